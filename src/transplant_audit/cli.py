@@ -1,0 +1,78 @@
+"""The ``transplant-audit`` command line: a thin Typer app.
+
+Each area of the toolkit registers its own commands (``register(app)`` in
+``<area>/commands.py``); this module only assembles them and turns our errors
+into one clear line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from transplant_audit.errors import TransplantAuditError
+
+app = typer.Typer(
+    name="transplant-audit",
+    help=(
+        "Audit organ transplant volume in China from sourced evidence.\n\n"
+        "Every figure comes from a data package where each row names its source "
+        "(URL, publisher, date, locator). With no import done, commands read the "
+        "bundled data package, so you see real data at once.\n\n"
+        "Start with: transplant-audit report"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True)
+
+
+def _register_all() -> None:
+    from transplant_audit.capture import commands as capture_commands
+    from transplant_audit.evidence import commands as evidence_commands
+    from transplant_audit.estimate import commands as estimate_commands
+    from transplant_audit.extract import commands as extract_commands
+    from transplant_audit.forensics import commands as forensics_commands
+    from transplant_audit.report import commands as report_commands
+
+    for module in (
+        report_commands,
+        evidence_commands,
+        estimate_commands,
+        forensics_commands,
+        capture_commands,
+        extract_commands,
+    ):
+        module.register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Entry point: run the app; our own errors become one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except TransplantAuditError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

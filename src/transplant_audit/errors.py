@@ -1,0 +1,51 @@
+"""One exception family for the whole toolkit.
+
+The CLI turns any ``TransplantAuditError`` into one clear line on stderr and
+exit code 2. ``DataError`` says exactly where bad input is: file, row, field
+and reason, so a user can open the file and fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class TransplantAuditError(Exception):
+    """Base class for every error the toolkit raises on purpose."""
+
+    exit_code: int = 2
+
+
+@dataclass
+class DataError(TransplantAuditError):
+    """Bad input data. ``row`` is the 1-based line number in the file (header = 1)."""
+
+    file: str
+    reason: str
+    row: int | None = None
+    field: str | None = None
+    value: object | None = None
+    code: str = "data-error"
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f", field '{self.field}'"
+        shown = ""
+        if self.value is not None and self.value != "":
+            text = str(self.value)
+            shown = f" (got {text[:60]!r})"
+        return f"{where}: {self.reason}{shown} [{self.code}]"
+
+
+class ConfigError(TransplantAuditError):
+    """A bad option, override file or environment setting."""
+
+
+class NotEstimable(TransplantAuditError):
+    """A quantity that cannot be estimated from the evidence; carries the reason."""

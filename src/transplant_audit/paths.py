@@ -1,0 +1,34 @@
+"""Where things live: the bundled data package and an investigation's home directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+HOME_ENV = "TRANSPLANT_AUDIT_HOME"
+DB_ENV = "TRANSPLANT_AUDIT_DB"
+
+
+def bundled_package_dir() -> Path:
+    """Directory of the data package shipped with transplant-audit.
+
+    An installed wheel carries it as ``transplant_audit/_bundled_data``; a source
+    checkout (editable install) uses ``data/`` at the repository root.
+    """
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled_data"
+    if (installed / "datapackage.json").is_file():
+        return installed
+    return here.parents[1] / "data"
+
+
+def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
+    """The investigation's home: ``--home``, else ``$TRANSPLANT_AUDIT_HOME``, else a per-user dir."""
+    if home is not None:
+        return Path(home).expanduser()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("transplant-audit", appauthor=False))
