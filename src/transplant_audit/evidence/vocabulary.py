@@ -79,7 +79,9 @@ class Indicator:
     max_value: float | None = None
 
 
-def _i(name: str, unit: str, kind: str, description: str, max_value: float | None = None) -> Indicator:
+def _i(
+    name: str, unit: str, kind: str, description: str, max_value: float | None = None
+) -> Indicator:
     return Indicator(name=name, unit=unit, description=description, kind=kind, max_value=max_value)
 
 
@@ -89,47 +91,176 @@ INDICATORS: dict[str, Indicator] = {
         # capacity
         _i("total_beds", "beds", "count", "beds in the whole hospital"),
         _i("transplant_beds", "beds", "count", "beds dedicated to organ transplantation"),
-        _i("department_beds", "beds", "count", "beds of the department that transplants (e.g. urology, hepatobiliary), not transplant-only"),
+        _i(
+            "department_beds",
+            "beds",
+            "count",
+            "beds of the department that transplants (e.g. urology, hepatobiliary), not transplant-only",
+        ),
+        _i(
+            "total_beds_planned",
+            "beds",
+            "count",
+            "beds of the whole hospital planned or under construction (not yet in use)",
+        ),
+        _i(
+            "transplant_beds_planned",
+            "beds",
+            "count",
+            "transplant beds planned or under construction (not yet in use)",
+        ),
         _i("icu_beds", "beds", "count", "intensive-care beds (transplant ICU where stated)"),
-        _i("bed_occupancy_rate", "fraction", "rate", "share of bed-days occupied; above 1 means overflow beds", max_value=3.0),
+        _i(
+            "bed_occupancy_rate",
+            "fraction",
+            "rate",
+            "share of bed-days occupied; above 1 means overflow beds",
+            max_value=3.0,
+        ),
         _i("avg_length_of_stay_days", "days", "duration", "mean stay of a transplant patient"),
         _i("operating_rooms", "rooms", "count", "operating rooms available for transplants"),
-        _i("concurrent_transplant_capacity", "transplants", "count", "transplants that can be performed at the same time"),
+        _i(
+            "concurrent_transplant_capacity",
+            "transplants",
+            "count",
+            "transplants that can be performed at the same time",
+        ),
         # volume
-        _i("transplants_in_period", "transplants", "count", "transplants performed in the stated period"),
-        _i("transplants_cumulative", "transplants", "count", "running total of transplants since the centre began, as of a date"),
-        _i("transplants_per_day_max", "transplants", "count", "most transplants reported in one day (or one night/shift)"),
-        _i("transplants_per_day_capacity", "transplants", "count", "transplants per day the centre says it can do"),
-        _i("surgeries_per_year", "surgeries", "count", "operations per year (all surgery of the department unless stated)"),
-        _i("surgeon_transplants_cumulative", "transplants", "count", "transplants one named surgeon has performed, as of a date"),
-        _i("surgeon_transplants_in_period", "transplants", "count", "transplants one named surgeon performed in the period"),
+        _i(
+            "transplants_in_period",
+            "transplants",
+            "count",
+            "transplants performed in the stated period",
+        ),
+        _i(
+            "transplants_cumulative",
+            "transplants",
+            "count",
+            "running total of transplants since the centre began, as of a date",
+        ),
+        _i(
+            "transplants_per_day_max",
+            "transplants",
+            "count",
+            "most transplants reported in one day (or one night/shift)",
+        ),
+        _i(
+            "transplants_per_year",
+            "transplants",
+            "count",
+            "a stated annual rate ('over 200 a year', an average over several years), not tied to one calendar year",
+        ),
+        _i(
+            "transplants_per_day_capacity",
+            "transplants",
+            "count",
+            "transplants per day the centre says it can do",
+        ),
+        _i(
+            "surgeries_per_year",
+            "surgeries",
+            "count",
+            "operations per year (all surgery of the department unless stated)",
+        ),
+        _i(
+            "surgeon_transplants_cumulative",
+            "transplants",
+            "count",
+            "transplants one named surgeon has performed, as of a date",
+        ),
+        _i(
+            "surgeon_transplants_in_period",
+            "transplants",
+            "count",
+            "transplants one named surgeon performed in the period",
+        ),
         _i("inpatients_per_year", "patients", "count", "inpatient admissions per year"),
-        _i("opo_donors", "donors", "count", "donors handled by the hospital's organ procurement organisation"),
+        _i(
+            "opo_donors",
+            "donors",
+            "count",
+            "donors handled by the hospital's organ procurement organisation",
+        ),
         _i("opo_organs_utilised", "organs", "count", "organs used from the hospital's OPO"),
         # personnel
         _i("transplant_surgeons", "persons", "count", "surgeons who perform transplants"),
         _i("transplant_staff", "persons", "count", "all staff of the transplant centre"),
         _i("transplant_nurses", "persons", "count", "transplant nurses"),
         _i("department_staff", "persons", "count", "staff of the transplanting department"),
+        _i(
+            "medical_staff",
+            "persons",
+            "count",
+            "medical (professional, health-technical) staff of the hospital or department",
+        ),
+        _i(
+            "senior_staff",
+            "persons",
+            "count",
+            "staff with senior titles (chief and associate chief physicians)",
+        ),
         _i("staff_total", "persons", "count", "staff of the whole hospital"),
         _i("surgical_teams", "teams", "count", "transplant surgical teams"),
         # money
         _i("revenue_cny", "CNY", "money", "transplant revenue in the period (yuan)"),
-        _i("capital_investment_cny", "CNY", "money", "capital investment in transplant facilities (yuan)"),
-        _i("research_funding_cny", "CNY", "money", "state research funding for transplantation (yuan)"),
+        _i(
+            "capital_investment_cny",
+            "CNY",
+            "money",
+            "capital investment in transplant facilities (yuan)",
+        ),
+        _i(
+            "research_funding_cny",
+            "CNY",
+            "money",
+            "state research funding for transplantation (yuan)",
+        ),
         _i("price_cny", "CNY", "money", "price of one transplant (yuan)"),
         _i("price_usd", "USD", "money", "price of one transplant (US dollars)"),
+        _i("price_hkd", "HKD", "money", "price of one transplant (Hong Kong dollars)"),
         _i("surgical_fee_cny", "CNY", "money", "fee for one transplant operation (yuan)"),
         # time
-        _i("wait_time_days", "days", "duration", "waiting time for an organ (weeks and months converted to days)"),
-        _i("first_transplant_year", "year", "year", "year of the centre's first transplant of this organ"),
+        _i(
+            "wait_time_days",
+            "days",
+            "duration",
+            "waiting time for an organ (weeks and months converted to days)",
+        ),
+        _i(
+            "first_transplant_year",
+            "year",
+            "year",
+            "year of the centre's first transplant of this organ",
+        ),
         _i("transplant_unit_founded_year", "year", "year", "year the transplant unit was founded"),
         # status, ranks, shares
-        _i("approved_transplant_licence", "flag", "flag", "1 if the hospital holds a national licence for this organ"),
-        _i("volume_rank_national", "rank", "rank", "the centre's rank by volume in China (1 = largest)"),
+        _i(
+            "approved_transplant_licence",
+            "flag",
+            "flag",
+            "1 if the hospital holds a national licence for this organ",
+        ),
+        _i(
+            "volume_rank_national",
+            "rank",
+            "rank",
+            "the centre's rank by volume in China (1 = largest)",
+        ),
         _i("volume_rank_global", "rank", "rank", "the centre's rank by volume in the world"),
-        _i("national_share", "fraction", "share", "share of all transplants in China", max_value=1.0),
-        _i("provincial_share", "fraction", "share", "share of all transplants in the province", max_value=1.0),
+        _i(
+            "national_share",
+            "fraction",
+            "share",
+            "share of all transplants in China",
+            max_value=1.0,
+        ),
+        _i(
+            "provincial_share",
+            "fraction",
+            "share",
+            "share of all transplants in the province",
+            max_value=1.0,
+        ),
         _i("waitlist_size", "patients", "count", "patients on the centre's waiting list"),
     ]
 }

@@ -1,0 +1,999 @@
+"""The bundled data package: Frictionless table schemas, writing, reading, validation.
+
+A data package is a directory with ``datapackage.json`` and one CSV per resource
+(``sources``, ``hospitals``, ``observations``, ``official_series``, ``claims``,
+``assumptions``, ``reference_series``), columns exactly as in ``frames.COLUMNS``.
+
+- ``write_package(evidence, path)`` writes one deterministically (rows sorted by
+  id, fixed number formatting, no timestamps), so writing the same evidence twice
+  gives byte-identical files; the build script and the store's export both use it.
+- ``read_package(path)`` returns typed ``Evidence`` (numbers float, years Int64,
+  booleans ``boolean``, missing as NA).
+- ``validate_package(path)`` collects every problem as a ``DataError`` (file, row,
+  field, reason, stable code) instead of stopping at the first: our own rules
+  (encoding, CSV shape, vocabulary, units, ids, references, ranges, dates) plus
+  Frictionless's validation, translated into the same shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from transplant_audit.errors import DataError
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
+from transplant_audit.evidence.vocabulary import (
+    INDICATORS,
+    ORGANS,
+    SOURCE_KINDS,
+    SOURCE_PARTIES,
+    Qualifier,
+    Status,
+)
+
+RESOURCES: tuple[str, ...] = tuple(COLUMNS)
+"""Resource names, in package order."""
+
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+"""A partial ISO date: ``2016``, ``2016-05`` or ``2016-05-16``."""
+
+SOURCE_ID_PATTERN = r"^src_[0-9a-f]{10}$"
+MISSING_LABEL = "not stated in the source, or not applicable"
+LIST_SEPARATOR = ";"
+
+_COUNT_KINDS = frozenset({"count", "money", "duration", "year", "rank", "rate", "share"})
+"""Indicator kinds whose values can never be negative."""
+
+_QUALIFIERS = [q.value for q in Qualifier]
+_STATUSES = [s.value for s in Status]
+
+PACKAGE_NAME = "transplant-audit-evidence"
+PACKAGE_TITLE = "transplant-audit: sourced figures on organ transplant volume in China"
+
+
+def source_id(url: str) -> str:
+    """Stable source id: ``src_`` + the first 10 hex digits of sha256(url as written)."""
+    return "src_" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
+
+
+def _f(
+    name: str, type_: str = "string", description: str = "", **constraints: Any
+) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": type_}
+    if description:
+        field["description"] = description
+    if type_ == "boolean":
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _date(name: str, description: str) -> dict[str, Any]:
+    return _f(name, "string", description, pattern=DATE_PATTERN)
+
+
+def _src(name: str = "source_id", required: bool = True) -> dict[str, Any]:
+    if required:
+        return _f(
+            name,
+            "string",
+            "id of the source (see sources)",
+            required=True,
+            pattern=SOURCE_ID_PATTERN,
+        )
+    return _f(name, "string", "id of the source (see sources)", pattern=SOURCE_ID_PATTERN)
+
+
+def table_schemas() -> dict[str, dict[str, Any]]:
+    """The Frictionless table schema of every resource (fields in ``COLUMNS`` order)."""
+    organs_list = "organ codes separated by ';' (vocabulary: " + ", ".join(ORGANS) + ")"
+    fields: dict[str, list[dict[str, Any]]] = {
+        "sources": [
+            _f(
+                "id",
+                "string",
+                "src_ + first 10 hex digits of sha256(url)",
+                required=True,
+                unique=True,
+                pattern=SOURCE_ID_PATTERN,
+            ),
+            _f(
+                "url",
+                "string",
+                "the document's address, as written where it was cited",
+                required=True,
+                unique=True,
+            ),
+            _f("title", "string", "a short descriptive title"),
+            _f("publisher", "string", "who published the document"),
+            _f(
+                "party",
+                "string",
+                "whose voice the source is",
+                required=True,
+                enum=list(SOURCE_PARTIES),
+            ),
+            _date("published", "publication date, partial allowed"),
+            _date("retrieved", "when the document was retrieved, where known"),
+            _f("language", "string", "ISO 639-1 language code", pattern=r"^[a-z]{2}$"),
+            _f("kind", "string", "kind of document", required=True, enum=list(SOURCE_KINDS)),
+            _f(
+                "digest",
+                "string",
+                "sha256 of an archived copy, 'sha256:<hex>'",
+                pattern=r"^sha256:[0-9a-f]{64}$",
+            ),
+            _f("note", "string"),
+        ],
+        "hospitals": [
+            _f(
+                "id",
+                "string",
+                "stable hospital key",
+                required=True,
+                unique=True,
+                pattern=r"^[a-z0-9_]+$",
+            ),
+            _f("name_en", "string", "English name", required=True),
+            _f("name_zh", "string", "Chinese name"),
+            _f("province", "string"),
+            _f("city", "string"),
+            _f(
+                "military",
+                "boolean",
+                "run by the People's Liberation Army or armed police",
+                required=True,
+            ),
+            _f("licensed", "boolean", "holds a national transplant licence; empty = not known"),
+            _f("licensed_organs", "string", "licensed " + organs_list),
+            _f(
+                "licence_year",
+                "integer",
+                "year of the licence, where known",
+                minimum=1950,
+                maximum=2100,
+            ),
+            _f(
+                "organs_mentioned",
+                "string",
+                "organs the hospital is said to transplant; " + organs_list,
+            ),
+            _src("source_id", required=True),
+            _f("note", "string"),
+        ],
+        "observations": [
+            _f(
+                "id",
+                "string",
+                "obs_ + hash of the defining fields",
+                required=True,
+                unique=True,
+                pattern=r"^obs_[0-9a-f]{10}$",
+            ),
+            _f("hospital_id", "string", "hospital id, or 'national'", required=True),
+            _f(
+                "indicator",
+                "string",
+                "what was measured (vocabulary)",
+                required=True,
+                enum=sorted(INDICATORS),
+            ),
+            _f(
+                "organ",
+                "string",
+                "organ code; empty when the source does not say",
+                enum=list(ORGANS),
+            ),
+            _date("period_start", "start of the period the figure covers"),
+            _date("period_end", "end of the period the figure covers"),
+            _date("as_of", "date at which a stock (beds, staff, running total) was stated"),
+            _f("value", "number", "the figure, in the indicator's canonical unit", required=True),
+            _f(
+                "qualifier",
+                "string",
+                "how the figure relates to the truth",
+                required=True,
+                enum=_QUALIFIERS,
+            ),
+            _f("unit", "string", "the indicator's canonical unit", required=True),
+            _src(),
+            _f("locator", "string", "where in the source (page, section, table, paragraph)"),
+            _f("status", "string", "review status", required=True, enum=_STATUSES),
+            _f("note", "string", "original wording, conversions, period as stated"),
+        ],
+        "official_series": [
+            _f("id", "string", required=True, unique=True, pattern=r"^off_[0-9a-f]{10}$"),
+            _f(
+                "series", "string", "series name; '_cumulative' marks running totals", required=True
+            ),
+            _f("year", "integer", required=True, minimum=1950, maximum=2100),
+            _f("value", "number", required=True),
+            _f("unit", "string", required=True),
+            _f("qualifier", "string", required=True, enum=_QUALIFIERS),
+            _f("partial_year", "boolean", "the figure covers only part of the year", required=True),
+            _src(),
+            _f("locator", "string"),
+            _f("note", "string"),
+        ],
+        "claims": [
+            _f("id", "string", required=True, unique=True, pattern=r"^clm_[0-9a-f]{10}$"),
+            _f("quantity", "string", "what the claim counts", required=True),
+            _f("claimant", "string", "who made the claim", required=True),
+            _f("party", "string", required=True, enum=list(SOURCE_PARTIES)),
+            _date("period_start", ""),
+            _date("period_end", ""),
+            _f("value_low", "number", required=True),
+            _f("value_high", "number", "empty when only a bound is claimed"),
+            _f("unit", "string", required=True),
+            _f("qualifier", "string", required=True, enum=_QUALIFIERS),
+            _src(),
+            _f("locator", "string"),
+            _f("note", "string"),
+        ],
+        "assumptions": [
+            _f("name", "string", required=True, unique=True),
+            _f("distribution", "string", required=True),
+            _f("low", "number"),
+            _f("mode", "number"),
+            _f("high", "number"),
+            _f("unit", "string", required=True),
+            _f("applies_to", "string"),
+            _f("justification", "string", required=True),
+            _f("source_ids", "string", "source ids separated by ';'", required=True),
+        ],
+        "reference_series": [
+            _f("id", "string", required=True, unique=True, pattern=r"^ref_[0-9a-f]{10}$"),
+            _f("country", "string", required=True),
+            _f("series", "string", required=True),
+            _f("year", "integer", required=True, minimum=1900, maximum=2100),
+            _f("value", "number", required=True),
+            _f("unit", "string", required=True),
+            _src(),
+            _f("locator", "string"),
+            _f("note", "string"),
+        ],
+    }
+    keys = {r: ("name" if r == "assumptions" else "id") for r in RESOURCES}
+    out: dict[str, dict[str, Any]] = {}
+    for name in RESOURCES:
+        assert [f["name"] for f in fields[name]] == COLUMNS[name], name
+        schema: dict[str, Any] = {
+            "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+            "fields": fields[name],
+            "missingValues": [{"value": "", "label": MISSING_LABEL}],
+            "primaryKey": [keys[name]],
+        }
+        if "source_id" in COLUMNS[name]:
+            schema["foreignKeys"] = [
+                {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}}
+            ]
+        out[name] = schema
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+_BOOL_COLUMNS = {
+    ("hospitals", "military"),
+    ("hospitals", "licensed"),
+    ("official_series", "partial_year"),
+}
+_INT_COLUMNS = {
+    ("hospitals", "licence_year"),
+    ("official_series", "year"),
+    ("reference_series", "year"),
+}
+_NUM_COLUMNS = {
+    ("observations", "value"),
+    ("official_series", "value"),
+    ("claims", "value_low"),
+    ("claims", "value_high"),
+    ("assumptions", "low"),
+    ("assumptions", "mode"),
+    ("assumptions", "high"),
+    ("reference_series", "value"),
+}
+
+
+def format_number(value: Any) -> str:
+    """Shortest text for a number: integers without '.0', others by ``repr`` (round-trips exactly)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, str):
+        return value
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    return repr(number)
+
+
+def _cell(resource: str, column: str, value: Any) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if (resource, column) in _BOOL_COLUMNS:
+        if isinstance(value, str):
+            return value
+        return "true" if bool(value) else "false"
+    if (resource, column) in _INT_COLUMNS:
+        return value if isinstance(value, str) else str(int(value))
+    if (resource, column) in _NUM_COLUMNS:
+        return format_number(value)
+    return str(value)
+
+
+def _csv_text(resource: str, frame: pd.DataFrame) -> str:
+    columns = COLUMNS[resource]
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(
+            file=f"{resource}.csv", reason=f"missing columns {missing}", code="missing-column"
+        )
+    key = "name" if resource == "assumptions" else "id"
+    rows = [
+        [_cell(resource, c, v) for c, v in zip(columns, rec, strict=True)]
+        for rec in frame[columns].itertuples(index=False)
+    ]
+    key_at = columns.index(key)
+    rows.sort(key=lambda r: r[key_at])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def package_descriptor(csv_bytes: dict[str, bytes]) -> dict[str, Any]:
+    """The ``datapackage.json`` content for resources with the given CSV bytes."""
+    schemas = table_schemas()
+    resources = []
+    for name in RESOURCES:
+        data = csv_bytes[name]
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "schema": schemas[name],
+            }
+        )
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "description": (
+            "Figures on organ transplant capacity and volume in China, each with its source "
+            "(URL, publisher, locator). Built by tools/build_data_package.py; see docs/data.md."
+        ),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }
+
+
+def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
+    """Write ``evidence`` as a data package in ``path`` (created if needed).
+
+    Deterministic: rows sorted by id (``name`` for assumptions), numbers in their
+    shortest exact form, ``\\n`` line ends, no timestamps. Every file is written to
+    a temporary file and renamed, and ``datapackage.json`` last, so a reader never
+    sees a half-written file.
+    """
+    out = Path(path)
+    csv_bytes = {name: _csv_text(name, evidence.frame(name)).encode("utf-8") for name in RESOURCES}
+    descriptor = package_descriptor(csv_bytes)
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+    for name in RESOURCES:
+        _atomic_write(out / f"{name}.csv", csv_bytes[name])
+    _atomic_write(out / "datapackage.json", text.encode("utf-8"))
+    return out
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _typed(resource: str, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in COLUMNS[resource]:
+        raw = frame[column]
+        if (resource, column) in _NUM_COLUMNS:
+            frame[column] = pd.to_numeric(raw.replace("", None), errors="raise").astype("float64")
+        elif (resource, column) in _INT_COLUMNS:
+            frame[column] = pd.to_numeric(raw.replace("", None), errors="raise").astype("Int64")
+        elif (resource, column) in _BOOL_COLUMNS:
+            frame[column] = raw.map({"true": True, "false": False, "": pd.NA}).astype("boolean")
+        else:
+            frame[column] = raw.replace("", pd.NA).astype("string")
+    return frame[COLUMNS[resource]]
+
+
+def package_digest(path: str | os.PathLike[str]) -> str:
+    """``sha256:<hex>`` over the package's CSV files, in resource order."""
+    root = Path(path)
+    digest = hashlib.sha256()
+    for name in RESOURCES:
+        file = root / f"{name}.csv"
+        digest.update(name.encode() + b"\0")
+        if file.is_file():
+            digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def read_package(path: str | os.PathLike[str]) -> Evidence:
+    """Read a data package directory into typed ``Evidence``.
+
+    Raises ``DataError`` (the first problem found by ``validate_package``) when the
+    package is not valid, so nothing downstream sees bad evidence. Columns: value-
+    like columns float64, years Int64, booleans ``boolean``, text ``string``;
+    missing cells are NA. A missing ``reference_series.csv`` gives an empty frame.
+    """
+    root = Path(path)
+    errors = validate_package(root)
+    if errors:
+        raise errors[0]
+    frames: dict[str, pd.DataFrame] = {}
+    for name in RESOURCES:
+        file = root / f"{name}.csv"
+        if not file.is_file():
+            raw = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS[name]})
+        else:
+            raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+        frames[name] = _typed(name, raw)
+    return Evidence(**frames, origin=str(root), digest=package_digest(root))
+
+
+# --------------------------------------------------------------------------- validation
+
+Rule = Callable[[str, int, dict[str, str]], Iterable[DataError]]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _date_end(text: str) -> dt.date | None:
+    """Last day a partial date can mean (``2016`` -> 2016-12-31), or None if malformed."""
+    if not re.fullmatch(DATE_PATTERN, text):
+        return None
+    parts = [int(p) for p in text.split("-")]
+    try:
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first_next = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first_next - dt.timedelta(days=1)
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def _date_start(text: str) -> dt.date | None:
+    if not re.fullmatch(DATE_PATTERN, text):
+        return None
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1] if len(text) > 4 else 1, parts[2] if len(text) > 7 else 1)
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Reads one CSV strictly: UTF-8, header, column count; yields (line, row dict)."""
+
+    def __init__(self, root: Path, resource: str, errors: list[DataError]) -> None:
+        self.file = f"{resource}.csv"
+        self.path = root / self.file
+        self.resource = resource
+        self.errors = errors
+        self.rows: list[tuple[int, dict[str, str]]] = []
+        self.ok = False
+
+    def read(self) -> None:
+        raw = self.path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.errors.append(
+                DataError(
+                    file=self.file,
+                    row=line,
+                    reason=f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
+                    code="encoding-error",
+                )
+            )
+            return
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            self.errors.append(
+                DataError(
+                    file=self.file,
+                    row=1,
+                    reason="the file is empty (no header)",
+                    code="blank-header",
+                )
+            )
+            return
+        except csv.Error as exc:
+            self.errors.append(
+                DataError(
+                    file=self.file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+                )
+            )
+            return
+        expected = COLUMNS[self.resource]
+        if header != expected:
+            missing = [c for c in expected if c not in header]
+            extra = [c for c in header if c not in expected]
+            detail = []
+            if missing:
+                detail.append(f"missing {missing}")
+            if extra:
+                detail.append(f"unexpected {extra}")
+            if not detail:
+                detail.append("columns in the wrong order")
+            self.errors.append(
+                DataError(
+                    file=self.file,
+                    row=1,
+                    reason=f"header must be {','.join(expected)}: " + "; ".join(detail),
+                    value=",".join(header),
+                    code="bad-header",
+                )
+            )
+            return
+        try:
+            for record in reader:
+                line = reader.line_num
+                if not record:
+                    continue
+                if len(record) != len(expected):
+                    self.errors.append(
+                        DataError(
+                            file=self.file,
+                            row=line,
+                            reason=f"row has {len(record)} cells, the header has {len(expected)}",
+                            code="wrong-column-count",
+                        )
+                    )
+                    continue
+                self.rows.append((line, dict(zip(expected, record, strict=True))))
+        except csv.Error as exc:
+            self.errors.append(
+                DataError(
+                    file=self.file,
+                    row=reader.line_num,
+                    reason=f"malformed CSV: {exc}",
+                    code="malformed-csv",
+                )
+            )
+            return
+        self.ok = True
+
+
+def _check_required_and_types(
+    resource: str, file: str, rows: list[tuple[int, dict[str, str]]]
+) -> list[DataError]:
+    errors: list[DataError] = []
+    schema = table_schemas()[resource]
+    for field in schema["fields"]:
+        name = field["name"]
+        cons = field.get("constraints", {})
+        for line, row in rows:
+            value = row[name]
+            if value == "":
+                if cons.get("required"):
+                    code = (
+                        "missing-source-id"
+                        if name in ("source_id", "source_ids")
+                        else "missing-value"
+                    )
+                    errors.append(
+                        DataError(
+                            file=file,
+                            row=line,
+                            field=name,
+                            reason="a value is required here",
+                            code=code,
+                        )
+                    )
+                continue
+            if field["type"] == "number" and not _is_number(value):
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason="not a number",
+                        value=value,
+                        code="bad-number",
+                    )
+                )
+            elif field["type"] == "integer" and not re.fullmatch(r"-?[0-9]+", value):
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason="not a whole number",
+                        value=value,
+                        code="bad-integer",
+                    )
+                )
+            elif field["type"] == "boolean" and value not in ("true", "false"):
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason="must be 'true' or 'false'",
+                        value=value,
+                        code="bad-boolean",
+                    )
+                )
+            elif cons.get("pattern") == DATE_PATTERN and _date_end(value) is None:
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason="not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                        value=value,
+                        code="bad-date",
+                    )
+                )
+    return errors
+
+
+def _enum_error(
+    file: str, line: int, field: str, value: str, allowed: Iterable[str], what: str
+) -> DataError:
+    return DataError(
+        file=file,
+        row=line,
+        field=field,
+        reason=f"unknown {what}; allowed: {', '.join(allowed)}",
+        value=value,
+        code=f"unknown-{what}",
+    )
+
+
+def _check_rows(
+    resource: str,
+    file: str,
+    rows: list[tuple[int, dict[str, str]]],
+    source_ids: set[str] | None,
+    hospital_ids: set[str] | None,
+    today: dt.date,
+) -> list[DataError]:
+    errors: list[DataError] = []
+    key = "name" if resource == "assumptions" else "id"
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        ident = row[key]
+        if ident:
+            if ident in seen:
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=key,
+                        reason=f"duplicate {key}: already used on row {seen[ident]}",
+                        value=ident,
+                        code="duplicate-id",
+                    )
+                )
+            else:
+                seen[ident] = line
+        if source_ids is not None and row.get("source_id"):
+            if row["source_id"] not in source_ids:
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field="source_id",
+                        reason="no source with this id in sources.csv",
+                        value=row["source_id"],
+                        code="dangling-source-id",
+                    )
+                )
+        if resource == "assumptions" and source_ids is not None:
+            for sid in _split(row["source_ids"]):
+                if sid not in source_ids:
+                    errors.append(
+                        DataError(
+                            file=file,
+                            row=line,
+                            field="source_ids",
+                            reason="no source with this id in sources.csv",
+                            value=sid,
+                            code="dangling-source-id",
+                        )
+                    )
+        for qfield, allowed, what in (
+            ("qualifier", _QUALIFIERS, "qualifier"),
+            ("status", _STATUSES, "status"),
+            ("party", SOURCE_PARTIES, "party"),
+            ("kind", SOURCE_KINDS, "kind"),
+        ):
+            if qfield in row and row[qfield] and row[qfield] not in allowed:
+                errors.append(_enum_error(file, line, qfield, row[qfield], allowed, what))
+        for ofield in ("organ", "licensed_organs", "organs_mentioned"):
+            if ofield in row and row[ofield]:
+                for organ in _split(row[ofield]) if ofield != "organ" else [row[ofield]]:
+                    if organ not in ORGANS:
+                        errors.append(_enum_error(file, line, ofield, organ, ORGANS, "organ"))
+        for dfield in ("as_of", "period_start", "period_end", "published", "retrieved"):
+            value = row.get(dfield, "")
+            start = _date_start(value) if value else None
+            if start is not None and start > today:
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=dfield,
+                        reason=f"date is in the future (today is {today.isoformat()})",
+                        value=value,
+                        code="future-date",
+                    )
+                )
+        if resource == "observations":
+            errors.extend(_check_observation(file, line, row, hospital_ids))
+    return errors
+
+
+def _check_observation(
+    file: str, line: int, row: dict[str, str], hospital_ids: set[str] | None
+) -> list[DataError]:
+    errors: list[DataError] = []
+    hid = row["hospital_id"]
+    if hid and hid != NATIONAL and hospital_ids is not None and hid not in hospital_ids:
+        errors.append(
+            DataError(
+                file=file,
+                row=line,
+                field="hospital_id",
+                reason="no hospital with this id in hospitals.csv (use 'national' for China as a whole)",
+                value=hid,
+                code="unknown-hospital",
+            )
+        )
+    name = row["indicator"]
+    indicator = INDICATORS.get(name)
+    if indicator is None:
+        if name:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="indicator",
+                    reason="unknown indicator (see evidence/vocabulary.py INDICATORS)",
+                    value=name,
+                    code="unknown-indicator",
+                )
+            )
+        return errors
+    if row["unit"] and row["unit"] != indicator.unit:
+        errors.append(
+            DataError(
+                file=file,
+                row=line,
+                field="unit",
+                reason=f"unit of {name} must be '{indicator.unit}' (convert the value and keep the wording in note)",
+                value=row["unit"],
+                code="wrong-unit",
+            )
+        )
+    if _is_number(row["value"]):
+        value = float(row["value"])
+        if value < 0 and indicator.kind in _COUNT_KINDS:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="value",
+                    reason=f"{name} cannot be negative",
+                    value=row["value"],
+                    code="negative-value",
+                )
+            )
+        elif indicator.kind in ("rate", "share") and value <= 0 and name == "bed_occupancy_rate":
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="value",
+                    reason="occupancy must be above 0",
+                    value=row["value"],
+                    code="out-of-range",
+                )
+            )
+        elif indicator.max_value is not None and value > indicator.max_value:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="value",
+                    reason=f"{name} cannot exceed {format_number(indicator.max_value)} (a fraction, not a percent)",
+                    value=row["value"],
+                    code="out-of-range",
+                )
+            )
+    for early, late in (("period_start", "period_end"),):
+        a, b = row[early], row[late]
+        sa, eb = (_date_start(a) if a else None), (_date_end(b) if b else None)
+        if sa is not None and eb is not None and sa > eb:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field=late,
+                    reason=f"ends before {early} ({a})",
+                    value=b,
+                    code="bad-period",
+                )
+            )
+    return errors
+
+
+_FRICTIONLESS_CODES = {
+    "type-error": "bad-value",
+    "constraint-error": "constraint-error",
+    "primary-key": "duplicate-id",
+    "foreign-key": "dangling-source-id",
+    "unique-error": "duplicate-id",
+    "missing-cell": "wrong-column-count",
+    "extra-cell": "wrong-column-count",
+    "hash-count": "hash-mismatch",
+    "byte-count": "hash-mismatch",
+    "encoding-error": "encoding-error",
+}
+
+
+def _frictionless_errors(root: Path) -> list[DataError]:
+    """Frictionless validation of the whole package, as ``DataError``s."""
+    import frictionless
+
+    descriptor = root / "datapackage.json"
+    report = frictionless.validate(str(descriptor))
+    out: list[DataError] = []
+    for error in report.errors:
+        out.append(
+            DataError(
+                file="datapackage.json", reason=error.message, code=f"frictionless-{error.type}"
+            )
+        )
+    for task in report.tasks:
+        file = Path(task.place).name if task.place else f"{task.name}.csv"
+        for error in task.errors:
+            etype = getattr(error, "type", "error")
+            row = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None)
+            cell = getattr(error, "cell", None)
+            note = getattr(error, "note", "") or error.message
+            out.append(
+                DataError(
+                    file=file,
+                    row=row,
+                    field=field,
+                    reason=f"frictionless {etype}: {note}",
+                    value=cell,
+                    code=_FRICTIONLESS_CODES.get(etype, f"frictionless-{etype}"),
+                )
+            )
+    return out
+
+
+def validate_package(
+    path: str | os.PathLike[str], *, today: dt.date | None = None, frictionless: bool = True
+) -> list[DataError]:
+    """Every problem in the package at ``path``, as ``DataError``s (empty list = valid).
+
+    Our rules run first (file by file: encoding, header, column count, required
+    cells, numbers, dates, vocabulary, canonical units, ids, references, ranges,
+    future dates). Frictionless's validation runs when the files are readable,
+    and its findings are added unless one of ours already names the same file,
+    row and field. ``today`` (default: the current UTC date) bounds dates.
+    """
+    root = Path(path)
+    today = today or dt.datetime.now(dt.UTC).date()
+    errors: list[DataError] = []
+    if not root.is_dir():
+        return [DataError(file=str(root), reason="not a directory", code="no-package")]
+    if not (root / "datapackage.json").is_file():
+        errors.append(
+            DataError(
+                file="datapackage.json",
+                reason="missing: not a data package directory",
+                code="no-descriptor",
+            )
+        )
+    readers: dict[str, _Reader] = {}
+    for name in RESOURCES:
+        reader = _Reader(root, name, errors)
+        if not reader.path.is_file():
+            if name != "reference_series":
+                errors.append(
+                    DataError(
+                        file=reader.file, reason="resource file is missing", code="missing-resource"
+                    )
+                )
+            continue
+        reader.read()
+        errors.extend(_check_required_and_types(name, reader.file, reader.rows))
+        readers[name] = reader
+    source_ids = (
+        {row["id"] for _, row in readers["sources"].rows}
+        if "sources" in readers and readers["sources"].ok
+        else None
+    )
+    hospital_ids = (
+        {row["id"] for _, row in readers["hospitals"].rows}
+        if "hospitals" in readers and readers["hospitals"].ok
+        else None
+    )
+    for name, reader in readers.items():
+        errors.extend(_check_rows(name, reader.file, reader.rows, source_ids, hospital_ids, today))
+    all_readable = all(r.ok for r in readers.values()) and (root / "datapackage.json").is_file()
+    if frictionless and all_readable:
+        seen = {(e.file, e.row, e.field) for e in errors}
+        seen_rows = {(e.file, e.row) for e in errors}
+        for error in _frictionless_errors(root):
+            if (error.file, error.row, error.field) in seen:
+                continue
+            if error.field is None and (error.file, error.row) in seen_rows:
+                continue
+            if error.code == "dangling-source-id" and any(
+                e.code == "dangling-source-id" and e.file == error.file and e.row == error.row
+                for e in errors
+            ):
+                continue
+            errors.append(error)
+    return errors

@@ -1,0 +1,1428 @@
+#!/usr/bin/env python3
+"""Build the bundled data package (data/) from the compiled figures in ../shared/data.
+
+Inputs:
+- ``SHARED`` (default ``../shared/data`` next to the repository): hospitals.csv,
+  hospital_observations.csv, national_figures.csv, official_series_reported.csv,
+  official_2016_totals.csv, model_parameters.csv, parameters_matching_tourism.csv.
+- ``data-src/`` (curated by the project): extra_sources.csv (URLs not in SHARED),
+  assumptions.csv (estimate), reference_series.csv (forensics); each optional.
+
+Output: ``data/`` = datapackage.json + one CSV per resource (written by
+``transplant_audit.evidence.package.write_package``) + EXCLUDED.csv, the rows left
+out and why. Deterministic: same inputs give byte-identical files.
+
+Usage: python tools/build_data_package.py [--shared DIR] [--src DIR] [--out DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+import sys
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from transplant_audit.errors import DataError
+from transplant_audit.evidence.frames import COLUMNS, Evidence
+from transplant_audit.evidence.package import (
+    _atomic_write,
+    source_id,
+    validate_package,
+    write_package,
+)
+from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, UNIT_CONVERSIONS
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared" / "data"
+DEFAULT_SRC = REPO / "data-src"
+DEFAULT_OUT = REPO / "data"
+
+EXTRA_SOURCES_HEADER = [
+    "url",
+    "title",
+    "publisher",
+    "party",
+    "published",
+    "retrieved",
+    "language",
+    "kind",
+    "note",
+]
+ASSUMPTIONS_HEADER = [
+    "name",
+    "distribution",
+    "low",
+    "mode",
+    "high",
+    "unit",
+    "applies_to",
+    "justification",
+    "source_urls",
+]
+REFERENCE_HEADER = ["country", "series", "year", "value", "unit", "source_url", "locator", "note"]
+EXCLUDED_HEADER = ["file", "row", "what", "reason"]
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _hash(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV with their 1-based line numbers (header = 1)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            file=str(path), reason=f"not UTF-8: {exc.reason}", code="encoding-error"
+        ) from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    for record in reader:
+        if None in record or any(v is None for v in record.values()):
+            raise DataError(
+                file=str(path),
+                row=reader.line_num,
+                reason="wrong number of cells",
+                code="wrong-column-count",
+            )
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in record.items()}))
+    return rows
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+@dataclass
+class Excluded:
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, file: str, row: int, what: str, reason: str) -> None:
+        self.rows.append({"file": file, "row": str(row), "what": what, "reason": reason})
+
+
+# --------------------------------------------------------------------------- sources
+
+# domain suffix -> (publisher, party, kind, language). First match on the host's
+# suffix wins; a path rule (below) can refine. Party is the voice of the original
+# publisher (a mirror of a state-media article is state_media).
+DOMAINS: list[tuple[str, str, str, str, str]] = [
+    (
+        "chinaorganharvest.org",
+        "China Organ Harvest Research Center (COHRC)",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "endtransplantabuse.org",
+        "Kilgour, Gutmann, Matas (ETAC): Bloody Harvest/The Slaughter: An Update, 2016",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "organharvestinvestigation.net",
+        "Kilgour & Matas: Bloody Harvest",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "dafoh.org",
+        "Doctors Against Forced Organ Harvesting (DAFOH)",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "zhuichaguoji.org",
+        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
+        "investigators",
+        "report",
+        "zh",
+    ),
+    (
+        "upholdjustice.org",
+        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "cipfg.org",
+        "Coalition to Investigate the Persecution of Falun Gong (CIPFG)",
+        "investigators",
+        "report",
+        "en",
+    ),
+    (
+        "stoporganharvesting.org",
+        "Stop Organ Harvesting in China",
+        "falun_gong_affiliated",
+        "web",
+        "en",
+    ),
+    ("minghui.org", "Minghui / Clearwisdom", "falun_gong_affiliated", "news", "en"),
+    ("faluninfo.net", "Falun Dafa Information Center", "falun_gong_affiliated", "news", "en"),
+    ("fofg.org", "Friends of Falun Gong", "falun_gong_affiliated", "web", "en"),
+    ("theepochtimes.com", "The Epoch Times", "falun_gong_affiliated", "news", "en"),
+    ("epochtimes.jp", "The Epoch Times (Japanese)", "falun_gong_affiliated", "news", "ja"),
+    ("ganjingworld.com", "Gan Jing World", "falun_gong_affiliated", "web", "en"),
+    ("americanfaith.com", "American Faith", "independent_media", "news", "en"),
+    ("globaltimes.cn", "Global Times", "state_media", "news", "en"),
+    ("chinadaily.com.cn", "China Daily", "state_media", "news", "en"),
+    ("ecns.cn", "China News Service (ecns)", "state_media", "news", "en"),
+    ("english.china.org.cn", "China.org.cn", "state_media", "news", "en"),
+    ("china.org.cn", "China.org.cn", "state_media", "news", "en"),
+    ("english.peopledaily.com.cn", "People's Daily", "state_media", "news", "en"),
+    ("portuguese.people.cn", "People's Daily (Portuguese)", "state_media", "news", "pt"),
+    ("news.cgtn.com", "CGTN", "state_media", "news", "en"),
+    ("english.rednet.cn", "Rednet (Hunan)", "state_media", "news", "en"),
+    ("kankanews.com", "Kankanews (SMG, Shanghai)", "state_media", "news", "zh"),
+    (
+        "news.gscn.com.cn",
+        "Gansu news (gscn), repost of Beijing Youth Daily",
+        "state_media",
+        "news",
+        "zh",
+    ),
+    ("gongyishibao.com", "China Philanthropy Times (Gongyi Shibao)", "state_media", "news", "zh"),
+    ("epaper.cnnb.com.cn", "Ningbo Daily (cnnb)", "state_media", "news", "zh"),
+    ("axyjyo.cn", "mirror of China News Service", "state_media", "news", "zh"),
+    ("mna.net.cn", "mirror of China National Radio", "state_media", "news", "zh"),
+    ("91dzs.com", "mirror of Xinhua", "state_media", "news", "en"),
+    ("azertag.az", "AZERTAC (Azerbaijan state news agency)", "other", "news", "en"),
+    ("china.caixin.com", "Caixin", "independent_media", "news", "zh"),
+    ("news.sina.com.cn", "Sina News", "commercial", "news", "zh"),
+    (
+        "chinaembassy.org.ro",
+        "Embassy of the People's Republic of China in Romania",
+        "chinese_official",
+        "official_statement",
+        "en",
+    ),
+    ("bmcmedethics.biomedcentral.com", "BMC Medical Ethics", "academic", "journal", "en"),
+    ("biomedcentral.com", "BioMed Central", "academic", "journal", "en"),
+    ("springeropen.com", "SpringerOpen", "academic", "journal", "en"),
+    ("pmc.ncbi.nlm.nih.gov", "PubMed Central", "academic", "journal", "en"),
+    ("pubmedcentralcanada.ca", "PubMed Central Canada", "academic", "journal", "en"),
+    ("pubmed.gov", "PubMed", "academic", "journal", "en"),
+    ("journals.lww.com", "Lippincott Williams & Wilkins journals", "academic", "journal", "en"),
+    ("onlinelibrary.wiley.com", "Wiley Online Library", "academic", "journal", "en"),
+    ("journals.plos.org", "PLOS", "academic", "journal", "en"),
+    ("frontiersin.org", "Frontiers", "academic", "journal", "en"),
+    ("mdpi.com", "MDPI", "academic", "journal", "en"),
+    ("bmj.com", "The BMJ", "academic", "journal", "en"),
+    ("bmjopen.bmj.com", "BMJ Open", "academic", "journal", "en"),
+    ("mja.com.au", "Medical Journal of Australia", "academic", "journal", "en"),
+    ("wjgnet.com", "World Journal of Gastroenterology (Baishideng)", "academic", "journal", "en"),
+    ("koreamed.org", "KoreaMed", "academic", "journal", "en"),
+    (
+        "pure.elsevier.com",
+        "university research portal (Elsevier Pure)",
+        "academic",
+        "journal",
+        "en",
+    ),
+    ("elsevierpure.com", "university research portal (Elsevier Pure)", "academic", "journal", "en"),
+    (
+        "atcmeetingabstracts.com",
+        "American Transplant Congress abstracts",
+        "academic",
+        "journal",
+        "en",
+    ),
+    ("tts.org", "The Transplantation Society", "academic", "web", "en"),
+    ("tts2016.org", "The Transplantation Society congress 2016", "academic", "journal", "en"),
+    (
+        "zhxhwkzz.xml-journal.net",
+        "Chinese Journal of Digestive Surgery",
+        "academic",
+        "journal",
+        "zh",
+    ),
+    ("c-jcm.com", "Chinese journal (c-jcm)", "academic", "journal", "zh"),
+    ("cjter.com", "Chinese Journal of Tissue Engineering Research", "academic", "journal", "zh"),
+    ("eprints.ncl.ac.uk", "Newcastle University eprints", "academic", "journal", "en"),
+    ("repository.hanyang.ac.kr", "Hanyang University repository", "academic", "journal", "en"),
+    ("apjjf.org", "The Asia-Pacific Journal: Japan Focus", "academic", "journal", "en"),
+    (
+        "srtr.transplant.hrsa.gov",
+        "Scientific Registry of Transplant Recipients (SRTR, US)",
+        "other",
+        "registry",
+        "en",
+    ),
+    ("organdonation.nhs.uk", "NHS Blood and Transplant (UK)", "other", "registry", "en"),
+    ("hta.gov.uk", "Human Tissue Authority (UK)", "other", "official_statement", "en"),
+    ("congress.gov", "US Congress", "other", "official_statement", "en"),
+    ("parl.ca", "Parliament of Canada", "other", "official_statement", "en"),
+    (
+        "openparliament.ca",
+        "openparliament.ca (Canadian Hansard)",
+        "other",
+        "official_statement",
+        "en",
+    ),
+    ("ivod.ly.gov.tw", "Legislative Yuan of Taiwan (video)", "other", "official_statement", "zh"),
+    ("gazzettaufficiale.biz", "Gazzetta Ufficiale (Italy)", "other", "official_statement", "it"),
+    ("webharvest.gov", "US web archive (webharvest.gov)", "other", "web", "en"),
+    ("washingtonpost.com", "The Washington Post", "independent_media", "news", "en"),
+    ("foxnews.com", "Fox News", "independent_media", "news", "en"),
+    ("irishtimes", "The Irish Times", "independent_media", "news", "en"),
+    ("taipeitimes.com", "Taipei Times", "independent_media", "news", "en"),
+    ("taiwannews.com.tw", "Taiwan News", "independent_media", "news", "en"),
+    ("hsj.co.uk", "Health Service Journal", "independent_media", "news", "en"),
+    ("nursingtimes.net", "Nursing Times", "independent_media", "news", "en"),
+    ("tribune.com.pk", "The Express Tribune", "independent_media", "news", "en"),
+    ("inquirer.net", "Philippine Daily Inquirer", "independent_media", "news", "en"),
+    ("praguemonitor.com", "Prague Monitor", "independent_media", "news", "en"),
+    ("laopinioncoruna.es", "La Opinión A Coruña", "independent_media", "news", "es"),
+    ("laprovincia.es", "La Provincia", "independent_media", "news", "es"),
+    ("asiaone.com", "AsiaOne", "independent_media", "news", "en"),
+    ("bunshun.jp", "Bunshun", "independent_media", "news", "ja"),
+    ("nikkan-gendai.com", "Nikkan Gendai", "independent_media", "news", "ja"),
+    ("headlines.yahoo.co.jp", "Yahoo! News Japan", "independent_media", "news", "ja"),
+    ("medical.jiji.com", "Jiji Press (medical)", "independent_media", "news", "ja"),
+    ("nessunotocchicaino.it", "Nessuno Tocchi Caino", "other", "web", "en"),
+    ("aboluowang.com", "Aboluo Wang", "independent_media", "news", "zh"),
+    ("prnewswire.com", "PR Newswire", "commercial", "news", "en"),
+    ("cri-report.com", "China Research and Intelligence (CRI)", "commercial", "report", "en"),
+    ("statista.com", "Statista", "commercial", "web", "en"),
+    ("astellas.com", "Astellas Pharma", "commercial", "web", "en"),
+    ("txnews.mohanfoundation.org", "MOHAN Foundation", "other", "news", "en"),
+    ("organcare.org.tw", "Taiwan Organ Registry and Sharing Center", "other", "web", "zh"),
+    ("english.tjh.com.cn", "Tongji Hospital (Wuhan)", "hospital", "hospital_site", "en"),
+    ("english.zryhyy.com.cn", "hospital site (zryhyy)", "hospital", "hospital_site", "en"),
+    ("fuwaihospital.org", "Fuwai Hospital", "hospital", "hospital_site", "en"),
+    (
+        "en.z2hospital.com",
+        "Second Affiliated Hospital, Zhejiang University",
+        "hospital",
+        "hospital_site",
+        "en",
+    ),
+    (
+        "zs-hospital.sh.cn",
+        "Zhongshan Hospital, Fudan University",
+        "hospital",
+        "hospital_site",
+        "zh",
+    ),
+    ("en.zjuch.cn", "Children's Hospital, Zhejiang University", "hospital", "hospital_site", "en"),
+    ("wchscu.cn", "West China Hospital, Sichuan University", "hospital", "hospital_site", "zh"),
+    (
+        "tj-fch-transplantation.com",
+        "Tianjin First Central Hospital transplant centre",
+        "hospital",
+        "hospital_site",
+        "en",
+    ),
+    ("szzye.cn", "hospital site (szzye)", "hospital", "hospital_site", "zh"),
+    (
+        "shsmu.edu.cn",
+        "Shanghai Jiao Tong University School of Medicine",
+        "hospital",
+        "hospital_site",
+        "zh",
+    ),
+    ("columbiasurgery.org", "Columbia Surgery", "other", "web", "en"),
+    ("zh.wikisource.org", "Wikisource (zh)", "other", "web", "zh"),
+    ("wikipedia-on-ipfs.org", "Wikipedia (IPFS mirror)", "other", "web", "en"),
+    ("zh.100ke.info", "mirror of Chinese Wikipedia", "other", "web", "zh"),
+    ("scribd.com", "Scribd (document upload)", "other", "web", "en"),
+    ("blogspot.com", "Blogger blog", "other", "web", ""),
+    ("wordpress.com", "WordPress blog", "other", "web", "en"),
+]
+
+_PATH_LANG = re.compile(r"^/(fr|zh|de|es|ja|ko|ru|it|pt)(/|$)")
+_URL_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})[-/](0[1-9]|1[0-2])(?:[-/]([0-2][0-9]|3[01]))?(?![0-9])"
+)
+
+
+def classify_url(url: str) -> tuple[str, str, str, str]:
+    """(publisher, party, kind, language) from the URL's host; ('', 'other', 'web', '') if unknown."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.lower().split(":")[0]
+    for suffix, publisher, party, kind, language in DOMAINS:
+        if (
+            host == suffix
+            or host.endswith("." + suffix)
+            or (suffix in host and "." not in suffix[-4:])
+        ):
+            m = _PATH_LANG.match(parts.path)
+            return publisher, party, kind, (m.group(1) if m else language)
+    return host, "other", "web", ""
+
+
+def url_date(url: str) -> str:
+    """Publication date stated in the URL path (``/2016-05-16/``, ``/2018/05/05/``, ``/2017-08/04/``)."""
+    m = _URL_DATE.search(urllib.parse.urlsplit(url).path)
+    if not m:
+        return ""
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if int(year) > 2026:
+        return ""
+    if day and 1 <= int(day) <= 31:
+        return f"{year}-{month}-{day}"
+    return f"{year}-{month}"
+
+
+def url_title(url: str) -> str:
+    """A readable title from the URL's last meaningful path segment."""
+    parts = urllib.parse.urlsplit(url)
+    segments = [urllib.parse.unquote(s) for s in parts.path.split("/") if s]
+    words = ""
+    for segment in reversed(segments):
+        stem = re.sub(r"\.(s?html?|php|aspx?|pdf)$", "", segment)
+        if re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", stem) and stem not in (
+            "content",
+            "article",
+            "articles",
+            "node",
+            "detail",
+        ):
+            words = re.sub(r"[-_]+", " ", stem).strip()
+            break
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}: {words}" if words else host
+
+
+class SourceBook:
+    """All sources: every URL cited in SHARED plus data-src/extra_sources.csv."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, str]] = {}
+
+    def add_cited(self, url: str, title: str = "") -> str:
+        sid = source_id(url)
+        if sid in self.rows:
+            return sid
+        publisher, party, kind, language = classify_url(url)
+        self.rows[sid] = {
+            "id": sid,
+            "url": url,
+            "title": title or url_title(url),
+            "publisher": publisher,
+            "party": party,
+            "published": url_date(url),
+            "retrieved": "",
+            "language": language,
+            "kind": kind,
+            "digest": "",
+            "note": "",
+        }
+        return sid
+
+    def add_extra(self, file: str, line: int, row: dict[str, str]) -> None:
+        url = row["url"]
+        if not url:
+            raise DataError(
+                file=file, row=line, field="url", reason="a URL is required", code="missing-value"
+            )
+        sid = source_id(url)
+        publisher, party, kind, language = classify_url(url)
+        self.rows[sid] = {
+            "id": sid,
+            "url": url,
+            "title": row["title"] or url_title(url),
+            "publisher": row["publisher"] or publisher,
+            "party": row["party"] or party,
+            "published": row["published"] or url_date(url),
+            "retrieved": row["retrieved"],
+            "language": row["language"] or language,
+            "kind": row["kind"] or kind,
+            "digest": "",
+            "note": row["note"],
+        }
+
+    def resolve(self, url: str, file: str, line: int, column: str) -> str:
+        sid = source_id(url)
+        if sid not in self.rows:
+            raise DataError(
+                file=file,
+                row=line,
+                field=column,
+                reason="URL has no source row (add it to data-src/extra_sources.csv)",
+                value=url,
+                code="unknown-source-url",
+            )
+        return sid
+
+
+# --------------------------------------------------------------------------- qualifiers and periods
+
+_AT_LEAST = re.compile(
+    r"(\bmore than\b|\bover\b|\babove\b|\bat least\b|\bor more\b|\blower bound\b|\bexceeds?\b|(?<!expected )>\s?[0-9]|余|多|以上)",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"(\bless than\b|\bfewer than\b|\bup to\b|\bas many as\b|\bas high as\b|\bupper bound\b|不到|以下)",
+    re.I,
+)
+_APPROX = re.compile(
+    r"(\babout\b|\bapprox|\bnearly\b|\baround\b|\broughly\b|\balmost\b|~|'some'|约|近|左右)", re.I
+)
+_RANGE_LOW = re.compile(r"(\(lower\)|\blower end\b)", re.I)
+_RANGE_HIGH = re.compile(r"(\(upper\)|\bupper end\b)", re.I)
+
+
+def qualifier_from(*texts: str) -> str:
+    """Qualifier from the wording: range ends first, then at_least, at_most, approx; else exact.
+
+    The two ends of a stated range ('1-2 months' given as two rows) become
+    at_least (lower end) and at_most (upper end): the truth lies between them.
+    """
+    text = " | ".join(t for t in texts if t)
+    if _RANGE_LOW.search(text):
+        return "at_least"
+    if _RANGE_HIGH.search(text):
+        return "at_most"
+    if _AT_LEAST.search(text):
+        return "at_least"
+    if _AT_MOST.search(text):
+        return "at_most"
+    if _APPROX.search(text):
+        return "approx"
+    return "exact"
+
+
+_D = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A parsed period: either a point (one date), a start/end, or an as-of date."""
+
+    start: str = ""
+    end: str = ""
+    as_of: str = ""
+    point: str = ""
+    clean: bool = True  # False when words were dropped: the raw text then goes into note
+
+
+def parse_period(text: str) -> Period:
+    """Parse the period wordings of the compiled sheets into dates.
+
+    Handles: '2010', '2016-05', '2003-2006', '2014-07 to 2021-03', 'as of 2007-09',
+    'by 2005', 'end 2016', 'after 2006-09', 'before 2019-10', 'since 2000 (...)',
+    'phone inquiry reported 2024-06', 'week to 2014-01-30', 'N consecutive years to
+    2023', 'c. 2019', '2005 (July)', 'mid-2017', '2000s', '10th five-year plan'
+    (2001-2005). Anything else gives an empty period with ``clean=False``.
+    """
+    raw = text.strip()
+    if not raw:
+        return Period()
+    t = raw
+    clean = True
+    m = re.fullmatch(rf"({_D}) \((\w+)\)", t)
+    if m and m.group(2).lower() in _MONTHS:
+        t = f"{m.group(1)}-{_MONTHS[m.group(2).lower()]:02d}"
+        clean = False
+    m = re.fullmatch(rf"to ({_D}) \((\w+)\)", t)
+    if m and m.group(2).lower() in _MONTHS:
+        t = f"to {m.group(1)}-{_MONTHS[m.group(2).lower()]:02d}"
+        clean = False
+    if re.search(r"\(.*\)$", t):
+        t = re.sub(r"\s*\(.*\)$", "", t).strip()
+        clean = False
+    if re.match(r"^c\.\s?", t):
+        t = re.sub(r"^c\.\s?", "", t)
+        clean = False
+    if t.startswith("mid-"):
+        t = t[4:]
+        clean = False
+    if re.fullmatch(r"as of c\. ?" + _D, t):
+        t = "as of " + t.split()[-1]
+        clean = False
+    if re.fullmatch(_D, t):
+        return Period(point=t, clean=clean)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{4})", t) or re.fullmatch(rf"({_D}) to ({_D})", t)
+    if m:
+        return Period(start=m.group(1), end=m.group(2), clean=clean)
+    m = re.fullmatch(rf"(?:as of|by|end|phone inquiry reported) ({_D})", t)
+    if m:
+        return Period(as_of=m.group(1), clean=clean and t.startswith("as of"))
+    m = re.fullmatch(rf"(?:after|since) ({_D})", t)
+    if m:
+        return Period(start=m.group(1), clean=False)
+    m = re.fullmatch(rf"(?:before|to) ({_D})", t)
+    if m:
+        return Period(end=m.group(1), clean=False)
+    m = re.fullmatch(r"week to ([0-9]{4}-[0-9]{2}-[0-9]{2})", t)
+    if m:
+        end = dt.date.fromisoformat(m.group(1))
+        return Period(start=(end - dt.timedelta(days=6)).isoformat(), end=m.group(1), clean=False)
+    m = re.fullmatch(r"([0-9]+) consecutive years to ([0-9]{4})", t)
+    if m:
+        years, last = int(m.group(1)), int(m.group(2))
+        return Period(start=str(last - years + 1), end=str(last), clean=False)
+    m = re.fullmatch(r"([0-9]{3})0s", t)
+    if m:
+        return Period(start=f"{m.group(1)}0", end=f"{m.group(1)}9", clean=False)
+    if t == "10th five-year plan":
+        return Period(start="2001", end="2005", clean=False)
+    m = re.fullmatch(rf"({_D}) report", t)
+    if m:
+        return Period(as_of=m.group(1), clean=False)
+    return Period(clean=False)
+
+
+# --------------------------------------------------------------------------- hospital observations
+
+# raw indicator -> (indicator, factor, note) ; factor converts the value to the canonical unit
+INDICATOR_MAP: dict[str, tuple[str, float, str]] = {
+    "wait_time_weeks": ("wait_time_days", UNIT_CONVERSIONS[("weeks", "days")], "weeks"),
+    "wait_time_months": ("wait_time_days", UNIT_CONVERSIONS[("months", "days")], "months"),
+    "transplant_price_cny": ("price_cny", 1.0, ""),
+    "transplant_price_hkd": ("price_hkd", 1.0, ""),
+    "total_beds_registered": ("total_beds", 1.0, "registered beds"),
+    "professional_staff": ("medical_staff", 1.0, "stated as professional staff"),
+}
+
+EXCLUDED_INDICATORS: dict[str, str] = {
+    "transplant_anesthesiologists": "sub-role headcount (anaesthetists of one team); no indicator and no model uses it",
+    "transplant_icu_doctors": "sub-role headcount (ICU doctors of one team); no indicator and no model uses it",
+    "transplant_categories": "number of organ/tissue/cell types offered is not a volume or capacity figure",
+    "organs_received_single_batch": "one delivery of organs is an event, not a rate or a capacity; kept in the source",
+    "simultaneous_batch_events": "count of occasions with simultaneous operations; no indicator fits without a rate",
+    "foreign_patient_countries": "number of countries of origin of patients is not a volume figure",
+    "outpatients_per_day": "hospital-wide outpatient traffic, not transplant activity",
+    "annual_patient_turnover": "the wording is ambiguous (turnover of what); cannot be mapped without guessing",
+    "isolation_ward_rooms": "isolation rooms are not operating rooms or beds as counted elsewhere",
+    "inpatients_census": "a ward census (patients present on a day) is not admissions per year; converting needs length of stay",
+    "admissions_per_month": "monthly admissions of one department; converting to a year would assume every month is alike",
+    "surgery_capacity_per_day": "hospital-wide surgeries per day (all types), not transplants",
+}
+
+# raw organ -> (organ, note); multi-organ strings listed here become 'multi' (see split rule)
+ORGAN_MAP: dict[str, tuple[str, str]] = {
+    "heart-lung": ("heart_lung", ""),
+    "liver-kidney": ("liver_kidney", ""),
+    "pancreas-kidney": ("pancreas_kidney", ""),
+    "liver_living_donor": ("liver", "subset: living-donor liver transplants only"),
+    "kidney_living_donor": ("kidney", "subset: living-donor kidney transplants only"),
+    "intestine_living_donor": ("intestine", "subset: living-donor intestine transplants only"),
+    "liver_paediatric": ("liver", "subset: paediatric liver transplants only"),
+    "liver_cdcd": (
+        "liver",
+        "subset: liver transplants from Chinese category-III (DCD) donors only",
+    ),
+    "liver_split": ("liver", "subset: split-liver transplants only"),
+    "liver_hcc": ("liver", "subset: liver transplants for hepatocellular carcinoma only"),
+    "liver_nontumour": ("liver", "subset: liver transplants for non-tumour disease only"),
+    "any": ("", "organ not specified ('any')"),
+    "retransplant": ("", "re-transplantation after a failed first transplant; organ not stated"),
+}
+
+FLOW_INDICATORS = frozenset(
+    {
+        "transplants_in_period",
+        "surgeries_per_year",
+        "inpatients_per_year",
+        "revenue_cny",
+        "research_funding_cny",
+        "opo_donors",
+        "opo_organs_utilised",
+        "surgeon_transplants_in_period",
+        "national_share",
+        "provincial_share",
+    }
+)
+"""Indicators counted over a period: a bare date means the period, not an as-of date."""
+
+_PER_DAY_WINDOW = re.compile(r"^transplants(?:/(\w+)| \((.+)\))$")
+
+CANONICAL_SYNONYMS = {
+    "surgeries/year": "surgeries",
+    "patients/year": "patients",
+    "CNY/operation": "CNY",
+    "CNY/year": "CNY",
+    "rank (top N)": "rank",
+    "rank (of 122)": "rank",
+}
+
+
+def organs_for(raw: str) -> tuple[list[str], str]:
+    """Organ codes for a raw organ string, and a note. Multi-organ strings -> ['multi']."""
+    raw = raw.strip()
+    if raw == "" or raw in ORGANS:
+        return [raw], ""
+    if raw in ORGAN_MAP:
+        organ, note = ORGAN_MAP[raw]
+        return [organ], note
+    if ";" in raw:
+        return ["multi"], f"organs together: {raw.replace(';', ', ')}"
+    raise KeyError(raw)
+
+
+@dataclass
+class HospitalFacts:
+    """What the observation rows say about each hospital (Chinese name, licences, a source)."""
+
+    licences: dict[str, list[str]] = field(default_factory=dict)
+    licence_years: dict[str, str] = field(default_factory=dict)
+    names_zh: dict[str, str] = field(default_factory=dict)
+    first_source: dict[str, str] = field(default_factory=dict)
+
+
+def build_observations(
+    shared: Path, sources: SourceBook, excluded: Excluded
+) -> tuple[pd.DataFrame, HospitalFacts]:
+    """Observations from hospital_observations.csv, plus facts about each hospital."""
+    file = "hospital_observations.csv"
+    out: list[dict[str, str]] = []
+    facts = HospitalFacts()
+    licences, licence_years, names_zh = facts.licences, facts.licence_years, facts.names_zh
+    for line, r in _read(shared / file):
+        what = f"{r['hospital_key']} {r['indicator']} {r['organ']} {r['value']} {r['unit']}"
+        if r["hospital_name_zh"] and r["hospital_key"] not in names_zh:
+            names_zh[r["hospital_key"]] = r["hospital_name_zh"]
+        raw_ind = r["indicator"]
+        if raw_ind in EXCLUDED_INDICATORS:
+            excluded.add(file, line, what, EXCLUDED_INDICATORS[raw_ind])
+            continue
+        indicator, factor, conv = INDICATOR_MAP.get(raw_ind, (raw_ind, 1.0, ""))
+        if indicator == "transplants_in_period" and r["unit"].startswith("transplants/year"):
+            indicator = "transplants_per_year"
+        if indicator not in INDICATORS:
+            excluded.add(file, line, what, "indicator not in the vocabulary")
+            continue
+        try:
+            organs, organ_note = organs_for(r["organ"])
+        except KeyError:
+            excluded.add(file, line, what, f"organ '{r['organ']}' not in the vocabulary")
+            continue
+        if indicator == "approved_transplant_licence" and r["organ"] and ";" in r["organ"]:
+            organs = sorted(
+                {o for o in (x.strip().replace("-", "_") for x in r["organ"].split(";")) if o}
+            )
+            organ_note = ""
+        try:
+            value = float(r["value"])
+        except ValueError:
+            excluded.add(file, line, what, "value is not a number")
+            continue
+        unit = INDICATORS[indicator].unit
+        notes = [r["note"]]
+        if conv:
+            notes.append(f"stated as {r['value']} {conv}, converted to days (x{factor:g})")
+            value *= factor
+        elif factor == 1.0 and raw_ind in INDICATOR_MAP and INDICATOR_MAP[raw_ind][2]:
+            notes.append(INDICATOR_MAP[raw_ind][2])
+        raw_unit = r["unit"]
+        if indicator == "transplants_per_day_max":
+            m = _PER_DAY_WINDOW.match(raw_unit)
+            window = (m.group(1) or m.group(2)) if m else raw_unit
+            if window and window != "day":
+                notes.append(f"window: {window} (unit stated as '{raw_unit}')")
+        elif indicator == "transplants_per_day_capacity":
+            pass
+        elif indicator == "transplants_per_year":
+            if raw_unit != "transplants/year":
+                notes.append(f"unit stated as '{raw_unit}'")
+        elif raw_unit not in (unit, "") and not conv and CANONICAL_SYNONYMS.get(raw_unit) != unit:
+            if indicator == "opo_organs_utilised" or (raw_unit == "kidneys"):
+                pass
+            else:
+                notes.append(f"unit stated as '{raw_unit}'")
+        elif raw_unit.startswith("rank ("):
+            notes.append(f"rank stated as '{raw_unit}'")
+        period = parse_period(r["period"])
+        start, end, as_of = period.start, period.end, period.as_of
+        if period.point:
+            if indicator in FLOW_INDICATORS:
+                start = end = period.point
+            else:
+                as_of = period.point
+        if r["period"] and not period.clean:
+            notes.append(f"period stated as '{r['period']}'")
+        qualifier = qualifier_from(r["note"], raw_unit)
+        if raw_unit == "rank (top N)":
+            qualifier = "at_most"
+        if indicator == "approved_transplant_licence":
+            for organ in organs:
+                if organ:
+                    licences.setdefault(r["hospital_key"], []).append(organ)
+            if period.point or period.as_of:
+                year = (period.point or period.as_of)[:4]
+                licence_years.setdefault(r["hospital_key"], year)
+        sid = sources.add_cited(r["source_url"]) if r["source_url"] else ""
+        if not sid:
+            excluded.add(file, line, what, "no source URL")
+            continue
+        facts.first_source.setdefault(r["hospital_key"], sid)
+        for organ in organs:
+            out.append(
+                {
+                    "id": _hash(
+                        "obs_",
+                        r["hospital_key"],
+                        raw_ind,
+                        r["organ"],
+                        organ,
+                        r["value"],
+                        r["unit"],
+                        r["period"],
+                        r["source_url"],
+                        r["locator"],
+                        r["note"],
+                    ),
+                    "hospital_id": r["hospital_key"],
+                    "indicator": indicator,
+                    "organ": organ,
+                    "period_start": start,
+                    "period_end": end,
+                    "as_of": as_of,
+                    "value": value,
+                    "qualifier": qualifier,
+                    "unit": unit,
+                    "source_id": sid,
+                    "locator": r["locator"],
+                    "status": "extracted",
+                    "note": _join(*notes, organ_note),
+                }
+            )
+    frame = pd.DataFrame(out, columns=COLUMNS["observations"])
+    dup = frame.duplicated("id", keep="first")
+    for _, row in frame[dup].iterrows():
+        excluded.add(
+            file,
+            0,
+            f"{row['hospital_id']} {row['indicator']} {row['value']}",
+            "exact duplicate of another row",
+        )
+    frame = frame[~dup]
+    return frame, facts
+
+
+def build_hospitals(
+    shared: Path, sources: SourceBook, facts: HospitalFacts, excluded: Excluded
+) -> pd.DataFrame:
+    """Hospitals from hospitals.csv; licensed organs from approved_transplant_licence rows.
+
+    The hospital's source is its profile page; a hospital without one takes the
+    source of its first observation (which names it), or is left out.
+    """
+    file = "hospitals.csv"
+    out = []
+    for line, r in _read(shared / file):
+        key = r["hospital_key"]
+        hospital_note = ""
+        if r["profile_url"]:
+            title = (
+                f"COHRC hospital profile: {r['name_en']}"
+                if "chinaorganharvest" in r["profile_url"]
+                else ""
+            )
+            sid = sources.add_cited(r["profile_url"], title=title)
+        elif key in facts.first_source:
+            sid = facts.first_source[key]
+            hospital_note = (
+                "no profile page; name and place as given by the source of its observations"
+            )
+        else:
+            excluded.add(
+                file, line, key, "no profile URL and no sourced observation: cannot be cited"
+            )
+            continue
+        organs, others = [], []
+        for o in r["organs_mentioned"].split(";"):
+            o = o.strip().replace("-", "_")
+            if o:
+                (organs if o in ORGANS else others).append(o)
+        flags = {"yes": True, "no": False}
+        out.append(
+            {
+                "id": r["hospital_key"],
+                "name_en": r["name_en"],
+                "name_zh": facts.names_zh.get(key, ""),
+                "province": r["province"],
+                "city": r["city"],
+                "military": flags[r["military"]],
+                "licensed": flags.get(r["approved"], pd.NA),
+                "licensed_organs": ";".join(sorted(set(facts.licences.get(key, [])))),
+                "licence_year": facts.licence_years.get(key, ""),
+                "organs_mentioned": ";".join(sorted(set(organs))),
+                "source_id": sid,
+                "note": _join(
+                    hospital_note,
+                    f"also mentioned (not in the organ vocabulary): {', '.join(sorted(set(others)))}"
+                    if others
+                    else "",
+                ),
+            }
+        )
+    return pd.DataFrame(out, columns=COLUMNS["hospitals"])
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def claimant_party(claimant: str) -> str:
+    """Whose voice a claim is, from the claimant wording of national_figures.csv."""
+    c = claimant.lower()
+    if c.startswith("official") or "chinese encyclopedia" in c:
+        return "chinese_official" if c.startswith("official") else "other"
+    if c.startswith("hospital website"):
+        return "hospital"
+    if re.search(r"kilgour|gutmann|matas|cohrc|dafoh|woipfg|bloody harvest", c):
+        return "investigators"
+    if re.search(r"stoporganharvesting|minghui|clearwisdom|falun", c):
+        return "falun_gong_affiliated"
+    if re.search(r"\bcri\b|market", c):
+        return "commercial"
+    return "other"
+
+
+def split_unit(unit: str) -> tuple[str, str]:
+    """('transplants/yr (lower bound, 'over')') -> ('transplants/year', "lower bound, 'over'")."""
+    m = re.match(r"^([^(]*?)\s*(?:\((.*)\))?(.*)$", unit)
+    base, paren, rest = (
+        (m.group(1) or "").strip(),
+        (m.group(2) or "").strip(),
+        (m.group(3) or "").strip(),
+    )
+    base = re.sub(r"/yr\b", "/year", base)
+    return base or unit, _join(paren, rest.lstrip("; "))
+
+
+def build_claims(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.DataFrame:
+    file = "national_figures.csv"
+    out = []
+    for line, r in _read(shared / file):
+        what = f"{r['quantity']} {r['year_or_period']} {r['value_low']}-{r['value_high']}"
+        try:
+            low = float(r["value_low"])
+            high = float(r["value_high"]) if r["value_high"] else None
+        except ValueError:
+            excluded.add(file, line, what, "value is not a number")
+            continue
+        unit, unit_note = split_unit(r["unit"])
+        period = parse_period(r["year_or_period"])
+        start = period.start or period.point
+        end = period.end or period.point or period.as_of
+        notes = [unit_note]
+        if r["year_or_period"] and not period.clean:
+            notes.append(f"period stated as '{r['year_or_period']}'")
+        out.append(
+            {
+                "id": _hash(
+                    "clm_",
+                    r["quantity"],
+                    r["year_or_period"],
+                    r["value_low"],
+                    r["value_high"],
+                    r["unit"],
+                    r["claimant"],
+                    r["source_url"],
+                    r["locator"],
+                ),
+                "quantity": r["quantity"],
+                "claimant": r["claimant"],
+                "party": claimant_party(r["claimant"]),
+                "period_start": start,
+                "period_end": end,
+                "value_low": low,
+                "value_high": high if high is not None else pd.NA,
+                "unit": unit,
+                "qualifier": qualifier_from(r["unit"]) if high is None or high == low else "exact",
+                "source_id": sources.add_cited(r["source_url"]),
+                "locator": r["locator"],
+                "note": _join(*notes),
+            }
+        )
+    return pd.DataFrame(out, columns=COLUMNS["claims"])
+
+
+# --------------------------------------------------------------------------- official series
+
+# (dataset, quantity) -> (series, unit, qualifier, partial_year, note)
+SERIES_MAP: dict[tuple[str, str], tuple[str, str, str, bool, str]] = {
+    ("ext_national_deceased_donors", "deceased_donors"): (
+        "national_deceased_donors",
+        "donors",
+        "exact",
+        False,
+        "",
+    ),
+    ("ext_national_deceased_donors", "deceased_donors_alt"): (
+        "national_deceased_donors",
+        "donors",
+        "exact",
+        False,
+        "second source for the year",
+    ),
+    ("ext_national_deceased_donors", "deceased_donation_cases"): (
+        "national_deceased_donors",
+        "donors",
+        "exact",
+        False,
+        "stated as donation cases",
+    ),
+    ("ext_national_deceased_donors", "deceased_donors_approx"): (
+        "national_deceased_donors",
+        "donors",
+        "approx",
+        False,
+        "",
+    ),
+    ("ext_national_deceased_donors", "deceased_donors_to_16Nov"): (
+        "national_deceased_donors",
+        "donors",
+        "exact",
+        True,
+        "1 Jan to 16 Nov",
+    ),
+    ("ext_national_deceased_donors", "deceased_donors_Q1toQ3"): (
+        "national_deceased_donors",
+        "donors",
+        "exact",
+        True,
+        "first three quarters",
+    ),
+    ("ext_national_deceased_donors", "organs_transplanted"): (
+        "national_organs_transplanted",
+        "organs",
+        "exact",
+        False,
+        "organs from deceased donors",
+    ),
+    ("ext_national_deceased_donors", "organs_donated"): (
+        "national_organs_donated",
+        "organs",
+        "exact",
+        False,
+        "",
+    ),
+    ("ext_national_deceased_donors", "organs_donated_approx"): (
+        "national_organs_donated",
+        "organs",
+        "approx",
+        False,
+        "",
+    ),
+    ("ext_national_deceased_donors", "organs_donated_to_16Nov"): (
+        "national_organs_donated",
+        "organs",
+        "exact",
+        True,
+        "1 Jan to 16 Nov",
+    ),
+    ("ext_national_deceased_donors", "major_organs_donated"): (
+        "national_organs_donated",
+        "organs",
+        "exact",
+        False,
+        "major organs",
+    ),
+    ("ext_national_deceased_donors", "major_organs_donated_alt"): (
+        "national_organs_donated",
+        "organs",
+        "exact",
+        False,
+        "major organs; second source for the year",
+    ),
+    ("ext_national_deceased_donors", "cumulative_donors_to_30Sep2016"): (
+        "national_deceased_donors_cumulative",
+        "donors",
+        "exact",
+        False,
+        "running total since 2010, as of 2016-09-30",
+    ),
+    ("ext_national_deceased_donors", "cumulative_donors_to_10Dec2017"): (
+        "national_deceased_donors_cumulative",
+        "donors",
+        "exact",
+        False,
+        "running total, as of 2017-12-10",
+    ),
+    ("ext_national_deceased_donors", "donors_per_million"): (
+        "national_deceased_donors_pmp",
+        "donors per million population",
+        "exact",
+        False,
+        "",
+    ),
+    ("ext_national_transplants", "transplants_incl_living"): (
+        "national_transplants",
+        "transplants",
+        "exact",
+        False,
+        "including living-donor transplants",
+    ),
+    ("ext_national_transplants", "transplants_total"): (
+        "national_transplants",
+        "transplants",
+        "exact",
+        False,
+        "including living-donor transplants",
+    ),
+    ("ext_redcross_website_counter", "registered_donors_at_7Apr2014"): (
+        "redcross_counter_registered_cumulative",
+        "persons",
+        "exact",
+        False,
+        "website counter as of 2014-04-07",
+    ),
+    ("ext_redcross_website_counter", "organ_donations_at_7Apr2014"): (
+        "redcross_counter_donors_cumulative",
+        "donors",
+        "exact",
+        False,
+        "website counter since March 2010, as of 2014-04-07",
+    ),
+    ("ext_redcross_website_counter", "transplants_at_7Apr2014"): (
+        "redcross_counter_transplants_cumulative",
+        "transplants",
+        "exact",
+        False,
+        "website counter as of 2014-04-07",
+    ),
+    ("ext_redcross_website_counter", "registrants_added_31Dec2015"): (
+        "redcross_counter_registrants_added_one_day",
+        "persons",
+        "exact",
+        True,
+        "registrations added on 2015-12-31 alone",
+    ),
+    ("ext_guangdong_redcross_donors", "deceased_donors"): (
+        "guangdong_redcross_donors",
+        "donors",
+        "exact",
+        False,
+        "",
+    ),
+    ("robertson2019_table7_transplant_totals", "all_organs_transplanted"): (
+        "national_organs_transplanted",
+        "organs",
+        "exact",
+        False,
+        "all organs (Central Red Cross data via Robertson et al. 2019)",
+    ),
+    ("robertson2019_table7_transplant_totals", "kidney_and_liver_transplants"): (
+        "national_transplants_kidney_liver",
+        "transplants",
+        "exact",
+        False,
+        "COTRS via Robertson et al. 2019",
+    ),
+    ("robertson2019_table7_transplant_totals", "lung_transplants"): (
+        "national_transplants_lung",
+        "transplants",
+        "exact",
+        False,
+        "",
+    ),
+    ("robertson2019_table7_transplant_totals", "heart_transplants"): (
+        "national_transplants_heart",
+        "transplants",
+        "exact",
+        False,
+        "",
+    ),
+    ("robertson2019_table7_transplant_totals", "remainder"): (
+        "national_transplants_other_organs",
+        "transplants",
+        "exact",
+        False,
+        "derived by the authors: all organs minus kidney+liver, lung, heart",
+    ),
+}
+
+
+def build_official(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.DataFrame:
+    out = []
+    for file in ("official_series_reported.csv", "official_2016_totals.csv"):
+        for line, r in _read(shared / file):
+            key = (r["dataset"], r["quantity"])
+            what = f"{r['dataset']} {r['year']} {r['quantity']} {r['value']}"
+            if key not in SERIES_MAP:
+                excluded.add(file, line, what, "no series mapping for this dataset/quantity")
+                continue
+            series, unit, qualifier, partial, note = SERIES_MAP[key]
+            out.append(
+                {
+                    "id": _hash(
+                        "off_",
+                        file,
+                        r["dataset"],
+                        r["year"],
+                        r["quantity"],
+                        r["value"],
+                        r["source_url"],
+                        r["locator"],
+                    ),
+                    "series": series,
+                    "year": int(r["year"]),
+                    "value": float(r["value"]),
+                    "unit": unit,
+                    "qualifier": qualifier,
+                    "partial_year": partial,
+                    "source_id": sources.add_cited(r["source_url"]),
+                    "locator": r["locator"],
+                    "note": _join(
+                        note,
+                        f"unit stated as '{r['unit']}'" if r["unit"] != unit else "",
+                        f"quantity '{r['quantity']}'",
+                    ),
+                }
+            )
+    return pd.DataFrame(out, columns=COLUMNS["official_series"])
+
+
+# --------------------------------------------------------------------------- curated inputs from data-src
+
+
+def _check_header(path: Path, expected: list[str]) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    if header != expected:
+        raise DataError(
+            file=str(path),
+            row=1,
+            reason=f"header must be {','.join(expected)}",
+            value=",".join(header),
+            code="bad-header",
+        )
+
+
+def build_assumptions(src: Path, sources: SourceBook) -> pd.DataFrame:
+    path = src / "assumptions.csv"
+    out = []
+    if path.is_file():
+        _check_header(path, ASSUMPTIONS_HEADER)
+        for line, r in _read(path):
+            urls = [u.strip() for u in r["source_urls"].split(";") if u.strip()]
+            if not urls:
+                raise DataError(
+                    file=str(path),
+                    row=line,
+                    field="source_urls",
+                    reason="every assumption needs a source",
+                    code="missing-source-id",
+                )
+            ids = sorted({sources.resolve(u, str(path), line, "source_urls") for u in urls})
+            row = {c: r[c] for c in COLUMNS["assumptions"] if c != "source_ids"}
+            for c in ("low", "mode", "high"):
+                if row[c]:
+                    try:
+                        row[c] = float(row[c])
+                    except ValueError as exc:
+                        raise DataError(
+                            file=str(path),
+                            row=line,
+                            field=c,
+                            reason="not a number",
+                            value=row[c],
+                            code="bad-number",
+                        ) from exc
+            row["source_ids"] = ";".join(ids)
+            out.append(row)
+    return pd.DataFrame(out, columns=COLUMNS["assumptions"])
+
+
+def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
+    path = src / "reference_series.csv"
+    out = []
+    if path.is_file():
+        _check_header(path, REFERENCE_HEADER)
+        for line, r in _read(path):
+            if not r["source_url"]:
+                raise DataError(
+                    file=str(path),
+                    row=line,
+                    field="source_url",
+                    reason="every figure needs a source",
+                    code="missing-source-id",
+                )
+            try:
+                value = float(r["value"])
+                year = int(r["year"])
+            except ValueError as exc:
+                raise DataError(
+                    file=str(path),
+                    row=line,
+                    field="value/year",
+                    reason="not a number",
+                    code="bad-number",
+                ) from exc
+            out.append(
+                {
+                    "id": _hash(
+                        "ref_",
+                        r["country"],
+                        r["series"],
+                        r["year"],
+                        r["value"],
+                        r["source_url"],
+                        r["locator"],
+                    ),
+                    "country": r["country"],
+                    "series": r["series"],
+                    "year": year,
+                    "value": value,
+                    "unit": r["unit"],
+                    "source_id": sources.resolve(r["source_url"], str(path), line, "source_url"),
+                    "locator": r["locator"],
+                    "note": r["note"],
+                }
+            )
+    return pd.DataFrame(out, columns=COLUMNS["reference_series"])
+
+
+# --------------------------------------------------------------------------- main
+
+
+def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
+    """Everything in memory: the evidence and the excluded rows (nothing written)."""
+    if not shared.is_dir():
+        raise DataError(
+            file=str(shared), reason="shared data folder not found (use --shared)", code="no-input"
+        )
+    sources = SourceBook()
+    excluded = Excluded()
+    # every URL cited anywhere in SHARED becomes a source, so curated files can cite them
+    for file, column in (
+        ("hospitals.csv", "profile_url"),
+        ("hospital_observations.csv", "source_url"),
+        ("national_figures.csv", "source_url"),
+        ("official_series_reported.csv", "source_url"),
+        ("official_2016_totals.csv", "source_url"),
+        ("model_parameters.csv", "source_url"),
+        ("parameters_matching_tourism.csv", "source_url"),
+    ):
+        path = shared / file
+        if not path.is_file():
+            raise DataError(file=str(path), reason="input file missing", code="no-input")
+        for line, r in _read(path):
+            if r[column]:
+                if file == "hospitals.csv" and "chinaorganharvest" in r[column]:
+                    sources.add_cited(r[column], title=f"COHRC hospital profile: {r['name_en']}")
+                else:
+                    sources.add_cited(r[column])
+            elif file != "hospitals.csv":
+                excluded.add(
+                    file, line, ",".join(list(r.values())[:3]), f"no {column}: cannot be cited"
+                )
+    extra = src / "extra_sources.csv"
+    if extra.is_file():
+        _check_header(extra, EXTRA_SOURCES_HEADER)
+        for line, r in _read(extra):
+            sources.add_extra(str(extra), line, r)
+    observations, facts = build_observations(shared, sources, excluded)
+    hospitals = build_hospitals(shared, sources, facts, excluded)
+    claims = build_claims(shared, sources, excluded)
+    official = build_official(shared, sources, excluded)
+    assumptions = build_assumptions(src, sources)
+    reference = build_reference(src, sources)
+    source_frame = pd.DataFrame(
+        sorted(sources.rows.values(), key=lambda r: r["id"]), columns=COLUMNS["sources"]
+    )
+    evidence = Evidence(
+        sources=source_frame,
+        hospitals=hospitals,
+        observations=observations,
+        official_series=official,
+        claims=claims,
+        assumptions=assumptions,
+        reference_series=reference,
+    )
+    rows = sorted(excluded.rows, key=lambda r: (r["file"], int(r["row"]), r["what"]))
+    return evidence, rows
+
+
+def excluded_csv(rows: list[dict[str, str]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=EXCLUDED_HEADER, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def ensure_extra_sources(src: Path) -> None:
+    """Create data-src/extra_sources.csv with its header if it does not exist."""
+    path = src / "extra_sources.csv"
+    if not path.exists():
+        _atomic_write(path, (",".join(EXTRA_SOURCES_HEADER) + "\n").encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="folder with the compiled CSVs"
+    )
+    parser.add_argument(
+        "--src", type=Path, default=DEFAULT_SRC, help="folder with curated inputs (data-src)"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (data)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="build to a temp dir and compare with --out; exit 1 if different",
+    )
+    args = parser.parse_args(argv)
+    try:
+        evidence, excluded = build(args.shared, args.src)
+        if args.check:
+            import filecmp
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                write_package(evidence, tmp)
+                _atomic_write(Path(tmp) / "EXCLUDED.csv", excluded_csv(excluded))
+                names = [p.name for p in Path(tmp).iterdir()]
+                _, mismatch, errors = filecmp.cmpfiles(tmp, args.out, names, shallow=False)
+                if mismatch or errors:
+                    print(f"data package out of date: {sorted(mismatch + errors)}")
+                    return 1
+            print("data package up to date")
+            return 0
+        ensure_extra_sources(args.src)
+        write_package(evidence, args.out)
+        _atomic_write(args.out / "EXCLUDED.csv", excluded_csv(excluded))
+        problems = validate_package(args.out)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{name} {len(evidence.frame(name))}" for name in COLUMNS)
+    print(f"wrote {args.out}: {counts}; excluded {len(excluded)} rows (EXCLUDED.csv)")
+    for problem in problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    return 2 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
