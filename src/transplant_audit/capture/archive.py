@@ -107,10 +107,7 @@ def warc_to_digest(value: str) -> str | None:
     if not sep or algo.lower() != "sha256":
         return None
     try:
-        if len(encoded) == 64:
-            raw = bytes.fromhex(encoded)
-        else:
-            raw = base64.b32decode(encoded.upper())
+        raw = bytes.fromhex(encoded) if len(encoded) == 64 else base64.b32decode(encoded.upper())
     except (ValueError, base64.binascii.Error):
         return None
     if len(raw) != 32:
@@ -655,8 +652,7 @@ class _RecordParser:
             return "WARC header block not terminated"
         if self.content_seen != self.content_length:
             return (
-                f"content is {self.content_seen} bytes, Content-Length says "
-                f"{self.content_length}"
+                f"content is {self.content_seen} bytes, Content-Length says {self.content_length}"
             )
         if bytes(self.trailer) != b"\r\n\r\n":
             return "record does not end with CRLF CRLF"
@@ -768,18 +764,21 @@ def scan_warc(fh: BinaryIO, start: int = 0) -> ScanResult:
         headers = parser.headers or {}
         payload_digest = parser.digest()
         declared = _header(headers, "WARC-Payload-Digest")
-        if declared and declared.lower().startswith("sha256:"):
-            if warc_to_digest(declared) != payload_digest:
-                return ScanResult(
-                    records,
-                    ScanProblem(
-                        "payload-digest-mismatch",
-                        member_start,
-                        f"record at offset {member_start}: payload hashes to {payload_digest}, "
-                        f"its header says {declared}",
-                    ),
-                    size,
-                )
+        if (
+            declared
+            and declared.lower().startswith("sha256:")
+            and warc_to_digest(declared) != payload_digest
+        ):
+            return ScanResult(
+                records,
+                ScanProblem(
+                    "payload-digest-mismatch",
+                    member_start,
+                    f"record at offset {member_start}: payload hashes to {payload_digest}, "
+                    f"its header says {declared}",
+                ),
+                size,
+            )
         records.append(
             ScannedRecord(
                 offset=member_start,
