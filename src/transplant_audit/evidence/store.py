@@ -1,0 +1,812 @@
+"""The evidence store: an investigation's data package in SQLite or PostgreSQL.
+
+``Store.open()`` finds the database (``--db`` URL, else ``$TRANSPLANT_AUDIT_DB``,
+else ``store.sqlite`` in the home directory), creates it if needed and upgrades
+it to the newest schema with the Alembic migrations shipped in the package.
+
+``import_package`` validates a data package and then upserts all of it in one
+transaction (nothing half-imported); ``export_package`` writes the store back
+out as a data package, byte-for-byte the same as the one imported when nothing
+changed; ``evidence`` hands the pure core its read-only frames.
+
+Concurrency: every writing transaction takes the store's write lock first
+(SQLite: ``BEGIN IMMEDIATE`` with a busy timeout; PostgreSQL: a transaction-level
+advisory lock), so two imports at once run one after the other.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    Boolean,
+    Engine,
+    Float,
+    Integer,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
+from transplant_audit.evidence.schema import (
+    RESOURCE_MODELS,
+    AssumptionSource,
+    ImportRun,
+    PackageMeta,
+    Source,
+)
+from transplant_audit.paths import DB_ENV, home_dir
+
+SQLITE_FILENAME = "store.sqlite"
+"""Name of the SQLite store inside the home directory."""
+
+BUSY_TIMEOUT_SECONDS = 60.0
+"""How long a SQLite writer waits for another writer before giving up."""
+
+ADVISORY_LOCK_KEY = 0x7A_2016_0001
+"""PostgreSQL advisory lock id of the store's write lock (any fixed 64-bit number)."""
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+PRIMARY_KEYS: dict[str, str] = {
+    name: ("name" if name == "assumptions" else "id") for name in COLUMNS
+}
+"""Resource -> primary-key column."""
+
+SINGULAR: dict[str, str] = {
+    "sources": "source",
+    "hospitals": "hospital",
+    "observations": "observation",
+    "official_series": "official_series",
+    "claims": "claim",
+    "assumptions": "assumption",
+    "reference_series": "reference_series",
+}
+
+LEDGER_KINDS: dict[str, tuple[str, str]] = {
+    name: (f"{s}_added", f"{s}_changed") for name, s in SINGULAR.items()
+} | {"observations": ("observation_created", "observation_edited")}
+"""Resource -> (ledger kind for an added row, for a changed row)."""
+
+REFERENCES: dict[str, dict[str, str]] = {
+    "hospitals": {"source_id": "sources"},
+    "observations": {"source_id": "sources", "hospital_id": "hospitals"},
+    "official_series": {"source_id": "sources"},
+    "claims": {"source_id": "sources"},
+    "assumptions": {"source_ids": "sources"},
+    "reference_series": {"source_id": "sources"},
+}
+"""Resource -> {column: resource its values must exist in}."""
+
+MULTI_SEPARATOR = ";"
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+def resolve_url(home: str | os.PathLike[str] | None = None, url: str | None = None) -> str:
+    """The store's URL: ``url``, else ``$TRANSPLANT_AUDIT_DB``, else the home's SQLite file."""
+    chosen = url or os.environ.get(DB_ENV)
+    if chosen:
+        return chosen
+    return f"sqlite:///{home_dir(home) / SQLITE_FILENAME}"
+
+
+def safe_url(url: str) -> str:
+    """``url`` with any password hidden, for messages and ``Evidence.origin``."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL we cannot parse is shown as given
+        return url
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """A programmatic Alembic config for the shipped migrations (no alembic.ini needed)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revisions() -> set[str]:
+    """Revision ids of the newest migrations shipped with this version."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def _make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+            # Let us issue BEGIN ourselves (pysqlite's own would be DEFERRED).
+            dbapi_connection.isolation_level = None
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            if database and database != ":memory:":
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            immediate = conn.get_execution_options().get("ta_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    if backend == "postgresql":
+        engine = create_engine(url)
+
+        @event.listens_for(engine, "begin")
+        def _pg_begin(conn: Any) -> None:
+            if conn.get_execution_options().get("ta_write", False):
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY})")
+
+        return engine
+    raise ConfigError(
+        f"unsupported database URL {safe_url(url)!r}: use sqlite:///PATH or "
+        "postgresql+psycopg://USER:PASSWORD@HOST/DB"
+    )
+
+
+# --------------------------------------------------------------------------- package rows
+
+
+@dataclass(frozen=True)
+class PackageRows:
+    """A data package read as typed rows, ready to upsert."""
+
+    path: Path
+    rows: dict[str, list[dict[str, Any]]]
+    digest: str
+
+
+def column_kind(resource: str, column: str) -> str:
+    """``string``, ``number``, ``integer`` or ``boolean``: the store's type of a package column."""
+    model = RESOURCE_MODELS[resource]
+    col_type = model.__table__.columns[column].type
+    if isinstance(col_type, Boolean):
+        return "boolean"
+    if isinstance(col_type, Integer):
+        return "integer"
+    if isinstance(col_type, Float):
+        return "number"
+    return "string"
+
+
+def _parse_cell(kind: str, text: str) -> Any:
+    """Text of one CSV cell -> the value the store keeps (raises ValueError with a reason)."""
+    if text == "":
+        return None
+    if kind == "string":
+        return text
+    if kind == "number":
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError("is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError("is not a finite number")
+        return value
+    if kind == "integer":
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError("is not a whole number") from None
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    raise ValueError("must be 'true' or 'false'")
+
+
+def _year_of(row: dict[str, Any]) -> int | None:
+    for key in ("period_start", "as_of", "period_end"):
+        text = row.get(key)
+        if text and len(text) >= 4 and text[:4].isdigit():
+            return int(text[:4])
+    return None
+
+
+def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
+    """Read a data package's CSVs (``<resource>.csv`` beside ``datapackage.json``) as typed rows.
+
+    Checks what the store itself needs (UTF-8, CSV shape, header, cell types,
+    unique ids); vocabulary and domain rules are ``package.validate_package``'s
+    job and run before this in ``Store.import_package``.
+    """
+    from transplant_audit.evidence.package import package_digest
+
+    root = Path(path)
+    if not (root / "datapackage.json").is_file():
+        raise DataError(
+            file=str(root / "datapackage.json"),
+            reason="missing: not a data package directory",
+            code="no-descriptor",
+        )
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for name, columns in COLUMNS.items():
+        file_path = root / f"{name}.csv"
+        if not file_path.is_file():
+            if name == "reference_series":
+                rows[name] = []
+                continue
+            raise DataError(
+                file=file_path.name, reason="resource file is missing", code="missing-resource"
+            )
+        raw = file_path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise DataError(
+                file=file_path.name,
+                row=line,
+                reason="not UTF-8 text (save the file as UTF-8)",
+                code="encoding-error",
+            ) from exc
+        rows[name] = _parse_csv(name, columns, text, file_path.name)
+    return PackageRows(path=root, rows=rows, digest=package_digest(root))
+
+
+def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict[str, Any]]:
+    """Rows of one resource CSV as typed dicts (``__row__`` = line number, header = 1)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise DataError(
+            file=file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+        ) from exc
+    if header is None:
+        raise DataError(
+            file=file, row=1, reason="the file is empty (no header)", code="blank-header"
+        )
+    if header != columns:
+        raise DataError(
+            file=file,
+            row=1,
+            reason=f"header must be {','.join(columns)}",
+            value=",".join(header),
+            code="bad-header",
+        )
+    pk = PRIMARY_KEYS[name]
+    kinds = {c: column_kind(name, c) for c in columns}
+    out: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise DataError(
+                file=file, row=reader.line_num, reason=f"malformed CSV: {exc}", code="malformed-csv"
+            ) from exc
+        line = reader.line_num
+        if not cells:
+            continue
+        if len(cells) != len(columns):
+            raise DataError(
+                file=file,
+                row=line,
+                reason=f"row has {len(cells)} cells, the header has {len(columns)}",
+                code="wrong-column-count",
+            )
+        record: dict[str, Any] = {}
+        for column, cell in zip(columns, cells, strict=True):
+            try:
+                record[column] = _parse_cell(kinds[column], cell)
+            except ValueError as exc:
+                raise DataError(
+                    file=file, row=line, field=column, value=cell, reason=str(exc), code="bad-value"
+                ) from exc
+        key = record[pk]
+        if key is None:
+            raise DataError(
+                file=file,
+                row=line,
+                field=pk,
+                reason="a value is required here",
+                code="missing-value",
+            )
+        if key in seen:
+            raise DataError(
+                file=file,
+                row=line,
+                field=pk,
+                value=key,
+                reason=f"duplicate id (first on row {seen[key]})",
+                code="duplicate-id",
+            )
+        seen[key] = line
+        record["__row__"] = line
+        out.append(record)
+    return out
+
+
+# --------------------------------------------------------------------------- ledger hook
+
+
+def record_change(session: Session, kind: str, subject: str, payload: dict[str, Any]) -> None:
+    """Append one change to the ledger inside the caller's transaction.
+
+    The hook between the store and the capture engineer's hash-chained ledger
+    (``transplant_audit.evidence.ledger.append``). Until that module exists this
+    does nothing, so the store works on its own.
+    """
+    try:
+        from transplant_audit.evidence import ledger
+    except ModuleNotFoundError as exc:
+        if exc.name == "transplant_audit.evidence.ledger":
+            return
+        raise
+    ledger.append(session, kind, subject, payload)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one import did, per resource: rows added, changed, unchanged, and kept.
+
+    ``kept`` counts rows the store holds that the package does not (they stay:
+    an import never deletes evidence).
+    """
+
+    origin: str
+    digest: str
+    added: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_changed(self) -> int:
+        return sum(self.changed.values())
+
+    @property
+    def total_unchanged(self) -> int:
+        return sum(self.unchanged.values())
+
+    def summary(self) -> str:
+        return (
+            f"{self.total_added} added, {self.total_changed} changed, "
+            f"{self.total_unchanged} unchanged"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin,
+            "digest": self.digest,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "kept": self.kept,
+        }
+
+
+# --------------------------------------------------------------------------- store
+
+
+class Store:
+    """An investigation's evidence store (SQLite file or PostgreSQL database)."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self._write_engine = engine.execution_options(ta_write=True)
+
+    # -- opening
+
+    @classmethod
+    def open(
+        cls,
+        home: str | os.PathLike[str] | None = None,
+        url: str | None = None,
+        *,
+        upgrade: bool = True,
+    ) -> Store:
+        """Open (and create, and upgrade to the newest schema) the store.
+
+        ``url`` (``--db``) wins over ``$TRANSPLANT_AUDIT_DB``, which wins over
+        ``store.sqlite`` in the home directory (``--home``, ``$TRANSPLANT_AUDIT_HOME``,
+        else a per-user data directory).
+        """
+        resolved = resolve_url(home, url)
+        store = cls(_make_engine(resolved), resolved)
+        if upgrade:
+            try:
+                store.upgrade()
+            except OperationalError as exc:
+                store.close()
+                raise ConfigError(
+                    f"cannot open the store at {safe_url(resolved)}: {exc.orig}"
+                ) from exc
+        return store
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration, under the write lock (safe to race)."""
+        heads = head_revisions()
+        with self.engine.connect() as conn:
+            current = set(MigrationContext.configure(conn).get_current_heads())
+            conn.rollback()
+        if current == heads:
+            return
+        with self._write_engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return safe_url(self.url)
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error.
+
+        ``write=True`` takes the store's write lock first, so concurrent writers
+        queue instead of interleaving.
+        """
+        with Session(self._write_engine if write else self.engine) as session, session.begin():
+            yield session
+
+    # -- reading
+
+    def counts(self) -> dict[str, int]:
+        """Rows per resource table."""
+        with self.session() as s:
+            return {
+                name: s.scalar(select(func.count()).select_from(model)) or 0
+                for name, model in RESOURCE_MODELS.items()
+            }
+
+    def has_import(self) -> bool:
+        """True when the store holds evidence (an import was done or rows were added)."""
+        with self.session() as s:
+            return bool(s.scalar(select(func.count()).select_from(Source)))
+
+    def evidence(self) -> Evidence:
+        """The store's evidence as typed frames, the same as ``read_package`` of its export.
+
+        Columns and dtypes follow ``package.read_package`` (numbers float64, years
+        Int64, booleans ``boolean``, text ``string``, missing as NA), rows sorted by
+        id; ``digest`` is that of the package ``export_package`` would write, so
+        results computed from the store and from the same package carry the same
+        inputs digest.
+        """
+        from transplant_audit.evidence.package import package_digest, write_package
+
+        with self.session() as s:
+            tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
+        frames = {name: _frame(name, rows) for name, rows in tables.items()}
+        with tempfile.TemporaryDirectory(prefix="ta-evidence-") as tmp:
+            write_package(Evidence(**frames), tmp)
+            digest = package_digest(tmp)
+        return Evidence(**frames, origin=self.display_url, digest=digest)
+
+    # -- import
+
+    def import_package(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        validate: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Validate a data package, then upsert all of it in one transaction.
+
+        Any validation error raises ``DataError`` (the first one, with the count
+        of the others) before anything is written. Rows are matched by id: new
+        ids are added, rows whose values differ are updated, identical rows are
+        left alone, so importing the same package twice changes nothing. Rows the
+        store holds that the package lacks are kept. Every added or changed row
+        is appended to the ledger in the same transaction.
+        """
+        root = Path(path)
+        if not root.is_dir():
+            raise DataError(file=str(root), reason="not a directory", code="no-package")
+        if validate:
+            _raise_validation_errors(root)
+        package = read_package_rows(root)
+        report = ImportReport(origin=str(root.resolve()), digest=package.digest)
+        total = sum(len(r) for r in package.rows.values())
+        done = 0
+        try:
+            with self.session(write=True) as s:
+                _check_references(s, package)
+                for name, model in RESOURCE_MODELS.items():
+                    added, changed, unchanged, kept = _upsert(s, name, model, package.rows[name])
+                    report.added[name], report.changed[name] = added, changed
+                    report.unchanged[name], report.kept[name] = unchanged, kept
+                    done += len(package.rows[name])
+                    if progress is not None:
+                        progress(done, total)
+                if report.total_added or report.total_changed:
+                    s.add(
+                        ImportRun(
+                            imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            origin=report.origin,
+                            digest=package.digest,
+                            added=report.total_added,
+                            changed=report.total_changed,
+                            unchanged=report.total_unchanged,
+                        )
+                    )
+                    _set_meta(s, "last_import_digest", package.digest)
+        except IntegrityError as exc:
+            raise TransplantAuditError(
+                f"{root}: the store refused the package, nothing was imported: {exc.orig}"
+            ) from exc
+        return report
+
+    # -- export
+
+    def export_package(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write the store as a data package in ``path`` (all or nothing).
+
+        The package is written by ``package.write_package`` (the same writer the
+        build script uses) into a temporary directory beside ``path`` and renamed
+        into place, so ``path`` never holds half a package. A store that holds
+        exactly an imported package exports it byte for byte.
+        """
+        from transplant_audit.evidence.package import write_package
+
+        target = Path(path)
+        if target.exists() and not target.is_dir():
+            raise ConfigError(f"{target} exists and is not a directory")
+        if target.is_dir() and any(target.iterdir()) and not overwrite:
+            raise ConfigError(
+                f"{target} exists and is not empty: choose a new directory, or overwrite it"
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self.session() as s:
+            tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
+        frames = {name: _frame(name, rows) for name, rows in tables.items()}
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        try:
+            write_package(Evidence(**frames), tmp)
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+                old.rmdir()
+                target.rename(old)
+                tmp.rename(target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                tmp.rename(target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return target
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _raise_validation_errors(root: Path) -> None:
+    from transplant_audit.evidence.package import validate_package
+
+    errors = validate_package(root)
+    if not errors:
+        return
+    first = errors[0]
+    if len(errors) == 1:
+        raise first
+    more = len(errors) - 1
+    raise DataError(
+        file=first.file,
+        row=first.row,
+        field=first.field,
+        value=first.value,
+        reason=(
+            f"{first.reason}; and {more} more error{'s' if more > 1 else ''} "
+            f"(list them all with: transplant-audit validate {root})"
+        ),
+        code=first.code,
+    )
+
+
+def _check_references(session: Session, package: PackageRows) -> None:
+    """Every referenced source/hospital must be in the package or already in the store."""
+    known: dict[str, set[str]] = {}
+    for target in ("sources", "hospitals"):
+        model = RESOURCE_MODELS[target]
+        ids = set(session.scalars(select(model.__table__.c.id)))
+        ids.update(r["id"] for r in package.rows[target])
+        known[target] = ids
+    for name, refs in REFERENCES.items():
+        for row in package.rows[name]:
+            for column, target in refs.items():
+                value = row.get(column)
+                if value is None or (column == "hospital_id" and value == NATIONAL):
+                    continue
+                values = value.split(MULTI_SEPARATOR) if column == "source_ids" else [value]
+                for one in (v.strip() for v in values):
+                    if one and one not in known[target]:
+                        raise DataError(
+                            file=f"{name}.csv",
+                            row=row["__row__"],
+                            field=column,
+                            value=one,
+                            reason=f"refers to a {SINGULAR[target]} that does not exist",
+                            code="dangling-reference",
+                        )
+
+
+def _to_db(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    values = {c: row[c] for c in COLUMNS[name]}
+    if name == "observations":
+        if values["hospital_id"] == NATIONAL:
+            values["hospital_id"] = None
+        values["year"] = _year_of(values)
+    return values
+
+
+def _upsert(
+    session: Session, name: str, model: type, rows: list[dict[str, Any]]
+) -> tuple[int, int, int, int]:
+    """Insert new rows, update changed ones; returns (added, changed, unchanged, kept)."""
+    pk = PRIMARY_KEYS[name]
+    table = model.__table__
+    columns = list(table.columns.keys())
+    existing = {r[pk]: dict(r) for r in session.execute(select(table)).mappings()}
+    to_add: list[dict[str, Any]] = []
+    to_change: list[dict[str, Any]] = []
+    unchanged = 0
+    added_kind, changed_kind = LEDGER_KINDS[name]
+    incoming: set[str] = set()
+    for row in rows:
+        values = _to_db(name, row)
+        key = values[pk]
+        incoming.add(key)
+        old = existing.get(key)
+        if old is None:
+            to_add.append(values)
+            record_change(
+                session,
+                added_kind,
+                f"{name}/{key}",
+                {"resource": name, "row": _text_row(name, values)},
+            )
+            continue
+        diff = {c: [old[c], values[c]] for c in columns if old[c] != values[c]}
+        if not diff:
+            unchanged += 1
+            continue
+        to_change.append(values)
+        record_change(
+            session,
+            changed_kind,
+            f"{name}/{key}",
+            {"resource": name, "row": _text_row(name, values), "changed": diff},
+        )
+    if to_add:
+        session.execute(insert(model), to_add)
+    if to_change:
+        session.execute(update(model), to_change)
+    if name == "assumptions" and (to_add or to_change):
+        names = [v["name"] for v in to_add + to_change]
+        session.execute(delete(AssumptionSource).where(AssumptionSource.assumption_name.in_(names)))
+        links = [
+            {"assumption_name": v["name"], "source_id": sid}
+            for v in to_add + to_change
+            for sid in dict.fromkeys(
+                part.strip() for part in (v["source_ids"] or "").split(MULTI_SEPARATOR)
+            )
+            if sid
+        ]
+        if links:
+            session.execute(insert(AssumptionSource), links)
+    return len(to_add), len(to_change), unchanged, len(set(existing) - incoming)
+
+
+def _format_cell(kind: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "number":
+        number = float(value)
+        return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+    return str(value)
+
+
+def _text_row(name: str, values: dict[str, Any]) -> dict[str, str]:
+    """A row as the package writes it (all text), for ledger payloads."""
+    out = {}
+    for column in COLUMNS[name]:
+        value = values.get(column)
+        if name == "observations" and column == "hospital_id" and value is None:
+            value = NATIONAL
+        out[column] = _format_cell(column_kind(name, column), value)
+    return out
+
+
+def _set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(PackageMeta, key)
+    if row is None:
+        session.add(PackageMeta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _dump_rows(session: Session, name: str, model: type) -> list[dict[str, Any]]:
+    """All rows of a resource table, sorted by id in code-point order (as the package is)."""
+    pk = PRIMARY_KEYS[name]
+    rows = [dict(r) for r in session.execute(select(model.__table__)).mappings()]
+    rows.sort(key=lambda r: r[pk])
+    return rows
+
+
+_DTYPES = {"number": "float64", "integer": "Int64", "boolean": "boolean", "string": "string"}
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows of one table as a typed frame with the resource's columns (``read_package`` dtypes)."""
+    columns = COLUMNS[name]
+    data: dict[str, pd.Series] = {}
+    for column in columns:
+        values = [r.get(column) for r in rows]
+        if name == "observations" and column == "hospital_id":
+            values = [NATIONAL if v is None else v for v in values]
+        dtype = _DTYPES[column_kind(name, column)]
+        if dtype == "float64":
+            series = pd.Series([np.nan if v is None else float(v) for v in values], dtype=dtype)
+        else:
+            series = pd.Series([pd.NA if v is None else v for v in values], dtype=dtype)
+        data[column] = series
+    return pd.DataFrame(data, columns=columns)
