@@ -1,0 +1,741 @@
+"""Text → candidate observations: the pure core of extraction.
+
+``extract_candidates(text)`` reads one document's text and returns every figure it can
+map to an indicator of the vocabulary, with value (in the indicator's canonical unit),
+qualifier, organ, period or as-of date, the exact character span in ``text`` and a
+snippet of context. No files, no database, no network: readers (``text.py``) and the CLI
+(``commands.py``) do the I/O.
+
+How a figure is found (each step is a list or pattern in ``patterns.py``):
+
+1. Normalize without changing length (full-width → ASCII, traditional → simplified,
+   lower case), so spans found in the normalized text point into the original.
+2. Mask numbers that are never figures: phone numbers, dates, page numbers, ranks and
+   ordinals, addresses, references, ages.
+3. Find number tokens (Arabic, Chinese, mixed, English words); read the qualifier before
+   (约, 近, more than...) and after (余, 多, 以上, 左右, or more...), the currency before
+   (RMB, $, 人民币) and the counter or unit after (张, 例, 名, 天, 周, 个月, 万元, %, beds,
+   transplants, weeks...).
+4. Classify the counter and the words of the clause and sentence into one indicator
+   (``transplant_beds`` vs ``total_beds``; ``transplants_cumulative`` vs
+   ``transplants_in_period`` vs ``transplants_per_day_max``...). A number whose counter
+   and context fit no indicator is dropped: precision first, a reviewer checks the rest.
+5. Attach the nearest organ word, the period (year, year range, per year, per day) or
+   as-of date, and the hospital named nearest before the figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+
+from transplant_audit.evidence.vocabulary import (
+    INDICATORS,
+    UNIT_CONVERSIONS,
+    Qualifier,
+    canonical_unit,
+)
+from transplant_audit.extract import patterns as P
+from transplant_audit.extract.numbers import (
+    ZH_BIG_UNITS,
+    ZH_SMALL_UNITS,
+    has_traditional,
+    normalize,
+    parse_english_number,
+    parse_number,
+)
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+HOURS_PER_DAY = 24.0
+"""Hours → days. A definition, not an assumption; ``vocabulary.UNIT_CONVERSIONS`` has no
+hours entry yet."""
+
+_TIME_TO_DAYS: dict[str, float] = {
+    "days": 1.0,
+    "weeks": UNIT_CONVERSIONS[("weeks", "days")],
+    "months": UNIT_CONVERSIONS[("months", "days")],
+    "years": UNIT_CONVERSIONS[("years", "days")],
+    "hours": 1.0 / HOURS_PER_DAY,
+}
+_MAX_WAIT_YEARS = 20
+"""A stated wait in years above this is read as a calendar year, not a duration."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One figure found in a document, not yet reviewed.
+
+    ``value`` is in ``unit``, the indicator's canonical unit (days for waits, fractions
+    for rates, yuan for CNY amounts); ``stated`` keeps the wording as written.
+    ``start``/``end`` index the document text; ``snippet`` is the text around it and
+    ``snippet_start`` its offset in the document, so ``start - snippet_start`` is where
+    the figure begins inside the snippet.
+    """
+
+    indicator: str
+    organ: str
+    value: float
+    qualifier: str
+    unit: str
+    period: str
+    as_of: str
+    start: int
+    end: int
+    snippet: str
+    snippet_start: int
+    stated: str
+    hospital: str
+    language: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``--json`` record: the issue's keys first, then the extra context."""
+        return asdict(self)
+
+    @property
+    def period_start(self) -> str:
+        """First year of ``period`` ("" when the period is a rate such as P1Y or unknown)."""
+        return self.period.split("/")[0] if self.period[:1].isdigit() else ""
+
+    @property
+    def period_end(self) -> str:
+        """Last year of ``period`` ("" when not a calendar period)."""
+        return self.period.split("/")[-1] if self.period[:1].isdigit() else ""
+
+
+def detect_language(text: str) -> str:
+    """``zh-Hant``, ``zh-Hans`` or ``en`` from the share of CJK characters and of
+    traditional-only forms among them."""
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    if cjk == 0 or cjk * 3 < latin:  # a CJK char carries about as much as 3 Latin letters
+        return "en"
+    trad = has_traditional(sample)
+    return "zh-Hant" if trad >= 2 and trad * 40 >= cjk else "zh-Hans"
+
+
+# --- spans that are never figures -----------------------------------------------------------
+
+
+class _Spans:
+    """Sorted, merged intervals with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, e - 1) - 1
+        return i >= 0 and self.ends[i] > s
+
+
+def rejected_spans(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """Kind → spans of numbers that are not figures (phone, date, page, rank, address...)."""
+    return {kind: [m.span() for m in rx.finditer(norm)] for kind, rx in P.REJECT_PATTERNS.items()}
+
+
+# --- boundaries ------------------------------------------------------------------------------
+
+
+class _Bounds:
+    def __init__(self, norm: str, rx: re.Pattern[str]) -> None:
+        self.pos = [m.start() for m in rx.finditer(norm)]
+        self.n = len(norm)
+
+    def around(self, s: int, e: int) -> tuple[int, int]:
+        """(start, end) of the unit (clause or sentence) holding [s, e)."""
+        i = bisect.bisect_left(self.pos, s)
+        left = self.pos[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.pos, e)
+        right = self.pos[j] if j < len(self.pos) else self.n
+        return left, right
+
+
+# --- hospitals -------------------------------------------------------------------------------
+
+
+_GENERIC_HOSPITAL_RE = re.compile(
+    r"^(?:一|这|那|该|本|各|多|每|两|几|数|综合|三级|三甲|甲等|大型|现代|知名|著名|公立|民营|私立|军队|部队|全国|其他|其它|省级|市级|县级|大医院|医院)"
+)
+
+
+def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
+    """(position, name as written) of every hospital named in ``text``."""
+    norm = normalize(text) if norm is None else norm
+    out: list[tuple[int, str]] = []
+    for m in P.ZH_HOSPITAL_RE.finditer(norm):
+        s, e = m.span()
+        trimmed = P.ZH_HOSPITAL_LEAD_TRIM.sub("", norm[s:e])
+        s = e - len(trimmed) if trimmed else e
+        while s < e and norm[s] in "()（）":
+            s += 1
+        if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
+            out.append((s, text[s:e]))
+    for m in P.EN_HOSPITAL_RE.finditer(text):
+        name = re.sub(r"^the\s", "", m.group(0)).strip()
+        out.append((m.start(), name))
+    out.sort()
+    return out
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    clause: str  # the clause holding the figure, figure removed
+    left_clause: str
+    right: str  # from the end of the figure to the end of its clause
+    sentence_left: str
+    sentence: str
+    mods: str  # English words between number and counter
+
+
+def _has(rx: re.Pattern[str], *texts: str) -> bool:
+    return any(rx.search(t) for t in texts if t)
+
+
+def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool) -> str:
+    m = P.ORGAN_RE.search(ctx.mods) if ctx.mods else None
+    if m:
+        return P.ORGAN_WORDS[m.group(0)]
+    right = P.ORGAN_RE.search(ctx.right[:16])
+    left_matches = list(P.ORGAN_RE.finditer(ctx.left_clause))
+    if left_matches:
+        last = left_matches[-1]
+        # an organ word attached right after the number (1200例肝移植) beats a far one before
+        if right and right.start() <= 4 and len(ctx.left_clause) - last.end() > 8:
+            return P.ORGAN_WORDS[right.group(0)]
+        return P.ORGAN_WORDS[_widest_organ_at(ctx.left_clause, last)]
+    if right:
+        return P.ORGAN_WORDS[right.group(0)]
+    if sentence_fallback:
+        matches = list(P.ORGAN_RE.finditer(ctx.sentence_left))
+        if matches:
+            return P.ORGAN_WORDS[matches[-1].group(0)]
+    return ""
+
+
+def _widest_organ_at(text: str, m: re.Match[str]) -> str:
+    """肝 at the end of 心肺... is already longest-first; keep the matched word."""
+    return m.group(0)
+
+
+def _years(text: str, en: bool) -> list[str]:
+    if en:
+        return re.findall(
+            rf"(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s(?:the\s)?(?:year\s)?({P.YEAR})(?!\d)(?!,\d)",
+            text,
+        ) + re.findall(rf"^\s*({P.YEAR})(?!\d)(?!,\d)", text)
+    return P.ZH_YEAR_RE.findall(text)
+
+
+_LEAD_YEAR_RE = re.compile(rf"^\s*(?:in\s|during\s)?({P.YEAR})\s?(?:年|,)")
+
+
+def _lead_year(sentence_left: str) -> list[str]:
+    """A year that opens the sentence ("2015年，..." / "In 2015, ...") sets its period."""
+    m = _LEAD_YEAR_RE.match(sentence_left)
+    return [m.group(1)] if m else []
+
+
+def _year_range(text: str) -> str:
+    m = P.ZH_YEAR_RANGE_RE.search(text)
+    if m:
+        return f"{m.group(1)}/{m.group(2)}"
+    m = P.EN_YEAR_RANGE_RE.search(text)
+    if m:
+        ys = [g for g in m.groups() if g]
+        return f"{ys[0]}/{ys[1]}"
+    return ""
+
+
+def _as_of(text: str) -> str:
+    m = P.AS_OF_RE.search(text)
+    if not m:
+        return ""
+    if m.group(1):
+        return m.group(1) + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+    return m.group(3) or ""
+
+
+def _classify(uclass: str, ctx: _Ctx, en: bool, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, or None when it is no indicator."""
+    near = (ctx.left_clause, ctx.right[:24], ctx.mods)
+    transplant = _has(P.TRANSPLANT_CUE_RE, *near)
+    if uclass == "beds":
+        if transplant:
+            return "transplant_beds"
+        if _has(P.ICU_CUE_RE, *near):
+            return "icu_beds"
+        if _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-12:], ctx.mods) and not _has(
+            P.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-12:]
+        ):
+            return "department_beds"
+        return "total_beds"
+    if uclass == "ops":
+        if _has(P.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
+            return None
+        if not transplant:
+            sentence_tx = P.TRANSPLANT_CUE_RE.search(ctx.sentence_left[-40:])
+            if not sentence_tx or _has(re.compile(r"手术|surger|operation"), ctx.left_clause):
+                if _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause, en):
+                    return "surgeries_per_year"
+                return None
+        if ordinal:
+            return "transplants_cumulative"
+        if _has(P.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
+            return "transplants_per_day_capacity"
+        if _has(P.PER_DAY_MAX_RE, ctx.clause):
+            return "transplants_per_day_max"
+        if _has(P.CONCURRENT_CUE_RE, ctx.clause):
+            return "concurrent_transplant_capacity"
+        surgeon = _has(P.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
+        period_range = _year_range(ctx.clause)
+        cumulative = _has(P.CUMULATIVE_CUE_RE, ctx.clause)
+        annual = (
+            _has(P.ANNUAL_CUE_RE, ctx.clause)
+            or bool(_years(ctx.clause, en))
+            or bool(_lead_year(ctx.sentence_left))
+        )
+        in_period = bool(period_range) or (annual and not cumulative)
+        if surgeon:
+            return (
+                "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
+            )
+        return "transplants_in_period" if in_period else "transplants_cumulative"
+    if uclass == "persons":
+        role_text = (ctx.left_clause[-14:], ctx.right[:10], ctx.mods)
+        if _has(P.WAITLIST_CUE_RE, ctx.clause) and _has(P.PATIENT_NOUN_RE, *role_text):
+            return "waitlist_size"
+        if _has(P.NURSE_NOUN_RE, *role_text):
+            return (
+                "transplant_nurses"
+                if transplant or _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
+                else None
+            )
+        if _has(P.SURGEON_NOUN_RE, *role_text):
+            if transplant or _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left[-30:]):
+                return "transplant_surgeons"
+            return None
+        if _has(P.STAFF_NOUN_RE, *role_text):
+            return "transplant_staff" if transplant else "staff_total"
+        return None
+    if uclass == "visits":
+        if _has(P.INPATIENT_CUE_RE, ctx.clause) and _has(
+            P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
+        ):
+            return "inpatients_per_year"
+        return None
+    if uclass == "time":
+        if _has(P.STAY_CUE_RE, ctx.clause):
+            return "avg_length_of_stay_days"
+        if _has(P.WAIT_CUE_RE, ctx.clause):
+            return "wait_time_days"
+        return None
+    if uclass in ("cny", "usd"):
+        texts = (ctx.clause, ctx.mods)
+        if uclass == "usd":
+            return "price_usd" if _has(P.PRICE_CUE_RE, *texts) else None
+        if _has(P.SURGICAL_FEE_CUE_RE, *texts):
+            return "surgical_fee_cny"
+        if _has(P.REVENUE_CUE_RE, *texts):
+            return "revenue_cny"
+        if _has(P.FUNDING_CUE_RE, *texts):
+            return "research_funding_cny"
+        if _has(P.INVEST_CUE_RE, *texts):
+            return "capital_investment_cny"
+        if _has(P.PRICE_CUE_RE, *texts):
+            return "price_cny"
+        return None
+    if uclass == "percent":
+        if _has(P.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+            return "bed_occupancy_rate"
+        if (
+            _has(P.SHARE_CUE_RE, ctx.clause)
+            and transplant
+            or _has(P.SHARE_CUE_RE, ctx.clause)
+            and _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
+        ):
+            if _has(P.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
+                return "provincial_share"
+            if _has(P.NATIONAL_SHARE_CUE_RE, ctx.clause):
+                return "national_share"
+        return None
+    if uclass == "rooms":
+        return (
+            "operating_rooms"
+            if _has(P.ROOM_CUE_RE, ctx.left_clause[-12:], ctx.right[:8], ctx.mods)
+            else None
+        )
+    if uclass == "teams":
+        return "surgical_teams" if transplant or _has(P.TEAM_CUE_RE, *near) else None
+    return None
+
+
+_EN_STOP = frozenset(
+    "for a an the of in on at to and or by with were was is are has have had from per each every "
+    "than its his her their this that which who as be been into over under about".split()
+)
+
+_QUALIFIER_RANK = {
+    Qualifier.EXACT: 0,
+    Qualifier.APPROX: 1,
+    Qualifier.AT_LEAST: 2,
+    Qualifier.AT_MOST: 2,
+}
+
+
+def _combine(qs: list[Qualifier]) -> Qualifier:
+    """Several qualifiers on one figure (约200例左右): a bound wins over approx, approx over exact."""
+    best = Qualifier.EXACT
+    for q in qs:
+        if _QUALIFIER_RANK[q] > _QUALIFIER_RANK[best]:
+            best = q
+    return best
+
+
+_EN_WORD_PREFIX_RE = re.compile(
+    rf"(?<![a-z])(?:{P._alt([k for k in P.PREFIX_QUALIFIERS if k.isascii()])})\s*$"
+)
+_ZH_PREFIX_RE = re.compile(
+    rf"(?:{P._alt([k for k in P.PREFIX_QUALIFIERS if not k.isascii()])})\s?(?:达|到|有|为)?\s?$"
+)
+_BARE_MULT_PREFIX = {
+    "上": Qualifier.AT_LEAST,
+    "近": Qualifier.APPROX,
+    "逾": Qualifier.AT_LEAST,
+    "过": Qualifier.AT_LEAST,
+    "超": Qualifier.AT_LEAST,
+    "约": Qualifier.APPROX,
+}
+
+
+def _token_value(m: re.Match[str]) -> float:
+    if m.group("arabic"):
+        if m.group("scale"):
+            return parse_english_number(m.group("arabic") + " " + m.group("scale"))
+        return parse_number(m.group("arabic") + (m.group("mult") or ""))
+    if m.group("zh"):
+        tok = m.group("zh")
+        if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
+            return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
+        return parse_number(tok)
+    return parse_english_number(m.group("word"))
+
+
+def extract_candidates(
+    text: str, *, language: str | None = None, snippet_chars: int = 60
+) -> list[Candidate]:
+    """Every figure in ``text`` that maps to an indicator, in document order.
+
+    ``language`` (``zh-Hans``, ``zh-Hant``, ``en``) is detected when not given; it is
+    recorded on each candidate and the patterns read all three regardless, so a mixed
+    page still yields its English and Chinese figures.
+    """
+    if not text:
+        return []
+    norm = normalize(text)
+    lang = language or detect_language(text)
+    rejects = rejected_spans(norm)
+    masked = _Spans([sp for spans in rejects.values() for sp in spans])
+    clauses = _Bounds(norm, P.CLAUSE_END_RE)
+    sentences = _Bounds(norm, P.SENTENCE_END_RE)
+    hospitals = find_hospitals(text, norm)
+    hosp_pos = [h[0] for h in hospitals]
+
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in P.NUMBER_RE.finditer(norm):
+        s, e = m.span()
+        if masked.overlaps(s, e):
+            continue
+        try:
+            value = _token_value(m)
+        except ValueError:
+            continue
+        is_zh_token = m.group("zh") is not None
+        is_word = m.group("word") is not None
+        rest = norm[e : e + 40]
+
+        # ordinal: 第1000例, the 1,000th
+        ordinal = False
+        before = norm[max(0, s - 2) : s].rstrip()
+        if before.endswith("第"):
+            ordinal = True
+        elif re.match(r"(?:st|nd|rd|th)(?![a-z])", rest):
+            if not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", rest):
+                continue
+            ordinal = True
+            rest = rest[2:]
+
+        # counter / unit after the number
+        uclass = stated_unit = ""
+        mult = 1.0
+        quals: list[Qualifier] = []
+        mods = ""
+        end = e
+        zc = P.ZH_COUNTER_RE.match(rest)
+        ec = None if zc else P.EN_COUNTER_RE.match(rest)
+        if zc:
+            counter = zc.group("counter")
+            uclass, stated_unit, mult, implied = P.ZH_COUNTERS[counter]
+            if zc.group("sfx"):
+                quals.append(P.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
+            if implied:
+                quals.append(implied)
+            end = e + zc.end()
+            if counter == "周" and norm[end : end + 1] in ("年", "末", "岁"):
+                continue
+        elif (
+            ec
+            and ec.group("counter")
+            and not any(w in _EN_STOP for w in (ec.group("mods") or "").split())
+        ):
+            counter = ec.group("counter")
+            uclass, stated_unit, mult, implied = P.EN_COUNTERS[counter]
+            mods = ec.group("mods") or ""
+            if ec.group("sfx"):
+                quals.append(Qualifier.AT_LEAST)
+            end = e + ec.end()
+            nxt = re.match(rf"\s({P._alt(list(P.EN_COUNTERS))})(?![a-z])", norm[end : end + 25])
+            if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
+                mods = mods + counter + " "
+                counter = nxt.group(1)
+                uclass, stated_unit, mult, implied = P.EN_COUNTERS[counter]
+                end += nxt.end()
+            mods = mods + counter
+        if ordinal and uclass != "ops":
+            continue
+
+        # currency before the number
+        start = s
+        cur = P.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+        if cur:
+            start = max(0, s - 6) + cur.start()
+            cur_class = P.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
+            if uclass not in ("cny", "usd"):
+                stated_unit = "USD" if cur_class == "usd" else "CNY"
+                uclass, mult = cur_class, 1.0
+        if not uclass:
+            continue
+        if is_zh_token and value == 1 and uclass not in ("time",):
+            continue  # 一名, 一例: an article, not a figure
+        if is_word and value == 1 and uclass != "time":
+            continue
+
+        # qualifier before (skip the currency)
+        left = norm[max(0, start - 14) : start]
+        tok = m.group("zh")
+        if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
+            quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
+            start = s - 1
+        else:
+            pq = _ZH_PREFIX_RE.search(left) or _EN_WORD_PREFIX_RE.search(left)
+            if pq:
+                word = re.sub(r"\s?(?:达|到|有|为)?\s*$", "", pq.group(0)).strip()
+                q = P.PREFIX_QUALIFIERS.get(word)
+                if q is not None:
+                    quals.append(q)
+                    start = max(0, start - 14) + pq.start()
+        tq = P.TRAILING_QUALIFIER_RE.match(norm[end : end + 10])
+        if tq and not (uclass == "time" and tq.group(0).strip() == "多"):
+            quals.append(
+                P.TRAILING_QUALIFIERS[
+                    tq.group(0) if tq.group(0) in P.TRAILING_QUALIFIERS else tq.group(0).strip()
+                ]
+            )
+            end += tq.end()
+        if any(a < end and s < b for a, b in taken):
+            continue
+
+        # context
+        cl_s, cl_e = clauses.around(s, e)
+        se_s, se_e = sentences.around(s, e)
+        ctx = _Ctx(
+            clause=norm[cl_s:s] + " " + norm[end:cl_e],
+            left_clause=norm[cl_s:start],
+            right=norm[end:cl_e],
+            sentence_left=norm[se_s:start],
+            sentence=norm[se_s:se_e],
+            mods=mods,
+        )
+        en = not is_zh_token and not re.search(r"[\u4e00-\u9fff]", norm[max(0, s - 3) : end + 2])
+        indicator = _classify(uclass, ctx, en, ordinal)
+        if indicator is None:
+            continue
+
+        # value into the canonical unit
+        unit = canonical_unit(indicator)
+        if uclass == "time":
+            if stated_unit == "years" and value > _MAX_WAIT_YEARS:
+                continue
+            value = value * _TIME_TO_DAYS[stated_unit]
+        elif uclass == "percent":
+            value = value * UNIT_CONVERSIONS[("percent", "fraction")]
+        else:
+            value = value * mult
+        if value <= 0:
+            continue
+        max_value = INDICATORS[indicator].max_value
+        if max_value is not None and value > max_value:
+            continue
+
+        # period
+        period = as_of = ""
+        if indicator in (
+            "transplants_in_period",
+            "surgeon_transplants_in_period",
+            "surgeries_per_year",
+            "inpatients_per_year",
+            "revenue_cny",
+        ):
+            period = _year_range(ctx.clause) or _year_range(ctx.sentence_left)
+            if not period:
+                ys = _years(ctx.clause, en) or (
+                    _years(ctx.sentence_left, en) if not _has(P.ANNUAL_CUE_RE, ctx.clause) else []
+                )
+                ys = ys or _lead_year(ctx.sentence_left)
+                if ys:
+                    period = ys[-1]
+                elif _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left):
+                    period = "P1Y"
+        elif indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
+            period = "P1D"
+            ys = _years(ctx.clause, en)
+            as_of = _as_of(ctx.clause) or (ys[-1] if ys else "")
+        elif indicator in ("transplants_cumulative", "surgeon_transplants_cumulative"):
+            as_of = _as_of(ctx.clause) or _as_of(ctx.sentence_left)
+        elif indicator not in ("wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"):
+            as_of = _as_of(ctx.clause)
+            if not as_of:
+                ys = _years(ctx.left_clause, en)
+                as_of = ys[-1] if ys else ""
+
+        organ = ""
+        if indicator not in ("total_beds", "staff_total", "inpatients_per_year"):
+            organ = _nearest_organ(
+                ctx,
+                sentence_fallback=indicator.startswith(("transplants", "surgeon", "wait", "price")),
+            )
+        hospital = ""
+        if hospitals:
+            i = bisect.bisect_right(hosp_pos, s) - 1
+            hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
+
+        sn_s = max(0, start - snippet_chars)
+        sn_e = min(len(text), end + snippet_chars)
+        out.append(
+            Candidate(
+                indicator=indicator,
+                organ=organ,
+                value=round(value, 6),
+                qualifier=str(_combine(quals)),
+                unit=unit,
+                period=period,
+                as_of=as_of,
+                start=start,
+                end=end,
+                snippet=_flat(text[sn_s:sn_e]),
+                snippet_start=sn_s,
+                stated=text[start:end],
+                hospital=hospital,
+                language=lang,
+            )
+        )
+        taken.append((start, end))
+
+    out.extend(_year_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_FIRST_TX_RE = re.compile(
+    r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
+    r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
+)
+_FOUNDED_RE = re.compile(
+    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌)"
+    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
+    r"|transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)[^.;]{0,40}?"
+    r"(?:founded|established|set up|created|opened)"
+    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z]+\s){0,3}transplant(?:ation)?\s"
+    r"(?:center|centre|unit|institute|department|ward)"
+)
+
+
+def _year_candidates(
+    text: str,
+    norm: str,
+    sentences: _Bounds,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
+    a 'first transplant' or 'centre founded' phrase in the same sentence."""
+    out: list[Candidate] = []
+    used: set[int] = set()
+    hosp_pos = [h[0] for h in hospitals]
+    for indicator, rx in (
+        ("first_transplant_year", _FIRST_TX_RE),
+        ("transplant_unit_founded_year", _FOUNDED_RE),
+    ):
+        for m in rx.finditer(norm):
+            se_s, se_e = sentences.around(m.start(), m.end())
+            sent = norm[se_s:se_e]
+            best: tuple[int, int, int] | None = None
+            for ym in re.finditer(
+                rf"(?<![\d.])(?<!\d,)({P.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))",
+                sent,
+            ):
+                ys, ye = se_s + ym.start(1), se_s + ym.end(1)
+                if ys in used:
+                    continue
+                dist = min(abs(ys - m.start()), abs(ys - m.end()))
+                if best is None or dist < best[0]:
+                    best = (dist, ys, ye)
+            if best is None:
+                continue
+            _, ys, ye = best
+            used.add(ys)
+            seg = norm[min(ys, m.start()) : max(ye, m.end())]
+            om = P.ORGAN_RE.search(norm[m.start() : m.end()]) or P.ORGAN_RE.search(seg)
+            organ = P.ORGAN_WORDS[om.group(0)] if om else ""
+            i = bisect.bisect_right(hosp_pos, ys) - 1
+            hospital = (
+                hospitals[i][1] if hospitals and i >= 0 else (hospitals[0][1] if hospitals else "")
+            )
+            sn_s = max(0, ys - snippet_chars)
+            out.append(
+                Candidate(
+                    indicator=indicator,
+                    organ=organ,
+                    value=float(norm[ys:ye]),
+                    qualifier=str(Qualifier.EXACT),
+                    unit="year",
+                    period="",
+                    as_of="",
+                    start=ys,
+                    end=ye,
+                    snippet=_flat(text[sn_s : min(len(text), ye + snippet_chars)]),
+                    snippet_start=sn_s,
+                    stated=text[ys:ye],
+                    hospital=hospital,
+                    language=lang,
+                )
+            )
+    return out
+
+
+def _flat(s: str) -> str:
+    """Snippet with line breaks and tabs as spaces (same length, so offsets hold)."""
+    return s.translate({10: 32, 13: 32, 9: 32, 11: 32, 12: 32})

@@ -1,0 +1,280 @@
+"""Numbers as Chinese and English documents write them: 1,200, １２００, 五百, 一千二百, 2万, 1.5亿,
+两千多, 百分之九十, two thousand.
+
+Everything here works on single characters or on a whole token and keeps text length:
+``normalize`` maps every character to exactly one character, so a span found in the
+normalized text is the same span in the original. That is what lets a reviewer see the
+figure where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- width-preserving normalization -------------------------------------------------------
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0xFFE5: ord("¥"), 0xFFE0: ord("¢")})
+
+# Traditional -> simplified for the characters the extractor's word lists use. One
+# character to one character (so spans are kept). Not a general converter: only what
+# the patterns in patterns.py need to read traditional-script pages.
+_TRAD_SIMP_PAIRS = (
+    "醫医腎肾臟脏餘余張张萬万億亿術术臺台項项與与為为時时間间週周個个從从來来這这們们"
+    "國国內内數数總总計计積积達达齊齐療疗診诊護护師师員员費费價价錢钱額额資资設设備备"
+    "專专單单級级產产務务實实驗验際际於于後后幾几約约將将過过當当滿满長长屆届歲岁號号"
+    "電电話话傳传郵邮編编頁页圖图區区樓楼層层場场動动開开辦办證证準准審审許许腸肠膽胆"
+    "臨临兩两貳贰參叁陸陆轉转續续紀纪錄录歷历灣湾學学讓让較较據据報报導导稱称現现進进"
+    "檢检測测評评獲获頂顶創创協协會会聯联體体統统標标訂订購购買买賣卖貨货幣币鏡镜雙双"
+    "側侧團团隊队組组職职規规擴扩佔占處处應应對对聽听說说見见並并無无僅仅亞亚術术殘残"
+    "獻献捐捐贈赠髒脏嚴严週周晝昼腦脑衛卫負负責责門门診诊患患廣广東东魯鲁蘇苏浙浙"
+    "華华齊齐濟济漢汉瀋沈陽阳鄭郑寧宁龍龙黃黄戰战軍军區区屬属附附條条劃划樣样幫帮"
+    "歡欢節节約约搶抢傷伤癥症療疗壽寿環环術术輸输贏赢運运靜静脈脉並并氣气溫温熱热"
+    "極极優优勢势顯显級级類类種种約约飛飞機机銷销售售補补貼贴價价預预計计繳缴納纳"
+)
+_TRAD_SIMP = {
+    ord(_TRAD_SIMP_PAIRS[i]): ord(_TRAD_SIMP_PAIRS[i + 1])
+    for i in range(0, len(_TRAD_SIMP_PAIRS) - 1, 2)
+    if _TRAD_SIMP_PAIRS[i] != _TRAD_SIMP_PAIRS[i + 1]
+}
+_ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
+
+_TABLE: dict[int, int] = {}
+_TABLE.update(_FULLWIDTH)
+# full-width capitals become ASCII capitals first, then lower-case
+for _k, _v in list(_TABLE.items()):
+    if ord("A") <= _v <= ord("Z"):
+        _TABLE[_k] = _v + 32
+_TABLE.update(_TRAD_SIMP)
+_TABLE.update(_ASCII_LOWER)
+_TABLE.update(
+    {
+        ord("\u00a0"): 0x20,
+        ord("\u2009"): 0x20,
+        ord("\u202f"): 0x20,
+        ord("\u2002"): 0x20,
+        ord("\u2003"): 0x20,
+        ord("\u2013"): ord("-"),
+        ord("\u2014"): ord("-"),
+        ord("\u2012"): ord("-"),
+        ord("\u2212"): ord("-"),
+        ord("\u2019"): ord("'"),
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Same-length normalization: full-width → ASCII, traditional → simplified (the
+    characters our patterns use), ASCII lower case, odd spaces and dashes → plain ones.
+
+    ``len(normalize(t)) == len(t)`` always, so spans carry over to the original text.
+    """
+    return text.translate(_TABLE)
+
+
+def has_traditional(text: str) -> int:
+    """How many characters of ``text`` are traditional-only forms we know."""
+    return sum(1 for ch in text if ord(ch) in _TRAD_SIMP)
+
+
+# --- Chinese numerals -----------------------------------------------------------------------
+
+ZH_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
+ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+ZH_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+
+ZH_DIGIT_CHARS = "".join(ZH_DIGITS)
+ZH_NUMERAL_CHARS = ZH_DIGIT_CHARS + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG_UNITS)
+
+
+def _parse_zh_section(s: str) -> int:
+    """Parse a Chinese numeral below 万: 三千二百零五, 十五, 二十, 五百."""
+    if not s:
+        return 0
+    if all(ch in ZH_DIGITS for ch in s):  # positional: 二〇一五
+        out = 0
+        for ch in s:
+            out = out * 10 + ZH_DIGITS[ch]
+        return out
+    total = 0
+    digit: int | None = None
+    for ch in s:
+        if ch in ZH_DIGITS:
+            if digit is not None and digit != 0 and ZH_DIGITS[ch] != 0:
+                raise ValueError(f"two digits in a row in Chinese numeral {s!r}")
+            digit = ZH_DIGITS[ch]
+        elif ch in ZH_SMALL_UNITS:
+            unit = ZH_SMALL_UNITS[ch]
+            if digit is None:
+                if unit != 10 or total:  # 十五 = 15, but 百 alone is not a number
+                    if unit == 10 and total:  # 一百十 (spoken) = 110
+                        digit = 1
+                    else:
+                        raise ValueError(f"unit without digit in Chinese numeral {s!r}")
+                else:
+                    digit = 1
+            total += digit * unit
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral character: {ch!r}")
+    if digit:
+        total += digit
+    return total
+
+
+def parse_chinese_numeral(s: str) -> int:
+    """Value of a Chinese numeral: 五百 → 500, 一千二百 → 1200, 两万三千 → 23000, 一亿 → 10**8.
+
+    Handles 零 gaps (一千零五 → 1005), 十 without a leading digit (十五 → 15),
+    financial forms (壹贰叁) and positional digits (二〇一五 → 2015).
+    Raises ``ValueError`` for anything else.
+    """
+    s = s.strip()
+    if not s:
+        raise ValueError("empty numeral")
+    if "亿" in s:
+        left, _, right = s.partition("亿")
+        return (parse_chinese_numeral(left) if left else 1) * 100_000_000 + (
+            parse_chinese_numeral(right) if right else 0
+        )
+    if "万" in s:
+        left, _, right = s.partition("万")
+        return (parse_chinese_numeral(left) if left else 1) * 10_000 + (
+            _parse_zh_section(right) if right else 0
+        )
+    return _parse_zh_section(s)
+
+
+# --- Arabic and mixed -----------------------------------------------------------------------
+
+_ARABIC_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_number(token: str) -> float:
+    """Value of a number token in any of the forms documents use.
+
+    ``1,200`` → 1200; ``１２００`` → 1200; ``2万`` → 20000; ``1.5亿`` → 1.5e8;
+    ``3千万`` → 3e7; ``五百`` → 500; ``两千`` → 2000; ``百分之九十`` → 90 (the caller
+    knows it is a percentage). Raises ``ValueError`` when the token is not a number.
+    """
+    t = normalize(token).strip().replace(" ", "")
+    if not t:
+        raise ValueError("empty number")
+    if t.startswith("百分之"):
+        return parse_number(t[3:])
+    # Arabic digits, possibly followed by Chinese multipliers: 2万, 1.5亿, 3千万
+    m = re.match(r"^([\d.,]+)([十百千万亿]*)$", t)
+    if m:
+        digits, mult = m.groups()
+        if not _ARABIC_RE.match(digits):
+            raise ValueError(f"malformed number {token!r}")
+        value = float(digits.replace(",", ""))
+        for ch in mult:
+            value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
+        return value
+    # 1千2百 style (rare): mixed digit/unit sequence
+    if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
+        converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)
+        return float(parse_chinese_numeral(converted))
+    raise ValueError(f"not a number: {token!r}")
+
+
+# --- English number words -------------------------------------------------------------------
+
+EN_ONES: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+}
+EN_TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+EN_SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+
+
+def parse_english_number(words: str) -> float:
+    """Value of an English number phrase or a digit string with a scale word.
+
+    ``two thousand`` → 2000; ``forty-five`` → 45; ``1.2 million`` → 1.2e6;
+    ``a thousand`` → 1000; ``12,000`` → 12000. Raises ``ValueError`` otherwise.
+    """
+    parts = [p for p in re.split(r"[\s-]+", words.lower().strip()) if p and p != "and"]
+    if not parts:
+        raise ValueError("empty number")
+    total = 0.0
+    current = 0.0
+    seen = False
+    for p in parts:
+        if _ARABIC_RE.match(p):
+            current += float(p.replace(",", ""))
+        elif p in EN_ONES:
+            current += EN_ONES[p]
+        elif p in EN_TENS:
+            current += EN_TENS[p]
+        elif p in EN_SCALES:
+            scale = EN_SCALES[p]
+            if not seen and current == 0:
+                current = 1
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        else:
+            raise ValueError(f"not an English number word: {p!r}")
+        seen = True
+    return total + current

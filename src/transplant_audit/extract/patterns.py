@@ -1,0 +1,435 @@
+"""Word lists and regular expressions the extractor reads documents with.
+
+All patterns match the *normalized* text (``numbers.normalize``: full-width → ASCII,
+traditional → simplified, ASCII lower case), so one list serves simplified Chinese,
+traditional Chinese and English. Keep them here, as data, so a reviewer can see and
+extend what the extractor understands without reading its control flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transplant_audit.evidence.vocabulary import Qualifier
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation, longest first so 不少于 wins over 少于."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+ZH_MULT = r"[十百千万亿]{1,2}"
+ZH_NUM = (
+    r"(?:百分之)?(?:[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"|(?<=[上近逾过超约])[百千万])"
+)
+EN_NUM_WORD = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million))"
+)
+NUMBER_RE = re.compile(
+    rf"(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    rf"|(?P<zh>{ZH_NUM})"
+    rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
+)
+"""A number token: Arabic (with Chinese multipliers or English scale words), Chinese, or English words."""
+
+# --- qualifiers ------------------------------------------------------------------------------
+
+PREFIX_QUALIFIERS: dict[str, Qualifier] = {
+    # Chinese (normalized to simplified)
+    "约": Qualifier.APPROX,
+    "大约": Qualifier.APPROX,
+    "大概": Qualifier.APPROX,
+    "近": Qualifier.APPROX,
+    "将近": Qualifier.APPROX,
+    "接近": Qualifier.APPROX,
+    "逾": Qualifier.AT_LEAST,
+    "超过": Qualifier.AT_LEAST,
+    "超": Qualifier.AT_LEAST,
+    "多于": Qualifier.AT_LEAST,
+    "不少于": Qualifier.AT_LEAST,
+    "不低于": Qualifier.AT_LEAST,
+    "上": Qualifier.AT_LEAST,
+    "至少": Qualifier.AT_LEAST,
+    "不到": Qualifier.AT_MOST,
+    "不足": Qualifier.AT_MOST,
+    "少于": Qualifier.AT_MOST,
+    "不超过": Qualifier.AT_MOST,
+    "最多": Qualifier.AT_MOST,
+    "低于": Qualifier.AT_MOST,
+    # English (lower case)
+    "about": Qualifier.APPROX,
+    "approximately": Qualifier.APPROX,
+    "approx.": Qualifier.APPROX,
+    "around": Qualifier.APPROX,
+    "roughly": Qualifier.APPROX,
+    "some": Qualifier.APPROX,
+    "nearly": Qualifier.APPROX,
+    "almost": Qualifier.APPROX,
+    "close to": Qualifier.APPROX,
+    "an estimated": Qualifier.APPROX,
+    "estimated": Qualifier.APPROX,
+    "more than": Qualifier.AT_LEAST,
+    "over": Qualifier.AT_LEAST,
+    "at least": Qualifier.AT_LEAST,
+    "in excess of": Qualifier.AT_LEAST,
+    "upwards of": Qualifier.AT_LEAST,
+    "upward of": Qualifier.AT_LEAST,
+    "exceeding": Qualifier.AT_LEAST,
+    "no fewer than": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST,
+    "less than": Qualifier.AT_MOST,
+    "fewer than": Qualifier.AT_MOST,
+    "under": Qualifier.AT_MOST,
+    "up to": Qualifier.AT_MOST,
+    "at most": Qualifier.AT_MOST,
+    "no more than": Qualifier.AT_MOST,
+    "not more than": Qualifier.AT_MOST,
+}
+PREFIX_QUALIFIER_RE = re.compile(rf"(?:{_alt(list(PREFIX_QUALIFIERS))})\s*(?:达|到|有)?\s*$")
+
+# directly after the number, before the counter: 1200余例, 两千多例, 200来例
+NUMBER_SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "余": Qualifier.AT_LEAST,
+    "多": Qualifier.AT_LEAST,
+    "来": Qualifier.APPROX,
+    "+": Qualifier.AT_LEAST,
+    "-plus": Qualifier.AT_LEAST,
+}
+# after the counter: 500例以上, 200例左右, 3个多月 (handled as a counter), 300 or more
+TRAILING_QUALIFIERS: dict[str, Qualifier] = {
+    "以上": Qualifier.AT_LEAST,
+    "多": Qualifier.AT_LEAST,
+    "左右": Qualifier.APPROX,
+    "上下": Qualifier.APPROX,
+    "以下": Qualifier.AT_MOST,
+    "以内": Qualifier.AT_MOST,
+    " or more": Qualifier.AT_LEAST,
+    " and more": Qualifier.AT_LEAST,
+    " or so": Qualifier.APPROX,
+    " or less": Qualifier.AT_MOST,
+    " or fewer": Qualifier.AT_MOST,
+    " plus": Qualifier.AT_LEAST,
+}
+TRAILING_QUALIFIER_RE = re.compile(rf"^\s?(?:{_alt(list(TRAILING_QUALIFIERS))})")
+
+# --- counters and units ----------------------------------------------------------------------
+# counter as written -> (unit class, stated unit, multiplier into the class's canonical unit,
+# qualifier implied by the counter itself or None)
+
+ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
+    "例次": ("ops", "例次", 1, None),
+    "台次": ("ops", "台次", 1, None),
+    "例": ("ops", "例", 1, None),
+    "台": ("ops", "台", 1, None),
+    "宗": ("ops", "宗", 1, None),
+    "张": ("beds", "张", 1, None),
+    "床": ("beds", "床", 1, None),
+    "名": ("persons", "名", 1, None),
+    "位": ("persons", "位", 1, None),
+    "人次": ("visits", "人次", 1, None),
+    "人": ("persons", "人", 1, None),
+    "间": ("rooms", "间", 1, None),
+    "个手术室": ("rooms", "个手术室", 1, None),
+    "个团队": ("teams", "个团队", 1, None),
+    "支团队": ("teams", "支团队", 1, None),
+    "个移植团队": ("teams", "个团队", 1, None),
+    "支移植团队": ("teams", "支团队", 1, None),
+    "个手术团队": ("teams", "个团队", 1, None),
+    "支手术团队": ("teams", "支团队", 1, None),
+    "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
+    "个月": ("time", "months", 1, None),
+    "个多星期": ("time", "weeks", 1, Qualifier.AT_LEAST),
+    "个星期": ("time", "weeks", 1, None),
+    "星期": ("time", "weeks", 1, None),
+    "周": ("time", "weeks", 1, None),
+    "天": ("time", "days", 1, None),
+    "小时": ("time", "hours", 1, None),
+    "年": ("time", "years", 1, None),
+    "万美元": ("usd", "USD", 1e4, None),
+    "美元": ("usd", "USD", 1, None),
+    "美金": ("usd", "USD", 1, None),
+    "万元": ("cny", "10k CNY", 1e4, None),
+    "亿元": ("cny", "100M CNY", 1e8, None),
+    "元": ("cny", "CNY", 1, None),
+    "%": ("percent", "percent", 1, None),
+}
+EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
+    "beds": ("beds", "beds", 1, None),
+    "bed": ("beds", "beds", 1, None),
+    "transplantations": ("ops", "transplants", 1, None),
+    "transplantation": ("ops", "transplants", 1, None),
+    "transplants": ("ops", "transplants", 1, None),
+    "transplant": ("ops", "transplants", 1, None),
+    "operations": ("ops", "operations", 1, None),
+    "surgeries": ("ops", "surgeries", 1, None),
+    "procedures": ("ops", "procedures", 1, None),
+    "cases": ("ops", "cases", 1, None),
+    "surgeons": ("persons", "surgeons", 1, None),
+    "doctors": ("persons", "doctors", 1, None),
+    "physicians": ("persons", "physicians", 1, None),
+    "nurses": ("persons", "nurses", 1, None),
+    "staff": ("persons", "staff", 1, None),
+    "employees": ("persons", "employees", 1, None),
+    "staff members": ("persons", "staff", 1, None),
+    "patients": ("persons", "patients", 1, None),
+    "specialists": ("persons", "specialists", 1, None),
+    "days": ("time", "days", 1, None),
+    "day": ("time", "days", 1, None),
+    "weeks": ("time", "weeks", 1, None),
+    "week": ("time", "weeks", 1, None),
+    "months": ("time", "months", 1, None),
+    "month": ("time", "months", 1, None),
+    "hours": ("time", "hours", 1, None),
+    "hour": ("time", "hours", 1, None),
+    "years": ("time", "years", 1, None),
+    "year": ("time", "years", 1, None),
+    "yuan": ("cny", "CNY", 1, None),
+    "rmb": ("cny", "CNY", 1, None),
+    "cny": ("cny", "CNY", 1, None),
+    "us dollars": ("usd", "USD", 1, None),
+    "dollars": ("usd", "USD", 1, None),
+    "usd": ("usd", "USD", 1, None),
+    "percent": ("percent", "percent", 1, None),
+    "per cent": ("percent", "percent", 1, None),
+    "%": ("percent", "percent", 1, None),
+    "operating rooms": ("rooms", "rooms", 1, None),
+    "operating theatres": ("rooms", "rooms", 1, None),
+    "operating theaters": ("rooms", "rooms", 1, None),
+    "surgical suites": ("rooms", "rooms", 1, None),
+    "teams": ("teams", "teams", 1, None),
+    "surgical teams": ("teams", "teams", 1, None),
+    "transplant teams": ("teams", "teams", 1, None),
+}
+
+ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
+# English: "1,500 beds", "1,500-bed", "300 liver transplants", "$62,000", "30 percent"
+EN_COUNTER_RE = re.compile(
+    rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
+    rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
+)
+EN_COUNTER_PERCENT_RE = re.compile(r"^\s?%")
+CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
+CURRENCY_PREFIX_UNITS: dict[str, str] = {
+    "us$": "usd",
+    "usd": "usd",
+    "$": "usd",
+    "rmb": "cny",
+    "cny": "cny",
+    "¥": "cny",
+    "人民币": "cny",
+}
+
+# --- things that are numbers but never figures -----------------------------------------------
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+REJECT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(
+        r"(?:电话|tel\.?|telephone|phone|fax|传真|热线|hotline|咨询电话|联系电话|手机)\s*[:：]?\s*"
+        r"[\d\s()+\-转ext.]{6,}"
+        r"|(?<!\d)(?:\+?86[\s-]?)?\(?0\d{2,3}\)?[\s-]\d{7,8}(?!\d)"
+        r"|(?<![\d,])1[3-9]\d{9}(?![\d,])"
+        r"|(?<![\d,])\d{3,4}-\d{7,8}(?!\d)"
+    ),
+    "date": re.compile(
+        r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?[\d一二三四五六七八九十]{1,3}\s?月"
+        r"(?:\s?[\d一二三四五六七八九十]{1,3}\s?[日号])?"
+        r"|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
+        r"|(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+        r"|(?<!\d)\d{4}-\d{2}(?!\d)"
+        rf"|{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"
+        rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTHS}\s?,?\s\d{{4}}"
+        rf"|\b{_MONTHS}\s\d{{4}}"
+    ),
+    "page": re.compile(
+        r"第\s?\d+\s?页|共\s?\d+\s?页|\d+\s?/\s?\d+\s?页|(?<![a-z])(?:page|pages|pp?\.)\s?\d+(?:\s?-\s?\d+)?"
+    ),
+    "rank": re.compile(
+        r"(?:排名|排行|位列|位居|名列|居|全国|全省|全球|世界|亚洲)\s?第\s?[\d一二三四五六七八九十]+"
+        r"|第\s?[\d一二三四五六七八九十百千两]+\s?(?:名|位|批|届|次|个|家|大|期|章|节|条|款|项|号|页|卷|版)"
+        r"|(?:ranked?|ranking|ranks)\s(?:no\.\s?|number\s|#)?\d+"
+        r"|(?<![a-z])(?:no\.|#)\s?\d+"
+        r"|(?<!\d)\d+(?:st|nd|rd|th)\s(?:largest|biggest|place|in\s(?:china|the\scountry|the\sworld))"
+    ),
+    "address": re.compile(
+        r"[\u4e00-\u9fff]{1,12}(?:路|街|道|巷|大道|胡同|里)\s?\d+\s?号(?:院|楼)?"
+        r"|(?<!\d)\d+\s?(?:号楼|号院|楼|层|室|栋|单元)"
+        r"|邮编\s?[:：]?\s?\d{6}|邮政编码\s?[:：]?\s?\d{6}"
+        r"|(?<![a-z])(?:room|suite|building|floor|bldg\.?)\s\d+"
+        r"|(?<!\d)\d+\s(?:[a-z]+\s){1,3}(?:road|street|avenue|rd\.|st\.|ave\.|lu)(?![a-z])"
+        r"|(?<!\d)\d{6}(?=\s?,?\s?(?:china|p\.\s?r\.|中国))"
+    ),
+    "reference": re.compile(
+        r"(?:图|表|附表|附图|文献|参考文献)\s?\d+"
+        r"|(?<![a-z])(?:table|fig\.?|figure|ref\.?|footnote|chapter|section|vol\.?|volume|issue)\s?\d+"
+        r"|\[\d+(?:[,-]\d+)*\]"
+        r"|isbn[\s:]*[\d-]+|doi[\s:]*\S+"
+    ),
+    "age": re.compile(
+        r"(?<!\d)\d+\s?(?:岁|周岁)|(?<![a-z])aged?\s\d+|\d+-year-old|\d+\syears?\sold"
+    ),
+}
+"""Kind of non-figure → pattern. A number inside such a span is never a candidate."""
+
+# --- periods and cues ------------------------------------------------------------------------
+
+YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+ZH_YEAR_RANGE_RE = re.compile(rf"({YEAR})\s?年?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年")
+EN_YEAR_RANGE_RE = re.compile(
+    rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
+    rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
+)
+ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)")
+EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
+AS_OF_RE = re.compile(
+    rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
+    rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
+)
+ANNUAL_CUE_RE = re.compile(
+    r"每年|年均|全年|年度|一年|年手术|年完成|年开展|年实施|今年|去年|上年|当年|年移植|年量|年门诊|年住院"
+    r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
+)
+CUMULATIVE_CUE_RE = re.compile(
+    r"累计|共完成|总共|共计|共开展|共实施|共为|共进行|已完成|已开展|已实施|已为|已进行|至今|迄今|先后|总数|总量|截至|截止|以来"
+    r"|to date|so far|in total|a total of|total of|cumulative|altogether|since|in all|overall|has performed|have performed|had performed|has completed|have completed|has carried out|its total|bringing"
+)
+PER_DAY_MAX_RE = re.compile(
+    r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
+    r"|in (?:one|a single) (?:day|night)|within (?:24|twenty-four) hours|in (?:24|twenty-four) hours"
+    r"|on (?:one|a single) day|in a day|in one night|over one night|overnight|in a single night"
+)
+PER_DAY_CAPACITY_RE = re.compile(
+    r"(?:每天|每日|每晚|日均|一天|一日)\s?(?:可|能|可以|能够|最多可|可完成|可开展)"
+    r"|(?:can|could|able to|capacity to|capacity of)\s[^.;]{0,60}(?:per day|a day|each day|daily|every day)"
+    r"|(?:per day|a day|each day|daily|every day)\s[^.;]{0,20}capacity"
+)
+CONCURRENT_CUE_RE = re.compile(
+    r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
+)
+SURGEON_CUE_RE = re.compile(
+    r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
+    r"|personally|he has|she has|he had|she had|he performed|she performed|his own|her own"
+    r"|the surgeon|surgeon has|professor .{0,30}has performed|dr\. .{0,30}has performed"
+)
+TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|transplant|graft")
+DEVICE_CUE_RE = re.compile(
+    r"设备|仪|呼吸机|机器人|监护仪|ct|mri|ecmo|机器|床旁|透析机|scanner|machine|robot"
+)
+FIRST_CUE_RE = re.compile(r"首例|第一例|第1例|首次|首台|first")
+FOUNDED_CUE_RE = re.compile(
+    r"成立|建立|组建|创建|创立|挂牌|founded|established|set up|created|opened"
+)
+
+# beds
+BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
+ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
+DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
+HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定|开放床位|实际开放")
+# persons
+SURGEON_NOUN_RE = re.compile(
+    r"医生|医师|专家|外科|主刀|surgeon|doctor|physician|specialist|professor"
+)
+NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
+STAFF_NOUN_RE = re.compile(
+    r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
+)
+WAITLIST_CUE_RE = re.compile(r"等待|等候|排队|候诊|waiting|wait list|waitlist|waiting list")
+PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|patient")
+INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
+# time
+WAIT_CUE_RE = re.compile(
+    r"等待|等候|等到|等了|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源|器官源|心源|供肝|供肾"
+    r"|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ|get an organ|receive an organ|receive a"
+)
+STAY_CUE_RE = re.compile(
+    r"住院日|住院天数|住院时间|住院周期|平均住院|length of stay|hospital stay|stay|hospitali[sz]"
+)
+# money
+REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
+INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
+FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
+SURGICAL_FEE_CUE_RE = re.compile(r"手术费|surgical fee|operation fee|surgeon's fee|surgery fee")
+PRICE_CUE_RE = re.compile(
+    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|cost|price|charge|fee|pay|paid|priced|quoted|for a"
+)
+# percent
+OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
+NATIONAL_SHARE_CUE_RE = re.compile(
+    r"全国|全中国|national|nationwide|china's|in china|of china|country"
+)
+PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
+SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
+# rooms, teams
+ROOM_CUE_RE = re.compile(r"手术室|手术间|层流|operating|theat|surgical suite")
+TEAM_CUE_RE = re.compile(r"团队|移植组|小组|team")
+
+# --- organs ----------------------------------------------------------------------------------
+
+ORGAN_WORDS: dict[str, str] = {
+    "心肺": "heart_lung",
+    "肝肾": "liver_kidney",
+    "胰肾": "pancreas_kidney",
+    "肾胰": "pancreas_kidney",
+    "胰腺肾": "pancreas_kidney",
+    "多器官": "multi",
+    "腹部多器官": "multi",
+    "肝脏": "liver",
+    "肝": "liver",
+    "肾脏": "kidney",
+    "肾": "kidney",
+    "心脏": "heart",
+    "心移植": "heart",
+    "肺脏": "lung",
+    "肺": "lung",
+    "胰腺": "pancreas",
+    "胰": "pancreas",
+    "小肠": "intestine",
+    "角膜": "cornea",
+    "heart-lung": "heart_lung",
+    "heart and lung": "heart_lung",
+    "liver-kidney": "liver_kidney",
+    "liver and kidney": "liver_kidney",
+    "kidney-pancreas": "pancreas_kidney",
+    "pancreas-kidney": "pancreas_kidney",
+    "multi-organ": "multi",
+    "multivisceral": "multi",
+    "multiple organ": "multi",
+    "liver": "liver",
+    "hepatic": "liver",
+    "kidney": "kidney",
+    "renal": "kidney",
+    "heart": "heart",
+    "cardiac": "heart",
+    "lung": "lung",
+    "pulmonary": "lung",
+    "pancreas": "pancreas",
+    "pancreatic": "pancreas",
+    "intestine": "intestine",
+    "intestinal": "intestine",
+    "small bowel": "intestine",
+    "cornea": "cornea",
+    "corneal": "cornea",
+}
+ORGAN_RE = re.compile(rf"(?:{_alt(list(ORGAN_WORDS))})")
+
+# --- hospitals and boundaries ----------------------------------------------------------------
+
+ZH_HOSPITAL_RE = re.compile(
+    r"[\u4e00-\u9fff()（）]{2,30}?医院(?:[\u4e00-\u9fff]{0,6}?(?:院区|分院))?"
+)
+ZH_HOSPITAL_LEAD_TRIM = re.compile(
+    r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
+)
+EN_HOSPITAL_RE = re.compile(
+    r"(?:the\s)?(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}(?:Hospital|Medical Center|Medical Centre)"
+    r"(?:\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})?"
+)
+
+SENTENCE_END_RE = re.compile(r"[。!?;\n]|\.(?=\s|$)")
+CLAUSE_END_RE = re.compile(r"[。!?;\n、:()]|\.(?=\s|$)|,(?!\d{3}(?!\d))")
