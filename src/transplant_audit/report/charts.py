@@ -1,0 +1,320 @@
+"""Chart specifications (Vega-Lite through Altair): DataFrame in, spec dict out.
+
+Pure functions: no files, no rendering. The HTML view embeds the specs with
+vega-embed (inlined, offline); the PDF view renders them to PNG with
+vl-convert. Every spec carries a ``description`` (screen readers read it as
+the chart's accessible description) and a title, and uses a fixed width so it
+prints the same on paper as on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+WIDTH = 640
+HEIGHT = 300
+
+SCENARIO_COLORS = {
+    "documented": "#4d4d4d",
+    "capacity": "#d95f02",
+    "combined": "#1b6ca8",
+}
+SCENARIO_LABELS = {
+    "documented": "documented floor (stated figures only)",
+    "capacity": "capacity model",
+    "combined": "combined estimate",
+}
+
+
+def _finish(chart: alt.TopLevelMixin, description: str) -> dict[str, Any]:
+    spec = chart.properties(description=description).configure_view(stroke=None)
+    spec = spec.configure_axis(labelFontSize=11, titleFontSize=12).configure_legend(
+        labelFontSize=11, titleFontSize=12, orient="bottom", columns=2, labelLimit=360
+    )
+    out = spec.to_dict()
+    out.pop("$schema", None)  # not fetched by anyone; dropped so nothing looks like a URL to load
+    return out
+
+
+def _scenario_scale(scenarios: list[str]) -> alt.Scale:
+    labels = [SCENARIO_LABELS.get(s, s) for s in scenarios]
+    colors = [SCENARIO_COLORS.get(s, "#7570b3") for s in scenarios]
+    return alt.Scale(domain=labels, range=colors)
+
+
+def national_series(
+    national: pd.DataFrame, official: pd.DataFrame | None, description: str
+) -> dict[str, Any]:
+    """Estimated transplants per year by scenario: median line, 50% and 95% bands, official claims as points.
+
+    ``national`` has year, scenario, median, p025, p25, p75, p975; ``official``
+    (optional) has year, label, value.
+    """
+    df = national.copy()
+    df["scenario_label"] = df["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
+    order = [s for s in ("documented", "capacity", "combined") if s in set(df["scenario"])]
+    order += sorted(set(df["scenario"]) - set(order))
+    scale = _scenario_scale(order)
+    base = alt.Chart(df).encode(
+        x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        color=alt.Color("scenario_label:N", title="series", scale=scale),
+    )
+    band95 = base.mark_area(opacity=0.15).encode(
+        y=alt.Y("p025:Q", title="transplants per year"), y2="p975:Q"
+    )
+    band50 = base.mark_area(opacity=0.25).encode(y="p25:Q", y2="p75:Q")
+    line = base.mark_line(point=True).encode(
+        y="median:Q",
+        tooltip=[
+            alt.Tooltip("year:O"),
+            alt.Tooltip("scenario_label:N", title="scenario"),
+            alt.Tooltip("median:Q", format=",.0f"),
+            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
+            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+        ],
+    )
+    layers: list[alt.Chart] = [band95, band50, line]
+    if official is not None and not official.empty:
+        off = (
+            alt.Chart(official)
+            .mark_point(shape="diamond", size=90, filled=True)
+            .encode(
+                x="year:O",
+                y="value:Q",
+                shape=alt.Shape("label:N", title="published claim"),
+                fill=alt.value("#b2182b"),
+                color=alt.value("#b2182b"),
+                tooltip=[alt.Tooltip("year:O"), "label:N", alt.Tooltip("value:Q", format=",.0f")],
+            )
+        )
+        layers.append(off)
+    chart = (
+        alt.layer(*layers)
+        .resolve_scale(color="shared")
+        .properties(
+            width=WIDTH, height=HEIGHT, title="Transplants per year: estimate and official claims"
+        )
+    )
+    return _finish(chart, description)
+
+
+def interval_bars(
+    df: pd.DataFrame,
+    category: str,
+    title: str,
+    description: str,
+    value_title: str = "transplants per year",
+    color: str | None = None,
+) -> dict[str, Any]:
+    """Horizontal bars of the median with a 95% interval (p025 to p975) for each category."""
+    enc_color: Any = alt.value("#1b6ca8")
+    if color:
+        enc_color = alt.Color(f"{color}:N", title=color)
+    base = alt.Chart(df).encode(y=alt.Y(f"{category}:N", title=None, sort="-x"))
+    bars = base.mark_bar(opacity=0.8).encode(
+        x=alt.X("median:Q", title=value_title),
+        color=enc_color,
+        tooltip=[
+            alt.Tooltip(f"{category}:N"),
+            alt.Tooltip("median:Q", format=",.0f"),
+            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
+            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+        ],
+    )
+    rules = base.mark_rule(color="#222").encode(x="p025:Q", x2="p975:Q")
+    height = max(60, 24 * len(df))
+    chart = alt.layer(bars, rules).properties(width=WIDTH - 160, height=height, title=title)
+    return _finish(chart, description)
+
+
+def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
+    """Cumulative transplants since the first year, median with 95% band, by scenario."""
+    data = df.copy()
+    data["scenario_label"] = data["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
+    order = [s for s in ("documented", "capacity", "combined") if s in set(data["scenario"])]
+    order += sorted(set(data["scenario"]) - set(order))
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        color=alt.Color("scenario_label:N", title="scenario", scale=_scenario_scale(order)),
+    )
+    band = base.mark_area(opacity=0.18).encode(
+        y=alt.Y("p025:Q", title="cumulative transplants"), y2="p975:Q"
+    )
+    line = base.mark_line(point=True).encode(
+        y="median:Q",
+        tooltip=[
+            "year:O",
+            alt.Tooltip("scenario_label:N", title="scenario"),
+            alt.Tooltip("median:Q", format=",.0f"),
+            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
+            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+        ],
+    )
+    chart = alt.layer(band, line).properties(
+        width=WIDTH, height=HEIGHT, title="Cumulative transplants"
+    )
+    return _finish(chart, description)
+
+
+def sobol(df: pd.DataFrame, description: str) -> dict[str, Any]:
+    """First-order (S1) and total (ST) Sobol indices per assumption, with confidence bars."""
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "assumption": df["assumption"],
+                    "index": "first order (S1)",
+                    "value": df["S1"],
+                    "low": df["S1"] - df["S1_conf"],
+                    "high": df["S1"] + df["S1_conf"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "assumption": df["assumption"],
+                    "index": "total (ST)",
+                    "value": df["ST"],
+                    "low": df["ST"] - df["ST_conf"],
+                    "high": df["ST"] + df["ST_conf"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    order = list(df.sort_values("ST", ascending=False)["assumption"])
+    base = alt.Chart(long).encode(
+        y=alt.Y("assumption:N", sort=order, title=None),
+        yOffset=alt.YOffset("index:N"),
+    )
+    bars = base.mark_bar().encode(
+        x=alt.X("value:Q", title="share of output variance"),
+        color=alt.Color(
+            "index:N",
+            title="Sobol index",
+            scale=alt.Scale(range=["#7fb3d5", "#1b4f72"]),
+        ),
+        tooltip=["assumption:N", "index:N", alt.Tooltip("value:Q", format=".3f")],
+    )
+    rules = base.mark_rule(color="#222").encode(x="low:Q", x2="high:Q")
+    chart = alt.layer(bars, rules).properties(
+        width=WIDTH - 200,
+        height=max(80, 34 * len(df)),
+        title="Which assumptions drive the uncertainty",
+    )
+    return _finish(chart, description)
+
+
+def tornado(df: pd.DataFrame, baseline: float | None, description: str) -> dict[str, Any]:
+    """One bar per assumption from the output at its low value to the output at its high value."""
+    data = df.copy()
+    data["swing"] = (data["high_output"] - data["low_output"]).abs()
+    order = list(data.sort_values("swing", ascending=False)["assumption"])
+    base = alt.Chart(data).encode(y=alt.Y("assumption:N", sort=order, title=None))
+    bars = base.mark_bar(color="#1b6ca8", opacity=0.8).encode(
+        x=alt.X("low_output:Q", title="estimate when the assumption is at its low / high end"),
+        x2="high_output:Q",
+        tooltip=[
+            "assumption:N",
+            alt.Tooltip("low_output:Q", format=",.0f", title="at low end"),
+            alt.Tooltip("high_output:Q", format=",.0f", title="at high end"),
+        ],
+    )
+    layers: list[alt.Chart] = [bars]
+    if baseline is not None:
+        rule = (
+            alt.Chart(pd.DataFrame({"baseline": [baseline]}))
+            .mark_rule(color="#b2182b", strokeDash=[4, 3])
+            .encode(x="baseline:Q")
+        )
+        layers.append(rule)
+    chart = alt.layer(*layers).properties(
+        width=WIDTH - 200, height=max(80, 26 * len(data)), title="Tornado: one assumption at a time"
+    )
+    return _finish(chart, description)
+
+
+def fit_chart(df: pd.DataFrame, series: str, description: str) -> dict[str, Any]:
+    """Observed official values (points) against each fitted formula (lines)."""
+    fitted = [c for c in df.columns if c not in ("year", "value")]
+    long = df.melt(id_vars=["year"], value_vars=fitted, var_name="formula", value_name="fitted")
+    points = (
+        alt.Chart(df)
+        .mark_point(filled=True, size=70, color="#b2182b")
+        .encode(
+            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title="reported value"),
+            tooltip=["year:O", alt.Tooltip("value:Q", format=",.0f")],
+        )
+    )
+    lines = (
+        alt.Chart(long)
+        .mark_line(strokeDash=[5, 3])
+        .encode(
+            x="year:O",
+            y="fitted:Q",
+            color=alt.Color("formula:N", title="fitted formula"),
+            tooltip=["year:O", "formula:N", alt.Tooltip("fitted:Q", format=",.1f")],
+        )
+    )
+    chart = alt.layer(lines, points).properties(
+        width=WIDTH - 120, height=240, title=f"Official series '{series}': reported vs fitted"
+    )
+    return _finish(chart, description)
+
+
+def counts_by_year(df: pd.DataFrame, description: str) -> dict[str, Any]:
+    """Stacked bars: number of observations per year, by kind of indicator."""
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "year:O",
+                title="year the figure refers to",
+                axis=alt.Axis(labelAngle=0, labelOverlap=True),
+            ),
+            y=alt.Y("observations:Q", title="observations"),
+            color=alt.Color("group:N", title="kind of figure"),
+            tooltip=["year:O", "group:N", "observations:Q"],
+        )
+        .properties(width=WIDTH, height=220, title="Evidence coverage by year")
+    )
+    return _finish(chart, description)
+
+
+def official_lines(df: pd.DataFrame, description: str) -> dict[str, Any]:
+    """Official series as reported, one line per series (year, series, value)."""
+    chart = (
+        alt.Chart(df)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+            y=alt.Y("value:Q", title="reported value"),
+            color=alt.Color("series:N", title="series"),
+            tooltip=["year:O", "series:N", alt.Tooltip("value:Q", format=",.0f")],
+        )
+        .properties(width=WIDTH, height=260, title="Official figures as reported")
+    )
+    return _finish(chart, description)
+
+
+def grouped_bars(
+    df: pd.DataFrame, x: str, y: str, color: str, title: str, description: str, y_title: str
+) -> dict[str, Any]:
+    """Plain grouped bars, used for the backtest between methods."""
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{x}:N", title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset(f"{color}:N"),
+            y=alt.Y(f"{y}:Q", title=y_title),
+            color=alt.Color(f"{color}:N", title=color),
+            tooltip=[f"{x}:N", f"{color}:N", alt.Tooltip(f"{y}:Q", format=",.2f")],
+        )
+        .properties(width=WIDTH - 100, height=240, title=title)
+    )
+    return _finish(chart, description)

@@ -1,0 +1,81 @@
+"""Number and text formatting shared by the report views (pure)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, list | tuple | dict) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def num(value: Any, digits: int = 0) -> str:
+    """``12345.6`` → ``"12,346"``; missing → ``"–"``. Fractions below 1 keep two significant digits."""
+    if is_missing(value):
+        return "–"
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if digits == 0 and abs(x) < 10 and x != int(x):
+        return f"{x:.2g}"
+    return f"{x:,.{digits}f}"
+
+
+def rounded(value: Any) -> str:
+    """A headline number rounded to what the uncertainty justifies: 3 significant digits."""
+    if is_missing(value):
+        return "–"
+    x = float(value)
+    if x == 0:
+        return "0"
+    magnitude = 10 ** max(0, int(math.floor(math.log10(abs(x)))) - 2)
+    return f"{round(x / magnitude) * magnitude:,.0f}"
+
+
+def ratio(value: Any) -> str:
+    if is_missing(value):
+        return "–"
+    return f"{float(value):.1f}×"
+
+
+def pct(value: Any) -> str:
+    if is_missing(value):
+        return "–"
+    return f"{100 * float(value):.0f}%"
+
+
+def cjk_runs(text: str) -> list[tuple[str, bool]]:
+    """Split text into (chunk, is_cjk) pieces, so the PDF can switch fonts for Chinese."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _CJK.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def year_of(value: Any) -> int | None:
+    """The year of a partial date ("2016", "2016-05", "2016-05-16") or None."""
+    if is_missing(value):
+        return None
+    text = str(value).strip()
+    m = re.match(r"^(\d{4})", text)
+    return int(m.group(1)) if m else None

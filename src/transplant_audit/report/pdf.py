@@ -1,0 +1,361 @@
+"""The PDF view (reportlab), with charts rendered offline to PNG by vl-convert.
+
+Chinese names need a CJK font. A TrueType CJK font installed on the machine is
+used when one is found; otherwise the PDF falls back to reportlab's built-in
+CID font ``STSong-Light`` (Adobe-GB1), which every PDF reader can display
+without the font being embedded. Debian's Noto CJK fonts are OpenType/CFF,
+which reportlab cannot embed, so on most machines the fallback is what is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as RLTable
+
+from transplant_audit.report.fmt import cjk_runs, is_missing, num
+from transplant_audit.report.model import (
+    Derivation,
+    Figure,
+    Headline,
+    Link,
+    Para,
+    Ref,
+    Report,
+    Run,
+    Table,
+    Unavailable,
+)
+
+CJK_TTF_CANDIDATES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/System/Library/Fonts/STHeiti Light.ttc",
+    "C:/Windows/Fonts/simsun.ttc",
+)
+CID_FALLBACK = "STSong-Light"
+MAX_TABLE_ROWS = 80
+
+
+@cache
+def cjk_font(candidates: tuple[str, ...] = CJK_TTF_CANDIDATES) -> str:
+    """Register and return the name of a font that can draw Chinese characters.
+
+    Tries each TrueType candidate (reportlab cannot embed CFF-outline fonts such
+    as Noto CJK and raises for them); falls back to the CID font STSong-Light.
+    """
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    for path in candidates:
+        if not Path(path).is_file():
+            continue
+        try:
+            font = (
+                TTFont("ta-cjk", path, subfontIndex=0)
+                if path.endswith(".ttc")
+                else TTFont("ta-cjk", path)
+            )
+            pdfmetrics.registerFont(font)
+            return "ta-cjk"
+        except (TTFError, OSError, ValueError, KeyError, AssertionError):
+            continue
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+    return CID_FALLBACK
+
+
+def text(value: object, cjk: str) -> str:
+    """Escape for a reportlab Paragraph and switch to the CJK font for Chinese runs."""
+    out: list[str] = []
+    for chunk, is_cjk in cjk_runs(str(value)):
+        esc = escape(chunk)
+        out.append(f'<font name="{cjk}">{esc}</font>' if is_cjk else esc)
+    return "".join(out)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        base = getSampleStyleSheet()
+        self.title = ParagraphStyle(
+            "t", parent=base["Title"], fontSize=18, leading=22, alignment=TA_LEFT
+        )
+        self.h1 = ParagraphStyle(
+            "h1", parent=base["Heading1"], fontSize=14, leading=18, spaceBefore=10
+        )
+        self.h2 = ParagraphStyle(
+            "h2", parent=base["Heading2"], fontSize=11, leading=14, spaceBefore=6
+        )
+        self.body = ParagraphStyle("b", parent=base["BodyText"], fontSize=9.5, leading=13)
+        self.small = ParagraphStyle(
+            "s", parent=self.body, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#444444")
+        )
+        self.cell = ParagraphStyle("c", parent=self.body, fontSize=6.5, leading=8)
+        self.head_cell = ParagraphStyle("hc", parent=self.cell, fontName="Helvetica-Bold")
+        self.box = ParagraphStyle(
+            "box",
+            parent=self.body,
+            textColor=colors.HexColor("#8a4b00"),
+            backColor=colors.HexColor("#fff8ef"),
+            borderColor=colors.HexColor("#8a4b00"),
+            borderWidth=0.5,
+            borderPadding=5,
+            spaceBefore=6,
+            spaceAfter=8,
+        )
+        self.big = ParagraphStyle(
+            "big", parent=self.body, fontName="Helvetica-Bold", fontSize=16, leading=20
+        )
+
+
+def _runs(runs: Sequence[Run], cjk: str) -> str:
+    out: list[str] = []
+    for run in runs:
+        if isinstance(run, Ref):
+            out.append(
+                f'<super><a href="#note-{run.number}" color="#1b6ca8">[{run.number}]</a></super>'
+            )
+        elif isinstance(run, Link):
+            out.append(text(run.text, cjk))
+        else:
+            out.append(text(run, cjk))
+    return "".join(out)
+
+
+def _cell_text(value: object) -> str:
+    if is_missing(value):
+        return ""
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e15:
+            return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+        return num(value) if abs(value) >= 100 else f"{value:.3g}"
+    return str(value)
+
+
+def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> list[Flowable]:
+    df = t.data
+    shown = df if limit is None else df.head(limit)
+    head = [Paragraph(text(c, cjk), st.head_cell) for c in df.columns]
+    rows = [head]
+    for row in shown.itertuples(index=False, name=None):
+        rows.append([Paragraph(text(_cell_text(v)[:400], cjk), st.cell) for v in row])
+    # column widths proportional to content length (capped), so long text columns get room
+    lengths = []
+    for i, c in enumerate(df.columns):
+        sample = [len(_cell_text(v)) for v in shown.iloc[:, i].head(200)] or [0]
+        lengths.append(min(40, max(len(str(c)), int(pd.Series(sample).quantile(0.9)))) + 3)
+    total = sum(lengths)
+    widths = [width * n / total for n in lengths]
+    table = RLTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f5")),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    out: list[Flowable] = [Paragraph(text(t.title, cjk), st.h2), table]
+    if len(shown) < len(df):
+        out.append(
+            Paragraph(
+                f"Showing {len(shown)} of {len(df)} rows; all rows are in data/{escape(t.name)}.csv "
+                "and in the HTML report.",
+                st.small,
+            )
+        )
+    if t.caption:
+        out.append(Paragraph(_runs(t.caption, cjk), st.small))
+    out.append(Spacer(1, 6))
+    return out
+
+
+def chart_png(spec: dict) -> bytes:
+    """Render a Vega-Lite spec to PNG offline (vl-convert's embedded engine; no network)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(spec, scale=2)
+
+
+def _figure(f: Figure, st: _Styles, cjk: str, width: float) -> list[Flowable]:
+    try:
+        png = chart_png(f.spec)
+    except Exception as exc:  # noqa: BLE001 - the PDF says so instead of failing
+        return [
+            Paragraph(f"Not available: chart {escape(f.title)} ({escape(str(exc))[:200]})", st.box)
+        ]
+    img = Image(BytesIO(png))
+    scale = min(1.0, width / img.imageWidth)
+    img.drawWidth = img.imageWidth * scale
+    img.drawHeight = img.imageHeight * scale
+    if img.drawHeight > 180 * mm:
+        shrink = 180 * mm / img.drawHeight
+        img.drawWidth *= shrink
+        img.drawHeight *= shrink
+    caption = Paragraph(
+        f"<b>{text(f.title, cjk)}.</b> {_runs(f.caption, cjk)} <i>Chart description:</i> {text(f.alt, cjk)}",
+        st.small,
+    )
+    return [KeepTogether([img, caption]), Spacer(1, 8)]
+
+
+def render_pdf(
+    report: Report,
+    path: Path,
+    *,
+    version: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write the report as a PDF to ``path``."""
+    cjk = cjk_font()
+    st = _Styles()
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=report.title,
+        author="transplant-audit",
+        subject=report.subtitle,
+        creator=f"transplant-audit {version}",
+    )
+    width = doc.width
+    story: list[Flowable] = [
+        Paragraph(text(report.title, cjk), st.title),
+        Paragraph(text(report.subtitle, cjk), st.body),
+        Paragraph(
+            f"transplant-audit {escape(version)}; inputs {escape(str(report.inputs.get('inputs_digest') or ''))}; "
+            f"seed {escape(str(report.inputs.get('seed')))}; draws {escape(str(report.inputs.get('draws')))}.",
+            st.small,
+        ),
+        Spacer(1, 8),
+    ]
+    figures = report.figures()
+    done = 0
+    for sec in report.sections:
+        if sec.id.startswith("appendix-sources"):
+            story.append(PageBreak())
+        story.append(Paragraph(text(sec.title, cjk), st.h1))
+        for b in sec.blocks:
+            if isinstance(b, Para):
+                style = st.body
+                story.append(Paragraph(_runs(b.runs, cjk), style))
+                story.append(Spacer(1, 4))
+            elif isinstance(b, Unavailable):
+                story.append(
+                    Paragraph(
+                        f"<b>Not available: {text(b.what, cjk)}</b><br/>{text(b.reason, cjk)}",
+                        st.box,
+                    )
+                )
+            elif isinstance(b, Headline):
+                cells = [
+                    [
+                        Paragraph(text(i.label, cjk), st.small),
+                        Paragraph(text(i.value, cjk), st.big),
+                        Paragraph(_runs(i.detail, cjk), st.small),
+                    ]
+                    for i in b.items
+                ]
+                row = [cell for cell in cells]
+                tbl = RLTable([row], colWidths=[width / max(1, len(row))] * len(row))
+                tbl.setStyle(
+                    TableStyle(
+                        [
+                            ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#1b6ca8")),
+                            ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#cccccc")),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ]
+                    )
+                )
+                story += [tbl, Spacer(1, 8)]
+            elif isinstance(b, Figure):
+                story += _figure(b, st, cjk, width)
+                done += 1
+                if progress:
+                    progress(done, len(figures))
+            elif isinstance(b, Table):
+                limit = b.max_rows_pdf if b.max_rows_pdf is not None else None
+                if (
+                    limit is None
+                    and len(b.data) > MAX_TABLE_ROWS
+                    and b.name not in ("sources", "observations", "assumptions")
+                ):
+                    limit = MAX_TABLE_ROWS
+                story += _table(b, st, cjk, width, limit)
+            elif isinstance(b, Derivation):
+                items = [Paragraph(f"<b>{text(b.title, cjk)}</b>", st.body)]
+                items += [Paragraph("• " + _runs(line, cjk), st.small) for line in b.lines]
+                story += [KeepTogether(items), Spacer(1, 4)]
+    story.append(PageBreak())
+    story.append(Paragraph("Notes: where each figure comes from", st.h1))
+    for n in report.notes.items:
+        parts = [f'<a name="note-{n.number}"/><b>[{n.number}]</b> {text(n.text, cjk)}']
+        if n.observations:
+            shown = ", ".join(n.observations[:40])
+            more = (
+                f" and {len(n.observations) - 40} more (data/notes.json)"
+                if len(n.observations) > 40
+                else ""
+            )
+            parts.append(f"observations: {text(shown, cjk)}{more}")
+        if n.assumptions:
+            parts.append(f"assumptions: {text(', '.join(n.assumptions), cjk)}")
+        if n.sources:
+            parts.append(f"sources: {text(', '.join(n.sources), cjk)}")
+        if n.anchors:
+            parts.append("see: " + text(", ".join(a.text for a in n.anchors), cjk))
+        story.append(Paragraph("<br/>".join(parts), st.small))
+        story.append(Spacer(1, 2))
+    tmp = path.with_suffix(".pdf.part")
+    doc.filename = str(tmp)
+    doc.build(story, onFirstPage=_footer(version), onLaterPages=_footer(version))
+    tmp.replace(path)
+
+
+def _footer(version: str) -> Callable:
+    def draw(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback signature
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawString(
+            16 * mm,
+            9 * mm,
+            f"transplant-audit {version} · every figure is linked to its sources in the notes",
+        )
+        canvas.drawRightString(A4[0] - 16 * mm, 9 * mm, f"page {doc.page}")
+        canvas.restoreState()
+
+    return draw

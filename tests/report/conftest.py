@@ -1,0 +1,449 @@
+"""Fixtures for the report tests. ALL DATA HERE IS SYNTHETIC: invented for tests, never in data/.
+
+``synthetic_evidence`` is a tiny Evidence with the real column layout.
+``FakeEstimate`` and ``FakeForensics`` are synthetic stand-ins that follow the
+estimate and forensics contracts (method names and columns), so the report's
+rendering can be tested quickly and independently of those engines; the
+browser and CLI tests use the real engines when they are installed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from transplant_audit.evidence.frames import COLUMNS, Evidence
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS[name])
+
+
+def make_synthetic_evidence() -> Evidence:
+    """Synthetic evidence: 4 sources, 3 hospitals, 12 observations, one official series."""
+    sources = _frame(
+        "sources",
+        [
+            {
+                "id": "src_aaaaaaaaaa",
+                "url": "https://example.org/synthetic/report",
+                "title": "Synthetic investigators' report",
+                "publisher": "Synthetic Investigators",
+                "party": "investigators",
+                "published": "2016-06",
+                "retrieved": "2024-01-01",
+                "language": "en",
+                "kind": "report",
+                "digest": "sha256:" + "a" * 64,
+                "note": "",
+            },
+            {
+                "id": "src_bbbbbbbbbb",
+                "url": "https://example.org/synthetic/hospital",
+                "title": "合成医院简介 (synthetic hospital page)",
+                "publisher": "Synthetic Hospital",
+                "party": "hospital",
+                "published": "2012",
+                "retrieved": "2024-01-01",
+                "language": "zh",
+                "kind": "hospital_site",
+                "digest": "",
+                "note": "",
+            },
+            {
+                "id": "src_cccccccccc",
+                "url": "https://example.org/synthetic/official",
+                "title": "Synthetic official statement",
+                "publisher": "Synthetic Ministry",
+                "party": "chinese_official",
+                "published": "2019-03-01",
+                "retrieved": "2024-01-01",
+                "language": "en",
+                "kind": "official_statement",
+                "digest": "",
+                "note": "",
+            },
+            {
+                "id": "src_dddddddddd",
+                "url": "https://example.org/synthetic/journal",
+                "title": "Synthetic journal article",
+                "publisher": "Synthetic Journal",
+                "party": "academic",
+                "published": "2018",
+                "retrieved": "2024-01-01",
+                "language": "en",
+                "kind": "journal",
+                "digest": "",
+                "note": "",
+            },
+        ],
+    )
+    hospitals = _frame(
+        "hospitals",
+        [
+            {
+                "id": "h_alpha",
+                "name_en": "Alpha Synthetic Hospital",
+                "name_zh": "阿尔法合成医院",
+                "province": "Hubei",
+                "city": "Wuhan",
+                "military": "no",
+                "licensed": "yes",
+                "licensed_organs": "kidney;liver",
+                "licence_year": "2007",
+                "organs_mentioned": "kidney;liver",
+                "source_id": "src_bbbbbbbbbb",
+                "note": "",
+            },
+            {
+                "id": "h_beta",
+                "name_en": "Beta Synthetic Hospital",
+                "name_zh": "",
+                "province": "Beijing",
+                "city": "Beijing",
+                "military": "yes",
+                "licensed": "yes",
+                "licensed_organs": "liver",
+                "licence_year": "2007",
+                "organs_mentioned": "liver",
+                "source_id": "src_aaaaaaaaaa",
+                "note": "",
+            },
+            {
+                "id": "h_gamma",
+                "name_en": "Gamma Synthetic Hospital",
+                "name_zh": "",
+                "province": "Henan",
+                "city": "Zhengzhou",
+                "military": "no",
+                "licensed": "no",
+                "licensed_organs": "",
+                "licence_year": "",
+                "organs_mentioned": "kidney",
+                "source_id": "src_aaaaaaaaaa",
+                "note": "",
+            },
+        ],
+    )
+    obs_rows = []
+    specs = [
+        ("h_alpha", "transplant_beds", "", "2012", 120),
+        ("h_alpha", "transplants_in_period", "kidney", "2010", 300),
+        ("h_alpha", "bed_occupancy_rate", "", "2012", 1.1),
+        ("h_beta", "transplant_beds", "", "2014", 80),
+        ("h_beta", "transplants_cumulative", "liver", "2015", 2000),
+        ("h_beta", "total_beds", "", "2015", 3000),
+        ("h_gamma", "transplant_beds", "", "2016", 40),
+        ("h_gamma", "transplants_in_period", "kidney", "2016", 150),
+        ("h_gamma", "transplant_surgeons", "", "2016", 6),
+        ("national", "transplants_in_period", "all", "2015", 10000),
+        ("h_alpha", "price_usd", "kidney", "2006", 62000),
+        ("h_beta", "avg_length_of_stay_days", "", "", 21),
+    ]
+    for i, (hid, ind, organ, year, value) in enumerate(specs, start=1):
+        obs_rows.append(
+            {
+                "id": f"obs_{i:04d}",
+                "hospital_id": hid,
+                "indicator": ind,
+                "organ": organ,
+                "period_start": year,
+                "period_end": year,
+                "as_of": "",
+                "value": value,
+                "qualifier": "exact" if i % 3 else "at_least",
+                "unit": "",
+                "source_id": "src_bbbbbbbbbb" if hid == "h_alpha" else "src_aaaaaaaaaa",
+                "locator": f"para {i}",
+                "status": "verified" if i % 2 else "extracted",
+                "note": "synthetic",
+            }
+        )
+    observations = _frame("observations", obs_rows)
+    official = _frame(
+        "official_series",
+        [
+            {
+                "id": f"off_{y}",
+                "series": "synthetic_deceased_donors",
+                "year": y,
+                "value": v,
+                "unit": "donors",
+                "qualifier": "exact",
+                "partial_year": False,
+                "source_id": "src_cccccccccc",
+                "locator": "table 1",
+                "note": "synthetic",
+            }
+            for y, v in [(2014, 1500), (2015, 2700), (2016, 4000), (2017, 5100), (2018, 6300)]
+        ],
+    )
+    claims = _frame(
+        "claims",
+        [
+            {
+                "id": "cl_1",
+                "quantity": "transplants_per_year",
+                "claimant": "Synthetic Ministry",
+                "party": "chinese_official",
+                "period_start": "2015",
+                "period_end": "2015",
+                "value_low": 10000,
+                "value_high": 10000,
+                "unit": "transplants",
+                "qualifier": "approx",
+                "source_id": "src_cccccccccc",
+                "locator": "para 2",
+                "note": "synthetic",
+            },
+            {
+                "id": "cl_2",
+                "quantity": "transplants_per_year",
+                "claimant": "Synthetic Investigators",
+                "party": "investigators",
+                "period_start": "2016",
+                "period_end": "2016",
+                "value_low": 60000,
+                "value_high": 100000,
+                "unit": "transplants",
+                "qualifier": "approx",
+                "source_id": "src_aaaaaaaaaa",
+                "locator": "ch. 7",
+                "note": "synthetic",
+            },
+        ],
+    )
+    assumptions = _frame(
+        "assumptions",
+        [
+            {
+                "name": "occupancy_rate",
+                "distribution": "triangular",
+                "low": 0.7,
+                "mode": 0.9,
+                "high": 1.2,
+                "unit": "fraction",
+                "applies_to": "all",
+                "justification": "synthetic",
+                "source_ids": "src_dddddddddd",
+            },
+            {
+                "name": "length_of_stay_days",
+                "distribution": "uniform",
+                "low": 14,
+                "mode": "",
+                "high": 30,
+                "unit": "days",
+                "applies_to": "all",
+                "justification": "synthetic",
+                "source_ids": "src_dddddddddd;src_aaaaaaaaaa",
+            },
+            {
+                "name": "unlicensed_share",
+                "distribution": "uniform",
+                "low": 0.0,
+                "mode": "",
+                "high": 0.3,
+                "unit": "fraction",
+                "applies_to": "all",
+                "justification": "synthetic",
+                "source_ids": "src_aaaaaaaaaa",
+            },
+        ],
+    )
+    return Evidence(
+        sources=sources,
+        hospitals=hospitals,
+        observations=observations,
+        official_series=official,
+        claims=claims,
+        assumptions=assumptions,
+        origin="synthetic",
+        digest="sha256:" + "0" * 64,
+    )
+
+
+def _intervals(center: np.ndarray) -> dict[str, np.ndarray]:
+    return {
+        "mean": center,
+        "median": center,
+        "p025": center * 0.5,
+        "p05": center * 0.6,
+        "p25": center * 0.8,
+        "p75": center * 1.2,
+        "p95": center * 1.6,
+        "p975": center * 1.8,
+    }
+
+
+class FakeEstimate:
+    """SYNTHETIC stand-in following the EstimateResult contract; every number is invented."""
+
+    inputs_digest = "sha256:" + "1" * 64
+    imputed_share = 0.42
+
+    def __init__(self) -> None:
+        self.years = np.arange(2010, 2019)
+
+    def national(self) -> pd.DataFrame:
+        frames = []
+        for scen, k in (("documented", 0.3), ("capacity", 1.5), ("combined", 1.2)):
+            c = k * 10000.0 * (1 + 0.05 * (self.years - 2010))
+            frames.append(pd.DataFrame({"year": self.years, "scenario": scen, **_intervals(c)}))
+        return pd.concat(frames, ignore_index=True)
+
+    def cumulative(self) -> pd.DataFrame:
+        nat = self.national()
+        out = []
+        for scen, g in nat.groupby("scenario"):
+            g = g.sort_values("year").copy()
+            for col in ("mean", "median", "p025", "p05", "p25", "p75", "p95", "p975"):
+                g[col] = g[col].cumsum()
+            out.append(g)
+        return pd.concat(out, ignore_index=True)
+
+    def by_hospital(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "hospital_id": ["h_alpha", "h_beta", "h_gamma"],
+                "year": 2018,
+                **_intervals(np.array([900.0, 600.0, 200.0])),
+                "imputed": [False, True, True],
+            }
+        )
+
+    def by_organ(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "organ": ["kidney", "liver", "heart"],
+                "year": 2018,
+                **_intervals(np.array([8000.0, 4000.0, 300.0])),
+            }
+        )
+
+    def by_stratum(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "stratum": ["licensed", "unlicensed"],
+                "year": 2018,
+                **_intervals(np.array([9000.0, 3000.0])),
+            }
+        )
+
+    def official(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "year": [2015, 2018],
+                "claim": ["official", "official"],
+                "value": [10000, 20000],
+                "source_id": ["src_cccccccccc", "src_cccccccccc"],
+            }
+        )
+
+    def comparison(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "year": [2015, 2018],
+                "claim": ["official", "official"],
+                "ratio": [1.5, 0.87],
+                "probability_official_ge_estimate": [0.1, 0.6],
+            }
+        )
+
+    def check(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "hospital_id": ["h_alpha", "h_gamma"],
+                "stated": [300, 150],
+                "predicted": [280.0, 170.0],
+            }
+        )
+
+    def sensitivity(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "assumption": ["occupancy_rate", "length_of_stay_days", "unlicensed_share"],
+                "S1": [0.5, 0.3, 0.1],
+                "S1_conf": [0.05, 0.04, 0.02],
+                "ST": [0.55, 0.35, 0.12],
+                "ST_conf": [0.05, 0.04, 0.02],
+            }
+        )
+
+    def tornado(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "assumption": ["occupancy_rate", "length_of_stay_days"],
+                "low_output": [9000.0, 10000.0],
+                "high_output": [15000.0, 13000.0],
+                "baseline": [12000.0, 12000.0],
+            }
+        )
+
+    def explain(self, hospital_id: str, year: int | None) -> dict:
+        return {
+            "hospital_id": hospital_id,
+            "year": year,
+            "method": "capacity",
+            "steps": [
+                {
+                    "step": "beds",
+                    "value": 120,
+                    "observation_ids": ["obs_0001"],
+                    "source_ids": ["src_bbbbbbbbbb"],
+                },
+                {"step": "occupancy", "value": 0.9, "assumptions": ["occupancy_rate"]},
+            ],
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "draws": 500,
+            "seed": 7,
+            "provenance": {
+                "observation_ids": ["obs_0001", "obs_0004", "obs_0007"],
+                "assumptions": ["occupancy_rate", "length_of_stay_days"],
+            },
+        }
+
+
+class FakeForensics:
+    """SYNTHETIC stand-in following the ForensicsResult contract."""
+
+    def __init__(self) -> None:
+        years = np.arange(2014, 2019)
+        self.series = {
+            "synthetic_deceased_donors": pd.DataFrame(
+                {"year": years, "value": [1500, 2700, 4000, 5100, 6300]}
+            )
+        }
+
+    def to_records(self) -> list[dict]:
+        return [
+            {
+                "series": "synthetic_deceased_donors",
+                "test": "quadratic_fit",
+                "statistic": 0.999,
+                "p_value": None,
+                "flagged": True,
+                "verdict": "fits a quadratic almost exactly",
+                "caveats": ["5 points only"],
+                "details": {},
+            }
+        ]
+
+    def fits(self, name: str) -> pd.DataFrame:
+        df = self.series[name].copy()
+        df["quadratic"] = df["value"] * 1.01
+        return df
+
+    def reference_ranking(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"country": ["China", "Synthetica"], "series": ["donors", "donors"], "rank": [1, 2]}
+        )
+
+
+@pytest.fixture()
+def evidence() -> Evidence:
+    return make_synthetic_evidence()
