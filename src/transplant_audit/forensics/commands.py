@@ -1,9 +1,253 @@
-"""CLI commands of this area (registered by ``transplant_audit.cli``)."""
+"""``transplant-audit forensics``: run the forensic tests and print plain-word verdicts."""
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from transplant_audit.errors import ConfigError, DataError
+from transplant_audit.forensics.series import SeriesData, difference, read_series_csv
+
+console = Console()
+
+
+def _load_evidence(home: str | None):  # noqa: ANN202 - Evidence, imported lazily
+    try:
+        from transplant_audit.evidence.load import load_evidence
+    except ImportError:  # the store's loader not there yet: read the bundled package
+        from transplant_audit.evidence.package import read_package
+        from transplant_audit.paths import bundled_package_dir
+
+        return read_package(bundled_package_dir())
+    return load_evidence(home)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _pairs(specs: list[str], sep: str, what: str) -> list[tuple[str, str, str]]:
+    out = []
+    for spec in specs:
+        model = "poisson"
+        body = spec
+        if ":" in spec:
+            body, model = spec.rsplit(":", 1)
+        if sep not in body:
+            raise ConfigError(
+                f"{what} '{spec}' must look like A{sep}B"
+                + ("[:poisson|binomial]" if sep == "/" else "")
+            )
+        a, b = (x.strip() for x in body.split(sep, 1))
+        out.append((a, b, model))
+    return out
+
+
+def forensics(
+    series: list[str] = typer.Argument(
+        None, help="Official series to test (names from official_series). None: all of them."
+    ),
+    all_series: bool = typer.Option(False, "--all", help="Test every official series."),
+    csv: list[Path] = typer.Option(
+        [], "--csv", help="A CSV file with columns year,value to test (repeatable)."
+    ),
+    cumulative: bool = typer.Option(
+        False, "--cumulative", help="The --csv files are running totals: test yearly differences."
+    ),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Write the results as JSON records to this file."
+    ),
+    details: bool = typer.Option(False, "--details", help="Include each test's details in JSON."),
+    charts: Path | None = typer.Option(
+        None, "--charts", help="Write a chart (HTML and SVG) of each series and its fits here."
+    ),
+    conflicts: str = typer.Option(
+        "each",
+        "--conflicts",
+        help="Two values for one year: 'each' tests every variant, 'stop' reports and stops, "
+        "'source' uses --prefer.",
+    ),
+    prefer: list[str] = typer.Option(
+        [], "--prefer", help="With --conflicts source: source ids to prefer, in order."
+    ),
+    ratio: list[str] = typer.Option(
+        [],
+        "--ratio",
+        help="NUM/DEN[:poisson|binomial]: test that this ratio is steadier than counts allow. "
+        "Default: organs per donor pairs found by unit.",
+    ),
+    same: list[str] = typer.Option(
+        [], "--same", help="A=B: two series that should be identical, compared year by year."
+    ),
+    alpha: float = typer.Option(0.05, help="Flag a test when its p-value is below this."),
+    sims: int = typer.Option(4000, help="Simulations for the smoothness test."),
+    seed: int = typer.Option(20191114, help="Random seed (fixed, so results repeat exactly)."),
+    holdout: int = typer.Option(2, help="Years held out at the end for the prediction test."),
+    t0: float | None = typer.Option(
+        None, help="Fix t0 of the one-parameter quadratic a*(t - t0)^2 instead of fitting it."
+    ),
+    home: str | None = typer.Option(None, help="Investigation home (default: bundled data)."),
+) -> None:
+    """Forensic tests of official statistics: are these numbers counted, or made?
+
+    For each series: formula fits (linear, quadratic, one-parameter quadratic,
+    cubic, exponential) with R², adjusted R² and AIC; the too-smooth test
+    (residuals against Poisson and real-registry noise, with a p-value); a fit
+    on early years predicting later ones; its rank among reference countries;
+    Benford and last-digit tests (refused when data are too few); ratio
+    constancy, cross-consistency and counter jumps. Conflicting source values
+    are tested each way. Every verdict is printed in plain words with caveats
+    and the series' sources.
+    """
+    from transplant_audit.forensics.api import check_series_names, run_forensics
+
+    if conflicts not in ("each", "stop", "source"):
+        raise ConfigError("--conflicts must be each, stop or source")
+    if alpha <= 0 or alpha >= 1:
+        raise ConfigError("--alpha must be between 0 and 1")
+    if sims < 100:
+        raise ConfigError("--sims must be at least 100")
+    extra: list[SeriesData] = []
+    for path in csv:
+        sd = read_series_csv(path, counts=True)
+        if cumulative:
+            sd = SeriesData(
+                name=sd.name + " (differenced)",
+                frame=difference(sd.frame, file=str(path)),
+                source_ids=sd.source_ids,
+            )
+        extra.append(sd)
+    evidence = None
+    names: list[str] | None
+    if series or all_series or not csv:
+        evidence = _load_evidence(home)
+        if series and not all_series:
+            check_series_names(evidence, series)
+            names = list(series)
+        else:
+            names = None
+    else:
+        names = []
+    ratio_pairs = _pairs(ratio, "/", "--ratio") if ratio else None
+    equal_pairs = [(a, b) for a, b, _ in _pairs(same, "=", "--same")]
+
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} series"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("forensic tests", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = run_forensics(
+            evidence,
+            names,
+            extra_series=extra,
+            conflict_rule=conflicts,
+            prefer_sources=prefer,
+            ratio_pairs=ratio_pairs,
+            equal_pairs=equal_pairs,
+            alpha=alpha,
+            n_sim=sims,
+            seed=seed,
+            holdout=holdout,
+            t0=t0,
+            progress=progress,
+        )
+
+    _print(result, evidence)
+    if json_out is not None:
+        payload = {"settings": result.settings, "results": result.to_records(details)}
+        _atomic_write_text(
+            json_out, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+        )
+        console.print(f"JSON written to {json_out}")
+    if charts is not None:
+        from transplant_audit.forensics.charts import fit_chart
+
+        for name in result._fits:
+            chart = fit_chart(result, name)
+            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+            _atomic_write_text(charts / f"{safe}.html", chart.to_html())
+            try:
+                import vl_convert as vlc
+
+                _atomic_write_text(charts / f"{safe}.svg", vlc.vegalite_to_svg(chart.to_json()))
+            except Exception as exc:  # SVG is a convenience; HTML is always written
+                console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
+        console.print(f"charts written to {charts}")
+
+
+def _print(result, evidence) -> None:  # noqa: ANN001
+    sources = {}
+    if evidence is not None and not evidence.sources.empty:
+        sources = {str(r["id"]): r for _, r in evidence.sources.iterrows()}
+    by_series: dict[str, list] = {}
+    for r in result.results:
+        by_series.setdefault(r.series, []).append(r)
+    for name, rows in by_series.items():
+        table = Table(title=name, title_justify="left", show_lines=True, expand=True)
+        table.add_column("test", no_wrap=True)
+        table.add_column("statistic", justify="right")
+        table.add_column("p", justify="right")
+        table.add_column("flag", justify="center")
+        table.add_column("verdict and caveats", ratio=1)
+        for r in rows:
+            stat = "—" if r.statistic is None else f"{r.statistic:.4g}"
+            p = "—" if r.p_value is None else (f"{r.p_value:.2g}" if r.p_value >= 1e-4 else "<1e-4")
+            flag = "[bold red]YES[/]" if r.flagged else "no"
+            text = r.verdict
+            if r.caveats and not r.verdict.startswith("Not run"):
+                text += "\n[dim]" + "\n".join(f"• {c}" for c in r.caveats) + "[/]"
+            table.add_row(r.test, stat, p, flag, text)
+        console.print(table)
+        sids = result.sources(name)
+        for sid in sids:
+            s = sources.get(sid)
+            if s is not None:
+                console.print(
+                    f"  source {sid}: {s.get('publisher', '')} — {s.get('url', '')}",
+                    highlight=False,
+                )
+            else:
+                console.print(f"  source {sid}", highlight=False)
+    flagged = result.flagged()
+    console.print(
+        f"\n{len(result.results)} tests, {len(flagged)} flagged "
+        f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
+    )
+    if result.reference is not None:
+        ref = result.reference
+        console.print(
+            f"Reference noise: cv {ref.cv:.3f} ({ref.quantile:.0%} quantile over "
+            f"{len(ref.per_series)} reference series)."
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command(name="forensics")(forensics)
+
+
+__all__ = ["register", "forensics", "DataError"]
