@@ -1,9 +1,553 @@
-"""CLI commands of this area (registered by ``transplant_audit.cli``)."""
+"""Evidence commands: import, export, validate, hospitals, show, sources.
+
+The functions ``hospital_table``, ``find_hospital``, ``hospital_observations``,
+``conflicting_figures`` and ``source_table`` are pure (Evidence in, DataFrame
+out) and are the Python API behind the commands; the commands only read the
+evidence, call them and render a Rich table (or JSON with ``--json``).
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from transplant_audit.errors import ConfigError
+from transplant_audit.evidence.frames import NATIONAL, Evidence
+from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--home",
+        help=(
+            "The investigation's home directory (holds store.sqlite). "
+            "Default: $TRANSPLANT_AUDIT_HOME, else a per-user data directory."
+        ),
+        show_default=False,
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help=(
+            "Database URL of the store, e.g. postgresql+psycopg://user:password@host/db. "
+            "Default: $TRANSPLANT_AUDIT_DB, else store.sqlite in the home directory."
+        ),
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON instead of a table (for scripts).")
+]
+
+QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤"}
+"""How a qualifier is shown in front of a value."""
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+# --------------------------------------------------------------------------- pure views
+
+
+def _is_true(value: Any) -> bool | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return bool(value)
+
+
+def _text(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def format_value(value: Any, unit: str | None = None) -> str:
+    """A figure as people read it: whole numbers with thousands separators (not years)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number)) if unit == "year" else f"{int(number):,}"
+    return f"{number:,.6g}" if abs(number) >= 1000 else repr(number)
+
+
+def format_period(row: pd.Series | dict[str, Any]) -> str:
+    """``2005-01 to 2005-12``, ``2010``, ``as of 2006``, or empty."""
+    start, end, as_of = (_text(row.get(k)) for k in ("period_start", "period_end", "as_of"))
+    if start or end:
+        if start and end and start != end:
+            return f"{start} to {end}"
+        return start or f"until {end}"
+    return f"as of {as_of}" if as_of else ""
+
+
+def hospital_table(
+    evidence: Evidence,
+    *,
+    province: str | None = None,
+    indicator: str | None = None,
+    military: bool | None = None,
+    licensed: bool | None = None,
+) -> pd.DataFrame:
+    """Hospitals with how many observations and distinct sources each has, filtered.
+
+    ``province`` matches case-insensitively; ``indicator`` keeps hospitals with at
+    least one observation of that indicator; ``military``/``licensed`` keep those
+    whose flag equals the value (an unknown licence never matches).
+    Columns: id, name_en, name_zh, province, city, military, licensed,
+    observations, sources; sorted by province, then name.
+    """
+    if indicator is not None and indicator not in INDICATORS:
+        raise ConfigError(
+            f"unknown indicator {indicator!r}; known indicators: {', '.join(sorted(INDICATORS))}"
+        )
+    hospitals = evidence.hospitals
+    obs = evidence.observations
+    if indicator is not None:
+        obs_for_filter = obs[obs["indicator"] == indicator]
+        keep_ids = set(obs_for_filter["hospital_id"].dropna().astype(str))
+        hospitals = hospitals[hospitals["id"].astype(str).isin(keep_ids)]
+    if province is not None:
+        wanted = province.strip().casefold()
+        hospitals = hospitals[
+            hospitals["province"].map(lambda p: _text(p).casefold() == wanted).astype(bool)
+        ]
+    if military is not None:
+        hospitals = hospitals[hospitals["military"].map(lambda v: _is_true(v) is military)]
+    if licensed is not None:
+        hospitals = hospitals[hospitals["licensed"].map(lambda v: _is_true(v) is licensed)]
+    counts = obs.groupby(obs["hospital_id"].astype(str)).agg(
+        observations=("id", "size"), sources=("source_id", "nunique")
+    )
+    out = pd.DataFrame(
+        {
+            "id": hospitals["id"].astype(str).to_numpy(),
+            "name_en": hospitals["name_en"].map(_text).to_numpy(),
+            "name_zh": hospitals["name_zh"].map(_text).to_numpy(),
+            "province": hospitals["province"].map(_text).to_numpy(),
+            "city": hospitals["city"].map(_text).to_numpy(),
+            "military": hospitals["military"].map(_is_true).to_numpy(),
+            "licensed": hospitals["licensed"].map(_is_true).to_numpy(),
+        }
+    )
+    out["observations"] = out["id"].map(counts["observations"]).fillna(0).astype(int)
+    out["sources"] = out["id"].map(counts["sources"]).fillna(0).astype(int)
+    return out.sort_values(["province", "name_en", "id"], kind="stable").reset_index(drop=True)
+
+
+def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
+    """The one hospital that ``query`` names: its id, or part of its English or Chinese name.
+
+    ``national`` gives a pseudo-hospital for figures about China as a whole.
+    Several matches raise ``ConfigError`` listing them (so the user can give an id).
+    """
+    q = query.strip()
+    if q.casefold() == NATIONAL:
+        return {"id": NATIONAL, "name_en": "China (national figures)", "name_zh": "全国"}
+    hospitals = evidence.hospitals
+    ids = hospitals["id"].astype(str)
+    exact = hospitals[ids.str.casefold() == q.casefold()]
+    if len(exact) == 1:
+        return _hospital_dict(exact.iloc[0])
+    needle = q.casefold()
+    names = hospitals["name_en"].map(_text).str.casefold()
+    names_zh = hospitals["name_zh"].map(_text)
+    hit = names.str.contains(needle, regex=False) | names_zh.str.contains(q, regex=False)
+    hit |= ids.str.casefold().str.contains(needle, regex=False)
+    matches = hospitals[hit.to_numpy()]
+    if len(matches) == 1:
+        return _hospital_dict(matches.iloc[0])
+    same_name = matches[
+        (matches["name_en"].map(_text).str.casefold() == needle)
+        | (matches["name_zh"].map(_text) == q)
+    ]
+    if len(same_name) == 1:
+        return _hospital_dict(same_name.iloc[0])
+    if matches.empty:
+        raise ConfigError(
+            f"no hospital matches {query!r}: give an id or part of the English or Chinese "
+            "name (list them with: transplant-audit hospitals)"
+        )
+    listed = "; ".join(f"{r['id']} ({_text(r['name_en'])})" for _, r in matches.head(10).iterrows())
+    more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+    raise ConfigError(
+        f"{query!r} matches {len(matches)} hospitals: {listed}{more}; give one of these ids"
+    )
+
+
+def _hospital_dict(row: pd.Series) -> dict[str, Any]:
+    return {k: (None if _text(v) == "" else v) for k, v in row.items()}
+
+
+def hospital_observations(evidence: Evidence, hospital_id: str) -> pd.DataFrame:
+    """Every observation of one hospital (or ``national``) with its source's publisher and URL.
+
+    Sorted by indicator, organ, period and value so conflicting figures sit together.
+    """
+    obs = evidence.observations
+    mine = obs[obs["hospital_id"].astype(str) == hospital_id].copy()
+    sources = evidence.sources.set_index(evidence.sources["id"].astype(str))
+    sid = mine["source_id"].astype(str)
+    mine["publisher"] = sid.map(sources["publisher"]).map(_text)
+    mine["url"] = sid.map(sources["url"]).map(_text)
+    mine["party"] = sid.map(sources["party"]).map(_text)
+    mine["period"] = [format_period(r) for _, r in mine.iterrows()]
+    mine["organ"] = mine["organ"].map(_text)
+    columns = [
+        "id", "indicator", "organ", "period", "value", "qualifier", "unit", "status",
+        "publisher", "party", "url", "locator", "source_id", "note",
+    ]  # fmt: skip
+    mine = mine.sort_values(["indicator", "organ", "period", "value"], kind="stable")
+    return mine[columns].reset_index(drop=True)
+
+
+def conflicting_figures(observations: pd.DataFrame) -> list[pd.DataFrame]:
+    """Groups of observations of the same indicator, organ and period that state different values.
+
+    ``observations`` is the output of ``hospital_observations``. Nothing is
+    averaged: each group keeps every figure with its source.
+    """
+    groups = []
+    for _key, group in observations.groupby(["indicator", "organ", "period"], sort=True):
+        if group["value"].nunique() > 1:
+            groups.append(group.reset_index(drop=True))
+    return groups
+
+
+def source_table(evidence: Evidence, *, party: str | None = None) -> pd.DataFrame:
+    """Sources with how many rows of the evidence cite each; optionally of one party.
+
+    Columns: id, publisher, party, kind, published, language, rows, title, url.
+    """
+    if party is not None and party not in SOURCE_PARTIES:
+        raise ConfigError(f"unknown party {party!r}; known parties: {', '.join(SOURCE_PARTIES)}")
+    sources = evidence.sources
+    if party is not None:
+        sources = sources[sources["party"].astype(str) == party]
+    cited: dict[str, int] = {}
+    for name in ("hospitals", "observations", "official_series", "claims", "reference_series"):
+        frame = evidence.frame(name)
+        for sid, n in frame["source_id"].dropna().astype(str).value_counts().items():
+            cited[sid] = cited.get(sid, 0) + int(n)
+    for cell in evidence.assumptions["source_ids"].dropna().astype(str):
+        for sid in {p.strip() for p in cell.split(";") if p.strip()}:
+            cited[sid] = cited.get(sid, 0) + 1
+    out = pd.DataFrame(
+        {c: sources[c].map(_text).to_numpy() for c in ("id", "publisher", "party", "kind")}
+    )
+    out["published"] = sources["published"].map(_text).to_numpy()
+    out["language"] = sources["language"].map(_text).to_numpy()
+    out["rows"] = out["id"].map(lambda s: cited.get(s, 0)).astype(int)
+    out["title"] = sources["title"].map(_text).to_numpy()
+    out["url"] = sources["url"].map(_text).to_numpy()
+    return out.sort_values(["party", "publisher", "id"], kind="stable").reset_index(drop=True)
+
+
+def _origin_caption(evidence: Evidence) -> str:
+    return f"evidence from {evidence.origin}" if evidence.origin else ""
+
+
+def _yes_no(value: Any) -> str:
+    flag = _is_true(value)
+    return "?" if flag is None else ("yes" if flag else "no")
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def import_command(
+    package_dir: Annotated[
+        Path, typer.Argument(help="Directory of a data package (with datapackage.json).")
+    ],
+    home: HomeOption = None,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Import a data package into the store (validated first; all or nothing).
+
+    Every file is checked first; any problem stops the import with one line
+    naming the file, row, field and reason, and nothing is written. Rows are
+    matched by id: new ones are added, changed ones updated, identical ones
+    left alone, so importing the same package twice changes nothing. Rows the
+    store has that the package lacks are kept.
+    """
+    from transplant_audit.evidence.store import Store
+
+    console = _console()
+    with Store.open(home=home, url=db) as store:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} rows"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=json_out,
+        ) as progress:
+            task = progress.add_task("validating and importing", total=None)
+
+            def tick(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = store.import_package(package_dir, progress=tick)
+        if json_out:
+            console.print_json(json.dumps(report.to_dict() | {"store": store.display_url}))
+            return
+        table = Table(title=f"imported {package_dir}", caption=f"store: {store.display_url}")
+        for col in ("resource", "added", "changed", "unchanged", "kept (not in package)"):
+            table.add_column(col, justify="left" if col == "resource" else "right")
+        for name in report.added:
+            table.add_row(
+                name,
+                str(report.added[name]),
+                str(report.changed[name]),
+                str(report.unchanged[name]),
+                str(report.kept[name]),
+            )
+        console.print(table)
+        console.print(f"{report.summary()}")
+
+
+def export_command(
+    directory: Annotated[Path, typer.Argument(help="Directory to write the data package into.")],
+    home: HomeOption = None,
+    db: DbOption = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace DIRECTORY if it already has files.")
+    ] = False,
+) -> None:
+    """Export the store as a data package (CSV files + datapackage.json).
+
+    Written to a temporary directory and renamed, so DIRECTORY never holds half a
+    package. Exporting right after importing gives back the same files, byte for
+    byte.
+    """
+    from transplant_audit.evidence.store import Store
+
+    with Store.open(home=home, url=db) as store:
+        out = store.export_package(directory, overwrite=overwrite)
+        counts = store.counts()
+    detail = ", ".join(f"{n} {k}" for k, n in counts.items())
+    _console().print(f"exported {sum(counts.values())} rows ({detail}) to {out}")
+
+
+def validate_command(
+    package_dir: Annotated[
+        Path, typer.Argument(help="Directory of a data package (with datapackage.json).")
+    ],
+) -> None:
+    """Check a data package: Frictionless validation plus our own rules.
+
+    Prints every problem on its own line (file, row, field, reason) and exits
+    with code 2 if there is any; otherwise prints how many resources and rows it
+    holds.
+    """
+    from transplant_audit.evidence.package import validate_package
+    from transplant_audit.evidence.store import read_package_rows
+
+    errors = validate_package(package_dir)
+    if errors:
+        err = Console(stderr=True, highlight=False, soft_wrap=True)
+        for error in errors:
+            err.print(str(error), markup=False)
+        err.print(f"invalid: {len(errors)} error{'s' if len(errors) != 1 else ''} in {package_dir}")
+        raise typer.Exit(2)
+    rows = read_package_rows(package_dir).rows
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    n_resources = len(descriptor.get("resources", []))
+    _console().print(f"valid: {n_resources} resources, {sum(len(r) for r in rows.values())} rows")
+
+
+def hospitals_command(
+    province: Annotated[
+        str | None, typer.Option("--province", help="Only hospitals in this province.")
+    ] = None,
+    indicator: Annotated[
+        str | None,
+        typer.Option(
+            "--indicator",
+            help="Only hospitals with a figure for this indicator (e.g. transplant_beds).",
+        ),
+    ] = None,
+    military: Annotated[
+        bool | None,
+        typer.Option(
+            "--military/--civilian", help="Only military (PLA) or only civilian hospitals."
+        ),
+    ] = None,
+    licensed: Annotated[
+        bool | None,
+        typer.Option(
+            "--licensed/--not-licensed",
+            help="Only hospitals known to hold (or known not to hold) a national licence.",
+        ),
+    ] = None,
+    home: HomeOption = None,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List hospitals with how many sourced figures and sources each has."""
+    from transplant_audit.evidence.load import load_evidence
+
+    evidence = load_evidence(home=home, db=db)
+    table_df = hospital_table(
+        evidence, province=province, indicator=indicator, military=military, licensed=licensed
+    )
+    console = _console()
+    if json_out:
+        console.print_json(json.dumps(_records(table_df), ensure_ascii=False))
+        return
+    table = Table(
+        title=f"{len(table_df)} hospitals",
+        caption=_origin_caption(evidence) + "; show one with: transplant-audit show HOSPITAL",
+    )
+    for col, justify in (
+        ("id", "left"), ("name", "left"), ("province", "left"), ("city", "left"),
+        ("military", "center"), ("licensed", "center"), ("figures", "right"), ("sources", "right"),
+    ):  # fmt: skip
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for r in table_df.itertuples(index=False):
+        name = r.name_en + (f" {r.name_zh}" if r.name_zh else "")
+        table.add_row(
+            r.id, name, r.province, r.city, _yes_no(r.military), _yes_no(r.licensed),
+            str(r.observations), str(r.sources),
+        )  # fmt: skip
+    console.print(table)
+
+
+def show_command(
+    hospital: Annotated[
+        str,
+        typer.Argument(
+            help="Hospital id, or part of its English or Chinese name; 'national' for China."
+        ),
+    ],
+    home: HomeOption = None,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Show every sourced figure of one hospital, with source and locator.
+
+    Figures that disagree (same indicator, organ and period, different values)
+    are also shown side by side: nothing is averaged away.
+    """
+    from transplant_audit.evidence.load import load_evidence
+
+    evidence = load_evidence(home=home, db=db)
+    info = find_hospital(evidence, hospital)
+    obs = hospital_observations(evidence, str(info["id"]))
+    conflicts = conflicting_figures(obs)
+    console = _console()
+    if json_out:
+        payload = {
+            "hospital": {k: (None if v is None else str(v)) for k, v in info.items()},
+            "observations": _records(obs),
+            "conflicts": [_records(g[["id", "value", "source_id"]]) for g in conflicts],
+        }
+        console.print_json(json.dumps(payload, ensure_ascii=False, default=str))
+        return
+    title = f"{info.get('name_en') or info['id']}"
+    if info.get("name_zh"):
+        title += f" {info['name_zh']}"
+    console.print(f"[bold]{title}[/] ({info['id']})")
+    facts = []
+    for key, label in (("province", "province"), ("city", "city")):
+        if info.get(key):
+            facts.append(f"{label}: {info[key]}")
+    if "military" in info:
+        facts.append(f"military: {_yes_no(_is_true(info.get('military')))}")
+    if "licensed" in info:
+        organs = f" ({info['licensed_organs']})" if info.get("licensed_organs") else ""
+        facts.append(f"licensed: {_yes_no(_is_true(info.get('licensed')))}{organs}")
+    if facts:
+        console.print("; ".join(facts))
+    refs = {sid: i for i, sid in enumerate(dict.fromkeys(obs["source_id"].astype(str)), start=1)}
+    table = Table(title=f"{len(obs)} observations", caption=_origin_caption(evidence))
+    for col in ("indicator", "organ", "period", "value", "status", "src", "locator"):
+        table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+    for r in obs.itertuples(index=False):
+        value = QUALIFIER_MARK.get(_text(r.qualifier), "") + format_value(r.value, _text(r.unit))
+        table.add_row(
+            r.indicator, r.organ, r.period, f"{value} {_text(r.unit)}", _text(r.status),
+            f"[{refs[str(r.source_id)]}]", _text(r.locator),
+        )  # fmt: skip
+    console.print(table)
+    if conflicts:
+        side = Table(title=f"{len(conflicts)} conflicting figures, side by side")
+        side.add_column("indicator / organ / period", overflow="fold")
+        side.add_column("figures (each with its source and locator)", overflow="fold")
+        for group in conflicts:
+            first = group.iloc[0]
+            what = " / ".join(x for x in (first["indicator"], first["organ"], first["period"]) if x)
+            figures = "  vs  ".join(
+                QUALIFIER_MARK.get(_text(g.qualifier), "")
+                + format_value(g.value, _text(g.unit))
+                + f" [{refs[str(g.source_id)]}] {_text(g.locator) or 'no locator'}"
+                for g in group.itertuples(index=False)
+            )
+            side.add_row(what, figures)
+        console.print(side)
+    if refs:
+        console.print("[bold]sources[/]")
+        by_id = obs.drop_duplicates("source_id").set_index("source_id")
+        for sid, n in refs.items():
+            row = by_id.loc[sid]
+            who = f"{row['publisher']} ({row['party']})" if row["publisher"] else row["party"]
+            console.print(f"[{n}] {who}: {row['url']}", markup=False, soft_wrap=True)
+
+
+def sources_command(
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party",
+            help="Only sources of this party: " + ", ".join(SOURCE_PARTIES) + ".",
+        ),
+    ] = None,
+    home: HomeOption = None,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List the sources (documents) the evidence cites, with whose voice each is."""
+    from transplant_audit.evidence.load import load_evidence
+
+    evidence = load_evidence(home=home, db=db)
+    frame = source_table(evidence, party=party)
+    console = _console()
+    if json_out:
+        console.print_json(json.dumps(_records(frame), ensure_ascii=False))
+        return
+    table = Table(title=f"{len(frame)} sources", caption=_origin_caption(evidence))
+    for col in ("id", "publisher", "party", "kind", "published", "rows", "title / url"):
+        table.add_column(col, justify="right" if col == "rows" else "left", overflow="fold")
+    for r in frame.itertuples(index=False):
+        table.add_row(
+            r.id, r.publisher, r.party, r.kind, r.published, str(r.rows), f"{r.title}\n{r.url}"
+        )
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command("import")(import_command)
+    app.command("export")(export_command)
+    app.command("validate")(validate_command)
+    app.command("hospitals")(hospitals_command)
+    app.command("show")(show_command)
+    app.command("sources")(sources_command)
