@@ -21,9 +21,9 @@ Hashes (all ``"sha256:<hex>"``):
 subset of RFC 8785 that is exact for the strings, integers and floats we store).
 
 A row of a resource table is committed to by ``row_digest``: SHA-256 of the
-canonical JSON of its cells as the data package writes them (text; numbers in
-their shortest exact form), so the same row gives the same digest whether read
-from SQLite, PostgreSQL or the CSV. ``verify`` recomputes it from the store.
+canonical JSON of its cells, typed by the column (numbers as floats in shortest
+exact form), so the same row gives the same digest whether it comes from SQLite,
+PostgreSQL or as the package's text. ``verify`` recomputes it from the store.
 
 The first half of this module is pure (bytes and dicts in, digests out); the
 second half appends and seals inside the caller's SQLAlchemy transaction,
@@ -43,7 +43,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from transplant_audit.evidence.frames import COLUMNS
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL
 
 GENESIS = "sha256:" + "0" * 64
 """``prev_hash`` of the first entry."""
@@ -122,17 +122,77 @@ def normalize_value(value: Any) -> Any:
     return str(value)
 
 
+_TRUE = frozenset({"true", "yes", "1", "y", "t"})
+
+
+def column_kinds(table: str) -> dict[str, str]:
+    """Column -> ``number``/``integer``/``boolean``/``string`` from the store's table types."""
+    from sqlalchemy import Boolean, Float, Integer, Numeric
+
+    from transplant_audit.evidence import all_tables  # noqa: F401  (register every table)
+    from transplant_audit.evidence.base import Base
+
+    tbl = Base.metadata.tables.get(table)
+    if tbl is None:
+        return {}
+    kinds = {}
+    for col in tbl.columns:
+        t = col.type
+        if isinstance(t, Boolean):
+            kinds[col.name] = "boolean"
+        elif isinstance(t, Integer):
+            kinds[col.name] = "integer"
+        elif isinstance(t, (Float, Numeric)):
+            kinds[col.name] = "number"
+        else:
+            kinds[col.name] = "string"
+    return kinds
+
+
+def canonical_cell(kind: str, value: Any) -> Any:
+    """One cell, typed or as package text, in one canonical JSON form.
+
+    ``""`` and None are null; numbers are floats (shortest exact repr, NaN/inf as
+    text); integers ints; booleans from ``true/false/yes/no/1/0``; anything that does
+    not parse stays text, so a damaged cell still changes the digest.
+    """
+    if value is None or value == "":
+        return None
+    try:
+        if kind == "number":
+            number = float(value)
+            return repr(number) if math.isnan(number) or math.isinf(number) else number
+        if kind == "integer":
+            number = float(value)
+            return int(number) if number.is_integer() else repr(number)
+        if kind == "boolean":
+            if isinstance(value, str):
+                return value.strip().lower() in _TRUE
+            return bool(value)
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
+    return normalize_value(value)
+
+
 def row_digest(table: str, row: Mapping[str, Any]) -> str:
     """SHA-256 of a row's canonical JSON over the table's data-package columns.
 
-    ``row`` holds the cells as the data package writes them (text). For the seven
+    ``row`` may hold typed values (as the database returns them) or the cells as
+    the data package writes them (text): each cell goes through ``canonical_cell``
+    with the column's type, so both give the same digest. For the seven
     data-package resources the columns are those of ``frames.COLUMNS`` (store-only
-    columns such as ``position`` are excluded); for any other table, every key.
+    columns are excluded) and an observation's ``hospital_id`` of ``national`` or
+    NULL is the same; for any other table, every column of the table.
     """
-    columns = COLUMNS.get(table) or sorted(row)
-    return sha256_digest(
-        canonical_json({"table": table, "row": {c: normalize_value(row.get(c)) for c in columns}})
-    )
+    kinds = column_kinds(table)
+    columns = COLUMNS.get(table) or sorted(kinds or row)
+    cells = {}
+    for c in columns:
+        value = row.get(c)
+        if table == "observations" and c == "hospital_id" and value == NATIONAL:
+            value = None
+        cells[c] = canonical_cell(kinds.get(c, "string"), value)
+    return sha256_digest(canonical_json({"table": table, "row": cells}))
 
 
 def _leaf(entry: str) -> bytes:
