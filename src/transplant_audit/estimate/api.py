@@ -1,0 +1,342 @@
+"""``estimate(evidence, ...)``: the public entry point (the CLI prints what it returns)."""
+
+# ruff: noqa: N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from transplant_audit.errors import ConfigError, DataError
+from transplant_audit.estimate import engine
+from transplant_audit.estimate.assumptions import (
+    Assumption,
+    apply_overrides,
+    assumptions_from_frame,
+    check_complete,
+    read_overrides,
+)
+from transplant_audit.estimate.result import EstimateResult
+from transplant_audit.evidence.frames import Evidence
+
+DEFAULT_SEED = 20160622
+"""Fixed, documented default seed (the day the 2016 update was published: 22 June 2016)."""
+
+CHUNK_CELLS = 3_000_000
+"""Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
+
+KEEP_HOSPITAL_DRAWS = 2000
+KEEP_SPLIT_DRAWS = 10_000
+
+
+def resolve_claim_bounds(
+    assumptions: Mapping[str, Assumption], claims: pd.DataFrame
+) -> tuple[dict[str, Assumption], list[str]]:
+    """Take the bounds of centre-count assumptions from the claims they name.
+
+    An assumption whose ``applies_to`` is ``claims:q1|q2`` gets low = the smallest
+    and high = the largest value of the claims with those quantities (a uniform
+    range spanning what the sources say). Without such claims the numbers in the
+    assumption row stay, and a note says so.
+    """
+    out = dict(assumptions)
+    notes: list[str] = []
+    for name, a in assumptions.items():
+        if not a.applies_to.startswith("claims:"):
+            continue
+        wanted = [q.strip() for q in a.applies_to[len("claims:") :].split("|") if q.strip()]
+        sub = claims[claims["quantity"].astype(str).isin(wanted)] if len(claims) else claims
+        if not len(sub):
+            notes.append(
+                f"assumption {name}: claims {', '.join(wanted)} not in the evidence; using its own bounds"
+            )
+            continue
+        lows = pd.to_numeric(sub["value_low"], errors="coerce")
+        highs = pd.to_numeric(sub["value_high"], errors="coerce").fillna(lows)
+        lo, hi = float(lows.min()), float(highs.max())
+        if (
+            math.isnan(lo)
+            or math.isnan(hi)
+            or a.distribution not in ("uniform", "integer_uniform", "fixed")
+        ):
+            continue
+        dist = "fixed" if lo == hi else a.distribution
+        out[name] = replace(
+            a, low=lo, high=hi, mode=(lo + hi) / 2 if dist != "fixed" else lo, distribution=dist
+        )
+        notes.append(
+            f"assumption {name}: {dist}({lo:g}, {hi:g}) from claims {', '.join(sorted(set(sub['id'].astype(str))))}"
+        )
+    return out, notes
+
+
+def annual_claims(claims: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
+    """All-organ transplants-per-year claims, one row per claim and year it covers."""
+    cols = [
+        "year",
+        "claim_id",
+        "quantity",
+        "claimant",
+        "party",
+        "value_low",
+        "value_high",
+        "value",
+        "source_id",
+        "locator",
+    ]
+    if not len(claims):
+        return pd.DataFrame(columns=cols)
+    rows = []
+    organ_words = ("liver", "kidney", "lung", "heart", "cornea", "pancrea")
+    for rec in claims.to_dict("records"):
+        unit = str(rec.get("unit") or "").lower()
+        qty = str(rec.get("quantity") or "").lower()
+        if "transplant" not in unit or not any(
+            w in unit for w in ("/yr", "/year", "per year", "a year")
+        ):
+            continue
+        if any(w in unit for w in ("cumulative", "forecast", "target")) or any(
+            w in qty for w in organ_words
+        ):
+            continue
+        if "expected" in qty:
+            continue
+        s = engine._parse_date(rec.get("period_start"), "start")
+        e = engine._parse_date(rec.get("period_end"), "end")
+        if math.isnan(s):
+            continue
+        if math.isnan(e):
+            e = engine._parse_date(rec.get("period_start"), "end")
+        lo = pd.to_numeric(rec.get("value_low"), errors="coerce")
+        hi = pd.to_numeric(rec.get("value_high"), errors="coerce")
+        hi = lo if pd.isna(hi) else hi
+        for y in years:
+            if s < y + 1 and e > y:
+                rows.append(
+                    {
+                        "year": int(y),
+                        "claim_id": str(rec.get("id")),
+                        "quantity": rec.get("quantity"),
+                        "claimant": rec.get("claimant"),
+                        "party": rec.get("party"),
+                        "value_low": float(lo),
+                        "value_high": float(hi),
+                        "value": float((lo + hi) / 2),
+                        "source_id": rec.get("source_id"),
+                        "locator": rec.get("locator"),
+                    }
+                )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def evidence_years(evidence: Evidence) -> tuple[int, int]:
+    """(first, last) year the model can report: 2000 to the latest dated hospital figure."""
+    obs = evidence.observations
+    used = obs[
+        obs["indicator"].isin(
+            [
+                "transplant_beds",
+                "department_beds",
+                "transplant_surgeons",
+                "transplants_in_period",
+                "transplants_cumulative",
+                "revenue_cny",
+            ]
+        )
+    ]
+    latest = engine.START_YEAR
+    for col in ("as_of", "period_end", "period_start"):
+        if col in used:
+            ys = [engine._parse_date(v, "mid") for v in used[col]]
+            ys = [math.floor(y) for y in ys if not math.isnan(y)]
+            if ys:
+                latest = max(latest, max(ys))
+    return engine.START_YEAR, int(latest)
+
+
+def parse_years(spec: str | Sequence[int] | None, bounds: tuple[int, int]) -> np.ndarray:
+    """``"2005-2015"``, ``"2010"``, a sequence of years or ``None`` (all) -> array of years; outside -> ConfigError."""
+    lo, hi = bounds
+    if spec is None:
+        return np.arange(lo, hi + 1)
+    if isinstance(spec, str):
+        parts = spec.replace("..", "-").split("-")
+        try:
+            a = int(parts[0])
+            b = int(parts[1]) if len(parts) > 1 and parts[1] else a
+        except ValueError:
+            raise ConfigError(f"--years '{spec}': expected A-B, e.g. 2000-2020") from None
+    else:
+        ys = [int(y) for y in spec]
+        if not ys:
+            raise ConfigError("years: empty list")
+        a, b = min(ys), max(ys)
+    if a > b:
+        raise ConfigError(f"years {a}-{b}: the first year is after the last")
+    if a < lo or b > hi:
+        raise ConfigError(f"years {a}-{b} are outside the evidence, which covers {lo}-{hi}")
+    return np.arange(a, b + 1)
+
+
+def inputs_digest(
+    evidence: Evidence, assumptions: Mapping[str, Assumption], settings: Mapping[str, Any]
+) -> str:
+    """``sha256:<hex>`` over the evidence (its digest, or its frames) plus assumptions and settings."""
+    h = hashlib.sha256()
+    if evidence.digest:
+        h.update(evidence.digest.encode())
+    else:
+        for name in ("hospitals", "observations", "sources", "claims", "assumptions"):
+            frame = evidence.frame(name)
+            h.update(name.encode())
+            h.update(frame.to_csv(index=False).encode())
+    payload = {
+        "assumptions": {
+            n: [a.distribution, a.low, a.mode, a.high, a.unit]
+            for n, a in sorted(assumptions.items())
+        },
+        "settings": dict(settings),
+    }
+    h.update(json.dumps(payload, sort_keys=True, default=str).encode())
+    return "sha256:" + h.hexdigest()
+
+
+def load_assumptions(
+    evidence: Evidence, overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None
+) -> tuple[dict[str, Assumption], list[str]]:
+    """The evidence's assumptions, bounded by the claims they name, with overrides applied and checked."""
+    frame = evidence.assumptions
+    if frame is None or not len(frame):
+        raise DataError(
+            "assumptions", "the evidence has no assumptions; the model cannot run without them"
+        )
+    base = assumptions_from_frame(frame)
+    base, notes = resolve_claim_bounds(base, evidence.claims)
+    file = "overrides"
+    if isinstance(overrides, (str, Path)):
+        file = str(overrides)
+        overrides = read_overrides(overrides)
+    merged = apply_overrides(base, overrides, file=file)
+    check_complete(merged)
+    engine.check_fixed(merged)
+    return merged, notes
+
+
+def estimate(
+    evidence: Evidence,
+    *,
+    draws: int = 10_000,
+    seed: int = DEFAULT_SEED,
+    years: str | Sequence[int] | None = None,
+    scenarios: Sequence[str] | None = None,
+    overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> EstimateResult:
+    """Monte Carlo estimate of transplant volume per year from hospital evidence.
+
+    ``draws`` Monte Carlo draws (seeded: the same seed gives identical output),
+    ``years`` "A-B" within 2000..latest year with evidence, ``scenarios`` a subset
+    of documented/capacity/combined, ``overrides`` name -> fields (or a YAML/CSV
+    path), ``progress(done, total)`` called after each chunk of draws.
+    """
+    if draws < 1:
+        raise ConfigError(f"draws must be at least 1 (got {draws})")
+    scen = tuple(scenarios) if scenarios else engine.SCENARIOS
+    bad = [s for s in scen if s not in engine.SCENARIOS]
+    if bad:
+        raise ConfigError(
+            f"unknown scenario(s) {', '.join(bad)}; use {', '.join(engine.SCENARIOS)}"
+        )
+    assumptions, notes = load_assumptions(evidence, overrides)
+    year_arr = parse_years(years, evidence_years(evidence))
+    table = engine.build_table(evidence, year_arr)
+    prep = engine.prepare(table)
+    HY = max(table.n_hosp * table.n_years, 1)
+    chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
+    rng = np.random.default_rng(seed)
+    Y = len(year_arr)
+    nat = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
+    imp = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
+    k_split = min(draws, KEEP_SPLIT_DRAWS)
+    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS)
+    splits: dict[str, list[np.ndarray]] = {}
+    organs: dict[str, list[np.ndarray]] = {}
+    hy: dict[str, list[np.ndarray]] = {}
+    F = len(table.figures)
+    done = 0
+    while done < draws:
+        n = min(chunk, draws - done)
+        params = engine.draw_params(assumptions, rng, n)
+        u = rng.random((F, n))
+        light = done >= k_split
+        out = engine.simulate(prep, params, u, keep_per_hy=done < k_hosp, light=light)
+        for s in engine.SCENARIOS:
+            nat[s][:, done : done + n] = out.national[s]
+            imp[s][:, done : done + n] = out.imputed[s]
+        if not light:
+            take = min(n, k_split - done)
+            for k, v in out.strata.items():
+                splits.setdefault(k, []).append(v[:, :take])
+            for k, v in out.organ.items():
+                organs.setdefault(k, []).append(v[:, :take])
+        if done < k_hosp:
+            take = min(n, k_hosp - done)
+            for k, v in out.per_hy.items():
+                hy.setdefault(k, []).append(v[:, :take])
+        done += n
+        if progress is not None:
+            progress(done, draws)
+
+    def cat(d: dict[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
+        return {
+            k: np.concatenate(v, axis=1)
+            for k, v in d.items()
+            if k.split(":")[0] in scen or ":" not in k
+        }
+
+    settings = {
+        "draws": draws,
+        "seed": seed,
+        "years": [int(year_arr[0]), int(year_arr[-1])],
+        "scenarios": list(scen),
+    }
+    digest = inputs_digest(evidence, assumptions, settings)
+    result = EstimateResult(
+        years=year_arr,
+        scenarios=scen,
+        draws=draws,
+        seed=seed,
+        assumptions=assumptions,
+        national_draws={s: nat[s] for s in scen},
+        imputed_draws={s: imp[s] for s in scen},
+        split_draws=cat(splits),
+        organ_draws=cat(organs),
+        hy_draws=cat(hy),
+        prepared=prep,
+        claims=annual_claims(evidence.claims, year_arr),
+        evidence_sources=evidence.sources,
+        observations=evidence.observations,
+        inputs_digest=digest,
+        notes=notes + table.notes,
+    )
+    from transplant_audit.estimate import sensitivity
+
+    def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:
+        year = kw.pop("year", None)
+        year = result.sensitivity_year() if year is None else int(year)
+        if year not in set(int(y) for y in year_arr):
+            raise ConfigError(f"sensitivity year {year} is not among the estimated years")
+        yi = int(np.nonzero(year_arr == year)[0][0])
+        if kind == "sobol":
+            return sensitivity.sobol(prep, assumptions, yi, seed=seed, **kw)
+        return sensitivity.tornado(prep, assumptions, yi, **kw)
+
+    result._sensitivity_fn = run_sensitivity
+    return result

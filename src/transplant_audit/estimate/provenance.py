@@ -1,0 +1,207 @@
+"""How one hospital-year was derived: methods, input observations with sources, assumptions."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from transplant_audit.errors import ConfigError
+from transplant_audit.estimate import engine
+
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
+
+METHOD_ASSUMPTIONS = {
+    "bed_capacity": [
+        "occupancy_rate",
+        "length_of_stay_days_kidney",
+        "length_of_stay_days_liver",
+        "length_of_stay_days_heart_lung",
+        "length_of_stay_days_mixed",
+        "transplant_share_of_department_beds",
+        "carry_window_years",
+        "undated_figure_year",
+    ],
+    "minimum_requirement": [
+        "licence_minimum_transplant_beds",
+        "occupancy_rate",
+        "length_of_stay_days_mixed",
+        "licensing_year",
+    ],
+    "personnel": ["transplants_per_surgeon_per_year", "carry_window_years", "undated_figure_year"],
+    "revenue": ["price_per_transplant_cny"],
+    "reported": [],
+    "combined": ["capacity_utilisation"],
+}
+QUALIFIER_ASSUMPTIONS = {
+    "approx": "approx_relative_half_width",
+    "at_least": "at_least_max_uplift",
+    "at_most": "at_most_max_shortfall",
+}
+
+
+def _stats(arr: np.ndarray) -> dict[str, float] | None:
+    v = arr[~np.isnan(arr)]
+    if not len(v):
+        return None
+    return {
+        "median": float(np.median(v)),
+        "p05": float(np.quantile(v, 0.05)),
+        "p95": float(np.quantile(v, 0.95)),
+        "share_of_draws": float(len(v) / len(arr)),
+    }
+
+
+def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, Any]:
+    """The derivation of one hospital-year as a plain dict (printed by ``transplant-audit explain``).
+
+    Keys: hospital_id, year, hospital (licensed, military), values (per method and
+    scenario: median, 5th and 95th percentile, share of draws in which it applied),
+    observations (id, indicator, organ, value, qualifier, dated_by, source publisher,
+    url, locator, used_by), assumptions (name, distribution, justification, sources).
+    """
+    t = result.prepared.table
+    if hospital_id not in t.hospital_ids:
+        raise ConfigError(f"hospital '{hospital_id}' is not in the evidence")
+    years = [int(y) for y in t.years]
+    if int(year) not in years:
+        raise ConfigError(f"year {year} is outside the estimated years {years[0]}-{years[-1]}")
+    h = t.hospital_ids.index(hospital_id)
+    yi = years.index(int(year))
+    hy = yi * t.n_hosp + h
+    values: dict[str, Any] = {}
+    for key in (
+        "documented",
+        "bed_capacity",
+        "minimum_requirement",
+        "personnel",
+        "revenue",
+        "capacity",
+        "combined",
+    ):
+        arr = result.hy_draws.get(key)
+        if arr is not None:
+            s = _stats(arr[hy])
+            if s:
+                values["reported" if key == "documented" else key] = s
+
+    fig_used: dict[int, set[str]] = {}
+    p = result.prepared
+    for method, rows in (
+        ("bed_capacity", p.beds),
+        ("bed_capacity (department beds)", p.dept),
+        ("personnel", p.surgeons),
+        ("reported", p.reported),
+        ("revenue", p.revenue),
+    ):
+        sel = (rows.h == h) & (rows.y == yi)
+        for f in rows.fig[sel]:
+            fig_used.setdefault(int(f), set()).add(method)
+    for arr, method in (
+        (t.own_occupancy_fig, "occupancy (own)"),
+        (t.own_los_fig, "length of stay (own)"),
+        (t.own_price_fig, "price (own)"),
+    ):
+        if arr[h] >= 0 and any(
+            m.startswith(("bed_capacity", "minimum", "revenue")) for m in values
+        ):
+            fig_used.setdefault(int(arr[h]), set()).add(method)
+
+    obs = result.observations.set_index(result.observations["id"].astype(str))
+    src = (
+        result.evidence_sources.set_index(result.evidence_sources["id"].astype(str))
+        if len(result.evidence_sources)
+        else None
+    )
+    observations = []
+    quals: set[str] = set()
+    for f, used in sorted(fig_used.items()):
+        fig = t.figures.iloc[f]
+        for oid in fig["obs_ids"]:
+            if oid not in obs.index:
+                continue
+            o = obs.loc[oid]
+            if hasattr(o, "iloc") and getattr(o, "ndim", 1) > 1:
+                o = o.iloc[0]
+            sid = str(o.get("source_id", ""))
+            s = src.loc[sid] if src is not None and sid in src.index else None
+            q = str(o.get("qualifier") or "exact")
+            quals.add(q)
+            observations.append(
+                {
+                    "observation_id": oid,
+                    "indicator": o.get("indicator"),
+                    "organ": _clean(o.get("organ")),
+                    "value": _clean(o.get("value")),
+                    "qualifier": q,
+                    "unit": _clean(o.get("unit")),
+                    "period": " ".join(
+                        str(_clean(o.get(c)) or "") for c in ("period_start", "period_end", "as_of")
+                    ).strip(),
+                    "dated_by": fig["dated_by"],
+                    "source_id": sid,
+                    "publisher": _clean(s.get("publisher")) if s is not None else None,
+                    "url": _clean(s.get("url")) if s is not None else None,
+                    "locator": _clean(o.get("locator")),
+                    "used_by": sorted(used),
+                }
+            )
+    names: list[str] = []
+    for m in values:
+        names += METHOD_ASSUMPTIONS.get(m, [])
+    if "capacity" in values or "combined" in values:
+        names += METHOD_ASSUMPTIONS["combined"]
+    names += [QUALIFIER_ASSUMPTIONS[q] for q in quals if q in QUALIFIER_ASSUMPTIONS]
+    assumptions = []
+    for n in dict.fromkeys(names):
+        a = result.assumptions.get(n)
+        if a is None:
+            continue
+        srcs = []
+        for sid in a.source_ids:
+            s = src.loc[sid] if src is not None and sid in src.index else None
+            srcs.append(
+                {
+                    "source_id": sid,
+                    "publisher": _clean(s.get("publisher")) if s is not None else None,
+                    "url": _clean(s.get("url")) if s is not None else sid,
+                }
+            )
+        assumptions.append(
+            {
+                "name": n,
+                "distribution": a.describe(),
+                "justification": a.justification,
+                "sources": srcs,
+                "origin": a.origin,
+            }
+        )
+    return {
+        "hospital_id": hospital_id,
+        "year": int(year),
+        "hospital": {
+            "licensed": bool(t.licensed[h]),
+            "military": bool(t.military[h]),
+            "first_transplant_year": _clean(t.first_year[h]),
+        },
+        "values": values,
+        "observations": observations,
+        "assumptions": assumptions,
+        "rules": engine.__doc__.split("Rules (also in docs/estimate.md):")[1].strip()
+        if engine.__doc__
+        else "",
+    }
+
+
+def _clean(v: object) -> object:
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, np.floating):
+        return None if np.isnan(v) else float(v)
+    if isinstance(v, np.integer):
+        return int(v)
+    return v
