@@ -353,7 +353,7 @@ _URL_DATE = re.compile(
 
 
 def classify_url(url: str) -> tuple[str, str, str, str]:
-    """(publisher, party, kind, language) from the URL's host; ('', 'other', 'web', '') if unknown."""
+    """(publisher, party, kind, language) from the URL host; unknown: (host, other, web, "")."""
     parts = urllib.parse.urlsplit(url)
     host = parts.netloc.lower().split(":")[0]
     for suffix, publisher, party, kind, language in DOMAINS:
@@ -368,7 +368,7 @@ def classify_url(url: str) -> tuple[str, str, str, str]:
 
 
 def url_date(url: str) -> str:
-    """Publication date stated in the URL path (``/2016-05-16/``, ``/2018/05/05/``, ``/2017-08/04/``)."""
+    """Publication date stated in the URL path (``/2016-05-16/``, ``/2018/05/05/``, ...)."""
     m = _URL_DATE.search(urllib.parse.urlsplit(url).path)
     if not m:
         return ""
@@ -465,11 +465,13 @@ class SourceBook:
 # --------------------------------------------------------------------------- qualifiers and periods
 
 _AT_LEAST = re.compile(
-    r"(\bmore than\b|\bover\b|\babove\b|\bat least\b|\bor more\b|\blower bound\b|\bexceeds?\b|(?<!expected )>\s?[0-9]|余|多|以上)",
+    r"(\bmore than\b|\bover\b|\babove\b|\bat least\b|\bor more\b|\blower bound\b|\bexceeds?\b"
+    r"|(?<!expected )>\s?[0-9]|余|多|以上)",
     re.I,
 )
 _AT_MOST = re.compile(
-    r"(\bless than\b|\bfewer than\b|\bup to\b|\bas many as\b|\bas high as\b|\bupper bound\b|不到|以下)",
+    r"(\bless than\b|\bfewer than\b|\bup to\b|\bas many as\b|\bas high as\b|\bupper bound\b"
+    r"|不到|以下)",
     re.I,
 )
 _APPROX = re.compile(
@@ -613,17 +615,35 @@ INDICATOR_MAP: dict[str, tuple[str, float, str]] = {
 }
 
 EXCLUDED_INDICATORS: dict[str, str] = {
-    "transplant_anesthesiologists": "sub-role headcount (anaesthetists of one team); no indicator and no model uses it",
-    "transplant_icu_doctors": "sub-role headcount (ICU doctors of one team); no indicator and no model uses it",
-    "transplant_categories": "number of organ/tissue/cell types offered is not a volume or capacity figure",
-    "organs_received_single_batch": "one delivery of organs is an event, not a rate or a capacity; kept in the source",
-    "simultaneous_batch_events": "count of occasions with simultaneous operations; no indicator fits without a rate",
+    "transplant_anesthesiologists": (
+        "sub-role headcount (anaesthetists of one team); no indicator and no model uses it"
+    ),
+    "transplant_icu_doctors": (
+        "sub-role headcount (ICU doctors of one team); no indicator and no model uses it"
+    ),
+    "transplant_categories": (
+        "number of organ/tissue/cell types offered is not a volume or capacity figure"
+    ),
+    "organs_received_single_batch": (
+        "one delivery of organs is an event, not a rate or a capacity; kept in the source"
+    ),
+    "simultaneous_batch_events": (
+        "count of occasions with simultaneous operations; no indicator fits without a rate"
+    ),
     "foreign_patient_countries": "number of countries of origin of patients is not a volume figure",
     "outpatients_per_day": "hospital-wide outpatient traffic, not transplant activity",
-    "annual_patient_turnover": "the wording is ambiguous (turnover of what); cannot be mapped without guessing",
+    "annual_patient_turnover": (
+        "the wording is ambiguous (turnover of what); cannot be mapped without guessing"
+    ),
     "isolation_ward_rooms": "isolation rooms are not operating rooms or beds as counted elsewhere",
-    "inpatients_census": "a ward census (patients present on a day) is not admissions per year; converting needs length of stay",
-    "admissions_per_month": "monthly admissions of one department; converting to a year would assume every month is alike",
+    "inpatients_census": (
+        "a ward census (patients present on a day) is not admissions "
+        "per year; converting needs length of stay"
+    ),
+    "admissions_per_month": (
+        "monthly admissions of one department; converting to a "
+        "year would assume every month is alike"
+    ),
     "surgery_capacity_per_day": "hospital-wide surgeries per day (all types), not transplants",
 }
 
@@ -879,7 +899,8 @@ def build_hospitals(
                 "source_id": sid,
                 "note": _join(
                     hospital_note,
-                    f"also mentioned (not in the organ vocabulary): {', '.join(sorted(set(others)))}"
+                    "also mentioned (not in the organ vocabulary): "
+                    + ", ".join(sorted(set(others)))
                     if others
                     else "",
                 ),
@@ -894,8 +915,12 @@ def build_hospitals(
 def claimant_party(claimant: str) -> str:
     """Whose voice a claim is, from the claimant wording of national_figures.csv."""
     c = claimant.lower()
-    if c.startswith("official") or "chinese encyclopedia" in c:
-        return "chinese_official" if c.startswith("official") else "other"
+    if c.startswith("official"):
+        return "chinese_official"
+    # the voice is the claimant's, not the one citing it ("X as cited by Y")
+    c = c.split(" as cited by ")[0]
+    if re.search(r"\bcma\b|chinese medical association|cotrs|\bnhc\b", c):
+        return "chinese_official"
     if c.startswith("hospital website"):
         return "hospital"
     if re.search(r"kilgour|gutmann|matas|cohrc|dafoh|woipfg|bloody harvest", c):
@@ -909,7 +934,7 @@ def claimant_party(claimant: str) -> str:
 
 def split_unit(unit: str) -> tuple[str, str]:
     """('transplants/yr (lower bound, 'over')') -> ('transplants/year', "lower bound, 'over'")."""
-    m = re.match(r"^([^(]*?)\s*(?:\((.*)\))?(.*)$", unit)
+    m = re.match(r"^([^(]*)(?:\((.*)\))?(.*)$", unit)
     base, paren, rest = (
         (m.group(1) or "").strip(),
         (m.group(2) or "").strip(),
@@ -1203,7 +1228,7 @@ def build_official(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.
     return pd.DataFrame(out, columns=COLUMNS["official_series"])
 
 
-# --------------------------------------------------------------------------- curated inputs from data-src
+# ------------------------------------------------------------------ curated inputs from data-src
 
 
 def _check_header(path: Path, expected: list[str]) -> None:

@@ -310,7 +310,7 @@ _NUM_COLUMNS = {
 
 
 def format_number(value: Any) -> str:
-    """Shortest text for a number: integers without '.0', others by ``repr`` (round-trips exactly)."""
+    """Shortest text for a number: integers without '.0', others by ``repr`` (exact round trip)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, str):
@@ -541,7 +541,10 @@ class _Reader:
                 DataError(
                     file=self.file,
                     row=line,
-                    reason=f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
+                    reason=(
+                        f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot "
+                        f"be decoded (save the file as UTF-8)"
+                    ),
                     code="encoding-error",
                 )
             )
@@ -732,18 +735,18 @@ def _check_rows(
                 )
             else:
                 seen[ident] = line
-        if source_ids is not None and row.get("source_id"):
-            if row["source_id"] not in source_ids:
-                errors.append(
-                    DataError(
-                        file=file,
-                        row=line,
-                        field="source_id",
-                        reason="no source with this id in sources.csv",
-                        value=row["source_id"],
-                        code="dangling-source-id",
-                    )
+        sid_cell = row.get("source_id")
+        if source_ids is not None and sid_cell and sid_cell not in source_ids:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="source_id",
+                    reason="no source with this id in sources.csv",
+                    value=row["source_id"],
+                    code="dangling-source-id",
                 )
+            )
         if resource == "assumptions" and source_ids is not None:
             for sid in _split(row["source_ids"]):
                 if sid not in source_ids:
@@ -800,7 +803,10 @@ def _check_observation(
                 file=file,
                 row=line,
                 field="hospital_id",
-                reason="no hospital with this id in hospitals.csv (use 'national' for China as a whole)",
+                reason=(
+                    "no hospital with this id in hospitals.csv (use "
+                    "'national' for China as a whole)"
+                ),
                 value=hid,
                 code="unknown-hospital",
             )
@@ -826,7 +832,10 @@ def _check_observation(
                 file=file,
                 row=line,
                 field="unit",
-                reason=f"unit of {name} must be '{indicator.unit}' (convert the value and keep the wording in note)",
+                reason=(
+                    f"unit of {name} must be '{indicator.unit}' (convert the "
+                    f"value and keep the wording in note)"
+                ),
                 value=row["unit"],
                 code="wrong-unit",
             )
@@ -861,7 +870,10 @@ def _check_observation(
                     file=file,
                     row=line,
                     field="value",
-                    reason=f"{name} cannot exceed {format_number(indicator.max_value)} (a fraction, not a percent)",
+                    reason=(
+                        f"{name} cannot exceed "
+                        f"{format_number(indicator.max_value)} (a fraction, not a percent)"
+                    ),
                     value=row["value"],
                     code="out-of-range",
                 )

@@ -95,7 +95,10 @@ INDICATORS: dict[str, Indicator] = {
             "department_beds",
             "beds",
             "count",
-            "beds of the department that transplants (e.g. urology, hepatobiliary), not transplant-only",
+            (
+                "beds of the department that transplants (e.g. urology, "
+                "hepatobiliary), not transplant-only"
+            ),
         ),
         _i(
             "total_beds_planned",
@@ -148,7 +151,10 @@ INDICATORS: dict[str, Indicator] = {
             "transplants_per_year",
             "transplants",
             "count",
-            "a stated annual rate ('over 200 a year', an average over several years), not tied to one calendar year",
+            (
+                "a stated annual rate ('over 200 a year', an average over "
+                "several years), not tied to one calendar year"
+            ),
         ),
         _i(
             "transplants_per_day_capacity",

@@ -1,0 +1,231 @@
+"""tools/build_data_package.py: rebuilds data/ exactly, and its normalisation rules.
+
+Tests that rebuild from the real compilation need ../shared/data and skip with a
+reason when it is absent. Curated-input files made here (data-src copies in
+tmp_path) are SYNTHETIC and say so.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from transplant_audit.errors import DataError
+from transplant_audit.evidence.package import RESOURCES, source_id, write_package
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "data"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "hospital_observations.csv").is_file(),
+    reason=f"the compiled figures are not at {SHARED}",
+)
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "build_data_package", REPO / "tools" / "build_data_package.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_data_package"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+
+
+@needs_shared
+def test_rebuild_reproduces_data_byte_for_byte(tmp_path: Path) -> None:
+    evidence, excluded = tool.build(SHARED, REPO / "data-src")
+    write_package(evidence, tmp_path)
+    (tmp_path / "EXCLUDED.csv").write_bytes(tool.excluded_csv(excluded))
+    names = [f"{n}.csv" for n in RESOURCES] + ["datapackage.json", "EXCLUDED.csv"]
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (REPO / "data" / name).read_bytes(), (
+            f"data/{name} is out of date: run python tools/build_data_package.py"
+        )
+
+
+@needs_shared
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        evidence, _ = tool.build(SHARED, tmp_path / "no-src")
+        write_package(evidence, tmp_path / sub)
+    for name in [f"{n}.csv" for n in RESOURCES] + ["datapackage.json"]:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+@needs_shared
+def test_normalisation_of_real_rows() -> None:
+    evidence, excluded = tool.build(SHARED, REPO / "data-src")
+    obs = evidence.observations
+    # weeks and months become days, the wording stays in note
+    waits = obs[obs["indicator"] == "wait_time_days"]
+    assert len(waits) >= 29
+    converted = waits[waits["note"].str.contains("converted to days")]
+    assert any(abs(v - 21.0) < 1e-9 for v in converted["value"])  # 3 weeks
+    assert any(abs(v - 30.4375) < 1e-9 for v in converted["value"])  # 1 month
+    # licences split per organ, other multi-organ figures stay one 'multi' row
+    lic = obs[(obs["indicator"] == "approved_transplant_licence")]
+    assert "multi" not in set(lic["organ"])
+    assert (obs["organ"] == "multi").sum() >= 10
+    # every excluded row names file, row and a reason
+    assert excluded and all(r["file"] and r["reason"] and int(r["row"]) >= 0 for r in excluded)
+    assert {r["what"].split()[1] for r in excluded if r["file"] == "hospital_observations.csv"} >= {
+        "transplant_categories"
+    }
+    # the hospital without a profile page keeps a source (from its observation)
+    youan = evidence.hospitals.set_index("id").loc["bj_youan"]
+    assert youan["source_id"] in set(evidence.sources["id"])
+
+
+@needs_shared
+def test_curated_url_without_source_row_is_an_error(tmp_path: Path) -> None:
+    src = tmp_path / "data-src"
+    src.mkdir()
+    # synthetic curated input citing a URL that is in no source list
+    (src / "reference_series.csv").write_text(
+        "country,series,year,value,unit,source_url,locator,note\n"
+        "Spain,deceased_donors,2015,1851,donors,"
+        "https://example.org/synthetic/unknown,t. 1,synthetic\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        tool.build(SHARED, src)
+    assert info.value.row == 2
+    assert info.value.field == "source_url"
+    assert info.value.file.endswith("reference_series.csv")
+    assert info.value.code == "unknown-source-url"
+    # the same URL listed in extra_sources.csv resolves
+    (src / "extra_sources.csv").write_text(
+        "url,title,publisher,party,published,retrieved,language,kind,note\n"
+        "https://example.org/synthetic/unknown,Synthetic,Example,other,2020,,en,registry,synthetic\n",
+        encoding="utf-8",
+    )
+    evidence, _ = tool.build(SHARED, src)
+    ref = evidence.reference_series
+    assert list(ref["source_id"]) == [source_id("https://example.org/synthetic/unknown")]
+    row = evidence.sources.set_index("id").loc[source_id("https://example.org/synthetic/unknown")]
+    assert row["kind"] == "registry" and row["published"] == "2020"
+
+
+@needs_shared
+def test_assumption_source_urls_resolve(tmp_path: Path) -> None:
+    src = tmp_path / "data-src"
+    src.mkdir()
+    url = "https://endtransplantabuse.org/an-update-chapter-seven-volume-indicators/"
+    # synthetic assumption row citing a real compiled URL
+    (src / "assumptions.csv").write_text(
+        "name,distribution,low,mode,high,unit,applies_to,justification,source_urls\n"
+        f"syn_param,uniform,1,,2,fraction,all,synthetic test row,{url}\n",
+        encoding="utf-8",
+    )
+    evidence, _ = tool.build(SHARED, src)
+    assert list(evidence.assumptions["source_ids"]) == [source_id(url)]
+
+
+def test_missing_shared_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        tool.build(tmp_path / "absent", tmp_path)
+    assert info.value.code == "no-input"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "as_of", "point"),
+    [
+        ("2010", "", "", "", "2010"),
+        ("2003-2006", "2003", "2006", "", ""),
+        ("2004-03", "", "", "", "2004-03"),
+        ("2014-07 to 2021-03", "2014-07", "2021-03", "", ""),
+        ("as of 2007-09", "", "", "2007-09", ""),
+        ("phone inquiry reported 2024-06", "", "", "2024-06", ""),
+        ("by 2005", "", "", "2005", ""),
+        ("end 2016", "", "", "2016", ""),
+        ("after 2006-09", "2006-09", "", "", ""),
+        ("before 2019-10", "", "2019-10", "", ""),
+        ("since 2000 (to profile date)", "2000", "", "", ""),
+        ("week to 2014-01-30", "2014-01-24", "2014-01-30", "", ""),
+        ("10 consecutive years to 2023", "2014", "2023", "", ""),
+        ("c. 2019", "", "", "", "2019"),
+        ("2005 (July)", "", "", "", "2005-07"),
+        ("to 2016-05-05", "", "2016-05-05", "", ""),
+        ("10th five-year plan", "2001", "2005", "", ""),
+        ("2000s", "2000", "2009", "", ""),
+        ("two years before profile date", "", "", "", ""),
+    ],
+)
+def test_parse_period(text: str, start: str, end: str, as_of: str, point: str) -> None:
+    p = tool.parse_period(text)
+    assert (p.start, p.end, p.as_of, p.point) == (start, end, as_of, point)
+
+
+def test_parse_period_marks_reworded_periods_unclean() -> None:
+    assert tool.parse_period("2003-2006").clean
+    assert tool.parse_period("as of 2007-09").clean
+    assert not tool.parse_period("c. 2019").clean
+    assert not tool.parse_period("at opening (date not stated)").clean
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("'more than 48,000'",), "at_least"),
+        (("'over 4,000' employees",), "at_least"),
+        (("Qi Zhongquan participated >500",), "at_least"),
+        (("'usually 70 or more' in 46 beds",), "at_least"),
+        (("organ tx centre income, half year; expected >30M for 2004",), "exact"),
+        (("source calls it '101% turnover rate'",), "exact"),
+        (("'about one month'",), "approx"),
+        (("Chen Xinguo participated in nearly 2,000 in 13 years",), "approx"),
+        (("3-4 weeks (upper)",), "at_most"),
+        (("lower end of stated 1-2 months",), "at_least"),
+        (("later website: ~2,000; lower than 2013 figure",), "approx"),
+        (("", "transplants (cumulative; '2.53余万')"), "at_least"),
+        (("", "hospitals"), "exact"),
+    ],
+)
+def test_qualifier_from_wording(texts: tuple[str, ...], expected: str) -> None:
+    assert tool.qualifier_from(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "party", "kind"),
+    [
+        ("https://www.chinaorganharvest.org/hospitals/x/", "investigators", "report"),
+        ("https://endtransplantabuse.org/an-update/", "investigators", "report"),
+        ("https://www.globaltimes.cn/content/1.shtml", "state_media", "news"),
+        ("https://global.chinadaily.com.cn/a/2017-08/04/x.htm", "state_media", "news"),
+        ("https://bmcmedethics.biomedcentral.com/articles/1", "academic", "journal"),
+        ("https://en.minghui.org/html/articles/1.html", "falun_gong_affiliated", "news"),
+        ("https://unknown.example/page", "other", "web"),
+    ],
+)
+def test_classify_url(url: str, party: str, kind: str) -> None:
+    _, got_party, got_kind, _ = tool.classify_url(url)
+    assert (got_party, got_kind) == (party, kind)
+
+
+def test_url_date_and_french_profile() -> None:
+    assert (
+        tool.url_date("http://news.gscn.com.cn/system/2018/05/05/011943487.shtml") == "2018-05-05"
+    )
+    assert (
+        tool.url_date("https://global.chinadaily.com.cn/china/2017-08/04/content_1.htm")
+        == "2017-08-04"
+    )
+    assert tool.url_date("https://example.org/no/date/here") == ""
+    assert tool.classify_url("https://www.chinaorganharvest.org/fr/hospitals/a/")[3] == "fr"
+
+
+def test_cli_check_detects_stale_output(tmp_path: Path) -> None:
+    if not (SHARED / "hospital_observations.csv").is_file():
+        pytest.skip(f"the compiled figures are not at {SHARED}")
+    out = tmp_path / "data"
+    shutil.copytree(REPO / "data", out)
+    assert tool.main(["--out", str(out), "--check"]) == 0
+    (out / "claims.csv").write_bytes(b"stale\n")
+    assert tool.main(["--out", str(out), "--check"]) == 1
