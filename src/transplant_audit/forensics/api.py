@@ -628,7 +628,15 @@ def jump_result(sd: SeriesData, increments: bool = False) -> TestResult:
         r.p_round,
         flagged,
         verdict,
-        _series_caveats(sd),
+        _series_caveats(sd)
+        + (
+            [
+                "a stated jump is often reported because it looked round; the chance figure "
+                "ignores that selection and shows only how rare such an increment is"
+            ]
+            if increments
+            else []
+        ),
         asdict(r),
     )
 
@@ -731,7 +739,7 @@ def run_forensics(
                 if sd.conflicts:
                     results.append(conflict_result(sd))
             elif _is_increment(official, base):
-                results.append(jump_result(sd, increments=True))
+                results.append(jump_result(_increment_series(official, base), increments=True))
             elif _is_rate(official, base):
                 results.append(
                     _refused(
@@ -847,6 +855,23 @@ def _is_increment(official: pd.DataFrame, name: str) -> bool:
         + " ".join(rows.get("note", pd.Series(dtype=str)).dropna().astype(str).str.lower())
     )
     return "one_day" in text or "one-day" in text or "added in one day" in text
+
+
+def _increment_series(official: pd.DataFrame, name: str) -> SeriesData:
+    """Every stated increment of a counter (one-day jumps are partial years by nature)."""
+    rows = _rows(official, name)
+    frame = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int).to_numpy(),
+            "value": rows["value"].astype(float).to_numpy(),
+        }
+    )
+    return SeriesData(
+        name=name,
+        frame=frame.reset_index(drop=True),
+        source_ids=sorted({str(s) for s in rows["source_id"].dropna()}),
+        locators=[str(x) for x in rows["locator"].dropna()],
+    )
 
 
 def check_series_names(evidence: Evidence, names: Iterable[str]) -> None:

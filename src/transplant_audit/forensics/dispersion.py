@@ -329,11 +329,13 @@ def reference_ranking(
     """Rank the tested series' fit among every reference window of the same length.
 
     As Robertson et al. (2019) did against 50 countries: fit ``formula``
-    (general quadratic by default) to every run of n consecutive years of every
-    reference series and to the tested series; report adjusted R² and the
-    Pearson dispersion D of each, best first. Columns: country, series, start,
-    end, n, adj_r2, dispersion, tested (bool), rank_adj_r2, rank_dispersion
-    (1 = smoothest).
+    (general quadratic by default, ordinary least squares as in the paper) to
+    every run of n consecutive years of every reference series and to the
+    tested series, and report its adjusted R²; also report the Pearson
+    dispersion D of the best simple formula (the smoothness test's statistic),
+    which unlike R² does not reward steep growth. Best adjusted R² first.
+    Columns: country, series, start, end, n, adj_r2, dispersion, tested (bool),
+    rank_adj_r2, rank_dispersion (1 = smoothest).
     """
     n = len(values)
     rows = []
@@ -346,7 +348,7 @@ def reference_ranking(
             "end": int(years[-1]),
             "n": n,
             "adj_r2": tested_fit.adj_r2,
-            "dispersion": _pearson(tested_fit),
+            "dispersion": observed_dispersion(years, values)[1],
             "tested": True,
         }
     )
@@ -366,7 +368,9 @@ def reference_ranking(
                     "end": int(w["year"].iloc[-1]),
                     "n": length,
                     "adj_r2": f.adj_r2,
-                    "dispersion": _pearson(f),
+                    "dispersion": observed_dispersion(
+                        w["year"].to_numpy(), w["value"].to_numpy(float)
+                    )[1],
                     "tested": False,
                 }
             )
@@ -374,10 +378,3 @@ def reference_ranking(
     table["rank_adj_r2"] = table["adj_r2"].rank(ascending=False, method="min").astype(int)
     table["rank_dispersion"] = table["dispersion"].rank(ascending=True, method="min").astype(int)
     return table.sort_values("adj_r2", ascending=False, kind="stable").reset_index(drop=True)
-
-
-def _pearson(fit: fitmod.FitResult) -> float:
-    if not fit.ok:
-        return float("nan")
-    mu = np.maximum(fit.fitted, _MU_FLOOR)
-    return float(np.sum((fit.values - fit.fitted) ** 2 / mu) / max(fit.n - fit.k, 1))
