@@ -367,3 +367,38 @@ def store(store_url: str) -> Iterator[object]:
         yield s
     finally:
         s.close()
+
+
+class SyntheticKit:
+    """The synthetic package's helpers and ids, handed to tests as the ``syn`` fixture."""
+
+    OBS = OBS
+    S1, S2, S3 = S1, S2, S3
+    frames = staticmethod(synthetic_frames)
+    write = staticmethod(write_synthetic_package)
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in synthetic_frames().items()}
+
+
+@pytest.fixture()
+def syn() -> SyntheticKit:
+    """Helpers for the SYNTHETIC test package (frames, writer, ids)."""
+    return SyntheticKit()
+
+
+@pytest.fixture()
+def quick_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import validates with our own rules only, skipping Frictionless's slower pass.
+
+    For tests of the store's mechanics; the bad-input catalogue and the CLI tests
+    keep the full validation that ``transplant-audit import`` runs.
+    """
+    from functools import partial
+
+    from transplant_audit.evidence import package
+
+    monkeypatch.setattr(
+        package, "validate_package", partial(package.validate_package, frictionless=False)
+    )
