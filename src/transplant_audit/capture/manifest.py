@@ -1,0 +1,339 @@
+"""The evidence manifest: a signed-digest JSON that a published report embeds.
+
+It lists every capture (document digest, where its record sits in which WARC
+file and the digest of the stored record bytes, URL or path, capture time), the
+ledger's head entry and every batch's Merkle root, and a digest per data-package
+resource over the row digests the ledger committed to: the data the report relies
+on. A third party holding the archive (``HOME/archive/*.warc.gz``) and the
+manifest can check every captured document without the store; with the store
+they can also check the ledger and every row (``transplant-audit verify
+--manifest FILE``).
+
+``signed_digest`` is SHA-256 over the canonical JSON of the manifest without the
+``signed_digest`` and ``signature`` fields, so any edit to the manifest shows.
+When the ``cryptography`` package is installed, the manifest is also signed with
+an Ed25519 key kept in ``HOME/keys/manifest_ed25519.pem`` (created on first use;
+publish its public key, printed in the manifest, where readers can find it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from transplant_audit.capture.verify import (
+    MISMATCH,
+    NOTICE,
+    Finding,
+    VerifyReport,
+    VerifyState,
+    committed_rows,
+)
+from transplant_audit.errors import ConfigError
+from transplant_audit.evidence import ledger
+from transplant_audit.evidence.frames import COLUMNS
+
+FORMAT = "transplant-audit-manifest/1"
+KEY_FILE = "keys/manifest_ed25519.pem"
+
+
+def evidence_digests(state: VerifyState, upto: int) -> dict[str, dict[str, Any]]:
+    """Per resource: row count and SHA-256 over its sorted (subject, row_digest) pairs.
+
+    Computed from the ledger's entries up to ``upto`` (the manifest's head), so it
+    can be recomputed later even after the ledger has grown.
+    """
+    latest = committed_rows(state.entries, upto=upto)
+    out: dict[str, dict[str, Any]] = {}
+    for resource in COLUMNS:
+        pairs = sorted(
+            [subject, digest]
+            for subject, (_, digest) in latest.items()
+            if subject.partition("/")[0] == resource
+        )
+        out[resource] = {
+            "rows": len(pairs),
+            "digest": ledger.sha256_digest(ledger.canonical_json(pairs)),
+        }
+    return out
+
+
+def body_digest(manifest: Mapping[str, Any]) -> str:
+    """SHA-256 over the canonical JSON of the manifest minus its digest and signature."""
+    body = {k: v for k, v in manifest.items() if k not in ("signed_digest", "signature")}
+    return ledger.sha256_digest(ledger.canonical_json(body))
+
+
+def build_manifest(state: VerifyState, *, created: str, store: str) -> dict[str, Any]:
+    """The manifest of a verified state (pure). Call only after ``check_state`` passed."""
+    head_seq = state.entries[-1].seq if state.entries else 0
+    head_hash = state.entries[-1].entry_hash if state.entries else ledger.GENESIS
+    records = {r["digest"]: r for r in state.rows.get("archive_records", [])}
+    captures = []
+    for cap in sorted(state.rows.get("captures", []), key=lambda c: int(c["id"])):
+        rec = records.get(cap["digest"], {})
+        captures.append(
+            {
+                "capture_id": int(cap["id"]),
+                "uri": cap["uri"],
+                "captured_at": cap["captured_at"],
+                "source_id": cap.get("source_id"),
+                "digest": cap["digest"],
+                "size": int(rec.get("size", 0)),
+                "media_type": rec.get("media_type"),
+                "charset": rec.get("charset"),
+                "warc_file": rec.get("warc_file"),
+                "offset": int(rec.get("offset", 0)),
+                "length": int(rec.get("length", 0)),
+                "record_digest": rec.get("record_digest"),
+                "warc_record_id": rec.get("record_id"),
+            }
+        )
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "created": created,
+        "store": store,
+        "ledger": {
+            "head_seq": head_seq,
+            "head_hash": head_hash,
+            "batches": [
+                {
+                    "id": b.id,
+                    "first_seq": b.first_seq,
+                    "last_seq": b.last_seq,
+                    "merkle_root": b.merkle_root,
+                }
+                for b in state.batches
+            ],
+        },
+        "captures": captures,
+        "evidence": evidence_digests(state, head_seq),
+    }
+    manifest["signed_digest"] = body_digest(manifest)
+    return manifest
+
+
+def have_signing() -> bool:
+    try:
+        import cryptography.hazmat.primitives.asymmetric.ed25519  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _load_or_create_key(home: Path) -> Any:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    path = home / KEY_FILE
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ConfigError(f"{path}: not an Ed25519 private key")
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    return key
+
+
+def sign(manifest: dict[str, Any], home: Path) -> dict[str, Any]:
+    """Add an Ed25519 signature over ``signed_digest`` (needs ``cryptography``)."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = _load_or_create_key(home)
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    signature = key.sign(manifest["signed_digest"].encode("ascii"))
+    return {
+        **manifest,
+        "signature": {
+            "algorithm": "ed25519",
+            "public_key": public.hex(),
+            "signed": "the UTF-8 bytes of signed_digest",
+            "value": signature.hex(),
+        },
+    }
+
+
+def _check_signature(manifest: Mapping[str, Any]) -> Finding | None:
+    sig = manifest.get("signature")
+    if not sig:
+        return None
+    if not have_signing():
+        return Finding(
+            NOTICE,
+            "signature-not-checked",
+            "manifest",
+            "the manifest is signed but the 'cryptography' package is not installed",
+        )
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(sig["public_key"]))
+        public.verify(bytes.fromhex(sig["value"]), str(manifest["signed_digest"]).encode("ascii"))
+    except (InvalidSignature, ValueError, KeyError, TypeError):
+        return Finding(
+            MISMATCH, "signature-invalid", "manifest", "the Ed25519 signature does not verify"
+        )
+    return None
+
+
+def check_manifest(
+    manifest: Mapping[str, Any], state: VerifyState, *, archive_only: bool = False
+) -> VerifyReport:
+    """Check a manifest against the archive (and the store's ledger unless ``archive_only``)."""
+    report = VerifyReport()
+    if manifest.get("format") != FORMAT:
+        report.findings.append(
+            Finding(MISMATCH, "manifest-format", "manifest", f"not a {FORMAT} manifest")
+        )
+        return report
+    recomputed = body_digest(manifest)
+    if recomputed != manifest.get("signed_digest"):
+        report.findings.append(
+            Finding(
+                MISMATCH,
+                "manifest-digest-mismatch",
+                "manifest",
+                f"the manifest's content hashes to {recomputed}, its signed_digest says "
+                f"{manifest.get('signed_digest')}: it was edited after it was made",
+            )
+        )
+    finding = _check_signature(manifest)
+    if finding is not None:
+        report.findings.append(finding)
+    if not archive_only:
+        info = manifest.get("ledger", {})
+        by_seq = {e.seq: e for e in state.entries}
+        head_seq = int(info.get("head_seq", 0))
+        head = by_seq.get(head_seq)
+        if head_seq and (head is None or head.entry_hash != info.get("head_hash")):
+            report.findings.append(
+                Finding(
+                    MISMATCH,
+                    "manifest-head-mismatch",
+                    f"ledger entry {head_seq}",
+                    "the store's ledger does not contain the manifest's head entry "
+                    f"{info.get('head_hash')}",
+                )
+            )
+        batches = {b.id: b for b in state.batches}
+        for mb in info.get("batches", []):
+            b = batches.get(mb.get("id"))
+            if b is None or (b.first_seq, b.last_seq, b.merkle_root) != (
+                mb.get("first_seq"),
+                mb.get("last_seq"),
+                mb.get("merkle_root"),
+            ):
+                report.findings.append(
+                    Finding(
+                        MISMATCH,
+                        "manifest-batch-mismatch",
+                        f"ledger batch {mb.get('id')}",
+                        f"the store's batch differs from the manifest's root {mb.get('merkle_root')}",
+                    )
+                )
+        now = evidence_digests(state, head_seq)
+        for resource, want in (manifest.get("evidence") or {}).items():
+            if now.get(resource) != want:
+                report.findings.append(
+                    Finding(
+                        MISMATCH,
+                        "manifest-evidence-mismatch",
+                        f"resource {resource}",
+                        f"the ledger's rows up to entry {head_seq} give {now.get(resource)}, "
+                        f"the manifest says {want}",
+                    )
+                )
+    from transplant_audit.capture.archive import scan_warc
+
+    scans: dict[str, dict[int, Any]] = {}
+    for cap in manifest.get("captures", []):
+        name = cap.get("warc_file")
+        where = f"capture {cap.get('capture_id')} ({cap.get('uri')})"
+        if name not in state.warc_files:
+            report.findings.append(
+                Finding(MISMATCH, "missing-file", where, f"archive/{name} is missing")
+            )
+            continue
+        if name not in scans:
+            with state.warc_files[name]() as fh:
+                scans[name] = {r.offset: r for r in scan_warc(fh).records}
+        rec = scans[name].get(int(cap.get("offset", -1)))
+        if rec is None:
+            report.findings.append(
+                Finding(
+                    MISMATCH,
+                    "manifest-record-missing",
+                    where,
+                    f"no intact record at offset {cap.get('offset')} of archive/{name}",
+                )
+            )
+        elif (rec.record_digest, rec.payload_digest, rec.length) != (
+            cap.get("record_digest"),
+            cap.get("digest"),
+            cap.get("length"),
+        ):
+            report.findings.append(
+                Finding(
+                    MISMATCH,
+                    "manifest-record-mismatch",
+                    where,
+                    f"the archived record hashes to {rec.record_digest} (document "
+                    f"{rec.payload_digest}); the manifest says {cap.get('record_digest')} "
+                    f"(document {cap.get('digest')})",
+                )
+            )
+    report.counts["manifest_captures"] = len(manifest.get("captures", []))
+    return report
+
+
+def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
+    """Write JSON to a temp file beside ``path``, fsync, then rename (never half-written)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    from transplant_audit.errors import DataError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(file=str(path), reason="no such file", code="missing-path") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError(
+            file=str(path), reason=f"not valid JSON ({exc})", code="bad-manifest"
+        ) from exc
+    if not isinstance(data, dict):
+        raise DataError(file=str(path), reason="not a JSON object", code="bad-manifest")
+    return data
