@@ -190,7 +190,13 @@ def verify_cmd(
     """
     from transplant_audit.capture.archive import Archive
     from transplant_audit.capture.manifest import check_manifest, read_manifest
-    from transplant_audit.capture.verify import VerifyReport, VerifyState, check_state, load_state
+    from transplant_audit.capture.verify import (
+        VerifyReport,
+        VerifyState,
+        _opener,
+        check_state,
+        load_state,
+    )
 
     h = home_dir(home)
     loaded = read_manifest(manifest) if manifest is not None else None
@@ -201,7 +207,7 @@ def verify_cmd(
             entries=[],
             batches=[],
             rows={},
-            warc_files={n: (lambda p=archive.path(n): open(p, "rb")) for n in archive.files()},
+            warc_files={n: _opener(archive.path(n)) for n in archive.files()},
         )
         report = VerifyReport()
     else:

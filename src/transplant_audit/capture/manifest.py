@@ -248,7 +248,8 @@ def check_manifest(
                         MISMATCH,
                         "manifest-batch-mismatch",
                         f"ledger batch {mb.get('id')}",
-                        f"the store's batch differs from the manifest's root {mb.get('merkle_root')}",
+                        "the store's batch differs from the manifest's root "
+                        f"{mb.get('merkle_root')}",
                     )
                 )
         now = evidence_digests(state, head_seq)
