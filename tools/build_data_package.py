@@ -604,14 +604,16 @@ def parse_period(text: str) -> Period:
 
 # --------------------------------------------------------------------------- hospital observations
 
-# raw indicator -> (indicator, factor, note) ; factor converts the value to the canonical unit
+# raw indicator -> (indicator, factor, wording). A factor other than 1 converts the value
+# from the unit named by the wording to the canonical unit; with factor 1 the wording
+# goes into note as it is.
 INDICATOR_MAP: dict[str, tuple[str, float, str]] = {
     "wait_time_weeks": ("wait_time_days", UNIT_CONVERSIONS[("weeks", "days")], "weeks"),
     "wait_time_months": ("wait_time_days", UNIT_CONVERSIONS[("months", "days")], "months"),
     "transplant_price_cny": ("price_cny", 1.0, ""),
     "transplant_price_hkd": ("price_hkd", 1.0, ""),
-    "total_beds_registered": ("total_beds", 1.0, "registered beds"),
-    "professional_staff": ("medical_staff", 1.0, "stated as professional staff"),
+    "total_beds_registered": ("total_beds", 1.0, ""),
+    "professional_staff": ("medical_staff", 1.0, ""),
 }
 
 EXCLUDED_INDICATORS: dict[str, str] = {
@@ -716,6 +718,7 @@ class HospitalFacts:
     licence_years: dict[str, str] = field(default_factory=dict)
     names_zh: dict[str, str] = field(default_factory=dict)
     first_source: dict[str, str] = field(default_factory=dict)
+    licensed_by_flag: set[str] = field(default_factory=set)
 
 
 def build_observations(
@@ -757,11 +760,11 @@ def build_observations(
             continue
         unit = INDICATORS[indicator].unit
         notes = [r["note"]]
-        if conv:
+        if factor != 1.0:
             notes.append(f"stated as {r['value']} {conv}, converted to days (x{factor:g})")
             value *= factor
-        elif factor == 1.0 and raw_ind in INDICATOR_MAP and INDICATOR_MAP[raw_ind][2]:
-            notes.append(INDICATOR_MAP[raw_ind][2])
+        if raw_ind != indicator and raw_ind not in ("wait_time_weeks", "wait_time_months"):
+            notes.append(f"indicator stated as '{raw_ind}'")
         raw_unit = r["unit"]
         if indicator == "transplants_per_day_max":
             m = _PER_DAY_WINDOW.match(raw_unit)
@@ -773,7 +776,11 @@ def build_observations(
         elif indicator == "transplants_per_year":
             if raw_unit != "transplants/year":
                 notes.append(f"unit stated as '{raw_unit}'")
-        elif raw_unit not in (unit, "") and not conv and CANONICAL_SYNONYMS.get(raw_unit) != unit:
+        elif (
+            raw_unit not in (unit, "")
+            and factor == 1.0
+            and CANONICAL_SYNONYMS.get(raw_unit) != unit
+        ):
             if indicator == "opo_organs_utilised" or (raw_unit == "kidneys"):
                 pass
             else:
@@ -792,13 +799,18 @@ def build_observations(
         qualifier = qualifier_from(r["note"], raw_unit)
         if raw_unit == "rank (top N)":
             qualifier = "at_most"
-        if indicator == "approved_transplant_licence":
+        if indicator == "approved_transplant_licence" and value == 1.0:
+            # flag 1 = holds the licence for this organ; 0 rows stay observations only
+            facts.licensed_by_flag.add(r["hospital_key"])
             for organ in organs:
                 if organ:
                     licences.setdefault(r["hospital_key"], []).append(organ)
-            if period.point or period.as_of:
-                year = (period.point or period.as_of)[:4]
-                licence_years.setdefault(r["hospital_key"], year)
+            # a licence year needs a dated grant for a named organ; 'as of' is only when stated
+            if period.point and any(organs):
+                year = period.point[:4]
+                licence_years[r["hospital_key"]] = min(
+                    year, licence_years.get(r["hospital_key"], year)
+                )
         sid = sources.add_cited(r["source_url"]) if r["source_url"] else ""
         if not sid:
             excluded.add(file, line, what, "no source URL")
@@ -884,6 +896,12 @@ def build_hospitals(
             if o:
                 (organs if o in ORGANS else others).append(o)
         flags = {"yes": True, "no": False}
+        licensed = flags.get(r["approved"], pd.NA)
+        if licensed is pd.NA and key in facts.licensed_by_flag:
+            licensed = True
+            hospital_note = _join(
+                hospital_note, "licensed: from its approved_transplant_licence observations"
+            )
         out.append(
             {
                 "id": r["hospital_key"],
@@ -892,7 +910,7 @@ def build_hospitals(
                 "province": r["province"],
                 "city": r["city"],
                 "military": flags[r["military"]],
-                "licensed": flags.get(r["approved"], pd.NA),
+                "licensed": licensed,
                 "licensed_organs": ";".join(sorted(set(facts.licences.get(key, [])))),
                 "licence_year": facts.licence_years.get(key, ""),
                 "organs_mentioned": ";".join(sorted(set(organs))),
