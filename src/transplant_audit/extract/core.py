@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from transplant_audit.evidence.vocabulary import (
     INDICATORS,
@@ -191,30 +191,49 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
 
 @dataclass
 class _Ctx:
-    clause: str  # the clause holding the figure, figure removed
-    left_clause: str
+    clause: str  # the clause holding the figure, the figure itself left out
+    left_clause: str  # clause text before the figure
     right: str  # from the end of the figure to the end of its clause
-    sentence_left: str
+    sentence_left: str  # sentence text before the figure (includes left_clause)
     sentence: str
-    mods: str  # English words between number and counter
+    mods: str  # English words between number and counter, and the counter
+    question: str  # the question a Q/A answer replies to ("" otherwise)
+    doc_transplant: bool  # the document's title names a transplant centre or department
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
     return any(rx.search(t) for t in texts if t)
 
 
+_ENUM_SPLIT_RE = re.compile(r"、|;|和|及|以及|与")
+
+
+def _doc_transplant(norm: str) -> bool:
+    """Does the document's title line (the first line, when the text has several) speak of
+    transplantation? Then 'the centre', 'the department' and bare counts refer to it."""
+    head = norm[: P.TITLE_CHARS]
+    if "\n" not in head:
+        return False
+    return bool(P.TITLE_TRANSPLANT_RE.search(head.split("\n")[0]))
+
+
+_CONJ_RE = re.compile(r"和|与|及|以及|、|,|;|and|as well as")
+
+
 def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool) -> str:
+    """The organ word nearest the figure: attached after it (1200例肝移植, 300 liver
+    transplants), else the last one before it in the clause, else in the sentence."""
     m = P.ORGAN_RE.search(ctx.mods) if ctx.mods else None
     if m:
         return P.ORGAN_WORDS[m.group(0)]
-    right = P.ORGAN_RE.search(ctx.right[:16])
+    right = P.ORGAN_RE.search(ctx.right[:24])
     left_matches = list(P.ORGAN_RE.finditer(ctx.left_clause))
     if left_matches:
         last = left_matches[-1]
-        # an organ word attached right after the number (1200例肝移植) beats a far one before
-        if right and right.start() <= 4 and len(ctx.left_clause) - last.end() > 8:
+        between = ctx.left_clause[last.end() :]
+        if right and right.start() <= 2 and (len(between) > 8 or _CONJ_RE.search(between)):
             return P.ORGAN_WORDS[right.group(0)]
-        return P.ORGAN_WORDS[_widest_organ_at(ctx.left_clause, last)]
+        return P.ORGAN_WORDS[last.group(0)]
     if right:
         return P.ORGAN_WORDS[right.group(0)]
     if sentence_fallback:
@@ -224,27 +243,17 @@ def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool) -> str:
     return ""
 
 
-def _widest_organ_at(text: str, m: re.Match[str]) -> str:
-    """肝 at the end of 心肺... is already longest-first; keep the matched word."""
-    return m.group(0)
+_EN_YEAR_RE = re.compile(
+    rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
+    rf"(?:the\s)?(?:year\s)?({P.YEAR})(?!\d)(?!,\d)"
+)
 
 
-def _years(text: str, en: bool) -> list[str]:
-    if en:
-        return re.findall(
-            rf"(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s(?:the\s)?(?:year\s)?({P.YEAR})(?!\d)(?!,\d)",
-            text,
-        ) + re.findall(rf"^\s*({P.YEAR})(?!\d)(?!,\d)", text)
-    return P.ZH_YEAR_RE.findall(text)
-
-
-_LEAD_YEAR_RE = re.compile(rf"^\s*(?:in\s|during\s)?({P.YEAR})\s?(?:年|,)")
-
-
-def _lead_year(sentence_left: str) -> list[str]:
-    """A year that opens the sentence ("2015年，..." / "In 2015, ...") sets its period."""
-    m = _LEAD_YEAR_RE.match(sentence_left)
-    return [m.group(1)] if m else []
+def _years(text: str) -> list[str]:
+    """Calendar years named in ``text`` (2015年; in 2015), in order."""
+    found = [(m.start(), m.group(1)) for m in P.ZH_YEAR_RE.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in _EN_YEAR_RE.finditer(text)]
+    return [y for _, y in sorted(found)]
 
 
 def _year_range(text: str) -> str:
@@ -267,27 +276,90 @@ def _as_of(text: str) -> str:
     return m.group(3) or ""
 
 
-def _classify(uclass: str, ctx: _Ctx, en: bool, ordinal: bool) -> str | None:
+def _last_pos(rx: re.Pattern[str], text: str) -> int:
+    pos = -1
+    for m in rx.finditer(text):
+        pos = m.start()
+    return pos
+
+
+def _temporal(ctx: _Ctx) -> str:
+    """``in_period`` or ``cumulative`` for a count of transplants.
+
+    Order: a year range → in period; a strong running-total cue (累计, 至今, to date,
+    as of) → cumulative; a year or per-year cue → in period; a weak total cue (共完成,
+    in total) → cumulative. A clause with none of these inherits the last cue of the
+    sentence before it (其中2015年完成肝移植156例、肾移植200例). Default: cumulative, the
+    usual reading of a bare count on a hospital page.
+    """
+    c = ctx.clause
+    if _year_range(c):
+        return "in_period"
+    if P.STRONG_CUMULATIVE_CUE_RE.search(c) or P.AS_OF_RE.search(c):
+        return "cumulative"
+    if P.ANNUAL_CUE_RE.search(c) or _years(c):
+        return "in_period"
+    s = ctx.sentence_left
+    if P.WEAK_CUMULATIVE_CUE_RE.search(c):
+        # 2010年至2014年，该院共完成...: a total over the period the sentence opened with
+        if _year_range(s) or _years(s):
+            return "in_period"
+        return "cumulative"
+    cum = max(_last_pos(P.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(P.AS_OF_RE, s))
+    per = max(
+        _last_pos(P.ANNUAL_CUE_RE, s),
+        _last_pos(P.ZH_YEAR_RE, s),
+        _last_pos(_EN_YEAR_RE, s),
+        _last_pos(P.ZH_YEAR_RANGE_RE, s),
+        _last_pos(P.EN_YEAR_RANGE_RE, s),
+    )
+    weak = _last_pos(P.WEAK_CUMULATIVE_CUE_RE, s)
+    if per > cum and per >= 0:
+        return "in_period"
+    if cum >= 0 or weak >= 0:
+        return "cumulative"
+    if ctx.question and (P.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
+        return "in_period"
+    return "cumulative"
+
+
+def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, or None when it is no indicator."""
-    near = (ctx.left_clause, ctx.right[:24], ctx.mods)
-    transplant = _has(P.TRANSPLANT_CUE_RE, *near)
+    local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
+    local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
+    near = (local_left, local_right, ctx.mods)
+    transplant = _has(P.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
+    sentence_tx = _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
+    hospital_wide = _has(P.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
-        if transplant:
-            return "transplant_beds"
         if _has(P.ICU_CUE_RE, *near):
             return "icu_beds"
-        if _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-12:], ctx.mods) and not _has(
-            P.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-12:]
+        if transplant:
+            return "transplant_beds"
+        if hospital_wide:
+            return "total_beds"
+        if _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
+            return "transplant_beds" if sentence_tx else "department_beds"
+        if (
+            sentence_tx
+            or ctx.doc_transplant
+            and not _has(P.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+        ):
+            return "transplant_beds"
+        if _has(P.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
+            P.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
         ):
             return "department_beds"
         return "total_beds"
     if uclass == "ops":
         if _has(P.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if not transplant:
-            sentence_tx = P.TRANSPLANT_CUE_RE.search(ctx.sentence_left[-40:])
-            if not sentence_tx or _has(re.compile(r"手术|surger|operation"), ctx.left_clause):
-                if _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause, en):
+        if not transplant and not _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question):
+            general = _has(
+                re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
+            )
+            if general or not ctx.doc_transplant:
+                if _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                     return "surgeries_per_year"
                 return None
         if ordinal:
@@ -299,35 +371,25 @@ def _classify(uclass: str, ctx: _Ctx, en: bool, ordinal: bool) -> str | None:
         if _has(P.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
         surgeon = _has(P.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
-        period_range = _year_range(ctx.clause)
-        cumulative = _has(P.CUMULATIVE_CUE_RE, ctx.clause)
-        annual = (
-            _has(P.ANNUAL_CUE_RE, ctx.clause)
-            or bool(_years(ctx.clause, en))
-            or bool(_lead_year(ctx.sentence_left))
-        )
-        in_period = bool(period_range) or (annual and not cumulative)
+        in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
                 "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
-        role_text = (ctx.left_clause[-14:], ctx.right[:10], ctx.mods)
+        role_text = (local_left[-14:], local_right[:10], ctx.mods)
+        tx = transplant or sentence_tx or ctx.doc_transplant
         if _has(P.WAITLIST_CUE_RE, ctx.clause) and _has(P.PATIENT_NOUN_RE, *role_text):
             return "waitlist_size"
         if _has(P.NURSE_NOUN_RE, *role_text):
-            return (
-                "transplant_nurses"
-                if transplant or _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
-                else None
-            )
+            return "transplant_nurses" if tx else None
         if _has(P.SURGEON_NOUN_RE, *role_text):
-            if transplant or _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left[-30:]):
-                return "transplant_surgeons"
-            return None
+            return "transplant_surgeons" if tx else None
         if _has(P.STAFF_NOUN_RE, *role_text):
-            return "transplant_staff" if transplant else "staff_total"
+            if transplant or (tx and not hospital_wide):
+                return "transplant_staff"
+            return "staff_total" if not _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
         return None
     if uclass == "visits":
         if _has(P.INPATIENT_CUE_RE, ctx.clause) and _has(
@@ -338,13 +400,15 @@ def _classify(uclass: str, ctx: _Ctx, en: bool, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(P.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(P.WAIT_CUE_RE, ctx.clause):
+        if _has(P.WAIT_CUE_RE, ctx.clause, ctx.question):
             return "wait_time_days"
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
         if uclass == "usd":
-            return "price_usd" if _has(P.PRICE_CUE_RE, *texts) else None
+            if _has(P.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+                return "price_usd"
+            return None
         if _has(P.SURGICAL_FEE_CUE_RE, *texts):
             return "surgical_fee_cny"
         if _has(P.REVENUE_CUE_RE, *texts):
@@ -353,37 +417,37 @@ def _classify(uclass: str, ctx: _Ctx, en: bool, ordinal: bool) -> str | None:
             return "research_funding_cny"
         if _has(P.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
-        if _has(P.PRICE_CUE_RE, *texts):
+        if _has(P.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_cny"
         return None
     if uclass == "percent":
         if _has(P.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
-        if (
-            _has(P.SHARE_CUE_RE, ctx.clause)
-            and transplant
-            or _has(P.SHARE_CUE_RE, ctx.clause)
-            and _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
-        ):
+        if _has(P.SHARE_CUE_RE, ctx.clause) and (transplant or sentence_tx):
             if _has(P.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(P.NATIONAL_SHARE_CUE_RE, ctx.clause):
                 return "national_share"
         return None
     if uclass == "rooms":
-        return (
-            "operating_rooms"
-            if _has(P.ROOM_CUE_RE, ctx.left_clause[-12:], ctx.right[:8], ctx.mods)
-            else None
-        )
+        if _has(P.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
+            return "operating_rooms"
+        return None
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(P.TEAM_CUE_RE, *near) else None
+    if uclass == "generic":  # 个: what it counts is the noun before it
+        before = ctx.left_clause[-10:]
+        if _has(P.TEAM_CUE_RE, before):
+            return "surgical_teams" if transplant or sentence_tx else None
+        if _has(P.ROOM_CUE_RE, before):
+            return "operating_rooms"
+        return None
     return None
 
 
 _EN_STOP = frozenset(
-    "for a an the of in on at to and or by with were was is are has have had from per each every "
-    "than its his her their this that which who as be been into over under about".split()
+    "for a an the of in on at to and or by with were was is are has have had from per each "
+    "every than its his her their this that which who as be been into over under about".split()
 )
 
 _QUALIFIER_RANK = {
@@ -395,7 +459,8 @@ _QUALIFIER_RANK = {
 
 
 def _combine(qs: list[Qualifier]) -> Qualifier:
-    """Several qualifiers on one figure (约200例左右): a bound wins over approx, approx over exact."""
+    """Several qualifiers on one figure (约200例左右): a bound wins over approx, approx
+    over exact; between two bounds the first stated wins."""
     best = Qualifier.EXACT
     for q in qs:
         if _QUALIFIER_RANK[q] > _QUALIFIER_RANK[best]:
@@ -403,12 +468,6 @@ def _combine(qs: list[Qualifier]) -> Qualifier:
     return best
 
 
-_EN_WORD_PREFIX_RE = re.compile(
-    rf"(?<![a-z])(?:{P._alt([k for k in P.PREFIX_QUALIFIERS if k.isascii()])})\s*$"
-)
-_ZH_PREFIX_RE = re.compile(
-    rf"(?:{P._alt([k for k in P.PREFIX_QUALIFIERS if not k.isascii()])})\s?(?:达|到|有|为)?\s?$"
-)
 _BARE_MULT_PREFIX = {
     "上": Qualifier.AT_LEAST,
     "近": Qualifier.APPROX,
@@ -417,6 +476,17 @@ _BARE_MULT_PREFIX = {
     "超": Qualifier.AT_LEAST,
     "约": Qualifier.APPROX,
 }
+_PERIOD_INDICATORS = frozenset(
+    {
+        "transplants_in_period",
+        "surgeon_transplants_in_period",
+        "surgeries_per_year",
+        "inpatients_per_year",
+        "revenue_cny",
+    }
+)
+_NO_ORGAN = frozenset({"total_beds", "staff_total", "inpatients_per_year", "surgeries_per_year"})
+_NO_DATE = frozenset({"wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"})
 
 
 def _token_value(m: re.Match[str]) -> float:
@@ -432,13 +502,60 @@ def _token_value(m: re.Match[str]) -> float:
     return parse_english_number(m.group("word"))
 
 
+@dataclass
+class _Counter:
+    uclass: str = ""
+    stated_unit: str = ""
+    mult: float = 1.0
+    quals: list[Qualifier] | None = None
+    mods: str = ""
+    end: int = 0
+
+
+def _read_counter(norm: str, e: int) -> _Counter:
+    """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
+    rest = norm[e : e + 40]
+    out = _Counter(end=e, quals=[])
+    assert out.quals is not None
+    zc = P.ZH_COUNTER_RE.match(rest)
+    if zc:
+        counter = zc.group("counter")
+        out.uclass, out.stated_unit, out.mult, implied = P.ZH_COUNTERS[counter]
+        if zc.group("sfx"):
+            out.quals.append(P.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
+        if implied:
+            out.quals.append(implied)
+        out.end = e + zc.end()
+        if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
+            return _Counter(end=e, quals=[])
+        return out
+    ec = P.EN_COUNTER_RE.match(rest)
+    if ec and ec.group("counter"):
+        mods = ec.group("mods") or ""
+        if any(w in _EN_STOP for w in mods.split()):
+            return out
+        counter = ec.group("counter")
+        out.uclass, out.stated_unit, out.mult, implied = P.EN_COUNTERS[counter]
+        if ec.group("sfx"):
+            out.quals.append(Qualifier.AT_LEAST)
+        out.end = e + ec.end()
+        nxt = re.match(rf"\s({P._alt(list(P.EN_COUNTERS))})(?![a-z])", norm[out.end : out.end + 25])
+        if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
+            mods = mods + counter + " "
+            counter = nxt.group(1)
+            out.uclass, out.stated_unit, out.mult, implied = P.EN_COUNTERS[counter]
+            out.end += nxt.end()
+        out.mods = mods + counter
+    return out
+
+
 def extract_candidates(
     text: str, *, language: str | None = None, snippet_chars: int = 60
 ) -> list[Candidate]:
     """Every figure in ``text`` that maps to an indicator, in document order.
 
     ``language`` (``zh-Hans``, ``zh-Hant``, ``en``) is detected when not given; it is
-    recorded on each candidate and the patterns read all three regardless, so a mixed
+    recorded on each candidate, and the patterns read all three regardless, so a mixed
     page still yields its English and Chinese figures.
     """
     if not text:
@@ -451,9 +568,11 @@ def extract_candidates(
     sentences = _Bounds(norm, P.SENTENCE_END_RE)
     hospitals = find_hospitals(text, norm)
     hosp_pos = [h[0] for h in hospitals]
+    doc_transplant = _doc_transplant(norm)
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    range_upper: set[int] = set()
     for m in P.NUMBER_RE.finditer(norm):
         s, e = m.span()
         if masked.overlaps(s, e):
@@ -464,55 +583,40 @@ def extract_candidates(
             continue
         is_zh_token = m.group("zh") is not None
         is_word = m.group("word") is not None
-        rest = norm[e : e + 40]
 
         # ordinal: 第1000例, the 1,000th
         ordinal = False
-        before = norm[max(0, s - 2) : s].rstrip()
-        if before.endswith("第"):
+        e_num = e
+        if norm[max(0, s - 2) : s].rstrip().endswith("第"):
             ordinal = True
-        elif re.match(r"(?:st|nd|rd|th)(?![a-z])", rest):
-            if not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", rest):
+        elif re.match(r"(?:st|nd|rd|th)(?![a-z])", norm[e : e + 3]):
+            if not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
                 continue
             ordinal = True
-            rest = rest[2:]
+            e_num = e + 2
 
-        # counter / unit after the number
-        uclass = stated_unit = ""
-        mult = 1.0
-        quals: list[Qualifier] = []
-        mods = ""
-        end = e
-        zc = P.ZH_COUNTER_RE.match(rest)
-        ec = None if zc else P.EN_COUNTER_RE.match(rest)
-        if zc:
-            counter = zc.group("counter")
-            uclass, stated_unit, mult, implied = P.ZH_COUNTERS[counter]
-            if zc.group("sfx"):
-                quals.append(P.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
-            if implied:
-                quals.append(implied)
-            end = e + zc.end()
-            if counter == "周" and norm[end : end + 1] in ("年", "末", "岁"):
-                continue
-        elif (
-            ec
-            and ec.group("counter")
-            and not any(w in _EN_STOP for w in (ec.group("mods") or "").split())
-        ):
-            counter = ec.group("counter")
-            uclass, stated_unit, mult, implied = P.EN_COUNTERS[counter]
-            mods = ec.group("mods") or ""
-            if ec.group("sfx"):
-                quals.append(Qualifier.AT_LEAST)
-            end = e + ec.end()
-            nxt = re.match(rf"\s({P._alt(list(P.EN_COUNTERS))})(?![a-z])", norm[end : end + 25])
-            if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
-                mods = mods + counter + " "
-                counter = nxt.group(1)
-                uclass, stated_unit, mult, implied = P.EN_COUNTERS[counter]
-                end += nxt.end()
-            mods = mods + counter
+        cnt = _read_counter(norm, e_num)
+        quals: list[Qualifier] = list(cnt.quals or [])
+        range_lower = False
+        if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
+            rj = P.RANGE_JOIN_RE.match(norm[e : e + 6])
+            if rj:
+                m2 = P.NUMBER_RE.match(norm, e + rj.end())
+                if m2:
+                    cnt2 = _read_counter(norm, m2.end())
+                    if cnt2.uclass:
+                        cnt = _Counter(
+                            cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end()
+                        )
+                        range_lower = True
+                        range_upper.add(m2.start())
+        uclass, stated_unit, mult, mods, end = (
+            cnt.uclass,
+            cnt.stated_unit,
+            cnt.mult,
+            cnt.mods,
+            cnt.end,
+        )
         if ordinal and uclass != "ops":
             continue
 
@@ -527,49 +631,53 @@ def extract_candidates(
                 uclass, mult = cur_class, 1.0
         if not uclass:
             continue
-        if is_zh_token and value == 1 and uclass not in ("time",):
-            continue  # 一名, 一例: an article, not a figure
-        if is_word and value == 1 and uclass != "time":
+        if uclass in ("cny", "usd") and P.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
+        if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
+            continue  # 一名, 一例, one surgeon: an article, not a figure
 
-        # qualifier before (skip the currency)
+        # qualifier before (past the currency), and after the counter
         left = norm[max(0, start - 14) : start]
         tok = m.group("zh")
         if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
             quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
             start = s - 1
         else:
-            pq = _ZH_PREFIX_RE.search(left) or _EN_WORD_PREFIX_RE.search(left)
+            pq = P.PREFIX_QUALIFIER_RE.search(left)
             if pq:
-                word = re.sub(r"\s?(?:达|到|有|为)?\s*$", "", pq.group(0)).strip()
-                q = P.PREFIX_QUALIFIERS.get(word)
-                if q is not None:
-                    quals.append(q)
-                    start = max(0, start - 14) + pq.start()
-        tq = P.TRAILING_QUALIFIER_RE.match(norm[end : end + 10])
-        if tq and not (uclass == "time" and tq.group(0).strip() == "多"):
-            quals.append(
-                P.TRAILING_QUALIFIERS[
-                    tq.group(0) if tq.group(0) in P.TRAILING_QUALIFIERS else tq.group(0).strip()
-                ]
-            )
+                quals.append(P.PREFIX_QUALIFIERS[pq.group("q")])
+                start = max(0, start - 14) + pq.start()
+            elif uclass == "percent" and P.SHARE_APPROX_RE.search(left):
+                quals.append(Qualifier.APPROX)  # 约占全省的三成
+        tq = P.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
+        if tq and not (uclass == "time" and tq.group("q") == "多"):
+            quals.append(P.TRAILING_QUALIFIERS[tq.group("q")])
             end += tq.end()
+        if range_lower:
+            quals = [Qualifier.AT_LEAST]
+        elif s in range_upper:
+            quals = [Qualifier.AT_MOST]
         if any(a < end and s < b for a, b in taken):
             continue
 
         # context
         cl_s, cl_e = clauses.around(s, e)
         se_s, se_e = sentences.around(s, e)
+        question = ""
+        if se_s > 1 and P.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
+            q_s, q_e = sentences.around(se_s - 2, se_s - 1)
+            question = norm[q_s : q_e + 1]
         ctx = _Ctx(
-            clause=norm[cl_s:s] + " " + norm[end:cl_e],
+            clause=norm[cl_s:start] + " " + norm[end:cl_e],
             left_clause=norm[cl_s:start],
             right=norm[end:cl_e],
             sentence_left=norm[se_s:start],
             sentence=norm[se_s:se_e],
             mods=mods,
+            question=question,
+            doc_transplant=doc_transplant,
         )
-        en = not is_zh_token and not re.search(r"[\u4e00-\u9fff]", norm[max(0, s - 3) : end + 2])
-        indicator = _classify(uclass, ctx, en, ordinal)
+        indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue
 
@@ -580,7 +688,7 @@ def extract_candidates(
                 continue
             value = value * _TIME_TO_DAYS[stated_unit]
         elif uclass == "percent":
-            value = value * UNIT_CONVERSIONS[("percent", "fraction")]
+            value = value * mult * UNIT_CONVERSIONS[("percent", "fraction")]
         else:
             value = value * mult
         if value <= 0:
@@ -589,43 +697,10 @@ def extract_candidates(
         if max_value is not None and value > max_value:
             continue
 
-        # period
-        period = as_of = ""
-        if indicator in (
-            "transplants_in_period",
-            "surgeon_transplants_in_period",
-            "surgeries_per_year",
-            "inpatients_per_year",
-            "revenue_cny",
-        ):
-            period = _year_range(ctx.clause) or _year_range(ctx.sentence_left)
-            if not period:
-                ys = _years(ctx.clause, en) or (
-                    _years(ctx.sentence_left, en) if not _has(P.ANNUAL_CUE_RE, ctx.clause) else []
-                )
-                ys = ys or _lead_year(ctx.sentence_left)
-                if ys:
-                    period = ys[-1]
-                elif _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left):
-                    period = "P1Y"
-        elif indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
-            period = "P1D"
-            ys = _years(ctx.clause, en)
-            as_of = _as_of(ctx.clause) or (ys[-1] if ys else "")
-        elif indicator in ("transplants_cumulative", "surgeon_transplants_cumulative"):
-            as_of = _as_of(ctx.clause) or _as_of(ctx.sentence_left)
-        elif indicator not in ("wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"):
-            as_of = _as_of(ctx.clause)
-            if not as_of:
-                ys = _years(ctx.left_clause, en)
-                as_of = ys[-1] if ys else ""
-
+        period, as_of = _period_of(indicator, ctx)
         organ = ""
-        if indicator not in ("total_beds", "staff_total", "inpatients_per_year"):
-            organ = _nearest_organ(
-                ctx,
-                sentence_fallback=indicator.startswith(("transplants", "surgeon", "wait", "price")),
-            )
+        if indicator not in _NO_ORGAN:
+            organ = _nearest_organ(ctx, sentence_fallback=True)
         hospital = ""
         if hospitals:
             i = bisect.bisect_right(hosp_pos, s) - 1
@@ -653,8 +728,66 @@ def extract_candidates(
         )
         taken.append((start, end))
 
-    out.extend(_year_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
+    out = _mark_ranges(out, norm)
+    out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
+    """(period, as_of) of a figure: a year, a year range, P1Y (per year), P1D (per day)."""
+    if indicator in _PERIOD_INDICATORS:
+        period = _year_range(ctx.clause) or _year_range(ctx.sentence_left)
+        if period:
+            return period, ""
+        ys = _years(ctx.clause)
+        if ys:
+            return ys[-1], ""
+        if _has(P.ANNUAL_CUE_RE, ctx.clause):
+            return "P1Y", ""
+        ys = _years(ctx.sentence_left)
+        if ys:
+            return ys[-1], ""
+        if _has(P.ANNUAL_CUE_RE, ctx.sentence_left, ctx.question):
+            return "P1Y", ""
+        return "", ""
+    if indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
+        ys = _years(ctx.clause)
+        return "P1D", _as_of(ctx.clause) or (ys[-1] if ys else "")
+    if indicator in ("transplants_cumulative", "surgeon_transplants_cumulative"):
+        return "", _as_of(ctx.clause) or _as_of(ctx.sentence_left) or _lead_date(ctx.sentence_left)
+    if indicator in _NO_DATE:
+        return "", ""
+    as_of = _as_of(ctx.clause)
+    if not as_of:
+        ys = _years(ctx.left_clause)
+        as_of = ys[-1] if ys else ""
+    return "", as_of
+
+
+_LEAD_DATE_RE = re.compile(rf"^\s*(?:in\s)?({P.YEAR})\s?年?\s?(?:(\d{{1,2}})\s?月)?")
+
+
+def _lead_date(sentence_left: str) -> str:
+    """A date opening the sentence (2012年5月，...) dates a running total stated in it."""
+    m = _LEAD_DATE_RE.match(sentence_left)
+    if not m:
+        return ""
+    return m.group(1) + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+
+
+_RANGE_BETWEEN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?:人民币|rmb|\$|us\$)?\s?$")
+
+
+def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
+    """30万元至50万元, 2 weeks to 4 weeks: two figures of one indicator joined by a range
+    word become a lower bound (at_least) and an upper bound (at_most)."""
+    out = list(cands)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.indicator == b.indicator and _RANGE_BETWEEN_RE.match(norm[a.end : b.start]):
+            out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))
+            out[i + 1] = replace(b, qualifier=str(Qualifier.AT_MOST))
     return out
 
 
@@ -663,57 +796,71 @@ _FIRST_TX_RE = re.compile(
     r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
 )
 _FOUNDED_RE = re.compile(
-    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌)"
+    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
     r"|transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)[^.;]{0,40}?"
     r"(?:founded|established|set up|created|opened)"
-    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z]+\s){0,3}transplant(?:ation)?\s"
-    r"(?:center|centre|unit|institute|department|ward)"
+    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z]+\s){0,3}"
+    r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)"
+)
+_FOUNDED_SELF_RE = re.compile(
+    r"(?:本科|本中心|我科|我中心|该科|该中心|本所|我所|该所)[^。;,]{0,3}(?:始建|成立|组建|创建|建立)"
+    r"|(?:the|this|our) (?:center|centre|unit|department) was (?:founded|established|set up)"
 )
 
 
 def _year_candidates(
     text: str,
     norm: str,
+    clauses: _Bounds,
     sentences: _Bounds,
     lang: str,
     hospitals: list[tuple[int, str]],
     snippet_chars: int,
 ) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
-    a 'first transplant' or 'centre founded' phrase in the same sentence."""
+    a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
     used: set[int] = set()
     hosp_pos = [h[0] for h in hospitals]
-    for indicator, rx in (
+    doc_transplant = _doc_transplant(norm)
+    rules: list[tuple[str, re.Pattern[str]]] = [
         ("first_transplant_year", _FIRST_TX_RE),
         ("transplant_unit_founded_year", _FOUNDED_RE),
-    ):
+    ]
+    if doc_transplant:
+        rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
+    year_rx = re.compile(
+        rf"(?<![\d.])(?<!\d,)({P.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
+    )
+    for indicator, rx in rules:
         for m in rx.finditer(norm):
-            se_s, se_e = sentences.around(m.start(), m.end())
-            sent = norm[se_s:se_e]
             best: tuple[int, int, int] | None = None
-            for ym in re.finditer(
-                rf"(?<![\d.])(?<!\d,)({P.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))",
-                sent,
+            for lo, hi in (
+                clauses.around(m.start(), m.end()),
+                sentences.around(m.start(), m.end()),
             ):
-                ys, ye = se_s + ym.start(1), se_s + ym.end(1)
-                if ys in used:
-                    continue
-                dist = min(abs(ys - m.start()), abs(ys - m.end()))
-                if best is None or dist < best[0]:
-                    best = (dist, ys, ye)
+                for ym in year_rx.finditer(norm, lo, hi):
+                    ys, ye = ym.span(1)
+                    if ys in used:
+                        continue
+                    dist = min(abs(ye - m.start()), abs(ys - m.end()))
+                    if best is None or dist < best[0]:
+                        best = (dist, ys, ye)
+                if best is not None:
+                    break
             if best is None:
                 continue
             _, ys, ye = best
             used.add(ys)
-            seg = norm[min(ys, m.start()) : max(ye, m.end())]
-            om = P.ORGAN_RE.search(norm[m.start() : m.end()]) or P.ORGAN_RE.search(seg)
+            om = P.ORGAN_RE.search(norm[m.start() : m.end()]) or P.ORGAN_RE.search(
+                norm[max(0, m.start() - 12) : m.start()]
+            )
             organ = P.ORGAN_WORDS[om.group(0)] if om else ""
             i = bisect.bisect_right(hosp_pos, ys) - 1
-            hospital = (
-                hospitals[i][1] if hospitals and i >= 0 else (hospitals[0][1] if hospitals else "")
-            )
+            hospital = ""
+            if hospitals:
+                hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
             sn_s = max(0, ys - snippet_chars)
             out.append(
                 Candidate(

@@ -30,7 +30,8 @@ EN_NUM_WORD = (
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million))"
+    r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million)"
+    r"|a(?=\s(?:week|month|year)\b))"
 )
 NUMBER_RE = re.compile(
     rf"(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
@@ -91,8 +92,16 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST,
     "no more than": Qualifier.AT_MOST,
     "not more than": Qualifier.AT_MOST,
+    "within": Qualifier.AT_MOST,
+    "exceeded": Qualifier.AT_LEAST,
+    "exceeds": Qualifier.AT_LEAST,
+    "surpassed": Qualifier.AT_LEAST,
+    "topped": Qualifier.AT_LEAST,
+    "above": Qualifier.AT_LEAST,
 }
-PREFIX_QUALIFIER_RE = re.compile(rf"(?:{_alt(list(PREFIX_QUALIFIERS))})\s*(?:达|到|有)?\s*$")
+PREFIX_QUALIFIER_RE = re.compile(
+    rf"(?<![a-z])(?P<q>{_alt(list(PREFIX_QUALIFIERS))})\s?(?:达|到|有|为|是)?\s?$"
+)
 
 # directly after the number, before the counter: 1200余例, 两千多例, 200来例
 NUMBER_SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
@@ -110,6 +119,8 @@ TRAILING_QUALIFIERS: dict[str, Qualifier] = {
     "上下": Qualifier.APPROX,
     "以下": Qualifier.AT_MOST,
     "以内": Qualifier.AT_MOST,
+    "之内": Qualifier.AT_MOST,
+    "内": Qualifier.AT_MOST,
     " or more": Qualifier.AT_LEAST,
     " and more": Qualifier.AT_LEAST,
     " or so": Qualifier.APPROX,
@@ -117,7 +128,7 @@ TRAILING_QUALIFIERS: dict[str, Qualifier] = {
     " or fewer": Qualifier.AT_MOST,
     " plus": Qualifier.AT_LEAST,
 }
-TRAILING_QUALIFIER_RE = re.compile(rf"^\s?(?:{_alt(list(TRAILING_QUALIFIERS))})")
+TRAILING_QUALIFIER_RE = re.compile(rf"^(?P<q>{_alt(list(TRAILING_QUALIFIERS))})(?!\sthan)(?![a-z])")
 
 # --- counters and units ----------------------------------------------------------------------
 # counter as written -> (unit class, stated unit, multiplier into the class's canonical unit,
@@ -159,6 +170,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "亿元": ("cny", "100M CNY", 1e8, None),
     "元": ("cny", "CNY", 1, None),
     "%": ("percent", "percent", 1, None),
+    "成": ("percent", "tenths", 10, None),
+    "人民币": ("cny", "CNY", 1, None),
+    "个": ("generic", "个", 1, None),
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -216,6 +230,10 @@ EN_COUNTER_RE = re.compile(
 )
 EN_COUNTER_PERCENT_RE = re.compile(r"^\s?%")
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
+FOREIGN_CURRENCY_RE = re.compile(
+    r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
+)
+"""Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
 CURRENCY_PREFIX_UNITS: dict[str, str] = {
     "us$": "usd",
     "usd": "usd",
@@ -292,12 +310,19 @@ AS_OF_RE = re.compile(
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
 ANNUAL_CUE_RE = re.compile(
-    r"每年|年均|全年|年度|一年|年手术|年完成|年开展|年实施|今年|去年|上年|当年|年移植|年量|年门诊|年住院"
+    r"每年|年均|全年|年度|一年|今年|去年|上年|当年"
+    r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
     r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
 )
-CUMULATIVE_CUE_RE = re.compile(
-    r"累计|共完成|总共|共计|共开展|共实施|共为|共进行|已完成|已开展|已实施|已为|已进行|至今|迄今|先后|总数|总量|截至|截止|以来"
-    r"|to date|so far|in total|a total of|total of|cumulative|altogether|since|in all|overall|has performed|have performed|had performed|has completed|have completed|has carried out|its total|bringing"
+STRONG_CUMULATIVE_CUE_RE = re.compile(
+    r"累计|至今|迄今|先后|截至|截止|以来|总数|总量|已完成|已开展|已实施|已为|已进行|已超过|已达"
+    r"|to date|so far|cumulative|since|its total|bringing|has performed|have performed"
+    r"|had performed|has completed|have completed|had completed|has carried out|had carried out"
+    r"|had done|has done"
+)
+WEAK_CUMULATIVE_CUE_RE = re.compile(
+    r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|in total|a total of|total of|altogether"
+    r"|in all|overall"
 )
 PER_DAY_MAX_RE = re.compile(
     r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
@@ -316,6 +341,7 @@ SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
     r"|personally|he has|she has|he had|she had|he performed|she performed|his own|her own"
     r"|the surgeon|surgeon has|professor .{0,30}has performed|dr\. .{0,30}has performed"
+    r"|每人|人均|per surgeon|each surgeon"
 )
 TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|transplant|graft")
 DEVICE_CUE_RE = re.compile(
@@ -330,7 +356,7 @@ FOUNDED_CUE_RE = re.compile(
 BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
 ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
-HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定|开放床位|实际开放")
+HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
 # persons
 SURGEON_NOUN_RE = re.compile(
     r"医生|医师|专家|外科|主刀|surgeon|doctor|physician|specialist|professor"
@@ -344,12 +370,12 @@ PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|patient")
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
-    r"等待|等候|等到|等了|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源|器官源|心源|供肝|供肾"
-    r"|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ|get an organ|receive an organ|receive a"
+    r"等多|多久|等待|等候|等到|等了|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
+    r"|器官源|心源|供肝|供肾|供心"
+    r"|how long|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ"
+    r"|get an organ|receive an organ|receive a"
 )
-STAY_CUE_RE = re.compile(
-    r"住院日|住院天数|住院时间|住院周期|平均住院|length of stay|hospital stay|stay|hospitali[sz]"
-)
+STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
@@ -366,14 +392,19 @@ NATIONAL_SHARE_CUE_RE = re.compile(
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
-ROOM_CUE_RE = re.compile(r"手术室|手术间|层流|operating|theat|surgical suite")
+ROOM_CUE_RE = re.compile(r"手术室|手术间|operating|theat|surgical suite")
 TEAM_CUE_RE = re.compile(r"团队|移植组|小组|team")
 
 # --- organs ----------------------------------------------------------------------------------
 
 ORGAN_WORDS: dict[str, str] = {
     "心肺": "heart_lung",
-    "肝肾": "liver_kidney",
+    "肝肾联合": "liver_kidney",
+    "肝肾": "multi",
+    "供心": "heart",
+    "供肝": "liver",
+    "供肾": "kidney",
+    "供肺": "lung",
     "胰肾": "pancreas_kidney",
     "肾胰": "pancreas_kidney",
     "胰腺肾": "pancreas_kidney",
@@ -432,4 +463,12 @@ EN_HOSPITAL_RE = re.compile(
 )
 
 SENTENCE_END_RE = re.compile(r"[。!?;\n]|\.(?=\s|$)")
-CLAUSE_END_RE = re.compile(r"[。!?;\n、:()]|\.(?=\s|$)|,(?!\d{3}(?!\d))")
+CLAUSE_END_RE = re.compile(r"[。!?;\n()]|\.(?=\s|$)|,(?!\d{3}(?!\d))")
+RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
+TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
+SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
+ANSWER_MARKER_RE = re.compile(
+    r"^\s*(?:答|医生|大夫|主任|护士|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
+)
+TITLE_CHARS = 80
+"""Characters at the top of a document read as its title."""
