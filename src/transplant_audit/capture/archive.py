@@ -28,6 +28,7 @@ Large files stream through in 1 MiB chunks: memory stays bounded whatever the si
 from __future__ import annotations
 
 import base64
+import codecs
 import contextlib
 import fcntl
 import hashlib
@@ -35,6 +36,7 @@ import io
 import mimetypes
 import os
 import re
+import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterator
@@ -171,8 +173,6 @@ def is_text(media_type: str) -> bool:
 
 
 def _codec_name(label: str) -> str | None:
-    import codecs
-
     try:
         return codecs.lookup(label).name
     except LookupError:
@@ -180,12 +180,57 @@ def _codec_name(label: str) -> str | None:
 
 
 def _decodes(sample: bytes, codec: str, truncated: bool) -> bool:
+    return _decode(sample, codec, truncated) is not None
+
+
+def _decode(sample: bytes, codec: str, truncated: bool) -> str | None:
     try:
-        decoder = __import__("codecs").getincrementaldecoder(codec)()
-        decoder.decode(sample, final=not truncated)
-        return True
-    except (UnicodeDecodeError, LookupError):
+        decoder = codecs.getincrementaldecoder(codec)()
+        return decoder.decode(sample, final=not truncated)
+    except (UnicodeError, LookupError):
+        return None
+
+
+TEXT_CODECS = frozenset(
+    {
+        "utf-8",
+        "ascii",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "cp1252",
+        "iso8859-1",
+        "iso8859-15",
+        "utf-16",
+        "cp1251",
+        "shift_jis",
+        "euc_jp",
+    }
+)
+"""Charsets we accept from the detector: Chinese, Western, Cyrillic and Japanese pages.
+KOI8-R is left out: every high byte is a letter or box drawing in it, so it
+"decodes" random bytes."""
+
+MAX_BAD_CHAR_SHARE = 0.005
+"""A decoding is text only if under 0.5% of its characters are control, private-use,
+unassigned or replacement characters."""
+
+
+def _clean(sample: bytes, codec: str, truncated: bool) -> bool:
+    """``sample`` decodes strictly under ``codec`` to something that looks like text."""
+    text = _decode(sample, codec, truncated)
+    if text is None:
         return False
+    bad = sum(
+        1
+        for ch in text
+        if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f\v")
+        or ch == "\ufffd"
+    )
+    return bad <= MAX_BAD_CHAR_SHARE * max(1, len(text))
 
 
 def detect_charset(
@@ -194,15 +239,16 @@ def detect_charset(
     """The charset of a text document, or None for binary media (PDF, images).
 
     Order: byte-order mark; the charset the page declares (``<meta charset>``,
-    XML ``encoding``) if the bytes decode with it; UTF-8 if they decode; then
-    charset-normalizer's best guess (it knows GB2312/GBK/GB18030 and Big5, common
-    on Chinese hospital sites). A declared ``gb2312`` that only decodes as the
-    superset GB18030 is reported as ``gb18030``.
+    XML ``encoding``) if the bytes decode with it; UTF-8; charset-normalizer's best
+    guess (it tells GB2312/GBK/GB18030 from Big5, both common on Chinese hospital
+    sites) if it is a charset in ``TEXT_CODECS``; then GB18030 and Big5 directly.
+    A charset is accepted only if the bytes decode strictly and the result looks
+    like text (see ``MAX_BAD_CHAR_SHARE``). A declared ``gb2312`` that only decodes
+    as its superset GB18030 is reported as ``gb18030``.
 
     Raises ``DataError`` (code ``undecodable-charset``) when a text document decodes
-    under no charset: its bytes are probably damaged or not text at all.
-    ``truncated`` says the sample is a prefix of a longer file (a multi-byte
-    character may be cut at its end).
+    under none: its bytes are probably damaged or not text at all. ``truncated``
+    says the sample is a prefix of a longer file (a multi-byte character may be cut).
     """
     if not is_text(media_type):
         return None
@@ -214,24 +260,27 @@ def detect_charset(
     if m:
         declared = _codec_name(m.group(1).decode("ascii", "replace"))
     if declared:
-        if _decodes(sample, declared, truncated):
+        if _clean(sample, declared, truncated):
             return declared
-        if declared in ("gb2312", "gbk") and _decodes(sample, "gb18030", truncated):
+        if declared in ("gb2312", "gbk") and _clean(sample, "gb18030", truncated):
             return "gb18030"
-    if _decodes(sample, "utf-8", truncated):
+    if _clean(sample, "utf-8", truncated):
         return "ascii" if sample.isascii() else "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
-    if best is not None:
-        return _codec_name(best.encoding) or best.encoding
+    guess = _codec_name(best.encoding) if best is not None else None
+    candidates = [guess] if guess in TEXT_CODECS else []
+    for codec in [*candidates, "gb18030", "big5"]:
+        if codec and _clean(sample, codec, truncated):
+            return codec
     raise DataError(
         file=name or "<input>",
         reason=(
             f"looks like {media_type} but decodes under no known charset "
-            f"(declared: {declared or 'none'}; tried utf-8, GB18030, Big5 and others); "
-            "the bytes may be damaged. Pass --binary to archive them unchanged as "
-            "application/octet-stream"
+            f"(declared: {declared or 'none'}; tried utf-8, GB18030, Big5 and the "
+            f"detector's guess {guess or 'none'}); the bytes may be damaged. Pass --binary "
+            "to archive them unchanged as application/octet-stream"
         ),
         field="charset",
         code="undecodable-charset",
@@ -700,7 +749,9 @@ def scan_warc(fh: BinaryIO, start: int = 0) -> ScanResult:
             if len(pending) < 2 and not fh.read(1):
                 return ScanResult(
                     records,
-                    ScanProblem("truncated", pos, "file ends inside a gzip header"),
+                    ScanProblem(
+                        "truncated", pos, f"file ends inside the gzip header at offset {pos}"
+                    ),
                     size,
                 )
             return ScanResult(
