@@ -29,7 +29,7 @@ from transplant_audit.evidence.frames import Evidence
 DEFAULT_SEED = 20160622
 """Fixed, documented default seed (the day the 2016 update was published: 22 June 2016)."""
 
-CHUNK_CELLS = 3_000_000
+CHUNK_CELLS = 2_000_000
 """Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
 
 KEEP_HOSPITAL_DRAWS = 2000
@@ -257,7 +257,7 @@ def estimate(
     assumptions, notes = load_assumptions(evidence, overrides)
     year_arr = parse_years(years, evidence_years(evidence))
     table = engine.build_table(evidence, year_arr)
-    prep = engine.prepare(table)
+    prep = engine.prepare(table, assumptions["licensing_year"].median)
     HY = max(table.n_hosp * table.n_years, 1)
     chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
     rng = np.random.default_rng(seed)

@@ -583,96 +583,160 @@ def _common_qual(recs: list[Mapping[str, object]]) -> str:
 
 
 # --------------------------------------------------------------------------------------
-# grouped reductions over sorted rows (no Python loop over draws)
+# the prepared, draw-independent index structure (built once per run)
+DTYPE = np.float64
+
+
 def _group_starts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start offsets of runs of equal ``keys`` (sorted) and the key of each run."""
     if len(keys) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     brk = np.nonzero(np.diff(keys))[0] + 1
-    starts = np.concatenate(([0], brk))
+    starts = np.concatenate(([0], brk)).astype(np.int64)
     return starts, keys[starts]
 
 
-def _nan_group_sum(vals: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Sum per group ignoring NaN; NaN where the whole group is NaN."""
-    if len(starts) == 0:
-        return np.zeros((0, vals.shape[1]))
-    present = ~np.isnan(vals)
-    s = np.add.reduceat(np.where(present, vals, 0.0), starts, axis=0)
-    n = np.add.reduceat(present, starts, axis=0)
-    s[n == 0] = np.nan
-    return s
+def _layers(keys: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Split row indices into layers whose keys are unique, for duplicate-safe scatter.
+
+    Layer j holds the j-th occurrence of every key: ``dest[k] = op(dest[k], v[rows])``
+    applied layer by layer equals a grouped reduction, one cheap pass per layer.
+    """
+    if len(keys) == 0:
+        return []
+    order = np.argsort(keys, kind="stable")
+    sk = keys[order]
+    starts = np.concatenate(([0], np.nonzero(np.diff(sk))[0] + 1))
+    rank = np.arange(len(sk)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(sk)]))))
+    out = []
+    for j in range(int(rank.max()) + 1):
+        rows = order[rank == j]
+        out.append((rows, keys[rows]))
+    return out
 
 
-def _nan_group_max(vals: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    if len(starts) == 0:
-        return np.zeros((0, vals.shape[1]))
-    m = np.fmax.reduceat(vals, starts, axis=0)
-    return m
+def _scatter(dest: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]], vals: np.ndarray,
+             op: Callable[..., np.ndarray]) -> None:
+    """In place: ``dest[key] = op(dest[key], vals[row])`` for every (row, key), duplicates reduced."""
+    for rows, keys in layers:
+        dest[keys] = op(dest[keys], vals[rows])
+
+
+@dataclass
+class BedRows:
+    """Bed-type rows in active coordinates (hy = year * n_active + position)."""
+
+    base: np.ndarray  # (R,) stated value
+    fig: np.ndarray  # (R,) figure index
+    pair: np.ndarray  # (R,) index into Prepared.pairs (hospital, organ group)
+    dist: np.ndarray  # (R,) years from the figure (NaN: undated)
+    year: np.ndarray  # (R,) calendar year of the row
+    undated: np.ndarray  # indices of undated rows
+    spec_layers: list[tuple[np.ndarray, np.ndarray]]  # organ-specific rows -> hy (summed)
+    uns_layers: list[tuple[np.ndarray, np.ndarray]]  # unsplit rows -> hy (max)
+    rows: Rows  # the original rows (full hospital index)
+
+    @classmethod
+    def build(cls, rows: Rows, pos: np.ndarray, n_act: int, pair_index: dict[tuple[int, int], int],
+              years: np.ndarray) -> BedRows:
+        hy = rows.y * n_act + pos[rows.h]
+        uns = ORGAN_GROUPS.index("unspecified")
+        spec_sel = np.nonzero(rows.group != uns)[0]
+        uns_sel = np.nonzero(rows.group == uns)[0]
+        spec_layers = [(spec_sel[r], k) for r, k in _layers(hy[spec_sel])]
+        uns_layers = [(uns_sel[r], k) for r, k in _layers(hy[uns_sel])]
+        pair = np.array(
+            [pair_index[(int(h), int(g))] for h, g in zip(rows.h, rows.group, strict=True)], np.int64
+        )
+        return cls(
+            base=rows.value.astype(DTYPE), fig=rows.fig, pair=pair, dist=rows.dist,
+            year=years[rows.y].astype(float), undated=np.nonzero(np.isnan(rows.dist))[0],
+            spec_layers=spec_layers, uns_layers=uns_layers, rows=rows,
+        )
 
 
 @dataclass
 class Prepared:
-    """Row orders and group boundaries derived from a ``Table`` (draw-independent)."""
+    """Index arrays derived from a ``Table`` once, so that ``simulate`` only does array arithmetic.
+
+    Hospitals without any figure and without a licence never have a value; they
+    are left out of the dense arrays ("active" hospitals only, licensed first)
+    and enter only through the stratum counts of the imputation.
+    """
 
     table: Table
-    beds: Rows
-    dept: Rows
-    surgeons: Rows
-    reported: Rows
-    revenue: Rows
-    beds_g: tuple[np.ndarray, np.ndarray]  # (starts of (hy, organ-group specific), keys)
-    rep_keys: np.ndarray
-    rep_starts: np.ndarray
+    act: np.ndarray  # active hospital indices (licensed first)
+    pos: np.ndarray  # full index -> active position (-1: inactive)
+    n_lic: int  # number of licensed active hospitals (positions 0..n_lic-1)
+    pairs_h: np.ndarray  # (K,) full hospital index of each (hospital, organ group) pair
+    pairs_g: np.ndarray  # (K,) organ group
+    beds: BedRows
+    dept: BedRows
+    surg: BedRows
+    rep_rows: Rows
+    rep_group_layers: list[tuple[np.ndarray, np.ndarray]]  # row -> group (hy, organ key): max
+    rep_gkeys: np.ndarray  # (G,) hy * n_keys + key of each group
+    rep_spec_layers: list[tuple[np.ndarray, np.ndarray]]  # specific-organ group -> hy: sum
+    rep_uns_layers: list[tuple[np.ndarray, np.ndarray]]  # unsplit group -> hy: max
+    rep_present: np.ndarray  # (HYa,) bool
+    rev_rows: Rows
+    rev_layers: list[tuple[np.ndarray, np.ndarray]]  # row -> hy: sum
+    minreq_ok: np.ndarray  # (HYa,) bool
+    minreq_h: np.ndarray  # (HYa,) active position of each hy
+    mil_act: np.ndarray  # (Ha,) bool
+
+    @property
+    def n_act(self) -> int:
+        return len(self.act)
 
 
-def prepare(table: Table) -> Prepared:
-    H = table.n_hosp
+def prepare(table: Table, licensing_year: float) -> Prepared:
+    """Build the index structure for ``simulate`` (draw-independent)."""
+    t = table
+    H, Y = t.n_hosp, t.n_years
+    used = np.zeros(H, bool)
+    for r in (t.beds, t.dept_beds, t.surgeons, t.reported, t.revenue):
+        used[r.h] = True
+    used |= t.licensed
+    act = np.concatenate([np.nonzero(used & t.licensed)[0], np.nonzero(used & ~t.licensed)[0]])
+    pos = np.full(H, -1, np.int64)
+    pos[act] = np.arange(len(act))
+    Ha = len(act)
+    n_lic = int((used & t.licensed).sum())
+    pairs: dict[tuple[int, int], int] = {}
+    for r in (t.beds, t.dept_beds, t.surgeons):
+        for h, g in zip(r.h.tolist(), r.group.tolist(), strict=True):
+            pairs.setdefault((h, g), len(pairs))
+    pairs_h = np.array([k[0] for k in pairs], np.int64)
+    pairs_g = np.array([k[1] for k in pairs], np.int64)
+    beds = BedRows.build(t.beds, pos, Ha, pairs, t.years)
+    dept = BedRows.build(t.dept_beds, pos, Ha, pairs, t.years)
+    surg = BedRows.build(t.surgeons, pos, Ha, pairs, t.years)
 
-    def hy(r: Rows) -> np.ndarray:
-        return r.y * H + r.h
-
-    beds = table.beds.sorted_by(hy(table.beds), table.beds.group)
-    dept = table.dept_beds.sorted_by(hy(table.dept_beds), table.dept_beds.group)
-    surg = table.surgeons.sorted_by(hy(table.surgeons))
-    rep = table.reported.sorted_by(hy(table.reported), table.reported.group)
-    rev = table.revenue.sorted_by(hy(table.revenue))
-    rep_key = hy(rep) * len(ORGAN_KEYS) + rep.group
-    rep_starts, rep_keys = _group_starts(rep_key)
+    nk = len(ORGAN_KEYS)
+    rep = t.reported
+    rkey = (rep.y * Ha + pos[rep.h]) * nk + rep.group
+    rep_gkeys, ginv = np.unique(rkey, return_inverse=True)
+    ghy, gk = rep_gkeys // nk, rep_gkeys % nk
+    uns = ORGAN_KEYS.index("unspecified")
+    rep_spec = np.nonzero(gk != uns)[0]
+    rep_uns = np.nonzero(gk == uns)[0]
+    rep_present = np.zeros(Y * Ha, bool)
+    rep_present[ghy] = True
+    rev = t.revenue
+    lic_year = np.where(np.isnan(t.licence_year), licensing_year, t.licence_year)
+    year_col = np.repeat(t.years.astype(float), Ha)
+    h_col = np.tile(np.arange(Ha), Y)
+    minreq_ok = t.licensed[act][h_col] & (year_col >= lic_year[act][h_col])
     return Prepared(
-        table, beds, dept, surg, rep, rev, (np.zeros(0), np.zeros(0)), rep_keys, rep_starts
+        table=t, act=act, pos=pos, n_lic=n_lic, pairs_h=pairs_h, pairs_g=pairs_g, beds=beds,
+        dept=dept, surg=surg, rep_rows=rep, rep_group_layers=_layers(ginv.ravel()),
+        rep_gkeys=rep_gkeys,
+        rep_spec_layers=[(rep_spec[r], k) for r, k in _layers(ghy[rep_spec])],
+        rep_uns_layers=[(rep_uns[r], k) for r, k in _layers(ghy[rep_uns])],
+        rep_present=rep_present, rev_rows=rev, rev_layers=_layers(rev.y * Ha + pos[rev.h]),
+        minreq_ok=minreq_ok, minreq_h=h_col, mil_act=t.military[act],
     )
-
-
-def _by_hy_organ(
-    vals: np.ndarray,
-    rows: Rows,
-    H: int,
-    n_groups: int,
-    unspecified: int,
-    HY: int,
-    combine_max: bool,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Reduce rows (sorted by hy, group) to per-(hy, group) then to per-hy.
-
-    Returns (per_hy (HY, D) with NaN where nothing, per_group (G, D) with its keys
-    encoded in rows). Per hy: max(sum over specific groups, unspecified group).
-    """
-    D = vals.shape[1]
-    key = (rows.y * H + rows.h) * n_groups + rows.group
-    starts, keys = _group_starts(key)
-    per = _nan_group_max(vals, starts) if combine_max else _nan_group_sum(vals, starts)
-    hyk = keys // n_groups
-    grp = keys % n_groups
-    out = np.full((HY, D), np.nan)
-    spec = grp != unspecified
-    if spec.any():
-        s2, k2 = _group_starts(hyk[spec])
-        out[k2] = _nan_group_sum(per[spec], s2)
-    if (~spec).any():
-        u_hy = hyk[~spec]
-        out[u_hy] = np.fmax(out[u_hy], per[~spec])
-    return out, per
 
 
 @dataclass
@@ -681,7 +745,37 @@ class ChunkOut:
     imputed: dict[str, np.ndarray]  # scenario -> (Y, D)
     strata: dict[str, np.ndarray]  # f"{scenario}:{group}" -> (Y, D)
     organ: dict[str, np.ndarray]  # f"{scenario}:{organ}" -> (Y, D)
-    per_hy: dict[str, np.ndarray]  # scenario/method -> (HY, D)
+    per_hy: dict[str, np.ndarray]  # scenario/method -> (H*Y, D), NaN where no value
+
+
+def _window(b: BedRows, k: np.ndarray, y0: np.ndarray) -> np.ndarray:
+    """(R, D) bool: the row's figure is within the carry window in this draw."""
+    d = np.where(np.isnan(b.dist), np.inf, b.dist)
+    mask = d[:, None] <= k[None, :]
+    if len(b.undated):
+        dd = np.abs(b.year[b.undated][:, None] - y0[None, :])
+        mask[b.undated] = dd <= k[None, :]
+    return mask
+
+
+def _beds_dense(b: BedRows, fac: np.ndarray, coef: np.ndarray, scale: np.ndarray | float,
+                k: np.ndarray, y0: np.ndarray, HY: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bed capacity per hy (dense (HY, D)) and its presence: max(sum over organs, unsplit beds)."""
+    D = fac.shape[1]
+    val = np.zeros((HY, D), DTYPE)
+    have = np.zeros((HY, D), bool)
+    if not len(b.base):
+        return val, have
+    mask = _window(b, k, y0)
+    v = methods.bed_capacity(b.base[:, None] * fac[b.fig], coef[b.pair], 1.0)
+    if not isinstance(scale, float):
+        v *= scale
+    v *= mask
+    _scatter(val, b.spec_layers, v, np.add)
+    _scatter(have, b.spec_layers, mask, np.logical_or)
+    _scatter(val, b.uns_layers, v, np.maximum)
+    _scatter(have, b.uns_layers, mask, np.logical_or)
+    return val, have
 
 
 def simulate(
@@ -692,7 +786,7 @@ def simulate(
     keep_per_hy: bool = False,
     light: bool = False,
 ) -> ChunkOut:
-    """Evaluate the model for D draws.
+    """Evaluate the model for D draws at once.
 
     ``params``: assumption name -> values, shape (D,). ``u_fig``: uniform(0, 1)
     per figure and draw, shape (F, D), the measurement noise; ``None`` puts every
@@ -700,227 +794,206 @@ def simulate(
     varies the assumptions only). ``light``: national totals only.
     """
     t = prep.table
-    H, Y = t.n_hosp, t.n_years
-    HY = H * Y
+    Ha, Y = prep.n_act, t.n_years
+    HY = Ha * Y
     D = len(next(iter(params.values())))
-    p = {k: np.asarray(v, float) for k, v in params.items()}
-    occ_d = p["occupancy_rate"]
-    los_d = np.stack([p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
+    p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
     k_d = np.floor(p["carry_window_years"])
     y0_d = np.floor(p["undated_figure_year"])
-    nan = np.nan
 
-    def factor(fig: np.ndarray) -> np.ndarray:
-        u = 0.5 if u_fig is None else u_fig[fig]
-        return methods.measurement_factor(
-            t.fig_qual[fig][:, None],
-            u,
-            p["approx_relative_half_width"],
-            p["at_least_max_uplift"],
-            p["at_most_max_shortfall"],
-        )
-
-    # occupancy per hospital: own figure (with its qualifier) or the assumption
-    def occ_rows(h: np.ndarray) -> np.ndarray:
-        own = t.own_occupancy[h]
-        has = ~np.isnan(own)
-        out = np.broadcast_to(occ_d, (len(h), D)).copy()
-        if has.any():
-            out[has] = own[has][:, None] * factor(t.own_occupancy_fig[h[has]])
-        return out
-
-    def los_rows(h: np.ndarray, g: np.ndarray) -> np.ndarray:
-        own = t.own_los[h, g]
-        has = ~np.isnan(own)
-        out = los_d[g].copy()
-        if has.any():
-            out[has] = own[has][:, None] * factor(t.own_los_fig[h[has]])
-        return out
-
-    def window(rows: Rows) -> np.ndarray:
-        yr = t.years[rows.y].astype(float)[:, None]
-        dist = np.where(
-            np.isnan(rows.dist)[:, None], np.abs(yr - y0_d[None, :]), rows.dist[:, None]
-        )
-        return dist <= k_d[None, :]
-
-    # ---- bed capacity (transplant beds; department beds x share where no transplant beds)
-    def beds_value(rows: Rows, share: np.ndarray | float) -> np.ndarray:
-        if not len(rows):
-            return np.full((HY, D), nan)
-        v = methods.bed_capacity(
-            rows.value[:, None] * factor(rows.fig) * share,
-            occ_rows(rows.h),
-            los_rows(rows.h, rows.group),
-        )
-        v = np.where(window(rows), v, nan)
-        out, _ = _by_hy_organ(
-            v, rows, H, len(ORGAN_GROUPS), ORGAN_GROUPS.index("unspecified"), HY, False
-        )
-        return out
-
-    bed_cap = beds_value(prep.beds, 1.0)
-    dept_cap = beds_value(prep.dept, p["transplant_share_of_department_beds"][None, :])
-    bed_cap = np.where(np.isnan(bed_cap), dept_cap, bed_cap)
-
-    # ---- minimum requirement: licensed hospitals from their licence year
-    lic_default = p["licensing_year"][0]
-    lic_year = np.where(np.isnan(t.licence_year), lic_default, t.licence_year)
-    year_col = np.repeat(t.years.astype(float), H)
-    h_col = np.tile(np.arange(H), Y)
-    minreq_ok = t.licensed[h_col] & (year_col >= lic_year[h_col])
-    occ_h = occ_rows(np.arange(H))  # (H, D)
-    min_beds = p["licence_minimum_transplant_beds"]
-    los_mixed = los_d[ORGAN_GROUPS.index("unspecified")]
-    minreq_h = methods.minimum_requirement(min_beds[None, :], occ_h, los_mixed[None, :])  # (H, D)
-    minreq = np.where(minreq_ok[:, None], minreq_h[h_col], nan)
-
-    # ---- personnel
-    pers = np.full((HY, D), nan)
-    if len(prep.surgeons):
-        r = prep.surgeons
-        v = methods.personnel(
-            r.value[:, None] * factor(r.fig), p["transplants_per_surgeon_per_year"][None, :]
-        )
-        v = np.where(window(r), v, nan)
-        starts, keys = _group_starts(r.y * H + r.h)
-        pers[keys] = _nan_group_sum(v, starts)
-
-    # ---- revenue
-    rev = np.full((HY, D), nan)
-    if len(prep.revenue):
-        r = prep.revenue
-        own_p = t.own_price[r.h]
-        price = np.where(
-            np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
-        )
-        v = methods.revenue(r.value[:, None] * factor(r.fig), price)
-        starts, keys = _group_starts(r.y * H + r.h)
-        rev[keys] = _nan_group_sum(v, starts)
-
-    # beds where known; otherwise the largest of the other methods (the licence
-    # minimum is a floor a lower staff or revenue figure cannot undercut)
-    others = np.fmax(np.fmax(minreq, pers), rev)
-    capacity = np.where(np.isnan(bed_cap), others, bed_cap)
-
-    # ---- reported (documented)
-    if len(prep.reported):
-        r = prep.reported
-        v = r.value[:, None] * factor(r.fig)
-        reported, rep_per = _by_hy_organ(
-            v, r, H, len(ORGAN_KEYS), ORGAN_KEYS.index("unspecified"), HY, True
-        )
+    # measurement factor per figure: 1 + A[q] (u - C[q])  (see methods.measurement_factor)
+    q = t.fig_qual
+    A = np.stack([np.zeros(D, DTYPE), 2 * p["approx_relative_half_width"], p["at_least_max_uplift"],
+                  -p["at_most_max_shortfall"]])
+    C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
+    if u_fig is None:
+        fac = 1.0 + A[q] * (0.5 - C[q])[:, None]
     else:
-        reported = np.full((HY, D), nan)
-        rep_per = np.zeros((0, D))
+        fac = 1.0 + A[q] * (u_fig - C[q][:, None])
 
-    util = p["capacity_utilisation"][None, :]
-    comb = methods.combined(reported, capacity, util)
+    # occupancy per active hospital and days/stay per (hospital, organ group)
+    occ_d = p["occupancy_rate"]
+    inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
 
-    # ---- imputation per stratum and year
-    years_f = t.years.astype(float)
-    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])  # (Y, D)
-    n_total = p["centres_total"][None, :] * ramp
-    n_lic = np.broadcast_to(p["centres_licensed"][None, :], (Y, D))
-    n_unl = (
-        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)[None, :]
-        * p["unlicensed_active_share_after_2007"][None, :]
+    def occ_of(h_full: np.ndarray) -> np.ndarray:
+        own = t.own_occupancy[h_full]
+        out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
+        return out
+
+    def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
+        out = inv_los[g].copy()
+        own = t.own_los[h_full, g]
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+        return out
+
+    coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)  # occupancy / stay, (K, D)
+
+    bed, bed_have = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, HY)
+    dept, dept_have = _beds_dense(
+        prep.dept, fac, coef, p["transplant_share_of_department_beds"][None, :], k_d, y0_d, HY
     )
-    post = (years_f >= lic_default)[:, None]
-    minward = methods.minimum_requirement(min_beds, occ_d, los_mixed)  # (D,)
+    use_dept = dept_have & ~bed_have
+    bed = np.where(use_dept, dept, bed)
+    bed_have |= dept_have
 
-    cap3 = capacity.reshape(Y, H, D)
-    comb3 = comb.reshape(Y, H, D)
-    rep3 = reported.reshape(Y, H, D)
-    lic_h = t.licensed[None, :, None]
+    # personnel (one row per hospital-year)
+    pers = np.zeros((HY, D), DTYPE)
+    pers_have = np.zeros((HY, D), bool)
+    s = prep.surg
+    if len(s.base):
+        mask = _window(s, k_d, y0_d)
+        v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
+        v *= mask
+        _scatter(pers, s.uns_layers, v, np.add)
+        _scatter(pers_have, s.uns_layers, mask, np.logical_or)
 
-    def impute(
-        vals3: np.ndarray, scale: np.ndarray | float
-    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        have = ~np.isnan(vals3)
-        n_lic_obs = (have & lic_h).sum(axis=1)
-        n_unl_obs = (have & ~lic_h).sum(axis=1)
-        n_all_obs = have.sum(axis=1)
-        miss_pre = np.clip(n_total - n_all_obs, 0, None)
-        miss_lic = np.clip(n_lic - n_lic_obs, 0, None)
-        miss_unl = np.clip(n_unl - n_unl_obs, 0, None)
-        per = minward[None, :] * scale
-        parts = {
-            "pre_licensing": np.where(post, 0.0, miss_pre * per),
-            "licensed": np.where(post, miss_lic * per, 0.0),
-            "unlicensed": np.where(post, miss_unl * per, 0.0),
+    # minimum requirement (licensed hospitals from their licence year)
+    minward = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
+    )  # (D,) the national-assumption value, also used for imputation
+    act_full = prep.act
+    mr_h = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"][None, :], occ_of(act_full), 1.0
+    ) * inv_los_of(act_full, np.full(Ha, ORGAN_GROUPS.index("unspecified")))  # (Ha, D)
+    others = np.where(prep.minreq_ok[:, None], mr_h[prep.minreq_h], 0.0)
+    others_have = np.broadcast_to(prep.minreq_ok[:, None], (HY, D)) | pers_have
+    np.maximum(others, pers, out=others)
+
+    # revenue (static presence)
+    rev_have_1d = np.zeros(HY, bool)
+    rv = None
+    if len(prep.rev_rows):
+        r = prep.rev_rows
+        own_p = t.own_price[r.h]
+        price = np.where(np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :],
+                         own_p[:, None])
+        v = methods.revenue(r.value[:, None] * fac[r.fig], price)
+        rv = np.zeros((HY, D), DTYPE)
+        _scatter(rv, prep.rev_layers, v, np.add)
+        for _, keys in prep.rev_layers:
+            rev_have_1d[keys] = True
+        np.maximum(others, rv, out=others)
+        others_have = others_have | rev_have_1d[:, None]
+
+    capacity = np.where(bed_have, bed, others)
+    cap_have = bed_have | others_have
+
+    # reported counts: per (hy, organ) the largest figure; per hy max(sum of organs, unsplit)
+    rep = np.zeros((HY, D), DTYPE)
+    per_group = None
+    if len(prep.rep_rows):
+        r = prep.rep_rows
+        v = r.value[:, None] * fac[r.fig]
+        per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
+        _scatter(per_group, prep.rep_group_layers, v, np.maximum)
+        _scatter(rep, prep.rep_spec_layers, per_group, np.add)
+        _scatter(rep, prep.rep_uns_layers, per_group, np.maximum)
+    rep_have = prep.rep_present
+
+    util = p["capacity_utilisation"]
+    comb = np.maximum(rep, capacity * util[None, :])
+    comb_have = cap_have | rep_have[:, None]
+
+    # ---- national totals and imputation per stratum and year
+    years_f = t.years.astype(float)
+    lic_year = p["licensing_year"][0]
+    post = (years_f >= lic_year)[:, None]
+    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
+    n_total = p["centres_total"][None, :] * ramp
+    n_lic = p["centres_licensed"][None, :]
+    n_unl = (np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
+             * p["unlicensed_active_share_after_2007"])[None, :]
+    L = prep.n_lic
+
+    def impute(have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
+        h3 = have.reshape(Y, Ha, D)
+        nl = h3[:, :L].sum(axis=1)
+        nu = h3[:, L:].sum(axis=1)
+        return {
+            "pre_licensing": np.where(post, 0.0, np.clip(n_total - nl - nu, 0, None) * per),
+            "licensed": np.where(post, np.clip(n_lic - nl, 0, None) * per, 0.0),
+            "unlicensed": np.where(post, np.clip(n_unl - nu, 0, None) * per, 0.0),
         }
-        return parts["pre_licensing"] + parts["licensed"] + parts["unlicensed"], parts
 
-    imp_cap, parts_cap = impute(cap3, 1.0)
-    imp_comb, parts_comb = impute(comb3, util)
-
+    parts_cap = impute(cap_have, minward[None, :])
+    parts_comb = impute(comb_have, (minward * util)[None, :])
+    imp_cap = parts_cap["pre_licensing"] + parts_cap["licensed"] + parts_cap["unlicensed"]
+    imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
+    cap3 = capacity.reshape(Y, Ha, D)
+    comb3 = comb.reshape(Y, Ha, D)
+    rep3 = rep.reshape(Y, Ha, D)
     nat = {
-        "documented": np.nansum(rep3, axis=1),
-        "capacity": np.nansum(cap3, axis=1) + imp_cap,
-        "combined": np.nansum(comb3, axis=1) + imp_comb,
+        "documented": rep3.sum(axis=1),
+        "capacity": cap3.sum(axis=1) + imp_cap,
+        "combined": comb3.sum(axis=1) + imp_comb,
     }
     imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
     strata: dict[str, np.ndarray] = {}
     organ: dict[str, np.ndarray] = {}
     per_hy: dict[str, np.ndarray] = {}
     if not light:
-        mil_h = t.military[None, :, None]
-        for scen, v3, parts in (
-            ("documented", rep3, None),
-            ("capacity", cap3, parts_cap),
-            ("combined", comb3, parts_comb),
-        ):
-            z = np.nan_to_num(v3)
-            strata[f"{scen}:licensed"] = np.where(post, (z * lic_h).sum(axis=1), 0.0) + (
-                parts["licensed"] if parts else 0.0
-            )
-            strata[f"{scen}:unlicensed"] = np.where(post, (z * ~lic_h).sum(axis=1), 0.0) + (
-                parts["unlicensed"] if parts else 0.0
-            )
-            strata[f"{scen}:pre_licensing"] = np.where(post, 0.0, z.sum(axis=1)) + (
-                parts["pre_licensing"] if parts else 0.0
-            )
-            strata[f"{scen}:military"] = (z * mil_h).sum(axis=1)
-            strata[f"{scen}:civilian"] = (z * ~mil_h).sum(axis=1)
-            strata[f"{scen}:imputed"] = (
-                parts["pre_licensing"] + parts["licensed"] + parts["unlicensed"]
-                if parts
-                else np.zeros((Y, D))
-            )
-        # organ split of the documented scenario: specific organs where their sum
-        # is what counted, the rest 'unspecified'
-        if len(rep_per):
-            r = prep.reported
-            key = (r.y * H + r.h) * len(ORGAN_KEYS) + r.group
-            _, keys = _group_starts(key)
-            hyk, grp = keys // len(ORGAN_KEYS), keys % len(ORGAN_KEYS)
-            spec_sum = np.zeros((HY, D))
-            spec = grp != ORGAN_KEYS.index("unspecified")
-            np.add.at(spec_sum, hyk[spec], np.nan_to_num(rep_per[spec]))
-            used_spec = np.nan_to_num(reported) <= spec_sum + 1e-9
-            tot = np.zeros((Y, D))
-            yk = hyk // H
-            for oi, o in enumerate(ORGAN_KEYS[:-1]):
-                sel = grp == oi
-                acc = np.zeros((Y, D))
-                if sel.any():
-                    contrib = np.where(used_spec[hyk[sel]], np.nan_to_num(rep_per[sel]), 0.0)
-                    np.add.at(acc, yk[sel], contrib)
-                organ[f"documented:{o}"] = acc
-                tot += acc
-            organ["documented:unspecified"] = nat["documented"] - tot
+        mil = prep.mil_act[None, :, None]
+        for scen, v3, parts in (("documented", rep3, None), ("capacity", cap3, parts_cap),
+                                ("combined", comb3, parts_comb)):
+            lic_sum = v3[:, :L].sum(axis=1)
+            unl_sum = v3[:, L:].sum(axis=1)
+            z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
+            pr = parts or z
+            strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
+            strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
+            strata[f"{scen}:pre_licensing"] = (np.where(post, 0.0, lic_sum + unl_sum)
+                                               + pr["pre_licensing"])
+            strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
+            strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
+            strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
+        organ = _organ_split(prep, per_group, rep, nat["documented"], Y, Ha, D)
         if keep_per_hy:
+            def full(val: np.ndarray, have: np.ndarray) -> np.ndarray:
+                out = np.full((Y, t.n_hosp, D), np.nan)
+                hv = have if have.ndim == 2 else np.broadcast_to(have[:, None], val.shape)
+                out[:, prep.act, :] = np.where(hv, val, np.nan).reshape(Y, Ha, D)
+                return out.reshape(Y * t.n_hosp, D)
+
+            mr_dense = np.where(prep.minreq_ok[:, None], mr_h[prep.minreq_h], 0.0)
             per_hy = {
-                "documented": reported,
-                "capacity": capacity,
-                "combined": comb,
-                "bed_capacity": bed_cap,
-                "minimum_requirement": minreq,
-                "personnel": pers,
-                "revenue": rev,
+                "documented": full(rep, rep_have), "capacity": full(capacity, cap_have),
+                "combined": full(comb, comb_have), "bed_capacity": full(bed, bed_have),
+                "minimum_requirement": full(mr_dense, prep.minreq_ok),
+                "personnel": full(pers, pers_have),
+                "revenue": full(rv if rv is not None else np.zeros((HY, D)), rev_have_1d),
             }
     return ChunkOut(nat, imputed, strata, organ, per_hy)
+
+
+def _organ_split(prep: Prepared, per_group: np.ndarray | None, rep: np.ndarray,
+                 documented: np.ndarray, Y: int, Ha: int, D: int) -> dict[str, np.ndarray]:
+    """Documented counts by organ: organ-specific figures where their sum is what counted."""
+    out = {f"documented:{o}": np.zeros((Y, D)) for o in ORGAN_KEYS}
+    if per_group is None or not len(per_group):
+        out["documented:unspecified"] = documented.copy()
+        return out
+    nk = len(ORGAN_KEYS)
+    ghy, gk = prep.rep_gkeys // nk, prep.rep_gkeys % nk
+    spec_sum = np.zeros_like(rep)
+    _scatter(spec_sum, prep.rep_spec_layers, per_group, np.add)
+    used_spec = rep <= spec_sum * (1 + 1e-12)
+    total = np.zeros((Y, D))
+    for oi, o in enumerate(ORGAN_KEYS[:-1]):
+        sel = np.nonzero(gk == oi)[0]
+        if not len(sel):
+            continue
+        contrib = np.where(used_spec[ghy[sel]], per_group[sel], 0.0)
+        acc = np.zeros((Y, D))
+        np.add.at(acc, ghy[sel] // Ha, contrib)
+        out[f"documented:{o}"] = acc
+        total += acc
+    out["documented:unspecified"] = documented - total
+    return out
 
 
 def _growth_ramp(years: np.ndarray, growth: np.ndarray) -> np.ndarray:

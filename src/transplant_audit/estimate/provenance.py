@@ -88,13 +88,12 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
                 values["reported" if key == "documented" else key] = s
 
     fig_used: dict[int, set[str]] = {}
-    p = result.prepared
     for method, rows in (
-        ("bed_capacity", p.beds),
-        ("bed_capacity (department beds)", p.dept),
-        ("personnel", p.surgeons),
-        ("reported", p.reported),
-        ("revenue", p.revenue),
+        ("bed_capacity", t.beds),
+        ("bed_capacity (department beds)", t.dept_beds),
+        ("personnel", t.surgeons),
+        ("reported", t.reported),
+        ("revenue", t.revenue),
     ):
         sel = (rows.h == h) & (rows.y == yi)
         for f in rows.fig[sel]:
