@@ -220,7 +220,12 @@ def _doc_transplant(norm: str) -> bool:
 _CONJ_RE = re.compile(r"和|与|及|以及|、|,|;|and|as well as")
 
 
-def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool) -> str:
+_ENUM_ORGANS_RE = re.compile(
+    r"(?:肝|肾|心脏|肺|胰腺?)移植(?:、|和|及|与)(?:肝|肾|心脏|肺|胰腺?)移植[^,]{0,6}(?:两|三|四|2|3|4)个"
+)
+
+
+def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False) -> str:
     """The organ word nearest the figure: attached after it (1200例肝移植, 300 liver
     transplants), else the last one before it in the clause, else in the sentence."""
     m = P.ORGAN_RE.search(ctx.mods) if ctx.mods else None
@@ -228,15 +233,21 @@ def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool) -> str:
         return P.ORGAN_WORDS[m.group(0)]
     right = P.ORGAN_RE.search(ctx.right[:24])
     left_matches = list(P.ORGAN_RE.finditer(ctx.left_clause))
+    if multi_ok and len({P.ORGAN_WORDS[x.group(0)] for x in left_matches}) > 1 and not right:
+        # 设有肝移植、肾移植两个病区，共有病床110张: the figure covers several organs
+        if _ENUM_ORGANS_RE.search(ctx.left_clause):
+            return ""
     if left_matches:
         last = left_matches[-1]
         between = ctx.left_clause[last.end() :]
-        if right and right.start() <= 2 and (len(between) > 8 or _CONJ_RE.search(between)):
+        if right and right.start() <= 8 and (len(between) > 8 or _CONJ_RE.search(between)):
             return P.ORGAN_WORDS[right.group(0)]
         return P.ORGAN_WORDS[last.group(0)]
     if right:
         return P.ORGAN_WORDS[right.group(0)]
     if sentence_fallback:
+        if multi_ok and _ENUM_ORGANS_RE.search(ctx.sentence_left):
+            return ""
         matches = list(P.ORGAN_RE.finditer(ctx.sentence_left))
         if matches:
             return P.ORGAN_WORDS[matches[-1].group(0)]
@@ -366,7 +377,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_cumulative"
         if _has(P.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
             return "transplants_per_day_capacity"
-        if _has(P.PER_DAY_MAX_RE, ctx.clause):
+        if _has(P.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_max"
         if _has(P.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
@@ -379,7 +390,9 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
-        tx = transplant or sentence_tx or ctx.doc_transplant
+        tx = (
+            transplant or sentence_tx or ctx.doc_transplant or _has(P.TRANSPLANT_CUE_RE, ctx.clause)
+        )
         if _has(P.WAITLIST_CUE_RE, ctx.clause) and _has(P.PATIENT_NOUN_RE, *role_text):
             return "waitlist_size"
         if _has(P.NURSE_NOUN_RE, *role_text):
@@ -486,6 +499,9 @@ _PERIOD_INDICATORS = frozenset(
     }
 )
 _NO_ORGAN = frozenset({"total_beds", "staff_total", "inpatients_per_year", "surgeries_per_year"})
+_UNIT_LEVEL = frozenset(
+    {"transplant_beds", "transplant_surgeons", "transplant_nurses", "transplant_staff"}
+)
 _NO_DATE = frozenset({"wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"})
 
 
@@ -596,6 +612,8 @@ def extract_candidates(
             e_num = e + 2
 
         cnt = _read_counter(norm, e_num)
+        if is_zh_token and m.group("zh").startswith("百分之"):
+            cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
         range_lower = False
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
@@ -700,7 +718,7 @@ def extract_candidates(
         period, as_of = _period_of(indicator, ctx)
         organ = ""
         if indicator not in _NO_ORGAN:
-            organ = _nearest_organ(ctx, sentence_fallback=True)
+            organ = _nearest_organ(ctx, sentence_fallback=True, multi_ok=indicator in _UNIT_LEVEL)
         hospital = ""
         if hospitals:
             i = bisect.bisect_right(hosp_pos, s) - 1
@@ -796,7 +814,7 @@ _FIRST_TX_RE = re.compile(
     r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
 )
 _FOUNDED_RE = re.compile(
-    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建)"
+    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
     r"|transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)[^.;]{0,40}?"
     r"(?:founded|established|set up|created|opened)"
