@@ -615,8 +615,12 @@ def _layers(keys: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
-def _scatter(dest: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]], vals: np.ndarray,
-             op: Callable[..., np.ndarray]) -> None:
+def _scatter(
+    dest: np.ndarray,
+    layers: list[tuple[np.ndarray, np.ndarray]],
+    vals: np.ndarray,
+    op: Callable[..., np.ndarray],
+) -> None:
     """In place: ``dest[key] = op(dest[key], vals[row])`` for every (row, key), duplicates reduced."""
     for rows, keys in layers:
         dest[keys] = op(dest[keys], vals[rows])
@@ -637,8 +641,14 @@ class BedRows:
     rows: Rows  # the original rows (full hospital index)
 
     @classmethod
-    def build(cls, rows: Rows, pos: np.ndarray, n_act: int, pair_index: dict[tuple[int, int], int],
-              years: np.ndarray) -> BedRows:
+    def build(
+        cls,
+        rows: Rows,
+        pos: np.ndarray,
+        n_act: int,
+        pair_index: dict[tuple[int, int], int],
+        years: np.ndarray,
+    ) -> BedRows:
         hy = rows.y * n_act + pos[rows.h]
         uns = ORGAN_GROUPS.index("unspecified")
         spec_sel = np.nonzero(rows.group != uns)[0]
@@ -646,12 +656,19 @@ class BedRows:
         spec_layers = [(spec_sel[r], k) for r, k in _layers(hy[spec_sel])]
         uns_layers = [(uns_sel[r], k) for r, k in _layers(hy[uns_sel])]
         pair = np.array(
-            [pair_index[(int(h), int(g))] for h, g in zip(rows.h, rows.group, strict=True)], np.int64
+            [pair_index[(int(h), int(g))] for h, g in zip(rows.h, rows.group, strict=True)],
+            np.int64,
         )
         return cls(
-            base=rows.value.astype(DTYPE), fig=rows.fig, pair=pair, dist=rows.dist,
-            year=years[rows.y].astype(float), undated=np.nonzero(np.isnan(rows.dist))[0],
-            spec_layers=spec_layers, uns_layers=uns_layers, rows=rows,
+            base=rows.value.astype(DTYPE),
+            fig=rows.fig,
+            pair=pair,
+            dist=rows.dist,
+            year=years[rows.y].astype(float),
+            undated=np.nonzero(np.isnan(rows.dist))[0],
+            spec_layers=spec_layers,
+            uns_layers=uns_layers,
+            rows=rows,
         )
 
 
@@ -729,13 +746,26 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
     h_col = np.tile(np.arange(Ha), Y)
     minreq_ok = t.licensed[act][h_col] & (year_col >= lic_year[act][h_col])
     return Prepared(
-        table=t, act=act, pos=pos, n_lic=n_lic, pairs_h=pairs_h, pairs_g=pairs_g, beds=beds,
-        dept=dept, surg=surg, rep_rows=rep, rep_group_layers=_layers(ginv.ravel()),
+        table=t,
+        act=act,
+        pos=pos,
+        n_lic=n_lic,
+        pairs_h=pairs_h,
+        pairs_g=pairs_g,
+        beds=beds,
+        dept=dept,
+        surg=surg,
+        rep_rows=rep,
+        rep_group_layers=_layers(ginv.ravel()),
         rep_gkeys=rep_gkeys,
         rep_spec_layers=[(rep_spec[r], k) for r, k in _layers(ghy[rep_spec])],
         rep_uns_layers=[(rep_uns[r], k) for r, k in _layers(ghy[rep_uns])],
-        rep_present=rep_present, rev_rows=rev, rev_layers=_layers(rev.y * Ha + pos[rev.h]),
-        minreq_ok=minreq_ok, minreq_h=h_col, mil_act=t.military[act],
+        rep_present=rep_present,
+        rev_rows=rev,
+        rev_layers=_layers(rev.y * Ha + pos[rev.h]),
+        minreq_ok=minreq_ok,
+        minreq_h=h_col,
+        mil_act=t.military[act],
     )
 
 
@@ -758,8 +788,15 @@ def _window(b: BedRows, k: np.ndarray, y0: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _beds_dense(b: BedRows, fac: np.ndarray, coef: np.ndarray, scale: np.ndarray | float,
-                k: np.ndarray, y0: np.ndarray, HY: int) -> tuple[np.ndarray, np.ndarray]:
+def _beds_dense(
+    b: BedRows,
+    fac: np.ndarray,
+    coef: np.ndarray,
+    scale: np.ndarray | float,
+    k: np.ndarray,
+    y0: np.ndarray,
+    HY: int,
+) -> tuple[np.ndarray, np.ndarray]:
     """Bed capacity per hy (dense (HY, D)) and its presence: max(sum over organs, unsplit beds)."""
     D = fac.shape[1]
     val = np.zeros((HY, D), DTYPE)
@@ -803,8 +840,14 @@ def simulate(
 
     # measurement factor per figure: 1 + A[q] (u - C[q])  (see methods.measurement_factor)
     q = t.fig_qual
-    A = np.stack([np.zeros(D, DTYPE), 2 * p["approx_relative_half_width"], p["at_least_max_uplift"],
-                  -p["at_most_max_shortfall"]])
+    A = np.stack(
+        [
+            np.zeros(D, DTYPE),
+            2 * p["approx_relative_half_width"],
+            p["at_least_max_uplift"],
+            -p["at_most_max_shortfall"],
+        ]
+    )
     C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
     if u_fig is None:
         fac = 1.0 + A[q] * (0.5 - C[q])[:, None]
@@ -870,8 +913,9 @@ def simulate(
     if len(prep.rev_rows):
         r = prep.rev_rows
         own_p = t.own_price[r.h]
-        price = np.where(np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :],
-                         own_p[:, None])
+        price = np.where(
+            np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
+        )
         v = methods.revenue(r.value[:, None] * fac[r.fig], price)
         rv = np.zeros((HY, D), DTYPE)
         _scatter(rv, prep.rev_layers, v, np.add)
@@ -906,8 +950,10 @@ def simulate(
     ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
     n_total = p["centres_total"][None, :] * ramp
     n_lic = p["centres_licensed"][None, :]
-    n_unl = (np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
-             * p["unlicensed_active_share_after_2007"])[None, :]
+    n_unl = (
+        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
+        * p["unlicensed_active_share_after_2007"]
+    )[None, :]
     L = prep.n_lic
 
     def impute(have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
@@ -938,21 +984,26 @@ def simulate(
     per_hy: dict[str, np.ndarray] = {}
     if not light:
         mil = prep.mil_act[None, :, None]
-        for scen, v3, parts in (("documented", rep3, None), ("capacity", cap3, parts_cap),
-                                ("combined", comb3, parts_comb)):
+        for scen, v3, parts in (
+            ("documented", rep3, None),
+            ("capacity", cap3, parts_cap),
+            ("combined", comb3, parts_comb),
+        ):
             lic_sum = v3[:, :L].sum(axis=1)
             unl_sum = v3[:, L:].sum(axis=1)
             z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
             pr = parts or z
             strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
             strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
-            strata[f"{scen}:pre_licensing"] = (np.where(post, 0.0, lic_sum + unl_sum)
-                                               + pr["pre_licensing"])
+            strata[f"{scen}:pre_licensing"] = (
+                np.where(post, 0.0, lic_sum + unl_sum) + pr["pre_licensing"]
+            )
             strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
             strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
             strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
         organ = _organ_split(prep, per_group, rep, nat["documented"], Y, Ha, D)
         if keep_per_hy:
+
             def full(val: np.ndarray, have: np.ndarray) -> np.ndarray:
                 out = np.full((Y, t.n_hosp, D), np.nan)
                 hv = have if have.ndim == 2 else np.broadcast_to(have[:, None], val.shape)
@@ -961,8 +1012,10 @@ def simulate(
 
             mr_dense = np.where(prep.minreq_ok[:, None], mr_h[prep.minreq_h], 0.0)
             per_hy = {
-                "documented": full(rep, rep_have), "capacity": full(capacity, cap_have),
-                "combined": full(comb, comb_have), "bed_capacity": full(bed, bed_have),
+                "documented": full(rep, rep_have),
+                "capacity": full(capacity, cap_have),
+                "combined": full(comb, comb_have),
+                "bed_capacity": full(bed, bed_have),
                 "minimum_requirement": full(mr_dense, prep.minreq_ok),
                 "personnel": full(pers, pers_have),
                 "revenue": full(rv if rv is not None else np.zeros((HY, D)), rev_have_1d),
@@ -970,8 +1023,15 @@ def simulate(
     return ChunkOut(nat, imputed, strata, organ, per_hy)
 
 
-def _organ_split(prep: Prepared, per_group: np.ndarray | None, rep: np.ndarray,
-                 documented: np.ndarray, Y: int, Ha: int, D: int) -> dict[str, np.ndarray]:
+def _organ_split(
+    prep: Prepared,
+    per_group: np.ndarray | None,
+    rep: np.ndarray,
+    documented: np.ndarray,
+    Y: int,
+    Ha: int,
+    D: int,
+) -> dict[str, np.ndarray]:
     """Documented counts by organ: organ-specific figures where their sum is what counted."""
     out = {f"documented:{o}": np.zeros((Y, D)) for o in ORGAN_KEYS}
     if per_group is None or not len(per_group):
