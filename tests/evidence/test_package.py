@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, NATIONAL
@@ -123,3 +125,8 @@ def test_read_package_refuses_invalid_package(tmp_path: Path, bundled) -> None:
 def test_format_number(value: float, text: str) -> None:
     assert format_number(value) == text
     assert float(text) == value
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15))
+def test_format_number_round_trips_any_float(value: float) -> None:
+    assert float(format_number(value)) == value

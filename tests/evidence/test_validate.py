@@ -93,8 +93,8 @@ def make_package(
     return root
 
 
-def errors_of(root: Path) -> list[DataError]:
-    return validate_package(root, today=TODAY)
+def errors_of(root: Path, *, frictionless: bool = True) -> list[DataError]:
+    return validate_package(root, today=TODAY, frictionless=frictionless)
 
 
 def where(errors: list[DataError]) -> set[tuple[str, int | None, str | None, str]]:
@@ -138,7 +138,8 @@ def test_observation_rule(
     tmp_path: Path, line: int, changes: dict[str, str], field: str, code: str
 ) -> None:
     root = make_package(tmp_path / "p", {"observations": {line: obs_line(line, **changes)}})
-    found = where(errors_of(root))
+    # our rules only (fast); Frictionless's part is covered by the tests below
+    found = where(errors_of(root, frictionless=False))
     assert ("observations.csv", line, field, code) in found, found
 
 
@@ -168,6 +169,21 @@ def test_dangling_source_in_other_resources(tmp_path: Path) -> None:
     assert ("claims.csv", 2, "source_id", "dangling-source-id") in found
     assert ("assumptions.csv", 2, "source_ids", "dangling-source-id") in found
     assert ("hospitals.csv", 3, "source_id", "dangling-source-id") in found
+
+
+def test_negative_counts_and_inverted_range_outside_observations(tmp_path: Path) -> None:
+    root = make_package(
+        tmp_path / "p",
+        {
+            "official_series": {2: TINY["official_series"][0].replace(",2766,", ",-2766,")},
+            "claims": {2: TINY["claims"][0].replace(",60000,100000,", ",60000,6000,")},
+            "reference_series": {2: TINY["reference_series"][0].replace(",1851,", ",-1,")},
+        },
+    )
+    found = where(errors_of(root))
+    assert ("official_series.csv", 2, "value", "negative-value") in found
+    assert ("claims.csv", 2, "value_high", "bad-range") in found
+    assert ("reference_series.csv", 2, "value", "negative-value") in found
 
 
 def test_wrong_column_count(tmp_path: Path) -> None:

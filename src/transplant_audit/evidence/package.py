@@ -789,6 +789,46 @@ def _check_rows(
                 )
         if resource == "observations":
             errors.extend(_check_observation(file, line, row, hospital_ids))
+        else:
+            errors.extend(_check_counts(resource, file, line, row))
+    return errors
+
+
+_COUNT_FIELDS: dict[str, tuple[str, ...]] = {
+    "official_series": ("value",),
+    "claims": ("value_low", "value_high"),
+    "reference_series": ("value",),
+}
+"""Columns holding counts (donors, transplants, hospitals, rates): never negative."""
+
+
+def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> list[DataError]:
+    errors: list[DataError] = []
+    for name in _COUNT_FIELDS.get(resource, ()):
+        text = row[name]
+        if _is_number(text) and float(text) < 0:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field=name,
+                    reason="a published count cannot be negative",
+                    value=text,
+                    code="negative-value",
+                )
+            )
+    low, high = row.get("value_low", ""), row.get("value_high", "")
+    if resource == "claims" and _is_number(low) and _is_number(high) and float(high) < float(low):
+        errors.append(
+            DataError(
+                file=file,
+                row=line,
+                field="value_high",
+                reason=f"below value_low ({row['value_low']})",
+                value=row["value_high"],
+                code="bad-range",
+            )
+        )
     return errors
 
 
