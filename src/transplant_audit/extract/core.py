@@ -436,7 +436,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "percent":
         if _has(P.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
-        if _has(P.SHARE_CUE_RE, ctx.clause) and (transplant or sentence_tx):
+        share = _has(P.SHARE_CUE_RE, ctx.clause) or bool(re.match(r"\s?of\s", ctx.right))
+        if share and (transplant or sentence_tx):
             if _has(P.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(P.NATIONAL_SHARE_CUE_RE, ctx.clause):
@@ -480,6 +481,8 @@ def _combine(qs: list[Qualifier]) -> Qualifier:
             best = q
     return best
 
+
+_ELLIPTIC_YEAR_RE = re.compile(rf"\s(?:in|during)\s{P.YEAR}(?!\d)")
 
 _BARE_MULT_PREFIX = {
     "上": Qualifier.AT_LEAST,
@@ -628,6 +631,16 @@ def extract_candidates(
                         )
                         range_lower = True
                         range_upper.add(m2.start())
+        if not cnt.uclass and not is_zh_token:
+            # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
+            # sentence about transplants, counts transplants
+            ell = _ELLIPTIC_YEAR_RE.match(norm, e)
+            if (
+                ell
+                and P.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                and not re.match(P.YEAR + r"$", m.group(0))
+            ):
+                cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
             cnt.uclass,
             cnt.stated_unit,
