@@ -761,7 +761,8 @@ def build_observations(
         unit = INDICATORS[indicator].unit
         notes = [r["note"]]
         if factor != 1.0:
-            notes.append(f"stated as {r['value']} {conv}, converted to days (x{factor:g})")
+            stated_unit = conv.removesuffix("s") if r["value"] == "1" else conv
+            notes.append(f"stated as {r['value']} {stated_unit}, converted to days (x{factor:g})")
             value *= factor
         if raw_ind != indicator and raw_ind not in ("wait_time_weeks", "wait_time_months"):
             notes.append(f"indicator stated as '{raw_ind}'")
