@@ -9,6 +9,8 @@ browser and CLI tests use the real engines when they are installed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -277,14 +279,44 @@ def _intervals(center: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+@dataclass(frozen=True)
+class FakeAssumption:
+    """SYNTHETIC: mirrors estimate.assumptions.Assumption's public fields."""
+
+    name: str
+    distribution: str
+    low: float
+    mode: float
+    high: float
+    unit: str
+    justification: str = "synthetic"
+    source_ids: tuple[str, ...] = ("src_dddddddddd",)
+    origin: str = "assumptions"
+
+    def describe(self) -> str:
+        return f"{self.distribution}({self.low:g}, {self.high:g}) {self.unit}"
+
+
 class FakeEstimate:
     """SYNTHETIC stand-in following the EstimateResult contract; every number is invented."""
 
     inputs_digest = "sha256:" + "1" * 64
     imputed_share = 0.42
+    draws = 500
+    seed = 7
+    notes = ["synthetic run"]
 
     def __init__(self) -> None:
         self.years = np.arange(2010, 2019)
+        self.assumptions = {
+            "occupancy_rate": FakeAssumption(
+                "occupancy_rate", "uniform", 0.7, 0.9, 1.2, "fraction"
+            ),
+            "length_of_stay_days": FakeAssumption(
+                "length_of_stay_days", "uniform", 14, 21, 30, "days"
+            ),
+        }
+        self.observations = make_synthetic_evidence().observations
 
     def national(self) -> pd.DataFrame:
         frames = []
@@ -296,7 +328,7 @@ class FakeEstimate:
     def cumulative(self) -> pd.DataFrame:
         nat = self.national()
         out = []
-        for scen, g in nat.groupby("scenario"):
+        for _, g in nat.groupby("scenario"):
             g = g.sort_values("year").copy()
             for col in ("mean", "median", "p025", "p05", "p25", "p75", "p95", "p975"):
                 g[col] = g[col].cumsum()
@@ -308,16 +340,18 @@ class FakeEstimate:
             {
                 "hospital_id": ["h_alpha", "h_beta", "h_gamma"],
                 "year": 2018,
+                "scenario": "combined",
                 **_intervals(np.array([900.0, 600.0, 200.0])),
-                "imputed": [False, True, True],
+                "methods": ["reported;bed_capacity", "bed_capacity", "personnel"],
             }
         )
 
     def by_organ(self) -> pd.DataFrame:
         return pd.DataFrame(
             {
-                "organ": ["kidney", "liver", "heart"],
                 "year": 2018,
+                "scenario": "documented",
+                "organ": ["kidney", "liver", "heart"],
                 **_intervals(np.array([8000.0, 4000.0, 300.0])),
             }
         )
@@ -325,29 +359,47 @@ class FakeEstimate:
     def by_stratum(self) -> pd.DataFrame:
         return pd.DataFrame(
             {
-                "stratum": ["licensed", "unlicensed"],
                 "year": 2018,
-                **_intervals(np.array([9000.0, 3000.0])),
+                "scenario": "combined",
+                "stratum": ["licensed", "unlicensed", "pre_licensing", "military", "civilian"],
+                **_intervals(np.array([9000.0, 3000.0, 0.0, 2000.0, 10000.0])),
             }
         )
 
     def official(self) -> pd.DataFrame:
         return pd.DataFrame(
             {
-                "year": [2015, 2018],
-                "claim": ["official", "official"],
-                "value": [10000, 20000],
-                "source_id": ["src_cccccccccc", "src_cccccccccc"],
+                "year": [2015, 2018, 2016],
+                "claim_id": ["cl_1", "cl_3", "cl_2"],
+                "quantity": "transplants_per_year",
+                "claimant": ["Synthetic Ministry", "Synthetic Ministry", "Synthetic Investigators"],
+                "party": ["chinese_official", "chinese_official", "investigators"],
+                "value_low": [10000.0, 20000.0, 60000.0],
+                "value_high": [10000.0, 20000.0, 100000.0],
+                "value": [10000.0, 20000.0, 80000.0],
+                "source_id": ["src_cccccccccc", "src_cccccccccc", "src_aaaaaaaaaa"],
+                "locator": "synthetic",
             }
         )
 
     def comparison(self) -> pd.DataFrame:
+        off = self.official()
+        nat = self.national()
+        comb = nat[nat.scenario == "combined"].set_index("year")["median"]
+        est = off["year"].map(comb)
         return pd.DataFrame(
             {
-                "year": [2015, 2018],
-                "claim": ["official", "official"],
-                "ratio": [1.5, 0.87],
-                "probability_official_ge_estimate": [0.1, 0.6],
+                "year": off["year"],
+                "claim_id": off["claim_id"],
+                "claimant": off["claimant"],
+                "party": off["party"],
+                "value": off["value"],
+                "scenario": "combined",
+                "estimate_median": est,
+                "ratio_median": est / off["value"],
+                "ratio_p05": est * 0.6 / off["value"],
+                "ratio_p95": est * 1.6 / off["value"],
+                "p_claim_at_or_above_estimate": [0.1, 0.6, 1.0],
             }
         )
 
@@ -355,56 +407,100 @@ class FakeEstimate:
         return pd.DataFrame(
             {
                 "hospital_id": ["h_alpha", "h_gamma"],
-                "stated": [300, 150],
-                "predicted": [280.0, 170.0],
+                "year": [2010, 2016],
+                "method": ["bed_capacity", "personnel"],
+                "reported_median": [300.0, 150.0],
+                "method_median": [280.0, 170.0],
+                "ratio_median": [300 / 280, 150 / 170],
+                "covered": [True, True],
+            }
+        )
+
+    def check_summary(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "method": ["bed_capacity", "personnel"],
+                "hospital_years": [1, 1],
+                "hospitals": [1, 1],
+                "ratio_median": [300 / 280, 150 / 170],
+                "share_covered": [1.0, 1.0],
+                "share_below_p95": [1.0, 1.0],
             }
         )
 
     def sensitivity(self) -> pd.DataFrame:
         return pd.DataFrame(
             {
-                "assumption": ["occupancy_rate", "length_of_stay_days", "unlicensed_share"],
-                "S1": [0.5, 0.3, 0.1],
-                "S1_conf": [0.05, 0.04, 0.02],
-                "ST": [0.55, 0.35, 0.12],
-                "ST_conf": [0.05, 0.04, 0.02],
+                "assumption": ["occupancy_rate", "length_of_stay_days"],
+                "S1": [0.6, 0.3],
+                "S1_conf": [0.05, 0.04],
+                "ST": [0.65, 0.35],
+                "ST_conf": [0.05, 0.04],
             }
         )
+
+    def sensitivity_year(self) -> int:
+        return 2018
 
     def tornado(self) -> pd.DataFrame:
         return pd.DataFrame(
             {
                 "assumption": ["occupancy_rate", "length_of_stay_days"],
-                "low_output": [9000.0, 10000.0],
-                "high_output": [15000.0, 13000.0],
-                "baseline": [12000.0, 12000.0],
+                "low_value": [0.7, 14.0],
+                "high_value": [1.2, 30.0],
+                "total_at_low": [9000.0, 10000.0],
+                "total_at_high": [15000.0, 13000.0],
+                "swing": [6000.0, 3000.0],
+                "base": [12000.0, 12000.0],
             }
         )
 
-    def explain(self, hospital_id: str, year: int | None) -> dict:
+    def explain(self, hospital_id: str, year: int) -> dict:
         return {
             "hospital_id": hospital_id,
             "year": year,
-            "method": "capacity",
-            "steps": [
-                {
-                    "step": "beds",
-                    "value": 120,
-                    "observation_ids": ["obs_0001"],
-                    "source_ids": ["src_bbbbbbbbbb"],
-                },
-                {"step": "occupancy", "value": 0.9, "assumptions": ["occupancy_rate"]},
-            ],
-        }
-
-    def to_dict(self) -> dict:
-        return {
-            "draws": 500,
-            "seed": 7,
-            "provenance": {
-                "observation_ids": ["obs_0001", "obs_0004", "obs_0007"],
-                "assumptions": ["occupancy_rate", "length_of_stay_days"],
+            "hospital": {"licensed": True, "military": False, "first_transplant_year": None},
+            "values": {
+                "bed_capacity": {
+                    "median": 880.0,
+                    "p05": 600.0,
+                    "p95": 1200.0,
+                    "share_of_draws": 1.0,
+                }
             },
+            "observations": [
+                {
+                    "observation_id": "obs_0001",
+                    "indicator": "transplant_beds",
+                    "organ": None,
+                    "value": 120.0,
+                    "qualifier": "exact",
+                    "unit": "beds",
+                    "period": "2012 2012",
+                    "dated_by": "period",
+                    "source_id": "src_bbbbbbbbbb",
+                    "publisher": "Synthetic Hospital",
+                    "url": "https://example.org/synthetic/hospital",
+                    "locator": "para 1",
+                    "used_by": ["bed_capacity"],
+                }
+            ],
+            "assumptions": [
+                {
+                    "name": "occupancy_rate",
+                    "distribution": "uniform(0.7, 1.2) fraction",
+                    "justification": "synthetic",
+                    "sources": [
+                        {
+                            "source_id": "src_dddddddddd",
+                            "publisher": "Synthetic Journal",
+                            "url": "x",
+                        }
+                    ],
+                    "origin": "assumptions",
+                }
+            ],
+            "rules": "synthetic",
         }
 
 

@@ -28,7 +28,18 @@ import pandas as pd
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
-from transplant_audit.report.model import Notes, Report, Section, Unavailable
+from transplant_audit.report.model import (
+    Derivation,
+    Figure,
+    Headline,
+    Notes,
+    Para,
+    Ref,
+    Report,
+    Section,
+    Table,
+    Unavailable,
+)
 from transplant_audit.report.results import EstimateSections, forensics_section
 from transplant_audit.report.sections import (
     appendix,
@@ -85,10 +96,12 @@ def analyse(
 
     A report with a clear "not available" box is more useful than no report;
     the reason also goes to the CLI's output and to ``data/inputs.json``.
-    Our own data errors (``TransplantAuditError``) are raised: bad input must
-    be fixed, not papered over.
+    A bad option (``ConfigError``, e.g. an invalid seed) is raised: the user
+    must fix the command. Evidence that is valid but not enough for a model
+    (``NotEstimable``, a ``DataError`` such as "no assumptions") degrades to a
+    "not available" box naming the reason, since the evidence sections are
+    still worth reading.
     """
-    from transplant_audit.errors import TransplantAuditError
 
     out = Analyses()
     t0 = time.perf_counter()
@@ -101,7 +114,7 @@ def analyse(
         if progress is not None:
             kwargs["progress"] = lambda done, total: progress("estimate", done, total)
         out.estimate = est_mod.estimate(evidence, **kwargs)
-    except TransplantAuditError:
+    except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001 - reported in the document and by the CLI
         out.estimate_error = f"{type(exc).__name__}: {exc}"
@@ -113,7 +126,7 @@ def analyse(
         from transplant_audit import forensics as fr_mod
 
         out.forensics = fr_mod.run_forensics(evidence)
-    except TransplantAuditError:
+    except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001
         out.forensics_error = f"{type(exc).__name__}: {exc}"
@@ -135,37 +148,39 @@ def evidence_digest(evidence: Evidence) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def _inputs(evidence: Evidence, analyses: Analyses, draws: int, seed: int | None) -> dict[str, Any]:
+def _inputs(
+    evidence: Evidence,
+    analyses: Analyses,
+    draws: int,
+    seed: int | None,
+    used_assumptions: pd.DataFrame | None,
+) -> dict[str, Any]:
     est = analyses.estimate
-    est_digest = None
-    used_seed = seed
-    if est is not None:
-        est_digest = getattr(est, "inputs_digest", None)
-        try:
-            d = est.to_dict()
-            used_seed = d.get("seed", used_seed)
-        except Exception:  # noqa: BLE001
-            pass
+    est_digest = getattr(est, "inputs_digest", None) if est is not None else None
+    used_seed = getattr(est, "seed", seed) if est is not None else seed
     if used_seed is None:
         try:
             from transplant_audit.estimate import DEFAULT_SEED
 
             used_seed = DEFAULT_SEED
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - the estimate is not installed
             used_seed = None
-    assumptions = evidence.assumptions.astype(object).where(evidence.assumptions.notna(), None)
+    asm = used_assumptions if used_assumptions is not None else evidence.assumptions
+    data_digest = evidence_digest(evidence)
+    forensics_settings = getattr(analyses.forensics, "settings", None)
     return {
         "tool": "transplant-audit",
         "version": version(),
         "python": sys.version.split()[0],
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "evidence_origin": evidence.origin,
-        "data_package_digest": evidence_digest(evidence),
+        "data_package_digest": data_digest,
         "estimate_inputs_digest": est_digest,
-        "inputs_digest": est_digest or evidence_digest(evidence),
+        "inputs_digest": est_digest or data_digest,
         "seed": used_seed,
-        "draws": draws,
-        "assumptions": assumptions.to_dict(orient="records"),
+        "draws": getattr(est, "draws", draws) if est is not None else draws,
+        "assumptions": asm.astype(object).where(asm.notna(), None).to_dict(orient="records"),
+        "forensics_settings": forensics_settings,
         "counts": {name: int(len(evidence.frame(name))) for name in COLUMNS},
         "not_available": {
             k: v
@@ -178,9 +193,46 @@ def _inputs(evidence: Evidence, analyses: Analyses, draws: int, seed: int | None
     }
 
 
+def renumber_notes(report: Report) -> None:
+    """Number notes in the order their markers first appear in the report (1, 2, 3 ... top to bottom)."""
+    order: dict[int, int] = {}
+
+    def visit(runs: list) -> None:
+        for run in runs:
+            if isinstance(run, Ref) and run.number not in order:
+                order[run.number] = len(order) + 1
+
+    def all_runs() -> list[list]:
+        out: list[list] = []
+        for sec in report.sections:
+            for b in sec.blocks:
+                if isinstance(b, Para):
+                    out.append(b.runs)
+                elif isinstance(b, Headline):
+                    out += [i.detail for i in b.items]
+                elif isinstance(b, Figure | Table):
+                    out.append(b.caption)
+                elif isinstance(b, Derivation):
+                    out += b.lines
+        return out
+
+    lists = all_runs()
+    for runs in lists:
+        visit(runs)
+    for note in report.notes.items:
+        order.setdefault(note.number, len(order) + 1)
+    for runs in lists:
+        runs[:] = [Ref(order[r.number]) if isinstance(r, Ref) else r for r in runs]
+    for note in report.notes.items:
+        note.number = order[note.number]
+    report.notes.items.sort(key=lambda n: n.number)
+
+
 def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | None) -> Report:
     """Evidence and results in, the report model out (pure: no files, no network)."""
     notes = Notes()
+    used_assumptions: pd.DataFrame | None = None
+    model_notes: list[str] = []
     sections: list[Section] = []
     headline_text: list[str] = []
     problems: list[str] = []
@@ -189,6 +241,11 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
         sections.append(es.headline())
         headline_text = es.headline_text
         sections += [es.national(), es.breakdowns(), es.hospitals(), es.checks()]
+        try:
+            used_assumptions = es.assumptions_table()
+            model_notes = es.notes_from_model()
+        except Exception as exc:  # noqa: BLE001 - the evidence's table is shown instead
+            problems.append(f"assumptions used by the estimate: {type(exc).__name__}: {exc}")
     else:
         reason = analyses.estimate_error or "the estimate was not run"
         problems.append(f"estimate: {reason}")
@@ -213,7 +270,7 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
         )
     sections.insert(1, official_and_claims(evidence, notes))
     sections.insert(1, evidence_summary(evidence, notes))
-    sections.append(methods(evidence, notes, METHOD_TEXT))
+    sections.append(methods(evidence, notes, METHOD_TEXT, used_assumptions, model_notes))
     sections += appendix(evidence, notes)
     report = Report(
         title="Organ transplant volume in China: an evidence-linked estimate",
@@ -223,10 +280,11 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
         ),
         sections=sections,
         notes=notes,
-        inputs=_inputs(evidence, analyses, draws, seed),
+        inputs=_inputs(evidence, analyses, draws, seed, used_assumptions),
         headline_text=headline_text,
         problems=problems,
     )
+    renumber_notes(report)
     for block in report.unavailable():
         if block.what not in ("estimate", "forensic tests"):
             report.problems.append(f"{block.what}: {block.reason}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import webbrowser
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import Evidence
 
 console = Console()
@@ -26,24 +24,10 @@ STAGES = {
 
 
 def load_for_report(home: Path | None, db: str | None) -> Evidence:
-    """The evidence to report on: the store at ``--db``/``--home`` if an import was done, else the bundled package."""
-    if db:
-        from transplant_audit.evidence.store import Store
+    """The evidence to report on: the store (``--db``/``--home``) when it holds an import, else the bundled package."""
+    from transplant_audit.evidence.load import load_evidence
 
-        return Store.open(url=db).evidence()
-    try:
-        from transplant_audit.evidence.load import load_evidence
-    except ImportError:
-        load_evidence = None
-    if load_evidence is not None:
-        params = inspect.signature(load_evidence).parameters
-        return load_evidence(home) if params else load_evidence()
-    if home is not None:
-        raise ConfigError("--home needs the evidence store, which is not installed in this version")
-    from transplant_audit.evidence.package import read_package
-    from transplant_audit.paths import bundled_package_dir
-
-    return read_package(bundled_package_dir())
+    return load_evidence(home, db)
 
 
 def report(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
@@ -222,7 +223,7 @@ def render_html(
     digest = str(
         report.inputs.get("inputs_digest") or report.inputs.get("data_package_digest") or ""
     )
-    return template.render(
+    html = template.render(
         report=report,
         version=version,
         generated=when,
@@ -236,3 +237,18 @@ def render_html(
         render_note=render_note,
         spec_json=_spec_json,
     )
+    return unlink_dangling(html)
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+_LOCAL_LINK = re.compile(r'<a href="#([^"]+)">(.*?)</a>', re.S)
+
+
+def unlink_dangling(html: str) -> str:
+    """Turn in-page links whose target does not exist into plain text.
+
+    A reader who clicks a footnote must land on an entry; a link to an id
+    that is not in the page (e.g. a hospital id 'national') is shown as text.
+    """
+    ids = set(_ID.findall(html))
+    return _LOCAL_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), html)

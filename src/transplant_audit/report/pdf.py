@@ -204,7 +204,7 @@ def chart_png(spec: dict) -> bytes:
     """Render a Vega-Lite spec to PNG offline (vl-convert's embedded engine; no network)."""
     import vl_convert
 
-    return vl_convert.vegalite_to_png(spec, scale=2)
+    return vl_convert.vegalite_to_png(spec, scale=1.5)
 
 
 def _figure(f: Figure, st: _Styles, cjk: str, width: float) -> list[Flowable]:

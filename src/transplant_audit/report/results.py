@@ -32,7 +32,15 @@ from transplant_audit.report.model import (
     Table,
     Unavailable,
 )
-from transplant_audit.report.sections import ASM_ANCHOR, DERIV, OBS_ANCHOR, guarded
+from transplant_audit.report.sections import (
+    ASM,
+    ASM_ANCHOR,
+    CLAIMS_ANCHOR,
+    DERIV,
+    HOSP,
+    OBS,
+    guarded,
+)
 
 SCENARIO_ORDER = ("combined", "capacity", "documented")
 TOP_HOSPITALS = 25
@@ -108,26 +116,44 @@ def _pick_scenario(df: pd.DataFrame) -> str:
     return have[0]
 
 
+OFFICIAL_PARTIES = ("chinese_official", "state_media")
+
+
 def _official_points(est: Any) -> pd.DataFrame:
-    """Official and others' claims per year from ``est.official()`` as year, label, value, source_id."""
+    """Annual claims from ``est.official()`` as year, label (who), claimant, value, source_id."""
     off = est.official()
+    cols = ["year", "label", "claimant", "value", "source_id"]
     if off is None or len(off) == 0:
-        return pd.DataFrame(columns=["year", "label", "value", "source_id"])
-    need(off, "year", what="estimate.official()")
-    value_col = first_col(off, "value", "official", "value_high", "value_low", "claim_value")
-    label_col = first_col(off, "claim", "label", "series", "claimant", "quantity")
-    if value_col is None:
-        raise KeyError(f"estimate.official() has no value column (has: {', '.join(off.columns)})")
+        return pd.DataFrame(columns=cols)
+    need(off, "year", "value", what="estimate.official()")
+    party = (
+        off["party"].astype(str) if "party" in off.columns else pd.Series("claim", index=off.index)
+    )
     out = pd.DataFrame(
         {
             "year": pd.to_numeric(off["year"], errors="coerce"),
-            "label": off[label_col].astype(str) if label_col else "official claim",
-            "value": pd.to_numeric(off[value_col], errors="coerce"),
-            "source_id": off["source_id"].astype(str) if "source_id" in off else "",
+            "label": party.map(_party_label),
+            "claimant": off["claimant"].astype(str) if "claimant" in off.columns else "",
+            "value": pd.to_numeric(off["value"], errors="coerce"),
+            "source_id": off["source_id"].astype(str) if "source_id" in off.columns else "",
         }
     ).dropna(subset=["year", "value"])
     out["year"] = out["year"].astype(int)
-    return out
+    return out[cols]
+
+
+def _party_label(party: str) -> str:
+    return {
+        "chinese_official": "Chinese officials",
+        "state_media": "Chinese state media",
+        "investigators": "investigators",
+        "falun_gong_affiliated": "Falun Gong-affiliated media",
+        "academic": "academic",
+    }.get(str(party), str(party))
+
+
+def _stats_text(s: Mapping[str, Any]) -> str:
+    return f"median {rounded(s.get('median'))} (90% interval {rounded(s.get('p05'))}–{rounded(s.get('p95'))})"
 
 
 class EstimateSections:
@@ -143,19 +169,28 @@ class EstimateSections:
 
     # provenance -------------------------------------------------------------
     def provenance(self) -> dict[str, list[str]]:
+        """Observation ids, assumption names and source ids behind the national estimate."""
         if self._provenance is None:
-            try:
-                prov = collect_ids(self.est.to_dict())
-            except Exception:  # noqa: BLE001 - fall back to the assumptions table below
-                prov = {"observations": [], "assumptions": [], "sources": []}
-            if not prov["assumptions"] and not self.ev.assumptions.empty:
-                prov["assumptions"] = list(self.ev.assumptions["name"].astype(str))
-            if not prov["sources"] and prov["assumptions"] and not self.ev.assumptions.empty:
-                asm = self.ev.assumptions
-                used = asm[asm["name"].astype(str).isin(prov["assumptions"])]
+            prov: dict[str, list[str]] = {"observations": [], "assumptions": [], "sources": []}
+            asm = getattr(self.est, "assumptions", None)
+            if isinstance(asm, Mapping) and asm:
+                prov["assumptions"] = [str(n) for n in asm]
                 prov["sources"] = [
-                    s for cell in used["source_ids"] for s in str(cell).split(";") if s.strip()
+                    str(s) for a in asm.values() for s in getattr(a, "source_ids", ()) or ()
                 ]
+            elif not self.ev.assumptions.empty:
+                prov["assumptions"] = list(self.ev.assumptions["name"].astype(str))
+                prov["sources"] = [
+                    s.strip()
+                    for cell in self.ev.assumptions["source_ids"].dropna().astype(str)
+                    for s in cell.split(";")
+                    if s.strip()
+                ]
+            obs = getattr(self.est, "observations", None)
+            if isinstance(obs, pd.DataFrame) and "id" in obs.columns:
+                prov["observations"] = list(obs["id"].astype(str))
+                if "source_id" in obs.columns:
+                    prov["sources"] += list(obs["source_id"].dropna().astype(str))
             self._provenance = prov
         return self._provenance
 
@@ -166,11 +201,12 @@ class EstimateSections:
             observations=p["observations"],
             assumptions=p["assumptions"],
             sources=p["sources"],
-            anchors=[
-                Link("methods and assumptions", ASM_ANCHOR),
-                Link("all observations", OBS_ANCHOR),
-            ],
+            anchors=[Link("methods and assumptions", ASM_ANCHOR)],
         )
+
+    def draws(self) -> str:
+        d = getattr(self.est, "draws", None)
+        return num(d) if d is not None else "the"
 
     # headline ---------------------------------------------------------------
     def headline(self) -> Section:
@@ -178,134 +214,121 @@ class EstimateSections:
         sec.add(*guarded("headline figures", self._headline_blocks))
         return sec
 
+    def _headline_row(self, nat: pd.DataFrame) -> tuple[str, int, pd.Series, pd.Series | None]:
+        scenario = _pick_scenario(nat)
+        rows = nat[nat["scenario"].astype(str) == scenario].sort_values("year")
+        rows = rows[rows["median"].notna()]
+        years = set(rows["year"].astype(int))
+        comp = self.est.comparison()
+        comp_row = None
+        if comp is not None and len(comp):
+            need(comp, "year", "value", "ratio_median", what="estimate.comparison()")
+            comp = comp[pd.to_numeric(comp["year"], errors="coerce").isin(years)]
+            official = (
+                comp[comp["party"].astype(str).isin(OFFICIAL_PARTIES)] if "party" in comp else comp
+            )
+            pool = official if len(official) else comp
+            if len(pool):
+                comp_row = pool.sort_values("year").iloc[-1]
+        year = int(comp_row["year"]) if comp_row is not None else int(rows["year"].max())
+        row = rows[rows["year"].astype(int) == year].iloc[0]
+        return scenario, year, row, comp_row
+
     def _headline_blocks(self) -> list[Block]:
         nat = self.est.national()
         need(nat, "year", "scenario", "median", "p025", "p975", what="estimate.national()")
-        scenario = _pick_scenario(nat)
-        rows = nat[nat["scenario"].astype(str) == scenario].sort_values("year")
-        comp = None
-        try:
-            comp = self.est.comparison()
-        except Exception:  # noqa: BLE001 - headline works without the comparison
-            comp = None
-        year = int(rows["year"].max())
-        if comp is not None and len(comp) and "year" in comp and "ratio" in comp:
-            years = set(pd.to_numeric(comp["year"], errors="coerce").dropna().astype(int))
-            common = sorted(years & set(rows["year"].astype(int)))
-            if common:
-                year = common[-1]
+        scenario, year, row, comp_row = self._headline_row(nat)
         self.headline_year = year
-        row = rows[rows["year"].astype(int) == year].iloc[0]
+        label = charts.SCENARIO_LABELS.get(scenario, scenario)
         ref = self.cite_estimate(
-            f"National estimate for {year}, scenario '{scenario}': median and 95% interval of "
-            f"{self.est_draws()} Monte Carlo draws."
+            f"National estimate for {year}, {label}: median and 95% interval of "
+            f"{self.draws()} Monte Carlo draws."
         )
         items = [
             HeadlineItem(
                 label=f"Estimated transplants in {year}",
                 value=rounded(row["median"]),
                 detail=[
-                    f"95% interval {rounded(row['p025'])} to {rounded(row['p975'])} "
-                    f"({charts.SCENARIO_LABELS.get(scenario, scenario)})",
+                    f"95% interval {rounded(row['p025'])} to {rounded(row['p975'])}; {label}",
                     ref,
                 ],
             )
         ]
         text = (
             f"Estimated transplants in China in {year}: {rounded(row['median'])} "
-            f"(95% interval {rounded(row['p025'])}–{rounded(row['p975'])}, {scenario} scenario)"
+            f"(95% interval {rounded(row['p025'])}–{rounded(row['p975'])}, {label})"
         )
-        comp_row = None
-        if comp is not None and len(comp) and "year" in comp:
-            sub = comp[pd.to_numeric(comp["year"], errors="coerce") == year]
-            if len(sub):
-                comp_row = sub.iloc[0]
-        official_value = None
-        off_sources: list[str] = []
-        try:
-            off = _official_points(self.est)
-            sub = off[off["year"] == year]
-            if comp_row is not None and "claim" in comp_row.index and len(sub):
-                match = sub[sub["label"] == str(comp_row["claim"])]
-                sub = match if len(match) else sub
-            if len(sub):
-                official_value = float(sub["value"].iloc[0])
-                off_sources = [s for s in sub["source_id"].astype(str) if s and s != "nan"]
-        except Exception:  # noqa: BLE001 - shown as not available below
-            official_value = None
-        if official_value is not None:
-            ref_off = self.notes.cite(f"Official claim for {year}.", sources=off_sources)
-            label = (
-                str(comp_row["claim"])
-                if comp_row is not None and "claim" in comp_row.index
-                else "official claim"
+        if comp_row is not None:
+            who = _party_label(str(comp_row.get("party", "")))
+            src = []
+            off = self.est.official()
+            if "claim_id" in off.columns and "claim_id" in comp_row.index:
+                src = list(off[off["claim_id"] == comp_row["claim_id"]]["source_id"].astype(str))
+            ref_off = self.notes.cite(
+                f"Claim for {year} by {comp_row.get('claimant', who)}.",
+                sources=src,
+                anchors=[Link("all published claims", CLAIMS_ANCHOR)],
             )
             items.append(
                 HeadlineItem(
-                    label=f"Official figure for {year}",
-                    value=num(official_value),
-                    detail=[f"{label}; a published claim, not used as input", ref_off],
+                    label=f"Claimed by {who} for {year}",
+                    value=num(comp_row["value"]),
+                    detail=[
+                        f"{comp_row.get('claimant', '')}; a published claim, compared with but "
+                        "never used in the estimate",
+                        ref_off,
+                    ],
                 )
             )
-            text += f"; official figure {num(official_value)}"
-        if comp_row is not None and "ratio" in comp_row.index and not is_missing(comp_row["ratio"]):
-            prob_col = next((c for c in comp_row.index if str(c).startswith("prob")), None)
-            detail: list[Run] = ["estimate divided by the official figure"]
-            if prob_col is not None and not is_missing(comp_row[prob_col]):
+            p_col = next((c for c in comp_row.index if str(c).startswith("p_claim")), None)
+            detail: list[Run] = [
+                f"estimate ÷ claim, 90% interval {ratio(comp_row.get('ratio_p05'))} to "
+                f"{ratio(comp_row.get('ratio_p95'))}"
+            ]
+            if p_col is not None and not is_missing(comp_row[p_col]):
                 detail.append(
-                    f"; probability that the official figure is at least the estimate: "
-                    f"{pct(comp_row[prob_col])}"
+                    f"; share of model runs in which the claim is at least the estimate: "
+                    f"{pct(comp_row[p_col])}"
                 )
-            detail.append(
-                self.cite_estimate(f"Ratio of the {year} estimate to the official figure.")
+            detail.append(self.cite_estimate(f"Ratio of the {year} estimate to the claim."))
+            items.append(
+                HeadlineItem(label="Ratio", value=ratio(comp_row["ratio_median"]), detail=detail)
             )
-            items.append(HeadlineItem(label="Ratio", value=ratio(comp_row["ratio"]), detail=detail))
-            text += f"; ratio {ratio(comp_row['ratio'])}"
-        try:
-            share = self.est.imputed_share
-            if share is not None and not is_missing(share):
-                items.append(
-                    HeadlineItem(
-                        label="Imputed",
-                        value=pct(share),
-                        detail=[
-                            "share of the estimate resting on imputed (modelled, not stated) "
-                            "hospital figures"
-                        ],
-                    )
+            text += f"; claimed by {who}: {num(comp_row['value'])}; ratio {ratio(comp_row['ratio_median'])}"
+        share = getattr(self.est, "imputed_share", None)
+        if share is not None and not is_missing(share):
+            items.append(
+                HeadlineItem(
+                    label="Imputed share (all years)",
+                    value=pct(share),
+                    detail=[
+                        "of the combined estimate rests on hospitals imputed from similar ones "
+                        "(no figure of their own)",
+                        self.cite_estimate("Imputed share of the combined estimate."),
+                    ],
                 )
-                text += f"; {pct(share)} imputed"
-        except Exception:  # noqa: BLE001 - optional item
-            pass
+            )
+            text += f"; {pct(share)} imputed"
         self.headline_text.append(text)
-        blocks: list[Block] = [Headline(items)]
-        blocks.append(
+        return [
+            Headline(items),
             Para(
                 [
                     "How to read this: the estimate is a range, not a count. The middle value is "
                     "the median of many model runs that vary every assumption within its sourced "
-                    "range; 95% of runs fall inside the interval. The official figure is a claim "
-                    "published by Chinese authorities and is only compared with, never used in, "
-                    "the estimate. Every figure has a numbered note linking to the observations, "
-                    "assumptions and sources behind it."
+                    "range; 95% of runs fall inside the interval. Claims are published figures, "
+                    "shown for comparison and never used as input. Each figure has a numbered "
+                    "note linking to the observations, assumptions and sources behind it."
                 ],
                 kind="caveat",
-            )
-        )
-        return blocks
-
-    def est_draws(self) -> str:
-        try:
-            d = self.est.to_dict().get("draws")
-            return num(d) if d is not None else "the"
-        except Exception:  # noqa: BLE001
-            return "the"
+            ),
+        ]
 
     # national series --------------------------------------------------------
     def national(self) -> Section:
         sec = Section("national", "Transplants per year")
         sec.add(*guarded("national time series", self._national_blocks))
-        sec.add(*guarded("comparison with official figures", self._comparison_blocks))
+        sec.add(*guarded("comparison with claims", self._comparison_blocks))
         sec.add(*guarded("cumulative since 2000", self._cumulative_blocks))
         return sec
 
@@ -322,71 +345,77 @@ class EstimateSections:
             "p975",
             what="estimate.national()",
         )
-        try:
-            off = _official_points(self.est)
-        except Exception:  # noqa: BLE001 - chart without the overlay; table says why
-            off = None
+        off = _official_points(self.est)
         data = nat.copy()
         scen = _pick_scenario(nat)
         main = data[data["scenario"].astype(str) == scen].sort_values("year")
+        peak = main.loc[main["median"].idxmax()]
         alt_text = (
             f"Line chart of estimated transplants per year, {int(main['year'].min())} to "
             f"{int(main['year'].max())}, for the scenarios "
             + ", ".join(dict.fromkeys(data["scenario"].astype(str)))
-            + f". The {scen} median goes from {rounded(main['median'].iloc[0])} to "
-            f"{rounded(main['median'].iloc[-1])}; shaded bands show 50% and 95% intervals."
+            + f". The {scen} median is {rounded(main['median'].iloc[0])} in "
+            f"{int(main['year'].iloc[0])}, peaks at {rounded(peak['median'])} in "
+            f"{int(peak['year'])} and is {rounded(main['median'].iloc[-1])} in "
+            f"{int(main['year'].iloc[-1])}; shaded bands show 50% and 95% intervals."
         )
-        if off is not None and len(off):
-            alt_text += f" Diamonds mark {len(off)} published official claims."
+        if len(off):
+            alt_text += f" Diamonds mark {len(off)} published claims (claim-years)."
         ref = self.cite_estimate("National estimate per year, every scenario.")
         blocks: list[Block] = [
             Para(
                 [
                     "Three scenarios are shown. The documented floor counts only transplants "
-                    "stated in sources (a lower bound). The capacity model converts stated beds, "
-                    "occupancy and length of stay into transplants. The combined estimate merges "
-                    "the two. Bands show where 50% and 95% of the model runs fall.",
+                    "that sources state (a lower bound: most hospitals state no count). The "
+                    "capacity model converts stated beds, surgeons and licence minimums into "
+                    "transplants a year. The combined estimate takes the larger of the two for "
+                    "each hospital and imputes hospitals with no figure. Bands show where 50% "
+                    "and 95% of the model runs fall.",
                     ref,
                 ]
             ),
             Figure(
                 name="national_series",
-                title="Transplants per year: estimate and official claims",
+                title="Transplants per year: estimate and published claims",
                 spec=charts.national_series(data, off, alt_text),
                 data=data,
                 alt=alt_text,
                 caption=[
-                    "Median (line), 50% band (darker) and 95% band (lighter) by scenario; red "
-                    "diamonds are published official claims.",
+                    "Median (line), 50% band (darker) and 95% band (lighter) by scenario; "
+                    "diamonds are published claims by who made them.",
                     ref,
                 ],
             ),
         ]
-        if off is not None and len(off):
-            blocks.append(
-                Table(
-                    name="official_claims_per_year",
-                    title="Official and others' claims per year",
-                    data=off,
-                    sortable=True,
-                    links={"source_id": ""},
-                )
-            )
         return blocks
 
     def _comparison_blocks(self) -> list[Block]:
         comp = self.est.comparison()
-        need(comp, "year", "ratio", what="estimate.comparison()")
+        if comp is None or len(comp) == 0:
+            return [
+                Unavailable(
+                    "comparison with claims", "no annual claim falls in the estimated years"
+                )
+            ]
+        need(comp, "year", "value", "ratio_median", what="estimate.comparison()")
+        table = comp.copy()
+        if "claim_id" in table.columns:
+            off = self.est.official()
+            src = dict(zip(off["claim_id"].astype(str), off["source_id"].astype(str), strict=False))
+            table["source_id"] = table["claim_id"].astype(str).map(src)
+        table = table.sort_values(["year", "party"] if "party" in table else ["year"])
         return [
             Table(
                 name="comparison",
-                title="Estimate compared with official claims",
-                data=comp,
+                title="Estimate compared with each published claim",
+                data=table,
                 sortable=True,
+                links={"source_id": ""},
                 caption=[
-                    "ratio = estimate ÷ official claim; the probability column is the share of "
-                    "model runs at or below the official figure.",
-                    self.cite_estimate("Comparison of estimate and claims."),
+                    "ratio = estimate ÷ claim (median and 90% interval over model runs); "
+                    "p_claim_at_or_above_estimate = share of runs in which the claim is at least "
+                    "the estimate.",
+                    self.cite_estimate("Comparison of the estimate with published claims."),
                 ],
             )
         ]
@@ -397,28 +426,29 @@ class EstimateSections:
         scen = _pick_scenario(cum)
         last = cum[cum["scenario"].astype(str) == scen].sort_values("year").iloc[-1]
         first_year = int(cum["year"].min())
+        label = charts.SCENARIO_LABELS.get(scen, scen)
         ref = self.cite_estimate(f"Cumulative estimate since {first_year}.")
         alt_text = (
             f"Line chart of cumulative estimated transplants since {first_year} by scenario; "
-            f"the {scen} median reaches {rounded(last['median'])} by {int(last['year'])} "
+            f"the {label} reaches {rounded(last['median'])} by {int(last['year'])} "
             f"(95% interval {rounded(last['p025'])} to {rounded(last['p975'])})."
         )
         return [
             Para(
                 [
-                    f"Added up since {first_year}, the {scen} estimate reaches "
-                    f"{rounded(last['median'])} transplants by {int(last['year'])} (95% interval "
+                    f"Added up from {first_year} to {int(last['year'])}, the {label} is "
+                    f"{rounded(last['median'])} transplants (95% interval "
                     f"{rounded(last['p025'])} to {rounded(last['p975'])}).",
                     ref,
                 ]
             ),
             Figure(
                 name="cumulative",
-                title="Cumulative transplants",
+                title=f"Cumulative transplants since {first_year}",
                 spec=charts.cumulative(cum, alt_text),
                 data=cum,
                 alt=alt_text,
-                caption=["Running total of the yearly estimate, median and 95% band.", ref],
+                caption=["Running total of the yearly estimate: median and 95% band.", ref],
             ),
         ]
 
@@ -429,69 +459,101 @@ class EstimateSections:
         sec.add(*guarded("licensed vs unlicensed hospitals", self._by_stratum))
         return sec
 
-    def _year_slice(self, df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-        if "year" in df.columns:
-            years = pd.to_numeric(df["year"], errors="coerce")
-            year = (
-                self.headline_year
-                if self.headline_year in set(years.dropna().astype(int))
-                else int(years.max())
-            )
-            df = df[years == year]
-            return df, f" in {year}"
-        return df, ""
+    def _year_slice(self, df: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
+        if "year" not in df.columns or df.empty:
+            return df, None
+        years = pd.to_numeric(df["year"], errors="coerce")
+        have = set(years.dropna().astype(int))
+        year = self.headline_year if self.headline_year in have else int(years.max())
+        return df[years == year], year
 
     def _interval_figure(
-        self, df: pd.DataFrame, category: str, name: str, title: str, what: str
+        self, df: pd.DataFrame, category: str, name: str, title: str, what: str, scenario: str
     ) -> list[Block]:
         need(df, category, "median", "p025", "p975", what=what)
-        if "scenario" in df.columns:
-            df = df[df["scenario"].astype(str) == _pick_scenario(df)]
-        df, when = self._year_slice(df)
+        df, year = self._year_slice(df)
+        when = f" in {year}" if year is not None else ""
         if df.empty:
             return [Unavailable(title, f"{what} returned no rows")]
         df = df.sort_values("median", ascending=False)
+        label = charts.SCENARIO_LABELS.get(scenario, scenario)
         alt_text = (
-            f"Bar chart of estimated transplants{when} by {category} with 95% intervals: "
+            f"Bar chart of the {label}{when} by {category}, with 95% intervals: "
             + "; ".join(
                 f"{r[category]} {rounded(r['median'])} ({rounded(r['p025'])} to {rounded(r['p975'])})"
                 for _, r in df.head(12).iterrows()
             )
             + "."
         )
-        ref = self.cite_estimate(f"{title}{when}.")
+        ref = self.cite_estimate(f"{title}{when} ({label}).")
         return [
             Figure(
                 name=name,
-                title=f"{title}{when}",
+                title=f"{title}{when} ({label})",
                 spec=charts.interval_bars(df, category, f"{title}{when}", alt_text),
                 data=df,
                 alt=alt_text,
-                caption=["Median with 95% interval (black line).", ref],
+                caption=["Median (bar) with 95% interval (black line).", ref],
             )
         ]
 
     def _by_organ(self) -> list[Block]:
         df = self.est.by_organ()
-        return self._interval_figure(
-            df, "organ", "by_organ", "Estimated transplants by organ", "estimate.by_organ()"
+        need(df, "organ", "scenario", what="estimate.by_organ()")
+        scen = _pick_scenario(df)
+        df = df[df["scenario"].astype(str) == scen]
+        blocks = self._interval_figure(
+            df, "organ", "by_organ", "Transplants by organ", "estimate.by_organ()", scen
         )
+        if scen == "documented":
+            blocks.insert(
+                0,
+                Para(
+                    [
+                        "The split by organ uses the stated counts only (the documented floor): "
+                        "capacity figures rarely say which organ. 'unspecified' is volume whose "
+                        "source does not name the organ."
+                    ]
+                ),
+            )
+        return blocks
 
     def _by_stratum(self) -> list[Block]:
         df = self.est.by_stratum()
-        cat = first_col(df, "stratum", "licensed", "group") or "stratum"
-        blocks = self._interval_figure(
-            df, cat, "by_stratum", "Licensed vs unlicensed hospitals", "estimate.by_stratum()"
-        )
-        blocks.insert(
-            0,
+        need(df, "stratum", "scenario", what="estimate.by_stratum()")
+        scen = _pick_scenario(df)
+        df = df[df["scenario"].astype(str) == scen]
+        licence = df[df["stratum"].isin(["licensed", "unlicensed", "pre_licensing"])]
+        blocks: list[Block] = [
             Para(
                 [
-                    "Hospitals with a national transplant licence are compared with those "
-                    "without one that are documented as transplanting. Volume at unlicensed "
-                    "hospitals is, by its nature, the least documented part of the estimate."
+                    "Hospitals with a national transplant licence (granted from 2007) against "
+                    "those without one that are documented as transplanting; 'pre_licensing' is "
+                    "volume before licences existed. Volume at unlicensed hospitals is, by its "
+                    "nature, the least documented part of the estimate."
                 ]
-            ),
+            )
+        ]
+        blocks += self._interval_figure(
+            licence,
+            "stratum",
+            "by_licence",
+            "Licensed vs unlicensed hospitals",
+            "estimate.by_stratum()",
+            scen,
+        )
+        sliced, year = self._year_slice(df)
+        blocks.append(
+            Table(
+                name="by_stratum",
+                title=f"Every stratum in {year}" if year else "Every stratum",
+                data=sliced,
+                sortable=True,
+                caption=[
+                    "licensed + unlicensed + pre_licensing = total; military + civilian + imputed "
+                    "= total (the military status of imputed hospitals is unknown)."
+                ],
+            )
         )
         return blocks
 
@@ -503,97 +565,116 @@ class EstimateSections:
 
     def _hospitals(self) -> list[Block]:
         df = self.est.by_hospital()
-        need(df, "hospital_id", what="estimate.by_hospital()")
-        value = first_col(df, "median", "mean")
-        if value is None:
-            raise KeyError("estimate.by_hospital() has no median or mean column")
+        need(df, "hospital_id", "median", "p025", "p975", what="estimate.by_hospital()")
         if "scenario" in df.columns:
             df = df[df["scenario"].astype(str) == _pick_scenario(df)]
-        df, when = self._year_slice(df)
-        year = self.headline_year
-        if "year" in df.columns and len(df):
-            year = int(pd.to_numeric(df["year"]).iloc[0])
-        top = df.sort_values(value, ascending=False).head(TOP_HOSPITALS).copy()
-        names = self.ev.hospitals.set_index("id")
-        top.insert(
-            1,
-            "hospital",
-            top["hospital_id"].map(lambda h: names["name_en"].get(h, h) if h in names.index else h),
+        df, year = self._year_slice(df)
+        when = f" in {year}" if year is not None else ""
+        top = df.sort_values("median", ascending=False).head(TOP_HOSPITALS)
+        names = self.ev.hospitals.set_index(self.ev.hospitals["id"].astype(str))
+
+        def name_of(h: str, col: str) -> str:
+            if h in names.index and not is_missing(names.at[h, col]):
+                return str(names.at[h, col])
+            return ""
+
+        table = pd.DataFrame(
+            {
+                "rank": range(1, len(top) + 1),
+                "hospital": [name_of(h, "name_en") or h for h in top["hospital_id"].astype(str)],
+                "name_zh": [name_of(h, "name_zh") for h in top["hospital_id"].astype(str)],
+                "province": [name_of(h, "province") for h in top["hospital_id"].astype(str)],
+                "licensed": [name_of(h, "licensed") for h in top["hospital_id"].astype(str)],
+                "median": top["median"].round(0).to_numpy(),
+                "p025": top["p025"].round(0).to_numpy(),
+                "p975": top["p975"].round(0).to_numpy(),
+                "methods": top["methods"].to_numpy() if "methods" in top else "",
+                "derivation": top["hospital_id"].astype(str).to_numpy(),
+            }
         )
-        if "province" not in top.columns:
-            top.insert(
-                2,
-                "province",
-                top["hospital_id"].map(
-                    lambda h: names["province"].get(h, "") if h in names.index else ""
-                ),
-            )
-        top.insert(0, "derivation", top["hospital_id"].astype(str))
+        if not table["name_zh"].astype(bool).any():
+            table = table.drop(columns=["name_zh"])
         blocks: list[Block] = [
             Para(
                 [
-                    f"The {len(top)} hospitals with the largest estimated volume{when}. Click a "
-                    "column heading to sort; follow the link in the first column to see how the "
-                    "figure was derived, from which observations and assumptions."
+                    f"The {len(table)} hospitals with the largest estimated volume{when} "
+                    "(combined estimate, transplants per year). Click a column heading to sort; "
+                    "the link in the last column shows how the figure was derived, from which "
+                    "observations and assumptions.",
+                    self.cite_estimate(f"Hospital estimates{when}."),
                 ]
             ),
             Table(
                 name="top_hospitals",
                 title=f"Top hospitals{when}",
-                data=top,
+                data=table,
                 sortable=True,
                 links={"derivation": DERIV},
             ),
         ]
-        for hid in top["hospital_id"].astype(str):
-            blocks.extend(
-                guarded(f"derivation of {hid}", lambda h=hid: [self._derivation(h, year, names)])
-            )
+        if year is not None:
+            for hid in top["hospital_id"].astype(str):
+                blocks.extend(
+                    guarded(
+                        f"derivation of {hid} in {year}", lambda h=hid: [self._derivation(h, year)]
+                    )
+                )
         return blocks
 
-    def _derivation(self, hid: str, year: int | None, names: pd.DataFrame) -> Derivation:
+    def _derivation(self, hid: str, year: int) -> Derivation:
         exp = self.est.explain(hid, year)
-        title = str(names["name_en"].get(hid, hid)) if hid in names.index else hid
+        names = self.ev.hospitals.set_index(self.ev.hospitals["id"].astype(str))
+        title = str(names.at[hid, "name_en"]) if hid in names.index else hid
+        zh = names.at[hid, "name_zh"] if hid in names.index else None
+        if not is_missing(zh) and str(zh):
+            title += f" {zh}"
         lines: list[list[Run]] = []
-        payload: Any = exp
-        if hasattr(exp, "to_dict") and not isinstance(exp, pd.DataFrame):
-            payload = exp.to_dict()
-        elif hasattr(exp, "__dataclass_fields__"):
-            from dataclasses import asdict
-
-            payload = asdict(exp)
-        ids = collect_ids(payload)
-        if isinstance(payload, str):
-            lines = [[line] for line in payload.splitlines() if line.strip()]
-        elif isinstance(payload, Mapping):
-            for k, v in payload.items():
-                if isinstance(v, list | tuple) and v and isinstance(v[0], Mapping):
-                    for item in v:
-                        sub = collect_ids(item)
-                        ref = self.notes.cite(
-                            f"{title}, {year}: {k}.",
-                            observations=sub["observations"],
-                            assumptions=sub["assumptions"],
-                            sources=sub["sources"],
-                        )
-                        text = ", ".join(
-                            f"{kk}: {vv}"
-                            for kk, vv in item.items()
-                            if not isinstance(vv, list | dict)
-                        )
-                        lines.append([f"{k}: {text}", ref])
-                elif isinstance(v, str | int | float) or v is None:
-                    lines.append([f"{k}: {v}"])
-        elif isinstance(payload, pd.DataFrame):
-            for _, r in payload.iterrows():
-                lines.append([", ".join(f"{c}: {r[c]}" for c in payload.columns)])
-        ref_all = self.notes.cite(
-            f"Derivation of {title}, {year}.",
-            observations=ids["observations"],
-            assumptions=ids["assumptions"],
-            sources=ids["sources"],
-        )
-        lines.append(["Everything used for this figure", ref_all])
+        hosp = exp.get("hospital") or {}
+        if hosp:
+            lines.append(
+                [
+                    "Hospital: "
+                    + ", ".join(
+                        f"{k.replace('_', ' ')} {v}" for k, v in hosp.items() if v is not None
+                    ),
+                    " (",
+                    Link("appendix entry", HOSP + hid),
+                    ")",
+                ]
+            )
+        for method, s in (exp.get("values") or {}).items():
+            if isinstance(s, Mapping):
+                share = s.get("share_of_draws")
+                tail = (
+                    f", applies in {pct(share)} of runs" if share is not None and share < 1 else ""
+                )
+                lines.append([f"{method.replace('_', ' ')}: {_stats_text(s)}{tail}"])
+        for o in exp.get("observations") or []:
+            oid = str(o.get("observation_id", ""))
+            sid = str(o.get("source_id", ""))
+            organ = f" ({o['organ']})" if o.get("organ") else ""
+            qual = o.get("qualifier")
+            qual = "" if qual in (None, "exact") else f" [{str(qual).replace('_', ' ')}]"
+            used = ", ".join(o.get("used_by") or [])
+            run: list[Run] = [
+                f"Observation {o.get('indicator')}{organ} = {num(o.get('value'))}{qual}"
+                f"{', ' + str(o['period']) if o.get('period') else ''}; used by {used}; "
+            ]
+            if oid:
+                run += [Link(oid, OBS + oid), " "]
+            if sid:
+                run += ["source ", Link(sid, sid)]
+            if o.get("locator"):
+                run.append(f", {o['locator']}")
+            lines.append(run)
+        for a in exp.get("assumptions") or []:
+            name = str(a.get("name", ""))
+            run = ["Assumption ", Link(name, ASM + name), f": {a.get('distribution', '')}"]
+            for s in a.get("sources") or []:
+                sid = str(s.get("source_id", "")) if isinstance(s, Mapping) else str(s)
+                if sid:
+                    run += [" ", Link(sid, sid)]
+            lines.append(run)
         return Derivation(anchor=DERIV + hid, title=f"{title} ({hid}), {year}", lines=lines)
 
     # backtest and sensitivity --------------------------------------------------
@@ -607,49 +688,117 @@ class EstimateSections:
     def _backtest(self) -> list[Block]:
         chk = self.est.check()
         if chk is None or len(chk) == 0:
-            return [Unavailable("backtest between methods", "estimate.check() returned no rows")]
-        return [
+            return [
+                Unavailable(
+                    "backtest between methods",
+                    "no hospital-year has both its own stated count and a capacity figure",
+                )
+            ]
+        summary = self.est.check_summary() if hasattr(self.est, "check_summary") else None
+        ref = self.cite_estimate("Backtest: stated counts against each capacity method.")
+        blocks: list[Block] = [
             Para(
                 [
-                    "Backtest: where a hospital states its own volume, the capacity model is "
-                    "asked to predict it without seeing it. This table shows how close it came.",
-                    self.cite_estimate("Backtest between methods."),
+                    "Backtest: where a hospital states its own count for a year and a capacity "
+                    "method also applies, the two are compared. A ratio below 1 means the "
+                    "hospital stated fewer transplants than its capacity allows (expected: "
+                    "capacity is a ceiling); 'covered' means the stated count falls inside the "
+                    "method's 90% interval.",
+                    ref,
                 ]
-            ),
-            Table(name="backtest", title="Backtest between methods", data=chk, sortable=True),
+            )
         ]
+        if summary is not None and len(summary):
+            blocks.append(
+                Table(
+                    name="backtest_summary", title="Backtest by method", data=summary, sortable=True
+                )
+            )
+            if {"method", "ratio_median"} <= set(summary.columns):
+                alt_text = (
+                    "Bar chart of the median ratio of stated to modelled volume per method: "
+                    + "; ".join(
+                        f"{r['method']} {r['ratio_median']:.2f}" for _, r in summary.iterrows()
+                    )
+                    + "."
+                )
+                data = summary.assign(measure="median ratio stated ÷ method")
+                blocks.append(
+                    Figure(
+                        name="backtest_ratio",
+                        title="Stated volume ÷ method's estimate (median over hospital-years)",
+                        spec=charts.grouped_bars(
+                            data,
+                            "method",
+                            "ratio_median",
+                            "measure",
+                            "Backtest: stated ÷ modelled",
+                            alt_text,
+                            "stated ÷ modelled",
+                        ),
+                        data=data,
+                        alt=alt_text,
+                        caption=["1 means the method reproduces the stated count.", ref],
+                    )
+                )
+        blocks.append(
+            Table(
+                name="backtest",
+                title="Backtest, every hospital-year",
+                data=chk,
+                sortable=True,
+                links={"hospital_id": HOSP},
+                max_rows_pdf=40,
+            )
+        )
+        return blocks
 
     def _sobol(self) -> list[Block]:
         sens = self.est.sensitivity()
         need(sens, "assumption", "S1", "S1_conf", "ST", "ST_conf", what="estimate.sensitivity()")
+        if sens.empty:
+            return [
+                Unavailable(
+                    "Sobol sensitivity",
+                    "no assumption varies (all are fixed values), so there is no variance to split",
+                )
+            ]
         sens = sens.sort_values("ST", ascending=False)
         top = sens.iloc[0]
+        year = None
+        try:
+            year = self.est.sensitivity_year()
+        except Exception:  # noqa: BLE001 - the year is only a label
+            year = None
+        when = f" in {year}" if year else ""
         alt_text = (
-            f"Bar chart of Sobol sensitivity indices for {len(sens)} assumptions. The largest total "
-            f"index is {top['assumption']} (ST {top['ST']:.2f}, S1 {top['S1']:.2f})."
+            f"Bar chart of Sobol sensitivity indices of the national estimate{when} for "
+            f"{len(sens)} assumptions. The largest total index is {top['assumption']} "
+            f"(ST {top['ST']:.2f}, S1 {top['S1']:.2f})."
         )
         ref = self.notes.cite(
-            "Sobol indices (Saltelli sampling) of the national estimate over the assumptions.",
+            f"Sobol indices (Saltelli sampling) of the national estimate{when}.",
             assumptions=sens["assumption"].astype(str),
         )
         return [
             Para(
                 [
-                    f"Which assumptions matter most: {top['assumption']} alone explains about "
-                    f"{pct(top['S1'])} of the variance of the estimate, and {pct(top['ST'])} with its "
-                    "interactions. Narrowing the uncertain assumptions at the top of this chart "
+                    f"Which assumptions matter most{when}: {top['assumption']} alone explains about "
+                    f"{pct(top['S1'])} of the variance of the estimate, and {pct(top['ST'])} with "
+                    "its interactions. Better evidence on the assumptions at the top of this chart "
                     "would narrow the estimate most.",
                     ref,
                 ]
             ),
             Figure(
                 name="sobol",
-                title="Sobol sensitivity indices",
+                title=f"Sobol sensitivity indices{when}",
                 spec=charts.sobol(sens, alt_text),
                 data=sens,
                 alt=alt_text,
                 caption=[
-                    "S1: effect of the assumption alone; ST: including interactions. Bars show the 95% confidence of each index.",
+                    "S1: effect of the assumption alone; ST: including its interactions. Black "
+                    "lines show each index's 95% confidence interval.",
                     ref,
                 ],
             ),
@@ -658,21 +807,23 @@ class EstimateSections:
     def _tornado(self) -> list[Block]:
         tor = self.est.tornado()
         need(tor, "assumption", what="estimate.tornado()")
-        low = first_col(tor, "low_output", "output_low", "low_estimate", "at_low", "low")
-        high = first_col(tor, "high_output", "output_high", "high_estimate", "at_high", "high")
+        if tor.empty:
+            return [Unavailable("tornado", "no assumption varies, so there is nothing to swing")]
+        low = first_col(tor, "total_at_low", "low_output", "output_low")
+        high = first_col(tor, "total_at_high", "high_output", "output_high")
         if low is None or high is None:
             raise KeyError(
-                f"estimate.tornado() has no low/high output columns (has: {', '.join(tor.columns)})"
+                f"estimate.tornado() has no output columns at low/high (has: {', '.join(tor.columns)})"
             )
         data = tor.rename(columns={low: "low_output", high: "high_output"})
-        base_col = first_col(tor, "baseline", "base", "central")
+        base_col = first_col(tor, "base", "baseline")
         baseline = float(tor[base_col].iloc[0]) if base_col else None
         data["swing"] = (data["high_output"] - data["low_output"]).abs()
         data = data.sort_values("swing", ascending=False)
         top = data.iloc[0]
         alt_text = (
-            f"Tornado chart of {len(data)} assumptions: each bar spans the estimate with one "
-            f"assumption at its low and at its high end, others at their central value. Widest: "
+            f"Tornado chart of {len(data)} assumptions: each bar spans the national estimate with "
+            f"one assumption at its low and at its high end, the others at their middle. Widest: "
             f"{top['assumption']}, from {rounded(top['low_output'])} to {rounded(top['high_output'])}."
         )
         ref = self.notes.cite(
@@ -686,14 +837,54 @@ class EstimateSections:
                 data=data,
                 alt=alt_text,
                 caption=[
-                    "Estimate with one assumption at its low and high end, all others central; dashed line: central estimate.",
+                    "The national estimate with one assumption at its low and at its high end, "
+                    "all others at their middle; dashed line: all at their middle.",
                     ref,
                 ],
             )
         ]
 
+    # methods ------------------------------------------------------------------
+    def assumptions_table(self) -> pd.DataFrame | None:
+        """The assumptions the estimate actually used (with defaults and overrides), or None."""
+        asm = getattr(self.est, "assumptions", None)
+        if not isinstance(asm, Mapping) or not asm:
+            return None
+        rows = []
+        for a in asm.values():
+            rows.append(
+                {
+                    "name": a.name,
+                    "distribution": a.describe() if hasattr(a, "describe") else a.distribution,
+                    "low": a.low,
+                    "mode": a.mode,
+                    "high": a.high,
+                    "unit": a.unit,
+                    "justification": a.justification,
+                    "source_ids": ";".join(a.source_ids),
+                    "origin": getattr(a, "origin", ""),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def notes_from_model(self) -> list[str]:
+        return [str(n) for n in getattr(self.est, "notes", []) or []]
+
 
 # ---------------------------------------------------------------- forensics
+
+
+def _base_series(name: str) -> str:
+    """``national_deceased_donors[2010=34,2017=5148]`` → ``national_deceased_donors``."""
+    return str(name).split("[")[0].split(" / ")[0].strip()
+
+
+def _fr_sources(ev: Evidence, fr: Any, name: str) -> list[str]:
+    try:
+        found = list(fr.sources(name))
+    except Exception:  # noqa: BLE001 - fall back to the evidence table
+        found = []
+    return found or _series_sources(ev, [_base_series(name)])
 
 
 def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
@@ -703,8 +894,11 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
         Para(
             [
                 "These tests ask whether the official series behave like counts of real events "
-                "(irregular year to year, with the spread of natural counts) or like numbers "
-                "produced by a formula. A flag is a reason to look closer, not proof."
+                "(irregular from year to year, with at least the spread of natural counts) or "
+                "like numbers produced by a formula. A flag is a reason to look closer, not "
+                "proof; a test that was not run says why. Where two reports give different "
+                "figures for the same year, each version of the series is tested separately "
+                "(shown as series[year=value])."
             ]
         )
     )
@@ -714,6 +908,7 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
         if not records:
             return [Unavailable("forensic findings", "no forensic test produced a result")]
         df = pd.DataFrame(records)
+        need(df, "series", "test", "flagged", "verdict", what="forensics.to_records()")
         for col in ("caveats", "details"):
             if col in df.columns:
                 df[col] = df[col].map(
@@ -723,67 +918,106 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
                         else ("" if is_missing(v) else str(v))
                     )
                 )
+        df["flagged"] = df["flagged"].astype(bool)
+        not_run = df["verdict"].astype(str).str.startswith("Not run")
+        flagged = df[df["flagged"]]
+        all_sources = [s for n in df["series"].unique() for s in _fr_sources(ev, fr, n)]
+        ref = notes.cite("Official series tested, as reported.", sources=all_sources)
+        blocks: list[Block] = [
+            Para(
+                [
+                    f"{len(df)} tests on {df['series'].nunique()} series: "
+                    f"{len(flagged)} flagged, {len(df) - len(flagged) - int(not_run.sum())} "
+                    f"not flagged, {int(not_run.sum())} not run (too few years or no "
+                    "reference data).",
+                    ref,
+                ]
+            )
+        ]
+        if len(flagged):
+            blocks.append(Para(["Flagged findings:"]))
+        for _, r in flagged.iterrows():
+            r_ref = notes.cite(
+                f"Series '{r['series']}' as reported.", sources=_fr_sources(ev, fr, r["series"])
+            )
+            blocks.append(Para([f"{r['series']} ({r['test']}): {r['verdict']}", r_ref]))
         keep = [
             c
-            for c in ("series", "test", "statistic", "p_value", "flagged", "verdict", "caveats")
+            for c in ("series", "test", "flagged", "statistic", "p_value", "verdict", "caveats")
             if c in df.columns
         ]
-        flagged = df[df["flagged"].astype(bool)] if "flagged" in df.columns else df.iloc[0:0]
-        srcs = _series_sources(ev, df["series"].astype(str) if "series" in df.columns else [])
-        ref = notes.cite("Official series tested (as reported).", sources=srcs)
-        runs: list[Run] = [
-            f"{len(df)} tests were run on {df['series'].nunique() if 'series' in df else 0} series; "
-            f"{len(flagged)} flagged.",
-            ref,
-        ]
-        blocks: list[Block] = [Para(runs)]
-        for _, r in flagged.iterrows():
-            blocks.append(Para([f"{r.get('series')}: {r.get('test')}: {r.get('verdict')}", ref]))
+        table = df[keep].sort_values(["flagged", "series"], ascending=[False, True])
         blocks.append(
-            Table(
-                name="forensic_tests", title="Forensic test results", data=df[keep], sortable=True
-            )
+            Table(name="forensic_tests", title="Every forensic test", data=table, sortable=True)
         )
         return blocks
 
     def fits() -> list[Block]:
         series = getattr(fr, "series", {}) or {}
         blocks: list[Block] = []
+        shown: set[str] = set()
         for name in series:
+            base = _base_series(name)
+            if base in shown:
+                continue
+            try:
+                df = fr.fits(name)
+            except KeyError:
+                continue  # not fit-tested by design (running totals, rates); the table says why
+            shown.add(base)
 
-            def one(n: str = str(name)) -> list[Block]:
-                df = fr.fits(n)
+            def one(n: str = str(name), df: pd.DataFrame = df, base: str = base) -> list[Block]:
                 need(df, "year", "value", what=f"forensics.fits({n!r})")
                 fitted = [c for c in df.columns if c not in ("year", "value")]
                 alt_text = (
-                    f"Chart of the official series '{n}' ({len(df)} years, {int(df['year'].min())} to "
-                    f"{int(df['year'].max())}) as red points, with {len(fitted)} fitted formulas as "
-                    "dashed lines: " + ", ".join(fitted) + "."
+                    f"Chart of the official series '{n}' ({len(df)} years, "
+                    f"{int(df['year'].min())} to {int(df['year'].max())}): reported values as "
+                    f"points, {len(fitted)} fitted formulas as lines ({', '.join(fitted)})."
                 )
-                safe = "".join(ch if ch.isalnum() else "_" for ch in n)
+                spec = None
+                try:
+                    from transplant_audit.forensics.charts import fit_chart as fr_fit_chart
+
+                    spec = fr_fit_chart(fr, n).to_dict()
+                    spec.pop("$schema", None)
+                    spec["description"] = alt_text + (
+                        " Lower panel: residuals of the best formula against the band where "
+                        "Poisson counts would fall."
+                    )
+                except Exception:  # noqa: BLE001 - our own simpler chart instead
+                    spec = charts.fit_chart(df, n, alt_text)
+                safe = "".join(ch if ch.isalnum() else "_" for ch in base)
                 return [
                     Figure(
                         name=f"fit_{safe}",
                         title=f"'{n}': reported vs fitted",
-                        spec=charts.fit_chart(df, n, alt_text),
+                        spec=spec,
                         data=df,
                         alt=alt_text,
                         caption=[
-                            "If the points sit exactly on a smooth formula, the series looks computed rather than counted.",
-                            notes.cite(f"Official series '{n}'.", sources=_series_sources(ev, [n])),
+                            "If the points sit on a smooth formula more closely than real counts "
+                            "can (residuals well inside the grey band), the series looks "
+                            "computed rather than counted.",
+                            notes.cite(f"Official series '{n}'.", sources=_fr_sources(ev, fr, n)),
                         ],
                     )
                 ]
 
             blocks.extend(guarded(f"fit chart for {name}", one))
         if not blocks:
-            return [Unavailable("fit charts", "the forensics result lists no series")]
+            return [Unavailable("fit charts", "no series had enough years for a formula fit")]
         return blocks
 
     def ranking() -> list[Block]:
         rank = fr.reference_ranking()
         if rank is None or len(rank) == 0:
-            return [Unavailable("reference ranking", "no reference series to compare with")]
+            return [
+                Unavailable(
+                    "reference ranking",
+                    "no reference-country series are in the evidence, so the official series "
+                    "cannot be ranked against real registries",
+                )
+            ]
         return [
             Table(
                 name="reference_ranking",

@@ -37,8 +37,8 @@ DERIV = "derivation-"
 SOURCES_ANCHOR = "appendix-sources"
 OBS_ANCHOR = "appendix-observations"
 HOSP_ANCHOR = "appendix-hospitals"
-ASM_ANCHOR = "assumptions"
-CLAIMS_ANCHOR = "claims-table"
+ASM_ANCHOR = "methods"
+CLAIMS_ANCHOR = "official"
 
 
 def source_anchor(source_id: str) -> str:
@@ -324,34 +324,46 @@ def official_and_claims(ev: Evidence, notes: Notes) -> Section:
 # ---------------------------------------------------------------- methods and assumptions
 
 
-def methods(ev: Evidence, notes: Notes, method_text: list[str] | None = None) -> Section:
-    """How the estimates are made, and every assumption with its distribution, unit and sources."""
+def methods(
+    ev: Evidence,
+    notes: Notes,
+    method_text: list[str] | None = None,
+    used: pd.DataFrame | None = None,
+    model_notes: list[str] | None = None,
+) -> Section:
+    """How the estimates are made, and every assumption with its distribution, unit and sources.
+
+    ``used`` is the table of assumptions the estimate actually ran with
+    (including defaults and overrides); without it, the evidence's table.
+    """
     sec = Section("methods", "Methods and assumptions")
     for text in method_text or []:
         sec.add(Para([text]))
-    asm = ev.assumptions
+    if model_notes:
+        sec.add(Para(["Notes from this run of the model: " + " ".join(model_notes)], kind="caveat"))
+    asm = used if used is not None and not used.empty else ev.assumptions
     if asm.empty:
         sec.add(Unavailable("assumptions", "the evidence has no assumptions table"))
         return sec
-    table = asm[
-        [
-            "name",
-            "distribution",
-            "low",
-            "mode",
-            "high",
-            "unit",
-            "applies_to",
-            "justification",
-            "source_ids",
-        ]
-    ].copy()
+    cols = [
+        "name",
+        "distribution",
+        "low",
+        "mode",
+        "high",
+        "unit",
+        "applies_to",
+        "justification",
+        "source_ids",
+        "origin",
+    ]
+    table = asm[[c for c in cols if c in asm.columns]].copy()
     sec.add(
         Para(
             [
-                f"The models use {num(len(table))} assumptions. Each is a range with a "
-                "distribution, not a single number, and each names its sources; the sensitivity "
-                "section shows which of them drive the result."
+                f"The model uses {num(len(table))} assumptions. Each has a distribution (a "
+                "range wherever the evidence is uncertain), a unit, a justification and its "
+                "sources; the sensitivity section shows which of them drive the result."
             ]
         ),
         Table(

@@ -1,0 +1,192 @@
+"""Unit tests of the report builder on SYNTHETIC evidence and synthetic result stand-ins (fast)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from transplant_audit.errors import ConfigError
+from transplant_audit.report import build as build_mod
+from transplant_audit.report.build import Analyses, assemble, write_report
+from transplant_audit.report.html import render_html
+from transplant_audit.report.model import Figure, Headline, Para, Ref, Unavailable
+
+from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+
+
+@pytest.fixture(scope="module")
+def full_report():
+    return assemble(
+        make_synthetic_evidence(),
+        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
+        draws=500,
+        seed=7,
+    )
+
+
+@pytest.fixture(scope="module")
+def full_html(full_report) -> str:
+    return render_html(full_report, version="test", command="transplant-audit report")
+
+
+def test_every_section_is_built_and_nothing_is_unavailable(full_report) -> None:
+    ids = [s.id for s in full_report.sections]
+    for wanted in (
+        "headline",
+        "evidence",
+        "official",
+        "national",
+        "breakdowns",
+        "hospitals",
+        "checks",
+        "forensics",
+        "methods",
+        "appendix-sources",
+        "appendix-observations",
+    ):
+        assert wanted in ids
+    assert full_report.unavailable() == [], full_report.unavailable()
+    names = {f.name for f in full_report.figures()}
+    assert {"national_series", "cumulative", "by_organ", "by_licence", "sobol", "tornado"} <= names
+    assert any(n.startswith("fit_") for n in names)
+
+
+def test_headline_uses_the_official_claim_and_the_estimate(full_report) -> None:
+    head = next(b for b in full_report.sections[0].blocks if isinstance(b, Headline))
+    values = {i.label: i.value for i in head.items}
+    # synthetic combined median for 2018 = 1.2 * 10000 * 1.4 = 16,800; official claim 20,000
+    assert values["Estimated transplants in 2018"] == "16,800"
+    assert values["Claimed by Chinese officials for 2018"] == "20,000"
+    assert values["Ratio"] == "0.8×"
+    assert "16,800" in full_report.headline_text[0]
+    assert all(any(isinstance(r, Ref) for r in i.detail) for i in head.items)
+
+
+def test_notes_are_numbered_in_reading_order_and_all_used(full_report) -> None:
+    seen: list[int] = []
+    for sec in full_report.sections:
+        for b in sec.blocks:
+            runs = []
+            if isinstance(b, Para):
+                runs = b.runs
+            elif isinstance(b, Headline):
+                runs = [r for i in b.items for r in i.detail]
+            elif isinstance(b, Figure):
+                runs = b.caption
+            for r in runs:
+                if isinstance(r, Ref) and r.number not in seen:
+                    seen.append(r.number)
+    assert seen[:5] == [1, 2, 3, 4, 5]
+    assert [n.number for n in full_report.notes.items] == list(range(1, len(full_report.notes.items) + 1))
+
+
+def test_every_internal_link_has_a_target(full_html: str) -> None:
+    ids = set(re.findall(r'\sid="([^"]+)"', full_html))
+    hrefs = set(re.findall(r'href="#([^"]+)"', full_html))
+    missing = sorted(h for h in hrefs if h not in ids)
+    assert missing == []
+    # the estimate's note links to the observations and the assumption it used
+    assert 'href="#obs-obs_0001"' in full_html and 'id="obs-obs_0001"' in full_html
+    assert 'href="#asm-occupancy_rate"' in full_html and 'id="asm-occupancy_rate"' in full_html
+    assert 'id="src_aaaaaaaaaa"' in full_html
+
+
+def test_html_is_self_contained(full_html: str) -> None:
+    assert not re.search(r"<script[^>]+\bsrc=", full_html)
+    assert not re.search(r"<link[^>]+rel=\"?stylesheet", full_html)
+    assert "@import" not in full_html
+    assert not re.search(r"url\(\s*['\"]?https?:", full_html)
+    assert "default-src 'none'" in full_html  # the browser enforces "no network"
+    assert "vegaEmbed" in full_html
+    assert full_html.count('class="chart"') == len(
+        re.findall(r'<script type="application/json" id="spec-', full_html)
+    )
+
+
+def test_data_dir_holds_every_chart_table_and_inputs(tmp_path: Path, full_report) -> None:
+    files = write_report(full_report, tmp_path / "out", pdf=False)
+    data = files.data
+    for fig in full_report.figures():
+        csv = data / f"{fig.name}.csv"
+        assert csv.is_file() and (data / f"{fig.name}.json").is_file()
+        back = pd.read_csv(csv)
+        assert list(back.columns) == [str(c) for c in fig.data.columns]
+        assert len(back) == len(fig.data)
+    inputs = json.loads((data / "inputs.json").read_text())
+    assert inputs["seed"] == 7 and inputs["draws"] == 500
+    assert inputs["data_package_digest"].startswith("sha256:")
+    assert inputs["inputs_digest"] == "sha256:" + "1" * 64
+    assert {a["name"] for a in inputs["assumptions"]} == {"occupancy_rate", "length_of_stay_days"}
+    notes = json.loads((data / "notes.json").read_text())
+    assert len(notes) == len(full_report.notes.items)
+
+
+def test_missing_upstream_results_degrade_to_visible_boxes(tmp_path: Path) -> None:
+    rep = assemble(
+        make_synthetic_evidence(),
+        Analyses(estimate_error="DataError: no assumptions", forensics_error="ImportError: nope"),
+        draws=500,
+        seed=None,
+    )
+    boxes = rep.unavailable()
+    assert any("no assumptions" in b.reason for b in boxes)
+    assert any("nope" in b.reason for b in boxes)
+    assert rep.problems and rep.headline_text == []
+    files = write_report(rep, tmp_path / "r", pdf=False)
+    html = files.html.read_text()
+    assert "Not available: estimate" in html and "no assumptions" in html
+    assert "coverage_by_year" in html  # evidence sections still there
+
+
+def test_a_broken_result_method_becomes_a_box_not_a_crash() -> None:
+    class Broken(FakeEstimate):
+        def by_organ(self) -> pd.DataFrame:
+            return pd.DataFrame({"organ": ["kidney"]})  # lacks the interval columns
+
+    rep = assemble(make_synthetic_evidence(), Analyses(estimate=Broken()), draws=500, seed=7)
+    box = [b for b in rep.unavailable() if b.what == "estimate by organ"]
+    assert len(box) == 1 and "has no column" in box[0].reason
+    assert "by_organ" not in {f.name for f in rep.figures()}
+
+
+def test_failed_write_leaves_previous_report_untouched(tmp_path: Path, full_report, monkeypatch) -> None:
+    out = tmp_path / "report"
+    write_report(full_report, out, pdf=False)
+    before = (out / "index.html").read_bytes()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full (simulated)")
+
+    import transplant_audit.report.pdf as pdf_mod
+
+    monkeypatch.setattr(pdf_mod, "render_pdf", boom)
+    with pytest.raises(RuntimeError):
+        write_report(full_report, out, pdf=True)
+    assert (out / "index.html").read_bytes() == before
+    assert not (out / "report.pdf").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temp dirs left
+
+
+def test_refuses_to_replace_an_unrelated_directory(tmp_path: Path, full_report) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_text("not a report")
+    with pytest.raises(ConfigError, match="not empty"):
+        write_report(full_report, out, pdf=False)
+    assert (out / "thesis.docx").exists()
+
+
+def test_too_few_draws_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="draws"):
+        build_mod.build_report(make_synthetic_evidence(), tmp_path / "x", draws=10)
+
+
+def test_unavailable_box_is_rendered_with_reason() -> None:
+    from transplant_audit.report.html import render_block
+
+    html = render_block(Unavailable("thing", "because <reasons>"))
+    assert "Not available: thing" in html and "because &lt;reasons&gt;" in html
