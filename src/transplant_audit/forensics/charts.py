@@ -46,7 +46,7 @@ def fit_chart(result: ForensicsResult, name: str) -> alt.Chart:
         alt.Chart(curves)
         .mark_line(strokeWidth=1.5)
         .encode(
-            x=alt.X("year:O", title="year"),
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d")),
             y=alt.Y("value:Q", title="count"),
             color=alt.Color("formula:N", title="formula"),
         )
@@ -54,7 +54,7 @@ def fit_chart(result: ForensicsResult, name: str) -> alt.Chart:
     points = (
         alt.Chart(stated)
         .mark_point(filled=True, size=60, color="black")
-        .encode(x="year:O", y="value:Q", tooltip=["year", "value"])
+        .encode(x="year:Q", y="value:Q", tooltip=["year", "value"])
     )
     top = (base + points).properties(
         title=f"{name}: stated values and fitted formulas", width=480, height=260
@@ -64,12 +64,16 @@ def fit_chart(result: ForensicsResult, name: str) -> alt.Chart:
     band = (
         alt.Chart(res)
         .mark_area(opacity=0.25, color="grey")
-        .encode(x="year:O", y=alt.Y("lo:Q", title="residual (stated − fitted)"), y2="poisson_2sd:Q")
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d")),
+            y=alt.Y("lo:Q", title="residual (stated − fitted)"),
+            y2="poisson_2sd:Q",
+        )
     )
     dots = (
         alt.Chart(res)
         .mark_circle(size=60, color="firebrick")
-        .encode(x="year:O", y="residual:Q", tooltip=["year", "residual", "formula"])
+        .encode(x="year:Q", y="residual:Q", tooltip=["year", "residual", "formula"])
     )
     rule = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="black").encode(y="zero:Q")
     bottom = (band + rule + dots).properties(
