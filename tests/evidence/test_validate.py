@@ -276,3 +276,15 @@ def test_future_date_uses_today(tmp_path: Path) -> None:
     assert errors_of(root) == []
     later = validate_package(root, today=dt.date(2026, 10, 31))
     assert ("observations.csv", 2, "as_of", "future-date") in where(later)
+
+
+def test_loosened_schema_in_descriptor_is_refused(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p")
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == "observations":
+            resource["schema"]["fields"][2].pop("constraints")  # drop the indicator enum
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    found = where(errors_of(root, frictionless=False))
+    assert found == {("datapackage.json", None, "observations", "schema-mismatch")}

@@ -983,6 +983,41 @@ def _frictionless_errors(root: Path) -> list[DataError]:
     return out
 
 
+def _check_descriptor(root: Path) -> list[DataError]:
+    """The descriptor must declare our table schemas: a loosened schema would hide errors."""
+    path = root / "datapackage.json"
+    if not path.is_file():
+        return []
+    file = "datapackage.json"
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [DataError(file=file, reason=f"not valid JSON: {exc}", code="bad-descriptor")]
+    expected = table_schemas()
+    declared = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    errors = []
+    for name in RESOURCES:
+        resource = declared.get(name)
+        if resource is None:
+            if name != "reference_series":
+                errors.append(
+                    DataError(
+                        file=file, field=name, reason="resource not declared", code="bad-descriptor"
+                    )
+                )
+            continue
+        if resource.get("schema") != expected[name]:
+            errors.append(
+                DataError(
+                    file=file,
+                    field=name,
+                    reason="table schema differs from ours (write it with write_package)",
+                    code="schema-mismatch",
+                )
+            )
+    return errors
+
+
 def validate_package(
     path: str | os.PathLike[str], *, today: dt.date | None = None, frictionless: bool = True
 ) -> list[DataError]:
@@ -1033,6 +1068,7 @@ def validate_package(
     )
     for name, reader in readers.items():
         errors.extend(_check_rows(name, reader.file, reader.rows, source_ids, hospital_ids, today))
+    errors.extend(_check_descriptor(root))
     all_readable = all(r.ok for r in readers.values()) and (root / "datapackage.json").is_file()
     if frictionless and all_readable:
         seen = {(e.file, e.row, e.field) for e in errors}
