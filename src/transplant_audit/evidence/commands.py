@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, TransplantAuditError
 from transplant_audit.evidence.frames import NATIONAL, Evidence
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
 
@@ -356,7 +356,9 @@ def validate_command(
 
     Prints every problem on its own line (file, row, field, reason) and exits
     with code 2 if there is any; otherwise prints how many resources and rows it
-    holds.
+    holds. (Raises ``TransplantAuditError`` rather than ``typer.Exit(2)``: the
+    app runs with ``standalone_mode=False``, where click returns an Exit's code
+    instead of raising it.)
     """
     from transplant_audit.evidence.package import validate_package
     from transplant_audit.evidence.store import read_package_rows
@@ -366,8 +368,9 @@ def validate_command(
         err = Console(stderr=True, highlight=False, soft_wrap=True)
         for error in errors:
             err.print(str(error), markup=False)
-        err.print(f"invalid: {len(errors)} error{'s' if len(errors) != 1 else ''} in {package_dir}")
-        raise typer.Exit(2)
+        raise TransplantAuditError(
+            f"invalid: {len(errors)} error{'s' if len(errors) != 1 else ''} in {package_dir}"
+        )
     rows = read_package_rows(package_dir).rows
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     n_resources = len(descriptor.get("resources", []))
