@@ -536,6 +536,12 @@ def ratio_result(
         f"upper-tail p = {_p(r.p_upper)})."
     )
     cav = []
+    if model == "poisson":
+        cav.append(
+            "Poisson variation assumes independent counts; organs per donor are bounded "
+            "(a donor gives at most about 8), so real variation can be smaller: check a "
+            "lower-tail flag with the binomial model or a sourced per-donor variance"
+        )
     if r.p_upper < alpha:
         cav.append(
             "the ratio varies more than counting noise: usual for real data where "
