@@ -58,12 +58,31 @@ def test_a_ledgered_edit_is_a_new_entry_and_verifies(store, synthetic_package, s
         obs = s.get(Observation, obs_id)
         obs.status = "disputed"
         s.flush()
-        row = {c: getattr(obs, c) for c in ("id", "hospital_id", "indicator", "organ",
-                                            "period_start", "period_end", "as_of", "value",
-                                            "qualifier", "unit", "source_id", "locator",
-                                            "status", "note")}
-        ledger.append(s, "observation_disputed", f"observations/{obs_id}",
-                      {"resource": "observations", "row": row, "reason": "synthetic test"})
+        row = {
+            c: getattr(obs, c)
+            for c in (
+                "id",
+                "hospital_id",
+                "indicator",
+                "organ",
+                "period_start",
+                "period_end",
+                "as_of",
+                "value",
+                "qualifier",
+                "unit",
+                "source_id",
+                "locator",
+                "status",
+                "note",
+            )
+        }
+        ledger.append(
+            s,
+            "observation_disputed",
+            f"observations/{obs_id}",
+            {"resource": "observations", "row": row, "reason": "synthetic test"},
+        )
     with store.session() as s:
         entries = ledger.load_entries(s)
     assert entries[-1].seq == before + 1 and entries[-1].kind == "observation_disputed"
@@ -88,7 +107,9 @@ def _append_many(url: str, worker: int, n: int) -> None:
         for i in range(n):
             # plain (non-write) sessions: the ledger's own lock must serialise us
             with st.session() as s:
-                ledger.append(s, "row_created", f"synthetic/{worker}-{i}", {"worker": worker, "i": i})
+                ledger.append(
+                    s, "row_created", f"synthetic/{worker}-{i}", {"worker": worker, "i": i}
+                )
                 if i % 7 == 0:
                     ledger.seal(s)
     finally:
@@ -106,7 +127,8 @@ def _import(url: str, package: str) -> None:
 
 
 def _run_two(target, args_a, args_b) -> None:
-    ctx = mp.get_context("spawn")
+    # fork: the children start at once (no re-import) and each opens its own engine
+    ctx = mp.get_context("fork")
     procs = [ctx.Process(target=target, args=args_a), ctx.Process(target=target, args=args_b)]
     for p in procs:
         p.start()
@@ -133,7 +155,7 @@ def test_two_processes_appending_at_once_keep_one_chain(store, store_url):
 
 
 def test_two_processes_importing_at_once_keep_one_valid_chain(
-    store, store_url, syn, tmp_path
+    store, store_url, syn, tmp_path, quick_validation
 ):
     a = syn.write(tmp_path / "package-a")
     frames = syn.frames()
@@ -163,5 +185,6 @@ def test_append_seals_a_batch_every_batch_size_entries(store, n):
         ledger.seal(s)
     with store.session() as s:
         proof = ledger.proof_for(s, n)
-    assert ledger.verify_inclusion(proof["entry_hash"], proof["index"], proof["size"],
-                                   proof["proof"], proof["merkle_root"])
+    assert ledger.verify_inclusion(
+        proof["entry_hash"], proof["index"], proof["size"], proof["proof"], proof["merkle_root"]
+    )
