@@ -400,11 +400,37 @@ def url_title(url: str) -> str:
     return f"{host}: {words}" if words else host
 
 
+_LOCATOR_DATE = re.compile(r"^[A-Za-z][A-Za-z .'/-]*?\s((?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])\b")
+"""A locator opening with a publisher and a full date: 'hospital news 2018-12-28'."""
+
+
 class SourceBook:
     """All sources: every URL cited in SHARED plus data-src/extra_sources.csv."""
 
     def __init__(self) -> None:
         self.rows: dict[str, dict[str, str]] = {}
+        self.locator_dates: dict[str, set[str]] = {}
+        self.curated: set[str] = set()
+
+    def note_locator(self, url: str, locator: str) -> None:
+        """Remember a full date that opens a locator ('Ningbo Daily 2025-03-18, ...')."""
+        m = _LOCATOR_DATE.match(locator)
+        if m:
+            self.locator_dates.setdefault(source_id(url), set()).add(m.group(1))
+
+    def apply_locator_dates(self) -> None:
+        """``published`` from the locators when the URL has no date and they agree on one.
+
+        Only for news and hospital pages, whose citing locators name the page's
+        own date ('hospital news 2018-12-28'); never for curated rows.
+        """
+        for sid, dates in self.locator_dates.items():
+            row = self.rows.get(sid)
+            if row is None or sid in self.curated or row["published"] or len(dates) != 1:
+                continue
+            if row["kind"] in ("news", "hospital_site"):
+                row["published"] = next(iter(dates))
+                row["note"] = _join(row["note"], "published date as given in the citing locator")
 
     def add_cited(self, url: str, title: str = "") -> str:
         sid = source_id(url)
@@ -433,6 +459,7 @@ class SourceBook:
                 file=file, row=line, field="url", reason="a URL is required", code="missing-value"
             )
         sid = source_id(url)
+        self.curated.add(sid)
         publisher, party, kind, language = classify_url(url)
         self.rows[sid] = {
             "id": sid,
@@ -1377,6 +1404,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
                     sources.add_cited(r[column], title=f"COHRC hospital profile: {r['name_en']}")
                 else:
                     sources.add_cited(r[column])
+                sources.note_locator(r[column], r.get("locator", ""))
             elif file != "hospitals.csv":
                 excluded.add(
                     file, line, ",".join(list(r.values())[:3]), f"no {column}: cannot be cited"
@@ -1386,6 +1414,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         _check_header(extra, EXTRA_SOURCES_HEADER)
         for line, r in _read(extra):
             sources.add_extra(str(extra), line, r)
+    sources.apply_locator_dates()
     observations, facts = build_observations(shared, sources, excluded)
     hospitals = build_hospitals(shared, sources, facts, excluded)
     claims = build_claims(shared, sources, excluded)

@@ -229,3 +229,27 @@ def test_cli_check_detects_stale_output(tmp_path: Path) -> None:
     assert tool.main(["--out", str(out), "--check"]) == 0
     (out / "claims.csv").write_bytes(b"stale\n")
     assert tool.main(["--out", str(out), "--check"]) == 1
+
+
+def test_published_date_from_locator_only_for_dated_news() -> None:
+    book = tool.SourceBook()
+    news = "https://www.taiwannews.com.tw/en/news/4334184"
+    report = "https://endtransplantabuse.org/an-update-chapter-eight-cover-up/image677-web/"
+    for url, locator in (
+        (news, "Taiwan News 2021-11-03, para 4"),
+        (news, "para 4"),
+        (report, "dept update 2015-03-31, image caption"),
+    ):
+        book.add_cited(url)
+        book.note_locator(url, locator)
+    book.apply_locator_dates()
+    assert book.rows[source_id(news)]["published"] == "2021-11-03"
+    assert "locator" in book.rows[source_id(news)]["note"]
+    assert book.rows[source_id(report)]["published"] == ""  # a report, not a news page
+    # two different dates for one page: no guess
+    other = "https://praguemonitor.com/?p=1"
+    book.add_cited(other)
+    book.note_locator(other, "news report 2015-03-25, paras 1-3")
+    book.note_locator(other, "news report 2015-03-26, para 4")
+    book.apply_locator_dates()
+    assert book.rows[source_id(other)]["published"] == ""
