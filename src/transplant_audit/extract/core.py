@@ -36,7 +36,7 @@ from transplant_audit.evidence.vocabulary import (
     Qualifier,
     canonical_unit,
 )
-from transplant_audit.extract import patterns as P
+from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import (
     ZH_BIG_UNITS,
     ZH_SMALL_UNITS,
@@ -104,12 +104,16 @@ class Candidate:
         return self.period.split("/")[-1] if self.period[:1].isdigit() else ""
 
 
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``en`` from the share of CJK characters and of
     traditional-only forms among them."""
     sample = text[:20000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK_RE.findall(sample))
+    latin = len(_LATIN_RE.findall(sample))
     if cjk == 0 or cjk * 3 < latin:  # a CJK char carries about as much as 3 Latin letters
         return "en"
     trad = has_traditional(sample)
@@ -139,7 +143,7 @@ class _Spans:
 
 def rejected_spans(norm: str) -> dict[str, list[tuple[int, int]]]:
     """Kind → spans of numbers that are not figures (phone, date, page, rank, address...)."""
-    return {kind: [m.span() for m in rx.finditer(norm)] for kind, rx in P.REJECT_PATTERNS.items()}
+    return {kind: [m.span() for m in rx.finditer(norm)] for kind, rx in pat.REJECT_PATTERNS.items()}
 
 
 # --- boundaries ------------------------------------------------------------------------------
@@ -171,15 +175,15 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
     """(position, name as written) of every hospital named in ``text``."""
     norm = normalize(text) if norm is None else norm
     out: list[tuple[int, str]] = []
-    for m in P.ZH_HOSPITAL_RE.finditer(norm):
+    for m in pat.ZH_HOSPITAL_RE.finditer(norm):
         s, e = m.span()
-        trimmed = P.ZH_HOSPITAL_LEAD_TRIM.sub("", norm[s:e])
+        trimmed = pat.ZH_HOSPITAL_LEAD_TRIM.sub("", norm[s:e])
         s = e - len(trimmed) if trimmed else e
         while s < e and norm[s] in "()（）":
             s += 1
         if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
             out.append((s, text[s:e]))
-    for m in P.EN_HOSPITAL_RE.finditer(text):
+    for m in pat.EN_HOSPITAL_RE.finditer(text):
         name = re.sub(r"^the\s", "", m.group(0)).strip()
         out.append((m.start(), name))
     out.sort()
@@ -211,10 +215,10 @@ _ENUM_SPLIT_RE = re.compile(r"、|;|和|及|以及|与")
 def _doc_transplant(norm: str) -> bool:
     """Does the document's title line (the first line, when the text has several) speak of
     transplantation? Then 'the centre', 'the department' and bare counts refer to it."""
-    head = norm[: P.TITLE_CHARS]
+    head = norm[: pat.TITLE_CHARS]
     if "\n" not in head:
         return False
-    return bool(P.TITLE_TRANSPLANT_RE.search(head.split("\n")[0]))
+    return bool(pat.TITLE_TRANSPLANT_RE.search(head.split("\n")[0]))
 
 
 _CONJ_RE = re.compile(r"和|与|及|以及|、|,|;|and|as well as")
@@ -228,50 +232,55 @@ _ENUM_ORGANS_RE = re.compile(
 def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False) -> str:
     """The organ word nearest the figure: attached after it (1200例肝移植, 300 liver
     transplants), else the last one before it in the clause, else in the sentence."""
-    m = P.ORGAN_RE.search(ctx.mods) if ctx.mods else None
+    m = pat.ORGAN_RE.search(ctx.mods) if ctx.mods else None
     if m:
-        return P.ORGAN_WORDS[m.group(0)]
-    right = P.ORGAN_RE.search(ctx.right[:24])
-    left_matches = list(P.ORGAN_RE.finditer(ctx.left_clause))
-    if multi_ok and len({P.ORGAN_WORDS[x.group(0)] for x in left_matches}) > 1 and not right:
-        # 设有肝移植、肾移植两个病区，共有病床110张: the figure covers several organs
-        if _ENUM_ORGANS_RE.search(ctx.left_clause):
-            return ""
+        return pat.ORGAN_WORDS[m.group(0)]
+    right = pat.ORGAN_RE.search(ctx.right[:24])
+    left_matches = list(pat.ORGAN_RE.finditer(ctx.left_clause))
+    # 设有肝移植、肾移植两个病区，共有病床110张: the figure covers several organs
+    organs_before = {pat.ORGAN_WORDS[x.group(0)] for x in left_matches}
+    if (
+        multi_ok
+        and len(organs_before) > 1
+        and not right
+        and _ENUM_ORGANS_RE.search(ctx.left_clause)
+    ):
+        return ""
     if left_matches:
         last = left_matches[-1]
         between = ctx.left_clause[last.end() :]
         if right and right.start() <= 8 and (len(between) > 8 or _CONJ_RE.search(between)):
-            return P.ORGAN_WORDS[right.group(0)]
-        return P.ORGAN_WORDS[last.group(0)]
+            return pat.ORGAN_WORDS[right.group(0)]
+        return pat.ORGAN_WORDS[last.group(0)]
     if right:
-        return P.ORGAN_WORDS[right.group(0)]
+        return pat.ORGAN_WORDS[right.group(0)]
     if sentence_fallback:
         if multi_ok and _ENUM_ORGANS_RE.search(ctx.sentence_left):
             return ""
-        matches = list(P.ORGAN_RE.finditer(ctx.sentence_left))
+        matches = list(pat.ORGAN_RE.finditer(ctx.sentence_left))
         if matches:
-            return P.ORGAN_WORDS[matches[-1].group(0)]
+            return pat.ORGAN_WORDS[matches[-1].group(0)]
     return ""
 
 
 _EN_YEAR_RE = re.compile(
     rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
-    rf"(?:the\s)?(?:year\s)?({P.YEAR})(?!\d)(?!,\d)"
+    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)"
 )
 
 
 def _years(text: str) -> list[str]:
     """Calendar years named in ``text`` (2015年; in 2015), in order."""
-    found = [(m.start(), m.group(1)) for m in P.ZH_YEAR_RE.finditer(text)]
+    found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
     found += [(m.start(1), m.group(1)) for m in _EN_YEAR_RE.finditer(text)]
     return [y for _, y in sorted(found)]
 
 
 def _year_range(text: str) -> str:
-    m = P.ZH_YEAR_RANGE_RE.search(text)
+    m = pat.ZH_YEAR_RANGE_RE.search(text)
     if m:
         return f"{m.group(1)}/{m.group(2)}"
-    m = P.EN_YEAR_RANGE_RE.search(text)
+    m = pat.EN_YEAR_RANGE_RE.search(text)
     if m:
         ys = [g for g in m.groups() if g]
         return f"{ys[0]}/{ys[1]}"
@@ -279,7 +288,7 @@ def _year_range(text: str) -> str:
 
 
 def _as_of(text: str) -> str:
-    m = P.AS_OF_RE.search(text)
+    m = pat.AS_OF_RE.search(text)
     if not m:
         return ""
     if m.group(1):
@@ -306,30 +315,30 @@ def _temporal(ctx: _Ctx) -> str:
     c = ctx.clause
     if _year_range(c):
         return "in_period"
-    if P.STRONG_CUMULATIVE_CUE_RE.search(c) or P.AS_OF_RE.search(c):
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return "cumulative"
-    if P.ANNUAL_CUE_RE.search(c) or _years(c):
+    if pat.ANNUAL_CUE_RE.search(c) or _years(c):
         return "in_period"
     s = ctx.sentence_left
-    if P.WEAK_CUMULATIVE_CUE_RE.search(c):
+    if pat.WEAK_CUMULATIVE_CUE_RE.search(c):
         # 2010年至2014年，该院共完成...: a total over the period the sentence opened with
         if _year_range(s) or _years(s):
             return "in_period"
         return "cumulative"
-    cum = max(_last_pos(P.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(P.AS_OF_RE, s))
+    cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
     per = max(
-        _last_pos(P.ANNUAL_CUE_RE, s),
-        _last_pos(P.ZH_YEAR_RE, s),
+        _last_pos(pat.ANNUAL_CUE_RE, s),
+        _last_pos(pat.ZH_YEAR_RE, s),
         _last_pos(_EN_YEAR_RE, s),
-        _last_pos(P.ZH_YEAR_RANGE_RE, s),
-        _last_pos(P.EN_YEAR_RANGE_RE, s),
+        _last_pos(pat.ZH_YEAR_RANGE_RE, s),
+        _last_pos(pat.EN_YEAR_RANGE_RE, s),
     )
-    weak = _last_pos(P.WEAK_CUMULATIVE_CUE_RE, s)
+    weak = _last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
     if per > cum and per >= 0:
         return "in_period"
     if cum >= 0 or weak >= 0:
         return "cumulative"
-    if ctx.question and (P.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
+    if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
     return "cumulative"
 
@@ -339,49 +348,50 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     near = (local_left, local_right, ctx.mods)
-    transplant = _has(P.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
-    sentence_tx = _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left)
-    hospital_wide = _has(P.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
+    transplant = _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
+    sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
+    hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
-        if _has(P.ICU_CUE_RE, *near):
+        if _has(pat.ICU_CUE_RE, *near):
             return "icu_beds"
         if transplant:
             return "transplant_beds"
         if hospital_wide:
             return "total_beds"
-        if _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
+        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
             return "transplant_beds" if sentence_tx else "department_beds"
         if (
             sentence_tx
             or ctx.doc_transplant
-            and not _has(P.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+            and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
         ):
             return "transplant_beds"
-        if _has(P.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
-            P.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
+        if _has(pat.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
+            pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
         ):
             return "department_beds"
         return "total_beds"
     if uclass == "ops":
-        if _has(P.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
+        if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if not transplant and not _has(P.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question):
+        tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
+        if not transplant and not tx_near:
             general = _has(
                 re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
             )
             if general or not ctx.doc_transplant:
-                if _has(P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
+                if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                     return "surgeries_per_year"
                 return None
         if ordinal:
             return "transplants_cumulative"
-        if _has(P.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
+        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
             return "transplants_per_day_capacity"
-        if _has(P.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
+        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_max"
-        if _has(P.CONCURRENT_CUE_RE, ctx.clause):
+        if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
-        surgeon = _has(P.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -390,78 +400,117 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
-        tx = (
-            transplant or sentence_tx or ctx.doc_transplant or _has(P.TRANSPLANT_CUE_RE, ctx.clause)
-        )
-        if _has(P.WAITLIST_CUE_RE, ctx.clause) and _has(P.PATIENT_NOUN_RE, *role_text):
+        tx = transplant or sentence_tx or ctx.doc_transplant
+        tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
+        if _has(pat.WAITLIST_CUE_RE, ctx.clause) and _has(pat.PATIENT_NOUN_RE, *role_text):
             return "waitlist_size"
-        if _has(P.NURSE_NOUN_RE, *role_text):
+        if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
-        if _has(P.SURGEON_NOUN_RE, *role_text):
+        if _has(pat.SURGEON_NOUN_RE, *role_text):
             return "transplant_surgeons" if tx else None
-        if _has(P.STAFF_NOUN_RE, *role_text):
+        if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
-            return "staff_total" if not _has(P.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
+            return "staff_total" if not _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
         return None
     if uclass == "visits":
-        if _has(P.INPATIENT_CUE_RE, ctx.clause) and _has(
-            P.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
+        if _has(pat.INPATIENT_CUE_RE, ctx.clause) and _has(
+            pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
         ):
             return "inpatients_per_year"
         return None
     if uclass == "time":
-        if _has(P.STAY_CUE_RE, ctx.clause):
+        if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(P.WAIT_CUE_RE, ctx.clause, ctx.question):
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question):
             return "wait_time_days"
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
         if uclass == "usd":
-            if _has(P.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
                 return "price_usd"
             return None
-        if _has(P.SURGICAL_FEE_CUE_RE, *texts):
+        if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
             return "surgical_fee_cny"
-        if _has(P.REVENUE_CUE_RE, *texts):
+        if _has(pat.REVENUE_CUE_RE, *texts):
             return "revenue_cny"
-        if _has(P.FUNDING_CUE_RE, *texts):
+        if _has(pat.FUNDING_CUE_RE, *texts):
             return "research_funding_cny"
-        if _has(P.INVEST_CUE_RE, *texts):
+        if _has(pat.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
-        if _has(P.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+        if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_cny"
         return None
     if uclass == "percent":
-        if _has(P.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+        if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
-        share = _has(P.SHARE_CUE_RE, ctx.clause) or bool(re.match(r"\s?of\s", ctx.right))
+        share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(re.match(r"\s?of\s", ctx.right))
         if share and (transplant or sentence_tx):
-            if _has(P.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
+            if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
-            if _has(P.NATIONAL_SHARE_CUE_RE, ctx.clause):
+            if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
                 return "national_share"
         return None
     if uclass == "rooms":
-        if _has(P.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
+        if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
             return "operating_rooms"
         return None
     if uclass == "teams":
-        return "surgical_teams" if transplant or _has(P.TEAM_CUE_RE, *near) else None
+        return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
-        if _has(P.TEAM_CUE_RE, before):
+        if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
-        if _has(P.ROOM_CUE_RE, before):
+        if _has(pat.ROOM_CUE_RE, before):
             return "operating_rooms"
         return None
     return None
 
 
 _EN_STOP = frozenset(
-    "for a an the of in on at to and or by with were was is are has have had from per each "
-    "every than its his her their this that which who as be been into over under about".split()
+    {
+        "for",
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "by",
+        "with",
+        "were",
+        "was",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "from",
+        "per",
+        "each",
+        "every",
+        "than",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "which",
+        "who",
+        "as",
+        "be",
+        "been",
+        "into",
+        "over",
+        "under",
+        "about",
+    }
 )
 
 _QUALIFIER_RANK = {
@@ -482,7 +531,7 @@ def _combine(qs: list[Qualifier]) -> Qualifier:
     return best
 
 
-_ELLIPTIC_YEAR_RE = re.compile(rf"\s(?:in|during)\s{P.YEAR}(?!\d)")
+_ELLIPTIC_YEAR_RE = re.compile(rf"\s(?:in|during)\s{pat.YEAR}(?!\d)")
 
 _BARE_MULT_PREFIX = {
     "上": Qualifier.AT_LEAST,
@@ -521,6 +570,39 @@ def _token_value(m: re.Match[str]) -> float:
     return parse_english_number(m.group("word"))
 
 
+_EN_NEXT_COUNTER_RE = re.compile(rf"\s({pat._alt(list(pat.EN_COUNTERS))})(?![a-z])")
+_MASK_BEFORE = 48
+_MASK_AFTER = 32
+
+
+def _continues(before: str, first: str) -> bool:
+    """Would a match starting at ``first`` begin in the middle of a word or number?"""
+    if first.isdigit():
+        return before.isdigit() or before in ",."
+    if "a" <= first <= "z":
+        return "a" <= before <= "z"
+    return False
+
+
+def _is_masked(norm: str, s: int, e: int) -> bool:
+    """Is the number at [s, e) inside a phone number, date, page number, rank, address,
+    reference or age? Only a window around the number is searched."""
+    lo, hi = max(0, s - _MASK_BEFORE), min(len(norm), e + _MASK_AFTER)
+    window = norm[lo:hi]
+    for kind, rx in pat.REJECT_PATTERNS.items():
+        if not pat.REJECT_TRIGGERS[kind].search(window):
+            continue
+        for m in rx.finditer(norm, lo, hi):
+            ms = m.start()
+            if ms > 0 and _continues(norm[ms - 1], norm[ms]):
+                continue  # starts inside a word or a longer number
+            if ms < e and s < m.end():
+                return True
+            if m.start() >= e:
+                break
+    return False
+
+
 @dataclass
 class _Counter:
     uclass: str = ""
@@ -536,34 +618,34 @@ def _read_counter(norm: str, e: int) -> _Counter:
     rest = norm[e : e + 40]
     out = _Counter(end=e, quals=[])
     assert out.quals is not None
-    zc = P.ZH_COUNTER_RE.match(rest)
+    zc = pat.ZH_COUNTER_RE.match(rest)
     if zc:
         counter = zc.group("counter")
-        out.uclass, out.stated_unit, out.mult, implied = P.ZH_COUNTERS[counter]
+        out.uclass, out.stated_unit, out.mult, implied = pat.ZH_COUNTERS[counter]
         if zc.group("sfx"):
-            out.quals.append(P.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
+            out.quals.append(pat.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
         if implied:
             out.quals.append(implied)
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
         return out
-    ec = P.EN_COUNTER_RE.match(rest)
+    ec = pat.EN_COUNTER_RE.match(rest)
     if ec and ec.group("counter"):
         mods = ec.group("mods") or ""
         if any(w in _EN_STOP for w in mods.split()):
             return out
         counter = ec.group("counter")
-        out.uclass, out.stated_unit, out.mult, implied = P.EN_COUNTERS[counter]
+        out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
         if ec.group("sfx"):
             out.quals.append(Qualifier.AT_LEAST)
         out.end = e + ec.end()
-        nxt = re.match(rf"\s({P._alt(list(P.EN_COUNTERS))})(?![a-z])", norm[out.end : out.end + 25])
+        nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
         if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
             mods = mods + counter + " "
             counter = nxt.group(1)
-            out.uclass, out.stated_unit, out.mult, implied = P.EN_COUNTERS[counter]
-            out.end += nxt.end()
+            out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
+            out.end = nxt.end()
         out.mods = mods + counter
     return out
 
@@ -581,10 +663,8 @@ def extract_candidates(
         return []
     norm = normalize(text)
     lang = language or detect_language(text)
-    rejects = rejected_spans(norm)
-    masked = _Spans([sp for spans in rejects.values() for sp in spans])
-    clauses = _Bounds(norm, P.CLAUSE_END_RE)
-    sentences = _Bounds(norm, P.SENTENCE_END_RE)
+    clauses = _Bounds(norm, pat.CLAUSE_END_RE)
+    sentences = _Bounds(norm, pat.SENTENCE_END_RE)
     hospitals = find_hospitals(text, norm)
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
@@ -592,13 +672,9 @@ def extract_candidates(
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
-    for m in P.NUMBER_RE.finditer(norm):
+    for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
-        if masked.overlaps(s, e):
-            continue
-        try:
-            value = _token_value(m)
-        except ValueError:
+        if taken and s < taken[-1][1]:
             continue
         is_zh_token = m.group("zh") is not None
         is_word = m.group("word") is not None
@@ -620,9 +696,9 @@ def extract_candidates(
         quals: list[Qualifier] = list(cnt.quals or [])
         range_lower = False
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
-            rj = P.RANGE_JOIN_RE.match(norm[e : e + 6])
+            rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
             if rj:
-                m2 = P.NUMBER_RE.match(norm, e + rj.end())
+                m2 = pat.NUMBER_RE.match(norm, e + rj.end())
                 if m2:
                     cnt2 = _read_counter(norm, m2.end())
                     if cnt2.uclass:
@@ -637,8 +713,8 @@ def extract_candidates(
             ell = _ELLIPTIC_YEAR_RE.match(norm, e)
             if (
                 ell
-                and P.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
-                and not re.match(P.YEAR + r"$", m.group(0))
+                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                and not re.match(pat.YEAR + r"$", m.group(0))
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
@@ -653,16 +729,22 @@ def extract_candidates(
 
         # currency before the number
         start = s
-        cur = P.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+        cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
         if cur:
             start = max(0, s - 6) + cur.start()
-            cur_class = P.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
+            cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
         if not uclass:
             continue
-        if uclass in ("cny", "usd") and P.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+        if _is_masked(norm, s, e):
+            continue
+        try:
+            value = _token_value(m)
+        except ValueError:
+            continue
+        if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
             continue  # 一名, 一例, one surgeon: an article, not a figure
@@ -674,28 +756,28 @@ def extract_candidates(
             quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
             start = s - 1
         else:
-            pq = P.PREFIX_QUALIFIER_RE.search(left)
+            pq = pat.PREFIX_QUALIFIER_RE.search(left)
             if pq:
-                quals.append(P.PREFIX_QUALIFIERS[pq.group("q")])
+                quals.append(pat.PREFIX_QUALIFIERS[pq.group("q")])
                 start = max(0, start - 14) + pq.start()
-            elif uclass == "percent" and P.SHARE_APPROX_RE.search(left):
+            elif uclass == "percent" and pat.SHARE_APPROX_RE.search(left):
                 quals.append(Qualifier.APPROX)  # 约占全省的三成
-        tq = P.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
+        tq = pat.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
         if tq and not (uclass == "time" and tq.group("q") == "多"):
-            quals.append(P.TRAILING_QUALIFIERS[tq.group("q")])
+            quals.append(pat.TRAILING_QUALIFIERS[tq.group("q")])
             end += tq.end()
         if range_lower:
             quals = [Qualifier.AT_LEAST]
         elif s in range_upper:
             quals = [Qualifier.AT_MOST]
-        if any(a < end and s < b for a, b in taken):
+        if taken and start < taken[-1][1]:
             continue
 
         # context
         cl_s, cl_e = clauses.around(s, e)
         se_s, se_e = sentences.around(s, e)
         question = ""
-        if se_s > 1 and P.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
+        if se_s > 1 and pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
             q_s, q_e = sentences.around(se_s - 2, se_s - 1)
             question = norm[q_s : q_e + 1]
         ctx = _Ctx(
@@ -774,12 +856,12 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
         ys = _years(ctx.clause)
         if ys:
             return ys[-1], ""
-        if _has(P.ANNUAL_CUE_RE, ctx.clause):
+        if _has(pat.ANNUAL_CUE_RE, ctx.clause):
             return "P1Y", ""
         ys = _years(ctx.sentence_left)
         if ys:
             return ys[-1], ""
-        if _has(P.ANNUAL_CUE_RE, ctx.sentence_left, ctx.question):
+        if _has(pat.ANNUAL_CUE_RE, ctx.sentence_left, ctx.question):
             return "P1Y", ""
         return "", ""
     if indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
@@ -796,7 +878,7 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
     return "", as_of
 
 
-_LEAD_DATE_RE = re.compile(rf"^\s*(?:in\s)?({P.YEAR})\s?年?\s?(?:(\d{{1,2}})\s?月)?")
+_LEAD_DATE_RE = re.compile(rf"^\s*(?:in\s)?({pat.YEAR})\s?年?\s?(?:(\d{{1,2}})\s?月)?")
 
 
 def _lead_date(sentence_left: str) -> str:
@@ -862,7 +944,7 @@ def _year_candidates(
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
     year_rx = re.compile(
-        rf"(?<![\d.])(?<!\d,)({P.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
+        rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
     )
     for indicator, rx in rules:
         for m in rx.finditer(norm):
@@ -884,10 +966,10 @@ def _year_candidates(
                 continue
             _, ys, ye = best
             used.add(ys)
-            om = P.ORGAN_RE.search(norm[m.start() : m.end()]) or P.ORGAN_RE.search(
+            om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
             )
-            organ = P.ORGAN_WORDS[om.group(0)] if om else ""
+            organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
             i = bisect.bisect_right(hosp_pos, ys) - 1
             hospital = ""
             if hospitals:
@@ -916,4 +998,10 @@ def _year_candidates(
 
 def _flat(s: str) -> str:
     """Snippet with line breaks and tabs as spaces (same length, so offsets hold)."""
-    return s.translate({10: 32, 13: 32, 9: 32, 11: 32, 12: 32})
+    return (
+        s.replace("\n", " ")
+        .replace("\r", " ")
+        .replace("\t", " ")
+        .replace("\v", " ")
+        .replace("\f", " ")
+    )

@@ -72,9 +72,12 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_TRAD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _TRAD_SIMP) + "]")
+
+
 def has_traditional(text: str) -> int:
     """How many characters of ``text`` are traditional-only forms we know."""
-    return sum(1 for ch in text if ord(ch) in _TRAD_SIMP)
+    return len(_TRAD_RE.findall(text))
 
 
 # --- Chinese numerals -----------------------------------------------------------------------

@@ -38,7 +38,8 @@ NUMBER_RE = re.compile(
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
 )
-"""A number token: Arabic (with Chinese multipliers or English scale words), Chinese, or English words."""
+"""A number token: Arabic (with Chinese multipliers or English scale words), Chinese,
+or English words."""
 
 # --- qualifiers ------------------------------------------------------------------------------
 
@@ -248,52 +249,69 @@ CURRENCY_PREFIX_UNITS: dict[str, str] = {
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 REJECT_PATTERNS: dict[str, re.Pattern[str]] = {
+    # No pattern starts with a look-behind (it would slow every search down): the caller
+    # ignores a match that starts inside a word or a longer number instead.
     "phone": re.compile(
         r"(?:电话|tel\.?|telephone|phone|fax|传真|热线|hotline|咨询电话|联系电话|手机)\s*[:：]?\s*"
         r"[\d\s()+\-转ext.]{6,}"
-        r"|(?<!\d)(?:\+?86[\s-]?)?\(?0\d{2,3}\)?[\s-]\d{7,8}(?!\d)"
-        r"|(?<![\d,])1[3-9]\d{9}(?![\d,])"
-        r"|(?<![\d,])\d{3,4}-\d{7,8}(?!\d)"
+        r"|(?:\+?86[\s-]?)?\(?0\d{2,3}\)?[\s-]\d{7,8}(?!\d)"
+        r"|1[3-9]\d{9}(?![\d,])"
+        r"|\d{3,4}-\d{7,8}(?!\d)"
     ),
     "date": re.compile(
         r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?[\d一二三四五六七八九十]{1,3}\s?月"
         r"(?:\s?[\d一二三四五六七八九十]{1,3}\s?[日号])?"
-        r"|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
-        r"|(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-        r"|(?<!\d)\d{4}-\d{2}(?!\d)"
+        r"|\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
+        r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+        r"|\d{4}-\d{2}(?!\d)"
         rf"|{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"
-        rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTHS}\s?,?\s\d{{4}}"
-        rf"|\b{_MONTHS}\s\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTHS}\s?,?\s\d{{4}}"
+        rf"|{_MONTHS}\s\d{{4}}"
     ),
     "page": re.compile(
-        r"第\s?\d+\s?页|共\s?\d+\s?页|\d+\s?/\s?\d+\s?页|(?<![a-z])(?:page|pages|pp?\.)\s?\d+(?:\s?-\s?\d+)?"
+        r"第\s?\d+\s?页|共\s?\d+\s?页|\d+\s?/\s?\d+\s?页|(?:page|pages|pp?\.)\s?\d+(?:\s?-\s?\d+)?"
     ),
     "rank": re.compile(
         r"(?:排名|排行|位列|位居|名列|居|全国|全省|全球|世界|亚洲)\s?第\s?[\d一二三四五六七八九十]+"
         r"|第\s?[\d一二三四五六七八九十百千两]+\s?(?:名|位|批|届|次|个|家|大|期|章|节|条|款|项|号|页|卷|版)"
         r"|(?:ranked?|ranking|ranks)\s(?:no\.\s?|number\s|#)?\d+"
-        r"|(?<![a-z])(?:no\.|#)\s?\d+"
-        r"|(?<!\d)\d+(?:st|nd|rd|th)\s(?:largest|biggest|place|in\s(?:china|the\scountry|the\sworld))"
+        r"|(?:no\.|#)\s?\d+"
+        r"|\d+(?:st|nd|rd|th)\s(?:largest|biggest|place|in\s(?:china|the\scountry|the\sworld))"
     ),
     "address": re.compile(
         r"[\u4e00-\u9fff]{1,12}(?:路|街|道|巷|大道|胡同|里)\s?\d+\s?号(?:院|楼)?"
-        r"|(?<!\d)\d+\s?(?:号楼|号院|楼|层|室|栋|单元)"
+        r"|\d+\s?(?:号楼|号院|楼|层|室|栋|单元)"
         r"|邮编\s?[:：]?\s?\d{6}|邮政编码\s?[:：]?\s?\d{6}"
-        r"|(?<![a-z])(?:room|suite|building|floor|bldg\.?)\s\d+"
-        r"|(?<!\d)\d+\s(?:[a-z]+\s){1,3}(?:road|street|avenue|rd\.|st\.|ave\.|lu)(?![a-z])"
-        r"|(?<!\d)\d{6}(?=\s?,?\s?(?:china|p\.\s?r\.|中国))"
+        r"|(?:room|suite|building|floor|bldg\.?)\s\d+"
+        r"|\d+\s(?:[a-z]+\s){1,3}(?:road|street|avenue|rd\.|st\.|ave\.|lu)(?![a-z])"
+        r"|\d{6}(?=\s?,?\s?(?:china|p\.\s?r\.|中国))"
     ),
     "reference": re.compile(
         r"(?:图|表|附表|附图|文献|参考文献)\s?\d+"
-        r"|(?<![a-z])(?:table|fig\.?|figure|ref\.?|footnote|chapter|section|vol\.?|volume|issue)\s?\d+"
+        r"|(?:table|fig\.?|figure|ref\.?|footnote|chapter|section|vol\.?|volume|issue)\s?\d+"
         r"|\[\d+(?:[,-]\d+)*\]"
         r"|isbn[\s:]*[\d-]+|doi[\s:]*\S+"
     ),
-    "age": re.compile(
-        r"(?<!\d)\d+\s?(?:岁|周岁)|(?<![a-z])aged?\s\d+|\d+-year-old|\d+\syears?\sold"
-    ),
+    "age": re.compile(r"\d+\s?(?:岁|周岁)|aged?\s\d+|\d+-year-old|\d+\syears?\sold"),
 }
 """Kind of non-figure → pattern. A number inside such a span is never a candidate."""
+
+REJECT_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(r"\d{6}|\d[\s-]\d{4}|电话|tel|phone|fax|传真|热线|hotline|手机"),
+    "date": re.compile(r"年|月|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    "page": re.compile(r"页|page|p\."),
+    "rank": re.compile(r"第|rank|no\.|#|\d(?:st|nd|rd|th)\s"),
+    "address": re.compile(
+        r"路|街|道|巷|胡同|里|号|楼|层|室|栋|单元|邮|room|suite|building|floor|bldg|road|street"
+        r"|avenue|rd\.|st\.|ave\.|lu\b|china|p\.\s?r\.|中国"
+    ),
+    "reference": re.compile(
+        r"图|表|文献|table|fig|ref|footnote|chapter|section|vol|issue|\[|isbn|doi"
+    ),
+    "age": re.compile(r"岁|age|year-old|years? old"),
+}
+"""Kind → a fast pattern that must match near a number before its reject pattern is tried:
+a cheap test that spares most numbers the slower regular expressions."""
 
 # --- periods and cues ------------------------------------------------------------------------
 
@@ -307,7 +325,8 @@ ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)")
 EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
-    rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
+    rf"|(?:as of|as at|by|by the end of|through|until|up to)\s"
+    rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
 ANNUAL_CUE_RE = re.compile(
     r"每年|年均|全年|年度|一年|今年|去年|上年|当年"
@@ -326,12 +345,14 @@ WEAK_CUMULATIVE_CUE_RE = re.compile(
 )
 PER_DAY_MAX_RE = re.compile(
     r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
-    r"|in (?:one|a single) (?:day|night)|within (?:24|twenty-four) hours|in (?:24|twenty-four) hours"
+    r"|in (?:one|a single) (?:day|night)|within (?:24|twenty-four) hours"
+    r"|in (?:24|twenty-four) hours"
     r"|on (?:one|a single) day|in a day|in one night|over one night|overnight|in a single night"
 )
 PER_DAY_CAPACITY_RE = re.compile(
     r"(?:每天|每日|每晚|日均|一天|一日)\s?(?:可|能|可以|能够|最多可|可完成|可开展)"
-    r"|(?:can|could|able to|capacity to|capacity of)\s[^.;]{0,60}(?:per day|a day|each day|daily|every day)"
+    r"|(?:can|could|able to|capacity to|capacity of)\s[^.;]{0,60}"
+    r"(?:per day|a day|each day|daily|every day)"
     r"|(?:per day|a day|each day|daily|every day)\s[^.;]{0,20}capacity"
 )
 CONCURRENT_CUE_RE = re.compile(
@@ -382,7 +403,8 @@ INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|co
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(r"手术费|surgical fee|operation fee|surgeon's fee|surgery fee")
 PRICE_CUE_RE = re.compile(
-    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|cost|price|charge|fee|pay|paid|priced|quoted|for a"
+    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价"
+    r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
@@ -458,7 +480,8 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
     r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
 )
 EN_HOSPITAL_RE = re.compile(
-    r"(?:the\s)?(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}(?:Hospital|Medical Center|Medical Centre)"
+    r"(?:the\s)?(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}"
+    r"(?:Hospital|Medical Center|Medical Centre)"
     r"(?:\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})?"
 )
 

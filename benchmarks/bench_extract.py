@@ -1,0 +1,219 @@
+"""Benchmark of the extractor: precision and recall per language and indicator, throughput.
+
+Run:  python benchmarks/bench_extract.py [--seconds 3]
+
+Reads the synthetic annotated corpus in tests/extract/corpus/ (written by the project as
+test material: see its README) and prints
+
+* precision and recall per language for each corpus file: ``dev`` (the extractor was
+  tuned on it), ``heldout`` and ``heldout2`` (written after the extractor; the README
+  records their first, untuned scores),
+* precision and recall per indicator over all files,
+* throughput in documents per second on the corpus documents and on page-sized documents
+  (~6 KB, corpus paragraphs joined), against a baseline measured in the same run: a plain
+  regular-expression pass that finds every digit run (what a reader without the
+  extractor would start from), with its own precision and recall for comparison.
+
+Targets (issue 7): precision >= 0.9 and recall >= 0.8 on every language; >= 100
+documents per second on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from transplant_audit.extract.core import Candidate, extract_candidates
+from transplant_audit.extract.evaluate import EvalReport, Tally, evaluate, gold_span
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "extract" / "corpus"
+FILES = {
+    "dev": [("zh_hans.json", "zh-Hans"), ("zh_hant.json", "zh-Hant"), ("en.json", "en")],
+    "heldout": [("heldout.json", None)],
+    "heldout2": [("heldout2.json", None)],
+}
+TARGET_PRECISION = 0.9
+TARGET_RECALL = 0.8
+TARGET_DOCS_PER_SECOND = 100.0
+DIGIT_RUN_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def load(name: str) -> list[dict]:
+    docs: list[dict] = []
+    for filename, lang in FILES[name]:
+        for d in json.loads((CORPUS / filename).read_text(encoding="utf-8")):
+            if lang:
+                d["language"] = lang
+            docs.append(d)
+    return docs
+
+
+def baseline_extract(text: str) -> list[Candidate]:
+    """Every digit run as a candidate, no indicator: the plain-regex baseline."""
+    return [
+        Candidate("", "", 0.0, "exact", "", "", "", m.start(), m.end(), "", 0, m.group(0), "", "")
+        for m in DIGIT_RUN_RE.finditer(text)
+    ]
+
+
+def span_scores(docs: list[dict], extract) -> dict[str, Tally]:  # noqa: ANN001
+    """Precision/recall on spans alone (any candidate overlapping a gold figure)."""
+    out: dict[str, Tally] = {}
+    for d in docs:
+        t = out.setdefault(d["language"], Tally())
+        spans = [gold_span(d["text"], g) for g in d["gold"]]
+        preds = extract(d["text"])
+        hit_gold = {
+            i for i, (gs, ge) in enumerate(spans) for c in preds if c.start < ge and gs < c.end
+        }
+        hit_pred = sum(1 for c in preds if any(c.start < ge and gs < c.end for gs, ge in spans))
+        t.tp += len(hit_gold)
+        t.fn += len(spans) - len(hit_gold)
+        t.fp += len(preds) - hit_pred
+    return out
+
+
+def timed(fn, texts: list[str], seconds: float) -> tuple[float, int]:  # noqa: ANN001
+    """(documents per second, documents processed) over at least ``seconds``."""
+    n = 0
+    t0 = time.perf_counter()
+    while True:
+        for t in texts:
+            fn(t)
+        n += len(texts)
+        elapsed = time.perf_counter() - t0
+        if elapsed >= seconds:
+            return n / elapsed, n
+
+
+def pages(docs: list[dict], size: int = 6000) -> list[str]:
+    """Page-sized synthetic documents: corpus texts joined until about ``size`` chars."""
+    out: list[str] = []
+    buf = ""
+    for d in docs * 4:
+        buf += d["text"] + "\n\n"
+        if len(buf) >= size:
+            out.append(buf)
+            buf = ""
+    return out
+
+
+def print_languages(title: str, report: EvalReport) -> bool:
+    ok = True
+    print(f"\n{title}: {report.documents} documents")
+    print(f"  {'language':<9} {'gold':>5} {'found':>6} {'tp':>4} {'precision':>10} {'recall':>7}")
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        t = report.by_language.get(lang, Tally())
+        flag = (
+            ""
+            if t.precision >= TARGET_PRECISION and t.recall >= TARGET_RECALL
+            else "  below target"
+        )
+        ok = ok and not flag
+        print(
+            f"  {lang:<9} {t.tp + t.fn:>5} {t.tp + t.fp:>6} {t.tp:>4} {t.precision:>10.3f} "
+            f"{t.recall:>7.3f}{flag}"
+        )
+    print(f"  period/as-of right on {report.period_accuracy:.3f} of true positives")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--seconds", type=float, default=3.0, help="time per throughput measurement")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the parallel run")
+    ap.add_argument("--show-errors", action="store_true", help="list false positives and negatives")
+    args = ap.parse_args(argv)
+
+    all_docs: list[dict] = []
+    ok = True
+    for name in FILES:
+        docs = load(name)
+        all_docs += docs
+        report = evaluate(docs)
+        ok = print_languages(name, report) and ok
+        if args.show_errors:
+            for doc_id, c in report.false_positives:
+                print(
+                    f"    FP {doc_id}: {c.indicator} {c.organ} {c.value} {c.qualifier} {c.stated!r}"
+                )
+            for doc_id, g in report.false_negatives:
+                print(
+                    f"    FN {doc_id}: {g['indicator']} {g.get('organ', '')} {g['value']} "
+                    f"{g['text']!r}"
+                )
+
+    report = evaluate(all_docs)
+    print_languages("all files", report)
+    print("\nper indicator (all files)")
+    print(f"  {'indicator':<32} {'gold':>5} {'found':>6} {'precision':>10} {'recall':>7}")
+    for ind in sorted(report.by_indicator):
+        t = report.by_indicator[ind]
+        print(
+            f"  {ind:<32} {t.tp + t.fn:>5} {t.tp + t.fp:>6} {t.precision:>10.3f} {t.recall:>7.3f}"
+        )
+
+    print("\nbaseline: every digit run (plain regex), spans only, all files")
+    base = span_scores(all_docs, baseline_extract)
+    ours = span_scores(all_docs, extract_candidates)
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        b, o = base[lang], ours[lang]
+        print(
+            f"  {lang:<9} baseline precision {b.precision:.3f} recall {b.recall:.3f} | "
+            f"extractor (spans only) precision {o.precision:.3f} recall {o.recall:.3f}"
+        )
+
+    texts = [d["text"] for d in all_docs]
+    page_texts = pages(all_docs)
+    loadavg = os.getloadavg()
+    print(
+        f"\nthroughput ({args.seconds:.1f} s each, one process; {os.cpu_count()} cores, "
+        f"load average {loadavg[0]:.1f} {loadavg[1]:.1f} {loadavg[2]:.1f} at start)"
+    )
+    for label, corpus in (("corpus documents", texts), ("~6 KB pages", page_texts)):
+        mean_chars = sum(map(len, corpus)) / len(corpus)
+        ours_rate, n = timed(extract_candidates, corpus, args.seconds)
+        base_rate, _ = timed(DIGIT_RUN_RE.findall, corpus, args.seconds / 3)
+        figures = sum(len(extract_candidates(t)) for t in corpus) / len(corpus)
+        flag = "" if ours_rate >= TARGET_DOCS_PER_SECOND else "  below target"
+        ok = ok and not flag
+        print(
+            f"  {label:<17} mean {mean_chars:>6.0f} chars, {figures:>5.1f} figures: "
+            f"extractor {ours_rate:>9.1f} docs/s = {ours_rate * figures:>7.0f} figures/s "
+            f"({n} docs) | baseline regex {base_rate:>10.1f} docs/s | "
+            f"extractor/baseline time ratio {base_rate / ours_rate:>7.1f}x{flag}"
+        )
+    if args.workers > 1:
+        with ProcessPoolExecutor(args.workers) as pool:
+            list(pool.map(extract_candidates, texts[: args.workers * 4]))  # warm up
+            for label, corpus in (("corpus documents", texts), ("~6 KB pages", page_texts)):
+                reps = max(1, int(200 / len(corpus))) if label == "corpus documents" else 3
+                work = corpus * reps
+                t0 = time.perf_counter()
+                list(
+                    pool.map(
+                        extract_candidates, work, chunksize=max(1, len(work) // (8 * args.workers))
+                    )
+                )
+                rate = len(work) / (time.perf_counter() - t0)
+                print(
+                    f"  {label:<17} {args.workers} processes: extractor {rate:>9.1f} docs/s "
+                    f"({len(work)} docs)"
+                )
+    print(
+        f"\ntargets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL} per language, "
+        f">= {TARGET_DOCS_PER_SECOND:.0f} docs/s: {'met' if ok else 'NOT met'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
