@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from transplant_audit.paths import DB_ENV, home_dir
@@ -160,7 +161,7 @@ def capture_cmd(
     for r in results:
         stored = "already archived, stored once" if r.deduplicated else "archived"
         console.print(
-            f"[green]captured[/] {r.uri}\n  {r.digest}  {r.size:,} bytes  {r.media_type}"
+            f"[green]captured[/] {escape(r.uri)}\n  {r.digest}  {r.size:,} bytes  {r.media_type}"
             + (f" ({r.charset})" if r.charset else "")
             + f"\n  {stored} in archive/{r.warc_file} at offset {r.offset}; "
             f"source {r.source_id} ({r.source_action}); capture {r.capture_id}"
@@ -223,10 +224,10 @@ def verify_cmd(
     else:
         console = Console(highlight=False, soft_wrap=True)
         for n in report.notices:
-            console.print(f"[yellow]notice:[/] {n.line()}")
+            console.print(f"[yellow]notice:[/] {escape(n.line())}")
         first = report.first_mismatch
         if first is not None:
-            console.print(f"[bold red]MISMATCH[/] {first.line()}")
+            console.print(f"[bold red]MISMATCH[/] {escape(first.line())}")
             more = len(report.mismatches) - 1
             if more:
                 console.print(f"({more} further mismatch(es); --json lists them all)")
