@@ -755,6 +755,7 @@ def build_observations(
     file = "hospital_observations.csv"
     out: list[dict[str, str]] = []
     facts = HospitalFacts()
+    seen_lines: dict[str, int] = {}
     licences, licence_years, names_zh = facts.licences, facts.licence_years, facts.names_zh
     for line, r in _read(shared / file):
         what = f"{r['hospital_key']} {r['indicator']} {r['organ']} {r['value']} {r['unit']}"
@@ -845,21 +846,26 @@ def build_observations(
             continue
         facts.first_source.setdefault(r["hospital_key"], sid)
         for organ in organs:
+            oid = _hash(
+                "obs_",
+                r["hospital_key"],
+                raw_ind,
+                r["organ"],
+                organ,
+                r["value"],
+                r["unit"],
+                r["period"],
+                r["source_url"],
+                r["locator"],
+                r["note"],
+            )
+            if oid in seen_lines:
+                excluded.add(file, line, what, f"exact duplicate of row {seen_lines[oid]}")
+                continue
+            seen_lines[oid] = line
             out.append(
                 {
-                    "id": _hash(
-                        "obs_",
-                        r["hospital_key"],
-                        raw_ind,
-                        r["organ"],
-                        organ,
-                        r["value"],
-                        r["unit"],
-                        r["period"],
-                        r["source_url"],
-                        r["locator"],
-                        r["note"],
-                    ),
+                    "id": oid,
                     "hospital_id": r["hospital_key"],
                     "indicator": indicator,
                     "organ": organ,
@@ -876,15 +882,6 @@ def build_observations(
                 }
             )
     frame = pd.DataFrame(out, columns=COLUMNS["observations"])
-    dup = frame.duplicated("id", keep="first")
-    for _, row in frame[dup].iterrows():
-        excluded.add(
-            file,
-            0,
-            f"{row['hospital_id']} {row['indicator']} {row['value']}",
-            "exact duplicate of another row",
-        )
-    frame = frame[~dup]
     return frame, facts
 
 

@@ -253,3 +253,94 @@ def test_published_date_from_locator_only_for_dated_news() -> None:
     book.note_locator(other, "news report 2015-03-26, para 4")
     book.apply_locator_dates()
     assert book.rows[source_id(other)]["published"] == ""
+
+
+def _synthetic_shared(root: Path) -> Path:
+    """A tiny SYNTHETIC stand-in for ../shared/data (invented hospitals and example.org URLs)."""
+    root.mkdir(parents=True)
+    u1, u2, u3 = (f"https://example.org/synthetic/{n}" for n in ("a", "b", "c"))
+    files = {
+        "hospitals.csv": (
+            "hospital_key,name_en,province,city,organs_mentioned,approved,military,profile_url\n"
+            f"syn_a,Synthetic A Hospital,Tianjin,Tianjin,liver;heart-lung;islet,unknown,yes,{u1}\n"
+            "syn_b,Synthetic B Hospital,Beijing,Beijing,kidney,no,no,\n"
+        ),
+        "hospital_observations.csv": (
+            "hospital_key,hospital_name_en,hospital_name_zh,province,city,indicator,organ,value,"
+            "unit,period,source_url,locator,note\n"
+            f"syn_a,A,合成甲,Tianjin,Tianjin,transplant_beds,,500,beds,as of 2006-09,{u2},p1,"
+            "'more than 500'\n"
+            f"syn_a,A,合成甲,Tianjin,Tianjin,transplant_beds,,500,beds,as of 2006-09,{u2},p1,"
+            "'more than 500'\n"
+            f"syn_a,A,,Tianjin,Tianjin,wait_time_weeks,liver,2,weeks,2003-2006,{u2},p2,\n"
+            f"syn_a,A,,Tianjin,Tianjin,approved_transplant_licence,liver;kidney,1,flag,2007,{u1},"
+            "intro,\n"
+            f"syn_a,A,,Tianjin,Tianjin,transplant_categories,,9,types,,{u1},intro,\n"
+            f"syn_a,A,,Tianjin,Tianjin,transplants_cumulative,spleen,3,transplants,,{u1},x,\n"
+            f"syn_b,B,合成乙,Beijing,Beijing,transplants_in_period,liver;kidney,40,transplants,"
+            f"2010,{u3},para 2,about 40\n"
+        ),
+        "national_figures.csv": (
+            "quantity,year_or_period,value_low,value_high,unit,claimant,source_url,locator\n"
+            f"transplants,2016,60000,100000,transplants/yr,Kilgour-Gutmann-Matas 2016,{u1},ch. 1\n"
+            f"donors,2015,2766,2766,donors (about),official/Chinese government,{u3},para 1\n"
+        ),
+        "official_series_reported.csv": (
+            "dataset,year,quantity,value,unit,source_url,locator\n"
+            f"ext_national_deceased_donors,2017,deceased_donors,5135,donors,{u3},a\n"
+            f"ext_national_deceased_donors,2017,deceased_donors_alt,5148,donors,{u2},b\n"
+            f"ext_national_deceased_donors,2017,unmapped_quantity,1,donors,{u2},c\n"
+        ),
+        "official_2016_totals.csv": "dataset,year,quantity,value,unit,source_url,locator\n",
+        "model_parameters.csv": (
+            "parameter,value_low,value_high,unit,organ,period,scope,source_url,locator,note\n"
+        ),
+        "parameters_matching_tourism.csv": (
+            "topic,quantity,value,unit,population_or_place,period,source_url,locator,note\n"
+        ),
+    }
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_build_from_synthetic_shared_folder(tmp_path: Path) -> None:
+    shared = _synthetic_shared(tmp_path / "shared")
+    evidence, excluded = tool.build(shared, tmp_path / "no-src")
+    obs = evidence.observations.set_index("indicator", drop=False)
+    # the duplicate row is left out with its line, the rest kept
+    reasons = {(r["row"], r["reason"]) for r in excluded}
+    assert ("3", "exact duplicate of row 2") in reasons
+    assert any(r["row"] == "6" and "types" in r["reason"] for r in excluded)
+    assert any(r["row"] == "7" and "organ 'spleen'" in r["reason"] for r in excluded)
+    assert any(r["file"] == "official_series_reported.csv" and r["row"] == "4" for r in excluded)
+    beds = evidence.observations[evidence.observations["indicator"] == "transplant_beds"]
+    assert list(beds["qualifier"]) == ["at_least"] and list(beds["as_of"]) == ["2006-09"]
+    wait = obs.loc["wait_time_days"]
+    assert wait["value"] == 14.0 and (wait["period_start"], wait["period_end"]) == ("2003", "2006")
+    lic = evidence.observations[evidence.observations["indicator"] == "approved_transplant_licence"]
+    assert sorted(lic["organ"]) == ["kidney", "liver"]
+    multi = obs.loc["transplants_in_period"]
+    assert multi["organ"] == "multi" and multi["qualifier"] == "approx"
+    assert (multi["period_start"], multi["period_end"]) == ("2010", "2010")
+    hosp = evidence.hospitals.set_index("id")
+    assert bool(hosp.loc["syn_a", "licensed"])  # unknown in hospitals.csv, flag 1 observed
+    assert hosp.loc["syn_a", "licensed_organs"] == "kidney;liver"
+    assert hosp.loc["syn_a", "licence_year"] == "2007"
+    assert hosp.loc["syn_a", "organs_mentioned"] == "heart_lung;liver"
+    assert "islet" in hosp.loc["syn_a", "note"]
+    assert hosp.loc["syn_a", "name_zh"] == "合成甲"
+    # no profile page: the source of its first observation
+    assert hosp.loc["syn_b", "source_id"] == source_id("https://example.org/synthetic/c")
+    claims = evidence.claims.set_index("quantity")
+    assert claims.loc["transplants", "party"] == "investigators"
+    assert claims.loc["transplants", "unit"] == "transplants/year"
+    assert claims.loc["donors", "qualifier"] == "approx"
+    off = evidence.official_series
+    assert sorted(off["value"]) == [5135.0, 5148.0]
+    assert set(off["series"]) == {"national_deceased_donors"}
+    # what is written is a valid package
+    from transplant_audit.evidence.package import validate_package
+
+    out = write_package(evidence, tmp_path / "out")
+    assert validate_package(out, frictionless=False) == []
