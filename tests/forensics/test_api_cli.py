@@ -108,3 +108,13 @@ def test_cli_csv_json_and_bad_input(tmp_path) -> None:
     assert proc.returncode == 2
     assert "row 4" in proc.stderr and "appears twice" in proc.stderr
     assert rng is not None
+
+
+def test_train_until_sets_the_prediction_window() -> None:
+    sd = series_from_mapping("synthetic", {y: 50 * (y - 2008) ** 2 for y in range(2010, 2019)})
+    res = run_forensics(None, [], extra_series=[sd], n_sim=200, train_until=2014)
+    pred = [r for r in res.results if r.test == "prediction_holdout"][0]
+    assert pred.details["train_years"] == [2010, 2011, 2012, 2013, 2014]
+    assert pred.details["test_years"] == [2015, 2016, 2017, 2018]
+    assert pred.flagged  # exact formula data predicted exactly: too good for counts
+    assert res.settings["train_until"] == 2014

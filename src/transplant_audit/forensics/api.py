@@ -189,6 +189,7 @@ def analyse_series(
     seed: int = DEFAULT_SEED,
     holdout: int = 2,
     t0: float | None = None,
+    train_until: int | None = None,
 ) -> tuple[list[TestResult], dict[str, fitmod.FitResult], pd.DataFrame | None]:
     """Fits, smoothness, prediction, reference ranking and digit tests for one series."""
     name = sd.name
@@ -300,6 +301,8 @@ def analyse_series(
 
     # forward prediction
     test = "prediction_holdout"
+    if train_until is not None:
+        holdout = int(np.sum(years > train_until))
     if n - holdout < 4 or holdout < 1:
         out.append(
             _refused(
@@ -686,6 +689,7 @@ def run_forensics(
     seed: int = DEFAULT_SEED,
     holdout: int = 2,
     t0: float | None = None,
+    train_until: int | None = None,
     reference_quantile: float = 0.25,
     progress: Callable[[int, int], None] | None = None,
 ) -> ForensicsResult:
@@ -697,7 +701,9 @@ def run_forensics(
     raise a ``DataError`` listing them; ``source``: use ``prefer_sources`` in
     order). ``ratio_pairs`` (numerator, denominator, model) default to organs
     per donor pairs found by unit; ``equal_pairs`` are series that should be
-    identical. The overdispersed null uses the ``reference_quantile`` of the
+    identical. ``train_until`` (a year) fits the prediction test on the years
+    up to it and predicts every later year, instead of holding out the last
+    ``holdout`` years. The overdispersed null uses the ``reference_quantile`` of the
     reference series' noise. ``progress(done, total)`` is called per series.
     """
     official = evidence.official_series if evidence is not None else pd.DataFrame()
@@ -776,6 +782,7 @@ def run_forensics(
                     seed=seed,
                     holdout=holdout,
                     t0=t0,
+                    train_until=train_until,
                 )
                 results.extend(res)
                 fits[sd.name] = f
@@ -813,6 +820,7 @@ def run_forensics(
         "n_sim": n_sim,
         "seed": seed,
         "holdout": holdout,
+        "train_until": train_until,
         "t0": t0,
         "conflict_rule": conflict_rule,
         "prefer_sources": list(prefer_sources),

@@ -102,6 +102,15 @@ def forensics(
     t0: float | None = typer.Option(
         None, help="Fix t0 of the one-parameter quadratic a*(t - t0)^2 instead of fitting it."
     ),
+    train_until: int | None = typer.Option(
+        None,
+        "--train-until",
+        help="Prediction test: fit on the years up to this one and predict the later ones "
+        "(instead of --holdout).",
+    ),
+    list_series: bool = typer.Option(
+        False, "--list", help="List the official series (years, values, unit) and stop."
+    ),
     home: str | None = typer.Option(None, help="Investigation home (default: bundled data)."),
 ) -> None:
     """Forensic tests of official statistics: are these numbers counted, or made?
@@ -133,6 +142,9 @@ def forensics(
                 source_ids=sd.source_ids,
             )
         extra.append(sd)
+    if list_series:
+        _list(_load_evidence(home))
+        return
     evidence = None
     names: list[str] | None
     if series or all_series or not csv:
@@ -173,6 +185,7 @@ def forensics(
             seed=seed,
             holdout=holdout,
             t0=t0,
+            train_until=train_until,
             progress=progress,
         )
 
@@ -197,6 +210,25 @@ def forensics(
             except Exception as exc:  # SVG is a convenience; HTML is always written
                 console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
         console.print(f"charts written to {charts}")
+
+
+def _list(evidence) -> None:  # noqa: ANN001
+    from transplant_audit.forensics.series import official_series_names
+
+    off = evidence.official_series
+    table = Table(title=f"official series in {evidence.origin}", title_justify="left")
+    for col in ("series", "unit", "years", "values (full years)"):
+        table.add_column(col)
+    for name in official_series_names(off):
+        rows = off[off["series"].astype(str) == name].sort_values("year")
+        full = rows[~rows["partial_year"].fillna(False).astype(bool)]
+        vals = ", ".join(
+            f"{int(y)}: {v:g}" for y, v in zip(full["year"], full["value"], strict=True)
+        )
+        units = ", ".join(sorted({str(u) for u in rows["unit"].dropna()}))
+        years = f"{int(rows['year'].min())}-{int(rows['year'].max())}"
+        table.add_row(name, units, years, vals or "(partial years only)")
+    console.print(table)
 
 
 def _print(result, evidence) -> None:  # noqa: ANN001
