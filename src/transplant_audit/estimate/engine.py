@@ -219,8 +219,11 @@ def _figure_year(row: Mapping[str, object], published: Mapping[str, float]) -> t
 
 def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     """Turn the evidence into the arrays ``simulate`` needs (pandas here, once)."""
-    hosp = evidence.hospitals.copy()
-    obs = evidence.observations.copy()
+    # sorted by id, so that the row order of the evidence never changes a result
+    hosp = evidence.hospitals.sort_values("id", kind="stable").reset_index(drop=True)
+    obs = evidence.observations.sort_values(
+        ["hospital_id", "indicator", "id"], kind="stable"
+    ).copy()
     src = evidence.sources
     published: dict[str, float] = {}
     if len(src):
@@ -250,10 +253,23 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     obs["h"] = obs["hospital_id"].astype(str).map(hindex)
     obs["qualifier"] = obs["qualifier"].fillna("").astype(str).str.strip().str.lower()
 
+    by_indicator: dict[str, list[dict]] = {}
+    for rec in obs.to_dict("records"):
+        rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
+        by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
+
+    def recs_of(indicator: str) -> list[dict]:
+        return [dict(r) for r in by_indicator.get(indicator, [])]
+
+    def grouped(recs: list[dict], key: Callable[[dict], tuple]) -> list[tuple[tuple, list[dict]]]:
+        out: dict[tuple, list[dict]] = {}
+        for r in recs:
+            out.setdefault(key(r), []).append(r)
+        return sorted(out.items())
+
     first_year = np.full(H, np.nan)
-    fy = obs[obs["indicator"] == "first_transplant_year"]
     first_by_group: dict[tuple[int, str], float] = {}
-    for rec in fy.to_dict("records"):
+    for rec in recs_of("first_transplant_year"):
         h, v = int(rec["h"]), float(rec["value"])
         first_year[h] = v if math.isnan(first_year[h]) else min(first_year[h], v)
         g = _organ_group(rec.get("organ"))
@@ -284,16 +300,16 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     def carried_rows(
         indicator: str, group_fn: Callable[[object], str], groups: tuple[str, ...]
     ) -> Rows:
-        sub = obs[obs["indicator"] == indicator]
+        sub = recs_of(indicator)
         hs, ys, gs, vals, dists, figs = [], [], [], [], [], []
-        if not len(sub):
+        if not sub:
             return Rows.empty()
-        sub = sub.assign(g=[groups.index(group_fn(o)) for o in sub["organ"]])
-        for (h, g), grp in sub.groupby(["h", "g"], sort=True):
-            h, g = int(h), int(g)
+        for (h, g), grp in grouped(
+            sub, lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
+        ):
             dated: list[tuple[float, dict]] = []
             undated: list[dict] = []
-            for rec in grp.to_dict("records"):
+            for rec in grp:
                 t, how = _figure_year(rec, published)
                 rec["_how"] = how
                 (undated.append(rec) if math.isnan(t) else dated.append((t, rec)))
@@ -400,7 +416,7 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
         return "/year" in u or "per year" in u or "/yr" in u
 
     rep_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in obs[obs["indicator"] == "transplants_in_period"].to_dict("records"):
+    for rec in recs_of("transplants_in_period"):
         s = _parse_date(rec.get("period_start"), "start")
         e = _parse_date(rec.get("period_end"), "end")
         if math.isnan(e) and not math.isnan(s) and is_rate(rec):
@@ -436,10 +452,10 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
                 fi,
             )
         )
-    cum = obs[obs["indicator"] == "transplants_cumulative"]
-    for (h, okey), grp in cum.assign(k=[_organ_key(o) for o in cum["organ"]]).groupby(["h", "k"]):
+    cum = recs_of("transplants_cumulative")
+    for (h, okey), grp in grouped(cum, lambda r: (int(r["h"]), _organ_key(r.get("organ")))):
         pts = []
-        for rec in grp.to_dict("records"):
+        for rec in grp:
             t, how = _figure_year(rec, published)
             if math.isnan(t):
                 notes.append(f"observation {rec['id']}: running total without a date; not used")
@@ -485,7 +501,7 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     reported = period_rows(rep_int)
 
     rev_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in obs[obs["indicator"] == "revenue_cny"].to_dict("records"):
+    for rec in recs_of("revenue_cny"):
         if (
             _organ_group(rec.get("organ")) == "unspecified"
             and str(rec.get("organ") or "").lower() not in ("all", "multi")
@@ -517,9 +533,7 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     def own_value(indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
         vals = np.full(H, np.nan)
         figs = np.full(H, -1, np.int64)
-        sub = obs[obs["indicator"] == indicator]
-        for h, grp in sub.groupby("h"):
-            recs = grp.to_dict("records")
+        for (h,), recs in grouped(recs_of(indicator), lambda r: (int(r["h"]),)):
             if require_organ:
                 recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
             if not recs:
