@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import numpy as np
@@ -77,26 +76,42 @@ def test_conflict_rule_stop_raises(synthetic_evidence) -> None:
         run_forensics(synthetic_evidence, ["national_deceased_donors"], conflict_rule="stop")
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", "forensics", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
-    )
+def _cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """Run ``transplant-audit forensics ARGS`` in-process through the real entry point."""
+    from transplant_audit import cli
+
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(sys, "argv", ["transplant-audit", "forensics", *args])
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
-def test_cli_csv_json_and_bad_input(tmp_path) -> None:
+def test_cli_csv_json_and_bad_input(tmp_path, monkeypatch, capsys) -> None:
     good = tmp_path / "series.csv"
     rng = np.random.default_rng(0)
     vals = np.round(80 * (np.arange(2010, 2019) - 2009.3) ** 2)  # synthetic formula data
     pd.DataFrame({"year": range(2010, 2019), "value": vals.astype(int)}).to_csv(good, index=False)
     out = tmp_path / "out.json"
     charts = tmp_path / "charts"
-    proc = _cli("--csv", str(good), "--json", str(out), "--charts", str(charts), "--sims", "300")
-    assert proc.returncode == 0, proc.stderr
-    assert "too_smooth_poisson" in proc.stdout
+    code, stdout, stderr = _cli(
+        monkeypatch,
+        capsys,
+        "--csv",
+        str(good),
+        "--json",
+        str(out),
+        "--charts",
+        str(charts),
+        "--sims",
+        "300",
+    )
+    assert code == 0, stderr
+    assert "too_smooth_poisson" in stdout
     payload = json.loads(out.read_text())
     recs = payload["results"]
     smooth = [r for r in recs if r["test"] == "too_smooth_poisson"][0]
@@ -104,9 +119,9 @@ def test_cli_csv_json_and_bad_input(tmp_path) -> None:
     assert (charts / "series.html").is_file()
     bad = tmp_path / "bad.csv"
     bad.write_text("year,value\n2010,5\n2011,6\n2011,7\n2013,9\n")
-    proc = _cli("--csv", str(bad))
-    assert proc.returncode == 2
-    assert "row 4" in proc.stderr and "appears twice" in proc.stderr
+    code, stdout, stderr = _cli(monkeypatch, capsys, "--csv", str(bad))
+    assert code == 2
+    assert "row 4" in stderr and "appears twice" in stderr
     assert rng is not None
 
 
