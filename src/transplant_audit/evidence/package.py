@@ -401,7 +401,6 @@ def package_descriptor(csv_bytes: dict[str, bytes]) -> dict[str, Any]:
             "Figures on organ transplant capacity and volume in China, each with its source "
             "(URL, publisher, locator). Built by tools/build_data_package.py; see docs/data.md."
         ),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
     }
 
