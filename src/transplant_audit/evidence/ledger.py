@@ -33,6 +33,7 @@ early write that takes the database's write lock, waiting up to the busy timeout
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -125,6 +126,7 @@ def normalize_value(value: Any) -> Any:
 _TRUE = frozenset({"true", "yes", "1", "y", "t"})
 
 
+@functools.lru_cache(maxsize=64)
 def column_kinds(table: str) -> dict[str, str]:
     """Column -> ``number``/``integer``/``boolean``/``string`` from the store's table types."""
     from sqlalchemy import Boolean, Float, Integer, Numeric
@@ -318,41 +320,47 @@ def check_chain(entries: Sequence[EntryData]) -> ChainProblem | None:
     """
     prev = GENESIS
     for expected_seq, e in enumerate(entries, start=1):
-        where = f"ledger entry {e.seq}"
-        if e.seq != expected_seq:
-            return ChainProblem(
-                "seq-gap", where, f"expected entry {expected_seq} here, found {e.seq}"
-            )
-        text = e.payload.encode("utf-8", "surrogateescape")
-        if sha256_digest(text) != e.payload_digest:
-            return ChainProblem(
-                "payload-digest-mismatch",
-                where,
-                f"payload hashes to {sha256_digest(text)}, entry says {e.payload_digest}",
-            )
         try:
-            if canonical_json(json.loads(e.payload)) != text:
-                raise ValueError
-        except ValueError:
-            return ChainProblem(
-                "payload-not-canonical", where, "stored payload is not canonical JSON"
+            problem = _check_entry(e, expected_seq, prev)
+        except (UnicodeError, ValueError, TypeError) as exc:
+            problem = ChainProblem(
+                "entry-unreadable", f"ledger entry {e.seq}", f"cannot be hashed ({exc})"
             )
-        if e.prev_hash != prev:
-            return ChainProblem(
-                "chain-broken",
-                where,
-                f"prev_hash {e.prev_hash} is not the hash of entry {e.seq - 1} ({prev})",
-            )
-        recomputed = entry_hash(
-            e.seq, e.prev_hash, e.kind, e.subject, e.payload_digest, e.timestamp
-        )
-        if recomputed != e.entry_hash:
-            return ChainProblem(
-                "entry-hash-mismatch",
-                where,
-                f"fields hash to {recomputed}, stored entry_hash is {e.entry_hash}",
-            )
+        if problem is not None:
+            return problem
         prev = e.entry_hash
+    return None
+
+
+def _check_entry(e: EntryData, expected_seq: int, prev: str) -> ChainProblem | None:
+    where = f"ledger entry {e.seq}"
+    if e.seq != expected_seq:
+        return ChainProblem("seq-gap", where, f"expected entry {expected_seq} here, found {e.seq}")
+    text = e.payload.encode("utf-8", "surrogateescape")
+    if sha256_digest(text) != e.payload_digest:
+        return ChainProblem(
+            "payload-digest-mismatch",
+            where,
+            f"payload hashes to {sha256_digest(text)}, entry says {e.payload_digest}",
+        )
+    try:
+        if canonical_json(json.loads(e.payload)) != text:
+            raise ValueError
+    except ValueError:
+        return ChainProblem("payload-not-canonical", where, "stored payload is not canonical JSON")
+    if e.prev_hash != prev:
+        return ChainProblem(
+            "chain-broken",
+            where,
+            f"prev_hash {e.prev_hash} is not the hash of entry {e.seq - 1} ({prev})",
+        )
+    recomputed = entry_hash(e.seq, e.prev_hash, e.kind, e.subject, e.payload_digest, e.timestamp)
+    if recomputed != e.entry_hash:
+        return ChainProblem(
+            "entry-hash-mismatch",
+            where,
+            f"fields hash to {recomputed}, stored entry_hash is {e.entry_hash}",
+        )
     return None
 
 
@@ -383,7 +391,10 @@ def check_batches(
                     f"belongs to batch {b.id} but says batch {e.batch_id}",
                 )
             hashes.append(e.entry_hash)
-        root = merkle_root(hashes)
+        try:
+            root = merkle_root(hashes)
+        except ValueError as exc:
+            return ChainProblem("batch-root-mismatch", where, f"an entry hash is unreadable: {exc}")
         if root != b.merkle_root:
             return ChainProblem(
                 "batch-root-mismatch",
