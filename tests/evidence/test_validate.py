@@ -288,3 +288,12 @@ def test_loosened_schema_in_descriptor_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     found = where(errors_of(root, frictionless=False))
     assert found == {("datapackage.json", None, "observations", "schema-mismatch")}
+
+
+def test_file_changed_after_descriptor_is_reported_with_the_fix(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p")
+    path = root / "claims.csv"
+    path.write_bytes(path.read_bytes().replace(b"p. 1", b"p. 2"))  # same size, new hash
+    errors = errors_of(root)
+    assert [(e.file, e.code) for e in errors] == [("claims.csv", "hash-mismatch")]
+    assert "rebuild" in errors[0].reason

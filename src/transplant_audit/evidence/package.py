@@ -969,6 +969,11 @@ def _frictionless_errors(root: Path) -> list[DataError]:
             field = getattr(error, "field_name", None)
             cell = getattr(error, "cell", None)
             note = getattr(error, "note", "") or error.message
+            if etype in ("hash-count", "byte-count"):
+                note += (
+                    "; the file changed after datapackage.json was written: rebuild it "
+                    "(tools/build_data_package.py, or export from a store)"
+                )
             out.append(
                 DataError(
                     file=file,
