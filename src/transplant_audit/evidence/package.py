@@ -787,7 +787,7 @@ def _check_rows(
                     )
                 )
         if resource == "observations":
-            errors.extend(_check_observation(file, line, row, hospital_ids))
+            errors.extend(_check_observation(file, line, row, hospital_ids, today))
         else:
             errors.extend(_check_counts(resource, file, line, row))
     return errors
@@ -831,8 +831,19 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
     return errors
 
 
+def _kind_range_problem(kind: str, value: float, today: dt.date) -> str | None:
+    """Why ``value`` is impossible for an indicator of this kind, or None."""
+    if kind == "flag" and value not in (0.0, 1.0):
+        return "a flag is 0 or 1"
+    if kind == "year" and (not value.is_integer() or not 1900 <= value <= today.year):
+        return f"a year between 1900 and {today.year}"
+    if kind == "rank" and (not value.is_integer() or value < 1):
+        return "a rank is a whole number from 1"
+    return None
+
+
 def _check_observation(
-    file: str, line: int, row: dict[str, str], hospital_ids: set[str] | None
+    file: str, line: int, row: dict[str, str], hospital_ids: set[str] | None, today: dt.date
 ) -> list[DataError]:
     errors: list[DataError] = []
     hid = row["hospital_id"]
@@ -899,6 +910,17 @@ def _check_observation(
                     row=line,
                     field="value",
                     reason="occupancy must be above 0",
+                    value=row["value"],
+                    code="out-of-range",
+                )
+            )
+        elif (problem := _kind_range_problem(indicator.kind, value, today)) is not None:
+            errors.append(
+                DataError(
+                    file=file,
+                    row=line,
+                    field="value",
+                    reason=f"{name}: {problem}",
                     value=row["value"],
                     code="out-of-range",
                 )
