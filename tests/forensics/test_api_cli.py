@@ -133,3 +133,15 @@ def test_train_until_sets_the_prediction_window() -> None:
     assert pred.details["test_years"] == [2015, 2016, 2017, 2018]
     assert pred.flagged  # exact formula data predicted exactly: too good for counts
     assert res.settings["train_until"] == 2014
+
+
+def test_unknown_pair_series_is_an_error(synthetic_evidence) -> None:
+    import pytest
+
+    from transplant_audit.errors import DataError
+
+    with pytest.raises(DataError) as err:
+        run_forensics(
+            synthetic_evidence, equal_pairs=[("national_deceased_donors", "nope")], n_sim=100
+        )
+    assert "nope" in str(err.value)

@@ -806,6 +806,17 @@ def run_forensics(
     # ratios and cross-consistency
     units = {nm: _unit(official, nm) for nm in names}
     pairs = default_ratio_pairs(names, units) if ratio_pairs is None else list(ratio_pairs)
+    for a, b, *_ in [*pairs, *equal_pairs]:
+        for nm in (a, b):
+            if nm not in variants:
+                raise DataError(
+                    "official_series.csv",
+                    f"ratio/equality pair names an unknown series '{nm}' (known: "
+                    f"{', '.join(sorted(variants)) or 'none'})",
+                    field="series",
+                    value=nm,
+                    code="unknown-series",
+                )
     for a, b, model in pairs:
         for va in variants.get(a, []):
             for vb in variants.get(b, []):

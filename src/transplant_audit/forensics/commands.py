@@ -13,7 +13,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from transplant_audit.errors import ConfigError, DataError
-from transplant_audit.forensics.series import SeriesData, difference, read_series_csv
+from transplant_audit.forensics.series import (
+    SeriesData,
+    accumulate,
+    difference,
+    read_series_csv,
+)
 
 console = Console()
 
@@ -69,6 +74,11 @@ def forensics(
     ),
     cumulative: bool = typer.Option(
         False, "--cumulative", help="The --csv files are running totals: test yearly differences."
+    ),
+    accumulate_csv: bool = typer.Option(
+        False,
+        "--accumulate",
+        help="The reverse of --cumulative: test the running totals of the --csv yearly counts.",
     ),
     json_out: Path | None = typer.Option(
         None, "--json", help="Write the results as JSON records to this file."
@@ -135,6 +145,14 @@ def forensics(
     extra: list[SeriesData] = []
     for path in csv:
         sd = read_series_csv(path, counts=True)
+        if cumulative and accumulate_csv:
+            raise ConfigError("choose --cumulative or --accumulate, not both")
+        if accumulate_csv:
+            sd = SeriesData(
+                name=sd.name + " (running total)",
+                frame=accumulate(sd.frame),
+                source_ids=sd.source_ids,
+            )
         if cumulative:
             sd = SeriesData(
                 name=sd.name + " (differenced)",
