@@ -1434,6 +1434,84 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     return evidence, rows
 
 
+COUNTS_START = "<!-- counts:start (written by tools/build_data_package.py) -->"
+COUNTS_END = "<!-- counts:end -->"
+
+
+def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
+    """The counts section of docs/data.md, from the built evidence (no hand-typed numbers)."""
+    obs, hosp, src = evidence.observations, evidence.hospitals, evidence.sources
+    licensed = hosp["licensed"].map({True: "yes", False: "no"}).fillna("not known")
+    lic = licensed.value_counts()
+    n_extra = int(src["note"].fillna("").ne("").sum())
+    left = [r for r in excluded if r["file"] == "hospital_observations.csv"]
+    ref = evidence.reference_series
+
+    def vc(series: pd.Series) -> str:
+        counts = series.value_counts()
+        return ", ".join(
+            f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+
+    rows = [
+        (
+            "sources",
+            len(src),
+            "every URL cited in `../shared/data` plus `data-src/extra_sources.csv`",
+        ),
+        (
+            "hospitals",
+            len(hosp),
+            f"{int(hosp['military'].astype(bool).sum())} military; licensed: "
+            f"{lic.get('yes', 0)} yes, {lic.get('no', 0)} no, {lic.get('not known', 0)} not known",
+        ),
+        (
+            "observations",
+            len(obs),
+            f"{obs['hospital_id'].nunique()} hospitals, {obs['indicator'].nunique()} indicators; "
+            f"{len(left)} rows of `hospital_observations.csv` left out",
+        ),
+        (
+            "official_series",
+            len(evidence.official_series),
+            f"{evidence.official_series['series'].nunique()} series",
+        ),
+        ("claims", len(evidence.claims), "every row of `national_figures.csv`"),
+        ("assumptions", len(evidence.assumptions), "`data-src/assumptions.csv`"),
+        (
+            "reference_series",
+            len(ref),
+            f"`data-src/reference_series.csv`: {ref['country'].nunique()} countries, "
+            f"{ref['series'].nunique()} series",
+        ),
+    ]
+    lines = [COUNTS_START, "", "| resource | rows | notes |", "|---|---|---|"]
+    lines += [f"| `{name}` | {n} | {what} |" for name, n, what in rows]
+    lines += [
+        "",
+        f"Observations by qualifier: {vc(obs['qualifier'])}. By status: {vc(obs['status'])}.",
+        f"Sources by party: {vc(src['party'])}. By kind: {vc(src['kind'])}.",
+        f"Sources with a note (curated or dated from a locator): {n_extra}.",
+        "",
+        COUNTS_END,
+    ]
+    return "\n".join(lines)
+
+
+def update_docs_counts(doc: Path, block: str) -> None:
+    """Replace the counts block of docs/data.md (between the markers), if the file has one."""
+    if not doc.is_file():
+        return
+    text = doc.read_text(encoding="utf-8")
+    if COUNTS_START not in text or COUNTS_END not in text:
+        return
+    head, rest = text.split(COUNTS_START, 1)
+    _, tail = rest.split(COUNTS_END, 1)
+    new = head + block + tail
+    if new != text:
+        _atomic_write(doc, new.encode("utf-8"))
+
+
 def excluded_csv(rows: list[dict[str, str]]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=EXCLUDED_HEADER, lineterminator="\n")
@@ -1483,6 +1561,8 @@ def main(argv: list[str] | None = None) -> int:
         ensure_extra_sources(args.src)
         write_package(evidence, args.out)
         _atomic_write(args.out / "EXCLUDED.csv", excluded_csv(excluded))
+        if args.out.resolve() == DEFAULT_OUT.resolve():
+            update_docs_counts(REPO / "docs" / "data.md", counts_markdown(evidence, excluded))
         problems = validate_package(args.out)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
