@@ -17,6 +17,7 @@ advisory lock), so two imports at once run one after the other.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -27,14 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import (
     Boolean,
     Engine,
@@ -62,6 +57,10 @@ from transplant_audit.evidence.schema import (
     Source,
 )
 from transplant_audit.paths import DB_ENV, home_dir
+
+if TYPE_CHECKING:  # imported lazily: Alembic and pandas take a second to import
+    import pandas as pd
+    from alembic.config import Config
 
 SQLITE_FILENAME = "store.sqlite"
 """Name of the SQLite store inside the home directory."""
@@ -128,6 +127,8 @@ def safe_url(url: str) -> str:
 
 def alembic_config(url: str | None = None) -> Config:
     """A programmatic Alembic config for the shipped migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -135,9 +136,12 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
-def head_revisions() -> set[str]:
-    """Revision ids of the newest migrations shipped with this version."""
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+@functools.lru_cache(maxsize=1)
+def head_revisions() -> frozenset[str]:
+    """Revision ids of the newest migrations shipped with this version (read once)."""
+    from alembic.script import ScriptDirectory
+
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 # --------------------------------------------------------------------------- engine
@@ -467,6 +471,9 @@ class Store:
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration, under the write lock (safe to race)."""
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
         heads = head_revisions()
         with self.engine.connect() as conn:
             current = set(MigrationContext.configure(conn).get_current_heads())
@@ -797,6 +804,9 @@ _DTYPES = {"number": "float64", "integer": "Int64", "boolean": "boolean", "strin
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows of one table as a typed frame with the resource's columns (``read_package`` dtypes)."""
+    import numpy as np
+    import pandas as pd
+
     columns = COLUMNS[name]
     data: dict[str, pd.Series] = {}
     for column in columns:

@@ -1,0 +1,148 @@
+"""Two processes importing into one store at once must queue, not corrupt it.
+
+SQLite: BEGIN IMMEDIATE with a busy timeout; PostgreSQL: a transaction-level
+advisory lock. Packages are the SYNTHETIC one from conftest.py and a variant
+with one more observation.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from transplant_audit.evidence.store import Store
+
+IMPORTER = """
+import sys, time
+from pathlib import Path
+from transplant_audit.evidence.store import Store
+url, package, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+store = Store.open(url=url)
+while not go.exists():
+    time.sleep(0.01)
+report = store.import_package(package, validate=False)  # the lock is under test, not rules
+print(report.total_added, report.total_changed, report.total_unchanged, time.time())
+"""
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from sqlalchemy import text
+from transplant_audit.evidence.store import Store
+url, flag, seconds = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+store = Store.open(url=url)
+with store.session(write=True) as s:
+    s.execute(text("SELECT 1"))
+    flag.write_text("locked")
+    time.sleep(seconds)
+print(time.time())
+"""
+
+
+def _variant(syn, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    obs = syn.frames()["observations"]
+    extra = obs.iloc[[0]].copy()
+    extra["id"] = "obs_ffffffffff"
+    extra["value"] = "123"
+    return syn.write(path, {"observations": pd.concat([obs, extra])})
+
+
+def _run(script: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_imports_at_once_both_succeed_and_agree(
+    store_url: str,
+    syn,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    Store.open(url=store_url).close()  # migrate first, like any earlier command would
+    a = syn.write(tmp_path / "a")
+    b = _variant(syn, tmp_path / "b")
+    go = tmp_path / "go"
+    procs = [_run(IMPORTER, store_url, str(p), str(go)) for p in (a, b)]
+    time.sleep(0.2)
+    go.write_text("go")
+    results = [p.communicate(timeout=120) for p in procs]
+    for proc, (_out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+    added = sorted(int(out.split()[0]) for out, _ in results)
+    total_rows = sum(syn.rows.values())
+    # One import added everything it had; the other found those rows and added
+    # only what was new to it (0 or the one extra observation).
+    assert added in ([1, total_rows], [0, total_rows + 1]), added
+
+    with Store.open(url=store_url) as store:
+        counts = store.counts()
+        assert counts["observations"] == syn.rows["observations"] + 1
+        assert counts["sources"] == syn.rows["sources"]
+        try:
+            from transplant_audit.evidence import ledger
+            from transplant_audit.evidence.archive_schema import LedgerEntry
+        except ModuleNotFoundError:
+            return
+        with store.session() as s:
+            entries = s.scalar(select(func.count()).select_from(LedgerEntry))
+            assert entries == total_rows + 1
+            assert ledger.check_chain(ledger.load_entries(s)) is None
+
+
+def test_an_import_waits_for_the_write_lock(
+    store_url: str,
+    syn,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """Another process holds the write lock for a second; our import queues behind it."""
+    Store.open(url=store_url).close()
+    package = syn.write(tmp_path / "pkg")
+    flag = tmp_path / "locked"
+    holder = _run(HOLDER, store_url, str(flag), "1.0")
+    deadline = time.time() + 60
+    while not flag.exists():
+        assert holder.poll() is None, holder.communicate()[1]
+        assert time.time() < deadline, "the lock holder never started"
+        time.sleep(0.01)
+    with Store.open(url=store_url) as store:
+        report = store.import_package(package, validate=False)
+        imported_at = time.time()
+        assert report.total_added == sum(syn.rows.values())
+        assert store.counts() == syn.rows
+    out_h, err_h = holder.communicate(timeout=120)
+    assert holder.returncode == 0, err_h
+    released_at = float(out_h.split()[-1])
+    assert imported_at >= released_at, "the import finished while another writer held the lock"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_fresh_store_opened_by_two_processes_migrates_once(backend: str, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh' / 'store.sqlite'}"
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    opener = (
+        "import sys, time; from pathlib import Path; "
+        "from transplant_audit.evidence.store import Store; "
+        "Path(sys.argv[2]).write_text('ready'); "
+        "exec('while not Path(sys.argv[3]).exists(): time.sleep(0.005)'); "
+        "Store.open(url=sys.argv[1]).close()"
+    )
+    other = _run(opener, url, str(ready), str(go))
+    while not ready.exists():
+        assert other.poll() is None, other.communicate()[1]
+        time.sleep(0.01)
+    go.write_text("go")
+    with Store.open(url=url) as store:  # races the other process's first open
+        assert store.counts()["sources"] == 0
+    _out, err = other.communicate(timeout=120)
+    assert other.returncode == 0, err
+    with Store.open(url=url) as store:
+        assert store.counts()["sources"] == 0
