@@ -725,6 +725,19 @@ def run_forensics(
     for sd in extra_series:
         variants[sd.name] = [sd]
 
+    units = {nm: _unit(official, nm) for nm in names}
+    pairs = default_ratio_pairs(names, units) if ratio_pairs is None else list(ratio_pairs)
+    for a, b, *_ in [*pairs, *equal_pairs]:
+        for nm in (a, b):
+            if nm not in variants:
+                raise DataError(
+                    "official_series.csv",
+                    f"ratio/equality pair names an unknown series '{nm}' (known: "
+                    f"{', '.join(sorted(variants)) or 'none'})",
+                    field="series",
+                    value=nm,
+                    code="unknown-series",
+                )
     results: list[TestResult] = []
     series: dict[str, pd.DataFrame] = {}
     series_data: dict[str, SeriesData] = {}
@@ -804,19 +817,6 @@ def run_forensics(
         )
 
     # ratios and cross-consistency
-    units = {nm: _unit(official, nm) for nm in names}
-    pairs = default_ratio_pairs(names, units) if ratio_pairs is None else list(ratio_pairs)
-    for a, b, *_ in [*pairs, *equal_pairs]:
-        for nm in (a, b):
-            if nm not in variants:
-                raise DataError(
-                    "official_series.csv",
-                    f"ratio/equality pair names an unknown series '{nm}' (known: "
-                    f"{', '.join(sorted(variants)) or 'none'})",
-                    field="series",
-                    value=nm,
-                    code="unknown-series",
-                )
     for a, b, model in pairs:
         for va in variants.get(a, []):
             for vb in variants.get(b, []):
