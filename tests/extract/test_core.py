@@ -31,8 +31,20 @@ def one(text: str):  # noqa: ANN201
         ("床位使用率达112%。", "bed_occupancy_rate", 1.12, "exact", ""),
         ("該院移植病床500張。", "transplant_beds", 500, "exact", ""),
         ("The hospital has 1,500 beds.", "total_beds", 1500, "exact", ""),
-        ("It did more than 300 liver transplants in 2015.", "transplants_in_period", 300, "at_least", "liver"),
-        ("Patients waited up to two weeks for a kidney.", "wait_time_days", 14, "at_most", "kidney"),
+        (
+            "It did more than 300 liver transplants in 2015.",
+            "transplants_in_period",
+            300,
+            "at_least",
+            "liver",
+        ),
+        (
+            "Patients waited up to two weeks for a kidney.",
+            "wait_time_days",
+            14,
+            "at_most",
+            "kidney",
+        ),
         ("A kidney transplant cost US$62,000.", "price_usd", 62000, "exact", "kidney"),
     ],
 )
@@ -94,7 +106,10 @@ def test_per_day_and_period_fields() -> None:
     assert (c.indicator, c.period) == ("transplants_per_day_max", "P1D")
     c = one("2010年至2014年，该院共完成肾移植手术1862例。")
     assert (c.indicator, c.period, c.period_start, c.period_end) == (
-        "transplants_in_period", "2010/2014", "2010", "2014"
+        "transplants_in_period",
+        "2010/2014",
+        "2010",
+        "2014",
     )
 
 
@@ -107,20 +122,36 @@ def test_candidates_are_valid_vocabulary_and_json() -> None:
     text = "该院移植中心成立于2001年，2003年完成首例肝移植，现有移植医生15名、护士30名。"
     cands = extract_candidates(text)
     assert {c.indicator for c in cands} >= {
-        "transplant_unit_founded_year", "first_transplant_year", "transplant_surgeons",
+        "transplant_unit_founded_year",
+        "first_transplant_year",
+        "transplant_surgeons",
     }
     for c in cands:
         assert c.indicator in INDICATORS
         assert c.organ == "" or c.organ in ORGANS
         assert c.qualifier in set(Qualifier)
         d = json.loads(json.dumps(c.to_dict(), ensure_ascii=False))
-        assert {"indicator", "organ", "value", "qualifier", "unit", "period", "start", "end",
-                "snippet"} <= set(d)
+        assert {
+            "indicator",
+            "organ",
+            "value",
+            "qualifier",
+            "unit",
+            "period",
+            "start",
+            "end",
+            "snippet",
+        } <= set(d)
 
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("该院肝移植中心", "zh-Hans"), ("該院肝移植中心醫院", "zh-Hant"), ("The hospital", "en"), ("", "en")],
+    [
+        ("该院肝移植中心", "zh-Hans"),
+        ("該院肝移植中心醫院", "zh-Hant"),
+        ("The hospital", "en"),
+        ("", "en"),
+    ],
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang

@@ -59,8 +59,15 @@ def test_evaluation_counts_mistakes() -> None:
         "id": "x",
         "language": "zh-Hans",
         "text": "该院至今已完成肝移植1200余例。",
-        "gold": [{"indicator": "transplants_cumulative", "organ": "liver", "value": 1200,
-                  "qualifier": "exact", "text": "1200余例"}],
+        "gold": [
+            {
+                "indicator": "transplants_cumulative",
+                "organ": "liver",
+                "value": 1200,
+                "qualifier": "exact",
+                "text": "1200余例",
+            }
+        ],
     }
     r = evaluate([doc])
     t = r.by_language["zh-Hans"]

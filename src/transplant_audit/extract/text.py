@@ -34,6 +34,8 @@ MAX_CHARS = 2_000_000
 grows with the text and no hospital page or report chapter needs more."""
 TRAFILATURA_MAX_BYTES = 5 * 1024 * 1024
 """HTML above this size skips trafilatura (slow and memory-hungry on huge pages)."""
+HUGE_MARKUP_CHARS = 4 * MAX_CHARS
+"""Markup beyond this many characters is not read: the text cannot be longer than it."""
 BINARY_SHARE = 0.10
 """A sample with more control bytes than this share is binary, not text."""
 
@@ -242,7 +244,8 @@ def read_document(
     elif kind == "html":
         doc = read_html(data, charset=charset)
     else:
-        if _looks_binary(data[:65536]):
+        unicode_bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+        if not unicode_bom and not _utf16_without_bom(data) and _looks_binary(data[:65536]):
             raise DataError(
                 label,
                 "binary data: not an HTML, PDF or text document",
@@ -269,7 +272,8 @@ def read_path(path: str | Path, *, max_chars: int = MAX_CHARS) -> Document:
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise DataError(
-            str(p), f"file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
+            str(p),
+            f"file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
             code="too-large",
         )
     return read_document(p.read_bytes(), name=str(p), max_chars=max_chars)
@@ -288,10 +292,16 @@ def read_html(data: bytes, *, charset: str | None = None) -> Document:
         m = _META_CHARSET.search(data[:8192])
         declared = m.group(1).decode("ascii", "replace") if m else None
     markup, enc = decode_bytes(data, declared)
+    warns: list[str] = []
+    if len(markup) > HUGE_MARKUP_CHARS:
+        warns.append(
+            f"page has {len(markup):,} characters of markup; only the first "
+            f"{HUGE_MARKUP_CHARS:,} were read"
+        )
+        markup = markup[:HUGE_MARKUP_CHARS]
     markup = markup.replace("\x00", "")
     tm = _TITLE_RE.search(markup[:200_000])
     title = html.unescape(re.sub(r"\s+", " ", tm.group(1))).strip() if tm else ""
-    warns: list[str] = []
     text = ""
     if len(data) <= TRAFILATURA_MAX_BYTES:
         text = _trafilatura(markup, warns)
