@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -249,6 +250,31 @@ def _list(evidence) -> None:  # noqa: ANN001
     console.print(table)
 
 
+def _fit_table(result, name: str) -> Table:  # noqa: ANN001
+    """Every formula fitted to one series: parameters, R², adjusted R², AIC."""
+    from transplant_audit.forensics.fits import FORMULA_TEXT
+
+    t = Table(title=f"formula fits: {escape(name)}", title_justify="left")
+    for col in ("formula", "k", "R²", "adjusted R²", "AIC", "parameters"):
+        t.add_column(col, justify="right" if col in ("k", "R²", "adjusted R²", "AIC") else "left")
+    best = min((f for f in result.fit_results(name).values() if f.ok), key=lambda f: f.aic)
+    for f in result.fit_results(name).values():
+        if not f.ok:
+            t.add_row(f.formula, str(f.k), "—", "—", "—", escape(f.reason))
+            continue
+        params = ", ".join(f"{k}={v:.6g}" for k, v in f.params.items() if k != "t0_fitted")
+        label = f"{f.formula}{' (best AIC)' if f is best else ''}"
+        t.add_row(
+            label,
+            str(f.k),
+            f"{f.r2:.5f}",
+            f"{f.adj_r2:.5f}",
+            f"{f.aic:.2f}",
+            f"{FORMULA_TEXT[f.formula]}; {params}",
+        )
+    return t
+
+
 def _print(result, evidence) -> None:  # noqa: ANN001
     sources = {}
     if evidence is not None and not evidence.sources.empty:
@@ -267,11 +293,13 @@ def _print(result, evidence) -> None:  # noqa: ANN001
             stat = "—" if r.statistic is None else f"{r.statistic:.4g}"
             p = "—" if r.p_value is None else (f"{r.p_value:.2g}" if r.p_value >= 1e-4 else "<1e-4")
             flag = "[bold red]YES[/]" if r.flagged else "no"
-            text = r.verdict
+            text = escape(r.verdict)
             if r.caveats and not r.verdict.startswith("Not run"):
-                text += "\n[dim]" + "\n".join(f"• {c}" for c in r.caveats) + "[/]"
+                text += "\n[dim]" + "\n".join(f"• {escape(c)}" for c in r.caveats) + "[/]"
             table.add_row(r.test, stat, p, flag, text)
         console.print(table)
+        if name in result._fits:
+            console.print(_fit_table(result, name))
         sids = result.sources(name)
         for sid in sids:
             s = sources.get(sid)
