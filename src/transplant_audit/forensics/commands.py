@@ -210,7 +210,11 @@ def forensics(
 
     _print(result, evidence)
     if json_out is not None:
-        payload = {"settings": result.settings, "results": result.to_records(details)}
+        payload = {
+            "settings": result.settings,
+            "results": result.to_records(details),
+            "series": _series_payload(result, evidence),
+        }
         _atomic_write_text(
             json_out, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
         )
@@ -248,6 +252,31 @@ def _list(evidence) -> None:  # noqa: ANN001
         years = f"{int(rows['year'].min())}-{int(rows['year'].max())}"
         table.add_row(name, units, years, vals or "(partial years only)")
     console.print(table)
+
+
+def _series_payload(result, evidence) -> dict[str, object]:  # noqa: ANN001
+    """Each tested series with its values and sources (id, URL, publisher), for the JSON."""
+    sources = {}
+    if evidence is not None and not evidence.sources.empty:
+        sources = {str(r["id"]): r for _, r in evidence.sources.iterrows()}
+    out: dict[str, object] = {}
+    for name, frame in result.series.items():
+        srcs = []
+        for sid in result.sources(name):
+            row = sources.get(sid)
+            srcs.append(
+                {
+                    "id": sid,
+                    "url": None if row is None else str(row.get("url", "")),
+                    "publisher": None if row is None else str(row.get("publisher", "")),
+                }
+            )
+        out[name] = {
+            "years": [int(y) for y in frame["year"]],
+            "values": [float(v) for v in frame["value"]],
+            "sources": srcs,
+        }
+    return out
 
 
 def _fit_table(result, name: str) -> Table:  # noqa: ANN001
