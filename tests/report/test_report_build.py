@@ -81,7 +81,9 @@ def test_notes_are_numbered_in_reading_order_and_all_used(full_report) -> None:
                 if isinstance(r, Ref) and r.number not in seen:
                     seen.append(r.number)
     assert seen[:5] == [1, 2, 3, 4, 5]
-    assert [n.number for n in full_report.notes.items] == list(range(1, len(full_report.notes.items) + 1))
+    assert [n.number for n in full_report.notes.items] == list(
+        range(1, len(full_report.notes.items) + 1)
+    )
 
 
 def test_every_internal_link_has_a_target(full_html: str) -> None:
@@ -153,7 +155,9 @@ def test_a_broken_result_method_becomes_a_box_not_a_crash() -> None:
     assert "by_organ" not in {f.name for f in rep.figures()}
 
 
-def test_failed_write_leaves_previous_report_untouched(tmp_path: Path, full_report, monkeypatch) -> None:
+def test_failed_write_leaves_previous_report_untouched(
+    tmp_path: Path, full_report, monkeypatch
+) -> None:
     out = tmp_path / "report"
     write_report(full_report, out, pdf=False)
     before = (out / "index.html").read_bytes()

@@ -110,8 +110,8 @@ def report(
     if rep.headline_text:
         for line in rep.headline_text:
             console.print(f"[bold]{line}[/]")
-    for problem in rep.problems:
-        console.print(f"[yellow]not available:[/] {problem}", highlight=False)
+    for line in group_problems(rep.problems):
+        console.print(f"[yellow]not available:[/] {line}", highlight=False)
     console.print(
         f"Evidence: {evidence.origin or 'bundled data package'}; inputs {rep.inputs.get('inputs_digest')}"
     )
@@ -121,6 +121,19 @@ def report(
     console.print(f"Wrote {files.data}/ (tables behind every chart, inputs.json)")
     if open_:
         webbrowser.open(files.html.as_uri())
+
+
+def group_problems(problems: list[str]) -> list[str]:
+    """One line per distinct reason: 'derivation of a, b, c (+22 more): TypeError ...'."""
+    by_reason: dict[str, list[str]] = {}
+    for p in problems:
+        what, _, reason = p.partition(": ")
+        by_reason.setdefault(reason, []).append(what)
+    lines = []
+    for reason, whats in by_reason.items():
+        shown = ", ".join(whats[:3]) + (f" (+{len(whats) - 3} more)" if len(whats) > 3 else "")
+        lines.append(f"{shown}: {reason}" if reason else shown)
+    return lines
 
 
 def register(app: typer.Typer) -> None:

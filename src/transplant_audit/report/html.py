@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -44,13 +46,49 @@ def _asset(name: str) -> str:
     return resources.files("transplant_audit.report").joinpath("assets", name).read_text("utf-8")
 
 
+CACHE_ENV = "TRANSPLANT_AUDIT_CACHE_DIR"
+
+
+def _bundle_cache_path() -> Path:
+    import vl_convert
+    from platformdirs import user_cache_dir
+
+    base = os.environ.get(CACHE_ENV) or user_cache_dir("transplant-audit", appauthor=False)
+    version = getattr(vl_convert, "__version__", "unknown")
+    return Path(base) / f"vega-bundle-vl-convert-{version}.js"
+
+
 @cache
 def vega_bundle() -> str:
-    """Vega + Vega-Lite + vega-embed as one script, from the vl-convert-python wheel (offline)."""
+    """Vega + Vega-Lite + vega-embed as one script, from the vl-convert-python wheel (offline).
+
+    Building the bundle takes seconds, so it is kept in the user's cache
+    directory (``$TRANSPLANT_AUDIT_CACHE_DIR`` or the platform cache dir), keyed
+    by the vl-convert version that produced it; a damaged cache is rebuilt.
+    """
     import vl_convert
 
-    bundle = vl_convert.javascript_bundle()
+    path = _bundle_cache_path()
+    bundle = None
+    try:
+        text = path.read_text("utf-8")
+        if text.endswith(_BUNDLE_END) and len(text) > 100_000:
+            bundle = text[: -len(_BUNDLE_END)]
+    except OSError:
+        bundle = None
+    if bundle is None:
+        bundle = vl_convert.javascript_bundle()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.part")
+            tmp.write_text(bundle + _BUNDLE_END, "utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # no cache: build it again next time
     return bundle.replace("</script", "<\\/script")
+
+
+_BUNDLE_END = "\n/* transplant-audit: complete bundle */\n"
 
 
 def render_runs(runs: Sequence[Run]) -> Markup:

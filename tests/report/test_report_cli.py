@@ -1,0 +1,52 @@
+"""``transplant-audit report`` end to end on the bundled data package (real estimate and forensics)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from transplant_audit.cli import app
+from transplant_audit.report.commands import group_problems
+
+
+@pytest.mark.slow
+def test_report_command_on_bundled_data(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TRANSPLANT_AUDIT_HOME", str(tmp_path / "home"))  # no store: bundled data
+    monkeypatch.delenv("TRANSPLANT_AUDIT_DB", raising=False)
+    out = tmp_path / "report"
+    result = CliRunner().invoke(
+        app, ["report", "--out", str(out), "--draws", "300", "--seed", "11", "--no-pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out / 'index.html'}" in result.output.replace("\n", "")
+    html = (out / "index.html").read_text()
+    inputs = json.loads((out / "data" / "inputs.json").read_text())
+    assert inputs["draws"] == 300 and inputs["seed"] == 11
+    assert inputs["data_package_digest"].startswith("sha256:")
+    assert inputs["counts"]["sources"] > 100  # the real bundled package, not a fixture
+    if "estimate" not in inputs["not_available"]:
+        assert "Estimated transplants in China in" in result.output
+        assert (out / "data" / "national_series.csv").is_file()
+        assert 'id="chart-national_series"' in html
+    else:  # the estimate could not run: the report says why, and still has the evidence
+        assert "Not available: estimate" in html
+    assert (out / "data" / "coverage_by_year.csv").is_file()
+
+
+def test_bad_draws_is_exit_code_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "r"), "--draws", "5"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_problems_are_grouped_by_reason() -> None:
+    lines = group_problems(
+        [f"derivation of h{i} in 2019: TypeError: boom" for i in range(5)] + ["tornado: empty"]
+    )
+    assert lines == [
+        "derivation of h0 in 2019, derivation of h1 in 2019, derivation of h2 in 2019 (+2 more): TypeError: boom",
+        "tornado: empty",
+    ]
