@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.estimate import engine
@@ -126,7 +127,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
                 o = o.iloc[0]
             sid = str(o.get("source_id", ""))
             s = src.loc[sid] if src is not None and sid in src.index else None
-            q = str(o.get("qualifier") or "exact")
+            q = str(_clean(o.get("qualifier")) or "exact")
             quals.add(q)
             observations.append(
                 {
@@ -195,7 +196,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
 
 
 def _clean(v: object) -> object:
-    if v is None:
+    if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and math.isnan(v):
         return None
