@@ -272,3 +272,32 @@ def test_gzip_header_time_stamp_flip_passes_gzip_but_changes_the_record_digest(g
     assert scan.problem is None and len(scan.records) == 3
     assert scan.records[1].payload_digest == refs[1].digest
     assert scan.records[1].record_digest != refs[1].record_digest
+
+
+def test_incompressible_bytes_are_stored_uncompressed_and_still_verify(tmp_path):
+    import random
+
+    data = random.Random(5).randbytes(300_000)  # synthetic, like a PDF stream or a JPEG
+    assert A.choose_level(data) == 0
+    assert A.choose_level(b"<html>" + "肝移植 ".encode() * 20_000) == 1
+    p = tmp_path / "r.bin"
+    p.write_bytes(data)
+    digest, size = A.digest_file(p)
+    arch = A.Archive(tmp_path / "home")
+    with arch.lock():
+        ref = arch.append(
+            p,
+            size=size,
+            digest=digest,
+            target_uri=p.as_uri(),
+            media_type="application/octet-stream",
+            charset=None,
+            captured_at=WHEN,
+            level=0,
+        )
+    assert size < ref.length < size + 1000  # stored blocks: a few bytes of framing only
+    with open(arch.path(ref.warc_file), "rb") as fh:
+        scan = A.scan_warc(fh)
+    assert scan.problem is None and scan.records[0].payload_digest == digest
+    with open(arch.path(ref.warc_file), "rb") as fh:
+        assert b"".join(A.read_payload(fh, 0)) == data

@@ -34,6 +34,7 @@ from transplant_audit.capture.archive import (
     CHARSET_SAMPLE,
     Archive,
     RecordRef,
+    choose_level,
     detect_charset,
     digest_file,
     html_title,
@@ -61,6 +62,8 @@ class Prepared:
     charset: str | None
     title: str | None
     language: str | None
+    compress_level: int = 1
+    """zlib level for the WARC record (0 for incompressible bytes, see ``choose_level``)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def prepare(
         charset=charset,
         title=title,
         language=language,
+        compress_level=choose_level(sample),
     )
 
 
@@ -321,6 +325,7 @@ def capture_prepared(
                         charset=item.charset,
                         captured_at=now,
                         acknowledged_end=_acknowledged_end(s, name),
+                        level=item.compress_level,
                     )
                     if after_archive is not None:
                         after_archive(ref)
