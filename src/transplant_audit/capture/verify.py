@@ -295,13 +295,19 @@ def check_state(state: VerifyState) -> VerifyReport:
 
 
 def load_state(store: Any, home: Path) -> VerifyState:
-    """Read the ledger, every ledgered table and the WARC file list (no checking here)."""
+    """Read the ledger, every ledgered table and the WARC file list (no checking here).
+
+    Reads under the ledger's write lock, so a capture or import committing meanwhile
+    cannot leave us with its rows but not its entries (PostgreSQL's READ COMMITTED
+    would otherwise show each query a different moment).
+    """
     from sqlalchemy import select
 
     from transplant_audit.evidence.base import Base
 
     archive = Archive(home)
-    with store.session() as s:
+    with store.session(write=True) as s:
+        ledger.lock(s)
         entries = ledger.load_entries(s)
         batches = ledger.load_batches(s)
         rows: dict[str, list[dict[str, Any]]] = {}
