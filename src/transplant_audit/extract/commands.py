@@ -1,9 +1,650 @@
-"""CLI commands of this area (registered by ``transplant_audit.cli``)."""
+"""CLI commands of extraction: ``extract`` and ``review`` (registered by the CLI)."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
+from transplant_audit.paths import DB_ENV, home_dir
+
+REVIEWER_ENV = "TRANSPLANT_AUDIT_REVIEWER"
+CONTEXT_CHARS = 14
+"""Characters of context either side of a figure in the extract table (JSON has more)."""
+_SOURCE_ID_RE = re.compile(r"^src_[0-9a-f]{6,}$")
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--home",
+        help=(
+            "The investigation's home directory (holds store.sqlite and archive/). "
+            "Default: $TRANSPLANT_AUDIT_HOME, else a per-user data directory."
+        ),
+        show_default=False,
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help=(
+            "Database URL of the store, e.g. postgresql+psycopg://user:password@host/db. "
+            "Default: $TRANSPLANT_AUDIT_DB, else store.sqlite in the home directory."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(highlight=False, stderr=True, soft_wrap=True)
+
+
+def _store_exists(home: Path, db: str | None) -> bool:
+    if db or os.environ.get(DB_ENV):
+        return True
+    from transplant_audit.evidence.store import SQLITE_FILENAME
+
+    return (home / SQLITE_FILENAME).exists()
+
+
+def _open_store(home: Path | None, db: str | None) -> Any:
+    from transplant_audit.evidence.store import Store
+
+    return Store.open(home=home, url=db)
+
+
+# --- reading a source --------------------------------------------------------------------------
+
+
+def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, bytes, Any]:
+    """(source id, digest, bytes, archive record) of a captured source id or digest."""
+    from sqlalchemy import select
+
+    from transplant_audit.capture.archive import Archive, read_payload
+    from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
+
+    if source.startswith("sha256:"):
+        record = session.get(ArchiveRecord, source)
+        cap = (
+            session.execute(
+                select(Capture)
+                .where(Capture.digest == source, Capture.source_id.is_not(None))
+                .order_by(Capture.id.desc())
+            )
+            .scalars()
+            .first()
+        )
+        if record is None or cap is None:
+            raise ConfigError(f"{source}: no captured document with this digest")
+        source_id = cap.source_id
+    else:
+        cap = (
+            session.execute(
+                select(Capture).where(Capture.source_id == source).order_by(Capture.id.desc())
+            )
+            .scalars()
+            .first()
+        )
+        if cap is None:
+            raise ConfigError(
+                f"{source}: not a file, and no captured document for this source id "
+                "(capture it first: transplant-audit capture PATH_OR_URL)"
+            )
+        record = session.get(ArchiveRecord, cap.digest)
+        source_id = source
+    path = Archive(home).path(record.warc_file)
+    if not path.is_file():
+        raise DataError(str(path), "archive file missing (run transplant-audit verify)")
+    with path.open("rb") as fh:
+        data = b"".join(read_payload(fh, record.offset))
+    return source_id, record.digest, data, record
+
+
+def _read(
+    source: str, home: Path, db: str | None, store_holder: dict[str, Any]
+) -> tuple[Any, str | None, str | None, str]:
+    """(Document, source id or None, digest or None, label) for one SOURCE argument."""
+    from transplant_audit.extract.text import read_document, read_path
+
+    p = Path(source)
+    if p.exists():
+        doc = read_path(p)
+        sid = digest = None
+        if _store_exists(home, db):  # a file that was captured: review it as that source
+            from transplant_audit.capture.archive import digest_file
+
+            digest = digest_file(p)[0]
+            store = _store(store_holder, home, db)
+            with store.session() as s:
+                try:
+                    sid, digest, _, _ = _captured_bytes(s, home, digest)
+                except ConfigError:
+                    sid, digest = None, None
+        return doc, sid, digest, str(p)
+    if not (_SOURCE_ID_RE.match(source) or source.startswith("sha256:")):
+        raise ConfigError(f"{source}: no such file, and not a source id (src_...) or digest")
+    if not _store_exists(home, db):
+        raise ConfigError(f"{source}: no store at {home} to look the source up in")
+    store = _store(store_holder, home, db)
+    with store.session() as s:
+        sid, digest, data, record = _captured_bytes(s, home, source)
+        label = record.target_uri
+        doc = read_document(
+            data, name=label, content_type=record.media_type, charset=record.charset
+        )
+    return doc, sid, digest, label
+
+
+def _store(holder: dict[str, Any], home: Path, db: str | None) -> Any:
+    if "store" not in holder:
+        holder["store"] = _open_store(home, db)
+    return holder["store"]
+
+
+def _highlight(snippet: str, start: int, end: int) -> Text:
+    t = Text(snippet)
+    if 0 <= start < end <= len(snippet):
+        t.stylize("bold reverse", start, end)
+    return t
+
+
+# --- extract -----------------------------------------------------------------------------------
+
+
+def extract_cmd(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help=(
+                "Documents to read: files by path (HTML, PDF, text), or captured sources by "
+                "id (src_...) or digest (sha256:...)."
+            ),
+            metavar="SOURCE...",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help=(
+                "Print the candidates as a JSON list of {indicator, organ, value, qualifier, "
+                "unit, period, start, end, snippet, ...} (value in the indicator's unit)."
+            ),
+        ),
+    ] = False,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save/--no-save",
+            help="Store the candidates of captured sources for review (default: yes).",
+        ),
+    ] = True,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="zh-Hans, zh-Hant or en; detected from the text when not given.",
+            show_default=False,
+        ),
+    ] = None,
+    home: HomeOption = None,
+    db: DbOption = None,
+) -> None:
+    """Find the figures in documents: beds, transplants, waiting times, prices...
+
+    Reads HTML (main text only), PDF and plain text in Chinese (simplified or
+    traditional) and English, and lists every figure it can tie to an indicator,
+    with its value converted to the indicator's unit (days for waits, fractions for
+    rates), the qualifier (about, more than, at most), organ, period, and the text
+    around it. Captured sources are stored as candidates for two-person review
+    (transplant-audit review); plain files are only listed.
+    """
+    from rich.progress import Progress
+
+    from transplant_audit.extract.core import LANGUAGES, extract_candidates
+
+    if language and language not in LANGUAGES:
+        raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
+    home_path = home_dir(home)
+    holder: dict[str, Any] = {}
+    records: list[dict[str, Any]] = []
+    errors: list[str] = []
+    out, err = _out(), _err()
+    try:
+        with Progress(console=err, transient=True, disable=len(sources) < 3) as progress:
+            task = progress.add_task("reading", total=len(sources))
+            for source in sources:
+                try:
+                    records += _extract_one(
+                        source, home_path, db, holder, save, language, extract_candidates, err
+                    )
+                except TransplantAuditError as exc:
+                    if len(sources) == 1:
+                        raise
+                    errors.append(str(exc))
+                progress.advance(task)
+    finally:
+        if "store" in holder:
+            holder["store"].close()
+    if as_json:
+        out.print_json(json.dumps(records, ensure_ascii=False))
+    else:
+        _print_candidates(out, records)
+    for e in errors:
+        err.print(f"[bold red]error:[/] {escape(e)}")
+    if errors:
+        raise typer.Exit(2)
+
+
+def _extract_one(
+    source: str,
+    home: Path,
+    db: str | None,
+    holder: dict[str, Any],
+    save: bool,
+    language: str | None,
+    extract_candidates: Any,
+    err: Console,
+) -> list[dict[str, Any]]:
+    doc, sid, digest, label = _read(source, home, db, holder)
+    for w in doc.warnings:
+        err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
+    found = extract_candidates(doc.text, language=language)
+    locators = [doc.locator(c.start, c.end) for c in found]
+    ids: list[str | None] = [None] * len(found)
+    if sid and save and found:
+        from sqlalchemy import select
+
+        from transplant_audit.evidence.schema import Hospital
+        from transplant_audit.extract.review import candidate_id, save_candidates
+
+        store = _store(holder, home, db)
+        with store.session(write=True) as s:
+            hospitals = [
+                {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
+                for h in s.execute(select(Hospital)).scalars()
+            ]
+            added, known = save_candidates(s, sid, digest, found, locators, hospitals)
+        ids = [candidate_id(sid, digest, c) for c in found]
+        err.print(
+            f"{escape(label)}: {len(added)} new candidates stored for review"
+            + (f" ({known} already stored)" if known else "")
+        )
+    elif not sid and found:
+        err.print(
+            f"{escape(label)}: not a captured source, candidates not stored "
+            "(capture it to review them: transplant-audit capture PATH)"
+        )
+    out = []
+    for c, loc, cid in zip(found, locators, ids, strict=True):
+        d = c.to_dict()
+        d.update({"source": sid or label, "locator": loc, "candidate_id": cid})
+        out.append(d)
+    return out
+
+
+def _print_candidates(out: Console, records: list[dict[str, Any]]) -> None:
+    if not records:
+        out.print("No figures found.")
+        return
+    sources = list(dict.fromkeys(str(r["source"]) for r in records))
+    title = f"{len(records)} candidate figures" + (
+        f" in {escape(sources[0])}" if len(sources) == 1 else f" in {len(sources)} documents"
+    )
+    table = Table(title=title)
+    cols = ["indicator", "organ", "value", "qualifier", "period", "in context"]
+    if len(sources) > 1:
+        cols.insert(0, "source")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for r in records:
+        when = r["period"] or (f"as of {r['as_of']}" if r["as_of"] else "")
+        rel = r["start"] - r["snippet_start"]
+        lo = max(0, rel - CONTEXT_CHARS)
+        hi = rel + (r["end"] - r["start"])
+        ctx = _highlight(r["snippet"][lo : hi + CONTEXT_CHARS], rel - lo, hi - lo)
+        first = [] if len(sources) == 1 else [escape(str(r["source"]))]
+        table.add_row(
+            *first,
+            r["indicator"],
+            r["organ"] or "-",
+            f"{r['value']:g} {r['unit']}",
+            r["qualifier"],
+            when,
+            ctx,
+        )
+    out.print(table)
+
+
+# --- review ------------------------------------------------------------------------------------
+
+
+def _parse_sets(items: list[str]) -> dict[str, Any]:
+    from transplant_audit.extract.review import FIGURE_FIELDS
+
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in FIGURE_FIELDS or key == "unit":
+            fields = ", ".join(f for f in FIGURE_FIELDS if f != "unit")
+            raise ConfigError(f"--set {item!r}: write FIELD=VALUE with FIELD one of {fields}")
+        if key == "value":
+            try:
+                out[key] = float(value.replace(",", ""))
+            except ValueError as exc:
+                raise ConfigError(f"--set value={value!r}: not a number") from exc
+        else:
+            out[key] = value.strip()
+    return out
+
+
+def review_cmd(
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            help=f"Your name, recorded with every decision (default: ${REVIEWER_ENV}).",
+            show_default=False,
+        ),
+    ] = None,
+    candidate: Annotated[
+        str | None,
+        typer.Option("--candidate", help="Decide on this candidate (cand_...) without prompts."),
+    ] = None,
+    accept: Annotated[bool, typer.Option("--accept", help="Accept the figure as shown.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="Reject it (needs --reason).")] = False,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why you reject (or edit) it.")
+    ] = None,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="Edit a field before accepting, e.g. --set value=1200 --set qualifier=at_least.",
+            show_default=False,
+        ),
+    ] = None,
+    hospital: Annotated[
+        str | None,
+        typer.Option("--hospital", help="The hospital id the figure is about.", show_default=False),
+    ] = None,
+    national: Annotated[
+        bool, typer.Option("--national", help="The figure is about China as a whole.")
+    ] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Review only this source's candidates.")
+    ] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List candidates and their review status.")
+    ] = False,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="With --list: only pending, accepted, verified, disputed or rejected.",
+            show_default=False,
+        ),
+    ] = None,
+    disputed: Annotated[
+        bool, typer.Option("--disputed", help="Show disputed candidates and who disagrees.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (for scripts).")] = False,
+    home: HomeOption = None,
+    db: DbOption = None,
+) -> None:
+    """Check extracted figures, one at a time, with a second person.
+
+    Shows the next candidate in its context (the figure highlighted in the text
+    around it); you accept it, edit it, or reject it with a reason. A figure
+    becomes a verified observation only when a second, different reviewer accepts
+    it (two-person rule); when reviewers disagree it is marked disputed and listed
+    by --disputed. Every decision goes into the ledger.
+
+    Scripts: --candidate ID with --accept, --set FIELD=VALUE (edit) or --reject
+    --reason TEXT.
+    """
+    from transplant_audit.extract import review as rv
+
+    if accept and reject:
+        raise ConfigError("--accept and --reject together: choose one")
+    changes: dict[str, Any] = _parse_sets(sets or [])
+    if hospital and national:
+        raise ConfigError("--hospital and --national together: choose one")
+    if hospital:
+        changes["hospital_id"] = hospital
+    if national:
+        from transplant_audit.evidence.frames import NATIONAL
+
+        changes["hospital_id"] = NATIONAL
+    if status and status not in (rv.PENDING, rv.ACCEPTED, rv.VERIFIED, rv.DISPUTED, rv.REJECTED):
+        raise ConfigError("--status must be pending, accepted, verified, disputed or rejected")
+    home_path = home_dir(home)
+    if not _store_exists(home_path, db):
+        raise ConfigError(
+            f"no store at {home_path}: capture documents and extract them first "
+            "(transplant-audit capture PATH; transplant-audit extract SOURCE_ID)"
+        )
+    out = _out()
+    store = _open_store(home_path, db)
+    try:
+        if list_ or disputed:
+            with store.session() as s:
+                rows = rv.list_candidates(s, rv.DISPUTED if disputed else status, source)
+                _print_list(s, out, rows, as_json, show_disagreement=disputed)
+            return
+        who = (reviewer or os.environ.get(REVIEWER_ENV) or "").strip()
+        if not who:
+            raise ConfigError(f"say who you are: --reviewer NAME (or ${REVIEWER_ENV})")
+        if candidate:
+            if not (accept or reject or changes):
+                with store.session() as s:
+                    _show(s, out, _get(s, candidate))
+                return
+            action = (
+                "reject" if reject else ("edit" if set(changes) - {"hospital_id"} else "accept")
+            )
+            with store.session(write=True) as s:
+                outcome = rv.decide(s, candidate, who, action, changes=changes, reason=reason)
+            _print_outcome(out, candidate, outcome, as_json)
+            return
+        if accept or reject or changes:
+            raise ConfigError("--accept, --reject and --set need --candidate ID")
+        _interactive(store, out, who, source)
+    finally:
+        store.close()
+
+
+def _get(session: Any, cand_id: str) -> Any:
+    from transplant_audit.extract.review_schema import Candidate
+
+    row = session.get(Candidate, cand_id)
+    if row is None:
+        raise ConfigError(f"no candidate {cand_id!r} (list them: transplant-audit review --list)")
+    return row
+
+
+def _print_outcome(out: Console, cand_id: str, outcome: Any, as_json: bool) -> None:
+    if as_json:
+        out.print_json(
+            json.dumps(
+                {
+                    "candidate": cand_id,
+                    "status": outcome.status,
+                    "figure": outcome.figure,
+                    "accepted_by": list(outcome.accepted_by),
+                    "rejected_by": list(outcome.rejected_by),
+                    "disagreement": outcome.disagreement,
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    line = f"{cand_id}: {outcome.status}"
+    if outcome.accepted_by:
+        line += f" (accepted by {', '.join(outcome.accepted_by)})"
+    if outcome.status == "accepted":
+        line += "; a second, different reviewer must accept it to verify it"
+    if outcome.disagreement:
+        line += f"\n  disputed: {outcome.disagreement}"
+    out.print(escape(line))
+
+
+def _show(session: Any, out: Console, cand: Any) -> dict[str, Any]:
+    from transplant_audit.evidence.schema import Source
+    from transplant_audit.extract import review as rv
+
+    src = session.get(Source, cand.source_id)
+    fig = rv.shown_figure(session, cand)
+    outcome = rv.review_state(rv.decisions_of(session, cand.id))
+    rel = cand.span_start - cand.snippet_start
+    body = Text()
+    body.append(f"{cand.id}   status: {cand.status}\n", style="bold")
+    if src is not None:
+        body.append(f"source: {src.title or ''} {src.url}\n")
+    body.append(f"where: {cand.locator or ''}\n")
+    body.append(
+        f"hospital: {fig['hospital_id'] or '(not chosen)'}"
+        + (f"   named in the text: {cand.hospital_text}" if cand.hospital_text else "")
+        + "\n"
+    )
+    body.append(
+        f"figure: {fig['indicator']}  organ {fig['organ'] or '-'}  "
+        f"{fig['qualifier']} {fig['value']:g} {fig['unit']}  "
+        f"{fig['period'] or ''}{(' as of ' + fig['as_of']) if fig['as_of'] else ''}\n",
+        style="cyan",
+    )
+    body.append(f"stated: {cand.stated}\n\n")
+    body.append_text(_highlight(cand.snippet, rel, rel + cand.span_end - cand.span_start))
+    if outcome.accepted_by or outcome.rejected_by:
+        body.append(
+            f"\n\naccepted by: {', '.join(outcome.accepted_by) or '-'}   "
+            f"rejected by: {', '.join(outcome.rejected_by) or '-'}"
+        )
+    if outcome.disagreement:
+        body.append(f"\ndisputed: {outcome.disagreement}", style="red")
+    out.print(Panel(body, title="candidate figure", expand=False))
+    return fig
+
+
+def _print_list(
+    session: Any, out: Console, rows: list[Any], as_json: bool, show_disagreement: bool
+) -> None:
+    from transplant_audit.extract import review as rv
+
+    recs = []
+    for r in rows:
+        outcome = rv.review_state(rv.decisions_of(session, r.id))
+        recs.append(
+            {
+                "candidate": r.id,
+                "source_id": r.source_id,
+                "status": r.status,
+                "figure": outcome.figure or rv.figure_of_candidate(r),
+                "stated": r.stated,
+                "accepted_by": list(outcome.accepted_by),
+                "rejected_by": list(outcome.rejected_by),
+                "disagreement": outcome.disagreement,
+                "observation_id": r.observation_id,
+            }
+        )
+    if as_json:
+        out.print_json(json.dumps(recs, ensure_ascii=False))
+        return
+    if not recs:
+        out.print("No candidates." if not show_disagreement else "No disputed candidates.")
+        return
+    table = Table(title=f"{len(recs)} candidates")
+    for col in ("candidate", "status", "indicator", "value", "stated", "accepted", "rejected"):
+        table.add_column(col, overflow="fold")
+    if show_disagreement:
+        table.add_column("disagreement", overflow="fold")
+    for rec in recs:
+        f = rec["figure"]
+        row = [
+            rec["candidate"],
+            rec["status"],
+            f"{f['indicator']} {f['organ'] or ''}".strip(),
+            f"{f['qualifier']} {f['value']:g} {f['unit']}",
+            escape(rec["stated"]),
+            ", ".join(rec["accepted_by"]),
+            ", ".join(rec["rejected_by"]),
+        ]
+        if show_disagreement:
+            row.append(escape(rec["disagreement"]))
+        table.add_row(*row)
+    out.print(table)
+
+
+def _interactive(store: Any, out: Console, who: str, source: str | None) -> None:
+    from rich.prompt import Prompt
+
+    from transplant_audit.extract import review as rv
+
+    done = 0
+    while True:
+        with store.session() as s:
+            cand = rv.next_candidate(s, who, source)
+            if cand is None:
+                out.print(f"Nothing left for {escape(who)} to review ({done} decided now).")
+                return
+            cand_id = cand.id
+            fig = _show(s, out, cand)
+        choice = Prompt.ask(
+            "[a]ccept  [e]dit  [r]eject  [s]kip  [q]uit", choices=list("aersq"), default="s"
+        )
+        if choice == "q":
+            out.print(f"{done} decided.")
+            return
+        if choice == "s":
+            with store.session() as s:  # skipping = leave it; show the next one
+                nxt = rv.next_candidate(s, who, source)
+            if nxt is not None and nxt.id == cand_id:
+                out.print("Only this one is left; quit with q or decide.")
+            continue
+        changes: dict[str, Any] = {}
+        reason = None
+        if choice == "r":
+            reason = Prompt.ask("reason for rejecting")
+        if choice in ("a", "e") and not fig["hospital_id"]:
+            changes["hospital_id"] = Prompt.ask("hospital id (or 'national')", default="national")
+        if choice == "e":
+            for field in ("indicator", "organ", "value", "qualifier", "period", "as_of"):
+                new = Prompt.ask(field, default=str(fig[field]))
+                if new != str(fig[field]):
+                    changes[field] = float(new.replace(",", "")) if field == "value" else new
+            reason = Prompt.ask("what you changed and why", default="") or None
+        action = {"a": "accept", "e": "edit", "r": "reject"}[choice]
+        if action == "edit" and not set(changes) - {"hospital_id"}:
+            action = "accept"
+        try:
+            with store.session(write=True) as s:
+                outcome = rv.decide(s, cand_id, who, action, changes=changes, reason=reason)
+        except ConfigError as exc:
+            out.print(f"[red]{escape(str(exc))}[/]")
+            continue
+        done += 1
+        _print_outcome(out, cand_id, outcome, False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command("extract")(extract_cmd)
+    app.command("review")(review_cmd)
