@@ -45,58 +45,75 @@ def _scenario_scale(scenarios: list[str]) -> alt.Scale:
     return alt.Scale(domain=labels, range=colors)
 
 
+def _year_axis(title: str = "year") -> alt.X:
+    return alt.X(
+        "year:Q",
+        title=title,
+        scale=alt.Scale(zero=False, nice=False),
+        axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True),
+    )
+
+
 def national_series(
     national: pd.DataFrame, official: pd.DataFrame | None, description: str
 ) -> dict[str, Any]:
-    """Estimated transplants per year by scenario: median line, 50% and 95% bands, official claims as points.
+    """Estimated transplants per year: a median line per scenario, 50% and 95% bands of the
+    combined estimate, and published claims as red markers (shape = who made the claim).
 
     ``national`` has year, scenario, median, p025, p25, p75, p975; ``official``
-    (optional) has year, label, value.
+    (optional) has year, label, value. Only the combined estimate gets bands, so
+    the chart stays readable; every scenario's interval is in the data table.
     """
     df = national.copy()
     df["scenario_label"] = df["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
     order = [s for s in ("documented", "capacity", "combined") if s in set(df["scenario"])]
     order += sorted(set(df["scenario"]) - set(order))
     scale = _scenario_scale(order)
-    base = alt.Chart(df).encode(
-        x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        color=alt.Color("scenario_label:N", title="series", scale=scale),
-    )
-    band95 = base.mark_area(opacity=0.15).encode(
-        y=alt.Y("p025:Q", title="transplants per year"), y2="p975:Q"
-    )
-    band50 = base.mark_area(opacity=0.25).encode(y="p25:Q", y2="p75:Q")
-    line = base.mark_line(point=True).encode(
-        y="median:Q",
-        tooltip=[
-            alt.Tooltip("year:O"),
-            alt.Tooltip("scenario_label:N", title="scenario"),
-            alt.Tooltip("median:Q", format=",.0f"),
-            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
-            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
-        ],
+    band_scen = "combined" if "combined" in set(df["scenario"]) else order[-1]
+    bands = df[df["scenario"] == band_scen]
+    band_base = alt.Chart(bands).encode(x=_year_axis())
+    band95 = band_base.mark_area(
+        opacity=0.15, color=SCENARIO_COLORS.get(band_scen, "#7570b3")
+    ).encode(y=alt.Y("p025:Q", title="transplants per year"), y2="p975:Q")
+    band50 = band_base.mark_area(
+        opacity=0.3, color=SCENARIO_COLORS.get(band_scen, "#7570b3")
+    ).encode(y="p25:Q", y2="p75:Q")
+    line = (
+        alt.Chart(df)
+        .mark_line(point=True)
+        .encode(
+            x=_year_axis(),
+            y="median:Q",
+            color=alt.Color("scenario_label:N", title="estimate (median)", scale=scale),
+            tooltip=[
+                alt.Tooltip("year:Q", format="d"),
+                alt.Tooltip("scenario_label:N", title="scenario"),
+                alt.Tooltip("median:Q", format=",.0f"),
+                alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
+                alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+            ],
+        )
     )
     layers: list[alt.Chart] = [band95, band50, line]
     if official is not None and not official.empty:
         off = (
             alt.Chart(official)
-            .mark_point(shape="diamond", size=90, filled=True)
+            .mark_point(size=80, filled=True, color="#b2182b", opacity=0.9)
             .encode(
-                x="year:O",
+                x=_year_axis(),
                 y="value:Q",
-                shape=alt.Shape("label:N", title="published claim"),
-                fill=alt.value("#b2182b"),
-                color=alt.value("#b2182b"),
-                tooltip=[alt.Tooltip("year:O"), "label:N", alt.Tooltip("value:Q", format=",.0f")],
+                shape=alt.Shape("label:N", title="published claim by"),
+                tooltip=[
+                    alt.Tooltip("year:Q", format="d"),
+                    alt.Tooltip("label:N", title="by"),
+                    "claimant:N",
+                    alt.Tooltip("value:Q", format=",.0f"),
+                ],
             )
         )
         layers.append(off)
-    chart = (
-        alt.layer(*layers)
-        .resolve_scale(color="shared")
-        .properties(
-            width=WIDTH, height=HEIGHT, title="Transplants per year: estimate and official claims"
-        )
+    chart = alt.layer(*layers).properties(
+        width=WIDTH, height=HEIGHT, title="Transplants per year: estimate and published claims"
     )
     return _finish(chart, description)
 
@@ -137,7 +154,7 @@ def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
     order = [s for s in ("documented", "capacity", "combined") if s in set(data["scenario"])]
     order += sorted(set(data["scenario"]) - set(order))
     base = alt.Chart(data).encode(
-        x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        x=_year_axis(),
         color=alt.Color("scenario_label:N", title="scenario", scale=_scenario_scale(order)),
     )
     band = base.mark_area(opacity=0.18).encode(
@@ -146,7 +163,7 @@ def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
     line = base.mark_line(point=True).encode(
         y="median:Q",
         tooltip=[
-            "year:O",
+            alt.Tooltip("year:Q", format="d"),
             alt.Tooltip("scenario_label:N", title="scenario"),
             alt.Tooltip("median:Q", format=",.0f"),
             alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
@@ -291,10 +308,14 @@ def official_lines(df: pd.DataFrame, description: str) -> dict[str, Any]:
         alt.Chart(df)
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+            x=_year_axis(),
             y=alt.Y("value:Q", title="reported value"),
             color=alt.Color("series:N", title="series"),
-            tooltip=["year:O", "series:N", alt.Tooltip("value:Q", format=",.0f")],
+            tooltip=[
+                alt.Tooltip("year:Q", format="d"),
+                "series:N",
+                alt.Tooltip("value:Q", format=",.0f"),
+            ],
         )
         .properties(width=WIDTH, height=260, title="Official figures as reported")
     )

@@ -187,7 +187,9 @@ def _table_as_list(t: Table, st: _Styles, cjk: str, limit: int | None) -> list[F
     return out
 
 
-LIST_MODE_ROWS = 60
+SHORT_CELL = 18
+"""Cells up to this many ASCII characters are drawn as plain strings, without wrapping."""
+LIST_MODE_ROWS = 40
 """Tables longer than this print as one paragraph per row."""
 
 
@@ -197,9 +199,17 @@ def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> 
     if len(shown) > LIST_MODE_ROWS:
         return _table_as_list(t, st, cjk, limit)
     head = [Paragraph(text(c, cjk), st.head_cell) for c in df.columns]
-    rows = [head]
+    rows: list[list[object]] = [head]
     for row in shown.itertuples(index=False, name=None):
-        rows.append([Paragraph(text(_cell_text(v)[:400], cjk), st.cell) for v in row])
+        cells: list[object] = []
+        for v in row:
+            t_ = _cell_text(v)[:400]
+            # short plain cells are drawn as strings (fast); long or Chinese text wraps
+            if len(t_) <= SHORT_CELL and t_.isascii():
+                cells.append(t_)
+            else:
+                cells.append(Paragraph(text(t_, cjk), st.cell))
+        rows.append(cells)
     # column widths proportional to content length (capped), so long text columns get room
     lengths = []
     for i, c in enumerate(df.columns):
@@ -218,6 +228,7 @@ def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> 
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("FONT", (0, 1), (-1, -1), "Helvetica", 6.5, 8),
             ]
         )
     )

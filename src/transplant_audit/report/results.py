@@ -310,7 +310,32 @@ class EstimateSections:
             )
             text += f"; {pct(share)} imputed"
         self.headline_text.append(text)
+        summary: list[Run] = [
+            f"Central estimate for {year}: about {rounded(row['median'])} transplants in China "
+            f"({label}), with 95% of model runs between {rounded(row['p025'])} and "
+            f"{rounded(row['p975'])}.",
+            ref,
+        ]
+        if comp_row is not None:
+            summary.append(
+                f" That is {ratio(comp_row['ratio_median'])} the {num(comp_row['value'])} "
+                f"claimed by {_party_label(str(comp_row.get('party', '')))} for that year."
+            )
+        try:
+            sens = self.est.sensitivity()
+            if len(sens):
+                top = sens.sort_values("ST", ascending=False).head(2)["assumption"].astype(str)
+                summary += [
+                    " The interval is wide mainly because of the assumptions ",
+                    *[x for a in top for x in (Link(a, ASM + a), " and ")][:-1],
+                    " (see ",
+                    Link("sensitivity", "checks"),
+                    ").",
+                ]
+        except Exception:  # noqa: BLE001 - the summary works without it
+            pass
         return [
+            Para(summary),
             Headline(items),
             Para(
                 [
@@ -381,8 +406,10 @@ class EstimateSections:
                 data=data,
                 alt=alt_text,
                 caption=[
-                    "Median (line), 50% band (darker) and 95% band (lighter) by scenario; "
-                    "diamonds are published claims by who made them.",
+                    "Lines: median of each scenario. Shaded: 50% (darker) and 95% (lighter) "
+                    "intervals of the combined estimate; the intervals of the other scenarios "
+                    "are in the data table. Red markers: published claims, shaped by who made "
+                    "them (never used as input).",
                     ref,
                 ],
             ),
@@ -502,9 +529,16 @@ class EstimateSections:
         need(df, "organ", "scenario", what="estimate.by_organ()")
         scen = _pick_scenario(df)
         df = df[df["scenario"].astype(str) == scen]
+        sliced, _ = self._year_slice(df)
+        zero = sliced[(sliced["median"].fillna(0) == 0) & (sliced["p975"].fillna(0) == 0)]
+        df = df[~df["organ"].isin(set(zero["organ"]))]
         blocks = self._interval_figure(
             df, "organ", "by_organ", "Transplants by organ", "estimate.by_organ()", scen
         )
+        if len(zero):
+            blocks.append(
+                Para([f"No stated count in that year for: {', '.join(map(str, zero['organ']))}."])
+            )
         if scen == "documented":
             blocks.insert(
                 0,
@@ -575,8 +609,11 @@ class EstimateSections:
 
         def name_of(h: str, col: str) -> str:
             if h in names.index and not is_missing(names.at[h, col]):
-                return str(names.at[h, col])
-            return ""
+                v = names.at[h, col]
+                if isinstance(v, bool) or str(v) in ("True", "False"):
+                    return "yes" if str(v) == "True" else "no"
+                return str(v)
+            return "unknown" if col == "licensed" else ""
 
         table = pd.DataFrame(
             {
@@ -935,12 +972,19 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
             )
         ]
         if len(flagged):
-            blocks.append(Para(["Flagged findings:"]))
-        for _, r in flagged.iterrows():
-            r_ref = notes.cite(
-                f"Series '{r['series']}' as reported.", sources=_fr_sources(ev, fr, r["series"])
+            blocks.append(
+                Para(
+                    [
+                        "Flagged findings (identical findings on versions of one series "
+                        "are listed once):"
+                    ]
+                )
             )
-            blocks.append(Para([f"{r['series']} ({r['test']}): {r['verdict']}", r_ref]))
+        for (test, verdict), grp in flagged.groupby(["test", "verdict"], sort=False):
+            series_names = list(dict.fromkeys(grp["series"].astype(str)))
+            srcs = [s for n in series_names for s in _fr_sources(ev, fr, n)]
+            r_ref = notes.cite(f"Series {', '.join(series_names)} as reported.", sources=srcs)
+            blocks.append(Para([f"{'; '.join(series_names)} ({test}): {verdict}", r_ref]))
         keep = [
             c
             for c in ("series", "test", "flagged", "statistic", "p_value", "verdict", "caveats")
