@@ -175,3 +175,50 @@ def test_row_digest_uses_package_columns_only():
     d = ledger.row_digest("sources", row)
     assert ledger.row_digest("sources", {**row, "position": "7"}) == d
     assert ledger.row_digest("sources", {**row, "title": "x"}) != d
+
+
+def _package_text(value: float) -> str:
+    """How the data package writes a number: whole numbers without ``.0``, else shortest repr."""
+    return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False),
+    other=st.floats(allow_nan=False, allow_infinity=False),
+)
+def test_row_digest_is_the_same_for_typed_and_text_rows_and_changes_with_the_value(value, other):
+    """A row read from SQLite/PostgreSQL (typed) and from the CSV (text) give one digest."""
+    base = {
+        c: ""
+        for c in (
+            "id",
+            "hospital_id",
+            "indicator",
+            "organ",
+            "period_start",
+            "period_end",
+            "as_of",
+            "value",
+            "qualifier",
+            "unit",
+            "source_id",
+            "locator",
+            "status",
+            "note",
+        )
+    }
+    base.update(
+        id="obs_0123456789",
+        hospital_id="national",
+        indicator="transplant_beds",
+        source_id="src_0123456789",
+        period_start="2016",
+    )
+    typed = {**base, "value": value, "hospital_id": None, "note": None}
+    text = {**base, "value": _package_text(value)}
+    assert ledger.row_digest("observations", typed) == ledger.row_digest("observations", text)
+    if other != value:  # -0.0 == 0.0: the same figure
+        assert ledger.row_digest("observations", {**typed, "value": other}) != ledger.row_digest(
+            "observations", typed
+        )

@@ -188,3 +188,32 @@ def test_append_seals_a_batch_every_batch_size_entries(store, n):
     assert ledger.verify_inclusion(
         proof["entry_hash"], proof["index"], proof["size"], proof["proof"], proof["merkle_root"]
     )
+
+
+def test_capture_and_verify_work_the_same_on_this_backend(store, synthetic_package, tmp_path):
+    """Capture into the store (SQLite or PostgreSQL) with an archive in tmp_path."""
+    from sqlalchemy import update as sa_update
+
+    from transplant_audit.capture import service
+    from transplant_audit.evidence.archive_schema import Capture
+
+    store.import_package(synthetic_package)
+    home = tmp_path / "home"
+    pages = []
+    for i, charset in enumerate(("gb2312", "big5", "utf-8")):
+        p = tmp_path / f"page{i}.html"
+        page = (
+            f"<html><head><meta charset='{charset}'></head><body>synthetic 移植 {i}</body></html>"
+        )
+        p.write_bytes(page.encode(charset))
+        pages.append(str(p))
+    results = service.capture(store, home, pages, note="synthetic")
+    assert [r.charset for r in results] == ["gb2312", "big5", "utf-8"]
+    again = service.capture(store, home, pages[:1])[0]
+    assert again.deduplicated
+    assert _verify(store, home).ok
+    with store.session(write=True) as s:
+        s.execute(sa_update(Capture).where(Capture.id == 1).values(note="changed later"))
+    report = _verify(store, home)
+    assert report.first_mismatch.code == "row-mismatch"
+    assert report.first_mismatch.where == "captures row 1"

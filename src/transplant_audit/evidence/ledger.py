@@ -162,7 +162,7 @@ def canonical_cell(kind: str, value: Any) -> Any:
         return None
     try:
         if kind == "number":
-            number = float(value)
+            number = float(value) + 0.0  # -0.0 is 0.0: the package writes both as "0"
             return repr(number) if math.isnan(number) or math.isinf(number) else number
         if kind == "integer":
             number = float(value)
