@@ -67,6 +67,7 @@ ASSUMPTIONS_HEADER = [
     "justification",
     "source_urls",
 ]
+OFFICIAL_HEADER = ["dataset", "year", "quantity", "value", "unit", "source_url", "locator"]
 REFERENCE_HEADER = ["country", "series", "year", "value", "unit", "source_url", "locator", "note"]
 EXCLUDED_HEADER = ["file", "row", "what", "reason"]
 
@@ -1037,215 +1038,178 @@ def build_claims(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.Da
 
 # --------------------------------------------------------------------------- official series
 
-# (dataset, quantity) -> (series, unit, qualifier, partial_year, note)
-SERIES_MAP: dict[tuple[str, str], tuple[str, str, str, bool, str]] = {
-    ("ext_national_deceased_donors", "deceased_donors"): (
-        "national_deceased_donors",
-        "donors",
-        "exact",
-        False,
-        "",
-    ),
-    ("ext_national_deceased_donors", "deceased_donors_alt"): (
-        "national_deceased_donors",
-        "donors",
-        "exact",
-        False,
-        "second source for the year",
-    ),
-    ("ext_national_deceased_donors", "deceased_donation_cases"): (
-        "national_deceased_donors",
-        "donors",
-        "exact",
-        False,
-        "stated as donation cases",
-    ),
-    ("ext_national_deceased_donors", "deceased_donors_approx"): (
-        "national_deceased_donors",
-        "donors",
-        "approx",
-        False,
-        "",
-    ),
-    ("ext_national_deceased_donors", "deceased_donors_to_16Nov"): (
-        "national_deceased_donors",
-        "donors",
-        "exact",
-        True,
-        "1 Jan to 16 Nov",
-    ),
-    ("ext_national_deceased_donors", "deceased_donors_Q1toQ3"): (
-        "national_deceased_donors",
-        "donors",
-        "exact",
-        True,
-        "first three quarters",
-    ),
-    ("ext_national_deceased_donors", "organs_transplanted"): (
-        "national_organs_transplanted",
-        "organs",
-        "exact",
-        False,
-        "organs from deceased donors",
-    ),
-    ("ext_national_deceased_donors", "organs_donated"): (
-        "national_organs_donated",
-        "organs",
-        "exact",
-        False,
-        "",
-    ),
-    ("ext_national_deceased_donors", "organs_donated_approx"): (
-        "national_organs_donated",
-        "organs",
-        "approx",
-        False,
-        "",
-    ),
-    ("ext_national_deceased_donors", "organs_donated_to_16Nov"): (
-        "national_organs_donated",
-        "organs",
-        "exact",
-        True,
-        "1 Jan to 16 Nov",
-    ),
-    ("ext_national_deceased_donors", "major_organs_donated"): (
-        "national_organs_donated",
-        "organs",
-        "exact",
-        False,
-        "major organs",
-    ),
-    ("ext_national_deceased_donors", "major_organs_donated_alt"): (
-        "national_organs_donated",
-        "organs",
-        "exact",
-        False,
-        "major organs; second source for the year",
-    ),
-    ("ext_national_deceased_donors", "cumulative_donors_to_30Sep2016"): (
-        "national_deceased_donors_cumulative",
-        "donors",
-        "exact",
-        False,
-        "running total since 2010, as of 2016-09-30",
-    ),
-    ("ext_national_deceased_donors", "cumulative_donors_to_10Dec2017"): (
-        "national_deceased_donors_cumulative",
-        "donors",
-        "exact",
-        False,
-        "running total, as of 2017-12-10",
-    ),
-    ("ext_national_deceased_donors", "donors_per_million"): (
-        "national_deceased_donors_pmp",
-        "donors per million population",
-        "exact",
-        False,
-        "",
-    ),
-    ("ext_national_transplants", "transplants_incl_living"): (
-        "national_transplants",
-        "transplants",
-        "exact",
-        False,
-        "including living-donor transplants",
-    ),
-    ("ext_national_transplants", "transplants_total"): (
-        "national_transplants",
-        "transplants",
-        "exact",
-        False,
-        "including living-donor transplants",
-    ),
-    ("ext_redcross_website_counter", "registered_donors_at_7Apr2014"): (
-        "redcross_counter_registered_cumulative",
-        "persons",
-        "exact",
-        False,
-        "website counter as of 2014-04-07",
-    ),
-    ("ext_redcross_website_counter", "organ_donations_at_7Apr2014"): (
-        "redcross_counter_donors_cumulative",
-        "donors",
-        "exact",
-        False,
-        "website counter since March 2010, as of 2014-04-07",
-    ),
-    ("ext_redcross_website_counter", "transplants_at_7Apr2014"): (
-        "redcross_counter_transplants_cumulative",
-        "transplants",
-        "exact",
-        False,
-        "website counter as of 2014-04-07",
-    ),
-    ("ext_redcross_website_counter", "registrants_added_31Dec2015"): (
-        "redcross_counter_registrants_added_one_day",
-        "persons",
-        "exact",
-        True,
-        "registrations added on 2015-12-31 alone",
-    ),
-    ("ext_guangdong_redcross_donors", "deceased_donors"): (
-        "guangdong_redcross_donors",
-        "donors",
-        "exact",
-        False,
-        "",
-    ),
-    ("robertson2019_table7_transplant_totals", "all_organs_transplanted"): (
-        "national_organs_transplanted",
-        "organs",
-        "exact",
-        False,
-        "all organs (Central Red Cross data via Robertson et al. 2019)",
-    ),
-    ("robertson2019_table7_transplant_totals", "kidney_and_liver_transplants"): (
-        "national_transplants_kidney_liver",
-        "transplants",
-        "exact",
-        False,
-        "COTRS via Robertson et al. 2019",
-    ),
-    ("robertson2019_table7_transplant_totals", "lung_transplants"): (
-        "national_transplants_lung",
-        "transplants",
-        "exact",
-        False,
-        "",
-    ),
-    ("robertson2019_table7_transplant_totals", "heart_transplants"): (
-        "national_transplants_heart",
-        "transplants",
-        "exact",
-        False,
-        "",
-    ),
-    ("robertson2019_table7_transplant_totals", "remainder"): (
-        "national_transplants_other_organs",
-        "transplants",
-        "exact",
-        False,
-        "derived by the authors: all organs minus kidney+liver, lung, heart",
-    ),
+# Official series are named <base>_<measure>[_cumulative]. The base comes from the
+# compiled dataset, the measure from the quantity once its modifiers are read off
+# (cumulative_ prefix; _approx, _lower_bound, _alt, _as_worded, partial-year and
+# as-of suffixes). Unknown datasets or measures are left out and listed.
+DATASET_BASE: dict[str, str] = {
+    "ext_national_deceased_donors": "national",
+    "ext_national_transplants": "national",
+    "robertson2019_table7_transplant_totals": "national",
+    "ext_redcross_website_counter": "redcross_counter",
+    "ext_redcross_donors": "redcross",
+    "ext_redcross_registrations": "redcross",
+    "ext_guangdong_redcross_donors": "guangdong_redcross",
 }
 
+# quantity core -> (measure, unit, note)
+MEASURES: dict[str, tuple[str, str, str]] = {
+    "deceased_donors": ("deceased_donors", "donors", ""),
+    "deceased_donation_cases": ("deceased_donors", "donors", "stated as donation cases"),
+    "donors": ("deceased_donors", "donors", ""),
+    "donations": ("deceased_donors", "donors", "stated as donations"),
+    "organ_donations": ("deceased_donors", "donors", "stated as organ donations (donors)"),
+    "donors_per_million": ("deceased_donors_pmp", "donors per million population", ""),
+    "organs_donated": ("organs_donated", "organs", ""),
+    "major_organs_donated": ("organs_donated", "organs", "major organs"),
+    "organs_procured": ("organs_donated", "organs", "stated as organs procured"),
+    "organs": ("organs_donated", "organs", ""),
+    "organs_transplanted": ("organs_transplanted", "organs", ""),
+    "all_organs_transplanted": ("organs_transplanted", "organs", "all organs"),
+    "transplants": ("transplants", "transplants", ""),
+    "transplants_total": ("transplants", "transplants", "including living-donor transplants"),
+    "transplants_incl_living": ("transplants", "transplants", "including living-donor transplants"),
+    "transplants_pilot_first_year": ("transplants", "transplants", "first year of the pilot"),
+    "kidney_and_liver_transplants": ("transplants_kidney_liver", "transplants", ""),
+    "kidney_transplants": ("transplants_kidney", "transplants", ""),
+    "liver_transplants": ("transplants_liver", "transplants", ""),
+    "heart_transplants": ("transplants_heart", "transplants", ""),
+    "lung_transplants": ("transplants_lung", "transplants", ""),
+    "remainder": (
+        "transplants_other_organs",
+        "transplants",
+        "derived by the authors: all organs minus kidney+liver, lung, heart",
+    ),
+    "living_related_donations": ("living_donors", "donors", "living related donors"),
+    "donation_cases_total": ("donation_cases", "donation cases", "deceased and living donors"),
+    "registered_donors": ("registered", "persons", "registered donors"),
+    "registrations": ("registrations", "persons", ""),
+    "new_registrations": ("registrations", "persons", "new registrations in the year"),
+    "registrants_added": ("registrants_added_one_day", "persons", "registrations added in one day"),
+}
 
-def build_official(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.DataFrame:
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_DATE_TOKEN = rf"(?:[0-9]{{1,2}}{_MON}(?:[0-9]{{4}})?|{_MON}[0-9]{{4}})"
+_SERIES_PARTIAL = re.compile(
+    rf"_((?:to|at)_?{_DATE_TOKEN}|{_DATE_TOKEN}|H1|Q1toQ3|partial_[0-9]{{4}}|Jan_Nov)$"
+)
+_SERIES_SPAN = re.compile(r"_([0-9]{4})_to_([0-9]{4})$")
+
+
+def map_series(
+    dataset: str, quantity: str, unit_text: str
+) -> tuple[str, str, str, bool, str] | None:
+    """(series, unit, qualifier, partial_year, note) for a compiled row, or None if unknown.
+
+    The qualifier comes from the quantity's suffix (``_approx``, ``_lower_bound``)
+    or else from the unit's wording; a row is a partial year when the quantity or
+    unit says so (``_to_16Nov``, ``_Q1toQ3``, ``_H1``, '(partial year')) and it is
+    not a running total (for which the date is the as-of date, kept in note).
+    """
+    base = DATASET_BASE.get(dataset)
+    if base is None:
+        return None
+    q = quantity
+    notes: list[str] = []
+    cumulative = q.startswith("cumulative_") or bool(re.search(r"\(cumulative\b", unit_text))
+    if q.startswith("cumulative_"):
+        q = q.removeprefix("cumulative_")
+    qualifier = ""
+    partial = False
+    changed = True
+    while changed:
+        changed = False
+        for suffix, effect in (
+            ("_approx", "approx"),
+            ("_lower_bound", "at_least"),
+            ("_alt", "alt"),
+            ("_as_worded", "worded"),
+        ):
+            if q.endswith(suffix):
+                q = q.removesuffix(suffix)
+                changed = True
+                if effect in ("approx", "at_least"):
+                    qualifier = effect
+                elif effect == "alt":
+                    notes.append("second source for the year")
+                else:
+                    notes.append("as worded: annual or cumulative unclear")
+        m = _SERIES_SPAN.search(q) or _SERIES_PARTIAL.search(q)
+        if m:
+            q = q[: m.start()]
+            changed = True
+            if cumulative:
+                notes.append(f"running total, {m.group(0).strip('_').replace('_', ' ')}")
+            else:
+                partial = True
+                notes.append(f"part of the year: {m.group(0).strip('_').replace('_', ' ')}")
+    measure = MEASURES.get(q)
+    if measure is None:
+        return None
+    name, unit, note = measure
+    if "partial year" in unit_text and not cumulative:
+        partial = True
+    if "one-day" in unit_text or name == "registrants_added_one_day":
+        partial = True
+    if not qualifier:
+        qualifier = qualifier_from(unit_text.replace("partial year", ""))
+    if base == "guangdong_redcross" and name == "deceased_donors":
+        name = "donors"  # historical series name, kept stable
+    if base == "redcross_counter" and name == "deceased_donors":
+        name = "donors"
+    series = f"{base}_{name}" + ("_cumulative" if cumulative else "")
+    return series, unit, qualifier, partial, _join(note, *notes)
+
+
+def build_official(
+    shared: Path, src: Path, sources: SourceBook, excluded: Excluded
+) -> pd.DataFrame:
+    """Official series from the compiled sheets and from data-src/official_series.csv."""
     out = []
-    for file in ("official_series_reported.csv", "official_2016_totals.csv"):
-        for line, r in _read(shared / file):
-            key = (r["dataset"], r["quantity"])
+    inputs = [
+        ("official_series_reported.csv", shared / "official_series_reported.csv"),
+        ("official_2016_totals.csv", shared / "official_2016_totals.csv"),
+    ]
+    curated = src / "official_series.csv"
+    if curated.is_file():
+        _check_header(curated, OFFICIAL_HEADER)
+        inputs.append(("data-src/official_series.csv", curated))
+    for file, path in inputs:
+        for line, r in _read(path):
             what = f"{r['dataset']} {r['year']} {r['quantity']} {r['value']}"
-            if key not in SERIES_MAP:
-                excluded.add(file, line, what, "no series mapping for this dataset/quantity")
+            mapped = map_series(r["dataset"], r["quantity"], r["unit"])
+            if mapped is None:
+                excluded.add(file, line, what, "no series for this dataset/quantity")
                 continue
-            series, unit, qualifier, partial, note = SERIES_MAP[key]
+            series, unit, qualifier, partial, note = mapped
+            if not r["source_url"]:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field="source_url",
+                    reason="every figure needs a source",
+                    code="missing-source-id",
+                )
+            try:
+                year, value = int(r["year"]), float(r["value"])
+            except ValueError as exc:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field="year/value",
+                    reason="not a number",
+                    code="bad-number",
+                ) from exc
+            sid = (
+                sources.resolve(r["source_url"], file, line, "source_url")
+                if file.startswith("data-src")
+                else sources.add_cited(r["source_url"])
+            )
             out.append(
                 {
                     "id": _hash(
                         "off_",
-                        file,
+                        file.removeprefix("data-src/"),
                         r["dataset"],
                         r["year"],
                         r["quantity"],
@@ -1254,17 +1218,18 @@ def build_official(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.
                         r["locator"],
                     ),
                     "series": series,
-                    "year": int(r["year"]),
-                    "value": float(r["value"]),
+                    "year": year,
+                    "value": value,
                     "unit": unit,
                     "qualifier": qualifier,
                     "partial_year": partial,
-                    "source_id": sources.add_cited(r["source_url"]),
+                    "source_id": sid,
                     "locator": r["locator"],
                     "note": _join(
                         note,
                         f"unit stated as '{r['unit']}'" if r["unit"] != unit else "",
                         f"quantity '{r['quantity']}'",
+                        "from data-src/official_series.csv" if file.startswith("data-src") else "",
                     ),
                 }
             )
@@ -1415,7 +1380,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     observations, facts = build_observations(shared, sources, excluded)
     hospitals = build_hospitals(shared, sources, facts, excluded)
     claims = build_claims(shared, sources, excluded)
-    official = build_official(shared, sources, excluded)
+    official = build_official(shared, src, sources, excluded)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)
     source_frame = pd.DataFrame(

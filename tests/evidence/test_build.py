@@ -344,3 +344,110 @@ def test_build_from_synthetic_shared_folder(tmp_path: Path) -> None:
 
     out = write_package(evidence, tmp_path / "out")
     assert validate_package(out, frictionless=False) == []
+
+
+@pytest.mark.parametrize(
+    ("dataset", "quantity", "unit", "expected"),
+    [
+        (
+            "ext_national_deceased_donors",
+            "deceased_donors",
+            "donors",
+            ("national_deceased_donors", "exact", False),
+        ),
+        (
+            "ext_national_deceased_donors",
+            "deceased_donors_to_16Nov",
+            "donors (partial year)",
+            ("national_deceased_donors", "exact", True),
+        ),
+        (
+            "ext_national_deceased_donors",
+            "deceased_donors_Q1toQ3",
+            "donors (partial year)",
+            ("national_deceased_donors", "exact", True),
+        ),
+        (
+            "ext_national_deceased_donors",
+            "organs_donated_approx",
+            "organs (approx, 'some')",
+            ("national_organs_donated", "approx", False),
+        ),
+        (
+            "ext_national_deceased_donors",
+            "cumulative_donors_to_30Sep2016",
+            "donors (cumulative)",
+            ("national_deceased_donors_cumulative", "exact", False),
+        ),
+        (
+            "ext_national_transplants",
+            "transplants_total",
+            "transplants",
+            ("national_transplants", "exact", False),
+        ),
+        (
+            "ext_national_transplants",
+            "transplants_total_lower_bound",
+            "transplants (lower bound, 'over')",
+            ("national_transplants", "at_least", False),
+        ),
+        (
+            "ext_redcross_website_counter",
+            "transplants_at_7Apr2014",
+            "transplants (cumulative)",
+            ("redcross_counter_transplants_cumulative", "exact", False),
+        ),
+        (
+            "ext_redcross_website_counter",
+            "registrants_added_31Dec2015",
+            "persons (one-day jump)",
+            ("redcross_counter_registrants_added_one_day", "exact", True),
+        ),
+        (
+            "ext_guangdong_redcross_donors",
+            "deceased_donors",
+            "donors",
+            ("guangdong_redcross_donors", "exact", False),
+        ),
+        (
+            "ext_redcross_registrations",
+            "registrations_as_worded",
+            "persons (CODAC; annual vs cumulative unclear in wording)",
+            ("redcross_registrations", "exact", False),
+        ),
+        (
+            "robertson2019_table7_transplant_totals",
+            "lung_transplants",
+            "organ transplants",
+            ("national_transplants_lung", "exact", False),
+        ),
+    ],
+)
+def test_map_series(dataset: str, quantity: str, unit: str, expected: tuple) -> None:
+    series, _, qualifier, partial, _ = tool.map_series(dataset, quantity, unit)
+    assert (series, qualifier, partial) == expected
+
+
+def test_map_series_unknown_is_none() -> None:
+    assert tool.map_series("some_other_dataset", "deceased_donors", "donors") is None
+    assert tool.map_series("ext_national_transplants", "mystery_count", "things") is None
+
+
+@needs_shared
+def test_curated_official_series_needs_known_urls(tmp_path: Path) -> None:
+    src = tmp_path / "data-src"
+    src.mkdir()
+    # synthetic curated official figure
+    (src / "official_series.csv").write_text(
+        "dataset,year,quantity,value,unit,source_url,locator\n"
+        "ext_national_deceased_donors,2030,deceased_donors,1,donors,"
+        "https://example.org/synthetic/official,p. 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        tool.build(SHARED, src)
+    assert (info.value.row, info.value.field, info.value.code) == (
+        2,
+        "source_url",
+        "unknown-source-url",
+    )
