@@ -38,7 +38,7 @@ import os
 import re
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,8 +91,13 @@ def digest_bytes(data: bytes) -> str:
     return sha256_hex_to_digest(hashlib.sha256(data).hexdigest())
 
 
-def digest_stream(stream: BinaryIO, chunk: int = CHUNK) -> tuple[str, int]:
-    """``(sha256:<hex>, size)`` of everything left in ``stream``, read in chunks."""
+def digest_stream(
+    stream: BinaryIO, chunk: int = CHUNK, on_bytes: Callable[[int], None] | None = None
+) -> tuple[str, int]:
+    """``(sha256:<hex>, size)`` of everything left in ``stream``, read in chunks.
+
+    ``on_bytes(n)`` is called after each chunk (for progress bars).
+    """
     h = hashlib.sha256()
     size = 0
     while True:
@@ -101,13 +106,15 @@ def digest_stream(stream: BinaryIO, chunk: int = CHUNK) -> tuple[str, int]:
             break
         h.update(buf)
         size += len(buf)
+        if on_bytes is not None:
+            on_bytes(len(buf))
     return sha256_hex_to_digest(h.hexdigest()), size
 
 
-def digest_file(path: Path) -> tuple[str, int]:
+def digest_file(path: Path, on_bytes: Callable[[int], None] | None = None) -> tuple[str, int]:
     """``(sha256:<hex>, size)`` of a file, hashed in 1 MiB chunks (bounded memory)."""
     with open(path, "rb") as fh:
-        return digest_stream(fh)
+        return digest_stream(fh, on_bytes=on_bytes)
 
 
 def digest_to_warc(digest: str) -> str:
@@ -376,6 +383,7 @@ def write_record(
     captured_at: datetime,
     level: int = COMPRESSION_LEVEL,
     extra_headers: dict[str, str] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> tuple[int, str, str, str]:
     """Write one gzip-compressed WARC ``resource`` record holding ``size`` bytes from ``stream``.
 
@@ -402,7 +410,7 @@ def write_record(
     }
     if extra_headers:
         headers.update(extra_headers)
-    checker = _CheckingReader(stream, size)
+    checker = _CheckingReader(stream, size, on_bytes)
     sink = _HashingCounter(out, level)
     writer = WARCWriter(sink, gzip=False, warc_version=WARC_VERSION)
     record = writer.create_warc_record(
@@ -428,8 +436,11 @@ def write_record(
 class _CheckingReader(io.RawIOBase):
     """Reads at most ``limit`` bytes from ``stream`` and hashes them on the way."""
 
-    def __init__(self, stream: BinaryIO, limit: int) -> None:
+    def __init__(
+        self, stream: BinaryIO, limit: int, on_bytes: Callable[[int], None] | None = None
+    ) -> None:
         self.stream = stream
+        self.on_bytes = on_bytes
         self.limit = limit
         self.read_bytes = 0
         self.hash = hashlib.sha256()
@@ -453,6 +464,8 @@ class _CheckingReader(io.RawIOBase):
         data = self.stream.read(min(n, CHUNK))
         self.read_bytes += len(data)
         self.hash.update(data)
+        if self.on_bytes is not None and data:
+            self.on_bytes(len(data))
         return data
 
     def digest(self) -> str:
@@ -554,6 +567,7 @@ class Archive:
         captured_at: datetime,
         acknowledged_end: int | None = None,
         level: int = COMPRESSION_LEVEL,
+        on_bytes: Callable[[int], None] | None = None,
     ) -> RecordRef:
         """Append one record and ``fsync`` it; only then may the caller acknowledge it.
 
@@ -587,6 +601,7 @@ class Archive:
                     charset=charset,
                     captured_at=captured_at,
                     level=level,
+                    on_bytes=on_bytes,
                 )
                 out.flush()
                 os.fsync(out.fileno())

@@ -103,7 +103,11 @@ def capture_row_text(table: str, row: dict[str, Any]) -> dict[str, str]:
 
 
 def prepare(
-    path: str | os.PathLike[str], *, uri: str | None = None, binary: bool = False
+    path: str | os.PathLike[str],
+    *,
+    uri: str | None = None,
+    binary: bool = False,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> Prepared:
     """Check one local file and hash it (streamed, bounded memory). Raises ``DataError``."""
     p = Path(path).expanduser()
@@ -129,7 +133,7 @@ def prepare(
         raise DataError(
             file=name, reason="file is empty (0 bytes): nothing to capture", code="empty-file"
         )
-    digest, size = digest_file(p)
+    digest, size = digest_file(p, on_bytes=on_bytes)
     media = "application/octet-stream" if binary else sniff_media_type(sample, p.name)
     charset = detect_charset(sample, media, name=name, truncated=size > len(sample))
     title = html_title(sample, charset) if media in ("text/html", "application/xhtml+xml") else None
@@ -294,6 +298,7 @@ def capture_prepared(
     publisher: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     after_archive: Callable[[RecordRef], None] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> list[CaptureResult]:
     """Archive each prepared input and record it in the store, one transaction per input.
 
@@ -326,6 +331,7 @@ def capture_prepared(
                         captured_at=now,
                         acknowledged_end=_acknowledged_end(s, name),
                         level=item.compress_level,
+                        on_bytes=on_bytes,
                     )
                     if after_archive is not None:
                         after_archive(ref)
@@ -442,6 +448,18 @@ def capture(
     if url and len(inputs) != 1:
         raise ConfigError("--url names where one document was published: give one input")
     archive = Archive(home)
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if not re.match(r"^https?://", item) and path.is_file():
+            total += 2 * path.stat().st_size  # hashing pass + writing pass
+    done = [0]
+
+    def on_bytes(n: int) -> None:
+        done[0] += n
+        if progress is not None:
+            progress(min(done[0], total), total)
+
     with tempfile.TemporaryDirectory(prefix="ta-fetch-") as tmp:
         prepared: list[Prepared] = []
         for i, item in enumerate(inputs):
@@ -451,7 +469,7 @@ def capture(
                 fetched = fetch_url(item, sub)
                 prepared.append(prepare(fetched, uri=item, binary=binary))
             else:
-                prepared.append(prepare(item, binary=binary))
+                prepared.append(prepare(item, binary=binary, on_bytes=on_bytes))
         return capture_prepared(
             store,
             archive,
@@ -463,5 +481,5 @@ def capture(
             kind=kind,
             title=title,
             publisher=publisher,
-            progress=progress,
+            on_bytes=on_bytes,
         )

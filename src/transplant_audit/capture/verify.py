@@ -221,6 +221,17 @@ def _check_archive(state: VerifyState, report: VerifyReport) -> None:
                     "size-mismatch",
                     f"document is {s.payload_size} bytes, expected {rec['size']}",
                 ),
+                (
+                    (
+                        s.headers.get("WARC-Target-URI"),
+                        s.headers.get("WARC-Record-ID"),
+                        s.headers.get("WARC-Date"),
+                    )
+                    == (rec["target_uri"], rec["record_id"], rec["warc_date"]),
+                    "header-mismatch",
+                    "the record's WARC-Target-URI, WARC-Record-ID or WARC-Date differ from "
+                    "the store's row",
+                ),
             ]
             for passed, code, reason in checks:
                 if not passed:
