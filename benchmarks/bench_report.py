@@ -47,7 +47,8 @@ def main() -> None:
         est_times.append(time.perf_counter() - t)
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
-            files = build_report(evidence, Path(tmp) / "report", draws=args.draws, pdf=not args.no_pdf)
+            out = Path(tmp) / "report"
+            files = build_report(evidence, out, draws=args.draws, pdf=not args.no_pdf)
             rep_times.append(time.perf_counter() - t)
             stages = files.seconds
             headline = files.report.headline_text

@@ -1,4 +1,4 @@
-"""``transplant-audit report`` end to end on the bundled data package (real estimate and forensics)."""
+"""``transplant-audit report`` end to end on the bundled data package (real engines)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def test_problems_are_grouped_by_reason() -> None:
         [f"derivation of h{i} in 2019: TypeError: boom" for i in range(5)] + ["tornado: empty"]
     )
     assert lines == [
-        "derivation of h0 in 2019, derivation of h1 in 2019, derivation of h2 in 2019 (+2 more): TypeError: boom",
+        "derivation of h0 in 2019, derivation of h1 in 2019, derivation of h2 in 2019 (+2 more): "
+        "TypeError: boom",
         "tornado: empty",
     ]

@@ -137,7 +137,7 @@ def analyse(
 
 
 def evidence_digest(evidence: Evidence) -> str:
-    """The data package digest if known, else sha256 over the resources as CSV (stable column order)."""
+    """The data package digest if known, else sha256 over the resources as CSV (fixed order)."""
     if evidence.digest:
         return evidence.digest
     h = hashlib.sha256()
@@ -194,7 +194,7 @@ def _inputs(
 
 
 def renumber_notes(report: Report) -> None:
-    """Number notes in the order their markers first appear in the report (1, 2, 3 ... top to bottom)."""
+    """Number notes in the order their markers first appear (1, 2, 3 ... top to bottom)."""
     order: dict[int, int] = {}
 
     def visit(runs: list) -> None:
@@ -321,7 +321,7 @@ def write_json(path: Path, obj: Any) -> None:
 
 
 def write_data(report: Report, data_dir: Path) -> list[Path]:
-    """Every table behind every chart and table, as CSV and JSON, plus inputs.json and notes.json."""
+    """Every table behind every chart and table as CSV and JSON, plus inputs.json, notes.json."""
     data_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     seen: set[str] = set()
@@ -432,7 +432,7 @@ def write_report(
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
-    """Replace ``out`` with ``tmp``: rename the old report aside, rename the new one in, delete the old."""
+    """Replace ``out`` with ``tmp``: old report aside, new one in, then delete the old."""
     old: Path | None = None
     if out.exists():
         old = out.parent / f".{out.name}.old-{os.getpid()}-{time.time_ns()}"

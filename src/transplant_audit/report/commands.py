@@ -24,7 +24,8 @@ STAGES = {
 
 
 def load_for_report(home: Path | None, db: str | None) -> Evidence:
-    """The evidence to report on: the store (``--db``/``--home``) when it holds an import, else the bundled package."""
+    """The evidence to report on: the store (``--db``/``--home``) if it holds an import,
+    else the bundled package."""
     from transplant_audit.evidence.load import load_evidence
 
     return load_evidence(home, db)
@@ -113,7 +114,8 @@ def report(
     for line in group_problems(rep.problems):
         console.print(f"[yellow]not available:[/] {line}", highlight=False)
     console.print(
-        f"Evidence: {evidence.origin or 'bundled data package'}; inputs {rep.inputs.get('inputs_digest')}"
+        f"Evidence: {evidence.origin or 'bundled data package'}; "
+        f"inputs {rep.inputs.get('inputs_digest')}"
     )
     console.print(f"Wrote {files.html}")
     if files.pdf:

@@ -23,7 +23,7 @@ def is_missing(value: Any) -> bool:
 
 
 def num(value: Any, digits: int = 0) -> str:
-    """``12345.6`` → ``"12,346"``; missing → ``"–"``. Fractions below 1 keep two significant digits."""
+    """``12345.6`` → ``"12,346"``; missing → ``"–"``; small fractions keep 2 significant digits."""
     if is_missing(value):
         return "–"
     try:

@@ -236,7 +236,8 @@ def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> 
     if len(shown) < len(df):
         out.append(
             Paragraph(
-                f"Showing {len(shown)} of {len(df)} rows; all rows are in data/{escape(t.name)}.csv "
+                f"Showing {len(shown)} of {len(df)} rows; all rows are in "
+                f"data/{escape(t.name)}.csv "
                 "and in the HTML report.",
                 st.small,
             )
@@ -270,7 +271,8 @@ def _figure(f: Figure, st: _Styles, cjk: str, width: float) -> list[Flowable]:
         img.drawWidth *= shrink
         img.drawHeight *= shrink
     caption = Paragraph(
-        f"<b>{text(f.title, cjk)}.</b> {_runs(f.caption, cjk)} <i>Chart description:</i> {text(f.alt, cjk)}",
+        f"<b>{text(f.title, cjk)}.</b> {_runs(f.caption, cjk)} "
+        f"<i>Chart description:</i> {text(f.alt, cjk)}",
         st.small,
     )
     return [KeepTogether([img, caption]), Spacer(1, 8)]
@@ -303,8 +305,10 @@ def render_pdf(
         Paragraph(text(report.title, cjk), st.title),
         Paragraph(text(report.subtitle, cjk), st.body),
         Paragraph(
-            f"transplant-audit {escape(version)}; inputs {escape(str(report.inputs.get('inputs_digest') or ''))}; "
-            f"seed {escape(str(report.inputs.get('seed')))}; draws {escape(str(report.inputs.get('draws')))}.",
+            f"transplant-audit {escape(version)}; "
+            f"inputs {escape(str(report.inputs.get('inputs_digest') or ''))}; "
+            f"seed {escape(str(report.inputs.get('seed')))}; "
+            f"draws {escape(str(report.inputs.get('draws')))}.",
             st.small,
         ),
         Spacer(1, 8),

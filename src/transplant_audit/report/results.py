@@ -153,7 +153,10 @@ def _party_label(party: str) -> str:
 
 
 def _stats_text(s: Mapping[str, Any]) -> str:
-    return f"median {rounded(s.get('median'))} (90% interval {rounded(s.get('p05'))}–{rounded(s.get('p95'))})"
+    return (
+        f"median {rounded(s.get('median'))} "
+        f"(90% interval {rounded(s.get('p05'))}–{rounded(s.get('p95'))})"
+    )
 
 
 class EstimateSections:
@@ -294,7 +297,10 @@ class EstimateSections:
             items.append(
                 HeadlineItem(label="Ratio", value=ratio(comp_row["ratio_median"]), detail=detail)
             )
-            text += f"; claimed by {who}: {num(comp_row['value'])}; ratio {ratio(comp_row['ratio_median'])}"
+            text += (
+                f"; claimed by {who}: {num(comp_row['value'])}; "
+                f"ratio {ratio(comp_row['ratio_median'])}"
+            )
         share = getattr(self.est, "imputed_share", None)
         if share is not None and not is_missing(share):
             items.append(
@@ -507,7 +513,8 @@ class EstimateSections:
         alt_text = (
             f"Bar chart of the {label}{when} by {category}, with 95% intervals: "
             + "; ".join(
-                f"{r[category]} {rounded(r['median'])} ({rounded(r['p025'])} to {rounded(r['p975'])})"
+                f"{r[category]} {rounded(r['median'])} "
+                f"({rounded(r['p025'])} to {rounded(r['p975'])})"
                 for _, r in df.head(12).iterrows()
             )
             + "."
@@ -820,7 +827,8 @@ class EstimateSections:
         return [
             Para(
                 [
-                    f"Which assumptions matter most{when}: {top['assumption']} alone explains about "
+                    f"Which assumptions matter most{when}: {top['assumption']} alone explains "
+                    "about "
                     f"{pct(top['S1'])} of the variance of the estimate, and {pct(top['ST'])} with "
                     "its interactions. Better evidence on the assumptions at the top of this chart "
                     "would narrow the estimate most.",
@@ -850,7 +858,8 @@ class EstimateSections:
         high = first_col(tor, "total_at_high", "high_output", "output_high")
         if low is None or high is None:
             raise KeyError(
-                f"estimate.tornado() has no output columns at low/high (has: {', '.join(tor.columns)})"
+                "estimate.tornado() has no output columns at low/high "
+                f"(has: {', '.join(tor.columns)})"
             )
         data = tor.rename(columns={low: "low_output", high: "high_output"})
         base_col = first_col(tor, "base", "baseline")
@@ -861,7 +870,8 @@ class EstimateSections:
         alt_text = (
             f"Tornado chart of {len(data)} assumptions: each bar spans the national estimate with "
             f"one assumption at its low and at its high end, the others at their middle. Widest: "
-            f"{top['assumption']}, from {rounded(top['low_output'])} to {rounded(top['high_output'])}."
+            f"{top['assumption']}, from {rounded(top['low_output'])} "
+            f"to {rounded(top['high_output'])}."
         )
         ref = self.notes.cite(
             "Tornado: one assumption at a time.", assumptions=data["assumption"].astype(str)

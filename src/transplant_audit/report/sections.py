@@ -47,7 +47,7 @@ def source_anchor(source_id: str) -> str:
 
 
 def guarded(what: str, build: Callable[[], list[Block]]) -> list[Block]:
-    """Run one part of a section; on any failure return a visible 'not available' box with the reason.
+    """Run one part of a section; on failure return a visible 'not available' box with the reason.
 
     Upstream results (estimate, forensics) are built in parallel by other
     people and may lack a method or column; the report must still be produced
@@ -108,7 +108,7 @@ def _is_yes(value: Any) -> bool:
 
 
 def evidence_summary(ev: Evidence, notes: Notes) -> Section:
-    """What the evidence holds: hospitals, observations by indicator, sources by party, coverage by year."""
+    """What the evidence holds: hospitals, observations by indicator, sources by party, coverage."""
     sec = Section("evidence", "The evidence behind this report")
     obs = ev.observations
     hosp = ev.hospitals
@@ -223,7 +223,7 @@ def evidence_summary(ev: Evidence, notes: Notes) -> Section:
 
 
 def official_and_claims(ev: Evidence, notes: Notes) -> Section:
-    """Official series as reported, and others' published totals (kept for comparison, never input)."""
+    """Official series as reported, and others' published totals (for comparison, never input)."""
     sec = Section("official", "Official figures and published claims")
     sec.add(
         Para(
