@@ -185,3 +185,50 @@ def test_manifest_refuses_when_verify_fails(home, docs, tmp_path):
     out = tmp_path / "m.json"
     result = run("manifest", "--out", str(out), "--home", str(home))
     assert result.exit_code != 0 and not out.exists()
+
+
+def test_old_manifest_still_verifies_after_more_captures_but_not_after_rewriting(
+    home, docs, tmp_path
+):
+    _capture(home, docs["gb2312.html"], docs["report.pdf"])
+    manifest = tmp_path / "m.json"
+    assert run("manifest", "--out", str(manifest), "--home", str(home)).exit_code == 0
+    _capture(home, docs["big5.html"])  # the ledger grows: the old manifest must still hold
+    assert run("verify", "--manifest", str(manifest), "--home", str(home)).exit_code == 0
+    # rewrite history consistently from the manifest's head on: recompute the
+    # head entry's hash and every later link, so the chain itself checks out
+    from sqlalchemy import text
+
+    from transplant_audit.evidence import ledger
+    from transplant_audit.evidence.store import Store
+
+    head = json.loads(manifest.read_text())["ledger"]["head_seq"]
+    with Store.open(home=home) as st, st.session(write=True) as s:
+        rows = s.execute(text("SELECT * FROM ledger_entries ORDER BY seq")).mappings().all()
+        prev = ledger.GENESIS
+        for r in rows:
+            stamp = r["timestamp"] + ("0" if r["seq"] == head else "")
+            h = ledger.entry_hash(
+                r["seq"], prev, r["kind"], r["subject"], r["payload_digest"], stamp
+            )
+            s.execute(
+                text(
+                    "UPDATE ledger_entries SET prev_hash=:p, timestamp=:t, entry_hash=:h "
+                    "WHERE seq=:s"
+                ),
+                {"p": prev, "t": stamp, "h": h, "s": r["seq"]},
+            )
+            prev = h
+        entries = ledger.load_entries(s)
+        for b in ledger.load_batches(s):
+            root = ledger.merkle_root(
+                [e.entry_hash for e in entries if b.first_seq <= e.seq <= b.last_seq]
+            )
+            s.execute(
+                text("UPDATE ledger_batches SET merkle_root=:r WHERE id=:i"), {"r": root, "i": b.id}
+            )
+    assert run("verify", "--home", str(home)).exit_code == 0  # self-consistent forgery...
+    result = run("verify", "--manifest", str(manifest), "--home", str(home), "--json")
+    assert result.exit_code == 1  # ...but the published manifest exposes it
+    codes = {m["code"] for m in json.loads(result.stdout)["mismatches"]}
+    assert {"manifest-head-mismatch", "manifest-batch-mismatch"} <= codes
