@@ -106,3 +106,9 @@ def test_migration_files_are_shipped_inside_the_package(revision: str) -> None:
     assert (MIGRATIONS_DIR / "env.py").is_file()
     assert any(p.name.startswith(revision) for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
     assert (MIGRATIONS_DIR / "versions" / "__init__.py").is_file()  # found by setuptools
+
+
+def test_fast_head_reading_agrees_with_alembic() -> None:
+    from transplant_audit.evidence.store import _alembic_heads
+
+    assert head_revisions() == _alembic_heads()

@@ -21,6 +21,7 @@ import functools
 import io
 import math
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -138,10 +139,49 @@ def alembic_config(url: str | None = None) -> Config:
 
 @functools.lru_cache(maxsize=1)
 def head_revisions() -> frozenset[str]:
-    """Revision ids of the newest migrations shipped with this version (read once)."""
+    """Revision ids of the newest migrations shipped with this version (read once).
+
+    Read from the migration files' ``revision`` / ``down_revision`` lines, so that
+    opening an up-to-date store does not import Alembic (a second of start-up);
+    anything unusual (a merge, a computed id) falls back to Alembic's own reading.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        if path.name == "__init__.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        rev = _REVISION_LINE.search(text)
+        down = _DOWN_REVISION_LINE.search(text)
+        if rev is None or down is None:
+            return _alembic_heads()
+        revisions.add(rev.group(1))
+        if down.group(1) != "None":
+            parents.add(down.group(1).strip("\"'"))
+    heads = frozenset(revisions - parents)
+    return heads if len(heads) == 1 else _alembic_heads()
+
+
+_REVISION_LINE = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"'](\w+)[\"']\s*$", re.M)
+_DOWN_REVISION_LINE = re.compile(
+    r"^down_revision(?:\s*:[^=]+)?\s*=\s*(None|[\"']\w+[\"'])\s*$", re.M
+)
+
+
+def _alembic_heads() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def current_revisions(engine: Engine) -> frozenset[str]:
+    """Revisions recorded in the store's ``alembic_version`` table (empty for a new store)."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return frozenset()
+        return frozenset(conn.scalars(text("SELECT version_num FROM alembic_version")))
 
 
 # --------------------------------------------------------------------------- engine
@@ -471,15 +511,10 @@ class Store:
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration, under the write lock (safe to race)."""
-        from alembic import command
-        from alembic.runtime.migration import MigrationContext
-
-        heads = head_revisions()
-        with self.engine.connect() as conn:
-            current = set(MigrationContext.configure(conn).get_current_heads())
-            conn.rollback()
-        if current == heads:
+        if current_revisions(self.engine) == head_revisions():
             return
+        from alembic import command
+
         with self._write_engine.begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
