@@ -738,6 +738,22 @@ def organs_for(raw: str) -> tuple[list[str], str]:
     raise KeyError(raw)
 
 
+def _inputs(shared: Path, src: Path, name: str) -> list[tuple[str, Path, bool]]:
+    """(label, path, curated) for a compiled sheet and its optional data-src counterpart.
+
+    ``../shared/data`` is read-only; further figures of the same shape go into
+    ``data-src/<name>`` with the same header, and their URLs need a source row.
+    """
+    out = [(name, shared / name, False)]
+    extra = src / name
+    if extra.is_file():
+        with (shared / name).open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        _check_header(extra, header)
+        out.append((f"data-src/{name}", extra, True))
+    return out
+
+
 @dataclass
 class HospitalFacts:
     """What the observation rows say about each hospital (Chinese name, licences, a source)."""
@@ -750,138 +766,159 @@ class HospitalFacts:
 
 
 def build_observations(
-    shared: Path, sources: SourceBook, excluded: Excluded
+    shared: Path, src: Path, sources: SourceBook, excluded: Excluded
 ) -> tuple[pd.DataFrame, HospitalFacts]:
-    """Observations from hospital_observations.csv, plus facts about each hospital."""
-    file = "hospital_observations.csv"
+    """Observations from hospital_observations.csv (and data-src's), plus facts per hospital."""
     out: list[dict[str, str]] = []
     facts = HospitalFacts()
-    seen_lines: dict[str, int] = {}
+    seen_lines: dict[str, tuple[str, int]] = {}
     licences, licence_years, names_zh = facts.licences, facts.licence_years, facts.names_zh
-    for line, r in _read(shared / file):
-        what = f"{r['hospital_key']} {r['indicator']} {r['organ']} {r['value']} {r['unit']}"
-        if r["hospital_name_zh"] and r["hospital_key"] not in names_zh:
-            names_zh[r["hospital_key"]] = r["hospital_name_zh"]
-        raw_ind = r["indicator"]
-        if raw_ind in EXCLUDED_INDICATORS:
-            excluded.add(file, line, what, EXCLUDED_INDICATORS[raw_ind])
-            continue
-        indicator, factor, conv = INDICATOR_MAP.get(raw_ind, (raw_ind, 1.0, ""))
-        if indicator == "transplants_in_period" and r["unit"].startswith("transplants/year"):
-            indicator = "transplants_per_year"
-        if indicator not in INDICATORS:
-            excluded.add(file, line, what, "indicator not in the vocabulary")
-            continue
-        try:
-            organs, organ_note = organs_for(r["organ"])
-        except KeyError:
-            excluded.add(file, line, what, f"organ '{r['organ']}' not in the vocabulary")
-            continue
-        if indicator == "approved_transplant_licence" and r["organ"] and ";" in r["organ"]:
-            organs = sorted(
-                {o for o in (x.strip().replace("-", "_") for x in r["organ"].split(";")) if o}
-            )
-            organ_note = ""
-        try:
-            value = float(r["value"])
-        except ValueError:
-            excluded.add(file, line, what, "value is not a number")
-            continue
-        unit = INDICATORS[indicator].unit
-        notes = [r["note"]]
-        if factor != 1.0:
-            stated_unit = conv.removesuffix("s") if r["value"] == "1" else conv
-            notes.append(f"stated as {r['value']} {stated_unit}, converted to days (x{factor:g})")
-            value *= factor
-        if raw_ind != indicator and raw_ind not in ("wait_time_weeks", "wait_time_months"):
-            notes.append(f"indicator stated as '{raw_ind}'")
-        raw_unit = r["unit"]
-        if indicator == "transplants_per_day_max":
-            m = _PER_DAY_WINDOW.match(raw_unit)
-            window = (m.group(1) or m.group(2)) if m else raw_unit
-            if window and window != "day":
-                notes.append(f"window: {window} (unit stated as '{raw_unit}')")
-        elif indicator == "transplants_per_day_capacity":
-            pass
-        elif indicator == "transplants_per_year":
-            if raw_unit != "transplants/year":
-                notes.append(f"unit stated as '{raw_unit}'")
-        elif (
-            raw_unit not in (unit, "")
-            and factor == 1.0
-            and CANONICAL_SYNONYMS.get(raw_unit) != unit
-        ):
-            if indicator == "opo_organs_utilised" or (raw_unit == "kidneys"):
-                pass
-            else:
-                notes.append(f"unit stated as '{raw_unit}'")
-        elif raw_unit.startswith("rank ("):
-            notes.append(f"rank stated as '{raw_unit}'")
-        period = parse_period(r["period"])
-        start, end, as_of = period.start, period.end, period.as_of
-        if period.point:
-            if indicator in FLOW_INDICATORS:
-                start = end = period.point
-            else:
-                as_of = period.point
-        if r["period"] and not period.clean:
-            notes.append(f"period stated as '{r['period']}'")
-        qualifier = qualifier_from(r["note"], raw_unit)
-        if raw_unit == "rank (top N)":
-            qualifier = "at_most"
-        if indicator == "approved_transplant_licence" and value == 1.0:
-            # flag 1 = holds the licence for this organ; 0 rows stay observations only
-            facts.licensed_by_flag.add(r["hospital_key"])
-            for organ in organs:
-                if organ:
-                    licences.setdefault(r["hospital_key"], []).append(organ)
-            # a licence year needs a dated grant for a named organ; 'as of' is only when stated
-            if period.point and any(organs):
-                year = period.point[:4]
-                licence_years[r["hospital_key"]] = min(
-                    year, licence_years.get(r["hospital_key"], year)
-                )
-        sid = sources.add_cited(r["source_url"]) if r["source_url"] else ""
-        if not sid:
-            excluded.add(file, line, what, "no source URL")
-            continue
-        facts.first_source.setdefault(r["hospital_key"], sid)
-        for organ in organs:
-            oid = _hash(
-                "obs_",
-                r["hospital_key"],
-                raw_ind,
-                r["organ"],
-                organ,
-                r["value"],
-                r["unit"],
-                r["period"],
-                r["source_url"],
-                r["locator"],
-                r["note"],
-            )
-            if oid in seen_lines:
-                excluded.add(file, line, what, f"exact duplicate of row {seen_lines[oid]}")
+    known = {r["hospital_key"] for _, r in _read(shared / "hospitals.csv")}
+    for file, path, curated in _inputs(shared, src, "hospital_observations.csv"):
+        for line, r in _read(path):
+            what = f"{r['hospital_key']} {r['indicator']} {r['organ']} {r['value']} {r['unit']}"
+            if r["hospital_name_zh"] and r["hospital_key"] not in names_zh:
+                names_zh[r["hospital_key"]] = r["hospital_name_zh"]
+            raw_ind = r["indicator"]
+            if raw_ind in EXCLUDED_INDICATORS:
+                excluded.add(file, line, what, EXCLUDED_INDICATORS[raw_ind])
                 continue
-            seen_lines[oid] = line
-            out.append(
-                {
-                    "id": oid,
-                    "hospital_id": r["hospital_key"],
-                    "indicator": indicator,
-                    "organ": organ,
-                    "period_start": start,
-                    "period_end": end,
-                    "as_of": as_of,
-                    "value": value,
-                    "qualifier": qualifier,
-                    "unit": unit,
-                    "source_id": sid,
-                    "locator": r["locator"],
-                    "status": "extracted",
-                    "note": _join(*notes, organ_note),
-                }
-            )
+            indicator, factor, conv = INDICATOR_MAP.get(raw_ind, (raw_ind, 1.0, ""))
+            if indicator == "transplants_in_period" and r["unit"].startswith("transplants/year"):
+                indicator = "transplants_per_year"
+            if indicator not in INDICATORS:
+                excluded.add(file, line, what, "indicator not in the vocabulary")
+                continue
+            try:
+                organs, organ_note = organs_for(r["organ"])
+            except KeyError:
+                excluded.add(file, line, what, f"organ '{r['organ']}' not in the vocabulary")
+                continue
+            if indicator == "approved_transplant_licence" and r["organ"] and ";" in r["organ"]:
+                organs = sorted(
+                    {o for o in (x.strip().replace("-", "_") for x in r["organ"].split(";")) if o}
+                )
+                organ_note = ""
+            try:
+                value = float(r["value"])
+            except ValueError:
+                excluded.add(file, line, what, "value is not a number")
+                continue
+            unit = INDICATORS[indicator].unit
+            notes = [r["note"]]
+            if factor != 1.0:
+                stated_unit = conv.removesuffix("s") if r["value"] == "1" else conv
+                notes.append(
+                    f"stated as {r['value']} {stated_unit}, converted to days (x{factor:g})"
+                )
+                value *= factor
+            if raw_ind != indicator and raw_ind not in ("wait_time_weeks", "wait_time_months"):
+                notes.append(f"indicator stated as '{raw_ind}'")
+            raw_unit = r["unit"]
+            if indicator == "transplants_per_day_max":
+                m = _PER_DAY_WINDOW.match(raw_unit)
+                window = (m.group(1) or m.group(2)) if m else raw_unit
+                if window and window != "day":
+                    notes.append(f"window: {window} (unit stated as '{raw_unit}')")
+            elif indicator == "transplants_per_day_capacity":
+                pass
+            elif indicator == "transplants_per_year":
+                if raw_unit != "transplants/year":
+                    notes.append(f"unit stated as '{raw_unit}'")
+            elif (
+                raw_unit not in (unit, "")
+                and factor == 1.0
+                and CANONICAL_SYNONYMS.get(raw_unit) != unit
+            ):
+                if indicator == "opo_organs_utilised" or (raw_unit == "kidneys"):
+                    pass
+                else:
+                    notes.append(f"unit stated as '{raw_unit}'")
+            elif raw_unit.startswith("rank ("):
+                notes.append(f"rank stated as '{raw_unit}'")
+            period = parse_period(r["period"])
+            start, end, as_of = period.start, period.end, period.as_of
+            if period.point:
+                if indicator in FLOW_INDICATORS:
+                    start = end = period.point
+                else:
+                    as_of = period.point
+            if r["period"] and not period.clean:
+                notes.append(f"period stated as '{r['period']}'")
+            qualifier = qualifier_from(r["note"], raw_unit)
+            if raw_unit == "rank (top N)":
+                qualifier = "at_most"
+            if indicator == "approved_transplant_licence" and value == 1.0:
+                # flag 1 = holds the licence for this organ; 0 rows stay observations only
+                facts.licensed_by_flag.add(r["hospital_key"])
+                for organ in organs:
+                    if organ:
+                        licences.setdefault(r["hospital_key"], []).append(organ)
+                # a licence year needs a dated grant for a named organ; 'as of' is only when stated
+                if period.point and any(organs):
+                    year = period.point[:4]
+                    licence_years[r["hospital_key"]] = min(
+                        year, licence_years.get(r["hospital_key"], year)
+                    )
+            if curated and r["hospital_key"] not in known:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field="hospital_key",
+                    reason="no such hospital in hospitals.csv",
+                    value=r["hospital_key"],
+                    code="unknown-hospital",
+                )
+            if curated and r["source_url"]:
+                sid = sources.resolve(r["source_url"], file, line, "source_url")
+            else:
+                sid = sources.add_cited(r["source_url"]) if r["source_url"] else ""
+            if not sid:
+                excluded.add(file, line, what, "no source URL")
+                continue
+            facts.first_source.setdefault(r["hospital_key"], sid)
+            for organ in organs:
+                oid = _hash(
+                    "obs_",
+                    r["hospital_key"],
+                    raw_ind,
+                    r["organ"],
+                    organ,
+                    r["value"],
+                    r["unit"],
+                    r["period"],
+                    r["source_url"],
+                    r["locator"],
+                    r["note"],
+                )
+                if oid in seen_lines:
+                    first_file, first_line = seen_lines[oid]
+                    where = (
+                        f"row {first_line}"
+                        if first_file == file
+                        else f"{first_file} row {first_line}"
+                    )
+                    excluded.add(file, line, what, f"exact duplicate of {where}")
+                    continue
+                seen_lines[oid] = (file, line)
+                out.append(
+                    {
+                        "id": oid,
+                        "hospital_id": r["hospital_key"],
+                        "indicator": indicator,
+                        "organ": organ,
+                        "period_start": start,
+                        "period_end": end,
+                        "as_of": as_of,
+                        "value": value,
+                        "qualifier": qualifier,
+                        "unit": unit,
+                        "source_id": sid,
+                        "locator": r["locator"],
+                        "status": "extracted",
+                        "note": _join(*notes, organ_note),
+                    }
+                )
     frame = pd.DataFrame(out, columns=COLUMNS["observations"])
     return frame, facts
 
@@ -988,51 +1025,58 @@ def split_unit(unit: str) -> tuple[str, str]:
     return base or unit, _join(paren, rest.lstrip("; "))
 
 
-def build_claims(shared: Path, sources: SourceBook, excluded: Excluded) -> pd.DataFrame:
-    file = "national_figures.csv"
+def build_claims(shared: Path, src: Path, sources: SourceBook, excluded: Excluded) -> pd.DataFrame:
+    """Claims from national_figures.csv (and data-src's)."""
     out = []
-    for line, r in _read(shared / file):
-        what = f"{r['quantity']} {r['year_or_period']} {r['value_low']}-{r['value_high']}"
-        try:
-            low = float(r["value_low"])
-            high = float(r["value_high"]) if r["value_high"] else None
-        except ValueError:
-            excluded.add(file, line, what, "value is not a number")
-            continue
-        unit, unit_note = split_unit(r["unit"])
-        period = parse_period(r["year_or_period"])
-        start = period.start or period.point
-        end = period.end or period.point or period.as_of
-        notes = [unit_note]
-        if r["year_or_period"] and not period.clean:
-            notes.append(f"period stated as '{r['year_or_period']}'")
-        out.append(
-            {
-                "id": _hash(
-                    "clm_",
-                    r["quantity"],
-                    r["year_or_period"],
-                    r["value_low"],
-                    r["value_high"],
-                    r["unit"],
-                    r["claimant"],
-                    r["source_url"],
-                    r["locator"],
-                ),
-                "quantity": r["quantity"],
-                "claimant": r["claimant"],
-                "party": claimant_party(r["claimant"]),
-                "period_start": start,
-                "period_end": end,
-                "value_low": low,
-                "value_high": high if high is not None else pd.NA,
-                "unit": unit,
-                "qualifier": qualifier_from(r["unit"]) if high is None or high == low else "exact",
-                "source_id": sources.add_cited(r["source_url"]),
-                "locator": r["locator"],
-                "note": _join(*notes),
-            }
-        )
+    for file, path, curated in _inputs(shared, src, "national_figures.csv"):
+        for line, r in _read(path):
+            what = f"{r['quantity']} {r['year_or_period']} {r['value_low']}-{r['value_high']}"
+            try:
+                low = float(r["value_low"])
+                high = float(r["value_high"]) if r["value_high"] else None
+            except ValueError:
+                excluded.add(file, line, what, "value is not a number")
+                continue
+            unit, unit_note = split_unit(r["unit"])
+            period = parse_period(r["year_or_period"])
+            start = period.start or period.point
+            end = period.end or period.point or period.as_of
+            notes = [unit_note]
+            if r["year_or_period"] and not period.clean:
+                notes.append(f"period stated as '{r['year_or_period']}'")
+            out.append(
+                {
+                    "id": _hash(
+                        "clm_",
+                        r["quantity"],
+                        r["year_or_period"],
+                        r["value_low"],
+                        r["value_high"],
+                        r["unit"],
+                        r["claimant"],
+                        r["source_url"],
+                        r["locator"],
+                    ),
+                    "quantity": r["quantity"],
+                    "claimant": r["claimant"],
+                    "party": claimant_party(r["claimant"]),
+                    "period_start": start,
+                    "period_end": end,
+                    "value_low": low,
+                    "value_high": high if high is not None else pd.NA,
+                    "unit": unit,
+                    "qualifier": qualifier_from(r["unit"])
+                    if high is None or high == low
+                    else "exact",
+                    "source_id": (
+                        sources.resolve(r["source_url"], file, line, "source_url")
+                        if curated
+                        else sources.add_cited(r["source_url"])
+                    ),
+                    "locator": r["locator"],
+                    "note": _join(*notes),
+                }
+            )
     return pd.DataFrame(out, columns=COLUMNS["claims"])
 
 
@@ -1377,9 +1421,9 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         for line, r in _read(extra):
             sources.add_extra(str(extra), line, r)
     sources.apply_locator_dates()
-    observations, facts = build_observations(shared, sources, excluded)
+    observations, facts = build_observations(shared, src, sources, excluded)
     hospitals = build_hospitals(shared, sources, facts, excluded)
-    claims = build_claims(shared, sources, excluded)
+    claims = build_claims(shared, src, sources, excluded)
     official = build_official(shared, src, sources, excluded)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)

@@ -451,3 +451,46 @@ def test_curated_official_series_needs_known_urls(tmp_path: Path) -> None:
         "source_url",
         "unknown-source-url",
     )
+
+
+def test_curated_hospital_observations_and_claims(tmp_path: Path) -> None:
+    shared = _synthetic_shared(tmp_path / "shared")
+    src = tmp_path / "data-src"
+    src.mkdir()
+    header = (shared / "hospital_observations.csv").read_text(encoding="utf-8").splitlines()[0]
+    new_url = "https://example.org/synthetic/new-profile"
+    # synthetic figure added through data-src (../shared/data is read-only)
+    row = f"syn_b,B,,Beijing,Beijing,total_beds,,1200,beds,2015,{new_url},intro,"
+    (src / "hospital_observations.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        tool.build(shared, src)
+    assert info.value.file == "data-src/hospital_observations.csv"
+    assert (info.value.row, info.value.code) == (2, "unknown-source-url")
+    (src / "extra_sources.csv").write_text(
+        "url,title,publisher,party,published,retrieved,language,kind,note\n"
+        f"{new_url},Synthetic profile,Example,investigators,2015,,en,report,synthetic\n",
+        encoding="utf-8",
+    )
+    evidence, _ = tool.build(shared, src)
+    beds = evidence.observations[evidence.observations["indicator"] == "total_beds"]
+    assert list(beds["source_id"]) == [source_id(new_url)]
+    assert list(beds["as_of"]) == ["2015"]
+    # a hospital that does not exist is refused with the curated file's row
+    bad = row.replace("syn_b", "syn_zeta", 1)
+    (src / "hospital_observations.csv").write_text(f"{header}\n{bad}\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        tool.build(shared, src)
+    assert (info.value.row, info.value.field, info.value.code) == (
+        2,
+        "hospital_key",
+        "unknown-hospital",
+    )
+    # claims the same way
+    (src / "hospital_observations.csv").unlink()
+    (src / "national_figures.csv").write_text(
+        "quantity,year_or_period,value_low,value_high,unit,claimant,source_url,locator\n"
+        f"centres,2016,712,,hospitals,Synthetic news,{new_url},caption\n",
+        encoding="utf-8",
+    )
+    evidence, _ = tool.build(shared, src)
+    assert "centres" in set(evidence.claims["quantity"])
