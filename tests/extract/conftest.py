@@ -28,3 +28,100 @@ def sample_pdf() -> bytes:
             "It performed 300 liver transplants in 2015.",
         ]
     )
+
+
+# --- stores for the review tests: SQLite always, PostgreSQL when configured ---------------
+
+PG_ENV = "TRANSPLANT_AUDIT_TEST_PG_URL"
+
+
+def _skip_or_fail(reason: str) -> None:
+    import os
+
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
+    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+def _pg_connect(url: str):  # type: ignore[no-untyped-def]
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host or "localhost",
+        port=u.port or 5432,
+        user=u.username,
+        password=u.password,
+        dbname=u.database,
+        autocommit=True,
+        connect_timeout=5,
+    )
+
+
+@pytest.fixture()
+def pg_review_url():  # type: ignore[no-untyped-def]
+    """A fresh PostgreSQL database for one test (dropped afterwards)."""
+    import os
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        _skip_or_fail(f"{PG_ENV} is not set")
+    try:
+        conn = _pg_connect(admin)
+    except Exception as exc:  # noqa: BLE001 - any failure means unreachable
+        _skip_or_fail(f"server at {PG_ENV} is unreachable ({type(exc).__name__}: {exc})")
+    name = f"ta_review_{uuid.uuid4().hex[:12]}"
+    with conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    with _pg_connect(admin) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def review_store(request: pytest.FixtureRequest, tmp_path):  # type: ignore[no-untyped-def]
+    """An empty store with one synthetic source and one synthetic hospital."""
+    from transplant_audit.evidence.schema import Hospital, Source
+    from transplant_audit.evidence.store import Store
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    else:
+        url = request.getfixturevalue("pg_review_url")
+    store = Store.open(url=url)
+    with store.session(write=True) as s:
+        s.add(
+            Source(
+                id=SYN_SOURCE,
+                url="https://example.org/synthetic/extract-test",
+                title="synthetic",
+                party="other",
+                kind="web",
+            )
+        )
+        s.flush()
+        s.add(
+            Hospital(
+                id=SYN_HOSPITAL,
+                name_en="Dongjiang First People's Hospital (synthetic)",
+                name_zh="东江市第一人民医院",
+                province="",
+                city="",
+                military=False,
+                source_id=SYN_SOURCE,
+            )
+        )
+    yield store
+    store.close()
+
+
+SYN_SOURCE = "src_00000e0001"
+SYN_HOSPITAL = "hosp_synthetic_dongjiang"
+SYN_TEXT = (
+    "东江市第一人民医院器官移植中心（合成测试文本）现有移植病床86张。"
+    "截至2016年底累计完成肝移植1300余例。"
+)

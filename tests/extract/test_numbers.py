@@ -93,7 +93,7 @@ def _to_chinese(n: int) -> str:
     return s
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_round_trip(n: int) -> None:
     assert parse_chinese_numeral(_to_chinese(n)) == n

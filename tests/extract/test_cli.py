@@ -1,0 +1,161 @@
+"""End to end through the command line: capture synthetic documents, extract them by
+source id, review them with two people (SQLite store in a temporary home)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from tests.extract.conftest import make_pdf
+
+PAGE = (
+    "<html><head><meta charset='gbk'><title>东江市第一人民医院（合成测试页）</title></head><body>"
+    "<nav>首页 | 新闻</nav><article><p>东江市第一人民医院器官移植中心现有移植病床86张。</p>"
+    "<p>截至2016年底累计完成肝移植1300余例。咨询电话：0752-2288123。</p></article></body></html>"
+)
+
+
+class Result:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run(home: Path, *args: str, ok: bool = True) -> Result:
+    """Run ``transplant-audit ARGS`` in this process (as ``cli.main`` does: our errors
+    become one line and exit code 2), with HOME set to ``home``."""
+    from transplant_audit import cli
+
+    saved = {
+        k: os.environ.get(k) for k in ("TRANSPLANT_AUDIT_HOME", "TRANSPLANT_AUDIT_DB", "COLUMNS")
+    }
+    os.environ.update({"TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "200"})
+    os.environ.pop("TRANSPLANT_AUDIT_DB", None)
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            sys.argv = ["transplant-audit", *args]
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = int(exc.code or 0)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    result = Result(code, out.getvalue(), err.getvalue())
+    if ok:
+        assert code == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    h = tmp_path_factory.mktemp("home")
+    (h / "page.html").write_bytes(PAGE.encode("gbk"))
+    (h / "report.pdf").write_bytes(
+        make_pdf(["Synthetic report.", "The centre had 95 transplant beds in 2015."])
+    )
+    run(h, "capture", str(h / "page.html"), str(h / "report.pdf"))
+    return h
+
+
+def _source_ids(home: Path) -> dict[str, str]:
+    from transplant_audit.evidence.archive_schema import Capture
+    from transplant_audit.evidence.store import Store
+
+    with Store.open(home=home) as store, store.session() as s:
+        return {Path(c.uri).name: c.source_id for c in s.query(Capture)}
+
+
+def test_extract_plain_file_json(tmp_path: Path) -> None:
+    p = tmp_path / "note.txt"
+    p.write_text("该院至今已完成肝移植1200余例，床位使用率达112%。", encoding="utf-8")
+    out = json.loads(run(tmp_path, "extract", str(p), "--json").stdout)
+    assert [(r["indicator"], r["value"], r["qualifier"]) for r in out] == [
+        ("transplants_cumulative", 1200, "at_least"),
+        ("bed_occupancy_rate", 1.12, "exact"),
+    ]
+    for key in (
+        "indicator",
+        "organ",
+        "value",
+        "qualifier",
+        "unit",
+        "period",
+        "start",
+        "end",
+        "snippet",
+    ):
+        assert key in out[0]
+    assert out[0]["candidate_id"] is None  # not captured: not stored
+
+
+def test_extract_errors_are_one_line(tmp_path: Path) -> None:
+    proc = run(tmp_path, "extract", str(tmp_path / "missing.html"), ok=False)
+    assert proc.returncode == 2
+    assert "missing.html" in proc.stderr and "Traceback" not in proc.stderr
+    bad = tmp_path / "locked.bin"
+    bad.write_bytes(bytes(range(256)) * 50)
+    proc = run(tmp_path, "extract", str(bad), ok=False)
+    assert proc.returncode == 2 and "binary data" in proc.stderr
+
+
+def test_extract_and_review_captured_sources(home: Path) -> None:
+    ids = _source_ids(home)
+    page, report = ids["page.html"], ids["report.pdf"]
+    out = json.loads(run(home, "extract", page, report, "--json").stdout)
+    by = {(r["source"], r["indicator"]): r for r in out}
+    beds = by[(page, "transplant_beds")]
+    assert beds["value"] == 86 and beds["hospital"] == "东江市第一人民医院"
+    assert by[(page, "transplants_cumulative")]["as_of"] == "2016"
+    pdf_beds = by[(report, "transplant_beds")]
+    assert pdf_beds["locator"].startswith("page 2,")
+    cand = beds["candidate_id"]
+
+    # extracting again stores nothing new
+    again = run(home, "extract", page)
+    assert "0 new candidates" in again.stderr
+
+    # two-person rule through the CLI
+    proc = run(home, "review", "--reviewer", "alice", "--candidate", cand, "--accept", ok=False)
+    assert proc.returncode == 2 and "which hospital" in proc.stderr
+    first = json.loads(
+        run(
+            home,
+            "review",
+            "--reviewer",
+            "alice",
+            "--candidate",
+            cand,
+            "--accept",
+            "--national",
+            "--json",
+        ).stdout
+    )
+    assert first["status"] == "accepted"
+    same = json.loads(
+        run(home, "review", "--reviewer", "alice", "--candidate", cand, "--accept", "--json").stdout
+    )
+    assert same["status"] == "accepted"
+    second = json.loads(
+        run(home, "review", "--reviewer", "bob", "--candidate", cand, "--accept", "--json").stdout
+    )
+    assert second["status"] == "verified" and second["accepted_by"] == ["alice", "bob"]
+
+    other = by[(page, "transplants_cumulative")]["candidate_id"]
+    run(home, "review", "--reviewer", "alice", "--candidate", other, "--accept", "--national")
+    run(home, "review", "--reviewer", "bob", "--candidate", other, "--set", "value=1400")
+    disputed = json.loads(run(home, "review", "--disputed", "--json").stdout)
+    assert [d["candidate"] for d in disputed] == [other]
+    assert "different figures" in disputed[0]["disagreement"]
+
+    verify = run(home, "verify")
+    assert "every digest matches" in verify.stdout + verify.stderr
