@@ -481,7 +481,10 @@ def show_command(
     if facts:
         console.print("; ".join(facts))
     refs = {sid: i for i, sid in enumerate(dict.fromkeys(obs["source_id"].astype(str)), start=1)}
-    table = Table(title=f"{len(obs)} observations", caption=_origin_caption(evidence))
+    caption = "~ about, ≥ at least, ≤ at most; src = source listed below"
+    if evidence.origin:
+        caption += f"; {_origin_caption(evidence)}"
+    table = Table(title=f"{len(obs)} observations", caption=caption)
     for col in ("indicator", "organ", "period", "value", "status", "src", "locator"):
         table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
     for r in obs.itertuples(index=False):
