@@ -217,3 +217,46 @@ def test_capture_and_verify_work_the_same_on_this_backend(store, synthetic_packa
     report = _verify(store, home)
     assert report.first_mismatch.code == "row-mismatch"
     assert report.first_mismatch.where == "captures row 1"
+
+
+def test_a_retracted_and_deleted_observation_verifies_but_a_silent_delete_does_not(
+    store, synthetic_package, syn, tmp_path
+):
+    from sqlalchemy import delete
+
+    store.import_package(synthetic_package)
+    gone, silent = syn.OBS["beds_a_1"], syn.OBS["tx_a"]
+    with store.session(write=True) as s:
+        obs = s.get(Observation, gone)
+        row = {
+            c: getattr(obs, c)
+            for c in (
+                "id",
+                "hospital_id",
+                "indicator",
+                "organ",
+                "period_start",
+                "period_end",
+                "as_of",
+                "value",
+                "qualifier",
+                "unit",
+                "source_id",
+                "locator",
+                "status",
+                "note",
+            )
+        }
+        s.delete(obs)
+        ledger.append(
+            s,
+            "observation_retracted",
+            f"observations/{gone}",
+            {"resource": "observations", "row": row, "reason": "synthetic"},
+        )
+    assert _verify(store, tmp_path).ok
+    with store.session(write=True) as s:
+        s.execute(delete(Observation).where(Observation.id == silent))
+    report = _verify(store, tmp_path)
+    assert report.first_mismatch.code == "row-missing"
+    assert silent in report.first_mismatch.where

@@ -47,7 +47,10 @@ def evidence_digests(state: VerifyState, upto: int) -> dict[str, dict[str, Any]]
     Computed from the ledger's entries up to ``upto`` (the manifest's head), so it
     can be recomputed later even after the ledger has grown.
     """
-    latest = committed_rows(state.entries, upto=upto)
+    removed: set[str] = set()
+    latest = committed_rows(state.entries, upto=upto, removed=removed)
+    for subject in removed:
+        latest.pop(subject, None)
     out: dict[str, dict[str, Any]] = {}
     for resource in COLUMNS:
         pairs = sorted(

@@ -40,6 +40,12 @@ NOTICE = "notice"
 LEDGERED_TABLES: tuple[str, ...] = (*COLUMNS.keys(), *CAPTURE_TABLES)
 """Tables whose every row must match what the ledger committed to."""
 
+REMOVAL_KINDS: frozenset[str] = frozenset(
+    {"observation_retracted", "row_deleted", "source_deleted", "row_removed"}
+)
+"""Entry kinds after which the row may be gone (a retraction may also keep the row
+with status ``retracted``; then it must match the entry like any other)."""
+
 
 def primary_key(table: str) -> str:
     return {"assumptions": "name", "archive_records": "digest"}.get(table, "id")
@@ -102,9 +108,13 @@ class VerifyReport:
 
 
 def committed_rows(
-    entries: Sequence[EntryData], upto: int | None = None
+    entries: Sequence[EntryData], upto: int | None = None, *, removed: set[str] | None = None
 ) -> dict[str, tuple[int, str]]:
-    """Subject -> (seq, row_digest) of the latest entry committing to a row (up to ``upto``)."""
+    """Subject -> (seq, row_digest) of the latest entry committing to a row (up to ``upto``).
+
+    Subjects whose latest such entry is a removal (``REMOVAL_KINDS``) are added to
+    ``removed`` when a set is given.
+    """
     latest: dict[str, tuple[int, str]] = {}
     for e in entries:
         if upto is not None and e.seq > upto:
@@ -115,11 +125,17 @@ def committed_rows(
             continue
         if isinstance(payload, dict) and isinstance(payload.get("row_digest"), str):
             latest[e.subject] = (e.seq, payload["row_digest"])
+            if removed is not None:
+                if e.kind in REMOVAL_KINDS:
+                    removed.add(e.subject)
+                else:
+                    removed.discard(e.subject)
     return latest
 
 
 def _check_rows(state: VerifyState, report: VerifyReport) -> None:
-    latest = committed_rows(state.entries)
+    removed: set[str] = set()
+    latest = committed_rows(state.entries, removed=removed)
     seen: set[str] = set()
     for table in LEDGERED_TABLES:
         rows = state.rows.get(table)
@@ -154,7 +170,7 @@ def _check_rows(state: VerifyState, report: VerifyReport) -> None:
                 )
     for subject, (seq, _) in latest.items():
         table = subject.partition("/")[0]
-        if table in state.rows and subject not in seen:
+        if table in state.rows and subject not in seen and subject not in removed:
             report.findings.append(
                 Finding(
                     MISMATCH,
