@@ -194,3 +194,18 @@ def test_unavailable_box_is_rendered_with_reason() -> None:
 
     html = render_block(Unavailable("thing", "because <reasons>"))
     assert "Not available: thing" in html and "because &lt;reasons&gt;" in html
+
+
+def test_hospital_derivation_links_its_observations_and_assumptions(full_report) -> None:
+    from transplant_audit.report.model import Derivation, Link, runs_text
+
+    derivs = {
+        b.anchor: b for s in full_report.sections for b in s.blocks if isinstance(b, Derivation)
+    }
+    assert set(derivs) == {"derivation-h_alpha", "derivation-h_beta", "derivation-h_gamma"}
+    d = derivs["derivation-h_alpha"]
+    text = "\n".join(runs_text(line) for line in d.lines)
+    assert "licensed: yes" in text and "military: no" in text
+    assert "bed capacity: median 880 (90% interval 600–1,200)" in text
+    anchors = {r.anchor for line in d.lines for r in line if isinstance(r, Link)}
+    assert {"obs-obs_0001", "src_bbbbbbbbbb", "asm-occupancy_rate", "src_dddddddddd"} <= anchors

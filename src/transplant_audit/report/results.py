@@ -675,11 +675,21 @@ class EstimateSections:
         lines: list[list[Run]] = []
         hosp = exp.get("hospital") or {}
         if hosp:
+
+            def word(v: Any) -> str:
+                if isinstance(v, bool):
+                    return "yes" if v else "no"
+                if isinstance(v, float) and v == int(v):
+                    return str(int(v))
+                return str(v)
+
             lines.append(
                 [
                     "Hospital: "
                     + ", ".join(
-                        f"{k.replace('_', ' ')} {v}" for k, v in hosp.items() if v is not None
+                        f"{k.replace('_', ' ')}: {word(v)}"
+                        for k, v in hosp.items()
+                        if v is not None and not is_missing(v)
                     ),
                     " (",
                     Link("appendix entry", HOSP + hid),
