@@ -40,7 +40,8 @@ with store.session(write=True) as s:
     s.execute(text("SELECT 1"))
     flag.write_text("locked")
     time.sleep(seconds)
-print(time.time())
+    about_to_release = time.time()  # taken while still holding the lock
+print(about_to_release)
 """
 
 

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from transplant_audit.errors import ConfigError, TransplantAuditError
+from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import NATIONAL, Evidence
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
 
@@ -289,6 +289,8 @@ def import_command(
     """
     from transplant_audit.evidence.store import Store
 
+    if not package_dir.is_dir():
+        raise DataError(file=str(package_dir), reason="not a directory", code="no-package")
     console = _console()
     with Store.open(home=home, url=db) as store:
         with Progress(
