@@ -456,7 +456,7 @@ def review_cmd(
         if candidate:
             if not (accept or reject or changes):
                 with store.session() as s:
-                    _show(s, out, _get(s, candidate))
+                    _show(s, Console(highlight=False), _get(s, candidate))
                 return
             action = (
                 "reject" if reject else ("edit" if set(changes) - {"hospital_id"} else "accept")
@@ -467,7 +467,7 @@ def review_cmd(
             return
         if accept or reject or changes:
             raise ConfigError("--accept, --reject and --set need --candidate ID")
-        _interactive(store, out, who, source)
+        _interactive(store, Console(highlight=False), who, source)
     finally:
         store.close()
 
@@ -599,25 +599,26 @@ def _interactive(store: Any, out: Console, who: str, source: str | None) -> None
     from transplant_audit.extract import review as rv
 
     done = 0
+    skipped: list[str] = []
     while True:
         with store.session() as s:
-            cand = rv.next_candidate(s, who, source)
+            cand = rv.next_candidate(s, who, source, skipped)
             if cand is None:
-                out.print(f"Nothing left for {escape(who)} to review ({done} decided now).")
+                left = f", {len(skipped)} skipped" if skipped else ""
+                out.print(f"Nothing left for {escape(who)} to review ({done} decided now{left}).")
                 return
             cand_id = cand.id
             fig = _show(s, out, cand)
         choice = Prompt.ask(
-            "[a]ccept  [e]dit  [r]eject  [s]kip  [q]uit", choices=list("aersq"), default="s"
+            "\\[a]ccept  \\[e]dit  \\[r]eject  \\[s]kip  \\[q]uit",
+            choices=list("aersq"),
+            default="s",
         )
         if choice == "q":
             out.print(f"{done} decided.")
             return
-        if choice == "s":
-            with store.session() as s:  # skipping = leave it; show the next one
-                nxt = rv.next_candidate(s, who, source)
-            if nxt is not None and nxt.id == cand_id:
-                out.print("Only this one is left; quit with q or decide.")
+        if choice == "s":  # leave it undecided for now; it comes back next session
+            skipped.append(cand_id)
             continue
         changes: dict[str, Any] = {}
         reason = None

@@ -524,9 +524,11 @@ def _obs_dict(obs: Any) -> dict[str, Any]:
     return {c: getattr(obs, c) for c in cols}
 
 
-def next_candidate(session: Any, reviewer: str, source_id: str | None = None) -> Any | None:
-    """The next candidate this reviewer has not decided on: pending ones and ones waiting
-    for a second reviewer, by source and position in the document."""
+def next_candidate(
+    session: Any, reviewer: str, source_id: str | None = None, skip: Iterable[str] = ()
+) -> Any | None:
+    """The next candidate this reviewer has not decided on: pending ones, ones waiting
+    for a second reviewer and disputed ones, by source and position in the document."""
     from sqlalchemy import select
 
     from transplant_audit.extract.review_schema import Candidate, ReviewDecision
@@ -534,13 +536,16 @@ def next_candidate(session: Any, reviewer: str, source_id: str | None = None) ->
     decided = select(ReviewDecision.candidate_id).where(ReviewDecision.reviewer == reviewer)
     q = (
         select(Candidate)
-        .where(Candidate.status.in_((PENDING, ACCEPTED)))
+        .where(Candidate.status.in_((PENDING, ACCEPTED, DISPUTED)))
         .where(Candidate.id.not_in(decided))
         .order_by(Candidate.source_id, Candidate.span_start, Candidate.id)
         .limit(1)
     )
     if source_id:
         q = q.where(Candidate.source_id == source_id)
+    skipped = list(skip)
+    if skipped:
+        q = q.where(Candidate.id.not_in(skipped))
     return session.execute(q).scalars().first()
 
 
