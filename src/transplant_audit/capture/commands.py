@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -267,31 +266,11 @@ def manifest_cmd(
     Anyone holding the archive can check it with: transplant-audit verify --manifest FILE
     """
     from transplant_audit.capture import manifest as mf
-    from transplant_audit.capture.verify import check_state, load_state
-    from transplant_audit.errors import TransplantAuditError
-    from transplant_audit.evidence import ledger
 
     h = home_dir(home)
     with _open_store(h, db) as store:
-        with store.session(write=True) as s:
-            ledger.seal(s)
-        state = load_state(store, h)
-        display = store.display_url
-    report = check_state(state)
-    if not report.ok:
-        first = report.first_mismatch
-        raise TransplantAuditError(
-            f"verify finds a mismatch, so no manifest was written: {first.line()}"  # type: ignore[union-attr]
-        )
-    data = mf.build_manifest(
-        state,
-        created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        store=display,
-    )
-    signed = False
-    if not no_sign and mf.have_signing():
-        data = mf.sign(data, h)
-        signed = True
+        data = mf.make_manifest(store, h, sign_it=not no_sign)
+    signed = "signature" in data
     mf.write_json_atomic(out, data)
     console = Console(highlight=False, soft_wrap=True)
     console.print(

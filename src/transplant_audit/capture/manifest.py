@@ -310,6 +310,38 @@ def check_manifest(
     return report
 
 
+def make_manifest(store: Any, home: Path, *, sign_it: bool = True) -> dict[str, Any]:
+    """Verify, seal the ledger and build the manifest of ``store`` and ``home``'s archive.
+
+    The Python API behind ``transplant-audit manifest`` (a report can embed the
+    result). Raises ``TransplantAuditError`` naming the first mismatch when verify
+    fails, so no manifest is ever made of evidence that does not check out.
+    Signs with Ed25519 when ``sign_it`` and ``cryptography`` is installed.
+    """
+    from datetime import UTC, datetime
+
+    from transplant_audit.capture.verify import check_state, load_state
+    from transplant_audit.errors import TransplantAuditError
+
+    with store.session(write=True) as s:
+        ledger.seal(s)
+    state = load_state(store, home)
+    report = check_state(state)
+    first = report.first_mismatch
+    if first is not None:
+        raise TransplantAuditError(
+            f"verify finds a mismatch, so no manifest was made: {first.line()}"
+        )
+    data = build_manifest(
+        state,
+        created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        store=store.display_url,
+    )
+    if sign_it and have_signing():
+        data = sign(data, home)
+    return data
+
+
 def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
     """Write JSON to a temp file beside ``path``, fsync, then rename (never half-written)."""
     path = Path(path)
