@@ -209,3 +209,39 @@ def test_hospital_derivation_links_its_observations_and_assumptions(full_report)
     assert "bed capacity: median 880 (90% interval 600–1,200)" in text
     anchors = {r.anchor for line in d.lines for r in line if isinstance(r, Link)}
     assert {"obs-obs_0001", "src_bbbbbbbbbb", "asm-occupancy_rate", "src_dddddddddd"} <= anchors
+
+
+def test_forensics_leaves_out_a_refused_series_and_names_it() -> None:
+    """SYNTHETIC: one series with 5 conflicting years (32 versions) is refused; the other runs."""
+    import dataclasses
+
+    from transplant_audit.report.build import run_forensics_skipping
+
+    ev = make_synthetic_evidence()
+    rows = []
+    for year in range(2010, 2016):
+        for k, value in enumerate((100 + 10 * year % 7, 105 + 10 * year % 7)):
+            if year == 2015 and k:
+                continue
+            rows.append(
+                {
+                    "id": f"x_{year}_{k}",
+                    "series": "synthetic_conflicted",
+                    "year": year,
+                    "value": float(value),
+                    "unit": "donors",
+                    "qualifier": "exact",
+                    "partial_year": False,
+                    "source_id": "src_cccccccccc" if k else "src_aaaaaaaaaa",
+                    "locator": "synthetic",
+                    "note": "synthetic",
+                }
+            )
+    official = pd.concat([ev.official_series, pd.DataFrame(rows)], ignore_index=True)
+    ev = dataclasses.replace(ev, official_series=official)
+    fr, skipped = run_forensics_skipping(ev)
+    assert list(skipped) == ["synthetic_conflicted"]
+    assert "synthetic_deceased_donors" in {r.series for r in fr.results}
+    rep = assemble(ev, Analyses(forensics=fr, skipped_series=skipped), draws=500, seed=7)
+    boxes = [b.what for b in rep.unavailable()]
+    assert "forensic tests of series 'synthetic_conflicted'" in boxes

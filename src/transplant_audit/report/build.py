@@ -83,6 +83,36 @@ class Analyses:
     estimate_error: str | None = None
     forensics_error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    skipped_series: dict[str, str] = field(default_factory=dict)
+    """Official series the forensic tests refused (name -> reason); the others were tested."""
+
+
+MAX_SKIPPED_SERIES = 5
+
+
+def run_forensics_skipping(evidence: Evidence) -> tuple[Any, dict[str, str]]:
+    """``run_forensics`` on every official series; a series it refuses is left out and named.
+
+    ``run_forensics`` raises a ``DataError`` whose reason starts with the
+    series name when one series cannot be tested as it stands (e.g. too many
+    conflicting versions). One bad series should not hide the tests of all the
+    others, so that series is left out, the run repeated, and the reason shown
+    in the report. Any other error is raised.
+    """
+    from transplant_audit.errors import DataError
+    from transplant_audit.forensics import run_forensics
+
+    names = sorted({str(s) for s in evidence.official_series["series"].dropna()})
+    skipped: dict[str, str] = {}
+    while True:
+        try:
+            series = None if not skipped else [n for n in names if n not in skipped]
+            return run_forensics(evidence, series), skipped
+        except DataError as exc:
+            name = str(exc.reason).split(":", 1)[0].strip()
+            if name not in names or name in skipped or len(skipped) >= MAX_SKIPPED_SERIES:
+                raise
+            skipped[name] = str(exc)
 
 
 def analyse(
@@ -123,9 +153,7 @@ def analyse(
         progress("estimate", 1, 1)
     t1 = time.perf_counter()
     try:
-        from transplant_audit import forensics as fr_mod
-
-        out.forensics = fr_mod.run_forensics(evidence)
+        out.forensics, out.skipped_series = run_forensics_skipping(evidence)
     except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -181,6 +209,7 @@ def _inputs(
         "draws": getattr(est, "draws", draws) if est is not None else draws,
         "assumptions": asm.astype(object).where(asm.notna(), None).to_dict(orient="records"),
         "forensics_settings": forensics_settings,
+        "forensics_skipped_series": analyses.skipped_series,
         "counts": {name: int(len(evidence.frame(name))) for name in COLUMNS},
         "not_available": {
             k: v
@@ -259,7 +288,10 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
             )
         )
     if analyses.forensics is not None:
-        sections.append(forensics_section(evidence, analyses.forensics, notes))
+        fsec = forensics_section(evidence, analyses.forensics, notes)
+        for name, reason in analyses.skipped_series.items():
+            fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
+        sections.append(fsec)
     else:
         reason = analyses.forensics_error or "the forensic tests were not run"
         problems.append(f"forensics: {reason}")
