@@ -108,14 +108,15 @@ def capture_cmd(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Preserve documents exactly: store their bytes in the WARC archive with SHA-256 digests.
+    """Preserve documents exactly, as WARC records with SHA-256 digests.
 
-    Each file goes into HOME/archive/*.warc.gz as a WARC record with its digest,
-    capture time, original path or URL, media type and detected charset (GB2312/GBK/
-    GB18030 and Big5 included). The same bytes captured twice are stored once. Each
-    capture creates a source in the store (or attaches to an existing one with
-    --source-id) and is written to the tamper-evident ledger. Every input is checked
-    first: a missing, empty or undecodable file stops the run before anything is written.
+    Each file goes into HOME/archive/*.warc.gz as a WARC record with its
+    digest, capture time, original path or URL, media type and detected
+    charset (GB2312/GBK/GB18030 and Big5 included). The same bytes
+    captured twice are stored once. Each capture creates a source in the
+    store (or attaches to an existing one with --source-id) and is written
+    to the tamper-evident ledger. Every input is checked first: a missing,
+    empty or undecodable file stops the run before anything is written.
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
@@ -180,13 +181,14 @@ def verify_cmd(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Recompute every digest and the ledger chain; report the first mismatch and why.
+    """Recompute every digest and the ledger chain; show the first mismatch.
 
-    Checks every WARC record (gzip integrity, payload SHA-256, the stored bytes
-    against the digest the store committed to), every ledger entry and link, every
-    Merkle batch root, and every source, observation and other row against the digest
-    its ledger entry committed to. Exit code 1 on any mismatch, 0 otherwise. An
-    interrupted capture that was never acknowledged is reported as a notice.
+    Checks every WARC record (gzip integrity, payload SHA-256, the stored
+    bytes against the digest the store committed to), every ledger entry
+    and link, every Merkle batch root, and every source, observation and
+    other row against the digest its ledger entry committed to. Exit code
+    1 on any mismatch, 0 otherwise. An interrupted capture that was never
+    acknowledged is reported as a notice.
     """
     from transplant_audit.capture.archive import Archive
     from transplant_audit.capture.manifest import check_manifest, read_manifest
@@ -257,13 +259,14 @@ def manifest_cmd(
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
-    """Write the evidence manifest a published report embeds, after verifying everything.
+    """Write the signed evidence manifest a published report embeds.
 
-    The manifest lists every capture's digest, WARC location, URL or path and time,
-    the ledger's head hash and Merkle roots, and a digest of the rows of each
-    resource, with a signed-digest over all of it (and an Ed25519 signature when
-    the 'cryptography' package is installed; the key stays in HOME/keys/).
-    Anyone holding the archive can check it with: transplant-audit verify --manifest FILE
+    The manifest lists every capture's digest, WARC location, URL or path
+    and time, the ledger's head hash and Merkle roots, and a digest of the
+    rows of each resource, with a signed-digest over all of it (and an
+    Ed25519 signature when the 'cryptography' package is installed; the
+    key stays in HOME/keys/). Anyone holding the archive can check it
+    with: transplant-audit verify --manifest FILE
     """
     from transplant_audit.capture import manifest as mf
 
