@@ -16,6 +16,7 @@ SETS = {
     "dev": [("zh_hans.json", "zh-Hans"), ("zh_hant.json", "zh-Hant"), ("en.json", "en")],
     "heldout": [("heldout.json", None)],
     "heldout2": [("heldout2.json", None)],
+    "heldout3": [("heldout3.json", None)],
 }
 
 

@@ -42,7 +42,7 @@ def test_parse_number(token: str, value: float) -> None:
     assert parse_number(token) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("token", ["", "abc", "1,20", "百", "医院", "1..2"])
+@pytest.mark.parametrize("token", ["", "abc", "1,20", "百", "医院", "1..2", "两三", "三四百"])
 def test_parse_number_rejects(token: str) -> None:
     with pytest.raises(ValueError):
         parse_number(token)

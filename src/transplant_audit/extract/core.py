@@ -321,7 +321,10 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"
     s = ctx.sentence_left
     if pat.WEAK_CUMULATIVE_CUE_RE.search(c):
-        # 2010年至2014年，该院共完成...: a total over the period the sentence opened with
+        # 2010年至2014年，该院共完成...: a total over the period the sentence opened with;
+        # 自1996年开展肾移植以来，共完成...: a running total
+        if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
+            return "cumulative"
         if _year_range(s) or _years(s):
             return "in_period"
         return "cumulative"
@@ -799,6 +802,8 @@ def extract_candidates(
         if uclass == "time":
             if stated_unit == "years" and value > _MAX_WAIT_YEARS:
                 continue
+            if stated_unit == "months+half":  # 一个半月: one and a half months
+                value, stated_unit = value + 0.5, "months"
             value = value * _TIME_TO_DAYS[stated_unit]
         elif uclass == "percent":
             value = value * mult * UNIT_CONVERSIONS[("percent", "fraction")]

@@ -120,6 +120,9 @@ def _parse_zh_section(s: str) -> int:
     if not s:
         return 0
     if all(ch in ZH_DIGITS for ch in s):  # positional: 二〇一五
+        if len(s) > 1 and len(s) < 4 and not any(ch in "〇零○" for ch in s):
+            # 两三, 三四: "two or three", an approximation, not 23 or 34
+            raise ValueError(f"vague Chinese numeral {s!r} (two or more numbers)")
         out = 0
         for ch in s:
             out = out * 10 + ZH_DIGITS[ch]

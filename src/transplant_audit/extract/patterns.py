@@ -155,6 +155,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "支移植团队": ("teams", "支团队", 1, None),
     "个手术团队": ("teams", "个团队", 1, None),
     "支手术团队": ("teams", "支团队", 1, None),
+    "个半月": ("time", "months+half", 1, None),
     "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
     "个月": ("time", "months", 1, None),
     "个多星期": ("time", "weeks", 1, Qualifier.AT_LEAST),
