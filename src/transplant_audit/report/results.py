@@ -481,7 +481,11 @@ class EstimateSections:
                 spec=charts.cumulative(cum, alt_text),
                 data=cum,
                 alt=alt_text,
-                caption=["Running total of the yearly estimate: median and 95% band.", ref],
+                caption=[
+                    "Running total of the yearly estimate: median of each scenario; shaded: "
+                    "95% interval of the combined estimate.",
+                    ref,
+                ],
             ),
         ]
 
