@@ -26,8 +26,19 @@ runner = CliRunner()
 
 
 @pytest.fixture()
-def env(tmp_path: Path) -> dict[str, str | None]:
-    """A fresh, empty home (so commands read the bundled package) and a wide terminal."""
+def env(
+    tmp_path: Path,
+    bundled,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, str | None]:
+    """A fresh, empty home (so commands read the bundled package) and a wide terminal.
+
+    The bundled package is read once per module (``load_evidence``'s fallback,
+    ``read_bundled``, is itself tested in test_store.py).
+    """
+    from transplant_audit.evidence import load
+
+    monkeypatch.setattr(load, "read_bundled", lambda: bundled)
     return {
         "TRANSPLANT_AUDIT_HOME": str(tmp_path / "home"),
         "TRANSPLANT_AUDIT_DB": None,
