@@ -245,3 +245,10 @@ def test_forensics_leaves_out_a_refused_series_and_names_it() -> None:
     rep = assemble(ev, Analyses(forensics=fr, skipped_series=skipped), draws=500, seed=7)
     boxes = [b.what for b in rep.unavailable()]
     assert "forensic tests of series 'synthetic_conflicted'" in boxes
+
+
+def test_links_to_missing_targets_become_text() -> None:
+    from transplant_audit.report.html import unlink_dangling
+
+    html = '<p id="here">x</p><a href="#here">ok</a> <a href="#hospital-national">national</a>'
+    assert unlink_dangling(html) == '<p id="here">x</p><a href="#here">ok</a> national'
