@@ -242,3 +242,8 @@ def test_load_evidence_prefers_an_imported_store(
     assert ev.origin.startswith("sqlite:///")
     assert len(ev.observations) == syn.rows["observations"]
     assert isinstance(ev.hospitals, pd.DataFrame)
+
+
+def test_unreachable_database_is_one_clear_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"cannot open the store at .*:\*\*\*@127\.0\.0\.1:1/"):
+        Store.open(url="postgresql+psycopg://someone:secret@127.0.0.1:1/nowhere")

@@ -45,7 +45,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
@@ -214,7 +214,13 @@ def _make_engine(url: str) -> Engine:
 
         return engine
     if backend == "postgresql":
-        engine = create_engine(url)
+        try:
+            engine = create_engine(url)
+        except ModuleNotFoundError as exc:
+            raise ConfigError(
+                f"the store at {safe_url(url)} needs the PostgreSQL driver ({exc.name}): "
+                "pip install 'transplant-audit[postgres]'"
+            ) from exc
 
         @event.listens_for(engine, "begin")
         def _pg_begin(conn: Any) -> None:
@@ -502,10 +508,11 @@ class Store:
         if upgrade:
             try:
                 store.upgrade()
-            except OperationalError as exc:
+            except (OperationalError, ProgrammingError) as exc:
                 store.close()
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
                 raise ConfigError(
-                    f"cannot open the store at {safe_url(resolved)}: {exc.orig}"
+                    f"cannot open the store at {safe_url(resolved)}: {reason}"
                 ) from exc
         return store
 
