@@ -7,6 +7,7 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ CHUNK_CELLS = 2_000_000
 """Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
 
 KEEP_HOSPITAL_DRAWS = 2000
+THREADS = 2
+"""Threads evaluating chunks (numpy releases the GIL); results do not depend on it."""
 KEEP_SPLIT_DRAWS = 10_000
 
 
@@ -270,29 +273,53 @@ def estimate(
     organs: dict[str, list[np.ndarray]] = {}
     hy: dict[str, list[np.ndarray]] = {}
     F = len(table.figures)
-    done = 0
-    while done < draws:
-        n = min(chunk, draws - done)
-        params = engine.draw_params(assumptions, rng, n)
-        u = rng.random((F, n))
-        light = done >= k_split
-        out = engine.simulate(prep, params, u, keep_per_hy=done < k_hosp, light=light)
+    # Chunks are drawn in order from one generator (so results never depend on
+    # threading), then evaluated by a small thread pool: numpy releases the GIL.
+    starts = list(range(0, draws, chunk))
+    workers = max(1, min(THREADS, len(starts)))
+
+    def job(
+        start: int, params: dict[str, np.ndarray], u: np.ndarray
+    ) -> tuple[int, engine.ChunkOut]:
+        light = start >= k_split
+        return start, engine.simulate(prep, params, u, keep_per_hy=start < k_hosp, light=light)
+
+    def collect(start: int, out: engine.ChunkOut) -> None:
+        n = out.national["documented"].shape[1]
         for s in engine.SCENARIOS:
-            nat[s][:, done : done + n] = out.national[s]
-            imp[s][:, done : done + n] = out.imputed[s]
-        if not light:
-            take = min(n, k_split - done)
+            nat[s][:, start : start + n] = out.national[s]
+            imp[s][:, start : start + n] = out.imputed[s]
+        if start < k_split:
+            take = min(n, k_split - start)
             for k, v in out.strata.items():
                 splits.setdefault(k, []).append(v[:, :take])
             for k, v in out.organ.items():
                 organs.setdefault(k, []).append(v[:, :take])
-        if done < k_hosp:
-            take = min(n, k_hosp - done)
+        if start < k_hosp:
+            take = min(n, k_hosp - start)
             for k, v in out.per_hy.items():
                 hy.setdefault(k, []).append(v[:, :take])
-        done += n
-        if progress is not None:
-            progress(done, draws)
+
+    done = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for start in starts:
+            n = min(chunk, draws - start)
+            params = engine.draw_params(assumptions, rng, n)
+            u = rng.random((F, n))
+            pending.append(pool.submit(job, start, params, u))
+            if len(pending) >= 2 * workers:
+                st, out = pending.pop(0).result()
+                collect(st, out)
+                done += out.national["documented"].shape[1]
+                if progress is not None:
+                    progress(done, draws)
+        for fut in pending:
+            st, out = fut.result()
+            collect(st, out)
+            done += out.national["documented"].shape[1]
+            if progress is not None:
+                progress(done, draws)
 
     def cat(d: dict[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
         return {

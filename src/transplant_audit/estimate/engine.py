@@ -634,10 +634,18 @@ def _scatter(
     layers: list[tuple[np.ndarray, np.ndarray]],
     vals: np.ndarray,
     op: Callable[..., np.ndarray],
+    fresh: bool = False,
 ) -> None:
-    """In place: ``dest[key] = op(dest[key], vals[row])`` for every (row, key), duplicates reduced."""
-    for rows, keys in layers:
-        dest[keys] = op(dest[keys], vals[rows])
+    """In place: ``dest[key] = op(dest[key], vals[row])`` for every (row, key), duplicates reduced.
+
+    ``fresh``: ``dest`` holds the identity of ``op`` (zeros, False), so the first
+    layer is a plain assignment.
+    """
+    for j, (rows, keys) in enumerate(layers):
+        if fresh and j == 0:
+            dest[keys] = vals[rows]
+        else:
+            dest[keys] = op(dest[keys], vals[rows])
 
 
 @dataclass
@@ -654,6 +662,26 @@ class BedRows:
     uns_layers: list[tuple[np.ndarray, np.ndarray]]  # unsplit rows -> hy (max)
     rows: Rows  # the original rows (full hospital index)
 
+    @property
+    def year_values(self) -> np.ndarray:
+        return np.unique(self.year) if len(self.year) else np.zeros(1)
+
+    @property
+    def n_dist(self) -> int:
+        d = self.dist[~np.isnan(self.dist)]
+        return int(d.max()) + 1 if len(d) else 1
+
+    @property
+    def window_code(self) -> np.ndarray:
+        """Per row: its distance (dated) or n_dist + index of its year (undated). Cached."""
+        cached = self.__dict__.get("_code")
+        if cached is None:
+            undated = np.isnan(self.dist)
+            yi = np.searchsorted(self.year_values, self.year)
+            cached = np.where(undated, self.n_dist + yi, np.nan_to_num(self.dist)).astype(np.int64)
+            self.__dict__["_code"] = cached
+        return cached
+
     @classmethod
     def build(
         cls,
@@ -662,8 +690,10 @@ class BedRows:
         n_act: int,
         pair_index: dict[tuple[int, int], int],
         years: np.ndarray,
+        cells: np.ndarray,
     ) -> BedRows:
-        hy = rows.y * n_act + pos[rows.h]
+        """Layers are keyed by position in ``cells`` (sorted hy), the compact output space."""
+        hy = np.searchsorted(cells, rows.y * n_act + pos[rows.h])
         uns = ORGAN_GROUPS.index("unspecified")
         spec_sel = np.nonzero(rows.group != uns)[0]
         uns_sel = np.nonzero(rows.group == uns)[0]
@@ -710,9 +740,14 @@ class Prepared:
     rep_spec_layers: list[tuple[np.ndarray, np.ndarray]]  # specific-organ group -> hy: sum
     rep_uns_layers: list[tuple[np.ndarray, np.ndarray]]  # unsplit group -> hy: max
     rep_present: np.ndarray  # (HYa,) bool
+    rep_cells: np.ndarray  # sorted hy with a reported count (compact space of the rep layers)
+    bed_cells: np.ndarray  # sorted hy with a transplant or department bed row
+    surg_cells: np.ndarray  # sorted hy with a surgeon row
+    rev_cells: np.ndarray  # sorted hy with revenue
     rev_rows: Rows
     rev_layers: list[tuple[np.ndarray, np.ndarray]]  # row -> hy: sum
     minreq_ok: np.ndarray  # (HYa,) bool
+    minreq_cells: np.ndarray  # hy where the minimum requirement applies
     minreq_h: np.ndarray  # (HYa,) active position of each hy
     mil_act: np.ndarray  # (Ha,) bool
 
@@ -740,9 +775,15 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
             pairs.setdefault((h, g), len(pairs))
     pairs_h = np.array([k[0] for k in pairs], np.int64)
     pairs_g = np.array([k[1] for k in pairs], np.int64)
-    beds = BedRows.build(t.beds, pos, Ha, pairs, t.years)
-    dept = BedRows.build(t.dept_beds, pos, Ha, pairs, t.years)
-    surg = BedRows.build(t.surgeons, pos, Ha, pairs, t.years)
+
+    def hy_of(r: Rows) -> np.ndarray:
+        return r.y * Ha + pos[r.h]
+
+    bed_cells = np.unique(np.concatenate([hy_of(t.beds), hy_of(t.dept_beds)]))
+    surg_cells = np.unique(hy_of(t.surgeons))
+    beds = BedRows.build(t.beds, pos, Ha, pairs, t.years, bed_cells)
+    dept = BedRows.build(t.dept_beds, pos, Ha, pairs, t.years, bed_cells)
+    surg = BedRows.build(t.surgeons, pos, Ha, pairs, t.years, surg_cells)
 
     nk = len(ORGAN_KEYS)
     rep = t.reported
@@ -754,6 +795,8 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
     rep_uns = np.nonzero(gk == uns)[0]
     rep_present = np.zeros(Y * Ha, bool)
     rep_present[ghy] = True
+    rep_cells = np.unique(ghy)
+    gci = np.searchsorted(rep_cells, ghy)
     rev = t.revenue
     lic_year = np.where(np.isnan(t.licence_year), licensing_year, t.licence_year)
     year_col = np.repeat(t.years.astype(float), Ha)
@@ -772,12 +815,19 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
         rep_rows=rep,
         rep_group_layers=_layers(ginv.ravel()),
         rep_gkeys=rep_gkeys,
-        rep_spec_layers=[(rep_spec[r], k) for r, k in _layers(ghy[rep_spec])],
-        rep_uns_layers=[(rep_uns[r], k) for r, k in _layers(ghy[rep_uns])],
+        rep_spec_layers=[(rep_spec[r], k) for r, k in _layers(gci[rep_spec])],
+        rep_uns_layers=[(rep_uns[r], k) for r, k in _layers(gci[rep_uns])],
+        rep_cells=rep_cells,
+        bed_cells=bed_cells,
+        surg_cells=surg_cells,
+        rev_cells=np.unique(rev.y * Ha + pos[rev.h]),
         rep_present=rep_present,
         rev_rows=rev,
-        rev_layers=_layers(rev.y * Ha + pos[rev.h]),
+        rev_layers=_layers(
+            np.searchsorted(np.unique(rev.y * Ha + pos[rev.h]), rev.y * Ha + pos[rev.h])
+        ),
         minreq_ok=minreq_ok,
+        minreq_cells=np.nonzero(minreq_ok)[0],
         minreq_h=h_col,
         mil_act=t.military[act],
     )
@@ -793,13 +843,18 @@ class ChunkOut:
 
 
 def _window(b: BedRows, k: np.ndarray, y0: np.ndarray) -> np.ndarray:
-    """(R, D) bool: the row's figure is within the carry window in this draw."""
-    d = np.where(np.isnan(b.dist), np.inf, b.dist)
-    mask = d[:, None] <= k[None, :]
-    if len(b.undated):
-        dd = np.abs(b.year[b.undated][:, None] - y0[None, :])
-        mask[b.undated] = dd <= k[None, :]
-    return mask
+    """(R, D) bool: the row's figure is within the carry window in this draw.
+
+    A dated row is in when its distance (whole years) <= k; an undated one when
+    |row year - undated_figure_year| <= k. Both are looked up in small
+    (code x draw) tables, so the per-row work is one gather.
+    """
+    code = b.window_code
+    n_dist = b.n_dist
+    table = np.empty((n_dist + len(b.year_values), len(k)), bool)
+    np.less_equal(np.arange(n_dist)[:, None], k[None, :], out=table[:n_dist])
+    np.less_equal(np.abs(b.year_values[:, None] - y0[None, :]), k[None, :], out=table[n_dist:])
+    return table[code]
 
 
 def _beds_dense(
@@ -818,12 +873,14 @@ def _beds_dense(
     if not len(b.base):
         return val, have
     mask = _window(b, k, y0)
-    v = methods.bed_capacity(b.base[:, None] * fac[b.fig], coef[b.pair], 1.0)
+    v = fac[b.fig]
+    v *= coef[b.pair]
+    v *= b.base[:, None] * 365.0  # methods.bed_capacity with occupancy/stay folded into coef
     if not isinstance(scale, float):
         v *= scale
     v *= mask
-    _scatter(val, b.spec_layers, v, np.add)
-    _scatter(have, b.spec_layers, mask, np.logical_or)
+    _scatter(val, b.spec_layers, v, np.add, fresh=True)
+    _scatter(have, b.spec_layers, mask, np.logical_or, fresh=True)
     _scatter(val, b.uns_layers, v, np.maximum)
     _scatter(have, b.uns_layers, mask, np.logical_or)
     return val, have
@@ -890,26 +947,12 @@ def simulate(
 
     coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)  # occupancy / stay, (K, D)
 
-    bed, bed_have = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, HY)
-    dept, dept_have = _beds_dense(
-        prep.dept, fac, coef, p["transplant_share_of_department_beds"][None, :], k_d, y0_d, HY
-    )
-    use_dept = dept_have & ~bed_have
-    bed = np.where(use_dept, dept, bed)
-    bed_have |= dept_have
+    # Every method works on its own compact cells (the hospital-years it can apply to);
+    # only capacity, combined and their presence are dense (HY, D).
+    capacity = np.zeros((HY, D), DTYPE)
+    cap_have = np.zeros((HY, D), bool)
 
-    # personnel (one row per hospital-year)
-    pers = np.zeros((HY, D), DTYPE)
-    pers_have = np.zeros((HY, D), bool)
-    s = prep.surg
-    if len(s.base):
-        mask = _window(s, k_d, y0_d)
-        v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
-        v *= mask
-        _scatter(pers, s.uns_layers, v, np.add)
-        _scatter(pers_have, s.uns_layers, mask, np.logical_or)
-
-    # minimum requirement (licensed hospitals from their licence year)
+    # minimum requirement (licensed hospitals from their licence year): static cells
     minward = methods.minimum_requirement(
         p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
     )  # (D,) the national-assumption value, also used for imputation
@@ -917,13 +960,27 @@ def simulate(
     mr_h = methods.minimum_requirement(
         p["licence_minimum_transplant_beds"][None, :], occ_of(act_full), 1.0
     ) * inv_los_of(act_full, np.full(Ha, ORGAN_GROUPS.index("unspecified")))  # (Ha, D)
-    others = np.where(prep.minreq_ok[:, None], mr_h[prep.minreq_h], 0.0)
-    others_have = np.broadcast_to(prep.minreq_ok[:, None], (HY, D)) | pers_have
-    np.maximum(others, pers, out=others)
+    mr_cells = prep.minreq_cells
+    capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
+    cap_have[mr_cells] = True
+
+    # personnel (one row per hospital-year)
+    sc = prep.surg_cells
+    pers = np.zeros((len(sc), D), DTYPE)
+    pers_have = np.zeros((len(sc), D), bool)
+    s = prep.surg
+    if len(s.base):
+        mask = _window(s, k_d, y0_d)
+        v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
+        v *= mask
+        _scatter(pers, s.uns_layers, v, np.add, fresh=True)
+        _scatter(pers_have, s.uns_layers, mask, np.logical_or, fresh=True)
+        capacity[sc] = np.maximum(capacity[sc], pers)
+        cap_have[sc] |= pers_have
 
     # revenue (static presence)
-    rev_have_1d = np.zeros(HY, bool)
-    rv = None
+    rvc = prep.rev_cells
+    rv = np.zeros((len(rvc), D), DTYPE)
     if len(prep.rev_rows):
         r = prep.rev_rows
         own_p = t.own_price[r.h]
@@ -931,31 +988,40 @@ def simulate(
             np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
         )
         v = methods.revenue(r.value[:, None] * fac[r.fig], price)
-        rv = np.zeros((HY, D), DTYPE)
-        _scatter(rv, prep.rev_layers, v, np.add)
-        for _, keys in prep.rev_layers:
-            rev_have_1d[keys] = True
-        np.maximum(others, rv, out=others)
-        others_have = others_have | rev_have_1d[:, None]
+        _scatter(rv, prep.rev_layers, v, np.add, fresh=True)
+        capacity[rvc] = np.maximum(capacity[rvc], rv)
+        cap_have[rvc] = True
 
-    capacity = np.where(bed_have, bed, others)
-    cap_have = bed_have | others_have
+    # beds: transplant beds, else department beds x share; where present they replace the rest
+    bc = prep.bed_cells
+    n_bc = len(bc)
+    bed, bed_have = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, n_bc)
+    dept, dept_have = _beds_dense(
+        prep.dept, fac, coef, p["transplant_share_of_department_beds"][None, :], k_d, y0_d, n_bc
+    )
+    if n_bc:
+        bed = np.where(bed_have, bed, dept)
+        bed_have |= dept_have
+        capacity[bc] = np.where(bed_have, bed, capacity[bc])
+        cap_have[bc] |= bed_have
 
     # reported counts: per (hy, organ) the largest figure; per hy max(sum of organs, unsplit)
-    rep = np.zeros((HY, D), DTYPE)
+    rc = prep.rep_cells
+    rep_c = np.zeros((len(rc), D), DTYPE)
     per_group = None
     if len(prep.rep_rows):
         r = prep.rep_rows
         v = r.value[:, None] * fac[r.fig]
         per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
-        _scatter(per_group, prep.rep_group_layers, v, np.maximum)
-        _scatter(rep, prep.rep_spec_layers, per_group, np.add)
-        _scatter(rep, prep.rep_uns_layers, per_group, np.maximum)
-    rep_have = prep.rep_present
+        _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
+        _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
+        _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
 
     util = p["capacity_utilisation"]
-    comb = np.maximum(rep, capacity * util[None, :])
-    comb_have = cap_have | rep_have[:, None]
+    comb = capacity * util[None, :]
+    comb[rc] = np.maximum(comb[rc], rep_c)
+    comb_have = cap_have.copy()
+    comb_have[rc] = True
 
     # ---- national totals and imputation per stratum and year
     years_f = t.years.astype(float)
@@ -986,9 +1052,10 @@ def simulate(
     imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
     cap3 = capacity.reshape(Y, Ha, D)
     comb3 = comb.reshape(Y, Ha, D)
-    rep3 = rep.reshape(Y, Ha, D)
+    rep_year = np.zeros((Y, len(rc)))
+    rep_year[rc // Ha, np.arange(len(rc))] = 1.0
     nat = {
-        "documented": rep3.sum(axis=1),
+        "documented": rep_year @ rep_c if len(rc) else np.zeros((Y, D)),
         "capacity": cap3.sum(axis=1) + imp_cap,
         "combined": comb3.sum(axis=1) + imp_comb,
     }
@@ -997,6 +1064,9 @@ def simulate(
     organ: dict[str, np.ndarray] = {}
     per_hy: dict[str, np.ndarray] = {}
     if not light:
+        rep = np.zeros((HY, D), DTYPE)
+        rep[rc] = rep_c
+        rep3 = rep.reshape(Y, Ha, D)
         mil = prep.mil_act[None, :, None]
         for scen, v3, parts in (
             ("documented", rep3, None),
@@ -1015,24 +1085,28 @@ def simulate(
             strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
             strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
             strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
-        organ = _organ_split(prep, per_group, rep, nat["documented"], Y, Ha, D)
+        organ = _organ_split(prep, per_group, rep_c, nat["documented"], Y, Ha, D)
         if keep_per_hy:
 
-            def full(val: np.ndarray, have: np.ndarray) -> np.ndarray:
+            def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
+                out = np.full((HY, D), np.nan)
+                if len(cells):
+                    out[cells] = vals if have is None else np.where(have, vals, np.nan)
+                return out
+
+            def full(d: np.ndarray) -> np.ndarray:
                 out = np.full((Y, t.n_hosp, D), np.nan)
-                hv = have if have.ndim == 2 else np.broadcast_to(have[:, None], val.shape)
-                out[:, prep.act, :] = np.where(hv, val, np.nan).reshape(Y, Ha, D)
+                out[:, prep.act, :] = d.reshape(Y, Ha, D)
                 return out.reshape(Y * t.n_hosp, D)
 
-            mr_dense = np.where(prep.minreq_ok[:, None], mr_h[prep.minreq_h], 0.0)
             per_hy = {
-                "documented": full(rep, rep_have),
-                "capacity": full(capacity, cap_have),
-                "combined": full(comb, comb_have),
-                "bed_capacity": full(bed, bed_have),
-                "minimum_requirement": full(mr_dense, prep.minreq_ok),
-                "personnel": full(pers, pers_have),
-                "revenue": full(rv if rv is not None else np.zeros((HY, D)), rev_have_1d),
+                "documented": full(dense(rc, rep_c, None)),
+                "capacity": full(np.where(cap_have, capacity, np.nan)),
+                "combined": full(np.where(comb_have, comb, np.nan)),
+                "bed_capacity": full(dense(bc, bed, bed_have)),
+                "minimum_requirement": full(dense(mr_cells, mr_h[prep.minreq_h[mr_cells]], None)),
+                "personnel": full(dense(sc, pers, pers_have)),
+                "revenue": full(dense(rvc, rv, None)),
             }
     return ChunkOut(nat, imputed, strata, organ, per_hy)
 
@@ -1040,7 +1114,7 @@ def simulate(
 def _organ_split(
     prep: Prepared,
     per_group: np.ndarray | None,
-    rep: np.ndarray,
+    rep_c: np.ndarray,
     documented: np.ndarray,
     Y: int,
     Ha: int,
@@ -1053,15 +1127,16 @@ def _organ_split(
         return out
     nk = len(ORGAN_KEYS)
     ghy, gk = prep.rep_gkeys // nk, prep.rep_gkeys % nk
-    spec_sum = np.zeros_like(rep)
-    _scatter(spec_sum, prep.rep_spec_layers, per_group, np.add)
-    used_spec = rep <= spec_sum * (1 + 1e-12)
+    gci = np.searchsorted(prep.rep_cells, ghy)
+    spec_sum = np.zeros_like(rep_c)
+    _scatter(spec_sum, prep.rep_spec_layers, per_group, np.add, fresh=True)
+    used_spec = rep_c <= spec_sum * (1 + 1e-12)
     total = np.zeros((Y, D))
     for oi, o in enumerate(ORGAN_KEYS[:-1]):
         sel = np.nonzero(gk == oi)[0]
         if not len(sel):
             continue
-        contrib = np.where(used_spec[ghy[sel]], per_group[sel], 0.0)
+        contrib = np.where(used_spec[gci[sel]], per_group[sel], 0.0)
         acc = np.zeros((Y, D))
         np.add.at(acc, ghy[sel] // Ha, contrib)
         out[f"documented:{o}"] = acc
