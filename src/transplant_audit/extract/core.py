@@ -104,16 +104,16 @@ class Candidate:
         return self.period.split("/")[-1] if self.period[:1].isdigit() else ""
 
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RE = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``en`` from the share of CJK characters and of
     traditional-only forms among them."""
     sample = text[:20000]
-    cjk = len(_CJK_RE.findall(sample))
-    latin = len(_LATIN_RE.findall(sample))
+    cjk = sum(map(len, _CJK_RE.findall(sample)))
+    latin = sum(map(len, _LATIN_RE.findall(sample)))
     if cjk == 0 or cjk * 3 < latin:  # a CJK char carries about as much as 3 Latin letters
         return "en"
     trad = has_traditional(sample)
@@ -171,12 +171,27 @@ _GENERIC_HOSPITAL_RE = re.compile(
 )
 
 
+_HOSPITAL_WORD_RE = re.compile("医院")
+_NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fff()（）]")
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
+_HOSPITAL_NAME_MAX = 30
+"""At most this many characters of a Chinese hospital name before 医院."""
+
+
 def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
     """(position, name as written) of every hospital named in ``text``."""
     norm = normalize(text) if norm is None else norm
     out: list[tuple[int, str]] = []
-    for m in pat.ZH_HOSPITAL_RE.finditer(norm):
-        s, e = m.span()
+    for m in _HOSPITAL_WORD_RE.finditer(norm):
+        e = m.end()
+        s = m.start()
+        while s > 0 and m.start() - s < _HOSPITAL_NAME_MAX and _NAME_CHAR_RE.match(norm[s - 1]):
+            s -= 1
+        if m.start() - s < 2:
+            continue
+        tail = _BRANCH_RE.match(norm, e)
+        if tail:
+            e = tail.end()
         trimmed = pat.ZH_HOSPITAL_LEAD_TRIM.sub("", norm[s:e])
         s = e - len(trimmed) if trimmed else e
         while s < e and norm[s] in "()（）":

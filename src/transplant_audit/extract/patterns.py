@@ -34,9 +34,12 @@ EN_NUM_WORD = (
     r"|a(?=\s(?:week|month|year)\b))"
 )
 NUMBER_RE = re.compile(
-    rf"(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    # the look-ahead lets the regex engine skip to a possible first character quickly
+    r"(?=[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾otfsenta])"
+    rf"(?:(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
+    r")"
 )
 """A number token: Arabic (with Chinese multipliers or English scale words), Chinese,
 or English words."""
