@@ -486,6 +486,13 @@ class Store:
         self.engine = engine
         self.url = url
         self._write_engine = engine.execution_options(ta_write=True)
+        # Reads of several tables see one snapshot (SQLite's deferred transactions
+        # already do; PostgreSQL's default READ COMMITTED would not).
+        self._snapshot_engine = (
+            engine.execution_options(isolation_level="REPEATABLE READ")
+            if engine.dialect.name == "postgresql"
+            else engine
+        )
 
     # -- opening
 
@@ -554,11 +561,17 @@ class Store:
         with Session(self._write_engine if write else self.engine) as session, session.begin():
             yield session
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
+        """A read-only session whose queries all see the same committed state."""
+        with Session(self._snapshot_engine) as session, session.begin():
+            yield session
+
     # -- reading
 
     def counts(self) -> dict[str, int]:
         """Rows per resource table."""
-        with self.session() as s:
+        with self._snapshot() as s:
             return {
                 name: s.scalar(select(func.count()).select_from(model)) or 0
                 for name, model in RESOURCE_MODELS.items()
@@ -580,7 +593,7 @@ class Store:
         """
         from transplant_audit.evidence.package import package_digest, write_package
 
-        with self.session() as s:
+        with self._snapshot() as s:
             tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
         frames = {name: _frame(name, rows) for name, rows in tables.items()}
         with tempfile.TemporaryDirectory(prefix="ta-evidence-") as tmp:
@@ -663,7 +676,7 @@ class Store:
                 f"{target} exists and is not empty: choose a new directory, or overwrite it"
             )
         target.parent.mkdir(parents=True, exist_ok=True)
-        with self.session() as s:
+        with self._snapshot() as s:
             tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
         frames = {name: _frame(name, rows) for name, rows in tables.items()}
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
