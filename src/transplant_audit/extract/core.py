@@ -104,6 +104,8 @@ class Candidate:
         return self.period.split("/")[-1] if self.period[:1].isdigit() else ""
 
 
+_LANGUAGE_SAMPLE = 5000
+"""Characters read to tell the language: a page's opening is enough."""
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_RE = re.compile(r"[A-Za-z]+")
 
@@ -111,7 +113,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]+")
 def detect_language(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``en`` from the share of CJK characters and of
     traditional-only forms among them."""
-    sample = text[:20000]
+    sample = text[:_LANGUAGE_SAMPLE]
     cjk = sum(map(len, _CJK_RE.findall(sample)))
     latin = sum(map(len, _LATIN_RE.findall(sample)))
     if cjk == 0 or cjk * 3 < latin:  # a CJK char carries about as much as 3 Latin letters

@@ -188,7 +188,9 @@ def parse_number(token: str) -> float:
     ``3千万`` → 3e7; ``五百`` → 500; ``两千`` → 2000; ``百分之九十`` → 90 (the caller
     knows it is a percentage). Raises ``ValueError`` when the token is not a number.
     """
-    t = normalize(token).strip().replace(" ", "")
+    t = (token if token.isascii() else normalize(token)).strip().replace(" ", "")
+    if t.isascii():
+        t = t.lower()
     if not t:
         raise ValueError("empty number")
     if t.startswith("百分之"):
