@@ -944,6 +944,11 @@ _FOUNDED_SELF_RE = re.compile(
 )
 
 
+_YEAR_FIGURE_RE = re.compile(
+    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
+)
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -965,9 +970,7 @@ def _year_candidates(
     ]
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
-    year_rx = re.compile(
-        rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
-    )
+    year_rx = _YEAR_FIGURE_RE
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None
