@@ -76,7 +76,9 @@ def test_pdf_pages_and_locator(sample_pdf: bytes) -> None:
     cands = extract_candidates(doc.text)
     liver = next(c for c in cands if c.indicator == "transplants_in_period")
     assert doc.page_of(liver.start) == 2
-    assert doc.locator(liver.start, liver.end).startswith("page 2,")
+    loc = doc.locator(liver.start, liver.end)
+    assert loc.startswith("page 2,")
+    assert "300 liver transplants" in loc  # a quote the reader can search for
 
 
 def test_truncated_pdf_is_a_clear_error(sample_pdf: bytes) -> None:

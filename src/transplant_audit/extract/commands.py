@@ -630,7 +630,14 @@ def _interactive(store: Any, out: Console, who: str, source: str | None) -> None
             for field in ("indicator", "organ", "value", "qualifier", "period", "as_of"):
                 new = Prompt.ask(field, default=str(fig[field]))
                 if new != str(fig[field]):
-                    changes[field] = float(new.replace(",", "")) if field == "value" else new
+                    if field == "value":
+                        try:
+                            changes[field] = float(new.replace(",", ""))
+                        except ValueError:
+                            out.print(f"[red]not a number: {escape(new)}; value kept[/]")
+                            continue
+                    else:
+                        changes[field] = new
             reason = Prompt.ask("what you changed and why", default="") or None
         action = {"a": "accept", "e": "edit", "r": "reject"}[choice]
         if action == "edit" and not set(changes) - {"hospital_id"}:

@@ -64,11 +64,18 @@ class Document:
                 break
         return page + 1
 
-    def locator(self, start: int, end: int) -> str:
-        """Where a span is, in words a reader can follow: ``page 3, chars 120-131``."""
+    def locator(self, start: int, end: int, quote_chars: int = 12) -> str:
+        """Where a span is, in words a reader can follow and a quote to search for:
+        ``page 3, chars 120-131 of the text: "...累计完成肝移植1300余例..."``."""
         page = self.page_of(start)
-        where = f"chars {start}-{end}"
-        return f"page {page}, {where}" if page else where
+        where = f"chars {start}-{end} of the {'main ' if self.kind == 'html' else ''}text"
+        if page:
+            where = f"page {page}, {where}"
+        if quote_chars and 0 <= start < end <= len(self.text):
+            lo, hi = max(0, start - quote_chars), min(len(self.text), end + quote_chars)
+            quote = " ".join(self.text[lo:hi].split())
+            where += f': "...{quote}..."'
+        return where
 
 
 # --- kind sniffing ---------------------------------------------------------------------------
