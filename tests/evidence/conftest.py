@@ -382,7 +382,7 @@ class SyntheticKit:
         return {name: len(frame) for name, frame in synthetic_frames().items()}
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def syn() -> SyntheticKit:
     """Helpers for the SYNTHETIC test package (frames, writer, ids)."""
     return SyntheticKit()

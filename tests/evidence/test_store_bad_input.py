@@ -5,6 +5,9 @@ with one line naming file, row, field and reason, exit with code 2, and leave
 the store exactly as it was (the good package was imported first, so "nothing
 half-imported" is checked against a non-empty store).
 
+One seeded store per backend serves the whole module: a refused import must
+leave it as it was, so every case compares against the same snapshot.
+
 The catalogue runs with our own validation rules only (``quick_validation``:
 Frictionless's extra pass costs most of a second per package and catches none
 of these first); ``test_full_validation_path_refuses_too`` runs the unpatched
@@ -111,6 +114,22 @@ def _dump(store: Store) -> dict[str, list[tuple]]:
         }
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def seeded(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    syn,  # type: ignore[no-untyped-def]
+) -> tuple[str, dict[str, list[tuple]]]:
+    """(URL, snapshot) of a store holding the good synthetic package, per backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'store.sqlite'}"
+    else:
+        url = request.getfixturevalue("pg_url")  # a fresh database for this module
+    with Store.open(url=url) as store:
+        store.import_package(syn.write(tmp_path_factory.mktemp("good") / "pkg"), validate=False)
+        return url, _dump(store)
+
+
 def run_cli(
     args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str, str]:
@@ -137,16 +156,13 @@ def _line_of(package: Path, file: str, marker: str) -> int:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_refused_with_one_line_and_nothing_changes(
     case: Case,
-    store_url: str,
+    seeded: tuple[str, dict[str, list[tuple]]],
     syn,  # type: ignore[no-untyped-def]
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with Store.open(url=store_url) as store:
-        store.import_package(syn.write(tmp_path / "good"), validate=False)
-        before = _dump(store)
-
+    store_url, before = seeded
     bad, marker = case.make(syn, tmp_path / "bad")
     code, out, err = run_cli(["import", str(bad), "--db", store_url], monkeypatch, capsys)
 
@@ -174,16 +190,14 @@ def test_bad_input_is_refused_with_one_line_and_nothing_changes(
 
 
 def test_full_validation_path_refuses_too(
-    store_url: str,
+    seeded: tuple[str, dict[str, list[tuple]]],
     syn,  # type: ignore[no-untyped-def]
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Unpatched import (our rules + Frictionless): still one line, exit 2, store untouched."""
-    with Store.open(url=store_url) as store:
-        store.import_package(syn.write(tmp_path / "good"), validate=False)
-        before = _dump(store)
+    store_url, before = seeded
     bad, marker = _edit_obs("beds_a_1", value="-5", unit="weeks")(syn, tmp_path / "bad")
     code, _out, err = run_cli(["import", str(bad), "--db", store_url], monkeypatch, capsys)
     assert code == 2
