@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.extract.conftest import make_pdf
+
+from .conftest import make_pdf
 
 PAGE = (
     "<html><head><meta charset='gbk'><title>东江市第一人民医院（合成测试页）</title></head><body>"

@@ -7,11 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from tests.extract.conftest import SYN_HOSPITAL, SYN_SOURCE, SYN_TEXT
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.extract import review as rv
 from transplant_audit.extract.core import extract_candidates
+
+from .conftest import SYN_HOSPITAL, SYN_SOURCE, SYN_TEXT
 
 FIG = {
     "hospital_id": "h1",
