@@ -39,12 +39,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray) -> dict[str, np.ndarray]:
+def naive_national(
+    table: engine.Table, params: dict[str, float], u: np.ndarray
+) -> dict[str, np.ndarray]:
     """One draw of the model, row by row with pandas and dicts (the baseline)."""
     years = [int(y) for y in table.years]
     qual = table.fig_qual
-    a = {0: 0.0, 1: 2 * params["approx_relative_half_width"], 2: params["at_least_max_uplift"],
-         3: -params["at_most_max_shortfall"]}
+    a = {
+        0: 0.0,
+        1: 2 * params["approx_relative_half_width"],
+        2: params["at_least_max_uplift"],
+        3: -params["at_most_max_shortfall"],
+    }
     c = {0: 0.0, 1: 0.5, 2: 0.0, 3: 0.0}
 
     def fac(f: int) -> float:
@@ -52,7 +58,11 @@ def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray)
 
     def occ(h: int) -> float:
         own = table.own_occupancy[h]
-        return params["occupancy_rate"] if math.isnan(own) else own * fac(int(table.own_occupancy_fig[h]))
+        return (
+            params["occupancy_rate"]
+            if math.isnan(own)
+            else own * fac(int(table.own_occupancy_fig[h]))
+        )
 
     def los(h: int, g: int) -> float:
         own = table.own_los[h, g]
@@ -65,8 +75,16 @@ def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray)
     uns = engine.ORGAN_GROUPS.index("unspecified")
 
     def frame(rows: engine.Rows) -> pd.DataFrame:
-        return pd.DataFrame({"h": rows.h, "y": rows.y, "g": rows.group, "value": rows.value,
-                             "dist": rows.dist, "fig": rows.fig})
+        return pd.DataFrame(
+            {
+                "h": rows.h,
+                "y": rows.y,
+                "g": rows.group,
+                "value": rows.value,
+                "dist": rows.dist,
+                "fig": rows.fig,
+            }
+        )
 
     def beds(rows: engine.Rows, share: float) -> dict[tuple[int, int], float]:
         spec: dict[tuple[int, int], float] = {}
@@ -94,7 +112,10 @@ def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray)
         dist = abs(years[r.y] - y0) if math.isnan(r.dist) else r.dist
         if dist <= k:
             key = (r.h, r.y)
-            others[key] = others.get(key, 0.0) + r.value * fac(r.fig) * params["transplants_per_surgeon_per_year"]
+            others[key] = (
+                others.get(key, 0.0)
+                + r.value * fac(r.fig) * params["transplants_per_surgeon_per_year"]
+            )
     lic_year = params["licensing_year"]
     for h in range(table.n_hosp):
         if not table.licensed[h]:
@@ -129,8 +150,12 @@ def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray)
         rep[key] = max(rep.get(key, 0.0), v)
     util = params["capacity_utilisation"]
     comb = {key: max(rep.get(key, 0.0), util * cap.get(key, 0.0)) for key in set(rep) | set(cap)}
-    minward = params["licence_minimum_transplant_beds"] * params["occupancy_rate"] * 365 / params[
-        "length_of_stay_days_mixed"]
+    minward = (
+        params["licence_minimum_transplant_beds"]
+        * params["occupancy_rate"]
+        * 365
+        / params["length_of_stay_days_mixed"]
+    )
     out = {s: np.zeros(len(years)) for s in engine.SCENARIOS}
     g = params["centres_growth_2000_to_2004"]
     for yi, y in enumerate(years):
@@ -144,8 +169,10 @@ def naive_national(table: engine.Table, params: dict[str, float], u: np.ndarray)
                 total += max(params["centres_total"] * ramp - len(present), 0) * per
             else:
                 total += max(params["centres_licensed"] - n_lic, 0) * per
-                n_u = max(params["centres_total"] - params["centres_licensed"], 0) * params[
-                    "unlicensed_active_share_after_2007"]
+                n_u = (
+                    max(params["centres_total"] - params["centres_licensed"], 0)
+                    * params["unlicensed_active_share_after_2007"]
+                )
                 total += max(n_u - n_unl, 0) * per
             out[scen][yi] = total
         out["documented"][yi] = sum(v for (h, yy), v in rep.items() if yy == yi)
@@ -166,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     year_arr = api.parse_years(years, api.evidence_years(evidence))
     table = engine.build_table(evidence, year_arr)
     prep = engine.prepare(table, assumptions["licensing_year"].median)
-    print(f"data: {args.package}  hospitals {table.n_hosp} (active {prep.n_act})  years {years}  "
-          f"figures {len(table.figures)}  assumptions {len(assumptions)}")
+    print(
+        f"data: {args.package}  hospitals {table.n_hosp} (active {prep.n_act})  years {years}  "
+        f"figures {len(table.figures)}  assumptions {len(assumptions)}"
+    )
 
     # same draws and noise for both versions, on a subsample
     rng = np.random.default_rng(DEFAULT_SEED)
@@ -183,8 +212,11 @@ def main(argv: list[str] | None = None) -> int:
             ref = fast.national[s][:, d]
             worst = max(worst, float(np.max(np.abs(one[s] - ref) / np.maximum(np.abs(ref), 1.0))))
     naive_per_draw = (time.perf_counter() - t0) / n
-    print(f"straightforward (row-by-row pandas): {naive_per_draw * 1e3:.1f} ms per draw, measured on {n} draws;"
-          f" scaled to {args.draws:,} draws: {naive_per_draw * args.draws:,.1f} s")
+    print(
+        f"straightforward (row-by-row pandas): {naive_per_draw * 1e3:.1f} ms per draw, "
+        f"measured on {n} draws;"
+        f" scaled to {args.draws:,} draws: {naive_per_draw * args.draws:,.1f} s"
+    )
     print(f"  largest relative difference from the vectorised totals on those draws: {worst:.2e}")
 
     rss0 = peak_rss_mb()
@@ -192,15 +224,23 @@ def main(argv: list[str] | None = None) -> int:
     result = estimate(evidence, draws=args.draws, years=years)
     fast_s = time.perf_counter() - t0
     rss1 = peak_rss_mb()
-    print(f"vectorised estimate(): {args.draws:,} draws in {fast_s:.2f} s "
-          f"(includes table build, per-hospital and split summaries)")
+    print(
+        f"vectorised estimate(): {args.draws:,} draws in {fast_s:.2f} s "
+        f"(includes table build, per-hospital and split summaries)"
+    )
     print(f"  peak RSS {rss1:,.0f} MB (before the run {rss0:,.0f} MB)")
     ratio = naive_per_draw * args.draws / fast_s
-    print(f"speed-up: {ratio:,.0f}x  (target >= 50x); time target < 5 s: "
-          f"{'met' if fast_s < 5 else 'NOT met'}; memory target < 2 GB: {'met' if rss1 < 2048 else 'NOT met'}")
+    print(
+        f"speed-up: {ratio:,.0f}x  (target >= 50x); time target < 5 s: "
+        f"{'met' if fast_s < 5 else 'NOT met'}; "
+        f"memory target < 2 GB: {'met' if rss1 < 2048 else 'NOT met'}"
+    )
     nat = result.national()
     row = nat[(nat.year == 2016) & (nat.scenario == "combined")].iloc[0]
-    print(f"  (combined 2016: median {row['median']:,.0f}, 90% interval {row['p05']:,.0f}-{row['p95']:,.0f})")
+    print(
+        f"  (combined 2016: median {row['median']:,.0f}, "
+        f"90% interval {row['p05']:,.0f}-{row['p95']:,.0f})"
+    )
 
     if args.sobol_n:
         from transplant_audit.estimate import sensitivity
@@ -211,9 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         sob = sensitivity.sobol(prep, assumptions, yi, n=args.sobol_n, seed=DEFAULT_SEED)
         sob_s = time.perf_counter() - t0
         runs = args.sobol_n * (len(sensitivity.varying(assumptions)) + 2)
-        print(f"Sobol N={args.sobol_n}: {runs:,} model runs in {sob_s:.1f} s (target < 60 s: "
-              f"{'met' if sob_s < 60 else 'NOT met'}); year {year}; top: "
-              + ", ".join(f"{r.assumption} ST={r.ST:.2f}" for r in sob.head(3).itertuples()))
+        print(
+            f"Sobol N={args.sobol_n}: {runs:,} model runs in {sob_s:.1f} s (target < 60 s: "
+            f"{'met' if sob_s < 60 else 'NOT met'}); year {year}; top: "
+            + ", ".join(f"{r.assumption} ST={r.ST:.2f}" for r in sob.head(3).itertuples())
+        )
     return 0
 
 

@@ -59,7 +59,7 @@ def assumptions_frame(changes: Mapping[str, tuple] | None = None) -> pd.DataFram
                 "source_ids": SYNTHETIC_SOURCE,
             }
         )
-    # centres_total and centres_licensed can never be 0 in real data; tests use 0 for "no imputation"
+    # centres_total and centres_licensed are never 0 in real data; tests use 0: no imputation
     return pd.DataFrame(rows, columns=COLUMNS["assumptions"])
 
 

@@ -72,7 +72,7 @@ def test_intervals_cover_the_truth_at_nominal_rate():
 
 
 def test_a_model_that_ignores_uncertainty_would_fail_this_check():
-    """The check has teeth: fixing occupancy and stay at their middle gives a far too narrow interval."""
+    """The check has teeth: occupancy and stay fixed at their middle: a far too narrow interval."""
     hs = [hospital(f"h{i}") for i in range(len(STATED_BEDS))]
     os_ = [
         obs(f"h{i}", "transplant_beds", b, organ="kidney", qualifier=q, as_of="2010")

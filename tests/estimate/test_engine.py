@@ -152,7 +152,8 @@ def test_qualifiers_floor_and_ceiling():
 
 
 def test_imputation_by_stratum_hand_computed():
-    # 2010 (after licensing): 5 licensed centres, 1 listed with beds -> 4 imputed at 10 x 365/25 = 146;
+    # 2010 (after licensing): 5 licensed centres, 1 listed with beds ->
+    # 4 imputed at 10 x 365/25 = 146;
     # unlicensed: (20 - 5) x share 1.0 = 15, none observed -> 15 x 146
     changes = {"centres_total": ("fixed", 20, 20, 20), "centres_licensed": ("fixed", 5, 5, 5)}
     ev = make_evidence(

@@ -58,7 +58,8 @@ def resolve_claim_bounds(
         sub = claims[claims["quantity"].astype(str).isin(wanted)] if len(claims) else claims
         if not len(sub):
             notes.append(
-                f"assumption {name}: claims {', '.join(wanted)} not in the evidence; using its own bounds"
+                f"assumption {name}: claims {', '.join(wanted)} not in the evidence; "
+                "using its own bounds"
             )
             continue
         lows = pd.to_numeric(sub["value_low"], errors="coerce")
@@ -75,7 +76,8 @@ def resolve_claim_bounds(
             a, low=lo, high=hi, mode=(lo + hi) / 2 if dist != "fixed" else lo, distribution=dist
         )
         notes.append(
-            f"assumption {name}: {dist}({lo:g}, {hi:g}) from claims {', '.join(sorted(set(sub['id'].astype(str))))}"
+            f"assumption {name}: {dist}({lo:g}, {hi:g}) from claims "
+            f"{', '.join(sorted(set(sub['id'].astype(str))))}"
         )
     return out, notes
 
@@ -165,7 +167,10 @@ def evidence_years(evidence: Evidence) -> tuple[int, int]:
 
 
 def parse_years(spec: str | Sequence[int] | None, bounds: tuple[int, int]) -> np.ndarray:
-    """``"2005-2015"``, ``"2010"``, a sequence of years or ``None`` (all) -> array of years; outside -> ConfigError."""
+    """``"2005-2015"``, ``"2010"``, a sequence of years or ``None`` (all) -> array of years.
+
+    Years outside the evidence raise ``ConfigError``.
+    """
     lo, hi = bounds
     if spec is None:
         return np.arange(lo, hi + 1)
@@ -191,7 +196,7 @@ def parse_years(spec: str | Sequence[int] | None, bounds: tuple[int, int]) -> np
 def inputs_digest(
     evidence: Evidence, assumptions: Mapping[str, Assumption], settings: Mapping[str, Any]
 ) -> str:
-    """``sha256:<hex>`` over the evidence (its digest, or its frames) plus assumptions and settings."""
+    """``sha256:<hex>`` over the evidence (its digest, or its frames), assumptions and settings."""
     h = hashlib.sha256()
     if evidence.digest:
         h.update(evidence.digest.encode())
@@ -214,7 +219,7 @@ def inputs_digest(
 def load_assumptions(
     evidence: Evidence, overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None
 ) -> tuple[dict[str, Assumption], list[str]]:
-    """The evidence's assumptions, bounded by the claims they name, with overrides applied and checked."""
+    """The evidence's assumptions, bounded by the claims they name, with overrides applied."""
     frame = evidence.assumptions
     if frame is None or not len(frame):
         raise DataError(

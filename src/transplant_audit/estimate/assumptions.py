@@ -223,7 +223,8 @@ def make_assumption(
         if dist == "lognormal" and low <= 0:
             raise DataError(
                 file,
-                f"assumption '{name}': lognormal needs low > 0 (low and high are its 5th/95th percentiles)",
+                f"assumption '{name}': lognormal needs low > 0 "
+                "(low and high are its 5th/95th percentiles)",
                 row=row,
                 field="low",
                 value=low,
@@ -313,7 +314,7 @@ def apply_overrides(
     *,
     file: str = "overrides",
 ) -> dict[str, Assumption]:
-    """Replace fields of named assumptions; an unknown name is refused (it is almost always a typo)."""
+    """Replace fields of named assumptions; an unknown name is refused (almost always a typo)."""
     out = dict(base)
     if not overrides:
         return out

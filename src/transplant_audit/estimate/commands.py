@@ -52,7 +52,7 @@ def estimate_cmd(
     seed: int | None = typer.Option(
         None,
         "--seed",
-        help="Random seed; the same seed gives identical results. Default: the documented fixed seed.",
+        help="Random seed; the same seed gives identical results (default: a fixed seed).",
     ),
     years: str | None = typer.Option(
         None,
@@ -260,7 +260,8 @@ def _print_check(result: Any) -> None:
         )
     console.print(t)
     console.print(
-        "[dim]A ratio far below 1 means the hospital reported much less than its capacity (under-use or "
+        "[dim]A ratio far below 1 means the hospital reported much less than its capacity "
+        "(under-use or "
         "under-reporting); above 1 means the capacity method is too low for that hospital.[/]"
     )
 
@@ -317,7 +318,8 @@ def explain_cmd(
     )
     if not d["values"]:
         console.print(
-            "No figure applies to this hospital-year: it is counted only through the imputation of its stratum."
+            "No figure applies to this hospital-year: "
+            "it is counted only through the imputation of its stratum."
         )
     t = Table(title="Values (transplants in the year)")
     for c in ("method", "median", "90% interval", "share of draws"):

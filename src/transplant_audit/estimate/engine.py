@@ -508,7 +508,8 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
             and ";" not in str(rec.get("organ") or "")
         ):
             notes.append(
-                f"observation {rec['id']}: revenue not stated as transplant revenue (no organ); not used"
+                f"observation {rec['id']}: revenue not stated as transplant revenue "
+                "(no organ); not used"
             )
             continue
         s = _parse_date(rec.get("period_start"), "start")

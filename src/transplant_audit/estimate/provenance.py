@@ -56,7 +56,7 @@ def _stats(arr: np.ndarray) -> dict[str, float] | None:
 
 
 def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, Any]:
-    """The derivation of one hospital-year as a plain dict (printed by ``transplant-audit explain``).
+    """The derivation of one hospital-year as a plain dict (``transplant-audit explain``).
 
     Keys: hospital_id, year, hospital (licensed, military), values (per method and
     scenario: median, 5th and 95th percentile, share of draws in which it applied),

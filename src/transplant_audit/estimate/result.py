@@ -136,7 +136,9 @@ class EstimateResult:
         return pd.DataFrame(rows, columns=["year", "scenario", column, *STAT_COLUMNS])
 
     def by_stratum(self) -> pd.DataFrame:
-        """year, scenario, stratum (licensed, unlicensed, pre_licensing, military, civilian, imputed), stats.
+        """year, scenario, stratum, stats.
+
+        stratum: licensed, unlicensed, pre_licensing, military, civilian, imputed.
 
         licensed + unlicensed + pre_licensing = total; military + civilian + imputed = total
         (the military status of imputed centres is unknown).
@@ -144,7 +146,7 @@ class EstimateResult:
         return self._split(self.split_draws, "stratum")
 
     def by_organ(self) -> pd.DataFrame:
-        """year, scenario, organ, stats: the documented counts split by organ ('unspecified' where not split)."""
+        """year, scenario, organ, stats: documented counts by organ ('unspecified': not split)."""
         return self._split(self.organ_draws, "organ")
 
     def by_hospital(self) -> pd.DataFrame:
@@ -185,7 +187,11 @@ class EstimateResult:
 
     # ---------------------------------------------------------------- claims
     def official(self) -> pd.DataFrame:
-        """Annual all-organ claims per year: year, claim_id, quantity, claimant, party, value_low, value_high, value, source_id, locator."""
+        """Annual all-organ claims, one row per claim and year.
+
+        Columns: year, claim_id, quantity, claimant, party, value_low, value_high, value,
+        source_id, locator.
+        """
         cols = [
             "year",
             "claim_id",
@@ -245,7 +251,7 @@ class EstimateResult:
 
     # ---------------------------------------------------------------- backtest
     def check(self) -> pd.DataFrame:
-        """Backtest: every hospital-year where the hospital's own count and a capacity method both exist.
+        """Backtest: every hospital-year where an own count and a capacity method both exist.
 
         Columns: hospital_id, year, method, reported_median, method_p05, method_median,
         method_p95, ratio_median (reported / method), ratio_p05, ratio_p95,
@@ -301,7 +307,7 @@ class EstimateResult:
         )
 
     def check_summary(self) -> pd.DataFrame:
-        """Per method: hospital-years compared, median ratio reported/method, share covered, share below p95."""
+        """Per method: hospital-years, median ratio reported/method, share covered, share <= p95."""
         c = self.check()
         if not len(c):
             return pd.DataFrame(
@@ -329,7 +335,7 @@ class EstimateResult:
     def sensitivity(
         self, n: int = 1024, year: int | None = None, scenario: str = "combined"
     ) -> pd.DataFrame:
-        """Sobol indices of the national total in ``year``: assumption, S1, S1_conf, ST, ST_conf (sorted by ST)."""
+        """Sobol indices of the national total in ``year``: assumption, S1, S1_conf, ST, ST_conf."""
         key = f"sobol:{n}:{year}:{scenario}"
         if key not in self._cache:
             assert self._sensitivity_fn is not None
@@ -337,7 +343,7 @@ class EstimateResult:
         return self._cache[key]
 
     def tornado(self, year: int | None = None, scenario: str = "combined") -> pd.DataFrame:
-        """One at a time: assumption, low_value, high_value, total_at_low, total_at_high, swing, base."""
+        """One at a time: assumption, low_value, high_value, total_at_low, total_at_high, swing."""
         key = f"tornado:{year}:{scenario}"
         if key not in self._cache:
             assert self._sensitivity_fn is not None
@@ -345,7 +351,7 @@ class EstimateResult:
         return self._cache[key]
 
     def sensitivity_year(self) -> int:
-        """Default year for sensitivity: the year with the most hospital-years backed by evidence (latest on ties)."""
+        """Default sensitivity year: most hospital-years with evidence (the latest on ties)."""
         t = self.prepared.table
         H = t.n_hosp
         arr = self.hy_draws.get("combined")
@@ -357,7 +363,7 @@ class EstimateResult:
 
     # ---------------------------------------------------------------- provenance
     def explain(self, hospital_id: str, year: int) -> dict[str, Any]:
-        """The derivation of one hospital-year: methods, values, observations (with sources) and assumptions."""
+        """The derivation of one hospital-year: methods, values, observations, assumptions."""
         from transplant_audit.estimate.provenance import explain
 
         return explain(self, hospital_id, year)

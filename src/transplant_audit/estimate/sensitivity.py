@@ -102,7 +102,8 @@ def tornado(
 ) -> pd.DataFrame:
     """One at a time: each assumption at its 5th and 95th percentile, the others at their median.
 
-    Columns: assumption, low_value, high_value, total_at_low, total_at_high, swing (|high - low|), base.
+    Columns: assumption, low_value, high_value, total_at_low, total_at_high,
+    swing (|high - low|), base.
     Sorted by swing, largest first.
     """
     names = varying(assumptions)
