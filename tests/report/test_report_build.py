@@ -252,3 +252,16 @@ def test_links_to_missing_targets_become_text() -> None:
 
     html = '<p id="here">x</p><a href="#here">ok</a> <a href="#hospital-national">national</a>'
     assert unlink_dangling(html) == '<p id="here">x</p><a href="#here">ok</a> national'
+
+
+def test_repeated_long_evidence_lists_point_back_to_the_first_note(full_report, full_html) -> None:
+    notes = full_report.notes
+    first, *later = [n for n in notes.items if n.observations]
+    assert notes.same_as(first) is None
+    assert later and all(
+        notes.same_as(n) == first.number
+        for n in later
+        if (n.observations, n.assumptions, n.sources)
+        == (first.observations, first.assumptions, first.sources)
+    )
+    assert f'as <a href="#note-{first.number}">note {first.number}</a>' in full_html

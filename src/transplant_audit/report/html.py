@@ -206,14 +206,15 @@ def render_block(b: object) -> Markup:
     raise TypeError(f"unknown report block {type(b).__name__}")
 
 
-def render_note(n: Note) -> Markup:
+def render_note(n: Note, same_as: int | None = None) -> Markup:
+    """One note: its text, then links to every observation, assumption and source behind it."""
     links: list[str] = []
 
     def group(label: str, items: list[str], prefix: str, limit: int | None = None) -> None:
         if not items:
             return
         shown = items if limit is None else items[:limit]
-        inner = "".join(f'<a href="#{escape(prefix + i)}">{escape(i)}</a>' for i in shown)
+        inner = " ".join(f'<a href="#{escape(prefix + i)}">{escape(i)}</a>' for i in shown)
         more = ""
         if limit is not None and len(items) > limit:
             more = f" … and {len(items) - limit} more (all in <code>data/notes.json</code>)"
@@ -221,13 +222,19 @@ def render_note(n: Note) -> Markup:
 
     from transplant_audit.report.sections import ASM, OBS
 
-    group("observations", n.observations, OBS, MAX_NOTE_LINKS)
-    group("assumptions", n.assumptions, ASM)
-    group("sources", n.sources, "")
+    if same_as is not None:
+        links.append(
+            f'<span class="ids">the same observations, assumptions and sources as '
+            f'<a href="#note-{same_as}">note {same_as}</a></span>'
+        )
+    else:
+        group("observations", n.observations, OBS, MAX_NOTE_LINKS)
+        group("assumptions", n.assumptions, ASM)
+        group("sources", n.sources, "")
     if n.anchors:
         links.append(
             '<span class="ids">see: '
-            + "".join(f'<a href="#{escape(a.anchor)}">{escape(a.text)}</a>' for a in n.anchors)
+            + " ".join(f'<a href="#{escape(a.anchor)}">{escape(a.text)}</a>' for a in n.anchors)
             + "</span>"
         )
     body = "<br>".join(links)

@@ -159,6 +159,22 @@ class Notes:
         self.items.append(note)
         return Ref(note.number)
 
+    def same_as(self, note: Note, min_items: int = 10) -> int | None:
+        """The number of an earlier note with exactly the same (long) evidence lists, if any.
+
+        A long list of observations is printed once; later notes with the same
+        evidence point back to it instead of repeating hundreds of ids.
+        """
+        key = (note.observations, note.assumptions, note.sources)
+        if sum(len(k) for k in key) < min_items:
+            return None
+        for other in self.items:
+            if other.number >= note.number:
+                break
+            if (other.observations, other.assumptions, other.sources) == key:
+                return other.number
+        return None
+
 
 def _unique(values: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}

@@ -374,7 +374,10 @@ def render_pdf(
     story.append(Paragraph("Notes: where each figure comes from", st.h1))
     for n in report.notes.items:
         parts = [f'<a name="note-{n.number}"/><b>[{n.number}]</b> {text(n.text, cjk)}']
-        if n.observations:
+        same = report.notes.same_as(n)
+        if same is not None:
+            parts.append(f"the same observations, assumptions and sources as note [{same}]")
+        elif n.observations:
             shown = ", ".join(n.observations[:40])
             more = (
                 f" and {len(n.observations) - 40} more (data/notes.json)"
@@ -382,9 +385,9 @@ def render_pdf(
                 else ""
             )
             parts.append(f"observations: {text(shown, cjk)}{more}")
-        if n.assumptions:
+        if n.assumptions and same is None:
             parts.append(f"assumptions: {text(', '.join(n.assumptions), cjk)}")
-        if n.sources:
+        if n.sources and same is None:
             parts.append(f"sources: {text(', '.join(n.sources), cjk)}")
         if n.anchors:
             parts.append("see: " + text(", ".join(a.text for a in n.anchors), cjk))
