@@ -363,9 +363,41 @@ def classify_url(url: str) -> tuple[str, str, str, str]:
             or host.endswith("." + suffix)
             or (suffix in host and "." not in suffix[-4:])
         ):
-            m = _PATH_LANG.match(parts.path)
-            return publisher, party, kind, (m.group(1) if m else language)
-    return host, "other", "web", ""
+            return (
+                publisher,
+                party,
+                kind,
+                _explicit_language(url) or language or guess_language(url),
+            )
+    return host, "other", "web", guess_language(url)
+
+
+def _explicit_language(url: str) -> str:
+    """A language the URL names: /fr/, /zh/ prefixes, english. or en. hosts, /english/ or /EN/."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.lower()
+    m = _PATH_LANG.match(parts.path)
+    if m:
+        return m.group(1)
+    if host.startswith(("english.", "en.")) or re.search(r"/(english|EN|en)/", parts.path):
+        return "en"
+    return ""
+
+
+_TLD_LANGUAGE = {"cn": "zh", "tw": "zh", "hk": "zh", "jp": "ja", "kr": "ko", "es": "es", "it": "it"}
+
+
+def guess_language(url: str) -> str:
+    """Language from the URL alone: an english./en. host is English; Chinese characters
+    in the path, or a country domain (.cn, .tw, .hk, .jp, .kr, .es, .it), give that
+    country's language; otherwise '' (unknown, not guessed)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.lower().split(":")[0]
+    if explicit := _explicit_language(url):
+        return explicit
+    if re.search(r"[\u4e00-\u9fff]", urllib.parse.unquote(parts.path + "?" + parts.query)):
+        return "zh"
+    return _TLD_LANGUAGE.get(host.rsplit(".", 1)[-1], "")
 
 
 def url_date(url: str) -> str:

@@ -494,3 +494,18 @@ def test_curated_hospital_observations_and_claims(tmp_path: Path) -> None:
     )
     evidence, _ = tool.build(shared, src)
     assert "centres" in set(evidence.claims["quantity"])
+
+
+@pytest.mark.parametrize(
+    ("url", "language"),
+    [
+        ("https://www.shsmu.edu.cn/english/info/1021/4760.htm", "en"),
+        ("http://english.peopledaily.com.cn/200211/07/x.shtml", "en"),
+        ("https://baike.example.cn/baike/w/%E8%82%BE%E7%A7%BB%E6%A4%8D", "zh"),
+        ("http://www.jksb.com.cn/newspaper/Html/2013-06-10/13308.html", "zh"),
+        ("https://bunshun.example.jp/articles/1", "ja"),
+        ("https://unknown.example.org/page", ""),
+    ],
+)
+def test_guess_language(url: str, language: str) -> None:
+    assert tool.guess_language(url) == language
