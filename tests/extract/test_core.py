@@ -118,6 +118,20 @@ def test_hospital_named_nearest_before() -> None:
     assert [c.hospital for c in cands] == ["北川省人民医院", "西岭市中心医院"]
 
 
+def test_english_hospital_names() -> None:
+    from transplant_audit.extract.core import find_hospitals
+
+    text = (
+        "In 2015, Tianjin First Central Hospital grew. The First Affiliated Hospital of "
+        "Zhejiang University and Riverside Provincial People's Hospital did too."
+    )
+    assert [name for _, name in find_hospitals(text)] == [
+        "Tianjin First Central Hospital",
+        "First Affiliated Hospital of Zhejiang University",
+        "Riverside Provincial People's Hospital",
+    ]
+
+
 def test_candidates_are_valid_vocabulary_and_json() -> None:
     text = "该院移植中心成立于2001年，2003年完成首例肝移植，现有移植医生15名、护士30名。"
     cands = extract_candidates(text)

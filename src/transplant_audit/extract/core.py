@@ -174,7 +174,11 @@ _GENERIC_HOSPITAL_RE = re.compile(
 
 
 _HOSPITAL_WORD_RE = re.compile("医院")
-_NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fff()（）]")
+_NAME_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,}$")
+_EN_HOSPITAL_WORD_RE = re.compile(r"Hospital|Medical Cent(?:er|re)")
+_EN_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}$")
+_EN_NAME_AFTER_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6}")
+_EN_NAME_WINDOW = 120
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
 _HOSPITAL_NAME_MAX = 30
 """At most this many characters of a Chinese hospital name before 医院."""
@@ -186,11 +190,11 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _HOSPITAL_WORD_RE.finditer(norm):
         e = m.end()
-        s = m.start()
-        while s > 0 and m.start() - s < _HOSPITAL_NAME_MAX and _NAME_CHAR_RE.match(norm[s - 1]):
-            s -= 1
-        if m.start() - s < 2:
+        lo = max(0, m.start() - _HOSPITAL_NAME_MAX)
+        run = _NAME_RUN_RE.search(norm, lo, m.start())
+        if run is None:
             continue
+        s = run.start()
         tail = _BRANCH_RE.match(norm, e)
         if tail:
             e = tail.end()
@@ -200,9 +204,19 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
             s += 1
         if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
             out.append((s, text[s:e]))
-    for m in pat.EN_HOSPITAL_RE.finditer(text):
-        name = re.sub(r"^the\s", "", m.group(0)).strip()
-        out.append((m.start(), name))
+    prev_end = 0
+    for m in _EN_HOSPITAL_WORD_RE.finditer(text):
+        lo = max(prev_end, m.start() - _EN_NAME_WINDOW)
+        before = _EN_NAME_BEFORE_RE.search(text, lo, m.start())
+        if before is None:
+            continue
+        end = m.end()
+        after = _EN_NAME_AFTER_RE.match(text, end)
+        if after:
+            end = after.end()
+        prev_end = end
+        name = re.sub(r"^(?:the|The)\s", "", text[before.start() : end]).strip()
+        out.append((before.start(), name))
     out.sort()
     return out
 
@@ -961,6 +975,8 @@ def _year_candidates(
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
+    if "移植" not in norm and "transplant" not in norm:
+        return out  # both phrases need a word for transplantation
     used: set[int] = set()
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
