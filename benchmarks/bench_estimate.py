@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import resource
 import sys
 import time
@@ -220,15 +221,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  largest relative difference from the vectorised totals on those draws: {worst:.2e}")
 
     rss0 = peak_rss_mb()
+    load0 = os.getloadavg()[0]
+    c0 = time.process_time()
     t0 = time.perf_counter()
     result = estimate(evidence, draws=args.draws, years=years)
     fast_s = time.perf_counter() - t0
+    cpu_s = time.process_time() - c0
     rss1 = peak_rss_mb()
     print(
         f"vectorised estimate(): {args.draws:,} draws in {fast_s:.2f} s "
         f"(includes table build, per-hospital and split summaries)"
     )
-    print(f"  peak RSS {rss1:,.0f} MB (before the run {rss0:,.0f} MB)")
+    print(
+        f"  peak RSS {rss1:,.0f} MB (before the run {rss0:,.0f} MB); CPU time {cpu_s:.2f} s "
+        f"(all threads); machine load average {load0:.1f} on {os.cpu_count()} cores at the start"
+    )
     ratio = naive_per_draw * args.draws / fast_s
     print(
         f"speed-up: {ratio:,.0f}x  (target >= 50x); time target < 5 s: "

@@ -23,13 +23,27 @@ BATCH = 20_000
 def _evaluate(
     prep: engine.Prepared, params: Mapping[str, np.ndarray], year_index: int, scenario: str
 ) -> np.ndarray:
+    """National total of one year for every sample point, batched on a small thread pool."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from transplant_audit.estimate.api import THREADS
+
     n = len(next(iter(params.values())))
     step = max(64, min(BATCH, engine_cells_budget(prep)))
     out = np.empty(n)
-    for a in range(0, n, step):
+
+    def run(a: int) -> None:
         chunk = {k: v[a : a + step] for k, v in params.items()}
         res = engine.simulate(prep, chunk, None, light=True)
         out[a : a + step] = res.national[scenario][year_index]
+
+    starts = range(0, n, step)
+    if len(starts) == 1 or THREADS <= 1:
+        for a in starts:
+            run(a)
+    else:
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            list(pool.map(run, starts))
     return out
 
 
