@@ -145,3 +145,28 @@ def test_report_in_chromium(built_report: Path, tmp_path_factory: pytest.TempPat
     keep = os.environ.get("TRANSPLANT_AUDIT_SCREENSHOT")
     if keep:
         shutil.copy(shot, keep)
+
+
+REPORT_DIR_ENV = "TRANSPLANT_AUDIT_REPORT_DIR"
+
+
+def test_existing_report_in_chromium(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The same checks on a report you built (e.g. on the bundled data).
+
+    transplant-audit report --out /tmp/r && \\
+      TRANSPLANT_AUDIT_REPORT_DIR=/tmp/r pytest tests/report -m browser -s
+    """
+    where = os.environ.get(REPORT_DIR_ENV)
+    if not where:
+        pytest.skip(f"set {REPORT_DIR_ENV} to a report directory to check it in the browser")
+    _need_browser()
+    index = Path(where) / "index.html"
+    assert index.is_file(), f"{index} does not exist"
+    shot = tmp_path_factory.mktemp("screens") / "existing-report.png"
+    seen = open_and_check(index, shot)
+    print(f"\nscreenshot: {shot}")
+    assert seen["console_errors"] == [] and seen["page_errors"] == []
+    assert [u for u in seen["requests"] if u.split("#")[0] != index.as_uri()] == []
+    assert seen["charts"] and all(c >= 1 for c in seen["charts"].values()), seen["charts"]
+    assert seen["source_visible"] and seen["source_in_view"]
+    assert seen["derivation_visible"]
