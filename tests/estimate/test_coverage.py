@@ -68,7 +68,8 @@ def test_intervals_cover_the_truth_at_nominal_rate():
         cover50 = np.mean((truth >= row["p25"]) & (truth <= row["p75"]))
         assert abs(cover90 - 0.90) < 0.025, (scen, cover90)
         assert abs(cover50 - 0.50) < 0.035, (scen, cover50)
-        assert abs(np.median(truth) - row["median"]) / row["median"] < 0.02
+        # the median of 4,000 truths has a standard error near 1% here
+        assert abs(np.median(truth) - row["median"]) / row["median"] < 0.04
 
 
 def test_a_model_that_ignores_uncertainty_would_fail_this_check():

@@ -311,7 +311,7 @@ def estimate(
         for start in starts:
             n = min(chunk, draws - start)
             params = engine.draw_params(assumptions, rng, n)
-            u = rng.random((F, n))
+            u = rng.random((F, n), dtype=np.float32)
             pending.append(pool.submit(job, start, params, u))
             if len(pending) >= 2 * workers:
                 st, out = pending.pop(0).result()
