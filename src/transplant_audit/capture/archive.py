@@ -797,9 +797,13 @@ def scan_warc(fh: BinaryIO, start: int = 0) -> ScanResult:
             try:
                 out = inflater.decompress(pending, CHUNK)
                 parser.feed(out)
-                while inflater.unconsumed_tail:
+                # drain: input zlib could not take yet, and output held back by the
+                # CHUNK limit (a full-size output may mean more is pending)
+                while not inflater.eof and (inflater.unconsumed_tail or len(out) == CHUNK):
                     out = inflater.decompress(inflater.unconsumed_tail, CHUNK)
                     parser.feed(out)
+                    if not out and not inflater.unconsumed_tail:
+                        break
             except zlib.error as exc:
                 return ScanResult(
                     records,
