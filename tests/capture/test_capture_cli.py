@@ -232,3 +232,33 @@ def test_old_manifest_still_verifies_after_more_captures_but_not_after_rewriting
     assert result.exit_code == 1  # ...but the published manifest exposes it
     codes = {m["code"] for m in json.loads(result.stdout)["mismatches"]}
     assert {"manifest-head-mismatch", "manifest-batch-mismatch"} <= codes
+
+
+def test_manifest_signature_when_cryptography_is_installed(home, docs, tmp_path):
+    from transplant_audit.capture import manifest as mf
+
+    if not mf.have_signing():
+        pytest.skip("the optional 'cryptography' package is not installed: no Ed25519 signature")
+    _capture(home, docs["notes.txt"])
+    out = tmp_path / "m.json"
+    assert run("manifest", "--out", str(out), "--home", str(home)).exit_code == 0
+    data = json.loads(out.read_text())
+    assert data["signature"]["algorithm"] == "ed25519"
+    assert (home / "keys" / "manifest_ed25519.pem").stat().st_mode & 0o077 == 0
+    # a second manifest is signed with the same key
+    out2 = tmp_path / "m2.json"
+    assert run("manifest", "--out", str(out2), "--home", str(home)).exit_code == 0
+    assert (
+        json.loads(out2.read_text())["signature"]["public_key"] == data["signature"]["public_key"]
+    )
+    value = bytearray.fromhex(data["signature"]["value"])
+    value[0] ^= 1
+    data["signature"]["value"] = value.hex()
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(data))
+    result = run("verify", "--manifest", str(forged), "--home", str(home), "--json")
+    assert result.exit_code == 1
+    assert [m["code"] for m in json.loads(result.stdout)["mismatches"]] == ["signature-invalid"]
+    nosign = tmp_path / "plain.json"
+    assert run("manifest", "--out", str(nosign), "--home", str(home), "--no-sign").exit_code == 0
+    assert "signature" not in json.loads(nosign.read_text())
