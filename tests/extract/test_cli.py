@@ -160,3 +160,12 @@ def test_extract_and_review_captured_sources(home: Path) -> None:
 
     verify = run(home, "verify")
     assert "every digest matches" in verify.stdout + verify.stderr
+
+    # reviewed observations export as a valid data package
+    from transplant_audit.evidence.package import validate_package
+
+    run(home, "export", str(home / "package"))
+    assert validate_package(home / "package") == []
+    rows = (home / "package" / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert any(",verified," in r and "86" in r for r in rows[1:])
+    assert any(",disputed," in r for r in rows[1:])

@@ -226,7 +226,10 @@ def candidate_id(source_id: str, digest: str | None, c: Found) -> str:
 
 
 def observation_id(cand_id: str) -> str:
-    return "obs_x" + cand_id.removeprefix("cand_")
+    """The observation a candidate becomes: ``obs_`` + 10 hex digits, as the package's
+    schema requires (hash of the candidate id, so it never collides with a package row's
+    hash of its defining fields by design, only by chance at 1 in 16**10)."""
+    return "obs_" + hashlib.sha256(cand_id.encode("utf-8")).hexdigest()[:10]
 
 
 def figure_of_candidate(row: Any) -> dict[str, Any]:
