@@ -169,7 +169,8 @@ def estimate_cmd(
 
 def _print_national(result: Any) -> None:
     nat = result.national()
-    comp = result.comparison()
+    main = "combined" if "combined" in result.scenarios else result.scenarios[-1]
+    comp = result.comparison(scenario=main)
     official = (
         comp[comp["party"] == "chinese_official"].groupby("year")["value"].max()
         if len(comp)
@@ -182,7 +183,7 @@ def _print_national(result: Any) -> None:
     for s in result.scenarios:
         table.add_column(s, justify="right")
     table.add_column("official claim", justify="right")
-    table.add_column("combined ÷ official", justify="right")
+    table.add_column(f"{main} ÷ official", justify="right")
     table.add_column("P(official ≥ estimate)", justify="right")
     piv = {(int(r["year"]), r["scenario"]): r for r in nat.to_dict("records")}
     for y in result.years:
@@ -212,7 +213,8 @@ def _print_national(result: Any) -> None:
         for r in last.to_dict("records")
     ]
     console.print(f"cumulative {int(result.years[0])}–{int(result.years[-1])}: " + "; ".join(parts))
-    console.print(f"imputed share of the combined total: {result.imputed_share:.0%}")
+    if "combined" in result.scenarios:
+        console.print(f"imputed share of the combined total: {result.imputed_share:.0%}")
     others = comp[comp["party"] != "chinese_official"] if len(comp) else comp
     if len(others):
         g = others.groupby("claimant").agg(
@@ -221,13 +223,13 @@ def _print_national(result: Any) -> None:
             ratio=("ratio_median", "median"),
             p=("p_claim_at_or_above_estimate", "median"),
         )
-        t2 = Table(title="Others' published figures (per year) against the combined estimate")
+        t2 = Table(title=f"Others' published figures (per year) against the {main} estimate")
         for c in ("claimant", "years", "value", "estimate ÷ claim (median)", "P(claim ≥ estimate)"):
             t2.add_column(c)
         for name, r in g.iterrows():
             t2.add_row(
                 str(name)[:60],
-                str(r["years"]),
+                str(int(r["years"])),
                 _n(r["value"]),
                 f"{r['ratio']:.2f}",
                 f"{r['p']:.2f}",
