@@ -262,3 +262,24 @@ def test_manifest_signature_when_cryptography_is_installed(home, docs, tmp_path)
     nosign = tmp_path / "plain.json"
     assert run("manifest", "--out", str(nosign), "--home", str(home), "--no-sign").exit_code == 0
     assert "signature" not in json.loads(nosign.read_text())
+
+
+def test_damaged_text_in_the_sqlite_store_is_a_mismatch_not_a_crash(home, docs):
+    import sqlite3
+
+    _capture(home, docs["notes.txt"])
+    db = sqlite3.connect(home / "store.sqlite")
+    with db:
+        db.execute("UPDATE captures SET note = CAST(x'e8a8ff' AS TEXT) WHERE id = 1")
+    db.close()
+    result = run("verify", "--home", str(home), "--json")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["mismatches"][0]["where"] == "captures row 1"
+    db = sqlite3.connect(home / "store.sqlite")
+    with db:
+        db.execute("UPDATE captures SET note = NULL WHERE id = 1")
+        db.execute("UPDATE ledger_entries SET payload = CAST(x'7bff7d' AS TEXT) WHERE seq = 1")
+    db.close()
+    result = run("verify", "--home", str(home), "--json")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["mismatches"][0]["where"] == "ledger entry 1"

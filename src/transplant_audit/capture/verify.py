@@ -157,7 +157,13 @@ def _check_rows(state: VerifyState, report: VerifyReport) -> None:
                     )
                 )
                 continue
-            digest = ledger.row_digest(table, row)
+            try:
+                digest = ledger.row_digest(table, row)
+            except (UnicodeError, ValueError) as exc:
+                report.findings.append(
+                    Finding(MISMATCH, "row-unreadable", where, f"cannot be hashed ({exc})")
+                )
+                continue
             if digest != committed[1]:
                 report.findings.append(
                     Finding(
@@ -335,14 +341,23 @@ def load_state(store: Any, home: Path) -> VerifyState:
     archive = Archive(home)
     with store.session(write=True) as s:
         ledger.lock(s)
-        entries = ledger.load_entries(s)
-        batches = ledger.load_batches(s)
-        rows: dict[str, list[dict[str, Any]]] = {}
-        for table in LEDGERED_TABLES:
-            tbl = Base.metadata.tables.get(table)
-            if tbl is None:
-                continue
-            rows[table] = [dict(r._mapping) for r in s.execute(select(tbl))]
+        raw = s.connection().connection.dbapi_connection
+        old_factory = getattr(raw, "text_factory", None)
+        if s.get_bind().dialect.name == "sqlite":
+            # damaged text must reach the checks (and fail them), not crash the read
+            raw.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+        try:
+            entries = ledger.load_entries(s)
+            batches = ledger.load_batches(s)
+            rows: dict[str, list[dict[str, Any]]] = {}
+            for table in LEDGERED_TABLES:
+                tbl = Base.metadata.tables.get(table)
+                if tbl is None:
+                    continue
+                rows[table] = [dict(r._mapping) for r in s.execute(select(tbl))]
+        finally:
+            if old_factory is not None:
+                raw.text_factory = old_factory
     files = {name: _opener(archive.path(name)) for name in archive.files()}
     return VerifyState(entries=entries, batches=batches, rows=rows, warc_files=files)
 
