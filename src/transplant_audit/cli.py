@@ -56,7 +56,10 @@ _register_all()
 def main() -> None:
     """Entry point: run the app; our own errors become one line and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # In non-standalone mode click returns the code of a typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code != 0:
+            sys.exit(code)
     except TransplantAuditError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
