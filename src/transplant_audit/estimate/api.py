@@ -35,6 +35,8 @@ CHUNK_CELLS = 2_000_000
 
 KEEP_HOSPITAL_DRAWS = 2000
 THREADS = 2
+FAST_CHUNK = 20_000
+"""Draws per chunk on the fast path (national totals only; about 60 MB of arrays)."""
 """Threads evaluating chunks (numpy releases the GIL); results do not depend on it."""
 KEEP_SPLIT_DRAWS = 10_000
 
@@ -280,14 +282,27 @@ def estimate(
     F = len(table.figures)
     # Chunks are drawn in order from one generator (so results never depend on
     # threading), then evaluated by a small thread pool: numpy releases the GIL.
-    starts = list(range(0, draws, chunk))
+    # The first draws (kept for splits and per-hospital values) run through the full
+    # engine; the rest need national totals only and run through the fast path in
+    # larger chunks (the same model as matrix products; tests/estimate/test_fastpath.py).
+    starts = list(range(0, min(draws, k_split), chunk))
+    sizes = [min(chunk, min(draws, k_split) - s0) for s0 in starts]
+    fast = None
+    if draws > k_split:
+        from transplant_audit.estimate.fastpath import FastModel
+
+        fast = FastModel.build(prep)
+        for s0 in range(k_split, draws, FAST_CHUNK):
+            starts.append(s0)
+            sizes.append(min(FAST_CHUNK, draws - s0))
     workers = max(1, min(THREADS, len(starts)))
 
     def job(
         start: int, params: dict[str, np.ndarray], u: np.ndarray
     ) -> tuple[int, engine.ChunkOut]:
-        light = start >= k_split
-        return start, engine.simulate(prep, params, u, keep_per_hy=start < k_hosp, light=light)
+        if start >= k_split and fast is not None:
+            return start, fast.national(params, u)
+        return start, engine.simulate(prep, params, u, keep_per_hy=start < k_hosp, light=False)
 
     def collect(start: int, out: engine.ChunkOut) -> None:
         n = out.national["documented"].shape[1]
@@ -308,8 +323,7 @@ def estimate(
     done = 0
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = []
-        for start in starts:
-            n = min(chunk, draws - start)
+        for start, n in zip(starts, sizes, strict=True):
             params = engine.draw_params(assumptions, rng, n)
             u = rng.random((F, n), dtype=np.float32)
             pending.append(pool.submit(job, start, params, u))

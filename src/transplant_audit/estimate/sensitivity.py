@@ -23,21 +23,21 @@ BATCH = 20_000
 def _evaluate(
     prep: engine.Prepared, params: Mapping[str, np.ndarray], year_index: int, scenario: str
 ) -> np.ndarray:
-    """National total of one year for every sample point, batched on a small thread pool."""
+    """National total of one year for every sample point (fast path, batched on threads)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from transplant_audit.estimate.api import THREADS
+    from transplant_audit.estimate.api import FAST_CHUNK, THREADS
+    from transplant_audit.estimate.fastpath import FastModel
 
+    fast = FastModel.build(prep)
     n = len(next(iter(params.values())))
-    step = max(64, min(BATCH, engine_cells_budget(prep)))
     out = np.empty(n)
 
     def run(a: int) -> None:
-        chunk = {k: v[a : a + step] for k, v in params.items()}
-        res = engine.simulate(prep, chunk, None, light=True)
-        out[a : a + step] = res.national[scenario][year_index]
+        chunk = {k: v[a : a + FAST_CHUNK] for k, v in params.items()}
+        out[a : a + FAST_CHUNK] = fast.national(chunk, None).national[scenario][year_index]
 
-    starts = range(0, n, step)
+    starts = range(0, n, FAST_CHUNK)
     if len(starts) == 1 or THREADS <= 1:
         for a in starts:
             run(a)

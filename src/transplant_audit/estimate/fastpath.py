@@ -1,0 +1,407 @@
+# ruff: noqa: N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
+"""National totals only, fast: the same model as ``engine.simulate``, as matrix products.
+
+Why it is exact and fast: which figures apply in a draw depends only on the
+draw's window state (``carry_window_years``, ``undated_figure_year``), of which
+there are a few hundred. Within one state the structure of every hospital-year
+is fixed: which method gives its capacity and which figures enter. A
+hospital-year whose value is one sum of figure terms is *linear* in per-draw
+"atoms" (e.g. measurement factor x occupancy / stay of one figure), so all of
+them together are one (years x atoms) matrix times the atoms of the draws. Only
+hospital-years where a maximum is taken (several methods, organ sum against
+unsplit beds, a count against used capacity) are evaluated one by one. Draws are
+grouped by state; each state's matrices are built once per run and cached.
+
+``tests/estimate/test_fastpath.py`` checks it against ``engine.simulate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from transplant_audit.estimate import engine, methods
+from transplant_audit.estimate.engine import DTYPE, LOS_NAME, ORGAN_GROUPS, ChunkOut, Prepared
+
+UNS = ORGAN_GROUPS.index("unspecified")
+
+
+@dataclass
+class _State:
+    W_lin: np.ndarray  # (Y, n_atoms): linear capacity cells without a count
+    Q: sparse.csr_matrix  # (n_pieces, n_atoms): pieces of the cells evaluated one by one
+    piece_starts: np.ndarray  # pieces sorted by cell: start of each cell's run
+    E_year: np.ndarray  # (Y, n_E) indicator of those cells' years
+    E_rep: np.ndarray  # (n_E,) index into rep cells, -1 when the cell has no count
+    R_only: np.ndarray  # (Y, n_rc) counts of cells with no capacity in the state
+    n_cap_lic: np.ndarray  # (Y,) cells with capacity, licensed hospitals
+    n_cap_unl: np.ndarray
+    n_comb_lic: np.ndarray  # (Y,) cells with a combined value
+    n_comb_unl: np.ndarray
+
+
+@dataclass
+class FastModel:
+    """Atoms and cached per-state matrices for one ``Prepared``."""
+
+    prep: Prepared
+    t_atom: np.ndarray  # per transplant-bed row: atom index
+    t_atoms: tuple[np.ndarray, np.ndarray]  # (fig, pair) of each transplant-bed atom
+    d_atom: np.ndarray
+    d_atoms: tuple[np.ndarray, np.ndarray]
+    p_atom: np.ndarray
+    p_figs: np.ndarray
+    v_atom: np.ndarray
+    v_atoms: tuple[np.ndarray, np.ndarray]  # (fig, hospital full index)
+    offsets: dict[str, int]
+    n_atoms: int
+    rows_cell: dict[str, np.ndarray]  # hy cell of each row (t, d, s, v)
+    states: dict[tuple[int, int], _State] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, prep: Prepared) -> FastModel:
+        Ha = prep.n_act
+
+        def cells(b: engine.BedRows) -> np.ndarray:
+            r = b.rows
+            return r.y * Ha + prep.pos[r.h]
+
+        def combos(
+            a: np.ndarray, b: np.ndarray
+        ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+            if not len(a):
+                return np.zeros(0, np.int64), (np.zeros(0, np.int64), np.zeros(0, np.int64))
+            pairs = np.stack([a, b], axis=1)
+            uniq, inv = np.unique(pairs, axis=0, return_inverse=True)
+            return inv.ravel(), (uniq[:, 0], uniq[:, 1])
+
+        t_atom, t_atoms = combos(prep.beds.fig, prep.beds.pair)
+        d_atom, d_atoms = combos(prep.dept.fig, prep.dept.pair)
+        p_figs, p_atom = np.unique(prep.surg.fig, return_inverse=True)
+        rv = prep.rev_rows
+        v_atom, v_atoms = combos(rv.fig, rv.h)
+        offsets: dict[str, int] = {}
+        n = 0
+        for name, size in (
+            ("t", len(t_atoms[0])),
+            ("d", len(d_atoms[0])),
+            ("p", len(p_figs)),
+            ("m", Ha),
+            ("v", len(v_atoms[0])),
+        ):
+            offsets[name] = n
+            n += size
+        return cls(
+            prep=prep,
+            t_atom=t_atom,
+            t_atoms=t_atoms,
+            d_atom=d_atom,
+            d_atoms=d_atoms,
+            p_atom=p_atom.ravel(),
+            p_figs=p_figs,
+            v_atom=v_atom,
+            v_atoms=v_atoms,
+            offsets=offsets,
+            n_atoms=n,
+            rows_cell={
+                "t": cells(prep.beds),
+                "d": cells(prep.dept),
+                "s": cells(prep.surg),
+                "v": rv.y * Ha + prep.pos[rv.h],
+            },
+        )
+
+    # ------------------------------------------------------------------ per state
+    def state(self, k: int, y0: int) -> _State:
+        key = (k, y0)
+        st = self.states.get(key)
+        if st is None:
+            st = self._build_state(k, y0)
+            self.states[key] = st
+        return st
+
+    def _present(self, b: engine.BedRows, k: int, y0: int) -> np.ndarray:
+        if not len(b.base):
+            return np.zeros(0, bool)
+        table = np.concatenate([np.arange(b.n_dist) <= k, np.abs(b.year_values - y0) <= k])
+        return table[b.window_code]
+
+    def _build_state(self, k: int, y0: int) -> _State:
+        prep = self.prep
+        t = prep.table
+        Ha, Y = prep.n_act, t.n_years
+        HY = Ha * Y
+        o = self.offsets
+        tp = self._present(prep.beds, k, y0)
+        dp = self._present(prep.dept, k, y0)
+        sp = self._present(prep.surg, k, y0)
+        tspec = prep.beds.rows.group != UNS
+        dspec = prep.dept.rows.group != UNS
+        tc, dc, sc, vc = (self.rows_cell[x] for x in ("t", "d", "s", "v"))
+
+        def flag(cells: np.ndarray) -> np.ndarray:
+            f = np.zeros(HY, bool)
+            f[cells] = True
+            return f
+
+        t_spec, t_uns = flag(tc[tp & tspec]), flag(tc[tp & ~tspec])
+        d_spec, d_uns = flag(dc[dp & dspec]), flag(dc[dp & ~dspec])
+        bed_t = t_spec | t_uns
+        bed_d = ~bed_t & (d_spec | d_uns)
+        other = ~bed_t & ~bed_d
+        mr = prep.minreq_ok & other
+        pe = flag(sc[sp]) & other
+        rv = flag(vc) & other
+        n_pieces = (
+            np.where(
+                bed_t, t_spec.astype(int) + t_uns, np.where(bed_d, d_spec.astype(int) + d_uns, 0)
+            )
+            + mr
+            + pe
+            + rv
+        )
+        cap = n_pieces > 0
+        rep = prep.rep_present
+        E = (n_pieces > 1) | (cap & rep)
+        lin = (n_pieces == 1) & ~rep
+
+        # triplets (cell, piece type, atom, weight) of every present term
+        parts = []
+        sel = tp & bed_t[tc]
+        parts.append(
+            (tc[sel], np.where(tspec[sel], 0, 1), o["t"] + self.t_atom[sel], prep.beds.base[sel])
+        )
+        sel = dp & bed_d[dc]
+        parts.append(
+            (dc[sel], np.where(dspec[sel], 2, 3), o["d"] + self.d_atom[sel], prep.dept.base[sel])
+        )
+        mcells = np.nonzero(mr)[0]
+        parts.append(
+            (
+                mcells,
+                np.full(len(mcells), 4),
+                o["m"] + prep.minreq_h[mcells],
+                np.ones(len(mcells), DTYPE),
+            )
+        )
+        sel = sp & other[sc]
+        parts.append(
+            (sc[sel], np.full(sel.sum(), 5), o["p"] + self.p_atom[sel], prep.surg.base[sel])
+        )
+        sel = other[vc]
+        parts.append(
+            (
+                vc[sel],
+                np.full(sel.sum(), 6),
+                o["v"] + self.v_atom[sel],
+                prep.rev_rows.value[sel].astype(DTYPE),
+            )
+        )
+        cell = np.concatenate([p[0] for p in parts]).astype(np.int64)
+        ptype = np.concatenate([p[1] for p in parts]).astype(np.int64)
+        atom = np.concatenate([p[2] for p in parts]).astype(np.int64)
+        weight = np.concatenate([p[3] for p in parts]).astype(np.float64)
+
+        li = lin[cell]
+        W_lin = sparse.coo_matrix(
+            (weight[li], (cell[li] // Ha, atom[li])), shape=(Y, self.n_atoms)
+        ).toarray()
+        ei = E[cell]
+        E_cells = np.nonzero(E)[0]
+        e_pos = np.searchsorted(E_cells, cell[ei])
+        piece_key = e_pos * 8 + ptype[ei]
+        uniq, pinv = np.unique(piece_key, return_inverse=True)
+        Q = sparse.csr_matrix(
+            (weight[ei], (pinv.ravel(), atom[ei])), shape=(len(uniq), self.n_atoms)
+        )
+        piece_cell = uniq // 8
+        piece_starts = (
+            np.concatenate(([0], np.nonzero(np.diff(piece_cell))[0] + 1))
+            if len(uniq)
+            else (np.zeros(0, np.int64))
+        )
+        E_year = np.zeros((Y, len(E_cells)))
+        E_year[E_cells // Ha, np.arange(len(E_cells))] = 1.0
+        rc = prep.rep_cells
+        pos_rc = np.full(HY, -1, np.int64)
+        pos_rc[rc] = np.arange(len(rc))
+        E_rep = pos_rc[E_cells]
+        R_only = np.zeros((Y, len(rc)))
+        ronly = ~cap[rc]
+        R_only[(rc // Ha)[ronly], np.nonzero(ronly)[0]] = 1.0
+        lic = (np.arange(HY) % Ha) < prep.n_lic
+        comb = cap | rep
+
+        def count(mask: np.ndarray) -> np.ndarray:
+            return mask.reshape(Y, Ha).sum(axis=1).astype(np.float64)
+
+        return _State(
+            W_lin=W_lin,
+            Q=Q,
+            piece_starts=piece_starts.astype(np.int64),
+            E_year=E_year,
+            E_rep=E_rep,
+            R_only=R_only,
+            n_cap_lic=count(cap & lic),
+            n_cap_unl=count(cap & ~lic),
+            n_comb_lic=count(comb & lic),
+            n_comb_unl=count(comb & ~lic),
+        )
+
+    # ------------------------------------------------------------------ evaluation
+    def national(self, params: Mapping[str, np.ndarray], u_fig: np.ndarray | None) -> ChunkOut:
+        """National totals and imputed parts for D draws, as ``engine.simulate(light=True)``."""
+        prep = self.prep
+        t = prep.table
+        Ha, Y = prep.n_act, t.n_years
+        D = len(next(iter(params.values())))
+        p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
+        q = t.fig_qual
+        Aq = np.stack(
+            [
+                np.zeros(D, DTYPE),
+                2 * p["approx_relative_half_width"],
+                p["at_least_max_uplift"],
+                -p["at_most_max_shortfall"],
+            ]
+        )
+        C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
+        if u_fig is None:
+            fac = 1.0 + Aq[q] * (0.5 - C[q])[:, None]
+        else:
+            fac = 1.0 + Aq[q] * (u_fig - C[q][:, None])
+        occ_d = p["occupancy_rate"]
+        inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])
+
+        def occ_of(h_full: np.ndarray) -> np.ndarray:
+            own = t.own_occupancy[h_full]
+            out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
+            has = ~np.isnan(own)
+            if has.any():
+                out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
+            return out
+
+        def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
+            out = inv_los[g].copy()
+            own = t.own_los[h_full, g]
+            has = ~np.isnan(own)
+            if has.any():
+                out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+            return out
+
+        coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)
+        A = np.empty((self.n_atoms, D), DTYPE)
+        o = self.offsets
+        f, pr = self.t_atoms
+        A[o["t"] : o["t"] + len(f)] = fac[f] * coef[pr] * 365.0
+        f, pr = self.d_atoms
+        A[o["d"] : o["d"] + len(f)] = (
+            fac[f] * coef[pr] * 365.0 * p["transplant_share_of_department_beds"][None, :]
+        )
+        A[o["p"] : o["p"] + len(self.p_figs)] = methods.personnel(
+            fac[self.p_figs], p["transplants_per_surgeon_per_year"]
+        )
+        A[o["m"] : o["m"] + Ha] = methods.minimum_requirement(
+            p["licence_minimum_transplant_beds"][None, :], occ_of(prep.act), 1.0
+        ) * inv_los_of(prep.act, np.full(Ha, UNS))
+        f, hh = self.v_atoms
+        if len(f):
+            own_p = t.own_price[hh]
+            price = np.where(
+                np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
+            )
+            A[o["v"] : o["v"] + len(f)] = methods.revenue(fac[f], price)
+
+        # reported counts (static structure; same code as the engine)
+        rc = prep.rep_cells
+        rep_c = np.zeros((len(rc), D), DTYPE)
+        if len(prep.rep_rows):
+            r = prep.rep_rows
+            v = r.value[:, None] * fac[r.fig]
+            per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
+            engine._scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
+            engine._scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
+            engine._scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
+        rep_year = np.zeros((Y, len(rc)))
+        rep_year[rc // Ha, np.arange(len(rc))] = 1.0
+
+        util = p["capacity_utilisation"]
+        minward = methods.minimum_requirement(
+            p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
+        )
+        k_d = np.floor(p["carry_window_years"]).astype(np.int64)
+        y0_d = np.floor(p["undated_figure_year"]).astype(np.int64)
+        cap_tot = np.zeros((Y, D))
+        comb_tot = np.zeros((Y, D))
+        n_cl = np.zeros((Y, D))
+        n_cu = np.zeros((Y, D))
+        n_bl = np.zeros((Y, D))
+        n_bu = np.zeros((Y, D))
+        state_key = k_d * 10_000 + y0_d
+        order = np.argsort(state_key, kind="stable")
+        sk = state_key[order]
+        bounds = np.concatenate(([0], np.nonzero(np.diff(sk))[0] + 1, [D]))
+        # draws sorted by state once, so every state works on contiguous column slices
+        A64 = np.ascontiguousarray(A[:, order], dtype=np.float64)
+        rep64 = np.ascontiguousarray(rep_c[:, order], dtype=np.float64)
+        util_o = util[order].astype(np.float64)
+        for i in range(len(bounds) - 1):
+            b0, b1 = bounds[i], bounds[i + 1]
+            st = self.state(int(k_d[order[b0]]), int(y0_d[order[b0]]))
+            As = A64[:, b0:b1]
+            us = util_o[b0:b1]
+            lin = st.W_lin @ As
+            cap_s = cap_tot[:, b0:b1]
+            comb_s = comb_tot[:, b0:b1]
+            cap_s[:] = lin
+            np.multiply(lin, us[None, :], out=comb_s)
+            if st.Q.shape[0]:
+                P = st.Q @ As
+                capval = np.maximum.reduceat(P, st.piece_starts, axis=0)
+                cap_s += st.E_year @ capval
+                combval = capval * us[None, :]
+                has = st.E_rep >= 0
+                if has.any():
+                    combval[has] = np.maximum(combval[has], rep64[st.E_rep[has], b0:b1])
+                comb_s += st.E_year @ combval
+            if len(rc):
+                comb_s += st.R_only @ rep64[:, b0:b1]
+            n_cl[:, b0:b1] = st.n_cap_lic[:, None]
+            n_cu[:, b0:b1] = st.n_cap_unl[:, None]
+            n_bl[:, b0:b1] = st.n_comb_lic[:, None]
+            n_bu[:, b0:b1] = st.n_comb_unl[:, None]
+        # back to draw order
+        inv = np.empty_like(order)
+        inv[order] = np.arange(D)
+        cap_tot, comb_tot = cap_tot[:, inv], comb_tot[:, inv]
+        n_cl, n_cu, n_bl, n_bu = n_cl[:, inv], n_cu[:, inv], n_bl[:, inv], n_bu[:, inv]
+
+        years_f = t.years.astype(float)
+        post = (years_f >= p["licensing_year"][0])[:, None]
+        ramp = engine._growth_ramp(years_f, p["centres_growth_2000_to_2004"])
+        n_total = p["centres_total"][None, :] * ramp
+        n_lic = p["centres_licensed"][None, :]
+        n_unl = (
+            np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
+            * p["unlicensed_active_share_after_2007"]
+        )[None, :]
+
+        def impute(nl: np.ndarray, nu: np.ndarray, per: np.ndarray) -> np.ndarray:
+            return (
+                np.where(post, 0.0, np.clip(n_total - nl - nu, 0, None) * per)
+                + np.where(post, np.clip(n_lic - nl, 0, None) * per, 0.0)
+                + np.where(post, np.clip(n_unl - nu, 0, None) * per, 0.0)
+            )
+
+        imp_cap = impute(n_cl, n_cu, minward[None, :])
+        imp_comb = impute(n_bl, n_bu, (minward * util)[None, :])
+        nat = {
+            "documented": rep_year @ rep_c.astype(np.float64) if len(rc) else np.zeros((Y, D)),
+            "capacity": cap_tot + imp_cap,
+            "combined": comb_tot + imp_comb,
+        }
+        imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
+        return ChunkOut(nat, imputed, {}, {}, {})
