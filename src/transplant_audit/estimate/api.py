@@ -33,12 +33,12 @@ DEFAULT_SEED = 20160622
 CHUNK_CELLS = 2_000_000
 """Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
 
-KEEP_HOSPITAL_DRAWS = 2000
+KEEP_HOSPITAL_DRAWS = 1000
 THREADS = 2
 FAST_CHUNK = 20_000
 """Draws per chunk on the fast path (national totals only; about 60 MB of arrays)."""
 """Threads evaluating chunks (numpy releases the GIL); results do not depend on it."""
-KEEP_SPLIT_DRAWS = 10_000
+KEEP_SPLIT_DRAWS = 5_000
 
 
 def resolve_claim_bounds(

@@ -1092,13 +1092,13 @@ def simulate(
         if keep_per_hy:
 
             def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
-                out = np.full((HY, D), np.nan)
+                out = np.full((HY, D), np.nan, DTYPE)
                 if len(cells):
                     out[cells] = vals if have is None else np.where(have, vals, np.nan)
                 return out
 
             def full(d: np.ndarray) -> np.ndarray:
-                out = np.full((Y, t.n_hosp, D), np.nan)
+                out = np.full((Y, t.n_hosp, D), np.nan, DTYPE)
                 out[:, prep.act, :] = d.reshape(Y, Ha, D)
                 return out.reshape(Y * t.n_hosp, D)
 
