@@ -341,3 +341,23 @@ def test_to_dict_has_documented_keys():
     assert cmp_row["ratio_median"] == pytest.approx(365 / 500)
     assert cmp_row["p_claim_at_or_above_estimate"] == 1.0
     json.dumps(d, allow_nan=False)
+
+
+def test_capacity_by_organ_group():
+    # a: kidney 50 beds (912.5) + liver 30 beds (438);
+    # b: unsplit 100 beds (1460) beats its kidney 20 beds (365)
+    ev = make_evidence(
+        [hospital("a"), hospital("b")],
+        [
+            obs("a", "transplant_beds", 50, organ="kidney", as_of="2010"),
+            obs("a", "transplant_beds", 30, organ="liver", as_of="2010"),
+            obs("b", "transplant_beds", 100, as_of="2010"),
+            obs("b", "transplant_beds", 20, organ="kidney", as_of="2010"),
+        ],
+    )
+    r = estimate(ev, draws=5, years="2010-2010")
+    org = r.by_organ().query("scenario == 'capacity'").set_index("organ")["mean"]
+    assert org["kidney"] == pytest.approx(912.5)
+    assert org["liver"] == pytest.approx(438.0)
+    assert org["unspecified"] == pytest.approx(1460.0)
+    assert org.sum() == pytest.approx(nat(r, "capacity", 2010))

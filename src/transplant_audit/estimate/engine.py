@@ -664,6 +664,7 @@ class BedRows:
     spec_layers: list[tuple[np.ndarray, np.ndarray]]  # organ-specific rows -> hy (summed)
     uns_layers: list[tuple[np.ndarray, np.ndarray]]  # unsplit rows -> hy (max)
     rows: Rows  # the original rows (full hospital index)
+    cell: np.ndarray  # (R,) position of each row's hospital-year in the compact cells
 
     @property
     def year_values(self) -> np.ndarray:
@@ -716,6 +717,7 @@ class BedRows:
             spec_layers=spec_layers,
             uns_layers=uns_layers,
             rows=rows,
+            cell=hy,
         )
 
 
@@ -868,13 +870,14 @@ def _beds_dense(
     k: np.ndarray,
     y0: np.ndarray,
     HY: int,
-) -> tuple[np.ndarray, np.ndarray]:
+    detail: bool = False,
+) -> tuple[np.ndarray, ...]:
     """Bed capacity per hy (dense (HY, D)) and its presence: max(sum over organs, unsplit beds)."""
     D = fac.shape[1]
     val = np.zeros((HY, D), DTYPE)
     have = np.zeros((HY, D), bool)
     if not len(b.base):
-        return val, have
+        return (val, have, np.zeros((0, D), DTYPE), val.copy()) if detail else (val, have)
     mask = _window(b, k, y0)
     v = fac[b.fig]
     v *= coef[b.pair]
@@ -884,8 +887,11 @@ def _beds_dense(
     v *= mask
     _scatter(val, b.spec_layers, v, np.add, fresh=True)
     _scatter(have, b.spec_layers, mask, np.logical_or, fresh=True)
+    spec_sum = val.copy() if detail else None
     _scatter(val, b.uns_layers, v, np.maximum)
     _scatter(have, b.uns_layers, mask, np.logical_or)
+    if detail:
+        return val, have, v, spec_sum
     return val, have
 
 
@@ -998,10 +1004,19 @@ def simulate(
     # beds: transplant beds, else department beds x share; where present they replace the rest
     bc = prep.bed_cells
     n_bc = len(bc)
-    bed, bed_have = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, n_bc)
-    dept, dept_have = _beds_dense(
-        prep.dept, fac, coef, p["transplant_share_of_department_beds"][None, :], k_d, y0_d, n_bc
+    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, n_bc, True)
+    dept, dept_have, d_rows, d_spec = _beds_dense(
+        prep.dept,
+        fac,
+        coef,
+        p["transplant_share_of_department_beds"][None, :],
+        k_d,
+        y0_d,
+        n_bc,
+        True,
     )
+    t_val, t_have = bed, bed_have.copy()
+    d_val = dept
     if n_bc:
         bed = np.where(bed_have, bed, dept)
         bed_have |= dept_have
@@ -1089,6 +1104,23 @@ def simulate(
             strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
             strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
         organ = _organ_split(prep, per_group, rep_c, nat["documented"], Y, Ha, D)
+        # capacity by organ group: organ-split beds where their sum is what counted
+        cap_org = {g: np.zeros((Y, D)) for g in ORGAN_GROUPS}
+        for b, rows_v, spec_sum, val, chosen in (
+            (prep.beds, t_rows, t_spec, t_val, t_have),
+            (prep.dept, d_rows, d_spec, d_val, ~t_have & dept_have),
+        ):
+            if not len(rows_v):
+                continue
+            use_spec = chosen & (spec_sum >= val * (1 - 1e-6)) & (cap_have[bc] if n_bc else chosen)
+            for gi, g in enumerate(ORGAN_GROUPS[:-1]):
+                sel = np.nonzero(b.rows.group == gi)[0]
+                if len(sel):
+                    np.add.at(cap_org[g], b.rows.y[sel], rows_v[sel] * use_spec[b.cell[sel]])
+        split = sum(cap_org[g] for g in ORGAN_GROUPS[:-1])
+        for g in ORGAN_GROUPS[:-1]:
+            organ[f"capacity:{g}"] = cap_org[g]
+        organ["capacity:unspecified"] = nat["capacity"] - split
         if keep_per_hy:
 
             def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:

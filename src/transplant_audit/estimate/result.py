@@ -146,7 +146,11 @@ class EstimateResult:
         return self._split(self.split_draws, "stratum")
 
     def by_organ(self) -> pd.DataFrame:
-        """year, scenario, organ, stats: documented counts by organ ('unspecified': not split)."""
+        """year, scenario, organ, stats: documented counts by organ and capacity by organ group.
+
+        Organ-split figures count where their sum is what the rule used; the rest,
+        including imputed centres, is 'unspecified'.
+        """
         return self._split(self.organ_draws, "organ")
 
     def by_hospital(self) -> pd.DataFrame:
