@@ -52,16 +52,25 @@ Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: stage is 'estimate', 'forensics', 'html', 'pdf' or 'data'."""
 
 METHOD_TEXT = [
-    "The estimate combines two independent routes. The documented route counts transplants "
-    "that hospitals, surgeons and officials themselves stated, with each figure's qualifier "
-    "('more than', 'about') entering the model as a range. The capacity route converts "
-    "stated transplant beds into transplants per year with occupancy and length of stay. "
-    "Where a hospital states no figure, its value is imputed from similar hospitals and the "
-    "report says how much of the total rests on such imputations.",
+    "Three scenarios are estimated for every hospital and year. The documented floor adds up "
+    "the transplants that hospitals, surgeons and officials themselves stated (period counts "
+    "and differences of dated running totals); it is never imputed, so it is a lower bound. "
+    "The capacity model converts stated transplant beds (or department beds times a "
+    "transplant share) into transplants a year through occupancy and length of stay; where "
+    "no beds are stated it uses the largest of the licence minimum, surgeons times "
+    "transplants per surgeon, and revenue divided by price. The combined estimate takes, "
+    "for each hospital and year, the larger of the stated count and the capacity times a "
+    "utilisation factor.",
+    "Hospitals with no figure of their own are imputed per stratum and year (before "
+    "licensing: all centres; after: licensed and unlicensed centres) at the minimum "
+    "capacity a licence requires; the report states the share of the total that rests on "
+    "such imputations. A figure qualified as 'about', 'more than' or 'less than' enters the "
+    "model as a range, not as a point.",
     "Every uncertain quantity is an assumption with a distribution, a unit, a justification "
     "and sources (table below). The model draws all assumptions together many times (Monte "
-    "Carlo); each result is the median of those runs with the interval that holds 95% of them. "
-    "Sobol indices and a tornado chart show which assumptions move the result most.",
+    "Carlo); each result is the median of those runs with the interval that holds 95% of "
+    "them. Sobol indices and a tornado chart show which assumptions move the result most. "
+    "The full rules are in the toolkit's docs/estimate.md.",
 ]
 
 

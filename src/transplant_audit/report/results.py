@@ -399,9 +399,9 @@ class EstimateSections:
                     "Three scenarios are shown. The documented floor counts only transplants "
                     "that sources state (a lower bound: most hospitals state no count). The "
                     "capacity model converts stated beds, surgeons and licence minimums into "
-                    "transplants a year. The combined estimate takes the larger of the two for "
-                    "each hospital and imputes hospitals with no figure. Bands show where 50% "
-                    "and 95% of the model runs fall.",
+                    "transplants a year. The combined estimate takes, for each hospital, the "
+                    "larger of its stated count and its capacity times a utilisation factor, "
+                    "and imputes hospitals with no figure (see Methods).",
                     ref,
                 ]
             ),
