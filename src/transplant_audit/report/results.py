@@ -572,10 +572,12 @@ class EstimateSections:
         blocks: list[Block] = [
             Para(
                 [
-                    "Hospitals with a national transplant licence (granted from 2007) against "
-                    "those without one that are documented as transplanting; 'pre_licensing' is "
-                    "volume before licences existed. Volume at unlicensed hospitals is, by its "
-                    "nature, the least documented part of the estimate."
+                    "Hospitals with a national transplant licence against those without one "
+                    "that are documented as transplanting; 'pre_licensing' is volume before "
+                    "licensing began (the year is the assumption ",
+                    Link("licensing_year", ASM + "licensing_year"),
+                    "). Volume at unlicensed hospitals is, by its nature, the least documented "
+                    "part of the estimate.",
                 ]
             )
         ]
