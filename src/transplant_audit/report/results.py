@@ -660,6 +660,12 @@ class EstimateSections:
                 data=table,
                 sortable=True,
                 links={"derivation": DERIV},
+                caption=[
+                    "median, p025, p975: transplants per year (median and 95% interval over "
+                    "model runs). A lower bound of 0 means that in some runs no figure of the "
+                    "hospital applies to that year (e.g. its bed count was stated too many "
+                    "years earlier); methods: which routes produced the figure."
+                ],
             ),
         ]
         if year is not None:
