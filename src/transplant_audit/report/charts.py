@@ -31,7 +31,7 @@ SCENARIO_LABELS = {
 
 def _finish(chart: alt.TopLevelMixin, description: str) -> dict[str, Any]:
     spec = chart.properties(description=description).configure_view(stroke=None)
-    spec = spec.configure_axis(labelFontSize=11, titleFontSize=12).configure_legend(
+    spec = spec.configure_axis(labelFontSize=11, titleFontSize=12, labelLimit=280).configure_legend(
         labelFontSize=11, titleFontSize=12, orient="bottom", columns=2, labelLimit=360
     )
     out = spec.to_dict()

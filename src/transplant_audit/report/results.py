@@ -329,14 +329,20 @@ class EstimateSections:
             )
         try:
             sens = self.est.sensitivity()
+            s_year = self.est.sensitivity_year() if hasattr(self.est, "sensitivity_year") else None
             if len(sens):
                 top = sens.sort_values("ST", ascending=False).head(2)["assumption"].astype(str)
+                when = (
+                    f", analysed for {s_year}, the year with the most hospital evidence"
+                    if s_year is not None and s_year != year
+                    else ""
+                )
                 summary += [
                     " The interval is wide mainly because of the assumptions ",
                     *[x for a in top for x in (Link(a, ASM + a), " and ")][:-1],
                     " (see ",
                     Link("sensitivity", "checks"),
-                    ").",
+                    f"{when}).",
                 ]
         except Exception:  # noqa: BLE001 - the summary works without it
             pass
