@@ -9,6 +9,7 @@ the reason, never a crash and never a made-up number: see :func:`guarded`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from transplant_audit.report import charts
 from transplant_audit.report.fmt import is_missing, num, year_of
 from transplant_audit.report.model import (
     Block,
+    Derivation,
     Figure,
     Link,
     Notes,
@@ -39,6 +41,23 @@ OBS_ANCHOR = "appendix-observations"
 HOSP_ANCHOR = "appendix-hospitals"
 ASM_ANCHOR = "methods"
 CLAIMS_ANCHOR = "official"
+
+
+_OBS_ID = re.compile(r"\b(obs_[0-9a-f]{6,})\b")
+
+
+def _linkify_ids(text: str) -> list[Run]:
+    """Text with every observation id turned into a link to its appendix entry."""
+    runs: list[Run] = []
+    pos = 0
+    for m in _OBS_ID.finditer(text):
+        if m.start() > pos:
+            runs.append(text[pos : m.start()])
+        runs.append(Link(m.group(1), OBS + m.group(1)))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(text[pos:])
+    return runs
 
 
 def source_anchor(source_id: str) -> str:
@@ -340,7 +359,16 @@ def methods(
     for text in method_text or []:
         sec.add(Para([text]))
     if model_notes:
-        sec.add(Para(["Notes from this run of the model: " + " ".join(model_notes)], kind="caveat"))
+        sec.add(
+            Derivation(
+                anchor="model-notes",
+                title=(
+                    f"Notes from this run of the model ({len(model_notes)}): which figures "
+                    "were not used and why, and which assumptions came from claims"
+                ),
+                lines=[_linkify_ids(note) for note in model_notes],
+            )
+        )
     asm = used if used is not None and not used.empty else ev.assumptions
     if asm.empty:
         sec.add(Unavailable("assumptions", "the evidence has no assumptions table"))
