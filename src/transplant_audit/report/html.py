@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 import os
 import re
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
@@ -110,11 +112,13 @@ def _cell(value: Any) -> tuple[str, bool]:
     """Display text of a cell and whether it is numeric."""
     if is_missing(value):
         return "", False
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return ("yes" if value else "no"), False
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, numbers.Integral):
+        value = int(value)
         return (f"{value:,}" if abs(value) >= 10000 else str(value)), True
-    if isinstance(value, float):
+    if isinstance(value, numbers.Real):
+        value = float(value)
         if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
             iv = int(value)
             return (f"{iv:,}" if abs(iv) >= 10000 else str(iv)), True

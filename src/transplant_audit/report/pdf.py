@@ -150,6 +150,8 @@ def _runs(runs: Sequence[Run], cjk: str) -> str:
 def _cell_text(value: object) -> str:
     if is_missing(value):
         return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
     if isinstance(value, float):
         if value == int(value) and abs(value) < 1e15:
             return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))

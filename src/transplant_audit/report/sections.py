@@ -412,7 +412,7 @@ def methods(
 def appendix(ev: Evidence, notes: Notes) -> list[Section]:
     """The evidence appendix: every source, hospital and observation, each with its own anchor."""
     src = ev.sources[
-        ["id", "title", "publisher", "party", "kind", "published", "retrieved", "url", "digest"]
+        ["id", "title", "publisher", "url", "party", "kind", "published", "retrieved", "digest"]
     ].copy()
     src["digest"] = src["digest"].map(lambda d: "" if is_missing(d) else str(d))
     sources = Section(SOURCES_ANCHOR, "Appendix A: sources").add(
