@@ -654,9 +654,9 @@ class EstimateSections:
             Para(
                 [
                     f"The {len(table)} hospitals with the largest estimated volume{when} "
-                    "(combined estimate, transplants per year). Click a column heading to sort; "
-                    "the link in the last column shows how the figure was derived, from which "
-                    "observations and assumptions.",
+                    "(combined estimate, transplants per year). The derivation of each figure "
+                    "(its observations, sources and assumptions) follows the table; in the web "
+                    "version, click a column heading to sort and a hospital id to jump to it.",
                     self.cite_estimate(f"Hospital estimates{when}."),
                 ]
             ),
