@@ -268,3 +268,15 @@ def test_repeated_long_evidence_lists_point_back_to_the_first_note(full_report, 
         == (first.observations, first.assumptions, first.sources)
     )
     assert f'as <a href="#note-{first.number}">note {first.number}</a>' in full_html
+
+
+def test_manifest_is_embedded_and_named(tmp_path: Path) -> None:
+    from transplant_audit.report.build import attach_manifest
+
+    rep = assemble(make_synthetic_evidence(), Analyses(), draws=500, seed=7)
+    attach_manifest(rep, {"signed_digest": "sha256:" + "2" * 64, "captures": []})  # synthetic
+    files = write_report(rep, tmp_path / "r", pdf=False)
+    assert json.loads((files.data / "manifest.json").read_text())["captures"] == []
+    inputs = json.loads((files.data / "inputs.json").read_text())
+    assert inputs["evidence_manifest"]["signed_digest"] == "sha256:" + "2" * 64
+    assert "transplant-audit verify --manifest data/manifest.json" in files.html.read_text()

@@ -51,3 +51,18 @@ def test_problems_are_grouped_by_reason() -> None:
         "TypeError: boom",
         "tornado: empty",
     ]
+
+
+def test_manifest_without_a_store_is_exit_code_2(tmp_path: Path, monkeypatch, capsys) -> None:
+    from transplant_audit.cli import main
+
+    monkeypatch.setenv("TRANSPLANT_AUDIT_HOME", str(tmp_path / "empty-home"))
+    monkeypatch.delenv("TRANSPLANT_AUDIT_DB", raising=False)
+    argv = ["transplant-audit", "report", "--out", str(tmp_path / "r"), "--manifest", "--no-pdf"]
+    monkeypatch.setattr("sys.argv", argv)
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2
+    assert "--manifest needs an evidence store" in capsys.readouterr().err.replace("\n", "")
+    assert not (tmp_path / "r").exists()
+    assert not (tmp_path / "empty-home").exists()  # checking for a store creates nothing

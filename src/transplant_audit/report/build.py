@@ -396,6 +396,9 @@ def write_data(report: Report, data_dir: Path) -> list[Path]:
         ],
     )
     write_json(data_dir / "inputs.json", report.inputs)
+    for name, content in report.attachments.items():
+        write_json(data_dir / name, content)
+        written.append(data_dir / name)
     written += [data_dir / "notes.json", data_dir / "inputs.json"]
     return written
 
@@ -488,6 +491,16 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def attach_manifest(report: Report, manifest: dict[str, Any]) -> None:
+    """Embed the evidence manifest: data/manifest.json, its digest in inputs.json and the text."""
+    report.attachments["manifest.json"] = manifest
+    report.inputs["evidence_manifest"] = {
+        "file": "data/manifest.json",
+        "signed_digest": manifest.get("signed_digest"),
+        "signed": "signature" in manifest,
+    }
+
+
 def build_report(
     evidence: Evidence,
     out: Path,
@@ -497,13 +510,22 @@ def build_report(
     pdf: bool = True,
     progress: Progress | None = None,
     command: str = "transplant-audit report",
+    manifest: dict[str, Any] | None = None,
 ) -> ReportFiles:
-    """Run estimates and forensic tests on ``evidence`` and write the report to ``out``."""
+    """Run estimates and forensic tests on ``evidence`` and write the report to ``out``.
+
+    ``manifest`` (from ``transplant_audit.capture.manifest.make_manifest``) is
+    embedded as ``data/manifest.json`` and its signed digest recorded in
+    ``inputs.json``, so readers can check the evidence with
+    ``transplant-audit verify --manifest data/manifest.json``.
+    """
     if draws < 100:
         raise ConfigError(f"--draws {draws}: use at least 100 draws for a meaningful interval")
     analyses = analyse(evidence, draws=draws, seed=seed, progress=progress)
     t = time.perf_counter()
     report = assemble(evidence, analyses, draws=draws, seed=seed)
+    if manifest is not None:
+        attach_manifest(report, manifest)
     assemble_s = time.perf_counter() - t
     files = write_report(report, out, command=command, pdf=pdf, progress=progress)
     files.seconds.update(analyses.seconds)

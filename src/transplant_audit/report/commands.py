@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import Evidence
 
 console = Console()
@@ -29,6 +30,23 @@ def load_for_report(home: Path | None, db: str | None) -> Evidence:
     from transplant_audit.evidence.load import load_evidence
 
     return load_evidence(home, db)
+
+
+def make_manifest_for_report(home: Path | None, db: str | None) -> dict:
+    """The signed evidence manifest of the store at ``--home``/``--db`` (see ``manifest``)."""
+    from transplant_audit.evidence.load import store_exists
+    from transplant_audit.evidence.store import Store
+    from transplant_audit.paths import home_dir
+
+    if not store_exists(home, db):
+        raise ConfigError(
+            "--manifest needs an evidence store: import a data package first "
+            "(transplant-audit import) or pass --home/--db"
+        )
+    from transplant_audit.capture.manifest import make_manifest
+
+    with Store.open(home=home, url=db) as store:
+        return make_manifest(store, home_dir(home))
 
 
 def report(
@@ -63,6 +81,15 @@ def report(
         help="Database URL of the evidence store (SQLite or PostgreSQL) instead of --home.",
     ),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Also write report.pdf (on by default)."),
+    manifest: bool = typer.Option(
+        False,
+        "--manifest",
+        help=(
+            "Embed the signed evidence manifest (every capture's digest, the ledger head) as "
+            "data/manifest.json. Needs an evidence store; verifies the archive and seals the "
+            "ledger first, as 'transplant-audit manifest' does."
+        ),
+    ),
 ) -> None:
     """Write the investigation report: estimates, forensic tests and every source, linked.
 
@@ -102,8 +129,16 @@ def report(
         progress("load", 0, 1)
         evidence = load_for_report(home, db)
         progress("load", 1, 1)
+        manifest_data = make_manifest_for_report(home, db) if manifest else None
         files = build_report(
-            evidence, out, draws=draws, seed=seed, pdf=pdf, progress=progress, command=cmd
+            evidence,
+            out,
+            draws=draws,
+            seed=seed,
+            pdf=pdf,
+            progress=progress,
+            command=cmd,
+            manifest=manifest_data,
         )
 
     rep = files.report

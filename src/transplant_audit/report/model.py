@@ -197,6 +197,8 @@ class Report:
     headline_text: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Upstream parts that were not available (shown in the report and printed by the CLI)."""
+    attachments: dict[str, Any] = field(default_factory=dict)
+    """Extra JSON files for ``data/`` (file name -> content), e.g. the evidence manifest."""
 
     def figures(self) -> list[Figure]:
         return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
