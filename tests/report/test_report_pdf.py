@@ -71,3 +71,9 @@ def test_cjk_font_falls_back_to_builtin_cid_font() -> None:
 def test_chinese_text_is_wrapped_in_the_cjk_font() -> None:
     out = text("Alpha 阿尔法 <b>", "STSong-Light")
     assert out == 'Alpha <font name="STSong-Light">阿尔法</font> &lt;b&gt;'
+
+
+def test_symbols_missing_from_standard_fonts_use_the_wide_font() -> None:
+    assert text("t − 1 ≥ 2", "X") == "t - 1 &gt;= 2"  # mapped to ASCII
+    assert text("√n", "X") == '<font name="X">√</font>n'  # drawn in the CJK font
+    assert text("R² ± 1·2", "X") == "R² ± 1·2"  # Windows-1252 has these

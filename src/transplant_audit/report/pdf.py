@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
-from transplant_audit.report.fmt import cjk_runs, is_missing, num
+from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
     Derivation,
     Figure,
@@ -90,13 +90,38 @@ def cjk_font(candidates: tuple[str, ...] = CJK_TTF_CANDIDATES) -> str:
     return CID_FALLBACK
 
 
+_ASCII_FOR = str.maketrans({"\u2212": "-", "\u2264": "<=", "\u2265": ">=", "\u2248": "~"})
+
+
+def _needs_wide_font(ch: str) -> bool:
+    """True for characters the standard PDF fonts (Windows-1252) cannot draw."""
+    try:
+        ch.encode("cp1252")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
 def text(value: object, cjk: str) -> str:
-    """Escape for a reportlab Paragraph and switch to the CJK font for Chinese runs."""
+    """Escape for a reportlab Paragraph; characters the standard fonts lack (Chinese, most
+    symbols) are drawn in the CJK font, which covers them."""
     out: list[str] = []
-    for chunk, is_cjk in cjk_runs(str(value)):
+    raw = str(value).translate(_ASCII_FOR)
+    for chunk, wide in _split_wide(raw):
         esc = escape(chunk)
-        out.append(f'<font name="{cjk}">{esc}</font>' if is_cjk else esc)
+        out.append(f'<font name="{cjk}">{esc}</font>' if wide else esc)
     return "".join(out)
+
+
+def _split_wide(raw: str) -> list[tuple[str, bool]]:
+    runs: list[tuple[str, bool]] = []
+    for ch in raw:
+        wide = _needs_wide_font(ch)
+        if runs and runs[-1][1] == wide:
+            runs[-1] = (runs[-1][0] + ch, wide)
+        else:
+            runs.append((ch, wide))
+    return runs
 
 
 class _Styles:
