@@ -170,3 +170,6 @@ def test_existing_report_in_chromium(tmp_path_factory: pytest.TempPathFactory) -
     assert seen["charts"] and all(c >= 1 for c in seen["charts"].values()), seen["charts"]
     assert seen["source_visible"] and seen["source_in_view"]
     assert seen["derivation_visible"]
+    keep = os.environ.get("TRANSPLANT_AUDIT_SCREENSHOT")
+    if keep:
+        shutil.copy(shot, keep)
