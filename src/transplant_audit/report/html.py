@@ -279,7 +279,6 @@ def render_html(
         command=command,
         inputs_digest_short=digest[:19] or "not recorded",
         css=Markup(_asset("report.css")),
-        js=Markup(_asset("report.js")),
         vega_js=Markup(vega_bundle()),
         figures=report.figures(),
         render_block=render_block,
