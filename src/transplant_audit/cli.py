@@ -34,8 +34,8 @@ err_console = Console(stderr=True)
 
 def _register_all() -> None:
     from transplant_audit.capture import commands as capture_commands
-    from transplant_audit.evidence import commands as evidence_commands
     from transplant_audit.estimate import commands as estimate_commands
+    from transplant_audit.evidence import commands as evidence_commands
     from transplant_audit.extract import commands as extract_commands
     from transplant_audit.forensics import commands as forensics_commands
     from transplant_audit.report import commands as report_commands
@@ -62,7 +62,9 @@ def main() -> None:
         if isinstance(code, int) and code != 0:
             sys.exit(code)
     except TransplantAuditError as exc:
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
