@@ -23,9 +23,11 @@ from transplant_audit.forensics import dispersion as dispmod
 from transplant_audit.forensics import fits as fitmod
 from transplant_audit.forensics import ratios as ratmod
 from transplant_audit.forensics.series import (
+    DEFAULT_APPROX_TOLERANCE,
     MIN_POINTS,
     Conflict,
     SeriesData,
+    check_window,
     official_series_names,
     series_variants,
 )
@@ -35,6 +37,16 @@ DEFAULT_ALPHA = 0.05
 """Nominal false-positive rate of every test that gives a p-value."""
 DEFAULT_SIMS = 4000
 CUMULATIVE_MARK = "_cumulative"
+APPROX_ASSUMPTION = "approx_relative_half_width"
+"""The assumption whose upper bound is the tolerance for 'about' figures (see series.py)."""
+RANGE_TESTS = (
+    "formula_fit",
+    "too_smooth_poisson",
+    "too_smooth_overdispersed",
+    "prediction_holdout",
+    "reference_ranking",
+)
+"""Tests whose statistics and p-values are summarised across conflict variants."""
 """Series whose name contains this are running totals (data package convention)."""
 
 
@@ -159,6 +171,77 @@ class ForensicsResult:
     def sources(self, name: str) -> list[str]:
         sd = self.series_data.get(name)
         return list(sd.source_ids) if sd else []
+
+    def variant_ranges(self, base: str | None = None) -> pd.DataFrame:
+        """Per series and test: how many variants, and the min–max of statistic and p-value.
+
+        ``base`` is the series name without the variant choices (e.g.
+        ``national_deceased_donors``); None gives every series.
+        """
+        rows = []
+        for r in self.results:
+            if r.test not in RANGE_TESTS:
+                continue
+            b = _variant_base(r.series)
+            if base is not None and b != base:
+                continue
+            rows.append(
+                {
+                    "series": b,
+                    "test": r.test,
+                    "statistic": _clean(r.statistic),
+                    "p_value": _clean(r.p_value),
+                    "adj_r2_quadratic": _clean(_quad_adj_r2(r)),
+                    "flagged": r.flagged,
+                }
+            )
+        cols = [
+            "series",
+            "test",
+            "variants",
+            "statistic_min",
+            "statistic_max",
+            "p_min",
+            "p_max",
+            "adj_r2_quadratic_min",
+            "adj_r2_quadratic_max",
+            "flagged_in",
+        ]
+        if not rows:
+            return pd.DataFrame(columns=cols)
+        df = pd.DataFrame(rows)
+        out = (
+            df.groupby(["series", "test"], sort=False)
+            .agg(
+                variants=("test", "size"),
+                statistic_min=("statistic", "min"),
+                statistic_max=("statistic", "max"),
+                p_min=("p_value", "min"),
+                p_max=("p_value", "max"),
+                adj_r2_quadratic_min=("adj_r2_quadratic", "min"),
+                adj_r2_quadratic_max=("adj_r2_quadratic", "max"),
+                flagged_in=("flagged", "sum"),
+            )
+            .reset_index()
+        )
+        return out[cols]
+
+
+def _variant_base(name: str) -> str:
+    """``national_deceased_donors[2010=34,2017=5148]`` → ``national_deceased_donors``."""
+    return str(name).split("[")[0].strip()
+
+
+def _quad_adj_r2(r: TestResult) -> float | None:
+    """Adjusted R² of the general quadratic in a formula_fit or reference_ranking result."""
+    if r.test == "reference_ranking":
+        v = r.details.get("adj_r2")
+        return None if v is None else float(v)  # type: ignore[arg-type]
+    if r.test == "formula_fit":
+        for row in r.details.get("fits", []) or []:  # type: ignore[union-attr]
+            if row.get("formula") == "quadratic":
+                return float(row.get("adj_r2"))
+    return None
 
 
 # ------------------------------------------------------------------ verdict words
@@ -424,10 +507,21 @@ def analyse_series(
 
 def _series_caveats(sd: SeriesData) -> list[str]:
     cav = []
+    if sd.window is not None:
+        cav.append(
+            f"years {sd.window[0]}–{sd.window[1]} only"
+            + (
+                f"; not tested: {', '.join(map(str, sd.outside_window))}"
+                if sd.outside_window
+                else ""
+            )
+        )
     if sd.choice:
         cav.append(
             "conflict variant: " + ", ".join(f"{y} = {v:,.0f}" for y, v in sd.choice.items())
         )
+    if sd.variants_note:
+        cav.append(sd.variants_note)
     g = sd.gaps()
     if g:
         cav.append(
@@ -442,16 +536,72 @@ def _series_caveats(sd: SeriesData) -> list[str]:
 def conflict_result(sd: SeriesData) -> TestResult:
     """Sources that state different values for the same year of the same series."""
     words = "; ".join(c.describe() for c in sd.conflicts)
+    kinds = {c.kind for c in sd.conflicts}
+    how = []
+    if "values" in kinds:
+        how.append("each version of a year with different exact values is tested separately")
+    if kinds & {"bound", "approx"}:
+        how.append(
+            "bounds ('more than') and 'about' figures are never tested as counts, so their "
+            "contradiction with the exact value is reported here only"
+        )
+    years = sorted({c.year for c in sd.conflicts})
     return TestResult(
         sd.name,
         "source_agreement",
-        float(len(sd.conflicts)),
+        float(len(years)),
         None,
         True,
-        f"Sources disagree for {len(sd.conflicts)} year(s): {words}. Each variant is tested "
-        "separately; the disagreement itself is a finding.",
+        f"Sources disagree for {len(years)} year(s): {words}. "
+        + "; ".join(h[0].upper() + h[1:] for h in how)
+        + "; the disagreement itself is a finding.",
         [],
         {"conflicts": [asdict(c) for c in sd.conflicts]},
+    )
+
+
+def variant_range_result(
+    base: str,
+    variants: Sequence[str],
+    results: Sequence[TestResult],
+    note: str = "",
+    total: int | None = None,
+) -> TestResult:
+    """The range of each main test's statistic and p-value across the variants of one series."""
+    parts = []
+    for test in RANGE_TESTS:
+        rs = [r for r in results if r.test == test and r.series in variants]
+        stats = [r.statistic for r in rs if r.statistic is not None]
+        ps = [r.p_value for r in rs if r.p_value is not None]
+        if not rs or not stats:
+            continue
+        txt = f"{test}: statistic {min(stats):.4g}–{max(stats):.4g}"
+        if ps:
+            txt += f", p {_p(min(ps))}–{_p(max(ps))}"
+        if test in ("formula_fit", "reference_ranking"):
+            q = [x for x in (_quad_adj_r2(r) for r in rs) if x is not None]
+            if q:
+                txt += f", quadratic adjusted R² {min(q):.5f}–{max(q):.5f}"
+        flagged = sum(r.flagged for r in rs)
+        txt += f", flagged in {flagged} of {len(rs)}"
+        parts.append(txt)
+    shown = total if total is not None else len(variants)
+    verdict = (
+        f"Across the {len(variants)} tested versions of {base}"
+        + (f" (of {shown} combinations)" if shown != len(variants) else "")
+        + ": "
+        + ("; ".join(parts) if parts else "no test gave a statistic")
+        + "."
+    )
+    return TestResult(
+        base,
+        "variant_range",
+        float(len(variants)),
+        None,
+        False,
+        verdict,
+        [note] if note else [],
+        {"variants": list(variants), "combinations": shown},
     )
 
 
@@ -691,6 +841,8 @@ def run_forensics(
     t0: float | None = None,
     train_until: int | None = None,
     reference_quantile: float = 0.25,
+    years: tuple[int, int] | None = None,
+    approx_tolerance: float | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ForensicsResult:
     """Run every forensic test on official series of ``evidence`` (and on ``extra_series``).
@@ -704,8 +856,17 @@ def run_forensics(
     identical. ``train_until`` (a year) fits the prediction test on the years
     up to it and predicts every later year, instead of holding out the last
     ``holdout`` years. The overdispersed null uses the ``reference_quantile`` of the
-    reference series' noise. ``progress(done, total)`` is called per series.
+    reference series' noise. ``years=(first, last)`` tests only those years of every
+    series (the others are named in the caveats; official series are then labelled
+    "name (first–last)"). ``approx_tolerance`` is the relative half-width within which an
+    'about' figure corroborates an exact one; None reads the upper bound of the
+    ``approx_relative_half_width`` assumption from the evidence, else
+    ``DEFAULT_APPROX_TOLERANCE`` (10%). ``progress(done, total)`` is called per series.
     """
+    window = check_window(years)
+    tolerance = (
+        approx_tolerance if approx_tolerance is not None else approx_tolerance_from(evidence)
+    )
     official = evidence.official_series if evidence is not None else pd.DataFrame()
     reference = evidence.reference_series if evidence is not None else pd.DataFrame()
     names = official_series_names(official) if series_names is None else list(series_names)
@@ -721,9 +882,12 @@ def run_forensics(
             prefer_sources=prefer_sources,
             counts=counts,
             min_points=0,
+            approx_tolerance=tolerance,
+            years=window,
+            label_window=window is not None,
         )
     for sd in extra_series:
-        variants[sd.name] = [sd]
+        variants[sd.name] = [_windowed(sd, window)]
 
     units = {nm: _unit(official, nm) for nm in names}
     pairs = default_ratio_pairs(names, units) if ratio_pairs is None else list(ratio_pairs)
@@ -804,6 +968,17 @@ def run_forensics(
             done += 1
             if progress:
                 progress(done, total)
+        if len(vs) > 1:
+            names_v = [sd.name for sd in vs]
+            results.append(
+                variant_range_result(
+                    _variant_base(vs[0].name),
+                    names_v,
+                    results,
+                    vs[0].variants_note,
+                    vs[0].variants_total,
+                )
+            )
 
     # digits over every official value together (one value per series and year)
     if len(names) > 1:
@@ -836,6 +1011,8 @@ def run_forensics(
         "conflict_rule": conflict_rule,
         "prefer_sources": list(prefer_sources),
         "reference_quantile": reference_quantile,
+        "years": list(window) if window is not None else None,
+        "approx_tolerance": tolerance,
         "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
     }
     ref_any = next((r for r in ref_cache.values() if r is not None), None)
@@ -848,6 +1025,37 @@ def run_forensics(
         settings=settings,
         _fits=fits,
         _rankings=rankings,
+    )
+
+
+def approx_tolerance_from(evidence: Evidence | None) -> float:
+    """Upper bound of the ``approx_relative_half_width`` assumption, else the default (10%)."""
+    asm = getattr(evidence, "assumptions", None) if evidence is not None else None
+    if asm is None or asm.empty or "name" not in asm.columns:
+        return DEFAULT_APPROX_TOLERANCE
+    rows = asm[asm["name"].astype(str) == APPROX_ASSUMPTION]
+    if rows.empty:
+        return DEFAULT_APPROX_TOLERANCE
+    try:
+        high = float(rows.iloc[0]["high"])
+    except (TypeError, ValueError):
+        return DEFAULT_APPROX_TOLERANCE
+    return high if math.isfinite(high) and 0 < high < 1 else DEFAULT_APPROX_TOLERANCE
+
+
+def _windowed(sd: SeriesData, window: tuple[int, int] | None) -> SeriesData:
+    """A user's series restricted to the year window (the left-out years recorded)."""
+    if window is None:
+        return sd
+    f = sd.frame
+    inside = f["year"].between(window[0], window[1])
+    from dataclasses import replace
+
+    return replace(
+        sd,
+        frame=f[inside].reset_index(drop=True),
+        window=window,
+        outside_window=sorted(int(y) for y in f.loc[~inside, "year"]),
     )
 
 

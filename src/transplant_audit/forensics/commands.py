@@ -119,6 +119,12 @@ def forensics(
         help="Prediction test: fit on the years up to this one and predict the later ones "
         "(instead of --holdout).",
     ),
+    years: str | None = typer.Option(
+        None,
+        "--years",
+        help="Test only these years, FIRST-LAST (e.g. 2010-2018, the window of Robertson, "
+        "Hinde & Lavee 2019); the other years are named in the caveats.",
+    ),
     list_series: bool = typer.Option(
         False, "--list", help="List the official series (years, values, unit) and stop."
     ),
@@ -143,6 +149,7 @@ def forensics(
         raise ConfigError("--alpha must be between 0 and 1")
     if sims < 100:
         raise ConfigError("--sims must be at least 100")
+    window = _parse_years(years) if years else None
     extra: list[SeriesData] = []
     for path in csv:
         sd = read_series_csv(path, counts=True)
@@ -205,6 +212,7 @@ def forensics(
             holdout=holdout,
             t0=t0,
             train_until=train_until,
+            years=window,
             progress=progress,
         )
 
@@ -233,6 +241,18 @@ def forensics(
             except Exception as exc:  # SVG is a convenience; HTML is always written
                 console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
         console.print(f"charts written to {charts}")
+
+
+def _parse_years(text: str) -> tuple[int, int]:
+    """'2010-2018' (or '2010:2018', '2010–2018') → (2010, 2018)."""
+    t = text.strip().replace("–", "-").replace(":", "-")
+    parts = [p.strip() for p in t.split("-")]
+    if len(parts) != 2 or not all(p.isdigit() and len(p) == 4 for p in parts):
+        raise ConfigError(f"--years must look like 2010-2018; got '{text}'")
+    first, last = int(parts[0]), int(parts[1])
+    if first > last:
+        raise ConfigError(f"--years: the first year must not be after the last; got '{text}'")
+    return first, last
 
 
 def _list(evidence) -> None:  # noqa: ANN001

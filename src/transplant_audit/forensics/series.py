@@ -26,7 +26,22 @@ MIN_POINTS = 4
 """Fewest years a series needs before any formula or smoothness test means anything."""
 
 MAX_VARIANTS = 16
-"""Cap on the variants built when conflicts are run each way (2^4: four conflicting years)."""
+"""Cap on the variants tested when conflicts are run each way (2^4: four conflicting years).
+
+Beyond it a documented subset is tested (see :func:`pick_variants`), never a refusal."""
+
+VARIANT_SAMPLE_SEED = 20191114
+"""Seed of the draw that picks the variants tested beyond the all-lowest and all-highest ones
+when there are more than ``MAX_VARIANTS`` (fixed, so the same subset is tested every run)."""
+
+DEFAULT_APPROX_TOLERANCE = 0.10
+"""Relative half-width h within which an 'about' figure a corroborates an exact value e of the
+same year (|e − a| ≤ h·a). It is the upper bound of the ``approx_relative_half_width``
+assumption (data-src/assumptions.csv: 'about' taken as true to within ±0–10%); run_forensics
+reads that bound from the evidence when present and uses this default otherwise."""
+
+BOUND_QUALIFIERS = ("at_least", "at_most")
+"""Qualifiers that make a figure a bound ("more than 6,300"), never a point value."""
 
 
 @dataclass(frozen=True)
@@ -38,12 +53,27 @@ class Conflict:
     values: tuple[float, ...]
     source_ids: tuple[str, ...]
     row_ids: tuple[str, ...] = ()
+    kind: str = "values"
+    """``values``: different exact values (these make variants); ``bound``: an exact value
+    outside a stated bound ("more than 6,300" against 6,200); ``approx``: an 'about' figure
+    farther from the exact value than the tolerance. Only ``values`` makes variants."""
+    qualifiers: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        quals = self.qualifiers or ("exact",) * len(self.values)
         shown = ", ".join(
-            f"{_fmt(v)} ({s})" for v, s in zip(self.values, self.source_ids, strict=False)
+            f"{_QUAL_WORDS.get(q, '')}{_fmt(v)} ({s})"
+            for v, s, q in zip(self.values, self.source_ids, quals, strict=False)
         )
-        return f"{self.series} {self.year}: conflicting values {shown}"
+        what = {
+            "values": "conflicting values",
+            "bound": "an exact value contradicts a stated bound:",
+            "approx": "an approximate value is farther from the exact one than the tolerance:",
+        }.get(self.kind, "conflicting values")
+        return f"{self.series} {self.year}: {what} {shown}"
+
+
+_QUAL_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most ", "exact": ""}
 
 
 @dataclass
@@ -62,7 +92,15 @@ class SeriesData:
     excluded: list[str] = field(default_factory=list)
     """Rows left out (partial years, unparseable) in plain words."""
     approx_years: list[int] = field(default_factory=list)
-    """Years whose value the source gives as approximate ("about")."""
+    """Years whose tested value the source gives as approximate ("about")."""
+    variants_total: int = 1
+    """How many combinations of conflicting values exist (``rule='each'``)."""
+    variants_note: str = ""
+    """When only a subset of the variants is tested: which ones and why, in plain words."""
+    window: tuple[int, int] | None = None
+    """Years tested (first, last) when a window was asked for."""
+    outside_window: list[int] = field(default_factory=list)
+    """Years the series has but the window left untested."""
 
     @property
     def years(self) -> np.ndarray:
@@ -272,23 +310,196 @@ def official_series_names(official: pd.DataFrame) -> list[str]:
     return sorted(str(s) for s in official["series"].dropna().unique())
 
 
-def find_conflicts(official: pd.DataFrame, name: str) -> list[Conflict]:
-    """Years of series ``name`` with more than one distinct (full-year) value."""
-    rows = _full_year_rows(official, name)[0]
-    out: list[Conflict] = []
+@dataclass
+class YearEvidence:
+    """What the rows of one series say about one year, after qualifiers are read.
+
+    ``options`` are the point values that can be tested (distinct exact values, or the
+    approximate values of a year with no exact one), each with its first source and
+    locator; ``notes`` say in plain words which rows were left out and why.
+    """
+
+    year: int
+    options: list[tuple[float, str, str]] = field(default_factory=list)
+    approx_only: bool = False
+    notes: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def _qualifier(raw: object) -> str:
+    q = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw)
+    q = q.strip().lower()
+    return q or "exact"
+
+
+def read_years(
+    full: pd.DataFrame, name: str, *, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE
+) -> dict[int, YearEvidence]:
+    """Sort the full-year rows of one series into tested values, notes and conflicts.
+
+    Rules (issue: official rows with 'about' and 'more than' figures):
+
+    * A row qualified ``at_least``/``at_most`` is a bound, not a count: never a tested value.
+      It is left out with a note; an exact value of the same year below an ``at_least``
+      bound (above an ``at_most`` bound) is a ``bound`` conflict. A year with only bounds
+      is a gap.
+    * An ``approx`` value a of a year that also has exact values corroborates them when
+      some exact e has |e − a| ≤ ``approx_tolerance``·a, and is then left out with a note;
+      otherwise it is an ``approx`` conflict (and still not tested). A year with only
+      approximate values keeps them.
+    * Identical values from several sources are one value; only different exact values
+      (or different approximate values of an approx-only year) are ``values`` conflicts.
+    """
+    out: dict[int, YearEvidence] = {}
+    if full.empty:
+        return out
+    quals = [_qualifier(q) for q in full.get("qualifier", pd.Series([""] * len(full)))]
+    rows = full.assign(_q=quals)
     for year, grp in rows.groupby("year_int", sort=True):
-        vals = grp["value_num"].tolist()
-        if len(set(vals)) > 1:
-            out.append(
+        ye = YearEvidence(year=int(year))
+        recs = [
+            (
+                float(r["value_num"]),
+                str(r.get("source_id", "")),
+                str(r.get("locator", "")),
+                str(r.get("id", "")),
+                str(r["_q"]),
+            )
+            for _, r in grp.iterrows()
+        ]
+        exact = [r for r in recs if r[4] not in ("approx", *BOUND_QUALIFIERS)]
+        approx = [r for r in recs if r[4] == "approx"]
+        bounds = [r for r in recs if r[4] in BOUND_QUALIFIERS]
+        pool = exact or approx
+        ye.approx_only = not exact and bool(approx)
+        seen: set[float] = set()
+        for v, sid, loc, _, _ in pool:
+            if v not in seen:
+                seen.add(v)
+                ye.options.append((v, sid, loc))
+        distinct = [v for v, _, _ in ye.options]
+        if len(distinct) > 1:
+            firsts = [next(r for r in pool if r[0] == v) for v in distinct]
+            ye.conflicts.append(
                 Conflict(
                     series=name,
                     year=int(year),
-                    values=tuple(vals),
-                    source_ids=tuple(str(s) for s in grp["source_id"]),
-                    row_ids=tuple(str(s) for s in grp.get("id", pd.Series(dtype=str))),
+                    values=tuple(distinct),
+                    source_ids=tuple(
+                        "; ".join(dict.fromkeys(r[1] for r in pool if r[0] == v)) for v in distinct
+                    ),
+                    row_ids=tuple(r[3] for r in firsts),
+                    kind="values",
+                    qualifiers=tuple(r[4] for r in firsts),
                 )
             )
+        # approximate figures beside exact ones: corroboration or conflict, never tested
+        if exact:
+            for v, sid, _, rid, _ in approx:
+                near = [e for e in distinct if abs(e - v) <= approx_tolerance * v]
+                if near:
+                    ye.notes.append(
+                        f"{rid} ({year}: about {_fmt(v)}, {sid}) corroborates the exact "
+                        f"{' / '.join(_fmt(e) for e in near)} (within ±{approx_tolerance:.0%} "
+                        "of the 'about' figure), so the exact value is tested"
+                    )
+                else:
+                    ye.notes.append(
+                        f"{rid} ({year}: about {_fmt(v)}, {sid}) is an approximate figure and "
+                        "the year has an exact one; left out (reported as a conflict)"
+                    )
+                    ye.conflicts.append(
+                        _pair_conflict(
+                            name, int(year), (v, sid, rid, "approx"), distinct, exact, "approx"
+                        )
+                    )
+        # bounds: never point values; a contradicted bound is a conflict
+        for v, sid, _, rid, q in bounds:
+            word = "more than / at least" if q == "at_least" else "less than / at most"
+            ye.notes.append(
+                f"{rid} ({year}: {word} {_fmt(v)}, {sid}) is a bound, not a count: left out"
+                + ("" if ye.options else f"; {year} has no point value and is a gap")
+            )
+            if q == "at_least":
+                bad = [e for e in distinct if e < v * (1 - approx_tolerance * ye.approx_only)]
+            else:
+                bad = [e for e in distinct if e > v * (1 + approx_tolerance * ye.approx_only)]
+            if bad:
+                ye.conflicts.append(
+                    _pair_conflict(name, int(year), (v, sid, rid, q), bad, pool, "bound")
+                )
+        out[int(year)] = ye
     return out
+
+
+def _pair_conflict(
+    name: str,
+    year: int,
+    odd: tuple[float, str, str, str],
+    values: list[float],
+    pool: list[tuple[float, str, str, str, str]],
+    kind: str,
+) -> Conflict:
+    v, sid, rid, q = odd
+    firsts = [next(r for r in pool if r[0] == e) for e in values]
+    return Conflict(
+        series=name,
+        year=year,
+        values=(v, *values),
+        source_ids=(sid, *(r[1] for r in firsts)),
+        row_ids=(rid, *(r[3] for r in firsts)),
+        kind=kind,
+        qualifiers=(q, *(r[4] for r in firsts)),
+    )
+
+
+def _in_window(full: pd.DataFrame, years: tuple[int, int] | None) -> tuple[pd.DataFrame, list[int]]:
+    if years is None or full.empty:
+        return full, []
+    first, last = years
+    inside = full["year_int"].between(first, last)
+    outside = sorted({int(y) for y in full.loc[~inside, "year_int"]})
+    return full[inside].reset_index(drop=True), outside
+
+
+def check_window(years: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Validate a (first, last) year window; None means every year."""
+    if years is None:
+        return None
+    try:
+        first, last = (int(y) for y in years)
+    except (TypeError, ValueError):
+        raise DataError(
+            "<options>",
+            "years must be (first, last)",
+            field="years",
+            value=years,
+            code="bad-window",
+        ) from None
+    if first > last or not (1900 <= first <= 2100 and 1900 <= last <= 2100):
+        raise DataError(
+            "<options>",
+            "the year window must be two four-digit years, first ≤ last (e.g. 2010-2018)",
+            field="years",
+            value=f"{first}-{last}",
+            code="bad-window",
+        )
+    return first, last
+
+
+def find_conflicts(
+    official: pd.DataFrame,
+    name: str,
+    *,
+    approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
+    years: tuple[int, int] | None = None,
+) -> list[Conflict]:
+    """Conflicts of series ``name``: different exact values for one year (``values``),
+    exact values outside a stated bound (``bound``) and 'about' figures farther than the
+    tolerance from the exact value (``approx``). Identical values are not a conflict."""
+    full, _ = _in_window(_full_year_rows(official, name)[0], check_window(years))
+    found = read_years(full, name, approx_tolerance=approx_tolerance)
+    return [c for ye in found.values() for c in ye.conflicts]
 
 
 def _full_year_rows(official: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[str]]:
@@ -329,6 +540,59 @@ def _full_year_rows(official: pd.DataFrame, name: str) -> tuple[pd.DataFrame, li
     return full, excluded
 
 
+def pick_variants(
+    options: Mapping[int, list[float]],
+    *,
+    cap: int = MAX_VARIANTS,
+    seed: int = VARIANT_SAMPLE_SEED,
+) -> tuple[list[dict[int, float]], int]:
+    """Choices of one value per conflicting year: every combination, or a subset of ``cap``.
+
+    Returns (choices, total combinations). Beyond ``cap`` the subset always holds the
+    all-lowest and the all-highest choices (the extremes of any monotone statistic's
+    range are most likely there) and ``cap − 2`` others drawn without replacement with
+    ``seed``; choices come in the order of the full product, so the subset is the
+    same on every run and on every machine.
+    """
+    years = sorted(options)
+    if not years:
+        return [{}], 1
+    sizes = [len(options[y]) for y in years]
+    total = int(np.prod(sizes))
+    if total <= cap:
+        combos = list(itertools.product(*[options[y] for y in years]))
+        return [dict(zip(years, c, strict=True)) for c in combos], total
+    lowest = tuple(sorted(options[y])[0] for y in years)
+    highest = tuple(sorted(options[y])[-1] for y in years)
+
+    def index_of(combo: tuple[float, ...]) -> int:
+        idx = 0
+        for y, v, size in zip(years, combo, sizes, strict=True):
+            idx = idx * size + options[y].index(v)
+        return idx
+
+    fixed = {index_of(lowest), index_of(highest)}
+    rng = np.random.default_rng(seed)
+    others = [i for i in range(total) if i not in fixed] if total < 1_000_000 else None
+    k = cap - len(fixed)
+    if others is not None:
+        picked = set(rng.choice(len(others), size=k, replace=False).tolist())
+        chosen = fixed | {others[i] for i in picked}
+    else:  # astronomically many: draw indices until enough distinct ones
+        chosen = set(fixed)
+        while len(chosen) < cap:
+            chosen.add(int(rng.integers(total)))
+
+    def combo_at(idx: int) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for y, size in zip(reversed(years), reversed(sizes), strict=True):
+            idx, r = divmod(idx, size)
+            out[y] = options[y][r]
+        return {y: out[y] for y in years}
+
+    return [combo_at(i) for i in sorted(chosen)], total
+
+
 def series_variants(
     official: pd.DataFrame,
     name: str,
@@ -337,14 +601,21 @@ def series_variants(
     prefer_sources: Iterable[str] = (),
     counts: bool = True,
     min_points: int = MIN_POINTS,
+    approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
+    years: tuple[int, int] | None = None,
+    label_window: bool = False,
 ) -> list[SeriesData]:
     """The series ``name`` from ``official_series``, one ``SeriesData`` per conflict variant.
 
-    ``rule='stop'`` raises a ``DataError`` listing every conflict; ``'source'``
-    keeps, for each conflicting year, the value from the first of
-    ``prefer_sources`` that states it (and raises if none does); ``'each'``
-    returns one variant per combination of the conflicting values (at most
-    ``MAX_VARIANTS``), each naming its choices.
+    Qualifiers are read first (:func:`read_years`): bounds and corroborating 'about'
+    figures are left out with a note, contradictions are reported as conflicts, and only
+    genuinely different exact values make variants. ``years=(first, last)`` keeps only
+    those years (the others are named in ``outside_window``); ``label_window`` adds
+    " (first–last)" to the series name. ``rule='stop'`` raises a ``DataError`` listing
+    conflicting values; ``'source'`` keeps, for each conflicting year, the value from the
+    first of ``prefer_sources`` that states it (and raises if none does); ``'each'``
+    returns one variant per combination of the conflicting values, or beyond
+    ``MAX_VARIANTS`` the documented subset of :func:`pick_variants`.
     """
     if rule not in CONFLICT_RULES:
         raise DataError(
@@ -354,38 +625,34 @@ def series_variants(
             value=rule,
             code="bad-rule",
         )
+    window = check_window(years)
     full, excluded = _full_year_rows(official, name)
-    conflicts = find_conflicts(official, name)
+    full, outside = _in_window(full, window)
+    read = read_years(full, name, approx_tolerance=approx_tolerance)
+    conflicts = [c for ye in read.values() for c in ye.conflicts]
+    for ye in read.values():
+        excluded.extend(ye.notes)
     units = sorted({str(u) for u in full.get("unit", pd.Series(dtype=str)) if str(u)})
-    approx = sorted(
-        {
-            int(y)
-            for y, q in zip(full["year_int"], full.get("qualifier", [""] * len(full)), strict=False)
-            if str(q) == "approx"
-        }
-    )
-    base_pairs: dict[int, list[tuple[float, str, str]]] = {}
-    for _, r in full.iterrows():
-        base_pairs.setdefault(int(r["year_int"]), []).append(
-            (float(r["value_num"]), str(r.get("source_id", "")), str(r.get("locator", "")))
-        )
-    # de-duplicate identical values stated by several sources
-    options: dict[int, list[float]] = {
-        y: sorted({v for v, _, _ in lst}, key=lambda v: [x[0] for x in lst].index(v))
-        for y, lst in base_pairs.items()
-    }
+    approx = sorted(y for y, ye in read.items() if ye.approx_only)
+    base_pairs = {y: ye.options for y, ye in read.items() if ye.options}
+    options: dict[int, list[float]] = {y: [v for v, _, _ in o] for y, o in base_pairs.items()}
     conflict_years = sorted(y for y, opts in options.items() if len(opts) > 1)
+    label_base = name
+    if window is not None and label_window:
+        label_base = f"{name} ({window[0]}–{window[1]})"
 
     if conflict_years and rule == "stop":
         raise DataError(
             "official_series.csv",
             "conflicting values: "
-            + "; ".join(c.describe() for c in conflicts)
+            + "; ".join(c.describe() for c in conflicts if c.kind == "values")
             + ". Choose a rule: run each variant, or prefer a source id",
             field="value",
             code="conflict",
         )
     choices: list[dict[int, float]]
+    total = 1
+    note = ""
     if not conflict_years:
         choices = [{}]
     elif rule == "source":
@@ -394,7 +661,7 @@ def series_variants(
         for y in conflict_years:
             picked = None
             for sid in prefs:
-                for v, s, _ in base_pairs[y]:
+                for v, s, _ in _all_stating(full, y, options[y]):
                     if s == sid:
                         picked = v
                         break
@@ -404,31 +671,30 @@ def series_variants(
                 raise DataError(
                     "official_series.csv",
                     f"{name} {y}: none of the preferred sources {prefs} states this year; "
-                    f"sources: {[s for _, s, _ in base_pairs[y]]}",
+                    f"sources: {[s for _, s, _ in _all_stating(full, y, options[y])]}",
                     field="source_id",
                     code="conflict",
                 )
             choice[y] = picked
         choices = [choice]
     else:
-        combos = list(itertools.product(*[options[y] for y in conflict_years]))
-        if len(combos) > MAX_VARIANTS:
-            raise DataError(
-                "official_series.csv",
-                f"{name}: {len(combos)} conflict variants exceed the cap of {MAX_VARIANTS}; "
-                "prefer sources instead",
-                field="value",
-                code="too-many-variants",
+        choices, total = pick_variants({y: options[y] for y in conflict_years})
+        if total > len(choices):
+            note = (
+                f"{total} combinations of the conflicting values ({len(conflict_years)} years: "
+                f"{', '.join(map(str, conflict_years))}) exceed the cap of {MAX_VARIANTS}; "
+                f"{len(choices)} are tested: the all-lowest, the all-highest and "
+                f"{len(choices) - 2} drawn at random (seed {VARIANT_SAMPLE_SEED}). The range "
+                "across tested variants may be narrower than across all of them"
             )
-        choices = [dict(zip(conflict_years, c, strict=True)) for c in combos]
 
     out: list[SeriesData] = []
     for choice in choices:
         pairs = [(y, choice.get(y, options[y][0])) for y in sorted(options)]
         frame = pd.DataFrame(pairs, columns=["year", "value"])
-        label = name
+        label = label_base
         if choice:
-            label = name + "[" + ",".join(f"{y}={_fmt(v)}" for y, v in choice.items()) + "]"
+            label = label_base + "[" + ",".join(f"{y}={_fmt(v)}" for y, v in choice.items()) + "]"
         clean = validate_series(
             frame,
             file=f"official_series.csv ({label})",
@@ -439,13 +705,11 @@ def series_variants(
         used_sources: list[str] = []
         used_locators: list[str] = []
         for y, v in pairs:
-            for val, sid, loc in base_pairs[y]:
-                if val == v:
-                    if sid and sid not in used_sources:
-                        used_sources.append(sid)
-                    if loc:
-                        used_locators.append(f"{y}: {loc}")
-                    break
+            for _val, sid, loc in _all_stating(full, y, [v]):
+                if sid and sid not in used_sources:
+                    used_sources.append(sid)
+                if loc:
+                    used_locators.append(f"{y}: {loc}")
         out.append(
             SeriesData(
                 name=label,
@@ -457,6 +721,27 @@ def series_variants(
                 choice=choice,
                 excluded=list(excluded),
                 approx_years=approx,
+                variants_total=total,
+                variants_note=note,
+                window=window,
+                outside_window=outside,
             )
         )
+    return out
+
+
+def _all_stating(
+    full: pd.DataFrame, year: int, values: Iterable[float]
+) -> list[tuple[float, str, str]]:
+    """(value, source id, locator) of every point-value row of ``year`` stating one of ``values``
+    (identical values from several sources all count as its sources)."""
+    wanted = set(values)
+    out = []
+    for _, r in full[full["year_int"] == year].iterrows():
+        if _qualifier(r.get("qualifier")) in BOUND_QUALIFIERS:
+            continue
+        if float(r["value_num"]) in wanted:
+            out.append(
+                (float(r["value_num"]), str(r.get("source_id", "")), str(r.get("locator", "")))
+            )
     return out
