@@ -222,3 +222,22 @@ def test_bundled_deceased_donors_are_tested_not_refused() -> None:
     assert len(fits) == len(vs) and all(r.statistic is not None for r in fits)
     window = run_forensics(ev, [name], years=(2010, 2018), n_sim=200)
     assert all(int(f["year"].max()) <= 2018 for f in window.series.values())
+
+
+@pytest.mark.parametrize(("qualifier", "flagged"), [("approx", False), ("exact", True)])
+def test_round_jump_between_about_figures_is_not_a_round_jump(qualifier, flagged) -> None:
+    """SYNTHETIC running total: 'about 33,000' then 'about 44,000' is round by rounding."""
+    name = "synthetic_donors_cumulative"
+    rows = [
+        off_row(name, 2016, 8866, "src_1111111111"),
+        off_row(name, 2017, 14861, "src_1111111111"),
+        off_row(name, 2020, 33000, "src_2222222222", qualifier=qualifier),
+        off_row(name, 2023, 44000, "src_3333333333", qualifier=qualifier),
+        off_row(name, 2021, 33000, "src_4444444444", qualifier="at_least"),
+    ]
+    res = run_forensics(make_evidence(rows), [name], n_sim=200)
+    (jumps,) = [r for r in res.results if r.test == "counter_jumps"]
+    assert jumps.flagged is flagged
+    assert res.series[name]["year"].tolist() == [2016, 2017, 2020, 2023]  # bound left out
+    if not flagged:
+        assert any("not counted as round" in c for c in jumps.caveats)

@@ -763,6 +763,29 @@ def jump_result(sd: SeriesData, increments: bool = False) -> TestResult:
     if len(inc) == 0:
         return _refused(sd.name, "counter_jumps", "fewer than two values of the running total")
     r = ratmod.counter_jumps(inc, labels)
+    rounded_note = []
+    if sd.approx_years and not increments and r.round_jumps:
+        # an 'about' figure is rounded by its source: a jump to or from one is round by
+        # construction, so only jumps between exact figures count as round
+        approx = set(sd.approx_years)
+        ys = f["year"].tolist()
+        exact_inc = [
+            (lab, v)
+            for lab, v, a, b in zip(labels, inc, ys[:-1], ys[1:], strict=True)
+            if a not in approx and b not in approx
+        ]
+        exact_labels = {lab for lab, _ in exact_inc}
+        dropped = [j for j in r.round_jumps if j.split(":")[0] not in exact_labels]
+        r.round_jumps = [j for j in r.round_jumps if j.split(":")[0] in exact_labels]
+        zeros = [ratmod.trailing_zeros(v) if abs(v) >= 1000 else 0 for _, v in exact_inc]
+        zmax = max(zeros, default=0)
+        r.max_trailing_zeros = zmax
+        r.p_round = float(1 - (1 - 10.0**-zmax) ** len(exact_inc)) if zmax > 0 else 1.0
+        if dropped:
+            rounded_note.append(
+                f"round jumps to or from approximate ('about') figures are not counted as "
+                f"round ({'; '.join(dropped)}): the source rounded those figures"
+            )
     flagged = bool(r.falls) or (bool(r.round_jumps) and r.p_round < DEFAULT_ALPHA)
     parts = []
     if r.falls:
@@ -788,6 +811,7 @@ def jump_result(sd: SeriesData, increments: bool = False) -> TestResult:
         flagged,
         verdict,
         _series_caveats(sd)
+        + rounded_note
         + (
             [
                 "a stated jump is often reported because it looked round; the chance figure "
@@ -885,6 +909,7 @@ def run_forensics(
             approx_tolerance=tolerance,
             years=window,
             label_window=window is not None,
+            running_total=CUMULATIVE_MARK in nm,
         )
     for sd in extra_series:
         variants[sd.name] = [_windowed(sd, window)]

@@ -333,7 +333,11 @@ def _qualifier(raw: object) -> str:
 
 
 def read_years(
-    full: pd.DataFrame, name: str, *, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE
+    full: pd.DataFrame,
+    name: str,
+    *,
+    approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
+    running_total: bool = False,
 ) -> dict[int, YearEvidence]:
     """Sort the full-year rows of one series into tested values, notes and conflicts.
 
@@ -347,6 +351,9 @@ def read_years(
       some exact e has |e − a| ≤ ``approx_tolerance``·a, and is then left out with a note;
       otherwise it is an ``approx`` conflict (and still not tested). A year with only
       approximate values keeps them.
+    * For a ``running_total`` (cumulative series) the rows of one year may be stated at
+      different dates ("659 by 22 Feb 2013", "over 1,400 by the end of 2013"), so a bound
+      is not compared with the exact value: it is left out with a note saying so.
     * Identical values from several sources are one value; only different exact values
       (or different approximate values of an approx-only year) are ``values`` conflicts.
     """
@@ -420,7 +427,13 @@ def read_years(
                 f"{rid} ({year}: {word} {_fmt(v)}, {sid}) is a bound, not a count: left out"
                 + ("" if ye.options else f"; {year} has no point value and is a gap")
             )
-            if q == "at_least":
+            if running_total:
+                ye.notes[-1] += (
+                    " (running totals within one year may be stated at different dates, so "
+                    "it is not compared with the exact value)"
+                )
+                bad = []
+            elif q == "at_least":
                 bad = [e for e in distinct if e < v * (1 - approx_tolerance * ye.approx_only)]
             else:
                 bad = [e for e in distinct if e > v * (1 + approx_tolerance * ye.approx_only)]
@@ -493,12 +506,13 @@ def find_conflicts(
     *,
     approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
     years: tuple[int, int] | None = None,
+    running_total: bool = False,
 ) -> list[Conflict]:
     """Conflicts of series ``name``: different exact values for one year (``values``),
     exact values outside a stated bound (``bound``) and 'about' figures farther than the
     tolerance from the exact value (``approx``). Identical values are not a conflict."""
     full, _ = _in_window(_full_year_rows(official, name)[0], check_window(years))
-    found = read_years(full, name, approx_tolerance=approx_tolerance)
+    found = read_years(full, name, approx_tolerance=approx_tolerance, running_total=running_total)
     return [c for ye in found.values() for c in ye.conflicts]
 
 
@@ -604,6 +618,7 @@ def series_variants(
     approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
     years: tuple[int, int] | None = None,
     label_window: bool = False,
+    running_total: bool = False,
 ) -> list[SeriesData]:
     """The series ``name`` from ``official_series``, one ``SeriesData`` per conflict variant.
 
@@ -628,7 +643,7 @@ def series_variants(
     window = check_window(years)
     full, excluded = _full_year_rows(official, name)
     full, outside = _in_window(full, window)
-    read = read_years(full, name, approx_tolerance=approx_tolerance)
+    read = read_years(full, name, approx_tolerance=approx_tolerance, running_total=running_total)
     conflicts = [c for ye in read.values() for c in ye.conflicts]
     for ye in read.values():
         excluded.extend(ye.notes)
