@@ -214,11 +214,9 @@ def test_hospital_derivation_links_its_observations_and_assumptions(full_report)
     assert {"obs-obs_0001", "src_bbbbbbbbbb", "asm-occupancy_rate", "src_dddddddddd"} <= anchors
 
 
-def test_forensics_leaves_out_a_refused_series_and_names_it() -> None:
-    """SYNTHETIC: one series with 5 conflicting years (32 versions) is refused; the other runs."""
+def _conflicted_evidence():
+    """SYNTHETIC: one series with 5 conflicting years (32 combinations) beside the usual one."""
     import dataclasses
-
-    from transplant_audit.report.build import run_forensics_skipping
 
     ev = make_synthetic_evidence()
     rows = []
@@ -241,7 +239,41 @@ def test_forensics_leaves_out_a_refused_series_and_names_it() -> None:
                 }
             )
     official = pd.concat([ev.official_series, pd.DataFrame(rows)], ignore_index=True)
-    ev = dataclasses.replace(ev, official_series=official)
+    return dataclasses.replace(ev, official_series=official)
+
+
+def test_too_many_conflict_versions_are_tested_as_a_subset_not_refused() -> None:
+    """SYNTHETIC: 32 combinations exceed the cap; 16 are tested and the range is reported."""
+    from transplant_audit.report.build import run_forensics_skipping
+
+    ev = _conflicted_evidence()
+    fr, skipped = run_forensics_skipping(ev)
+    assert skipped == {}
+    tested = {r.series for r in fr.results if r.test == "formula_fit"}
+    assert len([s for s in tested if s.startswith("synthetic_conflicted[")]) == 16
+    summary = [r for r in fr.results if r.test == "variant_range"]
+    assert summary and "of 32 combinations" in summary[0].verdict
+    rep = assemble(ev, Analyses(forensics=fr, skipped_series=skipped), draws=500, seed=7)
+    assert not [b for b in rep.unavailable() if "synthetic_conflicted" in b.what]
+    tables = {t.name for s in rep.sections for t in s.blocks if hasattr(t, "data")}
+    assert "forensic_variant_ranges" in tables
+
+
+def test_forensics_leaves_out_a_refused_series_and_names_it(monkeypatch) -> None:
+    """SYNTHETIC: a series run_forensics refuses is left out and named; the others run."""
+    import transplant_audit.forensics as fmod
+    from transplant_audit.errors import DataError
+    from transplant_audit.report.build import run_forensics_skipping
+
+    ev = _conflicted_evidence()
+    real = fmod.run_forensics
+
+    def refusing(evidence, names=None, **kw):  # noqa: ANN001, ANN202
+        if names is None or "synthetic_conflicted" in names:
+            raise DataError("official_series.csv", "synthetic_conflicted: refused (synthetic)")
+        return real(evidence, names, **kw)
+
+    monkeypatch.setattr(fmod, "run_forensics", refusing)
     fr, skipped = run_forensics_skipping(ev)
     assert list(skipped) == ["synthetic_conflicted"]
     assert "synthetic_deceased_donors" in {r.series for r in fr.results}
@@ -280,3 +312,63 @@ def test_manifest_is_embedded_and_named(tmp_path: Path) -> None:
     inputs = json.loads((files.data / "inputs.json").read_text())
     assert inputs["evidence_manifest"]["signed_digest"] == "sha256:" + "2" * 64
     assert "transplant-audit verify --manifest data/manifest.json" in files.html.read_text()
+
+
+def test_paper_window_and_full_series_are_both_shown() -> None:
+    """SYNTHETIC national_deceased_donors 2010–2024 with a bound, an 'about' figure and a
+    conflict: the report tests the full series and, labelled, the paper's 2010–2018 window."""
+    import dataclasses
+
+    from transplant_audit.report.build import run_forensics_skipping, run_forensics_window
+
+    ev = make_synthetic_evidence()
+    values = {2010: 40, 2011: 230, 2012: 580, 2013: 1100, 2014: 1770, 2015: 2600}
+    values |= {2016: 3590, 2017: 4740, 2018: 6050, 2019: 5900, 2020: 5200, 2021: 5400}
+    values |= {2022: 5700, 2023: 6300, 2024: 6800}
+    rows = [(y, v, "exact", "src_cccccccccc") for y, v in values.items()]
+    rows += [
+        (2017, 4753, "exact", "src_aaaaaaaaaa"),  # a genuine conflict: 2 versions
+        (2018, 6000, "at_least", "src_aaaaaaaaaa"),  # a consistent bound
+        (2015, 2500, "approx", "src_aaaaaaaaaa"),  # corroborates 2,600
+    ]
+    extra = pd.DataFrame(
+        [
+            {
+                "id": f"nd_{i}",
+                "series": "national_deceased_donors",
+                "year": y,
+                "value": float(v),
+                "unit": "donors",
+                "qualifier": q,
+                "partial_year": False,
+                "source_id": src,
+                "locator": "synthetic",
+                "note": "synthetic",
+            }
+            for i, (y, v, q, src) in enumerate(rows)
+        ]
+    )
+    ev = dataclasses.replace(
+        ev, official_series=pd.concat([ev.official_series, extra], ignore_index=True)
+    )
+    fr, skipped = run_forensics_skipping(ev)
+    window = run_forensics_window(ev)
+    assert skipped == {} and window is not None
+    assert window.settings["years"] == [2010, 2018]
+    assert all(int(f["year"].max()) <= 2018 for f in window.series.values())
+    assert any(n.startswith("national_deceased_donors[") for n in fr.series)
+    rep = assemble(ev, Analyses(forensics=fr, forensics_window=window), draws=500, seed=7)
+    ids = [s.id for s in rep.sections]
+    assert ids.index("forensics") + 1 == ids.index("forensics-window")
+    win = rep.sections[ids.index("forensics-window")]
+    assert "2010–2018" in win.title
+    assert "Robertson" in "".join(r for r in win.blocks[0].runs if isinstance(r, str))
+    tables = {b.name: b.data for b in win.blocks if hasattr(b, "data")}
+    tested = tables["forensic_tests_window"]
+    assert tested["series"].str.contains(r"\(2010–2018\)").all()
+    assert {"formula_fit", "too_smooth_poisson", "reference_ranking"} <= set(tested["test"])
+    assert "forensic_variant_ranges_window" in tables
+    full = rep.sections[ids.index("forensics")]
+    full_tests = next(b.data for b in full.blocks if getattr(b, "name", "") == "forensic_tests")
+    assert full_tests["series"].str.startswith("national_deceased_donors[").any()
+    assert not [b for b in rep.unavailable() if "forensic" in b.what]

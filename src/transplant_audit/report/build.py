@@ -40,7 +40,13 @@ from transplant_audit.report.model import (
     Table,
     Unavailable,
 )
-from transplant_audit.report.results import EstimateSections, forensics_section
+from transplant_audit.report.results import (
+    PAPER_SERIES,
+    PAPER_WINDOW,
+    EstimateSections,
+    forensics_section,
+    paper_window_section,
+)
 from transplant_audit.report.sections import (
     appendix,
     evidence_summary,
@@ -94,6 +100,10 @@ class Analyses:
     seconds: dict[str, float] = field(default_factory=dict)
     skipped_series: dict[str, str] = field(default_factory=dict)
     """Official series the forensic tests refused (name -> reason); the others were tested."""
+    forensics_window: Any | None = None
+    """The deceased-donor series tested on the paper's years only (``PAPER_WINDOW``)."""
+    forensics_window_error: str | None = None
+    """Why the window run is missing; None also when the evidence lacks the series."""
 
 
 MAX_SKIPPED_SERIES = 5
@@ -122,6 +132,21 @@ def run_forensics_skipping(evidence: Evidence) -> tuple[Any, dict[str, str]]:
             if name not in names or name in skipped or len(skipped) >= MAX_SKIPPED_SERIES:
                 raise
             skipped[name] = str(exc)
+
+
+def run_forensics_window(evidence: Evidence) -> Any | None:
+    """The paper's series on the paper's years (2010–2018); None if the evidence lacks it.
+
+    Robertson, Hinde & Lavee (2019) tested 2010–2018; the series now runs further and
+    includes the 2020 COVID-19 fall, so the report shows both this window and the
+    full series.
+    """
+    from transplant_audit.forensics import run_forensics
+
+    names = {str(s) for s in evidence.official_series["series"].dropna()}
+    if PAPER_SERIES not in names:
+        return None
+    return run_forensics(evidence, [PAPER_SERIES], years=PAPER_WINDOW)
 
 
 def analyse(
@@ -167,6 +192,12 @@ def analyse(
         raise
     except Exception as exc:  # noqa: BLE001
         out.forensics_error = f"{type(exc).__name__}: {exc}"
+    try:
+        out.forensics_window = run_forensics_window(evidence)
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        out.forensics_window_error = f"{type(exc).__name__}: {exc}"
     out.seconds["forensics"] = time.perf_counter() - t1
     if progress is not None:
         progress("forensics", 1, 1)
@@ -219,12 +250,14 @@ def _inputs(
         "assumptions": asm.astype(object).where(asm.notna(), None).to_dict(orient="records"),
         "forensics_settings": forensics_settings,
         "forensics_skipped_series": analyses.skipped_series,
+        "forensics_window_settings": getattr(analyses.forensics_window, "settings", None),
         "counts": {name: int(len(evidence.frame(name))) for name in COLUMNS},
         "not_available": {
             k: v
             for k, v in (
                 ("estimate", analyses.estimate_error),
                 ("forensics", analyses.forensics_error),
+                ("forensics_window", analyses.forensics_window_error),
             )
             if v
         },
@@ -301,6 +334,18 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
         for name, reason in analyses.skipped_series.items():
             fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
         sections.append(fsec)
+        if analyses.forensics_window is not None:
+            sections.append(paper_window_section(evidence, analyses.forensics_window, notes))
+        elif analyses.forensics_window_error:
+            first, last = PAPER_WINDOW
+            sections.append(
+                Section(
+                    "forensics-window",
+                    f"Forensic tests in the paper's window, {first}–{last} ({PAPER_SERIES})",
+                ).add(
+                    Unavailable(f"forensic tests {first}–{last}", analyses.forensics_window_error)
+                )
+            )
     else:
         reason = analyses.forensics_error or "the forensic tests were not run"
         problems.append(f"forensics: {reason}")
