@@ -413,7 +413,7 @@ def read_years(
                 else:
                     ye.notes.append(
                         f"{rid} ({year}: about {_fmt(v)}, {sid}) is an approximate figure and "
-                        "the year has an exact one; left out (reported as a conflict)"
+                        "the year has an exact one; reported as a conflict, not tested"
                     )
                     ye.conflicts.append(
                         _pair_conflict(
@@ -424,7 +424,7 @@ def read_years(
         for v, sid, _, rid, q in bounds:
             word = "more than / at least" if q == "at_least" else "less than / at most"
             ye.notes.append(
-                f"{rid} ({year}: {word} {_fmt(v)}, {sid}) is a bound, not a count: left out"
+                f"{rid} ({year}: {word} {_fmt(v)}, {sid}) is a bound, not a count"
                 + ("" if ye.options else f"; {year} has no point value and is a gap")
             )
             if running_total:
