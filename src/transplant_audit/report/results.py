@@ -159,6 +159,14 @@ def _stats_text(s: Mapping[str, Any]) -> str:
     )
 
 
+def _evidence_year(est: object, years: set[int]) -> int:
+    """The year with the most hospital evidence, or the latest estimated year if unknown."""
+    if not hasattr(est, "sensitivity_year"):
+        return max(years)
+    year = int(est.sensitivity_year())
+    return year if year in years else max(years)
+
+
 class EstimateSections:
     """Build every estimate section from one ``EstimateResult``."""
 
@@ -168,6 +176,7 @@ class EstimateSections:
         self.notes = notes
         self._provenance: dict[str, list[str]] | None = None
         self.headline_year: int | None = None
+        self.evidence_year: int | None = None
         self.headline_text: list[str] = []
 
     # provenance -------------------------------------------------------------
@@ -232,7 +241,14 @@ class EstimateSections:
             )
             pool = official if len(official) else comp
             if len(pool):
-                comp_row = pool.sort_values("year").iloc[-1]
+                # The official claim nearest the year with the most hospital evidence
+                # (latest on ties): far from the evidence the carry-over assumptions,
+                # not hospital figures, drive the estimate.
+                anchor = _evidence_year(self.est, years)
+                self.evidence_year = anchor
+                dist = (pd.to_numeric(pool["year"]) - anchor).abs()
+                order = pd.DataFrame({"d": dist, "y": -pd.to_numeric(pool["year"])})
+                comp_row = pool.loc[order.sort_values(["d", "y"]).index[0]]
         year = int(comp_row["year"]) if comp_row is not None else int(rows["year"].max())
         row = rows[rows["year"].astype(int) == year].iloc[0]
         return scenario, year, row, comp_row
@@ -325,7 +341,9 @@ class EstimateSections:
         if comp_row is not None:
             summary.append(
                 f" That is {ratio(comp_row['ratio_median'])} the {num(comp_row['value'])} "
-                f"claimed by {_party_label(str(comp_row.get('party', '')))} for that year."
+                f"claimed by {_party_label(str(comp_row.get('party', '')))} for that year"
+                f" (the official claim nearest {self.evidence_year}, the year "
+                "with the most hospital evidence; other years are in the charts below)."
             )
         try:
             sens = self.est.sensitivity()
