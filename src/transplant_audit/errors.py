@@ -47,5 +47,5 @@ class ConfigError(TransplantAuditError):
     """A bad option, override file or environment setting."""
 
 
-class NotEstimable(TransplantAuditError):
+class NotEstimableError(TransplantAuditError):
     """A quantity that cannot be estimated from the evidence; carries the reason."""

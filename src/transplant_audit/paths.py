@@ -25,7 +25,7 @@ def bundled_package_dir() -> Path:
 
 
 def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
-    """The investigation's home: ``--home``, else ``$TRANSPLANT_AUDIT_HOME``, else a per-user dir."""
+    """The investigation's home: ``--home``, else ``$TRANSPLANT_AUDIT_HOME``, else per user."""
     if home is not None:
         return Path(home).expanduser()
     env = os.environ.get(HOME_ENV)

@@ -12,30 +12,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.paths import DB_ENV, home_dir
 
-HomeOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        help=(
-            "The investigation's home directory (holds store.sqlite and archive/). "
-            "Default: $TRANSPLANT_AUDIT_HOME, else a per-user data directory."
-        ),
-        show_default=False,
-    ),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help=(
-            "Database URL of the store, e.g. postgresql+psycopg://user:password@host/db. "
-            "Default: $TRANSPLANT_AUDIT_DB, else store.sqlite in the home directory."
-        ),
-        show_default=False,
-    ),
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts).")]
 
 

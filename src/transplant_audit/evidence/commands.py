@@ -18,32 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import NATIONAL, Evidence
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
 
-HomeOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        help=(
-            "The investigation's home directory (holds store.sqlite). "
-            "Default: $TRANSPLANT_AUDIT_HOME, else a per-user data directory."
-        ),
-        show_default=False,
-    ),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help=(
-            "Database URL of the store, e.g. postgresql+psycopg://user:password@host/db. "
-            "Default: $TRANSPLANT_AUDIT_DB, else store.sqlite in the home directory."
-        ),
-        show_default=False,
-    ),
-]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON instead of a table (for scripts).")
 ]

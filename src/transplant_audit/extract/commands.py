@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.paths import DB_ENV, home_dir
 
@@ -22,29 +23,6 @@ REVIEWER_ENV = "TRANSPLANT_AUDIT_REVIEWER"
 CONTEXT_CHARS = 14
 """Characters of context either side of a figure in the extract table (JSON has more)."""
 _SOURCE_ID_RE = re.compile(r"^src_[0-9a-f]{6,}$")
-
-HomeOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--home",
-        help=(
-            "The investigation's home directory (holds store.sqlite and archive/). "
-            "Default: $TRANSPLANT_AUDIT_HOME, else a per-user data directory."
-        ),
-        show_default=False,
-    ),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help=(
-            "Database URL of the store, e.g. postgresql+psycopg://user:password@host/db. "
-            "Default: $TRANSPLANT_AUDIT_DB, else store.sqlite in the home directory."
-        ),
-        show_default=False,
-    ),
-]
 
 
 def _out() -> Console:

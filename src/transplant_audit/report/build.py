@@ -162,7 +162,7 @@ def analyse(
     the reason also goes to the CLI's output and to ``data/inputs.json``.
     A bad option (``ConfigError``, e.g. an invalid seed) is raised: the user
     must fix the command. Evidence that is valid but not enough for a model
-    (``NotEstimable``, a ``DataError`` such as "no assumptions") degrades to a
+    (``NotEstimableError``, a ``DataError`` such as "no assumptions") degrades to a
     "not available" box naming the reason, since the evidence sections are
     still worth reading.
     """
