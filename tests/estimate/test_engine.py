@@ -361,3 +361,23 @@ def test_capacity_by_organ_group():
     assert org["liver"] == pytest.approx(438.0)
     assert org["unspecified"] == pytest.approx(1460.0)
     assert org.sum() == pytest.approx(nat(r, "capacity", 2010))
+
+
+def test_a_subset_running_total_is_not_differenced_against_all_case_totals():
+    # SYNTHETIC: all-case liver totals 1000 (2012) and 1600 (2015) -> 200 a year in
+    # 2013-2015; a paediatric-only running total of 100 (2014) must not start a new
+    # sequence that turns 1600 - 100 into 1,500 transplants in 2015.
+    sub = obs("a", "transplants_cumulative", 100, organ="liver", as_of="2014-06-30")
+    sub["note"] = "synthetic; subset: paediatric liver transplants only"
+    ev = make_evidence(
+        [hospital("a")],
+        [
+            obs("a", "first_transplant_year", 2005, organ="liver"),
+            obs("a", "transplants_cumulative", 1000, organ="liver", as_of="2012-12-31"),
+            sub,
+            obs("a", "transplants_cumulative", 1600, organ="liver", as_of="2015-12-31"),
+        ],
+    )
+    r = estimate(ev, draws=3, years="2013-2015")
+    assert nat(r, "documented", 2015) == pytest.approx(200.0, rel=1e-3)
+    assert nat(r, "documented", 2014) == pytest.approx(200.0, rel=1e-3)

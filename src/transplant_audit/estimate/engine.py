@@ -22,7 +22,8 @@ Rules (also in docs/estimate.md):
 * reported(h, y) = the hospital's own counts in year y (period counts and
   differences of dated running totals, spread evenly); per organ the largest
   figure; a figure that does not name a single organ competes (max) with the
-  sum over organs.
+  sum over organs. A running total of a subset (``subset:`` in the note) is its
+  own sequence, so it acts as a floor and is never differenced against totals.
 * combined(h, y) = max(reported, ``capacity_utilisation`` x capacity).
 * Centres without a value (listed or not) are imputed per stratum and year:
   before ``licensing_year`` all centres form one stratum of
@@ -107,6 +108,18 @@ def _organ_group(organ: object) -> str:
     if s.startswith("heart") or s.startswith("lung"):
         return "heart_lung"
     return "unspecified"
+
+
+def _subset_of(rec: Mapping[str, object]) -> str:
+    """The subset a figure covers ("paediatric liver transplants only"), or "" for all cases.
+
+    The data build records sub-types of an organ (living donor, paediatric, split,
+    DCD donors, an indication) as the organ plus ``subset: ...`` in the note.
+    """
+    note = rec.get("note")
+    if not isinstance(note, str) or "subset:" not in note:
+        return ""
+    return note.split("subset:", 1)[1].strip().lower()
 
 
 def _organ_key(organ: object) -> str:
@@ -453,7 +466,12 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
             )
         )
     cum = recs_of("transplants_cumulative")
-    for (h, okey), grp in grouped(cum, lambda r: (int(r["h"]), _organ_key(r.get("organ")))):
+    # A running total of a subset (e.g. paediatric or living-donor liver transplants,
+    # marked "subset: ..." in the note by the data build) forms its own sequence:
+    # differencing it against the hospital's all-case totals would invent volume.
+    for (h, okey, _subset), grp in grouped(
+        cum, lambda r: (int(r["h"]), _organ_key(r.get("organ")), _subset_of(r))
+    ):
         pts = []
         for rec in grp:
             t, how = _figure_year(rec, published)
