@@ -507,24 +507,10 @@ def decide(
 
 
 def _obs_dict(obs: Any) -> dict[str, Any]:
-    cols = (
-        "id",
-        "hospital_id",
-        "indicator",
-        "organ",
-        "period_start",
-        "period_end",
-        "as_of",
-        "value",
-        "qualifier",
-        "unit",
-        "source_id",
-        "locator",
-        "status",
-        "note",
-        "year",
-    )
-    return {c: getattr(obs, c) for c in cols}
+    """The observation row as the ledger records it: the resource's columns plus ``year``."""
+    from transplant_audit.evidence.frames import COLUMNS
+
+    return {c: getattr(obs, c) for c in (*COLUMNS["observations"], "year")}
 
 
 def next_candidate(
