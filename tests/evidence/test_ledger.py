@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transplant_audit.evidence import ledger
+from transplant_audit.evidence.frames import COLUMNS
 from transplant_audit.evidence.ledger import BatchData, EntryData
 
 
@@ -189,25 +190,7 @@ def _package_text(value: float) -> str:
 )
 def test_row_digest_is_the_same_for_typed_and_text_rows_and_changes_with_the_value(value, other):
     """A row read from SQLite/PostgreSQL (typed) and from the CSV (text) give one digest."""
-    base = {
-        c: ""
-        for c in (
-            "id",
-            "hospital_id",
-            "indicator",
-            "organ",
-            "period_start",
-            "period_end",
-            "as_of",
-            "value",
-            "qualifier",
-            "unit",
-            "source_id",
-            "locator",
-            "status",
-            "note",
-        )
-    }
+    base = {c: "" for c in COLUMNS["observations"]}
     base.update(
         id="obs_0123456789",
         hospital_id="national",

@@ -17,6 +17,7 @@ from sqlalchemy import select, text, update
 from transplant_audit.capture.verify import check_state, load_state
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.archive_schema import LedgerEntry
+from transplant_audit.evidence.frames import COLUMNS
 from transplant_audit.evidence.schema import Observation
 
 
@@ -58,25 +59,7 @@ def test_a_ledgered_edit_is_a_new_entry_and_verifies(store, synthetic_package, s
         obs = s.get(Observation, obs_id)
         obs.status = "disputed"
         s.flush()
-        row = {
-            c: getattr(obs, c)
-            for c in (
-                "id",
-                "hospital_id",
-                "indicator",
-                "organ",
-                "period_start",
-                "period_end",
-                "as_of",
-                "value",
-                "qualifier",
-                "unit",
-                "source_id",
-                "locator",
-                "status",
-                "note",
-            )
-        }
+        row = {c: getattr(obs, c) for c in COLUMNS["observations"]}
         ledger.append(
             s,
             "observation_disputed",
@@ -228,25 +211,7 @@ def test_a_retracted_and_deleted_observation_verifies_but_a_silent_delete_does_n
     gone, silent = syn.OBS["beds_a_1"], syn.OBS["tx_a"]
     with store.session(write=True) as s:
         obs = s.get(Observation, gone)
-        row = {
-            c: getattr(obs, c)
-            for c in (
-                "id",
-                "hospital_id",
-                "indicator",
-                "organ",
-                "period_start",
-                "period_end",
-                "as_of",
-                "value",
-                "qualifier",
-                "unit",
-                "source_id",
-                "locator",
-                "status",
-                "note",
-            )
-        }
+        row = {c: getattr(obs, c) for c in COLUMNS["observations"]}
         s.delete(obs)
         ledger.append(
             s,
