@@ -381,3 +381,31 @@ def test_a_subset_running_total_is_not_differenced_against_all_case_totals():
     r = estimate(ev, draws=3, years="2013-2015")
     assert nat(r, "documented", 2015) == pytest.approx(200.0, rel=1e-3)
     assert nat(r, "documented", 2014) == pytest.approx(200.0, rel=1e-3)
+
+
+def test_figure_factors_gather_equals_the_documented_measurement_factor():
+    # SYNTHETIC: random qualifiers, draws and spreads
+    import numpy as np
+
+    from transplant_audit.estimate import methods
+    from transplant_audit.estimate.engine import figure_factors
+
+    rng = np.random.default_rng(3)
+    q = rng.integers(0, 4, size=40)
+    draws = 7
+    p = {
+        "approx_relative_half_width": rng.uniform(0, 0.1, draws),
+        "at_least_max_uplift": rng.uniform(0, 0.3, draws),
+        "at_most_max_shortfall": rng.uniform(0, 0.3, draws),
+    }
+    u = rng.uniform(size=(40, draws))
+    want = methods.measurement_factor(
+        q[:, None],
+        u,
+        p["approx_relative_half_width"],
+        p["at_least_max_uplift"],
+        p["at_most_max_shortfall"],
+    )
+    np.testing.assert_allclose(figure_factors(q, p, u, draws), want, rtol=1e-6)
+    median = methods.measurement_factor(q[:, None], 0.5, *p.values())
+    np.testing.assert_allclose(figure_factors(q, p, None, draws), median, rtol=1e-6)

@@ -24,7 +24,7 @@ from transplant_audit.estimate.assumptions import (
     check_complete,
     read_overrides,
 )
-from transplant_audit.estimate.result import EstimateResult
+from transplant_audit.estimate.result import ANNUAL_CLAIM_COLUMNS, EstimateResult
 from transplant_audit.evidence.frames import Evidence
 
 DEFAULT_SEED = 20160622
@@ -86,18 +86,7 @@ def resolve_claim_bounds(
 
 def annual_claims(claims: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
     """All-organ transplants-per-year claims, one row per claim and year it covers."""
-    cols = [
-        "year",
-        "claim_id",
-        "quantity",
-        "claimant",
-        "party",
-        "value_low",
-        "value_high",
-        "value",
-        "source_id",
-        "locator",
-    ]
+    cols = ANNUAL_CLAIM_COLUMNS
     if not len(claims):
         return pd.DataFrame(columns=cols)
     rows = []

@@ -913,6 +913,30 @@ def _beds_dense(
     return val, have
 
 
+def figure_factors(
+    qualifier_code: np.ndarray,
+    p: Mapping[str, np.ndarray],
+    u_fig: np.ndarray | None,
+    draws: int,
+) -> np.ndarray:
+    """Measurement factor per figure and draw, shape (F, D): ``methods.measurement_factor``
+    as a table gather, 1 + A[q] (u - C[q]). ``u_fig`` None uses u = 0.5 (the median draw).
+    """
+    A = np.stack(
+        [
+            np.zeros(draws, DTYPE),
+            2 * p["approx_relative_half_width"],
+            p["at_least_max_uplift"],
+            -p["at_most_max_shortfall"],
+        ]
+    )
+    C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
+    q = qualifier_code
+    if u_fig is None:
+        return 1.0 + A[q] * (0.5 - C[q])[:, None]
+    return 1.0 + A[q] * (u_fig - C[q][:, None])
+
+
 def simulate(
     prep: Prepared,
     params: Mapping[str, np.ndarray],
@@ -936,21 +960,7 @@ def simulate(
     k_d = np.floor(p["carry_window_years"])
     y0_d = np.floor(p["undated_figure_year"])
 
-    # measurement factor per figure: 1 + A[q] (u - C[q])  (see methods.measurement_factor)
-    q = t.fig_qual
-    A = np.stack(
-        [
-            np.zeros(D, DTYPE),
-            2 * p["approx_relative_half_width"],
-            p["at_least_max_uplift"],
-            -p["at_most_max_shortfall"],
-        ]
-    )
-    C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
-    if u_fig is None:
-        fac = 1.0 + A[q] * (0.5 - C[q])[:, None]
-    else:
-        fac = 1.0 + A[q] * (u_fig - C[q][:, None])
+    fac = figure_factors(t.fig_qual, p, u_fig, D)
 
     # occupancy per active hospital and days/stay per (hospital, organ group)
     occ_d = p["occupancy_rate"]

@@ -259,20 +259,7 @@ class FastModel:
         Ha, Y = prep.n_act, t.n_years
         D = len(next(iter(params.values())))
         p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
-        q = t.fig_qual
-        Aq = np.stack(
-            [
-                np.zeros(D, DTYPE),
-                2 * p["approx_relative_half_width"],
-                p["at_least_max_uplift"],
-                -p["at_most_max_shortfall"],
-            ]
-        )
-        C = np.array([0.0, 0.5, 0.0, 0.0], DTYPE)
-        if u_fig is None:
-            fac = 1.0 + Aq[q] * (0.5 - C[q])[:, None]
-        else:
-            fac = 1.0 + Aq[q] * (u_fig - C[q][:, None])
+        fac = engine.figure_factors(t.fig_qual, p, u_fig, D)
         occ_d = p["occupancy_rate"]
         inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])
 

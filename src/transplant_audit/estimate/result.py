@@ -32,6 +32,21 @@ def summarise(draws: np.ndarray) -> np.ndarray:
     return np.column_stack([mean, qs[0], *qs[1:]])
 
 
+ANNUAL_CLAIM_COLUMNS: list[str] = [
+    "year",
+    "claim_id",
+    "quantity",
+    "claimant",
+    "party",
+    "value_low",
+    "value_high",
+    "value",
+    "source_id",
+    "locator",
+]
+"""Columns of ``annual_claims`` and ``EstimateResult.official()``."""
+
+
 @dataclass
 class EstimateResult:
     """National, per-hospital and split estimates with their provenance.
@@ -196,18 +211,7 @@ class EstimateResult:
         Columns: year, claim_id, quantity, claimant, party, value_low, value_high, value,
         source_id, locator.
         """
-        cols = [
-            "year",
-            "claim_id",
-            "quantity",
-            "claimant",
-            "party",
-            "value_low",
-            "value_high",
-            "value",
-            "source_id",
-            "locator",
-        ]
+        cols = ANNUAL_CLAIM_COLUMNS
         return self.claims[cols].copy() if len(self.claims) else pd.DataFrame(columns=cols)
 
     def comparison(self, scenario: str = "combined") -> pd.DataFrame:
