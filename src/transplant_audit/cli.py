@@ -55,29 +55,23 @@ _register_all()
 
 
 def main() -> None:
-    """Entry point: run the app; our own errors become one line and exit code 2."""
+    """Entry point: run the app; our own errors become one line and exit code 2.
+
+    Typer runs in standalone mode, so usage errors (unknown command, missing
+    argument, a value of the wrong type) are shown by Typer itself as a usage
+    line and an error, with exit code 2, whichever click Typer bundles. We
+    never import click ourselves: Typer >= 0.24 vendors its own copy.
+    """
     try:
-        # In non-standalone mode click returns the code of a typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
-        if isinstance(code, int) and code != 0:
-            sys.exit(code)
+        app()
     except TransplantAuditError as exc:
         err_console.print(
             f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True
         )
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err_console.print("aborted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
 
 
 if __name__ == "__main__":
