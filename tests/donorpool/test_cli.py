@@ -15,7 +15,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="120")
-    code = "import sys; from transplant_audit.cli import main; sys.argv[0]='transplant-audit'; main()"
+    code = (
+        "import sys; from transplant_audit.cli import main; sys.argv[0]='transplant-audit'; main()"
+    )
     return subprocess.run(
         [sys.executable, "-c", code, "donorpool", *args],
         capture_output=True,
@@ -44,8 +46,15 @@ def test_official_2015_donors_say_whether_steady(tmp_path: Path) -> None:
     for row in rows:
         assert isinstance(row["steady_state"], bool)
         assert set(row) >= {
-            "organ", "year", "donors_per_year", "volume", "steady_state", "wait_days_median",
-            "wait_days_p05", "wait_days_p95", "backlog_growth_per_year",
+            "organ",
+            "year",
+            "donors_per_year",
+            "volume",
+            "steady_state",
+            "wait_days_median",
+            "wait_days_p05",
+            "wait_days_p95",
+            "backlog_growth_per_year",
         }
         if row["steady_state"]:
             assert row["wait_days_median"] is not None

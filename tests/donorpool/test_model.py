@@ -30,10 +30,20 @@ def test_seven_days_needs_more_donors_than_a_year(asm) -> None:  # type: ignore[
     res = implied_donors(asm, organs=["kidney"], wait_days=[7, 365], volume=10_057, draws=2000)
     week, year = res.rows
     assert week["donors_per_year_median"] > year["donors_per_year_median"]
-    assert week["donors_per_year_p05"] <= week["donors_per_year_median"] <= week["donors_per_year_p95"]
+    assert (
+        week["donors_per_year_p05"] <= week["donors_per_year_median"] <= week["donors_per_year_p95"]
+    )
     assert set(week) >= {
-        "organ", "year", "wait_days", "volume", "donors_per_year_median", "donors_per_year_p05",
-        "donors_per_year_p95", "pool_median", "pool_p05", "pool_p95",
+        "organ",
+        "year",
+        "wait_days",
+        "volume",
+        "donors_per_year_median",
+        "donors_per_year_p05",
+        "donors_per_year_p95",
+        "pool_median",
+        "pool_p05",
+        "pool_p95",
     }
 
 

@@ -24,7 +24,10 @@ def test_mm1_closed_form(lam: float, nu: float) -> None:
 
 def test_no_steady_state_when_organs_cannot_keep_up() -> None:
     w = queue.mean_wait_years(
-        np.array([100.0, 100.0]), np.array([99.0, 100.0]), np.array([1.0, 0.5]), np.array([0.0, 0.01])
+        np.array([100.0, 100.0]),
+        np.array([99.0, 100.0]),
+        np.array([1.0, 0.5]),
+        np.array([0.0, 0.01]),
     )
     assert np.isinf(w).all()
 
@@ -86,7 +89,12 @@ def _system(donors: np.ndarray, c: float = 0.9, avail_days: float = 1.0) -> np.n
     n = donors.size
     share = np.tile([0.34, 0.29, 0.28, 0.09], (n, 1))
     return queue.system_wait_years(
-        donors, np.full(n, 5000.0), share, np.full(n, 1.7), np.full(n, c), np.full(n, avail_days / 365)
+        donors,
+        np.full(n, 5000.0),
+        share,
+        np.full(n, 1.7),
+        np.full(n, c),
+        np.full(n, avail_days / 365),
     )
 
 

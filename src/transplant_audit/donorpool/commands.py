@@ -111,8 +111,15 @@ def _print(result: Any) -> None:
             )
     else:
         table = Table(title="Mean waits the given donors would produce (90% interval)")
-        for col in ("organ", "donors/yr", "volume", "steady state", "wait (days)", "90% interval",
-                    "queue growth/yr"):
+        for col in (
+            "organ",
+            "donors/yr",
+            "volume",
+            "steady state",
+            "wait (days)",
+            "90% interval",
+            "queue growth/yr",
+        ):
             table.add_column(col, justify="right" if col != "organ" else "left")
         for r in rows:
             table.add_row(
@@ -218,7 +225,9 @@ def donorpool_cmd(
     _print(result)
     if result.sensitivity:
         for r in result.sensitivity:
-            console.print(f"  Sobol {r['organ']}: {r['assumption']} S1 {r['S1']:.2f} ST {r['ST']:.2f}")
+            console.print(
+                f"  Sobol {r['organ']}: {r['assumption']} S1 {r['S1']:.2f} ST {r['ST']:.2f}"
+            )
     if json_out:
         _write_json(json_out, result.to_dict())
         console.print(f"wrote {json_out}")

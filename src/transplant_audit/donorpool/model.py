@@ -181,7 +181,9 @@ def waits_from_donors(
             d.compatibility,
             d.avail_years,
         )
-        growth = queue.backlog_growth(donor_rate, deceased_volume, d.group_share, d.organs_per_donor)
+        growth = queue.backlog_growth(
+            donor_rate, deceased_volume, d.group_share, d.organs_per_donor
+        )
         steady = np.isfinite(wait)
         wp = _pct(wait * DAYS_PER_YEAR)
         gp = _pct(growth)

@@ -45,7 +45,11 @@ def sobol_indices(
             varying = [n for n in varying if not n.startswith("donorpool_viability_hours_")]
         if not varying:
             continue
-        problem = {"num_vars": len(varying), "names": varying, "bounds": [[0.0, 1.0]] * len(varying)}
+        problem = {
+            "num_vars": len(varying),
+            "names": varying,
+            "bounds": [[0.0, 1.0]] * len(varying),
+        }
         x = sobol_sample.sample(problem, base_samples, calc_second_order=False, seed=seed)
         x = np.clip(x, 1e-9, 1 - 1e-9)
         u = {n: np.full(len(x), 0.5) for n in names}
