@@ -34,6 +34,7 @@ Examples:
   transplant-audit donorpool --organ kidney --wait-days 7
   transplant-audit donorpool --wait-days 7 --wait-days 365 --volume 60000
   transplant-audit donorpool --donors 2766 --volume 10057
+  transplant-audit donorpool --wait-days 7 --waitlist 300000
   transplant-audit donorpool --volume-from-estimate --year 2015 --json rows.json
 """
 
@@ -89,7 +90,11 @@ def _fmt(x: object) -> str:
     if x is None:
         return "none"
     if isinstance(x, float):
-        return "-" if math.isnan(x) else f"{x:,.0f}" if abs(x) >= 10 else f"{x:,.1f}"
+        if math.isnan(x):
+            return "-"
+        if abs(x) >= 1e6:
+            return f"{x / 1e6:.2f} M"
+        return f"{x:,.0f}" if abs(x) >= 10 else f"{x:,.1f}"
     return str(x)
 
 
@@ -105,9 +110,9 @@ def _print(result: Any) -> None:
                 _fmt(r["wait_days"]),
                 _fmt(r["volume"]),
                 _fmt(r["donors_per_year_median"]),
-                f"{_fmt(r['donors_per_year_p05'])}-{_fmt(r['donors_per_year_p95'])}",
+                f"{_fmt(r['donors_per_year_p05'])} to {_fmt(r['donors_per_year_p95'])}",
                 _fmt(r["pool_median"]),
-                f"{_fmt(r['pool_p05'])}-{_fmt(r['pool_p95'])}",
+                f"{_fmt(r['pool_p05'])} to {_fmt(r['pool_p95'])}",
             )
     else:
         table = Table(title="Mean waits the given donors would produce (90% interval)")
@@ -128,7 +133,7 @@ def _print(result: Any) -> None:
                 _fmt(r["volume"]),
                 f"{'yes' if r['steady_state'] else 'no'} ({r['steady_state_share']:.0%} of runs)",
                 _fmt(r["wait_days_median"]),
-                f"{_fmt(r['wait_days_p05'])}-{_fmt(r['wait_days_p95'])}",
+                f"{_fmt(r['wait_days_p05'])} to {_fmt(r['wait_days_p95'])}",
                 _fmt(r["backlog_growth_per_year"]),
             )
     console.print(table)
@@ -154,6 +159,12 @@ def donorpool_cmd(
         False, "--volume-from-estimate", help="Use the combined estimate's median for --year."
     ),
     year: int = typer.Option(2015, "--year", help="Year of the volume (official or estimate)."),
+    waitlist: float | None = typer.Option(
+        None,
+        "--waitlist",
+        help="Patients already waiting (all organs): the first-come wait then needs "
+        "waitlist / wait organs a year.",
+    ),
     donors: float | None = typer.Option(
         None, "--donors", help="Deceased donors a year: print the waits they would give."
     ),
@@ -212,8 +223,14 @@ def donorpool_cmd(
             raise ConfigError("--wait-days and --donors answer opposite questions; give one")
         result = model.waits_from_donors(asm, donors=donors, **common)
     else:
+        if waitlist is not None and (not math.isfinite(waitlist) or waitlist <= 0):
+            raise ConfigError(f"--waitlist must be a positive number (got {waitlist})")
         result = model.implied_donors(
-            asm, wait_days=wait_days or [7.0], organ_volumes=split or None, **common
+            asm,
+            wait_days=wait_days or [7.0],
+            organ_volumes=split or None,
+            waitlist=waitlist,
+            **common,
         )
         if sensitivity:
             from transplant_audit.donorpool.sensitivity import sobol_indices

@@ -98,12 +98,17 @@ def implied_donors(
     hla_rule: str = "none",
     avail_days: float | None = None,
     organ_volumes: Mapping[str, float] | None = None,
+    waitlist: float | None = None,
 ) -> DonorPoolResult:
     """Donors a year and standing pool needed for ``volume`` transplants at each mean wait.
 
     ``volume`` counts transplants of all organs a year; each organ's part is its
     sourced share (or ``organ_volumes[organ]`` when given, e.g. the estimate's own
     split), and only the deceased-donor part needs donors.
+
+    With ``waitlist`` (patients already waiting, all organs; split like the volume),
+    the system is taken to be at capacity, as voluntary systems are: a first-come
+    wait of ``w`` needs ``waitlist / w`` usable organs a year (Little's law).
     """
     _validate_common(draws, volume)
     for w in wait_days:
@@ -117,14 +122,19 @@ def implied_donors(
         organ_volume = _organ_volume(volume, d, organ_volumes)
         deceased_volume = organ_volume * d.deceased_share
         for w in wait_days:
-            donors = queue.donors_for_wait(
-                w / DAYS_PER_YEAR,
-                deceased_volume,
-                d.group_share,
-                d.organs_per_donor,
-                d.compatibility,
-                d.avail_years,
-            )
+            if waitlist is not None:
+                queue_len = waitlist * d.share_of_volume
+                supply = queue_len / (w / DAYS_PER_YEAR)
+                donors = supply / d.organs_per_donor
+            else:
+                donors = queue.donors_for_wait(
+                    w / DAYS_PER_YEAR,
+                    deceased_volume,
+                    d.group_share,
+                    d.organs_per_donor,
+                    d.compatibility,
+                    d.avail_years,
+                )
             pool = donors * d.avail_years
             dp, pp = _pct(donors), _pct(pool)
             rows.append(
@@ -145,7 +155,7 @@ def implied_donors(
         kind="implied_donors",
         rows=rows,
         assumptions_used=sorted(used),
-        settings=_settings(draws, seed, hla_rule, avail_days, volume),
+        settings=_settings(draws, seed, hla_rule, avail_days, volume) | {"waitlist": waitlist},
     )
 
 
@@ -266,3 +276,36 @@ def _settings(
         "availability_days": avail_days,
         "volume_all_organs": volume,
     }
+
+
+def wait_curve(
+    assumptions: Mapping[str, Assumption],
+    *,
+    volumes: Mapping[str, float],
+    wait_days: Sequence[float] = (2, 7, 14, 30, 90, 365),
+    organs: Sequence[str] = ("kidney", "liver"),
+    draws: int = 400,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Donors a year needed against mean wait, for each named volume (the report's chart).
+
+    Columns: label, volume, organ, wait_days, donors_per_year_median, _p05, _p95.
+    """
+    rows = []
+    for label, volume in volumes.items():
+        res = implied_donors(
+            assumptions, organs=organs, wait_days=wait_days, volume=volume, draws=draws, seed=seed
+        )
+        for r in res.rows:
+            rows.append(
+                {
+                    "label": label,
+                    "volume_all_organs": volume,
+                    "organ": r["organ"],
+                    "wait_days": r["wait_days"],
+                    "donors_per_year_median": r["donors_per_year_median"],
+                    "donors_per_year_p05": r["donors_per_year_p05"],
+                    "donors_per_year_p95": r["donors_per_year_p95"],
+                }
+            )
+    return pd.DataFrame(rows)
