@@ -58,7 +58,8 @@ def donorpool_section(inp: DonorPoolInputs | None, notes: Notes, error: str | No
         k = _row(inp.curve, label, "kidney", 7.0)
         lines += [
             f"At the volume '{label}' ({inp.volumes[label]:,.0f} transplants a year) "
-            f"a 7-day mean wait for a kidney needs about {k['donors_per_year_median']:,.0f} deceased donors a year "
+            "a 7-day mean wait for a kidney needs about "
+            f"{k['donors_per_year_median']:,.0f} deceased donors a year "
             f"(90% interval {k['donors_per_year_p05']:,.0f} to {k['donors_per_year_p95']:,.0f})",
             ref,
             ". ",
