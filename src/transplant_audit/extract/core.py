@@ -181,6 +181,7 @@ _EN_NAME_AFTER_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){
 _EN_NAME_WINDOW = 120
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
 _HOSPITAL_NAME_MAX = 30
+_DATE_UNITS = "年月日"
 """At most this many characters of a Chinese hospital name before 医院."""
 
 
@@ -202,6 +203,8 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
         s = e - len(trimmed) if trimmed else e
         while s < e and norm[s] in "()（）":
             s += 1
+        if 0 < s < e and norm[s] in _DATE_UNITS and norm[s - 1].isdigit():
+            s += 1  # "2021年3月复旦大学附属中山医院": the 月 of a date is not part of the name
         if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
             out.append((s, text[s:e]))
     prev_end = 0
