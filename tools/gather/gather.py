@@ -16,8 +16,8 @@ Steps (each is idempotent; re-running skips what is done):
 
 `action` is a (accept), e (edit: `set` holds field=value;field=value) or r (reject; `note`
 is the reason). One reviewer only ($TRANSPLANT_AUDIT_REVIEWER): figures stay `extracted`.
-New hospitals come from data-src/gathered/hospitals.csv and are added to the store (with a
-ledger entry) before the decisions that name them.
+New hospitals come from WORK/new_hospitals.csv (contract columns + source_url) and are added
+to the store (with a ledger entry) before the decisions that name them.
 """
 
 from __future__ import annotations
@@ -56,6 +56,26 @@ OBS_COLUMNS = [
     "source_url",
     "locator",
     "status",
+    "note",
+]
+HOSP_COLUMNS = [
+    "hospital_key",
+    "name_en",
+    "name_zh",
+    "province",
+    "city",
+    "military",
+    "aliases",
+    "note",
+]
+LIC_COLUMNS = [
+    "hospital_key",
+    "organ",
+    "list_name",
+    "list_year",
+    "licensed",
+    "source_url",
+    "locator",
     "note",
 ]
 SRC_COLUMNS = [
@@ -174,13 +194,16 @@ def ingest(work: Path) -> None:
     print(f"ingest: {len(todo)} pages, {n_cands} candidates in {dt:.1f} s", file=sys.stderr)
 
 
-def _ensure_hospitals(session: Any) -> int:
-    """Add the gathered new hospitals to the store (with a ledger entry) if missing."""
+def _ensure_hospitals(session: Any, work: Path, state: dict[str, Any]) -> int:
+    """Add the new hospitals (work/new_hospitals.csv) to the store, with a ledger entry.
+
+    Each row names the page that shows the hospital (``source_url``, captured first).
+    """
     from transplant_audit.evidence.schema import Hospital
     from transplant_audit.evidence.store import record_change
 
     added = 0
-    for h in _read_csv(GATHERED / "hospitals.csv"):
+    for h in _read_csv(work / "new_hospitals.csv"):
         if session.get(Hospital, h["hospital_key"]) is not None:
             continue
         row = {
@@ -194,7 +217,7 @@ def _ensure_hospitals(session: Any) -> int:
             "licensed_organs": None,
             "licence_year": None,
             "organs_mentioned": None,
-            "source_id": h["source_id"],
+            "source_id": state["sources"][h["source_url"]]["source_id"],
             "note": h["note"] or None,
         }
         session.add(Hospital(**row))
@@ -230,7 +253,7 @@ def review(work: Path, reviewer: str) -> None:
     n = 0
     try:
         with store.session(write=True) as s:
-            _ensure_hospitals(s)
+            _ensure_hospitals(s, work, state)
         for path in sorted((work / "decisions").glob("*.csv")):
             for d in _read_csv(path):
                 key = f"{d['cand']}|{d['action']}|{d.get('set', '')}|{d.get('hospital', '')}"
@@ -348,6 +371,9 @@ def export(work: Path) -> None:
     src_rows.sort(key=lambda r: r["url"])
     _write_csv(GATHERED / "observations.csv", OBS_COLUMNS, obs_rows)
     _write_csv(GATHERED / "sources.csv", SRC_COLUMNS, src_rows)
+    hospitals = _read_csv(work / "new_hospitals.csv")
+    _write_csv(GATHERED / "hospitals.csv", HOSP_COLUMNS, hospitals)
+    _write_csv(GATHERED / "licences.csv", LIC_COLUMNS, _read_csv(work / "licences.csv"))
     print(f"export: {len(src_rows)} sources, {len(obs_rows)} observations", file=sys.stderr)
 
 
