@@ -380,8 +380,22 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+_PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
-    """Counter class and context → indicator name, or None when it is no indicator."""
+    """Counter class and context → indicator name, or None when it is no indicator.
+
+    Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
+    """
+    name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
+        return _PLANNED_OF[name]
+    return name
+
+
+def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, reading every count as in use."""
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     near = (local_left, local_right, ctx.mods)
