@@ -380,6 +380,21 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _is_donation_count(left: str, right: str, mods: str) -> bool:
+    """'器官捐献6302例', '100例公民逝世后器官捐献', '6,302 donations': donors, not transplants.
+
+    The donation word must end the words just before the number, or come after it with no
+    transplant word in between ('捐献肾移植50例' stays a transplant count).
+    """
+    if pat.DONATION_CUE_RE.search(left[-8:].rstrip()[-2:]):
+        return True
+    for text in (right[:12], mods):
+        hit = pat.DONATION_CUE_RE.search(text)
+        if hit and not pat.TRANSPLANT_CUE_RE.search(text[: hit.start()]):
+            return True
+    return False
+
+
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
 
 
@@ -425,6 +440,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
+        if _is_donation_count(local_left, local_right, ctx.mods):
+            return "opo_donors"
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         if not transplant and not tx_near:
             general = _has(

@@ -506,3 +506,6 @@ PLANNED_CUE_RE = re.compile(
     r"once (?:completed|built|finished)"
 )
 """A bed count of a building not yet in use: the beds are planned, not available."""
+
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|donations?\b")
+"""A count of donations (donors), not of transplants."""
