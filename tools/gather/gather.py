@@ -147,51 +147,47 @@ def _sheet(cands: list[dict[str, Any]]) -> str:
 
 
 def ingest(work: Path) -> None:
-    """Capture each new page with its URL, then extract and store its candidates."""
+    """Capture the new pages in one run (capture --pages), then extract them in one run."""
     state = _load_state(work)
     (work / "review").mkdir(exist_ok=True)
     rows = _read_csv(work / "pages" / "manifest.csv")
     todo = [r for r in rows if r["url"] not in state["sources"]]
+    if not todo:
+        print("ingest: nothing new", file=sys.stderr)
+        return
     t0 = time.monotonic()
-    n_cands = 0
-    for i, r in enumerate(todo, 1):
-        path = work / "pages" / r["file"]
-        out = _cli(
-            "capture",
-            str(path),
-            "--url",
-            r["url"],
-            "--party",
-            r["party"],
-            "--kind",
-            r["kind"],
-            "--title",
-            r["title"],
-            "--publisher",
-            r["publisher"],
-            "--note",
-            r.get("note") or "text as returned by the stored-pages search; saved by gather",
-            "--json",
-        )
-        captured = json.loads(out)
-        first = captured[0] if isinstance(captured, list) else captured
-        first = first.get("captures", [first])[0] if "captures" in first else first
-        sid = first["source_id"]
-        cands = json.loads(_cli("extract", sid, "--json", "--language", r["language"]))
+    listing = work / "pages" / "_new_pages.csv"
+    note = "text as returned by the stored-pages search; saved by tools/gather"
+    _write_csv(
+        listing,
+        ["path", "url", "title", "publisher", "party", "kind", "note"],
+        [{**r, "path": r["file"], "note": r.get("note") or note} for r in todo],
+    )
+    captured = json.loads(_cli("capture", "--pages", str(listing), "--json"))
+    by_url = {c["uri"]: c for c in captured}
+    sids = [by_url[r["url"]]["source_id"] for r in todo]
+    t1 = time.monotonic()
+    cands = json.loads(_cli("extract", *sids, "--json"))
+    t2 = time.monotonic()
+    for r, sid in zip(todo, sids, strict=True):
+        mine = [c for c in cands if c["source"] == sid]
         (work / "review" / f"{sid}.txt").write_text(
-            f"# {r['url']}\n# {r['title']}\n" + _sheet(cands), encoding="utf-8"
+            f"# {r['url']}\n# {r['title']}\n" + _sheet(mine), encoding="utf-8"
         )
-        state["sources"][r["url"]] = {"source_id": sid, "digest": first["digest"]}
-        n_cands += len(cands)
-        print(f"[{i}/{len(todo)}] {sid} {len(cands)} candidates  {r['url']}", file=sys.stderr)
-        _save_state(work, state)
-    dt = time.monotonic() - t0
-    if todo:
-        state["timings"].append(
-            {"step": "ingest", "pages": len(todo), "candidates": n_cands, "seconds": round(dt, 1)}
-        )
-        _save_state(work, state)
-    print(f"ingest: {len(todo)} pages, {n_cands} candidates in {dt:.1f} s", file=sys.stderr)
+        state["sources"][r["url"]] = {"source_id": sid, "digest": by_url[r["url"]]["digest"]}
+        print(f"{sid} {len(mine)} candidates  {r['url']}", file=sys.stderr)
+    state["timings"].append(
+        {
+            "step": "ingest",
+            "pages": len(todo),
+            "candidates": len(cands),
+            "seconds": round(t2 - t0, 1),
+            "capture_seconds": round(t1 - t0, 1),
+            "extract_seconds": round(t2 - t1, 1),
+        }
+    )
+    _save_state(work, state)
+    print(f"ingest: {len(todo)} pages, {len(cands)} candidates in {t2 - t0:.1f} s", file=sys.stderr)
 
 
 def _ensure_hospitals(session: Any, work: Path, state: dict[str, Any]) -> int:
