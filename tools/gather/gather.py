@@ -3,16 +3,18 @@
 Page texts live OUTSIDE the repository (third-party text; only figures, URLs, locators and
 digests are committed). Layout of the work directory (default /work/gather-data):
 
-    pages/manifest.csv   file,url,title,publisher,party,kind,language,published,note
+    pages/manifest.csv   file,url,title,publisher,party,kind,language,published,retrieved,note
+    new_hospitals.csv    hospitals not in data/hospitals.csv (contract columns + source_url)
+    licences.csv         licence rows read from the lists (contract columns)
     pages/<file>         the text the page search returned, saved as UTF-8
     review/<src>.txt     the candidates of one source, for a human to read (written by `ingest`)
     decisions/*.csv      cand,action,hospital,bed_scope,set,note  (written by the reviewer)
 
 Steps (each is idempotent; re-running skips what is done):
 
-    python tools/gather/gather.py ingest     # capture --url + extract, one CLI call each
-    python tools/gather/gather.py review     # apply every decisions/*.csv through review.decide
-    python tools/gather/gather.py export     # write data-src/gathered/{sources,observations}.csv
+    python tools/gather/gather.py ingest   # new pages: one `capture --pages`, one `extract`
+    python tools/gather/gather.py review   # new decisions: one `review --decisions FILE`
+    python tools/gather/gather.py export   # data-src/gathered/{sources,observations,...}.csv
 
 `action` is a (accept), e (edit: `set` holds field=value;field=value) or r (reject; `note`
 is the reason). One reviewer only ($TRANSPLANT_AUDIT_REVIEWER): figures stay `extracted`.
@@ -229,61 +231,49 @@ def _ensure_hospitals(session: Any, work: Path, state: dict[str, Any]) -> int:
     return added
 
 
-def _parse_set(text: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for part in filter(None, (p.strip() for p in (text or "").split(";"))):
-        k, _, v = part.partition("=")
-        out[k.strip()] = float(v) if k.strip() == "value" else v.strip()
-    return out
-
-
 def review(work: Path, reviewer: str) -> None:
-    """Apply every decisions/*.csv row not yet applied, through the toolkit's review.decide."""
+    """Add new hospitals to the store, then apply every decision row not yet applied with
+    one `transplant-audit review --decisions FILE` run (all or nothing)."""
     from transplant_audit.evidence.store import Store
-    from transplant_audit.extract import review as rv
 
     state = _load_state(work)
     done = set(state.setdefault("applied", []))
-    store = Store.open(home=os.environ["TRANSPLANT_AUDIT_HOME"])
     t0 = time.monotonic()
-    n = 0
+    store = Store.open(home=os.environ["TRANSPLANT_AUDIT_HOME"])
     try:
         with store.session(write=True) as s:
-            _ensure_hospitals(s, work, state)
-        for path in sorted((work / "decisions").glob("*.csv")):
-            for d in _read_csv(path):
-                key = f"{d['cand']}|{d['action']}|{d.get('set', '')}|{d.get('hospital', '')}"
-                if key in done:
-                    continue
-                changes = _parse_set(d.get("set", ""))
-                if d.get("hospital"):
-                    changes["hospital_id"] = d["hospital"]
-                action = {"a": "accept", "e": "edit", "r": "reject"}[d["action"]]
-                if action == "accept" and set(changes) - {"hospital_id"}:
-                    action = "edit"
-                try:
-                    with store.session(write=True) as s:
-                        rv.decide(
-                            s,
-                            d["cand"],
-                            reviewer,
-                            action,
-                            changes=changes,
-                            reason=d.get("note") or None,
-                        )
-                except Exception as exc:  # report the row, keep going with the others
-                    print(f"{path.name}: {d['cand']}: {exc}", file=sys.stderr)
-                    continue
-                done.add(key)
-                n += 1
+            added = _ensure_hospitals(s, work, state)
     finally:
         store.close()
-    state["applied"] = sorted(done)
+    todo: list[dict[str, str]] = []
+    keys: list[str] = []
+    for path in sorted((work / "decisions").glob("*.csv")):
+        for d in _read_csv(path):
+            key = f"{d['cand']}|{d['action']}|{d.get('set', '')}|{d.get('hospital', '')}"
+            if key not in done and key not in keys:
+                keys.append(key)
+                todo.append(
+                    {
+                        "candidate": d["cand"],
+                        "action": d["action"],
+                        "hospital": d.get("hospital", ""),
+                        "set": d.get("set", ""),
+                        "reason": d.get("note", ""),
+                    }
+                )
+    if todo:
+        listing = work / "decisions" / "_apply.csv.tmp"
+        _write_csv(listing, ["candidate", "action", "hospital", "set", "reason"], todo)
+        try:
+            _cli("review", "--decisions", str(listing), "--reviewer", reviewer)
+        finally:
+            listing.unlink(missing_ok=True)
+        state["applied"] = sorted(done | set(keys))
     state["timings"].append(
-        {"step": "review", "decisions": n, "seconds": round(time.monotonic() - t0, 1)}
+        {"step": "review", "decisions": len(todo), "seconds": round(time.monotonic() - t0, 1)}
     )
     _save_state(work, state)
-    print(f"review: {n} decisions applied", file=sys.stderr)
+    print(f"review: {added} hospitals added, {len(todo)} decisions applied", file=sys.stderr)
 
 
 def export(work: Path) -> None:
