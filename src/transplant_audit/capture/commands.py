@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from transplant_audit.cli_options import DbOption, HomeOption
+from transplant_audit.errors import ConfigError
 from transplant_audit.paths import DB_ENV, home_dir
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts).")]
@@ -38,13 +39,24 @@ def _store_exists(home: Path, db: str | None) -> bool:
 
 def capture_cmd(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Files to capture (HTML, PDF, images, text), or http/https URLs to fetch.",
             metavar="PATH_OR_URL...",
             show_default=False,
         ),
-    ],
+    ] = None,
+    pages: Annotated[
+        Path | None,
+        typer.Option(
+            "--pages",
+            help="A CSV list of saved web pages to capture in one run, each under the "
+            "address it was published at: columns path,url (required) and title, "
+            "publisher, party, kind, note (paths relative to the list). Every row is "
+            "checked before anything is written.",
+            show_default=False,
+        ),
+    ] = None,
     note: Annotated[
         str | None, typer.Option("--note", help="Why you captured it; kept with the capture.")
     ] = None,
@@ -96,11 +108,19 @@ def capture_cmd(
     store (or attaches to an existing one with --source-id) and is written
     to the tamper-evident ledger. Every input is checked first: a missing,
     empty or undecodable file stops the run before anything is written.
+
+    Saved copies of web pages: --url names where one file was published;
+    --pages LIST captures many saved pages in one run, each under its own
+    address (CSV columns path,url,title,publisher,party,kind,note).
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from transplant_audit.capture.service import capture
+    from transplant_audit.capture.service import capture, capture_page_list
 
+    if bool(inputs) == bool(pages):
+        raise ConfigError("give files or URLs to capture, or --pages LIST, not both")
+    if pages and (url or source_id or title or publisher or note):
+        raise ConfigError("with --pages, url, title, publisher and note come from the list")
     h = home_dir(home)
     with (
         _open_store(h, db) as store,
@@ -119,20 +139,23 @@ def capture_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        results = capture(
-            store,
-            h,
-            inputs,
-            note=note,
-            source_id=source_id,
-            url=url,
-            party=party,
-            kind=kind,
-            title=title,
-            publisher=publisher,
-            binary=binary,
-            progress=progress,
-        )
+        if pages:
+            results = capture_page_list(store, h, pages, binary=binary)
+        else:
+            results = capture(
+                store,
+                h,
+                inputs or [],
+                note=note,
+                source_id=source_id,
+                url=url,
+                party=party,
+                kind=kind,
+                title=title,
+                publisher=publisher,
+                binary=binary,
+                progress=progress,
+            )
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
         return

@@ -315,23 +315,48 @@ def _print_candidates(out: Console, records: list[dict[str, Any]]) -> None:
 
 
 def _parse_sets(items: list[str]) -> dict[str, Any]:
-    from transplant_audit.extract.review import FIGURE_FIELDS
+    from transplant_audit.extract.review import parse_changes
 
     out: dict[str, Any] = {}
     for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip().replace("-", "_")
-        if not sep or key not in FIGURE_FIELDS or key == "unit":
-            fields = ", ".join(f for f in FIGURE_FIELDS if f != "unit")
-            raise ConfigError(f"--set {item!r}: write FIELD=VALUE with FIELD one of {fields}")
-        if key == "value":
-            try:
-                out[key] = float(value.replace(",", ""))
-            except ValueError as exc:
-                raise ConfigError(f"--set value={value!r}: not a number") from exc
-        else:
-            out[key] = value.strip()
+        try:
+            out.update(parse_changes(item))
+        except ValueError as exc:
+            raise ConfigError(f"--set {exc}") from exc
     return out
+
+
+def _apply_decisions(store: Any, path: Path, who: str, out: Console, as_json: bool) -> None:
+    """review --decisions FILE: every row checked, then all applied in one transaction."""
+    import csv
+
+    from transplant_audit.extract import review as rv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("candidate", "action") if c not in (reader.fieldnames or [])]
+            rows = list(reader)
+    except FileNotFoundError as exc:
+        raise DataError(file=str(path), reason="no such file", code="missing-path") from exc
+    if missing:
+        raise DataError(file=str(path), row=1, field=missing[0], reason="required column missing")
+    checked = rv.read_decision_rows(str(path), rows)
+    with store.session(write=True) as s:
+        outcomes = rv.apply_decision_rows(s, str(path), checked, who)
+    counts: dict[str, int] = {}
+    for row in checked:
+        counts[row.action] = counts.get(row.action, 0) + 1
+    if as_json:
+        out.print_json(
+            data=[
+                {"candidate": r.candidate, "action": r.action, "status": o.status}
+                for r, o in zip(checked, outcomes, strict=True)
+            ]
+        )
+        return
+    parts = ", ".join(f"{n} {a}" for a, n in sorted(counts.items()))
+    out.print(f"{len(checked)} decisions by {escape(who)} applied ({parts})")
 
 
 def review_cmd(
@@ -369,6 +394,16 @@ def review_cmd(
     ] = False,
     source: Annotated[
         str | None, typer.Option("--source", help="Review only this source's candidates.")
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            help="Apply a CSV of decisions in one run (columns candidate, action = "
+            "accept/edit/reject, and hospital, set = 'field=value;...', reason). Every row "
+            "is checked first; one refused decision and none is applied.",
+            show_default=False,
+        ),
     ] = None,
     list_: Annotated[
         bool, typer.Option("--list", help="List candidates and their review status.")
@@ -431,6 +466,11 @@ def review_cmd(
         who = (reviewer or os.environ.get(REVIEWER_ENV) or "").strip()
         if not who:
             raise ConfigError(f"say who you are: --reviewer NAME (or ${REVIEWER_ENV})")
+        if decisions:
+            if candidate or accept or reject or changes:
+                raise ConfigError("--decisions FILE replaces --candidate/--accept/--reject/--set")
+            _apply_decisions(store, decisions, who, out, as_json)
+            return
         if candidate:
             if not (accept or reject or changes):
                 with store.session() as s:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence.frames import NATIONAL
 from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier, Status
 from transplant_audit.extract.core import Candidate as Found
@@ -551,3 +551,97 @@ def list_candidates(
     if source_id:
         q = q.where(Candidate.source_id == source_id)
     return list(session.execute(q).scalars())
+
+
+# --- a file of decisions (review --decisions FILE) --------------------------------------------
+
+DECISION_FILE_COLUMNS = ("candidate", "action", "hospital", "set", "reason")
+"""Columns of a decisions file; ``candidate`` and ``action`` are required."""
+
+_ACTION_WORDS = {"a": "accept", "e": "edit", "r": "reject"}
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One reviewer decision read from a decisions file (``line`` is its line number)."""
+
+    line: int
+    candidate: str
+    action: str
+    changes: dict[str, Any]
+    reason: str | None
+
+
+def parse_changes(text: str) -> dict[str, Any]:
+    """'indicator=department_beds;qualifier=at_least' → changes; raises ``ValueError``."""
+    out: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in (text or "").split(";"))):
+        key, sep, value = part.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in FIGURE_FIELDS or key == "unit":
+            fields = ", ".join(f for f in FIGURE_FIELDS if f != "unit")
+            raise ValueError(f"{part!r}: write FIELD=VALUE with FIELD one of {fields}")
+        if key == "value":
+            try:
+                out[key] = float(value.replace(",", ""))
+            except ValueError as exc:
+                raise ValueError(f"value={value!r}: not a number") from exc
+        else:
+            out[key] = value.strip()
+    return out
+
+
+def read_decision_rows(name: str, rows: Sequence[Mapping[str, str]]) -> list[DecisionRow]:
+    """Check the rows of a decisions file (header is line 1). Raises ``DataError``."""
+    out: list[DecisionRow] = []
+    for line, r in enumerate(rows, start=2):
+        cand = (r.get("candidate") or "").strip()
+        if not cand:
+            raise DataError(file=name, row=line, field="candidate", reason="empty")
+        word = (r.get("action") or "").strip().lower()
+        action = _ACTION_WORDS.get(word, word)
+        if action not in ACTIONS:
+            raise DataError(
+                file=name,
+                row=line,
+                field="action",
+                value=word,
+                reason="must be accept, edit or reject (a, e, r)",
+            )
+        try:
+            changes = parse_changes(r.get("set") or "")
+        except ValueError as exc:
+            raise DataError(file=name, row=line, field="set", reason=str(exc)) from exc
+        hospital = (r.get("hospital") or "").strip()
+        if hospital:
+            changes["hospital_id"] = hospital
+        reason = (r.get("reason") or "").strip() or None
+        if action == "reject" and not reason:
+            raise DataError(file=name, row=line, field="reason", reason="a rejection needs one")
+        if action == "accept" and set(changes) - {"hospital_id"}:
+            action = "edit"
+        out.append(DecisionRow(line, cand, action, changes, reason))
+    return out
+
+
+def apply_decision_rows(
+    session: Any, name: str, rows: Sequence[DecisionRow], reviewer: str
+) -> list[Outcome]:
+    """Apply checked decisions in the caller's transaction; a refused one raises
+    ``DataError`` naming its line, so the caller's rollback leaves nothing half-written."""
+    outcomes = []
+    for row in rows:
+        try:
+            outcomes.append(
+                decide(
+                    session,
+                    row.candidate,
+                    reviewer,
+                    row.action,
+                    changes=row.changes,
+                    reason=row.reason,
+                )
+            )
+        except ConfigError as exc:
+            raise DataError(file=name, row=row.line, reason=str(exc), code="refused") from exc
+    return outcomes
