@@ -112,7 +112,7 @@ def test_extract_errors_are_one_line(tmp_path: Path) -> None:
 def test_extract_and_review_captured_sources(home: Path) -> None:
     ids = _source_ids(home)
     page, report = ids["page.html"], ids["report.pdf"]
-    out = json.loads(run(home, "extract", page, report, "--json").stdout)
+    out = json.loads(run(home, "extract", page, report, "--json", "--extractor", "carol").stdout)
     by = {(r["source"], r["indicator"]): r for r in out}
     beds = by[(page, "transplant_beds")]
     assert beds["value"] == 86 and beds["hospital"] == "东江市第一人民医院"
@@ -122,7 +122,7 @@ def test_extract_and_review_captured_sources(home: Path) -> None:
     cand = beds["candidate_id"]
 
     # extracting again stores nothing new
-    again = run(home, "extract", page)
+    again = run(home, "extract", page, "--extractor", "carol")
     assert "0 new candidates" in again.stderr
 
     # two-person rule through the CLI

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -287,6 +288,8 @@ def import_command(
                 progress.update(task, completed=done, total=total)
 
             report = store.import_package(package_dir, progress=tick)
+        for line in report.warnings:
+            Console(stderr=True, highlight=False).print(f"[yellow]warning:[/] {escape(line)}")
         if json_out:
             console.print_json(json.dumps(report.to_dict() | {"store": store.display_url}))
             return

@@ -446,6 +446,12 @@ class ImportReport:
     changed: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    lowered: list[str] = field(default_factory=list)
+    """Observation ids the package marks ``verified`` that were imported as ``extracted``
+    (see ``import_status``)."""
+    warnings: list[str] = field(default_factory=list)
+    """One line each: what the import did that the user should know (status lowered,
+    a resource without ``hash``)."""
 
     @property
     def total_added(self) -> int:
@@ -473,6 +479,8 @@ class ImportReport:
             "changed": self.changed,
             "unchanged": self.unchanged,
             "kept": self.kept,
+            "lowered_to_extracted": self.lowered,
+            "warnings": self.warnings,
         }
 
 
@@ -632,7 +640,9 @@ class Store:
             with self.session(write=True) as s:
                 _check_references(s, package)
                 for name, model in RESOURCE_MODELS.items():
-                    added, changed, unchanged, kept = _upsert(s, name, model, package.rows[name])
+                    added, changed, unchanged, kept = _upsert(
+                        s, name, model, package.rows[name], report.lowered
+                    )
                     report.added[name], report.changed[name] = added, changed
                     report.unchanged[name], report.kept[name] = unchanged, kept
                     done += len(package.rows[name])
@@ -650,6 +660,13 @@ class Store:
                         )
                     )
                     _set_meta(s, "last_import_digest", package.digest)
+                if report.lowered:
+                    report.warnings.append(
+                        f"{len(report.lowered)} observation(s) marked verified in the package "
+                        "were imported as extracted: a package carries no review decisions, "
+                        "and only two-person review in this store verifies a figure "
+                        f"(first: {report.lowered[0]})"
+                    )
         except IntegrityError as exc:
             raise TransplantAuditError(
                 f"{root}: the store refused the package, nothing was imported: {exc.orig}"
@@ -749,6 +766,24 @@ def _check_references(session: Session, package: PackageRows) -> None:
                         )
 
 
+IMPORT_KEEPS_STATUS = frozenset({"extracted", "disputed"})
+"""Observation statuses an import takes as the package states them. ``verified`` is
+earned only by two-person review in a store: a package carries no review decisions, so
+a row it marks ``verified`` is imported as ``extracted`` unless the store already holds
+that observation as ``verified`` (an import never raises a status)."""
+
+
+def import_status(stated: str | None, held: str | None) -> str | None:
+    """The status an imported observation gets: ``stated`` (the package's) unless that
+    would raise it above what review in this store established (``held``, None for a new
+    row)."""
+    if stated is None or stated in IMPORT_KEEPS_STATUS:
+        return stated
+    if held == stated:
+        return stated
+    return "extracted"
+
+
 def _to_db(name: str, row: dict[str, Any]) -> dict[str, Any]:
     values = {c: row[c] for c in COLUMNS[name]}
     if name == "observations":
@@ -759,9 +794,16 @@ def _to_db(name: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _upsert(
-    session: Session, name: str, model: type, rows: list[dict[str, Any]]
+    session: Session,
+    name: str,
+    model: type,
+    rows: list[dict[str, Any]],
+    lowered: list[str] | None = None,
 ) -> tuple[int, int, int, int]:
-    """Insert new rows, update changed ones; returns (added, changed, unchanged, kept)."""
+    """Insert new rows, update changed ones; returns (added, changed, unchanged, kept).
+
+    Observations get ``import_status``; the ids whose status was lowered are appended
+    to ``lowered``."""
     pk = PRIMARY_KEYS[name]
     table = model.__table__
     columns = list(table.columns.keys())
@@ -776,6 +818,11 @@ def _upsert(
         key = values[pk]
         incoming.add(key)
         old = existing.get(key)
+        if name == "observations":
+            status = import_status(values["status"], old["status"] if old else None)
+            if status != values["status"] and lowered is not None:
+                lowered.append(key)
+            values["status"] = status
         if old is None:
             to_add.append(values)
             record_change(
