@@ -344,12 +344,15 @@ def validate_command(
     app runs with ``standalone_mode=False``, where click returns an Exit's code
     instead of raising it.)
     """
-    from transplant_audit.evidence.package import validate_package
+    from transplant_audit.evidence.package import package_warnings, validate_package
     from transplant_audit.evidence.store import read_package_rows
 
     errors = validate_package(package_dir)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    warnings = package_warnings(package_dir) if package_dir.is_dir() else []
+    for line in warnings:
+        err.print(f"warning: {line}", markup=False)
     if errors:
-        err = Console(stderr=True, highlight=False, soft_wrap=True)
         for error in errors:
             err.print(str(error), markup=False)
         raise TransplantAuditError(
@@ -358,7 +361,10 @@ def validate_command(
     rows = read_package_rows(package_dir).rows
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     n_resources = len(descriptor.get("resources", []))
-    _console().print(f"valid: {n_resources} resources, {sum(len(r) for r in rows.values())} rows")
+    unhashed = f" ({len(warnings)} without a hash, see the warnings)" if warnings else ""
+    _console().print(
+        f"valid: {n_resources} resources, {sum(len(r) for r in rows.values())} rows{unhashed}"
+    )
 
 
 def hospitals_command(

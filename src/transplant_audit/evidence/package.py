@@ -529,9 +529,11 @@ class _Reader:
         self.errors = errors
         self.rows: list[tuple[int, dict[str, str]]] = []
         self.ok = False
+        self.digest = ""
 
     def read(self) -> None:
         raw = self.path.read_bytes()
+        self.digest = "sha256:" + hashlib.sha256(raw).hexdigest()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -680,6 +682,20 @@ def _check_required_and_types(
                         code="bad-boolean",
                     )
                 )
+            elif (
+                cons.get("pattern") not in (None, DATE_PATTERN)
+                and not pattern_fullmatch(cons["pattern"], value)
+            ):
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason=f"does not match the pattern {cons['pattern']} (whole value)",
+                        value=value,
+                        code="bad-pattern",
+                    )
+                )
             elif cons.get("pattern") == DATE_PATTERN and _date_end(value) is None:
                 errors.append(
                     DataError(
@@ -692,6 +708,13 @@ def _check_required_and_types(
                     )
                 )
     return errors
+
+
+def pattern_fullmatch(pattern: str, value: str) -> bool:
+    """True when the whole of ``value`` matches a schema ``pattern``: anchored at both
+    ends with ``re.fullmatch`` (a ``$`` alone also matches before a final newline, so
+    ``obs_0123456789\n`` would pass ``^obs_[0-9a-f]{10}$`` with ``re.match``)."""
+    return re.fullmatch(pattern.removeprefix("^").removesuffix("$"), value) is not None
 
 
 def _enum_error(
@@ -1032,6 +1055,19 @@ def _check_descriptor(root: Path) -> list[DataError]:
                     )
                 )
             continue
+        if resource.get("path") != f"{name}.csv" or "data" in resource:
+            errors.append(
+                DataError(
+                    file=file,
+                    field=name,
+                    reason=(
+                        f"resource path must be {name}.csv inside the package (import reads "
+                        "that file, so validation must read the same one)"
+                    ),
+                    value=resource.get("path", "inline data" if "data" in resource else None),
+                    code="bad-resource-path",
+                )
+            )
         if resource.get("schema") != expected[name]:
             errors.append(
                 DataError(
@@ -1039,6 +1075,73 @@ def _check_descriptor(root: Path) -> list[DataError]:
                     field=name,
                     reason="table schema differs from ours (write it with write_package)",
                     code="schema-mismatch",
+                )
+            )
+    return errors
+
+
+def _check_hashes(root: Path, readers: dict[str, _Reader]) -> list[DataError]:
+    """A declared ``sha256:`` hash must be that of the bytes read (others: Frictionless)."""
+    errors = []
+    for name, declared in resource_hashes(root).items():
+        reader = readers.get(name)
+        if reader is None or declared is None or not declared.startswith("sha256:"):
+            continue
+        if reader.digest and reader.digest != declared.lower():
+            errors.append(
+                DataError(
+                    file=reader.file,
+                    reason=(
+                        f"the file hashes to {reader.digest} but datapackage.json declares "
+                        f"{declared}: the file changed after the package was written; "
+                        "rebuild it (tools/build_data_package.py, or export from a store)"
+                    ),
+                    code="hash-mismatch",
+                )
+            )
+    return errors
+
+
+def resource_hashes(root: Path) -> dict[str, str | None]:
+    """Resource name -> the ``hash`` its descriptor declares (None when absent); empty
+    when the descriptor is missing or unreadable."""
+    try:
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        declared = [r for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return {}
+    return {
+        str(r.get("name")): (r["hash"] if isinstance(r.get("hash"), str) else None)
+        for r in declared
+    }
+
+
+def package_warnings(path: str | os.PathLike[str]) -> list[str]:
+    """What a valid package lacks that the user should know: resources whose descriptor
+    has no ``hash`` (their integrity cannot be checked)."""
+    root = Path(path)
+    return [
+        f"{root / 'datapackage.json'}: resource '{name}' has no hash, so a change to "
+        f"{name}.csv after the package was written cannot be detected (write the package "
+        'with write_package, or add "hash": "sha256:...")'
+        for name, digest in resource_hashes(root).items()
+        if digest is None and name in RESOURCES
+    ]
+
+
+def escaping_symlinks(root: Path) -> list[DataError]:
+    """A descriptor or resource file that is a symlink leading out of the package."""
+    base = root.resolve()
+    errors = []
+    for name in ("datapackage.json", *(f"{r}.csv" for r in RESOURCES)):
+        p = root / name
+        if p.is_symlink() and not p.resolve().is_relative_to(base):
+            errors.append(
+                DataError(
+                    file=name,
+                    reason="is a symbolic link to a file outside the package; refused",
+                    value=os.readlink(p),
+                    code="symlink-out",
                 )
             )
     return errors
@@ -1060,6 +1163,9 @@ def validate_package(
     errors: list[DataError] = []
     if not root.is_dir():
         return [DataError(file=str(root), reason="not a directory", code="no-package")]
+    escaping = escaping_symlinks(root)
+    if escaping:
+        return escaping
     if not (root / "datapackage.json").is_file():
         errors.append(
             DataError(
@@ -1095,6 +1201,7 @@ def validate_package(
     for name, reader in readers.items():
         errors.extend(_check_rows(name, reader.file, reader.rows, source_ids, hospital_ids, today))
     errors.extend(_check_descriptor(root))
+    errors.extend(_check_hashes(root, readers))
     all_readable = all(r.ok for r in readers.values()) and (root / "datapackage.json").is_file()
     if frictionless and all_readable:
         seen = {(e.file, e.row, e.field) for e in errors}

@@ -300,7 +300,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
     unique ids); vocabulary and domain rules are ``package.validate_package``'s
     job and run before this in ``Store.import_package``.
     """
-    from transplant_audit.evidence.package import package_digest
+    from transplant_audit.evidence.package import escaping_symlinks, package_digest
 
     root = Path(path)
     if not (root / "datapackage.json").is_file():
@@ -309,6 +309,9 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
             reason="missing: not a data package directory",
             code="no-descriptor",
         )
+    escaping = escaping_symlinks(root)
+    if escaping:
+        raise escaping[0]
     rows: dict[str, list[dict[str, Any]]] = {}
     for name, columns in COLUMNS.items():
         file_path = root / f"{name}.csv"
@@ -627,13 +630,18 @@ class Store:
         store holds that the package lacks are kept. Every added or changed row
         is appended to the ledger in the same transaction.
         """
+        from transplant_audit.evidence.package import package_warnings
+
         root = Path(path)
         if not root.is_dir():
             raise DataError(file=str(root), reason="not a directory", code="no-package")
-        if validate:
-            _raise_validation_errors(root)
-        package = read_package_rows(root)
+        with tempfile.TemporaryDirectory(prefix="ta-import-") as tmp:
+            snapshot = snapshot_package(root, Path(tmp))
+            if validate:
+                _raise_validation_errors(snapshot, shown=root)
+            package = read_package_rows(snapshot)
         report = ImportReport(origin=str(root.resolve()), digest=package.digest)
+        report.warnings.extend(package_warnings(root))
         total = sum(len(r) for r in package.rows.values())
         done = 0
         try:
@@ -716,7 +724,26 @@ class Store:
 # --------------------------------------------------------------------------- helpers
 
 
-def _raise_validation_errors(root: Path) -> None:
+def snapshot_package(root: Path, into: Path) -> Path:
+    """Copy a package's descriptor and resource files into ``into``, reading each once.
+
+    Validation and import then read the same bytes (a file changed, or a descriptor
+    pointing validation at a decoy, cannot slip other bytes past it). Symbolic links
+    leading out of the package are refused.
+    """
+    from transplant_audit.evidence.package import RESOURCES, escaping_symlinks
+
+    escaping = escaping_symlinks(root)
+    if escaping:
+        raise escaping[0]
+    for name in ("datapackage.json", *(f"{r}.csv" for r in RESOURCES)):
+        source = root / name
+        if source.is_file():
+            (into / name).write_bytes(source.read_bytes())
+    return into
+
+
+def _raise_validation_errors(root: Path, shown: Path | None = None) -> None:
     from transplant_audit.evidence.package import validate_package
 
     errors = validate_package(root)
@@ -733,7 +760,7 @@ def _raise_validation_errors(root: Path) -> None:
         value=first.value,
         reason=(
             f"{first.reason}; and {more} more error{'s' if more > 1 else ''} "
-            f"(list them all with: transplant-audit validate {root})"
+            f"(list them all with: transplant-audit validate {shown or root})"
         ),
         code=first.code,
     )

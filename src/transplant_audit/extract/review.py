@@ -218,9 +218,9 @@ def validate_figure(figure: Mapping[str, Any], hospital_ids: Iterable[str]) -> d
     mx = INDICATORS[f["indicator"]].max_value
     if mx is not None and v > mx:
         raise ConfigError(f"value {v} is above the most {f['indicator']} can be ({mx})")
-    if not _PERIOD_RE.match(f["period"]):
+    if not _PERIOD_RE.fullmatch(f["period"]):
         raise ConfigError(f"period {f['period']!r}: write 2015, 2010/2015, P1Y (per year) or P1D")
-    if not _DATE_RE.match(f["as_of"]):
+    if not _DATE_RE.fullmatch(f["as_of"]):
         raise ConfigError(f"as-of date {f['as_of']!r}: write 2016, 2016-05 or 2016-05-31")
     if not f["hospital_id"]:
         raise ConfigError(
