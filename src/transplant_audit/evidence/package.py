@@ -682,9 +682,8 @@ def _check_required_and_types(
                         code="bad-boolean",
                     )
                 )
-            elif (
-                cons.get("pattern") not in (None, DATE_PATTERN)
-                and not pattern_fullmatch(cons["pattern"], value)
+            elif cons.get("pattern") not in (None, DATE_PATTERN) and not pattern_fullmatch(
+                cons["pattern"], value
             ):
                 errors.append(
                     DataError(
