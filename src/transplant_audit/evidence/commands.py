@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from transplant_audit import error_codes as codes
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import NATIONAL, Evidence
@@ -270,7 +271,7 @@ def import_command(
     from transplant_audit.evidence.store import Store
 
     if not package_dir.is_dir():
-        raise DataError(file=str(package_dir), reason="not a directory", code="no-package")
+        raise DataError(file=str(package_dir), reason="not a directory", code=codes.NoPackage)
     console = _console()
     with Store.open(home=home, url=db) as store:
         with Progress(

@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
 from transplant_audit.evidence.vocabulary import (
@@ -342,7 +343,7 @@ def _csv_text(resource: str, frame: pd.DataFrame) -> str:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(
-            file=f"{resource}.csv", reason=f"missing columns {missing}", code="missing-column"
+            file=f"{resource}.csv", reason=f"missing columns {missing}", code=codes.MissingColumn
         )
     key = "name" if resource == "assumptions" else "id"
     rows = [
@@ -546,7 +547,7 @@ class _Reader:
                         f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot "
                         f"be decoded (save the file as UTF-8)"
                     ),
-                    code="encoding-error",
+                    code=codes.EncodingError,
                 )
             )
             return
@@ -561,14 +562,14 @@ class _Reader:
                     file=self.file,
                     row=1,
                     reason="the file is empty (no header)",
-                    code="blank-header",
+                    code=codes.BlankHeader,
                 )
             )
             return
         except csv.Error as exc:
             self.errors.append(
                 DataError(
-                    file=self.file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+                    file=self.file, row=1, reason=f"malformed CSV: {exc}", code=codes.MalformedCsv
                 )
             )
             return
@@ -589,7 +590,7 @@ class _Reader:
                     row=1,
                     reason=f"header must be {','.join(expected)}: " + "; ".join(detail),
                     value=",".join(header),
-                    code="bad-header",
+                    code=codes.BadHeader,
                 )
             )
             return
@@ -604,7 +605,7 @@ class _Reader:
                             file=self.file,
                             row=line,
                             reason=f"row has {len(record)} cells, the header has {len(expected)}",
-                            code="wrong-column-count",
+                            code=codes.WrongColumnCount,
                         )
                     )
                     continue
@@ -615,7 +616,7 @@ class _Reader:
                     file=self.file,
                     row=reader.line_num,
                     reason=f"malformed CSV: {exc}",
-                    code="malformed-csv",
+                    code=codes.MalformedCsv,
                 )
             )
             return
@@ -635,9 +636,9 @@ def _check_required_and_types(
             if value == "":
                 if cons.get("required"):
                     code = (
-                        "missing-source-id"
+                        codes.MissingSourceId
                         if name in ("source_id", "source_ids")
-                        else "missing-value"
+                        else codes.MissingValue
                     )
                     errors.append(
                         DataError(
@@ -657,7 +658,7 @@ def _check_required_and_types(
                         field=name,
                         reason="not a number",
                         value=value,
-                        code="bad-number",
+                        code=codes.BadNumber,
                     )
                 )
             elif field["type"] == "integer" and not re.fullmatch(r"-?[0-9]+", value):
@@ -668,7 +669,7 @@ def _check_required_and_types(
                         field=name,
                         reason="not a whole number",
                         value=value,
-                        code="bad-integer",
+                        code=codes.BadInteger,
                     )
                 )
             elif field["type"] == "boolean" and value not in ("true", "false"):
@@ -679,7 +680,7 @@ def _check_required_and_types(
                         field=name,
                         reason="must be 'true' or 'false'",
                         value=value,
-                        code="bad-boolean",
+                        code=codes.BadBoolean,
                     )
                 )
             elif cons.get("pattern") not in (None, DATE_PATTERN) and not pattern_fullmatch(
@@ -692,7 +693,7 @@ def _check_required_and_types(
                         field=name,
                         reason=f"does not match the pattern {cons['pattern']} (whole value)",
                         value=value,
-                        code="bad-pattern",
+                        code=codes.BadPattern,
                     )
                 )
             elif cons.get("pattern") == DATE_PATTERN and _date_end(value) is None:
@@ -703,7 +704,7 @@ def _check_required_and_types(
                         field=name,
                         reason="not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
                         value=value,
-                        code="bad-date",
+                        code=codes.BadDate,
                     )
                 )
     return errors
@@ -719,13 +720,8 @@ def pattern_fullmatch(pattern: str, value: str) -> bool:
 def _enum_error(
     file: str, line: int, field: str, value: str, allowed: Iterable[str], what: str
 ) -> DataError:
-    return DataError(
-        file=file,
-        row=line,
-        field=field,
-        reason=f"unknown {what}; allowed: {', '.join(allowed)}",
-        value=value,
-        code=f"unknown-{what}",
+    return codes.UNKNOWN_VALUE[what].error(
+        file, row=line, field=field, value=value, allowed=", ".join(allowed)
     )
 
 
@@ -751,7 +747,7 @@ def _check_rows(
                         field=key,
                         reason=f"duplicate {key}: already used on row {seen[ident]}",
                         value=ident,
-                        code="duplicate-id",
+                        code=codes.DuplicateId,
                     )
                 )
             else:
@@ -765,7 +761,7 @@ def _check_rows(
                     field="source_id",
                     reason="no source with this id in sources.csv",
                     value=row["source_id"],
-                    code="dangling-source-id",
+                    code=codes.DanglingSourceId,
                 )
             )
         if resource == "assumptions" and source_ids is not None:
@@ -778,7 +774,7 @@ def _check_rows(
                             field="source_ids",
                             reason="no source with this id in sources.csv",
                             value=sid,
-                            code="dangling-source-id",
+                            code=codes.DanglingSourceId,
                         )
                     )
         for qfield, allowed, what in (
@@ -805,7 +801,7 @@ def _check_rows(
                         field=dfield,
                         reason=f"date is in the future (today is {today.isoformat()})",
                         value=value,
-                        code="future-date",
+                        code=codes.FutureDate,
                     )
                 )
         if resource == "observations":
@@ -835,7 +831,7 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
                     field=name,
                     reason="a published count cannot be negative",
                     value=text,
-                    code="negative-value",
+                    code=codes.NegativeValue,
                 )
             )
     low, high = row.get("value_low", ""), row.get("value_high", "")
@@ -847,7 +843,7 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
                 field="value_high",
                 reason=f"below value_low ({row['value_low']})",
                 value=row["value_high"],
-                code="bad-range",
+                code=codes.BadRange,
             )
         )
     return errors
@@ -880,7 +876,7 @@ def _check_observation(
                     "'national' for China as a whole)"
                 ),
                 value=hid,
-                code="unknown-hospital",
+                code=codes.UnknownHospital,
             )
         )
     name = row["indicator"]
@@ -894,7 +890,7 @@ def _check_observation(
                     field="indicator",
                     reason="unknown indicator (see evidence/vocabulary.py INDICATORS)",
                     value=name,
-                    code="unknown-indicator",
+                    code=codes.UnknownIndicator,
                 )
             )
         return errors
@@ -909,7 +905,7 @@ def _check_observation(
                     f"value and keep the wording in note)"
                 ),
                 value=row["unit"],
-                code="wrong-unit",
+                code=codes.WrongUnit,
             )
         )
     if _is_number(row["value"]):
@@ -922,7 +918,7 @@ def _check_observation(
                     field="value",
                     reason=f"{name} cannot be negative",
                     value=row["value"],
-                    code="negative-value",
+                    code=codes.NegativeValue,
                 )
             )
         elif indicator.kind in ("rate", "share") and value <= 0 and name == "bed_occupancy_rate":
@@ -933,7 +929,7 @@ def _check_observation(
                     field="value",
                     reason="occupancy must be above 0",
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
         elif (problem := _kind_range_problem(indicator.kind, value, today)) is not None:
@@ -944,7 +940,7 @@ def _check_observation(
                     field="value",
                     reason=f"{name}: {problem}",
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
         elif indicator.max_value is not None and value > indicator.max_value:
@@ -958,7 +954,7 @@ def _check_observation(
                         f"{format_number(indicator.max_value)} (a fraction, not a percent)"
                     ),
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
     for early, late in (("period_start", "period_end"),):
@@ -972,24 +968,10 @@ def _check_observation(
                     field=late,
                     reason=f"ends before {early} ({a})",
                     value=b,
-                    code="bad-period",
+                    code=codes.BadPeriod,
                 )
             )
     return errors
-
-
-_FRICTIONLESS_CODES = {
-    "type-error": "bad-value",
-    "constraint-error": "constraint-error",
-    "primary-key": "duplicate-id",
-    "foreign-key": "dangling-source-id",
-    "unique-error": "duplicate-id",
-    "missing-cell": "wrong-column-count",
-    "extra-cell": "wrong-column-count",
-    "hash-count": "hash-mismatch",
-    "byte-count": "hash-mismatch",
-    "encoding-error": "encoding-error",
-}
 
 
 def _frictionless_errors(root: Path) -> list[DataError]:
@@ -1002,7 +984,9 @@ def _frictionless_errors(root: Path) -> list[DataError]:
     for error in report.errors:
         out.append(
             DataError(
-                file="datapackage.json", reason=error.message, code=f"frictionless-{error.type}"
+                file="datapackage.json",
+                reason=error.message,
+                code=codes.frictionless_code(error.type, mapped=False),
             )
         )
     for task in report.tasks:
@@ -1025,7 +1009,7 @@ def _frictionless_errors(root: Path) -> list[DataError]:
                     field=field,
                     reason=f"frictionless {etype}: {note}",
                     value=cell,
-                    code=_FRICTIONLESS_CODES.get(etype, f"frictionless-{etype}"),
+                    code=codes.frictionless_code(etype),
                 )
             )
     return out
@@ -1040,7 +1024,7 @@ def _check_descriptor(root: Path) -> list[DataError]:
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [DataError(file=file, reason=f"not valid JSON: {exc}", code="bad-descriptor")]
+        return [DataError(file=file, reason=f"not valid JSON: {exc}", code=codes.BadDescriptor)]
     expected = table_schemas()
     declared = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
     errors = []
@@ -1050,7 +1034,10 @@ def _check_descriptor(root: Path) -> list[DataError]:
             if name != "reference_series":
                 errors.append(
                     DataError(
-                        file=file, field=name, reason="resource not declared", code="bad-descriptor"
+                        file=file,
+                        field=name,
+                        reason="resource not declared",
+                        code=codes.BadDescriptor,
                     )
                 )
             continue
@@ -1064,7 +1051,7 @@ def _check_descriptor(root: Path) -> list[DataError]:
                         "that file, so validation must read the same one)"
                     ),
                     value=resource.get("path", "inline data" if "data" in resource else None),
-                    code="bad-resource-path",
+                    code=codes.BadResourcePath,
                 )
             )
         if resource.get("schema") != expected[name]:
@@ -1073,7 +1060,7 @@ def _check_descriptor(root: Path) -> list[DataError]:
                     file=file,
                     field=name,
                     reason="table schema differs from ours (write it with write_package)",
-                    code="schema-mismatch",
+                    code=codes.SchemaMismatch,
                 )
             )
     return errors
@@ -1095,7 +1082,7 @@ def _check_hashes(root: Path, readers: dict[str, _Reader]) -> list[DataError]:
                         f"{declared}: the file changed after the package was written; "
                         "rebuild it (tools/build_data_package.py, or export from a store)"
                     ),
-                    code="hash-mismatch",
+                    code=codes.HashMismatch,
                 )
             )
     return errors
@@ -1140,7 +1127,7 @@ def escaping_symlinks(root: Path) -> list[DataError]:
                     file=name,
                     reason="is a symbolic link to a file outside the package; refused",
                     value=os.readlink(p),
-                    code="symlink-out",
+                    code=codes.SymlinkOut,
                 )
             )
     return errors
@@ -1161,7 +1148,7 @@ def validate_package(
     today = today or dt.datetime.now(dt.UTC).date()
     errors: list[DataError] = []
     if not root.is_dir():
-        return [DataError(file=str(root), reason="not a directory", code="no-package")]
+        return [DataError(file=str(root), reason="not a directory", code=codes.NoPackage)]
     escaping = escaping_symlinks(root)
     if escaping:
         return escaping
@@ -1170,7 +1157,7 @@ def validate_package(
             DataError(
                 file="datapackage.json",
                 reason="missing: not a data package directory",
-                code="no-descriptor",
+                code=codes.NoDescriptor,
             )
         )
     readers: dict[str, _Reader] = {}
@@ -1180,7 +1167,9 @@ def validate_package(
             if name != "reference_series":
                 errors.append(
                     DataError(
-                        file=reader.file, reason="resource file is missing", code="missing-resource"
+                        file=reader.file,
+                        reason="resource file is missing",
+                        code=codes.MissingResource,
                     )
                 )
             continue

@@ -48,6 +48,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
 from transplant_audit.evidence.schema import (
@@ -307,7 +308,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
         raise DataError(
             file=str(root / "datapackage.json"),
             reason="missing: not a data package directory",
-            code="no-descriptor",
+            code=codes.NoDescriptor,
         )
     escaping = escaping_symlinks(root)
     if escaping:
@@ -320,7 +321,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
                 rows[name] = []
                 continue
             raise DataError(
-                file=file_path.name, reason="resource file is missing", code="missing-resource"
+                file=file_path.name, reason="resource file is missing", code=codes.MissingResource
             )
         raw = file_path.read_bytes()
         try:
@@ -331,7 +332,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
                 file=file_path.name,
                 row=line,
                 reason="not UTF-8 text (save the file as UTF-8)",
-                code="encoding-error",
+                code=codes.EncodingError,
             ) from exc
         rows[name] = _parse_csv(name, columns, text, file_path.name)
     return PackageRows(path=root, rows=rows, digest=package_digest(root))
@@ -344,11 +345,11 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
         header = next(reader, None)
     except csv.Error as exc:
         raise DataError(
-            file=file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+            file=file, row=1, reason=f"malformed CSV: {exc}", code=codes.MalformedCsv
         ) from exc
     if header is None:
         raise DataError(
-            file=file, row=1, reason="the file is empty (no header)", code="blank-header"
+            file=file, row=1, reason="the file is empty (no header)", code=codes.BlankHeader
         )
     if header != columns:
         raise DataError(
@@ -356,7 +357,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
             row=1,
             reason=f"header must be {','.join(columns)}",
             value=",".join(header),
-            code="bad-header",
+            code=codes.BadHeader,
         )
     pk = PRIMARY_KEYS[name]
     kinds = {c: column_kind(name, c) for c in columns}
@@ -369,7 +370,10 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
             break
         except csv.Error as exc:
             raise DataError(
-                file=file, row=reader.line_num, reason=f"malformed CSV: {exc}", code="malformed-csv"
+                file=file,
+                row=reader.line_num,
+                reason=f"malformed CSV: {exc}",
+                code=codes.MalformedCsv,
             ) from exc
         line = reader.line_num
         if not cells:
@@ -379,7 +383,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 file=file,
                 row=line,
                 reason=f"row has {len(cells)} cells, the header has {len(columns)}",
-                code="wrong-column-count",
+                code=codes.WrongColumnCount,
             )
         record: dict[str, Any] = {}
         for column, cell in zip(columns, cells, strict=True):
@@ -387,7 +391,12 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 record[column] = _parse_cell(kinds[column], cell)
             except ValueError as exc:
                 raise DataError(
-                    file=file, row=line, field=column, value=cell, reason=str(exc), code="bad-value"
+                    file=file,
+                    row=line,
+                    field=column,
+                    value=cell,
+                    reason=str(exc),
+                    code=codes.BadValue,
                 ) from exc
         key = record[pk]
         if key is None:
@@ -396,7 +405,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 row=line,
                 field=pk,
                 reason="a value is required here",
-                code="missing-value",
+                code=codes.MissingValue,
             )
         if key in seen:
             raise DataError(
@@ -405,7 +414,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 field=pk,
                 value=key,
                 reason=f"duplicate id (first on row {seen[key]})",
-                code="duplicate-id",
+                code=codes.DuplicateId,
             )
         seen[key] = line
         record["__row__"] = line
@@ -634,7 +643,7 @@ class Store:
 
         root = Path(path)
         if not root.is_dir():
-            raise DataError(file=str(root), reason="not a directory", code="no-package")
+            raise DataError(file=str(root), reason="not a directory", code=codes.NoPackage)
         with tempfile.TemporaryDirectory(prefix="ta-import-") as tmp:
             snapshot = snapshot_package(root, Path(tmp))
             if validate:
@@ -789,7 +798,7 @@ def _check_references(session: Session, package: PackageRows) -> None:
                             field=column,
                             value=one,
                             reason=f"refers to a {SINGULAR[target]} that does not exist",
-                            code="dangling-reference",
+                            code=codes.DanglingReference,
                         )
 
 
