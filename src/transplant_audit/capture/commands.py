@@ -333,13 +333,18 @@ def ledger_cmd(
 def exhibit_cmd(
     observation_id: Annotated[
         str,
-        typer.Argument(help="The observation (obs_...) to document.", show_default=False),
+        typer.Argument(
+            help="The observation (obs_...) to document.",
+            metavar="OBSERVATION_ID",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path,
         typer.Option(
             "--out",
             help="Directory to write the exhibit into (new or empty; written all or nothing).",
+            metavar="DIR",
             show_default=False,
         ),
     ],
