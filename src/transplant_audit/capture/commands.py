@@ -353,9 +353,61 @@ def ledger_cmd(
     _console().print(table)
 
 
+def exhibit_cmd(
+    observation_id: Annotated[
+        str,
+        typer.Argument(
+            help="The observation (obs_...) to document.",
+            metavar="OBSERVATION_ID",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Directory to write the exhibit into (new or empty; written all or nothing).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    home: HomeOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write one figure with its proof, for a tribunal or a journalist.
+
+    DIR receives figure.json (the observation and its source row), the source's
+    archived bytes and WARC record (or a note saying the source was not captured,
+    with its URL and digest), the review decisions, every ledger entry about them
+    with its Merkle inclusion proof, and a README explaining how to check each
+    digest and proof with sha256sum, zcat and a stdlib-only Python script. The
+    ledger's unsealed entries are sealed into a batch first, so every entry has a
+    proof.
+    """
+    from transplant_audit.capture.exhibit import exhibit_files, load_exhibit, write_exhibit
+    from transplant_audit.errors import ConfigError
+
+    h = home_dir(home)
+    if not _store_exists(h, db):
+        raise ConfigError(f"no store at {h}: import or capture evidence first")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ConfigError(f"{out} exists and is not empty: choose a new directory")
+    with _open_store(h, db) as store:
+        data = load_exhibit(store, h, observation_id)
+    files = exhibit_files(data)
+    write_exhibit(files, out)
+    captured = "with its archived source" if data.document is not None else "source not captured"
+    _console().print(
+        f"exhibit of {observation_id} ({captured}, {len(data.decisions)} review decisions, "
+        f"{len(data.entries)} ledger entries with proofs) written to {out}; "
+        f"check it as {out / 'README.md'} explains"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
     app.command("capture")(capture_cmd)
     app.command("verify")(verify_cmd)
     app.command("manifest")(manifest_cmd)
     app.command("ledger")(ledger_cmd)
+    app.command("exhibit")(exhibit_cmd)

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from transplant_audit import error_codes as codes
 from transplant_audit.capture.archive import (
     CHARSET_SAMPLE,
     Archive,
@@ -113,25 +114,25 @@ def prepare(
     p = Path(path).expanduser()
     name = str(path)
     if not p.exists():
-        raise DataError(file=name, reason="no such file", code="missing-path")
+        raise DataError(file=name, reason="no such file", code=codes.MissingPath)
     if p.is_dir():
         raise DataError(
             file=name,
             reason="is a directory; capture takes files (give the files inside it)",
-            code="is-directory",
+            code=codes.IsDirectory,
         )
     if not p.is_file():
-        raise DataError(file=name, reason="is not a regular file", code="not-a-file")
+        raise DataError(file=name, reason="is not a regular file", code=codes.NotAFile)
     try:
         with open(p, "rb") as fh:
             sample = fh.read(CHARSET_SAMPLE)
     except OSError as exc:
         raise DataError(
-            file=name, reason=f"cannot read: {exc.strerror}", code="unreadable"
+            file=name, reason=f"cannot read: {exc.strerror}", code=codes.Unreadable
         ) from exc
     if not sample:
         raise DataError(
-            file=name, reason="file is empty (0 bytes): nothing to capture", code="empty-file"
+            file=name, reason="file is empty (0 bytes): nothing to capture", code=codes.EmptyFile
         )
     digest, size = digest_file(p, on_bytes=on_bytes)
     media = "application/octet-stream" if binary else sniff_media_type(sample, p.name)
@@ -172,7 +173,7 @@ def fetch_url(url: str, directory: Path, timeout: float = 30.0) -> Path:
                     break
                 out.write(buf)
     except OSError as exc:
-        raise DataError(file=url, reason=f"could not fetch: {exc}", code="fetch-failed") from exc
+        raise DataError(file=url, reason=f"could not fetch: {exc}", code=codes.FetchFailed) from exc
     return target
 
 
@@ -223,7 +224,7 @@ def _attach_source(
                 reason="no source with this id in the store (import the data package first, "
                 "or leave out --source-id to create one)",
                 value=source_id,
-                code="unknown-source",
+                code=codes.UnknownSource,
             )
     else:
         address = url or prepared.uri

@@ -182,6 +182,18 @@ def extract_cmd(
             show_default=False,
         ),
     ] = None,
+    extractor: Annotated[
+        str | None,
+        typer.Option(
+            "--extractor",
+            "--reviewer",
+            help=(
+                "Your name, recorded as the extractor of the stored candidates (default: "
+                f"${REVIEWER_ENV}); you cannot be one of their two reviewers. Needed to store."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -201,7 +213,7 @@ def extract_cmd(
     if language and language not in LANGUAGES:
         raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
     home_path = home_dir(home)
-    holder: dict[str, Any] = {}
+    holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
     records: list[dict[str, Any]] = []
     errors: list[str] = []
     out, err = _out(), _err()
@@ -251,15 +263,18 @@ def _extract_one(
         from sqlalchemy import select
 
         from transplant_audit.evidence.schema import Hospital
-        from transplant_audit.extract.review import candidate_id, save_candidates
+        from transplant_audit.extract.review import candidate_id, identity, save_candidates
 
+        who = identity(holder["extractor"], option="--extractor NAME, or --no-save")
         store = _store(holder, home, db)
         with store.session(write=True) as s:
             hospitals = [
                 {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
                 for h in s.execute(select(Hospital)).scalars()
             ]
-            added, known = save_candidates(s, sid, digest, found, locators, hospitals)
+            added, known = save_candidates(
+                s, sid, digest, found, locators, hospitals, extracted_by=who
+            )
         ids = [candidate_id(sid, digest, c) for c in found]
         err.print(
             f"{escape(label)}: {len(added)} new candidates stored for review"
@@ -463,9 +478,7 @@ def review_cmd(
                 rows = rv.list_candidates(s, rv.DISPUTED if disputed else status, source)
                 _print_list(s, out, rows, as_json, show_disagreement=disputed)
             return
-        who = (reviewer or os.environ.get(REVIEWER_ENV) or "").strip()
-        if not who:
-            raise ConfigError(f"say who you are: --reviewer NAME (or ${REVIEWER_ENV})")
+        who = rv.identity(reviewer or os.environ.get(REVIEWER_ENV))
         if decisions:
             if candidate or accept or reject or changes:
                 raise ConfigError("--decisions FILE replaces --candidate/--accept/--reject/--set")
@@ -531,7 +544,7 @@ def _show(session: Any, out: Console, cand: Any) -> dict[str, Any]:
 
     src = session.get(Source, cand.source_id)
     fig = rv.shown_figure(session, cand)
-    outcome = rv.review_state(rv.decisions_of(session, cand.id))
+    outcome = rv.review_state(rv.decisions_of(session, cand.id), extracted_by=cand.extracted_by)
     rel = cand.span_start - cand.snippet_start
     body = Text()
     body.append(f"{cand.id}   status: {cand.status}\n", style="bold")
@@ -569,7 +582,7 @@ def _print_list(
 
     recs = []
     for r in rows:
-        outcome = rv.review_state(rv.decisions_of(session, r.id))
+        outcome = rv.review_state(rv.decisions_of(session, r.id), extracted_by=r.extracted_by)
         recs.append(
             {
                 "candidate": r.id,
