@@ -15,10 +15,34 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from transplant_audit import estimate  # noqa: E402  (callable module: ta.estimate(...))
-from transplant_audit.evidence.load import load_evidence  # noqa: E402
-from transplant_audit.evidence.package import read_package, validate_package  # noqa: E402
-from transplant_audit.forensics import run_forensics  # noqa: E402
+import importlib
+from typing import Any
+
+# Heavy modules (pandas, scipy) load on first use, so `transplant-audit --help` and
+# commands that never estimate do not pay for them. Name -> (module, attribute).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "estimate": ("transplant_audit.estimate", None),  # callable module: ta.estimate(...)
+    "load_evidence": ("transplant_audit.evidence.load", "load_evidence"),
+    "read_package": ("transplant_audit.evidence.package", "read_package"),
+    "validate_package": ("transplant_audit.evidence.package", "validate_package"),
+    "run_forensics": ("transplant_audit.forensics.api", "run_forensics"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public API on first access (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "__version__",

@@ -19,10 +19,16 @@ pure numpy); ``params.py`` reads the sourced assumptions into draws;
 
 from __future__ import annotations
 
-from transplant_audit.donorpool.model import (
-    DonorPoolResult,
-    implied_donors,
-    waits_from_donors,
-)
+import importlib
+from typing import Any
 
 __all__ = ["DonorPoolResult", "implied_donors", "waits_from_donors"]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the model (numpy, scipy) on first use, not when the CLI starts (PEP 562)."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("transplant_audit.donorpool.model"), name)
+    globals()[name] = value
+    return value

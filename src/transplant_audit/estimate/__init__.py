@@ -7,10 +7,29 @@
 
 from __future__ import annotations
 
-from transplant_audit.estimate.api import DEFAULT_SEED, estimate
-from transplant_audit.estimate.result import EstimateResult
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
 
 __all__ = ["DEFAULT_SEED", "EstimateResult", "estimate"]
+
+# The engine imports scipy and pandas: load it on first use (PEP 562), so importing
+# ``transplant_audit.estimate.commands`` for the command line stays cheap.
+_LAZY = {
+    "DEFAULT_SEED": "transplant_audit.estimate.api",
+    "estimate": "transplant_audit.estimate.api",
+    "EstimateResult": "transplant_audit.estimate.result",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
 
 
 def _estimate_from_home(evidence=None, *, home=None, db=None, **kwargs) -> EstimateResult:
@@ -23,6 +42,8 @@ def _estimate_from_home(evidence=None, *, home=None, db=None, **kwargs) -> Estim
         from transplant_audit.evidence.load import load_evidence
 
         evidence = load_evidence(home, db)
+    from transplant_audit.estimate.api import estimate
+
     return estimate(evidence, **kwargs)
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -22,8 +21,12 @@ from rich.table import Table
 from transplant_audit import error_codes as codes
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
-from transplant_audit.evidence.frames import NATIONAL, Evidence
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from transplant_audit.evidence.frames import Evidence
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON instead of a table (for scripts).")
@@ -41,6 +44,8 @@ def _console() -> Console:
 
 
 def _is_true(value: Any) -> bool | None:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, str):
@@ -49,6 +54,8 @@ def _is_true(value: Any) -> bool | None:
 
 
 def _text(value: Any) -> str:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
@@ -56,6 +63,8 @@ def _text(value: Any) -> str:
 
 def format_value(value: Any, unit: str | None = None) -> str:
     """A figure as people read it: whole numbers with thousands separators (not years)."""
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     number = float(value)
@@ -90,6 +99,8 @@ def hospital_table(
     Columns: id, name_en, name_zh, province, city, military, licensed,
     observations, sources; sorted by province, then name.
     """
+    import pandas as pd
+
     if indicator is not None and indicator not in INDICATORS:
         raise ConfigError(
             f"unknown indicator {indicator!r}; known indicators: {', '.join(sorted(INDICATORS))}"
@@ -134,6 +145,8 @@ def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     ``national`` gives a pseudo-hospital for figures about China as a whole.
     Several matches raise ``ConfigError`` listing them (so the user can give an id).
     """
+    from transplant_audit.evidence.frames import NATIONAL
+
     q = query.strip()
     if q.casefold() == NATIONAL:
         return {"id": NATIONAL, "name_en": "China (national figures)", "name_zh": "全国"}
@@ -212,6 +225,8 @@ def source_table(evidence: Evidence, *, party: str | None = None) -> pd.DataFram
 
     Columns: id, publisher, party, kind, published, language, rows, title, url.
     """
+    import pandas as pd
+
     if party is not None and party not in SOURCE_PARTIES:
         raise ConfigError(f"unknown party {party!r}; known parties: {', '.join(SOURCE_PARTIES)}")
     sources = evidence.sources

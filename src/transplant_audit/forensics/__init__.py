@@ -4,8 +4,19 @@ Entry point: :func:`run_forensics` (the same object ``transplant-audit forensics
 prints). Pure computations; the CLI in ``commands.py`` does the I/O.
 """
 
-from transplant_audit.forensics.api import ForensicsResult, TestResult, run_forensics
-from transplant_audit.forensics.series import SeriesData, read_series_csv, series_from_mapping
+import importlib
+from typing import Any
+
+# Loaded on first use (PEP 562): the fits import scipy, which the command line's
+# start-up must not pay for.
+_LAZY = {
+    "ForensicsResult": "transplant_audit.forensics.api",
+    "TestResult": "transplant_audit.forensics.api",
+    "run_forensics": "transplant_audit.forensics.api",
+    "SeriesData": "transplant_audit.forensics.series",
+    "read_series_csv": "transplant_audit.forensics.series",
+    "series_from_mapping": "transplant_audit.forensics.series",
+}
 
 __all__ = [
     "ForensicsResult",
@@ -15,3 +26,11 @@ __all__ = [
     "run_forensics",
     "series_from_mapping",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -14,12 +15,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from transplant_audit.errors import ConfigError, DataError
-from transplant_audit.forensics.series import (
-    SeriesData,
-    accumulate,
-    difference,
-    read_series_csv,
-)
+
+if TYPE_CHECKING:
+    from transplant_audit.forensics.series import SeriesData
 
 console = Console()
 
@@ -150,6 +148,13 @@ def forensics(
     if sims < 100:
         raise ConfigError("--sims must be at least 100")
     window = _parse_years(years) if years else None
+    from transplant_audit.forensics.series import (
+        SeriesData,
+        accumulate,
+        difference,
+        read_series_csv,
+    )
+
     extra: list[SeriesData] = []
     for path in csv:
         sd = read_series_csv(path, counts=True)

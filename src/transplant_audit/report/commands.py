@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from transplant_audit.errors import ConfigError
-from transplant_audit.evidence.frames import Evidence
+
+if TYPE_CHECKING:
+    from transplant_audit.evidence.frames import Evidence
 
 console = Console()
 
