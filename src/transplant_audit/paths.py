@@ -9,6 +9,11 @@ from platformdirs import user_data_dir
 
 HOME_ENV = "TRANSPLANT_AUDIT_HOME"
 DB_ENV = "TRANSPLANT_AUDIT_DB"
+CACHE_ENV = "TRANSPLANT_AUDIT_CACHE_DIR"
+
+SQLITE_FILENAME = "store.sqlite"
+"""Name of the SQLite store inside the home directory (here so that checking for a
+store does not import SQLAlchemy)."""
 
 
 def bundled_package_dir() -> Path:
@@ -32,3 +37,11 @@ def home_dir(home: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(user_data_dir("transplant-audit", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Rebuildable caches: ``$TRANSPLANT_AUDIT_CACHE_DIR``, else the platform cache dir."""
+    from platformdirs import user_cache_dir
+
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path(user_cache_dir("transplant-audit", appauthor=False))

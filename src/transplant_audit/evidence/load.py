@@ -7,11 +7,18 @@ and an investigator who imported their own package sees theirs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transplant_audit.evidence.frames import Evidence
-from transplant_audit.paths import DB_ENV, bundled_package_dir, home_dir
+from transplant_audit.paths import DB_ENV, bundled_package_dir, cache_dir, home_dir
+
+if TYPE_CHECKING:
+    from transplant_audit.evidence.frames import Evidence
+
+# Code whose change can change a validation verdict: part of the cache key.
+_VALIDATOR_MODULES = ("package.py", "vocabulary.py", "frames.py")
 
 
 def store_exists(home: str | os.PathLike[str] | None = None, db: str | None = None) -> bool:
@@ -19,7 +26,7 @@ def store_exists(home: str | os.PathLike[str] | None = None, db: str | None = No
 
     Checking never creates anything: reading evidence must not leave files behind.
     """
-    from transplant_audit.evidence.store import SQLITE_FILENAME
+    from transplant_audit.paths import SQLITE_FILENAME
 
     if db or os.environ.get(DB_ENV):
         return True
@@ -43,7 +50,42 @@ def load_evidence(home: str | os.PathLike[str] | None = None, db: str | None = N
 
 
 def read_bundled() -> Evidence:
-    """The data package shipped with transplant-audit."""
+    """The data package shipped with transplant-audit, validated once per content.
+
+    Validating takes about as long as everything else a small command does, and the
+    bundled package only changes with a new release; so a successful validation is
+    recorded in the cache directory under a key over the package's bytes, the
+    validator's code and the frictionless version. Only successes are recorded:
+    an invalid package is validated (and reported) every time.
+    """
     from transplant_audit.evidence.package import read_package
 
-    return read_package(Path(bundled_package_dir()))
+    root = Path(bundled_package_dir())
+    marker = cache_dir() / "validated" / validation_key(root)
+    if marker.is_file():
+        return read_package(root, validate=False)
+    evidence = read_package(root)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(str(root) + "\n", "utf-8")
+    except OSError:
+        pass  # a read-only cache only costs the validation again next time
+    return evidence
+
+
+def validation_key(root: Path) -> str:
+    """sha256 over every file of the package and the code that validates it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    here = Path(__file__).resolve().parent
+    for name in _VALIDATOR_MODULES:
+        digest.update((here / name).read_bytes() + b"\0")
+    try:
+        digest.update(version("frictionless").encode())
+    except PackageNotFoundError:
+        digest.update(b"no-frictionless")
+    return digest.hexdigest()

@@ -58,14 +58,11 @@ from transplant_audit.evidence.schema import (
     PackageMeta,
     Source,
 )
-from transplant_audit.paths import DB_ENV, home_dir
+from transplant_audit.paths import DB_ENV, SQLITE_FILENAME, home_dir
 
 if TYPE_CHECKING:  # imported lazily: Alembic and pandas take a second to import
     import pandas as pd
     from alembic.config import Config
-
-SQLITE_FILENAME = "store.sqlite"
-"""Name of the SQLite store inside the home directory."""
 
 BUSY_TIMEOUT_SECONDS = 60.0
 """How long a SQLite writer waits for another writer before giving up."""

@@ -36,7 +36,7 @@ def _err() -> Console:
 def _store_exists(home: Path, db: str | None) -> bool:
     if db or os.environ.get(DB_ENV):
         return True
-    from transplant_audit.evidence.store import SQLITE_FILENAME
+    from transplant_audit.paths import SQLITE_FILENAME
 
     return (home / SQLITE_FILENAME).exists()
 

@@ -48,16 +48,13 @@ def _asset(name: str) -> str:
     return resources.files("transplant_audit.report").joinpath("assets", name).read_text("utf-8")
 
 
-CACHE_ENV = "TRANSPLANT_AUDIT_CACHE_DIR"
-
-
 def _bundle_cache_path() -> Path:
     import vl_convert
-    from platformdirs import user_cache_dir
 
-    base = os.environ.get(CACHE_ENV) or user_cache_dir("transplant-audit", appauthor=False)
+    from transplant_audit.paths import cache_dir
+
     version = getattr(vl_convert, "__version__", "unknown")
-    return Path(base) / f"vega-bundle-vl-convert-{version}.js"
+    return cache_dir() / f"vega-bundle-vl-convert-{version}.js"
 
 
 @cache
