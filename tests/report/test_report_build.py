@@ -203,18 +203,21 @@ def test_unavailable_box_is_rendered_with_reason() -> None:
 def test_hospital_derivation_links_its_observations_and_assumptions(full_report) -> None:
     from transplant_audit.report.model import Derivation, Link, runs_text
 
-    derivs = {
-        b.anchor: b
-        for s in full_report.sections
-        for b in s.blocks
-        if isinstance(b, Derivation) and b.anchor.startswith("derivation-")
+    every = {
+        b.anchor: b for s in full_report.sections for b in s.blocks if isinstance(b, Derivation)
     }
+    derivs = {k: v for k, v in every.items() if k.startswith("derivation-")}
     assert set(derivs) == {"derivation-h_alpha", "derivation-h_beta", "derivation-h_gamma"}
     d = derivs["derivation-h_alpha"]
-    text = "\n".join(runs_text(line) for line in d.lines)
+    # lines shared by every hospital are stated once, in a block the derivation links to
+    shared = [
+        every[r.anchor] for line in d.lines for r in line if getattr(r, "anchor", "") in every
+    ]
+    lines = d.lines + [line for block in shared for line in block.lines]
+    text = "\n".join(runs_text(line) for line in lines)
     assert "licensed: yes" in text and "military: no" in text
     assert "bed capacity: median 880 (90% interval 600–1,200)" in text
-    anchors = {r.anchor for line in d.lines for r in line if isinstance(r, Link)}
+    anchors = {r.anchor for line in lines for r in line if isinstance(r, Link)}
     assert {"obs-obs_0001", "src_bbbbbbbbbb", "asm-occupancy_rate", "src_dddddddddd"} <= anchors
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
+from transplant_audit.report.compact import share_common_lines
 from transplant_audit.report.donorpool_section import donorpool_section
 from transplant_audit.report.model import (
     Derivation,
@@ -386,8 +387,19 @@ def renumber_notes(report: Report) -> None:
     report.notes.items.sort(key=lambda n: n.number)
 
 
-def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | None) -> Report:
-    """Evidence and results in, the report model out (pure: no files, no network)."""
+def assemble(
+    evidence: Evidence,
+    analyses: Analyses,
+    *,
+    draws: int,
+    seed: int | None,
+    share_repeated: bool = True,
+) -> Report:
+    """Evidence and results in, the report model out (pure: no files, no network).
+
+    ``share_repeated`` states lines common to every derivation of a section once
+    (``compact.share_common_lines``); off, each derivation repeats them.
+    """
     notes = Notes()
     used_assumptions: pd.DataFrame | None = None
     model_notes: list[str] = []
@@ -446,6 +458,9 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
     sections.insert(1, evidence_summary(evidence, notes))
     sections.append(methods(evidence, notes, METHOD_TEXT, used_assumptions, model_notes))
     sections += appendix(evidence, notes)
+    if share_repeated:
+        for section in sections:
+            share_common_lines(section)
     report = Report(
         title="Organ transplant volume in China: an evidence-linked estimate",
         subtitle=(
