@@ -59,8 +59,9 @@ _TIME_TO_DAYS: dict[str, float] = {
     "years": UNIT_CONVERSIONS[("years", "days")],
     "hours": 1.0 / HOURS_PER_DAY,
 }
-_MAX_WAIT_YEARS = 20
-"""A stated wait in years above this is read as a calendar year, not a duration."""
+_MAX_WAIT_YEARS = 60
+"""A stated wait in years above this is read as a calendar year (2015年, 一一三年), not a
+duration; Taiwanese kidney waits of 30 years (等到三十年) are real."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ class _Ctx:
     mods: str  # English words between number and counter, and the counter
     question: str  # the question a Q/A answer replies to ("" otherwise)
     doc_transplant: bool  # the document's title names a transplant centre or department
+    before_doc: str = ""  # the document text just before the figure, across line breaks
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -377,6 +379,20 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _donation(ctx: _Ctx) -> bool:
+    """Is the count next to a donation word, with no transplant word between them?
+    (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)"""
+    left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-16:]
+    d = _last_pos(pat.DONATION_CUE_RE, left)
+    if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
+        return True
+    right = ctx.right[:24]
+    m = pat.DONATION_CUE_RE.search(right)
+    if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
+    return False
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, or None when it is no indicator."""
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
@@ -390,6 +406,9 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "icu_beds"
         if transplant:
             return "transplant_beds"
+        if pat.UNIT_SUBJECT_RE.search(ctx.left_clause) and not hospital_wide:
+            tx_unit = sentence_tx or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc)
+            return "transplant_beds" if tx_unit else "department_beds"
         if hospital_wide:
             return "total_beds"
         if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
@@ -408,7 +427,17 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right):
+            return None
+        if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
+            return None
+        if _donation(ctx):
+            return "opo_donors"
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
+        tx_near = tx_near or (
+            not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence)
+            and _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc)
+        )
         if not transplant and not tx_near:
             general = _has(
                 re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
@@ -436,8 +465,13 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
-        if _has(pat.WAITLIST_CUE_RE, ctx.clause) and _has(pat.PATIENT_NOUN_RE, *role_text):
+        staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+        if _has(pat.WAITLIST_CUE_RE, ctx.clause) and not staff_like:
+            if _has(pat.REGISTRATION_CUE_RE, ctx.clause) or _donation(ctx):
+                return None
             return "waitlist_size"
+        if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
         if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
@@ -458,6 +492,17 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question):
             return "wait_time_days"
+        # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
+        if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+            return "wait_time_days"
+        return None
+    if uclass == "donors":
+        return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+    if uclass == "organs":
+        if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(
+            re.compile(r"transplanted|utili[sz]ed|used"), ctx.clause
+        ):
+            return "opo_organs_utilised"
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
@@ -494,6 +539,10 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
+        if _has(pat.ORGAN_NOUN_RE, before) and _has(
+            pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
+        ):
+            return "opo_organs_utilised"
         if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
         if _has(pat.ROOM_CUE_RE, before):
@@ -604,6 +653,7 @@ def _token_value(m: re.Match[str]) -> float:
     return parse_english_number(m.group("word"))
 
 
+_TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
 _EN_NEXT_COUNTER_RE = re.compile(rf"\s({pat._alt(list(pat.EN_COUNTERS))})(?![a-z])")
 _MASK_BEFORE = 48
 _MASK_AFTER = 32
@@ -663,6 +713,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
+        if counter == "次" and not _TIMES_OPS_RE.match(norm, out.end, out.end + 12):
+            return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
     if ec and ec.group("counter"):
@@ -741,6 +793,8 @@ def extract_candidates(
                         )
                         range_lower = True
                         range_upper.add(m2.start())
+        if not cnt.uclass:
+            cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
@@ -774,11 +828,20 @@ def extract_candidates(
             continue
         if _is_masked(norm, s, e):
             continue
+        if (
+            uclass not in ("time",)
+            and m.group("arabic")
+            and re.fullmatch(pat.YEAR, m.group("arabic"))
+            and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
+        ):
+            continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         try:
             value = _token_value(m)
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+            continue
+        if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
             continue  # 一名, 一例, one surgeon: an article, not a figure
@@ -823,6 +886,7 @@ def extract_candidates(
             mods=mods,
             question=question,
             doc_transplant=doc_transplant,
+            before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
         )
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
@@ -881,6 +945,40 @@ def extract_candidates(
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
+
+
+_LIST_ITEMS_MAX = 8
+
+
+def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """The counter of the last item of a list the number opens (2381 domestic and 2518
+    overseas kidney transplants; 2766、4080、5146、6302例), with the number's own words
+    between it and the joining word kept as its modifiers."""
+    pos = e
+    for _ in range(_LIST_ITEMS_MAX):
+        j = pat.LIST_JOIN_RE.match(norm, pos, pos + 30)
+        if not j:
+            return cnt
+        m2 = pat.NUMBER_RE.match(norm, j.end())
+        if not m2:
+            return cnt
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass:
+            own = norm[e : j.end()]
+            own_words = " ".join(w for w in re.findall(r"[a-z-]+", own) if w not in ("and", "or"))
+            mods = (own_words + " " + cnt2.mods).strip() if cnt2.mods else cnt2.mods
+            return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
+        pos = m2.end()
+    return cnt
+
+
+def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
+    """A yuan amount written without RMB/人民币 in a sentence about Taiwan is in New Taiwan
+    dollars (花費約八百萬元), which the vocabulary has no indicator for."""
+    if pat.EXPLICIT_CNY_RE.search(norm[max(0, s - 6) : end + 4]):
+        return False
+    se_s, se_e = sentences.around(s, end)
+    return bool(pat.TAIWAN_CUE_RE.search(norm[se_s:se_e]))
 
 
 def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
@@ -943,14 +1041,17 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
     r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
+    r"|(?:began|begun|started|start|begin)\s(?:to\s)?(?:perform|carry out|do|conduct)(?:ing)?\s"
+    r"(?:[a-z-]+\s){0,2}transplant"
+    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
 )
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
-    r"|transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)[^.;]{0,40}?"
-    r"(?:founded|established|set up|created|opened)"
-    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z]+\s){0,3}"
-    r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)"
+    r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
+    r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
+    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
+    r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
 )
 _FOUNDED_SELF_RE = re.compile(
     r"(?:本科|本中心|我科|我中心|该科|该中心|本所|我所|该所)[^。;,]{0,3}(?:始建|成立|组建|创建|建立)"

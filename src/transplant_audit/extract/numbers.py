@@ -120,8 +120,9 @@ def _parse_zh_section(s: str) -> int:
     if not s:
         return 0
     if all(ch in ZH_DIGITS for ch in s):  # positional: 二〇一五
-        if len(s) > 1 and len(s) < 4 and not any(ch in "〇零○" for ch in s):
-            # 两三, 三四: "two or three", an approximation, not 23 or 34
+        if len(s) == 2 and not any(ch in "〇零○" for ch in s):
+            # 两三, 三四: "two or three", an approximation, not 23 or 34 (Taiwanese news
+            # writes longer numbers digit by digit: 三四五 = 345, 七六二二 = 7622)
             raise ValueError(f"vague Chinese numeral {s!r} (two or more numbers)")
         out = 0
         for ch in s:
@@ -195,6 +196,7 @@ def parse_number(token: str) -> float:
         raise ValueError("empty number")
     if t.startswith("百分之"):
         return parse_number(t[3:])
+    t = t.replace("廿", "二十").replace("卅", "三十")  # 廿三 = 23, 卅 = 30
     # Arabic digits, possibly followed by Chinese multipliers: 2万, 1.5亿, 3千万
     m = re.match(r"^([\d.,]+)([十百千万亿]*)$", t)
     if m:
