@@ -362,6 +362,7 @@ def _temporal(ctx: _Ctx) -> str:
             return "in_period"
         return "cumulative"
     cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
+    as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
     per = max(
         _last_pos(pat.ANNUAL_CUE_RE, s),
         _last_pos(pat.ZH_YEAR_RE, s),
@@ -370,10 +371,12 @@ def _temporal(ctx: _Ctx) -> str:
         _last_pos(pat.EN_YEAR_RANGE_RE, s),
     )
     weak = _last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
-    if per > cum and per >= 0:
+    if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
         return "in_period"
     if cum >= 0 or weak >= 0:
         return "cumulative"
+    if _year_range(ctx.sentence):  # ... transplant recipients from 1998 to 2009
+        return "in_period"
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
     return "cumulative"
@@ -381,8 +384,11 @@ def _temporal(ctx: _Ctx) -> str:
 
 def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
-    (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)"""
-    left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-16:]
+    (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
+    Bone marrow and blood donations are not organ donations."""
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
+        return False
+    left = _ENUM_SPLIT_RE.split(ctx.sentence_left)[-1][-24:]
     d = _last_pos(pat.DONATION_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
         return True
@@ -407,7 +413,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if transplant:
             return "transplant_beds"
         if pat.UNIT_SUBJECT_RE.search(ctx.left_clause) and not hospital_wide:
-            tx_unit = sentence_tx or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc)
+            tx_unit = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.before_doc)
             return "transplant_beds" if tx_unit else "department_beds"
         if hospital_wide:
             return "total_beds"
@@ -434,10 +440,9 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _donation(ctx):
             return "opo_donors"
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
-        tx_near = tx_near or (
-            not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence)
-            and _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc)
-        )
+        # a table row or list item under a heading about transplants, or a count whose
+        # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
+        tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
         if not transplant and not tx_near:
             general = _has(
                 re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
@@ -454,7 +459,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-60:])
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -466,10 +471,12 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
         staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
-        if _has(pat.WAITLIST_CUE_RE, ctx.clause) and not staff_like:
-            if _has(pat.REGISTRATION_CUE_RE, ctx.clause) or _donation(ctx):
-                return None
-            return "waitlist_size"
+        waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
+            _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
+            and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+        )
+        if waiting and not staff_like:
+            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "waitlist_size"
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
         if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -888,9 +895,17 @@ def extract_candidates(
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
         )
+        if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
+            continue
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue
+        if out and pat.SUBSET_CUE_RE.match(ctx.left_clause) and out[-1].start >= se_s:
+            prev = out[-1].indicator
+            if prev.split("_")[0] == indicator.split("_")[0] or (
+                "transplants" in prev and "transplants" in indicator
+            ):
+                indicator = prev
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
@@ -978,7 +993,8 @@ def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
     if pat.EXPLICIT_CNY_RE.search(norm[max(0, s - 6) : end + 4]):
         return False
     se_s, se_e = sentences.around(s, end)
-    return bool(pat.TAIWAN_CUE_RE.search(norm[se_s:se_e]))
+    before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS) : se_s]
+    return bool(pat.TAIWAN_CUE_RE.search(norm[se_s:se_e]) or pat.TAIWAN_CUE_RE.search(before))
 
 
 def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:

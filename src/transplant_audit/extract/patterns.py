@@ -149,6 +149,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "台": ("ops", "台", 1, None),
     "宗": ("ops", "宗", 1, None),
     "次": ("ops", "次", 1, None),
+    "个案例": ("ops", "个案例", 1, None),
+    "个案": ("ops", "个案", 1, None),
+    "件": ("ops", "件", 1, None),
     "张": ("beds", "张", 1, None),
     "床": ("beds", "床", 1, None),
     "名": ("persons", "名", 1, None),
@@ -204,6 +207,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff members": ("persons", "staff", 1, None),
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
+    "people": ("persons", "people", 1, None),
     "donors": ("donors", "donors", 1, None),
     "donations": ("donors", "donations", 1, None),
     "organ donations": ("donors", "donations", 1, None),
@@ -344,9 +348,11 @@ AS_OF_RE = re.compile(
 ANNUAL_CUE_RE = re.compile(
     r"每年|年均|全年|年度|一年|今年|去年|上年|当年|前一年|隔年|同年|上半年|下半年"
     r"|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
+    r"|上个月|本月|当月|上月|\d+\s?年(?:中|间|内|里)|[二三四五六七八九十]+年(?:中|间|内|里)"
     r"|\d{1,2}\s?(?:至|到|-|~)\s?\d{1,2}\s?月"
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
     r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
+    r"|last month|this month|in the (?:past|last) \d+ years"
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"累计|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
@@ -377,10 +383,11 @@ SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
     r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
     r"|his own|her own"
-    r"|the surgeon|surgeon has|professor .{0,30}has performed|dr\. .{0,30}has performed"
+    r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
+    r"|dr\. .{0,30}has performed"
     r"|每人|人均|per surgeon|each surgeon"
 )
-TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|transplant|graft")
+TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|换心|换肺|transplant|graft")
 DEVICE_CUE_RE = re.compile(
     r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
 )
@@ -406,7 +413,7 @@ WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|需要器官移植|需要移植|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
 )
-PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|patient")
+PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|patient")
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
@@ -518,6 +525,7 @@ TITLE_CHARS = 80
 # --- donation, comparison, change, scope ------------------------------------------------------
 
 DONATION_CUE_RE = re.compile(r"捐献|捐赠|donat|procure")
+NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
 """A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
 REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
@@ -551,3 +559,11 @@ counter of the last item serves every item of the list."""
 DOC_CONTEXT_CHARS = 80
 """Characters before a figure searched for a transplant word when its sentence has none
 (table rows and list items under a heading)."""
+SUBSET_CUE_RE = re.compile(r"^\s?(?:including|of which|of whom|among them|其中|包括)")
+"""'..., including nearly 300 living-donor kidney transplants': a subset keeps the indicator
+of the figure it is part of."""
+HYPOTHETICAL_RE = re.compile(
+    r"would (?:require|need|take)|only needs?|would only|如果|假如|假设|假若|若要"
+)
+"""A figure in a hypothetical ('100 transplants a year would require no more than 10
+beds') is the writer's reasoning, not a stated value."""
