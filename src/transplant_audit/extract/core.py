@@ -412,9 +412,13 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "icu_beds"
         if transplant:
             return "transplant_beds"
-        if pat.UNIT_SUBJECT_RE.search(ctx.left_clause) and not hospital_wide:
-            tx_unit = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.before_doc)
-            return "transplant_beds" if tx_unit else "department_beds"
+        unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+        if unit and not hospital_wide:
+            # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
+            # "The department has 120 beds": a department unless named for transplants
+            centre = re.search(r"cent(?:er|re)|institute", unit.group(0))
+            where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
+            return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
         if hospital_wide:
             return "total_beds"
         if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
@@ -900,12 +904,14 @@ def extract_candidates(
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue
-        if out and pat.SUBSET_CUE_RE.match(ctx.left_clause) and out[-1].start >= se_s:
-            prev = out[-1].indicator
-            if prev.split("_")[0] == indicator.split("_")[0] or (
-                "transplants" in prev and "transplants" in indicator
-            ):
-                indicator = prev
+        if (
+            out
+            and pat.SUBSET_CUE_RE.match(ctx.left_clause)
+            and out[-1].start >= se_s
+            and out[-1].indicator.startswith("surgeon_transplants_")
+            and indicator.startswith("transplants_")
+        ):
+            indicator = "surgeon_" + indicator  # he did 600, including 300 living-donor
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
