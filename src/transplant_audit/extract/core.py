@@ -388,11 +388,11 @@ def _donation(ctx: _Ctx) -> bool:
     Bone marrow and blood donations are not organ donations."""
     if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
         return False
-    left = _ENUM_SPLIT_RE.split(ctx.sentence_left)[-1][-24:]
+    left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
         return True
-    right = ctx.right[:24]
+    right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
@@ -463,7 +463,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-60:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -545,12 +545,14 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "rooms":
         if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
             return "operating_rooms"
+        if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
+            return "operating_rooms"
         return None
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
-        if _has(pat.ORGAN_NOUN_RE, before) and _has(
+        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
             pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
         ):
             return "opo_organs_utilised"
@@ -812,7 +814,10 @@ def extract_candidates(
             ell = _ELLIPTIC_YEAR_RE.match(norm, e)
             if (
                 ell
-                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                and (
+                    pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                    or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
+                )
                 and not re.match(pat.YEAR + r"$", m.group(0))
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)

@@ -40,7 +40,7 @@ EN_NUM_WORD = (
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
     r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsenta])"
-    rf"(?:(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    rf"(?:(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
@@ -387,7 +387,9 @@ SURGEON_CUE_RE = re.compile(
     r"|dr\. .{0,30}has performed"
     r"|每人|人均|per surgeon|each surgeon"
 )
-TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|换心|换肺|transplant|graft")
+TRANSPLANT_CUE_RE = re.compile(
+    r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
+)
 DEVICE_CUE_RE = re.compile(
     r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
 )
@@ -553,7 +555,8 @@ UNIT_SUBJECT_RE = re.compile(
 YEAR_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:in|since|by|during|from|until|of|before|after)\s$")
 TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
-LIST_JOIN_RE = re.compile(r"^\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|^\s?(?:、|和|及)\s?")
+LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
+"""Matched at a position (``match(text, pos)``), so no ``^``."""
 """'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
 counter of the last item serves every item of the list."""
 DOC_CONTEXT_CHARS = 80
