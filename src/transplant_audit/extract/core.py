@@ -236,6 +236,7 @@ class _Ctx:
     question: str  # the question a Q/A answer replies to ("" otherwise)
     doc_transplant: bool  # the document's title names a transplant centre or department
     before_doc: str = ""  # the document text just before the figure, across line breaks
+    tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -298,8 +299,9 @@ def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False
 
 _EN_YEAR_RE = re.compile(
     rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
-    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)"
+    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)(?!\s?年)"
 )
+"""An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
 
 
 def _years(text: str) -> list[str]:
@@ -371,12 +373,16 @@ def _temporal(ctx: _Ctx) -> str:
         _last_pos(pat.EN_YEAR_RANGE_RE, s),
     )
     weak = _last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
+    if _year_range(s) and _last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
+        return "in_period"  # 从2000年到2011年共1,979个案例,到中国就占了1,754个案例
+    if cum < 0 and pat.RANKING_CUE_RE.search(ctx.sentence):
+        return "in_period"
     if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
         return "in_period"
     if cum >= 0 or weak >= 0:
         return "cumulative"
-    if _year_range(ctx.sentence):  # ... transplant recipients from 1998 to 2009
-        return "in_period"
+    if _year_range(ctx.sentence) or pat.ANNUAL_CUE_RE.search(ctx.tail):
+        return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
     return "cumulative"
@@ -388,8 +394,10 @@ def _donation(ctx: _Ctx) -> bool:
     Bone marrow and blood donations are not organ donations."""
     if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
         return False
+    if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
+        return True
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
-    d = _last_pos(pat.DONATION_CUE_RE, left)
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
         return True
     right = ctx.right[:32]
@@ -441,8 +449,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
-        if _donation(ctx):
-            return "opo_donors"
+        if _donation(ctx) and not pat.SUBSET_CUE_RE.match(ctx.left_clause):
+            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         # a table row or list item under a heading about transplants, or a count whose
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
@@ -483,6 +491,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "waitlist_size"
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
+            return "senior_staff"
         if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
@@ -799,7 +809,7 @@ def extract_candidates(
             if rj:
                 m2 = pat.NUMBER_RE.match(norm, e + rj.end())
                 if m2:
-                    cnt2 = _read_counter(norm, m2.end())
+                    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
                     if cnt2.uclass:
                         cnt = _Counter(
                             cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end()
@@ -808,6 +818,15 @@ def extract_candidates(
                         range_upper.add(m2.start())
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
+        if not cnt.uclass:
+            cnt = _counter_after_paren(norm, e, cnt)
+        if (
+            not cnt.uclass
+            and out
+            and "transplants" in out[-1].indicator
+            and pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+        ):
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
@@ -903,20 +922,14 @@ def extract_candidates(
             question=question,
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
+            tail=norm[end:se_e].split(",")[0],
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue
-        if (
-            out
-            and pat.SUBSET_CUE_RE.match(ctx.left_clause)
-            and out[-1].start >= se_s
-            and out[-1].indicator.startswith("surgeon_transplants_")
-            and indicator.startswith("transplants_")
-        ):
-            indicator = "surgeon_" + indicator  # he did 600, including 300 living-donor
+        indicator = _subset_indicator(indicator, ctx, out, se_s)
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
@@ -971,6 +984,37 @@ def extract_candidates(
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
+
+
+_PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")
+
+
+def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """A figure in parentheses counts the noun after them: '5%-10% (3500-7000) of kidney
+    transplants'."""
+    if cnt.uclass:
+        return cnt
+    m = _PAREN_OF_RE.match(norm, e)
+    return _read_counter(norm, m.end()) if m else cnt
+
+
+def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int) -> str:
+    """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
+    4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
+    with no period of its own keeps its parent's period or running total."""
+    if not out or out[-1].start < se_s - 200 or "transplants" not in indicator:
+        return indicator
+    if not pat.SUBSET_CUE_RE.match(ctx.left_clause):
+        return indicator
+    prev = out[-1].indicator
+    if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
+        return indicator
+    own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)
+    own = own or _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+    surgeon = "surgeon_" if prev.startswith("surgeon_") else ""
+    if own:
+        return surgeon + indicator.removeprefix("surgeon_")
+    return prev
 
 
 _LIST_ITEMS_MAX = 8

@@ -208,6 +208,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
+    "experts": ("persons", "experts", 1, None),
     "donors": ("donors", "donors", 1, None),
     "donations": ("donors", "donations", 1, None),
     "organ donations": ("donors", "donations", 1, None),
@@ -338,7 +339,8 @@ EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
     rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
 )
-ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)")
+ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
+"""A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
@@ -552,7 +554,9 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
-YEAR_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:in|since|by|during|from|until|of|before|after)\s$")
+YEAR_PREPOSITION_RE = re.compile(
+    r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
+)
 TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
 LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
@@ -570,3 +574,9 @@ HYPOTHETICAL_RE = re.compile(
 )
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
+"""Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
+SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
+RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
+"""Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
+SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
