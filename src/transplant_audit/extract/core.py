@@ -530,6 +530,10 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if uclass == "usd":
             if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
                 return "price_usd"
+            if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(
+                pat.PRICE_CUE_RE, ctx.before_doc
+            ):
+                return "price_usd"
             return None
         if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
             return "surgical_fee_cny"
@@ -540,6 +544,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_cny"
+        if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_cny"
         return None
     if uclass == "percent":
@@ -794,12 +800,20 @@ def extract_candidates(
         if norm[max(0, s - 2) : s].rstrip().endswith("第"):
             ordinal = True
         elif re.match(r"(?:st|nd|rd|th)(?![a-z])", norm[e : e + 3]):
-            if not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
+            if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
+                norm[max(0, s - 200) : e + 120]
+            ):
+                pass  # the 200th person to undergo such an operation: counter set below
+            elif not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
                 continue
             ordinal = True
             e_num = e + 2
 
         cnt = _read_counter(norm, e_num)
+        if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
+        if not cnt.uclass and not is_zh_token:
+            cnt = _implied_counter(norm, s, e, cnt)
         if is_zh_token and m.group("zh").startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
@@ -984,6 +998,24 @@ def extract_candidates(
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A counter the sentence implies without writing it after the number: 'the number of
+    people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
+    Columbians are currently waiting' (people waiting)."""
+    nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
+    if nof:
+        noun = nof.group("noun")
+        if pat.DONATION_CUE_RE.search(noun):
+            return _Counter("donors", "donors", 1.0, [], noun, e)
+        if pat.TRANSPLANT_CUE_RE.search(noun):
+            return _Counter("ops", "transplants", 1.0, [], noun, e)
+        if pat.WAITLIST_CUE_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
+    if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
+        return _Counter("persons", "patients", 1.0, [], "", e)
+    return cnt
 
 
 _PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")

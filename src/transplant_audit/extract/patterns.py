@@ -198,6 +198,12 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "surgeries": ("ops", "surgeries", 1, None),
     "procedures": ("ops", "procedures", 1, None),
     "cases": ("ops", "cases", 1, None),
+    "lt": ("ops", "liver transplants", 1, None),
+    "lts": ("ops", "liver transplants", 1, None),
+    "kt": ("ops", "kidney transplants", 1, None),
+    "kts": ("ops", "kidney transplants", 1, None),
+    "ldlt": ("ops", "liver transplants", 1, None),
+    "ddlt": ("ops", "liver transplants", 1, None),
     "surgeons": ("persons", "surgeons", 1, None),
     "doctors": ("persons", "doctors", 1, None),
     "physicians": ("persons", "physicians", 1, None),
@@ -580,3 +586,21 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+NUMBER_OF_RE = re.compile(
+    r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
+    r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
+    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$"
+)
+"""'The number of people who donated organs ... reached 5,810': the noun is the counter."""
+WAITING_AFTER_RE = re.compile(
+    r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
+    r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
+)
+"""'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+ORDINAL_PERSON_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
+)
+PRICE_CHANGE_RE = re.compile(
+    r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
+)
+"""'It fell to about 300,000 yuan': the amount of the measure the sentence before priced."""
