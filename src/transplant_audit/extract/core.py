@@ -237,6 +237,7 @@ class _Ctx:
     doc_transplant: bool  # the document's title names a transplant centre or department
     before_doc: str = ""  # the document text just before the figure, across line breaks
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
+    table_head: str = ""  # for a table row (a line with |), the text above it
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -511,7 +512,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question):
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
             return "wait_time_days"
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
         if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
@@ -669,7 +670,21 @@ _UNIT_LEVEL = frozenset(
 _NO_DATE = frozenset({"wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"})
 
 
+_EN_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _fraction_percent(tok: str) -> float:
+    """'a sixth' → 16.67, '三分之一' → 33.33: a fraction in words, as a percentage."""
+    if "分之" in tok:
+        den, _, num = tok.partition("分之")
+        return 100.0 * parse_number(num) / parse_number(den)
+    num, den = tok.split()
+    return 100.0 * _EN_SMALL[num] / pat.EN_FRACTIONS[den.rstrip("s")]
+
+
 def _token_value(m: re.Match[str]) -> float:
+    if m.group("frac"):
+        return _fraction_percent(m.group("frac"))
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
@@ -679,6 +694,8 @@ def _token_value(m: re.Match[str]) -> float:
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
+    if m.group("word").startswith("half"):
+        return 0.5  # half a month
     return parse_english_number(m.group("word"))
 
 
@@ -810,6 +827,8 @@ def extract_candidates(
             e_num = e + 2
 
         cnt = _read_counter(norm, e_num)
+        if m.group("frac"):
+            cnt = _Counter("percent", "percent", 1.0, [], "", e)
         if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
         if not cnt.uclass and not is_zh_token:
@@ -937,6 +956,7 @@ def extract_candidates(
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
+            table_head=_table_head(norm, s),
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
@@ -998,6 +1018,16 @@ def extract_candidates(
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _table_head(norm: str, s: int) -> str:
+    """The text above a table row (its header), or "" when the figure is not in a row."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if line.count("|") < 2:
+        return ""
+    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
 
 
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:

@@ -35,12 +35,30 @@ EN_NUM_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million)"
-    r"|a(?=\s(?:week|month|year)\b))"
+    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b))"
+)
+EN_FRACTIONS: dict[str, float] = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+"""Denominators of fractions written in words ('a sixth', 'two thirds')."""
+FRACTION = (
+    r"(?:a|one|two|three|four)\s(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?"
+    r"(?![a-z])"
+    r"|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}"
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
     r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsenta])"
-    rf"(?:(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
+    rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
@@ -604,3 +622,6 @@ PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
 """'It fell to about 300,000 yuan': the amount of the measure the sentence before priced."""
+TABLE_HEADER_CHARS = 400
+"""How far back a table row looks for its header (a wait time, a price) when the row
+itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
