@@ -56,7 +56,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsenta])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
