@@ -450,7 +450,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
-        if _donation(ctx) and not pat.SUBSET_CUE_RE.match(ctx.left_clause):
+        if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         # a table row or list item under a heading about transplants, or a count whose
@@ -1060,13 +1060,22 @@ def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
     return _read_counter(norm, m.end()) if m else cnt
 
 
+def _is_subset(ctx: _Ctx) -> bool:
+    """Does the figure open a subset of the one before ('including 300', 'Among them, 4,138',
+    其中300例)?"""
+    return bool(
+        pat.SUBSET_CUE_RE.match(ctx.left_clause)
+        or pat.SUBSET_BEFORE_RE.search(ctx.sentence_left[-16:])
+    )
+
+
 def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int) -> str:
     """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
     4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
     with no period of its own keeps its parent's period or running total."""
     if not out or out[-1].start < se_s - 200 or "transplants" not in indicator:
         return indicator
-    if not pat.SUBSET_CUE_RE.match(ctx.left_clause):
+    if not _is_subset(ctx):
         return indicator
     prev = out[-1].indicator
     if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
