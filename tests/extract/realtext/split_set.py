@@ -1,6 +1,6 @@
 """Split the real-text set ONCE into dev and held-out halves, by URL, with a fixed seed.
 
-Run: python tests/extract/realtext/split.py   (writes realtext.json, dev.json, heldout.json)
+Run: python tests/extract/realtext/split_set.py   (writes realtext.json, dev.json, heldout.json)
 
 All snippets of one page go to the same half. Pages are shuffled per language with the
 fixed seed, then each page goes to the half that has fewer snippets of that language so
@@ -13,7 +13,7 @@ import json
 import random
 from collections import defaultdict
 
-from build import HERE, build
+from build_set import HERE, build
 
 SEED = 20261204
 

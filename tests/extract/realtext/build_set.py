@@ -1,6 +1,6 @@
 """Build realtext.json from the annotation sources in raw/*.txt (see GUIDE.md).
 
-Run: python tests/extract/realtext/build.py
+Run: python tests/extract/realtext/build_set.py
 """
 
 from __future__ import annotations
