@@ -790,9 +790,44 @@ def extract_candidates(
     ``language`` (``zh-Hans``, ``zh-Hant``, ``en``) is detected when not given; it is
     recorded on each candidate, and the patterns read all three regardless, so a mixed
     page still yields its English and Chinese figures.
+
+    Pinyin glosses that mirror sites put after characters (醫(yī)院, 捐獻(xiàn)) are read
+    past: the text is scanned without them and every span is mapped back to ``text``.
     """
     if not text:
         return []
+    if pat.PINYIN_GLOSS_RE.search(text):
+        return _without_glosses(text, language, snippet_chars)
+    return _extract(text, language, snippet_chars)
+
+
+def _without_glosses(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
+    keep: list[int] = []  # keep[i] = offset in ``text`` of character i of the clean text
+    last = 0
+    for m in pat.PINYIN_GLOSS_RE.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(text)))
+    clean = "".join(text[i] for i in keep)
+    lang = language or detect_language(text)
+    out: list[Candidate] = []
+    for c in _extract(clean, lang, snippet_chars):
+        start, end = keep[c.start], keep[c.end - 1] + 1
+        sn_s = max(0, start - snippet_chars)
+        out.append(
+            replace(
+                c,
+                start=start,
+                end=end,
+                stated=text[start:end],
+                snippet_start=sn_s,
+                snippet=_flat(text[sn_s : min(len(text), end + snippet_chars)]),
+            )
+        )
+    return out
+
+
+def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
     norm = normalize(text)
     lang = language or detect_language(text)
     clauses = _Bounds(norm, pat.CLAUSE_END_RE)

@@ -625,3 +625,8 @@ PRICE_CHANGE_RE = re.compile(
 TABLE_HEADER_CHARS = 400
 """How far back a table row looks for its header (a wait time, a price) when the row
 itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
+PINYIN_GLOSS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+"""A tone-marked pinyin gloss right after a Chinese character, as mirror sites print them:
+醫(yī)院. Only glosses with a tone mark, so (KT), (PGD) and English words stay."""
