@@ -182,6 +182,7 @@ _EN_NAME_AFTER_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){
 _EN_NAME_WINDOW = 120
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
 _HOSPITAL_NAME_MAX = 30
+_DATE_UNITS = "年月日"
 """At most this many characters of a Chinese hospital name before 医院."""
 
 
@@ -203,6 +204,8 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
         s = e - len(trimmed) if trimmed else e
         while s < e and norm[s] in "()（）":
             s += 1
+        if 0 < s < e and norm[s] in _DATE_UNITS and norm[s - 1].isdigit():
+            s += 1  # "2021年3月复旦大学附属中山医院": the 月 of a date is not part of the name
         if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
             out.append((s, text[s:e]))
     prev_end = 0
@@ -408,8 +411,22 @@ def _donation(ctx: _Ctx) -> bool:
     return False
 
 
+_PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
-    """Counter class and context → indicator name, or None when it is no indicator."""
+    """Counter class and context → indicator name, or None when it is no indicator.
+
+    Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
+    """
+    name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
+        return _PLANNED_OF[name]
+    return name
+
+
+def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, reading every count as in use."""
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     near = (local_left, local_right, ctx.mods)
