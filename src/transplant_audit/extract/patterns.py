@@ -592,9 +592,9 @@ YEAR_PREPOSITION_RE = re.compile(
 TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
 LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
-"""Matched at a position (``match(text, pos)``), so no ``^``."""
 """'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
-counter of the last item serves every item of the list."""
+counter of the last item serves every item of the list. Matched at a position
+(``match(text, pos)``), so no ``^``."""
 DOC_CONTEXT_CHARS = 80
 """Characters before a figure searched for a transplant word when its sentence has none
 (table rows and list items under a heading)."""
