@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 WIDTH = 640
+PANEL_WIDTH = 170  # one panel of a small-multiples chart, three to a row
 HEIGHT = 300
 
 SCENARIO_COLORS = {
@@ -307,21 +308,30 @@ def counts_by_year(df: pd.DataFrame, description: str) -> dict[str, Any]:
 
 
 def official_lines(df: pd.DataFrame, description: str) -> dict[str, Any]:
-    """Official series as reported, one line per series (year, series, value)."""
+    """Official series as reported: one small panel per series, each on its own y scale.
+
+    The series differ by orders of magnitude (registrations in the millions,
+    transplants in the thousands), so one shared axis flattens all but the largest.
+    """
     chart = (
         alt.Chart(df)
         .mark_line(point=True)
         .encode(
             x=_year_axis(),
-            y=alt.Y("value:Q", title="reported value"),
-            color=alt.Color("series:N", title="series"),
+            y=alt.Y("value:Q", title="reported value", axis=alt.Axis(format="~s")),
             tooltip=[
                 alt.Tooltip("year:Q", format="d"),
                 "series:N",
                 alt.Tooltip("value:Q", format=",.0f"),
             ],
         )
-        .properties(width=WIDTH, height=260, title="Official figures as reported")
+        .properties(width=PANEL_WIDTH, height=120)
+        .facet(
+            facet=alt.Facet("series:N", title=None, header=alt.Header(labelLimit=PANEL_WIDTH)),
+            columns=3,
+            title="Official figures as reported (each series on its own scale)",
+        )
+        .resolve_scale(y="independent")
     )
     return _finish(chart, description)
 
