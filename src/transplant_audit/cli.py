@@ -64,6 +64,22 @@ def main() -> None:
     line and an error, with exit code 2, whichever click Typer bundles. We
     never import click ourselves: Typer >= 0.24 vendors its own copy.
     """
+    import warnings
+
+    from transplant_audit.errors import EmptyStoreWarning
+
+    default_show = warnings.showwarning
+
+    def one_line(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+        if not issubclass(category, EmptyStoreWarning):
+            default_show(message, category, filename, lineno, file, line)
+            return
+        err_console.print(
+            f"[yellow]warning:[/] {escape(str(message))}", highlight=False, soft_wrap=True
+        )
+
+    warnings.simplefilter("once", EmptyStoreWarning)
+    warnings.showwarning = one_line
     try:
         app()
     except TransplantAuditError as exc:

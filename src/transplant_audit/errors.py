@@ -52,3 +52,10 @@ class ConfigError(TransplantAuditError):
 
 class NotEstimableError(TransplantAuditError):
     """A quantity that cannot be estimated from the evidence; carries the reason."""
+
+
+class EmptyStoreWarning(UserWarning):
+    """The store holds captures but no imported evidence: commands show an empty store.
+
+    The command line prints it as one ``warning:`` line with what to do.
+    """

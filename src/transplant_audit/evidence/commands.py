@@ -269,8 +269,19 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def import_command(
     package_dir: Annotated[
-        Path, typer.Argument(help="Directory of a data package (with datapackage.json).")
-    ],
+        Path | None,
+        typer.Argument(
+            help="Directory of a data package (with datapackage.json). Omit with --bundled."
+        ),
+    ] = None,
+    bundled: Annotated[
+        bool,
+        typer.Option(
+            "--bundled",
+            help="Import the data package shipped with transplant-audit (works for a wheel "
+            "install too, whose data sits inside the installed package).",
+        ),
+    ] = False,
     home: HomeOption = None,
     db: DbOption = None,
     json_out: JsonOption = False,
@@ -284,7 +295,12 @@ def import_command(
     store has that the package lacks are kept.
     """
     from transplant_audit.evidence.store import Store
+    from transplant_audit.paths import bundled_package_dir
 
+    if bundled == (package_dir is not None):
+        raise ConfigError("give a data package directory or --bundled (one of the two)")
+    if package_dir is None:
+        package_dir = bundled_package_dir()
     if not package_dir.is_dir():
         raise DataError(file=str(package_dir), reason="not a directory", code=codes.NoPackage)
     console = _console()

@@ -45,8 +45,29 @@ def load_evidence(home: str | os.PathLike[str] | None = None, db: str | None = N
 
         with Store.open(home=home, url=db) as store:
             if store.has_import():
-                return store.evidence()
+                evidence = store.evidence()
+                if evidence.hospitals.empty and evidence.observations.empty:
+                    _warn_empty_store(store.display_url, len(evidence.sources), home, db)
+                return evidence
     return read_bundled()
+
+
+def _warn_empty_store(where: str, sources: int, home: object, db: str | None) -> None:
+    """The store has only captured sources: say so, and how to start from the bundled data."""
+    import warnings
+
+    from transplant_audit.errors import EmptyStoreWarning
+
+    flags = f" --home {home}" if home is not None else ""
+    flags += f" --db {db}" if db else ""
+    warnings.warn(
+        EmptyStoreWarning(
+            f"the store {where} holds {sources} source(s) but no hospitals or observations "
+            "(captures were made, no data package imported), so this shows an empty store; "
+            f"to start from the bundled data, run: transplant-audit import --bundled{flags}"
+        ),
+        stacklevel=3,
+    )
 
 
 def read_bundled() -> Evidence:

@@ -1,54 +1,71 @@
-"""Say repeated things once: lines shared by every derivation of a section.
+"""Say repeated things once: lines that many derivations of a section share.
 
-The hospital derivations list the same model assumptions (with their sources)
-for every hospital; on the bundled data that was about a third of the page.
-``share_common_lines`` moves the lines that every derivation of a section has
-in common into one block placed before them, and leaves in each derivation a
-link to it. Nothing is dropped: every line, number and link is still in the
-section, once. Pure: report model in, report model out.
+The hospital derivations list model assumptions (each with its distribution and
+sources) for every hospital; on the bundled data most of those lines repeat from
+hospital to hospital. ``share_common_lines`` states each line that at least
+``MIN_DERIVATIONS`` derivations of a section share once, in a block before them,
+and leaves in each derivation one line that links to that block and to the
+entries the shared lines link to (e.g. each assumption's row in the methods
+table). Nothing is dropped: every line, number and anchor is still in the
+section. Pure: report model in, report model out.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from transplant_audit.report.model import Derivation, Link, Run, Section
 
 MIN_DERIVATIONS = 3
-"""Below this many derivations, repeating a line costs less than a cross-reference."""
+"""A line shared by fewer derivations is cheaper to repeat than to cross-reference."""
 
 
 def _key(line: list[Run]) -> tuple[Run, ...]:
     return tuple(line)
 
 
-def common_lines(derivations: list[Derivation]) -> list[list[Run]]:
-    """Lines present in every derivation, in the order of the first one."""
-    if not derivations:
-        return []
-    shared = set.intersection(*({_key(line) for line in d.lines} for d in derivations))
-    return [line for line in derivations[0].lines if _key(line) in shared]
+def _first_link(line: list[Run]) -> Link | None:
+    return next((r for r in line if isinstance(r, Link)), None)
+
+
+def shared_lines(derivations: list[Derivation]) -> list[list[Run]]:
+    """Lines (with a link to name them by) found in at least ``MIN_DERIVATIONS`` derivations,
+    in order of first appearance."""
+    counts = Counter(key for d in derivations for key in {_key(line) for line in d.lines})
+    seen: set[tuple[Run, ...]] = set()
+    out: list[list[Run]] = []
+    for d in derivations:
+        for line in d.lines:
+            key = _key(line)
+            if counts[key] >= MIN_DERIVATIONS and key not in seen and _first_link(line):
+                seen.add(key)
+                out.append(line)
+    return out
 
 
 def share_common_lines(section: Section) -> Section:
-    """Move lines common to all of ``section``'s derivations into one shared block."""
+    """Move lines shared by many of ``section``'s derivations into one block before them."""
     derivations = [b for b in section.blocks if isinstance(b, Derivation)]
     if len(derivations) < MIN_DERIVATIONS:
         return section
-    shared = common_lines(derivations)
+    shared = shared_lines(derivations)
     if not shared:
         return section
     anchor = f"{section.id}-shared-lines"
     keys = {_key(line) for line in shared}
+    for d in derivations:
+        mine = [line for line in d.lines if _key(line) in keys]
+        if not mine:
+            continue
+        pointer: list[Run] = ["Also (stated once in ", Link("the shared lines", anchor), "): "]
+        for i, line in enumerate(mine):
+            link = _first_link(line)
+            pointer += ([", "] if i else []) + [link if link else ""]
+        d.lines = [line for line in d.lines if _key(line) not in keys] + [pointer]
     block = Derivation(
         anchor=anchor,
-        title=f"The same for each of the {len(derivations)} derivations below",
+        title=f"Lines shared by several of the {len(derivations)} derivations below",
         lines=shared,
     )
-    pointer: list[Run] = [
-        "And the ",
-        Link(f"{len(shared)} lines shared by every derivation", anchor),
-        ".",
-    ]
-    for d in derivations:
-        d.lines = [line for line in d.lines if _key(line) not in keys] + [pointer]
     section.blocks.insert(section.blocks.index(derivations[0]), block)
     return section

@@ -201,8 +201,8 @@ def render_block(b: object) -> Markup:
     if isinstance(b, Derivation):
         lines = "".join(f"<li>{render_runs(line)}</li>" for line in b.lines)
         return Markup(
-            f'<div class="derivation" id="{escape(b.anchor)}"><h4>{escape(b.title)}</h4>'
-            f"<ul>{lines}</ul></div>"
+            f'<details class="derivation" id="{escape(b.anchor)}">'
+            f"<summary><h4>{escape(b.title)}</h4></summary><ul>{lines}</ul></details>"
         )
     raise TypeError(f"unknown report block {type(b).__name__}")
 
