@@ -289,7 +289,8 @@ def _print_sensitivity(result: Any, sob: Any, tor: Any) -> None:
 
 def explain_cmd(
     hospital: str = typer.Argument(
-        ..., help="Hospital id as in the data package (e.g. tianjin_first_central)."
+        ...,
+        help="Hospital id (e.g. tianjin_first_central) or part of its English or Chinese name.",
     ),
     year: int = typer.Argument(..., help="Calendar year."),
     draws: int = typer.Option(
@@ -307,8 +308,10 @@ def explain_cmd(
     """Show how one hospital-year was estimated: each input figure with its source and locator,
     each assumption with its distribution and source, and the values of each method."""
     from transplant_audit.estimate.api import DEFAULT_SEED, estimate
+    from transplant_audit.evidence.commands import find_hospital
 
     evidence = _load(home, db)
+    hospital = str(find_hospital(evidence, hospital)["id"])
     result = estimate(
         evidence, draws=draws, seed=DEFAULT_SEED if seed is None else seed, years=f"{year}-{year}"
     )

@@ -170,8 +170,10 @@ def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     if len(same_name) == 1:
         return _hospital_dict(same_name.iloc[0])
     if matches.empty:
+        guesses = did_you_mean(query, hospitals)
+        hint = f"; did you mean: {', '.join(guesses)}?" if guesses else ""
         raise ConfigError(
-            f"no hospital matches {query!r}: give an id or part of the English or Chinese "
+            f"no hospital matches {query!r}{hint} Give an id or part of the English or Chinese "
             "name (list them with: transplant-audit hospitals)"
         )
     listed = "; ".join(f"{r['id']} ({_text(r['name_en'])})" for _, r in matches.head(10).iterrows())
@@ -179,6 +181,27 @@ def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     raise ConfigError(
         f"{query!r} matches {len(matches)} hospitals: {listed}{more}; give one of these ids"
     )
+
+
+def did_you_mean(query: str, hospitals: pd.DataFrame, n: int = 3) -> list[str]:
+    """Up to ``n`` hospital ids whose id or name is closest to ``query`` (typos, word order).
+
+    The one fuzzy lookup used wherever a hospital is named (show, explain, ...):
+    ``difflib`` similarity on the casefolded id, English name and Chinese name.
+    """
+    import difflib
+
+    needle = query.strip().casefold()
+    keys: dict[str, str] = {}
+    for _, row in hospitals.iterrows():
+        hid = str(row["id"])
+        texts = [hid, _text(row["name_en"]), _text(row["name_zh"])]
+        words = [w for t in texts[:2] for w in t.replace("_", " ").split() if len(w) > 3]
+        for text in texts + words:  # whole ids and names first, then their words
+            if text:
+                keys.setdefault(text.casefold(), hid)
+    close = difflib.get_close_matches(needle, list(keys), n=n * 3, cutoff=0.6)
+    return list(dict.fromkeys(keys[c] for c in close))[:n]
 
 
 def _hospital_dict(row: pd.Series) -> dict[str, Any]:
