@@ -6,6 +6,7 @@ under CI=true). The report is built from the SYNTHETIC evidence of conftest.py.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -136,7 +137,7 @@ NUMBER = re.compile(r"\d[\d,.]*")
 
 def _ids_and_numbers(html: str) -> tuple[set[str], set[str]]:
     ids = set(re.findall(r'\sid="([^"]+)"', html))
-    text = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     return ids, set(NUMBER.findall(text))
 
@@ -161,3 +162,41 @@ def test_shared_lines_lose_no_anchor_and_no_number(tmp_path: Path) -> None:
     assert old_numbers - new_numbers == set()
     assert 'id="hospitals-shared-lines"' in pages[True]
     assert pages[True].count('href="#hospitals-shared-lines"') == 3  # one per derivation
+
+
+OLD_ENV, NEW_ENV = "TRANSPLANT_AUDIT_OLD_REPORT", "TRANSPLANT_AUDIT_NEW_REPORT"
+
+
+def _page_height(index: Path, width: int = 1366) -> int:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = _open(pw, index, width)
+        try:
+            return int(page.evaluate("document.documentElement.scrollHeight"))
+        finally:
+            browser.close()
+
+
+def test_real_reports_old_and_new() -> None:
+    """Two reports you built on the same data, before and after a layout change.
+
+    PYTHONPATH=/work/main/src transplant-audit report --no-pdf --out /tmp/old
+    transplant-audit report --no-pdf --out /tmp/new
+    TRANSPLANT_AUDIT_OLD_REPORT=/tmp/old TRANSPLANT_AUDIT_NEW_REPORT=/tmp/new \\
+      pytest tests/report/test_report_layout.py -k real -s
+    """
+    old_dir, new_dir = os.environ.get(OLD_ENV), os.environ.get(NEW_ENV)
+    if not (old_dir and new_dir):
+        pytest.skip(f"set {OLD_ENV} and {NEW_ENV} to two report directories")
+    _need_browser()
+    pages = [(Path(d) / "index.html").read_text("utf-8") for d in (old_dir, new_dir)]
+    # the masthead names the time of the run, which differs between two builds
+    (old_ids, old_nums), (new_ids, new_nums) = (
+        _ids_and_numbers(re.sub(r"<header.*?</header>", "", p, flags=re.S)) for p in pages
+    )
+    assert sorted(old_ids - new_ids) == []
+    assert sorted(old_nums - new_nums) == []
+    old_h, new_h = (_page_height(Path(d) / "index.html") for d in (old_dir, new_dir))
+    print(f"\ndesktop height at 1366px: old {old_h}px, new {new_h}px ({new_h / old_h:.1%})")
+    assert new_h <= old_h * 2 / 3

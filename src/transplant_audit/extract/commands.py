@@ -603,7 +603,10 @@ def _print_list(
         out.print("No candidates." if not show_disagreement else "No disputed candidates.")
         return
     table = Table(title=f"{len(recs)} candidates")
-    for col in ("candidate", "status", "indicator", "value", "stated", "accepted", "rejected"):
+    # the candidate id is what the user types next (review ID ...): never wrapped
+    widest = max(len(str(rec["candidate"])) for rec in recs)
+    table.add_column("candidate", no_wrap=True, min_width=widest)
+    for col in ("status", "indicator", "value", "stated", "accepted", "rejected"):
         table.add_column(col, overflow="fold")
     if show_disagreement:
         table.add_column("disagreement", overflow="fold")
