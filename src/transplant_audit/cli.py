@@ -66,19 +66,19 @@ def main() -> None:
     """
     import warnings
 
-    from transplant_audit.errors import EmptyStoreWarning
+    from transplant_audit.errors import HintWarning
 
     default_show = warnings.showwarning
 
     def one_line(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
-        if not issubclass(category, EmptyStoreWarning):
+        if not issubclass(category, HintWarning):
             default_show(message, category, filename, lineno, file, line)
             return
         err_console.print(
             f"[yellow]warning:[/] {escape(str(message))}", highlight=False, soft_wrap=True
         )
 
-    warnings.simplefilter("once", EmptyStoreWarning)
+    warnings.simplefilter("once", HintWarning)
     warnings.showwarning = one_line
     try:
         app()

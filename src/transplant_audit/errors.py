@@ -54,7 +54,15 @@ class NotEstimableError(TransplantAuditError):
     """A quantity that cannot be estimated from the evidence; carries the reason."""
 
 
-class EmptyStoreWarning(UserWarning):
+class HintWarning(UserWarning):
+    """Something the user should know and can fix; the CLI prints it as one ``warning:`` line."""
+
+
+class MissingFontWarning(HintWarning):
+    """No embeddable CJK font: the PDF's Chinese text relies on the reader's fonts."""
+
+
+class EmptyStoreWarning(HintWarning):
     """The store holds captures but no imported evidence: commands show an empty store.
 
     The command line prints it as one ``warning:`` line with what to do.

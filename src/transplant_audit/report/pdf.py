@@ -9,6 +9,7 @@ which reportlab cannot embed, so on most machines the fallback is what is used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from io import BytesIO
@@ -59,6 +60,8 @@ CJK_TTF_CANDIDATES = (
     "C:/Windows/Fonts/simsun.ttc",
 )
 CID_FALLBACK = "STSong-Light"
+CJK_PACKAGE = "fonts-wqy-microhei"
+"""Debian package of the first candidate: a TrueType CJK font reportlab embeds (subset)."""
 MAX_TABLE_ROWS = 80
 
 
@@ -84,8 +87,20 @@ def cjk_font(candidates: tuple[str, ...] = CJK_TTF_CANDIDATES) -> str:
             return "ta-cjk"
         except (TTFError, OSError, ValueError, KeyError, AssertionError):
             continue
+    import warnings
+
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
+    from transplant_audit.errors import MissingFontWarning
+
+    warnings.warn(
+        MissingFontWarning(
+            "no TrueType CJK font found, so Chinese text in report.pdf uses the "
+            f"{CID_FALLBACK} font, which is not embedded (readers without it show boxes); "
+            f"install one, e.g. on Debian/Ubuntu: apt-get install {CJK_PACKAGE}"
+        ),
+        stacklevel=2,
+    )
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return CID_FALLBACK
 
@@ -197,7 +212,7 @@ def _table_as_list(t: Table, st: _Styles, cjk: str, limit: int | None) -> list[F
     for row in df.itertuples(index=False, name=None):
         first = _cell_text(row[0])
         rest = "; ".join(
-            f"{escape(c)}: {text(_cell_text(v)[:300], cjk)}"
+            f"{escape(c)}: {cell_markup(_cell_text(v)[:300], cjk)}"
             for c, v in zip(cols[1:], row[1:], strict=True)
             if _cell_text(v)
         )
@@ -212,6 +227,35 @@ def _table_as_list(t: Table, st: _Styles, cjk: str, limit: int | None) -> list[F
         )
     out.append(Spacer(1, 6))
     return out
+
+
+URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def cell_markup(value: str, cjk: str) -> str:
+    """A cell's text; a web address (http or https only) becomes a clickable link."""
+    if URL.fullmatch(value):
+        href = escape(value, {'"': "&quot;"})
+        return f'<a href="{href}" color="#1b6ca8">{text(value, cjk)}</a>'
+    return text(value, cjk)
+
+
+class _OutlinedDoc(SimpleDocTemplate):
+    """A document whose section and table headings become PDF bookmarks (the outline)."""
+
+    LEVELS = {"h1": 0, "h2": 1}
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab hook
+        level = self.LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))
+        if level is None or not isinstance(flowable, Paragraph):
+            return
+        if level > 0 and not getattr(self, "_has_top_entry", False):
+            level = 0  # a table before any section heading: keep the outline well formed
+        self._has_top_entry = True
+        title = flowable.getPlainText()
+        key = f"outline-{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
 
 
 SHORT_CELL = 18
@@ -235,7 +279,7 @@ def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> 
             if len(t_) <= SHORT_CELL and t_.isascii():
                 cells.append(t_)
             else:
-                cells.append(Paragraph(text(t_, cjk), st.cell))
+                cells.append(Paragraph(cell_markup(t_, cjk), st.cell))
         rows.append(cells)
     # column widths proportional to content length (capped), so long text columns get room
     lengths = []
@@ -315,7 +359,7 @@ def render_pdf(
     """Write the report as a PDF to ``path``."""
     cjk = cjk_font()
     st = _Styles()
-    doc = SimpleDocTemplate(
+    doc = _OutlinedDoc(
         str(path),
         pagesize=A4,
         leftMargin=16 * mm,
