@@ -30,6 +30,7 @@ from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report.compact import share_common_lines
 from transplant_audit.report.donorpool_section import donorpool_section
+from transplant_audit.report.localize import load_translation, localize
 from transplant_audit.report.model import (
     Derivation,
     Figure,
@@ -659,6 +660,7 @@ def build_report(
     progress: Progress | None = None,
     command: str = "transplant-audit report",
     manifest: dict[str, Any] | None = None,
+    lang: str = "en",
 ) -> ReportFiles:
     """Run estimates and forensic tests on ``evidence`` and write the report to ``out``.
 
@@ -669,9 +671,12 @@ def build_report(
     """
     if draws < 100:
         raise ConfigError(f"--draws {draws}: use at least 100 draws for a meaningful interval")
+    translation = load_translation(lang)  # an unknown language fails before the long work
     analyses = analyse(evidence, draws=draws, seed=seed, progress=progress)
     t = time.perf_counter()
     report = assemble(evidence, analyses, draws=draws, seed=seed)
+    if translation is not None:
+        localize(report, translation)
     if manifest is not None:
         attach_manifest(report, manifest)
     assemble_s = time.perf_counter() - t

@@ -93,6 +93,15 @@ def report(
             "ledger first, as 'transplant-audit manifest' does."
         ),
     ),
+    lang: str = typer.Option(
+        "en",
+        "--lang",
+        help=(
+            "Language of the report as a BCP 47 tag: en, or zh-Hans (Simplified Chinese "
+            "headline, section titles, methods summary and glossary; numbers and links "
+            "identical to English)."
+        ),
+    ),
 ) -> None:
     """Write the investigation report: estimates, forensic tests and every source, linked.
 
@@ -142,6 +151,7 @@ def report(
             progress=progress,
             command=cmd,
             manifest=manifest_data,
+            lang=lang,
         )
 
     rep = files.report

@@ -199,6 +199,10 @@ class Report:
     """Upstream parts that were not available (shown in the report and printed by the CLI)."""
     attachments: dict[str, Any] = field(default_factory=dict)
     """Extra JSON files for ``data/`` (file name -> content), e.g. the evidence manifest."""
+    lang: str = "en"
+    """BCP 47 tag of the report's language (``report --lang``)."""
+    ui: dict[str, str] = field(default_factory=dict)
+    """Translated fixed strings of the page (notes title, ...); missing keys stay English."""
 
     def figures(self) -> list[Figure]:
         return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]

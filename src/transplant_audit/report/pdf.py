@@ -442,7 +442,8 @@ def render_pdf(
                 items += [Paragraph("• " + _runs(line, cjk), st.small) for line in b.lines]
                 story += [KeepTogether(items), Spacer(1, 4)]
     story.append(PageBreak())
-    story.append(Paragraph("Notes: where each figure comes from", st.h1))
+    notes_title = report.ui.get("notes_title", "Notes: where each figure comes from")
+    story.append(Paragraph(text(notes_title, cjk), st.h1))
     for n in report.notes.items:
         parts = [f'<a name="note-{n.number}"/><b>[{n.number}]</b> {text(n.text, cjk)}']
         same = report.notes.same_as(n)
