@@ -128,7 +128,11 @@ def _cell(value: Any) -> tuple[str, bool]:
 def render_table(t: Table) -> Markup:
     df = t.data
     cls = "sortable" if t.sortable else ""
-    parts = [f'<div class="table-wrap"><table class="{cls}" data-name="{escape(t.name)}">']
+    # the box scrolls on its own: keyboard users reach it (tabindex) and hear what it is
+    parts = [
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{escape(t.title)}">'
+        f'<table class="{cls}" data-name="{escape(t.name)}">'
+    ]
     parts.append(f"<caption>{escape(t.title)}</caption><thead><tr>")
     for col in df.columns:
         parts.append(f'<th scope="col">{escape(str(col))}</th>')
@@ -191,7 +195,7 @@ def render_block(b: object) -> Markup:
         return Markup(
             f'<figure class="chart-figure" id="figure-{escape(b.name)}">'
             f'<div class="chart" id="chart-{escape(b.name)}" data-spec="spec-{escape(b.name)}" '
-            f'role="img" aria-label="{escape(b.alt)}"></div>'
+            f'role="img" tabindex="0" aria-label="{escape(b.alt)}"></div>'
             f"<figcaption><strong>{escape(b.title)}.</strong> {render_runs(b.caption)} "
             f'<span class="meta">Data: <code>data/{escape(b.name)}.csv</code>.</span></figcaption>'
             f"</figure>"
