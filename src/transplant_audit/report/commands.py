@@ -102,6 +102,14 @@ def report(
             "identical to English)."
         ),
     ),
+    compare: Path | None = typer.Option(
+        None,
+        "--compare",
+        help=(
+            "A report directory written earlier: print what moved (every figure of data/ "
+            "that changed, appeared or disappeared) and write it to data/compare.csv."
+        ),
+    ),
 ) -> None:
     """Write the investigation report: estimates, forensic tests and every source, linked.
 
@@ -120,6 +128,7 @@ def report(
     """
     from transplant_audit.report.build import build_report
 
+    old_tables = read_report_tables(compare) if compare is not None else None
     cmd = f"transplant-audit report --draws {draws}" + (
         f" --seed {seed}" if seed is not None else ""
     )
@@ -169,8 +178,61 @@ def report(
     if files.pdf:
         console.print(f"Wrote {files.pdf}")
     console.print(f"Wrote {files.data}/ (tables behind every chart, inputs.json)")
+    if old_tables is not None and compare is not None:
+        print_comparison(old_tables, files.data, compare)
     if open_:
         webbrowser.open(files.html.as_uri())
+
+
+def read_report_tables(where: Path) -> dict:
+    """``{name: DataFrame}`` of a report directory's ``data/*.csv`` (DataError if none)."""
+    import pandas as pd
+
+    from transplant_audit.errors import DataError
+
+    data = where / "data"
+    files = sorted(data.glob("*.csv")) if data.is_dir() else []
+    if not files:
+        raise DataError(
+            file=str(data), reason="no report tables here: give a directory written by 'report'"
+        )
+    tables = {}
+    for file in files:
+        try:
+            tables[file.stem] = pd.read_csv(file)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise DataError(file=str(file), reason=f"unreadable CSV: {exc}") from exc
+    return tables
+
+
+def print_comparison(old_tables: dict, data_dir: Path, old_dir: Path, top: int = 15) -> None:
+    """Print the largest moves between ``old_tables`` and the new report; write compare.csv."""
+    from rich.table import Table as RichTable
+
+    from transplant_audit.report.compare import compare_tables
+
+    new_tables = read_report_tables(data_dir.parent)
+    new_tables.pop("compare", None)
+    old_tables.pop("compare", None)
+    moved = compare_tables(old_tables, new_tables)
+    target = data_dir / "compare.csv"
+    tmp = target.with_suffix(".csv.part")
+    moved.to_csv(tmp, index=False)
+    tmp.replace(target)
+    if moved.empty:
+        console.print(f"Compared with {old_dir}: nothing moved.")
+        return
+    order = moved["relative"].abs().fillna(float("inf")).sort_values(ascending=False).index
+    table = RichTable(
+        title=f"Compared with {old_dir}: {len(moved)} figures moved (largest first)",
+        caption=f"all of them: {target}",
+    )
+    for col in ("table", "key", "column", "old", "new", "change"):
+        table.add_column(col, overflow="fold")
+    for _, r in moved.loc[order].head(top).iterrows():
+        change = "" if r["change"] is None or r["change"] != r["change"] else f"{r['change']:+,.4g}"
+        table.add_row(*(str(r[c]) for c in ("table", "key", "column", "old", "new")), change)
+    console.print(table)
 
 
 def group_problems(problems: list[str]) -> list[str]:
