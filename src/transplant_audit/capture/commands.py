@@ -99,8 +99,12 @@ def capture_cmd(
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from transplant_audit.capture.service import capture
+    from transplant_audit.capture.service import capture, check_capture_options
 
+    # Before the store is opened (which may create it): nothing is written for bad input.
+    check_capture_options(
+        inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
+    )
     h = home_dir(home)
     with (
         _open_store(h, db) as store,

@@ -420,6 +420,50 @@ def capture_row(cap: Any) -> dict[str, str]:
     )
 
 
+def check_capture_options(
+    inputs: Sequence[str],
+    *,
+    note: str | None = None,
+    url: str | None = None,
+    party: str = "other",
+    kind: str = "web",
+    title: str | None = None,
+    publisher: str | None = None,
+) -> None:
+    """Check every option and URL input before anything is written (issue 10, holes 2, 8).
+
+    URLs must be absolute http(s) URIs with no control character or whitespace (they
+    become WARC headers and report links); the note, title and publisher may hold no
+    control character (title and publisher: no line break either); ``party`` and
+    ``kind`` must be in the vocabulary. Raises ``DataError``/``ConfigError`` naming
+    the option.
+    """
+    from transplant_audit.evidence.vocabulary import SOURCE_KINDS, SOURCE_PARTIES
+    from transplant_audit.urls import check_text, check_url
+
+    if not inputs:
+        raise ConfigError("give at least one file or URL to capture")
+    if url is not None:
+        if len(inputs) != 1:
+            raise ConfigError("--url names where one document was published: give one input")
+        check_url(url, "--url")
+    for item in inputs:
+        if _looks_like_url(item):
+            check_url(item, "PATH_OR_URL")
+    check_text(note, "--note")
+    check_text(title, "--title", single_line=True)
+    check_text(publisher, "--publisher", single_line=True)
+    if party not in SOURCE_PARTIES:
+        raise ConfigError(f"--party must be one of {', '.join(SOURCE_PARTIES)} (got {party!r})")
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"--kind must be one of {', '.join(SOURCE_KINDS)} (got {kind!r})")
+
+
+def _looks_like_url(item: str) -> bool:
+    """An input naming a scheme (``http:``, ``javascript:`` ...) rather than an existing file."""
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", item)) and not Path(item).exists()
+
+
 def capture(
     store: Any,
     home: Path,
@@ -443,15 +487,14 @@ def capture(
     """
     import tempfile
 
-    if not inputs:
-        raise ConfigError("give at least one file or URL to capture")
-    if url and len(inputs) != 1:
-        raise ConfigError("--url names where one document was published: give one input")
+    check_capture_options(
+        inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
+    )
     archive = Archive(home)
     total = 0
     for item in inputs:
         path = Path(item)
-        if not re.match(r"^https?://", item) and path.is_file():
+        if not _looks_like_url(item) and path.is_file():
             total += 2 * path.stat().st_size  # hashing pass + writing pass
     done = [0]
 
@@ -463,7 +506,7 @@ def capture(
     with tempfile.TemporaryDirectory(prefix="ta-fetch-") as tmp:
         prepared: list[Prepared] = []
         for i, item in enumerate(inputs):
-            if re.match(r"^https?://", item):
+            if _looks_like_url(item):
                 sub = Path(tmp) / str(i)
                 sub.mkdir()
                 fetched = fetch_url(item, sub)
