@@ -374,8 +374,13 @@ def read_overrides(path: str | Path) -> dict[str, dict[str, object]]:
     if p.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
+        from transplant_audit.limits import YAML_BYTES
+        from transplant_audit.safe_yaml import load_bounded
+
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            with p.open("rb") as fh:  # read one byte past the limit, never the whole file
+                raw = fh.read(YAML_BYTES.value() + 1)
+            data = load_bounded(raw, str(p)) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(f"{p}: not valid YAML ({exc})") from None
         if (
