@@ -107,6 +107,10 @@ def estimate_cmd(
 
     if draws < 1:
         raise ConfigError(f"--draws must be at least 1 (got {draws})")
+    if assumptions is not None:
+        from transplant_audit.estimate.assumptions import read_overrides
+
+        read_overrides(assumptions)  # a bad or hostile file fails before the evidence loads
     evidence = _load(home, db)
     with Progress(
         TextColumn("[bold]estimate[/]"),
