@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from transplant_audit import error_codes as codes
 from transplant_audit import limits
 
 
@@ -25,13 +26,13 @@ def _scan_events(text: str, file: str) -> None:
             aliases += 1
             if aliases > max_aliases:
                 raise limits.YAML_ALIASES.exceeded(
-                    file, f"more than {max_aliases} aliases", code="yaml-too-many-aliases"
+                    file, f"more than {max_aliases} aliases", code=codes.YamlTooManyAliases
                 )
         elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > max_depth:
                 raise limits.YAML_DEPTH.exceeded(
-                    file, f"nested more than {max_depth} levels deep", code="yaml-too-deep"
+                    file, f"nested more than {max_depth} levels deep", code=codes.YamlTooDeep
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -58,7 +59,7 @@ def load_bounded(data: bytes, file: str) -> Any:
     max_bytes = limits.YAML_BYTES.value()
     if len(data) > max_bytes:
         raise limits.YAML_BYTES.exceeded(
-            file, f"file is {len(data):,} bytes", code="yaml-too-large"
+            file, f"file has more than {max_bytes:,} bytes", code=codes.YamlTooLarge
         )
     try:
         text = data.decode("utf-8")
@@ -78,7 +79,7 @@ def load_bounded(data: bytes, file: str) -> Any:
         size = expanded_size(node)
         if size > max_nodes:
             raise limits.YAML_NODES.exceeded(
-                file, f"expands to {size:,} nodes", code="yaml-too-many-nodes"
+                file, f"expands to {size:,} nodes", code=codes.YamlTooManyNodes
             )
         return loader.construct_document(node)
     finally:

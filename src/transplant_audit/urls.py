@@ -18,6 +18,7 @@ import rfc3986
 from rfc3986 import exceptions as rfc_exceptions
 from rfc3986 import validators
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 
 WEB_SCHEMES = ("http", "https")
@@ -73,23 +74,36 @@ def check_url(value: str, field: str) -> str:
     problem = url_problem(value)
     if problem is not None:
         raise DataError(
-            file="command line", field=field, reason=f"URL {problem}", value=value, code="bad-url"
+            file="command line",
+            field=field,
+            reason=f"URL {problem}",
+            value=value,
+            code=codes.BadUrl,
         )
     return value
+
+
+def text_problem(value: str, *, single_line: bool = False) -> str | None:
+    """Why free text is refused (a control character; tab and newline are allowed unless
+    ``single_line``), or ``None``."""
+    bad = _bad_char(value, "" if single_line else "\t\n")
+    if bad is None:
+        return None
+    kind = "a line break or control character" if single_line else "a control character"
+    return f"holds {kind} {bad[1]!r} at position {bad[0]}"
 
 
 def check_text(value: str | None, field: str, *, single_line: bool = False) -> str | None:
     """Refuse control characters in free text (tab and newline allowed unless ``single_line``)."""
     if value is None:
         return None
-    bad = _bad_char(value, "" if single_line else "\t\n")
-    if bad is not None:
-        kind = "a line break or control character" if single_line else "a control character"
+    problem = text_problem(value, single_line=single_line)
+    if problem is not None:
         raise DataError(
             file="command line",
             field=field,
-            reason=f"holds {kind} {bad[1]!r} at position {bad[0]}",
+            reason=problem,
             value=value,
-            code="control-character",
+            code=codes.ControlCharacter,
         )
     return value

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from transplant_audit import error_codes as codes
 from transplant_audit.capture.verify import (
     MISMATCH,
     NOTICE,
@@ -197,7 +198,7 @@ def load_public_key(path: Path) -> bytes:
         raw = Path(path).read_bytes()[:1_000_000]
     except OSError as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else "cannot read"
-        raise DataError(file=name, reason=reason, code="missing-path") from exc
+        raise DataError(file=name, reason=reason, code=codes.MissingPath) from exc
     text = raw.decode("ascii", "replace").strip()
     if len(text) == 64 and all(c in "0123456789abcdefABCDEF" for c in text):
         return bytes.fromhex(text)
@@ -214,10 +215,10 @@ def load_public_key(path: Path) -> bytes:
         raise DataError(
             file=name,
             reason="not an Ed25519 public key (want a PEM public key or 64 hex digits)",
-            code="bad-public-key",
+            code=codes.BadPublicKey,
         ) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise DataError(file=name, reason="not an Ed25519 public key", code="bad-public-key")
+        raise DataError(file=name, reason="not an Ed25519 public key", code=codes.BadPublicKey)
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -626,11 +627,11 @@ def read_manifest(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise DataError(file=str(path), reason="no such file", code="missing-path") from exc
+        raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
-            file=str(path), reason=f"not valid JSON ({exc})", code="bad-manifest"
+            file=str(path), reason=f"not valid JSON ({exc})", code=codes.BadManifest
         ) from exc
     if not isinstance(data, dict):
-        raise DataError(file=str(path), reason="not a JSON object", code="bad-manifest")
+        raise DataError(file=str(path), reason="not a JSON object", code=codes.BadManifest)
     return data

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError
 
 DISTRIBUTIONS = ("fixed", "uniform", "triangular", "pert", "lognormal", "integer_uniform")
@@ -167,7 +168,7 @@ def _num(value: object, *, file: str, row: int | None, field: str, name: str) ->
             row=row,
             field=field,
             value=value,
-            code="not-finite",
+            code=codes.NotFinite,
         )
     return number
 
@@ -314,7 +315,7 @@ def _check_draws(a: Assumption, *, file: str, row: int | None) -> None:
             row=row,
             field="high",
             value=a.high,
-            code="not-finite",
+            code=codes.NotFinite,
         )
 
 

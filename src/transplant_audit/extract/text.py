@@ -25,6 +25,7 @@ import warnings as pywarnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transplant_audit import error_codes as codes
 from transplant_audit import limits
 from transplant_audit.errors import DataError
 
@@ -261,7 +262,7 @@ def read_document(
             raise DataError(
                 label,
                 "binary data: not an HTML, PDF or text document",
-                code="binary-document",
+                code=codes.BinaryDocument,
             )
         text, enc = decode_bytes(data, charset)
         doc = Document(text=text, kind="text", encoding=enc)
@@ -283,7 +284,7 @@ def _finish(doc: Document, max_chars: int) -> Document:
 def check_pdf_size(size: int, name: str) -> None:
     """Refuse a PDF over ``limits.DOCUMENT_BYTES`` (a PDF must be read whole)."""
     if size > limits.DOCUMENT_BYTES.value():
-        raise limits.DOCUMENT_BYTES.exceeded(name, f"PDF is {size:,} bytes", code="too-large")
+        raise limits.DOCUMENT_BYTES.exceeded(name, f"PDF is {size:,} bytes", code=codes.TooLarge)
 
 
 def bound_text(data: bytes, *, total: int | None = None) -> tuple[bytes, str]:
@@ -320,9 +321,9 @@ def read_path(path: str | Path, *, max_chars: int = MAX_CHARS) -> Document:
     """Read a document file (the I/O edge of ``read_document``), as a bounded stream."""
     p = Path(path)
     if not p.exists():
-        raise DataError(str(p), "no such file", code="missing-file")
+        raise DataError(str(p), "no such file", code=codes.MissingFile)
     if not p.is_file():
-        raise DataError(str(p), "not a file", code="not-a-file")
+        raise DataError(str(p), "not a file", code=codes.NotAFile)
     size = p.stat().st_size
     with p.open("rb") as fh:
         data = read_bounded(fh, size, str(p))
@@ -459,7 +460,7 @@ def _check_pdf_limits(data: bytes, name: str) -> None:
         raise limits.PDF_DECOMPRESSED.exceeded(
             name,
             f"PDF of {len(data):,} bytes inflates to more than {budget:,} bytes",
-            code="pdf-too-large-inflated",
+            code=codes.PdfTooLargeInflated,
         )
 
 
@@ -481,7 +482,7 @@ def read_pdf(data: bytes, *, name: str = "document") -> Document:
             raise DataError(
                 name,
                 f"PDF is damaged or truncated and could not be read ({type(exc).__name__})",
-                code="bad-pdf",
+                code=codes.BadPdf,
             ) from exc
     starts: list[int] = []
     parts: list[str] = []
@@ -507,7 +508,7 @@ def _check_encryption(data: bytes, name: str) -> None:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise DataError(
-                    name, "PDF is encrypted; give a decrypted copy", code="encrypted-pdf"
+                    name, "PDF is encrypted; give a decrypted copy", code=codes.EncryptedPdf
                 )
             pages = len(reader.pages)
     except DataError:
@@ -515,7 +516,9 @@ def _check_encryption(data: bytes, name: str) -> None:
     except Exception:  # noqa: BLE001 - damage is diagnosed by the readers below
         return
     if pages > limits.PDF_PAGES.value():
-        raise limits.PDF_PAGES.exceeded(name, f"PDF has {pages:,} pages", code="pdf-too-many-pages")
+        raise limits.PDF_PAGES.exceeded(
+            name, f"PDF has {pages:,} pages", code=codes.PdfTooManyPages
+        )
 
 
 def _pdfplumber_pages(data: bytes) -> list[str]:
