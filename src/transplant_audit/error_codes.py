@@ -615,49 +615,49 @@ class BadPublicKey(ErrorType):
 class NotFinite(ErrorType):
     code = "not-finite"
     title = "An assumption bound or draw that is not a finite number"
-    template = "{field} must be a finite number no larger than {limit:g} in size"
+    template = "{what} must be a finite number no larger than {limit} in size"
     area = "estimate"
 
 
 class PdfTooLargeInflated(ErrorType):
     code = "pdf-too-large-inflated"
     title = "PDF inflates beyond the limit"
-    template = "PDF inflates to more than {limit:,} bytes"
+    template = "PDF inflates to more than {limit} bytes"
     area = "limits"
 
 
 class PdfTooManyPages(ErrorType):
     code = "pdf-too-many-pages"
     title = "PDF has more pages than the limit"
-    template = "PDF has {pages:,} pages, over the limit of {limit:,}"
+    template = "PDF has {pages} pages, over the limit of {limit}"
     area = "limits"
 
 
 class YamlTooLarge(ErrorType):
     code = "yaml-too-large"
     title = "YAML file larger than the limit"
-    template = "file has more than {limit:,} bytes"
+    template = "file has more than {limit} bytes"
     area = "limits"
 
 
 class YamlTooManyAliases(ErrorType):
     code = "yaml-too-many-aliases"
     title = "YAML file with more aliases than the limit"
-    template = "more than {limit:,} aliases"
+    template = "more than {limit} aliases"
     area = "limits"
 
 
 class YamlTooDeep(ErrorType):
     code = "yaml-too-deep"
     title = "YAML file nested deeper than the limit"
-    template = "nested more than {limit:,} levels deep"
+    template = "nested more than {limit} levels deep"
     area = "limits"
 
 
 class YamlTooManyNodes(ErrorType):
     code = "yaml-too-many-nodes"
     title = "YAML file whose aliases expand beyond the limit ('billion laughs')"
-    template = "expands to {nodes:,} nodes, over the limit of {limit:,}"
+    template = "expands to {nodes} nodes, over the limit of {limit}"
     area = "limits"
 
 
