@@ -151,3 +151,21 @@ def test_archive_refuses_header_injection_from_any_caller(tmp_path):
             captured_at=datetime.now(UTC),
         )
     assert out.getvalue() == b""
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ('"http://x/a\nWARC-Type: response",,', "url"),
+        ("javascript:alert(1)//,,", "url"),
+        ('https://example.org/p,"a\r\nb",', "title"),
+    ],
+    ids=["newline-url", "javascript-url", "crlf-title"],
+)
+def test_page_list_rows_are_validated_before_anything_is_written(home, docs, row, field):
+    listing = docs["notes.txt"].parent / "pages.csv"
+    listing.write_text(f"path,url,title,note\nnotes.txt,{row}\n", encoding="utf-8")
+    result = run("capture", "--pages", str(listing), "--home", str(home))
+    assert isinstance(result.exception, TransplantAuditError), result.output
+    assert f"field '{field}'" in str(result.exception) and "row 2" in str(result.exception)
+    assert _snapshot(home) == {}

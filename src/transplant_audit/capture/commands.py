@@ -119,14 +119,16 @@ def capture_cmd(
         capture,
         capture_page_list,
         check_capture_options,
+        read_page_list,
     )
 
     if bool(inputs) == bool(pages):
         raise ConfigError("give files or URLs to capture, or --pages LIST, not both")
     if pages and (url or source_id or title or publisher or note):
         raise ConfigError("with --pages, url, title, publisher and note come from the list")
+    # Before the store is opened (which may create it): nothing is written for bad input.
+    rows = read_page_list(pages, binary=binary) if pages else None
     if inputs:
-        # Before the store is opened (which may create it): nothing is written for bad input.
         check_capture_options(
             inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
         )
@@ -149,7 +151,7 @@ def capture_cmd(
             bar.update(task, completed=done, total=total)
 
         if pages:
-            results = capture_page_list(store, h, pages, binary=binary)
+            results = capture_page_list(store, h, pages, binary=binary, rows=rows)
         else:
             results = capture(
                 store,

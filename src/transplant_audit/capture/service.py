@@ -636,13 +636,15 @@ def capture_page_list(
     *,
     binary: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    rows: Sequence[PageRow] | None = None,
 ) -> list[CaptureResult]:
     """Capture every saved page of a page list, each under the URL it was published at.
 
-    All rows are checked and hashed before anything is written; then one transaction per
-    page, as for several inputs to ``capture``.
+    All rows are checked and hashed before anything is written (pass ``rows`` already
+    read by ``read_page_list`` to check them before the store is even opened); then one
+    transaction per page, as for several inputs to ``capture``.
     """
-    rows = read_page_list(path, binary=binary)
+    rows = read_page_list(path, binary=binary) if rows is None else rows
     archive = Archive(home)
     results: list[CaptureResult] = []
     for k, row in enumerate(rows, start=1):
