@@ -85,3 +85,17 @@ def test_without_a_truetype_cjk_font_the_pdf_step_says_what_to_install() -> None
         pdf_mod.cjk_font.cache_clear()
     hints = [w for w in caught if issubclass(w.category, MissingFontWarning)]
     assert hints and "apt-get install fonts-wqy-microhei" in str(hints[0].message)
+
+
+def test_charts_render_in_parallel_in_order_and_failures_are_kept() -> None:
+    from transplant_audit.report.model import Figure
+
+    good = {"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}}
+    bad = {"mark": "no-such-mark"}
+    figs = [Figure(name=f"f{i}", title="t", spec=s, data=None, alt="a") for i, s in
+            enumerate([good, bad, good])]  # fmt: skip
+    seen: list[tuple[int, int]] = []
+    pngs = pdf_mod.render_pngs(figs, workers=2, progress=lambda d, n: seen.append((d, n)))
+    assert isinstance(pngs[0], bytes) and pngs[0].startswith(b"\x89PNG")
+    assert isinstance(pngs[1], Exception) and isinstance(pngs[2], bytes)
+    assert seen[-1] == (3, 3)

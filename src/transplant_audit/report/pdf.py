@@ -326,13 +326,41 @@ def chart_png(spec: dict) -> bytes:
     return vl_convert.vegalite_to_png(spec, scale=1.5)
 
 
-def _figure(f: Figure, st: _Styles, cjk: str, width: float) -> list[Flowable]:
-    try:
-        png = chart_png(f.spec)
-    except Exception as exc:  # noqa: BLE001 - the PDF says so instead of failing
-        return [
-            Paragraph(f"Not available: chart {escape(f.title)} ({escape(str(exc))[:200]})", st.box)
-        ]
+def render_pngs(
+    figures: Sequence[Figure],
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[bytes | Exception]:
+    """Every chart as PNG, rendered in parallel (vl-convert renders outside the GIL).
+
+    A chart that fails to render gives its exception in place of the PNG, so the PDF
+    can say which chart is missing and why.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    def one(f: Figure) -> bytes | Exception:
+        try:
+            return chart_png(f.spec)
+        except Exception as exc:  # noqa: BLE001 - handed to the PDF, which shows it
+            return exc
+
+    if not figures:
+        return []
+    with ThreadPoolExecutor(max_workers=workers or min(len(figures), os.cpu_count() or 1)) as ex:
+        futures = [ex.submit(one, f) for f in figures]
+        for done, _ in enumerate(as_completed(futures), start=1):
+            if progress:
+                progress(done, len(figures))
+        return [future.result() for future in futures]
+
+
+def _figure(
+    f: Figure, png: bytes | Exception, st: _Styles, cjk: str, width: float
+) -> list[Flowable]:
+    if isinstance(png, Exception):
+        reason = escape(str(png))[:200]
+        return [Paragraph(f"Not available: chart {escape(f.title)} ({reason})", st.box)]
     img = Image(BytesIO(png))
     scale = min(1.0, width / img.imageWidth)
     img.drawWidth = img.imageWidth * scale
@@ -385,7 +413,7 @@ def render_pdf(
         Spacer(1, 8),
     ]
     figures = report.figures()
-    done = 0
+    pngs = dict(zip(map(id, figures), render_pngs(figures, progress=progress), strict=True))
     for sec in report.sections:
         if sec.id.startswith("appendix-sources"):
             story.append(PageBreak())
@@ -424,10 +452,7 @@ def render_pdf(
                 )
                 story += [tbl, Spacer(1, 8)]
             elif isinstance(b, Figure):
-                story += _figure(b, st, cjk, width)
-                done += 1
-                if progress:
-                    progress(done, len(figures))
+                story += _figure(b, pngs[id(b)], st, cjk, width)
             elif isinstance(b, Table):
                 limit = b.max_rows_pdf if b.max_rows_pdf is not None else None
                 if (
