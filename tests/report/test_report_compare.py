@@ -47,3 +47,21 @@ def test_packages_compare_by_id_including_text_fields() -> None:
     moved = compare_tables(old, new)
     pairs = set(zip(moved["key"], moved["column"], strict=True))
     assert pairs == {("id=o2", "value"), ("id=o2", "unit")}
+
+
+def test_compare_option_writes_compare_csv_and_refuses_a_non_report(tmp_path) -> None:  # noqa: ANN001
+    import pytest
+
+    from transplant_audit.errors import DataError
+    from transplant_audit.report.commands import print_comparison, read_report_tables
+
+    for name, value in (("old", 100.0), ("new", 120.0)):
+        (tmp_path / name / "data").mkdir(parents=True)
+        pd.DataFrame({"year": [2015], "median": [value]}).to_csv(
+            tmp_path / name / "data" / "national.csv", index=False
+        )
+    print_comparison(read_report_tables(tmp_path / "old"), tmp_path / "new" / "data", tmp_path)
+    moved = pd.read_csv(tmp_path / "new" / "data" / "compare.csv")
+    assert moved[["key", "old", "new"]].values.tolist() == [["year=2015", 100.0, 120.0]]
+    with pytest.raises(DataError, match="no report tables"):
+        read_report_tables(tmp_path / "nothing")

@@ -228,10 +228,11 @@ def print_comparison(old_tables: dict, data_dir: Path, old_dir: Path, top: int =
         caption=f"all of them: {target}",
     )
     for col in ("table", "key", "column", "old", "new", "change"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="ellipsis" if col == "key" else "fold", max_width=48)
     for _, r in moved.loc[order].head(top).iterrows():
         change = "" if r["change"] is None or r["change"] != r["change"] else f"{r['change']:+,.4g}"
-        table.add_row(*(str(r[c]) for c in ("table", "key", "column", "old", "new")), change)
+        cells = [r[c] for c in ("table", "key", "column", "old", "new")]
+        table.add_row(*(f"{c:,.4g}" if isinstance(c, float) else str(c) for c in cells), change)
     console.print(table)
 
 

@@ -28,9 +28,11 @@ def _key_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def _keyed(frame: pd.DataFrame, keys: list[str]) -> dict[str, pd.Series]:
+    # keys as text column by column (a row Series would upcast a year to 2015.0)
+    text = {k: frame[k].astype(str).tolist() for k in keys}
     out: dict[str, pd.Series] = {}
-    for _, row in frame.iterrows():
-        key = " ".join(f"{k}={row[k]}" for k in keys) if keys else str(len(out))
+    for i, (_, row) in enumerate(frame.iterrows()):
+        key = " ".join(f"{k}={text[k][i]}" for k in keys) if keys else str(i)
         out.setdefault(key, row)
     return out
 
