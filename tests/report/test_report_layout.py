@@ -67,13 +67,14 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _open(pw, index: Path, width: int):  # noqa: ANN001, ANN202 - Playwright objects
+def _open(pw, index: Path, width: int, shrink_tables: bool = True):  # noqa: ANN001, ANN202
     browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)
     page.goto(index.as_uri(), wait_until="load")
     # The synthetic tables are short; shrink the table boxes so that reaching a row
     # scrolls inside its box, as the long tables of a real report do.
-    page.add_style_tag(content=".table-wrap { max-height: 9rem !important; }")
+    if shrink_tables:
+        page.add_style_tag(content=".table-wrap { max-height: 9rem !important; }")
     n = page.locator("div.chart[data-spec]").count()
     page.wait_for_function(
         "n => document.querySelectorAll('div.chart[data-rendered=true]').length >= n",
@@ -171,7 +172,7 @@ def _page_height(index: Path, width: int = 1366) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser, page = _open(pw, index, width)
+        browser, page = _open(pw, index, width, shrink_tables=False)
         try:
             return int(page.evaluate("document.documentElement.scrollHeight"))
         finally:
