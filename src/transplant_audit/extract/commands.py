@@ -619,7 +619,8 @@ def _print_list(
     # the candidate id is what the user types next (review ID ...): never wrapped
     widest = max(len(str(rec["candidate"])) for rec in recs)
     table.add_column("candidate", no_wrap=True, min_width=widest)
-    for col in ("status", "indicator", "value", "stated", "accepted", "rejected"):
+    table.add_column("status", no_wrap=True)
+    for col in ("indicator", "value", "stated", "accepted", "rejected"):
         table.add_column(col, overflow="fold")
     if show_disagreement:
         table.add_column("disagreement", overflow="fold")
