@@ -465,8 +465,11 @@ def hospitals_command(
         title=f"{len(table_df)} hospitals",
         caption=_origin_caption(evidence) + "; show one with: transplant-audit show HOSPITAL",
     )
+    # the id is what the user types next (show ID): never cut or wrapped
+    widest = max((len(str(i)) for i in table_df["id"]), default=2)
+    table.add_column("id", no_wrap=True, min_width=widest)
     for col, justify in (
-        ("id", "left"), ("name", "left"), ("province", "left"), ("city", "left"),
+        ("name", "left"), ("province", "left"), ("city", "left"),
         ("military", "center"), ("licensed", "center"), ("figures", "right"), ("sources", "right"),
     ):  # fmt: skip
         table.add_column(col, justify=justify)  # type: ignore[arg-type]
