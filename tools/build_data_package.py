@@ -34,11 +34,18 @@ from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.evidence.package import (
     _atomic_write,
+    format_number,
     source_id,
     validate_package,
     write_package,
 )
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, UNIT_CONVERSIONS
+from transplant_audit.evidence.vocabulary import (
+    BED_INDICATORS,
+    INDICATORS,
+    ORGANS,
+    UNIT_CONVERSIONS,
+    bed_scope_problem,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
@@ -949,6 +956,7 @@ def build_observations(
                         "locator": r["locator"],
                         "status": "extracted",
                         "note": _join(*notes, organ_note),
+                        "bed_scope": "",
                     }
                 )
     frame = pd.DataFrame(out, columns=COLUMNS["observations"])
@@ -991,9 +999,9 @@ def build_hospitals(
             if o:
                 (organs if o in ORGANS else others).append(o)
         flags = {"yes": True, "no": False}
-        licensed = flags.get(r["approved"], pd.NA)
-        if licensed is pd.NA and key in facts.licensed_by_flag:
-            licensed = True
+        licensed = {"yes": "true", "no": "false"}.get(r["approved"], "unknown")
+        if licensed == "unknown" and key in facts.licensed_by_flag:
+            licensed = "true"
             hospital_note = _join(
                 hospital_note, "licensed: from its approved_transplant_licence observations"
             )
@@ -1017,9 +1025,88 @@ def build_hospitals(
                     if others
                     else "",
                 ),
+                "aliases": "",
             }
         )
     return pd.DataFrame(out, columns=COLUMNS["hospitals"])
+
+
+# --------------------------------------------------------------------------- bed scopes
+
+BED_SCOPES_HEADER = ["observation_id", "hospital_id", "value", "indicator", "bed_scope", "reason"]
+
+
+def apply_bed_scopes(observations: pd.DataFrame, src: Path) -> pd.DataFrame:
+    """Give every bed figure its ``bed_scope`` from data-src/bed_scopes.csv.
+
+    Each row names an observation (id, with its hospital and value as a check that the
+    mapping is not stale), the scope and the reason read from the source's locator or
+    note; ``indicator`` may correct a figure filed under the wrong bed indicator (said in
+    note). A bed figure without a row gets ``unknown``; other figures get no scope.
+    """
+    path = src / "bed_scopes.csv"
+    file = "data-src/bed_scopes.csv"
+    mapping: dict[str, tuple[int, dict[str, str]]] = {}
+    if path.is_file():
+        _check_header(path, BED_SCOPES_HEADER)
+        for line, r in _read(path):
+            if r["observation_id"] in mapping:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field="observation_id",
+                    reason=f"listed twice (first on row {mapping[r['observation_id']][0]})",
+                    value=r["observation_id"],
+                    code="duplicate-id",
+                )
+            mapping[r["observation_id"]] = (line, r)
+    frame = observations.copy()
+    by_id = {oid: i for i, oid in enumerate(frame["id"])}
+    scopes = ["unknown" if ind in BED_INDICATORS else "" for ind in frame["indicator"]]
+    indicators, notes = list(frame["indicator"]), list(frame["note"])
+    for oid, (line, r) in mapping.items():
+        i = by_id.get(oid)
+        if i is None:
+            raise DataError(
+                file=file,
+                row=line,
+                field="observation_id",
+                reason="no such observation (stale mapping: regenerate the row)",
+                value=oid,
+                code="unknown-observation",
+            )
+        if r["hospital_id"] != frame["hospital_id"].iat[i] or float(r["value"]) != float(
+            frame["value"].iat[i]
+        ):
+            raise DataError(
+                file=file,
+                row=line,
+                field="value",
+                reason=(
+                    f"observation is {frame['hospital_id'].iat[i]} "
+                    f"{format_number(frame['value'].iat[i])}, not this"
+                ),
+                value=f"{r['hospital_id']} {r['value']}",
+                code="stale-mapping",
+            )
+        problem = bed_scope_problem(r["indicator"], r["bed_scope"])
+        if problem or r["indicator"] not in BED_INDICATORS or not r["reason"]:
+            raise DataError(
+                file=file,
+                row=line,
+                field="bed_scope",
+                reason=problem or "needs a bed indicator and a reason",
+                value=r["bed_scope"],
+                code="bad-bed-scope",
+            )
+        extra = [f"bed scope {r['bed_scope']}: {r['reason']}"]
+        if r["indicator"] != indicators[i]:
+            extra.insert(0, f"filed as {indicators[i]}, corrected to {r['indicator']}")
+            indicators[i] = r["indicator"]
+        scopes[i] = r["bed_scope"]
+        notes[i] = _join(notes[i], *extra)
+    frame["indicator"], frame["bed_scope"], frame["note"] = indicators, scopes, notes
+    return frame
 
 
 # --------------------------------------------------------------------------- claims
@@ -1454,6 +1541,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
             sources.add_extra(str(extra), line, r)
     sources.apply_locator_dates()
     observations, facts = build_observations(shared, src, sources, excluded)
+    observations = apply_bed_scopes(observations, src)
     hospitals = build_hospitals(shared, sources, facts, excluded)
     claims = build_claims(shared, src, sources, excluded)
     official = build_official(shared, src, sources, excluded)

@@ -302,6 +302,8 @@ def import_command(
                 str(report.kept[name]),
             )
         console.print(table)
+        for note in report.notes:
+            console.print(f"[yellow]older package:[/] {note}")
         console.print(f"{report.summary()}")
 
 
