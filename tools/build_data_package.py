@@ -22,6 +22,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import math
 import re
 import sys
 import urllib.parse
@@ -43,7 +44,11 @@ from transplant_audit.evidence.vocabulary import (
     BED_INDICATORS,
     INDICATORS,
     ORGANS,
+    SOURCE_KINDS,
+    SOURCE_PARTIES,
     UNIT_CONVERSIONS,
+    Qualifier,
+    Status,
     bed_scope_problem,
 )
 
@@ -1332,6 +1337,7 @@ def build_official(
     inputs = [
         ("official_series_reported.csv", shared / "official_series_reported.csv"),
         ("official_2016_totals.csv", shared / "official_2016_totals.csv"),
+        *_optional_shared(shared, "official_series_additions.csv"),
     ]
     curated = src / "official_series.csv"
     if curated.is_file():
@@ -1394,9 +1400,81 @@ def build_official(
                         f"quantity '{r['quantity']}'",
                         "from data-src/official_series.csv" if file.startswith("data-src") else "",
                     ),
+                    "derived": False,
                 }
             )
     return pd.DataFrame(out, columns=COLUMNS["official_series"])
+
+
+OPTIONAL_SHARED = "official_series_additions.csv"
+"""A compiled sheet added later to SHARED (same header as official_series_reported.csv)."""
+
+
+def _optional_shared(shared: Path, name: str) -> list[tuple[str, Path]]:
+    path = shared / name
+    return [(name, path)] if path.is_file() else []
+
+
+DERIVED_HEADER = ["series", "year", "total_id", "minus_ids", "qualifier", "note"]
+
+
+def build_derived(official: pd.DataFrame, src: Path) -> pd.DataFrame:
+    """Add the derived rows of data-src/derived_series.csv: a total minus stated years.
+
+    A derived value is stated nowhere: it is ``total - sum(terms)`` over rows already in
+    the frame (named by id, so the arithmetic is checkable), with ``derived`` true, the
+    arithmetic and the terms' sources in ``note``, and the total's source and locator.
+    """
+    path = src / "derived_series.csv"
+    if not path.is_file():
+        return official
+    _check_header(path, DERIVED_HEADER)
+    file = "data-src/derived_series.csv"
+    by_id = official.set_index("id")
+    out = []
+    for line, r in _read(path):
+        ids = [r["total_id"], *(x.strip() for x in r["minus_ids"].split(";") if x.strip())]
+        for column, oid in [("total_id", ids[0])] + [("minus_ids", i) for i in ids[1:]]:
+            if oid not in by_id.index:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field=column,
+                    reason="no official_series row with this id",
+                    value=oid,
+                    code="unknown-id",
+                )
+        total, terms = by_id.loc[ids[0]], [by_id.loc[i] for i in ids[1:]]
+        value = float(total["value"]) - sum(float(t["value"]) for t in terms)
+        if value < 0:
+            raise DataError(
+                file=file, row=line, reason="the terms exceed the total", code="negative-value"
+            )
+        arithmetic = " - ".join(
+            [f"{format_number(total['value'])} ({total['series']} {ids[0]})"]
+            + [
+                f"{format_number(t['value'])} ({t['year']}, {i})"
+                for t, i in zip(terms, ids[1:], strict=True)
+            ]
+        )
+        out.append(
+            {
+                "id": _hash("off_", "derived", r["series"], r["year"], *ids),
+                "series": r["series"],
+                "year": int(r["year"]),
+                "value": value,
+                "unit": total["unit"],
+                "qualifier": r["qualifier"] or "exact",
+                "partial_year": False,
+                "source_id": total["source_id"],
+                "locator": total["locator"],
+                "note": _join(
+                    f"derived, not stated: {arithmetic} = {format_number(value)}", r["note"]
+                ),
+                "derived": True,
+            }
+        )
+    return pd.concat([official, pd.DataFrame(out, columns=official.columns)], ignore_index=True)
 
 
 # ------------------------------------------------------------------ curated inputs from data-src
@@ -1499,6 +1577,328 @@ def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
     return pd.DataFrame(out, columns=COLUMNS["reference_series"])
 
 
+# --------------------------------------------------------------------------- gathered evidence
+# data-src/gathered/*.csv: sources, hospitals, figures and licence-list entries gathered
+# through capture -> extract -> review. Each file is optional; each row is checked and a bad
+# one stops the build with file, row, field and reason.
+
+GATHERED_HEADERS: dict[str, list[str]] = {
+    "sources": [
+        "url",
+        "title",
+        "publisher",
+        "party",
+        "published",
+        "retrieved",
+        "language",
+        "kind",
+        "digest",
+        "note",
+    ],
+    "hospitals": [
+        "hospital_key",
+        "name_en",
+        "name_zh",
+        "province",
+        "city",
+        "military",
+        "aliases",
+        "note",
+    ],
+    "observations": [
+        "hospital_key",
+        "indicator",
+        "organ",
+        "period_start",
+        "period_end",
+        "as_of",
+        "value",
+        "qualifier",
+        "unit",
+        "bed_scope",
+        "source_url",
+        "locator",
+        "status",
+        "note",
+    ],
+    "licences": [
+        "hospital_key",
+        "organ",
+        "list_name",
+        "list_year",
+        "licensed",
+        "source_url",
+        "locator",
+        "note",
+    ],
+}
+_DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+_BOOL = {"true": True, "false": False}
+
+
+def _refuse(file: str, line: int, field: str, reason: str, value: str = "", code: str = "") -> None:
+    raise DataError(
+        file=file, row=line, field=field, reason=reason, value=value, code=code or "bad-value"
+    )
+
+
+def _gathered_rows(src: Path, name: str) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    path = src / "gathered" / f"{name}.csv"
+    if not path.is_file():
+        return f"data-src/gathered/{name}.csv", []
+    _check_header(path, GATHERED_HEADERS[name])
+    return f"data-src/gathered/{name}.csv", _read(path)
+
+
+def _check_enum(file: str, line: int, row: dict[str, str], field: str, allowed: object) -> None:
+    value = row[field]
+    if value and value not in allowed:  # type: ignore[operator]
+        _refuse(file, line, field, f"not in the vocabulary ({field})", value, f"unknown-{field}")
+
+
+def _check_dates(file: str, line: int, row: dict[str, str], *fields: str) -> None:
+    for f in fields:
+        if row[f] and not _DATE_RE.match(row[f]):
+            _refuse(file, line, f, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)", row[f], "bad-date")
+
+
+def add_gathered_sources(src: Path, sources: SourceBook) -> None:
+    """Sources of gathered figures: a captured page's metadata and digest win over a guess."""
+    file, rows = _gathered_rows(src, "sources")
+    for line, r in rows:
+        if not r["url"]:
+            _refuse(file, line, "url", "a URL is required", code="missing-value")
+        _check_enum(file, line, r, "party", SOURCE_PARTIES)
+        _check_enum(file, line, r, "kind", SOURCE_KINDS)
+        _check_dates(file, line, r, "published", "retrieved")
+        if r["digest"] and not re.fullmatch(r"sha256:[0-9a-f]{64}", r["digest"]):
+            _refuse(file, line, "digest", "must be sha256:<64 hex digits>", r["digest"])
+        sid = sources.add_cited(r["url"])
+        row = sources.rows[sid]
+        for column in ("title", "publisher", "party", "published", "retrieved", "language"):
+            row[column] = r[column] or row[column]
+        row["kind"] = r["kind"] or row["kind"]
+        if r["digest"]:
+            if row["digest"] and row["digest"] != r["digest"]:
+                row["note"] = _join(row["note"], f"also captured with digest {r['digest']}")
+            else:
+                row["digest"] = r["digest"]
+        row["note"] = _join(row["note"], r["note"]) if r["note"] not in row["note"] else row["note"]
+        sources.curated.add(sid)
+
+
+@dataclass
+class Gathered:
+    """Gathered rows, checked, keyed to canonical hospital ids."""
+
+    hospitals: dict[str, dict[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    observations: list[dict[str, object]] = field(default_factory=list)
+    licences: list[dict[str, object]] = field(default_factory=list)
+
+
+def read_gathered_hospitals(src: Path, known: dict[str, str]) -> Gathered:
+    """Hospitals of data-src/gathered/hospitals.csv, merged with known ones by key or alias.
+
+    ``known`` maps every existing hospital id and alias to its id. A gathered key that is an
+    existing id adds to that row (aliases, Chinese name); a gathered key whose alias is an
+    existing id becomes an alias of it, so one hospital stays one row.
+    """
+    file, rows = _gathered_rows(src, "hospitals")
+    out = Gathered(aliases=dict(known))
+    for line, r in rows:
+        key = r["hospital_key"]
+        if not re.fullmatch(r"[a-z0-9_]+", key):
+            _refuse(file, line, "hospital_key", "use lower-case letters, digits and _", key)
+        if r["military"] not in _BOOL:
+            _refuse(file, line, "military", "must be 'true' or 'false'", r["military"])
+        if not r["name_en"]:
+            _refuse(file, line, "name_en", "an English name is required", code="missing-value")
+        names = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+        target = out.aliases.get(key) or next(
+            (out.aliases[a] for a in names if a in out.aliases), key
+        )
+        row = out.hospitals.setdefault(target, {**r, "hospital_key": target, "aliases": ""})
+        if row is not r and target == key and row["name_en"] != r["name_en"]:
+            row["note"] = _join(row["note"], f"also named '{r['name_en']}' (row {line})")
+        merged = [a for a in row["aliases"].split(";") if a]
+        for alias in [key, *names]:
+            if alias != target and alias not in merged:
+                merged.append(alias)
+        row["aliases"] = ";".join(merged)
+        row["line"] = str(line)
+        for alias in [key, *names]:
+            out.aliases[alias] = target
+    return out
+
+
+def read_gathered_rows(src: Path, sources: SourceBook, gathered: Gathered) -> None:
+    """Observations and licence-list rows of data-src/gathered, checked and de-duplicated."""
+    file, rows = _gathered_rows(src, "observations")
+    seen: dict[str, int] = {}
+    for line, r in rows:
+        hid = _gathered_hospital(file, line, r["hospital_key"], gathered)
+        ind = INDICATORS.get(r["indicator"])
+        if ind is None:
+            _refuse(file, line, "indicator", "not in the vocabulary", r["indicator"])
+        if r["unit"] != ind.unit:
+            _refuse(file, line, "unit", f"the unit of {ind.name} is '{ind.unit}'", r["unit"])
+        _check_enum(file, line, r, "organ", ORGANS)
+        _check_enum(file, line, r, "qualifier", [q.value for q in Qualifier])
+        _check_enum(file, line, r, "status", [s.value for s in Status])
+        _check_dates(file, line, r, "period_start", "period_end", "as_of")
+        if (problem := bed_scope_problem(r["indicator"], r["bed_scope"])) is not None:
+            _refuse(file, line, "bed_scope", problem, r["bed_scope"], "bad-bed-scope")
+        value = _gathered_number(file, line, r["value"])
+        if not r["locator"]:
+            _refuse(file, line, "locator", "say where in the source", code="missing-value")
+        sid = sources.resolve(r["source_url"], file, line, "source_url")
+        key = (hid, r["indicator"], r["organ"], r["period_start"], r["period_end"], r["as_of"])
+        oid = _hash("obs_", "gathered", *key, r["value"], r["qualifier"], sid, r["locator"])
+        if oid in seen:  # the same figure from the same place: one row
+            continue
+        seen[oid] = line
+        gathered.observations.append(
+            {
+                "id": oid,
+                "hospital_id": hid,
+                "indicator": r["indicator"],
+                "organ": r["organ"],
+                "period_start": r["period_start"],
+                "period_end": r["period_end"],
+                "as_of": r["as_of"],
+                "value": value,
+                "qualifier": r["qualifier"] or "exact",
+                "unit": r["unit"],
+                "source_id": sid,
+                "locator": r["locator"],
+                "status": r["status"] or "extracted",
+                "note": r["note"],
+                "bed_scope": r["bed_scope"],
+            }
+        )
+    file, rows = _gathered_rows(src, "licences")
+    seen = {}
+    for line, r in rows:
+        hid = _gathered_hospital(file, line, r["hospital_key"], gathered)
+        _check_enum(file, line, r, "organ", ORGANS)
+        if r["licensed"] not in _BOOL:
+            _refuse(file, line, "licensed", "must be 'true' or 'false'", r["licensed"])
+        if not r["list_name"]:
+            _refuse(file, line, "list_name", "name the published list", code="missing-value")
+        if r["list_year"] and not re.fullmatch(r"(19|20)[0-9]{2}", r["list_year"]):
+            _refuse(file, line, "list_year", "a year like 2007", r["list_year"])
+        sid = sources.resolve(r["source_url"], file, line, "source_url")
+        lid = _hash("lic_", hid, r["organ"], r["list_name"], r["list_year"], r["licensed"], sid)
+        if lid in seen:
+            continue
+        seen[lid] = line
+        gathered.licences.append(
+            {
+                "id": lid,
+                "hospital_id": hid,
+                "organ": r["organ"],
+                "list_name": r["list_name"],
+                "list_year": int(r["list_year"]) if r["list_year"] else pd.NA,
+                "licensed": _BOOL[r["licensed"]],
+                "source_id": sid,
+                "locator": r["locator"],
+                "note": r["note"],
+            }
+        )
+
+
+def _gathered_hospital(file: str, line: int, key: str, gathered: Gathered) -> str:
+    hid = gathered.aliases.get(key)
+    if hid is None:
+        _refuse(
+            file,
+            line,
+            "hospital_key",
+            "no such hospital (add it to data-src/gathered/hospitals.csv)",
+            key,
+            "unknown-hospital",
+        )
+    return hid  # type: ignore[return-value]
+
+
+def _gathered_number(file: str, line: int, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        _refuse(file, line, "value", "not a number", text, "bad-number")
+    return value
+
+
+def merge_gathered(
+    hospitals: pd.DataFrame, observations: pd.DataFrame, gathered: Gathered
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Hospitals with gathered rows and licence summaries, all observations, the licences."""
+    licences = pd.DataFrame(gathered.licences, columns=COLUMNS["licences"])
+    first_source: dict[str, str] = {}
+    for row in [*gathered.observations, *gathered.licences]:
+        first_source.setdefault(str(row["hospital_id"]), str(row["source_id"]))
+    rows = {r["id"]: dict(r) for r in hospitals.to_dict("records")}
+    for hid, g in sorted(gathered.hospitals.items()):
+        row = rows.get(hid)
+        if row is None:
+            if hid not in first_source:
+                _refuse(
+                    "data-src/gathered/hospitals.csv",
+                    int(g["line"]),
+                    "hospital_key",
+                    "no gathered figure or licence row cites this hospital: it has no source",
+                    hid,
+                    "missing-source-id",
+                )
+            row = rows[hid] = {
+                "id": hid,
+                "name_en": g["name_en"],
+                "name_zh": g["name_zh"],
+                "province": g["province"],
+                "city": g["city"],
+                "military": _BOOL[g["military"]],
+                "licensed": "unknown",
+                "licensed_organs": "",
+                "licence_year": "",
+                "organs_mentioned": "",
+                "source_id": first_source[hid],
+                "note": _join("gathered; source: its first gathered figure", g["note"]),
+                "aliases": "",
+            }
+        row["name_zh"] = row["name_zh"] or g["name_zh"]
+        old = [a for a in str(row["aliases"] or "").split(";") if a]
+        row["aliases"] = ";".join(old + [a for a in g["aliases"].split(";") if a not in old])
+    for row in rows.values():
+        summarise_licences(row, licences[licences["hospital_id"] == row["id"]])
+    frame = pd.DataFrame(list(rows.values()), columns=COLUMNS["hospitals"])
+    obs = pd.concat(
+        [observations, pd.DataFrame(gathered.observations, columns=COLUMNS["observations"])],
+        ignore_index=True,
+    )
+    return frame, obs, licences
+
+
+def summarise_licences(row: dict[str, object], licences: pd.DataFrame) -> None:
+    """``licensed`` from the hospital's list entries: on a list -> true; absent from every
+    list that should include it -> false; no list entry -> as before (else unknown)."""
+    if licences.empty:
+        return
+    held = licences[licences["licensed"].astype(bool)]
+    if not held.empty:
+        row["licensed"] = "true"
+        organs = {o for o in str(row["licensed_organs"] or "").split(";") if o}
+        organs |= {o for o in held["organ"] if o}
+        row["licensed_organs"] = ";".join(sorted(organs))
+        years = [int(y) for y in held["list_year"] if not pd.isna(y)]
+        if years and row["licence_year"] == "":
+            row["licence_year"] = min(years)
+    else:
+        row["licensed"] = "false"
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -1517,6 +1917,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         ("national_figures.csv", "source_url"),
         ("official_series_reported.csv", "source_url"),
         ("official_2016_totals.csv", "source_url"),
+        *[(name, "source_url") for name, _ in _optional_shared(shared, OPTIONAL_SHARED)],
         ("model_parameters.csv", "source_url"),
         ("parameters_matching_tourism.csv", "source_url"),
     ):
@@ -1539,12 +1940,16 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         _check_header(extra, EXTRA_SOURCES_HEADER)
         for line, r in _read(extra):
             sources.add_extra(str(extra), line, r)
+    add_gathered_sources(src, sources)
     sources.apply_locator_dates()
     observations, facts = build_observations(shared, src, sources, excluded)
     observations = apply_bed_scopes(observations, src)
     hospitals = build_hospitals(shared, sources, facts, excluded)
+    gathered = read_gathered_hospitals(src, {h: h for h in hospitals["id"]})
+    read_gathered_rows(src, sources, gathered)
+    hospitals, observations, licences = merge_gathered(hospitals, observations, gathered)
     claims = build_claims(shared, src, sources, excluded)
-    official = build_official(shared, src, sources, excluded)
+    official = build_derived(build_official(shared, src, sources, excluded), src)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)
     source_frame = pd.DataFrame(
@@ -1558,6 +1963,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         claims=claims,
         assumptions=assumptions,
         reference_series=reference,
+        licences=licences,
     )
     rows = sorted(excluded.rows, key=lambda r: (r["file"], int(r["row"]), r["what"]))
     return evidence, rows

@@ -218,6 +218,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 S3,
                 "para 1",
                 "",
+                "false",
             ],
         ],
         "claims": [

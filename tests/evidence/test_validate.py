@@ -52,7 +52,7 @@ TINY: dict[str, list[str]] = {
         f"{S1},ch. 2,extracted,,",
     ],
     "official_series": [
-        f"off_000000000a,national_deceased_donors,2015,2766,donors,exact,false,{S2},para 1,",
+        f"off_000000000a,national_deceased_donors,2015,2766,donors,exact,false,{S2},para 1,,false",
     ],
     "claims": [
         f"clm_000000000a,transplants_per_year,Synthetic Claimant,investigators,2016,2016,60000,"

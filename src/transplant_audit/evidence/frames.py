@@ -71,6 +71,7 @@ COLUMNS: dict[str, list[str]] = {
         "source_id",
         "locator",
         "note",
+        "derived",
     ],
     "claims": [
         "id",

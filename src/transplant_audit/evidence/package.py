@@ -252,6 +252,12 @@ def table_schemas() -> dict[str, dict[str, Any]]:
             _src(),
             _f("locator", "string"),
             _f("note", "string"),
+            _f(
+                "derived",
+                "boolean",
+                "computed from other rows (arithmetic in note), stated by no source",
+                required=True,
+            ),
         ],
         "claims": [
             _f("id", "string", required=True, unique=True, pattern=r"^clm_[0-9a-f]{10}$"),
@@ -331,6 +337,7 @@ _BOOL_COLUMNS = {
     ("hospitals", "military"),
     ("licences", "licensed"),
     ("official_series", "partial_year"),
+    ("official_series", "derived"),
 }
 _INT_COLUMNS = {
     ("hospitals", "licence_year"),
@@ -1213,6 +1220,7 @@ def validate_package(
 LEGACY_COLUMNS: dict[str, list[str]] = {
     "hospitals": [c for c in COLUMNS["hospitals"] if c != "aliases"],
     "observations": [c for c in COLUMNS["observations"] if c != "bed_scope"],
+    "official_series": [c for c in COLUMNS["official_series"] if c != "derived"],
 }
 """Headers of packages written before hospital aliases and bed scopes existed."""
 
@@ -1234,7 +1242,8 @@ def legacy_changes(path: str | os.PathLike[str]) -> list[str]:
     root = Path(path)
     obs_old = _header(root / "observations.csv") == LEGACY_COLUMNS["observations"]
     hosp_old = _header(root / "hospitals.csv") == LEGACY_COLUMNS["hospitals"]
-    if not (obs_old or hosp_old):
+    off_old = _header(root / "official_series.csv") == LEGACY_COLUMNS["official_series"]
+    if not (obs_old or hosp_old or off_old):
         return []
     changes = []
     if obs_old:
@@ -1251,6 +1260,8 @@ def legacy_changes(path: str | os.PathLike[str]) -> list[str]:
             "hospitals.csv has no aliases column (older package): aliases left empty; "
             f"{n_unknown} empty licensed cells become 'unknown'"
         )
+    if off_old:
+        changes.append("official_series.csv has no derived column (older package): all false")
     if not (root / "licences.csv").is_file():
         changes.append("no licences.csv (older package): no licence rows")
     return changes
@@ -1278,5 +1289,8 @@ def upgrade_package(path: str | os.PathLike[str], out: str | os.PathLike[str]) -
     hosp = frames["hospitals"]
     if "aliases" not in hosp.columns:
         hosp["aliases"] = ""
+    hosp["licensed"] = hosp["licensed"].replace("", "unknown")
+    if "derived" not in frames["official_series"].columns:
+        frames["official_series"]["derived"] = "false"
     write_package(Evidence(**frames), out)
     return changes

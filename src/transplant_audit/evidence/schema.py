@@ -139,6 +139,7 @@ class OfficialSeries(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey(SOURCE_FK), index=True)
     locator: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    derived: Mapped[bool] = mapped_column(Boolean)
 
 
 class Claim(Base):

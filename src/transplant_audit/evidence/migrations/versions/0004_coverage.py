@@ -1,4 +1,4 @@
-"""bed scope of observations, hospital aliases, licensed true/false/unknown, licences table
+"""bed scope, derived official figures, hospital aliases, licensed text, licences table
 
 Revision ID: 0004
 Revises: 0003
@@ -53,6 +53,12 @@ def upgrade() -> None:
             existing_type=sa.String(length=8),
             nullable=False,
         )
+    with op.batch_alter_table("official_series") as batch:
+        batch.add_column(
+            sa.Column("derived", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table("official_series") as batch:
+        batch.alter_column("derived", existing_type=sa.Boolean(), server_default=None)
     op.create_table(
         "licences",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -91,5 +97,7 @@ def downgrade() -> None:
         batch.drop_column("aliases")
     with op.batch_alter_table("hospitals") as batch:
         batch.alter_column("licensed_bool", new_column_name="licensed", existing_type=sa.Boolean())
+    with op.batch_alter_table("official_series") as batch:
+        batch.drop_column("derived")
     with op.batch_alter_table("observations") as batch:
         batch.drop_column("bed_scope")
