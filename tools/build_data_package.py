@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import math
@@ -126,238 +127,53 @@ class Excluded:
 
 # --------------------------------------------------------------------------- sources
 
-# domain suffix -> (publisher, party, kind, language). First match on the host's
-# suffix wins; a path rule (below) can refine. Party is the voice of the original
-# publisher (a mirror of a state-media article is state_media).
-DOMAINS: list[tuple[str, str, str, str, str]] = [
-    (
-        "chinaorganharvest.org",
-        "China Organ Harvest Research Center (COHRC)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "endtransplantabuse.org",
-        "Kilgour, Gutmann, Matas (ETAC): Bloody Harvest/The Slaughter: An Update, 2016",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "organharvestinvestigation.net",
-        "Kilgour & Matas: Bloody Harvest",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "dafoh.org",
-        "Doctors Against Forced Organ Harvesting (DAFOH)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "zhuichaguoji.org",
-        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
-        "investigators",
-        "report",
-        "zh",
-    ),
-    (
-        "upholdjustice.org",
-        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "cipfg.org",
-        "Coalition to Investigate the Persecution of Falun Gong (CIPFG)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "stoporganharvesting.org",
-        "Stop Organ Harvesting in China",
-        "falun_gong_affiliated",
-        "web",
-        "en",
-    ),
-    ("minghui.org", "Minghui / Clearwisdom", "falun_gong_affiliated", "news", "en"),
-    ("faluninfo.net", "Falun Dafa Information Center", "falun_gong_affiliated", "news", "en"),
-    ("fofg.org", "Friends of Falun Gong", "falun_gong_affiliated", "web", "en"),
-    ("theepochtimes.com", "The Epoch Times", "falun_gong_affiliated", "news", "en"),
-    ("epochtimes.jp", "The Epoch Times (Japanese)", "falun_gong_affiliated", "news", "ja"),
-    ("ganjingworld.com", "Gan Jing World", "falun_gong_affiliated", "web", "en"),
-    ("americanfaith.com", "American Faith", "independent_media", "news", "en"),
-    ("globaltimes.cn", "Global Times", "state_media", "news", "en"),
-    ("chinadaily.com.cn", "China Daily", "state_media", "news", "en"),
-    ("ecns.cn", "China News Service (ecns)", "state_media", "news", "en"),
-    ("english.china.org.cn", "China.org.cn", "state_media", "news", "en"),
-    ("china.org.cn", "China.org.cn", "state_media", "news", "en"),
-    ("english.peopledaily.com.cn", "People's Daily", "state_media", "news", "en"),
-    ("portuguese.people.cn", "People's Daily (Portuguese)", "state_media", "news", "pt"),
-    ("news.cgtn.com", "CGTN", "state_media", "news", "en"),
-    ("english.rednet.cn", "Rednet (Hunan)", "state_media", "news", "en"),
-    ("kankanews.com", "Kankanews (SMG, Shanghai)", "state_media", "news", "zh"),
-    (
-        "news.gscn.com.cn",
-        "Gansu news (gscn), repost of Beijing Youth Daily",
-        "state_media",
-        "news",
-        "zh",
-    ),
-    ("gongyishibao.com", "China Philanthropy Times (Gongyi Shibao)", "state_media", "news", "zh"),
-    ("epaper.cnnb.com.cn", "Ningbo Daily (cnnb)", "state_media", "news", "zh"),
-    ("axyjyo.cn", "mirror of China News Service", "state_media", "news", "zh"),
-    ("mna.net.cn", "mirror of China National Radio", "state_media", "news", "zh"),
-    ("91dzs.com", "mirror of Xinhua", "state_media", "news", "en"),
-    ("azertag.az", "AZERTAC (Azerbaijan state news agency)", "other", "news", "en"),
-    ("china.caixin.com", "Caixin", "independent_media", "news", "zh"),
-    ("news.sina.com.cn", "Sina News", "commercial", "news", "zh"),
-    (
-        "chinaembassy.org.ro",
-        "Embassy of the People's Republic of China in Romania",
-        "chinese_official",
-        "official_statement",
-        "en",
-    ),
-    ("bmcmedethics.biomedcentral.com", "BMC Medical Ethics", "academic", "journal", "en"),
-    ("biomedcentral.com", "BioMed Central", "academic", "journal", "en"),
-    ("springeropen.com", "SpringerOpen", "academic", "journal", "en"),
-    ("pmc.ncbi.nlm.nih.gov", "PubMed Central", "academic", "journal", "en"),
-    ("pubmedcentralcanada.ca", "PubMed Central Canada", "academic", "journal", "en"),
-    ("pubmed.gov", "PubMed", "academic", "journal", "en"),
-    ("journals.lww.com", "Lippincott Williams & Wilkins journals", "academic", "journal", "en"),
-    ("onlinelibrary.wiley.com", "Wiley Online Library", "academic", "journal", "en"),
-    ("journals.plos.org", "PLOS", "academic", "journal", "en"),
-    ("frontiersin.org", "Frontiers", "academic", "journal", "en"),
-    ("mdpi.com", "MDPI", "academic", "journal", "en"),
-    ("bmj.com", "The BMJ", "academic", "journal", "en"),
-    ("bmjopen.bmj.com", "BMJ Open", "academic", "journal", "en"),
-    ("mja.com.au", "Medical Journal of Australia", "academic", "journal", "en"),
-    ("wjgnet.com", "World Journal of Gastroenterology (Baishideng)", "academic", "journal", "en"),
-    ("koreamed.org", "KoreaMed", "academic", "journal", "en"),
-    (
-        "pure.elsevier.com",
-        "university research portal (Elsevier Pure)",
-        "academic",
-        "journal",
-        "en",
-    ),
-    ("elsevierpure.com", "university research portal (Elsevier Pure)", "academic", "journal", "en"),
-    (
-        "atcmeetingabstracts.com",
-        "American Transplant Congress abstracts",
-        "academic",
-        "journal",
-        "en",
-    ),
-    ("tts.org", "The Transplantation Society", "academic", "web", "en"),
-    ("tts2016.org", "The Transplantation Society congress 2016", "academic", "journal", "en"),
-    (
-        "zhxhwkzz.xml-journal.net",
-        "Chinese Journal of Digestive Surgery",
-        "academic",
-        "journal",
-        "zh",
-    ),
-    ("c-jcm.com", "Chinese journal (c-jcm)", "academic", "journal", "zh"),
-    ("cjter.com", "Chinese Journal of Tissue Engineering Research", "academic", "journal", "zh"),
-    ("eprints.ncl.ac.uk", "Newcastle University eprints", "academic", "journal", "en"),
-    ("repository.hanyang.ac.kr", "Hanyang University repository", "academic", "journal", "en"),
-    ("apjjf.org", "The Asia-Pacific Journal: Japan Focus", "academic", "journal", "en"),
-    (
-        "srtr.transplant.hrsa.gov",
-        "Scientific Registry of Transplant Recipients (SRTR, US)",
-        "other",
-        "registry",
-        "en",
-    ),
-    ("organdonation.nhs.uk", "NHS Blood and Transplant (UK)", "other", "registry", "en"),
-    ("hta.gov.uk", "Human Tissue Authority (UK)", "other", "official_statement", "en"),
-    ("congress.gov", "US Congress", "other", "official_statement", "en"),
-    ("parl.ca", "Parliament of Canada", "other", "official_statement", "en"),
-    (
-        "openparliament.ca",
-        "openparliament.ca (Canadian Hansard)",
-        "other",
-        "official_statement",
-        "en",
-    ),
-    ("ivod.ly.gov.tw", "Legislative Yuan of Taiwan (video)", "other", "official_statement", "zh"),
-    ("gazzettaufficiale.biz", "Gazzetta Ufficiale (Italy)", "other", "official_statement", "it"),
-    ("webharvest.gov", "US web archive (webharvest.gov)", "other", "web", "en"),
-    ("washingtonpost.com", "The Washington Post", "independent_media", "news", "en"),
-    ("foxnews.com", "Fox News", "independent_media", "news", "en"),
-    ("irishtimes", "The Irish Times", "independent_media", "news", "en"),
-    ("taipeitimes.com", "Taipei Times", "independent_media", "news", "en"),
-    ("taiwannews.com.tw", "Taiwan News", "independent_media", "news", "en"),
-    ("hsj.co.uk", "Health Service Journal", "independent_media", "news", "en"),
-    ("nursingtimes.net", "Nursing Times", "independent_media", "news", "en"),
-    ("tribune.com.pk", "The Express Tribune", "independent_media", "news", "en"),
-    ("inquirer.net", "Philippine Daily Inquirer", "independent_media", "news", "en"),
-    ("praguemonitor.com", "Prague Monitor", "independent_media", "news", "en"),
-    ("laopinioncoruna.es", "La Opinión A Coruña", "independent_media", "news", "es"),
-    ("laprovincia.es", "La Provincia", "independent_media", "news", "es"),
-    ("asiaone.com", "AsiaOne", "independent_media", "news", "en"),
-    ("bunshun.jp", "Bunshun", "independent_media", "news", "ja"),
-    ("nikkan-gendai.com", "Nikkan Gendai", "independent_media", "news", "ja"),
-    ("headlines.yahoo.co.jp", "Yahoo! News Japan", "independent_media", "news", "ja"),
-    ("medical.jiji.com", "Jiji Press (medical)", "independent_media", "news", "ja"),
-    ("nessunotocchicaino.it", "Nessuno Tocchi Caino", "other", "web", "en"),
-    ("aboluowang.com", "Aboluo Wang", "independent_media", "news", "zh"),
-    ("prnewswire.com", "PR Newswire", "commercial", "news", "en"),
-    ("cri-report.com", "China Research and Intelligence (CRI)", "commercial", "report", "en"),
-    ("statista.com", "Statista", "commercial", "web", "en"),
-    ("astellas.com", "Astellas Pharma", "commercial", "web", "en"),
-    ("txnews.mohanfoundation.org", "MOHAN Foundation", "other", "news", "en"),
-    ("organcare.org.tw", "Taiwan Organ Registry and Sharing Center", "other", "web", "zh"),
-    ("english.tjh.com.cn", "Tongji Hospital (Wuhan)", "hospital", "hospital_site", "en"),
-    ("english.zryhyy.com.cn", "hospital site (zryhyy)", "hospital", "hospital_site", "en"),
-    ("fuwaihospital.org", "Fuwai Hospital", "hospital", "hospital_site", "en"),
-    (
-        "en.z2hospital.com",
-        "Second Affiliated Hospital, Zhejiang University",
-        "hospital",
-        "hospital_site",
-        "en",
-    ),
-    (
-        "zs-hospital.sh.cn",
-        "Zhongshan Hospital, Fudan University",
-        "hospital",
-        "hospital_site",
-        "zh",
-    ),
-    ("en.zjuch.cn", "Children's Hospital, Zhejiang University", "hospital", "hospital_site", "en"),
-    ("wchscu.cn", "West China Hospital, Sichuan University", "hospital", "hospital_site", "zh"),
-    (
-        "tj-fch-transplantation.com",
-        "Tianjin First Central Hospital transplant centre",
-        "hospital",
-        "hospital_site",
-        "en",
-    ),
-    ("szzye.cn", "hospital site (szzye)", "hospital", "hospital_site", "zh"),
-    (
-        "shsmu.edu.cn",
-        "Shanghai Jiao Tong University School of Medicine",
-        "hospital",
-        "hospital_site",
-        "zh",
-    ),
-    ("columbiasurgery.org", "Columbia Surgery", "other", "web", "en"),
-    ("zh.wikisource.org", "Wikisource (zh)", "other", "web", "zh"),
-    ("wikipedia-on-ipfs.org", "Wikipedia (IPFS mirror)", "other", "web", "en"),
-    ("zh.100ke.info", "mirror of Chinese Wikipedia", "other", "web", "zh"),
-    ("scribd.com", "Scribd (document upload)", "other", "web", "en"),
-    ("blogspot.com", "Blogger blog", "other", "web", ""),
-    ("wordpress.com", "WordPress blog", "other", "web", "en"),
-]
+PUBLISHERS_HEADER = ["domain", "publisher", "party", "kind", "language", "source_url", "note"]
+Publisher = tuple[str, str, str, str, str]
+"""(domain suffix, publisher, party, kind, language)."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_publishers(path: Path = DEFAULT_SRC / "publishers.csv") -> tuple[Publisher, ...]:
+    """The publisher-by-domain table (data-src/publishers.csv), in file order.
+
+    The first row whose ``domain`` is a suffix of the URL's host wins, so more specific
+    domains come first. ``party`` is the voice of the original publisher (a mirror of a
+    state-media article is state_media); ``language`` may be empty (then guessed from the
+    URL, or left empty).
+    """
+    _check_header(path, PUBLISHERS_HEADER)
+    out = []
+    for line, r in _read(path):
+        for column, allowed in (("party", SOURCE_PARTIES), ("kind", SOURCE_KINDS)):
+            if r[column] not in allowed:
+                raise DataError(
+                    file=str(path),
+                    row=line,
+                    field=column,
+                    reason=f"unknown {column}; allowed: {', '.join(allowed)}",
+                    value=r[column],
+                    code=f"unknown-{column}",
+                )
+        if not r["domain"] or not r["publisher"]:
+            raise DataError(
+                file=str(path),
+                row=line,
+                field="domain" if not r["domain"] else "publisher",
+                reason="a value is required here",
+                code="missing-value",
+            )
+        if r["language"] and not re.fullmatch(r"[a-z]{2}", r["language"]):
+            raise DataError(
+                file=str(path),
+                row=line,
+                field="language",
+                reason="an ISO 639-1 code (two letters) or empty",
+                value=r["language"],
+                code="bad-language",
+            )
+        out.append((r["domain"].lower(), r["publisher"], r["party"], r["kind"], r["language"]))
+    return tuple(out)
+
 
 _PATH_LANG = re.compile(r"^/(fr|zh|de|es|ja|ko|ru|it|pt)(/|$)")
 _URL_DATE = re.compile(
@@ -365,11 +181,13 @@ _URL_DATE = re.compile(
 )
 
 
-def classify_url(url: str) -> tuple[str, str, str, str]:
+def classify_url(
+    url: str, publishers: tuple[Publisher, ...] | None = None
+) -> tuple[str, str, str, str]:
     """(publisher, party, kind, language) from the URL host; unknown: (host, other, web, "")."""
     parts = urllib.parse.urlsplit(url)
     host = parts.netloc.lower().split(":")[0]
-    for suffix, publisher, party, kind, language in DOMAINS:
+    for suffix, publisher, party, kind, language in publishers or load_publishers():
         if (
             host == suffix
             or host.endswith("." + suffix)
@@ -456,6 +274,7 @@ class SourceBook:
         self.rows: dict[str, dict[str, str]] = {}
         self.locator_dates: dict[str, set[str]] = {}
         self.curated: set[str] = set()
+        self.publishers: tuple[Publisher, ...] | None = None
 
     def note_locator(self, url: str, locator: str) -> None:
         """Remember a full date that opens a locator ('Ningbo Daily 2025-03-18, ...')."""
@@ -481,7 +300,7 @@ class SourceBook:
         sid = source_id(url)
         if sid in self.rows:
             return sid
-        publisher, party, kind, language = classify_url(url)
+        publisher, party, kind, language = classify_url(url, self.publishers)
         self.rows[sid] = {
             "id": sid,
             "url": url,
@@ -505,7 +324,7 @@ class SourceBook:
             )
         sid = source_id(url)
         self.curated.add(sid)
-        publisher, party, kind, language = classify_url(url)
+        publisher, party, kind, language = classify_url(url, self.publishers)
         self.rows[sid] = {
             "id": sid,
             "url": url,
@@ -1909,6 +1728,8 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
             file=str(shared), reason="shared data folder not found (use --shared)", code="no-input"
         )
     sources = SourceBook()
+    own = src / "publishers.csv"
+    sources.publishers = load_publishers(own if own.is_file() else DEFAULT_SRC / "publishers.csv")
     excluded = Excluded()
     # every URL cited anywhere in SHARED becomes a source, so curated files can cite them
     for file, column in (

@@ -256,3 +256,17 @@ def test_stale_bed_scope_mapping_is_refused(tmp_path: Path) -> None:
         2,
         "observation_id",
     )
+
+
+def test_publisher_table_is_data_and_checked(tmp_path: Path) -> None:
+    table = tool.load_publishers(REPO / "data-src" / "publishers.csv")
+    assert len(table) >= 100 and table[0][0] == "chinaorganharvest.org"
+    assert tool.classify_url("https://www.chinaorganharvest.org/x", table)[1] == "investigators"
+    bad = tmp_path / "publishers.csv"
+    bad.write_text(
+        ",".join(tool.PUBLISHERS_HEADER) + "\nexample.org,Synthetic,aliens,web,en,,synthetic\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        tool.load_publishers(bad)
+    assert (info.value.row, info.value.field, info.value.code) == (2, "party", "unknown-party")
