@@ -19,7 +19,6 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from conftest import synthetic_frames, write_synthetic_package
 from transplant_audit.cli import app
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.coverage import coverage_table, imputed_share, licensed_status
@@ -195,14 +194,17 @@ def test_check_links_reports_progress_and_archives(server: str) -> None:
     assert results[1].archived.startswith("archive/") and done == [1, 2]
 
 
-def test_sources_check_cli_marks_dead_and_points_to_archive(server: str, tmp_path: Path) -> None:
+def test_sources_check_cli_marks_dead_and_points_to_archive(
+    syn,  # type: ignore[no-untyped-def]
+    server: str,
+    tmp_path: Path,
+) -> None:
     from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
     from transplant_audit.evidence.store import Store
 
-    frames = synthetic_frames()
-    src = frames["sources"].copy()
+    src = syn.frames()["sources"].copy()
     src["url"] = [f"{server}/ok", f"{server}/gone", f"{server}/nohead"]
-    package = write_synthetic_package(tmp_path / "pkg", {"sources": src})
+    package = syn.write(tmp_path / "pkg", {"sources": src})
     home = tmp_path / "home"
     env = {"TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "250"}
     assert runner.invoke(app, ["import", str(package)], env=env).exit_code == 0
