@@ -1516,6 +1516,40 @@ class Gathered:
     licences: list[dict[str, object]] = field(default_factory=list)
 
 
+ALIASES_HEADER = ["hospital_id", "alias", "source_url", "locator", "note"]
+
+
+def apply_aliases(hospitals: pd.DataFrame, src: Path, sources: SourceBook) -> pd.DataFrame:
+    """Add the sourced other names and keys of data-src/hospital_aliases.csv to ``aliases``.
+
+    A renamed, renumbered or merged hospital stays one row; its former keys then also
+    resolve gathered rows to it. Each alias needs a source and must not be another row's id.
+    """
+    path = src / "hospital_aliases.csv"
+    if not path.is_file():
+        return hospitals
+    _check_header(path, ALIASES_HEADER)
+    file = "data-src/hospital_aliases.csv"
+    frame = hospitals.copy()
+    ids = list(frame["id"])
+    aliases = {
+        i: [a for a in str(v or "").split(";") if a]
+        for i, v in zip(ids, frame["aliases"], strict=True)
+    }
+    for line, r in _read(path):
+        if r["hospital_id"] not in aliases:
+            _refuse(
+                file, line, "hospital_id", "no such hospital", r["hospital_id"], "unknown-hospital"
+            )
+        if not r["alias"] or r["alias"] in aliases:
+            _refuse(file, line, "alias", "empty, or the id of another hospital row", r["alias"])
+        sources.resolve(r["source_url"], file, line, "source_url")
+        if r["alias"] not in aliases[r["hospital_id"]]:
+            aliases[r["hospital_id"]].append(r["alias"])
+    frame["aliases"] = [";".join(aliases[i]) for i in ids]
+    return frame
+
+
 def read_gathered_hospitals(src: Path, known: dict[str, str]) -> Gathered:
     """Hospitals of data-src/gathered/hospitals.csv, merged with known ones by key or alias.
 
@@ -1766,7 +1800,11 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     observations, facts = build_observations(shared, src, sources, excluded)
     observations = apply_bed_scopes(observations, src)
     hospitals = build_hospitals(shared, sources, facts, excluded)
-    gathered = read_gathered_hospitals(src, {h: h for h in hospitals["id"]})
+    hospitals = apply_aliases(hospitals, src, sources)
+    known = {h: h for h in hospitals["id"]}
+    for h, names in zip(hospitals["id"], hospitals["aliases"], strict=True):
+        known.update({a: h for a in str(names or "").split(";") if a})
+    gathered = read_gathered_hospitals(src, known)
     read_gathered_rows(src, sources, gathered)
     hospitals, observations, licences = merge_gathered(hospitals, observations, gathered)
     claims = build_claims(shared, src, sources, excluded)

@@ -68,6 +68,8 @@ OBSERVATIONS = OBS_HEADER + (
     "extracted,synthetic conflict\n"
     f"syn_renamed,transplants_in_period,kidney,2014,2014,,120,at_least,transplants,,{URL_B},"
     "para 4,extracted,synthetic\n"
+    f"pla_460,transplants_in_period,liver,2004,2004,,33,exact,transplants,,{URL_B},"
+    "para 5,extracted,synthetic: keyed by a former hospital's key\n"
 )
 LICENCES = (
     "hospital_key,organ,list_name,list_year,licensed,source_url,locator,note\n"
@@ -159,6 +161,10 @@ def test_gathered_rows_enter_the_package(with_gathered) -> None:  # type: ignore
     assert "syn_renamed" in hosp.loc["pla_153", "aliases"].split(";")
     renamed = obs[(obs["hospital_id"] == "pla_153") & (obs["value"] == 120.0)]
     assert list(renamed["qualifier"]) == ["at_least"]
+    # a former key listed in data-src/hospital_aliases.csv resolves to today's hospital
+    assert hosp.loc["pla_153", "aliases"].startswith("pla_460;PLA No. 460 Hospital")
+    former = obs[(obs["hospital_id"] == "pla_153") & (obs["value"] == 33.0)]
+    assert list(former["organ"]) == ["liver"]
     # the captured page's digest reaches the source row
     src = with_gathered.sources.set_index("id")
     assert src.loc[source_id(URL_A), "digest"] == "sha256:" + "a" * 64
