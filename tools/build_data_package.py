@@ -1585,8 +1585,14 @@ def read_gathered_hospitals(src: Path, known: dict[str, str]) -> Gathered:
     return out
 
 
-def read_gathered_rows(src: Path, sources: SourceBook, gathered: Gathered) -> None:
-    """Observations and licence-list rows of data-src/gathered, checked and de-duplicated."""
+def read_gathered_rows(
+    src: Path, sources: SourceBook, gathered: Gathered, excluded: Excluded
+) -> None:
+    """Observations and licence-list rows of data-src/gathered, checked and de-duplicated.
+
+    A row repeating an earlier one (same figure, same source and locator) is merged into
+    it and listed in EXCLUDED.csv; different figures for the same thing are all kept.
+    """
     file, rows = _gathered_rows(src, "observations")
     seen: dict[str, int] = {}
     for line, r in rows:
@@ -1609,6 +1615,8 @@ def read_gathered_rows(src: Path, sources: SourceBook, gathered: Gathered) -> No
         key = (hid, r["indicator"], r["organ"], r["period_start"], r["period_end"], r["as_of"])
         oid = _hash("obs_", "gathered", *key, r["value"], r["qualifier"], sid, r["locator"])
         if oid in seen:  # the same figure from the same place: one row
+            what = f"{hid} {r['indicator']} {r['organ']} {r['value']}"
+            excluded.add(file, line, what, f"duplicate of row {seen[oid]}, merged")
             continue
         seen[oid] = line
         gathered.observations.append(
@@ -1644,6 +1652,8 @@ def read_gathered_rows(src: Path, sources: SourceBook, gathered: Gathered) -> No
         sid = sources.resolve(r["source_url"], file, line, "source_url")
         lid = _hash("lic_", hid, r["organ"], r["list_name"], r["list_year"], r["licensed"], sid)
         if lid in seen:
+            what = f"{hid} {r['organ']} {r['list_name']} {r['list_year']}"
+            excluded.add(file, line, what, f"duplicate of row {seen[lid]}, merged")
             continue
         seen[lid] = line
         gathered.licences.append(
@@ -1805,7 +1815,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     for h, names in zip(hospitals["id"], hospitals["aliases"], strict=True):
         known.update({a: h for a in str(names or "").split(";") if a})
     gathered = read_gathered_hospitals(src, known)
-    read_gathered_rows(src, sources, gathered)
+    read_gathered_rows(src, sources, gathered, excluded)
     hospitals, observations, licences = merge_gathered(hospitals, observations, gathered)
     claims = build_claims(shared, src, sources, excluded)
     official = build_derived(build_official(shared, src, sources, excluded), src)

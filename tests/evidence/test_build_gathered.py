@@ -104,8 +104,21 @@ def real():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def with_gathered(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    return tool.build(SHARED, _src(tmp_path_factory.mktemp("g")))[0]
+def built_gathered(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return tool.build(SHARED, _src(tmp_path_factory.mktemp("g")))
+
+
+@pytest.fixture(scope="module")
+def with_gathered(built_gathered):  # type: ignore[no-untyped-def]
+    return built_gathered[0]
+
+
+def test_merged_duplicates_are_listed_in_excluded(built_gathered) -> None:  # type: ignore[no-untyped-def]
+    merged = [r for r in built_gathered[1] if r["file"].startswith("data-src/gathered/")]
+    assert {(r["file"], r["row"], r["reason"]) for r in merged} == {
+        ("data-src/gathered/observations.csv", "3", "duplicate of row 2, merged"),
+        ("data-src/gathered/licences.csv", "4", "duplicate of row 3, merged"),
+    }
 
 
 def test_every_bed_figure_has_a_consistent_scope(real) -> None:  # type: ignore[no-untyped-def]

@@ -111,6 +111,10 @@ def test_military_and_civilian_split_the_hospitals(env: dict[str, str | None], b
     assert len(military) + len(civilian) == len(bundled.hospitals)
     licensed = json.loads(invoke(["hospitals", "--licensed", "--json"], env).output)
     assert licensed and all(r["licensed"] is True for r in licensed)
+    not_licensed = json.loads(invoke(["hospitals", "--not-licensed", "--json"], env).output)
+    assert all(r["licensed"] is False for r in not_licensed)  # 'unknown' is neither
+    unknown = (bundled.hospitals["licensed"] == "unknown").sum()
+    assert unknown and len(licensed) + len(not_licensed) + unknown == len(bundled.hospitals)
 
 
 def test_hospitals_table_is_readable(env: dict[str, str | None]) -> None:

@@ -42,7 +42,8 @@ def _is_true(value: Any) -> bool | None:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, str):
-        return value.strip().lower() == "true"
+        text = value.strip().lower()
+        return None if text in ("", "unknown") else text == "true"
     return bool(value)
 
 
