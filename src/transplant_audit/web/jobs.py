@@ -90,8 +90,8 @@ class JobRunner:
             finished_at=_now(),
         )
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, wait: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def job_view(job: Job) -> dict[str, Any]:
