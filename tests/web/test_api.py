@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
-from tests.web.conftest import PASSWORD, add_user, seed_candidates
+
+from .helpers import PASSWORD, add_user, seed_candidates
 
 
 def _hospital_rows(repo_root: Path) -> int:
