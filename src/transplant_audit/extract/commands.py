@@ -431,6 +431,7 @@ def review_cmd(
         who = (reviewer or os.environ.get(REVIEWER_ENV) or "").strip()
         if not who:
             raise ConfigError(f"say who you are: --reviewer NAME (or ${REVIEWER_ENV})")
+        who = _authenticate(store, who)
         if candidate:
             if not (accept or reject or changes):
                 with store.session() as s:
@@ -439,8 +440,15 @@ def review_cmd(
             action = (
                 "reject" if reject else ("edit" if set(changes) - {"hospital_id"} else "accept")
             )
-            with store.session(write=True) as s:
-                outcome = rv.decide(s, candidate, who, action, changes=changes, reason=reason)
+            from transplant_audit.web.review_queue import OwnExtractionError, decide
+
+            try:
+                with store.session(write=True) as s:
+                    outcome = decide(s, candidate, who, action, changes, reason)
+            except OwnExtractionError:
+                raise ConfigError(
+                    f"{candidate}: you extracted this figure; two other people must review it"
+                ) from None
             _print_outcome(out, candidate, outcome, as_json)
             return
         if accept or reject or changes:
@@ -448,6 +456,31 @@ def review_cmd(
         _interactive(store, Console(highlight=False), who, source)
     finally:
         store.close()
+
+
+def _authenticate(store: Any, who: str) -> str:
+    """The reviewer's account name, once the store has accounts: the password is asked
+    for and checked (failures count towards the login limit), else review is refused."""
+    from transplant_audit.web import accounts
+
+    with store.session() as s:
+        if not accounts.has_accounts(s):
+            return who
+    try:
+        password = typer.prompt(f"password of account {who}", hide_input=True)
+    except typer.Abort:
+        raise ConfigError(
+            "review refused: this store has accounts; review as one (give its password)"
+        ) from None
+    failure: accounts.AuthError | None = None
+    with store.session() as s:
+        try:
+            name = accounts.check_password(s, who, password, "cli").username
+        except accounts.AuthError as exc:
+            failure = exc
+    if failure is not None:
+        raise ConfigError(f"review refused for {who!r}: {failure}")
+    return name
 
 
 def _get(session: Any, cand_id: str) -> Any:
