@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
@@ -24,7 +24,7 @@ from transplant_audit.web.auth import (
     client_address,
     require,
 )
-from transplant_audit.web.views import filter_hospitals, hospital_detail, records, source_detail
+from transplant_audit.web.views import hospital_detail, hospital_page, source_detail
 
 router = APIRouter(prefix="/api")
 
@@ -113,7 +113,7 @@ def delete_session(
     return out
 
 
-@router.get("/hospitals", tags=["evidence"])
+@router.get("/hospitals", tags=["evidence"], response_model=None)
 def list_hospitals(
     request: Request,
     limit: int = Query(50, ge=1, le=1000),
@@ -124,11 +124,13 @@ def list_hospitals(
     military: bool | None = None,
     evidence_kind: str | None = Query(None, max_length=64, description="an indicator"),
     _p: Principal | None = Depends(require(public=True)),
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Hospitals with how many figures and sources each has: ``{"items", "total"}``."""
     try:
-        table = filter_hospitals(
+        items, total = hospital_page(
             request.app.state.evidence,
+            limit,
+            offset,
             q=q,
             province=province,
             licensed=licensed,
@@ -137,8 +139,7 @@ def list_hospitals(
         )
     except ConfigError as exc:
         raise ApiError(400, "bad filter", str(exc)) from exc
-    page = table.iloc[offset : offset + limit]
-    return {"items": records(page), "total": len(table), "limit": limit, "offset": offset}
+    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
 @router.get("/hospitals/{hospital_id}", tags=["evidence"])
