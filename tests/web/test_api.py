@@ -247,3 +247,33 @@ def test_openapi_describes_the_api(web: Any) -> None:
                  "/api/sources/{source_id}", "/api/review/queue", "/api/review/{candidate_id}",
                  "/api/estimate", "/api/jobs/{job_id}", "/api/report/latest"):  # fmt: skip
         assert path in spec["paths"], path
+
+
+def test_upload_extract_and_the_extractor_cannot_review(web: Any) -> None:
+    from .helpers import SYNTHETIC_TEXT
+
+    add_user(web.store, "dave", "reviewer")
+    add_user(web.store, "alice", "reviewer")
+    add_user(web.store, "vic", "viewer")
+    dave, alice = web.login("dave"), web.login("alice")
+    page = f"<html><body><p>{SYNTHETIC_TEXT}</p></body></html>".encode()
+    form = {"url": "https://example.org/synthetic/workbench-upload", "party": "hospital",
+            "kind": "hospital_site", "note": "synthetic test upload"}  # fmt: skip
+    files = {"file": ("synthetic.html", page, "text/html")}
+    denied = web.login("vic").post("/api/captures", data=form, files=files)
+    assert denied.status_code == 403
+    r = dave.post("/api/captures", data=form, files=files)
+    assert r.status_code == 201, r.text
+    sid = r.json()["source_id"]
+    assert r.json()["digest"].startswith("sha256:")
+    bad = dave.post("/api/captures", data={**form, "url": "not a url"}, files=files)
+    assert bad.status_code == 422
+    r = dave.post(f"/api/captures/{sid}/extract")
+    assert r.status_code == 200, r.text
+    ids = r.json()["candidates"]
+    assert r.json()["added"] == len(ids) >= 2
+    assert dave.get("/api/review/queue").json()["total"] == 0
+    assert {i["id"] for i in alice.get("/api/review/queue").json()["items"]} >= set(ids)
+    r = dave.post(f"/api/review/{ids[0]}", json={"action": "reject", "reason": "mine"})
+    assert r.status_code == 403
+    assert dave.post("/api/captures/src_0000000000/extract").status_code == 404

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, TransplantAuditError
 from transplant_audit.web import accounts, review_queue
 from transplant_audit.web.accounts import AuthError, Principal
 from transplant_audit.web.auth import (
@@ -209,6 +209,57 @@ def review_decide(
 ) -> dict[str, Any]:
     """Accept, edit or reject a candidate as the logged-in account (two-person rule)."""
     return decide(request, p, candidate_id, body)
+
+
+MAX_UPLOAD = 200 * 1024 * 1024
+"""Largest document accepted by POST /api/captures (200 MB; larger: `capture` on the CLI)."""
+
+
+@router.post("/captures", tags=["capture"], status_code=201)
+async def create_capture(
+    request: Request,
+    file: UploadFile = File(...),
+    url: str = Form(..., max_length=2000, pattern=r"^https?://\S+$"),
+    note: str | None = Form(None, max_length=2000),
+    party: str = Form("other", max_length=40),
+    kind: str = Form("web", max_length=32),
+    title: str | None = Form(None, max_length=500),
+    publisher: str | None = Form(None, max_length=500),
+    _p: Principal = Depends(require("investigator")),
+) -> dict[str, Any]:
+    """Preserve an uploaded document (with the URL it was published at) in the archive."""
+    from starlette.concurrency import run_in_threadpool
+
+    from transplant_audit.web.captures import capture_upload
+
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise ApiError(413, "too large", "documents above 200 MB: use transplant-audit capture")
+    settings = request.app.state.settings
+    try:
+        return await run_in_threadpool(
+            capture_upload, request.app.state.store, settings.home, file.filename or "", data,
+            url=url, note=note, party=party, kind=kind, title=title, publisher=publisher,
+        )  # fmt: skip
+    except TransplantAuditError as exc:
+        raise ApiError(400, "capture refused", str(exc)) from exc
+
+
+@router.post("/captures/{source_id}/extract", tags=["capture"])
+def extract_capture(
+    source_id: str, request: Request, p: Principal = Depends(require("investigator"))
+) -> dict[str, Any]:
+    """Extract the figures of a captured source; they wait for two other reviewers."""
+    from transplant_audit.web.captures import extract_source
+
+    try:
+        return extract_source(
+            request.app.state.store, request.app.state.settings.home, source_id, p.username
+        )
+    except ConfigError as exc:
+        raise ApiError(404, "not found", str(exc)) from exc
+    except TransplantAuditError as exc:
+        raise ApiError(400, "extraction refused", str(exc)) from exc
 
 
 @router.post("/estimate", tags=["estimate"], status_code=202)

@@ -41,6 +41,8 @@ class ServerSettings:
     """Anonymous readers may GET hospitals, sources and the report."""
     report_dir: Path = Path("report")
     """Where the latest report (index.html) is read from."""
+    home: Path = Path(".")
+    """The investigation's home: captured documents go to its ``archive/``."""
     estimate_draws: int = 2000
     """Monte Carlo draws of an estimate started from the workbench (the CLI's default is
     10,000; fewer keep a page interactive on a small server; the API can ask for more)."""
