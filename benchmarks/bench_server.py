@@ -93,7 +93,8 @@ def seed(url: str, users: int) -> None:
             accounts.add_account(s, f"bench{i:02d}", "reviewer", PASSWORD, by="benchmark")
         found = extract_candidates(SYNTHETIC_TEXT, language="en")
         source = s.execute(select(Hospital.source_id).limit(1)).scalar_one()
-        save_candidates(s, source, None, found, ["synthetic"] * len(found), [])
+        save_candidates(s, source, None, found, ["synthetic"] * len(found), [],
+                        extracted_by="synthetic-extractor")  # fmt: skip
 
 
 async def login(base: str, i: int) -> httpx.AsyncClient:

@@ -37,7 +37,6 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
     from transplant_audit.extract.core import extract_candidates
     from transplant_audit.extract.review import candidate_id, save_candidates
     from transplant_audit.extract.text import read_document
-    from transplant_audit.web.review_queue import record_extractor
 
     with store.session() as s:
         cap = s.execute(
@@ -58,8 +57,9 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
             {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
             for h in s.execute(select(Hospital)).scalars()
         ]
-        added, known = save_candidates(s, source_id, digest, found, locators, hospitals)
-        record_extractor(s, [row.id for row in added], username)
+        added, known = save_candidates(
+            s, source_id, digest, found, locators, hospitals, extracted_by=username
+        )
     return {
         "source_id": source_id,
         "digest": digest,
