@@ -271,6 +271,21 @@ def start_estimate(
     return {"job": job_id, "url": f"/api/jobs/{job_id}"}
 
 
+class ReportIn(BaseModel):
+    draws: int | None = Field(default=None, ge=100, le=100_000)
+    seed: int | None = Field(default=None, ge=0, le=2**32 - 1)
+    pdf: bool = True
+
+
+@router.post("/report", tags=["report"], status_code=202)
+def publish_report(
+    body: ReportIn, request: Request, p: Principal = Depends(require("admin"))
+) -> dict[str, Any]:
+    """Build the report on the store's evidence and publish it (admin; a background job)."""
+    job_id = request.app.state.jobs.submit("report", body.model_dump(), p.username)
+    return {"job": job_id, "url": f"/api/jobs/{job_id}"}
+
+
 @router.get("/jobs/{job_id}", tags=["estimate"])
 def get_job(
     job_id: str, request: Request, _p: Principal = Depends(require("viewer"))

@@ -70,6 +70,31 @@ def estimate_work(cache: EvidenceCache, settings: ServerSettings) -> Callable[..
     return work
 
 
+def report_work(cache: EvidenceCache, settings: ServerSettings) -> Callable[..., dict[str, Any]]:
+    """The ``report`` job: build the report on the store's evidence and publish it in
+    ``settings.report_dir`` (written aside and renamed into place by ``write_report``)."""
+
+    def work(params: Mapping[str, Any], progress: Callable[[float], None]) -> dict[str, Any]:
+        from transplant_audit.report.build import build_report
+
+        files = build_report(
+            cache.get(),
+            settings.report_dir,
+            draws=int(params.get("draws") or 10_000),
+            seed=params.get("seed"),
+            pdf=bool(params.get("pdf", True)),
+            command="transplant-audit serve (POST /api/report)",
+        )
+        progress(1.0)
+        return {
+            "html": str(files.html),
+            "pdf": str(files.pdf) if files.pdf else None,
+            "seconds": {k: round(v, 2) for k, v in files.seconds.items()},
+        }
+
+    return work
+
+
 def _error(status: int, error: str, detail: Any = "") -> JSONResponse:
     return JSONResponse({"error": error, "detail": detail}, status_code=status)
 
@@ -121,7 +146,8 @@ def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
 
     settings = settings or ServerSettings()
     cache = EvidenceCache(store)
-    runner = JobRunner(store, {"estimate": estimate_work(cache, settings)}, settings.job_threads)
+    kinds = {"estimate": estimate_work(cache, settings), "report": report_work(cache, settings)}
+    runner = JobRunner(store, kinds, settings.job_threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
