@@ -13,9 +13,8 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -23,8 +22,11 @@ from rich.table import Table
 
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, TransplantAuditError
-from transplant_audit.evidence.coverage import FIGURE_KINDS, coverage_table, imputed_share
-from transplant_audit.evidence.frames import Evidence
+
+if TYPE_CHECKING:  # pandas loads when a command runs, not when the CLI starts
+    import pandas as pd
+
+    from transplant_audit.evidence.frames import Evidence
 
 DEFAULT_YEAR = 2016
 DEFAULT_DRAWS = 2000
@@ -59,6 +61,7 @@ def _write_json(target: str, data: dict[str, Any]) -> None:
 def estimated_imputed_share(evidence: Evidence, year: int, draws: int) -> tuple[float, str]:
     """(share of ``year``'s combined estimate that is imputed, why not if NaN), via the API."""
     from transplant_audit.estimate.api import estimate
+    from transplant_audit.evidence.coverage import imputed_share
 
     with Progress(
         TextColumn("[bold]estimate[/]"),
@@ -103,6 +106,7 @@ def coverage_command(
     share comes from the estimate (hospitals without figures are imputed); the lower
     it is, the more of the estimate rests on sourced figures.
     """
+    from transplant_audit.evidence.coverage import FIGURE_KINDS, coverage_table
     from transplant_audit.evidence.load import load_evidence
 
     if draws < 0:
@@ -167,6 +171,8 @@ def check_sources(
     json_out: bool,
 ) -> None:
     """Try every URL of ``frame`` (a source table) and print which are dead, with archives."""
+    import pandas as pd
+
     from transplant_audit.evidence.linkcheck import RateLimit, check_links
 
     if timeout <= 0 or rate <= 0:
@@ -214,6 +220,8 @@ def check_sources(
 
 
 def _archived(evidence: Evidence, home: Path | None, db: str | None) -> dict[str, str]:
+    import pandas as pd
+
     from transplant_audit.evidence.linkcheck import archived_copies
     from transplant_audit.evidence.load import store_exists
 
