@@ -225,11 +225,11 @@ def test_aggregates_suppress_and_cannot_be_undone(web: Any, registrar: Any) -> N
     assert analyst.get(AGG, params={"by": "hospital"}).status_code == 422
 
 
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 def test_identifier_never_reaches_any_file(
     web: Any, registrar: Any, store_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    if not store_url.startswith("sqlite"):
-        pytest.skip("the SQLite variant searches the store's files on disk")
+    """Every file the SQLite store wrote (database, journal), the key file and the logs."""
     import logging
 
     caplog.set_level(logging.DEBUG)
