@@ -117,6 +117,9 @@ def store(store_url: str) -> Iterator[Any]:
 def web(store: Any, tmp_path: Path) -> Iterator[Web]:
     from transplant_audit.web.app import ServerSettings, create_app
 
-    app = create_app(store, ServerSettings(report_dir=tmp_path / "report", estimate_draws=200))
+    settings = ServerSettings(
+        report_dir=tmp_path / "report", home=tmp_path / "web-home", estimate_draws=200
+    )
+    app = create_app(store, settings)
     yield Web(store, app)
     app.state.jobs.shutdown(wait=True)

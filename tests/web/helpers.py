@@ -28,7 +28,6 @@ def seed_candidates(store: Any, extracted_by: str) -> list[str]:
     from transplant_audit.evidence.schema import Hospital
     from transplant_audit.extract.core import extract_candidates
     from transplant_audit.extract.review import candidate_id, save_candidates
-    from transplant_audit.web.review_queue import record_extractor
 
     found = extract_candidates(SYNTHETIC_TEXT, language="en")
     with store.session(write=True) as s:
@@ -37,10 +36,9 @@ def seed_candidates(store: Any, extracted_by: str) -> list[str]:
             {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
             for h in s.execute(select(Hospital)).scalars()
         ]
-        save_candidates(s, source, None, found, [f"chars {c.start}-{c.end}" for c in found],
-                        hospitals)  # fmt: skip
+        locators = [f"chars {c.start}-{c.end}" for c in found]
+        save_candidates(s, source, None, found, locators, hospitals, extracted_by=extracted_by)
         ids = [candidate_id(source, None, c) for c in found]
-        record_extractor(s, ids, extracted_by)
     return ids
 
 

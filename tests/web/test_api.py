@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 
 from .helpers import PASSWORD, add_user, seed_candidates
@@ -196,8 +197,8 @@ def test_two_person_rule_with_accounts(web: Any) -> None:
     assert alice.post("/api/review/cand_nope", json={"action": "accept"}).status_code == 404
 
 
-def _wait(c: Any, url: str) -> dict[str, Any]:
-    for _ in range(600):
+def _wait(c: Any, url: str, seconds: float = 120) -> dict[str, Any]:
+    for _ in range(int(seconds * 10)):
         job = c.get(url).json()
         if job["status"] in ("done", "failed"):
             return job
@@ -247,3 +248,49 @@ def test_openapi_describes_the_api(web: Any) -> None:
                  "/api/sources/{source_id}", "/api/review/queue", "/api/review/{candidate_id}",
                  "/api/estimate", "/api/jobs/{job_id}", "/api/report/latest"):  # fmt: skip
         assert path in spec["paths"], path
+
+
+def test_upload_extract_and_the_extractor_cannot_review(web: Any) -> None:
+    from .helpers import SYNTHETIC_TEXT
+
+    add_user(web.store, "dave", "reviewer")
+    add_user(web.store, "alice", "reviewer")
+    add_user(web.store, "vic", "viewer")
+    dave, alice = web.login("dave"), web.login("alice")
+    page = f"<html><body><p>{SYNTHETIC_TEXT}</p></body></html>".encode()
+    form = {"url": "https://example.org/synthetic/workbench-upload", "party": "hospital",
+            "kind": "hospital_site", "note": "synthetic test upload"}  # fmt: skip
+    files = {"file": ("synthetic.html", page, "text/html")}
+    denied = web.login("vic").post("/api/captures", data=form, files=files)
+    assert denied.status_code == 403
+    r = dave.post("/api/captures", data=form, files=files)
+    assert r.status_code == 201, r.text
+    sid = r.json()["source_id"]
+    assert r.json()["digest"].startswith("sha256:")
+    bad = dave.post("/api/captures", data={**form, "url": "not a url"}, files=files)
+    assert bad.status_code == 422
+    r = dave.post(f"/api/captures/{sid}/extract")
+    assert r.status_code == 200, r.text
+    ids = r.json()["candidates"]
+    assert r.json()["added"] == len(ids) >= 2
+    assert dave.get("/api/review/queue").json()["total"] == 0
+    assert {i["id"] for i in alice.get("/api/review/queue").json()["items"]} >= set(ids)
+    r = dave.post(f"/api/review/{ids[0]}", json={"action": "reject", "reason": "mine"})
+    assert r.status_code == 403
+    assert dave.post("/api/captures/src_0000000000/extract").status_code == 404
+
+
+@pytest.mark.slow
+def test_admin_publishes_the_report(web: Any) -> None:
+    add_user(web.store, "root", "admin")
+    add_user(web.store, "rev", "reviewer")
+    c = web.login("root")
+    assert c.get("/api/report/latest").status_code == 404
+    assert web.login("rev").post("/api/report", json={}).status_code == 403
+    r = c.post("/api/report", json={"draws": 100, "pdf": False})
+    assert r.status_code == 202
+    job = _wait(c, r.json()["url"], seconds=600)
+    assert job["status"] == "done", job.get("error")
+    page = c.get("/api/report/latest")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<html" in page.text.lower()

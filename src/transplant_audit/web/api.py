@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, TransplantAuditError
 from transplant_audit.web import accounts, review_queue
 from transplant_audit.web.accounts import AuthError, Principal
 from transplant_audit.web.auth import (
@@ -24,7 +24,7 @@ from transplant_audit.web.auth import (
     client_address,
     require,
 )
-from transplant_audit.web.views import filter_hospitals, hospital_detail, records, source_detail
+from transplant_audit.web.views import hospital_detail, hospital_page, source_detail
 
 router = APIRouter(prefix="/api")
 
@@ -113,7 +113,7 @@ def delete_session(
     return out
 
 
-@router.get("/hospitals", tags=["evidence"])
+@router.get("/hospitals", tags=["evidence"], response_model=None)
 def list_hospitals(
     request: Request,
     limit: int = Query(50, ge=1, le=1000),
@@ -124,11 +124,13 @@ def list_hospitals(
     military: bool | None = None,
     evidence_kind: str | None = Query(None, max_length=64, description="an indicator"),
     _p: Principal | None = Depends(require(public=True)),
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Hospitals with how many figures and sources each has: ``{"items", "total"}``."""
     try:
-        table = filter_hospitals(
+        items, total = hospital_page(
             request.app.state.evidence,
+            limit,
+            offset,
             q=q,
             province=province,
             licensed=licensed,
@@ -137,8 +139,7 @@ def list_hospitals(
         )
     except ConfigError as exc:
         raise ApiError(400, "bad filter", str(exc)) from exc
-    page = table.iloc[offset : offset + limit]
-    return {"items": records(page), "total": len(table), "limit": limit, "offset": offset}
+    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
 @router.get("/hospitals/{hospital_id}", tags=["evidence"])
@@ -210,12 +211,78 @@ def review_decide(
     return decide(request, p, candidate_id, body)
 
 
+MAX_UPLOAD = 200 * 1024 * 1024
+"""Largest document accepted by POST /api/captures (200 MB; larger: `capture` on the CLI)."""
+
+
+@router.post("/captures", tags=["capture"], status_code=201)
+async def create_capture(
+    request: Request,
+    file: UploadFile = File(...),
+    url: str = Form(..., max_length=2000, pattern=r"^https?://\S+$"),
+    note: str | None = Form(None, max_length=2000),
+    party: str = Form("other", max_length=40),
+    kind: str = Form("web", max_length=32),
+    title: str | None = Form(None, max_length=500),
+    publisher: str | None = Form(None, max_length=500),
+    _p: Principal = Depends(require("investigator")),
+) -> dict[str, Any]:
+    """Preserve an uploaded document (with the URL it was published at) in the archive."""
+    from starlette.concurrency import run_in_threadpool
+
+    from transplant_audit.web.captures import capture_upload
+
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise ApiError(413, "too large", "documents above 200 MB: use transplant-audit capture")
+    settings = request.app.state.settings
+    try:
+        return await run_in_threadpool(
+            capture_upload, request.app.state.store, settings.home, file.filename or "", data,
+            url=url, note=note, party=party, kind=kind, title=title, publisher=publisher,
+        )  # fmt: skip
+    except TransplantAuditError as exc:
+        raise ApiError(400, "capture refused", str(exc)) from exc
+
+
+@router.post("/captures/{source_id}/extract", tags=["capture"])
+def extract_capture(
+    source_id: str, request: Request, p: Principal = Depends(require("investigator"))
+) -> dict[str, Any]:
+    """Extract the figures of a captured source; they wait for two other reviewers."""
+    from transplant_audit.web.captures import extract_source
+
+    try:
+        return extract_source(
+            request.app.state.store, request.app.state.settings.home, source_id, p.username
+        )
+    except ConfigError as exc:
+        raise ApiError(404, "not found", str(exc)) from exc
+    except TransplantAuditError as exc:
+        raise ApiError(400, "extraction refused", str(exc)) from exc
+
+
 @router.post("/estimate", tags=["estimate"], status_code=202)
 def start_estimate(
     body: EstimateIn, request: Request, p: Principal = Depends(require("viewer"))
 ) -> dict[str, Any]:
     """Start an estimate with assumption overrides; poll the job URL for the result."""
     job_id = request.app.state.jobs.submit("estimate", body.model_dump(), p.username)
+    return {"job": job_id, "url": f"/api/jobs/{job_id}"}
+
+
+class ReportIn(BaseModel):
+    draws: int | None = Field(default=None, ge=100, le=100_000)
+    seed: int | None = Field(default=None, ge=0, le=2**32 - 1)
+    pdf: bool = True
+
+
+@router.post("/report", tags=["report"], status_code=202)
+def publish_report(
+    body: ReportIn, request: Request, p: Principal = Depends(require("admin"))
+) -> dict[str, Any]:
+    """Build the report on the store's evidence and publish it (admin; a background job)."""
+    job_id = request.app.state.jobs.submit("report", body.model_dump(), p.username)
     return {"job": job_id, "url": f"/api/jobs/{job_id}"}
 
 

@@ -41,6 +41,8 @@ class ServerSettings:
     """Anonymous readers may GET hospitals, sources and the report."""
     report_dir: Path = Path("report")
     """Where the latest report (index.html) is read from."""
+    home: Path = Path(".")
+    """The investigation's home: captured documents go to its ``archive/``."""
     estimate_draws: int = 2000
     """Monte Carlo draws of an estimate started from the workbench (the CLI's default is
     10,000; fewer keep a page interactive on a small server; the API can ask for more)."""
@@ -64,6 +66,31 @@ def estimate_work(cache: EvidenceCache, settings: ServerSettings) -> Callable[..
             progress=lambda done, total: progress(done / max(total, 1)),
         )
         return result.to_dict(with_sensitivity=False)
+
+    return work
+
+
+def report_work(cache: EvidenceCache, settings: ServerSettings) -> Callable[..., dict[str, Any]]:
+    """The ``report`` job: build the report on the store's evidence and publish it in
+    ``settings.report_dir`` (written aside and renamed into place by ``write_report``)."""
+
+    def work(params: Mapping[str, Any], progress: Callable[[float], None]) -> dict[str, Any]:
+        from transplant_audit.report.build import build_report
+
+        files = build_report(
+            cache.get(),
+            settings.report_dir,
+            draws=int(params.get("draws") or 10_000),
+            seed=params.get("seed"),
+            pdf=bool(params.get("pdf", True)),
+            command="transplant-audit serve (POST /api/report)",
+        )
+        progress(1.0)
+        return {
+            "html": str(files.html),
+            "pdf": str(files.pdf) if files.pdf else None,
+            "seconds": {k: round(v, 2) for k, v in files.seconds.items()},
+        }
 
     return work
 
@@ -120,7 +147,8 @@ def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
 
     settings = settings or ServerSettings()
     cache = EvidenceCache(store)
-    runner = JobRunner(store, {"estimate": estimate_work(cache, settings)}, settings.job_threads)
+    kinds = {"estimate": estimate_work(cache, settings), "report": report_work(cache, settings)}
+    runner = JobRunner(store, kinds, settings.job_threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]

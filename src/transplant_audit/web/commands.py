@@ -94,6 +94,7 @@ def serve_cmd(
             "behind_proxy": behind_proxy,
             "public_read": public_read,
             "report_dir": str(report_dir or home_dir(home) / "report"),
+            "home": str(home_dir(home)),
         }
     )
     Console(stderr=True).print(f"workbench on http://{host}:{port}/ (store: {backend})")
@@ -122,6 +123,7 @@ def app_from_env() -> Any:
         behind_proxy=conf["behind_proxy"],
         public_read=conf["public_read"],
         report_dir=Path(conf["report_dir"]),
+        home=Path(conf["home"]),
     )
     return create_app(store, settings)
 

@@ -119,17 +119,17 @@ def hospitals_page(
     _p: Principal | None = Depends(require(public=True)),
 ) -> HTMLResponse:
     from transplant_audit.evidence.vocabulary import INDICATORS
-    from transplant_audit.web.views import filter_hospitals, provinces, records
+    from transplant_audit.web.views import hospital_page, provinces
 
     cache = request.app.state.evidence
+    start = (page - 1) * PAGE_SIZE
     try:
-        table = filter_hospitals(
-            cache, q=q or None, province=province or None, licensed=_flag(licensed),
-            military=_flag(military), evidence_kind=kind or None,
+        items, total = hospital_page(
+            cache, PAGE_SIZE, start, q=q or None, province=province or None,
+            licensed=_flag(licensed), military=_flag(military), evidence_kind=kind or None,
         )  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - a bad filter value is shown, not raised
         raise ApiError(400, "bad filter", str(exc)) from exc
-    start = (page - 1) * PAGE_SIZE
     filters = {"q": q, "province": province, "licensed": licensed, "military": military,
                "kind": kind}  # fmt: skip
     query = "&".join(f"{k}={quote(v)}" for k, v in filters.items() if v)
@@ -137,10 +137,10 @@ def hospitals_page(
         request,
         "hospitals.html",
         {
-            "items": records(table.iloc[start : start + PAGE_SIZE]),
-            "total": len(table),
+            "items": items,
+            "total": total,
             "page": page,
-            "pages": max(1, -(-len(table) // PAGE_SIZE)),
+            "pages": max(1, -(-total // PAGE_SIZE)),
             "filters": filters,
             "query": query,
             "provinces": provinces(cache),

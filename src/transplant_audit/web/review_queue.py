@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 
 from transplant_audit.extract import review as rv
-from transplant_audit.web.schema import CandidateExtractor
 
 OPEN = (rv.PENDING, rv.ACCEPTED, rv.DISPUTED)
 
@@ -22,26 +21,20 @@ class OwnExtractionError(Exception):
     """The reviewer extracted this figure."""
 
 
-def extractor_of(session: Any, cand: Any) -> str | None:
-    """Who extracted a candidate: its own ``extracted_by`` when the table has it, else the
-    account the workbench recorded, else None (extracted on the command line)."""
-    own = getattr(cand, "extracted_by", None)
-    if own:
-        return str(own)
-    row = session.get(CandidateExtractor, cand.id)
-    return row.username if row is not None else None
+def extractor_of(cand: Any) -> str | None:
+    """Who extracted a candidate (its ``extracted_by``; None when nobody was recorded)."""
+    return cand.extracted_by or None
 
 
-def record_extractor(session: Any, candidate_ids: list[str], username: str) -> None:
-    for cid in candidate_ids:
-        if session.get(CandidateExtractor, cid) is None:
-            session.add(CandidateExtractor(candidate_id=cid, username=username))
+def is_extractor(cand: Any, username: str) -> bool:
+    who = extractor_of(cand)
+    return bool(who) and rv.identity_key(who) == rv.identity_key(username)
 
 
 def item(session: Any, cand: Any) -> dict[str, Any]:
     """A candidate as the queue shows it: the figure to accept, the snippet and the
     position of the stated figure inside it, where review stands."""
-    outcome = rv.review_state(rv.decisions_of(session, cand.id))
+    outcome = rv.review_state(rv.decisions_of(session, cand.id), extracted_by=cand.extracted_by)
     start = cand.span_start - cand.snippet_start
     return {
         "id": cand.id,
@@ -56,7 +49,7 @@ def item(session: Any, cand: Any) -> dict[str, Any]:
         "accepted_by": list(outcome.accepted_by),
         "rejected_by": list(outcome.rejected_by),
         "disagreement": outcome.disagreement,
-        "extracted_by": extractor_of(session, cand),
+        "extracted_by": extractor_of(cand),
     }
 
 
@@ -73,7 +66,7 @@ def queue(session: Any, username: str, limit: int = 50) -> list[dict[str, Any]]:
     ).scalars()
     out = []
     for cand in rows:
-        if extractor_of(session, cand) == username:
+        if is_extractor(cand, username):
             continue
         out.append(item(session, cand))
         if len(out) >= limit:
@@ -93,6 +86,6 @@ def decide(
     from transplant_audit.extract.review_schema import Candidate
 
     cand = session.get(Candidate, cand_id)
-    if cand is not None and extractor_of(session, cand) == username:
+    if cand is not None and is_extractor(cand, username):
         raise OwnExtractionError(cand_id)
     return rv.decide(session, cand_id, username, action, changes=fields, reason=reason)

@@ -6,8 +6,9 @@
 - ``security_log``: logins, failures, logouts, password and role changes: who, when,
   from which address (never a password).
 - ``jobs``: background work (estimates): status, progress, parameters, result JSON.
-- ``candidate_extractors``: which account extracted a candidate (for the rule that the
-  extractor cannot review it) while ``candidates`` has no ``extracted_by`` of its own.
+
+Who extracted a candidate is ``candidates.extracted_by`` (extract area); the workbench
+records the account name there.
 """
 
 from __future__ import annotations
@@ -73,12 +74,3 @@ class Job(Base):
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[str] = mapped_column(String(32))
     finished_at: Mapped[str | None] = mapped_column(String(32))
-
-
-class CandidateExtractor(Base):
-    """The account that extracted a candidate through the workbench."""
-
-    __tablename__ = "candidate_extractors"
-
-    candidate_id: Mapped[str] = mapped_column(ForeignKey("candidates.id"), primary_key=True)
-    username: Mapped[str] = mapped_column(String(80))

@@ -25,8 +25,8 @@ class EvidenceCache:
         self.store = store
         self._key: int | None = None
         self._evidence: Evidence | None = None
-        self._tables: dict[str, pd.DataFrame] = {}
-        self._lock = threading.Lock()
+        self._tables: dict[str, Any] = {}
+        self._lock = threading.RLock()
 
     def _ledger_size(self) -> int:
         from transplant_audit.evidence.archive_schema import LedgerEntry
@@ -52,6 +52,14 @@ class EvidenceCache:
             if "hospitals" not in self._tables:
                 self._tables["hospitals"] = hospital_table(evidence)
             return self._tables["hospitals"]
+
+    def memo(self, key: str, make: Any) -> Any:
+        """``make()`` once per version of the evidence (results derived from it only)."""
+        self.get()
+        with self._lock:
+            if key not in self._tables:
+                self._tables[key] = make()
+            return self._tables[key]
 
 
 def clean(value: Any) -> Any:
@@ -104,11 +112,29 @@ def filter_hospitals(
 
 
 def provinces(cache: EvidenceCache) -> list[str]:
-    return sorted({p for p in cache.hospital_table()["province"] if p})
+    return cache.memo(
+        "provinces", lambda: sorted({p for p in cache.hospital_table()["province"] if p})
+    )
+
+
+def hospital_page(
+    cache: EvidenceCache, limit: int, offset: int, **filters: Any
+) -> tuple[list[dict[str, Any]], int]:
+    """(rows ``offset .. offset+limit`` as JSON records, total) of the filtered hospitals;
+    without filters the records of the whole table are built once per evidence version."""
+    if not any(v is not None and v != "" for v in filters.values()):
+        rows = cache.memo("hospital_records", lambda: records(cache.hospital_table()))
+        return rows[offset : offset + limit], len(rows)
+    table = filter_hospitals(cache, **filters)
+    return records(table.iloc[offset : offset + limit]), len(table)
 
 
 def hospital_detail(cache: EvidenceCache, hospital_id: str) -> dict[str, Any] | None:
     """One hospital with every figure (source, locator), conflicts side by side, sources."""
+    return cache.memo(f"hospital:{hospital_id}", lambda: _hospital_detail(cache, hospital_id))
+
+
+def _hospital_detail(cache: EvidenceCache, hospital_id: str) -> dict[str, Any] | None:
     from transplant_audit.evidence.commands import conflicting_figures, hospital_observations
 
     evidence = cache.get()

@@ -1,6 +1,6 @@
 """registry: cases (pseudonymous), near-duplicate queue, reporter centres (registry engineer)
 
-Revision ID: 0005_registry
+Revision ID: 0006_registry
 Revises: 0004_workbench
 Create Date: 2026-12-04 21:18:32.055150
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_registry"
+revision: str = "0006_registry"
 down_revision: str | None = "0004_workbench"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

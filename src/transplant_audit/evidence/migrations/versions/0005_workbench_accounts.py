@@ -1,7 +1,7 @@
-"""workbench: accounts, sessions, security log, jobs, candidate extractors (workbench engineer)
+"""workbench: accounts, sessions, security log, jobs (workbench engineer)
 
 Revision ID: 0004_workbench
-Revises: 0003
+Revises: 0004_extracted_by
 Create Date: 2026-12-04 20:45:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_workbench"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004_extracted_by"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -72,21 +72,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_jobs")),
     )
     op.create_index(op.f("ix_jobs_status"), "jobs", ["status"])
-    op.create_table(
-        "candidate_extractors",
-        sa.Column("candidate_id", sa.String(length=40), nullable=False),
-        sa.Column("username", sa.String(length=80), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["candidate_id"],
-            ["candidates.id"],
-            name=op.f("fk_candidate_extractors_candidate_id_candidates"),
-        ),
-        sa.PrimaryKeyConstraint("candidate_id", name=op.f("pk_candidate_extractors")),
-    )
 
 
 def downgrade() -> None:
-    op.drop_table("candidate_extractors")
     op.drop_index(op.f("ix_jobs_status"), table_name="jobs")
     op.drop_table("jobs")
     op.drop_index(op.f("ix_security_log_username"), table_name="security_log")
