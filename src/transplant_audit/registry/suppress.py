@@ -190,13 +190,17 @@ def suppress(inner: np.ndarray, min_count: int = MIN_COUNT) -> tuple[np.ndarray,
         narrow = [b for b in audit if b.values() < min_count]
         if not narrow:
             return cube, sup
+        added = False
         for b in narrow:
             picks = [_smallest_shown(cube, sup, idx) for idx in by_cell[b.cell]]
             picks = [p for p in picks if p is not None]
             if not picks:  # every line through it is hidden or zero: widen anywhere
                 shown = np.flatnonzero(~sup.ravel() & (cube.ravel() > 0))
                 if shown.size == 0:
-                    raise RuntimeError("cannot protect the suppressed cells")
+                    continue
                 picks = [int(shown[np.argmin(cube.ravel()[shown])])]
             best = min(picks, key=lambda i: (cube.ravel()[i], i))
             sup.ravel()[best] = True
+            added = True
+        if not added:  # cannot happen: with every positive cell hidden, none is bounded
+            raise RuntimeError("cannot protect the suppressed cells")
