@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -51,13 +51,17 @@ class CaseCreated(BaseModel):
     near_duplicate_of: list[str] = Field(default_factory=list)
 
 
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+"""Text without NUL or other control characters (PostgreSQL refuses NUL in text)."""
+
+
 class Reason(BaseModel):
-    reason: str = Field(min_length=3, max_length=2000)
+    reason: str = Field(min_length=3, max_length=2000, pattern=NO_CONTROL)
 
 
 class Resolution(BaseModel):
     action: Literal["same", "distinct"]
-    reason: str = Field(min_length=3, max_length=2000)
+    reason: str = Field(min_length=3, max_length=2000, pattern=NO_CONTROL)
 
 
 def _centre(session: Any, who: Principal, asked: str | None) -> str:
@@ -154,7 +158,7 @@ def duplicates(request: Request, who: Principal = roles("registrar")) -> dict[st
 
 
 @router.post("/duplicates/{item_id}")
-def resolve(request: Request, item_id: int, body: Resolution,
+def resolve(request: Request, body: Resolution, item_id: int = Path(ge=1, le=2**31 - 1),
             who: Principal = roles("registrar")) -> dict[str, Any]:  # fmt: skip
     """Resolve a near-duplicate: 'same' transplant (the newer case is deleted) or 'distinct'."""
     with request.app.state.store.session(write=True) as s:

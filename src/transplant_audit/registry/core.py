@@ -47,6 +47,7 @@ _IDENTIFIER_PATTERNS = (
     ("an e-mail address", r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}"),
     ("letters followed by 6 or more digits (document number)", r"\b[A-Za-z]{1,3}\d{6,}"),
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _IDENTIFIER_RE = [(why, re.compile(p)) for why, p in _IDENTIFIER_PATTERNS]
 
 
@@ -130,6 +131,8 @@ class CaseIn(BaseModel):
     @field_validator(*FREE_TEXT_FIELDS)
     @classmethod
     def _no_identifiers(cls, v: str | None) -> str | None:
+        if v and _CONTROL.search(v):
+            raise ValueError("control characters are not allowed")
         reason = identifier_reason(v)
         if reason:
             raise ValueError(reason)
