@@ -263,3 +263,15 @@ def test_key_file_created_0600(web: Any) -> None:
     assert path.is_file()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert len(bytes.fromhex(path.read_text().strip())) == 32
+
+
+def test_aggregates_page_shows_only_released_counts(web: Any, registrar: Any) -> None:
+    _post_all(registrar, random_cases(3, seed=4, transplant_month="2020-02"))
+    add_user(web.store, "ana3", "analyst")
+    page = web.login("ana3").get("/registry/aggregates")
+    assert page.status_code == 200
+    assert "<svg" in page.text and "suppressed" in page.text
+    assert ">3<" not in page.text  # the lone cell of 3 cases is not shown
+    assert web.client().get("/registry/aggregates", follow_redirects=False).status_code == 303
+    add_user(web.store, "viewer1", "viewer")
+    assert web.login("viewer1").get("/registry/aggregates").status_code == 403

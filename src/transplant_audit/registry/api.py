@@ -234,5 +234,8 @@ def access_log(
 
 def install(app: FastAPI) -> None:
     """Load (or create, 0600) the pseudonym key and add the registry's routes to ``app``."""
+    from transplant_audit.registry import pages
+
     app.state.registry_key = load_or_create_key(key_path())
     app.include_router(router)
+    app.include_router(pages.router)
