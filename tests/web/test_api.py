@@ -294,3 +294,21 @@ def test_admin_publishes_the_report(web: Any) -> None:
     page = c.get("/api/report/latest")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "<html" in page.text.lower()
+
+
+def test_change_own_password(web: Any) -> None:
+    add_user(web.store, "alice", "viewer")
+    c = web.login("alice")
+    new = "a-new-synthetic-password"
+    short = c.post("/api/session/password",
+                   json={"current_password": PASSWORD, "new_password": "short"})  # fmt: skip
+    assert short.status_code == 400 and "too short" in short.json()["detail"]
+    wrong = c.post("/api/session/password",
+                   json={"current_password": "not-it-at-all", "new_password": new})  # fmt: skip
+    assert wrong.status_code == 401
+    ok = c.post("/api/session/password", json={"current_password": PASSWORD, "new_password": new})
+    assert ok.status_code == 204
+    assert c.get("/api/hospitals").status_code == 401  # sessions ended
+    r = web.client().post("/api/session", json={"username": "alice", "password": PASSWORD})
+    assert r.status_code == 401
+    web.login("alice", new)

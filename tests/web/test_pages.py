@@ -93,3 +93,4 @@ def test_estimate_form_runs_a_job_and_draws_the_chart(web: Any) -> None:
         time.sleep(0.1)
     assert 'data-status="done"' in frag and '<polyline class="line"' in frag
     assert "capacity_utilisation" in frag  # the override is shown with the chart
+    assert 'id="comparison"' in frag and 'id="imputed-share"' in frag

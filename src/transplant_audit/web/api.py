@@ -60,9 +60,16 @@ def set_session_cookies(request: Request, response: Response, token: str, csrf: 
 
 def login(request: Request, username: str, password: str) -> tuple[Principal, str]:
     """Check the password (logging the attempt either way); returns (principal, token)."""
+    return _check(request, username, password, open_session=True)
+
+
+def _check(
+    request: Request, username: str, password: str, *, open_session: bool
+) -> tuple[Principal, str]:
     store = request.app.state.store
     address = client_address(request)
     failure: AuthError | None = None
+    token = ""
     with store.session() as s:
         try:
             acc = accounts.check_password(
@@ -71,7 +78,9 @@ def login(request: Request, username: str, password: str) -> tuple[Principal, st
         except AuthError as exc:
             failure = exc  # the failure is logged: commit it, then answer
         else:
-            token, csrf = accounts.open_session(s, acc, address)
+            csrf = ""
+            if open_session:
+                token, csrf = accounts.open_session(s, acc, address)
             principal = Principal(acc.username, acc.role, csrf)
     if failure is not None:
         raise ApiError(failure.status, str(failure))
@@ -107,6 +116,30 @@ def delete_session(
 ) -> Response:
     with request.app.state.store.session() as s:
         accounts.close_session(s, request.cookies.get(SESSION_COOKIE, ""), client_address(request))
+    out = Response(status_code=204)
+    out.delete_cookie(SESSION_COOKIE, path="/")
+    out.delete_cookie(CSRF_COOKIE, path="/")
+    return out
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(max_length=1000)
+    new_password: str = Field(max_length=1000)
+
+
+@router.post("/session/password", tags=["session"], status_code=204)
+def change_password(
+    body: PasswordChange, request: Request, p: Principal = Depends(require())
+) -> Response:
+    """Change one's own password (the current one is checked); every session of the
+    account ends, this one included: log in again."""
+    _check(request, p.username, body.current_password, open_session=False)
+    try:
+        with request.app.state.store.session() as s:
+            accounts.set_password(s, p.username, body.new_password, by=p.username,
+                                  address=client_address(request))  # fmt: skip
+    except ConfigError as exc:
+        raise ApiError(400, "password refused", str(exc)) from exc
     out = Response(status_code=204)
     out.delete_cookie(SESSION_COOKIE, path="/")
     out.delete_cookie(CSRF_COOKIE, path="/")
