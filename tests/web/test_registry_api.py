@@ -275,3 +275,22 @@ def test_aggregates_page_shows_only_released_counts(web: Any, registrar: Any) ->
     assert web.client().get("/registry/aggregates", follow_redirects=False).status_code == 303
     add_user(web.store, "viewer1", "viewer")
     assert web.login("viewer1").get("/registry/aggregates").status_code == 403
+
+
+def test_registrar_corrects_with_a_reason(web: Any, registrar: Any) -> None:
+    cid = registrar.post(CASES, json=case()).json()["case_id"]
+    other = registrar.post(CASES, json=case(transplant_month="2020-06")).json()["case_id"]
+    url = f"{CASES}/{cid}"
+    r = registrar.patch(url, json={"fields": {"wait_actual_days": 21}, "reason": "typo in form"})
+    assert r.status_code == 200 and r.json()["wait_actual_days"] == 21
+    bad = registrar.patch(url, json={"fields": {"notes": "born 1961-07-23"}, "reason": "add"})
+    assert bad.status_code == 422 and "1961-07-23" not in bad.text
+    dup = registrar.patch(url, json={"fields": {"transplant_month": "2020-06"}, "reason": "date"})
+    assert dup.status_code == 409 and dup.json()["case_id"] == other
+    assert (
+        registrar.patch(url, json={"fields": {"national_id": "X"}, "reason": "x y"}).status_code
+        == 422
+    )
+    add_reporter(web.store, "rep-c", "centre-a")
+    rep = web.login("rep-c")
+    assert rep.patch(url, json={"fields": {"sex": "female"}, "reason": "abc"}).status_code == 403

@@ -14,11 +14,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from transplant_audit.registry import publish
 from transplant_audit.registry import store as rstore
-from transplant_audit.registry.core import CaseIn, case_record
+from transplant_audit.registry.core import CaseFields, CaseIn, case_record, classify
 from transplant_audit.registry.keyfile import key_path, load_or_create_key
 from transplant_audit.web.accounts import Principal
 from transplant_audit.web.auth import ApiError, principal_of
@@ -56,6 +56,12 @@ NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
 
 
 class Reason(BaseModel):
+    reason: str = Field(min_length=3, max_length=2000, pattern=NO_CONTROL)
+
+
+class Correction(BaseModel):
+    fields: dict[str, str | int | float | None] = Field(min_length=1)
+    """Stored fields to change (any case field but the identifiers and the centre)."""
     reason: str = Field(min_length=3, max_length=2000, pattern=NO_CONTROL)
 
 
@@ -145,6 +151,39 @@ def delete_case(request: Request, case_id: str, body: Reason,
     with request.app.state.store.session(write=True) as s:
         rstore.delete_case(s, _case_for(s, who, case_id), who.username, body.reason)
     return {"case_id": case_id, "deleted": True}
+
+
+@router.patch("/cases/{case_id}")
+def correct_case(request: Request, case_id: str, body: Correction,
+                 who: Principal = roles("registrar")) -> Any:  # fmt: skip
+    """Correct stored fields of a case with a reason (registrar; recorded in the ledger).
+    The identifiers cannot be corrected: delete the case and report it again."""
+    if "reporting_centre" in body.fields:
+        raise ApiError(422, "invalid request", "the reporting centre cannot be corrected")
+    with request.app.state.store.session(write=True) as s:
+        case = _case_for(s, who, case_id)
+        current = rstore.public(case)
+        merged = {k: current[k] for k in CaseFields.model_fields} | body.fields
+        try:
+            checked = CaseFields.model_validate(merged)
+        except ValidationError as exc:
+            detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))}
+                      for e in exc.errors()]  # fmt: skip
+            raise ApiError(422, "invalid request", detail) from None  # type: ignore[arg-type]
+        others = [o for o in rstore.same_patient_organ(s, case.pseudonym, checked.organ)
+                  if o[0] != case_id]  # fmt: skip
+        match = classify(checked.transplant_month, others)
+        if match.kind == "duplicate":
+            existing = match.case_ids[0]
+        else:
+            existing = None
+            changed = {k: v for k, v in checked.model_dump().items() if current[k] != v}
+            rstore.correct_case(s, case, changed, who.username, body.reason)
+            result = rstore.public(case)
+    if existing is not None:
+        return JSONResponse({"error": "duplicate", "detail": "the corrected case would repeat "
+                             "another", "case_id": existing}, status_code=409)  # fmt: skip
+    return result
 
 
 @router.get("/duplicates")

@@ -83,16 +83,11 @@ def month_index(month: str) -> int:
     return int(year) * 12 + int(mon) - 1
 
 
-class CaseIn(BaseModel):
-    """One case report as a clinician enters it (JSON body or a CSV row).
-
-    ``national_id`` and ``birth_date`` are write-only: they become the pseudonym (and the
-    birth year) and are then discarded."""
+class CaseFields(BaseModel):
+    """The fields of a case kept as entered (what a registrar may correct)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    national_id: str = Field(min_length=1, max_length=64, repr=False)
-    birth_date: date = Field(repr=False)
     reporting_centre: str | None = Field(default=None, max_length=80, pattern=r"^[\w.\- ]+$")
     sex: Literal["female", "male", "other", "unknown"] = "unknown"
     home_region: str | None = Field(default=None, max_length=80)
@@ -114,6 +109,32 @@ class CaseIn(BaseModel):
     )
     notes: str | None = Field(default=None, max_length=2000)
 
+    @field_validator(*FREE_TEXT_FIELDS)
+    @classmethod
+    def _no_identifiers(cls, v: str | None) -> str | None:
+        if v and _CONTROL.search(v):
+            raise ValueError("control characters are not allowed")
+        reason = identifier_reason(v)
+        if reason:
+            raise ValueError(reason)
+        return v or None
+
+    @model_validator(mode="after")
+    def _price_has_currency(self) -> CaseFields:
+        if self.price_paid is not None and self.price_currency is None:
+            raise ValueError("price_paid needs price_currency (ISO 4217, e.g. USD)")
+        return self
+
+
+class CaseIn(CaseFields):
+    """One case report as a clinician enters it (JSON body or a CSV row).
+
+    ``national_id`` and ``birth_date`` are write-only: they become the pseudonym (and the
+    birth year) and are then discarded."""
+
+    national_id: str = Field(min_length=1, max_length=64, repr=False)
+    birth_date: date = Field(repr=False)
+
     @field_validator("national_id")
     @classmethod
     def _id_has_content(cls, v: str) -> str:
@@ -128,28 +149,14 @@ class CaseIn(BaseModel):
             raise ValueError("the birth date must be between 1900-01-01 and today")
         return v
 
-    @field_validator(*FREE_TEXT_FIELDS)
-    @classmethod
-    def _no_identifiers(cls, v: str | None) -> str | None:
-        if v and _CONTROL.search(v):
-            raise ValueError("control characters are not allowed")
-        reason = identifier_reason(v)
-        if reason:
-            raise ValueError(reason)
-        return v or None
-
     @model_validator(mode="after")
-    def _price_has_currency(self) -> CaseIn:
-        if self.price_paid is not None and self.price_currency is None:
-            raise ValueError("price_paid needs price_currency (ISO 4217, e.g. USD)")
+    def _month_after_birth(self) -> CaseIn:
         if month_index(self.transplant_month) < self.birth_date.year * 12:
             raise ValueError("the transplant month is before the birth year")
         return self
 
 
-STORED_FIELDS: tuple[str, ...] = tuple(
-    f for f in CaseIn.model_fields if f not in ("national_id", "birth_date")
-)
+STORED_FIELDS: tuple[str, ...] = tuple(CaseFields.model_fields)
 """Fields of a case kept as entered (besides the pseudonym and birth year)."""
 
 
