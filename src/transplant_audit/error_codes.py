@@ -33,6 +33,7 @@ AREAS: dict[str, str] = {
     "extract": "Extraction",
     "forensics": "Forensics input",
     "build": "Building the bundled package (tools/build_data_package.py)",
+    "registry": "Registry import (registry import FILE)",
     "frictionless": "Frictionless findings",
 }
 
@@ -653,6 +654,14 @@ FRICTIONLESS_TYPES: tuple[str, ...] = (
 """Frictionless 5's error types, reported as ``frictionless-<type>`` (constraint-error
 is reported under its own name, see ``ConstraintError``; the base type ``error`` and
 any type not listed as ``frictionless-error``)."""
+
+
+class RegistryImport(ErrorType):
+    code = "registry-import"
+    title = "Bad registry case row"
+    template = "{reason}"
+    area = "registry"
+    # the value is never shown: a row may hold a national identifier or birth date
 
 
 class FrictionlessError(ErrorType):
