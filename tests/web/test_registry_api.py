@@ -294,3 +294,36 @@ def test_registrar_corrects_with_a_reason(web: Any, registrar: Any) -> None:
     add_reporter(web.store, "rep-c", "centre-a")
     rep = web.login("rep-c")
     assert rep.patch(url, json={"fields": {"sex": "female"}, "reason": "abc"}).status_code == 403
+
+
+def test_public_read_never_opens_registry_routes(store: Any, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from transplant_audit.web.app import ServerSettings, create_app
+
+    app = create_app(store, ServerSettings(public_read=True, report_dir=tmp_path))
+    anon = TestClient(app)
+    assert anon.get("/api/hospitals").status_code == 200  # public evidence is open
+    for url in (CASES, AGG, "/api/registry/medians", "/api/registry/access-log"):
+        assert anon.get(url).status_code == 401, url
+    app.state.jobs.shutdown(wait=True)
+
+
+def test_verify_finds_a_rewritten_access_log_entry(
+    web: Any, registrar: Any, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from transplant_audit.capture.verify import verify
+    from transplant_audit.evidence.archive_schema import LedgerEntry
+
+    cid = registrar.post(CASES, json=case()).json()["case_id"]
+    registrar.get(f"{CASES}/{cid}")
+    assert verify(web.store, tmp_path / "home").ok
+    with web.store.session(write=True) as s:
+        s.execute(
+            update(LedgerEntry)
+            .where(LedgerEntry.kind == "registry_cases_read")
+            .values(payload='{"by":"someone-else","case_ids":[],"what":"case"}')
+        )
+    assert not verify(web.store, tmp_path / "home").ok
