@@ -89,9 +89,18 @@ def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, by
     path = Archive(home).path(record.warc_file)
     if not path.is_file():
         raise DataError(str(path), "archive file missing (run transplant-audit verify)")
+    from transplant_audit.limits import DOCUMENT_BYTES, TEXT_BYTES
+
+    enough = max(DOCUMENT_BYTES.value(), TEXT_BYTES.value()) + 1  # bounded: never the whole
+    parts: list[bytes] = []
+    got = 0
     with path.open("rb") as fh:
-        data = b"".join(read_payload(fh, record.offset))
-    return source_id, record.digest, data, record
+        for chunk in read_payload(fh, record.offset):
+            parts.append(chunk)
+            got += len(chunk)
+            if got >= enough:
+                break
+    return source_id, record.digest, b"".join(parts), record
 
 
 def _read(
@@ -124,7 +133,11 @@ def _read(
         sid, digest, data, record = _captured_bytes(s, home, source)
         label = record.target_uri
         doc = read_document(
-            data, name=label, content_type=record.media_type, charset=record.charset
+            data,
+            name=label,
+            content_type=record.media_type,
+            charset=record.charset,
+            total_bytes=int(record.size or len(data)),
         )
     return doc, sid, digest, label
 

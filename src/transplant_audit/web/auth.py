@@ -41,7 +41,7 @@ def client_address(request: Request) -> str | None:
 
 def principal_of(request: Request) -> Principal | None:
     """The logged-in principal of this request, or None (resolved once per request)."""
-    if "principal" in request.state._state:
+    if getattr(request.state, "principal_resolved", False):
         return request.state.principal
     token = request.cookies.get(SESSION_COOKIE, "")
     found = None
@@ -50,6 +50,7 @@ def principal_of(request: Request) -> Principal | None:
         with store.session() as s:
             found = accounts.resolve_session(s, token, request.app.state.settings.security)
     request.state.principal = found
+    request.state.principal_resolved = True
     return found
 
 
