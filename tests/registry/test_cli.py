@@ -118,3 +118,10 @@ def test_user_add_reporter_needs_centre(tmp_path: Path, env: dict[str, str]) -> 
     listed = json.loads(cli(env, home, "user", "list", "--json").stdout)
     assert [(u["username"], u["role"]) for u in listed] == [("rep", "reporter")]
     assert BIRTH_DATE  # (the synthetic constants are shared with the API tests)
+
+
+def test_import_over_the_size_limit_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
+    env["TRANSPLANT_AUDIT_MAX_REGISTRY_CSV_BYTES"] = "100"
+    path = write_csv(tmp_path / "c.csv", random_cases(5, seed=2))
+    r = cli(env, tmp_path / "h", "registry", "import", str(path))
+    assert r.returncode == 2 and "TRANSPLANT_AUDIT_MAX_REGISTRY_CSV_BYTES" in r.stderr

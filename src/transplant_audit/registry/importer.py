@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 
 from transplant_audit.errors import DataError
 from transplant_audit.evidence import ledger
+from transplant_audit.limits import REGISTRY_CSV_BYTES
 from transplant_audit.registry.core import CaseIn, case_record, classify
 from transplant_audit.registry.schema import RegistryCase, RegistryNearDuplicate
 from transplant_audit.registry.store import _norm, _now, hospital_index, new_case_id
@@ -34,6 +35,9 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     """The CSV's rows (header checked against the case fields)."""
     name = str(path)
     try:
+        size = path.stat().st_size
+        if size > REGISTRY_CSV_BYTES.value():
+            raise REGISTRY_CSV_BYTES.exceeded(name, f"{size:,} bytes", code="registry-import")
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(name, f"cannot read the file as UTF-8 ({type(exc).__name__})") from exc
