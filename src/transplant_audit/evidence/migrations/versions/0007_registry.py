@@ -1,7 +1,7 @@
 """registry: cases (pseudonymous), near-duplicate queue, reporter centres (registry engineer)
 
-Revision ID: 0006_registry
-Revises: 0004_workbench
+Revision ID: 0007_registry
+Revises: 0006_coverage
 Create Date: 2026-12-04 21:18:32.055150
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_registry"
-down_revision: str | None = "0004_workbench"
+revision: str = "0007_registry"
+down_revision: str | None = "0006_coverage"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
