@@ -327,3 +327,8 @@ def test_verify_finds_a_rewritten_access_log_entry(
             .values(payload='{"by":"someone-else","case_ids":[],"what":"case"}')
         )
     assert not verify(web.store, tmp_path / "home").ok
+
+
+def test_malformed_case_ids_are_422_not_a_database_error(web: Any, registrar: Any) -> None:
+    for bad in ("rc_%00", "x" * 300, "rc_zz"):
+        assert registrar.get(f"{CASES}/{bad}").status_code == 422, bad

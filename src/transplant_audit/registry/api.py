@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -27,6 +27,7 @@ from transplant_audit.web.auth import _check_csrf as check_csrf
 router = APIRouter(prefix="/api/registry", tags=["registry"])
 
 CASE_ROLES = ("reporter", "registrar")
+CaseId = Annotated[str, Path(pattern=r"^rc_[0-9a-f]{16}$", description="A case id (rc_ + 16 hex).")]
 AGGREGATE_ROLES = ("reporter", "registrar", "analyst", "auditor")
 
 
@@ -127,7 +128,7 @@ def list_cases(
     return {"items": items, "total": total}
 
 
-def _case_for(s: Any, who: Principal, case_id: str) -> Any:
+def _case_for(s: Any, who: Principal, case_id: CaseId) -> Any:
     case = rstore.get_case(s, case_id)
     centre = _visible_centre(s, who)
     if case is None or (centre is not None and case.reporting_centre != centre):
@@ -136,7 +137,7 @@ def _case_for(s: Any, who: Principal, case_id: str) -> Any:
 
 
 @router.get("/cases/{case_id}")
-def get_case(request: Request, case_id: str, who: Principal = roles(*CASE_ROLES)) -> Any:
+def get_case(request: Request, case_id: CaseId, who: Principal = roles(*CASE_ROLES)) -> Any:
     """One case (logged in the ledger)."""
     with request.app.state.store.session(write=True) as s:
         case = _case_for(s, who, case_id)
@@ -145,7 +146,7 @@ def get_case(request: Request, case_id: str, who: Principal = roles(*CASE_ROLES)
 
 
 @router.post("/cases/{case_id}/delete")
-def delete_case(request: Request, case_id: str, body: Reason,
+def delete_case(request: Request, case_id: CaseId, body: Reason,
                 who: Principal = roles("registrar")) -> dict[str, Any]:  # fmt: skip
     """Delete a case with a reason (registrar; recorded in the ledger)."""
     with request.app.state.store.session(write=True) as s:
@@ -154,7 +155,7 @@ def delete_case(request: Request, case_id: str, body: Reason,
 
 
 @router.patch("/cases/{case_id}")
-def correct_case(request: Request, case_id: str, body: Correction,
+def correct_case(request: Request, case_id: CaseId, body: Correction,
                  who: Principal = roles("registrar")) -> Any:  # fmt: skip
     """Correct stored fields of a case with a reason (registrar; recorded in the ledger).
     The identifiers cannot be corrected: delete the case and report it again."""
