@@ -1415,6 +1415,15 @@ def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
 # --------------------------------------------------------------------------- main
 
 
+def _godt():  # noqa: ANN202 - the GODT step lives in tools/godt.py (loaded by path)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("godt", Path(__file__).with_name("godt.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     """Everything in memory: the evidence and the excluded rows (nothing written)."""
     if not shared.is_dir():
@@ -1459,6 +1468,9 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     official = build_official(shared, src, sources, excluded)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)
+    godt_rows = _godt().godt_reference_rows(shared, src, sources.resolve, _hash)
+    if godt_rows:
+        reference = pd.concat([reference, pd.DataFrame(godt_rows)], ignore_index=True)
     source_frame = pd.DataFrame(
         sorted(sources.rows.values(), key=lambda r: r["id"]), columns=COLUMNS["sources"]
     )
@@ -1522,7 +1534,8 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
         (
             "reference_series",
             len(ref),
-            f"`data-src/reference_series.csv`: {ref['country'].nunique()} countries, "
+            f"`data-src/reference_series.csv` and the GODT table: "
+            f"{ref['country'].nunique()} countries, "
             f"{ref['series'].nunique()} series",
         ),
     ]
