@@ -85,6 +85,12 @@ def forensics(
         None, "--json", help="Write the results as JSON records to this file."
     ),
     details: bool = typer.Option(False, "--details", help="Include each test's details in JSON."),
+    verbose: bool = typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="After the summary, print every test's full verdict, caveats, fits and sources.",
+    ),
     charts: Path | None = typer.Option(
         None, "--charts", help="Write a chart (HTML and SVG) of each series and its fits here."
     ),
@@ -216,7 +222,11 @@ def forensics(
             progress=progress,
         )
 
-    _print(result, evidence)
+    _print_summary(result)
+    if verbose:
+        _print(result, evidence)
+    else:
+        console.print("[dim]Full verdicts, caveats, fits and sources: add --verbose.[/]")
     if json_out is not None:
         payload = {
             "settings": result.settings,
@@ -324,6 +334,34 @@ def _fit_table(result, name: str) -> Table:  # noqa: ANN001
     return t
 
 
+def _print_summary(result) -> None:  # noqa: ANN001
+    """One line per test (series, test, flag, p, finding), flagged tests first."""
+    table = Table(title="Summary", title_justify="left", expand=True, box=None)
+    table.add_column("series", ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column("test", no_wrap=True, overflow="ellipsis")
+    table.add_column("flag", justify="center", no_wrap=True)
+    table.add_column("p", justify="right", no_wrap=True)
+    table.add_column("finding", ratio=4, no_wrap=True, overflow="ellipsis")
+    for _, r in result.summary().iterrows():
+        p = r["p_value"]
+        p_txt = "—" if p is None or p != p else (f"{p:.2g}" if p >= 1e-4 else "<1e-4")
+        flag = "[bold red]YES[/]" if r["flagged"] else "no"
+        table.add_row(escape(str(r["series"])), r["test"], flag, p_txt, escape(r["finding"]))
+    wide = Console(width=max(console.width, 150)) if not console.is_terminal else console
+    wide.print(table)
+    flagged = result.flagged()
+    console.print(
+        f"{len(result.results)} tests, {len(flagged)} flagged "
+        f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
+    )
+    if result.reference is not None:
+        ref = result.reference
+        console.print(
+            f"Reference noise: cv {ref.cv:.3f} (median of cv² over {len(ref.per_series)} "
+            "reference deceased-donor series)."
+        )
+
+
 def _print(result, evidence) -> None:  # noqa: ANN001
     sources = {}
     if evidence is not None and not evidence.sources.empty:
@@ -359,17 +397,6 @@ def _print(result, evidence) -> None:  # noqa: ANN001
                 )
             else:
                 console.print(f"  source {sid}", highlight=False)
-    flagged = result.flagged()
-    console.print(
-        f"\n{len(result.results)} tests, {len(flagged)} flagged "
-        f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
-    )
-    if result.reference is not None:
-        ref = result.reference
-        console.print(
-            f"Reference noise: cv {ref.cv:.3f} ({ref.quantile:.0%} quantile over "
-            f"{len(ref.per_series)} reference series)."
-        )
 
 
 def register(app: typer.Typer) -> None:

@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from transplant_audit.forensics import fits as fitmod
-
 DEFAULT_SEED = 20191114
 """Default seed: the publication date of Robertson, Hinde & Lavee (2019-11-14)."""
 
@@ -160,6 +158,11 @@ class SmoothnessResult:
     details: dict[str, object] = field(default_factory=dict)
 
 
+def batch_dispersion(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Pearson dispersion D of the best simple formula for every column of ``ys`` (n × m)."""
+    return _select_and_disperse(np.asarray(years, float), np.asarray(ys, float))[1]
+
+
 def observed_dispersion(years: np.ndarray, values: np.ndarray) -> tuple[str, float, np.ndarray]:
     """Best simple formula (lowest AIC), its Pearson dispersion D, and its fitted values."""
     y = np.asarray(values, float)[:, None]
@@ -261,120 +264,121 @@ def cv_estimate(years: np.ndarray, values: np.ndarray) -> float:
     return float(np.sqrt(max(cv2, 0.0)))
 
 
-def reference_frames(reference: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
-    """Split the ``reference_series`` resource into (country, series) → year,value frames."""
-    out: dict[tuple[str, str], pd.DataFrame] = {}
+GODT_LOCATOR = "godt_global_organ_donation"
+"""Locator prefix of rows from the GODT country table (tools/godt.py)."""
+
+
+def reference_frames(
+    reference: pd.DataFrame, units: tuple[str, ...] | None = None
+) -> dict[tuple[str, str, str], pd.DataFrame]:
+    """Split ``reference_series`` into (country, series, dataset) → year,value frames.
+
+    ``dataset`` is ``GODT`` for rows of the GODT country table and ``registry``
+    for national registry figures: the same country's series from the two are
+    kept apart (they can differ in definition), never merged. ``units`` keeps only
+    series in those units (None: all).
+    """
+    out: dict[tuple[str, str, str], pd.DataFrame] = {}
     if reference is None or reference.empty:
         return out
     ref = reference.copy()
+    if units is not None and "unit" in ref.columns:
+        ref = ref[ref["unit"].astype(str).isin(units)]
     ref["year"] = pd.to_numeric(ref["year"].astype(str).str[:4], errors="coerce")
     ref["value"] = pd.to_numeric(ref["value"], errors="coerce")
     ref = ref.dropna(subset=["year", "value"])
-    for (country, series), grp in ref.groupby(["country", "series"], sort=True):
-        g = grp.groupby("year", as_index=False)["value"].first()
-        g["year"] = g["year"].astype(int)
-        out[(str(country), str(series))] = g[["year", "value"]].reset_index(drop=True)
+    locator = ref["locator"] if "locator" in ref.columns else pd.Series("", index=ref.index)
+    ref["dataset"] = np.where(
+        locator.fillna("").astype(str).str.startswith(GODT_LOCATOR), "GODT", "registry"
+    )
+    ref = ref.sort_values(["country", "series", "dataset", "year"], kind="stable")
+    ref = ref.drop_duplicates(["country", "series", "dataset", "year"], keep="first")
+    keys = list(
+        zip(ref["country"].astype(str), ref["series"].astype(str), ref["dataset"], strict=True)
+    )
+    years = ref["year"].to_numpy(int)
+    values = ref["value"].to_numpy(float)
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            out[keys[start]] = pd.DataFrame({"year": years[start:i], "value": values[start:i]})
+            start = i
     return out
 
 
-def reference_dispersion(
-    reference: pd.DataFrame, window: int, quantile: float = 0.25, min_window: int = 5
-) -> ReferenceDispersion | None:
-    """cv of real registry series over windows as long as the tested series.
+REFERENCE_UNITS: tuple[str, ...] = ("donors",)
+"""Reference series whose noise is measured by default: deceased-donor counts."""
 
-    For each reference series, cv is estimated on every run of ``window``
-    consecutive years (or on the whole series if shorter, when it has at least
-    ``min_window`` years) and the median over runs is kept. The cv used is the
-    ``quantile`` of those per-series values: the lower quartile by default, a
-    deliberately conservative choice (less noise makes "too smooth" harder to
-    find). Returns None when no reference series is long enough.
+
+def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Method-of-moments cv² for every column of ``ys`` (n × m), not floored at 0.
+
+    With E[r_t²] ≈ (μ_t + cv²μ_t²)(n − k)/n around the best simple formula,
+    cv² = (Σr²·n/(n−k) − Σμ) / Σμ². Unfloored, so that averaging over windows and
+    series is not biased upwards by sampling noise, nor pinned at 0 by a floor.
+    """
+    t = np.asarray(years, float)
+    ys = np.asarray(ys, float)
+    n = ys.shape[0]
+    choice, _, mu = _select_and_disperse(t, ys)
+    names = [c for c in SMOOTH_CANDIDATES if n > _K[c]]
+    k = np.array([_K[names[c]] for c in choice])
+    mu = np.maximum(mu, _MU_FLOOR)
+    r2 = np.sum((ys - mu) ** 2, axis=0)
+    return (r2 * n / (n - k) - mu.sum(axis=0)) / np.sum(mu**2, axis=0)
+
+
+def reference_dispersion(
+    reference: pd.DataFrame,
+    window: int,
+    quantile: float = 0.5,
+    min_window: int = 5,
+    units: tuple[str, ...] | None = REFERENCE_UNITS,
+    exclude_countries: tuple[str, ...] = ("China",),
+) -> ReferenceDispersion | None:
+    """Extra-Poisson noise (cv) of real registry series over windows as long as the tested one.
+
+    For each reference series (deceased-donor counts by default; the tested
+    country left out), cv² is estimated by the method of moments on every run of
+    ``window`` consecutive years (or on the whole series if shorter, when it has
+    at least ``min_window`` years) and the median over runs is kept, unfloored.
+    The cv used is √max(0, ``quantile`` of the per-series cv²): the median by
+    default. (Flooring each window at 0 and taking the lower quartile, as before,
+    gave cv = 0 whenever a quarter of the series looked Poisson, which made the
+    overdispersed test a copy of the Poisson one.) Returns None when no
+    reference series is long enough.
     """
     rows = []
-    for (country, series), frame in reference_frames(reference).items():
+    for (country, series, dataset), frame in reference_frames(reference, units).items():
         length = min(window, len(frame))
-        if length < min_window:
+        if length < min_window or country in exclude_countries:
             continue
         wins = _windows(frame, length)
         if not wins:
             continue
-        cvs = [cv_estimate(w["year"].to_numpy(), w["value"].to_numpy()) for w in wins]
+        ys = np.column_stack([w["value"].to_numpy(float) for w in wins])
+        cv2 = cv2_batch(np.arange(length, dtype=float), ys)
+        cv2 = cv2[np.isfinite(cv2)]
+        if not len(cv2):
+            continue
+        med = float(np.median(cv2))
         rows.append(
             {
                 "country": country,
                 "series": series,
+                "dataset": dataset,
                 "n_windows": len(wins),
                 "window": length,
-                "cv": float(np.median(cvs)),
+                "cv2": med,
+                "cv": float(np.sqrt(max(med, 0.0))),
             }
         )
     if not rows:
         return None
     table = pd.DataFrame(rows)
     return ReferenceDispersion(
-        cv=float(np.quantile(table["cv"], quantile)),
+        cv=float(np.sqrt(max(float(np.quantile(table["cv2"], quantile)), 0.0))),
         quantile=quantile,
         per_series=table,
         window=window,
     )
-
-
-def reference_ranking(
-    reference: pd.DataFrame,
-    tested_name: str,
-    years: np.ndarray,
-    values: np.ndarray,
-    formula: str = "quadratic",
-    min_window: int = 5,
-) -> pd.DataFrame:
-    """Rank the tested series' fit among every reference window of the same length.
-
-    As Robertson et al. (2019) did against 50 countries: fit ``formula``
-    (general quadratic by default, ordinary least squares as in the paper) to
-    every run of n consecutive years of every reference series and to the
-    tested series, and report its adjusted R²; also report the Pearson
-    dispersion D of the best simple formula (the smoothness test's statistic),
-    which unlike R² does not reward steep growth. Best adjusted R² first.
-    Columns: country, series, start, end, n, adj_r2, dispersion, tested (bool),
-    rank_adj_r2, rank_dispersion (1 = smoothest).
-    """
-    n = len(values)
-    rows = []
-    tested_fit = fitmod.fit_formula(np.asarray(years), np.asarray(values, float), formula)
-    rows.append(
-        {
-            "country": "(tested)",
-            "series": tested_name,
-            "start": int(years[0]),
-            "end": int(years[-1]),
-            "n": n,
-            "adj_r2": tested_fit.adj_r2,
-            "dispersion": observed_dispersion(years, values)[1],
-            "tested": True,
-        }
-    )
-    for (country, series), frame in reference_frames(reference).items():
-        length = min(n, len(frame))
-        if length < min_window:
-            continue
-        for w in _windows(frame, length):
-            f = fitmod.fit_formula(w["year"].to_numpy(), w["value"].to_numpy(float), formula)
-            if not f.ok:
-                continue
-            rows.append(
-                {
-                    "country": country,
-                    "series": series,
-                    "start": int(w["year"].iloc[0]),
-                    "end": int(w["year"].iloc[-1]),
-                    "n": length,
-                    "adj_r2": f.adj_r2,
-                    "dispersion": observed_dispersion(
-                        w["year"].to_numpy(), w["value"].to_numpy(float)
-                    )[1],
-                    "tested": False,
-                }
-            )
-    table = pd.DataFrame(rows)
-    table["rank_adj_r2"] = table["adj_r2"].rank(ascending=False, method="min").astype(int)
-    table["rank_dispersion"] = table["dispersion"].rank(ascending=True, method="min").astype(int)
-    return table.sort_values("adj_r2", ascending=False, kind="stable").reset_index(drop=True)
