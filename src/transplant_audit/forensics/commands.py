@@ -177,10 +177,9 @@ def forensics(
     if list_series:
         _list(_load_evidence(home))
         return
-    evidence = None
     names: list[str] | None
+    evidence = _load_evidence(home)  # also the reference countries for --csv series
     if series or all_series or not csv:
-        evidence = _load_evidence(home)
         if series and not all_series:
             check_series_names(evidence, series)
             names = list(series)
