@@ -224,7 +224,7 @@ class ForensicsResult:
 def analyse_series(
     sd: SeriesData,
     *,
-    reference: pd.DataFrame | None = None,
+    reference: pd.DataFrame | dispmod.ReferenceSet | None = None,
     ref_disp: dispmod.ReferenceDispersion | None = None,
     alpha: float = DEFAULT_ALPHA,
     n_sim: int = DEFAULT_SIMS,
@@ -255,7 +255,9 @@ def analyse_series(
     return out, fits, table
 
 
-def stale_results(reference: pd.DataFrame, *, alpha: float) -> list[TestResult]:
+def stale_results(
+    reference: pd.DataFrame | dispmod.ReferenceSet, *, alpha: float
+) -> list[TestResult]:
     """The stale-row test on the GODT rows of each country in ``STALE_COUNTRIES``."""
     out = []
     if reference is None or reference.empty:
@@ -342,7 +344,9 @@ def run_forensics(
         approx_tolerance if approx_tolerance is not None else approx_tolerance_from(evidence)
     )
     official = evidence.official_series if evidence is not None else pd.DataFrame()
-    reference = evidence.reference_series if evidence is not None else pd.DataFrame()
+    reference = dispmod.ReferenceSet(
+        evidence.reference_series if evidence is not None else pd.DataFrame()
+    )
     names = official_series_names(official) if series_names is None else list(series_names)
 
     # build the series (each conflict variant separately)

@@ -263,7 +263,11 @@ _RANK_WORDS = {
 
 
 def ranking_results(
-    sd: SeriesData, reference: pd.DataFrame | None, caveats: list[str], *, alpha: float
+    sd: SeriesData,
+    reference: pd.DataFrame | dispmod.ReferenceSet | None,
+    caveats: list[str],
+    *,
+    alpha: float,
 ) -> tuple[list[TestResult], pd.DataFrame | None]:
     """The paper's R² ranks (quadratic, one-parameter) and the dispersion rank.
 

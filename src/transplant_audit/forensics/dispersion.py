@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from transplant_audit.forensics import fits as fitmod
+
 DEFAULT_SEED = 20191114
 """Default seed: the publication date of Robertson, Hinde & Lavee (2019-11-14)."""
 
@@ -57,8 +59,7 @@ def _poly_batch(s: np.ndarray, ys: np.ndarray, degree: int, iterations: int = 3)
     (quasi-Poisson estimation with identity link).
     """
     x = np.vander(s, degree + 1, increasing=True)
-    beta, *_ = np.linalg.lstsq(x, ys, rcond=None)
-    f = x @ beta
+    _, f = fitmod.ols_fitted(x, ys)
     for _ in range(iterations):
         f = _wls_poly(x, ys, 1.0 / np.maximum(f, _MU_FLOOR))
     return f
@@ -69,7 +70,7 @@ def _exp_batch(s: np.ndarray, ys: np.ndarray, iterations: int = 30) -> np.ndarra
     n, m = ys.shape
     logy = np.log(np.maximum(ys, 0.5))
     x = np.vstack([np.ones(n), s]).T
-    coef, *_ = np.linalg.lstsq(x, logy, rcond=None)
+    coef, _ = fitmod.ols_fitted(x, logy)
     amp = np.exp(coef[0])
     b = coef[1]
     for _ in range(iterations):
@@ -268,8 +269,30 @@ GODT_LOCATOR = "godt_global_organ_donation"
 """Locator prefix of rows from the GODT country table (tools/godt.py)."""
 
 
+class ReferenceSet:
+    """The ``reference_series`` resource, split into frames once and reused by every test.
+
+    Pass one to ``reference_dispersion`` or ``ranking.ranking_table`` in place of
+    the raw frame when many series are tested against the same reference.
+    """
+
+    def __init__(self, reference: pd.DataFrame) -> None:
+        self.table = reference
+        self._frames: dict[tuple[str, ...] | None, dict[tuple[str, str, str], pd.DataFrame]] = {}
+
+    @property
+    def empty(self) -> bool:
+        return self.table is None or self.table.empty
+
+    def frames(self, units: tuple[str, ...] | None) -> dict[tuple[str, str, str], pd.DataFrame]:
+        key = tuple(units) if units is not None else None
+        if key not in self._frames:
+            self._frames[key] = reference_frames(self.table, units)
+        return self._frames[key]
+
+
 def reference_frames(
-    reference: pd.DataFrame, units: tuple[str, ...] | None = None
+    reference: pd.DataFrame | ReferenceSet, units: tuple[str, ...] | None = None
 ) -> dict[tuple[str, str, str], pd.DataFrame]:
     """Split ``reference_series`` into (country, series, dataset) → year,value frames.
 
@@ -278,6 +301,8 @@ def reference_frames(
     kept apart (they can differ in definition), never merged. ``units`` keeps only
     series in those units (None: all).
     """
+    if isinstance(reference, ReferenceSet):
+        return reference.frames(units)
     out: dict[tuple[str, str, str], pd.DataFrame] = {}
     if reference is None or reference.empty:
         return out
@@ -329,7 +354,7 @@ def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
 
 
 def reference_dispersion(
-    reference: pd.DataFrame,
+    reference: pd.DataFrame | ReferenceSet,
     window: int,
     quantile: float = 0.5,
     min_window: int = 5,

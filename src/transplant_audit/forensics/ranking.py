@@ -66,7 +66,7 @@ class RankResult:
 
 
 def reference_windows(
-    reference: pd.DataFrame,
+    reference: pd.DataFrame | dispmod.ReferenceSet,
     n: int,
     *,
     units: tuple[str, ...] | None = DEFAULT_UNITS,
@@ -126,7 +126,7 @@ def window_statistics(years: np.ndarray, values: np.ndarray) -> pd.DataFrame:
 
 
 def ranking_table(
-    reference: pd.DataFrame,
+    reference: pd.DataFrame | dispmod.ReferenceSet,
     tested_name: str,
     years: np.ndarray,
     values: np.ndarray,
