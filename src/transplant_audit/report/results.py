@@ -1073,6 +1073,17 @@ def _findings_blocks(
             ]
         )
     ]
+    summary = getattr(fr, "summary", None)
+    if callable(summary):
+        blocks.append(
+            Table(
+                name=f"{table_name}_summary",
+                title="Summary: one line per test, flagged first",
+                data=summary(),
+                sortable=True,
+            )
+        )
+    blocks.extend(_rank_contrast_blocks(df))
     if len(flagged):
         blocks.append(
             Para(
@@ -1092,6 +1103,35 @@ def _findings_blocks(
     table = df[keep].sort_values(["flagged", "series"], ascending=[False, True])
     blocks.append(Table(name=table_name, title=table_title, data=table, sortable=True))
     return blocks
+
+
+RANK_CONTRAST = (
+    "Two rankings, side by side. The paper's measure is how well a quadratic fits (adjusted "
+    "R²); the smoothness measure is the dispersion D of the residuals against counting noise. "
+    "R² rewards steep growth: the same residuals are small against a large total variation, "
+    "so a fast-growing real programme out-ranks flat ones on R² without being any less "
+    "noisy. D does not depend on growth, so it is the one that can flag."
+)
+
+
+def _rank_contrast_blocks(df: pd.DataFrame) -> list[Block]:
+    """R² rank (the paper's measure) next to the dispersion rank, per series, in words."""
+    if not {"r2_rank_quadratic", "reference_ranking"} <= set(df["test"]):
+        return []
+    lines = []
+    for base in dict.fromkeys(df["series"].map(_base_series)):
+        rows = df[df["series"].map(_base_series) == base]
+        q = rows[rows["test"] == "r2_rank_quadratic"]
+        d = rows[rows["test"] == "reference_ranking"]
+        if q.empty or d.empty or str(q.iloc[0]["verdict"]).startswith("Not run"):
+            continue
+        lines.append(
+            f"{q.iloc[0]['series']}: on R², {q.iloc[0]['verdict'].split('. ')[0]}. "
+            f"On dispersion, {d.iloc[0]['verdict'].split('. ')[0]}."
+        )
+    if not lines:
+        return []
+    return [Para([RANK_CONTRAST]), *[Para([line]) for line in lines]]
 
 
 def _fit_chart_blocks(ev: Evidence, fr: Any, notes: Notes) -> list[Block]:
