@@ -165,3 +165,24 @@ def test_constant_series_is_not_testable(tmp_path: Path, value: int) -> None:
     assert len(recs) == 1 and recs[0]["verdict"].startswith("Not run: not testable")
     assert not any(r["flagged"] for r in recs)
     assert "too smooth" not in proc.stdout.lower()
+
+
+def test_completed_series_with_derived_rows(evidence) -> None:  # noqa: ANN001
+    """The official series completed with 2013 (849) and the derived 2012 (426), as the
+    coverage work adds them (rows marked ``derived``): quoted figures of issue 13."""
+    from dataclasses import replace
+
+    from tests.forensics.conftest import off_row
+
+    rows = [off_row("national_deceased_donors", y, v) for y, v in COMPLETED.items()]
+    official = pd.DataFrame(rows)
+    official["derived"] = [y == 2012 for y in COMPLETED]
+    ev = replace(evidence, official_series=official)
+    res = run_forensics(ev, ["national_deceased_donors"], years=(2010, 2016), n_sim=400)
+    smooth = _records(res, "too_smooth_poisson")[0]
+    assert abs(smooth.statistic - 5.06) < 0.01 and smooth.p_value > 0.9  # issue: D = 5.06
+    assert any("derived, not stated" in c and "2012" in c for c in smooth.caveats)
+    q = _records(res, "r2_rank_quadratic")[0]
+    assert q.details["rank"] == 1 and q.details["reference_countries"] >= 50
+    full = run_forensics(ev, ["national_deceased_donors"], years=(2010, 2018), n_sim=400)
+    assert abs(_records(full, "too_smooth_poisson")[0].statistic - 11.5) < 0.1  # issue: 11.5

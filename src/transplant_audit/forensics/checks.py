@@ -41,6 +41,12 @@ RHL_ONE_PARAMETER = (
 )
 
 
+def _peq(p: float | None) -> str:
+    """'p = 0.031' or 'p < 0.0001'."""
+    txt = _p(p)
+    return f"p {txt}" if txt.startswith("<") else f"p = {txt}"
+
+
 def constant_result(sd: SeriesData) -> TestResult | None:
     """'Not testable' for a series whose values are all equal (all zero included), else None.
 
@@ -213,16 +219,16 @@ def prediction_result(
     noise = "real-registry noise" if cv is not None else "Poisson noise"
     if flagged:
         words = f"The later years are closer to the formula than {noise} allows"
-        p_txt = f"lower-tail p = {_p(p_lower)}"
+        p_txt = f"lower-tail {_peq(p_lower)}"
     elif p_upper < alpha:
         words = (
             f"The prediction errors are far larger than {noise} allows: the later years "
             "depart from the formula (not a sign of formula-made numbers)"
         )
-        p_txt = f"upper-tail p = {_p(p_upper)}"
+        p_txt = f"upper-tail {_peq(p_upper)}"
     else:
         words = f"Prediction errors are within what {noise} allows"
-        p_txt = f"lower-tail p = {_p(p_lower)}, upper-tail p = {_p(p_upper)}"
+        p_txt = f"lower-tail {_peq(p_lower)}, upper-tail {_peq(p_upper)}"
     verdict = (
         f"{formula} fitted to {pred.train_years[0]}–{pred.train_years[-1]} predicts {errs}. "
         f"{words} ({p_txt})."
@@ -383,6 +389,11 @@ def _series_caveats(sd: SeriesData) -> list[str]:
     if g:
         cav.append(
             f"missing years {g}: formulas are fitted to the years given, nothing is filled in"
+        )
+    if sd.derived_years:
+        cav.append(
+            f"derived, not stated by any source: {sd.derived_years} (computed from stated "
+            "figures, e.g. a multi-year total minus the stated years; see the row's note)"
         )
     if sd.approx_years:
         cav.append(f"approximate values ('about') for {sd.approx_years}")
