@@ -136,7 +136,7 @@ def test_reference_dispersion_and_ranking() -> None:
                 }
             )
     ref = pd.DataFrame(rows)
-    rd = dispersion.reference_dispersion(ref, window=9, quantile=0.5)
+    rd = dispersion.reference_dispersion(ref, window=9)
     assert rd is not None and len(rd.per_series) == 5
     assert 0.03 < rd.cv < 0.2
     smooth = np.round(80 * (YEARS - 2009.3) ** 2)

@@ -186,3 +186,22 @@ def test_completed_series_with_derived_rows(evidence) -> None:  # noqa: ANN001
     assert q.details["rank"] == 1 and q.details["reference_countries"] >= 50
     full = run_forensics(ev, ["national_deceased_donors"], years=(2010, 2018), n_sim=400)
     assert abs(_records(full, "too_smooth_poisson")[0].statistic - 11.5) < 0.1  # issue: 11.5
+
+
+def test_reference_noise_is_not_degenerate(evidence) -> None:  # noqa: ANN001
+    """The pooled reference cv is above 0 for every window length the official series use,
+    so the overdispersed test is not a copy of the Poisson one."""
+    from transplant_audit.forensics import dispersion
+
+    ref = dispersion.ReferenceSet(evidence.reference_series)
+    for n in (5, 7, 9, 11):
+        rd = dispersion.reference_dispersion(ref, n)
+        assert rd is not None and 0.001 < rd.cv < 0.5, (n, rd and rd.cv)
+        assert rd.n_windows >= len(rd.per_series) >= 30
+        assert "pooled" in rd.describe()
+    sd = series_from_mapping("completed", COMPLETED)
+    res = run_forensics(evidence, [], extra_series=[sd], n_sim=400)
+    pois = _records(res, "too_smooth_poisson")[0]
+    over = _records(res, "too_smooth_overdispersed")[0]
+    assert over.p_value is not None
+    assert over.details["expected_dispersion"] > pois.details["expected_dispersion"] * 1.2

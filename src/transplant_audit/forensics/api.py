@@ -316,7 +316,7 @@ def run_forensics(
     holdout: int = 2,
     t0: float | None = None,
     train_until: int | None = None,
-    reference_quantile: float = 0.5,
+    reference_quantile: float | None = None,
     years: tuple[int, int] | None = None,
     approx_tolerance: float | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -331,7 +331,8 @@ def run_forensics(
     per donor pairs found by unit; ``equal_pairs`` are series that should be
     identical. ``train_until`` (a year) fits the prediction test on the years
     up to it and predicts every later year, instead of holding out the last
-    ``holdout`` years. The overdispersed null uses the ``reference_quantile`` of the
+    ``holdout`` years. The overdispersed null uses the pooled reference cv (or, with
+    ``reference_quantile``, that quantile of the per-series cv²) of the
     reference series' noise. ``years=(first, last)`` tests only those years of every
     series (the others are named in the caveats; official series are then labelled
     "name (first–last)"). ``approx_tolerance`` is the relative half-width within which an
@@ -497,6 +498,10 @@ def run_forensics(
         "years": list(window) if window is not None else None,
         "approx_tolerance": tolerance,
         "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
+        "reference_noise": {
+            n: (r.describe() if r is not None else "none (no reference series that long)")
+            for n, r in sorted(ref_cache.items())
+        },
     }
     ref_any = next((r for r in ref_cache.values() if r is not None), None)
     return ForensicsResult(

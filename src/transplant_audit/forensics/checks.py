@@ -123,9 +123,7 @@ def smoothness_result(
     noise_words = (
         "Poisson counting noise alone"
         if noise == "poisson"
-        else f"counts with the year-to-year noise of real registries (cv {cv:.3f}, the "
-        f"{ref_disp.quantile:.0%} quantile of cv² over {len(ref_disp.per_series)} reference "
-        "series)"
+        else f"counts with the year-to-year noise of real registries ({ref_disp.describe()})"
         if ref_disp
         else ""
     )
@@ -152,8 +150,9 @@ def smoothness_result(
         )
     else:
         cav.append(
-            "the reference cv is the median over reference series of deceased-donor counts; "
-            "most are small countries, so it understates the noise of large programmes"
+            "the reference cv is estimated from reference deceased-donor series around their own "
+            "best simple formula; growth that no simple formula follows adds to it, and a "
+            "programme in a phase of change can vary more"
         )
     return TestResult(
         name,

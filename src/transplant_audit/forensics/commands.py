@@ -353,11 +353,12 @@ def _print_summary(result) -> None:  # noqa: ANN001
         f"{len(result.results)} tests, {len(flagged)} flagged "
         f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
     )
-    if result.reference is not None:
-        ref = result.reference
+    refs = result.settings.get("reference_noise") or {}
+    if refs:
         console.print(
-            f"Reference noise: cv {ref.cv:.3f} (median of cv² over {len(ref.per_series)} "
-            "reference deceased-donor series)."
+            "Reference noise (extra-Poisson cv by window length): "
+            + "; ".join(f"{n} years: {txt}" for n, txt in refs.items())
+            + "."
         )
 
 

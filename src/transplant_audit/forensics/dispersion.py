@@ -231,11 +231,25 @@ class ReferenceDispersion:
     """Extra-Poisson noise of real registry series, as a coefficient of variation."""
 
     cv: float
-    """The cv used for the overdispersed null: the ``quantile`` of the per-series cvs."""
-    quantile: float
+    """The cv used for the overdispersed null."""
+    quantile: float | None
+    """None: pooled method of moments over every window; else this quantile of per-series cv²."""
     per_series: pd.DataFrame
-    """country, series, n_windows, cv (median over windows of that series)."""
+    """country, series, dataset, n_windows, window, cv2, cv (median over that series' windows)."""
     window: int
+    n_windows: int = 0
+
+    def describe(self) -> str:
+        """How the cv was estimated, in words."""
+        how = (
+            f"pooled method of moments over {self.n_windows} windows"
+            if self.quantile is None
+            else f"the {self.quantile:.0%} quantile of cv² over series"
+        )
+        return (
+            f"cv {self.cv:.3f}: {how} of {len(self.per_series)} reference deceased-donor "
+            f"series with at least {self.window} consecutive years"
+        )
 
 
 def _windows(frame: pd.DataFrame, length: int) -> list[pd.DataFrame]:
@@ -335,13 +349,8 @@ REFERENCE_UNITS: tuple[str, ...] = ("donors",)
 """Reference series whose noise is measured by default: deceased-donor counts."""
 
 
-def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
-    """Method-of-moments cv² for every column of ``ys`` (n × m), not floored at 0.
-
-    With E[r_t²] ≈ (μ_t + cv²μ_t²)(n − k)/n around the best simple formula,
-    cv² = (Σr²·n/(n−k) − Σμ) / Σμ². Unfloored, so that averaging over windows and
-    series is not biased upwards by sampling noise, nor pinned at 0 by a floor.
-    """
+def _cv2_parts(years: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: excess variance Σr²·n/(n−k) − Σμ and Σμ² around the best simple formula."""
     t = np.asarray(years, float)
     ys = np.asarray(ys, float)
     n = ys.shape[0]
@@ -350,49 +359,67 @@ def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
     k = np.array([_K[names[c]] for c in choice])
     mu = np.maximum(mu, _MU_FLOOR)
     r2 = np.sum((ys - mu) ** 2, axis=0)
-    return (r2 * n / (n - k) - mu.sum(axis=0)) / np.sum(mu**2, axis=0)
+    return r2 * n / (n - k) - mu.sum(axis=0), np.sum(mu**2, axis=0)
+
+
+def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Method-of-moments cv² for every column of ``ys`` (n × m), not floored at 0.
+
+    With E[r_t²] ≈ (μ_t + cv²μ_t²)(n − k)/n around the best simple formula,
+    cv² = (Σr²·n/(n−k) − Σμ) / Σμ². Unfloored, so that averaging over windows and
+    series is not biased upwards by sampling noise, nor pinned at 0 by a floor.
+    """
+    excess, mu2 = _cv2_parts(years, ys)
+    return excess / mu2
 
 
 def reference_dispersion(
     reference: pd.DataFrame | ReferenceSet,
     window: int,
-    quantile: float = 0.5,
+    quantile: float | None = None,
     min_window: int = 5,
     units: tuple[str, ...] | None = REFERENCE_UNITS,
     exclude_countries: tuple[str, ...] = ("China",),
 ) -> ReferenceDispersion | None:
     """Extra-Poisson noise (cv) of real registry series over windows as long as the tested one.
 
-    For each reference series (deceased-donor counts by default; the tested
-    country left out), cv² is estimated by the method of moments on every run of
-    ``window`` consecutive years (or on the whole series if shorter, when it has
-    at least ``min_window`` years) and the median over runs is kept, unfloored.
-    The cv used is √max(0, ``quantile`` of the per-series cv²): the median by
-    default. (Flooring each window at 0 and taking the lower quartile, as before,
-    gave cv = 0 whenever a quarter of the series looked Poisson, which made the
-    overdispersed test a copy of the Poisson one.) Returns None when no
-    reference series is long enough.
+    Uses every run of ``window`` consecutive years of every reference series with
+    at least that many years (deceased-donor counts by default, the tested country
+    left out): the same windows the reference ranking uses. By default (``quantile``
+    None) cv² is the pooled method-of-moments estimate over all those windows,
+    Σ(Σr²·n/(n−k) − Σμ) / ΣΣμ², which weights each window by its size, so large
+    programmes (where extra-Poisson noise matters) count most; a ``quantile`` uses
+    that quantile of the per-series median cv² instead. cv = √max(0, cv²). (The
+    previous estimate, each window floored at 0 and the lower quartile over
+    series, gave cv = 0 whenever a quarter of the series looked Poisson, making
+    the overdispersed test a copy of the Poisson one.) None when no reference
+    series has ``max(window, min_window)`` consecutive years.
     """
+    length = max(window, min_window)
     rows = []
+    excess_total = mu2_total = 0.0
+    n_windows = 0
     for (country, series, dataset), frame in reference_frames(reference, units).items():
-        length = min(window, len(frame))
-        if length < min_window or country in exclude_countries:
+        if len(frame) < length or country in exclude_countries:
             continue
         wins = _windows(frame, length)
         if not wins:
             continue
         ys = np.column_stack([w["value"].to_numpy(float) for w in wins])
-        cv2 = cv2_batch(np.arange(length, dtype=float), ys)
-        cv2 = cv2[np.isfinite(cv2)]
-        if not len(cv2):
+        excess, mu2 = _cv2_parts(np.arange(length, dtype=float), ys)
+        ok = np.isfinite(excess) & np.isfinite(mu2) & (mu2 > 0)
+        if not ok.any():
             continue
-        med = float(np.median(cv2))
+        excess_total += float(excess[ok].sum())
+        mu2_total += float(mu2[ok].sum())
+        n_windows += int(ok.sum())
+        med = float(np.median(excess[ok] / mu2[ok]))
         rows.append(
             {
                 "country": country,
                 "series": series,
                 "dataset": dataset,
-                "n_windows": len(wins),
+                "n_windows": int(ok.sum()),
                 "window": length,
                 "cv2": med,
                 "cv": float(np.sqrt(max(med, 0.0))),
@@ -401,9 +428,13 @@ def reference_dispersion(
     if not rows:
         return None
     table = pd.DataFrame(rows)
+    cv2 = (
+        excess_total / mu2_total if quantile is None else float(np.quantile(table["cv2"], quantile))
+    )
     return ReferenceDispersion(
-        cv=float(np.sqrt(max(float(np.quantile(table["cv2"], quantile)), 0.0))),
+        cv=float(np.sqrt(max(cv2, 0.0))),
         quantile=quantile,
         per_series=table,
-        window=window,
+        window=length,
+        n_windows=n_windows,
     )
