@@ -345,146 +345,59 @@ def run_forensics(
         approx_tolerance if approx_tolerance is not None else approx_tolerance_from(evidence)
     )
     official = evidence.official_series if evidence is not None else pd.DataFrame()
-    reference = dispmod.ReferenceSet(
-        evidence.reference_series if evidence is not None else pd.DataFrame()
-    )
     names = official_series_names(official) if series_names is None else list(series_names)
-
-    # build the series (each conflict variant separately)
-    variants: dict[str, list[SeriesData]] = {}
-    for nm in names:
-        counts = not _is_rate(official, nm)
-        variants[nm] = series_variants(
-            official,
-            nm,
-            rule=conflict_rule,
-            prefer_sources=prefer_sources,
-            counts=counts,
-            min_points=0,
-            approx_tolerance=tolerance,
-            years=window,
-            label_window=window is not None,
-            running_total=CUMULATIVE_MARK in nm,
-        )
-    for sd in extra_series:
-        variants[sd.name] = [_windowed(sd, window)]
-
+    variants = _build_variants(
+        official, names, extra_series, window, tolerance, conflict_rule, prefer_sources
+    )
     units = {nm: _unit(official, nm) for nm in names}
     pairs = default_ratio_pairs(names, units) if ratio_pairs is None else list(ratio_pairs)
-    for a, b, *_ in [*pairs, *equal_pairs]:
-        for nm in (a, b):
-            if nm not in variants:
-                raise DataError(
-                    "official_series.csv",
-                    f"ratio/equality pair names an unknown series '{nm}' (known: "
-                    f"{', '.join(sorted(variants)) or 'none'})",
-                    field="series",
-                    value=nm,
-                    code="unknown-series",
-                )
+    _check_pairs([*pairs, *equal_pairs], variants)
+    run = _Run(
+        official=official,
+        reference=dispmod.ReferenceSet(
+            evidence.reference_series if evidence is not None else pd.DataFrame()
+        ),
+        kwargs={
+            "alpha": alpha,
+            "n_sim": n_sim,
+            "seed": seed,
+            "holdout": holdout,
+            "t0": t0,
+            "train_until": train_until,
+        },
+        quantile=reference_quantile,
+    )
     results: list[TestResult] = []
-    series: dict[str, pd.DataFrame] = {}
-    series_data: dict[str, SeriesData] = {}
-    fits: dict[str, dict[str, fitmod.FitResult]] = {}
-    rankings: dict[str, pd.DataFrame] = {}
-    conflicts: list[Conflict] = []
-    ref_cache: dict[int, dispmod.ReferenceDispersion | None] = {}
-    all_values: dict[tuple[str, int], float] = {}
-
     total = sum(len(v) for v in variants.values())
     done = 0
     for base, vs in variants.items():
         for sd in vs:
-            series[sd.name] = sd.frame
-            series_data[sd.name] = sd
-            for c in sd.conflicts:
-                if c not in conflicts:
-                    conflicts.append(c)
-            for y, v in zip(sd.years, sd.values, strict=True):
-                if not sd.choice or int(y) not in sd.choice:
-                    all_values[(base, int(y))] = float(v)
-            if CUMULATIVE_MARK in base:
-                results.append(jump_result(sd))
-                if sd.conflicts:
-                    results.append(conflict_result(sd))
-            elif _is_increment(official, base):
-                results.append(jump_result(_increment_series(official, base), increments=True))
-            elif _is_rate(official, base):
-                results.append(
-                    _refused(
-                        sd.name, "formula_fit", "a rate, not a count: the count tests do not apply"
-                    )
-                )
-            elif len(sd.values) < MIN_POINTS:
-                results.append(
-                    _refused(
-                        sd.name,
-                        "formula_fit",
-                        f"{len(sd.values)} year(s); the tests need at least {MIN_POINTS}",
-                        years=sd.years.tolist(),
-                    )
-                )
-                if sd.conflicts:
-                    results.append(conflict_result(sd))
-            else:
-                n = len(sd.values)
-                if n not in ref_cache:
-                    ref_cache[n] = dispmod.reference_dispersion(reference, n, reference_quantile)
-                res, f, rk = analyse_series(
-                    sd,
-                    reference=reference,
-                    ref_disp=ref_cache[n],
-                    alpha=alpha,
-                    n_sim=n_sim,
-                    seed=seed,
-                    holdout=holdout,
-                    t0=t0,
-                    train_until=train_until,
-                )
-                results.extend(res)
-                fits[sd.name] = f
-                if rk is not None:
-                    rankings[sd.name] = rk
+            results.extend(run.series_results(base, sd))
             done += 1
             if progress:
                 progress(done, total)
         if len(vs) > 1:
-            names_v = [sd.name for sd in vs]
             results.append(
                 variant_range_result(
                     _variant_base(vs[0].name),
-                    names_v,
+                    [sd.name for sd in vs],
                     results,
                     vs[0].variants_note,
                     vs[0].variants_total,
                 )
             )
-
-    # digits over every official value together (one value per series and year)
-    if len(names) > 1:
-        pooled = [
-            v
-            for (nm, _), v in all_values.items()
-            if nm in names and not _is_rate(official, nm) and CUMULATIVE_MARK not in nm
-        ]
+    if len(names) > 1:  # digits over every official value together (one per series and year)
         results.extend(
-            digit_results("all official series (pooled)", pooled, alpha=alpha, seed=seed)
+            digit_results(
+                "all official series (pooled)",
+                _pooled_values(official, names, variants),
+                alpha=alpha,
+                seed=seed,
+            )
         )
-
-    # stale (carried-forward) rows of the tested country in the GODT table
-    if series_names is None:
-        results.extend(stale_results(reference, alpha=alpha))
-
-    # ratios and cross-consistency
-    for a, b, model in pairs:
-        for va in variants.get(a, []):
-            for vb in variants.get(b, []):
-                results.append(ratio_result(f"{va.name} / {vb.name}", va, vb, model, alpha))
-    for a, b in equal_pairs:
-        for va in variants.get(a, []):
-            for vb in variants.get(b, []):
-                results.append(equality_result(va, vb))
-
+    if series_names is None:  # stale (carried-forward) rows of the tested country in GODT
+        results.extend(stale_results(run.reference, alpha=alpha))
+    results.extend(_pair_results(pairs, equal_pairs, variants, alpha))
     settings = {
         "alpha": alpha,
         "n_sim": n_sim,
@@ -500,20 +413,144 @@ def run_forensics(
         "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
         "reference_noise": {
             n: (r.describe() if r is not None else "none (no reference series that long)")
-            for n, r in sorted(ref_cache.items())
+            for n, r in sorted(run.ref_cache.items())
         },
     }
-    ref_any = next((r for r in ref_cache.values() if r is not None), None)
     return ForensicsResult(
         results=results,
-        series=series,
-        series_data=series_data,
-        conflicts=conflicts,
-        reference=ref_any,
+        series={name: sd.frame for vs in variants.values() for sd in vs for name in [sd.name]},
+        series_data={sd.name: sd for vs in variants.values() for sd in vs},
+        conflicts=list(
+            dict.fromkeys(c for vs in variants.values() for sd in vs for c in sd.conflicts)
+        ),
+        reference=next((r for r in run.ref_cache.values() if r is not None), None),
         settings=settings,
-        _fits=fits,
-        _rankings=rankings,
+        _fits=run.fits,
+        _rankings=run.rankings,
     )
+
+
+@dataclass
+class _Run:
+    """What every series of one run shares: the evidence, the reference and the options."""
+
+    official: pd.DataFrame
+    reference: dispmod.ReferenceSet
+    kwargs: dict[str, object]
+    quantile: float | None = None
+    ref_cache: dict[int, dispmod.ReferenceDispersion | None] = field(default_factory=dict)
+    fits: dict[str, dict[str, fitmod.FitResult]] = field(default_factory=dict)
+    rankings: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def series_results(self, base: str, sd: SeriesData) -> list[TestResult]:
+        """The tests that apply to one series (or variant), chosen by what it is."""
+        official = self.official
+        if CUMULATIVE_MARK in base:
+            return [jump_result(sd), *([conflict_result(sd)] if sd.conflicts else [])]
+        if _is_increment(official, base):
+            return [jump_result(_increment_series(official, base), increments=True)]
+        if _is_rate(official, base):
+            reason = "a rate, not a count: the count tests do not apply"
+            return [_refused(sd.name, "formula_fit", reason)]
+        n = len(sd.values)
+        if n < MIN_POINTS:
+            reason = f"{n} year(s); the tests need at least {MIN_POINTS}"
+            out = [_refused(sd.name, "formula_fit", reason, years=sd.years.tolist())]
+            return out + ([conflict_result(sd)] if sd.conflicts else [])
+        if n not in self.ref_cache:
+            self.ref_cache[n] = dispmod.reference_dispersion(self.reference, n, self.quantile)
+        res, f, rk = analyse_series(
+            sd, reference=self.reference, ref_disp=self.ref_cache[n], **self.kwargs
+        )
+        self.fits[sd.name] = f
+        if rk is not None:
+            self.rankings[sd.name] = rk
+        return res
+
+
+def _unique_conflicts(variants: dict[str, list[SeriesData]]) -> list[Conflict]:
+    out: list[Conflict] = []
+    for vs in variants.values():
+        for sd in vs:
+            out.extend(c for c in sd.conflicts if c not in out)
+    return out
+
+
+def _build_variants(
+    official: pd.DataFrame,
+    names: Sequence[str],
+    extra_series: Sequence[SeriesData],
+    window: tuple[int, int] | None,
+    tolerance: float,
+    conflict_rule: str,
+    prefer_sources: Sequence[str],
+) -> dict[str, list[SeriesData]]:
+    """Each named official series (every conflict variant separately) and the extra series."""
+    variants: dict[str, list[SeriesData]] = {}
+    for nm in names:
+        variants[nm] = series_variants(
+            official,
+            nm,
+            rule=conflict_rule,
+            prefer_sources=prefer_sources,
+            counts=not _is_rate(official, nm),
+            min_points=0,
+            approx_tolerance=tolerance,
+            years=window,
+            label_window=window is not None,
+            running_total=CUMULATIVE_MARK in nm,
+        )
+    for sd in extra_series:
+        variants[sd.name] = [_windowed(sd, window)]
+    return variants
+
+
+def _check_pairs(pairs: Sequence[tuple[str, ...]], variants: dict[str, list[SeriesData]]) -> None:
+    for a, b, *_ in pairs:
+        for nm in (a, b):
+            if nm not in variants:
+                raise DataError(
+                    "official_series.csv",
+                    f"ratio/equality pair names an unknown series '{nm}' (known: "
+                    f"{', '.join(sorted(variants)) or 'none'})",
+                    field="series",
+                    value=nm,
+                    code="unknown-series",
+                )
+
+
+def _pooled_values(
+    official: pd.DataFrame, names: Sequence[str], variants: dict[str, list[SeriesData]]
+) -> list[float]:
+    """One value per official count series and year (a conflicting year's values left out)."""
+    values: dict[tuple[str, int], float] = {}
+    for nm in names:
+        if _is_rate(official, nm) or CUMULATIVE_MARK in nm:
+            continue
+        for sd in variants.get(nm, []):
+            for y, v in zip(sd.years, sd.values, strict=True):
+                if not sd.choice or int(y) not in sd.choice:
+                    values[(nm, int(y))] = float(v)
+    return list(values.values())
+
+
+def _pair_results(
+    pairs: Sequence[tuple[str, str, str]],
+    equal_pairs: Sequence[tuple[str, str]],
+    variants: dict[str, list[SeriesData]],
+    alpha: float,
+) -> list[TestResult]:
+    """Ratio constancy and cross-consistency for every variant of each pair."""
+    out = []
+    for a, b, model in pairs:
+        for va in variants.get(a, []):
+            for vb in variants.get(b, []):
+                out.append(ratio_result(f"{va.name} / {vb.name}", va, vb, model, alpha))
+    for a, b in equal_pairs:
+        for va in variants.get(a, []):
+            for vb in variants.get(b, []):
+                out.append(equality_result(va, vb))
+    return out
 
 
 def approx_tolerance_from(evidence: Evidence | None) -> float:
