@@ -98,6 +98,14 @@ def test_national_series_has_r2_ranks_next_to_dispersion(evidence) -> None:  # n
     q = _records(res, "r2_rank_quadratic")[0]
     assert q.details["reference_windows"] > 100 and q.details["paper_measure"]
     assert "R² rewards steep growth" in q.verdict
+    # the summary folds the conflict versions: one line per series and test, flagged first
+    summary = res.summary()
+    assert not summary.duplicated(["series", "test"]).any()
+    n_versions = len({r.series for r in _records(res, "formula_fit")})
+    assert n_versions > 1
+    row = summary[summary["test"] == "r2_rank_quadratic"].iloc[0]
+    assert row["flagged_in"] == f"0 of {n_versions}"
+    assert list(summary["flagged"]) == sorted(summary["flagged"], reverse=True)
 
 
 def test_prediction_verdict_is_two_sided() -> None:

@@ -285,6 +285,12 @@ def ranking_results(
     tests = list(rankmod.MEASURES)
     if reference is None or reference.empty:
         return [_refused(name, t, "no reference series bundled") for t in tests], None
+    if len(sd.values) < rankmod.MIN_WINDOW:
+        reason = (
+            f"{len(sd.values)} years; ranking needs at least {rankmod.MIN_WINDOW} (a quadratic "
+            "through fewer points says nothing)"
+        )
+        return [_refused(name, t, reason) for t in tests], None
     table = rankmod.ranking_table(reference, name, sd.years, sd.values)
     if not (~table["tested"]).any():
         reason = f"no reference series with {len(sd.values)} or more consecutive years"

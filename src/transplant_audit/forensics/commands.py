@@ -334,18 +334,26 @@ def _fit_table(result, name: str) -> Table:  # noqa: ANN001
 
 
 def _print_summary(result) -> None:  # noqa: ANN001
-    """One line per test (series, test, flag, p, finding), flagged tests first."""
+    """One line per series and test (versions folded), flagged tests first."""
     table = Table(title="Summary", title_justify="left", expand=True, box=None)
-    table.add_column("series", ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column("series", ratio=3, no_wrap=True, overflow="ellipsis")
     table.add_column("test", no_wrap=True, overflow="ellipsis")
     table.add_column("flag", justify="center", no_wrap=True)
+    table.add_column("flagged in", justify="right", no_wrap=True)
     table.add_column("p", justify="right", no_wrap=True)
     table.add_column("finding", ratio=4, no_wrap=True, overflow="ellipsis")
     for _, r in result.summary().iterrows():
         p = r["p_value"]
         p_txt = "—" if p is None or p != p else (f"{p:.2g}" if p >= 1e-4 else "<1e-4")
         flag = "[bold red]YES[/]" if r["flagged"] else "no"
-        table.add_row(escape(str(r["series"])), r["test"], flag, p_txt, escape(r["finding"]))
+        table.add_row(
+            escape(str(r["series"])),
+            r["test"],
+            flag,
+            str(r["flagged_in"]),
+            p_txt,
+            escape(r["finding"]),
+        )
     wide = Console(width=max(console.width, 150)) if not console.is_terminal else console
     wide.print(table)
     flagged = result.flagged()

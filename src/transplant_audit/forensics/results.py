@@ -9,6 +9,7 @@ heads the CLI output and the report. Pure: no I/O.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -108,7 +109,7 @@ def _refused(series: str, test: str, reason: str, **details: object) -> TestResu
     )
 
 
-SUMMARY_COLUMNS = ["series", "test", "flagged", "p_value", "finding"]
+SUMMARY_COLUMNS = ["series", "test", "flagged", "flagged_in", "p_value", "finding"]
 
 
 def summary_row(r: TestResult, width: int = 140) -> dict[str, object]:
@@ -120,15 +121,38 @@ def summary_row(r: TestResult, width: int = 140) -> dict[str, object]:
         "series": r.series,
         "test": r.test,
         "flagged": bool(r.flagged),
+        "flagged_in": "",
         "p_value": _clean(r.p_value),
         "finding": first,
     }
 
 
 def summary_frame(results: list[TestResult]) -> pd.DataFrame:
-    """The summary table: flagged tests first, then the rest, each in run order."""
+    """The summary table: one line per series and test, flagged first.
+
+    Versions of one series (conflicting source values, ``name[2010=34,...]``) are
+    folded into one line: ``flagged_in`` says in how many of the versions the test
+    flagged ("2 of 6"), ``flagged`` is True if any did (the finding is then a
+    flagged version's), ``p_value`` is the smallest over the versions.
+    """
     rows = [summary_row(r) for r in results]
     frame = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     if frame.empty:
         return frame
-    return frame.sort_values("flagged", ascending=False, kind="stable").reset_index(drop=True)
+    frame["series"] = frame["series"].map(lambda n: re.sub(r"\[[^\]]*\]", "", str(n)).strip())
+    out = []
+    for (series, test), grp in frame.groupby(["series", "test"], sort=False):
+        pick = grp[grp["flagged"]].iloc[0] if grp["flagged"].any() else grp.iloc[0]
+        finding = str(pick["finding"])
+        out.append(
+            {
+                "series": series,
+                "test": test,
+                "flagged": bool(grp["flagged"].any()),
+                "flagged_in": f"{int(grp['flagged'].sum())} of {len(grp)}",
+                "p_value": _clean(grp["p_value"].min()) if grp["p_value"].notna().any() else None,
+                "finding": finding,
+            }
+        )
+    folded = pd.DataFrame(out, columns=SUMMARY_COLUMNS)
+    return folded.sort_values("flagged", ascending=False, kind="stable").reset_index(drop=True)
