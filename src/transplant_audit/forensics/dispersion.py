@@ -406,6 +406,9 @@ def reference_dispersion(
         if not wins:
             continue
         ys = np.column_stack([w["value"].to_numpy(float) for w in wins])
+        ys = ys[:, np.ptp(ys, axis=0) > 0]  # constant windows: nothing to estimate (as ranking)
+        if ys.shape[1] == 0:
+            continue
         excess, mu2 = _cv2_parts(np.arange(length, dtype=float), ys)
         ok = np.isfinite(excess) & np.isfinite(mu2) & (mu2 > 0)
         if not ok.any():
