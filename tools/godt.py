@@ -99,7 +99,7 @@ def godt_reference_rows(
                 field="godt_column",
                 reason=f"no such column in {GODT_FILE}",
                 value=s["godt_column"],
-                code="unknown-column",
+                code="missing-column",
             )
         sid = resolve(s["source_url"], str(spec_path), line, "source_url")
         for tline, r in rows:
