@@ -141,11 +141,15 @@ def forensics(
     For each series: formula fits (linear, quadratic, one-parameter quadratic,
     cubic, exponential) with R², adjusted R² and AIC; the too-smooth test
     (residuals against Poisson and real-registry noise, with a p-value); a fit
-    on early years predicting later ones; its rank among reference countries;
-    Benford and last-digit tests (refused when data are too few); ratio
-    constancy, cross-consistency and counter jumps. Conflicting source values
-    are tested each way. Every verdict is printed in plain words with caveats
-    and the series' sources.
+    on early years predicting later ones (two-sided verdict); its rank among
+    every window of the same length of the reference countries (the GODT
+    table and national registries: the paper's R² ranks, reported, and the
+    dispersion rank, which can flag); Benford and last-digit tests (refused
+    when data are too few); ratio constancy, cross-consistency, counter jumps
+    and stale (repeated) rows. Conflicting source values are tested each way.
+    A constant or all-zero series is 'not testable'. The output starts with a
+    summary (one line per series and test, flagged first); --verbose adds every
+    verdict with its caveats, the fits and the sources.
     """
     from transplant_audit.forensics.api import check_series_names, run_forensics
 
