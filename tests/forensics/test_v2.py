@@ -214,3 +214,19 @@ def test_reference_noise_is_not_degenerate(evidence) -> None:  # noqa: ANN001
     over = _records(res, "too_smooth_overdispersed")[0]
     assert over.p_value is not None
     assert over.details["expected_dispersion"] > pois.details["expected_dispersion"] * 1.2
+
+
+def test_all_json_has_r2_ranks_next_to_dispersion(tmp_path: Path) -> None:
+    """`forensics --all --json PATH`: r2_rank_* beside reference_ranking for the national series."""
+    out = tmp_path / "all.json"
+    proc = _cli("--all", "--json", str(out), "--details", "--sims", "200", tmp=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    recs = json.loads(out.read_text())["results"]
+    national = [r for r in recs if r["series"].startswith("national_deceased_donors[")]
+    for name in {r["series"] for r in national}:
+        tests = [r["test"] for r in national if r["series"] == name]
+        i = tests.index("reference_ranking")
+        assert tests[i - 2 : i] == ["r2_rank_quadratic", "r2_rank_one_parameter"]
+    ranks = [r for r in national if r["test"] == "r2_rank_quadratic"]
+    assert ranks and all(r["details"]["reference_countries"] >= 50 for r in ranks)
+    assert any(r["test"] == "stale_rows" and r["flagged"] for r in recs)
