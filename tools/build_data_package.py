@@ -27,6 +27,7 @@ import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
@@ -1415,7 +1416,8 @@ def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
 # --------------------------------------------------------------------------- main
 
 
-def _godt():  # noqa: ANN202 - the GODT step lives in tools/godt.py (loaded by path)
+def _godt() -> ModuleType:
+    """The GODT build step, tools/godt.py (loaded by path: tools/ is not a package)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("godt", Path(__file__).with_name("godt.py"))
