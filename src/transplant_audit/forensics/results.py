@@ -42,6 +42,11 @@ class TestResult:
     caveats: list[str] = field(default_factory=list)
     details: dict[str, object] = field(default_factory=dict)
 
+    def summary(self, width: int = 140) -> str:
+        """The verdict in one line: its first sentence, cut to ``width`` characters."""
+        first = self.verdict.split(". ")[0].rstrip(".") + "."
+        return first if len(first) <= width else first[: width - 1].rstrip() + "…"
+
     def to_record(self, with_details: bool = False) -> dict[str, object]:
         rec: dict[str, object] = {
             "series": self.series,
@@ -114,16 +119,13 @@ SUMMARY_COLUMNS = ["series", "test", "flagged", "flagged_in", "p_value", "findin
 
 def summary_row(r: TestResult, width: int = 140) -> dict[str, object]:
     """One line per test: series, test, flagged, p-value and the verdict's first sentence."""
-    first = r.verdict.split(". ")[0].rstrip(".") + "."
-    if len(first) > width:
-        first = first[: width - 1].rstrip() + "…"
     return {
         "series": r.series,
         "test": r.test,
         "flagged": bool(r.flagged),
         "flagged_in": "",
         "p_value": _clean(r.p_value),
-        "finding": first,
+        "finding": r.summary(width),
     }
 
 
