@@ -980,6 +980,18 @@ def _fr_sources(ev: Evidence, fr: Any, name: str) -> list[str]:
     return found or _series_sources(ev, [_base_series(name)])
 
 
+RANKING_ROWS = 50
+"""Reference windows shown in the report's ranking table (the tested series always)."""
+
+
+def _top_windows(rank: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """The tested row(s) and the ``rows`` reference windows with the best adjusted R²."""
+    if "tested" not in rank.columns or len(rank) <= rows + 1:
+        return rank
+    tested = rank["tested"].astype(bool)
+    return pd.concat([rank[tested], rank[~tested].head(rows)]).reset_index(drop=True)
+
+
 def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
     """Forensic tests of the official series, with a fit chart per series."""
     sec = Section("forensics", "Forensic tests of the official figures")
@@ -1015,11 +1027,18 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
                     "cannot be ranked against real registries",
                 )
             ]
+        shown = _top_windows(rank, RANKING_ROWS)
         return [
             Table(
                 name="reference_ranking",
-                title="Where the official series rank among other countries' series",
-                data=rank,
+                title="Where the official series rank among other countries' series"
+                + (
+                    f" (the {RANKING_ROWS} best-fitting of {len(rank) - 1} reference windows; "
+                    "every window: ForensicsResult.reference_ranking() in Python)"
+                    if len(shown) < len(rank)
+                    else ""
+                ),
+                data=shown,
                 sortable=True,
                 links={"source_id": ""} if "source_id" in rank.columns else {},
             )
