@@ -37,3 +37,17 @@ def test_summary_heads_and_ranks_are_explained_side_by_side() -> None:
     side = [t for t in texts if "on R²" in t and "On dispersion" in t]
     assert side and "fit a general quadratic as well" in side[0]
     assert "lie as close to their trend" in side[0]
+
+
+def test_ranking_table_is_capped_but_keeps_the_tested_series() -> None:
+    import pandas as pd
+
+    from transplant_audit.report.results import _top_windows
+
+    rank = pd.DataFrame(  # SYNTHETIC ranking table, tested row in the middle
+        {"adj_r2": [0.9 - i / 1000 for i in range(120)], "tested": [i == 70 for i in range(120)]}
+    )
+    shown = _top_windows(rank, 50)
+    assert len(shown) == 51 and bool(shown["tested"].iloc[0])
+    assert shown["adj_r2"].iloc[1:].tolist() == rank["adj_r2"].head(50).tolist()
+    assert len(_top_windows(rank.head(30), 50)) == 30
