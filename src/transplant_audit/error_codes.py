@@ -32,6 +32,8 @@ AREAS: dict[str, str] = {
     "capture": "Capture",
     "extract": "Extraction",
     "forensics": "Forensics input",
+    "estimate": "Assumption overrides (estimate --assumptions)",
+    "limits": "Limits on untrusted input (docs/security.md)",
     "build": "Building the bundled package (tools/build_data_package.py)",
     "frictionless": "Frictionless findings",
 }
@@ -582,11 +584,130 @@ class UnknownSourceUrl(ErrorType):
     area = "build"
 
 
+class MissingBedScope(ErrorType):
+    code = "missing-bed-scope"
+    title = "Bed figure without a bed scope"
+    template = "{indicator} is a bed figure: bed_scope is required (use 'unknown')"
+    area = "package"
+
+
+class BadBedScope(ErrorType):
+    code = "bad-bed-scope"
+    title = "Bed scope unknown or inconsistent with the indicator"
+    template = "bed_scope {scope} does not fit {indicator}"
+    area = "package"
+
+
+class UnknownLicensed(ErrorType):
+    code = "unknown-licensed"
+    title = "Licence status not true, false or unknown"
+    template = "unknown licensed; allowed: {allowed}"
+    area = "package"
+
+
+class BadLanguage(ErrorType):
+    code = "bad-language"
+    title = "Not a language code"
+    template = "an ISO 639-1 code (two letters) or empty"
+    area = "build"
+
+
+class UnknownObservation(ErrorType):
+    code = "unknown-observation"
+    title = "Mapping names an observation that is not built"
+    template = "no such observation (stale mapping: regenerate the row)"
+    area = "build"
+
+
+class StaleMapping(ErrorType):
+    code = "stale-mapping"
+    title = "Mapping row no longer matches its observation"
+    template = "observation is {actual}, not this"
+    area = "build"
+
+
+class UnknownId(ErrorType):
+    code = "unknown-id"
+    title = "Derived row names a row that does not exist"
+    template = "no official_series row with this id"
+    area = "build"
+
+
 class NoInput(ErrorType):
     code = "no-input"
     title = "Input missing"
     template = "input file missing"
     area = "build"
+
+
+class BadUrl(ErrorType):
+    code = "bad-url"
+    title = "Not an absolute http(s) URL"
+    template = "URL {problem}"
+    area = "capture"
+
+
+class ControlCharacter(ErrorType):
+    code = "control-character"
+    title = "A control character in text or a header"
+    template = "holds a control character {char!r}"
+    area = "capture"
+
+
+class BadPublicKey(ErrorType):
+    code = "bad-public-key"
+    title = "Not an Ed25519 public key"
+    template = "not an Ed25519 public key (want a PEM public key or 64 hex digits)"
+    area = "capture"
+
+
+class NotFinite(ErrorType):
+    code = "not-finite"
+    title = "An assumption bound or draw that is not a finite number"
+    template = "{what} must be a finite number no larger than {limit} in size"
+    area = "estimate"
+
+
+class PdfTooLargeInflated(ErrorType):
+    code = "pdf-too-large-inflated"
+    title = "PDF inflates beyond the limit"
+    template = "PDF inflates to more than {limit} bytes"
+    area = "limits"
+
+
+class PdfTooManyPages(ErrorType):
+    code = "pdf-too-many-pages"
+    title = "PDF has more pages than the limit"
+    template = "PDF has {pages} pages, over the limit of {limit}"
+    area = "limits"
+
+
+class YamlTooLarge(ErrorType):
+    code = "yaml-too-large"
+    title = "YAML file larger than the limit"
+    template = "file has more than {limit} bytes"
+    area = "limits"
+
+
+class YamlTooManyAliases(ErrorType):
+    code = "yaml-too-many-aliases"
+    title = "YAML file with more aliases than the limit"
+    template = "more than {limit} aliases"
+    area = "limits"
+
+
+class YamlTooDeep(ErrorType):
+    code = "yaml-too-deep"
+    title = "YAML file nested deeper than the limit"
+    template = "nested more than {limit} levels deep"
+    area = "limits"
+
+
+class YamlTooManyNodes(ErrorType):
+    code = "yaml-too-many-nodes"
+    title = "YAML file whose aliases expand beyond the limit ('billion laughs')"
+    template = "expands to {nodes} nodes, over the limit of {limit}"
+    area = "limits"
 
 
 FRICTIONLESS_TYPES: tuple[str, ...] = (
@@ -698,6 +819,7 @@ UNKNOWN_VALUE: dict[str, type[ErrorType]] = {
     "organ": UnknownOrgan,
     "party": UnknownParty,
     "kind": UnknownKind,
+    "licensed": UnknownLicensed,
 }
 """Vocabulary -> the error for a value outside it."""
 

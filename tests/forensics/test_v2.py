@@ -230,3 +230,12 @@ def test_all_json_has_r2_ranks_next_to_dispersion(tmp_path: Path) -> None:
     ranks = [r for r in national if r["test"] == "r2_rank_quadratic"]
     assert ranks and all(r["details"]["reference_countries"] >= 50 for r in ranks)
     assert any(r["test"] == "stale_rows" and r["flagged"] for r in recs)
+
+
+def test_json_to_stdout_keeps_the_summary_off_stdout(tmp_path: Path) -> None:
+    csv = tmp_path / "s.csv"
+    pd.DataFrame({"year": YEARS, "value": list(COMPLETED.values())}).to_csv(csv, index=False)
+    proc = _cli("--csv", str(csv), "--json", "-", "--sims", "200", tmp=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)["results"]) >= 10
+    assert "Summary" in proc.stderr
