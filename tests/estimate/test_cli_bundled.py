@@ -118,4 +118,9 @@ def test_cli_refuses_bad_input_with_one_line(tmp_path: Path, cli):
 def test_cli_explain_prints_sources(tmp_path: Path, bundled, cli):
     p = cli(["explain", "tianjin_first_central", "2008", "--draws", "200"], tmp_path / "home")
     assert p.returncode == 0, p.stderr
-    assert "transplant_beds" in p.stdout and "occupancy_rate" in p.stdout and "http" in p.stdout
+    # its bed figures are shown with their sources, used or left out (with the reason)
+    assert "transplant_beds" in p.stdout and "http" in p.stdout
+    # a licensed hospital has at least the licence minimum: the bed assumptions are listed
+    p = cli(["explain", "renji", "2010", "--draws", "200"], tmp_path / "home")
+    assert p.returncode == 0, p.stderr
+    assert "occupancy_rate" in p.stdout and "licensed=yes" in p.stdout

@@ -143,6 +143,7 @@ def evidence_years(evidence: Evidence) -> tuple[int, int]:
                 "transplant_surgeons",
                 "transplants_in_period",
                 "transplants_cumulative",
+                "transplants_per_year",
                 "revenue_cny",
             ]
         )
@@ -207,6 +208,38 @@ def inputs_digest(
     return "sha256:" + h.hexdigest()
 
 
+CARRY_BACK_PREFIX = "carry_back_years:"
+"""An assumption ``carry_back_years:<hospital_id>`` lets that hospital's earliest bed and staff
+figures describe it that many years before their date (it needs a source like any other)."""
+RETIRED = {
+    "carry_window_years": "figures now carry forward only, from their date until a newer one",
+}
+
+
+def split_carry_back(
+    assumptions: Mapping[str, Assumption],
+) -> tuple[dict[str, Assumption], dict[str, float], list[str]]:
+    """Take the per-hospital backward-carry assumptions and retired names out of the set.
+
+    Returns (model assumptions, hospital id -> years back (median), notes).
+    """
+    out: dict[str, Assumption] = {}
+    back: dict[str, float] = {}
+    notes: list[str] = []
+    for name, a in assumptions.items():
+        if name.startswith(CARRY_BACK_PREFIX):
+            hid = name[len(CARRY_BACK_PREFIX) :]
+            back[hid] = float(a.median)
+            notes.append(
+                f"assumption {name}: {hid}'s earliest figures carried {a.median:g} years back"
+            )
+        elif name in RETIRED:
+            notes.append(f"assumption {name}: no longer used; {RETIRED[name]}")
+        else:
+            out[name] = a
+    return out, back, notes
+
+
 def load_assumptions(
     evidence: Evidence, overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None
 ) -> tuple[dict[str, Assumption], list[str]]:
@@ -237,13 +270,15 @@ def estimate(
     scenarios: Sequence[str] | None = None,
     overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    include_disputed: bool = False,
 ) -> EstimateResult:
     """Monte Carlo estimate of transplant volume per year from hospital evidence.
 
     ``draws`` Monte Carlo draws (seeded: the same seed gives identical output),
     ``years`` "A-B" within 2000..latest year with evidence, ``scenarios`` a subset
     of documented/capacity/combined, ``overrides`` name -> fields (or a YAML/CSV
-    path), ``progress(done, total)`` called after each chunk of draws.
+    path), ``progress(done, total)`` called after each chunk of draws,
+    ``include_disputed`` keeps figures a reviewer disputed (left out by default).
     """
     if draws < 1:
         raise ConfigError(f"draws must be at least 1 (got {draws})")
@@ -254,8 +289,12 @@ def estimate(
             f"unknown scenario(s) {', '.join(bad)}; use {', '.join(engine.SCENARIOS)}"
         )
     assumptions, notes = load_assumptions(evidence, overrides)
+    assumptions, carry_back, more = split_carry_back(assumptions)
+    notes += more
     year_arr = parse_years(years, evidence_years(evidence))
-    table = engine.build_table(evidence, year_arr)
+    table = engine.build_table(
+        evidence, year_arr, include_disputed=include_disputed, carry_back=carry_back
+    )
     prep = engine.prepare(table, assumptions["licensing_year"].median)
     HY = max(table.n_hosp * table.n_years, 1)
     chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
@@ -341,6 +380,7 @@ def estimate(
         "seed": seed,
         "years": [int(year_arr[0]), int(year_arr[-1])],
         "scenarios": list(scen),
+        "include_disputed": include_disputed,
     }
     digest = inputs_digest(evidence, assumptions, settings)
     result = EstimateResult(
@@ -360,6 +400,8 @@ def estimate(
         observations=evidence.observations,
         inputs_digest=digest,
         notes=notes + table.notes,
+        capacity_total_draws=nat["capacity"],
+        disputed_left_out=table.n_disputed,
     )
     from transplant_audit.estimate import sensitivity
 

@@ -78,6 +78,12 @@ def estimate_cmd(
     check: bool = typer.Option(
         False, "--check", help="Print the backtest: own counts against capacity methods."
     ),
+    include_disputed: bool = typer.Option(
+        False,
+        "--include-disputed",
+        help="Also use figures a reviewer marked 'disputed' (left out by default; "
+        "the output says how many).",
+    ),
     sensitivity: bool = typer.Option(
         True,
         "--sensitivity/--no-sensitivity",
@@ -130,8 +136,14 @@ def estimate_cmd(
             scenarios=scenario or None,
             overrides=assumptions,
             progress=progress,
+            include_disputed=include_disputed,
         )
     _print_national(result)
+    _print_implied(result)
+    if result.disputed_left_out:
+        console.print(
+            f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
+        )
     if check:
         _print_check(result)
     if sensitivity:
@@ -158,6 +170,7 @@ def estimate_cmd(
             "by_organ": result.by_organ(),
             "check": result.check(),
             "imputed": result.imputed(),
+            "implied_utilisation": result.implied_utilisation(),
         }
         if sensitivity:
             frames["sensitivity"] = result.sensitivity(n=sobol_n)
@@ -235,6 +248,22 @@ def _print_national(result: Any) -> None:
                 f"{r['p']:.2f}",
             )
         console.print(t2)
+
+
+def _print_implied(result: Any) -> None:
+    """Per claimant (and value), the capacity utilisation its claim requires."""
+    imp = result.implied_utilisation()
+    if not len(imp):
+        return
+    t = Table(title="Utilisation of capacity each published yearly figure requires (median, 90%)")
+    for c in ("claimant", "years", "value", "implied utilisation"):
+        t.add_column(c)
+    for (claimant, value), g in imp.groupby(["claimant", "value"], sort=False):
+        years = f"{int(g['year'].min())}–{int(g['year'].max())}"
+        med = g["implied_utilisation_median"].median()
+        lo, hi = g["implied_utilisation_p05"].min(), g["implied_utilisation_p95"].max()
+        t.add_row(str(claimant)[:60], years, _n(value), f"{med:.1%} [{lo:.1%}–{hi:.1%}]")
+    console.print(t)
 
 
 def _print_check(result: Any) -> None:
@@ -315,7 +344,8 @@ def explain_cmd(
     d = result.explain(hospital, year)
     h = d["hospital"]
     console.print(
-        f"[bold]{hospital}[/] {year}: licensed={h['licensed']} military={h['military']} "
+        f"[bold]{hospital}[/] {year}: licensed={_licence_word(h['licensed'])} "
+        f"military={h['military']} "
         f"first transplant year={h['first_transplant_year'] or 'unknown'}"
     )
     if not d["values"]:
@@ -355,6 +385,19 @@ def explain_cmd(
             str(o["locator"] or ""),
         )
     console.print(t)
+    if d.get("left_out"):
+        t = Table(title="Figures of this hospital left out (kept in the data)", show_lines=True)
+        for c in ("observation", "indicator", "value", "why", "source"):
+            t.add_column(c, overflow="fold")
+        for o in d["left_out"]:
+            t.add_row(
+                o["observation_id"],
+                o["indicator"],
+                str(o["value"]),
+                o["reason"],
+                f"{o['publisher'] or ''}\n{o['url'] or ''}",
+            )
+        console.print(t)
     t = Table(title="Assumptions", show_lines=True)
     for c in ("name", "distribution", "justification", "sources"):
         t.add_column(c, overflow="fold")
@@ -375,3 +418,8 @@ def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
     app.command("estimate")(estimate_cmd)
     app.command("explain")(explain_cmd)
+
+
+def _licence_word(status: str) -> str:
+    """'true' / 'false' / 'unknown' as ``show`` prints a licence: yes, no or '?'."""
+    return {"true": "yes", "false": "no"}.get(str(status), "? (unknown)")

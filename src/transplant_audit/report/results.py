@@ -592,7 +592,9 @@ class EstimateSections:
         need(df, "stratum", "scenario", what="estimate.by_stratum()")
         scen = _pick_scenario(df)
         df = df[df["scenario"].astype(str) == scen]
-        licence = df[df["stratum"].isin(["licensed", "unlicensed", "pre_licensing"])]
+        licence = df[
+            df["stratum"].isin(["licensed", "unlicensed", "licence_unknown", "pre_licensing"])
+        ]
         blocks: list[Block] = [
             Para(
                 [
@@ -600,8 +602,9 @@ class EstimateSections:
                     "that are documented as transplanting; 'pre_licensing' is volume before "
                     "licensing began (the year is the assumption ",
                     Link("licensing_year", ASM + "licensing_year"),
-                    "). Volume at unlicensed hospitals is, by its nature, the least documented "
-                    "part of the estimate.",
+                    "). 'licence_unknown' is hospitals whose licence status no published list "
+                    "settles; they are never counted as unlicensed. Volume at unlicensed "
+                    "hospitals is, by its nature, the least documented part of the estimate.",
                 ]
             )
         ]
@@ -621,8 +624,9 @@ class EstimateSections:
                 data=sliced,
                 sortable=True,
                 caption=[
-                    "licensed + unlicensed + pre_licensing = total; military + civilian + imputed "
-                    "= total (the military status of imputed hospitals is unknown)."
+                    "licensed + unlicensed + licence_unknown + pre_licensing = total; military + "
+                    "civilian + imputed = total (the military status of imputed hospitals is "
+                    "unknown)."
                 ],
             )
         )
