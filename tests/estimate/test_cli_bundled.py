@@ -86,7 +86,18 @@ def test_cli_estimate_json_csv_check(tmp_path: Path, cli):
     assert "Backtest" in p.stdout and "official claim" in p.stdout and "What drives" in p.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {r["year"] for r in data["national"]} == set(range(2010, 2017))
-    assert {r["scenario"] for r in data["national"]} == {"documented", "capacity", "combined"}
+    assert {r["scenario"] for r in data["national"]} == {
+        "documented",
+        "capacity",
+        "combined",
+        "calibrated",
+    }
+    assert {r["check"] for r in data["validation"]} == {"leave_one_hospital_out", "synthetic_truth"}
+    official = [r for r in data["implied_utilisation"] if r["party"] == "chinese_official"]
+    assert official and all(
+        0 < r["implied_utilisation_p05"] <= r["implied_utilisation_median"] for r in official
+    )
+    assert "Validation of the calibrated model" in p.stdout and "R-hat" in p.stdout
     assert data["sensitivity"] and data["official"] and data["by_hospital"]
     assert data["inputs_digest"].startswith("sha256:")
     assert (tmp_path / "csv" / "national.csv").is_file() and (

@@ -211,6 +211,8 @@ def inputs_digest(
 CARRY_BACK_PREFIX = "carry_back_years:"
 """An assumption ``carry_back_years:<hospital_id>`` lets that hospital's earliest bed and staff
 figures describe it that many years before their date (it needs a source like any other)."""
+CALIBRATION_ASSUMPTIONS = ("disclosure_share", "utilisation_geometric_mean")
+"""Priors of the calibrated model (calibrate.py); the Monte Carlo engine never draws them."""
 RETIRED = {
     "carry_window_years": "figures now carry forward only, from their date until a newer one",
 }
@@ -219,14 +221,17 @@ RETIRED = {
 def split_carry_back(
     assumptions: Mapping[str, Assumption],
 ) -> tuple[dict[str, Assumption], dict[str, float], list[str]]:
-    """Take the per-hospital backward-carry assumptions and retired names out of the set.
+    """Take the per-hospital backward-carry assumptions, the calibrated model's priors and
+    retired names out of the set the Monte Carlo engine draws.
 
-    Returns (model assumptions, hospital id -> years back (median), notes).
+    Returns (engine assumptions, hospital id -> years back (median), notes).
     """
     out: dict[str, Assumption] = {}
     back: dict[str, float] = {}
     notes: list[str] = []
     for name, a in assumptions.items():
+        if name in CALIBRATION_ASSUMPTIONS:
+            continue
         if name.startswith(CARRY_BACK_PREFIX):
             hid = name[len(CARRY_BACK_PREFIX) :]
             back[hid] = float(a.median)
@@ -261,6 +266,60 @@ def load_assumptions(
     return merged, notes
 
 
+ALIASES = {"flat_prior": "combined"}
+"""``flat_prior`` names today's Monte Carlo with the flat utilisation prior (``combined``)."""
+ALL_SCENARIOS = (*engine.SCENARIOS, "calibrated")
+
+
+def calibration_inputs(
+    evidence: Evidence, assumptions: Mapping[str, Assumption], table_options: Mapping[str, Any]
+) -> Any:
+    """The calibrated model's data (all evidence years; a fixed Monte Carlo pass)."""
+    from transplant_audit.estimate import calibrated
+
+    lo, hi = evidence_years(evidence)
+    return calibrated.calibration_data(
+        evidence, assumptions, np.arange(lo, hi + 1), **table_options
+    )
+
+
+def _add_calibrated(
+    result: EstimateResult,
+    evidence: Evidence,
+    all_assumptions: Mapping[str, Assumption],
+    assumptions: Mapping[str, Assumption],
+    nat: Mapping[str, np.ndarray],
+    imp: Mapping[str, np.ndarray],
+    *,
+    fit: bool,
+    table_options: Mapping[str, Any],
+) -> None:
+    """Add the calibrated scenario (stored posterior, or a fit when asked for) to ``result``."""
+    from transplant_audit.estimate import calibrated
+
+    if not fit and not calibrated.BUNDLED_POSTERIOR.exists():
+        result.notes.append("calibrated scenario: no stored posterior; ask for it to fit one")
+        return
+    missing = [n for n in CALIBRATION_ASSUMPTIONS if n not in all_assumptions]
+    if missing and not fit:
+        result.notes.append(f"calibrated scenario: assumptions {', '.join(missing)} missing")
+        return
+    priors = calibrated.priors_from(all_assumptions)
+    data = calibration_inputs(evidence, assumptions, table_options)
+    cal = calibrated.posterior_for(data, priors, fit=fit)
+    result.notes.extend(cal.notes)
+    result.calibration = calibrated.summary(cal, nat["capacity"], result.years)
+    draws = calibrated.scenario_draws(cal, nat["capacity"], nat["documented"])
+    if draws is None:
+        return
+    result.scenarios = (*result.scenarios, "calibrated")
+    result.national_draws["calibrated"] = draws
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.nan_to_num(imp["capacity"] / nat["capacity"])
+    result.imputed_draws["calibrated"] = draws * share
+    result.validation = list(cal.posterior.validation) if cal.posterior is not None else []
+
+
 def estimate(
     evidence: Evidence,
     *,
@@ -282,14 +341,18 @@ def estimate(
     """
     if draws < 1:
         raise ConfigError(f"draws must be at least 1 (got {draws})")
-    scen = tuple(scenarios) if scenarios else engine.SCENARIOS
-    bad = [s for s in scen if s not in engine.SCENARIOS]
+    asked = tuple(ALIASES.get(s, s) for s in scenarios) if scenarios else ()
+    bad = [s for s in asked if s not in ALL_SCENARIOS]
     if bad:
         raise ConfigError(
-            f"unknown scenario(s) {', '.join(bad)}; use {', '.join(engine.SCENARIOS)}"
+            f"unknown scenario(s) {', '.join(bad)}; use "
+            f"{', '.join(ALL_SCENARIOS)} (flat_prior is combined)"
         )
-    assumptions, notes = load_assumptions(evidence, overrides)
-    assumptions, carry_back, more = split_carry_back(assumptions)
+    scen = tuple(s for s in asked if s in engine.SCENARIOS) or (
+        engine.SCENARIOS if not asked else ()
+    )
+    all_assumptions, notes = load_assumptions(evidence, overrides)
+    assumptions, carry_back, more = split_carry_back(all_assumptions)
     notes += more
     year_arr = parse_years(years, evidence_years(evidence))
     table = engine.build_table(
@@ -403,6 +466,17 @@ def estimate(
         capacity_total_draws=nat["capacity"],
         disputed_left_out=table.n_disputed,
     )
+    if not asked or "calibrated" in asked:
+        _add_calibrated(
+            result,
+            evidence,
+            all_assumptions,
+            assumptions,
+            nat,
+            imp,
+            fit="calibrated" in asked,
+            table_options={"include_disputed": include_disputed, "carry_back": carry_back},
+        )
     from transplant_audit.estimate import sensitivity
 
     def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:

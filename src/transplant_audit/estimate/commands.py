@@ -62,7 +62,9 @@ def estimate_cmd(
     scenario: list[str] = typer.Option(
         [],
         "--scenario",
-        help="documented, capacity or combined (repeat for several). Default: all three.",
+        help="documented, capacity, combined (= flat_prior) or calibrated (repeat for "
+        "several). Default: all, calibrated when a stored posterior matches the data; asking "
+        "for calibrated fits one when none does (about a minute).",
     ),
     assumptions: Path | None = typer.Option(
         None,
@@ -140,12 +142,14 @@ def estimate_cmd(
         )
     _print_national(result)
     _print_implied(result)
+    _print_calibration(result)
     if result.disputed_left_out:
         console.print(
             f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
         )
     if check:
         _print_check(result)
+        _print_validation(result)
     if sensitivity:
         with console.status("sensitivity (Sobol, tornado) ..."):
             sob = result.sensitivity(n=sobol_n)
@@ -248,6 +252,38 @@ def _print_national(result: Any) -> None:
                 f"{r['p']:.2f}",
             )
         console.print(t2)
+
+
+def _print_calibration(result: Any) -> None:
+    """The calibrated model's convergence diagnostics, its utilisation and disclosure."""
+    cal = result.calibration
+    if not cal.get("diagnostics"):
+        return
+    t = Table(title=f"Calibrated model ({cal['source']} posterior): convergence")
+    for c in ("parameter", "R-hat", "effective sample size"):
+        t.add_column(c, justify="right")
+    for d in cal["diagnostics"]:
+        t.add_row(str(d["parameter"]), f"{d['r_hat']:.3f}", f"{d['ess']:.0f}")
+    console.print(t)
+    console.print(
+        f"calibrated: {cal['hospital_years']} hospital-years at {cal['hospitals']} hospitals; "
+        f"mean utilisation {cal['mean_utilisation_median']:.1%} "
+        f"[{cal['mean_utilisation_p05']:.1%}–{cal['mean_utilisation_p95']:.1%}] under the "
+        f"disclosure prior (posterior median disclosure {cal['disclosure_median']:.1%}); "
+        "the data fix utilisation × disclosure only: --json has the disclosure curve"
+    )
+
+
+def _print_validation(result: Any) -> None:
+    if not result.validation:
+        console.print("validation: none stored (run tools/build_posterior.py)")
+        return
+    t = Table(title="Validation of the calibrated model: interval coverage")
+    for c in ("check", "nominal", "coverage", "n"):
+        t.add_column(c, justify="right")
+    for r in result.validation:
+        t.add_row(r["check"], f"{r['nominal']:.0%}", f"{r['coverage']:.1%}", str(r["n"]))
+    console.print(t)
 
 
 def _print_implied(result: Any) -> None:

@@ -73,6 +73,10 @@ class EstimateResult:
     notes: list[str] = field(default_factory=list)
     capacity_total_draws: np.ndarray | None = None
     """(Y, draws) national capacity, kept whatever scenarios were asked for (implied use)."""
+    calibration: dict[str, Any] = field(default_factory=dict)
+    """The calibrated model: priors, diagnostics, disclosure curve (``calibrated.summary``)."""
+    validation: list[dict[str, Any]] = field(default_factory=list)
+    """Rows check, nominal, coverage, n (leave_one_hospital_out, synthetic_truth)."""
     disputed_left_out: int = 0
     """Figures left out because a reviewer disputed them (``include_disputed`` adds them)."""
     _sensitivity_fn: Callable[..., Any] | None = None
@@ -181,6 +185,8 @@ class EstimateResult:
         H = t.n_hosp
         rows = []
         for scen in self.scenarios:
+            if scen not in self.hy_draws:  # national-only scenarios (calibrated)
+                continue
             arr = self.hy_draws[scen]
             has = ~np.isnan(arr).all(axis=1)
             idx = np.nonzero(has)[0]
@@ -474,6 +480,11 @@ class EstimateResult:
             "notes": list(self.notes),
             "disputed_left_out": int(self.disputed_left_out),
             "implied_utilisation": recs(self.implied_utilisation()),
+            "calibration": _jsonable(self.calibration),
+            "validation": [
+                {k: _py(r[k]) for k in ("check", "nominal", "coverage", "n")}
+                for r in self.validation
+            ],
         }
         if with_sensitivity:
             out["sensitivity_year"] = self.sensitivity_year()
@@ -487,6 +498,14 @@ def implied_utilisation(claim: float, capacity: np.ndarray) -> np.ndarray:
     cap = np.asarray(capacity, float)
     with np.errstate(divide="ignore"):
         return np.where(cap > 0, claim / np.where(cap > 0, cap, 1.0), np.inf)
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return _py(v)
 
 
 def _py(v: Any) -> Any:
