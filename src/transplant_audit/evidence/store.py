@@ -49,7 +49,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
-from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL, OPTIONAL_RESOURCES, Evidence
 from transplant_audit.evidence.schema import (
     RESOURCE_MODELS,
     AssumptionSource,
@@ -87,6 +87,7 @@ SINGULAR: dict[str, str] = {
     "claims": "claim",
     "assumptions": "assumption",
     "reference_series": "reference_series",
+    "licences": "licence",
 }
 
 LEDGER_KINDS: dict[str, tuple[str, str]] = {
@@ -101,6 +102,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "claims": {"source_id": "sources"},
     "assumptions": {"source_ids": "sources"},
     "reference_series": {"source_id": "sources"},
+    "licences": {"source_id": "sources", "hospital_id": "hospitals"},
 }
 """Resource -> {column: resource its values must exist in}."""
 
@@ -313,7 +315,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
     for name, columns in COLUMNS.items():
         file_path = root / f"{name}.csv"
         if not file_path.is_file():
-            if name == "reference_series":
+            if name in OPTIONAL_RESOURCES:
                 rows[name] = []
                 continue
             raise DataError(
@@ -446,6 +448,8 @@ class ImportReport:
     changed: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """What was filled in because the package is older than the store (said to the user)."""
 
     @property
     def total_added(self) -> int:
@@ -473,6 +477,7 @@ class ImportReport:
             "changed": self.changed,
             "unchanged": self.unchanged,
             "kept": self.kept,
+            "notes": self.notes,
         }
 
 
@@ -622,10 +627,28 @@ class Store:
         root = Path(path)
         if not root.is_dir():
             raise DataError(file=str(root), reason="not a directory", code="no-package")
+        from transplant_audit.evidence.package import legacy_changes, upgrade_package
+
+        notes = legacy_changes(root)
+        if not notes:
+            return self._import_rows(root, root, validate, progress, notes)
+        with tempfile.TemporaryDirectory(prefix="ta-upgraded-") as tmp:
+            upgrade_package(root, tmp)
+            return self._import_rows(root, Path(tmp), validate, progress, notes)
+
+    def _import_rows(
+        self,
+        root: Path,
+        readable: Path,
+        validate: bool,
+        progress: Callable[[int, int], None] | None,
+        notes: list[str],
+    ) -> ImportReport:
+        """Import the package at ``readable`` (``root`` itself, or its upgraded copy)."""
         if validate:
-            _raise_validation_errors(root)
-        package = read_package_rows(root)
-        report = ImportReport(origin=str(root.resolve()), digest=package.digest)
+            _raise_validation_errors(readable)
+        package = read_package_rows(readable)
+        report = ImportReport(origin=str(root.resolve()), digest=package.digest, notes=notes)
         total = sum(len(r) for r in package.rows.values())
         done = 0
         try:
