@@ -268,7 +268,7 @@ def load_assumptions(
 
 ALIASES = {"flat_prior": "combined"}
 """``flat_prior`` names today's Monte Carlo with the flat utilisation prior (``combined``)."""
-ALL_SCENARIOS = (*engine.SCENARIOS, "calibrated")
+ALL_SCENARIOS = (*engine.SCENARIOS, "calibrated", "cohrc2018")
 
 
 def calibration_inputs(
@@ -281,6 +281,66 @@ def calibration_inputs(
     return calibrated.calibration_data(
         evidence, assumptions, np.arange(lo, hi + 1), **table_options
     )
+
+
+def _claim_value(claims: pd.DataFrame, quantity: str) -> tuple[float, str] | None:
+    """(value, claim id) of the first claim with ``quantity`` (its low end), if any."""
+    sub = claims[claims["quantity"].astype(str) == quantity] if len(claims) else claims
+    if not len(sub):
+        return None
+    rec = sub.sort_values("id").iloc[0]
+    return float(pd.to_numeric(rec["value_low"])), str(rec["id"])
+
+
+def _add_investigators(
+    result: EstimateResult,
+    evidence: Evidence,
+    assumptions: Mapping[str, Assumption],
+    seed: int,
+    asked: Sequence[str],
+) -> None:
+    """The ``cohrc2018`` scenario (when asked for) and the ``investigators`` rows: each
+    method's result next to its published headline, the missing input and the value it
+    would need (arithmetic on the published figure, never an input)."""
+    from transplant_audit.estimate import investigators as inv
+
+    n = _claim_value(evidence.claims, inv.COHRC_HOSPITALS_QUANTITY)
+    head = _claim_value(evidence.claims, inv.COHRC_HEADLINE_QUANTITY)
+    if n is None or head is None:
+        return
+    rng = np.random.default_rng(seed + 2018)
+    params = engine.draw_params(assumptions, rng, min(result.draws, 10_000))
+    draws = inv.cohrc2018(params, n[0], result.years)
+    need = inv.cohrc2018_needed_beds(params, n[0], head[0])
+    yi = (
+        len(result.years) - 1
+        if 2016 not in set(result.years.tolist())
+        else int(np.nonzero(result.years == 2016)[0][0])
+    )
+    result.investigators = [
+        {
+            "scenario": "cohrc2018",
+            "published_claim_id": head[1],
+            "published_value": head[0],
+            "hospitals": n[0],
+            "hospitals_claim_id": n[1],
+            "year": int(result.years[yi]),
+            "median": float(np.median(draws[yi])),
+            "p05": float(np.quantile(draws[yi], 0.05)),
+            "p95": float(np.quantile(draws[yi], 0.95)),
+            "missing_input": inv.COHRC_MISSING,
+            "used_instead": "licence_minimum_transplant_beds "
+            f"({assumptions['licence_minimum_transplant_beds'].describe()})",
+            "needed_value_name": "minimum transplant beds per approved centre",
+            "needed_value_median": float(np.median(need)),
+            "needed_value_p05": float(np.quantile(need, 0.05)),
+            "needed_value_p95": float(np.quantile(need, 0.95)),
+        }
+    ]
+    if "cohrc2018" in asked:
+        result.scenarios = (*result.scenarios, "cohrc2018")
+        result.national_draws["cohrc2018"] = draws
+        result.imputed_draws["cohrc2018"] = draws  # every centre is at the assumed minimum
 
 
 def _add_calibrated(
@@ -466,6 +526,7 @@ def estimate(
         capacity_total_draws=nat["capacity"],
         disputed_left_out=table.n_disputed,
     )
+    _add_investigators(result, evidence, assumptions, seed, asked)
     if not asked or "calibrated" in asked:
         _add_calibrated(
             result,

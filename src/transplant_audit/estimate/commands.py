@@ -62,8 +62,8 @@ def estimate_cmd(
     scenario: list[str] = typer.Option(
         [],
         "--scenario",
-        help="documented, capacity, combined (= flat_prior) or calibrated (repeat for "
-        "several). Default: all, calibrated when a stored posterior matches the data; asking "
+        help="documented, capacity, combined (= flat_prior), calibrated or cohrc2018 (repeat "
+        "for several). Default: all, calibrated when a stored posterior matches the data; asking "
         "for calibrated fits one when none does (about a minute).",
     ),
     assumptions: Path | None = typer.Option(
@@ -143,6 +143,7 @@ def estimate_cmd(
     _print_national(result)
     _print_implied(result)
     _print_calibration(result)
+    _print_investigators(result)
     if result.disputed_left_out:
         console.print(
             f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
@@ -272,6 +273,19 @@ def _print_calibration(result: Any) -> None:
         f"disclosure prior (posterior median disclosure {cal['disclosure_median']:.1%}); "
         "the data fix utilisation × disclosure only: --json has the disclosure curve"
     )
+
+
+def _print_investigators(result: Any) -> None:
+    """Each investigators' method from sourced inputs, next to its published headline."""
+    for r in result.investigators:
+        console.print(
+            f"{r['scenario']} ({r['year']}): {_n(r['median'])} [{_n(r['p05'])}–{_n(r['p95'])}] "
+            f"from {r['hospitals']:g} approved hospitals at {r['used_instead']}; published "
+            f"{_n(r['published_value'])}. Missing: {r['missing_input']}. To reach the "
+            f"published figure it would need {r['needed_value_median']:.0f} "
+            f"[{r['needed_value_p05']:.0f}–{r['needed_value_p95']:.0f}] "
+            f"{r['needed_value_name']} (arithmetic, not an input)."
+        )
 
 
 def _print_validation(result: Any) -> None:

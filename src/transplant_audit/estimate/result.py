@@ -77,6 +77,8 @@ class EstimateResult:
     """The calibrated model: priors, diagnostics, disclosure curve (``calibrated.summary``)."""
     validation: list[dict[str, Any]] = field(default_factory=list)
     """Rows check, nominal, coverage, n (leave_one_hospital_out, synthetic_truth)."""
+    investigators: list[dict[str, Any]] = field(default_factory=list)
+    """Investigators' methods next to their published headline (``api._add_investigators``)."""
     disputed_left_out: int = 0
     """Figures left out because a reviewer disputed them (``include_disputed`` adds them)."""
     _sensitivity_fn: Callable[..., Any] | None = None
@@ -479,6 +481,7 @@ class EstimateResult:
             ],
             "notes": list(self.notes),
             "disputed_left_out": int(self.disputed_left_out),
+            "investigators": _jsonable(self.investigators),
             "implied_utilisation": recs(self.implied_utilisation()),
             "calibration": _jsonable(self.calibration),
             "validation": [

@@ -289,6 +289,32 @@ class EstimateSections:
         )
         return item, text
 
+    def _investigator_paras(self) -> list[Block]:
+        """Each investigators' method rebuilt from sourced inputs, next to its headline."""
+        out: list[Block] = []
+        for r in getattr(self.est, "investigators", None) or []:
+            ref = self.cite_estimate(
+                f"Scenario {r['scenario']}: {num(r['hospitals'])} approved hospitals at "
+                f"{r['used_instead']}; the value needed is arithmetic on the published figure."
+            )
+            out.append(
+                Para(
+                    [
+                        f"The investigators' method {r['scenario']}, rebuilt from sourced "
+                        f"inputs, gives {rounded(r['median'])} for {r['year']} (90% interval "
+                        f"{rounded(r['p05'])}–{rounded(r['p95'])}) against the published "
+                        f"{num(r['published_value'])}. Missing input: {r['missing_input']}. "
+                        f"To reach the published figure it would need "
+                        f"{r['needed_value_median']:.0f} ({r['needed_value_p05']:.0f}–"
+                        f"{r['needed_value_p95']:.0f}) {r['needed_value_name']}; that value "
+                        "is shown, never put into the model.",
+                        ref,
+                    ],
+                    kind="caveat",
+                )
+            )
+        return out
+
     def _headline_blocks(self) -> list[Block]:
         nat = self.est.national()
         need(nat, "year", "scenario", "median", "p05", "p95", what="estimate.national()")
@@ -407,6 +433,7 @@ class EstimateSections:
         return [
             Para(summary),
             Headline(items),
+            *self._investigator_paras(),
             Para(
                 [
                     "How to read this: the estimate is a range, not a count. The middle value is "
