@@ -34,6 +34,10 @@ CHUNK_CELLS = 2_000_000
 """Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
 
 KEEP_HOSPITAL_DRAWS = 1000
+HOSPITAL_CELL_BUDGET = 3_000_000
+"""Hospital-year x draw cells kept per method for per-hospital values: with many hospitals
+fewer draws are kept (at least 200), so memory stays bounded (1,000 hospitals x 21 years:
+200 draws)."""
 THREADS = 2
 FAST_CHUNK = 20_000
 """Draws per chunk on the fast path (national totals only; about 60 MB of arrays)."""
@@ -426,7 +430,7 @@ def estimate(
     nat = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
     imp = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
     k_split = min(draws, KEEP_SPLIT_DRAWS)
-    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS)
+    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS, max(200, HOSPITAL_CELL_BUDGET // HY))
     splits: dict[str, list[np.ndarray]] = {}
     organs: dict[str, list[np.ndarray]] = {}
     hy: dict[str, list[np.ndarray]] = {}
