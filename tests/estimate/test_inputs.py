@@ -32,7 +32,6 @@ INFLATING = [
     ("csu_xiangya3", 1000, "building", "obs_xy3_1000"),
     ("lanzhou_mil_general", 900, "building", "obs_lz_900"),
     ("pku_third", 470, "building", "obs_pku3_470"),
-    ("hmu_first", 229, "whole_hospital", "obs_eye_229"),
 ]
 
 
@@ -51,6 +50,20 @@ def test_building_and_whole_hospital_beds_never_enter_capacity(hid, value, scope
     assert hid in note and scope in note and "not used" in note
     used = {o["observation_id"] for o in r.explain(hid, 2010)["observations"]}
     assert oid not in used and f"{oid}_ward" in used
+
+
+@pytest.mark.parametrize(("hid", "value"), [("hmu_first", 229), ("pla_180", 180)])
+def test_ophthalmic_hospitals_cornea_beds_never_enter_capacity(hid, value):
+    ev = make_evidence(
+        [hospital(hid)],
+        [
+            obs(hid, "department_beds", value, organ="cornea", as_of="2010", oid="obs_eye"),
+            obs(hid, "transplant_beds", 20, organ="kidney", as_of="2010"),
+        ],
+    )
+    r = estimate(ev, draws=3, years="2010-2010")
+    assert nat(r, "capacity", 2010) == pytest.approx(20 * 365 / 20)  # kidney stay 20 days
+    assert any("obs_eye" in n and "cornea" in n and "not used" in n for n in r.notes)
 
 
 def test_other_department_beds_enter_through_the_department_share():
@@ -262,3 +275,35 @@ def test_implied_utilisation_rows_have_the_documented_fields():
     assert [r["value"] for r in rows] == [100.0, 200.0]
     assert rows[0]["implied_utilisation_median"] == pytest.approx(100 / beds(100))
     assert rows[1]["implied_utilisation_p95"] == pytest.approx(200 / beds(100))
+
+
+@pytest.mark.parametrize(
+    "oid",
+    [
+        "obs_83311fb27d",  # jnu_first 1,300, new ward building
+        "obs_18ae341973",  # wuhan_union 1,050, new surgery ward building
+        "obs_83c73d21c5",  # csu_xiangya3 1,000, new surgery building
+        "obs_3ea698c788",  # lanzhou_mil_general 900, surgical building
+        "obs_9b87e1c579",  # pku_third 470, new surgical building
+        "obs_21c0ca9168",  # hmu_first 229, affiliated ophthalmic hospital (cornea)
+        "obs_12095174ea",  # pla_180 180, No. 180 Ophthalmic Hospital (cornea)
+    ],
+)
+def test_bundled_inflating_bed_rows_are_left_out(oid, bundled_table):
+    left = {d["observation_id"]: d for d in bundled_table.left_out}
+    assert oid in left, f"{oid} entered capacity"
+    used = set()
+    for rows in (bundled_table.beds, bundled_table.dept_beds):
+        for f in set(rows.fig.tolist()):
+            used |= set(bundled_table.figures.iloc[f]["obs_ids"])
+    assert oid not in used
+
+
+@pytest.fixture(scope="module")
+def bundled_table(bundled_dir):
+    import numpy as np
+
+    from transplant_audit.estimate import engine
+    from transplant_audit.evidence.package import read_package
+
+    return engine.build_table(read_package(bundled_dir), np.arange(2000, 2021))

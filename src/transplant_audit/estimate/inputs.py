@@ -34,6 +34,9 @@ EXCLUDED_SCOPES = {
     "unknown": "what the beds belong to is not known",
 }
 BED_SCOPES = (*TRANSPLANT_SCOPES, DEPARTMENT_SCOPE, *EXCLUDED_SCOPES)
+TISSUE_ORGANS = ("cornea",)
+"""Beds for tissue transplants (an eye hospital's cornea beds) never enter organ capacity:
+the national figures count solid-organ transplants."""
 
 LICENCE_STATES = ("true", "false", "unknown")
 """Licence status of a hospital as the estimate reads it."""
@@ -149,7 +152,16 @@ def route_beds(recs: list[dict]) -> tuple[list[dict], list[dict], list[dict[str,
     transplant, department, out = [], [], []
     for rec in recs:
         scope = bed_scope(rec)
-        if scope in TRANSPLANT_SCOPES:
+        organ = str(rec.get("organ") or "").strip().lower()
+        if organ in TISSUE_ORGANS:
+            out.append(
+                left_out(
+                    rec,
+                    f"{organ} beds (bed scope '{scope}'): tissue, not solid-organ, "
+                    "transplants; kept in the data, not used for capacity",
+                )
+            )
+        elif scope in TRANSPLANT_SCOPES:
             transplant.append(rec)
         elif scope == DEPARTMENT_SCOPE:
             department.append(rec)
