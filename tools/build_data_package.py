@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.evidence.package import (
@@ -152,7 +153,7 @@ def load_publishers(path: Path = DEFAULT_SRC / "publishers.csv") -> tuple[Publis
                     field=column,
                     reason=f"unknown {column}; allowed: {', '.join(allowed)}",
                     value=r[column],
-                    code=f"unknown-{column}",
+                    code=codes.UNKNOWN_VALUE[column],
                 )
         if not r["domain"] or not r["publisher"]:
             raise DataError(
@@ -1492,10 +1493,16 @@ def add_gathered_sources(src: Path, sources: SourceBook) -> None:
         _check_dates(file, line, r, "published", "retrieved")
         if r["digest"] and not re.fullmatch(r"sha256:[0-9a-f]{64}", r["digest"]):
             _refuse(file, line, "digest", "must be sha256:<64 hex digits>", r["digest"])
+        language = r["language"].split("-")[0].lower()  # BCP 47 zh-Hans -> ISO 639-1 zh
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            _refuse(file, line, "language", "an ISO 639-1 code such as zh or en", r["language"])
         sid = sources.add_cited(r["url"])
         row = sources.rows[sid]
-        for column in ("title", "publisher", "party", "published", "retrieved", "language"):
+        for column in ("title", "publisher", "party", "published", "retrieved"):
             row[column] = r[column] or row[column]
+        row["language"] = language or row["language"]
+        if r["language"] and r["language"] != language:
+            row["note"] = _join(row["note"], f"language tag {r['language']}")
         row["kind"] = r["kind"] or row["kind"]
         if r["digest"]:
             if row["digest"] and row["digest"] != r["digest"]:
@@ -1845,7 +1852,7 @@ COUNTS_END = "<!-- counts:end -->"
 def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
     """The counts section of docs/data.md, from the built evidence (no hand-typed numbers)."""
     obs, hosp, src = evidence.observations, evidence.hospitals, evidence.sources
-    licensed = hosp["licensed"].map({True: "yes", False: "no"}).fillna("not known")
+    licensed = hosp["licensed"].map({"true": "yes", "false": "no"}).fillna("not known")
     lic = licensed.value_counts()
     n_extra = int(src["note"].fillna("").ne("").sum())
     left = [r for r in excluded if r["file"] == "hospital_observations.csv"]
@@ -1887,6 +1894,12 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
             len(ref),
             f"`data-src/reference_series.csv`: {ref['country'].nunique()} countries, "
             f"{ref['series'].nunique()} series",
+        ),
+        (
+            "licences",
+            len(evidence.licences),
+            f"`data-src/gathered/licences.csv`: {evidence.licences['hospital_id'].nunique()} "
+            f"hospitals, {evidence.licences['list_name'].nunique()} lists",
         ),
     ]
     lines = [COUNTS_START, "", "| resource | rows | notes |", "|---|---|---|"]

@@ -34,6 +34,7 @@ err_console = Console(stderr=True)
 
 def _register_all() -> None:
     from transplant_audit.capture import commands as capture_commands
+    from transplant_audit.donorpool import commands as donorpool_commands
     from transplant_audit.estimate import commands as estimate_commands
     from transplant_audit.evidence import commands as evidence_commands
     from transplant_audit.extract import commands as extract_commands
@@ -47,6 +48,7 @@ def _register_all() -> None:
         forensics_commands,
         capture_commands,
         extract_commands,
+        donorpool_commands,
     ):
         module.register(app)
 

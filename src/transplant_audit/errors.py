@@ -26,8 +26,11 @@ class DataError(TransplantAuditError):
     field: str | None = None
     value: object | None = None
     code: str = "data-error"
+    """A code declared in ``transplant_audit.error_codes`` (the declared type may be
+    passed: its ``code`` is kept)."""
 
     def __post_init__(self) -> None:
+        self.code = str(getattr(self.code, "code", self.code))
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -167,7 +167,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "transplants",
                 S2,
                 "table 1",
-                "verified",
+                "disputed",
                 "",
                 "",
             ],

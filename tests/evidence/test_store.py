@@ -82,9 +82,34 @@ def test_changed_rows_are_updated_and_counted(
     assert report.total_unchanged == sum(syn.rows.values()) - 2
     with store.session() as s:
         row = s.get(Observation, syn.OBS["beds_a_1"])
-        assert row is not None and row.value == 550.0 and row.status == "verified"
+        # an import never raises a status: 'verified' needs two-person review here
+        assert row is not None and row.value == 550.0 and row.status == "extracted"
+    assert report.lowered == [syn.OBS["beds_a_1"]]
+    assert "imported as extracted" in report.warnings[0]
     out = store.export_package(tmp_path / "out")
-    assert files_of(out) == files_of(edited)
+    obs.loc[obs["id"] == syn.OBS["beds_a_1"], "status"] = "extracted"
+    expected = syn.write(tmp_path / "expected", {"observations": obs, "hospitals": hospitals})
+    assert files_of(out) == files_of(expected)
+
+
+def test_import_never_raises_a_status(syn, store: Store, tmp_path: Path) -> None:
+    """Hole 5c: a package row marked verified, with no review behind it, is imported as
+    extracted (new row); a row the store already verified by review stays verified."""
+    frames = syn.frames()
+    obs = frames["observations"].copy()
+    obs["status"] = "verified"
+    claimed = syn.write(tmp_path / "claimed", {"observations": obs})
+    report = store.import_package(claimed)
+    with store.session() as s:
+        statuses = {o.status for o in s.query(Observation)}
+    assert statuses == {"extracted"}
+    assert sorted(report.lowered) == sorted(obs["id"])
+    with store.session(write=True) as s:  # as if two reviewers verified it in this store
+        s.get(Observation, syn.OBS["tx_a"]).status = "verified"
+    store.import_package(claimed)
+    with store.session() as s:
+        assert s.get(Observation, syn.OBS["tx_a"]).status == "verified"
+        assert s.get(Observation, syn.OBS["beds_b"]).status == "extracted"
 
 
 def test_rows_missing_from_a_later_package_are_kept(

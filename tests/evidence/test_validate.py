@@ -280,7 +280,7 @@ def test_unknown_licensed_organ(tmp_path: Path) -> None:
 
 
 def test_frictionless_errors_are_translated(tmp_path: Path) -> None:
-    # a source id that breaks the schema's pattern: only Frictionless checks patterns
+    # a source id that breaks the schema's pattern, as Frictionless reports it
     bad = "SRC-1"
     root = make_package(
         tmp_path / "p",
@@ -288,9 +288,14 @@ def test_frictionless_errors_are_translated(tmp_path: Path) -> None:
             "sources": {2: TINY["sources"][0].replace(S1, bad)},
         },
     )
-    errors = [e for e in errors_of(root) if e.file == "sources.csv" and e.row == 2]
+    from transplant_audit.evidence.package import _frictionless_errors
+
+    errors = [e for e in _frictionless_errors(root) if e.file == "sources.csv" and e.row == 2]
     assert ("sources.csv", 2, "id", "constraint-error") in where(errors)
     assert all(isinstance(e, DataError) and "frictionless" in e.reason for e in errors)
+    # our own rules check patterns too, anchored at both ends (issue 10, hole 6)
+    ours = [e for e in errors_of(root) if e.file == "sources.csv" and e.row == 2]
+    assert ("sources.csv", 2, "id", "bad-pattern") in where(ours)
 
 
 def test_errors_are_collected_not_stopped_at_first(tmp_path: Path) -> None:

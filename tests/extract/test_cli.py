@@ -112,7 +112,7 @@ def test_extract_errors_are_one_line(tmp_path: Path) -> None:
 def test_extract_and_review_captured_sources(home: Path) -> None:
     ids = _source_ids(home)
     page, report = ids["page.html"], ids["report.pdf"]
-    out = json.loads(run(home, "extract", page, report, "--json").stdout)
+    out = json.loads(run(home, "extract", page, report, "--json", "--extractor", "carol").stdout)
     by = {(r["source"], r["indicator"]): r for r in out}
     beds = by[(page, "transplant_beds")]
     assert beds["value"] == 86 and beds["hospital"] == "东江市第一人民医院"
@@ -122,7 +122,7 @@ def test_extract_and_review_captured_sources(home: Path) -> None:
     cand = beds["candidate_id"]
 
     # extracting again stores nothing new
-    again = run(home, "extract", page)
+    again = run(home, "extract", page, "--extractor", "carol")
     assert "0 new candidates" in again.stderr
 
     # two-person rule through the CLI
@@ -169,3 +169,32 @@ def test_extract_and_review_captured_sources(home: Path) -> None:
     rows = (home / "package" / "observations.csv").read_text(encoding="utf-8").splitlines()
     assert any(",verified," in r and "86" in r for r in rows[1:])
     assert any(",disputed," in r for r in rows[1:])
+
+
+def test_two_person_rule_holds_through_the_command_line(tmp_path: Path) -> None:
+    """Issue 10, hole 5 through the CLI: one person spelled twice is one reviewer, the
+    extractor cannot review, and storing candidates needs the extractor's name."""
+    (tmp_path / "page.html").write_bytes(PAGE.encode("gbk"))
+    run(tmp_path, "capture", str(tmp_path / "page.html"))
+    page = _source_ids(tmp_path)["page.html"]
+    saved = os.environ.pop("TRANSPLANT_AUDIT_REVIEWER", None)
+    try:
+        proc = run(tmp_path, "extract", page, ok=False)
+        assert proc.returncode == 2 and "--extractor" in proc.stderr
+        out = json.loads(run(tmp_path, "extract", page, "--json", "--extractor", "Carol").stdout)
+    finally:
+        if saved is not None:
+            os.environ["TRANSPLANT_AUDIT_REVIEWER"] = saved
+    cand = next(r["candidate_id"] for r in out if r["indicator"] == "transplant_beds")
+    review = ("review", "--candidate", cand, "--accept", "--json")
+    first = run(tmp_path, *review, "--national", "--reviewer", "alice")
+    assert json.loads(first.stdout)["status"] == "accepted"
+    for same in ("Alice", "alice\u200b", "ALICE\u2060"):
+        again = json.loads(run(tmp_path, *review, "--reviewer", same).stdout)
+        assert again["status"] == "accepted" and again["accepted_by"] == ["alice"]
+    proc = run(tmp_path, *review, "--reviewer", "carol\u200d", ok=False)
+    assert proc.returncode == 2 and "extracted" in proc.stderr
+    proc = run(tmp_path, *review, "--reviewer", "\u200b", ok=False)
+    assert proc.returncode == 2 and "say who you are" in proc.stderr
+    final = json.loads(run(tmp_path, *review, "--reviewer", "bob").stdout)
+    assert final["status"] == "verified" and final["accepted_by"] == ["alice", "bob"]

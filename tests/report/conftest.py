@@ -548,3 +548,43 @@ class FakeForensics:
 @pytest.fixture()
 def evidence() -> Evidence:
     return make_synthetic_evidence()
+
+
+def make_synthetic_donorpool():  # type: ignore[no-untyped-def]
+    """SYNTHETIC inputs of the donor-pool section (made-up curve, synthetic claims)."""
+    from transplant_audit.report.donorpool_section import DonorPoolInputs
+
+    rows = [
+        {
+            "label": label,
+            "volume_all_organs": vol,
+            "organ": organ,
+            "wait_days": w,
+            "donors_per_year_median": vol * f,
+            "donors_per_year_p05": vol * f * 0.9,
+            "donors_per_year_p95": vol * f * 1.1,
+        }
+        for label, vol in (("synthetic official", 10000.0), ("synthetic investigators", 60000.0))
+        for organ, f in (("kidney", 0.3), ("liver", 0.27))
+        for w in (7.0, 365.0)
+    ]
+    return DonorPoolInputs(
+        curve=pd.DataFrame(rows),
+        official_donors=pd.DataFrame(
+            [
+                {
+                    "label": "synthetic donors 2015",
+                    "donors": 2700.0,
+                    "year": "2015",
+                    "claim_id": "cl_1",
+                    "source_id": "src_cccccccccc",
+                }
+            ]
+        ),
+        volumes={"synthetic official": 10000.0, "synthetic investigators": 60000.0},
+        volume_claims={
+            "synthetic official": ("cl_1", "src_cccccccccc"),
+            "synthetic investigators": ("cl_2", "src_aaaaaaaaaa"),
+        },
+        assumptions=[],
+    )

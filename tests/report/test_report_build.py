@@ -15,14 +15,18 @@ from transplant_audit.report.build import Analyses, assemble, write_report
 from transplant_audit.report.html import render_html
 from transplant_audit.report.model import Figure, Headline, Para, Ref, Unavailable
 
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+from .conftest import FakeEstimate, FakeForensics, make_synthetic_donorpool, make_synthetic_evidence
 
 
 @pytest.fixture(scope="module")
 def full_report():
     return assemble(
         make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
+        Analyses(
+            estimate=FakeEstimate(),
+            forensics=FakeForensics(),
+            donorpool=make_synthetic_donorpool(),
+        ),
         draws=500,
         seed=7,
     )

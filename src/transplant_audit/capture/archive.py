@@ -44,6 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 
 CHUNK = 1 << 20
@@ -301,7 +302,7 @@ def detect_charset(
             "to archive them unchanged as application/octet-stream"
         ),
         field="charset",
-        code="undecodable-charset",
+        code=codes.UndecodableCharset,
     )
 
 
@@ -428,7 +429,7 @@ def write_record(
             file=target_uri,
             reason="the file changed while it was being captured (size or digest differ "
             "between the hashing pass and the writing pass); capture it again",
-            code="changed-during-capture",
+            code=codes.ChangedDuringCapture,
         )
     return sink.count, sha256_hex_to_digest(sink.hash.hexdigest()), date, record_id
 

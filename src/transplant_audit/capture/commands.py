@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from transplant_audit.cli_options import DbOption, HomeOption
+from transplant_audit.errors import ConfigError
 from transplant_audit.paths import DB_ENV, home_dir
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts).")]
@@ -38,13 +39,24 @@ def _store_exists(home: Path, db: str | None) -> bool:
 
 def capture_cmd(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Files to capture (HTML, PDF, images, text), or http/https URLs to fetch.",
             metavar="PATH_OR_URL...",
             show_default=False,
         ),
-    ],
+    ] = None,
+    pages: Annotated[
+        Path | None,
+        typer.Option(
+            "--pages",
+            help="A CSV list of saved web pages to capture in one run, each under the "
+            "address it was published at: columns path,url (required) and title, "
+            "publisher, party, kind, note (paths relative to the list). Every row is "
+            "checked before anything is written.",
+            show_default=False,
+        ),
+    ] = None,
     note: Annotated[
         str | None, typer.Option("--note", help="Why you captured it; kept with the capture.")
     ] = None,
@@ -96,11 +108,19 @@ def capture_cmd(
     store (or attaches to an existing one with --source-id) and is written
     to the tamper-evident ledger. Every input is checked first: a missing,
     empty or undecodable file stops the run before anything is written.
+
+    Saved copies of web pages: --url names where one file was published;
+    --pages LIST captures many saved pages in one run, each under its own
+    address (CSV columns path,url,title,publisher,party,kind,note).
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from transplant_audit.capture.service import capture
+    from transplant_audit.capture.service import capture, capture_page_list
 
+    if bool(inputs) == bool(pages):
+        raise ConfigError("give files or URLs to capture, or --pages LIST, not both")
+    if pages and (url or source_id or title or publisher or note):
+        raise ConfigError("with --pages, url, title, publisher and note come from the list")
     h = home_dir(home)
     with (
         _open_store(h, db) as store,
@@ -119,20 +139,23 @@ def capture_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        results = capture(
-            store,
-            h,
-            inputs,
-            note=note,
-            source_id=source_id,
-            url=url,
-            party=party,
-            kind=kind,
-            title=title,
-            publisher=publisher,
-            binary=binary,
-            progress=progress,
-        )
+        if pages:
+            results = capture_page_list(store, h, pages, binary=binary)
+        else:
+            results = capture(
+                store,
+                h,
+                inputs or [],
+                note=note,
+                source_id=source_id,
+                url=url,
+                party=party,
+                kind=kind,
+                title=title,
+                publisher=publisher,
+                binary=binary,
+                progress=progress,
+            )
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
         return
@@ -330,9 +353,61 @@ def ledger_cmd(
     _console().print(table)
 
 
+def exhibit_cmd(
+    observation_id: Annotated[
+        str,
+        typer.Argument(
+            help="The observation (obs_...) to document.",
+            metavar="OBSERVATION_ID",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Directory to write the exhibit into (new or empty; written all or nothing).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    home: HomeOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write one figure with its proof, for a tribunal or a journalist.
+
+    DIR receives figure.json (the observation and its source row), the source's
+    archived bytes and WARC record (or a note saying the source was not captured,
+    with its URL and digest), the review decisions, every ledger entry about them
+    with its Merkle inclusion proof, and a README explaining how to check each
+    digest and proof with sha256sum, zcat and a stdlib-only Python script. The
+    ledger's unsealed entries are sealed into a batch first, so every entry has a
+    proof.
+    """
+    from transplant_audit.capture.exhibit import exhibit_files, load_exhibit, write_exhibit
+    from transplant_audit.errors import ConfigError
+
+    h = home_dir(home)
+    if not _store_exists(h, db):
+        raise ConfigError(f"no store at {h}: import or capture evidence first")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ConfigError(f"{out} exists and is not empty: choose a new directory")
+    with _open_store(h, db) as store:
+        data = load_exhibit(store, h, observation_id)
+    files = exhibit_files(data)
+    write_exhibit(files, out)
+    captured = "with its archived source" if data.document is not None else "source not captured"
+    _console().print(
+        f"exhibit of {observation_id} ({captured}, {len(data.decisions)} review decisions, "
+        f"{len(data.entries)} ledger entries with proofs) written to {out}; "
+        f"check it as {out / 'README.md'} explains"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
     app.command("capture")(capture_cmd)
     app.command("verify")(verify_cmd)
     app.command("manifest")(manifest_cmd)
     app.command("ledger")(ledger_cmd)
+    app.command("exhibit")(exhibit_cmd)

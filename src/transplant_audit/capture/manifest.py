@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from transplant_audit import error_codes as codes
 from transplant_audit.capture.verify import (
     MISMATCH,
     NOTICE,
@@ -365,11 +366,11 @@ def read_manifest(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise DataError(file=str(path), reason="no such file", code="missing-path") from exc
+        raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
-            file=str(path), reason=f"not valid JSON ({exc})", code="bad-manifest"
+            file=str(path), reason=f"not valid JSON ({exc})", code=codes.BadManifest
         ) from exc
     if not isinstance(data, dict):
-        raise DataError(file=str(path), reason="not a JSON object", code="bad-manifest")
+        raise DataError(file=str(path), reason="not a JSON object", code=codes.BadManifest)
     return data

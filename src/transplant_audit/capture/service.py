@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from transplant_audit import error_codes as codes
 from transplant_audit.capture.archive import (
     CHARSET_SAMPLE,
     Archive,
@@ -113,25 +114,25 @@ def prepare(
     p = Path(path).expanduser()
     name = str(path)
     if not p.exists():
-        raise DataError(file=name, reason="no such file", code="missing-path")
+        raise DataError(file=name, reason="no such file", code=codes.MissingPath)
     if p.is_dir():
         raise DataError(
             file=name,
             reason="is a directory; capture takes files (give the files inside it)",
-            code="is-directory",
+            code=codes.IsDirectory,
         )
     if not p.is_file():
-        raise DataError(file=name, reason="is not a regular file", code="not-a-file")
+        raise DataError(file=name, reason="is not a regular file", code=codes.NotAFile)
     try:
         with open(p, "rb") as fh:
             sample = fh.read(CHARSET_SAMPLE)
     except OSError as exc:
         raise DataError(
-            file=name, reason=f"cannot read: {exc.strerror}", code="unreadable"
+            file=name, reason=f"cannot read: {exc.strerror}", code=codes.Unreadable
         ) from exc
     if not sample:
         raise DataError(
-            file=name, reason="file is empty (0 bytes): nothing to capture", code="empty-file"
+            file=name, reason="file is empty (0 bytes): nothing to capture", code=codes.EmptyFile
         )
     digest, size = digest_file(p, on_bytes=on_bytes)
     media = "application/octet-stream" if binary else sniff_media_type(sample, p.name)
@@ -172,7 +173,7 @@ def fetch_url(url: str, directory: Path, timeout: float = 30.0) -> Path:
                     break
                 out.write(buf)
     except OSError as exc:
-        raise DataError(file=url, reason=f"could not fetch: {exc}", code="fetch-failed") from exc
+        raise DataError(file=url, reason=f"could not fetch: {exc}", code=codes.FetchFailed) from exc
     return target
 
 
@@ -223,7 +224,7 @@ def _attach_source(
                 reason="no source with this id in the store (import the data package first, "
                 "or leave out --source-id to create one)",
                 value=source_id,
-                code="unknown-source",
+                code=codes.UnknownSource,
             )
     else:
         address = url or prepared.uri
@@ -483,3 +484,118 @@ def capture(
             publisher=publisher,
             on_bytes=on_bytes,
         )
+
+
+PAGE_LIST_COLUMNS = ("path", "url", "title", "publisher", "party", "kind", "note")
+"""Columns of a page list (``capture --pages FILE``); ``path`` and ``url`` are required."""
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """One saved page of a page list, checked and hashed, with where it was published."""
+
+    prepared: Prepared
+    url: str
+    title: str | None
+    publisher: str | None
+    party: str
+    kind: str
+    note: str | None
+
+
+def read_page_list(path: str | os.PathLike[str], *, binary: bool = False) -> list[PageRow]:
+    """Read and check a CSV list of saved pages; every file is checked and hashed.
+
+    Paths are relative to the list's folder. A bad row raises ``DataError`` naming the
+    list, the row and the field; nothing is written.
+    """
+    import csv
+
+    listing = Path(path)
+    name = str(path)
+    try:
+        with open(listing, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            rows = list(reader)
+    except FileNotFoundError as exc:
+        raise DataError(file=name, reason="no such file", code="missing-path") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError(file=name, reason="not UTF-8 text", code="bad-encoding") from exc
+    for col in ("path", "url"):
+        if col not in header:
+            raise DataError(
+                file=name, row=1, field=col, reason="required column missing", code="missing-column"
+            )
+    if not rows:
+        raise DataError(file=name, reason="lists no page", code="empty-list")
+    return [_page_row(listing, i, r, binary) for i, r in enumerate(rows, start=2)]
+
+
+def _page_row(listing: Path, i: int, r: dict[str, str], binary: bool) -> PageRow:
+    """Check one row of a page list (``i`` is its line number) and hash its file."""
+    from transplant_audit.evidence.vocabulary import SOURCE_KINDS, SOURCE_PARTIES
+
+    def bad(field: str, reason: str, value: object = None, code: str = "bad-row") -> DataError:
+        return DataError(
+            file=str(listing), row=i, field=field, reason=reason, value=value, code=code
+        )
+
+    url = (r.get("url") or "").strip()
+    if not re.match(r"^https?://\S+$", url):
+        raise bad("url", "must be the http(s) address the page was published at", url)
+    party = (r.get("party") or "").strip() or "other"
+    if party not in SOURCE_PARTIES:
+        raise bad("party", f"must be one of {', '.join(SOURCE_PARTIES)}", party)
+    kind = (r.get("kind") or "").strip() or "web"
+    if kind not in SOURCE_KINDS:
+        raise bad("kind", f"must be one of {', '.join(SOURCE_KINDS)}", kind)
+    rel = (r.get("path") or "").strip()
+    if not rel:
+        raise bad("path", "empty: name the saved file")
+    try:
+        prepared = prepare(listing.parent / rel, uri=url, binary=binary)
+    except DataError as exc:
+        raise bad("path", exc.reason, rel, exc.code) from exc
+    return PageRow(
+        prepared=prepared,
+        url=url,
+        title=(r.get("title") or "").strip() or None,
+        publisher=(r.get("publisher") or "").strip() or None,
+        party=party,
+        kind=kind,
+        note=(r.get("note") or "").strip() or None,
+    )
+
+
+def capture_page_list(
+    store: Any,
+    home: Path,
+    path: str | os.PathLike[str],
+    *,
+    binary: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[CaptureResult]:
+    """Capture every saved page of a page list, each under the URL it was published at.
+
+    All rows are checked and hashed before anything is written; then one transaction per
+    page, as for several inputs to ``capture``.
+    """
+    rows = read_page_list(path, binary=binary)
+    archive = Archive(home)
+    results: list[CaptureResult] = []
+    for k, row in enumerate(rows, start=1):
+        results += capture_prepared(
+            store,
+            archive,
+            [row.prepared],
+            note=row.note,
+            url=row.url,
+            party=row.party,
+            kind=row.kind,
+            title=row.title,
+            publisher=row.publisher,
+        )
+        if progress is not None:
+            progress(k, len(rows))
+    return results

@@ -8,10 +8,13 @@ and a home directory. What is checked, in order:
 1. the ledger chain: every payload digest, entry hash and ``prev_hash`` link;
 2. the Merkle batches: they tile the entries and their roots recompute;
 3. every row of every ledgered table (the seven data-package resources,
-   ``archive_records`` and ``captures``) against the ``row_digest`` its latest
+   ``archive_records``, ``captures`` and ``review_decisions``) against the ``row_digest``
+   its latest
    ledger entry committed to; a row with no entry, or an entry whose row is gone,
    is a mismatch;
-4. every WARC file, record by record (gzip integrity, WARC framing, payload
+4. every candidate's ``extracted_by`` against its ``candidate_extracted`` entry (so the
+   extractor cannot be erased to let them review their own figure);
+5. every WARC file, record by record (gzip integrity, WARC framing, payload
    SHA-256), and every ``archive_records`` row against the bytes at its offset
    (record digest over the stored bytes, payload digest, size).
 
@@ -37,7 +40,11 @@ from transplant_audit.evidence.ledger import BatchData, EntryData
 MISMATCH = "mismatch"
 NOTICE = "notice"
 
-LEDGERED_TABLES: tuple[str, ...] = (*COLUMNS.keys(), *CAPTURE_TABLES)
+REVIEW_TABLES: tuple[str, ...] = ("review_decisions",)
+"""Review decisions: each row is committed to by its ``review_decision`` entry, so a
+decision inserted or edited straight in the database is a mismatch."""
+
+LEDGERED_TABLES: tuple[str, ...] = (*COLUMNS.keys(), *CAPTURE_TABLES, *REVIEW_TABLES)
 """Tables whose every row must match what the ledger committed to."""
 
 REMOVAL_KINDS: frozenset[str] = frozenset(
@@ -74,6 +81,8 @@ class VerifyState:
     """Table -> rows as the database returns them (ledgered tables only)."""
     warc_files: dict[str, Callable[[], BinaryIO]]
     """WARC file name -> a callable opening it for binary reading."""
+    extractors: dict[str, str | None] = field(default_factory=dict)
+    """Candidate id -> ``extracted_by`` as the database holds it."""
 
 
 @dataclass
@@ -183,6 +192,30 @@ def _check_rows(state: VerifyState, report: VerifyReport) -> None:
                     "row-missing",
                     subject.replace("/", " row ", 1),
                     f"ledger entry {seq} committed to this row but the store no longer has it",
+                )
+            )
+
+
+def _check_extractors(state: VerifyState, report: VerifyReport) -> None:
+    recorded: dict[str, str | None] = {}
+    for e in state.entries:
+        if e.kind != "candidate_extracted" or not e.subject.startswith("candidates/"):
+            continue
+        try:
+            payload = json.loads(e.payload)
+        except ValueError:
+            continue
+        if isinstance(payload, dict):
+            recorded[e.subject.partition("/")[2]] = payload.get("extracted_by")
+    for cand_id, held in state.extractors.items():
+        if cand_id in recorded and (held or None) != (recorded[cand_id] or None):
+            report.findings.append(
+                Finding(
+                    MISMATCH,
+                    "extractor-mismatch",
+                    f"candidates row {cand_id}",
+                    f"extracted_by is {held!r} but its ledger entry recorded "
+                    f"{recorded[cand_id]!r}: it was changed without a ledger entry",
                 )
             )
 
@@ -314,6 +347,7 @@ def check_state(state: VerifyState) -> VerifyReport:
     if problem is not None:
         report.findings.append(Finding(MISMATCH, problem.code, problem.where, problem.reason))
     _check_rows(state, report)
+    _check_extractors(state, report)
     _check_archive(state, report)
     report.counts.update(
         {
@@ -336,6 +370,7 @@ def load_state(store: Any, home: Path) -> VerifyState:
     """
     from sqlalchemy import select
 
+    from transplant_audit.evidence import all_tables  # noqa: F401  (register every table)
     from transplant_audit.evidence.base import Base
 
     archive = Archive(home)
@@ -355,11 +390,25 @@ def load_state(store: Any, home: Path) -> VerifyState:
                 if tbl is None:
                     continue
                 rows[table] = [dict(r._mapping) for r in s.execute(select(tbl))]
+            extractors = _load_extractors(s)
         finally:
             if old_factory is not None:
                 raw.text_factory = old_factory
     files = {name: _opener(archive.path(name)) for name in archive.files()}
-    return VerifyState(entries=entries, batches=batches, rows=rows, warc_files=files)
+    return VerifyState(
+        entries=entries, batches=batches, rows=rows, warc_files=files, extractors=extractors
+    )
+
+
+def _load_extractors(session: Any) -> dict[str, str | None]:
+    from sqlalchemy import select
+
+    from transplant_audit.evidence.base import Base
+
+    tbl = Base.metadata.tables.get("candidates")
+    if tbl is None or "extracted_by" not in tbl.c:
+        return {}
+    return {str(r[0]): r[1] for r in session.execute(select(tbl.c.id, tbl.c.extracted_by))}
 
 
 def _opener(path: Path) -> Callable[[], BinaryIO]:

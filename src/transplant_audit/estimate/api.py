@@ -258,7 +258,9 @@ def load_assumptions(
         raise DataError(
             "assumptions", "the evidence has no assumptions; the model cannot run without them"
         )
-    base = assumptions_from_frame(frame)
+    # The donor-pool model's parameters share the resource; the estimate never uses them.
+    frame = frame[~frame["name"].astype(str).str.startswith("donorpool_")]
+    base = assumptions_from_frame(frame.reset_index(drop=True))
     base, notes = resolve_claim_bounds(base, evidence.claims)
     file = "overrides"
     if isinstance(overrides, (str, Path)):

@@ -15,9 +15,11 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from transplant_audit import error_codes as codes
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import NATIONAL, Evidence
@@ -270,7 +272,7 @@ def import_command(
     from transplant_audit.evidence.store import Store
 
     if not package_dir.is_dir():
-        raise DataError(file=str(package_dir), reason="not a directory", code="no-package")
+        raise DataError(file=str(package_dir), reason="not a directory", code=codes.NoPackage)
     console = _console()
     with Store.open(home=home, url=db) as store:
         with Progress(
@@ -288,6 +290,8 @@ def import_command(
                 progress.update(task, completed=done, total=total)
 
             report = store.import_package(package_dir, progress=tick)
+        for line in report.warnings:
+            Console(stderr=True, highlight=False).print(f"[yellow]warning:[/] {escape(line)}")
         if json_out:
             console.print_json(json.dumps(report.to_dict() | {"store": store.display_url}))
             return
@@ -303,8 +307,6 @@ def import_command(
                 str(report.kept[name]),
             )
         console.print(table)
-        for note in report.notes:
-            console.print(f"[yellow]older package:[/] {note}")
         console.print(f"{report.summary()}")
 
 
@@ -344,12 +346,15 @@ def validate_command(
     app runs with ``standalone_mode=False``, where click returns an Exit's code
     instead of raising it.)
     """
-    from transplant_audit.evidence.package import validate_package
+    from transplant_audit.evidence.package import package_warnings, validate_package
     from transplant_audit.evidence.store import read_package_rows
 
     errors = validate_package(package_dir)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    warnings = package_warnings(package_dir) if package_dir.is_dir() else []
+    for line in warnings:
+        err.print(f"warning: {line}", markup=False)
     if errors:
-        err = Console(stderr=True, highlight=False, soft_wrap=True)
         for error in errors:
             err.print(str(error), markup=False)
         raise TransplantAuditError(
@@ -358,7 +363,10 @@ def validate_command(
     rows = read_package_rows(package_dir).rows
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     n_resources = len(descriptor.get("resources", []))
-    _console().print(f"valid: {n_resources} resources, {sum(len(r) for r in rows.values())} rows")
+    unhashed = f" ({len(warnings)} without a hash, see the warnings)" if warnings else ""
+    _console().print(
+        f"valid: {n_resources} resources, {sum(len(r) for r in rows.values())} rows{unhashed}"
+    )
 
 
 def hospitals_command(

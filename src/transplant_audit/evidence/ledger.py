@@ -177,7 +177,12 @@ def canonical_cell(kind: str, value: Any) -> Any:
 
 
 def row_digest(table: str, row: Mapping[str, Any]) -> str:
-    """SHA-256 of a row's canonical JSON over the table's data-package columns.
+    """SHA-256 of ``row_canonical`` (the row's canonical JSON)."""
+    return sha256_digest(row_canonical(table, row))
+
+
+def row_canonical(table: str, row: Mapping[str, Any]) -> bytes:
+    """The canonical JSON bytes of a row over the table's data-package columns.
 
     ``row`` may hold typed values (as the database returns them) or the cells as
     the data package writes them (text): each cell goes through ``canonical_cell``
@@ -194,7 +199,7 @@ def row_digest(table: str, row: Mapping[str, Any]) -> str:
         if table == "observations" and c == "hospital_id" and value == NATIONAL:
             value = None
         cells[c] = canonical_cell(kinds.get(c, "string"), value)
-    return sha256_digest(canonical_json({"table": table, "row": cells}))
+    return canonical_json({"table": table, "row": cells})
 
 
 def _leaf(entry: str) -> bytes:

@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, NATIONAL, OPTIONAL_RESOURCES, Evidence
 from transplant_audit.evidence.vocabulary import (
@@ -401,7 +402,7 @@ def _csv_text(resource: str, frame: pd.DataFrame) -> str:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(
-            file=f"{resource}.csv", reason=f"missing columns {missing}", code="missing-column"
+            file=f"{resource}.csv", reason=f"missing columns {missing}", code=codes.MissingColumn
         )
     key = "name" if resource == "assumptions" else "id"
     rows = [
@@ -590,9 +591,11 @@ class _Reader:
         self.errors = errors
         self.rows: list[tuple[int, dict[str, str]]] = []
         self.ok = False
+        self.digest = ""
 
     def read(self) -> None:
         raw = self.path.read_bytes()
+        self.digest = "sha256:" + hashlib.sha256(raw).hexdigest()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -605,7 +608,7 @@ class _Reader:
                         f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot "
                         f"be decoded (save the file as UTF-8)"
                     ),
-                    code="encoding-error",
+                    code=codes.EncodingError,
                 )
             )
             return
@@ -620,14 +623,14 @@ class _Reader:
                     file=self.file,
                     row=1,
                     reason="the file is empty (no header)",
-                    code="blank-header",
+                    code=codes.BlankHeader,
                 )
             )
             return
         except csv.Error as exc:
             self.errors.append(
                 DataError(
-                    file=self.file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+                    file=self.file, row=1, reason=f"malformed CSV: {exc}", code=codes.MalformedCsv
                 )
             )
             return
@@ -648,7 +651,7 @@ class _Reader:
                     row=1,
                     reason=f"header must be {','.join(expected)}: " + "; ".join(detail),
                     value=",".join(header),
-                    code="bad-header",
+                    code=codes.BadHeader,
                 )
             )
             return
@@ -663,7 +666,7 @@ class _Reader:
                             file=self.file,
                             row=line,
                             reason=f"row has {len(record)} cells, the header has {len(expected)}",
-                            code="wrong-column-count",
+                            code=codes.WrongColumnCount,
                         )
                     )
                     continue
@@ -674,7 +677,7 @@ class _Reader:
                     file=self.file,
                     row=reader.line_num,
                     reason=f"malformed CSV: {exc}",
-                    code="malformed-csv",
+                    code=codes.MalformedCsv,
                 )
             )
             return
@@ -694,9 +697,9 @@ def _check_required_and_types(
             if value == "":
                 if cons.get("required"):
                     code = (
-                        "missing-source-id"
+                        codes.MissingSourceId
                         if name in ("source_id", "source_ids")
-                        else "missing-value"
+                        else codes.MissingValue
                     )
                     errors.append(
                         DataError(
@@ -716,7 +719,7 @@ def _check_required_and_types(
                         field=name,
                         reason="not a number",
                         value=value,
-                        code="bad-number",
+                        code=codes.BadNumber,
                     )
                 )
             elif field["type"] == "integer" and not re.fullmatch(r"-?[0-9]+", value):
@@ -727,7 +730,7 @@ def _check_required_and_types(
                         field=name,
                         reason="not a whole number",
                         value=value,
-                        code="bad-integer",
+                        code=codes.BadInteger,
                     )
                 )
             elif field["type"] == "boolean" and value not in ("true", "false"):
@@ -738,7 +741,20 @@ def _check_required_and_types(
                         field=name,
                         reason="must be 'true' or 'false'",
                         value=value,
-                        code="bad-boolean",
+                        code=codes.BadBoolean,
+                    )
+                )
+            elif cons.get("pattern") not in (None, DATE_PATTERN) and not pattern_fullmatch(
+                cons["pattern"], value
+            ):
+                errors.append(
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason=f"does not match the pattern {cons['pattern']} (whole value)",
+                        value=value,
+                        code=codes.BadPattern,
                     )
                 )
             elif cons.get("pattern") == DATE_PATTERN and _date_end(value) is None:
@@ -749,22 +765,24 @@ def _check_required_and_types(
                         field=name,
                         reason="not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
                         value=value,
-                        code="bad-date",
+                        code=codes.BadDate,
                     )
                 )
     return errors
 
 
+def pattern_fullmatch(pattern: str, value: str) -> bool:
+    """True when the whole of ``value`` matches a schema ``pattern``: anchored at both
+    ends with ``re.fullmatch`` (a ``$`` alone also matches before a final newline, so
+    ``obs_0123456789\n`` would pass ``^obs_[0-9a-f]{10}$`` with ``re.match``)."""
+    return re.fullmatch(pattern.removeprefix("^").removesuffix("$"), value) is not None
+
+
 def _enum_error(
     file: str, line: int, field: str, value: str, allowed: Iterable[str], what: str
 ) -> DataError:
-    return DataError(
-        file=file,
-        row=line,
-        field=field,
-        reason=f"unknown {what}; allowed: {', '.join(allowed)}",
-        value=value,
-        code=f"unknown-{what}",
+    return codes.UNKNOWN_VALUE[what].error(
+        file, row=line, field=field, value=value, allowed=", ".join(allowed)
     )
 
 
@@ -790,7 +808,7 @@ def _check_rows(
                         field=key,
                         reason=f"duplicate {key}: already used on row {seen[ident]}",
                         value=ident,
-                        code="duplicate-id",
+                        code=codes.DuplicateId,
                     )
                 )
             else:
@@ -804,7 +822,7 @@ def _check_rows(
                     field="source_id",
                     reason="no source with this id in sources.csv",
                     value=row["source_id"],
-                    code="dangling-source-id",
+                    code=codes.DanglingSourceId,
                 )
             )
         if resource == "assumptions" and source_ids is not None:
@@ -817,7 +835,7 @@ def _check_rows(
                             field="source_ids",
                             reason="no source with this id in sources.csv",
                             value=sid,
-                            code="dangling-source-id",
+                            code=codes.DanglingSourceId,
                         )
                     )
         for qfield, allowed, what in (
@@ -847,7 +865,7 @@ def _check_rows(
                         field=dfield,
                         reason=f"date is in the future (today is {today.isoformat()})",
                         value=value,
-                        code="future-date",
+                        code=codes.FutureDate,
                     )
                 )
         if resource == "observations":
@@ -879,7 +897,7 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
                     field=name,
                     reason="a published count cannot be negative",
                     value=text,
-                    code="negative-value",
+                    code=codes.NegativeValue,
                 )
             )
     low, high = row.get("value_low", ""), row.get("value_high", "")
@@ -891,7 +909,7 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
                 field="value_high",
                 reason=f"below value_low ({row['value_low']})",
                 value=row["value_high"],
-                code="bad-range",
+                code=codes.BadRange,
             )
         )
     return errors
@@ -959,7 +977,7 @@ def _check_observation(
                     "'national' for China as a whole)"
                 ),
                 value=hid,
-                code="unknown-hospital",
+                code=codes.UnknownHospital,
             )
         )
     name = row["indicator"]
@@ -973,7 +991,7 @@ def _check_observation(
                     field="indicator",
                     reason="unknown indicator (see evidence/vocabulary.py INDICATORS)",
                     value=name,
-                    code="unknown-indicator",
+                    code=codes.UnknownIndicator,
                 )
             )
         return errors
@@ -989,7 +1007,7 @@ def _check_observation(
                     f"value and keep the wording in note)"
                 ),
                 value=row["unit"],
-                code="wrong-unit",
+                code=codes.WrongUnit,
             )
         )
     if _is_number(row["value"]):
@@ -1002,7 +1020,7 @@ def _check_observation(
                     field="value",
                     reason=f"{name} cannot be negative",
                     value=row["value"],
-                    code="negative-value",
+                    code=codes.NegativeValue,
                 )
             )
         elif indicator.kind in ("rate", "share") and value <= 0 and name == "bed_occupancy_rate":
@@ -1013,7 +1031,7 @@ def _check_observation(
                     field="value",
                     reason="occupancy must be above 0",
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
         elif (problem := _kind_range_problem(indicator.kind, value, today)) is not None:
@@ -1024,7 +1042,7 @@ def _check_observation(
                     field="value",
                     reason=f"{name}: {problem}",
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
         elif indicator.max_value is not None and value > indicator.max_value:
@@ -1038,7 +1056,7 @@ def _check_observation(
                         f"{format_number(indicator.max_value)} (a fraction, not a percent)"
                     ),
                     value=row["value"],
-                    code="out-of-range",
+                    code=codes.OutOfRange,
                 )
             )
     for early, late in (("period_start", "period_end"),):
@@ -1052,24 +1070,10 @@ def _check_observation(
                     field=late,
                     reason=f"ends before {early} ({a})",
                     value=b,
-                    code="bad-period",
+                    code=codes.BadPeriod,
                 )
             )
     return errors
-
-
-_FRICTIONLESS_CODES = {
-    "type-error": "bad-value",
-    "constraint-error": "constraint-error",
-    "primary-key": "duplicate-id",
-    "foreign-key": "dangling-source-id",
-    "unique-error": "duplicate-id",
-    "missing-cell": "wrong-column-count",
-    "extra-cell": "wrong-column-count",
-    "hash-count": "hash-mismatch",
-    "byte-count": "hash-mismatch",
-    "encoding-error": "encoding-error",
-}
 
 
 def _frictionless_errors(root: Path) -> list[DataError]:
@@ -1082,7 +1086,9 @@ def _frictionless_errors(root: Path) -> list[DataError]:
     for error in report.errors:
         out.append(
             DataError(
-                file="datapackage.json", reason=error.message, code=f"frictionless-{error.type}"
+                file="datapackage.json",
+                reason=error.message,
+                code=codes.frictionless_code(error.type, mapped=False),
             )
         )
     for task in report.tasks:
@@ -1105,7 +1111,7 @@ def _frictionless_errors(root: Path) -> list[DataError]:
                     field=field,
                     reason=f"frictionless {etype}: {note}",
                     value=cell,
-                    code=_FRICTIONLESS_CODES.get(etype, f"frictionless-{etype}"),
+                    code=codes.frictionless_code(etype),
                 )
             )
     return out
@@ -1120,7 +1126,7 @@ def _check_descriptor(root: Path) -> list[DataError]:
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [DataError(file=file, reason=f"not valid JSON: {exc}", code="bad-descriptor")]
+        return [DataError(file=file, reason=f"not valid JSON: {exc}", code=codes.BadDescriptor)]
     expected = table_schemas()
     declared = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
     errors = []
@@ -1130,17 +1136,100 @@ def _check_descriptor(root: Path) -> list[DataError]:
             if name not in OPTIONAL_RESOURCES:
                 errors.append(
                     DataError(
-                        file=file, field=name, reason="resource not declared", code="bad-descriptor"
+                        file=file,
+                        field=name,
+                        reason="resource not declared",
+                        code=codes.BadDescriptor,
                     )
                 )
             continue
+        if resource.get("path") != f"{name}.csv" or "data" in resource:
+            errors.append(
+                DataError(
+                    file=file,
+                    field=name,
+                    reason=(
+                        f"resource path must be {name}.csv inside the package (import reads "
+                        "that file, so validation must read the same one)"
+                    ),
+                    value=resource.get("path", "inline data" if "data" in resource else None),
+                    code=codes.BadResourcePath,
+                )
+            )
         if resource.get("schema") != expected[name]:
             errors.append(
                 DataError(
                     file=file,
                     field=name,
                     reason="table schema differs from ours (write it with write_package)",
-                    code="schema-mismatch",
+                    code=codes.SchemaMismatch,
+                )
+            )
+    return errors
+
+
+def _check_hashes(root: Path, readers: dict[str, _Reader]) -> list[DataError]:
+    """A declared ``sha256:`` hash must be that of the bytes read (others: Frictionless)."""
+    errors = []
+    for name, declared in resource_hashes(root).items():
+        reader = readers.get(name)
+        if reader is None or declared is None or not declared.startswith("sha256:"):
+            continue
+        if reader.digest and reader.digest != declared.lower():
+            errors.append(
+                DataError(
+                    file=reader.file,
+                    reason=(
+                        f"the file hashes to {reader.digest} but datapackage.json declares "
+                        f"{declared}: the file changed after the package was written; "
+                        "rebuild it (tools/build_data_package.py, or export from a store)"
+                    ),
+                    code=codes.HashMismatch,
+                )
+            )
+    return errors
+
+
+def resource_hashes(root: Path) -> dict[str, str | None]:
+    """Resource name -> the ``hash`` its descriptor declares (None when absent); empty
+    when the descriptor is missing or unreadable."""
+    try:
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        declared = [r for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return {}
+    return {
+        str(r.get("name")): (r["hash"] if isinstance(r.get("hash"), str) else None)
+        for r in declared
+    }
+
+
+def package_warnings(path: str | os.PathLike[str]) -> list[str]:
+    """What a valid package lacks that the user should know: resources whose descriptor
+    has no ``hash`` (their integrity cannot be checked)."""
+    root = Path(path)
+    return [
+        f"{root / 'datapackage.json'}: resource '{name}' has no hash, so a change to "
+        f"{name}.csv after the package was written cannot be detected (write the package "
+        'with write_package, or add "hash": "sha256:...")'
+        for name, digest in resource_hashes(root).items()
+        if digest is None and name in RESOURCES
+    ]
+
+
+def escaping_symlinks(root: Path) -> list[DataError]:
+    """A descriptor or resource file that is a symlink leading out of the package."""
+    base = root.resolve()
+    errors = []
+    for name in ("datapackage.json", *(f"{r}.csv" for r in RESOURCES)):
+        p = root / name
+        if p.is_symlink() and not p.resolve().is_relative_to(base):
+            errors.append(
+                DataError(
+                    file=name,
+                    reason="is a symbolic link to a file outside the package; refused",
+                    value=os.readlink(p),
+                    code=codes.SymlinkOut,
                 )
             )
     return errors
@@ -1161,13 +1250,16 @@ def validate_package(
     today = today or dt.datetime.now(dt.UTC).date()
     errors: list[DataError] = []
     if not root.is_dir():
-        return [DataError(file=str(root), reason="not a directory", code="no-package")]
+        return [DataError(file=str(root), reason="not a directory", code=codes.NoPackage)]
+    escaping = escaping_symlinks(root)
+    if escaping:
+        return escaping
     if not (root / "datapackage.json").is_file():
         errors.append(
             DataError(
                 file="datapackage.json",
                 reason="missing: not a data package directory",
-                code="no-descriptor",
+                code=codes.NoDescriptor,
             )
         )
     readers: dict[str, _Reader] = {}
@@ -1177,7 +1269,9 @@ def validate_package(
             if name not in OPTIONAL_RESOURCES:
                 errors.append(
                     DataError(
-                        file=reader.file, reason="resource file is missing", code="missing-resource"
+                        file=reader.file,
+                        reason="resource file is missing",
+                        code=codes.MissingResource,
                     )
                 )
             continue
@@ -1197,6 +1291,7 @@ def validate_package(
     for name, reader in readers.items():
         errors.extend(_check_rows(name, reader.file, reader.rows, source_ids, hospital_ids, today))
     errors.extend(_check_descriptor(root))
+    errors.extend(_check_hashes(root, readers))
     all_readable = all(r.ok for r in readers.values()) and (root / "datapackage.json").is_file()
     if frictionless and all_readable:
         seen = {(e.file, e.row, e.field) for e in errors}
@@ -1228,8 +1323,11 @@ LEGACY_COLUMNS: dict[str, list[str]] = {
 def _header(path: Path) -> list[str]:
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return next(csv.reader(handle), [])
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (UnicodeDecodeError, csv.Error):
+        return []  # not readable: validation reports it
 
 
 def legacy_changes(path: str | os.PathLike[str]) -> list[str]:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
@@ -66,7 +67,9 @@ class Hospital(Base):
     province: Mapped[str | None] = mapped_column(Text, index=True)
     city: Mapped[str | None] = mapped_column(Text)
     military: Mapped[bool] = mapped_column(Boolean)
-    licensed: Mapped[str] = mapped_column(String(8))  # true | false | unknown
+    licensed: Mapped[str] = mapped_column(  # true | false | unknown
+        String(8), default="unknown", server_default="unknown"
+    )
     licensed_organs: Mapped[str | None] = mapped_column(Text)
     licence_year: Mapped[int | None] = mapped_column(Integer)
     organs_mentioned: Mapped[str | None] = mapped_column(Text)
@@ -139,7 +142,7 @@ class OfficialSeries(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey(SOURCE_FK), index=True)
     locator: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
-    derived: Mapped[bool] = mapped_column(Boolean)
+    derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Claim(Base):

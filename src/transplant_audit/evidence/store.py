@@ -48,6 +48,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.frames import COLUMNS, NATIONAL, OPTIONAL_RESOURCES, Evidence
 from transplant_audit.evidence.schema import (
@@ -302,15 +303,18 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
     unique ids); vocabulary and domain rules are ``package.validate_package``'s
     job and run before this in ``Store.import_package``.
     """
-    from transplant_audit.evidence.package import package_digest
+    from transplant_audit.evidence.package import escaping_symlinks, package_digest
 
     root = Path(path)
     if not (root / "datapackage.json").is_file():
         raise DataError(
             file=str(root / "datapackage.json"),
             reason="missing: not a data package directory",
-            code="no-descriptor",
+            code=codes.NoDescriptor,
         )
+    escaping = escaping_symlinks(root)
+    if escaping:
+        raise escaping[0]
     rows: dict[str, list[dict[str, Any]]] = {}
     for name, columns in COLUMNS.items():
         file_path = root / f"{name}.csv"
@@ -319,7 +323,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
                 rows[name] = []
                 continue
             raise DataError(
-                file=file_path.name, reason="resource file is missing", code="missing-resource"
+                file=file_path.name, reason="resource file is missing", code=codes.MissingResource
             )
         raw = file_path.read_bytes()
         try:
@@ -330,7 +334,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
                 file=file_path.name,
                 row=line,
                 reason="not UTF-8 text (save the file as UTF-8)",
-                code="encoding-error",
+                code=codes.EncodingError,
             ) from exc
         rows[name] = _parse_csv(name, columns, text, file_path.name)
     return PackageRows(path=root, rows=rows, digest=package_digest(root))
@@ -343,11 +347,11 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
         header = next(reader, None)
     except csv.Error as exc:
         raise DataError(
-            file=file, row=1, reason=f"malformed CSV: {exc}", code="malformed-csv"
+            file=file, row=1, reason=f"malformed CSV: {exc}", code=codes.MalformedCsv
         ) from exc
     if header is None:
         raise DataError(
-            file=file, row=1, reason="the file is empty (no header)", code="blank-header"
+            file=file, row=1, reason="the file is empty (no header)", code=codes.BlankHeader
         )
     if header != columns:
         raise DataError(
@@ -355,7 +359,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
             row=1,
             reason=f"header must be {','.join(columns)}",
             value=",".join(header),
-            code="bad-header",
+            code=codes.BadHeader,
         )
     pk = PRIMARY_KEYS[name]
     kinds = {c: column_kind(name, c) for c in columns}
@@ -368,7 +372,10 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
             break
         except csv.Error as exc:
             raise DataError(
-                file=file, row=reader.line_num, reason=f"malformed CSV: {exc}", code="malformed-csv"
+                file=file,
+                row=reader.line_num,
+                reason=f"malformed CSV: {exc}",
+                code=codes.MalformedCsv,
             ) from exc
         line = reader.line_num
         if not cells:
@@ -378,7 +385,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 file=file,
                 row=line,
                 reason=f"row has {len(cells)} cells, the header has {len(columns)}",
-                code="wrong-column-count",
+                code=codes.WrongColumnCount,
             )
         record: dict[str, Any] = {}
         for column, cell in zip(columns, cells, strict=True):
@@ -386,7 +393,12 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 record[column] = _parse_cell(kinds[column], cell)
             except ValueError as exc:
                 raise DataError(
-                    file=file, row=line, field=column, value=cell, reason=str(exc), code="bad-value"
+                    file=file,
+                    row=line,
+                    field=column,
+                    value=cell,
+                    reason=str(exc),
+                    code=codes.BadValue,
                 ) from exc
         key = record[pk]
         if key is None:
@@ -395,7 +407,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 row=line,
                 field=pk,
                 reason="a value is required here",
-                code="missing-value",
+                code=codes.MissingValue,
             )
         if key in seen:
             raise DataError(
@@ -404,7 +416,7 @@ def _parse_csv(name: str, columns: list[str], text: str, file: str) -> list[dict
                 field=pk,
                 value=key,
                 reason=f"duplicate id (first on row {seen[key]})",
-                code="duplicate-id",
+                code=codes.DuplicateId,
             )
         seen[key] = line
         record["__row__"] = line
@@ -448,8 +460,12 @@ class ImportReport:
     changed: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    """What was filled in because the package is older than the store (said to the user)."""
+    lowered: list[str] = field(default_factory=list)
+    """Observation ids the package marks ``verified`` that were imported as ``extracted``
+    (see ``import_status``)."""
+    warnings: list[str] = field(default_factory=list)
+    """One line each: what the import did that the user should know (status lowered,
+    a resource without ``hash``)."""
 
     @property
     def total_added(self) -> int:
@@ -477,7 +493,8 @@ class ImportReport:
             "changed": self.changed,
             "unchanged": self.unchanged,
             "kept": self.kept,
-            "notes": self.notes,
+            "lowered_to_extracted": self.lowered,
+            "warnings": self.warnings,
         }
 
 
@@ -624,38 +641,36 @@ class Store:
         store holds that the package lacks are kept. Every added or changed row
         is appended to the ledger in the same transaction.
         """
+        from transplant_audit.evidence.package import package_warnings
+
         root = Path(path)
         if not root.is_dir():
-            raise DataError(file=str(root), reason="not a directory", code="no-package")
+            raise DataError(file=str(root), reason="not a directory", code=codes.NoPackage)
         from transplant_audit.evidence.package import legacy_changes, upgrade_package
 
-        notes = legacy_changes(root)
-        if not notes:
-            return self._import_rows(root, root, validate, progress, notes)
-        with tempfile.TemporaryDirectory(prefix="ta-upgraded-") as tmp:
-            upgrade_package(root, tmp)
-            return self._import_rows(root, Path(tmp), validate, progress, notes)
-
-    def _import_rows(
-        self,
-        root: Path,
-        readable: Path,
-        validate: bool,
-        progress: Callable[[int, int], None] | None,
-        notes: list[str],
-    ) -> ImportReport:
-        """Import the package at ``readable`` (``root`` itself, or its upgraded copy)."""
-        if validate:
-            _raise_validation_errors(readable)
-        package = read_package_rows(readable)
-        report = ImportReport(origin=str(root.resolve()), digest=package.digest, notes=notes)
+        with tempfile.TemporaryDirectory(prefix="ta-import-") as tmp:
+            (Path(tmp) / "snapshot").mkdir()
+            snapshot = snapshot_package(root, Path(tmp) / "snapshot")
+            older = legacy_changes(snapshot)
+            if older:  # a package from before bed scopes, aliases, licences: fill and say so
+                snapshot = Path(tmp) / "upgraded"
+                upgrade_package(Path(tmp) / "snapshot", snapshot)
+            if validate:
+                _raise_validation_errors(snapshot, shown=root)
+            package = read_package_rows(snapshot)
+        report = ImportReport(origin=str(root.resolve()), digest=package.digest)
+        report.warnings.extend(f"older package: {line}" for line in older)
+        if not older:
+            report.warnings.extend(package_warnings(root))
         total = sum(len(r) for r in package.rows.values())
         done = 0
         try:
             with self.session(write=True) as s:
                 _check_references(s, package)
                 for name, model in RESOURCE_MODELS.items():
-                    added, changed, unchanged, kept = _upsert(s, name, model, package.rows[name])
+                    added, changed, unchanged, kept = _upsert(
+                        s, name, model, package.rows[name], report.lowered
+                    )
                     report.added[name], report.changed[name] = added, changed
                     report.unchanged[name], report.kept[name] = unchanged, kept
                     done += len(package.rows[name])
@@ -673,6 +688,13 @@ class Store:
                         )
                     )
                     _set_meta(s, "last_import_digest", package.digest)
+                if report.lowered:
+                    report.warnings.append(
+                        f"{len(report.lowered)} observation(s) marked verified in the package "
+                        "were imported as extracted: a package carries no review decisions, "
+                        "and only two-person review in this store verifies a figure "
+                        f"(first: {report.lowered[0]})"
+                    )
         except IntegrityError as exc:
             raise TransplantAuditError(
                 f"{root}: the store refused the package, nothing was imported: {exc.orig}"
@@ -722,7 +744,26 @@ class Store:
 # --------------------------------------------------------------------------- helpers
 
 
-def _raise_validation_errors(root: Path) -> None:
+def snapshot_package(root: Path, into: Path) -> Path:
+    """Copy a package's descriptor and resource files into ``into``, reading each once.
+
+    Validation and import then read the same bytes (a file changed, or a descriptor
+    pointing validation at a decoy, cannot slip other bytes past it). Symbolic links
+    leading out of the package are refused.
+    """
+    from transplant_audit.evidence.package import RESOURCES, escaping_symlinks
+
+    escaping = escaping_symlinks(root)
+    if escaping:
+        raise escaping[0]
+    for name in ("datapackage.json", *(f"{r}.csv" for r in RESOURCES)):
+        source = root / name
+        if source.is_file():
+            (into / name).write_bytes(source.read_bytes())
+    return into
+
+
+def _raise_validation_errors(root: Path, shown: Path | None = None) -> None:
     from transplant_audit.evidence.package import validate_package
 
     errors = validate_package(root)
@@ -739,7 +780,7 @@ def _raise_validation_errors(root: Path) -> None:
         value=first.value,
         reason=(
             f"{first.reason}; and {more} more error{'s' if more > 1 else ''} "
-            f"(list them all with: transplant-audit validate {root})"
+            f"(list them all with: transplant-audit validate {shown or root})"
         ),
         code=first.code,
     )
@@ -768,8 +809,26 @@ def _check_references(session: Session, package: PackageRows) -> None:
                             field=column,
                             value=one,
                             reason=f"refers to a {SINGULAR[target]} that does not exist",
-                            code="dangling-reference",
+                            code=codes.DanglingReference,
                         )
+
+
+IMPORT_KEEPS_STATUS = frozenset({"extracted", "disputed"})
+"""Observation statuses an import takes as the package states them. ``verified`` is
+earned only by two-person review in a store: a package carries no review decisions, so
+a row it marks ``verified`` is imported as ``extracted`` unless the store already holds
+that observation as ``verified`` (an import never raises a status)."""
+
+
+def import_status(stated: str | None, held: str | None) -> str | None:
+    """The status an imported observation gets: ``stated`` (the package's) unless that
+    would raise it above what review in this store established (``held``, None for a new
+    row)."""
+    if stated is None or stated in IMPORT_KEEPS_STATUS:
+        return stated
+    if held == stated:
+        return stated
+    return "extracted"
 
 
 def _to_db(name: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -782,9 +841,16 @@ def _to_db(name: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _upsert(
-    session: Session, name: str, model: type, rows: list[dict[str, Any]]
+    session: Session,
+    name: str,
+    model: type,
+    rows: list[dict[str, Any]],
+    lowered: list[str] | None = None,
 ) -> tuple[int, int, int, int]:
-    """Insert new rows, update changed ones; returns (added, changed, unchanged, kept)."""
+    """Insert new rows, update changed ones; returns (added, changed, unchanged, kept).
+
+    Observations get ``import_status``; the ids whose status was lowered are appended
+    to ``lowered``."""
     pk = PRIMARY_KEYS[name]
     table = model.__table__
     columns = list(table.columns.keys())
@@ -799,6 +865,11 @@ def _upsert(
         key = values[pk]
         incoming.add(key)
         old = existing.get(key)
+        if name == "observations":
+            status = import_status(values["status"], old["status"] if old else None)
+            if status != values["status"] and lowered is not None:
+                lowered.append(key)
+            values["status"] = status
         if old is None:
             to_add.append(values)
             record_change(

@@ -182,6 +182,18 @@ def extract_cmd(
             show_default=False,
         ),
     ] = None,
+    extractor: Annotated[
+        str | None,
+        typer.Option(
+            "--extractor",
+            "--reviewer",
+            help=(
+                "Your name, recorded as the extractor of the stored candidates (default: "
+                f"${REVIEWER_ENV}); you cannot be one of their two reviewers. Needed to store."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -201,7 +213,7 @@ def extract_cmd(
     if language and language not in LANGUAGES:
         raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
     home_path = home_dir(home)
-    holder: dict[str, Any] = {}
+    holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
     records: list[dict[str, Any]] = []
     errors: list[str] = []
     out, err = _out(), _err()
@@ -251,15 +263,18 @@ def _extract_one(
         from sqlalchemy import select
 
         from transplant_audit.evidence.schema import Hospital
-        from transplant_audit.extract.review import candidate_id, save_candidates
+        from transplant_audit.extract.review import candidate_id, identity, save_candidates
 
+        who = identity(holder["extractor"], option="--extractor NAME, or --no-save")
         store = _store(holder, home, db)
         with store.session(write=True) as s:
             hospitals = [
                 {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
                 for h in s.execute(select(Hospital)).scalars()
             ]
-            added, known = save_candidates(s, sid, digest, found, locators, hospitals)
+            added, known = save_candidates(
+                s, sid, digest, found, locators, hospitals, extracted_by=who
+            )
         ids = [candidate_id(sid, digest, c) for c in found]
         err.print(
             f"{escape(label)}: {len(added)} new candidates stored for review"
@@ -315,23 +330,48 @@ def _print_candidates(out: Console, records: list[dict[str, Any]]) -> None:
 
 
 def _parse_sets(items: list[str]) -> dict[str, Any]:
-    from transplant_audit.extract.review import FIGURE_FIELDS
+    from transplant_audit.extract.review import parse_changes
 
     out: dict[str, Any] = {}
     for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip().replace("-", "_")
-        if not sep or key not in FIGURE_FIELDS or key == "unit":
-            fields = ", ".join(f for f in FIGURE_FIELDS if f != "unit")
-            raise ConfigError(f"--set {item!r}: write FIELD=VALUE with FIELD one of {fields}")
-        if key == "value":
-            try:
-                out[key] = float(value.replace(",", ""))
-            except ValueError as exc:
-                raise ConfigError(f"--set value={value!r}: not a number") from exc
-        else:
-            out[key] = value.strip()
+        try:
+            out.update(parse_changes(item))
+        except ValueError as exc:
+            raise ConfigError(f"--set {exc}") from exc
     return out
+
+
+def _apply_decisions(store: Any, path: Path, who: str, out: Console, as_json: bool) -> None:
+    """review --decisions FILE: every row checked, then all applied in one transaction."""
+    import csv
+
+    from transplant_audit.extract import review as rv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("candidate", "action") if c not in (reader.fieldnames or [])]
+            rows = list(reader)
+    except FileNotFoundError as exc:
+        raise DataError(file=str(path), reason="no such file", code="missing-path") from exc
+    if missing:
+        raise DataError(file=str(path), row=1, field=missing[0], reason="required column missing")
+    checked = rv.read_decision_rows(str(path), rows)
+    with store.session(write=True) as s:
+        outcomes = rv.apply_decision_rows(s, str(path), checked, who)
+    counts: dict[str, int] = {}
+    for row in checked:
+        counts[row.action] = counts.get(row.action, 0) + 1
+    if as_json:
+        out.print_json(
+            data=[
+                {"candidate": r.candidate, "action": r.action, "status": o.status}
+                for r, o in zip(checked, outcomes, strict=True)
+            ]
+        )
+        return
+    parts = ", ".join(f"{n} {a}" for a, n in sorted(counts.items()))
+    out.print(f"{len(checked)} decisions by {escape(who)} applied ({parts})")
 
 
 def review_cmd(
@@ -369,6 +409,16 @@ def review_cmd(
     ] = False,
     source: Annotated[
         str | None, typer.Option("--source", help="Review only this source's candidates.")
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            help="Apply a CSV of decisions in one run (columns candidate, action = "
+            "accept/edit/reject, and hospital, set = 'field=value;...', reason). Every row "
+            "is checked first; one refused decision and none is applied.",
+            show_default=False,
+        ),
     ] = None,
     list_: Annotated[
         bool, typer.Option("--list", help="List candidates and their review status.")
@@ -428,9 +478,12 @@ def review_cmd(
                 rows = rv.list_candidates(s, rv.DISPUTED if disputed else status, source)
                 _print_list(s, out, rows, as_json, show_disagreement=disputed)
             return
-        who = (reviewer or os.environ.get(REVIEWER_ENV) or "").strip()
-        if not who:
-            raise ConfigError(f"say who you are: --reviewer NAME (or ${REVIEWER_ENV})")
+        who = rv.identity(reviewer or os.environ.get(REVIEWER_ENV))
+        if decisions:
+            if candidate or accept or reject or changes:
+                raise ConfigError("--decisions FILE replaces --candidate/--accept/--reject/--set")
+            _apply_decisions(store, decisions, who, out, as_json)
+            return
         if candidate:
             if not (accept or reject or changes):
                 with store.session() as s:
@@ -491,7 +544,7 @@ def _show(session: Any, out: Console, cand: Any) -> dict[str, Any]:
 
     src = session.get(Source, cand.source_id)
     fig = rv.shown_figure(session, cand)
-    outcome = rv.review_state(rv.decisions_of(session, cand.id))
+    outcome = rv.review_state(rv.decisions_of(session, cand.id), extracted_by=cand.extracted_by)
     rel = cand.span_start - cand.snippet_start
     body = Text()
     body.append(f"{cand.id}   status: {cand.status}\n", style="bold")
@@ -529,7 +582,7 @@ def _print_list(
 
     recs = []
     for r in rows:
-        outcome = rv.review_state(rv.decisions_of(session, r.id))
+        outcome = rv.review_state(rv.decisions_of(session, r.id), extracted_by=r.extracted_by)
         recs.append(
             {
                 "candidate": r.id,

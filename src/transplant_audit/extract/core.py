@@ -181,6 +181,7 @@ _EN_NAME_AFTER_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){
 _EN_NAME_WINDOW = 120
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
 _HOSPITAL_NAME_MAX = 30
+_DATE_UNITS = "年月日"
 """At most this many characters of a Chinese hospital name before 医院."""
 
 
@@ -202,6 +203,8 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
         s = e - len(trimmed) if trimmed else e
         while s < e and norm[s] in "()（）":
             s += 1
+        if 0 < s < e and norm[s] in _DATE_UNITS and norm[s - 1].isdigit():
+            s += 1  # "2021年3月复旦大学附属中山医院": the 月 of a date is not part of the name
         if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
             out.append((s, text[s:e]))
     prev_end = 0
@@ -377,8 +380,37 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _is_donation_count(left: str, right: str, mods: str) -> bool:
+    """'器官捐献6302例', '100例公民逝世后器官捐献', '6,302 donations': donors, not transplants.
+
+    The donation word must end the words just before the number, or come after it with no
+    transplant word in between ('捐献肾移植50例' stays a transplant count).
+    """
+    if pat.DONATION_CUE_RE.search(left[-8:].rstrip()[-2:]):
+        return True
+    for text in (right[:12], mods):
+        hit = pat.DONATION_CUE_RE.search(text)
+        if hit and not pat.TRANSPLANT_CUE_RE.search(text[: hit.start()]):
+            return True
+    return False
+
+
+_PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
-    """Counter class and context → indicator name, or None when it is no indicator."""
+    """Counter class and context → indicator name, or None when it is no indicator.
+
+    Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
+    """
+    name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
+        return _PLANNED_OF[name]
+    return name
+
+
+def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, reading every count as in use."""
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     near = (local_left, local_right, ctx.mods)
@@ -408,6 +440,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
+        if _is_donation_count(local_left, local_right, ctx.mods):
+            return "opo_donors"
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         if not transplant and not tx_near:
             general = _has(

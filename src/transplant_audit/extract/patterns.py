@@ -499,3 +499,13 @@ ANSWER_MARKER_RE = re.compile(
 )
 TITLE_CHARS = 80
 """Characters at the top of a document read as its title."""
+
+PLANNED_CUE_RE = re.compile(
+    r"建成后|建成以后|落成后|竣工后|投入使用后|启用后|在建|拟建|拟设|规划床位|计划床位|设计床位|"
+    r"将设|将开设|将拥有|planned|under construction|will (?:have|house|hold|provide|add)|"
+    r"once (?:completed|built|finished)"
+)
+"""A bed count of a building not yet in use: the beds are planned, not available."""
+
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|donations?\b")
+"""A count of donations (donors), not of transplants."""

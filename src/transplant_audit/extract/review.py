@@ -12,6 +12,10 @@ The rule (``review_state``, pure): each reviewer's *latest* decision counts.
   disagreement until a reviewer changes their decision;
 * only rejections → ``rejected``: no observation (one that existed is retracted).
 
+Identities are compared after ``identity`` (NFKC, case-folded, invisible and format
+characters removed), so ``alice``, ``Alice`` and ``alice`` + U+200B are one person; the
+person who extracted a candidate (``extracted_by``) cannot be one of its reviewers.
+
 The second half (``save_candidates``, ``decide``, ``next_candidate``...) works inside the
 caller's store transaction and appends every step to the ledger.
 """
@@ -22,14 +26,21 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence.frames import NATIONAL
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier, Status
+from transplant_audit.evidence.vocabulary import (
+    BED_INDICATORS,
+    INDICATORS,
+    ORGANS,
+    Qualifier,
+    Status,
+)
 from transplant_audit.extract.core import Candidate as Found
 from transplant_audit.extract.numbers import normalize
 
@@ -63,6 +74,33 @@ _DATE_RE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
 
 
 # --- pure: the review rule -------------------------------------------------------------------
+
+
+def identity_key(name: str | None) -> str:
+    """A person's name as the two-person rule compares it: NFKC, without format and
+    control characters (zero-width spaces and joiners, word joiner, BOM, bidi controls:
+    Unicode categories Cf and Cc), whitespace collapsed, case-folded. "" when nothing is
+    left."""
+    text = unicodedata.normalize("NFKC", name or "")
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cf", "Cc")
+    )
+    return " ".join(text.casefold().split())
+
+
+def identity(name: str | None, *, option: str = "--reviewer NAME") -> str:
+    """``identity_key`` of a name given on the command line; refuses an empty one."""
+    key = identity_key(name)
+    if not key:
+        raise ConfigError(
+            f"say who you are: {option} (or $TRANSPLANT_AUDIT_REVIEWER); "
+            f"{name!r} is empty once invisible characters are removed"
+            if name
+            else f"say who you are: {option} (or $TRANSPLANT_AUDIT_REVIEWER)"
+        )
+    return key
 
 
 @dataclass(frozen=True)
@@ -127,14 +165,21 @@ def _short(f: Mapping[str, Any]) -> str:
     ).strip()
 
 
-def review_state(decisions: Sequence[Decision]) -> Outcome:
-    """Apply the two-person rule to a candidate's decisions (oldest first)."""
+def review_state(decisions: Sequence[Decision], *, extracted_by: str | None = None) -> Outcome:
+    """Apply the two-person rule to a candidate's decisions (oldest first).
+
+    Reviewers are compared by ``identity_key``; decisions by the candidate's extractor
+    (``extracted_by``) do not count."""
+    extractor = identity_key(extracted_by)
     latest: dict[str, Decision] = {}
     for d in decisions:
         if d.action not in ACTIONS:
             raise ValueError(f"unknown review action {d.action!r}")
-        latest.pop(d.reviewer, None)  # keep insertion order = order of latest decisions
-        latest[d.reviewer] = d
+        who = identity_key(d.reviewer)
+        if extractor and who == extractor:
+            continue
+        latest.pop(who, None)  # keep insertion order = order of latest decisions
+        latest[who] = d
     if not latest:
         return Outcome(PENDING)
     groups: dict[str, list[str]] = {}
@@ -179,9 +224,9 @@ def validate_figure(figure: Mapping[str, Any], hospital_ids: Iterable[str]) -> d
     mx = INDICATORS[f["indicator"]].max_value
     if mx is not None and v > mx:
         raise ConfigError(f"value {v} is above the most {f['indicator']} can be ({mx})")
-    if not _PERIOD_RE.match(f["period"]):
+    if not _PERIOD_RE.fullmatch(f["period"]):
         raise ConfigError(f"period {f['period']!r}: write 2015, 2010/2015, P1Y (per year) or P1D")
-    if not _DATE_RE.match(f["as_of"]):
+    if not _DATE_RE.fullmatch(f["as_of"]):
         raise ConfigError(f"as-of date {f['as_of']!r}: write 2016, 2016-05 or 2016-05-31")
     if not f["hospital_id"]:
         raise ConfigError(
@@ -278,6 +323,8 @@ def observation_values(
         "locator": cand.locator,
         "status": status,
         "note": note,
+        # the extractor cannot tell a ward's beds from a building's: unknown until curated
+        "bed_scope": "unknown" if figure["indicator"] in BED_INDICATORS else None,
     }
     values["year"] = _year_of(values)
     return values
@@ -317,14 +364,19 @@ def save_candidates(
     found: Sequence[Found],
     locators: Sequence[str],
     hospitals: Sequence[Mapping[str, Any]] = (),
+    *,
+    extracted_by: str | None = None,
 ) -> tuple[list[Any], int]:
     """Store new candidates of one document (status ``pending``) and ledger each.
 
     Returns (rows added, how many were already stored). A figure already stored for
-    the same bytes and span is not added twice.
+    the same bytes and span is not added twice. ``extracted_by`` (who ran the
+    extraction, compared as ``identity_key``) is recorded on each candidate and in its
+    ledger entry; that person cannot review it.
     """
     from transplant_audit.extract.review_schema import Candidate
 
+    extractor = identity_key(extracted_by) or None
     added: list[Any] = []
     known = 0
     now = utc_now()
@@ -356,6 +408,7 @@ def save_candidates(
             status=PENDING,
             observation_id=None,
             extracted_at=now,
+            extracted_by=extractor,
         )
         session.add(row)
         added.append(row)
@@ -369,6 +422,7 @@ def save_candidates(
                 "span": [c.start, c.end],
                 "stated": c.stated,
                 "figure": figure_of_candidate(row),
+                "extracted_by": extractor,
             },
         )
     session.flush()
@@ -394,7 +448,7 @@ def decisions_of(session: Any, cand_id: str) -> list[Decision]:
 def shown_figure(session: Any, cand: Any) -> dict[str, Any]:
     """What a reviewer is asked to accept: the observation's current figure when one
     exists (the first reviewer's, possibly edited), else the extractor's reading."""
-    outcome = review_state(decisions_of(session, cand.id))
+    outcome = review_state(decisions_of(session, cand.id), extracted_by=cand.extracted_by)
     return dict(outcome.figure) if outcome.figure else figure_of_candidate(cand)
 
 
@@ -418,14 +472,17 @@ def decide(
     from transplant_audit.evidence.schema import Hospital, Observation
     from transplant_audit.extract.review_schema import Candidate, ReviewDecision
 
-    reviewer = (reviewer or "").strip()
-    if not reviewer:
-        raise ConfigError("say who you are: --reviewer NAME (or $TRANSPLANT_AUDIT_REVIEWER)")
+    reviewer = identity(reviewer)
     if action not in ACTIONS:
         raise ConfigError(f"action must be one of {', '.join(ACTIONS)}")
     cand = session.get(Candidate, cand_id)
     if cand is None:
         raise ConfigError(f"no candidate {cand_id!r} (list them: transplant-audit review --list)")
+    if cand.extracted_by and identity_key(cand.extracted_by) == reviewer:
+        raise ConfigError(
+            f"{reviewer!r} extracted {cand_id}: the two-person rule needs two reviewers "
+            "other than the person who extracted the figure"
+        )
     figure: dict[str, Any] | None = None
     if action == "reject":
         if not (reason or "").strip():
@@ -441,24 +498,32 @@ def decide(
             and any(k not in ("hospital_id",) for k, v in changes.items() if v is not None)
         ):
             action = "edit"
-    session.add(
-        ReviewDecision(
-            candidate_id=cand_id,
-            reviewer=reviewer,
-            action=action,
-            figure=json.dumps(figure, sort_keys=True, ensure_ascii=False) if figure else None,
-            reason=(reason or "").strip() or None,
-            decided_at=utc_now(),
-        )
+    decision = ReviewDecision(
+        candidate_id=cand_id,
+        reviewer=reviewer,
+        action=action,
+        figure=json.dumps(figure, sort_keys=True, ensure_ascii=False) if figure else None,
+        reason=(reason or "").strip() or None,
+        decided_at=utc_now(),
     )
+    session.add(decision)
+    session.flush()  # the decision's id, which its ledger entry commits to
     _ledger(
         session,
         "review_decision",
-        f"candidates/{cand_id}",
-        {"reviewer": reviewer, "action": action, "figure": figure, "reason": reason or None},
+        f"review_decisions/{decision.id}",
+        {
+            "resource": "review_decisions",
+            "row": decision_row(decision),
+            "candidate": cand_id,
+            "reviewer": reviewer,
+            "action": action,
+            "figure": figure,
+            "reason": reason or None,
+        },
     )
     session.flush()
-    outcome = review_state(decisions_of(session, cand_id))
+    outcome = review_state(decisions_of(session, cand_id), extracted_by=cand.extracted_by)
     obs = session.get(Observation, observation_id(cand_id))
     if outcome.status == REJECTED or outcome.figure is None:
         if obs is not None:
@@ -506,6 +571,16 @@ def decide(
     return outcome
 
 
+DECISION_COLUMNS = ("id", "candidate_id", "reviewer", "action", "figure", "reason", "decided_at")
+"""The columns of a ``review_decisions`` row its ledger entry commits to (all of them)."""
+
+
+def decision_row(decision: Any) -> dict[str, Any]:
+    """A decision row as its ledger entry records it (``ledger.row_digest`` hashes it the
+    same way when ``verify`` reads the row back from the database)."""
+    return {c: getattr(decision, c) for c in DECISION_COLUMNS}
+
+
 def _obs_dict(obs: Any) -> dict[str, Any]:
     """The observation row as the ledger records it: the resource's columns plus ``year``."""
     from transplant_audit.evidence.frames import COLUMNS
@@ -522,11 +597,13 @@ def next_candidate(
 
     from transplant_audit.extract.review_schema import Candidate, ReviewDecision
 
+    reviewer = identity_key(reviewer)
     decided = select(ReviewDecision.candidate_id).where(ReviewDecision.reviewer == reviewer)
     q = (
         select(Candidate)
         .where(Candidate.status.in_((PENDING, ACCEPTED, DISPUTED)))
         .where(Candidate.id.not_in(decided))
+        .where((Candidate.extracted_by.is_(None)) | (Candidate.extracted_by != reviewer))
         .order_by(Candidate.source_id, Candidate.span_start, Candidate.id)
         .limit(1)
     )
@@ -551,3 +628,97 @@ def list_candidates(
     if source_id:
         q = q.where(Candidate.source_id == source_id)
     return list(session.execute(q).scalars())
+
+
+# --- a file of decisions (review --decisions FILE) --------------------------------------------
+
+DECISION_FILE_COLUMNS = ("candidate", "action", "hospital", "set", "reason")
+"""Columns of a decisions file; ``candidate`` and ``action`` are required."""
+
+_ACTION_WORDS = {"a": "accept", "e": "edit", "r": "reject"}
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One reviewer decision read from a decisions file (``line`` is its line number)."""
+
+    line: int
+    candidate: str
+    action: str
+    changes: dict[str, Any]
+    reason: str | None
+
+
+def parse_changes(text: str) -> dict[str, Any]:
+    """'indicator=department_beds;qualifier=at_least' → changes; raises ``ValueError``."""
+    out: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in (text or "").split(";"))):
+        key, sep, value = part.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in FIGURE_FIELDS or key == "unit":
+            fields = ", ".join(f for f in FIGURE_FIELDS if f != "unit")
+            raise ValueError(f"{part!r}: write FIELD=VALUE with FIELD one of {fields}")
+        if key == "value":
+            try:
+                out[key] = float(value.replace(",", ""))
+            except ValueError as exc:
+                raise ValueError(f"value={value!r}: not a number") from exc
+        else:
+            out[key] = value.strip()
+    return out
+
+
+def read_decision_rows(name: str, rows: Sequence[Mapping[str, str]]) -> list[DecisionRow]:
+    """Check the rows of a decisions file (header is line 1). Raises ``DataError``."""
+    out: list[DecisionRow] = []
+    for line, r in enumerate(rows, start=2):
+        cand = (r.get("candidate") or "").strip()
+        if not cand:
+            raise DataError(file=name, row=line, field="candidate", reason="empty")
+        word = (r.get("action") or "").strip().lower()
+        action = _ACTION_WORDS.get(word, word)
+        if action not in ACTIONS:
+            raise DataError(
+                file=name,
+                row=line,
+                field="action",
+                value=word,
+                reason="must be accept, edit or reject (a, e, r)",
+            )
+        try:
+            changes = parse_changes(r.get("set") or "")
+        except ValueError as exc:
+            raise DataError(file=name, row=line, field="set", reason=str(exc)) from exc
+        hospital = (r.get("hospital") or "").strip()
+        if hospital:
+            changes["hospital_id"] = hospital
+        reason = (r.get("reason") or "").strip() or None
+        if action == "reject" and not reason:
+            raise DataError(file=name, row=line, field="reason", reason="a rejection needs one")
+        if action == "accept" and set(changes) - {"hospital_id"}:
+            action = "edit"
+        out.append(DecisionRow(line, cand, action, changes, reason))
+    return out
+
+
+def apply_decision_rows(
+    session: Any, name: str, rows: Sequence[DecisionRow], reviewer: str
+) -> list[Outcome]:
+    """Apply checked decisions in the caller's transaction; a refused one raises
+    ``DataError`` naming its line, so the caller's rollback leaves nothing half-written."""
+    outcomes = []
+    for row in rows:
+        try:
+            outcomes.append(
+                decide(
+                    session,
+                    row.candidate,
+                    reviewer,
+                    row.action,
+                    changes=row.changes,
+                    reason=row.reason,
+                )
+            )
+        except ConfigError as exc:
+            raise DataError(file=name, row=row.line, reason=str(exc), code="refused") from exc
+    return outcomes

@@ -5,7 +5,8 @@
   (``pending``, ``accepted`` by one reviewer, ``verified`` by two, ``disputed``,
   ``rejected``). When a reviewer accepts it, it becomes an ``observations`` row
   (``observation_id``).
-- ``review_decisions``: every decision, never updated or deleted: who (reviewer), what
+- ``review_decisions``: every decision, never updated or deleted, each committed to by
+  its ledger entry (``verify`` recomputes the row digest): who (reviewer), what
   (``accept``, ``edit``, ``reject``), the figure as that reviewer accepted it (canonical
   JSON), the reason, when. A reviewer's latest decision is the one that counts.
 """
@@ -46,6 +47,9 @@ class Candidate(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     observation_id: Mapped[str | None] = mapped_column(ForeignKey("observations.id"))
     extracted_at: Mapped[str] = mapped_column(String(32))
+    extracted_by: Mapped[str | None] = mapped_column(String(80))
+    """Who ran the extraction (``review.identity_key``); they cannot review it. NULL for
+    candidates stored before this was recorded."""
 
 
 class ReviewDecision(Base):

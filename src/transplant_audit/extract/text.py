@@ -25,6 +25,7 @@ import warnings as pywarnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -241,7 +242,7 @@ def read_document(
         raise DataError(
             label,
             f"document is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
-            code="too-large",
+            code=codes.TooLarge,
         )
     if not data.strip():
         return Document(text="", kind="text", warnings=["empty document"])
@@ -256,7 +257,7 @@ def read_document(
             raise DataError(
                 label,
                 "binary data: not an HTML, PDF or text document",
-                code="binary-document",
+                code=codes.BinaryDocument,
             )
         text, enc = decode_bytes(data, charset)
         doc = Document(text=text, kind="text", encoding=enc)
@@ -273,15 +274,15 @@ def read_path(path: str | Path, *, max_chars: int = MAX_CHARS) -> Document:
     """Read a document file (the I/O edge of ``read_document``)."""
     p = Path(path)
     if not p.exists():
-        raise DataError(str(p), "no such file", code="missing-file")
+        raise DataError(str(p), "no such file", code=codes.MissingFile)
     if not p.is_file():
-        raise DataError(str(p), "not a file", code="not-a-file")
+        raise DataError(str(p), "not a file", code=codes.NotAFile)
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise DataError(
             str(p),
             f"file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
-            code="too-large",
+            code=codes.TooLarge,
         )
     return read_document(p.read_bytes(), name=str(p), max_chars=max_chars)
 
@@ -388,7 +389,7 @@ def read_pdf(data: bytes, *, name: str = "document") -> Document:
             raise DataError(
                 name,
                 f"PDF is damaged or truncated and could not be read ({type(exc).__name__})",
-                code="bad-pdf",
+                code=codes.BadPdf,
             ) from exc
     starts: list[int] = []
     parts: list[str] = []
@@ -414,7 +415,7 @@ def _check_encryption(data: bytes, name: str) -> None:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise DataError(
-                    name, "PDF is encrypted; give a decrypted copy", code="encrypted-pdf"
+                    name, "PDF is encrypted; give a decrypted copy", code=codes.EncryptedPdf
                 )
     except DataError:
         raise

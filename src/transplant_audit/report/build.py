@@ -29,6 +29,7 @@ import pandas as pd
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report.coverage_section import coverage_section
+from transplant_audit.report.donorpool_section import donorpool_section
 from transplant_audit.report.model import (
     Derivation,
     Figure,
@@ -105,6 +106,9 @@ class Analyses:
     """The deceased-donor series tested on the paper's years only (``PAPER_WINDOW``)."""
     forensics_window_error: str | None = None
     """Why the window run is missing; None also when the evidence lacks the series."""
+    donorpool: Any | None = None
+    """The donor-pool section's inputs (``donorpool_section.DonorPoolInputs``)."""
+    donorpool_error: str | None = None
 
 
 MAX_SKIPPED_SERIES = 5
@@ -202,7 +206,90 @@ def analyse(
     out.seconds["forensics"] = time.perf_counter() - t1
     if progress is not None:
         progress("forensics", 1, 1)
+    t2 = time.perf_counter()
+    try:
+        out.donorpool = run_donorpool(evidence)
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        out.donorpool_error = f"{type(exc).__name__}: {exc}"
+    out.seconds["donorpool"] = time.perf_counter() - t2
     return out
+
+
+def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> pd.DataFrame:
+    claims = evidence.claims
+    sel = claims[claims["quantity"] == quantity]
+    if party is not None:
+        sel = sel[sel["party"] == party]
+    return sel
+
+
+def run_donorpool(evidence: Evidence) -> Any:
+    """Inputs of the donor-pool section: volumes and donor counts from the evidence's claims."""
+    from transplant_audit.donorpool import model
+    from transplant_audit.donorpool.params import load_assumptions
+    from transplant_audit.report.donorpool_section import DonorPoolInputs
+
+    asm = load_assumptions(evidence.assumptions)
+    volumes: dict[str, float] = {}
+    claims: dict[str, tuple[str, str]] = {}
+    official = _claim_rows(evidence, "transplants_performed", "chinese_official")
+    official = official[official["period_start"].astype(str).str[:4] == "2015"]
+    if len(official):
+        r = official.iloc[0]
+        volumes["official 2015"] = float(r["value_low"])
+        claims["official 2015"] = (str(r["id"]), str(r["source_id"]))
+    kgm = _claim_rows(evidence, "transplants_per_year_estimate", "investigators")
+    if len(kgm):
+        r = kgm.iloc[0]
+        for end, col in (("low", "value_low"), ("high", "value_high")):
+            if pd.notna(r[col]) and str(r[col]) != "":
+                label = f"{r['claimant']} {end}"
+                volumes[label] = float(r[col])
+                claims[label] = (str(r["id"]), str(r["source_id"]))
+    if not volumes:
+        raise ValueError("no official or investigators' yearly volume among the claims")
+    curve = model.wait_curve(asm, volumes=volumes)
+    donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
+    donors = donors[donors["period_start"].astype(str).str[:4].isin(["2015", "2016"])]
+    donor_rows = pd.DataFrame(
+        {
+            "label": [f"official deceased donors {str(v)[:4]}" for v in donors["period_start"]],
+            "donors": donors["value_low"].astype(float),
+            "year": donors["period_start"].astype(str).str[:4],
+            "claim_id": donors["id"],
+            "source_id": donors["source_id"],
+        }
+    ).sort_values("year")
+    waitlist: dict[str, object] = {}
+    wl = _claim_rows(evidence, "transplant_waiting_list", "chinese_official")
+    if len(wl):
+        r = wl.iloc[0]
+        res = model.implied_donors(
+            asm,
+            organs=["kidney"],
+            wait_days=[7.0],
+            volume=1.0,
+            waitlist=float(r["value_low"]),
+            draws=2000,
+        )
+        waitlist = {
+            "value": float(r["value_low"]),
+            "claim": str(r["id"]),
+            "source": str(r["source_id"]),
+            "kidney_7": res.rows[0]["donors_per_year_median"],
+        }
+    return DonorPoolInputs(
+        curve=curve,
+        official_donors=donor_rows.reset_index(drop=True),
+        volumes=volumes,
+        volume_claims=claims,
+        assumptions=sorted(
+            n for n in evidence.assumptions["name"].astype(str) if n.startswith("donorpool_")
+        ),
+        waitlist=waitlist,
+    )
 
 
 def evidence_digest(evidence: Evidence) -> str:
@@ -355,6 +442,7 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
                 Unavailable("forensic tests", reason)
             )
         )
+    sections.append(donorpool_section(analyses.donorpool, notes, analyses.donorpool_error))
     sections.insert(1, official_and_claims(evidence, notes))
     sections.insert(1, coverage_section(evidence, analyses.estimate))
     sections.insert(1, evidence_summary(evidence, notes))

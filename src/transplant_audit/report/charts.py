@@ -344,3 +344,58 @@ def grouped_bars(
         .properties(width=WIDTH - 100, height=240, title=title)
     )
     return _finish(chart, description)
+
+
+def donor_curve(curve: pd.DataFrame, donors: pd.DataFrame, description: str) -> dict[str, Any]:
+    """Deceased donors a year needed (y, log) against mean wait in days (x, log).
+
+    ``curve``: label, organ, wait_days, donors_per_year_median/_p05/_p95 (one line per
+    volume and organ, with its 90% band); ``donors``: label, donors (official counts, as rules).
+    """
+    data = curve.assign(series=curve["label"] + ", " + curve["organ"])
+    x = alt.X(
+        "wait_days:Q", title="mean waiting time (days, log scale)", scale=alt.Scale(type="log")
+    )
+    y_scale = alt.Scale(type="log")
+    band = (
+        alt.Chart(data)
+        .mark_area(opacity=0.15)
+        .encode(
+            x=x,
+            y=alt.Y("donors_per_year_p05:Q", scale=y_scale, title="deceased donors a year (log)"),
+            y2="donors_per_year_p95:Q",
+            color=alt.Color("label:N", title="volume"),
+            detail="organ:N",
+        )
+    )
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=x,
+            y=alt.Y("donors_per_year_median:Q", scale=y_scale),
+            color=alt.Color("label:N", title="volume"),
+            strokeDash=alt.StrokeDash("organ:N", title="organ"),
+            tooltip=[
+                "label:N",
+                "organ:N",
+                alt.Tooltip("wait_days:Q", format=",.0f"),
+                alt.Tooltip("donors_per_year_median:Q", format=",.0f"),
+                alt.Tooltip("donors_per_year_p05:Q", format=",.0f"),
+                alt.Tooltip("donors_per_year_p95:Q", format=",.0f"),
+            ],
+        )
+    )
+    layers = [band, lines]
+    if len(donors):
+        rules = alt.Chart(donors).mark_rule(color="#444", strokeDash=[2, 2]).encode(y="donors:Q")
+        text = (
+            alt.Chart(donors)
+            .mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#444")
+            .encode(y="donors:Q", x=alt.value(4), text="label:N")
+        )
+        layers += [rules, text]
+    chart = alt.layer(*layers).properties(
+        width=WIDTH, height=300, title="Donors a year needed for a mean wait"
+    )
+    return _finish(chart, description)

@@ -1,7 +1,7 @@
 """bed scope, derived official figures, hospital aliases, licensed text, licences table
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005_coverage
+Revises: 0004_extracted_by
 Create Date: 2026-12-04 21:00:00
 
 Existing bed figures get ``bed_scope`` ``unknown`` (the store did not know); a
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0005_coverage"
+down_revision: str | None = "0004_extracted_by"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -32,33 +32,45 @@ _BED_INDICATORS = (
 code that can change later)."""
 
 
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == "sqlite"
+
+
+def _add(table: str, column: sa.Column) -> None:
+    # a plain ALTER TABLE ADD COLUMN: never a batch table copy, which on SQLite would
+    # drop and recreate a table other tables' foreign keys point at
+    op.add_column(table, column)
+
+
+def _drop(table: str, column: str) -> None:
+    if _sqlite():  # SQLite >= 3.35 drops a plain column in place
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    else:
+        op.drop_column(table, column)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("observations") as batch:
-        batch.add_column(sa.Column("bed_scope", sa.String(length=24), nullable=True))
+    _add("observations", sa.Column("bed_scope", sa.String(length=24), nullable=True))
     beds = ", ".join(f"'{i}'" for i in _BED_INDICATORS)
     op.execute(f"UPDATE observations SET bed_scope = 'unknown' WHERE indicator IN ({beds})")
-    with op.batch_alter_table("hospitals") as batch:
-        batch.add_column(sa.Column("aliases", sa.Text(), nullable=True))
-        batch.add_column(sa.Column("licensed_text", sa.String(length=8), nullable=True))
+    _add("hospitals", sa.Column("aliases", sa.Text(), nullable=True))
+    _add(
+        "hospitals",
+        sa.Column("licensed_text", sa.String(length=8), nullable=False, server_default="unknown"),
+    )
     op.execute(
         "UPDATE hospitals SET licensed_text = CASE WHEN licensed IS NULL THEN 'unknown' "
         "WHEN licensed THEN 'true' ELSE 'false' END"
     )
-    with op.batch_alter_table("hospitals") as batch:
-        batch.drop_column("licensed")
-    with op.batch_alter_table("hospitals") as batch:
-        batch.alter_column(
-            "licensed_text",
-            new_column_name="licensed",
-            existing_type=sa.String(length=8),
-            nullable=False,
-        )
-    with op.batch_alter_table("official_series") as batch:
-        batch.add_column(
-            sa.Column("derived", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("official_series") as batch:
-        batch.alter_column("derived", existing_type=sa.Boolean(), server_default=None)
+    _drop("hospitals", "licensed")
+    if _sqlite():
+        op.execute("ALTER TABLE hospitals RENAME COLUMN licensed_text TO licensed")
+    else:
+        op.alter_column("hospitals", "licensed_text", new_column_name="licensed")
+    _add(
+        "official_series",
+        sa.Column("derived", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
     op.create_table(
         "licences",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -86,18 +98,16 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_licences_source_id"), table_name="licences")
     op.drop_index(op.f("ix_licences_hospital_id"), table_name="licences")
     op.drop_table("licences")
-    with op.batch_alter_table("hospitals") as batch:
-        batch.add_column(sa.Column("licensed_bool", sa.Boolean(), nullable=True))
+    _drop("official_series", "derived")
+    _add("hospitals", sa.Column("licensed_bool", sa.Boolean(), nullable=True))
     op.execute(
         "UPDATE hospitals SET licensed_bool = CASE licensed WHEN 'true' THEN TRUE "
         "WHEN 'false' THEN FALSE ELSE NULL END"
     )
-    with op.batch_alter_table("hospitals") as batch:
-        batch.drop_column("licensed")
-        batch.drop_column("aliases")
-    with op.batch_alter_table("hospitals") as batch:
-        batch.alter_column("licensed_bool", new_column_name="licensed", existing_type=sa.Boolean())
-    with op.batch_alter_table("official_series") as batch:
-        batch.drop_column("derived")
-    with op.batch_alter_table("observations") as batch:
-        batch.drop_column("bed_scope")
+    _drop("hospitals", "licensed")
+    if _sqlite():
+        op.execute("ALTER TABLE hospitals RENAME COLUMN licensed_bool TO licensed")
+    else:
+        op.alter_column("hospitals", "licensed_bool", new_column_name="licensed")
+    _drop("hospitals", "aliases")
+    _drop("observations", "bed_scope")

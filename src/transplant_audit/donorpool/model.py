@@ -1,0 +1,311 @@
+"""The two directions of the donor-pool model, with uncertainty and sensitivity.
+
+* ``implied_donors``: given a yearly transplant volume and a mean waiting time,
+  the deceased donors a year that the matching model needs, and the standing
+  pool of donors that are available at any moment (Little's law: donors a year
+  x how long a donor's organs stay usable).
+* ``waits_from_donors``: given donors a year (e.g. the official 2,766 in 2015)
+  and a volume, whether a steady state exists and, if so, the mean wait; if not,
+  how many recipients a year are added to the queue.
+
+Pure: assumptions (``Assumption`` objects) and numbers in, a result out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from transplant_audit.donorpool import queue
+from transplant_audit.donorpool.params import (
+    DAYS_PER_YEAR,
+    OrganDraws,
+    check_available,
+    quantiles_to_draws,
+    required_names,
+    uniform_numbers,
+)
+from transplant_audit.errors import ConfigError
+from transplant_audit.estimate.assumptions import Assumption
+
+DEFAULT_SEED = 20150101
+PERCENTILES = (5.0, 50.0, 95.0)
+
+
+@dataclass
+class DonorPoolResult:
+    """Rows of one run (the JSON rows of ``donorpool``) and what produced them."""
+
+    kind: str  # "implied_donors" or "waits_from_donors"
+    rows: list[dict[str, object]]
+    assumptions_used: list[str]
+    settings: dict[str, object]
+    sensitivity: list[dict[str, object]] = field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "rows": self.rows,
+            "assumptions_used": self.assumptions_used,
+            "settings": self.settings,
+            "sensitivity": self.sensitivity,
+        }
+
+
+def _pct(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    """5th, 50th, 95th percentiles; ``None`` where the value is infinite (no steady state)."""
+    # inverted_cdf picks observed values, so infinite ones (no steady state) stay infinite
+    out = np.percentile(values, PERCENTILES, method="inverted_cdf")
+    return tuple(float(x) if np.isfinite(x) else None for x in out)  # type: ignore[return-value]
+
+
+def _validate_common(draws: int, volume: float) -> None:
+    if draws < 10:
+        raise ConfigError(f"--draws must be at least 10 (got {draws})")
+    if not np.isfinite(volume) or volume <= 0:
+        raise ConfigError(f"the transplant volume must be a positive number (got {volume})")
+
+
+def _organ_draws(
+    organ: str,
+    assumptions: Mapping[str, Assumption],
+    draws: int,
+    seed: int,
+    hla_rule: str,
+    avail_days: float | None,
+) -> tuple[OrganDraws, list[str]]:
+    names = required_names(organ, hla_rule)
+    check_available(assumptions, names)
+    u = uniform_numbers(names, draws, seed)
+    return quantiles_to_draws(organ, hla_rule, assumptions, u, avail_days=avail_days), names
+
+
+def implied_donors(
+    assumptions: Mapping[str, Assumption],
+    *,
+    organs: Sequence[str],
+    wait_days: Sequence[float],
+    volume: float,
+    year: int | None = None,
+    draws: int = 10_000,
+    seed: int = DEFAULT_SEED,
+    hla_rule: str = "none",
+    avail_days: float | None = None,
+    organ_volumes: Mapping[str, float] | None = None,
+    waitlist: float | None = None,
+) -> DonorPoolResult:
+    """Donors a year and standing pool needed for ``volume`` transplants at each mean wait.
+
+    ``volume`` counts transplants of all organs a year; each organ's part is its
+    sourced share (or ``organ_volumes[organ]`` when given, e.g. the estimate's own
+    split), and only the deceased-donor part needs donors.
+
+    With ``waitlist`` (patients already waiting, all organs; split like the volume),
+    the system is taken to be at capacity, as voluntary systems are: a first-come
+    wait of ``w`` needs ``waitlist / w`` usable organs a year (Little's law).
+    """
+    _validate_common(draws, volume)
+    for w in wait_days:
+        if not np.isfinite(w) or w <= 0:
+            raise ConfigError(f"--wait-days must be a positive number of days (got {w})")
+    rows: list[dict[str, object]] = []
+    used: set[str] = set()
+    for organ in organs:
+        d, names = _organ_draws(organ, assumptions, draws, seed, hla_rule, avail_days)
+        used.update(names)
+        organ_volume = _organ_volume(volume, d, organ_volumes)
+        deceased_volume = organ_volume * d.deceased_share
+        for w in wait_days:
+            if waitlist is not None:
+                queue_len = waitlist * d.share_of_volume
+                supply = queue_len / (w / DAYS_PER_YEAR)
+                donors = supply / d.organs_per_donor
+            else:
+                donors = queue.donors_for_wait(
+                    w / DAYS_PER_YEAR,
+                    deceased_volume,
+                    d.group_share,
+                    d.organs_per_donor,
+                    d.compatibility,
+                    d.avail_years,
+                )
+            pool = donors * d.avail_years
+            dp, pp = _pct(donors), _pct(pool)
+            rows.append(
+                {
+                    "organ": organ,
+                    "year": year,
+                    "wait_days": float(w),
+                    "volume": float(np.median(organ_volume)),
+                    "donors_per_year_median": dp[1],
+                    "donors_per_year_p05": dp[0],
+                    "donors_per_year_p95": dp[2],
+                    "pool_median": pp[1],
+                    "pool_p05": pp[0],
+                    "pool_p95": pp[2],
+                }
+            )
+    return DonorPoolResult(
+        kind="implied_donors",
+        rows=rows,
+        assumptions_used=sorted(used),
+        settings=_settings(draws, seed, hla_rule, avail_days, volume) | {"waitlist": waitlist},
+    )
+
+
+def waits_from_donors(
+    assumptions: Mapping[str, Assumption],
+    *,
+    organs: Sequence[str],
+    donors: float,
+    volume: float,
+    year: int | None = None,
+    draws: int = 10_000,
+    seed: int = DEFAULT_SEED,
+    hla_rule: str = "none",
+    avail_days: float | None = None,
+) -> DonorPoolResult:
+    """Mean waits that ``donors`` deceased donors a year would give for ``volume`` transplants."""
+    _validate_common(draws, volume)
+    if not np.isfinite(donors) or donors <= 0:
+        raise ConfigError(f"--donors must be a positive number (got {donors})")
+    rows: list[dict[str, object]] = []
+    used: set[str] = set()
+    for organ in organs:
+        d, names = _organ_draws(organ, assumptions, draws, seed, hla_rule, avail_days)
+        used.update(names)
+        organ_volume = volume * d.share_of_volume
+        deceased_volume = organ_volume * d.deceased_share
+        donor_rate = np.full(draws, float(donors))
+        wait = queue.system_wait_years(
+            donor_rate,
+            deceased_volume,
+            d.group_share,
+            d.organs_per_donor,
+            d.compatibility,
+            d.avail_years,
+        )
+        growth = queue.backlog_growth(
+            donor_rate, deceased_volume, d.group_share, d.organs_per_donor
+        )
+        steady = np.isfinite(wait)
+        wp = _pct(wait * DAYS_PER_YEAR)
+        gp = _pct(growth)
+        rows.append(
+            {
+                "organ": organ,
+                "year": year,
+                "donors_per_year": float(donors),
+                "volume": float(np.median(organ_volume)),
+                "steady_state": bool(steady.mean() >= 0.5),
+                "steady_state_share": float(steady.mean()),
+                "wait_days_median": wp[1],
+                "wait_days_p05": wp[0],
+                "wait_days_p95": wp[2],
+                "backlog_growth_per_year": gp[1],
+                "backlog_growth_per_year_p05": gp[0],
+                "backlog_growth_per_year_p95": gp[2],
+            }
+        )
+    return DonorPoolResult(
+        kind="waits_from_donors",
+        rows=rows,
+        assumptions_used=sorted(used),
+        settings=_settings(draws, seed, hla_rule, avail_days, volume) | {"donors": donors},
+    )
+
+
+def wait_at_capacity(
+    assumptions: Mapping[str, Assumption],
+    *,
+    organ: str,
+    donors: float,
+    waitlist: float,
+    draws: int = 10_000,
+    seed: int = DEFAULT_SEED,
+) -> dict[str, object]:
+    """Mean wait (days) for a country whose queue is long: ``waitlist`` over the organ supply.
+
+    The supply is ``donors`` x usable organs per donor (anatomy x (1 - discard)),
+    drawn from the sourced assumptions. Used to check the model on a voluntary
+    donation country against its published waiting time.
+    """
+    _validate_common(draws, waitlist)
+    d, names = _organ_draws(organ, assumptions, draws, seed, "none", None)
+    supply = donors * d.organs_per_donor
+    wait = queue.backlog_wait_years(np.full(draws, waitlist), supply) * DAYS_PER_YEAR
+    wp, sp = _pct(wait), _pct(supply)
+    return {
+        "organ": organ,
+        "donors_per_year": donors,
+        "waitlist": waitlist,
+        "wait_days_p05": wp[0],
+        "wait_days_median": wp[1],
+        "wait_days_p95": wp[2],
+        "organs_per_year_p05": sp[0],
+        "organs_per_year_median": sp[1],
+        "organs_per_year_p95": sp[2],
+        "assumptions_used": [n for n in names if "discard" in n],
+    }
+
+
+def _organ_volume(
+    volume: float, d: OrganDraws, organ_volumes: Mapping[str, float] | None
+) -> np.ndarray:
+    if organ_volumes is not None and d.organ in organ_volumes:
+        given = float(organ_volumes[d.organ])
+        if not np.isfinite(given) or given <= 0:
+            raise ConfigError(f"the {d.organ} volume must be a positive number (got {given})")
+        return np.full(d.share_of_volume.shape, given)
+    return volume * d.share_of_volume
+
+
+def _settings(
+    draws: int, seed: int, hla_rule: str, avail_days: float | None, volume: float
+) -> dict[str, object]:
+    return {
+        "draws": draws,
+        "seed": seed,
+        "hla_rule": hla_rule,
+        "availability_days": avail_days,
+        "volume_all_organs": volume,
+    }
+
+
+def wait_curve(
+    assumptions: Mapping[str, Assumption],
+    *,
+    volumes: Mapping[str, float],
+    wait_days: Sequence[float] = (2, 7, 14, 30, 90, 365),
+    organs: Sequence[str] = ("kidney", "liver"),
+    draws: int = 400,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Donors a year needed against mean wait, for each named volume (the report's chart).
+
+    Columns: label, volume, organ, wait_days, donors_per_year_median, _p05, _p95.
+    """
+    rows = []
+    for label, volume in volumes.items():
+        res = implied_donors(
+            assumptions, organs=organs, wait_days=wait_days, volume=volume, draws=draws, seed=seed
+        )
+        for r in res.rows:
+            rows.append(
+                {
+                    "label": label,
+                    "volume_all_organs": volume,
+                    "organ": r["organ"],
+                    "wait_days": r["wait_days"],
+                    "donors_per_year_median": r["donors_per_year_median"],
+                    "donors_per_year_p05": r["donors_per_year_p05"],
+                    "donors_per_year_p95": r["donors_per_year_p95"],
+                }
+            )
+    return pd.DataFrame(rows)
