@@ -358,6 +358,34 @@ class DanglingReference(ErrorType):
     area = "store"
 
 
+class PageListEncoding(ErrorType):
+    code = "bad-encoding"
+    title = "Page list not UTF-8"
+    template = "not UTF-8 text"
+    area = "capture"
+
+
+class EmptyPageList(ErrorType):
+    code = "empty-list"
+    title = "Page list without pages"
+    template = "lists no page"
+    area = "capture"
+
+
+class BadPageRow(ErrorType):
+    code = "bad-row"
+    title = "Bad row of a page list"
+    template = "{reason}"
+    area = "capture"
+
+
+class DecisionRefused(ErrorType):
+    code = "refused"
+    title = "A decision of a decisions file was refused"
+    template = "{reason}"
+    area = "extract"
+
+
 class MissingPath(ErrorType):
     code = "missing-path"
     title = "No such file"

@@ -59,7 +59,7 @@ def _candidates(home: Path) -> dict[str, str]:
 
     with Store.open(home=home) as store, store.session() as s:
         sid = s.query(Capture).one().source_id
-    assert run(home, "extract", sid)[0] == 0
+    assert run(home, "extract", sid, "--extractor", "extractor-x")[0] == 0
     with Store.open(home=home) as store, store.session() as s:
         return {c.indicator: c.id for c in s.query(Candidate)}
 

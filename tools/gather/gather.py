@@ -169,7 +169,9 @@ def ingest(work: Path) -> None:
     by_url = {c["uri"]: c for c in captured}
     sids = [by_url[r["url"]]["source_id"] for r in todo]
     t1 = time.monotonic()
-    cands = json.loads(_cli("extract", *sids, "--json"))
+    # The extractor is this script, not the reviewer: the two-person rule refuses an
+    # extractor as a reviewer of its own figures.
+    cands = json.loads(_cli("extract", *sids, "--extractor", "tools-gather-script", "--json"))
     t2 = time.monotonic()
     for r, sid in zip(todo, sids, strict=True):
         mine = [c for c in cands if c["source"] == sid]

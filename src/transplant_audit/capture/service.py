@@ -519,16 +519,20 @@ def read_page_list(path: str | os.PathLike[str], *, binary: bool = False) -> lis
             header = reader.fieldnames or []
             rows = list(reader)
     except FileNotFoundError as exc:
-        raise DataError(file=name, reason="no such file", code="missing-path") from exc
+        raise DataError(file=name, reason="no such file", code=codes.MissingPath) from exc
     except UnicodeDecodeError as exc:
-        raise DataError(file=name, reason="not UTF-8 text", code="bad-encoding") from exc
+        raise DataError(file=name, reason="not UTF-8 text", code=codes.PageListEncoding) from exc
     for col in ("path", "url"):
         if col not in header:
             raise DataError(
-                file=name, row=1, field=col, reason="required column missing", code="missing-column"
+                file=name,
+                row=1,
+                field=col,
+                reason="required column missing",
+                code=codes.MissingColumn,
             )
     if not rows:
-        raise DataError(file=name, reason="lists no page", code="empty-list")
+        raise DataError(file=name, reason="lists no page", code=codes.EmptyPageList)
     return [_page_row(listing, i, r, binary) for i, r in enumerate(rows, start=2)]
 
 
@@ -536,7 +540,9 @@ def _page_row(listing: Path, i: int, r: dict[str, str], binary: bool) -> PageRow
     """Check one row of a page list (``i`` is its line number) and hash its file."""
     from transplant_audit.evidence.vocabulary import SOURCE_KINDS, SOURCE_PARTIES
 
-    def bad(field: str, reason: str, value: object = None, code: str = "bad-row") -> DataError:
+    def bad(
+        field: str, reason: str, value: object = None, code: Any = codes.BadPageRow
+    ) -> DataError:
         return DataError(
             file=str(listing), row=i, field=field, reason=reason, value=value, code=code
         )

@@ -59,8 +59,9 @@ _TIME_TO_DAYS: dict[str, float] = {
     "years": UNIT_CONVERSIONS[("years", "days")],
     "hours": 1.0 / HOURS_PER_DAY,
 }
-_MAX_WAIT_YEARS = 20
-"""A stated wait in years above this is read as a calendar year, not a duration."""
+_MAX_WAIT_YEARS = 60
+"""A stated wait in years above this is read as a calendar year (2015年, 一一三年), not a
+duration; Taiwanese kidney waits of 30 years (等到三十年) are real."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,9 @@ class _Ctx:
     mods: str  # English words between number and counter, and the counter
     question: str  # the question a Q/A answer replies to ("" otherwise)
     doc_transplant: bool  # the document's title names a transplant centre or department
+    before_doc: str = ""  # the document text just before the figure, across line breaks
+    tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
+    table_head: str = ""  # for a table row (a line with |), the text above it
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -299,8 +303,9 @@ def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False
 
 _EN_YEAR_RE = re.compile(
     rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
-    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)"
+    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)(?!\s?年)"
 )
+"""An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
 
 
 def _years(text: str) -> list[str]:
@@ -363,6 +368,7 @@ def _temporal(ctx: _Ctx) -> str:
             return "in_period"
         return "cumulative"
     cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
+    as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
     per = max(
         _last_pos(pat.ANNUAL_CUE_RE, s),
         _last_pos(pat.ZH_YEAR_RE, s),
@@ -371,27 +377,37 @@ def _temporal(ctx: _Ctx) -> str:
         _last_pos(pat.EN_YEAR_RANGE_RE, s),
     )
     weak = _last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
-    if per > cum and per >= 0:
+    if _year_range(s) and _last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
+        return "in_period"  # 从2000年到2011年共1,979个案例,到中国就占了1,754个案例
+    if cum < 0 and pat.RANKING_CUE_RE.search(ctx.sentence):
+        return "in_period"
+    if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
         return "in_period"
     if cum >= 0 or weak >= 0:
         return "cumulative"
+    if _year_range(ctx.sentence) or pat.ANNUAL_CUE_RE.search(ctx.tail):
+        return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
     return "cumulative"
 
 
-def _is_donation_count(left: str, right: str, mods: str) -> bool:
-    """'器官捐献6302例', '100例公民逝世后器官捐献', '6,302 donations': donors, not transplants.
-
-    The donation word must end the words just before the number, or come after it with no
-    transplant word in between ('捐献肾移植50例' stays a transplant count).
-    """
-    if pat.DONATION_CUE_RE.search(left[-8:].rstrip()[-2:]):
+def _donation(ctx: _Ctx) -> bool:
+    """Is the count next to a donation word, with no transplant word between them?
+    (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
+    Bone marrow and blood donations are not organ donations."""
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
+        return False
+    if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
-    for text in (right[:12], mods):
-        hit = pat.DONATION_CUE_RE.search(text)
-        if hit and not pat.TRANSPLANT_CUE_RE.search(text[: hit.start()]):
-            return True
+    left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
+    if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
+        return True
+    right = ctx.right[:32]
+    m = pat.DONATION_CUE_RE.search(right)
+    if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
 
 
@@ -422,6 +438,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "icu_beds"
         if transplant:
             return "transplant_beds"
+        unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+        if unit and not hospital_wide:
+            # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
+            # "The department has 120 beds": a department unless named for transplants
+            centre = re.search(r"cent(?:er|re)|institute", unit.group(0))
+            where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
+            return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
         if hospital_wide:
             return "total_beds"
         if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
@@ -440,9 +463,16 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if _is_donation_count(local_left, local_right, ctx.mods):
-            return "opo_donors"
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right):
+            return None
+        if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
+            return None
+        if _donation(ctx) and not _is_subset(ctx):
+            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
+        # a table row or list item under a heading about transplants, or a count whose
+        # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
+        tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
         if not transplant and not tx_near:
             general = _has(
                 re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
@@ -459,7 +489,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
             return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-40:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -470,8 +500,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
-        if _has(pat.WAITLIST_CUE_RE, ctx.clause) and _has(pat.PATIENT_NOUN_RE, *role_text):
-            return "waitlist_size"
+        staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+        waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
+            _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
+            and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+        )
+        if waiting and not staff_like:
+            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "waitlist_size"
+        if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
+            return "senior_staff"
         if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
@@ -490,13 +529,28 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question):
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
             return "wait_time_days"
+        # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
+        if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+            return "wait_time_days"
+        return None
+    if uclass == "donors":
+        return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+    if uclass == "organs":
+        if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(
+            re.compile(r"transplanted|utili[sz]ed|used"), ctx.clause
+        ):
+            return "opo_organs_utilised"
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
         if uclass == "usd":
             if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+                return "price_usd"
+            if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(
+                pat.PRICE_CUE_RE, ctx.before_doc
+            ):
                 return "price_usd"
             return None
         if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
@@ -508,6 +562,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_cny"
+        if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_cny"
         return None
     if uclass == "percent":
@@ -523,11 +579,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "rooms":
         if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
             return "operating_rooms"
+        if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
+            return "operating_rooms"
         return None
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
+        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
+            pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
+        ):
+            return "opo_organs_utilised"
         if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
         if _has(pat.ROOM_CUE_RE, before):
@@ -625,7 +687,21 @@ _UNIT_LEVEL = frozenset(
 _NO_DATE = frozenset({"wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"})
 
 
+_EN_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _fraction_percent(tok: str) -> float:
+    """'a sixth' → 16.67, '三分之一' → 33.33: a fraction in words, as a percentage."""
+    if "分之" in tok:
+        den, _, num = tok.partition("分之")
+        return 100.0 * parse_number(num) / parse_number(den)
+    num, den = tok.split()
+    return 100.0 * _EN_SMALL[num] / pat.EN_FRACTIONS[den.rstrip("s")]
+
+
 def _token_value(m: re.Match[str]) -> float:
+    if m.group("frac"):
+        return _fraction_percent(m.group("frac"))
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
@@ -635,9 +711,12 @@ def _token_value(m: re.Match[str]) -> float:
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
+    if m.group("word").startswith("half"):
+        return 0.5  # half a month
     return parse_english_number(m.group("word"))
 
 
+_TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
 _EN_NEXT_COUNTER_RE = re.compile(rf"\s({pat._alt(list(pat.EN_COUNTERS))})(?![a-z])")
 _MASK_BEFORE = 48
 _MASK_AFTER = 32
@@ -697,6 +776,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
+        if counter == "次" and not _TIMES_OPS_RE.match(norm, out.end, out.end + 12):
+            return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
     if ec and ec.group("counter"):
@@ -726,9 +807,44 @@ def extract_candidates(
     ``language`` (``zh-Hans``, ``zh-Hant``, ``en``) is detected when not given; it is
     recorded on each candidate, and the patterns read all three regardless, so a mixed
     page still yields its English and Chinese figures.
+
+    Pinyin glosses that mirror sites put after characters (醫(yī)院, 捐獻(xiàn)) are read
+    past: the text is scanned without them and every span is mapped back to ``text``.
     """
     if not text:
         return []
+    if pat.PINYIN_GLOSS_RE.search(text):
+        return _without_glosses(text, language, snippet_chars)
+    return _extract(text, language, snippet_chars)
+
+
+def _without_glosses(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
+    keep: list[int] = []  # keep[i] = offset in ``text`` of character i of the clean text
+    last = 0
+    for m in pat.PINYIN_GLOSS_RE.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(text)))
+    clean = "".join(text[i] for i in keep)
+    lang = language or detect_language(text)
+    out: list[Candidate] = []
+    for c in _extract(clean, lang, snippet_chars):
+        start, end = keep[c.start], keep[c.end - 1] + 1
+        sn_s = max(0, start - snippet_chars)
+        out.append(
+            replace(
+                c,
+                start=start,
+                end=end,
+                stated=text[start:end],
+                snippet_start=sn_s,
+                snippet=_flat(text[sn_s : min(len(text), end + snippet_chars)]),
+            )
+        )
+    return out
+
+
+def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
     norm = normalize(text)
     lang = language or detect_language(text)
     clauses = _Bounds(norm, pat.CLAUSE_END_RE)
@@ -753,12 +869,22 @@ def extract_candidates(
         if norm[max(0, s - 2) : s].rstrip().endswith("第"):
             ordinal = True
         elif re.match(r"(?:st|nd|rd|th)(?![a-z])", norm[e : e + 3]):
-            if not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
+            if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
+                norm[max(0, s - 200) : e + 120]
+            ):
+                pass  # the 200th person to undergo such an operation: counter set below
+            elif not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
                 continue
             ordinal = True
             e_num = e + 2
 
         cnt = _read_counter(norm, e_num)
+        if m.group("frac"):
+            cnt = _Counter("percent", "percent", 1.0, [], "", e)
+        if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
+        if not cnt.uclass and not is_zh_token:
+            cnt = _implied_counter(norm, s, e, cnt)
         if is_zh_token and m.group("zh").startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
@@ -768,20 +894,34 @@ def extract_candidates(
             if rj:
                 m2 = pat.NUMBER_RE.match(norm, e + rj.end())
                 if m2:
-                    cnt2 = _read_counter(norm, m2.end())
+                    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
                     if cnt2.uclass:
                         cnt = _Counter(
                             cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end()
                         )
                         range_lower = True
                         range_upper.add(m2.start())
+        if not cnt.uclass:
+            cnt = _list_counter(norm, e, cnt)
+        if not cnt.uclass:
+            cnt = _counter_after_paren(norm, e, cnt)
+        if (
+            not cnt.uclass
+            and out
+            and "transplants" in out[-1].indicator
+            and pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+        ):
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
             ell = _ELLIPTIC_YEAR_RE.match(norm, e)
             if (
                 ell
-                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                and (
+                    pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                    or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
+                )
                 and not re.match(pat.YEAR + r"$", m.group(0))
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
@@ -808,11 +948,20 @@ def extract_candidates(
             continue
         if _is_masked(norm, s, e):
             continue
+        if (
+            uclass not in ("time",)
+            and m.group("arabic")
+            and re.fullmatch(pat.YEAR, m.group("arabic"))
+            and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
+        ):
+            continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         try:
             value = _token_value(m)
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+            continue
+        if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
             continue  # 一名, 一例, one surgeon: an article, not a figure
@@ -857,10 +1006,16 @@ def extract_candidates(
             mods=mods,
             question=question,
             doc_transplant=doc_transplant,
+            before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
+            tail=norm[end:se_e].split(",")[0],
+            table_head=_table_head(norm, s),
         )
+        if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
+            continue
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue
+        indicator = _subset_indicator(indicator, ctx, out, se_s)
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
@@ -915,6 +1070,109 @@ def extract_candidates(
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _table_head(norm: str, s: int) -> str:
+    """The text above a table row (its header), or "" when the figure is not in a row."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if line.count("|") < 2:
+        return ""
+    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A counter the sentence implies without writing it after the number: 'the number of
+    people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
+    Columbians are currently waiting' (people waiting)."""
+    nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
+    if nof:
+        noun = nof.group("noun")
+        if pat.DONATION_CUE_RE.search(noun):
+            return _Counter("donors", "donors", 1.0, [], noun, e)
+        if pat.TRANSPLANT_CUE_RE.search(noun):
+            return _Counter("ops", "transplants", 1.0, [], noun, e)
+        if pat.WAITLIST_CUE_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
+    if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
+        return _Counter("persons", "patients", 1.0, [], "", e)
+    return cnt
+
+
+_PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")
+
+
+def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """A figure in parentheses counts the noun after them: '5%-10% (3500-7000) of kidney
+    transplants'."""
+    if cnt.uclass:
+        return cnt
+    m = _PAREN_OF_RE.match(norm, e)
+    return _read_counter(norm, m.end()) if m else cnt
+
+
+def _is_subset(ctx: _Ctx) -> bool:
+    """Does the figure open a subset of the one before ('including 300', 'Among them, 4,138',
+    其中300例)?"""
+    return bool(
+        pat.SUBSET_CUE_RE.match(ctx.left_clause)
+        or pat.SUBSET_BEFORE_RE.search(ctx.sentence_left[-16:])
+    )
+
+
+def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int) -> str:
+    """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
+    4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
+    with no period of its own keeps its parent's period or running total."""
+    if not out or out[-1].start < se_s - 200 or "transplants" not in indicator:
+        return indicator
+    if not _is_subset(ctx):
+        return indicator
+    prev = out[-1].indicator
+    if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
+        return indicator
+    own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)
+    own = own or _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+    surgeon = "surgeon_" if prev.startswith("surgeon_") else ""
+    if own:
+        return surgeon + indicator.removeprefix("surgeon_")
+    return prev
+
+
+_LIST_ITEMS_MAX = 8
+
+
+def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """The counter of the last item of a list the number opens (2381 domestic and 2518
+    overseas kidney transplants; 2766、4080、5146、6302例), with the number's own words
+    between it and the joining word kept as its modifiers."""
+    pos = e
+    for _ in range(_LIST_ITEMS_MAX):
+        j = pat.LIST_JOIN_RE.match(norm, pos, pos + 30)
+        if not j:
+            return cnt
+        m2 = pat.NUMBER_RE.match(norm, j.end())
+        if not m2:
+            return cnt
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass:
+            own = norm[e : j.end()]
+            own_words = " ".join(w for w in re.findall(r"[a-z-]+", own) if w not in ("and", "or"))
+            mods = (own_words + " " + cnt2.mods).strip() if cnt2.mods else cnt2.mods
+            return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
+        pos = m2.end()
+    return cnt
+
+
+def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
+    """A yuan amount written without RMB/人民币 in a sentence about Taiwan is in New Taiwan
+    dollars (花費約八百萬元), which the vocabulary has no indicator for."""
+    if pat.EXPLICIT_CNY_RE.search(norm[max(0, s - 6) : end + 4]):
+        return False
+    se_s, se_e = sentences.around(s, end)
+    before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS) : se_s]
+    return bool(pat.TAIWAN_CUE_RE.search(norm[se_s:se_e]) or pat.TAIWAN_CUE_RE.search(before))
 
 
 def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
@@ -977,14 +1235,17 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
     r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
+    r"|(?:began|begun|started|start|begin)\s(?:to\s)?(?:perform|carry out|do|conduct)(?:ing)?\s"
+    r"(?:[a-z-]+\s){0,2}transplant"
+    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
 )
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
-    r"|transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)[^.;]{0,40}?"
-    r"(?:founded|established|set up|created|opened)"
-    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z]+\s){0,3}"
-    r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward)"
+    r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
+    r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
+    r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
+    r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
 )
 _FOUNDED_SELF_RE = re.compile(
     r"(?:本科|本中心|我科|我中心|该科|该中心|本所|我所|该所)[^。;,]{0,3}(?:始建|成立|组建|创建|建立)"

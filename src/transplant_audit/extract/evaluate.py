@@ -133,3 +133,61 @@ def _tallies(report: EvalReport, lang: str, indicator: str) -> list[Tally]:
         report.by_indicator.setdefault(indicator, Tally()),
         report.by_language_indicator.setdefault((lang, indicator), Tally()),
     ]
+
+
+VALUE_TOLERANCE = 0.02
+"""Real-text scoring: a candidate matches a gold figure when the indicator is the same and
+the value is within 2% (issue 14); span, organ and qualifier are not required."""
+
+
+@dataclass
+class ValueReport:
+    """Tallies by language for (indicator, value) matching, plus the mistakes."""
+
+    by_language: dict[str, Tally] = field(default_factory=dict)
+    false_positives: list[tuple[str, Candidate]] = field(default_factory=list)
+    false_negatives: list[tuple[str, Mapping[str, object]]] = field(default_factory=list)
+
+    @property
+    def total(self) -> Tally:
+        t = Tally()
+        for v in self.by_language.values():
+            t.tp, t.fp, t.fn = t.tp + v.tp, t.fp + v.fp, t.fn + v.fn
+        return t
+
+
+def value_matches(
+    c: Candidate, g: Mapping[str, object], tolerance: float = VALUE_TOLERANCE
+) -> bool:
+    """Same indicator and value within ``tolerance`` (relative to the gold value)."""
+    value = float(g["value"])  # type: ignore[arg-type]
+    return c.indicator == g["indicator"] and abs(c.value - value) <= tolerance * abs(value)
+
+
+def evaluate_values(
+    documents: Iterable[Mapping[str, object]],
+    extract: Callable[[str], list[Candidate]] = extract_candidates,
+) -> ValueReport:
+    """Score ``extract`` on documents (``id``, ``language``, ``text``, ``gold``) by
+    (indicator, value within 2%), each gold figure matched to at most one candidate (the
+    closest in value)."""
+    report = ValueReport()
+    for doc in documents:
+        lang = str(doc["language"])
+        tally = report.by_language.setdefault(lang, Tally())
+        preds = extract(str(doc["text"]))
+        used: set[int] = set()
+        for g in doc.get("gold", []):  # type: ignore[attr-defined]
+            hits = [i for i, c in enumerate(preds) if i not in used and value_matches(c, g)]
+            if hits:
+                best = min(hits, key=lambda i: abs(preds[i].value - float(g["value"])))
+                used.add(best)
+                tally.tp += 1
+            else:
+                tally.fn += 1
+                report.false_negatives.append((str(doc["id"]), g))
+        for i, c in enumerate(preds):
+            if i not in used:
+                tally.fp += 1
+                report.false_positives.append((str(doc["id"]), c))
+    return report

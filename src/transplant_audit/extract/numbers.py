@@ -33,6 +33,9 @@ _TRAD_SIMP_PAIRS = (
     "極极優优勢势顯显級级類类種种約约飛飞機机銷销售售補补貼贴價价預预計计繳缴納纳"
     "該该監监經经營营業业興兴發发頭头盡尽邊边還还樂乐問问題题簡简構构觀观聞闻訊讯絡络網网"
     "質质調调記记訪访談谈裡里裏里狀状態态繼继紹绍細细結结圍围籌筹礎础劑剂藥药術术傷伤"
+    "換换親亲則则復复別别領领織织雲云屍尸紐纽議议婦妇卻却縮缩遠远雜杂難难榮荣執执況况"
+    "遊游獎奖兒儿顧顾趨趋遞递懷怀嬰婴驟骤簽签願愿註注勸劝癒愈輪轮視视廳厅麼么嗎吗讀读"
+    "鐘钟鍾钟齡龄舉举線线貴贵賺赚擔担險险給给點点撥拨壓压維维絕绝斷断顆颗"
 )
 _TRAD_SIMP = {
     ord(_TRAD_SIMP_PAIRS[i]): ord(_TRAD_SIMP_PAIRS[i + 1])
@@ -120,8 +123,9 @@ def _parse_zh_section(s: str) -> int:
     if not s:
         return 0
     if all(ch in ZH_DIGITS for ch in s):  # positional: 二〇一五
-        if len(s) > 1 and len(s) < 4 and not any(ch in "〇零○" for ch in s):
-            # 两三, 三四: "two or three", an approximation, not 23 or 34
+        if len(s) == 2 and not any(ch in "〇零○" for ch in s):
+            # 两三, 三四: "two or three", an approximation, not 23 or 34 (Taiwanese news
+            # writes longer numbers digit by digit: 三四五 = 345, 七六二二 = 7622)
             raise ValueError(f"vague Chinese numeral {s!r} (two or more numbers)")
         out = 0
         for ch in s:
@@ -195,6 +199,7 @@ def parse_number(token: str) -> float:
         raise ValueError("empty number")
     if t.startswith("百分之"):
         return parse_number(t[3:])
+    t = t.replace("廿", "二十").replace("卅", "三十")  # 廿三 = 23, 卅 = 30
     # Arabic digits, possibly followed by Chinese multipliers: 2万, 1.5亿, 3千万
     m = re.match(r"^([\d.,]+)([十百千万亿]*)$", t)
     if m:

@@ -20,10 +20,14 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-ZH_MULT = r"[十百千万亿]{1,2}"
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
+"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter)."""
+ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?)|[十百千万亿]{1,2})"
+"""Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
+number: 1万1600, 2万7千."""
 ZH_NUM = (
-    r"(?:百分之)?(?:[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:百分之)?(?:[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"|(?<=[上近逾过超约])[百千万])"
 )
 EN_NUM_WORD = (
@@ -31,12 +35,30 @@ EN_NUM_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million)"
-    r"|a(?=\s(?:week|month|year)\b))"
+    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b))"
+)
+EN_FRACTIONS: dict[str, float] = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+"""Denominators of fractions written in words ('a sixth', 'two thirds')."""
+FRACTION = (
+    r"(?:a|one|two|three|four)\s(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?"
+    r"(?![a-z])"
+    r"|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}"
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾otfsenta])"
-    rf"(?:(?<![\d.,a-z])(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsentah])"
+    rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
+    rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
@@ -144,6 +166,10 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "例": ("ops", "例", 1, None),
     "台": ("ops", "台", 1, None),
     "宗": ("ops", "宗", 1, None),
+    "次": ("ops", "次", 1, None),
+    "个案例": ("ops", "个案例", 1, None),
+    "个案": ("ops", "个案", 1, None),
+    "件": ("ops", "件", 1, None),
     "张": ("beds", "张", 1, None),
     "床": ("beds", "床", 1, None),
     "名": ("persons", "名", 1, None),
@@ -190,6 +216,12 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "surgeries": ("ops", "surgeries", 1, None),
     "procedures": ("ops", "procedures", 1, None),
     "cases": ("ops", "cases", 1, None),
+    "lt": ("ops", "liver transplants", 1, None),
+    "lts": ("ops", "liver transplants", 1, None),
+    "kt": ("ops", "kidney transplants", 1, None),
+    "kts": ("ops", "kidney transplants", 1, None),
+    "ldlt": ("ops", "liver transplants", 1, None),
+    "ddlt": ("ops", "liver transplants", 1, None),
     "surgeons": ("persons", "surgeons", 1, None),
     "doctors": ("persons", "doctors", 1, None),
     "physicians": ("persons", "physicians", 1, None),
@@ -199,6 +231,12 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff members": ("persons", "staff", 1, None),
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
+    "people": ("persons", "people", 1, None),
+    "experts": ("persons", "experts", 1, None),
+    "donors": ("donors", "donors", 1, None),
+    "donations": ("donors", "donations", 1, None),
+    "organ donations": ("donors", "donations", 1, None),
+    "organs": ("organs", "organs", 1, None),
     "days": ("time", "days", 1, None),
     "day": ("time", "days", 1, None),
     "weeks": ("time", "weeks", 1, None),
@@ -325,7 +363,8 @@ EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
     rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
 )
-ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)")
+ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
+"""A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
@@ -333,19 +372,23 @@ AS_OF_RE = re.compile(
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
 ANNUAL_CUE_RE = re.compile(
-    r"每年|年均|全年|年度|一年|今年|去年|上年|当年"
+    r"每年|年均|全年|年度|一年|今年|去年|上年|当年|前一年|隔年|同年|上半年|下半年"
+    r"|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
+    r"|上个月|本月|当月|上月|\d+\s?年(?:中|间|内|里)|[二三四五六七八九十]+年(?:中|间|内|里)"
+    r"|\d{1,2}\s?(?:至|到|-|~)\s?\d{1,2}\s?月"
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
     r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
+    r"|last month|this month|in the (?:past|last) \d+ years"
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
-    r"累计|至今|迄今|先后|截至|截止|以来|总数|总量|已完成|已开展|已实施|已为|已进行|已超过|已达"
+    r"累计|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
     r"|to date|so far|cumulative|since|its total|bringing|has performed|have performed"
     r"|had performed|has completed|have completed|had completed|has carried out|had carried out"
     r"|had done|has done"
 )
 WEAK_CUMULATIVE_CUE_RE = re.compile(
-    r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|in total|a total of|total of|altogether"
-    r"|in all|overall"
+    r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|总数|总量"
+    r"|in total|a total of|total of|altogether|in all|overall"
 )
 PER_DAY_MAX_RE = re.compile(
     r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
@@ -364,13 +407,17 @@ CONCURRENT_CUE_RE = re.compile(
 )
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
-    r"|personally|he has|she has|he had|she had|he performed|she performed|his own|her own"
-    r"|the surgeon|surgeon has|professor .{0,30}has performed|dr\. .{0,30}has performed"
+    r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
+    r"|his own|her own"
+    r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
+    r"|dr\. .{0,30}has performed"
     r"|每人|人均|per surgeon|each surgeon"
 )
-TRANSPLANT_CUE_RE = re.compile(r"移植|换肝|换肾|transplant|graft")
+TRANSPLANT_CUE_RE = re.compile(
+    r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
+)
 DEVICE_CUE_RE = re.compile(
-    r"设备|仪|呼吸机|机器人|监护仪|ct|mri|ecmo|机器|床旁|透析机|scanner|machine|robot"
+    r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
 )
 FIRST_CUE_RE = re.compile(r"首例|第一例|第1例|首次|首台|first")
 FOUNDED_CUE_RE = re.compile(
@@ -390,12 +437,15 @@ NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
 )
-WAITLIST_CUE_RE = re.compile(r"等待|等候|排队|候诊|waiting|wait list|waitlist|waiting list")
-PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|patient")
+WAITLIST_CUE_RE = re.compile(
+    r"等待|等候|排队|候诊|轮候|需要器官移植|需要移植|waiting|wait list|waitlist|waiting list"
+    r"|need (?:an )?(?:organ )?transplant"
+)
+PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|patient")
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
-    r"等多|多久|等待|等候|等到|等了|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
+    r"等多|多久|等待|等候|等到|等了|要等|需等|得等|等上|等(?=\s?[\d一二三四五六七八九十两半几])|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
     r"|器官源|心源|供肝|供肾|供心"
     r"|how long|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ"
     r"|get an organ|receive an organ|receive a"
@@ -507,5 +557,84 @@ PLANNED_CUE_RE = re.compile(
 )
 """A bed count of a building not yet in use: the beds are planned, not available."""
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|donations?\b")
-"""A count of donations (donors), not of transplants."""
+
+# --- donation, comparison, change, scope ------------------------------------------------------
+
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|donat|procure")
+NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
+"""A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
+ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
+REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
+"""People who signed up to donate are not donors."""
+COMPARE_CUE_RE = re.compile(
+    r"相比|相较|比起|远远少于|少于|多于|高于|低于|compared|than|versus|vs\.?"
+)
+CHANGE_BEFORE_RE = re.compile(
+    r"(?:增加|增长|减少|下降|新增了|多了|少了|上升|提高)(?:了)?\s?$"
+    r"|(?:increase|decrease|rise|drop|fall|growth|up|down)\s(?:of|by)\s$"
+)
+"""A change (增加11例, an increase of 95) is not a count."""
+NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
+"""年手术数量大于75例的中心: a threshold describing other things, not a figure."""
+EN_NOT_OPS_AFTER_RE = re.compile(
+    r"^\s(?:cent(?:er|re)s?|hospitals?|units?|programs?|programmes?|institutions?|institutes?"
+    r"|facilities|wards?|departments?|teams?|licen[cs]es?|societ(?:y|ies)|registr(?:y|ies))\b"
+)
+"""'three transplant centres', '81 certified transplant centers': the counter names a place."""
+UNIT_SUBJECT_RE = re.compile(
+    r"(?:^|\s)(?:the|this|our|its|that)\s(?:[a-z-]+\s){0,2}"
+    r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
+)
+"""'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+YEAR_PREPOSITION_RE = re.compile(
+    r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
+)
+TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
+EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
+LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
+"""'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
+counter of the last item serves every item of the list. Matched at a position
+(``match(text, pos)``), so no ``^``."""
+DOC_CONTEXT_CHARS = 80
+"""Characters before a figure searched for a transplant word when its sentence has none
+(table rows and list items under a heading)."""
+SUBSET_CUE_RE = re.compile(r"^\s?(?:including|of which|of whom|among them|其中|包括)")
+"""'..., including nearly 300 living-donor kidney transplants': a subset keeps the indicator
+of the figure it is part of."""
+HYPOTHETICAL_RE = re.compile(
+    r"would (?:require|need|take)|only needs?|would only|如果|假如|假设|假若|若要"
+)
+"""A figure in a hypothetical ('100 transplants a year would require no more than 10
+beds') is the writer's reasoning, not a stated value."""
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
+"""Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
+SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
+RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
+"""Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
+SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+NUMBER_OF_RE = re.compile(
+    r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
+    r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
+    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$"
+)
+"""'The number of people who donated organs ... reached 5,810': the noun is the counter."""
+WAITING_AFTER_RE = re.compile(
+    r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
+    r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
+)
+"""'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+ORDINAL_PERSON_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
+)
+PRICE_CHANGE_RE = re.compile(
+    r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
+)
+"""'It fell to about 300,000 yuan': the amount of the measure the sentence before priced."""
+TABLE_HEADER_CHARS = 400
+"""How far back a table row looks for its header (a wait time, a price) when the row
+itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
+PINYIN_GLOSS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+"""A tone-marked pinyin gloss right after a Chinese character, as mirror sites print them:
+醫(yī)院. Only glosses with a tone mark, so (KT), (PGD) and English words stay."""

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence.frames import NATIONAL
 from transplant_audit.evidence.vocabulary import (
@@ -720,5 +721,7 @@ def apply_decision_rows(
                 )
             )
         except ConfigError as exc:
-            raise DataError(file=name, row=row.line, reason=str(exc), code="refused") from exc
+            raise DataError(
+                file=name, row=row.line, reason=str(exc), code=codes.DecisionRefused
+            ) from exc
     return outcomes

@@ -1,0 +1,86 @@
+"""One sentence per family of real-text mistakes fixed for issue 14. The sentences are
+written for these tests (synthetic test material, not quotes and not evidence); each
+asserts a value and an indicator the old rules got wrong or missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+
+
+def found(text: str) -> set[tuple[str, float]]:
+    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the counter of a list's last item serves every item
+        (
+            "The centre performed 1,012 kidney and 338 liver transplants in 2006.",
+            {("transplants_in_period", 1012.0), ("transplants_in_period", 338.0)},
+        ),
+        ("该省2016年至2018年完成器官捐献分别为120、150、210例。", {("opo_donors", 120.0)}),
+        # a figure after a Chinese comma; 次 before 移植
+        ("上个月共完成9次移植手术(两次心脏移植，4次肺移植)。", {("transplants_in_period", 4.0)}),
+        # mixed numbers and digit-by-digit Taiwanese numbers
+        ("目前共有1萬1600人正在等待器官移植。", {("waitlist_size", 11600.0)}),
+        ("等待心臟移植的病友有三四五名。", {("waitlist_size", 345.0)}),
+        # 'conducted' is not a CT device
+        (
+            "He has conducted more than 600 kidney transplants.",
+            {("surgeon_transplants_cumulative", 600.0)},
+        ),
+        # donations are not transplants; bone marrow is not organ donation
+        ("2019年全国完成公民逝世后器官捐献5818例。", {("opo_donors", 5818.0)}),
+        # a range in parentheses before its noun
+        (
+            "Such cases are 5%-10% (3500-7000) of kidney transplants performed annually.",
+            {("transplants_in_period", 3500.0), ("transplants_in_period", 7000.0)},
+        ),
+        # fractions in words
+        (
+            "The centre accounts for a sixth of all liver transplants in China.",
+            {("national_share", 0.17)},
+        ),
+        # a table row reads its header
+        ("Average waiting time\nCity Central Hospital | 2 weeks |", {("wait_time_days", 14.0)}),
+        # traditional Chinese vocabulary: 換肝 is a transplant, 輪候 a wait
+        ("該院去年換肝手術共120例。", {("transplants_in_period", 120.0)}),
+    ],
+)
+def test_family_is_read(text: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # NT dollars in a Taiwanese story are not yuan
+        ("台灣病患到大陸換肝，花費約八百萬元。", "price_cny"),
+        # a year after 'in' is never an amount or a count
+        (
+            "The clinical use of cyclosporine in 1978 revolutionized transplantation.",
+            "transplants_cumulative",
+        ),
+        # bone marrow donations are not organ donors
+        ("中华骨髓库2023年实现捐献2157例。", "opo_donors"),
+        # a change is not a count; a threshold is not a figure
+        ("比2015年数量增加11例。", "transplants_in_period"),
+        ("年手术数量平均大于75例的中心仅3家。", "transplants_in_period"),
+        # a hypothetical is the writer's reasoning
+        ("Doing 100 transplants each year would require no more than 10 beds.", "total_beds"),
+    ],
+)
+def test_family_is_not_a_figure(text: str, not_expected: str) -> None:
+    assert not_expected not in {c.indicator for c in extract_candidates(text)}
+
+
+def test_pinyin_glosses_are_read_past_and_spans_point_into_the_original() -> None:
+    text = "2019年上半年,我國(guó)完成公民逝世后器官捐獻(xiàn)2757例。"
+    cands = [c for c in extract_candidates(text) if c.indicator == "opo_donors"]
+    assert [c.value for c in cands] == [2757.0]
+    c = cands[0]
+    assert text[c.start : c.end] == c.stated == "2757例"
+    assert c.snippet[c.start - c.snippet_start :].startswith("2757例")

@@ -1,0 +1,114 @@
+"""The real-text set (tests/extract/realtext/, quoted from stored public pages; see GUIDE.md):
+well-formed, split once by URL, reproducible from its sources, and the extractor keeps its
+measured held-out scores (issue 14). The floors sit a little below what was measured, so a
+regression fails; they are not the issue's targets (precision 0.9, recall 0.8), which the
+held-out half does not reach yet: docs/extract.md reports both."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier
+from transplant_audit.extract.core import Candidate
+from transplant_audit.extract.evaluate import evaluate_values
+
+REALTEXT = Path(__file__).parent / "realtext"
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+
+# measured 2026-12-04 on the held-out half (python benchmarks/bench_extract.py), minus a
+# small margin; raise them when the extractor improves, never lower them to pass
+HELDOUT_FLOORS = {
+    "en": (0.60, 0.37),
+    "zh-Hans": (0.73, 0.66),
+    "zh-Hant": (0.75, 0.39),
+}
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_set_size_and_languages() -> None:
+    docs = load("realtext")
+    assert len(docs) >= 300
+    for lang in LANGUAGES:
+        assert sum(d["language"] == lang for d in docs) >= 80, lang
+    assert sum(not d["gold"] for d in docs) >= 0.1 * len(docs)  # snippets with no figure
+
+
+def test_snippets_are_well_formed() -> None:
+    for d in load("realtext"):
+        assert d["url"].startswith(("http://", "https://")), d["id"]
+        assert d["language"] in LANGUAGES, d["id"]
+        assert 0 < len(d["text"]) <= 400, d["id"]
+        for g in d["gold"]:
+            assert g["indicator"] in INDICATORS, (d["id"], g)
+            assert g["unit"] == INDICATORS[g["indicator"]].unit, (d["id"], g)
+            assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
+            assert g["qualifier"] in set(Qualifier), (d["id"], g)
+            assert g["value"] > 0, (d["id"], g)
+
+
+def test_split_is_by_url_and_complete() -> None:
+    dev, held, every = load("dev"), load("heldout"), load("realtext")
+    assert sorted(d["id"] for d in dev + held) == sorted(d["id"] for d in every)
+    assert not {d["url"] for d in dev} & {d["url"] for d in held}
+    for lang in LANGUAGES:  # both halves hold a fair share of every language
+        n = sum(d["language"] == lang for d in every)
+        assert sum(d["language"] == lang for d in held) >= 0.4 * n, lang
+
+
+def test_json_is_rebuilt_from_sources_and_split_reproduces() -> None:
+    """realtext.json, dev.json and heldout.json are what build_set.py and split_set.py make
+    from raw/: nobody edited the split by hand after tuning began."""
+    sys.path.insert(0, str(REALTEXT))
+    try:
+        from build_set import build
+        from split_set import split
+    finally:
+        sys.path.remove(str(REALTEXT))
+    docs = build()
+    assert docs == load("realtext")
+    dev, held = split(docs)
+    assert dev == load("dev")
+    assert held == load("heldout")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_scores_keep_their_floor(lang: str) -> None:
+    report = evaluate_values(load("heldout"))
+    t = report.by_language[lang]
+    floor_p, floor_r = HELDOUT_FLOORS[lang]
+    assert t.precision >= floor_p, (lang, t)
+    assert t.recall >= floor_r, (lang, t)
+
+
+def _cand(indicator: str, value: float) -> Candidate:
+    return Candidate(indicator, "", value, "exact", "", "", "", 0, 1, "", 0, "", "", "en")
+
+
+def test_value_scoring_tolerance_and_indicator() -> None:
+    """2% of the gold value passes, 3% does not; a wrong indicator is a miss and a false
+    positive; each gold figure takes one candidate."""
+    doc = {
+        "id": "x",
+        "language": "en",
+        "text": "t",
+        "gold": [
+            {"indicator": "wait_time_days", "value": 30.4375},
+            {"indicator": "total_beds", "value": 1000},
+            {"indicator": "price_cny", "value": 100000},
+        ],
+    }
+    preds = [
+        _cand("wait_time_days", 30.0),  # 1.4% off: a match
+        _cand("total_beds", 1030.0),  # 3% off: no match
+        _cand("price_usd", 100000.0),  # wrong indicator
+        _cand("wait_time_days", 30.0),  # a second candidate for one gold figure
+    ]
+    t = evaluate_values([doc], lambda _: preds).by_language["en"]
+    assert (t.tp, t.fp, t.fn) == (1, 3, 2)
