@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 HomeOption = Annotated[
     Path | None,
@@ -29,3 +36,56 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+# --- one JSON convention (README "JSON output") -------------------------------------------
+# Commands that write JSON to a file take ``--json PATH``; ``--json -`` writes it to stdout
+# instead (and moves tables and progress to stderr, so stdout holds JSON only). Commands
+# that print JSON take the flag ``--json``. Both forms stay, because scripts rely on them.
+
+JSON_STDOUT = "-"
+
+
+def json_to_stdout(path: object) -> bool:
+    """True for ``--json -``."""
+    return path is not None and str(path) == JSON_STDOUT
+
+
+def json_path_aware(console: Any, option: str = "json_out") -> Callable[[F], F]:
+    """Wrap a command so that with ``--json -`` its ``console`` prints to stderr."""
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            if not json_to_stdout(kwargs.get(option)):
+                return func(*args, **kwargs)
+            before = console.stderr
+            console.stderr = True
+            try:
+                return func(*args, **kwargs)
+            finally:
+                console.stderr = before
+
+        return run  # type: ignore[return-value]
+
+    return wrap
+
+
+def write_json_output(path: Path, text: str, console: Any) -> None:
+    """Write JSON ``text`` to ``path`` atomically and say so, or to stdout for ``-``."""
+    if not text.endswith("\n"):
+        text += "\n"
+    if json_to_stdout(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    console.print(f"wrote {path}")

@@ -32,6 +32,8 @@ AREAS: dict[str, str] = {
     "capture": "Capture",
     "extract": "Extraction",
     "forensics": "Forensics input",
+    "estimate": "Assumption overrides (estimate --assumptions)",
+    "limits": "Limits on untrusted input (docs/security.md)",
     "build": "Building the bundled package (tools/build_data_package.py)",
     "frictionless": "Frictionless findings",
 }
@@ -636,6 +638,76 @@ class NoInput(ErrorType):
     title = "Input missing"
     template = "input file missing"
     area = "build"
+
+
+class BadUrl(ErrorType):
+    code = "bad-url"
+    title = "Not an absolute http(s) URL"
+    template = "URL {problem}"
+    area = "capture"
+
+
+class ControlCharacter(ErrorType):
+    code = "control-character"
+    title = "A control character in text or a header"
+    template = "holds a control character {char!r}"
+    area = "capture"
+
+
+class BadPublicKey(ErrorType):
+    code = "bad-public-key"
+    title = "Not an Ed25519 public key"
+    template = "not an Ed25519 public key (want a PEM public key or 64 hex digits)"
+    area = "capture"
+
+
+class NotFinite(ErrorType):
+    code = "not-finite"
+    title = "An assumption bound or draw that is not a finite number"
+    template = "{what} must be a finite number no larger than {limit} in size"
+    area = "estimate"
+
+
+class PdfTooLargeInflated(ErrorType):
+    code = "pdf-too-large-inflated"
+    title = "PDF inflates beyond the limit"
+    template = "PDF inflates to more than {limit} bytes"
+    area = "limits"
+
+
+class PdfTooManyPages(ErrorType):
+    code = "pdf-too-many-pages"
+    title = "PDF has more pages than the limit"
+    template = "PDF has {pages} pages, over the limit of {limit}"
+    area = "limits"
+
+
+class YamlTooLarge(ErrorType):
+    code = "yaml-too-large"
+    title = "YAML file larger than the limit"
+    template = "file has more than {limit} bytes"
+    area = "limits"
+
+
+class YamlTooManyAliases(ErrorType):
+    code = "yaml-too-many-aliases"
+    title = "YAML file with more aliases than the limit"
+    template = "more than {limit} aliases"
+    area = "limits"
+
+
+class YamlTooDeep(ErrorType):
+    code = "yaml-too-deep"
+    title = "YAML file nested deeper than the limit"
+    template = "nested more than {limit} levels deep"
+    area = "limits"
+
+
+class YamlTooManyNodes(ErrorType):
+    code = "yaml-too-many-nodes"
+    title = "YAML file whose aliases expand beyond the limit ('billion laughs')"
+    template = "expands to {nodes} nodes, over the limit of {limit}"
+    area = "limits"
 
 
 FRICTIONLESS_TYPES: tuple[str, ...] = (

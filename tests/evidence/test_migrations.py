@@ -117,7 +117,7 @@ def test_fast_head_reading_agrees_with_alembic() -> None:
 def test_coverage_migration_keeps_data_and_fills_scopes(
     synthetic_package: Path, tmp_path: Path
 ) -> None:
-    """0005 on a store holding (SYNTHETIC) evidence: down and up again without a table copy
+    """0006 on a store holding (SYNTHETIC) evidence: down and up again without a table copy
     that foreign keys would refuse; licensed survives, bed figures come back 'unknown'."""
     from alembic import command
 
@@ -127,7 +127,7 @@ def test_coverage_migration_keeps_data_and_fills_scopes(
     with Store.open(url=url) as store:
         store.import_package(synthetic_package)
     cfg = alembic_config(url)
-    command.downgrade(cfg, "0004_extracted_by")
+    command.downgrade(cfg, "0004_workbench")
     command.upgrade(cfg, "heads")
     with Store.open(url=url) as store:
         ev = store.evidence()

@@ -411,6 +411,7 @@ def write_record(
     }
     if extra_headers:
         headers.update(extra_headers)
+    _check_header_values({"WARC-Target-URI": target_uri, **headers})
     checker = _CheckingReader(stream, size, on_bytes)
     sink = _HashingCounter(out, level)
     writer = WARCWriter(sink, gzip=False, warc_version=WARC_VERSION)
@@ -432,6 +433,22 @@ def write_record(
             code=codes.ChangedDuringCapture,
         )
     return sink.count, sha256_hex_to_digest(sink.hash.hexdigest()), date, record_id
+
+
+def _check_header_values(headers: dict[str, str]) -> None:
+    """Last line of defence: a header value with a control character would inject headers.
+
+    ``capture`` validates its options first; this catches any other caller.
+    """
+    for name, value in headers.items():
+        if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+            raise DataError(
+                file="WARC header",
+                field=name,
+                reason="holds a control character (CR/LF would inject WARC headers)",
+                value=value,
+                code=codes.ControlCharacter,
+            )
 
 
 class _CheckingReader(io.RawIOBase):

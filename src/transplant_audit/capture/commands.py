@@ -115,12 +115,23 @@ def capture_cmd(
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from transplant_audit.capture.service import capture, capture_page_list
+    from transplant_audit.capture.service import (
+        capture,
+        capture_page_list,
+        check_capture_options,
+        read_page_list,
+    )
 
     if bool(inputs) == bool(pages):
         raise ConfigError("give files or URLs to capture, or --pages LIST, not both")
     if pages and (url or source_id or title or publisher or note):
         raise ConfigError("with --pages, url, title, publisher and note come from the list")
+    # Before the store is opened (which may create it): nothing is written for bad input.
+    rows = read_page_list(pages, binary=binary) if pages else None
+    if inputs:
+        check_capture_options(
+            inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
+        )
     h = home_dir(home)
     with (
         _open_store(h, db) as store,
@@ -140,7 +151,7 @@ def capture_cmd(
             bar.update(task, completed=done, total=total)
 
         if pages:
-            results = capture_page_list(store, h, pages, binary=binary)
+            results = capture_page_list(store, h, pages, binary=binary, rows=rows)
         else:
             results = capture(
                 store,
@@ -179,6 +190,15 @@ def verify_cmd(
             "(and the store's ledger, when there is a store) hold exactly what it lists.",
         ),
     ] = None,
+    public_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--public-key",
+            help="With --manifest: the Ed25519 public key you trust (PEM, or the 64 hex digits "
+            "'manifest' prints), obtained from where the manifest's author published it. The "
+            "manifest must be signed with exactly this key (unsigned: exit 1).",
+        ),
+    ] = None,
     home: HomeOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -193,7 +213,7 @@ def verify_cmd(
     acknowledged is reported as a notice.
     """
     from transplant_audit.capture.archive import Archive
-    from transplant_audit.capture.manifest import check_manifest, read_manifest
+    from transplant_audit.capture.manifest import check_manifest, load_public_key, read_manifest
     from transplant_audit.capture.verify import (
         VerifyReport,
         VerifyState,
@@ -201,7 +221,11 @@ def verify_cmd(
         check_state,
         load_state,
     )
+    from transplant_audit.errors import ConfigError
 
+    if public_key is not None and manifest is None:
+        raise ConfigError("--public-key checks a manifest's signature: give --manifest FILE too")
+    pinned = load_public_key(public_key) if public_key is not None else None
     h = home_dir(home)
     loaded = read_manifest(manifest) if manifest is not None else None
     archive_only = loaded is not None and not _store_exists(h, db)
@@ -219,7 +243,7 @@ def verify_cmd(
             state = load_state(store, h)
         report = check_state(state)
     if loaded is not None:
-        extra = check_manifest(loaded, state, archive_only=archive_only)
+        extra = check_manifest(loaded, state, archive_only=archive_only, public_key=pinned)
         report.findings.extend(extra.findings)
         report.counts.update(extra.counts)
     if as_json:
@@ -258,6 +282,14 @@ def manifest_cmd(
         bool,
         typer.Option("--no-sign", help="Do not add an Ed25519 signature (signed-digest only)."),
     ] = False,
+    public_key_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--public-key-out",
+            help="Also write the signing key's public half (PEM) here, to publish beside the "
+            "manifest so readers can pin it: verify --manifest M --public-key FILE.",
+        ),
+    ] = None,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -271,12 +303,19 @@ def manifest_cmd(
     with: transplant-audit verify --manifest FILE
     """
     from transplant_audit.capture import manifest as mf
+    from transplant_audit.errors import ConfigError
 
     h = home_dir(home)
     with _open_store(h, db) as store:
         data = mf.make_manifest(store, h, sign_it=not no_sign)
     signed = "signature" in data
+    if public_key_out is not None and not signed:
+        raise ConfigError(
+            "--public-key-out needs a signed manifest (drop --no-sign; install 'cryptography')"
+        )
     mf.write_json_atomic(out, data)
+    if public_key_out is not None:
+        mf.write_bytes_atomic(public_key_out, mf.public_key_pem(h))
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"[green]manifest written:[/] {out}\n  signed-digest {data['signed_digest']}\n  "
@@ -284,6 +323,7 @@ def manifest_cmd(
         f"{data['ledger']['head_hash']}, {len(data['ledger']['batches'])} batches"
         + (
             f"\n  Ed25519 public key {data['signature']['public_key']}"
+            + (f" (PEM in {public_key_out})" if public_key_out else "")
             if signed
             else "\n  no signature (install 'cryptography' for an Ed25519 signature)"
         )

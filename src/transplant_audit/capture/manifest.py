@@ -176,34 +176,147 @@ def sign(manifest: dict[str, Any], home: Path) -> dict[str, Any]:
     }
 
 
-def _check_signature(manifest: Mapping[str, Any]) -> Finding | None:
-    sig = manifest.get("signature")
-    if not sig:
-        return None
+def public_key_pem(home: Path) -> bytes:
+    """The PEM public key of ``home``'s manifest signing key (to publish beside the manifest)."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = _load_or_create_key(home)
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def load_public_key(path: Path) -> bytes:
+    """Read a pinned Ed25519 public key: a PEM file, or the 64 hex digits a manifest prints.
+
+    Returns the 32 raw key bytes. Raises ``DataError`` naming the file.
+    """
+    from transplant_audit.errors import DataError
+
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()[:1_000_000]
+    except OSError as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else "cannot read"
+        raise DataError(file=name, reason=reason, code=codes.MissingPath) from exc
+    text = raw.decode("ascii", "replace").strip()
+    if len(text) == 64 and all(c in "0123456789abcdefABCDEF" for c in text):
+        return bytes.fromhex(text)
     if not have_signing():
-        return Finding(
-            NOTICE,
-            "signature-not-checked",
-            "manifest",
-            "the manifest is signed but the 'cryptography' package is not installed",
+        raise ConfigError(
+            "--public-key needs the 'cryptography' package (pip install cryptography)"
         )
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(sig["public_key"]))
+        key = serialization.load_pem_public_key(raw)
+    except (ValueError, TypeError) as exc:
+        raise DataError(
+            file=name,
+            reason="not an Ed25519 public key (want a PEM public key or 64 hex digits)",
+            code=codes.BadPublicKey,
+        ) from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise DataError(file=name, reason="not an Ed25519 public key", code=codes.BadPublicKey)
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _check_signature(manifest: Mapping[str, Any], pinned: bytes | None = None) -> list[Finding]:
+    """Findings about the signature. With a pinned key, unsigned or another key is a mismatch."""
+    sig = manifest.get("signature")
+    if not sig:
+        if pinned is not None:
+            return [
+                Finding(
+                    MISMATCH,
+                    "manifest-unsigned",
+                    "manifest",
+                    "the manifest carries no signature, but a public key was pinned",
+                )
+            ]
+        return [
+            Finding(
+                NOTICE,
+                "manifest-unsigned",
+                "manifest",
+                "the manifest is unsigned: its signed_digest shows edits only by someone who "
+                "did not recompute it (pin a key with --public-key to require a signature)",
+            )
+        ]
+    if not have_signing():
+        if pinned is not None:
+            raise ConfigError(
+                "--public-key needs the 'cryptography' package (pip install cryptography)"
+            )
+        return [
+            Finding(
+                NOTICE,
+                "signature-not-checked",
+                "manifest",
+                "the manifest is signed but the 'cryptography' package is not installed",
+            )
+        ]
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    findings: list[Finding] = []
+    try:
+        embedded = bytes.fromhex(sig["public_key"])
+    except (ValueError, KeyError, TypeError):
+        embedded = b""
+    if pinned is not None and embedded != pinned:
+        findings.append(
+            Finding(
+                MISMATCH,
+                "signature-wrong-key",
+                "manifest",
+                f"the manifest names key {embedded.hex() or '(none)'}, not the pinned key "
+                f"{pinned.hex()}",
+            )
+        )
+    try:
+        public = Ed25519PublicKey.from_public_bytes(pinned if pinned is not None else embedded)
         public.verify(bytes.fromhex(sig["value"]), str(manifest["signed_digest"]).encode("ascii"))
     except (InvalidSignature, ValueError, KeyError, TypeError):
-        return Finding(
-            MISMATCH, "signature-invalid", "manifest", "the Ed25519 signature does not verify"
+        findings.append(
+            Finding(
+                MISMATCH,
+                "signature-invalid",
+                "manifest",
+                "the Ed25519 signature does not verify"
+                + (" with the pinned key" if pinned is not None else ""),
+            )
         )
-    return None
+        return findings
+    if pinned is None:
+        findings.append(
+            Finding(
+                NOTICE,
+                "signature-key-not-pinned",
+                "manifest",
+                "the signature verifies with the key the manifest itself names "
+                f"({embedded.hex()}); anyone can re-sign with their own key, so pin the key "
+                "you trust with --public-key FILE",
+            )
+        )
+    return findings
 
 
 def check_manifest(
-    manifest: Mapping[str, Any], state: VerifyState, *, archive_only: bool = False
+    manifest: Mapping[str, Any],
+    state: VerifyState,
+    *,
+    archive_only: bool = False,
+    public_key: bytes | None = None,
 ) -> VerifyReport:
-    """Check a manifest against the archive (and the store's ledger unless ``archive_only``)."""
+    """Check a manifest against the archive (and the store's ledger unless ``archive_only``).
+
+    ``public_key`` (32 raw Ed25519 bytes) pins the key the signature must verify with;
+    without it the manifest's own key is used and a notice says so. Every capture's
+    fields are compared with its WARC record (and with the store's rows when there
+    is a store).
+    """
     report = VerifyReport()
     if manifest.get("format") != FORMAT:
         report.findings.append(
@@ -221,10 +334,9 @@ def check_manifest(
                 f"{manifest.get('signed_digest')}: it was edited after it was made",
             )
         )
-    finding = _check_signature(manifest)
-    if finding is not None:
-        report.findings.append(finding)
+    report.findings.extend(_check_signature(manifest, public_key))
     if not archive_only:
+        report.findings.extend(_check_captures_against_store(manifest, state))
         info = manifest.get("ledger", {})
         by_seq = {e.seq: e for e in state.entries}
         head_seq = int(info.get("head_seq", 0))
@@ -282,7 +394,7 @@ def check_manifest(
         if name not in scans:
             with state.warc_files[name]() as fh:
                 scans[name] = {r.offset: r for r in scan_warc(fh).records}
-        rec = scans[name].get(int(cap.get("offset", -1)))
+        rec = scans[name].get(_int(cap.get("offset")))
         if rec is None:
             report.findings.append(
                 Finding(
@@ -307,8 +419,141 @@ def check_manifest(
                     f"(document {cap.get('digest')})",
                 )
             )
+        else:
+            report.findings.extend(_check_capture_fields(cap, rec, where))
+    report.findings.extend(_check_first_captures(manifest, scans))
     report.counts["manifest_captures"] = len(manifest.get("captures", []))
     return report
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _content_type(media_type: Any, charset: Any) -> str:
+    return str(media_type) + (f"; charset={charset}" if charset else "")
+
+
+def _check_capture_fields(cap: Mapping[str, Any], rec: Any, where: str) -> list[Finding]:
+    """A manifest capture's record fields against the WARC record they name."""
+    h = rec.headers
+    pairs = {
+        "size": (cap.get("size"), rec.payload_size),
+        "media_type/charset": (
+            _content_type(cap.get("media_type"), cap.get("charset")),
+            h.get("Content-Type"),
+        ),
+        "warc_record_id": (cap.get("warc_record_id"), h.get("WARC-Record-ID")),
+    }
+    return [
+        Finding(
+            MISMATCH,
+            "manifest-field-mismatch",
+            where,
+            f"the manifest's {name} is {mine!r}, the archived record says {theirs!r}",
+        )
+        for name, (mine, theirs) in pairs.items()
+        if mine != theirs
+    ]
+
+
+def _check_first_captures(
+    manifest: Mapping[str, Any], scans: Mapping[str, Mapping[int, Any]]
+) -> list[Finding]:
+    """The first capture of each record must carry the record's own URI and date.
+
+    Later captures of the same bytes are stored once (deduplicated), so only the
+    capture that wrote the record can be compared with its WARC-Target-URI and
+    WARC-Date; a forged URI or date on it shows here even without a store.
+    """
+    first: dict[tuple[str, int], Mapping[str, Any]] = {}
+    for cap in manifest.get("captures", []):
+        key = (str(cap.get("warc_file")), _int(cap.get("offset")))
+        if key not in first or _int(cap.get("capture_id")) < _int(first[key].get("capture_id")):
+            first[key] = cap
+    findings = []
+    for (name, offset), cap in sorted(first.items()):
+        rec = scans.get(name, {}).get(offset)
+        if rec is None:
+            continue
+        mine = (cap.get("uri"), cap.get("captured_at"))
+        theirs = (rec.headers.get("WARC-Target-URI"), rec.headers.get("WARC-Date"))
+        if mine != theirs:
+            findings.append(
+                Finding(
+                    MISMATCH,
+                    "manifest-uri-mismatch",
+                    f"capture {cap.get('capture_id')}",
+                    f"the manifest says {mine[0]!r} at {mine[1]}; the archived record "
+                    f"says {theirs[0]!r} at {theirs[1]}",
+                )
+            )
+    return findings
+
+
+_STORE_CAPTURE_FIELDS = ("uri", "captured_at", "source_id", "digest")
+_STORE_RECORD_FIELDS = {
+    "size": "size",
+    "media_type": "media_type",
+    "charset": "charset",
+    "warc_file": "warc_file",
+    "offset": "offset",
+    "length": "length",
+    "record_digest": "record_digest",
+    "warc_record_id": "record_id",
+}
+
+
+def _same(a: Any, b: Any) -> bool:
+    return ("" if a is None else str(a)) == ("" if b is None else str(b))
+
+
+def _check_captures_against_store(manifest: Mapping[str, Any], state: VerifyState) -> list[Finding]:
+    """Every manifest capture equals the store's (ledger-checked) rows; counts agree."""
+    captures = {str(c.get("id")): c for c in state.rows.get("captures", [])}
+    records = {str(r.get("digest")): r for r in state.rows.get("archive_records", [])}
+    findings: list[Finding] = []
+    listed = manifest.get("captures", [])
+    head = _int((manifest.get("ledger") or {}).get("head_seq"))
+    committed = {
+        subject
+        for subject in committed_rows(state.entries, upto=head)
+        if subject.partition("/")[0] == "captures"
+    }
+    if len(listed) != len(committed):
+        findings.append(
+            Finding(
+                MISMATCH,
+                "manifest-count-mismatch",
+                "manifest",
+                f"the manifest lists {len(listed)} captures; the ledger up to entry {head} "
+                f"committed to {len(committed)}",
+            )
+        )
+    for cap in listed:
+        where = f"capture {cap.get('capture_id')} ({cap.get('uri')})"
+        row = captures.get(str(cap.get("capture_id")))
+        if row is None:
+            findings.append(
+                Finding(MISMATCH, "manifest-capture-unknown", where, "no such capture in the store")
+            )
+            continue
+        wrong = [f for f in _STORE_CAPTURE_FIELDS if not _same(cap.get(f), row.get(f))]
+        rec = records.get(str(cap.get("digest")), {})
+        wrong += [m for m, r in _STORE_RECORD_FIELDS.items() if not _same(cap.get(m), rec.get(r))]
+        if wrong:
+            findings.append(
+                Finding(
+                    MISMATCH,
+                    "manifest-field-mismatch",
+                    where,
+                    f"the manifest's {', '.join(wrong)} differ from the store's ledgered rows",
+                )
+            )
+    return findings
 
 
 def make_manifest(store: Any, home: Path, *, sign_it: bool = True) -> dict[str, Any]:
@@ -352,6 +597,22 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
             fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to a temp file beside ``path``, fsync, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

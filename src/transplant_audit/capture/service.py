@@ -421,6 +421,50 @@ def capture_row(cap: Any) -> dict[str, str]:
     )
 
 
+def check_capture_options(
+    inputs: Sequence[str],
+    *,
+    note: str | None = None,
+    url: str | None = None,
+    party: str = "other",
+    kind: str = "web",
+    title: str | None = None,
+    publisher: str | None = None,
+) -> None:
+    """Check every option and URL input before anything is written (issue 10, holes 2, 8).
+
+    URLs must be absolute http(s) URIs with no control character or whitespace (they
+    become WARC headers and report links); the note, title and publisher may hold no
+    control character (title and publisher: no line break either); ``party`` and
+    ``kind`` must be in the vocabulary. Raises ``DataError``/``ConfigError`` naming
+    the option.
+    """
+    from transplant_audit.evidence.vocabulary import SOURCE_KINDS, SOURCE_PARTIES
+    from transplant_audit.urls import check_text, check_url
+
+    if not inputs:
+        raise ConfigError("give at least one file or URL to capture")
+    if url is not None:
+        if len(inputs) != 1:
+            raise ConfigError("--url names where one document was published: give one input")
+        check_url(url, "--url")
+    for item in inputs:
+        if _looks_like_url(item):
+            check_url(item, "PATH_OR_URL")
+    check_text(note, "--note")
+    check_text(title, "--title", single_line=True)
+    check_text(publisher, "--publisher", single_line=True)
+    if party not in SOURCE_PARTIES:
+        raise ConfigError(f"--party must be one of {', '.join(SOURCE_PARTIES)} (got {party!r})")
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"--kind must be one of {', '.join(SOURCE_KINDS)} (got {kind!r})")
+
+
+def _looks_like_url(item: str) -> bool:
+    """An input naming a scheme (``http:``, ``javascript:`` ...) rather than an existing file."""
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", item)) and not Path(item).exists()
+
+
 def capture(
     store: Any,
     home: Path,
@@ -444,15 +488,14 @@ def capture(
     """
     import tempfile
 
-    if not inputs:
-        raise ConfigError("give at least one file or URL to capture")
-    if url and len(inputs) != 1:
-        raise ConfigError("--url names where one document was published: give one input")
+    check_capture_options(
+        inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
+    )
     archive = Archive(home)
     total = 0
     for item in inputs:
         path = Path(item)
-        if not re.match(r"^https?://", item) and path.is_file():
+        if not _looks_like_url(item) and path.is_file():
             total += 2 * path.stat().st_size  # hashing pass + writing pass
     done = [0]
 
@@ -464,7 +507,7 @@ def capture(
     with tempfile.TemporaryDirectory(prefix="ta-fetch-") as tmp:
         prepared: list[Prepared] = []
         for i, item in enumerate(inputs):
-            if re.match(r"^https?://", item):
+            if _looks_like_url(item):
                 sub = Path(tmp) / str(i)
                 sub.mkdir()
                 fetched = fetch_url(item, sub)
@@ -547,9 +590,21 @@ def _page_row(listing: Path, i: int, r: dict[str, str], binary: bool) -> PageRow
             file=str(listing), row=i, field=field, reason=reason, value=value, code=code
         )
 
+    from transplant_audit.urls import text_problem, url_problem
+
     url = (r.get("url") or "").strip()
-    if not re.match(r"^https?://\S+$", url):
-        raise bad("url", "must be the http(s) address the page was published at", url)
+    problem = url_problem(url)
+    if problem is not None:
+        raise bad(
+            "url",
+            f"must be the http(s) address the page was published at: URL {problem}",
+            url,
+            codes.BadUrl,
+        )
+    for field, single_line in (("title", True), ("publisher", True), ("note", False)):
+        problem = text_problem(r.get(field) or "", single_line=single_line)
+        if problem is not None:
+            raise bad(field, problem, r.get(field), codes.ControlCharacter)
     party = (r.get("party") or "").strip() or "other"
     if party not in SOURCE_PARTIES:
         raise bad("party", f"must be one of {', '.join(SOURCE_PARTIES)}", party)
@@ -581,13 +636,15 @@ def capture_page_list(
     *,
     binary: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    rows: Sequence[PageRow] | None = None,
 ) -> list[CaptureResult]:
     """Capture every saved page of a page list, each under the URL it was published at.
 
-    All rows are checked and hashed before anything is written; then one transaction per
-    page, as for several inputs to ``capture``.
+    All rows are checked and hashed before anything is written (pass ``rows`` already
+    read by ``read_page_list`` to check them before the store is even opened); then one
+    transaction per page, as for several inputs to ``capture``.
     """
-    rows = read_page_list(path, binary=binary)
+    rows = read_page_list(path, binary=binary) if rows is None else rows
     archive = Archive(home)
     results: list[CaptureResult] = []
     for k, row in enumerate(rows, start=1):

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError
 
 DISTRIBUTIONS = ("fixed", "uniform", "triangular", "pert", "lognormal", "integer_uniform")
@@ -64,6 +65,13 @@ REQUIRED: dict[str, tuple[str, float, bool, float]] = {
 }
 """The assumptions the model needs, with their unit and the physically possible range."""
 
+MAX_MAGNITUDE = 1e12
+"""Largest size any assumption's bound may have. Not a model value: every quantity here
+(counts, days, beds, prices in CNY, years, shares) is far below it, while bounds like
+1e308 overflow to inf once multiplied through the model (issue 10, hole 8)."""
+TAIL_Q = 1e-12
+"""The most extreme quantile ever drawn (``ppf`` clips to [TAIL_Q, 1 - TAIL_Q])."""
+
 
 @dataclass(frozen=True)
 class Assumption:
@@ -84,7 +92,7 @@ class Assumption:
     # -- quantiles ---------------------------------------------------------------
     def ppf(self, q: np.ndarray | float) -> np.ndarray:
         """Quantile function: ``q`` in [0, 1] -> parameter values (vectorised)."""
-        q = np.clip(np.asarray(q, dtype=float), 1e-12, 1 - 1e-12)
+        q = np.clip(np.asarray(q, dtype=float), TAIL_Q, 1 - TAIL_Q)
         d, lo, mo, hi = self.distribution, self.low, self.mode, self.high
         if d == "fixed":
             return np.full_like(q, mo)
@@ -142,7 +150,7 @@ def _num(value: object, *, file: str, row: int | None, field: str, name: str) ->
     if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
         return math.nan
     try:
-        return float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise DataError(
             file,
@@ -151,6 +159,17 @@ def _num(value: object, *, file: str, row: int | None, field: str, name: str) ->
             field=field,
             value=value,
         ) from None
+    if not math.isfinite(number) or abs(number) > MAX_MAGNITUDE:
+        raise DataError(
+            file,
+            f"assumption '{name}': {field} must be a finite number no larger than "
+            f"{MAX_MAGNITUDE:g} in size",
+            row=row,
+            field=field,
+            value=value,
+            code=codes.NotFinite,
+        )
+    return number
 
 
 def make_assumption(
@@ -264,7 +283,7 @@ def make_assumption(
     ids = tuple(s.strip() for s in str(raw_ids).split(";") if s.strip())
     just = record.get("justification", "") or ""
     applies = record.get("applies_to", "") or ""
-    return Assumption(
+    made = Assumption(
         name=name,
         distribution=dist,
         low=float(low),
@@ -277,6 +296,26 @@ def make_assumption(
         row=row,
         origin=file,
     )
+    _check_draws(made, file=file, row=row)
+    return made
+
+
+def _check_draws(a: Assumption, *, file: str, row: int | None) -> None:
+    """Refuse a distribution whose draws are not finite numbers (e.g. a lognormal whose
+    5th/95th percentiles are 1e-300 and 1e300: its tails overflow to inf and nan)."""
+    with np.errstate(all="ignore"):
+        values = a.ppf(np.array([0.0, 0.5, 1.0]))
+    if not np.all(np.isfinite(values)) or np.max(np.abs(values)) > MAX_MAGNITUDE:
+        raise DataError(
+            file,
+            f"assumption '{a.name}': {a.describe()} gives draws that are not finite numbers "
+            f"no larger than {MAX_MAGNITUDE:g} (from {values[0]:g} to {values[-1]:g}); "
+            "narrow low..high",
+            row=row,
+            field="high",
+            value=a.high,
+            code=codes.NotFinite,
+        )
 
 
 def assumptions_from_frame(
@@ -373,8 +412,13 @@ def read_overrides(path: str | Path) -> dict[str, dict[str, object]]:
     if p.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
+        from transplant_audit.limits import YAML_BYTES
+        from transplant_audit.safe_yaml import load_bounded
+
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            with p.open("rb") as fh:  # read one byte past the limit, never the whole file
+                raw = fh.read(YAML_BYTES.value() + 1)
+            data = load_bounded(raw, str(p)) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(f"{p}: not valid YAML ({exc})") from None
         if (

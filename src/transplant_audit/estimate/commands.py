@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from transplant_audit.cli_options import json_path_aware, write_json_output
 from transplant_audit.errors import ConfigError
 
 console = Console()
@@ -72,7 +73,7 @@ def estimate_cmd(
         help="YAML or CSV file overriding assumptions by name (distribution, low, mode, high).",
     ),
     json_out: Path | None = typer.Option(
-        None, "--json", help="Write the full result as JSON to this file."
+        None, "--json", help="Write the full result as JSON to this file ('-': stdout)."
     ),
     csv_dir: Path | None = typer.Option(
         None, "--csv", help="Write national, by_hospital, ... as CSV files here."
@@ -115,6 +116,10 @@ def estimate_cmd(
 
     if draws < 1:
         raise ConfigError(f"--draws must be at least 1 (got {draws})")
+    if assumptions is not None:
+        from transplant_audit.estimate.assumptions import read_overrides
+
+        read_overrides(assumptions)  # a bad or hostile file fails before the evidence loads
     evidence = _load(home, db)
     with Progress(
         TextColumn("[bold]estimate[/]"),
@@ -162,8 +167,8 @@ def estimate_cmd(
     )
     if json_out is not None:
         data = result.to_dict(with_sensitivity=sensitivity, sensitivity_n=sobol_n)
-        _atomic_write(json_out, json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False))
-        console.print(f"wrote {json_out}")
+        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+        write_json_output(json_out, text, console)
     if csv_dir is not None:
         frames = {
             "national": result.national(),
@@ -377,7 +382,9 @@ def explain_cmd(
     seed: int | None = typer.Option(
         None, "--seed", help="Random seed (default: the documented fixed seed)."
     ),
-    json_out: Path | None = typer.Option(None, "--json", help="Also write the derivation as JSON."),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Also write the derivation as JSON to this file ('-': stdout)."
+    ),
     home: str | None = typer.Option(
         None, "--home", help="Investigation home (default: bundled data)."
     ),
@@ -460,14 +467,15 @@ def explain_cmd(
         )
     console.print(t)
     if json_out is not None:
-        _atomic_write(json_out, json.dumps(d, indent=1, ensure_ascii=False, default=str))
-        console.print(f"wrote {json_out}")
+        write_json_output(
+            json_out, json.dumps(d, indent=1, ensure_ascii=False, default=str), console
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
-    app.command("estimate")(estimate_cmd)
-    app.command("explain")(explain_cmd)
+    app.command("estimate")(json_path_aware(console)(estimate_cmd))
+    app.command("explain")(json_path_aware(console)(explain_cmd))
 
 
 def _licence_word(status: str) -> str:

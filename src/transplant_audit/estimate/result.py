@@ -497,10 +497,10 @@ class EstimateResult:
 
 
 def implied_utilisation(claim: float, capacity: np.ndarray) -> np.ndarray:
-    """Utilisation a national claim requires: claim / capacity (per draw; inf where 0)."""
+    """Utilisation a national claim requires: claim / capacity (per draw; NaN where the
+    capacity is 0, which no utilisation can meet; shown as null in --json)."""
     cap = np.asarray(capacity, float)
-    with np.errstate(divide="ignore"):
-        return np.where(cap > 0, claim / np.where(cap > 0, cap, 1.0), np.inf)
+    return np.where(cap > 0, claim / np.where(cap > 0, cap, 1.0), np.nan)
 
 
 def _jsonable(v: Any) -> Any:

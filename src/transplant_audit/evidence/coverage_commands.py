@@ -127,7 +127,7 @@ def coverage_command(
             return
     _print_coverage(table, share, why, year, evidence)
     if json_out is not None:
-        Console(stderr=True).print(f"wrote {json_out}")
+        Console(highlight=False).print(f"wrote {json_out}")
 
 
 def _print_coverage(

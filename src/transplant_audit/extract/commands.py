@@ -89,9 +89,18 @@ def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, by
     path = Archive(home).path(record.warc_file)
     if not path.is_file():
         raise DataError(str(path), "archive file missing (run transplant-audit verify)")
+    from transplant_audit.limits import DOCUMENT_BYTES, TEXT_BYTES
+
+    enough = max(DOCUMENT_BYTES.value(), TEXT_BYTES.value()) + 1  # bounded: never the whole
+    parts: list[bytes] = []
+    got = 0
     with path.open("rb") as fh:
-        data = b"".join(read_payload(fh, record.offset))
-    return source_id, record.digest, data, record
+        for chunk in read_payload(fh, record.offset):
+            parts.append(chunk)
+            got += len(chunk)
+            if got >= enough:
+                break
+    return source_id, record.digest, b"".join(parts), record
 
 
 def _read(
@@ -124,7 +133,11 @@ def _read(
         sid, digest, data, record = _captured_bytes(s, home, source)
         label = record.target_uri
         doc = read_document(
-            data, name=label, content_type=record.media_type, charset=record.charset
+            data,
+            name=label,
+            content_type=record.media_type,
+            charset=record.charset,
+            total_bytes=int(record.size or len(data)),
         )
     return doc, sid, digest, label
 
@@ -479,6 +492,7 @@ def review_cmd(
                 _print_list(s, out, rows, as_json, show_disagreement=disputed)
             return
         who = rv.identity(reviewer or os.environ.get(REVIEWER_ENV))
+        who = _authenticate(store, who)
         if decisions:
             if candidate or accept or reject or changes:
                 raise ConfigError("--decisions FILE replaces --candidate/--accept/--reject/--set")
@@ -501,6 +515,31 @@ def review_cmd(
         _interactive(store, Console(highlight=False), who, source)
     finally:
         store.close()
+
+
+def _authenticate(store: Any, who: str) -> str:
+    """The reviewer's account name, once the store has accounts: the password is asked
+    for and checked (failures count towards the login limit), else review is refused."""
+    from transplant_audit.web import accounts
+
+    with store.session() as s:
+        if not accounts.has_accounts(s):
+            return who
+    try:
+        password = typer.prompt(f"password of account {who}", hide_input=True)
+    except typer.Abort:
+        raise ConfigError(
+            "review refused: this store has accounts; review as one (give its password)"
+        ) from None
+    failure: accounts.AuthError | None = None
+    with store.session() as s:
+        try:
+            name = accounts.check_password(s, who, password, "cli").username
+        except accounts.AuthError as exc:
+            failure = exc
+    if failure is not None:
+        raise ConfigError(f"review refused for {who!r}: {failure}")
+    return name
 
 
 def _get(session: Any, cand_id: str) -> Any:

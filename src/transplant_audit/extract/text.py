@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transplant_audit import error_codes as codes
+from transplant_audit import limits
 from transplant_audit.errors import DataError
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Documents above this size are refused (a capture of 50 MB still passes)."""
+MAX_BYTES = limits.DOCUMENT_BYTES.default
+"""PDFs above this size are refused (``TRANSPLANT_AUDIT_MAX_DOCUMENT_BYTES`` raises it);
+HTML and text are read as a bounded stream of ``limits.TEXT_BYTES`` instead."""
 MAX_CHARS = 2_000_000
 """Text beyond this many characters is not read (a warning says so): extraction time
 grows with the text and no hospital page or report chapter needs more."""
@@ -234,22 +236,25 @@ def read_document(
     content_type: str = "",
     charset: str | None = None,
     max_chars: int = MAX_CHARS,
+    total_bytes: int | None = None,
 ) -> Document:
     """The text of a document given as bytes. ``name`` (file name or URL) names it in
-    errors and hints at its kind; ``content_type`` and ``charset`` come from a capture."""
+    errors and hints at its kind; ``content_type`` and ``charset`` come from a capture.
+
+    Limits (:mod:`transplant_audit.limits`): a PDF over the document size, page or
+    decompressed-size limit is refused with ``DataError``; HTML and text beyond
+    ``TEXT_BYTES`` are cut (at a line end) with a warning saying how much was read.
+    ``total_bytes`` is the document's full size when ``data`` is already a bounded
+    prefix of it (the warning then names both)."""
     label = name or "document"
-    if len(data) > MAX_BYTES:
-        raise DataError(
-            label,
-            f"document is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
-            code=codes.TooLarge,
-        )
-    if not data.strip():
-        return Document(text="", kind="text", warnings=["empty document"])
     kind = sniff_kind(data, name, content_type)
     if kind == "pdf":
-        doc = read_pdf(data, name=label)
-    elif kind == "html":
+        check_pdf_size(max(len(data), total_bytes or 0), label)
+        return _finish(read_pdf(data, name=label), max_chars)
+    data, note = bound_text(data, total=total_bytes)
+    if not data.strip():
+        return Document(text="", kind="text", warnings=["empty document"])
+    if kind == "html":
         doc = read_html(data, charset=charset)
     else:
         unicode_bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
@@ -261,6 +266,12 @@ def read_document(
             )
         text, enc = decode_bytes(data, charset)
         doc = Document(text=text, kind="text", encoding=enc)
+    if note:
+        doc.warnings.insert(0, note)
+    return _finish(doc, max_chars)
+
+
+def _finish(doc: Document, max_chars: int) -> Document:
     if len(doc.text) > max_chars:
         doc.warnings.append(
             f"text has {len(doc.text):,} characters; only the first {max_chars:,} were read"
@@ -270,21 +281,53 @@ def read_document(
     return doc
 
 
+def check_pdf_size(size: int, name: str) -> None:
+    """Refuse a PDF over ``limits.DOCUMENT_BYTES`` (a PDF must be read whole)."""
+    if size > limits.DOCUMENT_BYTES.value():
+        raise limits.DOCUMENT_BYTES.exceeded(name, f"PDF is {size:,} bytes", code=codes.TooLarge)
+
+
+def bound_text(data: bytes, *, total: int | None = None) -> tuple[bytes, str]:
+    """``data`` cut to ``limits.TEXT_BYTES`` at a line end, and the warning (or "")."""
+    limit = limits.TEXT_BYTES.value()
+    total = max(total or 0, len(data))
+    if total <= limit:
+        return data, ""
+    cut = data[:limit]
+    newline = cut.rfind(b"\n", max(0, limit - 65536))
+    if newline > 0:
+        cut = cut[: newline + 1]
+    note = (
+        f"read the first {len(cut):,} of {total:,} bytes (limit {limit:,} bytes, "
+        f"{limits.TEXT_BYTES.env}); the rest was not read"
+    )
+    return cut, note
+
+
+def read_bounded(fh: io.BufferedIOBase | io.RawIOBase, size: int, name: str) -> bytes:
+    """Read what ``read_document`` needs from an open file of ``size`` bytes.
+
+    A PDF is read whole (after the size check); other documents only up to
+    ``limits.TEXT_BYTES`` (a bounded stream: memory stays small for any file size).
+    """
+    head = fh.read(2048) or b""
+    if sniff_kind(head, name) == "pdf":
+        check_pdf_size(size, name)
+        return head + (fh.read() or b"")
+    return head + (fh.read(max(0, limits.TEXT_BYTES.value() - len(head))) or b"")
+
+
 def read_path(path: str | Path, *, max_chars: int = MAX_CHARS) -> Document:
-    """Read a document file (the I/O edge of ``read_document``)."""
+    """Read a document file (the I/O edge of ``read_document``), as a bounded stream."""
     p = Path(path)
     if not p.exists():
         raise DataError(str(p), "no such file", code=codes.MissingFile)
     if not p.is_file():
         raise DataError(str(p), "not a file", code=codes.NotAFile)
     size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise DataError(
-            str(p),
-            f"file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB",
-            code=codes.TooLarge,
-        )
-    return read_document(p.read_bytes(), name=str(p), max_chars=max_chars)
+    with p.open("rb") as fh:
+        data = read_bounded(fh, size, str(p))
+    return read_document(data, name=str(p), max_chars=max_chars, total_bytes=size)
 
 
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
@@ -373,8 +416,58 @@ def _strip_tags(markup: str) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", s)
 
 
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _is_image(data: bytes, stream_at: int) -> bool:
+    """Whether the dictionary before the ``stream`` keyword at ``stream_at`` is an image's."""
+    start = data.rfind(b"obj", max(0, stream_at - 4096), stream_at)
+    head = data[start if start >= 0 else max(0, stream_at - 4096) : stream_at]
+    return b"/Image" in head
+
+
+def inflated_size(data: bytes, budget: int) -> int:
+    """Total size of the PDF's zlib (Flate) streams once inflated, images left out (text
+    extraction never inflates them), counted without keeping the output; stops as soon
+    as it passes ``budget`` (so a bomb costs little)."""
+    import zlib
+
+    total = 0
+    step = 1 << 20
+    for m in _STREAM.finditer(data):
+        if _is_image(data, m.start()):
+            continue  # text extraction never inflates images
+        inflater = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while not inflater.eof and pos < len(data):
+                pending = data[pos : pos + 65536]
+                pos += 65536
+                while pending and not inflater.eof:
+                    total += len(inflater.decompress(pending, step))
+                    if total > budget:
+                        return total
+                    pending = inflater.unconsumed_tail
+        except zlib.error:
+            continue
+    return total
+
+
+def _check_pdf_limits(data: bytes, name: str) -> None:
+    budget = limits.PDF_DECOMPRESSED.value()
+    size = inflated_size(data, budget)
+    if size > budget:
+        raise limits.PDF_DECOMPRESSED.exceeded(
+            name,
+            f"PDF of {len(data):,} bytes inflates to more than {budget:,} bytes",
+            code=codes.PdfTooLargeInflated,
+        )
+
+
 def read_pdf(data: bytes, *, name: str = "document") -> Document:
-    """Text of a PDF, page by page. Raises ``DataError`` for encrypted or unreadable PDFs."""
+    """Text of a PDF, page by page. Raises ``DataError`` for encrypted or unreadable PDFs
+    and for PDFs over the page or decompressed-size limit (checked before any parsing)."""
+    _check_pdf_limits(data, name)
     _check_encryption(data, name)
     warns: list[str] = []
     pages: list[str] | None = None
@@ -417,10 +510,15 @@ def _check_encryption(data: bytes, name: str) -> None:
                 raise DataError(
                     name, "PDF is encrypted; give a decrypted copy", code=codes.EncryptedPdf
                 )
+            pages = len(reader.pages)
     except DataError:
         raise
     except Exception:  # noqa: BLE001 - damage is diagnosed by the readers below
         return
+    if pages > limits.PDF_PAGES.value():
+        raise limits.PDF_PAGES.exceeded(
+            name, f"PDF has {pages:,} pages", code=codes.PdfTooManyPages
+        )
 
 
 def _pdfplumber_pages(data: bytes) -> list[str]:

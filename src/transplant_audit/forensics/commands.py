@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from transplant_audit.cli_options import json_path_aware, write_json_output
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.forensics.series import (
     SeriesData,
@@ -82,7 +83,7 @@ def forensics(
         help="The reverse of --cumulative: test the running totals of the --csv yearly counts.",
     ),
     json_out: Path | None = typer.Option(
-        None, "--json", help="Write the results as JSON records to this file."
+        None, "--json", help="Write the results as JSON records to this file ('-': stdout)."
     ),
     details: bool = typer.Option(False, "--details", help="Include each test's details in JSON."),
     charts: Path | None = typer.Option(
@@ -223,10 +224,8 @@ def forensics(
             "results": result.to_records(details),
             "series": _series_payload(result, evidence),
         }
-        _atomic_write_text(
-            json_out, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
-        )
-        console.print(f"JSON written to {json_out}")
+        text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
+        write_json_output(json_out, text, console)
     if charts is not None:
         from transplant_audit.forensics.charts import fit_chart
 
@@ -374,7 +373,7 @@ def _print(result, evidence) -> None:  # noqa: ANN001
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
-    app.command(name="forensics")(forensics)
+    app.command(name="forensics")(json_path_aware(console)(forensics))
 
 
 __all__ = ["register", "forensics", "DataError"]

@@ -30,6 +30,7 @@ from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report.coverage_section import coverage_section
 from transplant_audit.report.donorpool_section import donorpool_section
+from transplant_audit.report.fmt import spreadsheet_safe
 from transplant_audit.report.model import (
     Derivation,
     Figure,
@@ -508,7 +509,8 @@ def write_data(report: Report, data_dir: Path) -> list[Path]:
             continue
         seen.add(name)
         csv_path = data_dir / f"{name}.csv"
-        df.to_csv(csv_path, index=False, lineterminator="\n")
+        # For spreadsheets: formula-like text cells get a leading ' (JSON keeps exact text).
+        spreadsheet_safe(df).to_csv(csv_path, index=False, lineterminator="\n")
         json_path = data_dir / f"{name}.json"
         records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
         write_json(json_path, records)

@@ -79,3 +79,30 @@ def year_of(value: Any) -> int | None:
     text = str(value).strip()
     m = re.match(r"^(\d{4})", text)
     return int(m.group(1)) if m else None
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is read as a formula by spreadsheets (OWASP CSV
+injection); the report's data/ CSVs prefix such cells with ``'`` (issue 10, hole 9)."""
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+
+
+def spreadsheet_safe_cell(value: Any) -> Any:
+    """``'=HYPERLINK(...)`` for a formula-like text cell; numbers and other cells unchanged."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_PREFIXES)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(df: Any) -> Any:
+    """A copy of DataFrame ``df`` with every text (object/string) column neutralised."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(spreadsheet_safe_cell)
+    return out

@@ -39,6 +39,7 @@ from transplant_audit.report.model import (
     Table,
     Unavailable,
 )
+from transplant_audit.urls import is_web_url
 
 MAX_NOTE_LINKS = 80
 """A note lists at most this many observation links inline; all are in data/notes.json."""
@@ -155,7 +156,7 @@ def render_table(t: Table) -> Markup:
                     if v.strip()
                 )
                 parts.append(f"<td>{inner}</td>")
-            elif col in t.urls and text:
+            elif col in t.urls and text and is_web_url(text):
                 parts.append(
                     f'<td class="url"><a href="{escape(text)}" rel="noopener noreferrer">'
                     f"{escape(text)}</a></td>"
@@ -284,8 +285,38 @@ def render_html(
         render_block=render_block,
         render_note=render_note,
         spec_json=_spec_json,
+        csp=CSP_PLACEHOLDER,
     )
-    return unlink_dangling(html)
+    return with_script_hashes(unlink_dangling(html))
+
+
+CSP_PLACEHOLDER = "__TRANSPLANT_AUDIT_CSP__"
+CSP_TEMPLATE = (
+    "default-src 'none'; script-src {hashes} 'unsafe-eval'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+)
+"""The report's Content-Security-Policy. Scripts run only if their SHA-256 is listed
+(no ``'unsafe-inline'``: an injected ``<script>`` or event handler is blocked).
+``'unsafe-eval'`` stays because Vega compiles chart expressions at run time."""
+
+_EXEC_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP source expressions (``'sha256-...'``) for every inline executable script."""
+    import base64
+    import hashlib
+
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in _EXEC_SCRIPT.findall(html)
+    ]
+
+
+def with_script_hashes(html: str) -> str:
+    """Fill the CSP placeholder with the hashes of the page's own inline scripts."""
+    csp = CSP_TEMPLATE.format(hashes=" ".join(dict.fromkeys(script_hashes(html))))
+    return html.replace(CSP_PLACEHOLDER, csp, 1)
 
 
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -1,7 +1,7 @@
 """bed scope, derived official figures, hospital aliases, licensed text, licences table
 
-Revision ID: 0005_coverage
-Revises: 0004_extracted_by
+Revision ID: 0006_coverage
+Revises: 0004_workbench
 Create Date: 2026-12-04 21:00:00
 
 Existing bed figures get ``bed_scope`` ``unknown`` (the store did not know); a
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_coverage"
-down_revision: str | None = "0004_extracted_by"
+revision: str = "0006_coverage"
+down_revision: str | None = "0004_workbench"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
