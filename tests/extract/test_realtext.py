@@ -40,8 +40,9 @@ def test_set_size_and_languages() -> None:
     assert sum(not d["gold"] for d in docs) >= 0.1 * len(docs)  # snippets with no figure
 
 
-def test_snippets_are_well_formed() -> None:
-    for d in load("realtext"):
+@pytest.mark.parametrize("name", ["realtext", "dev2"])
+def test_snippets_are_well_formed(name: str) -> None:
+    for d in load(name):
         assert d["url"].startswith(("http://", "https://")), d["id"]
         assert d["language"] in LANGUAGES, d["id"]
         assert 0 < len(d["text"]) <= 400, d["id"]
@@ -76,6 +77,24 @@ def test_json_is_rebuilt_from_sources_and_split_reproduces() -> None:
     dev, held = split(docs)
     assert dev == load("dev")
     assert held == load("heldout")
+
+
+def test_dev2_is_new_pages_and_rebuilt_from_sources() -> None:
+    """dev2.json (raw/d*.txt) holds at least 150 snippets, 50 per language, from pages in
+    neither dev nor held-out, and is exactly what build_set.py makes from its sources."""
+    sys.path.insert(0, str(REALTEXT))
+    try:
+        from build_set import build_dev2
+    finally:
+        sys.path.remove(str(REALTEXT))
+    dev2 = load("dev2")
+    assert build_dev2() == dev2
+    assert len(dev2) >= 150
+    for lang in LANGUAGES:
+        assert sum(d["language"] == lang for d in dev2) >= 50, lang
+    first = {d["url"] for d in load("realtext")}
+    assert not {d["url"] for d in dev2} & first
+    assert not {d["id"] for d in dev2} & {d["id"] for d in load("realtext")}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
