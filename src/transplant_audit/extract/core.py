@@ -406,9 +406,22 @@ def _donation(ctx: _Ctx) -> bool:
         return True
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
+    # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
+    if m and pat.TRANSPLANT_CUE_RE.match(right, m.end()):
+        return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
+
+
+def _received_transplant(ctx: _Ctx) -> bool:
+    """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
+    one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
+    m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
+        return False
+    w = pat.WAITLIST_CUE_RE.search(ctx.clause)
+    return not (w and w.start() < m.start())
 
 
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
@@ -497,6 +510,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
+        if _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause) or pat.LIVES_AFTER_RE.match(ctx.right):
+            return None
+        titled = pat.WITH_TITLE_RE.match(ctx.right)
+        if titled:
+            return "senior_staff" if "senior" in titled.group("what") else None
+        if _received_transplant(ctx):
+            return (
+                "transplants_in_period"
+                if _temporal(ctx) == "in_period"
+                else ("transplants_cumulative")
+            )
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
@@ -506,7 +530,14 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
         )
         if waiting and not staff_like:
-            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "waitlist_size"
+            # people who signed up to donate are no waiting list; 登记等待 (registered as
+            # waiting) is one
+            registered = _has(pat.REGISTRATION_CUE_RE, ctx.clause)
+            return (
+                None
+                if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause)
+                else ("waitlist_size")
+            )
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
         if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
@@ -536,6 +567,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "wait_time_days"
         return None
     if uclass == "donors":
+        if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
+            return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(
@@ -860,6 +893,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         s, e = m.span()
         if taken and s < taken[-1][1]:
             continue
+        if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
+            continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
         is_word = m.group("word") is not None
 
