@@ -84,3 +84,63 @@ def test_pinyin_glosses_are_read_past_and_spans_point_into_the_original() -> Non
     c = cands[0]
     assert text[c.start : c.end] == c.stated == "2757例"
     assert c.snippet[c.start - c.snippet_start :].startswith("2757例")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a person as the subject makes the count a surgeon's own
+        (
+            "Deputy director Wang has participated in around 1,500 kidney transplants.",
+            ("surgeon_transplants_cumulative", 1500.0),
+            ("transplants_cumulative", 1500.0),
+        ),
+        ("据报道,某教授就完成800多例肝移植。", ("surgeon_transplants_cumulative", 800.0), None),
+        # rank, not degree, makes senior staff
+        ("The unit has 40 staff with senior titles.", ("senior_staff", 40.0), None),
+        ("The unit has 7 staff members with PhDs.", None, ("staff_total", 7.0)),
+        # registered as waiting is a waiting list; those who got a transplant are a count
+        (
+            "去年登记等待肾移植的病人有五二一人,得到肾移植的病人有六十人。",
+            ("waitlist_size", 521.0),
+            ("waitlist_size", 60.0),
+        ),
+        (
+            "去年登记等待肾移植的病人有五二一人,得到肾移植的病人有六十人。",
+            ("transplants_in_period", 60.0),
+            None,
+        ),
+        # people who died waiting, per-million rates, lives saved and coordinators
+        ("该市去年有12名患者在等待肝移植期间死亡。", None, ("waitlist_size", 12.0)),
+        ("每100万人只有3.5人在死后捐出器官。", None, ("opo_donors", 3.5)),
+        ("捐献的器官挽救了2万余人的生命。", None, ("opo_donors", 20000.0)),
+        ("该省现有器官捐献协调员300多人。", None, ("opo_donors", 300.0)),
+        ("There were 40 potential donors during the study.", None, ("opo_donors", 40.0)),
+        # a transplant of a donated organ is a transplant, not a donation
+        (
+            "该院一日内进行3宗器官捐赠移植手术。",
+            ("transplants_per_day_max", 3.0),
+            ("opo_donors", 3.0),
+        ),
+        # 'already performed' and 'as of end of YEAR' are running totals
+        (
+            "By 1990 the department had already performed 45 kidney transplants.",
+            ("transplants_cumulative", 45.0),
+            ("transplants_in_period", 45.0),
+        ),
+        # COVID-19 is a name, not 19 patients
+        (
+            "Six COVID-19 patients underwent lung transplants.",
+            None,
+            ("transplants_cumulative", 19.0),
+        ),
+    ],
+)
+def test_second_dev_set_families(
+    text: str, expected: tuple[str, float] | None, absent: tuple[str, float] | None
+) -> None:
+    got = found(text)
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got
