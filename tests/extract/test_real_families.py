@@ -144,3 +144,17 @@ def test_second_dev_set_families(
         assert expected in got, got
     if absent:
         assert absent not in got, got
+
+
+def test_ranked_surgeons_and_subset_by_one_doctor() -> None:
+    """Synthetic sentences: ranks list a unit's surgeons; 'N of which ... by one doctor' is
+    that surgeon's share of the count before it."""
+    got = found("It has 4 chief surgeons, 3 associate chief surgeons and 7 attending surgeons.")
+    assert {("transplant_surgeons", 4.0), ("transplant_surgeons", 7.0)} <= got, got
+    got = found(
+        "The city performed 300 liver transplants in 2019, 120 of which were done by one doctor."
+    )
+    assert ("surgeon_transplants_in_period", 120.0) in got, got
+    # the hospital as the subject: its chief physicians are no transplant surgeons
+    got = found("The hospital has 320 chief physicians.")
+    assert ("transplant_surgeons", 320.0) not in got, got

@@ -545,7 +545,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
-            return "transplant_surgeons" if tx else None
+            # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
+            # unit's staffing are its transplant surgeons unless the hospital is the subject
+            ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
+            ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+            return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
@@ -944,7 +948,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             not cnt.uclass
             and out
             and "transplants" in out[-1].indicator
-            and pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+            and (
+                pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+                or pat.SUBSET_AFTER_RE.match(norm, e)
+            )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
         if not cnt.uclass and not is_zh_token:
@@ -1169,7 +1176,11 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
         return indicator
     own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)
     own = own or _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
-    surgeon = "surgeon_" if prev.startswith("surgeon_") else ""
+    # '204 lung transplants in 2016, 150 of which were carried out by one doctor'
+    one_surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause)
+    surgeon = "surgeon_" if prev.startswith("surgeon_") or one_surgeon else ""
+    if one_surgeon and not own:
+        return surgeon + prev.removeprefix("surgeon_")
     if own:
         return surgeon + indicator.removeprefix("surgeon_")
     return prev

@@ -229,6 +229,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff": ("persons", "staff", 1, None),
     "employees": ("persons", "employees", 1, None),
     "staff members": ("persons", "staff", 1, None),
+    "personnel": ("persons", "personnel", 1, None),
+    "professors": ("persons", "professors", 1, None),
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
@@ -644,6 +646,11 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
+"""'150 of which were carried out by one doctor', '300 of them living donor': a subset of
+the transplants just counted."""
+SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
+"""Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
