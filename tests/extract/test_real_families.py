@@ -158,3 +158,15 @@ def test_ranked_surgeons_and_subset_by_one_doctor() -> None:
     # the hospital as the subject: its chief physicians are no transplant surgeons
     got = found("The hospital has 320 chief physicians.")
     assert ("transplant_surgeons", 320.0) not in got, got
+
+
+def test_adjacent_digit_ranges_and_bare_transplant_noun() -> None:
+    """Synthetic sentences: two consecutive Chinese digits are a range (not 两三, 'a couple');
+    a number straight before 移植 counts transplants."""
+    got = found("该省每年完成器官捐献约七八百例。")
+    assert {("opo_donors", 700.0), ("opo_donors", 800.0)} <= got, got
+    got = found("医生说等肝源大概三四周。")
+    assert {("wait_time_days", 21.0), ("wait_time_days", 28.0)} <= got, got
+    assert not found("医生说肾源两三天就有。") & {("wait_time_days", 2.0)}
+    got = found("2018年全国完成2.1万器官移植。")
+    assert ("transplants_in_period", 21000.0) in got, got

@@ -736,6 +736,19 @@ def _fraction_percent(tok: str) -> float:
     return 100.0 * _EN_SMALL[num] / pat.EN_FRACTIONS[den.rstrip("s")]
 
 
+def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
+    """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
+    二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    m = pat.ADJACENT_DIGITS_RE.match(tok or "")
+    if not m:
+        return None
+    lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
+    if hi != lo + 1:
+        return None
+    mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
+    return lo * mult, hi * mult
+
+
 def _token_value(m: re.Match[str]) -> float:
     if m.group("frac"):
         return _fraction_percent(m.group("frac"))
@@ -997,8 +1010,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
+        adjacent = _adjacent_range(m.group("zh")) if is_zh_token else None
         try:
-            value = _token_value(m)
+            value = adjacent[1] if adjacent else _token_value(m)
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
@@ -1027,7 +1041,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             end += tq.end()
         if range_lower:
             quals = [Qualifier.AT_LEAST]
-        elif s in range_upper:
+        elif s in range_upper or adjacent:
             quals = [Qualifier.AT_MOST]
         if taken and start < taken[-1][1]:
             continue
@@ -1107,6 +1121,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         )
         taken.append((start, end))
+        if adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
+            high = out[-1]
+            low = round(high.value * adjacent[0] / adjacent[1], 6)
+            out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
@@ -1128,6 +1146,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     """A counter the sentence implies without writing it after the number: 'the number of
     people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
     Columbians are currently waiting' (people waiting)."""
+    if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")

@@ -649,6 +649,24 @@ SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
 """'150 of which were carried out by one doctor', '300 of them living donor': a subset of
 the transplants just counted."""
+BARE_TRANSPLANT_AFTER_RE = re.compile(
+    r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
+)
+"""A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
+"""五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ZH_DIGIT_VALUES = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
 """Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
 NUMBER_OF_RE = re.compile(
