@@ -170,3 +170,49 @@ def test_adjacent_digit_ranges_and_bare_transplant_noun() -> None:
     assert not found("医生说肾源两三天就有。") & {("wait_time_days", 2.0)}
     got = found("2018年全国完成2.1万器官移植。")
     assert ("transplants_in_period", 21000.0) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # English phrasings: 'a further N', 'have had', concurrent in the noun phrase
+        (
+            "The centre did 200 liver transplants in 2009. A further 40 were done in 2010.",
+            ("transplants_in_period", 40.0),
+            None,
+        ),
+        (
+            "So far, 2,300 patients have had liver transplants here.",
+            ("transplants_cumulative", 2300.0),
+            None,
+        ),
+        (
+            "The unit can run 3 simultaneous liver transplants.",
+            ("concurrent_transplant_capacity", 3.0),
+            ("transplants_cumulative", 3.0),
+        ),
+        # most in one day written with a digit
+        ("该院1天完成6台肝移植。", ("transplants_per_day_max", 6.0), None),
+        # outcomes, 'first two', study periods and rates are no figures
+        ("其中只有3例肺移植患者术后长期生存。", None, ("transplants_cumulative", 3.0)),
+        (
+            "It performed its first two heart transplants in 2004.",
+            None,
+            ("transplants_in_period", 2.0),
+        ),
+        (
+            "There were 9 donors during the 18-month study period.",
+            None,
+            ("wait_time_days", 547.875),
+        ),
+        ("每100万人只有4.2人在死后捐出器官。", None, ("waitlist_size", 1000000.0)),
+    ],
+)
+def test_phrasings_and_non_figures(
+    text: str, expected: tuple[str, float] | None, absent: tuple[str, float] | None
+) -> None:
+    got = found(text)
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got

@@ -480,6 +480,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
+        if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
+            return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
@@ -500,7 +503,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_capacity"
         if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_max"
-        if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+        if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
         surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
         in_period = _temporal(ctx) == "in_period"
@@ -510,7 +513,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
-        if _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause) or pat.LIVES_AFTER_RE.match(ctx.right):
+        if (
+            _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            or pat.LIVES_AFTER_RE.match(ctx.right)
+            or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
+        ):
             return None
         titled = pat.WITH_TITLE_RE.match(ctx.right)
         if titled:
@@ -562,6 +569,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "inpatients_per_year"
         return None
     if uclass == "time":
+        if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
+            return None
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
@@ -964,6 +973,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             and (
                 pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
                 or pat.SUBSET_AFTER_RE.match(norm, e)
+                or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
             )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from

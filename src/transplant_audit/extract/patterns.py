@@ -393,6 +393,7 @@ WEAK_CUMULATIVE_CUE_RE = re.compile(
 )
 PER_DAY_MAX_RE = re.compile(
     r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
+    r"|(?<!\d)1\s?(?:天|日|夜|晚)"
     r"|in (?:one|a single) (?:day|night)|within (?:24|twenty-four) hours"
     r"|in (?:24|twenty-four) hours"
     r"|on (?:one|a single) day|in a day|in one night|over one night|overnight|in a single night"
@@ -403,6 +404,10 @@ PER_DAY_CAPACITY_RE = re.compile(
     r"(?:per day|a day|each day|daily|every day)"
     r"|(?:per day|a day|each day|daily|every day)\s[^.;]{0,20}capacity"
 )
+STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
+"""'during the 29-month study period': a study's length is no wait."""
+OUTCOME_AFTER_RE = re.compile(r"生存|存活|死亡|存活率|surviv|died|deaths?")
+"""'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
@@ -452,7 +457,7 @@ WAITLIST_CUE_RE = re.compile(
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
     r"(?:得到|接受|获得)了?[^,。;\d]{0,6}移植"
-    r"|(?:received|underwent|undergone)\s[a-z ]{0,20}transplant"
+    r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
 )
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
@@ -646,6 +651,8 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
+"""'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
 """'150 of which were carried out by one doctor', '300 of them living donor': a subset of
 the transplants just counted."""
