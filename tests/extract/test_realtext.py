@@ -20,11 +20,13 @@ REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 # measured 2026-12-04 on the held-out half (python benchmarks/bench_extract.py), minus a
-# small margin; raise them when the extractor improves, never lower them to pass
+# small margin; raise them when the extractor improves, never lower them to pass. Second
+# pass (rules tuned on dev + dev2, held-out run once at the end): en 0.672/0.443,
+# zh-Hans 0.771/0.673, zh-Hant 0.812/0.415.
 HELDOUT_FLOORS = {
-    "en": (0.60, 0.37),
-    "zh-Hans": (0.73, 0.66),
-    "zh-Hant": (0.75, 0.39),
+    "en": (0.65, 0.42),
+    "zh-Hans": (0.75, 0.66),
+    "zh-Hant": (0.79, 0.40),
 }
 
 
