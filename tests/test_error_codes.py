@@ -70,6 +70,7 @@ def test_the_dynamic_families_are_closed() -> None:
         "unknown-organ",
         "unknown-party",
         "unknown-kind",
+        "unknown-licensed",
     }
     assert codes.frictionless_code("scheme-error").code == "frictionless-scheme-error"
     assert codes.frictionless_code("hash-count").code == "hash-mismatch"

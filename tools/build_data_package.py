@@ -20,8 +20,10 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
+import math
 import re
 import sys
 import urllib.parse
@@ -30,15 +32,27 @@ from pathlib import Path
 
 import pandas as pd
 
+from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.evidence.package import (
     _atomic_write,
+    format_number,
     source_id,
     validate_package,
     write_package,
 )
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, UNIT_CONVERSIONS
+from transplant_audit.evidence.vocabulary import (
+    BED_INDICATORS,
+    INDICATORS,
+    ORGANS,
+    SOURCE_KINDS,
+    SOURCE_PARTIES,
+    UNIT_CONVERSIONS,
+    Qualifier,
+    Status,
+    bed_scope_problem,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
@@ -114,238 +128,53 @@ class Excluded:
 
 # --------------------------------------------------------------------------- sources
 
-# domain suffix -> (publisher, party, kind, language). First match on the host's
-# suffix wins; a path rule (below) can refine. Party is the voice of the original
-# publisher (a mirror of a state-media article is state_media).
-DOMAINS: list[tuple[str, str, str, str, str]] = [
-    (
-        "chinaorganharvest.org",
-        "China Organ Harvest Research Center (COHRC)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "endtransplantabuse.org",
-        "Kilgour, Gutmann, Matas (ETAC): Bloody Harvest/The Slaughter: An Update, 2016",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "organharvestinvestigation.net",
-        "Kilgour & Matas: Bloody Harvest",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "dafoh.org",
-        "Doctors Against Forced Organ Harvesting (DAFOH)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "zhuichaguoji.org",
-        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
-        "investigators",
-        "report",
-        "zh",
-    ),
-    (
-        "upholdjustice.org",
-        "World Organization to Investigate the Persecution of Falun Gong (WOIPFG)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "cipfg.org",
-        "Coalition to Investigate the Persecution of Falun Gong (CIPFG)",
-        "investigators",
-        "report",
-        "en",
-    ),
-    (
-        "stoporganharvesting.org",
-        "Stop Organ Harvesting in China",
-        "falun_gong_affiliated",
-        "web",
-        "en",
-    ),
-    ("minghui.org", "Minghui / Clearwisdom", "falun_gong_affiliated", "news", "en"),
-    ("faluninfo.net", "Falun Dafa Information Center", "falun_gong_affiliated", "news", "en"),
-    ("fofg.org", "Friends of Falun Gong", "falun_gong_affiliated", "web", "en"),
-    ("theepochtimes.com", "The Epoch Times", "falun_gong_affiliated", "news", "en"),
-    ("epochtimes.jp", "The Epoch Times (Japanese)", "falun_gong_affiliated", "news", "ja"),
-    ("ganjingworld.com", "Gan Jing World", "falun_gong_affiliated", "web", "en"),
-    ("americanfaith.com", "American Faith", "independent_media", "news", "en"),
-    ("globaltimes.cn", "Global Times", "state_media", "news", "en"),
-    ("chinadaily.com.cn", "China Daily", "state_media", "news", "en"),
-    ("ecns.cn", "China News Service (ecns)", "state_media", "news", "en"),
-    ("english.china.org.cn", "China.org.cn", "state_media", "news", "en"),
-    ("china.org.cn", "China.org.cn", "state_media", "news", "en"),
-    ("english.peopledaily.com.cn", "People's Daily", "state_media", "news", "en"),
-    ("portuguese.people.cn", "People's Daily (Portuguese)", "state_media", "news", "pt"),
-    ("news.cgtn.com", "CGTN", "state_media", "news", "en"),
-    ("english.rednet.cn", "Rednet (Hunan)", "state_media", "news", "en"),
-    ("kankanews.com", "Kankanews (SMG, Shanghai)", "state_media", "news", "zh"),
-    (
-        "news.gscn.com.cn",
-        "Gansu news (gscn), repost of Beijing Youth Daily",
-        "state_media",
-        "news",
-        "zh",
-    ),
-    ("gongyishibao.com", "China Philanthropy Times (Gongyi Shibao)", "state_media", "news", "zh"),
-    ("epaper.cnnb.com.cn", "Ningbo Daily (cnnb)", "state_media", "news", "zh"),
-    ("axyjyo.cn", "mirror of China News Service", "state_media", "news", "zh"),
-    ("mna.net.cn", "mirror of China National Radio", "state_media", "news", "zh"),
-    ("91dzs.com", "mirror of Xinhua", "state_media", "news", "en"),
-    ("azertag.az", "AZERTAC (Azerbaijan state news agency)", "other", "news", "en"),
-    ("china.caixin.com", "Caixin", "independent_media", "news", "zh"),
-    ("news.sina.com.cn", "Sina News", "commercial", "news", "zh"),
-    (
-        "chinaembassy.org.ro",
-        "Embassy of the People's Republic of China in Romania",
-        "chinese_official",
-        "official_statement",
-        "en",
-    ),
-    ("bmcmedethics.biomedcentral.com", "BMC Medical Ethics", "academic", "journal", "en"),
-    ("biomedcentral.com", "BioMed Central", "academic", "journal", "en"),
-    ("springeropen.com", "SpringerOpen", "academic", "journal", "en"),
-    ("pmc.ncbi.nlm.nih.gov", "PubMed Central", "academic", "journal", "en"),
-    ("pubmedcentralcanada.ca", "PubMed Central Canada", "academic", "journal", "en"),
-    ("pubmed.gov", "PubMed", "academic", "journal", "en"),
-    ("journals.lww.com", "Lippincott Williams & Wilkins journals", "academic", "journal", "en"),
-    ("onlinelibrary.wiley.com", "Wiley Online Library", "academic", "journal", "en"),
-    ("journals.plos.org", "PLOS", "academic", "journal", "en"),
-    ("frontiersin.org", "Frontiers", "academic", "journal", "en"),
-    ("mdpi.com", "MDPI", "academic", "journal", "en"),
-    ("bmj.com", "The BMJ", "academic", "journal", "en"),
-    ("bmjopen.bmj.com", "BMJ Open", "academic", "journal", "en"),
-    ("mja.com.au", "Medical Journal of Australia", "academic", "journal", "en"),
-    ("wjgnet.com", "World Journal of Gastroenterology (Baishideng)", "academic", "journal", "en"),
-    ("koreamed.org", "KoreaMed", "academic", "journal", "en"),
-    (
-        "pure.elsevier.com",
-        "university research portal (Elsevier Pure)",
-        "academic",
-        "journal",
-        "en",
-    ),
-    ("elsevierpure.com", "university research portal (Elsevier Pure)", "academic", "journal", "en"),
-    (
-        "atcmeetingabstracts.com",
-        "American Transplant Congress abstracts",
-        "academic",
-        "journal",
-        "en",
-    ),
-    ("tts.org", "The Transplantation Society", "academic", "web", "en"),
-    ("tts2016.org", "The Transplantation Society congress 2016", "academic", "journal", "en"),
-    (
-        "zhxhwkzz.xml-journal.net",
-        "Chinese Journal of Digestive Surgery",
-        "academic",
-        "journal",
-        "zh",
-    ),
-    ("c-jcm.com", "Chinese journal (c-jcm)", "academic", "journal", "zh"),
-    ("cjter.com", "Chinese Journal of Tissue Engineering Research", "academic", "journal", "zh"),
-    ("eprints.ncl.ac.uk", "Newcastle University eprints", "academic", "journal", "en"),
-    ("repository.hanyang.ac.kr", "Hanyang University repository", "academic", "journal", "en"),
-    ("apjjf.org", "The Asia-Pacific Journal: Japan Focus", "academic", "journal", "en"),
-    (
-        "srtr.transplant.hrsa.gov",
-        "Scientific Registry of Transplant Recipients (SRTR, US)",
-        "other",
-        "registry",
-        "en",
-    ),
-    ("organdonation.nhs.uk", "NHS Blood and Transplant (UK)", "other", "registry", "en"),
-    ("hta.gov.uk", "Human Tissue Authority (UK)", "other", "official_statement", "en"),
-    ("congress.gov", "US Congress", "other", "official_statement", "en"),
-    ("parl.ca", "Parliament of Canada", "other", "official_statement", "en"),
-    (
-        "openparliament.ca",
-        "openparliament.ca (Canadian Hansard)",
-        "other",
-        "official_statement",
-        "en",
-    ),
-    ("ivod.ly.gov.tw", "Legislative Yuan of Taiwan (video)", "other", "official_statement", "zh"),
-    ("gazzettaufficiale.biz", "Gazzetta Ufficiale (Italy)", "other", "official_statement", "it"),
-    ("webharvest.gov", "US web archive (webharvest.gov)", "other", "web", "en"),
-    ("washingtonpost.com", "The Washington Post", "independent_media", "news", "en"),
-    ("foxnews.com", "Fox News", "independent_media", "news", "en"),
-    ("irishtimes", "The Irish Times", "independent_media", "news", "en"),
-    ("taipeitimes.com", "Taipei Times", "independent_media", "news", "en"),
-    ("taiwannews.com.tw", "Taiwan News", "independent_media", "news", "en"),
-    ("hsj.co.uk", "Health Service Journal", "independent_media", "news", "en"),
-    ("nursingtimes.net", "Nursing Times", "independent_media", "news", "en"),
-    ("tribune.com.pk", "The Express Tribune", "independent_media", "news", "en"),
-    ("inquirer.net", "Philippine Daily Inquirer", "independent_media", "news", "en"),
-    ("praguemonitor.com", "Prague Monitor", "independent_media", "news", "en"),
-    ("laopinioncoruna.es", "La Opinión A Coruña", "independent_media", "news", "es"),
-    ("laprovincia.es", "La Provincia", "independent_media", "news", "es"),
-    ("asiaone.com", "AsiaOne", "independent_media", "news", "en"),
-    ("bunshun.jp", "Bunshun", "independent_media", "news", "ja"),
-    ("nikkan-gendai.com", "Nikkan Gendai", "independent_media", "news", "ja"),
-    ("headlines.yahoo.co.jp", "Yahoo! News Japan", "independent_media", "news", "ja"),
-    ("medical.jiji.com", "Jiji Press (medical)", "independent_media", "news", "ja"),
-    ("nessunotocchicaino.it", "Nessuno Tocchi Caino", "other", "web", "en"),
-    ("aboluowang.com", "Aboluo Wang", "independent_media", "news", "zh"),
-    ("prnewswire.com", "PR Newswire", "commercial", "news", "en"),
-    ("cri-report.com", "China Research and Intelligence (CRI)", "commercial", "report", "en"),
-    ("statista.com", "Statista", "commercial", "web", "en"),
-    ("astellas.com", "Astellas Pharma", "commercial", "web", "en"),
-    ("txnews.mohanfoundation.org", "MOHAN Foundation", "other", "news", "en"),
-    ("organcare.org.tw", "Taiwan Organ Registry and Sharing Center", "other", "web", "zh"),
-    ("english.tjh.com.cn", "Tongji Hospital (Wuhan)", "hospital", "hospital_site", "en"),
-    ("english.zryhyy.com.cn", "hospital site (zryhyy)", "hospital", "hospital_site", "en"),
-    ("fuwaihospital.org", "Fuwai Hospital", "hospital", "hospital_site", "en"),
-    (
-        "en.z2hospital.com",
-        "Second Affiliated Hospital, Zhejiang University",
-        "hospital",
-        "hospital_site",
-        "en",
-    ),
-    (
-        "zs-hospital.sh.cn",
-        "Zhongshan Hospital, Fudan University",
-        "hospital",
-        "hospital_site",
-        "zh",
-    ),
-    ("en.zjuch.cn", "Children's Hospital, Zhejiang University", "hospital", "hospital_site", "en"),
-    ("wchscu.cn", "West China Hospital, Sichuan University", "hospital", "hospital_site", "zh"),
-    (
-        "tj-fch-transplantation.com",
-        "Tianjin First Central Hospital transplant centre",
-        "hospital",
-        "hospital_site",
-        "en",
-    ),
-    ("szzye.cn", "hospital site (szzye)", "hospital", "hospital_site", "zh"),
-    (
-        "shsmu.edu.cn",
-        "Shanghai Jiao Tong University School of Medicine",
-        "hospital",
-        "hospital_site",
-        "zh",
-    ),
-    ("columbiasurgery.org", "Columbia Surgery", "other", "web", "en"),
-    ("zh.wikisource.org", "Wikisource (zh)", "other", "web", "zh"),
-    ("wikipedia-on-ipfs.org", "Wikipedia (IPFS mirror)", "other", "web", "en"),
-    ("zh.100ke.info", "mirror of Chinese Wikipedia", "other", "web", "zh"),
-    ("scribd.com", "Scribd (document upload)", "other", "web", "en"),
-    ("blogspot.com", "Blogger blog", "other", "web", ""),
-    ("wordpress.com", "WordPress blog", "other", "web", "en"),
-]
+PUBLISHERS_HEADER = ["domain", "publisher", "party", "kind", "language", "source_url", "note"]
+Publisher = tuple[str, str, str, str, str]
+"""(domain suffix, publisher, party, kind, language)."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_publishers(path: Path = DEFAULT_SRC / "publishers.csv") -> tuple[Publisher, ...]:
+    """The publisher-by-domain table (data-src/publishers.csv), in file order.
+
+    The first row whose ``domain`` is a suffix of the URL's host wins, so more specific
+    domains come first. ``party`` is the voice of the original publisher (a mirror of a
+    state-media article is state_media); ``language`` may be empty (then guessed from the
+    URL, or left empty).
+    """
+    _check_header(path, PUBLISHERS_HEADER)
+    out = []
+    for line, r in _read(path):
+        for column, allowed in (("party", SOURCE_PARTIES), ("kind", SOURCE_KINDS)):
+            if r[column] not in allowed:
+                raise DataError(
+                    file=str(path),
+                    row=line,
+                    field=column,
+                    reason=f"unknown {column}; allowed: {', '.join(allowed)}",
+                    value=r[column],
+                    code=codes.UNKNOWN_VALUE[column],
+                )
+        if not r["domain"] or not r["publisher"]:
+            raise DataError(
+                file=str(path),
+                row=line,
+                field="domain" if not r["domain"] else "publisher",
+                reason="a value is required here",
+                code="missing-value",
+            )
+        if r["language"] and not re.fullmatch(r"[a-z]{2}", r["language"]):
+            raise DataError(
+                file=str(path),
+                row=line,
+                field="language",
+                reason="an ISO 639-1 code (two letters) or empty",
+                value=r["language"],
+                code="bad-language",
+            )
+        out.append((r["domain"].lower(), r["publisher"], r["party"], r["kind"], r["language"]))
+    return tuple(out)
+
 
 _PATH_LANG = re.compile(r"^/(fr|zh|de|es|ja|ko|ru|it|pt)(/|$)")
 _URL_DATE = re.compile(
@@ -353,11 +182,13 @@ _URL_DATE = re.compile(
 )
 
 
-def classify_url(url: str) -> tuple[str, str, str, str]:
+def classify_url(
+    url: str, publishers: tuple[Publisher, ...] | None = None
+) -> tuple[str, str, str, str]:
     """(publisher, party, kind, language) from the URL host; unknown: (host, other, web, "")."""
     parts = urllib.parse.urlsplit(url)
     host = parts.netloc.lower().split(":")[0]
-    for suffix, publisher, party, kind, language in DOMAINS:
+    for suffix, publisher, party, kind, language in publishers or load_publishers():
         if (
             host == suffix
             or host.endswith("." + suffix)
@@ -444,6 +275,7 @@ class SourceBook:
         self.rows: dict[str, dict[str, str]] = {}
         self.locator_dates: dict[str, set[str]] = {}
         self.curated: set[str] = set()
+        self.publishers: tuple[Publisher, ...] | None = None
 
     def note_locator(self, url: str, locator: str) -> None:
         """Remember a full date that opens a locator ('Ningbo Daily 2025-03-18, ...')."""
@@ -469,7 +301,7 @@ class SourceBook:
         sid = source_id(url)
         if sid in self.rows:
             return sid
-        publisher, party, kind, language = classify_url(url)
+        publisher, party, kind, language = classify_url(url, self.publishers)
         self.rows[sid] = {
             "id": sid,
             "url": url,
@@ -493,7 +325,7 @@ class SourceBook:
             )
         sid = source_id(url)
         self.curated.add(sid)
-        publisher, party, kind, language = classify_url(url)
+        publisher, party, kind, language = classify_url(url, self.publishers)
         self.rows[sid] = {
             "id": sid,
             "url": url,
@@ -949,6 +781,7 @@ def build_observations(
                         "locator": r["locator"],
                         "status": "extracted",
                         "note": _join(*notes, organ_note),
+                        "bed_scope": "",
                     }
                 )
     frame = pd.DataFrame(out, columns=COLUMNS["observations"])
@@ -991,9 +824,9 @@ def build_hospitals(
             if o:
                 (organs if o in ORGANS else others).append(o)
         flags = {"yes": True, "no": False}
-        licensed = flags.get(r["approved"], pd.NA)
-        if licensed is pd.NA and key in facts.licensed_by_flag:
-            licensed = True
+        licensed = {"yes": "true", "no": "false"}.get(r["approved"], "unknown")
+        if licensed == "unknown" and key in facts.licensed_by_flag:
+            licensed = "true"
             hospital_note = _join(
                 hospital_note, "licensed: from its approved_transplant_licence observations"
             )
@@ -1017,9 +850,88 @@ def build_hospitals(
                     if others
                     else "",
                 ),
+                "aliases": "",
             }
         )
     return pd.DataFrame(out, columns=COLUMNS["hospitals"])
+
+
+# --------------------------------------------------------------------------- bed scopes
+
+BED_SCOPES_HEADER = ["observation_id", "hospital_id", "value", "indicator", "bed_scope", "reason"]
+
+
+def apply_bed_scopes(observations: pd.DataFrame, src: Path) -> pd.DataFrame:
+    """Give every bed figure its ``bed_scope`` from data-src/bed_scopes.csv.
+
+    Each row names an observation (id, with its hospital and value as a check that the
+    mapping is not stale), the scope and the reason read from the source's locator or
+    note; ``indicator`` may correct a figure filed under the wrong bed indicator (said in
+    note). A bed figure without a row gets ``unknown``; other figures get no scope.
+    """
+    path = src / "bed_scopes.csv"
+    file = "data-src/bed_scopes.csv"
+    mapping: dict[str, tuple[int, dict[str, str]]] = {}
+    if path.is_file():
+        _check_header(path, BED_SCOPES_HEADER)
+        for line, r in _read(path):
+            if r["observation_id"] in mapping:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field="observation_id",
+                    reason=f"listed twice (first on row {mapping[r['observation_id']][0]})",
+                    value=r["observation_id"],
+                    code="duplicate-id",
+                )
+            mapping[r["observation_id"]] = (line, r)
+    frame = observations.copy()
+    by_id = {oid: i for i, oid in enumerate(frame["id"])}
+    scopes = ["unknown" if ind in BED_INDICATORS else "" for ind in frame["indicator"]]
+    indicators, notes = list(frame["indicator"]), list(frame["note"])
+    for oid, (line, r) in mapping.items():
+        i = by_id.get(oid)
+        if i is None:
+            raise DataError(
+                file=file,
+                row=line,
+                field="observation_id",
+                reason="no such observation (stale mapping: regenerate the row)",
+                value=oid,
+                code="unknown-observation",
+            )
+        if r["hospital_id"] != frame["hospital_id"].iat[i] or float(r["value"]) != float(
+            frame["value"].iat[i]
+        ):
+            raise DataError(
+                file=file,
+                row=line,
+                field="value",
+                reason=(
+                    f"observation is {frame['hospital_id'].iat[i]} "
+                    f"{format_number(frame['value'].iat[i])}, not this"
+                ),
+                value=f"{r['hospital_id']} {r['value']}",
+                code="stale-mapping",
+            )
+        problem = bed_scope_problem(r["indicator"], r["bed_scope"])
+        if problem or r["indicator"] not in BED_INDICATORS or not r["reason"]:
+            raise DataError(
+                file=file,
+                row=line,
+                field="bed_scope",
+                reason=problem or "needs a bed indicator and a reason",
+                value=r["bed_scope"],
+                code="bad-bed-scope",
+            )
+        extra = [f"bed scope {r['bed_scope']}: {r['reason']}"]
+        if r["indicator"] != indicators[i]:
+            extra.insert(0, f"filed as {indicators[i]}, corrected to {r['indicator']}")
+            indicators[i] = r["indicator"]
+        scopes[i] = r["bed_scope"]
+        notes[i] = _join(notes[i], *extra)
+    frame["indicator"], frame["bed_scope"], frame["note"] = indicators, scopes, notes
+    return frame
 
 
 # --------------------------------------------------------------------------- claims
@@ -1245,6 +1157,7 @@ def build_official(
     inputs = [
         ("official_series_reported.csv", shared / "official_series_reported.csv"),
         ("official_2016_totals.csv", shared / "official_2016_totals.csv"),
+        *_optional_shared(shared, "official_series_additions.csv"),
     ]
     curated = src / "official_series.csv"
     if curated.is_file():
@@ -1307,9 +1220,81 @@ def build_official(
                         f"quantity '{r['quantity']}'",
                         "from data-src/official_series.csv" if file.startswith("data-src") else "",
                     ),
+                    "derived": False,
                 }
             )
     return pd.DataFrame(out, columns=COLUMNS["official_series"])
+
+
+OPTIONAL_SHARED = "official_series_additions.csv"
+"""A compiled sheet added later to SHARED (same header as official_series_reported.csv)."""
+
+
+def _optional_shared(shared: Path, name: str) -> list[tuple[str, Path]]:
+    path = shared / name
+    return [(name, path)] if path.is_file() else []
+
+
+DERIVED_HEADER = ["series", "year", "total_id", "minus_ids", "qualifier", "note"]
+
+
+def build_derived(official: pd.DataFrame, src: Path) -> pd.DataFrame:
+    """Add the derived rows of data-src/derived_series.csv: a total minus stated years.
+
+    A derived value is stated nowhere: it is ``total - sum(terms)`` over rows already in
+    the frame (named by id, so the arithmetic is checkable), with ``derived`` true, the
+    arithmetic and the terms' sources in ``note``, and the total's source and locator.
+    """
+    path = src / "derived_series.csv"
+    if not path.is_file():
+        return official
+    _check_header(path, DERIVED_HEADER)
+    file = "data-src/derived_series.csv"
+    by_id = official.set_index("id")
+    out = []
+    for line, r in _read(path):
+        ids = [r["total_id"], *(x.strip() for x in r["minus_ids"].split(";") if x.strip())]
+        for column, oid in [("total_id", ids[0])] + [("minus_ids", i) for i in ids[1:]]:
+            if oid not in by_id.index:
+                raise DataError(
+                    file=file,
+                    row=line,
+                    field=column,
+                    reason="no official_series row with this id",
+                    value=oid,
+                    code="unknown-id",
+                )
+        total, terms = by_id.loc[ids[0]], [by_id.loc[i] for i in ids[1:]]
+        value = float(total["value"]) - sum(float(t["value"]) for t in terms)
+        if value < 0:
+            raise DataError(
+                file=file, row=line, reason="the terms exceed the total", code="negative-value"
+            )
+        arithmetic = " - ".join(
+            [f"{format_number(total['value'])} ({total['series']} {ids[0]})"]
+            + [
+                f"{format_number(t['value'])} ({t['year']}, {i})"
+                for t, i in zip(terms, ids[1:], strict=True)
+            ]
+        )
+        out.append(
+            {
+                "id": _hash("off_", "derived", r["series"], r["year"], *ids),
+                "series": r["series"],
+                "year": int(r["year"]),
+                "value": value,
+                "unit": total["unit"],
+                "qualifier": r["qualifier"] or "exact",
+                "partial_year": False,
+                "source_id": total["source_id"],
+                "locator": total["locator"],
+                "note": _join(
+                    f"derived, not stated: {arithmetic} = {format_number(value)}", r["note"]
+                ),
+                "derived": True,
+            }
+        )
+    return pd.concat([official, pd.DataFrame(out, columns=official.columns)], ignore_index=True)
 
 
 # ------------------------------------------------------------------ curated inputs from data-src
@@ -1412,6 +1397,378 @@ def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
     return pd.DataFrame(out, columns=COLUMNS["reference_series"])
 
 
+# --------------------------------------------------------------------------- gathered evidence
+# data-src/gathered/*.csv: sources, hospitals, figures and licence-list entries gathered
+# through capture -> extract -> review. Each file is optional; each row is checked and a bad
+# one stops the build with file, row, field and reason.
+
+GATHERED_HEADERS: dict[str, list[str]] = {
+    "sources": [
+        "url",
+        "title",
+        "publisher",
+        "party",
+        "published",
+        "retrieved",
+        "language",
+        "kind",
+        "digest",
+        "note",
+    ],
+    "hospitals": [
+        "hospital_key",
+        "name_en",
+        "name_zh",
+        "province",
+        "city",
+        "military",
+        "aliases",
+        "note",
+    ],
+    "observations": [
+        "hospital_key",
+        "indicator",
+        "organ",
+        "period_start",
+        "period_end",
+        "as_of",
+        "value",
+        "qualifier",
+        "unit",
+        "bed_scope",
+        "source_url",
+        "locator",
+        "status",
+        "note",
+    ],
+    "licences": [
+        "hospital_key",
+        "organ",
+        "list_name",
+        "list_year",
+        "licensed",
+        "source_url",
+        "locator",
+        "note",
+    ],
+}
+_DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+_BOOL = {"true": True, "false": False}
+
+
+def _refuse(file: str, line: int, field: str, reason: str, value: str = "", code: str = "") -> None:
+    raise DataError(
+        file=file, row=line, field=field, reason=reason, value=value, code=code or "bad-value"
+    )
+
+
+def _gathered_rows(src: Path, name: str) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    path = src / "gathered" / f"{name}.csv"
+    if not path.is_file():
+        return f"data-src/gathered/{name}.csv", []
+    _check_header(path, GATHERED_HEADERS[name])
+    return f"data-src/gathered/{name}.csv", _read(path)
+
+
+def _check_enum(file: str, line: int, row: dict[str, str], field: str, allowed: object) -> None:
+    value = row[field]
+    if value and value not in allowed:  # type: ignore[operator]
+        _refuse(file, line, field, f"not in the vocabulary ({field})", value, f"unknown-{field}")
+
+
+def _check_dates(file: str, line: int, row: dict[str, str], *fields: str) -> None:
+    for f in fields:
+        if row[f] and not _DATE_RE.match(row[f]):
+            _refuse(file, line, f, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)", row[f], "bad-date")
+
+
+def add_gathered_sources(src: Path, sources: SourceBook) -> None:
+    """Sources of gathered figures: a captured page's metadata and digest win over a guess."""
+    file, rows = _gathered_rows(src, "sources")
+    for line, r in rows:
+        if not r["url"]:
+            _refuse(file, line, "url", "a URL is required", code="missing-value")
+        _check_enum(file, line, r, "party", SOURCE_PARTIES)
+        _check_enum(file, line, r, "kind", SOURCE_KINDS)
+        _check_dates(file, line, r, "published", "retrieved")
+        if r["digest"] and not re.fullmatch(r"sha256:[0-9a-f]{64}", r["digest"]):
+            _refuse(file, line, "digest", "must be sha256:<64 hex digits>", r["digest"])
+        language = r["language"].split("-")[0].lower()  # BCP 47 zh-Hans -> ISO 639-1 zh
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            _refuse(file, line, "language", "an ISO 639-1 code such as zh or en", r["language"])
+        sid = sources.add_cited(r["url"])
+        row = sources.rows[sid]
+        for column in ("title", "publisher", "party", "published", "retrieved"):
+            row[column] = r[column] or row[column]
+        row["language"] = language or row["language"]
+        if r["language"] and r["language"] != language:
+            row["note"] = _join(row["note"], f"language tag {r['language']}")
+        row["kind"] = r["kind"] or row["kind"]
+        if r["digest"]:
+            if row["digest"] and row["digest"] != r["digest"]:
+                row["note"] = _join(row["note"], f"also captured with digest {r['digest']}")
+            else:
+                row["digest"] = r["digest"]
+        row["note"] = _join(row["note"], r["note"]) if r["note"] not in row["note"] else row["note"]
+        sources.curated.add(sid)
+
+
+@dataclass
+class Gathered:
+    """Gathered rows, checked, keyed to canonical hospital ids."""
+
+    hospitals: dict[str, dict[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    observations: list[dict[str, object]] = field(default_factory=list)
+    licences: list[dict[str, object]] = field(default_factory=list)
+
+
+ALIASES_HEADER = ["hospital_id", "alias", "source_url", "locator", "note"]
+
+
+def apply_aliases(hospitals: pd.DataFrame, src: Path, sources: SourceBook) -> pd.DataFrame:
+    """Add the sourced other names and keys of data-src/hospital_aliases.csv to ``aliases``.
+
+    A renamed, renumbered or merged hospital stays one row; its former keys then also
+    resolve gathered rows to it. Each alias needs a source and must not be another row's id.
+    """
+    path = src / "hospital_aliases.csv"
+    if not path.is_file():
+        return hospitals
+    _check_header(path, ALIASES_HEADER)
+    file = "data-src/hospital_aliases.csv"
+    frame = hospitals.copy()
+    ids = list(frame["id"])
+    aliases = {
+        i: [a for a in str(v or "").split(";") if a]
+        for i, v in zip(ids, frame["aliases"], strict=True)
+    }
+    for line, r in _read(path):
+        if r["hospital_id"] not in aliases:
+            _refuse(
+                file, line, "hospital_id", "no such hospital", r["hospital_id"], "unknown-hospital"
+            )
+        if not r["alias"] or r["alias"] in aliases:
+            _refuse(file, line, "alias", "empty, or the id of another hospital row", r["alias"])
+        sources.resolve(r["source_url"], file, line, "source_url")
+        if r["alias"] not in aliases[r["hospital_id"]]:
+            aliases[r["hospital_id"]].append(r["alias"])
+    frame["aliases"] = [";".join(aliases[i]) for i in ids]
+    return frame
+
+
+def read_gathered_hospitals(src: Path, known: dict[str, str]) -> Gathered:
+    """Hospitals of data-src/gathered/hospitals.csv, merged with known ones by key or alias.
+
+    ``known`` maps every existing hospital id and alias to its id. A gathered key that is an
+    existing id adds to that row (aliases, Chinese name); a gathered key whose alias is an
+    existing id becomes an alias of it, so one hospital stays one row.
+    """
+    file, rows = _gathered_rows(src, "hospitals")
+    out = Gathered(aliases=dict(known))
+    for line, r in rows:
+        key = r["hospital_key"]
+        if not re.fullmatch(r"[a-z0-9_]+", key):
+            _refuse(file, line, "hospital_key", "use lower-case letters, digits and _", key)
+        if r["military"] not in _BOOL:
+            _refuse(file, line, "military", "must be 'true' or 'false'", r["military"])
+        if not r["name_en"]:
+            _refuse(file, line, "name_en", "an English name is required", code="missing-value")
+        names = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+        target = out.aliases.get(key) or next(
+            (out.aliases[a] for a in names if a in out.aliases), key
+        )
+        row = out.hospitals.setdefault(target, {**r, "hospital_key": target, "aliases": ""})
+        if row is not r and target == key and row["name_en"] != r["name_en"]:
+            row["note"] = _join(row["note"], f"also named '{r['name_en']}' (row {line})")
+        merged = [a for a in row["aliases"].split(";") if a]
+        for alias in [key, *names]:
+            if alias != target and alias not in merged:
+                merged.append(alias)
+        row["aliases"] = ";".join(merged)
+        row["line"] = str(line)
+        for alias in [key, *names]:
+            out.aliases[alias] = target
+    return out
+
+
+def read_gathered_rows(
+    src: Path, sources: SourceBook, gathered: Gathered, excluded: Excluded
+) -> None:
+    """Observations and licence-list rows of data-src/gathered, checked and de-duplicated.
+
+    A row repeating an earlier one (same figure, same source and locator) is merged into
+    it and listed in EXCLUDED.csv; different figures for the same thing are all kept.
+    """
+    file, rows = _gathered_rows(src, "observations")
+    seen: dict[str, int] = {}
+    for line, r in rows:
+        hid = _gathered_hospital(file, line, r["hospital_key"], gathered)
+        ind = INDICATORS.get(r["indicator"])
+        if ind is None:
+            _refuse(file, line, "indicator", "not in the vocabulary", r["indicator"])
+        if r["unit"] != ind.unit:
+            _refuse(file, line, "unit", f"the unit of {ind.name} is '{ind.unit}'", r["unit"])
+        _check_enum(file, line, r, "organ", ORGANS)
+        _check_enum(file, line, r, "qualifier", [q.value for q in Qualifier])
+        _check_enum(file, line, r, "status", [s.value for s in Status])
+        _check_dates(file, line, r, "period_start", "period_end", "as_of")
+        if (problem := bed_scope_problem(r["indicator"], r["bed_scope"])) is not None:
+            _refuse(file, line, "bed_scope", problem, r["bed_scope"], "bad-bed-scope")
+        value = _gathered_number(file, line, r["value"])
+        if not r["locator"]:
+            _refuse(file, line, "locator", "say where in the source", code="missing-value")
+        sid = sources.resolve(r["source_url"], file, line, "source_url")
+        key = (hid, r["indicator"], r["organ"], r["period_start"], r["period_end"], r["as_of"])
+        oid = _hash("obs_", "gathered", *key, r["value"], r["qualifier"], sid, r["locator"])
+        if oid in seen:  # the same figure from the same place: one row
+            what = f"{hid} {r['indicator']} {r['organ']} {r['value']}"
+            excluded.add(file, line, what, f"duplicate of row {seen[oid]}, merged")
+            continue
+        seen[oid] = line
+        gathered.observations.append(
+            {
+                "id": oid,
+                "hospital_id": hid,
+                "indicator": r["indicator"],
+                "organ": r["organ"],
+                "period_start": r["period_start"],
+                "period_end": r["period_end"],
+                "as_of": r["as_of"],
+                "value": value,
+                "qualifier": r["qualifier"] or "exact",
+                "unit": r["unit"],
+                "source_id": sid,
+                "locator": r["locator"],
+                "status": r["status"] or "extracted",
+                "note": r["note"],
+                "bed_scope": r["bed_scope"],
+            }
+        )
+    file, rows = _gathered_rows(src, "licences")
+    seen = {}
+    for line, r in rows:
+        hid = _gathered_hospital(file, line, r["hospital_key"], gathered)
+        _check_enum(file, line, r, "organ", ORGANS)
+        if r["licensed"] not in _BOOL:
+            _refuse(file, line, "licensed", "must be 'true' or 'false'", r["licensed"])
+        if not r["list_name"]:
+            _refuse(file, line, "list_name", "name the published list", code="missing-value")
+        if r["list_year"] and not re.fullmatch(r"(19|20)[0-9]{2}", r["list_year"]):
+            _refuse(file, line, "list_year", "a year like 2007", r["list_year"])
+        sid = sources.resolve(r["source_url"], file, line, "source_url")
+        lid = _hash("lic_", hid, r["organ"], r["list_name"], r["list_year"], r["licensed"], sid)
+        if lid in seen:
+            what = f"{hid} {r['organ']} {r['list_name']} {r['list_year']}"
+            excluded.add(file, line, what, f"duplicate of row {seen[lid]}, merged")
+            continue
+        seen[lid] = line
+        gathered.licences.append(
+            {
+                "id": lid,
+                "hospital_id": hid,
+                "organ": r["organ"],
+                "list_name": r["list_name"],
+                "list_year": int(r["list_year"]) if r["list_year"] else pd.NA,
+                "licensed": _BOOL[r["licensed"]],
+                "source_id": sid,
+                "locator": r["locator"],
+                "note": r["note"],
+            }
+        )
+
+
+def _gathered_hospital(file: str, line: int, key: str, gathered: Gathered) -> str:
+    hid = gathered.aliases.get(key)
+    if hid is None:
+        _refuse(
+            file,
+            line,
+            "hospital_key",
+            "no such hospital (add it to data-src/gathered/hospitals.csv)",
+            key,
+            "unknown-hospital",
+        )
+    return hid  # type: ignore[return-value]
+
+
+def _gathered_number(file: str, line: int, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        _refuse(file, line, "value", "not a number", text, "bad-number")
+    return value
+
+
+def merge_gathered(
+    hospitals: pd.DataFrame, observations: pd.DataFrame, gathered: Gathered
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Hospitals with gathered rows and licence summaries, all observations, the licences."""
+    licences = pd.DataFrame(gathered.licences, columns=COLUMNS["licences"])
+    first_source: dict[str, str] = {}
+    for row in [*gathered.observations, *gathered.licences]:
+        first_source.setdefault(str(row["hospital_id"]), str(row["source_id"]))
+    rows = {r["id"]: dict(r) for r in hospitals.to_dict("records")}
+    for hid, g in sorted(gathered.hospitals.items()):
+        row = rows.get(hid)
+        if row is None:
+            if hid not in first_source:
+                _refuse(
+                    "data-src/gathered/hospitals.csv",
+                    int(g["line"]),
+                    "hospital_key",
+                    "no gathered figure or licence row cites this hospital: it has no source",
+                    hid,
+                    "missing-source-id",
+                )
+            row = rows[hid] = {
+                "id": hid,
+                "name_en": g["name_en"],
+                "name_zh": g["name_zh"],
+                "province": g["province"],
+                "city": g["city"],
+                "military": _BOOL[g["military"]],
+                "licensed": "unknown",
+                "licensed_organs": "",
+                "licence_year": "",
+                "organs_mentioned": "",
+                "source_id": first_source[hid],
+                "note": _join("gathered; source: its first gathered figure", g["note"]),
+                "aliases": "",
+            }
+        row["name_zh"] = row["name_zh"] or g["name_zh"]
+        old = [a for a in str(row["aliases"] or "").split(";") if a]
+        row["aliases"] = ";".join(old + [a for a in g["aliases"].split(";") if a not in old])
+    for row in rows.values():
+        summarise_licences(row, licences[licences["hospital_id"] == row["id"]])
+    frame = pd.DataFrame(list(rows.values()), columns=COLUMNS["hospitals"])
+    obs = pd.concat(
+        [observations, pd.DataFrame(gathered.observations, columns=COLUMNS["observations"])],
+        ignore_index=True,
+    )
+    return frame, obs, licences
+
+
+def summarise_licences(row: dict[str, object], licences: pd.DataFrame) -> None:
+    """``licensed`` from the hospital's list entries: on a list -> true; absent from every
+    list that should include it -> false; no list entry -> as before (else unknown)."""
+    if licences.empty:
+        return
+    held = licences[licences["licensed"].astype(bool)]
+    if not held.empty:
+        row["licensed"] = "true"
+        organs = {o for o in str(row["licensed_organs"] or "").split(";") if o}
+        organs |= {o for o in held["organ"] if o}
+        row["licensed_organs"] = ";".join(sorted(organs))
+        years = [int(y) for y in held["list_year"] if not pd.isna(y)]
+        if years and row["licence_year"] == "":
+            row["licence_year"] = min(years)
+    else:
+        row["licensed"] = "false"
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -1422,6 +1779,8 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
             file=str(shared), reason="shared data folder not found (use --shared)", code="no-input"
         )
     sources = SourceBook()
+    own = src / "publishers.csv"
+    sources.publishers = load_publishers(own if own.is_file() else DEFAULT_SRC / "publishers.csv")
     excluded = Excluded()
     # every URL cited anywhere in SHARED becomes a source, so curated files can cite them
     for file, column in (
@@ -1430,6 +1789,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         ("national_figures.csv", "source_url"),
         ("official_series_reported.csv", "source_url"),
         ("official_2016_totals.csv", "source_url"),
+        *[(name, "source_url") for name, _ in _optional_shared(shared, OPTIONAL_SHARED)],
         ("model_parameters.csv", "source_url"),
         ("parameters_matching_tourism.csv", "source_url"),
     ):
@@ -1452,11 +1812,20 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         _check_header(extra, EXTRA_SOURCES_HEADER)
         for line, r in _read(extra):
             sources.add_extra(str(extra), line, r)
+    add_gathered_sources(src, sources)
     sources.apply_locator_dates()
     observations, facts = build_observations(shared, src, sources, excluded)
+    observations = apply_bed_scopes(observations, src)
     hospitals = build_hospitals(shared, sources, facts, excluded)
+    hospitals = apply_aliases(hospitals, src, sources)
+    known = {h: h for h in hospitals["id"]}
+    for h, names in zip(hospitals["id"], hospitals["aliases"], strict=True):
+        known.update({a: h for a in str(names or "").split(";") if a})
+    gathered = read_gathered_hospitals(src, known)
+    read_gathered_rows(src, sources, gathered, excluded)
+    hospitals, observations, licences = merge_gathered(hospitals, observations, gathered)
     claims = build_claims(shared, src, sources, excluded)
-    official = build_official(shared, src, sources, excluded)
+    official = build_derived(build_official(shared, src, sources, excluded), src)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)
     source_frame = pd.DataFrame(
@@ -1470,6 +1839,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         claims=claims,
         assumptions=assumptions,
         reference_series=reference,
+        licences=licences,
     )
     rows = sorted(excluded.rows, key=lambda r: (r["file"], int(r["row"]), r["what"]))
     return evidence, rows
@@ -1482,7 +1852,7 @@ COUNTS_END = "<!-- counts:end -->"
 def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
     """The counts section of docs/data.md, from the built evidence (no hand-typed numbers)."""
     obs, hosp, src = evidence.observations, evidence.hospitals, evidence.sources
-    licensed = hosp["licensed"].map({True: "yes", False: "no"}).fillna("not known")
+    licensed = hosp["licensed"].map({"true": "yes", "false": "no"}).fillna("not known")
     lic = licensed.value_counts()
     n_extra = int(src["note"].fillna("").ne("").sum())
     left = [r for r in excluded if r["file"] == "hospital_observations.csv"]
@@ -1524,6 +1894,12 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
             len(ref),
             f"`data-src/reference_series.csv`: {ref['country'].nunique()} countries, "
             f"{ref['series'].nunique()} series",
+        ),
+        (
+            "licences",
+            len(evidence.licences),
+            f"`data-src/gathered/licences.csv`: {evidence.licences['hospital_id'].nunique()} "
+            f"hospitals, {evidence.licences['list_name'].nunique()} lists",
         ),
     ]
     lines = [COUNTS_START, "", "| resource | rows | notes |", "|---|---|---|"]

@@ -40,6 +40,7 @@ def _register_all() -> None:
     from transplant_audit.extract import commands as extract_commands
     from transplant_audit.forensics import commands as forensics_commands
     from transplant_audit.report import commands as report_commands
+    from transplant_audit.web import commands as web_commands
 
     for module in (
         report_commands,
@@ -48,6 +49,7 @@ def _register_all() -> None:
         forensics_commands,
         capture_commands,
         extract_commands,
+        web_commands,
         donorpool_commands,
     ):
         module.register(app)

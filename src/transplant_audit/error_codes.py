@@ -584,6 +584,55 @@ class UnknownSourceUrl(ErrorType):
     area = "build"
 
 
+class MissingBedScope(ErrorType):
+    code = "missing-bed-scope"
+    title = "Bed figure without a bed scope"
+    template = "{indicator} is a bed figure: bed_scope is required (use 'unknown')"
+    area = "package"
+
+
+class BadBedScope(ErrorType):
+    code = "bad-bed-scope"
+    title = "Bed scope unknown or inconsistent with the indicator"
+    template = "bed_scope {scope} does not fit {indicator}"
+    area = "package"
+
+
+class UnknownLicensed(ErrorType):
+    code = "unknown-licensed"
+    title = "Licence status not true, false or unknown"
+    template = "unknown licensed; allowed: {allowed}"
+    area = "package"
+
+
+class BadLanguage(ErrorType):
+    code = "bad-language"
+    title = "Not a language code"
+    template = "an ISO 639-1 code (two letters) or empty"
+    area = "build"
+
+
+class UnknownObservation(ErrorType):
+    code = "unknown-observation"
+    title = "Mapping names an observation that is not built"
+    template = "no such observation (stale mapping: regenerate the row)"
+    area = "build"
+
+
+class StaleMapping(ErrorType):
+    code = "stale-mapping"
+    title = "Mapping row no longer matches its observation"
+    template = "observation is {actual}, not this"
+    area = "build"
+
+
+class UnknownId(ErrorType):
+    code = "unknown-id"
+    title = "Derived row names a row that does not exist"
+    template = "no official_series row with this id"
+    area = "build"
+
+
 class NoInput(ErrorType):
     code = "no-input"
     title = "Input missing"
@@ -770,6 +819,7 @@ UNKNOWN_VALUE: dict[str, type[ErrorType]] = {
     "organ": UnknownOrgan,
     "party": UnknownParty,
     "kind": UnknownKind,
+    "licensed": UnknownLicensed,
 }
 """Vocabulary -> the error for a value outside it."""
 

@@ -101,6 +101,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "liver;kidney",
                 S1,
                 "",
+                "syn_alpha_old;Synthetic Alpha No. 1 Hospital",
             ],
             [
                 "syn_beta",
@@ -109,12 +110,13 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "Beijing",
                 "Beijing",
                 "true",
-                "",
+                "false",
                 "",
                 "",
                 "kidney",
                 S2,
                 "synthetic",
+                "",
             ],
         ],
         "observations": [
@@ -133,6 +135,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "p. 12",
                 "extracted",
                 "",
+                "transplant_ward",
             ],
             [
                 OBS["beds_a_2"],
@@ -149,6 +152,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "para 3",
                 "extracted",
                 "conflicts with report A",
+                "building",
             ],
             [
                 OBS["tx_a"],
@@ -164,6 +168,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 S2,
                 "table 1",
                 "disputed",
+                "",
                 "",
             ],
             [
@@ -181,6 +186,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "ch. 2",
                 "extracted",
                 "",
+                "",
             ],
             [
                 OBS["beds_b"],
@@ -197,6 +203,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 "",
                 "disputed",
                 "",
+                "",
             ],
         ],
         "official_series": [
@@ -211,6 +218,7 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 S3,
                 "para 1",
                 "",
+                "false",
             ],
         ],
         "claims": [
@@ -254,6 +262,30 @@ def synthetic_frames() -> dict[str, pd.DataFrame]:
                 S1,
                 "table 3",
                 "",
+            ],
+        ],
+        "licences": [
+            [
+                _hid("lic_", "l1"),
+                "syn_alpha",
+                "liver",
+                "Synthetic list of licensed hospitals",
+                "2007",
+                "true",
+                S1,
+                "list item 3",
+                "",
+            ],
+            [
+                _hid("lic_", "l2"),
+                "syn_beta",
+                "kidney",
+                "Synthetic list of licensed hospitals",
+                "2007",
+                "false",
+                S1,
+                "whole list",
+                "absent from a list that names every kidney centre of its province",
             ],
         ],
     }

@@ -8,6 +8,7 @@ tmp_path) are SYNTHETIC and say so.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,7 +19,8 @@ from transplant_audit.errors import DataError
 from transplant_audit.evidence.package import RESOURCES, source_id, write_package
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared" / "data"
+# the compiled figures sit beside the repository; a worktree elsewhere names them
+SHARED = Path(os.environ.get("TRANSPLANT_AUDIT_SHARED_DATA", REPO.parent / "shared" / "data"))
 needs_shared = pytest.mark.skipif(
     not (SHARED / "hospital_observations.csv").is_file(),
     reason=f"the compiled figures are not at {SHARED}",

@@ -111,6 +111,10 @@ def test_military_and_civilian_split_the_hospitals(env: dict[str, str | None], b
     assert len(military) + len(civilian) == len(bundled.hospitals)
     licensed = json.loads(invoke(["hospitals", "--licensed", "--json"], env).output)
     assert licensed and all(r["licensed"] is True for r in licensed)
+    not_licensed = json.loads(invoke(["hospitals", "--not-licensed", "--json"], env).output)
+    assert all(r["licensed"] is False for r in not_licensed)  # 'unknown' is neither
+    unknown = (bundled.hospitals["licensed"] == "unknown").sum()
+    assert unknown and len(licensed) + len(not_licensed) + unknown == len(bundled.hospitals)
 
 
 def test_hospitals_table_is_readable(env: dict[str, str | None]) -> None:
@@ -190,7 +194,7 @@ def test_validate_counts_resources_and_rows(
     result = invoke(["validate", str(bundled_dir)], env)
     assert result.exit_code == 0, result.output
     rows = sum(len(bundled.frame(n)) for n in COLUMNS)
-    assert f"valid: 7 resources, {rows} rows" in result.output
+    assert f"valid: {len(COLUMNS)} resources, {rows} rows" in result.output
 
 
 def test_import_then_export_through_the_cli(
@@ -200,7 +204,7 @@ def test_import_then_export_through_the_cli(
 ) -> None:
     first = invoke(["import", str(synthetic_package)], env)
     assert first.exit_code == 0, first.output
-    assert "14 added, 0 changed, 0 unchanged" in first.output
+    assert "16 added, 0 changed, 0 unchanged" in first.output  # 2 of them licences
     second = invoke(["import", str(synthetic_package), "--json"], env)
     report = json.loads(second.output)
     assert sum(report["added"].values()) == 0 and sum(report["changed"].values()) == 0

@@ -112,3 +112,27 @@ def test_fast_head_reading_agrees_with_alembic() -> None:
     from transplant_audit.evidence.store import _alembic_heads
 
     assert head_revisions() == _alembic_heads()
+
+
+def test_coverage_migration_keeps_data_and_fills_scopes(
+    synthetic_package: Path, tmp_path: Path
+) -> None:
+    """0006 on a store holding (SYNTHETIC) evidence: down and up again without a table copy
+    that foreign keys would refuse; licensed survives, bed figures come back 'unknown'."""
+    from alembic import command
+
+    from transplant_audit.evidence.store import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    with Store.open(url=url) as store:
+        store.import_package(synthetic_package)
+    cfg = alembic_config(url)
+    command.downgrade(cfg, "0004_workbench")
+    command.upgrade(cfg, "heads")
+    with Store.open(url=url) as store:
+        ev = store.evidence()
+    licensed = dict(zip(ev.hospitals["id"], ev.hospitals["licensed"], strict=True))
+    assert licensed == {"syn_alpha": "true", "syn_beta": "false"}
+    beds = ev.observations[ev.observations["indicator"] == "transplant_beds"]
+    assert set(beds["bed_scope"]) == {"unknown"}
+    assert ev.official_series["derived"].eq(False).all()

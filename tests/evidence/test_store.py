@@ -64,7 +64,7 @@ def test_changed_rows_are_updated_and_counted(
     obs.loc[obs["id"] == syn.OBS["beds_a_1"], "value"] = "550"
     obs.loc[obs["id"] == syn.OBS["beds_a_1"], "status"] = "verified"
     hospitals = frames["hospitals"].copy()
-    hospitals.loc[hospitals["id"] == "syn_beta", "licensed"] = "false"
+    hospitals.loc[hospitals["id"] == "syn_beta", "licensed"] = "unknown"
     edited = syn.write(tmp_path / "edited", {"observations": obs, "hospitals": hospitals})
 
     report = store.import_package(edited)
@@ -76,6 +76,7 @@ def test_changed_rows_are_updated_and_counted(
         "claims": 0,
         "assumptions": 0,
         "reference_series": 0,
+        "licences": 0,
     }
     assert report.total_added == 0
     assert report.total_unchanged == sum(syn.rows.values()) - 2

@@ -39,18 +39,20 @@ TINY: dict[str, list[str]] = {
     ],
     "hospitals": [
         f"syn_alpha,Synthetic Alpha Hospital,合成医院,Tianjin,Tianjin,false,true,liver;kidney,2007,"
-        f"liver;kidney,{S1},synthetic",
-        f"syn_beta,Synthetic Beta Hospital,,Beijing,Beijing,true,,,,kidney,{S2},synthetic",
+        f"liver;kidney,{S1},synthetic,syn_alpha_old",
+        f"syn_beta,Synthetic Beta Hospital,,Beijing,Beijing,true,unknown,,,kidney,{S2},synthetic,",
     ],
     "observations": [
-        f"obs_000000000a,syn_alpha,transplant_beds,,,,2006,500,at_least,beds,{S1},p. 1,extracted,",
-        f"obs_000000000b,syn_alpha,transplant_beds,,,,2006,700,exact,beds,{S2},p. 2,extracted,",
-        f"obs_000000000c,syn_beta,bed_occupancy_rate,,,,2012,1.25,exact,fraction,{S2},,extracted,",
+        f"obs_000000000a,syn_alpha,transplant_beds,,,,2006,500,at_least,beds,{S1},p. 1,extracted,,"
+        "transplant_ward",
+        f"obs_000000000b,syn_alpha,transplant_beds,,,,2006,700,exact,beds,{S2},p. 2,extracted,,"
+        "building",
+        f"obs_000000000c,syn_beta,bed_occupancy_rate,,,,2012,1.25,exact,fraction,{S2},,extracted,,",
         f"obs_000000000d,national,transplants_in_period,all,2010,2010,,10000,approx,transplants,"
-        f"{S1},ch. 2,extracted,",
+        f"{S1},ch. 2,extracted,,",
     ],
     "official_series": [
-        f"off_000000000a,national_deceased_donors,2015,2766,donors,exact,false,{S2},para 1,",
+        f"off_000000000a,national_deceased_donors,2015,2766,donors,exact,false,{S2},para 1,,false",
     ],
     "claims": [
         f"clm_000000000a,transplants_per_year,Synthetic Claimant,investigators,2016,2016,60000,"
@@ -61,6 +63,9 @@ TINY: dict[str, list[str]] = {
     ],
     "reference_series": [
         f"ref_000000000a,Spain,deceased_donors,2015,1851,donors,{S1},table 3,",
+    ],
+    "licences": [
+        f"lic_000000000a,syn_alpha,liver,Synthetic list,2007,true,{S1},item 3,",
     ],
 }
 
@@ -150,6 +155,16 @@ def test_tiny_package_is_valid(tmp_path: Path) -> None:
         (5, {"organ": "spleen"}, "organ", "unknown-organ"),
         (3, {"hospital_id": "syn_gamma"}, "hospital_id", "unknown-hospital"),
         (5, {"period_start": "2011"}, "period_end", "bad-period"),
+        (2, {"bed_scope": ""}, "bed_scope", "missing-bed-scope"),
+        (2, {"bed_scope": "whole_hospital"}, "bed_scope", "bad-bed-scope"),
+        (2, {"bed_scope": "the ward"}, "bed_scope", "bad-bed-scope"),
+        (4, {"bed_scope": "unknown"}, "bed_scope", "bad-bed-scope"),
+        (
+            2,
+            {"indicator": "total_beds", "bed_scope": "transplant_ward"},
+            "bed_scope",
+            "bad-bed-scope",
+        ),
     ],
 )
 def test_observation_rule(
@@ -159,6 +174,30 @@ def test_observation_rule(
     # our rules only (fast); Frictionless's part is covered by the tests below
     found = where(errors_of(root, frictionless=False))
     assert ("observations.csv", line, field, code) in found, found
+
+
+def test_inconsistent_bed_scope_is_explained(tmp_path: Path) -> None:
+    root = make_package(
+        tmp_path / "p", {"observations": {2: obs_line(2, bed_scope="whole_hospital")}}
+    )
+    (error,) = [e for e in errors_of(root, frictionless=False) if e.field == "bed_scope"]
+    assert "inconsistent with transplant_beds" in str(error)
+    assert "observations.csv, row 2" in str(error)
+
+
+def test_licensed_must_be_true_false_or_unknown(tmp_path: Path) -> None:
+    empty = TINY["hospitals"][1].replace(",true,unknown,", ",true,,")
+    maybe = TINY["hospitals"][1].replace(",true,unknown,", ",true,maybe,")
+    for row, code in ((empty, "missing-value"), (maybe, "unknown-licensed")):
+        root = make_package(tmp_path / code, {"hospitals": {3: row}})
+        assert ("hospitals.csv", 3, "licensed", code) in where(errors_of(root, frictionless=False))
+
+
+def test_licence_of_unknown_hospital_is_refused(tmp_path: Path) -> None:
+    row = TINY["licences"][0].replace(",syn_alpha,", ",syn_gamma,")
+    root = make_package(tmp_path / "p", {"licences": {2: row}})
+    found = where(errors_of(root, frictionless=False))
+    assert ("licences.csv", 2, "hospital_id", "unknown-hospital") in found
 
 
 def test_duplicate_id(tmp_path: Path) -> None:

@@ -325,6 +325,11 @@ class FakeEstimate:
             frames.append(pd.DataFrame({"year": self.years, "scenario": scen, **_intervals(c)}))
         return pd.concat(frames, ignore_index=True)
 
+    def imputed(self) -> pd.DataFrame:
+        """Invented imputed shares per year (0.30 in 2016), combined scenario only."""
+        share = 0.3 + 0.01 * (self.years - 2016)
+        return pd.DataFrame({"year": self.years, "scenario": "combined", "imputed_share": share})
+
     def cumulative(self) -> pd.DataFrame:
         nat = self.national()
         out = []

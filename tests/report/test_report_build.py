@@ -42,6 +42,7 @@ def test_every_section_is_built_and_nothing_is_unavailable(full_report) -> None:
     for wanted in (
         "headline",
         "evidence",
+        "coverage",
         "official",
         "national",
         "breakdowns",
@@ -57,6 +58,18 @@ def test_every_section_is_built_and_nothing_is_unavailable(full_report) -> None:
     names = {f.name for f in full_report.figures()}
     assert {"national_series", "cumulative", "by_organ", "by_licence", "sobol", "tornado"} <= names
     assert any(n.startswith("fit_") for n in names)
+
+
+def test_coverage_section_states_the_imputed_share_and_the_table(full_report) -> None:
+    sec = next(s for s in full_report.sections if s.id == "coverage")
+    text = " ".join(str(r) for b in sec.blocks if hasattr(b, "runs") for r in b.runs)
+    assert "30.0% of the 2016 combined estimate is imputed" in text
+    (table,) = [b for b in sec.blocks if getattr(b, "name", "") == "coverage_by_province"]
+    total = table.data.iloc[-1]
+    assert (total["province"], total["hospitals"]) == (
+        "all",
+        len(make_synthetic_evidence().hospitals),
+    )
 
 
 def test_headline_uses_the_official_claim_and_the_estimate(full_report) -> None:

@@ -16,6 +16,7 @@ TABLE_MODULES: tuple[str, ...] = (
     "transplant_audit.evidence.schema",
     "transplant_audit.evidence.archive_schema",  # capture engineer: archive + ledger
     "transplant_audit.extract.review_schema",  # extraction engineer: review
+    "transplant_audit.web.schema",  # workbench: accounts, sessions, security log, jobs
 )
 
 for _name in TABLE_MODULES[1:]:

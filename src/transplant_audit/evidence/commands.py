@@ -44,7 +44,8 @@ def _is_true(value: Any) -> bool | None:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, str):
-        return value.strip().lower() == "true"
+        text = value.strip().lower()
+        return None if text in ("", "unknown") else text == "true"
     return bool(value)
 
 
@@ -520,12 +521,41 @@ def sources_command(
     home: HomeOption = None,
     db: DbOption = None,
     json_out: JsonOption = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help=(
+                "Try each URL (HEAD, then GET if refused), one at a time, and list the dead "
+                "or unreachable ones with their archived copy when one exists."
+            ),
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for each URL (with --check).")
+    ] = 10.0,
+    rate: Annotated[
+        float,
+        typer.Option("--rate", help="At most this many requests per second (with --check)."),
+    ] = 1.0,
 ) -> None:
-    """List the sources (documents) the evidence cites, with whose voice each is."""
+    """List the sources (documents) the evidence cites, with whose voice each is.
+
+    With --check, every URL is tried politely and the dead ones are marked: 'dead'
+    (404/410, unknown host, refused) or 'error' (timeout, 5xx, forbidden: maybe
+    temporary), each with the archived copy in the capture store when one exists.
+    """
     from transplant_audit.evidence.load import load_evidence
 
     evidence = load_evidence(home=home, db=db)
     frame = source_table(evidence, party=party)
+    if check:
+        from transplant_audit.evidence.coverage_commands import check_sources
+
+        check_sources(
+            evidence, frame, timeout=timeout, rate=rate, home=home, db=db, json_out=json_out
+        )
+        return
     console = _console()
     if json_out:
         console.print_json(json.dumps(_records(frame), ensure_ascii=False))
@@ -548,3 +578,6 @@ def register(app: typer.Typer) -> None:
     app.command("hospitals")(hospitals_command)
     app.command("show")(show_command)
     app.command("sources")(sources_command)
+    from transplant_audit.evidence import coverage_commands
+
+    coverage_commands.register(app)

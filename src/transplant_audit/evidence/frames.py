@@ -41,6 +41,7 @@ COLUMNS: dict[str, list[str]] = {
         "organs_mentioned",
         "source_id",
         "note",
+        "aliases",
     ],
     "observations": [
         "id",
@@ -57,6 +58,7 @@ COLUMNS: dict[str, list[str]] = {
         "locator",
         "status",
         "note",
+        "bed_scope",
     ],
     "official_series": [
         "id",
@@ -69,6 +71,7 @@ COLUMNS: dict[str, list[str]] = {
         "source_id",
         "locator",
         "note",
+        "derived",
     ],
     "claims": [
         "id",
@@ -107,7 +110,21 @@ COLUMNS: dict[str, list[str]] = {
         "locator",
         "note",
     ],
+    "licences": [
+        "id",
+        "hospital_id",
+        "organ",
+        "list_name",
+        "list_year",
+        "licensed",
+        "source_id",
+        "locator",
+        "note",
+    ],
 }
+
+OPTIONAL_RESOURCES: frozenset[str] = frozenset({"reference_series", "licences"})
+"""Resources a package may lack (older packages): read as empty."""
 
 NATIONAL = "national"
 """``hospital_id`` of an observation that is about China as a whole."""
@@ -125,6 +142,9 @@ class Evidence:
     assumptions: pd.DataFrame
     reference_series: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=COLUMNS["reference_series"])
+    )
+    licences: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=COLUMNS["licences"])
     )
     origin: str = ""
     """Where it came from (package path or store URL, password removed)."""

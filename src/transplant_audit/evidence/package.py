@@ -34,14 +34,18 @@ import pandas as pd
 
 from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
-from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL, OPTIONAL_RESOURCES, Evidence
 from transplant_audit.evidence.vocabulary import (
+    BED_INDICATORS,
+    BED_SCOPES,
     INDICATORS,
+    LICENSED_VALUES,
     ORGANS,
     SOURCE_KINDS,
     SOURCE_PARTIES,
     Qualifier,
     Status,
+    bed_scope_problem,
 )
 
 RESOURCES: tuple[str, ...] = tuple(COLUMNS)
@@ -159,7 +163,16 @@ def table_schemas() -> dict[str, dict[str, Any]]:
                 "run by the People's Liberation Army or armed police",
                 required=True,
             ),
-            _f("licensed", "boolean", "holds a national transplant licence; empty = not known"),
+            _f(
+                "licensed",
+                "string",
+                (
+                    "holds a national transplant licence: summary of its rows in licences "
+                    "(false only where a list that should include it does not)"
+                ),
+                required=True,
+                enum=list(LICENSED_VALUES),
+            ),
             _f("licensed_organs", "string", "licensed " + organs_list),
             _f(
                 "licence_year",
@@ -175,6 +188,11 @@ def table_schemas() -> dict[str, dict[str, Any]]:
             ),
             _src("source_id", required=True),
             _f("note", "string"),
+            _f(
+                "aliases",
+                "string",
+                "other keys and names of the same hospital (renamed, renumbered), ';'-separated",
+            ),
         ],
         "observations": [
             _f(
@@ -215,6 +233,12 @@ def table_schemas() -> dict[str, dict[str, Any]]:
             _f("locator", "string", "where in the source (page, section, table, paragraph)"),
             _f("status", "string", "review status", required=True, enum=_STATUSES),
             _f("note", "string", "original wording, conversions, period as stated"),
+            _f(
+                "bed_scope",
+                "string",
+                "what a bed figure covers (required for bed indicators, empty otherwise)",
+                enum=list(BED_SCOPES),
+            ),
         ],
         "official_series": [
             _f("id", "string", required=True, unique=True, pattern=r"^off_[0-9a-f]{10}$"),
@@ -229,6 +253,12 @@ def table_schemas() -> dict[str, dict[str, Any]]:
             _src(),
             _f("locator", "string"),
             _f("note", "string"),
+            _f(
+                "derived",
+                "boolean",
+                "computed from other rows (arithmetic in note), stated by no source",
+                required=True,
+            ),
         ],
         "claims": [
             _f("id", "string", required=True, unique=True, pattern=r"^clm_[0-9a-f]{10}$"),
@@ -267,6 +297,22 @@ def table_schemas() -> dict[str, dict[str, Any]]:
             _f("locator", "string"),
             _f("note", "string"),
         ],
+        "licences": [
+            _f("id", "string", required=True, unique=True, pattern=r"^lic_[0-9a-f]{10}$"),
+            _f("hospital_id", "string", "hospital id (see hospitals)", required=True),
+            _f("organ", "string", "organ the licence is for; empty = the list does not say"),
+            _f("list_name", "string", "the published list", required=True),
+            _f("list_year", "integer", "year of the list", minimum=1990, maximum=2100),
+            _f(
+                "licensed",
+                "boolean",
+                "true: on the list; false: absent from a list that should include it",
+                required=True,
+            ),
+            _src(),
+            _f("locator", "string"),
+            _f("note", "string"),
+        ],
     }
     keys = {r: ("name" if r == "assumptions" else "id") for r in RESOURCES}
     out: dict[str, dict[str, Any]] = {}
@@ -290,13 +336,15 @@ def table_schemas() -> dict[str, dict[str, Any]]:
 
 _BOOL_COLUMNS = {
     ("hospitals", "military"),
-    ("hospitals", "licensed"),
+    ("licences", "licensed"),
     ("official_series", "partial_year"),
+    ("official_series", "derived"),
 }
 _INT_COLUMNS = {
     ("hospitals", "licence_year"),
     ("official_series", "year"),
     ("reference_series", "year"),
+    ("licences", "list_year"),
 }
 _NUM_COLUMNS = {
     ("observations", "value"),
@@ -323,6 +371,8 @@ def format_number(value: Any) -> str:
 
 
 def _cell(resource: str, column: str, value: Any) -> str:
+    if (resource, column) == ("hospitals", "licensed"):
+        return licensed_text(value)
     if value is None or value is pd.NA:
         return ""
     if isinstance(value, float) and math.isnan(value):
@@ -336,6 +386,15 @@ def _cell(resource: str, column: str, value: Any) -> str:
     if (resource, column) in _NUM_COLUMNS:
         return format_number(value)
     return str(value)
+
+
+def licensed_text(value: Any) -> str:
+    """``hospitals.licensed`` as written: true/false, and unknown for anything missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "unknown"
+    if isinstance(value, str):
+        return value.strip().lower() or "unknown"
+    return "true" if bool(value) else "false"
 
 
 def _csv_text(resource: str, frame: pd.DataFrame) -> str:
@@ -461,7 +520,9 @@ def read_package(path: str | os.PathLike[str]) -> Evidence:
     Raises ``DataError`` (the first problem found by ``validate_package``) when the
     package is not valid, so nothing downstream sees bad evidence. Columns: value-
     like columns float64, years Int64, booleans ``boolean``, text ``string``;
-    missing cells are NA. A missing ``reference_series.csv`` gives an empty frame.
+    missing cells are NA. A missing optional resource (``reference_series.csv``,
+    ``licences.csv``) gives an empty frame. ``hospitals.licensed`` is text:
+    ``true``, ``false`` or ``unknown``.
     """
     root = Path(path)
     errors = validate_package(root)
@@ -782,7 +843,10 @@ def _check_rows(
             ("status", _STATUSES, "status"),
             ("party", SOURCE_PARTIES, "party"),
             ("kind", SOURCE_KINDS, "kind"),
+            ("licensed", LICENSED_VALUES if resource == "hospitals" else (), "licensed"),
         ):
+            if not allowed:
+                continue
             if qfield in row and row[qfield] and row[qfield] not in allowed:
                 errors.append(_enum_error(file, line, qfield, row[qfield], allowed, what))
         for ofield in ("organ", "licensed_organs", "organs_mentioned"):
@@ -806,6 +870,8 @@ def _check_rows(
                 )
         if resource == "observations":
             errors.extend(_check_observation(file, line, row, hospital_ids, today))
+        elif resource == "licences":
+            errors.extend(_check_licence(file, line, row, hospital_ids))
         else:
             errors.extend(_check_counts(resource, file, line, row))
     return errors
@@ -847,6 +913,41 @@ def _check_counts(resource: str, file: str, line: int, row: dict[str, str]) -> l
             )
         )
     return errors
+
+
+def _check_licence(
+    file: str, line: int, row: dict[str, str], hospital_ids: set[str] | None
+) -> list[DataError]:
+    hid = row["hospital_id"]
+    if hid and hospital_ids is not None and hid not in hospital_ids:
+        return [
+            DataError(
+                file=file,
+                row=line,
+                field="hospital_id",
+                reason="no hospital with this id in hospitals.csv",
+                value=hid,
+                code="unknown-hospital",
+            )
+        ]
+    return []
+
+
+def _check_bed_scope(file: str, line: int, row: dict[str, str]) -> list[DataError]:
+    problem = bed_scope_problem(row["indicator"], row["bed_scope"])
+    if problem is None:
+        return []
+    code = "missing-bed-scope" if not row["bed_scope"] else "bad-bed-scope"
+    return [
+        DataError(
+            file=file,
+            row=line,
+            field="bed_scope",
+            reason=problem,
+            value=row["bed_scope"],
+            code=code,
+        )
+    ]
 
 
 def _kind_range_problem(kind: str, value: float, today: dt.date) -> str | None:
@@ -894,6 +995,7 @@ def _check_observation(
                 )
             )
         return errors
+    errors.extend(_check_bed_scope(file, line, row))
     if row["unit"] and row["unit"] != indicator.unit:
         errors.append(
             DataError(
@@ -1031,7 +1133,7 @@ def _check_descriptor(root: Path) -> list[DataError]:
     for name in RESOURCES:
         resource = declared.get(name)
         if resource is None:
-            if name != "reference_series":
+            if name not in OPTIONAL_RESOURCES:
                 errors.append(
                     DataError(
                         file=file,
@@ -1164,7 +1266,7 @@ def validate_package(
     for name in RESOURCES:
         reader = _Reader(root, name, errors)
         if not reader.path.is_file():
-            if name != "reference_series":
+            if name not in OPTIONAL_RESOURCES:
                 errors.append(
                     DataError(
                         file=reader.file,
@@ -1206,3 +1308,87 @@ def validate_package(
                 continue
             errors.append(error)
     return errors
+
+
+# --------------------------------------------------------------------------- older packages
+
+LEGACY_COLUMNS: dict[str, list[str]] = {
+    "hospitals": [c for c in COLUMNS["hospitals"] if c != "aliases"],
+    "observations": [c for c in COLUMNS["observations"] if c != "bed_scope"],
+    "official_series": [c for c in COLUMNS["official_series"] if c != "derived"],
+}
+"""Headers of packages written before hospital aliases and bed scopes existed."""
+
+
+def _header(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (UnicodeDecodeError, csv.Error):
+        return []  # not readable: validation reports it
+
+
+def legacy_changes(path: str | os.PathLike[str]) -> list[str]:
+    """What reading the package at ``path`` as a current one needs (empty: it is current).
+
+    A package from before bed scopes, hospital aliases, ``licensed=unknown`` and the
+    ``licences`` resource is recognised by its exact older headers; anything else is
+    left to ``validate_package`` to report.
+    """
+    root = Path(path)
+    obs_old = _header(root / "observations.csv") == LEGACY_COLUMNS["observations"]
+    hosp_old = _header(root / "hospitals.csv") == LEGACY_COLUMNS["hospitals"]
+    off_old = _header(root / "official_series.csv") == LEGACY_COLUMNS["official_series"]
+    if not (obs_old or hosp_old or off_old):
+        return []
+    changes = []
+    if obs_old:
+        obs = pd.read_csv(root / "observations.csv", dtype=str, keep_default_na=False)
+        n_beds = int(obs["indicator"].isin(BED_INDICATORS).sum())
+        changes.append(
+            f"observations.csv has no bed_scope column (older package): "
+            f"{n_beds} bed figures get bed_scope 'unknown'"
+        )
+    if hosp_old:
+        hosp = pd.read_csv(root / "hospitals.csv", dtype=str, keep_default_na=False)
+        n_unknown = int((hosp["licensed"] == "").sum())
+        changes.append(
+            "hospitals.csv has no aliases column (older package): aliases left empty; "
+            f"{n_unknown} empty licensed cells become 'unknown'"
+        )
+    if off_old:
+        changes.append("official_series.csv has no derived column (older package): all false")
+    if not (root / "licences.csv").is_file():
+        changes.append("no licences.csv (older package): no licence rows")
+    return changes
+
+
+def upgrade_package(path: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[str]:
+    """Write the older package at ``path`` as a current one in ``out``; return what changed.
+
+    Bed figures get ``bed_scope`` ``unknown`` (the older package did not say), other
+    observations an empty scope; hospitals get empty ``aliases`` and ``licensed``
+    ``unknown`` where it was empty. Nothing else changes; ``path`` is not touched.
+    """
+    root = Path(path)
+    changes = legacy_changes(root)
+    frames: dict[str, pd.DataFrame] = {}
+    for name in RESOURCES:
+        file = root / f"{name}.csv"
+        if file.is_file():
+            frames[name] = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        else:
+            frames[name] = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS[name]})
+    obs = frames["observations"]
+    if "bed_scope" not in obs.columns:
+        obs["bed_scope"] = obs["indicator"].map(lambda i: "unknown" if i in BED_INDICATORS else "")
+    hosp = frames["hospitals"]
+    if "aliases" not in hosp.columns:
+        hosp["aliases"] = ""
+    hosp["licensed"] = hosp["licensed"].replace("", "unknown")
+    if "derived" not in frames["official_series"].columns:
+        frames["official_series"]["derived"] = "false"
+    write_package(Evidence(**frames), out)
+    return changes

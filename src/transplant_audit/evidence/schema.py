@@ -28,6 +28,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
@@ -66,11 +67,30 @@ class Hospital(Base):
     province: Mapped[str | None] = mapped_column(Text, index=True)
     city: Mapped[str | None] = mapped_column(Text)
     military: Mapped[bool] = mapped_column(Boolean)
-    licensed: Mapped[bool | None] = mapped_column(Boolean)
+    licensed: Mapped[str] = mapped_column(  # true | false | unknown
+        String(8), default="unknown", server_default="unknown"
+    )
     licensed_organs: Mapped[str | None] = mapped_column(Text)
     licence_year: Mapped[int | None] = mapped_column(Integer)
     organs_mentioned: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str] = mapped_column(ForeignKey(SOURCE_FK), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[str | None] = mapped_column(Text)
+
+
+class Licence(Base):
+    """One hospital's entry (or dated absence) on a published list of licensed hospitals."""
+
+    __tablename__ = "licences"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hospital_id: Mapped[str] = mapped_column(ForeignKey("hospitals.id"), index=True)
+    organ: Mapped[str | None] = mapped_column(String(32))
+    list_name: Mapped[str] = mapped_column(Text)
+    list_year: Mapped[int | None] = mapped_column(Integer)
+    licensed: Mapped[bool] = mapped_column(Boolean)
+    source_id: Mapped[str] = mapped_column(ForeignKey(SOURCE_FK), index=True)
+    locator: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
 
 
@@ -97,6 +117,7 @@ class Observation(Base):
     locator: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+    bed_scope: Mapped[str | None] = mapped_column(String(24))
     year: Mapped[int | None] = mapped_column(Integer)
 
     @validates("hospital_id")
@@ -121,6 +142,7 @@ class OfficialSeries(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey(SOURCE_FK), index=True)
     locator: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Claim(Base):
@@ -220,5 +242,6 @@ RESOURCE_MODELS: dict[str, type[Base]] = {
     "claims": Claim,
     "assumptions": Assumption,
     "reference_series": ReferenceSeries,
+    "licences": Licence,
 }
 """Resource name -> table model, in foreign-key order (sources first)."""

@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 
 from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
-from transplant_audit.evidence.frames import COLUMNS, NATIONAL, Evidence
+from transplant_audit.evidence.frames import COLUMNS, NATIONAL, OPTIONAL_RESOURCES, Evidence
 from transplant_audit.evidence.schema import (
     RESOURCE_MODELS,
     AssumptionSource,
@@ -88,6 +88,7 @@ SINGULAR: dict[str, str] = {
     "claims": "claim",
     "assumptions": "assumption",
     "reference_series": "reference_series",
+    "licences": "licence",
 }
 
 LEDGER_KINDS: dict[str, tuple[str, str]] = {
@@ -102,6 +103,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "claims": {"source_id": "sources"},
     "assumptions": {"source_ids": "sources"},
     "reference_series": {"source_id": "sources"},
+    "licences": {"source_id": "sources", "hospital_id": "hospitals"},
 }
 """Resource -> {column: resource its values must exist in}."""
 
@@ -317,7 +319,7 @@ def read_package_rows(path: str | os.PathLike[str]) -> PackageRows:
     for name, columns in COLUMNS.items():
         file_path = root / f"{name}.csv"
         if not file_path.is_file():
-            if name == "reference_series":
+            if name in OPTIONAL_RESOURCES:
                 rows[name] = []
                 continue
             raise DataError(
@@ -644,13 +646,22 @@ class Store:
         root = Path(path)
         if not root.is_dir():
             raise DataError(file=str(root), reason="not a directory", code=codes.NoPackage)
+        from transplant_audit.evidence.package import legacy_changes, upgrade_package
+
         with tempfile.TemporaryDirectory(prefix="ta-import-") as tmp:
-            snapshot = snapshot_package(root, Path(tmp))
+            (Path(tmp) / "snapshot").mkdir()
+            snapshot = snapshot_package(root, Path(tmp) / "snapshot")
+            older = legacy_changes(snapshot)
+            if older:  # a package from before bed scopes, aliases, licences: fill and say so
+                snapshot = Path(tmp) / "upgraded"
+                upgrade_package(Path(tmp) / "snapshot", snapshot)
             if validate:
                 _raise_validation_errors(snapshot, shown=root)
             package = read_package_rows(snapshot)
         report = ImportReport(origin=str(root.resolve()), digest=package.digest)
-        report.warnings.extend(package_warnings(root))
+        report.warnings.extend(f"older package: {line}" for line in older)
+        if not older:
+            report.warnings.extend(package_warnings(root))
         total = sum(len(r) for r in package.rows.values())
         done = 0
         try:

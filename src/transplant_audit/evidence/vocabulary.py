@@ -284,6 +284,79 @@ UNIT_CONVERSIONS: dict[tuple[str, str], float] = {
 """(from, to) → multiplier. Used where a source states a figure in another unit."""
 
 
+BED_INDICATORS: frozenset[str] = frozenset(
+    {
+        "total_beds",
+        "transplant_beds",
+        "department_beds",
+        "icu_beds",
+        "total_beds_planned",
+        "transplant_beds_planned",
+    }
+)
+"""Indicators that count beds: each of their observations carries a ``bed_scope``."""
+
+
+class BedScope(StrEnum):
+    """What a bed figure covers. Beds of a building or a whole hospital are not transplant beds."""
+
+    TRANSPLANT_WARD = "transplant_ward"  # a ward (or centre) for transplant patients only
+    TRANSPLANT_DEPARTMENT = "transplant_department"  # a department that mostly transplants
+    OTHER_DEPARTMENT = "other_department"  # urology, hepatobiliary, ophthalmology... (mixed)
+    BUILDING = "building"  # a building or campus that houses the transplant unit among others
+    WHOLE_HOSPITAL = "whole_hospital"
+    UNKNOWN = "unknown"  # the source does not say
+
+
+BED_SCOPES: tuple[str, ...] = tuple(s.value for s in BedScope)
+
+BED_SCOPES_ALLOWED: dict[str, frozenset[str]] = {
+    "total_beds": frozenset({"whole_hospital", "building", "unknown"}),
+    "total_beds_planned": frozenset({"whole_hospital", "building", "unknown"}),
+    "transplant_beds": frozenset(
+        {"transplant_ward", "transplant_department", "building", "unknown"}
+    ),
+    "transplant_beds_planned": frozenset(
+        {"transplant_ward", "transplant_department", "building", "unknown"}
+    ),
+    "department_beds": frozenset(
+        {"transplant_department", "other_department", "building", "unknown"}
+    ),
+    "icu_beds": frozenset(
+        {
+            "transplant_ward",
+            "transplant_department",
+            "other_department",
+            "whole_hospital",
+            "unknown",
+        }
+    ),
+}
+"""Bed indicator -> the scopes consistent with it (a transplant_beds figure is never
+``whole_hospital``; a hospital's total is never one ward). ``building`` is allowed for
+ward and department figures because sources often give a new building's beds as the
+transplant centre's; the scope then tells a model not to count them as transplant beds."""
+
+LICENSED_VALUES: tuple[str, ...] = ("true", "false", "unknown")
+"""``hospitals.licensed``: summarises the hospital's rows in ``licences``; never empty."""
+
+
+def bed_scope_problem(indicator: str, scope: str) -> str | None:
+    """Why ``scope`` does not fit ``indicator`` (or None): the single consistency rule."""
+    if indicator in BED_INDICATORS:
+        if not scope:
+            return f"{indicator} is a bed figure: bed_scope is required (use 'unknown')"
+        if scope not in BED_SCOPES:
+            return f"unknown bed scope; allowed: {', '.join(BED_SCOPES)}"
+        if scope not in BED_SCOPES_ALLOWED[indicator]:
+            allowed = ", ".join(sorted(BED_SCOPES_ALLOWED[indicator]))
+            return f"bed_scope {scope} is inconsistent with {indicator} (allowed: {allowed})"
+        return None
+    if scope:
+        return f"{indicator} is not a bed figure: bed_scope must be empty"
+    return None
+
+
 def is_indicator(name: str) -> bool:
     return name in INDICATORS
 

@@ -492,6 +492,7 @@ def review_cmd(
                 _print_list(s, out, rows, as_json, show_disagreement=disputed)
             return
         who = rv.identity(reviewer or os.environ.get(REVIEWER_ENV))
+        who = _authenticate(store, who)
         if decisions:
             if candidate or accept or reject or changes:
                 raise ConfigError("--decisions FILE replaces --candidate/--accept/--reject/--set")
@@ -514,6 +515,31 @@ def review_cmd(
         _interactive(store, Console(highlight=False), who, source)
     finally:
         store.close()
+
+
+def _authenticate(store: Any, who: str) -> str:
+    """The reviewer's account name, once the store has accounts: the password is asked
+    for and checked (failures count towards the login limit), else review is refused."""
+    from transplant_audit.web import accounts
+
+    with store.session() as s:
+        if not accounts.has_accounts(s):
+            return who
+    try:
+        password = typer.prompt(f"password of account {who}", hide_input=True)
+    except typer.Abort:
+        raise ConfigError(
+            "review refused: this store has accounts; review as one (give its password)"
+        ) from None
+    failure: accounts.AuthError | None = None
+    with store.session() as s:
+        try:
+            name = accounts.check_password(s, who, password, "cli").username
+        except accounts.AuthError as exc:
+            failure = exc
+    if failure is not None:
+        raise ConfigError(f"review refused for {who!r}: {failure}")
+    return name
 
 
 def _get(session: Any, cand_id: str) -> Any:

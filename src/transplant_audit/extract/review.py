@@ -35,7 +35,13 @@ from typing import Any
 from transplant_audit import error_codes as codes
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence.frames import NATIONAL
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier, Status
+from transplant_audit.evidence.vocabulary import (
+    BED_INDICATORS,
+    INDICATORS,
+    ORGANS,
+    Qualifier,
+    Status,
+)
 from transplant_audit.extract.core import Candidate as Found
 from transplant_audit.extract.numbers import normalize
 
@@ -318,6 +324,8 @@ def observation_values(
         "locator": cand.locator,
         "status": status,
         "note": note,
+        # the extractor cannot tell a ward's beds from a building's: unknown until curated
+        "bed_scope": "unknown" if figure["indicator"] in BED_INDICATORS else None,
     }
     values["year"] = _year_of(values)
     return values

@@ -28,6 +28,7 @@ import pandas as pd
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.frames import COLUMNS, Evidence
+from transplant_audit.report.coverage_section import coverage_section
 from transplant_audit.report.donorpool_section import donorpool_section
 from transplant_audit.report.fmt import spreadsheet_safe
 from transplant_audit.report.model import (
@@ -444,6 +445,7 @@ def assemble(evidence: Evidence, analyses: Analyses, *, draws: int, seed: int | 
         )
     sections.append(donorpool_section(analyses.donorpool, notes, analyses.donorpool_error))
     sections.insert(1, official_and_claims(evidence, notes))
+    sections.insert(1, coverage_section(evidence, analyses.estimate))
     sections.insert(1, evidence_summary(evidence, notes))
     sections.append(methods(evidence, notes, METHOD_TEXT, used_assumptions, model_notes))
     sections += appendix(evidence, notes)

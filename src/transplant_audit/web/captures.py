@@ -1,0 +1,70 @@
+"""Capture an uploaded document and extract its figures as an account (store work at the edge).
+
+Uses the capture and extraction areas' public functions; what this adds is who did it:
+the extracting account is recorded, so that account cannot review those figures.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from transplant_audit.errors import ConfigError
+
+
+def capture_upload(
+    store: Any, home: Path, filename: str, data: bytes, **source: Any
+) -> dict[str, Any]:
+    """Capture ``data`` (published at ``source['url']``) into ``home``'s archive and store."""
+    from transplant_audit.capture.service import capture
+
+    safe = Path(filename or "upload").name or "upload"
+    with tempfile.TemporaryDirectory(prefix="ta-upload-") as tmp:
+        path = Path(tmp) / safe
+        path.write_bytes(data)
+        results = capture(store, home, [str(path)], **source)
+    return results[0].to_dict()
+
+
+def extract_source(store: Any, home: Path, source_id: str, username: str) -> dict[str, Any]:
+    """Extract the latest captured copy of ``source_id``; store new candidates as ``username``'s."""
+    from transplant_audit.capture.archive import Archive, read_payload
+    from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
+    from transplant_audit.evidence.schema import Hospital
+    from transplant_audit.extract.core import extract_candidates
+    from transplant_audit.extract.review import candidate_id, save_candidates
+    from transplant_audit.extract.text import read_document
+
+    with store.session() as s:
+        cap = s.execute(
+            select(Capture).where(Capture.source_id == source_id).order_by(Capture.id.desc())
+        ).scalars().first()  # fmt: skip
+        if cap is None:
+            raise ConfigError(f"no captured document for source {source_id!r}")
+        record = s.get(ArchiveRecord, cap.digest)
+        digest, warc, offset = record.digest, record.warc_file, record.offset
+        name, media, charset = record.target_uri, record.media_type, record.charset
+    with Archive(home).path(warc).open("rb") as fh:
+        data = b"".join(read_payload(fh, offset))
+    doc = read_document(data, name=name, content_type=media, charset=charset)
+    found = extract_candidates(doc.text)
+    locators = [doc.locator(c.start, c.end) for c in found]
+    with store.session(write=True) as s:
+        hospitals = [
+            {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
+            for h in s.execute(select(Hospital)).scalars()
+        ]
+        added, known = save_candidates(
+            s, source_id, digest, found, locators, hospitals, extracted_by=username
+        )
+    return {
+        "source_id": source_id,
+        "digest": digest,
+        "candidates": [candidate_id(source_id, digest, c) for c in found],
+        "added": len(added),
+        "already_stored": known,
+        "warnings": list(doc.warnings),
+    }
