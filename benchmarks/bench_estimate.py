@@ -2,26 +2,27 @@
 
 Runs, on the bundled data package (all hospitals, 2000-2020):
 
-1. ``estimate(evidence, draws=100_000)``: wall time and peak memory (RSS);
-2. the same model written the obvious way (``naive_national``: pandas
-   ``itertuples`` over the figure rows, Python dicts per hospital-year, one draw
-   at a time) on the same table, the same assumption draws and the same
-   measurement noise. It is far too slow for 100,000 draws, so it runs a
-   subsample of draws and its time is scaled linearly (said in the output);
-   both versions' national totals are compared on that subsample;
-3. Sobol indices with N = 8192 base samples (N x (D + 2) model runs).
+each in its own process (so each peak memory is its own), printed side by side:
 
-Targets (issue 3): >= 50x faster than the straightforward version, < 5 s and
-< 2 GB for 100,000 draws, Sobol N = 8192 < 60 s. Usage:
-``python benchmarks/bench_estimate.py [--draws 100000] [--naive-draws 20] [--sobol-n 8192]``.
+1. ``estimate(evidence, draws=100_000)`` (flat-prior scenarios) against the same
+   model written the obvious way (``naive_national``: pandas ``itertuples`` over
+   the figure rows, dicts per hospital-year, one draw at a time) on the same
+   table, draws and noise; the baseline runs a subsample and is scaled linearly;
+2. the calibrated model's NUTS fit on the bundled data (the stored fit's settings);
+3. 1,000 SYNTHETIC hospitals x 10,000 draws: peak memory.
+
+Targets (issue 11): 1. < 5 s and >= 50x the baseline; 2. < 2 min; 3. < 1.5 GB. Usage:
+``python benchmarks/bench_estimate.py [--draws 100000] [--naive-draws 20] [--sobol-n 0]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -71,7 +72,6 @@ def naive_national(
             return own * fac(int(table.own_los_fig[h]))
         return params[engine.LOS_NAME[engine.ORGAN_GROUPS[g]]]
 
-    k = math.floor(params["carry_window_years"])
     y0 = math.floor(params["undated_figure_year"])
     uns = engine.ORGAN_GROUPS.index("unspecified")
 
@@ -91,8 +91,7 @@ def naive_national(
         spec: dict[tuple[int, int], float] = {}
         unsplit: dict[tuple[int, int], float] = {}
         for r in frame(rows).itertuples():
-            dist = abs(years[r.y] - y0) if math.isnan(r.dist) else r.dist
-            if dist > k:
+            if math.isnan(r.dist) and years[r.y] < y0:  # undated: counts from y0 on
                 continue
             v = r.value * fac(r.fig) * share * occ(r.h) * 365 / los(r.h, r.g)
             key = (r.h, r.y)
@@ -110,8 +109,7 @@ def naive_national(
         bed.setdefault(key, v)
     others: dict[tuple[int, int], float] = {}
     for r in frame(table.surgeons).itertuples():
-        dist = abs(years[r.y] - y0) if math.isnan(r.dist) else r.dist
-        if dist <= k:
+        if not (math.isnan(r.dist) and years[r.y] < y0):
             key = (r.h, r.y)
             others[key] = (
                 others.get(key, 0.0)
@@ -164,42 +162,85 @@ def naive_national(
         for scen, vals, per in (("capacity", cap, minward), ("combined", comb, minward * util)):
             present = [h for (h, yy) in vals if yy == yi]
             total = sum(vals[(h, yi)] for h in present)
-            n_lic = sum(1 for h in present if table.licensed[h])
-            n_unl = len(present) - n_lic
+            n_lic = sum(1 for h in present if table.licence[h] == "true")
+            n_unl = sum(1 for h in present if table.licence[h] == "false")
+            n_unk = len(present) - n_lic - n_unl
             if y < lic_year:
                 total += max(params["centres_total"] * ramp - len(present), 0) * per
             else:
-                total += max(params["centres_licensed"] - n_lic, 0) * per
                 n_u = (
                     max(params["centres_total"] - params["centres_licensed"], 0)
                     * params["unlicensed_active_share_after_2007"]
                 )
-                total += max(n_u - n_unl, 0) * per
+                missing = max(params["centres_licensed"] - n_lic, 0) + max(n_u - n_unl, 0)
+                total += max(missing - n_unk, 0) * per  # unknown-status hospitals fill slots
             out[scen][yi] = total
         out["documented"][yi] = sum(v for (h, yy), v in rep.items() if yy == yi)
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--draws", type=int, default=100_000)
-    ap.add_argument("--naive-draws", type=int, default=20)
-    ap.add_argument("--sobol-n", type=int, default=8192)
-    ap.add_argument("--package", type=Path, default=bundled_package_dir())
-    args = ap.parse_args(argv)
+def synthetic_evidence(base: object, n_hosp: int, seed: int = 7) -> object:
+    """SYNTHETIC evidence for the scale benchmark: ``n_hosp`` invented hospitals, each with a
+    dated transplant-ward bed figure, surgeons and two yearly counts; the bundled assumptions."""
+    from transplant_audit.evidence.frames import COLUMNS, Evidence
 
-    evidence = read_package(args.package)
-    years = "2000-2020"
-    assumptions, _ = api.load_assumptions(evidence)
-    year_arr = api.parse_years(years, api.evidence_years(evidence))
-    table = engine.build_table(evidence, year_arr)
-    prep = engine.prepare(table, assumptions["licensing_year"].median)
-    print(
-        f"data: {args.package}  hospitals {table.n_hosp} (active {prep.n_act})  years {years}  "
-        f"figures {len(table.figures)}  assumptions {len(assumptions)}"
+    rng = np.random.default_rng(seed)
+    hosp = pd.DataFrame(
+        {
+            "id": [f"syn_{i:05d}" for i in range(n_hosp)],
+            "licensed": rng.choice(["true", "false", "unknown"], n_hosp),
+            "military": False,
+            "licence_year": np.nan,
+        },
+        columns=COLUMNS["hospitals"],
+    )
+    rows = []
+    for i, hid in enumerate(hosp["id"]):
+        y = int(rng.integers(2000, 2016))
+        rows.append((hid, "transplant_beds", "", f"{y}", float(rng.integers(10, 200))))
+        rows.append((hid, "transplant_surgeons", "", f"{y}", float(rng.integers(2, 20))))
+        for yy in (y, min(y + 3, 2020)):
+            rows.append((hid, "transplants_in_period", f"{yy}", "", float(rng.integers(5, 300))))
+        del i
+    obs = pd.DataFrame(
+        [
+            {
+                "id": f"obs_syn_{k}",
+                "hospital_id": h,
+                "indicator": ind,
+                "period_start": ps,
+                "period_end": ps,
+                "as_of": asof,
+                "value": v,
+                "qualifier": "exact",
+                "status": "synthetic",
+                "bed_scope": "transplant_ward" if ind == "transplant_beds" else "",
+            }
+            for k, (h, ind, ps, asof, v) in enumerate(rows)
+        ],
+        columns=list(dict.fromkeys([*COLUMNS["observations"], "bed_scope"])),
+    )
+    return Evidence(
+        sources=base.sources.iloc[:0],
+        hospitals=hosp,
+        observations=obs,
+        official_series=base.official_series.iloc[:0],
+        claims=base.claims.iloc[:0],
+        assumptions=base.assumptions,
+        origin="synthetic (benchmark)",
     )
 
-    # same draws and noise for both versions, on a subsample
+
+def part_flat(args: argparse.Namespace) -> dict[str, float]:
+    """100,000 flat-prior draws on all bundled hospitals x years, against the row-by-row
+    baseline (subsample, scaled) on the same draws and noise."""
+    evidence = read_package(args.package)
+    years = "2000-2020"
+    everything, _ = api.load_assumptions(evidence)
+    assumptions, carry_back, _ = api.split_carry_back(everything)
+    year_arr = api.parse_years(years, api.evidence_years(evidence))
+    table = engine.build_table(evidence, year_arr, carry_back=carry_back)
+    prep = engine.prepare(table, assumptions["licensing_year"].median)
     rng = np.random.default_rng(DEFAULT_SEED)
     n = args.naive_draws
     params = engine.draw_params(assumptions, rng, n)
@@ -213,56 +254,114 @@ def main(argv: list[str] | None = None) -> int:
             ref = fast.national[s][:, d]
             worst = max(worst, float(np.max(np.abs(one[s] - ref) / np.maximum(np.abs(ref), 1.0))))
     naive_per_draw = (time.perf_counter() - t0) / n
-    print(
-        f"straightforward (row-by-row pandas): {naive_per_draw * 1e3:.1f} ms per draw, "
-        f"measured on {n} draws;"
-        f" scaled to {args.draws:,} draws: {naive_per_draw * args.draws:,.1f} s"
-    )
-    print(f"  largest relative difference from the vectorised totals on those draws: {worst:.2e}")
-
-    rss0 = peak_rss_mb()
-    load0 = os.getloadavg()[0]
-    c0 = time.process_time()
     t0 = time.perf_counter()
-    result = estimate(evidence, draws=args.draws, years=years)
+    estimate(evidence, draws=args.draws, years=years, scenarios=list(engine.SCENARIOS))
     fast_s = time.perf_counter() - t0
-    cpu_s = time.process_time() - c0
-    rss1 = peak_rss_mb()
-    print(
-        f"vectorised estimate(): {args.draws:,} draws in {fast_s:.2f} s "
-        f"(includes table build, per-hospital and split summaries)"
-    )
-    print(
-        f"  peak RSS {rss1:,.0f} MB (before the run {rss0:,.0f} MB); CPU time {cpu_s:.2f} s "
-        f"(all threads); machine load average {load0:.1f} on {os.cpu_count()} cores at the start"
-    )
-    ratio = naive_per_draw * args.draws / fast_s
-    print(
-        f"speed-up: {ratio:,.0f}x  (target >= 50x); time target < 5 s: "
-        f"{'met' if fast_s < 5 else 'NOT met'}; "
-        f"memory target < 2 GB: {'met' if rss1 < 2048 else 'NOT met'}"
-    )
-    nat = result.national()
-    row = nat[(nat.year == 2016) & (nat.scenario == "combined")].iloc[0]
-    print(
-        f"  (combined 2016: median {row['median']:,.0f}, "
-        f"90% interval {row['p05']:,.0f}-{row['p95']:,.0f})"
-    )
-
+    out = {
+        "seconds": fast_s,
+        "baseline_seconds": naive_per_draw * args.draws,
+        "worst_rel_diff": worst,
+        "hospitals": table.n_hosp,
+    }
     if args.sobol_n:
         from transplant_audit.estimate import sensitivity
 
-        year = result.sensitivity_year()
-        yi = int(np.nonzero(year_arr == year)[0][0])
         t0 = time.perf_counter()
-        sob = sensitivity.sobol(prep, assumptions, yi, n=args.sobol_n, seed=DEFAULT_SEED)
-        sob_s = time.perf_counter() - t0
-        runs = args.sobol_n * (len(sensitivity.varying(assumptions)) + 2)
-        print(
-            f"Sobol N={args.sobol_n}: {runs:,} model runs in {sob_s:.1f} s (target < 60 s: "
-            f"{'met' if sob_s < 60 else 'NOT met'}); year {year}; top: "
-            + ", ".join(f"{r.assumption} ST={r.ST:.2f}" for r in sob.head(3).itertuples())
-        )
+        sensitivity.sobol(prep, assumptions, 16, n=args.sobol_n, seed=DEFAULT_SEED)
+        out["sobol_seconds"] = time.perf_counter() - t0
+    return out
+
+
+def part_fit(args: argparse.Namespace) -> dict[str, float]:
+    """The calibrated model's NUTS fit on the bundled data (settings of the stored fit)."""
+    from transplant_audit.estimate import calibrate, calibrated
+
+    evidence = read_package(args.package)
+    everything, _ = api.load_assumptions(evidence)
+    assumptions, carry_back, _ = api.split_carry_back(everything)
+    data = api.calibration_inputs(evidence, assumptions, {"carry_back": carry_back})
+    t0 = time.perf_counter()
+    post = calibrate.fit(data, calibrated.priors_from(everything), **calibrated.SAMPLER)
+    return {
+        "seconds": time.perf_counter() - t0,
+        "max_r_hat": max(post.rhat.values()),
+        "min_ess": min(post.ess.values()),
+        "hospital_years": len(data),
+    }
+
+
+def part_synthetic(args: argparse.Namespace) -> dict[str, float]:
+    """1,000 SYNTHETIC hospitals x 10,000 draws: peak memory (RSS) of this process."""
+    base = read_package(args.package)
+    ev = synthetic_evidence(base, args.synthetic_hospitals)
+    t0 = time.perf_counter()
+    estimate(ev, draws=args.synthetic_draws, scenarios=list(engine.SCENARIOS))
+    return {"seconds": time.perf_counter() - t0}
+
+
+PARTS = {"flat": part_flat, "fit": part_fit, "synthetic": part_synthetic}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--draws", type=int, default=100_000)
+    ap.add_argument("--naive-draws", type=int, default=20)
+    ap.add_argument("--sobol-n", type=int, default=0, help="also time Sobol (0: skip)")
+    ap.add_argument("--synthetic-hospitals", type=int, default=1000)
+    ap.add_argument("--synthetic-draws", type=int, default=10_000)
+    ap.add_argument("--package", type=Path, default=bundled_package_dir())
+    ap.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.part:  # child process: one measurement, its own peak memory
+        out = PARTS[args.part](args)
+        out["peak_rss_mb"] = peak_rss_mb()
+        print("RESULT " + json.dumps(out))
+        return 0
+    load0 = os.getloadavg()[0]
+    res = {}
+    for name in ("flat", "fit", "synthetic"):
+        cmd = [sys.executable, __file__, "--part", name, *(argv or sys.argv[1:])]
+        p = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        line = next((ln for ln in p.stdout.splitlines() if ln.startswith("RESULT ")), None)
+        if line is None:
+            print(p.stdout, p.stderr, file=sys.stderr)
+            return 1
+        res[name] = json.loads(line[7:])
+    f, h, s = res["flat"], res["fit"], res["synthetic"]
+    ratio = f["baseline_seconds"] / f["seconds"]
+    print(f"machine: {os.cpu_count()} cores, load average {load0:.1f} at the start")
+    print(f"{'measurement':48s} {'result':>22s} {'target':>14s}  met")
+    rows = [
+        (
+            f"{args.draws:,} flat draws, {f['hospitals']} hospitals x 2000-2020",
+            f"{f['seconds']:.2f} s, {f['peak_rss_mb']:,.0f} MB",
+            "< 5 s",
+            f["seconds"] < 5,
+        ),
+        (
+            f"  vs row-by-row baseline ({args.naive_draws} draws, scaled)",
+            f"{ratio:,.0f}x ({f['baseline_seconds']:,.0f} s)",
+            ">= 50x",
+            ratio >= 50,
+        ),
+        (
+            f"hierarchical fit, bundled data ({h['hospital_years']} hospital-years)",
+            f"{h['seconds']:.1f} s, R-hat {h['max_r_hat']:.3f}",
+            "< 120 s",
+            h["seconds"] < 120,
+        ),
+        (
+            f"{args.synthetic_hospitals:,} synthetic hospitals x {args.synthetic_draws:,} draws",
+            f"{s['peak_rss_mb']:,.0f} MB peak, {s['seconds']:.1f} s",
+            "< 1,536 MB",
+            s["peak_rss_mb"] < 1536,
+        ),
+    ]
+    for what, result, target, met in rows:
+        print(f"{what:48s} {result:>22s} {target:>14s}  {'yes' if met else 'NO'}")
+    print(f"flat vs baseline: largest relative difference {f['worst_rel_diff']:.1e}")
+    if "sobol_seconds" in f:
+        print(f"Sobol N={args.sobol_n}: {f['sobol_seconds']:.1f} s")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,18 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def bundled_dir() -> Path:
     return REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _registry_key_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The workbench app creates the registry's pseudonym key on start: keep it in a
+    temporary directory, never in the user's data directory."""
+    if "TRANSPLANT_AUDIT_REGISTRY_KEY_FILE" not in os.environ:
+        path = tmp_path_factory.mktemp("registry-key") / "registry.key"
+        monkeypatch.setenv("TRANSPLANT_AUDIT_REGISTRY_KEY_FILE", str(path))
+    yield
 
 
 # Tests that use a PostgreSQL server get the ``postgres`` marker, so ``pytest -m postgres``

@@ -29,6 +29,7 @@ import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
@@ -1772,6 +1773,16 @@ def summarise_licences(row: dict[str, object], licences: pd.DataFrame) -> None:
 # --------------------------------------------------------------------------- main
 
 
+def _godt() -> ModuleType:
+    """The GODT build step, tools/godt.py (loaded by path: tools/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("godt", Path(__file__).with_name("godt.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     """Everything in memory: the evidence and the excluded rows (nothing written)."""
     if not shared.is_dir():
@@ -1828,6 +1839,9 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     official = build_derived(build_official(shared, src, sources, excluded), src)
     assumptions = build_assumptions(src, sources)
     reference = build_reference(src, sources)
+    godt_rows = _godt().godt_reference_rows(shared, src, sources.resolve, _hash)
+    if godt_rows:
+        reference = pd.concat([reference, pd.DataFrame(godt_rows)], ignore_index=True)
     source_frame = pd.DataFrame(
         sorted(sources.rows.values(), key=lambda r: r["id"]), columns=COLUMNS["sources"]
     )
@@ -1892,7 +1906,8 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
         (
             "reference_series",
             len(ref),
-            f"`data-src/reference_series.csv`: {ref['country'].nunique()} countries, "
+            f"`data-src/reference_series.csv` and the GODT table: "
+            f"{ref['country'].nunique()} countries, "
             f"{ref['series'].nunique()} series",
         ),
         (

@@ -39,6 +39,7 @@ def _register_all() -> None:
     from transplant_audit.evidence import commands as evidence_commands
     from transplant_audit.extract import commands as extract_commands
     from transplant_audit.forensics import commands as forensics_commands
+    from transplant_audit.registry import commands as registry_commands
     from transplant_audit.report import commands as report_commands
     from transplant_audit.web import commands as web_commands
 
@@ -51,6 +52,7 @@ def _register_all() -> None:
         extract_commands,
         web_commands,
         donorpool_commands,
+        registry_commands,
     ):
         module.register(app)
 

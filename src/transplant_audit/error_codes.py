@@ -35,6 +35,7 @@ AREAS: dict[str, str] = {
     "estimate": "Assumption overrides (estimate --assumptions)",
     "limits": "Limits on untrusted input (docs/security.md)",
     "build": "Building the bundled package (tools/build_data_package.py)",
+    "registry": "Registry import (registry import FILE)",
     "frictionless": "Frictionless findings",
 }
 
@@ -774,6 +775,14 @@ FRICTIONLESS_TYPES: tuple[str, ...] = (
 """Frictionless 5's error types, reported as ``frictionless-<type>`` (constraint-error
 is reported under its own name, see ``ConstraintError``; the base type ``error`` and
 any type not listed as ``frictionless-error``)."""
+
+
+class RegistryImport(ErrorType):
+    code = "registry-import"
+    title = "Bad registry case row"
+    template = "{reason}"
+    area = "registry"
+    # the value is never shown: a row may hold a national identifier or birth date
 
 
 class FrictionlessError(ErrorType):

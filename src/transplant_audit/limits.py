@@ -114,6 +114,14 @@ YAML_NODES = Limit(
     "file is far larger)",
 )
 
+REGISTRY_CSV_BYTES = Limit(
+    "registry CSV bytes",
+    256 * MiB,
+    "bytes",
+    "TRANSPLANT_AUDIT_MAX_REGISTRY_CSV_BYTES",
+    "largest case file `registry import` reads whole (100,000 cases are about 12 MiB)",
+)
+
 LIMITS: tuple[Limit, ...] = (
     DOCUMENT_BYTES,
     TEXT_BYTES,
@@ -123,4 +131,5 @@ LIMITS: tuple[Limit, ...] = (
     YAML_ALIASES,
     YAML_DEPTH,
     YAML_NODES,
+    REGISTRY_CSV_BYTES,
 )

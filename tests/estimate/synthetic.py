@@ -26,7 +26,6 @@ BASE_ASSUMPTIONS: dict[str, tuple[str, float, float, float, str]] = {
     "transplants_per_surgeon_per_year": ("fixed", 20, 20, 20, "transplants/surgeon/year"),
     "price_per_transplant_cny": ("fixed", 200000, 200000, 200000, "CNY"),
     "capacity_utilisation": ("fixed", 0.5, 0.5, 0.5, "fraction"),
-    "carry_window_years": ("fixed", 2, 2, 2, "years"),
     "undated_figure_year": ("fixed", 2010, 2010, 2010, "year"),
     "approx_relative_half_width": ("fixed", 0.1, 0.1, 0.1, "fraction"),
     "at_least_max_uplift": ("fixed", 0.2, 0.2, 0.2, "fraction"),
@@ -97,8 +96,14 @@ def obs(
     as_of: str = "",
     unit: str = "",
     oid: str | None = None,
+    bed_scope: str | None = None,
+    status: str = "verified",
 ) -> dict:
+    """One SYNTHETIC observation. Bed figures default to the scope their indicator names
+    (transplant_beds: transplant_department; department_beds: other_department)."""
     _counter[0] += 1
+    if bed_scope is None:
+        bed_scope = DEFAULT_SCOPE.get(indicator, "")
     return {
         "id": oid or f"obs_syn_{_counter[0]}",
         "hospital_id": hid,
@@ -112,9 +117,17 @@ def obs(
         "unit": unit,
         "source_id": SYNTHETIC_SOURCE,
         "locator": "synthetic",
-        "status": "verified",
+        "status": status,
         "note": "synthetic",
+        "bed_scope": bed_scope,
     }
+
+
+DEFAULT_SCOPE = {"transplant_beds": "transplant_department", "department_beds": "other_department"}
+OBS_COLUMNS = [
+    *COLUMNS["observations"],
+    *(["bed_scope"] * ("bed_scope" not in COLUMNS["observations"])),
+]
 
 
 def make_evidence(
@@ -147,7 +160,7 @@ def make_evidence(
     return Evidence(
         sources=src,
         hospitals=pd.DataFrame(list(hospitals), columns=COLUMNS["hospitals"]),
-        observations=pd.DataFrame(list(observations), columns=COLUMNS["observations"]),
+        observations=pd.DataFrame(list(observations), columns=OBS_COLUMNS),
         official_series=pd.DataFrame(columns=COLUMNS["official_series"]),
         claims=pd.DataFrame(list(claims), columns=COLUMNS["claims"]),
         assumptions=a,

@@ -86,7 +86,18 @@ def test_cli_estimate_json_csv_check(tmp_path: Path, cli):
     assert "Backtest" in p.stdout and "official claim" in p.stdout and "What drives" in p.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {r["year"] for r in data["national"]} == set(range(2010, 2017))
-    assert {r["scenario"] for r in data["national"]} == {"documented", "capacity", "combined"}
+    assert {r["scenario"] for r in data["national"]} == {
+        "documented",
+        "capacity",
+        "combined",
+        "calibrated",
+    }
+    assert {r["check"] for r in data["validation"]} == {"leave_one_hospital_out", "synthetic_truth"}
+    official = [r for r in data["implied_utilisation"] if r["party"] == "chinese_official"]
+    assert official and all(
+        0 < r["implied_utilisation_p05"] <= r["implied_utilisation_median"] for r in official
+    )
+    assert "Validation of the calibrated model" in p.stdout and "R-hat" in p.stdout
     assert data["sensitivity"] and data["official"] and data["by_hospital"]
     assert data["inputs_digest"].startswith("sha256:")
     assert (tmp_path / "csv" / "national.csv").is_file() and (
@@ -118,4 +129,9 @@ def test_cli_refuses_bad_input_with_one_line(tmp_path: Path, cli):
 def test_cli_explain_prints_sources(tmp_path: Path, bundled, cli):
     p = cli(["explain", "tianjin_first_central", "2008", "--draws", "200"], tmp_path / "home")
     assert p.returncode == 0, p.stderr
-    assert "transplant_beds" in p.stdout and "occupancy_rate" in p.stdout and "http" in p.stdout
+    # its bed figures are shown with their sources, used or left out (with the reason)
+    assert "transplant_beds" in p.stdout and "http" in p.stdout
+    # a licensed hospital has at least the licence minimum: the bed assumptions are listed
+    p = cli(["explain", "renji", "2010", "--draws", "200"], tmp_path / "home")
+    assert p.returncode == 0, p.stderr
+    assert "occupancy_rate" in p.stdout and "licensed=yes" in p.stdout

@@ -25,7 +25,6 @@ CHANGES = {
     "approx_relative_half_width": ("fixed", 0.1, 0.1, 0.1),
     "at_least_max_uplift": ("fixed", 0.3, 0.3, 0.3),
     "at_most_max_shortfall": ("fixed", 0.3, 0.3, 0.3),
-    "carry_window_years": ("fixed", 5, 5, 5),
 }
 
 

@@ -30,9 +30,9 @@ def test_bed_capacity_hand_computed():
     )
     r = estimate(ev, draws=5, years="2008-2013")
     assert nat(r, "capacity", 2010) == pytest.approx(912.5 + 438.0)
-    # carry window 2: 2008..2012 covered, 2013 not
-    assert nat(r, "capacity", 2008) == pytest.approx(1350.5)
-    assert nat(r, "capacity", 2013) == 0.0
+    # forward only: never before the figure's year, kept until a newer figure
+    assert nat(r, "capacity", 2008) == 0.0
+    assert nat(r, "capacity", 2013) == pytest.approx(1350.5)
     # combined = utilisation 0.5 x capacity (no reported count)
     assert nat(r, "combined", 2010) == pytest.approx(0.5 * 1350.5)
     assert nat(r, "documented", 2010) == 0.0
@@ -188,12 +188,12 @@ def test_growth_ramp_before_2004():
         assumptions=changes,
     )
     r = estimate(ev, draws=2, years="2000-2004")
-    own = 1 * 365 / 25  # a's one bed, carried 2 years: present 2000-2002
+    own = 1 * 365 / 25  # a's one bed, carried forward from 2000
     per = 10 * 365 / 25  # an imputed centre: the licence minimum of 10 beds
     assert nat(r, "capacity", 2000) == pytest.approx(own + 9 * per)
     assert nat(r, "capacity", 2002) == pytest.approx(own + (20 - 1) * per)  # 30 x (1/3 + 2/3 x 2/4)
-    assert nat(r, "capacity", 2004) == pytest.approx(30 * per)  # a has no capacity figure in 2004
-    assert nat(r, "combined", 2004) == pytest.approx(0.5 * 29 * per)  # a's count of 0 is its value
+    assert nat(r, "capacity", 2004) == pytest.approx(own + 29 * per)  # a's bed still counts
+    assert nat(r, "combined", 2004) == pytest.approx(0.5 * (own + 29 * per))
 
 
 def test_same_seed_identical_other_seed_differs():
@@ -278,7 +278,6 @@ def test_explain_lists_observations_sources_and_assumptions():
     assert {
         "occupancy_rate",
         "length_of_stay_days_kidney",
-        "carry_window_years",
         "approx_relative_half_width",
         "capacity_utilisation",
     } <= names

@@ -16,7 +16,6 @@ RANDOM = {
     "length_of_stay_days_kidney": ("uniform", 12, None, 30),
     "length_of_stay_days_mixed": ("uniform", 12, None, 30),
     "capacity_utilisation": ("uniform", 0.05, None, 1.0),
-    "carry_window_years": ("integer_uniform", 0, None, 6),
     "undated_figure_year": ("integer_uniform", 2003, None, 2009),
     "transplants_per_surgeon_per_year": ("uniform", 10, None, 150),
     "transplant_share_of_department_beds": ("uniform", 0.25, None, 1.0),

@@ -14,7 +14,6 @@ RANDOM = {
     "occupancy_rate": ("uniform", 0.8, None, 1.3),
     "length_of_stay_days_kidney": ("uniform", 12, None, 30),
     "capacity_utilisation": ("uniform", 0.05, None, 1.0),
-    "carry_window_years": ("integer_uniform", 0, None, 4),
     "transplants_per_surgeon_per_year": ("uniform", 10, None, 150),
 }
 SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -107,3 +107,11 @@ def test_normalize_keeps_length(text: str) -> None:
 
 def test_normalize_maps_scripts_and_width() -> None:
     assert normalize("醫院腎移植１，２００餘例ABC") == "医院肾移植1,200余例abc"
+
+
+def test_chinese_decimal_point() -> None:
+    """一点一万 (Taiwanese and mainland news write decimals in characters) is 11,000."""
+    from transplant_audit.extract.numbers import parse_number
+
+    assert parse_number("一点一万") == 11000.0
+    assert parse_number("三點五") == 3.5

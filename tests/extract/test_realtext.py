@@ -20,11 +20,13 @@ REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 # measured 2026-12-04 on the held-out half (python benchmarks/bench_extract.py), minus a
-# small margin; raise them when the extractor improves, never lower them to pass
+# small margin; raise them when the extractor improves, never lower them to pass. Second
+# pass (rules tuned on dev + dev2, held-out run once at the end): en 0.672/0.443,
+# zh-Hans 0.771/0.673, zh-Hant 0.812/0.415.
 HELDOUT_FLOORS = {
-    "en": (0.60, 0.37),
-    "zh-Hans": (0.73, 0.66),
-    "zh-Hant": (0.75, 0.39),
+    "en": (0.65, 0.42),
+    "zh-Hans": (0.75, 0.66),
+    "zh-Hant": (0.79, 0.40),
 }
 
 
@@ -40,8 +42,9 @@ def test_set_size_and_languages() -> None:
     assert sum(not d["gold"] for d in docs) >= 0.1 * len(docs)  # snippets with no figure
 
 
-def test_snippets_are_well_formed() -> None:
-    for d in load("realtext"):
+@pytest.mark.parametrize("name", ["realtext", "dev2"])
+def test_snippets_are_well_formed(name: str) -> None:
+    for d in load(name):
         assert d["url"].startswith(("http://", "https://")), d["id"]
         assert d["language"] in LANGUAGES, d["id"]
         assert 0 < len(d["text"]) <= 400, d["id"]
@@ -76,6 +79,24 @@ def test_json_is_rebuilt_from_sources_and_split_reproduces() -> None:
     dev, held = split(docs)
     assert dev == load("dev")
     assert held == load("heldout")
+
+
+def test_dev2_is_new_pages_and_rebuilt_from_sources() -> None:
+    """dev2.json (raw/d*.txt) holds at least 150 snippets, 50 per language, from pages in
+    neither dev nor held-out, and is exactly what build_set.py makes from its sources."""
+    sys.path.insert(0, str(REALTEXT))
+    try:
+        from build_set import build_dev2
+    finally:
+        sys.path.remove(str(REALTEXT))
+    dev2 = load("dev2")
+    assert build_dev2() == dev2
+    assert len(dev2) >= 150
+    for lang in LANGUAGES:
+        assert sum(d["language"] == lang for d in dev2) >= 50, lang
+    first = {d["url"] for d in load("realtext")}
+    assert not {d["url"] for d in dev2} & first
+    assert not {d["id"] for d in dev2} & {d["id"] for d in load("realtext")}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

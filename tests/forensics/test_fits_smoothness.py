@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from transplant_audit.forensics import dispersion, fits
+from transplant_audit.forensics import dispersion, fits, ranking
 
 YEARS = np.arange(2010, 2019)
 
@@ -136,12 +136,13 @@ def test_reference_dispersion_and_ranking() -> None:
                 }
             )
     ref = pd.DataFrame(rows)
-    rd = dispersion.reference_dispersion(ref, window=9, quantile=0.5)
+    rd = dispersion.reference_dispersion(ref, window=9)
     assert rd is not None and len(rd.per_series) == 5
     assert 0.03 < rd.cv < 0.2
     smooth = np.round(80 * (YEARS - 2009.3) ** 2)
-    table = dispersion.reference_ranking(ref, "tested", YEARS, smooth)
+    table = ranking.ranking_table(ref, "tested", YEARS, smooth)
     tested = table[table["tested"]].iloc[0]
     assert tested["rank_dispersion"] == 1
     assert tested["rank_adj_r2"] == 1
     assert (table["n"] == 9).all()
+    assert tested["rank_adj_r2_1p"] == 1

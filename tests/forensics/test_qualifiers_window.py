@@ -193,6 +193,7 @@ def test_cli_years_option(monkeypatch, capsys, tmp_path) -> None:
                 years,
                 "--sims",
                 "200",
+                "--verbose",
             ],
         )
         code = 0

@@ -34,6 +34,10 @@ CHUNK_CELLS = 2_000_000
 """Hospital-year x draw cells per chunk: bounds memory (about 25 MB per array)."""
 
 KEEP_HOSPITAL_DRAWS = 1000
+HOSPITAL_CELL_BUDGET = 3_000_000
+"""Hospital-year x draw cells kept per method for per-hospital values: with many hospitals
+fewer draws are kept (at least 200), so memory stays bounded (1,000 hospitals x 21 years:
+200 draws)."""
 THREADS = 2
 FAST_CHUNK = 20_000
 """Draws per chunk on the fast path (national totals only; about 60 MB of arrays)."""
@@ -143,6 +147,7 @@ def evidence_years(evidence: Evidence) -> tuple[int, int]:
                 "transplant_surgeons",
                 "transplants_in_period",
                 "transplants_cumulative",
+                "transplants_per_year",
                 "revenue_cny",
             ]
         )
@@ -207,6 +212,43 @@ def inputs_digest(
     return "sha256:" + h.hexdigest()
 
 
+CARRY_BACK_PREFIX = "carry_back_years:"
+"""An assumption ``carry_back_years:<hospital_id>`` lets that hospital's earliest bed and staff
+figures describe it that many years before their date (it needs a source like any other)."""
+CALIBRATION_ASSUMPTIONS = ("disclosure_share", "utilisation_geometric_mean")
+"""Priors of the calibrated model (calibrate.py); the Monte Carlo engine never draws them."""
+RETIRED = {
+    "carry_window_years": "figures now carry forward only, from their date until a newer one",
+}
+
+
+def split_carry_back(
+    assumptions: Mapping[str, Assumption],
+) -> tuple[dict[str, Assumption], dict[str, float], list[str]]:
+    """Take the per-hospital backward-carry assumptions, the calibrated model's priors and
+    retired names out of the set the Monte Carlo engine draws.
+
+    Returns (engine assumptions, hospital id -> years back (median), notes).
+    """
+    out: dict[str, Assumption] = {}
+    back: dict[str, float] = {}
+    notes: list[str] = []
+    for name, a in assumptions.items():
+        if name in CALIBRATION_ASSUMPTIONS:
+            continue
+        if name.startswith(CARRY_BACK_PREFIX):
+            hid = name[len(CARRY_BACK_PREFIX) :]
+            back[hid] = float(a.median)
+            notes.append(
+                f"assumption {name}: {hid}'s earliest figures carried {a.median:g} years back"
+            )
+        elif name in RETIRED:
+            notes.append(f"assumption {name}: no longer used; {RETIRED[name]}")
+        else:
+            out[name] = a
+    return out, back, notes
+
+
 def load_assumptions(
     evidence: Evidence, overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None
 ) -> tuple[dict[str, Assumption], list[str]]:
@@ -230,6 +272,120 @@ def load_assumptions(
     return merged, notes
 
 
+ALIASES = {"flat_prior": "combined"}
+"""``flat_prior`` names today's Monte Carlo with the flat utilisation prior (``combined``)."""
+ALL_SCENARIOS = (*engine.SCENARIOS, "calibrated", "cohrc2018")
+
+
+def calibration_inputs(
+    evidence: Evidence, assumptions: Mapping[str, Assumption], table_options: Mapping[str, Any]
+) -> Any:
+    """The calibrated model's data (all evidence years; a fixed Monte Carlo pass)."""
+    from transplant_audit.estimate import calibrated
+
+    lo, hi = evidence_years(evidence)
+    return calibrated.calibration_data(
+        evidence, assumptions, np.arange(lo, hi + 1), **table_options
+    )
+
+
+def _claim_value(claims: pd.DataFrame, quantity: str) -> tuple[float, str] | None:
+    """(value, claim id) of the first claim with ``quantity`` (its low end), if any."""
+    sub = claims[claims["quantity"].astype(str) == quantity] if len(claims) else claims
+    if not len(sub):
+        return None
+    rec = sub.sort_values("id").iloc[0]
+    return float(pd.to_numeric(rec["value_low"])), str(rec["id"])
+
+
+def _add_investigators(
+    result: EstimateResult,
+    evidence: Evidence,
+    assumptions: Mapping[str, Assumption],
+    seed: int,
+    asked: Sequence[str],
+) -> None:
+    """The ``cohrc2018`` scenario (when asked for) and the ``investigators`` rows: each
+    method's result next to its published headline, the missing input and the value it
+    would need (arithmetic on the published figure, never an input)."""
+    from transplant_audit.estimate import investigators as inv
+
+    n = _claim_value(evidence.claims, inv.COHRC_HOSPITALS_QUANTITY)
+    head = _claim_value(evidence.claims, inv.COHRC_HEADLINE_QUANTITY)
+    if n is None or head is None:
+        return
+    rng = np.random.default_rng(seed + 2018)
+    params = engine.draw_params(assumptions, rng, min(result.draws, 10_000))
+    draws = inv.cohrc2018(params, n[0], result.years)
+    need = inv.cohrc2018_needed_beds(params, n[0], head[0])
+    yi = (
+        len(result.years) - 1
+        if 2016 not in set(result.years.tolist())
+        else int(np.nonzero(result.years == 2016)[0][0])
+    )
+    result.investigators = [
+        {
+            "scenario": "cohrc2018",
+            "published_claim_id": head[1],
+            "published_value": head[0],
+            "hospitals": n[0],
+            "hospitals_claim_id": n[1],
+            "year": int(result.years[yi]),
+            "median": float(np.median(draws[yi])),
+            "p05": float(np.quantile(draws[yi], 0.05)),
+            "p95": float(np.quantile(draws[yi], 0.95)),
+            "missing_input": inv.COHRC_MISSING,
+            "used_instead": "licence_minimum_transplant_beds "
+            f"({assumptions['licence_minimum_transplant_beds'].describe()})",
+            "needed_value_name": "minimum transplant beds per approved centre",
+            "needed_value_median": float(np.median(need)),
+            "needed_value_p05": float(np.quantile(need, 0.05)),
+            "needed_value_p95": float(np.quantile(need, 0.95)),
+        }
+    ]
+    if "cohrc2018" in asked:
+        result.scenarios = (*result.scenarios, "cohrc2018")
+        result.national_draws["cohrc2018"] = draws
+        result.imputed_draws["cohrc2018"] = draws  # every centre is at the assumed minimum
+
+
+def _add_calibrated(
+    result: EstimateResult,
+    evidence: Evidence,
+    all_assumptions: Mapping[str, Assumption],
+    assumptions: Mapping[str, Assumption],
+    nat: Mapping[str, np.ndarray],
+    imp: Mapping[str, np.ndarray],
+    *,
+    fit: bool,
+    table_options: Mapping[str, Any],
+) -> None:
+    """Add the calibrated scenario (stored posterior, or a fit when asked for) to ``result``."""
+    from transplant_audit.estimate import calibrated
+
+    if not fit and not calibrated.BUNDLED_POSTERIOR.exists():
+        result.notes.append("calibrated scenario: no stored posterior; ask for it to fit one")
+        return
+    missing = [n for n in CALIBRATION_ASSUMPTIONS if n not in all_assumptions]
+    if missing and not fit:
+        result.notes.append(f"calibrated scenario: assumptions {', '.join(missing)} missing")
+        return
+    priors = calibrated.priors_from(all_assumptions)
+    data = calibration_inputs(evidence, assumptions, table_options)
+    cal = calibrated.posterior_for(data, priors, fit=fit)
+    result.notes.extend(cal.notes)
+    result.calibration = calibrated.summary(cal, nat["capacity"], result.years)
+    draws = calibrated.scenario_draws(cal, nat["capacity"], nat["documented"])
+    if draws is None:
+        return
+    result.scenarios = (*result.scenarios, "calibrated")
+    result.national_draws["calibrated"] = draws
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.nan_to_num(imp["capacity"] / nat["capacity"])
+    result.imputed_draws["calibrated"] = draws * share
+    result.validation = list(cal.posterior.validation) if cal.posterior is not None else []
+
+
 def estimate(
     evidence: Evidence,
     *,
@@ -239,25 +395,35 @@ def estimate(
     scenarios: Sequence[str] | None = None,
     overrides: Mapping[str, Mapping[str, object]] | str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    include_disputed: bool = False,
 ) -> EstimateResult:
     """Monte Carlo estimate of transplant volume per year from hospital evidence.
 
     ``draws`` Monte Carlo draws (seeded: the same seed gives identical output),
     ``years`` "A-B" within 2000..latest year with evidence, ``scenarios`` a subset
     of documented/capacity/combined, ``overrides`` name -> fields (or a YAML/CSV
-    path), ``progress(done, total)`` called after each chunk of draws.
+    path), ``progress(done, total)`` called after each chunk of draws,
+    ``include_disputed`` keeps figures a reviewer disputed (left out by default).
     """
     if draws < 1:
         raise ConfigError(f"draws must be at least 1 (got {draws})")
-    scen = tuple(scenarios) if scenarios else engine.SCENARIOS
-    bad = [s for s in scen if s not in engine.SCENARIOS]
+    asked = tuple(ALIASES.get(s, s) for s in scenarios) if scenarios else ()
+    bad = [s for s in asked if s not in ALL_SCENARIOS]
     if bad:
         raise ConfigError(
-            f"unknown scenario(s) {', '.join(bad)}; use {', '.join(engine.SCENARIOS)}"
+            f"unknown scenario(s) {', '.join(bad)}; use "
+            f"{', '.join(ALL_SCENARIOS)} (flat_prior is combined)"
         )
-    assumptions, notes = load_assumptions(evidence, overrides)
+    scen = tuple(s for s in asked if s in engine.SCENARIOS) or (
+        engine.SCENARIOS if not asked else ()
+    )
+    all_assumptions, notes = load_assumptions(evidence, overrides)
+    assumptions, carry_back, more = split_carry_back(all_assumptions)
+    notes += more
     year_arr = parse_years(years, evidence_years(evidence))
-    table = engine.build_table(evidence, year_arr)
+    table = engine.build_table(
+        evidence, year_arr, include_disputed=include_disputed, carry_back=carry_back
+    )
     prep = engine.prepare(table, assumptions["licensing_year"].median)
     HY = max(table.n_hosp * table.n_years, 1)
     chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
@@ -266,7 +432,7 @@ def estimate(
     nat = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
     imp = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
     k_split = min(draws, KEEP_SPLIT_DRAWS)
-    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS)
+    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS, max(200, HOSPITAL_CELL_BUDGET // HY))
     splits: dict[str, list[np.ndarray]] = {}
     organs: dict[str, list[np.ndarray]] = {}
     hy: dict[str, list[np.ndarray]] = {}
@@ -343,6 +509,7 @@ def estimate(
         "seed": seed,
         "years": [int(year_arr[0]), int(year_arr[-1])],
         "scenarios": list(scen),
+        "include_disputed": include_disputed,
     }
     digest = inputs_digest(evidence, assumptions, settings)
     result = EstimateResult(
@@ -362,7 +529,21 @@ def estimate(
         observations=evidence.observations,
         inputs_digest=digest,
         notes=notes + table.notes,
+        capacity_total_draws=nat["capacity"],
+        disputed_left_out=table.n_disputed,
     )
+    _add_investigators(result, evidence, assumptions, seed, asked)
+    if not asked or "calibrated" in asked:
+        _add_calibrated(
+            result,
+            evidence,
+            all_assumptions,
+            assumptions,
+            nat,
+            imp,
+            fit="calibrated" in asked,
+            table_options={"include_disputed": include_disputed, "carry_back": carry_back},
+        )
     from transplant_audit.estimate import sensitivity
 
     def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:

@@ -53,7 +53,6 @@ REQUIRED: dict[str, tuple[str, float, bool, float]] = {
     "transplants_per_surgeon_per_year": ("transplants/surgeon/year", 0.0, False, math.inf),
     "price_per_transplant_cny": ("CNY", 0.0, False, math.inf),
     "capacity_utilisation": ("fraction", 0.0, False, 1.0),
-    "carry_window_years": ("years", 0.0, True, 100.0),
     "undated_figure_year": ("year", 1950.0, True, 2100.0),
     "approx_relative_half_width": ("fraction", 0.0, True, 1.0),
     "at_least_max_uplift": ("fraction", 0.0, True, 10.0),

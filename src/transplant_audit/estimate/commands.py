@@ -63,7 +63,9 @@ def estimate_cmd(
     scenario: list[str] = typer.Option(
         [],
         "--scenario",
-        help="documented, capacity or combined (repeat for several). Default: all three.",
+        help="documented, capacity, combined (= flat_prior), calibrated or cohrc2018 (repeat "
+        "for several). Default: all, calibrated when a stored posterior matches the data; asking "
+        "for calibrated fits one when none does (about a minute).",
     ),
     assumptions: Path | None = typer.Option(
         None,
@@ -78,6 +80,12 @@ def estimate_cmd(
     ),
     check: bool = typer.Option(
         False, "--check", help="Print the backtest: own counts against capacity methods."
+    ),
+    include_disputed: bool = typer.Option(
+        False,
+        "--include-disputed",
+        help="Also use figures a reviewer marked 'disputed' (left out by default; "
+        "the output says how many).",
     ),
     sensitivity: bool = typer.Option(
         True,
@@ -135,10 +143,19 @@ def estimate_cmd(
             scenarios=scenario or None,
             overrides=assumptions,
             progress=progress,
+            include_disputed=include_disputed,
         )
     _print_national(result)
+    _print_implied(result)
+    _print_calibration(result)
+    _print_investigators(result)
+    if result.disputed_left_out:
+        console.print(
+            f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
+        )
     if check:
         _print_check(result)
+        _print_validation(result)
     if sensitivity:
         with console.status("sensitivity (Sobol, tornado) ..."):
             sob = result.sensitivity(n=sobol_n)
@@ -163,6 +180,7 @@ def estimate_cmd(
             "by_organ": result.by_organ(),
             "check": result.check(),
             "imputed": result.imputed(),
+            "implied_utilisation": result.implied_utilisation(),
         }
         if sensitivity:
             frames["sensitivity"] = result.sensitivity(n=sobol_n)
@@ -240,6 +258,67 @@ def _print_national(result: Any) -> None:
                 f"{r['p']:.2f}",
             )
         console.print(t2)
+
+
+def _print_calibration(result: Any) -> None:
+    """The calibrated model's convergence diagnostics, its utilisation and disclosure."""
+    cal = result.calibration
+    if not cal.get("diagnostics"):
+        return
+    t = Table(title=f"Calibrated model ({cal['source']} posterior): convergence")
+    for c in ("parameter", "R-hat", "effective sample size"):
+        t.add_column(c, justify="right")
+    for d in cal["diagnostics"]:
+        t.add_row(str(d["parameter"]), f"{d['r_hat']:.3f}", f"{d['ess']:.0f}")
+    console.print(t)
+    console.print(
+        f"calibrated: {cal['hospital_years']} hospital-years at {cal['hospitals']} hospitals; "
+        f"mean utilisation {cal['mean_utilisation_median']:.1%} "
+        f"[{cal['mean_utilisation_p05']:.1%}–{cal['mean_utilisation_p95']:.1%}] under the "
+        f"disclosure prior (posterior median disclosure {cal['disclosure_median']:.1%}); "
+        "the data fix utilisation × disclosure only: --json has the disclosure curve"
+    )
+
+
+def _print_investigators(result: Any) -> None:
+    """Each investigators' method from sourced inputs, next to its published headline."""
+    for r in result.investigators:
+        console.print(
+            f"{r['scenario']} ({r['year']}): {_n(r['median'])} [{_n(r['p05'])}–{_n(r['p95'])}] "
+            f"from {r['hospitals']:g} approved hospitals at {r['used_instead']}; published "
+            f"{_n(r['published_value'])}. Missing: {r['missing_input']}. To reach the "
+            f"published figure it would need {r['needed_value_median']:.0f} "
+            f"[{r['needed_value_p05']:.0f}–{r['needed_value_p95']:.0f}] "
+            f"{r['needed_value_name']} (arithmetic, not an input)."
+        )
+
+
+def _print_validation(result: Any) -> None:
+    if not result.validation:
+        console.print("validation: none stored (run tools/build_posterior.py)")
+        return
+    t = Table(title="Validation of the calibrated model: interval coverage")
+    for c in ("check", "nominal", "coverage", "n"):
+        t.add_column(c, justify="right")
+    for r in result.validation:
+        t.add_row(r["check"], f"{r['nominal']:.0%}", f"{r['coverage']:.1%}", str(r["n"]))
+    console.print(t)
+
+
+def _print_implied(result: Any) -> None:
+    """Per claimant (and value), the capacity utilisation its claim requires."""
+    imp = result.implied_utilisation()
+    if not len(imp):
+        return
+    t = Table(title="Utilisation of capacity each published yearly figure requires (median, 90%)")
+    for c in ("claimant", "years", "value", "implied utilisation"):
+        t.add_column(c)
+    for (claimant, value), g in imp.groupby(["claimant", "value"], sort=False):
+        years = f"{int(g['year'].min())}–{int(g['year'].max())}"
+        med = g["implied_utilisation_median"].median()
+        lo, hi = g["implied_utilisation_p05"].min(), g["implied_utilisation_p95"].max()
+        t.add_row(str(claimant)[:60], years, _n(value), f"{med:.1%} [{lo:.1%}–{hi:.1%}]")
+    console.print(t)
 
 
 def _print_check(result: Any) -> None:
@@ -325,7 +404,8 @@ def explain_cmd(
     d = result.explain(hospital, year)
     h = d["hospital"]
     console.print(
-        f"[bold]{hospital}[/] {year}: licensed={h['licensed']} military={h['military']} "
+        f"[bold]{hospital}[/] {year}: licensed={_licence_word(h['licensed'])} "
+        f"military={h['military']} "
         f"first transplant year={h['first_transplant_year'] or 'unknown'}"
     )
     if not d["values"]:
@@ -365,6 +445,19 @@ def explain_cmd(
             str(o["locator"] or ""),
         )
     console.print(t)
+    if d.get("left_out"):
+        t = Table(title="Figures of this hospital left out (kept in the data)", show_lines=True)
+        for c in ("observation", "indicator", "value", "why", "source"):
+            t.add_column(c, overflow="fold")
+        for o in d["left_out"]:
+            t.add_row(
+                o["observation_id"],
+                o["indicator"],
+                str(o["value"]),
+                o["reason"],
+                f"{o['publisher'] or ''}\n{o['url'] or ''}",
+            )
+        console.print(t)
     t = Table(title="Assumptions", show_lines=True)
     for c in ("name", "distribution", "justification", "sources"):
         t.add_column(c, overflow="fold")
@@ -386,3 +479,8 @@ def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
     app.command("estimate")(json_path_aware(console)(estimate_cmd))
     app.command("explain")(json_path_aware(console)(explain_cmd))
+
+
+def _licence_word(status: str) -> str:
+    """'true' / 'false' / 'unknown' as ``show`` prints a licence: yes, no or '?'."""
+    return {"true": "yes", "false": "no"}.get(str(status), "? (unknown)")

@@ -11,10 +11,13 @@ hospitals. Monte Carlo (random draws) and Sobol (quasi-random points) both call
 
 Rules (also in docs/estimate.md):
 
-* A capacity figure (beds, surgeons) observed in year t counts for year y when
-  |y - t| <= ``carry_window_years`` and y is not before the centre's first
-  transplant year; the nearest figure in time wins, ties are averaged. An
-  undated figure is placed at ``undated_figure_year``.
+* A capacity figure (beds, surgeons) observed in year t counts for the years
+  from t until the year of a newer figure (forward only), never before the
+  centre's first transplant (or opening) year; before t only by an explicit
+  per-hospital ``carry_back_years:<hospital_id>`` assumption. An undated figure
+  is placed at ``undated_figure_year`` and counts from then on. Only beds of a
+  transplant ward or department enter bed capacity, beds of another department
+  through the department share; other scopes are left out (``inputs.py``).
 * capacity(h, y) = bed capacity (transplant beds, else department beds x
   ``transplant_share_of_department_beds``) where beds are known; otherwise the
   largest of minimum requirement (licensed hospitals from their licence year),
@@ -45,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from transplant_audit.errors import ConfigError
-from transplant_audit.estimate import methods
+from transplant_audit.estimate import inputs, methods
 from transplant_audit.estimate.assumptions import Assumption
 from transplant_audit.evidence.frames import Evidence
 
@@ -55,7 +58,7 @@ ORGAN_GROUPS = ("kidney", "liver", "heart_lung", "unspecified")
 ORGAN_KEYS = ("kidney", "liver", "heart", "lung", "pancreas", "intestine", "cornea", "unspecified")
 """Organs for reported counts (by_organ)."""
 QUAL_CODES = {"exact": 0, "": 0, "approx": 1, "at_least": 2, "at_most": 3}
-STRATA = ("pre_licensing", "licensed", "unlicensed")
+STRATA = ("pre_licensing", "licensed", "unlicensed", "licence_unknown")
 START_YEAR = 2000
 LOS_NAME = {
     "kidney": "length_of_stay_days_kidney",
@@ -189,7 +192,7 @@ class Table:
 
     years: np.ndarray
     hospital_ids: list[str]
-    licensed: np.ndarray
+    licensed: np.ndarray  # True only where the licence status is 'true'
     military: np.ndarray
     licence_year: np.ndarray  # NaN: unknown
     first_year: np.ndarray  # NaN: unknown
@@ -209,6 +212,12 @@ class Table:
     own_price: np.ndarray  # (H,) NaN when none
     own_price_fig: np.ndarray
     notes: list[str] = field(default_factory=list)
+    licence: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    """Per hospital 'true' / 'false' / 'unknown' (inputs.licence_status)."""
+    n_disputed: int = 0
+    """Figures left out because their review status is 'disputed'."""
+    left_out: list[dict[str, object]] = field(default_factory=list)
+    """Figures kept in the data but not used, with the reason (inputs.left_out)."""
 
     @property
     def n_hosp(self) -> int:
@@ -230,13 +239,42 @@ def _figure_year(row: Mapping[str, object], published: Mapping[str, float]) -> t
     return math.nan, "undated"
 
 
-def build_table(evidence: Evidence, years: np.ndarray) -> Table:
-    """Turn the evidence into the arrays ``simulate`` needs (pandas here, once)."""
+def _rate_period(rec: Mapping[str, object], published: Mapping[str, float]) -> tuple[float, float]:
+    """(start, end) of a yearly rate: its stated period, else the calendar year of its date
+    (as_of, else the source's publication); (NaN, NaN) when it has none."""
+    s = _parse_date(rec.get("period_start"), "start")
+    e = _parse_date(rec.get("period_end"), "end")
+    if not math.isnan(s) and not math.isnan(e) and e > s:
+        return s, e
+    if not math.isnan(s):
+        return s, s + 1.0
+    if not math.isnan(e):
+        return e - 1.0, e
+    t, _ = _figure_year(rec, published)
+    if math.isnan(t):
+        return math.nan, math.nan
+    return float(math.floor(t)), float(math.floor(t)) + 1.0
+
+
+def build_table(
+    evidence: Evidence,
+    years: np.ndarray,
+    *,
+    include_disputed: bool = False,
+    carry_back: Mapping[str, float] | None = None,
+) -> Table:
+    """Turn the evidence into the arrays ``simulate`` needs (pandas here, once).
+
+    ``include_disputed`` keeps figures a reviewer disputed; ``carry_back`` maps a
+    hospital id to how many years its earliest bed or staff figure may describe
+    the hospital *before* its date (an explicit, sourced per-hospital assumption;
+    without one a figure only counts from its date on).
+    """
     # sorted by id, so that the row order of the evidence never changes a result
     hosp = evidence.hospitals.sort_values("id", kind="stable").reset_index(drop=True)
-    obs = evidence.observations.sort_values(
-        ["hospital_id", "indicator", "id"], kind="stable"
-    ).copy()
+    obs, disputed = inputs.drop_disputed(evidence.observations, include_disputed)
+    notes = inputs.unused_indicator_notes(obs)
+    obs = obs.sort_values(["hospital_id", "indicator", "id"], kind="stable").copy()
     src = evidence.sources
     published: dict[str, float] = {}
     if len(src):
@@ -247,9 +285,8 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     ids = [str(x) for x in hosp["id"].tolist()]
     hindex = {h: i for i, h in enumerate(ids)}
     H = len(ids)
-    licensed = (
-        np.array([_truthy(v) for v in hosp["licensed"]], dtype=bool) if H else np.zeros(0, bool)
-    )
+    licence = inputs.licence_status(hosp["licensed"]) if H else np.zeros(0, dtype=object)
+    licensed = licence == "true"
     military = (
         np.array([_truthy(v) for v in hosp["military"]], dtype=bool) if H else np.zeros(0, bool)
     )
@@ -258,7 +295,10 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
         if H
         else np.zeros(0)
     )
-    notes: list[str] = []
+    back = np.zeros(H)
+    for hid, n in (carry_back or {}).items():
+        if hid in hindex:
+            back[hindex[hid]] = float(n)
 
     obs = obs[obs["hospital_id"].astype(str).isin(hindex)].copy()
     obs["value"] = pd.to_numeric(obs["value"], errors="coerce")
@@ -270,6 +310,10 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     for rec in obs.to_dict("records"):
         rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
         by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
+    bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
+    t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
+    left_out = disputed + scoped_out
+    notes = [inputs.left_out_note(d) for d in left_out] + notes
 
     def recs_of(indicator: str) -> list[dict]:
         return [dict(r) for r in by_indicator.get(indicator, [])]
@@ -288,6 +332,10 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
         g = _organ_group(rec.get("organ"))
         key = (h, g)
         first_by_group[key] = min(first_by_group.get(key, v), v)
+    for rec in recs_of("transplant_unit_founded_year"):  # an opening year bounds the start
+        h, v = int(rec["h"]), float(rec["value"])
+        if math.isnan(first_year[h]):
+            first_year[h] = v
 
     fig_records: list[dict[str, object]] = []
 
@@ -311,14 +359,19 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
     year_arr = years.astype(float)
 
     def carried_rows(
-        indicator: str, group_fn: Callable[[object], str], groups: tuple[str, ...]
+        sub: list[dict],
+        indicator: str,
+        group_fn: Callable[[object], str],
+        groups: tuple[str, ...],
     ) -> Rows:
-        sub = recs_of(indicator)
+        """Forward-only carrying: a figure describes its hospital from its year until the
+        year of a newer figure; before its year only by ``carry_back`` (never before the
+        first-transplant or opening year)."""
         hs, ys, gs, vals, dists, figs = [], [], [], [], [], []
         if not sub:
             return Rows.empty()
         for (h, g), grp in grouped(
-            sub, lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
+            [dict(r) for r in sub], lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
         ):
             dated: list[tuple[float, dict]] = []
             undated: list[dict] = []
@@ -339,11 +392,10 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
                 for ty in uniq:
                     recs = [r for (t, r), yy in zip(dated, tyear, strict=True) if yy == ty]
                     vals_ = [float(r["value"]) for r in recs]
-                    qual = _common_qual(recs)
                     fig_of_year[ty] = (
                         add_figure(
                             [str(r["id"]) for r in recs],
-                            qual,
+                            _common_qual(recs),
                             indicator,
                             h,
                             ty,
@@ -353,30 +405,17 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
                         float(np.mean(vals_)),
                     )
                 for yi in np.nonzero(active)[0]:
-                    d = np.abs(uniq - year_arr[yi])
-                    best = uniq[d == d.min()]
-                    if len(best) == 1:
-                        fi, v = fig_of_year[best[0]]
-                    else:  # equally near before and after: average, provenance of both
-                        f0, v0 = fig_of_year[best[0]]
-                        f1, v1 = fig_of_year[best[1]]
-                        v = (v0 + v1) / 2
-                        fi = add_figure(
-                            list(fig_records[f0]["obs_ids"]) + list(fig_records[f1]["obs_ids"]),
-                            _common_qual(
-                                [
-                                    {"qualifier": fig_records[f0]["qualifier"]},
-                                    {"qualifier": fig_records[f1]["qualifier"]},
-                                ]
-                            ),
-                            indicator,
-                            h,
-                            float(year_arr[yi]),
-                            v,
-                            "average of two equally near figures",
-                        )
+                    y = year_arr[yi]
+                    before = uniq[uniq <= y]
+                    if len(before):
+                        ty = before.max()
+                    elif uniq[0] - y <= back[h]:
+                        ty = uniq[0]  # carried backwards by the hospital's own assumption
+                    else:
+                        continue
+                    fi, v = fig_of_year[ty]
                     hs.append(h), ys.append(yi), gs.append(g), vals.append(v)
-                    dists.append(float(d.min())), figs.append(fi)
+                    dists.append(float(abs(y - ty))), figs.append(fi)
             elif undated:
                 v = float(np.mean([float(r["value"]) for r in undated]))
                 fi = add_figure(
@@ -400,9 +439,11 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
             np.array(figs, np.int64),
         )
 
-    beds = carried_rows("transplant_beds", _organ_group, ORGAN_GROUPS)
-    dept = carried_rows("department_beds", _organ_group, ORGAN_GROUPS)
-    surgeons = carried_rows("transplant_surgeons", lambda o: "unspecified", ORGAN_GROUPS)
+    beds = carried_rows(t_beds, "transplant_beds", _organ_group, ORGAN_GROUPS)
+    dept = carried_rows(d_beds, "department_beds", _organ_group, ORGAN_GROUPS)
+    surgeons = carried_rows(
+        recs_of("transplant_surgeons"), "transplant_surgeons", lambda o: "unspecified", ORGAN_GROUPS
+    )
 
     # ---- period figures: reported counts, differences of running totals, revenue
     def period_rows(intervals: list[tuple[int, int, float, float, float, bool, int]]) -> Rows:
@@ -465,6 +506,25 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
                 fi,
             )
         )
+    for rec in recs_of("transplants_per_year"):  # a stated yearly rate
+        s, e = _rate_period(rec, published)
+        if math.isnan(s):
+            notes.append(
+                f"observation {rec['id']} ({rec['hospital_id']}, transplants_per_year): "
+                "no date, period or dated source; not used"
+            )
+            continue
+        fi = add_figure(
+            [str(rec["id"])],
+            rec["qualifier"],
+            "transplants_per_year",
+            int(rec["h"]),
+            e,
+            float(rec["value"]),
+            "yearly rate",
+        )
+        organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
+        rep_int.append((int(rec["h"]), organ, s, e, float(rec["value"]), True, fi))
     cum = recs_of("transplants_cumulative")
     # A running total of a subset (e.g. paediatric or living-donor liver transplants,
     # marked "subset: ..." in the note by the data build) forms its own sequence:
@@ -602,6 +662,9 @@ def build_table(evidence: Evidence, years: np.ndarray) -> Table:
         own_price=price,
         own_price_fig=price_fig,
         notes=notes,
+        licence=licence,
+        n_disputed=len(disputed),
+        left_out=left_out,
     )
 
 
@@ -744,7 +807,8 @@ class Prepared:
     """Index arrays derived from a ``Table`` once, so that ``simulate`` only does array arithmetic.
 
     Hospitals without any figure and without a licence never have a value; they
-    are left out of the dense arrays ("active" hospitals only, licensed first)
+    are left out of the dense arrays ("active" hospitals only: licensed, then
+    unlicensed, then those of unknown licence status)
     and enter only through the stratum counts of the imputation.
     """
 
@@ -752,6 +816,7 @@ class Prepared:
     act: np.ndarray  # active hospital indices (licensed first)
     pos: np.ndarray  # full index -> active position (-1: inactive)
     n_lic: int  # number of licensed active hospitals (positions 0..n_lic-1)
+    n_unl: int  # then the unlicensed ones; the rest have an unknown licence status
     pairs_h: np.ndarray  # (K,) full hospital index of each (hospital, organ group) pair
     pairs_g: np.ndarray  # (K,) organ group
     beds: BedRows
@@ -787,11 +852,13 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
     for r in (t.beds, t.dept_beds, t.surgeons, t.reported, t.revenue):
         used[r.h] = True
     used |= t.licensed
-    act = np.concatenate([np.nonzero(used & t.licensed)[0], np.nonzero(used & ~t.licensed)[0]])
+    status = t.licence if len(t.licence) == H else np.where(t.licensed, "true", "unknown")
+    act = np.concatenate([np.nonzero(used & (status == s))[0] for s in inputs.LICENCE_STATES])
     pos = np.full(H, -1, np.int64)
     pos[act] = np.arange(len(act))
     Ha = len(act)
-    n_lic = int((used & t.licensed).sum())
+    n_lic = int((used & (status == "true")).sum())
+    n_unl = int((used & (status == "false")).sum())
     pairs: dict[tuple[int, int], int] = {}
     for r in (t.beds, t.dept_beds, t.surgeons):
         for h, g in zip(r.h.tolist(), r.group.tolist(), strict=True):
@@ -830,6 +897,7 @@ def prepare(table: Table, licensing_year: float) -> Prepared:
         act=act,
         pos=pos,
         n_lic=n_lic,
+        n_unl=n_unl,
         pairs_h=pairs_h,
         pairs_g=pairs_g,
         beds=beds,
@@ -865,19 +933,22 @@ class ChunkOut:
     per_hy: dict[str, np.ndarray]  # scenario/method -> (H*Y, D), NaN where no value
 
 
-def _window(b: BedRows, k: np.ndarray, y0: np.ndarray) -> np.ndarray:
-    """(R, D) bool: the row's figure is within the carry window in this draw.
+def present_table(b: BedRows, y0: np.ndarray) -> np.ndarray:
+    """(codes, D) bool: whether a row of each window code applies in each draw.
 
-    A dated row is in when its distance (whole years) <= k; an undated one when
-    |row year - undated_figure_year| <= k. Both are looked up in small
-    (code x draw) tables, so the per-row work is one gather.
+    A dated row always applies (``build_table`` made it only for the years its
+    figure describes: forward from its date). An undated figure is placed at
+    ``undated_figure_year`` and applies from that year on.
     """
-    code = b.window_code
-    n_dist = b.n_dist
-    table = np.empty((n_dist + len(b.year_values), len(k)), bool)
-    np.less_equal(np.arange(n_dist)[:, None], k[None, :], out=table[:n_dist])
-    np.less_equal(np.abs(b.year_values[:, None] - y0[None, :]), k[None, :], out=table[n_dist:])
-    return table[code]
+    table = np.empty((b.n_dist + len(b.year_values), len(y0)), bool)
+    table[: b.n_dist] = True
+    np.greater_equal(b.year_values[:, None], y0[None, :], out=table[b.n_dist :])
+    return table
+
+
+def _window(b: BedRows, y0: np.ndarray) -> np.ndarray:
+    """(R, D) bool: the row's figure applies in this draw (one gather from ``present_table``)."""
+    return present_table(b, y0)[b.window_code]
 
 
 def _beds_dense(
@@ -885,7 +956,6 @@ def _beds_dense(
     fac: np.ndarray,
     coef: np.ndarray,
     scale: np.ndarray | float,
-    k: np.ndarray,
     y0: np.ndarray,
     HY: int,
     detail: bool = False,
@@ -896,7 +966,7 @@ def _beds_dense(
     have = np.zeros((HY, D), bool)
     if not len(b.base):
         return (val, have, np.zeros((0, D), DTYPE), val.copy()) if detail else (val, have)
-    mask = _window(b, k, y0)
+    mask = _window(b, y0)
     v = fac[b.fig]
     v *= coef[b.pair]
     v *= b.base[:, None] * 365.0  # methods.bed_capacity with occupancy/stay folded into coef
@@ -957,7 +1027,6 @@ def simulate(
     HY = Ha * Y
     D = len(next(iter(params.values())))
     p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
-    k_d = np.floor(p["carry_window_years"])
     y0_d = np.floor(p["undated_figure_year"])
 
     fac = figure_factors(t.fig_qual, p, u_fig, D)
@@ -1007,7 +1076,7 @@ def simulate(
     pers_have = np.zeros((len(sc), D), bool)
     s = prep.surg
     if len(s.base):
-        mask = _window(s, k_d, y0_d)
+        mask = _window(s, y0_d)
         v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
         v *= mask
         _scatter(pers, s.uns_layers, v, np.add, fresh=True)
@@ -1032,13 +1101,12 @@ def simulate(
     # beds: transplant beds, else department beds x share; where present they replace the rest
     bc = prep.bed_cells
     n_bc = len(bc)
-    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, fac, coef, 1.0, k_d, y0_d, n_bc, True)
+    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, fac, coef, 1.0, y0_d, n_bc, True)
     dept, dept_have, d_rows, d_spec = _beds_dense(
         prep.dept,
         fac,
         coef,
         p["transplant_share_of_department_beds"][None, :],
-        k_d,
         y0_d,
         n_bc,
         True,
@@ -1080,17 +1148,12 @@ def simulate(
         np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
         * p["unlicensed_active_share_after_2007"]
     )[None, :]
-    L = prep.n_lic
+    L, LU = prep.n_lic, prep.n_lic + prep.n_unl
 
     def impute(have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
         h3 = have.reshape(Y, Ha, D)
-        nl = h3[:, :L].sum(axis=1)
-        nu = h3[:, L:].sum(axis=1)
-        return {
-            "pre_licensing": np.where(post, 0.0, np.clip(n_total - nl - nu, 0, None) * per),
-            "licensed": np.where(post, np.clip(n_lic - nl, 0, None) * per, 0.0),
-            "unlicensed": np.where(post, np.clip(n_unl - nu, 0, None) * per, 0.0),
-        }
+        counts = (h3[:, :L].sum(axis=1), h3[:, L:LU].sum(axis=1), h3[:, LU:].sum(axis=1))
+        return methods.impute_centres(post, n_total, n_lic, n_unl, counts, per)
 
     parts_cap = impute(cap_have, minward[None, :])
     parts_comb = impute(comb_have, (minward * util)[None, :])
@@ -1120,13 +1183,15 @@ def simulate(
             ("combined", comb3, parts_comb),
         ):
             lic_sum = v3[:, :L].sum(axis=1)
-            unl_sum = v3[:, L:].sum(axis=1)
+            unl_sum = v3[:, L:LU].sum(axis=1)
+            unk_sum = v3[:, LU:].sum(axis=1)
             z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
             pr = parts or z
             strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
             strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
+            strata[f"{scen}:licence_unknown"] = np.where(post, unk_sum, 0.0)
             strata[f"{scen}:pre_licensing"] = (
-                np.where(post, 0.0, lic_sum + unl_sum) + pr["pre_licensing"]
+                np.where(post, 0.0, lic_sum + unl_sum + unk_sum) + pr["pre_licensing"]
             )
             strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
             strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)

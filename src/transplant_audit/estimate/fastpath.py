@@ -2,14 +2,14 @@
 """National totals only, fast: the same model as ``engine.simulate``, as matrix products.
 
 Why it is exact and fast: which figures apply in a draw depends only on the
-draw's window state (``carry_window_years``, ``undated_figure_year``), of which
-there are a few hundred. Within one state the structure of every hospital-year
-is fixed: which method gives its capacity and which figures enter. A
-hospital-year whose value is one sum of figure terms is *linear* in per-draw
-"atoms" (e.g. measurement factor x occupancy / stay of one figure), so all of
-them together are one (years x atoms) matrix times the atoms of the draws. Only
-hospital-years where a maximum is taken (several methods, organ sum against
-unsplit beds, a count against used capacity) are evaluated one by one. Draws are
+draw's window state (``undated_figure_year``), of which there are a few dozen.
+Within one state the structure of every hospital-year is fixed: which method
+gives its capacity and which figures enter. A hospital-year whose value is one
+sum of figure terms is *linear* in per-draw "atoms" (e.g. measurement factor x
+occupancy / stay of one figure), so all of them together are one (years x
+atoms) matrix times the atoms of the draws. Only hospital-years where a maximum
+is taken (several methods, organ sum against unsplit beds, a count against used
+capacity) are evaluated one by one. Draws are
 grouped by state; each state's matrices are built once per run and cached.
 
 ``tests/estimate/test_fastpath.py`` checks it against ``engine.simulate``.
@@ -37,10 +37,8 @@ class _State:
     E_year: np.ndarray  # (Y, n_E) indicator of those cells' years
     E_rep: np.ndarray  # (n_E,) index into rep cells, -1 when the cell has no count
     R_only: np.ndarray  # (Y, n_rc) counts of cells with no capacity in the state
-    n_cap_lic: np.ndarray  # (Y,) cells with capacity, licensed hospitals
-    n_cap_unl: np.ndarray
-    n_comb_lic: np.ndarray  # (Y,) cells with a combined value
-    n_comb_unl: np.ndarray
+    n_cap: np.ndarray  # (3, Y) cells with capacity: licensed, unlicensed, unknown-status hospitals
+    n_comb: np.ndarray  # (3, Y) cells with a combined value
 
 
 @dataclass
@@ -115,29 +113,27 @@ class FastModel:
         )
 
     # ------------------------------------------------------------------ per state
-    def state(self, k: int, y0: int) -> _State:
-        key = (k, y0)
-        st = self.states.get(key)
+    def state(self, y0: int) -> _State:
+        st = self.states.get(y0)
         if st is None:
-            st = self._build_state(k, y0)
-            self.states[key] = st
+            st = self._build_state(y0)
+            self.states[y0] = st
         return st
 
-    def _present(self, b: engine.BedRows, k: int, y0: int) -> np.ndarray:
+    def _present(self, b: engine.BedRows, y0: int) -> np.ndarray:
         if not len(b.base):
             return np.zeros(0, bool)
-        table = np.concatenate([np.arange(b.n_dist) <= k, np.abs(b.year_values - y0) <= k])
-        return table[b.window_code]
+        return engine.present_table(b, np.array([y0], float))[b.window_code, 0]
 
-    def _build_state(self, k: int, y0: int) -> _State:
+    def _build_state(self, y0: int) -> _State:
         prep = self.prep
         t = prep.table
         Ha, Y = prep.n_act, t.n_years
         HY = Ha * Y
         o = self.offsets
-        tp = self._present(prep.beds, k, y0)
-        dp = self._present(prep.dept, k, y0)
-        sp = self._present(prep.surg, k, y0)
+        tp = self._present(prep.beds, y0)
+        dp = self._present(prep.dept, y0)
+        sp = self._present(prep.surg, y0)
         tspec = prep.beds.rows.group != UNS
         dspec = prep.dept.rows.group != UNS
         tc, dc, sc, vc = (self.rows_cell[x] for x in ("t", "d", "s", "v"))
@@ -232,11 +228,15 @@ class FastModel:
         R_only = np.zeros((Y, len(rc)))
         ronly = ~cap[rc]
         R_only[(rc // Ha)[ronly], np.nonzero(ronly)[0]] = 1.0
-        lic = (np.arange(HY) % Ha) < prep.n_lic
+        hpos = np.arange(HY) % Ha
+        L, LU = prep.n_lic, prep.n_lic + prep.n_unl
+        status = (hpos < L, (hpos >= L) & (hpos < LU), hpos >= LU)
         comb = cap | rep
 
         def count(mask: np.ndarray) -> np.ndarray:
-            return mask.reshape(Y, Ha).sum(axis=1).astype(np.float64)
+            return np.stack([(mask & s).reshape(Y, Ha).sum(axis=1) for s in status]).astype(
+                np.float64
+            )
 
         return _State(
             W_lin=W_lin,
@@ -245,10 +245,8 @@ class FastModel:
             E_year=E_year,
             E_rep=E_rep,
             R_only=R_only,
-            n_cap_lic=count(cap & lic),
-            n_cap_unl=count(cap & ~lic),
-            n_comb_lic=count(comb & lic),
-            n_comb_unl=count(comb & ~lic),
+            n_cap=count(cap),
+            n_comb=count(comb),
         )
 
     # ------------------------------------------------------------------ evaluation
@@ -319,15 +317,12 @@ class FastModel:
         minward = methods.minimum_requirement(
             p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
         )
-        k_d = np.floor(p["carry_window_years"]).astype(np.int64)
         y0_d = np.floor(p["undated_figure_year"]).astype(np.int64)
         cap_tot = np.zeros((Y, D))
         comb_tot = np.zeros((Y, D))
-        n_cl = np.zeros((Y, D))
-        n_cu = np.zeros((Y, D))
-        n_bl = np.zeros((Y, D))
-        n_bu = np.zeros((Y, D))
-        state_key = k_d * 10_000 + y0_d
+        n_cap = np.zeros((3, Y, D))
+        n_comb = np.zeros((3, Y, D))
+        state_key = y0_d
         order = np.argsort(state_key, kind="stable")
         sk = state_key[order]
         bounds = np.concatenate(([0], np.nonzero(np.diff(sk))[0] + 1, [D]))
@@ -337,7 +332,7 @@ class FastModel:
         util_o = util[order].astype(np.float64)
         for i in range(len(bounds) - 1):
             b0, b1 = bounds[i], bounds[i + 1]
-            st = self.state(int(k_d[order[b0]]), int(y0_d[order[b0]]))
+            st = self.state(int(y0_d[order[b0]]))
             As = A64[:, b0:b1]
             us = util_o[b0:b1]
             lin = st.W_lin @ As
@@ -356,15 +351,13 @@ class FastModel:
                 comb_s += st.E_year @ combval
             if len(rc):
                 comb_s += st.R_only @ rep64[:, b0:b1]
-            n_cl[:, b0:b1] = st.n_cap_lic[:, None]
-            n_cu[:, b0:b1] = st.n_cap_unl[:, None]
-            n_bl[:, b0:b1] = st.n_comb_lic[:, None]
-            n_bu[:, b0:b1] = st.n_comb_unl[:, None]
+            n_cap[:, :, b0:b1] = st.n_cap[:, :, None]
+            n_comb[:, :, b0:b1] = st.n_comb[:, :, None]
         # back to draw order
         inv = np.empty_like(order)
         inv[order] = np.arange(D)
         cap_tot, comb_tot = cap_tot[:, inv], comb_tot[:, inv]
-        n_cl, n_cu, n_bl, n_bu = n_cl[:, inv], n_cu[:, inv], n_bl[:, inv], n_bu[:, inv]
+        n_cap, n_comb = n_cap[:, :, inv], n_comb[:, :, inv]
 
         years_f = t.years.astype(float)
         post = (years_f >= p["licensing_year"][0])[:, None]
@@ -376,15 +369,14 @@ class FastModel:
             * p["unlicensed_active_share_after_2007"]
         )[None, :]
 
-        def impute(nl: np.ndarray, nu: np.ndarray, per: np.ndarray) -> np.ndarray:
-            return (
-                np.where(post, 0.0, np.clip(n_total - nl - nu, 0, None) * per)
-                + np.where(post, np.clip(n_lic - nl, 0, None) * per, 0.0)
-                + np.where(post, np.clip(n_unl - nu, 0, None) * per, 0.0)
+        def impute(have: np.ndarray, per: np.ndarray) -> np.ndarray:
+            parts = methods.impute_centres(
+                post, n_total, n_lic, n_unl, (have[0], have[1], have[2]), per
             )
+            return parts["pre_licensing"] + parts["licensed"] + parts["unlicensed"]
 
-        imp_cap = impute(n_cl, n_cu, minward[None, :])
-        imp_comb = impute(n_bl, n_bu, (minward * util)[None, :])
+        imp_cap = impute(n_cap, minward[None, :])
+        imp_comb = impute(n_comb, (minward * util)[None, :])
         nat = {
             "documented": rep_year @ rep_c.astype(np.float64) if len(rc) else np.zeros((Y, D)),
             "capacity": cap_tot + imp_cap,

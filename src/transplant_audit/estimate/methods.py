@@ -133,3 +133,32 @@ def combined(reported: np.ndarray, capacity: np.ndarray, utilisation: ArrayLike)
     used = np.asarray(capacity) * np.asarray(utilisation)
     both = np.fmax(reported, used)  # fmax ignores NaN on one side
     return both
+
+
+def impute_centres(
+    post: np.ndarray,
+    n_total: np.ndarray,
+    n_licensed: np.ndarray,
+    n_unlicensed: np.ndarray,
+    have: tuple[np.ndarray, np.ndarray, np.ndarray],
+    per_centre: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Volume of the centres without a value, per stratum (broadcast arrays, (Y, D)).
+
+    ``have``: how many hospitals with a value are licensed, unlicensed and of unknown
+    licence status. Before licensing (``post`` False) all centres form one stratum of
+    ``n_total``; after it the licensed and unlicensed strata are filled up to their
+    sizes. A hospital of unknown status fills a slot of the total without being
+    assigned to either stratum: the missing slots of both shrink in proportion.
+    """
+    h_lic, h_unl, h_unk = have
+    pre = np.clip(n_total - h_lic - h_unl - h_unk, 0, None) * per_centre
+    miss_l = np.clip(n_licensed - h_lic, 0, None)
+    miss_u = np.clip(n_unlicensed - h_unl, 0, None)
+    tot = miss_l + miss_u
+    keep = np.where(tot > 0, np.clip(tot - h_unk, 0, None) / np.where(tot > 0, tot, 1.0), 0.0)
+    return {
+        "pre_licensing": np.where(post, 0.0, pre),
+        "licensed": np.where(post, miss_l * keep * per_centre, 0.0),
+        "unlicensed": np.where(post, miss_u * keep * per_centre, 0.0),
+    }

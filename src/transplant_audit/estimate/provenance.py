@@ -22,7 +22,6 @@ METHOD_ASSUMPTIONS = {
         "length_of_stay_days_heart_lung",
         "length_of_stay_days_mixed",
         "transplant_share_of_department_beds",
-        "carry_window_years",
         "undated_figure_year",
     ],
     "minimum_requirement": [
@@ -31,7 +30,7 @@ METHOD_ASSUMPTIONS = {
         "length_of_stay_days_mixed",
         "licensing_year",
     ],
-    "personnel": ["transplants_per_surgeon_per_year", "carry_window_years", "undated_figure_year"],
+    "personnel": ["transplants_per_surgeon_per_year", "undated_figure_year"],
     "revenue": ["price_per_transplant_cny"],
     "reported": [],
     "combined": ["capacity_utilisation"],
@@ -179,13 +178,14 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             }
         )
     return {
-        "hospital_id": hospital_id,
+        "left_out": _left_out(t.left_out, hospital_id, src),
         "year": int(year),
         "hospital": {
-            "licensed": bool(t.licensed[h]),
+            "licensed": str(t.licence[h]) if len(t.licence) else "unknown",
             "military": bool(t.military[h]),
             "first_transplant_year": _clean(t.first_year[h]),
         },
+        "hospital_id": hospital_id,
         "values": values,
         "observations": observations,
         "assumptions": assumptions,
@@ -205,3 +205,24 @@ def _clean(v: object) -> object:
     if isinstance(v, np.integer):
         return int(v)
     return v
+
+
+def _left_out(
+    rows: list[dict[str, Any]], hospital_id: str, src: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """The hospital's figures that the estimate left out, with the reason and the source."""
+    out = []
+    for d in rows:
+        if d["hospital_id"] != hospital_id:
+            continue
+        sid = str(d.get("source_id", ""))
+        s = src.loc[sid] if src is not None and sid in src.index else None
+        out.append(
+            {
+                **d,
+                "value": _clean(d["value"]),
+                "publisher": _clean(s.get("publisher")) if s is not None else None,
+                "url": _clean(s.get("url")) if s is not None else None,
+            }
+        )
+    return out

@@ -71,6 +71,16 @@ class EstimateResult:
     observations: pd.DataFrame
     inputs_digest: str
     notes: list[str] = field(default_factory=list)
+    capacity_total_draws: np.ndarray | None = None
+    """(Y, draws) national capacity, kept whatever scenarios were asked for (implied use)."""
+    calibration: dict[str, Any] = field(default_factory=dict)
+    """The calibrated model: priors, diagnostics, disclosure curve (``calibrated.summary``)."""
+    validation: list[dict[str, Any]] = field(default_factory=list)
+    """Rows check, nominal, coverage, n (leave_one_hospital_out, synthetic_truth)."""
+    investigators: list[dict[str, Any]] = field(default_factory=list)
+    """Investigators' methods next to their published headline (``api._add_investigators``)."""
+    disputed_left_out: int = 0
+    """Figures left out because a reviewer disputed them (``include_disputed`` adds them)."""
     _sensitivity_fn: Callable[..., Any] | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
 
@@ -153,9 +163,12 @@ class EstimateResult:
     def by_stratum(self) -> pd.DataFrame:
         """year, scenario, stratum, stats.
 
-        stratum: licensed, unlicensed, pre_licensing, military, civilian, imputed.
+        stratum: licensed, unlicensed, licence_unknown, pre_licensing, military, civilian,
+        imputed. ``licence_unknown``: hospitals whose licence status is not known (never
+        counted as unlicensed).
 
-        licensed + unlicensed + pre_licensing = total; military + civilian + imputed = total
+        licensed + unlicensed + licence_unknown + pre_licensing = total;
+        military + civilian + imputed = total
         (the military status of imputed centres is unknown).
         """
         return self._split(self.split_draws, "stratum")
@@ -174,6 +187,8 @@ class EstimateResult:
         H = t.n_hosp
         rows = []
         for scen in self.scenarios:
+            if scen not in self.hy_draws:  # national-only scenarios (calibrated)
+                continue
             arr = self.hy_draws[scen]
             has = ~np.isnan(arr).all(axis=1)
             idx = np.nonzero(has)[0]
@@ -369,6 +384,52 @@ class EstimateResult:
         best = np.nonzero(has == has.max())[0][-1]
         return int(self.years[best])
 
+    # ---------------------------------------------------------------- implied utilisation
+    def implied_utilisation(self) -> pd.DataFrame:
+        """For each published national yearly claim (each end of a range), the capacity
+        utilisation it requires: claim / national capacity, per draw of the capacity model.
+
+        Needs no utilisation prior: every other assumption still varies.
+        Columns: claim_id, year, claimant, party, value, implied_utilisation_median,
+        implied_utilisation_p05, implied_utilisation_p95.
+        """
+        cols = [
+            "claim_id",
+            "year",
+            "claimant",
+            "party",
+            "value",
+            "implied_utilisation_median",
+            "implied_utilisation_p05",
+            "implied_utilisation_p95",
+        ]
+        cap = self.capacity_total_draws
+        if cap is None or not len(self.claims):
+            return pd.DataFrame(columns=cols)
+        year_index = {int(y): i for i, y in enumerate(self.years)}
+        rows = []
+        for rec in self.claims.to_dict("records"):
+            yi = year_index.get(int(rec["year"]))
+            if yi is None:
+                continue
+            for value in sorted({float(rec["value_low"]), float(rec["value_high"])}):
+                if math.isnan(value):
+                    continue
+                u = implied_utilisation(value, cap[yi])
+                rows.append(
+                    {
+                        "claim_id": rec["claim_id"],
+                        "year": int(rec["year"]),
+                        "claimant": rec["claimant"],
+                        "party": rec["party"],
+                        "value": value,
+                        "implied_utilisation_median": float(np.median(u)),
+                        "implied_utilisation_p05": float(np.quantile(u, 0.05)),
+                        "implied_utilisation_p95": float(np.quantile(u, 0.95)),
+                    }
+                )
+        return pd.DataFrame(rows, columns=cols)
+
     # ---------------------------------------------------------------- provenance
     def explain(self, hospital_id: str, year: int) -> dict[str, Any]:
         """The derivation of one hospital-year: methods, values, observations, assumptions."""
@@ -419,12 +480,35 @@ class EstimateResult:
                 for a in self.assumptions.values()
             ],
             "notes": list(self.notes),
+            "disputed_left_out": int(self.disputed_left_out),
+            "investigators": _jsonable(self.investigators),
+            "implied_utilisation": recs(self.implied_utilisation()),
+            "calibration": _jsonable(self.calibration),
+            "validation": [
+                {k: _py(r[k]) for k in ("check", "nominal", "coverage", "n")}
+                for r in self.validation
+            ],
         }
         if with_sensitivity:
             out["sensitivity_year"] = self.sensitivity_year()
             out["sensitivity"] = recs(self.sensitivity(n=sensitivity_n))
             out["tornado"] = recs(self.tornado())
         return out
+
+
+def implied_utilisation(claim: float, capacity: np.ndarray) -> np.ndarray:
+    """Utilisation a national claim requires: claim / capacity (per draw; NaN where the
+    capacity is 0, which no utilisation can meet; shown as null in --json)."""
+    cap = np.asarray(capacity, float)
+    return np.where(cap > 0, claim / np.where(cap > 0, cap, 1.0), np.nan)
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return _py(v)
 
 
 def _py(v: Any) -> Any:

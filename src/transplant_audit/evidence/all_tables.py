@@ -17,6 +17,7 @@ TABLE_MODULES: tuple[str, ...] = (
     "transplant_audit.evidence.archive_schema",  # capture engineer: archive + ledger
     "transplant_audit.extract.review_schema",  # extraction engineer: review
     "transplant_audit.web.schema",  # workbench: accounts, sessions, security log, jobs
+    "transplant_audit.registry.schema",  # registry: cases, near-duplicate queue, centres
 )
 
 for _name in TABLE_MODULES[1:]:

@@ -406,9 +406,22 @@ def _donation(ctx: _Ctx) -> bool:
         return True
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
+    # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
+    if m and pat.TRANSPLANT_CUE_RE.match(right, m.end()):
+        return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
+
+
+def _received_transplant(ctx: _Ctx) -> bool:
+    """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
+    one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
+    m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
+        return False
+    w = pat.WAITLIST_CUE_RE.search(ctx.clause)
+    return not (w and w.start() < m.start())
 
 
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
@@ -467,6 +480,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
+        if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
+            return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
@@ -487,7 +503,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_capacity"
         if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_max"
-        if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+        if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
         surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
         in_period = _temporal(ctx) == "in_period"
@@ -497,6 +513,21 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
+        if (
+            _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            or pat.LIVES_AFTER_RE.match(ctx.right)
+            or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
+        ):
+            return None
+        titled = pat.WITH_TITLE_RE.match(ctx.right)
+        if titled:
+            return "senior_staff" if "senior" in titled.group("what") else None
+        if _received_transplant(ctx):
+            return (
+                "transplants_in_period"
+                if _temporal(ctx) == "in_period"
+                else ("transplants_cumulative")
+            )
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
@@ -506,7 +537,14 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
         )
         if waiting and not staff_like:
-            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "waitlist_size"
+            # people who signed up to donate are no waiting list; 登记等待 (registered as
+            # waiting) is one
+            registered = _has(pat.REGISTRATION_CUE_RE, ctx.clause)
+            return (
+                None
+                if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause)
+                else ("waitlist_size")
+            )
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
         if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
@@ -514,7 +552,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.NURSE_NOUN_RE, *role_text):
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
-            return "transplant_surgeons" if tx else None
+            # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
+            # unit's staffing are its transplant surgeons unless the hospital is the subject
+            ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
+            ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+            return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
@@ -527,6 +569,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "inpatients_per_year"
         return None
     if uclass == "time":
+        if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
+            return None
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
@@ -536,6 +580,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "wait_time_days"
         return None
     if uclass == "donors":
+        if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
+            return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(
@@ -699,6 +745,19 @@ def _fraction_percent(tok: str) -> float:
     return 100.0 * _EN_SMALL[num] / pat.EN_FRACTIONS[den.rstrip("s")]
 
 
+def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
+    """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
+    二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    m = pat.ADJACENT_DIGITS_RE.match(tok or "")
+    if not m:
+        return None
+    lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
+    if hi != lo + 1:
+        return None
+    mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
+    return lo * mult, hi * mult
+
+
 def _token_value(m: re.Match[str]) -> float:
     if m.group("frac"):
         return _fraction_percent(m.group("frac"))
@@ -860,6 +919,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         s, e = m.span()
         if taken and s < taken[-1][1]:
             continue
+        if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
+            continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
         is_word = m.group("word") is not None
 
@@ -909,7 +970,11 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             not cnt.uclass
             and out
             and "transplants" in out[-1].indicator
-            and pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+            and (
+                pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+                or pat.SUBSET_AFTER_RE.match(norm, e)
+                or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
+            )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
         if not cnt.uclass and not is_zh_token:
@@ -955,8 +1020,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
+        adjacent = _adjacent_range(m.group("zh")) if is_zh_token else None
         try:
-            value = _token_value(m)
+            value = adjacent[1] if adjacent else _token_value(m)
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
@@ -985,7 +1051,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             end += tq.end()
         if range_lower:
             quals = [Qualifier.AT_LEAST]
-        elif s in range_upper:
+        elif s in range_upper or adjacent:
             quals = [Qualifier.AT_MOST]
         if taken and start < taken[-1][1]:
             continue
@@ -1065,6 +1131,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         )
         taken.append((start, end))
+        if adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
+            high = out[-1]
+            low = round(high.value * adjacent[0] / adjacent[1], 6)
+            out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
@@ -1086,6 +1156,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     """A counter the sentence implies without writing it after the number: 'the number of
     people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
     Columbians are currently waiting' (people waiting)."""
+    if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")
@@ -1134,7 +1206,11 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
         return indicator
     own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)
     own = own or _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
-    surgeon = "surgeon_" if prev.startswith("surgeon_") else ""
+    # '204 lung transplants in 2016, 150 of which were carried out by one doctor'
+    one_surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause)
+    surgeon = "surgeon_" if prev.startswith("surgeon_") or one_surgeon else ""
+    if one_surgeon and not own:
+        return surgeon + prev.removeprefix("surgeon_")
     if own:
         return surgeon + indicator.removeprefix("surgeon_")
     return prev

@@ -185,6 +185,9 @@ def parse_chinese_numeral(s: str) -> int:
 _ARABIC_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 
 
+_ZERO_FORMS = str.maketrans("〇○", "零零")
+
+
 def parse_number(token: str) -> float:
     """Value of a number token in any of the forms documents use.
 
@@ -207,6 +210,19 @@ def parse_number(token: str) -> float:
         if not _ARABIC_RE.match(digits):
             raise ValueError(f"malformed number {token!r}")
         value = float(digits.replace(",", ""))
+        for ch in mult:
+            value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
+        return value
+    # a Chinese decimal: 一点一万 = 11000, 三点五 = 3.5
+    m = re.match(
+        r"^([零〇○一二两三四五六七八九十]+)点([零〇○一二三四五六七八九]+)([十百千万亿]*)$", t
+    )
+    if m:
+        whole, frac, mult = m.groups()
+        digits = "".join(
+            str("零一二三四五六七八九".index(ch)) for ch in frac.translate(_ZERO_FORMS)
+        )
+        value = float(f"{parse_chinese_numeral(whole)}.{digits}")
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
         return value

@@ -26,7 +26,8 @@ ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?)|[十百千万亿]{1,2})"
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千."""
 ZH_NUM = (
-    r"(?:百分之)?(?:[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
+    r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
+    r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
     r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"|(?<=[上近逾过超约])[百千万])"
 )
@@ -229,6 +230,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff": ("persons", "staff", 1, None),
     "employees": ("persons", "employees", 1, None),
     "staff members": ("persons", "staff", 1, None),
+    "personnel": ("persons", "personnel", 1, None),
+    "professors": ("persons", "professors", 1, None),
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
@@ -368,7 +371,7 @@ ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\
 EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
-    rf"|(?:as of|as at|by|by the end of|through|until|up to)\s"
+    rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
 ANNUAL_CUE_RE = re.compile(
@@ -382,9 +385,8 @@ ANNUAL_CUE_RE = re.compile(
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"累计|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
-    r"|to date|so far|cumulative|since|its total|bringing|has performed|have performed"
-    r"|had performed|has completed|have completed|had completed|has carried out|had carried out"
-    r"|had done|has done"
+    r"|to date|so far|cumulative|since|its total|bringing|already"
+    r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
 WEAK_CUMULATIVE_CUE_RE = re.compile(
     r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|总数|总量"
@@ -392,6 +394,7 @@ WEAK_CUMULATIVE_CUE_RE = re.compile(
 )
 PER_DAY_MAX_RE = re.compile(
     r"一天|一日|一夜|一晚|一个晚上|一昼夜|24小时|单日|同一天|当天|同日|当日|一个上午|一个下午|一周末"
+    r"|(?<!\d)1\s?(?:天|日|夜|晚)"
     r"|in (?:one|a single) (?:day|night)|within (?:24|twenty-four) hours"
     r"|in (?:24|twenty-four) hours"
     r"|on (?:one|a single) day|in a day|in one night|over one night|overnight|in a single night"
@@ -402,6 +405,10 @@ PER_DAY_CAPACITY_RE = re.compile(
     r"(?:per day|a day|each day|daily|every day)"
     r"|(?:per day|a day|each day|daily|every day)\s[^.;]{0,20}capacity"
 )
+STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
+"""'during the 29-month study period': a study's length is no wait."""
+OUTCOME_AFTER_RE = re.compile(r"生存|存活|死亡|存活率|surviv|died|deaths?")
+"""'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
@@ -412,6 +419,13 @@ SURGEON_CUE_RE = re.compile(
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
     r"|dr\. .{0,30}has performed"
     r"|每人|人均|per surgeon|each surgeon"
+    # a person as the subject of the count: 'Associate director Lin has participated in',
+    # 'doctors ... have each completed', '150 of which were carried out by one doctor',
+    # 'Tanaka教授就完成1000多例', '有大陆医生一年完成246例'
+    r"|participated in|individually|(?:has|have|had) each|each (?:completed|performed)"
+    r"|by (?:one|a single) (?:doctor|surgeon)"
+    r"|(?:director|professor|surgeon|dr\.)\s[^.;,]{0,30}(?:conducted|performed|completed)"
+    r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
@@ -438,10 +452,36 @@ STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
 )
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|需要器官移植|需要移植|waiting|wait list|waitlist|waiting list"
+    r"等待|等候|排队|候诊|轮候|需要[^,。;\d]{0,3}移植|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
 )
-PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|patient")
+PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
+RECEIVED_TX_RE = re.compile(
+    r"(?:得到|接受|获得)了?[^,。;\d]{0,6}移植"
+    r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
+)
+"""People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
+a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
+see FORMER_CUE_RE)."""
+FORMER_CUE_RE = re.compile(r"曾|once|former")
+NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
+"""'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
+word before such a number is no letter run glued by a hyphen.)"""
+NOT_A_HEADCOUNT_RE = re.compile(
+    r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
+)
+"""Persons who are no indicator: those who died waiting, donation coordinators, and the
+'per million people' of a rate (每100万人只有4.7人)."""
+LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
+"""'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
+WITH_TITLE_RE = re.compile(
+    r"^\s(?:[a-z'’-]+\s){0,2}with\s(?:an?\s)?(?P<what>associate senior|senior|intermediate"
+    r"|phds?|master|doctoral|doctorate|post-?doc)"
+)
+"""'235 staff with senior titles' are senior staff; '4 staff members with PhDs' are no
+indicator (a degree, not a rank)."""
+POTENTIAL_CUE_RE = re.compile(r"potential|possible|additional|潜在")
+"""'83 potential donors', 'would have provided 14 to 41 additional donors': not donors."""
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
@@ -602,7 +642,7 @@ SUBSET_CUE_RE = re.compile(r"^\s?(?:including|of which|of whom|among them|其中
 """'..., including nearly 300 living-donor kidney transplants': a subset keeps the indicator
 of the figure it is part of."""
 HYPOTHETICAL_RE = re.compile(
-    r"would (?:require|need|take)|only needs?|would only|如果|假如|假设|假若|若要"
+    r"would (?:require|need|take|have)|only needs?|would only|如果|假如|假设|假若|若要"
 )
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
@@ -612,6 +652,31 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
+"""'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
+SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
+"""'150 of which were carried out by one doctor', '300 of them living donor': a subset of
+the transplants just counted."""
+BARE_TRANSPLANT_AFTER_RE = re.compile(
+    r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
+)
+"""A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
+"""五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ZH_DIGIT_VALUES = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
+"""Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"

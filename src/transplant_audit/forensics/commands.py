@@ -84,6 +84,12 @@ def forensics(
         None, "--json", help="Write the results as JSON records to this file ('-': stdout)."
     ),
     details: bool = typer.Option(False, "--details", help="Include each test's details in JSON."),
+    verbose: bool = typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="After the summary, print every test's full verdict, caveats, fits and sources.",
+    ),
     charts: Path | None = typer.Option(
         None, "--charts", help="Write a chart (HTML and SVG) of each series and its fits here."
     ),
@@ -134,11 +140,15 @@ def forensics(
     For each series: formula fits (linear, quadratic, one-parameter quadratic,
     cubic, exponential) with R², adjusted R² and AIC; the too-smooth test
     (residuals against Poisson and real-registry noise, with a p-value); a fit
-    on early years predicting later ones; its rank among reference countries;
-    Benford and last-digit tests (refused when data are too few); ratio
-    constancy, cross-consistency and counter jumps. Conflicting source values
-    are tested each way. Every verdict is printed in plain words with caveats
-    and the series' sources.
+    on early years predicting later ones (two-sided verdict); its rank among
+    every window of the same length of the reference countries (the GODT
+    table and national registries: the paper's R² ranks, reported, and the
+    dispersion rank, which can flag); Benford and last-digit tests (refused
+    when data are too few); ratio constancy, cross-consistency, counter jumps
+    and stale (repeated) rows. Conflicting source values are tested each way.
+    A constant or all-zero series is 'not testable'. The output starts with a
+    summary (one line per series and test, flagged first); --verbose adds every
+    verdict with its caveats, the fits and the sources.
     """
     from transplant_audit.forensics.api import check_series_names, run_forensics
 
@@ -177,10 +187,9 @@ def forensics(
     if list_series:
         _list(_load_evidence(home))
         return
-    evidence = None
     names: list[str] | None
+    evidence = _load_evidence(home)  # also the reference countries for --csv series
     if series or all_series or not csv:
-        evidence = _load_evidence(home)
         if series and not all_series:
             check_series_names(evidence, series)
             names = list(series)
@@ -222,7 +231,11 @@ def forensics(
             progress=progress,
         )
 
-    _print(result, evidence)
+    _print_summary(result)
+    if verbose:
+        _print(result, evidence)
+    else:
+        console.print("[dim]Full verdicts, caveats, fits and sources: add --verbose.[/]")
     if json_out is not None:
         payload = {
             "settings": result.settings,
@@ -328,6 +341,47 @@ def _fit_table(result, name: str) -> Table:  # noqa: ANN001
     return t
 
 
+def _print_summary(result) -> None:  # noqa: ANN001
+    """One line per series and test (versions folded), flagged tests first."""
+    table = Table(title="Summary", title_justify="left", expand=True, box=None)
+    table.add_column("series", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("test", no_wrap=True, overflow="ellipsis")
+    table.add_column("flag", justify="center", no_wrap=True)
+    table.add_column("flagged in", justify="right", no_wrap=True)
+    table.add_column("p", justify="right", no_wrap=True)
+    table.add_column("finding", ratio=4, no_wrap=True, overflow="ellipsis")
+    for _, r in result.summary().iterrows():
+        p = r["p_value"]
+        p_txt = "—" if p is None or p != p else (f"{p:.2g}" if p >= 1e-4 else "<1e-4")
+        flag = "[bold red]YES[/]" if r["flagged"] else "no"
+        table.add_row(
+            escape(str(r["series"])),
+            r["test"],
+            flag,
+            str(r["flagged_in"]),
+            p_txt,
+            escape(r["finding"]),
+        )
+    wide = (
+        Console(width=max(console.width, 150), stderr=console.stderr)
+        if not console.is_terminal
+        else console
+    )
+    wide.print(table)
+    flagged = result.flagged()
+    console.print(
+        f"{len(result.results)} tests, {len(flagged)} flagged "
+        f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
+    )
+    refs = result.settings.get("reference_noise") or {}
+    if refs:
+        console.print(
+            "Reference noise (extra-Poisson cv by window length): "
+            + "; ".join(f"{n} years: {txt}" for n, txt in refs.items())
+            + "."
+        )
+
+
 def _print(result, evidence) -> None:  # noqa: ANN001
     sources = {}
     if evidence is not None and not evidence.sources.empty:
@@ -363,17 +417,6 @@ def _print(result, evidence) -> None:  # noqa: ANN001
                 )
             else:
                 console.print(f"  source {sid}", highlight=False)
-    flagged = result.flagged()
-    console.print(
-        f"\n{len(result.results)} tests, {len(flagged)} flagged "
-        f"(alpha {result.settings['alpha']}, seed {result.settings['seed']})."
-    )
-    if result.reference is not None:
-        ref = result.reference
-        console.print(
-            f"Reference noise: cv {ref.cv:.3f} ({ref.quantile:.0%} quantile over "
-            f"{len(ref.per_series)} reference series)."
-        )
 
 
 def register(app: typer.Typer) -> None:

@@ -59,8 +59,7 @@ def _poly_batch(s: np.ndarray, ys: np.ndarray, degree: int, iterations: int = 3)
     (quasi-Poisson estimation with identity link).
     """
     x = np.vander(s, degree + 1, increasing=True)
-    beta, *_ = np.linalg.lstsq(x, ys, rcond=None)
-    f = x @ beta
+    _, f = fitmod.ols_fitted(x, ys)
     for _ in range(iterations):
         f = _wls_poly(x, ys, 1.0 / np.maximum(f, _MU_FLOOR))
     return f
@@ -71,7 +70,7 @@ def _exp_batch(s: np.ndarray, ys: np.ndarray, iterations: int = 30) -> np.ndarra
     n, m = ys.shape
     logy = np.log(np.maximum(ys, 0.5))
     x = np.vstack([np.ones(n), s]).T
-    coef, *_ = np.linalg.lstsq(x, logy, rcond=None)
+    coef, _ = fitmod.ols_fitted(x, logy)
     amp = np.exp(coef[0])
     b = coef[1]
     for _ in range(iterations):
@@ -160,6 +159,11 @@ class SmoothnessResult:
     details: dict[str, object] = field(default_factory=dict)
 
 
+def batch_dispersion(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Pearson dispersion D of the best simple formula for every column of ``ys`` (n × m)."""
+    return _select_and_disperse(np.asarray(years, float), np.asarray(ys, float))[1]
+
+
 def observed_dispersion(years: np.ndarray, values: np.ndarray) -> tuple[str, float, np.ndarray]:
     """Best simple formula (lowest AIC), its Pearson dispersion D, and its fitted values."""
     y = np.asarray(values, float)[:, None]
@@ -227,11 +231,25 @@ class ReferenceDispersion:
     """Extra-Poisson noise of real registry series, as a coefficient of variation."""
 
     cv: float
-    """The cv used for the overdispersed null: the ``quantile`` of the per-series cvs."""
-    quantile: float
+    """The cv used for the overdispersed null."""
+    quantile: float | None
+    """None: pooled method of moments over every window; else this quantile of per-series cv²."""
     per_series: pd.DataFrame
-    """country, series, n_windows, cv (median over windows of that series)."""
+    """country, series, dataset, n_windows, window, cv2, cv (median over that series' windows)."""
     window: int
+    n_windows: int = 0
+
+    def describe(self) -> str:
+        """How the cv was estimated, in words."""
+        how = (
+            f"pooled method of moments over {self.n_windows} windows"
+            if self.quantile is None
+            else f"the {self.quantile:.0%} quantile of cv² over series"
+        )
+        return (
+            f"cv {self.cv:.3f}: {how} of {len(self.per_series)} reference deceased-donor "
+            f"series with at least {self.window} consecutive years"
+        )
 
 
 def _windows(frame: pd.DataFrame, length: int) -> list[pd.DataFrame]:
@@ -261,120 +279,165 @@ def cv_estimate(years: np.ndarray, values: np.ndarray) -> float:
     return float(np.sqrt(max(cv2, 0.0)))
 
 
-def reference_frames(reference: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
-    """Split the ``reference_series`` resource into (country, series) → year,value frames."""
-    out: dict[tuple[str, str], pd.DataFrame] = {}
+GODT_LOCATOR = "godt_global_organ_donation"
+"""Locator prefix of rows from the GODT country table (tools/godt.py)."""
+
+
+class ReferenceSet:
+    """The ``reference_series`` resource, split into frames once and reused by every test.
+
+    Pass one to ``reference_dispersion`` or ``ranking.ranking_table`` in place of
+    the raw frame when many series are tested against the same reference.
+    """
+
+    def __init__(self, reference: pd.DataFrame) -> None:
+        self.table = reference
+        self._frames: dict[tuple[str, ...] | None, dict[tuple[str, str, str], pd.DataFrame]] = {}
+
+    @property
+    def empty(self) -> bool:
+        return self.table is None or self.table.empty
+
+    def frames(self, units: tuple[str, ...] | None) -> dict[tuple[str, str, str], pd.DataFrame]:
+        key = tuple(units) if units is not None else None
+        if key not in self._frames:
+            self._frames[key] = reference_frames(self.table, units)
+        return self._frames[key]
+
+
+def reference_frames(
+    reference: pd.DataFrame | ReferenceSet, units: tuple[str, ...] | None = None
+) -> dict[tuple[str, str, str], pd.DataFrame]:
+    """Split ``reference_series`` into (country, series, dataset) → year,value frames.
+
+    ``dataset`` is ``GODT`` for rows of the GODT country table and ``registry``
+    for national registry figures: the same country's series from the two are
+    kept apart (they can differ in definition), never merged. ``units`` keeps only
+    series in those units (None: all).
+    """
+    if isinstance(reference, ReferenceSet):
+        return reference.frames(units)
+    out: dict[tuple[str, str, str], pd.DataFrame] = {}
     if reference is None or reference.empty:
         return out
     ref = reference.copy()
+    if units is not None and "unit" in ref.columns:
+        ref = ref[ref["unit"].astype(str).isin(units)]
     ref["year"] = pd.to_numeric(ref["year"].astype(str).str[:4], errors="coerce")
     ref["value"] = pd.to_numeric(ref["value"], errors="coerce")
     ref = ref.dropna(subset=["year", "value"])
-    for (country, series), grp in ref.groupby(["country", "series"], sort=True):
-        g = grp.groupby("year", as_index=False)["value"].first()
-        g["year"] = g["year"].astype(int)
-        out[(str(country), str(series))] = g[["year", "value"]].reset_index(drop=True)
+    locator = ref["locator"] if "locator" in ref.columns else pd.Series("", index=ref.index)
+    ref["dataset"] = np.where(
+        locator.fillna("").astype(str).str.startswith(GODT_LOCATOR), "GODT", "registry"
+    )
+    ref = ref.sort_values(["country", "series", "dataset", "year"], kind="stable")
+    ref = ref.drop_duplicates(["country", "series", "dataset", "year"], keep="first")
+    keys = list(
+        zip(ref["country"].astype(str), ref["series"].astype(str), ref["dataset"], strict=True)
+    )
+    years = ref["year"].to_numpy(int)
+    values = ref["value"].to_numpy(float)
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            out[keys[start]] = pd.DataFrame({"year": years[start:i], "value": values[start:i]})
+            start = i
     return out
 
 
-def reference_dispersion(
-    reference: pd.DataFrame, window: int, quantile: float = 0.25, min_window: int = 5
-) -> ReferenceDispersion | None:
-    """cv of real registry series over windows as long as the tested series.
+REFERENCE_UNITS: tuple[str, ...] = ("donors",)
+"""Reference series whose noise is measured by default: deceased-donor counts."""
 
-    For each reference series, cv is estimated on every run of ``window``
-    consecutive years (or on the whole series if shorter, when it has at least
-    ``min_window`` years) and the median over runs is kept. The cv used is the
-    ``quantile`` of those per-series values: the lower quartile by default, a
-    deliberately conservative choice (less noise makes "too smooth" harder to
-    find). Returns None when no reference series is long enough.
+
+def _cv2_parts(years: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: excess variance Σr²·n/(n−k) − Σμ and Σμ² around the best simple formula."""
+    t = np.asarray(years, float)
+    ys = np.asarray(ys, float)
+    n = ys.shape[0]
+    choice, _, mu = _select_and_disperse(t, ys)
+    names = [c for c in SMOOTH_CANDIDATES if n > _K[c]]
+    k = np.array([_K[names[c]] for c in choice])
+    mu = np.maximum(mu, _MU_FLOOR)
+    r2 = np.sum((ys - mu) ** 2, axis=0)
+    return r2 * n / (n - k) - mu.sum(axis=0), np.sum(mu**2, axis=0)
+
+
+def cv2_batch(years: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Method-of-moments cv² for every column of ``ys`` (n × m), not floored at 0.
+
+    With E[r_t²] ≈ (μ_t + cv²μ_t²)(n − k)/n around the best simple formula,
+    cv² = (Σr²·n/(n−k) − Σμ) / Σμ². Unfloored, so that averaging over windows and
+    series is not biased upwards by sampling noise, nor pinned at 0 by a floor.
     """
+    excess, mu2 = _cv2_parts(years, ys)
+    return excess / mu2
+
+
+def reference_dispersion(
+    reference: pd.DataFrame | ReferenceSet,
+    window: int,
+    quantile: float | None = None,
+    min_window: int = 5,
+    units: tuple[str, ...] | None = REFERENCE_UNITS,
+    exclude_countries: tuple[str, ...] = ("China",),
+) -> ReferenceDispersion | None:
+    """Extra-Poisson noise (cv) of real registry series over windows as long as the tested one.
+
+    Uses every run of ``window`` consecutive years of every reference series with
+    at least that many years (deceased-donor counts by default, the tested country
+    left out): the same windows the reference ranking uses. By default (``quantile``
+    None) cv² is the pooled method-of-moments estimate over all those windows,
+    Σ(Σr²·n/(n−k) − Σμ) / ΣΣμ², which weights each window by its size, so large
+    programmes (where extra-Poisson noise matters) count most; a ``quantile`` uses
+    that quantile of the per-series median cv² instead. cv = √max(0, cv²). (The
+    previous estimate, each window floored at 0 and the lower quartile over
+    series, gave cv = 0 whenever a quarter of the series looked Poisson, making
+    the overdispersed test a copy of the Poisson one.) None when no reference
+    series has ``max(window, min_window)`` consecutive years.
+    """
+    length = max(window, min_window)
     rows = []
-    for (country, series), frame in reference_frames(reference).items():
-        length = min(window, len(frame))
-        if length < min_window:
+    excess_total = mu2_total = 0.0
+    n_windows = 0
+    for (country, series, dataset), frame in reference_frames(reference, units).items():
+        if len(frame) < length or country in exclude_countries:
             continue
         wins = _windows(frame, length)
         if not wins:
             continue
-        cvs = [cv_estimate(w["year"].to_numpy(), w["value"].to_numpy()) for w in wins]
+        ys = np.column_stack([w["value"].to_numpy(float) for w in wins])
+        ys = ys[:, np.ptp(ys, axis=0) > 0]  # constant windows: nothing to estimate (as ranking)
+        if ys.shape[1] == 0:
+            continue
+        excess, mu2 = _cv2_parts(np.arange(length, dtype=float), ys)
+        ok = np.isfinite(excess) & np.isfinite(mu2) & (mu2 > 0)
+        if not ok.any():
+            continue
+        excess_total += float(excess[ok].sum())
+        mu2_total += float(mu2[ok].sum())
+        n_windows += int(ok.sum())
+        med = float(np.median(excess[ok] / mu2[ok]))
         rows.append(
             {
                 "country": country,
                 "series": series,
-                "n_windows": len(wins),
+                "dataset": dataset,
+                "n_windows": int(ok.sum()),
                 "window": length,
-                "cv": float(np.median(cvs)),
+                "cv2": med,
+                "cv": float(np.sqrt(max(med, 0.0))),
             }
         )
     if not rows:
         return None
     table = pd.DataFrame(rows)
+    cv2 = (
+        excess_total / mu2_total if quantile is None else float(np.quantile(table["cv2"], quantile))
+    )
     return ReferenceDispersion(
-        cv=float(np.quantile(table["cv"], quantile)),
+        cv=float(np.sqrt(max(cv2, 0.0))),
         quantile=quantile,
         per_series=table,
-        window=window,
+        window=length,
+        n_windows=n_windows,
     )
-
-
-def reference_ranking(
-    reference: pd.DataFrame,
-    tested_name: str,
-    years: np.ndarray,
-    values: np.ndarray,
-    formula: str = "quadratic",
-    min_window: int = 5,
-) -> pd.DataFrame:
-    """Rank the tested series' fit among every reference window of the same length.
-
-    As Robertson et al. (2019) did against 50 countries: fit ``formula``
-    (general quadratic by default, ordinary least squares as in the paper) to
-    every run of n consecutive years of every reference series and to the
-    tested series, and report its adjusted R²; also report the Pearson
-    dispersion D of the best simple formula (the smoothness test's statistic),
-    which unlike R² does not reward steep growth. Best adjusted R² first.
-    Columns: country, series, start, end, n, adj_r2, dispersion, tested (bool),
-    rank_adj_r2, rank_dispersion (1 = smoothest).
-    """
-    n = len(values)
-    rows = []
-    tested_fit = fitmod.fit_formula(np.asarray(years), np.asarray(values, float), formula)
-    rows.append(
-        {
-            "country": "(tested)",
-            "series": tested_name,
-            "start": int(years[0]),
-            "end": int(years[-1]),
-            "n": n,
-            "adj_r2": tested_fit.adj_r2,
-            "dispersion": observed_dispersion(years, values)[1],
-            "tested": True,
-        }
-    )
-    for (country, series), frame in reference_frames(reference).items():
-        length = min(n, len(frame))
-        if length < min_window:
-            continue
-        for w in _windows(frame, length):
-            f = fitmod.fit_formula(w["year"].to_numpy(), w["value"].to_numpy(float), formula)
-            if not f.ok:
-                continue
-            rows.append(
-                {
-                    "country": country,
-                    "series": series,
-                    "start": int(w["year"].iloc[0]),
-                    "end": int(w["year"].iloc[-1]),
-                    "n": length,
-                    "adj_r2": f.adj_r2,
-                    "dispersion": observed_dispersion(
-                        w["year"].to_numpy(), w["value"].to_numpy(float)
-                    )[1],
-                    "tested": False,
-                }
-            )
-    table = pd.DataFrame(rows)
-    table["rank_adj_r2"] = table["adj_r2"].rank(ascending=False, method="min").astype(int)
-    table["rank_dispersion"] = table["dispersion"].rank(ascending=True, method="min").astype(int)
-    return table.sort_values("adj_r2", ascending=False, kind="stable").reset_index(drop=True)

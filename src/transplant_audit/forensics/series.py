@@ -101,6 +101,8 @@ class SeriesData:
     """Years tested (first, last) when a window was asked for."""
     outside_window: list[int] = field(default_factory=list)
     """Years the series has but the window left untested."""
+    derived_years: list[int] = field(default_factory=list)
+    """Years whose tested value is derived (e.g. a total minus stated years), not stated."""
 
     @property
     def years(self) -> np.ndarray:
@@ -727,6 +729,7 @@ def series_variants(
                     used_locators.append(f"{y}: {loc}")
         out.append(
             SeriesData(
+                derived_years=_derived_years(full, pairs),
                 name=label,
                 frame=clean,
                 unit=";".join(units),
@@ -743,6 +746,21 @@ def series_variants(
             )
         )
     return out
+
+
+_TRUE = {"true", "1", "yes", "y", "t"}
+
+
+def _derived_years(full: pd.DataFrame, pairs: list[tuple[int, float]]) -> list[int]:
+    """Years whose chosen value comes from a row marked ``derived`` (column optional)."""
+    if "derived" not in full.columns:
+        return []
+    flag = full["derived"].map(lambda v: str(v).strip().lower() in _TRUE)
+    marked = {
+        (int(y), float(v))
+        for y, v in zip(full.loc[flag, "year_int"], full.loc[flag, "value_num"], strict=True)
+    }
+    return sorted(int(y) for y, v in pairs if (int(y), float(v)) in marked)
 
 
 def _all_stating(

@@ -79,7 +79,7 @@ METHOD_TEXT = [
     "model as a range, not as a point.",
     "Every uncertain quantity is an assumption with a distribution, a unit, a justification "
     "and sources (table below). The model draws all assumptions together many times (Monte "
-    "Carlo); each result is the median of those runs with the interval that holds 95% of "
+    "Carlo); each result is the median of those runs with the interval that holds 90% of "
     "them. Sobol indices and a tornado chart show which assumptions move the result most. "
     "The full rules are in the toolkit's docs/estimate.md.",
 ]

@@ -26,7 +26,8 @@ SCENARIO_COLORS = {
 SCENARIO_LABELS = {
     "documented": "documented floor (stated figures only)",
     "capacity": "capacity model",
-    "combined": "combined estimate",
+    "combined": "flat-prior estimate (combined)",
+    "calibrated": "calibrated estimate (sourced disclosure prior)",
 }
 
 
@@ -58,10 +59,10 @@ def _year_axis(title: str = "year") -> alt.X:
 def national_series(
     national: pd.DataFrame, official: pd.DataFrame | None, description: str
 ) -> dict[str, Any]:
-    """Estimated transplants per year: a median line per scenario, 50% and 95% bands of the
+    """Estimated transplants per year: a median line per scenario, 50% and 90% bands of the
     combined estimate, and published claims as red markers (shape = who made the claim).
 
-    ``national`` has year, scenario, median, p025, p25, p75, p975; ``official``
+    ``national`` has year, scenario, median, p05, p25, p75, p95; ``official``
     (optional) has year, label, value. Only the combined estimate gets bands, so
     the chart stays readable; every scenario's interval is in the data table.
     """
@@ -75,7 +76,7 @@ def national_series(
     band_base = alt.Chart(bands).encode(x=_year_axis())
     band95 = band_base.mark_area(
         opacity=0.15, color=SCENARIO_COLORS.get(band_scen, "#7570b3")
-    ).encode(y=alt.Y("p025:Q", title="transplants per year"), y2="p975:Q")
+    ).encode(y=alt.Y("p05:Q", title="transplants per year"), y2="p95:Q")
     band50 = band_base.mark_area(
         opacity=0.3, color=SCENARIO_COLORS.get(band_scen, "#7570b3")
     ).encode(y="p25:Q", y2="p75:Q")
@@ -90,8 +91,8 @@ def national_series(
                 alt.Tooltip("year:Q", format="d"),
                 alt.Tooltip("scenario_label:N", title="scenario"),
                 alt.Tooltip("median:Q", format=",.0f"),
-                alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
-                alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+                alt.Tooltip("p05:Q", format=",.0f", title="5%"),
+                alt.Tooltip("p95:Q", format=",.0f", title="95%"),
             ],
         )
     )
@@ -127,7 +128,7 @@ def interval_bars(
     value_title: str = "transplants per year",
     color: str | None = None,
 ) -> dict[str, Any]:
-    """Horizontal bars of the median with a 95% interval (p025 to p975) for each category."""
+    """Horizontal bars of the median with a 90% interval (p05 to p95) for each category."""
     enc_color: Any = alt.value("#1b6ca8")
     if color:
         enc_color = alt.Color(f"{color}:N", title=color)
@@ -138,18 +139,18 @@ def interval_bars(
         tooltip=[
             alt.Tooltip(f"{category}:N"),
             alt.Tooltip("median:Q", format=",.0f"),
-            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
-            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+            alt.Tooltip("p05:Q", format=",.0f", title="5%"),
+            alt.Tooltip("p95:Q", format=",.0f", title="95%"),
         ],
     )
-    rules = base.mark_rule(color="#222").encode(x="p025:Q", x2="p975:Q")
+    rules = base.mark_rule(color="#222").encode(x="p05:Q", x2="p95:Q")
     height = max(60, 24 * len(df))
     chart = alt.layer(bars, rules).properties(width=WIDTH - 160, height=height, title=title)
     return _finish(chart, description)
 
 
 def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
-    """Cumulative transplants since the first year: median line per scenario, 95% band of the
+    """Cumulative transplants since the first year: median line per scenario, 90% band of the
     combined estimate (the other scenarios' intervals are in the data table)."""
     data = df.copy()
     data["scenario_label"] = data["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
@@ -163,7 +164,7 @@ def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
     band = (
         alt.Chart(data[data["scenario"] == band_scen])
         .mark_area(opacity=0.18, color=SCENARIO_COLORS.get(band_scen, "#7570b3"))
-        .encode(x=_year_axis(), y=alt.Y("p025:Q", title="cumulative transplants"), y2="p975:Q")
+        .encode(x=_year_axis(), y=alt.Y("p05:Q", title="cumulative transplants"), y2="p95:Q")
     )
     line = base.mark_line(point=True).encode(
         y="median:Q",
@@ -171,8 +172,8 @@ def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
             alt.Tooltip("year:Q", format="d"),
             alt.Tooltip("scenario_label:N", title="scenario"),
             alt.Tooltip("median:Q", format=",.0f"),
-            alt.Tooltip("p025:Q", format=",.0f", title="2.5%"),
-            alt.Tooltip("p975:Q", format=",.0f", title="97.5%"),
+            alt.Tooltip("p05:Q", format=",.0f", title="5%"),
+            alt.Tooltip("p95:Q", format=",.0f", title="95%"),
         ],
     )
     chart = alt.layer(band, line).properties(

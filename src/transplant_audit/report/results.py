@@ -42,7 +42,7 @@ from transplant_audit.report.sections import (
     guarded,
 )
 
-SCENARIO_ORDER = ("combined", "capacity", "documented")
+SCENARIO_ORDER = ("calibrated", "combined", "capacity", "documented")
 TOP_HOSPITALS = 25
 
 
@@ -253,14 +253,76 @@ class EstimateSections:
         row = rows[rows["year"].astype(int) == year].iloc[0]
         return scenario, year, row, comp_row
 
+    def _implied_item(self, comp_row: pd.Series | None) -> tuple[HeadlineItem, str] | None:
+        """The utilisation of capacity the headline's official claim requires (no prior)."""
+        fn = getattr(self.est, "implied_utilisation", None)
+        if comp_row is None or fn is None:
+            return None
+        imp = fn()
+        if imp is None or not len(imp) or "claim_id" not in comp_row.index:
+            return None
+        sel = imp[
+            (imp["claim_id"] == comp_row["claim_id"])
+            & (imp["year"].astype(int) == int(comp_row["year"]))
+        ]
+        if not len(sel):
+            return None
+        r = sel.iloc[-1]
+        ref = self.cite_estimate(
+            f"Claim / national capacity per Monte Carlo draw, {int(r['year'])}: needs no "
+            "utilisation prior; every other assumption varies."
+        )
+        who = _party_label(str(comp_row.get("party", "")))
+        item = HeadlineItem(
+            label=f"Utilisation the {who} figure for {int(r['year'])} requires",
+            value=pct(r["implied_utilisation_median"]),
+            detail=[
+                f"of transplant capacity ({num(r['value'])} transplants); 90% interval "
+                f"{pct(r['implied_utilisation_p05'])} to {pct(r['implied_utilisation_p95'])}",
+                ref,
+            ],
+        )
+        text = (
+            f"The {who} figure of {num(r['value'])} for {int(r['year'])} requires transplant "
+            f"capacity to be used at {pct(r['implied_utilisation_median'])} (90% interval "
+            f"{pct(r['implied_utilisation_p05'])}–{pct(r['implied_utilisation_p95'])})"
+        )
+        return item, text
+
+    def _investigator_paras(self) -> list[Block]:
+        """Each investigators' method rebuilt from sourced inputs, next to its headline."""
+        out: list[Block] = []
+        for r in getattr(self.est, "investigators", None) or []:
+            ref = self.cite_estimate(
+                f"Scenario {r['scenario']}: {num(r['hospitals'])} approved hospitals at "
+                f"{r['used_instead']}; the value needed is arithmetic on the published figure."
+            )
+            out.append(
+                Para(
+                    [
+                        f"The investigators' method {r['scenario']}, rebuilt from sourced "
+                        f"inputs, gives {rounded(r['median'])} for {r['year']} (90% interval "
+                        f"{rounded(r['p05'])}–{rounded(r['p95'])}) against the published "
+                        f"{num(r['published_value'])}. Missing input: {r['missing_input']}. "
+                        f"To reach the published figure it would need "
+                        f"{r['needed_value_median']:.0f} ({r['needed_value_p05']:.0f}–"
+                        f"{r['needed_value_p95']:.0f}) {r['needed_value_name']}; that value "
+                        "is shown, never put into the model.",
+                        ref,
+                    ],
+                    kind="caveat",
+                )
+            )
+        return out
+
     def _headline_blocks(self) -> list[Block]:
         nat = self.est.national()
-        need(nat, "year", "scenario", "median", "p025", "p975", what="estimate.national()")
+        need(nat, "year", "scenario", "median", "p05", "p95", what="estimate.national()")
         scenario, year, row, comp_row = self._headline_row(nat)
         self.headline_year = year
         label = charts.SCENARIO_LABELS.get(scenario, scenario)
         ref = self.cite_estimate(
-            f"National estimate for {year}, {label}: median and 95% interval of "
+            f"National estimate for {year}, {label}: median and 90% interval of "
             f"{self.draws()} Monte Carlo draws."
         )
         items = [
@@ -268,15 +330,19 @@ class EstimateSections:
                 label=f"Estimated transplants in {year}",
                 value=rounded(row["median"]),
                 detail=[
-                    f"95% interval {rounded(row['p025'])} to {rounded(row['p975'])}; {label}",
+                    f"90% interval {rounded(row['p05'])} to {rounded(row['p95'])}; {label}",
                     ref,
                 ],
             )
         ]
         text = (
             f"Estimated transplants in China in {year}: {rounded(row['median'])} "
-            f"(95% interval {rounded(row['p025'])}–{rounded(row['p975'])}, {label})"
+            f"(90% interval {rounded(row['p05'])}–{rounded(row['p95'])}, {label})"
         )
+        implied = self._implied_item(comp_row)
+        if implied is not None:
+            items.insert(0, implied[0])
+            text = implied[1] + "; " + text
         if comp_row is not None:
             who = _party_label(str(comp_row.get("party", "")))
             src = []
@@ -334,8 +400,8 @@ class EstimateSections:
         self.headline_text.append(text)
         summary: list[Run] = [
             f"Central estimate for {year}: about {rounded(row['median'])} transplants in China "
-            f"({label}), with 95% of model runs between {rounded(row['p025'])} and "
-            f"{rounded(row['p975'])}.",
+            f"({label}), with 90% of model runs between {rounded(row['p05'])} and "
+            f"{rounded(row['p95'])}.",
             ref,
         ]
         if comp_row is not None:
@@ -367,11 +433,12 @@ class EstimateSections:
         return [
             Para(summary),
             Headline(items),
+            *self._investigator_paras(),
             Para(
                 [
                     "How to read this: the estimate is a range, not a count. The middle value is "
                     "the median of many model runs that vary every assumption within its sourced "
-                    "range; 95% of runs fall inside the interval. Claims are published figures, "
+                    "range; 90% of runs fall inside the interval. Claims are published figures, "
                     "shown for comparison and never used as input. Each figure has a numbered "
                     "note linking to the observations, assumptions and sources behind it."
                 ],
@@ -394,10 +461,10 @@ class EstimateSections:
             "year",
             "scenario",
             "median",
-            "p025",
+            "p05",
             "p25",
             "p75",
-            "p975",
+            "p95",
             what="estimate.national()",
         )
         off = _official_points(self.est)
@@ -412,7 +479,7 @@ class EstimateSections:
             + f". The {scen} median is {rounded(main['median'].iloc[0])} in "
             f"{int(main['year'].iloc[0])}, peaks at {rounded(peak['median'])} in "
             f"{int(peak['year'])} and is {rounded(main['median'].iloc[-1])} in "
-            f"{int(main['year'].iloc[-1])}; shaded bands show 50% and 95% intervals."
+            f"{int(main['year'].iloc[-1])}; shaded bands show 50% and 90% intervals."
         )
         if len(off):
             alt_text += f" Diamonds mark {len(off)} published claims (claim-years)."
@@ -436,7 +503,7 @@ class EstimateSections:
                 data=data,
                 alt=alt_text,
                 caption=[
-                    "Lines: median of each scenario. Shaded: 50% (darker) and 95% (lighter) "
+                    "Lines: median of each scenario. Shaded: 50% (darker) and 90% (lighter) "
                     "intervals of the combined estimate; the intervals of the other scenarios "
                     "are in the data table. Red markers: published claims, shaped by who made "
                     "them (never used as input).",
@@ -479,7 +546,7 @@ class EstimateSections:
 
     def _cumulative_blocks(self) -> list[Block]:
         cum = self.est.cumulative()
-        need(cum, "year", "scenario", "median", "p025", "p975", what="estimate.cumulative()")
+        need(cum, "year", "scenario", "median", "p05", "p95", what="estimate.cumulative()")
         scen = _pick_scenario(cum)
         last = cum[cum["scenario"].astype(str) == scen].sort_values("year").iloc[-1]
         first_year = int(cum["year"].min())
@@ -488,14 +555,14 @@ class EstimateSections:
         alt_text = (
             f"Line chart of cumulative estimated transplants since {first_year} by scenario; "
             f"the {label} reaches {rounded(last['median'])} by {int(last['year'])} "
-            f"(95% interval {rounded(last['p025'])} to {rounded(last['p975'])})."
+            f"(90% interval {rounded(last['p05'])} to {rounded(last['p95'])})."
         )
         return [
             Para(
                 [
                     f"Added up from {first_year} to {int(last['year'])}, the {label} is "
-                    f"{rounded(last['median'])} transplants (95% interval "
-                    f"{rounded(last['p025'])} to {rounded(last['p975'])}).",
+                    f"{rounded(last['median'])} transplants (90% interval "
+                    f"{rounded(last['p05'])} to {rounded(last['p95'])}).",
                     ref,
                 ]
             ),
@@ -507,7 +574,7 @@ class EstimateSections:
                 alt=alt_text,
                 caption=[
                     "Running total of the yearly estimate: median of each scenario; shaded: "
-                    "95% interval of the combined estimate.",
+                    "90% interval of the combined estimate.",
                     ref,
                 ],
             ),
@@ -531,7 +598,7 @@ class EstimateSections:
     def _interval_figure(
         self, df: pd.DataFrame, category: str, name: str, title: str, what: str, scenario: str
     ) -> list[Block]:
-        need(df, category, "median", "p025", "p975", what=what)
+        need(df, category, "median", "p05", "p95", what=what)
         df, year = self._year_slice(df)
         when = f" in {year}" if year is not None else ""
         if df.empty:
@@ -539,10 +606,9 @@ class EstimateSections:
         df = df.sort_values("median", ascending=False)
         label = charts.SCENARIO_LABELS.get(scenario, scenario)
         alt_text = (
-            f"Bar chart of the {label}{when} by {category}, with 95% intervals: "
+            f"Bar chart of the {label}{when} by {category}, with 90% intervals: "
             + "; ".join(
-                f"{r[category]} {rounded(r['median'])} "
-                f"({rounded(r['p025'])} to {rounded(r['p975'])})"
+                f"{r[category]} {rounded(r['median'])} ({rounded(r['p05'])} to {rounded(r['p95'])})"
                 for _, r in df.head(12).iterrows()
             )
             + "."
@@ -555,7 +621,7 @@ class EstimateSections:
                 spec=charts.interval_bars(df, category, f"{title}{when}", alt_text),
                 data=df,
                 alt=alt_text,
-                caption=["Median (bar) with 95% interval (black line).", ref],
+                caption=["Median (bar) with 90% interval (black line).", ref],
             )
         ]
 
@@ -565,7 +631,7 @@ class EstimateSections:
         scen = _pick_scenario(df)
         df = df[df["scenario"].astype(str) == scen]
         sliced, _ = self._year_slice(df)
-        zero = sliced[(sliced["median"].fillna(0) == 0) & (sliced["p975"].fillna(0) == 0)]
+        zero = sliced[(sliced["median"].fillna(0) == 0) & (sliced["p95"].fillna(0) == 0)]
         df = df[~df["organ"].isin(set(zero["organ"]))]
         blocks = self._interval_figure(
             df, "organ", "by_organ", "Transplants by organ", "estimate.by_organ()", scen
@@ -592,7 +658,9 @@ class EstimateSections:
         need(df, "stratum", "scenario", what="estimate.by_stratum()")
         scen = _pick_scenario(df)
         df = df[df["scenario"].astype(str) == scen]
-        licence = df[df["stratum"].isin(["licensed", "unlicensed", "pre_licensing"])]
+        licence = df[
+            df["stratum"].isin(["licensed", "unlicensed", "licence_unknown", "pre_licensing"])
+        ]
         blocks: list[Block] = [
             Para(
                 [
@@ -600,8 +668,9 @@ class EstimateSections:
                     "that are documented as transplanting; 'pre_licensing' is volume before "
                     "licensing began (the year is the assumption ",
                     Link("licensing_year", ASM + "licensing_year"),
-                    "). Volume at unlicensed hospitals is, by its nature, the least documented "
-                    "part of the estimate.",
+                    "). 'licence_unknown' is hospitals whose licence status no published list "
+                    "settles; they are never counted as unlicensed. Volume at unlicensed "
+                    "hospitals is, by its nature, the least documented part of the estimate.",
                 ]
             )
         ]
@@ -621,8 +690,9 @@ class EstimateSections:
                 data=sliced,
                 sortable=True,
                 caption=[
-                    "licensed + unlicensed + pre_licensing = total; military + civilian + imputed "
-                    "= total (the military status of imputed hospitals is unknown)."
+                    "licensed + unlicensed + licence_unknown + pre_licensing = total; military + "
+                    "civilian + imputed = total (the military status of imputed hospitals is "
+                    "unknown)."
                 ],
             )
         )
@@ -636,7 +706,7 @@ class EstimateSections:
 
     def _hospitals(self) -> list[Block]:
         df = self.est.by_hospital()
-        need(df, "hospital_id", "median", "p025", "p975", what="estimate.by_hospital()")
+        need(df, "hospital_id", "median", "p05", "p95", what="estimate.by_hospital()")
         if "scenario" in df.columns:
             df = df[df["scenario"].astype(str) == _pick_scenario(df)]
         df, year = self._year_slice(df)
@@ -660,8 +730,8 @@ class EstimateSections:
                 "province": [name_of(h, "province") for h in top["hospital_id"].astype(str)],
                 "licensed": [name_of(h, "licensed") for h in top["hospital_id"].astype(str)],
                 "median": top["median"].round(0).to_numpy(),
-                "p025": top["p025"].round(0).to_numpy(),
-                "p975": top["p975"].round(0).to_numpy(),
+                "p05": top["p05"].round(0).to_numpy(),
+                "p95": top["p95"].round(0).to_numpy(),
                 "methods": top["methods"].to_numpy() if "methods" in top else "",
                 "derivation": top["hospital_id"].astype(str).to_numpy(),
             }
@@ -685,7 +755,7 @@ class EstimateSections:
                 sortable=True,
                 links={"derivation": DERIV},
                 caption=[
-                    "median, p025, p975: transplants per year (median and 95% interval over "
+                    "median, p05, p95: transplants per year (median and 90% interval over "
                     "model runs). A lower bound of 0 means that in some runs no figure of the "
                     "hospital applies to that year (e.g. its bed count was stated too many "
                     "years earlier); methods: which routes produced the figure."
@@ -980,6 +1050,18 @@ def _fr_sources(ev: Evidence, fr: Any, name: str) -> list[str]:
     return found or _series_sources(ev, [_base_series(name)])
 
 
+RANKING_ROWS = 50
+"""Reference windows shown in the report's ranking table (the tested series always)."""
+
+
+def _top_windows(rank: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """The tested row(s) and the ``rows`` reference windows with the best adjusted R²."""
+    if "tested" not in rank.columns or len(rank) <= rows + 1:
+        return rank
+    tested = rank["tested"].astype(bool)
+    return pd.concat([rank[tested], rank[~tested].head(rows)]).reset_index(drop=True)
+
+
 def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
     """Forensic tests of the official series, with a fit chart per series."""
     sec = Section("forensics", "Forensic tests of the official figures")
@@ -1015,11 +1097,18 @@ def forensics_section(ev: Evidence, fr: Any, notes: Notes) -> Section:
                     "cannot be ranked against real registries",
                 )
             ]
+        shown = _top_windows(rank, RANKING_ROWS)
         return [
             Table(
                 name="reference_ranking",
-                title="Where the official series rank among other countries' series",
-                data=rank,
+                title="Where the official series rank among other countries' series"
+                + (
+                    f" (the {RANKING_ROWS} best-fitting of {len(rank) - 1} reference windows; "
+                    "every window: ForensicsResult.reference_ranking() in Python)"
+                    if len(shown) < len(rank)
+                    else ""
+                ),
+                data=shown,
                 sortable=True,
                 links={"source_id": ""} if "source_id" in rank.columns else {},
             )
@@ -1073,6 +1162,17 @@ def _findings_blocks(
             ]
         )
     ]
+    summary = getattr(fr, "summary", None)
+    if callable(summary):
+        blocks.append(
+            Table(
+                name=f"{table_name}_summary",
+                title="Summary: one line per test, flagged first",
+                data=summary(),
+                sortable=True,
+            )
+        )
+    blocks.extend(_rank_contrast_blocks(df))
     if len(flagged):
         blocks.append(
             Para(
@@ -1092,6 +1192,35 @@ def _findings_blocks(
     table = df[keep].sort_values(["flagged", "series"], ascending=[False, True])
     blocks.append(Table(name=table_name, title=table_title, data=table, sortable=True))
     return blocks
+
+
+RANK_CONTRAST = (
+    "Two rankings, side by side. The paper's measure is how well a quadratic fits (adjusted "
+    "R²); the smoothness measure is the dispersion D of the residuals against counting noise. "
+    "R² rewards steep growth: the same residuals are small against a large total variation, "
+    "so a fast-growing real programme out-ranks flat ones on R² without being any less "
+    "noisy. D does not depend on growth, so it is the one that can flag."
+)
+
+
+def _rank_contrast_blocks(df: pd.DataFrame) -> list[Block]:
+    """R² rank (the paper's measure) next to the dispersion rank, per series, in words."""
+    if not {"r2_rank_quadratic", "reference_ranking"} <= set(df["test"]):
+        return []
+    lines = []
+    for base in dict.fromkeys(df["series"].map(_base_series)):
+        rows = df[df["series"].map(_base_series) == base]
+        q = rows[rows["test"] == "r2_rank_quadratic"]
+        d = rows[rows["test"] == "reference_ranking"]
+        if q.empty or d.empty or str(q.iloc[0]["verdict"]).startswith("Not run"):
+            continue
+        lines.append(
+            f"{q.iloc[0]['series']}: on R², {q.iloc[0]['verdict'].split('. ')[0]}. "
+            f"On dispersion, {d.iloc[0]['verdict'].split('. ')[0]}."
+        )
+    if not lines:
+        return []
+    return [Para([RANK_CONTRAST]), *[Para([line]) for line in lines]]
 
 
 def _fit_chart_blocks(ev: Evidence, fr: Any, notes: Notes) -> list[Block]:

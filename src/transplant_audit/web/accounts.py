@@ -27,6 +27,12 @@ from transplant_audit.web.schema import Account, SecurityEvent, WebSession
 ROLES = ("viewer", "investigator", "reviewer", "admin")
 """Roles from least to most rights; each role has the rights of the ones before it."""
 
+REGISTRY_ROLES = ("reporter", "registrar", "analyst", "auditor")
+"""Roles of the transplant-tourism registry (docs/registry.md). They stand apart from the
+evidence roles above: none implies another, and none gives rights on the evidence."""
+
+ALL_ROLES = ROLES + REGISTRY_ROLES
+
 _USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
@@ -60,6 +66,8 @@ class Principal:
     csrf_token: str = ""
 
     def can(self, role: str) -> bool:
+        if self.role not in ROLES or role not in ROLES:
+            return self.role == role
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
@@ -90,8 +98,8 @@ def hash_password(password: str, settings: SecuritySettings = SecuritySettings()
 
 
 def _check_role(role: str) -> str:
-    if role not in ROLES:
-        raise ConfigError(f"role {role!r} is not one of: {', '.join(ROLES)}")
+    if role not in ALL_ROLES:
+        raise ConfigError(f"role {role!r} is not one of: {', '.join(ALL_ROLES)}")
     return role
 
 

@@ -142,6 +142,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
     """The workbench on an open ``Store`` (already migrated and holding evidence)."""
+    from transplant_audit.registry import api as registry_api
     from transplant_audit.web import api, pages
 
     settings = settings or ServerSettings()
@@ -174,5 +175,6 @@ def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    registry_api.install(app)  # the transplant-tourism registry's routes and pseudonym key
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

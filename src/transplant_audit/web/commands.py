@@ -147,18 +147,35 @@ PasswordStdin = Annotated[
 @user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help="Account name (letters a-z, digits, . _ -).")],
-    role: Annotated[str, typer.Option(help="viewer, investigator, reviewer or admin.")],
+    role: Annotated[
+        str,
+        typer.Option(
+            help="viewer, investigator, reviewer or admin; for the registry: reporter, "
+            "registrar, analyst or auditor."
+        ),
+    ],
+    centre: Annotated[
+        str | None,
+        typer.Option(help="The reporting centre a registry reporter is bound to (required)."),
+    ] = None,
     password_stdin: PasswordStdin = False,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
     """Add an account (the password is hashed with Argon2id; it is never stored or shown)."""
+    from transplant_audit.registry.commands import check_centre
     from transplant_audit.web import accounts
 
+    check_centre(role, centre)
     password = _read_password(password_stdin, "password")
     with _open(home, db) as store, store.session(write=True) as s:
         acc = accounts.add_account(s, name, role, password)
         shown = f"{acc.username} ({acc.role})"
+        if centre:
+            from transplant_audit.registry.store import bind_centre
+
+            bind_centre(s, acc.username, centre)
+            shown += f", centre {centre}"
     Console().print(f"added account {shown}")
 
 
