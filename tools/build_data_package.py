@@ -35,7 +35,7 @@ import pandas as pd
 
 from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
-from transplant_audit.evidence.frames import COLUMNS, Evidence
+from transplant_audit.evidence.frames import COLUMNS, GATHERED_COLUMNS, Evidence
 from transplant_audit.evidence.package import (
     _atomic_write,
     format_number,
@@ -1403,56 +1403,6 @@ def build_reference(src: Path, sources: SourceBook) -> pd.DataFrame:
 # through capture -> extract -> review. Each file is optional; each row is checked and a bad
 # one stops the build with file, row, field and reason.
 
-GATHERED_HEADERS: dict[str, list[str]] = {
-    "sources": [
-        "url",
-        "title",
-        "publisher",
-        "party",
-        "published",
-        "retrieved",
-        "language",
-        "kind",
-        "digest",
-        "note",
-    ],
-    "hospitals": [
-        "hospital_key",
-        "name_en",
-        "name_zh",
-        "province",
-        "city",
-        "military",
-        "aliases",
-        "note",
-    ],
-    "observations": [
-        "hospital_key",
-        "indicator",
-        "organ",
-        "period_start",
-        "period_end",
-        "as_of",
-        "value",
-        "qualifier",
-        "unit",
-        "bed_scope",
-        "source_url",
-        "locator",
-        "status",
-        "note",
-    ],
-    "licences": [
-        "hospital_key",
-        "organ",
-        "list_name",
-        "list_year",
-        "licensed",
-        "source_url",
-        "locator",
-        "note",
-    ],
-}
 _DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _BOOL = {"true": True, "false": False}
 
@@ -1467,7 +1417,7 @@ def _gathered_rows(src: Path, name: str) -> tuple[str, list[tuple[int, dict[str,
     path = src / "gathered" / f"{name}.csv"
     if not path.is_file():
         return f"data-src/gathered/{name}.csv", []
-    _check_header(path, GATHERED_HEADERS[name])
+    _check_header(path, GATHERED_COLUMNS[name])
     return f"data-src/gathered/{name}.csv", _read(path)
 
 

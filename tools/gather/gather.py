@@ -34,64 +34,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from transplant_audit.evidence.frames import GATHERED_COLUMNS
+from transplant_audit.evidence.vocabulary import BED_INDICATORS
+
 REPO = Path(__file__).resolve().parents[2]
 GATHERED = REPO / "data-src" / "gathered"
-BED_INDICATORS = {
-    "total_beds",
-    "transplant_beds",
-    "department_beds",
-    "icu_beds",
-    "total_beds_planned",
-    "transplant_beds_planned",
-}
-OBS_COLUMNS = [
-    "hospital_key",
-    "indicator",
-    "organ",
-    "period_start",
-    "period_end",
-    "as_of",
-    "value",
-    "qualifier",
-    "unit",
-    "bed_scope",
-    "source_url",
-    "locator",
-    "status",
-    "note",
-]
-HOSP_COLUMNS = [
-    "hospital_key",
-    "name_en",
-    "name_zh",
-    "province",
-    "city",
-    "military",
-    "aliases",
-    "note",
-]
-LIC_COLUMNS = [
-    "hospital_key",
-    "organ",
-    "list_name",
-    "list_year",
-    "licensed",
-    "source_url",
-    "locator",
-    "note",
-]
-SRC_COLUMNS = [
-    "url",
-    "title",
-    "publisher",
-    "party",
-    "published",
-    "retrieved",
-    "language",
-    "kind",
-    "digest",
-    "note",
-]
+OBS_COLUMNS = GATHERED_COLUMNS["observations"]
+HOSP_COLUMNS = GATHERED_COLUMNS["hospitals"]
+LIC_COLUMNS = GATHERED_COLUMNS["licences"]
+SRC_COLUMNS = GATHERED_COLUMNS["sources"]
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -65,6 +65,12 @@ def _pct(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
     return tuple(float(x) if np.isfinite(x) else None for x in out)  # type: ignore[return-value]
 
 
+def _interval(name: str, values: np.ndarray) -> dict[str, float | None]:
+    """``{name}_median``, ``{name}_p05`` and ``{name}_p95`` of the draws."""
+    p05, median, p95 = _pct(values)
+    return {f"{name}_median": median, f"{name}_p05": p05, f"{name}_p95": p95}
+
+
 def _validate_common(draws: int, volume: float) -> None:
     if draws < 10:
         raise ConfigError(f"--draws must be at least 10 (got {draws})")
@@ -135,20 +141,14 @@ def implied_donors(
                     d.compatibility,
                     d.avail_years,
                 )
-            pool = donors * d.avail_years
-            dp, pp = _pct(donors), _pct(pool)
             rows.append(
                 {
                     "organ": organ,
                     "year": year,
                     "wait_days": float(w),
                     "volume": float(np.median(organ_volume)),
-                    "donors_per_year_median": dp[1],
-                    "donors_per_year_p05": dp[0],
-                    "donors_per_year_p95": dp[2],
-                    "pool_median": pp[1],
-                    "pool_p05": pp[0],
-                    "pool_p95": pp[2],
+                    **_interval("donors_per_year", donors),
+                    **_interval("pool", donors * d.avail_years),
                 }
             )
     return DonorPoolResult(
@@ -195,8 +195,7 @@ def waits_from_donors(
             donor_rate, deceased_volume, d.group_share, d.organs_per_donor
         )
         steady = np.isfinite(wait)
-        wp = _pct(wait * DAYS_PER_YEAR)
-        gp = _pct(growth)
+        growth_stats = _interval("backlog_growth_per_year", growth)
         rows.append(
             {
                 "organ": organ,
@@ -205,12 +204,9 @@ def waits_from_donors(
                 "volume": float(np.median(organ_volume)),
                 "steady_state": bool(steady.mean() >= 0.5),
                 "steady_state_share": float(steady.mean()),
-                "wait_days_median": wp[1],
-                "wait_days_p05": wp[0],
-                "wait_days_p95": wp[2],
-                "backlog_growth_per_year": gp[1],
-                "backlog_growth_per_year_p05": gp[0],
-                "backlog_growth_per_year_p95": gp[2],
+                **_interval("wait_days", wait * DAYS_PER_YEAR),
+                "backlog_growth_per_year": growth_stats.pop("backlog_growth_per_year_median"),
+                **growth_stats,
             }
         )
     return DonorPoolResult(
@@ -240,17 +236,12 @@ def wait_at_capacity(
     d, names = _organ_draws(organ, assumptions, draws, seed, "none", None)
     supply = donors * d.organs_per_donor
     wait = queue.backlog_wait_years(np.full(draws, waitlist), supply) * DAYS_PER_YEAR
-    wp, sp = _pct(wait), _pct(supply)
     return {
         "organ": organ,
         "donors_per_year": donors,
         "waitlist": waitlist,
-        "wait_days_p05": wp[0],
-        "wait_days_median": wp[1],
-        "wait_days_p95": wp[2],
-        "organs_per_year_p05": sp[0],
-        "organs_per_year_median": sp[1],
-        "organs_per_year_p95": sp[2],
+        **_interval("wait_days", wait),
+        **_interval("organs_per_year", supply),
         "assumptions_used": [n for n in names if "discard" in n],
     }
 

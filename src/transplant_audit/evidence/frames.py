@@ -153,3 +153,57 @@ class Evidence:
 
     def frame(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+
+GATHERED_COLUMNS: dict[str, list[str]] = {
+    "sources": [
+        "url",
+        "title",
+        "publisher",
+        "party",
+        "published",
+        "retrieved",
+        "language",
+        "kind",
+        "digest",
+        "note",
+    ],
+    "hospitals": [
+        "hospital_key",
+        "name_en",
+        "name_zh",
+        "province",
+        "city",
+        "military",
+        "aliases",
+        "note",
+    ],
+    "observations": [
+        "hospital_key",
+        "indicator",
+        "organ",
+        "period_start",
+        "period_end",
+        "as_of",
+        "value",
+        "qualifier",
+        "unit",
+        "bed_scope",
+        "source_url",
+        "locator",
+        "status",
+        "note",
+    ],
+    "licences": [
+        "hospital_key",
+        "organ",
+        "list_name",
+        "list_year",
+        "licensed",
+        "source_url",
+        "locator",
+        "note",
+    ],
+}
+"""Columns of the contract files in ``data-src/gathered/`` (written by ``tools/gather``, read
+by ``tools/build_data_package.py``)."""
