@@ -62,14 +62,24 @@ def test_strict_hla_rule_needs_more_donors(asm) -> None:  # type: ignore[no-unty
 
 
 def test_official_2015_donors_cannot_serve_official_kidney_volume(asm) -> None:  # type: ignore[no-untyped-def]
+    # 2,766 deceased donors and 10,057 transplants (official 2015): even with every kidney
+    # used, the sourced shares leave kidneys short in most draws, so the queue grows.
     res = waits_from_donors(asm, organs=["kidney"], donors=2766, volume=10_057, draws=2000)
     row = res.rows[0]
-    assert isinstance(row["steady_state"], bool)
-    if not row["steady_state"]:
-        assert row["wait_days_median"] is None
-        assert row["backlog_growth_per_year"] > 0
-    else:
-        assert row["wait_days_median"] > 0
+    assert row["steady_state"] is False
+    assert row["steady_state_share"] < 0.5
+    assert row["wait_days_median"] is None
+    assert row["backlog_growth_per_year"] > 0
+
+
+def test_waitlist_wait_and_supply_are_inverse(asm) -> None:  # type: ignore[no-untyped-def]
+    # Little's law both ways: the donors implied for a 30-day wait over a list give back 30 days.
+    res = implied_donors(
+        asm, organs=["kidney"], wait_days=[30], volume=1.0, waitlist=31_000, draws=500
+    )
+    donors = res.rows[0]["donors_per_year_median"]
+    back = wait_at_capacity(asm, organ="kidney", donors=donors, waitlist=31_000 * 0.69, draws=500)
+    assert back["wait_days_median"] == pytest.approx(30, rel=0.05)
 
 
 def test_many_donors_give_short_waits(asm) -> None:  # type: ignore[no-untyped-def]

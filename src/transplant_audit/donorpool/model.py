@@ -129,8 +129,9 @@ def implied_donors(
         deceased_volume = organ_volume * d.deceased_share
         for w in wait_days:
             if waitlist is not None:
-                queue_len = waitlist * d.share_of_volume
-                supply = queue_len / (w / DAYS_PER_YEAR)
+                supply = queue.supply_for_backlog_wait(
+                    waitlist * d.share_of_volume, w / DAYS_PER_YEAR
+                )
                 donors = supply / d.organs_per_donor
             else:
                 donors = queue.donors_for_wait(
@@ -180,7 +181,7 @@ def waits_from_donors(
     for organ in organs:
         d, names = _organ_draws(organ, assumptions, draws, seed, hla_rule, avail_days)
         used.update(names)
-        organ_volume = volume * d.share_of_volume
+        organ_volume = _organ_volume(volume, d, None)
         deceased_volume = organ_volume * d.deceased_share
         donor_rate = np.full(draws, float(donors))
         wait = queue.system_wait_years(

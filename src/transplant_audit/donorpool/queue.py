@@ -164,3 +164,11 @@ def backlog_wait_years(waitlist: np.ndarray, supply: np.ndarray) -> np.ndarray:
     the organ supply rate and the wait is ``waitlist / supply`` years.
     """
     return np.asarray(waitlist, dtype=float) / np.asarray(supply, dtype=float)
+
+
+def supply_for_backlog_wait(waitlist: np.ndarray, wait_years: float) -> np.ndarray:
+    """Usable organs a year that serve a first-come queue of ``waitlist`` in ``wait_years``.
+
+    The inverse of ``backlog_wait_years`` (Little's law): ``waitlist / wait_years``.
+    """
+    return np.asarray(waitlist, dtype=float) / float(wait_years)

@@ -156,18 +156,7 @@ class Evidence:
 
 
 GATHERED_COLUMNS: dict[str, list[str]] = {
-    "sources": [
-        "url",
-        "title",
-        "publisher",
-        "party",
-        "published",
-        "retrieved",
-        "language",
-        "kind",
-        "digest",
-        "note",
-    ],
+    "sources": [c for c in COLUMNS["sources"] if c != "id"],  # the build gives the id
     "hospitals": [
         "hospital_key",
         "name_en",

@@ -202,6 +202,14 @@ def user_list(
     Console().print(table)
 
 
+def _set_disabled(name: str, disabled: bool, home: Path | None, db: str | None) -> None:
+    from transplant_audit.web import accounts
+
+    with _open(home, db) as store, store.session(write=True) as s:
+        accounts.set_disabled(s, name, disabled)
+    Console().print(f"{'disabled' if disabled else 'enabled'} {name}")
+
+
 @user_app.command("disable")
 def user_disable(
     name: Annotated[str, typer.Argument(help="Account name.")],
@@ -209,11 +217,7 @@ def user_disable(
     db: DbOption = None,
 ) -> None:
     """Disable an account: it can no longer log in, and its sessions end."""
-    from transplant_audit.web import accounts
-
-    with _open(home, db) as store, store.session(write=True) as s:
-        accounts.set_disabled(s, name, True)
-    Console().print(f"disabled {name}")
+    _set_disabled(name, True, home, db)
 
 
 @user_app.command("enable")
@@ -223,11 +227,7 @@ def user_enable(
     db: DbOption = None,
 ) -> None:
     """Enable a disabled account again."""
-    from transplant_audit.web import accounts
-
-    with _open(home, db) as store, store.session(write=True) as s:
-        accounts.set_disabled(s, name, False)
-    Console().print(f"enabled {name}")
+    _set_disabled(name, False, home, db)
 
 
 @user_app.command("passwd")
