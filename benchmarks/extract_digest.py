@@ -1,0 +1,129 @@
+"""Freeze the extractor's output: a digest of every candidate (all fields) on every text
+the repository holds, so a speed-up can be shown to change nothing (issue 14).
+
+Run:  python benchmarks/extract_digest.py            # compare with the committed digest
+      python benchmarks/extract_digest.py --write    # regenerate it, deliberately
+      python benchmarks/extract_digest.py --dump out.jsonl   # every candidate, for a diff
+
+Texts (all test material, none of it evidence):
+
+* ``corpus``: the synthetic annotated corpus (tests/extract/corpus/*.json),
+* ``realtext``: the real-text snippets (realtext.json = dev + held-out halves, dev2.json);
+  only the extractor's output is hashed, never a score, so no held-out error is shown,
+* ``realtext-pages``: each raw source file's snippets joined into one page (longer
+  context across sentences),
+* ``bench-dense``, ``bench-typical``: the pages ``bench_extract.py`` times.
+
+The digest is a SHA-256 over the JSON of each text's candidate list (``Candidate.to_dict``,
+keys sorted), one per set, stored in tests/extract/output_digest.json;
+tests/extract/test_output_digest.py fails when any set's output changes. A change that is
+meant (a new rule) regenerates it with ``--write`` in the same commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_extract  # noqa: E402
+
+from transplant_audit.extract.core import extract_candidates  # noqa: E402
+
+DIGEST_FILE = ROOT / "tests" / "extract" / "output_digest.json"
+REALTEXT = ROOT / "tests" / "extract" / "realtext"
+
+
+def _raw_pages() -> list[str]:
+    """Each raw real-text file's text lines (``T ...``) joined as one page."""
+    out: list[str] = []
+    for path in sorted((REALTEXT / "raw").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out.append("\n".join(line[2:] for line in lines if line.startswith("T ")))
+    return out
+
+
+def text_sets() -> dict[str, list[str]]:
+    """Set name → texts, in a fixed order."""
+    corpus: list[dict] = []
+    for name in bench_extract.FILES:
+        corpus += bench_extract.load(name)
+    realtext: list[str] = []
+    for name in ("realtext", "dev2"):
+        realtext += [d["text"] for d in bench_extract.load_realtext(name)]
+    return {
+        "corpus": [d["text"] for d in corpus],
+        "realtext": realtext,
+        "realtext-pages": _raw_pages(),
+        "bench-dense": bench_extract.pages(corpus),
+        "bench-typical": bench_extract.typical_pages(corpus),
+    }
+
+
+def records(texts: list[str]) -> Iterator[list[dict[str, object]]]:
+    """Each text's candidates as dictionaries."""
+    for t in texts:
+        yield [c.to_dict() for c in extract_candidates(t)]
+
+
+def digests(sets: dict[str, list[str]] | None = None) -> dict[str, dict[str, object]]:
+    """Set name → {texts, candidates, sha256} of the extractor's output."""
+    out: dict[str, dict[str, object]] = {}
+    for name, texts in (sets or text_sets()).items():
+        h = hashlib.sha256()
+        n = 0
+        for recs in records(texts):
+            n += len(recs)
+            h.update(json.dumps(recs, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            h.update(b"\n")
+        out[name] = {"texts": len(texts), "candidates": n, "sha256": h.hexdigest()}
+    return out
+
+
+def differences(expected: dict, actual: dict) -> list[str]:
+    """One line per set whose output differs from the committed digest."""
+    lines = []
+    for name in sorted(set(expected) | set(actual)):
+        e, a = expected.get(name), actual.get(name)
+        if e != a:
+            lines.append(f"{name}: committed {e} != now {a}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--write", action="store_true", help="regenerate the committed digest")
+    ap.add_argument("--dump", type=Path, help="write every candidate as JSON lines here")
+    args = ap.parse_args(argv)
+    sets = text_sets()
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            for name, texts in sets.items():
+                for i, recs in enumerate(records(texts)):
+                    for r in recs:
+                        f.write(json.dumps({"set": name, "text": i, **r}, ensure_ascii=False))
+                        f.write("\n")
+    actual = digests(sets)
+    if args.write:
+        DIGEST_FILE.write_text(json.dumps(actual, indent=2, sort_keys=True) + "\n", "utf-8")
+        print(f"wrote {DIGEST_FILE.relative_to(ROOT)}")
+        return 0
+    expected = json.loads(DIGEST_FILE.read_text(encoding="utf-8"))
+    diff = differences(expected, actual)
+    for line in diff:
+        print(line)
+    total = sum(int(d["candidates"]) for d in actual.values())  # type: ignore[call-overload]
+    print(f"{'output CHANGED' if diff else 'output identical'}: {total} candidates")
+    return 1 if diff else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""The extractor's full output (every field of every candidate) on every text in the
+repository matches the committed digest (issue 14: speed-ups must not change output).
+
+A deliberate change of output regenerates the digest in the same commit:
+``python benchmarks/extract_digest.py --write``; ``--dump FILE`` before and after gives a
+diff of the candidates that changed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "extract_digest.py"
+
+
+def _module():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("extract_digest", SCRIPT)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_output_matches_committed_digest() -> None:
+    mod = _module()
+    expected = json.loads(mod.DIGEST_FILE.read_text(encoding="utf-8"))
+    actual = mod.digests()
+    assert set(expected) == {"corpus", "realtext", "realtext-pages", "bench-dense", "bench-typical"}
+    assert mod.differences(expected, actual) == [], (
+        "extractor output changed; if meant, run python benchmarks/extract_digest.py --write"
+    )
+
+
+def test_digest_sees_a_changed_field() -> None:
+    mod = _module()
+    texts = {"one": ["该院共完成肝移植1200例。"]}
+    before = mod.digests(texts)
+    assert before["one"]["candidates"] == 1
+    other = mod.digests({"one": ["该院共完成肝移植1201例。"]})
+    assert mod.differences(before, other) != []
