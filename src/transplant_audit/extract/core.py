@@ -244,7 +244,10 @@ class _Ctx:
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
-    return any(rx.search(t) for t in texts if t)
+    for t in texts:  # noqa: SIM110 -- a loop, no generator: called ~100 times per figure
+        if t and rx.search(t):
+            return True
+    return False
 
 
 _ENUM_SPLIT_RE = re.compile(r"、|;|和|及|以及|与")
@@ -424,6 +427,16 @@ def _received_transplant(ctx: _Ctx) -> bool:
     return not (w and w.start() < m.start())
 
 
+_CENTRE_RE = re.compile(r"cent(?:er|re)|institute")
+_GENERAL_SURGERY_RE = re.compile(r"手术|surger|operation|procedure")
+_UTILISED_RE = re.compile(r"transplanted|utili[sz]ed|used")
+_OF_AFTER_RE = re.compile(r"\s?of\s")
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant")
+_YEAR_ONLY_RE = re.compile(pat.YEAR + r"$")
+_YEAR_FULL_RE = re.compile(pat.YEAR)
+"""Patterns the hot path used to compile (through ``re``'s cache) on every number."""
+
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
 
 
@@ -455,7 +468,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if unit and not hospital_wide:
             # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
             # "The department has 120 beds": a department unless named for transplants
-            centre = re.search(r"cent(?:er|re)|institute", unit.group(0))
+            centre = _CENTRE_RE.search(unit.group(0))
             where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
             return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
         if hospital_wide:
@@ -490,9 +503,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
         tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
         if not transplant and not tx_near:
-            general = _has(
-                re.compile(r"手术|surger|operation|procedure"), ctx.left_clause, ctx.mods
-            )
+            general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
             if general or not ctx.doc_transplant:
                 if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                     return "surgeries_per_year"
@@ -584,9 +595,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
     if uclass == "organs":
-        if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(
-            re.compile(r"transplanted|utili[sz]ed|used"), ctx.clause
-        ):
+        if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
         return None
     if uclass in ("cny", "usd"):
@@ -615,7 +624,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "percent":
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
-        share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(re.match(r"\s?of\s", ctx.right))
+        share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
         if share and (transplant or sentence_tx):
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
@@ -794,9 +803,12 @@ def _is_masked(norm: str, s: int, e: int) -> bool:
     """Is the number at [s, e) inside a phone number, date, page number, rank, address,
     reference or age? Only a window around the number is searched."""
     lo, hi = max(0, s - _MASK_BEFORE), min(len(norm), e + _MASK_AFTER)
-    window = norm[lo:hi]
+    # the gates have no look-behind, so searching norm[lo:hi] in place equals slicing it
     for kind, rx in pat.REJECT_PATTERNS.items():
-        if not pat.REJECT_TRIGGERS[kind].search(window):
+        needs = pat.REJECT_NEEDS.get(kind)
+        if needs is not None and not needs.search(norm, lo, hi):
+            continue
+        if not pat.REJECT_TRIGGERS[kind].search(norm, lo, hi):
             continue
         for m in rx.finditer(norm, lo, hi):
             ms = m.start()
@@ -929,12 +941,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         e_num = e
         if norm[max(0, s - 2) : s].rstrip().endswith("第"):
             ordinal = True
-        elif re.match(r"(?:st|nd|rd|th)(?![a-z])", norm[e : e + 3]):
+        elif _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]):
             if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
                 norm[max(0, s - 200) : e + 120]
             ):
                 pass  # the 200th person to undergo such an operation: counter set below
-            elif not re.match(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant", norm[e : e + 40]):
+            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
                 continue
             ordinal = True
             e_num = e + 2
@@ -987,7 +999,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                     pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
                     or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
                 )
-                and not re.match(pat.YEAR + r"$", m.group(0))
+                and not _YEAR_ONLY_RE.match(m.group(0))
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
@@ -1011,12 +1023,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 uclass, mult = cur_class, 1.0
         if not uclass:
             continue
-        if _is_masked(norm, s, e):
-            continue
         if (
             uclass not in ("time",)
             and m.group("arabic")
-            and re.fullmatch(pat.YEAR, m.group("arabic"))
+            and _YEAR_FULL_RE.fullmatch(m.group("arabic"))
             and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
@@ -1099,6 +1109,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         max_value = INDICATORS[indicator].max_value
         if max_value is not None and value > max_value:
+            continue
+        # last of the filters: the most costly, so numbers the others drop never pay for it
+        if _is_masked(norm, s, e):
             continue
 
         period, as_of = _period_of(indicator, ctx)

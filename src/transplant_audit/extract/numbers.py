@@ -10,6 +10,7 @@ figure where it stands.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- width-preserving normalization -------------------------------------------------------
 
@@ -195,13 +196,24 @@ def parse_number(token: str) -> float:
     ``3千万`` → 3e7; ``五百`` → 500; ``两千`` → 2000; ``百分之九十`` → 90 (the caller
     knows it is a percentage). Raises ``ValueError`` when the token is not a number.
     """
+    if token.isascii() and token.isdecimal():
+        return float(token)  # plain digits, the common case: what the general path gives
+    return _parse_number(token)
+
+
+_PARSE_CACHE_SIZE = 4096
+"""Distinct number tokens remembered: a document repeats its years and round figures."""
+
+
+@lru_cache(maxsize=_PARSE_CACHE_SIZE)
+def _parse_number(token: str) -> float:
     t = (token if token.isascii() else normalize(token)).strip().replace(" ", "")
     if t.isascii():
         t = t.lower()
     if not t:
         raise ValueError("empty number")
     if t.startswith("百分之"):
-        return parse_number(t[3:])
+        return _parse_number(t[3:])
     t = t.replace("廿", "二十").replace("卅", "三十")  # 廿三 = 23, 卅 = 30
     # Arabic digits, possibly followed by Chinese multipliers: 2万, 1.5亿, 3千万
     m = re.match(r"^([\d.,]+)([十百千万亿]*)$", t)

@@ -341,6 +341,25 @@ REJECT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 """Kind of non-figure → pattern. A number inside such a span is never a candidate."""
 
+REJECT_FIRST_CHARS: dict[str, str] = {
+    "phone": r"[\d+(电tpf传热h咨联手]",
+    "date": r"[\d〇零一二三四五六七八九jfmasond]",
+    "page": r"[\d第共p]",
+    "rank": r"[\d排位名居全世亚第rn#]",
+    "address": r"[\d\u4e00-\u9fffrsbf]",
+    "reference": r"[图表附文参tfrcsvi\[d]",
+    "age": r"[\da]",
+}
+"""Kind → every character a match of its reject pattern can begin with (the first
+character of each alternative above). ``REJECT_PATTERNS`` is compiled behind a look-ahead
+on this class: the same matches, but the engine leaves every other position at once
+instead of trying each alternative there (tests/extract/test_fast_paths.py compares)."""
+REJECT_SOURCES: dict[str, str] = {kind: rx.pattern for kind, rx in REJECT_PATTERNS.items()}
+REJECT_PATTERNS = {
+    kind: re.compile(f"(?={REJECT_FIRST_CHARS[kind]})(?:{source})")
+    for kind, source in REJECT_SOURCES.items()
+}
+
 REJECT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"\d{6}|\d[\s-]\d{4}|电话|tel|phone|fax|传真|热线|hotline|手机"),
     "date": re.compile(r"年|月|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
@@ -357,6 +376,20 @@ REJECT_TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 """Kind → a fast pattern that must match near a number before its reject pattern is tried:
 a cheap test that spares most numbers the slower regular expressions."""
+REJECT_NEEDS: dict[str, re.Pattern[str]] = {
+    # every date match holds 月, a digit-separator-digit or a month name; 年 alone is
+    # common in prose and names no date the pattern reads
+    "date": re.compile(r"月|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    # every address match holds 号, a floor/room word, a postcode word or an English
+    # street word: 路, 街, 道 and 里 alone are common in prose (这里, 报道)
+    "address": re.compile(
+        r"号|楼|层|室|栋|单元|邮|room|suite|building|floor|bldg|road|street|avenue|rd\.|st\."
+        r"|ave\.|lu|china|p\.\s?r\.|中国"
+    ),
+}
+"""Kind → a pattern that every match of its reject pattern contains, tighter than the
+trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
+match there, so skipping it changes nothing."""
 
 # --- periods and cues ------------------------------------------------------------------------
 

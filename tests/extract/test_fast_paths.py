@@ -1,0 +1,73 @@
+"""The extractor's speed-ups (issue 14) read exactly what the plain forms read: the reject
+patterns behind a first-character look-ahead find the same spans, the tighter gates hold
+for every reject match, and the digit fast path of parse_number gives the general path's
+value. Texts: every text the output digest covers, plus SYNTHETIC random strings made
+here from the characters the patterns care about."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from transplant_audit.extract import numbers
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.numbers import normalize
+
+from .test_output_digest import _module
+
+ALPHABET = list("0123456789 -/.,:()+#[]年月日号楼室第页岁路里中国电话tel phone page no. room road")
+ALPHABET += ["jan ", "sept ", "aged ", "lu", "china", "p. r.", "table ", "isbn", "doi"]
+
+
+def _texts() -> list[str]:
+    repo = [normalize(t) for texts in _module().text_sets().values() for t in texts]
+    rng = random.Random(14)  # SYNTHETIC strings, fixed seed
+    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(60)) for _ in range(3000)]
+    return repo + fuzz
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+@pytest.mark.parametrize("kind", sorted(pat.REJECT_SOURCES))
+def test_prefixed_reject_pattern_finds_the_same_spans(kind: str, texts: list[str]) -> None:
+    plain = re.compile(pat.REJECT_SOURCES[kind])
+    fast = pat.REJECT_PATTERNS[kind]
+    assert fast.pattern != plain.pattern  # the look-ahead is there
+    for t in texts:
+        assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+        # windows too, as _is_masked searches them
+        for lo in range(0, len(t), 37):
+            hi = lo + 80
+            got = [m.span() for m in fast.finditer(t, lo, hi)]
+            assert got == [m.span() for m in plain.finditer(t, lo, hi)], (t, lo)
+
+
+@pytest.mark.parametrize("kind", sorted(pat.REJECT_NEEDS))
+def test_needs_gate_holds_for_every_reject_match(kind: str, texts: list[str]) -> None:
+    seen = 0
+    for t in texts:
+        for m in pat.REJECT_PATTERNS[kind].finditer(t):
+            seen += 1
+            # the match, plus what its look-ahead read after it (中国 after a postcode)
+            assert pat.REJECT_NEEDS[kind].search(t, m.start(), m.end() + 12), (t, m.group(0))
+    assert seen > 20  # the texts exercise the pattern
+
+
+def test_needs_gate_is_tighter_than_the_trigger() -> None:
+    assert not pat.REJECT_NEEDS["date"].search("2015年完成肝移植100例")
+    assert pat.REJECT_TRIGGERS["date"].search("2015年完成肝移植100例")
+    assert not pat.REJECT_NEEDS["address"].search("据报道这里有100张床")
+
+
+def test_digit_fast_path_equals_general_path() -> None:
+    for token in ["0", "7", "0012", "1200", "2015", "123456789012345678901234"]:
+        assert numbers.parse_number(token) == numbers._parse_number(token)
+    assert numbers.parse_number("1,200") == 1200.0
+    assert numbers.parse_number("２万") == 20000.0
+    with pytest.raises(ValueError):
+        numbers.parse_number("1,20,0")
