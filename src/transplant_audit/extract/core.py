@@ -799,12 +799,35 @@ def _continues(before: str, first: str) -> bool:
     return False
 
 
-def _is_masked(norm: str, s: int, e: int) -> bool:
+class _GateIndex:
+    """Per document, where each reject kind's gate can begin a match (every start, found
+    once with a look-ahead scan), so a number far from any is cleared by a bisection
+    instead of a regular-expression search of its window. A gate match inside a window
+    begins at one of these starts, so the index only skips windows the gate would fail."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.starts: dict[str, list[int]] = {}
+
+    def near(self, kind: str, lo: int, hi: int) -> bool:
+        """Can the gate of ``kind`` match inside norm[lo:hi]?"""
+        starts = self.starts.get(kind)
+        if starts is None:
+            rx = pat.REJECT_GATE_STARTS[kind]
+            starts = self.starts[kind] = [m.start() for m in rx.finditer(self.norm)]
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
+
+
+def _is_masked(norm: str, s: int, e: int, gates: _GateIndex | None = None) -> bool:
     """Is the number at [s, e) inside a phone number, date, page number, rank, address,
     reference or age? Only a window around the number is searched."""
     lo, hi = max(0, s - _MASK_BEFORE), min(len(norm), e + _MASK_AFTER)
+    gates = gates or _GateIndex(norm)
     # the gates have no look-behind, so searching norm[lo:hi] in place equals slicing it
     for kind, rx in pat.REJECT_PATTERNS.items():
+        if not gates.near(kind, lo, hi):
+            continue
         needs = pat.REJECT_NEEDS.get(kind)
         if needs is not None and not needs.search(norm, lo, hi):
             continue
@@ -923,6 +946,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     hospitals = find_hospitals(text, norm)
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
+    gates = _GateIndex(norm)
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1111,7 +1135,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if max_value is not None and value > max_value:
             continue
         # last of the filters: the most costly, so numbers the others drop never pay for it
-        if _is_masked(norm, s, e):
+        if _is_masked(norm, s, e, gates):
             continue
 
         period, as_of = _period_of(indicator, ctx)

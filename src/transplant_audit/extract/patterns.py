@@ -390,6 +390,13 @@ REJECT_NEEDS: dict[str, re.Pattern[str]] = {
 """Kind → a pattern that every match of its reject pattern contains, tighter than the
 trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
 match there, so skipping it changes nothing."""
+REJECT_GATE_STARTS: dict[str, re.Pattern[str]] = {
+    kind: re.compile(f"(?=(?:{(REJECT_NEEDS.get(kind) or trigger).pattern}))")
+    for kind, trigger in REJECT_TRIGGERS.items()
+}
+"""Kind → a zero-width pattern that matches at every position where its gate (the needs
+pattern, else the trigger) begins a match: scanned once per document to index them. The
+gates have no look-around at their ends, so a match in a window begins at such a position."""
 
 # --- periods and cues ------------------------------------------------------------------------
 

@@ -1,0 +1,184 @@
+"""Extraction throughput and memory on the dense pages (issue 14: >= 100 dense pages/s),
+against baselines measured in the same run.
+
+Run:  python benchmarks/bench_extract_speed.py [--base REV] [--rounds 5] [--seconds 2]
+
+The pages are ``bench_extract.py``'s dense ones (~6 KB of corpus documents, ~157 figures
+each: SYNTHETIC test material). Each measurement runs in a fresh process, so its peak RSS
+is its own; the versions alternate round by round, so a change in the load of the shared
+machine hits both alike. Printed per version (median over rounds, min-max in brackets):
+
+* pages per CPU second (what one core does) and per wall-clock second (what a user waits),
+* tracemalloc peak while extracting the pages, and the process's peak RSS,
+* ``--base REV``: the extractor of git revision REV (its ``src/`` exported to a temporary
+  directory), e.g. the commit before the speed-ups, with the ratio current / base,
+* always: a plain regular-expression pass (``re.findall(r"\\d+", page)``, every digit
+  run), the floor any extractor pays to read the page.
+
+The load average is printed at start and end: wall-clock figures depend on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import tracemalloc
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+TARGET_PAGES_PER_SECOND = 100.0
+
+
+def _dense_pages() -> list[str]:
+    sys.path.insert(0, str(HERE))
+    import bench_extract
+
+    docs: list[dict] = []
+    for name in bench_extract.FILES:
+        docs += bench_extract.load(name)
+    return bench_extract.pages(docs)
+
+
+def _rates(fn, pages: list[str], seconds: float) -> tuple[float, float, int]:  # noqa: ANN001
+    """(pages per CPU second, pages per wall second, pages done) over >= ``seconds``."""
+    n = 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    while time.perf_counter() - t0 < seconds:
+        for p in pages:
+            fn(p)
+        n += len(pages)
+    wall, cpu = time.perf_counter() - t0, max(time.process_time() - c0, 1e-9)
+    return n / cpu, n / wall, n
+
+
+def worker(kind: str, seconds: float) -> dict[str, float]:
+    """One measurement in this process: ``extractor`` (whatever ``transplant_audit`` is on
+    the path) or ``regex`` (the digit-run baseline)."""
+    pages = _dense_pages()
+    if kind == "regex":
+        digit_run = re.compile(r"\d+")
+        fn = digit_run.findall
+        figures = 0.0
+    else:
+        from transplant_audit.extract.core import extract_candidates
+
+        fn = extract_candidates
+        figures = sum(len(fn(p)) for p in pages) / len(pages)  # also warms up
+    tracemalloc.start()
+    for p in pages:
+        fn(p)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    cpu_rate, wall_rate, n = _rates(fn, pages, seconds)
+    return {
+        "cpu": cpu_rate,
+        "wall": wall_rate,
+        "pages": n,
+        "figures": figures,
+        "tracemalloc_mib": peak / 2**20,
+        "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _export(rev: str, dest: Path) -> Path:
+    """``src/`` of git revision ``rev`` under ``dest``; returns the path to put first."""
+    data = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "src"
+
+
+def _run(kind: str, src: Path, seconds: float) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, "--seconds", str(seconds)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return json.loads(out)
+
+
+def _summary(rows: list[dict[str, float]], key: str) -> str:
+    vals = [r[key] for r in rows]
+    return f"{statistics.median(vals):8.1f} [{min(vals):.1f}-{max(vals):.1f}]"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--base", help="git revision whose extractor to compare against")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (default 5)")
+    ap.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.seconds)))
+        return 0
+
+    print(f"{os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="bench_extract_speed_") as tmp:
+        versions = {"current": ROOT / "src"}
+        if args.base:
+            versions[f"base {args.base}"] = _export(args.base, Path(tmp))
+        results: dict[str, list[dict[str, float]]] = {v: [] for v in versions}
+        results["regex baseline"] = []
+        for r in range(args.rounds):
+            for name, src in versions.items():
+                results[name].append(_run("extractor", src, args.seconds))
+            results["regex baseline"].append(_run("regex", ROOT / "src", args.seconds / 4))
+            print(f"  round {r + 1}/{args.rounds} done", file=sys.stderr)
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
+    print(
+        f"dense pages, {args.rounds} rounds of {args.seconds:.1f} s, median [min-max]; "
+        f"figures per page: "
+        + ", ".join(f"{v} {results[v][0]['figures']:.1f}" for v in versions)
+    )
+    print(f"  {'version':<22} {'pages/CPU s':>22} {'pages/wall s':>22} {'tracemalloc MiB':>22}")
+    for name, rows in results.items():
+        print(
+            f"  {name:<22} {_summary(rows, 'cpu'):>22} {_summary(rows, 'wall'):>22} "
+            f"{_summary(rows, 'tracemalloc_mib'):>22}   peak RSS "
+            f"{statistics.median(r['maxrss_mib'] for r in rows):.1f} MiB"
+        )
+    cur = results["current"]
+    for name in results:
+        if name == "current":
+            continue
+        ratios = [c["cpu"] / b["cpu"] for c, b in zip(cur, results[name], strict=True)]
+        what = "current is" if ratios[0] >= 1 else f"{name} is"
+        shown = ratios if ratios[0] >= 1 else [1 / x for x in ratios]
+        print(
+            f"  current vs {name}: {what} {statistics.median(shown):.2f}x as fast per CPU "
+            f"second [{min(shown):.2f}-{max(shown):.2f}] (ratio within each round)"
+        )
+    best = max(r["cpu"] for r in cur)
+    median_cpu = statistics.median(r["cpu"] for r in cur)
+    median_wall = statistics.median(r["wall"] for r in cur)
+    print(
+        f"target >= {TARGET_PAGES_PER_SECOND:.0f} dense pages/s on one core: median "
+        f"{median_cpu:.1f} per CPU second (best {best:.1f}), {median_wall:.1f} per wall second: "
+        f"{'met' if median_cpu >= TARGET_PAGES_PER_SECOND else 'NOT met'} (CPU time)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
