@@ -148,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print(
         f"dense pages, {args.rounds} rounds of {args.seconds:.1f} s, median [min-max]; "
-        f"figures per page: "
-        + ", ".join(f"{v} {results[v][0]['figures']:.1f}" for v in versions)
+        f"figures per page: " + ", ".join(f"{v} {results[v][0]['figures']:.1f}" for v in versions)
     )
     print(f"  {'version':<22} {'pages/CPU s':>22} {'pages/wall s':>22} {'tracemalloc MiB':>22}")
     for name, rows in results.items():
