@@ -1,8 +1,8 @@
-"""The extractor's speed-ups (issue 14) read exactly what the plain forms read: the reject
-patterns behind a first-character look-ahead find the same spans, the tighter gates hold
-for every reject match, and the digit fast path of parse_number gives the general path's
-value. Texts: every text the output digest covers, plus SYNTHETIC random strings made
-here from the characters the patterns care about."""
+"""The extractor's speed-ups (issue 14) read exactly what the plain forms read: every
+pattern behind a first-character look-ahead (``rxprefix``) finds the same matches, the
+tighter gates hold for every reject match, and the digit fast path of parse_number gives
+the general path's value. Texts: every text the output digest covers, plus SYNTHETIC
+random strings made here from the characters the patterns care about."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import re
 
 import pytest
 
-from transplant_audit.extract import numbers
+from transplant_audit.extract import core, numbers
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import normalize
+from transplant_audit.extract.rxprefix import first_chars, with_first_chars
 
 from .test_output_digest import _module
 
@@ -24,7 +25,7 @@ ALPHABET += ["jan ", "sept ", "aged ", "lu", "china", "p. r.", "table ", "isbn",
 def _texts() -> list[str]:
     repo = [normalize(t) for texts in _module().text_sets().values() for t in texts]
     rng = random.Random(14)  # SYNTHETIC strings, fixed seed
-    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(60)) for _ in range(3000)]
+    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(60)) for _ in range(1500)]
     return repo + fuzz
 
 
@@ -71,3 +72,50 @@ def test_digit_fast_path_equals_general_path() -> None:
     assert numbers.parse_number("２万") == 20000.0
     with pytest.raises(ValueError):
         numbers.parse_number("1,20,0")
+
+
+SLOW_FORMS = [("patterns." + k, v) for k, v in pat.SLOW_FORMS.items()]
+SLOW_FORMS += [("core." + k, v) for k, v in core.SLOW_FORMS.items()]
+
+
+def _fast_form(name: str) -> re.Pattern[str]:
+    mod, attr = name.split(".")
+    return getattr(pat if mod == "patterns" else core, attr)
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groupdict() == b.groupdict() and a.groups() == b.groups()
+
+
+@pytest.mark.parametrize(("name", "slow"), SLOW_FORMS, ids=[n for n, _ in SLOW_FORMS])
+def test_sped_up_pattern_matches_as_written(
+    name: str, slow: re.Pattern[str], texts: list[str]
+) -> None:
+    fast = _fast_form(name)
+    assert fast.pattern.startswith("(?=[") and fast.pattern.endswith(f"(?:{slow.pattern})")
+    for t in texts:
+        got = [(m.span(), m.groups()) for m in fast.finditer(t)]
+        assert got == [(m.span(), m.groups()) for m in slow.finditer(t)], (name, t[:80])
+        if len(t) <= 400:  # match and windowed search, as the extractor calls them
+            for pos in range(0, len(t), 7):
+                assert _same(fast.match(t, pos), slow.match(t, pos)), (name, t, pos)
+                assert _same(fast.search(t, pos, pos + 40), slow.search(t, pos, pos + 40))
+
+
+def test_sped_up_patterns_cover_the_hot_ones() -> None:
+    assert {"NUMBER_RE", "ANNUAL_CUE_RE", "SURGEON_CUE_RE", "PREFIX_QUALIFIER_RE"} <= set(
+        pat.SLOW_FORMS
+    )
+
+
+def test_first_chars_of_constructs() -> None:
+    assert first_chars(re.compile(r"(?<![a-z])\d+年")) == r"[\d]"
+    assert first_chars(re.compile(r"(?:ab)?c|\s?d")) == r"[\sacd]"
+    assert first_chars(re.compile(r"x*")) is None  # can match the empty string
+    assert first_chars(re.compile(r".a")) is None  # any character
+    assert first_chars(re.compile(r"[^a]b")) is None  # negated class
+    assert first_chars(re.compile(r"abc", re.I)) is None  # flags are not followed
+    literal = re.compile(r"移植|transplant")
+    assert with_first_chars(literal) is literal  # the engine already skips ahead

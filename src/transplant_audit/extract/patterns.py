@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from transplant_audit.evidence.vocabulary import Qualifier
+from transplant_audit.extract.rxprefix import first_chars, speed_up, with_first_chars
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -341,24 +342,9 @@ REJECT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 """Kind of non-figure → pattern. A number inside such a span is never a candidate."""
 
-REJECT_FIRST_CHARS: dict[str, str] = {
-    "phone": r"[\d+(电tpf传热h咨联手]",
-    "date": r"[\d〇零一二三四五六七八九jfmasond]",
-    "page": r"[\d第共p]",
-    "rank": r"[\d排位名居全世亚第rn#]",
-    "address": r"[\d\u4e00-\u9fffrsbf]",
-    "reference": r"[图表附文参tfrcsvi\[d]",
-    "age": r"[\da]",
-}
-"""Kind → every character a match of its reject pattern can begin with (the first
-character of each alternative above). ``REJECT_PATTERNS`` is compiled behind a look-ahead
-on this class: the same matches, but the engine leaves every other position at once
-instead of trying each alternative there (tests/extract/test_fast_paths.py compares)."""
 REJECT_SOURCES: dict[str, str] = {kind: rx.pattern for kind, rx in REJECT_PATTERNS.items()}
-REJECT_PATTERNS = {
-    kind: re.compile(f"(?={REJECT_FIRST_CHARS[kind]})(?:{source})")
-    for kind, source in REJECT_SOURCES.items()
-}
+REJECT_PATTERNS = {kind: with_first_chars(rx) for kind, rx in REJECT_PATTERNS.items()}
+"""(Behind a look-ahead on their first characters: see ``rxprefix``.)"""
 
 REJECT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"\d{6}|\d[\s-]\d{4}|电话|tel|phone|fax|传真|热线|hotline|手机"),
@@ -391,8 +377,8 @@ REJECT_NEEDS: dict[str, re.Pattern[str]] = {
 trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
 match there, so skipping it changes nothing."""
 REJECT_GATE_STARTS: dict[str, re.Pattern[str]] = {
-    kind: re.compile(f"(?=(?:{(REJECT_NEEDS.get(kind) or trigger).pattern}))")
-    for kind, trigger in REJECT_TRIGGERS.items()
+    kind: re.compile(f"(?={first_chars(gate) or '.'})(?=(?:{gate.pattern}))", re.S)
+    for kind, gate in ((k, REJECT_NEEDS.get(k) or t) for k, t in REJECT_TRIGGERS.items())
 }
 """Kind → a zero-width pattern that matches at every position where its gate (the needs
 pattern, else the trigger) begins a match: scanned once per document to index them. The
@@ -743,3 +729,9 @@ PINYIN_GLOSS_RE = re.compile(
 )
 """A tone-marked pinyin gloss right after a Chinese character, as mirror sites print them:
 醫(yī)院. Only glosses with a tone mark, so (KT), (PGD) and English words stay."""
+
+# --- speed -----------------------------------------------------------------------------------
+
+SLOW_FORMS = speed_up(globals())
+"""Every ``*_RE`` pattern above now sits behind a look-ahead on its first characters
+(``rxprefix``): the same matches, found faster. Name → the pattern as written, for tests."""
