@@ -801,22 +801,25 @@ def _continues(before: str, first: str) -> bool:
 
 
 class _GateIndex:
-    """Per document, where each reject kind's gate can begin a match (every start, found
-    once with a look-ahead scan), so a number far from any is cleared by a bisection
-    instead of a regular-expression search of its window. A gate match inside a window
-    begins at one of these starts, so the index only skips windows the gate would fail."""
+    """Per document, the spans of each reject kind's gate (one scan of the document), so a
+    number far from all of them is cleared by a bisection instead of a regular-expression
+    search of its window. A scan reports matches that do not overlap, but a match could
+    start inside a reported one; so every gate match begins inside or at a reported span,
+    and a window that meets no reported span holds no gate match: skipping it changes
+    nothing."""
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.starts: dict[str, list[int]] = {}
+        self.spans: dict[str, tuple[list[int], list[int]]] = {}
 
     def near(self, kind: str, lo: int, hi: int) -> bool:
         """Can the gate of ``kind`` match inside norm[lo:hi]?"""
-        starts = self.starts.get(kind)
-        if starts is None:
-            rx = pat.REJECT_GATE_STARTS[kind]
-            starts = self.starts[kind] = [m.start() for m in rx.finditer(self.norm)]
-        i = bisect.bisect_left(starts, lo)
+        spans = self.spans.get(kind)
+        if spans is None:
+            found = [m.span() for m in pat.REJECT_GATES[kind].finditer(self.norm)]
+            spans = self.spans[kind] = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = spans
+        i = bisect.bisect_right(ends, lo)  # the first span ending after lo
         return i < len(starts) and starts[i] < hi
 
 
@@ -948,6 +951,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
     gates = _GateIndex(norm)
+    has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1109,7 +1113,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
-            table_head=_table_head(norm, s),
+            table_head=_table_head(norm, s) if has_rows else "",
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from transplant_audit.evidence.vocabulary import Qualifier
-from transplant_audit.extract.rxprefix import first_chars, speed_up, with_first_chars
+from transplant_audit.extract.rxprefix import speed_up, with_first_chars
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -376,13 +376,12 @@ REJECT_NEEDS: dict[str, re.Pattern[str]] = {
 """Kind → a pattern that every match of its reject pattern contains, tighter than the
 trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
 match there, so skipping it changes nothing."""
-REJECT_GATE_STARTS: dict[str, re.Pattern[str]] = {
-    kind: re.compile(f"(?={first_chars(gate) or '.'})(?=(?:{gate.pattern}))", re.S)
-    for kind, gate in ((k, REJECT_NEEDS.get(k) or t) for k, t in REJECT_TRIGGERS.items())
+REJECT_GATES: dict[str, re.Pattern[str]] = {
+    kind: with_first_chars(REJECT_NEEDS.get(kind) or trigger)
+    for kind, trigger in REJECT_TRIGGERS.items()
 }
-"""Kind → a zero-width pattern that matches at every position where its gate (the needs
-pattern, else the trigger) begins a match: scanned once per document to index them. The
-gates have no look-around at their ends, so a match in a window begins at such a position."""
+"""Kind → the gate a number's window must pass (the needs pattern, else the trigger),
+scanned once per document to index where it matches (``core._GateIndex``)."""
 
 # --- periods and cues ------------------------------------------------------------------------
 
