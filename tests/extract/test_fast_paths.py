@@ -20,6 +20,8 @@ from .test_output_digest import _module
 
 ALPHABET = list("0123456789 -/.,:()+#[]年月日号楼室第页岁路里中国电话tel phone page no. room road")
 ALPHABET += ["jan ", "sept ", "aged ", "lu", "china", "p. r.", "table ", "isbn", "doi"]
+ALPHABET += ["电话:", "tel.", "(010) ", "+86 ", "1391234", "2015年", "三月", "5th ", "may ", "表"]
+ALPHABET += ["第", "名", "rank ", "no.", "fig.", "[1", "-year-old", " years old", "楼", "单元"]
 
 
 def _texts() -> list[str]:

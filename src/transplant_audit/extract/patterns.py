@@ -362,16 +362,28 @@ REJECT_TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 """Kind → a fast pattern that must match near a number before its reject pattern is tried:
 a cheap test that spares most numbers the slower regular expressions."""
+_MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 REJECT_NEEDS: dict[str, re.Pattern[str]] = {
-    # every date match holds 月, a digit-separator-digit or a month name; 年 alone is
-    # common in prose and names no date the pattern reads
-    "date": re.compile(r"月|\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
-    # every address match holds 号, a floor/room word, a postcode word or an English
-    # street word: 路, 街, 道 and 里 alone are common in prose (这里, 报道)
-    "address": re.compile(
-        r"号|楼|层|室|栋|单元|邮|room|suite|building|floor|bldg|road|street|avenue|rd\.|st\."
-        r"|ave\.|lu|china|p\.\s?r\.|中国"
+    # each alternative is a piece every match of one branch of the reject pattern holds,
+    # so a window without any cannot hold a match; 年, 月 (个月), 第, 表 (代表), 'age'
+    # (average) and 'may' alone are common in prose and name none
+    "phone": re.compile(
+        r"\d{7}|(?:电话|tel|phone|fax|传真|热线|hotline|手机)[.:：\s]*[\d\s()+\-转ext.]"
     ),
+    "date": re.compile(
+        r"年\s?[\d一二三四五六七八九十]{1,3}\s?月|\d\s?月\s?\d|\d[-/.]\d"
+        rf"|{_MONTH_NAMES}[a-z]*\.?\s\d|\d(?:st|nd|rd|th)?\s{_MONTH_NAMES}"
+    ),
+    "rank": re.compile(r"第\s?[\d一二三四五六七八九十百千两]|rank|no\.|#|\d(?:st|nd|rd|th)\s"),
+    "address": re.compile(
+        r"\d\s?(?:号|楼|层|室|栋|单元)|邮|room|suite|building|floor|bldg|road|street|avenue"
+        r"|rd\.|st\.|ave\.|lu|china|p\.\s?r\.|中国"
+    ),
+    "reference": re.compile(
+        r"(?:图|表|文献)\s?\d|(?:table|fig\.?|figure|ref\.?|footnote|chapter|section|vol\.?"
+        r"|volume|issue)\s?\d|\[\d|isbn|doi"
+    ),
+    "age": re.compile(r"岁|aged?\s\d|\d-year-old|\d\syears?\sold"),
 }
 """Kind → a pattern that every match of its reject pattern contains, tighter than the
 trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
