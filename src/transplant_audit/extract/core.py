@@ -229,7 +229,7 @@ def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
 # --- the extractor ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     clause: str  # the clause holding the figure, the figure itself left out
     left_clause: str  # clause text before the figure
@@ -848,7 +848,7 @@ def _is_masked(norm: str, s: int, e: int, gates: _GateIndex | None = None) -> bo
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Counter:
     uclass: str = ""
     stated_unit: str = ""
