@@ -35,8 +35,10 @@ import argparse
 import json
 import os
 import re
+import resource
 import sys
 import time
+import tracemalloc
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -159,6 +161,22 @@ def typical_pages(docs: list[dict], figures_per_page: int = 12, size: int = 6000
             k += 1
         out.append(page)
     return out
+
+
+def print_dense_memory(page_texts: list[str]) -> None:
+    """Peak memory the extractor allocates over the dense pages (tracemalloc), and the
+    process's peak RSS so far. ``benchmarks/bench_extract_speed.py`` compares both, and
+    the CPU-time rate, with an older revision of the extractor in the same run."""
+    tracemalloc.start()
+    for t in page_texts:
+        extract_candidates(t)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"  memory, dense pages: tracemalloc peak {peak / 2**20:.2f} MiB while extracting "
+        f"{len(page_texts)} pages; process peak RSS so far {rss:.1f} MiB"
+    )
 
 
 def load_realtext(half: str) -> list[dict]:
@@ -332,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"  {label:<25} {args.workers} processes: extractor {rate:>8.1f} docs/s "
                     f"({len(work)} docs)"
                 )
+    print_dense_memory(page_texts)
     for label, _, is_target in measured:
         if is_target:
             met = best[label] >= TARGET_DOCS_PER_SECOND
