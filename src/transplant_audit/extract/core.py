@@ -810,27 +810,40 @@ class _GateIndex:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.spans: dict[str, tuple[list[int], list[int]]] = {}
+        self.spans: list[tuple[int, int, str]] | None = None  # built at the first query
+        self.starts: list[int] = []
+        self.longest = 0
 
-    def near(self, kind: str, lo: int, hi: int) -> bool:
-        """Can the gate of ``kind`` match inside norm[lo:hi]?"""
-        spans = self.spans.get(kind)
-        if spans is None:
-            found = [m.span() for m in pat.REJECT_GATES[kind].finditer(self.norm)]
-            spans = self.spans[kind] = ([a for a, _ in found], [b for _, b in found])
-        starts, ends = spans
-        i = bisect.bisect_right(ends, lo)  # the first span ending after lo
-        return i < len(starts) and starts[i] < hi
+    def _build(self) -> list[tuple[int, int, str]]:
+        spans = sorted(
+            (m.start(), m.end(), kind)
+            for kind, rx in pat.REJECT_GATES.items()
+            for m in rx.finditer(self.norm)
+        )
+        self.starts = [a for a, _, _ in spans]
+        self.longest = max((b - a for a, b, _ in spans), default=0)
+        self.spans = spans
+        return spans
+
+    def kinds_near(self, lo: int, hi: int) -> set[str]:
+        """The kinds whose gate can match inside norm[lo:hi]: those with a reported span
+        meeting it (a span meeting it starts at lo - longest or later)."""
+        spans = self._build() if self.spans is None else self.spans
+        i = bisect.bisect_left(self.starts, lo - self.longest)
+        j = bisect.bisect_left(self.starts, hi, i)
+        return {kind for _, b, kind in spans[i:j] if b > lo}
 
 
 def _is_masked(norm: str, s: int, e: int, gates: _GateIndex | None = None) -> bool:
     """Is the number at [s, e) inside a phone number, date, page number, rank, address,
     reference or age? Only a window around the number is searched."""
     lo, hi = max(0, s - _MASK_BEFORE), min(len(norm), e + _MASK_AFTER)
-    gates = gates or _GateIndex(norm)
+    near = (gates or _GateIndex(norm)).kinds_near(lo, hi)
+    if not near:
+        return False
     # the gates have no look-behind, so searching norm[lo:hi] in place equals slicing it
     for kind, rx in pat.REJECT_PATTERNS.items():
-        if not gates.near(kind, lo, hi):
+        if kind not in near:
             continue
         needs = pat.REJECT_NEEDS.get(kind)
         if needs is not None and not needs.search(norm, lo, hi):
