@@ -115,9 +115,9 @@ def _run(kind: str, src: Path, seconds: float) -> dict[str, float]:
     return json.loads(out)
 
 
-def _summary(rows: list[dict[str, float]], key: str) -> str:
+def _summary(rows: list[dict[str, float]], key: str, digits: int = 1) -> str:
     vals = [r[key] for r in rows]
-    return f"{statistics.median(vals):8.1f} [{min(vals):.1f}-{max(vals):.1f}]"
+    return f"{statistics.median(vals):8.{digits}f} [{min(vals):.{digits}f}-{max(vals):.{digits}f}]"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, rows in results.items():
         print(
             f"  {name:<22} {_summary(rows, 'cpu'):>22} {_summary(rows, 'wall'):>22} "
-            f"{_summary(rows, 'tracemalloc_mib'):>22}   peak RSS "
+            f"{_summary(rows, 'tracemalloc_mib', 3):>22}   peak RSS "
             f"{statistics.median(r['maxrss_mib'] for r in rows):.1f} MiB"
         )
     cur = results["current"]
