@@ -800,6 +800,11 @@ def _continues(before: str, first: str) -> bool:
     return False
 
 
+_ALL_KINDS = frozenset(pat.REJECT_PATTERNS)
+_INDEX_MIN_QUERIES = 8
+"""Figures seen before the density of a page is judged (see ``_GateIndex._pays``)."""
+
+
 class _GateIndex:
     """Per document, the spans of each reject kind's gate (one scan of the document), so a
     number far from all of them is cleared by a bisection instead of a regular-expression
@@ -810,9 +815,23 @@ class _GateIndex:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.spans: list[tuple[int, int, str]] | None = None  # built at the first query
+        self.spans: list[tuple[int, int, str]] | None = None  # built when it pays
         self.starts: list[int] = []
         self.longest = 0
+        self.queries = 0
+
+    def _pays(self, pos: int) -> bool:
+        """Will the index pay for itself? Scanning the page once costs about what searching
+        one window per ``_MASK_BEFORE + _MASK_AFTER`` characters does; the queries still to
+        come are foreseen from those made up to ``pos``. A page with few figures never
+        builds it, a dense one after a few figures. Either way the answer is the same."""
+        n = len(self.norm)
+        break_even = n / (_MASK_BEFORE + _MASK_AFTER)
+        # figures often cluster (a table, a list): judge only after a third of break-even
+        if self.queries < max(_INDEX_MIN_QUERIES, break_even / 3):
+            return False
+        still_to_come = self.queries * (n / max(pos, 1) - 1)
+        return still_to_come > break_even
 
     def _build(self) -> list[tuple[int, int, str]]:
         spans = sorted(
@@ -825,10 +844,15 @@ class _GateIndex:
         self.spans = spans
         return spans
 
-    def kinds_near(self, lo: int, hi: int) -> set[str]:
+    def kinds_near(self, lo: int, hi: int) -> frozenset[str] | set[str]:
         """The kinds whose gate can match inside norm[lo:hi]: those with a reported span
         meeting it (a span meeting it starts at lo - longest or later)."""
-        spans = self._build() if self.spans is None else self.spans
+        spans = self.spans
+        if spans is None:
+            self.queries += 1
+            if not self._pays(hi):
+                return _ALL_KINDS  # the caller searches the window itself
+            spans = self._build()
         i = bisect.bisect_left(self.starts, lo - self.longest)
         j = bisect.bisect_left(self.starts, hi, i)
         return {kind for _, b, kind in spans[i:j] if b > lo}
