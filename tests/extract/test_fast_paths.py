@@ -121,3 +121,34 @@ def test_first_chars_of_constructs() -> None:
     assert first_chars(re.compile(r"abc", re.I)) is None  # flags are not followed
     literal = re.compile(r"移植|transplant")
     assert with_first_chars(literal) is literal  # the engine already skips ahead
+
+
+class _NeverIndex(core._GateIndex):
+    def _pays(self, pos: int) -> bool:
+        return False
+
+
+class _AlwaysIndex(core._GateIndex):
+    def _pays(self, pos: int) -> bool:
+        return True
+
+
+def test_gate_index_masks_exactly_what_window_searches_mask(texts: list[str]) -> None:
+    masked = 0
+    for norm in texts:
+        never, always = _NeverIndex(norm), _AlwaysIndex(norm)
+        for m in pat.NUMBER_RE.finditer(norm):
+            s, e = m.span()
+            got = core._is_masked(norm, s, e, always)
+            assert got == core._is_masked(norm, s, e, never), (norm[max(0, s - 50) : e + 40], s)
+            masked += got
+    assert masked > 100  # the texts hold dates, phone numbers, ranks...
+
+
+def test_gate_index_is_built_for_dense_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    sets = _module().text_sets()
+    for page, dense in ((sets["bench-dense"][0], True), (sets["bench-typical"][0], False)):
+        gates = core._GateIndex(normalize(page))
+        monkeypatch.setattr(core, "_GateIndex", lambda norm, g=gates: g)
+        core.extract_candidates(page)
+        assert (gates.spans is not None) is dense
