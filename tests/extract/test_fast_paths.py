@@ -147,8 +147,9 @@ def test_gate_index_masks_exactly_what_window_searches_mask(texts: list[str]) ->
 
 def test_gate_index_is_built_for_dense_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
     sets = _module().text_sets()
+    index = core._GateIndex
     for page, dense in ((sets["bench-dense"][0], True), (sets["bench-typical"][0], False)):
-        gates = core._GateIndex(normalize(page))
+        gates = index(normalize(page))
         monkeypatch.setattr(core, "_GateIndex", lambda norm, g=gates: g)
         core.extract_candidates(page)
         assert (gates.spans is not None) is dense
