@@ -153,3 +153,15 @@ def test_gate_index_is_built_for_dense_pages_only(monkeypatch: pytest.MonkeyPatc
         monkeypatch.setattr(core, "_GateIndex", lambda norm, g=gates: g)
         core.extract_candidates(page)
         assert (gates.spans is not None) is dense
+
+
+def test_gate_index_begins_every_gate_match(texts: list[str]) -> None:
+    for norm in texts:
+        spans = _AlwaysIndex(norm)._build()
+        for kind, trigger in pat.REJECT_TRIGGERS.items():
+            gate = pat.REJECT_NEEDS.get(kind) or trigger
+            every_start = re.compile(f"(?=(?:{gate.pattern}))")  # overlapping ones too
+            mine = [(a, b) for a, b, k in spans if k == kind]
+            for m in every_start.finditer(norm):
+                p = m.start()
+                assert any(a <= p < max(b, a + 1) for a, b in mine), (kind, norm[p : p + 30])

@@ -806,12 +806,14 @@ _INDEX_MIN_QUERIES = 8
 
 
 class _GateIndex:
-    """Per document, the spans of each reject kind's gate (one scan of the document), so a
-    number far from all of them is cleared by a bisection instead of a regular-expression
-    search of its window. A scan reports matches that do not overlap, but a match could
-    start inside a reported one; so every gate match begins inside or at a reported span,
-    and a window that meets no reported span holds no gate match: skipping it changes
-    nothing."""
+    """Per document, where each reject kind's gate can match, so a number far from all of
+    them is cleared by a bisection instead of regular-expression searches of its window.
+
+    Built from one scan per kind of the word alternatives (``pat.REJECT_INDEX_WORDS``) and
+    one scan for digits that open a digit alternative (``pat.REJECT_INDEX_DIGIT_RE``). A
+    scan reports matches that do not overlap, and a gate match could start inside a
+    reported one; so every gate match begins at a recorded start or inside a recorded span,
+    and a window that meets none holds no gate match: skipping it changes nothing."""
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
@@ -834,11 +836,19 @@ class _GateIndex:
         return still_to_come > break_even
 
     def _build(self) -> list[tuple[int, int, str]]:
-        spans = sorted(
+        norm = self.norm
+        found = [
             (m.start(), m.end(), kind)
-            for kind, rx in pat.REJECT_GATES.items()
-            for m in rx.finditer(self.norm)
-        )
+            for kind, rx in pat.REJECT_INDEX_WORDS.items()
+            for m in rx.finditer(norm)
+        ]
+        for d in pat.REJECT_INDEX_DIGIT_RE.finditer(norm):  # each such digit, one by one
+            p = d.start()
+            for kind, rx in pat.REJECT_INDEX_AFTER_DIGIT.items():
+                m = rx.match(norm, p + 1)
+                if m:
+                    found.append((p, m.end(), kind))
+        spans = sorted(found)
         self.starts = [a for a, _, _ in spans]
         self.longest = max((b - a for a, b, _ in spans), default=0)
         self.spans = spans

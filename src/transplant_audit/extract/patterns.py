@@ -388,12 +388,46 @@ REJECT_NEEDS: dict[str, re.Pattern[str]] = {
 """Kind → a pattern that every match of its reject pattern contains, tighter than the
 trigger. Tested before the trigger: when it fails near a number, the reject pattern cannot
 match there, so skipping it changes nothing."""
-REJECT_GATES: dict[str, re.Pattern[str]] = {
-    kind: with_first_chars(REJECT_NEEDS.get(kind) or trigger)
-    for kind, trigger in REJECT_TRIGGERS.items()
+_MONTH_LIST = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+REJECT_INDEX_WORDS: dict[str, re.Pattern[str]] = {
+    # the gates' alternatives that begin with a word, written so that each alternative
+    # begins with a literal: the engine then skips to them at C speed
+    "phone": re.compile(r"电话|tel|phone|fax|传真|热线|hotline|手机"),
+    "date": re.compile(
+        r"年\s?[\d一二三四五六七八九十]{1,3}\s?月|"
+        + "|".join(m + r"[a-z]*\.?\s\d" for m in _MONTH_LIST)
+    ),
+    "page": REJECT_TRIGGERS["page"],
+    "rank": re.compile(r"第\s?[\d一二三四五六七八九十百千两]|rank|no\.|#"),
+    "address": re.compile(
+        r"邮|room|suite|building|floor|bldg|road|street|avenue|rd\.|st\.|ave\.|lu|china"
+        r"|p\.\s?r\.|中国"
+    ),
+    "reference": re.compile(
+        "|".join(
+            w + r"\s?\d"
+            for w in ("图", "表", "文献", "table", r"fig\.?", "figure", r"ref\.?", "footnote")
+            + ("chapter", "section", r"vol\.?", "volume", "issue")
+        )
+        + r"|\[\d|isbn|doi"
+    ),
+    "age": re.compile(r"岁|aged?\s\d"),
 }
-"""Kind → the gate a number's window must pass (the needs pattern, else the trigger),
-scanned once per document to index where it matches (``core._GateIndex``)."""
+REJECT_INDEX_AFTER_DIGIT: dict[str, re.Pattern[str]] = {
+    # the gates' alternatives that begin with a digit: what follows that digit
+    "phone": re.compile(r"\d{6}"),
+    "date": re.compile(r"\s?月\s?\d|[-/.]\d|(?:st|nd|rd|th)?\s" + f"(?:{'|'.join(_MONTH_LIST)})"),
+    "rank": re.compile(r"(?:st|nd|rd|th)\s"),
+    "address": re.compile(r"\s?(?:号|楼|层|室|栋|单元)"),
+    "age": re.compile(r"-year-old|\syears?\sold"),
+}
+REJECT_INDEX_DIGIT_RE = re.compile(
+    r"\d(?=" + "|".join(f"(?:{rx.pattern})" for rx in REJECT_INDEX_AFTER_DIGIT.values()) + ")"
+)
+"""The page is indexed for the reject gates (``core._GateIndex``) by one scan per kind of
+``REJECT_INDEX_WORDS`` and one scan of ``REJECT_INDEX_DIGIT_RE`` (every digit some
+``REJECT_INDEX_AFTER_DIGIT`` pattern follows). Together they begin every match of a kind's
+gate (the needs pattern, else the trigger): tests/extract/test_fast_paths.py checks it."""
 
 # --- periods and cues ------------------------------------------------------------------------
 
