@@ -27,7 +27,7 @@ ALPHABET += ["第", "名", "rank ", "no.", "fig.", "[1", "-year-old", " years ol
 def _texts() -> list[str]:
     repo = [normalize(t) for texts in _module().text_sets().values() for t in texts]
     rng = random.Random(14)  # SYNTHETIC strings, fixed seed
-    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(60)) for _ in range(1500)]
+    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(60)) for _ in range(800)]
     return repo + fuzz
 
 
