@@ -113,7 +113,10 @@ def _first_class(parsed) -> str | None:  # noqa: ANN001
 def _parse(rx: re.Pattern[str]):  # noqa: ANN202
     if rx.flags & ~re.UNICODE or not isinstance(rx.pattern, str):
         return None  # flags (ignore case, verbose...) are not followed
-    return P.parse(rx.pattern, rx.flags)
+    try:
+        return P.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 -- a private parser: if it changes, keep the pattern
+        return None
 
 
 def first_chars(rx: re.Pattern[str]) -> str | None:
