@@ -43,8 +43,11 @@ from transplant_audit.extract.numbers import normalize
 NONE = "NONE"
 """The label of a number that is no figure of the vocabulary."""
 METHODS = ("rules", "learned", "combined")
+DEFAULT_METHOD = "combined"
+"""The method grouped cross-validation scored best (tools/train_extractor.py writes its
+choice into model.json; a test checks the two agree)."""
 MODEL_DIR = Path(__file__).parent / "model"
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
 
 _WINDOW_CHARS = 12
@@ -55,6 +58,40 @@ _SNIPPET_CHARS = 60
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
 _YEAR_RE = re.compile(pat.YEAR + r"$")
+_CUES: dict[str, re.Pattern[str]] = {
+    "annual": pat.ANNUAL_CUE_RE,
+    "cumulative": pat.STRONG_CUMULATIVE_CUE_RE,
+    "cumulative_weak": pat.WEAK_CUMULATIVE_CUE_RE,
+    "study": pat.STUDY_PERIOD_RE,
+    "concurrent": pat.CONCURRENT_CUE_RE,
+    "surgeon": pat.SURGEON_CUE_RE,
+    "transplant": pat.TRANSPLANT_CUE_RE,
+    "first": pat.FIRST_CUE_RE,
+    "founded": pat.FOUNDED_CUE_RE,
+    "bed": pat.BED_NOUN_RE,
+    "icu": pat.ICU_CUE_RE,
+    "department": pat.DEPARTMENT_CUE_RE,
+    "hospital": pat.HOSPITAL_WIDE_CUE_RE,
+    "waitlist": pat.WAITLIST_CUE_RE,
+    "wait": pat.WAIT_CUE_RE,
+    "stay": pat.STAY_CUE_RE,
+    "revenue": pat.REVENUE_CUE_RE,
+    "invest": pat.INVEST_CUE_RE,
+    "fee": pat.SURGICAL_FEE_CUE_RE,
+    "price": pat.PRICE_CUE_RE,
+    "occupancy": pat.OCCUPANCY_CUE_RE,
+    "share": pat.SHARE_CUE_RE,
+    "room": pat.ROOM_CUE_RE,
+    "team": pat.TEAM_CUE_RE,
+    "planned": pat.PLANNED_CUE_RE,
+    "donation": pat.DONATION_CUE_RE,
+    "organ": pat.ORGAN_RE,
+    "inpatient": pat.INPATIENT_CUE_RE,
+}
+"""The rules' own word lists, read as features in a near and a wide window: they name
+what a figure is about more generally than the n-grams of a few hundred snippets can."""
+_NEAR = (24, 16)
+_WIDE = (120, 60)
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)、])\s")
 
 
@@ -73,6 +110,7 @@ class Span:
     stated_unit: str
     currency: str
     kind: str
+    yearlike: bool = False
     rules: tuple[Candidate, ...] = ()
 
 
@@ -86,6 +124,7 @@ class Model:
     intercept: np.ndarray  # (classes,)
     keep_threshold: float
     add_threshold: float
+    learned_add_threshold: float
     default_method: str
     meta: dict[str, object]
 
@@ -148,7 +187,7 @@ def _attach(spans: list[Span], rules: list[Candidate]) -> list[Span]:
     for c in rules:
         i = _overlapping(spans, starts, c.start, c.end)
         if i is None:
-            extra.append(Span(c.start, c.end, c.value, "rule", c.unit, "", "rule", (c,)))
+            extra.append(Span(c.start, c.end, c.value, "rule", c.unit, "", "rule", False, (c,)))
         else:
             found.setdefault(i, []).append(c)
     out = [replace(sp, rules=tuple(found.get(i, ()))) for i, sp in enumerate(spans)]
@@ -226,7 +265,7 @@ def span_features(norm: str, span: Span, lang: str) -> list[str]:
         "mag=" + str(int(math.log10(span.raw))) if span.raw >= 1 else "mag=<1",
         "nrules=" + str(len(span.rules)),
     ]
-    if span.kind == "arabic" and _YEAR_RE.match(norm[s:e]):
+    if span.yearlike:
         f.append("yearlike")
     line_s = norm.rfind("\n", 0, s) + 1
     line_e = norm.find("\n", e)
@@ -235,6 +274,16 @@ def span_features(norm: str, span: Span, lang: str) -> list[str]:
         f.append("table_line")
     if _LIST_LINE_RE.match(line):
         f.append("list_line")
+    near = norm[max(0, s - _NEAR[0]) : e + _NEAR[1]]
+    wide = norm[max(0, s - _WIDE[0]) : e + _WIDE[1]]
+    u = span.uclass
+    for name, rx in _CUES.items():
+        if rx.search(wide):
+            f.append("cw=" + name)
+            f.append("ucw=" + u + "|" + name)
+            if rx.search(near):
+                f.append("cn=" + name)
+                f.append("ucn=" + u + "|" + name)
     left = norm[max(0, s - _WINDOW_CHARS * 4) : s]
     right = norm[e : e + _WINDOW_CHARS * 4]
     if _CJK_RE.search(left[-_WINDOW_CHARS:]) or _CJK_RE.search(right[:_WINDOW_CHARS]):
@@ -278,9 +327,20 @@ def label_spans(spans: list[Span], gold: list[dict[str, object]], tolerance: flo
             if (v := value_as(spans[i], ind)) is not None and abs(v - target) <= tolerance * target
         ]
         if hits:
-            ruled = [i for i in hits if any(c.indicator == ind for c in spans[i].rules)]
-            labels[(ruled or hits)[0]] = ind
+            labels[min(hits, key=lambda i: (_label_rank(spans[i], ind), i))] = ind
     return labels
+
+
+def _label_rank(span: Span, indicator: str) -> int:
+    """Which of several spans of the gold value is the gold figure: the rules' candidate of
+    that indicator first, then a number with a counter, and a year-like bare number last
+    (unless the indicator is a year)."""
+    if any(c.indicator == indicator for c in span.rules):
+        return 0
+    year = INDICATORS[indicator].unit == "year"
+    if span.yearlike and not year:
+        return 3
+    return 1 if span.uclass or year else 2
 
 
 # --- inference -------------------------------------------------------------------------------
@@ -319,27 +379,54 @@ def decide(
     keep_threshold: float | None,
     add_threshold: float,
 ) -> list[Candidate]:
-    """Candidates from spans and their probabilities: ``keep_threshold`` None is the
-    learned method (the model decides every span), a number the combined one."""
-    out: list[Candidate] = []
+    """Candidates from spans and their probabilities (see ``decide_scored``)."""
+    return [
+        c
+        for c, _ in decide_scored(
+            text,
+            lang,
+            spans,
+            probs,
+            classes,
+            keep_threshold=keep_threshold,
+            add_threshold=add_threshold,
+        )
+    ]
+
+
+def decide_scored(
+    text: str,
+    lang: str,
+    spans: list[Span],
+    probs: np.ndarray,
+    classes: tuple[str, ...],
+    *,
+    keep_threshold: float | None,
+    add_threshold: float,
+) -> list[tuple[Candidate, float]]:
+    """(candidate, model probability of its indicator) from spans and their probabilities:
+    ``keep_threshold`` None is the learned method (the model decides every span), a number
+    the combined one (a rule candidate stays when its indicator has that probability)."""
+    out: list[tuple[Candidate, float]] = []
     for sp, p in zip(spans, probs, strict=True):
         if keep_threshold is not None and sp.rules:
-            kept = [c for c in sp.rules if _prob(p, classes, c.indicator) >= keep_threshold]
+            kept = [(c, _prob(p, classes, c.indicator)) for c in sp.rules]
+            kept = [(c, q) for c, q in kept if q >= keep_threshold]
             if kept:
                 out.extend(kept)
                 continue
         best = int(p.argmax())
-        label = classes[best]
-        if label == NONE or p[best] < add_threshold:
+        label, score = classes[best], float(p[best])
+        if label == NONE or score < add_threshold:
             continue
-        rule = [c for c in sp.rules if c.indicator == label]
+        rule = [(c, score) for c in sp.rules if c.indicator == label]
         if rule:
             out.extend(rule)
             continue
         value = value_as(sp, label)
         if value is not None:
-            out.append(_new_candidate(text, lang, sp, label, value))
-    out.sort(key=lambda c: c.start)
+            out.append((_new_candidate(text, lang, sp, label, value), score))
+    out.sort(key=lambda cs: cs[0].start)
     return out
 
 
@@ -376,6 +463,35 @@ def _organ_near(window: str) -> str:
     return pat.ORGAN_WORDS.get(best.group(0), "") if best else ""
 
 
+def extract_scored(
+    text: str,
+    *,
+    method: str = "",
+    language: str | None = None,
+    model: Model | None = None,
+) -> list[tuple[Candidate, float | None]]:
+    """(candidate, score) of ``text`` by ``method`` (``rules``, ``learned``, ``combined``;
+    "" is ``DEFAULT_METHOD``). The score is the model's probability of the candidate's
+    indicator, None for the rules alone."""
+    method = method or DEFAULT_METHOD
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}: one of {', '.join(METHODS)}")
+    if method == "rules":
+        return [(c, None) for c in extract_candidates(text, language=language)]
+    if not text:
+        return []
+    model = model or load_model()
+    lang, norm, spans = document_spans(text, language)
+    probs = probabilities(model, [span_features(norm, sp, lang) for sp in spans])
+    keep = model.keep_threshold if method == "combined" else None
+    add = model.add_threshold if method == "combined" else model.learned_add_threshold
+    return list(
+        decide_scored(
+            text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
+        )
+    )
+
+
 def extract(
     text: str,
     *,
@@ -383,28 +499,8 @@ def extract(
     language: str | None = None,
     model: Model | None = None,
 ) -> list[Candidate]:
-    """Candidates of ``text`` by ``method`` (``rules``, ``learned``, ``combined``; "" is the
-    model's default, chosen by cross-validation)."""
-    model = model or load_model()
-    method = method or model.default_method
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: one of {', '.join(METHODS)}")
-    if method == "rules":
-        return extract_candidates(text, language=language)
-    if not text:
-        return []
-    lang, norm, spans = document_spans(text, language)
-    probs = probabilities(model, [span_features(norm, sp, lang) for sp in spans])
-    keep = model.keep_threshold if method == "combined" else None
-    return decide(
-        text,
-        lang,
-        spans,
-        probs,
-        model.classes,
-        keep_threshold=keep,
-        add_threshold=model.add_threshold,
-    )
+    """Candidates of ``text`` by ``method`` (see ``extract_scored``)."""
+    return [c for c, _ in extract_scored(text, method=method, language=language, model=model)]
 
 
 # --- stored weights --------------------------------------------------------------------------
@@ -420,6 +516,7 @@ def model_from(meta: dict[str, object], weights: np.ndarray, intercept: np.ndarr
         intercept=np.asarray(intercept, dtype=np.float64),
         keep_threshold=float(meta["keep_threshold"]),  # type: ignore[arg-type]
         add_threshold=float(meta["add_threshold"]),  # type: ignore[arg-type]
+        learned_add_threshold=float(meta.get("learned_add_threshold", 0.5)),  # type: ignore[arg-type]
         default_method=str(meta["default_method"]),
         meta={k: v for k, v in meta.items() if k != "features"},
     )
