@@ -98,7 +98,7 @@ def prepare(raw: dict, language: str | None, url: str, name: str) -> Doc:
         text=raw["text"],
         gold=list(raw["gold"]),
         spans=spans,
-        features=[learned.span_features(norm, sp, lang) for sp in spans],
+        features=learned.document_features(norm, spans, lang),
         labels=learned.label_spans(spans, raw["gold"], VALUE_TOLERANCE),
     )
 

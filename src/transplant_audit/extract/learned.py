@@ -25,6 +25,7 @@ grouped cross-validation (docs/extract.md). Pure: text and a model in, candidate
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -47,7 +48,7 @@ DEFAULT_METHOD = "combined"
 """The method grouped cross-validation scored best (tools/train_extractor.py writes its
 choice into model.json; a test checks the two agree)."""
 MODEL_DIR = Path(__file__).parent / "model"
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
 
 _WINDOW_CHARS = 12
@@ -90,6 +91,8 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 """The rules' own word lists, read as features in a near and a wide window: they name
 what a figure is about more generally than the n-grams of a few hundred snippets can."""
+_LINE_CHARS = 200
+"""How far either side of a number its line is read (table and list markers)."""
 _NEAR = (24, 16)
 _WIDE = (120, 60)
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)、])\s")
@@ -195,8 +198,6 @@ def _attach(spans: list[Span], rules: list[Candidate]) -> list[Span]:
 
 
 def _overlapping(spans: list[Span], starts: list[int], s: int, e: int) -> int | None:
-    import bisect
-
     i = bisect.bisect_left(starts, s)
     for j in (i, i - 1, i + 1):  # the number inside a candidate that may start at a currency
         if 0 <= j < len(spans) and spans[j].start < e and s < spans[j].end:
@@ -250,8 +251,28 @@ def _words(prefix: str, words: list[str], out: list[str]) -> None:
     out.extend(prefix + a + "_" + b for a, b in zip(words, words[1:], strict=False))
 
 
-def span_features(norm: str, span: Span, lang: str) -> list[str]:
-    """The sparse features of one span (strings; each present feature counts 1)."""
+def cue_positions(norm: str) -> dict[str, list[int]]:
+    """Where each cue word list matches in the document (start offsets, in order): found
+    once per document, so a span's cue features are two bisections per list."""
+    return {name: [m.start() for m in rx.finditer(norm)] for name, rx in _CUES.items()}
+
+
+def _near(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def document_features(norm: str, spans: list[Span], lang: str) -> list[list[str]]:
+    """The features of every span of one document."""
+    cues = cue_positions(norm)
+    return [span_features(norm, sp, lang, cues) for sp in spans]
+
+
+def span_features(
+    norm: str, span: Span, lang: str, cues: dict[str, list[int]] | None = None
+) -> list[str]:
+    """The sparse features of one span (strings; each present feature counts 1). ``cues``
+    is ``cue_positions(norm)`` (computed here when not given)."""
     s, e = span.start, span.end
     rule = span.rules[0].indicator if span.rules else NONE
     f = [
@@ -267,21 +288,20 @@ def span_features(norm: str, span: Span, lang: str) -> list[str]:
     ]
     if span.yearlike:
         f.append("yearlike")
-    line_s = norm.rfind("\n", 0, s) + 1
-    line_e = norm.find("\n", e)
-    line = norm[line_s : line_e if line_e >= 0 else len(norm)]
+    line_s = norm.rfind("\n", max(0, s - _LINE_CHARS), s) + 1 or max(0, s - _LINE_CHARS)
+    line_e = norm.find("\n", e, e + _LINE_CHARS)
+    line = norm[line_s : line_e if line_e >= 0 else e + _LINE_CHARS]
     if line.count("|") >= 2 or "\t" in line:
         f.append("table_line")
     if _LIST_LINE_RE.match(line):
         f.append("list_line")
-    near = norm[max(0, s - _NEAR[0]) : e + _NEAR[1]]
-    wide = norm[max(0, s - _WIDE[0]) : e + _WIDE[1]]
+    cues = cues if cues is not None else cue_positions(norm)
     u = span.uclass
-    for name, rx in _CUES.items():
-        if rx.search(wide):
+    for name, starts in cues.items():
+        if starts and _near(starts, s - _WIDE[0], e + _WIDE[1]):
             f.append("cw=" + name)
             f.append("ucw=" + u + "|" + name)
-            if rx.search(near):
+            if _near(starts, s - _NEAR[0], e + _NEAR[1]):
                 f.append("cn=" + name)
                 f.append("ucn=" + u + "|" + name)
     left = norm[max(0, s - _WINDOW_CHARS * 4) : s]
@@ -351,18 +371,16 @@ def probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
     n = len(features)
     if n == 0:
         return np.zeros((0, len(model.classes)))
-    idx: list[int] = []
-    owner: list[int] = []
     get = model.index.get
-    for i, fs in enumerate(features):
-        for name in fs:
-            j = get(name)
-            if j is not None:
-                idx.append(j)
-                owner.append(i)
+    ids = np.fromiter((get(name, -1) for fs in features for name in fs), dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum([len(fs) for fs in features])[:-1]))
+    known = ids >= 0
+    counts = np.add.reduceat(known.astype(np.int64), starts)
     logits = np.tile(model.intercept, (n, 1))
-    if idx:
-        np.add.at(logits, np.asarray(owner), model.weights[np.asarray(idx)])
+    filled = counts > 0  # every span has its language feature, but stay safe
+    if filled.any():
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))[filled]
+        logits[filled] += np.add.reduceat(model.weights[ids[known]], offsets, axis=0)
     logits -= logits.max(axis=1, keepdims=True)
     np.exp(logits, out=logits)
     logits /= logits.sum(axis=1, keepdims=True)
@@ -482,7 +500,7 @@ def extract_scored(
         return []
     model = model or load_model()
     lang, norm, spans = document_spans(text, language)
-    probs = probabilities(model, [span_features(norm, sp, lang) for sp in spans])
+    probs = probabilities(model, document_features(norm, spans, lang))
     keep = model.keep_threshold if method == "combined" else None
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     return list(
