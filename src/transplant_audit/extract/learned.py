@@ -48,7 +48,7 @@ DEFAULT_METHOD = "combined"
 """The method grouped cross-validation scored best (tools/train_extractor.py writes its
 choice into model.json; a test checks the two agree)."""
 MODEL_DIR = Path(__file__).parent / "model"
-FEATURE_VERSION = "3"
+FEATURE_VERSION = "4"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
 
 _WINDOW_CHARS = 12
@@ -251,10 +251,24 @@ def _words(prefix: str, words: list[str], out: list[str]) -> None:
     out.extend(prefix + a + "_" + b for a, b in zip(words, words[1:], strict=False))
 
 
-def cue_positions(norm: str) -> dict[str, list[int]]:
-    """Where each cue word list matches in the document (start offsets, in order): found
-    once per document, so a span's cue features are two bisections per list."""
-    return {name: [m.start() for m in rx.finditer(norm)] for name, rx in _CUES.items()}
+def cue_positions(norm: str, spans: list[Span] | None = None) -> dict[str, list[int]]:
+    """Where each cue word list matches (start offsets, in order), searched once per
+    document and only in the wide windows around ``spans`` (all of ``norm`` when None), so
+    a span's cue features are two bisections per list."""
+    if spans is None:
+        windows = [(0, len(norm))]
+    else:
+        windows = []
+        for sp in spans:
+            lo, hi = max(0, sp.start - _WIDE[0]), min(len(norm), sp.end + _WIDE[1])
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+            else:
+                windows.append((lo, hi))
+    return {
+        name: [m.start() for lo, hi in windows for m in rx.finditer(norm, lo, hi)]
+        for name, rx in _CUES.items()
+    }
 
 
 def _near(starts: list[int], lo: int, hi: int) -> bool:
@@ -264,7 +278,7 @@ def _near(starts: list[int], lo: int, hi: int) -> bool:
 
 def document_features(norm: str, spans: list[Span], lang: str) -> list[list[str]]:
     """The features of every span of one document."""
-    cues = cue_positions(norm)
+    cues = cue_positions(norm, spans)
     return [span_features(norm, sp, lang, cues) for sp in spans]
 
 
