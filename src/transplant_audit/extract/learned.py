@@ -56,6 +56,9 @@ _WINDOW_CHARS = 12
 _WINDOW_WORDS = 6
 """Words read either side of a number in English text (words and bigrams)."""
 _SNIPPET_CHARS = 60
+_BATCH_SPANS = 2000
+"""Spans featurised and scored at once (~90 features each; the gathered weight rows of a
+batch take about 90 × 38 × 8 bytes a span, ~55 MB)."""
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
 _YEAR_RE = re.compile(pat.YEAR + r"$")
@@ -382,9 +385,25 @@ def _label_rank(span: Span, indicator: str) -> int:
 
 def probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
     """Softmax probabilities (spans × classes) of the spans' features."""
-    n = len(features)
-    if n == 0:
+    if not features:
         return np.zeros((0, len(model.classes)))
+    return _batch_probabilities(model, features)
+
+
+def score_spans(model: Model, norm: str, spans: list[Span], lang: str) -> np.ndarray:
+    """``probabilities`` of a document's spans, their features built and scored in
+    batches of ``_BATCH_SPANS`` so a long document's features never all sit in memory."""
+    cues = cue_positions(norm, spans)
+    out = np.zeros((len(spans), len(model.classes)))
+    for lo in range(0, len(spans), _BATCH_SPANS):
+        batch = spans[lo : lo + _BATCH_SPANS]
+        feats = [span_features(norm, sp, lang, cues) for sp in batch]
+        out[lo : lo + len(batch)] = _batch_probabilities(model, feats)
+    return out
+
+
+def _batch_probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
+    n = len(features)
     get = model.index.get
     ids = np.fromiter((get(name, -1) for fs in features for name in fs), dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum([len(fs) for fs in features])[:-1]))
@@ -514,7 +533,7 @@ def extract_scored(
         return []
     model = model or load_model()
     lang, norm, spans = document_spans(text, language)
-    probs = probabilities(model, document_features(norm, spans, lang))
+    probs = score_spans(model, norm, spans, lang)
     keep = model.keep_threshold if method == "combined" else None
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     return list(
