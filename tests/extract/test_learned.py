@@ -168,3 +168,16 @@ def test_cli_unknown_method_is_one_line_exit_2(tmp_path: Path) -> None:
     proc = run(tmp_path, "extract", str(p), "--method", "magic", ok=False)
     assert proc.returncode == 2
     assert "--method" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document is scored in batches; the probabilities are the same as in one pass
+    (synthetic text)."""
+    text = " ".join([SYNTHETIC] * 12)
+    model = learned.load_model()
+    lang, norm, spans = learned.document_spans(text, "en")
+    whole = learned.probabilities(model, learned.document_features(norm, spans, lang))
+    monkeypatch.setattr(learned, "_BATCH_SPANS", 5)
+    assert len(spans) > 10
+    assert np.allclose(learned.score_spans(model, norm, spans, lang), whole)
+    assert np.allclose(whole.sum(axis=1), 1.0)
