@@ -3,7 +3,10 @@ reads every number the parser finds and says which indicator it is, or none.
 
 Candidates are the numbers ``patterns.NUMBER_RE`` finds in the normalised text, each read
 with the rules' own helpers (value, counter, currency prefix, range and list counters, from
-``core``), plus every candidate the rules produce. Each span is described by sparse string
+``core``: ``_token_value``, ``_adjacent_range``, ``_read_counter``, ``_implied_counter``,
+``_list_counter``, ``_counter_after_paren``, ``_TIME_TO_DAYS``, ``_flat``; renaming one of
+them breaks this module, and tests/extract/test_learned.py says so), plus every candidate
+the rules produce. Each span is described by sparse string
 features (``span_features``): words or character n-grams either side, its counter and unit,
 currency, year-likeness, table or list line, language and the rules' label for the span.
 The weights are plain JSON + NPZ under ``extract/model/`` (no pickle), trained by
