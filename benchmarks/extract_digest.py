@@ -14,10 +14,13 @@ Texts (all test material, none of it evidence):
   context across sentences),
 * ``bench-dense``, ``bench-typical``: the pages ``bench_extract.py`` times.
 
+Each set is run by the rules (``core.extract_candidates``: the set's name) and by the
+``combined`` method the CLI uses by default (rules and the learned step,
+``learned.extract_scored``: ``combined/`` before the name; each candidate with its score).
 The digest is a SHA-256 over the JSON of each text's candidate list (``Candidate.to_dict``,
-keys sorted), one per set, stored in tests/extract/output_digest.json;
+keys sorted), one per set and method, stored in tests/extract/output_digest.json;
 tests/extract/test_output_digest.py fails when any set's output changes. A change that is
-meant (a new rule) regenerates it with ``--write`` in the same commit.
+meant (a new rule, a retrained model) regenerates it with ``--write`` in the same commit.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_extract  # noqa: E402
 
+from transplant_audit.extract import learned  # noqa: E402
 from transplant_audit.extract.core import extract_candidates  # noqa: E402
 
 DIGEST_FILE = ROOT / "tests" / "extract" / "output_digest.json"
@@ -66,23 +70,31 @@ def text_sets() -> dict[str, list[str]]:
     }
 
 
-def records(texts: list[str]) -> Iterator[list[dict[str, object]]]:
-    """Each text's candidates as dictionaries."""
+METHODS = {"": "rules", "combined/": "combined"}
+"""Key prefix → extraction method."""
+
+
+def records(texts: list[str], method: str = "rules") -> Iterator[list[dict[str, object]]]:
+    """Each text's candidates as dictionaries (with the model's score for ``combined``)."""
     for t in texts:
-        yield [c.to_dict() for c in extract_candidates(t)]
+        if method == "rules":
+            yield [c.to_dict() for c in extract_candidates(t)]
+        else:
+            yield [{**c.to_dict(), "score": p} for c, p in learned.extract_scored(t, method=method)]
 
 
 def digests(sets: dict[str, list[str]] | None = None) -> dict[str, dict[str, object]]:
-    """Set name → {texts, candidates, sha256} of the extractor's output."""
+    """Method prefix and set name → {texts, candidates, sha256} of the output."""
     out: dict[str, dict[str, object]] = {}
-    for name, texts in (sets or text_sets()).items():
-        h = hashlib.sha256()
-        n = 0
-        for recs in records(texts):
-            n += len(recs)
-            h.update(json.dumps(recs, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-            h.update(b"\n")
-        out[name] = {"texts": len(texts), "candidates": n, "sha256": h.hexdigest()}
+    for prefix, method in METHODS.items():
+        for name, texts in (sets or text_sets()).items():
+            h = hashlib.sha256()
+            n = 0
+            for recs in records(texts, method):
+                n += len(recs)
+                h.update(json.dumps(recs, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+                h.update(b"\n")
+            out[prefix + name] = {"texts": len(texts), "candidates": n, "sha256": h.hexdigest()}
     return out
 
 
@@ -106,11 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     sets = text_sets()
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
-            for name, texts in sets.items():
-                for i, recs in enumerate(records(texts)):
-                    for r in recs:
-                        f.write(json.dumps({"set": name, "text": i, **r}, ensure_ascii=False))
-                        f.write("\n")
+            for prefix, method in METHODS.items():
+                for name, texts in sets.items():
+                    for i, recs in enumerate(records(texts, method)):
+                        for r in recs:
+                            row = {"set": prefix + name, "text": i, **r}
+                            f.write(json.dumps(row, ensure_ascii=False) + "\n")
     actual = digests(sets)
     if args.write:
         DIGEST_FILE.write_text(json.dumps(actual, indent=2, sort_keys=True) + "\n", "utf-8")

@@ -1,5 +1,6 @@
-"""The extractor's full output (every field of every candidate) on every text in the
-repository matches the committed digest (issue 14: speed-ups must not change output).
+"""The extractor's full output (every field of every candidate, by the rules and by the
+default combined method) on every text in the repository matches the committed digest
+(issue 14: speed-ups must not change output).
 
 A deliberate change of output regenerates the digest in the same commit:
 ``python benchmarks/extract_digest.py --write``; ``--dump FILE`` before and after gives a
@@ -26,7 +27,8 @@ def test_output_matches_committed_digest() -> None:
     mod = _module()
     expected = json.loads(mod.DIGEST_FILE.read_text(encoding="utf-8"))
     actual = mod.digests()
-    assert set(expected) == {"corpus", "realtext", "realtext-pages", "bench-dense", "bench-typical"}
+    sets = {"corpus", "realtext", "realtext-pages", "bench-dense", "bench-typical"}
+    assert set(expected) == sets | {"combined/" + name for name in sets}
     assert mod.differences(expected, actual) == [], (
         "extractor output changed; if meant, run python benchmarks/extract_digest.py --write"
     )
@@ -37,5 +39,6 @@ def test_digest_sees_a_changed_field() -> None:
     texts = {"one": ["该院共完成肝移植1200例。"]}
     before = mod.digests(texts)
     assert before["one"]["candidates"] == 1
+    assert before["combined/one"]["candidates"] >= 1
     other = mod.digests({"one": ["该院共完成肝移植1201例。"]})
     assert mod.differences(before, other) != []
