@@ -2,6 +2,7 @@
 against baselines measured in the same run.
 
 Run:  python benchmarks/bench_extract_speed.py [--base REV] [--rounds 5] [--seconds 2]
+          [--pages dense|typical] [--method rules|combined]
 
 The pages are ``bench_extract.py``'s dense ones (~6 KB of corpus documents, ~157 figures
 each: SYNTHETIC test material). Each measurement runs in a fresh process, so its peak RSS
@@ -64,17 +65,24 @@ def _rates(fn, pages: list[str], seconds: float) -> tuple[float, float, int]:  #
 
 
 def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
-    """One measurement in this process: ``extractor`` (whatever ``transplant_audit`` is on
-    the path) or ``regex`` (the digit-run baseline)."""
+    """One measurement in this process: ``rules`` or ``combined`` (the extractor of
+    whatever ``transplant_audit`` is on the path) or ``regex`` (the digit-run baseline)."""
     pages = _pages(which)
     if kind == "regex":
         digit_run = re.compile(r"\d+")
         fn = digit_run.findall
         figures = 0.0
     else:
-        from transplant_audit.extract.core import extract_candidates
+        if kind == "rules":
+            from transplant_audit.extract.core import extract_candidates as fn
+        else:  # the rules and the learned step, the CLI's default
+            from transplant_audit.extract import learned
 
-        fn = extract_candidates
+            learned.load_model()  # reading the weights is not timed
+
+            def fn(text: str) -> list:
+                return learned.extract(text, method=kind)
+
         figures = sum(len(fn(p)) for p in pages) / len(pages)  # also warms up
     tracemalloc.start()
     for p in pages:
@@ -134,6 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         default="dense",
         help="dense pages (~157 figures, the issue's target) or typical ones (~14 figures)",
     )
+    ap.add_argument(
+        "--method",
+        choices=("rules", "combined"),
+        default="rules",
+        help="the rules alone or the CLI's default, rules + the learned step (its base "
+        "revision must have extract/learned.py)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -149,14 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         results["regex baseline"] = []
         for r in range(args.rounds):
             for name, src in versions.items():
-                results[name].append(_run("extractor", src, args.seconds, args.pages))
+                results[name].append(_run(args.method, src, args.seconds, args.pages))
             results["regex baseline"].append(
                 _run("regex", ROOT / "src", args.seconds / 4, args.pages)
             )
             print(f"  round {r + 1}/{args.rounds} done", file=sys.stderr)
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print(
-        f"{args.pages} pages, {args.rounds} rounds of {args.seconds:.1f} s, median [min-max]; "
+        f"{args.pages} pages, method {args.method}, {args.rounds} rounds of {args.seconds:.1f} s, "
+        "median [min-max]; "
         f"figures per page: " + ", ".join(f"{v} {results[v][0]['figures']:.1f}" for v in versions)
     )
     print(f"  {'version':<22} {'pages/CPU s':>22} {'pages/wall s':>22} {'tracemalloc MiB':>22}")
