@@ -127,7 +127,9 @@ def build_heldout2() -> list[dict]:
 
 def write_texts_only(out: Path) -> None:
     """The heldout2 batches without their F lines (U, L and T only), in file order, for an
-    independent annotator who must not see the first annotation."""
+    independent annotator who must not see the first annotation. The annotator adds F lines
+    under each T line in the same format; the order matches raw/h*.txt line for line, so the
+    two annotations can be compared snippet by snippet."""
     lines = []
     for path in sorted((HERE / "raw").glob("h*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -145,7 +147,8 @@ if __name__ == "__main__":
 
     if sys.argv[1:2] == ["heldout2"] and sys.argv[2:3] == ["--texts-only"]:
         if len(sys.argv) != 4:
-            sys.exit("usage: build_set.py heldout2 --texts-only OUT")
+            print("usage: build_set.py heldout2 --texts-only OUT", file=sys.stderr)
+            sys.exit(2)
         build_heldout2()
         write_texts_only(Path(sys.argv[3]))
         sys.exit(0)
