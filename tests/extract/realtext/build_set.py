@@ -3,6 +3,10 @@ set dev2.json from raw/d*.txt (see GUIDE.md).
 
 Run: python tests/extract/realtext/build_set.py          (checks and counts realtext)
      python tests/extract/realtext/build_set.py dev2     (checks raw/d*.txt, writes dev2.json)
+     python tests/extract/realtext/build_set.py heldout2 (checks raw/h*.txt, writes heldout2.json)
+     python tests/extract/realtext/build_set.py heldout2 --texts-only OUT
+         (writes the U/L/T lines of raw/h*.txt without their F lines, for a blind second
+         annotator)
 """
 
 from __future__ import annotations
@@ -89,12 +93,71 @@ def build_dev2() -> list[dict]:
     return docs
 
 
+def _url_key(url: str) -> str:
+    """A URL without scheme, `www.` and trailing slash, so a page is the same page however
+    the search tool spelled it."""
+    key = re.sub(r"^[a-z]+:/+", "", url.strip())
+    return re.sub(r"^www\.", "", key).rstrip("/")
+
+
+SHINGLE = 40
+
+
+def _shingles(text: str) -> set[str]:
+    flat = re.sub(r"\s+", " ", text)
+    return {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))}
+
+
+def build_heldout2() -> list[dict]:
+    """The second held-out set (raw/h*.txt), gathered blind to the extractor: none of its
+    pages (URL, however spelled) is in the first set or in dev2, and none of its snippets
+    shares a 40-character run of text with theirs (a mirror of a page already used)."""
+    docs = build("h", "h2")
+    others = build() + build("d", "rt2")
+    used = {_url_key(d["url"]) for d in others}
+    reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
+    assert not reused, f"heldout2 reuses {len(reused)} URL(s) of the other sets"
+    seen: set[str] = set()
+    for d in others:
+        seen |= _shingles(d["text"])
+    copied = [d["src"] for d in docs if _shingles(d["text"]) & seen]
+    assert not copied, f"heldout2 snippets share text with the other sets: {copied}"
+    return docs
+
+
+def write_texts_only(out: Path) -> None:
+    """The heldout2 batches without their F lines (U, L and T only), in file order, for an
+    independent annotator who must not see the first annotation. The annotator adds F lines
+    under each T line in the same format; the order matches raw/h*.txt line for line, so the
+    two annotations can be compared snippet by snippet."""
+    lines = []
+    for path in sorted((HERE / "raw").glob("h*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("U ", "L ", "T ")):
+                lines.append(line)
+            elif not line.strip():
+                lines.append("")
+    out.write_text("\n".join(lines).strip() + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     import json
     import sys
     from collections import Counter
 
-    if sys.argv[1:] == ["dev2"]:
+    if sys.argv[1:2] == ["heldout2"] and sys.argv[2:3] == ["--texts-only"]:
+        if len(sys.argv) != 4:
+            print("usage: build_set.py heldout2 --texts-only OUT", file=sys.stderr)
+            sys.exit(2)
+        build_heldout2()
+        write_texts_only(Path(sys.argv[3]))
+        sys.exit(0)
+    if sys.argv[1:] == ["heldout2"]:
+        docs = build_heldout2()
+        (HERE / "heldout2.json").write_text(
+            json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    elif sys.argv[1:] == ["dev2"]:
         docs = build_dev2()
         (HERE / "dev2.json").write_text(
             json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
