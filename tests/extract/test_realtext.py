@@ -29,6 +29,15 @@ HELDOUT_FLOORS = {
     "zh-Hant": (0.79, 0.40),
 }
 
+# heldout2, gathered blind and scored once with the rules frozen (2026-12-05): en 0.784/0.471,
+# zh-Hans 0.712/0.581, zh-Hant 0.690/0.545. Floors a little below; a drop is a regression
+# on pages nobody tuned on. Never tune on heldout2 to raise them.
+HELDOUT2_FLOORS = {
+    "en": (0.76, 0.45),
+    "zh-Hans": (0.69, 0.56),
+    "zh-Hant": (0.67, 0.52),
+}
+
 
 def load(name: str) -> list[dict]:
     return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
@@ -106,6 +115,15 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
     floor_p, floor_r = HELDOUT_FLOORS[lang]
     assert t.precision >= floor_p, (lang, t)
     assert t.recall >= floor_r, (lang, t)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout2_scores_keep_their_floor(lang: str) -> None:
+    report = evaluate_values(load("heldout2"))
+    t = report.by_language[lang]
+    floor_p, floor_r = HELDOUT2_FLOORS[lang]
+    assert t.precision >= floor_p, (lang, t.precision, t.recall)
+    assert t.recall >= floor_r, (lang, t.precision, t.recall)
 
 
 def _cand(indicator: str, value: float) -> Candidate:
