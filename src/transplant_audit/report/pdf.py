@@ -133,6 +133,8 @@ def text(value: object, cjk: str) -> str:
 
 
 def _split_wide(raw: str) -> list[tuple[str, bool]]:
+    if raw.isascii():  # the usual case: every ASCII character is in the standard fonts
+        return [(raw, False)] if raw else []
     runs: list[tuple[str, bool]] = []
     for ch in raw:
         wide = _needs_wide_font(ch)
