@@ -175,6 +175,9 @@ def analyse(
     still worth reading.
     """
 
+    from transplant_audit.report import background
+
+    side = background.start(side_analyses, evidence)  # on a second core while the estimate runs
     out = Analyses()
     t0 = time.perf_counter()
     try:
@@ -194,6 +197,33 @@ def analyse(
     if progress is not None:
         progress("estimate", 1, 1)
     t1 = time.perf_counter()
+    done = side.result()
+    for name in SIDE_FIELDS:
+        setattr(out, name, getattr(done, name))
+    out.seconds.update(done.seconds)
+    out.seconds["waited for forensics and donor pool"] = time.perf_counter() - t1
+    if progress is not None:
+        progress("forensics", 1, 1)
+    return out
+
+
+SIDE_FIELDS = (
+    "forensics",
+    "skipped_series",
+    "forensics_error",
+    "forensics_window",
+    "forensics_window_error",
+    "donorpool",
+    "donorpool_error",
+)
+"""The fields of ``Analyses`` that ``side_analyses`` fills."""
+
+
+def side_analyses(evidence: Evidence) -> Analyses:
+    """The forensic tests (all years, the paper's window) and the donor pool, as ``analyse``
+    records them; run in a second process while the estimate runs (``report/background.py``)."""
+    out = Analyses()
+    t1 = time.perf_counter()
     try:
         out.forensics, out.skipped_series = run_forensics_skipping(evidence)
     except ConfigError:
@@ -207,8 +237,6 @@ def analyse(
     except Exception as exc:  # noqa: BLE001
         out.forensics_window_error = f"{type(exc).__name__}: {exc}"
     out.seconds["forensics"] = time.perf_counter() - t1
-    if progress is not None:
-        progress("forensics", 1, 1)
     t2 = time.perf_counter()
     try:
         out.donorpool = run_donorpool(evidence)

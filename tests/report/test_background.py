@@ -1,0 +1,89 @@
+"""The report's second process (report/background.py): same results, errors cross over.
+
+The evidence used for the analyse() comparison is the SYNTHETIC package of conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from transplant_audit.errors import ConfigError, DataError
+from transplant_audit.report import background, build
+
+from .conftest import make_synthetic_evidence
+
+needs_fork = pytest.mark.skipif(not background.can_fork(), reason="no fork or one core here")
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+@needs_fork
+def test_work_runs_in_another_process_and_its_result_comes_back() -> None:
+    assert background.start(_pid).result() != os.getpid()
+    assert background.start(sorted, [3, 1, 2]).result() == [1, 2, 3]
+
+
+def test_one_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(background.PROCESSES_ENV, "1")
+    assert not background.can_fork()
+    assert background.start(_pid).result() == os.getpid()
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    "exc",
+    [
+        ConfigError("--seed: not a number"),
+        DataError(file="official_series.csv", reason="gap", row=4, field="year", code="gap"),
+    ],
+)
+def test_errors_in_the_child_are_raised_here_with_their_type(exc: Exception) -> None:
+    with pytest.raises(type(exc)) as caught:
+        background.start(_raise, exc).result()
+    assert str(caught.value) == str(exc)
+    if isinstance(exc, DataError):
+        assert (caught.value.row, caught.value.field, caught.value.code) == (4, "year", "gap")
+
+
+class UnpicklableError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.callback = lambda: None  # a lambda cannot be pickled
+
+
+def _raise_unpicklable() -> None:
+    raise UnpicklableError("cannot cross")
+
+
+@needs_fork
+def test_unpicklable_errors_still_arrive_with_their_message() -> None:
+    with pytest.raises(RuntimeError, match="UnpicklableError: cannot cross"):
+        background.start(_raise_unpicklable).result()
+
+
+def test_analyse_gives_the_same_results_in_one_or_two_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    evidence = make_synthetic_evidence()
+    two = build.analyse(evidence, draws=200, seed=3)
+    monkeypatch.setenv(background.PROCESSES_ENV, "1")
+    one = build.analyse(evidence, draws=200, seed=3)
+    for name in build.SIDE_FIELDS:
+        a, b = getattr(one, name), getattr(two, name)
+        if hasattr(a, "to_records"):
+            assert a.to_records() == b.to_records(), name
+        elif name != "donorpool":
+            assert a == b, name
+    assert (one.donorpool is None) == (two.donorpool is None)
+    if one.donorpool is not None:
+        assert one.donorpool.curve.equals(two.donorpool.curve)
+    assert one.forensics is not None and one.forensics.to_records()  # the tests really ran
+    assert one.estimate_error == two.estimate_error
