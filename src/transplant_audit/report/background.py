@@ -43,6 +43,11 @@ class Pending(Generic[T]):
         self._future: Future | None = None
         self._pool: Any = None
 
+    @property
+    def running(self) -> bool:
+        """True while a second process is still working on it."""
+        return self._future is not None and not self._future.done()
+
     def result(self) -> T:
         if self._future is None:
             return self._fn(*self._args)

@@ -194,6 +194,10 @@ def analyse(
     except Exception as exc:  # noqa: BLE001 - reported in the document and by the CLI
         out.estimate_error = f"{type(exc).__name__}: {exc}"
     out.seconds["estimate"] = time.perf_counter() - t0
+    if out.estimate is not None and side.running:
+        t_s = time.perf_counter()
+        warm_sensitivity(out.estimate)
+        out.seconds["sensitivity (while waiting)"] = time.perf_counter() - t_s
     if progress is not None:
         progress("estimate", 1, 1)
     t1 = time.perf_counter()
@@ -205,6 +209,18 @@ def analyse(
     if progress is not None:
         progress("forensics", 1, 1)
     return out
+
+
+def warm_sensitivity(est: Any) -> None:
+    """Compute the Sobol indices and the tornado the checks section shows (``sensitivity()``,
+    ``tornado()``, kept by the result) while the second process runs, so the report does not
+    wait for them later. A failure is left for the section to meet and report: a failed
+    computation is not kept, so the section's own call raises it again."""
+    for name in ("sensitivity", "tornado"):
+        try:
+            getattr(est, name)()
+        except Exception:  # noqa: BLE001, S112 - raised again where the report asks for it
+            continue
 
 
 SIDE_FIELDS = (
