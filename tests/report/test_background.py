@@ -87,3 +87,33 @@ def test_analyse_gives_the_same_results_in_one_or_two_processes(
         assert one.donorpool.curve.equals(two.donorpool.curve)
     assert one.forensics is not None and one.forensics.to_records()  # the tests really ran
     assert one.estimate_error == two.estimate_error
+
+
+class _FakeResult:
+    """SYNTHETIC stand-in for an estimate result: records the calls, can fail one."""
+
+    def __init__(self, failing: str = "") -> None:
+        self.failing, self.calls = failing, []
+
+    def _call(self, name: str) -> str:
+        self.calls.append(name)
+        if name == self.failing:
+            raise ValueError(f"{name} failed")
+        return name
+
+    def sensitivity(self) -> str:
+        return self._call("sensitivity")
+
+    def tornado(self) -> str:
+        return self._call("tornado")
+
+
+def test_warm_sensitivity_asks_for_both_and_leaves_a_failure_to_the_section() -> None:
+    ok = _FakeResult()
+    build.warm_sensitivity(ok)
+    assert ok.calls == ["sensitivity", "tornado"]
+    failing = _FakeResult(failing="sensitivity")
+    build.warm_sensitivity(failing)  # no raise here: the checks section meets it again
+    assert failing.calls == ["sensitivity", "tornado"]
+    with pytest.raises(ValueError, match="sensitivity failed"):
+        failing.sensitivity()
