@@ -117,3 +117,38 @@ def test_warm_sensitivity_asks_for_both_and_leaves_a_failure_to_the_section() ->
     assert failing.calls == ["sensitivity", "tornado"]
     with pytest.raises(ValueError, match="sensitivity failed"):
         failing.sensitivity()
+
+
+@needs_fork
+def test_cancel_stops_the_second_process() -> None:
+    import time
+
+    pending = background.start(time.sleep, 60)
+    assert pending.running
+    t = time.perf_counter()
+    pending.cancel()
+    assert not pending.running and time.perf_counter() - t < 10
+
+
+@needs_fork
+def test_a_failing_estimate_stops_the_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    started: list[background.Pending] = []
+    real_start = background.start
+
+    def start(fn, *args):  # noqa: ANN001, ANN202 - records the pending work
+        started.append(real_start(time.sleep, 60))
+        return started[-1]
+
+    def bad_estimate(*args: object, **kwargs: object) -> None:
+        raise ConfigError("--seed: not a number")
+
+    import transplant_audit.estimate as est_mod
+
+    monkeypatch.setattr(background, "start", start)
+    monkeypatch.setattr(est_mod, "estimate", bad_estimate)
+    with pytest.raises(ConfigError):
+        build.analyse(make_synthetic_evidence(), draws=200, seed=3)
+    assert started and not started[0].running
+    assert started[0]._process.exitcode is not None  # ended, not left behind

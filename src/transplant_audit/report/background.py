@@ -15,7 +15,6 @@ import os
 import pickle
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -40,52 +39,84 @@ class Pending(Generic[T]):
 
     def __init__(self, fn: Callable[..., T], args: tuple[Any, ...]) -> None:
         self._fn, self._args = fn, args
-        self._future: Future | None = None
-        self._pool: Any = None
+        self._process: Any = None
+        self._receive: Any = None
 
     @property
     def running(self) -> bool:
         """True while a second process is still working on it."""
-        return self._future is not None and not self._future.done()
+        return self._process is not None and self._process.is_alive() and not self._receive.poll()
 
     def result(self) -> T:
-        if self._future is None:
+        if self._process is None:
             return self._fn(*self._args)
         try:
-            outcome, value = self._future.result()
+            outcome, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(
+                f"the report's second process ended without a result "
+                f"(exit code {self._process.exitcode}); "
+                f"run with {PROCESSES_ENV}=1 to do all the work in one process"
+            ) from None
         finally:
-            self._pool.shutdown(wait=True)
+            self._receive.close()
+        self._process.join()
         if outcome == "raise":
             raise value
         return value
 
+    def cancel(self) -> None:
+        """Stop the second process (when this one fails before asking for the result)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
 
 def _call(fn: Callable[..., T], args: tuple[Any, ...]) -> tuple[str, Any]:
-    """In the child: ("ok", result) or ("raise", exception), the exception made picklable."""
+    """("ok", result) or ("raise", exception), the exception made picklable."""
     try:
         return "ok", fn(*args)
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
-        try:
-            pickle.loads(pickle.dumps(exc))
-            return "raise", exc
-        except Exception:  # noqa: BLE001 - an exception that cannot cross processes
-            text = "".join(traceback.format_exception(exc))
-            return "raise", RuntimeError(f"{type(exc).__name__}: {exc}\n{text}")
+        return "raise", _picklable(exc)
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - an exception that cannot cross processes
+        text = "".join(traceback.format_exception(exc))
+        return RuntimeError(f"{type(exc).__name__}: {exc}\n{text}")
+
+
+def _child(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """In the forked child: run, then send the outcome (a result that cannot be pickled is
+    sent as the error it raises)."""
+    outcome = _call(fn, args)
+    try:
+        send.send(outcome)
+    except Exception as exc:  # noqa: BLE001 - the result itself cannot be pickled
+        send.send(("raise", _picklable(exc)))
+    finally:
+        send.close()
 
 
 def start(fn: Callable[..., T], *args: Any) -> Pending[T]:
     """Start ``fn(*args)`` in a forked child when ``can_fork()``; see the module docstring.
 
-    ``fn`` and its result must be picklable (a module-level function; results without
-    closures). Call it before this process starts threads of its own.
+    The child inherits ``args`` (nothing is copied up front); the result and any exception
+    must be picklable (no closures). Call it before this process starts threads of its own.
     """
     pending: Pending[T] = Pending(fn, args)
     if not can_fork():
         return pending
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    pending._pool = pool
-    pending._future = pool.submit(_call, fn, args)
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+    process.start()
+    send.close()  # the child holds the sending end now
+    pending._process, pending._receive = process, receive
     return pending

@@ -178,6 +178,17 @@ def analyse(
     from transplant_audit.report import background
 
     side = background.start(side_analyses, evidence)  # on a second core while the estimate runs
+    try:
+        return _analyse_with(side, evidence, draws, seed, progress)
+    except BaseException:
+        side.cancel()
+        raise
+
+
+def _analyse_with(
+    side: Any, evidence: Evidence, draws: int, seed: int | None, progress: Progress | None
+) -> Analyses:
+    """``analyse`` once ``side_analyses`` was started: the estimate here, then its results."""
     out = Analyses()
     t0 = time.perf_counter()
     try:
