@@ -389,6 +389,7 @@ def _inputs(
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "evidence_origin": evidence.origin,
         "data_package_digest": data_digest,
+        "data_package_version": evidence.version or None,
         "estimate_inputs_digest": est_digest,
         "inputs_digest": est_digest or data_digest,
         "seed": used_seed,
