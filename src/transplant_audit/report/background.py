@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 PROCESSES_ENV = "TRANSPLANT_AUDIT_PROCESSES"
 """Set to 1 to run everything in one process."""
+JOIN_SECONDS = 10.0
+"""How long the child may take to exit once its result arrived."""
 
 
 def can_fork() -> bool:
@@ -61,7 +63,10 @@ class Pending(Generic[T]):
             ) from None
         finally:
             self._receive.close()
-        self._process.join()
+        self._process.join(timeout=JOIN_SECONDS)
+        if self._process.is_alive():  # sent its result but did not exit: not needed any more
+            self._process.terminate()
+            self._process.join()
         if outcome == "raise":
             raise value
         return value
@@ -100,6 +105,9 @@ def _child(send: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         send.send(("raise", _picklable(exc)))
     finally:
         send.close()
+        # Leave at once: no flushing of streams whose locks a thread of the parent (a
+        # progress bar) may have held at the fork, no exit handlers of the parent.
+        os._exit(0)
 
 
 def start(fn: Callable[..., T], *args: Any) -> Pending[T]:
