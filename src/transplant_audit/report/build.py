@@ -175,6 +175,11 @@ def analyse(
     still worth reading.
     """
 
+    # the analyses' modules load before the fork, so the second process does not import
+    # them (scipy, ...) again
+    import transplant_audit.donorpool.model
+    import transplant_audit.estimate.api
+    import transplant_audit.forensics.api  # noqa: F401
     from transplant_audit.report import background
 
     side = background.start(side_analyses, evidence)  # on a second core while the estimate runs
