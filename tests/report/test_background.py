@@ -152,3 +152,13 @@ def test_a_failing_estimate_stops_the_second_process(monkeypatch: pytest.MonkeyP
         build.analyse(make_synthetic_evidence(), draws=200, seed=3)
     assert started and not started[0].running
     assert started[0]._process.exitcode is not None  # ended, not left behind
+
+
+def test_outside_the_main_thread_everything_runs_here() -> None:
+    import threading
+
+    seen: list[int] = []
+    worker = threading.Thread(target=lambda: seen.append(background.start(_pid).result()))
+    worker.start()
+    worker.join()
+    assert seen == [os.getpid()]

@@ -1,12 +1,12 @@
 """Run one part of the report's work in a second process while this one runs the rest.
 
-The report's analyses are independent: the estimate in this process, the forensic
-tests and the donor pool in a forked child (``start``), so on two cores they take
-the time of the longer, not of both. The child's result (or the exception it raised)
+The report's analyses are independent: the estimate, its sensitivity and the donor pool
+in this process, the forensic tests in a forked child (``start``), so on two cores they
+take the time of the longer, not of both. The child's result (or the exception it raised)
 comes back pickled; ``Pending.result()`` returns it or raises it here. Where a fork
-is not available (Windows, macOS's default), on one core, or with
-``TRANSPLANT_AUDIT_PROCESSES=1``, the work runs in this process when its result is
-asked for, with the same result.
+is not available (Windows, macOS's default), on one core, outside the main thread (the
+web server's report jobs), or with ``TRANSPLANT_AUDIT_PROCESSES=1``, the work runs in
+this process when its result is asked for, with the same result.
 """
 
 from __future__ import annotations
@@ -26,10 +26,15 @@ JOIN_SECONDS = 10.0
 
 
 def can_fork() -> bool:
-    """True when a second process can share the work (fork start method, 2+ cores, allowed)."""
+    """True when a second process can share the work: the fork start method, 2+ cores, not
+    turned off, and called from the main thread (a server's job threads, whose process has
+    other threads holding who knows which locks, do all the work in their own process)."""
     import multiprocessing
+    import threading
 
     if os.environ.get(PROCESSES_ENV, "").strip() == "1":
+        return False
+    if threading.current_thread() is not threading.main_thread():
         return False
     if (os.cpu_count() or 1) < 2:
         return False
