@@ -162,3 +162,11 @@ def test_outside_the_main_thread_everything_runs_here() -> None:
     worker.start()
     worker.join()
     assert seen == [os.getpid()]
+
+
+@needs_fork
+def test_not_running_once_the_result_was_taken() -> None:
+    pending = background.start(sorted, [2, 1])
+    assert pending.result() == [1, 2]
+    assert not pending.running
+    pending.cancel()  # nothing left to stop: no error

@@ -52,7 +52,9 @@ class Pending(Generic[T]):
     @property
     def running(self) -> bool:
         """True while a second process is still working on it."""
-        return self._process is not None and self._process.is_alive() and not self._receive.poll()
+        if self._process is None or self._receive.closed:
+            return False
+        return self._process.is_alive() and not self._receive.poll()
 
     def result(self) -> T:
         if self._process is None:
@@ -119,7 +121,8 @@ def start(fn: Callable[..., T], *args: Any) -> Pending[T]:
     """Start ``fn(*args)`` in a forked child when ``can_fork()``; see the module docstring.
 
     The child inherits ``args`` (nothing is copied up front); the result and any exception
-    must be picklable (no closures). Call it before this process starts threads of its own.
+    must be picklable (no closures). The child never writes to this process's streams and
+    leaves with ``os._exit``, so a helper thread such as a progress bar is not in its way.
     """
     pending: Pending[T] = Pending(fn, args)
     if not can_fork():
