@@ -6,7 +6,8 @@ Inputs:
   hospital_observations.csv, national_figures.csv, official_series_reported.csv,
   official_2016_totals.csv, model_parameters.csv, parameters_matching_tourism.csv.
 - ``data-src/`` (curated by the project): extra_sources.csv (URLs not in SHARED),
-  assumptions.csv (estimate), reference_series.csv (forensics); each optional.
+  assumptions.csv (estimate), reference_series.csv (forensics); each optional;
+  VERSION, the package's release (semver), stated as ``version`` in datapackage.json.
 
 Output: ``data/`` = datapackage.json + one CSV per resource (written by
 ``transplant_audit.evidence.package.write_package``) + EXCLUDED.csv, the rows left
@@ -1733,6 +1734,32 @@ def _godt() -> ModuleType:
     return module
 
 
+SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)")
+"""MAJOR.MINOR.PATCH (semver 2.0.0 without pre-release or build metadata)."""
+
+
+def package_version(src: Path) -> str:
+    """The release of the package, from ``data-src/VERSION`` (one line); "" without that file.
+
+    Written to datapackage.json as ``version``. Bump it before a release, as docs/data.md
+    says (``tools/data_changelog.py`` suggests the level from what changed).
+    """
+    path = src / "VERSION"
+    if not path.is_file():
+        return ""
+    text = path.read_text("utf-8").strip()
+    if not SEMVER.fullmatch(text):
+        raise DataError(
+            file=str(path),
+            row=1,
+            field="version",
+            value=text,
+            reason="not a semantic version MAJOR.MINOR.PATCH (e.g. 1.2.0)",
+            code=codes.BadValue,
+        )
+    return text
+
+
 def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
     """Everything in memory: the evidence and the excluded rows (nothing written)."""
     if not shared.is_dir():
@@ -1804,6 +1831,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
         assumptions=assumptions,
         reference_series=reference,
         licences=licences,
+        version=package_version(src),
     )
     rows = sorted(excluded.rows, key=lambda r: (r["file"], int(r["row"]), r["what"]))
     return evidence, rows

@@ -7,6 +7,7 @@ into one clear line and exit code 2.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -30,6 +31,23 @@ app = typer.Typer(
 )
 
 err_console = Console(stderr=True)
+
+BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
+
+
+def _one_blas_thread() -> None:
+    """Run OpenBLAS on one thread unless the user chose otherwise.
+
+    Our matrices are small (batched fits, the estimate's chunks, which already run on
+    their own threads), so OpenBLAS's worker threads only spin: on a 2-core machine
+    they cost the report about 2.5 s of CPU and, when other work shares the cores,
+    more wall time than that (benchmarks/bench_cli.py). Set before numpy loads, which
+    no command does at import time; an explicit setting in the environment is kept.
+    """
+    os.environ.setdefault(BLAS_THREADS_ENV, "1")
+
+
+_one_blas_thread()
 
 
 def _register_all() -> None:

@@ -33,6 +33,10 @@ class DataError(TransplantAuditError):
         self.code = str(getattr(self.code, "code", self.code))
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Pickle by fields (the report hands errors from its second process to the first)."""
+        return type(self), (self.file, self.reason, self.row, self.field, self.value, self.code)
+
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:

@@ -98,7 +98,7 @@ def test_write_is_deterministic_under_row_order(bundled, tmp_path: Path) -> None
     shuffled = {name: bundled.frame(name).sample(frac=1.0, random_state=7) for name in RESOURCES}
     from transplant_audit.evidence.frames import Evidence
 
-    write_package(Evidence(**shuffled), tmp_path / "a")
+    write_package(Evidence(**shuffled, version=bundled.version), tmp_path / "a")
     write_package(bundled, tmp_path / "b")
     for name in [f"{n}.csv" for n in RESOURCES] + ["datapackage.json"]:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name

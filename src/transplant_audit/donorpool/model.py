@@ -127,21 +127,23 @@ def implied_donors(
         used.update(names)
         organ_volume = _organ_volume(volume, d, organ_volumes)
         deceased_volume = organ_volume * d.deceased_share
-        for w in wait_days:
+        if waitlist is None:
+            by_wait = queue.donors_for_waits(
+                [w / DAYS_PER_YEAR for w in wait_days],
+                deceased_volume,
+                d.group_share,
+                d.organs_per_donor,
+                d.compatibility,
+                d.avail_years,
+            )
+        for i, w in enumerate(wait_days):
             if waitlist is not None:
                 supply = queue.supply_for_backlog_wait(
                     waitlist * d.share_of_volume, w / DAYS_PER_YEAR
                 )
                 donors = supply / d.organs_per_donor
             else:
-                donors = queue.donors_for_wait(
-                    w / DAYS_PER_YEAR,
-                    deceased_volume,
-                    d.group_share,
-                    d.organs_per_donor,
-                    d.compatibility,
-                    d.avail_years,
-                )
+                donors = by_wait[i]
             rows.append(
                 {
                     "organ": organ,

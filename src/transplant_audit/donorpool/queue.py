@@ -32,6 +32,8 @@ draw), so thousands of parameter sets are evaluated at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 TAIL_EPS = 1e-12
@@ -110,6 +112,36 @@ def system_wait_years(
         nu = donors * share * organs_per_donor
         total = total + share * mean_wait_years(lam, nu, c, avail)
     return total
+
+
+def donors_for_waits(
+    waits_years: Sequence[float],
+    volume: np.ndarray,
+    group_share: np.ndarray,
+    organs_per_donor: np.ndarray,
+    c: np.ndarray,
+    avail: np.ndarray,
+) -> np.ndarray:
+    """``donors_for_wait`` for several waits at once: shape ``(len(waits_years), D)``.
+
+    The draws are repeated once per wait and bisected together, so the arrays are
+    larger and the calls fewer (the chain has few states, so the cost is per call);
+    every draw's arithmetic is the one ``donors_for_wait`` does for that wait alone.
+    """
+    k, d = len(waits_years), np.shape(group_share)[0]
+
+    def tiled(x: np.ndarray) -> np.ndarray:
+        return np.tile(np.broadcast_to(np.asarray(x, dtype=float), (d,)), k)
+
+    donors = donors_for_wait(
+        np.repeat(np.asarray(waits_years, dtype=float), d),
+        tiled(volume),
+        np.tile(np.asarray(group_share, dtype=float), (k, 1)),
+        tiled(organs_per_donor),
+        tiled(c),
+        tiled(avail),
+    )
+    return donors.reshape(k, d)
 
 
 def donors_for_wait(

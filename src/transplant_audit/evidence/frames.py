@@ -150,6 +150,8 @@ class Evidence:
     """Where it came from (package path or store URL, password removed)."""
     digest: str = ""
     """``sha256:<hex>`` over the package's resources, when known."""
+    version: str = ""
+    """The data package's release (``version`` of datapackage.json, semver), when it has one."""
 
     def frame(self, name: str) -> pd.DataFrame:
         return getattr(self, name)

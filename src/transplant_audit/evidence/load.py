@@ -7,8 +7,10 @@ and an investigator who imported their own package sees theirs.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,6 +94,26 @@ def read_bundled() -> Evidence:
     except OSError:
         pass  # a read-only cache only costs the validation again next time
     return evidence
+
+
+def validated_bundled_dir() -> Path | None:
+    """The bundled package's directory if these exact bytes were validated before, else None.
+
+    Lets a command that needs only a resource or two read the CSV files directly
+    (``read_rows``) instead of loading every resource with pandas.
+    """
+    root = Path(bundled_package_dir())
+    return root if (cache_dir() / "validated" / validation_key(root)).is_file() else None
+
+
+def read_rows(
+    root: Path, resource: str, columns: Sequence[str] | None = None
+) -> list[dict[str, str]]:
+    """The rows of ``root/<resource>.csv`` as text (a missing cell is ""); only ``columns``."""
+    with (root / f"{resource}.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        keep = list(columns) if columns is not None else list(reader.fieldnames or [])
+        return [{c: row.get(c) or "" for c in keep} for row in reader]
 
 
 def validation_key(root: Path) -> str:

@@ -434,8 +434,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def package_descriptor(csv_bytes: dict[str, bytes]) -> dict[str, Any]:
-    """The ``datapackage.json`` content for resources with the given CSV bytes."""
+def package_descriptor(csv_bytes: dict[str, bytes], version: str | None = None) -> dict[str, Any]:
+    """The ``datapackage.json`` content for resources with the given CSV bytes.
+
+    ``version`` (the package's release, semver) is stated when given; an export of a
+    store has none.
+    """
     schemas = table_schemas()
     resources = []
     for name in RESOURCES:
@@ -456,6 +460,7 @@ def package_descriptor(csv_bytes: dict[str, bytes]) -> dict[str, Any]:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": PACKAGE_NAME,
+        **({"version": version} if version else {}),
         "title": PACKAGE_TITLE,
         "description": (
             "Figures on organ transplant capacity and volume in China, each with its source "
@@ -475,7 +480,7 @@ def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
     """
     out = Path(path)
     csv_bytes = {name: _csv_text(name, evidence.frame(name)).encode("utf-8") for name in RESOURCES}
-    descriptor = package_descriptor(csv_bytes)
+    descriptor = package_descriptor(csv_bytes, version=evidence.version or None)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     for name in RESOURCES:
         _atomic_write(out / f"{name}.csv", csv_bytes[name])
@@ -538,7 +543,19 @@ def read_package(path: str | os.PathLike[str], *, validate: bool = True) -> Evid
         else:
             raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
         frames[name] = _typed(name, raw)
-    return Evidence(**frames, origin=str(root), digest=package_digest(root))
+    return Evidence(
+        **frames, origin=str(root), digest=package_digest(root), version=stated_version(root)
+    )
+
+
+def stated_version(path: str | os.PathLike[str]) -> str:
+    """The ``version`` of ``path/datapackage.json`` ("" when it states none or cannot be read)."""
+    try:
+        descriptor = json.loads((Path(path) / "datapackage.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    stated = descriptor.get("version") if isinstance(descriptor, dict) else None
+    return stated if isinstance(stated, str) else ""
 
 
 # --------------------------------------------------------------------------- validation

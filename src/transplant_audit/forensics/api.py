@@ -10,7 +10,9 @@ this module only decides which tests run on which series.
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -354,7 +356,7 @@ def run_forensics(
     _check_pairs([*pairs, *equal_pairs], variants)
     run = _Run(
         official=official,
-        reference=dispmod.ReferenceSet(
+        reference=reference_set(
             evidence.reference_series if evidence is not None else pd.DataFrame()
         ),
         kwargs={
@@ -428,6 +430,29 @@ def run_forensics(
         _fits=run.fits,
         _rankings=run.rankings,
     )
+
+
+_REFERENCE_SETS: OrderedDict[str, dispmod.ReferenceSet] = OrderedDict()
+_MAX_REFERENCE_SETS = 2
+
+
+def reference_set(frame: pd.DataFrame) -> dispmod.ReferenceSet:
+    """The ``ReferenceSet`` of a reference table, shared by runs on the same content.
+
+    A report runs the tests twice (all years, then the paper's window) against the same
+    reference; sharing the set shares its per-length window fits. Keyed by a hash of
+    the table's content (index, columns and values), so a changed table gets its own.
+    """
+    digest = hashlib.sha256(
+        pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+        + "\0".join(map(str, frame.columns)).encode()
+    ).hexdigest()
+    if digest not in _REFERENCE_SETS:
+        _REFERENCE_SETS[digest] = dispmod.ReferenceSet(frame)
+        while len(_REFERENCE_SETS) > _MAX_REFERENCE_SETS:
+            _REFERENCE_SETS.popitem(last=False)
+    _REFERENCE_SETS.move_to_end(digest)
+    return _REFERENCE_SETS[digest]
 
 
 @dataclass

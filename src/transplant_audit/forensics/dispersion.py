@@ -22,12 +22,16 @@ Pure functions only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from transplant_audit.forensics import fits as fitmod
+
+T = TypeVar("T")
 
 DEFAULT_SEED = 20191114
 """Default seed: the publication date of Robertson, Hinde & Lavee (2019-11-14)."""
@@ -293,6 +297,17 @@ class ReferenceSet:
     def __init__(self, reference: pd.DataFrame) -> None:
         self.table = reference
         self._frames: dict[tuple[str, ...] | None, dict[tuple[str, str, str], pd.DataFrame]] = {}
+        self._memo: dict[tuple[object, ...], Any] = {}
+
+    def memoised(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``key`` for this reference (results are shared: read-only).
+
+        Every series of the same length is compared with the same reference windows, so
+        their fits and statistics are computed once, not once per tested series.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def empty(self) -> bool:
@@ -395,11 +410,30 @@ def reference_dispersion(
     the overdispersed test a copy of the Poisson one.) None when no reference
     series has ``max(window, min_window)`` consecutive years.
     """
+    if isinstance(reference, ReferenceSet):
+        key = ("dispersion", window, quantile, min_window, units, exclude_countries)
+        return reference.memoised(
+            key,
+            lambda: _reference_dispersion(
+                reference.frames(units), window, quantile, min_window, exclude_countries
+            ),
+        )
+    frames = reference_frames(reference, units)
+    return _reference_dispersion(frames, window, quantile, min_window, exclude_countries)
+
+
+def _reference_dispersion(
+    frames: dict[tuple[str, str, str], pd.DataFrame],
+    window: int,
+    quantile: float | None,
+    min_window: int,
+    exclude_countries: tuple[str, ...],
+) -> ReferenceDispersion | None:
     length = max(window, min_window)
     rows = []
     excess_total = mu2_total = 0.0
     n_windows = 0
-    for (country, series, dataset), frame in reference_frames(reference, units).items():
+    for (country, series, dataset), frame in frames.items():
         if len(frame) < length or country in exclude_countries:
             continue
         wins = _windows(frame, length)

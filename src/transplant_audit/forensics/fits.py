@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -222,6 +223,20 @@ def _failed(formula: str, t: np.ndarray, y: np.ndarray, reason: str, k: int) -> 
     )
 
 
+# The fitted formulas as module-level functions (bound with functools.partial), so a fit
+# can be pickled, e.g. to hand results from one process to another.
+def _polynomial_at(x: np.ndarray, coef: np.ndarray, tc: float) -> np.ndarray:
+    return np.polynomial.polynomial.polyval(np.asarray(x, float) - tc, coef)
+
+
+def _quadratic_1p_at(x: np.ndarray, a: float, c0: float) -> np.ndarray:
+    return a * (np.asarray(x, float) - c0) ** 2
+
+
+def _exponential_at(x: np.ndarray, amp: float, b: float, tc: float) -> np.ndarray:
+    return amp * np.exp(b * (np.asarray(x, float) - tc))
+
+
 def fit_polynomial(years: np.ndarray, values: np.ndarray, degree: int) -> FitResult:
     """Least-squares polynomial of ``degree`` in (t − mean year)."""
     t = np.asarray(years, float)
@@ -234,10 +249,7 @@ def fit_polynomial(years: np.ndarray, values: np.ndarray, degree: int) -> FitRes
     coef = np.polynomial.polynomial.polyfit(t - tc, y, degree)
     params = {"tc": tc, **{f"b{i}": float(c) for i, c in enumerate(coef)}}
 
-    def fn(x: np.ndarray, coef: np.ndarray = coef, tc: float = tc) -> np.ndarray:
-        return np.polynomial.polynomial.polyval(np.asarray(x, float) - tc, coef)
-
-    return _result(name, params, k, t, y, fn)
+    return _result(name, params, k, t, y, partial(_polynomial_at, coef=coef, tc=tc))
 
 
 def fit_quadratic_1p(years: np.ndarray, values: np.ndarray, t0: float | None = None) -> FitResult:
@@ -263,9 +275,7 @@ def fit_quadratic_1p(years: np.ndarray, values: np.ndarray, t0: float | None = N
         sxx = float(np.sum(x * x))
         a = float(np.sum(x * y) / sxx) if sxx > 0 else 0.0
 
-    def fn(x: np.ndarray, a: float = a, c0: float = c0) -> np.ndarray:
-        return a * (np.asarray(x, float) - c0) ** 2
-
+    fn = partial(_quadratic_1p_at, a=a, c0=c0)
     return _result("quadratic_1p", {"a": a, "t0": c0, "t0_fitted": float(t0 is None)}, k, t, y, fn)
 
 
@@ -294,11 +304,7 @@ def fit_exponential(years: np.ndarray, values: np.ndarray) -> FitResult:
     except (RuntimeError, optimize.OptimizeWarning) as exc:
         return _failed("exponential", t, y, f"did not converge: {exc}", 2)
 
-    def fn(
-        x: np.ndarray, amp: float = float(amp), b: float = float(b), tc: float = tc
-    ) -> np.ndarray:
-        return amp * np.exp(b * (np.asarray(x, float) - tc))
-
+    fn = partial(_exponential_at, amp=float(amp), b=float(b), tc=tc)
     return _result("exponential", {"A": float(amp), "b": float(b), "tc": tc}, 2, t, y, fn)
 
 

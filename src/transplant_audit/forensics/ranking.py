@@ -125,6 +125,28 @@ def window_statistics(years: np.ndarray, values: np.ndarray) -> pd.DataFrame:
     )
 
 
+def reference_window_statistics(
+    reference: pd.DataFrame | dispmod.ReferenceSet,
+    n: int,
+    units: tuple[str, ...] | None = DEFAULT_UNITS,
+    exclude_countries: tuple[str, ...] = DEFAULT_EXCLUDE,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(meta, statistics) of every reference window of ``n`` years (``reference_windows``,
+    ``window_statistics``); computed once per length for a ``ReferenceSet``."""
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        meta, wins = reference_windows(
+            reference, n, units=units, exclude_countries=exclude_countries
+        )
+        if not wins.shape[1]:
+            return meta, pd.DataFrame(columns=["adj_r2", "adj_r2_1p", "dispersion"])
+        return meta, window_statistics(np.arange(n, dtype=float), wins)
+
+    if isinstance(reference, dispmod.ReferenceSet):
+        return reference.memoised(("window_statistics", n, units, exclude_countries), compute)
+    return compute()
+
+
 def ranking_table(
     reference: pd.DataFrame | dispmod.ReferenceSet,
     tested_name: str,
@@ -142,7 +164,7 @@ def ranking_table(
     """
     y = np.asarray(values, float)
     n = len(y)
-    meta, wins = reference_windows(reference, n, units=units, exclude_countries=exclude_countries)
+    meta, stats_r = reference_window_statistics(reference, n, units, exclude_countries)
     tested = pd.DataFrame(
         [
             {
@@ -155,11 +177,6 @@ def ranking_table(
         ]
     )
     stats_t = window_statistics(years, y[:, None])
-    stats_r = (
-        window_statistics(np.arange(n, dtype=float), wins)
-        if wins.shape[1]
-        else pd.DataFrame(columns=stats_t.columns)
-    )
     table = pd.concat(
         [
             pd.concat([tested, stats_t], axis=1).assign(tested=True),

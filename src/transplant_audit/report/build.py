@@ -175,6 +175,26 @@ def analyse(
     still worth reading.
     """
 
+    # the analyses' modules load before the fork, so the second process does not import
+    # them (scipy, ...) again
+    import transplant_audit.donorpool.model
+    import transplant_audit.estimate.api
+    import transplant_audit.forensics.api  # noqa: F401
+    from transplant_audit.report import background
+
+    side = background.start(side_analyses, evidence)  # on a second core while the estimate runs
+    try:
+        return _analyse_with(side, evidence, draws, seed, progress)
+    except BaseException:
+        side.cancel()
+        raise
+
+
+def _analyse_with(
+    side: Any, evidence: Evidence, draws: int, seed: int | None, progress: Progress | None
+) -> Analyses:
+    """``analyse`` once ``side_analyses`` was started: the estimate, its sensitivity and the
+    donor pool here, then the forensic tests' results."""
     out = Analyses()
     t0 = time.perf_counter()
     try:
@@ -191,8 +211,58 @@ def analyse(
     except Exception as exc:  # noqa: BLE001 - reported in the document and by the CLI
         out.estimate_error = f"{type(exc).__name__}: {exc}"
     out.seconds["estimate"] = time.perf_counter() - t0
+    if out.estimate is not None and side.running:
+        t_s = time.perf_counter()
+        warm_sensitivity(out.estimate)
+        out.seconds["sensitivity (while waiting)"] = time.perf_counter() - t_s
     if progress is not None:
         progress("estimate", 1, 1)
+    t2 = time.perf_counter()
+    try:
+        out.donorpool = run_donorpool(evidence)
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        out.donorpool_error = f"{type(exc).__name__}: {exc}"
+    out.seconds["donorpool"] = time.perf_counter() - t2
+    t1 = time.perf_counter()
+    done = side.result()
+    for name in SIDE_FIELDS:
+        setattr(out, name, getattr(done, name))
+    out.seconds.update(done.seconds)
+    out.seconds["waited for the forensic tests"] = time.perf_counter() - t1
+    if progress is not None:
+        progress("forensics", 1, 1)
+    return out
+
+
+def warm_sensitivity(est: Any) -> None:
+    """Compute the Sobol indices and the tornado the checks section shows (``sensitivity()``,
+    ``tornado()``, kept by the result) while the second process runs, so the report does not
+    wait for them later. A failure is left for the section to meet and report: a failed
+    computation is not kept, so the section's own call raises it again."""
+    for name in ("sensitivity", "tornado"):
+        try:
+            getattr(est, name)()
+        except Exception:  # noqa: BLE001, S112 - raised again where the report asks for it
+            continue
+
+
+SIDE_FIELDS = (
+    "forensics",
+    "skipped_series",
+    "forensics_error",
+    "forensics_window",
+    "forensics_window_error",
+)
+"""The fields of ``Analyses`` that ``side_analyses`` fills."""
+
+
+def side_analyses(evidence: Evidence) -> Analyses:
+    """The forensic tests (all years, the paper's window), as ``analyse`` records them; run in a
+    second process while this one runs the estimate, its sensitivity and the donor pool
+    (``report/background.py``): on the bundled data the two take about as long."""
+    out = Analyses()
     t1 = time.perf_counter()
     try:
         out.forensics, out.skipped_series = run_forensics_skipping(evidence)
@@ -207,16 +277,6 @@ def analyse(
     except Exception as exc:  # noqa: BLE001
         out.forensics_window_error = f"{type(exc).__name__}: {exc}"
     out.seconds["forensics"] = time.perf_counter() - t1
-    if progress is not None:
-        progress("forensics", 1, 1)
-    t2 = time.perf_counter()
-    try:
-        out.donorpool = run_donorpool(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        out.donorpool_error = f"{type(exc).__name__}: {exc}"
-    out.seconds["donorpool"] = time.perf_counter() - t2
     return out
 
 
@@ -334,6 +394,7 @@ def _inputs(
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "evidence_origin": evidence.origin,
         "data_package_digest": data_digest,
+        "data_package_version": evidence.version or None,
         "estimate_inputs_digest": est_digest,
         "inputs_digest": est_digest or data_digest,
         "seed": used_seed,

@@ -9,7 +9,11 @@ which reportlab cannot embed, so on most machines the fallback is what is used.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from io import BytesIO
@@ -129,6 +133,8 @@ def text(value: object, cjk: str) -> str:
 
 
 def _split_wide(raw: str) -> list[tuple[str, bool]]:
+    if raw.isascii():  # the usual case: every ASCII character is in the standard fonts
+        return [(raw, False)] if raw else []
     runs: list[tuple[str, bool]] = []
     for ch in raw:
         wide = _needs_wide_font(ch)
@@ -319,11 +325,62 @@ def _table(t: Table, st: _Styles, cjk: str, width: float, limit: int | None) -> 
     return out
 
 
+PNG_SCALE = 1.5
+MAX_CACHED_PNGS = 400
+"""Chart PNGs kept in the cache directory; the least recently used beyond this are removed."""
+_PNG_START, _PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
+
+
 def chart_png(spec: dict) -> bytes:
-    """Render a Vega-Lite spec to PNG offline (vl-convert's embedded engine; no network)."""
+    """Render a Vega-Lite spec to PNG offline (vl-convert's embedded engine; no network).
+
+    A rendered chart is kept in the cache directory under the sha256 of its spec, the
+    scale and the vl-convert version, so a chart whose spec did not change since the
+    last report is read back instead of rendered (about 0.1-0.3 s a chart). A damaged
+    or unreadable cache file is rendered again.
+    """
     import vl_convert
 
-    return vl_convert.vegalite_to_png(spec, scale=1.5)
+    path = _png_cache_path(spec, getattr(vl_convert, "__version__", "unknown"))
+    try:
+        cached = path.read_bytes()
+        if cached.startswith(_PNG_START) and cached.endswith(_PNG_END):
+            os.utime(path)  # recently used: kept by the pruning
+            return cached
+    except OSError:
+        pass
+    png = vl_convert.vegalite_to_png(spec, scale=PNG_SCALE)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+        tmp.write_bytes(png)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache: rendered again next time
+    return png
+
+
+def _png_cache_path(spec: dict, renderer: str) -> Path:
+    from transplant_audit.paths import cache_dir
+
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+    key = hashlib.sha256(f"{renderer}\0{PNG_SCALE}\0{text}".encode()).hexdigest()
+    return cache_dir() / "charts" / f"{key}.png"
+
+
+def prune_png_cache(keep: int | None = None) -> None:
+    """Remove the least recently used chart PNGs beyond ``keep`` (default ``MAX_CACHED_PNGS``)."""
+    from transplant_audit.paths import cache_dir
+
+    keep = MAX_CACHED_PNGS if keep is None else keep
+    try:
+        files = sorted(
+            (cache_dir() / "charts").glob("*.png"), key=lambda f: f.stat().st_mtime, reverse=True
+        )
+        for stale in files[keep:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def render_pngs(
@@ -331,12 +388,12 @@ def render_pngs(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[bytes | Exception]:
-    """Every chart as PNG, rendered in parallel (vl-convert renders outside the GIL).
+    """Every chart as PNG, rendered in parallel (vl-convert renders outside the GIL) or read
+    from the cache of charts rendered before (``chart_png``).
 
     A chart that fails to render gives its exception in place of the PNG, so the PDF
     can say which chart is missing and why.
     """
-    import os
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
     def one(f: Figure) -> bytes | Exception:
@@ -352,7 +409,9 @@ def render_pngs(
         for done, _ in enumerate(as_completed(futures), start=1):
             if progress:
                 progress(done, len(figures))
-        return [future.result() for future in futures]
+        pngs = [future.result() for future in futures]
+    prune_png_cache()
+    return pngs
 
 
 def _figure(
