@@ -21,12 +21,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import (
+    ConfigError,
+    DataError,
+    NotEstimableError,
+    ReportSectionError,
+)
 from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report.compact import share_common_lines
 from transplant_audit.report.coverage_section import coverage_section
@@ -45,19 +51,30 @@ from transplant_audit.report.model import (
     Table,
     Unavailable,
 )
-from transplant_audit.report.results import (
+from transplant_audit.report.sections.appendix import appendix
+from transplant_audit.report.sections.breakdowns import breakdowns_section
+from transplant_audit.report.sections.checks import checks_section
+from transplant_audit.report.sections.context import EstimateContext
+from transplant_audit.report.sections.evidence import evidence_summary
+from transplant_audit.report.sections.forensics import forensics_section
+from transplant_audit.report.sections.headline import headline_section
+from transplant_audit.report.sections.hospitals import hospitals_section
+from transplant_audit.report.sections.methods import methods, used_assumptions
+from transplant_audit.report.sections.national import national_section
+from transplant_audit.report.sections.official import official_and_claims
+from transplant_audit.report.sections.window import (
     PAPER_SERIES,
     PAPER_WINDOW,
-    EstimateSections,
-    forensics_section,
     paper_window_section,
+    window_unavailable,
 )
-from transplant_audit.report.sections import (
-    appendix,
-    evidence_summary,
-    methods,
-    official_and_claims,
-)
+
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
+    from transplant_audit.forensics.api import ForensicsResult
+    from transplant_audit.report.donorpool_section import DonorPoolInputs
+
+T = TypeVar("T")
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: stage is 'estimate', 'forensics', 'html', 'pdf' or 'data'."""
@@ -86,11 +103,12 @@ METHOD_TEXT = [
 
 
 def version() -> str:
-    try:
-        from importlib.metadata import version as _v
+    """The installed package's version; ``0+unknown`` in a source checkout without metadata."""
+    from importlib.metadata import version as _v
 
+    try:
         return _v("transplant-audit")
-    except Exception:  # noqa: BLE001 - a source checkout without metadata
+    except PackageNotFoundError:
         return "0+unknown"
 
 
@@ -98,18 +116,18 @@ def version() -> str:
 class Analyses:
     """The upstream results, or the reason each is missing."""
 
-    estimate: Any | None = None
-    forensics: Any | None = None
+    estimate: EstimateResult | None = None
+    forensics: ForensicsResult | None = None
     estimate_error: str | None = None
     forensics_error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     skipped_series: dict[str, str] = field(default_factory=dict)
     """Official series the forensic tests refused (name -> reason); the others were tested."""
-    forensics_window: Any | None = None
+    forensics_window: ForensicsResult | None = None
     """The deceased-donor series tested on the paper's years only (``PAPER_WINDOW``)."""
     forensics_window_error: str | None = None
     """Why the window run is missing; None also when the evidence lacks the series."""
-    donorpool: Any | None = None
+    donorpool: DonorPoolInputs | None = None
     """The donor-pool section's inputs (``donorpool_section.DonorPoolInputs``)."""
     donorpool_error: str | None = None
 
@@ -117,7 +135,7 @@ class Analyses:
 MAX_SKIPPED_SERIES = 5
 
 
-def run_forensics_skipping(evidence: Evidence) -> tuple[Any, dict[str, str]]:
+def run_forensics_skipping(evidence: Evidence) -> tuple[ForensicsResult, dict[str, str]]:
     """``run_forensics`` on every official series; a series it refuses is left out and named.
 
     ``run_forensics`` raises a ``DataError`` whose reason starts with the
@@ -142,7 +160,7 @@ def run_forensics_skipping(evidence: Evidence) -> tuple[Any, dict[str, str]]:
             skipped[name] = str(exc)
 
 
-def run_forensics_window(evidence: Evidence) -> Any | None:
+def run_forensics_window(evidence: Evidence) -> ForensicsResult | None:
     """The paper's series on the paper's years (2010–2018); None if the evidence lacks it.
 
     Robertson, Hinde & Lavee (2019) tested 2010–2018; the series now runs further and
@@ -157,6 +175,11 @@ def run_forensics_window(evidence: Evidence) -> Any | None:
     return run_forensics(evidence, [PAPER_SERIES], years=PAPER_WINDOW)
 
 
+NOT_AVAILABLE = (NotEstimableError, DataError)
+"""What an analysis may raise on valid evidence that is not enough for it: the report shows a
+"not available" box with the reason. Anything else is a failure and stops the report."""
+
+
 def analyse(
     evidence: Evidence,
     *,
@@ -164,31 +187,19 @@ def analyse(
     seed: int | None,
     progress: Progress | None = None,
 ) -> Analyses:
-    """Run the estimate and the forensic tests; a failure is recorded with its reason, not raised.
+    """Run the estimate, the forensic tests and the donor-pool model.
 
-    A report with a clear "not available" box is more useful than no report;
-    the reason also goes to the CLI's output and to ``data/inputs.json``.
-    A bad option (``ConfigError``, e.g. an invalid seed) is raised: the user
-    must fix the command. Evidence that is valid but not enough for a model
-    (``NotEstimableError``, a ``DataError`` such as "no assumptions") degrades to a
-    "not available" box naming the reason, since the evidence sections are
-    still worth reading.
+    Evidence that is valid but not enough for one of them (``NOT_AVAILABLE``:
+    ``NotEstimableError``, or a ``DataError`` such as "no assumptions") is recorded
+    with its reason, shown as a "not available" box, printed by the CLI and kept in
+    ``data/inputs.json``, since the evidence sections are still worth reading. Any other
+    error (a bad option, a bug) is raised: the report must not hide it.
     """
-
     out = Analyses()
     t0 = time.perf_counter()
     try:
-        from transplant_audit import estimate as est_mod
-
-        kwargs: dict[str, Any] = {"draws": draws}
-        if seed is not None:
-            kwargs["seed"] = seed
-        if progress is not None:
-            kwargs["progress"] = lambda done, total: progress("estimate", done, total)
-        out.estimate = est_mod.estimate(evidence, **kwargs)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - reported in the document and by the CLI
+        out.estimate = _run_estimate(evidence, draws, seed, progress)
+    except NOT_AVAILABLE as exc:
         out.estimate_error = f"{type(exc).__name__}: {exc}"
     out.seconds["estimate"] = time.perf_counter() - t0
     if progress is not None:
@@ -196,15 +207,11 @@ def analyse(
     t1 = time.perf_counter()
     try:
         out.forensics, out.skipped_series = run_forensics_skipping(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
+    except NOT_AVAILABLE as exc:
         out.forensics_error = f"{type(exc).__name__}: {exc}"
     try:
         out.forensics_window = run_forensics_window(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
+    except NOT_AVAILABLE as exc:
         out.forensics_window_error = f"{type(exc).__name__}: {exc}"
     out.seconds["forensics"] = time.perf_counter() - t1
     if progress is not None:
@@ -212,12 +219,23 @@ def analyse(
     t2 = time.perf_counter()
     try:
         out.donorpool = run_donorpool(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
+    except NOT_AVAILABLE as exc:
         out.donorpool_error = f"{type(exc).__name__}: {exc}"
     out.seconds["donorpool"] = time.perf_counter() - t2
     return out
+
+
+def _run_estimate(
+    evidence: Evidence, draws: int, seed: int | None, progress: Progress | None
+) -> EstimateResult:
+    from transplant_audit import estimate as est_mod
+
+    kwargs: dict[str, Any] = {"draws": draws}
+    if seed is not None:
+        kwargs["seed"] = seed
+    if progress is not None:
+        kwargs["progress"] = lambda done, total: progress("estimate", done, total)
+    return est_mod.estimate(evidence, **kwargs)
 
 
 def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> pd.DataFrame:
@@ -228,7 +246,7 @@ def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> 
     return sel
 
 
-def run_donorpool(evidence: Evidence) -> Any:
+def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
     """Inputs of the donor-pool section: volumes and donor counts from the evidence's claims."""
     from transplant_audit.donorpool import model
     from transplant_audit.donorpool.params import load_assumptions
@@ -252,7 +270,7 @@ def run_donorpool(evidence: Evidence) -> Any:
                 volumes[label] = float(r[col])
                 claims[label] = (str(r["id"]), str(r["source_id"]))
     if not volumes:
-        raise ValueError("no official or investigators' yearly volume among the claims")
+        raise NotEstimableError("no official or investigators' yearly volume among the claims")
     curve = model.wait_curve(asm, volumes=volumes)
     donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
     donors = donors[donors["period_start"].astype(str).str[:4].isin(["2015", "2016"])]
@@ -318,12 +336,9 @@ def _inputs(
     est_digest = getattr(est, "inputs_digest", None) if est is not None else None
     used_seed = getattr(est, "seed", seed) if est is not None else seed
     if used_seed is None:
-        try:
-            from transplant_audit.estimate import DEFAULT_SEED
+        from transplant_audit.estimate import DEFAULT_SEED
 
-            used_seed = DEFAULT_SEED
-        except Exception:  # noqa: BLE001 - the estimate is not installed
-            used_seed = None
+        used_seed = DEFAULT_SEED
     asm = used_assumptions if used_assumptions is not None else evidence.assumptions
     data_digest = evidence_digest(evidence)
     forensics_settings = getattr(analyses.forensics, "settings", None)
@@ -390,6 +405,79 @@ def renumber_notes(report: Report) -> None:
     report.notes.items.sort(key=lambda n: n.number)
 
 
+def build_section(name: str, build: Callable[[], T]) -> T:
+    """Run one section's builder; any failure fails the report, naming the section.
+
+    Nothing is written before every section is built, so a failing section leaves no
+    report behind (and a previous report intact).
+    """
+    try:
+        return build()
+    except Exception as exc:
+        raise ReportSectionError(name, exc) from exc
+
+
+@dataclass
+class _EstimateParts:
+    sections: list[Section]
+    headline_text: list[str]
+    used_assumptions: pd.DataFrame | None
+    model_notes: list[str]
+
+
+ESTIMATE_SECTIONS: tuple[tuple[str, Callable[[EstimateContext], Section]], ...] = (
+    ("national", national_section),
+    ("breakdowns", breakdowns_section),
+    ("hospitals", hospitals_section),
+    ("checks", checks_section),
+)
+
+
+def _estimate_parts(evidence: Evidence, est: EstimateResult, notes: Notes) -> _EstimateParts:
+    """The headline and the estimate's sections, from the estimate's own summary."""
+    summary = build_section("headline", est.summary)
+    ctx = EstimateContext(evidence, est, notes, summary)
+    headline, text = build_section("headline", lambda: headline_section(ctx))
+    sections = [headline]
+    sections += [build_section(name, lambda fn=fn: fn(ctx)) for name, fn in ESTIMATE_SECTIONS]
+    used = build_section("methods", lambda: used_assumptions(est))
+    return _EstimateParts(sections, [text], used, [str(n) for n in est.notes])
+
+
+def _no_estimate(reason: str) -> Section:
+    return Section("headline", "Headline").add(
+        Unavailable(
+            "estimate",
+            f"the estimate could not be computed ({reason}). "
+            "The evidence, official figures and claims below are complete.",
+        )
+    )
+
+
+def _forensics_sections(evidence: Evidence, analyses: Analyses, notes: Notes) -> list[Section]:
+    """The full-series forensic tests and the paper's window, or why they are missing."""
+    fr = analyses.forensics
+    if fr is None:
+        reason = analyses.forensics_error or "the forensic tests were not run"
+        return [
+            Section("forensics", "Forensic tests of the official figures").add(
+                Unavailable("forensic tests", reason)
+            )
+        ]
+    fsec = build_section("forensics", lambda: forensics_section(evidence, fr, notes))
+    for name, reason in analyses.skipped_series.items():
+        fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
+    out = [fsec]
+    window = analyses.forensics_window
+    if window is not None:
+        out.append(
+            build_section("forensics-window", lambda: paper_window_section(evidence, window, notes))
+        )
+    elif analyses.forensics_window_error:
+        out.append(window_unavailable(analyses.forensics_window_error))
+    return out
+
+
 def assemble(
     evidence: Evidence,
     analyses: Analyses,
@@ -400,68 +488,43 @@ def assemble(
 ) -> Report:
     """Evidence and results in, the report model out (pure: no files, no network).
 
-    ``share_repeated`` states lines common to every derivation of a section once
+    A section that fails raises ``ReportSectionError`` naming it. ``share_repeated``
+    states lines common to every derivation of a section once
     (``compact.share_common_lines``); off, each derivation repeats them.
     """
     notes = Notes()
-    used_assumptions: pd.DataFrame | None = None
-    model_notes: list[str] = []
-    sections: list[Section] = []
-    headline_text: list[str] = []
     problems: list[str] = []
     if analyses.estimate is not None:
-        es = EstimateSections(evidence, analyses.estimate, notes)
-        sections.append(es.headline())
-        headline_text = es.headline_text
-        sections += [es.national(), es.breakdowns(), es.hospitals(), es.checks()]
-        try:
-            used_assumptions = es.assumptions_table()
-            model_notes = es.notes_from_model()
-        except Exception as exc:  # noqa: BLE001 - the evidence's table is shown instead
-            problems.append(f"assumptions used by the estimate: {type(exc).__name__}: {exc}")
+        parts = _estimate_parts(evidence, analyses.estimate, notes)
     else:
         reason = analyses.estimate_error or "the estimate was not run"
         problems.append(f"estimate: {reason}")
-        sections.append(
-            Section("headline", "Headline").add(
-                Unavailable(
-                    "estimate",
-                    f"the estimate could not be computed ({reason}). "
-                    "The evidence, official figures and claims below are complete.",
-                )
-            )
+        parts = _EstimateParts([_no_estimate(reason)], [], None, [])
+    sections = parts.sections
+    if analyses.forensics is None:
+        problems.append(
+            f"forensics: {analyses.forensics_error or 'the forensic tests were not run'}"
         )
-    if analyses.forensics is not None:
-        fsec = forensics_section(evidence, analyses.forensics, notes)
-        for name, reason in analyses.skipped_series.items():
-            fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
-        sections.append(fsec)
-        if analyses.forensics_window is not None:
-            sections.append(paper_window_section(evidence, analyses.forensics_window, notes))
-        elif analyses.forensics_window_error:
-            first, last = PAPER_WINDOW
-            sections.append(
-                Section(
-                    "forensics-window",
-                    f"Forensic tests in the paper's window, {first}–{last} ({PAPER_SERIES})",
-                ).add(
-                    Unavailable(f"forensic tests {first}–{last}", analyses.forensics_window_error)
-                )
-            )
-    else:
-        reason = analyses.forensics_error or "the forensic tests were not run"
-        problems.append(f"forensics: {reason}")
-        sections.append(
-            Section("forensics", "Forensic tests of the official figures").add(
-                Unavailable("forensic tests", reason)
-            )
+    sections += _forensics_sections(evidence, analyses, notes)
+    sections.append(
+        build_section(
+            "donorpool",
+            lambda: donorpool_section(analyses.donorpool, notes, analyses.donorpool_error),
         )
-    sections.append(donorpool_section(analyses.donorpool, notes, analyses.donorpool_error))
-    sections.insert(1, official_and_claims(evidence, notes))
-    sections.insert(1, coverage_section(evidence, analyses.estimate))
-    sections.insert(1, evidence_summary(evidence, notes))
-    sections.append(methods(evidence, notes, METHOD_TEXT, used_assumptions, model_notes))
-    sections += appendix(evidence, notes)
+    )
+    official = build_section("official", lambda: official_and_claims(evidence, notes))
+    coverage = build_section("coverage", lambda: coverage_section(evidence, analyses.estimate))
+    summary = build_section("evidence", lambda: evidence_summary(evidence, notes))
+    sections[1:1] = [summary, coverage, official]
+    sections.append(
+        build_section(
+            "methods",
+            lambda: methods(
+                evidence, notes, METHOD_TEXT, parts.used_assumptions, parts.model_notes
+            ),
+        )
+    )
+    sections += build_section("appendix", lambda: appendix(evidence, notes))
     if share_repeated:
         for section in sections:
             share_common_lines(section)
@@ -473,8 +536,8 @@ def assemble(
         ),
         sections=sections,
         notes=notes,
-        inputs=_inputs(evidence, analyses, draws, seed, used_assumptions),
-        headline_text=headline_text,
+        inputs=_inputs(evidence, analyses, draws, seed, parts.used_assumptions),
+        headline_text=parts.headline_text,
         problems=problems,
     )
     renumber_notes(report)
