@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from transplant_audit.report import charts
 from transplant_audit.report.fmt import pct, rounded
-from transplant_audit.report.model import Block, Figure, Para, Section, Table, Unavailable
+from transplant_audit.report.model import Block, Figure, Para, Ref, Section, Table, Unavailable
 from transplant_audit.report.sections.anchors import HOSP
 from transplant_audit.report.sections.context import EstimateContext, first_col, need
 
@@ -17,9 +19,18 @@ def checks_section(ctx: EstimateContext) -> Section:
     return sec
 
 
+BACKTEST_TEXT = (
+    "Backtest: where a hospital states its own count for a year and a capacity "
+    "method also applies, the two are compared. A ratio below 1 means the "
+    "hospital stated fewer transplants than its capacity allows (expected: "
+    "capacity is a ceiling); 'covered' means the stated count falls inside the "
+    "method's 90% interval."
+)
+
+
 def _backtest(ctx: EstimateContext) -> list[Block]:
     chk = ctx.est.check()
-    if chk is None or len(chk) == 0:
+    if len(chk) == 0:
         return [
             Unavailable(
                 "backtest between methods",
@@ -28,47 +39,12 @@ def _backtest(ctx: EstimateContext) -> list[Block]:
         ]
     summary = ctx.est.check_summary()
     ref = ctx.cite("Backtest: stated counts against each capacity method.")
-    blocks: list[Block] = [
-        Para(
-            [
-                "Backtest: where a hospital states its own count for a year and a capacity "
-                "method also applies, the two are compared. A ratio below 1 means the "
-                "hospital stated fewer transplants than its capacity allows (expected: "
-                "capacity is a ceiling); 'covered' means the stated count falls inside the "
-                "method's 90% interval.",
-                ref,
-            ]
-        )
-    ]
+    blocks: list[Block] = [Para([BACKTEST_TEXT, ref])]
     if len(summary):
         blocks.append(
             Table(name="backtest_summary", title="Backtest by method", data=summary, sortable=True)
         )
-        if {"method", "ratio_median"} <= set(summary.columns):
-            alt_text = (
-                "Bar chart of the median ratio of stated to modelled volume per method: "
-                + "; ".join(f"{r['method']} {r['ratio_median']:.2f}" for _, r in summary.iterrows())
-                + "."
-            )
-            data = summary.assign(measure="median ratio stated ÷ method")
-            blocks.append(
-                Figure(
-                    name="backtest_ratio",
-                    title="Stated volume ÷ method's estimate (median over hospital-years)",
-                    spec=charts.grouped_bars(
-                        data,
-                        "method",
-                        "ratio_median",
-                        "measure",
-                        "Backtest: stated ÷ modelled",
-                        alt_text,
-                        "stated ÷ modelled",
-                    ),
-                    data=data,
-                    alt=alt_text,
-                    caption=["1 means the method reproduces the stated count.", ref],
-                )
-            )
+        blocks.append(_ratio_figure(summary, ref))
     blocks.append(
         Table(
             name="backtest",
@@ -80,6 +56,33 @@ def _backtest(ctx: EstimateContext) -> list[Block]:
         )
     )
     return blocks
+
+
+def _ratio_figure(summary: pd.DataFrame, ref: Ref) -> Figure:
+    """The median ratio stated ÷ modelled of each capacity method, as bars."""
+    need(summary, "method", "ratio_median", what="estimate.check_summary()")
+    alt_text = (
+        "Bar chart of the median ratio of stated to modelled volume per method: "
+        + "; ".join(f"{r['method']} {r['ratio_median']:.2f}" for _, r in summary.iterrows())
+        + "."
+    )
+    data = summary.assign(measure="median ratio stated ÷ method")
+    return Figure(
+        name="backtest_ratio",
+        title="Stated volume ÷ method's estimate (median over hospital-years)",
+        spec=charts.grouped_bars(
+            data,
+            "method",
+            "ratio_median",
+            "measure",
+            "Backtest: stated ÷ modelled",
+            alt_text,
+            "stated ÷ modelled",
+        ),
+        data=data,
+        alt=alt_text,
+        caption=["1 means the method reproduces the stated count.", ref],
+    )
 
 
 def _sobol(ctx: EstimateContext) -> list[Block]:

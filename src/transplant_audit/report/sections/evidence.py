@@ -64,6 +64,14 @@ def _is_yes(value: Any) -> bool:
 def evidence_summary(ev: Evidence, notes: Notes) -> Section:
     """What the evidence holds: hospitals, observations by indicator, sources by party, coverage."""
     sec = Section("evidence", "The evidence behind this report")
+    sec.add(Para(_counts_runs(ev, notes)))
+    sec.add(*_by_indicator(ev.observations))
+    sec.add(*_by_party(ev.sources))
+    sec.add(*_coverage(ev.observations, notes))
+    return sec
+
+
+def _counts_runs(ev: Evidence, notes: Notes) -> list[Run]:
     obs = ev.observations
     hosp = ev.hospitals
     src = ev.sources
@@ -94,80 +102,77 @@ def evidence_summary(ev: Evidence, notes: Notes) -> Section:
         "media, Chinese state media and officials, hospitals themselves); the table of sources "
         "by party below lets you weigh them. No figure was dropped because of who said it."
     )
-    sec.add(Para(runs))
+    return runs
 
-    def by_indicator() -> list[Block]:
-        if obs.empty:
-            return [Unavailable("observations by indicator", "the evidence has no observations")]
-        df = obs.copy()
-        df["year"] = df.apply(_obs_year, axis=1)
-        g = df.groupby("indicator", dropna=False)
-        table = pd.DataFrame(
-            {
-                "observations": g.size(),
-                "hospitals": g["hospital_id"].nunique(),
-                "sources": g["source_id"].nunique(),
-                "first year": g["year"].min(),
-                "last year": g["year"].max(),
-            }
-        ).reset_index()
-        table = table.sort_values("observations", ascending=False)
-        for col in ("first year", "last year"):
-            table[col] = table[col].map(lambda v: "" if is_missing(v) else str(int(v)))
-        return [
-            Table(
-                name="observations_by_indicator",
-                title="Observations by indicator",
-                data=table,
-                sortable=True,
-            )
-        ]
 
-    def by_party() -> list[Block]:
-        if src.empty:
-            return [Unavailable("sources by party", "the evidence has no sources")]
-        ct = pd.crosstab(src["party"].fillna("(unknown)"), src["kind"].fillna("(unknown)"))
-        ct["all kinds"] = ct.sum(axis=1)
-        ct = ct.sort_values("all kinds", ascending=False).reset_index()
-        ct.columns.name = None
-        return [Table(name="sources_by_party_and_kind", title="Sources by party and kind", data=ct)]
-
-    def coverage() -> list[Block]:
-        if obs.empty:
-            return [Unavailable("coverage by year", "the evidence has no observations")]
-        df = obs.copy()
-        df["year"] = df.apply(_obs_year, axis=1)
-        undated = int(df["year"].isna().sum())
-        df = df.dropna(subset=["year"])
-        df["year"] = df["year"].astype(int)
-        df["group"] = df["indicator"].map(_group_of)
-        counts = df.groupby(["year", "group"]).size().rename("observations").reset_index()
-        if counts.empty:
-            return [Unavailable("coverage by year", "no observation has a date")]
-        busiest = counts.groupby("year")["observations"].sum().idxmax()
-        alt_text = (
-            f"Stacked bar chart of the number of observations per year from {counts['year'].min()} "
-            f"to {counts['year'].max()}, split into volume, capacity, personnel, money and other "
-            f"figures. The year with most observations is {busiest}. {undated} observations "
-            "carry no date and are not shown."
+def _by_indicator(obs: pd.DataFrame) -> list[Block]:
+    if obs.empty:
+        return [Unavailable("observations by indicator", "the evidence has no observations")]
+    df = obs.copy()
+    df["year"] = df.apply(_obs_year, axis=1)
+    g = df.groupby("indicator", dropna=False)
+    table = pd.DataFrame(
+        {
+            "observations": g.size(),
+            "hospitals": g["hospital_id"].nunique(),
+            "sources": g["source_id"].nunique(),
+            "first year": g["year"].min(),
+            "last year": g["year"].max(),
+        }
+    ).reset_index()
+    table = table.sort_values("observations", ascending=False)
+    for col in ("first year", "last year"):
+        table[col] = table[col].map(lambda v: "" if is_missing(v) else str(int(v)))
+    return [
+        Table(
+            name="observations_by_indicator",
+            title="Observations by indicator",
+            data=table,
+            sortable=True,
         )
-        return [
-            Figure(
-                name="coverage_by_year",
-                title="Evidence coverage by year",
-                spec=charts.counts_by_year(counts, alt_text),
-                data=counts,
-                alt=alt_text,
-                caption=[
-                    f"Observations per year the figure refers to ({undated} undated observations "
-                    "not shown). Beds and staff are capacity; transplant counts are volume.",
-                    notes.cite(
-                        "Observation dates.", anchors=[Link("all observations", OBS_ANCHOR)]
-                    ),
-                ],
-            )
-        ]
+    ]
 
-    for part in (by_indicator, by_party, coverage):
-        sec.add(*part())
-    return sec
+
+def _by_party(src: pd.DataFrame) -> list[Block]:
+    if src.empty:
+        return [Unavailable("sources by party", "the evidence has no sources")]
+    ct = pd.crosstab(src["party"].fillna("(unknown)"), src["kind"].fillna("(unknown)"))
+    ct["all kinds"] = ct.sum(axis=1)
+    ct = ct.sort_values("all kinds", ascending=False).reset_index()
+    ct.columns.name = None
+    return [Table(name="sources_by_party_and_kind", title="Sources by party and kind", data=ct)]
+
+
+def _coverage(obs: pd.DataFrame, notes: Notes) -> list[Block]:
+    if obs.empty:
+        return [Unavailable("coverage by year", "the evidence has no observations")]
+    df = obs.copy()
+    df["year"] = df.apply(_obs_year, axis=1)
+    undated = int(df["year"].isna().sum())
+    df = df.dropna(subset=["year"])
+    df["year"] = df["year"].astype(int)
+    df["group"] = df["indicator"].map(_group_of)
+    counts = df.groupby(["year", "group"]).size().rename("observations").reset_index()
+    if counts.empty:
+        return [Unavailable("coverage by year", "no observation has a date")]
+    busiest = counts.groupby("year")["observations"].sum().idxmax()
+    alt_text = (
+        f"Stacked bar chart of the number of observations per year from {counts['year'].min()} "
+        f"to {counts['year'].max()}, split into volume, capacity, personnel, money and other "
+        f"figures. The year with most observations is {busiest}. {undated} observations "
+        "carry no date and are not shown."
+    )
+    return [
+        Figure(
+            name="coverage_by_year",
+            title="Evidence coverage by year",
+            spec=charts.counts_by_year(counts, alt_text),
+            data=counts,
+            alt=alt_text,
+            caption=[
+                f"Observations per year the figure refers to ({undated} undated observations "
+                "not shown). Beds and staff are capacity; transplant counts are volume.",
+                notes.cite("Observation dates.", anchors=[Link("all observations", OBS_ANCHOR)]),
+            ],
+        )
+    ]

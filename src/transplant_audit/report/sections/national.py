@@ -24,22 +24,45 @@ def national_section(ctx: EstimateContext) -> Section:
     return sec
 
 
+SCENARIOS_TEXT = (
+    "Three scenarios are shown. The documented floor counts only transplants "
+    "that sources state (a lower bound: most hospitals state no count). The "
+    "capacity model converts stated beds, surgeons and licence minimums into "
+    "transplants a year. The combined estimate takes, for each hospital, the "
+    "larger of its stated count and its capacity times a utilisation factor, "
+    "and imputes hospitals with no figure (see Methods)."
+)
+SERIES_CAPTION = (
+    "Lines: median of each scenario. Shaded: 50% (darker) and 90% (lighter) "
+    "intervals of the combined estimate; the intervals of the other scenarios "
+    "are in the data table. Red markers: published claims, shaped by who made "
+    "them (never used as input)."
+)
+
+
 def _series_blocks(ctx: EstimateContext) -> list[Block]:
     nat = ctx.est.national()
-    need(
-        nat,
-        "year",
-        "scenario",
-        "median",
-        "p05",
-        "p25",
-        "p75",
-        "p95",
-        what="estimate.national()",
-    )
+    need(nat, "year", "scenario", "median", "p05", "p25", "p75", "p95", what="estimate.national()")
     off = _official_points(ctx.est)
     data = nat.copy()
-    scen = preferred_scenario(nat["scenario"])
+    alt_text = _series_alt(data, len(off))
+    ref = ctx.cite("National estimate per year, every scenario.")
+    return [
+        Para([SCENARIOS_TEXT, ref]),
+        Figure(
+            name="national_series",
+            title="Transplants per year: estimate and published claims",
+            spec=charts.national_series(data, off, alt_text),
+            data=data,
+            alt=alt_text,
+            caption=[SERIES_CAPTION, ref],
+        ),
+    ]
+
+
+def _series_alt(data: pd.DataFrame, claims: int) -> str:
+    """The national chart in words: the headline scenario's first, peak and last year."""
+    scen = preferred_scenario(data["scenario"])
     main = data[data["scenario"].astype(str) == scen].sort_values("year")
     peak = main.loc[main["median"].idxmax()]
     alt_text = (
@@ -51,42 +74,14 @@ def _series_blocks(ctx: EstimateContext) -> list[Block]:
         f"{int(peak['year'])} and is {rounded(main['median'].iloc[-1])} in "
         f"{int(main['year'].iloc[-1])}; shaded bands show 50% and 90% intervals."
     )
-    if len(off):
-        alt_text += f" Diamonds mark {len(off)} published claims (claim-years)."
-    ref = ctx.cite("National estimate per year, every scenario.")
-    blocks: list[Block] = [
-        Para(
-            [
-                "Three scenarios are shown. The documented floor counts only transplants "
-                "that sources state (a lower bound: most hospitals state no count). The "
-                "capacity model converts stated beds, surgeons and licence minimums into "
-                "transplants a year. The combined estimate takes, for each hospital, the "
-                "larger of its stated count and its capacity times a utilisation factor, "
-                "and imputes hospitals with no figure (see Methods).",
-                ref,
-            ]
-        ),
-        Figure(
-            name="national_series",
-            title="Transplants per year: estimate and published claims",
-            spec=charts.national_series(data, off, alt_text),
-            data=data,
-            alt=alt_text,
-            caption=[
-                "Lines: median of each scenario. Shaded: 50% (darker) and 90% (lighter) "
-                "intervals of the combined estimate; the intervals of the other scenarios "
-                "are in the data table. Red markers: published claims, shaped by who made "
-                "them (never used as input).",
-                ref,
-            ],
-        ),
-    ]
-    return blocks
+    if claims:
+        alt_text += f" Diamonds mark {claims} published claims (claim-years)."
+    return alt_text
 
 
 def _comparison_blocks(ctx: EstimateContext) -> list[Block]:
     comp = ctx.est.comparison()
-    if comp is None or len(comp) == 0:
+    if len(comp) == 0:
         return [
             Unavailable("comparison with claims", "no annual claim falls in the estimated years")
         ]
@@ -155,7 +150,7 @@ def _official_points(est: EstimateResult) -> pd.DataFrame:
     """Annual claims from ``est.official()`` as year, label (who), claimant, value, source_id."""
     off = est.official()
     cols = ["year", "label", "claimant", "value", "source_id"]
-    if off is None or len(off) == 0:
+    if len(off) == 0:
         return pd.DataFrame(columns=cols)
     need(off, "year", "value", what="estimate.official()")
     party = (
