@@ -29,10 +29,11 @@ def _national() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _comparison(claims: list[tuple[int, str, float]]) -> pd.DataFrame:
+def _comparison(claims: list[tuple[int, str, float]], scenario: str = "calibrated") -> pd.DataFrame:
     """SYNTHETIC comparison rows (year, party, value) with invented ratios."""
     return pd.DataFrame(
         {
+            "scenario": scenario,
             "year": [y for y, _, _ in claims],
             "claim_id": [f"cl_{y}_{p}" for y, p, _ in claims],
             "claimant": [f"synthetic {p}" for _, p, _ in claims],
@@ -115,6 +116,21 @@ def test_without_claims_the_headline_is_the_latest_year() -> None:
     assert (s.year, s.claim, s.evidence_year, s.drivers) == (2018, None, None, ())
     outside = _summary([(2030, "chinese_official", 1.0)])  # no estimate for that year
     assert outside.claim is None and outside.year == 2018
+
+
+def test_the_ratio_must_be_of_the_headline_scenario() -> None:
+    """The headline shows the calibrated estimate, so a ratio of another scenario is refused."""
+    comp = _comparison([(2018, "chinese_official", 10000.0)], scenario="combined")
+    with pytest.raises(ValueError, match="ratio must be the headline estimate's"):
+        headline_summary(
+            _national(),
+            comp,
+            _official(comp),
+            pd.DataFrame(),
+            imputed_share=None,
+            sensitivity=SENS,
+            sensitivity_year=2018,
+        )
 
 
 def test_scenario_preference_and_anchor_year() -> None:

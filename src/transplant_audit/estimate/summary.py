@@ -163,10 +163,17 @@ def headline_summary(
 
     ``national``, ``comparison``, ``official`` and ``implied`` are the frames of
     ``EstimateResult.national()``, ``.comparison()``, ``.official()`` and
-    ``.implied_utilisation()``; ``sensitivity`` that of ``.sensitivity()`` (may be empty).
+    ``.implied_utilisation()`` (``comparison`` of the headline scenario, the first of
+    ``HEADLINE_SCENARIOS`` that ``national`` has); ``sensitivity`` that of
+    ``.sensitivity()`` (may be empty).
     The headline year is the claim's year, or the latest estimated year without a claim.
     """
     scenario = preferred_scenario(national["scenario"])
+    if len(comparison) and set(comparison["scenario"].astype(str)) != {scenario}:
+        raise ValueError(
+            f"the comparison is of scenario(s) {sorted(set(comparison['scenario']))}, "
+            f"the headline of {scenario}: the ratio must be the headline estimate's"
+        )
     rows = national[(national["scenario"].astype(str) == scenario) & national["median"].notna()]
     if rows.empty:
         raise ValueError(f"the {scenario} scenario has no estimated year")
