@@ -180,8 +180,10 @@ def test_evidence_not_enough_for_a_model_is_a_box_but_a_bug_is_raised(monkeypatc
     from transplant_audit.errors import NotEstimableError
 
     ev = make_synthetic_evidence()
-    monkeypatch.setattr(build_mod, "run_forensics_skipping", lambda e: (FakeForensics(), {}))
-    monkeypatch.setattr(build_mod, "run_forensics_window", lambda e: None)
+    from transplant_audit.report import analyses as analyses_mod
+
+    monkeypatch.setattr(analyses_mod, "run_forensics_skipping", lambda e: (FakeForensics(), {}))
+    monkeypatch.setattr(analyses_mod, "run_forensics_window", lambda e: None)
 
     def not_estimable(*a, **k):  # noqa: ANN002, ANN003, ANN202
         raise NotEstimableError("no hospital has a figure (synthetic)")

@@ -1,0 +1,227 @@
+"""Run the analyses a report needs: the estimate, the forensic tests, the donor-pool model.
+
+Evidence that is valid but not enough for one of them (``NOT_AVAILABLE``) is recorded with its
+reason, shown in the report as a "not available" box; any other error is raised.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from transplant_audit.errors import DataError, NotEstimableError
+from transplant_audit.evidence.frames import Evidence
+from transplant_audit.report.sections.window import PAPER_SERIES, PAPER_WINDOW
+
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
+    from transplant_audit.forensics.api import ForensicsResult
+    from transplant_audit.report.donorpool_section import DonorPoolInputs
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: stage is 'estimate', 'forensics', 'html', 'pdf' or 'data'."""
+
+
+@dataclass
+class Analyses:
+    """The upstream results, or the reason each is missing."""
+
+    estimate: EstimateResult | None = None
+    forensics: ForensicsResult | None = None
+    estimate_error: str | None = None
+    forensics_error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    skipped_series: dict[str, str] = field(default_factory=dict)
+    """Official series the forensic tests refused (name -> reason); the others were tested."""
+    forensics_window: ForensicsResult | None = None
+    """The deceased-donor series tested on the paper's years only (``PAPER_WINDOW``)."""
+    forensics_window_error: str | None = None
+    """Why the window run is missing; None also when the evidence lacks the series."""
+    donorpool: DonorPoolInputs | None = None
+    """The donor-pool section's inputs (``donorpool_section.DonorPoolInputs``)."""
+    donorpool_error: str | None = None
+
+
+MAX_SKIPPED_SERIES = 5
+
+
+def run_forensics_skipping(evidence: Evidence) -> tuple[ForensicsResult, dict[str, str]]:
+    """``run_forensics`` on every official series; a series it refuses is left out and named.
+
+    ``run_forensics`` raises a ``DataError`` whose reason starts with the
+    series name when one series cannot be tested as it stands (e.g. too many
+    conflicting versions). One bad series should not hide the tests of all the
+    others, so that series is left out, the run repeated, and the reason shown
+    in the report. Any other error is raised.
+    """
+    from transplant_audit.errors import DataError
+    from transplant_audit.forensics import run_forensics
+
+    names = sorted({str(s) for s in evidence.official_series["series"].dropna()})
+    skipped: dict[str, str] = {}
+    while True:
+        try:
+            series = None if not skipped else [n for n in names if n not in skipped]
+            return run_forensics(evidence, series), skipped
+        except DataError as exc:
+            name = str(exc.reason).split(":", 1)[0].strip()
+            if name not in names or name in skipped or len(skipped) >= MAX_SKIPPED_SERIES:
+                raise
+            skipped[name] = str(exc)
+
+
+def run_forensics_window(evidence: Evidence) -> ForensicsResult | None:
+    """The paper's series on the paper's years (2010–2018); None if the evidence lacks it.
+
+    Robertson, Hinde & Lavee (2019) tested 2010–2018; the series now runs further and
+    includes the 2020 COVID-19 fall, so the report shows both this window and the
+    full series.
+    """
+    from transplant_audit.forensics import run_forensics
+
+    names = {str(s) for s in evidence.official_series["series"].dropna()}
+    if PAPER_SERIES not in names:
+        return None
+    return run_forensics(evidence, [PAPER_SERIES], years=PAPER_WINDOW)
+
+
+NOT_AVAILABLE = (NotEstimableError, DataError)
+"""What an analysis may raise on valid evidence that is not enough for it: the report shows a
+"not available" box with the reason. Anything else is a failure and stops the report."""
+
+
+def analyse(
+    evidence: Evidence,
+    *,
+    draws: int,
+    seed: int | None,
+    progress: Progress | None = None,
+) -> Analyses:
+    """Run the estimate, the forensic tests and the donor-pool model.
+
+    Evidence that is valid but not enough for one of them (``NOT_AVAILABLE``:
+    ``NotEstimableError``, or a ``DataError`` such as "no assumptions") is recorded
+    with its reason, shown as a "not available" box, printed by the CLI and kept in
+    ``data/inputs.json``, since the evidence sections are still worth reading. Any other
+    error (a bad option, a bug) is raised: the report must not hide it.
+    """
+    out = Analyses()
+    t0 = time.perf_counter()
+    try:
+        out.estimate = _run_estimate(evidence, draws, seed, progress)
+    except NOT_AVAILABLE as exc:
+        out.estimate_error = f"{type(exc).__name__}: {exc}"
+    out.seconds["estimate"] = time.perf_counter() - t0
+    if progress is not None:
+        progress("estimate", 1, 1)
+    t1 = time.perf_counter()
+    try:
+        out.forensics, out.skipped_series = run_forensics_skipping(evidence)
+    except NOT_AVAILABLE as exc:
+        out.forensics_error = f"{type(exc).__name__}: {exc}"
+    try:
+        out.forensics_window = run_forensics_window(evidence)
+    except NOT_AVAILABLE as exc:
+        out.forensics_window_error = f"{type(exc).__name__}: {exc}"
+    out.seconds["forensics"] = time.perf_counter() - t1
+    if progress is not None:
+        progress("forensics", 1, 1)
+    t2 = time.perf_counter()
+    try:
+        out.donorpool = run_donorpool(evidence)
+    except NOT_AVAILABLE as exc:
+        out.donorpool_error = f"{type(exc).__name__}: {exc}"
+    out.seconds["donorpool"] = time.perf_counter() - t2
+    return out
+
+
+def _run_estimate(
+    evidence: Evidence, draws: int, seed: int | None, progress: Progress | None
+) -> EstimateResult:
+    from transplant_audit import estimate as est_mod
+
+    kwargs: dict[str, Any] = {"draws": draws}
+    if seed is not None:
+        kwargs["seed"] = seed
+    if progress is not None:
+        kwargs["progress"] = lambda done, total: progress("estimate", done, total)
+    return est_mod.estimate(evidence, **kwargs)
+
+
+def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> pd.DataFrame:
+    claims = evidence.claims
+    sel = claims[claims["quantity"] == quantity]
+    if party is not None:
+        sel = sel[sel["party"] == party]
+    return sel
+
+
+def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
+    """Inputs of the donor-pool section: volumes and donor counts from the evidence's claims."""
+    from transplant_audit.donorpool import model
+    from transplant_audit.donorpool.params import load_assumptions
+    from transplant_audit.report.donorpool_section import DonorPoolInputs
+
+    asm = load_assumptions(evidence.assumptions)
+    volumes: dict[str, float] = {}
+    claims: dict[str, tuple[str, str]] = {}
+    official = _claim_rows(evidence, "transplants_performed", "chinese_official")
+    official = official[official["period_start"].astype(str).str[:4] == "2015"]
+    if len(official):
+        r = official.iloc[0]
+        volumes["official 2015"] = float(r["value_low"])
+        claims["official 2015"] = (str(r["id"]), str(r["source_id"]))
+    kgm = _claim_rows(evidence, "transplants_per_year_estimate", "investigators")
+    if len(kgm):
+        r = kgm.iloc[0]
+        for end, col in (("low", "value_low"), ("high", "value_high")):
+            if pd.notna(r[col]) and str(r[col]) != "":
+                label = f"{r['claimant']} {end}"
+                volumes[label] = float(r[col])
+                claims[label] = (str(r["id"]), str(r["source_id"]))
+    if not volumes:
+        raise NotEstimableError("no official or investigators' yearly volume among the claims")
+    curve = model.wait_curve(asm, volumes=volumes)
+    donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
+    donors = donors[donors["period_start"].astype(str).str[:4].isin(["2015", "2016"])]
+    donor_rows = pd.DataFrame(
+        {
+            "label": [f"official deceased donors {str(v)[:4]}" for v in donors["period_start"]],
+            "donors": donors["value_low"].astype(float),
+            "year": donors["period_start"].astype(str).str[:4],
+            "claim_id": donors["id"],
+            "source_id": donors["source_id"],
+        }
+    ).sort_values("year")
+    waitlist: dict[str, object] = {}
+    wl = _claim_rows(evidence, "transplant_waiting_list", "chinese_official")
+    if len(wl):
+        r = wl.iloc[0]
+        res = model.implied_donors(
+            asm,
+            organs=["kidney"],
+            wait_days=[7.0],
+            volume=1.0,
+            waitlist=float(r["value_low"]),
+            draws=2000,
+        )
+        waitlist = {
+            "value": float(r["value_low"]),
+            "claim": str(r["id"]),
+            "source": str(r["source_id"]),
+            "kidney_7": res.rows[0]["donors_per_year_median"],
+        }
+    return DonorPoolInputs(
+        curve=curve,
+        official_donors=donor_rows.reset_index(drop=True),
+        volumes=volumes,
+        volume_claims=claims,
+        assumptions=sorted(
+            n for n in evidence.assumptions["name"].astype(str) if n.startswith("donorpool_")
+        ),
+        waitlist=waitlist,
+    )
