@@ -545,6 +545,8 @@ class FakeEstimate:
 class FakeForensics:
     """SYNTHETIC stand-in following the ForensicsResult contract."""
 
+    settings = {"alpha": 0.05, "note": "synthetic"}
+
     def __init__(self) -> None:
         years = np.arange(2014, 2019)
         self.series = {

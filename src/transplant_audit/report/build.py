@@ -114,15 +114,15 @@ def _inputs(
     used_assumptions: pd.DataFrame | None,
 ) -> dict[str, Any]:
     est = analyses.estimate
-    est_digest = getattr(est, "inputs_digest", None) if est is not None else None
-    used_seed = getattr(est, "seed", seed) if est is not None else seed
+    est_digest = est.inputs_digest if est is not None else None
+    used_seed = est.seed if est is not None else seed
     if used_seed is None:
         from transplant_audit.estimate import DEFAULT_SEED
 
         used_seed = DEFAULT_SEED
     asm = used_assumptions if used_assumptions is not None else evidence.assumptions
     data_digest = evidence_digest(evidence)
-    forensics_settings = getattr(analyses.forensics, "settings", None)
+    fr, window = analyses.forensics, analyses.forensics_window
     return {
         "tool": "transplant-audit",
         "version": version(),
@@ -133,11 +133,11 @@ def _inputs(
         "estimate_inputs_digest": est_digest,
         "inputs_digest": est_digest or data_digest,
         "seed": used_seed,
-        "draws": getattr(est, "draws", draws) if est is not None else draws,
+        "draws": est.draws if est is not None else draws,
         "assumptions": asm.astype(object).where(asm.notna(), None).to_dict(orient="records"),
-        "forensics_settings": forensics_settings,
+        "forensics_settings": fr.settings if fr is not None else None,
         "forensics_skipped_series": analyses.skipped_series,
-        "forensics_window_settings": getattr(analyses.forensics_window, "settings", None),
+        "forensics_window_settings": window.settings if window is not None else None,
         "counts": {name: int(len(evidence.frame(name))) for name in COLUMNS},
         "not_available": {
             k: v
