@@ -433,3 +433,29 @@ def test_paper_window_and_full_series_are_both_shown() -> None:
     full_tests = next(b.data for b in full.blocks if getattr(b, "name", "") == "forensic_tests")
     assert full_tests["series"].str.startswith("national_deceased_donors[").any()
     assert not [b for b in rep.unavailable() if "forensic" in b.what]
+
+
+def test_a_series_without_fits_is_left_out_of_the_charts_by_design() -> None:
+    """SYNTHETIC: ForensicsResult.fits raises KeyError for a series that is not fit-tested
+    (running totals, rates); that series gets no chart and no fit row, the others do."""
+    from transplant_audit.report.sections.forensics import fit_chart_blocks
+    from transplant_audit.report.sections.window import paper_window_section
+
+    class RunningTotal(FakeForensics):
+        def __init__(self) -> None:
+            super().__init__()
+            self.series["synthetic_running_total"] = self.series["synthetic_deceased_donors"]
+
+        def fit_results(self, name: str) -> dict:
+            if name == "synthetic_running_total":
+                raise KeyError(f"no fits for {name!r}")
+            return super().fit_results(name)
+
+    fr = RunningTotal()
+    ev = make_synthetic_evidence()
+    notes = build_mod.Notes()
+    charts = fit_chart_blocks(ev, fr, notes)
+    assert [b.name for b in charts] == ["fit_synthetic_deceased_donors"]
+    window = paper_window_section(ev, fr, notes)
+    (fits,) = [b for b in window.blocks if getattr(b, "name", "") == "forensic_fits_window"]
+    assert set(fits.data["series"]) == {"synthetic_deceased_donors"}
