@@ -13,6 +13,7 @@ from transplant_audit.report.sections.context import EstimateContext, need
 
 
 def breakdowns_section(ctx: EstimateContext) -> Section:
+    """The headline year by organ (documented counts) and by licence stratum."""
     sec = Section("breakdowns", "By organ and by licence")
     sec.add(*_by_organ(ctx))
     sec.add(*_by_stratum(ctx))

@@ -12,6 +12,7 @@ from transplant_audit.report.sections.context import EstimateContext, first_col,
 
 
 def checks_section(ctx: EstimateContext) -> Section:
+    """Backtest of the capacity methods, Sobol indices and the tornado chart."""
     sec = Section("checks", "Backtest and sensitivity")
     sec.add(*_backtest(ctx))
     sec.add(*_sobol(ctx))

@@ -23,6 +23,7 @@ TOP_CAPTION = (
 
 
 def hospitals_section(ctx: EstimateContext) -> Section:
+    """The largest hospitals in the headline year, each with its derivation."""
     return Section("hospitals", "Top hospitals").add(*_hospital_blocks(ctx))
 
 

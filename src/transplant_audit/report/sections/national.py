@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 def national_section(ctx: EstimateContext) -> Section:
+    """Every scenario per year with the claims, the comparison table, the cumulative total."""
     sec = Section("national", "Transplants per year")
     sec.add(*_series_blocks(ctx))
     sec.add(*_comparison_blocks(ctx))
