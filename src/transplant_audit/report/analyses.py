@@ -7,7 +7,7 @@ reason, shown in the report as a "not available" box; any other error is raised.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from transplant_audit.evidence.frames import Evidence
 from transplant_audit.report.sections.window import PAPER_SERIES, PAPER_WINDOW
 
 if TYPE_CHECKING:
+    from transplant_audit.estimate.assumptions import Assumption
     from transplant_audit.estimate.result import EstimateResult
     from transplant_audit.forensics.api import ForensicsResult
     from transplant_audit.report.donorpool_section import DonorPoolInputs
@@ -160,6 +161,17 @@ def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> 
     return sel
 
 
+DONORPOOL_VOLUME_YEAR = "2015"
+"""The year of the official volume the donor-pool section compares (the claim the
+investigators' yearly estimates are set against)."""
+DONORPOOL_DONOR_YEARS = ("2015", "2016")
+"""Years of the official deceased-donor counts drawn as rules on the donor-pool chart."""
+DONORPOOL_WAIT_DAYS = 7.0
+"""The advertised wait the waiting-list sentence is stated for (days)."""
+DONORPOOL_WAITLIST_DRAWS = 2000
+"""Monte Carlo draws behind the waiting-list sentence's single figure."""
+
+
 def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
     """Inputs of the donor-pool section: volumes and donor counts from the evidence's claims."""
     from transplant_audit.donorpool import model
@@ -167,14 +179,35 @@ def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
     from transplant_audit.report.donorpool_section import DonorPoolInputs
 
     asm = load_assumptions(evidence.assumptions)
+    volumes, claims = _donorpool_volumes(evidence)
+    if not volumes:
+        raise NotEstimableError("no official or investigators' yearly volume among the claims")
+    return DonorPoolInputs(
+        curve=model.wait_curve(asm, volumes=volumes),
+        official_donors=_official_donors(evidence),
+        volumes=volumes,
+        volume_claims=claims,
+        assumptions=sorted(
+            n for n in evidence.assumptions["name"].astype(str) if n.startswith("donorpool_")
+        ),
+        waitlist=_waitlist(evidence, asm),
+    )
+
+
+def _donorpool_volumes(
+    evidence: Evidence,
+) -> tuple[dict[str, float], dict[str, tuple[str, str]]]:
+    """Yearly volumes by label (the official one, each end of the investigators' range) and
+    the claim id and source id of each."""
     volumes: dict[str, float] = {}
     claims: dict[str, tuple[str, str]] = {}
     official = _claim_rows(evidence, "transplants_performed", "chinese_official")
-    official = official[official["period_start"].astype(str).str[:4] == "2015"]
+    official = official[official["period_start"].astype(str).str[:4] == DONORPOOL_VOLUME_YEAR]
     if len(official):
         r = official.iloc[0]
-        volumes["official 2015"] = float(r["value_low"])
-        claims["official 2015"] = (str(r["id"]), str(r["source_id"]))
+        label = f"official {DONORPOOL_VOLUME_YEAR}"
+        volumes[label] = float(r["value_low"])
+        claims[label] = (str(r["id"]), str(r["source_id"]))
     kgm = _claim_rows(evidence, "transplants_per_year_estimate", "investigators")
     if len(kgm):
         r = kgm.iloc[0]
@@ -183,12 +216,13 @@ def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
                 label = f"{r['claimant']} {end}"
                 volumes[label] = float(r[col])
                 claims[label] = (str(r["id"]), str(r["source_id"]))
-    if not volumes:
-        raise NotEstimableError("no official or investigators' yearly volume among the claims")
-    curve = model.wait_curve(asm, volumes=volumes)
+    return volumes, claims
+
+
+def _official_donors(evidence: Evidence) -> pd.DataFrame:
     donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
-    donors = donors[donors["period_start"].astype(str).str[:4].isin(["2015", "2016"])]
-    donor_rows = pd.DataFrame(
+    donors = donors[donors["period_start"].astype(str).str[:4].isin(DONORPOOL_DONOR_YEARS)]
+    rows = pd.DataFrame(
         {
             "label": [f"official deceased donors {str(v)[:4]}" for v in donors["period_start"]],
             "donors": donors["value_low"].astype(float),
@@ -197,31 +231,28 @@ def run_donorpool(evidence: Evidence) -> DonorPoolInputs:
             "source_id": donors["source_id"],
         }
     ).sort_values("year")
-    waitlist: dict[str, object] = {}
+    return rows.reset_index(drop=True)
+
+
+def _waitlist(evidence: Evidence, asm: Mapping[str, Assumption]) -> dict[str, object]:
+    """The official waiting list and the donors a year a short wait would need with it."""
+    from transplant_audit.donorpool import model
+
     wl = _claim_rows(evidence, "transplant_waiting_list", "chinese_official")
-    if len(wl):
-        r = wl.iloc[0]
-        res = model.implied_donors(
-            asm,
-            organs=["kidney"],
-            wait_days=[7.0],
-            volume=1.0,
-            waitlist=float(r["value_low"]),
-            draws=2000,
-        )
-        waitlist = {
-            "value": float(r["value_low"]),
-            "claim": str(r["id"]),
-            "source": str(r["source_id"]),
-            "kidney_7": res.rows[0]["donors_per_year_median"],
-        }
-    return DonorPoolInputs(
-        curve=curve,
-        official_donors=donor_rows.reset_index(drop=True),
-        volumes=volumes,
-        volume_claims=claims,
-        assumptions=sorted(
-            n for n in evidence.assumptions["name"].astype(str) if n.startswith("donorpool_")
-        ),
-        waitlist=waitlist,
+    if not len(wl):
+        return {}
+    r = wl.iloc[0]
+    res = model.implied_donors(
+        asm,
+        organs=["kidney"],
+        wait_days=[DONORPOOL_WAIT_DAYS],
+        volume=1.0,
+        waitlist=float(r["value_low"]),
+        draws=DONORPOOL_WAITLIST_DRAWS,
     )
+    return {
+        "value": float(r["value_low"]),
+        "claim": str(r["id"]),
+        "source": str(r["source_id"]),
+        "kidney_7": res.rows[0]["donors_per_year_median"],
+    }
