@@ -13,14 +13,54 @@ from transplant_audit.report.sections.anchors import (
     SOURCES_ANCHOR,
 )
 
+SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "publisher",
+    "url",
+    "party",
+    "kind",
+    "published",
+    "retrieved",
+    "digest",
+]
+HOSPITAL_COLUMNS = [
+    "id",
+    "name_en",
+    "name_zh",
+    "province",
+    "city",
+    "military",
+    "licensed",
+    "licensed_organs",
+    "source_id",
+]
+OBSERVATION_COLUMNS = [
+    "id",
+    "hospital_id",
+    "indicator",
+    "organ",
+    "period_start",
+    "period_end",
+    "as_of",
+    "value",
+    "qualifier",
+    "unit",
+    "status",
+    "source_id",
+    "locator",
+]
+
 
 def appendix(ev: Evidence, notes: Notes) -> list[Section]:
     """The evidence appendix: every source, hospital and observation, each with its own anchor."""
-    src = ev.sources[
-        ["id", "title", "publisher", "url", "party", "kind", "published", "retrieved", "digest"]
-    ].copy()
+    return [_sources(ev), _hospitals(ev), _observations(ev)]
+
+
+def _sources(ev: Evidence) -> Section:
+    src = ev.sources[SOURCE_COLUMNS].copy()
     src["digest"] = src["digest"].map(lambda d: "" if is_missing(d) else str(d))
-    sources = Section(SOURCES_ANCHOR, "Appendix A: sources").add(
+    return Section(SOURCES_ANCHOR, "Appendix A: sources").add(
         Para(
             [
                 f"All {num(len(src))} sources. A digest (sha256) is shown where the page or file "
@@ -36,47 +76,24 @@ def appendix(ev: Evidence, notes: Notes) -> list[Section]:
             urls=("url",),
         ),
     )
-    hosp = ev.hospitals[
-        [
-            "id",
-            "name_en",
-            "name_zh",
-            "province",
-            "city",
-            "military",
-            "licensed",
-            "licensed_organs",
-            "source_id",
-        ]
-    ].copy()
-    hospitals = Section(HOSP_ANCHOR, "Appendix B: hospitals").add(
+
+
+def _hospitals(ev: Evidence) -> Section:
+    return Section(HOSP_ANCHOR, "Appendix B: hospitals").add(
         Table(
             name="hospitals",
             title="Hospitals",
-            data=hosp,
+            data=ev.hospitals[HOSPITAL_COLUMNS].copy(),
             sortable=True,
             anchors={"id": HOSP},
             links={"source_id": ""},
         )
     )
-    obs = ev.observations[
-        [
-            "id",
-            "hospital_id",
-            "indicator",
-            "organ",
-            "period_start",
-            "period_end",
-            "as_of",
-            "value",
-            "qualifier",
-            "unit",
-            "status",
-            "source_id",
-            "locator",
-        ]
-    ].copy()
-    observations = Section(OBS_ANCHOR, "Appendix C: observations").add(
+
+
+def _observations(ev: Evidence) -> Section:
+    obs = ev.observations[OBSERVATION_COLUMNS].copy()
+    return Section(OBS_ANCHOR, "Appendix C: observations").add(
         Para(
             [
                 f"All {num(len(obs))} observations: one stated figure each, with its source and "
@@ -93,4 +110,3 @@ def appendix(ev: Evidence, notes: Notes) -> list[Section]:
             max_rows_pdf=None,
         ),
     )
-    return [sources, hospitals, observations]

@@ -153,17 +153,13 @@ def _official_points(est: EstimateResult) -> pd.DataFrame:
     cols = ["year", "label", "claimant", "value", "source_id"]
     if len(off) == 0:
         return pd.DataFrame(columns=cols)
-    need(off, "year", "value", what="estimate.official()")
-    party = (
-        off["party"].astype(str) if "party" in off.columns else pd.Series("claim", index=off.index)
-    )
     out = pd.DataFrame(
         {
             "year": pd.to_numeric(off["year"], errors="coerce"),
-            "label": party.map(party_label),
-            "claimant": off["claimant"].astype(str) if "claimant" in off.columns else "",
+            "label": off["party"].astype(str).map(party_label),
+            "claimant": off["claimant"].astype(str),
             "value": pd.to_numeric(off["value"], errors="coerce"),
-            "source_id": off["source_id"].astype(str) if "source_id" in off.columns else "",
+            "source_id": off["source_id"].astype(str),
         }
     ).dropna(subset=["year", "value"])
     out["year"] = out["year"].astype(int)
