@@ -207,6 +207,20 @@ def extract_cmd(
             show_default=False,
         ),
     ] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            help=(
+                "rules: the patterns alone; learned: a logistic regression over every number "
+                "decides (the rules' label is one of its features); combined: the rules' "
+                "candidates, minus those the model rejects, plus numbers the model names "
+                "with high probability. Default: combined, the best of the three in grouped "
+                "cross-validation on real pages (docs/extract.md)."
+            ),
+            case_sensitive=False,
+        ),
+    ] = "combined",
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -221,10 +235,18 @@ def extract_cmd(
     """
     from rich.progress import Progress
 
-    from transplant_audit.extract.core import LANGUAGES, extract_candidates
+    from transplant_audit.extract.core import LANGUAGES
+    from transplant_audit.extract.learned import METHODS, extract_scored
 
     if language and language not in LANGUAGES:
         raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
+    method = method.lower()
+    if method not in METHODS:
+        raise ConfigError(f"--method must be one of {', '.join(METHODS)}, not {method!r}")
+
+    def extract_candidates(text: str, language: str | None) -> list[tuple[Any, float | None]]:
+        return extract_scored(text, method=method, language=language)
+
     home_path = home_dir(home)
     holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
     records: list[dict[str, Any]] = []
@@ -246,6 +268,8 @@ def extract_cmd(
     finally:
         if "store" in holder:
             holder["store"].close()
+    for r in records:
+        r["method"] = method
     if as_json:
         out.print_json(json.dumps(records, ensure_ascii=False))
     else:
@@ -269,7 +293,8 @@ def _extract_one(
     doc, sid, digest, label = _read(source, home, db, holder)
     for w in doc.warnings:
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
-    found = extract_candidates(doc.text, language=language)
+    scored = extract_candidates(doc.text, language=language)
+    found = [c for c, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
     if sid and save and found:
@@ -299,9 +324,10 @@ def _extract_one(
             "(capture it to review them: transplant-audit capture PATH)"
         )
     out = []
-    for c, loc, cid in zip(found, locators, ids, strict=True):
+    for (c, score), loc, cid in zip(scored, locators, ids, strict=True):
         d = c.to_dict()
         d.update({"source": sid or label, "locator": loc, "candidate_id": cid})
+        d["score"] = None if score is None else round(score, 4)
         out.append(d)
     return out
 
