@@ -71,3 +71,11 @@ class EmptyStoreWarning(HintWarning):
 
     The command line prints it as one ``warning:`` line with what to do.
     """
+
+
+class ReportSectionError(TransplantAuditError):
+    """A section of the report could not be built; the report is not written."""
+
+    def __init__(self, section: str, cause: BaseException) -> None:
+        self.section = section
+        super().__init__(f"report section '{section}' failed: {type(cause).__name__}: {cause}")

@@ -460,6 +460,39 @@ class FakeEstimate:
             }
         )
 
+    investigators: list[dict] = []
+    """SYNTHETIC: no investigators' method is rebuilt in these tests."""
+
+    def implied_utilisation(self) -> pd.DataFrame:
+        """Invented: the 2018 official claim of 20,000 needs 40% (30%–55%) of capacity."""
+        return pd.DataFrame(
+            {
+                "claim_id": ["cl_3"],
+                "year": [2018],
+                "claimant": ["Synthetic Ministry"],
+                "party": ["chinese_official"],
+                "value": [20000.0],
+                "implied_utilisation_median": [0.4],
+                "implied_utilisation_p05": [0.3],
+                "implied_utilisation_p95": [0.55],
+            }
+        )
+
+    def summary(self, drivers: int = 2):  # type: ignore[no-untyped-def]
+        """The estimate's own headline choice (``estimate.summary``) on these invented tables."""
+        from transplant_audit.estimate.summary import headline_summary
+
+        return headline_summary(
+            self.national(),
+            self.comparison(),
+            self.official(),
+            self.implied_utilisation(),
+            imputed_share=self.imputed_share,
+            sensitivity=self.sensitivity(),
+            sensitivity_year=self.sensitivity_year(),
+            drivers=drivers,
+        )
+
     def explain(self, hospital_id: str, year: int) -> dict:
         return {
             "hospital_id": hospital_id,
@@ -512,6 +545,8 @@ class FakeEstimate:
 class FakeForensics:
     """SYNTHETIC stand-in following the ForensicsResult contract."""
 
+    settings = {"alpha": 0.05, "note": "synthetic"}
+
     def __init__(self) -> None:
         years = np.arange(2014, 2019)
         self.series = {
@@ -534,10 +569,34 @@ class FakeForensics:
             }
         ]
 
+    def sources(self, name: str) -> list[str]:
+        return ["src_cccccccccc"] if name in self.series else []
+
+    def summary(self) -> pd.DataFrame:
+        return pd.DataFrame(self.to_records())[["series", "test", "flagged", "verdict"]]
+
+    def fit_results(self, name: str) -> dict:
+        """Real formula fits (forensics.fits) of the synthetic series."""
+        from transplant_audit.forensics.fits import fit_all
+
+        df = self.series[name]
+        return fit_all(df["year"].to_numpy(float), df["value"].to_numpy(float))
+
     def fits(self, name: str) -> pd.DataFrame:
         df = self.series[name].copy()
-        df["quadratic"] = df["value"] * 1.01
+        for formula, f in self.fit_results(name).items():
+            if f.ok:
+                df[formula] = f.fitted
         return df
+
+    def fit_summary(self, name: str) -> pd.DataFrame:
+        from transplant_audit.forensics.fits import fits_table
+
+        return fits_table(self.fit_results(name))
+
+    def variant_ranges(self) -> pd.DataFrame:
+        """One version per series: nothing to range over."""
+        return pd.DataFrame(columns=["series", "test", "variants"])
 
     def reference_ranking(self) -> pd.DataFrame:
         return pd.DataFrame(

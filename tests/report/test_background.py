@@ -10,7 +10,8 @@ import os
 import pytest
 
 from transplant_audit.errors import ConfigError, DataError
-from transplant_audit.report import background, build
+from transplant_audit.report import analyses as build
+from transplant_audit.report import background
 
 from .conftest import make_synthetic_evidence
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import ConfigError, ReportSectionError
 from transplant_audit.report import build as build_mod
 from transplant_audit.report.build import Analyses, assemble, write_report
 from transplant_audit.report.html import render_html
@@ -161,15 +161,56 @@ def test_missing_upstream_results_degrade_to_visible_boxes(tmp_path: Path) -> No
     assert "coverage_by_year" in html  # evidence sections still there
 
 
-def test_a_broken_result_method_becomes_a_box_not_a_crash() -> None:
+def test_a_broken_result_method_fails_the_report_naming_the_section() -> None:
     class Broken(FakeEstimate):
         def by_organ(self) -> pd.DataFrame:
             return pd.DataFrame({"organ": ["kidney"]})  # lacks the interval columns
 
-    rep = assemble(make_synthetic_evidence(), Analyses(estimate=Broken()), draws=500, seed=7)
-    box = [b for b in rep.unavailable() if b.what == "estimate by organ"]
-    assert len(box) == 1 and "has no column" in box[0].reason
-    assert "by_organ" not in {f.name for f in rep.figures()}
+    with pytest.raises(ReportSectionError) as err:
+        assemble(make_synthetic_evidence(), Analyses(estimate=Broken()), draws=500, seed=7)
+    assert err.value.section == "breakdowns"
+    assert "report section 'breakdowns' failed: KeyError" in str(err.value)
+    assert "estimate.by_organ() has no column(s) scenario" in str(err.value)
+    assert isinstance(err.value.__cause__, KeyError)
+
+
+def test_evidence_not_enough_for_a_model_is_a_box_but_a_bug_is_raised(monkeypatch) -> None:
+    """NotEstimableError/DataError become a 'not available' reason; any other error stops."""
+    import transplant_audit.estimate as est_mod
+    from transplant_audit.errors import NotEstimableError
+
+    ev = make_synthetic_evidence()
+    from transplant_audit.report import analyses as analyses_mod
+
+    monkeypatch.setattr(analyses_mod, "run_forensics_skipping", lambda e: (FakeForensics(), {}))
+    monkeypatch.setattr(analyses_mod, "run_forensics_window", lambda e: None)
+
+    def not_estimable(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        raise NotEstimableError("no hospital has a figure (synthetic)")
+
+    monkeypatch.setattr(est_mod, "estimate", not_estimable)
+    analyses = build_mod.analyse(ev, draws=200, seed=1)
+    assert analyses.estimate is None
+    assert analyses.estimate_error == "NotEstimableError: no hospital has a figure (synthetic)"
+    assert analyses.donorpool is None
+    assert "yearly volume" in str(analyses.donorpool_error)  # NotEstimableError: a box
+
+    def bug(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        raise ZeroDivisionError("a bug (synthetic)")
+
+    monkeypatch.setattr(est_mod, "estimate", bug)
+    with pytest.raises(ZeroDivisionError):
+        build_mod.analyse(ev, draws=200, seed=1)
+
+
+def test_version_without_package_metadata(monkeypatch) -> None:
+    import importlib.metadata as md
+
+    def missing(name: str) -> str:
+        raise md.PackageNotFoundError(name)
+
+    monkeypatch.setattr(md, "version", missing)
+    assert build_mod.version() == "0+unknown"
 
 
 def test_failed_write_leaves_previous_report_untouched(
@@ -392,3 +433,29 @@ def test_paper_window_and_full_series_are_both_shown() -> None:
     full_tests = next(b.data for b in full.blocks if getattr(b, "name", "") == "forensic_tests")
     assert full_tests["series"].str.startswith("national_deceased_donors[").any()
     assert not [b for b in rep.unavailable() if "forensic" in b.what]
+
+
+def test_a_series_without_fits_is_left_out_of_the_charts_by_design() -> None:
+    """SYNTHETIC: ForensicsResult.fits raises KeyError for a series that is not fit-tested
+    (running totals, rates); that series gets no chart and no fit row, the others do."""
+    from transplant_audit.report.sections.forensics import fit_chart_blocks
+    from transplant_audit.report.sections.window import paper_window_section
+
+    class RunningTotal(FakeForensics):
+        def __init__(self) -> None:
+            super().__init__()
+            self.series["synthetic_running_total"] = self.series["synthetic_deceased_donors"]
+
+        def fit_results(self, name: str) -> dict:
+            if name == "synthetic_running_total":
+                raise KeyError(f"no fits for {name!r}")
+            return super().fit_results(name)
+
+    fr = RunningTotal()
+    ev = make_synthetic_evidence()
+    notes = build_mod.Notes()
+    charts = fit_chart_blocks(ev, fr, notes)
+    assert [b.name for b in charts] == ["fit_synthetic_deceased_donors"]
+    window = paper_window_section(ev, fr, notes)
+    (fits,) = [b for b in window.blocks if getattr(b, "name", "") == "forensic_fits_window"]
+    assert set(fits.data["series"]) == {"synthetic_deceased_donors"}

@@ -66,3 +66,36 @@ def test_manifest_without_a_store_is_exit_code_2(tmp_path: Path, monkeypatch, ca
     assert "--manifest needs an evidence store" in capsys.readouterr().err.replace("\n", "")
     assert not (tmp_path / "r").exists()
     assert not (tmp_path / "empty-home").exists()  # checking for a store creates nothing
+
+
+def test_a_failing_section_fails_the_command_and_writes_nothing(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """One section raises: exit code 2, one line naming the section and the cause, no report,
+    no temporary directory. SYNTHETIC evidence and results (tests/report/conftest.py)."""
+    from transplant_audit.cli import main
+    from transplant_audit.report import build as build_mod
+    from transplant_audit.report import commands as report_commands
+
+    from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+
+    monkeypatch.setattr(report_commands, "load_for_report", lambda h, d: make_synthetic_evidence())
+    monkeypatch.setattr(
+        build_mod,
+        "analyse",
+        lambda ev, **kw: build_mod.Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
+    )
+
+    def broken(ev, notes):  # noqa: ANN001, ANN202
+        raise ValueError("a broken table (synthetic)")
+
+    monkeypatch.setattr(build_mod, "official_and_claims", broken)
+    out = tmp_path / "r"
+    monkeypatch.setattr("sys.argv", ["transplant-audit", "report", "--out", str(out), "--no-pdf"])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "report section 'official' failed: ValueError: a broken table (synthetic)" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # neither the report nor a temporary directory

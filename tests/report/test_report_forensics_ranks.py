@@ -11,7 +11,7 @@ from pathlib import Path
 from transplant_audit.evidence.package import read_package
 from transplant_audit.forensics import run_forensics
 from transplant_audit.report.model import Para, Table
-from transplant_audit.report.results import RANK_CONTRAST, _findings_blocks
+from transplant_audit.report.sections.forensics import RANK_CONTRAST, findings_blocks
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,7 +28,7 @@ def _text(block: Para) -> str:
 def test_summary_heads_and_ranks_are_explained_side_by_side() -> None:
     ev = read_package(REPO / "data")
     fr = run_forensics(ev, ["national_deceased_donors"], years=(2010, 2018), n_sim=200)
-    blocks = _findings_blocks(ev, fr, _Notes(), "forensic_tests", "Every forensic test")
+    blocks = findings_blocks(ev, fr, _Notes(), "forensic_tests", "Every forensic test")
     tables = [b for b in blocks if isinstance(b, Table)]
     assert tables[0].name == "forensic_tests_summary"
     assert list(tables[0].data.columns)[:2] == ["series", "test"]
@@ -42,12 +42,12 @@ def test_summary_heads_and_ranks_are_explained_side_by_side() -> None:
 def test_ranking_table_is_capped_but_keeps_the_tested_series() -> None:
     import pandas as pd
 
-    from transplant_audit.report.results import _top_windows
+    from transplant_audit.report.sections.forensics import top_windows
 
     rank = pd.DataFrame(  # SYNTHETIC ranking table, tested row in the middle
         {"adj_r2": [0.9 - i / 1000 for i in range(120)], "tested": [i == 70 for i in range(120)]}
     )
-    shown = _top_windows(rank, 50)
+    shown = top_windows(rank, 50)
     assert len(shown) == 51 and bool(shown["tested"].iloc[0])
     assert shown["adj_r2"].iloc[1:].tolist() == rank["adj_r2"].head(50).tolist()
-    assert len(_top_windows(rank.head(30), 50)) == 30
+    assert len(top_windows(rank.head(30), 50)) == 30

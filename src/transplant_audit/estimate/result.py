@@ -18,6 +18,11 @@ import pandas as pd
 
 from transplant_audit.estimate.assumptions import Assumption
 from transplant_audit.estimate.engine import ORGAN_KEYS, SCENARIOS, Prepared
+from transplant_audit.estimate.summary import (
+    EstimateSummary,
+    headline_summary,
+    preferred_scenario,
+)
 
 STAT_COLUMNS = ["mean", "median", "p025", "p05", "p25", "p75", "p95", "p975"]
 _QS = np.array([0.025, 0.05, 0.25, 0.75, 0.95, 0.975])
@@ -429,6 +434,26 @@ class EstimateResult:
                     }
                 )
         return pd.DataFrame(rows, columns=cols)
+
+    # ---------------------------------------------------------------- headline
+    def summary(self, drivers: int = 2) -> EstimateSummary:
+        """The headline figures: scenario, year, interval, the claim compared with, the
+        utilisation it implies, the imputed share and the ``drivers`` assumptions that widen
+        the interval most (Sobol ST; ``drivers=0`` skips the sensitivity analysis).
+
+        The ratio estimate ÷ claim is that of the headline scenario, so the headline's
+        estimate, claim and ratio agree with each other."""
+        nat = self.national()
+        return headline_summary(
+            nat,
+            self.comparison(preferred_scenario(nat["scenario"])),
+            self.official(),
+            self.implied_utilisation(),
+            imputed_share=self.imputed_share,
+            sensitivity=self.sensitivity() if drivers > 0 else pd.DataFrame(),
+            sensitivity_year=self.sensitivity_year(),
+            drivers=drivers,
+        )
 
     # ---------------------------------------------------------------- provenance
     def explain(self, hospital_id: str, year: int) -> dict[str, Any]:

@@ -1,37 +1,43 @@
 """Build the investigation report: run the analyses, assemble sections, write HTML, PDF and data.
 
 ``build_report`` is what ``transplant-audit report`` calls. The pure part is
-:func:`assemble` (evidence and results in, :class:`Report` out); running the
-estimate and forensic tests happens in :func:`analyse`; writing happens in
-:func:`write_report`, which writes everything into a temporary directory next
-to the target and renames it into place only when every file is complete, so a
-crash never leaves a half-written report.
+:func:`assemble` (evidence and results in, :class:`Report` out; a section that fails
+raises ``ReportSectionError`` naming it); running the estimate and forensic tests
+happens in :func:`~transplant_audit.report.analyses.analyse`; writing happens in
+:func:`~transplant_audit.report.write.write_report`, which writes everything into a
+temporary directory next to the target and renames it into place only when every file
+is complete, so a crash never leaves a half-written report.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
-from transplant_audit.errors import ConfigError
+from transplant_audit.errors import (
+    ConfigError,
+    ReportSectionError,
+)
 from transplant_audit.evidence.frames import COLUMNS, Evidence
+from transplant_audit.report.analyses import (
+    Analyses,
+    Progress,
+    analyse,
+    run_donorpool,
+    run_forensics_skipping,
+    run_forensics_window,
+)
 from transplant_audit.report.compact import share_common_lines
 from transplant_audit.report.coverage_section import coverage_section
 from transplant_audit.report.donorpool_section import donorpool_section
-from transplant_audit.report.fmt import spreadsheet_safe
 from transplant_audit.report.localize import load_translation, localize
 from transplant_audit.report.model import (
     Derivation,
@@ -45,22 +51,25 @@ from transplant_audit.report.model import (
     Table,
     Unavailable,
 )
-from transplant_audit.report.results import (
-    PAPER_SERIES,
-    PAPER_WINDOW,
-    EstimateSections,
-    forensics_section,
-    paper_window_section,
-)
-from transplant_audit.report.sections import (
-    appendix,
-    evidence_summary,
-    methods,
-    official_and_claims,
-)
+from transplant_audit.report.sections.appendix import appendix
+from transplant_audit.report.sections.breakdowns import breakdowns_section
+from transplant_audit.report.sections.checks import checks_section
+from transplant_audit.report.sections.context import EstimateContext
+from transplant_audit.report.sections.evidence import evidence_summary
+from transplant_audit.report.sections.forensics import forensics_section
+from transplant_audit.report.sections.headline import headline_section
+from transplant_audit.report.sections.hospitals import hospitals_section
+from transplant_audit.report.sections.methods import methods, used_assumptions
+from transplant_audit.report.sections.national import national_section
+from transplant_audit.report.sections.official import official_and_claims
+from transplant_audit.report.sections.window import paper_window_section, window_unavailable
+from transplant_audit.report.write import ReportFiles, version, write_report
 
-Progress = Callable[[str, int, int], None]
-"""``progress(stage, done, total)``: stage is 'estimate', 'forensics', 'html', 'pdf' or 'data'."""
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
+
+T = TypeVar("T")
+
 
 METHOD_TEXT = [
     "Three scenarios are estimated for every hospital and year. The documented floor adds up "
@@ -85,276 +94,6 @@ METHOD_TEXT = [
 ]
 
 
-def version() -> str:
-    try:
-        from importlib.metadata import version as _v
-
-        return _v("transplant-audit")
-    except Exception:  # noqa: BLE001 - a source checkout without metadata
-        return "0+unknown"
-
-
-@dataclass
-class Analyses:
-    """The upstream results, or the reason each is missing."""
-
-    estimate: Any | None = None
-    forensics: Any | None = None
-    estimate_error: str | None = None
-    forensics_error: str | None = None
-    seconds: dict[str, float] = field(default_factory=dict)
-    skipped_series: dict[str, str] = field(default_factory=dict)
-    """Official series the forensic tests refused (name -> reason); the others were tested."""
-    forensics_window: Any | None = None
-    """The deceased-donor series tested on the paper's years only (``PAPER_WINDOW``)."""
-    forensics_window_error: str | None = None
-    """Why the window run is missing; None also when the evidence lacks the series."""
-    donorpool: Any | None = None
-    """The donor-pool section's inputs (``donorpool_section.DonorPoolInputs``)."""
-    donorpool_error: str | None = None
-
-
-MAX_SKIPPED_SERIES = 5
-
-
-def run_forensics_skipping(evidence: Evidence) -> tuple[Any, dict[str, str]]:
-    """``run_forensics`` on every official series; a series it refuses is left out and named.
-
-    ``run_forensics`` raises a ``DataError`` whose reason starts with the
-    series name when one series cannot be tested as it stands (e.g. too many
-    conflicting versions). One bad series should not hide the tests of all the
-    others, so that series is left out, the run repeated, and the reason shown
-    in the report. Any other error is raised.
-    """
-    from transplant_audit.errors import DataError
-    from transplant_audit.forensics import run_forensics
-
-    names = sorted({str(s) for s in evidence.official_series["series"].dropna()})
-    skipped: dict[str, str] = {}
-    while True:
-        try:
-            series = None if not skipped else [n for n in names if n not in skipped]
-            return run_forensics(evidence, series), skipped
-        except DataError as exc:
-            name = str(exc.reason).split(":", 1)[0].strip()
-            if name not in names or name in skipped or len(skipped) >= MAX_SKIPPED_SERIES:
-                raise
-            skipped[name] = str(exc)
-
-
-def run_forensics_window(evidence: Evidence) -> Any | None:
-    """The paper's series on the paper's years (2010–2018); None if the evidence lacks it.
-
-    Robertson, Hinde & Lavee (2019) tested 2010–2018; the series now runs further and
-    includes the 2020 COVID-19 fall, so the report shows both this window and the
-    full series.
-    """
-    from transplant_audit.forensics import run_forensics
-
-    names = {str(s) for s in evidence.official_series["series"].dropna()}
-    if PAPER_SERIES not in names:
-        return None
-    return run_forensics(evidence, [PAPER_SERIES], years=PAPER_WINDOW)
-
-
-def analyse(
-    evidence: Evidence,
-    *,
-    draws: int,
-    seed: int | None,
-    progress: Progress | None = None,
-) -> Analyses:
-    """Run the estimate and the forensic tests; a failure is recorded with its reason, not raised.
-
-    A report with a clear "not available" box is more useful than no report;
-    the reason also goes to the CLI's output and to ``data/inputs.json``.
-    A bad option (``ConfigError``, e.g. an invalid seed) is raised: the user
-    must fix the command. Evidence that is valid but not enough for a model
-    (``NotEstimableError``, a ``DataError`` such as "no assumptions") degrades to a
-    "not available" box naming the reason, since the evidence sections are
-    still worth reading.
-    """
-
-    # the analyses' modules load before the fork, so the second process does not import
-    # them (scipy, ...) again
-    import transplant_audit.donorpool.model
-    import transplant_audit.estimate.api
-    import transplant_audit.forensics.api  # noqa: F401
-    from transplant_audit.report import background
-
-    side = background.start(side_analyses, evidence)  # on a second core while the estimate runs
-    try:
-        return _analyse_with(side, evidence, draws, seed, progress)
-    except BaseException:
-        side.cancel()
-        raise
-
-
-def _analyse_with(
-    side: Any, evidence: Evidence, draws: int, seed: int | None, progress: Progress | None
-) -> Analyses:
-    """``analyse`` once ``side_analyses`` was started: the estimate, its sensitivity and the
-    donor pool here, then the forensic tests' results."""
-    out = Analyses()
-    t0 = time.perf_counter()
-    try:
-        from transplant_audit import estimate as est_mod
-
-        kwargs: dict[str, Any] = {"draws": draws}
-        if seed is not None:
-            kwargs["seed"] = seed
-        if progress is not None:
-            kwargs["progress"] = lambda done, total: progress("estimate", done, total)
-        out.estimate = est_mod.estimate(evidence, **kwargs)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - reported in the document and by the CLI
-        out.estimate_error = f"{type(exc).__name__}: {exc}"
-    out.seconds["estimate"] = time.perf_counter() - t0
-    if out.estimate is not None and side.running:
-        t_s = time.perf_counter()
-        warm_sensitivity(out.estimate)
-        out.seconds["sensitivity (while waiting)"] = time.perf_counter() - t_s
-    if progress is not None:
-        progress("estimate", 1, 1)
-    t2 = time.perf_counter()
-    try:
-        out.donorpool = run_donorpool(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        out.donorpool_error = f"{type(exc).__name__}: {exc}"
-    out.seconds["donorpool"] = time.perf_counter() - t2
-    t1 = time.perf_counter()
-    done = side.result()
-    for name in SIDE_FIELDS:
-        setattr(out, name, getattr(done, name))
-    out.seconds.update(done.seconds)
-    out.seconds["waited for the forensic tests"] = time.perf_counter() - t1
-    if progress is not None:
-        progress("forensics", 1, 1)
-    return out
-
-
-def warm_sensitivity(est: Any) -> None:
-    """Compute the Sobol indices and the tornado the checks section shows (``sensitivity()``,
-    ``tornado()``, kept by the result) while the second process runs, so the report does not
-    wait for them later. A failure is left for the section to meet and report: a failed
-    computation is not kept, so the section's own call raises it again."""
-    for name in ("sensitivity", "tornado"):
-        try:
-            getattr(est, name)()
-        except Exception:  # noqa: BLE001, S112 - raised again where the report asks for it
-            continue
-
-
-SIDE_FIELDS = (
-    "forensics",
-    "skipped_series",
-    "forensics_error",
-    "forensics_window",
-    "forensics_window_error",
-)
-"""The fields of ``Analyses`` that ``side_analyses`` fills."""
-
-
-def side_analyses(evidence: Evidence) -> Analyses:
-    """The forensic tests (all years, the paper's window), as ``analyse`` records them; run in a
-    second process while this one runs the estimate, its sensitivity and the donor pool
-    (``report/background.py``): on the bundled data the two take about as long."""
-    out = Analyses()
-    t1 = time.perf_counter()
-    try:
-        out.forensics, out.skipped_series = run_forensics_skipping(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        out.forensics_error = f"{type(exc).__name__}: {exc}"
-    try:
-        out.forensics_window = run_forensics_window(evidence)
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        out.forensics_window_error = f"{type(exc).__name__}: {exc}"
-    out.seconds["forensics"] = time.perf_counter() - t1
-    return out
-
-
-def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> pd.DataFrame:
-    claims = evidence.claims
-    sel = claims[claims["quantity"] == quantity]
-    if party is not None:
-        sel = sel[sel["party"] == party]
-    return sel
-
-
-def run_donorpool(evidence: Evidence) -> Any:
-    """Inputs of the donor-pool section: volumes and donor counts from the evidence's claims."""
-    from transplant_audit.donorpool import model
-    from transplant_audit.donorpool.params import load_assumptions
-    from transplant_audit.report.donorpool_section import DonorPoolInputs
-
-    asm = load_assumptions(evidence.assumptions)
-    volumes: dict[str, float] = {}
-    claims: dict[str, tuple[str, str]] = {}
-    official = _claim_rows(evidence, "transplants_performed", "chinese_official")
-    official = official[official["period_start"].astype(str).str[:4] == "2015"]
-    if len(official):
-        r = official.iloc[0]
-        volumes["official 2015"] = float(r["value_low"])
-        claims["official 2015"] = (str(r["id"]), str(r["source_id"]))
-    kgm = _claim_rows(evidence, "transplants_per_year_estimate", "investigators")
-    if len(kgm):
-        r = kgm.iloc[0]
-        for end, col in (("low", "value_low"), ("high", "value_high")):
-            if pd.notna(r[col]) and str(r[col]) != "":
-                label = f"{r['claimant']} {end}"
-                volumes[label] = float(r[col])
-                claims[label] = (str(r["id"]), str(r["source_id"]))
-    if not volumes:
-        raise ValueError("no official or investigators' yearly volume among the claims")
-    curve = model.wait_curve(asm, volumes=volumes)
-    donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
-    donors = donors[donors["period_start"].astype(str).str[:4].isin(["2015", "2016"])]
-    donor_rows = pd.DataFrame(
-        {
-            "label": [f"official deceased donors {str(v)[:4]}" for v in donors["period_start"]],
-            "donors": donors["value_low"].astype(float),
-            "year": donors["period_start"].astype(str).str[:4],
-            "claim_id": donors["id"],
-            "source_id": donors["source_id"],
-        }
-    ).sort_values("year")
-    waitlist: dict[str, object] = {}
-    wl = _claim_rows(evidence, "transplant_waiting_list", "chinese_official")
-    if len(wl):
-        r = wl.iloc[0]
-        res = model.implied_donors(
-            asm,
-            organs=["kidney"],
-            wait_days=[7.0],
-            volume=1.0,
-            waitlist=float(r["value_low"]),
-            draws=2000,
-        )
-        waitlist = {
-            "value": float(r["value_low"]),
-            "claim": str(r["id"]),
-            "source": str(r["source_id"]),
-            "kidney_7": res.rows[0]["donors_per_year_median"],
-        }
-    return DonorPoolInputs(
-        curve=curve,
-        official_donors=donor_rows.reset_index(drop=True),
-        volumes=volumes,
-        volume_claims=claims,
-        assumptions=sorted(
-            n for n in evidence.assumptions["name"].astype(str) if n.startswith("donorpool_")
-        ),
-        waitlist=waitlist,
-    )
-
-
 def evidence_digest(evidence: Evidence) -> str:
     """The data package digest if known, else sha256 over the resources as CSV (fixed order)."""
     if evidence.digest:
@@ -375,18 +114,15 @@ def _inputs(
     used_assumptions: pd.DataFrame | None,
 ) -> dict[str, Any]:
     est = analyses.estimate
-    est_digest = getattr(est, "inputs_digest", None) if est is not None else None
-    used_seed = getattr(est, "seed", seed) if est is not None else seed
+    est_digest = est.inputs_digest if est is not None else None
+    used_seed = est.seed if est is not None else seed
     if used_seed is None:
-        try:
-            from transplant_audit.estimate import DEFAULT_SEED
+        from transplant_audit.estimate import DEFAULT_SEED
 
-            used_seed = DEFAULT_SEED
-        except Exception:  # noqa: BLE001 - the estimate is not installed
-            used_seed = None
+        used_seed = DEFAULT_SEED
     asm = used_assumptions if used_assumptions is not None else evidence.assumptions
     data_digest = evidence_digest(evidence)
-    forensics_settings = getattr(analyses.forensics, "settings", None)
+    fr, window = analyses.forensics, analyses.forensics_window
     return {
         "tool": "transplant-audit",
         "version": version(),
@@ -398,11 +134,11 @@ def _inputs(
         "estimate_inputs_digest": est_digest,
         "inputs_digest": est_digest or data_digest,
         "seed": used_seed,
-        "draws": getattr(est, "draws", draws) if est is not None else draws,
+        "draws": est.draws if est is not None else draws,
         "assumptions": asm.astype(object).where(asm.notna(), None).to_dict(orient="records"),
-        "forensics_settings": forensics_settings,
+        "forensics_settings": fr.settings if fr is not None else None,
         "forensics_skipped_series": analyses.skipped_series,
-        "forensics_window_settings": getattr(analyses.forensics_window, "settings", None),
+        "forensics_window_settings": window.settings if window is not None else None,
         "counts": {name: int(len(evidence.frame(name))) for name in COLUMNS},
         "not_available": {
             k: v
@@ -451,6 +187,79 @@ def renumber_notes(report: Report) -> None:
     report.notes.items.sort(key=lambda n: n.number)
 
 
+def build_section(name: str, build: Callable[[], T]) -> T:
+    """Run one section's builder; any failure fails the report, naming the section.
+
+    Nothing is written before every section is built, so a failing section leaves no
+    report behind (and a previous report intact).
+    """
+    try:
+        return build()
+    except Exception as exc:
+        raise ReportSectionError(name, exc) from exc
+
+
+@dataclass
+class _EstimateParts:
+    sections: list[Section]
+    headline_text: list[str]
+    used_assumptions: pd.DataFrame | None
+    model_notes: list[str]
+
+
+ESTIMATE_SECTIONS: tuple[tuple[str, Callable[[EstimateContext], Section]], ...] = (
+    ("national", national_section),
+    ("breakdowns", breakdowns_section),
+    ("hospitals", hospitals_section),
+    ("checks", checks_section),
+)
+
+
+def _estimate_parts(evidence: Evidence, est: EstimateResult, notes: Notes) -> _EstimateParts:
+    """The headline and the estimate's sections, from the estimate's own summary."""
+    summary = build_section("headline", est.summary)
+    ctx = EstimateContext(evidence, est, notes, summary)
+    headline, text = build_section("headline", lambda: headline_section(ctx))
+    sections = [headline]
+    sections += [build_section(name, lambda fn=fn: fn(ctx)) for name, fn in ESTIMATE_SECTIONS]
+    used = build_section("methods", lambda: used_assumptions(est))
+    return _EstimateParts(sections, [text], used, [str(n) for n in est.notes])
+
+
+def _no_estimate(reason: str) -> Section:
+    return Section("headline", "Headline").add(
+        Unavailable(
+            "estimate",
+            f"the estimate could not be computed ({reason}). "
+            "The evidence, official figures and claims below are complete.",
+        )
+    )
+
+
+def _forensics_sections(evidence: Evidence, analyses: Analyses, notes: Notes) -> list[Section]:
+    """The full-series forensic tests and the paper's window, or why they are missing."""
+    fr = analyses.forensics
+    if fr is None:
+        reason = analyses.forensics_error or "the forensic tests were not run"
+        return [
+            Section("forensics", "Forensic tests of the official figures").add(
+                Unavailable("forensic tests", reason)
+            )
+        ]
+    fsec = build_section("forensics", lambda: forensics_section(evidence, fr, notes))
+    for name, reason in analyses.skipped_series.items():
+        fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
+    out = [fsec]
+    window = analyses.forensics_window
+    if window is not None:
+        out.append(
+            build_section("forensics-window", lambda: paper_window_section(evidence, window, notes))
+        )
+    elif analyses.forensics_window_error:
+        out.append(window_unavailable(analyses.forensics_window_error))
+    return out
+
+
 def assemble(
     evidence: Evidence,
     analyses: Analyses,
@@ -461,68 +270,43 @@ def assemble(
 ) -> Report:
     """Evidence and results in, the report model out (pure: no files, no network).
 
-    ``share_repeated`` states lines common to every derivation of a section once
+    A section that fails raises ``ReportSectionError`` naming it. ``share_repeated``
+    states lines common to every derivation of a section once
     (``compact.share_common_lines``); off, each derivation repeats them.
     """
     notes = Notes()
-    used_assumptions: pd.DataFrame | None = None
-    model_notes: list[str] = []
-    sections: list[Section] = []
-    headline_text: list[str] = []
     problems: list[str] = []
     if analyses.estimate is not None:
-        es = EstimateSections(evidence, analyses.estimate, notes)
-        sections.append(es.headline())
-        headline_text = es.headline_text
-        sections += [es.national(), es.breakdowns(), es.hospitals(), es.checks()]
-        try:
-            used_assumptions = es.assumptions_table()
-            model_notes = es.notes_from_model()
-        except Exception as exc:  # noqa: BLE001 - the evidence's table is shown instead
-            problems.append(f"assumptions used by the estimate: {type(exc).__name__}: {exc}")
+        parts = _estimate_parts(evidence, analyses.estimate, notes)
     else:
         reason = analyses.estimate_error or "the estimate was not run"
         problems.append(f"estimate: {reason}")
-        sections.append(
-            Section("headline", "Headline").add(
-                Unavailable(
-                    "estimate",
-                    f"the estimate could not be computed ({reason}). "
-                    "The evidence, official figures and claims below are complete.",
-                )
-            )
+        parts = _EstimateParts([_no_estimate(reason)], [], None, [])
+    sections = parts.sections
+    if analyses.forensics is None:
+        problems.append(
+            f"forensics: {analyses.forensics_error or 'the forensic tests were not run'}"
         )
-    if analyses.forensics is not None:
-        fsec = forensics_section(evidence, analyses.forensics, notes)
-        for name, reason in analyses.skipped_series.items():
-            fsec.blocks.insert(1, Unavailable(f"forensic tests of series '{name}'", reason))
-        sections.append(fsec)
-        if analyses.forensics_window is not None:
-            sections.append(paper_window_section(evidence, analyses.forensics_window, notes))
-        elif analyses.forensics_window_error:
-            first, last = PAPER_WINDOW
-            sections.append(
-                Section(
-                    "forensics-window",
-                    f"Forensic tests in the paper's window, {first}–{last} ({PAPER_SERIES})",
-                ).add(
-                    Unavailable(f"forensic tests {first}–{last}", analyses.forensics_window_error)
-                )
-            )
-    else:
-        reason = analyses.forensics_error or "the forensic tests were not run"
-        problems.append(f"forensics: {reason}")
-        sections.append(
-            Section("forensics", "Forensic tests of the official figures").add(
-                Unavailable("forensic tests", reason)
-            )
+    sections += _forensics_sections(evidence, analyses, notes)
+    sections.append(
+        build_section(
+            "donorpool",
+            lambda: donorpool_section(analyses.donorpool, notes, analyses.donorpool_error),
         )
-    sections.append(donorpool_section(analyses.donorpool, notes, analyses.donorpool_error))
-    sections.insert(1, official_and_claims(evidence, notes))
-    sections.insert(1, coverage_section(evidence, analyses.estimate))
-    sections.insert(1, evidence_summary(evidence, notes))
-    sections.append(methods(evidence, notes, METHOD_TEXT, used_assumptions, model_notes))
-    sections += appendix(evidence, notes)
+    )
+    official = build_section("official", lambda: official_and_claims(evidence, notes))
+    coverage = build_section("coverage", lambda: coverage_section(evidence, analyses.estimate))
+    summary = build_section("evidence", lambda: evidence_summary(evidence, notes))
+    sections[1:1] = [summary, coverage, official]
+    sections.append(
+        build_section(
+            "methods",
+            lambda: methods(
+                evidence, notes, METHOD_TEXT, parts.used_assumptions, parts.model_notes
+            ),
+        )
+    )
+    sections += build_section("appendix", lambda: appendix(evidence, notes))
     if share_repeated:
         for section in sections:
             share_common_lines(section)
@@ -534,8 +318,8 @@ def assemble(
         ),
         sections=sections,
         notes=notes,
-        inputs=_inputs(evidence, analyses, draws, seed, used_assumptions),
-        headline_text=headline_text,
+        inputs=_inputs(evidence, analyses, draws, seed, parts.used_assumptions),
+        headline_text=parts.headline_text,
         problems=problems,
     )
     renumber_notes(report)
@@ -543,166 +327,6 @@ def assemble(
         if block.what not in ("estimate", "forensic tests"):
             report.problems.append(f"{block.what}: {block.reason}")
     return report
-
-
-# ---------------------------------------------------------------- writers
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        try:
-            return _clean(value.item())
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def write_json(path: Path, obj: Any) -> None:
-    path.write_text(json.dumps(_clean(obj), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def write_data(report: Report, data_dir: Path) -> list[Path]:
-    """Every table behind every chart and table as CSV and JSON, plus inputs.json, notes.json."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    seen: set[str] = set()
-    frames: list[tuple[str, pd.DataFrame]] = [(f.name, f.data) for f in report.figures()]
-    frames += [(t.name, t.data) for t in report.tables() if t.export]
-    for name, df in frames:
-        if name in seen:
-            continue
-        seen.add(name)
-        csv_path = data_dir / f"{name}.csv"
-        # For spreadsheets: formula-like text cells get a leading ' (JSON keeps exact text).
-        spreadsheet_safe(df).to_csv(csv_path, index=False, lineterminator="\n")
-        json_path = data_dir / f"{name}.json"
-        records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
-        write_json(json_path, records)
-        written += [csv_path, json_path]
-    for f in report.figures():
-        spec_path = data_dir / f"{f.name}.vl.json"
-        write_json(spec_path, f.spec)
-        written.append(spec_path)
-    write_json(
-        data_dir / "notes.json",
-        [
-            {
-                "number": n.number,
-                "text": n.text,
-                "observations": n.observations,
-                "assumptions": n.assumptions,
-                "sources": n.sources,
-            }
-            for n in report.notes.items
-        ],
-    )
-    write_json(data_dir / "inputs.json", report.inputs)
-    for name, content in report.attachments.items():
-        write_json(data_dir / name, content)
-        written.append(data_dir / name)
-    written += [data_dir / "notes.json", data_dir / "inputs.json"]
-    return written
-
-
-@dataclass
-class ReportFiles:
-    out: Path
-    html: Path
-    pdf: Path | None
-    data: Path
-    seconds: dict[str, float]
-    report: Report
-
-
-def write_report(
-    report: Report,
-    out: Path,
-    *,
-    command: str = "transplant-audit report",
-    pdf: bool = True,
-    progress: Progress | None = None,
-) -> ReportFiles:
-    """Write index.html, report.pdf and data/ into ``out`` atomically (temp dir, then rename)."""
-    from transplant_audit.report.html import render_html
-
-    out = Path(out).expanduser().resolve()
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--out {out}: exists and is not a directory")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").exists():
-        raise ConfigError(
-            f"--out {out}: directory is not empty and holds no previous report; "
-            "choose an empty or new directory so nothing of yours is replaced"
-        )
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a report is meant to be shared
-    seconds: dict[str, float] = {}
-    try:
-        t = time.perf_counter()
-        html = render_html(report, version=version(), command=command)
-        (tmp / "index.html").write_text(html, encoding="utf-8")
-        seconds["html"] = time.perf_counter() - t
-        if progress:
-            progress("html", 1, 1)
-        t = time.perf_counter()
-        write_data(report, tmp / "data")
-        seconds["data"] = time.perf_counter() - t
-        if progress:
-            progress("data", 1, 1)
-        if pdf:
-            from transplant_audit.report.pdf import render_pdf
-
-            t = time.perf_counter()
-            render_pdf(
-                report,
-                tmp / "report.pdf",
-                version=version(),
-                progress=(lambda d, n: progress("pdf", d, n)) if progress else None,
-            )
-            seconds["pdf"] = time.perf_counter() - t
-        _swap_into_place(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return ReportFiles(
-        out=out,
-        html=out / "index.html",
-        pdf=(out / "report.pdf") if pdf else None,
-        data=out / "data",
-        seconds=seconds,
-        report=report,
-    )
-
-
-def _swap_into_place(tmp: Path, out: Path) -> None:
-    """Replace ``out`` with ``tmp``: old report aside, new one in, then delete the old."""
-    old: Path | None = None
-    if out.exists():
-        old = out.parent / f".{out.name}.old-{os.getpid()}-{time.time_ns()}"
-        os.replace(out, old)
-    try:
-        os.replace(tmp, out)
-    except BaseException:
-        if old is not None:
-            os.replace(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def attach_manifest(report: Report, manifest: dict[str, Any]) -> None:
@@ -749,3 +373,18 @@ def build_report(
     files.seconds.update(analyses.seconds)
     files.seconds["assemble"] = assemble_s
     return files
+
+
+__all__ = [
+    "Analyses",
+    "ReportFiles",
+    "analyse",
+    "assemble",
+    "attach_manifest",
+    "build_report",
+    "run_donorpool",
+    "run_forensics_skipping",
+    "run_forensics_window",
+    "version",
+    "write_report",
+]

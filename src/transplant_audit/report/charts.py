@@ -259,35 +259,6 @@ def tornado(df: pd.DataFrame, baseline: float | None, description: str) -> dict[
     return _finish(chart, description)
 
 
-def fit_chart(df: pd.DataFrame, series: str, description: str) -> dict[str, Any]:
-    """Observed official values (points) against each fitted formula (lines)."""
-    fitted = [c for c in df.columns if c not in ("year", "value")]
-    long = df.melt(id_vars=["year"], value_vars=fitted, var_name="formula", value_name="fitted")
-    points = (
-        alt.Chart(df)
-        .mark_point(filled=True, size=70, color="#b2182b")
-        .encode(
-            x=alt.X("year:O", title="year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title="reported value"),
-            tooltip=["year:O", alt.Tooltip("value:Q", format=",.0f")],
-        )
-    )
-    lines = (
-        alt.Chart(long)
-        .mark_line(strokeDash=[5, 3])
-        .encode(
-            x="year:O",
-            y="fitted:Q",
-            color=alt.Color("formula:N", title="fitted formula"),
-            tooltip=["year:O", "formula:N", alt.Tooltip("fitted:Q", format=",.1f")],
-        )
-    )
-    chart = alt.layer(lines, points).properties(
-        width=WIDTH - 120, height=240, title=f"Official series '{series}': reported vs fitted"
-    )
-    return _finish(chart, description)
-
-
 def counts_by_year(df: pd.DataFrame, description: str) -> dict[str, Any]:
     """Stacked bars: number of observations per year, by kind of indicator."""
     chart = (

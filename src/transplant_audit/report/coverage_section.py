@@ -7,18 +7,20 @@ and the imputed share read from the report's own estimate result.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING
 
 from transplant_audit.evidence.coverage import FIGURE_KINDS, coverage_table, imputed_share
 from transplant_audit.evidence.frames import Evidence
 from transplant_audit.report.model import Block, Para, Section, Table, Unavailable
-from transplant_audit.report.sections import guarded
+
+if TYPE_CHECKING:
+    from transplant_audit.estimate.result import EstimateResult
 
 COVERAGE_YEAR = 2016
 """The year whose imputed share the section states (the issue's reference year)."""
 
 
-def coverage_section(ev: Evidence, estimate: Any | None) -> Section:
+def coverage_section(ev: Evidence, estimate: EstimateResult | None) -> Section:
     """Hospitals with each kind of figure by province x licence status, and the imputed share."""
     sec = Section("coverage", "Where the evidence is thin")
 
@@ -55,6 +57,5 @@ def coverage_section(ev: Evidence, estimate: Any | None) -> Section:
             )
         ]
 
-    for part in (share, table):
-        sec.add(*guarded(f"coverage {part.__name__}", part))
+    sec.add(*share(), *table())
     return sec

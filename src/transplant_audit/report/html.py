@@ -226,7 +226,7 @@ def render_note(n: Note, same_as: int | None = None) -> Markup:
             more = f" … and {len(items) - limit} more (all in <code>data/notes.json</code>)"
         links.append(f'<span class="ids">{escape(label)}: {inner}{more}</span>')
 
-    from transplant_audit.report.sections import ASM, OBS
+    from transplant_audit.report.sections.anchors import ASM, OBS
 
     if same_as is not None:
         links.append(
