@@ -75,7 +75,7 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
     else:
         if kind == "rules":
             from transplant_audit.extract.core import extract_candidates as fn
-        else:  # the rules and the learned step, the CLI's default
+        else:  # the rules and the learned step (extract --method combined)
             from transplant_audit.extract import learned
 
             learned.load_model()  # reading the weights is not timed
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         "--method",
         choices=("rules", "combined"),
         default="rules",
-        help="the rules alone or the CLI's default, rules + the learned step (its base "
+        help="the rules alone (the CLI's default) or combined, rules + the learned step (its base "
         "revision must have extract/learned.py)",
     )
     ap.add_argument("--worker", help=argparse.SUPPRESS)

@@ -15,7 +15,7 @@ Texts (all test material, none of it evidence):
 * ``bench-dense``, ``bench-typical``: the pages ``bench_extract.py`` times.
 
 Each set is run by the rules (``core.extract_candidates``: the set's name) and by the
-``combined`` method the CLI uses by default (rules and the learned step,
+``combined`` method (``extract --method combined``: the rules and the learned step,
 ``learned.extract_scored``: ``combined/`` before the name; each candidate with its score).
 The digest is a SHA-256 over the JSON of each text's candidate list (``Candidate.to_dict``,
 keys sorted), one per set and method, stored in tests/extract/output_digest.json;

@@ -1,5 +1,5 @@
 """The extractor's full output (every field of every candidate, by the rules and by the
-default combined method) on every text in the repository matches the committed digest
+combined method) on every text in the repository matches the committed digest
 (issue 14: speed-ups must not change output).
 
 A deliberate change of output regenerates the digest in the same commit:
