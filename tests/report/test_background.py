@@ -17,8 +17,7 @@ from transplant_audit.report import background
 from .conftest import make_synthetic_evidence
 
 needs_fork = pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods()
-    or (os.cpu_count() or 1) < 2,
+    "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2,
     reason="no fork or one core here",
 )
 
