@@ -273,3 +273,18 @@ def test_load_evidence_prefers_an_imported_store(
 def test_unreachable_database_is_one_clear_config_error() -> None:
     with pytest.raises(ConfigError, match=r"cannot open the store at .*:\*\*\*@127\.0\.0\.1:1/"):
         Store.open(url="postgresql+psycopg://someone:secret@127.0.0.1:1/nowhere")
+
+
+def test_export_states_the_version_only_while_the_store_is_that_release(
+    store: Store, bundled_dir: Path
+) -> None:
+    """A store that holds exactly the imported package keeps its release's version; once its
+    content differs (another digest) it is no longer that release and states none."""
+    import json
+
+    store.import_package(bundled_dir)
+    stated = json.loads((bundled_dir / "datapackage.json").read_text("utf-8"))["version"]
+    digest = store.evidence().digest
+    assert store.evidence().version == stated
+    assert store._imported_version(digest) == stated
+    assert store._imported_version("sha256:" + "0" * 64) == ""

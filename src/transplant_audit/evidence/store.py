@@ -618,7 +618,19 @@ class Store:
         with tempfile.TemporaryDirectory(prefix="ta-evidence-") as tmp:
             write_package(Evidence(**frames), tmp)
             digest = package_digest(tmp)
-        return Evidence(**frames, origin=self.display_url, digest=digest)
+        version = self._imported_version(digest)
+        return Evidence(**frames, origin=self.display_url, digest=digest, version=version)
+
+    def _imported_version(self, digest: str) -> str:
+        """The ``version`` the last imported package stated, if the store still holds exactly
+        that package (same digest); "" once anything changed, since a changed store is no
+        longer that release."""
+        with self.session() as s:
+            held = s.get(PackageMeta, "last_import_digest")
+            stated = s.get(PackageMeta, "last_import_version")
+            if held is None or stated is None or held.value != digest:
+                return ""
+            return stated.value
 
     # -- import
 
@@ -643,7 +655,11 @@ class Store:
         root = Path(path)
         if not root.is_dir():
             raise DataError(file=str(root), reason="not a directory", code=codes.NoPackage)
-        from transplant_audit.evidence.package import legacy_changes, upgrade_package
+        from transplant_audit.evidence.package import (
+            legacy_changes,
+            stated_version,
+            upgrade_package,
+        )
 
         with tempfile.TemporaryDirectory(prefix="ta-import-") as tmp:
             (Path(tmp) / "snapshot").mkdir()
@@ -655,6 +671,7 @@ class Store:
             if validate:
                 _raise_validation_errors(snapshot, shown=root)
             package = read_package_rows(snapshot)
+            version = stated_version(Path(tmp) / "snapshot")
         report = ImportReport(origin=str(root.resolve()), digest=package.digest)
         report.warnings.extend(f"older package: {line}" for line in older)
         if not older:
@@ -685,6 +702,7 @@ class Store:
                         )
                     )
                     _set_meta(s, "last_import_digest", package.digest)
+                    _set_meta(s, "last_import_version", version)
                 if report.lowered:
                     report.warnings.append(
                         f"{len(report.lowered)} observation(s) marked verified in the package "
@@ -708,7 +726,7 @@ class Store:
         into place, so ``path`` never holds half a package. A store that holds
         exactly an imported package exports it byte for byte.
         """
-        from transplant_audit.evidence.package import write_package
+        from transplant_audit.evidence.package import package_digest, write_package
 
         target = Path(path)
         if target.exists() and not target.is_dir():
@@ -724,6 +742,9 @@ class Store:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         try:
             write_package(Evidence(**frames), tmp)
+            version = self._imported_version(package_digest(tmp))
+            if version:  # the store holds exactly the imported release: keep its version
+                write_package(Evidence(**frames, version=version), tmp)
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
                 old.rmdir()
