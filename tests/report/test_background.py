@@ -5,6 +5,7 @@ The evidence used for the analyse() comparison is the SYNTHETIC package of conft
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
@@ -15,7 +16,16 @@ from transplant_audit.report import background
 
 from .conftest import make_synthetic_evidence
 
-needs_fork = pytest.mark.skipif(not background.can_fork(), reason="no fork or one core here")
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2,
+    reason="no fork or one core here",
+)
+
+
+@pytest.fixture(autouse=True)
+def _idle_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever else runs here, these tests see an idle machine (load 0)."""
+    monkeypatch.setattr(background, "_load", lambda: 0.0)
 
 
 def _pid() -> int:
@@ -171,3 +181,13 @@ def test_not_running_once_the_result_was_taken() -> None:
     assert pending.result() == [1, 2]
     assert not pending.running
     pending.cancel()  # nothing left to stop: no error
+
+
+@needs_fork
+def test_a_busy_machine_does_the_work_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(background, "_load", lambda: cores - 0.4)  # no core about free
+    assert not background.can_fork()
+    assert background.start(_pid).result() == os.getpid()
+    monkeypatch.setattr(background, "_load", lambda: cores - 0.6)
+    assert background.can_fork()

@@ -4,9 +4,10 @@ The report's analyses are independent: the estimate, its sensitivity and the don
 in this process, the forensic tests in a forked child (``start``), so on two cores they
 take the time of the longer, not of both. The child's result (or the exception it raised)
 comes back pickled; ``Pending.result()`` returns it or raises it here. Where a fork
-is not available (Windows, macOS's default), on one core, outside the main thread (the
-web server's report jobs), or with ``TRANSPLANT_AUDIT_PROCESSES=1``, the work runs in
-this process when its result is asked for, with the same result.
+is not available (Windows, macOS's default), on one core, when the machine is busy (load
+average above cores - 0.5), outside the main thread (the web server's report jobs), or
+with ``TRANSPLANT_AUDIT_PROCESSES=1``, the work runs in this process when its result is
+asked for, with the same result.
 """
 
 from __future__ import annotations
@@ -21,14 +22,19 @@ T = TypeVar("T")
 
 PROCESSES_ENV = "TRANSPLANT_AUDIT_PROCESSES"
 """Set to 1 to run everything in one process."""
+FREE_CORE_MARGIN = 0.5
+"""A second process is started only when the load average leaves at least about one core
+free (load below cores - 0.5): on 2 cores busy with other work it made the report slower
+(measured 2026-12-05 00:08, load 2.1-2.8: 11.45 s in two processes, 8.75 s in one)."""
 JOIN_SECONDS = 10.0
 """How long the child may take to exit once its result arrived."""
 
 
 def can_fork() -> bool:
-    """True when a second process can share the work: the fork start method, 2+ cores, not
-    turned off, and called from the main thread (a server's job threads, whose process has
-    other threads holding who knows which locks, do all the work in their own process)."""
+    """True when a second process can share the work: the fork start method, 2+ cores with
+    one about free (``FREE_CORE_MARGIN``), not turned off, and called from the main thread (a
+    server's job threads, whose process has other threads holding who knows which locks, do
+    all the work in their own process)."""
     import multiprocessing
     import threading
 
@@ -36,9 +42,18 @@ def can_fork() -> bool:
         return False
     if threading.current_thread() is not threading.main_thread():
         return False
-    if (os.cpu_count() or 1) < 2:
+    cores = os.cpu_count() or 1
+    if cores < 2 or _load() > cores - FREE_CORE_MARGIN:
         return False
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _load() -> float:
+    """The one-minute load average (0 where the system does not report it)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 class Pending(Generic[T]):
