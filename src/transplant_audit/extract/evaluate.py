@@ -37,6 +37,14 @@ class Tally:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
+def _summed(tallies: Iterable[Tally]) -> Tally:
+    """One tally adding up ``tallies``."""
+    t = Tally()
+    for v in tallies:
+        t.tp, t.fp, t.fn = t.tp + v.tp, t.fp + v.fp, t.fn + v.fn
+    return t
+
+
 @dataclass
 class EvalReport:
     """Tallies by language and by indicator, plus the mistakes for inspection."""
@@ -51,10 +59,7 @@ class EvalReport:
 
     @property
     def total(self) -> Tally:
-        t = Tally()
-        for v in self.by_language.values():
-            t.tp, t.fp, t.fn = t.tp + v.tp, t.fp + v.fp, t.fn + v.fn
-        return t
+        return _summed(self.by_language.values())
 
     @property
     def period_accuracy(self) -> float:
@@ -150,10 +155,7 @@ class ValueReport:
 
     @property
     def total(self) -> Tally:
-        t = Tally()
-        for v in self.by_language.values():
-            t.tp, t.fp, t.fn = t.tp + v.tp, t.fp + v.fp, t.fn + v.fn
-        return t
+        return _summed(self.by_language.values())
 
 
 def value_matches(
