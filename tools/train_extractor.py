@@ -209,15 +209,18 @@ def _best_thresholds(
         for keep in keeps:
             for add in GRID_ADD:
                 preds = {
-                    d.id: learned.decide(
-                        d.text,
-                        d.language,
-                        d.spans,
-                        probs[i],
-                        classes[i],
-                        keep_threshold=keep,
-                        add_threshold=add,
-                    )
+                    d.id: [
+                        c
+                        for c, _ in learned.decide_scored(
+                            d.text,
+                            d.language,
+                            d.spans,
+                            probs[i],
+                            classes[i],
+                            keep_threshold=keep,
+                            add_threshold=add,
+                        )
+                    ]
                     for i, d in enumerate(real)
                 }
                 tallies = _scores(real, preds)

@@ -426,31 +426,6 @@ def _batch_probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
     return logits
 
 
-def decide(
-    text: str,
-    lang: str,
-    spans: list[Span],
-    probs: np.ndarray,
-    classes: tuple[str, ...],
-    *,
-    keep_threshold: float | None,
-    add_threshold: float,
-) -> list[Candidate]:
-    """Candidates from spans and their probabilities (see ``decide_scored``)."""
-    return [
-        c
-        for c, _ in decide_scored(
-            text,
-            lang,
-            spans,
-            probs,
-            classes,
-            keep_threshold=keep_threshold,
-            add_threshold=add_threshold,
-        )
-    ]
-
-
 def decide_scored(
     text: str,
     lang: str,
