@@ -38,7 +38,7 @@ def test_model_loads_without_pickle_and_is_small() -> None:
     assert size < 10 * 1024 * 1024
     with np.load(learned.MODEL_DIR / "weights.npz", allow_pickle=False) as npz:
         assert set(npz.files) == {"weights", "intercept"}
-    assert model.default_method in learned.METHODS
+    assert model.meta["default_method"] in learned.METHODS
     assert learned.DEFAULT_METHOD in learned.METHODS
 
 

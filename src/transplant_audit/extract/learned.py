@@ -51,8 +51,8 @@ DEFAULT_METHOD = "rules"
 """The method ``extract`` uses unless told otherwise. Grouped cross-validation preferred
 ``combined`` by a small margin (its choice is kept in model.json as ``default_method``), but on
 heldout2, real pages gathered blind that neither the rules nor the model had seen, combined
-scored no better than the rules (P/R 0.721/0.529 against 0.730/0.526) at 0.35x their speed on
-dense pages, below the 100 pages/s the issue asks of a learned step (docs/extract.md)."""
+scored no better than the rules (P/R 0.721/0.529 against 0.730/0.526) at a third of their speed
+on dense pages, below the 100 pages/s the issue asks of a learned step (docs/extract.md)."""
 MODEL_DIR = Path(__file__).parent / "model"
 FEATURE_VERSION = "4"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
@@ -137,7 +137,6 @@ class Model:
     keep_threshold: float
     add_threshold: float
     learned_add_threshold: float
-    default_method: str
     meta: dict[str, object]
 
 
@@ -549,7 +548,6 @@ def model_from(meta: dict[str, object], weights: np.ndarray, intercept: np.ndarr
         keep_threshold=float(meta["keep_threshold"]),  # type: ignore[arg-type]
         add_threshold=float(meta["add_threshold"]),  # type: ignore[arg-type]
         learned_add_threshold=float(meta.get("learned_add_threshold", 0.5)),  # type: ignore[arg-type]
-        default_method=str(meta["default_method"]),
         meta={k: v for k, v in meta.items() if k != "features"},
     )
 
