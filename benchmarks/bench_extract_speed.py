@@ -31,7 +31,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 import tracemalloc
 from io import BytesIO
 from pathlib import Path
@@ -41,27 +40,21 @@ HERE = Path(__file__).resolve().parent
 TARGET_PAGES_PER_SECOND = 100.0
 
 
-def _pages(which: str) -> list[str]:
-    """``dense`` (~157 figures a page) or ``typical`` (~14 figures between filler prose)."""
+def _bench_extract():  # noqa: ANN202
+    """benchmarks/bench_extract.py, imported in the worker (it imports the extractor under test)."""
     sys.path.insert(0, str(HERE))
     import bench_extract
 
+    return bench_extract
+
+
+def _pages(which: str) -> list[str]:
+    """``dense`` (~157 figures a page) or ``typical`` (~14 figures between filler prose)."""
+    bench_extract = _bench_extract()
     docs: list[dict] = []
     for name in bench_extract.FILES:
         docs += bench_extract.load(name)
     return bench_extract.pages(docs) if which == "dense" else bench_extract.typical_pages(docs)
-
-
-def _rates(fn, pages: list[str], seconds: float) -> tuple[float, float, int]:  # noqa: ANN001
-    """(pages per CPU second, pages per wall second, pages done) over >= ``seconds``."""
-    n = 0
-    t0, c0 = time.perf_counter(), time.process_time()
-    while time.perf_counter() - t0 < seconds:
-        for p in pages:
-            fn(p)
-        n += len(pages)
-    wall, cpu = time.perf_counter() - t0, max(time.process_time() - c0, 1e-9)
-    return n / cpu, n / wall, n
 
 
 def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
@@ -89,7 +82,7 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
         fn(p)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    cpu_rate, wall_rate, n = _rates(fn, pages, seconds)
+    wall_rate, n, cpu_rate = _bench_extract().timed(fn, pages, seconds)
     return {
         "cpu": cpu_rate,
         "wall": wall_rate,
