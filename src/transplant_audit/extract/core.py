@@ -124,32 +124,6 @@ def detect_language(text: str) -> str:
     return "zh-Hant" if trad >= 2 and trad * 40 >= cjk else "zh-Hans"
 
 
-# --- spans that are never figures -----------------------------------------------------------
-
-
-class _Spans:
-    """Sorted, merged intervals with a fast overlap test."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_right(self.starts, e - 1) - 1
-        return i >= 0 and self.ends[i] > s
-
-
-def rejected_spans(norm: str) -> dict[str, list[tuple[int, int]]]:
-    """Kind → spans of numbers that are not figures (phone, date, page, rank, address...)."""
-    return {kind: [m.span() for m in rx.finditer(norm)] for kind, rx in pat.REJECT_PATTERNS.items()}
-
-
 # --- boundaries ------------------------------------------------------------------------------
 
 

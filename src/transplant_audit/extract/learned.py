@@ -67,7 +67,6 @@ _BATCH_SPANS = 2000
 batch take about 90 × 38 × 8 bytes a span, ~55 MB)."""
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
-_YEAR_RE = re.compile(pat.YEAR + r"$")
 _CUES: dict[str, re.Pattern[str]] = {
     "annual": pat.ANNUAL_CUE_RE,
     "cumulative": pat.STRONG_CUMULATIVE_CUE_RE,

@@ -275,7 +275,6 @@ EN_COUNTER_RE = re.compile(
     rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
     rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
 )
-EN_COUNTER_PERCENT_RE = re.compile(r"^\s?%")
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
 FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
@@ -439,7 +438,6 @@ EN_YEAR_RANGE_RE = re.compile(
 )
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
-EN_YEAR_RE = re.compile(rf"(?<![\d,.])({YEAR})(?![\d,])")
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
@@ -638,16 +636,8 @@ ORGAN_RE = re.compile(rf"(?:{_alt(list(ORGAN_WORDS))})")
 
 # --- hospitals and boundaries ----------------------------------------------------------------
 
-ZH_HOSPITAL_RE = re.compile(
-    r"[\u4e00-\u9fff()（）]{2,30}?医院(?:[\u4e00-\u9fff]{0,6}?(?:院区|分院))?"
-)
 ZH_HOSPITAL_LEAD_TRIM = re.compile(
     r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
-)
-EN_HOSPITAL_RE = re.compile(
-    r"(?:the\s)?(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}"
-    r"(?:Hospital|Medical Center|Medical Centre)"
-    r"(?:\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6})?"
 )
 
 SENTENCE_END_RE = re.compile(r"[。!?;\n]|\.(?=\s|$)")

@@ -29,9 +29,6 @@ from transplant_audit import error_codes as codes
 from transplant_audit import limits
 from transplant_audit.errors import DataError
 
-MAX_BYTES = limits.DOCUMENT_BYTES.default
-"""PDFs above this size are refused (``TRANSPLANT_AUDIT_MAX_DOCUMENT_BYTES`` raises it);
-HTML and text are read as a bounded stream of ``limits.TEXT_BYTES`` instead."""
 MAX_CHARS = 2_000_000
 """Text beyond this many characters is not read (a warning says so): extraction time
 grows with the text and no hospital page or report chapter needs more."""
