@@ -5,39 +5,21 @@ The page here is SYNTHETIC test text written for this test.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from transplant_audit.evidence.frames import NATIONAL
 
+from .test_cli import run as cli_run
+
 PAGE = "合成测试页面:该院现有床位1200张,累计完成肾移植300余例。\n"
 
 
 def run(home: Path, *args: str) -> tuple[int, str, str]:
-    """Run the CLI in this process as ``cli.main`` does (our errors: one line, exit 2)."""
-    from transplant_audit import cli
-
-    saved = os.environ.get("TRANSPLANT_AUDIT_HOME")
-    os.environ["TRANSPLANT_AUDIT_HOME"] = str(home)
-    out, err, code = io.StringIO(), io.StringIO(), 0
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            sys.argv = ["transplant-audit", *args]
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        if saved is None:
-            os.environ.pop("TRANSPLANT_AUDIT_HOME", None)
-        else:
-            os.environ["TRANSPLANT_AUDIT_HOME"] = saved
-    return code, out.getvalue(), err.getvalue()
+    """test_cli.run as (exit code, stdout, stderr), whatever the exit code."""
+    r = cli_run(home, *args, ok=False)
+    return r.returncode, r.stdout, r.stderr
 
 
 @pytest.fixture()
