@@ -186,9 +186,6 @@ def parse_chinese_numeral(s: str) -> int:
 _ARABIC_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 
 
-_ZERO_FORMS = str.maketrans("〇○", "零零")
-
-
 def parse_number(token: str) -> float:
     """Value of a number token in any of the forms documents use.
 
@@ -231,9 +228,7 @@ def _parse_number(token: str) -> float:
     )
     if m:
         whole, frac, mult = m.groups()
-        digits = "".join(
-            str("零一二三四五六七八九".index(ch)) for ch in frac.translate(_ZERO_FORMS)
-        )
+        digits = "".join(str(ZH_DIGITS[ch]) for ch in frac)
         value = float(f"{parse_chinese_numeral(whole)}.{digits}")
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
