@@ -237,16 +237,13 @@ def extract_cmd(
     from rich.progress import Progress
 
     from transplant_audit.extract.core import LANGUAGES
-    from transplant_audit.extract.learned import METHODS, extract_scored
+    from transplant_audit.extract.learned import METHODS
 
     if language and language not in LANGUAGES:
         raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
     method = method.lower()
     if method not in METHODS:
         raise ConfigError(f"--method must be one of {', '.join(METHODS)}, not {method!r}")
-
-    def extract_candidates(text: str, language: str | None) -> list[tuple[Any, float | None]]:
-        return extract_scored(text, method=method, language=language)
 
     home_path = home_dir(home)
     holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
@@ -259,7 +256,7 @@ def extract_cmd(
             for source in sources:
                 try:
                     records += _extract_one(
-                        source, home_path, db, holder, save, language, extract_candidates, err
+                        source, home_path, db, holder, save, language, method, err
                     )
                 except TransplantAuditError as exc:
                     if len(sources) == 1:
@@ -269,8 +266,6 @@ def extract_cmd(
     finally:
         if "store" in holder:
             holder["store"].close()
-    for r in records:
-        r["method"] = method
     if as_json:
         out.print_json(json.dumps(records, ensure_ascii=False))
     else:
@@ -288,13 +283,15 @@ def _extract_one(
     holder: dict[str, Any],
     save: bool,
     language: str | None,
-    extract_candidates: Any,
+    method: str,
     err: Console,
 ) -> list[dict[str, Any]]:
+    from transplant_audit.extract.learned import extract_scored
+
     doc, sid, digest, label = _read(source, home, db, holder)
     for w in doc.warnings:
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
-    scored = extract_candidates(doc.text, language=language)
+    scored = extract_scored(doc.text, method=method, language=language)
     found = [c for c, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
@@ -329,6 +326,7 @@ def _extract_one(
         d = c.to_dict()
         d.update({"source": sid or label, "locator": loc, "candidate_id": cid})
         d["score"] = None if score is None else round(score, 4)
+        d["method"] = method
         out.append(d)
     return out
 
