@@ -16,9 +16,6 @@ import pandas as pd
 from transplant_audit.estimate import engine
 from transplant_audit.estimate.assumptions import Assumption
 
-BATCH = 20_000
-"""Sample points per model evaluation call (bounds memory)."""
-
 CHUNK = 4_096
 """Sample points per fast-model call. The model's arrays are atoms x points (float64), so
 20,000 points (the estimate's chunk) allocate hundreds of MB per call and run several times
@@ -52,11 +49,6 @@ def _evaluate(
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             list(pool.map(run, starts))
     return out
-
-
-def engine_cells_budget(prep: engine.Prepared) -> int:
-    hy = max(prep.table.n_hosp * prep.table.n_years, 1)
-    return max(64, 3_000_000 // hy)
 
 
 def varying(assumptions: Mapping[str, Assumption]) -> list[str]:
