@@ -117,6 +117,8 @@ def implied_donors(
     wait of ``w`` needs ``waitlist / w`` usable organs a year (Little's law).
     """
     _validate_common(draws, volume)
+    if waitlist is not None:
+        _validate_common(draws, waitlist, "the waiting list")
     for w in wait_days:
         if not np.isfinite(w) or w <= 0:
             raise ConfigError(f"--wait-days must be a positive number of days (got {w})")
