@@ -98,6 +98,12 @@ def test_bad_inputs_are_refused(asm) -> None:  # type: ignore[no-untyped-def]
         implied_donors(asm, organs=["kidney"], wait_days=[7], volume=100, draws=100, hla_rule="x")
     with pytest.raises(DataError, match="missing donor-pool assumptions"):
         implied_donors({}, organs=["kidney"], wait_days=[7], volume=100, draws=100)
+    with pytest.raises(ConfigError, match="the waiting list must be"):
+        implied_donors(asm, organs=["kidney"], wait_days=[7], volume=100, waitlist=0, draws=100)
+    with pytest.raises(ConfigError, match="the waiting list must be"):
+        wait_at_capacity(asm, organ="kidney", donors=100, waitlist=0, draws=100)
+    with pytest.raises(ConfigError, match="the donors a year must be"):
+        wait_at_capacity(asm, organ="kidney", donors=-1, waitlist=100, draws=100)
 
 
 # Validation on a voluntary-donation country (Spain, 2015). Inputs, none used to set a

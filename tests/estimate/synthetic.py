@@ -84,6 +84,35 @@ def hospital(
 _counter = [0]
 
 
+def claim(
+    cid: str,
+    quantity: str,
+    low: float,
+    high: float | None = None,
+    *,
+    period: tuple[str, str] = ("2010", "2010"),
+    unit: str = "transplants/year",
+    party: str = "chinese_official",
+    claimant: str = "synthetic official",
+) -> dict:
+    """One SYNTHETIC published claim (``high`` defaults to ``low``: an exact figure)."""
+    return {
+        "id": cid,
+        "quantity": quantity,
+        "claimant": claimant,
+        "party": party,
+        "period_start": period[0],
+        "period_end": period[1],
+        "value_low": low,
+        "value_high": low if high is None else high,
+        "unit": unit,
+        "qualifier": "exact",
+        "source_id": SYNTHETIC_SOURCE,
+        "locator": "synthetic",
+        "note": "synthetic",
+    }
+
+
 def obs(
     hid: str,
     indicator: str,

@@ -9,7 +9,7 @@ import pytest
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.estimate import DEFAULT_SEED, estimate
 
-from .synthetic import hospital, make_evidence, obs
+from .synthetic import claim, hospital, make_evidence, obs
 
 
 def nat(result, scenario: str, year: int) -> float:
@@ -292,23 +292,7 @@ def test_to_dict_has_documented_keys():
     ev = make_evidence(
         [hospital("a")],
         [obs("a", "transplant_beds", 50, as_of="2010")],
-        claims=[
-            {
-                "id": "clm_x",
-                "quantity": "transplants_performed",
-                "claimant": "synthetic official",
-                "party": "chinese_official",
-                "period_start": "2010",
-                "period_end": "2010",
-                "value_low": 500,
-                "value_high": 500,
-                "unit": "transplants/year",
-                "qualifier": "exact",
-                "source_id": "src_synthetic",
-                "locator": "x",
-                "note": "",
-            }
-        ],
+        claims=[claim("clm_x", "transplants_performed", 500)],
     )
     d = estimate(ev, draws=50, years="2009-2010").to_dict(sensitivity_n=16)
     for key in (

@@ -11,7 +11,7 @@ import pytest
 
 from transplant_audit.estimate import estimate
 
-from .synthetic import hospital, make_evidence, obs
+from .synthetic import claim, hospital, make_evidence, obs
 
 MIXED_STAY = 25  # synthetic length_of_stay_days_mixed
 SHARE = 0.5  # synthetic transplant_share_of_department_beds
@@ -239,23 +239,16 @@ def test_going_backwards_needs_a_per_hospital_assumption_and_stops_at_the_first_
 
 
 def test_implied_utilisation_rows_have_the_documented_fields():
-    claim = {
-        "id": "clm_syn",
-        "quantity": "transplants_per_year_estimate",
-        "claimant": "synthetic claimant",
-        "party": "other",
-        "period_start": "2010",
-        "period_end": "2010",
-        "value_low": 100.0,
-        "value_high": 200.0,
-        "unit": "transplants/year",
-        "qualifier": "exact",
-        "source_id": "src_synthetic",
-        "locator": "synthetic",
-        "note": "synthetic",
-    }
+    syn = claim(
+        "clm_syn",
+        "transplants_per_year_estimate",
+        100.0,
+        200.0,
+        party="other",
+        claimant="synthetic claimant",
+    )
     ev = make_evidence(
-        [hospital("a")], [obs("a", "transplant_beds", 100, as_of="2010")], claims=[claim]
+        [hospital("a")], [obs("a", "transplant_beds", 100, as_of="2010")], claims=[syn]
     )
     rows = estimate(ev, draws=3, years="2010-2010").to_dict(with_sensitivity=False)[
         "implied_utilisation"

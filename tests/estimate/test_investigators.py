@@ -9,25 +9,20 @@ import pytest
 from transplant_audit.estimate import estimate
 from transplant_audit.estimate import investigators as inv
 
+from .synthetic import claim as synthetic_claim
 from .synthetic import hospital, make_evidence, obs
 
 
 def claim(cid: str, quantity: str, value: float, unit: str) -> dict:
-    return {
-        "id": cid,
-        "quantity": quantity,
-        "claimant": "synthetic investigators",
-        "party": "investigators",
-        "period_start": "2007",
-        "period_end": "2016",
-        "value_low": value,
-        "value_high": value,
-        "unit": unit,
-        "qualifier": "exact",
-        "source_id": "src_synthetic",
-        "locator": "synthetic",
-        "note": "synthetic",
-    }
+    return synthetic_claim(
+        cid,
+        quantity,
+        value,
+        period=("2007", "2016"),
+        unit=unit,
+        party="investigators",
+        claimant="synthetic investigators",
+    )
 
 
 def test_cohrc2018_uses_sourced_inputs_and_names_what_is_missing():

@@ -14,7 +14,7 @@ from transplant_audit.estimate.summary import (
     preferred_scenario,
 )
 
-from .synthetic import hospital, make_evidence, obs
+from .synthetic import claim, hospital, make_evidence, obs
 
 YEARS = [2014, 2015, 2016, 2017, 2018]
 
@@ -146,23 +146,10 @@ def test_scenario_preference_and_anchor_year() -> None:
 def test_summary_of_a_real_result_matches_its_tables() -> None:
     """SYNTHETIC evidence: 50 transplant beds, occupancy 1, stay 25 days -> capacity 730 a
     year, utilisation 0.5 -> combined 365; an official claim of 500 for 2010."""
-    claim = {
-        "id": "clm_x",
-        "quantity": "transplants_performed",
-        "claimant": "synthetic official",
-        "party": "chinese_official",
-        "period_start": "2010",
-        "period_end": "2010",
-        "value_low": 500,
-        "value_high": 500,
-        "unit": "transplants/year",
-        "qualifier": "exact",
-        "source_id": "src_synthetic",
-        "locator": "x",
-        "note": "",
-    }
     ev = make_evidence(
-        [hospital("a")], [obs("a", "transplant_beds", 50, as_of="2010")], claims=[claim]
+        [hospital("a")],
+        [obs("a", "transplant_beds", 50, as_of="2010")],
+        claims=[claim("clm_x", "transplants_performed", 500)],
     )
     result = estimate(ev, draws=50, years="2009-2010")
     s = result.summary(drivers=0)

@@ -19,16 +19,10 @@ pure numpy); ``params.py`` reads the sourced assumptions into draws;
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from transplant_audit.lazy import lazy_getattr
 
 __all__ = ["DonorPoolResult", "implied_donors", "waits_from_donors"]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the model (numpy, scipy) on first use, not when the CLI starts (PEP 562)."""
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("transplant_audit.donorpool.model"), name)
-    globals()[name] = value
-    return value
+# The model (numpy, scipy) loads on first use, not when the CLI starts (PEP 562).
+__getattr__ = lazy_getattr(__name__, dict.fromkeys(__all__, "transplant_audit.donorpool.model"))

@@ -71,11 +71,11 @@ def _interval(name: str, values: np.ndarray) -> dict[str, float | None]:
     return {f"{name}_median": median, f"{name}_p05": p05, f"{name}_p95": p95}
 
 
-def _validate_common(draws: int, volume: float) -> None:
+def _validate_common(draws: int, volume: float, what: str = "the transplant volume") -> None:
     if draws < 10:
         raise ConfigError(f"--draws must be at least 10 (got {draws})")
     if not np.isfinite(volume) or volume <= 0:
-        raise ConfigError(f"the transplant volume must be a positive number (got {volume})")
+        raise ConfigError(f"{what} must be a positive number (got {volume})")
 
 
 def _organ_draws(
@@ -117,6 +117,8 @@ def implied_donors(
     wait of ``w`` needs ``waitlist / w`` usable organs a year (Little's law).
     """
     _validate_common(draws, volume)
+    if waitlist is not None:
+        _validate_common(draws, waitlist, "the waiting list")
     for w in wait_days:
         if not np.isfinite(w) or w <= 0:
             raise ConfigError(f"--wait-days must be a positive number of days (got {w})")
@@ -235,7 +237,8 @@ def wait_at_capacity(
     drawn from the sourced assumptions. Used to check the model on a voluntary
     donation country against its published waiting time.
     """
-    _validate_common(draws, waitlist)
+    _validate_common(draws, waitlist, "the waiting list")
+    _validate_common(draws, donors, "the donors a year")
     d, names = _organ_draws(organ, assumptions, draws, seed, "none", None)
     supply = donors * d.organs_per_donor
     wait = queue.backlog_wait_years(np.full(draws, waitlist), supply) * DAYS_PER_YEAR

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from transplant_audit.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from transplant_audit.estimate.result import EstimateResult
@@ -24,12 +25,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 def _estimate_from_home(evidence=None, *, home=None, db=None, **kwargs) -> EstimateResult:

@@ -39,9 +39,9 @@ HOSPITAL_CELL_BUDGET = 3_000_000
 fewer draws are kept (at least 200), so memory stays bounded (1,000 hospitals x 21 years:
 200 draws)."""
 THREADS = 2
+"""Threads evaluating chunks (numpy releases the GIL); results do not depend on it."""
 FAST_CHUNK = 20_000
 """Draws per chunk on the fast path (national totals only; about 60 MB of arrays)."""
-"""Threads evaluating chunks (numpy releases the GIL); results do not depend on it."""
 KEEP_SPLIT_DRAWS = 5_000
 
 

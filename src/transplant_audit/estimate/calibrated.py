@@ -161,15 +161,16 @@ def summary(cal: Calibration, capacity: np.ndarray, years: np.ndarray) -> dict[s
         out["hospital_years"] = len(cal.data)
     if post is None:
         return out
+    u = post.mean_utilisation()
     out.update(
         {
             "diagnostics": post.diagnostics(),
             "converged": post.converged,
             "fit_seconds": post.seconds,
             "disclosure_median": float(np.exp(np.median(post.log_d))),
-            "mean_utilisation_median": float(np.median(post.mean_utilisation())),
-            "mean_utilisation_p05": float(np.quantile(post.mean_utilisation(), 0.05)),
-            "mean_utilisation_p95": float(np.quantile(post.mean_utilisation(), 0.95)),
+            "mean_utilisation_median": float(np.median(u)),
+            "mean_utilisation_p05": float(np.quantile(u, 0.05)),
+            "mean_utilisation_p95": float(np.quantile(u, 0.95)),
             "disclosure_curve": core.disclosure_curve(
                 capacity, post, np.array(DISCLOSURE_GRID), years
             ),

@@ -4,8 +4,7 @@ Entry point: :func:`run_forensics` (the same object ``transplant-audit forensics
 prints). Pure computations; the CLI in ``commands.py`` does the I/O.
 """
 
-import importlib
-from typing import Any
+from transplant_audit.lazy import lazy_getattr
 
 # Loaded on first use (PEP 562): the fits import scipy, which the command line's
 # start-up must not pay for.
@@ -28,9 +27,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY)
