@@ -54,19 +54,6 @@ MIN_CHART_TEXT = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("layout") / "report"
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
-    write_report(rep, out, pdf=False)
-    return out
-
-
 def _open(pw, index: Path, width: int, shrink_tables: bool = True):  # noqa: ANN001, ANN202
     browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)
