@@ -459,3 +459,14 @@ def test_a_series_without_fits_is_left_out_of_the_charts_by_design() -> None:
     window = paper_window_section(ev, fr, notes)
     (fits,) = [b for b in window.blocks if getattr(b, "name", "") == "forensic_fits_window"]
     assert set(fits.data["series"]) == {"synthetic_deceased_donors"}
+
+
+def test_claims_table_keeps_the_qualifier() -> None:
+    """An 'at least' claim must not read as an exact figure (the qualifier was once dropped)."""
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.official import official_and_claims
+
+    ev = make_synthetic_evidence()
+    sec = official_and_claims(ev, Notes())
+    (table,) = [b for b in sec.blocks if isinstance(b, Table) and b.name == "claims"]
+    assert list(table.data["qualifier"]) == list(ev.claims["qualifier"])
