@@ -470,3 +470,19 @@ def test_claims_table_keeps_the_qualifier() -> None:
     sec = official_and_claims(ev, Notes())
     (table,) = [b for b in sec.blocks if isinstance(b, Table) and b.name == "claims"]
     assert list(table.data["qualifier"]) == list(ev.claims["qualifier"])
+
+
+def test_observations_appendix_says_what_a_bed_count_covers() -> None:
+    """A bed figure is shown with its bed_scope (a department's beds are not transplant beds)."""
+    from dataclasses import replace
+
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.appendix import appendix
+
+    ev = make_synthetic_evidence()
+    obs = ev.observations.copy()
+    obs["bed_scope"] = ["other_department"] + [None] * (len(obs) - 1)
+    sections = appendix(replace(ev, observations=obs), Notes())
+    (table,) = [b for s in sections for b in s.blocks if isinstance(b, Table)][2:]
+    assert table.name == "observations"
+    assert list(table.data["bed_scope"]) == list(obs["bed_scope"])
