@@ -472,6 +472,23 @@ def test_claims_table_keeps_the_qualifier() -> None:
     assert list(table.data["qualifier"]) == list(ev.claims["qualifier"])
 
 
+def test_official_table_says_which_figures_are_partial_or_derived() -> None:
+    """A figure for part of a year, or computed from other rows, must not read as reported."""
+    from dataclasses import replace
+
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.official import official_and_claims
+
+    ev = make_synthetic_evidence()
+    off = ev.official_series.copy()
+    off["partial_year"] = [True] + [False] * (len(off) - 1)
+    off["derived"] = [False] * (len(off) - 1) + [True]
+    sec = official_and_claims(replace(ev, official_series=off), Notes())
+    (table,) = [b for b in sec.blocks if isinstance(b, Table) and b.name.startswith("official")]
+    assert sorted(table.data["partial_year"]) == sorted(off["partial_year"])
+    assert sorted(table.data["derived"]) == sorted(off["derived"])
+
+
 def test_observations_appendix_says_what_a_bed_count_covers() -> None:
     """A bed figure is shown with its bed_scope (a department's beds are not transplant beds)."""
     from dataclasses import replace
