@@ -613,17 +613,20 @@ def evidence() -> Evidence:
 @pytest.fixture(scope="session")
 def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The SYNTHETIC report written once (HTML only), for the browser tests to read."""
-    from transplant_audit.report.build import Analyses, assemble, write_report
+    from transplant_audit.report.build import write_report
 
     out = tmp_path_factory.mktemp("synthetic") / "report"
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
-    write_report(rep, out, pdf=False)
+    write_report(synthetic_report(), out, pdf=False)
     return out
+
+
+def synthetic_report(**options):  # type: ignore[no-untyped-def]
+    """The report of the SYNTHETIC evidence and the fakes (500 draws, seed 7); ``options`` go
+    to ``assemble`` (e.g. ``share_repeated``)."""
+    from transplant_audit.report.build import Analyses, assemble
+
+    analyses = Analyses(estimate=FakeEstimate(), forensics=FakeForensics())
+    return assemble(make_synthetic_evidence(), analyses, draws=500, seed=7, **options)
 
 
 def make_synthetic_donorpool():  # type: ignore[no-untyped-def]
