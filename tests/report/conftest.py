@@ -10,6 +10,7 @@ browser and CLI tests use the real engines when they are installed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -607,6 +608,25 @@ class FakeForensics:
 @pytest.fixture()
 def evidence() -> Evidence:
     return make_synthetic_evidence()
+
+
+@pytest.fixture(scope="session")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SYNTHETIC report written once (HTML only), for the browser tests to read."""
+    from transplant_audit.report.build import write_report
+
+    out = tmp_path_factory.mktemp("synthetic") / "report"
+    write_report(synthetic_report(), out, pdf=False)
+    return out
+
+
+def synthetic_report(**options):  # type: ignore[no-untyped-def]
+    """The report of the SYNTHETIC evidence and the fakes (500 draws, seed 7); ``options`` go
+    to ``assemble`` (e.g. ``share_repeated``)."""
+    from transplant_audit.report.build import Analyses, assemble
+
+    analyses = Analyses(estimate=FakeEstimate(), forensics=FakeForensics())
+    return assemble(make_synthetic_evidence(), analyses, draws=500, seed=7, **options)
 
 
 def make_synthetic_donorpool():  # type: ignore[no-untyped-def]

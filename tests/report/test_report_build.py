@@ -459,3 +459,47 @@ def test_a_series_without_fits_is_left_out_of_the_charts_by_design() -> None:
     window = paper_window_section(ev, fr, notes)
     (fits,) = [b for b in window.blocks if getattr(b, "name", "") == "forensic_fits_window"]
     assert set(fits.data["series"]) == {"synthetic_deceased_donors"}
+
+
+def test_claims_table_keeps_the_qualifier() -> None:
+    """An 'at least' claim must not read as an exact figure (the qualifier was once dropped)."""
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.official import official_and_claims
+
+    ev = make_synthetic_evidence()
+    sec = official_and_claims(ev, Notes())
+    (table,) = [b for b in sec.blocks if isinstance(b, Table) and b.name == "claims"]
+    assert list(table.data["qualifier"]) == list(ev.claims["qualifier"])
+
+
+def test_official_table_says_which_figures_are_partial_or_derived() -> None:
+    """A figure for part of a year, or computed from other rows, must not read as reported."""
+    from dataclasses import replace
+
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.official import official_and_claims
+
+    ev = make_synthetic_evidence()
+    off = ev.official_series.copy()
+    off["partial_year"] = [True] + [False] * (len(off) - 1)
+    off["derived"] = [False] * (len(off) - 1) + [True]
+    sec = official_and_claims(replace(ev, official_series=off), Notes())
+    (table,) = [b for b in sec.blocks if isinstance(b, Table) and b.name.startswith("official")]
+    assert sorted(table.data["partial_year"]) == sorted(off["partial_year"])
+    assert sorted(table.data["derived"]) == sorted(off["derived"])
+
+
+def test_observations_appendix_says_what_a_bed_count_covers() -> None:
+    """A bed figure is shown with its bed_scope (a department's beds are not transplant beds)."""
+    from dataclasses import replace
+
+    from transplant_audit.report.model import Notes, Table
+    from transplant_audit.report.sections.appendix import appendix
+
+    ev = make_synthetic_evidence()
+    obs = ev.observations.copy()
+    obs["bed_scope"] = ["other_department"] + [None] * (len(obs) - 1)
+    sections = appendix(replace(ev, observations=obs), Notes())
+    (table,) = [b for s in sections for b in s.blocks if isinstance(b, Table)][2:]
+    assert table.name == "observations"
+    assert list(table.data["bed_scope"]) == list(obs["bed_scope"])

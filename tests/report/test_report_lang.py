@@ -11,22 +11,17 @@ from pypdf import PdfReader
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.report import pdf as pdf_mod
-from transplant_audit.report.build import Analyses, assemble, write_report
+from transplant_audit.report.build import write_report
 from transplant_audit.report.localize import available_languages, load_translation, localize
 
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+from .conftest import synthetic_report
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _build(lang: str):  # noqa: ANN202 - Report
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
+    rep = synthetic_report()
     tr = load_translation(lang)
     return localize(rep, tr) if tr else rep
 

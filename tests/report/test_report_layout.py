@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from transplant_audit.report.build import Analyses, assemble, write_report
+from transplant_audit.report.build import write_report
 
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+from .conftest import synthetic_report
 from .test_report_browser import ARGS, CHROMIUM, _need_browser
 
 pytestmark = pytest.mark.browser
@@ -52,19 +52,6 @@ MIN_CHART_TEXT = """() => {
   });
   return smallest;
 }"""
-
-
-@pytest.fixture(scope="module")
-def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("layout") / "report"
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
-    write_report(rep, out, pdf=False)
-    return out
 
 
 def _open(pw, index: Path, width: int, shrink_tables: bool = True):  # noqa: ANN001, ANN202
@@ -147,13 +134,7 @@ def test_shared_lines_lose_no_anchor_and_no_number(tmp_path: Path) -> None:
     """The compact report keeps every element id and every number of the repeating one."""
     pages = {}
     for share in (False, True):
-        rep = assemble(
-            make_synthetic_evidence(),
-            Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-            draws=500,
-            seed=7,
-            share_repeated=share,
-        )
+        rep = synthetic_report(share_repeated=share)
         out = tmp_path / str(share)
         write_report(rep, out, pdf=False)
         pages[share] = (out / "index.html").read_text("utf-8")

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from transplant_audit.report.build import Analyses, assemble
 from transplant_audit.report.pdf import CID_FALLBACK, chart_png, cjk_font, render_pdf, text
 
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+from .conftest import FakeForensics, make_synthetic_evidence, synthetic_report
 
 
 def test_chart_png_renders_a_real_png() -> None:
@@ -35,12 +35,7 @@ def test_pdf_has_pages_and_extractable_text(tmp_path: Path, monkeypatch) -> None
     )
     calls: list[dict] = []
     monkeypatch.setattr(pdf_mod, "chart_png", lambda spec: calls.append(spec) or one)
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
+    rep = synthetic_report()
     path = tmp_path / "report.pdf"
     render_pdf(rep, path, version="test")
     with pdfplumber.open(path) as pdf:  # pdfplumber is slow: read the first and last pages

@@ -13,9 +13,8 @@ from pypdf import PdfReader
 
 from transplant_audit.errors import MissingFontWarning
 from transplant_audit.report import pdf as pdf_mod
-from transplant_audit.report.build import Analyses, assemble
 
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
+from .conftest import synthetic_report
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
@@ -32,12 +31,7 @@ def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     original = pdf_mod.chart_png
     pdf_mod.chart_png = lambda spec: one  # layout only: one small real PNG per chart
     try:
-        rep = assemble(
-            make_synthetic_evidence(),
-            Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-            draws=500,
-            seed=7,
-        )
+        rep = synthetic_report()
         path = tmp_path_factory.mktemp("pdfnav") / "report.pdf"
         pdf_mod.render_pdf(rep, path, version="test")
     finally:

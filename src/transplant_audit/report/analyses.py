@@ -59,7 +59,6 @@ def run_forensics_skipping(evidence: Evidence) -> tuple[ForensicsResult, dict[st
     others, so that series is left out, the run repeated, and the reason shown
     in the report. Any other error is raised.
     """
-    from transplant_audit.errors import DataError
     from transplant_audit.forensics import run_forensics
 
     names = sorted({str(s) for s in evidence.official_series["series"].dropna()})

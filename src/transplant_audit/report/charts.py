@@ -74,7 +74,7 @@ def national_series(
     band_scen = "combined" if "combined" in set(df["scenario"]) else order[-1]
     bands = df[df["scenario"] == band_scen]
     band_base = alt.Chart(bands).encode(x=_year_axis())
-    band95 = band_base.mark_area(
+    band90 = band_base.mark_area(
         opacity=0.15, color=SCENARIO_COLORS.get(band_scen, "#7570b3")
     ).encode(y=alt.Y("p05:Q", title="transplants per year"), y2="p95:Q")
     band50 = band_base.mark_area(
@@ -96,7 +96,7 @@ def national_series(
             ],
         )
     )
-    layers: list[alt.Chart] = [band95, band50, line]
+    layers: list[alt.Chart] = [band90, band50, line]
     if official is not None and not official.empty:
         off = (
             alt.Chart(official)

@@ -46,6 +46,7 @@ OBSERVATION_COLUMNS = [
     "value",
     "qualifier",
     "unit",
+    "bed_scope",
     "status",
     "source_id",
     "locator",

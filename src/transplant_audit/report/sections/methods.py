@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from transplant_audit.evidence.frames import Evidence
+from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report.fmt import num
 from transplant_audit.report.model import Derivation, Notes, Para, Section, Table, Unavailable
 from transplant_audit.report.sections.anchors import ASM, linkify_ids
@@ -45,18 +45,7 @@ def methods(
     if asm.empty:
         sec.add(Unavailable("assumptions", "the evidence has no assumptions table"))
         return sec
-    cols = [
-        "name",
-        "distribution",
-        "low",
-        "mode",
-        "high",
-        "unit",
-        "applies_to",
-        "justification",
-        "source_ids",
-        "origin",
-    ]
+    cols = [*COLUMNS["assumptions"], "origin"]  # origin: the run's assumptions only
     table = asm[[c for c in cols if c in asm.columns]].copy()
     sec.add(
         Para(

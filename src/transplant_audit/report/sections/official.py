@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from transplant_audit.evidence.frames import Evidence
+from transplant_audit.evidence.frames import COLUMNS, Evidence
 from transplant_audit.report import charts
 from transplant_audit.report.fmt import num
 from transplant_audit.report.model import Block, Figure, Notes, Para, Section, Table, Unavailable
@@ -14,18 +14,12 @@ INTRO = (
     "side, investigators on the other. The estimates in this report never use them "
     "as input; they are shown so the estimate can be compared with them."
 )
-CLAIM_COLUMNS = [
-    "quantity",
-    "claimant",
-    "party",
-    "period_start",
-    "period_end",
-    "value_low",
-    "value_high",
-    "unit",
-    "source_id",
-    "locator",
-]
+CLAIM_COLUMNS = [c for c in COLUMNS["claims"] if c not in ("id", "note")]
+"""The claims table: every column of the evidence but its id and note (the qualifier says
+whether a figure is a floor, a ceiling or approximate)."""
+OFFICIAL_COLUMNS = [c for c in COLUMNS["official_series"] if c not in ("id", "note")]
+"""The official-series table: every column but the id and note (``partial_year``: the figure
+covers part of the year; ``derived``: computed from other rows, stated by no source)."""
 MIN_YEARS_CHARTED = 3
 """An official series is charted when it has at least this many years (all are tabled)."""
 
@@ -51,7 +45,7 @@ def _official_blocks(official: pd.DataFrame, notes: Notes) -> list[Block]:
     keep = counts[counts >= MIN_YEARS_CHARTED].index
     plot = off[off["series"].isin(keep)][["series", "year", "value", "source_id", "locator"]]
     blocks: list[Block] = [] if plot.empty else [_official_figure(plot, list(keep), notes)]
-    table = off[["series", "year", "value", "unit", "qualifier", "source_id", "locator"]]
+    table = off[OFFICIAL_COLUMNS]
     blocks.append(
         Table(
             name="official_series_table",
