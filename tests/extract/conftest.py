@@ -2,9 +2,52 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import sys
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+
+
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(home: Path, *args: str, ok: bool = True) -> Result:
+    """Run ``transplant-audit ARGS`` in this process (as ``cli.main`` does: our errors
+    become one line and exit code 2), with HOME set to ``home``
+    and no TRANSPLANT_AUDIT_DB; unless ``ok`` is False, assert it exits 0."""
+    from transplant_audit import cli
+
+    saved = {
+        k: os.environ.get(k) for k in ("TRANSPLANT_AUDIT_HOME", "TRANSPLANT_AUDIT_DB", "COLUMNS")
+    }
+    os.environ.update({"TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "200"})
+    os.environ.pop("TRANSPLANT_AUDIT_DB", None)
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            sys.argv = ["transplant-audit", *args]
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = int(exc.code or 0)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    result = Result(code, out.getvalue(), err.getvalue())
+    if ok:
+        assert code == 0, result.stderr
+    return result
 
 
 def make_pdf(pages: list[str]) -> bytes:

@@ -5,39 +5,15 @@ The page here is SYNTHETIC test text written for this test.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from transplant_audit.evidence.frames import NATIONAL
 
+from .conftest import run
+
 PAGE = "合成测试页面:该院现有床位1200张,累计完成肾移植300余例。\n"
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    """Run the CLI in this process as ``cli.main`` does (our errors: one line, exit 2)."""
-    from transplant_audit import cli
-
-    saved = os.environ.get("TRANSPLANT_AUDIT_HOME")
-    os.environ["TRANSPLANT_AUDIT_HOME"] = str(home)
-    out, err, code = io.StringIO(), io.StringIO(), 0
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            sys.argv = ["transplant-audit", *args]
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        if saved is None:
-            os.environ.pop("TRANSPLANT_AUDIT_HOME", None)
-        else:
-            os.environ["TRANSPLANT_AUDIT_HOME"] = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture()
@@ -86,7 +62,7 @@ def test_a_decisions_file_is_applied_in_one_run(home: Path, tmp_path: Path) -> N
         f"{c['total_beds']},e,{NATIONAL},qualifier=approx,synthetic check\n"
         f"{c['transplants_cumulative']},r,,,synthetic rejection\n",
     )
-    code, out, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
+    code, out, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester", ok=False)
     assert code == 0, err
     assert "2 decisions by tester applied" in out
     assert _statuses(home) == {"total_beds": "accepted", "transplants_cumulative": "rejected"}
@@ -98,7 +74,7 @@ def test_a_bad_row_stops_the_file_and_nothing_is_applied(home: Path, tmp_path: P
         tmp_path,
         f"{c['total_beds']},a,{NATIONAL},,\n{c['transplants_cumulative']},r,,,\n",
     )
-    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
+    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester", ok=False)
     assert code == 2
     assert "decisions.csv, row 3, field 'reason'" in err
     assert set(_statuses(home).values()) == {"pending"}
@@ -110,7 +86,7 @@ def test_a_refused_decision_rolls_back_the_whole_file(home: Path, tmp_path: Path
         tmp_path,
         f"{c['total_beds']},a,{NATIONAL},,\n{c['transplants_cumulative']},a,no_such_hospital,,\n",
     )
-    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
+    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester", ok=False)
     assert code == 2
     assert "row 3" in err and "no_such_hospital" in err
     assert set(_statuses(home).values()) == {"pending"}
