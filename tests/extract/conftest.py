@@ -168,3 +168,20 @@ SYN_TEXT = (
     "东江市第一人民医院器官移植中心（合成测试文本）现有移植病床86张。"
     "截至2016年底累计完成肝移植1300余例。"
 )
+
+
+def assert_snippets_well_formed(docs: list[dict]) -> None:
+    """Each real-text snippet: a web URL, a known language, 1-400 characters, and gold
+    figures with a known indicator, its unit, a known organ or none, a qualifier, a value > 0."""
+    from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier
+
+    for d in docs:
+        assert d["url"].startswith(("http://", "https://")), d["id"]
+        assert d["language"] in ("en", "zh-Hans", "zh-Hant"), d["id"]
+        assert 0 < len(d["text"]) <= 400, d["id"]
+        for g in d["gold"]:
+            assert g["indicator"] in INDICATORS, (d["id"], g)
+            assert g["unit"] == INDICATORS[g["indicator"]].unit, (d["id"], g)
+            assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
+            assert g["qualifier"] in set(Qualifier), (d["id"], g)
+            assert g["value"] > 0, (d["id"], g)
