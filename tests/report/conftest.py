@@ -10,6 +10,7 @@ browser and CLI tests use the real engines when they are installed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -647,3 +648,20 @@ def make_synthetic_donorpool():  # type: ignore[no-untyped-def]
         },
         assumptions=[],
     )
+
+
+@pytest.fixture(scope="session")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of the SYNTHETIC evidence with the estimate/forensics stand-ins (every kind
+    of chart), built once for the browser tests (browser, layout, accessibility)."""
+    from transplant_audit.report.build import Analyses, assemble, write_report
+
+    out = tmp_path_factory.mktemp("browser") / "report"
+    rep = assemble(
+        make_synthetic_evidence(),
+        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
+        draws=500,
+        seed=7,
+    )
+    write_report(rep, out, pdf=False)
+    return out

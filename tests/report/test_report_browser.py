@@ -15,24 +15,8 @@ from pathlib import Path
 import pytest
 
 from headless import ARGS, CHROMIUM, need_browser
-from transplant_audit.report.build import Analyses, assemble, write_report
-
-from .conftest import FakeEstimate, FakeForensics, make_synthetic_evidence
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def built_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "report"
-    rep = assemble(
-        make_synthetic_evidence(),
-        Analyses(estimate=FakeEstimate(), forensics=FakeForensics()),
-        draws=500,
-        seed=7,
-    )
-    write_report(rep, out, pdf=False)
-    return out
 
 
 def open_and_check(index: Path, screenshot: Path) -> dict:
@@ -102,14 +86,14 @@ def open_and_check(index: Path, screenshot: Path) -> dict:
     return seen
 
 
-def test_report_in_chromium(built_report: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_report_in_chromium(report_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     need_browser()
     shot = tmp_path_factory.mktemp("screens") / "report.png"
-    seen = open_and_check(built_report / "index.html", shot)
+    seen = open_and_check(report_dir / "index.html", shot)
     print(f"\nscreenshot: {shot}")
     assert seen["console_errors"] == [], seen["console_errors"]
     assert seen["page_errors"] == [], seen["page_errors"]
-    page_uri = (built_report / "index.html").as_uri()
+    page_uri = (report_dir / "index.html").as_uri()
     assert [u for u in seen["requests"] if u.split("#")[0] != page_uri] == []
     assert len(seen["charts"]) >= 8, seen["charts"]
     assert all(count >= 1 for count in seen["charts"].values()), seen["charts"]
