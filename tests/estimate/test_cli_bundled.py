@@ -46,8 +46,6 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
 
 @pytest.fixture(scope="module")
 def bundled(bundled_dir: Path):
-    if not (bundled_dir / "datapackage.json").is_file():
-        pytest.skip("bundled data package not built")
     return read_package(bundled_dir)
 
 

@@ -95,8 +95,6 @@ def test_fast_path_equals_engine_on_a_synthetic_mix():
 
 @pytest.mark.parametrize("years", ["2000-2020", "2005-2016"])
 def test_fast_path_equals_engine_on_bundled_data(bundled_dir, years):
-    if not (bundled_dir / "datapackage.json").is_file():
-        pytest.skip("bundled data package not built")
     compare(read_package(bundled_dir), years, draws=1500)
 
 

@@ -2,9 +2,52 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import sys
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+
+
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(home: Path, *args: str, ok: bool = True) -> Result:
+    """Run ``transplant-audit ARGS`` in this process (as ``cli.main`` does: our errors
+    become one line and exit code 2), with HOME set to ``home``
+    and no TRANSPLANT_AUDIT_DB; unless ``ok`` is False, assert it exits 0."""
+    from transplant_audit import cli
+
+    saved = {
+        k: os.environ.get(k) for k in ("TRANSPLANT_AUDIT_HOME", "TRANSPLANT_AUDIT_DB", "COLUMNS")
+    }
+    os.environ.update({"TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "200"})
+    os.environ.pop("TRANSPLANT_AUDIT_DB", None)
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            sys.argv = ["transplant-audit", *args]
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = int(exc.code or 0)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    result = Result(code, out.getvalue(), err.getvalue())
+    if ok:
+        assert code == 0, result.stderr
+    return result
 
 
 def make_pdf(pages: list[str]) -> bytes:
@@ -125,3 +168,20 @@ SYN_TEXT = (
     "东江市第一人民医院器官移植中心（合成测试文本）现有移植病床86张。"
     "截至2016年底累计完成肝移植1300余例。"
 )
+
+
+def assert_snippets_well_formed(docs: list[dict]) -> None:
+    """Each real-text snippet: a web URL, a known language, 1-400 characters, and gold
+    figures with a known indicator, its unit, a known organ or none, a qualifier, a value > 0."""
+    from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier
+
+    for d in docs:
+        assert d["url"].startswith(("http://", "https://")), d["id"]
+        assert d["language"] in ("en", "zh-Hans", "zh-Hant"), d["id"]
+        assert 0 < len(d["text"]) <= 400, d["id"]
+        for g in d["gold"]:
+            assert g["indicator"] in INDICATORS, (d["id"], g)
+            assert g["unit"] == INDICATORS[g["indicator"]].unit, (d["id"], g)
+            assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
+            assert g["qualifier"] in set(Qualifier), (d["id"], g)
+            assert g["value"] > 0, (d["id"], g)

@@ -3,58 +3,19 @@ source id, review them with two people (SQLite store in a temporary home)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import make_pdf
+from .conftest import make_pdf, run
 
 PAGE = (
     "<html><head><meta charset='gbk'><title>东江市第一人民医院（合成测试页）</title></head><body>"
     "<nav>首页 | 新闻</nav><article><p>东江市第一人民医院器官移植中心现有移植病床86张。</p>"
     "<p>截至2016年底累计完成肝移植1300余例。咨询电话：0752-2288123。</p></article></body></html>"
 )
-
-
-class Result:
-    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
-def run(home: Path, *args: str, ok: bool = True) -> Result:
-    """Run ``transplant-audit ARGS`` in this process (as ``cli.main`` does: our errors
-    become one line and exit code 2), with HOME set to ``home``."""
-    from transplant_audit import cli
-
-    saved = {
-        k: os.environ.get(k) for k in ("TRANSPLANT_AUDIT_HOME", "TRANSPLANT_AUDIT_DB", "COLUMNS")
-    }
-    os.environ.update({"TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "200"})
-    os.environ.pop("TRANSPLANT_AUDIT_DB", None)
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            sys.argv = ["transplant-audit", *args]
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    result = Result(code, out.getvalue(), err.getvalue())
-    if ok:
-        assert code == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,9 @@ def test_non_figures_are_not_extracted(text: str) -> None:
 
 def test_span_points_into_the_original_text() -> None:
     text = "東江醫院器官移植中心擁有移植病床１５０張，累計完成腎移植４３００餘例。"
-    for c in extract_candidates(text):
+    found = extract_candidates(text)
+    assert [c.value for c in found] == [150, 4300]  # full-width digits: not an empty loop
+    for c in found:
         assert text[c.start : c.end] == c.stated
         assert c.snippet[c.start - c.snippet_start : c.end - c.snippet_start] == c.stated
 

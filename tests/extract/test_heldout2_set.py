@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier
+from .conftest import assert_snippets_well_formed
 
 REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
@@ -48,17 +48,8 @@ def test_size_languages_and_pages(docs: list[dict]) -> None:
 
 
 def test_snippets_are_well_formed(docs: list[dict]) -> None:
-    for d in docs:
-        assert d["id"].startswith("h2-"), d["id"]
-        assert d["url"].startswith(("http://", "https://")), d["id"]
-        assert d["language"] in LANGUAGES, d["id"]
-        assert 0 < len(d["text"]) <= 400, d["id"]
-        for g in d["gold"]:
-            assert g["indicator"] in INDICATORS, (d["id"], g)
-            assert g["unit"] == INDICATORS[g["indicator"]].unit, (d["id"], g)
-            assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
-            assert g["qualifier"] in set(Qualifier), (d["id"], g)
-            assert g["value"] > 0, (d["id"], g)
+    assert not [d["id"] for d in docs if not d["id"].startswith("h2-")]
+    assert_snippets_well_formed(docs)
 
 
 def test_rebuilt_from_its_sources_and_disjoint(build_set: ModuleType, docs: list[dict]) -> None:

@@ -13,6 +13,18 @@ def found(text: str) -> set[tuple[str, float]]:
     return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
 
 
+def check_found(
+    text: str, expected: tuple[str, float] | None, absent: tuple[str, float] | None
+) -> None:
+    """``expected`` (indicator, value) is among the figures found in ``text``, ``absent`` is not."""
+    assert expected or absent, "a case must expect or exclude a figure"
+    got = found(text)
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -139,11 +151,7 @@ def test_pinyin_glosses_are_read_past_and_spans_point_into_the_original() -> Non
 def test_second_dev_set_families(
     text: str, expected: tuple[str, float] | None, absent: tuple[str, float] | None
 ) -> None:
-    got = found(text)
-    if expected:
-        assert expected in got, got
-    if absent:
-        assert absent not in got, got
+    check_found(text, expected, absent)
 
 
 def test_ranked_surgeons_and_subset_by_one_doctor() -> None:
@@ -211,8 +219,4 @@ def test_adjacent_digit_ranges_and_bare_transplant_noun() -> None:
 def test_phrasings_and_non_figures(
     text: str, expected: tuple[str, float] | None, absent: tuple[str, float] | None
 ) -> None:
-    got = found(text)
-    if expected:
-        assert expected in got, got
-    if absent:
-        assert absent not in got, got
+    check_found(text, expected, absent)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, Qualifier
 from transplant_audit.extract.core import Candidate
 from transplant_audit.extract.evaluate import evaluate_values
+
+from .conftest import assert_snippets_well_formed
 
 REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
@@ -53,16 +54,7 @@ def test_set_size_and_languages() -> None:
 
 @pytest.mark.parametrize("name", ["realtext", "dev2"])
 def test_snippets_are_well_formed(name: str) -> None:
-    for d in load(name):
-        assert d["url"].startswith(("http://", "https://")), d["id"]
-        assert d["language"] in LANGUAGES, d["id"]
-        assert 0 < len(d["text"]) <= 400, d["id"]
-        for g in d["gold"]:
-            assert g["indicator"] in INDICATORS, (d["id"], g)
-            assert g["unit"] == INDICATORS[g["indicator"]].unit, (d["id"], g)
-            assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
-            assert g["qualifier"] in set(Qualifier), (d["id"], g)
-            assert g["value"] > 0, (d["id"], g)
+    assert_snippets_well_formed(load(name))
 
 
 def test_split_is_by_url_and_complete() -> None:

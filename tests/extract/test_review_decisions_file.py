@@ -11,15 +11,9 @@ import pytest
 
 from transplant_audit.evidence.frames import NATIONAL
 
-from .test_cli import run as cli_run
+from .conftest import run
 
 PAGE = "合成测试页面:该院现有床位1200张,累计完成肾移植300余例。\n"
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    """test_cli.run as (exit code, stdout, stderr), whatever the exit code."""
-    r = cli_run(home, *args, ok=False)
-    return r.returncode, r.stdout, r.stderr
 
 
 @pytest.fixture()
@@ -68,8 +62,7 @@ def test_a_decisions_file_is_applied_in_one_run(home: Path, tmp_path: Path) -> N
         f"{c['total_beds']},e,{NATIONAL},qualifier=approx,synthetic check\n"
         f"{c['transplants_cumulative']},r,,,synthetic rejection\n",
     )
-    code, out, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
-    assert code == 0, err
+    out = run(home, "review", "--decisions", str(f), "--reviewer", "tester").stdout
     assert "2 decisions by tester applied" in out
     assert _statuses(home) == {"total_beds": "accepted", "transplants_cumulative": "rejected"}
 
@@ -80,7 +73,7 @@ def test_a_bad_row_stops_the_file_and_nothing_is_applied(home: Path, tmp_path: P
         tmp_path,
         f"{c['total_beds']},a,{NATIONAL},,\n{c['transplants_cumulative']},r,,,\n",
     )
-    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
+    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester", ok=False)
     assert code == 2
     assert "decisions.csv, row 3, field 'reason'" in err
     assert set(_statuses(home).values()) == {"pending"}
@@ -92,7 +85,7 @@ def test_a_refused_decision_rolls_back_the_whole_file(home: Path, tmp_path: Path
         tmp_path,
         f"{c['total_beds']},a,{NATIONAL},,\n{c['transplants_cumulative']},a,no_such_hospital,,\n",
     )
-    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester")
+    code, _, err = run(home, "review", "--decisions", str(f), "--reviewer", "tester", ok=False)
     assert code == 2
     assert "row 3" in err and "no_such_hospital" in err
     assert set(_statuses(home).values()) == {"pending"}

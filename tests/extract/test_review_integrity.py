@@ -8,9 +8,6 @@ hospital and text only (see conftest).
 
 from __future__ import annotations
 
-import contextlib
-import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ from transplant_audit.errors import ConfigError
 from transplant_audit.extract import review as rv
 from transplant_audit.extract.core import extract_candidates
 
-from .conftest import SYN_HOSPITAL, SYN_SOURCE, SYN_TEXT
+from .conftest import SYN_HOSPITAL, SYN_SOURCE, SYN_TEXT, run
 
 
 def _ledger_setup_rows(store) -> None:  # noqa: ANN001
@@ -67,21 +64,20 @@ def _decide(store, cand: str, who: str, action: str = "accept") -> rv.Outcome:  
 
 def _verify(store, tmp_path: Path) -> tuple[int, str]:  # noqa: ANN001
     """``transplant-audit verify`` on this store, in process: (exit code, output)."""
-    from transplant_audit import cli
+    r = run(tmp_path, "verify", "--home", str(tmp_path), "--db", store.url, ok=False)
+    return r.returncode, r.stdout + r.stderr
 
-    out = io.StringIO()
-    argv = sys.argv
-    sys.argv = ["transplant-audit", "verify", "--home", str(tmp_path), "--db", store.url]
-    code = 0
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            try:
-                cli.main()
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        sys.argv = argv
-    return code, out.getvalue()
+
+def _tampering_fails_verify(store, tmp_path: Path, sql: str, params: dict, code: str) -> str:  # noqa: ANN001
+    """``verify`` passes, ``sql`` edits the database behind the ledger's back, then ``verify``
+    fails naming ``code``; its output is returned."""
+    status, out = _verify(store, tmp_path)
+    assert status == 0, out
+    with store.engine.begin() as conn:
+        conn.execute(text(sql), params)
+    status, out = _verify(store, tmp_path)
+    assert status == 1 and code in out, out
+    return out
 
 
 # --- identities ------------------------------------------------------------------------------
@@ -147,16 +143,16 @@ def test_the_extractor_cannot_review_their_own_figure(review_store) -> None:  # 
 # --- decisions bound to the ledger -----------------------------------------------------------
 
 
+INSERT_DECISION = (
+    "INSERT INTO review_decisions (candidate_id, reviewer, action, figure, reason, "
+    "decided_at) SELECT candidate_id, :who, action, figure, reason, decided_at "
+    "FROM review_decisions WHERE candidate_id = :c"
+)
+
+
 def _insert_decision(store, cand: str, who: str) -> None:  # noqa: ANN001
     with store.engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO review_decisions (candidate_id, reviewer, action, figure, reason, "
-                "decided_at) SELECT candidate_id, :who, action, figure, reason, decided_at "
-                "FROM review_decisions WHERE candidate_id = :c"
-            ),
-            {"who": who, "c": cand},
-        )
+        conn.execute(text(INSERT_DECISION), {"who": who, "c": cand})
 
 
 def test_a_decision_inserted_in_the_database_fails_verify(
@@ -166,12 +162,9 @@ def test_a_decision_inserted_in_the_database_fails_verify(
     _ledger_setup_rows(review_store)
     cand = _candidate(review_store)
     _decide(review_store, cand, "alice")
-    code, out = _verify(review_store, tmp_path)
-    assert code == 0, out
-    _insert_decision(review_store, cand, "mallory")
-    code, out = _verify(review_store, tmp_path)
-    assert code == 1, out
-    assert "review_decisions row" in out and "unledgered-row" in out
+    params = {"who": "mallory", "c": cand}
+    out = _tampering_fails_verify(review_store, tmp_path, INSERT_DECISION, params, "unledgered-row")
+    assert "review_decisions row" in out
 
 
 def test_a_decision_edited_in_the_database_fails_verify(
@@ -182,11 +175,8 @@ def test_a_decision_edited_in_the_database_fails_verify(
     cand = _candidate(review_store)
     _decide(review_store, cand, "alice")
     _decide(review_store, cand, "bob", "reject")
-    assert _verify(review_store, tmp_path)[0] == 0
-    with review_store.engine.begin() as conn:
-        conn.execute(text("UPDATE review_decisions SET action = 'accept' WHERE reviewer = 'bob'"))
-    code, out = _verify(review_store, tmp_path)
-    assert code == 1 and "row-mismatch" in out, out
+    sql = "UPDATE review_decisions SET action = 'accept' WHERE reviewer = 'bob'"
+    _tampering_fails_verify(review_store, tmp_path, sql, {}, "row-mismatch")
 
 
 def test_erasing_the_extractor_in_the_database_fails_verify(
@@ -195,11 +185,8 @@ def test_erasing_the_extractor_in_the_database_fails_verify(
 ) -> None:
     _ledger_setup_rows(review_store)
     cand = _candidate(review_store)
-    assert _verify(review_store, tmp_path)[0] == 0
-    with review_store.engine.begin() as conn:
-        conn.execute(text("UPDATE candidates SET extracted_by = NULL WHERE id = :c"), {"c": cand})
-    code, out = _verify(review_store, tmp_path)
-    assert code == 1 and "extractor-mismatch" in out, out
+    sql = "UPDATE candidates SET extracted_by = NULL WHERE id = :c"
+    _tampering_fails_verify(review_store, tmp_path, sql, {"c": cand}, "extractor-mismatch")
 
 
 def test_decisions_made_before_the_binding_are_bound_by_the_migration(tmp_path: Path) -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from .test_report_browser import ARGS, CHROMIUM, _need_browser
+from headless import ARGS, CHROMIUM, need_browser
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_no_serious_accessibility_violations(report_dir: Path, width: int) -> None:
-    _need_browser()
+    need_browser()
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 

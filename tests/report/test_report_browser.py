@@ -14,32 +14,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from headless import ARGS, CHROMIUM, need_browser
 
 pytestmark = pytest.mark.browser
-
-
-def _need_browser() -> None:
-    reason = None
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "playwright is not installed (pip install playwright)"
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser test cannot run under CI: {reason}")
-        pytest.skip(reason)
 
 
 def open_and_check(index: Path, screenshot: Path) -> dict:
@@ -110,7 +87,7 @@ def open_and_check(index: Path, screenshot: Path) -> dict:
 
 
 def test_report_in_chromium(report_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    _need_browser()
+    need_browser()
     shot = tmp_path_factory.mktemp("screens") / "report.png"
     seen = open_and_check(report_dir / "index.html", shot)
     print(f"\nscreenshot: {shot}")
@@ -142,7 +119,7 @@ def test_existing_report_in_chromium(tmp_path_factory: pytest.TempPathFactory) -
     where = os.environ.get(REPORT_DIR_ENV)
     if not where:
         pytest.skip(f"set {REPORT_DIR_ENV} to a report directory to check it in the browser")
-    _need_browser()
+    need_browser()
     index = Path(where) / "index.html"
     assert index.is_file(), f"{index} does not exist"
     shot = tmp_path_factory.mktemp("screens") / "existing-report.png"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from headless import ARGS, CHROMIUM, need_browser
 from transplant_audit.report.build import write_report
 
 from .conftest import synthetic_report
-from .test_report_browser import ARGS, CHROMIUM, _need_browser
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +80,7 @@ LINKS = {
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_link_targets_land_in_view_below_the_sticky_header(report_dir: Path, width: int) -> None:
-    _need_browser()
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -101,7 +101,7 @@ def test_link_targets_land_in_view_below_the_sticky_header(report_dir: Path, wid
 
 
 def test_phone_width_has_no_horizontal_scroll_and_readable_charts(report_dir: Path) -> None:
-    _need_browser()
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -171,7 +171,7 @@ def test_real_reports_old_and_new() -> None:
     old_dir, new_dir = os.environ.get(OLD_ENV), os.environ.get(NEW_ENV)
     if not (old_dir and new_dir):
         pytest.skip(f"set {OLD_ENV} and {NEW_ENV} to two report directories")
-    _need_browser()
+    need_browser()
     pages = [(Path(d) / "index.html").read_text("utf-8") for d in (old_dir, new_dir)]
     # the masthead names the time of the run, which differs between two builds
     (old_ids, old_nums), (new_ids, new_nums) = (

@@ -9,21 +9,16 @@ extracted document are SYNTHETIC (helpers.py).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from headless import ARGS, CHROMIUM, need_browser
 from transplant_audit.evidence.load import read_bundled
 
 from .helpers import PASSWORD, add_user, seed_candidates
 from .live import live_server
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,25 +27,9 @@ pytestmark = [
 ]
 
 
-def _need_browser() -> None:
-    reason = None
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-    else:
-        try:
-            import axe_playwright_python  # noqa: F401
-            import playwright.sync_api  # noqa: F401
-        except ImportError as exc:
-            reason = f"{exc.name} is not installed (pip install -e '.[test]')"
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser test cannot run under CI: {reason}")
-        pytest.skip(reason)
-
-
 @pytest.fixture()
 def site(web: Any) -> Iterator[tuple[str, Any]]:
-    _need_browser()
+    need_browser("axe_playwright_python")
     from playwright.sync_api import sync_playwright
 
     with live_server(web.app) as base, sync_playwright() as pw:

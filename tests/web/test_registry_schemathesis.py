@@ -10,7 +10,7 @@ import pytest
 
 from .helpers import add_user
 from .registry_synthetic import random_cases
-from .test_schemathesis import _checker
+from .test_schemathesis import run_schema
 
 pytestmark = [
     pytest.mark.postgres,
@@ -20,8 +20,6 @@ pytestmark = [
 
 @pytest.mark.parametrize("role", ["registrar", "analyst"])
 def test_no_server_errors_on_registry_routes(web: Any, role: str) -> None:
-    import schemathesis
-
     add_user(web.store, "reg", "registrar")
     seeder = web.login("reg")
     for body in random_cases(12, seed=5):
@@ -29,18 +27,7 @@ def test_no_server_errors_on_registry_routes(web: Any, role: str) -> None:
     if role != "registrar":
         add_user(web.store, "who", role)
     login = seeder if role == "registrar" else web.login("who")
-    cookies = dict(login.cookies)
-    headers = {"X-CSRF-Token": login.headers["X-CSRF-Token"]}
-    schema = schemathesis.openapi.from_asgi("/api/openapi.json", web.app)
-    failures: list[str] = []
-    seen: list[int] = []
-    ran = 0
-    for result in schema.get_all_operations():
-        op = result.ok()
-        if not op.path.startswith("/api/registry"):
-            continue
-        ran += 1
-        _checker(op, headers, cookies, failures, seen)()
+    ran, failures, seen = run_schema(web, login, lambda op: op.path.startswith("/api/registry"))
     assert ran >= 8
     assert not failures, failures
     assert 200 in seen
