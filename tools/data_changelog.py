@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from transplant_audit.evidence.package import package_digest
+from transplant_audit.evidence.package import package_digest, stated_version
 from transplant_audit.report.compare import compare_tables
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,12 +40,7 @@ HEADING = re.compile(r"^## Data package (\S+)", re.MULTILINE)
 
 
 def version(root: Path) -> str:
-    descriptor = root / "datapackage.json"
-    if descriptor.is_file():
-        stated = json.loads(descriptor.read_text("utf-8")).get("version")
-        if stated:
-            return str(stated)
-    return package_digest(root).removeprefix("sha256:")[:12]
+    return stated_version(root) or package_digest(root).removeprefix("sha256:")[:12]
 
 
 def tables(root: Path) -> dict[str, pd.DataFrame]:

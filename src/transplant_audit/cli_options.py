@@ -71,14 +71,8 @@ def json_path_aware(console: Any, option: str = "json_out") -> Callable[[F], F]:
     return wrap
 
 
-def write_json_output(path: Path, text: str, console: Any) -> None:
-    """Write JSON ``text`` to ``path`` atomically and say so, or to stdout for ``-``."""
-    if not text.endswith("\n"):
-        text += "\n"
-    if json_to_stdout(path):
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to a temp file beside ``path``, then rename (never half-written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -88,4 +82,15 @@ def write_json_output(path: Path, text: str, console: Any) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_json_output(path: Path, text: str, console: Any) -> None:
+    """Write JSON ``text`` to ``path`` atomically and say so, or to stdout for ``-``."""
+    if not text.endswith("\n"):
+        text += "\n"
+    if json_to_stdout(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_text_atomic(path, text)
     console.print(f"wrote {path}")

@@ -13,17 +13,14 @@ under ``CI=true`` that is a failure instead.
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from pg_database import fresh_database
 from transplant_audit.evidence.frames import COLUMNS, Evidence
-
-PG_ENV = "TRANSPLANT_AUDIT_TEST_PG_URL"
 
 
 def _sid(url: str) -> str:
@@ -311,51 +308,11 @@ def synthetic_package(tmp_path: Path) -> Path:
 # --------------------------------------------------------------------------- PostgreSQL
 
 
-def _pg_admin_url() -> str | None:
-    return os.environ.get(PG_ENV) or None
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
-
-
-def _pg_connect(url: str):  # type: ignore[no-untyped-def]
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    return psycopg.connect(
-        host=u.host or "localhost",
-        port=u.port or 5432,
-        user=u.username,
-        password=u.password,
-        dbname=u.database,
-        autocommit=True,
-        connect_timeout=5,
-    )
-
-
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
     """URL of a fresh PostgreSQL database for this test module (dropped afterwards)."""
-    admin = _pg_admin_url()
-    if admin is None:
-        _skip_or_fail(f"{PG_ENV} is not set")
-    try:
-        conn = _pg_connect(admin)
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "unreachable"
-        _skip_or_fail(f"server at {PG_ENV} is unreachable ({type(exc).__name__}: {exc})")
-    from sqlalchemy.engine import make_url
-
-    name = f"ta_store_{uuid.uuid4().hex[:12]}"
-    with conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with _pg_connect(admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("ta_store_") as url:
+        yield url
 
 
 def _empty_all_tables(url: str) -> None:

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import pytest
 
+from pg_database import fresh_database
+
 
 class Result(NamedTuple):
     returncode: int
@@ -75,54 +77,12 @@ def sample_pdf() -> bytes:
 
 # --- stores for the review tests: SQLite always, PostgreSQL when configured ---------------
 
-PG_ENV = "TRANSPLANT_AUDIT_TEST_PG_URL"
-
-
-def _skip_or_fail(reason: str) -> None:
-    import os
-
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
-
-
-def _pg_connect(url: str):  # type: ignore[no-untyped-def]
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    return psycopg.connect(
-        host=u.host or "localhost",
-        port=u.port or 5432,
-        user=u.username,
-        password=u.password,
-        dbname=u.database,
-        autocommit=True,
-        connect_timeout=5,
-    )
-
 
 @pytest.fixture()
 def pg_review_url():  # type: ignore[no-untyped-def]
     """A fresh PostgreSQL database for one test (dropped afterwards)."""
-    import os
-    import uuid
-
-    from sqlalchemy.engine import make_url
-
-    admin = os.environ.get(PG_ENV)
-    if not admin:
-        _skip_or_fail(f"{PG_ENV} is not set")
-    try:
-        conn = _pg_connect(admin)
-    except Exception as exc:  # noqa: BLE001 - any failure means unreachable
-        _skip_or_fail(f"server at {PG_ENV} is unreachable ({type(exc).__name__}: {exc})")
-    name = f"ta_review_{uuid.uuid4().hex[:12]}"
-    with conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    with _pg_connect(admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("ta_review_") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

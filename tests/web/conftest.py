@@ -8,47 +8,16 @@ temporary stores of the tests and never enter data/.
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pg_database import fresh_database
+
 from .helpers import Web
-
-PG_ENV = "TRANSPLANT_AUDIT_TEST_PG_URL"
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
-
-
-def _pg_admin() -> Any:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = os.environ.get(PG_ENV)
-    if not admin:
-        _skip_or_fail(f"{PG_ENV} is not set")
-    u = make_url(admin)
-    try:
-        conn = psycopg.connect(
-            host=u.host or "localhost",
-            port=u.port or 5432,
-            user=u.username,
-            password=u.password,
-            dbname=u.database,
-            autocommit=True,
-            connect_timeout=5,
-        )
-    except Exception as exc:  # noqa: BLE001 - any failure means unreachable
-        _skip_or_fail(f"server at {PG_ENV} is unreachable ({type(exc).__name__}: {exc})")
-    return conn, u
 
 
 def _import_bundled(url: str) -> None:
@@ -70,15 +39,11 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
-    conn, u = _pg_admin()
-    name = f"ta_wb_tmpl_{uuid.uuid4().hex[:8]}"
-    with conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    _import_bundled(u.set(database=name).render_as_string(hide_password=False))
-    yield name
-    conn2, _ = _pg_admin()
-    with conn2:
-        conn2.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    from sqlalchemy.engine import make_url
+
+    with fresh_database("ta_wb_tmpl_") as url:
+        _import_bundled(url)
+        yield str(make_url(url).database)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -92,14 +57,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{target}"
         return
     template = request.getfixturevalue("pg_template")
-    conn, u = _pg_admin()
-    name = f"ta_wb_{uuid.uuid4().hex[:10]}"
-    with conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    yield u.set(database=name).render_as_string(hide_password=False)
-    conn2, _ = _pg_admin()
-    with conn2:
-        conn2.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("ta_wb_", template=template) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from transplant_audit.evidence.frames import GATHERED_COLUMNS
+from transplant_audit.evidence.package import format_number
 from transplant_audit.evidence.vocabulary import BED_INDICATORS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -285,7 +286,7 @@ def export(work: Path) -> None:
                             "period_start": obs.period_start,
                             "period_end": obs.period_end,
                             "as_of": obs.as_of,
-                            "value": f"{obs.value:g}",
+                            "value": format_number(obs.value),
                             "qualifier": obs.qualifier,
                             "unit": obs.unit,
                             "bed_scope": scope,

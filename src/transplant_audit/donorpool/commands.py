@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from transplant_audit.cli_options import DbOption, HomeOption
+from transplant_audit.cli_options import DbOption, HomeOption, write_text_atomic
 from transplant_audit.errors import ConfigError
 
 console = Console()
@@ -81,9 +81,7 @@ def _write_json(target: str, payload: dict[str, Any]) -> None:
     if target == "-":
         sys.stdout.write(text + "\n")
         return
-    from transplant_audit.estimate.commands import _atomic_write
-
-    _atomic_write(Path(target), text + "\n")
+    write_text_atomic(Path(target), text + "\n")
 
 
 def _fmt(x: object) -> str:

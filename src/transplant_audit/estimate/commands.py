@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from transplant_audit.cli_options import json_path_aware, write_json_output
+from transplant_audit.cli_options import json_path_aware, write_json_output, write_text_atomic
 from transplant_audit.errors import ConfigError
 
 console = Console()
@@ -28,18 +26,6 @@ def _load(home: str | None, db: str | None) -> Any:
 
         return read_package(bundled_package_dir())
     return load_evidence(home, db)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _n(x: float) -> str:
@@ -186,7 +172,7 @@ def estimate_cmd(
             frames["sensitivity"] = result.sensitivity(n=sobol_n)
             frames["tornado"] = result.tornado()
         for name, frame in frames.items():
-            _atomic_write(csv_dir / f"{name}.csv", frame.to_csv(index=False))
+            write_text_atomic(csv_dir / f"{name}.csv", frame.to_csv(index=False))
         console.print(f"wrote {len(frames)} CSV files to {csv_dir}")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from transplant_audit.evidence.frames import NATIONAL, Evidence
+from transplant_audit.evidence.package import licensed_text
 from transplant_audit.evidence.vocabulary import BED_INDICATORS, LICENSED_VALUES
 
 FIGURE_KINDS: dict[str, frozenset[str]] = {
@@ -43,13 +44,10 @@ ALL = "all"
 
 
 def licensed_status(value: Any) -> str:
-    """``true``/``false``/``unknown`` for any spelling a frame may hold (bool, NA, text)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "unknown"
-    if isinstance(value, str):
-        text = value.strip().lower()
-        return text if text in LICENSED_VALUES else "unknown"
-    return "true" if bool(value) else "false"
+    """``true``/``false``/``unknown`` for any spelling a frame may hold (bool, NA, text):
+    ``package.licensed_text``, with anything outside the vocabulary as unknown."""
+    text = licensed_text(value)
+    return text if text in LICENSED_VALUES else "unknown"
 
 
 def hospital_kinds(evidence: Evidence) -> pd.DataFrame:

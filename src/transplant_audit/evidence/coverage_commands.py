@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from transplant_audit.cli_options import DbOption, HomeOption
+from transplant_audit.cli_options import DbOption, HomeOption, write_text_atomic
 from transplant_audit.errors import ConfigError, TransplantAuditError
 
 if TYPE_CHECKING:  # pandas loads when a command runs, not when the CLI starts
@@ -46,16 +44,7 @@ def _write_json(target: str, data: dict[str, Any]) -> None:
     if target == "-":
         sys.stdout.write(text)
         return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(Path(target), text)
 
 
 def estimated_imputed_share(evidence: Evidence, year: int, draws: int) -> tuple[float, str]:

@@ -84,7 +84,7 @@ def read_bundled() -> Evidence:
     from transplant_audit.evidence.package import read_package
 
     root = Path(bundled_package_dir())
-    marker = cache_dir() / "validated" / validation_key(root)
+    marker = _validated_marker(root)
     if marker.is_file():
         return read_package(root, validate=False)
     evidence = read_package(root)
@@ -103,7 +103,12 @@ def validated_bundled_dir() -> Path | None:
     (``read_rows``) instead of loading every resource with pandas.
     """
     root = Path(bundled_package_dir())
-    return root if (cache_dir() / "validated" / validation_key(root)).is_file() else None
+    return root if _validated_marker(root).is_file() else None
+
+
+def _validated_marker(root: Path) -> Path:
+    """The cache file that records a successful validation of ``root``'s exact bytes."""
+    return cache_dir() / "validated" / validation_key(root)
 
 
 def read_rows(

@@ -26,7 +26,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -470,6 +470,17 @@ def package_descriptor(csv_bytes: dict[str, bytes], version: str | None = None) 
     }
 
 
+def _csv_bytes(evidence: Evidence) -> dict[str, bytes]:
+    """The bytes ``write_package`` writes to each ``<resource>.csv``."""
+    return {name: _csv_text(name, evidence.frame(name)).encode("utf-8") for name in RESOURCES}
+
+
+def evidence_digest(evidence: Evidence) -> str:
+    """``package_digest`` of the package ``write_package(evidence, ...)`` would write,
+    computed in memory."""
+    return _digest(_csv_bytes(evidence))
+
+
 def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
     """Write ``evidence`` as a data package in ``path`` (created if needed).
 
@@ -479,7 +490,7 @@ def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
     sees a half-written file.
     """
     out = Path(path)
-    csv_bytes = {name: _csv_text(name, evidence.frame(name)).encode("utf-8") for name in RESOURCES}
+    csv_bytes = _csv_bytes(evidence)
     descriptor = package_descriptor(csv_bytes, version=evidence.version or None)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     for name in RESOURCES:
@@ -509,12 +520,16 @@ def _typed(resource: str, frame: pd.DataFrame) -> pd.DataFrame:
 def package_digest(path: str | os.PathLike[str]) -> str:
     """``sha256:<hex>`` over the package's CSV files, in resource order."""
     root = Path(path)
+    files = {name: root / f"{name}.csv" for name in RESOURCES}
+    return _digest({name: file.read_bytes() for name, file in files.items() if file.is_file()})
+
+
+def _digest(csv_bytes: Mapping[str, bytes]) -> str:
+    """``sha256:<hex>`` over each resource's name and CSV bytes (none if absent), in order."""
     digest = hashlib.sha256()
     for name in RESOURCES:
-        file = root / f"{name}.csv"
         digest.update(name.encode() + b"\0")
-        if file.is_file():
-            digest.update(file.read_bytes())
+        digest.update(csv_bytes.get(name, b""))
         digest.update(b"\0")
     return "sha256:" + digest.hexdigest()
 

@@ -610,14 +610,12 @@ class Store:
         results computed from the store and from the same package carry the same
         inputs digest.
         """
-        from transplant_audit.evidence.package import package_digest, write_package
+        from transplant_audit.evidence.package import evidence_digest
 
         with self._snapshot() as s:
             tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
         frames = {name: _frame(name, rows) for name, rows in tables.items()}
-        with tempfile.TemporaryDirectory(prefix="ta-evidence-") as tmp:
-            write_package(Evidence(**frames), tmp)
-            digest = package_digest(tmp)
+        digest = evidence_digest(Evidence(**frames))
         version = self._imported_version(digest)
         return Evidence(**frames, origin=self.display_url, digest=digest, version=version)
 
@@ -726,7 +724,7 @@ class Store:
         into place, so ``path`` never holds half a package. A store that holds
         exactly an imported package exports it byte for byte.
         """
-        from transplant_audit.evidence.package import package_digest, write_package
+        from transplant_audit.evidence.package import evidence_digest, write_package
 
         target = Path(path)
         if target.exists() and not target.is_dir():
@@ -741,10 +739,9 @@ class Store:
         frames = {name: _frame(name, rows) for name, rows in tables.items()}
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         try:
-            write_package(Evidence(**frames), tmp)
-            version = self._imported_version(package_digest(tmp))
-            if version:  # the store holds exactly the imported release: keep its version
-                write_package(Evidence(**frames, version=version), tmp)
+            # the store holds exactly the imported release: keep its version
+            version = self._imported_version(evidence_digest(Evidence(**frames)))
+            write_package(Evidence(**frames, version=version), tmp)
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
                 old.rmdir()
