@@ -7,11 +7,15 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout2 --texts-only OUT
          (writes the U/L/T lines of raw/h*.txt without their F lines, for a blind second
          annotator)
+     python tests/extract/realtext/build_set.py heldout3 (checks raw/k*.txt, writes heldout3.json)
+     python tests/extract/realtext/build_set.py heldout3 --texts-only OUT [PREFIX]
+         (the same for raw/PREFIX*.txt, PREFIX defaulting to k: kE en, kS zh-Hans, kT zh-Hant)
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from transplant_audit.evidence.vocabulary import INDICATORS, ORGANS, UNIT_CONVERSIONS
@@ -125,13 +129,34 @@ def build_heldout2() -> list[dict]:
     return docs
 
 
-def write_texts_only(out: Path) -> None:
+def build_heldout3() -> list[dict]:
+    """The third held-out set (raw/k*.txt: kE English, kS Simplified, kT Traditional
+    Chinese), gathered blind to the extractor after heldout2 had been scored and tuned on:
+    none of its pages is in any earlier set, and none of its snippets shares a 40-character
+    run of text with theirs."""
+    docs = build("k", "h3")
+    others = build() + build("d", "rt2") + build("h", "h2")
+    used = {_url_key(d["url"]) for d in others}
+    reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
+    assert not reused, f"heldout3 reuses {len(reused)} URL(s) of the other sets: {reused}"
+    seen: set[str] = set()
+    for d in others:
+        seen |= _shingles(d["text"])
+    copied = [d["src"] for d in docs if _shingles(d["text"]) & seen]
+    assert not copied, f"heldout3 snippets share text with the other sets: {copied}"
+    per_page = Counter(_url_key(d["url"]) for d in docs)
+    crowded = sorted(u for u, n in per_page.items() if n > 5)
+    assert not crowded, f"heldout3 has more than 5 snippets from: {crowded}"
+    return docs
+
+
+def write_texts_only(out: Path, prefix: str = "h") -> None:
     """The heldout2 batches without their F lines (U, L and T only), in file order, for an
     independent annotator who must not see the first annotation. The annotator adds F lines
     under each T line in the same format; the order matches raw/h*.txt line for line, so the
     two annotations can be compared snippet by snippet."""
     lines = []
-    for path in sorted((HERE / "raw").glob("h*.txt")):
+    for path in sorted((HERE / "raw").glob(f"{prefix}*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith(("U ", "L ", "T ")):
                 lines.append(line)
@@ -143,7 +168,6 @@ def write_texts_only(out: Path) -> None:
 if __name__ == "__main__":
     import json
     import sys
-    from collections import Counter
 
     if sys.argv[1:2] == ["heldout2"] and sys.argv[2:3] == ["--texts-only"]:
         if len(sys.argv) != 4:
@@ -152,7 +176,19 @@ if __name__ == "__main__":
         build_heldout2()
         write_texts_only(Path(sys.argv[3]))
         sys.exit(0)
-    if sys.argv[1:] == ["heldout2"]:
+    if sys.argv[1:2] == ["heldout3"] and sys.argv[2:3] == ["--texts-only"]:
+        if len(sys.argv) not in (4, 5):
+            print("usage: build_set.py heldout3 --texts-only OUT [PREFIX]", file=sys.stderr)
+            sys.exit(2)
+        build_heldout3()
+        write_texts_only(Path(sys.argv[3]), sys.argv[4] if len(sys.argv) == 5 else "k")
+        sys.exit(0)
+    if sys.argv[1:] == ["heldout3"]:
+        docs = build_heldout3()
+        (HERE / "heldout3.json").write_text(
+            json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    elif sys.argv[1:] == ["heldout2"]:
         docs = build_heldout2()
         (HERE / "heldout2.json").write_text(
             json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
