@@ -207,13 +207,13 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     sizes = ", ".join(f"{h} {len(docs[h])}" for h in halves)
     print(
         "real text (issue 14), matching (indicator, value within 2%): snippets "
-        f"{sizes}; heldout2 gathered blind, never tuned on by the rules nor trained on by "
-        "the model; held-out (v1) scored before and never tuned on by the rules; dev and dev2 "
-        "tuned on"
+        f"{sizes}; heldout2 gathered blind and held-out (v1), both scored before and never "
+        "tuned on by the rules; dev and dev2 tuned on"
     )
     print(
-        "  the learned model was TRAINED on held-out v1, dev and dev2: its figures there are "
-        "training-set figures; its fair estimates are heldout2 and the grouped CV below"
+        "  the learned model was TRAINED on all four sets: its figures here are training-set "
+        "figures; its fair estimate is the grouped CV below (and the blind heldout3, scored "
+        "by the lead)"
     )
     ok = not dev_only
     for method in ("rules", "combined"):

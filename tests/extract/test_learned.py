@@ -43,15 +43,14 @@ def test_model_loads_without_pickle_and_is_small() -> None:
 
 
 def test_cli_default_is_the_documented_default() -> None:
-    """The --method default is learned.DEFAULT_METHOD (the rules: on unseen pages the combined
-    method did no better at a third of the speed); CV's own choice stays in model.json."""
+    """The --method default is learned.DEFAULT_METHOD, the method the grouped cross-validation
+    chose (stored in model.json)."""
     import inspect
 
     from transplant_audit.extract.commands import extract_cmd
 
     default = inspect.signature(extract_cmd).parameters["method"].default
-    assert default == learned.DEFAULT_METHOD == "rules"
-    assert learned.load_model().meta["default_method"] == "combined"
+    assert default == learned.DEFAULT_METHOD == learned.load_model().meta["default_method"]
 
 
 def test_weights_digest_matches_training_data(trainer) -> None:  # noqa: ANN001
@@ -75,7 +74,10 @@ def test_weights_rebuild_from_training_data(trainer) -> None:  # noqa: ANN001
 
 
 def test_cv_never_puts_one_url_in_two_folds(trainer) -> None:  # noqa: ANN001
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in trainer.training_files()[:3]]
+    docs = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in trainer.training_files()[: len(trainer.REAL_SETS)]
+    ]
     urls = [d["url"] for half in docs for d in half]
     folds = trainer.folds(urls)
     assert len(folds) == trainer.FOLDS
@@ -186,3 +188,93 @@ def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(spans) > 10
     assert np.allclose(learned.score_spans(model, norm, spans, lang), whole)
     assert np.allclose(whole.sum(axis=1), 1.0)
+
+
+def test_training_sets_are_named_and_heldout3_never_slips_in(
+    trainer,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The trainer reads only the sets it names: a blind test set dropped beside them
+    (realtext/heldout3.json, raw/k*.txt) is never read, digested or trained on (synthetic
+    sentences in a temporary tree)."""
+    assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2"}
+    for rel in trainer.TRAINING_FILES:
+        assert not (rel.startswith("tests/extract/realtext/") and "heldout3" in rel), rel
+        assert "/raw/" not in rel, rel
+    realtext = tmp_path / "tests" / "extract" / "realtext"
+    corpus = tmp_path / "tests" / "extract" / "corpus"
+    realtext.mkdir(parents=True)
+    corpus.mkdir(parents=True)
+    (realtext / "raw").mkdir()
+    names = [*trainer.REAL_SETS, "heldout3"]
+    for name in names:
+        snippet = {
+            "id": f"{name}-1",
+            "url": f"https://example.org/{name}",
+            "language": "en",
+            "text": "The (fictional) unit has 40 transplant beds.",
+            "gold": [{"indicator": "transplant_beds", "value": 40.0}],
+        }
+        (realtext / f"{name}.json").write_text(json.dumps([snippet]), encoding="utf-8")
+    (realtext / "raw" / "k01.txt").write_text("T 99 transplant beds\n", encoding="utf-8")
+    for rel in trainer.SYNTH_FILES:
+        (tmp_path / rel).write_text("[]", encoding="utf-8")
+    monkeypatch.setattr(trainer, "ROOT", tmp_path)
+    assert {d.id for d in trainer.load_real()} == {f"{n}-1" for n in trainer.REAL_SETS}
+    assert all(
+        "heldout3" not in p.parts[-1] or "corpus" in p.parts for p in trainer.training_files()
+    )
+    before = trainer.data_digest()
+    (realtext / "heldout3.json").write_text("[]", encoding="utf-8")
+    (realtext / "raw" / "k01.txt").write_text("T 7 beds\n", encoding="utf-8")
+    assert trainer.data_digest() == before  # never read
+
+
+def _synthetic_texts() -> list[str]:
+    texts = [d["text"] for name in ("dev", "heldout", "heldout2") for d in _corpus(name)]
+    return texts + ["\n".join(texts[i : i + 40]) for i in range(0, len(texts), 40)]
+
+
+def test_fast_scoring_gives_the_same_numbers_as_the_string_features() -> None:
+    """Inference looks the character n-grams and cue lists up with numpy (``score_spans``);
+    training builds them as strings (``document_features``). For the same weights both give
+    bit-for-bit the same probabilities, on every synthetic corpus document and on long
+    pages made of them, so the speed-up changes no output."""
+    model = learned.load_model()
+    checked = 0
+    for text in _synthetic_texts():
+        lang, norm, spans = learned.document_spans(text)
+        strings = learned.probabilities(model, learned.document_features(norm, spans, lang))
+        fast = learned.score_spans(model, norm, spans, lang)
+        assert np.array_equal(strings, fast), text[:60]
+        checked += len(spans)
+    assert checked > 1000
+
+
+def test_a_repeated_feature_counts_once() -> None:
+    """Training sees a feature as present or not; scoring must too (synthetic text whose
+    window repeats characters, so its n-grams repeat)."""
+    model = learned.load_model()
+    text = "移植移植移植移植中心共有床位120张。"
+    lang, norm, spans = learned.document_spans(text, "zh-Hans")
+    feats = learned.document_features(norm, spans, lang)
+    assert any(len(set(fs)) < len(fs) for fs in feats)
+    once = learned.probabilities(model, [sorted(set(fs)) for fs in feats])
+    assert np.array_equal(learned.probabilities(model, feats), once)
+    assert np.array_equal(learned.score_spans(model, norm, spans, lang), once)
+
+
+def test_gram_table_reads_every_ngram_feature() -> None:
+    """Every character n-gram feature of the model is in the integer table, with its index."""
+    model = learned.load_model()
+    table = model.grams
+    assert table is not None
+    names = [n for n in model.index if n[0] in "LR" and n[1:2] in "123" and len(n) == 2 + int(n[1])]
+    assert names
+    assert sum(len(v) for v in table.keys.values()) == len(names)
+    for name in names[:: max(1, len(names) // 200)]:
+        side, k = name[0], int(name[1])
+        cp = np.array([ord(ch) for ch in name[2:]], dtype=np.uint32)
+        found = table.lookup(cp, side, k, np.array([0], dtype=np.int64))
+        assert found.tolist() == [model.index[name]]

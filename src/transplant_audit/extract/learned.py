@@ -32,7 +32,7 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,20 +47,22 @@ from transplant_audit.extract.numbers import normalize
 NONE = "NONE"
 """The label of a number that is no figure of the vocabulary."""
 METHODS = ("rules", "learned", "combined")
-DEFAULT_METHOD = "rules"
-"""The method ``extract`` uses unless told otherwise. Grouped cross-validation preferred
-``combined`` by a small margin (its choice is kept in model.json as ``default_method``), but on
-heldout2, real pages gathered blind that neither the rules nor the model had seen, combined
-scored no better than the rules (P/R 0.721/0.529 against 0.730/0.526) at a third of their speed
-on dense pages, below the 100 pages/s the issue asks of a learned step (docs/extract.md)."""
+DEFAULT_METHOD = "combined"
+"""The method ``extract`` uses unless told otherwise, chosen before the blind heldout3 was
+scored: in 5-fold cross-validation by page over dev, dev2, heldout (v1) and heldout2 (1,056
+real figures), combined beat the rules in every fold and on both sets the rules were never
+tuned on (macro F1 0.730 against 0.712; docs/extract.md). The rules alone are about twice
+as fast (``--method rules``)."""
 MODEL_DIR = Path(__file__).parent / "model"
-FEATURE_VERSION = "4"
+FEATURE_VERSION = "5"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
 
 _WINDOW_CHARS = 12
 """Characters read either side of a number in Chinese text (character 1-3 grams)."""
 _WINDOW_WORDS = 6
 """Words read either side of a number in English text (words and bigrams)."""
+_GRAM_SIZES = (1, 2, 3)
+"""Character n-gram lengths read in Chinese text."""
 _SNIPPET_CHARS = 60
 _BATCH_SPANS = 2000
 """Spans featurised and scored at once (~90 features each; the gathered weight rows of a
@@ -126,6 +128,55 @@ class Span:
 
 
 @dataclass(frozen=True)
+class GramTable:
+    """The model's character n-gram features (``L2ab``: the bigram ``ab`` left of a number)
+    as sorted integer keys, so a document's n-grams are looked up with numpy at once.
+
+    A key packs the n-gram's code points, 21 bits each; ``keys[(side, k)]`` is sorted and
+    ``ids[(side, k)]`` holds the feature index of each key."""
+
+    keys: dict[tuple[str, int], np.ndarray]
+    ids: dict[tuple[str, int], np.ndarray]
+
+    @classmethod
+    def of(cls, index: dict[str, int]) -> GramTable:
+        """The table of every ``L``/``R`` n-gram feature in ``index``."""
+        found: dict[tuple[str, int], list[tuple[int, int]]] = {
+            (side, k): [] for side in "LR" for k in _GRAM_SIZES
+        }
+        for name, i in index.items():
+            if len(name) >= 3 and name[0] in "LR" and name[1] in "123":
+                k = int(name[1])
+                if len(name) == 2 + k:
+                    found[(name[0], k)].append((_pack(name[2:]), i))
+        keys, ids = {}, {}
+        for key, pairs in found.items():
+            pairs.sort()
+            keys[key] = np.array([a for a, _ in pairs], dtype=np.uint64)
+            ids[key] = np.array([b for _, b in pairs], dtype=np.int64)
+        return cls(keys, ids)
+
+    def lookup(self, cp: np.ndarray, side: str, k: int, at: np.ndarray) -> np.ndarray:
+        """The feature index of the ``k``-gram of code points ``cp`` starting at each offset
+        in ``at`` on ``side`` (-1 when the model has no such feature)."""
+        grams = cp[at].astype(np.uint64)
+        for j in range(1, k):
+            grams |= cp[at + j].astype(np.uint64) << np.uint64(21 * j)
+        table = self.keys[(side, k)]
+        found = np.full(len(grams), -1, dtype=np.int64)
+        if len(table) and len(grams):
+            pos = np.minimum(np.searchsorted(table, grams), len(table) - 1)
+            hit = table[pos] == grams
+            found[hit] = self.ids[(side, k)][pos[hit]]
+        return found
+
+
+def _pack(chars: str) -> int:
+    """An n-gram's code points, 21 bits each, the first in the lowest bits."""
+    return sum(ord(ch) << (21 * j) for j, ch in enumerate(chars))
+
+
+@dataclass(frozen=True)
 class Model:
     """Weights of the multinomial logistic regression and its decision settings."""
 
@@ -137,6 +188,8 @@ class Model:
     add_threshold: float
     learned_add_threshold: float
     meta: dict[str, object]
+    grams: GramTable | None = field(default=None, compare=False, repr=False)
+    """The character n-gram features as integer keys (built by ``model_from``)."""
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -186,8 +239,17 @@ def number_spans(text: str, norm: str, rules: list[Candidate]) -> list[Span]:
         currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
         uclass = cnt.uclass or currency
         mult = cnt.mult if cnt.uclass else 1.0
-        spans.append(Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, _kind(m)))
+        kind = _kind(m)
+        yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
+        spans.append(
+            Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike)
+        )
     return _attach(spans, rules)
+
+
+def _is_yearlike(stated: str, kind: str, value: float) -> bool:
+    """A bare four-digit Arabic number that reads as a year (1950-2049)."""
+    return kind == "arabic" and len(stated) == 4 and value.is_integer() and 1950 <= value <= 2049
 
 
 def _attach(spans: list[Span], rules: list[Candidate]) -> list[Span]:
@@ -200,7 +262,7 @@ def _attach(spans: list[Span], rules: list[Candidate]) -> list[Span]:
             extra.append(Span(c.start, c.end, c.value, "rule", c.unit, "", "rule", False, (c,)))
         else:
             found.setdefault(i, []).append(c)
-    out = [replace(sp, rules=tuple(found.get(i, ()))) for i, sp in enumerate(spans)]
+    out = [replace(sp, rules=tuple(found[i])) if i in found else sp for i, sp in enumerate(spans)]
     return sorted(out + extra, key=lambda sp: sp.start)
 
 
@@ -248,7 +310,7 @@ def value_as(span: Span, indicator: str) -> float | None:
 
 def _grams(prefix: str, chars: str, out: list[str]) -> None:
     n = len(chars)
-    for k in (1, 2, 3):
+    for k in _GRAM_SIZES:
         for i in range(n - k + 1):
             out.append(prefix + str(k) + chars[i : i + k])
 
@@ -278,23 +340,76 @@ def cue_positions(norm: str, spans: list[Span] | None = None) -> dict[str, list[
     }
 
 
-def _near(starts: list[int], lo: int, hi: int) -> bool:
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
+_CUE_SLOTS = (("cw=", "ucw=", _WIDE), ("cn=", "ucn=", _NEAR))
+"""A cue list in a span's wide or near window: a feature alone and one with the counter."""
+
+
+def cue_rows(cues: dict[str, list[int]], spans: list[Span]) -> dict[tuple[str, int], np.ndarray]:
+    """For each cue list and window (0 wide, 1 near), the rows of ``spans`` with a match of
+    the list in that window (``_WIDE``, ``_NEAR`` characters before and after the number),
+    looked up for all spans at once."""
+    out: dict[tuple[str, int], np.ndarray] = {}
+    if not spans:
+        return out
+    s = np.fromiter((sp.start for sp in spans), dtype=np.int64, count=len(spans))
+    e = np.fromiter((sp.end for sp in spans), dtype=np.int64, count=len(spans))
+    for name, starts in cues.items():
+        if not starts:
+            continue
+        at = np.asarray(starts, dtype=np.int64)
+        last = len(at) - 1
+        for slot, (_, _, (before, after)) in enumerate(_CUE_SLOTS):
+            i = np.searchsorted(at, s - before)
+            found = np.flatnonzero((i <= last) & (at[np.minimum(i, last)] < e + after))
+            if len(found):
+                out[(name, slot)] = found
+    return out
+
+
+def cue_hits(cues: dict[str, list[int]], spans: list[Span]) -> list[tuple[list[str], list[str]]]:
+    """For each span, the cue lists matching in its wide window and in its near window."""
+    hits: list[tuple[list[str], list[str]]] = [([], []) for _ in spans]
+    for (name, slot), rows in cue_rows(cues, spans).items():
+        for row in rows.tolist():
+            hits[row][slot].append(name)
+    return hits
 
 
 def document_features(norm: str, spans: list[Span], lang: str) -> list[list[str]]:
     """The features of every span of one document."""
-    cues = cue_positions(norm, spans)
-    return [span_features(norm, sp, lang, cues) for sp in spans]
+    hits = cue_hits(cue_positions(norm, spans), spans)
+    return [span_features(norm, sp, lang, hits=h) for sp, h in zip(spans, hits, strict=True)]
+
+
+def _cjk_context(norm: str, s: int, e: int) -> bool:
+    """Is the number read in Chinese (character n-grams) rather than English (words)?"""
+    return bool(
+        _CJK_RE.search(norm, max(0, s - _WINDOW_CHARS), s)
+        or _CJK_RE.search(norm, e, e + _WINDOW_CHARS)
+    )
 
 
 def span_features(
-    norm: str, span: Span, lang: str, cues: dict[str, list[int]] | None = None
+    norm: str,
+    span: Span,
+    lang: str,
+    cues: dict[str, list[int]] | None = None,
+    *,
+    grams: bool = True,
+    hits: tuple[list[str], list[str]] | None = None,
 ) -> list[str]:
-    """The sparse features of one span (strings; each present feature counts 1). ``cues``
-    is ``cue_positions(norm)`` (computed here when not given)."""
-    s, e = span.start, span.end
+    """The sparse features of one span (strings; a feature present twice counts once).
+    ``hits`` are its cue lists (``cue_hits``; found in ``cues``, ``cue_positions(norm)``,
+    when not given); ``grams`` False leaves out the character n-grams (``GramTable`` reads
+    them faster)."""
+    f = _span_own_features(span, lang)
+    f.extend(_span_context_features(norm, span, cues, grams=grams, hits=hits))
+    return f
+
+
+def _span_own_features(span: Span, lang: str) -> list[str]:
+    """The features of the span itself (its rules' label, counter, unit, kind, magnitude):
+    the same for every span with the same ``_own_key``."""
     rule = span.rules[0].indicator if span.rules else NONE
     f = [
         "lang=" + lang,
@@ -309,6 +424,30 @@ def span_features(
     ]
     if span.yearlike:
         f.append("yearlike")
+    return f
+
+
+def _own_key(span: Span) -> tuple[object, ...]:
+    """What ``_span_own_features`` reads of a span (its language is the document's)."""
+    rule = span.rules[0].indicator if span.rules else NONE
+    mag = int(math.log10(span.raw)) if span.raw >= 1 else None
+    kinds = (span.uclass, span.stated_unit, span.currency, span.kind)
+    return (rule, *kinds, mag, len(span.rules), span.yearlike)
+
+
+def _span_context_features(
+    norm: str,
+    span: Span,
+    cues: dict[str, list[int]] | None = None,
+    *,
+    grams: bool = True,
+    hits: tuple[list[str], list[str]] | None = None,
+    cjk: bool | None = None,
+) -> list[str]:
+    """The features of the span's surroundings: its line, cue lists, words or characters."""
+    s, e = span.start, span.end
+    rule = span.rules[0].indicator if span.rules else NONE
+    f: list[str] = []
     line_s = norm.rfind("\n", max(0, s - _LINE_CHARS), s) + 1 or max(0, s - _LINE_CHARS)
     line_e = norm.find("\n", e, e + _LINE_CHARS)
     line = norm[line_s : line_e if line_e >= 0 else e + _LINE_CHARS]
@@ -316,27 +455,23 @@ def span_features(
         f.append("table_line")
     if _LIST_LINE_RE.match(line):
         f.append("list_line")
-    cues = cues if cues is not None else cue_positions(norm)
+    if hits is None:
+        hits = cue_hits(cues if cues is not None else cue_positions(norm), [span])[0]
     u = span.uclass
-    for name, starts in cues.items():
-        if starts and _near(starts, s - _WIDE[0], e + _WIDE[1]):
-            f.append("cw=" + name)
-            f.append("ucw=" + u + "|" + name)
-            if _near(starts, s - _NEAR[0], e + _NEAR[1]):
-                f.append("cn=" + name)
-                f.append("ucn=" + u + "|" + name)
-    left = norm[max(0, s - _WINDOW_CHARS * 4) : s]
-    right = norm[e : e + _WINDOW_CHARS * 4]
-    if _CJK_RE.search(left[-_WINDOW_CHARS:]) or _CJK_RE.search(right[:_WINDOW_CHARS]):
-        lw, rw = left[-_WINDOW_CHARS:], right[:_WINDOW_CHARS]
-        _grams("L", lw, f)
-        _grams("R", rw, f)
+    for (alone, with_counter, _), names in zip(_CUE_SLOTS, hits, strict=True):
+        f.extend(alone + name for name in names)
+        f.extend(with_counter + u + "|" + name for name in names)
+    if _cjk_context(norm, s, e) if cjk is None else cjk:
+        lw, rw = norm[max(0, s - _WINDOW_CHARS) : s], norm[e : e + _WINDOW_CHARS]
+        if grams:
+            _grams("L", lw, f)
+            _grams("R", rw, f)
         f.append("LL=" + lw[-2:])
         f.append("RR=" + rw[:2])
         f.append("RR_rule=" + rw[:2] + "|" + rule)
     else:
-        lw = _WORD_RE.findall(left)[-_WINDOW_WORDS:]
-        rw = _WORD_RE.findall(right)[:_WINDOW_WORDS]
+        lw = _WORD_RE.findall(norm[max(0, s - _WINDOW_CHARS * 4) : s])[-_WINDOW_WORDS:]
+        rw = _WORD_RE.findall(norm[e : e + _WINDOW_CHARS * 4])[:_WINDOW_WORDS]
         _words("l:", lw, f)
         _words("r:", rw, f)
         f.append("l0=" + (lw[-1] if lw else ""))
@@ -388,36 +523,125 @@ def _label_rank(span: Span, indicator: str) -> int:
 
 
 def probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
-    """Softmax probabilities (spans × classes) of the spans' features."""
-    if not features:
-        return np.zeros((0, len(model.classes)))
-    return _batch_probabilities(model, features)
+    """Softmax probabilities (spans × classes) of the spans' string features."""
+    get = model.index.get
+    rows, ids = [], []
+    for i, fs in enumerate(features):
+        known = [j for j in map(get, fs) if j is not None]
+        rows.extend([i] * len(known))
+        ids.extend(known)
+    return _softmax(
+        model, np.asarray(rows, dtype=np.int64), np.asarray(ids, dtype=np.int64), len(features)
+    )
 
 
 def score_spans(model: Model, norm: str, spans: list[Span], lang: str) -> np.ndarray:
-    """``probabilities`` of a document's spans, their features built and scored in
-    batches of ``_BATCH_SPANS`` so a long document's features never all sit in memory."""
+    """``probabilities`` of a document's spans, in batches of ``_BATCH_SPANS``; the same
+    numbers as ``probabilities(model, document_features(...))``, but the character n-grams
+    are looked up with numpy (``GramTable``) rather than built as strings."""
     cues = cue_positions(norm, spans)
+    cp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
     out = np.zeros((len(spans), len(model.classes)))
     for lo in range(0, len(spans), _BATCH_SPANS):
         batch = spans[lo : lo + _BATCH_SPANS]
-        feats = [span_features(norm, sp, lang, cues) for sp in batch]
-        out[lo : lo + len(batch)] = _batch_probabilities(model, feats)
+        rows, ids = _span_ids(model, norm, cp, batch, lang, cues)
+        out[lo : lo + len(batch)] = _softmax(model, rows, ids, len(batch))
     return out
 
 
-def _batch_probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
-    n = len(features)
+def _span_ids(
+    model: Model,
+    norm: str,
+    cp: np.ndarray,
+    spans: list[Span],
+    lang: str,
+    cues: dict[str, list[int]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """(span row, feature index) of every known feature of ``spans``: the string features
+    but the n-grams, then the n-grams of the spans read in Chinese, looked up at once."""
     get = model.index.get
-    ids = np.fromiter((get(name, -1) for fs in features for name in fs), dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum([len(fs) for fs in features])[:-1]))
-    known = ids >= 0
-    counts = np.add.reduceat(known.astype(np.int64), starts)
+    rows: list[int] = []
+    ids: list[int] = []
+    cjk: list[int] = []
+    no_cues: tuple[list[str], list[str]] = ([], [])
+    own: dict[tuple[object, ...], list[int]] = {}
+    for i, sp in enumerate(spans):
+        key = _own_key(sp)
+        known = own.get(key)
+        if known is None:
+            feats = _span_own_features(sp, lang)
+            known = own[key] = [j for j in map(get, feats) if j is not None]
+        in_cjk = _cjk_context(norm, sp.start, sp.end)
+        feats = _span_context_features(norm, sp, grams=False, hits=no_cues, cjk=in_cjk)
+        known = known + [j for j in map(get, feats) if j is not None]
+        rows.extend([i] * len(known))
+        ids.extend(known)
+        if in_cjk:
+            cjk.append(i)
+    all_rows, all_ids = [np.asarray(rows, dtype=np.int64)], [np.asarray(ids, dtype=np.int64)]
+    _cue_ids(model, cues, spans, all_rows, all_ids)
+    if cjk:
+        table = model.grams or GramTable.of(model.index)
+        row = np.asarray(cjk, dtype=np.int64)
+        s = np.asarray([spans[i].start for i in cjk], dtype=np.int64)
+        e = np.asarray([spans[i].end for i in cjk], dtype=np.int64)
+        a, b = np.maximum(0, s - _WINDOW_CHARS), np.minimum(len(norm), e + _WINDOW_CHARS)
+        for k in _GRAM_SIZES:
+            for side, first, stop in (("L", a, s - k + 1), ("R", e, b - k + 1)):
+                r, at = _ranges(row, first, stop)
+                found = table.lookup(cp, side, k, at)
+                all_rows.append(r)
+                all_ids.append(found)
+    rows_a, ids_a = np.concatenate(all_rows), np.concatenate(all_ids)
+    keep = ids_a >= 0
+    return rows_a[keep], ids_a[keep]
+
+
+def _cue_ids(
+    model: Model,
+    cues: dict[str, list[int]],
+    spans: list[Span],
+    all_rows: list[np.ndarray],
+    all_ids: list[np.ndarray],
+) -> None:
+    """Append the (row, feature index) pairs of the spans' cue features (``span_features``'
+    ``cw=``, ``ucw=``, ``cn=``, ``ucn=``), found for all spans at once."""
+    get = model.index.get
+    uclasses = sorted({sp.uclass for sp in spans})
+    code = {u: i for i, u in enumerate(uclasses)}
+    ucode = np.fromiter((code[sp.uclass] for sp in spans), dtype=np.int64, count=len(spans))
+    for (name, slot), rows in cue_rows(cues, spans).items():
+        alone, with_counter, _ = _CUE_SLOTS[slot]
+        fid = get(alone + name)
+        if fid is not None:
+            all_rows.append(rows)
+            all_ids.append(np.full(len(rows), fid, dtype=np.int64))
+        table = np.array([get(with_counter + u + "|" + name, -1) for u in uclasses])
+        all_rows.append(rows)
+        all_ids.append(table[ucode[rows]])
+
+
+def _ranges(row: np.ndarray, first: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, offset) for every offset in [first, stop) of each row (empty when stop ≤ first)."""
+    lens = np.maximum(stop - first, 0)
+    total = int(lens.sum())
+    ends = np.cumsum(lens)
+    at = np.arange(total, dtype=np.int64) - np.repeat(ends - lens, lens) + np.repeat(first, lens)
+    return np.repeat(row, lens), at
+
+
+def _softmax(model: Model, rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndarray:
+    """Softmax probabilities of ``n`` spans from their (row, feature index) pairs, each
+    pair counted once (as in training, where a feature is present or not). The pairs are
+    put in one order first, so the same features give bit-for-bit the same numbers."""
     logits = np.tile(model.intercept, (n, 1))
-    filled = counts > 0  # every span has its language feature, but stay safe
-    if filled.any():
-        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))[filled]
-        logits[filled] += np.add.reduceat(model.weights[ids[known]], offsets, axis=0)
+    if len(ids):
+        width = np.int64(len(model.index))
+        pairs = np.sort(rows * width + ids)
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]
+        rows, ids = pairs // width, pairs % width
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        logits[rows[starts]] += np.add.reduceat(model.weights[ids], starts, axis=0)
     logits -= logits.max(axis=1, keepdims=True)
     np.exp(logits, out=logits)
     logits /= logits.sum(axis=1, keepdims=True)
@@ -539,15 +763,17 @@ def extract(
 def model_from(meta: dict[str, object], weights: np.ndarray, intercept: np.ndarray) -> Model:
     """A Model from its JSON metadata and arrays."""
     features = list(meta["features"])  # type: ignore[call-overload]
+    index = {name: i for i, name in enumerate(features)}
     return Model(
         classes=tuple(meta["classes"]),  # type: ignore[call-overload]
-        index={name: i for i, name in enumerate(features)},
+        index=index,
         weights=np.asarray(weights, dtype=np.float64),
         intercept=np.asarray(intercept, dtype=np.float64),
         keep_threshold=float(meta["keep_threshold"]),  # type: ignore[arg-type]
         add_threshold=float(meta["add_threshold"]),  # type: ignore[arg-type]
         learned_add_threshold=float(meta.get("learned_add_threshold", 0.5)),  # type: ignore[arg-type]
         meta={k: v for k, v in meta.items() if k != "features"},
+        grams=GramTable.of(index),
     )
 
 
