@@ -10,8 +10,9 @@ issue 14 asks. ``--show-errors`` lists dev and dev2 mistakes only: held-out mist
 not shown, so they cannot be tuned on. ``--dev-only`` scores dev and dev2 and stops, so a
 tuning loop never scores the held-out half. Each set is scored for the rules and for the
 ``combined`` method (rules + the learned step, extract/learned.py); the learned model was
-trained on all three sets, so its figures there are training-set figures, and its fair
-estimate, the grouped cross-validation by page URL stored with the model, is printed next
+trained on all four sets (dev, dev2, held-out v1, heldout2), so its figures there are
+training-set figures, and its fair estimate, the grouped cross-validation by page URL
+stored with the model, is printed next
 (``--cv`` runs it again: minutes). The throughput section times rules and combined on the
 same pages, alternated, in one run.
 

@@ -12,6 +12,12 @@ currency, year-likeness, table or list line, language and the rules' label for t
 The weights are plain JSON + NPZ under ``extract/model/`` (no pickle), trained by
 ``tools/train_extractor.py`` with scikit-learn; inference here is numpy only.
 
+Training builds the features as strings (``document_features``); inference
+(``score_spans``) finds the same features faster: the character n-grams as packed integer
+keys looked up with numpy (``GramTable``), the cue lists for all spans at once
+(``cue_rows``), a span's own features once per distinct kind of span. Both give bit-for-bit
+the same probabilities (tests/extract/test_learned.py). Each feature counts once per span.
+
 Methods (``extract(text, method=...)``):
 
 - ``rules``: the rules alone (``core.extract_candidates``);
