@@ -1971,8 +1971,13 @@ COUNTS_START = "<!-- counts:start (written by tools/build_data_package.py) -->"
 COUNTS_END = "<!-- counts:end -->"
 
 
-def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
-    """The counts section of docs/data.md, from the built evidence (no hand-typed numbers)."""
+def counts_markdown(
+    evidence: Evidence, excluded: list[dict[str, str]], looked_up: list[dict[str, str]] = ()
+) -> str:
+    """The counts section of docs/data.md, from the built evidence (no hand-typed numbers).
+
+    ``looked_up`` are the rows of data-src/source_dates.csv, summarised in one line.
+    """
     obs, hosp, src = evidence.observations, evidence.hospitals, evidence.sources
     licensed = hosp["licensed"].map({"true": "yes", "false": "no"}).fillna("not known")
     lic = licensed.value_counts()
@@ -2031,8 +2036,9 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
         "",
         f"Observations by qualifier: {vc(obs['qualifier'])}. By status: {vc(obs['status'])}.",
         f"Sources by party: {vc(src['party'])}. By kind: {vc(src['kind'])}.",
-        f"Sources with a note (curated or dated from a locator): {n_extra}.",
+        f"Sources with a note (curated, or dated from a locator or a stored copy): {n_extra}.",
         _dated_line(src),
+        _looked_up_line(looked_up),
         "",
         COUNTS_END,
     ]
@@ -2049,6 +2055,21 @@ def _dated_line(src: pd.DataFrame) -> str:
         f"Sources with a `published` date: {int(published.ne('').sum())} of {len(src)} "
         f"({pages} read from stored copies of the pages and {paths} from a full date in the "
         f"URL path, both via `data-src/source_dates.csv`); {int(published.eq('').sum())} undated."
+    )
+
+
+def _looked_up_line(rows: list[dict[str, str]] | tuple[()]) -> str:
+    """What the look-ups recorded in data-src/source_dates.csv found, by outcome."""
+    dated = [r for r in rows if r["published"]]
+    kinds = {k: sum(r["kind_of_date"] == k for r in dated) for k in DATE_KINDS}
+    from_path = sum(r["locator"] == URL_PATH_LOCATOR for r in dated)
+    no_copy = sum(not r["published"] and not r["found_via"] for r in rows)
+    no_date = sum(not r["published"] and bool(r["found_via"]) for r in rows)
+    return (
+        f"`data-src/source_dates.csv`: {len(rows)} sources; {len(dated)} dated "
+        f"({', '.join(f'{k} {n}' for k, n in kinds.items())}; {from_path} of them from the URL "
+        f"path); {no_date} with a stored copy that shows no date; {no_copy} without a stored "
+        "copy at their address."
     )
 
 
@@ -2116,7 +2137,10 @@ def main(argv: list[str] | None = None) -> int:
         write_package(evidence, args.out)
         _atomic_write(args.out / "EXCLUDED.csv", excluded_csv(excluded))
         if args.out.resolve() == DEFAULT_OUT.resolve():
-            update_docs_counts(REPO / "docs" / "data.md", counts_markdown(evidence, excluded))
+            dates = args.src / "source_dates.csv"
+            looked_up = [r for _, r in _read(dates)] if dates.is_file() else []
+            block = counts_markdown(evidence, excluded, looked_up)
+            update_docs_counts(REPO / "docs" / "data.md", block)
         problems = validate_package(args.out)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
