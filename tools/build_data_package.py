@@ -1585,11 +1585,11 @@ def apply_source_dates(src: Path, sources: SourceBook) -> int:
         if row["published"]:
             continue
         row["published"] = r["published"]
-        where = "URL path" if r["locator"] == URL_PATH_LOCATOR else "stored copy"
-        row["note"] = _join(
-            row["note"],
-            f"published date read from the {where} ({r['kind_of_date']}, {r['locator']})",
-        )
+        if r["locator"] == URL_PATH_LOCATOR:
+            said = f"published date read from the URL path ({r['evidence']})"
+        else:
+            said = f"published date read from the stored copy ({r['kind_of_date']}, {r['locator']})"
+        row["note"] = _join(row["note"], said)
         filled += 1
     return filled
 
