@@ -278,3 +278,14 @@ def test_gram_table_reads_every_ngram_feature() -> None:
         cp = np.array([ord(ch) for ch in name[2:]], dtype=np.uint32)
         found = table.lookup(cp, side, k, np.array([0], dtype=np.int64))
         assert found.tolist() == [model.index[name]]
+
+
+def test_scoring_reads_any_code_point() -> None:
+    """A lone surrogate (bytes decoded with surrogateescape) or a character outside the
+    Basic Multilingual Plane is read like any other character (synthetic text)."""
+    model = learned.load_model()
+    text = "移植中心\udcff共有床位120张，\U00020000\U00020000肝移植200例。"
+    lang, norm, spans = learned.document_spans(text, "zh-Hans")
+    strings = learned.probabilities(model, learned.document_features(norm, spans, lang))
+    assert np.array_equal(learned.score_spans(model, norm, spans, lang), strings)
+    assert ("transplant_beds", 120.0) in {(c.indicator, c.value) for c in learned.extract(text)}

@@ -546,7 +546,7 @@ def score_spans(model: Model, norm: str, spans: list[Span], lang: str) -> np.nda
     numbers as ``probabilities(model, document_features(...))``, but the character n-grams
     are looked up with numpy (``GramTable``) rather than built as strings."""
     cues = cue_positions(norm, spans)
-    cp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     out = np.zeros((len(spans), len(model.classes)))
     for lo in range(0, len(spans), _BATCH_SPANS):
         batch = spans[lo : lo + _BATCH_SPANS]
