@@ -333,6 +333,21 @@ def print_cv(table: dict) -> None:
         )
 
 
+def markdown_table(table: dict) -> str:
+    """The stored CV as the Markdown table of docs/extract.md (precision / recall)."""
+    methods = ("rules", "learned", "combined")
+    head = [f"{m}, all" for m in methods] + [f"{m}, unseen" for m in methods]
+    lines = ["| language | " + " | ".join(head) + " |", "|---" * (len(head) + 1) + "|"]
+    for lang in (*LANGUAGES, "all"):
+        cells = [table[m]["by_language"][lang] for m in methods]
+        cells += [table[m]["unseen_by_language"][lang] for m in methods]
+        text = " | ".join(f"{c['precision']:.3f} / {c['recall']:.3f}" for c in cells)
+        lines.append(f"| {lang} | {text} |")
+    f1 = " | ".join(f"{table[m]['macro_f1']:.3f}" for m in methods)
+    lines.append(f"| macro F1 | {f1} | | | |")
+    return "\n".join(lines)
+
+
 def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     """CV, choose, fit on all real text (and the synthetic corpus if CV chose it), write."""
     real, synth = load_real(), load_synthetic()
@@ -374,7 +389,14 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="exit 1 when the weights are stale")
+    ap.add_argument(
+        "--table", action="store_true", help="print the stored CV as docs/extract.md's table"
+    )
     args = ap.parse_args(argv)
+    if args.table:
+        stored = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+        print(markdown_table(stored["cv"]))
+        return 0
     if args.check:
         stored = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
         ok = stored["training_digest"] == data_digest()
