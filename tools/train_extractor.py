@@ -207,8 +207,8 @@ def cross_validate(real: list[Doc], synth: list[Doc], progress: bool = True) -> 
                     print(f"  C={c} synthetic={use_synth} fold {k + 1}/{FOLDS}", file=sys.stderr)
     rule_preds = {d.id: [c for sp in d.spans for c in sp.rules] for d in real}
     rules = _scores(real, rule_preds)
-    per_key = {key: _best_thresholds(real, probs[key], classes[key]) for key in probs}
-    key = max(per_key, key=lambda k: max(b["score"] for b in per_key[k].values()))
+    per_key = {key: _best_thresholds(real, probs[key], classes[key], test_folds) for key in probs}
+    key = max(per_key, key=lambda k: max(per_key[k][m]["score"] for m in ("learned", "combined")))
     best = {"rules": {"score": macro_f1(rules), "tallies": rules, "preds": rule_preds}}
     for method, b in per_key[key].items():
         best[method] = {**b, "C": key[0], "synthetic": key[1]}
@@ -226,11 +226,17 @@ def cross_validate(real: list[Doc], synth: list[Doc], progress: bool = True) -> 
 
 
 def _best_thresholds(
-    real: list[Doc], probs: list[np.ndarray], classes: list[tuple[str, ...]]
+    real: list[Doc],
+    probs: list[np.ndarray],
+    classes: list[tuple[str, ...]],
+    test_folds: list[np.ndarray],
 ) -> dict[str, dict]:
     """The best thresholds of the learned and the combined method for one fitted setting,
-    and the combined method's precision-first setting (``TARGET_PRECISION``)."""
+    the combined method's precision-first setting (``TARGET_PRECISION``), and the combined
+    method with its thresholds chosen on the other folds only (``nested``: how much the
+    choice of thresholds flatters the CV figure)."""
     best: dict[str, dict] = {}
+    combined_rows: list[dict] = []
     for method, keeps in (("learned", (None,)), ("combined", GRID_KEEP)):
         for keep in keeps:
             for add in GRID_ADD:
@@ -259,11 +265,29 @@ def _best_thresholds(
                 }
                 if row["score"] > best.get(method, {}).get("score", -1.0):
                     best[method] = row
+                if method == "combined":
+                    combined_rows.append(row)
                 if method == "combined" and _precision_first(row) > _precision_first(
                     best.get("precision_first")
                 ):
                     best["precision_first"] = row
+    best["nested"] = _nested(real, combined_rows, test_folds)
     return best
+
+
+def _nested(real: list[Doc], rows: list[dict], test_folds: list[np.ndarray]) -> dict:
+    """The combined method scored fold by fold with the thresholds that score best on the
+    other folds (every fold's thresholds are listed)."""
+    preds: dict[str, list] = {}
+    chosen = []
+    for test in test_folds:
+        inside = set(test.tolist())
+        others = [d for i, d in enumerate(real) if i not in inside]
+        row = max(rows, key=lambda r: macro_f1(_scores(others, r["preds"])))
+        chosen.append([row["keep_threshold"], row["add_threshold"]])
+        preds.update({real[i].id: row["preds"][real[i].id] for i in test})
+    tallies = _scores(real, preds)
+    return {"score": macro_f1(tallies), "tallies": tallies, "preds": preds, "thresholds": chosen}
 
 
 def _precision_first(row: dict | None) -> tuple[bool, float]:
@@ -289,7 +313,11 @@ def _table(best: dict) -> dict:
     for method, b in best.items():
         out[method] = {
             "macro_f1": round(b["score"], 4),
-            **{k: b[k] for k in ("C", "synthetic", "keep_threshold", "add_threshold") if k in b},
+            **{
+                k: b[k]
+                for k in ("C", "synthetic", "keep_threshold", "add_threshold", "thresholds")
+                if k in b
+            },
             "by_language": _cells(b["tallies"]),
             "unseen_by_language": _cells(b["unseen"]),
             "macro_f1_by_set": {k: round(v, 4) for k, v in b["by_set"].items()},
@@ -326,7 +354,8 @@ def print_cv(table: dict) -> None:
                 f"{method:15} {lang:8} {t['precision']:6.3f} {t['recall']:6.3f} | "
                 f"{v['precision']:8.3f} {v['recall']:6.3f}"
             )
-        setting = {k: b[k] for k in ("C", "synthetic", "keep_threshold", "add_threshold") if k in b}
+        names = ("C", "synthetic", "keep_threshold", "add_threshold", "thresholds")
+        setting = {k: b[k] for k in names if k in b}
         print(
             f"{method:15} macro F1 {b['macro_f1']:.4f}; by set {b['macro_f1_by_set']}; "
             f"by fold {b['macro_f1_by_fold']}; {setting}"
@@ -352,7 +381,10 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     """CV, choose, fit on all real text (and the synthetic corpus if CV chose it), write."""
     real, synth = load_real(), load_synthetic()
     table = _table(cross_validate(real, synth, progress))
-    default = max(learned.METHODS, key=lambda m: table[m]["macro_f1"])
+    # the default is the method with the best macro F1, combined's taken with thresholds
+    # chosen on the other folds only (its plain CV figure is flattered by that choice)
+    honest = {m: table["nested" if m == "combined" else m]["macro_f1"] for m in learned.METHODS}
+    default = max(learned.METHODS, key=honest.__getitem__)
     chosen = table["combined"]  # learned and combined share one fitted setting
     model = fit(real + (synth if chosen["synthetic"] else []), chosen["C"])
     meta = {
