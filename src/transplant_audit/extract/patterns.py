@@ -21,8 +21,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
-"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter)."""
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
+"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter).
+A comma after the last group ends the number ('RMB¥100,000, respectively')."""
 ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?)|[十百千万亿]{1,2})"
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千."""
@@ -640,8 +641,10 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
     r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
 )
 
-SENTENCE_END_RE = re.compile(r"[。!?;\n]|\.(?=\s|$)")
-CLAUSE_END_RE = re.compile(r"[。!?;\n()]|\.(?=\s|$)|,(?!\d{3}(?!\d))")
+_EN_ABBREV_DOT = r"(?<![a-z]\.[a-z])(?<!\sdr)(?<!\sno)(?<!\smr)(?<!\sms)(?<!\svs)(?<!\sst)"
+"""No sentence ends at the dot of 'u.s.', 'dr.', 'no.', 'vs.': an abbreviation."""
+SENTENCE_END_RE = re.compile(rf"[。!?;\n]|{_EN_ABBREV_DOT}\.(?=\s|$)")
+CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}\.(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
