@@ -402,6 +402,18 @@ def _received_transplant(ctx: _Ctx) -> bool:
     return not (w and w.start() < m.start())
 
 
+def _received_indicator(ctx: _Ctx) -> str:
+    """People who received a transplant, counted: a running total only when the sentence
+    says so (累计, to date, a total of); otherwise the patients of a period, a report or a
+    study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
+    if _temporal(ctx) == "in_period":
+        return "transplants_in_period"
+    cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
+    if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
+        return "transplants_cumulative"
+    return "transplants_in_period"
+
+
 _CENTRE_RE = re.compile(r"cent(?:er|re)|institute")
 _GENERAL_SURGERY_RE = re.compile(r"手术|surger|operation|procedure")
 _UTILISED_RE = re.compile(r"transplanted|utili[sz]ed|used")
@@ -471,6 +483,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
 
+        if pat.NEED_MODS_RE.search(ctx.mods):
+            return "waitlist_size"  # two million Chinese need organ transplants
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
@@ -509,11 +523,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if titled:
             return "senior_staff" if "senior" in titled.group("what") else None
         if _received_transplant(ctx):
-            return (
-                "transplants_in_period"
-                if _temporal(ctx) == "in_period"
-                else ("transplants_cumulative")
-            )
+            return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
@@ -1221,6 +1231,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     Columbians are currently waiting' (people waiting)."""
     if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")

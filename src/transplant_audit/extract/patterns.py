@@ -524,11 +524,19 @@ STAFF_NOUN_RE = re.compile(
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|需要[^,。;\d]{0,3}移植|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
+    # English: 'patients who need liver transplants', 'require a transplant', 'await'
+    r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
     r"(?:得到|接受|获得)了?[^,。;\d]{0,6}移植"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
+    # English recipients: 'people undergoing heart transplants', '76 people had lung
+    # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
+    # 'patients with HCC transplanted at ...'
+    r"|(?<![a-z])(?:receiv(?:e|es|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
+    r"(?:transplant|kt(?![a-z])|lt(?![a-z])|ot(?![a-z]))"
+    r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
 )
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
@@ -539,6 +547,7 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
     r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
+    r"|added to the wait"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
 'per million people' of a rate (每100万人只有4.7人)."""
@@ -750,11 +759,20 @@ NUMBER_OF_RE = re.compile(
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
     r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
+    r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
+RECEIVED_AFTER_RE = re.compile(
+    r"\s(?:[a-z]+\s)?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
+)
+"""'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
+number followed by the recipients' verb counts transplants."""
+NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
+"""'two million Chinese need organ transplants': people who need one are a waiting list."""
 PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
