@@ -112,3 +112,67 @@ def test_recipients_and_people_in_need(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- a count continued without its noun: changes, comparisons, groups ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The number of LT rose from 12 in 2004 to 140 in 2010.",
+            {("transplants_in_period", 12.0), ("transplants_in_period", 140.0)},
+            set(),
+        ),
+        (
+            "Deceased donors fell to 41 (0.9 pmp) in 2003 compared to 77 (1.6 pmp) in 2002.",
+            {("opo_donors", 41.0), ("opo_donors", 77.0)},
+            set(),
+        ),
+        (
+            "The province counted 310 donors in 2017 and 455 in 2018.",
+            {("opo_donors", 455.0)},
+            set(),
+        ),
+        (
+            "Organs donated in the region now amount to 8,250.",
+            {("opo_organs_utilised", 8250.0)},
+            set(),
+        ),
+        # groups of a cohort keep the cohort's indicator
+        (
+            "We studied 518 patients who underwent LT between 2005 and 2015 (n = 518; LDLT, "
+            "203; DDLT, 315).",
+            {("transplants_in_period", 203.0), ("transplants_in_period", 315.0)},
+            set(),
+        ),
+        (
+            "A total of 260 patients underwent KT at our centre between 2009 and 2019, of whom "
+            "a subgroup (n = 64) received grafts from living donors.",
+            {("transplants_in_period", 260.0), ("transplants_in_period", 64.0)},
+            set(),
+        ),
+        # not the number of transplants: hospitals, registrations, scores
+        (
+            "The plan raises the number of hospitals approved for organ transplant to 250.",
+            set(),
+            {("transplants_cumulative", 250.0), ("transplants_in_period", 250.0)},
+        ),
+        (
+            "In 2022, 2.1 million people registered as organ donors, compared with 1.7 million "
+            "in 2021.",
+            set(),
+            {("opo_donors", 1700000.0)},
+        ),
+        (
+            "MELD scores of the transplant recipients ranged from 18 to 35.",
+            set(),
+            {("transplants_cumulative", 18.0), ("transplants_cumulative", 35.0)},
+        ),
+    ],
+)
+def test_counts_continued_without_their_noun(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

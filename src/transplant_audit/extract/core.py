@@ -361,6 +361,8 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"
     if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
         return "in_period"
+    if weak >= 0 and cum < 0 and _year_range(ctx.sentence):
+        return "in_period"  # a total of 336 ... between 2006 and 2016: a span, not a life
     if cum >= 0 or weak >= 0:
         return "cumulative"
     if _year_range(ctx.sentence) or pat.ANNUAL_CUE_RE.search(ctx.tail):
@@ -406,7 +408,7 @@ def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
     says so (累计, to date, a total of); otherwise the patients of a period, a report or a
     study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
-    if _temporal(ctx) == "in_period":
+    if _temporal(ctx) == "in_period" or _year_range(ctx.sentence):
         return "transplants_in_period"
     cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
     if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
@@ -1049,6 +1051,16 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
+        cohort_item = (
+            cnt.uclass in ("", "ops")
+            and bool(out)
+            and "transplants" in out[-1].indicator
+            and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
+        )
+        if cohort_item and not cnt.uclass:
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e)
+        if not cnt.uclass and not is_zh_token and m.group("arabic"):
+            cnt = _elliptic_counter(norm, s, e, sentences, cnt)
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
@@ -1152,6 +1164,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if indicator is None:
             continue
         indicator = _subset_indicator(indicator, ctx, out, se_s)
+        if cohort_item and "transplants" in indicator:
+            indicator = out[-1].indicator  # (n = 295): a group of the count before
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
@@ -1245,6 +1259,41 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
     return cnt
+
+
+_ELLIPSIS_SUBJECT_BACK = 160
+_PARENS_RE = re.compile(r"\([^()]*\)")
+_ELLIPSIS_COUNTERS = {
+    "ops": ("ops", "transplants"),
+    "organs": ("organs", "organs"),
+    "donors": ("donors", "donors"),
+}
+
+
+def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """A bare English number continuing a count its sentence named before it ('The number
+    of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
+    2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
+    left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
+    if not left:
+        return cnt
+    right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
+    if not right or (left.group("and") and not right.group("year")):
+        return cnt
+    if _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt  # from 1998 to 2009: years
+    se_s, _ = sentences.around(s, e)
+    lo = max(se_s, s - _ELLIPSIS_SUBJECT_BACK)
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left.start()))
+    subject = found[-1] if found else None
+    if subject is None:
+        return cnt
+    between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    if pat.EN_ELLIPSIS_BLOCK_RE.search(between):
+        return cnt
+    kind = subject.lastgroup or ""
+    uclass, unit = _ELLIPSIS_COUNTERS[kind]
+    return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
 
 
 _PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")

@@ -499,6 +499,7 @@ SURGEON_CUE_RE = re.compile(
 )
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
+    r"|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z])"
 )
 DEVICE_CUE_RE = re.compile(
     r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
@@ -546,7 +547,7 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
+    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
     r"|added to the wait"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
@@ -652,7 +653,8 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
 
 _EN_ABBREV_DOT = r"(?<![a-z]\.[a-z])(?<!\sdr)(?<!\sno)(?<!\smr)(?<!\sms)(?<!\svs)(?<!\sst)"
 """No sentence ends at the dot of 'u.s.', 'dr.', 'no.', 'vs.': an abbreviation."""
-SENTENCE_END_RE = re.compile(rf"[。!?;\n]|{_EN_ABBREV_DOT}\.(?=\s|$)")
+SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}\.(?=\s|$)")
+"""A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}\.(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
@@ -725,6 +727,10 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+COHORT_ITEM_BEFORE_RE = re.compile(
+    r"(?:\(|;\s?|,\s?)(?:n\s?=|(?:kts?|lts?|ot|ldlt|ddlt|kidney|liver|heart|lung)\s?[,:=])\s?$"
+)
+"""'(n = 295)', '(KT, 977; LT, 1229)': the size of a group of the transplants just counted."""
 FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
 """'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
@@ -773,6 +779,35 @@ RECEIVED_AFTER_RE = re.compile(
 number followed by the recipients' verb counts transplants."""
 NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
 """'two million Chinese need organ transplants': people who need one are a waiting list."""
+EN_ELLIPSIS_LEFT_RE = re.compile(
+    r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
+    r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
+    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s)?$"
+)
+"""English words before a bare number that continues a count named earlier in its sentence:
+'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
+'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
+EN_ELLIPSIS_RIGHT_RE = re.compile(
+    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
+    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during)\s|\s?$)"
+)
+"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
+the phrase."""
+EN_ELLIPSIS_SUBJECT_RE = re.compile(
+    r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
+    r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
+    r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
+)
+"""The noun a continued count counts, the last one named before it in the sentence."""
+EN_ELLIPSIS_BLOCK_RE = re.compile(
+    r"(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million|times|hours"
+    r"|days|weeks|months|years old|costs?|prices?|fees?|yuan|dollars|rmb|usd|survival"
+    r"|hospitals|cent(?:er|re)s|institutions|doctors|surgeons|physicians|beds|registered"
+    r"|register|registrations?|volunteers|pledges?)(?![a-z])"
+    r"|\$"
+)
+"""Words near that noun or between it and the number that make the number count or measure
+something else ('the number of hospitals eligible for organ transplant to 300')."""
 PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
