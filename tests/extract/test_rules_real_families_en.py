@@ -176,3 +176,57 @@ def test_counts_continued_without_their_noun(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- forecasts, durations that are no waits, stays and prices -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # forecasts carry no figure
+        (
+            "This year, more than 12,000 organ transplants are expected to be carried out.",
+            set(),
+            {("transplants_in_period", 12000.0)},
+        ),
+        (
+            "Around 3,000 people are likely to donate organs in the province this year.",
+            set(),
+            {("opo_donors", 3000.0)},
+        ),
+        # a programme's life or a duration qualifying another noun is no wait
+        (
+            "The donor programme has run for 15 years and has helped many families.",
+            set(),
+            {("wait_time_days", 5478.75)},
+        ),
+        (
+            "After a two-month closure following a donor death, the unit reopened.",
+            set(),
+            {("wait_time_days", 60.88)},
+        ),
+        (
+            "Time after transplant | Graft survival, living donor |\n2 years | 93.1 % |",
+            set(),
+            {("wait_time_days", 730.5)},
+        ),
+        # ... but a hyphenated wait stays a wait
+        ("Patients faced a 4-week wait for a donor kidney.", {("wait_time_days", 28.0)}, set()),
+        # a package stay and what the patients spent
+        (
+            "The group spent $64,000 each, which covered flights and 18 days of treatment.",
+            {("price_usd", 64000.0), ("avg_length_of_stay_days", 18.0)},
+            set(),
+        ),
+        (
+            "Recipients were admitted for 21.5 days on average.",
+            {("avg_length_of_stay_days", 21.5)},
+            set(),
+        ),
+    ],
+)
+def test_forecasts_durations_stays_and_prices(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

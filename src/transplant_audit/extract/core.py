@@ -569,9 +569,16 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
             return None
-        if _has(pat.STAY_CUE_RE, ctx.clause):
+        if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
+        if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
+            "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
+        ):
+            return None  # in 13 years, for 21 years: a programme's life, no wait
+        head = ctx.table_head
+        if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
+            head = ""  # a table of survival by year after transplant: no waits
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head):
             return "wait_time_days"
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
         if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
@@ -590,6 +597,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if uclass == "usd":
             if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
                 return "price_usd"
+            if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+                return "price_usd"
             if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(
                 pat.PRICE_CUE_RE, ctx.before_doc
             ):
@@ -604,6 +613,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_cny"
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
             return "price_cny"
         if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_cny"
@@ -1083,6 +1094,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if ordinal and uclass != "ops":
             continue
+        if uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, e_num, end + 12):
+            continue  # a three-month shutdown, 5-year survival: a duration of something else
 
         # currency before the number
         start = s
@@ -1158,7 +1171,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             tail=norm[end:se_e].split(",")[0],
             table_head=_table_head(norm, s) if has_rows else "",
         )
-        if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
+        if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or pat.EN_FORECAST_RE.search(
+            ctx.right, 0, 60
+        ):
             continue
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:

@@ -808,6 +808,23 @@ EN_ELLIPSIS_BLOCK_RE = re.compile(
 )
 """Words near that noun or between it and the number that make the number count or measure
 something else ('the number of hospitals eligible for organ transplant to 300')."""
+EN_FORECAST_RE = re.compile(
+    r"(?<![a-z])(?:are|is|were|was)\s(?:[a-z]+ly\s)?(?:expected|projected|predicted|forecast"
+    r"|likely|set|planned|due)\sto\s(?!have\s)"
+)
+"""'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
+forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
+EN_LONG_SPAN_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:for|in|over|during|within|after)\s(?:the\s)?(?:past\s|last\s|first\s)?$"
+)
+"""'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
+EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
+"""'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
+EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
+"""'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
+EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
+"""'had spent $87,000 each for the operations': what the patient paid."""
 PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
