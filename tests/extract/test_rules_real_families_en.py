@@ -230,3 +230,51 @@ def test_forecasts_durations_stays_and_prices(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- waits in lists without verbs, ranges of durations, the day of a record -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # list lines under a heading about waiting read the heading
+        (
+            "Waiting times the hospitals gave callers:\nCity Hospital No. 2: 10 days\n"
+            "Provincial People's Hospital: 3 weeks",
+            {("wait_time_days", 10.0), ("wait_time_days", 21.0)},
+            set(),
+        ),
+        (
+            "How long patients were told to wait:\n- 2-3 weeks for a kidney\n- 1 week to 2 "
+            "months for a heart",
+            {("wait_time_days", 14.0), ("wait_time_days", 21.0), ("wait_time_days", 60.88)},
+            set(),
+        ),
+        # a duration 'for a liver transplant' is the wait for one
+        ("Eastern Hospital: 4 days for a liver transplant.", {("wait_time_days", 4.0)}, set()),
+        # the time it takes to get an organ
+        (
+            "It usually takes about two weeks to find a kidney there.",
+            {("wait_time_days", 14.0)},
+            set(),
+        ),
+        # ... but other durations stay out, in a list or in a sentence
+        (
+            "Opening hours of the clinic:\nMonday: 8 hours",
+            set(),
+            {("wait_time_days", 0.33)},
+        ),
+        ("The conference took 3 days.", set(), {("wait_time_days", 3.0)}),
+        # a day that opens the sentence scopes its count
+        (
+            "On a single day in 2011, the team carried out 9 kidney transplants.",
+            {("transplants_per_day_max", 9.0)},
+            set(),
+        ),
+    ],
+)
+def test_waits_in_lists_and_the_day_of_a_record(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

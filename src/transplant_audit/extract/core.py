@@ -216,6 +216,7 @@ class _Ctx:
     before_doc: str = ""  # the document text just before the figure, across line breaks
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
+    list_head: str = ""  # for a short list line ('Renji: 1 week for a liver'), the text above
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -503,7 +504,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_cumulative"
         if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
             return "transplants_per_day_capacity"
-        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
+        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or _has(
+            pat.EN_PER_DAY_LEAD_RE, ctx.sentence_left
+        ):
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
@@ -580,6 +583,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             head = ""  # a table of survival by year after transplant: no waits
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head):
             return "wait_time_days"
+        if _has(pat.EN_WAIT_CUE_RE, ctx.clause) or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right):
+            return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
+        if _has(pat.LIST_HEAD_WAIT_RE, ctx.list_head):
+            return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
         if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
             return "wait_time_days"
@@ -996,6 +1004,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     doc_transplant = _doc_transplant(norm)
     gates = _GateIndex(norm)
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
+    has_lines = "\n" in norm
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1170,6 +1179,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
             table_head=_table_head(norm, s) if has_rows else "",
+            list_head=_list_head(norm, s) if has_lines and uclass == "time" else "",
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or pat.EN_FORECAST_RE.search(
             ctx.right, 0, 60
@@ -1250,6 +1260,19 @@ def _table_head(norm: str, s: int) -> str:
     line_end = norm.find("\n", s)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
     if line.count("|") < 2:
+        return ""
+    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+def _list_head(norm: str, s: int) -> str:
+    """The text above a short list line with no verb of its own ('Renji Hospital: 1 week for
+    a liver transplant', '- 1-2 months for a kidney'), or "" for a line of running text."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    if not line_start:
+        return ""
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if len(line) > pat.LIST_LINE_MAX or not pat.LIST_LINE_RE.match(line):
         return ""
     return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
 

@@ -821,6 +821,27 @@ EN_LONG_SPAN_BEFORE_RE = re.compile(
 EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
+EN_WAIT_CUE_RE = re.compile(
+    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match)"
+    r"|(?:get|obtain|receive|find)\s(?:a\s|an\s)?(?:new\s|suitable\s|matching\s)?"
+    r"(?:kidney|liver|heart|lung|organ)"
+)
+"""'It takes about a week to get a kidney': the time to obtain an organ is a wait."""
+EN_WAIT_FOR_AFTER_RE = re.compile(
+    r"^\s?(?:for|to get|to find|to obtain)\s(?:a\s|an\s)?(?:[a-z-]+\s)?"
+    r"(?:kidney|liver|heart|lung|organ|transplant|donor)"
+)
+"""'1 week for a liver transplant', '1-2 months for a kidney': a list item's wait."""
+LIST_LINE_MAX = 120
+LIST_LINE_RE = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s|[^\n:：]{2,60}[:：])")
+"""A line of a list: a bullet, a number, or 'Name:' before its value."""
+LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
+"""A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
+EN_PER_DAY_LEAD_RE = re.compile(
+    r"(?:^|\s)(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])|(?:^|\s)in one day"
+)
+"""'On a single day in 2006, surgeons there carried out 8 liver transplants': the day
+opening the sentence is the count's scope."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
