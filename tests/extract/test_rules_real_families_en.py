@@ -278,3 +278,71 @@ def test_waits_in_lists_and_the_day_of_a_record(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- number words, organs named as counters, rates, coordinated organs, tourists ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a number in words goes on past 'hundred'
+        (
+            "Four hundred twenty-two patients underwent liver transplantation there in 2018.",
+            {("transplants_in_period", 422.0)},
+            {("transplants_in_period", 400.0)},
+        ),
+        # 'and' between organ words joins organs, not two figures
+        (
+            "In 2019 the hospital performed 515 liver and liver-kidney transplants.",
+            {("transplants_in_period", 515.0)},
+            set(),
+        ),
+        # organs counted by name: donated, or transplanted
+        (
+            "Around 450 kidneys were donated in the region in 2020.",
+            {("opo_organs_utilised", 450.0)},
+            set(),
+        ),
+        (
+            "In 2014 the second-busiest centre, with its surgeons transplanting 98 hearts.",
+            {("transplants_in_period", 98.0)},
+            set(),
+        ),
+        # organs a hospital merely received or prepared are no count
+        (
+            "The hospital received six kidneys for transplants that week.",
+            set(),
+            {("transplants_cumulative", 6.0)},
+        ),
+        # a rate is not a count
+        (
+            "The rate fell to 31.5 transplants per 100 patient-years on the list.",
+            set(),
+            {("transplants_in_period", 31.5), ("transplants_cumulative", 31.5)},
+        ),
+        # transplant tourists, and a per-year phrase later in the sentence
+        (
+            "At least 120 patients travelled to China for kidney transplants last year.",
+            {("transplants_in_period", 120.0)},
+            set(),
+        ),
+        (
+            "Some sixty cases of living-donor kidney transplants were subtracted, the ministry "
+            "said of last year.",
+            {("transplants_in_period", 60.0)},
+            {("transplants_cumulative", 60.0)},
+        ),
+        # a hospital's ranking place dates its count
+        (
+            "In 2017 Central Hospital came in first place. City Hospital came in second place, "
+            "with 140 transplants.",
+            {("transplants_in_period", 140.0)},
+            set(),
+        ),
+    ],
+)
+def test_number_words_organ_counters_rates_and_tourists(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

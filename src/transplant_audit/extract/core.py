@@ -216,6 +216,7 @@ class _Ctx:
     before_doc: str = ""  # the document text just before the figure, across line breaks
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
+    sentence_right: str = ""  # the sentence after the figure
     list_head: str = ""  # for a short list line ('Renji: 1 week for a liver'), the text above
 
 
@@ -370,7 +371,12 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
+    if pat.EN_ANNUAL_AFTER_RE.search(_NEXT_NUMBER_RE.split(ctx.sentence_right, 1)[0]):
+        return "in_period"  # over a hundred cases of ... transplants, ... last year
     return "cumulative"
+
+
+_NEXT_NUMBER_RE = re.compile(r"\d")
 
 
 def _donation(ctx: _Ctx) -> bool:
@@ -481,6 +487,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right):
             return None
+        if pat.EN_RATE_AFTER_RE.match(ctx.right):
+            return None  # 92.7 transplants per 100 wait-list years
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
@@ -599,6 +607,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
+        return None
+    if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
+        if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
+            return "opo_organs_utilised"
+        if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
+            return _classify_in_use("ops", ctx, ordinal)
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
@@ -932,7 +946,7 @@ def _read_counter(norm: str, e: int) -> _Counter:
     ec = pat.EN_COUNTER_RE.match(rest)
     if ec and ec.group("counter"):
         mods = ec.group("mods") or ""
-        if any(w in _EN_STOP for w in mods.split()):
+        if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
             return out
         counter = ec.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
@@ -1178,6 +1192,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
+            sentence_right=norm[end:se_e],
             table_head=_table_head(norm, s) if has_rows else "",
             list_head=_list_head(norm, s) if has_lines and uclass == "time" else "",
         )

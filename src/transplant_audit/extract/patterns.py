@@ -33,11 +33,15 @@ ZH_NUM = (
     r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"|(?<=[上近逾过超约])[百千万])"
 )
-EN_NUM_WORD = (
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+_EN_UNDER_100 = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million)"
+)
+EN_NUM_WORD = (
+    rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
+    rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
+    r"|a\s+(?:hundred|thousand|million)"
     r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b))"
 )
 EN_FRACTIONS: dict[str, float] = {
@@ -242,6 +246,11 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "donations": ("donors", "donations", 1, None),
     "organ donations": ("donors", "donations", 1, None),
     "organs": ("organs", "organs", 1, None),
+    # organs counted by name: '300 lungs were donated', 'transplanting 153 livers'
+    "livers": ("organ_items", "organs", 1, None),
+    "kidneys": ("organ_items", "organs", 1, None),
+    "hearts": ("organ_items", "organs", 1, None),
+    "lungs": ("organ_items", "organs", 1, None),
     "days": ("time", "days", 1, None),
     "day": ("time", "days", 1, None),
     "weeks": ("time", "weeks", 1, None),
@@ -538,6 +547,9 @@ RECEIVED_TX_RE = re.compile(
     r"|(?<![a-z])(?:receiv(?:e|es|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
     r"(?:transplant|kt(?![a-z])|lt(?![a-z])|ot(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
+    r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
+    # transplant tourists: 'people chose to go to mainland China for liver transplants'
+    r"|(?:travel+ed|went|gone|go|going)\sto\s[^.;,]{0,40}?\sfor\s(?:[a-z-]+\s){0,4}?transplant"
 )
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
@@ -724,7 +736,10 @@ beds') is the writer's reasoning, not a stated value."""
 DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
-RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
+RANKING_CUE_RE = re.compile(
+    r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking"
+    r"|(?:first|second|third|\d+(?:st|nd|rd|th)) place|came in"
+)
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
 COHORT_ITEM_BEFORE_RE = re.compile(
@@ -800,7 +815,8 @@ EN_ELLIPSIS_SUBJECT_RE = re.compile(
 )
 """The noun a continued count counts, the last one named before it in the sentence."""
 EN_ELLIPSIS_BLOCK_RE = re.compile(
-    r"(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million|times|hours"
+    r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
+    r"|times|hours"
     r"|days|weeks|months|years old|costs?|prices?|fees?|yuan|dollars|rmb|usd|survival"
     r"|hospitals|cent(?:er|re)s|institutions|doctors|surgeons|physicians|beds|registered"
     r"|register|registrations?|volunteers|pledges?)(?![a-z])"
@@ -842,6 +858,22 @@ EN_PER_DAY_LEAD_RE = re.compile(
 )
 """'On a single day in 2006, surgeons there carried out 8 liver transplants': the day
 opening the sentence is the count's scope."""
+EN_ANNUAL_AFTER_RE = re.compile(
+    r"(?<![a-z])(?:last|this|each|every|per|a) year(?![a-z])|annually|in a year(?![a-z])"
+)
+"""English per-year words later in the sentence, before any other number ('over a hundred
+cases of ... transplants, ... last year'), make a bare count one of a period."""
+EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s\d")
+"""'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_ORGAN_COORD_RE = re.compile(
+    rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
+    r"|deceased|living|donor|cadaveric)(?:\s|$))+$"
+)
+"""Words between a number and its counter that only name organs and donor kinds ('402
+kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
+ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared")
+TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
+"""'surgeons there transplanting 153 livers': organs named as what was transplanted."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
