@@ -346,3 +346,51 @@ def test_number_words_organ_counters_rates_and_tourists(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- ranks by volume --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Lakeside Medical Center came in first place, with 188 liver transplants in 2019. "
+            "Hill Hospital came in second, with 171.",
+            {("volume_rank_national", 1.0), ("volume_rank_national", 2.0)},
+            set(),
+        ),
+        (
+            "The programme recorded 240 kidney transplants last year, climbing to #3 in the "
+            "ranking.",
+            {("volume_rank_national", 3.0)},
+            set(),
+        ),
+        (
+            "The country carries out the third-largest number of kidney transplants in the world.",
+            {("volume_rank_global", 3.0)},
+            set(),
+        ),
+        (
+            "By the number of liver transplants, the centre ranked No. 4 nationally in 2016.",
+            {("volume_rank_national", 4.0)},
+            set(),
+        ),
+        # ranks of survival or reputation, or within a province, are not volume ranks
+        (
+            "Its transplant survival rates ranked first in the nation.",
+            set(),
+            {("volume_rank_national", 1.0)},
+        ),
+        (
+            "The hospital ranks second in the province for kidney transplants.",
+            set(),
+            {("volume_rank_national", 2.0)},
+        ),
+        ("She came in first place in the marathon.", set(), {("volume_rank_national", 1.0)}),
+    ],
+)
+def test_ranks_by_volume(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -1265,6 +1265,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+    if pat.EN_RANK_GATE_RE.search(norm):
+        out.extend(_en_rank_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -1582,6 +1584,81 @@ def _year_candidates(
                     language=lang,
                 )
             )
+    return out
+
+
+_EN_TOP_WORDS = {"three": 3, "five": 5, "ten": 10}
+
+
+def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
+    """(rank, qualifier) of an EN_RANK_RE match; 'the top 10' is a rank of at most 10."""
+    if m.group("top"):
+        top = m.group("top")
+        return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
+    word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
+    word = word or m.group("superl")
+    if word.isdigit():
+        return float(word), Qualifier.EXACT
+    if word in pat.EN_ORDINAL_VALUES:
+        return float(pat.EN_ORDINAL_VALUES[word]), Qualifier.EXACT
+    digits = word[:-2]
+    return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
+
+
+def _en_rank_candidates(
+    text: str,
+    norm: str,
+    sentences: _Bounds,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """``volume_rank_national`` / ``volume_rank_global`` from English ranks by volume, in a
+    sentence about transplants (or right after one), never ranks of survival or quality."""
+    out: list[Candidate] = []
+    for m in pat.EN_RANK_RE.finditer(norm):
+        se_s, se_e = sentences.around(m.start(), m.end())
+        sentence = norm[se_s:se_e]
+        before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]
+        if not (pat.EN_RANK_VOLUME_RE.search(sentence) or pat.EN_RANK_VOLUME_RE.search(before)):
+            continue
+        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or pat.EN_RANK_LOCAL_RE.search(sentence):
+            continue
+        ranked = _en_rank_value(m)
+        if ranked is None or ranked[0] < 1:
+            continue
+        value, qualifier = ranked
+        glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
+        indicator = "volume_rank_global" if glob else "volume_rank_national"
+        group = next(g for g in ("hash", "no", "verb", "place", "superl", "top") if m.group(g))
+        s, e = m.span(group)
+        organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(
+            pat.ORGAN_RE.finditer(before)
+        )
+        organ = pat.ORGAN_WORDS[organs[0].group(0)] if organs else ""
+        hospital = ""
+        if hospitals:
+            i = bisect.bisect_right([h[0] for h in hospitals], s) - 1
+            hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
+        sn_s = max(0, s - snippet_chars)
+        out.append(
+            Candidate(
+                indicator=indicator,
+                organ=organ,
+                value=value,
+                qualifier=str(qualifier),
+                unit=canonical_unit(indicator),
+                period="",
+                as_of="",
+                start=s,
+                end=e,
+                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
+                snippet_start=sn_s,
+                stated=text[s:e],
+                hospital=hospital,
+                language=lang,
+            )
+        )
     return out
 
 

@@ -874,6 +874,44 @@ kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figur
 ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared")
 TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
 """'surgeons there transplanting 153 livers': organs named as what was transplanted."""
+_EN_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+EN_ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_EN_ORDINALS)}
+_EN_ORD = rf"(?:{'|'.join(_EN_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+EN_RANK_RE = re.compile(
+    r"#\s?(?P<hash>\d{1,3})(?=\s(?:[a-z]+\s){0,3}?(?:in\s(?:the\s)?)?ranking)"
+    rf"|(?:came in|ranked|ranks|ranking|placed|finished)\s(?:at\s)?(?P<verb>{_EN_ORD})(?![a-z])"
+    r"|(?:ranked|ranks|ranking)\s(?:no\.\s?|number\s|#\s?)(?P<no>\d{1,3})(?!\d)"
+    rf"|(?<![a-z])(?P<place>{_EN_ORD})\s(?:place|spot)(?![a-z])"
+    rf"|(?<![a-z])the\s(?P<superl>{'|'.join(_EN_ORDINALS[1:])})[- ]"
+    r"(?:highest|largest|most|busiest|biggest)(?![a-z])"
+    r"|(?<![a-z])(?:in|among|into)\sthe\stop\s(?P<top>\d{1,2}|three|five|ten)(?![a-z\d])"
+)
+"""An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
+place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
+the top 10' (at most). Read only in a sentence about transplant volume (EN_RANK_VOLUME_RE)."""
+EN_RANK_GATE_RE = re.compile(r"rank|place|spot|the top|(?:highest|largest|most|busiest|biggest)")
+"""A document with none of these words has no English rank: EN_RANK_RE is not run."""
+EN_RANK_VOLUME_RE = re.compile(r"transplant|(?<![a-z])(?:kts?|lts?)(?![a-z])|most active|volume")
+EN_RANK_NOT_VOLUME_RE = re.compile(
+    r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
+)
+"""Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
+EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth")
+EN_RANK_LOCAL_RE = re.compile(
+    r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
+)
+"""A rank within a province, region or city has no indicator in the vocabulary."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
