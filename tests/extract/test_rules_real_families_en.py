@@ -394,3 +394,71 @@ def test_ranks_by_volume(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- firsts, currencies written as words, donors by their verb, flows ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "In 1983, the university hospital carried out its first-ever liver transplant.",
+            {("first_transplant_year", 1983.0)},
+            set(),
+        ),
+        (
+            "In 1999, the centre completed the city’s first and the country’s third lung "
+            "transplant.",
+            {("first_transplant_year", 1999.0)},
+            set(),
+        ),
+        (
+            "The hospital began developing kidney transplantation in 1979.",
+            {("first_transplant_year", 1979.0)},
+            set(),
+        ),
+        (
+            "The average charge for a kidney was dollar 18,500.",
+            {("price_usd", 18500.0)},
+            set(),
+        ),
+        (
+            "Patients were told a donor liver could be found within a day.",
+            {("wait_time_days", 1.0)},
+            set(),
+        ),
+        (
+            "Every year thousands are declared brain dead, but only 340 donate their organs.",
+            {("opo_donors", 340.0)},
+            set(),
+        ),
+        (
+            "Deceased donors contributed some 2,600 organs last year.",
+            {("opo_organs_utilised", 2600.0)},
+            set(),
+        ),
+        (
+            "The number of people who received transplants abroad was as high as 512.",
+            {("transplants_cumulative", 512.0)},
+            set(),
+        ),
+        # a people count followed by a flow into the list is still the list
+        (
+            "Some 90,000 patients are waiting for kidney transplantation and 400 patients are "
+            "added to the waiting list each month.",
+            {("waitlist_size", 90000.0)},
+            {("waitlist_size", 400.0)},
+        ),
+        # dollars that are not US dollars
+        (
+            "The insurer paid 3,200,000 NT dollars for drugs after transplant surgery.",
+            set(),
+            {("price_usd", 3200000.0)},
+        ),
+    ],
+)
+def test_firsts_currency_words_donor_verbs_and_flows(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -528,6 +528,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
@@ -607,6 +608,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
+        if _has(pat.EN_ORGANS_GIVEN_RE, ctx.clause) and "living" not in ctx.clause:
+            return "opo_organs_utilised"  # deceased donors who contributed 5,000 organs
         return None
     if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
         if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
@@ -1123,6 +1126,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         # currency before the number
         start = s
         cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+        if not cur and not uclass:
+            word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
+            if word:
+                start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
         if cur:
             start = max(0, s - 6) + cur.start()
             cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
@@ -1145,6 +1152,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
+        if uclass == "usd" and pat.EN_FOREIGN_CURRENCY_RE.search(norm, max(0, s - 20), end):
+            continue  # 7,734,540,000 NT dollars
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
@@ -1300,6 +1309,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     Columbians are currently waiting' (people waiting)."""
     if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
@@ -1489,8 +1500,9 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
-    r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
-    r"|(?:began|begun|started|start|begin)\s(?:to\s)?(?:perform|carry out|do|conduct)(?:ing)?\s"
+    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant|transplantation)(?![a-z])"
+    r"|(?:began|begun|started|start|begin)\s(?:to\s)?"
+    r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
     r"(?:[a-z-]+\s){0,2}transplant"
     r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
 )

@@ -42,7 +42,8 @@ EN_NUM_WORD = (
     rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
     rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
     r"|a\s+(?:hundred|thousand|million)"
-    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b))"
+    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b)"
+    r"|(?<=within\s)a(?=\sday\b))"
 )
 EN_FRACTIONS: dict[str, float] = {
     "half": 2,
@@ -560,7 +561,6 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
     r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
-    r"|added to the wait"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
 'per million people' of a rate (每100万人只有4.7人)."""
@@ -774,7 +774,8 @@ SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$"
+    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
+    r"|as (?:high|many|low|few) as\s)?$"
 )
 """'The number of people who donated organs ... reached 5,810': the noun is the counter."""
 WAITING_AFTER_RE = re.compile(
@@ -912,6 +913,24 @@ EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
 )
 """A rank within a province, region or city has no indicator in the vocabulary."""
+EN_ADDED_AFTER_RE = re.compile(
+    r"^\s(?:[a-z]+\s){0,2}(?:are|is|were|was|get|gets)\s(?:being\s)?added"
+)
+"""'1,500 patients are added to the waiting list each month': a flow, not the list's size."""
+EN_DONATE_AFTER_RE = re.compile(
+    r"\s(?:people\s|persons\s)?(?:donate[ds]?|have donated|had donated)\s"
+    r"(?:their\s|his\s|her\s)?(?:organs?|kidneys?|livers?)"
+)
+"""'only 200 donate their organs': a bare number followed by the donors' verb counts donors."""
+EN_ORGANS_GIVEN_RE = re.compile(r"contribut|deceased donors?")
+"""'deceased donors who contributed about 5,000 organs': organs donated (living donors' organs
+are not annotated, so 'living' in the clause keeps them out)."""
+EN_CURRENCY_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?<!nt\s)(?<!hk\s)dollars?\s$")
+"""'The mean cost for KT was dollar 21,000': the currency written as a word before the number."""
+EN_FOREIGN_CURRENCY_RE = re.compile(
+    r"(?:nt|hk|new taiwan|taiwan|hong kong|singapore|australian|canadian)\s?dollars?"
+)
+"""Dollars that are not US dollars ('7,734,540,000 NT dollars'): no indicator."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
