@@ -462,3 +462,34 @@ def test_firsts_currency_words_donor_verbs_and_flows(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- how soon an organ comes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "A kidney could be arranged within two to three weeks, the coordinator said.",
+            {("wait_time_days", 14.0), ("wait_time_days", 21.0)},
+            set(),
+        ),
+        (
+            "The agency promised clients a liver within 10 days of arrival.",
+            {("wait_time_days", 10.0)},
+            set(),
+        ),
+        ("Surgery was scheduled within 4 days of arrival.", {("wait_time_days", 4.0)}, set()),
+        # a unit or a ward made available is no organ
+        (
+            "A new kidney unit was made available in 2 months.",
+            set(),
+            {("wait_time_days", 60.88)},
+        ),
+    ],
+)
+def test_how_soon_an_organ_comes(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -592,7 +592,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             head = ""  # a table of survival by year after transplant: no waits
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head):
             return "wait_time_days"
-        if _has(pat.EN_WAIT_CUE_RE, ctx.clause) or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right):
+        if (
+            _has(pat.EN_WAIT_CUE_RE, ctx.clause)
+            or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
+            or pat.EN_ORGAN_WITHIN_RE.search(ctx.left_clause[-90:])
+            or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
+        ):
             return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
         if _has(pat.LIST_HEAD_WAIT_RE, ctx.list_head):
             return "wait_time_days"  # a list of hospitals under 'Waiting times:'

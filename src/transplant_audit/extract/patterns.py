@@ -844,6 +844,17 @@ EN_WAIT_CUE_RE = re.compile(
     r"(?:kidney|liver|heart|lung|organ)"
 )
 """'It takes about a week to get a kidney': the time to obtain an organ is a wait."""
+EN_ORGAN_WITHIN_RE = re.compile(
+    r"(?<![a-z])(?:a|an)\s(?:new\s|matching\s|suitable\s|donor\s|donated\s)?"
+    r"(?:kidney|liver|heart|lung|organ)(?![a-z])(?!\s(?:unit|ward|cent|depart|program|failure))"
+    r"[^.;]{0,40}?"
+    r"(?:arrang|availab|provid|promis|secur|locat|ready|allocat)[a-z]*\s[^.;]{0,20}$"
+    r"|(?:promis|offer|guarantee)[a-z]*\s[^.;]{0,30}(?:a|an)\s(?:[a-z]+\s)?"
+    r"(?:kidney|liver|heart|lung|organ)\s$"
+    r"|^\s?(?:of|after|upon)\s(?:their\s|his\s|her\s)?arrival"
+)
+"""'A liver could be arranged within one to four weeks', 'promised foreign patients a liver
+within 2 weeks', 'within 3 days of arrival': how soon an organ comes is a wait."""
 EN_WAIT_FOR_AFTER_RE = re.compile(
     r"^\s?(?:for|to get|to find|to obtain)\s(?:a\s|an\s)?(?:[a-z-]+\s)?"
     r"(?:kidney|liver|heart|lung|organ|transplant|donor)"
