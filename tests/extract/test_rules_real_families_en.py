@@ -493,3 +493,33 @@ def test_how_soon_an_organ_comes(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- a part of the figure before, placed in a transplant unit ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The hospital has 1,500 beds, including 48 in its organ transplant ward.",
+            {("total_beds", 1500.0), ("transplant_beds", 48.0)},
+            set(),
+        ),
+        (
+            "The hospital has 800 beds, of which 36 are in the liver transplant centre.",
+            {("transplant_beds", 36.0)},
+            {("total_beds", 36.0)},
+        ),
+        # a part without a place is not read
+        (
+            "The hospital has 800 beds, including 36 new ones.",
+            set(),
+            {("transplant_beds", 36.0), ("total_beds", 36.0)},
+        ),
+    ],
+)
+def test_part_of_the_figure_before(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

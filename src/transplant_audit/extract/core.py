@@ -1031,6 +1031,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
+    last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
         if taken and s < taken[-1][1]:
@@ -1093,6 +1094,17 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
+        if (
+            not cnt.uclass
+            and last_counter is not None
+            and last_counter[1].uclass in _PART_CLASSES
+            and s - last_counter[0] < 40
+            and pat.EN_PART_BEFORE_RE.search(norm, max(0, s - 24), s)
+            and pat.EN_PART_WHERE_RE.match(norm, e, e + 12)
+        ):
+            part = last_counter[1]  # 1,200 beds, including 60 in its transplant ward
+            place = _CLAUSE_CUT_RE.split(norm[e : e + 48], 1)[0]  # read as its noun phrase
+            cnt = _Counter(part.uclass, part.stated_unit, part.mult, [], place, e)
         cohort_item = (
             cnt.uclass in ("", "ops")
             and bool(out)
@@ -1272,6 +1284,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         )
         taken.append((start, end))
+        last_counter = (end, cnt)
         if adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
             high = out[-1]
             low = round(high.value * adjacent[0] / adjacent[1], 6)
@@ -1332,6 +1345,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return cnt
 
 
+_PART_CLASSES = frozenset({"beds", "persons", "rooms"})
+_CLAUSE_CUT_RE = re.compile(r"[,.;()]")
 _ELLIPSIS_SUBJECT_BACK = 160
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ELLIPSIS_COUNTERS = {

@@ -942,6 +942,13 @@ EN_FOREIGN_CURRENCY_RE = re.compile(
     r"(?:nt|hk|new taiwan|taiwan|hong kong|singapore|australian|canadian)\s?dollars?"
 )
 """Dollars that are not US dollars ('7,734,540,000 NT dollars'): no indicator."""
+EN_PART_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
+    r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
+)
+EN_PART_WHERE_RE = re.compile(r"\s(?:are\s|were\s)?(?:in|at|for|on)\s")
+"""'1,200 beds, including 60 in its transplant ward': a part of the figure before, counted in
+its unit, and placed by what follows."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
