@@ -523,3 +523,43 @@ def test_part_of_the_figure_before(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- the count of one day ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The centre did a maximum of 9 kidney transplants per day.",
+            {("transplants_per_day_max", 9.0)},
+            set(),
+        ),
+        (
+            "On March 3, 2006, the hospital performed 14 kidney transplants.",
+            {("transplants_per_day_max", 14.0)},
+            set(),
+        ),
+        (
+            "Surgeons completed 5 liver transplants and 7 kidney transplants on the same day.",
+            {("transplants_per_day_max", 5.0), ("transplants_per_day_max", 7.0)},
+            set(),
+        ),
+        # a running total announced on a date, and operations at the same time, stay as they were
+        (
+            "On March 3, 2006, the hospital said it had performed 1,500 kidney transplants.",
+            {("transplants_cumulative", 1500.0)},
+            {("transplants_per_day_max", 1500.0)},
+        ),
+        (
+            "The team carried out three liver transplants simultaneously on the same day.",
+            {("concurrent_transplant_capacity", 3.0)},
+            {("transplants_per_day_max", 3.0)},
+        ),
+    ],
+)
+def test_the_count_of_one_day(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

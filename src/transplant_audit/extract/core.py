@@ -411,6 +411,15 @@ def _received_transplant(ctx: _Ctx) -> bool:
     return not (w and w.start() < m.start())
 
 
+def _en_one_day(ctx: _Ctx) -> bool:
+    """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
+    'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
+    and not a running total ('had performed')?"""
+    day = _has(pat.EN_PER_DAY_LEAD_RE, ctx.sentence_left, ctx.sentence_right)
+    day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
+    return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+
+
 def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
     says so (累计, to date, a total of); otherwise the patients of a period, a report or a
@@ -512,8 +521,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_cumulative"
         if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
             return "transplants_per_day_capacity"
-        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or _has(
-            pat.EN_PER_DAY_LEAD_RE, ctx.sentence_left
+        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
+            _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
         ):
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):

@@ -867,9 +867,13 @@ LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
 """A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
 EN_PER_DAY_LEAD_RE = re.compile(
     r"(?:^|\s)(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])|(?:^|\s)in one day"
+    r"|(?:^|\s)on the same (?:day|night)|(?:^|\s)within the same day"
+    rf"|^\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
 )
 """'On a single day in 2006, surgeons there carried out 8 liver transplants': the day
 opening the sentence is the count's scope."""
+EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
+"""'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
 EN_ANNUAL_AFTER_RE = re.compile(
     r"(?<![a-z])(?:last|this|each|every|per|a) year(?![a-z])|annually|in a year(?![a-z])"
 )
