@@ -563,3 +563,8 @@ def test_the_count_of_one_day(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+def test_a_rate_continued_by_year_is_no_count() -> None:
+    text = "The transplant rate fell from 61.5 per 100 patient-years in 2004 to 38.2 in 2012."
+    check(text, set(), {("transplants_in_period", 38.2)})

@@ -1135,6 +1135,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                     or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
                 )
                 and not _YEAR_ONLY_RE.match(m.group(0))
+                and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (

@@ -874,6 +874,9 @@ EN_PER_DAY_LEAD_RE = re.compile(
 opening the sentence is the count's scope."""
 EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
 """'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
+EN_RATE_BEFORE_RE = re.compile(r"(?<![a-z])rates?(?![a-z])|\sper\s\d")
+"""'the rate of transplant decreased from 92.7 per 100 ... to 49.2 in 2011': the bare number
+continues a rate, not a count."""
 EN_ANNUAL_AFTER_RE = re.compile(
     r"(?<![a-z])(?:last|this|each|every|per|a) year(?![a-z])|annually|in a year(?![a-z])"
 )
