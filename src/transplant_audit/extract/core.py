@@ -371,7 +371,8 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
-    if pat.EN_ANNUAL_AFTER_RE.search(_NEXT_NUMBER_RE.split(ctx.sentence_right, 1)[0]):
+    nxt = _NEXT_NUMBER_RE.search(ctx.sentence_right)
+    if pat.EN_ANNUAL_AFTER_RE.search(ctx.sentence_right, 0, nxt.start() if nxt else 10**9):
         return "in_period"  # over a hundred cases of ... transplants, ... last year
     return "cumulative"
 
@@ -415,7 +416,11 @@ def _en_one_day(ctx: _Ctx) -> bool:
     """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
     'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
     and not a running total ('had performed')?"""
-    day = _has(pat.EN_PER_DAY_LEAD_RE, ctx.sentence_left, ctx.sentence_right)
+    sentence = ctx.sentence
+    day = ("day" in sentence or "night" in sentence) and bool(
+        pat.EN_PER_DAY_WORDS_RE.search(sentence)
+    )
+    day = day or bool(pat.EN_DATE_LEAD_RE.match(ctx.sentence_left))
     day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
@@ -511,6 +516,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         # a table row or list item under a heading about transplants, or a count whose
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
         tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
+        if not transplant and not tx_near and ctx.mods:
+            tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
         if not transplant and not tx_near:
             general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
             if general or not ctx.doc_transplant:
@@ -1121,7 +1128,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
         )
         if cohort_item and not cnt.uclass:
-            cnt = _Counter("ops", "transplants", 1.0, [], "", e)
+            cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
         if not cnt.uclass and not is_zh_token and m.group("arabic"):
             cnt = _elliptic_counter(norm, s, e, sentences, cnt)
         if not cnt.uclass and not is_zh_token:
@@ -1153,7 +1160,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         # currency before the number
         start = s
         cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-        if not cur and not uclass:
+        if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
             word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
             if word:
                 start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
@@ -1232,8 +1239,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             table_head=_table_head(norm, s) if has_rows else "",
             list_head=_list_head(norm, s) if has_lines and uclass == "time" else "",
         )
-        if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or pat.EN_FORECAST_RE.search(
-            ctx.right, 0, 60
+        if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
+            "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
         ):
             continue
         indicator = _classify(uclass, ctx, ordinal)
@@ -1647,6 +1654,19 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
     return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
 
 
+def _en_rank_matches(norm: str) -> list[re.Match[str]]:
+    """EN_RANK_RE's matches, searched only near the words they need (EN_RANK_GATE_RE)."""
+    w = pat.EN_RANK_WINDOW
+    windows: list[list[int]] = []
+    for g in pat.EN_RANK_GATE_RE.finditer(norm):
+        lo, hi = max(0, g.start() - w), min(len(norm), g.end() + w)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi  # overlapping windows are searched as one
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in pat.EN_RANK_RE.finditer(norm, lo, hi)]
+
+
 def _en_rank_candidates(
     text: str,
     norm: str,
@@ -1658,7 +1678,7 @@ def _en_rank_candidates(
     """``volume_rank_national`` / ``volume_rank_global`` from English ranks by volume, in a
     sentence about transplants (or right after one), never ranks of survival or quality."""
     out: list[Candidate] = []
-    for m in pat.EN_RANK_RE.finditer(norm):
+    for m in _en_rank_matches(norm):
         se_s, se_e = sentences.around(m.start(), m.end())
         sentence = norm[se_s:se_e]
         before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]

@@ -509,8 +509,10 @@ SURGEON_CUE_RE = re.compile(
 )
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
-    r"|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z])"
 )
+EN_TX_ABBREV_RE = re.compile(r"(?<![a-z])(?:kts?|lts?|ldlt|ddlt|ot)(?![a-z])")
+"""'The number of KT increased', '(KT, 977; LT, 1229)': abbreviations of transplants, read
+only in a figure's own noun (its mods), so TRANSPLANT_CUE_RE stays fast."""
 DEVICE_CUE_RE = re.compile(
     r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
 )
@@ -738,7 +740,7 @@ DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
     r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking"
-    r"|(?:first|second|third|\d+(?:st|nd|rd|th)) place|came in"
+    r"|place(?<=(?:st|nd|rd|th)\splace)(?![a-z])|came in"
 )
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
@@ -865,13 +867,16 @@ LIST_LINE_RE = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s|[^\n:：]{2,60}[:：]
 """A line of a list: a bullet, a number, or 'Name:' before its value."""
 LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
 """A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
-EN_PER_DAY_LEAD_RE = re.compile(
-    r"(?:^|\s)(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])|(?:^|\s)in one day"
-    r"|(?:^|\s)on the same (?:day|night)|(?:^|\s)within the same day"
-    rf"|^\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
+EN_PER_DAY_WORDS_RE = re.compile(
+    r"(?<![a-z])(?:(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])"
+    r"|on the same (?:day|night)|within the same day)"
 )
-"""'On a single day in 2006, surgeons there carried out 8 liver transplants': the day
-opening the sentence is the count's scope."""
+"""'On a single day in 2006, surgeons there carried out 8 liver transplants', '... on the same
+day': the day is the count's scope."""
+EN_DATE_LEAD_RE = re.compile(
+    rf"\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
+)
+"""'On April 5, 2005, the centre performed 16 kidney transplants': a count on one date."""
 EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
 """'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
 EN_RATE_BEFORE_RE = re.compile(r"(?<![a-z])rates?(?![a-z])|\sper\s\d")
@@ -919,8 +924,12 @@ EN_RANK_RE = re.compile(
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
 the top 10' (at most). Read only in a sentence about transplant volume (EN_RANK_VOLUME_RE)."""
-EN_RANK_GATE_RE = re.compile(r"rank|place|spot|the top|(?:highest|largest|most|busiest|biggest)")
-"""A document with none of these words has no English rank: EN_RANK_RE is not run."""
+EN_RANK_GATE_RE = re.compile(
+    r"rank|place|spot|top|came in|finished|highest|largest|most|busiest|biggest"
+)
+"""Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
+only in a window around each (EN_RANK_WINDOW characters either side)."""
+EN_RANK_WINDOW = 40
 EN_RANK_VOLUME_RE = re.compile(r"transplant|(?<![a-z])(?:kts?|lts?)(?![a-z])|most active|volume")
 EN_RANK_NOT_VOLUME_RE = re.compile(
     r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
