@@ -568,3 +568,29 @@ def test_the_count_of_one_day(
 def test_a_rate_continued_by_year_is_no_count() -> None:
     text = "The transplant rate fell from 61.5 per 100 patient-years in 2004 to 38.2 in 2012."
     check(text, set(), {("transplants_in_period", 38.2)})
+
+
+# --- staffing lists -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The transplant unit has one chief surgeon and 4 attending surgeons.",
+            {("transplant_surgeons", 1.0), ("transplant_surgeons", 4.0)},
+            set(),
+        ),
+        (
+            "The hospital has 210 staff with senior titles and 340 with associate senior titles.",
+            {("senior_staff", 210.0), ("senior_staff", 340.0)},
+            set(),
+        ),
+        # a one in words without a rank is still an article
+        ("One surgeon at the transplant unit spoke to us.", set(), {("transplant_surgeons", 1.0)}),
+    ],
+)
+def test_staffing_lists(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -1190,7 +1190,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # 7,734,540,000 NT dollars
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
-        if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
+        if (
+            value == 1
+            and (is_zh_token or is_word)
+            and uclass not in ("time", "percent")
+            and not pat.EN_ONE_RANKED_RE.match(norm, e, e + 24)
+        ):
             continue  # 一名, 一例, one surgeon: an article, not a figure
 
         # qualifier before (past the currency), and after the counter
@@ -1344,6 +1349,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     Columbians are currently waiting' (people waiting)."""
     if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
+        return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):

@@ -231,6 +231,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "ldlt": ("ops", "liver transplants", 1, None),
     "ddlt": ("ops", "liver transplants", 1, None),
     "surgeons": ("persons", "surgeons", 1, None),
+    "surgeon": ("persons", "surgeons", 1, None),
     "doctors": ("persons", "doctors", 1, None),
     "physicians": ("persons", "physicians", 1, None),
     "nurses": ("persons", "nurses", 1, None),
@@ -965,6 +966,9 @@ EN_PART_BEFORE_RE = re.compile(
 EN_PART_WHERE_RE = re.compile(r"\s(?:are\s|were\s)?(?:in|at|for|on)\s")
 """'1,200 beds, including 60 in its transplant ward': a part of the figure before, counted in
 its unit, and placed by what follows."""
+EN_ONE_RANKED_RE = re.compile(r"\s(?:chief|associate|attending|deputy)\s")
+"""'one chief surgeon, 3 associate chief surgeons': a one in words before a rank is a count
+in a staffing list, not an article."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
