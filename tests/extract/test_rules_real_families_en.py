@@ -594,3 +594,33 @@ def test_staffing_lists(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- a recent window is a period (GUIDE.md: a span not from the beginning) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "In the past four years, the centre has performed 720 liver transplants.",
+            {("transplants_in_period", 720.0)},
+            {("transplants_cumulative", 720.0)},
+        ),
+        (
+            "The unit carried out 96 heart transplants over the last two years.",
+            {("transplants_in_period", 96.0)},
+            set(),
+        ),
+        # the programme's whole life stays a running total
+        (
+            "Since it opened, the centre has performed 2,400 liver transplants.",
+            {("transplants_cumulative", 2400.0)},
+            set(),
+        ),
+    ],
+)
+def test_a_recent_window_is_a_period(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -334,6 +334,8 @@ def _temporal(ctx: _Ctx) -> str:
     c = ctx.clause
     if _year_range(c):
         return "in_period"
+    if pat.EN_RECENT_SPAN_RE.search(ctx.sentence):
+        return "in_period"  # in the past three years, the hospital has performed 900
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return "cumulative"
     if pat.ANNUAL_CUE_RE.search(c) or _years(c):

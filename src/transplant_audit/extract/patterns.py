@@ -969,6 +969,13 @@ its unit, and placed by what follows."""
 EN_ONE_RANKED_RE = re.compile(r"\s(?:chief|associate|attending|deputy)\s")
 """'one chief surgeon, 3 associate chief surgeons': a one in words before a rank is a count
 in a staffing list, not an article."""
+EN_RECENT_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:in|over|during|within|for)\sthe\s(?:past|last|previous)\s"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s)?"
+    r"(?:years?|decades?|months?)(?![a-z])"
+)
+"""'In the past three years, the hospital has performed 900': a window ending now is a
+period, not the programme's whole life (GUIDE.md: running totals), even after 'has'."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
