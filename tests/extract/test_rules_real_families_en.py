@@ -624,3 +624,31 @@ def test_a_recent_window_is_a_period(
     text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
 ) -> None:
     check(text, present, absent)
+
+
+# --- labelled values and table columns --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Liver transplant centre profile\nAnnual liver transplants: 380\nBeds: 64",
+            {("transplants_in_period", 380.0), ("transplant_beds", 64.0)},
+            {("transplant_beds", 380.0)},
+        ),
+        ("Waiting time (days): 9", {("wait_time_days", 9.0)}, set()),
+        (
+            "Hospital | Kidney transplants in 2015 | Waiting time (weeks) |\n|---|---|---|\n"
+            "North Hospital | 410 | 3 |",
+            {("transplants_in_period", 410.0), ("wait_time_days", 21.0)},
+            set(),
+        ),
+        # a label that names nothing countable, and a year, stay out
+        ("Founded: 1987\nTel: 021 5555 0101", set(), {("transplants_cumulative", 1987.0)}),
+    ],
+)
+def test_labelled_values_and_table_columns(
+    text: str, present: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, present, absent)

@@ -336,6 +336,8 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"
     if pat.EN_RECENT_SPAN_RE.search(ctx.sentence):
         return "in_period"  # in the past three years, the hospital has performed 900
+    if len(ctx.mods) > 24 and _years(ctx.mods):
+        return "in_period"  # a column 'Kidney transplants in 2015' (the label is the mods)
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return "cumulative"
     if pat.ANNUAL_CUE_RE.search(c) or _years(c):
@@ -608,8 +610,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         head = ctx.table_head
         if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
             head = ""  # a table of survival by year after transplant: no waits
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head):
-            return "wait_time_days"
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
+            return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
         if (
             _has(pat.EN_WAIT_CUE_RE, ctx.clause)
             or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
@@ -974,6 +976,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
         mods = ec.group("mods") or ""
         if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
             return out
+        if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
+            return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
         counter = ec.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
         if ec.group("sfx"):
@@ -1045,6 +1049,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     gates = _GateIndex(norm)
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
     has_lines = "\n" in norm
+    has_labels = ":" in norm
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1133,6 +1138,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
         if not cnt.uclass and not is_zh_token and m.group("arabic"):
             cnt = _elliptic_counter(norm, s, e, sentences, cnt)
+        if not cnt.uclass and m.group("arabic") and (has_rows or has_labels):
+            cnt = _label_counter(norm, s, e, cnt)
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
@@ -1330,6 +1337,50 @@ def _table_head(norm: str, s: int) -> str:
     if line.count("|") < 2:
         return ""
     return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A value with no counter after it, in a 'Label: value' line or a table cell, counts
+    what its label or its column header names ('Total transplants: 2,300', 'Beds: 120',
+    'Hospital | Liver transplants |' over 'Renji | 300 |')."""
+    if not pat.EN_LABEL_VALUE_END_RE.match(norm, e, e + 40) or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    label = ""
+    lm = pat.EN_LABEL_BEFORE_RE.search(before)
+    if lm:
+        label = lm.group("label")
+    elif before.count("|") >= 1 and before.rstrip().endswith("|"):
+        label = _column_header(norm, line_start, before.count("|"))
+    if not label:
+        return cnt
+    found = pat.EN_LABEL_COUNTER_RE.findall(label)
+    if not found:
+        return cnt
+    uclass, unit, mult, _ = pat.EN_COUNTERS[found[-1]]
+    return _Counter(uclass, unit, mult, [], label.strip(), e)
+
+
+_NUMERIC_CELL_RE = re.compile(r"\s*[\d.,%~-]*\s*")
+
+
+def _column_header(norm: str, line_start: int, column: int) -> str:
+    """The header cell of column ``column`` (0-based, counted by '|') of the table whose row
+    starts at ``line_start``: the nearest line above with as many cells, not a --- rule."""
+    pos = line_start - 1
+    for _ in range(pat.TABLE_ROWS_BACK):
+        if pos <= 0:
+            return ""
+        start = norm.rfind("\n", 0, pos) + 1
+        row = norm[start:pos]
+        pos = start - 1
+        cells = row.split("|")
+        if len(cells) > column + 1 and not set(row) <= set("|-: "):
+            if _NUMERIC_CELL_RE.fullmatch(cells[column]):
+                continue  # another data row
+            return cells[column]
+    return ""
 
 
 def _list_head(norm: str, s: int) -> str:

@@ -976,6 +976,17 @@ EN_RECENT_SPAN_RE = re.compile(
 )
 """'In the past three years, the hospital has performed 900': a window ending now is a
 period, not the programme's whole life (GUIDE.md: running totals), even after 'has'."""
+EN_LABEL_BEFORE_RE = re.compile(
+    r"(?:^|[|;])\s*(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?:\s*"
+    r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
+)
+"""'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
+EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
+"""A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
+EN_LABEL_COUNTER_RE = re.compile(rf"(?<![a-z])({_alt(list(EN_COUNTERS))})(?![a-z])")
+"""The unit or counted noun a label names ('Annual liver transplants', 'Waiting time (days)')."""
+TABLE_ROWS_BACK = 30
+"""How many lines above a table row its header row is looked for."""
 EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
 """'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
 EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
