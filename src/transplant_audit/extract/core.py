@@ -217,7 +217,8 @@ class _Ctx:
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
     sentence_right: str = ""  # the sentence after the figure
-    list_head: str = ""  # for a short list line ('Renji: 1 week for a liver'), the text above
+    list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
+    doc: str = ""  # the normalized document (a reference, for what is read only on demand)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -619,7 +620,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
         ):
             return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
-        if _has(pat.LIST_HEAD_WAIT_RE, ctx.list_head):
+        if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
             return "wait_time_days"  # a list of hospitals under 'Waiting times:'
 
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
@@ -1251,7 +1252,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             tail=norm[end:se_e].split(",")[0],
             sentence_right=norm[end:se_e],
             table_head=_table_head(norm, s) if has_rows else "",
-            list_head=_list_head(norm, s) if has_lines and uclass == "time" else "",
+            list_at=s if has_lines and uclass == "time" else -1,
+            doc=norm,
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
