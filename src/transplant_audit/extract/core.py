@@ -1428,6 +1428,30 @@ _PART_CLASSES = frozenset({"beds", "persons", "rooms"})
 _CLAUSE_CUT_RE = re.compile(r"[,.;()]")
 _ELLIPSIS_SUBJECT_BACK = 160
 _PARENS_RE = re.compile(r"\([^()]*\)")
+_ELLIPSIS_LAST_WORDS = frozenset(
+    [
+        "from",
+        "to",
+        "with",
+        "versus",
+        "vs",
+        "vs.",
+        "reached",
+        "totaled",
+        "totalled",
+        "at",
+        "and",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "than",
+        "some",
+        "only",
+    ]
+)
+"""The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
 _ELLIPSIS_COUNTERS = {
     "ops": ("ops", "transplants"),
     "organs": ("organs", "organs"),
@@ -1439,6 +1463,9 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     """A bare English number continuing a count its sentence named before it ('The number
     of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
     2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
+    words = norm[max(0, s - 16) : s].split()
+    if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return cnt  # a quick test before the regular expression
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
     if not left:
         return cnt

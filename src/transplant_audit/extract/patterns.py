@@ -666,11 +666,14 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
     r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
 )
 
-_EN_ABBREV_DOT = r"(?<![a-z]\.[a-z])(?<!\sdr)(?<!\sno)(?<!\smr)(?<!\sms)(?<!\svs)(?<!\sst)"
-"""No sentence ends at the dot of 'u.s.', 'dr.', 'no.', 'vs.': an abbreviation."""
-SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}\.(?=\s|$)")
+_EN_ABBREV_DOT = (
+    r"\.(?<![a-z]\.[a-z]\.)(?<!\sdr\.)(?<!\sno\.)(?<!\smr\.)(?<!\sms\.)(?<!\svs\.)(?<!\sst\.)"
+)
+"""A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
+engine tries the look-behinds only at dots)."""
+SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
-CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}\.(?=\s|$)|,(?!\d{{3}}(?!\d))")
+CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
@@ -926,7 +929,7 @@ EN_RANK_RE = re.compile(
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
 the top 10' (at most). Read only in a sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_RE = re.compile(
-    r"rank|place|spot|top|came in|finished|highest|largest|most|busiest|biggest"
+    r"rank|place|spot|top|came in|finished|highest|largest|busiest|biggest"
 )
 """Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
 only in a window around each (EN_RANK_WINDOW characters either side)."""
