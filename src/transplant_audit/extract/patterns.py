@@ -928,8 +928,17 @@ EN_RANK_RE = re.compile(
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
 the top 10' (at most). Read only in a sentence about transplant volume (EN_RANK_VOLUME_RE)."""
-EN_RANK_GATE_RE = re.compile(
-    r"rank|place|spot|top|came in|finished|highest|largest|busiest|biggest"
+EN_RANK_GATE_WORDS = (
+    "rank",
+    "place",
+    "spot",
+    "top",
+    "came in",
+    "finished",
+    "highest",
+    "largest",
+    "busiest",
+    "biggest",
 )
 """Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
 only in a window around each (EN_RANK_WINDOW characters either side)."""
