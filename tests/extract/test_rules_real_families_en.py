@@ -388,6 +388,12 @@ def test_number_words_organ_counters_rates_and_tourists(
             {("volume_rank_national", 2.0)},
         ),
         ("She came in first place in the marathon.", set(), {("volume_rank_national", 1.0)}),
+        (
+            "The country did 18,000 kidney transplants in 2020, second only to the United States.",
+            {("volume_rank_global", 2.0)},
+            set(),
+        ),
+        ("Its economy is second only to the United States.", set(), {("volume_rank_global", 2.0)}),
     ],
 )
 def test_ranks_by_volume(

@@ -1734,7 +1734,7 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
         top = m.group("top")
         return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
     word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
-    word = word or m.group("superl")
+    word = word or m.group("superl") or m.group("only")
     if word.isdigit():
         return float(word), Qualifier.EXACT
     if word in pat.EN_ORDINAL_VALUES:
@@ -1786,7 +1786,9 @@ def _en_rank_candidates(
         value, qualifier = ranked
         glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
         indicator = "volume_rank_global" if glob else "volume_rank_national"
-        group = next(g for g in ("hash", "no", "verb", "place", "superl", "top") if m.group(g))
+        group = next(
+            g for g in ("hash", "no", "verb", "place", "superl", "top", "only") if m.group(g)
+        )
         s, e = m.span(group)
         organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(
             pat.ORGAN_RE.finditer(before)

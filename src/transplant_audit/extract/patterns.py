@@ -924,11 +924,15 @@ EN_RANK_RE = re.compile(
     rf"|(?<![a-z])the\s(?P<superl>{'|'.join(_EN_ORDINALS[1:])})[- ]"
     r"(?:highest|largest|most|busiest|biggest)(?![a-z])"
     r"|(?<![a-z])(?:in|among|into)\sthe\stop\s(?P<top>\d{1,2}|three|five|ten)(?![a-z\d])"
+    r"|(?<![a-z])(?P<only>second)\sonly\sto\s(?:the\s)?(?:united states|u\.s\.|us|usa|america)"
+    r"(?![a-z])"
 )
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
-the top 10' (at most). Read only in a sentence about transplant volume (EN_RANK_VOLUME_RE)."""
+the top 10' (at most), 'second only to the United States' (in the world). Read only in a
+sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_WORDS = (
+    "second only",
     "rank",
     "place",
     "spot",
@@ -948,7 +952,7 @@ EN_RANK_NOT_VOLUME_RE = re.compile(
     r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
 )
 """Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
-EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth")
+EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")
 EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
 )
