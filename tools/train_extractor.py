@@ -71,8 +71,9 @@ TARGET_PRECISION = 0.9
 """Issue 14's precision target, per language: the precision-first operating point is the
 setting with the highest recall whose precision reaches it in every language (else the
 setting with the highest pooled precision)."""
-UNSEEN_SETS = ("heldout", "heldout2")
-"""Sets the rules were never tuned on: out of fold, unseen by rules and model alike."""
+UNSEEN_SETS = ("heldout",)
+"""Sets the rules were never tuned on: out of fold, unseen by rules and model alike.
+heldout2 left this list when the rules passes of 2026-12-05 tuned on it."""
 MIN_FEATURE_COUNT = 2
 """A feature seen in fewer training spans is left out (smaller, less fitted weights)."""
 

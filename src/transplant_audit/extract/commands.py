@@ -225,8 +225,8 @@ def extract_cmd(
                 "decides (the rules' label is one of its features); combined: the rules' "
                 "candidates, minus those the model rejects, plus numbers the model names "
                 "with high probability. Default: combined, chosen by cross-validation by page "
-                "over all four real-text sets (it beat the rules in every fold); rules runs "
-                "about twice as fast (docs/extract.md)."
+                "over all four real-text sets (a small margin); rules runs about twice as "
+                "fast (docs/extract.md)."
             ),
             case_sensitive=False,
         ),
