@@ -561,6 +561,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
             return "wait_time_days"
+        if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
+            return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
         if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
             return "wait_time_days"
@@ -751,6 +753,8 @@ def _token_value(m: re.Match[str]) -> float:
         return parse_number(m.group("arabic") + (m.group("mult") or ""))
     if m.group("zh"):
         tok = m.group("zh")
+        if tok == "半":
+            return 0.5  # 半年, 半个月
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)

@@ -30,7 +30,12 @@ ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
     r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"|(?<=[上近逾过超约])[百千万])"
+    r"|(?<=[上近逾过超约破])[百千万]"
+    # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
+    r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
+    # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
+    r"|(?<![上下个一两二三四五六七八九十])半(?=个?(?:月|年))"
+    r")"
 )
 EN_NUM_WORD = (
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -58,7 +63,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsentah])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
@@ -559,6 +564,9 @@ WAIT_CUE_RE = re.compile(
     r"|how long|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ"
     r"|get an organ|receive an organ|receive a"
 )
+ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
+"""A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
+number after it, which the clause it searches leaves out.)"""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")

@@ -1,0 +1,58 @@
+"""Families of Chinese real-text mistakes (simplified and traditional) fixed for issue 14,
+third rules pass. Every sentence here was written for these tests in the style of its
+family (synthetic test material: not quoted from any page, not evidence). Each positive
+case asserts a figure that the rules before this pass missed or labelled wrongly; each
+negative case a number that must stay unextracted or keep its reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+
+
+def found(text: str) -> set[tuple[str, float, str]]:
+    return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
+
+
+def pairs(text: str) -> set[tuple[str, float]]:
+    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
+
+
+# --- waits: a duration right after 等, half a year, ranges of durations ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 等 straight before the duration, with other words before 等
+        ("该中心肾移植通常须等三星期。", {("wait_time_days", 21.0, "exact")}),
+        (
+            "肝移植病人一般等兩個月至三個月。",
+            {("wait_time_days", 60.88, "at_least"), ("wait_time_days", 91.31, "at_most")},
+        ),
+        # half a year as a number, the low end of a range
+        (
+            "在本院肾移植一般要等半年到一年。",
+            {("wait_time_days", 182.62, "at_least"), ("wait_time_days", 365.25, "at_most")},
+        ),
+        ("心臟移植平均要等半個月。", {("wait_time_days", 15.22, "exact")}),
+        # a bare thousand before 多: 'a thousand-odd people waiting'
+        ("全市千多名病人正在等候肝臟移植。", {("waitlist_size", 1000.0, "at_least")}),
+    ],
+)
+def test_waits(text: str, expected: set[tuple[str, float, str]]) -> None:
+    got = found(text)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年上半年医院完成门诊量三万人次。",  # 上半年 is a period, not a half-year wait
+        "他在医院住了一个半月。",  # one patient's stay, no wait
+        "等到下半年再说。",
+    ],
+)
+def test_not_waits(text: str) -> None:
+    assert not any(c.indicator == "wait_time_days" for c in extract_candidates(text)), found(text)
