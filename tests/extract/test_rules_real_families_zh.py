@@ -56,3 +56,50 @@ def test_waits(text: str, expected: set[tuple[str, float, str]]) -> None:
 )
 def test_not_waits(text: str) -> None:
     assert not any(c.indicator == "wait_time_days" for c in extract_candidates(text)), found(text)
+
+
+# --- ranks by volume in the country or the world ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "该院去年完成肝移植210例,在全国肝移植排名中列第17位。",
+            ("volume_rank_national", 17.0, "exact"),
+        ),
+        ("近五年來,該院腎移植數量穩居全國首位。", ("volume_rank_national", 1.0, "exact")),
+        (
+            "中心每年的肺移植例数已进入全国前五位,手术成功率保持较高水平。",
+            ("volume_rank_national", 5.0, "at_most"),
+        ),
+        ("这家医院的儿童肝移植年完成量连续五年居世界第一。", ("volume_rank_global", 1.0, "exact")),
+    ],
+)
+def test_volume_ranks(text: str, expected: tuple[str, float, str]) -> None:
+    got = found(text)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rank of survival or quality, not of volume
+        "该中心共完成肝移植900例,术后生存率在全国排名第一。",
+        # an ordinal of a case: the world's second such operation
+        "团队完成了世界第二例、全国第一例这种肝移植手术。",
+        # a rank with no transplants in its sentence
+        "医院门诊量去年达到300万人次,居全省第一、全国第三。",
+        # a rank of donations, not of transplants
+        "该省器官捐献数量连续三年居全国首位。",
+    ],
+)
+def test_not_volume_ranks(text: str) -> None:
+    got = found(text)
+    assert not any(i.startswith("volume_rank") for i, _, _ in got), got
+
+
+def test_top_n_is_a_rank_not_a_headcount() -> None:
+    got = pairs("目前仍有八千多名病患在等待移植,等候人数前三名的器官为肾脏、肝脏及心脏。")
+    assert ("waitlist_size", 8000.0) in got
+    assert ("waitlist_size", 3.0) not in got, got

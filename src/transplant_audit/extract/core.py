@@ -1093,6 +1093,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
+        if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
+            continue  # 等候人数前三名: a rank
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
             continue  # 一名, 一例, one surgeon: an article, not a figure
 
@@ -1205,6 +1207,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+    if "移植" in norm:
+        out.extend(_rank_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -1472,6 +1476,74 @@ def _year_candidates(
                     language=lang,
                 )
             )
+    return out
+
+
+def _rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
+    """(rank, qualifier) of a ZH_VOLUME_RANK_RE match: 第28位 → 28, 首位 → 1, 前十 → 10
+    at most."""
+    if m.group("first"):
+        return 1.0, Qualifier.EXACT
+    tok, qual = (m.group("top"), Qualifier.AT_MOST) if m.group("top") else (m.group("nth"), None)
+    try:
+        value = parse_number(tok)
+    except ValueError:
+        return None
+    return value, qual or Qualifier.EXACT
+
+
+def _rank_candidates(
+    text: str,
+    norm: str,
+    clauses: _Bounds,
+    sentences: _Bounds,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """``volume_rank_national`` and ``volume_rank_global`` in Chinese text: a rank in the
+    country (全国, 国内, 全大陆) or the world (世界, 全球) whose sentence names transplants
+    and a volume (数量, 例数, 手术量, a count of 例) before it, and whose clause names no
+    quality (生存率, 水平...)."""
+    out: list[Candidate] = []
+    hosp_pos = [h[0] for h in hospitals]
+    for m in pat.ZH_VOLUME_RANK_RE.finditer(norm):
+        se_s, _ = sentences.around(m.start(), m.end())
+        cl_s, _ = clauses.around(m.start(), m.end())
+        left = norm[se_s : m.start()]
+        if not pat.TRANSPLANT_CUE_RE.search(left) or not pat.ZH_VOLUME_WORD_RE.search(left):
+            continue
+        if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
+            continue
+        rank = _rank_value(m)
+        if rank is None or rank[0] < 1:
+            continue
+        value, qual = rank
+        world = m.group("scope") in ("世界", "全球")
+        om = list(pat.ORGAN_RE.finditer(left))
+        organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
+        i = bisect.bisect_right(hosp_pos, m.start()) - 1
+        hospital = hospitals[max(i, 0)][1] if hospitals else ""
+        s, e = m.start(), m.end()
+        sn_s = max(0, s - snippet_chars)
+        out.append(
+            Candidate(
+                indicator="volume_rank_global" if world else "volume_rank_national",
+                organ=organ,
+                value=value,
+                qualifier=str(qual),
+                unit="rank",
+                period="",
+                as_of="",
+                start=s,
+                end=e,
+                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
+                snippet_start=sn_s,
+                stated=text[s:e],
+                hospital=hospital,
+                language=lang,
+            )
+        )
     return out
 
 
