@@ -103,3 +103,50 @@ def test_top_n_is_a_rank_not_a_headcount() -> None:
     got = pairs("目前仍有八千多名病患在等待移植,等候人数前三名的器官为肾脏、肝脏及心脏。")
     assert ("waitlist_size", 8000.0) in got
     assert ("waitlist_size", 3.0) not in got, got
+
+
+# --- first transplants: pioneering, a programme's start, 换心, Chinese and ROC years ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("該院於2011年率先完成全省成人劈離式肝臟移植之案例。", 2011.0),
+        ("1996年,团队率先在省内开始了针对儿童的肾移植手术。", 1996.0),
+        ("某市医院1999年开展肺移植,2004年开展心脏移植。", 2004.0),
+        ("医院自1991年完成第一例換心手術起,一直持续至今。", 1991.0),
+        ("北部某醫院於2005年為病人施行第一台活體肝移植手術。", 2005.0),
+        ("該中心自民國八十年進行第一例肝臟移植手術。", 1991.0),
+        ("该院于一九八九年完成首例肾移植。", 1989.0),
+        ("心臟移植的發展始於 1968 年,一位醫師完成了長期存活的病例。", 1968.0),
+    ],
+)
+def test_first_transplant_years(text: str, year: float) -> None:
+    got = pairs(text)
+    assert ("first_transplant_year", year) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a milestone count, not a first
+        "该院1993年率先在全省突破肾移植手术500例。",
+        # a programme year that dates a count
+        "2012年开展肝移植86例,手术成功率较高。",
+        # a year in Chinese numerals with no first transplant
+        "一九九八年医院新建了门诊大楼。",
+    ],
+)
+def test_not_first_transplant_years(text: str) -> None:
+    got = pairs(text)
+    assert not any(i == "first_transplant_year" for i, _ in got), got
+
+
+def test_founded_transplant_discipline() -> None:
+    got = pairs("2002年,他组建了省内第一个移植专业学科。")
+    assert ("transplant_unit_founded_year", 2002.0) in got, got
+
+
+def test_traditional_running_total_leijī() -> None:
+    got = pairs("該中心自1990年開展肝臟移植,目前累積完成612例。")
+    assert ("transplants_cumulative", 612.0) in got, got

@@ -1380,7 +1380,16 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
+    r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    # pioneering (率先完成国内成人分割肝移植) and a programme's start (1994年开展肾脏移植,
+    # 2003年开始进行心脏移植); not a count (率先突破肾移植1000例, 2001年开展肾移植103), nor
+    # a year that dates a running total (自1993年开展肾移植以来,累计...)
+    rf"|(?:率先|(?<={pat.YEAR}年)(?:[^,。;\d]{{0,6}}?)(?:开展|开始|起步|启动)(?:了|进行|实施)?)"
+    r"[^,。;\d]{0,14}?移植"
+    r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
+    # transplantation began in YEAR: 肝移植始于1967年
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
     r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
     r"|(?:began|begun|started|start|begin)\s(?:to\s)?(?:perform|carry out|do|conduct)(?:ing)?\s"
     r"(?:[a-z-]+\s){0,2}transplant"
@@ -1388,7 +1397,7 @@ _FIRST_TX_RE = re.compile(
 )
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
-    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
+    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
@@ -1405,6 +1414,35 @@ _YEAR_FIGURE_RE = re.compile(
 )
 
 
+_ZH_YEAR_FIGURE_RE = re.compile(
+    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)[一二三四五六七八九十]{1,4}"
+    r"|[一二][〇零○九][〇零○一二三四五六七八九]{2})(?=\s?年)"
+)
+"""A year in Chinese numerals: 一九九四年, 二〇〇四年, and the Republic of China's years after
+民国 (民国七十六年 = 1987)."""
+_ROC_YEAR_OFFSET = 1911
+"""民国 year 1 is 1912: a calendar definition."""
+_ZH_DIGIT_CHARS = {"〇": 0, "零": 0, "○": 0, **pat.ZH_DIGIT_VALUES}
+
+
+def _year_value(token: str) -> float:
+    """The calendar year of a year token: 1994, 一九九四, 七十六 (after 民国: 1987)."""
+    if token.isdigit():
+        return float(token)
+    if len(token) == 4 and all(ch in _ZH_DIGIT_CHARS for ch in token):
+        return float("".join(str(_ZH_DIGIT_CHARS[ch]) for ch in token))
+    return parse_number(token) + _ROC_YEAR_OFFSET
+
+
+def _year_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """(start, end, year) of every year in norm[lo:hi], in Arabic or Chinese numerals."""
+    found = [(ym.start(1), ym.end(1), 0.0) for ym in _YEAR_FIGURE_RE.finditer(norm, lo, hi)]
+    if "年" in norm[lo:hi]:
+        found += [(m.start(), m.end(), 0.0) for m in _ZH_YEAR_FIGURE_RE.finditer(norm, lo, hi)]
+        found.sort()
+    return found
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -1417,8 +1455,8 @@ def _year_candidates(
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
-    if "移植" not in norm and "transplant" not in norm:
-        return out  # both phrases need a word for transplantation
+    if "移植" not in norm and "transplant" not in norm and "换" not in norm:
+        return out  # both phrases need a word for transplantation (移植, 换心...)
     used: set[int] = set()
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
@@ -1428,7 +1466,6 @@ def _year_candidates(
     ]
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
-    year_rx = _YEAR_FIGURE_RE
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None
@@ -1436,8 +1473,7 @@ def _year_candidates(
                 clauses.around(m.start(), m.end()),
                 sentences.around(m.start(), m.end()),
             ):
-                for ym in year_rx.finditer(norm, lo, hi):
-                    ys, ye = ym.span(1)
+                for ys, ye, _ in _year_spans(norm, lo, hi):
                     if ys in used:
                         continue
                     dist = min(abs(ye - m.start()), abs(ys - m.end()))
@@ -1448,6 +1484,7 @@ def _year_candidates(
             if best is None:
                 continue
             _, ys, ye = best
+            year = _year_value(norm[ys:ye])
             used.add(ys)
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
@@ -1462,7 +1499,7 @@ def _year_candidates(
                 Candidate(
                     indicator=indicator,
                     organ=organ,
-                    value=float(norm[ys:ye]),
+                    value=year,
                     qualifier=str(Qualifier.EXACT),
                     unit="year",
                     period="",

@@ -458,7 +458,7 @@ ANNUAL_CUE_RE = re.compile(
     r"|last month|this month|in the (?:past|last) \d+ years"
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
-    r"累计|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
+    r"累计|累积|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
     r"|to date|so far|cumulative|since|its total|bringing|already"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
