@@ -150,3 +150,79 @@ def test_founded_transplant_discipline() -> None:
 def test_traditional_running_total_leijī() -> None:
     got = pairs("該中心自1990年開展肝臟移植,目前累積完成612例。")
     assert ("transplants_cumulative", 612.0) in got, got
+
+
+# --- periods: a named period closes the counts after it; Chinese spans that are periods ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 全年 scopes the sentence; 已达 is aspect, not a running total
+        (
+            "截至2020年12月31日,全年器官捐献已达1,204例,移植手术达3,318例。",
+            ("transplants_in_period", 3318.0),
+        ),
+        ("在过去3年,该院分别完成肝移植88及95宗。", ("transplants_in_period", 88.0)),
+        ("本院同期的活體腎移植由12宗減至6宗。", ("transplants_in_period", 6.0)),
+        ("据报道,该医院肝移植手术1年有260多例。", ("transplants_in_period", 260.0)),
+        ("中心成立后第一周就完成了肝移植手术3例。", ("transplants_in_period", 3.0)),
+        (
+            "今年该科已突破150例肾移植,移植肾存活率已达到98%,另为DCD供肾实施了5例肾移植手术。",
+            ("transplants_in_period", 5.0),
+        ),
+    ],
+)
+def test_periods(text: str, expected: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a true running total stays one even after a named year
+        ("该中心2001年成立以来,累计已完成肾移植1,500例。", ("transplants_cumulative", 1500.0)),
+        ("截至2019年底,该院已完成肝移植800余例。", ("transplants_cumulative", 800.0)),
+    ],
+)
+def test_running_totals_kept(text: str, expected: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert expected in got, got
+
+
+# --- donation or transplant: the count's own noun decides --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "截至9月底,今年全省已实现器官捐献210例,完成650例器官移植手术。",
+            ("transplants_in_period", 650.0),
+            ("opo_donors", 650.0),
+        ),
+        (
+            "近年市民對器官捐贈的觀念已有改善,今年上半年已進行三十一宗腎臟移植手術。",
+            ("transplants_in_period", 31.0),
+            ("opo_donors", 31.0),
+        ),
+        # donation after cardiac death is a donation, not an outcome
+        ("到去年底,全省已實施85例心臟死亡後器官捐獻。", ("opo_donors", 85.0), None),
+        # organs counted with 只
+        ("试点以来共实施器官捐献40例,其中捐献肾脏76只。", ("opo_organs_utilised", 76.0), None),
+    ],
+)
+def test_donation_or_transplant(
+    text: str, expected: tuple[str, float], absent: tuple[str, float] | None
+) -> None:
+    got = pairs(text)
+    assert expected in got, got
+    if absent:
+        assert absent not in got, got
+
+
+def test_donations_stay_donations() -> None:
+    got = pairs("2020年全省完成公民逝世后器官捐献120例。")
+    assert ("opo_donors", 120.0) in got, got
+    assert not any(i.startswith("transplants") for i, _ in got), got

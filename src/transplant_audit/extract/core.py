@@ -332,6 +332,9 @@ def _temporal(ctx: _Ctx) -> str:
     c = ctx.clause
     if _year_range(c):
         return "in_period"
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
+    if named and _only_aspect_after(c, 0):
+        return "in_period"  # 今年上半年已进行三十一宗: aspect inside a named period
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return "cumulative"
     if pat.ANNUAL_CUE_RE.search(c) or _years(c):
@@ -347,6 +350,9 @@ def _temporal(ctx: _Ctx) -> str:
         return "cumulative"
     cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
     as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
+    explicit = _last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
+    if explicit >= 0 and explicit >= as_of_end and _only_aspect_after(s, explicit):
+        return "in_period"  # 截至12月31日,全年捐献已达2,766例,移植手术达10,057例
     per = max(
         _last_pos(pat.ANNUAL_CUE_RE, s),
         _last_pos(pat.ZH_YEAR_RE, s),
@@ -370,6 +376,15 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _only_aspect_after(s: str, pos: int) -> bool:
+    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
+    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
+    for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
+        if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
+            return False
+    return True
+
+
 def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
     (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
@@ -378,6 +393,12 @@ def _donation(ctx: _Ctx) -> bool:
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
+    # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
+    # clause, is a transplant (a donation word further back does not make it a donation)
+    own = ctx.right[:24]
+    d_right = pat.DONATION_CUE_RE.search(own)
+    if pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own):
+        return False
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):

@@ -211,6 +211,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "成": ("percent", "tenths", 10, None),
     "人民币": ("cny", "CNY", 1, None),
     "个": ("generic", "个", 1, None),
+    "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -456,12 +457,24 @@ ANNUAL_CUE_RE = re.compile(
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
     r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
     r"|last month|this month|in the (?:past|last) \d+ years"
+    # Chinese spans that are periods: 过去2年, 近两年, 同期, 当时, 1年有, 第一周, 首9个月
+    r"|(?:过去|近|最近)[\d一二两三四五六七八九十]{1,2}\s?(?:个)?年|同期|当时"
+    r"|(?<![\d.])1\s?年(?:有|内|中|里|间|完成|做)"
+    r"|(?:第一|首|头)(?:个)?(?:周|月|年)|(?:首|头|前)[\d一二两三四五六七八九十]{1,2}个?(?:月|周)"
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"累计|累积|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
     r"|to date|so far|cumulative|since|its total|bringing|already"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
+ZH_ASPECT_CUE_RE = re.compile(r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止")
+"""The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
+total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
+count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""
+ZH_EXPLICIT_PERIOD_RE = re.compile(
+    rf"全年|今年|去年|当年|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
+)
+"""A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
     r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|总数|总量"
     r"|in total|a total of|total of|altogether|in all|overall"
@@ -481,7 +494,7 @@ PER_DAY_CAPACITY_RE = re.compile(
 )
 STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
 """'during the 29-month study period': a study's length is no wait."""
-OUTCOME_AFTER_RE = re.compile(r"生存|存活|死亡|存活率|surviv|died|deaths?")
+OUTCOME_AFTER_RE = re.compile(r"生存|存活|(?<![脑心脏])死亡|存活率|surviv|died|deaths?")
 """'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
