@@ -226,3 +226,71 @@ def test_donations_stay_donations() -> None:
     got = pairs("2020年全省完成公民逝世后器官捐献120例。")
     assert ("opo_donors", 120.0) in got, got
     assert not any(i.startswith("transplants") for i, _ in got), got
+
+
+# --- people waiting and people who received a transplant ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a patient noun straight after the number is the counter
+        ("全省每年约有5万患者等移植,供体严重不足。", ("waitlist_size", 50000.0)),
+        ("據了解,該院就有兩千病人在苦候腎源。", ("waitlist_size", 2000.0)),
+        # cases waiting
+        ("截至今年6月底,就有1800多宗等候移植個案。", ("waitlist_size", 1800.0)),
+        # 1万487: the units after 万
+        ("國內器官移植等候者已累計有1萬356位。", ("waitlist_size", 10356.0)),
+        # recipients counted as transplants
+        ("器捐近三年受贈人數共 1,420人,較過去成長。", ("transplants_in_period", 1420.0)),
+        ("全港去年只有五十二人獲安排進行移植手術。", ("transplants_in_period", 52.0)),
+    ],
+)
+def test_people_waiting_and_recipients(text: str, expected: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert expected in got, got
+
+
+# --- whose count: a unit named after the person is the subject ---------------------------------
+
+
+def test_unit_after_person_is_the_subject() -> None:
+    got = pairs("从1980年某教授完成省内第一例肾移植手术至今,泌尿外科已累计完成肾移植2600例。")
+    assert ("transplants_cumulative", 2600.0) in got, got
+    assert ("surgeon_transplants_cumulative", 2600.0) not in got, got
+
+
+def test_person_still_the_subject_without_a_unit() -> None:
+    got = pairs("某教授从医三十年,亲自主刀完成肝移植1200余例。")
+    assert ("surgeon_transplants_cumulative", 1200.0) in got, got
+
+
+# --- targets, forecasts and rules' thresholds are no figures ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("規劃目標包括器官移植增加到一年八萬例。", ("transplants_in_period", 80000.0)),
+        ("新规定三年内肝臟移植少於五例的醫院將被撤銷資格。", ("transplants_in_period", 5.0)),
+        ("预计明年全省肾移植将达到900例。", ("transplants_in_period", 900.0)),
+    ],
+)
+def test_targets_are_not_figures(text: str, absent: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert absent not in got, got
+
+
+# --- shares of the national count ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该团队共完成肝移植3100例。占全国总例数的12.5%。", ("national_share", 0.12)),
+        ("该院完成肾移植近万例,约占国内总例数的五分之一。", ("national_share", 0.2)),
+    ],
+)
+def test_national_shares(text: str, expected: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert expected in got, got

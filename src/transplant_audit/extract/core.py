@@ -376,6 +376,16 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _surgeon_before(sentence_left: str) -> bool:
+    """A person is the subject of the count (主刀, 他已, 教授完成) earlier in the sentence,
+    and no unit (外科, 中心, 医院) is named after the person."""
+    left = sentence_left[-100:]
+    p = _last_pos(pat.SURGEON_CUE_RE, left)
+    if p < 0:
+        return False
+    return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
+
+
 def _only_aspect_after(s: str, pos: int) -> bool:
     """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
     no true running total (累计, 至今, 以来) anywhere in ``s``?"""
@@ -492,6 +502,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
 
+        if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
+            return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
@@ -512,7 +524,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -623,7 +635,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
         share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
-        if share and (transplant or sentence_tx):
+        of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
+            pat.TRANSPLANT_CUE_RE, ctx.before_doc
+        )
+        if share and (transplant or sentence_tx or of_count):
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
@@ -997,6 +1012,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
     gates = _GateIndex(norm)
+    is_zh_text = lang != "en"
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
 
     out: list[Candidate] = []
@@ -1165,6 +1181,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
+        if is_zh_text and pat.ZH_TARGET_RE.search(ctx.sentence_left):
+            continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
         if indicator is None:
             continue

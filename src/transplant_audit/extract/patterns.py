@@ -23,7 +23,7 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter)."""
-ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?)|[十百千万亿]{1,2})"
+ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千."""
 ZH_NUM = (
@@ -183,6 +183,11 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # a patient noun right after the number counts persons (30万患者等移植)
+    "患者": ("persons", "患者", 1, None),
+    "病人": ("persons", "病人", 1, None),
+    "病患": ("persons", "病患", 1, None),
+    "病者": ("persons", "病者", 1, None),
     "间": ("rooms", "间", 1, None),
     "个手术室": ("rooms", "个手术室", 1, None),
     "个团队": ("teams", "个团队", 1, None),
@@ -514,6 +519,11 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:director|professor|surgeon|dr\.)\s[^.;,]{0,30}(?:conducted|performed|completed)"
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
+ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
+"""A unit named after a person in the sentence is the subject of the count that follows
+(教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
+ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
+"""A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
@@ -539,12 +549,13 @@ STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
 )
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|需要[^,。;\d]{0,3}移植|waiting|wait list|waitlist|waiting list"
+    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
+    r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
 )
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得)了?[^,。;\d]{0,6}移植"
+    r"(?:得到|接受|获得|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
 )
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
@@ -593,8 +604,11 @@ PRICE_CUE_RE = re.compile(
 # percent
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
 NATIONAL_SHARE_CUE_RE = re.compile(
-    r"全国|全中国|national|nationwide|china's|in china|of china|country"
+    r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
 )
+ZH_SHARE_OF_COUNT_RE = re.compile(r"总例数|例数|总量|总数|手术量")
+"""占全国总例数的30.2%: a share of a count of transplants, even when the count was named in
+the sentence before."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
@@ -748,6 +762,9 @@ of the figure it is part of."""
 HYPOTHETICAL_RE = re.compile(
     r"would (?:require|need|take|have)|only needs?|would only|如果|假如|假设|假若|若要"
 )
+ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望")
+"""In the sentence before a Chinese figure: a target, a forecast or a rule's threshold
+(规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
 DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
