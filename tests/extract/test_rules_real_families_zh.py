@@ -294,3 +294,30 @@ def test_targets_are_not_figures(text: str, absent: tuple[str, float]) -> None:
 def test_national_shares(text: str, expected: tuple[str, float]) -> None:
     got = pairs(text)
     assert expected in got, got
+
+
+# --- year-by-column tables -------------------------------------------------------------------
+
+
+def test_year_by_column_table_one_cell_per_line() -> None:
+    cells = ["年份", "肝移植", "活体肾移植", "术后1年\n存活率", "2017", "58", "12", "96%"]
+    cells += ["2018", "61", "0", "97%"]
+    text = "\n|\n".join(cells) + "\n|"
+    got = {(c.indicator, c.value, c.organ, c.period) for c in extract_candidates(text)}
+    assert ("transplants_in_period", 58.0, "liver", "2017") in got, got
+    assert ("transplants_in_period", 12.0, "kidney", "2017") in got, got
+    assert ("transplants_in_period", 61.0, "liver", "2018") in got, got
+    assert not any(v == 0.0 or p == "" for _, v, _, p in got), got  # zero cell, rate column
+
+
+def test_year_by_column_table_one_row_per_line() -> None:
+    text = "历年手术量\n年度 | 心脏移植 | 平均住院日 |\n2019 | 14 | 21 |\n2020 | 9 | 19 |\n"
+    got = pairs(text)
+    assert {("transplants_in_period", 14.0), ("transplants_in_period", 9.0)} <= got, got
+    assert ("transplants_in_period", 21.0) not in got, got  # a mean, not a count
+
+
+def test_table_without_a_year_column_is_not_read_as_one() -> None:
+    text = "科室 | 床位 | 医生 |\n肝移植科 | 40 | 12 |\n肾移植科 | 36 | 10 |\n"
+    got = pairs(text)
+    assert not any(i == "transplants_in_period" for i, _ in got), got

@@ -819,6 +819,15 @@ PRICE_CHANGE_RE = re.compile(
 TABLE_HEADER_CHARS = 400
 """How far back a table row looks for its header (a wait time, a price) when the row
 itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
+TABLE_YEAR_CELL_RE = re.compile(rf"{YEAR}\s?年?(?:度)?")
+"""A table cell that opens a row of a year-by-column table: 2009, 2009年, 2009年度."""
+TABLE_YEAR_HEAD_RE = re.compile(r"^(?:年度|年份|年|时间|year)$")
+"""The label of a table's year column (the last line of its header cell)."""
+TABLE_COUNT_CELL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,6}")
+"""A cell holding one plain count."""
+TABLE_NOT_COUNT_HEAD_RE = re.compile(r"率|%|存活|生存|平均|费用|床|rate|survival|mean|average")
+"""A column whose header names a rate, a mean, money or beds holds no count of transplants."""
+TABLE_MAX_COLUMNS = 12
 PINYIN_GLOSS_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
 )
