@@ -321,3 +321,41 @@ def test_table_without_a_year_column_is_not_read_as_one() -> None:
     text = "科室 | 床位 | 医生 |\n肝移植科 | 40 | 12 |\n肾移植科 | 36 | 10 |\n"
     got = pairs(text)
     assert not any(i == "transplants_in_period" for i, _ in got), got
+
+
+# --- money: a multiplier written once after a range; cost-breakdown lines --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "在该院做肾移植,费用一般为8-12万元。",
+            {("price_cny", 80000.0, "at_least"), ("price_cny", 120000.0, "at_most")},
+        ),
+        (
+            "肝移植手術當天花費約四到七萬元。",
+            {("surgical_fee_cny", 40000.0, "at_least"), ("surgical_fee_cny", 70000.0, "at_most")},
+        ),
+    ],
+)
+def test_range_multiplier_serves_both_ends(
+    text: str, expected: set[tuple[str, float, str]]
+) -> None:
+    got = found(text)
+    assert expected <= got, got
+
+
+def test_range_with_both_multipliers_unchanged() -> None:
+    got = found("肾移植费用约5万-9万元。")
+    assert {("price_cny", 50000.0, "at_least"), ("price_cny", 90000.0, "at_most")} <= got, got
+
+
+def test_cost_breakdown_keeps_only_the_operation() -> None:
+    text = (
+        "肾移植费用明细\n项目 | 费用 |\n术前检查费用 | 0.5万~1万元 |\n手术费用 | 6万~9万元 |\n"
+        "术后住院费用 | 2万~4万元 |\n抗排斥药物费用 | 1万元/年 |"
+    )
+    got = pairs(text)
+    assert {("surgical_fee_cny", 60000.0), ("surgical_fee_cny", 90000.0)} <= got, got
+    assert not any(v in (5000.0, 20000.0, 40000.0) for _, v in got), got

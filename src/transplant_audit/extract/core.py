@@ -618,6 +618,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             ):
                 return "price_usd"
             return None
+        row = ctx.before_doc.rsplit("\n", 1)[-1]
+        if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
+            return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
         if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
             return "surgical_fee_cny"
         if _has(pat.REVENUE_CUE_RE, *texts):
@@ -778,6 +781,21 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
     return lo * mult, hi * mult
+
+
+_RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
+    """6-10万元, 三到五万: a multiplier written once, after the upper end, scales the lower
+    end too; 1 when the lower end has its own (2万-3万) or the upper has none."""
+    if low.group("arabic"):
+        if low.group("mult") or low.group("scale"):
+            return 1.0
+    elif not low.group("zh") or low.group("zh")[-1] in "十百千万亿":
+        return 1.0
+    tail = (high.group("mult") or "") if high.group("arabic") else (high.group("zh") or "")
+    return _RANGE_MULTIPLIERS.get(tail[-1:], 1.0) if len(tail) >= 1 else 1.0
 
 
 def _token_value(m: re.Match[str]) -> float:
@@ -1053,6 +1071,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
         range_lower = False
+        range_scale = 1.0
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
             rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
             if rj:
@@ -1065,6 +1084,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                         )
                         range_lower = True
                         range_upper.add(m2.start())
+                        range_scale = _range_scale(m, m2)
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:
@@ -1123,7 +1143,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         adjacent = _adjacent_range(m.group("zh")) if is_zh_token else None
         try:
-            value = adjacent[1] if adjacent else _token_value(m)
+            value = adjacent[1] if adjacent else _token_value(m) * range_scale
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):

@@ -596,7 +596,12 @@ STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
-SURGICAL_FEE_CUE_RE = re.compile(r"手术费|surgical fee|operation fee|surgeon's fee|surgery fee")
+SURGICAL_FEE_CUE_RE = re.compile(
+    r"手术费|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
+)
+COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
+"""The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
+donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
     r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
