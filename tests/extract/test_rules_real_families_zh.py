@@ -359,3 +359,22 @@ def test_cost_breakdown_keeps_only_the_operation() -> None:
     got = pairs(text)
     assert {("surgical_fee_cny", 60000.0), ("surgical_fee_cny", 90000.0)} <= got, got
     assert not any(v in (5000.0, 20000.0, 40000.0) for _, v in got), got
+
+
+# --- lists of (year, count) pairs keep their first item's indicator ---------------------------
+
+
+def test_year_count_list_keeps_the_first_items_indicator() -> None:
+    text = (
+        "自试点以来,该省公民逝世后器官捐献逐年增加:"
+        "2015年21例,2016年48例,2017年97例,2018年大幅增加到150例。"
+    )
+    got = pairs(text)
+    assert {("opo_donors", 97.0), ("opo_donors", 150.0)} <= got, got
+    assert not any(i == "surgeries_per_year" for i, _ in got), got
+
+
+def test_list_item_with_its_own_noun_keeps_it() -> None:
+    got = pairs("2019年全省完成器官捐献180例,2020年完成肝移植手术320例。")
+    assert ("opo_donors", 180.0) in got, got
+    assert ("transplants_in_period", 320.0) in got, got

@@ -1204,6 +1204,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if is_zh_text and pat.ZH_TARGET_RE.search(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
+        if uclass == "ops" and indicator in (None, "surgeries_per_year"):
+            indicator = _list_sibling(out, norm, start, se_s) or indicator
         if indicator is None:
             continue
         indicator = _subset_indicator(indicator, ctx, out, se_s)
@@ -1277,6 +1279,20 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
     out.sort(key=lambda c: c.start)
     return out
+
+
+_SIBLING_OF = frozenset({"opo_donors", "transplants_in_period", "surgeon_transplants_in_period"})
+
+
+def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:
+    """The indicator of the item before in a list of (year, count) pairs (2010年15例,2011年
+    34例,2012年113例): a later item far from the list's cue keeps the first item's."""
+    if not out:
+        return None
+    prev = out[-1]
+    if prev.start < se_s or prev.indicator not in _SIBLING_OF:
+        return None
+    return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
 
 
 def _table_head(norm: str, s: int) -> str:

@@ -524,6 +524,8 @@ ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我�
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
 ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
+ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
+"""Between two items of a list of (year, count) pairs: a separator and the next year."""
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
