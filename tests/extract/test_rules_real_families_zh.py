@@ -378,3 +378,49 @@ def test_list_item_with_its_own_noun_keeps_it() -> None:
     got = pairs("2019年全省完成器官捐献180例,2020年完成肝移植手术320例。")
     assert ("opo_donors", 180.0) in got, got
     assert ("transplants_in_period", 320.0) in got, got
+
+
+# --- number words and vocabulary: 多万, 十几, 礼拜, 总计, 捐出, 到今年8月, 获得新生 ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省每年約有20多萬患者等待器官移植。", ("waitlist_size", 200000.0, "at_least")),
+        (
+            "至2005年全国肾移植累计已达3.1余万例次。",
+            ("transplants_cumulative", 31000.0, "at_least"),
+        ),
+        ("在那邊換腎只要等兩個禮拜。", ("wait_time_days", 14.0, "exact")),
+        ("當時肝移植病房只有二十幾張病床。", ("transplant_beds", 20.0, "at_least")),
+        ("該院肝移植總計完成460例。", ("transplants_cumulative", 460.0, "exact")),
+        ("第二百例心臟移植,代表有兩百人捐出了他們的心臟。", ("opo_donors", 200.0, "exact")),
+        ("到今年6月,該院已完成肝臟移植412例。", ("transplants_cumulative", 412.0, "exact")),
+        (
+            "至今年3月累計器官捐獻300例,1,012位器官衰竭患者獲得新生。",
+            ("transplants_cumulative", 1012.0, "exact"),
+        ),
+        ("该院营收2015年8.2亿元,2018年迅速增至21亿元。", ("revenue_cny", 2.1e9, "exact")),
+    ],
+)
+def test_vocabulary(text: str, expected: tuple[str, float, str]) -> None:
+    got = found(text)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("大陸床位數最多的醫院在河南。", ("total_beds", 6.0)),  # 陆 of 大陆 is no 6
+        ("活動將向市民派發八萬張器官捐贈卡。", ("total_beds", 80000.0)),  # cards, not beds
+        ("每10萬人中,該國約有30名器官捐贈者。", ("opo_donors", 30.0)),  # a rate
+        ("在每8位等待的患者中,仅有1位能等到器官。", ("waitlist_size", 1.0)),  # a ratio
+        # patients given a new life by transplants the sentence already counted
+        ("团队一天完成三台肺移植手术,三位病人获得新生。", ("transplants_cumulative", 3.0)),
+        ("器官捐贈讓數十名病患重獲新生。", ("transplants_cumulative", 10.0)),  # 'dozens'
+        ("該院占全國現有移植中心的三分之一。", ("national_share", 0.33)),  # a share of centres
+    ],
+)
+def test_vocabulary_non_figures(text: str, absent: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert absent not in got, got

@@ -427,6 +427,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and pat.NEW_LIFE_RE.search(ctx.right):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
@@ -466,6 +468,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
     hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
+        if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
+            return None
         if _has(pat.ICU_CUE_RE, *near):
             return "icu_beds"
         if transplant:
@@ -534,6 +538,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            or _PER_MILLION_RE.search(ctx.sentence_left)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
@@ -641,6 +646,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
             pat.TRANSPLANT_CUE_RE, ctx.before_doc
         )
+        if pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
+            return None
         if share and (transplant or sentence_tx or of_count):
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
@@ -783,6 +790,12 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     return lo * mult, hi * mult
 
 
+_PER_MILLION_RE = re.compile(
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
+)
+"""每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+_LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
+_MID_MORE_RE = re.compile(r"[多余][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
 
@@ -804,11 +817,12 @@ def _token_value(m: re.Match[str]) -> float:
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
-        return parse_number(m.group("arabic") + (m.group("mult") or ""))
+        return parse_number(m.group("arabic") + (m.group("mult") or "").lstrip("多余"))
     if m.group("zh"):
         tok = m.group("zh")
         if tok == "半":
             return 0.5  # 半年, 半个月
+        tok = tok.replace("多", "").replace("余", "")  # 三十多万: the qualifier is read apart
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
@@ -946,6 +960,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
     if zc:
         counter = zc.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.ZH_COUNTERS[counter]
+        if zc.group("sfx") == "几" and norm[e - 1 : e] not in ("十", "百", "千"):
+            return _Counter(end=e, quals=[])  # 几 is 'some' only after 十/百/千 (十几张)
         if zc.group("sfx"):
             out.quals.append(pat.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
         if implied:
@@ -1043,6 +1059,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
             continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
+        if is_zh_token and m.group("zh") in _LONE_CAPITAL_DIGITS:
+            continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
+        if is_zh_token and m.group("zh")[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
+            continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
         is_word = m.group("word") is not None
 
         # ordinal: 第1000例, the 1,000th
@@ -1070,6 +1090,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if is_zh_token and m.group("zh").startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
+        if _MID_MORE_RE.search(m.group(0)):
+            quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
         range_scale = 1.0
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
@@ -1204,7 +1226,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if is_zh_text and pat.ZH_TARGET_RE.search(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
-        if uclass == "ops" and indicator in (None, "surgeries_per_year"):
+        if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
+            uclass == "cny" and indicator is None
+        ):
             indicator = _list_sibling(out, norm, start, se_s) or indicator
         if indicator is None:
             continue
@@ -1281,7 +1305,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     return out
 
 
-_SIBLING_OF = frozenset({"opo_donors", "transplants_in_period", "surgeon_transplants_in_period"})
+_SIBLING_OF = frozenset(
+    {"opo_donors", "transplants_in_period", "surgeon_transplants_in_period", "revenue_cny"}
+)
 
 
 def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:

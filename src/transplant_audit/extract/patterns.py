@@ -23,13 +23,16 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter)."""
-ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
+ZH_MULT = (
+    r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
+    r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
+)
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
-    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*(?:[多余][万亿])?"
     r"|(?<=[上近逾过超约破])[百千万]"
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
@@ -91,6 +94,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "不低于": Qualifier.AT_LEAST,
     "上": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST,
+    "突破": Qualifier.AT_LEAST,
     "不到": Qualifier.AT_MOST,
     "不足": Qualifier.AT_MOST,
     "少于": Qualifier.AT_MOST,
@@ -141,6 +145,7 @@ NUMBER_SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "余": Qualifier.AT_LEAST,
     "多": Qualifier.AT_LEAST,
     "来": Qualifier.APPROX,
+    "几": Qualifier.AT_LEAST,  # 十几张, 二十几名: ten-odd
     "+": Qualifier.AT_LEAST,
     "-plus": Qualifier.AT_LEAST,
 }
@@ -200,6 +205,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
     "个月": ("time", "months", 1, None),
     "个多星期": ("time", "weeks", 1, Qualifier.AT_LEAST),
+    "个多礼拜": ("time", "weeks", 1, Qualifier.AT_LEAST),
+    "个礼拜": ("time", "weeks", 1, None),
+    "礼拜": ("time", "weeks", 1, None),
     "个星期": ("time", "weeks", 1, None),
     "星期": ("time", "weeks", 1, None),
     "周": ("time", "weeks", 1, None),
@@ -280,7 +288,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "transplant teams": ("teams", "teams", 1, None),
 }
 
-ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
+ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来几])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
 # English: "1,500 beds", "1,500-bed", "300 liver transplants", "$62,000", "30 percent"
 EN_COUNTER_RE = re.compile(
     rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
@@ -451,6 +459,7 @@ ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
+    r"|(?:截至|截止|截止到|到|至)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
@@ -481,7 +490,7 @@ ZH_EXPLICIT_PERIOD_RE = re.compile(
 )
 """A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
-    r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|总数|总量"
+    r"共完成|总共|共计|总计|合计|共开展|共实施|共为|共进行|共做|总数|总量"
     r"|in total|a total of|total of|altogether|in all|overall"
 )
 PER_DAY_MAX_RE = re.compile(
@@ -539,6 +548,8 @@ FOUNDED_CUE_RE = re.compile(
 
 # beds
 BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
+ZH_NOT_BED_AFTER_RE = re.compile(r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片)")
+"""张 counts flat things too: 六万张器官捐赠卡 are cards, not beds."""
 ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
 HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
@@ -563,12 +574,16 @@ RECEIVED_TX_RE = re.compile(
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
+NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生")
+"""666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
+transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
+    r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?"
+    r"|每\s?[\d一二三四五六七八九十百千万.]+\s?万?(?:人|位|名)"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
 'per million people' of a rate (每100万人只有4.7人)."""
@@ -616,6 +631,10 @@ NATIONAL_SHARE_CUE_RE = re.compile(
 ZH_SHARE_OF_COUNT_RE = re.compile(r"总例数|例数|总量|总数|手术量")
 """占全国总例数的30.2%: a share of a count of transplants, even when the count was named in
 the sentence before."""
+SHARE_OF_PLACES_RE = re.compile(
+    r"(?:中心|医院|单位|机构|省份|城市|centres?|centers?|hospitals)的?\s?$"
+)
+"""占我国现有肝脏移植中心的三分之二: a share of hospitals, not of transplants."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
@@ -725,7 +744,7 @@ PLANNED_CUE_RE = re.compile(
 
 # --- donation, comparison, change, scope ------------------------------------------------------
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|donat|procure")
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|donat|procure")
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
 """A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
@@ -774,7 +793,7 @@ ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|
 (规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
-DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
