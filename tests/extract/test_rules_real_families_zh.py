@@ -424,3 +424,27 @@ def test_vocabulary(text: str, expected: tuple[str, float, str]) -> None:
 def test_vocabulary_non_figures(text: str, absent: tuple[str, float]) -> None:
     got = pairs(text)
     assert absent not in got, got
+
+
+# --- waits in cells and list items on lines of their own, and after a heading with a colon ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("醫院\n\n等候時間\n\n北方某醫院\n\n3週", {("wait_time_days", 21.0)}),
+        (
+            "換腎的等待時間:\n- 甲醫院:兩週\n- 乙醫院:一個月",
+            {("wait_time_days", 14.0), ("wait_time_days", 30.44)},
+        ),
+        ("等候時間:肝臟2至3週,腎臟1個月。", {("wait_time_days", 30.44)}),
+    ],
+)
+def test_waits_in_cells_and_lists(text: str, expected: set[tuple[str, float]]) -> None:
+    got = pairs(text)
+    assert expected <= got, got
+
+
+def test_short_line_without_a_wait_heading_is_no_wait() -> None:
+    got = pairs("他去年因肺炎住進醫院\n\n3天\n\n後來出院了")
+    assert not any(i == "wait_time_days" for i, _ in got), got

@@ -599,6 +599,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
             return "wait_time_days"
+        colon = ctx.sentence_left.rfind(":")
+        if colon >= 0 and pat.WAIT_CUE_RE.search(ctx.sentence_left, max(0, colon - 20), colon):
+            return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
         if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
             return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
@@ -1219,7 +1222,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
-            table_head=_table_head(norm, s) if has_rows else "",
+            table_head=_table_head(norm, s),
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
@@ -1322,13 +1325,18 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
 
 
 def _table_head(norm: str, s: int) -> str:
-    """The text above a table row (its header), or "" when the figure is not in a row."""
+    """The text above a table row (its header), or above a cell or list item written on a
+    line of its own (醫院\n\n等待時間\n\n上海某醫院\n\n1週; - 天津: 兩週); "" when the figure
+    is in running text."""
     line_start = norm.rfind("\n", 0, s) + 1
     line_end = norm.find("\n", s)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    if line.count("|") < 2:
-        return ""
-    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+    if line.count("|") >= 2:
+        return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+    cell = len(line.strip()) <= pat.CELL_LINE_CHARS and not pat.PROSE_MARK_RE.search(line)
+    if line_start and cell:
+        return norm[max(0, line_start - pat.CELL_HEADER_CHARS) : line_start]
+    return ""
 
 
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:

@@ -842,6 +842,11 @@ PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
 """'It fell to about 300,000 yuan': the amount of the measure the sentence before priced."""
+CELL_LINE_CHARS = 16
+"""A line this short with no sentence punctuation is a table cell or a list item."""
+CELL_HEADER_CHARS = 120
+"""How far back such a cell or item looks for its heading (等待時間 above 1週)."""
+PROSE_MARK_RE = re.compile(r"[。;!?]|,\s|\.\s")
 TABLE_HEADER_CHARS = 400
 """How far back a table row looks for its header (a wait time, a price) when the row
 itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
