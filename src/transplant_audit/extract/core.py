@@ -1222,7 +1222,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
-            table_head=_table_head(norm, s),
+            table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
@@ -1501,7 +1501,7 @@ _FIRST_TX_RE = re.compile(
     # pioneering (率先完成国内成人分割肝移植) and a programme's start (1994年开展肾脏移植,
     # 2003年开始进行心脏移植); not a count (率先突破肾移植1000例, 2001年开展肾移植103), nor
     # a year that dates a running total (自1993年开展肾移植以来,累计...)
-    rf"|(?:率先|(?<={pat.YEAR}年)(?:[^,。;\d]{{0,6}}?)(?:开展|开始|起步|启动)(?:了|进行|实施)?)"
+    rf"|(?:率先|{pat.YEAR}年(?:[^,。;\d]{{0,6}}?)(?:开展|开始|起步|启动)(?:了|进行|实施)?)"
     r"[^,。;\d]{0,14}?移植"
     r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
     # transplantation began in YEAR: 肝移植始于1967年
