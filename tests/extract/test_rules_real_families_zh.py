@@ -448,3 +448,22 @@ def test_waits_in_cells_and_lists(text: str, expected: set[tuple[str, float]]) -
 def test_short_line_without_a_wait_heading_is_no_wait() -> None:
     got = pairs("他去年因肺炎住進醫院\n\n3天\n\n後來出院了")
     assert not any(i == "wait_time_days" for i, _ in got), got
+
+
+# --- Hong Kong dollars; patients transplanted at the same time ----------------------------------
+
+
+def test_yuan_in_a_hong_kong_story_is_hong_kong_dollars() -> None:
+    got = pairs("香港一名病人轉到內地醫院換肝,家人急需籌集約120萬元手術費。")
+    assert ("price_hkd", 1200000.0) in got, got
+    assert not any(i.endswith("_cny") for i, _ in got), got
+
+
+def test_yuan_with_rmb_in_a_hong_kong_story_stays_rmb() -> None:
+    got = pairs("香港病人到內地換腎,費用約人民幣20萬元。")
+    assert ("price_cny", 200000.0) in got, got
+
+
+def test_patients_transplanted_at_the_same_time() -> None:
+    got = pairs("昨日上午,四位尿毒症病人同时在该院接受肾移植手术。")
+    assert ("concurrent_transplant_capacity", 4.0) in got, got

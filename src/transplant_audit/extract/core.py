@@ -547,6 +547,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if titled:
             return "senior_staff" if "senior" in titled.group("what") else None
         if _received_transplant(ctx):
+            if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+                return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return (
                 "transplants_in_period"
                 if _temporal(ctx) == "in_period"
@@ -1175,6 +1177,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
+        hong_kong = uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences)
         if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
             continue  # 等候人数前三名: a rank
         if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
@@ -1235,6 +1238,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             indicator = _list_sibling(out, norm, start, se_s) or indicator
         if indicator is None:
             continue
+        if hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
+            if indicator not in ("price_cny", "surgical_fee_cny"):
+                continue
+            indicator = "price_hkd"
         indicator = _subset_indicator(indicator, ctx, out, se_s)
 
         # value into the canonical unit
@@ -1426,6 +1433,15 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
             return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
         pos = m2.end()
     return cnt
+
+
+def _hong_kong_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
+    """A yuan amount written without RMB/人民币 in a sentence about Hong Kong (籌集約150萬元
+    手術費, a Hong Kong family's appeal) is in Hong Kong dollars: ``price_hkd``."""
+    if pat.EXPLICIT_CNY_RE.search(norm[max(0, s - 6) : end + 4]):
+        return False
+    se_s, se_e = sentences.around(s, end)
+    return bool(pat.HONG_KONG_CUE_RE.search(norm, se_s, se_e))
 
 
 def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:

@@ -774,6 +774,8 @@ YEAR_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
 )
 TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
+HONG_KONG_CUE_RE = re.compile(r"香港|本港|港府|港人|港元|港币")
+"""A yuan amount without RMB in a sentence naming Hong Kong is in Hong Kong dollars."""
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
 LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
 """'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
