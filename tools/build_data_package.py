@@ -1465,6 +1465,135 @@ def add_gathered_sources(src: Path, sources: SourceBook) -> None:
         sources.curated.add(sid)
 
 
+# --------------------------------------------------------------------------- source dates
+
+SOURCE_DATES_HEADER = [
+    "url",
+    "published",
+    "kind_of_date",
+    "evidence",
+    "locator",
+    "found_via",
+    "looked_up",
+]
+DATE_KINDS = ("published", "updated", "online")
+"""What the date read on a page is: a publication date or dateline, a "Last updated" line,
+or a journal's "Published online" / "First online" date."""
+URL_PATH_LOCATOR = "URL path"
+"""Locator of a date read from the URL path itself (a full date only), not from a page."""
+
+
+def _full_date_problem(text: str) -> str:
+    """Why ``text`` is not a partial ISO date of the calendar ('' when it is one)."""
+    if not _DATE_RE.match(text):
+        return "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if len(text) == 10:
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return "not a day of the calendar"
+    return ""
+
+
+def read_source_dates(path: Path, sources: SourceBook) -> list[tuple[int, dict[str, str]]]:
+    """Rows of data-src/source_dates.csv, each checked; the first bad one raises DataError.
+
+    A row with ``published`` records a date read on the stored copy of a source (or, with
+    locator ``URL path``, a full date the URL path itself carries); a row without one
+    records a look-up that found no stored copy or no date on it.
+    """
+    _check_header(path, SOURCE_DATES_HEADER)
+    file = f"data-src/{path.name}"
+    seen: dict[str, int] = {}
+    rows = _read(path)
+    for line, r in rows:
+        if not r["url"]:
+            _refuse(file, line, "url", "a URL is required", code="missing-value")
+        if source_id(r["url"]) not in sources.rows:
+            _refuse(
+                file,
+                line,
+                "url",
+                "not the URL of any source (write it exactly as in sources.csv)",
+                r["url"],
+                "unknown-source-url",
+            )
+        if r["url"] in seen:
+            _refuse(file, line, "url", f"repeats row {seen[r['url']]}", r["url"], "duplicate-id")
+        seen[r["url"]] = line
+        for column in ("looked_up", "published"):
+            problem = _full_date_problem(r[column]) if r[column] else ""
+            if problem:
+                _refuse(file, line, column, problem, r[column], "bad-date")
+        if len(r["looked_up"]) != 10:
+            _refuse(file, line, "looked_up", "the day of the look-up (YYYY-MM-DD)", r["looked_up"])
+        if r["published"]:
+            _check_dated_row(file, line, r)
+        elif r["kind_of_date"] or r["evidence"]:
+            _refuse(file, line, "published", "kind_of_date or evidence given without a date")
+    return rows
+
+
+def _check_dated_row(file: str, line: int, r: dict[str, str]) -> None:
+    if r["published"] > r["looked_up"]:
+        _refuse(file, line, "published", "after the day it was looked up", r["published"])
+    if r["kind_of_date"] not in DATE_KINDS:
+        _refuse(
+            file,
+            line,
+            "kind_of_date",
+            f"must be one of {', '.join(DATE_KINDS)}",
+            r["kind_of_date"],
+        )
+    for column in ("evidence", "locator"):
+        if not r[column]:
+            _refuse(file, line, column, "required with a date", code="missing-value")
+    if len(r["evidence"]) > 200 or "\n" in r["evidence"]:
+        _refuse(file, line, "evidence", "at most one short sentence (200 characters)")
+    if r["locator"] == URL_PATH_LOCATOR:
+        if r["evidence"] not in urllib.parse.urlsplit(r["url"]).path:
+            _refuse(file, line, "evidence", "a URL-path date must quote the path", r["evidence"])
+    elif not r["found_via"]:
+        _refuse(
+            file, line, "found_via", "the stored copy's address is required", code="missing-value"
+        )
+
+
+def apply_source_dates(src: Path, sources: SourceBook) -> int:
+    """Fill empty ``published`` cells from data-src/source_dates.csv; return how many.
+
+    A source that already has a different date is an error (row, field ``published``),
+    never overwritten; the same date is left as it is.
+    """
+    path = src / "source_dates.csv"
+    if not path.is_file():
+        return 0
+    filled = 0
+    for line, r in read_source_dates(path, sources):
+        if not r["published"]:
+            continue
+        row = sources.rows[source_id(r["url"])]
+        if row["published"] and row["published"] != r["published"]:
+            _refuse(
+                f"data-src/{path.name}",
+                line,
+                "published",
+                f"conflicts with {row['published']} already stated for {row['id']}",
+                r["published"],
+                "conflict",
+            )
+        if row["published"]:
+            continue
+        row["published"] = r["published"]
+        if r["locator"] == URL_PATH_LOCATOR:
+            said = f"published date read from the URL path ({r['evidence']})"
+        else:
+            said = f"published date read from the stored copy ({r['kind_of_date']}, {r['locator']})"
+        row["note"] = _join(row["note"], said)
+        filled += 1
+    return filled
+
+
 @dataclass
 class Gathered:
     """Gathered rows, checked, keyed to canonical hospital ids."""
@@ -1802,6 +1931,7 @@ def build(shared: Path, src: Path) -> tuple[Evidence, list[dict[str, str]]]:
             sources.add_extra(str(extra), line, r)
     add_gathered_sources(src, sources)
     sources.apply_locator_dates()
+    apply_source_dates(src, sources)
     observations, facts = build_observations(shared, src, sources, excluded)
     observations = apply_bed_scopes(observations, src)
     hospitals = build_hospitals(shared, sources, facts, excluded)
@@ -1841,8 +1971,13 @@ COUNTS_START = "<!-- counts:start (written by tools/build_data_package.py) -->"
 COUNTS_END = "<!-- counts:end -->"
 
 
-def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
-    """The counts section of docs/data.md, from the built evidence (no hand-typed numbers)."""
+def counts_markdown(
+    evidence: Evidence, excluded: list[dict[str, str]], looked_up: list[dict[str, str]] = ()
+) -> str:
+    """The counts section of docs/data.md, from the built evidence (no hand-typed numbers).
+
+    ``looked_up`` are the rows of data-src/source_dates.csv, summarised in one line.
+    """
     obs, hosp, src = evidence.observations, evidence.hospitals, evidence.sources
     licensed = hosp["licensed"].map({"true": "yes", "false": "no"}).fillna("not known")
     lic = licensed.value_counts()
@@ -1901,11 +2036,41 @@ def counts_markdown(evidence: Evidence, excluded: list[dict[str, str]]) -> str:
         "",
         f"Observations by qualifier: {vc(obs['qualifier'])}. By status: {vc(obs['status'])}.",
         f"Sources by party: {vc(src['party'])}. By kind: {vc(src['kind'])}.",
-        f"Sources with a note (curated or dated from a locator): {n_extra}.",
+        f"Sources with a note (curated, or dated from a locator or a stored copy): {n_extra}.",
+        _dated_line(src),
+        _looked_up_line(looked_up),
         "",
         COUNTS_END,
     ]
     return "\n".join(lines)
+
+
+def _dated_line(src: pd.DataFrame) -> str:
+    """How many sources state a ``published`` date, and where the overlay's dates came from."""
+    published = src["published"].fillna("")
+    note = src["note"].fillna("")
+    pages = int(note.str.contains("published date read from the stored copy", regex=False).sum())
+    paths = int(note.str.contains("published date read from the URL path", regex=False).sum())
+    return (
+        f"Sources with a `published` date: {int(published.ne('').sum())} of {len(src)} "
+        f"({pages} read from stored copies of the pages and {paths} from a full date in the "
+        f"URL path, both via `data-src/source_dates.csv`); {int(published.eq('').sum())} undated."
+    )
+
+
+def _looked_up_line(rows: list[dict[str, str]] | tuple[()]) -> str:
+    """What the look-ups recorded in data-src/source_dates.csv found, by outcome."""
+    dated = [r for r in rows if r["published"]]
+    kinds = {k: sum(r["kind_of_date"] == k for r in dated) for k in DATE_KINDS}
+    from_path = sum(r["locator"] == URL_PATH_LOCATOR for r in dated)
+    no_copy = sum(not r["published"] and not r["found_via"] for r in rows)
+    no_date = sum(not r["published"] and bool(r["found_via"]) for r in rows)
+    return (
+        f"`data-src/source_dates.csv`: {len(rows)} sources; {len(dated)} dated "
+        f"({', '.join(f'{k} {n}' for k, n in kinds.items())}; {from_path} of them from the URL "
+        f"path); {no_date} with a stored copy that shows no date; {no_copy} without a stored "
+        "copy at their address."
+    )
 
 
 def update_docs_counts(doc: Path, block: str) -> None:
@@ -1972,7 +2137,10 @@ def main(argv: list[str] | None = None) -> int:
         write_package(evidence, args.out)
         _atomic_write(args.out / "EXCLUDED.csv", excluded_csv(excluded))
         if args.out.resolve() == DEFAULT_OUT.resolve():
-            update_docs_counts(REPO / "docs" / "data.md", counts_markdown(evidence, excluded))
+            dates = args.src / "source_dates.csv"
+            looked_up = [r for _, r in _read(dates)] if dates.is_file() else []
+            block = counts_markdown(evidence, excluded, looked_up)
+            update_docs_counts(REPO / "docs" / "data.md", block)
         problems = validate_package(args.out)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
