@@ -467,3 +467,33 @@ def test_yuan_with_rmb_in_a_hong_kong_story_stays_rmb() -> None:
 def test_patients_transplanted_at_the_same_time() -> None:
     got = pairs("昨日上午,四位尿毒症病人同时在该院接受肾移植手术。")
     assert ("concurrent_transplant_capacity", 4.0) in got, got
+
+
+# --- waits: a sentence about a waiting time; one patient's wait; 头半年 is a period ------------
+
+
+def test_duration_after_a_waiting_time_noun() -> None:
+    got = pairs("在本港,等候腎臟移植的平均輪候時間為最長,達52個月。")
+    assert ("wait_time_days", 1582.75) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("他在那家醫院已經排隊等肝源三年多,仍未等到。", ("wait_time_days", 1095.75)),
+        ("僅今年頭半年,該院已進行二十一宗腎臟移植手術。", ("wait_time_days", 182.62)),
+        # a change 'to last year's', not an as-of date
+        (
+            "美國的配對腎移植由2005年的3宗上升至去年的300多宗。",
+            ("transplants_cumulative", 300.0),
+        ),
+    ],
+)
+def test_not_a_wait_nor_a_running_total(text: str, absent: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert absent not in got, got
+
+
+def test_reported_speech_keeps_the_wait() -> None:
+    got = pairs("他說,在那裡換腎一般只需等兩週。")
+    assert ("wait_time_days", 14.0) in got, got

@@ -37,7 +37,7 @@ ZH_NUM = (
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
     # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
-    r"|(?<![上下个一两二三四五六七八九十])半(?=个?(?:月|年))"
+    r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
     r")"
 )
 EN_NUM_WORD = (
@@ -459,7 +459,9 @@ ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
-    r"|(?:截至|截止|截止到|到|至)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
+    # a date relative to now: 截至目前, 到今年8月, 至今年底 (not 上升至去年的400多宗, a change)
+    r"|(?:截至|截止|截止到)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
+    r"|(?:到|至)\s?(?:今年|本年|目前|现在)\s?(?:\d{1,2}\s?月(?:底|末)?|底|末|为止)"
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
@@ -608,6 +610,11 @@ WAIT_CUE_RE = re.compile(
 ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 """A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
 number after it, which the clause it searches leaves out.)"""
+WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
+"""A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
+ZH_ANECDOTE_SUBJECT_RE = re.compile(r"(?:他|她)(?!们|说|表示|介绍|指出|称|透露|告诉|认为)")
+"""He or she waiting (他在南方医院已经排队等肾源两年多): one patient's anecdote, not a wait the
+hospital states."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
