@@ -497,3 +497,44 @@ def test_not_a_wait_nor_a_running_total(text: str, absent: tuple[str, float]) ->
 def test_reported_speech_keeps_the_wait() -> None:
     got = pairs("他說,在那裡換腎一般只需等兩週。")
     assert ("wait_time_days", 14.0) in got, got
+
+
+# --- milestones, back-references, times that are not operations, targets undone by a contrast --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "该院在2018年成为省内首家肾移植例数突破3000例的中心。",
+            ("transplants_cumulative", 3000.0),
+            ("transplants_in_period", 3000.0),
+        ),
+        (
+            "今年该院肝移植手术已突破150例。",
+            ("transplants_in_period", 150.0),
+            ("transplants_cumulative", 150.0),
+        ),
+        (
+            "按人口计,全省每年肾移植应超过2000例,但去年全省只完成了640例。",
+            ("transplants_in_period", 640.0),
+            ("transplants_in_period", 2000.0),
+        ),
+    ],
+)
+def test_milestones_and_targets(
+    text: str, expected: tuple[str, float], absent: tuple[str, float]
+) -> None:
+    got = pairs(text)
+    assert expected in got, got
+    assert absent not in got, got
+
+
+def test_back_reference_is_not_a_second_figure() -> None:
+    cands = extract_candidates("该院至今完成肝移植820例。这820例手术中,活体肝移植35例。")
+    assert [c.value for c in cands if c.value == 820.0] == [820.0], cands
+
+
+def test_times_something_else_was_done_are_not_operations() -> None:
+    got = pairs("他曾三次担任器官移植领域国家重点项目的首席科学家。")
+    assert not any(v == 3.0 for _, v in got), got

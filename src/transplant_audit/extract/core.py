@@ -216,6 +216,7 @@ class _Ctx:
     before_doc: str = ""  # the document text just before the figure, across line breaks
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
+    prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -330,6 +331,9 @@ def _temporal(ctx: _Ctx) -> str:
     usual reading of a bare count on a hospital page.
     """
     c = ctx.clause
+    if _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause):
+        # 在2016年成为首家突破6000例的中心: the first to pass a mark, a running total
+        return "cumulative"
     if _year_range(c):
         return "in_period"
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
@@ -384,6 +388,21 @@ def _surgeon_before(sentence_left: str) -> bool:
     if p < 0:
         return False
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
+
+
+def _milestone(ctx: _Ctx) -> bool:
+    """Does the count pass a mark (突破6000例, 破了13,000)? 突破 may have been read as the
+    figure's qualifier, so the prefix is searched with the clause before it."""
+    return bool(pat.ZH_MILESTONE_BEFORE_RE.search((ctx.left_clause[-4:] + ctx.prefix)[-6:]))
+
+
+def _target(sentence_left: str) -> bool:
+    """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
+    said in its sentence before it and not undone by a contrast (但...才775台)?"""
+    m = pat.ZH_TARGET_RE.search(sentence_left)
+    if not m:
+        return False
+    return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
 
 
 def _only_aspect_after(s: str, pos: int) -> bool:
@@ -499,7 +518,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right):
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right):
+            return None
+        if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
+            _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
+        ):
             return None
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
@@ -978,7 +1001,10 @@ def _read_counter(norm: str, e: int) -> _Counter:
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
-        if counter == "次" and not _TIMES_OPS_RE.match(norm, out.end, out.end + 12):
+        if counter == "次" and (
+            not _TIMES_OPS_RE.match(norm, out.end, out.end + 12)
+            or pat.ZH_TIMES_NOT_OPS_RE.match(norm, out.end, out.end + 4)
+        ):
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
@@ -1068,6 +1094,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
             continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
+        if pat.ZH_BACK_REFERENCE_RE.search(norm, max(0, s - 3), s):
+            continue  # 这645例手术中: a back-reference to a figure already stated
         if is_zh_token and m.group("zh") in _LONE_CAPITAL_DIGITS:
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
         if is_zh_token and m.group("zh")[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
@@ -1230,10 +1258,11 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
+            prefix=norm[start:s],
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
             continue
-        if is_zh_text and pat.ZH_TARGET_RE.search(ctx.sentence_left):
+        if is_zh_text and _target(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
         if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (

@@ -533,6 +533,15 @@ SURGEON_CUE_RE = re.compile(
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
+ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
+"""突破6000例: a running total passing a mark (in 2016 it passed 6,000), unless a period
+word (今年, 全年, 每年) makes it this period's count."""
+ZH_BACK_REFERENCE_RE = re.compile(r"(?:这|该|此|上述|以上)\s?$")
+ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
+"""首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
+"""这645例手术中: the figure stated before, referred back to, not a new one."""
+ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
+"""两次担任首席科学家: times something else was done, not operations."""
 ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
 ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
@@ -797,7 +806,9 @@ of the figure it is part of."""
 HYPOTHETICAL_RE = re.compile(
     r"would (?:require|need|take|have)|only needs?|would only|如果|假如|假设|假若|若要"
 )
-ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望")
+ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望|应(?:超过|达到)|应\s?$")
+ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
+"""但2021年...才775台: a contrast starts a new assertion; a target before it does not reach."""
 """In the sentence before a Chinese figure: a target, a forecast or a rule's threshold
 (规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
