@@ -538,3 +538,18 @@ def test_back_reference_is_not_a_second_figure() -> None:
 def test_times_something_else_was_done_are_not_operations() -> None:
     got = pairs("他曾三次担任器官移植领域国家重点项目的首席科学家。")
     assert not any(v == 3.0 for _, v in got), got
+
+
+# --- tables written one cell per line, separated by blank lines --------------------------------
+
+
+def test_cell_per_line_table_founded_year_and_count_after_transplant_noun() -> None:
+    text = "某某軍區總醫院\n\n某某醫院器官移植中心\n\n1996\n\n1996年開展肝移植57"
+    got = pairs(text)
+    assert ("transplant_unit_founded_year", 1996.0) in got, got
+    assert ("transplants_in_period", 57.0) in got, got
+
+
+def test_year_cell_under_an_ordinary_line_is_no_founding() -> None:
+    got = pairs("醫院簡介\n\n門診大樓\n\n1996\n\n本院肝移植例數逐年增加。")
+    assert not any(i == "transplant_unit_founded_year" for i, _ in got), got

@@ -1385,6 +1385,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     Columbians are currently waiting' (people waiting)."""
     if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
+    if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")
@@ -1608,6 +1611,26 @@ def _year_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
     return found
 
 
+def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> Candidate:
+    sn_s = max(0, ys - chars)
+    return Candidate(
+        indicator="transplant_unit_founded_year",
+        organ="",
+        value=float(text[ys:ye]),
+        qualifier=str(Qualifier.EXACT),
+        unit="year",
+        period="",
+        as_of="",
+        start=ys,
+        end=ye,
+        snippet=_flat(text[sn_s : min(len(text), ye + chars)]),
+        snippet_start=sn_s,
+        stated=text[ys:ye],
+        hospital="",
+        language=lang,
+    )
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -1631,6 +1654,9 @@ def _year_candidates(
     ]
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
+    for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm):
+        used.add(m.start("year"))
+        out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None

@@ -824,6 +824,14 @@ FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of a
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
 """'150 of which were carried out by one doctor', '300 of them living donor': a subset of
 the transplants just counted."""
+CELL_FOUNDED_YEAR_RE = re.compile(
+    rf"(?m)^[^\n|]{{0,30}}(?:移植中心|移植研究所|移植科|研究中心|研究所)[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*(?P<year>{YEAR})[ \t]*$"
+)
+"""A table written one cell per line (hospital, centre, year founded, counts): a cell that is
+only a year, right under a cell naming a (transplant) centre, is the year it was founded."""
+TRANSPLANT_BEFORE_CELL_END_RE = re.compile(r"移植\s?$")
+"""开展肾移植103 at the end of a cell: the number counts the transplants named before it."""
 BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
