@@ -622,8 +622,6 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if pat.ZH_ANECDOTE_SUBJECT_RE.search(ctx.left_clause):
-            return None  # 他...排队等肾源两年多: one patient's wait
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
             return "wait_time_days"
         if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):

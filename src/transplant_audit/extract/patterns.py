@@ -621,9 +621,6 @@ ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 number after it, which the clause it searches leaves out.)"""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
-ZH_ANECDOTE_SUBJECT_RE = re.compile(r"(?:他|她)(?!们|说|表示|介绍|指出|称|透露|告诉|认为)")
-"""He or she waiting (他在南方医院已经排队等肾源两年多): one patient's anecdote, not a wait the
-hospital states."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
