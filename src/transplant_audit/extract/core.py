@@ -1092,7 +1092,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
             continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
-        if pat.ZH_BACK_REFERENCE_RE.search(norm, max(0, s - 3), s):
+        if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
             continue  # 这645例手术中: a back-reference to a figure already stated
         if is_zh_token and m.group("zh") in _LONE_CAPITAL_DIGITS:
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
@@ -1652,7 +1652,8 @@ def _year_candidates(
     ]
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
-    for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm):
+    cells = pat.CELL_UNIT_END_RE.search(norm) is not None  # a cheap gate: most pages have none
+    for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm) if cells else ():
         used.add(m.start("year"))
         out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
     for indicator, rx in rules:

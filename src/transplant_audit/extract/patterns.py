@@ -536,10 +536,10 @@ ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我�
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
 """突破6000例: a running total passing a mark (in 2016 it passed 6,000), unless a period
 word (今年, 全年, 每年) makes it this period's count."""
-ZH_BACK_REFERENCE_RE = re.compile(r"(?:这|该|此|上述|以上)\s?$")
+ZH_BACK_REFERENCE_WORDS = ("这", "该", "此", "上述", "以上")
+"""这645例手术中: the figure stated before, referred back to, not a new one."""
 ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
 """首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
-"""这645例手术中: the figure stated before, referred back to, not a new one."""
 ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
 """两次担任首席科学家: times something else was done, not operations."""
 ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
@@ -827,6 +827,8 @@ CELL_FOUNDED_YEAR_RE = re.compile(
 )
 """A table written one cell per line (hospital, centre, year founded, counts): a cell that is
 only a year, right under a cell naming a (transplant) centre, is the year it was founded."""
+CELL_UNIT_END_RE = re.compile(r"(?:中心|研究所|移植科)[ \t]*\n")
+"""A cheap gate for CELL_FOUNDED_YEAR_RE: a line ending in a centre's name."""
 TRANSPLANT_BEFORE_CELL_END_RE = re.compile(r"移植\s?$")
 """开展肾移植103 at the end of a cell: the number counts the transplants named before it."""
 BARE_TRANSPLANT_AFTER_RE = re.compile(
