@@ -547,3 +547,31 @@ def test_cell_per_line_table_founded_year_and_count_after_transplant_noun() -> N
 def test_year_cell_under_an_ordinary_line_is_no_founding() -> None:
     got = pairs("醫院簡介\n\n門診大樓\n\n1996\n\n本院肝移植例數逐年增加。")
     assert not any(i == "transplant_unit_founded_year" for i, _ in got), got
+
+
+# --- patients a hospital transplanted; 轮候 as a wait; one person's wait is an anecdote -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("自2003年以來,該院已為近2100名患者實施了腎移植手術。", ("transplants_cumulative", 2100.0)),
+        ("去年该院为86位患者成功进行了肝移植。", ("transplants_in_period", 86.0)),
+        ("在本港輪候換肝的時間中位數約為4年。", ("wait_time_days", 1461.0)),
+    ],
+)
+def test_patients_transplanted_and_queue_waits(text: str, expected: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("该院为300名患者提供了免费体检。", ("transplants_cumulative", 300.0)),
+        ("目前三名受贈者均已出院,其中一名受贈者輪候腎臟6年。", ("wait_time_days", 2191.5)),
+    ],
+)
+def test_not_transplants_nor_waits(text: str, absent: tuple[str, float]) -> None:
+    got = pairs(text)
+    assert absent not in got, got

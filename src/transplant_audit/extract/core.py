@@ -446,6 +446,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and ctx.left_clause.rstrip().endswith("为"):
+        return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
@@ -620,6 +622,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
             return None
+        if pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+            return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):

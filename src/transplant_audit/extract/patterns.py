@@ -585,6 +585,8 @@ RECEIVED_TX_RE = re.compile(
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
+ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
+"""为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
 NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生")
 """666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
 transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
@@ -611,7 +613,7 @@ POTENTIAL_CUE_RE = re.compile(r"potential|possible|additional|潜在")
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
-    r"等多|多久|等待|等候|等到|等了|要等|需等|得等|等上|等(?=\s?[\d一二三四五六七八九十两半几])|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
+    r"等多|多久|等待|等候|轮候|等到|等了|要等|需等|得等|等上|等(?=\s?[\d一二三四五六七八九十两半几])|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
     r"|器官源|心源|供肝|供肾|供心"
     r"|how long|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ"
     r"|get an organ|receive an organ|receive a"
@@ -621,6 +623,11 @@ ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 number after it, which the clause it searches leaves out.)"""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
+ZH_ONE_PERSON_RE = re.compile(
+    r"一(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+)
+"""其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
+anecdote, not what a hospital or registry states."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
