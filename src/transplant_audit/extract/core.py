@@ -422,16 +422,14 @@ def _donation(ctx: _Ctx) -> bool:
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
-    # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
-    # clause, is a transplant (a donation word further back does not make it a donation)
-    own = ctx.right[:24]
-    d_right = pat.DONATION_CUE_RE.search(own)
-    if pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own):
-        return False
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
-        return True
+        # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
+        # clause, is a transplant (a donation word further back does not make it a donation)
+        own = ctx.right[:24]
+        d_right = pat.DONATION_CUE_RE.search(own)
+        return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
     # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
@@ -563,7 +561,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
-            or _PER_MILLION_RE.search(ctx.sentence_left)
+            or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
@@ -622,7 +620,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
             return None
-        if pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+        if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
             return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
         if _has(pat.STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
@@ -677,12 +675,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
         share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
+        if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
+            return None
         of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
             pat.TRANSPLANT_CUE_RE, ctx.before_doc
         )
-        if pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
-            return None
-        if share and (transplant or sentence_tx or of_count):
+        if transplant or sentence_tx or of_count:
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
@@ -1129,7 +1127,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if is_zh_token and m.group("zh").startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
-        if _MID_MORE_RE.search(m.group(0)):
+        tok0 = m.group(0)
+        if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
             quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
         range_scale = 1.0
