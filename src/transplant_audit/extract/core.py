@@ -217,6 +217,9 @@ class _Ctx:
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
     prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
+    sentence_right: str = ""  # the sentence after the figure
+    list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
+    doc: str = ""  # the normalized document (a reference, for what is read only on demand)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -339,6 +342,10 @@ def _temporal(ctx: _Ctx) -> str:
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
     if named and _only_aspect_after(c, 0):
         return "in_period"  # 今年上半年已进行三十一宗: aspect inside a named period
+    if pat.EN_RECENT_SPAN_RE.search(ctx.sentence):
+        return "in_period"  # in the past three years, the hospital has performed 900
+    if len(ctx.mods) > 24 and _years(ctx.mods):
+        return "in_period"  # a column 'Kidney transplants in 2015' (the label is the mods)
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return "cumulative"
     if pat.ANNUAL_CUE_RE.search(c) or _years(c):
@@ -371,12 +378,17 @@ def _temporal(ctx: _Ctx) -> str:
         return "in_period"
     if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
         return "in_period"
+    if weak >= 0 and cum < 0 and _year_range(ctx.sentence):
+        return "in_period"  # a total of 336 ... between 2006 and 2016: a span, not a life
     if cum >= 0 or weak >= 0:
         return "cumulative"
     if _year_range(ctx.sentence) or pat.ANNUAL_CUE_RE.search(ctx.tail):
         return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
     if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
         return "in_period"
+    nxt = _NEXT_NUMBER_RE.search(ctx.sentence_right)
+    if pat.EN_ANNUAL_AFTER_RE.search(ctx.sentence_right, 0, nxt.start() if nxt else 10**9):
+        return "in_period"  # over a hundred cases of ... transplants, ... last year
     return "cumulative"
 
 
@@ -412,6 +424,9 @@ def _only_aspect_after(s: str, pos: int) -> bool:
         if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
             return False
     return True
+
+
+_NEXT_NUMBER_RE = re.compile(r"\d")
 
 
 def _donation(ctx: _Ctx) -> bool:
@@ -452,6 +467,31 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
+
+
+def _en_one_day(ctx: _Ctx) -> bool:
+    """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
+    'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
+    and not a running total ('had performed')?"""
+    sentence = ctx.sentence
+    day = ("day" in sentence or "night" in sentence) and bool(
+        pat.EN_PER_DAY_WORDS_RE.search(sentence)
+    )
+    day = day or bool(pat.EN_DATE_LEAD_RE.match(ctx.sentence_left))
+    day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
+    return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+
+
+def _received_indicator(ctx: _Ctx) -> str:
+    """People who received a transplant, counted: a running total only when the sentence
+    says so (累计, to date, a total of); otherwise the patients of a period, a report or a
+    study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
+    if _temporal(ctx) == "in_period" or _year_range(ctx.sentence):
+        return "transplants_in_period"
+    cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
+    if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
+        return "transplants_cumulative"
+    return "transplants_in_period"
 
 
 _CENTRE_RE = re.compile(r"cent(?:er|re)|institute")
@@ -524,6 +564,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
         ):
             return None
+        if pat.EN_RATE_AFTER_RE.match(ctx.right):
+            return None  # 92.7 transplants per 100 wait-list years
         if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
             return None
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
@@ -531,12 +573,16 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
 
         if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
+        if pat.NEED_MODS_RE.search(ctx.mods):
+            return "waitlist_size"  # two million Chinese need organ transplants
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         # a table row or list item under a heading about transplants, or a count whose
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
         tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
+        if not transplant and not tx_near and ctx.mods:
+            tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
         if not transplant and not tx_near:
             general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
             if general or not ctx.doc_transplant:
@@ -547,7 +593,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_cumulative"
         if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
             return "transplants_per_day_capacity"
-        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]):
+        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
+            _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
+        ):
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
@@ -562,6 +610,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
             or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
+            or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
@@ -572,11 +621,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _received_transplant(ctx):
             if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
                 return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
-            return (
-                "transplants_in_period"
-                if _temporal(ctx) == "in_period"
-                else ("transplants_cumulative")
-            )
+            return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
@@ -622,10 +667,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
             return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
-        if _has(pat.STAY_CUE_RE, ctx.clause):
+        if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, ctx.table_head):
-            return "wait_time_days"
+        if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
+            "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
+        ):
+            return None  # in 13 years, for 21 years: a programme's life, no wait
+        head = ctx.table_head
+        if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
+            head = ""  # a table of survival by year after transplant: no waits
+        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
+            return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
         if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):
             return "wait_time_days"  # 平均轮候时间为第二最长,达38个月
         colon = ctx.sentence_left.rfind(":")
@@ -633,6 +685,16 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
         if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
             return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
+        if (
+            _has(pat.EN_WAIT_CUE_RE, ctx.clause)
+            or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
+            or pat.EN_ORGAN_WITHIN_RE.search(ctx.left_clause[-90:])
+            or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
+        ):
+            return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
+        if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
+            return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+
         # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
         if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
             return "wait_time_days"
@@ -644,11 +706,21 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
+        if _has(pat.EN_ORGANS_GIVEN_RE, ctx.clause) and "living" not in ctx.clause:
+            return "opo_organs_utilised"  # deceased donors who contributed 5,000 organs
+        return None
+    if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
+        if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
+            return "opo_organs_utilised"
+        if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
+            return _classify_in_use("ops", ctx, ordinal)
         return None
     if uclass in ("cny", "usd"):
         texts = (ctx.clause, ctx.mods)
         if uclass == "usd":
             if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+                return "price_usd"
+            if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
                 return "price_usd"
             if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(
                 pat.PRICE_CUE_RE, ctx.before_doc
@@ -667,6 +739,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.INVEST_CUE_RE, *texts):
             return "capital_investment_cny"
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_cny"
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
             return "price_cny"
         if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_cny"
@@ -1010,8 +1084,10 @@ def _read_counter(norm: str, e: int) -> _Counter:
     ec = pat.EN_COUNTER_RE.match(rest)
     if ec and ec.group("counter"):
         mods = ec.group("mods") or ""
-        if any(w in _EN_STOP for w in mods.split()):
+        if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
             return out
+        if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
+            return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
         counter = ec.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
         if ec.group("sfx"):
@@ -1083,10 +1159,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     gates = _GateIndex(norm)
     is_zh_text = lang != "en"
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
+    has_lines = "\n" in norm
+    has_labels = ":" in norm
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
+    last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
         if taken and s < taken[-1][1]:
@@ -1160,6 +1239,29 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
+        if (
+            not cnt.uclass
+            and last_counter is not None
+            and last_counter[1].uclass in _PART_CLASSES
+            and s - last_counter[0] < 40
+            and pat.EN_PART_BEFORE_RE.search(norm, max(0, s - 24), s)
+            and pat.EN_PART_WHERE_RE.match(norm, e, e + 12)
+        ):
+            part = last_counter[1]  # 1,200 beds, including 60 in its transplant ward
+            place = _CLAUSE_CUT_RE.split(norm[e : e + 48], 1)[0]  # read as its noun phrase
+            cnt = _Counter(part.uclass, part.stated_unit, part.mult, [], place, e)
+        cohort_item = (
+            cnt.uclass in ("", "ops")
+            and bool(out)
+            and "transplants" in out[-1].indicator
+            and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
+        )
+        if cohort_item and not cnt.uclass:
+            cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+        if not cnt.uclass and not is_zh_token and m.group("arabic"):
+            cnt = _elliptic_counter(norm, s, e, sentences, cnt)
+        if not cnt.uclass and m.group("arabic") and (has_rows or has_labels):
+            cnt = _label_counter(norm, s, e, cnt)
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
             # sentence about transplants, counts transplants
@@ -1171,6 +1273,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                     or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
                 )
                 and not _YEAR_ONLY_RE.match(m.group(0))
+                and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
@@ -1182,10 +1285,16 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if ordinal and uclass != "ops":
             continue
+        if uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, e_num, end + 12):
+            continue  # a three-month shutdown, 5-year survival: a duration of something else
 
         # currency before the number
         start = s
         cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+        if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
+            word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
+            if word:
+                start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
         if cur:
             start = max(0, s - 6) + cur.start()
             cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
@@ -1208,12 +1317,19 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
+        if uclass == "usd" and pat.EN_FOREIGN_CURRENCY_RE.search(norm, max(0, s - 20), end):
+            continue  # 7,734,540,000 NT dollars
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
         hong_kong = uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences)
         if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
             continue  # 等候人数前三名: a rank
-        if value == 1 and (is_zh_token or is_word) and uclass not in ("time", "percent"):
+        if (
+            value == 1
+            and (is_zh_token or is_word)
+            and uclass not in ("time", "percent")
+            and not pat.EN_ONE_RANKED_RE.match(norm, e, e + 24)
+        ):
             continue  # 一名, 一例, one surgeon: an article, not a figure
 
         # qualifier before (past the currency), and after the counter
@@ -1258,10 +1374,15 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
+            sentence_right=norm[end:se_e],
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
+            list_at=s if has_lines and uclass == "time" else -1,
+            doc=norm,
             prefix=norm[start:s],
         )
-        if pat.HYPOTHETICAL_RE.search(ctx.left_clause):
+        if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
+            "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
+        ):
             continue
         if is_zh_text and _target(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
@@ -1277,6 +1398,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 continue
             indicator = "price_hkd"
         indicator = _subset_indicator(indicator, ctx, out, se_s)
+        if cohort_item and "transplants" in indicator:
+            indicator = out[-1].indicator  # (n = 295): a group of the count before
 
         # value into the canonical unit
         unit = canonical_unit(indicator)
@@ -1329,6 +1452,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             )
         )
         taken.append((start, end))
+        last_counter = (end, cnt)
         if adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
             high = out[-1]
             low = round(high.value * adjacent[0] / adjacent[1], 6)
@@ -1345,6 +1469,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             for c in _year_table_candidates(text, norm, lang, hospitals, snippet_chars)
             if c.start not in taken_starts
         )
+    if any(w in norm for w in pat.EN_RANK_GATE_WORDS):
+        out.extend(_en_rank_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -1380,6 +1506,63 @@ def _table_head(norm: str, s: int) -> str:
     return ""
 
 
+def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A value with no counter after it, in a 'Label: value' line or a table cell, counts
+    what its label or its column header names ('Total transplants: 2,300', 'Beds: 120',
+    'Hospital | Liver transplants |' over 'Renji | 300 |')."""
+    if not pat.EN_LABEL_VALUE_END_RE.match(norm, e, e + 40) or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    label = ""
+    lm = pat.EN_LABEL_BEFORE_RE.search(before)
+    if lm:
+        label = lm.group("label")
+    elif before.count("|") >= 1 and before.rstrip().endswith("|"):
+        label = _column_header(norm, line_start, before.count("|"))
+    if not label:
+        return cnt
+    found = pat.EN_LABEL_COUNTER_RE.findall(label)
+    if not found:
+        return cnt
+    uclass, unit, mult, _ = pat.EN_COUNTERS[found[-1]]
+    return _Counter(uclass, unit, mult, [], label.strip(), e)
+
+
+_NUMERIC_CELL_RE = re.compile(r"\s*[\d.,%~-]*\s*")
+
+
+def _column_header(norm: str, line_start: int, column: int) -> str:
+    """The header cell of column ``column`` (0-based, counted by '|') of the table whose row
+    starts at ``line_start``: the nearest line above with as many cells, not a --- rule."""
+    pos = line_start - 1
+    for _ in range(pat.TABLE_ROWS_BACK):
+        if pos <= 0:
+            return ""
+        start = norm.rfind("\n", 0, pos) + 1
+        row = norm[start:pos]
+        pos = start - 1
+        cells = row.split("|")
+        if len(cells) > column + 1 and not set(row) <= set("|-: "):
+            if _NUMERIC_CELL_RE.fullmatch(cells[column]):
+                continue  # another data row
+            return cells[column]
+    return ""
+
+
+def _list_head(norm: str, s: int) -> str:
+    """The text above a short list line with no verb of its own ('Renji Hospital: 1 week for
+    a liver transplant', '- 1-2 months for a kidney'), or "" for a line of running text."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    if not line_start:
+        return ""
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if len(line) > pat.LIST_LINE_MAX or not pat.LIST_LINE_RE.match(line):
+        return ""
+    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     """A counter the sentence implies without writing it after the number: 'the number of
     people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
@@ -1389,6 +1572,12 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
     if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
+    if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
+        return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
+    if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
+    if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")
@@ -1401,6 +1590,70 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
     return cnt
+
+
+_PART_CLASSES = frozenset({"beds", "persons", "rooms"})
+_CLAUSE_CUT_RE = re.compile(r"[,.;()]")
+_ELLIPSIS_SUBJECT_BACK = 160
+_PARENS_RE = re.compile(r"\([^()]*\)")
+_ELLIPSIS_LAST_WORDS = frozenset(
+    [
+        "from",
+        "to",
+        "with",
+        "versus",
+        "vs",
+        "vs.",
+        "reached",
+        "totaled",
+        "totalled",
+        "at",
+        "and",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "than",
+        "some",
+        "only",
+    ]
+)
+"""The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
+_ELLIPSIS_COUNTERS = {
+    "ops": ("ops", "transplants"),
+    "organs": ("organs", "organs"),
+    "donors": ("donors", "donors"),
+}
+
+
+def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """A bare English number continuing a count its sentence named before it ('The number
+    of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
+    2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
+    words = norm[max(0, s - 16) : s].split()
+    if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return cnt  # a quick test before the regular expression
+    left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
+    if not left:
+        return cnt
+    right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
+    if not right or (left.group("and") and not right.group("year")):
+        return cnt
+    if _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt  # from 1998 to 2009: years
+    se_s, _ = sentences.around(s, e)
+    lo = max(se_s, s - _ELLIPSIS_SUBJECT_BACK)
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left.start()))
+    subject = found[-1] if found else None
+    if subject is None:
+        return cnt
+    between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    if pat.EN_ELLIPSIS_BLOCK_RE.search(between):
+        return cnt
+    kind = subject.lastgroup or ""
+    uclass, unit = _ELLIPSIS_COUNTERS[kind]
+    return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
 
 
 _PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")
@@ -1559,8 +1812,9 @@ _FIRST_TX_RE = re.compile(
     r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
     # transplantation began in YEAR: 肝移植始于1967年
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
-    r"|first\s(?:[a-z-]+\s){0,4}?(?:transplant|transplantation)(?![a-z])"
-    r"|(?:began|begun|started|start|begin)\s(?:to\s)?(?:perform|carry out|do|conduct)(?:ing)?\s"
+    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant|transplantation)(?![a-z])"
+    r"|(?:began|begun|started|start|begin)\s(?:to\s)?"
+    r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
     r"(?:[a-z-]+\s){0,2}transplant"
     r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
 )
@@ -1886,6 +2140,101 @@ def _table_candidate(
         hospital="",
         language=lang,
     )
+
+
+_EN_TOP_WORDS = {"three": 3, "five": 5, "ten": 10}
+
+
+def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
+    """(rank, qualifier) of an EN_RANK_RE match; 'the top 10' is a rank of at most 10."""
+    if m.group("top"):
+        top = m.group("top")
+        return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
+    word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
+    word = word or m.group("superl") or m.group("only")
+    if word.isdigit():
+        return float(word), Qualifier.EXACT
+    if word in pat.EN_ORDINAL_VALUES:
+        return float(pat.EN_ORDINAL_VALUES[word]), Qualifier.EXACT
+    digits = word[:-2]
+    return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
+
+
+def _en_rank_matches(norm: str) -> list[re.Match[str]]:
+    """EN_RANK_RE's matches, searched only near the words they need (EN_RANK_GATE_RE)."""
+    w = pat.EN_RANK_WINDOW
+    spans = []
+    for word in pat.EN_RANK_GATE_WORDS:  # str.find: much faster than one alternation
+        i = norm.find(word)
+        while i >= 0:
+            spans.append((max(0, i - w), min(len(norm), i + len(word) + w)))
+            i = norm.find(word, i + 1)
+    windows: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)  # overlapping windows are searched as one
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in pat.EN_RANK_RE.finditer(norm, lo, hi)]
+
+
+def _en_rank_candidates(
+    text: str,
+    norm: str,
+    sentences: _Bounds,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """``volume_rank_national`` / ``volume_rank_global`` from English ranks by volume, in a
+    sentence about transplants (or right after one), never ranks of survival or quality."""
+    out: list[Candidate] = []
+    for m in _en_rank_matches(norm):
+        se_s, se_e = sentences.around(m.start(), m.end())
+        sentence = norm[se_s:se_e]
+        before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]
+        if not (pat.EN_RANK_VOLUME_RE.search(sentence) or pat.EN_RANK_VOLUME_RE.search(before)):
+            continue
+        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or pat.EN_RANK_LOCAL_RE.search(sentence):
+            continue
+        ranked = _en_rank_value(m)
+        if ranked is None or ranked[0] < 1:
+            continue
+        value, qualifier = ranked
+        glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
+        indicator = "volume_rank_global" if glob else "volume_rank_national"
+        group = next(
+            g for g in ("hash", "no", "verb", "place", "superl", "top", "only") if m.group(g)
+        )
+        s, e = m.span(group)
+        organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(
+            pat.ORGAN_RE.finditer(before)
+        )
+        organ = pat.ORGAN_WORDS[organs[0].group(0)] if organs else ""
+        hospital = ""
+        if hospitals:
+            i = bisect.bisect_right([h[0] for h in hospitals], s) - 1
+            hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
+        sn_s = max(0, s - snippet_chars)
+        out.append(
+            Candidate(
+                indicator=indicator,
+                organ=organ,
+                value=value,
+                qualifier=str(qualifier),
+                unit=canonical_unit(indicator),
+                period="",
+                as_of="",
+                start=s,
+                end=e,
+                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
+                snippet_start=sn_s,
+                stated=text[s:e],
+                hospital=hospital,
+                language=lang,
+            )
+        )
+    return out
 
 
 def _flat(s: str) -> str:

@@ -21,8 +21,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
-"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter)."""
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
+"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter).
+A comma after the last group ends the number ('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
@@ -40,12 +41,17 @@ ZH_NUM = (
     r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
     r")"
 )
-EN_NUM_WORD = (
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+_EN_UNDER_100 = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|million)"
-    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b))"
+)
+EN_NUM_WORD = (
+    rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
+    rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
+    r"|a\s+(?:hundred|thousand|million)"
+    r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b)"
+    r"|(?<=within\s)a(?=\sday\b))"
 )
 EN_FRACTIONS: dict[str, float] = {
     "half": 2,
@@ -244,6 +250,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "ldlt": ("ops", "liver transplants", 1, None),
     "ddlt": ("ops", "liver transplants", 1, None),
     "surgeons": ("persons", "surgeons", 1, None),
+    "surgeon": ("persons", "surgeons", 1, None),
     "doctors": ("persons", "doctors", 1, None),
     "physicians": ("persons", "physicians", 1, None),
     "nurses": ("persons", "nurses", 1, None),
@@ -260,6 +267,11 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "donations": ("donors", "donations", 1, None),
     "organ donations": ("donors", "donations", 1, None),
     "organs": ("organs", "organs", 1, None),
+    # organs counted by name: '300 lungs were donated', 'transplanting 153 livers'
+    "livers": ("organ_items", "organs", 1, None),
+    "kidneys": ("organ_items", "organs", 1, None),
+    "hearts": ("organ_items", "organs", 1, None),
+    "lungs": ("organ_items", "organs", 1, None),
     "days": ("time", "days", 1, None),
     "day": ("time", "days", 1, None),
     "weeks": ("time", "weeks", 1, None),
@@ -549,6 +561,9 @@ ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
+EN_TX_ABBREV_RE = re.compile(r"(?<![a-z])(?:kts?|lts?|ldlt|ddlt|ot)(?![a-z])")
+"""'The number of KT increased', '(KT, 977; LT, 1229)': abbreviations of transplants, read
+only in a figure's own noun (its mods), so TRANSPLANT_CUE_RE stays fast."""
 DEVICE_CUE_RE = re.compile(
     r"设备|仪|呼吸机|机器人|监护仪|\bct\b|\bmri\b|\becmo\b|机器|床旁|透析机|scanner|machine|robot"
 )
@@ -576,11 +591,22 @@ WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
+    # English: 'patients who need liver transplants', 'require a transplant', 'await'
+    r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
     r"(?:得到|接受|获得|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
+    # English recipients: 'people undergoing heart transplants', '76 people had lung
+    # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
+    # 'patients with HCC transplanted at ...'
+    r"|(?<![a-z])(?:receiv(?:e|es|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
+    r"(?:transplant|kt(?![a-z])|lt(?![a-z])|ot(?![a-z]))"
+    r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
+    r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
+    # transplant tourists: 'people chose to go to mainland China for liver transplants'
+    r"|(?:travel+ed|went|gone|go|going)\sto\s[^.;,]{0,40}?\sfor\s(?:[a-z-]+\s){0,4}?transplant"
 )
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
@@ -595,7 +621,7 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|died|deaths|协调员|coordinators?"
+    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?"
     r"|每\s?[\d一二三四五六七八九十百千万.]+\s?万?(?:人|位|名)"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
@@ -743,8 +769,14 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
     r"^.*?(?:是|在|于|为|的|和|与|及|据|由|向|到|从|该|本|其|这家|那家|一家|我院|位于|来自|前往|前去|去|称|了|赴|并|、)"
 )
 
-SENTENCE_END_RE = re.compile(r"[。!?;\n]|\.(?=\s|$)")
-CLAUSE_END_RE = re.compile(r"[。!?;\n()]|\.(?=\s|$)|,(?!\d{3}(?!\d))")
+_EN_ABBREV_DOT = (
+    r"\.(?<![a-z]\.[a-z]\.)(?<!\sdr\.)(?<!\sno\.)(?<!\smr\.)(?<!\sms\.)(?<!\svs\.)(?<!\sst\.)"
+)
+"""A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
+engine tries the look-behinds only at dots)."""
+SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
+"""A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
+CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
@@ -820,9 +852,16 @@ beds') is the writer's reasoning, not a stated value."""
 DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
-RANKING_CUE_RE = re.compile(r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking")
+RANKING_CUE_RE = re.compile(
+    r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking"
+    r"|place(?<=(?:st|nd|rd|th)\splace)(?![a-z])|came in"
+)
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
+COHORT_ITEM_BEFORE_RE = re.compile(
+    r"(?:\(|;\s?|,\s?)(?:n\s?=|(?:kts?|lts?|ot|ldlt|ddlt|kidney|liver|heart|lung)\s?[,:=])\s?$"
+)
+"""'(n = 295)', '(KT, 977; LT, 1229)': the size of a group of the transplants just counted."""
 FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
 """'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
@@ -861,17 +900,233 @@ SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$"
+    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
+    r"|as (?:high|many|low|few) as\s)?$"
 )
 """'The number of people who donated organs ... reached 5,810': the noun is the counter."""
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
     r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
+    r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
+RECEIVED_AFTER_RE = re.compile(
+    r"\s(?:[a-z]+\s)?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
+)
+"""'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
+number followed by the recipients' verb counts transplants."""
+NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
+"""'two million Chinese need organ transplants': people who need one are a waiting list."""
+EN_ELLIPSIS_LEFT_RE = re.compile(
+    r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
+    r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
+    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s)?$"
+)
+"""English words before a bare number that continues a count named earlier in its sentence:
+'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
+'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
+EN_ELLIPSIS_RIGHT_RE = re.compile(
+    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
+    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during)\s|\s?$)"
+)
+"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
+the phrase."""
+EN_ELLIPSIS_SUBJECT_RE = re.compile(
+    r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
+    r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
+    r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
+)
+"""The noun a continued count counts, the last one named before it in the sentence."""
+EN_ELLIPSIS_BLOCK_RE = re.compile(
+    r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
+    r"|times|hours"
+    r"|days|weeks|months|years old|costs?|prices?|fees?|yuan|dollars|rmb|usd|survival"
+    r"|hospitals|cent(?:er|re)s|institutions|doctors|surgeons|physicians|beds|registered"
+    r"|register|registrations?|volunteers|pledges?)(?![a-z])"
+    r"|\$"
+)
+"""Words near that noun or between it and the number that make the number count or measure
+something else ('the number of hospitals eligible for organ transplant to 300')."""
+EN_FORECAST_RE = re.compile(
+    r"(?<![a-z])(?:are|is|were|was)\s(?:[a-z]+ly\s)?(?:expected|projected|predicted|forecast"
+    r"|likely|set|planned|due)\sto\s(?!have\s)"
+)
+"""'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
+forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
+EN_LONG_SPAN_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:for|in|over|during|within|after)\s(?:the\s)?(?:past\s|last\s|first\s)?$"
+)
+"""'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
+EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
+"""'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
+EN_WAIT_CUE_RE = re.compile(
+    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match)"
+    r"|(?:get|obtain|receive|find)\s(?:a\s|an\s)?(?:new\s|suitable\s|matching\s)?"
+    r"(?:kidney|liver|heart|lung|organ)"
+)
+"""'It takes about a week to get a kidney': the time to obtain an organ is a wait."""
+EN_ORGAN_WITHIN_RE = re.compile(
+    r"(?<![a-z])(?:a|an)\s(?:new\s|matching\s|suitable\s|donor\s|donated\s)?"
+    r"(?:kidney|liver|heart|lung|organ)(?![a-z])(?!\s(?:unit|ward|cent|depart|program|failure))"
+    r"[^.;]{0,40}?"
+    r"(?:arrang|availab|provid|promis|secur|locat|ready|allocat)[a-z]*\s[^.;]{0,20}$"
+    r"|(?:promis|offer|guarantee)[a-z]*\s[^.;]{0,30}(?:a|an)\s(?:[a-z]+\s)?"
+    r"(?:kidney|liver|heart|lung|organ)\s$"
+    r"|^\s?(?:of|after|upon)\s(?:their\s|his\s|her\s)?arrival"
+)
+"""'A liver could be arranged within one to four weeks', 'promised foreign patients a liver
+within 2 weeks', 'within 3 days of arrival': how soon an organ comes is a wait."""
+EN_WAIT_FOR_AFTER_RE = re.compile(
+    r"^\s?(?:for|to get|to find|to obtain)\s(?:a\s|an\s)?(?:[a-z-]+\s)?"
+    r"(?:kidney|liver|heart|lung|organ|transplant|donor)"
+)
+"""'1 week for a liver transplant', '1-2 months for a kidney': a list item's wait."""
+LIST_LINE_MAX = 120
+LIST_LINE_RE = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)]\s|[^\n:：]{2,60}[:：])")
+"""A line of a list: a bullet, a number, or 'Name:' before its value."""
+LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
+"""A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
+EN_PER_DAY_WORDS_RE = re.compile(
+    r"(?<![a-z])(?:(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])"
+    r"|on the same (?:day|night)|within the same day)"
+)
+"""'On a single day in 2006, surgeons there carried out 8 liver transplants', '... on the same
+day': the day is the count's scope."""
+EN_DATE_LEAD_RE = re.compile(
+    rf"\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
+)
+"""'On April 5, 2005, the centre performed 16 kidney transplants': a count on one date."""
+EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
+"""'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
+EN_RATE_BEFORE_RE = re.compile(r"(?<![a-z])rates?(?![a-z])|\sper\s\d")
+"""'the rate of transplant decreased from 92.7 per 100 ... to 49.2 in 2011': the bare number
+continues a rate, not a count."""
+EN_ANNUAL_AFTER_RE = re.compile(
+    r"(?<![a-z])(?:last|this|each|every|per|a) year(?![a-z])|annually|in a year(?![a-z])"
+)
+"""English per-year words later in the sentence, before any other number ('over a hundred
+cases of ... transplants, ... last year'), make a bare count one of a period."""
+EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s\d")
+"""'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_ORGAN_COORD_RE = re.compile(
+    rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
+    r"|deceased|living|donor|cadaveric)(?:\s|$))+$"
+)
+"""Words between a number and its counter that only name organs and donor kinds ('402
+kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
+ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared")
+TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
+"""'surgeons there transplanting 153 livers': organs named as what was transplanted."""
+_EN_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+EN_ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_EN_ORDINALS)}
+_EN_ORD = rf"(?:{'|'.join(_EN_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+EN_RANK_RE = re.compile(
+    r"#\s?(?P<hash>\d{1,3})(?=\s(?:[a-z]+\s){0,3}?(?:in\s(?:the\s)?)?ranking)"
+    rf"|(?:came in|ranked|ranks|ranking|placed|finished)\s(?:at\s)?(?P<verb>{_EN_ORD})(?![a-z])"
+    r"|(?:ranked|ranks|ranking)\s(?:no\.\s?|number\s|#\s?)(?P<no>\d{1,3})(?!\d)"
+    rf"|(?<![a-z])(?P<place>{_EN_ORD})\s(?:place|spot)(?![a-z])"
+    rf"|(?<![a-z])the\s(?P<superl>{'|'.join(_EN_ORDINALS[1:])})[- ]"
+    r"(?:highest|largest|most|busiest|biggest)(?![a-z])"
+    r"|(?<![a-z])(?:in|among|into)\sthe\stop\s(?P<top>\d{1,2}|three|five|ten)(?![a-z\d])"
+    r"|(?<![a-z])(?P<only>second)\sonly\sto\s(?:the\s)?(?:united states|u\.s\.|us|usa|america)"
+    r"(?![a-z])"
+)
+"""An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
+place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
+the top 10' (at most), 'second only to the United States' (in the world). Read only in a
+sentence about transplant volume (EN_RANK_VOLUME_RE)."""
+EN_RANK_GATE_WORDS = (
+    "second only",
+    "rank",
+    "place",
+    "spot",
+    "top",
+    "came in",
+    "finished",
+    "highest",
+    "largest",
+    "busiest",
+    "biggest",
+)
+"""Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
+only in a window around each (EN_RANK_WINDOW characters either side)."""
+EN_RANK_WINDOW = 40
+EN_RANK_VOLUME_RE = re.compile(r"transplant|(?<![a-z])(?:kts?|lts?)(?![a-z])|most active|volume")
+EN_RANK_NOT_VOLUME_RE = re.compile(
+    r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
+)
+"""Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
+EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")
+EN_RANK_LOCAL_RE = re.compile(
+    r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
+)
+"""A rank within a province, region or city has no indicator in the vocabulary."""
+EN_ADDED_AFTER_RE = re.compile(
+    r"^\s(?:[a-z]+\s){0,2}(?:are|is|were|was|get|gets)\s(?:being\s)?added"
+)
+"""'1,500 patients are added to the waiting list each month': a flow, not the list's size."""
+EN_DONATE_AFTER_RE = re.compile(
+    r"\s(?:people\s|persons\s)?(?:donate[ds]?|have donated|had donated)\s"
+    r"(?:their\s|his\s|her\s)?(?:organs?|kidneys?|livers?)"
+)
+"""'only 200 donate their organs': a bare number followed by the donors' verb counts donors."""
+EN_ORGANS_GIVEN_RE = re.compile(r"contribut|deceased donors?")
+"""'deceased donors who contributed about 5,000 organs': organs donated (living donors' organs
+are not annotated, so 'living' in the clause keeps them out)."""
+EN_CURRENCY_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?<!nt\s)(?<!hk\s)dollars?\s$")
+"""'The mean cost for KT was dollar 21,000': the currency written as a word before the number."""
+EN_FOREIGN_CURRENCY_RE = re.compile(
+    r"(?:nt|hk|new taiwan|taiwan|hong kong|singapore|australian|canadian)\s?dollars?"
+)
+"""Dollars that are not US dollars ('7,734,540,000 NT dollars'): no indicator."""
+EN_PART_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
+    r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
+)
+EN_PART_WHERE_RE = re.compile(r"\s(?:are\s|were\s)?(?:in|at|for|on)\s")
+"""'1,200 beds, including 60 in its transplant ward': a part of the figure before, counted in
+its unit, and placed by what follows."""
+EN_ONE_RANKED_RE = re.compile(r"\s(?:chief|associate|attending|deputy)\s")
+"""'one chief surgeon, 3 associate chief surgeons': a one in words before a rank is a count
+in a staffing list, not an article."""
+EN_RECENT_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:in|over|during|within|for)\sthe\s(?:past|last|previous)\s"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s)?"
+    r"(?:years?|decades?|months?)(?![a-z])"
+)
+"""'In the past three years, the hospital has performed 900': a window ending now is a
+period, not the programme's whole life (GUIDE.md: running totals), even after 'has'."""
+EN_LABEL_BEFORE_RE = re.compile(
+    r"(?:^|[|;])\s*(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?:\s*"
+    r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
+)
+"""'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
+EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
+"""A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
+EN_LABEL_COUNTER_RE = re.compile(rf"(?<![a-z])({_alt(list(EN_COUNTERS))})(?![a-z])")
+"""The unit or counted noun a label names ('Annual liver transplants', 'Waiting time (days)')."""
+TABLE_ROWS_BACK = 30
+"""How many lines above a table row its header row is looked for."""
+EN_STAY_CUE_RE = re.compile(r"of (?:treatment|care|hospitali[sz]ation)|admitted for|in hospital")
+"""'20 days of treatment' in a package price, 'admitted for 18.5 days': a stay."""
+EN_PRICE_CUE_RE = re.compile(r"(?<![a-z])(?:spen[dt]|spending)(?![a-z])")
+"""'had spent $87,000 each for the operations': what the patient paid."""
 PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
