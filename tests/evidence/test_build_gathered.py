@@ -80,11 +80,32 @@ LICENCES = (
 )
 
 
+def _drop_dates_of_gathered_sources(src: Path) -> None:
+    """The real gathered sources are replaced by synthetic ones here, so the publication
+    dates recorded for them (data-src/source_dates.csv) would name URLs that are no source,
+    which the build rightly refuses: drop those rows from the copy."""
+    import csv
+
+    real = {
+        r["url"]
+        for r in csv.DictReader((src / "gathered" / "sources.csv").open("r", encoding="utf-8"))
+    }
+    dates = src / "source_dates.csv"
+    with dates.open("r", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, [r for r in reader if r["url"] not in real]
+    with dates.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)  # type: ignore[arg-type]
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def _src(tmp_path: Path, **files: str) -> Path:
     """A copy of data-src with synthetic gathered files (name -> CSV text)."""
     src = tmp_path / "data-src"
     shutil.copytree(REPO / "data-src", src)
     gathered = src / "gathered"
+    _drop_dates_of_gathered_sources(src)
     shutil.rmtree(gathered, ignore_errors=True)
     gathered.mkdir()
     defaults = {

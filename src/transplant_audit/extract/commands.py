@@ -224,13 +224,13 @@ def extract_cmd(
                 "rules: the patterns alone; learned: a logistic regression over every number "
                 "decides (the rules' label is one of its features); combined: the rules' "
                 "candidates, minus those the model rejects, plus numbers the model names "
-                "with high probability. Default: combined, chosen by cross-validation by page "
-                "over all four real-text sets (a small margin); rules runs about twice as "
-                "fast (docs/extract.md)."
+                "with high probability. Default: rules, chosen by cross-validation by page "
+                "over all four real-text sets, where combined did no better; rules also runs "
+                "about twice as fast (docs/extract.md)."
             ),
             case_sensitive=False,
         ),
-    ] = "combined",
+    ] = "rules",
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:

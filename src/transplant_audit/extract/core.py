@@ -216,6 +216,7 @@ class _Ctx:
     before_doc: str = ""  # the document text just before the figure, across line breaks
     tail: str = ""  # the sentence after the figure up to the next comma (past parentheses)
     table_head: str = ""  # for a table row (a line with |), the text above it
+    prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
     sentence_right: str = ""  # the sentence after the figure
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
@@ -333,8 +334,14 @@ def _temporal(ctx: _Ctx) -> str:
     usual reading of a bare count on a hospital page.
     """
     c = ctx.clause
+    if _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause):
+        # 在2016年成为首家突破6000例的中心: the first to pass a mark, a running total
+        return "cumulative"
     if _year_range(c):
         return "in_period"
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
+    if named and _only_aspect_after(c, 0):
+        return "in_period"  # 今年上半年已进行三十一宗: aspect inside a named period
     if pat.EN_RECENT_SPAN_RE.search(ctx.sentence):
         return "in_period"  # in the past three years, the hospital has performed 900
     if len(ctx.mods) > 24 and _years(ctx.mods):
@@ -354,6 +361,9 @@ def _temporal(ctx: _Ctx) -> str:
         return "cumulative"
     cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
     as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
+    explicit = _last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
+    if explicit >= 0 and explicit >= as_of_end and _only_aspect_after(s, explicit):
+        return "in_period"  # 截至12月31日,全年捐献已达2,766例,移植手术达10,057例
     per = max(
         _last_pos(pat.ANNUAL_CUE_RE, s),
         _last_pos(pat.ZH_YEAR_RE, s),
@@ -382,6 +392,40 @@ def _temporal(ctx: _Ctx) -> str:
     return "cumulative"
 
 
+def _surgeon_before(sentence_left: str) -> bool:
+    """A person is the subject of the count (主刀, 他已, 教授完成) earlier in the sentence,
+    and no unit (外科, 中心, 医院) is named after the person."""
+    left = sentence_left[-100:]
+    p = _last_pos(pat.SURGEON_CUE_RE, left)
+    if p < 0:
+        return False
+    return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
+
+
+def _milestone(ctx: _Ctx) -> bool:
+    """Does the count pass a mark (突破6000例, 破了13,000)? 突破 may have been read as the
+    figure's qualifier, so the prefix is searched with the clause before it."""
+    return bool(pat.ZH_MILESTONE_BEFORE_RE.search((ctx.left_clause[-4:] + ctx.prefix)[-6:]))
+
+
+def _target(sentence_left: str) -> bool:
+    """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
+    said in its sentence before it and not undone by a contrast (但...才775台)?"""
+    m = pat.ZH_TARGET_RE.search(sentence_left)
+    if not m:
+        return False
+    return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
+
+
+def _only_aspect_after(s: str, pos: int) -> bool:
+    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
+    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
+    for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
+        if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
+            return False
+    return True
+
+
 _NEXT_NUMBER_RE = re.compile(r"\d")
 
 
@@ -396,7 +440,11 @@ def _donation(ctx: _Ctx) -> bool:
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
-        return True
+        # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
+        # clause, is a transplant (a donation word further back does not make it a donation)
+        own = ctx.right[:24]
+        d_right = pat.DONATION_CUE_RE.search(own)
+        return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
     # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
@@ -411,6 +459,10 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and ctx.left_clause.rstrip().endswith("为"):
+        return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
+    if not m and pat.NEW_LIFE_RE.search(ctx.right):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
@@ -475,6 +527,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
     hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
+        if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
+            return None
         if _has(pat.ICU_CUE_RE, *near):
             return "icu_beds"
         if transplant:
@@ -504,7 +558,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right):
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right):
+            return None
+        if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
+            _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
+        ):
             return None
         if pat.EN_RATE_AFTER_RE.match(ctx.right):
             return None  # 92.7 transplants per 100 wait-list years
@@ -513,6 +571,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
 
+        if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
+            return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
         if _donation(ctx) and not _is_subset(ctx):
@@ -539,7 +599,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_per_day_max"
         if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
             return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause, ctx.sentence_left[-100:])
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
         in_period = _temporal(ctx) == "in_period"
         if surgeon:
             return (
@@ -549,6 +609,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
             or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
@@ -558,6 +619,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if titled:
             return "senior_staff" if "senior" in titled.group("what") else None
         if _received_transplant(ctx):
+            if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+                return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         tx = transplant or sentence_tx or ctx.doc_transplant
@@ -602,6 +665,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "time":
         if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
             return None
+        if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+            return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
         if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
             return "avg_length_of_stay_days"
         if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
@@ -613,6 +678,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             head = ""  # a table of survival by year after transplant: no waits
         if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
             return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
+        if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):
+            return "wait_time_days"  # 平均轮候时间为第二最长,达38个月
+        colon = ctx.sentence_left.rfind(":")
+        if colon >= 0 and pat.WAIT_CUE_RE.search(ctx.sentence_left, max(0, colon - 20), colon):
+            return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
+        if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
+            return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
         if (
             _has(pat.EN_WAIT_CUE_RE, ctx.clause)
             or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
@@ -655,6 +727,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             ):
                 return "price_usd"
             return None
+        row = ctx.before_doc.rsplit("\n", 1)[-1]
+        if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
+            return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
         if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
             return "surgical_fee_cny"
         if _has(pat.REVENUE_CUE_RE, *texts):
@@ -674,7 +749,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
             return "bed_occupancy_rate"
         share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
-        if share and (transplant or sentence_tx):
+        if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
+            return None
+        of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
+            pat.TRANSPLANT_CUE_RE, ctx.before_doc
+        )
+        if transplant or sentence_tx or of_count:
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
@@ -816,15 +896,39 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     return lo * mult, hi * mult
 
 
+_PER_MILLION_RE = re.compile(
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
+)
+"""每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+_LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
+_MID_MORE_RE = re.compile(r"[多余][万亿]")
+_RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
+    """6-10万元, 三到五万: a multiplier written once, after the upper end, scales the lower
+    end too; 1 when the lower end has its own (2万-3万) or the upper has none."""
+    if low.group("arabic"):
+        if low.group("mult") or low.group("scale"):
+            return 1.0
+    elif not low.group("zh") or low.group("zh")[-1] in "十百千万亿":
+        return 1.0
+    tail = (high.group("mult") or "") if high.group("arabic") else (high.group("zh") or "")
+    return _RANGE_MULTIPLIERS.get(tail[-1:], 1.0) if len(tail) >= 1 else 1.0
+
+
 def _token_value(m: re.Match[str]) -> float:
     if m.group("frac"):
         return _fraction_percent(m.group("frac"))
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
-        return parse_number(m.group("arabic") + (m.group("mult") or ""))
+        return parse_number(m.group("arabic") + (m.group("mult") or "").lstrip("多余"))
     if m.group("zh"):
         tok = m.group("zh")
+        if tok == "半":
+            return 0.5  # 半年, 半个月
+        tok = tok.replace("多", "").replace("余", "")  # 三十多万: the qualifier is read apart
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
@@ -962,6 +1066,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
     if zc:
         counter = zc.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.ZH_COUNTERS[counter]
+        if zc.group("sfx") == "几" and norm[e - 1 : e] not in ("十", "百", "千"):
+            return _Counter(end=e, quals=[])  # 几 is 'some' only after 十/百/千 (十几张)
         if zc.group("sfx"):
             out.quals.append(pat.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
         if implied:
@@ -969,7 +1075,10 @@ def _read_counter(norm: str, e: int) -> _Counter:
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
-        if counter == "次" and not _TIMES_OPS_RE.match(norm, out.end, out.end + 12):
+        if counter == "次" and (
+            not _TIMES_OPS_RE.match(norm, out.end, out.end + 12)
+            or pat.ZH_TIMES_NOT_OPS_RE.match(norm, out.end, out.end + 4)
+        ):
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
@@ -1048,6 +1157,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
     gates = _GateIndex(norm)
+    is_zh_text = lang != "en"
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
     has_lines = "\n" in norm
     has_labels = ":" in norm
@@ -1063,6 +1173,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
             continue  # COVID-19, SARS-2: part of a name, not a count
         is_zh_token = m.group("zh") is not None
+        if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
+            continue  # 这645例手术中: a back-reference to a figure already stated
+        if is_zh_token and m.group("zh") in _LONE_CAPITAL_DIGITS:
+            continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
+        if is_zh_token and m.group("zh")[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
+            continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
         is_word = m.group("word") is not None
 
         # ordinal: 第1000例, the 1,000th
@@ -1090,7 +1206,11 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if is_zh_token and m.group("zh").startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
+        tok0 = m.group(0)
+        if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
+            quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
+        range_scale = 1.0
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
             rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
             if rj:
@@ -1103,6 +1223,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                         )
                         range_lower = True
                         range_upper.add(m2.start())
+                        range_scale = _range_scale(m, m2)
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:
@@ -1191,7 +1312,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         adjacent = _adjacent_range(m.group("zh")) if is_zh_token else None
         try:
-            value = adjacent[1] if adjacent else _token_value(m)
+            value = adjacent[1] if adjacent else _token_value(m) * range_scale
         except ValueError:
             continue
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
@@ -1200,6 +1321,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # 7,734,540,000 NT dollars
         if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
             continue
+        hong_kong = uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences)
+        if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
+            continue  # 等候人数前三名: a rank
         if (
             value == 1
             and (is_zh_token or is_word)
@@ -1251,17 +1375,28 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
             sentence_right=norm[end:se_e],
-            table_head=_table_head(norm, s) if has_rows else "",
+            table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,
+            prefix=norm[start:s],
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
         ):
             continue
+        if is_zh_text and _target(ctx.sentence_left):
+            continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
+        if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
+            uclass == "cny" and indicator is None
+        ):
+            indicator = _list_sibling(out, norm, start, se_s) or indicator
         if indicator is None:
             continue
+        if hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
+            if indicator not in ("price_cny", "surgical_fee_cny"):
+                continue
+            indicator = "price_hkd"
         indicator = _subset_indicator(indicator, ctx, out, se_s)
         if cohort_item and "transplants" in indicator:
             indicator = out[-1].indicator  # (n = 295): a group of the count before
@@ -1325,20 +1460,50 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+    if "移植" in norm:
+        out.extend(_rank_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+    if has_rows and norm.count("|") >= 4:
+        taken_starts = {c.start for c in out}
+        out.extend(
+            c
+            for c in _year_table_candidates(text, norm, lang, hospitals, snippet_chars)
+            if c.start not in taken_starts
+        )
     if any(w in norm for w in pat.EN_RANK_GATE_WORDS):
         out.extend(_en_rank_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
     out.sort(key=lambda c: c.start)
     return out
 
 
+_SIBLING_OF = frozenset(
+    {"opo_donors", "transplants_in_period", "surgeon_transplants_in_period", "revenue_cny"}
+)
+
+
+def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:
+    """The indicator of the item before in a list of (year, count) pairs (2010年15例,2011年
+    34例,2012年113例): a later item far from the list's cue keeps the first item's."""
+    if not out:
+        return None
+    prev = out[-1]
+    if prev.start < se_s or prev.indicator not in _SIBLING_OF:
+        return None
+    return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
 def _table_head(norm: str, s: int) -> str:
-    """The text above a table row (its header), or "" when the figure is not in a row."""
+    """The text above a table row (its header), or above a cell or list item written on a
+    line of its own (醫院\n\n等待時間\n\n上海某醫院\n\n1週; - 天津: 兩週); "" when the figure
+    is in running text."""
     line_start = norm.rfind("\n", 0, s) + 1
     line_end = norm.find("\n", s)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    if line.count("|") < 2:
-        return ""
-    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+    if line.count("|") >= 2:
+        return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+    cell = len(line.strip()) <= pat.CELL_LINE_CHARS and not pat.PROSE_MARK_RE.search(line)
+    if line_start and cell:
+        return norm[max(0, line_start - pat.CELL_HEADER_CHARS) : line_start]
+    return ""
 
 
 def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
@@ -1404,6 +1569,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     Columbians are currently waiting' (people waiting)."""
     if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
+    if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
     if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
         return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
@@ -1557,6 +1725,15 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
     return cnt
 
 
+def _hong_kong_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
+    """A yuan amount written without RMB/人民币 in a sentence about Hong Kong (籌集約150萬元
+    手術費, a Hong Kong family's appeal) is in Hong Kong dollars: ``price_hkd``."""
+    if pat.EXPLICIT_CNY_RE.search(norm[max(0, s - 6) : end + 4]):
+        return False
+    se_s, se_e = sentences.around(s, end)
+    return bool(pat.HONG_KONG_CUE_RE.search(norm, se_s, se_e))
+
+
 def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
     """A yuan amount written without RMB/人民币 in a sentence about Taiwan is in New Taiwan
     dollars (花費約八百萬元), which the vocabulary has no indicator for."""
@@ -1625,7 +1802,16 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首台)[^,。;]{0,14}移植|移植[^,。;]{0,6}(?:首例|第一例)"
+    r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    # pioneering (率先完成国内成人分割肝移植) and a programme's start (1994年开展肾脏移植,
+    # 2003年开始进行心脏移植); not a count (率先突破肾移植1000例, 2001年开展肾移植103), nor
+    # a year that dates a running total (自1993年开展肾移植以来,累计...)
+    rf"|(?:率先|{pat.YEAR}年(?:[^,。;\d]{{0,6}}?)(?:开展|开始|起步|启动)(?:了|进行|实施)?)"
+    r"[^,。;\d]{0,14}?移植"
+    r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
+    # transplantation began in YEAR: 肝移植始于1967年
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
     r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant|transplantation)(?![a-z])"
     r"|(?:began|begun|started|start|begin)\s(?:to\s)?"
     r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
@@ -1634,7 +1820,7 @@ _FIRST_TX_RE = re.compile(
 )
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
-    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:中心|科|研究所|病区|研究中心|专科|病房)"
+    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
@@ -1651,6 +1837,55 @@ _YEAR_FIGURE_RE = re.compile(
 )
 
 
+_ZH_YEAR_FIGURE_RE = re.compile(
+    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)[一二三四五六七八九十]{1,4}"
+    r"|[一二][〇零○九][〇零○一二三四五六七八九]{2})(?=\s?年)"
+)
+"""A year in Chinese numerals: 一九九四年, 二〇〇四年, and the Republic of China's years after
+民国 (民国七十六年 = 1987)."""
+_ROC_YEAR_OFFSET = 1911
+"""民国 year 1 is 1912: a calendar definition."""
+_ZH_DIGIT_CHARS = {"〇": 0, "零": 0, "○": 0, **pat.ZH_DIGIT_VALUES}
+
+
+def _year_value(token: str) -> float:
+    """The calendar year of a year token: 1994, 一九九四, 七十六 (after 民国: 1987)."""
+    if token.isdigit():
+        return float(token)
+    if len(token) == 4 and all(ch in _ZH_DIGIT_CHARS for ch in token):
+        return float("".join(str(_ZH_DIGIT_CHARS[ch]) for ch in token))
+    return parse_number(token) + _ROC_YEAR_OFFSET
+
+
+def _year_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """(start, end, year) of every year in norm[lo:hi], in Arabic or Chinese numerals."""
+    found = [(ym.start(1), ym.end(1), 0.0) for ym in _YEAR_FIGURE_RE.finditer(norm, lo, hi)]
+    if "年" in norm[lo:hi]:
+        found += [(m.start(), m.end(), 0.0) for m in _ZH_YEAR_FIGURE_RE.finditer(norm, lo, hi)]
+        found.sort()
+    return found
+
+
+def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> Candidate:
+    sn_s = max(0, ys - chars)
+    return Candidate(
+        indicator="transplant_unit_founded_year",
+        organ="",
+        value=float(text[ys:ye]),
+        qualifier=str(Qualifier.EXACT),
+        unit="year",
+        period="",
+        as_of="",
+        start=ys,
+        end=ye,
+        snippet=_flat(text[sn_s : min(len(text), ye + chars)]),
+        snippet_start=sn_s,
+        stated=text[ys:ye],
+        hospital="",
+        language=lang,
+    )
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -1663,8 +1898,8 @@ def _year_candidates(
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
-    if "移植" not in norm and "transplant" not in norm:
-        return out  # both phrases need a word for transplantation
+    if "移植" not in norm and "transplant" not in norm and "换" not in norm:
+        return out  # both phrases need a word for transplantation (移植, 换心...)
     used: set[int] = set()
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
@@ -1674,7 +1909,10 @@ def _year_candidates(
     ]
     if doc_transplant:
         rules.append(("transplant_unit_founded_year", _FOUNDED_SELF_RE))
-    year_rx = _YEAR_FIGURE_RE
+    cells = pat.CELL_UNIT_END_RE.search(norm) is not None  # a cheap gate: most pages have none
+    for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm) if cells else ():
+        used.add(m.start("year"))
+        out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None
@@ -1682,8 +1920,7 @@ def _year_candidates(
                 clauses.around(m.start(), m.end()),
                 sentences.around(m.start(), m.end()),
             ):
-                for ym in year_rx.finditer(norm, lo, hi):
-                    ys, ye = ym.span(1)
+                for ys, ye, _ in _year_spans(norm, lo, hi):
                     if ys in used:
                         continue
                     dist = min(abs(ye - m.start()), abs(ys - m.end()))
@@ -1694,6 +1931,7 @@ def _year_candidates(
             if best is None:
                 continue
             _, ys, ye = best
+            year = _year_value(norm[ys:ye])
             used.add(ys)
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
@@ -1708,7 +1946,7 @@ def _year_candidates(
                 Candidate(
                     indicator=indicator,
                     organ=organ,
-                    value=float(norm[ys:ye]),
+                    value=year,
                     qualifier=str(Qualifier.EXACT),
                     unit="year",
                     period="",
@@ -1723,6 +1961,185 @@ def _year_candidates(
                 )
             )
     return out
+
+
+def _rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
+    """(rank, qualifier) of a ZH_VOLUME_RANK_RE match: 第28位 → 28, 首位 → 1, 前十 → 10
+    at most."""
+    if m.group("first"):
+        return 1.0, Qualifier.EXACT
+    tok, qual = (m.group("top"), Qualifier.AT_MOST) if m.group("top") else (m.group("nth"), None)
+    try:
+        value = parse_number(tok)
+    except ValueError:
+        return None
+    return value, qual or Qualifier.EXACT
+
+
+def _rank_candidates(
+    text: str,
+    norm: str,
+    clauses: _Bounds,
+    sentences: _Bounds,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """``volume_rank_national`` and ``volume_rank_global`` in Chinese text: a rank in the
+    country (全国, 国内, 全大陆) or the world (世界, 全球) whose sentence names transplants
+    and a volume (数量, 例数, 手术量, a count of 例) before it, and whose clause names no
+    quality (生存率, 水平...)."""
+    out: list[Candidate] = []
+    hosp_pos = [h[0] for h in hospitals]
+    for m in pat.ZH_VOLUME_RANK_RE.finditer(norm):
+        se_s, _ = sentences.around(m.start(), m.end())
+        cl_s, _ = clauses.around(m.start(), m.end())
+        left = norm[se_s : m.start()]
+        if not pat.TRANSPLANT_CUE_RE.search(left) or not pat.ZH_VOLUME_WORD_RE.search(left):
+            continue
+        if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
+            continue
+        rank = _rank_value(m)
+        if rank is None or rank[0] < 1:
+            continue
+        value, qual = rank
+        world = m.group("scope") in ("世界", "全球")
+        om = list(pat.ORGAN_RE.finditer(left))
+        organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
+        i = bisect.bisect_right(hosp_pos, m.start()) - 1
+        hospital = hospitals[max(i, 0)][1] if hospitals else ""
+        s, e = m.start(), m.end()
+        sn_s = max(0, s - snippet_chars)
+        out.append(
+            Candidate(
+                indicator="volume_rank_global" if world else "volume_rank_national",
+                organ=organ,
+                value=value,
+                qualifier=str(qual),
+                unit="rank",
+                period="",
+                as_of="",
+                start=s,
+                end=e,
+                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
+                snippet_start=sn_s,
+                stated=text[s:e],
+                hospital=hospital,
+                language=lang,
+            )
+        )
+    return out
+
+
+def _table_cells(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every cell of the page's ``|``-separated tables: the text between
+    two ``|``, stripped; a row break is a line break inside that text, and a cell written
+    over several lines (移植肾1年\n存活率) stays one cell."""
+    cells: list[tuple[int, int]] = []
+    prev = 0
+    for m in re.finditer(r"\||$", norm):
+        a, b = prev, m.start()
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        if a < b:
+            cells.append((a, b))
+        prev = m.end()
+    return cells
+
+
+def _table_header(norm: str, cells: list[tuple[int, int]], lo: int, hi: int) -> int:
+    """Index of the year column's header cell among cells[lo:hi] (the last whose last line
+    is 年度, 年份, year...), or -1."""
+    for i in range(hi - 1, lo - 1, -1):
+        a, b = cells[i]
+        if pat.TABLE_YEAR_HEAD_RE.match(norm[a:b].split("\n")[-1].strip()):
+            return i
+    return -1
+
+
+def _year_table_candidates(
+    text: str,
+    norm: str,
+    lang: str,
+    hospitals: list[tuple[int, str]],
+    snippet_chars: int,
+) -> list[Candidate]:
+    """Counts in a year-by-column table (年度 | 肾移植总量 | 尸体肾移植 |, then 2009 | 164 |
+    21 |): each count under a column whose header names transplants (not a rate, a mean,
+    money or beds) is ``transplants_in_period`` of the row's year, organ from the header."""
+    cells = _table_cells(norm)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and not pat.TABLE_YEAR_CELL_RE.fullmatch(norm[slice(*cells[j])]):
+            j += 1
+        h0 = _table_header(norm, cells, max(i, j - pat.TABLE_MAX_COLUMNS), j)
+        width = j - h0
+        if j >= len(cells) or h0 < 0 or width < 2:
+            i = j + 1
+            continue
+        heads = [norm[slice(*c)] for c in cells[h0:j]]
+        k = j
+        while k + width <= len(cells):
+            row = cells[k : k + width]
+            texts = [norm[slice(*c)] for c in row]
+            if not pat.TABLE_YEAR_CELL_RE.fullmatch(texts[0]) or any(
+                pat.TABLE_YEAR_CELL_RE.fullmatch(t) for t in texts[1:]
+            ):
+                break
+            year = texts[0][:4]
+            for col in range(1, width):
+                head = heads[col]
+                if not pat.TRANSPLANT_CUE_RE.search(head) or pat.TABLE_NOT_COUNT_HEAD_RE.search(
+                    head
+                ):
+                    continue
+                if not pat.TABLE_COUNT_CELL_RE.fullmatch(texts[col]):
+                    continue
+                value = parse_number(texts[col])
+                if value <= 0:
+                    continue  # a zero cell: nothing of that kind that year
+                om = pat.ORGAN_RE.search(head)
+                s, e = row[col]
+                out.append(
+                    _table_candidate(
+                        text, s, e, value, year, om.group(0) if om else "", lang, snippet_chars
+                    )
+                )
+            k += width
+        i = max(k, j + 1)
+    hosp_pos = [h[0] for h in hospitals]
+    return [
+        replace(c, hospital=hospitals[max(bisect.bisect_right(hosp_pos, c.start) - 1, 0)][1])
+        if hospitals
+        else c
+        for c in out
+    ]
+
+
+def _table_candidate(
+    text: str, s: int, e: int, value: float, year: str, organ_word: str, lang: str, chars: int
+) -> Candidate:
+    sn_s = max(0, s - chars)
+    return Candidate(
+        indicator="transplants_in_period",
+        organ=pat.ORGAN_WORDS.get(organ_word, ""),
+        value=value,
+        qualifier=str(Qualifier.EXACT),
+        unit=canonical_unit("transplants_in_period"),
+        period=year,
+        as_of="",
+        start=s,
+        end=e,
+        snippet=_flat(text[sn_s : min(len(text), e + chars)]),
+        snippet_start=sn_s,
+        stated=text[s:e],
+        hospital="",
+        language=lang,
+    )
 
 
 _EN_TOP_WORDS = {"three": 3, "five": 5, "ten": 10}

@@ -24,14 +24,22 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter).
 A comma after the last group ends the number ('RMB¥100,000, respectively')."""
-ZH_MULT = r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?)|[十百千万亿]{1,2})"
+ZH_MULT = (
+    r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
+    r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
+)
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
-    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"|(?<=[上近逾过超约])[百千万])"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*(?:[多余][万亿])?"
+    r"|(?<=[上近逾过超约破])[百千万]"
+    # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
+    r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
+    # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
+    r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
+    r")"
 )
 _EN_UNDER_100 = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -64,7 +72,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾otfsentah])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
@@ -92,6 +100,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "不低于": Qualifier.AT_LEAST,
     "上": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST,
+    "突破": Qualifier.AT_LEAST,
     "不到": Qualifier.AT_MOST,
     "不足": Qualifier.AT_MOST,
     "少于": Qualifier.AT_MOST,
@@ -142,6 +151,7 @@ NUMBER_SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "余": Qualifier.AT_LEAST,
     "多": Qualifier.AT_LEAST,
     "来": Qualifier.APPROX,
+    "几": Qualifier.AT_LEAST,  # 十几张, 二十几名: ten-odd
     "+": Qualifier.AT_LEAST,
     "-plus": Qualifier.AT_LEAST,
 }
@@ -184,6 +194,11 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # a patient noun right after the number counts persons (30万患者等移植)
+    "患者": ("persons", "患者", 1, None),
+    "病人": ("persons", "病人", 1, None),
+    "病患": ("persons", "病患", 1, None),
+    "病者": ("persons", "病者", 1, None),
     "间": ("rooms", "间", 1, None),
     "个手术室": ("rooms", "个手术室", 1, None),
     "个团队": ("teams", "个团队", 1, None),
@@ -196,6 +211,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
     "个月": ("time", "months", 1, None),
     "个多星期": ("time", "weeks", 1, Qualifier.AT_LEAST),
+    "个多礼拜": ("time", "weeks", 1, Qualifier.AT_LEAST),
+    "个礼拜": ("time", "weeks", 1, None),
+    "礼拜": ("time", "weeks", 1, None),
     "个星期": ("time", "weeks", 1, None),
     "星期": ("time", "weeks", 1, None),
     "周": ("time", "weeks", 1, None),
@@ -212,6 +230,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "成": ("percent", "tenths", 10, None),
     "人民币": ("cny", "CNY", 1, None),
     "个": ("generic", "个", 1, None),
+    "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -281,7 +300,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "transplant teams": ("teams", "teams", 1, None),
 }
 
-ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
+ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来几])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
 # English: "1,500 beds", "1,500-bed", "300 liver transplants", "$62,000", "30 percent"
 EN_COUNTER_RE = re.compile(
     rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
@@ -452,6 +471,9 @@ ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
     rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
+    # a date relative to now: 截至目前, 到今年8月, 至今年底 (not 上升至去年的400多宗, a change)
+    r"|(?:截至|截止|截止到)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
+    r"|(?:到|至)\s?(?:今年|本年|目前|现在)\s?(?:\d{1,2}\s?月(?:底|末)?|底|末|为止)"
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
@@ -463,14 +485,26 @@ ANNUAL_CUE_RE = re.compile(
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
     r"|per year|a year|each year|every year|annually|annual|yearly|per annum|last year|this year"
     r"|last month|this month|in the (?:past|last) \d+ years"
+    # Chinese spans that are periods: 过去2年, 近两年, 同期, 当时, 1年有, 第一周, 首9个月
+    r"|(?:过去|近|最近)[\d一二两三四五六七八九十]{1,2}\s?(?:个)?年|同期|当时"
+    r"|(?<![\d.])1\s?年(?:有|内|中|里|间|完成|做)"
+    r"|(?:第一|首|头)(?:个)?(?:周|月|年)|(?:首|头|前)[\d一二两三四五六七八九十]{1,2}个?(?:月|周)"
 )
 STRONG_CUMULATIVE_CUE_RE = re.compile(
-    r"累计|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
+    r"累计|累积|至今|迄今|先后|截至|截止|以来|已完成|已开展|已实施|已为|已进行|已超过|已达"
     r"|to date|so far|cumulative|since|its total|bringing|already"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
+ZH_ASPECT_CUE_RE = re.compile(r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止")
+"""The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
+total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
+count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""
+ZH_EXPLICIT_PERIOD_RE = re.compile(
+    rf"全年|今年|去年|当年|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
+)
+"""A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
-    r"共完成|总共|共计|共开展|共实施|共为|共进行|共做|总数|总量"
+    r"共完成|总共|共计|总计|合计|共开展|共实施|共为|共进行|共做|总数|总量"
     r"|in total|a total of|total of|altogether|in all|overall"
 )
 PER_DAY_MAX_RE = re.compile(
@@ -488,7 +522,7 @@ PER_DAY_CAPACITY_RE = re.compile(
 )
 STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
 """'during the 29-month study period': a study's length is no wait."""
-OUTCOME_AFTER_RE = re.compile(r"生存|存活|死亡|存活率|surviv|died|deaths?")
+OUTCOME_AFTER_RE = re.compile(r"生存|存活|(?<![脑心脏])死亡|存活率|surviv|died|deaths?")
 """'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
@@ -508,6 +542,22 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:director|professor|surgeon|dr\.)\s[^.;,]{0,30}(?:conducted|performed|completed)"
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
+ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
+"""A unit named after a person in the sentence is the subject of the count that follows
+(教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
+ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
+"""突破6000例: a running total passing a mark (in 2016 it passed 6,000), unless a period
+word (今年, 全年, 每年) makes it this period's count."""
+ZH_BACK_REFERENCE_WORDS = ("这", "该", "此", "上述", "以上")
+"""这645例手术中: the figure stated before, referred back to, not a new one."""
+ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
+"""首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
+ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
+"""两次担任首席科学家: times something else was done, not operations."""
+ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
+"""A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
+ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
+"""Between two items of a list of (year, count) pairs: a separator and the next year."""
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
@@ -524,6 +574,8 @@ FOUNDED_CUE_RE = re.compile(
 
 # beds
 BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
+ZH_NOT_BED_AFTER_RE = re.compile(r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片)")
+"""张 counts flat things too: 六万张器官捐赠卡 are cards, not beds."""
 ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
 HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
@@ -536,14 +588,15 @@ STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
 )
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|需要[^,。;\d]{0,3}移植|waiting|wait list|waitlist|waiting list"
+    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
+    r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得)了?[^,。;\d]{0,6}移植"
+    r"(?:得到|接受|获得|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
@@ -558,12 +611,18 @@ RECEIVED_TX_RE = re.compile(
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
+ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
+"""为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
+NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生")
+"""666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
+transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?|每\s?[\d一二三四五六七八九十百千万.]+\s?万?人"
+    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?"
+    r"|每\s?[\d一二三四五六七八九十百千万.]+\s?万?(?:人|位|名)"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
 'per million people' of a rate (每100万人只有4.7人)."""
@@ -580,17 +639,32 @@ POTENTIAL_CUE_RE = re.compile(r"potential|possible|additional|潜在")
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
-    r"等多|多久|等待|等候|等到|等了|要等|需等|得等|等上|等(?=\s?[\d一二三四五六七八九十两半几])|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
+    r"等多|多久|等待|等候|轮候|等到|等了|要等|需等|得等|等上|等(?=\s?[\d一二三四五六七八九十两半几])|排队|只需|仅需|只要|就能|即可|就可以|找到|配型|匹配|配到|供体|肝源|肾源"
     r"|器官源|心源|供肝|供肾|供心"
     r"|how long|wait|waiting|waited|match|matching|matched|donor|find|found|obtain|available organ"
     r"|get an organ|receive an organ|receive a"
 )
+ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
+"""A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
+number after it, which the clause it searches leaves out.)"""
+WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
+"""A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
+ZH_ONE_PERSON_RE = re.compile(
+    r"一(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+)
+"""其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
+anecdote, not what a hospital or registry states."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
-SURGICAL_FEE_CUE_RE = re.compile(r"手术费|surgical fee|operation fee|surgeon's fee|surgery fee")
+SURGICAL_FEE_CUE_RE = re.compile(
+    r"手术费|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
+)
+COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
+"""The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
+donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
     r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
@@ -598,13 +672,42 @@ PRICE_CUE_RE = re.compile(
 # percent
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
 NATIONAL_SHARE_CUE_RE = re.compile(
-    r"全国|全中国|national|nationwide|china's|in china|of china|country"
+    r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
 )
+ZH_SHARE_OF_COUNT_RE = re.compile(r"总例数|例数|总量|总数|手术量")
+"""占全国总例数的30.2%: a share of a count of transplants, even when the count was named in
+the sentence before."""
+SHARE_OF_PLACES_RE = re.compile(
+    r"(?:中心|医院|单位|机构|省份|城市|centres?|centers?|hospitals)的?\s?$"
+)
+"""占我国现有肝脏移植中心的三分之二: a share of hospitals, not of transplants."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
 ROOM_CUE_RE = re.compile(r"手术室|手术间|operating|theat|surgical suite")
 TEAM_CUE_RE = re.compile(r"团队|移植组|小组|team")
+
+# ranks by volume (Chinese): 居全国第一, 全国排名第28位, 进入全国前十位, 年完成量居世界首位
+_RANK_NUM = r"[\d一二两三四五六七八九十]{1,3}"
+ZH_VOLUME_RANK_RE = re.compile(
+    r"(?P<scope>全国|国内|全大陆|大陆|全中国|世界|全球)"
+    r"(?:[^,。;!?\n]{0,10}?(?:排名|排行|排序)中?)?"
+    r"(?:[^,。;!?\n\d]{0,3}?(?:列|居|位居|位列|名列|排|排名|排在|进入|跻身|都排名|均排名))?\s?"
+    rf"(?:第\s?(?P<nth>{_RANK_NUM})\s?(?:位|名)?|(?P<first>首位|首|之最|第一)"
+    rf"|前\s?(?P<top>{_RANK_NUM})\s?(?:位|名|强)?)"
+    # 世界第二例, 国内首例, 全国第一家: an ordinal of a case or a place, not a rank
+    r"(?![例台次个家批所座项])"
+)
+"""A rank stated with its scope (the country or the world). Only a rank of a volume counts
+(see ZH_VOLUME_WORD_RE and ZH_RANK_QUALITY_RE); 前N (top N) is an upper bound."""
+ZH_VOLUME_WORD_RE = re.compile(r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]")
+"""Before a rank, in its sentence: what is ranked is a number of transplants."""
+ZH_RANK_QUALITY_RE = re.compile(
+    r"生存率|存活率|成功率|质量|水平|指标|满意|技术|科研|论文|排名第一的医院"
+)
+"""In the rank's own clause: a rank of quality, survival or research is no volume rank."""
+TOP_N_BEFORE_RE = re.compile(r"前\s?$")
+"""前三名, 前十位: a rank ('top three'), not a headcount."""
 
 # --- organs ----------------------------------------------------------------------------------
 
@@ -693,7 +796,7 @@ PLANNED_CUE_RE = re.compile(
 
 # --- donation, comparison, change, scope ------------------------------------------------------
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|donat|procure")
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|donat|procure")
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
 """A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
@@ -723,6 +826,8 @@ YEAR_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
 )
 TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
+HONG_KONG_CUE_RE = re.compile(r"香港|本港|港府|港人|港元|港币")
+"""A yuan amount without RMB in a sentence naming Hong Kong is in Hong Kong dollars."""
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
 LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
 """'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
@@ -737,9 +842,14 @@ of the figure it is part of."""
 HYPOTHETICAL_RE = re.compile(
     r"would (?:require|need|take|have)|only needs?|would only|如果|假如|假设|假若|若要"
 )
+ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望|应(?:超过|达到)|应\s?$")
+ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
+"""但2021年...才775台: a contrast starts a new assertion; a target before it does not reach."""
+"""In the sentence before a Chinese figure: a target, a forecast or a rule's threshold
+(规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
-DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|donat|procure")
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
@@ -757,6 +867,16 @@ FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of a
 SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
 """'150 of which were carried out by one doctor', '300 of them living donor': a subset of
 the transplants just counted."""
+CELL_FOUNDED_YEAR_RE = re.compile(
+    rf"(?m)^[^\n|]{{0,30}}(?:移植中心|移植研究所|移植科|研究中心|研究所)[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*(?P<year>{YEAR})[ \t]*$"
+)
+"""A table written one cell per line (hospital, centre, year founded, counts): a cell that is
+only a year, right under a cell naming a (transplant) centre, is the year it was founded."""
+CELL_UNIT_END_RE = re.compile(r"(?:中心|研究所|移植科)[ \t]*\n")
+"""A cheap gate for CELL_FOUNDED_YEAR_RE: a line ending in a centre's name."""
+TRANSPLANT_BEFORE_CELL_END_RE = re.compile(r"移植\s?$")
+"""开展肾移植103 at the end of a cell: the number counts the transplants named before it."""
 BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
@@ -1011,9 +1131,23 @@ PRICE_CHANGE_RE = re.compile(
     r"fell to|rose to|dropped to|reduced to|increased to|降至|降到|降为|升至|涨到|涨至"
 )
 """'It fell to about 300,000 yuan': the amount of the measure the sentence before priced."""
+CELL_LINE_CHARS = 16
+"""A line this short with no sentence punctuation is a table cell or a list item."""
+CELL_HEADER_CHARS = 120
+"""How far back such a cell or item looks for its heading (等待時間 above 1週)."""
+PROSE_MARK_RE = re.compile(r"[。;!?]|,\s|\.\s")
 TABLE_HEADER_CHARS = 400
 """How far back a table row looks for its header (a wait time, a price) when the row
 itself is only a name and a value ('Tianjin First Central Hospital | 2 weeks |')."""
+TABLE_YEAR_CELL_RE = re.compile(rf"{YEAR}\s?年?(?:度)?")
+"""A table cell that opens a row of a year-by-column table: 2009, 2009年, 2009年度."""
+TABLE_YEAR_HEAD_RE = re.compile(r"^(?:年度|年份|年|时间|year)$")
+"""The label of a table's year column (the last line of its header cell)."""
+TABLE_COUNT_CELL_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,6}")
+"""A cell holding one plain count."""
+TABLE_NOT_COUNT_HEAD_RE = re.compile(r"率|%|存活|生存|平均|费用|床|rate|survival|mean|average")
+"""A column whose header names a rate, a mean, money or beds holds no count of transplants."""
+TABLE_MAX_COLUMNS = 12
 PINYIN_GLOSS_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
 )
