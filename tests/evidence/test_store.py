@@ -288,3 +288,22 @@ def test_export_states_the_version_only_while_the_store_is_that_release(
     assert store.evidence().version == stated
     assert store._imported_version(digest) == stated
     assert store._imported_version("sha256:" + "0" * 64) == ""
+
+
+def test_a_re_release_with_the_same_rows_states_its_own_version(
+    store: Store, bundled_dir: Path, tmp_path: Path
+) -> None:
+    """Importing a package whose rows the store already holds changes no row, but the store
+    now holds that release: it states the new version, not the one imported before."""
+    import json
+    import shutil
+
+    store.import_package(bundled_dir)
+    again = tmp_path / "rerelease"
+    shutil.copytree(bundled_dir, again)
+    meta = json.loads((again / "datapackage.json").read_text("utf-8"))
+    meta["version"] = "99.0.1"
+    (again / "datapackage.json").write_text(json.dumps(meta, indent=1), "utf-8")
+    report = store.import_package(again)
+    assert report.total_added == 0 and report.total_changed == 0
+    assert store.evidence().version == "99.0.1"

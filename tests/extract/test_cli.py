@@ -159,3 +159,23 @@ def test_two_person_rule_holds_through_the_command_line(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "say who you are" in proc.stderr
     final = json.loads(run(tmp_path, *review, "--reviewer", "bob").stdout)
     assert final["status"] == "verified" and final["accepted_by"] == ["alice", "bob"]
+
+
+def test_a_captured_file_is_read_from_disk_not_from_its_archive(tmp_path: Path) -> None:
+    """Extracting a local file that was captured only looks its source id up: the archive's
+    copy is not read (it used to be, up to 64 MiB), so the file extracts even with the
+    archive's WARC gone, and is attributed to its source."""
+    (tmp_path / "page.html").write_bytes(PAGE.encode("gbk"))
+    run(tmp_path, "capture", str(tmp_path / "page.html"))
+    page = _source_ids(tmp_path)["page.html"]
+    warcs = [p for p in tmp_path.rglob("*.warc*") if p.is_file()]
+    assert warcs
+    for p in warcs:
+        p.unlink()
+    out = json.loads(
+        run(
+            tmp_path, "extract", str(tmp_path / "page.html"), "--json", "--extractor", "carol"
+        ).stdout
+    )
+    assert {r["source"] for r in out} == {page}
+    assert any(r["indicator"] == "transplant_beds" and r["value"] == 86 for r in out)

@@ -9,7 +9,9 @@ test ran (``pytest -s``).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +27,27 @@ FUZZ_READERS = settings(
     max_examples=max(1, EXAMPLES // 3), deadline=None, suppress_health_check=list(HealthCheck)
 )
 COUNT: dict[str, int] = {}
+KEYS = {
+    "test_fuzz_extractor_arbitrary_text": "text",
+    "test_fuzz_extractor_figure_like_text": "figure-like",
+    "test_fuzz_reader_arbitrary_bytes": "bytes",
+    "test_fuzz_reader_damaged_pdf": "pdf",
+    "test_fuzz_reader_html_and_encodings": "html",
+}
+
+
+@pytest.fixture(autouse=True)
+def _inputs_were_run(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each fuzz test, whatever the order tests run in: print how many inputs it ran
+    (``pytest -s``) and fail if it ran none (a fuzz test that tries nothing proves nothing)."""
+    key = KEYS.get(request.node.originalname)
+    before = COUNT.get(key, 0) if key else 0
+    yield
+    if key:
+        ran = COUNT.get(key, 0) - before
+        print(f"\nfuzz inputs run by {request.node.name}: {ran}")
+        assert ran > 0, f"{request.node.name} ran no input"
+
 
 # pieces the extractor reacts to, so random text reaches its deeper branches
 PIECES = [
@@ -172,9 +195,3 @@ def test_fuzz_reader_html_and_encodings(text: str, codec: str, junk: bytes) -> N
     except DataError:
         return
     _check(doc.text)
-
-
-def test_zz_report_fuzz_counts() -> None:
-    """Runs last in this file: prints how many inputs each fuzz test ran."""
-    print(f"\nfuzz inputs run: {COUNT} total {sum(COUNT.values())}")
-    assert sum(COUNT.values()) > 0

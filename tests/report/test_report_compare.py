@@ -65,3 +65,15 @@ def test_compare_option_writes_compare_csv_and_refuses_a_non_report(tmp_path) ->
     assert moved[["key", "old", "new"]].values.tolist() == [["year=2015", 100.0, 120.0]]
     with pytest.raises(DataError, match="no report tables"):
         read_report_tables(tmp_path / "nothing")
+
+
+def test_rows_repeating_a_key_are_each_compared() -> None:
+    """Two rows with the same text columns (e.g. two hospitals of the same name) are matched
+    in order; a change in the second is reported, not dropped."""
+    old = {"t": pd.DataFrame({"name": ["A", "A"], "beds": [100, 200]})}
+    new = {"t": pd.DataFrame({"name": ["A", "A"], "beds": [100, 250]})}
+    out = compare_tables(old, new)
+    assert out[["key", "old", "new"]].values.tolist() == [["name=A #2", 200, 250]]
+    grown = {"t": pd.DataFrame({"name": ["A", "A", "A"], "beds": [100, 200, 300]})}
+    added = compare_tables(old, grown)
+    assert added[["key", "old", "new"]].values.tolist() == [["name=A #3", None, 300]]

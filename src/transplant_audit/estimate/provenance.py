@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -10,6 +9,7 @@ import pandas as pd
 
 from transplant_audit.errors import ConfigError
 from transplant_audit.estimate import engine
+from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:
     from transplant_audit.estimate.result import EstimateResult
@@ -126,24 +126,24 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
                 o = o.iloc[0]
             sid = str(o.get("source_id", ""))
             s = src.loc[sid] if src is not None and sid in src.index else None
-            q = str(_clean(o.get("qualifier")) or "exact")
+            q = str(plain(o.get("qualifier")) or "exact")
             quals.add(q)
             observations.append(
                 {
                     "observation_id": oid,
                     "indicator": o.get("indicator"),
-                    "organ": _clean(o.get("organ")),
-                    "value": _clean(o.get("value")),
+                    "organ": plain(o.get("organ")),
+                    "value": plain(o.get("value")),
                     "qualifier": q,
-                    "unit": _clean(o.get("unit")),
+                    "unit": plain(o.get("unit")),
                     "period": " ".join(
-                        str(_clean(o.get(c)) or "") for c in ("period_start", "period_end", "as_of")
+                        str(plain(o.get(c)) or "") for c in ("period_start", "period_end", "as_of")
                     ).strip(),
                     "dated_by": fig["dated_by"],
                     "source_id": sid,
-                    "publisher": _clean(s.get("publisher")) if s is not None else None,
-                    "url": _clean(s.get("url")) if s is not None else None,
-                    "locator": _clean(o.get("locator")),
+                    "publisher": plain(s.get("publisher")) if s is not None else None,
+                    "url": plain(s.get("url")) if s is not None else None,
+                    "locator": plain(o.get("locator")),
                     "used_by": sorted(used),
                 }
             )
@@ -164,8 +164,8 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             srcs.append(
                 {
                     "source_id": sid,
-                    "publisher": _clean(s.get("publisher")) if s is not None else None,
-                    "url": _clean(s.get("url")) if s is not None else sid,
+                    "publisher": plain(s.get("publisher")) if s is not None else None,
+                    "url": plain(s.get("url")) if s is not None else sid,
                 }
             )
         assumptions.append(
@@ -183,7 +183,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
         "hospital": {
             "licensed": str(t.licence[h]) if len(t.licence) else "unknown",
             "military": bool(t.military[h]),
-            "first_transplant_year": _clean(t.first_year[h]),
+            "first_transplant_year": plain(t.first_year[h]),
         },
         "hospital_id": hospital_id,
         "values": values,
@@ -193,18 +193,6 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
         if engine.__doc__
         else "",
     }
-
-
-def _clean(v: object) -> object:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if isinstance(v, np.floating):
-        return None if np.isnan(v) else float(v)
-    if isinstance(v, np.integer):
-        return int(v)
-    return v
 
 
 def _left_out(
@@ -220,9 +208,9 @@ def _left_out(
         out.append(
             {
                 **d,
-                "value": _clean(d["value"]),
-                "publisher": _clean(s.get("publisher")) if s is not None else None,
-                "url": _clean(s.get("url")) if s is not None else None,
+                "value": plain(d["value"]),
+                "publisher": plain(s.get("publisher")) if s is not None else None,
+                "url": plain(s.get("url")) if s is not None else None,
             }
         )
     return out

@@ -23,6 +23,7 @@ from transplant_audit.estimate.summary import (
     headline_summary,
     preferred_scenario,
 )
+from transplant_audit.jsonvalue import plain
 
 STAT_COLUMNS = ["mean", "median", "p025", "p05", "p25", "p75", "p95", "p975"]
 _QS = np.array([0.025, 0.05, 0.25, 0.75, 0.95, 0.975])
@@ -469,7 +470,7 @@ class EstimateResult:
         """The ``--json`` structure (documented in docs/estimate.md; stable keys)."""
 
         def recs(df: pd.DataFrame) -> list[dict[str, Any]]:
-            return [{k: _py(v) for k, v in r.items()} for r in df.to_dict("records")]
+            return [{k: plain(v) for k, v in r.items()} for r in df.to_dict("records")]
 
         nat = self.national()
         out: dict[str, Any] = {
@@ -481,7 +482,7 @@ class EstimateResult:
             "scenarios": list(self.scenarios),
             "national": recs(nat),
             "cumulative": recs(self.cumulative()),
-            "imputed_share": _py(self.imputed_share),
+            "imputed_share": plain(self.imputed_share),
             "imputed": recs(self.imputed()),
             "official": recs(self.official()),
             "comparison": recs(self.comparison()),
@@ -506,11 +507,11 @@ class EstimateResult:
             ],
             "notes": list(self.notes),
             "disputed_left_out": int(self.disputed_left_out),
-            "investigators": _jsonable(self.investigators),
+            "investigators": plain(self.investigators),
             "implied_utilisation": recs(self.implied_utilisation()),
-            "calibration": _jsonable(self.calibration),
+            "calibration": plain(self.calibration),
             "validation": [
-                {k: _py(r[k]) for k in ("check", "nominal", "coverage", "n")}
+                {k: plain(r[k]) for k in ("check", "nominal", "coverage", "n")}
                 for r in self.validation
             ],
         }
@@ -526,25 +527,6 @@ def implied_utilisation(claim: float, capacity: np.ndarray) -> np.ndarray:
     capacity is 0, which no utilisation can meet; shown as null in --json)."""
     cap = np.asarray(capacity, float)
     return np.where(cap > 0, claim / np.where(cap > 0, cap, 1.0), np.nan)
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    return _py(v)
-
-
-def _py(v: Any) -> Any:
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (np.floating, float)):
-        f = float(v)
-        return None if math.isnan(f) else f
-    if isinstance(v, np.bool_):
-        return bool(v)
-    return v
 
 
 __all__ = ["EstimateResult", "STAT_COLUMNS", "summarise", "SCENARIOS", "ORGAN_KEYS"]

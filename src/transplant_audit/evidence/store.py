@@ -699,8 +699,11 @@ class Store:
                             unchanged=report.total_unchanged,
                         )
                     )
-                    _set_meta(s, "last_import_digest", package.digest)
-                    _set_meta(s, "last_import_version", version)
+                # every import says which release was imported last, even one that changed no
+                # row (a re-release with a new version only); whether the store still holds
+                # exactly it is decided by digest when the version is read
+                _set_meta(s, "last_import_digest", package.digest)
+                _set_meta(s, "last_import_version", version)
                 if report.lowered:
                     report.warnings.append(
                         f"{len(report.lowered)} observation(s) marked verified in the package "

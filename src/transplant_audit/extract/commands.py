@@ -50,11 +50,10 @@ def _open_store(home: Path | None, db: str | None) -> Any:
 # --- reading a source --------------------------------------------------------------------------
 
 
-def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, bytes, Any]:
-    """(source id, digest, bytes, archive record) of a captured source id or digest."""
+def _captured_record(session: Any, source: str) -> tuple[str, Any]:
+    """(source id, archive record) of a captured source id or digest; reads no payload."""
     from sqlalchemy import select
 
-    from transplant_audit.capture.archive import Archive, read_payload
     from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
 
     if source.startswith("sha256:"):
@@ -86,6 +85,15 @@ def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, by
             )
         record = session.get(ArchiveRecord, cap.digest)
         source_id = source
+    return source_id, record
+
+
+def _captured_bytes(session: Any, home: Path, source: str) -> tuple[str, str, bytes, Any]:
+    """(source id, digest, bytes, archive record) of a captured source id or digest: the
+    payload is read only as far as the readers' limits need, never the whole of a large one."""
+    from transplant_audit.capture.archive import Archive, read_payload
+
+    source_id, record = _captured_record(session, source)
     path = Archive(home).path(record.warc_file)
     if not path.is_file():
         raise DataError(str(path), "archive file missing (run transplant-audit verify)")
@@ -119,8 +127,9 @@ def _read(
             digest = digest_file(p)[0]
             store = _store(store_holder, home, db)
             with store.session() as s:
-                try:
-                    sid, digest, _, _ = _captured_bytes(s, home, digest)
+                try:  # only the source id is needed: the text was read from the file
+                    sid, record = _captured_record(s, digest)
+                    digest = record.digest
                 except ConfigError:
                     sid, digest = None, None
         return doc, sid, digest, str(p)

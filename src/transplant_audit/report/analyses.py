@@ -224,6 +224,30 @@ def _claim_rows(evidence: Evidence, quantity: str, party: str | None = None) -> 
     return sel
 
 
+def _one_claim(rows: pd.DataFrame, what: str) -> pd.Series:
+    """The one claim behind a figure of the donor-pool section. Several claims that state
+    the same values are one figure (the lowest claim id is cited, so the choice does not
+    depend on file or database order); claims that disagree are not settled here by picking
+    one: the section is not estimable until the user resolves them, and the reason names
+    every claim."""
+    rows = rows.sort_values("id", kind="stable")
+    values = {(str(r["value_low"]), str(r["value_high"])) for _, r in rows.iterrows()}
+    if len(values) > 1:
+        stated = "; ".join(
+            f"{r['id']} = {r['value_low']}"
+            + (
+                f"-{r['value_high']}"
+                if str(r["value_high"]) not in ("", str(r["value_low"]))
+                else ""
+            )
+            for _, r in rows.iterrows()
+        )
+        raise NotEstimableError(
+            f"{len(rows)} claims for {what} disagree ({stated}); keep one or correct them"
+        )
+    return rows.iloc[0]
+
+
 DONORPOOL_VOLUME_YEAR = "2015"
 """The year of the official volume the donor-pool section compares (the claim the
 investigators' yearly estimates are set against)."""
@@ -267,13 +291,13 @@ def _donorpool_volumes(
     official = _claim_rows(evidence, "transplants_performed", "chinese_official")
     official = official[official["period_start"].astype(str).str[:4] == DONORPOOL_VOLUME_YEAR]
     if len(official):
-        r = official.iloc[0]
+        r = _one_claim(official, f"the official {DONORPOOL_VOLUME_YEAR} transplant volume")
         label = f"official {DONORPOOL_VOLUME_YEAR}"
         volumes[label] = float(r["value_low"])
         claims[label] = (str(r["id"]), str(r["source_id"]))
     kgm = _claim_rows(evidence, "transplants_per_year_estimate", "investigators")
     if len(kgm):
-        r = kgm.iloc[0]
+        r = _one_claim(kgm, "the investigators' yearly estimate")
         for end, col in (("low", "value_low"), ("high", "value_high")):
             if pd.notna(r[col]) and str(r[col]) != "":
                 label = f"{r['claimant']} {end}"
@@ -285,6 +309,11 @@ def _donorpool_volumes(
 def _official_donors(evidence: Evidence) -> pd.DataFrame:
     donors = _claim_rows(evidence, "deceased_donors", "chinese_official")
     donors = donors[donors["period_start"].astype(str).str[:4].isin(DONORPOOL_DONOR_YEARS)]
+    year = donors["period_start"].astype(str).str[:4]
+    donors = pd.DataFrame(
+        [_one_claim(g, f"official deceased donors in {y}") for y, g in donors.groupby(year)],
+        columns=donors.columns,
+    )
     rows = pd.DataFrame(
         {
             "label": [f"official deceased donors {str(v)[:4]}" for v in donors["period_start"]],
@@ -304,7 +333,7 @@ def _waitlist(evidence: Evidence, asm: Mapping[str, Assumption]) -> dict[str, ob
     wl = _claim_rows(evidence, "transplant_waiting_list", "chinese_official")
     if not len(wl):
         return {}
-    r = wl.iloc[0]
+    r = _one_claim(wl, "the official waiting list")
     res = model.implied_donors(
         asm,
         organs=["kidney"],

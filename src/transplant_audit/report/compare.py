@@ -4,7 +4,8 @@
 returns one row per figure that changed, appeared or disappeared: table, key (the
 row's text columns, e.g. ``year=2015 scenario=combined``), column, old, new,
 change and relative change. Rows are matched by their text and year columns (or by ``id``
-when the table has one); numbers are compared exactly. Pure: frames in, frame out.
+when the table has one; rows repeating a key are matched in order); numbers are compared
+exactly. Pure: frames in, frame out.
 ``report --compare OLD_DIR`` and ``tools/data_changelog.py`` do the reading.
 """
 
@@ -29,11 +30,15 @@ def _key_columns(frame: pd.DataFrame) -> list[str]:
 
 def _keyed(frame: pd.DataFrame, keys: list[str]) -> dict[str, pd.Series]:
     # keys as text column by column (a row Series would upcast a year to 2015.0)
+    # A key met again (two rows with the same text columns) is numbered "#2", "#3", ... in
+    # row order, so every row is compared (the n-th with the n-th) and none is dropped.
     text = {k: frame[k].astype(str).tolist() for k in keys}
     out: dict[str, pd.Series] = {}
+    seen: dict[str, int] = {}
     for i, (_, row) in enumerate(frame.iterrows()):
         key = " ".join(f"{k}={text[k][i]}" for k in keys) if keys else str(i)
-        out.setdefault(key, row)
+        seen[key] = seen.get(key, 0) + 1
+        out[key if seen[key] == 1 else f"{key} #{seen[key]}"] = row
     return out
 
 

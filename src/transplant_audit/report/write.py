@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 import tempfile
@@ -16,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from transplant_audit.errors import ConfigError
+from transplant_audit.jsonvalue import plain
 from transplant_audit.report.analyses import Progress
 from transplant_audit.report.fmt import spreadsheet_safe
 from transplant_audit.report.model import Report
@@ -31,30 +31,8 @@ def version() -> str:
         return "0+unknown"
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        try:
-            return _clean(value.item())
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
 def write_json(path: Path, obj: Any) -> None:
-    path.write_text(json.dumps(_clean(obj), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(plain(obj), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def write_data(report: Report, data_dir: Path) -> list[Path]:

@@ -1,0 +1,40 @@
+"""jsonvalue.plain: the one rule for JSON-safe values (strict JSON has no NaN or Infinity)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from transplant_audit.jsonvalue import plain
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [math.nan, math.inf, -math.inf, np.float32("inf"), np.float64("-inf"), np.nan, pd.NA, pd.NaT],
+)
+def test_missing_and_non_finite_numbers_become_null(missing: object) -> None:
+    assert plain(missing) is None
+    assert json.dumps(plain({"x": [missing]}), allow_nan=False) == '{"x": [null]}'
+
+
+def test_numpy_and_pandas_scalars_become_python_ones() -> None:
+    out = plain({"i": np.int64(7), "f": np.float32(0.5), "b": np.bool_(True), 3: (1, "a")})
+    assert out == {"i": 7, "f": 0.5, "b": True, "3": [1, "a"]}
+    assert type(out["i"]) is int and type(out["b"]) is bool
+    assert plain(pd.Timestamp("2015-06-01")) == "2015-06-01T00:00:00"
+    assert plain(dt.date(2015, 6, 1)) == "2015-06-01"
+    assert plain(np.datetime64("NaT")) is None
+
+
+def test_estimate_json_survives_an_infinite_ratio() -> None:
+    """The old estimate cleaner let +inf through, and ``json.dumps(allow_nan=False)`` then
+    crashed ``estimate --json``; the shared rule writes null."""
+    from transplant_audit.estimate.result import plain as used_by_estimate
+
+    assert used_by_estimate is plain
+    assert json.dumps(plain([np.float64(np.inf)]), allow_nan=False) == "[null]"
