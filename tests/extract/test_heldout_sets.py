@@ -1,7 +1,8 @@
-"""The second held-out real-text set (tests/extract/realtext/heldout2.json, issue 14): gathered
-blind to the extractor, from pages none of the other sets used. These tests check the set
-itself (size, form, disjointness, reproducibility, the texts-only export for a blind second
-annotator); they never run the extractor on it. Scoring it is bench_extract.py's job."""
+"""The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt) and heldout3.json
+(raw/k*.txt), each gathered blind to the extractor from pages none of the earlier sets used.
+These tests check the sets themselves (size, form, disjointness, reproducibility, the
+texts-only export for a blind second annotator); they never run the extractor on them.
+Scoring them is bench_extract.py's job (and test_realtext.py's floors)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ from .conftest import assert_snippets_well_formed
 
 REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+# set name: (id prefix, raw batch prefix, earlier sets as (raw prefix, id prefix))
+SETS = {
+    "heldout2": ("h2-", "h", [("b", "rt"), ("d", "rt2")]),
+    "heldout3": ("h3-", "k", [("b", "rt"), ("d", "rt2"), ("h", "h2")]),
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +37,13 @@ def build_set() -> Iterator[ModuleType]:
         sys.path.remove(str(REALTEXT))
 
 
-@pytest.fixture(scope="module")
-def docs() -> list[dict]:
-    return json.loads((REALTEXT / "heldout2.json").read_text(encoding="utf-8"))
+def _docs(name: str) -> list[dict]:
+    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def test_size_languages_and_pages(docs: list[dict]) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_size_languages_and_pages(name: str) -> None:
+    docs = _docs(name)
     assert len(docs) >= 180
     langs = Counter(d["language"] for d in docs)
     for lang in LANGUAGES:
@@ -47,16 +54,20 @@ def test_size_languages_and_pages(docs: list[dict]) -> None:
     assert sum(not d["gold"] for d in docs) >= 0.1 * len(docs)  # snippets with no figure
 
 
-def test_snippets_are_well_formed(docs: list[dict]) -> None:
-    assert not [d["id"] for d in docs if not d["id"].startswith("h2-")]
+@pytest.mark.parametrize("name", SETS)
+def test_snippets_are_well_formed(name: str) -> None:
+    docs = _docs(name)
+    assert not [d["id"] for d in docs if not d["id"].startswith(SETS[name][0])]
     assert_snippets_well_formed(docs)
 
 
-def test_rebuilt_from_its_sources_and_disjoint(build_set: ModuleType, docs: list[dict]) -> None:
-    """heldout2.json is exactly what build_set.py makes from raw/h*.txt, and the build refuses
-    any page (URL however spelled) or 40-character run of text of realtext or dev2."""
-    assert build_set.build_heldout2() == docs
-    others = build_set.build() + build_set.build("d", "rt2")
+@pytest.mark.parametrize("name", SETS)
+def test_rebuilt_from_its_sources_and_disjoint(build_set: ModuleType, name: str) -> None:
+    """The set is exactly what build_set.py makes from its raw batches, and shares no page
+    (URL however spelled) with any earlier set."""
+    docs = _docs(name)
+    assert getattr(build_set, f"build_{name}")() == docs
+    others = [d for raw, ids in SETS[name][2] for d in build_set.build(raw, ids)]
     used = {build_set._url_key(d["url"]) for d in others}
     assert not {build_set._url_key(d["url"]) for d in docs} & used
 
@@ -70,12 +81,13 @@ def test_build_refuses_a_reused_page(build_set: ModuleType) -> None:
     assert shingles & build_set._shingles(first["text"])
 
 
+@pytest.mark.parametrize("name", SETS)
 def test_texts_only_export_hides_the_figures(
-    build_set: ModuleType, docs: list[dict], tmp_path: Path
+    build_set: ModuleType, name: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "texts.txt"
-    build_set.write_texts_only(out)
+    build_set.write_texts_only(out, SETS[name][1])
     lines = out.read_text(encoding="utf-8").splitlines()
     assert not [line for line in lines if line.startswith("F ")]
     texts = [line[2:].replace("\\n", "\n") for line in lines if line.startswith("T ")]
-    assert texts == [d["text"] for d in docs]
+    assert texts == [d["text"] for d in _docs(name)]
