@@ -518,8 +518,84 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     return name
 
 
+def _classify_wait(ctx: _Ctx) -> str | None:
+    """A duration: a wait, a length of stay, or None."""
+    if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
+        return None
+    if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+        return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
+    if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
+        return "avg_length_of_stay_days"
+    if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
+        "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
+    ):
+        return None  # in 13 years, for 21 years: a programme's life, no wait
+    head = ctx.table_head
+    if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
+        head = ""  # a table of survival by year after transplant: no waits
+    if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
+        return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
+    if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):
+        return "wait_time_days"  # 平均轮候时间为第二最长,达38个月
+    colon = ctx.sentence_left.rfind(":")
+    if colon >= 0 and pat.WAIT_CUE_RE.search(ctx.sentence_left, max(0, colon - 20), colon):
+        return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
+    if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
+    if (
+        _has(pat.EN_WAIT_CUE_RE, ctx.clause)
+        or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
+        or pat.EN_ORGAN_WITHIN_RE.search(ctx.left_clause[-90:])
+        or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
+    ):
+        return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
+    if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
+        return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+
+    # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
+    if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+        return "wait_time_days"
+    return None
+
+
+def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
+    """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
+    texts = (ctx.clause, ctx.mods)
+    if uclass == "usd":
+        if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_usd"
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+            return "price_usd"
+        if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
+            return "price_usd"
+        return None
+    row = ctx.before_doc.rsplit("\n", 1)[-1]
+    if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
+        return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
+    if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
+        return "surgical_fee_cny"
+    if _has(pat.REVENUE_CUE_RE, *texts):
+        return "revenue_cny"
+    if _has(pat.FUNDING_CUE_RE, *texts):
+        return "research_funding_cny"
+    if _has(pat.INVEST_CUE_RE, *texts):
+        return "capital_investment_cny"
+    if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+        return "price_cny"
+    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+        return "price_cny"
+    if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
+        return "price_cny"
+    return None
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
+    # waits and amounts read cues of their own: the shared cues below are not computed for them
+    if uclass == "time":
+        return _classify_wait(ctx)
+    if uclass in ("cny", "usd"):
+        return _classify_money(uclass, ctx)
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     near = (local_left, local_right, ctx.mods)
@@ -662,43 +738,6 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         ):
             return "inpatients_per_year"
         return None
-    if uclass == "time":
-        if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
-            return None
-        if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
-            return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
-        if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
-            return "avg_length_of_stay_days"
-        if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
-            "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
-        ):
-            return None  # in 13 years, for 21 years: a programme's life, no wait
-        head = ctx.table_head
-        if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
-            head = ""  # a table of survival by year after transplant: no waits
-        if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
-            return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
-        if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):
-            return "wait_time_days"  # 平均轮候时间为第二最长,达38个月
-        colon = ctx.sentence_left.rfind(":")
-        if colon >= 0 and pat.WAIT_CUE_RE.search(ctx.sentence_left, max(0, colon - 20), colon):
-            return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
-        if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
-            return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
-        if (
-            _has(pat.EN_WAIT_CUE_RE, ctx.clause)
-            or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
-            or pat.EN_ORGAN_WITHIN_RE.search(ctx.left_clause[-90:])
-            or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
-        ):
-            return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
-        if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
-            return "wait_time_days"  # a list of hospitals under 'Waiting times:'
-
-        # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
-        if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
-            return "wait_time_days"
-        return None
     if uclass == "donors":
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
@@ -714,36 +753,6 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_organs_utilised"
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
             return _classify_in_use("ops", ctx, ordinal)
-        return None
-    if uclass in ("cny", "usd"):
-        texts = (ctx.clause, ctx.mods)
-        if uclass == "usd":
-            if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
-                return "price_usd"
-            if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
-                return "price_usd"
-            if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(
-                pat.PRICE_CUE_RE, ctx.before_doc
-            ):
-                return "price_usd"
-            return None
-        row = ctx.before_doc.rsplit("\n", 1)[-1]
-        if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
-            return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
-        if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
-            return "surgical_fee_cny"
-        if _has(pat.REVENUE_CUE_RE, *texts):
-            return "revenue_cny"
-        if _has(pat.FUNDING_CUE_RE, *texts):
-            return "research_funding_cny"
-        if _has(pat.INVEST_CUE_RE, *texts):
-            return "capital_investment_cny"
-        if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
-            return "price_cny"
-        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
-            return "price_cny"
-        if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
-            return "price_cny"
         return None
     if uclass == "percent":
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
