@@ -290,14 +290,24 @@ _EN_YEAR_RE = re.compile(
 """An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
 
 
+def _may_hold_year(text: str) -> bool:
+    """Can ``pat.YEAR`` (1950-2049) match in ``text``? Each of its matches begins with 19 or
+    20, so a text with neither holds none: a cheap test before the year patterns."""
+    return "20" in text or "19" in text
+
+
 def _years(text: str) -> list[str]:
     """Calendar years named in ``text`` (2015年; in 2015), in order."""
+    if not _may_hold_year(text):
+        return []
     found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
     found += [(m.start(1), m.group(1)) for m in _EN_YEAR_RE.finditer(text)]
     return [y for _, y in sorted(found)]
 
 
 def _year_range(text: str) -> str:
+    if not _may_hold_year(text):
+        return ""
     m = pat.ZH_YEAR_RANGE_RE.search(text)
     if m:
         return f"{m.group(1)}/{m.group(2)}"
