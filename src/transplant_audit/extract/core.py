@@ -1191,12 +1191,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
             continue  # COVID-19, SARS-2: part of a name, not a count
-        is_zh_token = m.group("zh") is not None
+        zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
+        is_zh_token = zh is not None
         if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
             continue  # 这645例手术中: a back-reference to a figure already stated
-        if is_zh_token and m.group("zh") in _LONE_CAPITAL_DIGITS:
+        if is_zh_token and zh in _LONE_CAPITAL_DIGITS:
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
-        if is_zh_token and m.group("zh")[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
+        if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
             continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
         is_word = m.group("word") is not None
 
@@ -1216,13 +1217,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             e_num = e + 2
 
         cnt = _read_counter(norm, e_num)
-        if m.group("frac"):
+        if frac:
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
         if not cnt.uclass and not is_zh_token:
             cnt = _implied_counter(norm, s, e, cnt)
-        if is_zh_token and m.group("zh").startswith("百分之"):
+        if is_zh_token and zh.startswith("百分之"):
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
         quals: list[Qualifier] = list(cnt.quals or [])
         tok0 = m.group(0)
@@ -1277,9 +1278,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if cohort_item and not cnt.uclass:
             cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
-        if not cnt.uclass and not is_zh_token and m.group("arabic"):
+        if not cnt.uclass and not is_zh_token and arabic:
             cnt = _elliptic_counter(norm, s, e, sentences, cnt)
-        if not cnt.uclass and m.group("arabic") and (has_rows or has_labels):
+        if not cnt.uclass and arabic and (has_rows or has_labels):
             cnt = _label_counter(norm, s, e, cnt)
         if not cnt.uclass and not is_zh_token:
             # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
@@ -1324,12 +1325,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if (
             uclass not in ("time",)
-            and m.group("arabic")
-            and _YEAR_FULL_RE.fullmatch(m.group("arabic"))
+            and arabic
+            and _YEAR_FULL_RE.fullmatch(arabic)
             and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
-        adjacent = _adjacent_range(m.group("zh")) if is_zh_token else None
+        adjacent = _adjacent_range(zh) if is_zh_token else None
         try:
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
         except ValueError:
@@ -1353,7 +1354,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
         # qualifier before (past the currency), and after the counter
         left = norm[max(0, start - 14) : start]
-        tok = m.group("zh")
+        tok = zh
         if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
             quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
             start = s - 1
