@@ -1335,6 +1335,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
         except ValueError:
             continue
+        if uclass == "time" and stated_unit == "years" and value > _MAX_WAIT_YEARS:
+            continue  # 2015年: a calendar year, no wait; dropped before its context is read
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
         if uclass == "usd" and pat.EN_FOREIGN_CURRENCY_RE.search(norm, max(0, s - 20), end):
@@ -1424,8 +1426,6 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         # value into the canonical unit
         unit = canonical_unit(indicator)
         if uclass == "time":
-            if stated_unit == "years" and value > _MAX_WAIT_YEARS:
-                continue
             if stated_unit == "months+half":  # 一个半月: one and a half months
                 value, stated_unit = value + 0.5, "months"
             value = value * _TIME_TO_DAYS[stated_unit]
