@@ -1886,23 +1886,58 @@ def _year_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
     return found
 
 
-def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> Candidate:
-    sn_s = max(0, ys - chars)
+def _span_candidate(
+    text: str,
+    s: int,
+    e: int,
+    chars: int,
+    lang: str,
+    *,
+    indicator: str,
+    value: float,
+    organ: str = "",
+    qualifier: Qualifier = Qualifier.EXACT,
+    period: str = "",
+    hospital: str = "",
+) -> Candidate:
+    """A candidate for text[s:e] with its snippet (``chars`` either side): the one place the
+    side passes (years, ranks, table cells) build a Candidate."""
+    sn_s = max(0, s - chars)
     return Candidate(
-        indicator="transplant_unit_founded_year",
-        organ="",
-        value=float(text[ys:ye]),
-        qualifier=str(Qualifier.EXACT),
-        unit="year",
-        period="",
+        indicator=indicator,
+        organ=organ,
+        value=value,
+        qualifier=str(qualifier),
+        unit=canonical_unit(indicator),
+        period=period,
         as_of="",
-        start=ys,
-        end=ye,
-        snippet=_flat(text[sn_s : min(len(text), ye + chars)]),
+        start=s,
+        end=e,
+        snippet=_flat(text[sn_s : min(len(text), e + chars)]),
         snippet_start=sn_s,
-        stated=text[ys:ye],
-        hospital="",
+        stated=text[s:e],
+        hospital=hospital,
         language=lang,
+    )
+
+
+def _hospital_at(hospitals: list[tuple[int, str]], pos: int) -> str:
+    """The hospital named last before ``pos`` (the first one when none is before it)."""
+    if not hospitals:
+        return ""
+    i = bisect.bisect_right([h[0] for h in hospitals], pos) - 1
+    return hospitals[max(i, 0)][1]
+
+
+def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> Candidate:
+    return _span_candidate(
+        text,
+        ys,
+        ye,
+        chars,
+        lang,
+        indicator="transplant_unit_founded_year",
+        value=float(text[ys:ye]),
     )
 
 
@@ -1921,7 +1956,6 @@ def _year_candidates(
     if "移植" not in norm and "transplant" not in norm and "换" not in norm:
         return out  # both phrases need a word for transplantation (移植, 换心...)
     used: set[int] = set()
-    hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
     rules: list[tuple[str, re.Pattern[str]]] = [
         ("first_transplant_year", _FIRST_TX_RE),
@@ -1957,27 +1991,17 @@ def _year_candidates(
                 norm[max(0, m.start() - 12) : m.start()]
             )
             organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
-            i = bisect.bisect_right(hosp_pos, ys) - 1
-            hospital = ""
-            if hospitals:
-                hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
-            sn_s = max(0, ys - snippet_chars)
             out.append(
-                Candidate(
+                _span_candidate(
+                    text,
+                    ys,
+                    ye,
+                    snippet_chars,
+                    lang,
                     indicator=indicator,
-                    organ=organ,
                     value=year,
-                    qualifier=str(Qualifier.EXACT),
-                    unit="year",
-                    period="",
-                    as_of="",
-                    start=ys,
-                    end=ye,
-                    snippet=_flat(text[sn_s : min(len(text), ye + snippet_chars)]),
-                    snippet_start=sn_s,
-                    stated=text[ys:ye],
-                    hospital=hospital,
-                    language=lang,
+                    organ=organ,
+                    hospital=_hospital_at(hospitals, ys),
                 )
             )
     return out
@@ -2010,7 +2034,6 @@ def _rank_candidates(
     and a volume (数量, 例数, 手术量, a count of 例) before it, and whose clause names no
     quality (生存率, 水平...)."""
     out: list[Candidate] = []
-    hosp_pos = [h[0] for h in hospitals]
     for m in pat.ZH_VOLUME_RANK_RE.finditer(norm):
         se_s, _ = sentences.around(m.start(), m.end())
         cl_s, _ = clauses.around(m.start(), m.end())
@@ -2026,26 +2049,18 @@ def _rank_candidates(
         world = m.group("scope") in ("世界", "全球")
         om = list(pat.ORGAN_RE.finditer(left))
         organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
-        i = bisect.bisect_right(hosp_pos, m.start()) - 1
-        hospital = hospitals[max(i, 0)][1] if hospitals else ""
-        s, e = m.start(), m.end()
-        sn_s = max(0, s - snippet_chars)
         out.append(
-            Candidate(
+            _span_candidate(
+                text,
+                m.start(),
+                m.end(),
+                snippet_chars,
+                lang,
                 indicator="volume_rank_global" if world else "volume_rank_national",
-                organ=organ,
                 value=value,
-                qualifier=str(qual),
-                unit="rank",
-                period="",
-                as_of="",
-                start=s,
-                end=e,
-                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
-                snippet_start=sn_s,
-                stated=text[s:e],
-                hospital=hospital,
-                language=lang,
+                organ=organ,
+                qualifier=qual,
+                hospital=_hospital_at(hospitals, m.start()),
             )
         )
     return out
@@ -2143,22 +2158,16 @@ def _year_table_candidates(
 def _table_candidate(
     text: str, s: int, e: int, value: float, year: str, organ_word: str, lang: str, chars: int
 ) -> Candidate:
-    sn_s = max(0, s - chars)
-    return Candidate(
+    return _span_candidate(
+        text,
+        s,
+        e,
+        chars,
+        lang,
         indicator="transplants_in_period",
-        organ=pat.ORGAN_WORDS.get(organ_word, ""),
         value=value,
-        qualifier=str(Qualifier.EXACT),
-        unit=canonical_unit("transplants_in_period"),
+        organ=pat.ORGAN_WORDS.get(organ_word, ""),
         period=year,
-        as_of="",
-        start=s,
-        end=e,
-        snippet=_flat(text[sn_s : min(len(text), e + chars)]),
-        snippet_start=sn_s,
-        stated=text[s:e],
-        hospital="",
-        language=lang,
     )
 
 
@@ -2231,27 +2240,18 @@ def _en_rank_candidates(
             pat.ORGAN_RE.finditer(before)
         )
         organ = pat.ORGAN_WORDS[organs[0].group(0)] if organs else ""
-        hospital = ""
-        if hospitals:
-            i = bisect.bisect_right([h[0] for h in hospitals], s) - 1
-            hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
-        sn_s = max(0, s - snippet_chars)
         out.append(
-            Candidate(
+            _span_candidate(
+                text,
+                s,
+                e,
+                snippet_chars,
+                lang,
                 indicator=indicator,
-                organ=organ,
                 value=value,
-                qualifier=str(qualifier),
-                unit=canonical_unit(indicator),
-                period="",
-                as_of="",
-                start=s,
-                end=e,
-                snippet=_flat(text[sn_s : min(len(text), e + snippet_chars)]),
-                snippet_start=sn_s,
-                stated=text[s:e],
-                hospital=hospital,
-                language=lang,
+                organ=organ,
+                qualifier=qualifier,
+                hospital=_hospital_at(hospitals, s),
             )
         )
     return out
