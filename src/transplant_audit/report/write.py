@@ -50,8 +50,7 @@ def write_data(report: Report, data_dir: Path) -> list[Path]:
         # For spreadsheets: formula-like text cells get a leading ' (JSON keeps exact text).
         spreadsheet_safe(df).to_csv(csv_path, index=False, lineterminator="\n")
         json_path = data_dir / f"{name}.json"
-        records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
-        write_json(json_path, records)
+        write_json(json_path, df.astype(object).to_dict(orient="records"))  # plain() nulls NaN
         written += [csv_path, json_path]
     for f in report.figures():
         spec_path = data_dir / f"{f.name}.vl.json"
