@@ -125,7 +125,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             if hasattr(o, "iloc") and getattr(o, "ndim", 1) > 1:
                 o = o.iloc[0]
             sid = str(o.get("source_id", ""))
-            s = src.loc[sid] if src is not None and sid in src.index else None
+            s = _source(src, sid)
             q = str(plain(o.get("qualifier")) or "exact")
             quals.add(q)
             observations.append(
@@ -160,7 +160,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             continue
         srcs = []
         for sid in a.source_ids:
-            s = src.loc[sid] if src is not None and sid in src.index else None
+            s = _source(src, sid)
             srcs.append(
                 {
                     "source_id": sid,
@@ -195,6 +195,11 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
     }
 
 
+def _source(src: pd.DataFrame | None, sid: str) -> pd.Series | None:
+    """The row of source ``sid`` in ``src`` (indexed by id), None when it is not there."""
+    return src.loc[sid] if src is not None and sid in src.index else None
+
+
 def _left_out(
     rows: list[dict[str, Any]], hospital_id: str, src: pd.DataFrame | None
 ) -> list[dict[str, Any]]:
@@ -204,7 +209,7 @@ def _left_out(
         if d["hospital_id"] != hospital_id:
             continue
         sid = str(d.get("source_id", ""))
-        s = src.loc[sid] if src is not None and sid in src.index else None
+        s = _source(src, sid)
         out.append(
             {
                 **d,
