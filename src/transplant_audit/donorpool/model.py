@@ -74,8 +74,12 @@ def _interval(name: str, values: np.ndarray) -> dict[str, float | None]:
 def _validate_common(draws: int, volume: float, what: str = "the transplant volume") -> None:
     if draws < 10:
         raise ConfigError(f"--draws must be at least 10 (got {draws})")
-    if not np.isfinite(volume) or volume <= 0:
-        raise ConfigError(f"{what} must be a positive number (got {volume})")
+    _positive(volume, what)
+
+
+def _positive(value: float, what: str) -> None:
+    if not np.isfinite(value) or value <= 0:
+        raise ConfigError(f"{what} must be a positive number (got {value})")
 
 
 def _organ_draws(
@@ -118,7 +122,7 @@ def implied_donors(
     """
     _validate_common(draws, volume)
     if waitlist is not None:
-        _validate_common(draws, waitlist, "the waiting list")
+        _positive(waitlist, "the waiting list")
     for w in wait_days:
         if not np.isfinite(w) or w <= 0:
             raise ConfigError(f"--wait-days must be a positive number of days (got {w})")
@@ -238,7 +242,7 @@ def wait_at_capacity(
     donation country against its published waiting time.
     """
     _validate_common(draws, waitlist, "the waiting list")
-    _validate_common(draws, donors, "the donors a year")
+    _positive(donors, "the donors a year")
     d, names = _organ_draws(organ, assumptions, draws, seed, "none", None)
     supply = donors * d.organs_per_donor
     wait = queue.backlog_wait_years(np.full(draws, waitlist), supply) * DAYS_PER_YEAR
