@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.extract import learned
-from transplant_audit.extract.evaluate import VALUE_TOLERANCE, Tally, evaluate_values
+from transplant_audit.extract.evaluate import VALUE_TOLERANCE, Tally, evaluate_values, summed
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_FILES = {
@@ -297,16 +297,9 @@ def _precision_first(row: dict | None) -> tuple[bool, float]:
     if row is None:
         return (False, -1.0)
     tallies = row["tallies"].values()
-    pooled = _pooled(row["tallies"])
+    pooled = summed(tallies)
     reached = all(t.precision >= TARGET_PRECISION for t in tallies)
     return (reached, pooled.recall if reached else pooled.precision)
-
-
-def _pooled(tallies: dict[str, Tally]) -> Tally:
-    out = Tally()
-    for t in tallies.values():
-        out.tp, out.fp, out.fn = out.tp + t.tp, out.fp + t.fp, out.fn + t.fn
-    return out
 
 
 def _table(best: dict) -> dict:
@@ -328,7 +321,7 @@ def _table(best: dict) -> dict:
 
 
 def _cells(tallies: dict[str, Tally]) -> dict[str, dict]:
-    rows = {**dict(sorted(tallies.items())), "all": _pooled(tallies)}
+    rows = {**dict(sorted(tallies.items())), "all": summed(tallies.values())}
     return {
         lang: {
             "precision": round(t.precision, 3),

@@ -37,7 +37,7 @@ class Tally:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def _summed(tallies: Iterable[Tally]) -> Tally:
+def summed(tallies: Iterable[Tally]) -> Tally:
     """One tally adding up ``tallies``."""
     t = Tally()
     for v in tallies:
@@ -59,7 +59,7 @@ class EvalReport:
 
     @property
     def total(self) -> Tally:
-        return _summed(self.by_language.values())
+        return summed(self.by_language.values())
 
     @property
     def period_accuracy(self) -> float:
@@ -155,7 +155,7 @@ class ValueReport:
 
     @property
     def total(self) -> Tally:
-        return _summed(self.by_language.values())
+        return summed(self.by_language.values())
 
 
 def value_matches(

@@ -698,23 +698,9 @@ def _prob(p: np.ndarray, classes: tuple[str, ...], label: str) -> float:
 
 
 def _new_candidate(text: str, lang: str, sp: Span, indicator: str, value: float) -> Candidate:
-    sn_s = max(0, sp.start - _SNIPPET_CHARS)
-    sn_e = min(len(text), sp.end + _SNIPPET_CHARS)
-    return Candidate(
-        indicator=indicator,
-        organ=_organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30])),
-        value=value,
-        qualifier="exact",
-        unit=INDICATORS[indicator].unit,
-        period="",
-        as_of="",
-        start=sp.start,
-        end=sp.end,
-        snippet=core._flat(text[sn_s:sn_e]),
-        snippet_start=sn_s,
-        stated=text[sp.start : sp.end],
-        hospital="",
-        language=lang,
+    organ = _organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30]))
+    return core._span_candidate(
+        text, sp.start, sp.end, _SNIPPET_CHARS, lang, indicator=indicator, value=value, organ=organ
     )
 
 
