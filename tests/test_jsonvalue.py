@@ -31,10 +31,21 @@ def test_numpy_and_pandas_scalars_become_python_ones() -> None:
     assert plain(np.datetime64("NaT")) is None
 
 
-def test_estimate_json_survives_an_infinite_ratio() -> None:
+def test_estimate_json_survives_an_infinite_ratio(monkeypatch: pytest.MonkeyPatch) -> None:
     """The old estimate cleaner let +inf through, and ``json.dumps(allow_nan=False)`` then
-    crashed ``estimate --json``; the shared rule writes null."""
-    from transplant_audit.estimate.result import plain as used_by_estimate
+    crashed ``estimate --json``; the shared rule writes null. SYNTHETIC evidence and ratio."""
+    from estimate.synthetic import claim, hospital, make_evidence, obs
+    from transplant_audit.estimate import estimate
 
-    assert used_by_estimate is plain
-    assert json.dumps(plain([np.float64(np.inf)]), allow_nan=False) == "[null]"
+    ev = make_evidence(
+        [hospital("a")],
+        [obs("a", "transplant_beds", 50, as_of="2010")],
+        claims=[claim("clm_x", "transplants_performed", 500)],
+    )
+    result = estimate(ev, draws=20, years="2009-2010")
+    comp = result.comparison().assign(ratio_p95=np.inf)
+    assert len(comp) > 0
+    monkeypatch.setattr(type(result), "comparison", lambda self: comp)
+    data = result.to_dict(with_sensitivity=False)
+    text = json.dumps(data, allow_nan=False)  # what ``estimate --json`` writes
+    assert all(r["ratio_p95"] is None for r in json.loads(text)["comparison"])

@@ -188,7 +188,7 @@ SIDE_FIELDS = (
 def side_analyses(evidence: Evidence) -> Analyses:
     """The forensic tests (all years, the paper's window), as ``analyse`` records them; run in a
     second process while this one runs the estimate, its sensitivity and the donor pool
-    (``report/background.py``): on the bundled data the two take about as long."""
+    (``report/background.py``); their timings on the bundled data: docs/report.md."""
     out = Analyses()
     t1 = time.perf_counter()
     try:
