@@ -112,20 +112,26 @@ def _shingles(text: str) -> set[str]:
     return {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))}
 
 
+def assert_disjoint(name: str, docs: list[dict], others: list[dict]) -> None:
+    """None of ``docs``' pages (URL, however spelled) is among ``others``' pages, and none
+    of its snippets shares a 40-character run of text with theirs (a mirror of a page
+    already used)."""
+    used = {_url_key(d["url"]) for d in others}
+    reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
+    assert not reused, f"{name} reuses {len(reused)} URL(s) of the other sets: {reused}"
+    seen: set[str] = set()
+    for d in others:
+        seen |= _shingles(d["text"])
+    copied = [d["src"] for d in docs if _shingles(d["text"]) & seen]
+    assert not copied, f"{name} snippets share text with the other sets: {copied}"
+
+
 def build_heldout2() -> list[dict]:
     """The second held-out set (raw/h*.txt), gathered blind to the extractor: none of its
     pages (URL, however spelled) is in the first set or in dev2, and none of its snippets
     shares a 40-character run of text with theirs (a mirror of a page already used)."""
     docs = build("h", "h2")
-    others = build() + build("d", "rt2")
-    used = {_url_key(d["url"]) for d in others}
-    reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
-    assert not reused, f"heldout2 reuses {len(reused)} URL(s) of the other sets"
-    seen: set[str] = set()
-    for d in others:
-        seen |= _shingles(d["text"])
-    copied = [d["src"] for d in docs if _shingles(d["text"]) & seen]
-    assert not copied, f"heldout2 snippets share text with the other sets: {copied}"
+    assert_disjoint("heldout2", docs, build() + build("d", "rt2"))
     return docs
 
 
@@ -135,15 +141,7 @@ def build_heldout3() -> list[dict]:
     none of its pages is in any earlier set, and none of its snippets shares a 40-character
     run of text with theirs."""
     docs = build("k", "h3")
-    others = build() + build("d", "rt2") + build("h", "h2")
-    used = {_url_key(d["url"]) for d in others}
-    reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
-    assert not reused, f"heldout3 reuses {len(reused)} URL(s) of the other sets: {reused}"
-    seen: set[str] = set()
-    for d in others:
-        seen |= _shingles(d["text"])
-    copied = [d["src"] for d in docs if _shingles(d["text"]) & seen]
-    assert not copied, f"heldout3 snippets share text with the other sets: {copied}"
+    assert_disjoint("heldout3", docs, build() + build("d", "rt2") + build("h", "h2"))
     per_page = Counter(_url_key(d["url"]) for d in docs)
     crowded = sorted(u for u, n in per_page.items() if n > 5)
     assert not crowded, f"heldout3 has more than 5 snippets from: {crowded}"
