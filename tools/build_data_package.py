@@ -1481,6 +1481,9 @@ DATE_KINDS = ("published", "updated", "online")
 or a journal's "Published online" / "First online" date."""
 URL_PATH_LOCATOR = "URL path"
 """Locator of a date read from the URL path itself (a full date only), not from a page."""
+NOTE_FROM_PAGE = "published date read from the stored copy"
+NOTE_FROM_PATH = "published date read from the URL path"
+"""How a source's note says the overlay dated it; the counts block counts these notes."""
 
 
 def _full_date_problem(text: str) -> str:
@@ -1586,9 +1589,9 @@ def apply_source_dates(src: Path, sources: SourceBook) -> int:
             continue
         row["published"] = r["published"]
         if r["locator"] == URL_PATH_LOCATOR:
-            said = f"published date read from the URL path ({r['evidence']})"
+            said = f"{NOTE_FROM_PATH} ({r['evidence']})"
         else:
-            said = f"published date read from the stored copy ({r['kind_of_date']}, {r['locator']})"
+            said = f"{NOTE_FROM_PAGE} ({r['kind_of_date']}, {r['locator']})"
         row["note"] = _join(row["note"], said)
         filled += 1
     return filled
@@ -2049,8 +2052,8 @@ def _dated_line(src: pd.DataFrame) -> str:
     """How many sources state a ``published`` date, and where the overlay's dates came from."""
     published = src["published"].fillna("")
     note = src["note"].fillna("")
-    pages = int(note.str.contains("published date read from the stored copy", regex=False).sum())
-    paths = int(note.str.contains("published date read from the URL path", regex=False).sum())
+    pages = int(note.str.contains(NOTE_FROM_PAGE, regex=False).sum())
+    paths = int(note.str.contains(NOTE_FROM_PATH, regex=False).sum())
     return (
         f"Sources with a `published` date: {int(published.ne('').sum())} of {len(src)} "
         f"({pages} read from stored copies of the pages and {paths} from a full date in the "
