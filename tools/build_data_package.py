@@ -1562,16 +1562,15 @@ def _check_dated_row(file: str, line: int, r: dict[str, str]) -> None:
         )
 
 
-def apply_source_dates(src: Path, sources: SourceBook) -> int:
-    """Fill empty ``published`` cells from data-src/source_dates.csv; return how many.
+def apply_source_dates(src: Path, sources: SourceBook) -> None:
+    """Fill empty ``published`` cells from data-src/source_dates.csv (if there is one).
 
     A source that already has a different date is an error (row, field ``published``),
     never overwritten; the same date is left as it is.
     """
     path = src / "source_dates.csv"
     if not path.is_file():
-        return 0
-    filled = 0
+        return
     for line, r in read_source_dates(path, sources):
         if not r["published"]:
             continue
@@ -1593,8 +1592,6 @@ def apply_source_dates(src: Path, sources: SourceBook) -> int:
         else:
             said = f"{NOTE_FROM_PAGE} ({r['kind_of_date']}, {r['locator']})"
         row["note"] = _join(row["note"], said)
-        filled += 1
-    return filled
 
 
 @dataclass
