@@ -1428,10 +1428,23 @@ def _check_enum(file: str, line: int, row: dict[str, str], field: str, allowed: 
         _refuse(file, line, field, f"not in the vocabulary ({field})", value, f"unknown-{field}")
 
 
+def _date_problem(text: str) -> str:
+    """Why ``text`` is not a partial ISO date of the calendar ('' when it is one)."""
+    if not _DATE_RE.match(text):
+        return "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if len(text) == 10:
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return "not a day of the calendar"
+    return ""
+
+
 def _check_dates(file: str, line: int, row: dict[str, str], *fields: str) -> None:
     for f in fields:
-        if row[f] and not _DATE_RE.match(row[f]):
-            _refuse(file, line, f, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)", row[f], "bad-date")
+        problem = _date_problem(row[f]) if row[f] else ""
+        if problem:
+            _refuse(file, line, f, problem, row[f], "bad-date")
 
 
 def add_gathered_sources(src: Path, sources: SourceBook) -> None:
@@ -1486,18 +1499,6 @@ NOTE_FROM_PATH = "published date read from the URL path"
 """How a source's note says the overlay dated it; the counts block counts these notes."""
 
 
-def _full_date_problem(text: str) -> str:
-    """Why ``text`` is not a partial ISO date of the calendar ('' when it is one)."""
-    if not _DATE_RE.match(text):
-        return "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    if len(text) == 10:
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return "not a day of the calendar"
-    return ""
-
-
 def read_source_dates(path: Path, sources: SourceBook) -> list[tuple[int, dict[str, str]]]:
     """Rows of data-src/source_dates.csv, each checked; the first bad one raises DataError.
 
@@ -1524,10 +1525,7 @@ def read_source_dates(path: Path, sources: SourceBook) -> list[tuple[int, dict[s
         if r["url"] in seen:
             _refuse(file, line, "url", f"repeats row {seen[r['url']]}", r["url"], "duplicate-id")
         seen[r["url"]] = line
-        for column in ("looked_up", "published"):
-            problem = _full_date_problem(r[column]) if r[column] else ""
-            if problem:
-                _refuse(file, line, column, problem, r[column], "bad-date")
+        _check_dates(file, line, r, "looked_up", "published")
         if len(r["looked_up"]) != 10:
             _refuse(file, line, "looked_up", "the day of the look-up (YYYY-MM-DD)", r["looked_up"])
         if r["published"]:
