@@ -1428,10 +1428,23 @@ def _check_enum(file: str, line: int, row: dict[str, str], field: str, allowed: 
         _refuse(file, line, field, f"not in the vocabulary ({field})", value, f"unknown-{field}")
 
 
+def _date_problem(text: str) -> str:
+    """Why ``text`` is not a partial ISO date of the calendar ('' when it is one)."""
+    if not _DATE_RE.match(text):
+        return "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if len(text) == 10:
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return "not a day of the calendar"
+    return ""
+
+
 def _check_dates(file: str, line: int, row: dict[str, str], *fields: str) -> None:
     for f in fields:
-        if row[f] and not _DATE_RE.match(row[f]):
-            _refuse(file, line, f, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)", row[f], "bad-date")
+        problem = _date_problem(row[f]) if row[f] else ""
+        if problem:
+            _refuse(file, line, f, problem, row[f], "bad-date")
 
 
 def add_gathered_sources(src: Path, sources: SourceBook) -> None:
@@ -1481,18 +1494,9 @@ DATE_KINDS = ("published", "updated", "online")
 or a journal's "Published online" / "First online" date."""
 URL_PATH_LOCATOR = "URL path"
 """Locator of a date read from the URL path itself (a full date only), not from a page."""
-
-
-def _full_date_problem(text: str) -> str:
-    """Why ``text`` is not a partial ISO date of the calendar ('' when it is one)."""
-    if not _DATE_RE.match(text):
-        return "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    if len(text) == 10:
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return "not a day of the calendar"
-    return ""
+NOTE_FROM_PAGE = "published date read from the stored copy"
+NOTE_FROM_PATH = "published date read from the URL path"
+"""How a source's note says the overlay dated it; the counts block counts these notes."""
 
 
 def read_source_dates(path: Path, sources: SourceBook) -> list[tuple[int, dict[str, str]]]:
@@ -1521,10 +1525,7 @@ def read_source_dates(path: Path, sources: SourceBook) -> list[tuple[int, dict[s
         if r["url"] in seen:
             _refuse(file, line, "url", f"repeats row {seen[r['url']]}", r["url"], "duplicate-id")
         seen[r["url"]] = line
-        for column in ("looked_up", "published"):
-            problem = _full_date_problem(r[column]) if r[column] else ""
-            if problem:
-                _refuse(file, line, column, problem, r[column], "bad-date")
+        _check_dates(file, line, r, "looked_up", "published")
         if len(r["looked_up"]) != 10:
             _refuse(file, line, "looked_up", "the day of the look-up (YYYY-MM-DD)", r["looked_up"])
         if r["published"]:
@@ -1559,16 +1560,15 @@ def _check_dated_row(file: str, line: int, r: dict[str, str]) -> None:
         )
 
 
-def apply_source_dates(src: Path, sources: SourceBook) -> int:
-    """Fill empty ``published`` cells from data-src/source_dates.csv; return how many.
+def apply_source_dates(src: Path, sources: SourceBook) -> None:
+    """Fill empty ``published`` cells from data-src/source_dates.csv (if there is one).
 
     A source that already has a different date is an error (row, field ``published``),
     never overwritten; the same date is left as it is.
     """
     path = src / "source_dates.csv"
     if not path.is_file():
-        return 0
-    filled = 0
+        return
     for line, r in read_source_dates(path, sources):
         if not r["published"]:
             continue
@@ -1586,12 +1586,10 @@ def apply_source_dates(src: Path, sources: SourceBook) -> int:
             continue
         row["published"] = r["published"]
         if r["locator"] == URL_PATH_LOCATOR:
-            said = f"published date read from the URL path ({r['evidence']})"
+            said = f"{NOTE_FROM_PATH} ({r['evidence']})"
         else:
-            said = f"published date read from the stored copy ({r['kind_of_date']}, {r['locator']})"
+            said = f"{NOTE_FROM_PAGE} ({r['kind_of_date']}, {r['locator']})"
         row["note"] = _join(row["note"], said)
-        filled += 1
-    return filled
 
 
 @dataclass
@@ -2049,8 +2047,8 @@ def _dated_line(src: pd.DataFrame) -> str:
     """How many sources state a ``published`` date, and where the overlay's dates came from."""
     published = src["published"].fillna("")
     note = src["note"].fillna("")
-    pages = int(note.str.contains("published date read from the stored copy", regex=False).sum())
-    paths = int(note.str.contains("published date read from the URL path", regex=False).sum())
+    pages = int(note.str.contains(NOTE_FROM_PAGE, regex=False).sum())
+    paths = int(note.str.contains(NOTE_FROM_PATH, regex=False).sum())
     return (
         f"Sources with a `published` date: {int(published.ne('').sum())} of {len(src)} "
         f"({pages} read from stored copies of the pages and {paths} from a full date in the "

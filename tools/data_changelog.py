@@ -170,9 +170,14 @@ def changelog_entry(
     old_version: str,
     new_version: str,
     limit: int = DEFAULT_LIMIT,
+    diffs: dict | None = None,
 ) -> str:
-    """One Markdown entry: heading, then each resource that moved (pure)."""
-    diffs = diff_packages(old, new)
+    """One Markdown entry: heading, then each resource that moved (pure).
+
+    ``diffs`` is ``diff_packages(old, new)`` when the caller has it already.
+    """
+    if diffs is None:
+        diffs = diff_packages(old, new)
     lines = [f"## Data package {new_version} (since {old_version})", ""]
     moved = False
     for name, d in diffs.items():
@@ -225,8 +230,9 @@ def main() -> None:
     args = ap.parse_args()
     old_tables, new_tables = tables(args.old), tables(args.new)
     old_v, new_v = version(args.old), version(args.new)
-    level = level_of(diff_packages(old_tables, new_tables))
-    text = changelog_entry(old_tables, new_tables, old_v, new_v, args.limit)
+    diffs = diff_packages(old_tables, new_tables)
+    level = level_of(diffs)
+    text = changelog_entry(old_tables, new_tables, old_v, new_v, args.limit, diffs)
     if level:
         print(
             f"change level: {level}; suggested version: {next_version(old_v, level)} "

@@ -226,6 +226,13 @@ def test_gathered_rows_enter_the_package(with_gathered) -> None:  # type: ignore
             OBS_HEADER
             + f"syn_new,transplant_beds,,,,2015,1,exact,beds,whole_hospital,{URL_B},p,,\n",
         ),
+        (  # a day the calendar has not (2015-02-30) is refused, as in source_dates.csv
+            "observations",
+            2,
+            "as_of",
+            OBS_HEADER
+            + f"syn_new,transplant_beds,,,,2015-02-30,1,exact,beds,unknown,{URL_B},p,,\n",
+        ),
         (
             "observations",
             2,

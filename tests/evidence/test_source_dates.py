@@ -147,9 +147,10 @@ def test_every_bundled_row_is_a_source_and_its_date_is_in_the_package() -> None:
 def test_count_of_dated_sources_is_what_the_file_implies() -> None:
     dates, sources = _bundled_dates(), _bundled_sources()
     dated = [r for r in dates if r["published"]]
-    noted = [s for s in sources.values() if "published date read from the" in s["note"]]
+    notes = (tool.NOTE_FROM_PAGE, tool.NOTE_FROM_PATH)
+    noted = [s for s in sources.values() if any(n in s["note"] for n in notes)]
     # every dated row fills a source that had no date otherwise, and only those say so
     assert sorted(s["url"] for s in noted) == sorted(r["url"] for r in dated)
     from_pages = sum(r["locator"] != tool.URL_PATH_LOCATOR for r in dated)
-    stored = [s for s in noted if "read from the stored copy" in s["note"]]
+    stored = [s for s in noted if tool.NOTE_FROM_PAGE in s["note"]]
     assert len(stored) == from_pages

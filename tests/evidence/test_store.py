@@ -276,18 +276,25 @@ def test_unreachable_database_is_one_clear_config_error() -> None:
 
 
 def test_export_states_the_version_only_while_the_store_is_that_release(
-    store: Store, bundled_dir: Path
+    store: Store, bundled_dir: Path, tmp_path: Path
 ) -> None:
     """A store that holds exactly the imported package keeps its release's version; once its
     content differs (another digest) it is no longer that release and states none."""
     import json
 
+    from sqlalchemy import text
+
     store.import_package(bundled_dir)
     stated = json.loads((bundled_dir / "datapackage.json").read_text("utf-8"))["version"]
-    digest = store.evidence().digest
-    assert store.evidence().version == stated
-    assert store._imported_version(digest) == stated
-    assert store._imported_version("sha256:" + "0" * 64) == ""
+    assert stated and store.evidence().version == stated
+    out = store.export_package(tmp_path / "same")
+    assert json.loads((out / "datapackage.json").read_text("utf-8"))["version"] == stated
+    with store.session(write=True) as s:  # the store now differs from the release
+        edit = "SET note = COALESCE(note, '') || ' (edited)'"
+        s.execute(text(f"UPDATE sources {edit} WHERE id = (SELECT min(id) FROM sources)"))
+    assert store.evidence().version == ""
+    out = store.export_package(tmp_path / "edited")
+    assert "version" not in json.loads((out / "datapackage.json").read_text("utf-8"))
 
 
 def test_a_re_release_with_the_same_rows_states_its_own_version(

@@ -68,17 +68,19 @@ def test_rebuilt_from_its_sources_and_disjoint(build_set: ModuleType, name: str)
     docs = _docs(name)
     assert getattr(build_set, f"build_{name}")() == docs
     others = [d for raw, ids in SETS[name][2] for d in build_set.build(raw, ids)]
-    used = {build_set._url_key(d["url"]) for d in others}
-    assert not {build_set._url_key(d["url"]) for d in docs} & used
+    build_set.assert_disjoint(name, docs, others)
 
 
 def test_build_refuses_a_reused_page(build_set: ModuleType) -> None:
     first = build_set.build()[0]
     key = build_set._url_key(first["url"])
-    assert build_set._url_key(f"http://www.{key}/") == key
-    assert build_set._url_key(f"https://{key}") == key
-    shingles = build_set._shingles("x" * 10 + first["text"][:60])
-    assert shingles & build_set._shingles(first["text"])
+    others = [first]
+    mirror = {**first, "url": f"http://www.{key}/", "src": "mirror"}
+    with pytest.raises(AssertionError, match="reuses 1 URL"):
+        build_set.assert_disjoint("x", [mirror], others)
+    copy = {**first, "url": "https://example.org/other", "text": "x" * 10 + first["text"][:60]}
+    with pytest.raises(AssertionError, match="share text"):
+        build_set.assert_disjoint("x", [copy], others)
 
 
 @pytest.mark.parametrize("name", SETS)

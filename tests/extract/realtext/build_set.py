@@ -112,9 +112,10 @@ def _shingles(text: str) -> set[str]:
     return {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))}
 
 
-def _assert_disjoint(name: str, docs: list[dict], others: list[dict]) -> None:
-    """No page of ``docs`` (URL, however spelled) is among ``others``' pages, and no snippet
-    shares a 40-character run of text with theirs (a mirror of a page already used)."""
+def assert_disjoint(name: str, docs: list[dict], others: list[dict]) -> None:
+    """None of ``docs``' pages (URL, however spelled) is among ``others``' pages, and none
+    of its snippets shares a 40-character run of text with theirs (a mirror of a page
+    already used)."""
     used = {_url_key(d["url"]) for d in others}
     reused = sorted({d["url"] for d in docs if _url_key(d["url"]) in used})
     assert not reused, f"{name} reuses {len(reused)} URL(s) of the other sets: {reused}"
@@ -130,7 +131,7 @@ def build_heldout2() -> list[dict]:
     pages (URL, however spelled) is in the first set or in dev2, and none of its snippets
     shares a 40-character run of text with theirs (a mirror of a page already used)."""
     docs = build("h", "h2")
-    _assert_disjoint("heldout2", docs, build() + build("d", "rt2"))
+    assert_disjoint("heldout2", docs, build() + build("d", "rt2"))
     return docs
 
 
@@ -140,7 +141,7 @@ def build_heldout3() -> list[dict]:
     none of its pages is in any earlier set, and none of its snippets shares a 40-character
     run of text with theirs."""
     docs = build("k", "h3")
-    _assert_disjoint("heldout3", docs, build() + build("d", "rt2") + build("h", "h2"))
+    assert_disjoint("heldout3", docs, build() + build("d", "rt2") + build("h", "h2"))
     per_page = Counter(_url_key(d["url"]) for d in docs)
     crowded = sorted(u for u, n in per_page.items() if n > 5)
     assert not crowded, f"heldout3 has more than 5 snippets from: {crowded}"
