@@ -10,6 +10,9 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout3 (checks raw/k*.txt, writes heldout3.json)
      python tests/extract/realtext/build_set.py heldout3 --texts-only OUT [PREFIX]
          (the same for raw/PREFIX*.txt, PREFIX defaulting to k: kE en, kS zh-Hans, kT zh-Hant)
+     python tests/extract/realtext/build_set.py heldout4 (checks raw/m*.txt, writes heldout4.json)
+     python tests/extract/realtext/build_set.py heldout4 --texts-only OUT [PREFIX]
+         (PREFIX defaulting to m: mE en, mS zh-Hans, mT zh-Hant)
 """
 
 from __future__ import annotations
@@ -135,6 +138,12 @@ def build_heldout2() -> list[dict]:
     return docs
 
 
+def _assert_spread(name: str, docs: list[dict]) -> None:
+    per_page = Counter(_url_key(d["url"]) for d in docs)
+    crowded = sorted(u for u, n in per_page.items() if n > 5)
+    assert not crowded, f"{name} has more than 5 snippets from: {crowded}"
+
+
 def build_heldout3() -> list[dict]:
     """The third held-out set (raw/k*.txt: kE English, kS Simplified, kT Traditional
     Chinese), gathered blind to the extractor after heldout2 had been scored and tuned on:
@@ -142,10 +151,23 @@ def build_heldout3() -> list[dict]:
     run of text with theirs."""
     docs = build("k", "h3")
     assert_disjoint("heldout3", docs, build() + build("d", "rt2") + build("h", "h2"))
-    per_page = Counter(_url_key(d["url"]) for d in docs)
-    crowded = sorted(u for u, n in per_page.items() if n > 5)
-    assert not crowded, f"heldout3 has more than 5 snippets from: {crowded}"
+    _assert_spread("heldout3", docs)
     return docs
+
+
+def build_heldout4() -> list[dict]:
+    """The fourth held-out set (raw/m*.txt: mE English, mS Simplified, mT Traditional
+    Chinese), gathered blind to the extractor after heldout3 had been scored and while it was
+    being tuned on: none of its pages is in any earlier set (heldout3 included), and none of
+    its snippets shares a 40-character run of text with theirs."""
+    docs = build("m", "h4")
+    earlier = build() + build("d", "rt2") + build("h", "h2") + build("k", "h3")
+    assert_disjoint("heldout4", docs, earlier)
+    _assert_spread("heldout4", docs)
+    return docs
+
+
+HELDOUT = {"heldout3": (build_heldout3, "k"), "heldout4": (build_heldout4, "m")}
 
 
 def write_texts_only(out: Path, prefix: str = "h") -> None:
@@ -174,16 +196,18 @@ if __name__ == "__main__":
         build_heldout2()
         write_texts_only(Path(sys.argv[3]))
         sys.exit(0)
-    if sys.argv[1:2] == ["heldout3"] and sys.argv[2:3] == ["--texts-only"]:
+    name = sys.argv[1] if len(sys.argv) > 1 else ""
+    if name in HELDOUT and sys.argv[2:3] == ["--texts-only"]:
         if len(sys.argv) not in (4, 5):
-            print("usage: build_set.py heldout3 --texts-only OUT [PREFIX]", file=sys.stderr)
+            print(f"usage: build_set.py {name} --texts-only OUT [PREFIX]", file=sys.stderr)
             sys.exit(2)
-        build_heldout3()
-        write_texts_only(Path(sys.argv[3]), sys.argv[4] if len(sys.argv) == 5 else "k")
+        builder, prefix = HELDOUT[name]
+        builder()
+        write_texts_only(Path(sys.argv[3]), sys.argv[4] if len(sys.argv) == 5 else prefix)
         sys.exit(0)
-    if sys.argv[1:] == ["heldout3"]:
-        docs = build_heldout3()
-        (HERE / "heldout3.json").write_text(
+    if name in HELDOUT and len(sys.argv) == 2:
+        docs = HELDOUT[name][0]()
+        (HERE / f"{name}.json").write_text(
             json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     elif sys.argv[1:] == ["heldout2"]:
