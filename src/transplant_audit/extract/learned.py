@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS
-from transplant_audit.extract import core
+from transplant_audit.extract import core, relabel
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -77,36 +77,7 @@ _BATCH_SPANS = 2000
 batch take about 90 × 38 × 8 bytes a span, ~55 MB)."""
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
-_CUES: dict[str, re.Pattern[str]] = {
-    "annual": pat.ANNUAL_CUE_RE,
-    "cumulative": pat.STRONG_CUMULATIVE_CUE_RE,
-    "cumulative_weak": pat.WEAK_CUMULATIVE_CUE_RE,
-    "study": pat.STUDY_PERIOD_RE,
-    "concurrent": pat.CONCURRENT_CUE_RE,
-    "surgeon": pat.SURGEON_CUE_RE,
-    "transplant": pat.TRANSPLANT_CUE_RE,
-    "first": pat.FIRST_CUE_RE,
-    "founded": pat.FOUNDED_CUE_RE,
-    "bed": pat.BED_NOUN_RE,
-    "icu": pat.ICU_CUE_RE,
-    "department": pat.DEPARTMENT_CUE_RE,
-    "hospital": pat.HOSPITAL_WIDE_CUE_RE,
-    "waitlist": pat.WAITLIST_CUE_RE,
-    "wait": pat.WAIT_CUE_RE,
-    "stay": pat.STAY_CUE_RE,
-    "revenue": pat.REVENUE_CUE_RE,
-    "invest": pat.INVEST_CUE_RE,
-    "fee": pat.SURGICAL_FEE_CUE_RE,
-    "price": pat.PRICE_CUE_RE,
-    "occupancy": pat.OCCUPANCY_CUE_RE,
-    "share": pat.SHARE_CUE_RE,
-    "room": pat.ROOM_CUE_RE,
-    "team": pat.TEAM_CUE_RE,
-    "planned": pat.PLANNED_CUE_RE,
-    "donation": pat.DONATION_CUE_RE,
-    "organ": pat.ORGAN_RE,
-    "inpatient": pat.INPATIENT_CUE_RE,
-}
+_CUES: dict[str, re.Pattern[str]] = relabel.CUES
 """The rules' own word lists, read as features in a near and a wide window: they name
 what a figure is about more generally than the n-grams of a few hundred snippets can."""
 _LINE_CHARS = 200
@@ -198,6 +169,14 @@ class Model:
     meta: dict[str, object]
     grams: GramTable | None = field(default=None, compare=False, repr=False)
     """The character n-gram features as integer keys (built by ``model_from``)."""
+    relabeller: relabel.Relabeller | None = field(default=None, compare=False, repr=False)
+    """The re-labeller ``combined`` runs on the rules' candidates (None: not trained)."""
+
+    @property
+    def span_stage(self) -> bool:
+        """Does ``combined`` consult the span model? Not when its thresholds can neither
+        veto (keep 0) nor add (above 1): then scoring every number is skipped."""
+        return self.keep_threshold > 0.0 or self.add_threshold <= 1.0
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -729,15 +708,47 @@ def extract_scored(
     if not text:
         return []
     model = model or load_model()
+    if method == "combined" and not model.span_stage:
+        lang = language or detect_language(text)
+        rules = extract_candidates(text, language=lang)
+        return _relabelled(model, normalize(text), lang, rules, [(c, None) for c in rules])
     lang, norm, spans = document_spans(text, language)
     probs = score_spans(model, norm, spans, lang)
     keep = model.keep_threshold if method == "combined" else None
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
-    return list(
-        decide_scored(
-            text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
-        )
+    scored = decide_scored(
+        text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
     )
+    if method == "combined":
+        rules = [c for sp in spans for c in sp.rules]
+        return _relabelled(model, norm, lang, rules, list(scored))
+    return list(scored)
+
+
+def _relabelled(
+    model: Model,
+    norm: str,
+    lang: str,
+    rules: list[Candidate],
+    scored: list[tuple[Candidate, float | None]],
+) -> list[tuple[Candidate, float | None]]:
+    """``scored`` with every rules candidate re-labelled (or dropped) by the re-labeller;
+    a candidate the span model added keeps its label and score."""
+    r = model.relabeller
+    if r is None:
+        return [(c, s) for c, s in scored]
+    probs = relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
+    at = {id(c): k for k, c in enumerate(rules)}
+    out: list[tuple[Candidate, float | None]] = []
+    for c, s in scored:
+        k = at.get(id(c))
+        if k is None:
+            out.append((c, s))
+            continue
+        new, score = relabel.decide(c, probs[k], r)
+        if new is not None:
+            out.append((new, score))
+    return out
 
 
 def extract(
@@ -754,8 +765,19 @@ def extract(
 # --- stored weights --------------------------------------------------------------------------
 
 
-def model_from(meta: dict[str, object], weights: np.ndarray, intercept: np.ndarray) -> Model:
-    """A Model from its JSON metadata and arrays."""
+def model_from(
+    meta: dict[str, object],
+    weights: np.ndarray,
+    intercept: np.ndarray,
+    relabel_arrays: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Model:
+    """A Model from its JSON metadata and arrays (the re-labeller's when it was trained)."""
+    rmeta = meta.get("relabel")
+    relabeller = (
+        relabel.model_from(rmeta, *relabel_arrays)  # type: ignore[arg-type]
+        if isinstance(rmeta, dict) and relabel_arrays is not None
+        else None
+    )
     features = list(meta["features"])  # type: ignore[call-overload]
     index = {name: i for i, name in enumerate(features)}
     return Model(
@@ -768,6 +790,7 @@ def model_from(meta: dict[str, object], weights: np.ndarray, intercept: np.ndarr
         learned_add_threshold=float(meta.get("learned_add_threshold", 0.5)),  # type: ignore[arg-type]
         meta={k: v for k, v in meta.items() if k != "features"},
         grams=GramTable.of(index),
+        relabeller=relabeller,
     )
 
 
@@ -781,4 +804,9 @@ def load_model(directory: Path = MODEL_DIR) -> Model:
             f"does not match the code's {FEATURE_VERSION}; run python tools/train_extractor.py"
         )
     with np.load(directory / "weights.npz", allow_pickle=False) as npz:
-        return model_from(meta, npz["weights"], npz["intercept"])
+        extra = (
+            (npz["relabel_weights"], npz["relabel_intercept"])
+            if "relabel_weights" in npz.files
+            else None
+        )
+        return model_from(meta, npz["weights"], npz["intercept"], extra)

@@ -1,0 +1,169 @@
+"""The learned re-labeller (extract/relabel.py, issue 14): what it reads of a sentence, how it
+decides, that it rebuilds from its training data and gives identical output for identical
+weights. Sentences and weights written here are synthetic test material, not evidence."""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from transplant_audit.extract import learned, relabel
+from transplant_audit.extract.core import extract_candidates
+from transplant_audit.extract.numbers import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+CUM, PER = "transplants_cumulative", "transplants_in_period"
+TEXT = (
+    "In 2015 the (fictional) Riverside centre opened a new ward. "
+    "It has performed 300 liver transplants so far. The hospital has 900 beds."
+)
+
+
+@pytest.fixture(scope="module")
+def trainer():  # noqa: ANN201
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import train_extractor
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return train_extractor
+
+
+def _toy(switch: float = 0.6, drop: float = 0.6) -> relabel.Relabeller:
+    """A synthetic re-labeller of three classes whose probabilities the tests set directly."""
+    return relabel.Relabeller(
+        classes=(relabel.NONE, CUM, PER),
+        index={},
+        weights=np.zeros((0, 3)),
+        intercept=np.zeros(3),
+        groups=((CUM, PER),),
+        switch_threshold=switch,
+        drop_threshold=drop,
+    )
+
+
+def _candidate(indicator: str = CUM):  # noqa: ANN202
+    found = extract_candidates(
+        "The (fictional) unit has performed 300 transplants so far.", language="en"
+    )
+    assert found
+    return replace(found[0], indicator=indicator)
+
+
+def test_features_read_the_sentence_and_its_neighbours() -> None:
+    """Cue words are marked by where they are: before or after the figure in its sentence,
+    in its clause, in the sentence before or after; the other figures of the sentence and
+    the document's other candidates are read too."""
+    cands = extract_candidates(TEXT, language="en")
+    norm = normalize(TEXT)
+    feats = relabel.candidate_features(norm, cands, "en")
+    by_value = {c.value: set(f) for c, f in zip(cands, feats, strict=True)}
+    f = by_value[300.0]
+    assert "sa=cumulative" in f  # 'so far' after the figure
+    assert "ps=year" in f  # '2015' in the sentence before
+    assert "ns=bed" in f  # 'beds' in the sentence after
+    assert "sb=year" not in f  # no year in its own sentence
+    assert any(x.startswith("bias_rule=") for x in f)
+
+
+def test_a_feature_counts_once_and_order_does_not_matter() -> None:
+    """Same features in any order, repeated or not, give bit-for-bit the same numbers."""
+    model = learned.load_model().relabeller
+    assert model is not None
+    cands = extract_candidates(TEXT, language="en")
+    feats = relabel.candidate_features(normalize(TEXT), cands, "en")
+    shuffled = []
+    rng = random.Random(14)
+    for fs in feats:
+        fs2 = fs + fs[:3]
+        rng.shuffle(fs2)
+        shuffled.append(fs2)
+    a = relabel.probabilities(model, feats)
+    assert np.array_equal(a, relabel.probabilities(model, shuffled))
+    assert np.allclose(a.sum(axis=1), 1.0)
+
+
+def test_decide_moves_drops_and_keeps() -> None:
+    c = _candidate(CUM)
+    toy = _toy()
+    moved, p = relabel.decide(c, np.array([0.1, 0.2, 0.7]), toy)
+    assert moved is not None and moved.indicator == PER and p == pytest.approx(0.7)
+    assert moved.value == c.value and moved.unit == "transplants"
+    kept, p = relabel.decide(c, np.array([0.1, 0.4, 0.5]), toy)  # 0.5 under the threshold
+    assert kept is c and p == pytest.approx(0.4)
+    dropped, p = relabel.decide(c, np.array([0.7, 0.2, 0.1]), toy)
+    assert dropped is None and p == pytest.approx(0.7)
+    never = _toy(switch=1.01, drop=1.01)
+    assert relabel.decide(c, np.array([0.05, 0.05, 0.9]), never)[0] is c
+    assert relabel.decide(c, np.array([0.9, 0.05, 0.05]), never)[0] is c
+
+
+def test_an_indicator_outside_the_model_is_never_moved() -> None:
+    """A candidate whose indicator the re-labeller never saw keeps it; its score is the
+    probability that it is a figure at all."""
+    c = _candidate("transplant_beds")
+    kept, p = relabel.decide(c, np.array([0.3, 0.6, 0.1]), _toy())
+    assert kept is c and p == pytest.approx(0.7)
+
+
+def test_groups_hold_one_way_of_counting(trainer) -> None:  # noqa: ANN001
+    """A move keeps the value, so every group must hold indicators counted alike (no price
+    in dollars beside one in yuan, no beds beside persons)."""
+    from transplant_audit.evidence.vocabulary import INDICATORS
+
+    counts = {"transplants", "surgeries", "donors", "organs", "patients"}
+    seen: set[str] = set()
+    for group in trainer.RELABEL_GROUPS:
+        units = {INDICATORS[i].unit for i in group}
+        assert len(units) == 1 or units <= counts, group
+        assert not seen & set(group)
+        seen |= set(group)
+
+
+def test_relabeller_rebuilds_from_training_data(trainer) -> None:  # noqa: ANN001
+    """Fitting again on the stored setting gives the stored weights: deterministic, and
+    nobody edited them by hand."""
+    model = learned.load_model().relabeller
+    assert model is not None
+    meta = learned.load_model().meta["relabel"]
+    again = trainer.fit_relabel(trainer.load_real(), float(meta["C"]))  # type: ignore[index]
+    assert again.classes == model.classes
+    assert again.index == model.index
+    assert np.allclose(again.weights, model.weights, atol=1e-4)
+    assert np.allclose(again.intercept, model.intercept, atol=1e-4)
+    assert model.switch_threshold == meta["switch_threshold"]  # type: ignore[index]
+    assert [list(g) for g in model.groups] == meta["groups"]  # type: ignore[index]
+
+
+def test_combined_is_identical_for_identical_weights() -> None:
+    """Two loads of the same weights give the same candidates and scores, field by field."""
+    texts = [TEXT, "该院(虚构)已累计完成肝移植1200例,2015年完成300例。移植病区有床位60张。"]
+    first = learned.load_model()
+    second = learned.load_model.__wrapped__()  # a fresh load, not the cached one
+    for text in texts:
+        a = learned.extract_scored(text, method="combined", model=first)
+        b = learned.extract_scored(text, method="combined", model=second)
+        assert [(c.to_dict(), s) for c, s in a] == [(c.to_dict(), s) for c, s in b]
+        assert all(isinstance(s, float) for _, s in a)
+
+
+def test_combined_skips_the_span_model_when_its_stage_is_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With thresholds that can neither veto nor add, the span model is not run at all (the
+    speed of ``combined`` depends on it), and the rules' candidates go to the re-labeller."""
+    model = learned.load_model()
+    off = replace(model, keep_threshold=0.0, add_threshold=1.01)
+    assert not off.span_stage
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("span model scored")
+
+    monkeypatch.setattr(learned, "score_spans", boom)
+    found = learned.extract(TEXT, method="combined", model=off)
+    assert {c.value for c in found} <= {c.value for c in extract_candidates(TEXT, language="en")}
