@@ -31,7 +31,12 @@ def plain(value: Any) -> Any:
     if value is None or isinstance(value, str | bytes | bool | int):
         return value
     if isinstance(value, float):  # numpy's float64 is a float: made a plain one
-        return float(value) if math.isfinite(value) else None
+        if not math.isfinite(value):
+            return None
+        return value if type(value) is float else float(value)
+    ndim = getattr(value, "ndim", None)
+    if ndim == 0:  # a numpy scalar (np.int64, np.bool_, np.float32, np.datetime64)
+        return _scalar(value)
     if _missing(value):
         return None
     if hasattr(value, "isoformat"):
@@ -40,8 +45,13 @@ def plain(value: Any) -> Any:
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if hasattr(value, "columns") and hasattr(value, "to_dict"):  # a data frame: its rows
         return plain(value.to_dict(orient="records"))
-    if getattr(value, "ndim", 0) and hasattr(value, "tolist"):  # an array or series
+    if ndim and hasattr(value, "tolist"):  # an array or series
         return plain(value.tolist())
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> Any:
+    """A scalar with ``.item()`` (numpy's) as the Python value it holds, made plain."""
     item = getattr(value, "item", None)
     if callable(item):
         try:
