@@ -12,10 +12,10 @@ on; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the value-
 diagnostic (a candidate matches on its value within 2% alone, any indicator: figures found,
 named right or not) next to the (indicator, value) score, per language, for heldout3,
 heldout2, held-out v1, dev and dev2 (the rules), and stops. Each set is scored for the rules and for
-the ``combined`` method (rules + the learned step, extract/learned.py); the learned model was
-trained on dev, dev2, held-out v1 and heldout2, so its figures there are training-set
-figures; its fair estimates are heldout3 and the grouped cross-validation by page URL
-stored with the model, printed next (``--cv`` runs it again: minutes). The throughput
+the ``combined`` method (rules + the learned step, extract/learned.py and relabel.py); the
+learned models were trained on dev, dev2, held-out v1, heldout2 and heldout3, so its figures
+there are training-set figures; its fair estimate is the grouped cross-validation by page
+URL stored with the model, printed next (``--cv`` runs it again: minutes). The throughput
 section times rules and combined on the same pages, alternated, in one run.
 
 Then the synthetic annotated corpus in tests/extract/corpus/ (written by the project as
@@ -213,12 +213,14 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     sizes = ", ".join(f"{h} {len(docs[h])}" for h in halves)
     print(
         "real text (issue 14), matching (indicator, value within 2%): snippets "
-        f"{sizes}; heldout3 gathered blind and never tuned or trained on; heldout2 and "
-        "held-out (v1) each scored blind once, then tuned on; dev and dev2 tuned on"
+        f"{sizes}; heldout3 gathered blind, scored once, then tuned (its tune half) and "
+        "trained on; heldout2 and held-out (v1) each scored blind once, then tuned on; dev "
+        "and dev2 tuned on"
     )
     print(
-        "  the learned model was TRAINED on heldout2, held-out v1, dev and dev2: its figures "
-        "there are training-set figures; its fair estimates are heldout3 and the grouped CV below"
+        "  the learned models were TRAINED on heldout3, heldout2, held-out v1, dev and dev2: "
+        "combined's figures there are training-set figures; its fair estimate is the grouped "
+        "CV below (heldout4, the next blind set, is never scored here)"
     )
     ok = not dev_only
     for method in ("rules", "combined"):

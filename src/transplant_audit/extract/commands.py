@@ -223,10 +223,11 @@ def extract_cmd(
             help=(
                 "rules: the patterns alone; learned: a logistic regression over every number "
                 "decides (the rules' label is one of its features); combined: the rules' "
-                "candidates, minus those the model rejects, plus numbers the model names "
-                "with high probability. Default: rules, chosen by cross-validation by page "
-                "over all four real-text sets, where combined did no better; rules also runs "
-                "about twice as fast (docs/extract.md)."
+                "candidates, each re-labelled or dropped by a second model that reads its "
+                "sentence and neighbours, and the span model's vetoes and additions, each "
+                "stage only where nested cross-validation by page found it helps (its score "
+                "is the model's probability). Default: rules, chosen by that cross-validation "
+                "over all five scored real-text sets (docs/extract.md)."
             ),
             case_sensitive=False,
         ),

@@ -25,7 +25,10 @@ Methods (``extract(text, method=...)``):
   probability reaches ``add_threshold``;
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
-  the model's best label is not NONE with probability at least ``add_threshold``.
+  the model's best label is not NONE with probability at least ``add_threshold`` (when
+  neither can happen, ``span_stage`` is off and no span is scored); then every rules
+  candidate left goes through the re-labeller (``relabel.py``), which may move it to another
+  indicator of its group or drop it.
 
 The thresholds and the default method are stored with the weights: they were chosen by
 grouped cross-validation (docs/extract.md). Pure: text and a model in, candidates out;
@@ -54,12 +57,11 @@ NONE = "NONE"
 """The label of a number that is no figure of the vocabulary."""
 METHODS = ("rules", "learned", "combined")
 DEFAULT_METHOD = "rules"
-"""The method ``extract`` uses unless told otherwise, chosen before the blind heldout3 was
+"""The method ``extract`` uses unless told otherwise, chosen before the blind heldout4 is
 scored by the trainer's rule: the best macro F1 in 5-fold cross-validation by page over
-dev, dev2, heldout (v1) and heldout2 (1,056 real figures), combined's with thresholds chosen
-on the other folds. After the Chinese and English rules passes the CV's best combined
-setting adds and vetoes nothing (it equals the rules, 0.848) and the learned method scores
-0.794, so the rules, twice as fast, stay the default (docs/extract.md).
+dev, dev2, heldout (v1), heldout2 and heldout3, combined's with every setting chosen on the
+other folds (nested). The re-labeller and the span model's stage each failed to add to the
+rules there, so the rules stay the default (docs/extract.md, "A re-labeller").
 tests/extract/test_learned.py holds this to the choice stored in model.json."""
 MODEL_DIR = Path(__file__).parent / "model"
 FEATURE_VERSION = "5"
@@ -171,6 +173,13 @@ class Model:
     """The character n-gram features as integer keys (built by ``model_from``)."""
     relabeller: relabel.Relabeller | None = field(default=None, compare=False, repr=False)
     """The re-labeller ``combined`` runs on the rules' candidates (None: not trained)."""
+
+    @property
+    def relabel_stage(self) -> bool:
+        """Does ``combined`` let the re-labeller move or drop candidates? Not when both its
+        thresholds are above 1 (it then only scores, when the span stage is off)."""
+        r = self.relabeller
+        return r is not None and (r.switch_threshold <= 1.0 or r.drop_threshold <= 1.0)
 
     @property
     def span_stage(self) -> bool:
@@ -735,8 +744,8 @@ def _relabelled(
     """``scored`` with every rules candidate re-labelled (or dropped) by the re-labeller;
     a candidate the span model added keeps its label and score."""
     r = model.relabeller
-    if r is None:
-        return [(c, s) for c, s in scored]
+    if r is None or (not model.relabel_stage and all(s is not None for _, s in scored)):
+        return list(scored)  # the re-labeller would change nothing: skip its cost
     probs = relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
     at = {id(c): k for k, c in enumerate(rules)}
     out: list[tuple[Candidate, float | None]] = []
