@@ -1,0 +1,205 @@
+"""A count for a period or a running total: the one decision, pure (text in, answer out).
+
+``decide(view)`` reads the clause holding a count of transplants (or of donors, organs,
+recipients), the whole sentence around it and the sentence before it, and answers
+``in_period`` (a count of a named period, a span of years or a per-year rate: GUIDE.md
+"Counts of transplants") or ``cumulative`` (a running total: 累计, 迄今, to date, a span
+from the programme's first operation), with the reason, so a reviewer and a test can see
+which cue decided. The cue classes are patterns in ``patterns.py`` (shared with the rest
+of the extractor) and the few below that only this decision reads.
+
+Order of the cues, first that applies wins (each step names its reason):
+
+1. a centre first to pass a mark (首家突破6000例) → cumulative;
+2. a span of years or dates in the clause → in period, unless it starts at the
+   programme's first operation (``from the start``) → cumulative;
+3. a named period with only aspect words after it (今年上半年已进行...) → in period;
+4. a recent window (in the past three years) → in period;
+5. a running-total word or an as-of date in the clause → cumulative;
+6. a per-year word or a year in the clause → in period;
+7. a weak total word (共完成, a total of) → cumulative, or the period the sentence opened;
+8. the sentence before the figure, read the same way (the last cue wins);
+9. the sentence after the figure, a question answered, the neighbour sentence;
+10. default: cumulative, the usual reading of a bare count on a hospital page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transplant_audit.extract import patterns as pat
+
+IN_PERIOD = "in_period"
+CUMULATIVE = "cumulative"
+
+EN_YEAR_RE = re.compile(
+    rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
+    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)(?!\s?年)"
+)
+"""An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
+NEXT_NUMBER_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """What the decision reads about one count (normalized text, figure left out of
+    ``clause``)."""
+
+    clause: str
+    left_clause: str
+    sentence: str
+    sentence_left: str
+    sentence_right: str = ""
+    mods: str = ""
+    tail: str = ""
+    question: str = ""
+    previous: str = ""  # the sentence before the figure's sentence ("" at a start)
+    first_to_pass: bool = False  # 首家突破6000例: the centre's own milestone
+
+
+@dataclass(frozen=True)
+class PeriodDecision:
+    """``kind`` is ``in_period`` or ``cumulative``; ``reason`` names the cue that decided."""
+
+    kind: str
+    reason: str
+
+
+def may_hold_year(text: str) -> bool:
+    """Can ``pat.YEAR`` (1950-2049) match in ``text``? Each of its matches begins with 19 or
+    20, so a text with neither holds none: a cheap test before the year patterns."""
+    return "20" in text or "19" in text
+
+
+def years(text: str) -> list[str]:
+    """Calendar years named in ``text`` (2015年; in 2015), in order."""
+    if not may_hold_year(text):
+        return []
+    found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in EN_YEAR_RE.finditer(text)]
+    return [y for _, y in sorted(found)]
+
+
+def year_range(text: str) -> str:
+    """The first span of years in ``text`` as ``start/end`` ("" when none)."""
+    if not may_hold_year(text):
+        return ""
+    m = pat.ZH_YEAR_RANGE_RE.search(text)
+    if m:
+        return f"{m.group(1)}/{m.group(2)}"
+    m = pat.EN_YEAR_RANGE_RE.search(text)
+    if m:
+        ys = [g for g in m.groups() if g]
+        return f"{ys[0]}/{ys[1]}"
+    return ""
+
+
+def last_pos(rx: re.Pattern[str], text: str) -> int:
+    """Start of the last match of ``rx`` in ``text`` (-1 when none)."""
+    pos = -1
+    for m in rx.finditer(text):
+        pos = m.start()
+    return pos
+
+
+def only_aspect_after(s: str, pos: int) -> bool:
+    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
+    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
+    for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
+        if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
+            return False
+    return True
+
+
+def _in(reason: str) -> PeriodDecision:
+    return PeriodDecision(IN_PERIOD, reason)
+
+
+def _cum(reason: str) -> PeriodDecision:
+    return PeriodDecision(CUMULATIVE, reason)
+
+
+def _clause_cues(v: PeriodView) -> PeriodDecision | None:
+    """Steps 1-6: cues in the figure's own clause."""
+    c = v.clause
+    if v.first_to_pass:
+        return _cum("first to pass a mark")
+    if year_range(c):
+        return _in("span of years in the clause")
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
+    if named and only_aspect_after(c, 0):
+        return _in("named period, aspect only")
+    if pat.EN_RECENT_SPAN_RE.search(v.sentence):
+        return _in("recent window")
+    if len(v.mods) > 24 and years(v.mods):
+        return _in("year in a column label")
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
+        return _cum("running-total word or as-of date in the clause")
+    if pat.ANNUAL_CUE_RE.search(c) or years(c):
+        return _in("per-year word or year in the clause")
+    return None
+
+
+def _weak_total(v: PeriodView) -> PeriodDecision:
+    """Step 7: 共完成 / a total of, over the period the sentence opened with or a life."""
+    s = v.sentence_left
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
+        return _cum("total after a running-total word")
+    if year_range(s) or years(s):
+        return _in("total over the period the sentence opened")
+    return _cum("total")
+
+
+def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 8: the sentence before the figure; the last cue wins."""
+    s = v.sentence_left
+    cum = max(last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), last_pos(pat.AS_OF_RE, s))
+    as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
+    explicit = last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
+    if explicit >= 0 and explicit >= as_of_end and only_aspect_after(s, explicit):
+        return _in("named period earlier in the sentence")
+    per = max(
+        last_pos(pat.ANNUAL_CUE_RE, s),
+        last_pos(pat.ZH_YEAR_RE, s),
+        last_pos(EN_YEAR_RE, s),
+        last_pos(pat.ZH_YEAR_RANGE_RE, s),
+        last_pos(pat.EN_YEAR_RANGE_RE, s),
+    )
+    weak = last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
+    if year_range(s) and last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
+        return _in("span of years earlier in the sentence")
+    if cum < 0 and pat.RANKING_CUE_RE.search(v.sentence):
+        return _in("ranking of one period's counts")
+    if per > cum and per >= 0 and per >= as_of_end:
+        return _in("period cue after any running-total cue")
+    if weak >= 0 and cum < 0 and year_range(v.sentence):
+        return _in("total over a span later in the sentence")
+    if cum >= 0 or weak >= 0:
+        return _cum("running-total word earlier in the sentence")
+    return None
+
+
+def _after_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 9: what follows the figure in its sentence, and a question it answers."""
+    if year_range(v.sentence) or pat.ANNUAL_CUE_RE.search(v.tail):
+        return _in("span or per-year word after the figure")
+    if v.question and (pat.ANNUAL_CUE_RE.search(v.question) or years(v.question)):
+        return _in("period in the question answered")
+    nxt = NEXT_NUMBER_RE.search(v.sentence_right)
+    if pat.EN_ANNUAL_AFTER_RE.search(v.sentence_right, 0, nxt.start() if nxt else 10**9):
+        return _in("per-year word later in the sentence")
+    return None
+
+
+def decide(v: PeriodView) -> PeriodDecision:
+    """``in_period`` or ``cumulative`` for one count, with the reason (see the module doc)."""
+    found = _clause_cues(v)
+    if found:
+        return found
+    if pat.WEAK_CUMULATIVE_CUE_RE.search(v.clause):
+        return _weak_total(v)
+    found = _sentence_cues(v) or _after_cues(v)
+    if found:
+        return found
+    return _cum("no cue: a bare count")
