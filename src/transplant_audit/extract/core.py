@@ -225,6 +225,7 @@ class _Ctx:
     table_head: str = ""  # for a table row (a line with |), the text above it
     prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
     sentence_right: str = ""  # the sentence after the figure
+    sentence_start: int = -1  # where the sentence starts in ``doc`` (for the one before it)
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
 
@@ -304,6 +305,25 @@ def _temporal(ctx: _Ctx) -> str:
     return decide_period(_period_view(ctx)).kind
 
 
+_PREVIOUS_CHARS = 400
+"""How far back the sentence before a figure's sentence is looked for."""
+
+
+def _previous_sentence(ctx: _Ctx) -> str:
+    """The sentence before the figure's sentence in the document ("" at its start)."""
+    if ctx.sentence_start <= 0 or not ctx.doc:
+        return ""
+    window = ctx.doc[max(0, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+    return window[_last_end(pat.SENTENCE_END_RE, window) :]
+
+
+def _last_end(rx: re.Pattern[str], text: str) -> int:
+    end = 0
+    for m in rx.finditer(text):
+        end = m.end()
+    return end
+
+
 def _period_view(ctx: _Ctx) -> PeriodView:
     return PeriodView(
         clause=ctx.clause,
@@ -314,6 +334,7 @@ def _period_view(ctx: _Ctx) -> PeriodView:
         mods=ctx.mods,
         tail=ctx.tail,
         question=ctx.question,
+        previous=_previous_sentence(ctx),
         first_to_pass=bool(_milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)),
     )
 
@@ -1301,6 +1322,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
             sentence_right=norm[end:se_e],
+            sentence_start=se_s,
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,

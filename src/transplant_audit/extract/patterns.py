@@ -467,6 +467,18 @@ EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
     rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
 )
+ZH_DATE_SPAN_RE = re.compile(
+    rf"({YEAR})\s?年\s?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?日)?(?:起|开始)?\s?(?:至|到|-|~|—)\s?({YEAR})\s?年"
+)
+"""A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
+years; ZH_YEAR_RANGE_RE reads the spans without months."""
+EN_DATE_SPAN_RE = re.compile(
+    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r"\s(?:\d{1,2},?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS}\s(?:\d{{1,2}},?\s)?)?"
+    rf"({YEAR})(?!\d)"
+)
+"""'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
+'from December 13, 2008 to January 10, 2018': a span of dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
@@ -495,7 +507,23 @@ STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"|to date|so far|cumulative|since|its total|bringing|already"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
-ZH_ASPECT_CUE_RE = re.compile(r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止")
+RUNNING_UNTIL_RE = re.compile(
+    rf"({YEAR})\s?年\s?(?:以前|之前)"
+    rf"|(?<![a-z])(?:before|prior to)\s(?:the\s)?(?:end\sof\s)?({YEAR})"
+)
+"""1980年以前全世界仅施行8例, 'before 1980, only eight had been done': a total up to a year
+(like 'By 2002'), not the count of that year."""
+PROGRAMME_START_RE = re.compile(
+    r"首例|首次|第一例|首个|首台|率先|开创|first|pioneer|began|started|launched"
+)
+"""A programme's first operation, in the sentence naming its year: a span from that year
+is the programme's life so far, a running total (GUIDE.md, "From the start")."""
+CONJUNCT_SPLIT_RE = re.compile(r"\sand\s|\swhile\s|\sbut\s|\swhereas\s|而|但|并且")
+"""Where two statements in one clause part: '3,000 a year and over 35,000 so far'."""
+ZH_ASPECT_CUE_RE = re.compile(
+    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止"
+    r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
+)
 """The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
 total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
 count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""

@@ -81,18 +81,53 @@ def years(text: str) -> list[str]:
     return [y for _, y in sorted(found)]
 
 
-def year_range(text: str) -> str:
-    """The first span of years in ``text`` as ``start/end`` ("" when none)."""
+_SPAN_PATTERNS = (
+    pat.ZH_YEAR_RANGE_RE,
+    pat.EN_YEAR_RANGE_RE,
+    pat.ZH_DATE_SPAN_RE,
+    pat.EN_DATE_SPAN_RE,
+)
+
+
+def _span(text: str) -> re.Match[str] | None:
     if not may_hold_year(text):
+        return None
+    for rx in _SPAN_PATTERNS:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
+def year_range(text: str) -> str:
+    """The first span of years or dates in ``text`` as ``start/end`` ("" when none)."""
+    m = _span(text)
+    if not m:
         return ""
-    m = pat.ZH_YEAR_RANGE_RE.search(text)
-    if m:
-        return f"{m.group(1)}/{m.group(2)}"
-    m = pat.EN_YEAR_RANGE_RE.search(text)
-    if m:
-        ys = [g for g in m.groups() if g]
-        return f"{ys[0]}/{ys[1]}"
-    return ""
+    ys = [g for g in m.groups() if g]
+    return f"{ys[0]}/{ys[1]}"
+
+
+def programme_start_years(*texts: str) -> set[str]:
+    """Years named in a sentence that speaks of a first operation or a programme's start
+    (首例...1964年; 'The first KT ... in 1967'), spans of years left out."""
+    found: set[str] = set()
+    for text in texts:
+        if text and pat.PROGRAMME_START_RE.search(text) and may_hold_year(text):
+            plain = text
+            for rx in _SPAN_PATTERNS:
+                plain = rx.sub(" ", plain)
+            found.update(years(plain))
+    return found
+
+
+def _from_start(v: PeriodView, text: str) -> bool:
+    """Does the span of ``text`` start in the year of the programme's first operation?"""
+    m = _span(text)
+    if not m:
+        return False
+    start = next(g for g in m.groups() if g)
+    return start in programme_start_years(v.previous, v.sentence)
 
 
 def last_pos(rx: re.Pattern[str], text: str) -> int:
@@ -126,7 +161,15 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     if v.first_to_pass:
         return _cum("first to pass a mark")
     if year_range(c):
+        if _from_start(v, c):
+            return _cum("span from the programme's first operation")
         return _in("span of years in the clause")
+    if year_range(v.sentence_left) and only_aspect_after(v.sentence, 0):
+        if _from_start(v, v.sentence_left):
+            return _cum("span from the programme's first operation, earlier in the sentence")
+        return _in("span earlier in the sentence, only aspect words after it")
+    if pat.RUNNING_UNTIL_RE.search(c):
+        return _cum("a total up to a year (before 1980)")
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
     if named and only_aspect_after(c, 0):
         return _in("named period, aspect only")
@@ -146,6 +189,10 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
     s = v.sentence_left
     if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
         return _cum("total after a running-total word")
+    if _from_start(v, s):
+        return _cum("total over a span from the programme's first operation")
+    if pat.RUNNING_UNTIL_RE.search(s):
+        return _cum("total up to a year (before 1980)")
     if year_range(s) or years(s):
         return _in("total over the period the sentence opened")
     return _cum("total")
@@ -168,6 +215,8 @@ def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
     )
     weak = last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
     if year_range(s) and last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
+        if _from_start(v, s):
+            return _cum("span from the programme's first operation, earlier in the sentence")
         return _in("span of years earlier in the sentence")
     if cum < 0 and pat.RANKING_CUE_RE.search(v.sentence):
         return _in("ranking of one period's counts")

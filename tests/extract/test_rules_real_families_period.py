@@ -1,0 +1,103 @@
+"""A count for a period or a running total (issue 14, the period pass): families of real-text
+mistakes fixed in ``extract/period.py``. Every sentence here was written for these tests in
+the style of its family (synthetic test material: not quoted from any page, not evidence).
+Each positive case asserts a reading that the rules before this pass got wrong; each
+negative case a reading that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+
+IN = "transplants_in_period"
+CUM = "transplants_cumulative"
+
+
+def pairs(text: str) -> set[tuple[str, float]]:
+    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
+
+
+def check(text: str, expected: set[tuple[str, float]], absent: set[tuple[str, float]]) -> None:
+    got = pairs(text)
+    assert expected <= got, (text, got)
+    assert not (absent & got), (text, got)
+
+
+# --- spans of dates (with months) are periods, not an as-of date ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("2005年7月至2012年12月本院共完成心脏移植手术86例。", IN, 86),
+        ("2003年1月到2011年6月間，該院共施行肝臟移植手術215例。", IN, 215),
+        (
+            "From 1 July 2009 to 31 December 2015, our unit carried out 640 kidney transplants.",
+            IN,
+            640,
+        ),
+        (
+            "Between March 2004 and June 2010, the centre had performed 412 liver transplants.",
+            IN,
+            412,
+        ),
+    ],
+)
+def test_a_span_of_dates_is_a_period(text: str, indicator: str, value: float) -> None:
+    other = CUM if indicator == IN else IN
+    check(text, {(indicator, value)}, {(other, value)})
+
+
+# --- a total up to a year (before 1980, 1980年以前) is a running total ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1990年以前全国仅开展肝移植30例。",
+        "1988年之前，台灣共完成腎臟移植手術約200例。",
+        # English read this already (no year cue, a bare count); kept as a guard
+        "Before 1992 the hospital had done about 75 kidney transplants.",
+    ],
+)
+def test_a_total_before_a_year_is_running(text: str) -> None:
+    got = pairs(text)
+    assert any(i == CUM for i, _ in got), (text, got)
+    assert not any(i == IN for i, _ in got), (text, got)
+
+
+# --- a span from the programme's first operation is its life so far ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "The country's first liver transplant was done in 1977. Between 1977 and 1990, about "
+            "60 liver transplants were performed.",
+            60,
+        ),
+        ("该院于1978年完成首例肾移植。1978年至1995年共完成肾移植120例。", 120),
+        ("本院1984年完成首例腎臟移植，1984年至1990年間共完成腎臟移植45例。", 45),
+    ],
+)
+def test_a_span_from_the_first_operation_is_running(text: str, value: float) -> None:
+    check(text, {(CUM, value)}, {(IN, value)})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the span starts after the first operation: a period (GUIDE.md, "From the start")
+        (
+            "The country's first liver transplant was done in 1977. Between 1985 and 1990, about "
+            "60 liver transplants were performed.",
+            60,
+        ),
+        ("该院于1978年完成首例肾移植。1990年至1995年共完成肾移植120例。", 120),
+        ("本院1984年完成首例腎臟移植，1986年至1990年間共完成腎臟移植45例。", 45),
+    ],
+)
+def test_a_span_after_the_first_operation_stays_a_period(text: str, value: float) -> None:
+    check(text, {(IN, value)}, {(CUM, value)})
