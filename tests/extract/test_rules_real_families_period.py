@@ -101,3 +101,68 @@ def test_a_span_from_the_first_operation_is_running(text: str, value: float) -> 
 )
 def test_a_span_after_the_first_operation_stays_a_period(text: str, value: float) -> None:
     check(text, {(IN, value)}, {(CUM, value)})
+
+
+# --- a sentence with no cue continues the counts of the sentence before ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "In 2016 the centre performed 1,200 kidney transplants. Another 300 liver "
+            "transplants were done by its second team.",
+            300,
+        ),
+        ("2016年该院完成肾移植1200例。肝移植手术另有300例。", 300),
+        ("2017年該院完成腎臟移植320例。肝臟移植亦有150例。", 150),
+    ],
+)
+def test_a_bare_count_continues_the_period_before(text: str, value: float) -> None:
+    check(text, {(IN, value)}, {(CUM, value)})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the sentence before names a year but states no count: nothing to continue
+        ("The hospital was founded in 1998. It has performed 3,000 kidney transplants.", 3000),
+        # the sentence before is a running total: the default stays
+        ("该院至今已完成肾移植3000例。肝移植手术另有800例。", 800),
+        # a programme's start in the sentence before is no period of a count
+        ("1996年該院完成首例肝臟移植，當年僅1例。肝臟移植手術共有520例。", 520),
+    ],
+)
+def test_a_bare_count_after_no_period_stays_running(text: str, value: float) -> None:
+    check(text, {(CUM, value)}, {(IN, value)})
+
+
+# --- one clause, two statements: each count reads the cue of its own part -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "period_value", "total_value"),
+    [
+        (
+            "He said the unit performs 400 kidney transplants every year and has performed "
+            "over 9,000 kidney transplants so far.",
+            400,
+            9000,
+        ),
+        ("该中心每年开展肝移植100余例而累计已完成肝移植2000例。", 100, 2000),
+        ("該院每年完成腎臟移植約80例但累計已完成腎臟移植1500例。", 80, 1500),
+    ],
+)
+def test_each_part_of_a_clause_reads_its_own_cue(
+    text: str, period_value: float, total_value: float
+) -> None:
+    check(text, {(IN, period_value), (CUM, total_value)}, {(CUM, period_value)})
+
+
+def test_a_per_year_rate_before_names_no_period_to_continue() -> None:
+    """年均/每年 in the sentence before is a rate, not a named period: a surgeon's career
+    count after it stays a running total."""
+    text = "该科每年开展肝移植150例左右。科主任从事肝移植工作25年，主刀完成肝移植2000余例。"
+    got = pairs(text)
+    assert ("surgeon_transplants_cumulative", 2000) in got, got
+    assert ("surgeon_transplants_in_period", 2000) not in got, got

@@ -518,6 +518,14 @@ PROGRAMME_START_RE = re.compile(
 )
 """A programme's first operation, in the sentence naming its year: a span from that year
 is the programme's life so far, a running total (GUIDE.md, "From the start")."""
+EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same) year(?![a-z])")
+"""An English named period (not a per-year rate)."""
+NEIGHBOUR_COUNT_RE = re.compile(
+    r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
+)
+"""The sentence before states a count itself (1,200 kidney transplants, 移植156例), so the
+period it names is that of a list of counts the figure's sentence continues."""
 CONJUNCT_SPLIT_RE = re.compile(r"\sand\s|\swhile\s|\sbut\s|\swhereas\s|而|但|并且")
 """Where two statements in one clause part: '3,000 a year and over 35,000 so far'."""
 ZH_ASPECT_CUE_RE = re.compile(

@@ -26,7 +26,7 @@ Order of the cues, first that applies wins (each step names its reason):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transplant_audit.extract import patterns as pat
 
@@ -155,8 +155,39 @@ def _cum(reason: str) -> PeriodDecision:
     return PeriodDecision(CUMULATIVE, reason)
 
 
+def _both_kinds(c: str) -> bool:
+    """Does the clause hold a running-total cue and a period cue at once?"""
+    total = pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.WEAK_CUMULATIVE_CUE_RE.search(c)
+    return bool(total and (pat.ANNUAL_CUE_RE.search(c) or years(c) or year_range(c)))
+
+
+def _conjunct(v: PeriodView) -> PeriodView | None:
+    """When a clause joins two statements ('3,000 a year and over 35,000 so far', 每年...而
+    累计...) with both kinds of cue, the part holding the figure, as a narrower view."""
+    if not _both_kinds(v.clause):
+        return None
+    left = v.left_clause
+    cut = [m.end() for m in pat.CONJUNCT_SPLIT_RE.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    right = v.clause[len(v.left_clause) :]
+    m = pat.CONJUNCT_SPLIT_RE.search(right)
+    if m:
+        right = right[: m.start()]
+    narrow = left + right
+    if narrow == v.clause:
+        return None
+    return replace(v, clause=narrow, left_clause=left)
+
+
 def _clause_cues(v: PeriodView) -> PeriodDecision | None:
-    """Steps 1-6: cues in the figure's own clause."""
+    """Steps 1-6: cues in the figure's own clause (in the part of it holding the figure
+    when it joins two statements)."""
+    part = _conjunct(v)
+    if part is not None:
+        found = _clause_cues(part)
+        if found:
+            return PeriodDecision(found.kind, found.reason + " (its part of the clause)")
     c = v.clause
     if v.first_to_pass:
         return _cum("first to pass a mark")
@@ -248,7 +279,26 @@ def decide(v: PeriodView) -> PeriodDecision:
         return found
     if pat.WEAK_CUMULATIVE_CUE_RE.search(v.clause):
         return _weak_total(v)
-    found = _sentence_cues(v) or _after_cues(v)
+    found = _sentence_cues(v) or _after_cues(v) or _neighbour_cues(v)
     if found:
         return found
     return _cum("no cue: a bare count")
+
+
+def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 9b: a sentence with no cue of its own continues the one before it when that one
+    states a count of a named period (...1,200 kidney transplants in 2016. 300 liver
+    transplants were also done). A per-year rate (年均200例) names no period a list goes on
+    with; a running total or a programme's start there leaves the default."""
+    p = v.previous
+    if not p or not pat.NEIGHBOUR_COUNT_RE.search(p):
+        return None
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect_after(p, 0):
+        return None
+    if pat.PROGRAMME_START_RE.search(p) or pat.AS_OF_RE.search(p):
+        return None
+    if year_range(p):
+        return _in("span of years in the sentence before")
+    if pat.ZH_EXPLICIT_PERIOD_RE.search(p) or pat.EN_NAMED_PERIOD_RE.search(p) or years(p):
+        return _in("period of the counts in the sentence before")
+    return None
