@@ -166,3 +166,54 @@ def test_a_per_year_rate_before_names_no_period_to_continue() -> None:
     got = pairs(text)
     assert ("surgeon_transplants_cumulative", 2000) in got, got
     assert ("surgeon_transplants_in_period", 2000) not in got, got
+
+
+# --- English tense, short named periods, as-of dates without a year --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        # a past event in the simple past, with no other cue, is one period's count
+        ("There were 1,845 kidney transplants, with a one-year graft survival of 95%.", IN, 1845),
+        ("Meanwhile, 420 liver transplants were also performed in the region.", IN, 420),
+        # the perfect stays a running total
+        ("The region has performed 4,200 liver transplants.", CUM, 4200),
+        # a named week or month
+        ("In the week before the holiday, the ward performed 9 kidney transplants.", IN, 9),
+        ("During that month the team carried out 14 liver transplants.", IN, 14),
+        # an as-of date without its year dates a running total; its 'this year' names no period
+        ("The country has processed 8,300 organ transplants till June 30 this year.", CUM, 8300),
+        # (a guard: read right before this pass too)
+        ("As of March 1, the centre had done 2,150 kidney transplants.", CUM, 2150),
+    ],
+)
+def test_english_tense_and_dates(text: str, indicator: str, value: float) -> None:
+    other = CUM if indicator == IN else IN
+    check(text, {(indicator, value)}, {(other, value)})
+
+
+# --- Chinese: a total as it stands now, marks passed with their year, a part before ';' ------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("2006年该院完成首例胰肾联合移植,目前全院共完成胰肾联合移植36例。", CUM, 36),
+        ("2009年本院完成首例心臟移植,目前本院共完成心臟移植58例。", CUM, 58),
+        ("该院率先突破肝移植500例(2001年)、1000例(2006年)、1500例(2010年)。", CUM, 1000),
+        ("該院先後突破腎臟移植1000例(1995年)、2000例(2003年)。", CUM, 2000),
+        ("2019年,全省器官捐献数量居全国第三位;完成器官移植手术突破三千例。", IN, 3000),
+        ("2020年,本院器官捐贈人數居全台第一;完成肝臟移植手術逾百例。", IN, 100),
+    ],
+)
+def test_chinese_present_totals_dated_marks_and_semicolons(
+    text: str, indicator: str, value: float
+) -> None:
+    other = CUM if indicator == IN else IN
+    check(text, {(indicator, value)}, {(other, value)})
+
+
+def test_a_period_count_with_now_and_a_year_stays_a_period() -> None:
+    """目前每年...: a per-year rate said now is still a period's count."""
+    check("该院目前每年开展肾移植约300例。", {(IN, 300)}, {(CUM, 300)})

@@ -335,6 +335,7 @@ def _period_view(ctx: _Ctx) -> PeriodView:
         tail=ctx.tail,
         question=ctx.question,
         previous=_previous_sentence(ctx),
+        previous_joined=ctx.sentence_start > 0 and ctx.doc[ctx.sentence_start - 1] == ";",
         first_to_pass=bool(_milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)),
     )
 

@@ -520,6 +520,33 @@ PROGRAMME_START_RE = re.compile(
 is the programme's life so far, a running total (GUIDE.md, "From the start")."""
 EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same) year(?![a-z])")
 """An English named period (not a per-year rate)."""
+EN_SHORT_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:in|during|over|within)\s(?:the|that|one|a single|a|its first)\s"
+    r"(?:week|month|quarter|half)(?![a-z])|(?:last|this|that|the same|the following)\s"
+    r"(?:week|month|quarter)(?![a-z])"
+)
+"""'In the week before the New Year, the department performed 12 transplants': a named short
+period, like 上个月 or 第一周 in Chinese."""
+ZH_PRESENT_RE = re.compile(r"目前|现在|现已|当前|眼下")
+"""目前...共完成19例: a total as it stands now is a running total, even after a year."""
+EN_AS_OF_DATE_RE = re.compile(
+    r"(?<![a-z])(?:as of|as at|till|until|up to|by)\s(?:the\s)?(?:end\sof\s)?"
+    + _MONTHS
+    + r"(?:\s\d{1,2}(?![\d,]))?(?:,?\s(?:this|last) year)?"
+)
+"""'as of May 31', 'till May 31 this year', 'by the end of June': an as-of date without its
+year (AS_OF_RE reads those with one); its 'this year' dates the total, it names no period."""
+ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reached")
+"""Words of a running total passing a mark, anywhere before a dated list of marks."""
+MILESTONE_DATED_RE = re.compile(rf"^\s?(?:例|宗|台)?\s?\(\s?{YEAR}\s?年?\s?\)")
+"""突破...1000例(1993年)、2000例(1998年): the year a mark was passed, in parentheses after it."""
+EN_SIMPLE_PAST_RE = re.compile(
+    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted))"
+    r"(?![a-z])"
+)
+"""English tells a running total in the perfect ('has performed', 'have been done') or with a
+total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
+other cue is an event of a past period."""
 NEIGHBOUR_COUNT_RE = re.compile(
     r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"

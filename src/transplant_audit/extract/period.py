@@ -55,6 +55,7 @@ class PeriodView:
     tail: str = ""
     question: str = ""
     previous: str = ""  # the sentence before the figure's sentence ("" at a start)
+    previous_joined: bool = False  # that sentence ended with ';': one sentence, two parts
     first_to_pass: bool = False  # 首家突破6000例: the centre's own milestone
 
 
@@ -183,6 +184,10 @@ def _conjunct(v: PeriodView) -> PeriodView | None:
 def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     """Steps 1-6: cues in the figure's own clause (in the part of it holding the figure
     when it joins two statements)."""
+    if pat.MILESTONE_DATED_RE.match(v.sentence_right) and pat.ZH_MILESTONE_WORD_RE.search(
+        v.sentence_left
+    ):
+        return _cum("a mark passed, dated in parentheses")
     part = _conjunct(v)
     if part is not None:
         found = _clause_cues(part)
@@ -210,8 +215,12 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("year in a column label")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         return _cum("running-total word or as-of date in the clause")
+    if pat.EN_AS_OF_DATE_RE.search(c):
+        return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left):
+        return _in("a named week, month or quarter")
     return None
 
 
@@ -220,6 +229,8 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
     s = v.sentence_left
     if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
         return _cum("total after a running-total word")
+    if pat.ZH_PRESENT_RE.search(v.left_clause):
+        return _cum("total as it stands now (目前...共)")
     if _from_start(v, s):
         return _cum("total over a span from the programme's first operation")
     if pat.RUNNING_UNTIL_RE.search(s):
@@ -282,6 +293,8 @@ def decide(v: PeriodView) -> PeriodDecision:
     found = _sentence_cues(v) or _after_cues(v) or _neighbour_cues(v)
     if found:
         return found
+    if pat.EN_SIMPLE_PAST_RE.search(v.clause):
+        return _in("a completed past event, told in the simple past")
     return _cum("no cue: a bare count")
 
 
@@ -289,9 +302,11 @@ def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
     """Step 9b: a sentence with no cue of its own continues the one before it when that one
     states a count of a named period (...1,200 kidney transplants in 2016. 300 liver
     transplants were also done). A per-year rate (年均200例) names no period a list goes on
-    with; a running total or a programme's start there leaves the default."""
+    with; a running total or a programme's start there leaves the default. A part before a
+    semicolon (2018年,捐献数量位居世界第二位;移植手术量突破两万例) is the same sentence: its
+    period holds without a count of its own."""
     p = v.previous
-    if not p or not pat.NEIGHBOUR_COUNT_RE.search(p):
+    if not p or not (v.previous_joined or pat.NEIGHBOUR_COUNT_RE.search(p)):
         return None
     if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect_after(p, 0):
         return None
