@@ -217,3 +217,47 @@ def test_chinese_present_totals_dated_marks_and_semicolons(
 def test_a_period_count_with_now_and_a_year_stays_a_period() -> None:
     """目前每年...: a per-year rate said now is still a period's count."""
     check("该院目前每年开展肾移植约300例。", {(IN, 300)}, {(CUM, 300)})
+
+
+# --- donors and organs used: the same decision sets a period or an as-of date ---------------
+
+
+def dates(text: str, indicator: str) -> set[tuple[float, str, str]]:
+    return {
+        (c.value, c.period, c.as_of) for c in extract_candidates(text) if c.indicator == indicator
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "expected"),
+    [
+        (
+            "2019年全省完成公民逝世后器官捐献580例，捐献器官1700个。",
+            "opo_donors",
+            (580, "2019", ""),
+        ),
+        (
+            "2019年全省完成公民逝世后器官捐献580例，捐献器官1700个。",
+            "opo_organs_utilised",
+            (1700, "2019", ""),
+        ),
+        ("2020年全台完成器官捐贈150例。", "opo_donors", (150, "2020", "")),
+        (
+            "In 2021 the province recorded 480 deceased organ donors.",
+            "opo_donors",
+            (480, "2021", ""),
+        ),
+        ("该省每年器官捐献约300例。", "opo_donors", (300, "P1Y", "")),
+        # running totals: an as-of date, no period
+        ("截至2022年底，全国累计完成器官捐献4.5万例。", "opo_donors", (45000, "", "2022")),
+        (
+            "By the end of 2020, the country had recorded 9,000 cases of organ donation.",
+            "opo_donors",
+            (9000, "", "2020"),
+        ),
+    ],
+)
+def test_donors_and_organs_take_a_period_or_an_as_of_date(
+    text: str, indicator: str, expected: tuple[float, str, str]
+) -> None:
+    assert expected in dates(text, indicator), (text, dates(text, indicator))

@@ -800,6 +800,9 @@ _BARE_MULT_PREFIX = {
     "超": Qualifier.AT_LEAST,
     "约": Qualifier.APPROX,
 }
+_PERIOD_OR_TOTAL = frozenset({"opo_donors", "opo_organs_utilised"})
+"""Indicators with no separate running-total indicator: the period decision sets whether
+their date is a period or an as-of date."""
 _PERIOD_INDICATORS = frozenset(
     {
         "transplants_in_period",
@@ -1692,8 +1695,12 @@ def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
 
 
 def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
-    """(period, as_of) of a figure: a year, a year range, P1Y (per year), P1D (per day)."""
-    if indicator in _PERIOD_INDICATORS:
+    """(period, as_of) of a figure: a year, a year range, P1Y (per year), P1D (per day).
+    Donors and organs used take a period when the period decision reads them as a count
+    for a period (2015年全国捐献2766例), an as-of date when it reads a running total."""
+    if indicator in _PERIOD_INDICATORS or (
+        indicator in _PERIOD_OR_TOTAL and _temporal(ctx) == "in_period"
+    ):
         period = _year_range(ctx.clause) or _year_range(ctx.sentence_left)
         if period:
             return period, ""
@@ -1711,7 +1718,9 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
     if indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
         ys = _years(ctx.clause)
         return "P1D", _as_of(ctx.clause) or (ys[-1] if ys else "")
-    if indicator in ("transplants_cumulative", "surgeon_transplants_cumulative"):
+    if indicator in ("transplants_cumulative", "surgeon_transplants_cumulative") or (
+        indicator in _PERIOD_OR_TOTAL
+    ):
         return "", _as_of(ctx.clause) or _as_of(ctx.sentence_left) or _lead_date(ctx.sentence_left)
     if indicator in _NO_DATE:
         return "", ""

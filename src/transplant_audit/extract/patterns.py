@@ -533,9 +533,13 @@ EN_AS_OF_DATE_RE = re.compile(
     r"(?<![a-z])(?:as of|as at|till|until|up to|by)\s(?:the\s)?(?:end\sof\s)?"
     + _MONTHS
     + r"(?:\s\d{1,2}(?![\d,]))?(?:,?\s(?:this|last) year)?"
+    r"|(?<![a-z])(?:as of|by|until|up to|till)\s(?:the\s)?end\sof\s"
+    r"(?:last|this|the)\s(?:year|month)"
+    r"|(?:截至|截止|到|至)\s?[〇○零一二三四五六七八九]{4}\s?年[^,。;\d]{0,6}?(?:为止|止|底|末)"
 )
-"""'as of May 31', 'till May 31 this year', 'by the end of June': an as-of date without its
-year (AS_OF_RE reads those with one); its 'this year' dates the total, it names no period."""
+"""'as of May 31', 'till May 31 this year', 'by the end of last year', 到二零零七年九月为止:
+an as-of date AS_OF_RE does not read (no year, or a year in Chinese numerals); its 'this
+year' dates the total, it names no period."""
 ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reached")
 """Words of a running total passing a mark, anywhere before a dated list of marks."""
 MILESTONE_DATED_RE = re.compile(rf"^\s?(?:例|宗|台)?\s?\(\s?{YEAR}\s?年?\s?\)")

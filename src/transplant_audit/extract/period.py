@@ -243,8 +243,15 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
 def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
     """Step 8: the sentence before the figure; the last cue wins."""
     s = v.sentence_left
-    cum = max(last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), last_pos(pat.AS_OF_RE, s))
-    as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
+    cum = max(
+        last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s),
+        last_pos(pat.AS_OF_RE, s),
+        last_pos(pat.EN_AS_OF_DATE_RE, s),
+    )
+    as_of_end = max(
+        (m.end() for rx in (pat.AS_OF_RE, pat.EN_AS_OF_DATE_RE) for m in rx.finditer(s)),
+        default=-1,
+    )
     explicit = last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
     if explicit >= 0 and explicit >= as_of_end and only_aspect_after(s, explicit):
         return _in("named period earlier in the sentence")
