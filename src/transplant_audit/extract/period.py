@@ -26,9 +26,11 @@ Order of the cues, first that applies wins (each step names its reason):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
 
 from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.rxprefix import speed_up
 
 IN_PERIOD = "in_period"
 CUMULATIVE = "cumulative"
@@ -41,8 +43,7 @@ EN_YEAR_RE = re.compile(
 NEXT_NUMBER_RE = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class PeriodView:
+class PeriodView(NamedTuple):
     """What the decision reads about one count (normalized text, figure left out of
     ``clause``)."""
 
@@ -59,8 +60,7 @@ class PeriodView:
     first_to_pass: bool = False  # 首家突破6000例: the centre's own milestone
 
 
-@dataclass(frozen=True)
-class PeriodDecision:
+class PeriodDecision(NamedTuple):
     """``kind`` is ``in_period`` or ``cumulative``; ``reason`` names the cue that decided."""
 
     kind: str
@@ -73,13 +73,19 @@ def may_hold_year(text: str) -> bool:
     return "20" in text or "19" in text
 
 
-def years(text: str) -> list[str]:
+_CACHE = 4096
+"""Texts remembered by the year readers: one figure's decision asks about the same clause
+and sentence several times, and the figures of one sentence share it."""
+
+
+@lru_cache(maxsize=_CACHE)
+def years(text: str) -> tuple[str, ...]:
     """Calendar years named in ``text`` (2015年; in 2015), in order."""
     if not may_hold_year(text):
-        return []
+        return ()
     found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
     found += [(m.start(1), m.group(1)) for m in EN_YEAR_RE.finditer(text)]
-    return [y for _, y in sorted(found)]
+    return tuple(y for _, y in sorted(found))
 
 
 _SPAN_PATTERNS = (
@@ -91,7 +97,7 @@ _SPAN_PATTERNS = (
 
 
 def _span(text: str) -> re.Match[str] | None:
-    if not may_hold_year(text):
+    if text.count("19") + text.count("20") < 2:  # a span names two years (cheap gate)
         return None
     for rx in _SPAN_PATTERNS:
         m = rx.search(text)
@@ -100,6 +106,7 @@ def _span(text: str) -> re.Match[str] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHE)
 def year_range(text: str) -> str:
     """The first span of years or dates in ``text`` as ``start/end`` ("" when none)."""
     m = _span(text)
@@ -178,7 +185,7 @@ def _conjunct(v: PeriodView) -> PeriodView | None:
     narrow = left + right
     if narrow == v.clause:
         return None
-    return replace(v, clause=narrow, left_clause=left)
+    return v._replace(clause=narrow, left_clause=left)
 
 
 def _clause_cues(v: PeriodView) -> PeriodDecision | None:
@@ -324,3 +331,8 @@ def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
     if pat.ZH_EXPLICIT_PERIOD_RE.search(p) or pat.EN_NAMED_PERIOD_RE.search(p) or years(p):
         return _in("period of the counts in the sentence before")
     return None
+
+
+SLOW_FORMS = speed_up(globals())
+"""This module's ``*_RE`` patterns behind look-aheads on their first characters, as in
+``patterns`` and ``core``: the same matches, found faster (tests/extract/test_fast_paths.py)."""
