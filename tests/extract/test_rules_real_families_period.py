@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from transplant_audit.extract.core import extract_candidates
+from transplant_audit.extract.period import PeriodView, decide
 
 IN = "transplants_in_period"
 CUM = "transplants_cumulative"
@@ -261,3 +262,57 @@ def test_donors_and_organs_take_a_period_or_an_as_of_date(
     text: str, indicator: str, expected: tuple[float, str, str]
 ) -> None:
     assert expected in dates(text, indicator), (text, dates(text, indicator))
+
+
+# --- the pure decision: each cue class, in all three languages, with its reason --------------
+
+
+def view(left: str, right: str, previous: str = "") -> PeriodView:
+    """A view of one count: ``left`` and ``right`` are its sentence (normalized: lower case,
+    simplified characters) before and after the figure, split into clauses at a comma."""
+    lc = left.rsplit(",", 1)[-1]
+    rc = right.split(",", 1)[0]
+    return PeriodView(
+        clause=lc + " " + rc,
+        left_clause=lc,
+        sentence=left + right,
+        sentence_left=left,
+        sentence_right=right,
+        tail=rc,
+        previous=previous,
+    )
+
+
+@pytest.mark.parametrize(
+    ("v", "kind", "reason"),
+    [
+        # a span of dates with months
+        (view("2005年7月至2012年12月本院共完成心脏移植", "例。"), IN, "span of years"),
+        (view("between may 2001 and june 2009 the unit did ", " liver transplants."), IN, "span"),
+        # a named period or a per-year word
+        (view("去年该院完成肝移植", "例。"), IN, "named period"),
+        (view("该院每年完成肝移植", "例。"), IN, "per-year"),
+        (view("the centre performs ", " kidney transplants annually."), IN, "per-year"),
+        # running-total words
+        (view("该院累计完成肝移植", "例。"), CUM, "running-total word"),
+        (view("the centre has performed ", " kidney transplants to date."), CUM, "running-total"),
+        # a total before a year
+        (view("1985年以前全国共完成肾移植", "例。"), CUM, "up to a year"),
+        # both kinds in one clause: each part its own
+        (
+            view("the unit performs 400 a year and has performed ", " so far."),
+            CUM,
+            "its part of the clause",
+        ),
+        (view("该院每年完成", "例而累计已完成3000例。"), IN, "its part of the clause"),
+        # the sentence before: a named period of counts, or no count at all
+        (view("肝移植另有", "例。", previous="2016年该院完成肾移植1200例"), IN, "sentence before"),
+        (view("肝移植另有", "例。", previous="该院始建于1958年"), CUM, "no cue"),
+        # English tense
+        (view("there were ", " liver transplants."), IN, "simple past"),
+        (view("the country has done ", " liver transplants."), CUM, "running-total"),
+    ],
+)
+def test_decide_names_its_cue(v: PeriodView, kind: str, reason: str) -> None:
+    got = decide(v)
+    assert (got.kind, reason in got.reason) == (kind.removeprefix("transplants_"), True), got
