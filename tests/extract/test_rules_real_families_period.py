@@ -316,3 +316,17 @@ def view(left: str, right: str, previous: str = "") -> PeriodView:
 def test_decide_names_its_cue(v: PeriodView, kind: str, reason: str) -> None:
     got = decide(v)
     assert (got.kind, reason in got.reason) == (kind.removeprefix("transplants_"), True), got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("今年以来，该院已完成肝移植120例。", 120),
+        ("今年以來，本院已完成腎臟移植46例。", 46),
+        ("So far this year, the hospital has performed 85 kidney transplants.", 85),
+        ("The hospital has performed 85 kidney transplants so far this year.", 85),
+    ],
+)
+def test_a_named_period_so_far_counts_that_period(text: str, value: float) -> None:
+    """今年以来 / so far this year: the running-total word is bound to a named period."""
+    check(text, {(IN, value)}, {(CUM, value)})

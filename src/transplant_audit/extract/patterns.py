@@ -527,6 +527,13 @@ EN_SHORT_PERIOD_RE = re.compile(
 )
 """'In the week before the New Year, the department performed 12 transplants': a named short
 period, like 上个月 or 第一周 in Chinese."""
+PERIOD_SO_FAR_RE = re.compile(
+    r"(?:今年|本年|本年度|今年度|本月|这个月|当年)\s?(?:以来|至今|迄今|到目前为止|截至目前)"
+    r"|(?:so far|to date|thus far|up to now) this (?:year|month)"
+    r"|this (?:year|month) (?:so far|to date|thus far)"
+)
+"""今年以来, 'so far this year': a running-total word inside a named period counts that
+period (GUIDE.md: a named period beats 已达; a year-to-date count is the year's)."""
 ZH_PRESENT_RE = re.compile(r"目前|现在|现已|当前|眼下")
 """目前...共完成19例: a total as it stands now is a running total, even after a year."""
 EN_AS_OF_DATE_RE = re.compile(

@@ -203,6 +203,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     c = v.clause
     if v.first_to_pass:
         return _cum("first to pass a mark")
+    if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
+        return _in("a named period so far (今年以来, so far this year)")
     if year_range(c):
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
