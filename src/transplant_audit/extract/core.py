@@ -226,7 +226,7 @@ class _Ctx:
     prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
     sentence_right: str = ""  # the sentence after the figure
     sentence_start: int = -1  # where the sentence starts in ``doc``
-    previous_start: int = -1  # where the sentence before it starts (-1: none)
+    sentence_bounds: _Bounds | None = None  # the document's sentences (for the one before)
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
 
@@ -312,11 +312,10 @@ _PREVIOUS_CHARS = 400
 
 def _previous_sentence(ctx: _Ctx) -> str:
     """The sentence before the figure's sentence in the document ("" at its start)."""
-    if ctx.previous_start < 0:
+    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
         return ""
-    return ctx.doc[
-        max(ctx.previous_start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1
-    ]
+    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
+    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
 
 
 def _period_view(ctx: _Ctx) -> PeriodView:
@@ -1322,7 +1321,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             tail=norm[end:se_e].split(",")[0],
             sentence_right=norm[end:se_e],
             sentence_start=se_s,
-            previous_start=sentences.around(se_s - 2, se_s - 1)[0] if se_s > 1 else -1,
+            sentence_bounds=sentences,
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,

@@ -10,17 +10,26 @@ of the extractor) and the few below that only this decision reads.
 
 Order of the cues, first that applies wins (each step names its reason):
 
-1. a centre first to pass a mark (首家突破6000例) → cumulative;
-2. a span of years or dates in the clause → in period, unless it starts at the
-   programme's first operation (``from the start``) → cumulative;
-3. a named period with only aspect words after it (今年上半年已进行...) → in period;
-4. a recent window (in the past three years) → in period;
-5. a running-total word or an as-of date in the clause → cumulative;
-6. a per-year word or a year in the clause → in period;
-7. a weak total word (共完成, a total of) → cumulative, or the period the sentence opened;
+1. a mark passed, dated in parentheses (突破1000例(1993年)、2000例(1998年)), or a centre
+   first to pass a mark (首家突破6000例) → cumulative;
+2. a clause joining two statements with both kinds of cue ('400 a year and over 9,000 so
+   far'): the steps below on the part holding the figure;
+3. a span of years or dates in the clause → in period, unless it starts in the year of the
+   programme's first operation (GUIDE.md, "From the start") → cumulative; the same for a
+   span earlier in the sentence when only aspect words (已完成, has performed) follow;
+4. a total before a year (1980年以前) → cumulative; a named period with only aspect words
+   after it (今年上半年已进行...) → in period; a recent window (in the past three years) →
+   in period;
+5. a running-total word or an as-of date in the clause → cumulative, unless it is bound to
+   a named period (今年以来, so far this year) → in period;
+6. a per-year word or a year in the clause, or a named week or month → in period;
+7. a weak total word (共完成, a total of) → cumulative (also after 目前, from a programme's
+   start, before a year), or the period the sentence opened with;
 8. the sentence before the figure, read the same way (the last cue wins);
-9. the sentence after the figure, a question answered, the neighbour sentence;
-10. default: cumulative, the usual reading of a bare count on a hospital page.
+9. what follows the figure, a question answered, then the sentence before the figure's
+   sentence when it states counts of a named period (or ends with ';');
+10. an English count told in the simple past ('there were 3,017') → in period;
+11. default: cumulative, the usual reading of a bare count on a hospital page.
 """
 
 from __future__ import annotations
@@ -203,8 +212,6 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     c = v.clause
     if v.first_to_pass:
         return _cum("first to pass a mark")
-    if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
-        return _in("a named period so far (今年以来, so far this year)")
     if year_range(c):
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
@@ -223,6 +230,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     if len(v.mods) > 24 and years(v.mods):
         return _in("year in a column label")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
+        if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
+            return _in("a named period so far (今年以来, so far this year)")
         return _cum("running-total word or as-of date in the clause")
     if pat.EN_AS_OF_DATE_RE.search(c):
         return _cum("as-of date (month and day) in the clause")
