@@ -330,3 +330,23 @@ def test_decide_names_its_cue(v: PeriodView, kind: str, reason: str) -> None:
 def test_a_named_period_so_far_counts_that_period(text: str, value: float) -> None:
     """今年以来 / so far this year: the running-total word is bound to a named period."""
     check(text, {(IN, value)}, {(CUM, value)})
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        ("2016年该院完成肾移植1200例。肝移植手术另有300例。", 300, "2016"),
+        ("2010年至2015年該院完成腎臟移植1200例。肝臟移植另有300例。", 300, "2010/2015"),
+        (
+            "In 2016 the centre performed 1,200 kidney transplants. Another 300 liver "
+            "transplants were done by its second team.",
+            300,
+            "2016",
+        ),
+    ],
+)
+def test_a_count_continuing_the_sentence_before_takes_its_period(
+    text: str, value: float, period: str
+) -> None:
+    got = {(c.value, c.period) for c in extract_candidates(text) if c.indicator == IN}
+    assert (value, period) in got, (text, got)

@@ -1709,7 +1709,7 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
             return ys[-1], ""
         if _has(pat.ANNUAL_CUE_RE, ctx.sentence_left, ctx.question):
             return "P1Y", ""
-        return "", ""
+        return _period_before(ctx), ""
     if indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
         ys = _years(ctx.clause)
         return "P1D", _as_of(ctx.clause) or (ys[-1] if ys else "")
@@ -1724,6 +1724,17 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
         ys = _years(ctx.left_clause)
         as_of = ys[-1] if ys else ""
     return "", as_of
+
+
+def _period_before(ctx: _Ctx) -> str:
+    """The period of a count that continues the sentence before it (2016年完成肾移植1200例。
+    肝移植另有300例 → 2016): its span or the year it opens with, when the decision read
+    it there."""
+    if "sentence before" not in decide_period(_period_view(ctx)).reason:
+        return ""
+    previous = _previous_sentence(ctx)
+    ys = _years(previous)
+    return _year_range(previous) or (ys[0] if ys else "")
 
 
 _LEAD_DATE_RE = re.compile(rf"^\s*(?:in\s)?({pat.YEAR})\s?年?\s?(?:(\d{{1,2}})\s?月)?")

@@ -335,10 +335,10 @@ def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
         return None
     if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect_after(p, 0):
         return None
+    if year_range(p) and not _from_start(v, p):
+        return _in("span of years in the sentence before")
     if pat.PROGRAMME_START_RE.search(p) or pat.AS_OF_RE.search(p):
         return None
-    if year_range(p):
-        return _in("span of years in the sentence before")
     if pat.ZH_EXPLICIT_PERIOD_RE.search(p) or pat.EN_NAMED_PERIOD_RE.search(p) or years(p):
         return _in("period of the counts in the sentence before")
     return None
