@@ -350,3 +350,15 @@ def test_a_count_continuing_the_sentence_before_takes_its_period(
 ) -> None:
     got = {(c.value, c.period) for c in extract_candidates(text) if c.indicator == IN}
     assert (value, period) in got, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一季度，该院共完成肝移植120例。", 120),
+        ("上週本院共完成腎臟移植4例。", 4),
+        ("In the first quarter, the centre carried out a total of 96 kidney transplants.", 96),
+    ],
+)
+def test_a_named_quarter_or_week_is_a_period(text: str, value: float) -> None:
+    check(text, {(IN, value)}, {(CUM, value)})

@@ -523,10 +523,14 @@ EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same) year(?![
 EN_SHORT_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:in|during|over|within)\s(?:the|that|one|a single|a|its first)\s"
     r"(?:week|month|quarter|half)(?![a-z])|(?:last|this|that|the same|the following)\s"
-    r"(?:week|month|quarter)(?![a-z])"
+    r"(?:week|month|quarter)(?![a-z])|(?:first|second|third|fourth|last) quarter(?![a-z])"
 )
 """'In the week before the New Year, the department performed 12 transplants': a named short
 period, like 上个月 or 第一周 in Chinese."""
+ZH_SHORT_PERIOD_RE = re.compile(
+    r"(?:第[一二三四1-4]|[一二三四1-4]|前[两二三2-3]|本|上|当|同)\s?季度|上周|本周|当周|上一周|这一周"
+)
+"""一季度共完成120例, 上周完成4例: a named quarter or week, a period like 上个月."""
 PERIOD_SO_FAR_RE = re.compile(
     r"(?:今年|本年|本年度|今年度|本月|这个月|当年)\s?(?:以来|至今|迄今|到目前为止|截至目前)"
     r"|(?:so far|to date|thus far|up to now) this (?:year|month)"

@@ -237,7 +237,9 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
-    if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left):
+    if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left) or pat.ZH_SHORT_PERIOD_RE.search(
+        v.sentence_left
+    ):
         return _in("a named week, month or quarter")
     return None
 
