@@ -575,14 +575,17 @@ def _best_thresholds(
     the combined method's precision-first setting (``TARGET_PRECISION``), and the combined
     method with its thresholds chosen on the other folds only (``nested``: how much the
     choice of thresholds flatters the CV figure). Settings ``allowed`` marks False (they
-    break the synthetic corpus, ``synthetic_check``) are not candidates."""
+    break the synthetic corpus, ``synthetic_check``) are no candidates for ``combined``; the
+    learned method's best setting records whether it keeps it (``synthetic_ok``), and it
+    may only become the default if it does."""
     best: dict[str, dict] = {}
     combined_rows: list[dict] = []
     for method, keeps in (("learned", (None,)), ("combined", GRID_KEEP)):
         for keep in keeps:
             for add in GRID_ADD:
-                if not allowed[(keep, add)] and not (add == NEVER and not keep):
-                    continue  # breaks the synthetic corpus (the rules alone always run)
+                rules_alone = add == NEVER and not keep
+                if method == "combined" and not (allowed[(keep, add)] or rules_alone):
+                    continue  # breaks the synthetic corpus
                 preds = {
                     d.id: [
                         c
@@ -605,6 +608,7 @@ def _best_thresholds(
                     "preds": preds,
                     "keep_threshold": keep,
                     "add_threshold": add,
+                    "synthetic_ok": bool(allowed[(keep, add)]),
                 }
                 if row["score"] > best.get(method, {}).get("score", -1.0):
                     best[method] = row
@@ -663,6 +667,7 @@ SETTINGS = (
     "drop_threshold",
     "span_stage",
     "relabel_stage",
+    "synthetic_ok",
     "thresholds",
 )
 
@@ -745,7 +750,9 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     honest = {
         m: table["nested" if m == "combined" else m]["macro_f1_unseen"] for m in learned.METHODS
     }
-    default = max(learned.METHODS, key=honest.__getitem__)
+    if not table["learned"].get("synthetic_ok", True):
+        del honest["learned"]  # it may not be the default: it breaks the synthetic corpus
+    default = max(honest, key=honest.__getitem__)
     chosen = table["combined"]  # learned and combined share one fitted setting
     model = fit(real + (synth if chosen["synthetic"] else []), chosen["C"])
     relabeller = fit_relabel(real, chosen["relabel_C"])
