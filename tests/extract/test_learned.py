@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -107,7 +108,12 @@ def test_predicts_a_known_synthetic_sentence(method: str) -> None:
 
 def test_scores_and_spans_are_kept() -> None:
     scored = learned.extract_scored(SYNTHETIC, method="combined")
-    assert scored and all(0.0 <= s <= 1.0 for _, s in scored)  # type: ignore[operator]
+    assert scored and all(s is None or 0.0 <= s <= 1.0 for _, s in scored)
+    rules = {(c.indicator, c.value, c.start) for c in learned.extract(SYNTHETIC, method="rules")}
+    for c, s in scored:  # unscored only where the model was not asked: a rules candidate
+        assert s is not None or (c.indicator, c.value, c.start) in rules
+    scored_learned = learned.extract_scored(SYNTHETIC, method="learned")
+    assert scored_learned and all(0.0 <= s <= 1.0 for _, s in scored_learned)  # type: ignore[operator]
     for c, _ in scored:
         assert SYNTHETIC[c.start : c.end] == c.stated
         assert c.stated in c.snippet
@@ -169,7 +175,8 @@ def test_cli_method_keeps_the_json_contract(tmp_path: Path, method: str) -> None
     for r in out:
         assert set(keys.split()) | {"stated", "locator", "candidate_id", "source"} <= set(r)
         assert r["method"] == method
-        assert (r["score"] is None) == (method == "rules")
+        if method != "combined":  # combined leaves a rules candidate it cannot change unscored
+            assert (r["score"] is None) == (method == "rules")
 
 
 def test_cli_unknown_method_is_one_line_exit_2(tmp_path: Path) -> None:
@@ -180,6 +187,28 @@ def test_cli_unknown_method_is_one_line_exit_2(tmp_path: Path) -> None:
     proc = run(tmp_path, "extract", str(p), "--method", "magic", ok=False)
     assert proc.returncode == 2
     assert "--method" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_combined_scores_only_what_it_can_change() -> None:
+    """With a keep threshold of 0 combined scores only the numbers the rules left; its
+    candidates and their scores are those of scoring every span (synthetic texts)."""
+    model = learned.load_model()
+    texts = _synthetic_texts()[::7]
+    for keep in (0.0, 0.3):
+        m = replace(model, keep_threshold=keep, add_threshold=0.5)
+        for text in texts:
+            lang, norm, spans = learned.document_spans(text)
+            probs = learned.score_spans(m, norm, spans, lang)
+            full = learned.decide_scored(
+                text, lang, spans, probs, m.classes, keep_threshold=keep, add_threshold=0.5
+            )
+            if keep == 0.0:
+                full = [
+                    (c, None if any(c is r for sp in spans for r in sp.rules) else s)
+                    for c, s in full
+                ]
+            fast = learned.extract_scored(text, method="combined", model=m)
+            assert [(c.to_dict(), s) for c, s in fast] == [(c.to_dict(), s) for c, s in full]
 
 
 def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:

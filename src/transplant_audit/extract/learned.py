@@ -655,12 +655,17 @@ def decide_scored(
     *,
     keep_threshold: float | None,
     add_threshold: float,
-) -> list[tuple[Candidate, float]]:
+) -> list[tuple[Candidate, float | None]]:
     """(candidate, model probability of its indicator) from spans and their probabilities:
     ``keep_threshold`` None is the learned method (the model decides every span), a number
-    the combined one (a rule candidate stays when its indicator has that probability)."""
-    out: list[tuple[Candidate, float]] = []
+    the combined one (a rule candidate stays when its indicator has that probability; with
+    a threshold of 0 it always stays, unscored: its score is None and its row of ``probs``
+    is never read, so ``extract_scored`` does not compute it)."""
+    out: list[tuple[Candidate, float | None]] = []
     for sp, p in zip(spans, probs, strict=True):
+        if keep_threshold is not None and keep_threshold <= 0 and sp.rules:
+            out.extend((c, None) for c in sp.rules)
+            continue
         if keep_threshold is not None and sp.rules:
             kept = [(c, _prob(p, classes, c.indicator)) for c in sp.rules]
             kept = [(c, q) for c, q in kept if q >= keep_threshold]
@@ -671,6 +676,7 @@ def decide_scored(
         label, score = classes[best], float(p[best])
         if label == NONE or score < add_threshold:
             continue
+        rule: list[tuple[Candidate, float | None]]
         rule = [(c, score) for c in sp.rules if c.indicator == label]
         if rule:
             out.extend(rule)
@@ -710,7 +716,9 @@ def extract_scored(
 ) -> list[tuple[Candidate, float | None]]:
     """(candidate, score) of ``text`` by ``method`` (``rules``, ``learned``, ``combined``;
     "" is ``DEFAULT_METHOD``). The score is the model's probability of the candidate's
-    indicator, None for the rules alone."""
+    indicator, None where no model was asked: every candidate of the rules alone, and under
+    ``combined`` a rules candidate no stage could change (keep threshold 0, re-labeller off),
+    whose span is then not scored at all."""
     method = method or DEFAULT_METHOD
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: one of {', '.join(METHODS)}")
@@ -724,8 +732,8 @@ def extract_scored(
         rules = extract_candidates(text, language=lang)
         return _relabelled(model, normalize(text), lang, rules, [(c, None) for c in rules])
     lang, norm, spans = document_spans(text, language)
-    probs = score_spans(model, norm, spans, lang)
     keep = model.keep_threshold if method == "combined" else None
+    probs = _scores_needed(model, norm, spans, lang, keep)
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     scored = decide_scored(
         text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
@@ -734,6 +742,21 @@ def extract_scored(
         rules = [c for sp in spans for c in sp.rules]
         return _relabelled(model, norm, lang, rules, list(scored))
     return list(scored)
+
+
+def _scores_needed(
+    model: Model, norm: str, spans: list[Span], lang: str, keep: float | None
+) -> np.ndarray:
+    """``score_spans`` of the spans ``decide_scored`` reads: with a keep threshold of 0 the
+    spans the rules found are kept whatever the model says, so only the others are scored
+    (their rows are NaN, never read)."""
+    if keep is None or keep > 0:
+        return score_spans(model, norm, spans, lang)
+    ask = [i for i, sp in enumerate(spans) if not sp.rules]
+    out = np.full((len(spans), len(model.classes)), np.nan)
+    if ask:
+        out[ask] = score_spans(model, norm, [spans[i] for i in ask], lang)
+    return out
 
 
 def _relabelled(
@@ -746,7 +769,7 @@ def _relabelled(
     """``scored`` with every rules candidate re-labelled (or dropped) by the re-labeller;
     a candidate the span model added keeps its label and score."""
     r = model.relabeller
-    if r is None or (not model.relabel_stage and all(s is not None for _, s in scored)):
+    if r is None or not model.relabel_stage:
         return list(scored)  # the re-labeller would change nothing: skip its cost
     probs = relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
     at = {id(c): k for k, c in enumerate(rules)}
