@@ -322,3 +322,29 @@ def test_scoring_reads_any_code_point() -> None:
     strings = learned.probabilities(model, learned.document_features(norm, spans, lang))
     assert np.array_equal(learned.score_spans(model, norm, spans, lang), strings)
     assert ("transplant_beds", 120.0) in {(c.indicator, c.value) for c in learned.extract(text)}
+
+
+def test_choices_are_judged_on_unseen_snippets_only(trainer) -> None:  # noqa: ANN001
+    """The judge reads held-out v1 and heldout3's check half (the half the rules passes
+    scored but never read), nothing the rules were tuned on."""
+    assert set(trainer.UNSEEN_SETS) == {"heldout", "heldout3-check"}
+    check = trainer.heldout3_check_ids()
+    heldout3 = json.loads((ROOT / trainer.REAL_FILES["heldout3"]).read_text(encoding="utf-8"))
+    assert 0 < len(check) < len(heldout3)
+    docs = [
+        trainer.Doc(
+            id=str(i),
+            url="u",
+            set=name,
+            language="en",
+            text="",
+            gold=[],
+            spans=[],
+            features=[],
+            labels=[],
+        )
+        for i, name in enumerate(
+            ["dev", "dev2", "heldout", "heldout2", "heldout3", "heldout3-check"]
+        )
+    ]
+    assert [d.set for d in trainer.judged(docs)] == ["heldout", "heldout3-check"]
