@@ -534,6 +534,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None
     if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
+    if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
+        return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
+    if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return None  # 持续二十年至今: how long something lasted
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         return "avg_length_of_stay_days"
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
@@ -552,6 +556,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
     if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
         return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
+    if pat.ZH_WAIT_SPEED_BEFORE_RE.search(ctx.left_clause[-12:]) and _has(
+        pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
+    ):
+        return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
     if (
         _has(pat.EN_WAIT_CUE_RE, ctx.clause)
         or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)

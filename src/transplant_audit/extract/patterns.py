@@ -647,6 +647,20 @@ WAIT_CUE_RE = re.compile(
 ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 """A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
 number after it, which the clause it searches leaves out.)"""
+ZH_WAIT_SPEED_BEFORE_RE = re.compile(
+    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常)(?:的话)?"
+    r"[^,。;:\d]{0,4}(?:[\d.]+\s?[-~到至]\s?)?$"
+)
+"""慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
+stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
+"""持续二十年至今: how long a state of affairs has lasted, not a wait."""
+ZH_PERSON_AGE_RE = re.compile(
+    r"\d{1,3}\s?岁(?:的)?[^,。;\d]{0,4}?(?:先生|女士|小姐|男子|女子|妇女|男孩|女孩|老人|阿伯|阿嬷)"
+    r"|(?:先生|女士|小姐)\s?,?\s?\d{1,3}\s?岁|一名\d{1,3}\s?岁"
+)
+"""55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
+told in it is an anecdote (GUIDE), not what a hospital or registry states."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
@@ -781,7 +795,7 @@ RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
 ANSWER_MARKER_RE = re.compile(
-    r"^\s*(?:答|医生|大夫|主任|护士|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
+    r"^\s*(?:答|[\u4e00-\u9fff]{0,4}(?:医生|大夫|主任|护士)|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
 )
 TITLE_CHARS = 80
 """Characters at the top of a document read as its title."""
