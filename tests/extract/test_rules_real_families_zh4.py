@@ -69,3 +69,45 @@ def test_wait_goes_on_by_speed(text: str, expected: set) -> None:
 )
 def test_not_a_wait(text: str) -> None:
     assert not {c for c in extract_candidates(text) if c.indicator == "wait_time_days"}
+
+
+# --- donations: the count's own noun, donor nouns, donations per person, negation ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed donation count before a listed transplant count keeps its own noun
+        (
+            "去年全省完成器官捐献812 例、器官移植手术 2406 例。",
+            {("opo_donors", 812.0), ("transplants_in_period", 2406.0)},
+        ),
+        # donations counted per person (人次)
+        ("该院至今共实现公民器官捐献157人次。", {("opo_donors", 157.0)}),
+        # a donor noun right after the number
+        ("全港去年只有四十五捐贈者。", {("opo_donors", 45.0)}),
+        # 捐腎/捐肝 are donations
+        ("本年度共錄得23宗捐肝個案。", {("opo_donors", 23.0)}),
+        # donors as the subject, counted by 例
+        ("本省捐献者由前年的三百多例增加到去年的612例。", {("opo_donors", 612.0)}),
+    ],
+)
+def test_donation_counts(text: str, expected: set) -> None:
+    assert expected <= pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年有意捐贈但最終未能捐贈成功的個案共41名。",
+        "因家属拒绝捐献而放弃的潜在案例有19例。",
+    ],
+)
+def test_donation_that_did_not_happen(text: str) -> None:
+    assert not {c for c in extract_candidates(text) if c.indicator == "opo_donors"}
+
+
+def test_donor_subject_does_not_take_transplants() -> None:
+    # the donors are the subject, but the count is of transplants done with their organs
+    got = pairs("这些捐献者的器官使该院完成肝移植手术86例。")
+    assert ("opo_donors", 86.0) not in got

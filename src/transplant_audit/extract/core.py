@@ -443,7 +443,7 @@ def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
     (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
     Bone marrow and blood donations are not organ donations."""
-    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) or pat.NOT_DONATED_RE.search(ctx.clause):
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
@@ -452,7 +452,7 @@ def _donation(ctx: _Ctx) -> bool:
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
         # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
         # clause, is a transplant (a donation word further back does not make it a donation)
-        own = ctx.right[:24]
+        own = _ENUM_SPLIT_RE.split(ctx.right[:24], maxsplit=1)[0]  # 捐献5272例、移植19326例
         d_right = pat.DONATION_CUE_RE.search(own)
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
@@ -671,6 +671,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "waitlist_size"  # two million Chinese need organ transplants
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
+            pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
+        ):
+            return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         # a table row or list item under a heading about transplants, or a count whose
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
@@ -734,6 +738,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 else ("waitlist_size")
             )
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+            if _has(pat.NOT_DONATED_RE, ctx.clause):
+                return None  # 未捐赠成功的个案共86名: donations that did not happen
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
         if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
             return "senior_staff"
@@ -751,6 +757,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "staff_total" if not _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
         return None
     if uclass == "visits":
+        if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
+            pat.REGISTRATION_CUE_RE, ctx.clause
+        ):
+            return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
         if _has(pat.INPATIENT_CUE_RE, ctx.clause) and _has(
             pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
         ):

@@ -194,6 +194,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # a donor noun right after the number counts donors (每年只有10万捐赠者)
+    "捐赠者": ("donors", "捐赠者", 1, None),
+    "捐献者": ("donors", "捐献者", 1, None),
     # a patient noun right after the number counts persons (30万患者等移植)
     "患者": ("persons", "患者", 1, None),
     "病人": ("persons", "病人", 1, None),
@@ -810,7 +813,12 @@ PLANNED_CUE_RE = re.compile(
 
 # --- donation, comparison, change, scope ------------------------------------------------------
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|donat|procure")
+DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|donat|procure")
+"""捐肾个案 (kidney-donation cases) as well as 捐献, 捐赠."""
+NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
+"""最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
+DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
+"""国内捐赠者从每年2百多例...: donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
 """A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
