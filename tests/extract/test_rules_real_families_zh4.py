@@ -111,3 +111,32 @@ def test_donor_subject_does_not_take_transplants() -> None:
     # the donors are the subject, but the count is of transplants done with their organs
     got = pairs("这些捐献者的器官使该院完成肝移植手术86例。")
     assert ("opo_donors", 86.0) not in got
+
+
+# --- volume ranks: 中国 and 全台 as scopes, a transplant noun before the rank, superlatives ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该院把肾移植做到了中国第一。", ("volume_rank_national", 1.0)),
+        ("這家醫院多年來穩坐全台換腎第三重鎮。", ("volume_rank_national", 3.0)),
+        ("该国已是全球实施肝脏移植手术最多的国家。", ("volume_rank_global", 1.0)),
+        ("據統計,國內肝臟移植病人數最多的是某某紀念醫院。", ("volume_rank_national", 1.0)),
+        ("省内做肾移植例数最多的单位是省人民医院。", ("volume_rank_national", 1.0)),
+    ],
+)
+def test_volume_ranks(text: str, expected: tuple) -> None:
+    assert expected in {p for p in pairs(text) if p[0].startswith("volume_rank")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院完成了中国第一例活体肝移植。",  # an ordinal of a case, not a rank
+        "肝移植术后生存率居全台第一。",  # a rank of survival
+        "该院是全省病床最多的医院。",  # a superlative of beds, not of transplants
+    ],
+)
+def test_not_a_volume_rank(text: str) -> None:
+    assert not {p for p in pairs(text) if p[0].startswith("volume_rank")}

@@ -1498,7 +1498,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
-    if "移植" in norm:
+    if "移植" in norm or "换" in norm:
         out.extend(_rank_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     if has_rows and norm.count("|") >= 4:
         taken_starts = {c.start for c in out}
@@ -2056,7 +2056,10 @@ def _rank_candidates(
         se_s, _ = sentences.around(m.start(), m.end())
         cl_s, _ = clauses.around(m.start(), m.end())
         left = norm[se_s : m.start()]
-        if not pat.TRANSPLANT_CUE_RE.search(left) or not pat.ZH_VOLUME_WORD_RE.search(left):
+        volume = pat.ZH_VOLUME_WORD_RE.search(left) or pat.ZH_RANK_VOLUME_AFTER_RE.match(
+            norm, m.end()
+        )
+        if not volume or not pat.TRANSPLANT_CUE_RE.search(norm, se_s, m.end()):
             continue
         if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
             continue
@@ -2078,6 +2081,25 @@ def _rank_candidates(
                 value=value,
                 organ=organ,
                 qualifier=qual,
+                hospital=_hospital_at(hospitals, m.start()),
+            )
+        )
+    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm):
+        se_s, _ = sentences.around(m.start(), m.end())
+        left = norm[se_s : m.start()]
+        world = m.group("what") == "国家" or "世界" in left or "全球" in left
+        om = list(pat.ORGAN_RE.finditer(norm, se_s, m.end()))
+        out.append(
+            _span_candidate(
+                text,
+                m.start(),
+                m.end(),
+                snippet_chars,
+                lang,
+                indicator="volume_rank_global" if world else "volume_rank_national",
+                value=1.0,
+                organ=pat.ORGAN_WORDS[om[-1].group(0)] if om else "",
+                qualifier=Qualifier.EXACT,
                 hospital=_hospital_at(hospitals, m.start()),
             )
         )

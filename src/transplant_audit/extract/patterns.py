@@ -707,7 +707,8 @@ TEAM_CUE_RE = re.compile(r"团队|移植组|小组|team")
 # ranks by volume (Chinese): 居全国第一, 全国排名第28位, 进入全国前十位, 年完成量居世界首位
 _RANK_NUM = r"[\d一二两三四五六七八九十]{1,3}"
 ZH_VOLUME_RANK_RE = re.compile(
-    r"(?P<scope>全国|国内|全大陆|大陆|全中国|世界|全球)"
+    r"(?P<scope>全国|国内|全大陆|大陆|全中国|中国|全台|世界|全球)"
+    r"(?:[^,。;!?\n\d]{0,4}?(?:移植|换肝|换肾|换心|换肺))?"
     r"(?:[^,。;!?\n]{0,10}?(?:排名|排行|排序)中?)?"
     r"(?:[^,。;!?\n\d]{0,3}?(?:列|居|位居|位列|名列|排|排名|排在|进入|跻身|都排名|均排名))?\s?"
     rf"(?:第\s?(?P<nth>{_RANK_NUM})\s?(?:位|名)?|(?P<first>首位|首|之最|第一)"
@@ -717,12 +718,22 @@ ZH_VOLUME_RANK_RE = re.compile(
 )
 """A rank stated with its scope (the country or the world). Only a rank of a volume counts
 (see ZH_VOLUME_WORD_RE and ZH_RANK_QUALITY_RE); 前N (top N) is an upper bound."""
-ZH_VOLUME_WORD_RE = re.compile(r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]")
+ZH_VOLUME_WORD_RE = re.compile(
+    r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]|做到|做成|开展最多"
+)
 """Before a rank, in its sentence: what is ranked is a number of transplants."""
 ZH_RANK_QUALITY_RE = re.compile(
     r"生存率|存活率|成功率|质量|水平|指标|满意|技术|科研|论文|排名第一的医院"
 )
 """In the rank's own clause: a rank of quality, survival or research is no volume rank."""
+ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
+"""稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
+ZH_SUPERLATIVE_VOLUME_RE = re.compile(
+    r"(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?(?P<what>国家|医院|中心|单位)"
+)
+"""世界上开展器官移植手术最多的国家, 移植病人数最多的XX医院: a superlative of volume is a
+volume rank 1 (GUIDE, rules added with heldout3); a country is ranked in the world, a
+hospital or centre in its country unless the sentence names the world."""
 TOP_N_BEFORE_RE = re.compile(r"前\s?$")
 """前三名, 前十位: a rank ('top three'), not a headcount."""
 
