@@ -140,3 +140,28 @@ def test_volume_ranks(text: str, expected: tuple) -> None:
 )
 def test_not_a_volume_rank(text: str) -> None:
     assert not {p for p in pairs(text) if p[0].startswith("volume_rank")}
+
+
+# --- first years: a first success, a first of the procedure named before, decades ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("自2011年5月首例获得成功以来,该中心的儿童肾移植已完成两百余例。", 2011.0),
+        ("該院完成全台首例肺臟移植。此前,日本醫師於1998年首次完成此項手術。", 1998.0),
+    ],
+)
+def test_first_year(text: str, year: float) -> None:
+    assert ("first_transplant_year", year) in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我国的肝脏移植始于1970年代。",  # a decade, not a year
+        "器官移植自1980年代起步,至今已有数十年。",
+    ],
+)
+def test_decade_is_no_first_year(text: str) -> None:
+    assert not {p for p in pairs(text) if p[0] == "first_transplant_year"}

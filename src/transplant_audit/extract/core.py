@@ -1842,6 +1842,10 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    # a first success, or a first of the procedure named before (这项手术), in a text about
+    # transplants (the pass runs only when one is named): 自2006年首例成功以来
+    r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
+    r"|(?:首例|首次)[^,。;\d]{0,6}?(?:这|该|此)(?:项|种|类)?手术"
     # pioneering (率先完成国内成人分割肝移植) and a programme's start (1994年开展肾脏移植,
     # 2003年开始进行心脏移植); not a count (率先突破肾移植1000例, 2001年开展肾移植103), nor
     # a year that dates a running total (自1993年开展肾移植以来,累计...)
@@ -1871,7 +1875,8 @@ _FOUNDED_SELF_RE = re.compile(
 
 
 _YEAR_FIGURE_RE = re.compile(
-    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
+    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)"
+    r"(?!\s?(?:例|台|张|名|年代|transplant|bed|case))"
 )
 
 
