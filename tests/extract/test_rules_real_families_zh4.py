@@ -165,3 +165,32 @@ def test_first_year(text: str, year: float) -> None:
 )
 def test_decade_is_no_first_year(text: str) -> None:
     assert not {p for p in pairs(text) if p[0] == "first_transplant_year"}
+
+
+# --- complications within a clinical series are no transplant counts ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "本组共施行肾移植215例,其中术后发生移植肾失功9例。",
+            215.0,
+            9.0,
+        ),
+        (
+            "該中心共完成肝移植142例,其中11例出現膽道狹窄,均經內鏡治療好轉。",
+            142.0,
+            11.0,
+        ),
+        (
+            "全组完成肝移植64例。其中58例受者恢复良好,6例并发肺部感染。",
+            64.0,
+            58.0,
+        ),
+    ],
+)
+def test_complication_counts(text: str, kept: float, dropped: float) -> None:
+    values = {c.value for c in extract_candidates(text) if "transplants" in c.indicator}
+    assert kept in values
+    assert dropped not in values

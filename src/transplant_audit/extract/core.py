@@ -664,6 +664,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+        if pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right[:16]) or pat.ZH_COMPLICATION_RE.search(
+            ctx.left_clause[-10:]
+        ):
+            return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
 
         if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting

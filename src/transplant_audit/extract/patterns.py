@@ -527,6 +527,13 @@ STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
 """'during the 29-month study period': a study's length is no wait."""
 OUTCOME_AFTER_RE = re.compile(r"生存|存活|(?<![脑心脏])死亡|存活率|surviv|died|deaths?")
 """'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
+ZH_COMPLICATION_RE = re.compile(
+    r"并发|恢复良好|感染|狭窄|排斥反应|[脓膿][肿腫]|胆瘘|胆漏|复发|失功|梗阻|出血|血栓"
+)
+"""术后发生肝脓肿8例: a count of complications or outcomes within a series, not a count of
+transplants."""
+ZH_COMPLICATION_AFTER_RE = re.compile(rf"出现|发生|{ZH_COMPLICATION_RE.pattern}")
+"""4例出现胆道狭窄, 29例受体恢复良好: the same, said after the count."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
