@@ -194,3 +194,25 @@ def test_complication_counts(text: str, kept: float, dropped: float) -> None:
     values = {c.value for c in extract_candidates(text) if "transplants" in c.indicator}
     assert kept in values
     assert dropped not in values
+
+
+# --- money and recipients: 美金...元 is dollars, organ-source fees, 獲...移植 -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "據報導,在當地換腎的費用約美金3萬至5萬元。",
+            {("price_usd", 30000.0), ("price_usd", 50000.0)},
+        ),
+        ("病人自述另交了高达18万元的肝源费。", {("price_cny", 180000.0)}),
+        ("全港每年只有約六十人獲肝移植。", {("transplants_in_period", 60.0)}),
+    ],
+)
+def test_money_and_recipients(text: str, expected: set) -> None:
+    assert expected <= pairs(text)
+
+
+def test_dollars_written_with_yuan_are_not_yuan() -> None:
+    assert not {p for p in pairs("據報導,在當地換腎的費用約美金3萬至5萬元。") if p[0] == "price_cny"}

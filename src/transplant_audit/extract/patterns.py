@@ -314,6 +314,9 @@ FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
+ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
+"""美金2000-4000元, 美金1200元: US dollars written with 元 (yuan as 'dollar' units), the upper
+end of a range included."""
 CURRENCY_PREFIX_UNITS: dict[str, str] = {
     "us$": "usd",
     "usd": "usd",
@@ -606,7 +609,7 @@ WAITLIST_CUE_RE = re.compile(
 )
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
+    r"(?:得到|接受|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
@@ -690,7 +693,7 @@ COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
-    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价"
+    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|[肾肝心肺]源费|器官费|供体费|移植费"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
