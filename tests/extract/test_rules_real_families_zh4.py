@@ -215,4 +215,5 @@ def test_money_and_recipients(text: str, expected: set) -> None:
 
 
 def test_dollars_written_with_yuan_are_not_yuan() -> None:
-    assert not {p for p in pairs("據報導,在當地換腎的費用約美金3萬至5萬元。") if p[0] == "price_cny"}
+    got = pairs("據報導,在當地換腎的費用約美金3萬至5萬元。")
+    assert not {p for p in got if p[0] == "price_cny"}

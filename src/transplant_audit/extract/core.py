@@ -1343,9 +1343,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
-        if uclass == "cny" and "美金" in norm[max(0, s - 16) : s]:
-            if pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s):
-                uclass, stated_unit = "usd", "USD"  # 美金2000-4000元: dollars, not yuan
+        if (
+            uclass == "cny"
+            and "美金" in norm[max(0, s - 16) : s]
+            and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)
+        ):
+            uclass, stated_unit = "usd", "USD"  # 美金2000-4000元: dollars, not yuan
         if not uclass:
             continue
         if (
