@@ -217,3 +217,32 @@ def test_money_and_recipients(text: str, expected: set) -> None:
 def test_dollars_written_with_yuan_are_not_yuan() -> None:
     got = pairs("據報導,在當地換腎的費用約美金3萬至5萬元。")
     assert not {p for p in got if p[0] == "price_cny"}
+
+
+# --- amounts in 万 without 元 after a price noun or after 人民币 and a qualifier ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "肝源費用(20萬-35萬)需自行負擔。",
+            {("price_cny", 200000.0, "at_least"), ("price_cny", 350000.0, "at_most")},
+        ),
+        ("他们花了人民币约一百五十万的代价才换上了肾。", {("price_cny", 1500000.0, "approx")}),
+        ("在该院做心脏移植,费用大约45万。", {("price_cny", 450000.0, "approx")}),
+    ],
+)
+def test_bare_amount_is_yuan(text: str, expected: set) -> None:
+    assert expected <= found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院年门诊量达120万。",  # no price noun
+        "肝移植术后,该市参保人数约30万。",
+    ],
+)
+def test_bare_amount_without_price_noun(text: str) -> None:
+    assert not {c for c in extract_candidates(text) if c.indicator.startswith("price")}

@@ -1344,6 +1344,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
         if (
+            not uclass
+            and is_zh_text
+            and "万" in m.group(0)
+            and pat.ZH_BARE_AMOUNT_BEFORE_RE.search(norm, max(0, s - 20), s)
+        ):
+            uclass, stated_unit, mult, end = "cny", "CNY", 1.0, e  # 肾源费用(15万-40万): yuan
+        if (
             uclass == "cny"
             and "美金" in norm[max(0, s - 16) : s]
             and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)

@@ -314,6 +314,13 @@ FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
+ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
+    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:约|大约|为|是|达|高达)?\s?[(:]?"
+    r"|(?:人民币|rmb)\s?(?:大约|约|近|逾|超过|高达|达))"
+    r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
+after a price noun or after 人民币 and a qualifier, is yuan."""
 ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
 """美金2000-4000元, 美金1200元: US dollars written with 元 (yuan as 'dollar' units), the upper
 end of a range included."""
