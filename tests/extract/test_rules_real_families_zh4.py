@@ -246,3 +246,43 @@ def test_bare_amount_is_yuan(text: str, expected: set) -> None:
 )
 def test_bare_amount_without_price_noun(text: str) -> None:
     assert not {c for c in extract_candidates(text) if c.indicator.startswith("price")}
+
+
+# --- traditional script read through OpenCC's character table; Taiwanese donation words -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 愛 was not read as 爱 before: 成就大愛 is Taiwan's phrase for a family's donation
+        ("該院推動器官捐贈十年,至今已有37位病人成就大愛。", ("opo_donors", 37.0)),
+        # 遺體捐贈 in Hong Kong usage: a deceased donor's organs
+        ("香港去年的遺體捐贈只有31宗,創近年新低。", ("opo_donors", 31.0)),
+        # recipients who benefited (受惠) are transplants
+        ("活體捐贈者方面則有19位,19名腎衰竭患者受惠。", ("transplants_in_period", 19.0)),
+        # 膿 (pus) read as 脓: a complication, so the series' own count stays alone
+        ("本院共完成肝移植96例,其中術後發生肝膿腫5例。", ("transplants_cumulative", 96.0)),
+    ],
+)
+def test_traditional_vocabulary(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_complication_in_traditional_script_is_dropped() -> None:
+    got = pairs("本院共完成肝移植96例,其中術後發生肝膿腫5例。")
+    assert not {p for p in got if p[1] == 5.0}
+
+
+def test_mainland_body_donation_is_no_organ_donation() -> None:
+    # simplified script: 遗体捐献 is a body given to medical teaching
+    got = pairs("去年全省完成遗体捐献120例,器官捐献356例。")
+    assert ("opo_donors", 356.0) in got
+    assert ("opo_donors", 120.0) not in got
+
+
+def test_normalize_keeps_length_and_simplified_words() -> None:
+    from transplant_audit.extract.numbers import normalize
+
+    text = "遺體捐贈成就大愛,著名醫院"
+    assert len(normalize(text)) == len(text)
+    assert normalize(text) == "遗体捐赠成就大爱,著名医院"  # 著 is simplified too: kept

@@ -220,6 +220,7 @@ class _Ctx:
     sentence_right: str = ""  # the sentence after the figure
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
+    traditional: bool = False  # the document is in traditional script (zh-Hant)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -465,6 +466,20 @@ def _donation(ctx: _Ctx) -> bool:
     return False
 
 
+def _body_donation(ctx: _Ctx) -> bool:
+    """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
+    356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
+    is the text after the last 、 or 和 before the count, and the words after it; going on
+    is the last donation word before it in the sentence being 遗体's."""
+    if ctx.traditional or "遗体" not in ctx.sentence:
+        return False
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-12:] + " " + ctx.right[:12]
+    if pat.BODY_DONATION_RE.search(own):
+        return True
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
+    return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
+
+
 def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
@@ -673,6 +688,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
+        if _body_donation(ctx):
+            return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
@@ -1436,6 +1453,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,
             prefix=norm[start:s],
+            traditional=lang == "zh-Hant",
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)

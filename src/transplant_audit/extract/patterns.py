@@ -633,7 +633,7 @@ a sentence about waiting; not people who once had one (曾在我院接受肝移�
 see FORMER_CUE_RE)."""
 ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生")
+NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?(?:患者|病人|病患)受惠")
 """666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
 transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
@@ -841,14 +841,22 @@ PLANNED_CUE_RE = re.compile(
 
 # --- donation, comparison, change, scope ------------------------------------------------------
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|donat|procure")
-"""捐肾个案 (kidney-donation cases) as well as 捐献, 捐赠."""
+DONATION_CUE_RE = re.compile(
+    r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|成就大[爱愛]|donat|procure"
+)
+"""捐肾个案 (kidney-donation cases) and 成就大爱 ('fulfilled great love', Taiwan's phrase for
+a donor's family agreeing to donate) as well as 捐献, 捐赠."""
 NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
 """最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
 DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
 """国内捐赠者从每年2百多例...: donors are what the count after them counts."""
-NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
-"""A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
+NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
+"""Donations that are not of organs: bone marrow, blood."""
+BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
+"""遗体捐献 in mainland usage (simplified script): a body given to medical teaching, not an
+organ donation. In Hong Kong and Taiwan usage (traditional script) 遺體捐贈 is a deceased
+donor's organs (遺體捐贈每年42宗), and 遗体器官捐献 or 遗体及活体捐赠者 are organ donors
+anywhere."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
 REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
 """People who signed up to donate are not donors."""
