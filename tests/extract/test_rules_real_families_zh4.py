@@ -286,3 +286,17 @@ def test_normalize_keeps_length_and_simplified_words() -> None:
     text = "遺體捐贈成就大愛,著名醫院"
     assert len(normalize(text)) == len(text)
     assert normalize(text) == "遗体捐赠成就大爱,著名医院"  # 著 is simplified too: kept
+
+
+# --- per-day capacity is read in the count's clause and just before it, not the sentence ----
+
+
+def test_per_day_capacity_is_the_counts_own() -> None:
+    text = (
+        "这位主任从2008年至今已完成300多例,他每天同时可以收治9例肾移植患者,"
+        "一天最多可以做6例肾移植。"
+    )
+    got = pairs(text)
+    assert ("concurrent_transplant_capacity", 9.0) in got
+    assert ("transplants_per_day_capacity", 6.0) in got
+    assert ("transplants_per_day_capacity", 300.0) not in got

@@ -710,7 +710,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return None
         if ordinal:
             return "transplants_cumulative"
-        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
+        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_capacity"
         if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
             _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
