@@ -300,3 +300,31 @@ def test_per_day_capacity_is_the_counts_own() -> None:
     assert ("concurrent_transplant_capacity", 9.0) in got
     assert ("transplants_per_day_capacity", 6.0) in got
     assert ("transplants_per_day_capacity", 300.0) not in got
+
+
+# --- counts in 万 with no counter, read by the noun around them; donors as the topic --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the price noun after the amount
+        ("家人四處借錢,才湊齊45萬的手術費用。", ("surgical_fee_cny", 450000.0)),
+        # a patient noun and a copula before it, the 万 written once after the upper end
+        ("全国每年等待肝移植的病人为20-30万。", ("waitlist_size", 200000.0)),
+        ("全国每年等待肝移植的病人为20-30万。", ("waitlist_size", 300000.0)),
+        ("据估计,等待移植名单是50万,而每年仅能做一万例左右。", ("waitlist_size", 500000.0)),
+        # donors named as the topic of the sentence, counted in the clauses after it
+        ("至于遗体及活体捐赠者,前年和去年分别有61及57人。", ("opo_donors", 57.0)),
+        # people who benefited, with no patient noun before 受惠
+        ("全台平均每年僅約有八百多人能幸運受惠。", ("transplants_in_period", 800.0)),
+    ],
+)
+def test_counts_read_by_their_nouns(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_living_donors_alone_are_not_donors() -> None:
+    got = pairs("活體捐贈者方面,則有33位,33名患者受惠。")
+    assert ("opo_donors", 33.0) not in got
+    assert ("transplants_in_period", 33.0) in got

@@ -762,6 +762,14 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             if _has(pat.NOT_DONATED_RE, ctx.clause):
                 return None  # 未捐赠成功的个案共86名: donations that did not happen
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if (
+            not staff_like
+            and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
+            and not pat.LIVING_DONORS_ONLY_RE.search(ctx.sentence_left)
+            and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
+            and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
+        ):
+            return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
         if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
             return "senior_staff"
         if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -1363,10 +1371,14 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if (
             not uclass
             and is_zh_text
-            and "万" in m.group(0)
-            and pat.ZH_BARE_AMOUNT_BEFORE_RE.search(norm, max(0, s - 20), s)
+            and ("万" in m.group(0) or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12))
         ):
-            uclass, stated_unit, mult, end = "cny", "CNY", 1.0, e  # 肾源费用(15万-40万): yuan
+            uclass, stated_unit, mult, end = _bare_wan(norm, s, e) or (
+                uclass,
+                stated_unit,
+                mult,
+                end,
+            )
         if (
             uclass == "cny"
             and "美金" in norm[max(0, s - 16) : s]
@@ -1562,6 +1574,20 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
     if prev.start < se_s or prev.indicator not in _SIBLING_OF:
         return None
     return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
+def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
+    """A count in 万 with no counter after it, read by the noun around it: yuan after or
+    before a price noun (肾源费用(15万-40万), 70万的手术费用, 人民币大约两百万), persons after a
+    patient noun and a copula (病人为100-150万). (class, stated unit, multiplier, end)."""
+    mult = 1.0 if "万" in norm[s:e] else 1e4  # 100-150万: the lower end borrows the 万
+    if pat.ZH_BARE_AMOUNT_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
+    ):
+        return "cny", "CNY", mult, e
+    if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s):
+        return "persons", "人", mult, e
+    return None
 
 
 def _table_head(norm: str, s: int) -> str:

@@ -321,6 +321,18 @@ ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
 )
 """肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
 after a price noun or after 人民币 and a qualifier, is yuan."""
+ZH_BARE_AMOUNT_AFTER_RE = re.compile(
+    r"\s?的\s?[^,。;\d]{0,4}?(?:费用|价钱|价格|手术费|[肾肝心肺]源费)"
+)
+"""筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
+story's dollars)."""
+ZH_BARE_PERSONS_BEFORE_RE = re.compile(
+    r"(?:患者|病人|病患|人数|名单)\s?(?:为|是|达|有|约|近|超过|逾)\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
+noun and a copula counts persons."""
+ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
+"""100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
 """美金2000-4000元, 美金1200元: US dollars written with 元 (yuan as 'dollar' units), the upper
 end of a range included."""
@@ -633,7 +645,7 @@ a sentence about waiting; not people who once had one (曾在我院接受肝移�
 see FORMER_CUE_RE)."""
 ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?(?:患者|病人|病患)受惠")
+NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
 """666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
 transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
@@ -848,6 +860,9 @@ DONATION_CUE_RE = re.compile(
 a donor's family agreeing to donate) as well as 捐献, 捐赠."""
 NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
 """最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
+LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
+"""活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
+transplants are); 遗体及活体捐赠者 counted together are donors."""
 DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
 """国内捐赠者从每年2百多例...: donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
