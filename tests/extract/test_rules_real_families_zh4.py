@@ -328,3 +328,24 @@ def test_living_donors_alone_are_not_donors() -> None:
     got = pairs("活體捐贈者方面,則有33位,33名患者受惠。")
     assert ("opo_donors", 33.0) not in got
     assert ("transplants_in_period", 33.0) in got
+
+
+# --- a surgeon's own count: his Nth operation, a professor or academician who did them ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "手術室裡,王醫師正為他的第850例肝臟移植做準備。",
+            ("surgeon_transplants_cumulative", 850.0),
+        ),
+        ("该院李院士先后完成肾移植2100余例。", ("surgeon_transplants_cumulative", 2100.0)),
+    ],
+)
+def test_surgeon_own_count(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_hospital_ordinal_stays_the_hospitals() -> None:
+    assert ("transplants_cumulative", 500.0) in pairs("该中心昨日完成了第500例心脏移植手术。")

@@ -708,8 +708,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                     return "surgeries_per_year"
                 return None
-        if ordinal:
-            return "transplants_cumulative"
+        if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
+            surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+            return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
         if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_capacity"
         if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (

@@ -560,7 +560,8 @@ CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
 SURGEON_CUE_RE = re.compile(
-    r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
+    r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
+    r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
     r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
     r"|his own|her own"
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
