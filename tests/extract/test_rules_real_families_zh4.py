@@ -349,3 +349,8 @@ def test_surgeon_own_count(text: str, expected: tuple) -> None:
 
 def test_hospital_ordinal_stays_the_hospitals() -> None:
     assert ("transplants_cumulative", 500.0) in pairs("该中心昨日完成了第500例心脏移植手术。")
+
+
+def test_patients_a_hospital_transplanted_with_ti() -> None:
+    # 替N名患者换肝: the patients the hospital gave a new liver are transplants
+    assert ("transplants_in_period", 856.0) in pairs("該院十年來替八五六名患者換肝,成績斐然。")

@@ -644,7 +644,9 @@ RECEIVED_TX_RE = re.compile(
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
-ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
+ZH_PERFORMED_FOR_RE = re.compile(
+    r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植|^[^,。;\d]{0,6}?换[肝肾心肺]"
+)
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
 NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
 """666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
