@@ -309,7 +309,7 @@ def test_per_day_capacity_is_the_counts_own() -> None:
     ("text", "expected"),
     [
         # the price noun after the amount
-        ("家人四處借錢,才湊齊45萬的手術費用。", ("surgical_fee_cny", 450000.0)),
+        ("家人四處借錢,才湊齊45萬的手術費用。", ("price_cny", 450000.0)),
         # a patient noun and a copula before it, the 万 written once after the upper end
         ("全国每年等待肝移植的病人为20-30万。", ("waitlist_size", 200000.0)),
         ("全国每年等待肝移植的病人为20-30万。", ("waitlist_size", 300000.0)),
@@ -354,3 +354,30 @@ def test_hospital_ordinal_stays_the_hospitals() -> None:
 def test_patients_a_hospital_transplanted_with_ti() -> None:
     # 替N名患者换肝: the patients the hospital gave a new liver are transplants
     assert ("transplants_in_period", 856.0) in pairs("該院十年來替八五六名患者換肝,成績斐然。")
+
+
+# --- money: 手术费用 is the price except as a breakdown row; fees summed; dialysis patients ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cost of the operation, in prose: the price of the transplant (GUIDE)
+        ("在该院做肝移植,手术费用约35万元。", ("price_cny", 350000.0)),
+        # as a row of a cost breakdown: the operation's line
+        ("费用项目 | 金额\n手术费用 | 12万~18万元 |", ("surgical_fee_cny", 120000.0)),
+        # the operation's fee summed with others: the whole price
+        ("當年的手術費加器官費約五十萬人民幣。", ("price_cny", 500000.0)),
+        # the fee of the operation alone stays the surgical fee
+        ("其中手术费约6万元。", ("surgical_fee_cny", 60000.0)),
+    ],
+)
+def test_operation_cost_or_fee(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_dialysis_patients_are_no_waiting_list() -> None:
+    text = "等待腎臟移植的病患很多,全台約9萬名患者依賴洗腎維生。"
+    assert not {p for p in pairs(text) if p[0] == "waitlist_size"}
+    # unless their own clause says they wait
+    assert ("waitlist_size", 2000.0) in pairs("全市有2000名透析病人在等待肾移植。")

@@ -605,7 +605,11 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     row = ctx.before_doc.rsplit("\n", 1)[-1]
     if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
         return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
+    if "|" in row and "手术费用" in row:
+        return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
+        if pat.FEES_LISTED_RE.search(ctx.clause):
+            return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"
@@ -750,6 +754,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
             and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
         )
+        if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
+            waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
         if waiting and not staff_like:
             # people who signed up to donate are no waiting list; 登记等待 (registered as
             # waiting) is one

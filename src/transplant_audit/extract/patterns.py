@@ -627,6 +627,9 @@ WAITLIST_CUE_RE = re.compile(
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
+ZH_DIALYSIS_RE = re.compile(r"透析|洗肾|血透|腹透")
+"""近10万名患者依赖透析续命: patients kept alive by dialysis are not the waiting list, even in a
+sentence about waiting for a kidney (unless their own clause says they wait)."""
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
     r"(?:得到|接受|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
@@ -709,8 +712,12 @@ REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|reven
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(
-    r"手术费|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
+    r"手术费(?!用)|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
 )
+"""The fee of the operation itself (手术费, 手术当天花费). 手术费用 (the cost of the operation)
+is the price of the transplant (GUIDE), except as a row of a cost breakdown (see core)."""
+FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
+"""手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""
