@@ -381,3 +381,17 @@ def test_dialysis_patients_are_no_waiting_list() -> None:
     assert not {p for p in pairs(text) if p[0] == "waitlist_size"}
     # unless their own clause says they wait
     assert ("waitlist_size", 2000.0) in pairs("全市有2000名透析病人在等待肾移植。")
+
+
+# --- number words: 三两 (two or three), 二次 (a repeat transplant) ---------------------------
+
+
+def test_three_two_is_two_to_three() -> None:
+    got = found("问肾源要等多久,值班医生说:快的三两天,慢的半个月。")
+    assert {("wait_time_days", 2.0, "at_least"), ("wait_time_days", 3.0, "at_most")} <= got
+
+
+def test_second_time_transplant_is_no_count() -> None:
+    assert not {p for p in pairs("该团队上月为一名患者成功实施二次肝移植。") if p[1] == 2.0}
+    # two transplants done stay a count
+    assert ("transplants_in_period", 2.0) in pairs("该院今年共完成两次肝移植。")

@@ -959,6 +959,8 @@ def _fraction_percent(tok: str) -> float:
 def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
     二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    if tok and tok.startswith("三两") and len(tok) <= 3:
+        tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
     m = pat.ADJACENT_DIGITS_RE.match(tok or "")
     if not m:
         return None
@@ -1253,6 +1255,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
         if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
             continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
+        if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
+            continue  # 二次双肺移植: a second (repeat) transplant, not a count of two
         is_word = m.group("word") is not None
 
         # ordinal: 第1000例, the 1,000th

@@ -627,6 +627,8 @@ WAITLIST_CUE_RE = re.compile(
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
+ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
+"""二次肝移植, 二次双肺移植: a repeat transplant (二次 = 'second-time'), not two of them."""
 ZH_DIALYSIS_RE = re.compile(r"透析|洗肾|血透|腹透")
 """近10万名患者依赖透析续命: patients kept alive by dialysis are not the waiting list, even in a
 sentence about waiting for a kidney (unless their own clause says they wait)."""
