@@ -395,3 +395,8 @@ def test_second_time_transplant_is_no_count() -> None:
     assert not {p for p in pairs("该团队上月为一名患者成功实施二次肝移植。") if p[1] == 2.0}
     # two transplants done stay a count
     assert ("transplants_in_period", 2.0) in pairs("该院今年共完成两次肝移植。")
+
+
+def test_and_a_half_years() -> None:
+    assert ("wait_time_days", 912.19) in pairs("在本港輪候換腎平均要等兩年半。")
+    assert ("wait_time_days", 730.5) not in pairs("在本港輪候換腎平均要等兩年半。")

@@ -1410,7 +1410,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
         except ValueError:
             continue
-        if uclass == "time" and stated_unit == "years" and value > _MAX_WAIT_YEARS:
+        if uclass == "time" and stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS:
             continue  # 2015年: a calendar year, no wait; dropped before its context is read
         if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
@@ -1504,6 +1504,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if uclass == "time":
             if stated_unit == "months+half":  # 一个半月: one and a half months
                 value, stated_unit = value + 0.5, "months"
+            elif stated_unit == "years+half":  # 一年半: one and a half years
+                value, stated_unit = value + 0.5, "years"
             value = value * _TIME_TO_DAYS[stated_unit]
         elif uclass == "percent":
             value = value * mult * UNIT_CONVERSIONS[("percent", "fraction")]

@@ -222,6 +222,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "周": ("time", "weeks", 1, None),
     "天": ("time", "days", 1, None),
     "小时": ("time", "hours", 1, None),
+    "年半": ("time", "years+half", 1, None),  # 一年半, 四年半: and a half years
     "年": ("time", "years", 1, None),
     "万美元": ("usd", "USD", 1e4, None),
     "美元": ("usd", "USD", 1, None),
