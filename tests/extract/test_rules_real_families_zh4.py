@@ -400,3 +400,19 @@ def test_second_time_transplant_is_no_count() -> None:
 def test_and_a_half_years() -> None:
     assert ("wait_time_days", 913.12) in pairs("在本港輪候換腎平均要等兩年半。")
     assert ("wait_time_days", 730.5) not in pairs("在本港輪候換腎平均要等兩年半。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("該院換腎例數多年來穩居全台之冠。", ("volume_rank_national", 1.0)),
+        ("该中心肝移植数量位居全国榜首。", ("volume_rank_national", 1.0)),
+        ("其活体肝移植数量居全球之冠。", ("volume_rank_global", 1.0)),
+    ],
+)
+def test_first_place_words(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_first_place_of_survival_is_no_rank() -> None:
+    assert not {p for p in pairs("该院肝移植生存率居全国之冠。") if p[0].startswith("volume")}
