@@ -416,3 +416,15 @@ def test_first_place_words(text: str, expected: tuple) -> None:
 
 def test_first_place_of_survival_is_no_rank() -> None:
     assert not {p for p in pairs("该院肝移植生存率居全国之冠。") if p[0].startswith("volume")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在那里换一个肝只要6万美元。", ("price_usd", 60000.0)),  # 只要: 'only costs'
+        ("一个肾的价格在12万到18万之间。", ("price_cny", 180000.0)),  # 价格在 + bare 万
+        ("該院心臟移植團隊成員共有18人。", ("transplant_staff", 18.0)),  # team members
+    ],
+)
+def test_more_vocabulary(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)

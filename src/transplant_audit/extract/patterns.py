@@ -316,7 +316,7 @@ FOREIGN_CURRENCY_RE = re.compile(
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
 ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
-    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:约|大约|为|是|达|高达)?\s?[(:]?"
+    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:约|大约|大概|为|是|在|达|高达)?\s?[(:]?"
     r"|(?:人民币|rmb)\s?(?:大约|约|近|逾|超过|高达|达))"
     r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
@@ -619,7 +619,7 @@ SURGEON_NOUN_RE = re.compile(
 )
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
-    r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
+    r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
 )
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
@@ -726,6 +726,7 @@ COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查
 donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
     r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|[肾肝心肺]源费|器官费|供体费|移植费"
+    r"|只要|仅要|只需|仅需"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
