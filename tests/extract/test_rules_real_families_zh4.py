@@ -428,3 +428,14 @@ def test_first_place_of_survival_is_no_rank() -> None:
 )
 def test_more_vocabulary(text: str, expected: tuple) -> None:
     assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("台灣去年器捐者約有240多位。", ("opo_donors", 240.0)),
+        ("今年上半年器捐案例共有150例。", ("opo_donors", 150.0)),
+    ],
+)
+def test_taiwan_short_form_of_donation(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)

@@ -868,10 +868,11 @@ PLANNED_CUE_RE = re.compile(
 # --- donation, comparison, change, scope ------------------------------------------------------
 
 DONATION_CUE_RE = re.compile(
-    r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|成就大[爱愛]|donat|procure"
+    r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|器捐|成就大[爱愛]|donat|procure"
 )
-"""捐肾个案 (kidney-donation cases) and 成就大爱 ('fulfilled great love', Taiwan's phrase for
-a donor's family agreeing to donate) as well as 捐献, 捐赠."""
+"""捐肾个案 (kidney-donation cases), 器捐 (Taiwan's short form of 器官捐赠) and 成就大爱
+('fulfilled great love', Taiwan's phrase for a donor's family agreeing to donate) as well as
+捐献, 捐赠."""
 NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
 """最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
@@ -936,7 +937,7 @@ ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
 (规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
-DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|donat|procure")
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|器捐(?!者)|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
