@@ -683,8 +683,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
-        if pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right[:16]) or pat.ZH_COMPLICATION_RE.search(
-            ctx.left_clause[-10:]
+        if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
+            pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+            or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
         ):
             return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
 
@@ -1382,6 +1383,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if (
             not uclass
             and is_zh_text
+            and "万" in norm[s : e + 12]  # a cheap gate before the range look-ahead
             and ("万" in m.group(0) or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12))
         ):
             uclass, stated_unit, mult, end = _bare_wan(norm, s, e) or (
@@ -2163,7 +2165,7 @@ def _rank_candidates(
                 hospital=_hospital_at(hospitals, m.start()),
             )
         )
-    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm):
+    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多的" in norm else ():
         se_s, _ = sentences.around(m.start(), m.end())
         left = norm[se_s : m.start()]
         world = m.group("what") == "国家" or "世界" in left or "全球" in left
