@@ -439,3 +439,32 @@ def test_more_vocabulary(text: str, expected: tuple) -> None:
 )
 def test_taiwan_short_form_of_donation(text: str, expected: tuple) -> None:
     assert expected in pairs(text)
+
+
+# --- an amount straight after a transplant; demand; a disease before the patient noun -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据介绍,肾移植约12万元、肝移植约30万元。", ("price_cny", 300000.0)),
+        ("每年新增心脏移植需求约5000例。", ("waitlist_size", 5000.0)),
+        ("比起每年约20万的需求,器官移植仍远远不够。", ("waitlist_size", 200000.0)),
+        ("全省约有3万终末期肾病患者需要肾移植。", ("waitlist_size", 30000.0)),
+        ("该院就有六七百尿毒症病人在等候肾源。", ("waitlist_size", 700.0)),
+    ],
+)
+def test_counts_read_by_nearby_nouns(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "肝移植中心去年获得科研经费200万元。",  # funding, not a price
+        "远不能满足需求,每年新增尿毒症患者便达8万人。",  # new patients, not the list
+    ],
+)
+def test_not_a_price_nor_a_list(text: str) -> None:
+    got = pairs(text)
+    assert not {p for p in got if p[0] in ("price_cny", "waitlist_size")}

@@ -621,6 +621,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"
     if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
         return "price_cny"
+    if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
@@ -691,6 +693,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
 
         if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
+        if "需求" in ctx.left_clause[-8:]:
+            return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
         if _body_donation(ctx):
@@ -755,6 +759,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
             and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
         )
+        if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
+            return "waitlist_size"  # 每年约30万的需求: the people in need
         if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
             waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
         if waiting and not staff_like:
@@ -1393,6 +1399,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 end,
             )
         if (
+            not uclass
+            and is_zh_text
+            and ("患者" in norm[e : e + 12] or "病人" in norm[e : e + 12])
+            and pat.ZH_DISEASE_PATIENTS_AFTER_RE.match(norm, e, e + 12)
+        ):
+            uclass, stated_unit, mult, end = "persons", "人", 1.0, e  # 150万终末期肾病患者
+        if (
             uclass == "cny"
             and "美金" in norm[max(0, s - 16) : s]
             and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)
@@ -1600,7 +1613,9 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
     ):
         return "cny", "CNY", mult, e
-    if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s):
+    if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
+    ):
         return "persons", "人", mult, e
     return None
 

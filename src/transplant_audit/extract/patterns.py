@@ -332,8 +332,19 @@ ZH_BARE_PERSONS_BEFORE_RE = re.compile(
 )
 """等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
 noun and a copula counts persons."""
+ZH_BARE_DEMAND_AFTER_RE = re.compile(r"\s?的?(?:器官)?需求")
+"""每年约30万的需求: a count in 万 followed by 需求 (demand) counts the people in need."""
+ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌)(?:患者|病人|病患)"
+)
+"""150万终末期肾病患者, 四五百尿毒症病人: a disease between the number and the patient noun;
+the number still counts patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
+ZH_TX_AMOUNT_BEFORE_RE = re.compile(
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?$"
+)
+"""心脏移植约50万元、肺移植约60万元: an amount straight after a transplant is its price."""
 ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
 """美金2000-4000元, 美金1200元: US dollars written with 元 (yuan as 'dollar' units), the upper
 end of a range included."""
