@@ -468,3 +468,18 @@ def test_counts_read_by_nearby_nouns(text: str, expected: tuple) -> None:
 def test_not_a_price_nor_a_list(text: str) -> None:
     got = pairs(text)
     assert not {p for p in got if p[0] in ("price_cny", "waitlist_size")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("病人到內地換腎要花40萬港幣。", ("price_hkd", 400000.0)),
+        ("有港人北上換肝,費用約80萬港元。", ("price_hkd", 800000.0)),
+    ],
+)
+def test_hong_kong_dollars_named(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_hong_kong_dollars_of_a_building_are_no_price() -> None:
+    assert not pairs("醫院今年獲撥款5億港元擴建移植大樓。") & {("price_hkd", 5e8)}

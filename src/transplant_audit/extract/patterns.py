@@ -229,6 +229,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "美金": ("usd", "USD", 1, None),
     "万元": ("cny", "10k CNY", 1e4, None),
     "亿元": ("cny", "100M CNY", 1e8, None),
+    # Hong Kong dollars: read as a yuan-like amount, named price_hkd in a Hong Kong sentence
+    "港元": ("cny", "HKD", 1, None),
+    "港币": ("cny", "HKD", 1, None),
     "元": ("cny", "CNY", 1, None),
     "%": ("percent", "percent", 1, None),
     "成": ("percent", "tenths", 10, None),
@@ -312,7 +315,7 @@ EN_COUNTER_RE = re.compile(
 )
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
 FOREIGN_CURRENCY_RE = re.compile(
-    r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
+    r"新台币|台币|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
 ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
@@ -737,7 +740,7 @@ COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查
 donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
     r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|[肾肝心肺]源费|器官费|供体费|移植费"
-    r"|只要|仅要|只需|仅需"
+    r"|只要|仅要|只需|仅需|要花|得花|需花"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
