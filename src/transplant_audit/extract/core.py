@@ -1386,25 +1386,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
-        if (
-            not uclass
-            and is_zh_text
-            and "万" in norm[s : e + 12]  # a cheap gate before the range look-ahead
-            and ("万" in m.group(0) or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12))
-        ):
-            uclass, stated_unit, mult, end = _bare_wan(norm, s, e) or (
-                uclass,
-                stated_unit,
-                mult,
-                end,
-            )
-        if (
-            not uclass
-            and is_zh_text
-            and ("患者" in norm[e : e + 12] or "病人" in norm[e : e + 12])
-            and pat.ZH_DISEASE_PATIENTS_AFTER_RE.match(norm, e, e + 12)
-        ):
-            uclass, stated_unit, mult, end = "persons", "人", 1.0, e  # 150万终末期肾病患者
+        if not uclass and is_zh_text:  # counts with no counter, read by the nouns near them
+            bare = _bare_count(norm, s, e, m.group(0))
+            if bare:
+                uclass, stated_unit, mult, end = bare
         if (
             uclass == "cny"
             and "美金" in norm[max(0, s - 16) : s]
@@ -1602,6 +1587,22 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
     if prev.start < se_s or prev.indicator not in _SIBLING_OF:
         return None
     return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
+def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
+    """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
+    _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
+    persons). Substring gates first: most numbers have neither nearby."""
+    near = norm[s : e + 12]
+    if "万" in near and ("万" in tok or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12)):
+        bare = _bare_wan(norm, s, e)
+        if bare:
+            return bare
+    if ("患者" in near or "病人" in near) and pat.ZH_DISEASE_PATIENTS_AFTER_RE.match(
+        norm, e, e + 12
+    ):
+        return "persons", "人", 1.0, e
+    return None
 
 
 def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
