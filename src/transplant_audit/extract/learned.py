@@ -62,8 +62,8 @@ scored by the trainer's rule: the best macro F1 in 5-fold cross-validation by pa
 judged on the snippets of the sets the rules were never tuned on (held-out v1 and
 heldout3's check half), combined's with every setting chosen on the other folds (nested),
 and only among settings that keep the synthetic corpus's targets. ``combined`` (the span
-model adding numbers the rules left; the re-labeller off, it did not generalise) beat the
-rules there (docs/extract.md, "A re-labeller, and the default on five sets").
+model adding numbers the rules left; the re-labeller off, its gain under the trainer's
+bar) beat the rules there (docs/extract.md, "A re-labeller, and the default on five sets").
 tests/extract/test_learned.py holds this to the choice stored in model.json."""
 MODEL_DIR = Path(__file__).parent / "model"
 FEATURE_VERSION = "5"
