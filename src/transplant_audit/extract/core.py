@@ -568,13 +568,20 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     return None
 
 
+def _priced_at(ctx: _Ctx) -> bool:
+    """'kidneys at 160,000 yuan ($25,000)': the amount (or the one it converts, in the
+    parentheses after it) prices an organ in a parallel list."""
+    left = ctx.sentence_left[-48:]
+    return "at" in left and bool(pat.EN_ORGAN_PRICED_AT_RE.search(left))
+
+
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
     texts = (ctx.clause, ctx.mods)
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
-        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
             return "price_usd"
         if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_usd"
@@ -592,7 +599,7 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "capital_investment_cny"
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
-    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
         return "price_cny"
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
@@ -1184,6 +1191,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
+    range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
@@ -1231,6 +1239,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
         range_scale = 1.0
+        money_kind = range_money.pop(s, "")
+        if money_kind and not cnt.uclass:  # the high end of US$20,000-30,000
+            cnt = _Counter(*_MONEY_COUNTER[money_kind], 1.0, [], "", e)
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
             rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
             if rj:
@@ -1244,6 +1255,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                         range_lower = True
                         range_upper.add(m2.start())
                         range_scale = _range_scale(m, m2)
+                    elif arabic and m2.group("arabic"):
+                        kind = _currency_before(norm, s)
+                        if kind:  # US$20,000-30,000: the currency before serves both ends
+                            range_money[m2.start()] = kind
+                            range_lower = True
+                            range_upper.add(m2.start())
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:
@@ -1321,6 +1338,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
+        hkd_at = s if money_kind == "hkd" else _hkd_written(norm, s, uclass, mods, cur is not None)
+        hkd = hkd_at is not None
+        if hkd_at is not None:
+            start = min(start, hkd_at)
+            if uclass not in ("cny", "usd"):  # HK$892,900: priced like yuan, as price_hkd
+                uclass, stated_unit, mult = "cny", "HKD", 1.0
         if not uclass:
             continue
         if (
@@ -1337,13 +1360,18 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue
         if uclass == "time" and stated_unit == "years" and value > _MAX_WAIT_YEARS:
             continue  # 2015年: a calendar year, no wait; dropped before its context is read
-        if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+        if hkd:
+            uclass = "cny"
+        elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
-        if uclass == "usd" and pat.EN_FOREIGN_CURRENCY_RE.search(norm, max(0, s - 20), end):
-            continue  # 7,734,540,000 NT dollars
-        if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
+        elif uclass == "usd" and (
+            pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end)
+            or pat.EN_FOREIGN_CURRENCY_RE.search(mods)
+        ):
+            continue  # 7,734,540,000 NT dollars; 20,000-30,000 Singapore dollars
+        if uclass == "cny" and not hkd and _taiwan_dollars(norm, s, end, sentences):
             continue
-        hong_kong = uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences)
+        hong_kong = bool(hkd) or (uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences))
         if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
             continue  # 等候人数前三名: a rank
         if (
@@ -1743,6 +1771,30 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
             return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
         pos = m2.end()
     return cnt
+
+
+_MONEY_COUNTER = {"usd": ("usd", "USD"), "cny": ("cny", "CNY"), "hkd": ("cny", "HKD")}
+
+
+def _currency_before(norm: str, s: int) -> str:
+    """The currency written just before the number at ``s`` ('US$', 'RMB', 'HK$'): its kind
+    (usd, cny, hkd), or ''."""
+    if pat.EN_HKD_PREFIX_RE.search(norm, max(0, s - 6), s):
+        return "hkd"
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    return pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+
+
+def _hkd_written(norm: str, s: int, uclass: str, mods: str, has_prefix: bool) -> int | None:
+    """Where the Hong Kong dollar currency starts when the amount at ``s`` is written in it:
+    'HK$892,900' (the prefix's start), '30,000 Hong Kong dollars' (``s``); else None."""
+    if not has_prefix:
+        prefix = pat.EN_HKD_PREFIX_RE.search(norm, max(0, s - 6), s)
+        if prefix:
+            return prefix.start()
+    if uclass == "usd" and mods and pat.EN_HKD_WORDS_RE.search(mods):
+        return s
+    return None
 
 
 def _hong_kong_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:

@@ -21,9 +21,16 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
-"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter).
-A comma after the last group ends the number ('RMB¥100,000, respectively')."""
+_SPACED = r"\d{1,3}(?:\s\d{3})+"
+ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)"
+    rf"|{_SPACED}(?=\s?[\u4e00-\u9fff]|\s?-\s?{_SPACED}(?![\d,]))"
+    rf"|(?:(?<=\d-)|(?<=\d\s-\s)){_SPACED}(?![\d,])"
+    r"|\d+)(?:\.\d+)?"
+)
+"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
+both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
+('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
@@ -306,7 +313,13 @@ EN_COUNTER_RE = re.compile(
     rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
     rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
 )
-CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
+CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
+"""A currency written before the amount. A bare '$' after a letter is another dollar
+('S$18,500', 'A$', 'NT$'): not US dollars."""
+EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
+"""Hong Kong dollars written before the amount ('HK$892,900', 'HKD 30,000') → ``price_hkd``."""
+EN_HKD_WORDS_RE = re.compile(r"(?<![a-z])(?:hong kong|hk)\s?dollars?$")
+"""A counter's words that make its dollars Hong Kong dollars ('30,000 Hong Kong dollars')."""
 FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
@@ -1095,6 +1108,12 @@ EN_FOREIGN_CURRENCY_RE = re.compile(
     r"(?:nt|hk|new taiwan|taiwan|hong kong|singapore|australian|canadian)\s?dollars?"
 )
 """Dollars that are not US dollars ('7,734,540,000 NT dollars'): no indicator."""
+EN_ORGAN_PRICED_AT_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|cornea|pancreas|pancreases|small intestine|intestine"
+    r"|organ)s?\sat\s(?:(?:rmb\s?|us\$|\$|¥)?\d|$)"
+)
+"""A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
+organ priced at an amount, read in the sentence before the amount."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
