@@ -95,6 +95,65 @@ FAMILIES["currency_binding_and_money_ranges"] = [
 ]
 
 
+# --- first years and founding years ---------------------------------------------------------
+
+
+FAMILIES["first_and_founding_years"] = [
+    # a programme begun without a verb of performing, and a second kind in the same breath
+    (
+        "Its urology department started kidney transplants in 1996 and liver transplants in 2003.",
+        {("first_transplant_year", 1996.0, "exact"), ("first_transplant_year", 2003.0, "exact")},
+        set(),
+    ),
+    (
+        "Since beginning living donor liver transplants in June 1999, the unit has grown.",
+        {("first_transplant_year", 1999.0, "exact")},
+        set(),
+    ),
+    # a first written as an abbreviation
+    (
+        "The first LT in the province was performed in Kunming in 1993.",
+        {("first_transplant_year", 1993.0, "exact")},
+        set(),
+    ),
+    # a technique first performed, or making its debut
+    (
+        "Pancreas transplantation was first performed in the region in 1982.",
+        {("first_transplant_year", 1982.0, "exact")},
+        set(),
+    ),
+    (
+        "Split liver transplantation (SLT) has spread widely since its debut in 1988.",
+        {("first_transplant_year", 1988.0, "exact")},
+        set(),
+    ),
+    # the first transplant *department* is a unit founded, not a first operation
+    (
+        "In 2007, the hospital set up its organ transplant department, the first complete "
+        "transplant department in the city.",
+        {("transplant_unit_founded_year", 2007.0, "exact")},
+        {("first_transplant_year", 2007.0, "exact")},
+    ),
+    # 'established' misspelt on the page still founds the centre
+    (
+        "The Kidney Transplant Center of the hospital was establised in March 2006.",
+        {("transplant_unit_founded_year", 2006.0, "exact")},
+        set(),
+    ),
+    # counts begun in a year are no first year
+    (
+        "It began 300 kidney transplants in 2010 alone.",
+        set(),
+        {("first_transplant_year", 2010.0, "exact")},
+    ),
+    (
+        "It has performed 50 liver transplants since 2012 and 20 heart transplants in 2015.",
+        set(),
+        {("first_transplant_year", 2015.0, "exact"), ("first_transplant_year", 2012.0, "exact")},
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

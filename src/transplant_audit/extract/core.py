@@ -1884,17 +1884,32 @@ _FIRST_TX_RE = re.compile(
     r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
     # transplantation began in YEAR: 肝移植始于1967年
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
-    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant|transplantation)(?![a-z])"
-    r"|(?:began|begun|started|start|begin)\s(?:to\s)?"
+    # English: a first operation (not a first unit: 'the first transplant department'), also
+    # written as an abbreviation ('the first KT'); a programme begun ('started kidney
+    # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
+    # first performed or making its debut
+    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant(?:ation)?|kt|lt|ldlt|ddlt)(?![a-z])"
+    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
+    r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
     r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
     r"(?:[a-z-]+\s){0,2}transplant"
-    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
+    r"|(?:began|begun|started|beginning|starting)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
+    r"(?![a-z])(?!\s(?:center|centre|unit|department|ward|institute|team|program|hospital))"
+    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s(?:introduced|performed|carried out|done)"
+    r"|introduced)"
+    r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
 )
+_EN_FIRST_AND_RE = re.compile(
+    rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
+    rf"transplant(?:s|ation)?\s(?:in|on)\s(?:[a-z]+\s){{0,2}}(?:\d{{1,2}},\s)?({pat.YEAR})(?!\d)"
+)
+"""'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
+in the same breath, after the first one's year, is a first of its own."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
-    r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
+    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
     r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
 )
@@ -2005,8 +2020,13 @@ def _year_candidates(
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
-    if "移植" not in norm and "transplant" not in norm and "换" not in norm:
-        return out  # both phrases need a word for transplantation (移植, 换心...)
+    if (
+        "移植" not in norm
+        and "transplant" not in norm
+        and "换" not in norm
+        and not ("first" in norm and pat.EN_TX_ABBREV_RE.search(norm))
+    ):
+        return out  # both phrases need a word for transplantation (移植, 换心, the first KT)
     used: set[int] = set()
     doc_transplant = _doc_transplant(norm)
     rules: list[tuple[str, re.Pattern[str]]] = [
@@ -2056,6 +2076,24 @@ def _year_candidates(
                     hospital=_hospital_at(hospitals, ys),
                 )
             )
+            if indicator == "first_transplant_year" and ys > m.end():
+                nxt = _EN_FIRST_AND_RE.match(norm, ye)
+                if nxt and nxt.start(1) not in used:
+                    used.add(nxt.start(1))
+                    om = pat.ORGAN_RE.search(nxt.group(0))
+                    out.append(
+                        _span_candidate(
+                            text,
+                            nxt.start(1),
+                            nxt.end(1),
+                            snippet_chars,
+                            lang,
+                            indicator=indicator,
+                            value=float(nxt.group(1)),
+                            organ=pat.ORGAN_WORDS[om.group(0)] if om else "",
+                            hospital=_hospital_at(hospitals, nxt.start(1)),
+                        )
+                    )
     return out
 
 
