@@ -154,6 +154,50 @@ FAMILIES["first_and_founding_years"] = [
 ]
 
 
+# --- staff: senior titles and medical staff -------------------------------------------------
+
+
+FAMILIES["staff_titles_and_medical_staff"] = [
+    # ranks listed as the make-up of a staff are senior titles (the vocabulary's senior_staff:
+    # chief and associate chief physicians), not a transplant unit's surgeons
+    (
+        "The clinic opened in 1990 and has 800 beds. Its staff includes 120 chief physicians, "
+        "200 associate chief physicians and 30 doctoral advisors.",
+        {("senior_staff", 120.0, "exact"), ("senior_staff", 200.0, "exact")},
+        {("transplant_surgeons", 120.0, "exact"), ("transplant_surgeons", 200.0, "exact")},
+    ),
+    (
+        "Its staff include 27 professors and chief surgeons and 45 associate chief surgeons.",
+        {("senior_staff", 27.0, "exact"), ("senior_staff", 45.0, "exact")},
+        {("transplant_surgeons", 27.0, "exact")},
+    ),
+    # medical or professional staff of a hospital are its medical staff
+    (
+        "It has 2,100 medical professional personnel and 3,000 beds.",
+        {("medical_staff", 2100.0, "exact")},
+        {("staff_total", 2100.0, "exact")},
+    ),
+    (
+        "The hospital has more than 900 professional staff, including 80 with senior titles.",
+        {("medical_staff", 900.0, "at_least"), ("senior_staff", 80.0, "exact")},
+        {("staff_total", 900.0, "at_least")},
+    ),
+    # professionals of a transplant department are its staff
+    (
+        "The kidney transplant department has 40 beds and over 25 medical professionals.",
+        {("transplant_staff", 25.0, "at_least")},
+        set(),
+    ),
+    # a unit's ranked surgeons stay its surgeons; all employees stay the hospital's staff
+    (
+        "It has 2 chief surgeons, 5 associate chief surgeons and 6 attending surgeons.",
+        {("transplant_surgeons", 2.0, "exact"), ("transplant_surgeons", 5.0, "exact")},
+        {("senior_staff", 2.0, "exact")},
+    ),
+    ("The hospital has 2,000 staff.", {("staff_total", 2000.0, "exact")}, set()),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

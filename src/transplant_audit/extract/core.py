@@ -606,6 +606,12 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     return None
 
 
+def _en_medical(ctx: _Ctx) -> bool:
+    """An English headcount of medical or professional staff ('3,926 medical professional
+    personnel'), read in the counter's own words and the few words before it."""
+    return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -740,14 +746,20 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
             # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
-            # unit's staffing are its transplant surgeons unless the hospital is the subject
+            # unit's staffing are its transplant surgeons unless the hospital is the subject;
+            # 'Its staff includes 165 chief physicians' lists senior titles
+            listed = not transplant and _has(pat.EN_STAFF_LIST_RE, ctx.sentence_left)
+            if listed and _has(pat.EN_SENIOR_RANK_RE, *role_text):
+                return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
             return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
-            return "staff_total" if not _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
+            if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+                return None
+            return "medical_staff" if _en_medical(ctx) else "staff_total"
         return None
     if uclass == "visits":
         if _has(pat.INPATIENT_CUE_RE, ctx.clause) and _has(

@@ -266,6 +266,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff members": ("persons", "staff", 1, None),
     "personnel": ("persons", "personnel", 1, None),
     "professors": ("persons", "professors", 1, None),
+    "professionals": ("persons", "professionals", 1, None),
     "patients": ("persons", "patients", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
@@ -598,8 +599,16 @@ SURGEON_NOUN_RE = re.compile(
 )
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
-    r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce"
+    r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce|professionals"
 )
+EN_MEDICAL_STAFF_RE = re.compile(r"(?<![a-z])(?:medical|professional|health)")
+"""'3,926 medical professional personnel', '1,200 professional staff' of a whole hospital are
+its medical (health-technical) staff, not all its employees."""
+EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\sincluding)\s")
+"""'Its staff includes 165 chief physicians, 261 associate chief physicians, 40 PhDs': ranks
+listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
+EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
+"""Ranks that are senior titles (chief and associate chief physicians, professors)."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     r"|waiting|wait list|waitlist|waiting list"
