@@ -18,6 +18,8 @@ def found(text: str) -> Figures:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
+_NO_RANK: Figures = {("volume_rank_national", 1.0, "exact"), ("volume_rank_global", 1.0, "exact")}
+
 FAMILIES: dict[str, list[tuple[str, Figures, Figures]]] = {}
 """Cases by family: (text, figures that must be found, figures that must not be)."""
 
@@ -195,6 +197,54 @@ FAMILIES["staff_titles_and_medical_staff"] = [
         {("senior_staff", 2.0, "exact")},
     ),
     ("The hospital has 2,000 staff.", {("staff_total", 2000.0, "exact")}, set()),
+]
+
+
+# --- volume ranks: superlatives and the rank's own clause -----------------------------------
+
+
+FAMILIES["volume_rank_superlatives_and_clause_scope"] = [
+    # a rank in the country next to one in the province: each read in its own clause
+    (
+        "Its liver transplantation ranked 9th among 150 accredited hospitals in China and 3rd "
+        "in the province in 2013.",
+        {("volume_rank_national", 9.0, "exact")},
+        {("volume_rank_national", 3.0, "exact")},
+    ),
+    # superlatives of volume with a scope are rank 1
+    (
+        "The hospital is the unit with the most kidney transplants from deceased donors in the "
+        "country.",
+        {("volume_rank_national", 1.0, "exact")},
+        set(),
+    ),
+    (
+        "Addenbrooke's is Britain's busiest transplant centre.",
+        {("volume_rank_national", 1.0, "exact")},
+        set(),
+    ),
+    (
+        "It performed the largest number of liver transplants in the world in 2015.",
+        {("volume_rank_global", 1.0, "exact")},
+        set(),
+    ),
+    (
+        "St Mary's is the UK's largest organ transplant centre, carrying out hundreds of "
+        "transplants each year.",
+        {("volume_rank_national", 1.0, "exact")},
+        set(),
+    ),
+    # 'largest' without saying by what, 'one of the biggest', no scope, another scope: no rank
+    ("It is the largest transplant centre in the country.", set(), _NO_RANK),
+    (
+        "It is one of the biggest organ transplant centers in China, performing 900 "
+        "operations a year.",
+        set(),
+        _NO_RANK,
+    ),
+    ("The hospital with the most transplants in the province was honoured.", set(), _NO_RANK),
+    ("China performs the most transplants in Asia.", set(), _NO_RANK),
+    ("China has the largest number of executions in the world.", set(), _NO_RANK),
 ]
 
 

@@ -2282,6 +2282,8 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
         top = m.group("top")
         return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
     word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
+    if m.group("most"):
+        return 1.0, Qualifier.EXACT
     word = word or m.group("superl") or m.group("only")
     if word.isdigit():
         return float(word), Qualifier.EXACT
@@ -2289,6 +2291,27 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
         return float(pat.EN_ORDINAL_VALUES[word]), Qualifier.EXACT
     digits = word[:-2]
     return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
+
+
+def _en_rank_local(norm: str, m: re.Match[str], se_s: int, se_e: int) -> bool:
+    """Is the rank one within a province, region or city? Read in the rank's own clause
+    ('ranked 12th among 122 hospitals in China and 2nd in the province': the first is
+    national), not the whole sentence."""
+    left = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[se_s : m.start()])[-1]
+    right = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[m.end() : se_e], 1)[0]
+    return bool(pat.EN_RANK_LOCAL_RE.search(left + " " + right))
+
+
+def _en_superlative_of_volume(m: re.Match[str], sentence: str) -> bool:
+    """A superlative ('the most', 'the busiest', 'the largest') is a volume rank 1 when the
+    sentence gives its scope (country, world) and, for size words, says it is by volume."""
+    if not pat.EN_SUPERLATIVE_SCOPE_RE.search(sentence) and not m.group(0).startswith(("'", "’")):
+        return False
+    if pat.EN_SUPERLATIVE_CONTINENT_RE.search(sentence):
+        return False
+    if pat.EN_SUPERLATIVE_SIZE_RE.match(m.group("most")):
+        return bool(pat.EN_SUPERLATIVE_VOLUME_RE.search(sentence))
+    return True
 
 
 def _en_rank_matches(norm: str) -> list[re.Match[str]]:
@@ -2326,7 +2349,9 @@ def _en_rank_candidates(
         before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]
         if not (pat.EN_RANK_VOLUME_RE.search(sentence) or pat.EN_RANK_VOLUME_RE.search(before)):
             continue
-        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or pat.EN_RANK_LOCAL_RE.search(sentence):
+        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or _en_rank_local(norm, m, se_s, se_e):
+            continue
+        if m.group("most") and not _en_superlative_of_volume(m, sentence):
             continue
         ranked = _en_rank_value(m)
         if ranked is None or ranked[0] < 1:
@@ -2335,7 +2360,9 @@ def _en_rank_candidates(
         glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
         indicator = "volume_rank_global" if glob else "volume_rank_national"
         group = next(
-            g for g in ("hash", "no", "verb", "place", "superl", "top", "only") if m.group(g)
+            g
+            for g in ("hash", "no", "verb", "place", "superl", "top", "only", "most")
+            if m.group(g)
         )
         s, e = m.span(group)
         organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(

@@ -1068,12 +1068,18 @@ EN_RANK_RE = re.compile(
     r"|(?<![a-z])(?:in|among|into)\sthe\stop\s(?P<top>\d{1,2}|three|five|ten)(?![a-z\d])"
     r"|(?<![a-z])(?P<only>second)\sonly\sto\s(?:the\s)?(?:united states|u\.s\.|us|usa|america)"
     r"(?![a-z])"
+    # a superlative of volume: 'the most liver transplants in the country', 'the UK's busiest
+    # transplant centre', 'the largest number of kidney transplants in China'
+    r"|(?:(?<!one of )(?<!among )(?<![a-z])the|'s|’s)\s(?:single\s)?"
+    r"(?P<most>most|busiest|largest|biggest|highest)"
+    r"(?=\s(?:[a-z'’-]+\s){0,5}?(?:transplant|kts?\b|lts?\b))"
 )
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
 the top 10' (at most), 'second only to the United States' (in the world). Read only in a
 sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_WORDS = (
+    "most",
     "second only",
     "rank",
     "place",
@@ -1095,6 +1101,24 @@ EN_RANK_NOT_VOLUME_RE = re.compile(
 )
 """Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
 EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")
+EN_SUPERLATIVE_SCOPE_RE = re.compile(
+    r"world|global|country|nation|china|chinese|the us\b|u\.s\.|america|the uk\b|britain"
+)
+"""Where a superlative of volume holds ('in the country', 'in China', 'worldwide'); one with
+no scope ('the hospital with the most transplants') is no rank."""
+EN_SUPERLATIVE_CONTINENT_RE = re.compile(
+    r"(?<![a-z])(?:asia|asian|europe|european|africa|african|middle east|latin america)(?![a-z])"
+)
+"""A superlative within a continent or region of the world has no indicator."""
+EN_SUPERLATIVE_SIZE_RE = re.compile(r"largest|biggest")
+EN_SUPERLATIVE_VOLUME_RE = re.compile(
+    r"number of|volume|most transplants|annual|each year|per year|a year|record|hundreds of"
+    r"|thousands of|(?:carr(?:y|ies|ying)\sout|perform(?:s|ing)?)\s(?:the\s)?(?:most|more)"
+)
+"""'Largest' or 'biggest' is a volume rank only when the sentence says by what (GUIDE.md:
+superlatives): 'the largest number of transplants', 'carrying out hundreds of transplants
+each year'."""
+EN_RANK_CLAUSE_CUT_RE = re.compile(r",|;|\s(?:and|while|but)\s")
 EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
 )
