@@ -248,6 +248,33 @@ FAMILIES["volume_rank_superlatives_and_clause_scope"] = [
 ]
 
 
+# --- beds: whose beds, and beds not yet in use ----------------------------------------------
+
+
+FAMILIES["beds_subject_and_planned"] = [
+    # a sentence whose subject is the hospital counts the hospital's beds, whatever unit it
+    # names on the way
+    (
+        "This hospital runs the largest cancer center in the county and has over 3,100 open beds.",
+        {("total_beds", 3100.0, "at_least")},
+        {("department_beds", 3100.0, "at_least")},
+    ),
+    # a building's beds that will be put into use later are planned beds
+    (
+        "Its new inpatient building with 800 beds will be put into use by the end of 2018.",
+        {("total_beds_planned", 800.0, "exact")},
+        {("total_beds", 800.0, "exact")},
+    ),
+    # a unit that is the subject keeps its own beds
+    ("The transplant center has 60 beds.", {("transplant_beds", 60.0, "exact")}, set()),
+    (
+        "The hospital's kidney transplant ward has 45 beds.",
+        {("transplant_beds", 45.0, "exact")},
+        {("total_beds", 45.0, "exact")},
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -633,6 +633,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if transplant:
             return "transplant_beds"
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+        if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
+            unit = None  # This hospital owns the X center and has 4,200 beds
+            hospital_wide = True
         if unit and not hospital_wide:
             # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
             # "The department has 120 beds": a department unless named for transplants

@@ -811,7 +811,8 @@ TITLE_CHARS = 80
 PLANNED_CUE_RE = re.compile(
     r"建成后|建成以后|落成后|竣工后|投入使用后|启用后|在建|拟建|拟设|规划床位|计划床位|设计床位|"
     r"将设|将开设|将拥有|planned|under construction|will (?:have|house|hold|provide|add)|"
-    r"once (?:completed|built|finished)"
+    r"once (?:completed|built|finished)|will be (?:put into (?:use|service|operation)|completed"
+    r"|opened|in use)|(?:is|are) (?:being built|to be (?:built|completed|opened))"
 )
 """A bed count of a building not yet in use: the beds are planned, not available."""
 
@@ -844,6 +845,11 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+EN_HOSPITAL_SUBJECT_RE = re.compile(
+    r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
+)
+"""'This hospital owns the largest medical center ... and has over 4,200 beds': a sentence
+whose subject is the hospital counts the hospital's beds, whatever unit it names on the way."""
 YEAR_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
 )
