@@ -90,6 +90,19 @@ FAMILIES["currency_binding_and_money_ranges"] = [
         set(),
         {("price_usd", 20000.0, "at_least"), ("price_usd", 30000.0, "at_most")},
     ),
+    # an organ or a transplant bought 'for' an amount, with its converted range
+    (
+        "You can buy a new liver across the border for 150,000-200,000 Hong Kong dollars "
+        "(19,000-25,600 dollars), a broker said.",
+        {
+            ("price_hkd", 150000.0, "at_least"),
+            ("price_hkd", 200000.0, "at_most"),
+            ("price_usd", 19000.0, "at_least"),
+            ("price_usd", 25600.0, "at_most"),
+        },
+        set(),
+    ),
+    ("The unit raised funds for 20,000 families.", set(), {("price_usd", 20000.0, "exact")}),
     # spaced digit groups need both ends of a range: a year then a count stays apart
     ("In 2019 2 149 patients waited.", set(), {("waitlist_size", 2019149.0, "exact")}),
     # organs 'at' a count of places are no price
@@ -127,6 +140,17 @@ FAMILIES["first_and_founding_years"] = [
     (
         "Split liver transplantation (SLT) has spread widely since its debut in 1988.",
         {("first_transplant_year", 1988.0, "exact")},
+        set(),
+    ),
+    # a transplant done 'for the first time' or as the first cases in a year
+    (
+        "The hospital performed kidney transplantation for the first time in 1978.",
+        {("first_transplant_year", 1978.0, "exact")},
+        set(),
+    ),
+    (
+        "The centre carried out liver transplants for the first three cases in 1995.",
+        {("first_transplant_year", 1995.0, "exact")},
         set(),
     ),
     # the first transplant *department* is a unit founded, not a first operation

@@ -569,10 +569,13 @@ def _classify_wait(ctx: _Ctx) -> str | None:
 
 
 def _priced_at(ctx: _Ctx) -> bool:
-    """'kidneys at 160,000 yuan ($25,000)': the amount (or the one it converts, in the
-    parentheses after it) prices an organ in a parallel list."""
+    """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
+    dollars': the amount (or the one it converts, in the parentheses after it) prices an
+    organ or a transplant."""
     left = ctx.sentence_left[-48:]
-    return "at" in left and bool(pat.EN_ORGAN_PRICED_AT_RE.search(left))
+    if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
+        return True
+    return "for" in left and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(ctx.sentence_left[-80:]))
 
 
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
@@ -1913,6 +1916,7 @@ _FIRST_TX_RE = re.compile(
     r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s(?:introduced|performed|carried out|done)"
     r"|introduced)"
     r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
+    r"|transplant(?:s|ation)?\s(?:[a-z'’-]+\s){0,4}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
 )
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"

@@ -1153,6 +1153,13 @@ EN_ORGAN_PRICED_AT_RE = re.compile(
 )
 """A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
 organ priced at an amount, read in the sentence before the amount."""
+EN_ORGAN_FOR_AMOUNT_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|cornea|organ|transplant)s?\s(?:[a-z'’-]+\s){0,5}?"
+    r"for\s(?:(?:about|around|only|just|as little as|up to)\s)?"
+    r"(?:(?:rmb\s?|us\$|\$|¥|hk\$)?\d[^.;()]{0,40}(?:\([\d,. $-]*)?$|$)"
+)
+"""'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
+organ or a transplant bought for an amount."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
