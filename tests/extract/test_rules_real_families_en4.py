@@ -299,6 +299,39 @@ FAMILIES["beds_subject_and_planned"] = [
 ]
 
 
+# --- waits: one person's wait is an anecdote -------------------------------------------------
+
+
+FAMILIES["one_persons_wait"] = [
+    (
+        "In one case, a patient waited only four days for a liver.",
+        set(),
+        {("wait_time_days", 4.0, "exact")},
+    ),
+    (
+        "Nothing changed for three years while she waited on the list.",
+        set(),
+        {("wait_time_days", 1095.75, "exact")},
+    ),
+    (
+        '"I have been waiting here for almost two years," the man told reporters.',
+        set(),
+        {("wait_time_days", 730.5, "approx")},
+    ),
+    # what patients in general wait, or a hospital states, stays a wait
+    (
+        "He said foreign patients wait only one week for a kidney at the hospital.",
+        {("wait_time_days", 7.0, "exact")},
+        set(),
+    ),
+    (
+        "The average wait for a kidney in the US is 3 years.",
+        {("wait_time_days", 1095.75, "exact")},
+        set(),
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -534,6 +534,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None
     if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
+    if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
+        return None  # a patient waited only a week: one person's anecdote
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         return "avg_length_of_stay_days"
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (

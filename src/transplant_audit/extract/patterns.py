@@ -676,6 +676,14 @@ ZH_ONE_PERSON_RE = re.compile(
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
+EN_ONE_PERSON_WAIT_RE = re.compile(
+    r"(?<![a-z])(?:(?:he|she|i|i'm|i’m|i've|i’ve|we)\s(?:[a-z'’]+\s){0,3}?"
+    r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
+    r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
+    r"(?:waited|waiting|been waiting)(?![a-z])"
+)
+"""'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
+nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
