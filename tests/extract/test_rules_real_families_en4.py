@@ -332,6 +332,35 @@ FAMILIES["one_persons_wait"] = [
 ]
 
 
+# --- organs: transplanted organs are transplants; donated ones read past a parenthesis ------
+
+
+FAMILIES["organs_transplanted_and_donated"] = [
+    (
+        "Investigators concluded that over 50,000 organs are transplanted each year in Chinese "
+        "hospitals.",
+        {("transplants_in_period", 50000.0, "at_least")},
+        {("opo_organs_utilised", 50000.0, "at_least")},
+    ),
+    (
+        "In 2012, 280 kidneys were transplanted at the centre.",
+        {("transplants_in_period", 280.0, "exact")},
+        set(),
+    ),
+    (
+        "In that year, 900 livers (and 2,100 organs in all) were donated to the network.",
+        {("opo_organs_utilised", 900.0, "exact"), ("opo_organs_utilised", 2100.0, "exact")},
+        set(),
+    ),
+    # donated and transplanted: the organs an OPO gave stay organs utilised
+    (
+        "In 2015, 5,000 organs were donated and transplanted.",
+        {("opo_organs_utilised", 5000.0, "exact")},
+        {("transplants_in_period", 5000.0, "exact")},
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -779,6 +779,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+    if uclass in ("organs", "organ_items"):
+        if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
+            pat.DONATION_CUE_RE, ctx.clause, ctx.mods
+        ):
+            return _classify_in_use("ops", ctx, ordinal)  # 60,000 organs are transplanted
+        if pat.EN_ORGANS_DONATED_AFTER_RE.match(ctx.sentence_right):
+            return "opo_organs_utilised"  # 1,400 kidneys (and 2,300 organs) were donated
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"

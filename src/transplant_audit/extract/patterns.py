@@ -684,6 +684,19 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
+EN_ORGANS_TRANSPLANTED_RE = re.compile(
+    r"^\s(?:[a-z-]+\s){0,2}?(?:are|were|was|is|have been|had been|has been)\s(?:[a-z]+ly\s)?"
+    r"transplanted(?![a-z])"
+)
+"""'over 60,000 organs are transplanted each year', '367 kidneys were transplanted': organs
+put into recipients count transplants, not organs an OPO procured."""
+EN_ORGANS_DONATED_AFTER_RE = re.compile(
+    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?\s?(?:were|was|are|have been|had been"
+    r"|has been)\s"
+    r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
+)
+"""'1,400 kidneys (and 2,300 organs) were donated': the verb after a parenthesis, which ends the
+count's clause, still names the organs donated."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
