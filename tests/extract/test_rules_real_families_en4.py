@@ -361,6 +361,32 @@ FAMILIES["organs_transplanted_and_donated"] = [
 ]
 
 
+# --- page furniture: footnote marks and storeys ---------------------------------------------
+
+
+FAMILIES["footnote_marks_and_storeys"] = [
+    # a footnote mark between a full stop and the next sentence's capital is no count
+    (
+        "Its first combined transplant was carried out in 2004. 318 In 2009, it opened a "
+        "research institute.",
+        set(),
+        {("transplants_in_period", 318.0, "exact"), ("transplants_cumulative", 318.0, "exact")},
+    ),
+    # floors of a building are no transplants
+    (
+        "Its 12-story organ transplantation building opened in 2008.",
+        set(),
+        {("transplants_in_period", 12.0, "exact"), ("transplants_cumulative", 12.0, "exact")},
+    ),
+    # a bare count dated by a year, in a sentence about transplants, still counts
+    (
+        "The centre did 150 transplants in 2004 and 600 in 2006.",
+        {("transplants_in_period", 600.0, "exact")},
+        set(),
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -665,8 +665,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right):
-            return None
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.EN_STOREY_RE.match(ctx.mods):
+            return None  # three transplant centres; a 10-story transplantation building
         if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
             _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
         ):
@@ -1338,6 +1338,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 )
                 and not _YEAR_ONLY_RE.match(m.group(0))
                 and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
+                and not _footnote_mark(text, s, e)
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
@@ -1810,6 +1811,16 @@ def _currency_before(norm: str, s: int) -> str:
         return "hkd"
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
     return pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+
+
+def _footnote_mark(text: str, s: int, e: int) -> bool:
+    """A bare number between a sentence's full stop and the capital that opens the next one
+    ('... in 2005. 520 In 2010, it ...') is a footnote mark of the page, not a count."""
+    return (
+        text[max(0, s - 2) : s].rstrip().endswith(".")
+        and text[e : e + 1] == " "
+        and text[e + 1 : e + 2].isupper()
+    )
 
 
 def _hkd_written(norm: str, s: int, uclass: str, mods: str, has_prefix: bool) -> int | None:

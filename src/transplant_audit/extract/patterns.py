@@ -856,6 +856,8 @@ CHANGE_BEFORE_RE = re.compile(
 """A change (增加11例, an increase of 95) is not a count."""
 NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
 """年手术数量大于75例的中心: a threshold describing other things, not a figure."""
+EN_STOREY_RE = re.compile(r"(?:stor(?:e?y|ied)|floor)\s")
+"""'Its 10-story organ transplantation building': the number counts floors."""
 EN_NOT_OPS_AFTER_RE = re.compile(
     r"^\s(?:cent(?:er|re)s?|hospitals?|units?|programs?|programmes?|institutions?|institutes?"
     r"|facilities|wards?|departments?|teams?|licen[cs]es?|societ(?:y|ies)|registr(?:y|ies))\b"
