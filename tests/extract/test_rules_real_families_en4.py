@@ -387,6 +387,31 @@ FAMILIES["footnote_marks_and_storeys"] = [
 ]
 
 
+# --- changes 'from X to Y', and people on a list --------------------------------------------
+
+
+FAMILIES["change_from_to_and_people_on_a_list"] = [
+    # both states of a change are figures of the noun counted, and no range
+    (
+        "The number of patients registered on the liver transplant list this year fell by 6% "
+        "from 1,240 to 1,166.",
+        {("waitlist_size", 1240.0, "exact"), ("waitlist_size", 1166.0, "exact")},
+        set(),
+    ),
+    (
+        "The number of deceased donors rose from 320 to 410.",
+        {("opo_donors", 320.0, "exact"), ("opo_donors", 410.0, "exact")},
+        {("opo_donors", 320.0, "at_least"), ("opo_donors", 410.0, "at_most")},
+    ),
+    # a range 'from X to Y' without a verb of change stays a range
+    (
+        "Waits range from 2 to 4 weeks for a kidney.",
+        {("wait_time_days", 14.0, "at_least"), ("wait_time_days", 28.0, "at_most")},
+        set(),
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -722,6 +722,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
             return None
+        if pat.EN_ON_LIST_RE.search(ctx.mods) and _has(pat.PATIENT_NOUN_RE, ctx.mods):
+            return "waitlist_size"  # the number of patients on the transplant list fell to
         titled = pat.WITH_TITLE_RE.match(ctx.right)
         if titled:
             return "senior_staff" if "senior" in titled.group("what") else None
@@ -1659,6 +1661,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         noun = nof.group("noun")
         if pat.DONATION_CUE_RE.search(noun):
             return _Counter("donors", "donors", 1.0, [], noun, e)
+        if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
             return _Counter("ops", "transplants", 1.0, [], noun, e)
         if pat.WAITLIST_CUE_RE.search(noun):
@@ -1906,6 +1910,8 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.indicator == b.indicator and _RANGE_BETWEEN_RE.match(norm[a.end : b.start]):
+            if pat.EN_CHANGE_FROM_RE.search(norm, max(0, a.start - 40), a.start):
+                continue  # fell from 5,233 to 5,033: two states, not a range
             out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))
             out[i + 1] = replace(b, qualifier=str(Qualifier.AT_MOST))
     return out

@@ -951,10 +951,23 @@ SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
+    r"|increased to|grew to"
+    # 'fell by 4% from 5,233 to 5,033': both ends of the change
+    r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
+    r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
     r"|as (?:high|many|low|few) as\s)?$"
 )
-"""'The number of people who donated organs ... reached 5,810': the noun is the counter."""
+"""'The number of people who donated organs ... reached 5,810', 'the number of patients on the
+list fell from 5,233 to 5,033': the noun is the counter."""
+EN_CHANGE_FROM_RE = re.compile(
+    r"(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
+    r"\sfrom\s$"
+)
+"""'fell by 4% from 5,233 to 5,033': a change between two states, which are no range."""
+EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?list(?![a-z])")
+"""'patients registered on the kidney transplant list': people on a list are a waiting list,
+though the list is named for transplants."""
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
     r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
