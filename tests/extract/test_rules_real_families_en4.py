@@ -412,6 +412,35 @@ FAMILIES["change_from_to_and_people_on_a_list"] = [
 ]
 
 
+# --- donors: people who became donors, donations by kind, the number of donors --------------
+
+
+FAMILIES["donors_by_kind_and_people_who_became_donors"] = [
+    (
+        "More than 25 people became donors after they died.",
+        {("opo_donors", 25.0, "at_least")},
+        set(),
+    ),
+    (
+        "During the period, 140 cases of DBD and 40 cases of DCD were completed.",
+        {("opo_donors", 140.0, "exact"), ("opo_donors", 40.0, "exact")},
+        {("transplants_cumulative", 140.0, "exact"), ("transplants_in_period", 140.0, "exact")},
+    ),
+    (
+        "The total number of donors exceeded 4,000 in 2019.",
+        {("opo_donors", 4000.0, "at_least")},
+        set(),
+    ),
+    # living donors alone and registered donors are no donors in the vocabulary's sense
+    ("The number of living donors exceeded 900.", set(), {("opo_donors", 900.0, "at_least")}),
+    (
+        "The number of registered donors exceeded 900,000.",
+        set(),
+        {("opo_donors", 900000.0, "at_least")},
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -682,6 +682,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
+        if pat.EN_DONATION_KIND_AFTER_RE.match(ctx.sentence_right):
+            return "opo_donors"  # 164 cases of DBCD: donations by kind
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
@@ -714,6 +716,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
+        if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
+            return "opo_donors"  # more than 20 people became donors after they died
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
             or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
@@ -1659,8 +1663,12 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")
-        if pat.DONATION_CUE_RE.search(noun):
-            return _Counter("donors", "donors", 1.0, [], noun, e)
+        if (
+            pat.DONATION_CUE_RE.search(noun)
+            or pat.EN_DONATION_KIND_RE.fullmatch(noun)
+            or (pat.EN_DONORS_NOUN_RE.search(noun) and "living" not in noun)
+        ):
+            return _Counter("donors", "donors", 1.0, [], noun, e)  # the number of OD exceeded
         if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):

@@ -841,6 +841,18 @@ PLANNED_CUE_RE = re.compile(
 # --- donation, comparison, change, scope ------------------------------------------------------
 
 DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|donat|procure")
+EN_BECAME_DONORS_RE = re.compile(
+    r"^\s(?:[a-z]+\s){0,2}?(?:became|become|have become|had become)\s(?:organ\s|deceased\s)?"
+    r"donors(?![a-z])"
+)
+"""'more than 20 people became donors after they died': people counted as donors."""
+EN_DONORS_NOUN_RE = re.compile(r"(?<![a-z])donors(?![a-z])")
+EN_DONATION_KIND_RE = re.compile(r"(?<![a-z])(?:od|dcd|dbd|dbcd|dcds|dbds)(?![a-z])")
+"""Abbreviations of organ donation by kind: 'cases of DBD', 'the total number of OD'."""
+EN_DONATION_KIND_AFTER_RE = re.compile(
+    r"^\s?(?:cases\s)?of\s(?:(?:organ|deceased|donor)\s){0,2}(?:od|dcd|dbd|dbcd)(?![a-z])"
+)
+"""'164 cases of DBCD and 35 cases of DCD had been implemented': donation cases by kind."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
 """A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
@@ -951,7 +963,7 @@ SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to"
+    r"|increased to|grew to|exceeded|exceeds|exceed|surpassed|topped"
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
     r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
