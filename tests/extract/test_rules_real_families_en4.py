@@ -441,6 +441,36 @@ FAMILIES["donors_by_kind_and_people_who_became_donors"] = [
 ]
 
 
+# --- one event: its rooms and people are no unit's figures ----------------------------------
+
+
+FAMILIES["rooms_and_people_of_one_event"] = [
+    (
+        "According to a local report, more than 40 doctors carried out 5 transplant surgeries "
+        "in 5 operating rooms simultaneously at the hospital on that day.",
+        set(),
+        {("transplant_surgeons", 40.0, "at_least"), ("operating_rooms", 5.0, "exact")},
+    ),
+    (
+        "Two liver transplants were performed simultaneously in three operating rooms on May 2.",
+        set(),
+        {("operating_rooms", 3.0, "exact")},
+    ),
+    (
+        "The hospital performed four transplants at the same time on June 3, 2006, with more "
+        "than 20 medical staff.",
+        set(),
+        {("transplant_staff", 20.0, "at_least"), ("staff_total", 20.0, "at_least")},
+    ),
+    # what a unit has stays
+    (
+        "The transplant center has 6 operating rooms and 12 surgeons.",
+        {("operating_rooms", 6.0, "exact"), ("transplant_surgeons", 12.0, "exact")},
+        set(),
+    ),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

@@ -492,6 +492,19 @@ def _en_one_day(ctx: _Ctx) -> bool:
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
 
+def _en_event(ctx: _Ctx) -> bool:
+    """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
+    rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
+    sentence = ctx.sentence
+    if not pat.EN_PAST_OPS_RE.search(sentence):
+        return False
+    if pat.EN_EVENT_RE.search(sentence):
+        return True
+    return ("day" in sentence or "night" in sentence or " of " in sentence) and bool(
+        pat.EN_PER_DAY_WORDS_RE.search(sentence)
+    )
+
+
 def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
     says so (累计, to date, a total of); otherwise the patients of a period, a report or a
@@ -736,6 +749,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
+        if _en_event(ctx) and not _received_transplant(ctx):
+            return None  # more than 60 doctors carried out 6 transplants on that day
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
         staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
@@ -820,6 +835,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "national_share"
         return None
     if uclass == "rooms":
+        if _en_event(ctx):
+            return None  # performed simultaneously in four operating rooms on April 30
         if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
             return "operating_rooms"
         if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):

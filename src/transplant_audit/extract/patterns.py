@@ -1069,7 +1069,8 @@ LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
 """A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
 EN_PER_DAY_WORDS_RE = re.compile(
     r"(?<![a-z])(?:(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])"
-    r"|on the same (?:day|night)|within the same day)"
+    r"|on the same (?:day|night)|within the same day|on that (?:day|night|morning)"
+    r"|in the (?:morning|afternoon|evening|night) of)"
 )
 """'On a single day in 2006, surgeons there carried out 8 liver transplants', '... on the same
 day': the day is the count's scope."""
@@ -1077,6 +1078,13 @@ EN_DATE_LEAD_RE = re.compile(
     rf"\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
 )
 """'On April 5, 2005, the centre performed 16 kidney transplants': a count on one date."""
+EN_EVENT_RE = re.compile(
+    rf"simultaneous|at the same time|(?<![a-z])on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})"
+    r"(?![\d])"
+)
+"""A sentence telling one event ('performed simultaneously in four operating rooms', 'on
+April 30'): the rooms and people it names were busy that day, not what a unit has."""
+EN_PAST_OPS_RE = re.compile(r"(?<![a-z])(?:performed|carried out|completed|conducted|did)\s")
 EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
 """'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
 EN_RATE_BEFORE_RE = re.compile(r"(?<![a-z])rates?(?![a-z])|\sper\s\d")
