@@ -471,6 +471,50 @@ FAMILIES["rooms_and_people_of_one_event"] = [
 ]
 
 
+# --- transplant counts written without 'transplants' ----------------------------------------
+
+
+def _any_count(value: float) -> Figures:
+    """A transplant count of ``value``, whichever period reading the rules give it (the
+    period-versus-running-total decision is not this family's)."""
+    return {
+        ("transplants_in_period", value, "exact"),
+        ("transplants_cumulative", value, "exact"),
+    }
+
+
+FAMILIES["transplant_counts_without_the_word"] = [
+    # recipients receiving a transplant, also as an abbreviation (LT, LDLT)
+    (
+        "Methods: A total of 1,210 recipients receiving kidney transplantation at our center "
+        "from 2010 to 2016 were included.",
+        {("transplants_in_period", 1210.0, "exact")},
+        set(),
+    ),
+    (
+        "During this period, 2,050 recipient patients received LT from 1,990 donors.",
+        {("transplants_in_period", 2050.0, "exact")},
+        set(),
+    ),
+    # grafts are transplants
+    (
+        "Between 2001 and 2010, we performed 180 renal transplants, including 40 grafts from "
+        "ECDs and 140 grafts from SCDs.",
+        {("transplants_in_period", 40.0, "exact"), ("transplants_in_period", 140.0, "exact")},
+        set(),
+    ),
+    # a bare number per year in a sentence about transplantation
+    (
+        "Instead of 8,000 a year, the real volume of organ transplantation is far higher.",
+        {("transplants_in_period", 8000.0, "exact")},
+        set(),
+    ),
+    # per year, but no transplants in the sentence
+    ("The hospital sees 90,000 outpatients a year.", set(), _any_count(90000.0)),
+    ("The city adds 8,000 a year to its population.", set(), _any_count(8000.0)),
+]
+
+
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
 
 

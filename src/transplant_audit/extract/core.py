@@ -1677,6 +1677,12 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
+    if (
+        pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
+        and not _YEAR_ONLY_RE.match(norm[s:e])
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), e + 120)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # instead of 10,000 a year
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")

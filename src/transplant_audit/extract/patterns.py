@@ -268,6 +268,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "professors": ("persons", "professors", 1, None),
     "professionals": ("persons", "professionals", 1, None),
     "patients": ("persons", "patients", 1, None),
+    "recipients": ("persons", "patients", 1, None),
+    "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
     "experts": ("persons", "experts", 1, None),
@@ -623,8 +625,8 @@ RECEIVED_TX_RE = re.compile(
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
     # 'patients with HCC transplanted at ...'
-    r"|(?<![a-z])(?:receiv(?:e|es|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
-    r"(?:transplant|kt(?![a-z])|lt(?![a-z])|ot(?![a-z]))"
+    r"|(?<![a-z])(?:receiv(?:e|es|ed|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
+    r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
     # transplant tourists: 'people chose to go to mainland China for liver transplants'
@@ -990,11 +992,14 @@ ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
 RECEIVED_AFTER_RE = re.compile(
-    r"\s(?:[a-z]+\s)?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"\s(?:[a-z]+\s){0,2}?(?:underwent|received|receive|undergo|have had|had)\s"
     r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
 )
 """'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
 number followed by the recipients' verb counts transplants."""
+EN_BARE_PER_YEAR_RE = re.compile(r"\s(?:a|per|each|every)\syear(?![a-z])|\s(?:annually|yearly)")
+"""'Instead of 10,000 a year, ... 60,000 to 100,000 transplants a year': a bare number per year
+in a sentence about transplants counts transplants."""
 NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
 """'two million Chinese need organ transplants': people who need one are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
