@@ -509,6 +509,20 @@ FAMILIES["transplant_counts_without_the_word"] = [
         {("transplants_in_period", 8000.0, "exact")},
         set(),
     ),
+    # ordinal operations in a text about transplants are running totals
+    (
+        "The centre has done liver transplants since 1992. The 7,000th surgery was completed "
+        "in May.",
+        {("transplants_cumulative", 7000.0, "exact")},
+        set(),
+    ),
+    (
+        'It also marked the 300th "split" liver transplant case.',
+        {("transplants_cumulative", 300.0, "exact")},
+        set(),
+    ),
+    ("The 100th operation of the year at the eye clinic.", set(), _any_count(100.0)),
+    ("She finished 5th in the race.", set(), _any_count(5.0)),
     # per year, but no transplants in the sentence
     ("The hospital sees 90,000 outpatients a year.", set(), _any_count(90000.0)),
     ("The city adds 8,000 a year to its population.", set(), _any_count(8000.0)),

@@ -522,7 +522,12 @@ _GENERAL_SURGERY_RE = re.compile(r"手术|surger|operation|procedure")
 _UTILISED_RE = re.compile(r"transplanted|utili[sz]ed|used")
 _OF_AFTER_RE = re.compile(r"\s?of\s")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
-_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant")
+_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z0-9\"'“”‘’-]+\s){0,3}transplant")
+_ORDINAL_OPERATION_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:surgery|operation|procedure|case)(?![a-z])"
+)
+"""'The 9,000th surgery': an ordinal operation, a running total when the text around it is
+about transplants."""
 _YEAR_ONLY_RE = re.compile(pat.YEAR + r"$")
 _YEAR_FULL_RE = re.compile(pat.YEAR)
 """Patterns the hot path used to compile (through ``re``'s cache) on every number."""
@@ -1269,7 +1274,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 norm[max(0, s - 200) : e + 120]
             ):
                 pass  # the 200th person to undergo such an operation: counter set below
-            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
+            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
+                _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
+                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+            ):
                 continue
             ordinal = True
             e_num = e + 2
@@ -1277,7 +1285,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         cnt = _read_counter(norm, e_num)
         if frac:
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
-        if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
+        if ordinal and not cnt.uclass and e_num == e + 2:
+            # the 200th person to undergo such an operation; the 500th "split" liver
+            # transplant case; the 9,000th surgery (the ordinal patterns above read them)
             cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
         if not cnt.uclass and not is_zh_token:
             cnt = _implied_counter(norm, s, e, cnt)
