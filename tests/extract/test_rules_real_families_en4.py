@@ -103,6 +103,24 @@ FAMILIES["currency_binding_and_money_ranges"] = [
         set(),
     ),
     ("The unit raised funds for 20,000 families.", set(), {("price_usd", 20000.0, "exact")}),
+    # money that is no price of one transplant: paid to a donor, a total, one patient's bills
+    (
+        "The donors are paid US$1500 and more is negotiated.",
+        set(),
+        {("price_usd", 1500.0, "exact")},
+    ),
+    (
+        "Five patients had lung transplants, with medical costs totaling more than 9 million "
+        "yuan ($1.4 million).",
+        set(),
+        {("price_cny", 9000000.0, "at_least"), ("price_usd", 1400000.0, "exact")},
+    ),
+    (
+        "Mr Wu has spent 60,000 yuan on medical fees since his kidney failed.",
+        set(),
+        {("price_cny", 60000.0, "exact")},
+    ),
+    ("A liver transplant costs 250,000 yuan.", {("price_cny", 250000.0, "exact")}, set()),
     # spaced digit groups need both ends of a range: a year then a count stays apart
     ("In 2019 2 149 patients waited.", set(), {("waitlist_size", 2019149.0, "exact")}),
     # organs 'at' a count of places are no price

@@ -601,6 +601,8 @@ def _priced_at(ctx: _Ctx) -> bool:
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
     texts = (ctx.clause, ctx.mods)
+    if pat.EN_NOT_A_PRICE_RE.search(ctx.sentence):
+        return None  # the donors are paid US$1200; costs totaling 7 million yuan
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"

@@ -1214,6 +1214,14 @@ EN_ORGAN_PRICED_AT_RE = re.compile(
 )
 """A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
 organ priced at an amount, read in the sentence before the amount."""
+EN_NOT_A_PRICE_RE = re.compile(
+    r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
+    r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
+    r"|on medical (?:fees|bills|expenses))(?![a-z])"
+)
+"""Money that is no price of one transplant: what a donor is paid ('The donors are paid
+US$1200'), a total over several patients ('medical costs totaling more than 7 million
+yuan'), one patient's medical bills ('has spent 85,000 yuan on medical fees')."""
 EN_ORGAN_FOR_AMOUNT_RE = re.compile(
     r"(?<![a-z])(?:kidney|liver|heart|lung|cornea|organ|transplant)s?\s(?:[a-z'’-]+\s){0,5}?"
     r"for\s(?:(?:about|around|only|just|as little as|up to)\s)?"
