@@ -541,6 +541,13 @@ FAMILIES["transplant_counts_without_the_word"] = [
     ),
     ("The 100th operation of the year at the eye clinic.", set(), _any_count(100.0)),
     ("She finished 5th in the race.", set(), _any_count(5.0)),
+    # a hospital's surgical volume written before a bare number
+    (
+        "It has 2,729 beds and an annual surgical volume of 98,000.",
+        {("surgeries_per_year", 98000.0, "exact")},
+        set(),
+    ),
+    ("The surgical volume of 2019 was low.", set(), {("surgeries_per_year", 2019.0, "exact")}),
     # per year, but no transplants in the sentence
     ("The hospital sees 90,000 outpatients a year.", set(), _any_count(90000.0)),
     ("The city adds 8,000 a year to its population.", set(), _any_count(8000.0)),

@@ -1689,6 +1689,10 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
+    if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
+        norm, max(0, s - 40), s
+    ):
+        return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
     if (
         pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
         and not _YEAR_ONLY_RE.match(norm[s:e])

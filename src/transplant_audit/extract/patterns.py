@@ -997,6 +997,11 @@ RECEIVED_AFTER_RE = re.compile(
 )
 """'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
 number followed by the recipients' verb counts transplants."""
+EN_SURGICAL_VOLUME_BEFORE_RE = re.compile(
+    r"(?:surgical|surgery|operation|operating)\s(?:volume|count|total)\s(?:of|was|is|reached"
+    r"|stood at|exceeds|exceeded|totall?ed)\s(?:about\s|around\s|nearly\s|over\s|more than\s)?$"
+)
+"""'an annual surgical volume of 105,000': a bare number naming surgeries."""
 EN_BARE_PER_YEAR_RE = re.compile(r"\s(?:a|per|each|every)\syear(?![a-z])|\s(?:annually|yearly)")
 """'Instead of 10,000 a year, ... 60,000 to 100,000 transplants a year': a bare number per year
 in a sentence about transplants counts transplants."""
