@@ -336,6 +336,19 @@ FAMILIES["one_persons_wait"] = [
         set(),
         {("wait_time_days", 730.5, "approx")},
     ),
+    # 'and a half' belongs to the number, also at the low end of a range
+    (
+        "The average time a patient spends on the waiting list for a kidney is between two and "
+        "a half to three years.",
+        {("wait_time_days", 913.12, "at_least"), ("wait_time_days", 1095.75, "at_most")},
+        {("wait_time_days", 730.5, "at_least")},
+    ),
+    (
+        "Patients wait two and a half years on average for a kidney.",
+        {("wait_time_days", 913.12, "exact")},
+        set(),
+    ),
+    ("He scored two and a half points.", set(), {("wait_time_days", 913.12, "exact")}),
     # what patients in general wait, or a hospital states, stays a wait
     (
         "He said foreign patients wait only one week for a kidney at the hospital.",

@@ -1301,6 +1301,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
         range_scale = 1.0
+        plus_half = False
+        if not cnt.uclass and not is_zh_token and norm.startswith(" and a half", e):
+            cnt, plus_half, range_lower = _and_a_half(norm, e, range_upper)
         money_kind = range_money.pop(s, "")
         if money_kind and not cnt.uclass:  # the high end of US$20,000-30,000
             cnt = _Counter(*_MONEY_COUNTER[money_kind], 1.0, [], "", e)
@@ -1419,6 +1422,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         adjacent = _adjacent_range(zh) if is_zh_token else None
         try:
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
+            value += 0.5 if plus_half else 0.0
         except ValueError:
             continue
         if uclass == "time" and stated_unit == "years" and value > _MAX_WAIT_YEARS:
@@ -1850,6 +1854,27 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
             return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
         pos = m2.end()
     return cnt
+
+
+_AND_A_HALF = len(" and a half")
+
+
+def _and_a_half(norm: str, e: int, range_upper: set[int]) -> tuple[_Counter, bool, bool]:
+    """'two and a half years' (the duration after 'and a half'), and 'two and a half to
+    three years' (a range whose high end names the unit): (counter, plus a half, range low
+    end). A counter with no class when neither reads."""
+    at = e + _AND_A_HALF
+    cnt = _read_counter(norm, at)
+    if cnt.uclass == "time":
+        return cnt, True, False
+    rj = pat.RANGE_JOIN_RE.match(norm[at : at + 6])
+    m2 = pat.NUMBER_RE.match(norm, at + rj.end()) if rj else None
+    if rj and m2:
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass == "time":
+            range_upper.add(m2.start())
+            return _Counter("time", cnt2.stated_unit, cnt2.mult, [], cnt2.mods, at), True, True
+    return _Counter("", "", 1.0, [], "", e), False, False
 
 
 _MONEY_COUNTER = {"usd": ("usd", "USD"), "cny": ("cny", "CNY"), "hkd": ("cny", "HKD")}
