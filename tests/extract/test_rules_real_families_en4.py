@@ -171,6 +171,19 @@ FAMILIES["first_and_founding_years"] = [
         {("first_transplant_year", 1995.0, "exact")},
         set(),
     ),
+    # one year dates the firsts of several organs, the plural 'first two heart transplants'
+    # included; not 'its first hundred transplants'
+    (
+        "Its thoracic surgery department performed its first two heart transplants and first "
+        "lung transplant in 2006.",
+        {("first_transplant_year", 2006.0, "exact")},
+        set(),
+    ),
+    (
+        "In 2005, it completed its first hundred liver transplants.",
+        set(),
+        {("first_transplant_year", 2005.0, "exact")},
+    ),
     # the first transplant *department* is a unit founded, not a first operation
     (
         "In 2007, the hospital set up its organ transplant department, the first complete "
@@ -568,6 +581,18 @@ FAMILIES["transplant_counts_without_the_word"] = [
 
 
 CASES = [(name, *case) for name, cases in FAMILIES.items() for case in cases]
+
+
+def test_one_year_dates_the_firsts_of_two_organs() -> None:
+    got = [
+        (c.indicator, c.value, c.organ)
+        for c in extract_candidates(
+            "Its thoracic surgery department performed its first two heart transplants and "
+            "first lung transplant in 2006."
+        )
+    ]
+    assert ("first_transplant_year", 2006.0, "heart") in got, got
+    assert ("first_transplant_year", 2006.0, "lung") in got, got
 
 
 @pytest.mark.parametrize(

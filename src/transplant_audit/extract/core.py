@@ -2004,7 +2004,8 @@ _FIRST_TX_RE = re.compile(
     # written as an abbreviation ('the first KT'); a programme begun ('started kidney
     # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
     # first performed or making its debut
-    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant(?:ation)?|kt|lt|ldlt|ddlt)(?![a-z])"
+    r"|first(?:-ever)?\s(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
+    r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
     r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
     r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
     r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
@@ -2156,15 +2157,23 @@ def _year_candidates(
     for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm) if cells else ():
         used.add(m.start("year"))
         out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
+    first_organs: dict[int, set[str]] = {}  # a first year's position → the organs it dates
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None
-            for lo, hi in (
-                clauses.around(m.start(), m.end()),
-                sentences.around(m.start(), m.end()),
+            om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
+                norm[max(0, m.start() - 12) : m.start()]
+            )
+            organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
+            for lo_is_clause, (lo, hi) in (
+                (True, clauses.around(m.start(), m.end())),
+                (False, sentences.around(m.start(), m.end())),
             ):
                 for ys, ye, _ in _year_spans(norm, lo, hi):
-                    if ys in used:
+                    # one year may date the firsts of several organs ('its first two heart
+                    # transplants and first lung transplant in 2006'), not two of one organ
+                    shared = organ and indicator == "first_transplant_year" and lo_is_clause
+                    if ys in used and not (shared and organ not in first_organs.get(ys, {organ})):
                         continue
                     dist = min(abs(ye - m.start()), abs(ys - m.end()))
                     if best is None or dist < best[0]:
@@ -2176,10 +2185,8 @@ def _year_candidates(
             _, ys, ye = best
             year = _year_value(norm[ys:ye])
             used.add(ys)
-            om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
-                norm[max(0, m.start() - 12) : m.start()]
-            )
-            organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
+            if indicator == "first_transplant_year":
+                first_organs.setdefault(ys, set()).add(organ)
             out.append(
                 _span_candidate(
                     text,
