@@ -396,6 +396,17 @@ FAMILIES["organs_transplanted_and_donated"] = [
         {("opo_organs_utilised", 900.0, "exact"), ("opo_organs_utilised", 2100.0, "exact")},
         set(),
     ),
+    # donor organs, and the organs a count of transplants involved
+    (
+        "Between 2001 and 2004, at least 40 donor livers came from brain-dead adults.",
+        {("opo_organs_utilised", 40.0, "at_least")},
+        set(),
+    ),
+    (
+        "The country has processed 10,500 organ transplants involving 29,000 organs so far.",
+        {("opo_organs_utilised", 29000.0, "exact")},
+        set(),
+    ),
     # donated and transplanted: the organs an OPO gave stay organs utilised
     (
         "In 2015, 5,000 organs were donated and transplanted.",
@@ -473,6 +484,11 @@ FAMILIES["donors_by_kind_and_people_who_became_donors"] = [
     (
         "The total number of donors exceeded 4,000 in 2019.",
         {("opo_donors", 4000.0, "at_least")},
+        set(),
+    ),
+    (
+        "The total number of OD exceed 4,000 in 2019.",
+        {("opo_donors", 4000.0, "exact")},
         set(),
     ),
     # living donors alone and registered donors are no donors in the vocabulary's sense

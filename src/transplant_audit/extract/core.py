@@ -814,6 +814,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return _classify_in_use("ops", ctx, ordinal)  # 60,000 organs are transplanted
         if pat.EN_ORGANS_DONATED_AFTER_RE.match(ctx.sentence_right):
             return "opo_organs_utilised"  # 1,400 kidneys (and 2,300 organs) were donated
+        if pat.EN_DONOR_ORGANS_RE.search(ctx.left_clause[-28:]) or pat.EN_DONOR_ORGANS_RE.match(
+            ctx.mods
+        ):
+            return "opo_organs_utilised"  # 35 donor livers; transplants involving 32,984 organs
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"

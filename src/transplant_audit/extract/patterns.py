@@ -686,6 +686,11 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
+EN_DONOR_ORGANS_RE = re.compile(
+    r"(?:donor|donated|procured)\s|transplants?\s(?:involving|using)\s$"
+)
+"""'35 donor livers came from', '11,977 organ transplants involving 32,984 organs': organs an
+OPO gave, read in the words before them."""
 EN_ORGANS_TRANSPLANTED_RE = re.compile(
     r"^\s(?:[a-z-]+\s){0,2}?(?:are|were|was|is|have been|had been|has been)\s(?:[a-z]+ly\s)?"
     r"transplanted(?![a-z])"
@@ -963,7 +968,7 @@ ZH_DIGIT_VALUES = {
 SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
 """Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
 NUMBER_OF_RE = re.compile(
-    r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
+    r"number of\s(?P<noun>[a-z' -]{2,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
     r"|increased to|grew to|exceeded|exceeds|exceed|surpassed|topped"
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
