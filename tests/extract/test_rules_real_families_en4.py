@@ -103,6 +103,17 @@ FAMILIES["currency_binding_and_money_ranges"] = [
         set(),
     ),
     ("The unit raised funds for 20,000 families.", set(), {("price_usd", 20000.0, "exact")}),
+    # 'between X and Y' is a range
+    (
+        "A liver transplant costs between 250,000 and 300,000 yuan.",
+        {("price_cny", 250000.0, "at_least"), ("price_cny", 300000.0, "at_most")},
+        {("price_cny", 250000.0, "exact")},
+    ),
+    (
+        "Patients paid between $40,000 and $60,000 for a kidney.",
+        {("price_usd", 40000.0, "at_least"), ("price_usd", 60000.0, "at_most")},
+        set(),
+    ),
     # money that is no price of one transplant: paid to a donor, a total, one patient's bills
     (
         "The donors are paid US$1500 and more is negotiated.",
@@ -362,6 +373,22 @@ FAMILIES["one_persons_wait"] = [
         set(),
     ),
     ("He scored two and a half points.", set(), {("wait_time_days", 913.12, "exact")}),
+    # a clause naming only another organ repeats the sentence's measure
+    (
+        "The waiting time for a kidney is 2-4 weeks, for a liver 1-2 weeks.",
+        {("wait_time_days", 7.0, "at_least"), ("wait_time_days", 14.0, "at_most")},
+        set(),
+    ),
+    (
+        "The wait for a heart is three months, for a lung 1 to 2 months.",
+        {("wait_time_days", 30.44, "at_least"), ("wait_time_days", 60.88, "at_most")},
+        set(),
+    ),
+    (
+        "The centre has 20 beds, for a liver ward 12 of them.",
+        set(),
+        {("wait_time_days", 12.0, "exact")},
+    ),
     # what patients in general wait, or a hospital states, stays a wait
     (
         "He said foreign patients wait only one week for a kidney at the hospital.",

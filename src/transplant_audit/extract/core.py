@@ -582,6 +582,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
         return "wait_time_days"  # a list of hospitals under 'Waiting times:'
 
+    if pat.EN_PARALLEL_ORGAN_RE.match(ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+        return "wait_time_days"  # the wait for a kidney is 2-4 weeks, for a liver 1-2 weeks
     # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
@@ -1985,7 +1987,12 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     out = list(cands)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.indicator == b.indicator and _RANGE_BETWEEN_RE.match(norm[a.end : b.start]):
+        between = norm[a.end : b.start] in (" and ", " and $", " and rmb ", " and ¥") and bool(
+            pat.EN_BETWEEN_BEFORE_RE.search(norm, max(0, a.start - 16), a.start)
+        )  # between 250,000 and 300,000 yuan
+        if a.indicator == b.indicator and (
+            between or _RANGE_BETWEEN_RE.match(norm[a.end : b.start])
+        ):
             if pat.EN_CHANGE_FROM_RE.search(norm, max(0, a.start - 40), a.start):
                 continue  # fell from 5,233 to 5,033: two states, not a range
             out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))

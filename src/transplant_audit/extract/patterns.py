@@ -1061,6 +1061,15 @@ EN_WAIT_CUE_RE = re.compile(
     r"(?:kidney|liver|heart|lung|organ)"
 )
 """'It takes about a week to get a kidney': the time to obtain an organ is a wait."""
+EN_PARALLEL_ORGAN_RE = re.compile(
+    r"^\s?(?:and\s|while\s|but\s)?(?:for|to get)\s(?:a|an)\s(?:[a-z]+\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancreas)(?:\stransplant)?\s(?:it\sis\s|is\s)?"
+    r"(?:[\d.]+\s?(?:-|to)\s?)?$"
+)
+"""'The waiting time for a kidney is 2-4 weeks, for a liver 1-2 weeks': a clause naming only
+another organ repeats the sentence's measure."""
+EN_BETWEEN_BEFORE_RE = re.compile(r"(?<![a-z])between\s(?:about\s|around\s)?(?:rmb\s?|us\$|\$|¥)?$")
+"""'between 250,000 and 300,000 yuan': 'and' joins the two ends of a range."""
 EN_ORGAN_WITHIN_RE = re.compile(
     r"(?<![a-z])(?:a|an)\s(?:new\s|matching\s|suitable\s|donor\s|donated\s)?"
     r"(?:kidney|liver|heart|lung|organ)(?![a-z])(?!\s(?:unit|ward|cent|depart|program|failure))"
