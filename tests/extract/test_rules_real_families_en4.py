@@ -373,6 +373,12 @@ FAMILIES["one_persons_wait"] = [
         set(),
     ),
     ("He scored two and a half points.", set(), {("wait_time_days", 913.12, "exact")}),
+    # the time it takes to arrange an organ is a wait
+    (
+        "A liver costs $40,000 and takes only two weeks to arrange.",
+        {("wait_time_days", 14.0, "exact"), ("price_usd", 40000.0, "exact")},
+        set(),
+    ),
     # a clause naming only another organ repeats the sentence's measure
     (
         "The waiting time for a kidney is 2-4 weeks, for a liver 1-2 weeks.",
@@ -610,6 +616,14 @@ FAMILIES["transplant_counts_without_the_word"] = [
     ),
     ("The 100th operation of the year at the eye clinic.", set(), _any_count(100.0)),
     ("She finished 5th in the race.", set(), _any_count(5.0)),
+    # recipients of the transplant the sentence named
+    (
+        "Some 300,000 patients need transplants every year in China, but only about 10,000 "
+        "receive one.",
+        {("transplants_in_period", 10000.0, "approx")},
+        set(),
+    ),
+    ("He had 3 cars and got one.", set(), _any_count(3.0)),
     # a hospital's surgical volume written before a bare number
     (
         "It has 2,729 beds and an annual surgical volume of 98,000.",

@@ -1699,6 +1699,10 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
+    if pat.EN_RECEIVE_ONE_AFTER_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
+        norm, max(0, s - 120), s
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
     if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
         norm, max(0, s - 40), s
     ):

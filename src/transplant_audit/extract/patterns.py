@@ -1010,6 +1010,11 @@ EN_SURGICAL_VOLUME_BEFORE_RE = re.compile(
 EN_BARE_PER_YEAR_RE = re.compile(r"\s(?:a|per|each|every)\syear(?![a-z])|\s(?:annually|yearly)")
 """'Instead of 10,000 a year, ... 60,000 to 100,000 transplants a year': a bare number per year
 in a sentence about transplants counts transplants."""
+EN_RECEIVE_ONE_AFTER_RE = re.compile(
+    r"\s(?:[a-z]+\s){0,2}?(?:receive|received|get|got|undergo|underwent)\s(?:one|it)(?![a-z])"
+)
+"""'300,000 patients need transplants ..., but only about 10,000 receive one': recipients of
+the transplant the sentence named."""
 NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
 """'two million Chinese need organ transplants': people who need one are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
@@ -1056,7 +1061,8 @@ EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
 EN_WAIT_CUE_RE = re.compile(
-    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match)"
+    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match"
+    r"|arrange|locate|secure|source)"
     r"|(?:get|obtain|receive|find)\s(?:a\s|an\s)?(?:new\s|suitable\s|matching\s)?"
     r"(?:kidney|liver|heart|lung|organ)"
 )
