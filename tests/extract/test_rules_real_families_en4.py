@@ -300,6 +300,12 @@ FAMILIES["volume_rank_superlatives_and_clause_scope"] = [
         {("volume_rank_national", 1.0, "exact")},
         set(),
     ),
+    (
+        "The hospital completed 1,236 liver transplants in 2018, the most of any hospital in the "
+        "world.",
+        {("volume_rank_global", 1.0, "exact")},
+        set(),
+    ),
     # 'largest' without saying by what, 'one of the biggest', no scope, another scope: no rank
     ("It is the largest transplant centre in the country.", set(), _NO_RANK),
     (
@@ -523,6 +529,18 @@ FAMILIES["donors_by_kind_and_people_who_became_donors"] = [
         "The total number of OD exceed 4,000 in 2019.",
         {("opo_donors", 4000.0, "exact")},
         set(),
+    ),
+    # a rate per million and people who died waiting are no counts
+    (
+        "Spain has the highest donation rate in the world, with 46.3 donors per million "
+        "population.",
+        set(),
+        {("opo_donors", 46.3, "exact")},
+    ),
+    (
+        "Each day, 17 people die waiting for a transplant.",
+        set(),
+        {("waitlist_size", 17.0, "exact")},
     ),
     # living donors alone and registered donors are no donors in the vocabulary's sense
     ("The number of living donors exceeded 900.", set(), {("opo_donors", 900.0, "at_least")}),

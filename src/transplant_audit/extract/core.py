@@ -806,6 +806,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "inpatients_per_year"
         return None
     if uclass == "donors":
+        if pat.EN_RATE_AFTER_RE.match(ctx.right):
+            return None  # 46.3 donors per million population: a rate
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"

@@ -645,7 +645,8 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?"
+    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])(?:died|deaths|die|dies|dying)(?![a-z])|协调员"
+    r"|coordinators?"
     r"|每\s?[\d一二三四五六七八九十百千万.]+\s?万?(?:人|位|名)"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
@@ -1125,7 +1126,7 @@ EN_ANNUAL_AFTER_RE = re.compile(
 )
 """English per-year words later in the sentence, before any other number ('over a hundred
 cases of ... transplants, ... last year'), make a bare count one of a period."""
-EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s\d")
+EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
 """'92.7 transplants per 100 wait-list years': a rate, not a count."""
 EN_ORGAN_COORD_RE = re.compile(
     rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
@@ -1164,7 +1165,8 @@ EN_RANK_RE = re.compile(
     # transplant centre', 'the largest number of kidney transplants in China'
     r"|(?:(?<!one of )(?<!among )(?<![a-z])the|'s|’s)\s(?:single\s)?"
     r"(?P<most>most|busiest|largest|biggest|highest)"
-    r"(?=\s(?:[a-z'’-]+\s){0,5}?(?:transplant|kts?\b|lts?\b))"
+    r"(?=\s(?:[a-z'’-]+\s){0,5}?(?:transplant|kts?\b|lts?\b)"
+    r"|\sof\sany\s(?:hospital|cent(?:er|re)|country|nation|program|unit|institution))"
 )
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
