@@ -642,6 +642,18 @@ FAMILIES["transplant_counts_without_the_word"] = [
         set(),
     ),
     ("He had 3 cars and got one.", set(), _any_count(3.0)),
+    # a list of organs joined by commas: the last item's noun serves each count
+    (
+        "Israel performed 500 transplants in 2019, including 300 kidney, 120 liver and 50 heart "
+        "transplants.",
+        {("transplants_in_period", 300.0, "exact"), ("transplants_in_period", 120.0, "exact")},
+        set(),
+    ),
+    (
+        "It ranked 5 nationally, 30 surgeons work there.",
+        set(),
+        {("transplant_surgeons", 5.0, "exact")},
+    ),
     # a hospital's surgical volume written before a bare number
     (
         "It has 2,729 beds and an annual surgical volume of 98,000.",
