@@ -239,6 +239,14 @@ FAMILIES["staff_titles_and_medical_staff"] = [
         {("senior_staff", 27.0, "exact"), ("senior_staff", 45.0, "exact")},
         {("transplant_surgeons", 27.0, "exact")},
     ),
+    # people who 'hold' senior titles, like those 'with' them
+    (
+        "The division has 35 beds and 10 surgeons, among whom 8 hold senior and associate "
+        "senior professional titles.",
+        {("senior_staff", 8.0, "exact")},
+        set(),
+    ),
+    ("4 staff members hold PhDs.", set(), {("senior_staff", 4.0, "exact")}),
     # medical or professional staff of a hospital are its medical staff
     (
         "It has 2,100 medical professional personnel and 3,000 beds.",

@@ -654,7 +654,8 @@ NOT_A_HEADCOUNT_RE = re.compile(
 LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
 """'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
 WITH_TITLE_RE = re.compile(
-    r"^\s(?:[a-z'’-]+\s){0,2}with\s(?:an?\s)?(?P<what>associate senior|senior|intermediate"
+    r"^\s(?:[a-z'’-]+\s){0,2}(?:with|hold|holds|holding)\s(?:an?\s)?"
+    r"(?P<what>associate senior|senior|intermediate"
     r"|phds?|master|doctoral|doctorate|post-?doc)"
 )
 """'235 staff with senior titles' are senior staff; '4 staff members with PhDs' are no
