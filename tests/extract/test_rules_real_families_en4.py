@@ -264,6 +264,18 @@ FAMILIES["staff_titles_and_medical_staff"] = [
         {("transplant_staff", 25.0, "at_least")},
         set(),
     ),
+    # a hospital's inpatients a year, named by the counter itself
+    (
+        "The hospital admits more than 80,000 inpatients a year.",
+        {("inpatients_per_year", 80000.0, "at_least")},
+        set(),
+    ),
+    (
+        "The hospital had 120,000 discharges in 2015.",
+        {("inpatients_per_year", 120000.0, "exact")},
+        set(),
+    ),
+    ("It has 300 inpatients.", set(), {("inpatients_per_year", 300.0, "exact")}),
     # a unit's ranked surgeons stay its surgeons; all employees stay the hospital's staff
     (
         "It has 2 chief surgeons, 5 associate chief surgeons and 6 attending surgeons.",

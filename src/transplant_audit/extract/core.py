@@ -800,8 +800,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "medical_staff" if _en_medical(ctx) else "staff_total"
         return None
     if uclass == "visits":
-        if _has(pat.INPATIENT_CUE_RE, ctx.clause) and _has(
-            pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
+        # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
+        if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
+            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
         ):
             return "inpatients_per_year"
         return None
