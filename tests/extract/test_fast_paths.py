@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from transplant_audit.extract import core, numbers
+from transplant_audit.extract import core, numbers, period
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import normalize
 from transplant_audit.extract.rxprefix import first_chars, with_first_chars
@@ -78,11 +78,12 @@ def test_digit_fast_path_equals_general_path() -> None:
 
 SLOW_FORMS = [("patterns." + k, v) for k, v in pat.SLOW_FORMS.items()]
 SLOW_FORMS += [("core." + k, v) for k, v in core.SLOW_FORMS.items()]
+SLOW_FORMS += [("period." + k, v) for k, v in period.SLOW_FORMS.items()]
 
 
 def _fast_form(name: str) -> re.Pattern[str]:
     mod, attr = name.split(".")
-    return getattr(pat if mod == "patterns" else core, attr)
+    return getattr({"patterns": pat, "core": core, "period": period}[mod], attr)
 
 
 def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:

@@ -45,6 +45,13 @@ from transplant_audit.extract.numbers import (
     parse_english_number,
     parse_number,
 )
+from transplant_audit.extract.period import EN_YEAR_RE as _EN_YEAR_RE  # noqa: F401
+from transplant_audit.extract.period import PeriodView
+from transplant_audit.extract.period import decide as decide_period
+from transplant_audit.extract.period import last_pos as _last_pos
+from transplant_audit.extract.period import may_hold_year as _may_hold_year  # noqa: F401
+from transplant_audit.extract.period import year_range as _year_range
+from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.rxprefix import speed_up
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
@@ -218,6 +225,8 @@ class _Ctx:
     table_head: str = ""  # for a table row (a line with |), the text above it
     prefix: str = ""  # the qualifier or currency before the number, part of the figure (突破)
     sentence_right: str = ""  # the sentence after the figure
+    sentence_start: int = -1  # where the sentence starts in ``doc``
+    sentence_bounds: _Bounds | None = None  # the document's sentences (for the one before)
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
 
@@ -283,41 +292,6 @@ def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False
     return ""
 
 
-_EN_YEAR_RE = re.compile(
-    rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
-    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)(?!\s?年)"
-)
-"""An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
-
-
-def _may_hold_year(text: str) -> bool:
-    """Can ``pat.YEAR`` (1950-2049) match in ``text``? Each of its matches begins with 19 or
-    20, so a text with neither holds none: a cheap test before the year patterns."""
-    return "20" in text or "19" in text
-
-
-def _years(text: str) -> list[str]:
-    """Calendar years named in ``text`` (2015年; in 2015), in order."""
-    if not _may_hold_year(text):
-        return []
-    found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
-    found += [(m.start(1), m.group(1)) for m in _EN_YEAR_RE.finditer(text)]
-    return [y for _, y in sorted(found)]
-
-
-def _year_range(text: str) -> str:
-    if not _may_hold_year(text):
-        return ""
-    m = pat.ZH_YEAR_RANGE_RE.search(text)
-    if m:
-        return f"{m.group(1)}/{m.group(2)}"
-    m = pat.EN_YEAR_RANGE_RE.search(text)
-    if m:
-        ys = [g for g in m.groups() if g]
-        return f"{ys[0]}/{ys[1]}"
-    return ""
-
-
 def _as_of(text: str) -> str:
     m = pat.AS_OF_RE.search(text)
     if not m:
@@ -327,79 +301,37 @@ def _as_of(text: str) -> str:
     return m.group(3) or ""
 
 
-def _last_pos(rx: re.Pattern[str], text: str) -> int:
-    pos = -1
-    for m in rx.finditer(text):
-        pos = m.start()
-    return pos
-
-
 def _temporal(ctx: _Ctx) -> str:
-    """``in_period`` or ``cumulative`` for a count of transplants.
+    """``in_period`` or ``cumulative`` for a count: the one call of ``period.decide``."""
+    return decide_period(_period_view(ctx)).kind
 
-    Order: a year range → in period; a strong running-total cue (累计, 至今, to date,
-    as of) → cumulative; a year or per-year cue → in period; a weak total cue (共完成,
-    in total) → cumulative. A clause with none of these inherits the last cue of the
-    sentence before it (其中2015年完成肝移植156例、肾移植200例). Default: cumulative, the
-    usual reading of a bare count on a hospital page.
-    """
-    c = ctx.clause
-    if _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause):
-        # 在2016年成为首家突破6000例的中心: the first to pass a mark, a running total
-        return "cumulative"
-    if _year_range(c):
-        return "in_period"
-    named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
-    if named and _only_aspect_after(c, 0):
-        return "in_period"  # 今年上半年已进行三十一宗: aspect inside a named period
-    if pat.EN_RECENT_SPAN_RE.search(ctx.sentence):
-        return "in_period"  # in the past three years, the hospital has performed 900
-    if len(ctx.mods) > 24 and _years(ctx.mods):
-        return "in_period"  # a column 'Kidney transplants in 2015' (the label is the mods)
-    if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
-        return "cumulative"
-    if pat.ANNUAL_CUE_RE.search(c) or _years(c):
-        return "in_period"
-    s = ctx.sentence_left
-    if pat.WEAK_CUMULATIVE_CUE_RE.search(c):
-        # 2010年至2014年，该院共完成...: a total over the period the sentence opened with;
-        # 自1996年开展肾移植以来，共完成...: a running total
-        if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
-            return "cumulative"
-        if _year_range(s) or _years(s):
-            return "in_period"
-        return "cumulative"
-    cum = max(_last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s), _last_pos(pat.AS_OF_RE, s))
-    as_of_end = max((m.end() for m in pat.AS_OF_RE.finditer(s)), default=-1)
-    explicit = _last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
-    if explicit >= 0 and explicit >= as_of_end and _only_aspect_after(s, explicit):
-        return "in_period"  # 截至12月31日,全年捐献已达2,766例,移植手术达10,057例
-    per = max(
-        _last_pos(pat.ANNUAL_CUE_RE, s),
-        _last_pos(pat.ZH_YEAR_RE, s),
-        _last_pos(_EN_YEAR_RE, s),
-        _last_pos(pat.ZH_YEAR_RANGE_RE, s),
-        _last_pos(pat.EN_YEAR_RANGE_RE, s),
+
+_PREVIOUS_CHARS = 400
+"""How far back the sentence before a figure's sentence is looked for."""
+
+
+def _previous_sentence(ctx: _Ctx) -> str:
+    """The sentence before the figure's sentence in the document ("" at its start)."""
+    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
+        return ""
+    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
+    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+
+
+def _period_view(ctx: _Ctx) -> PeriodView:
+    return PeriodView(
+        clause=ctx.clause,
+        left_clause=ctx.left_clause,
+        sentence=ctx.sentence,
+        sentence_left=ctx.sentence_left,
+        sentence_right=ctx.sentence_right,
+        mods=ctx.mods,
+        tail=ctx.tail,
+        question=ctx.question,
+        previous=_previous_sentence(ctx),
+        previous_joined=ctx.sentence_start > 0 and ctx.doc[ctx.sentence_start - 1] == ";",
+        first_to_pass=bool(_milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)),
     )
-    weak = _last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
-    if _year_range(s) and _last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
-        return "in_period"  # 从2000年到2011年共1,979个案例,到中国就占了1,754个案例
-    if cum < 0 and pat.RANKING_CUE_RE.search(ctx.sentence):
-        return "in_period"
-    if per > cum and per >= 0 and per >= as_of_end:  # 截至2013年12月31日 dates a total
-        return "in_period"
-    if weak >= 0 and cum < 0 and _year_range(ctx.sentence):
-        return "in_period"  # a total of 336 ... between 2006 and 2016: a span, not a life
-    if cum >= 0 or weak >= 0:
-        return "cumulative"
-    if _year_range(ctx.sentence) or pat.ANNUAL_CUE_RE.search(ctx.tail):
-        return "in_period"  # ... recipients from 1998 to 2009; (3500-7000) ... performed annually
-    if ctx.question and (pat.ANNUAL_CUE_RE.search(ctx.question) or _years(ctx.question)):
-        return "in_period"
-    nxt = _NEXT_NUMBER_RE.search(ctx.sentence_right)
-    if pat.EN_ANNUAL_AFTER_RE.search(ctx.sentence_right, 0, nxt.start() if nxt else 10**9):
-        return "in_period"  # over a hundred cases of ... transplants, ... last year
-    return "cumulative"
 
 
 def _surgeon_before(sentence_left: str) -> bool:
@@ -425,18 +357,6 @@ def _target(sentence_left: str) -> bool:
     if not m:
         return False
     return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
-
-
-def _only_aspect_after(s: str, pos: int) -> bool:
-    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
-    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
-    for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
-        if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
-            return False
-    return True
-
-
-_NEXT_NUMBER_RE = re.compile(r"\d")
 
 
 def _donation(ctx: _Ctx) -> bool:
@@ -947,6 +867,9 @@ _BARE_MULT_PREFIX = {
     "超": Qualifier.AT_LEAST,
     "约": Qualifier.APPROX,
 }
+_PERIOD_OR_TOTAL = frozenset({"opo_donors", "opo_organs_utilised"})
+"""Indicators with no separate running-total indicator: the period decision sets whether
+their date is a period or an as-of date."""
 _PERIOD_INDICATORS = frozenset(
     {
         "transplants_in_period",
@@ -1501,6 +1424,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
             tail=norm[end:se_e].split(",")[0],
             sentence_right=norm[end:se_e],
+            sentence_start=se_s,
+            sentence_bounds=sentences,
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,
@@ -1944,8 +1869,12 @@ def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
 
 
 def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
-    """(period, as_of) of a figure: a year, a year range, P1Y (per year), P1D (per day)."""
-    if indicator in _PERIOD_INDICATORS:
+    """(period, as_of) of a figure: a year, a year range, P1Y (per year), P1D (per day).
+    Donors and organs used take a period when the period decision reads them as a count
+    for a period (2015年全国捐献2766例), an as-of date when it reads a running total."""
+    if indicator in _PERIOD_INDICATORS or (
+        indicator in _PERIOD_OR_TOTAL and _temporal(ctx) == "in_period"
+    ):
         period = _year_range(ctx.clause) or _year_range(ctx.sentence_left)
         if period:
             return period, ""
@@ -1959,11 +1888,13 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
             return ys[-1], ""
         if _has(pat.ANNUAL_CUE_RE, ctx.sentence_left, ctx.question):
             return "P1Y", ""
-        return "", ""
+        return _period_before(ctx), ""
     if indicator in ("transplants_per_day_max", "transplants_per_day_capacity"):
         ys = _years(ctx.clause)
         return "P1D", _as_of(ctx.clause) or (ys[-1] if ys else "")
-    if indicator in ("transplants_cumulative", "surgeon_transplants_cumulative"):
+    if indicator in ("transplants_cumulative", "surgeon_transplants_cumulative") or (
+        indicator in _PERIOD_OR_TOTAL
+    ):
         return "", _as_of(ctx.clause) or _as_of(ctx.sentence_left) or _lead_date(ctx.sentence_left)
     if indicator in _NO_DATE:
         return "", ""
@@ -1972,6 +1903,17 @@ def _period_of(indicator: str, ctx: _Ctx) -> tuple[str, str]:
         ys = _years(ctx.left_clause)
         as_of = ys[-1] if ys else ""
     return "", as_of
+
+
+def _period_before(ctx: _Ctx) -> str:
+    """The period of a count that continues the sentence before it (2016年完成肾移植1200例。
+    肝移植另有300例 → 2016): its span or the year it opens with, when the decision read
+    it there."""
+    if "sentence before" not in decide_period(_period_view(ctx)).reason:
+        return ""
+    previous = _previous_sentence(ctx)
+    ys = _years(previous)
+    return _year_range(previous) or (ys[0] if ys else "")
 
 
 _LEAD_DATE_RE = re.compile(rf"^\s*(?:in\s)?({pat.YEAR})\s?年?\s?(?:(\d{{1,2}})\s?月)?")

@@ -486,6 +486,18 @@ EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
     rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
 )
+ZH_DATE_SPAN_RE = re.compile(
+    rf"({YEAR})\s?年\s?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?日)?(?:起|开始)?\s?(?:至|到|-|~|—)\s?({YEAR})\s?年"
+)
+"""A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
+years; ZH_YEAR_RANGE_RE reads the spans without months."""
+EN_DATE_SPAN_RE = re.compile(
+    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r"\s(?:\d{1,2},?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS}\s(?:\d{{1,2}},?\s)?)?"
+    rf"({YEAR})(?!\d)"
+)
+"""'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
+'from December 13, 2008 to January 10, 2018': a span of dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
@@ -514,7 +526,73 @@ STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"|to date|so far|cumulative|since|its total|bringing|already"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
-ZH_ASPECT_CUE_RE = re.compile(r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止")
+RUNNING_UNTIL_RE = re.compile(
+    rf"({YEAR})\s?年\s?(?:以前|之前)"
+    rf"|(?<![a-z])(?:before|prior to)\s(?:the\s)?(?:end\sof\s)?({YEAR})"
+)
+"""1980年以前全世界仅施行8例, 'before 1980, only eight had been done': a total up to a year
+(like 'By 2002'), not the count of that year."""
+PROGRAMME_START_RE = re.compile(
+    r"首例|首次|第一例|首个|首台|率先|开创|first|pioneer|began|started|launched"
+)
+"""A programme's first operation, in the sentence naming its year: a span from that year
+is the programme's life so far, a running total (GUIDE.md, "From the start")."""
+EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same) year(?![a-z])")
+"""An English named period (not a per-year rate)."""
+EN_SHORT_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:in|during|over|within)\s(?:the|that|one|a single|a|its first)\s"
+    r"(?:week|month|quarter|half)(?![a-z])|(?:last|this|that|the same|the following)\s"
+    r"(?:week|month|quarter)(?![a-z])|(?:first|second|third|fourth|last) quarter(?![a-z])"
+)
+"""'In the week before the New Year, the department performed 12 transplants': a named short
+period, like 上个月 or 第一周 in Chinese."""
+ZH_SHORT_PERIOD_RE = re.compile(
+    r"(?:第[一二三四1-4]|[一二三四1-4]|前[两二三2-3]|本|上|当|同)\s?季度|上周|本周|当周|上一周|这一周"
+)
+"""一季度共完成120例, 上周完成4例: a named quarter or week, a period like 上个月."""
+PERIOD_SO_FAR_RE = re.compile(
+    r"(?:今年|本年|本年度|今年度|本月|这个月|当年)\s?(?:以来|至今|迄今|到目前为止|截至目前)"
+    r"|(?:so far|to date|thus far|up to now) this (?:year|month)"
+    r"|this (?:year|month) (?:so far|to date|thus far)"
+)
+"""今年以来, 'so far this year': a running-total word inside a named period counts that
+period (GUIDE.md: a named period beats 已达; a year-to-date count is the year's)."""
+ZH_PRESENT_RE = re.compile(r"目前|现在|现已|当前|眼下")
+"""目前...共完成19例: a total as it stands now is a running total, even after a year."""
+EN_AS_OF_DATE_RE = re.compile(
+    r"(?<![a-z])(?:as of|as at|till|until|up to|by)\s(?:the\s)?(?:end\sof\s)?"
+    + _MONTHS
+    + r"(?:\s\d{1,2}(?![\d,]))?(?:,?\s(?:this|last) year)?"
+    r"|(?<![a-z])(?:as of|by|until|up to|till)\s(?:the\s)?end\sof\s"
+    r"(?:last|this|the)\s(?:year|month)"
+    r"|(?:截至|截止|到|至)\s?[〇○零一二三四五六七八九]{4}\s?年[^,。;\d]{0,6}?(?:为止|止|底|末)"
+)
+"""'as of May 31', 'till May 31 this year', 'by the end of last year', 到二零零七年九月为止:
+an as-of date AS_OF_RE does not read (no year, or a year in Chinese numerals); its 'this
+year' dates the total, it names no period."""
+ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reached")
+"""Words of a running total passing a mark, anywhere before a dated list of marks."""
+MILESTONE_DATED_RE = re.compile(rf"^\s?(?:例|宗|台)?\s?\(\s?{YEAR}\s?年?\s?\)")
+"""突破...1000例(1993年)、2000例(1998年): the year a mark was passed, in parentheses after it."""
+EN_SIMPLE_PAST_RE = re.compile(
+    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted))"
+    r"(?![a-z])"
+)
+"""English tells a running total in the perfect ('has performed', 'have been done') or with a
+total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
+other cue is an event of a past period."""
+NEIGHBOUR_COUNT_RE = re.compile(
+    r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
+)
+"""The sentence before states a count itself (1,200 kidney transplants, 移植156例), so the
+period it names is that of a list of counts the figure's sentence continues."""
+CONJUNCT_SPLIT_RE = re.compile(r"\sand\s|\swhile\s|\sbut\s|\swhereas\s|而|但|并且")
+"""Where two statements in one clause part: '3,000 a year and over 35,000 so far'."""
+ZH_ASPECT_CUE_RE = re.compile(
+    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止"
+    r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
+)
 """The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
 total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
 count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""

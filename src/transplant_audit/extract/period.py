@@ -1,0 +1,351 @@
+"""A count for a period or a running total: the one decision, pure (text in, answer out).
+
+``decide(view)`` reads the clause holding a count of transplants (or of donors, organs,
+recipients), the whole sentence around it and the sentence before it, and answers
+``in_period`` (a count of a named period, a span of years or a per-year rate: GUIDE.md
+"Counts of transplants") or ``cumulative`` (a running total: 累计, 迄今, to date, a span
+from the programme's first operation), with the reason, so a reviewer and a test can see
+which cue decided. The cue classes are patterns in ``patterns.py`` (shared with the rest
+of the extractor) and the few below that only this decision reads.
+
+Order of the cues, first that applies wins (each step names its reason):
+
+1. a mark passed, dated in parentheses (突破1000例(1993年)、2000例(1998年)), or a centre
+   first to pass a mark (首家突破6000例) → cumulative;
+2. a clause joining two statements with both kinds of cue ('400 a year and over 9,000 so
+   far'): the steps below on the part holding the figure;
+3. a span of years or dates in the clause → in period, unless it starts in the year of the
+   programme's first operation (GUIDE.md, "From the start") → cumulative; the same for a
+   span earlier in the sentence when only aspect words (已完成, has performed) follow;
+4. a total before a year (1980年以前) → cumulative; a named period with only aspect words
+   after it (今年上半年已进行...) → in period; a recent window (in the past three years) →
+   in period;
+5. a running-total word or an as-of date in the clause → cumulative, unless it is bound to
+   a named period (今年以来, so far this year) → in period;
+6. a per-year word or a year in the clause, or a named week or month → in period;
+7. a weak total word (共完成, a total of) → cumulative (also after 目前, from a programme's
+   start, before a year), or the period the sentence opened with;
+8. the sentence before the figure, read the same way (the last cue wins);
+9. what follows the figure, a question answered, then the sentence before the figure's
+   sentence when it states counts of a named period (or ends with ';');
+10. an English count told in the simple past ('there were 3,017') → in period;
+11. default: cumulative, the usual reading of a bare count on a hospital page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.rxprefix import speed_up
+
+IN_PERIOD = "in_period"
+CUMULATIVE = "cumulative"
+
+EN_YEAR_RE = re.compile(
+    rf"(?:^|\b(?:in|during|for|of|since|by|from|to|and|through|until|year|end of|fy)\s)"
+    rf"(?:the\s)?(?:year\s)?({pat.YEAR})(?!\d)(?!,\d)(?!\s?年)"
+)
+"""An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
+NEXT_NUMBER_RE = re.compile(r"\d")
+
+
+class PeriodView(NamedTuple):
+    """What the decision reads about one count (normalized text, figure left out of
+    ``clause``)."""
+
+    clause: str
+    left_clause: str
+    sentence: str
+    sentence_left: str
+    sentence_right: str = ""
+    mods: str = ""
+    tail: str = ""
+    question: str = ""
+    previous: str = ""  # the sentence before the figure's sentence ("" at a start)
+    previous_joined: bool = False  # that sentence ended with ';': one sentence, two parts
+    first_to_pass: bool = False  # 首家突破6000例: the centre's own milestone
+
+
+class PeriodDecision(NamedTuple):
+    """``kind`` is ``in_period`` or ``cumulative``; ``reason`` names the cue that decided."""
+
+    kind: str
+    reason: str
+
+
+def may_hold_year(text: str) -> bool:
+    """Can ``pat.YEAR`` (1950-2049) match in ``text``? Each of its matches begins with 19 or
+    20, so a text with neither holds none: a cheap test before the year patterns."""
+    return "20" in text or "19" in text
+
+
+_CACHE = 4096
+"""Texts remembered by the year readers: one figure's decision asks about the same clause
+and sentence several times, and the figures of one sentence share it."""
+
+
+@lru_cache(maxsize=_CACHE)
+def years(text: str) -> tuple[str, ...]:
+    """Calendar years named in ``text`` (2015年; in 2015), in order."""
+    if not may_hold_year(text):
+        return ()
+    found = [(m.start(), m.group(1)) for m in pat.ZH_YEAR_RE.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in EN_YEAR_RE.finditer(text)]
+    return tuple(y for _, y in sorted(found))
+
+
+_SPAN_PATTERNS = (
+    pat.ZH_YEAR_RANGE_RE,
+    pat.EN_YEAR_RANGE_RE,
+    pat.ZH_DATE_SPAN_RE,
+    pat.EN_DATE_SPAN_RE,
+)
+
+
+def _span(text: str) -> re.Match[str] | None:
+    if text.count("19") + text.count("20") < 2:  # a span names two years (cheap gate)
+        return None
+    for rx in _SPAN_PATTERNS:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def year_range(text: str) -> str:
+    """The first span of years or dates in ``text`` as ``start/end`` ("" when none)."""
+    m = _span(text)
+    if not m:
+        return ""
+    ys = [g for g in m.groups() if g]
+    return f"{ys[0]}/{ys[1]}"
+
+
+def programme_start_years(*texts: str) -> set[str]:
+    """Years named in a sentence that speaks of a first operation or a programme's start
+    (首例...1964年; 'The first KT ... in 1967'), spans of years left out."""
+    found: set[str] = set()
+    for text in texts:
+        if text and pat.PROGRAMME_START_RE.search(text) and may_hold_year(text):
+            plain = text
+            for rx in _SPAN_PATTERNS:
+                plain = rx.sub(" ", plain)
+            found.update(years(plain))
+    return found
+
+
+def _from_start(v: PeriodView, text: str) -> bool:
+    """Does the span of ``text`` start in the year of the programme's first operation?"""
+    m = _span(text)
+    if not m:
+        return False
+    start = next(g for g in m.groups() if g)
+    return start in programme_start_years(v.previous, v.sentence)
+
+
+def last_pos(rx: re.Pattern[str], text: str) -> int:
+    """Start of the last match of ``rx`` in ``text`` (-1 when none)."""
+    pos = -1
+    for m in rx.finditer(text):
+        pos = m.start()
+    return pos
+
+
+def only_aspect_after(s: str, pos: int) -> bool:
+    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
+    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
+    for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
+        if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
+            return False
+    return True
+
+
+def _in(reason: str) -> PeriodDecision:
+    return PeriodDecision(IN_PERIOD, reason)
+
+
+def _cum(reason: str) -> PeriodDecision:
+    return PeriodDecision(CUMULATIVE, reason)
+
+
+def _both_kinds(c: str) -> bool:
+    """Does the clause hold a running-total cue and a period cue at once?"""
+    total = pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.WEAK_CUMULATIVE_CUE_RE.search(c)
+    return bool(total and (pat.ANNUAL_CUE_RE.search(c) or years(c) or year_range(c)))
+
+
+def _conjunct(v: PeriodView) -> PeriodView | None:
+    """When a clause joins two statements ('3,000 a year and over 35,000 so far', 每年...而
+    累计...) with both kinds of cue, the part holding the figure, as a narrower view."""
+    if not _both_kinds(v.clause):
+        return None
+    left = v.left_clause
+    cut = [m.end() for m in pat.CONJUNCT_SPLIT_RE.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    right = v.clause[len(v.left_clause) :]
+    m = pat.CONJUNCT_SPLIT_RE.search(right)
+    if m:
+        right = right[: m.start()]
+    narrow = left + right
+    if narrow == v.clause:
+        return None
+    return v._replace(clause=narrow, left_clause=left)
+
+
+def _clause_cues(v: PeriodView) -> PeriodDecision | None:
+    """Steps 1-6: cues in the figure's own clause (in the part of it holding the figure
+    when it joins two statements)."""
+    if pat.MILESTONE_DATED_RE.match(v.sentence_right) and pat.ZH_MILESTONE_WORD_RE.search(
+        v.sentence_left
+    ):
+        return _cum("a mark passed, dated in parentheses")
+    part = _conjunct(v)
+    if part is not None:
+        found = _clause_cues(part)
+        if found:
+            return PeriodDecision(found.kind, found.reason + " (its part of the clause)")
+    c = v.clause
+    if v.first_to_pass:
+        return _cum("first to pass a mark")
+    if year_range(c):
+        if _from_start(v, c):
+            return _cum("span from the programme's first operation")
+        return _in("span of years in the clause")
+    if year_range(v.sentence_left) and only_aspect_after(v.sentence, 0):
+        if _from_start(v, v.sentence_left):
+            return _cum("span from the programme's first operation, earlier in the sentence")
+        return _in("span earlier in the sentence, only aspect words after it")
+    if pat.RUNNING_UNTIL_RE.search(c):
+        return _cum("a total up to a year (before 1980)")
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
+    if named and only_aspect_after(c, 0):
+        return _in("named period, aspect only")
+    if pat.EN_RECENT_SPAN_RE.search(v.sentence):
+        return _in("recent window")
+    if len(v.mods) > 24 and years(v.mods):
+        return _in("year in a column label")
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
+        if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
+            return _in("a named period so far (今年以来, so far this year)")
+        return _cum("running-total word or as-of date in the clause")
+    if pat.EN_AS_OF_DATE_RE.search(c):
+        return _cum("as-of date (month and day) in the clause")
+    if pat.ANNUAL_CUE_RE.search(c) or years(c):
+        return _in("per-year word or year in the clause")
+    if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left) or pat.ZH_SHORT_PERIOD_RE.search(
+        v.sentence_left
+    ):
+        return _in("a named week, month or quarter")
+    return None
+
+
+def _weak_total(v: PeriodView) -> PeriodDecision:
+    """Step 7: 共完成 / a total of, over the period the sentence opened with or a life."""
+    s = v.sentence_left
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(s):
+        return _cum("total after a running-total word")
+    if pat.ZH_PRESENT_RE.search(v.left_clause):
+        return _cum("total as it stands now (目前...共)")
+    if _from_start(v, s):
+        return _cum("total over a span from the programme's first operation")
+    if pat.RUNNING_UNTIL_RE.search(s):
+        return _cum("total up to a year (before 1980)")
+    if year_range(s) or years(s):
+        return _in("total over the period the sentence opened")
+    return _cum("total")
+
+
+def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 8: the sentence before the figure; the last cue wins."""
+    s = v.sentence_left
+    cum = max(
+        last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s),
+        last_pos(pat.AS_OF_RE, s),
+        last_pos(pat.EN_AS_OF_DATE_RE, s),
+    )
+    as_of_end = max(
+        (m.end() for rx in (pat.AS_OF_RE, pat.EN_AS_OF_DATE_RE) for m in rx.finditer(s)),
+        default=-1,
+    )
+    explicit = last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
+    if explicit >= 0 and explicit >= as_of_end and only_aspect_after(s, explicit):
+        return _in("named period earlier in the sentence")
+    per = max(
+        last_pos(pat.ANNUAL_CUE_RE, s),
+        last_pos(pat.ZH_YEAR_RE, s),
+        last_pos(EN_YEAR_RE, s),
+        last_pos(pat.ZH_YEAR_RANGE_RE, s),
+        last_pos(pat.EN_YEAR_RANGE_RE, s),
+    )
+    weak = last_pos(pat.WEAK_CUMULATIVE_CUE_RE, s)
+    if year_range(s) and last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s) < 0:
+        if _from_start(v, s):
+            return _cum("span from the programme's first operation, earlier in the sentence")
+        return _in("span of years earlier in the sentence")
+    if cum < 0 and pat.RANKING_CUE_RE.search(v.sentence):
+        return _in("ranking of one period's counts")
+    if per > cum and per >= 0 and per >= as_of_end:
+        return _in("period cue after any running-total cue")
+    if weak >= 0 and cum < 0 and year_range(v.sentence):
+        return _in("total over a span later in the sentence")
+    if cum >= 0 or weak >= 0:
+        return _cum("running-total word earlier in the sentence")
+    return None
+
+
+def _after_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 9: what follows the figure in its sentence, and a question it answers."""
+    if year_range(v.sentence) or pat.ANNUAL_CUE_RE.search(v.tail):
+        return _in("span or per-year word after the figure")
+    if v.question and (pat.ANNUAL_CUE_RE.search(v.question) or years(v.question)):
+        return _in("period in the question answered")
+    nxt = NEXT_NUMBER_RE.search(v.sentence_right)
+    if pat.EN_ANNUAL_AFTER_RE.search(v.sentence_right, 0, nxt.start() if nxt else 10**9):
+        return _in("per-year word later in the sentence")
+    return None
+
+
+def decide(v: PeriodView) -> PeriodDecision:
+    """``in_period`` or ``cumulative`` for one count, with the reason (see the module doc)."""
+    found = _clause_cues(v)
+    if found:
+        return found
+    if pat.WEAK_CUMULATIVE_CUE_RE.search(v.clause):
+        return _weak_total(v)
+    found = _sentence_cues(v) or _after_cues(v) or _neighbour_cues(v)
+    if found:
+        return found
+    if pat.EN_SIMPLE_PAST_RE.search(v.clause):
+        return _in("a completed past event, told in the simple past")
+    return _cum("no cue: a bare count")
+
+
+def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
+    """Step 9b: a sentence with no cue of its own continues the one before it when that one
+    states a count of a named period (...1,200 kidney transplants in 2016. 300 liver
+    transplants were also done). A per-year rate (年均200例) names no period a list goes on
+    with; a running total or a programme's start there leaves the default. A part before a
+    semicolon (2018年,捐献数量位居世界第二位;移植手术量突破两万例) is the same sentence: its
+    period holds without a count of its own."""
+    p = v.previous
+    if not p or not (v.previous_joined or pat.NEIGHBOUR_COUNT_RE.search(p)):
+        return None
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect_after(p, 0):
+        return None
+    if year_range(p) and not _from_start(v, p):
+        return _in("span of years in the sentence before")
+    if pat.PROGRAMME_START_RE.search(p) or pat.AS_OF_RE.search(p):
+        return None
+    if pat.ZH_EXPLICIT_PERIOD_RE.search(p) or pat.EN_NAMED_PERIOD_RE.search(p) or years(p):
+        return _in("period of the counts in the sentence before")
+    return None
+
+
+SLOW_FORMS = speed_up(globals())
+"""This module's ``*_RE`` patterns behind look-aheads on their first characters, as in
+``patterns`` and ``core``: the same matches, found faster (tests/extract/test_fast_paths.py)."""
