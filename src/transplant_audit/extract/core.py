@@ -412,11 +412,15 @@ def _en_one_day(ctx: _Ctx) -> bool:
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
 
+_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", " of ", "day", "night")
+"""Substrings one of which every event cue holds: a cheap gate before the regexes."""
+
+
 def _en_event(ctx: _Ctx) -> bool:
     """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
     rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
     sentence = ctx.sentence
-    if not pat.EN_PAST_OPS_RE.search(sentence):
+    if not any(w in sentence for w in _EN_EVENT_WORDS) or not pat.EN_PAST_OPS_RE.search(sentence):
         return False
     if pat.EN_EVENT_RE.search(sentence):
         return True
@@ -520,10 +524,16 @@ def _priced_at(ctx: _Ctx) -> bool:
     return "for" in left and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(ctx.sentence_left[-80:]))
 
 
+_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
+"""Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
+
+
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
     texts = (ctx.clause, ctx.mods)
-    if pat.EN_NOT_A_PRICE_RE.search(ctx.sentence):
+    if any(w in ctx.sentence for w in _NOT_A_PRICE_WORDS) and pat.EN_NOT_A_PRICE_RE.search(
+        ctx.sentence
+    ):
         return None  # the donors are paid US$1200; costs totaling 7 million yuan
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
@@ -624,7 +634,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
-        if pat.EN_DONATION_KIND_AFTER_RE.match(ctx.sentence_right):
+        if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(
+            ctx.sentence_right
+        ):
             return "opo_donors"  # 164 cases of DBCD: donations by kind
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
@@ -1176,6 +1188,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
     has_lines = "\n" in norm
     has_labels = ":" in norm
+    has_hk = "hk" in norm or "hong kong" in norm  # Hong Kong dollars need one or the other
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1336,7 +1349,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
-        hkd_at = s if money_kind == "hkd" else _hkd_written(norm, s, uclass, mods, cur is not None)
+        hkd_at = (
+            s
+            if money_kind == "hkd"
+            else _hkd_written(norm, s, uclass, mods, cur is not None)
+            if has_hk
+            else None
+        )
         hkd = hkd_at is not None
         if hkd_at is not None:
             start = min(start, hkd_at)
@@ -1627,8 +1646,11 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
-    if pat.EN_RECEIVE_ONE_AFTER_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
-        norm, max(0, s - 120), s
+    after = norm[e : e + 40]
+    if (
+        (" one" in after or " it" in after)
+        and pat.EN_RECEIVE_ONE_AFTER_RE.match(norm, e, e + 40)
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), s)
     ):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
     if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
@@ -1636,7 +1658,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     ):
         return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
     if (
-        pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
+        ("year" in after[:12] or "annual" in after[:12])
+        and pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
         and not _YEAR_ONLY_RE.match(norm[s:e])
         and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), e + 120)
     ):
