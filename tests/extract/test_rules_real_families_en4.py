@@ -337,6 +337,7 @@ FAMILIES["volume_rank_superlatives_and_clause_scope"] = [
     ("The hospital with the most transplants in the province was honoured.", set(), _NO_RANK),
     ("China performs the most transplants in Asia.", set(), _NO_RANK),
     ("China has the largest number of executions in the world.", set(), _NO_RANK),
+    ("The most common transplant in the country is the kidney.", set(), _NO_RANK),
 ]
 
 

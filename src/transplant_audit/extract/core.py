@@ -2406,6 +2406,8 @@ def _en_superlative_of_volume(m: re.Match[str], sentence: str) -> bool:
         return False
     if pat.EN_SUPERLATIVE_SIZE_RE.match(m.group("most")):
         return bool(pat.EN_SUPERLATIVE_VOLUME_RE.search(sentence))
+    if m.group("most") == "most":
+        return bool(pat.EN_MOST_COUNT_RE.match(m.string, m.start("most")))
     return True
 
 

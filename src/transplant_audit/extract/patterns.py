@@ -1291,6 +1291,11 @@ EN_SUPERLATIVE_CONTINENT_RE = re.compile(
 )
 """A superlative within a continent or region of the world has no indicator."""
 EN_SUPERLATIVE_SIZE_RE = re.compile(r"largest|biggest")
+EN_MOST_COUNT_RE = re.compile(
+    r"most\s(?:(?:[a-z'’-]+\s){0,5}?(?:transplants|transplantations|kts|lts)(?![a-z])|of\sany\s)"
+)
+"""'the most kidney transplants', 'the most of any hospital': 'most' of a count, not of a
+quality ('the most common transplant')."""
 EN_SUPERLATIVE_VOLUME_RE = re.compile(
     r"number of|volume|most transplants|annual|each year|per year|a year|record|hundreds of"
     r"|thousands of|(?:carr(?:y|ies|ying)\sout|perform(?:s|ing)?)\s(?:the\s)?(?:most|more)"
