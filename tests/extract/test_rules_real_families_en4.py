@@ -208,6 +208,22 @@ FAMILIES["first_and_founding_years"] = [
         {("transplant_unit_founded_year", 2006.0, "exact")},
         set(),
     ),
+    # beginning to regulate, ban or charge for transplants is no first transplant
+    (
+        "China began to regulate organ transplants in 2007.",
+        set(),
+        {("first_transplant_year", 2007.0, "exact")},
+    ),
+    (
+        "The hospital began charging more for transplants in 2010.",
+        set(),
+        {("first_transplant_year", 2010.0, "exact")},
+    ),
+    (
+        "China started banning organ transplants from prisoners in 2015.",
+        set(),
+        {("first_transplant_year", 2015.0, "exact")},
+    ),
     # counts begun in a year are no first year
     (
         "It began 300 kidney transplants in 2010 alone.",
