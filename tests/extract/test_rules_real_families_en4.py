@@ -208,6 +208,17 @@ FAMILIES["first_and_founding_years"] = [
         {("transplant_unit_founded_year", 2006.0, "exact")},
         set(),
     ),
+    # 'for the first time' dates a first transplant only when one was performed
+    (
+        "The hospital was accredited for transplants for the first time in 2005.",
+        set(),
+        {("first_transplant_year", 2005.0, "exact")},
+    ),
+    (
+        "Transplant numbers fell for the first time in 2020.",
+        set(),
+        {("first_transplant_year", 2020.0, "exact")},
+    ),
     # beginning to regulate, ban or charge for transplants is no first transplant
     (
         "China began to regulate organ transplants in 2007.",

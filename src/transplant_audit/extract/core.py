@@ -2000,7 +2000,8 @@ _FIRST_TX_RE = re.compile(
     r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s(?:introduced|performed|carried out|done)"
     r"|introduced)"
     r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
-    r"|transplant(?:s|ation)?\s(?:[a-z'’-]+\s){0,4}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
+    r"|(?:performed|carried out|conducted|completed|did)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
+    r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
 )
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
