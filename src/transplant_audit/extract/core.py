@@ -229,6 +229,7 @@ class _Ctx:
     sentence_bounds: _Bounds | None = None  # the document's sentences (for the one before)
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
+    traditional: bool = False  # the document is in traditional script (zh-Hant)
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -363,7 +364,7 @@ def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
     (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
     Bone marrow and blood donations are not organ donations."""
-    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence):
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) or pat.NOT_DONATED_RE.search(ctx.clause):
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
@@ -372,7 +373,7 @@ def _donation(ctx: _Ctx) -> bool:
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
         # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
         # clause, is a transplant (a donation word further back does not make it a donation)
-        own = ctx.right[:24]
+        own = _ENUM_SPLIT_RE.split(ctx.right[:24], maxsplit=1)[0]  # 捐献5272例、移植19326例
         d_right = pat.DONATION_CUE_RE.search(own)
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
@@ -385,11 +386,25 @@ def _donation(ctx: _Ctx) -> bool:
     return False
 
 
+def _body_donation(ctx: _Ctx) -> bool:
+    """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
+    356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
+    is the text after the last 、 or 和 before the count, and the words after it; going on
+    is the last donation word before it in the sentence being 遗体's."""
+    if ctx.traditional or "遗体" not in ctx.sentence:
+        return False
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-12:] + " " + ctx.right[:12]
+    if pat.BODY_DONATION_RE.search(own):
+        return True
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
+    return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
+
+
 def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
-    if not m and ctx.left_clause.rstrip().endswith("为"):
+    if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
@@ -478,6 +493,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
+    if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
+        return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
+    if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return None  # 持续二十年至今: how long something lasted
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         return "avg_length_of_stay_days"
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
@@ -496,6 +515,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
     if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
         return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
+    if pat.ZH_WAIT_SPEED_BEFORE_RE.search(ctx.left_clause[-12:]) and _has(
+        pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
+    ):
+        return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
     if (
         _has(pat.EN_WAIT_CUE_RE, ctx.clause)
         or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
@@ -546,7 +569,11 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     row = ctx.before_doc.rsplit("\n", 1)[-1]
     if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
         return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
+    if "|" in row and "手术费用" in row:
+        return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
+        if pat.FEES_LISTED_RE.search(ctx.clause):
+            return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"
@@ -558,6 +585,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"
     if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
         return "price_cny"
+    if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
@@ -629,17 +658,30 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
             return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+        if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
+            pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+            or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+        ):
+            return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
 
         if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
+        if "需求" in ctx.left_clause[-8:]:
+            return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
         if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(
             ctx.sentence_right
         ):
             return "opo_donors"  # 164 cases of DBCD: donations by kind
+        if _body_donation(ctx):
+            return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
         if _donation(ctx) and not _is_subset(ctx):
             return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
+            pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
+        ):
+            return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
         tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
         # a table row or list item under a heading about transplants, or a count whose
         # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
@@ -652,9 +694,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                     return "surgeries_per_year"
                 return None
-        if ordinal:
-            return "transplants_cumulative"
-        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence):
+        if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
+            surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+            return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
+        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
             return "transplants_per_day_capacity"
         if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
             _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
@@ -699,6 +742,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
             and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
         )
+        if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
+            return "waitlist_size"  # 每年约30万的需求: the people in need
+        if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
+            waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
         if waiting and not staff_like:
             # people who signed up to donate are no waiting list; 登记等待 (registered as
             # waiting) is one
@@ -709,7 +756,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 else ("waitlist_size")
             )
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+            if _has(pat.NOT_DONATED_RE, ctx.clause):
+                return None  # 未捐赠成功的个案共86名: donations that did not happen
             return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if (
+            not staff_like
+            and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
+            and not pat.LIVING_DONORS_ONLY_RE.search(ctx.sentence_left)
+            and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
+            and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
+        ):
+            return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
         if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
             return "senior_staff"
         if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -732,6 +789,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "medical_staff" if _en_medical(ctx) else "staff_total"
         return None
     if uclass == "visits":
+        if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
+            pat.REGISTRATION_CUE_RE, ctx.clause
+        ):
+            return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
         # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
         if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
             _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
@@ -913,6 +974,8 @@ def _fraction_percent(tok: str) -> float:
 def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
     二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    if tok and tok.startswith("三两") and len(tok) <= 3:
+        tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
     m = pat.ADJACENT_DIGITS_RE.match(tok or "")
     if not m:
         return None
@@ -1209,6 +1272,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
         if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
             continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
+        if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
+            continue  # 二次双肺移植: a second (repeat) transplant, not a count of two
         is_word = m.group("word") is not None
 
         # ordinal: 第1000例, the 1,000th
@@ -1361,6 +1426,16 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             start = min(start, hkd_at)
             if uclass not in ("cny", "usd"):  # HK$892,900: priced like yuan, as price_hkd
                 uclass, stated_unit, mult = "cny", "HKD", 1.0
+        if not uclass and is_zh_text:  # counts with no counter, read by the nouns near them
+            bare = _bare_count(norm, s, e, m.group(0))
+            if bare:
+                uclass, stated_unit, mult, end = bare
+        if (
+            uclass == "cny"
+            and "美金" in norm[max(0, s - 16) : s]
+            and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)
+        ):
+            uclass, stated_unit = "usd", "USD"  # 美金2000-4000元: dollars, not yuan
         if not uclass:
             continue
         if (
@@ -1376,7 +1451,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             value += 0.5 if plus_half else 0.0
         except ValueError:
             continue
-        if uclass == "time" and stated_unit == "years" and value > _MAX_WAIT_YEARS:
+        if uclass == "time" and stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS:
             continue  # 2015年: a calendar year, no wait; dropped before its context is read
         if hkd:
             uclass = "cny"
@@ -1449,6 +1524,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             list_at=s if has_lines and uclass == "time" else -1,
             doc=norm,
             prefix=norm[start:s],
+            traditional=lang == "zh-Hant",
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
@@ -1476,6 +1552,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if uclass == "time":
             if stated_unit == "months+half":  # 一个半月: one and a half months
                 value, stated_unit = value + 0.5, "months"
+            elif stated_unit == "years+half":  # 一年半: one and a half years
+                value, stated_unit = value + 0.5, "years"
             value = value * _TIME_TO_DAYS[stated_unit]
         elif uclass == "percent":
             value = value * mult * UNIT_CONVERSIONS[("percent", "fraction")]
@@ -1528,7 +1606,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 
     out = _mark_ranges(out, norm)
     out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
-    if "移植" in norm:
+    if "移植" in norm or "换" in norm:
         out.extend(_rank_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
     if has_rows and norm.count("|") >= 4:
         taken_starts = {c.start for c in out}
@@ -1557,6 +1635,38 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
     if prev.start < se_s or prev.indicator not in _SIBLING_OF:
         return None
     return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
+def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
+    """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
+    _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
+    persons). Substring gates first: most numbers have neither nearby."""
+    near = norm[s : e + 12]
+    if "万" in near and ("万" in tok or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12)):
+        bare = _bare_wan(norm, s, e)
+        if bare:
+            return bare
+    if ("患者" in near or "病人" in near) and pat.ZH_DISEASE_PATIENTS_AFTER_RE.match(
+        norm, e, e + 12
+    ):
+        return "persons", "人", 1.0, e
+    return None
+
+
+def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
+    """A count in 万 with no counter after it, read by the noun around it: yuan after or
+    before a price noun (肾源费用(15万-40万), 70万的手术费用, 人民币大约两百万), persons after a
+    patient noun and a copula (病人为100-150万). (class, stated unit, multiplier, end)."""
+    mult = 1.0 if "万" in norm[s:e] else 1e4  # 100-150万: the lower end borrows the 万
+    if pat.ZH_BARE_AMOUNT_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
+    ):
+        return "cny", "CNY", mult, e
+    if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
+    ):
+        return "persons", "人", mult, e
+    return None
 
 
 def _table_head(norm: str, s: int) -> str:
@@ -1975,6 +2085,10 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    # a first success, or a first of the procedure named before (这项手术), in a text about
+    # transplants (the pass runs only when one is named): 自2006年首例成功以来
+    r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
+    r"|(?:首例|首次)[^,。;\d]{0,6}?(?:这|该|此)(?:项|种|类)?手术"
     # pioneering (率先完成国内成人分割肝移植) and a programme's start (1994年开展肾脏移植,
     # 2003年开始进行心脏移植); not a count (率先突破肾移植1000例, 2001年开展肾移植103), nor
     # a year that dates a running total (自1993年开展肾移植以来,累计...)
@@ -2024,7 +2138,8 @@ _FOUNDED_SELF_RE = re.compile(
 
 
 _YEAR_FIGURE_RE = re.compile(
-    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!\s?(?:例|台|张|名|transplant|bed|case))"
+    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)"
+    r"(?!\s?(?:例|台|张|名|年代|transplant|bed|case))"
 )
 
 
@@ -2238,7 +2353,10 @@ def _rank_candidates(
         se_s, _ = sentences.around(m.start(), m.end())
         cl_s, _ = clauses.around(m.start(), m.end())
         left = norm[se_s : m.start()]
-        if not pat.TRANSPLANT_CUE_RE.search(left) or not pat.ZH_VOLUME_WORD_RE.search(left):
+        volume = pat.ZH_VOLUME_WORD_RE.search(left) or pat.ZH_RANK_VOLUME_AFTER_RE.match(
+            norm, m.end()
+        )
+        if not volume or not pat.TRANSPLANT_CUE_RE.search(norm, se_s, m.end()):
             continue
         if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
             continue
@@ -2260,6 +2378,25 @@ def _rank_candidates(
                 value=value,
                 organ=organ,
                 qualifier=qual,
+                hospital=_hospital_at(hospitals, m.start()),
+            )
+        )
+    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多的" in norm else ():
+        se_s, _ = sentences.around(m.start(), m.end())
+        left = norm[se_s : m.start()]
+        world = m.group("what") == "国家" or "世界" in left or "全球" in left
+        om = list(pat.ORGAN_RE.finditer(norm, se_s, m.end()))
+        out.append(
+            _span_candidate(
+                text,
+                m.start(),
+                m.end(),
+                snippet_chars,
+                lang,
+                indicator="volume_rank_global" if world else "volume_rank_national",
+                value=1.0,
+                organ=pat.ORGAN_WORDS[om[-1].group(0)] if om else "",
+                qualifier=Qualifier.EXACT,
                 hospital=_hospital_at(hospitals, m.start()),
             )
         )

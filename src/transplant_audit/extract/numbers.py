@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 # --- width-preserving normalization -------------------------------------------------------
 
@@ -46,13 +47,36 @@ _TRAD_SIMP = {
 }
 _ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
 
+
+def _opencc_characters() -> dict[int, int]:
+    """Every traditional character OpenCC's character table (TSCharacters.txt, shipped with
+    opencc-purepy) maps to one simplified character, so patterns written in simplified
+    script read any traditional page, not only the characters listed above (愛, 膿, 鎮...).
+    A character that is itself written in simplified text (in GB2312: 著名, 乾隆) is left
+    as it is, as is one OpenCC maps to itself among others."""
+    table = files("opencc_purepy").joinpath("dicts", "TSCharacters.txt").read_text(encoding="utf-8")
+    out: dict[int, int] = {}
+    for line in table.splitlines():
+        trad, _, simp = line.partition("\t")
+        targets = simp.split()
+        if len(trad) != 1 or not targets or len(targets[0]) != 1 or trad in targets:
+            continue
+        try:
+            trad.encode("gb2312")
+            continue  # also a simplified character
+        except UnicodeEncodeError:
+            out[ord(trad)] = ord(targets[0])
+    return out
+
+
 _TABLE: dict[int, int] = {}
 _TABLE.update(_FULLWIDTH)
 # full-width capitals become ASCII capitals first, then lower-case
 for _k, _v in list(_TABLE.items()):
     if ord("A") <= _v <= ord("Z"):
         _TABLE[_k] = _v + 32
-_TABLE.update(_TRAD_SIMP)
+_TABLE.update(_opencc_characters())
+_TABLE.update(_TRAD_SIMP)  # the list above wins where the two differ (參 → 叁)
 _TABLE.update(_ASCII_LOWER)
 _TABLE.update(
     {

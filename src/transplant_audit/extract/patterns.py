@@ -201,6 +201,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # a donor noun right after the number counts donors (每年只有10万捐赠者)
+    "捐赠者": ("donors", "捐赠者", 1, None),
+    "捐献者": ("donors", "捐献者", 1, None),
     # a patient noun right after the number counts persons (30万患者等移植)
     "患者": ("persons", "患者", 1, None),
     "病人": ("persons", "病人", 1, None),
@@ -226,12 +229,16 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "周": ("time", "weeks", 1, None),
     "天": ("time", "days", 1, None),
     "小时": ("time", "hours", 1, None),
+    "年半": ("time", "years+half", 1, None),  # 一年半, 四年半: and a half years
     "年": ("time", "years", 1, None),
     "万美元": ("usd", "USD", 1e4, None),
     "美元": ("usd", "USD", 1, None),
     "美金": ("usd", "USD", 1, None),
     "万元": ("cny", "10k CNY", 1e4, None),
     "亿元": ("cny", "100M CNY", 1e8, None),
+    # Hong Kong dollars: read as a yuan-like amount, named price_hkd in a Hong Kong sentence
+    "港元": ("cny", "HKD", 1, None),
+    "港币": ("cny", "HKD", 1, None),
     "元": ("cny", "CNY", 1, None),
     "%": ("percent", "percent", 1, None),
     "成": ("percent", "tenths", 10, None),
@@ -327,9 +334,42 @@ EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
 EN_HKD_WORDS_RE = re.compile(r"(?<![a-z])(?:hong kong|hk)\s?dollars?$")
 """A counter's words that make its dollars Hong Kong dollars ('30,000 Hong Kong dollars')."""
 FOREIGN_CURRENCY_RE = re.compile(
-    r"新台币|台币|港币|港元|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
+    r"新台币|台币|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
+ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
+    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:约|大约|大概|为|是|在|达|高达)?\s?[(:]?"
+    r"|(?:人民币|rmb)\s?(?:大约|约|近|逾|超过|高达|达))"
+    r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
+after a price noun or after 人民币 and a qualifier, is yuan."""
+ZH_BARE_AMOUNT_AFTER_RE = re.compile(
+    r"\s?的\s?[^,。;\d]{0,4}?(?:费用|价钱|价格|手术费|[肾肝心肺]源费)"
+)
+"""筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
+story's dollars)."""
+ZH_BARE_PERSONS_BEFORE_RE = re.compile(
+    r"(?:患者|病人|病患|人数|名单)\s?(?:为|是|达|有|约|近|超过|逾)\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
+noun and a copula counts persons."""
+ZH_BARE_DEMAND_AFTER_RE = re.compile(r"\s?的?(?:器官)?需求")
+"""每年约30万的需求: a count in 万 followed by 需求 (demand) counts the people in need."""
+ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌)(?:患者|病人|病患)"
+)
+"""150万终末期肾病患者, 四五百尿毒症病人: a disease between the number and the patient noun;
+the number still counts patients."""
+ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
+"""100-150万: the lower end of a range whose 万 is written once, after the upper end."""
+ZH_TX_AMOUNT_BEFORE_RE = re.compile(
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?$"
+)
+"""心脏移植约50万元、肺移植约60万元: an amount straight after a transplant is its price."""
+ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
+"""美金2000-4000元, 美金1200元: US dollars written with 元 (yuan as 'dollar' units), the upper
+end of a range included."""
 CURRENCY_PREFIX_UNITS: dict[str, str] = {
     "us$": "usd",
     "usd": "usd",
@@ -621,11 +661,19 @@ STUDY_PERIOD_RE = re.compile(r"study|follow-?up|随访|观察期|研究期")
 """'during the 29-month study period': a study's length is no wait."""
 OUTCOME_AFTER_RE = re.compile(r"生存|存活|(?<![脑心脏])死亡|存活率|surviv|died|deaths?")
 """'只有2例肺移植患者术后长期生存': patients counted by their outcome, not transplants."""
+ZH_COMPLICATION_RE = re.compile(
+    r"并发|恢复良好|感染|狭窄|排斥反应|[脓膿][肿腫]|胆瘘|胆漏|复发|失功|梗阻|出血|血栓"
+)
+"""术后发生肝脓肿8例: a count of complications or outcomes within a series, not a count of
+transplants."""
+ZH_COMPLICATION_AFTER_RE = re.compile(rf"出现|发生|{ZH_COMPLICATION_RE.pattern}")
+"""4例出现胆道狭窄, 29例受体恢复良好: the same, said after the count."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
 SURGEON_CUE_RE = re.compile(
-    r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授完成|教授已"
+    r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
+    r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
     r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
     r"|his own|her own"
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
@@ -682,7 +730,8 @@ SURGEON_NOUN_RE = re.compile(
 )
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
-    r"职工|员工|工作人员|医护人员|医务人员|人员|staff|employee|personnel|workforce|professionals"
+    r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
+    r"|professionals"
 )
 EN_MEDICAL_STAFF_RE = re.compile(r"(?<![a-z])(?:medical|professional|health)")
 """'3,926 medical professional personnel', '1,200 professional staff' of a whole hospital are
@@ -699,9 +748,14 @@ WAITLIST_CUE_RE = re.compile(
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
 )
+ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
+"""二次肝移植, 二次双肺移植: a repeat transplant (二次 = 'second-time'), not two of them."""
+ZH_DIALYSIS_RE = re.compile(r"透析|洗肾|血透|腹透")
+"""近10万名患者依赖透析续命: patients kept alive by dialysis are not the waiting list, even in a
+sentence about waiting for a kidney (unless their own clause says they wait)."""
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
+    r"(?:得到|接受|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
@@ -716,9 +770,11 @@ RECEIVED_TX_RE = re.compile(
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
-ZH_PERFORMED_FOR_RE = re.compile(r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植")
+ZH_PERFORMED_FOR_RE = re.compile(
+    r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植|^[^,。;\d]{0,6}?换[肝肾心肺]"
+)
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生")
+NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
 """666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
 transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
@@ -754,6 +810,20 @@ WAIT_CUE_RE = re.compile(
 ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 """A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
 number after it, which the clause it searches leaves out.)"""
+ZH_WAIT_SPEED_BEFORE_RE = re.compile(
+    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常)(?:的话)?"
+    r"[^,。;:\d]{0,4}(?:[\d.]+\s?[-~到至]\s?)?$"
+)
+"""慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
+stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
+"""持续二十年至今: how long a state of affairs has lasted, not a wait."""
+ZH_PERSON_AGE_RE = re.compile(
+    r"\d{1,3}\s?岁(?:的)?[^,。;\d]{0,4}?(?:先生|女士|小姐|男子|女子|妇女|男孩|女孩|老人|阿伯|阿嬷)"
+    r"|(?:先生|女士|小姐)\s?,?\s?\d{1,3}\s?岁|一名\d{1,3}\s?岁"
+)
+"""55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
+told in it is an anecdote (GUIDE), not what a hospital or registry states."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
@@ -793,13 +863,18 @@ REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|reven
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(
-    r"手术费|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
+    r"手术费(?!用)|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
 )
+"""The fee of the operation itself (手术费, 手术当天花费). 手术费用 (the cost of the operation)
+is the price of the transplant (GUIDE), except as a row of a cost breakdown (see core)."""
+FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
+"""手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""
 PRICE_CUE_RE = re.compile(
-    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价"
+    r"费用|价格|花费|收费|价|需要|需|花了|支付|付|报价|[肾肝心肺]源费|器官费|供体费|移植费"
+    r"|只要|仅要|只需|仅需|要花|得花|需花"
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
@@ -823,22 +898,33 @@ TEAM_CUE_RE = re.compile(r"团队|移植组|小组|team")
 # ranks by volume (Chinese): 居全国第一, 全国排名第28位, 进入全国前十位, 年完成量居世界首位
 _RANK_NUM = r"[\d一二两三四五六七八九十]{1,3}"
 ZH_VOLUME_RANK_RE = re.compile(
-    r"(?P<scope>全国|国内|全大陆|大陆|全中国|世界|全球)"
+    r"(?P<scope>全国|国内|全大陆|大陆|全中国|中国|全台|世界|全球)"
+    r"(?:[^,。;!?\n\d]{0,4}?(?:移植|换肝|换肾|换心|换肺))?"
     r"(?:[^,。;!?\n]{0,10}?(?:排名|排行|排序)中?)?"
     r"(?:[^,。;!?\n\d]{0,3}?(?:列|居|位居|位列|名列|排|排名|排在|进入|跻身|都排名|均排名))?\s?"
-    rf"(?:第\s?(?P<nth>{_RANK_NUM})\s?(?:位|名)?|(?P<first>首位|首|之最|第一)"
+    rf"(?:第\s?(?P<nth>{_RANK_NUM})\s?(?:位|名)?|(?P<first>首位|首|之最|第一|之冠|榜首|冠军)"
     rf"|前\s?(?P<top>{_RANK_NUM})\s?(?:位|名|强)?)"
     # 世界第二例, 国内首例, 全国第一家: an ordinal of a case or a place, not a rank
     r"(?![例台次个家批所座项])"
 )
 """A rank stated with its scope (the country or the world). Only a rank of a volume counts
 (see ZH_VOLUME_WORD_RE and ZH_RANK_QUALITY_RE); 前N (top N) is an upper bound."""
-ZH_VOLUME_WORD_RE = re.compile(r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]")
+ZH_VOLUME_WORD_RE = re.compile(
+    r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]|做到|做成|开展最多"
+)
 """Before a rank, in its sentence: what is ranked is a number of transplants."""
 ZH_RANK_QUALITY_RE = re.compile(
     r"生存率|存活率|成功率|质量|水平|指标|满意|技术|科研|论文|排名第一的医院"
 )
 """In the rank's own clause: a rank of quality, survival or research is no volume rank."""
+ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
+"""稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
+ZH_SUPERLATIVE_VOLUME_RE = re.compile(
+    r"(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?(?P<what>国家|医院|中心|单位)"
+)
+"""世界上开展器官移植手术最多的国家, 移植病人数最多的XX医院: a superlative of volume is a
+volume rank 1 (GUIDE, rules added with heldout3); a country is ranked in the world, a
+hospital or centre in its country unless the sentence names the world."""
 TOP_N_BEFORE_RE = re.compile(r"前\s?$")
 """前三名, 前十位: a rank ('top three'), not a headcount."""
 
@@ -914,7 +1000,7 @@ RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
 ANSWER_MARKER_RE = re.compile(
-    r"^\s*(?:答|医生|大夫|主任|护士|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
+    r"^\s*(?:答|[\u4e00-\u9fff]{0,4}(?:医生|大夫|主任|护士)|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
 )
 TITLE_CHARS = 80
 """Characters at the top of a document read as its title."""
@@ -930,7 +1016,26 @@ PLANNED_CUE_RE = re.compile(
 
 # --- donation, comparison, change, scope ------------------------------------------------------
 
-DONATION_CUE_RE = re.compile(r"捐献|捐赠|捐出|donat|procure")
+DONATION_CUE_RE = re.compile(
+    r"捐献|捐赠|捐出|捐(?:肾|肝|心|肺|眼角膜|角膜)|器捐|成就大[爱愛]|donat|procure"
+)
+"""捐肾个案 (kidney-donation cases), 器捐 (Taiwan's short form of 器官捐赠) and 成就大爱
+('fulfilled great love', Taiwan's phrase for a donor's family agreeing to donate) as well as
+捐献, 捐赠."""
+NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
+"""最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
+LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
+"""活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
+transplants are); 遗体及活体捐赠者 counted together are donors."""
+DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
+"""国内捐赠者从每年2百多例...: donors are what the count after them counts."""
+NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
+"""Donations that are not of organs: bone marrow, blood."""
+BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
+"""遗体捐献 in mainland usage (simplified script): a body given to medical teaching, not an
+organ donation. In Hong Kong and Taiwan usage (traditional script) 遺體捐贈 is a deceased
+donor's organs (遺體捐贈每年42宗), and 遗体器官捐献 or 遗体及活体捐赠者 are organ donors
+anywhere."""
 EN_BECAME_DONORS_RE = re.compile(
     r"^\s(?:[a-z]+\s){0,2}?(?:became|become|have become|had become)\s(?:organ\s|deceased\s)?"
     r"donors(?![a-z])"
@@ -943,8 +1048,6 @@ EN_DONATION_KIND_AFTER_RE = re.compile(
     r"^\s?(?:cases\s)?of\s(?:(?:organ|deceased|donor)\s){0,2}(?:od|dcd|dbd|dbcd)(?![a-z])"
 )
 """'164 cases of DBCD and 35 cases of DCD had been implemented': donation cases by kind."""
-NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|遗体|bone marrow|blood|stem cell")
-"""A count of donations or donors, not of transplants (器官捐献6302例; 5,818 donations)."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
 REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
 """People who signed up to donate are not donors."""
@@ -1006,7 +1109,7 @@ ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
 (规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
-DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|donat|procure")
+DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|器捐(?!者)|donat|procure")
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
