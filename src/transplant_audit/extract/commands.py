@@ -226,12 +226,13 @@ def extract_cmd(
                 "candidates, each re-labelled or dropped by a second model that reads its "
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where nested cross-validation by page found it helps (its score "
-                "is the model's probability). Default: combined, chosen by that "
-                "cross-validation over all five scored real-text sets (docs/extract.md)."
+                "is the model's probability). Default: rules, chosen by that "
+                "cross-validation over all five scored real-text sets, where no stage of "
+                "combined added enough (docs/extract.md)."
             ),
             case_sensitive=False,
         ),
-    ] = "combined",
+    ] = "rules",
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:

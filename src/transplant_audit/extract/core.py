@@ -427,6 +427,23 @@ def _en_one_day(ctx: _Ctx) -> bool:
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
 
+_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", " of ", "day", "night")
+"""Substrings one of which every event cue holds: a cheap gate before the regexes."""
+
+
+def _en_event(ctx: _Ctx) -> bool:
+    """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
+    rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
+    sentence = ctx.sentence
+    if not any(w in sentence for w in _EN_EVENT_WORDS) or not pat.EN_PAST_OPS_RE.search(sentence):
+        return False
+    if pat.EN_EVENT_RE.search(sentence):
+        return True
+    return ("day" in sentence or "night" in sentence or " of " in sentence) and bool(
+        pat.EN_PER_DAY_WORDS_RE.search(sentence)
+    )
+
+
 def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
     says so (累计, to date, a total of); otherwise the patients of a period, a report or a
@@ -444,7 +461,12 @@ _GENERAL_SURGERY_RE = re.compile(r"手术|surger|operation|procedure")
 _UTILISED_RE = re.compile(r"transplanted|utili[sz]ed|used")
 _OF_AFTER_RE = re.compile(r"\s?of\s")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
-_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,3}transplant")
+_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z0-9\"'“”‘’-]+\s){0,3}transplant")
+_ORDINAL_OPERATION_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:surgery|operation|procedure|case)(?![a-z])"
+)
+"""'The 9,000th surgery': an ordinal operation, a running total when the text around it is
+about transplants."""
 _YEAR_ONLY_RE = re.compile(pat.YEAR + r"$")
 _YEAR_FULL_RE = re.compile(pat.YEAR)
 """Patterns the hot path used to compile (through ``re``'s cache) on every number."""
@@ -469,6 +491,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None
     if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
+    if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
+        return None  # a patient waited only a week: one person's anecdote
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
@@ -505,19 +529,39 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
         return "wait_time_days"  # a list of hospitals under 'Waiting times:'
 
+    if pat.EN_PARALLEL_ORGAN_RE.match(ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+        return "wait_time_days"  # the wait for a kidney is 2-4 weeks, for a liver 1-2 weeks
     # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
 
 
+def _priced_at(ctx: _Ctx) -> bool:
+    """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
+    dollars': the amount (or the one it converts, in the parentheses after it) prices an
+    organ or a transplant."""
+    left = ctx.sentence_left[-48:]
+    if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
+        return True
+    return "for" in left and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(ctx.sentence_left[-80:]))
+
+
+_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
+"""Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
+
+
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
     texts = (ctx.clause, ctx.mods)
+    if any(w in ctx.sentence for w in _NOT_A_PRICE_WORDS) and pat.EN_NOT_A_PRICE_RE.search(
+        ctx.sentence
+    ):
+        return None  # the donors are paid US$1200; costs totaling 7 million yuan
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
-        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
             return "price_usd"
         if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_usd"
@@ -539,13 +583,19 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "capital_investment_cny"
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
-    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left):
+    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
         return "price_cny"
     if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
         return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+def _en_medical(ctx: _Ctx) -> bool:
+    """An English headcount of medical or professional staff ('3,926 medical professional
+    personnel'), read in the counter's own words and the few words before it."""
+    return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
 
 
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
@@ -569,6 +619,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if transplant:
             return "transplant_beds"
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+        if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
+            unit = None  # This hospital owns the X center and has 4,200 beds
+            hospital_wide = True
         if unit and not hospital_wide:
             # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
             # "The department has 120 beds": a department unless named for transplants
@@ -593,8 +646,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "ops":
         if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
             return None
-        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right):
-            return None
+        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.EN_STOREY_RE.match(ctx.mods):
+            return None  # three transplant centres; a 10-story transplantation building
         if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
             _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
         ):
@@ -617,6 +670,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
         if pat.NEED_MODS_RE.search(ctx.mods):
             return "waitlist_size"  # two million Chinese need organ transplants
+        if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(
+            ctx.sentence_right
+        ):
+            return "opo_donors"  # 164 cases of DBCD: donations by kind
         if _body_donation(ctx):
             return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
         if _donation(ctx) and not _is_subset(ctx):
@@ -656,6 +713,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             )
         return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
+        if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
+            return "opo_donors"  # more than 20 people became donors after they died
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
             or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
@@ -664,6 +723,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
         ):
             return None
+        if pat.EN_ON_LIST_RE.search(ctx.mods) and _has(pat.PATIENT_NOUN_RE, ctx.mods):
+            return "waitlist_size"  # the number of patients on the transplant list fell to
         titled = pat.WITH_TITLE_RE.match(ctx.right)
         if titled:
             return "senior_staff" if "senior" in titled.group("what") else None
@@ -672,6 +733,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
+        if _en_event(ctx) and not _received_transplant(ctx):
+            return None  # more than 60 doctors carried out 6 transplants on that day
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
         staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
@@ -710,29 +773,49 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplant_nurses" if tx else None
         if _has(pat.SURGEON_NOUN_RE, *role_text):
             # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
-            # unit's staffing are its transplant surgeons unless the hospital is the subject
+            # unit's staffing are its transplant surgeons unless the hospital is the subject;
+            # 'Its staff includes 165 chief physicians' lists senior titles
+            listed = not transplant and _has(pat.EN_STAFF_LIST_RE, ctx.sentence_left)
+            if listed and _has(pat.EN_SENIOR_RANK_RE, *role_text):
+                return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
             return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
-            return "staff_total" if not _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]) else None
+            if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+                return None
+            return "medical_staff" if _en_medical(ctx) else "staff_total"
         return None
     if uclass == "visits":
         if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
             pat.REGISTRATION_CUE_RE, ctx.clause
         ):
             return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
-        if _has(pat.INPATIENT_CUE_RE, ctx.clause) and _has(
-            pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left
+        # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
+        if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
+            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
         ):
             return "inpatients_per_year"
         return None
     if uclass == "donors":
+        if pat.EN_RATE_AFTER_RE.match(ctx.right):
+            return None  # 46.3 donors per million population: a rate
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+    if uclass in ("organs", "organ_items"):
+        if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
+            pat.DONATION_CUE_RE, ctx.clause, ctx.mods
+        ):
+            return _classify_in_use("ops", ctx, ordinal)  # 60,000 organs are transplanted
+        if pat.EN_ORGANS_DONATED_AFTER_RE.match(ctx.sentence_right):
+            return "opo_organs_utilised"  # 1,400 kidneys (and 2,300 organs) were donated
+        if pat.EN_DONOR_ORGANS_RE.search(ctx.left_clause[-28:]) or pat.EN_DONOR_ORGANS_RE.match(
+            ctx.mods
+        ):
+            return "opo_organs_utilised"  # 35 donor livers; transplants involving 32,984 organs
     if uclass == "organs":
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
@@ -761,6 +844,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "national_share"
         return None
     if uclass == "rooms":
+        if _en_event(ctx):
+            return None  # performed simultaneously in four operating rooms on April 30
         if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
             return "operating_rooms"
         if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
@@ -1166,10 +1251,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
     has_lines = "\n" in norm
     has_labels = ":" in norm
+    has_hk = "hk" in norm or "hong kong" in norm  # Hong Kong dollars need one or the other
 
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
+    range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
@@ -1199,7 +1286,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 norm[max(0, s - 200) : e + 120]
             ):
                 pass  # the 200th person to undergo such an operation: counter set below
-            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
+            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
+                _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
+                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+            ):
                 continue
             ordinal = True
             e_num = e + 2
@@ -1207,7 +1297,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         cnt = _read_counter(norm, e_num)
         if frac:
             cnt = _Counter("percent", "percent", 1.0, [], "", e)
-        if ordinal and not cnt.uclass and pat.ORDINAL_PERSON_RE.match(norm, e, e + 40):
+        if ordinal and not cnt.uclass and e_num == e + 2:
+            # the 200th person to undergo such an operation; the 500th "split" liver
+            # transplant case; the 9,000th surgery (the ordinal patterns above read them)
             cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
         if not cnt.uclass and not is_zh_token:
             cnt = _implied_counter(norm, s, e, cnt)
@@ -1219,6 +1311,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
         range_lower = False
         range_scale = 1.0
+        plus_half = False
+        if not cnt.uclass and not is_zh_token and norm.startswith(" and a half", e):
+            cnt, plus_half, range_lower = _and_a_half(norm, e, range_upper)
+        money_kind = range_money.pop(s, "")
+        if money_kind and not cnt.uclass:  # the high end of US$20,000-30,000
+            cnt = _Counter(*_MONEY_COUNTER[money_kind], 1.0, [], "", e)
         if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
             rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
             if rj:
@@ -1232,6 +1330,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                         range_lower = True
                         range_upper.add(m2.start())
                         range_scale = _range_scale(m, m2)
+                    elif arabic and m2.group("arabic"):
+                        kind = _currency_before(norm, s)
+                        if kind:  # US$20,000-30,000: the currency before serves both ends
+                            range_money[m2.start()] = kind
+                            range_lower = True
+                            range_upper.add(m2.start())
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:
@@ -1282,6 +1386,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                 )
                 and not _YEAR_ONLY_RE.match(m.group(0))
                 and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
+                and not _footnote_mark(text, s, e)
             ):
                 cnt = _Counter("ops", "transplants", 1.0, [], "", e)
         uclass, stated_unit, mult, mods, end = (
@@ -1309,6 +1414,18 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             if uclass not in ("cny", "usd"):
                 stated_unit = "USD" if cur_class == "usd" else "CNY"
                 uclass, mult = cur_class, 1.0
+        hkd_at = (
+            s
+            if money_kind == "hkd"
+            else _hkd_written(norm, s, uclass, mods, cur is not None)
+            if has_hk
+            else None
+        )
+        hkd = hkd_at is not None
+        if hkd_at is not None:
+            start = min(start, hkd_at)
+            if uclass not in ("cny", "usd"):  # HK$892,900: priced like yuan, as price_hkd
+                uclass, stated_unit, mult = "cny", "HKD", 1.0
         if not uclass and is_zh_text:  # counts with no counter, read by the nouns near them
             bare = _bare_count(norm, s, e, m.group(0))
             if bare:
@@ -1331,17 +1448,23 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         adjacent = _adjacent_range(zh) if is_zh_token else None
         try:
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
+            value += 0.5 if plus_half else 0.0
         except ValueError:
             continue
         if uclass == "time" and stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS:
             continue  # 2015年: a calendar year, no wait; dropped before its context is read
-        if uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+        if hkd:
+            uclass = "cny"
+        elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
             continue
-        if uclass == "usd" and pat.EN_FOREIGN_CURRENCY_RE.search(norm, max(0, s - 20), end):
-            continue  # 7,734,540,000 NT dollars
-        if uclass == "cny" and _taiwan_dollars(norm, s, end, sentences):
+        elif uclass == "usd" and (
+            pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end)
+            or pat.EN_FOREIGN_CURRENCY_RE.search(mods)
+        ):
+            continue  # 7,734,540,000 NT dollars; 20,000-30,000 Singapore dollars
+        if uclass == "cny" and not hkd and _taiwan_dollars(norm, s, end, sentences):
             continue
-        hong_kong = uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences)
+        hong_kong = bool(hkd) or (uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences))
         if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
             continue  # 等候人数前三名: a rank
         if (
@@ -1633,11 +1756,35 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
     if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
+    after = norm[e : e + 40]
+    if (
+        (" one" in after or " it" in after)
+        and pat.EN_RECEIVE_ONE_AFTER_RE.match(norm, e, e + 40)
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), s)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
+    if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
+        norm, max(0, s - 40), s
+    ):
+        return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
+    if (
+        ("year" in after[:12] or "annual" in after[:12])
+        and pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
+        and not _YEAR_ONLY_RE.match(norm[s:e])
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), e + 120)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # instead of 10,000 a year
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
         noun = nof.group("noun")
-        if pat.DONATION_CUE_RE.search(noun):
-            return _Counter("donors", "donors", 1.0, [], noun, e)
+        if (
+            pat.DONATION_CUE_RE.search(noun)
+            or pat.EN_DONATION_KIND_RE.fullmatch(noun)
+            or (pat.EN_DONORS_NOUN_RE.search(noun) and "living" not in noun)
+        ):
+            return _Counter("donors", "donors", 1.0, [], noun, e)  # the number of OD exceeded
+        if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
             return _Counter("ops", "transplants", 1.0, [], noun, e)
         if pat.WAITLIST_CUE_RE.search(noun):
@@ -1780,6 +1927,61 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
     return cnt
 
 
+_AND_A_HALF = len(" and a half")
+
+
+def _and_a_half(norm: str, e: int, range_upper: set[int]) -> tuple[_Counter, bool, bool]:
+    """'two and a half years' (the duration after 'and a half'), and 'two and a half to
+    three years' (a range whose high end names the unit): (counter, plus a half, range low
+    end). A counter with no class when neither reads."""
+    at = e + _AND_A_HALF
+    cnt = _read_counter(norm, at)
+    if cnt.uclass == "time":
+        return cnt, True, False
+    rj = pat.RANGE_JOIN_RE.match(norm[at : at + 6])
+    m2 = pat.NUMBER_RE.match(norm, at + rj.end()) if rj else None
+    if rj and m2:
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass == "time":
+            range_upper.add(m2.start())
+            return _Counter("time", cnt2.stated_unit, cnt2.mult, [], cnt2.mods, at), True, True
+    return _Counter("", "", 1.0, [], "", e), False, False
+
+
+_MONEY_COUNTER = {"usd": ("usd", "USD"), "cny": ("cny", "CNY"), "hkd": ("cny", "HKD")}
+
+
+def _currency_before(norm: str, s: int) -> str:
+    """The currency written just before the number at ``s`` ('US$', 'RMB', 'HK$'): its kind
+    (usd, cny, hkd), or ''."""
+    if pat.EN_HKD_PREFIX_RE.search(norm, max(0, s - 6), s):
+        return "hkd"
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    return pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+
+
+def _footnote_mark(text: str, s: int, e: int) -> bool:
+    """A bare number between a sentence's full stop and the capital that opens the next one
+    ('... in 2005. 520 In 2010, it ...') is a footnote mark of the page, not a count."""
+    return (
+        text[max(0, s - 2) : s].rstrip().endswith(".")
+        and text[e : e + 1] == " "
+        and text[e + 1 : e + 2].isupper()
+    )
+
+
+def _hkd_written(norm: str, s: int, uclass: str, mods: str, has_prefix: bool) -> int | None:
+    """Where the Hong Kong dollar currency starts when the amount at ``s`` is written in it:
+    'HK$892,900' (the prefix's start), '30,000 Hong Kong dollars' (``s``); else None."""
+    if not has_prefix:
+        prefix = pat.EN_HKD_PREFIX_RE.search(norm, max(0, s - 6), s)
+        if prefix:
+            return prefix.start()
+    if uclass == "usd" and mods and pat.EN_HKD_WORDS_RE.search(mods):
+        return s
+    return None
+
+
 def _hong_kong_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
     """A yuan amount written without RMB/人民币 in a sentence about Hong Kong (籌集約150萬元
     手術費, a Hong Kong family's appeal) is in Hong Kong dollars: ``price_hkd``."""
@@ -1867,7 +2069,14 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     out = list(cands)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.indicator == b.indicator and _RANGE_BETWEEN_RE.match(norm[a.end : b.start]):
+        between = norm[a.end : b.start] in (" and ", " and $", " and rmb ", " and ¥") and bool(
+            pat.EN_BETWEEN_BEFORE_RE.search(norm, max(0, a.start - 16), a.start)
+        )  # between 250,000 and 300,000 yuan
+        if a.indicator == b.indicator and (
+            between or _RANGE_BETWEEN_RE.match(norm[a.end : b.start])
+        ):
+            if pat.EN_CHANGE_FROM_RE.search(norm, max(0, a.start - 40), a.start):
+                continue  # fell from 5,233 to 5,033: two states, not a range
             out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))
             out[i + 1] = replace(b, qualifier=str(Qualifier.AT_MOST))
     return out
@@ -1888,17 +2097,37 @@ _FIRST_TX_RE = re.compile(
     r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
     # transplantation began in YEAR: 肝移植始于1967年
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
-    r"|first(?:-ever)?\s(?:[a-z'’-]+\s){0,5}?(?:transplant|transplantation)(?![a-z])"
-    r"|(?:began|begun|started|start|begin)\s(?:to\s)?"
+    # English: a first operation (not a first unit: 'the first transplant department'), also
+    # written as an abbreviation ('the first KT'); a programme begun ('started kidney
+    # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
+    # first performed or making its debut
+    r"|first(?:-ever)?\s(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
+    r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
+    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
+    r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
     r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
     r"(?:[a-z-]+\s){0,2}transplant"
-    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s)?introduced"
+    r"|(?:began|begun|started|beginning|starting)\s"
+    r"(?:(?!(?:to|for|more|of|from|on|with|against)\s|(?!living\s)[a-z-]*ing\s)[a-z-]+\s){0,3}?"
+    r"transplant(?:s|ation)?"
+    r"(?![a-z])(?!\s(?:center|centre|unit|department|ward|institute|team|program|hospital))"
+    r"|transplant(?:ation)?\s(?:was|were)\s(?:first\s(?:introduced|performed|carried out|done)"
+    r"|introduced)"
+    r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
+    r"|(?:performed|carried out|conducted|completed|did)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
+    r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
 )
+_EN_FIRST_AND_RE = re.compile(
+    rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
+    rf"transplant(?:s|ation)?\s(?:in|on)\s(?:[a-z]+\s){{0,2}}(?:\d{{1,2}},\s)?({pat.YEAR})(?!\d)"
+)
+"""'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
+in the same breath, after the first one's year, is a first of its own."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
-    r"|division|program)[^.;]{0,40}?(?:founded|established|set up|created|opened)"
+    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
     r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
 )
@@ -2010,8 +2239,13 @@ def _year_candidates(
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
     out: list[Candidate] = []
-    if "移植" not in norm and "transplant" not in norm and "换" not in norm:
-        return out  # both phrases need a word for transplantation (移植, 换心...)
+    if (
+        "移植" not in norm
+        and "transplant" not in norm
+        and "换" not in norm
+        and not ("first" in norm and pat.EN_TX_ABBREV_RE.search(norm))
+    ):
+        return out  # both phrases need a word for transplantation (移植, 换心, the first KT)
     used: set[int] = set()
     doc_transplant = _doc_transplant(norm)
     rules: list[tuple[str, re.Pattern[str]]] = [
@@ -2024,15 +2258,23 @@ def _year_candidates(
     for m in pat.CELL_FOUNDED_YEAR_RE.finditer(norm) if cells else ():
         used.add(m.start("year"))
         out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
+    first_organs: dict[int, set[str]] = {}  # a first year's position → the organs it dates
     for indicator, rx in rules:
         for m in rx.finditer(norm):
             best: tuple[int, int, int] | None = None
-            for lo, hi in (
-                clauses.around(m.start(), m.end()),
-                sentences.around(m.start(), m.end()),
+            om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
+                norm[max(0, m.start() - 12) : m.start()]
+            )
+            organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
+            for lo_is_clause, (lo, hi) in (
+                (True, clauses.around(m.start(), m.end())),
+                (False, sentences.around(m.start(), m.end())),
             ):
                 for ys, ye, _ in _year_spans(norm, lo, hi):
-                    if ys in used:
+                    # one year may date the firsts of several organs ('its first two heart
+                    # transplants and first lung transplant in 2006'), not two of one organ
+                    shared = organ and indicator == "first_transplant_year" and lo_is_clause
+                    if ys in used and not (shared and organ not in first_organs.get(ys, {organ})):
                         continue
                     dist = min(abs(ye - m.start()), abs(ys - m.end()))
                     if best is None or dist < best[0]:
@@ -2044,10 +2286,8 @@ def _year_candidates(
             _, ys, ye = best
             year = _year_value(norm[ys:ye])
             used.add(ys)
-            om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
-                norm[max(0, m.start() - 12) : m.start()]
-            )
-            organ = pat.ORGAN_WORDS[om.group(0)] if om else ""
+            if indicator == "first_transplant_year":
+                first_organs.setdefault(ys, set()).add(organ)
             out.append(
                 _span_candidate(
                     text,
@@ -2061,6 +2301,24 @@ def _year_candidates(
                     hospital=_hospital_at(hospitals, ys),
                 )
             )
+            if indicator == "first_transplant_year" and ys > m.end():
+                nxt = _EN_FIRST_AND_RE.match(norm, ye)
+                if nxt and nxt.start(1) not in used:
+                    used.add(nxt.start(1))
+                    om = pat.ORGAN_RE.search(nxt.group(0))
+                    out.append(
+                        _span_candidate(
+                            text,
+                            nxt.start(1),
+                            nxt.end(1),
+                            snippet_chars,
+                            lang,
+                            indicator=indicator,
+                            value=float(nxt.group(1)),
+                            organ=pat.ORGAN_WORDS[om.group(0)] if om else "",
+                            hospital=_hospital_at(hospitals, nxt.start(1)),
+                        )
+                    )
     return out
 
 
@@ -2259,6 +2517,8 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
         top = m.group("top")
         return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
     word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
+    if m.group("most"):
+        return 1.0, Qualifier.EXACT
     word = word or m.group("superl") or m.group("only")
     if word.isdigit():
         return float(word), Qualifier.EXACT
@@ -2266,6 +2526,29 @@ def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
         return float(pat.EN_ORDINAL_VALUES[word]), Qualifier.EXACT
     digits = word[:-2]
     return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
+
+
+def _en_rank_local(norm: str, m: re.Match[str], se_s: int, se_e: int) -> bool:
+    """Is the rank one within a province, region or city? Read in the rank's own clause
+    ('ranked 12th among 122 hospitals in China and 2nd in the province': the first is
+    national), not the whole sentence."""
+    left = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[se_s : m.start()])[-1]
+    right = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[m.end() : se_e], 1)[0]
+    return bool(pat.EN_RANK_LOCAL_RE.search(left + " " + right))
+
+
+def _en_superlative_of_volume(m: re.Match[str], sentence: str) -> bool:
+    """A superlative ('the most', 'the busiest', 'the largest') is a volume rank 1 when the
+    sentence gives its scope (country, world) and, for size words, says it is by volume."""
+    if not pat.EN_SUPERLATIVE_SCOPE_RE.search(sentence) and not m.group(0).startswith(("'", "’")):
+        return False
+    if pat.EN_SUPERLATIVE_CONTINENT_RE.search(sentence):
+        return False
+    if pat.EN_SUPERLATIVE_SIZE_RE.match(m.group("most")):
+        return bool(pat.EN_SUPERLATIVE_VOLUME_RE.search(sentence))
+    if m.group("most") == "most":
+        return bool(pat.EN_MOST_COUNT_RE.match(m.string, m.start("most")))
+    return True
 
 
 def _en_rank_matches(norm: str) -> list[re.Match[str]]:
@@ -2303,7 +2586,9 @@ def _en_rank_candidates(
         before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]
         if not (pat.EN_RANK_VOLUME_RE.search(sentence) or pat.EN_RANK_VOLUME_RE.search(before)):
             continue
-        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or pat.EN_RANK_LOCAL_RE.search(sentence):
+        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or _en_rank_local(norm, m, se_s, se_e):
+            continue
+        if m.group("most") and not _en_superlative_of_volume(m, sentence):
             continue
         ranked = _en_rank_value(m)
         if ranked is None or ranked[0] < 1:
@@ -2312,7 +2597,9 @@ def _en_rank_candidates(
         glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
         indicator = "volume_rank_global" if glob else "volume_rank_national"
         group = next(
-            g for g in ("hash", "no", "verb", "place", "superl", "top", "only") if m.group(g)
+            g
+            for g in ("hash", "no", "verb", "place", "superl", "top", "only", "most")
+            if m.group(g)
         )
         s, e = m.span(group)
         organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(

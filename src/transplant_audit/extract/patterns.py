@@ -21,9 +21,16 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:\s\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)(?:\.\d+)?"
-"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter).
-A comma after the last group ends the number ('RMB¥100,000, respectively')."""
+_SPACED = r"\d{1,3}(?:\s\d{3})+"
+ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)"
+    rf"|{_SPACED}(?=\s?[\u4e00-\u9fff]|\s?-\s?{_SPACED}(?![\d,]))"
+    rf"|(?:(?<=\d-)|(?<=\d\s-\s)){_SPACED}(?![\d,])"
+    r"|\d+)(?:\.\d+)?"
+)
+"""1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
+both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
+('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
@@ -266,7 +273,13 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "staff members": ("persons", "staff", 1, None),
     "personnel": ("persons", "personnel", 1, None),
     "professors": ("persons", "professors", 1, None),
+    "professionals": ("persons", "professionals", 1, None),
     "patients": ("persons", "patients", 1, None),
+    "recipients": ("persons", "patients", 1, None),
+    "inpatients": ("visits", "inpatients", 1, None),
+    "admissions": ("visits", "admissions", 1, None),
+    "discharges": ("visits", "discharges", 1, None),
+    "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
     "experts": ("persons", "experts", 1, None),
@@ -313,7 +326,13 @@ EN_COUNTER_RE = re.compile(
     rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
     rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
 )
-CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|\$|rmb|cny|¥|人民币)\s?$")
+CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
+"""A currency written before the amount. A bare '$' after a letter is another dollar
+('S$18,500', 'A$', 'NT$'): not US dollars."""
+EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
+"""Hong Kong dollars written before the amount ('HK$892,900', 'HKD 30,000') → ``price_hkd``."""
+EN_HKD_WORDS_RE = re.compile(r"(?<![a-z])(?:hong kong|hk)\s?dollars?$")
+"""A counter's words that make its dollars Hong Kong dollars ('30,000 Hong Kong dollars')."""
 FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
@@ -712,7 +731,16 @@ SURGEON_NOUN_RE = re.compile(
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
+    r"|professionals"
 )
+EN_MEDICAL_STAFF_RE = re.compile(r"(?<![a-z])(?:medical|professional|health)")
+"""'3,926 medical professional personnel', '1,200 professional staff' of a whole hospital are
+its medical (health-technical) staff, not all its employees."""
+EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\sincluding)\s")
+"""'Its staff includes 165 chief physicians, 261 associate chief physicians, 40 PhDs': ranks
+listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
+EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
+"""Ranks that are senior titles (chief and associate chief physicians, professors)."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     r"|waiting|wait list|waitlist|waiting list"
@@ -732,8 +760,8 @@ RECEIVED_TX_RE = re.compile(
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
     # 'patients with HCC transplanted at ...'
-    r"|(?<![a-z])(?:receiv(?:e|es|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
-    r"(?:transplant|kt(?![a-z])|lt(?![a-z])|ot(?![a-z]))"
+    r"|(?<![a-z])(?:receiv(?:e|es|ed|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
+    r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
     # transplant tourists: 'people chose to go to mainland China for liver transplants'
@@ -754,7 +782,8 @@ NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
 word before such a number is no letter run glued by a hyphen.)"""
 NOT_A_HEADCOUNT_RE = re.compile(
-    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])died|(?<![a-z])deaths|协调员|coordinators?"
+    r"(?<![脑心])死亡|去世|离世|病逝|(?<![a-z])(?:died|deaths|die|dies|dying)(?![a-z])|协调员"
+    r"|coordinators?"
     r"|每\s?[\d一二三四五六七八九十百千万.]+\s?万?(?:人|位|名)"
 )
 """Persons who are no indicator: those who died waiting, donation coordinators, and the
@@ -762,7 +791,8 @@ NOT_A_HEADCOUNT_RE = re.compile(
 LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
 """'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
 WITH_TITLE_RE = re.compile(
-    r"^\s(?:[a-z'’-]+\s){0,2}with\s(?:an?\s)?(?P<what>associate senior|senior|intermediate"
+    r"^\s(?:[a-z'’-]+\s){0,2}(?:with|hold|holds|holding)\s(?:an?\s)?"
+    r"(?P<what>associate senior|senior|intermediate"
     r"|phds?|master|doctoral|doctorate|post-?doc)"
 )
 """'235 staff with senior titles' are senior staff; '4 staff members with PhDs' are no
@@ -801,6 +831,32 @@ ZH_ONE_PERSON_RE = re.compile(
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
+EN_ONE_PERSON_WAIT_RE = re.compile(
+    r"(?<![a-z])(?:(?:he|she|i|i'm|i’m|i've|i’ve|we)\s(?:[a-z'’]+\s){0,3}?"
+    r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
+    r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
+    r"(?:waited|waiting|been waiting)(?![a-z])"
+)
+"""'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
+nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
+EN_DONOR_ORGANS_RE = re.compile(
+    r"(?:donor|donated|procured)\s|transplants?\s(?:involving|using)\s$"
+)
+"""'35 donor livers came from', '11,977 organ transplants involving 32,984 organs': organs an
+OPO gave, read in the words before them."""
+EN_ORGANS_TRANSPLANTED_RE = re.compile(
+    r"^\s(?:[a-z-]+\s){0,2}?(?:are|were|was|is|have been|had been|has been)\s(?:[a-z]+ly\s)?"
+    r"transplanted(?![a-z])"
+)
+"""'over 60,000 organs are transplanted each year', '367 kidneys were transplanted': organs
+put into recipients count transplants, not organs an OPO procured."""
+EN_ORGANS_DONATED_AFTER_RE = re.compile(
+    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?\s?(?:were|was|are|have been|had been"
+    r"|has been)\s"
+    r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
+)
+"""'1,400 kidneys (and 2,300 organs) were donated': the verb after a parenthesis, which ends the
+count's clause, still names the organs donated."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
@@ -952,7 +1008,8 @@ TITLE_CHARS = 80
 PLANNED_CUE_RE = re.compile(
     r"建成后|建成以后|落成后|竣工后|投入使用后|启用后|在建|拟建|拟设|规划床位|计划床位|设计床位|"
     r"将设|将开设|将拥有|planned|under construction|will (?:have|house|hold|provide|add)|"
-    r"once (?:completed|built|finished)"
+    r"once (?:completed|built|finished)|will be (?:put into (?:use|service|operation)|completed"
+    r"|opened|in use)|(?:is|are) (?:being built|to be (?:built|completed|opened))"
 )
 """A bed count of a building not yet in use: the beds are planned, not available."""
 
@@ -979,6 +1036,18 @@ BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
 organ donation. In Hong Kong and Taiwan usage (traditional script) 遺體捐贈 is a deceased
 donor's organs (遺體捐贈每年42宗), and 遗体器官捐献 or 遗体及活体捐赠者 are organ donors
 anywhere."""
+EN_BECAME_DONORS_RE = re.compile(
+    r"^\s(?:[a-z]+\s){0,2}?(?:became|become|have become|had become)\s(?:organ\s|deceased\s)?"
+    r"donors(?![a-z])"
+)
+"""'more than 20 people became donors after they died': people counted as donors."""
+EN_DONORS_NOUN_RE = re.compile(r"(?<![a-z])donors(?![a-z])")
+EN_DONATION_KIND_RE = re.compile(r"(?<![a-z])(?:od|dcd|dbd|dbcd|dcds|dbds)(?![a-z])")
+"""Abbreviations of organ donation by kind: 'cases of DBD', 'the total number of OD'."""
+EN_DONATION_KIND_AFTER_RE = re.compile(
+    r"^\s?(?:cases\s)?of\s(?:(?:organ|deceased|donor)\s){0,2}(?:od|dcd|dbd|dbcd)(?![a-z])"
+)
+"""'164 cases of DBCD and 35 cases of DCD had been implemented': donation cases by kind."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
 REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
 """People who signed up to donate are not donors."""
@@ -992,6 +1061,8 @@ CHANGE_BEFORE_RE = re.compile(
 """A change (增加11例, an increase of 95) is not a count."""
 NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
 """年手术数量大于75例的中心: a threshold describing other things, not a figure."""
+EN_STOREY_RE = re.compile(r"(?:stor(?:e?y|ied)|floor)\s")
+"""'Its 10-story organ transplantation building': the number counts floors."""
 EN_NOT_OPS_AFTER_RE = re.compile(
     r"^\s(?:cent(?:er|re)s?|hospitals?|units?|programs?|programmes?|institutions?|institutes?"
     r"|facilities|wards?|departments?|teams?|licen[cs]es?|societ(?:y|ies)|registr(?:y|ies))\b"
@@ -1002,6 +1073,11 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+EN_HOSPITAL_SUBJECT_RE = re.compile(
+    r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
+)
+"""'This hospital owns the largest medical center ... and has over 4,200 beds': a sentence
+whose subject is the hospital counts the hospital's beds, whatever unit it names on the way."""
 YEAR_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:in|since|by|during|from|until|to|through|of|before|after)\s$"
 )
@@ -1009,9 +1085,13 @@ TAIWAN_CUE_RE = re.compile(r"台湾|新台币|台币")
 HONG_KONG_CUE_RE = re.compile(r"香港|本港|港府|港人|港元|港币")
 """A yuan amount without RMB in a sentence naming Hong Kong is in Hong Kong dollars."""
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
-LIST_JOIN_RE = re.compile(r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?")
-"""'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例': the
-counter of the last item serves every item of the list. Matched at a position
+LIST_JOIN_RE = re.compile(
+    r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?"
+    r"|\s(?:[a-z-]+\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)s?,\s"
+)
+"""'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例', '300
+kidney, 120 liver and 50 heart transplants' (a comma after an organ): the counter of the
+last item serves every item of the list. Matched at a position
 (``match(text, pos)``), so no ``^``."""
 DOC_CONTEXT_CHARS = 80
 """Characters before a figure searched for a transplant word when its sentence has none
@@ -1078,12 +1158,25 @@ ZH_DIGIT_VALUES = {
 SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
 """Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
 NUMBER_OF_RE = re.compile(
-    r"number of\s(?P<noun>[a-z' -]{3,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
+    r"number of\s(?P<noun>[a-z' -]{2,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
     r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to)\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
+    r"|increased to|grew to|exceeded|exceeds|exceed|surpassed|topped"
+    # 'fell by 4% from 5,233 to 5,033': both ends of the change
+    r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
+    r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
     r"|as (?:high|many|low|few) as\s)?$"
 )
-"""'The number of people who donated organs ... reached 5,810': the noun is the counter."""
+"""'The number of people who donated organs ... reached 5,810', 'the number of patients on the
+list fell from 5,233 to 5,033': the noun is the counter."""
+EN_CHANGE_FROM_RE = re.compile(
+    r"(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
+    r"\sfrom\s$"
+)
+"""'fell by 4% from 5,233 to 5,033': a change between two states, which are no range."""
+EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?list(?![a-z])")
+"""'patients registered on the kidney transplant list': people on a list are a waiting list,
+though the list is named for transplants."""
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
     r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
@@ -1094,11 +1187,24 @@ ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
 RECEIVED_AFTER_RE = re.compile(
-    r"\s(?:[a-z]+\s)?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"\s(?:[a-z]+\s){0,2}?(?:underwent|received|receive|undergo|have had|had)\s"
     r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
 )
 """'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
 number followed by the recipients' verb counts transplants."""
+EN_SURGICAL_VOLUME_BEFORE_RE = re.compile(
+    r"(?:surgical|surgery|operation|operating)\s(?:volume|count|total)\s(?:of|was|is|reached"
+    r"|stood at|exceeds|exceeded|totall?ed)\s(?:about\s|around\s|nearly\s|over\s|more than\s)?$"
+)
+"""'an annual surgical volume of 105,000': a bare number naming surgeries."""
+EN_BARE_PER_YEAR_RE = re.compile(r"\s(?:a|per|each|every)\syear(?![a-z])|\s(?:annually|yearly)")
+"""'Instead of 10,000 a year, ... 60,000 to 100,000 transplants a year': a bare number per year
+in a sentence about transplants counts transplants."""
+EN_RECEIVE_ONE_AFTER_RE = re.compile(
+    r"\s(?:[a-z]+\s){0,2}?(?:receive|received|get|got|undergo|underwent)\s(?:one|it)(?![a-z])"
+)
+"""'300,000 patients need transplants ..., but only about 10,000 receive one': recipients of
+the transplant the sentence named."""
 NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
 """'two million Chinese need organ transplants': people who need one are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
@@ -1145,11 +1251,21 @@ EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
 EN_WAIT_CUE_RE = re.compile(
-    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match)"
+    r"(?<![a-z])(?:takes?|took|taking)\s[^.;]{0,30}?\bto\s(?:get|find|receive|obtain|match"
+    r"|arrange|locate|secure|source)"
     r"|(?:get|obtain|receive|find)\s(?:a\s|an\s)?(?:new\s|suitable\s|matching\s)?"
     r"(?:kidney|liver|heart|lung|organ)"
 )
 """'It takes about a week to get a kidney': the time to obtain an organ is a wait."""
+EN_PARALLEL_ORGAN_RE = re.compile(
+    r"^\s?(?:and\s|while\s|but\s)?(?:for|to get)\s(?:a|an)\s(?:[a-z]+\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancreas)(?:\stransplant)?\s(?:it\sis\s|is\s)?"
+    r"(?:[\d.]+\s?(?:-|to)\s?)?$"
+)
+"""'The waiting time for a kidney is 2-4 weeks, for a liver 1-2 weeks': a clause naming only
+another organ repeats the sentence's measure."""
+EN_BETWEEN_BEFORE_RE = re.compile(r"(?<![a-z])between\s(?:about\s|around\s)?(?:rmb\s?|us\$|\$|¥)?$")
+"""'between 250,000 and 300,000 yuan': 'and' joins the two ends of a range."""
 EN_ORGAN_WITHIN_RE = re.compile(
     r"(?<![a-z])(?:a|an)\s(?:new\s|matching\s|suitable\s|donor\s|donated\s)?"
     r"(?:kidney|liver|heart|lung|organ)(?![a-z])(?!\s(?:unit|ward|cent|depart|program|failure))"
@@ -1173,7 +1289,8 @@ LIST_HEAD_WAIT_RE = re.compile(r"wait|how long|等待|等候|轮候|等多久")
 """A list's heading that makes its durations waits ('Waiting times quoted by hospitals:')."""
 EN_PER_DAY_WORDS_RE = re.compile(
     r"(?<![a-z])(?:(?:on|in|during)\s(?:one|a single)\s(?:day|night)(?![a-z])"
-    r"|on the same (?:day|night)|within the same day)"
+    r"|on the same (?:day|night)|within the same day|on that (?:day|night|morning)"
+    r"|in the (?:morning|afternoon|evening|night) of)"
 )
 """'On a single day in 2006, surgeons there carried out 8 liver transplants', '... on the same
 day': the day is the count's scope."""
@@ -1181,6 +1298,13 @@ EN_DATE_LEAD_RE = re.compile(
     rf"\s*on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})(?:,?\s{YEAR})?(?![\d])"
 )
 """'On April 5, 2005, the centre performed 16 kidney transplants': a count on one date."""
+EN_EVENT_RE = re.compile(
+    rf"simultaneous|at the same time|(?<![a-z])on\s(?:{_MONTHS}\s\d{{1,2}}|\d{{1,2}}\s{_MONTHS})"
+    r"(?![\d])"
+)
+"""A sentence telling one event ('performed simultaneously in four operating rooms', 'on
+April 30'): the rooms and people it names were busy that day, not what a unit has."""
+EN_PAST_OPS_RE = re.compile(r"(?<![a-z])(?:performed|carried out|completed|conducted|did)\s")
 EN_PER_DAY_AFTER_RE = re.compile(r"^\s(?:per|a|each|every|in a)\sday(?![a-z])|^\sdaily")
 """'a maximum of 12 transplants per day', '4 liver transplants a day': a count of one day."""
 EN_RATE_BEFORE_RE = re.compile(r"(?<![a-z])rates?(?![a-z])|\sper\s\d")
@@ -1191,7 +1315,7 @@ EN_ANNUAL_AFTER_RE = re.compile(
 )
 """English per-year words later in the sentence, before any other number ('over a hundred
 cases of ... transplants, ... last year'), make a bare count one of a period."""
-EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s\d")
+EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
 """'92.7 transplants per 100 wait-list years': a rate, not a count."""
 EN_ORGAN_COORD_RE = re.compile(
     rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
@@ -1226,12 +1350,19 @@ EN_RANK_RE = re.compile(
     r"|(?<![a-z])(?:in|among|into)\sthe\stop\s(?P<top>\d{1,2}|three|five|ten)(?![a-z\d])"
     r"|(?<![a-z])(?P<only>second)\sonly\sto\s(?:the\s)?(?:united states|u\.s\.|us|usa|america)"
     r"(?![a-z])"
+    # a superlative of volume: 'the most liver transplants in the country', 'the UK's busiest
+    # transplant centre', 'the largest number of kidney transplants in China'
+    r"|(?:(?<!one of )(?<!among )(?<![a-z])the|'s|’s)\s(?:single\s)?"
+    r"(?P<most>most|busiest|largest|biggest|highest)"
+    r"(?=\s(?:[a-z'’-]+\s){0,5}?(?:transplant|kts?\b|lts?\b)"
+    r"|\sof\sany\s(?:hospital|cent(?:er|re)|country|nation|program|unit|institution))"
 )
 """An English volume rank: '#1 ranking', 'moving to #5 in the ranking', 'came in first
 place', 'came in third', 'ranked No. 2', 'the second-highest number of transplants', 'among
 the top 10' (at most), 'second only to the United States' (in the world). Read only in a
 sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_WORDS = (
+    "most",
     "second only",
     "rank",
     "place",
@@ -1253,6 +1384,29 @@ EN_RANK_NOT_VOLUME_RE = re.compile(
 )
 """Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
 EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")
+EN_SUPERLATIVE_SCOPE_RE = re.compile(
+    r"world|global|country|nation|china|chinese|the us\b|u\.s\.|america|the uk\b|britain"
+)
+"""Where a superlative of volume holds ('in the country', 'in China', 'worldwide'); one with
+no scope ('the hospital with the most transplants') is no rank."""
+EN_SUPERLATIVE_CONTINENT_RE = re.compile(
+    r"(?<![a-z])(?:asia|asian|europe|european|africa|african|middle east|latin america)(?![a-z])"
+)
+"""A superlative within a continent or region of the world has no indicator."""
+EN_SUPERLATIVE_SIZE_RE = re.compile(r"largest|biggest")
+EN_MOST_COUNT_RE = re.compile(
+    r"most\s(?:(?:[a-z'’-]+\s){0,5}?(?:transplants|transplantations|kts|lts)(?![a-z])|of\sany\s)"
+)
+"""'the most kidney transplants', 'the most of any hospital': 'most' of a count, not of a
+quality ('the most common transplant')."""
+EN_SUPERLATIVE_VOLUME_RE = re.compile(
+    r"number of|volume|most transplants|annual|each year|per year|a year|record|hundreds of"
+    r"|thousands of|(?:carr(?:y|ies|ying)\sout|perform(?:s|ing)?)\s(?:the\s)?(?:most|more)"
+)
+"""'Largest' or 'biggest' is a volume rank only when the sentence says by what (GUIDE.md:
+superlatives): 'the largest number of transplants', 'carrying out hundreds of transplants
+each year'."""
+EN_RANK_CLAUSE_CUT_RE = re.compile(r",|;|\s(?:and|while|but)\s")
 EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
 )
@@ -1275,6 +1429,27 @@ EN_FOREIGN_CURRENCY_RE = re.compile(
     r"(?:nt|hk|new taiwan|taiwan|hong kong|singapore|australian|canadian)\s?dollars?"
 )
 """Dollars that are not US dollars ('7,734,540,000 NT dollars'): no indicator."""
+EN_ORGAN_PRICED_AT_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|cornea|pancreas|pancreases|small intestine|intestine"
+    r"|organ)s?\sat\s(?:(?:rmb\s?|us\$|\$|¥)?\d|$)"
+)
+"""A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
+organ priced at an amount, read in the sentence before the amount."""
+EN_NOT_A_PRICE_RE = re.compile(
+    r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
+    r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
+    r"|on medical (?:fees|bills|expenses))(?![a-z])"
+)
+"""Money that is no price of one transplant: what a donor is paid ('The donors are paid
+US$1200'), a total over several patients ('medical costs totaling more than 7 million
+yuan'), one patient's medical bills ('has spent 85,000 yuan on medical fees')."""
+EN_ORGAN_FOR_AMOUNT_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|cornea|organ|transplant)s?\s(?:[a-z'’-]+\s){0,5}?"
+    r"for\s(?:(?:about|around|only|just|as little as|up to)\s)?"
+    r"(?:(?:rmb\s?|us\$|\$|¥|hk\$)?\d[^.;()]{0,40}(?:\([\d,. $-]*)?$|$)"
+)
+"""'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
+organ or a transplant bought for an amount."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
