@@ -1,14 +1,17 @@
 """One rule for turning computed values into JSON: numpy and pandas scalars become Python
 ones, and every missing or non-finite number (NaN, +inf, -inf, ``pd.NA``, ``pd.NaT``)
 becomes ``null``, because strict JSON has no NaN or Infinity and the writers call
-``json.dumps(..., allow_nan=False)``. Timestamps and dates become ISO text. Used by
-``estimate --json``, the estimate's provenance and the report's ``data/`` files.
+``json.dumps(..., allow_nan=False)``. Timestamps and dates become ISO text; arrays and
+series become lists, data frames lists of row records, dataclasses dicts of their fields.
+Used by ``estimate --json``, the estimate's provenance, ``forensics --json`` (its
+details), the report's ``data/`` files and its chart specs.
 
 Imports neither numpy nor pandas, so the CLI's start-up stays light.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -27,12 +30,28 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if value is None or isinstance(value, str | bytes | bool | int):
         return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
+    if isinstance(value, float):  # numpy's float64 is a float: made a plain one
+        if not math.isfinite(value):
+            return None
+        return value if type(value) is float else float(value)
+    ndim = getattr(value, "ndim", None)
+    if ndim == 0:  # a numpy scalar (np.int64, np.bool_, np.float32, np.datetime64)
+        return _scalar(value)
     if _missing(value):
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "columns") and hasattr(value, "to_dict"):  # a data frame: its rows
+        return plain(value.to_dict(orient="records"))
+    if ndim and hasattr(value, "tolist"):  # an array or series
+        return plain(value.tolist())
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> Any:
+    """A scalar with ``.item()`` (numpy's) as the Python value it holds, made plain."""
     item = getattr(value, "item", None)
     if callable(item):
         try:

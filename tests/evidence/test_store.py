@@ -166,6 +166,27 @@ def test_bundled_package_round_trips_byte_for_byte(
     assert again.total_added == 0 and again.total_changed == 0
 
 
+def test_export_builds_each_csv_once(
+    store: Store, synthetic_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export built every CSV twice (once for the digest that keeps the release's
+    version, once to write it); it builds each once and writes the same bytes."""
+    from transplant_audit.evidence import package
+
+    store.import_package(synthetic_package)
+    built: list[str] = []
+    encode = package._csv_text
+
+    def counting(name: str, frame: pd.DataFrame) -> str:
+        built.append(name)
+        return encode(name, frame)
+
+    monkeypatch.setattr(package, "_csv_text", counting)
+    out = store.export_package(tmp_path / "exported")
+    assert sorted(built) == sorted(COLUMNS)
+    assert files_of(out) == files_of(synthetic_package)
+
+
 def test_evidence_frames_equal_read_package(store: Store, synthetic_package: Path) -> None:
     store.import_package(synthetic_package)
     from_store = store.evidence()

@@ -49,3 +49,54 @@ def test_runs_on_the_same_reference_content_share_one_set(reference: pd.DataFram
     changed = reference.copy()
     changed.loc[changed.index[0], "value"] = 1e9  # a synthetic change
     assert api.reference_set(changed) is not first
+
+
+def test_a_frame_changed_after_a_run_does_not_change_the_shared_set(
+    reference: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared set kept the caller's frame itself: a frame edited in place after a run
+    (evidence changed in the same process) changed the set that a later run on the
+    original content got from the cache, and its windows were split from the edited
+    rows. The set now holds its own copy. SYNTHETIC edit of the bundled reference."""
+    from collections import OrderedDict
+
+    monkeypatch.setattr(api, "_REFERENCE_SETS", OrderedDict())
+    edited = reference.copy()
+    api.reference_set(edited)
+    edited.loc[edited.index[0], "value"] = 1e9  # changed after the run, in place
+    again = api.reference_set(reference.copy())  # a later run on the original content
+    pd.testing.assert_frame_equal(again.table, reference)
+    direct = dispmod.reference_frames(reference)
+    shared = dispmod.reference_frames(again)
+    assert shared.keys() == direct.keys()
+    for key, frame in direct.items():
+        pd.testing.assert_frame_equal(shared[key], frame, obj=str(key))
+
+
+def test_a_second_data_directory_in_the_same_process_gets_its_own_answer(
+    reference: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two data packages in one process: a run on the second, after a run on the first,
+    equals a run on the second alone (the key is the content, so this held before the copy
+    too). The second's reference is the bundled one without the rows of the country with
+    most rows (a SYNTHETIC change)."""
+    import dataclasses
+    from collections import OrderedDict
+
+    from transplant_audit.evidence.load import read_bundled
+    from transplant_audit.forensics import run_forensics
+
+    first = read_bundled()
+    ref = first.reference_series
+    most = ref["country"].value_counts().index[0]
+    second = dataclasses.replace(first, reference_series=ref[ref["country"] != most])
+
+    def answer(evidence: object) -> list[dict[str, object]]:
+        run = run_forensics(evidence, ["national_deceased_donors"], n_sim=200)
+        return [*run.to_records(with_details=True), run.settings["reference_noise"]]
+
+    monkeypatch.setattr(api, "_REFERENCE_SETS", OrderedDict())
+    alone = answer(second)
+    monkeypatch.setattr(api, "_REFERENCE_SETS", OrderedDict())
+    assert answer(first) != alone  # the dropped rows change the answer
+    assert answer(second) == alone

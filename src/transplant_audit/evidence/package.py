@@ -470,15 +470,16 @@ def package_descriptor(csv_bytes: dict[str, bytes], version: str | None = None) 
     }
 
 
-def _csv_bytes(evidence: Evidence) -> dict[str, bytes]:
-    """The bytes ``write_package`` writes to each ``<resource>.csv``."""
+def package_csv_bytes(evidence: Evidence) -> dict[str, bytes]:
+    """The bytes ``write_package`` writes to each ``<resource>.csv``: build them once and
+    pass them to ``csv_digest`` and ``write_csv_bytes`` when both are needed."""
     return {name: _csv_text(name, evidence.frame(name)).encode("utf-8") for name in RESOURCES}
 
 
 def evidence_digest(evidence: Evidence) -> str:
     """``package_digest`` of the package ``write_package(evidence, ...)`` would write,
     computed in memory."""
-    return _digest(_csv_bytes(evidence))
+    return csv_digest(package_csv_bytes(evidence))
 
 
 def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
@@ -489,9 +490,16 @@ def write_package(evidence: Evidence, path: str | os.PathLike[str]) -> Path:
     a temporary file and renamed, and ``datapackage.json`` last, so a reader never
     sees a half-written file.
     """
+    return write_csv_bytes(package_csv_bytes(evidence), path, version=evidence.version or None)
+
+
+def write_csv_bytes(
+    csv_bytes: dict[str, bytes], path: str | os.PathLike[str], *, version: str | None = None
+) -> Path:
+    """Write the package whose CSV files are ``csv_bytes`` (from ``package_csv_bytes``)
+    and its ``datapackage.json`` (stating ``version`` when given), as ``write_package``."""
     out = Path(path)
-    csv_bytes = _csv_bytes(evidence)
-    descriptor = package_descriptor(csv_bytes, version=evidence.version or None)
+    descriptor = package_descriptor(csv_bytes, version=version)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     for name in RESOURCES:
         _atomic_write(out / f"{name}.csv", csv_bytes[name])
@@ -521,10 +529,10 @@ def package_digest(path: str | os.PathLike[str]) -> str:
     """``sha256:<hex>`` over the package's CSV files, in resource order."""
     root = Path(path)
     files = {name: root / f"{name}.csv" for name in RESOURCES}
-    return _digest({name: file.read_bytes() for name, file in files.items() if file.is_file()})
+    return csv_digest({name: file.read_bytes() for name, file in files.items() if file.is_file()})
 
 
-def _digest(csv_bytes: Mapping[str, bytes]) -> str:
+def csv_digest(csv_bytes: Mapping[str, bytes]) -> str:
     """``sha256:<hex>`` over each resource's name and CSV bytes (none if absent), in order."""
     digest = hashlib.sha256()
     for name in RESOURCES:

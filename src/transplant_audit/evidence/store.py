@@ -727,7 +727,11 @@ class Store:
         into place, so ``path`` never holds half a package. A store that holds
         exactly an imported package exports it byte for byte.
         """
-        from transplant_audit.evidence.package import evidence_digest, write_package
+        from transplant_audit.evidence.package import (
+            csv_digest,
+            package_csv_bytes,
+            write_csv_bytes,
+        )
 
         target = Path(path)
         if target.exists() and not target.is_dir():
@@ -742,9 +746,10 @@ class Store:
         frames = {name: _frame(name, rows) for name, rows in tables.items()}
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         try:
-            # the store holds exactly the imported release: keep its version
-            version = self._imported_version(evidence_digest(Evidence(**frames)))
-            write_package(Evidence(**frames, version=version), tmp)
+            # each CSV is built once: digested (the store holds exactly the imported
+            # release: keep its version), then written
+            data = package_csv_bytes(Evidence(**frames))
+            write_csv_bytes(data, tmp, version=self._imported_version(csv_digest(data)))
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
                 old.rmdir()

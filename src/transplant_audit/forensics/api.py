@@ -441,14 +441,17 @@ def reference_set(frame: pd.DataFrame) -> dispmod.ReferenceSet:
 
     A report runs the tests twice (all years, then the paper's window) against the same
     reference; sharing the set shares its per-length window fits. Keyed by a hash of
-    the table's content (index, columns and values), so a changed table gets its own.
+    the table's content (index, columns and values), so a changed table, or another data
+    directory's, gets its own; equal content (from another directory or the store) shares
+    one. The set holds its own copy of the table: a caller's frame edited in place after a
+    run must not change what a later run on the original content is answered from.
     """
     digest = hashlib.sha256(
         pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
         + "\0".join(map(str, frame.columns)).encode()
     ).hexdigest()
     if digest not in _REFERENCE_SETS:
-        _REFERENCE_SETS[digest] = dispmod.ReferenceSet(frame)
+        _REFERENCE_SETS[digest] = dispmod.ReferenceSet(frame.copy())
         while len(_REFERENCE_SETS) > _MAX_REFERENCE_SETS:
             _REFERENCE_SETS.popitem(last=False)
     _REFERENCE_SETS.move_to_end(digest)

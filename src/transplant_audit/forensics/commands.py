@@ -16,6 +16,7 @@ from rich.table import Table
 
 from transplant_audit.cli_options import json_path_aware, write_json_output
 from transplant_audit.errors import ConfigError, DataError
+from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:
     from transplant_audit.forensics.series import SeriesData
@@ -242,7 +243,9 @@ def forensics(
             "results": result.to_records(details),
             "series": _series_payload(result, evidence),
         }
-        text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
+        text = json.dumps(
+            plain(payload), indent=2, ensure_ascii=False, allow_nan=False, default=str
+        )
         write_json_output(json_out, text, console)
     if charts is not None:
         from transplant_audit.forensics.charts import fit_chart

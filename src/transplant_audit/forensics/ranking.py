@@ -32,6 +32,7 @@ import pandas as pd
 
 from transplant_audit.forensics import dispersion as dispmod
 from transplant_audit.forensics import fits as fitmod
+from transplant_audit.jsonvalue import plain
 
 MEASURES: dict[str, tuple[str, bool]] = {
     "r2_rank_quadratic": ("adj_r2", True),
@@ -209,7 +210,7 @@ def rank(table: pd.DataFrame, test: str) -> RankResult:
         best = refs.sort_values(col, ascending=True, kind="stable")
     windows = len(refs)
     best_ref = (
-        {k: _plain(best.iloc[0][k]) for k in ("country", "series", "start", "end", col)}
+        {k: plain(best.iloc[0][k]) for k in ("country", "series", "start", "end", col)}
         if windows
         else {}
     )
@@ -230,11 +231,3 @@ def rank(table: pd.DataFrame, test: str) -> RankResult:
             "datasets": sorted({str(d) for d in refs["dataset"]}),
         },
     )
-
-
-def _plain(x: object) -> object:
-    if isinstance(x, np.integer):
-        return int(x)
-    if isinstance(x, np.floating):
-        return float(x)
-    return x

@@ -8,12 +8,12 @@ heads the CLI output and the report. Pure: no I/O.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
+
+from transplant_audit.jsonvalue import plain
 
 RANGE_TESTS = (
     "formula_fit",
@@ -58,31 +58,13 @@ class TestResult:
             "caveats": list(self.caveats),
         }
         if with_details:
-            rec["details"] = _jsonable(self.details)
+            rec["details"] = plain(self.details)
         return rec
 
 
 def _clean(x: float | None) -> float | None:
-    if x is None:
-        return None
-    x = float(x)
-    return x if math.isfinite(x) else None
-
-
-def _jsonable(obj: object) -> object:
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_jsonable(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return [_jsonable(v) for v in obj.tolist()]
-    if isinstance(obj, np.integer):
-        return int(obj)
-    if isinstance(obj, float | np.floating):
-        return _clean(float(obj))
-    if isinstance(obj, pd.DataFrame):
-        return [_jsonable(r) for r in obj.to_dict(orient="records")]
-    return obj
+    """A statistic as a float, or None when missing or not finite (``jsonvalue.plain``)."""
+    return None if x is None else plain(float(x))
 
 
 def _variant_base(name: str) -> str:

@@ -22,9 +22,9 @@ from typing import Any
 
 import jinja2
 import numpy as np
-import pandas as pd
 from markupsafe import Markup, escape
 
+from transplant_audit.jsonvalue import plain
 from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
     Derivation,
@@ -248,16 +248,8 @@ def render_note(n: Note, same_as: int | None = None) -> Markup:
 
 
 def _spec_json(f: Figure) -> Markup:
-    text = json.dumps(f.spec, ensure_ascii=False, allow_nan=False, default=_json_default)
+    text = json.dumps(plain(f.spec), ensure_ascii=False, allow_nan=False)
     return Markup(text.replace("</", "<\\/"))
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def render_html(
