@@ -1,8 +1,9 @@
-"""The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt) and heldout3.json
-(raw/k*.txt), each gathered blind to the extractor from pages none of the earlier sets used.
-These tests check the sets themselves (size, form, disjointness, reproducibility, the
-texts-only export for a blind second annotator); they never run the extractor on them.
-Scoring them is bench_extract.py's job (and test_realtext.py's floors)."""
+"""The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt), heldout3.json
+(raw/k*.txt) and heldout4.json (raw/m*.txt), each gathered blind to the extractor from pages
+none of the earlier sets used. These tests check the sets themselves (size, form,
+disjointness, reproducibility, the texts-only export for a blind second annotator); they
+never run the extractor on them. Scoring them is bench_extract.py's job (and
+test_realtext.py's floors)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 SETS = {
     "heldout2": ("h2-", "h", [("b", "rt"), ("d", "rt2")]),
     "heldout3": ("h3-", "k", [("b", "rt"), ("d", "rt2"), ("h", "h2")]),
+    "heldout4": ("h4-", "m", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3")]),
 }
 
 

@@ -39,13 +39,24 @@ HELDOUT2_FLOORS = {
     "zh-Hant": (0.90, 0.85),
 }
 
-# heldout3, gathered blind after the fourth pass and scored ONCE with rules and model frozen
-# (2026-12-05, rules, the default): en 0.658/0.470, zh-Hans 0.681/0.620, zh-Hant 0.687/0.641.
-# The honest level of the rules on unseen pages. Never tune on heldout3 to raise these.
+# heldout3 was scored blind once (2026-12-05, rules: en 0.658/0.470, zh-Hans 0.681/0.620,
+# zh-Hant 0.687/0.641) and then TUNED ON (its tune half, build_set.heldout3_halves) in the
+# fifth pass and trained on by the learned step: its figures are now development figures
+# (en 0.810/0.680, zh-Hans 0.753/0.749, zh-Hant 0.794/0.745), kept as a regression check.
 HELDOUT3_FLOORS = {
-    "en": (0.64, 0.45),
-    "zh-Hans": (0.66, 0.60),
-    "zh-Hant": (0.67, 0.62),
+    "en": (0.79, 0.66),
+    "zh-Hans": (0.73, 0.73),
+    "zh-Hant": (0.77, 0.72),
+}
+
+# heldout4, gathered blind while heldout3 was tuned on and scored ONCE with rules and model
+# frozen (2026-12-05, rules, the default): en 0.697/0.563, zh-Hans 0.743/0.654, zh-Hant
+# 0.702/0.634. The honest level of the rules on unseen pages. Never tune on heldout4 to
+# raise these.
+HELDOUT4_FLOORS = {
+    "en": (0.68, 0.54),
+    "zh-Hans": (0.72, 0.63),
+    "zh-Hant": (0.68, 0.61),
 }
 
 
@@ -120,7 +131,8 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
-    ("name", "floors"), [("heldout2", HELDOUT2_FLOORS), ("heldout3", HELDOUT3_FLOORS)]
+    ("name", "floors"),
+    [("heldout2", HELDOUT2_FLOORS), ("heldout3", HELDOUT3_FLOORS), ("heldout4", HELDOUT4_FLOORS)],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
     report = evaluate_values(load(name))
