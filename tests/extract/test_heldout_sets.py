@@ -95,3 +95,15 @@ def test_texts_only_export_hides_the_figures(
     assert not [line for line in lines if line.startswith("F ")]
     texts = [line[2:].replace("\\n", "\n") for line in lines if line.startswith("T ")]
     assert texts == [d["text"] for d in _docs(name)]
+
+
+def test_agreement_matches_one_to_one_within_two_percent(build_set: ModuleType) -> None:
+    """agree.py (the annotator-agreement figures of CORRECTIONS.md) pairs each figure with at
+    most one figure of the other annotation, same indicator, value within 2%."""
+    import agree
+
+    a = [{"indicator": "opo_donors", "value": 100.0}, {"indicator": "opo_donors", "value": 100.0}]
+    b = [{"indicator": "opo_donors", "value": 101.9}, {"indicator": "waitlist_size", "value": 100}]
+    assert agree.matched(a, b) == 1
+    assert agree.matched(a, [{"indicator": "opo_donors", "value": 102.5}]) == 0
+    assert agree.matched(a, a) == 2
