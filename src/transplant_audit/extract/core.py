@@ -45,11 +45,9 @@ from transplant_audit.extract.numbers import (
     parse_english_number,
     parse_number,
 )
-from transplant_audit.extract.period import EN_YEAR_RE as _EN_YEAR_RE  # noqa: F401
 from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import last_pos as _last_pos
-from transplant_audit.extract.period import may_hold_year as _may_hold_year  # noqa: F401
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.rxprefix import speed_up
