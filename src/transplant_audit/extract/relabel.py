@@ -31,7 +31,7 @@ import numpy as np
 from transplant_audit.evidence.vocabulary import canonical_unit
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate
-from transplant_audit.extract.evaluate import VALUE_TOLERANCE
+from transplant_audit.extract.evaluate import value_only_matches
 
 NONE = "NONE"
 
@@ -320,20 +320,13 @@ def label_candidates(
     cands: list[Candidate], gold: list[dict[str, object]], groups: tuple[tuple[str, ...], ...]
 ) -> list[str]:
     """Training targets: a candidate's own indicator when a gold figure has it and its value
-    (within ``VALUE_TOLERANCE``), else the first indicator of its group a gold figure of that value
-    has, else NONE (a number no annotator recorded under any indicator it may take)."""
-
-    def has(ind: str, value: float) -> bool:
-        return any(
-            g["indicator"] == ind
-            and abs(float(g["value"]) - value) <= VALUE_TOLERANCE * float(g["value"])  # type: ignore[arg-type]
-            for g in gold
-        )
-
+    (``value_only_matches``), else the first indicator of its group a gold figure of that
+    value has, else NONE (a number no annotator recorded under any indicator it may take)."""
     out = []
     for c in cands:
         group = next((g for g in groups if c.indicator in g), (c.indicator,))
-        target = next((a for a in (c.indicator, *group) if has(a, c.value)), NONE)
+        near = {g["indicator"] for g in gold if value_only_matches(c, g)}
+        target = next((a for a in (c.indicator, *group) if a in near), NONE)
         out.append(target)
     return out
 
