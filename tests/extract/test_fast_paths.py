@@ -182,3 +182,18 @@ def test_year_gate_changes_no_year_reading(texts: list[str]) -> None:
             continue
         for rx in (pat.ZH_YEAR_RE, period.EN_YEAR_RE, pat.ZH_YEAR_RANGE_RE, pat.EN_YEAR_RANGE_RE):
             assert rx.search(t) is None, (rx.pattern, t)
+
+
+def test_per_day_gate_lets_every_alternative_through() -> None:
+    """core._en_per_day_words's substring gate passes each form EN_PER_DAY_WORDS_RE reads
+    (the old gates of _en_one_day and _en_event dropped 'on that morning', 'in the
+    afternoon of')."""
+    for s in (
+        "on a single day",
+        "during one night",
+        "on the same night",
+        "within the same day",
+        "on that morning",
+        "in the afternoon of",
+    ):
+        assert pat.EN_PER_DAY_WORDS_RE.search(s) and core._en_per_day_words(s), s

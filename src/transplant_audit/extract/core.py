@@ -416,10 +416,7 @@ def _en_one_day(ctx: _Ctx) -> bool:
     """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
     'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
     and not a running total ('had performed')?"""
-    sentence = ctx.sentence
-    day = ("day" in sentence or "night" in sentence) and bool(
-        pat.EN_PER_DAY_WORDS_RE.search(sentence)
-    )
+    day = _en_per_day_words(ctx.sentence)
     day = day or bool(pat.EN_DATE_LEAD_RE.match(ctx.sentence_left))
     day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
@@ -437,7 +434,17 @@ def _en_event(ctx: _Ctx) -> bool:
         return False
     if pat.EN_EVENT_RE.search(sentence):
         return True
-    return ("day" in sentence or "night" in sentence or " of " in sentence) and bool(
+    return _en_per_day_words(sentence)
+
+
+_EN_PER_DAY_GATE = ("day", "night", "morning", " of")
+"""Substrings one of which every match of EN_PER_DAY_WORDS_RE holds."""
+
+
+def _en_per_day_words(sentence: str) -> bool:
+    """Does ``sentence`` scope a count to one day ('on a single day', 'on that morning', 'in
+    the afternoon of')? EN_PER_DAY_WORDS_RE behind its cheap substring gate."""
+    return any(w in sentence for w in _EN_PER_DAY_GATE) and bool(
         pat.EN_PER_DAY_WORDS_RE.search(sentence)
     )
 
