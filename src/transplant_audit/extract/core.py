@@ -549,7 +549,8 @@ def _priced_at(ctx: _Ctx) -> bool:
     left = ctx.sentence_left[-48:]
     if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
         return True
-    return "for" in left and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(ctx.sentence_left[-80:]))
+    wide = ctx.sentence_left[-80:]  # the gate reads the window the pattern searches
+    return "for" in wide and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide))
 
 
 _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
