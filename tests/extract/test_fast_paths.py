@@ -197,3 +197,12 @@ def test_per_day_gate_lets_every_alternative_through() -> None:
         "in the afternoon of",
     ):
         assert pat.EN_PER_DAY_WORDS_RE.search(s) and core._en_per_day_words(s), s
+
+
+def test_surgical_volume_gate_passes_every_noun() -> None:
+    """The gate before EN_SURGICAL_VOLUME_BEFORE_RE holds each of its nouns (it once held
+    'volume' alone, so 'surgical count of' was never read)."""
+    for noun in ("volume", "count"):
+        text = f"The hospital had an annual surgical {noun} of 105,000."
+        got = {(c.indicator, c.value) for c in core.extract_candidates(text)}
+        assert ("surgeries_per_year", 105000.0) in got, noun

@@ -1769,8 +1769,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), s)
     ):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
-    if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
-        norm, max(0, s - 40), s
+    before = norm[max(0, s - 40) : s]
+    if any(w in before for w in ("volume", "count", "total")) and (  # the pattern's nouns
+        pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(before)
     ):
         return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
     if (
