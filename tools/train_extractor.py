@@ -319,17 +319,8 @@ def apply_relabel(
     """``base`` predictions with every rules candidate re-labelled (or dropped)."""
     out = {}
     for d, (model, probs) in zip(real, scored, strict=True):
-        pos = {id(c): k for k, c in enumerate(d.cands)}
-        kept = []
-        for c in base[d.id]:
-            k = pos.get(id(c))
-            if k is None:
-                kept.append(c)
-                continue
-            new, _ = relabel.decide(c, probs[k], model, switch, drop)
-            if new is not None:
-                kept.append(new)
-        out[d.id] = kept
+        kept = relabel.apply([(c, None) for c in base[d.id]], d.cands, probs, model, switch, drop)
+        out[d.id] = [c for c, _ in kept]
     return out
 
 

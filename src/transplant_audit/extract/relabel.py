@@ -316,6 +316,30 @@ def decide(
     return cand, prob[cand.indicator]
 
 
+def apply(
+    scored: list[tuple[Candidate, float | None]],
+    rules: list[Candidate],
+    probs: np.ndarray,
+    model: Relabeller,
+    switch_threshold: float | None = None,
+    drop_threshold: float | None = None,
+) -> list[tuple[Candidate, float | None]]:
+    """``scored`` with every candidate of ``rules`` (row ``k`` of ``probs`` is ``rules[k]``'s,
+    matched by identity) re-labelled or dropped by ``decide``; any other candidate keeps its
+    label and score. The one loop of ``learned.combined`` and the trainer's search."""
+    at = {id(c): k for k, c in enumerate(rules)}
+    out: list[tuple[Candidate, float | None]] = []
+    for c, s in scored:
+        k = at.get(id(c))
+        if k is None:
+            out.append((c, s))
+            continue
+        new, score = decide(c, probs[k], model, switch_threshold, drop_threshold)
+        if new is not None:
+            out.append((new, score))
+    return out
+
+
 def label_candidates(
     cands: list[Candidate], gold: list[dict[str, object]], groups: tuple[tuple[str, ...], ...]
 ) -> list[str]:
