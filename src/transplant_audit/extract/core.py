@@ -422,8 +422,11 @@ def _en_one_day(ctx: _Ctx) -> bool:
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
 
-_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", " of ", "day", "night")
-"""Substrings one of which every event cue holds: a cheap gate before the regexes."""
+_EN_PER_DAY_GATE = ("day", "night", "morning", " of")
+"""Substrings one of which every match of EN_PER_DAY_WORDS_RE holds."""
+_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", *_EN_PER_DAY_GATE)
+"""Substrings one of which every event cue holds: a cheap gate before the regexes (the
+per-day words' gate included, so the two cannot drift apart)."""
 
 
 def _en_event(ctx: _Ctx) -> bool:
@@ -435,10 +438,6 @@ def _en_event(ctx: _Ctx) -> bool:
     if pat.EN_EVENT_RE.search(sentence):
         return True
     return _en_per_day_words(sentence)
-
-
-_EN_PER_DAY_GATE = ("day", "night", "morning", " of")
-"""Substrings one of which every match of EN_PER_DAY_WORDS_RE holds."""
 
 
 def _en_per_day_words(sentence: str) -> bool:
