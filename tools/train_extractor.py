@@ -35,6 +35,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -244,19 +245,26 @@ def folds(urls: list[str], k: int = FOLDS) -> list[np.ndarray]:
     return [test for _, test in GroupKFold(n_splits=k).split(idx, groups=urls)]
 
 
-def fit(docs: list[Doc], c: float) -> learned.Model:
-    """A multinomial logistic regression on every span of ``docs``."""
+def _logistic(feats: list[list[str]], labels: list[str], c: float) -> tuple[Any, Any]:
+    """(vectoriser, classifier): a logistic regression on the binary features seen in at
+    least MIN_FEATURE_COUNT examples (the span model's and the re-labeller's one recipe)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    feats = [f for d in docs for f in d.features]
-    labels = [lab for d in docs for lab in d.labels]
     counts = Counter(name for fs in feats for name in set(fs))
     keep = {name for name, n in counts.items() if n >= MIN_FEATURE_COUNT}
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([{name: 1.0 for name in fs if name in keep} for fs in feats])
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
     clf.fit(x, labels)
+    return vec, clf
+
+
+def fit(docs: list[Doc], c: float) -> learned.Model:
+    """A multinomial logistic regression on every span of ``docs``."""
+    vec, clf = _logistic(
+        [f for d in docs for f in d.features], [lab for d in docs for lab in d.labels], c
+    )
     meta = {
         "features": list(vec.get_feature_names_out()),
         "classes": [str(k) for k in clf.classes_],
@@ -270,17 +278,11 @@ def fit(docs: list[Doc], c: float) -> learned.Model:
 def fit_relabel(docs: list[Doc], c: float) -> relabel.Relabeller:
     """The re-labeller: a multinomial logistic regression on every rules candidate of
     ``docs`` (targets from ``relabel.label_candidates``); both thresholds off until chosen."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    feats = [f for d in docs for f in d.cand_features]
-    labels = [lab for d in docs for lab in d.cand_labels]
-    counts = Counter(name for fs in feats for name in set(fs))
-    keep = {name for name, n in counts.items() if n >= MIN_FEATURE_COUNT}
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([{name: 1.0 for name in fs if name in keep} for fs in feats])
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-    clf.fit(x, labels)
+    vec, clf = _logistic(
+        [f for d in docs for f in d.cand_features],
+        [lab for d in docs for lab in d.cand_labels],
+        c,
+    )
     coef, intercept = clf.coef_.T, clf.intercept_
     if len(clf.classes_) == 2:  # a binary fit has one column: make it a softmax of two
         coef = np.hstack([-coef / 2, coef / 2])
@@ -317,17 +319,8 @@ def apply_relabel(
     """``base`` predictions with every rules candidate re-labelled (or dropped)."""
     out = {}
     for d, (model, probs) in zip(real, scored, strict=True):
-        pos = {id(c): k for k, c in enumerate(d.cands)}
-        kept = []
-        for c in base[d.id]:
-            k = pos.get(id(c))
-            if k is None:
-                kept.append(c)
-                continue
-            new, _ = relabel.decide(c, probs[k], model, switch, drop)
-            if new is not None:
-                kept.append(new)
-        out[d.id] = kept
+        kept = relabel.apply([(c, None) for c in base[d.id]], d.cands, probs, model, switch, drop)
+        out[d.id] = [c for c, _ in kept]
     return out
 
 

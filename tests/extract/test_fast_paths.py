@@ -169,16 +169,40 @@ def test_gate_index_begins_every_gate_match(texts: list[str]) -> None:
 
 
 def test_year_gate_holds_for_every_year() -> None:
-    """_may_hold_year's premise: every string pat.YEAR matches begins with 19 or 20."""
+    """period.may_hold_year's premise: every string pat.YEAR matches begins with 19 or 20."""
     years = [f"{n:04d}" for n in range(10000) if re.fullmatch(pat.YEAR, f"{n:04d}")]
     assert years and all(y[:2] in ("19", "20") for y in years)
-    assert not core._may_hold_year("1850年 and 2150") and core._may_hold_year("in 1998")
+    assert not period.may_hold_year("1850年 and 2150") and period.may_hold_year("in 1998")
 
 
 def test_year_gate_changes_no_year_reading(texts: list[str]) -> None:
     """On every text, the gated year readers give what the patterns give ungated."""
     for t in texts:
-        if core._may_hold_year(t):
+        if period.may_hold_year(t):
             continue
-        for rx in (pat.ZH_YEAR_RE, core._EN_YEAR_RE, pat.ZH_YEAR_RANGE_RE, pat.EN_YEAR_RANGE_RE):
+        for rx in (pat.ZH_YEAR_RE, period.EN_YEAR_RE, pat.ZH_YEAR_RANGE_RE, pat.EN_YEAR_RANGE_RE):
             assert rx.search(t) is None, (rx.pattern, t)
+
+
+def test_per_day_gate_lets_every_alternative_through() -> None:
+    """core._en_per_day_words's substring gate passes each form EN_PER_DAY_WORDS_RE reads
+    (the old gates of _en_one_day and _en_event dropped 'on that morning', 'in the
+    afternoon of')."""
+    for s in (
+        "on a single day",
+        "during one night",
+        "on the same night",
+        "within the same day",
+        "on that morning",
+        "in the afternoon of",
+    ):
+        assert pat.EN_PER_DAY_WORDS_RE.search(s) and core._en_per_day_words(s), s
+
+
+def test_surgical_volume_gate_passes_every_noun() -> None:
+    """The gate before EN_SURGICAL_VOLUME_BEFORE_RE holds each of its nouns (it once held
+    'volume' alone, so 'surgical count of' was never read)."""
+    for noun in ("volume", "count"):
+        text = f"The hospital had an annual surgical {noun} of 105,000."
+        got = {(c.indicator, c.value) for c in core.extract_candidates(text)}
+        assert ("surgeries_per_year", 105000.0) in got, noun

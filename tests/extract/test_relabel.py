@@ -141,15 +141,24 @@ def test_relabeller_rebuilds_from_training_data(trainer) -> None:  # noqa: ANN00
 
 
 def test_combined_is_identical_for_identical_weights() -> None:
-    """Two loads of the same weights give the same candidates and scores, field by field."""
+    """Two loads of the same weights give the same candidates and scores, field by field.
+    Both stages are switched on: the stored thresholds turn them off, and ``combined`` would
+    then return the rules without reading a weight."""
+
+    def on(m: learned.Model) -> learned.Model:
+        assert m.relabeller is not None
+        r = replace(m.relabeller, switch_threshold=0.5, drop_threshold=0.5)
+        return replace(m, keep_threshold=0.5, add_threshold=0.5, relabeller=r)
+
     texts = [TEXT, "该院(虚构)已累计完成肝移植1200例,2015年完成300例。移植病区有床位60张。"]
-    first = learned.load_model()
-    second = learned.load_model.__wrapped__()  # a fresh load, not the cached one
+    first = on(learned.load_model())
+    second = on(learned.load_model.__wrapped__())  # a fresh load, not the cached one
+    assert first.span_stage and first.relabel_stage
     for text in texts:
         a = learned.extract_scored(text, method="combined", model=first)
         b = learned.extract_scored(text, method="combined", model=second)
         assert [(c.to_dict(), s) for c, s in a] == [(c.to_dict(), s) for c, s in b]
-        assert a and all(s is None or 0.0 <= s <= 1.0 for _, s in a)
+        assert a and all(s is not None and 0.0 <= s <= 1.0 for _, s in a)
 
 
 def test_combined_skips_the_span_model_when_its_stage_is_off(

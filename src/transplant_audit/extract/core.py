@@ -45,11 +45,9 @@ from transplant_audit.extract.numbers import (
     parse_english_number,
     parse_number,
 )
-from transplant_audit.extract.period import EN_YEAR_RE as _EN_YEAR_RE  # noqa: F401
 from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import last_pos as _last_pos
-from transplant_audit.extract.period import may_hold_year as _may_hold_year  # noqa: F401
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.rxprefix import speed_up
@@ -418,17 +416,17 @@ def _en_one_day(ctx: _Ctx) -> bool:
     """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
     'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
     and not a running total ('had performed')?"""
-    sentence = ctx.sentence
-    day = ("day" in sentence or "night" in sentence) and bool(
-        pat.EN_PER_DAY_WORDS_RE.search(sentence)
-    )
+    day = _en_per_day_words(ctx.sentence)
     day = day or bool(pat.EN_DATE_LEAD_RE.match(ctx.sentence_left))
     day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
     return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
 
 
-_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", " of ", "day", "night")
-"""Substrings one of which every event cue holds: a cheap gate before the regexes."""
+_EN_PER_DAY_GATE = ("day", "night", "morning", " of")
+"""Substrings one of which every match of EN_PER_DAY_WORDS_RE holds."""
+_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", *_EN_PER_DAY_GATE)
+"""Substrings one of which every event cue holds: a cheap gate before the regexes (the
+per-day words' gate included, so the two cannot drift apart)."""
 
 
 def _en_event(ctx: _Ctx) -> bool:
@@ -439,7 +437,13 @@ def _en_event(ctx: _Ctx) -> bool:
         return False
     if pat.EN_EVENT_RE.search(sentence):
         return True
-    return ("day" in sentence or "night" in sentence or " of " in sentence) and bool(
+    return _en_per_day_words(sentence)
+
+
+def _en_per_day_words(sentence: str) -> bool:
+    """Does ``sentence`` scope a count to one day ('on a single day', 'on that morning', 'in
+    the afternoon of')? EN_PER_DAY_WORDS_RE behind its cheap substring gate."""
+    return any(w in sentence for w in _EN_PER_DAY_GATE) and bool(
         pat.EN_PER_DAY_WORDS_RE.search(sentence)
     )
 
@@ -544,7 +548,8 @@ def _priced_at(ctx: _Ctx) -> bool:
     left = ctx.sentence_left[-48:]
     if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
         return True
-    return "for" in left and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(ctx.sentence_left[-80:]))
+    wide = ctx.sentence_left[-80:]  # the gate reads the window the pattern searches
+    return "for" in wide and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide))
 
 
 _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
@@ -1763,8 +1768,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), s)
     ):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
-    if "volume" in norm[max(0, s - 40) : s] and pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(
-        norm, max(0, s - 40), s
+    before = norm[max(0, s - 40) : s]
+    if any(w in before for w in ("volume", "count", "total")) and (  # the pattern's nouns
+        pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(before)
     ):
         return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
     if (

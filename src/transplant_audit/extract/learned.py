@@ -773,17 +773,7 @@ def _relabelled(
     if r is None or not model.relabel_stage:
         return list(scored)  # the re-labeller would change nothing: skip its cost
     probs = relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
-    at = {id(c): k for k, c in enumerate(rules)}
-    out: list[tuple[Candidate, float | None]] = []
-    for c, s in scored:
-        k = at.get(id(c))
-        if k is None:
-            out.append((c, s))
-            continue
-        new, score = relabel.decide(c, probs[k], r)
-        if new is not None:
-            out.append((new, score))
-    return out
+    return relabel.apply(scored, rules, probs, r)
 
 
 def extract(

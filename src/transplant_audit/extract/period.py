@@ -155,9 +155,9 @@ def last_pos(rx: re.Pattern[str], text: str) -> int:
     return pos
 
 
-def only_aspect_after(s: str, pos: int) -> bool:
-    """Are the running-total cues of ``s`` after ``pos`` only aspect (已完成, 已达), with
-    no true running total (累计, 至今, 以来) anywhere in ``s``?"""
+def only_aspect(s: str) -> bool:
+    """Are the running-total cues of ``s`` only aspect (已完成, 已达), with no true running
+    total (累计, 至今, 以来) anywhere in ``s``?"""
     for m in pat.STRONG_CUMULATIVE_CUE_RE.finditer(s):
         if not pat.ZH_ASPECT_CUE_RE.match(s, m.start()):
             return False
@@ -216,14 +216,14 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
         return _in("span of years in the clause")
-    if year_range(v.sentence_left) and only_aspect_after(v.sentence, 0):
+    if year_range(v.sentence_left) and only_aspect(v.sentence):
         if _from_start(v, v.sentence_left):
             return _cum("span from the programme's first operation, earlier in the sentence")
         return _in("span earlier in the sentence, only aspect words after it")
     if pat.RUNNING_UNTIL_RE.search(c):
         return _cum("a total up to a year (before 1980)")
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
-    if named and only_aspect_after(c, 0):
+    if named and only_aspect(c):
         return _in("named period, aspect only")
     if pat.EN_RECENT_SPAN_RE.search(v.sentence):
         return _in("recent window")
@@ -273,7 +273,7 @@ def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
         default=-1,
     )
     explicit = last_pos(pat.ZH_EXPLICIT_PERIOD_RE, s)
-    if explicit >= 0 and explicit >= as_of_end and only_aspect_after(s, explicit):
+    if explicit >= 0 and explicit >= as_of_end and only_aspect(s):
         return _in("named period earlier in the sentence")
     per = max(
         last_pos(pat.ANNUAL_CUE_RE, s),
@@ -335,7 +335,7 @@ def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
     p = v.previous
     if not p or not (v.previous_joined or pat.NEIGHBOUR_COUNT_RE.search(p)):
         return None
-    if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect_after(p, 0):
+    if pat.STRONG_CUMULATIVE_CUE_RE.search(p) and not only_aspect(p):
         return None
     if year_range(p) and not _from_start(v, p):
         return _in("span of years in the sentence before")

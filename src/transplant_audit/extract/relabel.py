@@ -31,7 +31,7 @@ import numpy as np
 from transplant_audit.evidence.vocabulary import canonical_unit
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate
-from transplant_audit.extract.evaluate import VALUE_TOLERANCE
+from transplant_audit.extract.evaluate import value_only_matches
 
 NONE = "NONE"
 
@@ -316,24 +316,41 @@ def decide(
     return cand, prob[cand.indicator]
 
 
+def apply(
+    scored: list[tuple[Candidate, float | None]],
+    rules: list[Candidate],
+    probs: np.ndarray,
+    model: Relabeller,
+    switch_threshold: float | None = None,
+    drop_threshold: float | None = None,
+) -> list[tuple[Candidate, float | None]]:
+    """``scored`` with every candidate of ``rules`` (row ``k`` of ``probs`` is ``rules[k]``'s,
+    matched by identity) re-labelled or dropped by ``decide``; any other candidate keeps its
+    label and score. The one loop of ``learned.combined`` and the trainer's search."""
+    at = {id(c): k for k, c in enumerate(rules)}
+    out: list[tuple[Candidate, float | None]] = []
+    for c, s in scored:
+        k = at.get(id(c))
+        if k is None:
+            out.append((c, s))
+            continue
+        new, score = decide(c, probs[k], model, switch_threshold, drop_threshold)
+        if new is not None:
+            out.append((new, score))
+    return out
+
+
 def label_candidates(
     cands: list[Candidate], gold: list[dict[str, object]], groups: tuple[tuple[str, ...], ...]
 ) -> list[str]:
     """Training targets: a candidate's own indicator when a gold figure has it and its value
-    (within ``VALUE_TOLERANCE``), else the first indicator of its group a gold figure of that value
-    has, else NONE (a number no annotator recorded under any indicator it may take)."""
-
-    def has(ind: str, value: float) -> bool:
-        return any(
-            g["indicator"] == ind
-            and abs(float(g["value"]) - value) <= VALUE_TOLERANCE * float(g["value"])  # type: ignore[arg-type]
-            for g in gold
-        )
-
+    (``value_only_matches``), else the first indicator of its group a gold figure of that
+    value has, else NONE (a number no annotator recorded under any indicator it may take)."""
     out = []
     for c in cands:
         group = next((g for g in groups if c.indicator in g), (c.indicator,))
-        target = next((a for a in (c.indicator, *group) if has(a, c.value)), NONE)
+        near = {g["indicator"] for g in gold if value_only_matches(c, g)}
+        target = next((a for a in (c.indicator, *group) if a in near), NONE)
         out.append(target)
     return out
 
