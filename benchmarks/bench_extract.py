@@ -270,7 +270,9 @@ def print_value_only() -> None:
     notes = []
     for name in VALUE_ONLY_SETS:
         docs = load_realtext(name)
-        any_ind, named = evaluate_any_indicator(docs), evaluate_values(docs)
+        found = {d["text"]: extract_candidates(d["text"]) for d in docs}  # extract once
+        any_ind = evaluate_any_indicator(docs, found.__getitem__)
+        named = evaluate_values(docs, found.__getitem__)
         for lang in ("zh-Hans", "zh-Hant", "en", "all"):
             a, n = (
                 (r.total if lang == "all" else r.by_language.get(lang, Tally()))

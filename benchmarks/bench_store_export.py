@@ -25,17 +25,14 @@ from pathlib import Path
 
 from transplant_audit.evidence.frames import Evidence
 from transplant_audit.evidence.package import evidence_digest, write_package
-from transplant_audit.evidence.schema import RESOURCE_MODELS
-from transplant_audit.evidence.store import Store, _dump_rows, _frame
+from transplant_audit.evidence.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def old_export(store: Store, target: Path) -> Path:
     """The export before this change (same dump, same writer; each CSV built twice)."""
-    with store._snapshot() as s:
-        tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
-    frames = {name: _frame(name, rows) for name, rows in tables.items()}
+    frames = store._frames()
     version = store._imported_version(evidence_digest(Evidence(**frames)))
     return write_package(Evidence(**frames, version=version), target)
 

@@ -1,5 +1,6 @@
-"""The value-only diagnostic (``evaluate_any_indicator``) against the (indicator, value)
-score, on a tiny SYNTHETIC document set with a stub extractor (no extraction rules run)."""
+"""The value scoring (``evaluate_values``: tolerance, indicator, one candidate per gold figure)
+and the value-only diagnostic (``evaluate_any_indicator``) against it, on tiny SYNTHETIC
+document sets with a stub extractor (no extraction rules run)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,26 @@ def test_each_gold_figure_takes_one_candidate_the_closest() -> None:
     t = r.total
     assert (t.tp, t.fp, t.fn) == (2, 1, 0)
     assert [c.value for _, c in r.false_positives] == [101.5]  # the two closest were used
+
+
+def test_value_scoring_tolerance_and_indicator() -> None:
+    """2% of the gold value passes, 3% does not; a wrong indicator is a miss and a false
+    positive; each gold figure takes one candidate."""
+    doc = {
+        "id": "x",
+        "language": "en",
+        "text": "t",
+        "gold": [
+            {"indicator": "wait_time_days", "value": 30.4375},
+            {"indicator": "total_beds", "value": 1000},
+            {"indicator": "price_cny", "value": 100000},
+        ],
+    }
+    preds = [
+        _cand("wait_time_days", 30.0),  # 1.4% off: a match
+        _cand("total_beds", 1030.0),  # 3% off: no match
+        _cand("price_usd", 100000.0),  # wrong indicator
+        _cand("wait_time_days", 30.0),  # a second candidate for one gold figure
+    ]
+    t = evaluate_values([doc], lambda _: preds).by_language["en"]
+    assert (t.tp, t.fp, t.fn) == (1, 3, 2)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from transplant_audit.extract.core import Candidate
 from transplant_audit.extract.evaluate import evaluate_values
 
 from .conftest import assert_snippets_well_formed
@@ -140,30 +139,3 @@ def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None
     floor_p, floor_r = floors[lang]
     assert t.precision >= floor_p, (name, lang, t.precision, t.recall)
     assert t.recall >= floor_r, (name, lang, t.precision, t.recall)
-
-
-def _cand(indicator: str, value: float) -> Candidate:
-    return Candidate(indicator, "", value, "exact", "", "", "", 0, 1, "", 0, "", "", "en")
-
-
-def test_value_scoring_tolerance_and_indicator() -> None:
-    """2% of the gold value passes, 3% does not; a wrong indicator is a miss and a false
-    positive; each gold figure takes one candidate."""
-    doc = {
-        "id": "x",
-        "language": "en",
-        "text": "t",
-        "gold": [
-            {"indicator": "wait_time_days", "value": 30.4375},
-            {"indicator": "total_beds", "value": 1000},
-            {"indicator": "price_cny", "value": 100000},
-        ],
-    }
-    preds = [
-        _cand("wait_time_days", 30.0),  # 1.4% off: a match
-        _cand("total_beds", 1030.0),  # 3% off: no match
-        _cand("price_usd", 100000.0),  # wrong indicator
-        _cand("wait_time_days", 30.0),  # a second candidate for one gold figure
-    ]
-    t = evaluate_values([doc], lambda _: preds).by_language["en"]
-    assert (t.tp, t.fp, t.fn) == (1, 3, 2)

@@ -612,12 +612,17 @@ class Store:
         """
         from transplant_audit.evidence.package import evidence_digest
 
-        with self._snapshot() as s:
-            tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
-        frames = {name: _frame(name, rows) for name, rows in tables.items()}
+        frames = self._frames()
         digest = evidence_digest(Evidence(**frames))
         version = self._imported_version(digest)
         return Evidence(**frames, origin=self.display_url, digest=digest, version=version)
+
+    def _frames(self) -> dict[str, pd.DataFrame]:
+        """Every resource's rows, dumped in one snapshot, as ``package.read_package``'s
+        frames (what ``evidence`` holds and ``export_package`` writes)."""
+        with self._snapshot() as s:
+            tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
+        return {name: _frame(name, rows) for name, rows in tables.items()}
 
     def _imported_version(self, digest: str) -> str:
         """The ``version`` the last imported package stated, if the store still holds exactly
@@ -741,9 +746,7 @@ class Store:
                 f"{target} exists and is not empty: choose a new directory, or overwrite it"
             )
         target.parent.mkdir(parents=True, exist_ok=True)
-        with self._snapshot() as s:
-            tables = {name: _dump_rows(s, name, model) for name, model in RESOURCE_MODELS.items()}
-        frames = {name: _frame(name, rows) for name, rows in tables.items()}
+        frames = self._frames()
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         try:
             # each CSV is built once: digested (the store holds exactly the imported
