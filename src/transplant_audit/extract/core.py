@@ -603,6 +603,74 @@ def _en_medical(ctx: _Ctx) -> bool:
     return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
 
 
+def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
+    """The indicator of a count of operations (_classify_in_use's "ops" class)."""
+    if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
+        return None
+    if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.EN_STOREY_RE.match(ctx.mods):
+        return None  # three transplant centres; a 10-story transplantation building
+    if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
+        _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
+    ):
+        return None
+    if pat.EN_RATE_AFTER_RE.match(ctx.right):
+        return None  # 92.7 transplants per 100 wait-list years
+    if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
+        return None
+    if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
+        return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+    if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
+        pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+        or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+    ):
+        return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
+
+    if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
+        return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
+    if "需求" in ctx.left_clause[-8:]:
+        return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
+    if pat.NEED_MODS_RE.search(ctx.mods):
+        return "waitlist_size"  # two million Chinese need organ transplants
+    if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(ctx.sentence_right):
+        return "opo_donors"  # 164 cases of DBCD: donations by kind
+    if _body_donation(ctx):
+        return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
+    if _donation(ctx) and not _is_subset(ctx):
+        return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+    if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
+        pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
+    ):
+        return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
+    tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
+    # a table row or list item under a heading about transplants, or a count whose
+    # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
+    tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
+    if not transplant and not tx_near and ctx.mods:
+        tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
+    if not transplant and not tx_near:
+        general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
+        if general or not ctx.doc_transplant:
+            if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
+                return "surgeries_per_year"
+            return None
+    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
+        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+        return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
+    if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
+        return "transplants_per_day_capacity"
+    if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
+        _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
+    ):
+        return "transplants_per_day_max"
+    if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
+        return "concurrent_transplant_capacity"
+    surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+    in_period = _temporal(ctx) == "in_period"
+    if surgeon:
+        return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
+    return "transplants_in_period" if in_period else "transplants_cumulative"
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -612,8 +680,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _classify_money(uclass, ctx)
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
-    near = (local_left, local_right, ctx.mods)
     transplant = _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
+    if uclass == "ops":  # reads none of the cues below
+        return _classify_ops(ctx, ordinal, transplant, local_left)
+    near = (local_left, local_right, ctx.mods)
     sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
     hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
@@ -648,75 +718,6 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         ):
             return "department_beds"
         return "total_beds"
-    if uclass == "ops":
-        if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
-            return None
-        if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.EN_STOREY_RE.match(ctx.mods):
-            return None  # three transplant centres; a 10-story transplantation building
-        if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
-            _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
-        ):
-            return None
-        if pat.EN_RATE_AFTER_RE.match(ctx.right):
-            return None  # 92.7 transplants per 100 wait-list years
-        if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
-            return None
-        if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
-            return None  # 2例…患者术后长期生存; 'its first two heart transplants'
-        if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
-            pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
-            or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
-        ):
-            return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
-
-        if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
-            return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
-        if "需求" in ctx.left_clause[-8:]:
-            return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
-        if pat.NEED_MODS_RE.search(ctx.mods):
-            return "waitlist_size"  # two million Chinese need organ transplants
-        if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(
-            ctx.sentence_right
-        ):
-            return "opo_donors"  # 164 cases of DBCD: donations by kind
-        if _body_donation(ctx):
-            return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
-        if _donation(ctx) and not _is_subset(ctx):
-            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
-        if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
-            pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
-        ):
-            return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
-        tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
-        # a table row or list item under a heading about transplants, or a count whose
-        # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
-        tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
-        if not transplant and not tx_near and ctx.mods:
-            tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
-        if not transplant and not tx_near:
-            general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
-            if general or not ctx.doc_transplant:
-                if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
-                    return "surgeries_per_year"
-                return None
-        if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
-            surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
-            return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
-        if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
-            return "transplants_per_day_capacity"
-        if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
-            _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
-        ):
-            return "transplants_per_day_max"
-        if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
-            return "concurrent_transplant_capacity"
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
-        in_period = _temporal(ctx) == "in_period"
-        if surgeon:
-            return (
-                "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
-            )
-        return "transplants_in_period" if in_period else "transplants_cumulative"
     if uclass == "persons":
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
