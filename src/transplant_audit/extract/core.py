@@ -1512,18 +1512,19 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if se_s > 1 and pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
             q_s, q_e = sentences.around(se_s - 2, se_s - 1)
             question = norm[q_s : q_e + 1]
+        cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
         ctx = _Ctx(
-            clause=norm[cl_s:start] + " " + norm[end:cl_e],
-            left_clause=norm[cl_s:start],
-            right=norm[end:cl_e],
+            clause=cl_left + " " + cl_right,
+            left_clause=cl_left,
+            right=cl_right,
             sentence_left=norm[se_s:start],
             sentence=norm[se_s:se_e],
             mods=mods,
             question=question,
             doc_transplant=doc_transplant,
             before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
-            tail=norm[end:se_e].split(",")[0],
-            sentence_right=norm[end:se_e],
+            tail=se_right.split(",", 1)[0],
+            sentence_right=se_right,
             sentence_start=se_s,
             sentence_bounds=sentences,
             table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
