@@ -145,3 +145,18 @@ def assert_snippets_well_formed(docs: list[dict]) -> None:
             assert g["organ"] == "" or g["organ"] in ORGANS, (d["id"], g)
             assert g["qualifier"] in set(Qualifier), (d["id"], g)
             assert g["value"] > 0, (d["id"], g)
+
+
+def figure_pairs(text: str) -> set[tuple[str, float]]:
+    """(indicator, value rounded to 2 places) of every candidate the rules find in ``text``:
+    what the rule-family tests compare."""
+    from transplant_audit.extract.core import extract_candidates
+
+    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
+
+
+def figure_triples(text: str) -> set[tuple[str, float, str]]:
+    """(indicator, value rounded to 2 places, qualifier) of every candidate in ``text``."""
+    from transplant_audit.extract.core import extract_candidates
+
+    return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}

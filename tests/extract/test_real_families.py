@@ -8,9 +8,7 @@ import pytest
 
 from transplant_audit.extract.core import extract_candidates
 
-
-def found(text: str) -> set[tuple[str, float]]:
-    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
+from .conftest import figure_pairs as found
 
 
 def check_found(

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from transplant_audit.extract.core import extract_candidates
+from .conftest import figure_pairs as found
 
 Figures = set[tuple[str, float]]
-
-
-def found(text: str) -> Figures:
-    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
 
 
 def check(text: str, present: Figures, absent: Figures) -> None:

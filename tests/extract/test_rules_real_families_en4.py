@@ -10,12 +10,10 @@ import pytest
 
 from transplant_audit.extract.core import extract_candidates
 
+from .conftest import figure_triples as found
+
 Figures = set[tuple[str, float, str]]
 """(indicator, value, qualifier)."""
-
-
-def found(text: str) -> Figures:
-    return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
 _NO_RANK: Figures = {("volume_rank_national", 1.0, "exact"), ("volume_rank_global", 1.0, "exact")}

@@ -11,12 +11,10 @@ import pytest
 from transplant_audit.extract.core import extract_candidates
 from transplant_audit.extract.period import PeriodView, decide
 
+from .conftest import figure_pairs as pairs
+
 IN = "transplants_in_period"
 CUM = "transplants_cumulative"
-
-
-def pairs(text: str) -> set[tuple[str, float]]:
-    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
 
 
 def check(text: str, expected: set[tuple[str, float]], absent: set[tuple[str, float]]) -> None:

@@ -10,14 +10,8 @@ import pytest
 
 from transplant_audit.extract.core import extract_candidates
 
-
-def found(text: str) -> set[tuple[str, float, str]]:
-    return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
-
-
-def pairs(text: str) -> set[tuple[str, float]]:
-    return {(c.indicator, round(c.value, 2)) for c in extract_candidates(text)}
-
+from .conftest import figure_pairs as pairs
+from .conftest import figure_triples as found
 
 # --- waits: clauses going on from a wait by how fast or how usually -------------------------
 
