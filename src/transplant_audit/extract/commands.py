@@ -226,13 +226,15 @@ def extract_cmd(
                 "candidates, each re-labelled or dropped by a second model that reads its "
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where nested cross-validation by page found it helps (its score "
-                "is the model's probability). Default: rules, chosen by that "
-                "cross-validation over all five scored real-text sets, where no stage of "
-                "combined added enough (docs/extract.md)."
+                "is the model's probability). Default: the method that cross-validation "
+                "over all five scored real-text sets chose, stored as "
+                "extract.learned.DEFAULT_METHOD (rules since no stage of combined added "
+                "enough; docs/extract.md)."
             ),
             case_sensitive=False,
+            show_default=False,
         ),
-    ] = "rules",
+    ] = "",
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -248,11 +250,11 @@ def extract_cmd(
     from rich.progress import Progress
 
     from transplant_audit.extract.core import LANGUAGES
-    from transplant_audit.extract.learned import METHODS
+    from transplant_audit.extract.learned import DEFAULT_METHOD, METHODS
 
     if language and language not in LANGUAGES:
         raise ConfigError(f"--language must be one of {', '.join(LANGUAGES)}")
-    method = method.lower()
+    method = (method or DEFAULT_METHOD).lower()
     if method not in METHODS:
         raise ConfigError(f"--method must be one of {', '.join(METHODS)}, not {method!r}")
 
