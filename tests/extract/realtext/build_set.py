@@ -4,7 +4,7 @@ set dev2.json from raw/d*.txt (see GUIDE.md).
 Run: python tests/extract/realtext/build_set.py          (checks and counts realtext)
      python tests/extract/realtext/build_set.py dev2     (checks raw/d*.txt, writes dev2.json)
      python tests/extract/realtext/build_set.py heldout2 (checks raw/h*.txt, writes heldout2.json)
-     python tests/extract/realtext/build_set.py heldout2 --texts-only OUT
+     python tests/extract/realtext/build_set.py heldout2 --texts-only OUT [PREFIX]
          (writes the U/L/T lines of raw/h*.txt without their F lines, for a blind second
          annotator)
      python tests/extract/realtext/build_set.py heldout3 (checks raw/k*.txt, writes heldout3.json)
@@ -182,14 +182,20 @@ def heldout3_halves() -> tuple[list[dict], list[dict]]:
     return tune, check
 
 
-HELDOUT = {"heldout3": (build_heldout3, "k"), "heldout4": (build_heldout4, "m")}
+HELDOUT = {
+    "heldout2": (build_heldout2, "h"),
+    "heldout3": (build_heldout3, "k"),
+    "heldout4": (build_heldout4, "m"),
+}
+"""Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
 
 def write_texts_only(out: Path, prefix: str = "h") -> None:
-    """The heldout2 batches without their F lines (U, L and T only), in file order, for an
-    independent annotator who must not see the first annotation. The annotator adds F lines
-    under each T line in the same format; the order matches raw/h*.txt line for line, so the
-    two annotations can be compared snippet by snippet."""
+    """A held-out set's batches (raw/PREFIX*.txt, heldout2's by default) without their F lines
+    (U, L and T only), in file order, for an independent annotator who must not see the
+    first annotation. The annotator adds F lines under each T line in the same format;
+    the order matches the batches line for line, so the two annotations can be compared
+    snippet by snippet."""
     lines = []
     for path in sorted((HERE / "raw").glob(f"{prefix}*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -203,13 +209,6 @@ def write_texts_only(out: Path, prefix: str = "h") -> None:
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:2] == ["heldout2"] and sys.argv[2:3] == ["--texts-only"]:
-        if len(sys.argv) != 4:
-            print("usage: build_set.py heldout2 --texts-only OUT", file=sys.stderr)
-            sys.exit(2)
-        build_heldout2()
-        write_texts_only(Path(sys.argv[3]))
-        sys.exit(0)
     name = sys.argv[1] if len(sys.argv) > 1 else ""
     if name in HELDOUT and sys.argv[2:3] == ["--texts-only"]:
         if len(sys.argv) not in (4, 5):
@@ -219,19 +218,10 @@ if __name__ == "__main__":
         builder()
         write_texts_only(Path(sys.argv[3]), sys.argv[4] if len(sys.argv) == 5 else prefix)
         sys.exit(0)
-    if name in HELDOUT and len(sys.argv) == 2:
-        docs = HELDOUT[name][0]()
+    builders = {"dev2": build_dev2, **{k: b for k, (b, _) in HELDOUT.items()}}
+    if name in builders and len(sys.argv) == 2:
+        docs = builders[name]()
         (HERE / f"{name}.json").write_text(
-            json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-    elif sys.argv[1:] == ["heldout2"]:
-        docs = build_heldout2()
-        (HERE / "heldout2.json").write_text(
-            json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-    elif sys.argv[1:] == ["dev2"]:
-        docs = build_dev2()
-        (HERE / "dev2.json").write_text(
             json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     else:
