@@ -10,8 +10,8 @@ trained on) and the dev sets dev and dev2 (tuned on). ``--show-errors`` lists mi
 the sets already tuned on (dev, dev2, heldout2), never heldout4's or heldout3's;
 ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the value-only diagnostic
 (a candidate matches on its value within 2% alone, any indicator: figures found, named right
-or not) next to the (indicator, value) score, per language, for heldout4, heldout3,
-heldout2, held-out v1, dev and dev2 (the rules), and stops. Each set is scored for the rules
+or not) next to the (indicator, value) score, per language, for heldout4, heldout3 (and
+its two halves by page), heldout2, held-out v1, dev and dev2 (the rules), and stops. Each set is scored for the rules
 and for the ``combined`` method (rules + the learned step, extract/learned.py and
 relabel.py); the learned models were trained on dev, dev2, held-out v1, heldout2 and
 heldout3, so its figures there are training-set figures; its fair estimates are heldout4 and
@@ -193,7 +193,16 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """The dev or held-out half of the real-text set."""
+    """A real-text set by name; ``h3-tune`` and ``h3-check`` are heldout3's two halves by
+    page (``build_set.heldout3_halves``: the fifth rules pass read the first and only scored
+    the second)."""
+    if half in ("h3-tune", "h3-check"):
+        sys.path.insert(0, str(REALTEXT))
+        try:
+            import build_set
+        finally:
+            sys.path.remove(str(REALTEXT))
+        return build_set.heldout3_halves()[half == "h3-check"]
     return json.loads((REALTEXT / f"{half}.json").read_text(encoding="utf-8"))
 
 
@@ -254,7 +263,16 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     return ok
 
 
-VALUE_ONLY_SETS = ("heldout4", "heldout3", "heldout2", "heldout", "dev", "dev2")
+VALUE_ONLY_SETS = (
+    "heldout4",
+    "heldout3",
+    "h3-tune",
+    "h3-check",
+    "heldout2",
+    "heldout",
+    "dev",
+    "dev2",
+)
 """The sets ``--values`` scores: every real-text set (heldout4 has been scored blind once, so
 its scores may be printed; its errors are never listed)."""
 
