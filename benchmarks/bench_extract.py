@@ -10,14 +10,14 @@ trained on) and the dev sets dev and dev2 (tuned on). ``--show-errors`` lists mi
 the sets already tuned on (dev, dev2, heldout2), never heldout4's or heldout3's;
 ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the value-only diagnostic
 (a candidate matches on its value within 2% alone, any indicator: figures found, named right
-or not) next to the (indicator, value) score, per language, for heldout4, heldout3 (and
-its two halves by page), heldout2, held-out v1, dev and dev2 (the rules), and stops. Each set is scored for the rules
-and for the ``combined`` method (rules + the learned step, extract/learned.py and
-relabel.py); the learned models were trained on dev, dev2, held-out v1, heldout2 and
-heldout3, so its figures there are training-set figures; its fair estimates are heldout4 and
-the grouped cross-validation by page URL stored with the model, printed next (``--cv`` runs
-it again: minutes). The throughput section times rules and combined on the same pages,
-alternated, in one run.
+or not) next to the (indicator, value) score, per language, for heldout4, heldout3 (and its
+two halves by page), heldout2, held-out v1, dev and dev2 (the rules), and stops. Each set is
+scored for the rules and for the ``combined`` method (rules + the learned step,
+extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
+v1, heldout2 and heldout3, so its figures there are training-set figures; its fair estimates
+are heldout4 and the grouped cross-validation by page URL stored with the model, printed
+next (``--cv`` runs it again: minutes). The throughput section times rules and combined on
+the same pages, alternated, in one run.
 
 Then the synthetic annotated corpus in tests/extract/corpus/ (written by the project as
 test material: see its README):
