@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 # --- width-preserving normalization -------------------------------------------------------
 
@@ -48,13 +49,22 @@ _TRAD_SIMP = {
 _ASCII_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
 
 
+def _opencc_file(name: str) -> Path:
+    """A data file of opencc-purepy, found without importing the package (its converter,
+    which this module never uses, took about 15 ms to import)."""
+    spec = find_spec("opencc_purepy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("opencc-purepy is not installed (pip install 'opencc-purepy>=1.5,<2')")
+    return Path(next(iter(spec.submodule_search_locations))) / "dicts" / name
+
+
 def _opencc_characters() -> dict[int, int]:
     """Every traditional character OpenCC's character table (TSCharacters.txt, shipped with
     opencc-purepy) maps to one simplified character, so patterns written in simplified
     script read any traditional page, not only the characters listed above (愛, 膿, 鎮...).
     A character that is itself written in simplified text (in GB2312: 著名, 乾隆) is left
     as it is, as is one OpenCC maps to itself among others."""
-    table = files("opencc_purepy").joinpath("dicts", "TSCharacters.txt").read_text(encoding="utf-8")
+    table = _opencc_file("TSCharacters.txt").read_text(encoding="utf-8")
     out: dict[int, int] = {}
     for line in table.splitlines():
         trad, _, simp = line.partition("\t")
