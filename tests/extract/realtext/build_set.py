@@ -13,6 +13,9 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout4 (checks raw/m*.txt, writes heldout4.json)
      python tests/extract/realtext/build_set.py heldout4 --texts-only OUT [PREFIX]
          (PREFIX defaulting to m: mE en, mS zh-Hans, mT zh-Hant)
+     python tests/extract/realtext/build_set.py heldout5 (checks raw/n*.txt, writes heldout5.json)
+     python tests/extract/realtext/build_set.py heldout5 --texts-only OUT [PREFIX]
+         (PREFIX defaulting to n: nE en, nS zh-Hans, nT zh-Hant)
 """
 
 from __future__ import annotations
@@ -168,24 +171,48 @@ def build_heldout4() -> list[dict]:
     return docs
 
 
-def heldout3_halves() -> tuple[list[dict], list[dict]]:
-    """heldout3 split by page, for tuning on it after its one blind score: the ``tune`` half
-    may be read (errors and texts); the ``check`` half is scored only, a fresher check of
-    generalisation than held-out v1. A page's half is fixed by a hash of its URL key."""
+def build_heldout5() -> list[dict]:
+    """The fifth held-out set (raw/n*.txt: nE English, nS Simplified, nT Traditional
+    Chinese), gathered blind to the extractor after heldout4 had been scored and while it was
+    being tuned on: none of its pages is in any earlier set (heldout4 included), and none of
+    its snippets shares a 40-character run of text with theirs."""
+    docs = build("n", "h5")
+    earlier = build() + build("d", "rt2") + build("h", "h2") + build("k", "h3") + build("m", "h4")
+    assert_disjoint("heldout5", docs, earlier)
+    _assert_spread("heldout5", docs)
+    return docs
+
+
+def halves(name: str) -> tuple[list[dict], list[dict]]:
+    """A scored held-out set (``name``.json) split by page, for tuning on it after its one
+    blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
+    scored only, a fresh check of generalisation. A page's half is fixed by a hash of its
+    URL key, so every snippet of a page falls in the same half."""
     import hashlib
 
     tune: list[dict] = []
     check: list[dict] = []
-    for d in json.loads((HERE / "heldout3.json").read_text(encoding="utf-8")):
+    for d in json.loads((HERE / f"{name}.json").read_text(encoding="utf-8")):
         digest = hashlib.sha256(_url_key(d["url"]).encode()).digest()
         (check if digest[0] % 2 else tune).append(d)
     return tune, check
+
+
+def heldout3_halves() -> tuple[list[dict], list[dict]]:
+    """heldout3 split by page (see :func:`halves`)."""
+    return halves("heldout3")
+
+
+def heldout4_halves() -> tuple[list[dict], list[dict]]:
+    """heldout4 split by page (see :func:`halves`)."""
+    return halves("heldout4")
 
 
 HELDOUT = {
     "heldout2": (build_heldout2, "h"),
     "heldout3": (build_heldout3, "k"),
     "heldout4": (build_heldout4, "m"),
+    "heldout5": (build_heldout5, "n"),
 }
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
