@@ -193,16 +193,17 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``h3-tune`` and ``h3-check`` are heldout3's two halves by
-    page (``build_set.heldout3_halves``: the fifth rules pass read the first and only scored
-    the second)."""
-    if half in ("h3-tune", "h3-check"):
+    """A real-text set by name; ``h3-tune``/``h3-check`` and ``h4-tune``/``h4-check`` are
+    heldout3's and heldout4's halves by page (``build_set.halves``: a rules pass after a set's
+    blind score reads the tune half and only scores the check half)."""
+    m = re.fullmatch(r"h([34])-(tune|check)", half)
+    if m:
         sys.path.insert(0, str(REALTEXT))
         try:
             import build_set
         finally:
             sys.path.remove(str(REALTEXT))
-        return build_set.heldout3_halves()[half == "h3-check"]
+        return build_set.halves(f"heldout{m[1]}")[m[2] == "check"]
     return json.loads((REALTEXT / f"{half}.json").read_text(encoding="utf-8"))
 
 
@@ -265,6 +266,8 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
 
 VALUE_ONLY_SETS = (
     "heldout4",
+    "h4-tune",
+    "h4-check",
     "heldout3",
     "h3-tune",
     "h3-check",
