@@ -343,6 +343,22 @@ def _surgeon_before(sentence_left: str) -> bool:
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
 
 
+def _other_department(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph (its line of the document) name a department (科室,
+    'cardiothoracic surgery department') and never speak of transplantation? Its ranked
+    surgeons are then a department's staff, not transplant surgeons (GUIDE.md, "Staff of
+    other departments"). Read only for ranked staff, so no whole-text scan per number."""
+    doc, at = ctx.doc, max(ctx.sentence_start, 0)
+    if not doc:
+        return False
+    start = doc.rfind("\n", 0, at) + 1
+    end = doc.find("\n", at)
+    end = end if end >= 0 else len(doc)
+    if pat.TRANSPLANT_CUE_RE.search(doc, start, end):
+        return False
+    return bool(pat.DEPARTMENT_CUE_RE.search(doc, start, end))
+
+
 def _milestone(ctx: _Ctx) -> bool:
     """Does the count pass a mark (突破6000例, 破了13,000)? 突破 may have been read as the
     figure's qualifier, so the prefix is searched with the clause before it."""
@@ -786,7 +802,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
-            return "transplant_surgeons" if tx or ranked else None
+            return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
