@@ -64,3 +64,45 @@ def test_ranked_staff_tied_to_transplantation_stay_surgeons(
     text: str, values: tuple[int, ...]
 ) -> None:
     check(text, {(SURGEONS, float(v)) for v in values}, set())
+
+
+# --- a count over a stretch shorter than a year that names no year --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("今年2月至7月,该中心一共完成了31例肝移植手术。", 31),
+        ("今年1-5月,全市共完成器官移植204例。", 204),
+        ("3月至8月,該院共完成腎移植57例。", 57),
+        ("他们一个礼拜做了五例肾移植。", 5),
+        ("那個星期,中心完成了7例肝移植。", 7),
+        ("最近两个月,医院完成了16例肝移植。", 16),
+        ("The unit performed 39 kidney transplants from February to July.", 39),
+        ("In the second half of the year the centre carried out 58 liver transplants.", 58),
+        ("Over the same period, the hospital performed 21 heart transplants.", 21),
+        # a total word over a named period the sentence opened with
+        ("Last year, the centre performed a total of 140 kidney transplants.", 140),
+        ("一个星期一共做了8例肝移植。", 8),
+    ],
+)
+def test_count_over_a_short_named_stretch_is_in_period(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an as-of date (a month, no span) keeps the running total
+        ("截至今年5月,该院共完成肝移植1500例。", 1500),
+        ("到今年9月底,共完成肾移植2600余例。", 2600),
+        (
+            "By the end of last year, the hospital had performed a total of 880 liver transplants.",
+            880,
+        ),
+        # a weekday is no week
+        ("每个星期三,该院完成肝移植累计已达400例。", 400),
+    ],
+)
+def test_as_of_totals_stay_cumulative(text: str, value: int) -> None:
+    check(text, {(CUM, float(value))}, {(IN, float(value))})

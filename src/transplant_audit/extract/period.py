@@ -50,6 +50,22 @@ EN_YEAR_RE = re.compile(
 )
 """An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
 NEXT_NUMBER_RE = re.compile(r"\d")
+_ZH_FEW = "一二两三四五六七八九十几数"
+SHORT_SPAN_RE = re.compile(
+    # months without a year (今年3月至9月, 1-6月, 1月份到5月), weeks (一个礼拜, 那个星期),
+    # a recent window of months or weeks (过去一个月, 近两周)
+    r"(?<!\d)\d{1,2}\s?月份?\s?(?:至|到|-|~|—|－)\s?\d{1,2}\s?月"
+    rf"|(?:[{_ZH_FEW}这那上本同当]|\d{{1,2}})\s?个?\s?(?:礼拜|星期)(?!一(?!共)|二|三|四|五|六|日|天)"
+    rf"|(?:过去|近|最近|这)\s?(?:[{_ZH_FEW}]|\d{{1,2}})\s?(?:个月|周|个星期|个礼拜)"
+    # English: months without a year, half a year, the same period
+    rf"|(?:from|between)\s{pat._MONTHS}\s(?:to|and|through|until|till)\s{pat._MONTHS}"
+    r"(?!\s?\d)"
+    r"|(?:first|second|latter|last) half of (?:the|this|last|that) year"
+    r"|(?:in|over|during|for|within)\s(?:the|that|this)\s(?:same\s)?(?:period|time span)"
+    r"(?![a-z])"
+)
+"""A named stretch shorter than a year that no year pattern reads: months without a year,
+a week, the past few months, 'over the same period'. A count in it is that period's."""
 
 
 class PeriodView(NamedTuple):
@@ -241,7 +257,22 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         v.sentence_left
     ):
         return _in("a named week, month or quarter")
+    if _short_span(v.sentence_left) or _short_span(c):
+        return _in("months without a year, a week or the same period")
     return None
+
+
+def _short_span(text: str) -> bool:
+    """SHORT_SPAN_RE behind cheap gates: each of its matches holds 月, 礼拜, 星期, 周, a
+    month's name or 'period'/'half'."""
+    if not text:
+        return False
+    if not any(w in text for w in _SHORT_SPAN_GATE):
+        return False
+    return bool(SHORT_SPAN_RE.search(text))
+
+
+_SHORT_SPAN_GATE = ("月", "礼拜", "星期", "周", "from", "between", "half", "period", "span")
 
 
 def _weak_total(v: PeriodView) -> PeriodDecision:
@@ -257,6 +288,10 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
         return _cum("total up to a year (before 1980)")
     if year_range(s) or years(s):
         return _in("total over the period the sentence opened")
+    as_of = pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s)
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(s) or pat.EN_NAMED_PERIOD_RE.search(s)
+    if not as_of and (named or _short_span(s)):
+        return _in("total over the named period the sentence opened (去年, last year)")
     return _cum("total")
 
 
