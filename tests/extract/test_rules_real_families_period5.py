@@ -106,3 +106,48 @@ def test_count_over_a_short_named_stretch_is_in_period(text: str, value: int) ->
 )
 def test_as_of_totals_stay_cumulative(text: str, value: int) -> None:
     check(text, {(CUM, float(value))}, {(IN, float(value))})
+
+
+# --- a person as the subject of a count: the surgeon's own ----------------------------------
+
+S_IN = "surgeon_transplants_in_period"
+S_CUM = "surgeon_transplants_cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        # 'Dr.' at the start of a text ends no sentence: the doctor stays the subject
+        ("Dr. Wang has performed 850 kidney transplants.", S_CUM, 850),
+        ("Dr. Lin completed her 600th liver transplant in 2015.", S_CUM, 600),
+        # Chinese pronoun subjects, a period named before the verb
+        ("他去年做了120例肾移植。", S_IN, 120),
+        ("2019年其在苏州做了86例肝移植,在南京做了40例肝移植。", S_IN, 86),
+        ("2019年其在苏州做了86例肝移植,在南京做了40例肝移植。", S_IN, 40),
+        ("她今年第60台心脏移植顺利完成。", S_IN, 60),
+        # a head of a hospital by title and name
+        ("该院副院长周某完成肾移植1800余例。", S_CUM, 1800),
+        ("該院院長陳某已完成肝臟移植900餘例。", S_CUM, 900),
+    ],
+)
+def test_person_subject_makes_a_surgeons_count(text: str, indicator: str, value: int) -> None:
+    check(text, {(indicator, float(value))}, {(IN, float(value)), (CUM, float(value))})
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        # a team (他们), 其中 (of which), 及其团队 and a unit under someone's lead stay the unit's
+        ("他们一个月做了九例肝移植。", IN, 9),
+        ("术后三个月完成随访的肝移植受者共45例。", CUM, 45),
+        ("其中肝移植完成75例。", CUM, 75),
+        ("该院及其团队完成肝移植450例。", CUM, 450),
+        ("在主任主持之下,中心的肝移植已突破700例。", CUM, 700),
+        ("他介绍,该院去年共完成肾移植210例。", IN, 210),
+        # an ordinal of a named period, no person: the period's count
+        ("该院今年第300例肝移植顺利完成。", IN, 300),
+        ("该院第3000例肝移植顺利完成。", CUM, 3000),
+    ],
+)
+def test_units_counts_stay_the_units(text: str, indicator: str, value: int) -> None:
+    check(text, {(indicator, float(value))}, {(S_IN, float(value)), (S_CUM, float(value))})

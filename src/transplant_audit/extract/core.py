@@ -333,11 +333,22 @@ def _period_view(ctx: _Ctx) -> PeriodView:
     )
 
 
+def _surgeon(ctx: _Ctx) -> bool:
+    """Is the count a surgeon's own: a cue in its clause (主刀, 'he has'), a Chinese person
+    subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
+    if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
+        return True
+    left = ctx.left_clause
+    return left[-1:] > "\u2e80" and bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+
+
 def _surgeon_before(sentence_left: str) -> bool:
     """A person is the subject of the count (主刀, 他已, 教授完成) earlier in the sentence,
     and no unit (外科, 中心, 医院) is named after the person."""
     left = sentence_left[-100:]
     p = _last_pos(pat.SURGEON_CUE_RE, left)
+    if left[-1:] > "\u2e80":  # Chinese: a pronoun subject (其在无锡做了205例,在杭州做了165例)
+        p = max(p, _last_pos(pat.ZH_PERSON_SUBJECT_RE, left))
     if p < 0:
         return False
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
@@ -669,8 +680,10 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
             if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                 return "surgeries_per_year"
             return None
-    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own; 他今年第100台 this year's
+        surgeon = _surgeon(ctx)
+        if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]):
+            return "surgeon_transplants_in_period" if surgeon else "transplants_in_period"
         return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
     if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
         return "transplants_per_day_capacity"
@@ -680,7 +693,7 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return "transplants_per_day_max"
     if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
         return "concurrent_transplant_capacity"
-    surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+    surgeon = _surgeon(ctx)
     in_period = _temporal(ctx) == "in_period"
     if surgeon:
         return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"

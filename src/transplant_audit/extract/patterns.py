@@ -674,7 +674,8 @@ CONCURRENT_CUE_RE = re.compile(
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
     r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
-    r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
+    r"|主持(?!之下|下)|personally|himself|herself|he has|she has|he had|she had"
+    r"|he performed|she performed"
     r"|his own|her own"
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
     r"|dr\. .{0,30}has performed"
@@ -688,6 +689,16 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
+ZH_PERSON_SUBJECT_RE = re.compile(
+    r"(?:[他她](?![们们])|(?<![及与尤极])其(?![中余他它实次间后团所]))"
+    r"(?:今年|去年|当年|本年|每年|一年|个人)?[^,。;\d]{0,6}?"
+    r"(?:就|共|已|已经|先后|累计)?(?:做了|完成|实施|施行|主刀|做过)"
+    r"|(?:院长|院士)[^,。;\d]{0,4}(?:就|已|共|先后|累计)?完成"
+    r"|[他她](?!们)(?:今年|去年|当年|本年|个人)的?\s?第"
+)
+"""A person as the subject of a count in Chinese: a pronoun (他去年做了150例, 2023年其在无锡
+做了205例; not 他们, a team, nor 其中) or a head of a hospital by title and name
+(副院长傅耀文完成...2600余例次): the surgeon's own count."""
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
@@ -989,10 +1000,11 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
 )
 
 _EN_ABBREV_DOT = (
-    r"\.(?<![a-z]\.[a-z]\.)(?<!\sdr\.)(?<!\sno\.)(?<!\smr\.)(?<!\sms\.)(?<!\svs\.)(?<!\sst\.)"
+    r"\.(?<![a-z]\.[a-z]\.)(?<!\bdr\.)(?<!\bno\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bvs\.)(?<!\bst\.)"
 )
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
-engine tries the look-behinds only at dots)."""
+engine tries the look-behinds only at dots), also at the start of a text or after a bracket
+('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
 SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
@@ -1183,6 +1195,11 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+ORDINAL_PERIOD_RE = re.compile(
+    r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
+)
+"""他今年第100台, 'this year's 50th': an ordinal counted within a named period is that
+period's count, not a running total."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )

@@ -57,6 +57,7 @@ SHORT_SPAN_RE = re.compile(
     r"(?<!\d)\d{1,2}\s?月份?\s?(?:至|到|-|~|—|－)\s?\d{1,2}\s?月"
     rf"|(?:[{_ZH_FEW}这那上本同当]|\d{{1,2}})\s?个?\s?(?:礼拜|星期)(?!一(?!共)|二|三|四|五|六|日|天)"
     rf"|(?:过去|近|最近|这)\s?(?:[{_ZH_FEW}]|\d{{1,2}})\s?(?:个月|周|个星期|个礼拜)"
+    rf"|(?<![每后\d])[{_ZH_FEW}]个月(?!后|前|以后|之后|以前|之前)"
     # English: months without a year, half a year, the same period
     rf"|(?:from|between)\s{pat._MONTHS}\s(?:to|and|through|until|till)\s{pat._MONTHS}"
     r"(?!\s?\d)"
