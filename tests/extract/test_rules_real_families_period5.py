@@ -151,3 +151,74 @@ def test_person_subject_makes_a_surgeons_count(text: str, indicator: str, value:
 )
 def test_units_counts_stay_the_units(text: str, indicator: str, value: int) -> None:
     check(text, {(indicator, float(value))}, {(S_IN, float(value)), (S_CUM, float(value))})
+
+
+# --- transplants split by donor, and transplants of donated organs, are no donor counts -----
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "values"),
+    [
+        (
+            "The unit marks 4,000 kidney transplants, including 2,650 living donors and "
+            "1,350 deceased donors.",
+            CUM,
+            (4000, 2650, 1350),
+        ),
+        ("该院累计完成肝移植2600例,其中活体供者900例。", CUM, (2600, 900)),
+        (
+            "The hospital did 700 liver transplants in 2015, among them 260 living donors.",
+            IN,
+            (260,),
+        ),
+        ("回顾性分析2011年3月至2016年6月本院收治的57例公民逝世后器官捐献肾移植病例。", IN, (57,)),
+        ("本院共完成64例心臟死亡器官捐獻肝移植。", CUM, (64,)),
+    ],
+)
+def test_transplants_by_donor_keep_the_transplant_indicator(
+    text: str, indicator: str, values: tuple[int, ...]
+) -> None:
+    check(
+        text,
+        {(indicator, float(v)) for v in values},
+        {("opo_donors", float(v)) for v in values},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2019年全省完成公民逝世后器官捐献140例。", 140),
+        ("全年完成器官捐献86例,器官移植300例。", 86),
+        ("The hospital performed 420 transplants last year; 95 deceased donors gave organs.", 95),
+    ],
+)
+def test_donor_counts_stay_donors(text: str, value: int) -> None:
+    check(text, {("opo_donors", float(value))}, set())
+
+
+# --- spans of dates written with a comma, and 'the same year' in the clause ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "We reviewed 64 liver transplants performed at our centre between April, 2008 "
+            "and May, 2013.",
+            64,
+        ),
+        (
+            "As of 2016, 230 patients were on the kidney waiting list but there were only 41 "
+            "kidney transplants in the same year.",
+            41,
+        ),
+    ],
+)
+def test_comma_dates_and_the_same_year_are_periods(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+def test_by_the_end_of_that_year_stays_a_running_total() -> None:
+    text = "The centre had performed 1,800 kidney transplants by the end of that year."
+    check(text, {(CUM, 1800.0)}, {(IN, 1800.0)})

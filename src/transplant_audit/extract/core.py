@@ -403,12 +403,19 @@ def _donation(ctx: _Ctx) -> bool:
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
-    # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
-    if m and pat.TRANSPLANT_CUE_RE.match(right, m.end()):
+    # 4宗器官捐贈移植手術, 48例器官捐献肝移植: a transplant of a donated organ, not a donation
+    if m and _DONATED_ORGAN_TX_RE.match(right, m.end()):
         return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
+
+
+_DONATED_ORGAN_TX_RE = re.compile(
+    rf"\s?(?:供|来源|的)?\s?(?:[肝肾心肺胰]脏?|胰肾|肝肾|心肺|角膜|器官)?\s?(?:{pat.TRANSPLANT_CUE_RE.pattern})"
+)
+"""What follows a donation word when the count is of transplants of donated organs (捐献肝移植,
+捐赠移植手术, 捐献供肾移植)."""
 
 
 def _body_donation(ctx: _Ctx) -> bool:
@@ -1920,9 +1927,15 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
     """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
     4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
     with no period of its own keeps its parent's period or running total."""
-    if not out or out[-1].start < se_s - 200 or "transplants" not in indicator:
+    if not out or out[-1].start < se_s - 200:
         return indicator
-    if not _is_subset(ctx):
+    if indicator == "opo_donors":
+        # '9,000 liver transplants, including 7,502 living donors and 1,498 deceased
+        # donors': the transplants split by donor, not a count of donors (GUIDE.md subsets)
+        prev = out[-1].indicator
+        parent = prev.startswith("transplants_") and not prev.endswith(("_max", "_capacity"))
+        return prev if parent and _is_subset(ctx) else indicator
+    if "transplants" not in indicator or not _is_subset(ctx):
         return indicator
     prev = out[-1].indicator
     if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):

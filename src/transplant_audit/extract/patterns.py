@@ -532,12 +532,13 @@ ZH_DATE_SPAN_RE = re.compile(
 """A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
 years; ZH_YEAR_RANGE_RE reads the spans without months."""
 EN_DATE_SPAN_RE = re.compile(
-    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r"\s(?:\d{1,2},?\s)?)"
-    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS}\s(?:\d{{1,2}},?\s)?)?"
+    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r",?\s(?:\d{1,2},?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS},?\s(?:\d{{1,2}},?\s)?)?"
     rf"({YEAR})(?!\d)"
 )
 """'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
-'from December 13, 2008 to January 10, 2018': a span of dates is a period."""
+'from December 13, 2008 to January 10, 2018', 'between May, 2006 and June, 2011': a span of
+dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(

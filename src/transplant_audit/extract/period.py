@@ -254,6 +254,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
+        return _in("a named year in the clause (in the same year, that year)")
     if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left) or pat.ZH_SHORT_PERIOD_RE.search(
         v.sentence_left
     ):
