@@ -222,3 +222,35 @@ def test_comma_dates_and_the_same_year_are_periods(text: str, value: int) -> Non
 def test_by_the_end_of_that_year_stays_a_running_total() -> None:
     text = "The centre had performed 1,800 kidney transplants by the end of that year."
     check(text, {(CUM, 1800.0)}, {(IN, 1800.0)})
+
+
+# --- a bare per-year count in a paragraph about transplants is the paragraph's transplants --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "自1990年以来,每年施行800例以上,至1996年底累计9600例次。开展肾移植的医院逐年增加。",
+            {(IN, 800.0), (CUM, 9600.0)},
+        ),
+        # a part of one year's operations (a count with 万) is that year's
+        ("该院2016年完成手术6万台。其中肾移植240例。", {(IN, 240.0)}),
+    ],
+)
+def test_bare_yearly_counts_in_a_transplant_paragraph(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    check(text, expected, {("surgeries_per_year", v) for _, v in expected} | {(CUM, 240.0)})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # operations in general stay operations; no transplant in the paragraph: the same
+        ("该院去年完成手术4.2万台次。该院开展肾移植已有30年。", 42000),
+        ("医院每年完成3000例。", 3000),
+    ],
+)
+def test_general_operations_stay_surgeries(text: str, value: int) -> None:
+    check(text, {("surgeries_per_year", float(value))}, set())

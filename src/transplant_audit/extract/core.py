@@ -354,20 +354,26 @@ def _surgeon_before(sentence_left: str) -> bool:
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
 
 
-def _other_department(ctx: _Ctx) -> bool:
-    """Does the figure's paragraph (its line of the document) name a department (科室,
-    'cardiothoracic surgery department') and never speak of transplantation? Its ranked
-    surgeons are then a department's staff, not transplant surgeons (GUIDE.md, "Staff of
-    other departments"). Read only for ranked staff, so no whole-text scan per number."""
+def _paragraph(ctx: _Ctx) -> tuple[int, int]:
+    """Where the figure's paragraph (its line of the document) starts and ends in ``doc``."""
     doc, at = ctx.doc, max(ctx.sentence_start, 0)
-    if not doc:
-        return False
-    start = doc.rfind("\n", 0, at) + 1
     end = doc.find("\n", at)
-    end = end if end >= 0 else len(doc)
-    if pat.TRANSPLANT_CUE_RE.search(doc, start, end):
+    return doc.rfind("\n", 0, at) + 1, end if end >= 0 else len(doc)
+
+
+def _paragraph_transplant(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph speak of transplantation? Read only on rare paths (ranked
+    staff, a bare per-year count), so no whole-text scan per number."""
+    return bool(ctx.doc) and bool(pat.TRANSPLANT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
+
+
+def _other_department(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph name a department (科室, 'cardiothoracic surgery
+    department') and never speak of transplantation? Its ranked surgeons are then a
+    department's staff, not transplant surgeons (GUIDE.md, "Staff of other departments")."""
+    if not ctx.doc or _paragraph_transplant(ctx):
         return False
-    return bool(pat.DEPARTMENT_CUE_RE.search(doc, start, end))
+    return bool(pat.DEPARTMENT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
 
 
 def _milestone(ctx: _Ctx) -> bool:
@@ -685,8 +691,12 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
         if general or not ctx.doc_transplant:
             if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
-                return "surgeries_per_year"
-            return None
+                # 每年施行1000例以上 in a paragraph about kidney transplants: that paragraph's
+                # transplants; a count of operations in general (手术, surgeries) stays one
+                if general or not _paragraph_transplant(ctx):
+                    return "surgeries_per_year"
+            else:
+                return None
     if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own; 他今年第100台 this year's
         surgeon = _surgeon(ctx)
         if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]):
@@ -1938,6 +1948,10 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
     if "transplants" not in indicator or not _is_subset(ctx):
         return indicator
     prev = out[-1].indicator
+    if prev == "surgeries_per_year" and indicator.endswith("_cumulative"):
+        # 年手术量5万台次。其中肾移植200例: a part of one year's operations is that year's
+        own = _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+        return indicator if own else indicator.replace("_cumulative", "_in_period")
     if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
         return indicator
     own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)

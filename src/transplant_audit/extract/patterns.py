@@ -623,7 +623,7 @@ EN_SIMPLE_PAST_RE = re.compile(
 total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
 other cue is an event of a past period."""
 NEIGHBOUR_COUNT_RE = re.compile(
-    r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
+    r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
 )
 """The sentence before states a count itself (1,200 kidney transplants, 移植156例), so the
