@@ -254,3 +254,50 @@ def test_bare_yearly_counts_in_a_transplant_paragraph(
 )
 def test_general_operations_stay_surgeries(text: str, value: int) -> None:
     check(text, {("surgeries_per_year", float(value))}, set())
+
+
+# --- living donations counted alone are their transplants; rates per million are no counts ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "全年只有48宗遺體捐贈和21宗活體捐贈。",
+            {("opo_donors", 48.0), (IN, 21.0)},
+            {("opo_donors", 21.0), (IN, 48.0)},
+        ),
+        ("去年全港有26宗活體肝臟捐贈。", {(IN, 26.0)}, {("opo_donors", 26.0)}),
+        (
+            "Last year there were 38 living donations and 95 deceased donations.",
+            {(IN, 38.0), ("opo_donors", 95.0)},
+            {("opo_donors", 38.0)},
+        ),
+        (
+            "In 2018 there were 52 living kidney donors and 140 deceased donors.",
+            {(IN, 52.0), ("opo_donors", 140.0)},
+            {("opo_donors", 52.0), ("surgeries_per_year", 52.0)},
+        ),
+    ],
+)
+def test_living_donations_are_transplants(
+    text: str, expected: set[tuple[str, float]], absent: set[tuple[str, float]]
+) -> None:
+    check(text, expected, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deceased and living counted together stay donors
+        ("同年活體及遺體器官捐贈個案少於150宗。", ("opo_donors", 150.0)),
+        ("遗体及活体捐赠者,过去两年分别有44及39人。", ("opo_donors", 44.0)),
+    ],
+)
+def test_donors_counted_together_stay_donors(text: str, expected: tuple[str, float]) -> None:
+    check(text, {expected}, set())
+
+
+def test_a_rate_per_million_written_with_a_space_is_no_donor_count() -> None:
+    text = "在2005 年平均每100 萬港人中,只有3.8 名死者捐出器官。"
+    assert not {v for _, v in pairs(text)} & {3.8}, pairs(text)

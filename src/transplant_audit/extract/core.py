@@ -424,6 +424,21 @@ _DONATED_ORGAN_TX_RE = re.compile(
 捐赠移植手术, 捐献供肾移植)."""
 
 
+_LIVING_RE = re.compile(r"活体|(?<![a-z])(?:living|live)(?![a-z])")
+
+
+def _living_donation(ctx: _Ctx) -> bool:
+    """Is a donation count's own item a living donation (17宗活体捐赠, '45 living
+    donations')? Living donors counted alone are their transplants (GUIDE.md, "Donors counted
+    together"); 遗体及活体 together stay donors."""
+    right = _ENUM_SPLIT_RE.split(ctx.right[:12], maxsplit=1)[0]
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-8:] + " " + ctx.mods + " " + right
+    if not _LIVING_RE.search(own):
+        return False
+    together = pat.ZH_DECEASED_AND_LIVING_RE
+    return not (together.search(ctx.left_clause[-12:]) or together.search(right))
+
+
 def _body_donation(ctx: _Ctx) -> bool:
     """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
     356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
@@ -676,7 +691,9 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     if _body_donation(ctx):
         return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
     if _donation(ctx) and not _is_subset(ctx):
-        return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        if not _living_donation(ctx):
+            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        transplant = True  # 17宗活体捐赠, '45 living donations': living donors' transplants
     if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
         pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
     ):
@@ -856,7 +873,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None  # 46.3 donors per million population: a rate
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
-        return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+            return None
+        if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
+            in_period = _temporal(ctx) == "in_period"
+            return "transplants_in_period" if in_period else "transplants_cumulative"
+        return "opo_donors"
     if uclass in ("organs", "organ_items"):
         if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
             pat.DONATION_CUE_RE, ctx.clause, ctx.mods
@@ -1039,7 +1061,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
 
 
 _PER_MILLION_RE = re.compile(
-    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,2}人|(?:位|名)[^。;]{0,12}中)"
 )
 """每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")

@@ -1040,6 +1040,8 @@ NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
 """活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
 transplants are); 遗体及活体捐赠者 counted together are donors."""
+ZH_DECEASED_AND_LIVING_RE = re.compile(r"(?:遗体|尸体|逝世后)[^,。;\d]{0,4}(?:及|和|与|、)\s?活体")
+"""遗体及活体捐赠: deceased and living donations counted together are donors."""
 DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
 """国内捐赠者从每年2百多例...: donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
