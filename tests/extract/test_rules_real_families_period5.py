@@ -301,3 +301,30 @@ def test_donors_counted_together_stay_donors(text: str, expected: tuple[str, flo
 def test_a_rate_per_million_written_with_a_space_is_no_donor_count() -> None:
     text = "在2005 年平均每100 萬港人中,只有3.8 名死者捐出器官。"
     assert not {v for _, v in pairs(text)} & {3.8}, pairs(text)
+
+
+# --- patients counted as having had a transplant are transplants -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二十年來,累積共五十二名末期肺衰竭病人完成換肺或心肺移植手術。", (CUM, 52.0)),
+        ("去年共有96人在海外做了器官移植手术。", (IN, 96.0)),
+    ],
+)
+def test_patients_who_had_a_transplant(text: str, expected: tuple[str, float]) -> None:
+    check(text, {expected}, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院40名医生去年完成了肝移植培训。",
+        "他的同事有二十人也做了肺移植手术的助手。",
+        "现有180名患者等待完成肝移植。",
+    ],
+)
+def test_staff_and_waiting_people_are_no_transplants(text: str) -> None:
+    got = pairs(text)
+    assert not {(ind, v) for ind, v in got if ind in (IN, CUM)}, got

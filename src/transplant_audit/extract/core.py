@@ -457,6 +457,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and _persons_did_transplant(ctx):
+        return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
@@ -465,6 +467,31 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
+
+
+_ZH_PERSONS_DID_TX_RE = re.compile(
+    r"^[^,。;\d]{0,14}?(?:完成了?|做了|做过|进行了?|施行了?)[^,。;\d]{0,10}?"
+    r"(?:移植|换肺|换肝|换肾|换心)"
+)
+
+
+def _persons_did_transplant(ctx: _Ctx) -> bool:
+    """Chinese: are the persons counted the patients who had a transplant (38名末期肺衰竭病人
+    完成换肺或心肺移植手术, 160人在中国做了器官移植手术)? Not staff who did one (50名医生完成),
+    nor people waiting (等待), nor a team or colleagues (团队, 同事)."""
+    right = ctx.right[:30]
+    if not right or right[:1] < "\u2e80" or "移" not in right and "换" not in right:
+        return False
+    m = _ZH_PERSONS_DID_TX_RE.match(right)
+    if not m:
+        return False
+    span = right[: m.end()]
+    if _has(pat.STAFF_NOUN_RE, span) or _has(pat.SURGEON_NOUN_RE, span):
+        return False
+    return not (_has(pat.WAITLIST_CUE_RE, span) or _has(_COLLEAGUES_RE, span, ctx.left_clause[-6:]))
+
+
+_COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
 
 
 def _en_one_day(ctx: _Ctx) -> bool:
