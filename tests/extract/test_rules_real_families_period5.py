@@ -328,3 +328,35 @@ def test_patients_who_had_a_transplant(text: str, expected: tuple[str, float]) -
 def test_staff_and_waiting_people_are_no_transplants(text: str) -> None:
     got = pairs(text)
     assert not {(ind, v) for ind, v in got if ind in (IN, CUM)}, got
+
+
+# --- a total word after an as-of date ('By the end of 2019, a total of') is a running total --
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("By the end of 2017, a total of 640 liver transplants had been performed.", 640),
+        ("Up to 2020, a total of 1,150 kidney transplants have been done at the centre.", 1150),
+        ("As of 2016, a total of 310 heart transplants had been carried out.", 310),
+    ],
+)
+def test_total_after_an_as_of_date_is_cumulative(text: str, value: int) -> None:
+    check(text, {(CUM, float(value))}, {(IN, float(value))})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a year that opens the sentence, a span closed by a date, a named period after it
+        ("In 2017, the hospital performed a total of 88 kidney transplants.", 88),
+        (
+            "Between the start of 2018 up to May 3, a total of 470 patients received organ "
+            "transplants.",
+            470,
+        ),
+        ("截至2015年底,该院全年共完成肝移植260例。", 260),
+    ],
+)
+def test_total_over_a_named_period_stays_in_period(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})

@@ -275,6 +275,9 @@ def _short_span(text: str) -> bool:
     return bool(SHORT_SPAN_RE.search(text))
 
 
+SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
+"""The opening of a span ('Between the beginning of 2016 up to October 22'): the date after
+it closes the span, it is no as-of date of a running total."""
 _SHORT_SPAN_GATE = ("月", "礼拜", "星期", "周", "from", "between", "half", "period", "span")
 
 
@@ -289,9 +292,16 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
         return _cum("total over a span from the programme's first operation")
     if pat.RUNNING_UNTIL_RE.search(s):
         return _cum("total up to a year (before 1980)")
+    as_of = pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s)
+    if (
+        as_of
+        and not year_range(s)
+        and not SPAN_OPEN_RE.search(s, 0, as_of.start())
+        and not pat.ZH_EXPLICIT_PERIOD_RE.search(s, as_of.end())
+    ):
+        return _cum("total up to an as-of date (By the end of 2019, a total of)")
     if year_range(s) or years(s):
         return _in("total over the period the sentence opened")
-    as_of = pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s)
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(s) or pat.EN_NAMED_PERIOD_RE.search(s)
     if not as_of and (named or _short_span(s)):
         return _in("total over the named period the sentence opened (去年, last year)")
