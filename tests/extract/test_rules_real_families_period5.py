@@ -360,3 +360,37 @@ def test_total_after_an_as_of_date_is_cumulative(text: str, value: int) -> None:
 )
 def test_total_over_a_named_period_stays_in_period(text: str, value: int) -> None:
     check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+# --- the two ends of a change between counts are counts of periods ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The rise came from deceased donor transplants, which increased from 9,300 to 10,700.",
+            (9300, 10700),
+        ),
+        ("The number of lung transplants at the hospital grew from 45 to 120.", (45, 120)),
+        ("该院肝移植数量由95例增加到210例。", (95, 210)),
+    ],
+)
+def test_ends_of_a_change_are_in_period(text: str, values: tuple[int, ...]) -> None:
+    check(text, {(IN, float(v)) for v in values}, {(CUM, float(v)) for v in values})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a change said before, a running total after a break; a total word in the clause
+        (
+            "Transplants rose from 100 to 200 last year, and the hospital has done 5,000 liver "
+            "transplants so far.",
+            5000,
+        ),
+        ("该院肝移植总数由1000例增加到3000例。", 3000),
+    ],
+)
+def test_running_totals_near_a_change_stay_cumulative(text: str, value: int) -> None:
+    check(text, {(CUM, float(value))}, {(IN, float(value))})

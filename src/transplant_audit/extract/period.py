@@ -256,6 +256,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("per-year word or year in the clause")
     if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
         return _in("a named year in the clause (in the same year, that year)")
+    if _change_from_to(v):
+        return _in("one end of a change from one count to another (grew from 80 to 150)")
     if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left) or pat.ZH_SHORT_PERIOD_RE.search(
         v.sentence_left
     ):
@@ -273,6 +275,36 @@ def _short_span(text: str) -> bool:
     if not any(w in text for w in _SHORT_SPAN_GATE):
         return False
     return bool(SHORT_SPAN_RE.search(text))
+
+
+EN_CHANGE_FROM_RE = re.compile(
+    r"(?<![a-z])(?:increas|rise|rose|risen|grew|grow|fell|fall|drop|declin|decreas|jump|climb"
+    r"|doubl|tripl)[a-z]*\s(?:[^.;]{0,60}?\s)?from\s"
+)
+"""'grew from 80 to 150', 'an increase in deceased donor transplants, from 11,020 to': the
+counts a change compares are the counts of two periods, not running totals."""
+ZH_CHANGE_FROM_RE = re.compile(
+    r"(?:由|从)[^,。;]{0,12}?(?:增加|增长|增|上升|升|下降|降|减少|减|跌|回落)(?:到|至|为)"
+)
+"""由120例增加到260例: the same in Chinese."""
+_CHANGE_TAIL_BREAK_RE = re.compile(r"[;,]\s?(?!\d)|\sand\s|\bbut\b")
+
+
+def _change_from_to(v: PeriodView) -> bool:
+    """Is the count one end of a change from one count to another, with no total word?"""
+    c = v.clause
+    if pat.WEAK_CUMULATIVE_CUE_RE.search(c):
+        return False
+    if "由" in c or "从" in c:
+        return bool(ZH_CHANGE_FROM_RE.search(c))
+    left = v.sentence_left[-100:]
+    if "from" not in left:
+        return False
+    ends = [m.end() for m in EN_CHANGE_FROM_RE.finditer(left)]
+    if not ends:
+        return False
+    tail = left[ends[-1] :]
+    return len(tail) <= 40 and not _CHANGE_TAIL_BREAK_RE.search(tail)
 
 
 SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
