@@ -394,3 +394,28 @@ def test_ends_of_a_change_are_in_period(text: str, values: tuple[int, ...]) -> N
 )
 def test_running_totals_near_a_change_stay_cumulative(text: str, value: int) -> None:
     check(text, {(CUM, float(value))}, {(IN, float(value))})
+
+
+# --- the year of a programme's first operation names no period -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("该院2004年完成首例肝移植,11年来,在主任带领下,肝移植已经突破七百例。", 700),
+        ("2006年该院开展首例肾移植,共完成肾移植450例。", 450),
+    ],
+)
+def test_year_of_the_first_operation_opens_a_running_total(text: str, value: int) -> None:
+    check(text, {(CUM, float(value))}, {(IN, float(value))})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("该院1998年开展首例肾移植,2016年完成肾移植135例。", 135),
+        ("In the first six months of 2018, as many as 85 kidney transplants were performed.", 85),
+    ],
+)
+def test_other_years_near_a_first_operation_stay_periods(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})

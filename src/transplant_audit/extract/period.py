@@ -313,6 +313,35 @@ it closes the span, it is no as-of date of a running total."""
 _SHORT_SPAN_GATE = ("月", "礼拜", "星期", "周", "from", "between", "half", "period", "span")
 
 
+_CLAUSE_PART_RE = re.compile(r"[^,;。]*[,;。]?")
+FIRST_STRETCH_RE = re.compile(
+    r"(?<![a-z])(?:first|initial)\s(?:[a-z0-9-]+\s)?(?:months?|weeks?|half|quarter|days?|years?)"
+    r"(?![a-z])|(?:首|头|第一)[\d一二两三四五六七八九十]{0,2}个?(?:月|周|季度|年)"
+)
+"""'the first six months', 首3个月: a stretch of time, not a programme's first operation."""
+
+
+def _start_years_blanked(v: PeriodView) -> PeriodView:
+    """The view with the years of a programme's first operation blanked from the text before
+    the figure's clause (2001年完成首例肝移植,10年来…已经突破五百例; 'its first liver transplant
+    in 2002'): that year opens the programme's life, it names no period the count belongs
+    to (GUIDE.md, "From the start"). A clause holding a span keeps its years."""
+    s = v.sentence_left[: len(v.sentence_left) - len(v.left_clause)]
+    if not s or not pat.PROGRAMME_START_RE.search(s) or not may_hold_year(s):
+        return v
+    parts = []
+    for part in _CLAUSE_PART_RE.findall(s):
+        opening = FIRST_STRETCH_RE.sub(" ", part)  # 'the first six months of 2019' is a period
+        if pat.PROGRAMME_START_RE.search(opening) and not year_range(part):
+            part = pat.ZH_YEAR_RE.sub(" ", part)
+            part = EN_YEAR_RE.sub(" ", part)
+        parts.append(part)
+    blanked = "".join(parts)
+    if blanked == s:
+        return v
+    return v._replace(sentence_left=blanked + v.left_clause)
+
+
 def _weak_total(v: PeriodView) -> PeriodDecision:
     """Step 7: 共完成 / a total of, over the period the sentence opened with or a life."""
     s = v.sentence_left
@@ -395,6 +424,7 @@ def decide(v: PeriodView) -> PeriodDecision:
     found = _clause_cues(v)
     if found:
         return found
+    v = _start_years_blanked(v)
     if pat.WEAK_CUMULATIVE_CUE_RE.search(v.clause):
         return _weak_total(v)
     found = _sentence_cues(v) or _after_cues(v) or _neighbour_cues(v)
