@@ -419,3 +419,29 @@ def test_year_of_the_first_operation_opens_a_running_total(text: str, value: int
 )
 def test_other_years_near_a_first_operation_stay_periods(text: str, value: int) -> None:
     check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+# --- 'between 2000 and 2010' is one span, not two statements; 'in one week' after the count --
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "The review found that the hospital had performed 4,200 transplants between 2001 "
+            "and 2009.",
+            4200,
+        ),
+        ("The team performed 7 liver transplants in one week.", 7),
+    ],
+)
+def test_span_and_week_in_the_clause_are_periods(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+def test_two_statements_in_a_clause_still_split() -> None:
+    text = (
+        "The unit did 300 kidney transplants in 2015 and has done over 6,000 kidney "
+        "transplants so far."
+    )
+    check(text, {(IN, 300.0), (CUM, 6000.0)}, {(CUM, 300.0), (IN, 6000.0)})

@@ -122,6 +122,13 @@ _SPAN_PATTERNS = (
 )
 
 
+def _span_intervals(text: str) -> list[tuple[int, int]]:
+    """Where the spans of years or dates in ``text`` start and end."""
+    if text.count("19") + text.count("20") < 2:
+        return []
+    return [m.span() for rx in _SPAN_PATTERNS for m in rx.finditer(text)]
+
+
 def _span(text: str) -> re.Match[str] | None:
     if text.count("19") + text.count("20") < 2:  # a span names two years (cheap gate)
         return None
@@ -201,13 +208,20 @@ def _conjunct(v: PeriodView) -> PeriodView | None:
     if not _both_kinds(v.clause):
         return None
     left = v.left_clause
-    cut = [m.end() for m in pat.CONJUNCT_SPLIT_RE.finditer(left)]
+    inside = _span_intervals(v.clause)  # 'between 2000 and 2010' is one span, not two parts
+    cut = [
+        m.end()
+        for m in pat.CONJUNCT_SPLIT_RE.finditer(left)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     if cut:
         left = left[cut[-1] :]
     right = v.clause[len(v.left_clause) :]
-    m = pat.CONJUNCT_SPLIT_RE.search(right)
-    if m:
-        right = right[: m.start()]
+    at = len(v.left_clause)
+    for m in pat.CONJUNCT_SPLIT_RE.finditer(right):
+        if not any(a <= at + m.start() < b for a, b in inside):
+            right = right[: m.start()]
+            break
     narrow = left + right
     if narrow == v.clause:
         return None
@@ -262,6 +276,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         v.sentence_left
     ):
         return _in("a named week, month or quarter")
+    if pat.EN_SHORT_PERIOD_RE.search(c):
+        return _in("a named week, month or quarter in the clause ('in one week')")
     if _short_span(v.sentence_left) or _short_span(c):
         return _in("months without a year, a week or the same period")
     return None
