@@ -445,3 +445,23 @@ def test_two_statements_in_a_clause_still_split() -> None:
         "transplants so far."
     )
     check(text, {(IN, 300.0), (CUM, 6000.0)}, {(CUM, 300.0), (IN, 6000.0)})
+
+
+# --- 自1991年起 with no end is a running total, like 以来 -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "瑪麗醫院自1993年起共完成超過650宗肝臟移植。",
+        "自1995年起,该院共完成肾移植1300例。",
+    ],
+)
+def test_since_a_year_with_no_end_is_cumulative(text: str) -> None:
+    got = pairs(text)
+    assert any(ind == CUM for ind, _ in got), got
+    assert not any(ind == IN for ind, _ in got), got
+
+
+def test_since_a_year_with_an_end_stays_a_period() -> None:
+    check("自2002年起至2011年,该院共完成肝移植730例。", {(IN, 730.0)}, {(CUM, 730.0)})

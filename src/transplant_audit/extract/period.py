@@ -337,6 +337,31 @@ FIRST_STRETCH_RE = re.compile(
 """'the first six months', 首3个月: a stretch of time, not a programme's first operation."""
 
 
+ZH_SINCE_YEAR_RE = re.compile(
+    rf"(?:自|从)\s?{pat.YEAR}\s?年?(?:\s?\d{{1,2}}\s?月份?)?\s?(?:起|开始)"
+    rf"(?![^,。;]{{0,6}}?(?:至|到)\s?(?:{pat.YEAR}|今年|去年|\d{{1,2}}\s?月))"
+)
+"""自1991年起, 从2005年开始 with no end: from a year up to now, a running total like 以来 (a
+span with an end, 自2001年起至2010年, stays a period)."""
+_SINCE_WORD = " 以来 "
+
+
+def _since_read_as_running(v: PeriodView) -> PeriodView:
+    """The view with 自1991年起 (no end) written as 以来, the running-total word it means, so
+    its year is not read as a named period."""
+    if "起" not in v.sentence and "开始" not in v.sentence:
+        return v
+    if not ZH_SINCE_YEAR_RE.search(v.sentence):
+        return v
+    sub = ZH_SINCE_YEAR_RE.sub
+    return v._replace(
+        clause=sub(_SINCE_WORD, v.clause),
+        left_clause=sub(_SINCE_WORD, v.left_clause),
+        sentence_left=sub(_SINCE_WORD, v.sentence_left),
+        sentence=sub(_SINCE_WORD, v.sentence),
+    )
+
+
 def _start_years_blanked(v: PeriodView) -> PeriodView:
     """The view with the years of a programme's first operation blanked from the text before
     the figure's clause (2001年完成首例肝移植,10年来…已经突破五百例; 'its first liver transplant
@@ -437,6 +462,7 @@ def _after_cues(v: PeriodView) -> PeriodDecision | None:
 
 def decide(v: PeriodView) -> PeriodDecision:
     """``in_period`` or ``cumulative`` for one count, with the reason (see the module doc)."""
+    v = _since_read_as_running(v)
     found = _clause_cues(v)
     if found:
         return found
