@@ -465,3 +465,24 @@ def test_since_a_year_with_no_end_is_cumulative(text: str) -> None:
 
 def test_since_a_year_with_an_end_stays_a_period() -> None:
     check("自2002年起至2011年,该院共完成肝移植730例。", {(IN, 730.0)}, {(CUM, 730.0)})
+
+
+# --- patients whose lives donated organs saved are the recipients ----------------------------
+
+
+def test_patients_saved_by_donated_organs_are_transplants() -> None:
+    text = "過去三年,共有71位遺體器官捐贈者,拯救了190名器官衰竭病人。"
+    check(text, {("opo_donors", 71.0), (IN, 190.0)}, {("opo_donors", 190.0)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "消防员挽救了25名群众的生命。",
+        # one split-liver operation saving two patients: an event, no donated organs named
+        "该院首次实施劈离式肝移植手术,将一个肝脏分成两部分,同时挽救了两名患者的生命。",
+    ],
+)
+def test_lives_saved_without_donated_organs_are_no_counts(text: str) -> None:
+    got = pairs(text)
+    assert not {(ind, v) for ind, v in got if "transplant" in ind and v in (25.0, 2.0)}, got

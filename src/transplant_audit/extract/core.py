@@ -457,6 +457,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and _saved_by_organs(ctx):
+        return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
         return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
@@ -467,6 +469,20 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
+
+
+_SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
+_ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
+
+
+def _saved_by_organs(ctx: _Ctx) -> bool:
+    """Chinese: persons whose lives donated organs saved (捐献的器官挽救了6000余人的生命,
+    拯救了138名器官衰竭病人) are the recipients, so transplants (GUIDE.md, "Recipients are
+    transplants"); only when the sentence before the count speaks of organs."""
+    left = ctx.left_clause[-10:]
+    if "救" not in left or not _SAVED_BEFORE_RE.search(left):
+        return False
+    return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
 
 
 _ZH_PERSONS_DID_TX_RE = re.compile(
