@@ -486,3 +486,30 @@ def test_patients_saved_by_donated_organs_are_transplants() -> None:
 def test_lives_saved_without_donated_organs_are_no_counts(text: str) -> None:
     got = pairs(text)
     assert not {(ind, v) for ind, v in got if "transplant" in ind and v in (25.0, 2.0)}, got
+
+
+# --- donations counted in speech with the bare verb 捐 (GUIDE.md, heldout4) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("無錫市:去年捐了9例,今年也差不多。", 9),
+        ("從2012年到現在,共捐41例。", 41),
+        ("南通市:一年能捐12個,情況還可以。", 12),
+        ("今年捐獻了6個。", 6),
+    ],
+)
+def test_bare_donate_verb_counts_donors(text: str, value: int) -> None:
+    check(text, {("opo_donors", float(value))}, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家屬特別捐贈400個保溫瓶給移植中心團隊。",
+        "他去年捐了50万元给医院。",
+    ],
+)
+def test_things_and_money_given_are_no_donors(text: str) -> None:
+    assert not {(ind, v) for ind, v in pairs(text) if ind == "opo_donors"}, pairs(text)

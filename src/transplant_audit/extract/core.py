@@ -399,6 +399,8 @@ def _donation(ctx: _Ctx) -> bool:
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
+    if _BARE_DONATE_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return True  # 去年捐了6例, 共捐30多例: donations counted in speech (GUIDE.md)
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
@@ -437,6 +439,11 @@ def _living_donation(ctx: _Ctx) -> bool:
         return False
     together = pat.ZH_DECEASED_AND_LIVING_RE
     return not (together.search(ctx.left_clause[-12:]) or together.search(right))
+
+
+_BARE_DONATE_BEFORE_RE = re.compile(r"(?<![募])捐了?\s?$")
+"""The bare verb 捐 just before a count (捐了6例, 共捐30多例, 一年能捐10个): donations."""
+_DONATED_BEFORE_RE = re.compile(r"(?<![募])(?:捐|捐献|捐赠)了?\s?$")
 
 
 def _body_donation(ctx: _Ctx) -> bool:
@@ -972,6 +979,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
+        if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
+            if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
+                return "opo_organs_utilised"  # 捐献了4个器官
+            # 捐赠600个保温瓶: a thing named after 个 is no donation case
+            return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
         if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
             pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
         ):
