@@ -513,3 +513,34 @@ def test_bare_donate_verb_counts_donors(text: str, value: int) -> None:
 )
 def test_things_and_money_given_are_no_donors(text: str) -> None:
     assert not {(ind, v) for ind, v in pairs(text) if ind == "opo_donors"}, pairs(text)
+
+
+# --- cohorts with no centre and hypotheticals are no figures (GUIDE.md) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Liver transplantation in China: a single center experience of 286 cases", 286),
+        ("Kidney Transplantation From DCD Donors: An Initial Report of 44 Cases", 44),
+        ("A total of 318 patients who received kidney transplantation were enrolled.", 318),
+        ("Conducting 120 transplants each year would require no more than 12 beds.", 120),
+    ],
+)
+def test_unsited_cohorts_and_hypotheticals_are_no_counts(text: str, value: int) -> None:
+    assert not {(ind, v) for ind, v in pairs(text) if v == float(value)}, pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A total of 318 patients who received kidney transplantation at our center between "
+            "2009 and 2014 were enrolled.",
+            (IN, 318.0),
+        ),
+        ("The hospital performed 140 transplants, which required 18 beds.", (CUM, 140.0)),
+    ],
+)
+def test_sited_cohorts_and_statements_stay(text: str, expected: tuple[str, float]) -> None:
+    check(text, {expected}, set())

@@ -591,7 +591,39 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     name = _classify_in_use(uclass, ctx, ordinal)
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
+    if name in _COHORT_COUNTS and _unsited_cohort(ctx):
+        return None
     return name
+
+
+_EN_WOULD_NEED_AFTER_RE = re.compile(r"(?<![a-z])would\s(?:only\s)?(?:require|need)(?![a-z])")
+"""A figure whose clause goes on 'would require' is the writer's hypothetical, not a value."""
+_COHORT_COUNTS = frozenset(
+    {"transplants_in_period", "transplants_cumulative", "opo_donors", "opo_organs_utilised"}
+)
+_EN_COHORT_TITLE_RE = re.compile(
+    r"(?<![a-z])(?:experience|report|series|review|analysis)\s(?:of|with)\s$"
+)
+_EN_ENROLLED_RE = re.compile(r"(?<![a-z])(?:enrolled|were included)(?![a-z])")
+_EN_SITE_RE = re.compile(
+    r"(?<![a-z])(?:our|this|the)\s(?:[a-z]+\s)?(?:cent(?:er|re)|hospital|institution|unit)"
+    r"|(?<![a-z])(?:hospital|cent(?:er|re)|institute)\s(?:of|at|in)\s|(?<![a-z])(?:at|in)\s[a-z]+"
+    r"\s(?:[a-z]+\s)?(?:hospital|cent(?:er|re))"
+)
+
+
+def _unsited_cohort(ctx: _Ctx) -> bool:
+    """English: a study cohort with no centre ('a single center experience of 367 cases', 'A
+    total of 362 patients who received liver transplantation were enrolled', 'A study
+    enrolled 415 kidney transplants'): GUIDE.md, cohorts need both a centre and a span."""
+    if ctx.left_clause[-1:] > "\u2e80" or ctx.right[:1] > "\u2e80":
+        return False
+    if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
+        return True
+    sentence = ctx.sentence
+    if "enrol" not in sentence and "included" not in sentence:
+        return False
+    return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
 
 
 def _classify_wait(ctx: _Ctx) -> str | None:
@@ -1660,6 +1692,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
         ):
             continue
+        if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
+            continue  # 'conducting 100 transplants each year would require no more than 10 beds
         if is_zh_text and _target(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
