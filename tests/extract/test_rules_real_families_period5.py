@@ -544,3 +544,25 @@ def test_unsited_cohorts_and_hypotheticals_are_no_counts(text: str, value: int) 
 )
 def test_sited_cohorts_and_statements_stay(text: str, expected: tuple[str, float]) -> None:
     check(text, {expected}, set())
+
+
+# --- 个 before a transplant word counts transplants; a donation word after a turn is not ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("然而,去年只有36 個屍腎移植,病人要輪候多年。", (IN, 36.0), set()),
+        ("全省有30个肝移植中心。", None, {(IN, 30.0), (CUM, 30.0)}),
+        ("相當於台灣20個肝移植醫院一年的病例數。", None, {(IN, 20.0), (CUM, 20.0)}),
+        (
+            "从每年几千例,到9000例……却没有任何正式的器官捐献系统。",
+            None,
+            {("opo_donors", 9000.0)},
+        ),
+    ],
+)
+def test_generic_counter_before_transplants_and_turns(
+    text: str, expected: tuple[str, float] | None, absent: set[tuple[str, float]]
+) -> None:
+    check(text, {expected} if expected else set(), absent)

@@ -411,6 +411,8 @@ def _donation(ctx: _Ctx) -> bool:
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
+    if m and _ZH_TURN_RE.search(right, 0, m.start()):
+        return False  # 到1万例…却没有任何正式的器官捐献系统: the donation word says something else
     # 4宗器官捐贈移植手術, 48例器官捐献肝移植: a transplant of a donated organ, not a donation
     if m and _DONATED_ORGAN_TX_RE.match(right, m.end()):
         return False
@@ -441,6 +443,13 @@ def _living_donation(ctx: _Ctx) -> bool:
     return not (together.search(ctx.left_clause[-12:]) or together.search(right))
 
 
+_GENERIC_TX_AFTER_RE = re.compile(
+    r"\s?[^,。;\d]{0,3}?移植(?!\s?(?:中心|医院|科|机构|单位|团队|小组|病房|病区|资质|项目|学会))"
+)
+"""个 then a transplant word (50个尸肾移植): the count counts transplants."""
+_ZH_TURN_RE = re.compile(r"却|但|然而|没有|並無|并无|不是")
+"""Between a count and a donation word after it: a turn or a negation; the word belongs to
+another statement."""
 _BARE_DONATE_BEFORE_RE = re.compile(r"(?<![募])捐了?\s?$")
 """The bare verb 捐 just before a count (捐了6例, 共捐30多例, 一年能捐10个): donations."""
 _DONATED_BEFORE_RE = re.compile(r"(?<![募])(?:捐|捐献|捐赠)了?\s?$")
@@ -1011,6 +1020,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
+        if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
+            return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
         if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
             if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
                 return "opo_organs_utilised"  # 捐献了4个器官
