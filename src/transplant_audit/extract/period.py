@@ -368,7 +368,7 @@ def _start_years_blanked(v: PeriodView) -> PeriodView:
     in 2002'): that year opens the programme's life, it names no period the count belongs
     to (GUIDE.md, "From the start"). A clause holding a span keeps its years."""
     s = v.sentence_left[: len(v.sentence_left) - len(v.left_clause)]
-    if not s or not pat.PROGRAMME_START_RE.search(s) or not may_hold_year(s):
+    if not s or not may_hold_year(s) or not pat.PROGRAMME_START_RE.search(s):
         return v
     parts = []
     for part in _CLAUSE_PART_RE.findall(s):
