@@ -566,3 +566,13 @@ def test_generic_counter_before_transplants_and_turns(
     text: str, expected: tuple[str, float] | None, absent: set[tuple[str, float]]
 ) -> None:
     check(text, {expected} if expected else set(), absent)
+
+
+# --- a hope for the future is no count (GUIDE.md, forecasts); it reaches its clause only -----
+
+
+def test_a_hope_is_no_count_but_the_next_clause_is() -> None:
+    text = "相關數字升跌屬正常,但希望今年可做9至13宗換心手術。"
+    assert not {v for _, v in pairs(text)} & {9.0, 13.0}, pairs(text)
+    text = "该院希望今年完成肝移植220例,去年完成了170例。"
+    check(text, {(IN, 170.0)}, {(IN, 220.0), (CUM, 220.0)})

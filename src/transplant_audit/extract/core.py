@@ -386,9 +386,13 @@ def _target(sentence_left: str) -> bool:
     """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
     said in its sentence before it and not undone by a contrast (但...才775台)?"""
     m = pat.ZH_TARGET_RE.search(sentence_left)
-    if not m:
-        return False
+    if not m:  # a hope reaches only its own clause (希望今年可做10例,去年完成了8例)
+        return bool(_ZH_HOPE_RE.search(sentence_left, sentence_left.rfind(",") + 1))
     return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
+
+
+_ZH_HOPE_RE = re.compile(r"希望|盼望|期望|期待|打算")
+"""希望今年可做10至12宗: a hope for the future, like a target (GUIDE.md, forecasts)."""
 
 
 def _donation(ctx: _Ctx) -> bool:
