@@ -576,3 +576,18 @@ def test_a_hope_is_no_count_but_the_next_clause_is() -> None:
     assert not {v for _, v in pairs(text)} & {9.0, 13.0}, pairs(text)
     text = "该院希望今年完成肝移植220例,去年完成了170例。"
     check(text, {(IN, 170.0)}, {(IN, 220.0), (CUM, 220.0)})
+
+
+# --- living donors told in English ('donated one of their kidneys') are transplants ---------
+
+
+def test_people_who_gave_a_kidney_are_transplants() -> None:
+    text = (
+        "About 14 people donated one of their kidneys last year while more than 30 people "
+        "became donors after they died."
+    )
+    check(text, {(IN, 14.0), ("opo_donors", 30.0)}, {("opo_donors", 14.0)})
+
+
+def test_people_who_donated_after_death_stay_donors() -> None:
+    check("Last year 380 people donated their organs after death.", {("opo_donors", 380.0)}, set())

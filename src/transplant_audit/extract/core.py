@@ -432,6 +432,18 @@ _DONATED_ORGAN_TX_RE = re.compile(
 捐赠移植手术, 捐献供肾移植)."""
 
 
+def _own_statement(ctx: _Ctx) -> str:
+    """The part of the figure's clause that holds it, when the clause joins two statements
+    ('10 people donated one of their kidneys last year while 20 became donors after they
+    died': 'died' is the other statement's)."""
+    left = pat.CONJUNCT_SPLIT_RE.split(ctx.left_clause)[-1]
+    return left + " " + pat.CONJUNCT_SPLIT_RE.split(ctx.right, maxsplit=1)[0]
+
+
+_EN_LIVING_GIFT_RE = re.compile(
+    r"(?<![a-z])donat(?:ed|ing|e)\s(?:one of (?:their|his|her) kidneys|(?:a|one) kidney"
+    r"|(?:a\s)?part of (?:their|his|her|a) liver|(?:a\s)?lobe of)"
+)
 _LIVING_RE = re.compile(r"活体|(?<![a-z])(?:living|live)(?![a-z])")
 
 
@@ -880,7 +892,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
         if (
-            _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
             or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
             or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
@@ -922,7 +934,14 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             if _has(pat.NOT_DONATED_RE, ctx.clause):
                 return None  # 未捐赠成功的个案共86名: donations that did not happen
-            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+            if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+                return None
+            if _EN_LIVING_GIFT_RE.search(ctx.right, 0, 48):
+                # 'about 10 people donated one of their kidneys last year': living donors,
+                # counted alone, are their transplants (GUIDE.md, "Donors counted together")
+                in_period = _temporal(ctx) == "in_period"
+                return "transplants_in_period" if in_period else "transplants_cumulative"
+            return "opo_donors"
         if (
             not staff_like
             and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
