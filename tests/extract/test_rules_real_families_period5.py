@@ -591,3 +591,16 @@ def test_people_who_gave_a_kidney_are_transplants() -> None:
 
 def test_people_who_donated_after_death_stay_donors() -> None:
     check("Last year 380 people donated their organs after death.", {("opo_donors", 380.0)}, set())
+
+
+# --- bare numbers in parentheses restating a count over other spans -------------------------
+
+
+def test_parenthesised_counts_over_other_spans() -> None:
+    text = "In 2018, 260 transplants were performed (7400 since 1986; 2300 between 2009 and 2018)."
+    check(text, {(IN, 260.0), (CUM, 7400.0), (IN, 2300.0)}, {(IN, 7400.0)})
+
+
+def test_a_bare_footnote_number_in_parentheses_is_no_count() -> None:
+    text = "The hospital performed 200 kidney transplants (2) in 2015."
+    assert {v for _, v in pairs(text)} == {200.0}, pairs(text)

@@ -2033,6 +2033,8 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
     2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
     words = norm[max(0, s - 16) : s].split()
+    if words and words[-1][-1:] in "(;" and words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return _paren_counter(norm, s, e, sentences, cnt)
     if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
         return cnt  # a quick test before the regular expression
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
@@ -2041,11 +2043,37 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
     if not right or (left.group("and") and not right.group("year")):
         return cnt
+    return _subject_counter(norm, s, e, left.start(), sentences, cnt)
+
+
+_EN_PAREN_SPAN_AFTER_RE = re.compile(
+    rf"\s(?:since|between|from|in|during|through|until|by)\s(?:the\s)?(?:end of\s)?{pat.YEAR}"
+)
+"""What follows a bare number opening a parenthesis or after its ';' that restates the count
+before it over another span: '(8794 since 1984; 2745 between 2010 and 2019)'."""
+
+
+def _paren_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """English: a bare number in parentheses after a count, with its own span ('300
+    transplants were performed (8794 since 1984; 2745 between 2010 and 2019)'), counts
+    the same noun."""
+    p = norm.rfind("(", max(0, s - 80), s)
+    if p < 0 or ")" in norm[p:s] or not _EN_PAREN_SPAN_AFTER_RE.match(norm, e, e + 40):
+        return cnt
+    return _subject_counter(norm, s, e, p, sentences, cnt)
+
+
+def _subject_counter(
+    norm: str, s: int, e: int, left_start: int, sentences: _Bounds, cnt: _Counter
+) -> _Counter:
+    """The counter of the noun a continued count counts: the last transplant, organ or donor
+    noun of the sentence before ``left_start``, unless a word between makes it measure
+    something else."""
     if _YEAR_FULL_RE.fullmatch(norm, s, e):
         return cnt  # from 1998 to 2009: years
     se_s, _ = sentences.around(s, e)
     lo = max(se_s, s - _ELLIPSIS_SUBJECT_BACK)
-    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left.start()))
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left_start))
     subject = found[-1] if found else None
     if subject is None:
         return cnt
