@@ -604,3 +604,20 @@ def test_parenthesised_counts_over_other_spans() -> None:
 def test_a_bare_footnote_number_in_parentheses_is_no_count() -> None:
     text = "The hospital performed 200 kidney transplants (2) in 2015."
     assert {v for _, v in pairs(text)} == {200.0}, pairs(text)
+
+
+# --- recipients split out of a transplant count are transplants ------------------------------
+
+
+def test_recipients_of_a_transplant_count_are_transplants() -> None:
+    text = (
+        "By the end of 2021, a total of 1,240 liver transplants had been performed for 150 "
+        "paediatric and 1090 adult recipients."
+    )
+    check(text, {(CUM, 1240.0), (CUM, 150.0), (CUM, 1090.0)}, set())
+
+
+def test_recipients_with_no_transplant_said_are_no_count() -> None:
+    assert not pairs("The clinic followed up 300 recipients."), pairs(
+        "The clinic followed up 300 recipients."
+    )

@@ -489,6 +489,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and "recipient" in ctx.mods and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left):
+        return True  # '1585 liver transplants ... for 173 paediatric and 1412 adult recipients'
     if not m and _saved_by_organs(ctx):
         return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
