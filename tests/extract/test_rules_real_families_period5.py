@@ -621,3 +621,20 @@ def test_recipients_with_no_transplant_said_are_no_count() -> None:
     assert not pairs("The clinic followed up 300 recipients."), pairs(
         "The clinic followed up 300 recipients."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至目前,登记系统已收录1.8万多位肝移植患者的资料。", (CUM, 18000.0)),
+        ("2016年,该院肾移植受者达到230人。", (IN, 230.0)),
+    ],
+)
+def test_chinese_transplant_recipients_are_transplants(
+    text: str, expected: tuple[str, float]
+) -> None:
+    check(text, {expected}, set())
+
+
+def test_patients_waiting_for_a_transplant_stay_the_waiting_list() -> None:
+    check("目前有280名等待肝移植患者。", {("waitlist_size", 280.0)}, {(CUM, 280.0), (IN, 280.0)})

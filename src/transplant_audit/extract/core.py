@@ -491,6 +491,12 @@ def _received_transplant(ctx: _Ctx) -> bool:
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
     if not m and "recipient" in ctx.mods and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left):
         return True  # '1585 liver transplants ... for 173 paediatric and 1412 adult recipients'
+    if not m and (
+        _ZH_RECIPIENT_BEFORE_RE.search(ctx.left_clause[-8:])
+        or _ZH_RECIPIENT_AFTER_RE.match(ctx.right)
+    ):
+        # 肾移植受者达到210人, 收录1.2万多位肝移植患者: recipients, unless waiting or former
+        return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
     if not m and _saved_by_organs(ctx):
         return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
@@ -505,6 +511,11 @@ def _received_transplant(ctx: _Ctx) -> bool:
     return not (w and w.start() < m.start())
 
 
+_ZH_RECIPIENT_BEFORE_RE = re.compile(r"移植(?:受者|受体|患者|病人)[^,。;\d]{0,2}$")
+_ZH_RECIPIENT_AFTER_RE = re.compile(
+    r"\s?(?:余|多)?\s?(?:位|名|例|人)?[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+)
+"""肾移植受者达到210人, 收录1.2万多位肝移植患者: transplant recipients counted."""
 _SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
 _ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
 
