@@ -638,3 +638,16 @@ def test_chinese_transplant_recipients_are_transplants(
 
 def test_patients_waiting_for_a_transplant_stay_the_waiting_list() -> None:
     check("目前有280名等待肝移植患者。", {("waitlist_size", 280.0)}, {(CUM, 280.0), (IN, 280.0)})
+
+
+def test_a_person_with_a_title_in_apposition_is_the_surgeon() -> None:
+    text = (
+        "Per his biography, Li Ming, the founder of the kidney transplantation center, had "
+        "completed 2,500 kidney transplants as of May 2010."
+    )
+    check(text, {(S_CUM, 2500.0)}, {(CUM, 2500.0)})
+
+
+def test_a_unit_with_a_description_in_apposition_stays_the_unit() -> None:
+    text = "The hospital, the largest in the province, has completed 3,100 kidney transplants."
+    check(text, {(CUM, 3100.0)}, {(S_CUM, 3100.0)})

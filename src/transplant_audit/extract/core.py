@@ -339,7 +339,18 @@ def _surgeon(ctx: _Ctx) -> bool:
     if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
         return True
     left = ctx.left_clause
-    return left[-1:] > "\u2e80" and bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+    if left[-1:] > "\u2e80":
+        return bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+    # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
+    return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
+
+
+_EN_TITLED_APPOSITION_RE = re.compile(
+    r",\s(?:the\s)?(?:founder|director|head|chief|president|dean|pioneer)(?![a-z])[^,.;]{0,80},"
+    r"\s(?:had|has|have|who)\s[^,.;]{0,20}$"
+)
+"""A person named, then a title in apposition, then the verb of the count: the person is the
+subject ('Fu Yaowen, the founder of the center, had completed')."""
 
 
 def _surgeon_before(sentence_left: str) -> bool:
