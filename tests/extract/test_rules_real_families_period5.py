@@ -651,3 +651,21 @@ def test_a_person_with_a_title_in_apposition_is_the_surgeon() -> None:
 def test_a_unit_with_a_description_in_apposition_stays_the_unit() -> None:
     text = "The hospital, the largest in the province, has completed 3,100 kidney transplants."
     check(text, {(CUM, 3100.0)}, {(S_CUM, 3100.0)})
+
+
+# --- news of a recent event (近日, 昨日) counts that event ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("近日,该院成功完成3例肝移植手术。", 3),
+        ("昨日,醫院順利完成了兩宗腎臟移植。", 2),
+    ],
+)
+def test_recent_event_counts_are_in_period(text: str, value: int) -> None:
+    check(text, {(IN, float(value))}, {(CUM, float(value))})
+
+
+def test_recent_news_of_a_running_total_stays_cumulative() -> None:
+    check("近日,该院肝移植累计已突破2000例。", {(CUM, 2000.0)}, {(IN, 2000.0)})

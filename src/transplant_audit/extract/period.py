@@ -323,6 +323,10 @@ def _change_from_to(v: PeriodView) -> bool:
     return len(tail) <= 40 and not _CHANGE_TAIL_BREAK_RE.search(tail)
 
 
+ZH_RECENT_EVENT_RE = re.compile(
+    r"近日|日前|昨日|昨天|今天|今日|前日|前天|日内|当日|当天|元旦|春节期间"
+)
+"""近日,该院成功完成3例肝移植: news of a recent event counts that event, not a running total."""
 SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
 """The opening of a span ('Between the beginning of 2016 up to October 22'): the date after
 it closes the span, it is no as-of date of a running total."""
@@ -474,6 +478,8 @@ def decide(v: PeriodView) -> PeriodDecision:
         return found
     if pat.EN_SIMPLE_PAST_RE.search(v.clause):
         return _in("a completed past event, told in the simple past")
+    if ZH_RECENT_EVENT_RE.search(v.sentence_left):
+        return _in("a recent event (近日, 昨日): the count of that event")
     return _cum("no cue: a bare count")
 
 
