@@ -256,6 +256,490 @@ def _rate_period(rec: Mapping[str, object], published: Mapping[str, float]) -> t
     return float(math.floor(t)), float(math.floor(t)) + 1.0
 
 
+Interval = tuple[int, int, float, float, float, bool, int]
+"""(hospital, group, start, end, amount, is a yearly rate, figure index) of a period figure."""
+
+
+def _published_dates(src: pd.DataFrame) -> dict[str, float]:
+    """Publication date (fractional year) of each source id."""
+    published: dict[str, float] = {}
+    if len(src):
+        for sid, pub in zip(
+            src["id"].astype(str), src.get("published", pd.Series(dtype=object)), strict=False
+        ):
+            published[sid] = _parse_date(pub, "mid")
+    return published
+
+
+def _hospital_attributes(
+    hosp: pd.DataFrame,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(licence status, licensed, military, licence year) per hospital, in ``hosp`` order."""
+    H = len(hosp)
+    licence = inputs.licence_status(hosp["licensed"]) if H else np.zeros(0, dtype=object)
+    military = (
+        np.array([_truthy(v) for v in hosp["military"]], dtype=bool) if H else np.zeros(0, bool)
+    )
+    lic_year = (
+        pd.to_numeric(hosp.get("licence_year"), errors="coerce").to_numpy(float)
+        if H
+        else np.zeros(0)
+    )
+    return licence, licence == "true", military, lic_year
+
+
+def _carry_back_years(carry_back: Mapping[str, float] | None, hindex: dict[str, int]) -> np.ndarray:
+    """Per hospital, the years its earliest capacity figure may be carried backwards."""
+    back = np.zeros(len(hindex))
+    for hid, n in (carry_back or {}).items():
+        if hid in hindex:
+            back[hindex[hid]] = float(n)
+    return back
+
+
+def _records_by_indicator(obs: pd.DataFrame, hindex: dict[str, int]) -> dict[str, list[dict]]:
+    """Numeric observations of the known hospitals as records, grouped by indicator."""
+    obs = obs[obs["hospital_id"].astype(str).isin(hindex)].copy()
+    obs["value"] = pd.to_numeric(obs["value"], errors="coerce")
+    obs = obs[obs["value"].notna()]
+    obs["h"] = obs["hospital_id"].astype(str).map(hindex)
+    obs["qualifier"] = obs["qualifier"].fillna("").astype(str).str.strip().str.lower()
+    by_indicator: dict[str, list[dict]] = {}
+    for rec in obs.to_dict("records"):
+        rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
+        by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
+    return by_indicator
+
+
+def _grouped(recs: list[dict], key: Callable[[dict], tuple]) -> list[tuple[tuple, list[dict]]]:
+    """Records grouped by ``key``, groups in key order, records in input order."""
+    out: dict[tuple, list[dict]] = {}
+    for r in recs:
+        out.setdefault(key(r), []).append(r)
+    return sorted(out.items())
+
+
+def _is_rate(rec: Mapping[str, object]) -> bool:
+    """Whether a figure's unit says it is a yearly rate."""
+    u = str(rec.get("unit", "") or "").lower()
+    return "/year" in u or "per year" in u or "/yr" in u
+
+
+def _is_transplant_revenue(rec: Mapping[str, object]) -> bool:
+    """Revenue counts only when stated for an organ, for all organs or several."""
+    organ = str(rec.get("organ") or "")
+    return (
+        _organ_group(rec.get("organ")) != "unspecified"
+        or organ.lower() in ("all", "multi")
+        or ";" in organ
+    )
+
+
+@dataclass
+class _RowLists:
+    """Columns of ``Rows`` while they are collected."""
+
+    hs: list[int] = field(default_factory=list)
+    ys: list[int] = field(default_factory=list)
+    gs: list[int] = field(default_factory=list)
+    vals: list[float] = field(default_factory=list)
+    dists: list[float] = field(default_factory=list)
+    figs: list[int] = field(default_factory=list)
+
+    def add(self, h: int, yi: int, g: int, value: float, dist: float, fig: int) -> None:
+        self.hs.append(h), self.ys.append(yi), self.gs.append(g)
+        self.vals.append(value), self.dists.append(dist), self.figs.append(fig)
+
+    def rows(self) -> Rows:
+        return Rows(
+            np.array(self.hs, np.int64),
+            np.array(self.ys, np.int64),
+            np.array(self.gs, np.int64),
+            np.array(self.vals, float),
+            np.array(self.dists, float),
+            np.array(self.figs, np.int64),
+        )
+
+
+@dataclass
+class _TableBuilder:
+    """The state ``build_table`` shares between its steps: the records, the figures
+    registered so far (their order is the figure index) and the notes."""
+
+    years: np.ndarray
+    by_indicator: dict[str, list[dict]]
+    published: dict[str, float]
+    back: np.ndarray  # carry_back years per hospital
+    notes: list[str]
+    fig_records: list[dict[str, object]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.year_arr = self.years.astype(float)
+        self.first_year, self.first_by_group = self._first_years()
+
+    @property
+    def n_hosp(self) -> int:
+        return len(self.back)
+
+    def recs_of(self, indicator: str) -> list[dict]:
+        return [dict(r) for r in self.by_indicator.get(indicator, [])]
+
+    def _first_years(self) -> tuple[np.ndarray, dict[tuple[int, str], float]]:
+        """First transplant year per hospital (else the unit's opening year) and per
+        (hospital, organ group)."""
+        first_year = np.full(self.n_hosp, np.nan)
+        first_by_group: dict[tuple[int, str], float] = {}
+        for rec in self.recs_of("first_transplant_year"):
+            h, v = int(rec["h"]), float(rec["value"])
+            first_year[h] = v if math.isnan(first_year[h]) else min(first_year[h], v)
+            key = (h, _organ_group(rec.get("organ")))
+            first_by_group[key] = min(first_by_group.get(key, v), v)
+        for rec in self.recs_of("transplant_unit_founded_year"):  # an opening year bounds the start
+            h, v = int(rec["h"]), float(rec["value"])
+            if math.isnan(first_year[h]):
+                first_year[h] = v
+        return first_year, first_by_group
+
+    def add_figure(
+        self,
+        obs_ids: list[str],
+        qual: str,
+        indicator: str,
+        h: int,
+        year: float,
+        value: float,
+        how: str,
+    ) -> int:
+        """Register a figure; returns its index into ``Table.figures``."""
+        self.fig_records.append(
+            {
+                "obs_ids": tuple(obs_ids),
+                "qualifier": qual,
+                "indicator": indicator,
+                "h": h,
+                "year": year,
+                "value": value,
+                "dated_by": how,
+            }
+        )
+        return len(self.fig_records) - 1
+
+    def add_single(self, rec: dict, indicator: str, year: float, how: str) -> int:
+        """Register a figure made of one observation at its stated value."""
+        return self.add_figure(
+            [str(rec["id"])],
+            rec["qualifier"],
+            indicator,
+            int(rec["h"]),
+            year,
+            float(rec["value"]),
+            how,
+        )
+
+    def figures(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            self.fig_records,
+            columns=["obs_ids", "qualifier", "indicator", "h", "year", "value", "dated_by"],
+        )
+
+    # ---- capacity figures, carried over years
+    def carried_rows(
+        self,
+        sub: list[dict],
+        indicator: str,
+        group_fn: Callable[[object], str],
+        groups: tuple[str, ...],
+    ) -> Rows:
+        """Forward-only carrying: a figure describes its hospital from its year until the
+        year of a newer figure; before its year only by ``carry_back`` (never before the
+        first-transplant or opening year)."""
+        if not sub:
+            return Rows.empty()
+        acc = _RowLists()
+        for (h, g), grp in _grouped(
+            [dict(r) for r in sub], lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
+        ):
+            dated, undated = self._split_dated(grp)
+            start = (
+                self.first_by_group.get((h, groups[g]), self.first_year[h])
+                if groups is ORGAN_GROUPS
+                else self.first_year[h]
+            )
+            active = (
+                np.ones(len(self.years), bool)
+                if math.isnan(start)
+                else (self.year_arr >= math.floor(start))
+            )
+            if dated:
+                self._carry_dated(acc, h, g, dated, active, indicator)
+            elif undated:
+                self._carry_undated(acc, h, g, undated, active, indicator)
+        return acc.rows()
+
+    def _split_dated(self, grp: list[dict]) -> tuple[list[tuple[float, dict]], list[dict]]:
+        """(year, record) of the dated records and the undated ones; notes how each is dated."""
+        dated: list[tuple[float, dict]] = []
+        undated: list[dict] = []
+        for rec in grp:
+            t, how = _figure_year(rec, self.published)
+            rec["_how"] = how
+            (undated.append(rec) if math.isnan(t) else dated.append((t, rec)))
+        return dated, undated
+
+    def _carry_dated(
+        self,
+        acc: _RowLists,
+        h: int,
+        g: int,
+        dated: list[tuple[float, dict]],
+        active: np.ndarray,
+        indicator: str,
+    ) -> None:
+        """One figure per calendar year (mean of ties), each carried to the later years
+        until the next one; the earliest backwards by the hospital's ``carry_back``."""
+        tyear = np.array([math.floor(t) for t, _ in dated], float)
+        uniq = np.unique(tyear)
+        fig_of_year = {}
+        for ty in uniq:
+            recs = [r for (t, r), yy in zip(dated, tyear, strict=True) if yy == ty]
+            v = float(np.mean([float(r["value"]) for r in recs]))
+            fi = self.add_figure(
+                [str(r["id"]) for r in recs],
+                _common_qual(recs),
+                indicator,
+                h,
+                ty,
+                v,
+                recs[0]["_how"],
+            )
+            fig_of_year[ty] = (fi, v)
+        for yi in np.nonzero(active)[0]:
+            y = self.year_arr[yi]
+            before = uniq[uniq <= y]
+            if len(before):
+                ty = before.max()
+            elif uniq[0] - y <= self.back[h]:
+                ty = uniq[0]  # carried backwards by the hospital's own assumption
+            else:
+                continue
+            fi, v = fig_of_year[ty]
+            acc.add(h, yi, g, v, float(abs(y - ty)), fi)
+
+    def _carry_undated(
+        self,
+        acc: _RowLists,
+        h: int,
+        g: int,
+        undated: list[dict],
+        active: np.ndarray,
+        indicator: str,
+    ) -> None:
+        """Undated figures (their mean) count in every active year, at an unknown distance."""
+        v = float(np.mean([float(r["value"]) for r in undated]))
+        fi = self.add_figure(
+            [str(r["id"]) for r in undated],
+            _common_qual(undated),
+            indicator,
+            h,
+            math.nan,
+            v,
+            "undated",
+        )
+        for yi in np.nonzero(active)[0]:
+            acc.add(h, yi, g, v, math.nan, fi)
+
+    # ---- period figures: reported counts, differences of running totals, revenue
+    def period_rows(self, intervals: list[Interval]) -> Rows:
+        """Spread each period figure over the calendar years it overlaps."""
+        acc = _RowLists()
+        for h, g, s, e, count, is_rate, fi in intervals:
+            for yi, y in enumerate(self.year_arr):
+                ov = min(e, y + 1) - max(s, y)
+                if ov <= 0:
+                    continue
+                amount = count * ov if is_rate else float(methods.annualise(count, ov, e - s))
+                acc.add(h, yi, g, amount, 0.0, fi)
+        return acc.rows()
+
+    def period_intervals(self) -> list[Interval]:
+        """Counts stated for a period (``transplants_in_period``)."""
+        out: list[Interval] = []
+        for rec in self.recs_of("transplants_in_period"):
+            s = _parse_date(rec.get("period_start"), "start")
+            e = _parse_date(rec.get("period_end"), "end")
+            if math.isnan(e) and not math.isnan(s) and _is_rate(rec):
+                e = s + 1  # a stated yearly rate "as of" a date
+            if math.isnan(e) and not math.isnan(s):
+                e = _parse_date(rec.get("period_start"), "end")
+            if math.isnan(s) and not math.isnan(e):
+                if _is_rate(rec):
+                    s = e - 1
+                else:
+                    self.notes.append(f"observation {rec['id']}: period has no start; not used")
+                    continue
+            if math.isnan(s) or e <= s:
+                self.notes.append(f"observation {rec['id']}: no usable period; not used")
+                continue
+            fi = self.add_single(rec, "transplants_in_period", e, "period")
+            organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
+            out.append((int(rec["h"]), organ, s, e, float(rec["value"]), _is_rate(rec), fi))
+        return out
+
+    def rate_intervals(self) -> list[Interval]:
+        """Stated yearly rates (``transplants_per_year``) over their period."""
+        out: list[Interval] = []
+        for rec in self.recs_of("transplants_per_year"):
+            s, e = _rate_period(rec, self.published)
+            if math.isnan(s):
+                self.notes.append(
+                    f"observation {rec['id']} ({rec['hospital_id']}, transplants_per_year): "
+                    "no date, period or dated source; not used"
+                )
+                continue
+            fi = self.add_single(rec, "transplants_per_year", e, "yearly rate")
+            organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
+            out.append((int(rec["h"]), organ, s, e, float(rec["value"]), True, fi))
+        return out
+
+    def cumulative_intervals(self) -> list[Interval]:
+        """Running totals: the first since the start, then differences of successive ones.
+
+        A running total of a subset (e.g. paediatric or living-donor liver transplants,
+        marked "subset: ..." in the note by the data build) forms its own sequence:
+        differencing it against the hospital's all-case totals would invent volume."""
+        out: list[Interval] = []
+        for (h, okey, _subset), grp in _grouped(
+            self.recs_of("transplants_cumulative"),
+            lambda r: (int(r["h"]), _organ_key(r.get("organ")), _subset_of(r)),
+        ):
+            out.extend(self._running_total_intervals(int(h), okey, self._dated_points(grp)))
+        return out
+
+    def _dated_points(self, grp: list[dict]) -> list[tuple[float, dict]]:
+        """(date, record) of the running totals with a date, in date order."""
+        pts = []
+        for rec in grp:
+            t, _how = _figure_year(rec, self.published)
+            if math.isnan(t):
+                self.notes.append(
+                    f"observation {rec['id']}: running total without a date; not used"
+                )
+                continue
+            pts.append((t, rec))
+        pts.sort(key=lambda p: p[0])
+        return pts
+
+    def _running_total_intervals(
+        self, h: int, okey: str, pts: list[tuple[float, dict]]
+    ) -> list[Interval]:
+        """Intervals of one running-total sequence of a hospital and organ."""
+        out: list[Interval] = []
+        organ = ORGAN_KEYS.index(okey)
+        prev_t, prev_v, prev_id = math.nan, math.nan, ""
+        for t, rec in pts:
+            v = float(rec["value"])
+            if math.isnan(prev_t):
+                s = _parse_date(rec.get("period_start"), "start")
+                if math.isnan(s):
+                    g = _organ_group(okey if okey != "unspecified" else "")
+                    s = self.first_by_group.get((h, g), self.first_year[h])
+                if not math.isnan(s) and t > s:
+                    fi = self.add_single(
+                        rec, "transplants_cumulative", t, "running total since start"
+                    )
+                    out.append((h, organ, s, t, v, False, fi))
+            elif t > prev_t and v > prev_v:
+                fi = self.add_figure(
+                    [prev_id, str(rec["id"])],
+                    rec["qualifier"],
+                    "transplants_cumulative",
+                    h,
+                    t,
+                    v - prev_v,
+                    "difference of running totals",
+                )
+                out.append((h, organ, prev_t, t, v - prev_v, False, fi))
+            elif v <= prev_v:
+                self.notes.append(
+                    f"observations {prev_id} and {rec['id']}: running total does not rise "
+                    f"({prev_v:g} then {v:g}); the later one starts a new sequence"
+                )
+            prev_t, prev_v, prev_id = t, v, str(rec["id"])
+        return out
+
+    def revenue_intervals(self) -> list[Interval]:
+        """Transplant revenue (``revenue_cny``) over its stated period."""
+        out: list[Interval] = []
+        for rec in self.recs_of("revenue_cny"):
+            if not _is_transplant_revenue(rec):
+                self.notes.append(
+                    f"observation {rec['id']}: revenue not stated as transplant revenue "
+                    "(no organ); not used"
+                )
+                continue
+            s = _parse_date(rec.get("period_start"), "start")
+            e = _parse_date(rec.get("period_end"), "end")
+            if math.isnan(e) and not math.isnan(s):
+                e = _parse_date(rec.get("period_start"), "end")
+            if math.isnan(s) or math.isnan(e) or e <= s:
+                self.notes.append(f"observation {rec['id']}: revenue without a period; not used")
+                continue
+            fi = self.add_single(rec, "revenue_cny", e, "period")
+            out.append((int(rec["h"]), 0, s, e, float(rec["value"]), False, fi))
+        return out
+
+    # ---- a hospital's own rates, used for all years
+    def own_value(self, indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Per hospital the mean of its own figures of ``indicator`` (NaN: none) and the
+        figure index (-1: none)."""
+        vals = np.full(self.n_hosp, np.nan)
+        figs = np.full(self.n_hosp, -1, np.int64)
+        for (h,), recs in _grouped(self.recs_of(indicator), lambda r: (int(r["h"]),)):
+            if require_organ:
+                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
+            if not recs:
+                continue
+            v = float(np.mean([float(r["value"]) for r in recs]))
+            vals[int(h)] = v
+            figs[int(h)] = self.add_figure(
+                [str(r["id"]) for r in recs],
+                _common_qual(recs),
+                indicator,
+                int(h),
+                math.nan,
+                v,
+                "hospital's own figure (all years)",
+            )
+        return vals, figs
+
+
+def _start_builder(
+    evidence: Evidence,
+    years: np.ndarray,
+    ids: list[str],
+    include_disputed: bool,
+    carry_back: Mapping[str, float] | None,
+) -> tuple[_TableBuilder, list[dict], list[dict], list[dict[str, object]], int]:
+    """The builder over the usable observations, the transplant and department bed
+    records, the figures left out and how many of them were disputed."""
+    obs, disputed = inputs.drop_disputed(evidence.observations, include_disputed)
+    notes = inputs.unused_indicator_notes(obs)
+    obs = obs.sort_values(["hospital_id", "indicator", "id"], kind="stable").copy()
+    hindex = {h: i for i, h in enumerate(ids)}
+    by_indicator = _records_by_indicator(obs, hindex)
+    bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
+    t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
+    left_out = disputed + scoped_out
+    b = _TableBuilder(
+        years=years,
+        by_indicator=by_indicator,
+        published=_published_dates(evidence.sources),
+        back=_carry_back_years(carry_back, hindex),
+        notes=[inputs.left_out_note(d) for d in left_out] + notes,
+    )
+    return b, t_beds, d_beds, left_out, len(disputed)
+
+
 def build_table(
     evidence: Evidence,
     years: np.ndarray,
@@ -268,388 +752,40 @@ def build_table(
     ``include_disputed`` keeps figures a reviewer disputed; ``carry_back`` maps a
     hospital id to how many years its earliest bed or staff figure may describe
     the hospital *before* its date (an explicit, sourced per-hospital assumption;
-    without one a figure only counts from its date on).
+    without one a figure only counts from its date on). The steps run in a fixed
+    order, because that order numbers the figures and orders the notes.
     """
     # sorted by id, so that the row order of the evidence never changes a result
     hosp = evidence.hospitals.sort_values("id", kind="stable").reset_index(drop=True)
-    obs, disputed = inputs.drop_disputed(evidence.observations, include_disputed)
-    notes = inputs.unused_indicator_notes(obs)
-    obs = obs.sort_values(["hospital_id", "indicator", "id"], kind="stable").copy()
-    src = evidence.sources
-    published: dict[str, float] = {}
-    if len(src):
-        for sid, pub in zip(
-            src["id"].astype(str), src.get("published", pd.Series(dtype=object)), strict=False
-        ):
-            published[sid] = _parse_date(pub, "mid")
     ids = [str(x) for x in hosp["id"].tolist()]
-    hindex = {h: i for i, h in enumerate(ids)}
-    H = len(ids)
-    licence = inputs.licence_status(hosp["licensed"]) if H else np.zeros(0, dtype=object)
-    licensed = licence == "true"
-    military = (
-        np.array([_truthy(v) for v in hosp["military"]], dtype=bool) if H else np.zeros(0, bool)
+    licence, licensed, military, lic_year = _hospital_attributes(hosp)
+    b, t_beds, d_beds, left_out, n_disputed = _start_builder(
+        evidence, years, ids, include_disputed, carry_back
     )
-    lic_year = (
-        pd.to_numeric(hosp.get("licence_year"), errors="coerce").to_numpy(float)
-        if H
-        else np.zeros(0)
+    beds = b.carried_rows(t_beds, "transplant_beds", _organ_group, ORGAN_GROUPS)
+    dept = b.carried_rows(d_beds, "department_beds", _organ_group, ORGAN_GROUPS)
+    surgeons = b.carried_rows(
+        b.recs_of("transplant_surgeons"),
+        "transplant_surgeons",
+        lambda o: "unspecified",
+        ORGAN_GROUPS,
     )
-    back = np.zeros(H)
-    for hid, n in (carry_back or {}).items():
-        if hid in hindex:
-            back[hindex[hid]] = float(n)
-
-    obs = obs[obs["hospital_id"].astype(str).isin(hindex)].copy()
-    obs["value"] = pd.to_numeric(obs["value"], errors="coerce")
-    obs = obs[obs["value"].notna()]
-    obs["h"] = obs["hospital_id"].astype(str).map(hindex)
-    obs["qualifier"] = obs["qualifier"].fillna("").astype(str).str.strip().str.lower()
-
-    by_indicator: dict[str, list[dict]] = {}
-    for rec in obs.to_dict("records"):
-        rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
-        by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
-    bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
-    t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
-    left_out = disputed + scoped_out
-    notes = [inputs.left_out_note(d) for d in left_out] + notes
-
-    def recs_of(indicator: str) -> list[dict]:
-        return [dict(r) for r in by_indicator.get(indicator, [])]
-
-    def grouped(recs: list[dict], key: Callable[[dict], tuple]) -> list[tuple[tuple, list[dict]]]:
-        out: dict[tuple, list[dict]] = {}
-        for r in recs:
-            out.setdefault(key(r), []).append(r)
-        return sorted(out.items())
-
-    first_year = np.full(H, np.nan)
-    first_by_group: dict[tuple[int, str], float] = {}
-    for rec in recs_of("first_transplant_year"):
-        h, v = int(rec["h"]), float(rec["value"])
-        first_year[h] = v if math.isnan(first_year[h]) else min(first_year[h], v)
-        g = _organ_group(rec.get("organ"))
-        key = (h, g)
-        first_by_group[key] = min(first_by_group.get(key, v), v)
-    for rec in recs_of("transplant_unit_founded_year"):  # an opening year bounds the start
-        h, v = int(rec["h"]), float(rec["value"])
-        if math.isnan(first_year[h]):
-            first_year[h] = v
-
-    fig_records: list[dict[str, object]] = []
-
-    def add_figure(
-        obs_ids: list[str], qual: str, indicator: str, h: int, year: float, value: float, how: str
-    ) -> int:
-        fig_records.append(
-            {
-                "obs_ids": tuple(obs_ids),
-                "qualifier": qual,
-                "indicator": indicator,
-                "h": h,
-                "year": year,
-                "value": value,
-                "dated_by": how,
-            }
-        )
-        return len(fig_records) - 1
-
-    Y = len(years)
-    year_arr = years.astype(float)
-
-    def carried_rows(
-        sub: list[dict],
-        indicator: str,
-        group_fn: Callable[[object], str],
-        groups: tuple[str, ...],
-    ) -> Rows:
-        """Forward-only carrying: a figure describes its hospital from its year until the
-        year of a newer figure; before its year only by ``carry_back`` (never before the
-        first-transplant or opening year)."""
-        hs, ys, gs, vals, dists, figs = [], [], [], [], [], []
-        if not sub:
-            return Rows.empty()
-        for (h, g), grp in grouped(
-            [dict(r) for r in sub], lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
-        ):
-            dated: list[tuple[float, dict]] = []
-            undated: list[dict] = []
-            for rec in grp:
-                t, how = _figure_year(rec, published)
-                rec["_how"] = how
-                (undated.append(rec) if math.isnan(t) else dated.append((t, rec)))
-            start = (
-                first_by_group.get((h, groups[g]), first_year[h])
-                if groups is ORGAN_GROUPS
-                else first_year[h]
-            )
-            active = np.ones(Y, bool) if math.isnan(start) else (year_arr >= math.floor(start))
-            if dated:
-                tyear = np.array([math.floor(t) for t, _ in dated], float)
-                uniq = np.unique(tyear)
-                fig_of_year = {}
-                for ty in uniq:
-                    recs = [r for (t, r), yy in zip(dated, tyear, strict=True) if yy == ty]
-                    vals_ = [float(r["value"]) for r in recs]
-                    fig_of_year[ty] = (
-                        add_figure(
-                            [str(r["id"]) for r in recs],
-                            _common_qual(recs),
-                            indicator,
-                            h,
-                            ty,
-                            float(np.mean(vals_)),
-                            recs[0]["_how"],
-                        ),
-                        float(np.mean(vals_)),
-                    )
-                for yi in np.nonzero(active)[0]:
-                    y = year_arr[yi]
-                    before = uniq[uniq <= y]
-                    if len(before):
-                        ty = before.max()
-                    elif uniq[0] - y <= back[h]:
-                        ty = uniq[0]  # carried backwards by the hospital's own assumption
-                    else:
-                        continue
-                    fi, v = fig_of_year[ty]
-                    hs.append(h), ys.append(yi), gs.append(g), vals.append(v)
-                    dists.append(float(abs(y - ty))), figs.append(fi)
-            elif undated:
-                v = float(np.mean([float(r["value"]) for r in undated]))
-                fi = add_figure(
-                    [str(r["id"]) for r in undated],
-                    _common_qual(undated),
-                    indicator,
-                    h,
-                    math.nan,
-                    v,
-                    "undated",
-                )
-                for yi in np.nonzero(active)[0]:
-                    hs.append(h), ys.append(yi), gs.append(g), vals.append(v)
-                    dists.append(math.nan), figs.append(fi)
-        return Rows(
-            np.array(hs, np.int64),
-            np.array(ys, np.int64),
-            np.array(gs, np.int64),
-            np.array(vals, float),
-            np.array(dists, float),
-            np.array(figs, np.int64),
-        )
-
-    beds = carried_rows(t_beds, "transplant_beds", _organ_group, ORGAN_GROUPS)
-    dept = carried_rows(d_beds, "department_beds", _organ_group, ORGAN_GROUPS)
-    surgeons = carried_rows(
-        recs_of("transplant_surgeons"), "transplant_surgeons", lambda o: "unspecified", ORGAN_GROUPS
-    )
-
-    # ---- period figures: reported counts, differences of running totals, revenue
-    def period_rows(intervals: list[tuple[int, int, float, float, float, bool, int]]) -> Rows:
-        hs, ys, gs, vals, figs = [], [], [], [], []
-        for h, g, s, e, count, is_rate, fi in intervals:
-            for yi, y in enumerate(year_arr):
-                ov = min(e, y + 1) - max(s, y)
-                if ov <= 0:
-                    continue
-                amount = count * ov if is_rate else float(methods.annualise(count, ov, e - s))
-                hs.append(h), ys.append(yi), gs.append(g), vals.append(amount), figs.append(fi)
-        n = len(hs)
-        return Rows(
-            np.array(hs, np.int64),
-            np.array(ys, np.int64),
-            np.array(gs, np.int64),
-            np.array(vals, float),
-            np.zeros(n),
-            np.array(figs, np.int64),
-        )
-
-    def is_rate(rec: Mapping[str, object]) -> bool:
-        u = str(rec.get("unit", "") or "").lower()
-        return "/year" in u or "per year" in u or "/yr" in u
-
-    rep_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in recs_of("transplants_in_period"):
-        s = _parse_date(rec.get("period_start"), "start")
-        e = _parse_date(rec.get("period_end"), "end")
-        if math.isnan(e) and not math.isnan(s) and is_rate(rec):
-            e = s + 1  # a stated yearly rate "as of" a date
-        if math.isnan(e) and not math.isnan(s):
-            e = _parse_date(rec.get("period_start"), "end")
-        if math.isnan(s) and not math.isnan(e):
-            if is_rate(rec):
-                s = e - 1
-            else:
-                notes.append(f"observation {rec['id']}: period has no start; not used")
-                continue
-        if math.isnan(s) or e <= s:
-            notes.append(f"observation {rec['id']}: no usable period; not used")
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "transplants_in_period",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "period",
-        )
-        rep_int.append(
-            (
-                int(rec["h"]),
-                ORGAN_KEYS.index(_organ_key(rec.get("organ"))),
-                s,
-                e,
-                float(rec["value"]),
-                is_rate(rec),
-                fi,
-            )
-        )
-    for rec in recs_of("transplants_per_year"):  # a stated yearly rate
-        s, e = _rate_period(rec, published)
-        if math.isnan(s):
-            notes.append(
-                f"observation {rec['id']} ({rec['hospital_id']}, transplants_per_year): "
-                "no date, period or dated source; not used"
-            )
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "transplants_per_year",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "yearly rate",
-        )
-        organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
-        rep_int.append((int(rec["h"]), organ, s, e, float(rec["value"]), True, fi))
-    cum = recs_of("transplants_cumulative")
-    # A running total of a subset (e.g. paediatric or living-donor liver transplants,
-    # marked "subset: ..." in the note by the data build) forms its own sequence:
-    # differencing it against the hospital's all-case totals would invent volume.
-    for (h, okey, _subset), grp in grouped(
-        cum, lambda r: (int(r["h"]), _organ_key(r.get("organ")), _subset_of(r))
-    ):
-        pts = []
-        for rec in grp:
-            t, how = _figure_year(rec, published)
-            if math.isnan(t):
-                notes.append(f"observation {rec['id']}: running total without a date; not used")
-                continue
-            pts.append((t, rec))
-        pts.sort(key=lambda p: p[0])
-        prev_t, prev_v, prev_id = math.nan, math.nan, ""
-        for t, rec in pts:
-            v = float(rec["value"])
-            if math.isnan(prev_t):
-                s = _parse_date(rec.get("period_start"), "start")
-                if math.isnan(s):
-                    g = _organ_group(okey if okey != "unspecified" else "")
-                    s = first_by_group.get((int(h), g), first_year[int(h)])
-                if not math.isnan(s) and t > s:
-                    fi = add_figure(
-                        [str(rec["id"])],
-                        rec["qualifier"],
-                        "transplants_cumulative",
-                        int(h),
-                        t,
-                        v,
-                        "running total since start",
-                    )
-                    rep_int.append((int(h), ORGAN_KEYS.index(okey), s, t, v, False, fi))
-            elif t > prev_t and v > prev_v:
-                fi = add_figure(
-                    [prev_id, str(rec["id"])],
-                    rec["qualifier"],
-                    "transplants_cumulative",
-                    int(h),
-                    t,
-                    v - prev_v,
-                    "difference of running totals",
-                )
-                rep_int.append((int(h), ORGAN_KEYS.index(okey), prev_t, t, v - prev_v, False, fi))
-            elif v <= prev_v:
-                notes.append(
-                    f"observations {prev_id} and {rec['id']}: running total does not rise "
-                    f"({prev_v:g} then {v:g}); the later one starts a new sequence"
-                )
-            prev_t, prev_v, prev_id = t, v, str(rec["id"])
-    reported = period_rows(rep_int)
-
-    rev_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in recs_of("revenue_cny"):
-        if (
-            _organ_group(rec.get("organ")) == "unspecified"
-            and str(rec.get("organ") or "").lower() not in ("all", "multi")
-            and ";" not in str(rec.get("organ") or "")
-        ):
-            notes.append(
-                f"observation {rec['id']}: revenue not stated as transplant revenue "
-                "(no organ); not used"
-            )
-            continue
-        s = _parse_date(rec.get("period_start"), "start")
-        e = _parse_date(rec.get("period_end"), "end")
-        if math.isnan(e) and not math.isnan(s):
-            e = _parse_date(rec.get("period_start"), "end")
-        if math.isnan(s) or math.isnan(e) or e <= s:
-            notes.append(f"observation {rec['id']}: revenue without a period; not used")
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "revenue_cny",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "period",
-        )
-        rev_int.append((int(rec["h"]), 0, s, e, float(rec["value"]), False, fi))
-    revenue = period_rows(rev_int)
-
-    def own_value(indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
-        vals = np.full(H, np.nan)
-        figs = np.full(H, -1, np.int64)
-        for (h,), recs in grouped(recs_of(indicator), lambda r: (int(r["h"]),)):
-            if require_organ:
-                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
-            if not recs:
-                continue
-            v = float(np.mean([float(r["value"]) for r in recs]))
-            vals[int(h)] = v
-            figs[int(h)] = add_figure(
-                [str(r["id"]) for r in recs],
-                _common_qual(recs),
-                indicator,
-                int(h),
-                math.nan,
-                v,
-                "hospital's own figure (all years)",
-            )
-        return vals, figs
-
-    occ, occ_fig = own_value("bed_occupancy_rate", False)
-    los_any, los_fig = own_value(
-        "avg_length_of_stay_days", True
-    )  # department-wide stays are not transplant stays
-    own_los = np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1)
-    price, price_fig = own_value("price_cny", False)
-
-    figures = pd.DataFrame(
-        fig_records, columns=["obs_ids", "qualifier", "indicator", "h", "year", "value", "dated_by"]
-    )
-    fig_qual = np.array([QUAL_CODES.get(q, 0) for q in figures["qualifier"]], np.int64)
+    reported = b.period_rows(b.period_intervals() + b.rate_intervals() + b.cumulative_intervals())
+    revenue = b.period_rows(b.revenue_intervals())
+    occ, occ_fig = b.own_value("bed_occupancy_rate", False)
+    # department-wide stays are not transplant stays
+    los_any, los_fig = b.own_value("avg_length_of_stay_days", True)
+    price, price_fig = b.own_value("price_cny", False)
+    figures = b.figures()
     return Table(
         years=years,
         hospital_ids=ids,
         licensed=licensed,
         military=military,
         licence_year=lic_year,
-        first_year=first_year,
+        first_year=b.first_year,
         figures=figures,
-        fig_qual=fig_qual,
+        fig_qual=np.array([QUAL_CODES.get(q, 0) for q in figures["qualifier"]], np.int64),
         beds=beds,
         dept_beds=dept,
         surgeons=surgeons,
@@ -657,13 +793,13 @@ def build_table(
         revenue=revenue,
         own_occupancy=occ,
         own_occupancy_fig=occ_fig,
-        own_los=own_los,
+        own_los=np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1),
         own_los_fig=los_fig,
         own_price=price,
         own_price_fig=price_fig,
-        notes=notes,
+        notes=b.notes,
         licence=licence,
-        n_disputed=len(disputed),
+        n_disputed=n_disputed,
         left_out=left_out,
     )
 
