@@ -36,7 +36,7 @@ Rules (also in docs/estimate.md):
   utilisation for combined). The documented scenario is never imputed.
 """
 
-# ruff: noqa: N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
+# ruff: noqa: N802, N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
 from __future__ import annotations
 
 import math
@@ -1173,6 +1173,336 @@ def occupancy_and_stay(
     return occ_of, inv_los_of
 
 
+@dataclass
+class _Chunk:
+    """What every step of ``simulate`` reads for one chunk of D draws: the prepared
+    table, the assumption values, the figure factors and the occupancy/stay lookups."""
+
+    prep: Prepared
+    p: dict[str, np.ndarray]
+    fac: np.ndarray  # (F, D) measurement factor per figure
+    y0: np.ndarray  # (D,) year at which undated figures start
+    occ_of: Callable[[np.ndarray], np.ndarray]
+    inv_los_of: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    D: int
+
+    @property
+    def t(self) -> Table:
+        return self.prep.table
+
+    @property
+    def Ha(self) -> int:
+        return self.prep.n_act
+
+    @property
+    def Y(self) -> int:
+        return self.prep.table.n_years
+
+    @property
+    def HY(self) -> int:
+        return self.Ha * self.Y
+
+
+@dataclass
+class _Methods:
+    """Each method's values in one chunk, on its own compact cells, and the dense
+    (HY, D) capacity and combined estimates with their presence."""
+
+    capacity: np.ndarray
+    cap_have: np.ndarray
+    minward: np.ndarray  # (D,) minimum requirement at the national assumptions
+    mr_h: np.ndarray  # (Ha, D) minimum requirement per active hospital
+    pers: np.ndarray
+    pers_have: np.ndarray
+    rv: np.ndarray
+    beds: _BedValues
+    rep_c: np.ndarray
+    per_group: np.ndarray | None
+    comb: np.ndarray | None = None
+    comb_have: np.ndarray | None = None
+
+
+@dataclass
+class _BedValues:
+    """Bed capacity on the bed cells: the value used (transplant beds, else department
+    beds x share) and, per source, the row values, organ-split sums and presence."""
+
+    bed: np.ndarray
+    bed_have: np.ndarray
+    t_rows: np.ndarray
+    t_spec: np.ndarray
+    t_val: np.ndarray
+    t_have: np.ndarray
+    d_rows: np.ndarray
+    d_spec: np.ndarray
+    d_val: np.ndarray
+    dept_have: np.ndarray
+
+
+def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
+    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
+    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
+    p, prep = c.p, c.prep
+    minward = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"], p["occupancy_rate"], p["length_of_stay_days_mixed"]
+    )
+    mr_h = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"][None, :], c.occ_of(prep.act), 1.0
+    ) * c.inv_los_of(prep.act, np.full(c.Ha, ORGAN_GROUPS.index("unspecified")))
+    mr_cells = prep.minreq_cells
+    capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
+    cap_have[mr_cells] = True
+    return minward, mr_h
+
+
+def _personnel(
+    c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Personnel capacity (one row per hospital-year) into ``capacity`` where larger."""
+    sc = c.prep.surg_cells
+    pers = np.zeros((len(sc), c.D), DTYPE)
+    pers_have = np.zeros((len(sc), c.D), bool)
+    s = c.prep.surg
+    if len(s.base):
+        mask = _window(s, c.y0)
+        v = methods.personnel(
+            s.base[:, None] * c.fac[s.fig], c.p["transplants_per_surgeon_per_year"]
+        )
+        v *= mask
+        _scatter(pers, s.uns_layers, v, np.add, fresh=True)
+        _scatter(pers_have, s.uns_layers, mask, np.logical_or, fresh=True)
+        capacity[sc] = np.maximum(capacity[sc], pers)
+        cap_have[sc] |= pers_have
+    return pers, pers_have
+
+
+def _revenue(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> np.ndarray:
+    """Revenue-implied volume (static presence) into ``capacity`` where larger."""
+    prep = c.prep
+    rvc = prep.rev_cells
+    rv = np.zeros((len(rvc), c.D), DTYPE)
+    if len(prep.rev_rows):
+        r = prep.rev_rows
+        own_p = c.t.own_price[r.h]
+        price = np.where(
+            np.isnan(own_p)[:, None], c.p["price_per_transplant_cny"][None, :], own_p[:, None]
+        )
+        v = methods.revenue(r.value[:, None] * c.fac[r.fig], price)
+        _scatter(rv, prep.rev_layers, v, np.add, fresh=True)
+        capacity[rvc] = np.maximum(capacity[rvc], rv)
+        cap_have[rvc] = True
+    return rv
+
+
+def _bed_capacity(
+    c: _Chunk, coef: np.ndarray, capacity: np.ndarray, cap_have: np.ndarray
+) -> _BedValues:
+    """Beds: transplant beds, else department beds x share; where present they replace
+    the other methods in ``capacity``."""
+    prep = c.prep
+    bc = prep.bed_cells
+    n_bc = len(bc)
+    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, c.fac, coef, 1.0, c.y0, n_bc, True)
+    dept, dept_have, d_rows, d_spec = _beds_dense(
+        prep.dept,
+        c.fac,
+        coef,
+        c.p["transplant_share_of_department_beds"][None, :],
+        c.y0,
+        n_bc,
+        True,
+    )
+    t_val, t_have = bed, bed_have.copy()
+    if n_bc:
+        bed = np.where(bed_have, bed, dept)
+        bed_have |= dept_have
+        capacity[bc] = np.where(bed_have, bed, capacity[bc])
+        cap_have[bc] |= bed_have
+    return _BedValues(bed, bed_have, t_rows, t_spec, t_val, t_have, d_rows, d_spec, dept, dept_have)
+
+
+def _reported(c: _Chunk) -> tuple[np.ndarray, np.ndarray | None]:
+    """Reported counts: per (hy, organ) the largest figure; per hy max(sum of organs,
+    unsplit). Returns (values on the reported cells, per (hy, organ) values or None)."""
+    prep = c.prep
+    rep_c = np.zeros((len(prep.rep_cells), c.D), DTYPE)
+    per_group = None
+    if len(prep.rep_rows):
+        r = prep.rep_rows
+        v = r.value[:, None] * c.fac[r.fig]
+        per_group = np.zeros((len(prep.rep_gkeys), c.D), DTYPE)
+        _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
+        _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
+        _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
+    return rep_c, per_group
+
+
+def _method_values(c: _Chunk) -> _Methods:
+    """Every method on its own compact cells (the hospital-years it can apply to); only
+    capacity, combined and their presence are dense (HY, D)."""
+    # occupancy / stay per (hospital, organ group) pair, (K, D)
+    coef = c.occ_of(c.prep.pairs_h) * c.inv_los_of(c.prep.pairs_h, c.prep.pairs_g)
+    capacity = np.zeros((c.HY, c.D), DTYPE)
+    cap_have = np.zeros((c.HY, c.D), bool)
+    minward, mr_h = _minimum_requirement(c, capacity, cap_have)
+    pers, pers_have = _personnel(c, capacity, cap_have)
+    rv = _revenue(c, capacity, cap_have)
+    beds = _bed_capacity(c, coef, capacity, cap_have)
+    rep_c, per_group = _reported(c)
+    m = _Methods(capacity, cap_have, minward, mr_h, pers, pers_have, rv, beds, rep_c, per_group)
+    rc = c.prep.rep_cells
+    m.comb = capacity * c.p["capacity_utilisation"][None, :]
+    m.comb[rc] = np.maximum(m.comb[rc], rep_c)
+    m.comb_have = cap_have.copy()
+    m.comb_have[rc] = True
+    return m
+
+
+@dataclass
+class _Centres:
+    """Centre counts per year and draw for imputation (``methods.impute_centres``)."""
+
+    post: np.ndarray  # (Y, 1) year is from the licensing year on
+    n_total: np.ndarray
+    n_lic: np.ndarray
+    n_unl: np.ndarray
+    L: int  # active hospitals [0, L) are licensed, [L, LU) unlicensed, the rest unknown
+    LU: int
+
+    def impute(self, c: _Chunk, have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
+        """Per stratum, the volume of the centres without a value."""
+        h3 = have.reshape(c.Y, c.Ha, c.D)
+        L, LU = self.L, self.LU
+        counts = (h3[:, :L].sum(axis=1), h3[:, L:LU].sum(axis=1), h3[:, LU:].sum(axis=1))
+        return methods.impute_centres(self.post, self.n_total, self.n_lic, self.n_unl, counts, per)
+
+
+def _centres(c: _Chunk) -> _Centres:
+    """Centre counts: before the licensing year all centres (total x growth ramp); from
+    it licensed and unlicensed ((total - licensed) x active share)."""
+    p = c.p
+    years_f = c.t.years.astype(float)
+    post = (years_f >= p["licensing_year"][0])[:, None]
+    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
+    n_unl = (
+        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
+        * p["unlicensed_active_share_after_2007"]
+    )[None, :]
+    return _Centres(
+        post,
+        p["centres_total"][None, :] * ramp,
+        p["centres_licensed"][None, :],
+        n_unl,
+        c.prep.n_lic,
+        c.prep.n_lic + c.prep.n_unl,
+    )
+
+
+def _national(
+    c: _Chunk, m: _Methods, parts_cap: dict, parts_comb: dict
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """National totals per scenario (sum over hospitals + imputed centres) and the
+    imputed part."""
+    Y, Ha, D = c.Y, c.Ha, c.D
+    rc = c.prep.rep_cells
+    imp_cap = parts_cap["pre_licensing"] + parts_cap["licensed"] + parts_cap["unlicensed"]
+    imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
+    rep_year = np.zeros((Y, len(rc)))
+    rep_year[rc // Ha, np.arange(len(rc))] = 1.0
+    nat = {
+        "documented": rep_year @ m.rep_c if len(rc) else np.zeros((Y, D)),
+        "capacity": m.capacity.reshape(Y, Ha, D).sum(axis=1) + imp_cap,
+        "combined": m.comb.reshape(Y, Ha, D).sum(axis=1) + imp_comb,
+    }
+    imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
+    return nat, imputed
+
+
+def _strata(
+    c: _Chunk, m: _Methods, cen: _Centres, parts_cap: dict, parts_comb: dict
+) -> dict[str, np.ndarray]:
+    """Per scenario, totals by licence stratum, military/civilian and the imputed part."""
+    Y, Ha, D = c.Y, c.Ha, c.D
+    rep = np.zeros((c.HY, D), DTYPE)
+    rep[c.prep.rep_cells] = m.rep_c
+    mil = c.prep.mil_act[None, :, None]
+    post, L, LU = cen.post, cen.L, cen.LU
+    strata: dict[str, np.ndarray] = {}
+    for scen, v3, parts in (
+        ("documented", rep.reshape(Y, Ha, D), None),
+        ("capacity", m.capacity.reshape(Y, Ha, D), parts_cap),
+        ("combined", m.comb.reshape(Y, Ha, D), parts_comb),
+    ):
+        lic_sum = v3[:, :L].sum(axis=1)
+        unl_sum = v3[:, L:LU].sum(axis=1)
+        unk_sum = v3[:, LU:].sum(axis=1)
+        z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
+        pr = parts or z
+        strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
+        strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
+        strata[f"{scen}:licence_unknown"] = np.where(post, unk_sum, 0.0)
+        strata[f"{scen}:pre_licensing"] = (
+            np.where(post, 0.0, lic_sum + unl_sum + unk_sum) + pr["pre_licensing"]
+        )
+        strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
+        strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
+        strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
+    return strata
+
+
+def _capacity_by_organ(
+    c: _Chunk, m: _Methods, national_capacity: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Capacity by organ group: organ-split beds where their sum is what counted; the
+    rest of the national capacity is 'unspecified'."""
+    prep, b = c.prep, m.beds
+    bc = prep.bed_cells
+    n_bc = len(bc)
+    cap_org = {g: np.zeros((c.Y, c.D)) for g in ORGAN_GROUPS}
+    for rows_b, rows_v, spec_sum, val, chosen in (
+        (prep.beds, b.t_rows, b.t_spec, b.t_val, b.t_have),
+        (prep.dept, b.d_rows, b.d_spec, b.d_val, ~b.t_have & b.dept_have),
+    ):
+        if not len(rows_v):
+            continue
+        use_spec = chosen & (spec_sum >= val * (1 - 1e-6)) & (m.cap_have[bc] if n_bc else chosen)
+        for gi, g in enumerate(ORGAN_GROUPS[:-1]):
+            sel = np.nonzero(rows_b.rows.group == gi)[0]
+            if len(sel):
+                np.add.at(cap_org[g], rows_b.rows.y[sel], rows_v[sel] * use_spec[rows_b.cell[sel]])
+    split = sum(cap_org[g] for g in ORGAN_GROUPS[:-1])
+    organ = {f"capacity:{g}": cap_org[g] for g in ORGAN_GROUPS[:-1]}
+    organ["capacity:unspecified"] = national_capacity - split
+    return organ
+
+
+def _per_hy(c: _Chunk, m: _Methods) -> dict[str, np.ndarray]:
+    """Per scenario and method, the value of every hospital-year (NaN where none)."""
+    prep, t, Y, Ha, D = c.prep, c.t, c.Y, c.Ha, c.D
+
+    def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
+        out = np.full((c.HY, D), np.nan, DTYPE)
+        if len(cells):
+            out[cells] = vals if have is None else np.where(have, vals, np.nan)
+        return out
+
+    def full(d: np.ndarray) -> np.ndarray:
+        out = np.full((Y, t.n_hosp, D), np.nan, DTYPE)
+        out[:, prep.act, :] = d.reshape(Y, Ha, D)
+        return out.reshape(Y * t.n_hosp, D)
+
+    mr_cells = prep.minreq_cells
+    return {
+        "documented": full(dense(prep.rep_cells, m.rep_c, None)),
+        "capacity": full(np.where(m.cap_have, m.capacity, np.nan)),
+        "combined": full(np.where(m.comb_have, m.comb, np.nan)),
+        "bed_capacity": full(dense(prep.bed_cells, m.beds.bed, m.beds.bed_have)),
+        "minimum_requirement": full(dense(mr_cells, m.mr_h[prep.minreq_h[mr_cells]], None)),
+        "personnel": full(dense(prep.surg_cells, m.pers, m.pers_have)),
+        "revenue": full(dense(prep.rev_cells, m.rv, None)),
+    }
+
+
 def simulate(
     prep: Prepared,
     params: Mapping[str, np.ndarray],
@@ -1189,202 +1519,27 @@ def simulate(
     varies the assumptions only). ``light``: national totals only.
     """
     t = prep.table
-    Ha, Y = prep.n_act, t.n_years
-    HY = Ha * Y
     D = len(next(iter(params.values())))
     p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
-    y0_d = np.floor(p["undated_figure_year"])
-
     fac = figure_factors(t.fig_qual, p, u_fig, D)
-
-    # occupancy per active hospital and days/stay per (hospital, organ group)
-    occ_d = p["occupancy_rate"]
     occ_of, inv_los_of = occupancy_and_stay(t, p, fac, D)
-    coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)  # occupancy / stay, (K, D)
-
-    # Every method works on its own compact cells (the hospital-years it can apply to);
-    # only capacity, combined and their presence are dense (HY, D).
-    capacity = np.zeros((HY, D), DTYPE)
-    cap_have = np.zeros((HY, D), bool)
-
-    # minimum requirement (licensed hospitals from their licence year): static cells
-    minward = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
-    )  # (D,) the national-assumption value, also used for imputation
-    act_full = prep.act
-    mr_h = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"][None, :], occ_of(act_full), 1.0
-    ) * inv_los_of(act_full, np.full(Ha, ORGAN_GROUPS.index("unspecified")))  # (Ha, D)
-    mr_cells = prep.minreq_cells
-    capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
-    cap_have[mr_cells] = True
-
-    # personnel (one row per hospital-year)
-    sc = prep.surg_cells
-    pers = np.zeros((len(sc), D), DTYPE)
-    pers_have = np.zeros((len(sc), D), bool)
-    s = prep.surg
-    if len(s.base):
-        mask = _window(s, y0_d)
-        v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
-        v *= mask
-        _scatter(pers, s.uns_layers, v, np.add, fresh=True)
-        _scatter(pers_have, s.uns_layers, mask, np.logical_or, fresh=True)
-        capacity[sc] = np.maximum(capacity[sc], pers)
-        cap_have[sc] |= pers_have
-
-    # revenue (static presence)
-    rvc = prep.rev_cells
-    rv = np.zeros((len(rvc), D), DTYPE)
-    if len(prep.rev_rows):
-        r = prep.rev_rows
-        own_p = t.own_price[r.h]
-        price = np.where(
-            np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
-        )
-        v = methods.revenue(r.value[:, None] * fac[r.fig], price)
-        _scatter(rv, prep.rev_layers, v, np.add, fresh=True)
-        capacity[rvc] = np.maximum(capacity[rvc], rv)
-        cap_have[rvc] = True
-
-    # beds: transplant beds, else department beds x share; where present they replace the rest
-    bc = prep.bed_cells
-    n_bc = len(bc)
-    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, fac, coef, 1.0, y0_d, n_bc, True)
-    dept, dept_have, d_rows, d_spec = _beds_dense(
-        prep.dept,
-        fac,
-        coef,
-        p["transplant_share_of_department_beds"][None, :],
-        y0_d,
-        n_bc,
-        True,
-    )
-    t_val, t_have = bed, bed_have.copy()
-    d_val = dept
-    if n_bc:
-        bed = np.where(bed_have, bed, dept)
-        bed_have |= dept_have
-        capacity[bc] = np.where(bed_have, bed, capacity[bc])
-        cap_have[bc] |= bed_have
-
-    # reported counts: per (hy, organ) the largest figure; per hy max(sum of organs, unsplit)
-    rc = prep.rep_cells
-    rep_c = np.zeros((len(rc), D), DTYPE)
-    per_group = None
-    if len(prep.rep_rows):
-        r = prep.rep_rows
-        v = r.value[:, None] * fac[r.fig]
-        per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
-        _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
-        _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
-        _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
-
-    util = p["capacity_utilisation"]
-    comb = capacity * util[None, :]
-    comb[rc] = np.maximum(comb[rc], rep_c)
-    comb_have = cap_have.copy()
-    comb_have[rc] = True
-
+    c = _Chunk(prep, p, fac, np.floor(p["undated_figure_year"]), occ_of, inv_los_of, D)
+    m = _method_values(c)
     # ---- national totals and imputation per stratum and year
-    years_f = t.years.astype(float)
-    lic_year = p["licensing_year"][0]
-    post = (years_f >= lic_year)[:, None]
-    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
-    n_total = p["centres_total"][None, :] * ramp
-    n_lic = p["centres_licensed"][None, :]
-    n_unl = (
-        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
-        * p["unlicensed_active_share_after_2007"]
-    )[None, :]
-    L, LU = prep.n_lic, prep.n_lic + prep.n_unl
-
-    def impute(have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
-        h3 = have.reshape(Y, Ha, D)
-        counts = (h3[:, :L].sum(axis=1), h3[:, L:LU].sum(axis=1), h3[:, LU:].sum(axis=1))
-        return methods.impute_centres(post, n_total, n_lic, n_unl, counts, per)
-
-    parts_cap = impute(cap_have, minward[None, :])
-    parts_comb = impute(comb_have, (minward * util)[None, :])
-    imp_cap = parts_cap["pre_licensing"] + parts_cap["licensed"] + parts_cap["unlicensed"]
-    imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
-    cap3 = capacity.reshape(Y, Ha, D)
-    comb3 = comb.reshape(Y, Ha, D)
-    rep_year = np.zeros((Y, len(rc)))
-    rep_year[rc // Ha, np.arange(len(rc))] = 1.0
-    nat = {
-        "documented": rep_year @ rep_c if len(rc) else np.zeros((Y, D)),
-        "capacity": cap3.sum(axis=1) + imp_cap,
-        "combined": comb3.sum(axis=1) + imp_comb,
-    }
-    imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
+    cen = _centres(c)
+    parts_cap = cen.impute(c, m.cap_have, m.minward[None, :])
+    parts_comb = cen.impute(c, m.comb_have, (m.minward * p["capacity_utilisation"])[None, :])
+    nat, imputed = _national(c, m, parts_cap, parts_comb)
     strata: dict[str, np.ndarray] = {}
     organ: dict[str, np.ndarray] = {}
     per_hy: dict[str, np.ndarray] = {}
     if not light:
-        rep = np.zeros((HY, D), DTYPE)
-        rep[rc] = rep_c
-        rep3 = rep.reshape(Y, Ha, D)
-        mil = prep.mil_act[None, :, None]
-        for scen, v3, parts in (
-            ("documented", rep3, None),
-            ("capacity", cap3, parts_cap),
-            ("combined", comb3, parts_comb),
-        ):
-            lic_sum = v3[:, :L].sum(axis=1)
-            unl_sum = v3[:, L:LU].sum(axis=1)
-            unk_sum = v3[:, LU:].sum(axis=1)
-            z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
-            pr = parts or z
-            strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
-            strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
-            strata[f"{scen}:licence_unknown"] = np.where(post, unk_sum, 0.0)
-            strata[f"{scen}:pre_licensing"] = (
-                np.where(post, 0.0, lic_sum + unl_sum + unk_sum) + pr["pre_licensing"]
-            )
-            strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
-            strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
-            strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
-        organ = _organ_split(prep, per_group, rep_c, nat["documented"], Y, Ha, D)
-        # capacity by organ group: organ-split beds where their sum is what counted
-        cap_org = {g: np.zeros((Y, D)) for g in ORGAN_GROUPS}
-        for b, rows_v, spec_sum, val, chosen in (
-            (prep.beds, t_rows, t_spec, t_val, t_have),
-            (prep.dept, d_rows, d_spec, d_val, ~t_have & dept_have),
-        ):
-            if not len(rows_v):
-                continue
-            use_spec = chosen & (spec_sum >= val * (1 - 1e-6)) & (cap_have[bc] if n_bc else chosen)
-            for gi, g in enumerate(ORGAN_GROUPS[:-1]):
-                sel = np.nonzero(b.rows.group == gi)[0]
-                if len(sel):
-                    np.add.at(cap_org[g], b.rows.y[sel], rows_v[sel] * use_spec[b.cell[sel]])
-        split = sum(cap_org[g] for g in ORGAN_GROUPS[:-1])
-        for g in ORGAN_GROUPS[:-1]:
-            organ[f"capacity:{g}"] = cap_org[g]
-        organ["capacity:unspecified"] = nat["capacity"] - split
+        strata = _strata(c, m, cen, parts_cap, parts_comb)
+        Y, Ha = c.Y, c.Ha
+        organ = _organ_split(prep, m.per_group, m.rep_c, nat["documented"], Y, Ha, D)
+        organ.update(_capacity_by_organ(c, m, nat["capacity"]))
         if keep_per_hy:
-
-            def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
-                out = np.full((HY, D), np.nan, DTYPE)
-                if len(cells):
-                    out[cells] = vals if have is None else np.where(have, vals, np.nan)
-                return out
-
-            def full(d: np.ndarray) -> np.ndarray:
-                out = np.full((Y, t.n_hosp, D), np.nan, DTYPE)
-                out[:, prep.act, :] = d.reshape(Y, Ha, D)
-                return out.reshape(Y * t.n_hosp, D)
-
-            per_hy = {
-                "documented": full(dense(rc, rep_c, None)),
-                "capacity": full(np.where(cap_have, capacity, np.nan)),
-                "combined": full(np.where(comb_have, comb, np.nan)),
-                "bed_capacity": full(dense(bc, bed, bed_have)),
-                "minimum_requirement": full(dense(mr_cells, mr_h[prep.minreq_h[mr_cells]], None)),
-                "personnel": full(dense(sc, pers, pers_have)),
-                "revenue": full(dense(rvc, rv, None)),
-            }
+            per_hy = _per_hy(c, m)
     return ChunkOut(nat, imputed, strata, organ, per_hy)
 
 
