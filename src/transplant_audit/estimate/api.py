@@ -546,6 +546,49 @@ def _sensitivity_runner(
     return run_sensitivity
 
 
+def _make_result(
+    evidence: Evidence,
+    table: engine.Table,
+    prep: engine.Prepared,
+    out: _Draws,
+    assumptions: dict[str, Assumption],
+    scen: tuple[str, ...],
+    notes: list[str],
+    draws: int,
+    seed: int,
+    include_disputed: bool,
+) -> EstimateResult:
+    """The result of the flat-prior scenarios, with the claims and the inputs digest."""
+    year_arr = table.years
+    settings = {
+        "draws": draws,
+        "seed": seed,
+        "years": [int(year_arr[0]), int(year_arr[-1])],
+        "scenarios": list(scen),
+        "include_disputed": include_disputed,
+    }
+    return EstimateResult(
+        years=year_arr,
+        scenarios=scen,
+        draws=draws,
+        seed=seed,
+        assumptions=assumptions,
+        national_draws={s: out.nat[s] for s in scen},
+        imputed_draws={s: out.imp[s] for s in scen},
+        split_draws=_concat(out.splits, scen),
+        organ_draws=_concat(out.organs, scen),
+        hy_draws=_concat(out.hy, scen),
+        prepared=prep,
+        claims=annual_claims(evidence.claims, year_arr),
+        evidence_sources=evidence.sources,
+        observations=evidence.observations,
+        inputs_digest=inputs_digest(evidence, assumptions, settings),
+        notes=notes + table.notes,
+        capacity_total_draws=out.nat["capacity"],
+        disputed_left_out=table.n_disputed,
+    )
+
+
 def estimate(
     evidence: Evidence,
     *,
@@ -578,32 +621,8 @@ def estimate(
     prep = engine.prepare(table, assumptions["licensing_year"].median)
     out = _Draws.empty(_ChunkPlan.for_table(prep, draws), len(year_arr), draws)
     _run_chunks(prep, assumptions, np.random.default_rng(seed), out, draws, progress)
-    settings = {
-        "draws": draws,
-        "seed": seed,
-        "years": [int(year_arr[0]), int(year_arr[-1])],
-        "scenarios": list(scen),
-        "include_disputed": include_disputed,
-    }
-    result = EstimateResult(
-        years=year_arr,
-        scenarios=scen,
-        draws=draws,
-        seed=seed,
-        assumptions=assumptions,
-        national_draws={s: out.nat[s] for s in scen},
-        imputed_draws={s: out.imp[s] for s in scen},
-        split_draws=_concat(out.splits, scen),
-        organ_draws=_concat(out.organs, scen),
-        hy_draws=_concat(out.hy, scen),
-        prepared=prep,
-        claims=annual_claims(evidence.claims, year_arr),
-        evidence_sources=evidence.sources,
-        observations=evidence.observations,
-        inputs_digest=inputs_digest(evidence, assumptions, settings),
-        notes=notes + table.notes,
-        capacity_total_draws=out.nat["capacity"],
-        disputed_left_out=table.n_disputed,
+    result = _make_result(
+        evidence, table, prep, out, assumptions, scen, notes, draws, seed, include_disputed
     )
     _add_investigators(result, evidence, assumptions, seed, asked)
     if not asked or "calibrated" in asked:
