@@ -383,19 +383,29 @@ def run_forensics(
         results.extend(stale_results(run.reference, alpha=alpha))
     results.extend(_pair_results(pairs, equal_pairs, variants, alpha))
     settings = {
-        **{k: run.kwargs[k] for k in ("alpha", "n_sim", "seed", "holdout", "train_until", "t0")},
+        **_settings(run),
         "conflict_rule": conflict_rule,
         "prefer_sources": list(prefer_sources),
         "reference_quantile": reference_quantile,
         "years": list(window) if window is not None else None,
         "approx_tolerance": tolerance,
         "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
-        "reference_noise": {
-            n: (r.describe() if r is not None else "none (no reference series that long)")
-            for n, r in sorted(run.ref_cache.items())
-        },
+        "reference_noise": _reference_noise(run),
     }
     return _forensics_result(results, variants, run, settings)
+
+
+def _settings(run: _Run) -> dict[str, object]:
+    """The test options of a run, in the order the output lists them."""
+    return {k: run.kwargs[k] for k in ("alpha", "n_sim", "seed", "holdout", "train_until", "t0")}
+
+
+def _reference_noise(run: _Run) -> dict[int, str]:
+    """Per series length, the reference noise the smoothness test used (or why none)."""
+    return {
+        n: (r.describe() if r is not None else "none (no reference series that long)")
+        for n, r in sorted(run.ref_cache.items())
+    }
 
 
 def _series_results(
