@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from transplant_audit.errors import DataError
+from transplant_audit.fileerrors import read_error
 
 MIN_POINTS = 4
 """Fewest years a series needs before any formula or smoothness test means anything."""
@@ -234,6 +235,8 @@ def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(str(p), "file not found", code="missing-file") from None
+    except OSError as exc:  # a directory, a symlink loop, no permission
+        raise read_error(p, exc) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(str(p), f"cannot read as CSV: {exc}", code="bad-csv") from None
     frame = frame.rename(columns={c: c.strip().lower() for c in frame.columns})

@@ -1,0 +1,49 @@
+"""Paths a careless or hostile user gives where a file is expected (x7's adversarial audit).
+
+A directory, a symlink loop or an existing file where a directory is wanted: each must
+give exit 2 and ONE line naming the path and the reason (no traceback), and leave no
+temp file or half-written output behind. Runs the INSTALLED ``transplant-audit``
+script, as a user would (``console_cases.problems``). The CSV files are SYNTHETIC.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from console_cases import Case, problems
+
+SCRIPT = shutil.which("transplant-audit")
+
+
+def _case(id_: str, args: str, *expect: str) -> Case:
+    return Case(id_, tuple(args.split()), expect=expect)
+
+
+CASES = (
+    _case(
+        "forensics-csv-is-dir", "forensics --csv {dir}/adir", "adir", "directory", "[not-a-file]"
+    ),
+    _case(
+        "forensics-csv-loop", "forensics --csv {dir}/loop", "loop", "symbolic links", "[unreadable]"
+    ),
+)
+
+
+def _listing(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "home" not in p.parts)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_a_wrong_kind_of_path_gives_one_line_and_writes_nothing(case: Case, tmp_path: Path) -> None:
+    assert SCRIPT is not None, "transplant-audit console script not on PATH"
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "afile").write_text("not a directory\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop")
+    before = _listing(tmp_path)
+    assert problems(SCRIPT, case, tmp_path) == []
+    assert _listing(tmp_path) == before, "a temp file or partial output was left behind"
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a directory\n"
