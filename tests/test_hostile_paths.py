@@ -29,6 +29,20 @@ CASES = (
     _case(
         "forensics-csv-loop", "forensics --csv {dir}/loop", "loop", "symbolic links", "[unreadable]"
     ),
+    _case(
+        "verify-manifest-is-dir",
+        "verify --manifest {dir}/adir",
+        "adir",
+        "directory",
+        "[not-a-file]",
+    ),
+    _case(
+        "verify-manifest-loop",
+        "verify --manifest {dir}/loop",
+        "loop",
+        "symbolic links",
+        "[unreadable]",
+    ),
 )
 
 

@@ -612,11 +612,14 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def read_manifest(path: Path) -> dict[str, Any]:
     from transplant_audit.errors import DataError
+    from transplant_audit.fileerrors import read_error
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
+    except OSError as exc:  # a directory, a symlink loop, no permission
+        raise read_error(path, exc) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
             file=str(path), reason=f"not valid JSON ({exc})", code=codes.BadManifest
