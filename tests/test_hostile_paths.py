@@ -18,31 +18,23 @@ from console_cases import Case, problems
 SCRIPT = shutil.which("transplant-audit")
 
 
-def _case(id_: str, args: str, *expect: str) -> Case:
-    return Case(id_, tuple(args.split()), expect=expect)
+TABLE = """
+forensics-csv-is-dir  | forensics --csv {dir}/adir           | adir; directory; [not-a-file]
+forensics-csv-loop    | forensics --csv {dir}/loop           | loop; symbolic links; [unreadable]
+verify-manifest-dir   | verify --manifest {dir}/adir         | adir; directory; [not-a-file]
+verify-manifest-loop  | verify --manifest {dir}/loop         | loop; symbolic links; [unreadable]
+coverage-json-to-dir  | coverage --json {dir}/adir           | adir; directory; [cannot-write]
+donorpool-json-to-dir | donorpool --json {dir}/adir          | adir; directory; [cannot-write]
+forensics-json-to-dir | forensics --all --json {dir}/adir    | adir; directory; [cannot-write]
+estimate-json-to-dir  | estimate --draws 200 --json {dir}/adir | adir; directory; [cannot-write]
+json-under-a-file     | coverage --json {dir}/afile/out.json | afile; [cannot-write]
+estimate-csv-in-file  | estimate --draws 200 --csv {dir}/afile | afile; [cannot-write]
+"""
+"""One case a line: id | command line | fragments its one error line must hold."""
 
-
-CASES = (
-    _case(
-        "forensics-csv-is-dir", "forensics --csv {dir}/adir", "adir", "directory", "[not-a-file]"
-    ),
-    _case(
-        "forensics-csv-loop", "forensics --csv {dir}/loop", "loop", "symbolic links", "[unreadable]"
-    ),
-    _case(
-        "verify-manifest-is-dir",
-        "verify --manifest {dir}/adir",
-        "adir",
-        "directory",
-        "[not-a-file]",
-    ),
-    _case(
-        "verify-manifest-loop",
-        "verify --manifest {dir}/loop",
-        "loop",
-        "symbolic links",
-        "[unreadable]",
-    ),
+CASES = tuple(
+    Case(id_.strip(), tuple(args.split()), expect=tuple(e.strip() for e in expect.split(";")))
+    for id_, args, expect in (line.split("|") for line in TABLE.strip().splitlines())
 )
 
 
