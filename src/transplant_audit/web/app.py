@@ -25,6 +25,7 @@ from transplant_audit.errors import TransplantAuditError
 from transplant_audit.web.accounts import SecuritySettings
 from transplant_audit.web.auth import ApiError
 from transplant_audit.web.bodylimit import BodyLimit
+from transplant_audit.web.headers import SecurityHeaders
 from transplant_audit.web.jobs import JobRunner
 from transplant_audit.web.views import EvidenceCache
 
@@ -181,6 +182,7 @@ def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
     registry_api.install(app)  # the transplant-tourism registry's routes and pseudonym key
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, limit_for=_body_limit, detail=_too_large)
+    app.add_middleware(SecurityHeaders)  # outermost: the 413 of BodyLimit gets them too
     return app
 
 
