@@ -58,3 +58,16 @@ def test_a_wrong_kind_of_path_gives_one_line_and_writes_nothing(case: Case, tmp_
     assert problems(SCRIPT, case, tmp_path) == []
     assert _listing(tmp_path) == before, "a temp file or partial output was left behind"
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a directory\n"
+
+
+def test_invalid_utf8_names_the_row(tmp_path: Path) -> None:
+    """On main the error said "position 0" of a decoder chunk and no row; the bad byte is in
+    row 3 (SYNTHETIC counts, a Latin-1 byte in the value)."""
+    assert SCRIPT is not None, "transplant-audit console script not on PATH"
+    (tmp_path / "counts.csv").write_bytes(b"year,value\n2010,5\n2011,6\xff\n2012,7\n2013,8\n")
+    case = Case(
+        "invalid-utf8",
+        ("forensics", "--csv", "{dir}/counts.csv"),
+        expect=("counts.csv", "row 3", "UTF-8", "0xff", "[encoding-error]"),
+    )
+    assert problems(SCRIPT, case, tmp_path) == []
