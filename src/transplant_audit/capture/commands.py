@@ -291,6 +291,24 @@ def verify_cmd(
         raise SystemExit(1)
 
 
+def _write_manifest_and_key(
+    mf: Any, out: Path, data: dict[str, Any], key_out: Path | None, home: Path
+) -> None:
+    """Write the public key (if asked) and the manifest: both or neither. The key goes
+    first, and is removed again if the manifest cannot be written."""
+    if key_out is None:
+        mf.write_json_atomic(out, data)
+        return
+    existed = key_out.exists()
+    mf.write_bytes_atomic(key_out, mf.public_key_pem(home))
+    try:
+        mf.write_json_atomic(out, data)
+    except BaseException:
+        if not existed:
+            key_out.unlink(missing_ok=True)
+        raise
+
+
 def manifest_cmd(
     out: Annotated[Path, typer.Option("--out", help="Where to write the manifest (JSON).")],
     no_sign: Annotated[
@@ -328,9 +346,7 @@ def manifest_cmd(
         raise ConfigError(
             "--public-key-out needs a signed manifest (drop --no-sign; install 'cryptography')"
         )
-    mf.write_json_atomic(out, data)
-    if public_key_out is not None:
-        mf.write_bytes_atomic(public_key_out, mf.public_key_pem(h))
+    _write_manifest_and_key(mf, out, data, public_key_out, h)
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"[green]manifest written:[/] {out}\n  signed-digest {data['signed_digest']}\n  "

@@ -193,8 +193,10 @@ def _write_csv(result: Any, csv_dir: Path, sensitivity: bool, sobol_n: int) -> N
     if sensitivity:
         frames["sensitivity"] = result.sensitivity(n=sobol_n)
         frames["tornado"] = result.tornado()
+    from transplant_audit.report.fmt import spreadsheet_safe  # text cells: no formulas
+
     for name, frame in frames.items():
-        write_text_atomic(csv_dir / f"{name}.csv", frame.to_csv(index=False))
+        write_text_atomic(csv_dir / f"{name}.csv", spreadsheet_safe(frame).to_csv(index=False))
     console.print(f"wrote {len(frames)} CSV files to {csv_dir}")
 
 

@@ -186,6 +186,16 @@ def hospital_table(
     return pd.DataFrame(rows, columns=list(HOSPITAL_COLUMNS))
 
 
+def _query_text(query: str) -> str:
+    """``query`` as typed or pasted, made comparable: NFKC (full-width letters and no-break
+    spaces become plain ones), without format characters (zero-width, bidi, BOM), trimmed.
+    Letters of another script stay what they are: a look-alike is a different name."""
+    import unicodedata
+
+    flat = unicodedata.normalize("NFKC", query)
+    return "".join(ch for ch in flat if unicodedata.category(ch) != "Cf").strip()
+
+
 def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     """The one hospital that ``query`` names: its id, or part of its English or Chinese name.
 
@@ -194,7 +204,7 @@ def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     """
     from transplant_audit.evidence.frames import NATIONAL
 
-    q = query.strip()
+    q = _query_text(query)
     if q.casefold() == NATIONAL:
         return {"id": NATIONAL, "name_en": "China (national figures)", "name_zh": "全国"}
     hospitals = evidence.hospitals

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from transplant_audit.errors import DataError
+from transplant_audit.fileerrors import read_error
 
 MIN_POINTS = 4
 """Fewest years a series needs before any formula or smoothness test means anything."""
@@ -228,6 +229,24 @@ def _parse_number(raw: object, file: str, row: int) -> float:
     return value
 
 
+def _not_utf8(p: Path) -> DataError:
+    """The row and byte of the first byte that is not UTF-8 (pandas names only a position
+    inside its read buffer)."""
+    data = p.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = data.count(b"\n", 0, exc.start) + 1
+        return DataError(
+            str(p),
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+            "(save the file as UTF-8)",
+            row=row,
+            code="encoding-error",
+        )
+    return DataError(str(p), "not UTF-8 text (save the file as UTF-8)", code="encoding-error")
+
+
 def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
     """Read a CSV with columns ``year,value`` (an edge function: the only file access here)."""
     p = Path(path)
@@ -235,7 +254,11 @@ def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(str(p), "file not found", code="missing-file") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+    except OSError as exc:  # a directory, a symlink loop, no permission
+        raise read_error(p, exc) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(p) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(str(p), f"cannot read as CSV: {exc}", code="bad-csv") from None
     frame = frame.rename(columns={c: c.strip().lower() for c in frame.columns})
     clean = validate_series(frame, file=str(p), counts=counts)
