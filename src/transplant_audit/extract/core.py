@@ -333,14 +333,58 @@ def _period_view(ctx: _Ctx) -> PeriodView:
     )
 
 
+def _surgeon(ctx: _Ctx) -> bool:
+    """Is the count a surgeon's own: a cue in its clause (主刀, 'he has'), a Chinese person
+    subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
+    if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
+        return True
+    left = ctx.left_clause
+    if left[-1:] > "\u2e80":
+        return bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+    # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
+    return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
+
+
+_EN_TITLED_APPOSITION_RE = re.compile(
+    r",\s(?:the\s)?(?:founder|director|head|chief|president|dean|pioneer)(?![a-z])[^,.;]{0,80},"
+    r"\s(?:had|has|have|who)\s[^,.;]{0,20}$"
+)
+"""A person named, then a title in apposition, then the verb of the count: the person is the
+subject ('Fu Yaowen, the founder of the center, had completed')."""
+
+
 def _surgeon_before(sentence_left: str) -> bool:
     """A person is the subject of the count (主刀, 他已, 教授完成) earlier in the sentence,
     and no unit (外科, 中心, 医院) is named after the person."""
     left = sentence_left[-100:]
     p = _last_pos(pat.SURGEON_CUE_RE, left)
+    if left[-1:] > "\u2e80":  # Chinese: a pronoun subject (其在无锡做了205例,在杭州做了165例)
+        p = max(p, _last_pos(pat.ZH_PERSON_SUBJECT_RE, left))
     if p < 0:
         return False
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
+
+
+def _paragraph(ctx: _Ctx) -> tuple[int, int]:
+    """Where the figure's paragraph (its line of the document) starts and ends in ``doc``."""
+    doc, at = ctx.doc, max(ctx.sentence_start, 0)
+    end = doc.find("\n", at)
+    return doc.rfind("\n", 0, at) + 1, end if end >= 0 else len(doc)
+
+
+def _paragraph_transplant(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph speak of transplantation? Read only on rare paths (ranked
+    staff, a bare per-year count), so no whole-text scan per number."""
+    return bool(ctx.doc) and bool(pat.TRANSPLANT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
+
+
+def _other_department(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph name a department (科室, 'cardiothoracic surgery
+    department') and never speak of transplantation? Its ranked surgeons are then a
+    department's staff, not transplant surgeons (GUIDE.md, "Staff of other departments")."""
+    if not ctx.doc or _paragraph_transplant(ctx):
+        return False
+    return bool(pat.DEPARTMENT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
 
 
 def _milestone(ctx: _Ctx) -> bool:
@@ -353,9 +397,13 @@ def _target(sentence_left: str) -> bool:
     """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
     said in its sentence before it and not undone by a contrast (但...才775台)?"""
     m = pat.ZH_TARGET_RE.search(sentence_left)
-    if not m:
-        return False
+    if not m:  # a hope reaches only its own clause (希望今年可做10例,去年完成了8例)
+        return bool(_ZH_HOPE_RE.search(sentence_left, sentence_left.rfind(",") + 1))
     return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
+
+
+_ZH_HOPE_RE = re.compile(r"希望|盼望|期望|期待|打算")
+"""希望今年可做10至12宗: a hope for the future, like a target (GUIDE.md, forecasts)."""
 
 
 def _donation(ctx: _Ctx) -> bool:
@@ -366,6 +414,8 @@ def _donation(ctx: _Ctx) -> bool:
         return False
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
+    if _BARE_DONATE_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return True  # 去年捐了6例, 共捐30多例: donations counted in speech (GUIDE.md)
     left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
     if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
@@ -376,12 +426,60 @@ def _donation(ctx: _Ctx) -> bool:
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
     right = ctx.right[:32]
     m = pat.DONATION_CUE_RE.search(right)
-    # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
-    if m and pat.TRANSPLANT_CUE_RE.match(right, m.end()):
+    if m and _ZH_TURN_RE.search(right, 0, m.start()):
+        return False  # 到1万例…却没有任何正式的器官捐献系统: the donation word says something else
+    # 4宗器官捐贈移植手術, 48例器官捐献肝移植: a transplant of a donated organ, not a donation
+    if m and _DONATED_ORGAN_TX_RE.match(right, m.end()):
         return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
+
+
+_DONATED_ORGAN_TX_RE = re.compile(
+    rf"\s?(?:供|来源|的)?\s?(?:[肝肾心肺胰]脏?|胰肾|肝肾|心肺|角膜|器官)?\s?(?:{pat.TRANSPLANT_CUE_RE.pattern})"
+)
+"""What follows a donation word when the count is of transplants of donated organs (捐献肝移植,
+捐赠移植手术, 捐献供肾移植)."""
+
+
+def _own_statement(ctx: _Ctx) -> str:
+    """The part of the figure's clause that holds it, when the clause joins two statements
+    ('10 people donated one of their kidneys last year while 20 became donors after they
+    died': 'died' is the other statement's)."""
+    left = pat.CONJUNCT_SPLIT_RE.split(ctx.left_clause)[-1]
+    return left + " " + pat.CONJUNCT_SPLIT_RE.split(ctx.right, maxsplit=1)[0]
+
+
+_EN_LIVING_GIFT_RE = re.compile(
+    r"(?<![a-z])donat(?:ed|ing|e)\s(?:one of (?:their|his|her) kidneys|(?:a|one) kidney"
+    r"|(?:a\s)?part of (?:their|his|her|a) liver|(?:a\s)?lobe of)"
+)
+_LIVING_RE = re.compile(r"活体|(?<![a-z])(?:living|live)(?![a-z])")
+
+
+def _living_donation(ctx: _Ctx) -> bool:
+    """Is a donation count's own item a living donation (17宗活体捐赠, '45 living
+    donations')? Living donors counted alone are their transplants (GUIDE.md, "Donors counted
+    together"); 遗体及活体 together stay donors."""
+    right = _ENUM_SPLIT_RE.split(ctx.right[:12], maxsplit=1)[0]
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-8:] + " " + ctx.mods + " " + right
+    if not _LIVING_RE.search(own):
+        return False
+    together = pat.ZH_DECEASED_AND_LIVING_RE
+    return not (together.search(ctx.left_clause[-12:]) or together.search(right))
+
+
+_GENERIC_TX_AFTER_RE = re.compile(
+    r"\s?[^,。;\d]{0,3}?移植(?!\s?(?:中心|医院|科|机构|单位|团队|小组|病房|病区|资质|项目|学会))"
+)
+"""个 then a transplant word (50个尸肾移植): the count counts transplants."""
+_ZH_TURN_RE = re.compile(r"却|但|然而|没有|並無|并无|不是")
+"""Between a count and a donation word after it: a turn or a negation; the word belongs to
+another statement."""
+_BARE_DONATE_BEFORE_RE = re.compile(r"(?<![募])捐了?\s?$")
+"""The bare verb 捐 just before a count (捐了6例, 共捐30多例, 一年能捐10个): donations."""
+_DONATED_BEFORE_RE = re.compile(r"(?<![募])(?:捐|捐献|捐赠)了?\s?$")
 
 
 def _body_donation(ctx: _Ctx) -> bool:
@@ -402,6 +500,18 @@ def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
     m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and "recipient" in ctx.mods and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left):
+        return True  # '1585 liver transplants ... for 173 paediatric and 1412 adult recipients'
+    if not m and (
+        _ZH_RECIPIENT_BEFORE_RE.search(ctx.left_clause[-8:])
+        or _ZH_RECIPIENT_AFTER_RE.match(ctx.right)
+    ):
+        # 肾移植受者达到210人, 收录1.2万多位肝移植患者: recipients, unless waiting or former
+        return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
+    if not m and _saved_by_organs(ctx):
+        return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
+    if not m and _persons_did_transplant(ctx):
+        return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
@@ -410,6 +520,50 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return False
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
+
+
+_ZH_RECIPIENT_BEFORE_RE = re.compile(r"移植(?:受者|受体|患者|病人)[^,。;\d]{0,2}$")
+_ZH_RECIPIENT_AFTER_RE = re.compile(
+    r"\s?(?:余|多)?\s?(?:位|名|例|人)?[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+)
+"""肾移植受者达到210人, 收录1.2万多位肝移植患者: transplant recipients counted."""
+_SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
+_ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
+
+
+def _saved_by_organs(ctx: _Ctx) -> bool:
+    """Chinese: persons whose lives donated organs saved (捐献的器官挽救了6000余人的生命,
+    拯救了138名器官衰竭病人) are the recipients, so transplants (GUIDE.md, "Recipients are
+    transplants"); only when the sentence before the count speaks of organs."""
+    left = ctx.left_clause[-10:]
+    if "救" not in left or not _SAVED_BEFORE_RE.search(left):
+        return False
+    return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+
+
+_ZH_PERSONS_DID_TX_RE = re.compile(
+    r"^[^,。;\d]{0,14}?(?:完成了?|做了|做过|进行了?|施行了?)[^,。;\d]{0,10}?"
+    r"(?:移植|换肺|换肝|换肾|换心)"
+)
+
+
+def _persons_did_transplant(ctx: _Ctx) -> bool:
+    """Chinese: are the persons counted the patients who had a transplant (38名末期肺衰竭病人
+    完成换肺或心肺移植手术, 160人在中国做了器官移植手术)? Not staff who did one (50名医生完成),
+    nor people waiting (等待), nor a team or colleagues (团队, 同事)."""
+    right = ctx.right[:30]
+    if not right or right[:1] < "\u2e80" or "移" not in right and "换" not in right:
+        return False
+    m = _ZH_PERSONS_DID_TX_RE.match(right)
+    if not m:
+        return False
+    span = right[: m.end()]
+    if _has(pat.STAFF_NOUN_RE, span) or _has(pat.SURGEON_NOUN_RE, span):
+        return False
+    return not (_has(pat.WAITLIST_CUE_RE, span) or _has(_COLLEAGUES_RE, span, ctx.left_clause[-6:]))
+
+
+_COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
 
 
 def _en_one_day(ctx: _Ctx) -> bool:
@@ -486,7 +640,39 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     name = _classify_in_use(uclass, ctx, ordinal)
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
+    if name in _COHORT_COUNTS and _unsited_cohort(ctx):
+        return None
     return name
+
+
+_EN_WOULD_NEED_AFTER_RE = re.compile(r"(?<![a-z])would\s(?:only\s)?(?:require|need)(?![a-z])")
+"""A figure whose clause goes on 'would require' is the writer's hypothetical, not a value."""
+_COHORT_COUNTS = frozenset(
+    {"transplants_in_period", "transplants_cumulative", "opo_donors", "opo_organs_utilised"}
+)
+_EN_COHORT_TITLE_RE = re.compile(
+    r"(?<![a-z])(?:experience|report|series|review|analysis)\s(?:of|with)\s$"
+)
+_EN_ENROLLED_RE = re.compile(r"(?<![a-z])(?:enrolled|were included)(?![a-z])")
+_EN_SITE_RE = re.compile(
+    r"(?<![a-z])(?:our|this|the)\s(?:[a-z]+\s)?(?:cent(?:er|re)|hospital|institution|unit)"
+    r"|(?<![a-z])(?:hospital|cent(?:er|re)|institute)\s(?:of|at|in)\s|(?<![a-z])(?:at|in)\s[a-z]+"
+    r"\s(?:[a-z]+\s)?(?:hospital|cent(?:er|re))"
+)
+
+
+def _unsited_cohort(ctx: _Ctx) -> bool:
+    """English: a study cohort with no centre ('a single center experience of 367 cases', 'A
+    total of 362 patients who received liver transplantation were enrolled', 'A study
+    enrolled 415 kidney transplants'): GUIDE.md, cohorts need both a centre and a span."""
+    if ctx.left_clause[-1:] > "\u2e80" or ctx.right[:1] > "\u2e80":
+        return False
+    if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
+        return True
+    sentence = ctx.sentence
+    if "enrol" not in sentence and "included" not in sentence:
+        return False
+    return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
 
 
 def _classify_wait(ctx: _Ctx) -> str | None:
@@ -636,7 +822,9 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     if _body_donation(ctx):
         return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
     if _donation(ctx) and not _is_subset(ctx):
-        return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        if not _living_donation(ctx):
+            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        transplant = True  # 17宗活体捐赠, '45 living donations': living donors' transplants
     if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
         pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
     ):
@@ -651,10 +839,16 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
         if general or not ctx.doc_transplant:
             if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
-                return "surgeries_per_year"
-            return None
-    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own
-        surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+                # 每年施行1000例以上 in a paragraph about kidney transplants: that paragraph's
+                # transplants; a count of operations in general (手术, surgeries) stays one
+                if general or not _paragraph_transplant(ctx):
+                    return "surgeries_per_year"
+            else:
+                return None
+    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own; 他今年第100台 this year's
+        surgeon = _surgeon(ctx)
+        if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]):
+            return "surgeon_transplants_in_period" if surgeon else "transplants_in_period"
         return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
     if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
         return "transplants_per_day_capacity"
@@ -664,7 +858,7 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return "transplants_per_day_max"
     if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
         return "concurrent_transplant_capacity"
-    surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left)
+    surgeon = _surgeon(ctx)
     in_period = _temporal(ctx) == "in_period"
     if surgeon:
         return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
@@ -722,7 +916,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
         if (
-            _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
+            _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
             or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
             or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
@@ -764,7 +958,14 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
             if _has(pat.NOT_DONATED_RE, ctx.clause):
                 return None  # 未捐赠成功的个案共86名: donations that did not happen
-            return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+            if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+                return None
+            if _EN_LIVING_GIFT_RE.search(ctx.right, 0, 48):
+                # 'about 10 people donated one of their kidneys last year': living donors,
+                # counted alone, are their transplants (GUIDE.md, "Donors counted together")
+                in_period = _temporal(ctx) == "in_period"
+                return "transplants_in_period" if in_period else "transplants_cumulative"
+            return "opo_donors"
         if (
             not staff_like
             and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
@@ -786,7 +987,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
-            return "transplant_surgeons" if tx or ranked else None
+            return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
                 return "transplant_staff"
@@ -810,7 +1011,12 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None  # 46.3 donors per million population: a rate
         if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
             return None
-        return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
+        if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+            return None
+        if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
+            in_period = _temporal(ctx) == "in_period"
+            return "transplants_in_period" if in_period else "transplants_cumulative"
+        return "opo_donors"
     if uclass in ("organs", "organ_items"):
         if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
             pat.DONATION_CUE_RE, ctx.clause, ctx.mods
@@ -861,6 +1067,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
         before = ctx.left_clause[-10:]
+        if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
+            return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
+        if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
+            if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
+                return "opo_organs_utilised"  # 捐献了4个器官
+            # 捐赠600个保温瓶: a thing named after 个 is no donation case
+            return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
         if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
             pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
         ):
@@ -993,7 +1206,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
 
 
 _PER_MILLION_RE = re.compile(
-    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,2}人|(?:位|名)[^。;]{0,12}中)"
 )
 """每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
@@ -1537,6 +1750,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
         ):
             continue
+        if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
+            continue  # 'conducting 100 transplants each year would require no more than 10 beds
         if is_zh_text and _target(ctx.sentence_left):
             continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
         indicator = _classify(uclass, ctx, ordinal)
@@ -1842,6 +2057,8 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
     2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
     words = norm[max(0, s - 16) : s].split()
+    if words and words[-1][-1:] in "(;" and words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return _paren_counter(norm, s, e, sentences, cnt)
     if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
         return cnt  # a quick test before the regular expression
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
@@ -1850,11 +2067,37 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
     if not right or (left.group("and") and not right.group("year")):
         return cnt
+    return _subject_counter(norm, s, e, left.start(), sentences, cnt)
+
+
+_EN_PAREN_SPAN_AFTER_RE = re.compile(
+    rf"\s(?:since|between|from|in|during|through|until|by)\s(?:the\s)?(?:end of\s)?{pat.YEAR}"
+)
+"""What follows a bare number opening a parenthesis or after its ';' that restates the count
+before it over another span: '(8794 since 1984; 2745 between 2010 and 2019)'."""
+
+
+def _paren_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """English: a bare number in parentheses after a count, with its own span ('300
+    transplants were performed (8794 since 1984; 2745 between 2010 and 2019)'), counts
+    the same noun."""
+    p = norm.rfind("(", max(0, s - 80), s)
+    if p < 0 or ")" in norm[p:s] or not _EN_PAREN_SPAN_AFTER_RE.match(norm, e, e + 40):
+        return cnt
+    return _subject_counter(norm, s, e, p, sentences, cnt)
+
+
+def _subject_counter(
+    norm: str, s: int, e: int, left_start: int, sentences: _Bounds, cnt: _Counter
+) -> _Counter:
+    """The counter of the noun a continued count counts: the last transplant, organ or donor
+    noun of the sentence before ``left_start``, unless a word between makes it measure
+    something else."""
     if _YEAR_FULL_RE.fullmatch(norm, s, e):
         return cnt  # from 1998 to 2009: years
     se_s, _ = sentences.around(s, e)
     lo = max(se_s, s - _ELLIPSIS_SUBJECT_BACK)
-    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left.start()))
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left_start))
     subject = found[-1] if found else None
     if subject is None:
         return cnt
@@ -1891,11 +2134,21 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
     """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
     4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
     with no period of its own keeps its parent's period or running total."""
-    if not out or out[-1].start < se_s - 200 or "transplants" not in indicator:
+    if not out or out[-1].start < se_s - 200:
         return indicator
-    if not _is_subset(ctx):
+    if indicator == "opo_donors":
+        # '9,000 liver transplants, including 7,502 living donors and 1,498 deceased
+        # donors': the transplants split by donor, not a count of donors (GUIDE.md subsets)
+        prev = out[-1].indicator
+        parent = prev.startswith("transplants_") and not prev.endswith(("_max", "_capacity"))
+        return prev if parent and _is_subset(ctx) else indicator
+    if "transplants" not in indicator or not _is_subset(ctx):
         return indicator
     prev = out[-1].indicator
+    if prev == "surgeries_per_year" and indicator.endswith("_cumulative"):
+        # 年手术量5万台次。其中肾移植200例: a part of one year's operations is that year's
+        own = _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+        return indicator if own else indicator.replace("_cumulative", "_in_period")
     if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
         return indicator
     own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)

@@ -532,12 +532,13 @@ ZH_DATE_SPAN_RE = re.compile(
 """A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
 years; ZH_YEAR_RANGE_RE reads the spans without months."""
 EN_DATE_SPAN_RE = re.compile(
-    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r"\s(?:\d{1,2},?\s)?)"
-    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS}\s(?:\d{{1,2}},?\s)?)?"
+    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r",?\s(?:\d{1,2},?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS},?\s(?:\d{{1,2}},?\s)?)?"
     rf"({YEAR})(?!\d)"
 )
 """'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
-'from December 13, 2008 to January 10, 2018': a span of dates is a period."""
+'from December 13, 2008 to January 10, 2018', 'between May, 2006 and June, 2011': a span of
+dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
@@ -622,7 +623,7 @@ EN_SIMPLE_PAST_RE = re.compile(
 total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
 other cue is an event of a past period."""
 NEIGHBOUR_COUNT_RE = re.compile(
-    r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
+    r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
 )
 """The sentence before states a count itself (1,200 kidney transplants, 移植156例), so the
@@ -674,7 +675,8 @@ CONCURRENT_CUE_RE = re.compile(
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
     r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
-    r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
+    r"|主持(?!之下|下)|personally|himself|herself|he has|she has|he had|she had"
+    r"|he performed|she performed"
     r"|his own|her own"
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
     r"|dr\. .{0,30}has performed"
@@ -688,6 +690,16 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
+ZH_PERSON_SUBJECT_RE = re.compile(
+    r"(?:[他她](?!们)|(?<![及与尤极])其(?![中余他它实次间后团所]))"
+    r"(?:今年|去年|当年|本年|每年|一年|个人)?[^,。;\d]{0,6}?"
+    r"(?:就|共|已|已经|先后|累计)?(?:做了|完成|实施|施行|主刀|做过)"
+    r"|(?:院长|院士)[^,。;\d]{0,4}(?:就|已|共|先后|累计)?完成"
+    r"|[他她](?!们)(?:今年|去年|当年|本年|个人)的?\s?第"
+)
+"""A person as the subject of a count in Chinese: a pronoun (他去年做了150例, 2023年其在无锡
+做了205例; not 他们, a team, nor 其中) or a head of a hospital by title and name
+(副院长傅耀文完成...2600余例次): the surgeon's own count."""
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
@@ -989,10 +1001,11 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
 )
 
 _EN_ABBREV_DOT = (
-    r"\.(?<![a-z]\.[a-z]\.)(?<!\sdr\.)(?<!\sno\.)(?<!\smr\.)(?<!\sms\.)(?<!\svs\.)(?<!\sst\.)"
+    r"\.(?<![a-z]\.[a-z]\.)(?<!\bdr\.)(?<!\bno\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bvs\.)(?<!\bst\.)"
 )
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
-engine tries the look-behinds only at dots)."""
+engine tries the look-behinds only at dots), also at the start of a text or after a bracket
+('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
 SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
@@ -1027,6 +1040,8 @@ NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
 """活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
 transplants are); 遗体及活体捐赠者 counted together are donors."""
+ZH_DECEASED_AND_LIVING_RE = re.compile(r"(?:遗体|尸体|逝世后)[^,。;\d]{0,4}(?:及|和|与|、)\s?活体")
+"""遗体及活体捐赠: deceased and living donations counted together are donors."""
 DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
 """国内捐赠者从每年2百多例...: donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
@@ -1183,6 +1198,11 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+ORDINAL_PERIOD_RE = re.compile(
+    r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
+)
+"""他今年第100台, 'this year's 50th': an ordinal counted within a named period is that
+period's count, not a running total."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
