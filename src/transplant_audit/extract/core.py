@@ -2113,8 +2113,8 @@ _FIRST_TX_RE = re.compile(
     r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
     r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
     r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
-    r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
-    r"(?:[a-z-]+\s){0,2}transplant"
+    r"(?:perform|carry out|do|conduct|develop|carrying out)(?:ing)?\s"
+    r"(?:[a-z-]+,?\s){0,8}?transplant"
     r"|(?:began|begun|started|beginning|starting)\s"
     r"(?:(?!(?:to|for|more|of|from|on|with|against)\s|(?!living\s)[a-z-]*ing\s)[a-z-]+\s){0,3}?"
     r"transplant(?:s|ation)?"
@@ -2124,6 +2124,10 @@ _FIRST_TX_RE = re.compile(
     r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
     r"|(?:performed|carried out|conducted|completed|did)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
     r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
+    # the first case or operation of the transplantation the text is about (the pass runs
+    # only when one is named): 'until the first successful case was performed ... in 1991'
+    r"|first\s(?:successful\s|such\s|clinical\s|human\s)?(?:case|operation|procedure)"
+    r"(?=\s(?:was|were|of|in|at|on|took|came)(?![a-z])|\s?[,.;])"
 )
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
@@ -2131,6 +2135,24 @@ _EN_FIRST_AND_RE = re.compile(
 )
 """'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
 in the same breath, after the first one's year, is a first of its own."""
+_EN_ORGAN_ADJECTIVES = ("cardiac", "renal", "hepatic", "pulmonary", "pancreatic", "intestinal")
+_EN_ORGAN_RE = re.compile(
+    r"(?<![-/])(?:"
+    + pat._alt([w for w in pat.ORGAN_WORDS if w.isascii() and w not in _EN_ORGAN_ADJECTIVES])
+    + r")(?![-/])"
+)
+"""English organ nouns naming a kind of first; not adjectives, which qualify it ('the first
+kidney transplant after cardiac death'), nor a part of a compound kind the vocabulary does
+not list ('combined heart-liver')."""
+_EN_OTHER_KINDS_RE = re.compile(r"(?:,\s|\s)(?:and\s)?other\s")
+_EN_KIND_MORE_RE = re.compile(
+    rf"s?\s(?:and|as well as)\s(?:the\s|its\s|a\s)?(?:first\s)?(?:successful\s)?"
+    rf"({_EN_ORGAN_RE.pattern})\stransplant"
+)
+"""'the first successful liver transplant and heart transplant': a second kind named in the
+same first, sharing its year."""
+_EN_SAME_YEAR_RE = re.compile(r"(?:the same|that same|that)\syear(?![a-z])")
+"""'In the same year, it carried out the first ...': the year is the previous sentence's."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
@@ -2235,6 +2257,37 @@ def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> 
     )
 
 
+def _first_kinds(norm: str, m: re.Match[str], organ: str) -> list[str]:
+    """The organs of each kind an English first names (guide: "a first of each kind
+    named"): 'began carrying out pancreas-kidney, liver-kidney, and other ... transplants' →
+    two kinds ('other ...' names none), 'the first liver transplant and heart transplant' →
+    two; ``[organ]`` when it names one kind or is not English."""
+    head = norm[m.start() : m.end()]
+    if not head.isascii():
+        return [organ]
+    cut = _EN_OTHER_KINDS_RE.search(head)
+    kinds = [  # one kind per comma-separated item: 'kidney and pancreas' is one combined kind
+        pat.ORGAN_WORDS[om.group(0)]
+        for item in (head[: cut.start()] if cut else head).split(",")
+        if (om := _EN_ORGAN_RE.search(item))
+    ]
+    more = _EN_KIND_MORE_RE.match(norm, m.end())
+    if more:
+        kinds.append(pat.ORGAN_WORDS[more.group(1)])
+    unique = list(dict.fromkeys(kinds))
+    return unique if len(unique) > 1 else [organ]
+
+
+def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the last year before the sentence (within ``_PREVIOUS_CHARS``), for an
+    English first whose own sentence has no year but says 'in the same year' / 'that year'."""
+    lo, hi = sentences.around(m.start(), m.end())
+    if lo <= 1 or not _EN_SAME_YEAR_RE.search(norm, lo, hi):
+        return None
+    years = _year_spans(norm, max(0, lo - _PREVIOUS_CHARS), lo)
+    return (years[-1][0], years[-1][1]) if years else None
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -2289,14 +2342,19 @@ def _year_candidates(
                         best = (dist, ys, ye)
                 if best is not None:
                     break
+            if best is None and indicator == "first_transplant_year":
+                same = _same_year(norm, sentences, m)
+                best = (0, *same) if same else None
             if best is None:
                 continue
             _, ys, ye = best
             year = _year_value(norm[ys:ye])
             used.add(ys)
+            kinds = [organ]
             if indicator == "first_transplant_year":
-                first_organs.setdefault(ys, set()).add(organ)
-            out.append(
+                kinds = _first_kinds(norm, m, organ)
+                first_organs.setdefault(ys, set()).update(kinds)
+            out.extend(
                 _span_candidate(
                     text,
                     ys,
@@ -2305,9 +2363,10 @@ def _year_candidates(
                     lang,
                     indicator=indicator,
                     value=year,
-                    organ=organ,
+                    organ=kind,
                     hospital=_hospital_at(hospitals, ys),
                 )
+                for kind in kinds
             )
             if indicator == "first_transplant_year" and ys > m.end():
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
