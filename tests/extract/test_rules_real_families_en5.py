@@ -71,3 +71,44 @@ def test_no_first_without_a_first_or_a_year() -> None:
     )
     assert not _first_years(text)
     assert not _first_years("The kidney transplant team held its first case conference in 2015.")
+
+
+# --- waiting lists: seeking, registered for, and the parts counted after --------------------
+
+
+def test_people_seeking_or_registered_for_a_transplant_are_a_waiting_list() -> None:
+    assert ("waitlist_size", 7300.0) in found(
+        "Of the 7,300 patients seeking an organ transplant in the state, 6,900 are for kidneys."
+    )
+    assert ("waitlist_size", 6900.0) in found(
+        "Of the 7,300 patients seeking an organ transplant in the state, 6,900 are for kidneys."
+    )
+    assert ("waitlist_size", 4100.0) in found(
+        "Over 4,100 patients are registered with the regional network for a kidney transplant."
+    )
+
+
+def test_parts_of_a_waiting_list_counted_after_it() -> None:
+    text = (
+        "About 2,900 people are waiting for organ transplants in the province. Among these, "
+        "2,200 need kidneys, 480 livers and 150 corneas."
+    )
+    assert {("waitlist_size", v) for v in (2900.0, 2200.0, 480.0, 150.0)} <= found(text)
+    text = (
+        "On 1 March, 860 people were listed on transplant waiting lists in the region, 610 of "
+        "which were awaiting kidney transplants."
+    )
+    assert {("waitlist_size", 860.0), ("waitlist_size", 610.0)} <= found(text)
+
+
+def test_numbers_after_a_waiting_list_that_are_no_part_of_it() -> None:
+    text = (
+        "About 1,400 people were on the waiting list, 120 of whom died last year. Surgeons "
+        "transplanted 350 kidneys and 90 livers."
+    )
+    pairs = found(text)
+    assert ("waitlist_size", 1400.0) in pairs
+    assert not {("waitlist_size", v) for v in (120.0, 350.0, 90.0)} & pairs
+    assert ("waitlist_size", 5.0) not in found(
+        "Some 3,000 patients are waiting for a liver; 5 hospitals in the city do the operation."
+    )

@@ -676,6 +676,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     # waits and amounts read cues of their own: the shared cues below are not computed for them
     if uclass == "time":
         return _classify_wait(ctx)
+    if uclass == "waiting":
+        return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
     if uclass in ("cny", "usd"):
         return _classify_money(uclass, ctx)
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
@@ -1376,6 +1378,14 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if cohort_item and not cnt.uclass:
             cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+        if (
+            cnt.uclass in ("", "organ_items")
+            and out
+            and out[-1].indicator == "waitlist_size"
+            and arabic
+            and _waiting_part(norm, out[-1].end, s, e)
+        ):
+            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
         if not cnt.uclass and not is_zh_token and arabic:
             cnt = _elliptic_counter(norm, s, e, sentences, cnt)
         if not cnt.uclass and arabic and (has_rows or has_labels):
@@ -1864,6 +1874,22 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     kind = subject.lastgroup or ""
     uclass, unit = _ELLIPSIS_COUNTERS[kind]
     return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
+
+
+_WAITING_PART_GAP = 160
+
+
+def _waiting_part(norm: str, prev_end: int, s: int, e: int) -> bool:
+    """Is the bare English number at [s, e) a part of the waiting list counted just before
+    it (ending at ``prev_end``)? A subset or a clause of the same sentence with a verb of
+    waiting or needing after the number, or a next item of such a part, its verb left out."""
+    gap = norm[prev_end:s]
+    if len(gap) > _WAITING_PART_GAP or not gap.isascii():
+        return False
+    verb = pat.EN_WAITING_PART_VERB_RE.match(norm, e, e + 40)
+    if verb and (pat.EN_WAITING_PART_BEFORE_RE.search(gap) or "." not in gap):
+        return True
+    return bool(pat.EN_WAITING_ITEM_GAP_RE.fullmatch(gap) and pat.EN_WAITING_ITEM_RE.match(norm, e))
 
 
 _PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")

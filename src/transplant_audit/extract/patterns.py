@@ -747,6 +747,9 @@ WAITLIST_CUE_RE = re.compile(
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant'
+    r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|(?:registered|listed)\s(?:[^.;,]{0,60}?\s)?for\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
 )
 ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
 """二次肝移植, 二次双肺移植: a repeat transplant (二次 = 'second-time'), not two of them."""
@@ -1183,6 +1186,22 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+EN_WAITING_PART_BEFORE_RE = re.compile(
+    r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
+)
+EN_WAITING_PART_VERB_RE = re.compile(
+    r"(?:\sof (?:them|these|those|whom|which))?\s(?:(?:are|were|is|was)\s(?:for|awaiting|waiting"
+    r"|in need)|await|wait|need|requir|seek)"
+)
+"""A part of a waiting list counted after it ('..., 1003 of which were awaiting kidney
+transplants', 'Among these, 600 need kidneys', 'Of the 900 patients seeking ..., 850 are for
+kidneys'): a bare number followed by a verb of waiting or needing."""
+EN_WAITING_ITEM_GAP_RE = re.compile(r"\s?(?:(?:[a-z-]+\s){0,2}?[a-z-]+)?(?:,\s(?:and\s)?|\sand\s)")
+EN_WAITING_ITEM_RE = re.compile(
+    r"\s(?:kidney|liver|heart|lung|pancreas|pancreases|cornea|intestine)s?(?=\s?[,.;]|\sand\s|$)"
+)
+"""The next items of that part, the verb left out: '600 need kidneys, 150 livers and 40
+corneas'."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
