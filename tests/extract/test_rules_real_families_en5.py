@@ -112,3 +112,34 @@ def test_numbers_after_a_waiting_list_that_are_no_part_of_it() -> None:
     assert ("waitlist_size", 5.0) not in found(
         "Some 3,000 patients are waiting for a liver; 5 hospitals in the city do the operation."
     )
+
+
+# --- waits: one person's wait, and the time to get something other than an organ ----------
+
+
+def test_one_named_or_singular_persons_wait_is_an_anecdote() -> None:
+    for text in (
+        "Doctors found a matching kidney after Tan waited only ten days, the paper said.",
+        "The retired teacher has been on the kidney waiting list at City Hospital for three years.",
+    ):
+        assert not {p for p in found(text) if p[0] == "wait_time_days"}, text
+
+
+def test_the_time_to_get_test_results_is_no_wait() -> None:
+    text = (
+        "If a heart transplant suits you, we arrange the checks; you will obtain the results "
+        "in one or two days."
+    )
+    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+
+
+def test_stated_waits_stay_waits() -> None:
+    assert ("wait_time_days", 91.31) in found(
+        "Patients waited an average of three months for a kidney at the centre in 2019."
+    )
+    assert ("wait_time_days", 730.5) in found(
+        "Patients who have been on the waiting list for more than two years get priority."
+    )
+    assert ("wait_time_days", 7.0) in found(
+        "Once the results of the matching tests are in, it takes a week to get a liver."
+    )

@@ -489,6 +489,10 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     return name
 
 
+_OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl", "answer")
+"""A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
+
+
 def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
@@ -507,6 +511,14 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
     ):
         return None  # in 13 years, for 21 years: a programme's life, no wait
+    if (
+        any(w in ctx.clause for w in _OTHER_RESULT_WORDS)
+        and pat.EN_OTHER_RESULT_RE.search(ctx.clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+        and not pat.EN_ORGAN_WITHIN_RE.search(ctx.clause)
+        and not _EN_ORGAN_RE.search(ctx.clause)
+    ):
+        return None  # obtain the results in one or two days: no organ is waited for
     head = ctx.table_head
     if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
         head = ""  # a table of survival by year after transplant: no waits

@@ -839,6 +839,12 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
     r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
     r"(?:waited|waiting|been waiting)(?![a-z])"
+    # a named person after a conjunction ('after Chua waited only two weeks'), and one who
+    # 'has been on the waiting list' (a group 'have been')
+    r"|(?<![a-z])(?:after|until|before|when|while|once)\s"
+    r"(?!patients|people|recipients|they|many|most|some|others)[a-z'’-]+\s(?:had\s)?"
+    r"(?:only\s|just\s)?waited(?![a-z])"
+    r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
@@ -1267,6 +1273,11 @@ EN_LONG_SPAN_BEFORE_RE = re.compile(
 )
 """'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
 EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_OTHER_RESULT_RE = re.compile(
+    r"(?<![a-z])(?:results?|reports?|diagnos[ie]s|visas?|approvals?|replies|answers?)(?![a-z])"
+)
+"""'You will obtain the results in one or two days': the time to get something other than an
+organ, which WAIT_CUE_RE's 'obtain' would read as a wait."""
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
 EN_WAIT_CUE_RE = re.compile(
