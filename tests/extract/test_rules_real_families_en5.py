@@ -143,3 +143,21 @@ def test_stated_waits_stay_waits() -> None:
     assert ("wait_time_days", 7.0) in found(
         "Once the results of the matching tests are in, it takes a week to get a liver."
     )
+
+
+# --- money: half a million, and the organ bought named after a converted amount -----------
+
+
+def test_half_a_million_and_the_organ_named_after_the_parentheses() -> None:
+    text = "It is half a million yuan (about $72,000) for one kidney [transplant], she said."
+    assert {("price_cny", 500000.0), ("price_usd", 72000.0)} <= found(text)
+    text = "Foreigners pay 300,000 yuan ($43,000) for a liver at the clinic."
+    assert {("price_cny", 300000.0), ("price_usd", 43000.0)} <= found(text)
+
+
+def test_an_amount_for_transplant_research_or_a_centre_is_no_price() -> None:
+    for text in (
+        "A businessman gave 2 million yuan (about $290,000) for organ transplant research.",
+        "The foundation gave 80 million yuan ($11.5 million) for a kidney transplant centre.",
+    ):
+        assert not {p for p in found(text) if p[0].startswith("price")}, text

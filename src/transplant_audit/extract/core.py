@@ -555,13 +555,16 @@ def _classify_wait(ctx: _Ctx) -> str | None:
 
 def _priced_at(ctx: _Ctx) -> bool:
     """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
-    dollars': the amount (or the one it converts, in the parentheses after it) prices an
-    organ or a transplant."""
+    dollars', 'half a million yuan (about $70,000) for a single lung': the amount (or the one
+    it converts, in the parentheses after it) prices an organ or a transplant."""
     left = ctx.sentence_left[-48:]
     if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
         return True
     wide = ctx.sentence_left[-80:]  # the gate reads the window the pattern searches
-    return "for" in wide and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide))
+    if "for" in wide and pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide):
+        return True
+    after = ctx.sentence_right[:80]
+    return "for " in after and bool(pat.EN_AMOUNT_FOR_ORGAN_AFTER_RE.match(after))
 
 
 _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
@@ -1043,7 +1046,8 @@ def _token_value(m: re.Match[str]) -> float:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
     if m.group("word").startswith("half"):
-        return 0.5  # half a month
+        # half a month; half a million (yuan)
+        return 0.5 * parse_english_number(m.group("word")[len("half a ") :] or "one")
     return parse_english_number(m.group("word"))
 
 

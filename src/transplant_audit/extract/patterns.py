@@ -56,7 +56,8 @@ _EN_UNDER_100 = (
 EN_NUM_WORD = (
     rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
     rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
-    r"|a\s+(?:hundred|thousand|million)"
+    r"|a\s+(?:hundred|thousand|million|billion)"
+    r"|half\sa\s(?:million|billion)"  # half a million yuan
     r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b)"
     r"|(?<=within\s)a(?=\sday\b))"
 )
@@ -1480,6 +1481,16 @@ EN_ORGAN_FOR_AMOUNT_RE = re.compile(
 )
 """'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
 organ or a transplant bought for an amount."""
+EN_AMOUNT_FOR_ORGAN_AFTER_RE = re.compile(
+    r"^\)?\s?(?:\([^()]{0,40}\)\s?)?(?:each\s|apiece\s)?for\s(?:(?:a|an|the|one|each)\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|cornea|pancreas|organ|transplant)s?"
+    r"(?![a-z])(?!(?:\s(?:organ|transplant(?:ation)?|kidney|liver|heart|lung)s?)*"
+    r"\s(?:research|programs?|projects?|cent(?:er|re)s?|departments?|wards?|buildings?|funds?"
+    r"|units?|teams?|facilit))"
+)
+"""'It's half a million yuan (about $70,000) for a single lung', '$60,000 each for a kidney':
+the organ or transplant bought named after the amount, past a converted amount in
+parentheses (which ends the amount's clause)."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
