@@ -161,3 +161,41 @@ def test_an_amount_for_transplant_research_or_a_centre_is_no_price() -> None:
         "The foundation gave 80 million yuan ($11.5 million) for a kidney transplant centre.",
     ):
         assert not {p for p in found(text) if p[0].startswith("price")}, text
+
+
+# --- beds: the owner named outside the clause, and the next item's ICU cue -----------------
+
+
+def test_it_has_beds_after_a_sentence_opening_with_a_unit() -> None:
+    text = (
+        "The kidney transplant section of the urology department, led by Dr. Ma, is a key "
+        "specialty of the province. It currently has 64 open beds and 40 staff."
+    )
+    assert ("transplant_beds", 64.0) in found(text)
+    text = "The cardiology department was rated a key specialty in 2005. It has 60 beds."
+    assert ("department_beds", 60.0) in found(text)
+
+
+def test_the_icu_cue_of_the_next_item_is_not_this_ones() -> None:
+    text = "Its Liver Transplant Center has 48 open beds and 10 intensive care beds."
+    assert {("transplant_beds", 48.0), ("icu_beds", 10.0)} <= found(text)
+    assert ("icu_beds", 48.0) not in found(text)
+
+
+def test_beds_of_a_building() -> None:
+    text = "In 2010 the hospital built a 15-story surgical building with 700 beds."
+    assert ("department_beds", 700.0) in found(text)
+    text = (
+        "In 2008, the city's Kidney Transplant Center moved into a new building. The new "
+        "building has 300 beds."
+    )
+    assert ("transplant_beds", 300.0) in found(text)
+
+
+def test_the_hospitals_beds_stay_the_hospitals() -> None:
+    assert ("total_beds", 2400.0) in found(
+        "The hospital is a provincial key hospital. It has 2,400 beds."
+    )
+    assert ("total_beds", 1800.0) in found(
+        "The hospital opened a new inpatient building in 2015 and has 1,800 beds."
+    )

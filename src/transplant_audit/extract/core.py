@@ -686,6 +686,31 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     return "transplants_in_period" if in_period else "transplants_cumulative"
 
 
+_EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
+
+
+def _en_bed_owner(ctx: _Ctx) -> str | None:
+    """English beds whose owner is named outside their clause: a building's ('a surgical
+    building with 900 beds': a department's; 'The new building has 500 beds' after a
+    transplant centre put it to use: the centre's), or the unit the sentence before opens with
+    when this one says 'It has' ('The kidney transplant discipline of ... is ... It currently
+    has 79 open beds'). None when neither reads."""
+    left = ctx.left_clause
+    building = "build" in left or "tower" in left or "complex" in left
+    if building and pat.EN_BEDS_OF_BUILDING_RE.search(left):
+        if "surg" in left:
+            return "department_beds"  # a surgery building (GUIDE: department_beds)
+        if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, _previous_sentence(ctx)):
+            return "transplant_beds"
+        return None
+    if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
+        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        if unit:
+            tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+            return "transplant_beds" if tx else "department_beds"
+    return None
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -706,10 +731,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "beds":
         if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
             return None
-        if _has(pat.ICU_CUE_RE, *near):
+        # '62 open beds and 12 intensive care beds': the next item's ICU cue is not this one's
+        own_right = local_right
+        if local_right.isascii():
+            own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
+        if _has(pat.ICU_CUE_RE, local_left, own_right, ctx.mods):
             return "icu_beds"
         if transplant:
             return "transplant_beds"
+        owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
+        if owner:
+            return owner
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
         if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
             unit = None  # This hospital owns the X center and has 4,200 beds

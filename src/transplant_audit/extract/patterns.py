@@ -1083,6 +1083,24 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+EN_BEDS_OF_BUILDING_RE = re.compile(
+    r"(?<![a-z])(?:building|tower|complex)\s(?:[a-z]+\s){0,2}?(?:with|has|had|have|houses|holds"
+    r"|contains|provides)\s(?:[a-z]+\s){0,2}$"
+)
+"""'a 20-story surgical care building with 900 beds', 'The new building has 500 beds': beds of a
+building, whose owner the words before it name."""
+EN_PRONOUN_HAS_RE = re.compile(
+    r"^\s*(?:it|its\s[a-z-]+)\s(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|owns|includes"
+    r"|contains|houses|holds)\s(?:[a-z-]+\s){0,2}$"
+)
+"""'It currently has 79 open beds': a sentence whose subject is the unit of the sentence before."""
+EN_UNIT_LEAD_RE = re.compile(
+    r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?(?:the|its|this|our|their)\s"
+    r"(?:[a-z0-9'’-]+\s){0,8}?(?:department|cent(?:er|re)|discipline|institute|ward|division"
+    r"|unit|section)(?![a-z])"
+)
+"""The unit a sentence opens with as its subject ('The kidney transplant discipline of the
+urology department, led by ..., is ...'), up to its noun."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
