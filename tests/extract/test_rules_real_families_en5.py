@@ -199,3 +199,22 @@ def test_the_hospitals_beds_stay_the_hospitals() -> None:
     assert ("total_beds", 1800.0) in found(
         "The hospital opened a new inpatient building in 2015 and has 1,800 beds."
     )
+
+
+# --- staff: ranked surgeons of a unit the text does not tie to transplantation --------------
+
+
+def test_ranked_staff_of_a_department_not_tied_to_transplantation() -> None:
+    text = (
+        "Its orthopaedics department has led the region for years. It currently has 4 chief "
+        "surgeons, 7 associate chief surgeons and 12 attending surgeons."
+    )
+    assert not {p for p in found(text) if p[0] == "transplant_surgeons"}
+
+
+def test_ranked_staff_of_a_transplant_unit_stay_surgeons() -> None:
+    text = (
+        "The liver transplant center opened in 2003. It has 3 chief surgeons, 5 associate "
+        "chief surgeons and 9 attending surgeons."
+    )
+    assert {("transplant_surgeons", v) for v in (3.0, 5.0, 9.0)} <= found(text)

@@ -835,6 +835,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+            # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
+            ranked = ranked and _has(
+                pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence, _previous_sentence(ctx)
+            )
             return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
