@@ -218,3 +218,8 @@ def test_ranked_staff_of_a_transplant_unit_stay_surgeons() -> None:
         "chief surgeons and 9 attending surgeons."
     )
     assert {("transplant_surgeons", v) for v in (3.0, 5.0, 9.0)} <= found(text)
+    text = (
+        "Its urology department has 6 chief surgeons and 9 attending surgeons. In 1985, it "
+        "carried out the first kidney transplant in the region."
+    )
+    assert {("transplant_surgeons", 6.0), ("transplant_surgeons", 9.0)} <= found(text)

@@ -317,6 +317,18 @@ def _previous_sentence(ctx: _Ctx) -> str:
     return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
 
 
+def _next_sentence(ctx: _Ctx) -> str:
+    """The sentence after the figure's sentence ("" at the document's end), at most
+    ``_PREVIOUS_CHARS`` long."""
+    if ctx.sentence_bounds is None:
+        return ""
+    end = ctx.sentence_start + len(ctx.sentence)
+    if end + 1 >= len(ctx.doc):
+        return ""
+    _, nxt_end = ctx.sentence_bounds.around(end + 1, end + 2)
+    return ctx.doc[end + 1 : min(nxt_end, end + 1 + _PREVIOUS_CHARS)]
+
+
 def _period_view(ctx: _Ctx) -> PeriodView:
     return PeriodView(
         clause=ctx.clause,
@@ -836,8 +848,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
             # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
+            # (its sentence, the 80 characters before, the sentences before and after)
             ranked = ranked and _has(
-                pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence, _previous_sentence(ctx)
+                pat.TRANSPLANT_CUE_RE,
+                ctx.before_doc,
+                ctx.sentence,
+                _previous_sentence(ctx),
+                _next_sentence(ctx),
             )
             return "transplant_surgeons" if tx or ranked else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
