@@ -223,3 +223,34 @@ def test_ranked_staff_of_a_transplant_unit_stay_surgeons() -> None:
         "carried out the first kidney transplant in the region."
     )
     assert {("transplant_surgeons", 6.0), ("transplant_surgeons", 9.0)} <= found(text)
+
+
+# --- donors and organs: the sentence's topic, a listed range, 'from less than' --------------
+
+
+def test_people_counted_in_a_sentence_about_the_number_of_donors() -> None:
+    text = (
+        "The number of donors fell sharply last winter, compared with the 12 to 18 people "
+        "per month in earlier years, an official said."
+    )
+    assert {("opo_donors", 12.0), ("opo_donors", 18.0)} <= found(text)
+
+
+def test_organs_listed_before_the_verb_of_donation() -> None:
+    text = "About 90 to 110 livers, kidneys and hearts are donated each year on the island."
+    assert ("opo_organs_utilised", 110.0) in found(text)
+
+
+def test_a_change_from_less_than_a_count() -> None:
+    text = "The number of donors fell from less than 80 in 2015 to 30 in 2016."
+    assert {("opo_donors", 80.0), ("opo_donors", 30.0)} <= found(text)
+
+
+def test_people_near_donors_that_are_not_donors() -> None:
+    text = (
+        "The number of donors rose in 2018, and 40 people were trained as donation "
+        "coordinators by the transplant centre."
+    )
+    assert ("opo_donors", 40.0) not in found(text)
+    text = "About 90 to 110 livers, kidneys and hearts are transplanted each year on the island."
+    assert ("opo_organs_utilised", 110.0) not in found(text)

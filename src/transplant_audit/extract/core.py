@@ -1906,6 +1906,7 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "than",
         "some",
         "only",
+        "under",
     ]
 )
 """The last word before a number EN_ELLIPSIS_LEFT_RE can match."""

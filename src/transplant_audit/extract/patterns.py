@@ -861,7 +861,10 @@ EN_ORGANS_TRANSPLANTED_RE = re.compile(
 """'over 60,000 organs are transplanted each year', '367 kidneys were transplanted': organs
 put into recipients count transplants, not organs an OPO procured."""
 EN_ORGANS_DONATED_AFTER_RE = re.compile(
-    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?\s?(?:were|was|are|have been|had been"
+    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?"
+    # a list of organs the count also names: '100 to 120 livers, kidneys and hearts are donated'
+    r"(?:,?\s(?:and\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)(?:s|es)?){0,6}"
+    r"\s?(?:were|was|are|have been|had been"
     r"|has been)\s"
     r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
 )
@@ -1037,8 +1040,11 @@ NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
 """活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
 transplants are); 遗体及活体捐赠者 counted together are donors."""
-DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
-"""国内捐赠者从每年2百多例...: donors are what the count after them counts."""
+DONOR_SUBJECT_RE = re.compile(
+    r"捐赠者|捐献者|供者|number of (?:[a-z-]+\s){0,2}?(?:donors|donations)(?![a-z])"
+)
+"""国内捐赠者从每年2百多例..., 'The number of donors ... compared with the 20 to 30 people per
+month': donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
 """Donations that are not of organs: bone marrow, blood."""
 BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
@@ -1254,7 +1260,8 @@ NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
-    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s)?$"
+    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
+    r"|less than\s|fewer than\s|under\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
