@@ -254,3 +254,16 @@ def test_people_near_donors_that_are_not_donors() -> None:
     assert ("opo_donors", 40.0) not in found(text)
     text = "About 90 to 110 livers, kidneys and hearts are transplanted each year on the island."
     assert ("opo_organs_utilised", 110.0) not in found(text)
+
+
+def test_a_first_read_with_the_and_of_the_one_before_is_not_read_again() -> None:
+    text = (
+        "The hospital performed its first heart transplant in 1995, its first lung transplant "
+        "in 2001 and its first liver transplant in 2003."
+    )
+    assert _first_years(text) == [(1995.0, "heart"), (2001.0, "lung"), (2003.0, "liver")]
+    text = (
+        "Dr. Wang carried out the province's first liver transplant in 1996 and the first "
+        "kidney-pancreas transplant in 2003."
+    )
+    assert _first_years(text) == [(1996.0, "liver"), (2003.0, "pancreas_kidney")]

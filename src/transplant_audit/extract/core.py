@@ -2416,8 +2416,11 @@ def _year_candidates(
         used.add(m.start("year"))
         out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
     first_organs: dict[int, set[str]] = {}  # a first year's position → the organs it dates
+    read_with_and = 0  # the end of the last first read with its year by _EN_FIRST_AND_RE
     for indicator, rx in rules:
         for m in rx.finditer(norm):
+            if indicator == "first_transplant_year" and m.start() < read_with_and:
+                continue  # 'and its first liver transplant in 2003': already read, year and all
             best: tuple[int, int, int] | None = None
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
@@ -2468,6 +2471,7 @@ def _year_candidates(
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
                 if nxt and nxt.start(1) not in used:
                     used.add(nxt.start(1))
+                    read_with_and = nxt.end(1)
                     om = pat.ORGAN_RE.search(nxt.group(0))
                     out.append(
                         _span_candidate(
