@@ -267,3 +267,16 @@ def test_a_first_read_with_the_and_of_the_one_before_is_not_read_again() -> None
         "kidney-pancreas transplant in 2003."
     )
     assert _first_years(text) == [(1996.0, "liver"), (2003.0, "pancreas_kidney")]
+
+
+# --- stays: how long an operation lasted, and one patient's stay -----------------------------
+
+
+def test_an_operation_that_lasted_and_one_patients_stay_are_no_stay() -> None:
+    text = "The operation lasted 9 hours and the girl stayed in hospital for 16 days."
+    assert not {p for p in found(text) if p[0] == "avg_length_of_stay_days"}
+
+
+def test_a_typical_stay_stays() -> None:
+    text = "Patients stay in hospital for about 3 weeks after a kidney transplant."
+    assert ("avg_length_of_stay_days", 21.0) in found(text)

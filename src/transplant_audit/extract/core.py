@@ -517,7 +517,11 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
+    if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
+        return None  # the operation lasted 12 hours
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
+        if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
+            return None  # the patient stayed in hospital for 21 days: an anecdote
         return "avg_length_of_stay_days"
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
         "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])

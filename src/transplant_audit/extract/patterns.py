@@ -822,6 +822,18 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 stated (in its sentence, the question, or just before) by how fast or how usually."""
 ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
 """持续二十年至今: how long a state of affairs has lasted, not a wait."""
+EN_LASTING_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:lasted|lasting|lasts)\s(?:about\s|nearly\s|almost\s|more than\s|over\s"
+    r"|some\s|up to\s)?$"
+)
+"""'The surgery lasted 12 hours': how long something went on, neither a wait nor a stay."""
+EN_ONE_PERSON_STAY_RE = re.compile(
+    r"(?<![a-z])(?:he|she|i|we|(?:the|this|that|a|one)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy"
+    r"|girl|recipient|child))\s(?:[a-z]+\s){0,2}?(?:stayed|was hospitali[sz]ed|remained)"
+    r"(?![a-z])"
+)
+"""'the patient stayed in hospital for 21 days': one patient's stay, an anecdote (GUIDE), not
+a typical or average stay."""
 ZH_PERSON_AGE_RE = re.compile(
     r"\d{1,3}\s?岁(?:的)?[^,。;\d]{0,4}?(?:先生|女士|小姐|男子|女子|妇女|男孩|女孩|老人|阿伯|阿嬷)"
     r"|(?:先生|女士|小姐)\s?,?\s?\d{1,3}\s?岁|一名\d{1,3}\s?岁"
