@@ -280,3 +280,15 @@ def test_an_operation_that_lasted_and_one_patients_stay_are_no_stay() -> None:
 def test_a_typical_stay_stays() -> None:
     text = "Patients stay in hospital for about 3 weeks after a kidney transplant."
     assert ("avg_length_of_stay_days", 21.0) in found(text)
+
+
+# --- a continued count of beds is beds, not transplants ---------------------------------------
+
+
+def test_beds_continued_from_one_count_to_another() -> None:
+    text = "The hospital expanded its transplant beds from 40 to 120 in 2006."
+    pairs = found(text)
+    assert {("transplant_beds", 40.0), ("transplant_beds", 120.0)} <= pairs
+    assert not {p for p in pairs if p[0].startswith("transplants_")}
+    text = "The centre performed 150 kidney transplants in 2009 and 210 in 2010."
+    assert ("transplants_in_period", 210.0) in found(text)

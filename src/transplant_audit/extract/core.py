@@ -1918,6 +1918,7 @@ _ELLIPSIS_COUNTERS = {
     "ops": ("ops", "transplants"),
     "organs": ("organs", "organs"),
     "donors": ("donors", "donors"),
+    "beds": ("beds", "beds"),
 }
 
 
@@ -1943,9 +1944,11 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
     if subject is None:
         return cnt
     between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    kind = subject.lastgroup or ""
+    if kind == "beds":  # the block word 'beds' is the subject itself
+        between = between.replace("beds", " ")
     if pat.EN_ELLIPSIS_BLOCK_RE.search(between):
         return cnt
-    kind = subject.lastgroup or ""
     uclass, unit = _ELLIPSIS_COUNTERS[kind]
     return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
 

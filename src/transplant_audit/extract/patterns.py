@@ -1288,8 +1288,10 @@ EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
     r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
+    r"|(?P<beds>(?<![a-z])beds)(?![a-z])"
 )
-"""The noun a continued count counts, the last one named before it in the sentence."""
+"""The noun a continued count counts, the last one named before it in the sentence ('expanded
+its transplant beds from 40 to 120': beds, not transplants)."""
 EN_ELLIPSIS_BLOCK_RE = re.compile(
     r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
     r"|times|hours"
