@@ -292,3 +292,21 @@ def test_beds_continued_from_one_count_to_another() -> None:
     assert not {p for p in pairs if p[0].startswith("transplants_")}
     text = "The centre performed 150 kidney transplants in 2009 and 210 in 2010."
     assert ("transplants_in_period", 210.0) in found(text)
+
+
+# --- price lists led by organs -----------------------------------------------------------------
+
+
+def test_items_of_a_price_list_led_by_organs() -> None:
+    text = "Its price list: kidney US$55,000; liver US$90,000-120,000; heart US$140,000."
+    assert {
+        ("price_usd", 55000.0),
+        ("price_usd", 90000.0),
+        ("price_usd", 120000.0),
+        ("price_usd", 140000.0),
+    } <= found(text)
+
+
+def test_an_amount_after_a_price_that_no_organ_leads_is_no_price() -> None:
+    text = "A kidney cost US$55,000 there; the hospital earned US$9 million from foreigners."
+    assert ("price_usd", 9000000.0) not in found(text)

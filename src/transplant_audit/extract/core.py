@@ -1627,6 +1627,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             uclass == "cny" and indicator is None
         ):
             indicator = _list_sibling(out, norm, start, se_s) or indicator
+        if indicator is None and uclass in ("cny", "usd") and out and not is_zh_text:
+            indicator = _en_price_item(out[-1], norm, start, uclass)
         if indicator is None:
             continue
         if hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
@@ -1725,6 +1727,20 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
     if prev.start < se_s or prev.indicator not in _SIBLING_OF:
         return None
     return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
+_EN_PRICE_OF = {"usd": "price_usd", "cny": "price_cny"}
+_PRICE_ITEM_GAP = 60
+
+
+def _en_price_item(prev: Candidate, norm: str, start: int, uclass: str) -> str | None:
+    """The price of the next item of an English price list led by organs ('kidney
+    US$62,000; liver US$98,000'): an amount right after a price, past a separator and an organ
+    word, is a price in its own currency."""
+    if prev.indicator not in _EN_PRICE_OF.values() or not 0 <= start - prev.end <= _PRICE_ITEM_GAP:
+        return None
+    gap = pat.EN_PRICE_ITEM_GAP_RE.fullmatch(norm, prev.end, start)
+    return _EN_PRICE_OF[uclass] if gap else None
 
 
 def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:

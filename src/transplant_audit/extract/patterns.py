@@ -1520,6 +1520,14 @@ EN_ORGAN_FOR_AMOUNT_RE = re.compile(
 )
 """'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
 organ or a transplant bought for an amount."""
+EN_PRICE_ITEM_GAP_RE = re.compile(
+    r"\s?[;\n]\s*(?:[-*•]\s*)?(?:(?:a|an|the|one|single|double|adult|child|living|deceased)\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancreas)s?(?:\s(?:transplant(?:ation)?s?))?\s?:?\s?"
+    r"(?:(?:about|around|approximately|up to)\s)?"
+    r"|\s?(?:-|–|~|to)\s?"  # the high end of a range: 'US$98,000-130,000'
+)
+"""Between two items of a price list, each led by its organ ('kidney US$62,000; liver
+US$98,000-130,000', 'Kidney: $62,000\nLiver: $98,000'): the next item keeps the price."""
 EN_AMOUNT_FOR_ORGAN_AFTER_RE = re.compile(
     r"^\)?\s?(?:\([^()]{0,40}\)\s?)?(?:each\s|apiece\s)?for\s(?:(?:a|an|the|one|each)\s)?"
     r"(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|cornea|pancreas|organ|transplant)s?"
