@@ -310,3 +310,24 @@ def test_items_of_a_price_list_led_by_organs() -> None:
 def test_an_amount_after_a_price_that_no_organ_leads_is_no_price() -> None:
     text = "A kidney cost US$55,000 there; the hospital earned US$9 million from foreigners."
     assert ("price_usd", 9000000.0) not in found(text)
+
+
+# --- what a donor got, a wait told of one person, people trained ------------------------------
+
+
+def test_what_the_donor_received_is_no_price() -> None:
+    text = "The broker charged him $65,000 for a kidney, of which the donor received $4,000."
+    pairs = found(text)
+    assert ("price_usd", 65000.0) in pairs
+    assert ("price_usd", 4000.0) not in pairs
+
+
+def test_a_wait_before_the_person_who_received_the_organ() -> None:
+    text = "After waiting four years on dialysis, he received a kidney in 2016."
+    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+
+
+def test_people_trained_are_no_staff() -> None:
+    pairs = found("The centre has trained more than 200 transplant surgeons since 2000.")
+    assert ("transplant_surgeons", 200.0) not in pairs
+    assert ("transplant_surgeons", 12.0) in found("The transplant center has 12 trained surgeons.")

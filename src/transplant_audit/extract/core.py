@@ -594,6 +594,11 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         ctx.sentence
     ):
         return None  # the donors are paid US$1200; costs totaling 7 million yuan
+    left = ctx.left_clause[-40:]
+    if ("donor" in left or "seller" in left or "vendor" in left) and (
+        pat.EN_DONOR_PAID_BEFORE_RE.search(left)
+    ):
+        return None  # of which the donor received $5,000
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
@@ -804,6 +809,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
+        if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(
+            ctx.left_clause[-30:]
+        ):
+            return None  # has trained more than 300 transplant surgeons: no headcount
         if _en_event(ctx) and not _received_transplant(ctx):
             return None  # more than 60 doctors carried out 6 transplants on that day
         tx = transplant or sentence_tx or ctx.doc_transplant

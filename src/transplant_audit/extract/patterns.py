@@ -852,6 +852,10 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
     r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
     r"(?:waited|waiting|been waiting)(?![a-z])"
+    # 'After waiting three years on dialysis, she received a kidney': the person after it
+    r"|(?<![a-z])after\s(?:waiting|having waited)\s[^.;]{0,60}?,\s(?:he|she|i|we|the patient"
+    r"|the man|the woman|the boy|the girl|[a-z]+)\s(?:finally\s)?(?:received|got|underwent"
+    r"|was given|had)(?![a-z])"
     # a named person after a conjunction ('after Chua waited only two weeks'), and one who
     # 'has been on the waiting list' (a group 'have been')
     r"|(?<![a-z])(?:after|until|before|when|while|once)\s"
@@ -1505,6 +1509,19 @@ EN_ORGAN_PRICED_AT_RE = re.compile(
 )
 """A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
 organ priced at an amount, read in the sentence before the amount."""
+EN_TRAINED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:trained|trains|training|educated|cultivated)\s(?:(?:more than|over|about"
+    r"|nearly|some|around)\s)?$"
+)
+"""'It has trained more than 300 transplant surgeons': people trained over the years, a flow,
+not the unit's staff."""
+EN_DONOR_PAID_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:donors?|sellers?|vendors?)(?:'s|’s)?\s(?:(?:only|just|himself|herself)\s)?"
+    r"(?:received|receives|got|gets|was paid|were paid|is paid|are paid|earned|earns|kept|keeps"
+    r"|pocketed)\s(?:(?:only|just|about|around|some|less than|under)\s)?(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'of which the donor received $5,000': what the seller of an organ got, not what the
+patient paid."""
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
