@@ -331,3 +331,34 @@ def test_people_trained_are_no_staff() -> None:
     pairs = found("The centre has trained more than 200 transplant surgeons since 2000.")
     assert ("transplant_surgeons", 200.0) not in pairs
     assert ("transplant_surgeons", 12.0) in found("The transplant center has 12 trained surgeons.")
+
+
+# --- first years: programmes begun with the subject first, pioneers, first in a place --------
+
+
+def test_programmes_begun_pioneered_or_first_in_a_place() -> None:
+    for text, year in (
+        ("The hospital's liver transplant program began in 1986.", 1986.0),
+        ("Kidney transplantation at the hospital started in 1979.", 1979.0),
+        ("The hospital pioneered lung transplantation in the region in 2002.", 2002.0),
+        ("It became the first in the city to perform heart transplants in 2005.", 2005.0),
+    ):
+        assert ("first_transplant_year", year) in found(text), text
+
+
+def test_a_year_opening_the_next_coordinated_phrase_dates_that_phrase() -> None:
+    text = (
+        "In 1999 it carried out the first kidney transplant and in 2004 the first liver "
+        "transplant in the county."
+    )
+    assert _first_years(text) == [(1999.0, "kidney"), (2004.0, "liver")]
+
+
+def test_a_unit_approved_in_a_year_is_founded() -> None:
+    text = "In 2006, the hospital's transplant center was formally approved by the ministry."
+    assert ("transplant_unit_founded_year", 2006.0) in found(text)
+
+
+def test_a_programme_that_began_to_grow_has_no_first() -> None:
+    text = "The transplant program began to expand in 2007 and did 250 operations that year."
+    assert not _first_years(text)

@@ -2254,6 +2254,13 @@ _FIRST_TX_RE = re.compile(
     r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
     # the first case or operation of the transplantation the text is about (the pass runs
     # only when one is named): 'until the first successful case was performed ... in 1991'
+    # a programme begun, its subject first ('the kidney transplant program began in 1978'),
+    # pioneered, or a hospital first in a place to do it
+    r"|transplant(?:ation|s)?\s(?:program(?:me)?s?\s|services?\s)?(?:[^.;,\d]{0,30}?\s)?"
+    r"(?:began|started|commenced|was launched|was started|was begun)(?!\sto\s)(?![a-z])"
+    r"|pioneer(?:ed|ing)\s(?:[a-z'’-]+\s){0,3}?transplant"
+    r"|first\s(?:in|of)\s(?:[a-z'’-]+\s){0,4}?to\s(?:perform|carry out|do|conduct|complete"
+    r"|begin|start)\s(?:[a-z-]+\s){0,3}?transplant"
     r"|first\s(?:successful\s|such\s|clinical\s|human\s)?(?:case|operation|procedure)"
     r"(?=\s(?:was|were|of|in|at|on|took|came)(?![a-z])|\s?[,.;])"
 )
@@ -2279,13 +2286,16 @@ _EN_KIND_MORE_RE = re.compile(
 )
 """'the first successful liver transplant and heart transplant': a second kind named in the
 same first, sharing its year."""
+_EN_AND_IN_RE = re.compile(r"(?:\sand|,)\s(?:then\s|later\s)?(?:in|on|by)\s(?:[a-z]+\s)?$")
+"""A year after a first that opens the next coordinated phrase ('... and in 2000 the first lung
+transplant') dates that phrase, not the first before it."""
 _EN_SAME_YEAR_RE = re.compile(r"(?:the same|that same|that)\syear(?![a-z])")
 """'In the same year, it carried out the first ...': the year is the previous sentence's."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
-    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
+    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
     r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
 )
@@ -2463,6 +2473,8 @@ def _year_candidates(
                 (False, sentences.around(m.start(), m.end())),
             ):
                 for ys, ye, _ in _year_spans(norm, lo, hi):
+                    if ys > m.end() and _EN_AND_IN_RE.search(norm, m.end(), ys):
+                        continue  # '... and in 2000 the first lung transplant': not this one's
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
