@@ -362,3 +362,14 @@ def test_a_unit_approved_in_a_year_is_founded() -> None:
 def test_a_programme_that_began_to_grow_has_no_first() -> None:
     text = "The transplant program began to expand in 2007 and did 250 operations that year."
     assert not _first_years(text)
+
+
+# --- a date after a bare number is not its unit ------------------------------------------------
+
+
+def test_last_year_after_a_count_is_a_date_not_a_duration() -> None:
+    text = "The number of people waiting for a liver rose to 3,900 last year."
+    assert ("waitlist_size", 3900.0) in found(text)
+    text = "Donations in the province reached 640 last year."
+    assert ("opo_donors", 640.0) in found(text)
+    assert ("wait_time_days", 365.25) in found("Patients there wait about a year for a kidney.")

@@ -998,6 +998,13 @@ _EN_STOP = frozenset(
         "over",
         "under",
         "about",
+        # a date after the number ('rose to 5,800 last year'), not its unit
+        "last",
+        "next",
+        "past",
+        "previous",
+        "following",
+        "coming",
     }
 )
 
