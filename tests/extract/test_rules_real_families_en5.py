@@ -373,3 +373,19 @@ def test_last_year_after_a_count_is_a_date_not_a_duration() -> None:
     text = "Donations in the province reached 640 last year."
     assert ("opo_donors", 640.0) in found(text)
     assert ("wait_time_days", 365.25) in found("Patients there wait about a year for a kidney.")
+
+
+def test_the_icu_cue_of_the_item_before_is_not_this_ones() -> None:
+    pairs = found("The hospital has 52 ICU beds and 2,100 beds in total.")
+    assert {("icu_beds", 52.0), ("total_beds", 2100.0)} <= pairs
+    assert ("icu_beds", 2100.0) not in pairs
+
+
+# --- shares: of a count of transplants named a few words after ------------------------------
+
+
+def test_a_share_of_the_countrys_transplants() -> None:
+    text = "The hospital accounts for about 12% of China's kidney transplants."
+    assert ("national_share", 0.12) in found(text)
+    text = "About 12% of the country's patients die within a year after their transplants."
+    assert not {p for p in found(text) if p[0] == "national_share"}

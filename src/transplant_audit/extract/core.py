@@ -756,7 +756,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         own_right = local_right
         if local_right.isascii():
             own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
-        if _has(pat.ICU_CUE_RE, local_left, own_right, ctx.mods):
+        own_left = local_left
+        if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+            own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
+        if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
             return "icu_beds"
         if transplant:
             return "transplant_beds"
@@ -926,7 +929,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
             pat.TRANSPLANT_CUE_RE, ctx.before_doc
         )
-        if transplant or sentence_tx or of_count:
+        of_tx = "of" in ctx.right[:4] and bool(pat.EN_SHARE_OF_TX_RE.match(ctx.right))
+        if transplant or sentence_tx or of_count or of_tx:
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):

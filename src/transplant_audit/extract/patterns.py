@@ -919,6 +919,11 @@ SHARE_OF_PLACES_RE = re.compile(
 )
 """占我国现有肝脏移植中心的三分之二: a share of hospitals, not of transplants."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
+EN_SHARE_OF_TX_RE = re.compile(
+    r"^\s?of\s(?:the\s)?(?:[a-z'’-]+\s){0,4}?(?:transplant(?:s|ations?)?|kts?|lts?)(?![a-z])"
+)
+"""'accounts for about 10% of China's liver transplants': a share whose noun is transplants,
+however many words stand before it."""
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
 ROOM_CUE_RE = re.compile(r"手术室|手术间|operating|theat|surgical suite")
