@@ -389,3 +389,13 @@ def test_a_share_of_the_countrys_transplants() -> None:
     assert ("national_share", 0.12) in found(text)
     text = "About 12% of the country's patients die within a year after their transplants."
     assert not {p for p in found(text) if p[0] == "national_share"}
+
+
+# --- waits: how long the donor was in a state ------------------------------------------------
+
+
+def test_how_long_a_donor_was_kept_is_no_wait() -> None:
+    text = "The donor was kept on a ventilator for three days before the operation."
+    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+    assert ("wait_time_days", 10.0) in found("A suitable donor was quickly located in 10 days.")
+    assert ("wait_time_days", 14.0) in found("A donor was found within two weeks.")

@@ -535,6 +535,12 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         and not _EN_ORGAN_RE.search(ctx.clause)
     ):
         return None  # obtain the results in one or two days: no organ is waited for
+    if (
+        "donor" in ctx.left_clause
+        and pat.EN_DONOR_STATE_RE.match(ctx.left_clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+    ):
+        return None  # the donor was kept on life support for two days
     head = ctx.table_head
     if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
         head = ""  # a table of survival by year after transplant: no waits

@@ -1322,6 +1322,13 @@ EN_LONG_SPAN_BEFORE_RE = re.compile(
 )
 """'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
 EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_DONOR_STATE_RE = re.compile(
+    r"^\s*(?:the|a|one|this|that|each)\s(?:[a-z-]+\s)?donors?\s(?:was|were|had been|has been|is"
+    r"|are|remained|stayed|lay)\s"
+    r"(?!(?:[a-z]+ly\s)?(?:found|located|identified|matched|available|obtained|secured|sourced))"
+)
+"""'The donor was kept on life support for two days': how long the donor was in a state, which
+WAIT_CUE_RE's 'donor' would read as a wait for one."""
 EN_OTHER_RESULT_RE = re.compile(
     r"(?<![a-z])(?:results?|reports?|diagnos[ie]s|visas?|approvals?|replies|answers?)(?![a-z])"
 )
