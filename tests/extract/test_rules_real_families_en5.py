@@ -399,3 +399,32 @@ def test_how_long_a_donor_was_kept_is_no_wait() -> None:
     assert not {p for p in found(text) if p[0] == "wait_time_days"}
     assert ("wait_time_days", 10.0) in found("A suitable donor was quickly located in 10 days.")
     assert ("wait_time_days", 14.0) in found("A donor was found within two weeks.")
+
+
+def test_a_history_that_began_with_a_first_gives_its_year_once() -> None:
+    text = (
+        "Transplantation in the region began with the first kidney transplant from a living "
+        "donor in 1974, and the first deceased donor transplant followed in 1983."
+    )
+    assert [y for y, _ in _first_years(text)].count(1974.0) == 1
+
+
+# --- tables: rows without outer bars, and a price column -------------------------------------
+
+
+def test_rows_of_a_table_without_outer_bars() -> None:
+    text = "Hospital | Waiting time\nCity Hospital | 3 weeks\nProvincial Hospital | 2 months"
+    assert {("wait_time_days", 21.0), ("wait_time_days", 60.88)} <= found(text)
+
+
+def test_values_under_a_price_column() -> None:
+    text = "Organ | Price (US$)\nKidney | 58,000\nHeart | 125,000"
+    assert {("price_usd", 58000.0), ("price_usd", 125000.0)} <= found(text)
+    text = "| Organ | Cost in yuan |\n| Liver | 300,000 |"
+    assert ("price_cny", 300000.0) in found(text)
+
+
+def test_a_single_bar_in_prose_is_no_table() -> None:
+    text = "News | Health\nThe city hospital said patients wait 3 weeks at most for a kidney."
+    assert ("wait_time_days", 21.0) in found(text)
+    assert not found("Site map | Contact\n120 | 300")

@@ -1801,6 +1801,15 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
     return None
 
 
+def _row_above(norm: str, line_start: int) -> bool:
+    """Does the line above the one starting at ``line_start`` hold a '|' too? A line with one
+    '|' ('Renji Hospital | 2 weeks') is a row of a table without outer bars only then."""
+    if line_start < 2:
+        return False
+    above = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "|" in above
+
+
 def _table_head(norm: str, s: int) -> str:
     """The text above a table row (its header), or above a cell or list item written on a
     line of its own (醫院\n\n等待時間\n\n上海某醫院\n\n1週; - 天津: 兩週); "" when the figure
@@ -1808,7 +1817,7 @@ def _table_head(norm: str, s: int) -> str:
     line_start = norm.rfind("\n", 0, s) + 1
     line_end = norm.find("\n", s)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    if line.count("|") >= 2:
+    if line.count("|") >= 2 or (line.count("|") == 1 and _row_above(norm, line_start)):
         return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
     cell = len(line.strip()) <= pat.CELL_LINE_CHARS and not pat.PROSE_MARK_RE.search(line)
     if line_start and cell:
@@ -1834,6 +1843,10 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return cnt
     found = pat.EN_LABEL_COUNTER_RE.findall(label)
     if not found:
+        money = pat.EN_LABEL_MONEY_RE.search(label)  # 'Price (US$)' over 'Kidney | 62,000'
+        if money:
+            kind = "usd" if money.group("usd") else "cny"
+            return _Counter(kind, kind.upper(), 1.0, [], label.strip(), e)
         return cnt
     uclass, unit, mult, _ = pat.EN_COUNTERS[found[-1]]
     return _Counter(uclass, unit, mult, [], label.strip(), e)
@@ -1853,7 +1866,7 @@ def _column_header(norm: str, line_start: int, column: int) -> str:
         row = norm[start:pos]
         pos = start - 1
         cells = row.split("|")
-        if len(cells) > column + 1 and not set(row) <= set("|-: "):
+        if len(cells) > column and not set(row) <= set("|-: "):
             if _NUMERIC_CELL_RE.fullmatch(cells[column]):
                 continue  # another data row
             return cells[column]
@@ -2274,7 +2287,8 @@ _FIRST_TX_RE = re.compile(
     # a programme begun, its subject first ('the kidney transplant program began in 1978'),
     # pioneered, or a hospital first in a place to do it
     r"|transplant(?:ation|s)?\s(?:program(?:me)?s?\s|services?\s)?(?:[^.;,\d]{0,30}?\s)?"
-    r"(?:began|started|commenced|was launched|was started|was begun)(?!\sto\s)(?![a-z])"
+    r"(?:began|started|commenced|was launched|was started|was begun)(?![a-z])"
+    r"(?!\s(?:to|with|when|after)\s)"  # 'began with the first renal transplant in 1969
     r"|pioneer(?:ed|ing)\s(?:[a-z'’-]+\s){0,3}?transplant"
     r"|first\s(?:in|of)\s(?:[a-z'’-]+\s){0,4}?to\s(?:perform|carry out|do|conduct|complete"
     r"|begin|start)\s(?:[a-z-]+\s){0,3}?transplant"

@@ -1591,6 +1591,12 @@ EN_LABEL_BEFORE_RE = re.compile(
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
 EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
 """A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
+EN_LABEL_MONEY_RE = re.compile(
+    r"(?<![a-z])(?:price|cost|fee|charge)s?(?![a-z])[^|\n]{0,20}?"
+    r"(?:(?P<usd>us\$|usd|\$|dollars)|yuan|rmb|cny|¥)"
+)
+"""A label or column header naming a price and its currency ('Price (US$)', 'Cost in
+yuan'): the values under it are amounts in that currency."""
 EN_LABEL_COUNTER_RE = re.compile(rf"(?<![a-z])({_alt(list(EN_COUNTERS))})(?![a-z])")
 """The unit or counted noun a label names ('Annual liver transplants', 'Waiting time (days)')."""
 TABLE_ROWS_BACK = 30
