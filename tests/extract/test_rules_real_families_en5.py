@@ -428,3 +428,9 @@ def test_a_single_bar_in_prose_is_no_table() -> None:
     text = "News | Health\nThe city hospital said patients wait 3 weeks at most for a kidney."
     assert ("wait_time_days", 21.0) in found(text)
     assert not found("Site map | Contact\n120 | 300")
+
+
+def test_a_label_on_the_next_line_is_not_the_values_unit() -> None:
+    pairs = found("Beds: 1,500\nTransplant beds: 60")
+    assert {("total_beds", 1500.0), ("transplant_beds", 60.0)} <= pairs
+    assert ("transplant_beds", 1500.0) not in pairs

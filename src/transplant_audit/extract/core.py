@@ -1296,6 +1296,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
             counter = nxt.group(1)
             out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
             out.end = nxt.end()
+            if "\n" in norm[e : out.end] and norm[out.end : out.end + 1] == ":":
+                return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
         out.mods = mods + counter
     return out
 
