@@ -434,3 +434,15 @@ def test_a_label_on_the_next_line_is_not_the_values_unit() -> None:
     pairs = found("Beds: 1,500\nTransplant beds: 60")
     assert {("total_beds", 1500.0), ("transplant_beds", 60.0)} <= pairs
     assert ("transplant_beds", 1500.0) not in pairs
+
+
+def test_a_first_conference_journal_law_or_paper_is_no_first_transplant() -> None:
+    for text in (
+        "The first national conference on organ transplantation was held in 1986.",
+        "In 2004, the first issue of the journal Transplant Research appeared.",
+        "The hospital published its first transplant research paper in 1983.",
+        "The first transplant law was passed in 2008.",
+        "The first case of transplant tourism was reported in 2006.",
+    ):
+        assert not _first_years(text), text
+    assert _first_years("Its first living donor kidney transplantation took place in 1991.")

@@ -2269,9 +2269,14 @@ _FIRST_TX_RE = re.compile(
     # written as an abbreviation ('the first KT'); a programme begun ('started kidney
     # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
     # first performed or making its debut
-    r"|first(?:-ever)?\s(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
+    # (not a first of something about transplantation: a conference, a journal, a law)
+    r"|first(?:-ever)?\s(?!(?:[a-z'’-]+\s){0,4}?(?:conferences?|congress|journal|issue|meeting"
+    r"|symposium|laws?|regulations?|society|association|course|paper|textbook|workshop|forum)\s)"
+    r"(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
     r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
-    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
+    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base"
+    r"|research|laws?|regulations?|legislation|tourism|papers?|conferences?|journal|society"
+    r"|association|course|training|workshop|meeting|forum|ethics|committee))"
     r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
     r"(?:perform|carry out|do|conduct|develop|carrying out)(?:ing)?\s"
     r"(?:[a-z-]+,?\s){0,8}?transplant"
@@ -2295,7 +2300,8 @@ _FIRST_TX_RE = re.compile(
     r"|first\s(?:in|of)\s(?:[a-z'’-]+\s){0,4}?to\s(?:perform|carry out|do|conduct|complete"
     r"|begin|start)\s(?:[a-z-]+\s){0,3}?transplant"
     r"|first\s(?:successful\s|such\s|clinical\s|human\s)?(?:case|operation|procedure)"
-    r"(?=\s(?:was|were|of|in|at|on|took|came)(?![a-z])|\s?[,.;])"
+    r"(?=\s(?:was|were|in|at|on|took|came)(?![a-z])|\s?[,.;]"
+    r"|\sof\s(?!(?:[a-z-]+\s){0,2}?(?:tourism|trafficking|fraud|abuse|rejection|infection)))"
 )
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
