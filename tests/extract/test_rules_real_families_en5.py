@@ -446,3 +446,20 @@ def test_a_first_conference_journal_law_or_paper_is_no_first_transplant() -> Non
     ):
         assert not _first_years(text), text
     assert _first_years("Its first living donor kidney transplantation took place in 1991.")
+
+
+# --- waiting lists: in need of, demand at; a ratio's denominator -------------------------------
+
+
+def test_people_in_need_of_a_transplant_and_the_demand() -> None:
+    assert ("waitlist_size", 250000.0) in found(
+        "Each year about 250,000 patients in the country are in need of an organ transplant."
+    )
+    assert ("waitlist_size", 40000.0) in found(
+        "The annual demand for kidneys is estimated at 40,000."
+    )
+
+
+def test_one_in_n_is_a_ratio() -> None:
+    text = "Only one in 25 patients who need a transplant receives one."
+    assert not {p for p in found(text) if p[1] == 25.0}

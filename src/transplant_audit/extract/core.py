@@ -1515,6 +1515,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if ordinal and uclass != "ops":
             continue
+        if (
+            not is_zh_token
+            and " in" in norm[max(0, s - 12) : s]
+            and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
+        ):
+            continue  # only one in 30 patients: a ratio's denominator
         if uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, e_num, end + 12):
             continue  # a three-month shutdown, 5-year survival: a duration of something else
 
@@ -1939,6 +1945,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             return _Counter("persons", "patients", 1.0, [], noun, e)
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
+    if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):
+        return _Counter("waiting", "patients", 1.0, [], "demand", e)  # demand at 90,000
     return cnt
 
 

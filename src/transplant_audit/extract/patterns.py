@@ -748,8 +748,10 @@ WAITLIST_CUE_RE = re.compile(
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
-    # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant'
+    # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
+    # 'in need of an organ transplant'
     r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|in need of\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
     r"|(?:registered|listed)\s(?:[^.;,]{0,60}?\s)?for\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
 )
 ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
@@ -1238,6 +1240,15 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+EN_DEMAND_BEFORE_RE = re.compile(
+    r"(?<![a-z])demand\s(?:for\s(?:[a-z-]+\s){1,3})?(?:is\s|was\s|stands\sat\s|stood\sat\s"
+    r"|reached\s|of\s|at\s|(?:is\s|was\s)?estimated\sat\s)(?:about\s|around\s|nearly\s|over\s"
+    r"|more than\s|some\s|roughly\s)?$"
+)
+"""'The annual demand for kidneys is estimated at 50,000', 'put annual worldwide demand at
+90,000': the people who need a transplant (GUIDE: waiting lists)."""
+EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
+"""'only one in 30 patients ...': the denominator of a ratio, no count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
     r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
 )
