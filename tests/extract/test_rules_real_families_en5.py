@@ -463,3 +463,9 @@ def test_people_in_need_of_a_transplant_and_the_demand() -> None:
 def test_one_in_n_is_a_ratio() -> None:
     text = "Only one in 25 patients who need a transplant receives one."
     assert not {p for p in found(text) if p[1] == 25.0}
+
+
+def test_a_staff_of_n() -> None:
+    text = "The kidney transplant center has a staff of 64, including 18 surgeons."
+    assert {("transplant_staff", 64.0), ("transplant_surgeons", 18.0)} <= found(text)
+    assert not found("A team of 12 carried out the operation in 2011.")

@@ -1945,6 +1945,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             return _Counter("persons", "patients", 1.0, [], noun, e)
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
+    if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
+        return _Counter("persons", "staff", 1.0, [], "staff", e)  # a staff of 85
     if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):
         return _Counter("waiting", "patients", 1.0, [], "demand", e)  # demand at 90,000
     return cnt

@@ -1247,6 +1247,11 @@ EN_DEMAND_BEFORE_RE = re.compile(
 )
 """'The annual demand for kidneys is estimated at 50,000', 'put annual worldwide demand at
 90,000': the people who need a transplant (GUIDE: waiting lists)."""
+EN_STAFF_OF_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:a|its|the)\s(?:[a-z-]+\s)?(?:staff|workforce)\sof\s(?:about\s|around\s"
+    r"|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'The liver transplant center has a staff of 85': the staff counted by the number after."""
 EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
 """'only one in 30 patients ...': the denominator of a ratio, no count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
