@@ -469,3 +469,13 @@ def test_a_staff_of_n() -> None:
     text = "The kidney transplant center has a staff of 64, including 18 surgeons."
     assert {("transplant_staff", 64.0), ("transplant_surgeons", 18.0)} <= found(text)
     assert not found("A team of 12 carried out the operation in 2011.")
+
+
+def test_people_who_donated_and_organs_that_donations_gave() -> None:
+    text = "Last year, 3,870 citizens donated organs after death, enabling 11,000 transplants."
+    pairs = found(text)
+    assert ("opo_donors", 3870.0) in pairs
+    assert ("opo_organs_utilised", 3870.0) not in pairs
+    text = "The OPO coordinated 380 deceased donations, resulting in 1,050 organs."
+    assert {("opo_donors", 380.0), ("opo_organs_utilised", 1050.0)} <= found(text)
+    assert not found("Each donor provides on average 2.9 organs.")

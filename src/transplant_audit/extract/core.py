@@ -904,6 +904,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None
         return None if _has(pat.REGISTRATION_CUE_RE, ctx.clause) else "opo_donors"
     if uclass in ("organs", "organ_items"):
+        if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
+            return None  # each donor gives on average 3.2 organs: a ratio
         if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
             pat.DONATION_CUE_RE, ctx.clause, ctx.mods
         ):
@@ -915,6 +917,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         ):
             return "opo_organs_utilised"  # 35 donor livers; transplants involving 32,984 organs
     if uclass == "organs":
+        if pat.EN_ORGANS_YIELDED_BEFORE_RE.search(ctx.left_clause[-24:]) and _has(
+            pat.DONATION_CUE_RE, ctx.sentence_left
+        ):
+            return "opo_organs_utilised"  # 450 deceased donations, resulting in 1,300 organs
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
         if _has(pat.EN_ORGANS_GIVEN_RE, ctx.clause) and "living" not in ctx.clause:
@@ -1015,6 +1021,12 @@ _EN_STOP = frozenset(
         "previous",
         "following",
         "coming",
+        # a verb after the number: '5,146 citizens donated organs' counts citizens, not organs
+        "donated",
+        "received",
+        "underwent",
+        "died",
+        "gave",
     }
 )
 

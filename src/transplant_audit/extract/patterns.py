@@ -283,6 +283,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
+    "citizens": ("persons", "people", 1, None),
+    "individuals": ("persons", "people", 1, None),
     "experts": ("persons", "experts", 1, None),
     "donors": ("donors", "donors", 1, None),
     "donations": ("donors", "donations", 1, None),
@@ -1252,6 +1254,15 @@ EN_STAFF_OF_BEFORE_RE = re.compile(
     r"|nearly\s|over\s|more than\s|some\s)?$"
 )
 """'The liver transplant center has a staff of 85': the staff counted by the number after."""
+EN_ORGANS_YIELDED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:resulting in|yielding|producing|providing|which provided|which yielded"
+    r"|that provided)\s(?:about\s|around\s|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'450 deceased donations, resulting in 1,300 organs': the organs the donations gave."""
+EN_PER_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:each|every|per|an average)\s(?:[a-z]+\s)?donor(?![a-z])"
+)
+"""'Each donor provides on average 3.2 organs': organs per donor, a ratio."""
 EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
 """'only one in 30 patients ...': the denominator of a ratio, no count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
