@@ -479,3 +479,10 @@ def test_people_who_donated_and_organs_that_donations_gave() -> None:
     text = "The OPO coordinated 380 deceased donations, resulting in 1,050 organs."
     assert {("opo_donors", 380.0), ("opo_organs_utilised", 1050.0)} <= found(text)
     assert not found("Each donor provides on average 2.9 organs.")
+
+
+def test_an_answer_after_a_question_about_the_wait() -> None:
+    text = "How long is the wait for a kidney? Usually two to four weeks."
+    assert {("wait_time_days", 14.0), ("wait_time_days", 28.0)} <= found(text)
+    text = "Is the hospital far from the airport? About two hours by car."
+    assert not {p for p in found(text) if p[0] == "wait_time_days"}

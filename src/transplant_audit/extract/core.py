@@ -1638,7 +1638,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         cl_s, cl_e = clauses.around(s, e)
         se_s, se_e = sentences.around(s, e)
         question = ""
-        if se_s > 1 and pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
+        if se_s > 1 and (
+            pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16])
+            or (norm[se_s - 1] == "?" and uclass == "time")  # '"How long ...?" "A week or two."'
+        ):
             q_s, q_e = sentences.around(se_s - 2, se_s - 1)
             question = norm[q_s : q_e + 1]
         cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
