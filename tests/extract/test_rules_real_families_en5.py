@@ -486,3 +486,12 @@ def test_an_answer_after_a_question_about_the_wait() -> None:
     assert {("wait_time_days", 14.0), ("wait_time_days", 28.0)} <= found(text)
     text = "Is the hospital far from the airport? About two hours by car."
     assert not {p for p in found(text) if p[0] == "wait_time_days"}
+
+
+def test_other_lines_of_the_costs_are_no_price() -> None:
+    text = "The transplant costs 250,000 yuan, while anti-rejection drugs cost 40,000 yuan a year."
+    pairs = found(text)
+    assert ("price_cny", 250000.0) in pairs
+    assert ("price_cny", 40000.0) not in pairs
+    text = "A kidney transplant, including drugs and tests, costs 210,000 yuan."
+    assert ("price_cny", 210000.0) in found(text)

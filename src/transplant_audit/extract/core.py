@@ -605,6 +605,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         pat.EN_DONOR_PAID_BEFORE_RE.search(left)
     ):
         return None  # of which the donor received $5,000
+    if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
+        return None  # drugs cost another 30,000 yuan a year: not the transplant's price
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"

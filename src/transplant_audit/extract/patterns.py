@@ -1263,6 +1263,13 @@ EN_PER_DONOR_RE = re.compile(
     r"(?<![a-z])(?:each|every|per|an average)\s(?:[a-z]+\s)?donor(?![a-z])"
 )
 """'Each donor provides on average 3.2 organs': organs per donor, a ratio."""
+EN_OTHER_COST_RE = re.compile(
+    r"(?<![a-z])(?:drugs?|medicines?|medications?|anti-rejection|immunosuppress[a-z]*|follow-up"
+    r"|check-ups?|tests|examinations|hotel|accommodation|travel|flights?|airfare)"
+    r"(?![a-z])[^,;]{0,30}$"
+)
+"""'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
+(GUIDE: cost breakdowns), named just before the amount in its clause."""
 EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
 """'only one in 30 patients ...': the denominator of a ratio, no count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
