@@ -495,3 +495,10 @@ def test_other_lines_of_the_costs_are_no_price() -> None:
     assert ("price_cny", 40000.0) not in pairs
     text = "A kidney transplant, including drugs and tests, costs 210,000 yuan."
     assert ("price_cny", 210000.0) in found(text)
+
+
+def test_a_unit_founded_in_a_year_opening_the_sentence() -> None:
+    text = "Established in 1996, the Kidney Transplant Center has 70 beds."
+    assert ("transplant_unit_founded_year", 1996.0) in found(text)
+    text = "Opened in 1998, the hospital's new building has 900 beds."
+    assert not {p for p in found(text) if p[0] == "transplant_unit_founded_year"}

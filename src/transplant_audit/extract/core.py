@@ -2364,6 +2364,10 @@ _FOUNDED_RE = re.compile(
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
     r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
+    # 'Established in 1994, the Liver Transplant Center has 80 beds'
+    r"|(?:founded|established|set up|created|opened)\s(?:in\s)?(?:[a-z]+\s)?\d{4},\s"
+    r"(?:the|its|our)\s(?:[a-z'-]+\s){0,3}transplant(?:ation)?\s"
+    r"(?:center|centre|unit|institute|department|ward|division|program)"
 )
 _FOUNDED_SELF_RE = re.compile(
     r"(?:本科|本中心|我科|我中心|该科|该中心|本所|我所|该所)[^。;,]{0,3}(?:始建|成立|组建|创建|建立)"
