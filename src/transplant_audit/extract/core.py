@@ -317,6 +317,18 @@ def _previous_sentence(ctx: _Ctx) -> str:
     return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
 
 
+def _next_sentence(ctx: _Ctx) -> str:
+    """The sentence after the figure's sentence ("" at the document's end), at most
+    ``_PREVIOUS_CHARS`` long."""
+    if ctx.sentence_bounds is None:
+        return ""
+    end = ctx.sentence_start + len(ctx.sentence)
+    if end + 1 >= len(ctx.doc):
+        return ""
+    _, nxt_end = ctx.sentence_bounds.around(end + 1, end + 2)
+    return ctx.doc[end + 1 : min(nxt_end, end + 1 + _PREVIOUS_CHARS)]
+
+
 def _period_view(ctx: _Ctx) -> PeriodView:
     return PeriodView(
         clause=ctx.clause,
@@ -675,6 +687,10 @@ def _unsited_cohort(ctx: _Ctx) -> bool:
     return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
 
 
+_OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl", "answer")
+"""A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
+
+
 def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
@@ -687,12 +703,30 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
+    if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
+        return None  # the operation lasted 12 hours
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
+        if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
+            return None  # the patient stayed in hospital for 21 days: an anecdote
         return "avg_length_of_stay_days"
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
         "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
     ):
         return None  # in 13 years, for 21 years: a programme's life, no wait
+    if (
+        any(w in ctx.clause for w in _OTHER_RESULT_WORDS)
+        and pat.EN_OTHER_RESULT_RE.search(ctx.clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+        and not pat.EN_ORGAN_WITHIN_RE.search(ctx.clause)
+        and not _EN_ORGAN_RE.search(ctx.clause)
+    ):
+        return None  # obtain the results in one or two days: no organ is waited for
+    if (
+        "donor" in ctx.left_clause
+        and pat.EN_DONOR_STATE_RE.match(ctx.left_clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+    ):
+        return None  # the donor was kept on life support for two days
     head = ctx.table_head
     if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
         head = ""  # a table of survival by year after transplant: no waits
@@ -729,13 +763,16 @@ def _classify_wait(ctx: _Ctx) -> str | None:
 
 def _priced_at(ctx: _Ctx) -> bool:
     """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
-    dollars': the amount (or the one it converts, in the parentheses after it) prices an
-    organ or a transplant."""
+    dollars', 'half a million yuan (about $70,000) for a single lung': the amount (or the one
+    it converts, in the parentheses after it) prices an organ or a transplant."""
     left = ctx.sentence_left[-48:]
     if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
         return True
     wide = ctx.sentence_left[-80:]  # the gate reads the window the pattern searches
-    return "for" in wide and bool(pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide))
+    if "for" in wide and pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide):
+        return True
+    after = ctx.sentence_right[:80]
+    return "for " in after and bool(pat.EN_AMOUNT_FOR_ORGAN_AFTER_RE.match(after))
 
 
 _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
@@ -749,6 +786,13 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         ctx.sentence
     ):
         return None  # the donors are paid US$1200; costs totaling 7 million yuan
+    left = ctx.left_clause[-40:]
+    if ("donor" in left or "seller" in left or "vendor" in left) and (
+        pat.EN_DONOR_PAID_BEFORE_RE.search(left)
+    ):
+        return None  # of which the donor received $5,000
+    if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
+        return None  # drugs cost another 30,000 yuan a year: not the transplant's price
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
@@ -865,11 +909,38 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     return "transplants_in_period" if in_period else "transplants_cumulative"
 
 
+_EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
+
+
+def _en_bed_owner(ctx: _Ctx) -> str | None:
+    """English beds whose owner is named outside their clause: a building's ('a surgical
+    building with 900 beds': a department's; 'The new building has 500 beds' after a
+    transplant centre put it to use: the centre's), or the unit the sentence before opens with
+    when this one says 'It has' ('The kidney transplant discipline of ... is ... It currently
+    has 79 open beds'). None when neither reads."""
+    left = ctx.left_clause
+    building = "build" in left or "tower" in left or "complex" in left
+    if building and pat.EN_BEDS_OF_BUILDING_RE.search(left):
+        if "surg" in left:
+            return "department_beds"  # a surgery building (GUIDE: department_beds)
+        if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, _previous_sentence(ctx)):
+            return "transplant_beds"
+        return None
+    if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
+        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        if unit:
+            tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+            return "transplant_beds" if tx else "department_beds"
+    return None
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
     if uclass == "time":
         return _classify_wait(ctx)
+    if uclass == "waiting":
+        return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
     if uclass in ("cny", "usd"):
         return _classify_money(uclass, ctx)
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
@@ -883,10 +954,20 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "beds":
         if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
             return None
-        if _has(pat.ICU_CUE_RE, *near):
+        # '62 open beds and 12 intensive care beds': the next item's ICU cue is not this one's
+        own_right = local_right
+        if local_right.isascii():
+            own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
+        own_left = local_left
+        if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+            own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
+        if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
             return "icu_beds"
         if transplant:
             return "transplant_beds"
+        owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
+        if owner:
+            return owner
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
         if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
             unit = None  # This hospital owns the X center and has 4,200 beds
@@ -933,6 +1014,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
             return _received_indicator(ctx)
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
+        if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(
+            ctx.left_clause[-30:]
+        ):
+            return None  # has trained more than 300 transplant surgeons: no headcount
         if _en_event(ctx) and not _received_transplant(ctx):
             return None  # more than 60 doctors carried out 6 transplants on that day
         tx = transplant or sentence_tx or ctx.doc_transplant
@@ -987,6 +1072,15 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "senior_staff"
             ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
             ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+            # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
+            # (its sentence, the 80 characters before, the sentences before and after)
+            ranked = ranked and _has(
+                pat.TRANSPLANT_CUE_RE,
+                ctx.before_doc,
+                ctx.sentence,
+                _previous_sentence(ctx),
+                _next_sentence(ctx),
+            )
             return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
         if _has(pat.STAFF_NOUN_RE, *role_text):
             if transplant or (tx and not hospital_wide):
@@ -1018,6 +1112,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "transplants_in_period" if in_period else "transplants_cumulative"
         return "opo_donors"
     if uclass in ("organs", "organ_items"):
+        if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
+            return None  # each donor gives on average 3.2 organs: a ratio
         if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
             pat.DONATION_CUE_RE, ctx.clause, ctx.mods
         ):
@@ -1029,6 +1125,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         ):
             return "opo_organs_utilised"  # 35 donor livers; transplants involving 32,984 organs
     if uclass == "organs":
+        if pat.EN_ORGANS_YIELDED_BEFORE_RE.search(ctx.left_clause[-24:]) and _has(
+            pat.DONATION_CUE_RE, ctx.sentence_left
+        ):
+            return "opo_organs_utilised"  # 450 deceased donations, resulting in 1,300 organs
         if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
             return "opo_organs_utilised"
         if _has(pat.EN_ORGANS_GIVEN_RE, ctx.clause) and "living" not in ctx.clause:
@@ -1049,7 +1149,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
             pat.TRANSPLANT_CUE_RE, ctx.before_doc
         )
-        if transplant or sentence_tx or of_count:
+        of_tx = "of" in ctx.right[:4] and bool(pat.EN_SHARE_OF_TX_RE.match(ctx.right))
+        if transplant or sentence_tx or of_count or of_tx:
             if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
                 return "provincial_share"
             if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
@@ -1128,6 +1229,19 @@ _EN_STOP = frozenset(
         "over",
         "under",
         "about",
+        # a date after the number ('rose to 5,800 last year'), not its unit
+        "last",
+        "next",
+        "past",
+        "previous",
+        "following",
+        "coming",
+        # a verb after the number: '5,146 citizens donated organs' counts citizens, not organs
+        "donated",
+        "received",
+        "underwent",
+        "died",
+        "gave",
     }
 )
 
@@ -1242,7 +1356,8 @@ def _token_value(m: re.Match[str]) -> float:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
     if m.group("word").startswith("half"):
-        return 0.5  # half a month
+        # half a month; half a million (yuan)
+        return 0.5 * parse_english_number(m.group("word")[len("half a ") :] or "one")
     return parse_english_number(m.group("word"))
 
 
@@ -1408,6 +1523,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
             counter = nxt.group(1)
             out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
             out.end = nxt.end()
+            if "\n" in norm[e : out.end] and norm[out.end : out.end + 1] == ":":
+                return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
         out.mods = mods + counter
     return out
 
@@ -1589,6 +1706,14 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if cohort_item and not cnt.uclass:
             cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+        if (
+            cnt.uclass in ("", "organ_items")
+            and out
+            and out[-1].indicator == "waitlist_size"
+            and arabic
+            and _waiting_part(norm, out[-1].end, s, e)
+        ):
+            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
         if not cnt.uclass and not is_zh_token and arabic:
             cnt = _elliptic_counter(norm, s, e, sentences, cnt)
         if not cnt.uclass and arabic and (has_rows or has_labels):
@@ -1617,6 +1742,12 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         )
         if ordinal and uclass != "ops":
             continue
+        if (
+            not is_zh_token
+            and " in" in norm[max(0, s - 12) : s]
+            and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
+        ):
+            continue  # only one in 30 patients: a ratio's denominator
         if uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, e_num, end + 12):
             continue  # a three-month shutdown, 5-year survival: a duration of something else
 
@@ -1722,7 +1853,10 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         cl_s, cl_e = clauses.around(s, e)
         se_s, se_e = sentences.around(s, e)
         question = ""
-        if se_s > 1 and pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16]):
+        if se_s > 1 and (
+            pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16])
+            or (norm[se_s - 1] == "?" and uclass == "time")  # '"How long ...?" "A week or two."'
+        ):
             q_s, q_e = sentences.around(se_s - 2, se_s - 1)
             question = norm[q_s : q_e + 1]
         cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
@@ -1759,6 +1893,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             uclass == "cny" and indicator is None
         ):
             indicator = _list_sibling(out, norm, start, se_s) or indicator
+        if indicator is None and uclass in ("cny", "usd") and out and not is_zh_text:
+            indicator = _en_price_item(out[-1], norm, start, uclass)
         if indicator is None:
             continue
         if hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
@@ -1859,6 +1995,20 @@ def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str
     return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
 
 
+_EN_PRICE_OF = {"usd": "price_usd", "cny": "price_cny"}
+_PRICE_ITEM_GAP = 60
+
+
+def _en_price_item(prev: Candidate, norm: str, start: int, uclass: str) -> str | None:
+    """The price of the next item of an English price list led by organs ('kidney
+    US$62,000; liver US$98,000'): an amount right after a price, past a separator and an organ
+    word, is a price in its own currency."""
+    if prev.indicator not in _EN_PRICE_OF.values() or not 0 <= start - prev.end <= _PRICE_ITEM_GAP:
+        return None
+    gap = pat.EN_PRICE_ITEM_GAP_RE.fullmatch(norm, prev.end, start)
+    return _EN_PRICE_OF[uclass] if gap else None
+
+
 def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
     """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
     _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
@@ -1891,6 +2041,15 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
     return None
 
 
+def _row_above(norm: str, line_start: int) -> bool:
+    """Does the line above the one starting at ``line_start`` hold a '|' too? A line with one
+    '|' ('Renji Hospital | 2 weeks') is a row of a table without outer bars only then."""
+    if line_start < 2:
+        return False
+    above = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "|" in above
+
+
 def _table_head(norm: str, s: int) -> str:
     """The text above a table row (its header), or above a cell or list item written on a
     line of its own (醫院\n\n等待時間\n\n上海某醫院\n\n1週; - 天津: 兩週); "" when the figure
@@ -1898,7 +2057,7 @@ def _table_head(norm: str, s: int) -> str:
     line_start = norm.rfind("\n", 0, s) + 1
     line_end = norm.find("\n", s)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    if line.count("|") >= 2:
+    if line.count("|") >= 2 or (line.count("|") == 1 and _row_above(norm, line_start)):
         return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
     cell = len(line.strip()) <= pat.CELL_LINE_CHARS and not pat.PROSE_MARK_RE.search(line)
     if line_start and cell:
@@ -1924,6 +2083,10 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return cnt
     found = pat.EN_LABEL_COUNTER_RE.findall(label)
     if not found:
+        money = pat.EN_LABEL_MONEY_RE.search(label)  # 'Price (US$)' over 'Kidney | 62,000'
+        if money:
+            kind = "usd" if money.group("usd") else "cny"
+            return _Counter(kind, kind.upper(), 1.0, [], label.strip(), e)
         return cnt
     uclass, unit, mult, _ = pat.EN_COUNTERS[found[-1]]
     return _Counter(uclass, unit, mult, [], label.strip(), e)
@@ -1943,7 +2106,7 @@ def _column_header(norm: str, line_start: int, column: int) -> str:
         row = norm[start:pos]
         pos = start - 1
         cells = row.split("|")
-        if len(cells) > column + 1 and not set(row) <= set("|-: "):
+        if len(cells) > column and not set(row) <= set("|-: "):
             if _NUMERIC_CELL_RE.fullmatch(cells[column]):
                 continue  # another data row
             return cells[column]
@@ -2014,6 +2177,10 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             return _Counter("persons", "patients", 1.0, [], noun, e)
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
+    if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
+        return _Counter("persons", "staff", 1.0, [], "staff", e)  # a staff of 85
+    if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):
+        return _Counter("waiting", "patients", 1.0, [], "demand", e)  # demand at 90,000
     return cnt
 
 
@@ -2042,6 +2209,7 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "than",
         "some",
         "only",
+        "under",
     ]
 )
 """The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
@@ -2049,6 +2217,7 @@ _ELLIPSIS_COUNTERS = {
     "ops": ("ops", "transplants"),
     "organs": ("organs", "organs"),
     "donors": ("donors", "donors"),
+    "beds": ("beds", "beds"),
 }
 
 
@@ -2102,11 +2271,29 @@ def _subject_counter(
     if subject is None:
         return cnt
     between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    kind = subject.lastgroup or ""
+    if kind == "beds":  # the block word 'beds' is the subject itself
+        between = between.replace("beds", " ")
     if pat.EN_ELLIPSIS_BLOCK_RE.search(between):
         return cnt
-    kind = subject.lastgroup or ""
     uclass, unit = _ELLIPSIS_COUNTERS[kind]
     return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
+
+
+_WAITING_PART_GAP = 160
+
+
+def _waiting_part(norm: str, prev_end: int, s: int, e: int) -> bool:
+    """Is the bare English number at [s, e) a part of the waiting list counted just before
+    it (ending at ``prev_end``)? A subset or a clause of the same sentence with a verb of
+    waiting or needing after the number, or a next item of such a part, its verb left out."""
+    gap = norm[prev_end:s]
+    if len(gap) > _WAITING_PART_GAP or not gap.isascii():
+        return False
+    verb = pat.EN_WAITING_PART_VERB_RE.match(norm, e, e + 40)
+    if verb and (pat.EN_WAITING_PART_BEFORE_RE.search(gap) or "." not in gap):
+        return True
+    return bool(pat.EN_WAITING_ITEM_GAP_RE.fullmatch(gap) and pat.EN_WAITING_ITEM_RE.match(norm, e))
 
 
 _PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")
@@ -2362,12 +2549,17 @@ _FIRST_TX_RE = re.compile(
     # written as an abbreviation ('the first KT'); a programme begun ('started kidney
     # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
     # first performed or making its debut
-    r"|first(?:-ever)?\s(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
+    # (not a first of something about transplantation: a conference, a journal, a law)
+    r"|first(?:-ever)?\s(?!(?:[a-z'’-]+\s){0,4}?(?:conferences?|congress|journal|issue|meeting"
+    r"|symposium|laws?|regulations?|society|association|course|paper|textbook|workshop|forum)\s)"
+    r"(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
     r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
-    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base))"
+    r"(?!s?\s(?:center|centre|unit|department|ward|institute|team|program|hospital|base"
+    r"|research|laws?|regulations?|legislation|tourism|papers?|conferences?|journal|society"
+    r"|association|course|training|workshop|meeting|forum|ethics|committee))"
     r"|(?:began|begun|started|start|begin|beginning|starting)\s(?:to\s)?"
-    r"(?:perform|carry out|do|conduct|develop)(?:ing)?\s"
-    r"(?:[a-z-]+\s){0,2}transplant"
+    r"(?:perform|carry out|do|conduct|develop|carrying out)(?:ing)?\s"
+    r"(?:[a-z-]+,?\s){0,8}?transplant"
     r"|(?:began|begun|started|beginning|starting)\s"
     r"(?:(?!(?:to|for|more|of|from|on|with|against)\s|(?!living\s)[a-z-]*ing\s)[a-z-]+\s){0,3}?"
     r"transplant(?:s|ation)?"
@@ -2377,6 +2569,19 @@ _FIRST_TX_RE = re.compile(
     r"|transplant(?:ation)?\s(?:\([a-z]{2,5}\)\s)?[^.;]{0,60}?since\sits\sdebut"
     r"|(?:performed|carried out|conducted|completed|did)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
     r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
+    # the first case or operation of the transplantation the text is about (the pass runs
+    # only when one is named): 'until the first successful case was performed ... in 1991'
+    # a programme begun, its subject first ('the kidney transplant program began in 1978'),
+    # pioneered, or a hospital first in a place to do it
+    r"|transplant(?:ation|s)?\s(?:program(?:me)?s?\s|services?\s)?(?:[^.;,\d]{0,30}?\s)?"
+    r"(?:began|started|commenced|was launched|was started|was begun)(?![a-z])"
+    r"(?!\s(?:to|with|when|after)\s)"  # 'began with the first renal transplant in 1969
+    r"|pioneer(?:ed|ing)\s(?:[a-z'’-]+\s){0,3}?transplant"
+    r"|first\s(?:in|of)\s(?:[a-z'’-]+\s){0,4}?to\s(?:perform|carry out|do|conduct|complete"
+    r"|begin|start)\s(?:[a-z-]+\s){0,3}?transplant"
+    r"|first\s(?:successful\s|such\s|clinical\s|human\s)?(?:case|operation|procedure)"
+    r"(?=\s(?:was|were|in|at|on|took|came)(?![a-z])|\s?[,.;]"
+    r"|\sof\s(?!(?:[a-z-]+\s){0,2}?(?:tourism|trafficking|fraud|abuse|rejection|infection)))"
 )
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
@@ -2384,13 +2589,38 @@ _EN_FIRST_AND_RE = re.compile(
 )
 """'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
 in the same breath, after the first one's year, is a first of its own."""
+_EN_ORGAN_ADJECTIVES = ("cardiac", "renal", "hepatic", "pulmonary", "pancreatic", "intestinal")
+_EN_ORGAN_RE = re.compile(
+    r"(?<![-/])(?:"
+    + pat._alt([w for w in pat.ORGAN_WORDS if w.isascii() and w not in _EN_ORGAN_ADJECTIVES])
+    + r")(?![-/])"
+)
+"""English organ nouns naming a kind of first; not adjectives, which qualify it ('the first
+kidney transplant after cardiac death'), nor a part of a compound kind the vocabulary does
+not list ('combined heart-liver')."""
+_EN_OTHER_KINDS_RE = re.compile(r"(?:,\s|\s)(?:and\s)?other\s")
+_EN_KIND_MORE_RE = re.compile(
+    rf"s?\s(?:and|as well as)\s(?:the\s|its\s|a\s)?(?:first\s)?(?:successful\s)?"
+    rf"({_EN_ORGAN_RE.pattern})\stransplant"
+)
+"""'the first successful liver transplant and heart transplant': a second kind named in the
+same first, sharing its year."""
+_EN_AND_IN_RE = re.compile(r"(?:\sand|,)\s(?:then\s|later\s)?(?:in|on|by)\s(?:[a-z]+\s)?$")
+"""A year after a first that opens the next coordinated phrase ('... and in 2000 the first lung
+transplant') dates that phrase, not the first before it."""
+_EN_SAME_YEAR_RE = re.compile(r"(?:the same|that same|that)\syear(?![a-z])")
+"""'In the same year, it carried out the first ...': the year is the previous sentence's."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
-    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
+    r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
     r"transplant(?:ation)?\s(?:center|centre|unit|institute|department|ward|division|program)"
+    # 'Established in 1994, the Liver Transplant Center has 80 beds'
+    r"|(?:founded|established|set up|created|opened)\s(?:in\s)?(?:[a-z]+\s)?\d{4},\s"
+    r"(?:the|its|our)\s(?:[a-z'-]+\s){0,3}transplant(?:ation)?\s"
+    r"(?:center|centre|unit|institute|department|ward|division|program)"
 )
 _FOUNDED_SELF_RE = re.compile(
     r"(?:本科|本中心|我科|我中心|该科|该中心|本所|我所|该所)[^。;,]{0,3}(?:始建|成立|组建|创建|建立)"
@@ -2488,6 +2718,37 @@ def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> 
     )
 
 
+def _first_kinds(norm: str, m: re.Match[str], organ: str) -> list[str]:
+    """The organs of each kind an English first names (guide: "a first of each kind
+    named"): 'began carrying out pancreas-kidney, liver-kidney, and other ... transplants' →
+    two kinds ('other ...' names none), 'the first liver transplant and heart transplant' →
+    two; ``[organ]`` when it names one kind or is not English."""
+    head = norm[m.start() : m.end()]
+    if not head.isascii():
+        return [organ]
+    cut = _EN_OTHER_KINDS_RE.search(head)
+    kinds = [  # one kind per comma-separated item: 'kidney and pancreas' is one combined kind
+        pat.ORGAN_WORDS[om.group(0)]
+        for item in (head[: cut.start()] if cut else head).split(",")
+        if (om := _EN_ORGAN_RE.search(item))
+    ]
+    more = _EN_KIND_MORE_RE.match(norm, m.end())
+    if more:
+        kinds.append(pat.ORGAN_WORDS[more.group(1)])
+    unique = list(dict.fromkeys(kinds))
+    return unique if len(unique) > 1 else [organ]
+
+
+def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the last year before the sentence (within ``_PREVIOUS_CHARS``), for an
+    English first whose own sentence has no year but says 'in the same year' / 'that year'."""
+    lo, hi = sentences.around(m.start(), m.end())
+    if lo <= 1 or not _EN_SAME_YEAR_RE.search(norm, lo, hi):
+        return None
+    years = _year_spans(norm, max(0, lo - _PREVIOUS_CHARS), lo)
+    return (years[-1][0], years[-1][1]) if years else None
+
+
 def _year_candidates(
     text: str,
     norm: str,
@@ -2520,8 +2781,11 @@ def _year_candidates(
         used.add(m.start("year"))
         out.append(_cell_year_candidate(text, m.start("year"), m.end("year"), lang, snippet_chars))
     first_organs: dict[int, set[str]] = {}  # a first year's position → the organs it dates
+    read_with_and = 0  # the end of the last first read with its year by _EN_FIRST_AND_RE
     for indicator, rx in rules:
         for m in rx.finditer(norm):
+            if indicator == "first_transplant_year" and m.start() < read_with_and:
+                continue  # 'and its first liver transplant in 2003': already read, year and all
             best: tuple[int, int, int] | None = None
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
@@ -2532,6 +2796,8 @@ def _year_candidates(
                 (False, sentences.around(m.start(), m.end())),
             ):
                 for ys, ye, _ in _year_spans(norm, lo, hi):
+                    if ys > m.end() and _EN_AND_IN_RE.search(norm, m.end(), ys):
+                        continue  # '... and in 2000 the first lung transplant': not this one's
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
@@ -2542,14 +2808,19 @@ def _year_candidates(
                         best = (dist, ys, ye)
                 if best is not None:
                     break
+            if best is None and indicator == "first_transplant_year":
+                same = _same_year(norm, sentences, m)
+                best = (0, *same) if same else None
             if best is None:
                 continue
             _, ys, ye = best
             year = _year_value(norm[ys:ye])
             used.add(ys)
+            kinds = [organ]
             if indicator == "first_transplant_year":
-                first_organs.setdefault(ys, set()).add(organ)
-            out.append(
+                kinds = _first_kinds(norm, m, organ)
+                first_organs.setdefault(ys, set()).update(kinds)
+            out.extend(
                 _span_candidate(
                     text,
                     ys,
@@ -2558,14 +2829,16 @@ def _year_candidates(
                     lang,
                     indicator=indicator,
                     value=year,
-                    organ=organ,
+                    organ=kind,
                     hospital=_hospital_at(hospitals, ys),
                 )
+                for kind in kinds
             )
             if indicator == "first_transplant_year" and ys > m.end():
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
                 if nxt and nxt.start(1) not in used:
                     used.add(nxt.start(1))
+                    read_with_and = nxt.end(1)
                     om = pat.ORGAN_RE.search(nxt.group(0))
                     out.append(
                         _span_candidate(

@@ -56,7 +56,8 @@ _EN_UNDER_100 = (
 EN_NUM_WORD = (
     rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
     rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
-    r"|a\s+(?:hundred|thousand|million)"
+    r"|a\s+(?:hundred|thousand|million|billion)"
+    r"|half\sa\s(?:million|billion)"  # half a million yuan
     r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b)"
     r"|(?<=within\s)a(?=\sday\b))"
 )
@@ -282,6 +283,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
+    "citizens": ("persons", "people", 1, None),
+    "individuals": ("persons", "people", 1, None),
     "experts": ("persons", "experts", 1, None),
     "donors": ("donors", "donors", 1, None),
     "donations": ("donors", "donations", 1, None),
@@ -759,6 +762,11 @@ WAITLIST_CUE_RE = re.compile(
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
+    # 'in need of an organ transplant'
+    r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|in need of\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|(?:registered|listed)\s(?:[^.;,]{0,60}?\s)?for\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
 )
 ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
 """二次肝移植, 二次双肺移植: a repeat transplant (二次 = 'second-time'), not two of them."""
@@ -830,6 +838,18 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 stated (in its sentence, the question, or just before) by how fast or how usually."""
 ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
 """持续二十年至今: how long a state of affairs has lasted, not a wait."""
+EN_LASTING_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:lasted|lasting|lasts)\s(?:about\s|nearly\s|almost\s|more than\s|over\s"
+    r"|some\s|up to\s)?$"
+)
+"""'The surgery lasted 12 hours': how long something went on, neither a wait nor a stay."""
+EN_ONE_PERSON_STAY_RE = re.compile(
+    r"(?<![a-z])(?:he|she|i|we|(?:the|this|that|a|one)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy"
+    r"|girl|recipient|child))\s(?:[a-z]+\s){0,2}?(?:stayed|was hospitali[sz]ed|remained)"
+    r"(?![a-z])"
+)
+"""'the patient stayed in hospital for 21 days': one patient's stay, an anecdote (GUIDE), not
+a typical or average stay."""
 ZH_PERSON_AGE_RE = re.compile(
     r"\d{1,3}\s?岁(?:的)?[^,。;\d]{0,4}?(?:先生|女士|小姐|男子|女子|妇女|男孩|女孩|老人|阿伯|阿嬷)"
     r"|(?:先生|女士|小姐)\s?,?\s?\d{1,3}\s?岁|一名\d{1,3}\s?岁"
@@ -848,6 +868,16 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
     r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
     r"(?:waited|waiting|been waiting)(?![a-z])"
+    # 'After waiting three years on dialysis, she received a kidney': the person after it
+    r"|(?<![a-z])after\s(?:waiting|having waited)\s[^.;]{0,60}?,\s(?:he|she|i|we|the patient"
+    r"|the man|the woman|the boy|the girl|[a-z]+)\s(?:finally\s)?(?:received|got|underwent"
+    r"|was given|had)(?![a-z])"
+    # a named person after a conjunction ('after Chua waited only two weeks'), and one who
+    # 'has been on the waiting list' (a group 'have been')
+    r"|(?<![a-z])(?:after|until|before|when|while|once)\s"
+    r"(?!patients|people|recipients|they|many|most|some|others)[a-z'’-]+\s(?:had\s)?"
+    r"(?:only\s|just\s)?waited(?![a-z])"
+    r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
@@ -863,7 +893,10 @@ EN_ORGANS_TRANSPLANTED_RE = re.compile(
 """'over 60,000 organs are transplanted each year', '367 kidneys were transplanted': organs
 put into recipients count transplants, not organs an OPO procured."""
 EN_ORGANS_DONATED_AFTER_RE = re.compile(
-    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?\s?(?:were|was|are|have been|had been"
+    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?"
+    # a list of organs the count also names: '100 to 120 livers, kidneys and hearts are donated'
+    r"(?:,?\s(?:and\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)(?:s|es)?){0,6}"
+    r"\s?(?:were|was|are|have been|had been"
     r"|has been)\s"
     r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
 )
@@ -902,6 +935,11 @@ SHARE_OF_PLACES_RE = re.compile(
 )
 """占我国现有肝脏移植中心的三分之二: a share of hospitals, not of transplants."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
+EN_SHARE_OF_TX_RE = re.compile(
+    r"^\s?of\s(?:the\s)?(?:[a-z'’-]+\s){0,4}?(?:transplant(?:s|ations?)?|kts?|lts?)(?![a-z])"
+)
+"""'accounts for about 10% of China's liver transplants': a share whose noun is transplants,
+however many words stand before it."""
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
 ROOM_CUE_RE = re.compile(r"手术室|手术间|operating|theat|surgical suite")
@@ -1042,8 +1080,11 @@ LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐�
 transplants are); 遗体及活体捐赠者 counted together are donors."""
 ZH_DECEASED_AND_LIVING_RE = re.compile(r"(?:遗体|尸体|逝世后)[^,。;\d]{0,4}(?:及|和|与|、)\s?活体")
 """遗体及活体捐赠: deceased and living donations counted together are donors."""
-DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
-"""国内捐赠者从每年2百多例...: donors are what the count after them counts."""
+DONOR_SUBJECT_RE = re.compile(
+    r"捐赠者|捐献者|供者|number of (?:[a-z-]+\s){0,2}?(?:donors|donations)(?![a-z])"
+)
+"""国内捐赠者从每年2百多例..., 'The number of donors ... compared with the 20 to 30 people per
+month': donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
 """Donations that are not of organs: bone marrow, blood."""
 BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
@@ -1088,6 +1129,24 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+EN_BEDS_OF_BUILDING_RE = re.compile(
+    r"(?<![a-z])(?:building|tower|complex)\s(?:[a-z]+\s){0,2}?(?:with|has|had|have|houses|holds"
+    r"|contains|provides)\s(?:[a-z]+\s){0,2}$"
+)
+"""'a 20-story surgical care building with 900 beds', 'The new building has 500 beds': beds of a
+building, whose owner the words before it name."""
+EN_PRONOUN_HAS_RE = re.compile(
+    r"^\s*(?:it|its\s[a-z-]+)\s(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|owns|includes"
+    r"|contains|houses|holds)\s(?:[a-z-]+\s){0,2}$"
+)
+"""'It currently has 79 open beds': a sentence whose subject is the unit of the sentence before."""
+EN_UNIT_LEAD_RE = re.compile(
+    r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?(?:the|its|this|our|their)\s"
+    r"(?:[a-z0-9'’-]+\s){0,8}?(?:department|cent(?:er|re)|discipline|institute|ward|division"
+    r"|unit|section)(?![a-z])"
+)
+"""The unit a sentence opens with as its subject ('The kidney transplant discipline of the
+urology department, led by ..., is ...'), up to its noun."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
@@ -1203,6 +1262,52 @@ ORDINAL_PERIOD_RE = re.compile(
 )
 """他今年第100台, 'this year's 50th': an ordinal counted within a named period is that
 period's count, not a running total."""
+EN_DEMAND_BEFORE_RE = re.compile(
+    r"(?<![a-z])demand\s(?:for\s(?:[a-z-]+\s){1,3})?(?:is\s|was\s|stands\sat\s|stood\sat\s"
+    r"|reached\s|of\s|at\s|(?:is\s|was\s)?estimated\sat\s)(?:about\s|around\s|nearly\s|over\s"
+    r"|more than\s|some\s|roughly\s)?$"
+)
+"""'The annual demand for kidneys is estimated at 50,000', 'put annual worldwide demand at
+90,000': the people who need a transplant (GUIDE: waiting lists)."""
+EN_STAFF_OF_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:a|its|the)\s(?:[a-z-]+\s)?(?:staff|workforce)\sof\s(?:about\s|around\s"
+    r"|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'The liver transplant center has a staff of 85': the staff counted by the number after."""
+EN_ORGANS_YIELDED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:resulting in|yielding|producing|providing|which provided|which yielded"
+    r"|that provided)\s(?:about\s|around\s|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'450 deceased donations, resulting in 1,300 organs': the organs the donations gave."""
+EN_PER_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:each|every|per|an average)\s(?:[a-z]+\s)?donor(?![a-z])"
+)
+"""'Each donor provides on average 3.2 organs': organs per donor, a ratio."""
+EN_OTHER_COST_RE = re.compile(
+    r"(?<![a-z])(?:drugs?|medicines?|medications?|anti-rejection|immunosuppress[a-z]*|follow-up"
+    r"|check-ups?|tests|examinations|hotel|accommodation|travel|flights?|airfare)"
+    r"(?![a-z])[^,;]{0,30}$"
+)
+"""'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
+(GUIDE: cost breakdowns), named just before the amount in its clause."""
+EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
+"""'only one in 30 patients ...': the denominator of a ratio, no count."""
+EN_WAITING_PART_BEFORE_RE = re.compile(
+    r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
+)
+EN_WAITING_PART_VERB_RE = re.compile(
+    r"(?:\sof (?:them|these|those|whom|which))?\s(?:(?:are|were|is|was)\s(?:for|awaiting|waiting"
+    r"|in need)|await|wait|need|requir|seek)"
+)
+"""A part of a waiting list counted after it ('..., 1003 of which were awaiting kidney
+transplants', 'Among these, 600 need kidneys', 'Of the 900 patients seeking ..., 850 are for
+kidneys'): a bare number followed by a verb of waiting or needing."""
+EN_WAITING_ITEM_GAP_RE = re.compile(r"\s?(?:(?:[a-z-]+\s){0,2}?[a-z-]+)?(?:,\s(?:and\s)?|\sand\s)")
+EN_WAITING_ITEM_RE = re.compile(
+    r"\s(?:kidney|liver|heart|lung|pancreas|pancreases|cornea|intestine)s?(?=\s?[,.;]|\sand\s|$)"
+)
+"""The next items of that part, the verb left out: '600 need kidneys, 150 livers and 40
+corneas'."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
@@ -1230,7 +1335,8 @@ NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
-    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s)?$"
+    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
+    r"|less than\s|fewer than\s|under\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
@@ -1245,8 +1351,10 @@ EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
     r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
+    r"|(?P<beds>(?<![a-z])beds)(?![a-z])"
 )
-"""The noun a continued count counts, the last one named before it in the sentence."""
+"""The noun a continued count counts, the last one named before it in the sentence ('expanded
+its transplant beds from 40 to 120': beds, not transplants)."""
 EN_ELLIPSIS_BLOCK_RE = re.compile(
     r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
     r"|times|hours"
@@ -1268,6 +1376,18 @@ EN_LONG_SPAN_BEFORE_RE = re.compile(
 )
 """'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
 EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_DONOR_STATE_RE = re.compile(
+    r"^\s*(?:the|a|one|this|that|each)\s(?:[a-z-]+\s)?donors?\s(?:was|were|had been|has been|is"
+    r"|are|remained|stayed|lay)\s"
+    r"(?!(?:[a-z]+ly\s)?(?:found|located|identified|matched|available|obtained|secured|sourced))"
+)
+"""'The donor was kept on life support for two days': how long the donor was in a state, which
+WAIT_CUE_RE's 'donor' would read as a wait for one."""
+EN_OTHER_RESULT_RE = re.compile(
+    r"(?<![a-z])(?:results?|reports?|diagnos[ie]s|visas?|approvals?|replies|answers?)(?![a-z])"
+)
+"""'You will obtain the results in one or two days': the time to get something other than an
+organ, which WAIT_CUE_RE's 'obtain' would read as a wait."""
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
 EN_WAIT_CUE_RE = re.compile(
@@ -1455,6 +1575,19 @@ EN_ORGAN_PRICED_AT_RE = re.compile(
 )
 """A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
 organ priced at an amount, read in the sentence before the amount."""
+EN_TRAINED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:trained|trains|training|educated|cultivated)\s(?:(?:more than|over|about"
+    r"|nearly|some|around)\s)?$"
+)
+"""'It has trained more than 300 transplant surgeons': people trained over the years, a flow,
+not the unit's staff."""
+EN_DONOR_PAID_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:donors?|sellers?|vendors?)(?:'s|’s)?\s(?:(?:only|just|himself|herself)\s)?"
+    r"(?:received|receives|got|gets|was paid|were paid|is paid|are paid|earned|earns|kept|keeps"
+    r"|pocketed)\s(?:(?:only|just|about|around|some|less than|under)\s)?(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'of which the donor received $5,000': what the seller of an organ got, not what the
+patient paid."""
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
@@ -1470,6 +1603,24 @@ EN_ORGAN_FOR_AMOUNT_RE = re.compile(
 )
 """'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
 organ or a transplant bought for an amount."""
+EN_PRICE_ITEM_GAP_RE = re.compile(
+    r"\s?[;\n]\s*(?:[-*•]\s*)?(?:(?:a|an|the|one|single|double|adult|child|living|deceased)\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancreas)s?(?:\s(?:transplant(?:ation)?s?))?\s?:?\s?"
+    r"(?:(?:about|around|approximately|up to)\s)?"
+    r"|\s?(?:-|–|~|to)\s?"  # the high end of a range: 'US$98,000-130,000'
+)
+"""Between two items of a price list, each led by its organ ('kidney US$62,000; liver
+US$98,000-130,000', 'Kidney: $62,000\nLiver: $98,000'): the next item keeps the price."""
+EN_AMOUNT_FOR_ORGAN_AFTER_RE = re.compile(
+    r"^\)?\s?(?:\([^()]{0,40}\)\s?)?(?:each\s|apiece\s)?for\s(?:(?:a|an|the|one|each)\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|cornea|pancreas|organ|transplant)s?"
+    r"(?![a-z])(?!(?:\s(?:organ|transplant(?:ation)?|kidney|liver|heart|lung)s?)*"
+    r"\s(?:research|programs?|projects?|cent(?:er|re)s?|departments?|wards?|buildings?|funds?"
+    r"|units?|teams?|facilit))"
+)
+"""'It's half a million yuan (about $70,000) for a single lung', '$60,000 each for a kidney':
+the organ or transplant bought named after the amount, past a converted amount in
+parentheses (which ends the amount's clause)."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
@@ -1494,6 +1645,12 @@ EN_LABEL_BEFORE_RE = re.compile(
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
 EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
 """A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
+EN_LABEL_MONEY_RE = re.compile(
+    r"(?<![a-z])(?:price|cost|fee|charge)s?(?![a-z])[^|\n]{0,20}?"
+    r"(?:(?P<usd>us\$|usd|\$|dollars)|yuan|rmb|cny|¥)"
+)
+"""A label or column header naming a price and its currency ('Price (US$)', 'Cost in
+yuan'): the values under it are amounts in that currency."""
 EN_LABEL_COUNTER_RE = re.compile(rf"(?<![a-z])({_alt(list(EN_COUNTERS))})(?![a-z])")
 """The unit or counted noun a label names ('Annual liver transplants', 'Waiting time (days)')."""
 TABLE_ROWS_BACK = 30
