@@ -992,6 +992,25 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     return lo * mult, hi * mult
 
 
+def _comma_adjacent_low(norm: str, s: int) -> int:
+    """The low digit of 三、四十 / 兩、三百 at ``s`` (a range of consecutive first digits), or
+    0 when the digit and the number after 、 are a list (三、五十)."""
+    m = pat.ZH_COMMA_ADJACENT_RE.match(norm, s)
+    if not m:
+        return 0
+    lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
+    return lo if hi == lo + 1 else 0
+
+
+def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
+    """(low, high) of the high end 四十 read after 三、: the low digit takes its multiplier."""
+    if not tok or len(tok) < 2 or tok[1] not in "十百千万":
+        return None
+    mult = float(ZH_SMALL_UNITS.get(tok[1]) or ZH_BIG_UNITS.get(tok[1]) or 1)
+    hi = pat.ZH_DIGIT_VALUES[tok[0]]
+    return low * mult, hi * mult
+
+
 _PER_MILLION_RE = re.compile(
     r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
 )
@@ -1263,6 +1282,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
     range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
+    comma_low: dict[int, tuple[int, int]] = {}  # 三、四十: high end's start → low digit, start
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
@@ -1274,6 +1294,11 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         is_zh_token = zh is not None
         if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
             continue  # 这645例手术中: a back-reference to a figure already stated
+        if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":
+            low = _comma_adjacent_low(norm, s)
+            if low:  # 三、四十例: the first digit is the low end of the range read next
+                comma_low[e + 1] = (low, s)
+                continue
         if is_zh_token and zh in _LONE_CAPITAL_DIGITS:
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
         if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
@@ -1452,6 +1477,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         adjacent = _adjacent_range(zh) if is_zh_token else None
+        if comma_low and s in comma_low:
+            low_digit, start = comma_low.pop(s)  # the span starts at the low digit
+            adjacent = _comma_range(zh, low_digit)
         try:
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
             value += 0.5 if plus_half else 0.0

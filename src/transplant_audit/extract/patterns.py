@@ -1143,6 +1143,12 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
 ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
 """五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ZH_COMMA_ADJACENT_RE = re.compile(
+    r"([一二两三四五六七八])、(?=([二三四五六七八九])[十百千万]"
+    r"(?![十百千万零〇○一二三四五六七八九]))"
+)
+"""三、四十例, 兩、三百台: a digit, 、 and the next digit with a multiplier, a range (30 to 40,
+200 to 300) written as a list of its first digits."""
 ZH_DIGIT_VALUES = {
     "一": 1,
     "二": 2,
