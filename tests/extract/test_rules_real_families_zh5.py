@@ -54,3 +54,24 @@ def test_comma_and_tilde_ranges(text: str, expected: set[tuple[str, float, str]]
 )
 def test_comma_lists_are_no_range(text: str, absent: tuple[str, float]) -> None:
     assert absent not in pairs(text)
+
+
+# --- counter binding: 个 before a unit of time, or before 人, counts that, not organs ---------
+
+
+def test_hours_with_measure_word_are_a_wait() -> None:
+    assert ("wait_time_days", 1.5) in pairs("該中心稱,等候合適的肝源通常只要36個小時。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # hours of cold storage after donation are no organs
+        ("捐獻的腎臟在低溫下可保存二十至三十個小時。", "opo_organs_utilised"),
+        ("器官捐献后,心脏一般只能保存4到6个小时。", "opo_organs_utilised"),
+        # the people in an operating room are no rooms
+        ("当晚的手术室里一共11个人,包括两名移植医生。", "operating_rooms"),
+    ],
+)
+def test_measure_word_before_unit_is_no_count(text: str, absent: str) -> None:
+    assert not any(ind == absent for ind, _ in pairs(text))

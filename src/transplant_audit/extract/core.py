@@ -860,6 +860,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
+        if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
+            return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
         before = ctx.left_clause[-10:]
         if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
             pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left

@@ -217,6 +217,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "支移植团队": ("teams", "支团队", 1, None),
     "个手术团队": ("teams", "个团队", 1, None),
     "支手术团队": ("teams", "支团队", 1, None),
+    # 个 before a unit of time is that unit's measure word, not a count of organs
+    "个小时": ("time", "hours", 1, None),
+    "个钟头": ("time", "hours", 1, None),
     "个半月": ("time", "months+half", 1, None),
     "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
     "个月": ("time", "months", 1, None),
