@@ -75,3 +75,35 @@ def test_hours_with_measure_word_are_a_wait() -> None:
 )
 def test_measure_word_before_unit_is_no_count(text: str, absent: str) -> None:
     assert not any(ind == absent for ind, _ in pairs(text))
+
+
+# --- donations counted in speech: the bare verb 捐, and 个 as the donation's measure word ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("器官捐獻的情況怎樣?院方說:去年一共捐了12例,今年到現在捐了3例。", {12.0, 3.0}),
+        ("谈到器官捐献,该市红会工作人员说,一年大概能捐8到9个,今年已经捐献了6个。", {8.0, 9.0, 6.0}),
+        ("器官捐献难在哪里?他回答:从2015年到现在,全市共捐40多例。", {40.0}),
+    ],
+)
+def test_donations_counted_in_speech(text: str, expected: set[float]) -> None:
+    assert {("opo_donors", v) for v in expected} <= pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gift of things, not of organs
+        "為了感謝醫護人員,病人家屬捐贈了300個口罩給器官移植中心。",
+        # money given is no donation count
+        "器官捐献者的家属后来又捐了20000元给红十字会。",
+    ],
+)
+def test_things_given_are_no_donations(text: str) -> None:
+    assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+
+
+def test_organs_counted_after_donation_stay_organs() -> None:
+    assert ("opo_organs_utilised", 9.0) in pairs("该院今年共捐献器官9个。")

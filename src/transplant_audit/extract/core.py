@@ -384,6 +384,21 @@ def _donation(ctx: _Ctx) -> bool:
     return False
 
 
+def _zh_donations_counted(ctx: _Ctx) -> bool:
+    """Is a 个 count the object of a donation verb straight before it, with no organ noun
+    (捐献了4个, 一年能捐5~10个; GUIDE: donation cases counted in speech), in a text about
+    organ donation? 捐献器官8个 counts organs (the organ branch reads it first)."""
+    if ctx.right[:1] > "\u2e80" and not ctx.right.startswith(("左右", "而", "但")):
+        return False  # 捐赠600个保温瓶: 个 counts the thing named after it
+    tail = ctx.left_clause[-8:]
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, tail)
+    if d < 0 or pat.ORGAN_NOUN_RE.search(tail, d) or pat.NOT_DONATED_RE.search(ctx.clause):
+        return False
+    return not pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _has(
+        pat.DONATION_CUE_RE, ctx.before_doc, ctx.sentence
+    )
+
+
 def _body_donation(ctx: _Ctx) -> bool:
     """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
     356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
@@ -869,6 +884,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_organs_utilised"
         if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
+        if _zh_donations_counted(ctx):
+            return "opo_donors"  # 今年捐献了4个, 一年能捐5~10个: donations counted in speech
         if _has(pat.ROOM_CUE_RE, before):
             return "operating_rooms"
         return None
