@@ -107,3 +107,39 @@ def test_things_given_are_no_donations(text: str) -> None:
 
 def test_organs_counted_after_donation_stay_organs() -> None:
     assert ("opo_organs_utilised", 9.0) in pairs("该院今年共捐献器官9个。")
+
+
+# --- money that is no price: aid to patients, and what a seller or broker receives ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "红十字会从器官捐献救助基金中拨出80万元,帮助捐献者的困难家庭。",
+        "某器官移植基金会向该院投入500万元,用于资助贫困患儿接受肾移植手术。",
+        "某基金會出資200萬元專項資助兒童肝移植,每名患兒最高可獲5萬元。",
+    ],
+)
+def test_aid_to_patients_is_no_figure(text: str) -> None:
+    assert not any(ind.endswith("_cny") for ind, _ in pairs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "据警方通报,每例肾移植受体需交35万元,中介拿走12万元,卖肾者仅获4万元左右。",
+            350000.0,
+            {120000.0, 40000.0},
+        ),
+        (
+            "這個地下移植團夥向病人收費30萬元,主刀醫生每台分得5萬元,供體只得到2萬元。",
+            300000.0,
+            {50000.0, 20000.0},
+        ),
+    ],
+)
+def test_money_received_is_no_price(text: str, kept: float, dropped: set[float]) -> None:
+    got = pairs(text)
+    assert ("price_cny", kept) in got
+    assert not {("price_cny", v) for v in dropped} & got

@@ -597,6 +597,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"
+    if _zh_aid_or_received(ctx):
+        return None
     if _has(pat.FUNDING_CUE_RE, *texts):
         return "research_funding_cny"
     if _has(pat.INVEST_CUE_RE, *texts):
@@ -610,6 +612,16 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+def _zh_aid_or_received(ctx: _Ctx) -> bool:
+    """Chinese amounts that are no price, fee or funding: aid to patients or families (the
+    clause names a relief fund or grant) and money a seller, broker or surgeon receives."""
+    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+        return False  # no Chinese next to the amount: English text
+    if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-6:]):
+        return True
+    return _has(pat.ZH_AID_CUE_RE, ctx.clause)
 
 
 def _en_medical(ctx: _Ctx) -> bool:

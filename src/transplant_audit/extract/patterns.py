@@ -864,6 +864,14 @@ STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
+ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|筹款|基金会|减免|困难家庭")
+"""Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
+figure (GUIDE: 'What is a figure'), not research funding nor a price."""
+ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到)\s?(?:了|约|近)?\s?$"
+)
+"""中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元: money someone receives (a seller, a
+broker, a surgeon's share), not what the patient pays for the transplant."""
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(
     r"手术费(?!用)|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
