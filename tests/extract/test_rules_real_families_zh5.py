@@ -143,3 +143,8 @@ def test_money_received_is_no_price(text: str, kept: float, dropped: set[float])
     got = pairs(text)
     assert ("price_cny", kept) in got
     assert not {("price_cny", v) for v in dropped} & got
+
+
+def test_research_money_with_grant_word_stays_funding() -> None:
+    text = "该移植科的课题获得省科研经费300万元资助。"
+    assert ("research_funding_cny", 3000000.0) in pairs(text)

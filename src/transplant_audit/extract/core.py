@@ -621,7 +621,11 @@ def _zh_aid_or_received(ctx: _Ctx) -> bool:
         return False  # no Chinese next to the amount: English text
     if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-6:]):
         return True
-    return _has(pat.ZH_AID_CUE_RE, ctx.clause)
+    return _has(pat.ZH_AID_CUE_RE, ctx.clause) and not _has(_ZH_RESEARCH_RE, ctx.clause)
+
+
+_ZH_RESEARCH_RE = re.compile(r"科研|课题|经费|研究")
+"""获得国家科研经费1200万元资助: research money, which 资助 does not make aid."""
 
 
 def _en_medical(ctx: _Ctx) -> bool:
