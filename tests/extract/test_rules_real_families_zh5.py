@@ -148,3 +148,25 @@ def test_money_received_is_no_price(text: str, kept: float, dropped: set[float])
 def test_research_money_with_grant_word_stays_funding() -> None:
     text = "该移植科的课题获得省科研经费300万元资助。"
     assert ("research_funding_cny", 3000000.0) in pairs(text)
+
+
+# --- first years: 首宗 / 首件 (Hong Kong and Taiwan usage), pioneering, datelines -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("瑪麗醫院的首宗肝臟移植手術在一九九一年完成。", 1991.0),
+        ("2012年,該院進行了全港首宗兒童心臟移植。", 2012.0),
+        ("院方自2003年完成首件腎臟移植手術至今,已逾二十年。", 2003.0),
+        ("2001年,该院完成一例活体小肠移植,开创了国内小肠移植的先河。", 2001.0),
+        ("1998年该院成功实施肺移植手术,填补了全省肺移植的空白。", 1998.0),
+    ],
+)
+def test_first_years_hk_tw_and_pioneering(text: str, year: float) -> None:
+    assert ("first_transplant_year", year) in pairs(text)
+
+
+def test_dateline_year_is_no_first() -> None:
+    text = "【某報2024年3月8日訊】一名歌手宣布他在內地接受了亞洲首例心肺聯合移植手術。"
+    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))

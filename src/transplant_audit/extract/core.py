@@ -2154,8 +2154,11 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
-    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    r"(?:首例|第一例|第1例|首次|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
+    r"(?:移植|换[肝肾心肺])"
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例|首宗)"
+    # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白
+    r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
     # a first success, or a first of the procedure named before (这项手术), in a text about
     # transplants (the pass runs only when one is named): 自2006年首例成功以来
     r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
@@ -2194,6 +2197,8 @@ _EN_FIRST_AND_RE = re.compile(
 )
 """'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
 in the same breath, after the first one's year, is a first of its own."""
+_DATELINE_AFTER_RE = re.compile(r"年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?(?:讯|电|消息)")
+"""The rest of a news dateline after its year (2025年4月12日讯, 3月5日电)."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
     r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
@@ -2342,6 +2347,8 @@ def _year_candidates(
                 (False, sentences.around(m.start(), m.end())),
             ):
                 for ys, ye, _ in _year_spans(norm, lo, hi):
+                    if norm.startswith("年", ye) and _DATELINE_AFTER_RE.match(norm, ye):
+                        continue  # 【看中国2025年4月12日讯】: the story's date, no first
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
