@@ -170,3 +170,32 @@ def test_first_years_hk_tw_and_pioneering(text: str, year: float) -> None:
 def test_dateline_year_is_no_first() -> None:
     text = "【某報2024年3月8日訊】一名歌手宣布他在內地接受了亞洲首例心肺聯合移植手術。"
     assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+
+
+# --- waits told as one patient's story -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小陳住進醫院後,只等了八天左右就有了配型合適的腎臟。",
+        "这名肝衰竭患者转院后,三天之内便获得了匹配的肝源。",
+        "據報導,她已在輪候名單上等待了五個多月,仍未等到心臟。",
+        "入院不到两周就匹配到了一颗心脏,他觉得自己很幸运。",
+    ],
+)
+def test_one_patients_wait_is_an_anecdote(text: str) -> None:
+    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # what a hospital says it can do stays a wait: 就能
+        ("该院宣称,等待肝源一般一周就能找到。", 7.0),
+        # 他们 (the hospital's staff) are no single patient
+        ("他们介绍,在该院等待肾源的时间通常为两个月。", 60.88),
+    ],
+)
+def test_claimed_waits_stay(text: str, days: float) -> None:
+    assert ("wait_time_days", days) in pairs(text)

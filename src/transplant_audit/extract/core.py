@@ -514,6 +514,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # a patient waited only a week: one person's anecdote
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
+    if _zh_one_patient_wait(ctx):
+        return None
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
@@ -554,6 +556,16 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
+
+
+def _zh_one_patient_wait(ctx: _Ctx) -> bool:
+    """A Chinese duration told as one patient's story: followed by what then happened (等了十天
+    就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
+    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+        return False  # no Chinese next to the duration: English text
+    if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.right):
+        return True
+    return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
 
 
 def _priced_at(ctx: _Ctx) -> bool:

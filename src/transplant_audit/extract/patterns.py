@@ -827,6 +827,12 @@ ZH_PERSON_AGE_RE = re.compile(
 )
 """55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
 told in it is an anecdote (GUIDE), not what a hospital or registry states."""
+ZH_EVENT_AFTER_WAIT_RE = re.compile(r"\s?(?:左右|多)?\s?,?\s?(?:就|即|便)(?![能可会要])")
+"""等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
+then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
+what the hospital can do) stays a wait."""
+ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
+"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
