@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from transplant_audit.extract.core import extract_candidates
+
 from .conftest import figure_pairs as pairs
 from .conftest import figure_triples as found
 
@@ -199,3 +201,25 @@ def test_one_patients_wait_is_an_anecdote(text: str) -> None:
 )
 def test_claimed_waits_stay(text: str, days: float) -> None:
     assert ("wait_time_days", days) in pairs(text)
+
+
+# --- a figure restated in another unit (即, 也就是) is one figure ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("腎移植病人的平均輪候時間為42個月,即3.5年。", 1278.38),
+        ("该中心肝移植的平均等待时间为18个月,也就是一年半左右。", 547.88),
+    ],
+)
+def test_restated_wait_is_one_figure(text: str, days: float) -> None:
+    waits = [c for c in extract_candidates(text) if c.indicator == "wait_time_days"]
+    assert len(waits) == 1
+    assert abs(waits[0].value - days) < 0.05
+
+
+def test_two_different_waits_both_stay() -> None:
+    text = "肾移植平均等待18个月,即使是肝移植也要等6个月。"
+    waits = {round(v) for ind, v in pairs(text) if ind == "wait_time_days"}
+    assert waits == {548, 183}

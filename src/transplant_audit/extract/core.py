@@ -1659,6 +1659,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             i = bisect.bisect_right(hosp_pos, s) - 1
             hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
 
+        if is_zh_text and out and _zh_restated(out[-1], indicator, value, norm, start):
+            continue  # 51个月,即4.25年: the figure before, said again in another unit
         sn_s = max(0, start - snippet_chars)
         sn_e = min(len(text), end + snippet_chars)
         out.append(
@@ -1706,6 +1708,19 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 _SIBLING_OF = frozenset(
     {"opo_donors", "transplants_in_period", "surgeon_transplants_in_period", "revenue_cny"}
 )
+
+
+_ZH_RESTATED_BEFORE_RE = re.compile(r"(?:即|亦即|也就是|相当于|约合|合)\s?(?:超过|约|近)?\s?$")
+
+
+def _zh_restated(prev: Candidate, indicator: str, value: float, norm: str, start: int) -> bool:
+    """Is the figure at ``start`` the one before restated (平均51个月,即4.25年; 351个月,即超过29
+    年): the same indicator and value within 2%, after 即 / 也就是 close behind it?"""
+    if prev.indicator != indicator or start - prev.end > 12 or value <= 0:
+        return False
+    if abs(prev.value - value) > 0.02 * max(prev.value, value):
+        return False
+    return bool(_ZH_RESTATED_BEFORE_RE.search(norm, prev.end, start))
 
 
 def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:
