@@ -223,3 +223,29 @@ def test_two_different_waits_both_stay() -> None:
     text = "肾移植平均等待18个月,即使是肝移植也要等6个月。"
     waits = {round(v) for ind, v in pairs(text) if ind == "wait_time_days"}
     assert waits == {548, 183}
+
+
+# --- beds of a part of the hospital: dialysis, a building; bunks are no hospital beds --------
+
+
+@pytest.mark.parametrize(
+    ("text", "beds"),
+    [
+        ("該院的血液透析中心規模全市最大,120床洗腎病床,每天三班運轉。", 120.0),
+        ("医院新建的门诊医技大楼共16层,病床数为520床,手术室18间。", 520.0),
+    ],
+)
+def test_beds_of_a_part_are_department_beds(text: str, beds: float) -> None:
+    got = pairs(text)
+    assert ("department_beds", beds) in got
+    assert ("total_beds", beds) not in got
+
+
+def test_planned_building_beds_stay_planned() -> None:
+    text = "医院新住院大楼建成后将新增床位900张。"
+    assert ("total_beds_planned", 900.0) in pairs(text)
+
+
+def test_bunks_are_no_beds() -> None:
+    text = "中介租下的房子裡擺了8張上下鋪,供賣腎者居住。"
+    assert not any(ind.endswith("beds") for ind, _ in pairs(text))

@@ -714,6 +714,20 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     return "transplants_in_period" if in_period else "transplants_cumulative"
 
 
+def _zh_beds_of_part(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
+    """Chinese beds of a part of a hospital that does no transplants: dialysis beds (180床洗肾
+    病床, 洗肾中心...床位) and a building's beds (儿童医疗大楼...病床数共有460床) are
+    department_beds; a building not yet in use has planned beds (total, by _PLANNED_OF)."""
+    if not ("床" in ctx.sentence_left or "床" in local_right[:8]):
+        return None
+    if _has(pat.ZH_DIALYSIS_RE, local_left[-10:], local_right[:8]):
+        return "department_beds"
+    if _has(pat.ZH_BUILDING_BEDS_RE, ctx.sentence_left):
+        planned = _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.sentence_right)
+        return "total_beds" if planned else "department_beds"
+    return None
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -736,6 +750,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "icu_beds"
         if transplant:
             return "transplant_beds"
+        zh_part = _zh_beds_of_part(ctx, local_left, local_right)
+        if zh_part:
+            return zh_part
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
         if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
             unit = None  # This hospital owns the X center and has 4,200 beds

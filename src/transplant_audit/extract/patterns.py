@@ -722,8 +722,13 @@ FOUNDED_CUE_RE = re.compile(
 
 # beds
 BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
-ZH_NOT_BED_AFTER_RE = re.compile(r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片)")
+ZH_NOT_BED_AFTER_RE = re.compile(
+    r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片|铺|沙发)"
+)
 """张 counts flat things too: 六万张器官捐赠卡 are cards, not beds."""
+ZH_BUILDING_BEDS_RE = re.compile(r"大楼|综合楼|医疗楼|病房楼|住院楼|外科楼")
+"""A building of the hospital (儿童医疗大楼...病床数共有460床): its beds are a part of the
+hospital's, department_beds (GUIDE), or planned beds when it is not yet in use."""
 ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
 HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
