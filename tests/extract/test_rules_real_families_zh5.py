@@ -249,3 +249,25 @@ def test_planned_building_beds_stay_planned() -> None:
 def test_bunks_are_no_beds() -> None:
     text = "中介租下的房子裡擺了8張上下鋪,供賣腎者居住。"
     assert not any(ind.endswith("beds") for ind, _ in pairs(text))
+
+
+# --- amounts in 万 without 元: a price list's lines, and a purchase ----------------------------
+
+
+def test_price_list_lines_in_wan_are_yuan() -> None:
+    text = "某地医院移植收费参考价:\n- 肺脏 40-60万\n- 胰腺 20-28万/个\n以上不含术后用药。"
+    assert {
+        ("price_cny", 400000.0, "at_least"),
+        ("price_cny", 600000.0, "at_most"),
+        ("price_cny", 200000.0, "at_least"),
+        ("price_cny", 280000.0, "at_most"),
+    } <= found(text)
+
+
+def test_purchase_in_wan_is_a_price() -> None:
+    assert ("price_cny", 420000.0) in pairs("庭审披露:病人买肝42万,中介抽成过半。")
+
+
+def test_list_under_other_heading_is_no_price() -> None:
+    text = "该省各市登记志愿者人数:\n- 甲市 25-35万\n- 乙市 16-20万"
+    assert not any(ind == "price_cny" for ind, _ in pairs(text))

@@ -621,6 +621,10 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"
     if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
         return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
+    if pat.ZH_PRICE_HEAD_RE.search(ctx.left_clause[-4:]):
+        return "price_cny"  # 买肾55万: what the buyer paid
+    if "\n" in ctx.before_doc and _zh_price_list(ctx.doc, ctx.sentence_start):
+        return "price_cny"  # 官方指导价:\n- 肝脏 25-35万: a line of a price list
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
@@ -1776,6 +1780,10 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
     ):
         return "cny", "CNY", mult, e
+    if "\n" in norm and _zh_price_list(norm, s):
+        return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
+    if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
+        return "cny", "CNY", mult, e
     if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
         pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
     ):
@@ -1853,6 +1861,22 @@ def _list_head(norm: str, s: int) -> str:
     if len(line) > pat.LIST_LINE_MAX or not pat.LIST_LINE_RE.match(line):
         return ""
     return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+_BULLET_RE = re.compile(r"\s*(?:[-•*·]|\d{1,2}[.)、]\s?)")
+
+
+def _zh_price_list(norm: str, s: int) -> bool:
+    """Is ``s`` on a line of a list under a price heading (官方指导价(2023年版): then '- 肝脏
+    25-35万', '- 肾脏 16-20万/个'), the list's earlier lines skipped?"""
+    head = _list_head(norm, s)
+    if not head:
+        return False
+    for line in reversed(head.split("\n")):
+        if not line.strip() or _BULLET_RE.match(line):
+            continue  # an empty line or an earlier item of the same list
+        return bool(pat.ZH_PRICE_HEAD_RE.search(line))
+    return False
 
 
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:

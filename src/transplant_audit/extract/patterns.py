@@ -347,6 +347,11 @@ ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
 )
 """肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
 after a price noun or after 人民币 and a qualifier, is yuan."""
+ZH_PRICE_HEAD_RE = re.compile(
+    r"价格?(?:表|单)?\s?(?:\(.{0,12}\))?\s?:?\s?$|(?:买|购)[肾肝心肺]\s?$"
+)
+"""A price list's heading (官方指导价(2023年版):) whose lines give amounts in 万 with no 元, and
+a purchase (买肾55万) straight before such an amount: both are yuan."""
 ZH_BARE_AMOUNT_AFTER_RE = re.compile(
     r"\s?的\s?[^,。;\d]{0,4}?(?:费用|价钱|价格|手术费|[肾肝心肺]源费)"
 )
