@@ -271,3 +271,31 @@ def test_purchase_in_wan_is_a_price() -> None:
 def test_list_under_other_heading_is_no_price() -> None:
     text = "该省各市登记志愿者人数:\n- 甲市 25-35万\n- 乙市 16-20万"
     assert not any(ind == "price_cny" for ind, _ in pairs(text))
+
+
+# --- waiting lists: the wait said in the next clause; rates per million end at their count ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全台目前仍有8650人,正在等待器官移植的機會。", 8650.0),
+        ("该省有4200名尿毒症患者,等待肾移植。", 4200.0),
+        # a rate per million before it in the sentence does not swallow a later count
+        ("去年每100萬人中只有6人捐出器官,而每年逾3000名病人輪候換腎。", 3000.0),
+    ],
+)
+def test_waiting_said_after_the_count(text: str, value: float) -> None:
+    assert ("waitlist_size", value) in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本地捐贈率偏低,平均每100 萬港人中,只有5.2 名死者捐出器官。",
+        "该院有医生30名,等待评审。",
+    ],
+)
+def test_rates_and_other_waits_are_no_waiting_list(text: str) -> None:
+    got = {ind for ind, _ in pairs(text)}
+    assert not got & {"opo_donors", "waitlist_size"}

@@ -787,7 +787,7 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_donors"  # more than 20 people became donors after they died
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
-            or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
+            or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
             or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
@@ -814,6 +814,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         )
         if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 每年约30万的需求: the people in need
+        if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
+            return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
         if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
             waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
         if waiting and not staff_like:
@@ -1080,9 +1082,24 @@ def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
 
 
 _PER_MILLION_RE = re.compile(
-    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万人|(?:位|名)[^。;]{0,12}中)"
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万[^,。;\d]{0,3}?人|(?:位|名)[^。;]{0,12}中)"
 )
 """每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+
+
+def _per_million(sentence_left: str) -> bool:
+    """Is the count the first number after 每100万人(中) / 每100萬港人中 in its sentence, the
+    numerator of a rate? A later count (每100万人中仅55人捐出器官,...每年逾2000名病人轮候)
+    is a figure of its own."""
+    ends = [m.end() for m in _PER_MILLION_RE.finditer(sentence_left)]
+    if not ends:
+        return False
+    return not any(c.isdigit() or c in _ZH_NUMERAL_START for c in sentence_left[ends[-1] :])
+
+
+_ZH_NUMERAL_START = frozenset("一二两三四五六七八九十百千")
+
+
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
 _MID_MORE_RE = re.compile(r"[多余][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}

@@ -707,6 +707,11 @@ ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
 """首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
 ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
 """两次担任首席科学家: times something else was done, not operations."""
+ZH_WAITING_NEXT_RE = re.compile(
+    r"\s?,\s?(?:目前|现在)?(?:正在|正|仍在|仍|还在|都在|在)?\s?(?:等待|等候|轮候|排队等)"
+    r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
+)
+"""A count of people whose clause ends, then ',正在等待器官移植': people waiting for an organ."""
 ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
 ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
