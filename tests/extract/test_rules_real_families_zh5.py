@@ -299,3 +299,26 @@ def test_waiting_said_after_the_count(text: str, value: float) -> None:
 def test_rates_and_other_waits_are_no_waiting_list(text: str) -> None:
     got = {ind for ind, _ in pairs(text)}
     assert not got & {"opo_donors", "waitlist_size"}
+
+
+# --- donation words that name no donation count ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a transplant of a donated organ: 捐献 then 肝移植
+        ("本文回顾该院2015年至2019年完成的58例公民逝世后器官捐献肾移植病例。", 58.0),
+        # the donation word comes after a turn of the clause (却没有)
+        ("該國移植數量從每年幾百例增加到3000例……卻沒有公開的器官捐獻系統。", 3000.0),
+    ],
+)
+def test_donation_word_after_transplant_or_turn_is_no_donation(text: str, value: float) -> None:
+    assert ("opo_donors", value) not in pairs(text)
+
+
+def test_living_donations_counted_in_speech_are_no_donors() -> None:
+    text = "談到器官捐贈,他說去年遺體捐贈有40個,活體捐贈只有9個。"
+    got = pairs(text)
+    assert ("opo_donors", 40.0) in got
+    assert ("opo_donors", 9.0) not in got

@@ -374,14 +374,21 @@ def _donation(ctx: _Ctx) -> bool:
         own = _ENUM_SPLIT_RE.split(ctx.right[:24], maxsplit=1)[0]  # 捐献5272例、移植19326例
         d_right = pat.DONATION_CUE_RE.search(own)
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
-    right = ctx.right[:32]
+    right = _CONTRAST_CUT_RE.split(ctx.right[:32], 1)[0]  # 1万例……却没有器官捐献系统
     m = pat.DONATION_CUE_RE.search(right)
-    # 4宗器官捐贈移植手術: a transplant of a donated organ, not a donation
-    if m and pat.TRANSPLANT_CUE_RE.match(right, m.end()):
+    # 4宗器官捐贈移植手術, 31例公民逝世后器官捐献肝移植: a transplant of a donated organ
+    if m and _DONATED_TX_AFTER_RE.match(right, m.end()):
         return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
     return False
+
+
+_CONTRAST_CUT_RE = re.compile(r"却|但|而|没有")
+"""Where a count's clause turns (从每年几千例到1万例……却没有器官捐献系统): a donation word
+after the turn names no donation counted before it."""
+_DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?(?:移植|transplant)")
+"""After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
 
 
 def _zh_donations_counted(ctx: _Ctx) -> bool:
@@ -394,6 +401,8 @@ def _zh_donations_counted(ctx: _Ctx) -> bool:
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, tail)
     if d < 0 or pat.ORGAN_NOUN_RE.search(tail, d) or pat.NOT_DONATED_RE.search(ctx.clause):
         return False
+    if "活体" in tail:
+        return False  # 活体捐赠只有8个: living donations are counted as their transplants
     return not pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _has(
         pat.DONATION_CUE_RE, ctx.before_doc, ctx.sentence
     )
