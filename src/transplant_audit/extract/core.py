@@ -377,7 +377,9 @@ def _donation(ctx: _Ctx) -> bool:
     right = _CONTRAST_CUT_RE.split(ctx.right[:32], 1)[0]  # 1万例……却没有器官捐献系统
     m = pat.DONATION_CUE_RE.search(right)
     # 4宗器官捐贈移植手術, 31例公民逝世后器官捐献肝移植: a transplant of a donated organ
-    if m and _DONATED_TX_AFTER_RE.match(right, m.end()):
+    if m and (
+        pat.TRANSPLANT_CUE_RE.match(right, m.end()) or _DONATED_TX_AFTER_RE.match(right, m.end())
+    ):
         return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
@@ -387,7 +389,7 @@ def _donation(ctx: _Ctx) -> bool:
 _CONTRAST_CUT_RE = re.compile(r"却|但|而|没有")
 """Where a count's clause turns (从每年几千例到1万例……却没有器官捐献系统): a donation word
 after the turn names no donation counted before it."""
-_DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?(?:移植|transplant)")
+_DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?移植")
 """After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
 
 
