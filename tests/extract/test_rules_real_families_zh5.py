@@ -322,3 +322,23 @@ def test_living_donations_counted_in_speech_are_no_donors() -> None:
     got = pairs(text)
     assert ("opo_donors", 40.0) in got
     assert ("opo_donors", 9.0) not in got
+
+
+# --- the team of one operation told as news is no staffing ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三個醫療團隊、二十多名醫護人員、十二個小時手術,該院日前完成一例心肺聯合移植。",
+        "昨天下午,12名医护人员在手术室连续奋战,为患者完成了这台肝移植。",
+    ],
+)
+def test_one_operations_team_is_no_staffing(text: str) -> None:
+    got = {ind for ind, _ in pairs(text)}
+    assert not got & {"staff_total", "transplant_staff", "transplant_surgeons"}
+
+
+def test_unit_staffing_stays() -> None:
+    text = "该院肝移植中心现有医护人员60名,其中主任医师5名。"
+    assert {("transplant_staff", 60.0), ("transplant_surgeons", 5.0)} <= pairs(text)

@@ -393,6 +393,17 @@ _DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?移植")
 """After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
 
 
+def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
+    """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
+    超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
+    event."""
+    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+        return False  # no Chinese next to the count: English text
+    if not (_has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)):
+        return False
+    return bool(pat.ZH_ONE_OPERATION_RE.search(ctx.sentence))
+
+
 def _zh_donations_counted(ctx: _Ctx) -> bool:
     """Is a 个 count the object of a donation verb straight before it, with no organ noun
     (捐献了4个, 一年能捐5~10个; GUIDE: donation cases counted in speech), in a text about
@@ -816,6 +827,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         role_text = (local_left[-14:], local_right[:10], ctx.mods)
         if _en_event(ctx) and not _received_transplant(ctx):
             return None  # more than 60 doctors carried out 6 transplants on that day
+        if _zh_one_operation_team(ctx, role_text):
+            return None  # 9名医护人员以近乎完美的技艺...: the team of one operation
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
         staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)

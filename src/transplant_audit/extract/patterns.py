@@ -746,6 +746,10 @@ HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|
 SURGEON_NOUN_RE = re.compile(
     r"医生|医师|专家|外科|主刀|surgeon|doctor|physician|specialist|professor"
 )
+ZH_ONE_OPERATION_RE = re.compile(
+    r"一场|这台|该台|此台|此次|本次|这次|当天|当日|昨天|昨日|日前|历时|个小时(?:的)?手术|小时手术"
+)
+"""One operation told as news: the people counted in its sentence are its team, no staffing."""
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
