@@ -342,3 +342,13 @@ def test_one_operations_team_is_no_staffing(text: str) -> None:
 def test_unit_staffing_stays() -> None:
     text = "该院肝移植中心现有医护人员60名,其中主任医师5名。"
     assert {("transplant_staff", 60.0), ("transplant_surgeons", 5.0)} <= pairs(text)
+
+
+def test_one_patients_organs_are_no_organs_donated() -> None:
+    text = "该院完成首例器官捐献肝肾联合移植,为45岁的李女士同时移植了肝脏和肾脏两个器官。"
+    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+
+
+def test_organs_donated_by_a_province_stay() -> None:
+    text = "截至去年底,全省累计完成器官捐献800例,捐献器官2400个。"
+    assert ("opo_organs_utilised", 2400.0) in pairs(text)

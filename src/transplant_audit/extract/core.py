@@ -956,6 +956,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
             pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
         ):
+            if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
+                return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs
             return "opo_organs_utilised"
         if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
