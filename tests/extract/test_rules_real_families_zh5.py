@@ -352,3 +352,23 @@ def test_one_patients_organs_are_no_organs_donated() -> None:
 def test_organs_donated_by_a_province_stay() -> None:
     text = "截至去年底,全省累计完成器官捐献800例,捐献器官2400个。"
     assert ("opo_organs_utilised", 2400.0) in pairs(text)
+
+
+# --- admissions of a year: 年收治, a sentence dated by its year, 住院量 in 万 -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("肝胆外科设有床位60张,年收治病人约三千人次。", 3000.0),
+        ("該院2019年門診量為210萬人次,住院人數9萬人次,其中肝移植86例。", 90000.0),
+        ("这家医院一年门诊量80万,住院量有4万多,是全省最大的肝病医院。", 40000.0),
+    ],
+)
+def test_admissions_of_a_year(text: str, value: float) -> None:
+    assert ("inpatients_per_year", value) in pairs(text)
+
+
+def test_outpatients_are_no_admissions() -> None:
+    text = "该院2019年门诊量为210万人次。"
+    assert not any(ind == "inpatients_per_year" for ind, _ in pairs(text))

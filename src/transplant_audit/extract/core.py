@@ -404,6 +404,16 @@ def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
     return bool(pat.ZH_ONE_OPERATION_RE.search(ctx.sentence))
 
 
+def _zh_admissions_of_a_year(ctx: _Ctx) -> bool:
+    """Chinese admissions of a year: 年收治病人近两千人次 (年 before the verb), or 住院人数31万
+    人次 in a sentence dated by its year (2014年门诊量为426万人次,住院人数...)."""
+    if pat.ZH_YEAR_ADMITS_RE.search(ctx.left_clause):
+        return True
+    return bool(pat.ZH_ADMISSIONS_NOUN_RE.search(ctx.left_clause)) and bool(
+        _years(ctx.sentence_left)
+    )
+
+
 def _zh_donations_counted(ctx: _Ctx) -> bool:
     """Is a 个 count the object of a donation verb straight before it, with no organ noun
     (捐献了4个, 一年能捐5~10个; GUIDE: donation cases counted in speech), in a text about
@@ -891,7 +901,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
         # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
         if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
-            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
+            or _years(ctx.clause)
+            or _zh_admissions_of_a_year(ctx)
         ):
             return "inpatients_per_year"
         return None
@@ -1827,6 +1839,8 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
     if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
         return "cny", "CNY", mult, e
+    if pat.ZH_ADMISSIONS_BARE_BEFORE_RE.search(norm, max(0, s - 12), s):
+        return "visits", "人次", mult, e  # 住院量有6万多: admissions
     if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
         pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
     ):

@@ -821,6 +821,14 @@ WITH_TITLE_RE = re.compile(
 indicator (a degree, not a rank)."""
 POTENTIAL_CUE_RE = re.compile(r"potential|possible|additional|潜在")
 """'83 potential donors', 'would have provided 14 to 41 additional donors': not donors."""
+ZH_YEAR_ADMITS_RE = re.compile(r"(?<![\d〇零一二三四五六七八九十])年(?:收治|收住|住院)")
+"""年收治病人近两千人次: 年 straight before the verb makes admissions yearly."""
+ZH_ADMISSIONS_NOUN_RE = re.compile(r"住院(?:人数|量|病人|患者)|收治(?:人数|量)")
+"""住院人数, 住院量: the count of admissions (of the year the sentence is dated by)."""
+ZH_ADMISSIONS_BARE_BEFORE_RE = re.compile(
+    r"(?:住院|收治)(?:人数|量)\s?(?:为|是|达|有|约|近|超过|逾)?\s?(?:约|近)?$"
+)
+"""住院量有6万多: an amount in 万 with no counter after the noun of admissions counts them."""
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
