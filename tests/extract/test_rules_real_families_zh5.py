@@ -372,3 +372,16 @@ def test_admissions_of_a_year(text: str, value: float) -> None:
 def test_outpatients_are_no_admissions() -> None:
     text = "该院2019年门诊量为210万人次。"
     assert not any(ind == "inpatients_per_year" for ind, _ in pairs(text))
+
+
+# --- superlatives of volume with 最多 before the transplant; 之一 is no rank -----------------
+
+
+def test_most_transplants_before_the_noun_is_rank_one() -> None:
+    text = "高雄長庚是目前完成最多活體肝臟移植手術的醫院。"
+    assert ("volume_rank_national", 1.0) in pairs(text)
+
+
+def test_one_of_the_most_is_no_rank() -> None:
+    text = "该国是世界上开展肾移植手术最多的国家之一。"
+    assert not any(ind.startswith("volume_rank") for ind, _ in pairs(text))

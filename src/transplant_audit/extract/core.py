@@ -2584,7 +2584,7 @@ def _rank_candidates(
                 hospital=_hospital_at(hospitals, m.start()),
             )
         )
-    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多的" in norm else ():
+    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多" in norm else ():
         se_s, _ = sentences.around(m.start(), m.end())
         left = norm[se_s : m.start()]
         world = m.group("what") == "国家" or "世界" in left or "全球" in left

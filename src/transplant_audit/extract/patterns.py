@@ -964,7 +964,10 @@ ZH_RANK_QUALITY_RE = re.compile(
 ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
 """稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
 ZH_SUPERLATIVE_VOLUME_RE = re.compile(
-    r"(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?(?P<what>国家|医院|中心|单位)"
+    r"(?:(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?"
+    # the superlative before the transplant: 完成最多胰脏移植手术的医院
+    r"|(?:完成|开展|实施|做)(?:了)?最多[^,。;!?\n\d]{0,6}?(?:移植|换肝|换肾|换心|换肺)(?:手术)?的)"
+    r"(?P<what>国家|医院|中心|单位)(?!之一)"  # 最多的国家之一: one of the most, no rank
 )
 """世界上开展器官移植手术最多的国家, 移植病人数最多的XX医院: a superlative of volume is a
 volume rank 1 (GUIDE, rules added with heldout3); a country is ranked in the world, a
