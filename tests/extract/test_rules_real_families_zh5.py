@@ -385,3 +385,31 @@ def test_most_transplants_before_the_noun_is_rank_one() -> None:
 def test_one_of_the_most_is_no_rank() -> None:
     text = "该国是世界上开展肾移植手术最多的国家之一。"
     assert not any(ind.startswith("volume_rank") for ind, _ in pairs(text))
+
+
+# --- ranges in 万: the tens said once (十五六万), a bare 万 after 人民币 for both ends ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "在那家醫院換一個腎大概要花十七八萬元。",
+            {("price_cny", 170000.0, "at_least"), ("price_cny", 180000.0, "at_most")},
+        ),
+        (
+            "据患者介绍,肝移植的费用大概需要人民币30-45万。",
+            {("price_cny", 300000.0, "at_least"), ("price_cny", 450000.0, "at_most")},
+        ),
+        (
+            "该院称等待肾源一般要二十三四天。",
+            {("wait_time_days", 23.0, "at_least"), ("wait_time_days", 24.0, "at_most")},
+        ),
+    ],
+)
+def test_ranges_with_tens_or_wan_said_once(text: str, expected: set) -> None:
+    assert expected <= found(text)
+
+
+def test_tens_and_units_are_one_number() -> None:
+    assert ("wait_time_days", 15.0) in pairs("该院称等待肾源一般要十五天。")

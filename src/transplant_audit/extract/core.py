@@ -1090,6 +1090,13 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
     if tok and tok.startswith("三两") and len(tok) <= 3:
         tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
+    tens = 0
+    tm = pat.ADJACENT_TENS_RE.match(tok or "")
+    if tm:  # 十五六万, 二十三四: the tens said once, the units a range
+        tens = 10 * (pat.ZH_DIGIT_VALUES[tm.group(1)] if tm.group(1) else 1)
+        tok = tok[tm.end() :]
+        if not tok or tok[-1:] == "十":
+            return None
     m = pat.ADJACENT_DIGITS_RE.match(tok or "")
     if not m:
         return None
@@ -1097,7 +1104,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     if hi != lo + 1:
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
-    return lo * mult, hi * mult
+    return (tens + lo) * mult, (tens + hi) * mult
 
 
 def _comma_adjacent_low(norm: str, s: int) -> int:
@@ -1490,6 +1497,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                             range_money[m2.start()] = kind
                             range_lower = True
                             range_upper.add(m2.start())
+                            range_scale = _range_scale(m, m2)  # 人民币40-60万: 万 for both
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:

@@ -1194,6 +1194,10 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
 ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
 """五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ADJACENT_TENS_RE = re.compile(
+    r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
+)
+"""十五六万, 二十三四: the tens before two consecutive units, a range (150,000-160,000)."""
 ZH_COMMA_ADJACENT_RE = re.compile(
     r"([一二两三四五六七八])、(?=([二三四五六七八九])[十百千万]"
     r"(?![十百千万零〇○一二三四五六七八九]))"
