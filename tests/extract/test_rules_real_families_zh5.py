@@ -413,3 +413,30 @@ def test_ranges_with_tens_or_wan_said_once(text: str, expected: set) -> None:
 
 def test_tens_and_units_are_one_number() -> None:
     assert ("wait_time_days", 15.0) in pairs("该院称等待肾源一般要十五天。")
+
+
+# --- prices straight after the transplant, in dollars and for both ends of a range ------------
+
+
+def test_transplant_prices_in_dollars_with_ranges() -> None:
+    text = "報導列出:腎臟移植6萬美元,心臟移植14萬至18萬美元。"
+    assert {
+        ("price_usd", 60000.0, "exact"),
+        ("price_usd", 140000.0, "at_least"),
+        ("price_usd", 180000.0, "at_most"),
+    } <= found(text)
+
+
+def test_transplant_price_range_in_yuan_high_end() -> None:
+    assert ("price_cny", 800000.0) in pairs("据介绍,肺移植约60万-80万元。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "等了八個多月,終於等到一顆合適的肝臟。",
+        "短短等待三個星期,就進行了換腎手術。",
+    ],
+)
+def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
+    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))

@@ -595,7 +595,7 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
     if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
         return False  # no Chinese next to the duration: English text
-    if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.right):
+    if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
         return True
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
 
@@ -629,6 +629,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
             return "price_usd"
         if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_usd"
+        if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+            return "price_usd"  # 心脏移植13万至16万美元: the transplant's price, in dollars
         return None
     row = ctx.before_doc.rsplit("\n", 1)[-1]
     if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):

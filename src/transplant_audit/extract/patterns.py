@@ -372,7 +372,8 @@ the number still counts patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
-    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?$"
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?"
+    r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"  # the high end of a range: 13万至16万美元
 )
 """心脏移植约50万元、肺移植约60万元: an amount straight after a transplant is its price."""
 ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
@@ -854,7 +855,9 @@ ZH_PERSON_AGE_RE = re.compile(
 )
 """55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
 told in it is an anecdote (GUIDE), not what a hospital or registry states."""
-ZH_EVENT_AFTER_WAIT_RE = re.compile(r"\s?(?:左右|多)?\s?,?\s?(?:就|即|便)(?![能可会要])")
+ZH_EVENT_AFTER_WAIT_RE = re.compile(
+    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算])|终于)"
+)
 """等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
 then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
 what the hospital can do) stays a wait."""
