@@ -440,3 +440,26 @@ def test_transplant_price_range_in_yuan_high_end() -> None:
 )
 def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
     assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+
+
+# --- cost lines that are no operation, in prose; one named patient's stay --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "換腎之後,每年的抗排斥藥物費用約4萬元。",
+        "据了解,肝移植术后的住院费用约2万-3万元。",
+    ],
+)
+def test_cost_lines_in_prose_are_no_price(text: str) -> None:
+    assert not any(ind in ("price_cny", "surgical_fee_cny") for ind, _ in pairs(text))
+
+
+def test_fees_summed_stay_a_price() -> None:
+    assert ("price_cny", 450000.0) in pairs("肝移植的手术费、药费等总共约45万元。")
+
+
+def test_this_patients_stay_is_an_anecdote() -> None:
+    text = "这名患者肝移植术后住院26天,昨日康复出院。"
+    assert not any(ind == "avg_length_of_stay_days" for ind, _ in pairs(text))

@@ -540,7 +540,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
         return None
-    if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+    near = ctx.sentence_left[-40:]
+    if ("一" in near or "这" in near or "该" in near) and pat.ZH_ONE_PERSON_RE.search(near):
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
@@ -637,6 +638,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
     if "|" in row and "手术费用" in row:
         return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
+    if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays

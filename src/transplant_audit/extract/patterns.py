@@ -866,7 +866,7 @@ ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
-    r"一(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
@@ -914,6 +914,12 @@ SURGICAL_FEE_CUE_RE = re.compile(
 )
 """The fee of the operation itself (手术费, 手术当天花费). 手术费用 (the cost of the operation)
 is the price of the transplant (GUIDE), except as a row of a cost breakdown (see core)."""
+ZH_COST_LINE_BEFORE_RE = re.compile(
+    r"(?:药|药物|检查|化验|住院|随访|复查|护理|床位|评估)的?费用?\s?(?:约|大约|大概|为|是|在|达|需|要)?"
+    r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""术后抗排斥药物费用约3万元, 住院费2万元: a line of the cost other than the operation, in
+prose (GUIDE: cost breakdowns; only the operation's line is annotated)."""
 FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 """手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
