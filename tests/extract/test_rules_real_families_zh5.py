@@ -463,3 +463,23 @@ def test_fees_summed_stay_a_price() -> None:
 def test_this_patients_stay_is_an_anecdote() -> None:
     text = "这名患者肝移植术后住院26天,昨日康复出院。"
     assert not any(ind == "avg_length_of_stay_days" for ind, _ in pairs(text))
+
+
+# --- first years listed in turn (1998年、2001年先后开展了肝移植和心脏移植) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("該院於1996年、1999年先後開展了腎移植和肝移植。", {1996.0, 1999.0}),
+        ("该中心于2003年、2006年和2010年分别开展了肝、肺和心脏移植。", {2003.0, 2006.0, 2010.0}),
+    ],
+)
+def test_first_years_in_turn(text: str, years: set[float]) -> None:
+    got = {v for ind, v in pairs(text) if ind == "first_transplant_year"}
+    assert years <= got
+
+
+def test_years_of_a_count_are_no_firsts() -> None:
+    text = "2001年、2003年该院分别完成肝移植50例和60例。"
+    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))

@@ -2329,6 +2329,35 @@ _FIRST_TX_RE = re.compile(
     r"|(?:performed|carried out|conducted|completed|did)\s(?:[a-z-]+\s){0,3}?transplant(?:s|ation)?"
     r"\s(?:[a-z'’-]+\s){0,3}?for\sthe\sfirst\s(?:time|(?:[a-z]+\s)?cases?)"
 )
+_ZH_YEAR_LIST_NEXT_RE = re.compile(rf"\s?年?\s?[、和及与]\s?({pat.YEAR})\s?年")
+"""The next year of a list (1998年、2001年先后开展了肝移植和心脏移植)."""
+_ZH_IN_TURN_RE = re.compile(r"先后|分别|相继|依次")
+
+
+def _zh_years_in_turn(
+    norm: str, ys: int, ye: int, cue: int, used: set[int]
+) -> list[tuple[int, int, float]]:
+    """The other years of a list that the year at ``ys:ye`` belongs to, before a first's phrase
+    said in turn (1998年、2001年先后开展了肝移植和心脏移植: each year a first of its own),
+    marked used; [] without 先后/分别/相继 between the list and the phrase."""
+    if not _ZH_IN_TURN_RE.search(norm, ye, cue + 1):
+        return []
+    found: list[tuple[int, int, float]] = []
+    prev = _ZH_YEAR_LIST_PREV_RE.search(norm, max(0, ys - 12), ys)
+    while prev and prev.start(1) not in used:
+        used.add(prev.start(1))
+        found.append((prev.start(1), prev.end(1), float(prev.group(1))))
+        prev = _ZH_YEAR_LIST_PREV_RE.search(norm, max(0, prev.start(1) - 12), prev.start(1))
+    nxt = _ZH_YEAR_LIST_NEXT_RE.match(norm, ye)
+    while nxt and nxt.start(1) not in used and nxt.end() <= cue:
+        used.add(nxt.start(1))
+        found.append((nxt.start(1), nxt.end(1), float(nxt.group(1))))
+        nxt = _ZH_YEAR_LIST_NEXT_RE.match(norm, nxt.end(1))
+    return found
+
+
+_ZH_YEAR_LIST_PREV_RE = re.compile(rf"(?<!\d)({pat.YEAR})\s?年?\s?[、和及与]\s?$")
+"""The year before in a list (1998年、 before 2001年)."""
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
     rf"transplant(?:s|ation)?\s(?:in|on)\s(?:[a-z]+\s){{0,2}}(?:\d{{1,2}},\s)?({pat.YEAR})(?!\d)"
@@ -2517,6 +2546,13 @@ def _year_candidates(
                     hospital=_hospital_at(hospitals, ys),
                 )
             )
+            if indicator == "first_transplant_year" and ys < m.end() and "年" in norm[ye : ye + 2]:
+                out.extend(
+                    _span_candidate(
+                        text, y2s, y2e, snippet_chars, lang, indicator=indicator, value=year2
+                    )
+                    for y2s, y2e, year2 in _zh_years_in_turn(norm, ys, ye, m.end(), used)
+                )
             if indicator == "first_transplant_year" and ys > m.end():
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
                 if nxt and nxt.start(1) not in used:
