@@ -483,3 +483,15 @@ def test_first_years_in_turn(text: str, years: set[float]) -> None:
 def test_years_of_a_count_are_no_firsts() -> None:
     text = "2001年、2003年该院分别完成肝移植50例和60例。"
     assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("該醫院於2006年設立器官移植中心。", 2006.0), ("2012年,该院开设肾移植病区。", 2012.0)],
+)
+def test_unit_set_up_verb_first(text: str, year: float) -> None:
+    assert ("transplant_unit_founded_year", year) in pairs(text)
+
+
+def test_team_set_up_is_no_unit() -> None:
+    assert not pairs("2010年,该院组建了肝移植团队。")
