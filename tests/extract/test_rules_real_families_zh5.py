@@ -495,3 +495,27 @@ def test_unit_set_up_verb_first(text: str, year: float) -> None:
 
 def test_team_set_up_is_no_unit() -> None:
     assert not pairs("2010年,该院组建了肝移植团队。")
+
+
+# --- table cells under a price column (rows with or without closing '|') --------------------
+
+
+def test_price_column_cells_are_prices() -> None:
+    text = "医院 | 等待时间 | 费用\n甲医院 | 2周 | 28万元\n乙医院 | 1个月 | 35万元"
+    got = pairs(text)
+    assert {("price_cny", 280000.0), ("price_cny", 350000.0)} <= got
+    assert {("wait_time_days", 14.0), ("wait_time_days", 30.44)} <= got
+
+
+def test_price_column_cells_in_wan_without_yuan() -> None:
+    text = "器官 | 參考價格\n肝臟 | 30萬-40萬\n腎臟 | 18萬"
+    assert {
+        ("price_cny", 300000.0, "at_least"),
+        ("price_cny", 400000.0, "at_most"),
+        ("price_cny", 180000.0, "exact"),
+    } <= found(text)
+
+
+def test_other_columns_in_wan_are_no_price() -> None:
+    text = "省份 | 登记志愿者\n甲省 | 30万\n乙省 | 18万"
+    assert not any(ind == "price_cny" for ind, _ in pairs(text))

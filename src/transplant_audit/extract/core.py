@@ -638,6 +638,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
     if "|" in row and "手术费用" in row:
         return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
+    if "|" in row and _zh_price_column(ctx.doc, ctx.sentence_start + len(ctx.sentence_left)):
+        return "price_cny"  # 医院 | 等待时间 | 费用 over 天津 | 2周 | 25万元: the price column
     if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
         return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
@@ -1848,6 +1850,8 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
     ):
         return "cny", "CNY", mult, e
+    if "|" in norm[max(0, s - 40) : s] and _zh_price_column(norm, s):
+        return "cny", "CNY", mult, e  # 器官 | 价格 over 肝脏 | 25万-35万: yuan
     if "\n" in norm and _zh_price_list(norm, s):
         return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
     if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
@@ -1899,7 +1903,10 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter(uclass, unit, mult, [], label.strip(), e)
 
 
-_NUMERIC_CELL_RE = re.compile(r"\s*[\d.,%~-]*\s*")
+_NUMERIC_CELL_RE = re.compile(
+    r"\s*[\d.,%~-]*(?:\s?[万千亿]?元?)?(?:\s?[-~至到]\s?[\d.]+\s?[万千亿]?元?)?\s*"
+)
+"""A data cell (300, 1,200, 25万-35万, 16万元): a row above the value that is no header."""
 
 
 def _column_header(norm: str, line_start: int, column: int) -> str:
@@ -1913,7 +1920,8 @@ def _column_header(norm: str, line_start: int, column: int) -> str:
         row = norm[start:pos]
         pos = start - 1
         cells = row.split("|")
-        if len(cells) > column + 1 and not set(row) <= set("|-: "):
+        # a header with the cell (rows need no closing '|': 医院 | 等待时间 | 费用)
+        if len(cells) > column and not set(row) <= set("|-: "):
             if _NUMERIC_CELL_RE.fullmatch(cells[column]):
                 continue  # another data row
             return cells[column]
@@ -1934,6 +1942,15 @@ def _list_head(norm: str, s: int) -> str:
 
 
 _BULLET_RE = re.compile(r"\s*(?:[-•*·]|\d{1,2}[.)、]\s?)")
+
+
+def _zh_price_column(norm: str, s: int) -> bool:
+    """Is ``s`` in a table cell whose column header names a price (费用, 价格, 收费)?"""
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    if "|" not in before or not line_start:
+        return False
+    return bool(pat.ZH_PRICE_COLUMN_RE.search(_column_header(norm, line_start, before.count("|"))))
 
 
 def _zh_price_list(norm: str, s: int) -> bool:

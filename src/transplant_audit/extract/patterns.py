@@ -352,6 +352,8 @@ ZH_PRICE_HEAD_RE = re.compile(
 )
 """A price list's heading (官方指导价(2023年版):) whose lines give amounts in 万 with no 元, and
 a purchase (买肾55万) straight before such an amount: both are yuan."""
+ZH_PRICE_COLUMN_RE = re.compile(r"费用|价格|价钱|收费|报价|售价|花费|cost|price")
+"""A table column of prices (医院 | 等待时间 | 费用): its cells in yuan are prices."""
 ZH_BARE_AMOUNT_AFTER_RE = re.compile(
     r"\s?的\s?[^,。;\d]{0,4}?(?:费用|价钱|价格|手术费|[肾肝心肺]源费)"
 )
