@@ -519,3 +519,31 @@ def test_price_column_cells_in_wan_without_yuan() -> None:
 def test_other_columns_in_wan_are_no_price() -> None:
     text = "省份 | 登记志愿者\n甲省 | 30万\n乙省 | 18万"
     assert not any(ind == "price_cny" for ind, _ in pairs(text))
+
+
+# --- more first-year and founding vocabulary; a count in 余 is no year -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "year"),
+    [
+        ("該院於1986年首度完成心臟移植手術。", "first_transplant_year", 1986.0),
+        ("台北某醫院在1970年首創全台腎臟移植。", "first_transplant_year", 1970.0),
+        ("2001年,該院完成活體肝臟移植,為全台首例。", "first_transplant_year", 2001.0),
+        ("2008年该院成功施行小肠移植,是全省首例。", "first_transplant_year", 2008.0),
+        ("成立于2006年的肾移植中心已完成肾移植1500余例。", "transplant_unit_founded_year", 2006.0),
+        ("2011年,該院器官移植中心正式揭牌。", "transplant_unit_founded_year", 2011.0),
+    ],
+)
+def test_first_and_founding_vocabulary(text: str, indicator: str, year: float) -> None:
+    assert (indicator, year) in pairs(text)
+
+
+def test_count_with_more_than_is_no_year() -> None:
+    text = "成立于2006年的肾移植中心已完成肾移植2000余例。"
+    assert ("transplant_unit_founded_year", 2000.0) not in pairs(text)
+
+
+def test_first_patient_is_no_first_year() -> None:
+    text = "2015年,该院完成肝移植,为首例患者带来希望。"
+    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))

@@ -2309,8 +2309,11 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
+    r"(?:首例|第一例|第1例|首次|首度|首创|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
     r"(?:移植|换[肝肾心肺])"
+    # the transplant's clause, then what it was: 完成活体肝移植,为国内首例
+    r"|(?:移植|换[肝肾心肺])[^。;]{0,12}?,\s?(?:为|是|系|属|乃)[^,。;\d]{0,6}?(?:首例|首宗|第一例)"
+    r"(?!患者|病人|受者)"
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例|首宗)"
     # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白
     r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
@@ -2384,8 +2387,9 @@ in the same breath, after the first one's year, is a first of its own."""
 _DATELINE_AFTER_RE = re.compile(r"年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?(?:讯|电|消息)")
 """The rest of a news dateline after its year (2025年4月12日讯, 3月5日电)."""
 _FOUNDED_RE = re.compile(
-    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
-    r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
+    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?"
+    r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|开设|设立)"
+    r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,10}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
@@ -2399,7 +2403,7 @@ _FOUNDED_SELF_RE = re.compile(
 
 _YEAR_FIGURE_RE = re.compile(
     rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)"
-    r"(?!\s?(?:例|台|张|名|年代|transplant|bed|case))"
+    r"(?!\s?[余多]?\s?(?:例|台|张|名|年代|transplant|bed|case))"  # 2000余例: a count
 )
 
 
