@@ -547,3 +547,22 @@ def test_count_with_more_than_is_no_year() -> None:
 def test_first_patient_is_no_first_year() -> None:
     text = "2015年,该院完成肝移植,为首例患者带来希望。"
     assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+
+
+# --- persons that are a change or the saved, not a headcount ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("今年全港有35名遺體器官捐贈者,較去年少8人。", 8.0),
+        ("今年器官捐献者比去年增加了15人。", 15.0),
+        ("一位捐献者的肝脏和肾脏挽救了4名患者的生命。", 4.0),
+    ],
+)
+def test_change_or_saved_is_no_donor_count(text: str, absent: float) -> None:
+    assert ("opo_donors", absent) not in pairs(text)
+
+
+def test_donors_before_the_change_stay() -> None:
+    assert ("opo_donors", 35.0) in pairs("今年全港有35名遺體器官捐贈者,較去年少8人。")

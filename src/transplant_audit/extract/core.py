@@ -824,6 +824,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
+        if ctx.left_clause[-1:] > "\u2e80" and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(
+            ctx.left_clause[-10:]
+        ):
+            return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
             or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))

@@ -1117,6 +1117,13 @@ CHANGE_BEFORE_RE = re.compile(
     r"|(?:increase|decrease|rise|drop|fall|growth|up|down)\s(?:of|by)\s$"
 )
 """A change (增加11例, an increase of 95) is not a count."""
+ZH_NOT_A_HEAD_BEFORE_RE = re.compile(
+    r"(?:(?:较|比)[^,。;\d]{0,6}?(?:少|多)"
+    r"|增加|增长|减少|下降|新增了|多了|少了|上升"
+    r"|挽救|拯救|救活|救治|造福|惠及)了?\s?(?:约|近|超过|逾)?\s?$"
+)
+"""Before a Chinese count of persons: a change (较前年少10人, 增加了5人) or the saved (挽救了3名
+患者: recipients of a donation, not its donors)."""
 NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
 """年手术数量大于75例的中心: a threshold describing other things, not a figure."""
 EN_STOREY_RE = re.compile(r"(?:stor(?:e?y|ied)|floor)\s")
