@@ -566,3 +566,14 @@ def test_change_or_saved_is_no_donor_count(text: str, absent: float) -> None:
 
 def test_donors_before_the_change_stay() -> None:
     assert ("opo_donors", 35.0) in pairs("今年全港有35名遺體器官捐贈者,較去年少8人。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "衞生署表示,今年已有2,300名市民簽署器官捐贈卡。",
+        "活动当天,共有800多人签署了器官捐献卡。",
+    ],
+)
+def test_donor_cards_signed_are_registrations(text: str) -> None:
+    assert not any(ind == "opo_donors" for ind, _ in pairs(text))

@@ -1107,7 +1107,9 @@ EN_DONATION_KIND_AFTER_RE = re.compile(
 )
 """'164 cases of DBCD and 35 cases of DCD had been implemented': donation cases by kind."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
-REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
+REGISTRATION_CUE_RE = re.compile(
+    r"登记|志愿|意愿|注记|签署|捐赠卡|捐献卡|registered|register|volunteer|pledge"
+)
 """People who signed up to donate are not donors."""
 COMPARE_CUE_RE = re.compile(
     r"相比|相较|比起|远远少于|少于|多于|高于|低于|compared|than|versus|vs\.?"
