@@ -577,3 +577,8 @@ def test_donors_before_the_change_stay() -> None:
 )
 def test_donor_cards_signed_are_registrations(text: str) -> None:
     assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+
+
+@pytest.mark.parametrize("text", ["該院深切治療部設有病床28張。", "該院外科加護病房共有病床24床。"])
+def test_hk_and_tw_intensive_care_beds(text: str) -> None:
+    assert any(ind == "icu_beds" for ind, _ in pairs(text))

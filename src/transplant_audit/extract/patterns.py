@@ -742,7 +742,8 @@ ZH_NOT_BED_AFTER_RE = re.compile(
 ZH_BUILDING_BEDS_RE = re.compile(r"大楼|综合楼|医疗楼|病房楼|住院楼|外科楼")
 """A building of the hospital (儿童医疗大楼...病床数共有460床): its beds are a part of the
 hospital's, department_beds (GUIDE), or planned beds when it is not yet in use."""
-ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
+ICU_CUE_RE = re.compile(r"icu|重症|监护|深切治疗|加护|intensive care|critical care")
+"""深切治療部 (Hong Kong) and 加護病房 (Taiwan) are intensive care, like 重症监护."""
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
 HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
 # persons
