@@ -582,3 +582,17 @@ def test_donor_cards_signed_are_registrations(text: str) -> None:
 @pytest.mark.parametrize("text", ["該院深切治療部設有病床28張。", "該院外科加護病房共有病床24床。"])
 def test_hk_and_tw_intensive_care_beds(text: str) -> None:
     assert any(ind == "icu_beds" for ind, _ in pairs(text))
+
+
+# --- Republic of China years in Arabic digits after 民國 (Taiwan) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "year"),
+    [
+        ("該院於民國78年完成首例肝臟移植。", "first_transplant_year", 1989.0),
+        ("該院器官移植中心於民國 90 年成立。", "transplant_unit_founded_year", 2001.0),
+    ],
+)
+def test_roc_years_in_arabic_digits(text: str, indicator: str, year: float) -> None:
+    assert (indicator, year) in pairs(text)

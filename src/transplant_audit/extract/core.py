@@ -2412,7 +2412,7 @@ _YEAR_FIGURE_RE = re.compile(
 
 
 _ZH_YEAR_FIGURE_RE = re.compile(
-    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)[一二三四五六七八九十]{1,4}"
+    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)(?:[一二三四五六七八九十]{1,4}|\s?\d{2,3})"
     r"|[一二][〇零○九][〇零○一二三四五六七八九]{2})(?=\s?年)"
 )
 """A year in Chinese numerals: 一九九四年, 二〇〇四年, and the Republic of China's years after
@@ -2424,8 +2424,9 @@ _ZH_DIGIT_CHARS = {"〇": 0, "零": 0, "○": 0, **pat.ZH_DIGIT_VALUES}
 
 def _year_value(token: str) -> float:
     """The calendar year of a year token: 1994, 一九九四, 七十六 (after 民国: 1987)."""
-    if token.isdigit():
-        return float(token)
+    if token.strip().isdigit():
+        value = float(token)
+        return value + _ROC_YEAR_OFFSET if value < 200 else value  # 民国76年 = 1987
     if len(token) == 4 and all(ch in _ZH_DIGIT_CHARS for ch in token):
         return float("".join(str(_ZH_DIGIT_CHARS[ch]) for ch in token))
     return parse_number(token) + _ROC_YEAR_OFFSET
