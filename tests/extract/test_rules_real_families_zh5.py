@@ -596,3 +596,23 @@ def test_hk_and_tw_intensive_care_beds(text: str) -> None:
 )
 def test_roc_years_in_arabic_digits(text: str, indicator: str, year: float) -> None:
     assert (indicator, year) in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "year"),
+    [
+        ("1996年,该院心脏移植实现了零的突破。", "first_transplant_year", 1996.0),
+        ("2007年,该院成为全省首家开展小肠移植的医院。", "first_transplant_year", 2007.0),
+        ("该院肾移植中心建于1980年。", "transplant_unit_founded_year", 1980.0),
+        ("该院器官移植科于2003年开科。", "transplant_unit_founded_year", 2003.0),
+    ],
+)
+def test_breakthrough_first_hospital_and_department_opened(
+    text: str, indicator: str, year: float
+) -> None:
+    assert (indicator, year) in pairs(text)
+
+
+def test_first_hospital_of_another_kind_is_no_first_transplant() -> None:
+    text = "2007年,该院成为全省首家三级甲等医院。"
+    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))

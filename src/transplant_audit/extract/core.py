@@ -2319,8 +2319,11 @@ _FIRST_TX_RE = re.compile(
     r"|(?:移植|换[肝肾心肺])[^。;]{0,12}?,\s?(?:为|是|系|属|乃)[^,。;\d]{0,6}?(?:首例|首宗|第一例)"
     r"(?!患者|病人|受者)"
     r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例|首宗)"
-    # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白
+    # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白, 肝移植实现了零
+    # 的突破; the first hospital of a place to do it: 成为全省首家开展肺移植的医院
     r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
+    r"|移植[^,。;]{0,8}?零的突破"
+    r"|首家[^,。;]{0,8}?(?:开展|完成|实施)[^,。;]{0,6}?(?:移植|换[肝肾心肺])"
     # a first success, or a first of the procedure named before (这项手术), in a text about
     # transplants (the pass runs only when one is named): 自2006年首例成功以来
     r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
@@ -2392,7 +2395,7 @@ _DATELINE_AFTER_RE = re.compile(r"年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?(?:讯|�
 """The rest of a news dateline after its year (2025年4月12日讯, 3月5日电)."""
 _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?"
-    r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|开设|设立)"
+    r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|建于|开设|设立|开科|建科)"
     r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,10}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened)"
