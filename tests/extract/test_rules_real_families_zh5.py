@@ -616,3 +616,8 @@ def test_breakthrough_first_hospital_and_department_opened(
 def test_first_hospital_of_another_kind_is_no_first_transplant() -> None:
     text = "2007年,该院成为全省首家三级甲等医院。"
     assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+
+
+def test_first_said_last_after_the_transplant_topic() -> None:
+    text = "心臟移植方面,該院於1989年完成全台首例。"
+    assert ("first_transplant_year", 1989.0) in pairs(text)

@@ -2323,6 +2323,10 @@ _FIRST_TX_RE = re.compile(
     # 的突破; the first hospital of a place to do it: 成为全省首家开展肺移植的医院
     r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
     r"|移植[^,。;]{0,8}?零的突破"
+    # the transplant named earlier in its sentence, the first said last: 肝脏移植方面,…于1987年
+    # 完成亚洲首例.
+    r"|(?:移植|换[肝肾心肺])[^。;]{0,24}?(?:完成|实施|进行|开展)了?[^,。;\d]{0,6}?(?:首例|首宗)"
+    r"(?=\s?[,。;]|$)"
     r"|首家[^,。;]{0,8}?(?:开展|完成|实施)[^,。;]{0,6}?(?:移植|换[肝肾心肺])"
     # a first success, or a first of the procedure named before (这项手术), in a text about
     # transplants (the pass runs only when one is named): 自2006年首例成功以来
