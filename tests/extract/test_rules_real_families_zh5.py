@@ -621,3 +621,23 @@ def test_first_hospital_of_another_kind_is_no_first_transplant() -> None:
 def test_first_said_last_after_the_transplant_topic() -> None:
     text = "心臟移植方面,該院於1989年完成全台首例。"
     assert ("first_transplant_year", 1989.0) in pairs(text)
+
+
+# --- waiting for or needing a new organ: 待移植, 待换肾, 需要换肝; 约有 before a bare 万 --------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全省待移植患者有8500人。", 8500.0),
+        ("該院尚有200多名病人待換腎。", 200.0),
+        ("目前需要換肝的病人有3000多人。", 3000.0),
+        ("我国需要换肾的病人约有40万。", 400000.0),
+    ],
+)
+def test_waiting_or_needing_a_new_organ(text: str, value: float) -> None:
+    assert ("waitlist_size", value) in pairs(text)
+
+
+def test_dialysis_patients_alone_are_no_waiting_list() -> None:
+    assert not any(ind == "waitlist_size" for ind, _ in pairs("全國洗腎病人約有9萬人。"))

@@ -360,7 +360,8 @@ ZH_BARE_AMOUNT_AFTER_RE = re.compile(
 """筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
 story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
-    r"(?:患者|病人|病患|人数|名单)\s?(?:为|是|达|有|约|近|超过|逾)\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+    r"(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)\s?"
+    r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
 """等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
 noun and a copula counts persons."""
@@ -769,6 +770,8 @@ EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
+    # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
+    r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
