@@ -641,3 +641,17 @@ def test_waiting_or_needing_a_new_organ(text: str, value: float) -> None:
 
 def test_dialysis_patients_alone_are_no_waiting_list() -> None:
     assert not any(ind == "waitlist_size" for ind, _ in pairs("全國洗腎病人約有9萬人。"))
+
+
+# --- durations counted from the operation are no waits ---------------------------------------
+
+
+def test_time_after_the_operation_is_no_wait() -> None:
+    text = "肝移植患者术后3个月即可恢复工作。"
+    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+
+
+def test_time_after_the_operation_to_discharge_is_a_stay() -> None:
+    got = pairs("据介绍,肾移植患者术后12天即可出院。")
+    assert ("avg_length_of_stay_days", 12.0) in got
+    assert ("wait_time_days", 12.0) not in got

@@ -553,6 +553,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 持续二十年至今: how long something lasted
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         return "avg_length_of_stay_days"
+    if "术后" in ctx.left_clause[-8:]:
+        # 术后10天即可出院: counted from the operation, a stay when it ends in discharge, else
+        # no wait (术后3个月复查)
+        return "avg_length_of_stay_days" if "出院" in ctx.clause else None
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
         "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
     ):
