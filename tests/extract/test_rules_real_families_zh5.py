@@ -655,3 +655,21 @@ def test_time_after_the_operation_to_discharge_is_a_stay() -> None:
     got = pairs("据介绍,肾移植患者术后12天即可出院。")
     assert ("avg_length_of_stay_days", 12.0) in got
     assert ("wait_time_days", 12.0) not in got
+
+
+# --- what a transplant needs in 万, and an organ's sale price ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("据病友说,在那里换肝需要35万。", 350000.0),
+        ("中介透露,一个肾卖12万元,含手术。", 120000.0),
+    ],
+)
+def test_needs_and_sale_prices(text: str, value: float) -> None:
+    assert ("price_cny", value) in pairs(text)
+
+
+def test_transplant_count_in_wan_is_no_price() -> None:
+    assert not any(ind == "price_cny" for ind, _ in pairs("该省全年完成肾移植1.2万。"))

@@ -666,6 +666,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
     if pat.ZH_PRICE_HEAD_RE.search(ctx.left_clause[-4:]):
         return "price_cny"  # 买肾55万: what the buyer paid
+    if pat.ZH_ORGAN_SOLD_BEFORE_RE.search(ctx.left_clause[-8:]):
+        return "price_cny"  # 一个肾卖15万元: the organ's price
     if "\n" in ctx.before_doc and _zh_price_list(ctx.doc, ctx.sentence_start):
         return "price_cny"  # 官方指导价:\n- 肝脏 25-35万: a line of a price list
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
@@ -1864,6 +1866,8 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
     if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
         return "cny", "CNY", mult, e
+    if pat.ZH_TX_NEEDS_BEFORE_RE.search(norm, max(0, s - 16), s):
+        return "cny", "CNY", mult, e  # 换肾需要20万: yuan
     if pat.ZH_ADMISSIONS_BARE_BEFORE_RE.search(norm, max(0, s - 12), s):
         return "visits", "人次", mult, e  # 住院量有6万多: admissions
     if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (

@@ -347,6 +347,12 @@ ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
 )
 """肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
 after a price noun or after 人民币 and a qualifier, is yuan."""
+ZH_TX_NEEDS_BEFORE_RE = re.compile(
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?\s?$"
+)
+"""换肾需要20万: an amount in 万 with no 元 straight after what a transplant needs is yuan."""
+ZH_ORGAN_SOLD_BEFORE_RE = re.compile(r"[肾肝心肺]脏?\s?(?:卖到|卖|售价|售)\s?(?:约|近|高达)?\s?$")
+"""一个肾卖15万元: the price an organ is sold at, what the buyer pays."""
 ZH_PRICE_HEAD_RE = re.compile(
     r"价格?(?:表|单)?\s?(?:\(.{0,12}\))?\s?:?\s?$|(?:买|购)[肾肝心肺]\s?$"
 )
