@@ -673,3 +673,23 @@ def test_needs_and_sale_prices(text: str, value: float) -> None:
 
 def test_transplant_count_in_wan_is_no_price() -> None:
     assert not any(ind == "price_cny" for ind, _ in pairs("该省全年完成肾移植1.2万。"))
+
+
+# --- organs procured (获取), and organs counted before their noun and verb --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("該OPO去年獲取器官280個,其中肝臟90個、腎臟190個。", {280.0, 90.0, 190.0}),
+        ("去年全港共有140個器官捐出。", {140.0}),
+        ("眼庫表示,去年有260片眼角膜捐出。", {260.0}),
+    ],
+)
+def test_organs_procured_or_given(text: str, values: set[float]) -> None:
+    assert {("opo_organs_utilised", v) for v in values} <= pairs(text)
+
+
+def test_tablets_are_no_organs() -> None:
+    text = "器官移植术后,病人每天要服用12片抗排斥药。"
+    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))

@@ -393,6 +393,12 @@ _DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?移植")
 """After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
 
 
+def _zh_organs_given_after(ctx: _Ctx) -> bool:
+    """个 then the organ and a donation verb after it (160个器官捐出, 300片眼角膜捐出): organs
+    donated, read from the right when the noun follows the count."""
+    return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
+
+
 def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
     """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
     超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
@@ -982,8 +988,11 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
             return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
         before = ctx.left_clause[-10:]
-        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
-            pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
+        if _zh_organs_given_after(ctx):
+            return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
+            _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
+            or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)
         ):
             if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
                 return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs

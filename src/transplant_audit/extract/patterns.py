@@ -248,6 +248,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "人民币": ("cny", "CNY", 1, None),
     "个": ("generic", "个", 1, None),
     "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
+    "片": ("generic", "片", 1, None),  # 300片眼角膜捐出: corneas
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -1090,6 +1091,12 @@ DONATION_CUE_RE = re.compile(
 """捐肾个案 (kidney-donation cases), 器捐 (Taiwan's short form of 器官捐赠) and 成就大爱
 ('fulfilled great love', Taiwan's phrase for a donor's family agreeing to donate) as well as
 捐献, 捐赠."""
+ZH_PROCURED_RE = re.compile(r"获取")
+"""获取器官320个: organs procured (GUIDE: organs donated or procured → opo_organs_utilised)."""
+ZH_ORGANS_GIVEN_AFTER_RE = re.compile(
+    r"\s?(?:器官|大器官|[肝肾心肺]脏|眼角膜|角膜)\s?(?:被)?(?:捐出|捐献|捐赠|获取)"
+)
+"""160个器官捐出: the organ noun and its donation verb after the count."""
 NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
 """最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
