@@ -693,3 +693,18 @@ def test_organs_procured_or_given(text: str, values: set[float]) -> None:
 def test_tablets_are_no_organs() -> None:
     text = "器官移植术后,病人每天要服用12片抗排斥药。"
     assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+
+
+# --- what a donor or seller is paid, in dollars and at both ends of a range ------------------
+
+
+def test_seller_share_range_is_no_price() -> None:
+    text = "記者發現一個活腎賣價達30萬元(人民幣下同),但賣腎者只能分得二至三萬元。"
+    got = pairs(text)
+    assert ("price_cny", 300000.0) in got
+    assert not {("price_cny", 20000.0), ("price_cny", 30000.0)} & got
+
+
+def test_donor_compensation_in_dollars_is_no_price() -> None:
+    text = "合法的補償價格,腎臟(一個)約美金3000-5000元。"
+    assert not any(ind == "price_usd" for ind, _ in pairs(text))

@@ -399,11 +399,17 @@ def _zh_organs_given_after(ctx: _Ctx) -> bool:
     return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
 
 
+def _zh_near(ctx: _Ctx) -> bool:
+    """Is there Chinese just before the figure or just after it (a cheap test that keeps the
+    Chinese-only rules off English text)?"""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in ctx.sentence_left[-8:] + ctx.right[:4])
+
+
 def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
     """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
     超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
     event."""
-    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+    if not _zh_near(ctx):
         return False  # no Chinese next to the count: English text
     if not (_has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)):
         return False
@@ -604,7 +610,7 @@ def _classify_wait(ctx: _Ctx) -> str | None:
 def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     """A Chinese duration told as one patient's story: followed by what then happened (等了十天
     就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
-    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+    if not _zh_near(ctx):
         return False  # no Chinese next to the duration: English text
     if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
         return True
@@ -633,6 +639,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         ctx.sentence
     ):
         return None  # the donors are paid US$1200; costs totaling 7 million yuan
+    if _zh_aid_or_received(ctx):
+        return None  # 救助金, 中介拿走10万元, 补偿价格: no price, fee or funding
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
@@ -658,8 +666,6 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"
-    if _zh_aid_or_received(ctx):
-        return None
     if _has(pat.FUNDING_CUE_RE, *texts):
         return "research_funding_cny"
     if _has(pat.INVEST_CUE_RE, *texts):
@@ -684,10 +690,12 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
 def _zh_aid_or_received(ctx: _Ctx) -> bool:
     """Chinese amounts that are no price, fee or funding: aid to patients or families (the
     clause names a relief fund or grant) and money a seller, broker or surgeon receives."""
-    if ctx.left_clause[-1:] < "\u2e80" and ctx.right[:1] < "\u2e80":
+    if not _zh_near(ctx):
         return False  # no Chinese next to the amount: English text
-    if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-6:]):
+    if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-12:]):
         return True
+    if "补偿" in ctx.sentence_left or "报酬" in ctx.sentence_left:
+        return True  # 合法的补偿价格,肾脏约美金2000-4000元: what a donor is paid
     return _has(pat.ZH_AID_CUE_RE, ctx.clause) and not _has(_ZH_RESEARCH_RE, ctx.clause)
 
 

@@ -917,7 +917,8 @@ ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|�
 """Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
 figure (GUIDE: 'What is a figure'), not research funding nor a price."""
 ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
-    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到)\s?(?:了|约|近)?\s?$"
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到)\s?(?:了|约|近)?\s?"
+    r"(?:[\d.一二三四五六七八九十]+\s?万?\s?[-~到至]\s?)?$"  # 分得三至四万元: both ends
 )
 """中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元: money someone receives (a seller, a
 broker, a surgeon's share), not what the patient pays for the transplant."""
