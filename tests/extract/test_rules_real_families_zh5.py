@@ -708,3 +708,10 @@ def test_seller_share_range_is_no_price() -> None:
 def test_donor_compensation_in_dollars_is_no_price() -> None:
     text = "合法的補償價格,腎臟(一個)約美金3000-5000元。"
     assert not any(ind == "price_usd" for ind, _ in pairs(text))
+
+
+def test_persons_per_organ_is_a_ratio() -> None:
+    text = "全港有1,800人輪候器官移植,平均11名病人輪候一個器官。"
+    got = pairs(text)
+    assert ("waitlist_size", 1800.0) in got
+    assert ("waitlist_size", 11.0) not in got

@@ -1144,6 +1144,8 @@ ZH_NOT_A_HEAD_BEFORE_RE = re.compile(
 )
 """Before a Chinese count of persons: a change (较前年少10人, 增加了5人) or the saved (挽救了3名
 患者: recipients of a donation, not its donors)."""
+ZH_PER_ONE_AFTER_RE = re.compile(r"[一每](?:个|颗|枚|名)")
+"""平均13名病人轮候一个器官: persons per one thing, a ratio."""
 NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
 """年手术数量大于75例的中心: a threshold describing other things, not a figure."""
 EN_STOREY_RE = re.compile(r"(?:stor(?:e?y|ied)|floor)\s")
