@@ -715,3 +715,16 @@ def test_persons_per_organ_is_a_ratio() -> None:
     got = pairs(text)
     assert ("waitlist_size", 1800.0) in got
     assert ("waitlist_size", 11.0) not in got
+
+
+# --- money spent on a general building is no capital investment (GUIDE, heldout3) -----------
+
+
+def test_general_building_money_is_no_investment() -> None:
+    text = "医院投资4亿元建设的新门诊大楼已于去年投入使用。"
+    assert not any(ind == "capital_investment_cny" for ind, _ in pairs(text))
+
+
+def test_transplant_building_money_is_investment() -> None:
+    text = "医院投入3000万元建设器官移植中心大楼。"
+    assert ("capital_investment_cny", 30000000.0) in pairs(text)

@@ -669,6 +669,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.FUNDING_CUE_RE, *texts):
         return "research_funding_cny"
     if _has(pat.INVEST_CUE_RE, *texts):
+        if _zh_near(ctx) and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence):
+            return None  # 投资3亿元建设的新门诊大楼: a general building (GUIDE, heldout3)
         return "capital_investment_cny"
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
