@@ -728,3 +728,12 @@ def test_general_building_money_is_no_investment() -> None:
 def test_transplant_building_money_is_investment() -> None:
     text = "医院投入3000万元建设器官移植中心大楼。"
     assert ("capital_investment_cny", 30000000.0) in pairs(text)
+
+
+@pytest.mark.parametrize("text", ["该院手术室使用率达到92%。", "医院大型设备使用率为85%。"])
+def test_use_rate_of_rooms_or_equipment_is_no_bed_occupancy(text: str) -> None:
+    assert not any(ind == "bed_occupancy_rate" for ind, _ in pairs(text))
+
+
+def test_bed_use_rate_stays() -> None:
+    assert ("bed_occupancy_rate", 1.08) in pairs("该院病床使用率达108%。")

@@ -973,6 +973,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return None
     if uclass == "percent":
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+            if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
+                return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
             return "bed_occupancy_rate"
         share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
         if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):

@@ -945,6 +945,10 @@ PRICE_CUE_RE = re.compile(
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
+ZH_NOT_BED_USE_RE = re.compile(
+    r"(?:手术室|手术间|设备|仪器|器官|资源|药品|资金)(?:的)?(?:使用|利用)率"
+)
+"""手术室使用率达到90%: the use rate of something other than beds."""
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
 NATIONAL_SHARE_CUE_RE = re.compile(
     r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
