@@ -737,3 +737,25 @@ def test_use_rate_of_rooms_or_equipment_is_no_bed_occupancy(text: str) -> None:
 
 def test_bed_use_rate_stays() -> None:
     assert ("bed_occupancy_rate", 1.08) in pairs("该院病床使用率达108%。")
+
+
+# --- a department named after the hospital owns its beds --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "beds"),
+    [
+        ("该院感染科设有病床70张。", "department_beds", 70.0),
+        ("該院泌尿外科現有病床110張,年完成腎移植60例。", "transplant_beds", 110.0),
+    ],
+)
+def test_department_after_the_hospital_owns_the_beds(
+    text: str, indicator: str, beds: float
+) -> None:
+    got = pairs(text)
+    assert (indicator, beds) in got
+    assert ("total_beds", beds) not in got
+
+
+def test_hospital_beds_stay_total() -> None:
+    assert ("total_beds", 2200.0) in pairs("该院共有床位2200张,设有临床科室40个。")

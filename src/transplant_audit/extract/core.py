@@ -783,13 +783,19 @@ def _zh_beds_of_part(ctx: _Ctx, local_left: str, local_right: str) -> str | None
     """Chinese beds of a part of a hospital that does no transplants: dialysis beds (180床洗肾
     病床, 洗肾中心...床位) and a building's beds (儿童医疗大楼...病床数共有460床) are
     department_beds; a building not yet in use has planned beds (total, by _PLANNED_OF)."""
-    if not ("床" in ctx.sentence_left or "床" in local_right[:8]):
+    if not ("床" in ctx.sentence_left or "床" in local_right[:8]) or not _zh_near(ctx):
         return None
     if _has(pat.ZH_DIALYSIS_RE, local_left[-10:], local_right[:8]):
         return "department_beds"
     if _has(pat.ZH_BUILDING_BEDS_RE, ctx.sentence_left):
         planned = _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.sentence_right)
         return "total_beds" if planned else "department_beds"
+    left = ctx.left_clause[-20:]
+    hospital = _last_pos(pat.HOSPITAL_WIDE_CUE_RE, left)
+    if hospital >= 0 and _last_pos(pat.ZH_DEPT_NOUN_RE, left) > hospital:
+        # 该院泌尿外科有床位120张: the department named after the hospital owns the beds;
+        # a department that does transplants has transplant beds (GUIDE)
+        return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence) else "department_beds"
     return None
 
 

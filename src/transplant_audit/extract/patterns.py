@@ -747,6 +747,8 @@ ZH_NOT_BED_AFTER_RE = re.compile(
     r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片|铺|沙发)"
 )
 """张 counts flat things too: 六万张器官捐赠卡 are cards, not beds."""
+ZH_DEPT_NOUN_RE = re.compile(r"(?:科|病区|病房)(?![学技研普医])")
+"""A department or ward (肝胆外科, 感染科, 移植病区), not 科学/科技/科研/科普/专科医院."""
 ZH_BUILDING_BEDS_RE = re.compile(r"大楼|综合楼|医疗楼|病房楼|住院楼|外科楼")
 """A building of the hospital (儿童医疗大楼...病床数共有460床): its beds are a part of the
 hospital's, department_beds (GUIDE), or planned beds when it is not yet in use."""
