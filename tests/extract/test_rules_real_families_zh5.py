@@ -759,3 +759,14 @@ def test_department_after_the_hospital_owns_the_beds(
 
 def test_hospital_beds_stay_total() -> None:
     assert ("total_beds", 2200.0) in pairs("该院共有床位2200张,设有临床科室40个。")
+
+
+@pytest.mark.parametrize(
+    "text", ["家屬在手術室外等候了八個小時。", "器官捐献协调员等待了三天,家属才同意捐献。"]
+)
+def test_others_waiting_are_no_organ_wait(text: str) -> None:
+    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+
+
+def test_hospital_stated_wait_stays() -> None:
+    assert ("wait_time_days", 7.0) in pairs("我院肝移植的等待时间一般为一周。")

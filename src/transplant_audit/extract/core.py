@@ -614,6 +614,8 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
         return False  # no Chinese next to the duration: English text
     if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
         return True
+    if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
+        return True  # 家属在手术室外等待了6个小时: no patient waits
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
 
 

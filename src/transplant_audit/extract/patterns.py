@@ -876,6 +876,11 @@ ZH_EVENT_AFTER_WAIT_RE = re.compile(
 """等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
 then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
 what the hospital can do) stays a wait."""
+ZH_OTHER_WAITER_RE = re.compile(
+    r"(?:家属|家人|亲属|记者|协调员|警方)[^,。;\d]{0,8}?(?:等待|等候|等了|苦等)"
+)
+"""Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
+for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
 ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
 """他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
