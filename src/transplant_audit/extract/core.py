@@ -228,6 +228,7 @@ class _Ctx:
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
     traditional: bool = False  # the document is in traditional script (zh-Hant)
+    chinese: bool = False  # the document is Chinese (either script): the zh-only rules apply
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -399,21 +400,26 @@ def _zh_organs_given_after(ctx: _Ctx) -> bool:
     return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
 
 
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def _zh_near(ctx: _Ctx) -> bool:
-    """Is there Chinese just before the figure or just after it (a cheap test that keeps the
-    Chinese-only rules off English text)?"""
-    return any("\u4e00" <= ch <= "\u9fff" for ch in ctx.sentence_left[-8:] + ctx.right[:4])
+    """Is there Chinese next to the figure? True at once in a Chinese document; elsewhere (a
+    Chinese passage on an English page) the characters just before and after are read. Keeps
+    the Chinese-only rules off English text."""
+    return ctx.chinese or bool(
+        _CJK_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
+        or _CJK_RE.search(ctx.right, 0, 4)
+    )
 
 
 def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
     """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
     超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
     event."""
-    if not _zh_near(ctx):
-        return False  # no Chinese next to the count: English text
-    if not (_has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)):
-        return False
-    return bool(pat.ZH_ONE_OPERATION_RE.search(ctx.sentence))
+    if not pat.ZH_ONE_OPERATION_RE.search(ctx.sentence) or not _zh_near(ctx):
+        return False  # no single operation told, or English text
+    return _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
 
 
 def _zh_admissions_of_a_year(ctx: _Ctx) -> bool:
@@ -1739,6 +1745,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc=norm,
             prefix=norm[start:s],
             traditional=lang == "zh-Hant",
+            chinese=is_zh_text,
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
