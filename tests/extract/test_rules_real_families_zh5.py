@@ -770,3 +770,15 @@ def test_others_waiting_are_no_organ_wait(text: str) -> None:
 
 def test_hospital_stated_wait_stays() -> None:
     assert ("wait_time_days", 7.0) in pairs("我院肝移植的等待时间一般为一周。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "器官捐獻宣傳活動吸引了600多名市民參加。",
+        "共有200余名医护人员参加了器官移植培训。",
+    ],
+)
+def test_people_at_an_event_are_no_headcount(text: str) -> None:
+    got = {ind for ind, _ in pairs(text)}
+    assert not got & {"opo_donors", "staff_total", "transplant_staff", "waitlist_size"}

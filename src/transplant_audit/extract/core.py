@@ -866,6 +866,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
         if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
             return None  # 平均13名病人轮候一个器官: a ratio, no headcount
+        if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
+            return None  # 500多名市民参加了器官捐献宣传活动: people at an event
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, ctx.clause)
             or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
