@@ -1155,7 +1155,9 @@ ZH_NOT_A_HEAD_BEFORE_RE = re.compile(
 )
 """Before a Chinese count of persons: a change (较前年少10人, 增加了5人) or the saved (挽救了3名
 患者: recipients of a donation, not its donors)."""
-ZH_ATTENDEES_AFTER_RE = re.compile(r"[^,。;\d]{0,6}?(?:参加|参与|出席|到场|观看|聆听)(?:了)?")
+ZH_ATTENDEES_AFTER_RE = re.compile(
+    r"[^,。;\d]{0,6}?(?:[参叁](?:加|与)|出席|到场|观看|聆听)(?:了)?"  # 參加 normalizes to 叁加
+)
 """500多名市民参加了宣传活动, 300余名医护人员参加了培训: people at an event, no headcount of
 donors, staff or patients."""
 ZH_PER_ONE_AFTER_RE = re.compile(r"[一每](?:个|颗|枚|名)")
