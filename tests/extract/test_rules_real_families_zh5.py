@@ -782,3 +782,8 @@ def test_hospital_stated_wait_stays() -> None:
 def test_people_at_an_event_are_no_headcount(text: str) -> None:
     got = {ind for ind, _ in pairs(text)}
     assert not got & {"opo_donors", "staff_total", "transplant_staff", "waitlist_size"}
+
+
+def test_times_taking_part_in_traditional_script_are_no_operations() -> None:
+    text = "該院醫師曾12次參與器官移植國際會議。"
+    assert not any("transplants" in ind for ind, _ in pairs(text))

@@ -716,8 +716,11 @@ ZH_BACK_REFERENCE_WORDS = ("这", "该", "此", "上述", "以上")
 """这645例手术中: the figure stated before, referred back to, not a new one."""
 ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
 """首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
-ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
-"""两次担任首席科学家: times something else was done, not operations."""
+ZH_TIMES_NOT_OPS_RE = re.compile(
+    r"\s?(?:担任|获得|荣获|获|当选|入选|主持|[参叁]加|[参叁]与|出席|访问|赴)"
+)
+"""两次担任首席科学家: times something else was done, not operations (參加 normalizes to 叁加:
+the character table sends 參 to the numeral 叁)."""
 ZH_WAITING_NEXT_RE = re.compile(
     r"\s?,\s?(?:目前|现在)?(?:正在|正|仍在|仍|还在|都在|在)?\s?(?:等待|等候|轮候|排队等)"
     r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
