@@ -72,15 +72,28 @@ def json_path_aware(console: Any, option: str = "json_out") -> Callable[[F], F]:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file beside ``path``, then rename (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write ``text`` to a temp file beside ``path``, then rename (never half-written).
+
+    An output path that cannot be written (a directory, a path under a file, no
+    permission) is a ``DataError`` naming it: one line and exit 2, no temp file left.
+    """
+    from transplant_audit.fileerrors import write_error
+
+    if path.is_dir():
+        raise write_error(path, IsADirectoryError(21, "is a directory"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
         raise
 
 

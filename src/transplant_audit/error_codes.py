@@ -88,6 +88,13 @@ class GenericDataError(ErrorType):
     area = "general"
 
 
+class CannotWrite(ErrorType):
+    code = "cannot-write"
+    title = "Output cannot be written"
+    template = "cannot write the output: {reason}"
+    area = "general"
+
+
 class NoPackage(ErrorType):
     code = "no-package"
     title = "Not a package directory"

@@ -122,6 +122,15 @@ REGISTRY_CSV_BYTES = Limit(
     "largest case file `registry import` reads whole (100,000 cases are about 12 MiB)",
 )
 
+REQUEST_BYTES = Limit(
+    "workbench request bytes",
+    1 * MiB,
+    "bytes",
+    "TRANSPLANT_AUDIT_MAX_REQUEST_BYTES",
+    "largest request body the workbench reads, except a document upload (which has its own "
+    "limit of 200 MiB); logins, review decisions and case reports are a few KiB",
+)
+
 LIMITS: tuple[Limit, ...] = (
     DOCUMENT_BYTES,
     TEXT_BYTES,
@@ -132,4 +141,5 @@ LIMITS: tuple[Limit, ...] = (
     YAML_DEPTH,
     YAML_NODES,
     REGISTRY_CSV_BYTES,
+    REQUEST_BYTES,
 )

@@ -113,13 +113,17 @@ def _read_until(proc: Child, word: str, acks: list[str], timeout: float = 60) ->
     raise AssertionError(f"no {word!r} within {timeout} s")
 
 
-def _kill(proc: Child, acks: list[str]) -> None:
+def _kill(proc: Child, acks: list[str], may_have_finished: bool = False) -> None:
+    """SIGKILL the child. ``may_have_finished``: the child may have exited on its own between
+    the caller's poll() and the kill (a race on a loaded machine); a clean exit is then as
+    good as a kill for the test."""
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
     for line in proc.stdout.read().splitlines():  # anything acknowledged before the kill
         if line.startswith("ACK "):
             acks.append(line.split()[1])
-    assert proc.poll() == -signal.SIGKILL
+    allowed = {-signal.SIGKILL, 0} if may_have_finished else {-signal.SIGKILL}
+    assert proc.poll() in allowed
 
 
 def _verify(home: Path) -> dict:
@@ -187,7 +191,7 @@ def test_sigkill_at_random_moments_keeps_archive_and_ledger_valid(tmp_path):
         _read_until(proc, "ACK", acks)  # at least one capture acknowledged per round
         time.sleep(rng.uniform(0.0, 0.3))
         if proc.poll() is None:
-            _kill(proc, acks)
+            _kill(proc, acks, may_have_finished=True)
         else:
             for line in proc.stdout.read().splitlines():
                 if line.startswith("ACK "):

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
@@ -781,113 +781,141 @@ def scan_warc(fh: BinaryIO, start: int = 0) -> ScanResult:
     records: list[ScannedRecord] = []
     pos = start
     pending = b""
-    while True:
-        if not pending:
-            pending = fh.read(CHUNK)
-        if not pending:
-            return ScanResult(records, None, size)
-        member_start = pos
-        if len(pending) < 2:
-            pending += fh.read(CHUNK)
-        if not pending.startswith(GZIP_MAGIC):
-            if len(pending) < 2 and not fh.read(1):
-                return ScanResult(
-                    records,
-                    ScanProblem(
-                        "truncated", pos, f"file ends inside the gzip header at offset {pos}"
-                    ),
-                    size,
-                )
-            return ScanResult(
-                records,
-                ScanProblem(
-                    "not-gzip",
-                    pos,
-                    f"bytes at offset {pos} do not start a gzip member (got {pending[:4].hex()})",
-                ),
-                size,
-            )
-        inflater = zlib.decompressobj(zlib.MAX_WBITS + 16)
-        parser = _RecordParser()
-        raw_hash = hashlib.sha256()
-        consumed = 0
+    try:
         while True:
-            try:
-                out = inflater.decompress(pending, CHUNK)
-                parser.feed(out)
-                # drain: input zlib could not take yet, and output held back by the
-                # CHUNK limit (a full-size output may mean more is pending)
-                while not inflater.eof and (inflater.unconsumed_tail or len(out) == CHUNK):
-                    out = inflater.decompress(inflater.unconsumed_tail, CHUNK)
-                    parser.feed(out)
-                    if not out and not inflater.unconsumed_tail:
-                        break
-            except zlib.error as exc:
-                return ScanResult(
-                    records,
-                    ScanProblem(
-                        "corrupt-member",
-                        member_start,
-                        f"record at offset {member_start}: compressed data damaged ({exc})",
-                    ),
-                    size,
-                )
-            if inflater.eof:
-                used = len(pending) - len(inflater.unused_data)
-                raw_hash.update(pending[:used])
-                consumed += used
-                pending = inflater.unused_data
-                break
-            raw_hash.update(pending)
-            consumed += len(pending)
-            pending = fh.read(CHUNK)
             if not pending:
-                return ScanResult(
-                    records,
-                    ScanProblem(
-                        "truncated",
-                        member_start,
-                        f"file ends inside the record at offset {member_start} "
-                        f"({consumed} bytes of it present): an interrupted write",
-                    ),
-                    size,
-                )
-        pos = member_start + consumed
-        why = parser.finish()
-        if why:
-            return ScanResult(
-                records,
-                ScanProblem("bad-record", member_start, f"record at offset {member_start}: {why}"),
-                size,
+                pending = fh.read(CHUNK)
+            if not pending:
+                return ScanResult(records, None, size)
+            pending = _gzip_start(fh, pending, pos)
+            member = _inflate_member(fh, pending, pos)
+            pending = member.rest
+            pos = member.start + member.length
+            records.append(_checked_record(member))
+    except _ScanStopError as stop:
+        return ScanResult(records, stop.problem, size)
+
+
+class _ScanStopError(Exception):
+    """The scan stops at this problem (records before it stay valid)."""
+
+    def __init__(self, problem: ScanProblem) -> None:
+        super().__init__(problem.reason)
+        self.problem = problem
+
+
+@dataclass
+class _Member:
+    """One gzip member read to its end: where it starts, its compressed length, the bytes
+    after it already read, the parsed record and the hash of its stored bytes."""
+
+    start: int
+    length: int
+    rest: bytes
+    parser: _RecordParser
+    raw_hash: Any
+
+
+def _gzip_start(fh: BinaryIO, pending: bytes, pos: int) -> bytes:
+    """``pending``, topped up to hold the gzip magic; stops when it is not a gzip member."""
+    if len(pending) < 2:
+        pending += fh.read(CHUNK)
+    if not pending.startswith(GZIP_MAGIC):
+        if len(pending) < 2 and not fh.read(1):
+            raise _ScanStopError(
+                ScanProblem("truncated", pos, f"file ends inside the gzip header at offset {pos}")
             )
-        headers = parser.headers or {}
-        payload_digest = parser.digest()
-        declared = _header(headers, "WARC-Payload-Digest")
-        if (
-            declared
-            and declared.lower().startswith("sha256:")
-            and warc_to_digest(declared) != payload_digest
-        ):
-            return ScanResult(
-                records,
-                ScanProblem(
-                    "payload-digest-mismatch",
-                    member_start,
-                    f"record at offset {member_start}: payload hashes to {payload_digest}, "
-                    f"its header says {declared}",
-                ),
-                size,
-            )
-        records.append(
-            ScannedRecord(
-                offset=member_start,
-                length=consumed,
-                record_digest=sha256_hex_to_digest(raw_hash.hexdigest()),
-                payload_digest=payload_digest,
-                payload_size=parser.content_seen,
-                headers=headers,
+        raise _ScanStopError(
+            ScanProblem(
+                "not-gzip",
+                pos,
+                f"bytes at offset {pos} do not start a gzip member (got {pending[:4].hex()})",
             )
         )
+    return pending
+
+
+def _inflate_member(fh: BinaryIO, pending: bytes, member_start: int) -> _Member:
+    """Inflate one member chunk by chunk into a record parser, hashing the stored bytes;
+    stops on damaged data (``corrupt-member``) or a file that ends inside it (``truncated``)."""
+    inflater = zlib.decompressobj(zlib.MAX_WBITS + 16)
+    parser = _RecordParser()
+    raw_hash = hashlib.sha256()
+    consumed = 0
+    while True:
+        try:
+            _inflate_chunk(inflater, pending, parser)
+        except zlib.error as exc:
+            raise _ScanStopError(
+                ScanProblem(
+                    "corrupt-member",
+                    member_start,
+                    f"record at offset {member_start}: compressed data damaged ({exc})",
+                )
+            ) from None
+        if inflater.eof:
+            used = len(pending) - len(inflater.unused_data)
+            raw_hash.update(pending[:used])
+            return _Member(member_start, consumed + used, inflater.unused_data, parser, raw_hash)
+        raw_hash.update(pending)
+        consumed += len(pending)
+        pending = fh.read(CHUNK)
+        if not pending:
+            raise _ScanStopError(
+                ScanProblem(
+                    "truncated",
+                    member_start,
+                    f"file ends inside the record at offset {member_start} "
+                    f"({consumed} bytes of it present): an interrupted write",
+                )
+            )
+
+
+def _inflate_chunk(inflater: Any, pending: bytes, parser: _RecordParser) -> None:
+    """Feed one chunk of compressed bytes through ``inflater`` into ``parser``."""
+    out = inflater.decompress(pending, CHUNK)
+    parser.feed(out)
+    # drain: input zlib could not take yet, and output held back by the
+    # CHUNK limit (a full-size output may mean more is pending)
+    while not inflater.eof and (inflater.unconsumed_tail or len(out) == CHUNK):
+        out = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+        parser.feed(out)
+        if not out and not inflater.unconsumed_tail:
+            break
+
+
+def _checked_record(m: _Member) -> ScannedRecord:
+    """The record of a member, after the WARC checks (``bad-record``) and the SHA-256
+    payload digest its header declares (``payload-digest-mismatch``)."""
+    why = m.parser.finish()
+    if why:
+        raise _ScanStopError(
+            ScanProblem("bad-record", m.start, f"record at offset {m.start}: {why}")
+        )
+    headers = m.parser.headers or {}
+    payload_digest = m.parser.digest()
+    declared = _header(headers, "WARC-Payload-Digest")
+    if (
+        declared
+        and declared.lower().startswith("sha256:")
+        and warc_to_digest(declared) != payload_digest
+    ):
+        raise _ScanStopError(
+            ScanProblem(
+                "payload-digest-mismatch",
+                m.start,
+                f"record at offset {m.start}: payload hashes to {payload_digest}, "
+                f"its header says {declared}",
+            )
+        )
+    return ScannedRecord(
+        offset=m.start,
+        length=m.length,
+        record_digest=sha256_hex_to_digest(m.raw_hash.hexdigest()),
+        payload_digest=payload_digest,
+        payload_size=m.parser.content_seen,
+        headers=headers,
+    )
 
 
 def read_payload(fh: BinaryIO, offset: int) -> Iterator[bytes]:

@@ -113,14 +113,7 @@ def capture_cmd(
     --pages LIST captures many saved pages in one run, each under its own
     address (CSV columns path,url,title,publisher,party,kind,note).
     """
-    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
-
-    from transplant_audit.capture.service import (
-        capture,
-        capture_page_list,
-        check_capture_options,
-        read_page_list,
-    )
+    from transplant_audit.capture.service import check_capture_options, read_page_list
 
     if bool(inputs) == bool(pages):
         raise ConfigError("give files or URLs to capture, or --pages LIST, not both")
@@ -132,7 +125,42 @@ def capture_cmd(
         check_capture_options(
             inputs, note=note, url=url, party=party, kind=kind, title=title, publisher=publisher
         )
-    h = home_dir(home)
+    results = _capture_with_progress(
+        home_dir(home),
+        db,
+        inputs or [],
+        pages,
+        rows,
+        as_json,
+        note=note,
+        source_id=source_id,
+        url=url,
+        party=party,
+        kind=kind,
+        title=title,
+        publisher=publisher,
+        binary=binary,
+    )
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    _print_captures(results)
+
+
+def _capture_with_progress(
+    h: Path,
+    db: str | None,
+    inputs: list[str],
+    pages: Path | None,
+    rows: Any,
+    quiet: bool,
+    **options: Any,
+) -> list[Any]:
+    """Capture the inputs (or the --pages list) into the store, with a progress bar."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from transplant_audit.capture.service import capture, capture_page_list
+
     with (
         _open_store(h, db) as store,
         Progress(
@@ -142,7 +170,7 @@ def capture_cmd(
             TransferSpeedColumn(),
             console=_console(stderr=True),
             transient=True,
-            disable=as_json,
+            disable=quiet,
         ) as bar,
     ):
         task = bar.add_task("capturing", total=None)
@@ -151,25 +179,12 @@ def capture_cmd(
             bar.update(task, completed=done, total=total)
 
         if pages:
-            results = capture_page_list(store, h, pages, binary=binary, rows=rows)
-        else:
-            results = capture(
-                store,
-                h,
-                inputs or [],
-                note=note,
-                source_id=source_id,
-                url=url,
-                party=party,
-                kind=kind,
-                title=title,
-                publisher=publisher,
-                binary=binary,
-                progress=progress,
-            )
-    if as_json:
-        typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
-        return
+            return capture_page_list(store, h, pages, binary=options["binary"], rows=rows)
+        return capture(store, h, inputs, progress=progress, **options)
+
+
+def _print_captures(results: list[Any]) -> None:
+    """One paragraph per capture: digest, size, type, where it is archived, its source."""
     console = Console(highlight=False, soft_wrap=True)
     for r in results:
         stored = "already archived, stored once" if r.deduplicated else "archived"
@@ -276,6 +291,24 @@ def verify_cmd(
         raise SystemExit(1)
 
 
+def _write_manifest_and_key(
+    mf: Any, out: Path, data: dict[str, Any], key_out: Path | None, home: Path
+) -> None:
+    """Write the public key (if asked) and the manifest: both or neither. The key goes
+    first, and is removed again if the manifest cannot be written."""
+    if key_out is None:
+        mf.write_json_atomic(out, data)
+        return
+    existed = key_out.exists()
+    mf.write_bytes_atomic(key_out, mf.public_key_pem(home))
+    try:
+        mf.write_json_atomic(out, data)
+    except BaseException:
+        if not existed:
+            key_out.unlink(missing_ok=True)
+        raise
+
+
 def manifest_cmd(
     out: Annotated[Path, typer.Option("--out", help="Where to write the manifest (JSON).")],
     no_sign: Annotated[
@@ -313,9 +346,7 @@ def manifest_cmd(
         raise ConfigError(
             "--public-key-out needs a signed manifest (drop --no-sign; install 'cryptography')"
         )
-    mf.write_json_atomic(out, data)
-    if public_key_out is not None:
-        mf.write_bytes_atomic(public_key_out, mf.public_key_pem(h))
+    _write_manifest_and_key(mf, out, data, public_key_out, h)
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"[green]manifest written:[/] {out}\n  signed-digest {data['signed_digest']}\n  "

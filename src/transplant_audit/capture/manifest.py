@@ -595,28 +595,44 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to a temp file beside ``path``, fsync, then rename."""
+    """Write bytes to a temp file beside ``path``, fsync, then rename.
+
+    A path that cannot be written (a directory, under a file) is one ``cannot-write``
+    line naming it, with no temp file left.
+    """
+    from transplant_audit.fileerrors import write_error
+
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    if path.is_dir():
+        raise write_error(path, IsADirectoryError(21, "is a directory"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
         raise
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
     from transplant_audit.errors import DataError
+    from transplant_audit.fileerrors import read_error
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
+    except OSError as exc:  # a directory, a symlink loop, no permission
+        raise read_error(path, exc) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
             file=str(path), reason=f"not valid JSON ({exc})", code=codes.BadManifest

@@ -8,7 +8,7 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -386,6 +386,209 @@ def _add_calibrated(
     result.validation = list(cal.posterior.validation) if cal.posterior is not None else []
 
 
+def _scenarios(scenarios: Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the scenarios asked for, the engine scenarios to report); a bad name is a ConfigError."""
+    asked = tuple(ALIASES.get(s, s) for s in scenarios) if scenarios else ()
+    bad = [s for s in asked if s not in ALL_SCENARIOS]
+    if bad:
+        raise ConfigError(
+            f"unknown scenario(s) {', '.join(bad)}; use "
+            f"{', '.join(ALL_SCENARIOS)} (flat_prior is combined)"
+        )
+    scen = tuple(s for s in asked if s in engine.SCENARIOS) or (
+        engine.SCENARIOS if not asked else ()
+    )
+    return asked, scen
+
+
+@dataclass
+class _ChunkPlan:
+    """Where each chunk of draws starts, its size, and which draws are kept in detail.
+
+    The first ``k_split`` draws (kept for splits; the first ``k_hosp`` also for
+    per-hospital values) run through the full engine; the rest need national totals
+    only and run through the fast path in larger chunks (the same model as matrix
+    products; tests/estimate/test_fastpath.py)."""
+
+    starts: list[int]
+    sizes: list[int]
+    k_split: int
+    k_hosp: int
+    fast: Any  # FastModel or None
+
+    @classmethod
+    def for_table(cls, prep: engine.Prepared, draws: int) -> _ChunkPlan:
+        table = prep.table
+        HY = max(table.n_hosp * table.n_years, 1)
+        chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
+        k_split = min(draws, KEEP_SPLIT_DRAWS)
+        k_hosp = min(draws, KEEP_HOSPITAL_DRAWS, max(200, HOSPITAL_CELL_BUDGET // HY))
+        starts = list(range(0, min(draws, k_split), chunk))
+        sizes = [min(chunk, min(draws, k_split) - s0) for s0 in starts]
+        fast = None
+        if draws > k_split:
+            from transplant_audit.estimate.fastpath import FastModel
+
+            fast = FastModel.build(prep)
+            for s0 in range(k_split, draws, FAST_CHUNK):
+                starts.append(s0)
+                sizes.append(min(FAST_CHUNK, draws - s0))
+        return cls(starts, sizes, k_split, k_hosp, fast)
+
+    def run(
+        self, prep: engine.Prepared, start: int, params: dict[str, np.ndarray], u: np.ndarray
+    ) -> tuple[int, engine.ChunkOut]:
+        """Evaluate one chunk (on the fast path when its draws are not kept in detail)."""
+        if start >= self.k_split and self.fast is not None:
+            return start, self.fast.national(params, u)
+        return start, engine.simulate(prep, params, u, keep_per_hy=start < self.k_hosp, light=False)
+
+
+@dataclass
+class _Draws:
+    """The chunks' outputs put together: national and imputed totals of every draw, and
+    splits, organs and per-hospital values of the draws kept in detail."""
+
+    plan: _ChunkPlan
+    nat: dict[str, np.ndarray]
+    imp: dict[str, np.ndarray]
+    splits: dict[str, list[np.ndarray]] = field(default_factory=dict)
+    organs: dict[str, list[np.ndarray]] = field(default_factory=dict)
+    hy: dict[str, list[np.ndarray]] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls, plan: _ChunkPlan, n_years: int, draws: int) -> _Draws:
+        nat = {s: np.empty((n_years, draws)) for s in engine.SCENARIOS}
+        imp = {s: np.empty((n_years, draws)) for s in engine.SCENARIOS}
+        return cls(plan, nat, imp)
+
+    def collect(self, start: int, out: engine.ChunkOut) -> int:
+        """Store one chunk's output; returns its number of draws."""
+        n = out.national["documented"].shape[1]
+        for s in engine.SCENARIOS:
+            self.nat[s][:, start : start + n] = out.national[s]
+            self.imp[s][:, start : start + n] = out.imputed[s]
+        if start < self.plan.k_split:
+            take = min(n, self.plan.k_split - start)
+            for k, v in out.strata.items():
+                self.splits.setdefault(k, []).append(v[:, :take])
+            for k, v in out.organ.items():
+                self.organs.setdefault(k, []).append(v[:, :take])
+        if start < self.plan.k_hosp:
+            take = min(n, self.plan.k_hosp - start)
+            for k, v in out.per_hy.items():
+                self.hy.setdefault(k, []).append(v[:, :take])
+        return n
+
+
+def _run_chunks(
+    prep: engine.Prepared,
+    assumptions: Mapping[str, Assumption],
+    rng: np.random.Generator,
+    out: _Draws,
+    draws: int,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Chunks are drawn in order from one generator (so results never depend on
+    threading), then evaluated by a small thread pool: numpy releases the GIL."""
+    plan = out.plan
+    F = len(prep.table.figures)
+    workers = max(1, min(THREADS, len(plan.starts)))
+    done = 0
+
+    def finish(fut: Any) -> None:
+        nonlocal done
+        done += out.collect(*fut.result())
+        if progress is not None:
+            progress(done, draws)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for start, n in zip(plan.starts, plan.sizes, strict=True):
+            params = engine.draw_params(assumptions, rng, n)
+            u = rng.random((F, n), dtype=np.float32)
+            pending.append(pool.submit(plan.run, prep, start, params, u))
+            if len(pending) >= 2 * workers:
+                finish(pending.pop(0))
+        for fut in pending:
+            finish(fut)
+
+
+def _concat(d: dict[str, list[np.ndarray]], scen: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Each key's chunks side by side, for the reported scenarios (and unscoped keys)."""
+    return {
+        k: np.concatenate(v, axis=1)
+        for k, v in d.items()
+        if k.split(":")[0] in scen or ":" not in k
+    }
+
+
+def _sensitivity_runner(
+    result: EstimateResult,
+    prep: engine.Prepared,
+    assumptions: Mapping[str, Assumption],
+    year_arr: np.ndarray,
+    seed: int,
+) -> Callable[..., pd.DataFrame]:
+    """``run(kind, year=None, **kw)``: Sobol or tornado sensitivity in one estimated year."""
+    from transplant_audit.estimate import sensitivity
+
+    def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:
+        year = kw.pop("year", None)
+        year = result.sensitivity_year() if year is None else int(year)
+        if year not in set(int(y) for y in year_arr):
+            raise ConfigError(f"sensitivity year {year} is not among the estimated years")
+        yi = int(np.nonzero(year_arr == year)[0][0])
+        if kind == "sobol":
+            return sensitivity.sobol(prep, assumptions, yi, seed=seed, **kw)
+        return sensitivity.tornado(prep, assumptions, yi, **kw)
+
+    return run_sensitivity
+
+
+def _make_result(
+    evidence: Evidence,
+    table: engine.Table,
+    prep: engine.Prepared,
+    out: _Draws,
+    assumptions: dict[str, Assumption],
+    scen: tuple[str, ...],
+    notes: list[str],
+    draws: int,
+    seed: int,
+    include_disputed: bool,
+) -> EstimateResult:
+    """The result of the flat-prior scenarios, with the claims and the inputs digest."""
+    year_arr = table.years
+    settings = {
+        "draws": draws,
+        "seed": seed,
+        "years": [int(year_arr[0]), int(year_arr[-1])],
+        "scenarios": list(scen),
+        "include_disputed": include_disputed,
+    }
+    return EstimateResult(
+        years=year_arr,
+        scenarios=scen,
+        draws=draws,
+        seed=seed,
+        assumptions=assumptions,
+        national_draws={s: out.nat[s] for s in scen},
+        imputed_draws={s: out.imp[s] for s in scen},
+        split_draws=_concat(out.splits, scen),
+        organ_draws=_concat(out.organs, scen),
+        hy_draws=_concat(out.hy, scen),
+        prepared=prep,
+        claims=annual_claims(evidence.claims, year_arr),
+        evidence_sources=evidence.sources,
+        observations=evidence.observations,
+        inputs_digest=inputs_digest(evidence, assumptions, settings),
+        notes=notes + table.notes,
+        capacity_total_draws=out.nat["capacity"],
+        disputed_left_out=table.n_disputed,
+    )
+
+
 def estimate(
     evidence: Evidence,
     *,
@@ -407,16 +610,7 @@ def estimate(
     """
     if draws < 1:
         raise ConfigError(f"draws must be at least 1 (got {draws})")
-    asked = tuple(ALIASES.get(s, s) for s in scenarios) if scenarios else ()
-    bad = [s for s in asked if s not in ALL_SCENARIOS]
-    if bad:
-        raise ConfigError(
-            f"unknown scenario(s) {', '.join(bad)}; use "
-            f"{', '.join(ALL_SCENARIOS)} (flat_prior is combined)"
-        )
-    scen = tuple(s for s in asked if s in engine.SCENARIOS) or (
-        engine.SCENARIOS if not asked else ()
-    )
+    asked, scen = _scenarios(scenarios)
     all_assumptions, notes = load_assumptions(evidence, overrides)
     assumptions, carry_back, more = split_carry_back(all_assumptions)
     notes += more
@@ -425,112 +619,10 @@ def estimate(
         evidence, year_arr, include_disputed=include_disputed, carry_back=carry_back
     )
     prep = engine.prepare(table, assumptions["licensing_year"].median)
-    HY = max(table.n_hosp * table.n_years, 1)
-    chunk = int(max(64, min(draws, CHUNK_CELLS // HY)))
-    rng = np.random.default_rng(seed)
-    Y = len(year_arr)
-    nat = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
-    imp = {s: np.empty((Y, draws)) for s in engine.SCENARIOS}
-    k_split = min(draws, KEEP_SPLIT_DRAWS)
-    k_hosp = min(draws, KEEP_HOSPITAL_DRAWS, max(200, HOSPITAL_CELL_BUDGET // HY))
-    splits: dict[str, list[np.ndarray]] = {}
-    organs: dict[str, list[np.ndarray]] = {}
-    hy: dict[str, list[np.ndarray]] = {}
-    F = len(table.figures)
-    # Chunks are drawn in order from one generator (so results never depend on
-    # threading), then evaluated by a small thread pool: numpy releases the GIL.
-    # The first draws (kept for splits and per-hospital values) run through the full
-    # engine; the rest need national totals only and run through the fast path in
-    # larger chunks (the same model as matrix products; tests/estimate/test_fastpath.py).
-    starts = list(range(0, min(draws, k_split), chunk))
-    sizes = [min(chunk, min(draws, k_split) - s0) for s0 in starts]
-    fast = None
-    if draws > k_split:
-        from transplant_audit.estimate.fastpath import FastModel
-
-        fast = FastModel.build(prep)
-        for s0 in range(k_split, draws, FAST_CHUNK):
-            starts.append(s0)
-            sizes.append(min(FAST_CHUNK, draws - s0))
-    workers = max(1, min(THREADS, len(starts)))
-
-    def job(
-        start: int, params: dict[str, np.ndarray], u: np.ndarray
-    ) -> tuple[int, engine.ChunkOut]:
-        if start >= k_split and fast is not None:
-            return start, fast.national(params, u)
-        return start, engine.simulate(prep, params, u, keep_per_hy=start < k_hosp, light=False)
-
-    def collect(start: int, out: engine.ChunkOut) -> None:
-        n = out.national["documented"].shape[1]
-        for s in engine.SCENARIOS:
-            nat[s][:, start : start + n] = out.national[s]
-            imp[s][:, start : start + n] = out.imputed[s]
-        if start < k_split:
-            take = min(n, k_split - start)
-            for k, v in out.strata.items():
-                splits.setdefault(k, []).append(v[:, :take])
-            for k, v in out.organ.items():
-                organs.setdefault(k, []).append(v[:, :take])
-        if start < k_hosp:
-            take = min(n, k_hosp - start)
-            for k, v in out.per_hy.items():
-                hy.setdefault(k, []).append(v[:, :take])
-
-    done = 0
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = []
-        for start, n in zip(starts, sizes, strict=True):
-            params = engine.draw_params(assumptions, rng, n)
-            u = rng.random((F, n), dtype=np.float32)
-            pending.append(pool.submit(job, start, params, u))
-            if len(pending) >= 2 * workers:
-                st, out = pending.pop(0).result()
-                collect(st, out)
-                done += out.national["documented"].shape[1]
-                if progress is not None:
-                    progress(done, draws)
-        for fut in pending:
-            st, out = fut.result()
-            collect(st, out)
-            done += out.national["documented"].shape[1]
-            if progress is not None:
-                progress(done, draws)
-
-    def cat(d: dict[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
-        return {
-            k: np.concatenate(v, axis=1)
-            for k, v in d.items()
-            if k.split(":")[0] in scen or ":" not in k
-        }
-
-    settings = {
-        "draws": draws,
-        "seed": seed,
-        "years": [int(year_arr[0]), int(year_arr[-1])],
-        "scenarios": list(scen),
-        "include_disputed": include_disputed,
-    }
-    digest = inputs_digest(evidence, assumptions, settings)
-    result = EstimateResult(
-        years=year_arr,
-        scenarios=scen,
-        draws=draws,
-        seed=seed,
-        assumptions=assumptions,
-        national_draws={s: nat[s] for s in scen},
-        imputed_draws={s: imp[s] for s in scen},
-        split_draws=cat(splits),
-        organ_draws=cat(organs),
-        hy_draws=cat(hy),
-        prepared=prep,
-        claims=annual_claims(evidence.claims, year_arr),
-        evidence_sources=evidence.sources,
-        observations=evidence.observations,
-        inputs_digest=digest,
-        notes=notes + table.notes,
-        capacity_total_draws=nat["capacity"],
-        disputed_left_out=table.n_disputed,
+    out = _Draws.empty(_ChunkPlan.for_table(prep, draws), len(year_arr), draws)
+    _run_chunks(prep, assumptions, np.random.default_rng(seed), out, draws, progress)
+    result = _make_result(
+        evidence, table, prep, out, assumptions, scen, notes, draws, seed, include_disputed
     )
     _add_investigators(result, evidence, assumptions, seed, asked)
     if not asked or "calibrated" in asked:
@@ -539,22 +631,10 @@ def estimate(
             evidence,
             all_assumptions,
             assumptions,
-            nat,
-            imp,
+            out.nat,
+            out.imp,
             fit="calibrated" in asked,
             table_options={"include_disputed": include_disputed, "carry_back": carry_back},
         )
-    from transplant_audit.estimate import sensitivity
-
-    def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:
-        year = kw.pop("year", None)
-        year = result.sensitivity_year() if year is None else int(year)
-        if year not in set(int(y) for y in year_arr):
-            raise ConfigError(f"sensitivity year {year} is not among the estimated years")
-        yi = int(np.nonzero(year_arr == year)[0][0])
-        if kind == "sobol":
-            return sensitivity.sobol(prep, assumptions, yi, seed=seed, **kw)
-        return sensitivity.tornado(prep, assumptions, yi, **kw)
-
-    result._sensitivity_fn = run_sensitivity
+    result._sensitivity_fn = _sensitivity_runner(result, prep, assumptions, year_arr, seed)
     return result

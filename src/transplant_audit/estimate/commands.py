@@ -13,6 +13,7 @@ from rich.table import Table
 
 from transplant_audit.cli_options import json_path_aware, write_json_output, write_text_atomic
 from transplant_audit.errors import ConfigError
+from transplant_audit.jsonvalue import plain
 
 console = Console()
 
@@ -98,8 +99,6 @@ def estimate_cmd(
     override any of them with --assumptions. Official claims are shown next to
     the estimate.
     """
-    from transplant_audit.estimate.api import DEFAULT_SEED, estimate
-
     if draws < 1:
         raise ConfigError(f"--draws must be at least 1 (got {draws})")
     if assumptions is not None:
@@ -107,41 +106,16 @@ def estimate_cmd(
 
         read_overrides(assumptions)  # a bad or hostile file fails before the evidence loads
     evidence = _load(home, db)
-    with Progress(
-        TextColumn("[bold]estimate[/]"),
-        BarColumn(),
-        TextColumn("{task.completed:,}/{task.total:,} draws"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("draws", total=draws)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        result = estimate(
-            evidence,
-            draws=draws,
-            seed=DEFAULT_SEED if seed is None else seed,
-            years=years,
-            scenarios=scenario or None,
-            overrides=assumptions,
-            progress=progress,
-            include_disputed=include_disputed,
-        )
-    _print_national(result)
-    _print_implied(result)
-    _print_calibration(result)
-    _print_investigators(result)
-    if result.disputed_left_out:
-        console.print(
-            f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
-        )
-    if check:
-        _print_check(result)
-        _print_validation(result)
+    result = _estimate_with_progress(
+        evidence,
+        draws=draws,
+        seed=seed,
+        years=years,
+        scenarios=scenario or None,
+        overrides=assumptions,
+        include_disputed=include_disputed,
+    )
+    _print_result(result, check)
     if sensitivity:
         with console.status("sensitivity (Sobol, tornado) ..."):
             sob = result.sensitivity(n=sobol_n)
@@ -156,24 +130,74 @@ def estimate_cmd(
         text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
         write_json_output(json_out, text, console)
     if csv_dir is not None:
-        frames = {
-            "national": result.national(),
-            "cumulative": result.cumulative(),
-            "official": result.official(),
-            "comparison": result.comparison(),
-            "by_hospital": result.by_hospital(),
-            "by_stratum": result.by_stratum(),
-            "by_organ": result.by_organ(),
-            "check": result.check(),
-            "imputed": result.imputed(),
-            "implied_utilisation": result.implied_utilisation(),
-        }
-        if sensitivity:
-            frames["sensitivity"] = result.sensitivity(n=sobol_n)
-            frames["tornado"] = result.tornado()
-        for name, frame in frames.items():
-            write_text_atomic(csv_dir / f"{name}.csv", frame.to_csv(index=False))
-        console.print(f"wrote {len(frames)} CSV files to {csv_dir}")
+        _write_csv(result, csv_dir, sensitivity, sobol_n)
+
+
+def _estimate_with_progress(evidence: Any, *, draws: int, seed: int | None, **options: Any) -> Any:
+    """``api.estimate`` (at the documented seed unless one is given) with a progress bar."""
+    from transplant_audit.estimate.api import DEFAULT_SEED, estimate
+
+    with Progress(
+        TextColumn("[bold]estimate[/]"),
+        BarColumn(),
+        TextColumn("{task.completed:,}/{task.total:,} draws"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("draws", total=draws)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return estimate(
+            evidence,
+            draws=draws,
+            seed=DEFAULT_SEED if seed is None else seed,
+            progress=progress,
+            **options,
+        )
+
+
+def _print_result(result: Any, check: bool) -> None:
+    """The national table, implied utilisation, calibration, investigators' figures and,
+    with --check, the backtest and validation."""
+    _print_national(result)
+    _print_implied(result)
+    _print_calibration(result)
+    _print_investigators(result)
+    if result.disputed_left_out:
+        console.print(
+            f"{result.disputed_left_out} disputed figure(s) left out (--include-disputed adds them)"
+        )
+    if check:
+        _print_check(result)
+        _print_validation(result)
+
+
+def _write_csv(result: Any, csv_dir: Path, sensitivity: bool, sobol_n: int) -> None:
+    """One CSV file per table of the result (with the sensitivity tables when asked)."""
+    frames = {
+        "national": result.national(),
+        "cumulative": result.cumulative(),
+        "official": result.official(),
+        "comparison": result.comparison(),
+        "by_hospital": result.by_hospital(),
+        "by_stratum": result.by_stratum(),
+        "by_organ": result.by_organ(),
+        "check": result.check(),
+        "imputed": result.imputed(),
+        "implied_utilisation": result.implied_utilisation(),
+    }
+    if sensitivity:
+        frames["sensitivity"] = result.sensitivity(n=sobol_n)
+        frames["tornado"] = result.tornado()
+    from transplant_audit.report.fmt import spreadsheet_safe  # text cells: no formulas
+
+    for name, frame in frames.items():
+        write_text_atomic(csv_dir / f"{name}.csv", spreadsheet_safe(frame).to_csv(index=False))
+    console.print(f"wrote {len(frames)} CSV files to {csv_dir}")
 
 
 def _print_national(result: Any) -> None:
@@ -456,9 +480,8 @@ def explain_cmd(
         )
     console.print(t)
     if json_out is not None:
-        write_json_output(
-            json_out, json.dumps(d, indent=1, ensure_ascii=False, default=str), console
-        )
+        text = json.dumps(plain(d), indent=1, ensure_ascii=False, allow_nan=False)
+        write_json_output(json_out, text, console)
 
 
 def register(app: typer.Typer) -> None:

@@ -36,7 +36,7 @@ Rules (also in docs/estimate.md):
   utilisation for combined). The documented scenario is never imputed.
 """
 
-# ruff: noqa: N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
+# ruff: noqa: N802, N803, N806  (array dimensions use their usual capital letters: H, Y, D, HY)
 from __future__ import annotations
 
 import math
@@ -256,6 +256,490 @@ def _rate_period(rec: Mapping[str, object], published: Mapping[str, float]) -> t
     return float(math.floor(t)), float(math.floor(t)) + 1.0
 
 
+Interval = tuple[int, int, float, float, float, bool, int]
+"""(hospital, group, start, end, amount, is a yearly rate, figure index) of a period figure."""
+
+
+def _published_dates(src: pd.DataFrame) -> dict[str, float]:
+    """Publication date (fractional year) of each source id."""
+    published: dict[str, float] = {}
+    if len(src):
+        for sid, pub in zip(
+            src["id"].astype(str), src.get("published", pd.Series(dtype=object)), strict=False
+        ):
+            published[sid] = _parse_date(pub, "mid")
+    return published
+
+
+def _hospital_attributes(
+    hosp: pd.DataFrame,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(licence status, licensed, military, licence year) per hospital, in ``hosp`` order."""
+    H = len(hosp)
+    licence = inputs.licence_status(hosp["licensed"]) if H else np.zeros(0, dtype=object)
+    military = (
+        np.array([_truthy(v) for v in hosp["military"]], dtype=bool) if H else np.zeros(0, bool)
+    )
+    lic_year = (
+        pd.to_numeric(hosp.get("licence_year"), errors="coerce").to_numpy(float)
+        if H
+        else np.zeros(0)
+    )
+    return licence, licence == "true", military, lic_year
+
+
+def _carry_back_years(carry_back: Mapping[str, float] | None, hindex: dict[str, int]) -> np.ndarray:
+    """Per hospital, the years its earliest capacity figure may be carried backwards."""
+    back = np.zeros(len(hindex))
+    for hid, n in (carry_back or {}).items():
+        if hid in hindex:
+            back[hindex[hid]] = float(n)
+    return back
+
+
+def _records_by_indicator(obs: pd.DataFrame, hindex: dict[str, int]) -> dict[str, list[dict]]:
+    """Numeric observations of the known hospitals as records, grouped by indicator."""
+    obs = obs[obs["hospital_id"].astype(str).isin(hindex)].copy()
+    obs["value"] = pd.to_numeric(obs["value"], errors="coerce")
+    obs = obs[obs["value"].notna()]
+    obs["h"] = obs["hospital_id"].astype(str).map(hindex)
+    obs["qualifier"] = obs["qualifier"].fillna("").astype(str).str.strip().str.lower()
+    by_indicator: dict[str, list[dict]] = {}
+    for rec in obs.to_dict("records"):
+        rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
+        by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
+    return by_indicator
+
+
+def _grouped(recs: list[dict], key: Callable[[dict], tuple]) -> list[tuple[tuple, list[dict]]]:
+    """Records grouped by ``key``, groups in key order, records in input order."""
+    out: dict[tuple, list[dict]] = {}
+    for r in recs:
+        out.setdefault(key(r), []).append(r)
+    return sorted(out.items())
+
+
+def _is_rate(rec: Mapping[str, object]) -> bool:
+    """Whether a figure's unit says it is a yearly rate."""
+    u = str(rec.get("unit", "") or "").lower()
+    return "/year" in u or "per year" in u or "/yr" in u
+
+
+def _is_transplant_revenue(rec: Mapping[str, object]) -> bool:
+    """Revenue counts only when stated for an organ, for all organs or several."""
+    organ = str(rec.get("organ") or "")
+    return (
+        _organ_group(rec.get("organ")) != "unspecified"
+        or organ.lower() in ("all", "multi")
+        or ";" in organ
+    )
+
+
+@dataclass
+class _RowLists:
+    """Columns of ``Rows`` while they are collected."""
+
+    hs: list[int] = field(default_factory=list)
+    ys: list[int] = field(default_factory=list)
+    gs: list[int] = field(default_factory=list)
+    vals: list[float] = field(default_factory=list)
+    dists: list[float] = field(default_factory=list)
+    figs: list[int] = field(default_factory=list)
+
+    def add(self, h: int, yi: int, g: int, value: float, dist: float, fig: int) -> None:
+        self.hs.append(h), self.ys.append(yi), self.gs.append(g)
+        self.vals.append(value), self.dists.append(dist), self.figs.append(fig)
+
+    def rows(self) -> Rows:
+        return Rows(
+            np.array(self.hs, np.int64),
+            np.array(self.ys, np.int64),
+            np.array(self.gs, np.int64),
+            np.array(self.vals, float),
+            np.array(self.dists, float),
+            np.array(self.figs, np.int64),
+        )
+
+
+@dataclass
+class _TableBuilder:
+    """The state ``build_table`` shares between its steps: the records, the figures
+    registered so far (their order is the figure index) and the notes."""
+
+    years: np.ndarray
+    by_indicator: dict[str, list[dict]]
+    published: dict[str, float]
+    back: np.ndarray  # carry_back years per hospital
+    notes: list[str]
+    fig_records: list[dict[str, object]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.year_arr = self.years.astype(float)
+        self.first_year, self.first_by_group = self._first_years()
+
+    @property
+    def n_hosp(self) -> int:
+        return len(self.back)
+
+    def recs_of(self, indicator: str) -> list[dict]:
+        return [dict(r) for r in self.by_indicator.get(indicator, [])]
+
+    def _first_years(self) -> tuple[np.ndarray, dict[tuple[int, str], float]]:
+        """First transplant year per hospital (else the unit's opening year) and per
+        (hospital, organ group)."""
+        first_year = np.full(self.n_hosp, np.nan)
+        first_by_group: dict[tuple[int, str], float] = {}
+        for rec in self.recs_of("first_transplant_year"):
+            h, v = int(rec["h"]), float(rec["value"])
+            first_year[h] = v if math.isnan(first_year[h]) else min(first_year[h], v)
+            key = (h, _organ_group(rec.get("organ")))
+            first_by_group[key] = min(first_by_group.get(key, v), v)
+        for rec in self.recs_of("transplant_unit_founded_year"):  # an opening year bounds the start
+            h, v = int(rec["h"]), float(rec["value"])
+            if math.isnan(first_year[h]):
+                first_year[h] = v
+        return first_year, first_by_group
+
+    def add_figure(
+        self,
+        obs_ids: list[str],
+        qual: str,
+        indicator: str,
+        h: int,
+        year: float,
+        value: float,
+        how: str,
+    ) -> int:
+        """Register a figure; returns its index into ``Table.figures``."""
+        self.fig_records.append(
+            {
+                "obs_ids": tuple(obs_ids),
+                "qualifier": qual,
+                "indicator": indicator,
+                "h": h,
+                "year": year,
+                "value": value,
+                "dated_by": how,
+            }
+        )
+        return len(self.fig_records) - 1
+
+    def add_single(self, rec: dict, indicator: str, year: float, how: str) -> int:
+        """Register a figure made of one observation at its stated value."""
+        return self.add_figure(
+            [str(rec["id"])],
+            rec["qualifier"],
+            indicator,
+            int(rec["h"]),
+            year,
+            float(rec["value"]),
+            how,
+        )
+
+    def figures(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            self.fig_records,
+            columns=["obs_ids", "qualifier", "indicator", "h", "year", "value", "dated_by"],
+        )
+
+    # ---- capacity figures, carried over years
+    def carried_rows(
+        self,
+        sub: list[dict],
+        indicator: str,
+        group_fn: Callable[[object], str],
+        groups: tuple[str, ...],
+    ) -> Rows:
+        """Forward-only carrying: a figure describes its hospital from its year until the
+        year of a newer figure; before its year only by ``carry_back`` (never before the
+        first-transplant or opening year)."""
+        if not sub:
+            return Rows.empty()
+        acc = _RowLists()
+        for (h, g), grp in _grouped(
+            [dict(r) for r in sub], lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
+        ):
+            dated, undated = self._split_dated(grp)
+            start = (
+                self.first_by_group.get((h, groups[g]), self.first_year[h])
+                if groups is ORGAN_GROUPS
+                else self.first_year[h]
+            )
+            active = (
+                np.ones(len(self.years), bool)
+                if math.isnan(start)
+                else (self.year_arr >= math.floor(start))
+            )
+            if dated:
+                self._carry_dated(acc, h, g, dated, active, indicator)
+            elif undated:
+                self._carry_undated(acc, h, g, undated, active, indicator)
+        return acc.rows()
+
+    def _split_dated(self, grp: list[dict]) -> tuple[list[tuple[float, dict]], list[dict]]:
+        """(year, record) of the dated records and the undated ones; notes how each is dated."""
+        dated: list[tuple[float, dict]] = []
+        undated: list[dict] = []
+        for rec in grp:
+            t, how = _figure_year(rec, self.published)
+            rec["_how"] = how
+            (undated.append(rec) if math.isnan(t) else dated.append((t, rec)))
+        return dated, undated
+
+    def _carry_dated(
+        self,
+        acc: _RowLists,
+        h: int,
+        g: int,
+        dated: list[tuple[float, dict]],
+        active: np.ndarray,
+        indicator: str,
+    ) -> None:
+        """One figure per calendar year (mean of ties), each carried to the later years
+        until the next one; the earliest backwards by the hospital's ``carry_back``."""
+        tyear = np.array([math.floor(t) for t, _ in dated], float)
+        uniq = np.unique(tyear)
+        fig_of_year = {}
+        for ty in uniq:
+            recs = [r for (t, r), yy in zip(dated, tyear, strict=True) if yy == ty]
+            v = float(np.mean([float(r["value"]) for r in recs]))
+            fi = self.add_figure(
+                [str(r["id"]) for r in recs],
+                _common_qual(recs),
+                indicator,
+                h,
+                ty,
+                v,
+                recs[0]["_how"],
+            )
+            fig_of_year[ty] = (fi, v)
+        for yi in np.nonzero(active)[0]:
+            y = self.year_arr[yi]
+            before = uniq[uniq <= y]
+            if len(before):
+                ty = before.max()
+            elif uniq[0] - y <= self.back[h]:
+                ty = uniq[0]  # carried backwards by the hospital's own assumption
+            else:
+                continue
+            fi, v = fig_of_year[ty]
+            acc.add(h, yi, g, v, float(abs(y - ty)), fi)
+
+    def _carry_undated(
+        self,
+        acc: _RowLists,
+        h: int,
+        g: int,
+        undated: list[dict],
+        active: np.ndarray,
+        indicator: str,
+    ) -> None:
+        """Undated figures (their mean) count in every active year, at an unknown distance."""
+        v = float(np.mean([float(r["value"]) for r in undated]))
+        fi = self.add_figure(
+            [str(r["id"]) for r in undated],
+            _common_qual(undated),
+            indicator,
+            h,
+            math.nan,
+            v,
+            "undated",
+        )
+        for yi in np.nonzero(active)[0]:
+            acc.add(h, yi, g, v, math.nan, fi)
+
+    # ---- period figures: reported counts, differences of running totals, revenue
+    def period_rows(self, intervals: list[Interval]) -> Rows:
+        """Spread each period figure over the calendar years it overlaps."""
+        acc = _RowLists()
+        for h, g, s, e, count, is_rate, fi in intervals:
+            for yi, y in enumerate(self.year_arr):
+                ov = min(e, y + 1) - max(s, y)
+                if ov <= 0:
+                    continue
+                amount = count * ov if is_rate else float(methods.annualise(count, ov, e - s))
+                acc.add(h, yi, g, amount, 0.0, fi)
+        return acc.rows()
+
+    def period_intervals(self) -> list[Interval]:
+        """Counts stated for a period (``transplants_in_period``)."""
+        out: list[Interval] = []
+        for rec in self.recs_of("transplants_in_period"):
+            s = _parse_date(rec.get("period_start"), "start")
+            e = _parse_date(rec.get("period_end"), "end")
+            if math.isnan(e) and not math.isnan(s) and _is_rate(rec):
+                e = s + 1  # a stated yearly rate "as of" a date
+            if math.isnan(e) and not math.isnan(s):
+                e = _parse_date(rec.get("period_start"), "end")
+            if math.isnan(s) and not math.isnan(e):
+                if _is_rate(rec):
+                    s = e - 1
+                else:
+                    self.notes.append(f"observation {rec['id']}: period has no start; not used")
+                    continue
+            if math.isnan(s) or e <= s:
+                self.notes.append(f"observation {rec['id']}: no usable period; not used")
+                continue
+            fi = self.add_single(rec, "transplants_in_period", e, "period")
+            organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
+            out.append((int(rec["h"]), organ, s, e, float(rec["value"]), _is_rate(rec), fi))
+        return out
+
+    def rate_intervals(self) -> list[Interval]:
+        """Stated yearly rates (``transplants_per_year``) over their period."""
+        out: list[Interval] = []
+        for rec in self.recs_of("transplants_per_year"):
+            s, e = _rate_period(rec, self.published)
+            if math.isnan(s):
+                self.notes.append(
+                    f"observation {rec['id']} ({rec['hospital_id']}, transplants_per_year): "
+                    "no date, period or dated source; not used"
+                )
+                continue
+            fi = self.add_single(rec, "transplants_per_year", e, "yearly rate")
+            organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
+            out.append((int(rec["h"]), organ, s, e, float(rec["value"]), True, fi))
+        return out
+
+    def cumulative_intervals(self) -> list[Interval]:
+        """Running totals: the first since the start, then differences of successive ones.
+
+        A running total of a subset (e.g. paediatric or living-donor liver transplants,
+        marked "subset: ..." in the note by the data build) forms its own sequence:
+        differencing it against the hospital's all-case totals would invent volume."""
+        out: list[Interval] = []
+        for (h, okey, _subset), grp in _grouped(
+            self.recs_of("transplants_cumulative"),
+            lambda r: (int(r["h"]), _organ_key(r.get("organ")), _subset_of(r)),
+        ):
+            out.extend(self._running_total_intervals(int(h), okey, self._dated_points(grp)))
+        return out
+
+    def _dated_points(self, grp: list[dict]) -> list[tuple[float, dict]]:
+        """(date, record) of the running totals with a date, in date order."""
+        pts = []
+        for rec in grp:
+            t, _how = _figure_year(rec, self.published)
+            if math.isnan(t):
+                self.notes.append(
+                    f"observation {rec['id']}: running total without a date; not used"
+                )
+                continue
+            pts.append((t, rec))
+        pts.sort(key=lambda p: p[0])
+        return pts
+
+    def _running_total_intervals(
+        self, h: int, okey: str, pts: list[tuple[float, dict]]
+    ) -> list[Interval]:
+        """Intervals of one running-total sequence of a hospital and organ."""
+        out: list[Interval] = []
+        organ = ORGAN_KEYS.index(okey)
+        prev_t, prev_v, prev_id = math.nan, math.nan, ""
+        for t, rec in pts:
+            v = float(rec["value"])
+            if math.isnan(prev_t):
+                s = _parse_date(rec.get("period_start"), "start")
+                if math.isnan(s):
+                    g = _organ_group(okey if okey != "unspecified" else "")
+                    s = self.first_by_group.get((h, g), self.first_year[h])
+                if not math.isnan(s) and t > s:
+                    fi = self.add_single(
+                        rec, "transplants_cumulative", t, "running total since start"
+                    )
+                    out.append((h, organ, s, t, v, False, fi))
+            elif t > prev_t and v > prev_v:
+                fi = self.add_figure(
+                    [prev_id, str(rec["id"])],
+                    rec["qualifier"],
+                    "transplants_cumulative",
+                    h,
+                    t,
+                    v - prev_v,
+                    "difference of running totals",
+                )
+                out.append((h, organ, prev_t, t, v - prev_v, False, fi))
+            elif v <= prev_v:
+                self.notes.append(
+                    f"observations {prev_id} and {rec['id']}: running total does not rise "
+                    f"({prev_v:g} then {v:g}); the later one starts a new sequence"
+                )
+            prev_t, prev_v, prev_id = t, v, str(rec["id"])
+        return out
+
+    def revenue_intervals(self) -> list[Interval]:
+        """Transplant revenue (``revenue_cny``) over its stated period."""
+        out: list[Interval] = []
+        for rec in self.recs_of("revenue_cny"):
+            if not _is_transplant_revenue(rec):
+                self.notes.append(
+                    f"observation {rec['id']}: revenue not stated as transplant revenue "
+                    "(no organ); not used"
+                )
+                continue
+            s = _parse_date(rec.get("period_start"), "start")
+            e = _parse_date(rec.get("period_end"), "end")
+            if math.isnan(e) and not math.isnan(s):
+                e = _parse_date(rec.get("period_start"), "end")
+            if math.isnan(s) or math.isnan(e) or e <= s:
+                self.notes.append(f"observation {rec['id']}: revenue without a period; not used")
+                continue
+            fi = self.add_single(rec, "revenue_cny", e, "period")
+            out.append((int(rec["h"]), 0, s, e, float(rec["value"]), False, fi))
+        return out
+
+    # ---- a hospital's own rates, used for all years
+    def own_value(self, indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Per hospital the mean of its own figures of ``indicator`` (NaN: none) and the
+        figure index (-1: none)."""
+        vals = np.full(self.n_hosp, np.nan)
+        figs = np.full(self.n_hosp, -1, np.int64)
+        for (h,), recs in _grouped(self.recs_of(indicator), lambda r: (int(r["h"]),)):
+            if require_organ:
+                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
+            if not recs:
+                continue
+            v = float(np.mean([float(r["value"]) for r in recs]))
+            vals[int(h)] = v
+            figs[int(h)] = self.add_figure(
+                [str(r["id"]) for r in recs],
+                _common_qual(recs),
+                indicator,
+                int(h),
+                math.nan,
+                v,
+                "hospital's own figure (all years)",
+            )
+        return vals, figs
+
+
+def _start_builder(
+    evidence: Evidence,
+    years: np.ndarray,
+    ids: list[str],
+    include_disputed: bool,
+    carry_back: Mapping[str, float] | None,
+) -> tuple[_TableBuilder, list[dict], list[dict], list[dict[str, object]], int]:
+    """The builder over the usable observations, the transplant and department bed
+    records, the figures left out and how many of them were disputed."""
+    obs, disputed = inputs.drop_disputed(evidence.observations, include_disputed)
+    notes = inputs.unused_indicator_notes(obs)
+    obs = obs.sort_values(["hospital_id", "indicator", "id"], kind="stable").copy()
+    hindex = {h: i for i, h in enumerate(ids)}
+    by_indicator = _records_by_indicator(obs, hindex)
+    bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
+    t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
+    left_out = disputed + scoped_out
+    b = _TableBuilder(
+        years=years,
+        by_indicator=by_indicator,
+        published=_published_dates(evidence.sources),
+        back=_carry_back_years(carry_back, hindex),
+        notes=[inputs.left_out_note(d) for d in left_out] + notes,
+    )
+    return b, t_beds, d_beds, left_out, len(disputed)
+
+
 def build_table(
     evidence: Evidence,
     years: np.ndarray,
@@ -268,388 +752,40 @@ def build_table(
     ``include_disputed`` keeps figures a reviewer disputed; ``carry_back`` maps a
     hospital id to how many years its earliest bed or staff figure may describe
     the hospital *before* its date (an explicit, sourced per-hospital assumption;
-    without one a figure only counts from its date on).
+    without one a figure only counts from its date on). The steps run in a fixed
+    order, because that order numbers the figures and orders the notes.
     """
     # sorted by id, so that the row order of the evidence never changes a result
     hosp = evidence.hospitals.sort_values("id", kind="stable").reset_index(drop=True)
-    obs, disputed = inputs.drop_disputed(evidence.observations, include_disputed)
-    notes = inputs.unused_indicator_notes(obs)
-    obs = obs.sort_values(["hospital_id", "indicator", "id"], kind="stable").copy()
-    src = evidence.sources
-    published: dict[str, float] = {}
-    if len(src):
-        for sid, pub in zip(
-            src["id"].astype(str), src.get("published", pd.Series(dtype=object)), strict=False
-        ):
-            published[sid] = _parse_date(pub, "mid")
     ids = [str(x) for x in hosp["id"].tolist()]
-    hindex = {h: i for i, h in enumerate(ids)}
-    H = len(ids)
-    licence = inputs.licence_status(hosp["licensed"]) if H else np.zeros(0, dtype=object)
-    licensed = licence == "true"
-    military = (
-        np.array([_truthy(v) for v in hosp["military"]], dtype=bool) if H else np.zeros(0, bool)
+    licence, licensed, military, lic_year = _hospital_attributes(hosp)
+    b, t_beds, d_beds, left_out, n_disputed = _start_builder(
+        evidence, years, ids, include_disputed, carry_back
     )
-    lic_year = (
-        pd.to_numeric(hosp.get("licence_year"), errors="coerce").to_numpy(float)
-        if H
-        else np.zeros(0)
+    beds = b.carried_rows(t_beds, "transplant_beds", _organ_group, ORGAN_GROUPS)
+    dept = b.carried_rows(d_beds, "department_beds", _organ_group, ORGAN_GROUPS)
+    surgeons = b.carried_rows(
+        b.recs_of("transplant_surgeons"),
+        "transplant_surgeons",
+        lambda o: "unspecified",
+        ORGAN_GROUPS,
     )
-    back = np.zeros(H)
-    for hid, n in (carry_back or {}).items():
-        if hid in hindex:
-            back[hindex[hid]] = float(n)
-
-    obs = obs[obs["hospital_id"].astype(str).isin(hindex)].copy()
-    obs["value"] = pd.to_numeric(obs["value"], errors="coerce")
-    obs = obs[obs["value"].notna()]
-    obs["h"] = obs["hospital_id"].astype(str).map(hindex)
-    obs["qualifier"] = obs["qualifier"].fillna("").astype(str).str.strip().str.lower()
-
-    by_indicator: dict[str, list[dict]] = {}
-    for rec in obs.to_dict("records"):
-        rec = {k: (None if v is pd.NA else v) for k, v in rec.items()}
-        by_indicator.setdefault(str(rec["indicator"]), []).append(rec)
-    bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
-    t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
-    left_out = disputed + scoped_out
-    notes = [inputs.left_out_note(d) for d in left_out] + notes
-
-    def recs_of(indicator: str) -> list[dict]:
-        return [dict(r) for r in by_indicator.get(indicator, [])]
-
-    def grouped(recs: list[dict], key: Callable[[dict], tuple]) -> list[tuple[tuple, list[dict]]]:
-        out: dict[tuple, list[dict]] = {}
-        for r in recs:
-            out.setdefault(key(r), []).append(r)
-        return sorted(out.items())
-
-    first_year = np.full(H, np.nan)
-    first_by_group: dict[tuple[int, str], float] = {}
-    for rec in recs_of("first_transplant_year"):
-        h, v = int(rec["h"]), float(rec["value"])
-        first_year[h] = v if math.isnan(first_year[h]) else min(first_year[h], v)
-        g = _organ_group(rec.get("organ"))
-        key = (h, g)
-        first_by_group[key] = min(first_by_group.get(key, v), v)
-    for rec in recs_of("transplant_unit_founded_year"):  # an opening year bounds the start
-        h, v = int(rec["h"]), float(rec["value"])
-        if math.isnan(first_year[h]):
-            first_year[h] = v
-
-    fig_records: list[dict[str, object]] = []
-
-    def add_figure(
-        obs_ids: list[str], qual: str, indicator: str, h: int, year: float, value: float, how: str
-    ) -> int:
-        fig_records.append(
-            {
-                "obs_ids": tuple(obs_ids),
-                "qualifier": qual,
-                "indicator": indicator,
-                "h": h,
-                "year": year,
-                "value": value,
-                "dated_by": how,
-            }
-        )
-        return len(fig_records) - 1
-
-    Y = len(years)
-    year_arr = years.astype(float)
-
-    def carried_rows(
-        sub: list[dict],
-        indicator: str,
-        group_fn: Callable[[object], str],
-        groups: tuple[str, ...],
-    ) -> Rows:
-        """Forward-only carrying: a figure describes its hospital from its year until the
-        year of a newer figure; before its year only by ``carry_back`` (never before the
-        first-transplant or opening year)."""
-        hs, ys, gs, vals, dists, figs = [], [], [], [], [], []
-        if not sub:
-            return Rows.empty()
-        for (h, g), grp in grouped(
-            [dict(r) for r in sub], lambda r: (int(r["h"]), groups.index(group_fn(r.get("organ"))))
-        ):
-            dated: list[tuple[float, dict]] = []
-            undated: list[dict] = []
-            for rec in grp:
-                t, how = _figure_year(rec, published)
-                rec["_how"] = how
-                (undated.append(rec) if math.isnan(t) else dated.append((t, rec)))
-            start = (
-                first_by_group.get((h, groups[g]), first_year[h])
-                if groups is ORGAN_GROUPS
-                else first_year[h]
-            )
-            active = np.ones(Y, bool) if math.isnan(start) else (year_arr >= math.floor(start))
-            if dated:
-                tyear = np.array([math.floor(t) for t, _ in dated], float)
-                uniq = np.unique(tyear)
-                fig_of_year = {}
-                for ty in uniq:
-                    recs = [r for (t, r), yy in zip(dated, tyear, strict=True) if yy == ty]
-                    vals_ = [float(r["value"]) for r in recs]
-                    fig_of_year[ty] = (
-                        add_figure(
-                            [str(r["id"]) for r in recs],
-                            _common_qual(recs),
-                            indicator,
-                            h,
-                            ty,
-                            float(np.mean(vals_)),
-                            recs[0]["_how"],
-                        ),
-                        float(np.mean(vals_)),
-                    )
-                for yi in np.nonzero(active)[0]:
-                    y = year_arr[yi]
-                    before = uniq[uniq <= y]
-                    if len(before):
-                        ty = before.max()
-                    elif uniq[0] - y <= back[h]:
-                        ty = uniq[0]  # carried backwards by the hospital's own assumption
-                    else:
-                        continue
-                    fi, v = fig_of_year[ty]
-                    hs.append(h), ys.append(yi), gs.append(g), vals.append(v)
-                    dists.append(float(abs(y - ty))), figs.append(fi)
-            elif undated:
-                v = float(np.mean([float(r["value"]) for r in undated]))
-                fi = add_figure(
-                    [str(r["id"]) for r in undated],
-                    _common_qual(undated),
-                    indicator,
-                    h,
-                    math.nan,
-                    v,
-                    "undated",
-                )
-                for yi in np.nonzero(active)[0]:
-                    hs.append(h), ys.append(yi), gs.append(g), vals.append(v)
-                    dists.append(math.nan), figs.append(fi)
-        return Rows(
-            np.array(hs, np.int64),
-            np.array(ys, np.int64),
-            np.array(gs, np.int64),
-            np.array(vals, float),
-            np.array(dists, float),
-            np.array(figs, np.int64),
-        )
-
-    beds = carried_rows(t_beds, "transplant_beds", _organ_group, ORGAN_GROUPS)
-    dept = carried_rows(d_beds, "department_beds", _organ_group, ORGAN_GROUPS)
-    surgeons = carried_rows(
-        recs_of("transplant_surgeons"), "transplant_surgeons", lambda o: "unspecified", ORGAN_GROUPS
-    )
-
-    # ---- period figures: reported counts, differences of running totals, revenue
-    def period_rows(intervals: list[tuple[int, int, float, float, float, bool, int]]) -> Rows:
-        hs, ys, gs, vals, figs = [], [], [], [], []
-        for h, g, s, e, count, is_rate, fi in intervals:
-            for yi, y in enumerate(year_arr):
-                ov = min(e, y + 1) - max(s, y)
-                if ov <= 0:
-                    continue
-                amount = count * ov if is_rate else float(methods.annualise(count, ov, e - s))
-                hs.append(h), ys.append(yi), gs.append(g), vals.append(amount), figs.append(fi)
-        n = len(hs)
-        return Rows(
-            np.array(hs, np.int64),
-            np.array(ys, np.int64),
-            np.array(gs, np.int64),
-            np.array(vals, float),
-            np.zeros(n),
-            np.array(figs, np.int64),
-        )
-
-    def is_rate(rec: Mapping[str, object]) -> bool:
-        u = str(rec.get("unit", "") or "").lower()
-        return "/year" in u or "per year" in u or "/yr" in u
-
-    rep_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in recs_of("transplants_in_period"):
-        s = _parse_date(rec.get("period_start"), "start")
-        e = _parse_date(rec.get("period_end"), "end")
-        if math.isnan(e) and not math.isnan(s) and is_rate(rec):
-            e = s + 1  # a stated yearly rate "as of" a date
-        if math.isnan(e) and not math.isnan(s):
-            e = _parse_date(rec.get("period_start"), "end")
-        if math.isnan(s) and not math.isnan(e):
-            if is_rate(rec):
-                s = e - 1
-            else:
-                notes.append(f"observation {rec['id']}: period has no start; not used")
-                continue
-        if math.isnan(s) or e <= s:
-            notes.append(f"observation {rec['id']}: no usable period; not used")
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "transplants_in_period",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "period",
-        )
-        rep_int.append(
-            (
-                int(rec["h"]),
-                ORGAN_KEYS.index(_organ_key(rec.get("organ"))),
-                s,
-                e,
-                float(rec["value"]),
-                is_rate(rec),
-                fi,
-            )
-        )
-    for rec in recs_of("transplants_per_year"):  # a stated yearly rate
-        s, e = _rate_period(rec, published)
-        if math.isnan(s):
-            notes.append(
-                f"observation {rec['id']} ({rec['hospital_id']}, transplants_per_year): "
-                "no date, period or dated source; not used"
-            )
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "transplants_per_year",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "yearly rate",
-        )
-        organ = ORGAN_KEYS.index(_organ_key(rec.get("organ")))
-        rep_int.append((int(rec["h"]), organ, s, e, float(rec["value"]), True, fi))
-    cum = recs_of("transplants_cumulative")
-    # A running total of a subset (e.g. paediatric or living-donor liver transplants,
-    # marked "subset: ..." in the note by the data build) forms its own sequence:
-    # differencing it against the hospital's all-case totals would invent volume.
-    for (h, okey, _subset), grp in grouped(
-        cum, lambda r: (int(r["h"]), _organ_key(r.get("organ")), _subset_of(r))
-    ):
-        pts = []
-        for rec in grp:
-            t, how = _figure_year(rec, published)
-            if math.isnan(t):
-                notes.append(f"observation {rec['id']}: running total without a date; not used")
-                continue
-            pts.append((t, rec))
-        pts.sort(key=lambda p: p[0])
-        prev_t, prev_v, prev_id = math.nan, math.nan, ""
-        for t, rec in pts:
-            v = float(rec["value"])
-            if math.isnan(prev_t):
-                s = _parse_date(rec.get("period_start"), "start")
-                if math.isnan(s):
-                    g = _organ_group(okey if okey != "unspecified" else "")
-                    s = first_by_group.get((int(h), g), first_year[int(h)])
-                if not math.isnan(s) and t > s:
-                    fi = add_figure(
-                        [str(rec["id"])],
-                        rec["qualifier"],
-                        "transplants_cumulative",
-                        int(h),
-                        t,
-                        v,
-                        "running total since start",
-                    )
-                    rep_int.append((int(h), ORGAN_KEYS.index(okey), s, t, v, False, fi))
-            elif t > prev_t and v > prev_v:
-                fi = add_figure(
-                    [prev_id, str(rec["id"])],
-                    rec["qualifier"],
-                    "transplants_cumulative",
-                    int(h),
-                    t,
-                    v - prev_v,
-                    "difference of running totals",
-                )
-                rep_int.append((int(h), ORGAN_KEYS.index(okey), prev_t, t, v - prev_v, False, fi))
-            elif v <= prev_v:
-                notes.append(
-                    f"observations {prev_id} and {rec['id']}: running total does not rise "
-                    f"({prev_v:g} then {v:g}); the later one starts a new sequence"
-                )
-            prev_t, prev_v, prev_id = t, v, str(rec["id"])
-    reported = period_rows(rep_int)
-
-    rev_int: list[tuple[int, int, float, float, float, bool, int]] = []
-    for rec in recs_of("revenue_cny"):
-        if (
-            _organ_group(rec.get("organ")) == "unspecified"
-            and str(rec.get("organ") or "").lower() not in ("all", "multi")
-            and ";" not in str(rec.get("organ") or "")
-        ):
-            notes.append(
-                f"observation {rec['id']}: revenue not stated as transplant revenue "
-                "(no organ); not used"
-            )
-            continue
-        s = _parse_date(rec.get("period_start"), "start")
-        e = _parse_date(rec.get("period_end"), "end")
-        if math.isnan(e) and not math.isnan(s):
-            e = _parse_date(rec.get("period_start"), "end")
-        if math.isnan(s) or math.isnan(e) or e <= s:
-            notes.append(f"observation {rec['id']}: revenue without a period; not used")
-            continue
-        fi = add_figure(
-            [str(rec["id"])],
-            rec["qualifier"],
-            "revenue_cny",
-            int(rec["h"]),
-            e,
-            float(rec["value"]),
-            "period",
-        )
-        rev_int.append((int(rec["h"]), 0, s, e, float(rec["value"]), False, fi))
-    revenue = period_rows(rev_int)
-
-    def own_value(indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
-        vals = np.full(H, np.nan)
-        figs = np.full(H, -1, np.int64)
-        for (h,), recs in grouped(recs_of(indicator), lambda r: (int(r["h"]),)):
-            if require_organ:
-                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
-            if not recs:
-                continue
-            v = float(np.mean([float(r["value"]) for r in recs]))
-            vals[int(h)] = v
-            figs[int(h)] = add_figure(
-                [str(r["id"]) for r in recs],
-                _common_qual(recs),
-                indicator,
-                int(h),
-                math.nan,
-                v,
-                "hospital's own figure (all years)",
-            )
-        return vals, figs
-
-    occ, occ_fig = own_value("bed_occupancy_rate", False)
-    los_any, los_fig = own_value(
-        "avg_length_of_stay_days", True
-    )  # department-wide stays are not transplant stays
-    own_los = np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1)
-    price, price_fig = own_value("price_cny", False)
-
-    figures = pd.DataFrame(
-        fig_records, columns=["obs_ids", "qualifier", "indicator", "h", "year", "value", "dated_by"]
-    )
-    fig_qual = np.array([QUAL_CODES.get(q, 0) for q in figures["qualifier"]], np.int64)
+    reported = b.period_rows(b.period_intervals() + b.rate_intervals() + b.cumulative_intervals())
+    revenue = b.period_rows(b.revenue_intervals())
+    occ, occ_fig = b.own_value("bed_occupancy_rate", False)
+    # department-wide stays are not transplant stays
+    los_any, los_fig = b.own_value("avg_length_of_stay_days", True)
+    price, price_fig = b.own_value("price_cny", False)
+    figures = b.figures()
     return Table(
         years=years,
         hospital_ids=ids,
         licensed=licensed,
         military=military,
         licence_year=lic_year,
-        first_year=first_year,
+        first_year=b.first_year,
         figures=figures,
-        fig_qual=fig_qual,
+        fig_qual=np.array([QUAL_CODES.get(q, 0) for q in figures["qualifier"]], np.int64),
         beds=beds,
         dept_beds=dept,
         surgeons=surgeons,
@@ -657,13 +793,13 @@ def build_table(
         revenue=revenue,
         own_occupancy=occ,
         own_occupancy_fig=occ_fig,
-        own_los=own_los,
+        own_los=np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1),
         own_los_fig=los_fig,
         own_price=price,
         own_price_fig=price_fig,
-        notes=notes,
+        notes=b.notes,
         licence=licence,
-        n_disputed=len(disputed),
+        n_disputed=n_disputed,
         left_out=left_out,
     )
 
@@ -1007,6 +1143,366 @@ def figure_factors(
     return 1.0 + A[q] * (u_fig - C[q][:, None])
 
 
+def occupancy_and_stay(
+    t: Table, p: Mapping[str, np.ndarray], fac: np.ndarray, draws: int
+) -> tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray, np.ndarray], np.ndarray]]:
+    """``(occ_of, inv_los_of)`` for the table ``t`` at these draws: ``occ_of(h)``, the bed
+    occupancy of hospitals ``h`` (their own stated rate times its figure's factor, else the
+    national assumption), shape (len(h), D); ``inv_los_of(h, g)``, 1 / the days a stay
+    lasts for hospitals ``h`` in organ groups ``g`` (own stated stay, else the group's
+    assumption). Shared by ``simulate`` and the fast path."""
+    occ_d = p["occupancy_rate"]
+    inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
+
+    def occ_of(h_full: np.ndarray) -> np.ndarray:
+        own = t.own_occupancy[h_full]
+        out = np.broadcast_to(occ_d, (len(h_full), draws)).copy()
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
+        return out
+
+    def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
+        out = inv_los[g].copy()
+        own = t.own_los[h_full, g]
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+        return out
+
+    return occ_of, inv_los_of
+
+
+@dataclass
+class _Chunk:
+    """What every step of ``simulate`` reads for one chunk of D draws: the prepared
+    table, the assumption values, the figure factors and the occupancy/stay lookups."""
+
+    prep: Prepared
+    p: dict[str, np.ndarray]
+    fac: np.ndarray  # (F, D) measurement factor per figure
+    y0: np.ndarray  # (D,) year at which undated figures start
+    occ_of: Callable[[np.ndarray], np.ndarray]
+    inv_los_of: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    D: int
+
+    @property
+    def t(self) -> Table:
+        return self.prep.table
+
+    @property
+    def Ha(self) -> int:
+        return self.prep.n_act
+
+    @property
+    def Y(self) -> int:
+        return self.prep.table.n_years
+
+    @property
+    def HY(self) -> int:
+        return self.Ha * self.Y
+
+
+@dataclass
+class _Methods:
+    """Each method's values in one chunk, on its own compact cells, and the dense
+    (HY, D) capacity and combined estimates with their presence."""
+
+    capacity: np.ndarray
+    cap_have: np.ndarray
+    minward: np.ndarray  # (D,) minimum requirement at the national assumptions
+    mr_h: np.ndarray  # (Ha, D) minimum requirement per active hospital
+    pers: np.ndarray
+    pers_have: np.ndarray
+    rv: np.ndarray
+    beds: _BedValues
+    rep_c: np.ndarray
+    per_group: np.ndarray | None
+    comb: np.ndarray | None = None
+    comb_have: np.ndarray | None = None
+
+
+@dataclass
+class _BedValues:
+    """Bed capacity on the bed cells: the value used (transplant beds, else department
+    beds x share) and, per source, the row values, organ-split sums and presence."""
+
+    bed: np.ndarray
+    bed_have: np.ndarray
+    t_rows: np.ndarray
+    t_spec: np.ndarray
+    t_val: np.ndarray
+    t_have: np.ndarray
+    d_rows: np.ndarray
+    d_spec: np.ndarray
+    d_val: np.ndarray
+    dept_have: np.ndarray
+
+
+def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
+    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
+    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
+    p, prep = c.p, c.prep
+    minward = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"], p["occupancy_rate"], p["length_of_stay_days_mixed"]
+    )
+    mr_h = methods.minimum_requirement(
+        p["licence_minimum_transplant_beds"][None, :], c.occ_of(prep.act), 1.0
+    ) * c.inv_los_of(prep.act, np.full(c.Ha, ORGAN_GROUPS.index("unspecified")))
+    mr_cells = prep.minreq_cells
+    capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
+    cap_have[mr_cells] = True
+    return minward, mr_h
+
+
+def _personnel(
+    c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Personnel capacity (one row per hospital-year) into ``capacity`` where larger."""
+    sc = c.prep.surg_cells
+    pers = np.zeros((len(sc), c.D), DTYPE)
+    pers_have = np.zeros((len(sc), c.D), bool)
+    s = c.prep.surg
+    if len(s.base):
+        mask = _window(s, c.y0)
+        v = methods.personnel(
+            s.base[:, None] * c.fac[s.fig], c.p["transplants_per_surgeon_per_year"]
+        )
+        v *= mask
+        _scatter(pers, s.uns_layers, v, np.add, fresh=True)
+        _scatter(pers_have, s.uns_layers, mask, np.logical_or, fresh=True)
+        capacity[sc] = np.maximum(capacity[sc], pers)
+        cap_have[sc] |= pers_have
+    return pers, pers_have
+
+
+def _revenue(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> np.ndarray:
+    """Revenue-implied volume (static presence) into ``capacity`` where larger."""
+    prep = c.prep
+    rvc = prep.rev_cells
+    rv = np.zeros((len(rvc), c.D), DTYPE)
+    if len(prep.rev_rows):
+        r = prep.rev_rows
+        own_p = c.t.own_price[r.h]
+        price = np.where(
+            np.isnan(own_p)[:, None], c.p["price_per_transplant_cny"][None, :], own_p[:, None]
+        )
+        v = methods.revenue(r.value[:, None] * c.fac[r.fig], price)
+        _scatter(rv, prep.rev_layers, v, np.add, fresh=True)
+        capacity[rvc] = np.maximum(capacity[rvc], rv)
+        cap_have[rvc] = True
+    return rv
+
+
+def _bed_capacity(
+    c: _Chunk, coef: np.ndarray, capacity: np.ndarray, cap_have: np.ndarray
+) -> _BedValues:
+    """Beds: transplant beds, else department beds x share; where present they replace
+    the other methods in ``capacity``."""
+    prep = c.prep
+    bc = prep.bed_cells
+    n_bc = len(bc)
+    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, c.fac, coef, 1.0, c.y0, n_bc, True)
+    dept, dept_have, d_rows, d_spec = _beds_dense(
+        prep.dept,
+        c.fac,
+        coef,
+        c.p["transplant_share_of_department_beds"][None, :],
+        c.y0,
+        n_bc,
+        True,
+    )
+    t_val, t_have = bed, bed_have.copy()
+    if n_bc:
+        bed = np.where(bed_have, bed, dept)
+        bed_have |= dept_have
+        capacity[bc] = np.where(bed_have, bed, capacity[bc])
+        cap_have[bc] |= bed_have
+    return _BedValues(bed, bed_have, t_rows, t_spec, t_val, t_have, d_rows, d_spec, dept, dept_have)
+
+
+def _reported(c: _Chunk) -> tuple[np.ndarray, np.ndarray | None]:
+    """Reported counts: per (hy, organ) the largest figure; per hy max(sum of organs,
+    unsplit). Returns (values on the reported cells, per (hy, organ) values or None)."""
+    prep = c.prep
+    rep_c = np.zeros((len(prep.rep_cells), c.D), DTYPE)
+    per_group = None
+    if len(prep.rep_rows):
+        r = prep.rep_rows
+        v = r.value[:, None] * c.fac[r.fig]
+        per_group = np.zeros((len(prep.rep_gkeys), c.D), DTYPE)
+        _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
+        _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
+        _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
+    return rep_c, per_group
+
+
+def _method_values(c: _Chunk) -> _Methods:
+    """Every method on its own compact cells (the hospital-years it can apply to); only
+    capacity, combined and their presence are dense (HY, D)."""
+    # occupancy / stay per (hospital, organ group) pair, (K, D)
+    coef = c.occ_of(c.prep.pairs_h) * c.inv_los_of(c.prep.pairs_h, c.prep.pairs_g)
+    capacity = np.zeros((c.HY, c.D), DTYPE)
+    cap_have = np.zeros((c.HY, c.D), bool)
+    minward, mr_h = _minimum_requirement(c, capacity, cap_have)
+    pers, pers_have = _personnel(c, capacity, cap_have)
+    rv = _revenue(c, capacity, cap_have)
+    beds = _bed_capacity(c, coef, capacity, cap_have)
+    rep_c, per_group = _reported(c)
+    m = _Methods(capacity, cap_have, minward, mr_h, pers, pers_have, rv, beds, rep_c, per_group)
+    rc = c.prep.rep_cells
+    m.comb = capacity * c.p["capacity_utilisation"][None, :]
+    m.comb[rc] = np.maximum(m.comb[rc], rep_c)
+    m.comb_have = cap_have.copy()
+    m.comb_have[rc] = True
+    return m
+
+
+@dataclass
+class _Centres:
+    """Centre counts per year and draw for imputation (``methods.impute_centres``)."""
+
+    post: np.ndarray  # (Y, 1) year is from the licensing year on
+    n_total: np.ndarray
+    n_lic: np.ndarray
+    n_unl: np.ndarray
+    L: int  # active hospitals [0, L) are licensed, [L, LU) unlicensed, the rest unknown
+    LU: int
+
+    def impute(self, c: _Chunk, have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
+        """Per stratum, the volume of the centres without a value."""
+        h3 = have.reshape(c.Y, c.Ha, c.D)
+        L, LU = self.L, self.LU
+        counts = (h3[:, :L].sum(axis=1), h3[:, L:LU].sum(axis=1), h3[:, LU:].sum(axis=1))
+        return methods.impute_centres(self.post, self.n_total, self.n_lic, self.n_unl, counts, per)
+
+
+def _centres(c: _Chunk) -> _Centres:
+    """Centre counts: before the licensing year all centres (total x growth ramp); from
+    it licensed and unlicensed ((total - licensed) x active share)."""
+    p = c.p
+    years_f = c.t.years.astype(float)
+    post = (years_f >= p["licensing_year"][0])[:, None]
+    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
+    n_unl = (
+        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
+        * p["unlicensed_active_share_after_2007"]
+    )[None, :]
+    return _Centres(
+        post,
+        p["centres_total"][None, :] * ramp,
+        p["centres_licensed"][None, :],
+        n_unl,
+        c.prep.n_lic,
+        c.prep.n_lic + c.prep.n_unl,
+    )
+
+
+def _national(
+    c: _Chunk, m: _Methods, parts_cap: dict, parts_comb: dict
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """National totals per scenario (sum over hospitals + imputed centres) and the
+    imputed part."""
+    Y, Ha, D = c.Y, c.Ha, c.D
+    rc = c.prep.rep_cells
+    imp_cap = parts_cap["pre_licensing"] + parts_cap["licensed"] + parts_cap["unlicensed"]
+    imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
+    rep_year = np.zeros((Y, len(rc)))
+    rep_year[rc // Ha, np.arange(len(rc))] = 1.0
+    nat = {
+        "documented": rep_year @ m.rep_c if len(rc) else np.zeros((Y, D)),
+        "capacity": m.capacity.reshape(Y, Ha, D).sum(axis=1) + imp_cap,
+        "combined": m.comb.reshape(Y, Ha, D).sum(axis=1) + imp_comb,
+    }
+    imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
+    return nat, imputed
+
+
+def _strata(
+    c: _Chunk, m: _Methods, cen: _Centres, parts_cap: dict, parts_comb: dict
+) -> dict[str, np.ndarray]:
+    """Per scenario, totals by licence stratum, military/civilian and the imputed part."""
+    Y, Ha, D = c.Y, c.Ha, c.D
+    rep = np.zeros((c.HY, D), DTYPE)
+    rep[c.prep.rep_cells] = m.rep_c
+    mil = c.prep.mil_act[None, :, None]
+    post, L, LU = cen.post, cen.L, cen.LU
+    strata: dict[str, np.ndarray] = {}
+    for scen, v3, parts in (
+        ("documented", rep.reshape(Y, Ha, D), None),
+        ("capacity", m.capacity.reshape(Y, Ha, D), parts_cap),
+        ("combined", m.comb.reshape(Y, Ha, D), parts_comb),
+    ):
+        lic_sum = v3[:, :L].sum(axis=1)
+        unl_sum = v3[:, L:LU].sum(axis=1)
+        unk_sum = v3[:, LU:].sum(axis=1)
+        z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
+        pr = parts or z
+        strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
+        strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
+        strata[f"{scen}:licence_unknown"] = np.where(post, unk_sum, 0.0)
+        strata[f"{scen}:pre_licensing"] = (
+            np.where(post, 0.0, lic_sum + unl_sum + unk_sum) + pr["pre_licensing"]
+        )
+        strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
+        strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
+        strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
+    return strata
+
+
+def _capacity_by_organ(
+    c: _Chunk, m: _Methods, national_capacity: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Capacity by organ group: organ-split beds where their sum is what counted; the
+    rest of the national capacity is 'unspecified'."""
+    prep, b = c.prep, m.beds
+    bc = prep.bed_cells
+    n_bc = len(bc)
+    cap_org = {g: np.zeros((c.Y, c.D)) for g in ORGAN_GROUPS}
+    for rows_b, rows_v, spec_sum, val, chosen in (
+        (prep.beds, b.t_rows, b.t_spec, b.t_val, b.t_have),
+        (prep.dept, b.d_rows, b.d_spec, b.d_val, ~b.t_have & b.dept_have),
+    ):
+        if not len(rows_v):
+            continue
+        use_spec = chosen & (spec_sum >= val * (1 - 1e-6)) & (m.cap_have[bc] if n_bc else chosen)
+        for gi, g in enumerate(ORGAN_GROUPS[:-1]):
+            sel = np.nonzero(rows_b.rows.group == gi)[0]
+            if len(sel):
+                np.add.at(cap_org[g], rows_b.rows.y[sel], rows_v[sel] * use_spec[rows_b.cell[sel]])
+    split = sum(cap_org[g] for g in ORGAN_GROUPS[:-1])
+    organ = {f"capacity:{g}": cap_org[g] for g in ORGAN_GROUPS[:-1]}
+    organ["capacity:unspecified"] = national_capacity - split
+    return organ
+
+
+def _per_hy(c: _Chunk, m: _Methods) -> dict[str, np.ndarray]:
+    """Per scenario and method, the value of every hospital-year (NaN where none)."""
+    prep, t, Y, Ha, D = c.prep, c.t, c.Y, c.Ha, c.D
+
+    def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
+        out = np.full((c.HY, D), np.nan, DTYPE)
+        if len(cells):
+            out[cells] = vals if have is None else np.where(have, vals, np.nan)
+        return out
+
+    def full(d: np.ndarray) -> np.ndarray:
+        out = np.full((Y, t.n_hosp, D), np.nan, DTYPE)
+        out[:, prep.act, :] = d.reshape(Y, Ha, D)
+        return out.reshape(Y * t.n_hosp, D)
+
+    mr_cells = prep.minreq_cells
+    return {
+        "documented": full(dense(prep.rep_cells, m.rep_c, None)),
+        "capacity": full(np.where(m.cap_have, m.capacity, np.nan)),
+        "combined": full(np.where(m.comb_have, m.comb, np.nan)),
+        "bed_capacity": full(dense(prep.bed_cells, m.beds.bed, m.beds.bed_have)),
+        "minimum_requirement": full(dense(mr_cells, m.mr_h[prep.minreq_h[mr_cells]], None)),
+        "personnel": full(dense(prep.surg_cells, m.pers, m.pers_have)),
+        "revenue": full(dense(prep.rev_cells, m.rv, None)),
+    }
+
+
 def simulate(
     prep: Prepared,
     params: Mapping[str, np.ndarray],
@@ -1023,219 +1519,27 @@ def simulate(
     varies the assumptions only). ``light``: national totals only.
     """
     t = prep.table
-    Ha, Y = prep.n_act, t.n_years
-    HY = Ha * Y
     D = len(next(iter(params.values())))
     p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
-    y0_d = np.floor(p["undated_figure_year"])
-
     fac = figure_factors(t.fig_qual, p, u_fig, D)
-
-    # occupancy per active hospital and days/stay per (hospital, organ group)
-    occ_d = p["occupancy_rate"]
-    inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
-
-    def occ_of(h_full: np.ndarray) -> np.ndarray:
-        own = t.own_occupancy[h_full]
-        out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
-        has = ~np.isnan(own)
-        if has.any():
-            out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
-        return out
-
-    def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
-        out = inv_los[g].copy()
-        own = t.own_los[h_full, g]
-        has = ~np.isnan(own)
-        if has.any():
-            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
-        return out
-
-    coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)  # occupancy / stay, (K, D)
-
-    # Every method works on its own compact cells (the hospital-years it can apply to);
-    # only capacity, combined and their presence are dense (HY, D).
-    capacity = np.zeros((HY, D), DTYPE)
-    cap_have = np.zeros((HY, D), bool)
-
-    # minimum requirement (licensed hospitals from their licence year): static cells
-    minward = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
-    )  # (D,) the national-assumption value, also used for imputation
-    act_full = prep.act
-    mr_h = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"][None, :], occ_of(act_full), 1.0
-    ) * inv_los_of(act_full, np.full(Ha, ORGAN_GROUPS.index("unspecified")))  # (Ha, D)
-    mr_cells = prep.minreq_cells
-    capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
-    cap_have[mr_cells] = True
-
-    # personnel (one row per hospital-year)
-    sc = prep.surg_cells
-    pers = np.zeros((len(sc), D), DTYPE)
-    pers_have = np.zeros((len(sc), D), bool)
-    s = prep.surg
-    if len(s.base):
-        mask = _window(s, y0_d)
-        v = methods.personnel(s.base[:, None] * fac[s.fig], p["transplants_per_surgeon_per_year"])
-        v *= mask
-        _scatter(pers, s.uns_layers, v, np.add, fresh=True)
-        _scatter(pers_have, s.uns_layers, mask, np.logical_or, fresh=True)
-        capacity[sc] = np.maximum(capacity[sc], pers)
-        cap_have[sc] |= pers_have
-
-    # revenue (static presence)
-    rvc = prep.rev_cells
-    rv = np.zeros((len(rvc), D), DTYPE)
-    if len(prep.rev_rows):
-        r = prep.rev_rows
-        own_p = t.own_price[r.h]
-        price = np.where(
-            np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
-        )
-        v = methods.revenue(r.value[:, None] * fac[r.fig], price)
-        _scatter(rv, prep.rev_layers, v, np.add, fresh=True)
-        capacity[rvc] = np.maximum(capacity[rvc], rv)
-        cap_have[rvc] = True
-
-    # beds: transplant beds, else department beds x share; where present they replace the rest
-    bc = prep.bed_cells
-    n_bc = len(bc)
-    bed, bed_have, t_rows, t_spec = _beds_dense(prep.beds, fac, coef, 1.0, y0_d, n_bc, True)
-    dept, dept_have, d_rows, d_spec = _beds_dense(
-        prep.dept,
-        fac,
-        coef,
-        p["transplant_share_of_department_beds"][None, :],
-        y0_d,
-        n_bc,
-        True,
-    )
-    t_val, t_have = bed, bed_have.copy()
-    d_val = dept
-    if n_bc:
-        bed = np.where(bed_have, bed, dept)
-        bed_have |= dept_have
-        capacity[bc] = np.where(bed_have, bed, capacity[bc])
-        cap_have[bc] |= bed_have
-
-    # reported counts: per (hy, organ) the largest figure; per hy max(sum of organs, unsplit)
-    rc = prep.rep_cells
-    rep_c = np.zeros((len(rc), D), DTYPE)
-    per_group = None
-    if len(prep.rep_rows):
-        r = prep.rep_rows
-        v = r.value[:, None] * fac[r.fig]
-        per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
-        _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
-        _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
-        _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
-
-    util = p["capacity_utilisation"]
-    comb = capacity * util[None, :]
-    comb[rc] = np.maximum(comb[rc], rep_c)
-    comb_have = cap_have.copy()
-    comb_have[rc] = True
-
+    occ_of, inv_los_of = occupancy_and_stay(t, p, fac, D)
+    c = _Chunk(prep, p, fac, np.floor(p["undated_figure_year"]), occ_of, inv_los_of, D)
+    m = _method_values(c)
     # ---- national totals and imputation per stratum and year
-    years_f = t.years.astype(float)
-    lic_year = p["licensing_year"][0]
-    post = (years_f >= lic_year)[:, None]
-    ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
-    n_total = p["centres_total"][None, :] * ramp
-    n_lic = p["centres_licensed"][None, :]
-    n_unl = (
-        np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
-        * p["unlicensed_active_share_after_2007"]
-    )[None, :]
-    L, LU = prep.n_lic, prep.n_lic + prep.n_unl
-
-    def impute(have: np.ndarray, per: np.ndarray) -> dict[str, np.ndarray]:
-        h3 = have.reshape(Y, Ha, D)
-        counts = (h3[:, :L].sum(axis=1), h3[:, L:LU].sum(axis=1), h3[:, LU:].sum(axis=1))
-        return methods.impute_centres(post, n_total, n_lic, n_unl, counts, per)
-
-    parts_cap = impute(cap_have, minward[None, :])
-    parts_comb = impute(comb_have, (minward * util)[None, :])
-    imp_cap = parts_cap["pre_licensing"] + parts_cap["licensed"] + parts_cap["unlicensed"]
-    imp_comb = parts_comb["pre_licensing"] + parts_comb["licensed"] + parts_comb["unlicensed"]
-    cap3 = capacity.reshape(Y, Ha, D)
-    comb3 = comb.reshape(Y, Ha, D)
-    rep_year = np.zeros((Y, len(rc)))
-    rep_year[rc // Ha, np.arange(len(rc))] = 1.0
-    nat = {
-        "documented": rep_year @ rep_c if len(rc) else np.zeros((Y, D)),
-        "capacity": cap3.sum(axis=1) + imp_cap,
-        "combined": comb3.sum(axis=1) + imp_comb,
-    }
-    imputed = {"documented": np.zeros((Y, D)), "capacity": imp_cap, "combined": imp_comb}
+    cen = _centres(c)
+    parts_cap = cen.impute(c, m.cap_have, m.minward[None, :])
+    parts_comb = cen.impute(c, m.comb_have, (m.minward * p["capacity_utilisation"])[None, :])
+    nat, imputed = _national(c, m, parts_cap, parts_comb)
     strata: dict[str, np.ndarray] = {}
     organ: dict[str, np.ndarray] = {}
     per_hy: dict[str, np.ndarray] = {}
     if not light:
-        rep = np.zeros((HY, D), DTYPE)
-        rep[rc] = rep_c
-        rep3 = rep.reshape(Y, Ha, D)
-        mil = prep.mil_act[None, :, None]
-        for scen, v3, parts in (
-            ("documented", rep3, None),
-            ("capacity", cap3, parts_cap),
-            ("combined", comb3, parts_comb),
-        ):
-            lic_sum = v3[:, :L].sum(axis=1)
-            unl_sum = v3[:, L:LU].sum(axis=1)
-            unk_sum = v3[:, LU:].sum(axis=1)
-            z = {k: np.zeros((Y, D)) for k in ("pre_licensing", "licensed", "unlicensed")}
-            pr = parts or z
-            strata[f"{scen}:licensed"] = np.where(post, lic_sum, 0.0) + pr["licensed"]
-            strata[f"{scen}:unlicensed"] = np.where(post, unl_sum, 0.0) + pr["unlicensed"]
-            strata[f"{scen}:licence_unknown"] = np.where(post, unk_sum, 0.0)
-            strata[f"{scen}:pre_licensing"] = (
-                np.where(post, 0.0, lic_sum + unl_sum + unk_sum) + pr["pre_licensing"]
-            )
-            strata[f"{scen}:military"] = (v3 * mil).sum(axis=1)
-            strata[f"{scen}:civilian"] = (v3 * ~mil).sum(axis=1)
-            strata[f"{scen}:imputed"] = pr["pre_licensing"] + pr["licensed"] + pr["unlicensed"]
-        organ = _organ_split(prep, per_group, rep_c, nat["documented"], Y, Ha, D)
-        # capacity by organ group: organ-split beds where their sum is what counted
-        cap_org = {g: np.zeros((Y, D)) for g in ORGAN_GROUPS}
-        for b, rows_v, spec_sum, val, chosen in (
-            (prep.beds, t_rows, t_spec, t_val, t_have),
-            (prep.dept, d_rows, d_spec, d_val, ~t_have & dept_have),
-        ):
-            if not len(rows_v):
-                continue
-            use_spec = chosen & (spec_sum >= val * (1 - 1e-6)) & (cap_have[bc] if n_bc else chosen)
-            for gi, g in enumerate(ORGAN_GROUPS[:-1]):
-                sel = np.nonzero(b.rows.group == gi)[0]
-                if len(sel):
-                    np.add.at(cap_org[g], b.rows.y[sel], rows_v[sel] * use_spec[b.cell[sel]])
-        split = sum(cap_org[g] for g in ORGAN_GROUPS[:-1])
-        for g in ORGAN_GROUPS[:-1]:
-            organ[f"capacity:{g}"] = cap_org[g]
-        organ["capacity:unspecified"] = nat["capacity"] - split
+        strata = _strata(c, m, cen, parts_cap, parts_comb)
+        Y, Ha = c.Y, c.Ha
+        organ = _organ_split(prep, m.per_group, m.rep_c, nat["documented"], Y, Ha, D)
+        organ.update(_capacity_by_organ(c, m, nat["capacity"]))
         if keep_per_hy:
-
-            def dense(cells: np.ndarray, vals: np.ndarray, have: np.ndarray | None) -> np.ndarray:
-                out = np.full((HY, D), np.nan, DTYPE)
-                if len(cells):
-                    out[cells] = vals if have is None else np.where(have, vals, np.nan)
-                return out
-
-            def full(d: np.ndarray) -> np.ndarray:
-                out = np.full((Y, t.n_hosp, D), np.nan, DTYPE)
-                out[:, prep.act, :] = d.reshape(Y, Ha, D)
-                return out.reshape(Y * t.n_hosp, D)
-
-            per_hy = {
-                "documented": full(dense(rc, rep_c, None)),
-                "capacity": full(np.where(cap_have, capacity, np.nan)),
-                "combined": full(np.where(comb_have, comb, np.nan)),
-                "bed_capacity": full(dense(bc, bed, bed_have)),
-                "minimum_requirement": full(dense(mr_cells, mr_h[prep.minreq_h[mr_cells]], None)),
-                "personnel": full(dense(sc, pers, pers_have)),
-                "revenue": full(dense(rvc, rv, None)),
-            }
+            per_hy = _per_hy(c, m)
     return ChunkOut(nat, imputed, strata, organ, per_hy)
 
 

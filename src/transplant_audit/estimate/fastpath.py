@@ -24,9 +24,28 @@ import numpy as np
 from scipy import sparse
 
 from transplant_audit.estimate import engine, methods
-from transplant_audit.estimate.engine import DTYPE, LOS_NAME, ORGAN_GROUPS, ChunkOut, Prepared
+from transplant_audit.estimate.engine import DTYPE, ORGAN_GROUPS, ChunkOut, Prepared
 
 UNS = ORGAN_GROUPS.index("unspecified")
+
+
+@dataclass
+class _CellFlags:
+    """Per hospital-year cell (and per bed/surgeon row: tp, dp, sp, tspec, dspec) for one
+    undated-figure year: what is present and which capacity method applies."""
+
+    tp: np.ndarray  # transplant-bed rows present
+    dp: np.ndarray  # department-bed rows present
+    sp: np.ndarray  # surgeon rows present
+    tspec: np.ndarray  # transplant-bed row names an organ group
+    dspec: np.ndarray
+    bed_t: np.ndarray  # cell decided by transplant beds
+    bed_d: np.ndarray  # ... by department beds
+    other: np.ndarray  # ... by the other methods (max)
+    mr: np.ndarray  # minimum requirement applies
+    cap: np.ndarray  # some capacity method applies
+    E: np.ndarray  # needs a maximum over pieces
+    lin: np.ndarray  # one piece and no count: linear
 
 
 @dataclass
@@ -126,11 +145,41 @@ class FastModel:
         return engine.present_table(b, np.array([y0], float))[b.window_code, 0]
 
     def _build_state(self, y0: int) -> _State:
+        """The matrices of one undated-figure year: which method decides each cell, the
+        linear cells as one (Y, atoms) matrix, the others as pieces to take maxima over."""
         prep = self.prep
-        t = prep.table
-        Ha, Y = prep.n_act, t.n_years
-        HY = Ha * Y
-        o = self.offsets
+        Ha, Y = prep.n_act, prep.table.n_years
+        f = self._cell_flags(y0)
+        cell, ptype, atom, weight = self._terms(f)
+        li = f.lin[cell]
+        W_lin = sparse.coo_matrix(
+            (weight[li], (cell[li] // Ha, atom[li])), shape=(Y, self.n_atoms)
+        ).toarray()
+        E_cells, Q, piece_starts = self._pieces(f.E, cell, ptype, atom, weight)
+        E_year = np.zeros((Y, len(E_cells)))
+        E_year[E_cells // Ha, np.arange(len(E_cells))] = 1.0
+        rc = prep.rep_cells
+        pos_rc = np.full(Ha * Y, -1, np.int64)
+        pos_rc[rc] = np.arange(len(rc))
+        R_only = np.zeros((Y, len(rc)))
+        ronly = ~f.cap[rc]
+        R_only[(rc // Ha)[ronly], np.nonzero(ronly)[0]] = 1.0
+        return _State(
+            W_lin=W_lin,
+            Q=Q,
+            piece_starts=piece_starts.astype(np.int64),
+            E_year=E_year,
+            E_rep=pos_rc[E_cells],
+            R_only=R_only,
+            n_cap=self._count_by_status(f.cap),
+            n_comb=self._count_by_status(f.cap | prep.rep_present),
+        )
+
+    def _cell_flags(self, y0: int) -> _CellFlags:
+        """Per cell, which capacity method applies (beds replace the others) and how many
+        pieces it has; E: cells needing a maximum (several pieces, or also a count)."""
+        prep = self.prep
+        HY = prep.n_act * prep.table.n_years
         tp = self._present(prep.beds, y0)
         dp = self._present(prep.dept, y0)
         sp = self._present(prep.surg, y0)
@@ -149,32 +198,45 @@ class FastModel:
         bed_d = ~bed_t & (d_spec | d_uns)
         other = ~bed_t & ~bed_d
         mr = prep.minreq_ok & other
-        pe = flag(sc[sp]) & other
-        rv = flag(vc) & other
         n_pieces = (
             np.where(
                 bed_t, t_spec.astype(int) + t_uns, np.where(bed_d, d_spec.astype(int) + d_uns, 0)
             )
             + mr
-            + pe
-            + rv
+            + (flag(sc[sp]) & other)
+            + (flag(vc) & other)
         )
         cap = n_pieces > 0
         rep = prep.rep_present
-        E = (n_pieces > 1) | (cap & rep)
-        lin = (n_pieces == 1) & ~rep
+        return _CellFlags(
+            tp,
+            dp,
+            sp,
+            tspec,
+            dspec,
+            bed_t,
+            bed_d,
+            other,
+            mr,
+            cap,
+            E=(n_pieces > 1) | (cap & rep),
+            lin=(n_pieces == 1) & ~rep,
+        )
 
-        # triplets (cell, piece type, atom, weight) of every present term
+    def _terms(self, f: _CellFlags) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(cell, piece type, atom, weight) of every present term."""
+        prep, o = self.prep, self.offsets
+        tc, dc, sc, vc = (self.rows_cell[x] for x in ("t", "d", "s", "v"))
         parts = []
-        sel = tp & bed_t[tc]
+        sel = f.tp & f.bed_t[tc]
         parts.append(
-            (tc[sel], np.where(tspec[sel], 0, 1), o["t"] + self.t_atom[sel], prep.beds.base[sel])
+            (tc[sel], np.where(f.tspec[sel], 0, 1), o["t"] + self.t_atom[sel], prep.beds.base[sel])
         )
-        sel = dp & bed_d[dc]
+        sel = f.dp & f.bed_d[dc]
         parts.append(
-            (dc[sel], np.where(dspec[sel], 2, 3), o["d"] + self.d_atom[sel], prep.dept.base[sel])
+            (dc[sel], np.where(f.dspec[sel], 2, 3), o["d"] + self.d_atom[sel], prep.dept.base[sel])
         )
-        mcells = np.nonzero(mr)[0]
+        mcells = np.nonzero(f.mr)[0]
         parts.append(
             (
                 mcells,
@@ -183,11 +245,11 @@ class FastModel:
                 np.ones(len(mcells), DTYPE),
             )
         )
-        sel = sp & other[sc]
+        sel = f.sp & f.other[sc]
         parts.append(
             (sc[sel], np.full(sel.sum(), 5), o["p"] + self.p_atom[sel], prep.surg.base[sel])
         )
-        sel = other[vc]
+        sel = f.other[vc]
         parts.append(
             (
                 vc[sel],
@@ -200,11 +262,17 @@ class FastModel:
         ptype = np.concatenate([p[1] for p in parts]).astype(np.int64)
         atom = np.concatenate([p[2] for p in parts]).astype(np.int64)
         weight = np.concatenate([p[3] for p in parts]).astype(np.float64)
+        return cell, ptype, atom, weight
 
-        li = lin[cell]
-        W_lin = sparse.coo_matrix(
-            (weight[li], (cell[li] // Ha, atom[li])), shape=(Y, self.n_atoms)
-        ).toarray()
+    def _pieces(
+        self,
+        E: np.ndarray,
+        cell: np.ndarray,
+        ptype: np.ndarray,
+        atom: np.ndarray,
+        weight: np.ndarray,
+    ) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
+        """(the E cells, one matrix row per (E cell, piece type), where each cell's rows start)."""
         ei = E[cell]
         E_cells = np.nonzero(E)[0]
         e_pos = np.searchsorted(E_cells, cell[ei])
@@ -219,35 +287,16 @@ class FastModel:
             if len(uniq)
             else (np.zeros(0, np.int64))
         )
-        E_year = np.zeros((Y, len(E_cells)))
-        E_year[E_cells // Ha, np.arange(len(E_cells))] = 1.0
-        rc = prep.rep_cells
-        pos_rc = np.full(HY, -1, np.int64)
-        pos_rc[rc] = np.arange(len(rc))
-        E_rep = pos_rc[E_cells]
-        R_only = np.zeros((Y, len(rc)))
-        ronly = ~cap[rc]
-        R_only[(rc // Ha)[ronly], np.nonzero(ronly)[0]] = 1.0
-        hpos = np.arange(HY) % Ha
+        return E_cells, Q, piece_starts
+
+    def _count_by_status(self, mask: np.ndarray) -> np.ndarray:
+        """(3, Y): cells of ``mask`` per year among licensed, unlicensed and unknown."""
+        prep = self.prep
+        Ha, Y = prep.n_act, prep.table.n_years
+        hpos = np.arange(Ha * Y) % Ha
         L, LU = prep.n_lic, prep.n_lic + prep.n_unl
         status = (hpos < L, (hpos >= L) & (hpos < LU), hpos >= LU)
-        comb = cap | rep
-
-        def count(mask: np.ndarray) -> np.ndarray:
-            return np.stack([(mask & s).reshape(Y, Ha).sum(axis=1) for s in status]).astype(
-                np.float64
-            )
-
-        return _State(
-            W_lin=W_lin,
-            Q=Q,
-            piece_starts=piece_starts.astype(np.int64),
-            E_year=E_year,
-            E_rep=E_rep,
-            R_only=R_only,
-            n_cap=count(cap),
-            n_comb=count(comb),
-        )
+        return np.stack([(mask & s).reshape(Y, Ha).sum(axis=1) for s in status]).astype(np.float64)
 
     # ------------------------------------------------------------------ evaluation
     def national(self, params: Mapping[str, np.ndarray], u_fig: np.ndarray | None) -> ChunkOut:
@@ -259,24 +308,7 @@ class FastModel:
         p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
         fac = engine.figure_factors(t.fig_qual, p, u_fig, D)
         occ_d = p["occupancy_rate"]
-        inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])
-
-        def occ_of(h_full: np.ndarray) -> np.ndarray:
-            own = t.own_occupancy[h_full]
-            out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
-            has = ~np.isnan(own)
-            if has.any():
-                out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
-            return out
-
-        def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
-            out = inv_los[g].copy()
-            own = t.own_los[h_full, g]
-            has = ~np.isnan(own)
-            if has.any():
-                out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
-            return out
-
+        occ_of, inv_los_of = engine.occupancy_and_stay(t, p, fac, D)
         coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)
         A = np.empty((self.n_atoms, D), DTYPE)
         o = self.offsets

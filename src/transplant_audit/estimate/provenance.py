@@ -63,14 +63,45 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
     url, locator, used_by), assumptions (name, distribution, justification, sources).
     """
     t = result.prepared.table
+    h, yi = _locate(t, hospital_id, year)
+    values = _method_values(result, yi * t.n_hosp + h)
+    src = (
+        result.evidence_sources.set_index(result.evidence_sources["id"].astype(str))
+        if len(result.evidence_sources)
+        else None
+    )
+    observations, quals = _observation_rows(result, _figures_used(t, h, yi, values), src)
+    assumptions = _assumption_rows(result, _assumption_names(values, quals), src)
+    return {
+        "left_out": _left_out(t.left_out, hospital_id, src),
+        "year": int(year),
+        "hospital": {
+            "licensed": str(t.licence[h]) if len(t.licence) else "unknown",
+            "military": bool(t.military[h]),
+            "first_transplant_year": plain(t.first_year[h]),
+        },
+        "hospital_id": hospital_id,
+        "values": values,
+        "observations": observations,
+        "assumptions": assumptions,
+        "rules": engine.__doc__.split("Rules (also in docs/estimate.md):")[1].strip()
+        if engine.__doc__
+        else "",
+    }
+
+
+def _locate(t: engine.Table, hospital_id: str, year: int) -> tuple[int, int]:
+    """(hospital index, year index) in the table; a ConfigError when either is not there."""
     if hospital_id not in t.hospital_ids:
         raise ConfigError(f"hospital '{hospital_id}' is not in the evidence")
     years = [int(y) for y in t.years]
     if int(year) not in years:
         raise ConfigError(f"year {year} is outside the estimated years {years[0]}-{years[-1]}")
-    h = t.hospital_ids.index(hospital_id)
-    yi = years.index(int(year))
-    hy = yi * t.n_hosp + h
+    return t.hospital_ids.index(hospital_id), years.index(int(year))
+
+
+def _method_values(result: EstimateResult, hy: int) -> dict[str, Any]:
+    """Per method and scenario with a value in this hospital-year, its draw statistics."""
     values: dict[str, Any] = {}
     for key in (
         "documented",
@@ -86,7 +117,11 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             s = _stats(arr[hy])
             if s:
                 values["reported" if key == "documented" else key] = s
+    return values
 
+
+def _figures_used(t: engine.Table, h: int, yi: int, values: dict[str, Any]) -> dict[int, set[str]]:
+    """Figure index -> the methods that used it in this hospital-year."""
     fig_used: dict[int, set[str]] = {}
     for method, rows in (
         ("bed_capacity", t.beds),
@@ -107,13 +142,15 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             m.startswith(("bed_capacity", "minimum", "revenue")) for m in values
         ):
             fig_used.setdefault(int(arr[h]), set()).add(method)
+    return fig_used
 
+
+def _observation_rows(
+    result: EstimateResult, fig_used: dict[int, set[str]], src: pd.DataFrame | None
+) -> tuple[list[dict[str, Any]], set[str]]:
+    """Each observation behind the figures used, with its source; and their qualifiers."""
+    t = result.prepared.table
     obs = result.observations.set_index(result.observations["id"].astype(str))
-    src = (
-        result.evidence_sources.set_index(result.evidence_sources["id"].astype(str))
-        if len(result.evidence_sources)
-        else None
-    )
     observations = []
     quals: set[str] = set()
     for f, used in sorted(fig_used.items()):
@@ -124,37 +161,53 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
             o = obs.loc[oid]
             if hasattr(o, "iloc") and getattr(o, "ndim", 1) > 1:
                 o = o.iloc[0]
-            sid = str(o.get("source_id", ""))
-            s = _source(src, sid)
-            q = str(plain(o.get("qualifier")) or "exact")
-            quals.add(q)
-            observations.append(
-                {
-                    "observation_id": oid,
-                    "indicator": o.get("indicator"),
-                    "organ": plain(o.get("organ")),
-                    "value": plain(o.get("value")),
-                    "qualifier": q,
-                    "unit": plain(o.get("unit")),
-                    "period": " ".join(
-                        str(plain(o.get(c)) or "") for c in ("period_start", "period_end", "as_of")
-                    ).strip(),
-                    "dated_by": fig["dated_by"],
-                    "source_id": sid,
-                    "publisher": plain(s.get("publisher")) if s is not None else None,
-                    "url": plain(s.get("url")) if s is not None else None,
-                    "locator": plain(o.get("locator")),
-                    "used_by": sorted(used),
-                }
-            )
+            row = _observation_row(oid, o, fig["dated_by"], src, used)
+            quals.add(row["qualifier"])
+            observations.append(row)
+    return observations, quals
+
+
+def _observation_row(
+    oid: str, o: pd.Series, dated_by: str, src: pd.DataFrame | None, used: set[str]
+) -> dict[str, Any]:
+    sid = str(o.get("source_id", ""))
+    s = _source(src, sid)
+    return {
+        "observation_id": oid,
+        "indicator": o.get("indicator"),
+        "organ": plain(o.get("organ")),
+        "value": plain(o.get("value")),
+        "qualifier": str(plain(o.get("qualifier")) or "exact"),
+        "unit": plain(o.get("unit")),
+        "period": " ".join(
+            str(plain(o.get(c)) or "") for c in ("period_start", "period_end", "as_of")
+        ).strip(),
+        "dated_by": dated_by,
+        "source_id": sid,
+        "publisher": plain(s.get("publisher")) if s is not None else None,
+        "url": plain(s.get("url")) if s is not None else None,
+        "locator": plain(o.get("locator")),
+        "used_by": sorted(used),
+    }
+
+
+def _assumption_names(values: dict[str, Any], quals: set[str]) -> list[str]:
+    """The assumptions behind the methods with a value and the qualifiers of the inputs."""
     names: list[str] = []
     for m in values:
         names += METHOD_ASSUMPTIONS.get(m, [])
     if "capacity" in values or "combined" in values:
         names += METHOD_ASSUMPTIONS["combined"]
-    names += [QUALIFIER_ASSUMPTIONS[q] for q in quals if q in QUALIFIER_ASSUMPTIONS]
+    names += [QUALIFIER_ASSUMPTIONS[q] for q in sorted(quals) if q in QUALIFIER_ASSUMPTIONS]
+    return list(dict.fromkeys(names))
+
+
+def _assumption_rows(
+    result: EstimateResult, names: list[str], src: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """Each assumption with its distribution, justification and sources."""
     assumptions = []
-    for n in dict.fromkeys(names):
+    for n in names:
         a = result.assumptions.get(n)
         if a is None:
             continue
@@ -177,22 +230,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
                 "origin": a.origin,
             }
         )
-    return {
-        "left_out": _left_out(t.left_out, hospital_id, src),
-        "year": int(year),
-        "hospital": {
-            "licensed": str(t.licence[h]) if len(t.licence) else "unknown",
-            "military": bool(t.military[h]),
-            "first_transplant_year": plain(t.first_year[h]),
-        },
-        "hospital_id": hospital_id,
-        "values": values,
-        "observations": observations,
-        "assumptions": assumptions,
-        "rules": engine.__doc__.split("Rules (also in docs/estimate.md):")[1].strip()
-        if engine.__doc__
-        else "",
-    }
+    return assumptions
 
 
 def _source(src: pd.DataFrame | None, sid: str) -> pd.Series | None:

@@ -25,6 +25,7 @@ from transplant_audit import error_codes as codes
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
+from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -185,6 +186,16 @@ def hospital_table(
     return pd.DataFrame(rows, columns=list(HOSPITAL_COLUMNS))
 
 
+def _query_text(query: str) -> str:
+    """``query`` as typed or pasted, made comparable: NFKC (full-width letters and no-break
+    spaces become plain ones), without format characters (zero-width, bidi, BOM), trimmed.
+    Letters of another script stay what they are: a look-alike is a different name."""
+    import unicodedata
+
+    flat = unicodedata.normalize("NFKC", query)
+    return "".join(ch for ch in flat if unicodedata.category(ch) != "Cf").strip()
+
+
 def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     """The one hospital that ``query`` names: its id, or part of its English or Chinese name.
 
@@ -193,7 +204,7 @@ def find_hospital(evidence: Evidence, query: str) -> dict[str, Any]:
     """
     from transplant_audit.evidence.frames import NATIONAL
 
-    q = query.strip()
+    q = _query_text(query)
     if q.casefold() == NATIONAL:
         return {"id": NATIONAL, "name_en": "China (national figures)", "name_zh": "全国"}
     hospitals = evidence.hospitals
@@ -578,7 +589,7 @@ def show_command(
             "observations": _records(obs),
             "conflicts": [_records(g[["id", "value", "source_id"]]) for g in conflicts],
         }
-        console.print_json(json.dumps(payload, ensure_ascii=False, default=str))
+        console.print_json(json.dumps(plain(payload), ensure_ascii=False, allow_nan=False))
         return
     title = f"{info.get('name_en') or info['id']}"
     if info.get("name_zh"):

@@ -47,6 +47,7 @@ from transplant_audit.evidence.vocabulary import (
     Status,
     bed_scope_problem,
 )
+from transplant_audit.urls import url_problem
 
 RESOURCES: tuple[str, ...] = tuple(COLUMNS)
 """Resource names, in package order."""
@@ -797,6 +798,17 @@ def _check_required_and_types(
                         reason=f"does not match the pattern {cons['pattern']} (whole value)",
                         value=value,
                         code=codes.BadPattern,
+                    )
+                )
+            elif resource == "sources" and name == "url" and url_problem(value) is not None:
+                errors.append(  # only web URLs: a javascript: or data: URL is script
+                    DataError(
+                        file=file,
+                        row=line,
+                        field=name,
+                        reason=f"URL {url_problem(value)}",
+                        value=value,
+                        code=codes.BadUrl,
                     )
                 )
             elif cons.get("pattern") == DATE_PATTERN and _date_end(value) is None:

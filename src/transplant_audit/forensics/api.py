@@ -369,6 +369,51 @@ def run_forensics(
         },
         quantile=reference_quantile,
     )
+    results = _series_results(run, variants, progress)
+    if len(names) > 1:  # digits over every official value together (one per series and year)
+        results.extend(
+            digit_results(
+                "all official series (pooled)",
+                _pooled_values(official, names, variants),
+                alpha=alpha,
+                seed=seed,
+            )
+        )
+    if series_names is None:  # stale (carried-forward) rows of the tested country in GODT
+        results.extend(stale_results(run.reference, alpha=alpha))
+    results.extend(_pair_results(pairs, equal_pairs, variants, alpha))
+    settings = {
+        **_settings(run),
+        "conflict_rule": conflict_rule,
+        "prefer_sources": list(prefer_sources),
+        "reference_quantile": reference_quantile,
+        "years": list(window) if window is not None else None,
+        "approx_tolerance": tolerance,
+        "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
+        "reference_noise": _reference_noise(run),
+    }
+    return _forensics_result(results, variants, run, settings)
+
+
+def _settings(run: _Run) -> dict[str, object]:
+    """The test options of a run, in the order the output lists them."""
+    return {k: run.kwargs[k] for k in ("alpha", "n_sim", "seed", "holdout", "train_until", "t0")}
+
+
+def _reference_noise(run: _Run) -> dict[int, str]:
+    """Per series length, the reference noise the smoothness test used (or why none)."""
+    return {
+        n: (r.describe() if r is not None else "none (no reference series that long)")
+        for n, r in sorted(run.ref_cache.items())
+    }
+
+
+def _series_results(
+    run: _Run,
+    variants: dict[str, list[SeriesData]],
+    progress: Callable[[int, int], None] | None,
+) -> list[TestResult]:
+    """Every test of every series variant, and the spread of verdicts across variants."""
     results: list[TestResult] = []
     total = sum(len(v) for v in variants.values())
     done = 0
@@ -388,36 +433,16 @@ def run_forensics(
                     vs[0].variants_total,
                 )
             )
-    if len(names) > 1:  # digits over every official value together (one per series and year)
-        results.extend(
-            digit_results(
-                "all official series (pooled)",
-                _pooled_values(official, names, variants),
-                alpha=alpha,
-                seed=seed,
-            )
-        )
-    if series_names is None:  # stale (carried-forward) rows of the tested country in GODT
-        results.extend(stale_results(run.reference, alpha=alpha))
-    results.extend(_pair_results(pairs, equal_pairs, variants, alpha))
-    settings = {
-        "alpha": alpha,
-        "n_sim": n_sim,
-        "seed": seed,
-        "holdout": holdout,
-        "train_until": train_until,
-        "t0": t0,
-        "conflict_rule": conflict_rule,
-        "prefer_sources": list(prefer_sources),
-        "reference_quantile": reference_quantile,
-        "years": list(window) if window is not None else None,
-        "approx_tolerance": tolerance,
-        "evidence_digest": getattr(evidence, "digest", "") if evidence else "",
-        "reference_noise": {
-            n: (r.describe() if r is not None else "none (no reference series that long)")
-            for n, r in sorted(run.ref_cache.items())
-        },
-    }
+    return results
+
+
+def _forensics_result(
+    results: list[TestResult],
+    variants: dict[str, list[SeriesData]],
+    run: _Run,
+    settings: dict[str, object],
+) -> ForensicsResult:
+    """The results with the series tested, their conflicts, the reference and the fits."""
     return ForensicsResult(
         results=results,
         series={name: sd.frame for vs in variants.values() for sd in vs for name in [sd.name]},

@@ -19,6 +19,8 @@ from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:
+    from transplant_audit.evidence.frames import Evidence
+    from transplant_audit.forensics.api import ForensicsResult
     from transplant_audit.forensics.series import SeriesData
 
 console = Console()
@@ -151,15 +153,53 @@ def forensics(
     summary (one line per series and test, flagged first); --verbose adds every
     verdict with its caveats, the fits and the sources.
     """
-    from transplant_audit.forensics.api import check_series_names, run_forensics
+    _check_options(conflicts, alpha, sims)
+    window = _parse_years(years) if years else None
+    extra = _csv_series(csv, cumulative, accumulate_csv)
+    if list_series:
+        _list(_load_evidence(home))
+        return
+    evidence = _load_evidence(home)  # also the reference countries for --csv series
+    names = _series_names(evidence, series, all_series, csv)
+    result = _run_with_progress(
+        evidence,
+        names,
+        extra_series=extra,
+        conflict_rule=conflicts,
+        prefer_sources=prefer,
+        ratio_pairs=_pairs(ratio, "/", "--ratio") if ratio else None,
+        equal_pairs=[(a, b) for a, b, _ in _pairs(same, "=", "--same")],
+        alpha=alpha,
+        n_sim=sims,
+        seed=seed,
+        holdout=holdout,
+        t0=t0,
+        train_until=train_until,
+        years=window,
+    )
+    _print_summary(result)
+    if verbose:
+        _print(result, evidence)
+    else:
+        console.print("[dim]Full verdicts, caveats, fits and sources: add --verbose.[/]")
+    if json_out is not None:
+        _write_json(result, evidence, json_out, details)
+    if charts is not None:
+        _write_charts(result, charts)
 
+
+def _check_options(conflicts: str, alpha: float, sims: int) -> None:
+    """One clear error for a bad --conflicts, --alpha or --sims."""
     if conflicts not in ("each", "stop", "source"):
         raise ConfigError("--conflicts must be each, stop or source")
     if alpha <= 0 or alpha >= 1:
         raise ConfigError("--alpha must be between 0 and 1")
     if sims < 100:
         raise ConfigError("--sims must be at least 100")
-    window = _parse_years(years) if years else None
+
+
+def _csv_series(csv: list[Path], cumulative: bool, accumulate_csv: bool) -> list[SeriesData]:
+    """The --csv series, differenced (--cumulative) or accumulated (--accumulate)."""
     from transplant_audit.forensics.series import (
         SeriesData,
         accumulate,
@@ -185,21 +225,28 @@ def forensics(
                 source_ids=sd.source_ids,
             )
         extra.append(sd)
-    if list_series:
-        _list(_load_evidence(home))
-        return
-    names: list[str] | None
-    evidence = _load_evidence(home)  # also the reference countries for --csv series
+    return extra
+
+
+def _series_names(
+    evidence: Evidence, series: list[str] | None, all_series: bool, csv: list[Path]
+) -> list[str] | None:
+    """The official series to test: those named, None for all, [] for only --csv series."""
+    from transplant_audit.forensics.api import check_series_names
+
     if series or all_series or not csv:
         if series and not all_series:
             check_series_names(evidence, series)
-            names = list(series)
-        else:
-            names = None
-    else:
-        names = []
-    ratio_pairs = _pairs(ratio, "/", "--ratio") if ratio else None
-    equal_pairs = [(a, b) for a, b, _ in _pairs(same, "=", "--same")]
+            return list(series)
+        return None
+    return []
+
+
+def _run_with_progress(
+    evidence: Evidence, names: list[str] | None, **options: object
+) -> ForensicsResult:
+    """``run_forensics`` with a progress bar on stderr."""
+    from transplant_audit.forensics.api import run_forensics
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -214,53 +261,35 @@ def forensics(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = run_forensics(
-            evidence,
-            names,
-            extra_series=extra,
-            conflict_rule=conflicts,
-            prefer_sources=prefer,
-            ratio_pairs=ratio_pairs,
-            equal_pairs=equal_pairs,
-            alpha=alpha,
-            n_sim=sims,
-            seed=seed,
-            holdout=holdout,
-            t0=t0,
-            train_until=train_until,
-            years=window,
-            progress=progress,
-        )
+        return run_forensics(evidence, names, progress=progress, **options)
 
-    _print_summary(result)
-    if verbose:
-        _print(result, evidence)
-    else:
-        console.print("[dim]Full verdicts, caveats, fits and sources: add --verbose.[/]")
-    if json_out is not None:
-        payload = {
-            "settings": result.settings,
-            "results": result.to_records(details),
-            "series": _series_payload(result, evidence),
-        }
-        text = json.dumps(
-            plain(payload), indent=2, ensure_ascii=False, allow_nan=False, default=str
-        )
-        write_json_output(json_out, text, console)
-    if charts is not None:
-        from transplant_audit.forensics.charts import fit_chart
 
-        for name in result._fits:
-            chart = fit_chart(result, name)
-            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
-            _atomic_write_text(charts / f"{safe}.html", chart.to_html())
-            try:
-                import vl_convert as vlc
+def _write_json(result: ForensicsResult, evidence: Evidence, json_out: Path, details: bool) -> None:
+    """Settings, one record per test and the series tested, as JSON (to a file or stdout)."""
+    payload = {
+        "settings": result.settings,
+        "results": result.to_records(details),
+        "series": _series_payload(result, evidence),
+    }
+    text = json.dumps(plain(payload), indent=2, ensure_ascii=False, allow_nan=False, default=str)
+    write_json_output(json_out, text, console)
 
-                _atomic_write_text(charts / f"{safe}.svg", vlc.vegalite_to_svg(chart.to_json()))
-            except Exception as exc:  # SVG is a convenience; HTML is always written
-                console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
-        console.print(f"charts written to {charts}")
+
+def _write_charts(result: ForensicsResult, charts: Path) -> None:
+    """An HTML chart of each series and its fits, and an SVG when vl-convert can make one."""
+    from transplant_audit.forensics.charts import fit_chart
+
+    for name in result._fits:
+        chart = fit_chart(result, name)
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+        _atomic_write_text(charts / f"{safe}.html", chart.to_html())
+        try:
+            import vl_convert as vlc
+
+            _atomic_write_text(charts / f"{safe}.svg", vlc.vegalite_to_svg(chart.to_json()))
+        except Exception as exc:  # SVG is a convenience; HTML is always written
+            console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
+    console.print(f"charts written to {charts}")
 
 
 def _parse_years(text: str) -> tuple[int, int]:

@@ -16,11 +16,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from transplant_audit.errors import DataError
+from transplant_audit.fileerrors import read_error
 
 MIN_POINTS = 4
 """Fewest years a series needs before any formula or smoothness test means anything."""
@@ -227,6 +229,24 @@ def _parse_number(raw: object, file: str, row: int) -> float:
     return value
 
 
+def _not_utf8(p: Path) -> DataError:
+    """The row and byte of the first byte that is not UTF-8 (pandas names only a position
+    inside its read buffer)."""
+    data = p.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = data.count(b"\n", 0, exc.start) + 1
+        return DataError(
+            str(p),
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+            "(save the file as UTF-8)",
+            row=row,
+            code="encoding-error",
+        )
+    return DataError(str(p), "not UTF-8 text (save the file as UTF-8)", code="encoding-error")
+
+
 def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
     """Read a CSV with columns ``year,value`` (an edge function: the only file access here)."""
     p = Path(path)
@@ -234,7 +254,11 @@ def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(str(p), "file not found", code="missing-file") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+    except OSError as exc:  # a directory, a symlink loop, no permission
+        raise read_error(p, exc) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(p) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(str(p), f"cannot read as CSV: {exc}", code="bad-csv") from None
     frame = frame.rename(columns={c: c.strip().lower() for c in frame.columns})
     clean = validate_series(frame, file=str(p), counts=counts)
@@ -634,14 +658,7 @@ def series_variants(
     returns one variant per combination of the conflicting values, or beyond
     ``MAX_VARIANTS`` the documented subset of :func:`pick_variants`.
     """
-    if rule not in CONFLICT_RULES:
-        raise DataError(
-            "<options>",
-            f"conflict rule must be one of {CONFLICT_RULES}",
-            field="rule",
-            value=rule,
-            code="bad-rule",
-        )
+    _check_rule(rule)
     window = check_window(years)
     full, excluded = _full_year_rows(official, name)
     full, outside = _in_window(full, window)
@@ -650,14 +667,49 @@ def series_variants(
     for ye in read.values():
         excluded.extend(ye.notes)
     units = sorted({str(u) for u in full.get("unit", pd.Series(dtype=str)) if str(u)})
-    approx = sorted(y for y, ye in read.items() if ye.approx_only)
     base_pairs = {y: ye.options for y, ye in read.items() if ye.options}
     options: dict[int, list[float]] = {y: [v for v, _, _ in o] for y, o in base_pairs.items()}
-    conflict_years = sorted(y for y, opts in options.items() if len(opts) > 1)
     label_base = name
     if window is not None and label_window:
         label_base = f"{name} ({window[0]}–{window[1]})"
+    choices, total, note = _variant_choices(full, name, rule, options, prefer_sources, conflicts)
+    common = {
+        "unit": ";".join(units),
+        "conflicts": conflicts,
+        "approx_years": sorted(y for y, ye in read.items() if ye.approx_only),
+        "variants_total": total,
+        "variants_note": note,
+        "window": window,
+        "outside_window": outside,
+    }
+    return [
+        _variant_series(full, options, choice, label_base, excluded, counts, min_points, **common)
+        for choice in choices
+    ]
 
+
+def _check_rule(rule: str) -> None:
+    if rule not in CONFLICT_RULES:
+        raise DataError(
+            "<options>",
+            f"conflict rule must be one of {CONFLICT_RULES}",
+            field="rule",
+            value=rule,
+            code="bad-rule",
+        )
+
+
+def _variant_choices(
+    full: pd.DataFrame,
+    name: str,
+    rule: str,
+    options: dict[int, list[float]],
+    prefer_sources: Iterable[str],
+    conflicts: list[Conflict],
+) -> tuple[list[dict[int, float]], int, str]:
+    """(the value chosen per conflicting year for each variant, the number of combinations,
+    a note when fewer than all are tested), by the conflict ``rule``."""
+    conflict_years = sorted(y for y, opts in options.items() if len(opts) > 1)
     if conflict_years and rule == "stop":
         raise DataError(
             "official_series.csv",
@@ -667,85 +719,101 @@ def series_variants(
             field="value",
             code="conflict",
         )
-    choices: list[dict[int, float]]
-    total = 1
-    note = ""
     if not conflict_years:
-        choices = [{}]
-    elif rule == "source":
-        prefs = list(prefer_sources)
-        choice: dict[int, float] = {}
-        for y in conflict_years:
-            picked = None
-            for sid in prefs:
-                for v, s, _ in _all_stating(full, y, options[y]):
-                    if s == sid:
-                        picked = v
-                        break
-                if picked is not None:
-                    break
-            if picked is None:
-                raise DataError(
-                    "official_series.csv",
-                    f"{name} {y}: none of the preferred sources {prefs} states this year; "
-                    f"sources: {[s for _, s, _ in _all_stating(full, y, options[y])]}",
-                    field="source_id",
-                    code="conflict",
-                )
-            choice[y] = picked
-        choices = [choice]
-    else:
-        choices, total = pick_variants({y: options[y] for y in conflict_years})
-        if total > len(choices):
-            note = (
-                f"{total} combinations of the conflicting values ({len(conflict_years)} years: "
-                f"{', '.join(map(str, conflict_years))}) exceed the cap of {MAX_VARIANTS}; "
-                f"{len(choices)} are tested: the all-lowest, the all-highest and "
-                f"{len(choices) - 2} drawn at random (seed {VARIANT_SAMPLE_SEED}). The range "
-                "across tested variants may be narrower than across all of them"
-            )
+        return [{}], 1, ""
+    if rule == "source":
+        return [_preferred_choice(full, name, conflict_years, options, prefer_sources)], 1, ""
+    choices, total = pick_variants({y: options[y] for y in conflict_years})
+    note = ""
+    if total > len(choices):
+        note = (
+            f"{total} combinations of the conflicting values ({len(conflict_years)} years: "
+            f"{', '.join(map(str, conflict_years))}) exceed the cap of {MAX_VARIANTS}; "
+            f"{len(choices)} are tested: the all-lowest, the all-highest and "
+            f"{len(choices) - 2} drawn at random (seed {VARIANT_SAMPLE_SEED}). The range "
+            "across tested variants may be narrower than across all of them"
+        )
+    return choices, total, note
 
-    out: list[SeriesData] = []
-    for choice in choices:
-        pairs = [(y, choice.get(y, options[y][0])) for y in sorted(options)]
-        frame = pd.DataFrame(pairs, columns=["year", "value"])
-        label = label_base
-        if choice:
-            label = label_base + "[" + ",".join(f"{y}={_fmt(v)}" for y, v in choice.items()) + "]"
-        clean = validate_series(
-            frame,
-            file=f"official_series.csv ({label})",
-            counts=counts,
-            min_points=min_points,
-            row_offset=1,
-        )
-        used_sources: list[str] = []
-        used_locators: list[str] = []
-        for y, v in pairs:
-            for _val, sid, loc in _all_stating(full, y, [v]):
-                if sid and sid not in used_sources:
-                    used_sources.append(sid)
-                if loc:
-                    used_locators.append(f"{y}: {loc}")
-        out.append(
-            SeriesData(
-                derived_years=_derived_years(full, pairs),
-                name=label,
-                frame=clean,
-                unit=";".join(units),
-                source_ids=used_sources,
-                locators=used_locators,
-                conflicts=conflicts,
-                choice=choice,
-                excluded=list(excluded),
-                approx_years=approx,
-                variants_total=total,
-                variants_note=note,
-                window=window,
-                outside_window=outside,
+
+def _preferred_choice(
+    full: pd.DataFrame,
+    name: str,
+    conflict_years: list[int],
+    options: dict[int, list[float]],
+    prefer_sources: Iterable[str],
+) -> dict[int, float]:
+    """Per conflicting year, the value of the first preferred source that states it."""
+    prefs = list(prefer_sources)
+    choice: dict[int, float] = {}
+    for y in conflict_years:
+        picked = None
+        for sid in prefs:
+            for v, s, _ in _all_stating(full, y, options[y]):
+                if s == sid:
+                    picked = v
+                    break
+            if picked is not None:
+                break
+        if picked is None:
+            raise DataError(
+                "official_series.csv",
+                f"{name} {y}: none of the preferred sources {prefs} states this year; "
+                f"sources: {[s for _, s, _ in _all_stating(full, y, options[y])]}",
+                field="source_id",
+                code="conflict",
             )
-        )
-    return out
+        choice[y] = picked
+    return choice
+
+
+def _variant_series(
+    full: pd.DataFrame,
+    options: dict[int, list[float]],
+    choice: dict[int, float],
+    label_base: str,
+    excluded: list[str],
+    counts: bool,
+    min_points: int,
+    **common: Any,
+) -> SeriesData:
+    """One variant: the first value of every year, except the chosen ones, validated."""
+    pairs = [(y, choice.get(y, options[y][0])) for y in sorted(options)]
+    frame = pd.DataFrame(pairs, columns=["year", "value"])
+    label = label_base
+    if choice:
+        label = label_base + "[" + ",".join(f"{y}={_fmt(v)}" for y, v in choice.items()) + "]"
+    clean = validate_series(
+        frame,
+        file=f"official_series.csv ({label})",
+        counts=counts,
+        min_points=min_points,
+        row_offset=1,
+    )
+    used_sources, used_locators = _sources_of(full, pairs)
+    return SeriesData(
+        derived_years=_derived_years(full, pairs),
+        name=label,
+        frame=clean,
+        source_ids=used_sources,
+        locators=used_locators,
+        choice=choice,
+        excluded=list(excluded),
+        **common,
+    )
+
+
+def _sources_of(full: pd.DataFrame, pairs: list[tuple[int, float]]) -> tuple[list[str], list[str]]:
+    """The source ids (first-seen order) and 'year: locator' lines stating these values."""
+    used_sources: list[str] = []
+    used_locators: list[str] = []
+    for y, v in pairs:
+        for _val, sid, loc in _all_stating(full, y, [v]):
+            if sid and sid not in used_sources:
+                used_sources.append(sid)
+            if loc:
+                used_locators.append(f"{y}: {loc}")
+    return used_sources, used_locators
 
 
 _TRUE = {"true", "1", "yes", "y", "t"}

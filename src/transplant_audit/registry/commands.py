@@ -86,10 +86,15 @@ def write_package(rel: Any, med: list[dict[str, Any]], out: Path) -> Path:
     """Write the released tables and medians as a Frictionless package, atomically."""
     from transplant_audit.registry.publish import RULE
 
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} exists and is not a directory: choose a new --out directory")
     if out.exists() and any(out.iterdir()):
         raise ConfigError(f"{out} exists and is not empty: choose a new --out directory")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".registry-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".registry-", dir=out.parent))
+    except OSError as exc:
+        raise ConfigError(f"{out}: cannot write the output: {exc.strerror or exc}") from None
     source = {"title": "Transplant-tourism registry (transplant-audit registry aggregates)"}
     resources = []
     tables = {**rel.margin_tables(), "medians": med}

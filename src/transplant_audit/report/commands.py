@@ -14,6 +14,7 @@ from transplant_audit.errors import ConfigError
 
 if TYPE_CHECKING:
     from transplant_audit.evidence.frames import Evidence
+    from transplant_audit.report.write import ReportFiles
 
 console = Console()
 
@@ -126,12 +127,35 @@ def report(
     Every figure in the report has a numbered note that links to the
     observations, assumptions and sources that produced it.
     """
-    from transplant_audit.report.build import build_report
-
     old_tables = read_report_tables(compare) if compare is not None else None
     cmd = f"transplant-audit report --draws {draws}" + (
         f" --seed {seed}" if seed is not None else ""
     )
+    evidence, files = _build_with_progress(
+        home,
+        db,
+        manifest,
+        out,
+        draws=draws,
+        seed=seed,
+        pdf=pdf,
+        command=cmd,
+        lang=lang,
+    )
+    _print_written(evidence, files)
+    if old_tables is not None and compare is not None:
+        print_comparison(old_tables, files.data, compare)
+    if open_:
+        webbrowser.open(files.html.as_uri())
+
+
+def _build_with_progress(
+    home: Path | None, db: str | None, manifest: bool, out: Path, **options: object
+) -> tuple[Evidence, ReportFiles]:
+    """Load the evidence (and the manifest when asked) and build the report, one progress
+    bar per stage."""
+    from transplant_audit.report.build import build_report
+
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -151,18 +175,12 @@ def report(
         evidence = load_for_report(home, db)
         progress("load", 1, 1)
         manifest_data = make_manifest_for_report(home, db) if manifest else None
-        files = build_report(
-            evidence,
-            out,
-            draws=draws,
-            seed=seed,
-            pdf=pdf,
-            progress=progress,
-            command=cmd,
-            manifest=manifest_data,
-            lang=lang,
-        )
+        files = build_report(evidence, out, progress=progress, manifest=manifest_data, **options)
+    return evidence, files
 
+
+def _print_written(evidence: Evidence, files: ReportFiles) -> None:
+    """The headline, what was not available, the evidence and inputs digest, the files."""
     rep = files.report
     console.print()
     if rep.headline_text:
@@ -178,10 +196,6 @@ def report(
     if files.pdf:
         console.print(f"Wrote {files.pdf}")
     console.print(f"Wrote {files.data}/ (tables behind every chart, inputs.json)")
-    if old_tables is not None and compare is not None:
-        print_comparison(old_tables, files.data, compare)
-    if open_:
-        webbrowser.open(files.html.as_uri())
 
 
 def read_report_tables(where: Path) -> dict:

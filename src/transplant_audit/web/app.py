@@ -24,6 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from transplant_audit.errors import TransplantAuditError
 from transplant_audit.web.accounts import SecuritySettings
 from transplant_audit.web.auth import ApiError
+from transplant_audit.web.bodylimit import BodyLimit
+from transplant_audit.web.headers import SecurityHeaders
 from transplant_audit.web.jobs import JobRunner
 from transplant_audit.web.views import EvidenceCache
 
@@ -125,7 +127,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        text = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
+        text = {404: "not found", 405: "method not allowed", 413: "too large"}.get(
+            exc.status_code, "error"
+        )
         if _wants_page(request):
             return error_page(request, exc.status_code, text, str(exc.detail))
         return _error(exc.status_code, text, str(exc.detail))
@@ -177,4 +181,27 @@ def create_app(store: Any, settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(pages.router)
     registry_api.install(app)  # the transplant-tourism registry's routes and pseudonym key
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BodyLimit, limit_for=_body_limit, detail=_too_large)
+    app.add_middleware(SecurityHeaders)  # outermost: the 413 of BodyLimit gets them too
     return app
+
+
+UPLOAD_PATH = "/api/captures"
+MULTIPART_OVERHEAD = 1024 * 1024
+"""Room for the form fields and boundaries around an upload of the largest size."""
+
+
+def _body_limit(path: str) -> int:
+    from transplant_audit.limits import REQUEST_BYTES
+    from transplant_audit.web.api import MAX_UPLOAD
+
+    return MAX_UPLOAD + MULTIPART_OVERHEAD if path == UPLOAD_PATH else REQUEST_BYTES.value()
+
+
+def _too_large(limit: int) -> str:
+    from transplant_audit.limits import REQUEST_BYTES
+
+    return (
+        f"the request body is over the limit of {limit:,} bytes (raise it with the "
+        f"environment variable {REQUEST_BYTES.env}=N; uploads have their own limit)"
+    )

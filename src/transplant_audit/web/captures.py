@@ -14,6 +14,23 @@ from sqlalchemy import select
 
 from transplant_audit.errors import ConfigError
 
+MAX_NAME_CHARS = 100
+"""Longest client file name kept (file systems stop at 255 bytes; the name is only a hint:
+the capture records the URL)."""
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe local name for an upload: the last path part, printable characters only, never
+    ``.``/``..``, at most ``MAX_NAME_CHARS`` characters (else ``upload`` + its suffix)."""
+    name = Path((filename or "").replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable())
+    if name in ("", ".", ".."):
+        return "upload"
+    if len(name) > MAX_NAME_CHARS:
+        suffix = Path(name).suffix
+        return "upload" + (suffix if len(suffix) <= 16 else "")
+    return name
+
 
 def capture_upload(
     store: Any, home: Path, filename: str, data: bytes, **source: Any
@@ -21,7 +38,7 @@ def capture_upload(
     """Capture ``data`` (published at ``source['url']``) into ``home``'s archive and store."""
     from transplant_audit.capture.service import capture
 
-    safe = Path(filename or "upload").name or "upload"
+    safe = upload_name(filename)
     with tempfile.TemporaryDirectory(prefix="ta-upload-") as tmp:
         path = Path(tmp) / safe
         path.write_bytes(data)

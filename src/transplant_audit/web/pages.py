@@ -15,12 +15,14 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from transplant_audit.urls import is_web_url
 from transplant_audit.web import i18n
 from transplant_audit.web.accounts import Principal
 from transplant_audit.web.auth import ApiError, principal_of, require
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.tests["web_url"] = is_web_url  # only http(s) URLs become links (docs/security.md)
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 

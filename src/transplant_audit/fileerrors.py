@@ -1,0 +1,29 @@
+"""One place that turns an ``OSError`` on a user-given path into a one-line ``DataError``.
+
+Reading: a directory, a symlink loop or a file the user may not read. Writing: an output
+path that is a directory, or that lies under a file. Each becomes ``DataError`` naming the
+path and the system's reason (the CLI prints one line, exit 2) instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from transplant_audit import error_codes as codes
+from transplant_audit.errors import DataError
+
+
+def read_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
+    """The error for ``exc`` raised while opening ``path`` to read it."""
+    if isinstance(exc, FileNotFoundError):
+        return DataError(str(path), "no such file", code=codes.MissingPath)
+    if isinstance(exc, IsADirectoryError) or Path(path).is_dir():
+        return DataError(str(path), "is a directory, not a file", code=codes.NotAFile)
+    return DataError(str(path), f"cannot be read: {exc.strerror or exc}", code=codes.Unreadable)
+
+
+def write_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
+    """The error for ``exc`` raised while writing the output ``path``."""
+    reason = "is a directory" if Path(path).is_dir() else (exc.strerror or str(exc))
+    return DataError(str(path), f"cannot write the output: {reason}", code=codes.CannotWrite)
