@@ -228,6 +228,7 @@ class _Ctx:
     list_at: int = -1  # in a text of several lines, where the figure starts (see _list_head)
     doc: str = ""  # the normalized document (a reference, for what is read only on demand)
     traditional: bool = False  # the document is in traditional script (zh-Hant)
+    chinese: bool = False  # the document is Chinese (either script): the zh-only rules apply
 
 
 def _has(rx: re.Pattern[str], *texts: str) -> bool:
@@ -436,12 +437,15 @@ def _donation(ctx: _Ctx) -> bool:
         own = _ENUM_SPLIT_RE.split(ctx.right[:24], maxsplit=1)[0]  # 捐献5272例、移植19326例
         d_right = pat.DONATION_CUE_RE.search(own)
         return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
-    right = ctx.right[:32]
+    right = _CONTRAST_CUT_RE.split(ctx.right[:32], 1)[0]  # 1万例……却没有器官捐献系统
     m = pat.DONATION_CUE_RE.search(right)
     if m and _ZH_TURN_RE.search(right, 0, m.start()):
         return False  # 到1万例…却没有任何正式的器官捐献系统: the donation word says something else
-    # 4宗器官捐贈移植手術, 48例器官捐献肝移植: a transplant of a donated organ, not a donation
-    if m and _DONATED_ORGAN_TX_RE.match(right, m.end()):
+    # 4宗器官捐贈移植手術, 48例器官捐献肝移植, 31例公民逝世后器官捐献肝移植: a transplant of a
+    # donated organ, not a donation
+    if m and (
+        _DONATED_ORGAN_TX_RE.match(right, m.end()) or _DONATED_TX_AFTER_RE.match(right, m.end())
+    ):
         return False
     if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
@@ -492,6 +496,67 @@ another statement."""
 _BARE_DONATE_BEFORE_RE = re.compile(r"(?<![募])捐了?\s?$")
 """The bare verb 捐 just before a count (捐了6例, 共捐30多例, 一年能捐10个): donations."""
 _DONATED_BEFORE_RE = re.compile(r"(?<![募])(?:捐|捐献|捐赠)了?\s?$")
+
+_CONTRAST_CUT_RE = re.compile(r"却|但|而|没有")
+"""Where a count's clause turns (从每年几千例到1万例……却没有器官捐献系统): a donation word
+after the turn names no donation counted before it."""
+_DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?移植")
+"""After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
+
+
+def _zh_organs_given_after(ctx: _Ctx) -> bool:
+    """个 then the organ and a donation verb after it (160个器官捐出, 300片眼角膜捐出): organs
+    donated, read from the right when the noun follows the count."""
+    return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
+
+
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def _zh_near(ctx: _Ctx) -> bool:
+    """Is there Chinese next to the figure? True at once in a Chinese document; elsewhere (a
+    Chinese passage on an English page) the characters just before and after are read. Keeps
+    the Chinese-only rules off English text."""
+    return ctx.chinese or bool(
+        _CJK_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
+        or _CJK_RE.search(ctx.right, 0, 4)
+    )
+
+
+def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
+    """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
+    超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
+    event."""
+    if not pat.ZH_ONE_OPERATION_RE.search(ctx.sentence) or not _zh_near(ctx):
+        return False  # no single operation told, or English text
+    return _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+
+
+def _zh_admissions_of_a_year(ctx: _Ctx) -> bool:
+    """Chinese admissions of a year: 年收治病人近两千人次 (年 before the verb), or 住院人数31万
+    人次 in a sentence dated by its year (2014年门诊量为426万人次,住院人数...)."""
+    if pat.ZH_YEAR_ADMITS_RE.search(ctx.left_clause):
+        return True
+    return bool(pat.ZH_ADMISSIONS_NOUN_RE.search(ctx.left_clause)) and bool(
+        _years(ctx.sentence_left)
+    )
+
+
+def _zh_donations_counted(ctx: _Ctx) -> bool:
+    """Is a 个 count the object of a donation verb straight before it, with no organ noun
+    (捐献了4个, 一年能捐5~10个; GUIDE: donation cases counted in speech), in a text about
+    organ donation? 捐献器官8个 counts organs (the organ branch reads it first)."""
+    if ctx.right[:1] > "\u2e80" and not ctx.right.startswith(("左右", "而", "但")):
+        return False  # 捐赠600个保温瓶: 个 counts the thing named after it
+    tail = ctx.left_clause[-8:]
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, tail)
+    if d < 0 or pat.ORGAN_NOUN_RE.search(tail, d) or pat.NOT_DONATED_RE.search(ctx.clause):
+        return False
+    if "活体" in tail:
+        return False  # 活体捐赠只有8个: living donations are counted as their transplants
+    return not pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _has(
+        pat.DONATION_CUE_RE, ctx.before_doc, ctx.sentence
+    )
 
 
 def _body_donation(ctx: _Ctx) -> bool:
@@ -695,12 +760,15 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
         return None
-    if "一" in ctx.sentence_left[-40:] and pat.ZH_ONE_PERSON_RE.search(ctx.sentence_left[-40:]):
+    near = ctx.sentence_left[-40:]
+    if ("一" in near or "这" in near or "该" in near) and pat.ZH_ONE_PERSON_RE.search(near):
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
+    if _zh_one_patient_wait(ctx):
+        return None
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
     if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
@@ -709,6 +777,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
             return None  # the patient stayed in hospital for 21 days: an anecdote
         return "avg_length_of_stay_days"
+    if "术后" in ctx.left_clause[-8:]:
+        # 术后10天即可出院: counted from the operation, a stay when it ends in discharge, else
+        # no wait (术后3个月复查)
+        return "avg_length_of_stay_days" if "出院" in ctx.clause else None
     if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
         "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
     ):
@@ -761,6 +833,18 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     return None
 
 
+def _zh_one_patient_wait(ctx: _Ctx) -> bool:
+    """A Chinese duration told as one patient's story: followed by what then happened (等了十天
+    就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
+    if not _zh_near(ctx):
+        return False  # no Chinese next to the duration: English text
+    if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
+        return True
+    if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
+        return True  # 家属在手术室外等待了6个小时: no patient waits
+    return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
+
+
 def _priced_at(ctx: _Ctx) -> bool:
     """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
     dollars', 'half a million yuan (about $70,000) for a single lung': the amount (or the one
@@ -793,6 +877,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return None  # of which the donor received $5,000
     if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
         return None  # drugs cost another 30,000 yuan a year: not the transplant's price
+    if _zh_aid_or_received(ctx):
+        return None  # 救助金, 中介拿走10万元, 补偿价格: no price, fee or funding
     if uclass == "usd":
         if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
             return "price_usd"
@@ -800,12 +886,18 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
             return "price_usd"
         if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
             return "price_usd"
+        if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+            return "price_usd"  # 心脏移植13万至16万美元: the transplant's price, in dollars
         return None
     row = ctx.before_doc.rsplit("\n", 1)[-1]
     if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
         return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
     if "|" in row and "手术费用" in row:
         return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
+    if "|" in row and _zh_price_column(ctx.doc, ctx.sentence_start + len(ctx.sentence_left)):
+        return "price_cny"  # 医院 | 等待时间 | 费用 over 天津 | 2周 | 25万元: the price column
+    if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
@@ -815,6 +907,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.FUNDING_CUE_RE, *texts):
         return "research_funding_cny"
     if _has(pat.INVEST_CUE_RE, *texts):
+        if _zh_near(ctx) and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence):
+            return None  # 投资3亿元建设的新门诊大楼: a general building (GUIDE, heldout3)
         return "capital_investment_cny"
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
@@ -822,9 +916,31 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"
     if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
         return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
+    if pat.ZH_PRICE_HEAD_RE.search(ctx.left_clause[-4:]):
+        return "price_cny"  # 买肾55万: what the buyer paid
+    if pat.ZH_ORGAN_SOLD_BEFORE_RE.search(ctx.left_clause[-8:]):
+        return "price_cny"  # 一个肾卖15万元: the organ's price
+    if "\n" in ctx.before_doc and _zh_price_list(ctx.doc, ctx.sentence_start):
+        return "price_cny"  # 官方指导价:\n- 肝脏 25-35万: a line of a price list
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+def _zh_aid_or_received(ctx: _Ctx) -> bool:
+    """Chinese amounts that are no price, fee or funding: aid to patients or families (the
+    clause names a relief fund or grant) and money a seller, broker or surgeon receives."""
+    if not _zh_near(ctx):
+        return False  # no Chinese next to the amount: English text
+    if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return True
+    if "补偿" in ctx.sentence_left or "报酬" in ctx.sentence_left:
+        return True  # 合法的补偿价格,肾脏约美金2000-4000元: what a donor is paid
+    return _has(pat.ZH_AID_CUE_RE, ctx.clause) and not _has(_ZH_RESEARCH_RE, ctx.clause)
+
+
+_ZH_RESEARCH_RE = re.compile(r"科研|课题|经费|研究")
+"""获得国家科研经费1200万元资助: research money, which 资助 does not make aid."""
 
 
 def _en_medical(ctx: _Ctx) -> bool:
@@ -934,6 +1050,26 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
     return None
 
 
+def _zh_beds_of_part(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
+    """Chinese beds of a part of a hospital that does no transplants: dialysis beds (180床洗肾
+    病床, 洗肾中心...床位) and a building's beds (儿童医疗大楼...病床数共有460床) are
+    department_beds; a building not yet in use has planned beds (total, by _PLANNED_OF)."""
+    if not ("床" in ctx.sentence_left or "床" in local_right[:8]) or not _zh_near(ctx):
+        return None
+    if _has(pat.ZH_DIALYSIS_RE, local_left[-10:], local_right[:8]):
+        return "department_beds"
+    if _has(pat.ZH_BUILDING_BEDS_RE, ctx.sentence_left):
+        planned = _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.sentence_right)
+        return "total_beds" if planned else "department_beds"
+    left = ctx.left_clause[-20:]
+    hospital = _last_pos(pat.HOSPITAL_WIDE_CUE_RE, left)
+    if hospital >= 0 and _last_pos(pat.ZH_DEPT_NOUN_RE, left) > hospital:
+        # 该院泌尿外科有床位120张: the department named after the hospital owns the beds;
+        # a department that does transplants has transplant beds (GUIDE)
+        return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence) else "department_beds"
+    return None
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -968,6 +1104,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
         if owner:
             return owner
+        zh_part = _zh_beds_of_part(ctx, local_left, local_right)
+        if zh_part:
+            return zh_part
         unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
         if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
             unit = None  # This hospital owns the X center and has 4,200 beds
@@ -996,9 +1135,17 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
+        if ctx.left_clause[-1:] > "\u2e80" and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(
+            ctx.left_clause[-10:]
+        ):
+            return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
+        if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
+            return None  # 平均13名病人轮候一个器官: a ratio, no headcount
+        if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
+            return None  # 500多名市民参加了器官捐献宣传活动: people at an event
         if (
             _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
-            or ("每" in ctx.sentence_left and _PER_MILLION_RE.search(ctx.sentence_left))
+            or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
             or pat.EN_ADDED_AFTER_RE.match(ctx.right)
             or pat.LIVES_AFTER_RE.match(ctx.right)
             or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
@@ -1020,6 +1167,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None  # has trained more than 300 transplant surgeons: no headcount
         if _en_event(ctx) and not _received_transplant(ctx):
             return None  # more than 60 doctors carried out 6 transplants on that day
+        if _zh_one_operation_team(ctx, role_text):
+            return None  # 9名医护人员以近乎完美的技艺...: the team of one operation
         tx = transplant or sentence_tx or ctx.doc_transplant
         tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
         staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
@@ -1029,6 +1178,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         )
         if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
             return "waitlist_size"  # 每年约30万的需求: the people in need
+        if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
+            return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
         if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
             waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
         if waiting and not staff_like:
@@ -1096,7 +1247,9 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
         # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
         if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
-            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
+            or _years(ctx.clause)
+            or _zh_admissions_of_a_year(ctx)
         ):
             return "inpatients_per_year"
         return None
@@ -1142,6 +1295,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return None
     if uclass == "percent":
         if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+            if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
+                return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
             return "bed_occupancy_rate"
         share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
         if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
@@ -1167,6 +1322,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
+        if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
+            return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
         before = ctx.left_clause[-10:]
         if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
             return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
@@ -1175,12 +1332,19 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
                 return "opo_organs_utilised"  # 捐献了4个器官
             # 捐赠600个保温瓶: a thing named after 个 is no donation case
             return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
-        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and _has(
-            pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left
+        if _zh_organs_given_after(ctx):
+            return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
+            _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
+            or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)
         ):
+            if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
+                return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs
             return "opo_organs_utilised"
         if _has(pat.TEAM_CUE_RE, before):
             return "surgical_teams" if transplant or sentence_tx else None
+        if _zh_donations_counted(ctx):
+            return "opo_donors"  # 今年捐献了4个, 一年能捐5~10个: donations counted in speech
         if _has(pat.ROOM_CUE_RE, before):
             return "operating_rooms"
         return None
@@ -1309,6 +1473,13 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
     if tok and tok.startswith("三两") and len(tok) <= 3:
         tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
+    tens = 0
+    tm = pat.ADJACENT_TENS_RE.match(tok or "")
+    if tm:  # 十五六万, 二十三四: the tens said once, the units a range
+        tens = 10 * (pat.ZH_DIGIT_VALUES[tm.group(1)] if tm.group(1) else 1)
+        tok = tok[tm.end() :]
+        if not tok or tok[-1:] == "十":
+            return None
     m = pat.ADJACENT_DIGITS_RE.match(tok or "")
     if not m:
         return None
@@ -1316,13 +1487,47 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     if hi != lo + 1:
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
-    return lo * mult, hi * mult
+    return (tens + lo) * mult, (tens + hi) * mult
+
+
+def _comma_adjacent_low(norm: str, s: int) -> int:
+    """The low digit of 三、四十 / 兩、三百 at ``s`` (a range of consecutive first digits), or
+    0 when the digit and the number after 、 are a list (三、五十)."""
+    m = pat.ZH_COMMA_ADJACENT_RE.match(norm, s)
+    if not m:
+        return 0
+    lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
+    return lo if hi == lo + 1 else 0
+
+
+def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
+    """(low, high) of the high end 四十 read after 三、: the low digit takes its multiplier."""
+    if not tok or len(tok) < 2 or tok[1] not in "十百千万":
+        return None
+    mult = float(ZH_SMALL_UNITS.get(tok[1]) or ZH_BIG_UNITS.get(tok[1]) or 1)
+    hi = pat.ZH_DIGIT_VALUES[tok[0]]
+    return low * mult, hi * mult
 
 
 _PER_MILLION_RE = re.compile(
-    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,2}人|(?:位|名)[^。;]{0,12}中)"
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,3}?人|(?:位|名)[^。;]{0,12}中)"
 )
 """每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+
+
+def _per_million(sentence_left: str) -> bool:
+    """Is the count the first number after 每100万人(中) / 每100萬港人中 in its sentence, the
+    numerator of a rate? A later count (每100万人中仅55人捐出器官,...每年逾2000名病人轮候)
+    is a figure of its own."""
+    ends = [m.end() for m in _PER_MILLION_RE.finditer(sentence_left)]
+    if not ends:
+        return False
+    return not any(c.isdigit() or c in _ZH_NUMERAL_START for c in sentence_left[ends[-1] :])
+
+
+_ZH_NUMERAL_START = frozenset("一二两三四五六七八九十百千")
+
+
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
 _MID_MORE_RE = re.compile(r"[多余][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
@@ -1593,6 +1798,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     taken: list[tuple[int, int]] = []
     range_upper: set[int] = set()
     range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
+    comma_low: dict[int, tuple[int, int]] = {}  # 三、四十: high end's start → low digit, start
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
     for m in pat.NUMBER_RE.finditer(norm):
         s, e = m.span()
@@ -1604,6 +1810,11 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         is_zh_token = zh is not None
         if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
             continue  # 这645例手术中: a back-reference to a figure already stated
+        if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":
+            low = _comma_adjacent_low(norm, s)
+            if low:  # 三、四十例: the first digit is the low end of the range read next
+                comma_low[e + 1] = (low, s)
+                continue
         if is_zh_token and zh in _LONE_CAPITAL_DIGITS:
             continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
         if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
@@ -1672,6 +1883,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
                             range_money[m2.start()] = kind
                             range_lower = True
                             range_upper.add(m2.start())
+                            range_scale = _range_scale(m, m2)  # 人民币40-60万: 万 for both
         if not cnt.uclass:
             cnt = _list_counter(norm, e, cnt)
         if not cnt.uclass:
@@ -1796,6 +2008,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         ):
             continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
         adjacent = _adjacent_range(zh) if is_zh_token else None
+        if comma_low and s in comma_low:
+            low_digit, start = comma_low.pop(s)  # the span starts at the low digit
+            adjacent = _comma_range(zh, low_digit)
         try:
             value = adjacent[1] if adjacent else _token_value(m) * range_scale
             value += 0.5 if plus_half else 0.0
@@ -1879,6 +2094,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             doc=norm,
             prefix=norm[start:s],
             traditional=lang == "zh-Hant",
+            chinese=is_zh_text,
         )
         if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
             "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
@@ -1935,6 +2151,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             i = bisect.bisect_right(hosp_pos, s) - 1
             hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
 
+        if is_zh_text and out and _zh_restated(out[-1], indicator, value, norm, start):
+            continue  # 51个月,即4.25年: the figure before, said again in another unit
         sn_s = max(0, start - snippet_chars)
         sn_e = min(len(text), end + snippet_chars)
         out.append(
@@ -1982,6 +2200,19 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
 _SIBLING_OF = frozenset(
     {"opo_donors", "transplants_in_period", "surgeon_transplants_in_period", "revenue_cny"}
 )
+
+
+_ZH_RESTATED_BEFORE_RE = re.compile(r"(?:即|亦即|也就是|相当于|约合|合)\s?(?:超过|约|近)?\s?$")
+
+
+def _zh_restated(prev: Candidate, indicator: str, value: float, norm: str, start: int) -> bool:
+    """Is the figure at ``start`` the one before restated (平均51个月,即4.25年; 351个月,即超过29
+    年): the same indicator and value within 2%, after 即 / 也就是 close behind it?"""
+    if prev.indicator != indicator or start - prev.end > 12 or value <= 0:
+        return False
+    if abs(prev.value - value) > 0.02 * max(prev.value, value):
+        return False
+    return bool(_ZH_RESTATED_BEFORE_RE.search(norm, prev.end, start))
 
 
 def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:
@@ -2034,6 +2265,16 @@ def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
         pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
     ):
         return "cny", "CNY", mult, e
+    if "|" in norm[max(0, s - 40) : s] and _zh_price_column(norm, s):
+        return "cny", "CNY", mult, e  # 器官 | 价格 over 肝脏 | 25万-35万: yuan
+    if "\n" in norm and _zh_price_list(norm, s):
+        return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
+    if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
+        return "cny", "CNY", mult, e
+    if pat.ZH_TX_NEEDS_BEFORE_RE.search(norm, max(0, s - 16), s):
+        return "cny", "CNY", mult, e  # 换肾需要20万: yuan
+    if pat.ZH_ADMISSIONS_BARE_BEFORE_RE.search(norm, max(0, s - 12), s):
+        return "visits", "人次", mult, e  # 住院量有6万多: admissions
     if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
         pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
     ):
@@ -2092,7 +2333,10 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter(uclass, unit, mult, [], label.strip(), e)
 
 
-_NUMERIC_CELL_RE = re.compile(r"\s*[\d.,%~-]*\s*")
+_NUMERIC_CELL_RE = re.compile(
+    r"\s*[\d.,%~-]*(?:\s?[万千亿]?元?)?(?:\s?[-~至到]\s?[\d.]+\s?[万千亿]?元?)?\s*"
+)
+"""A data cell (300, 1,200, 25万-35万, 16万元): a row above the value that is no header."""
 
 
 def _column_header(norm: str, line_start: int, column: int) -> str:
@@ -2106,6 +2350,7 @@ def _column_header(norm: str, line_start: int, column: int) -> str:
         row = norm[start:pos]
         pos = start - 1
         cells = row.split("|")
+        # a header with the cell (rows need no closing '|': 医院 | 等待时间 | 费用)
         if len(cells) > column and not set(row) <= set("|-: "):
             if _NUMERIC_CELL_RE.fullmatch(cells[column]):
                 continue  # another data row
@@ -2124,6 +2369,31 @@ def _list_head(norm: str, s: int) -> str:
     if len(line) > pat.LIST_LINE_MAX or not pat.LIST_LINE_RE.match(line):
         return ""
     return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+_BULLET_RE = re.compile(r"\s*(?:[-•*·]|\d{1,2}[.)、]\s?)")
+
+
+def _zh_price_column(norm: str, s: int) -> bool:
+    """Is ``s`` in a table cell whose column header names a price (费用, 价格, 收费)?"""
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    if "|" not in before or not line_start:
+        return False
+    return bool(pat.ZH_PRICE_COLUMN_RE.search(_column_header(norm, line_start, before.count("|"))))
+
+
+def _zh_price_list(norm: str, s: int) -> bool:
+    """Is ``s`` on a line of a list under a price heading (官方指导价(2023年版): then '- 肝脏
+    25-35万', '- 肾脏 16-20万/个'), the list's earlier lines skipped?"""
+    head = _list_head(norm, s)
+    if not head:
+        return False
+    for line in reversed(head.split("\n")):
+        if not line.strip() or _BULLET_RE.match(line):
+            continue  # an empty line or an earlier item of the same list
+        return bool(pat.ZH_PRICE_HEAD_RE.search(line))
+    return False
 
 
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
@@ -2531,8 +2801,21 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
 
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首台|第一台|首个)[^,。;]{0,14}(?:移植|换[肝肾心肺])"
-    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例)"
+    r"(?:首例|第一例|第1例|首次|首度|首创|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
+    r"(?:移植|换[肝肾心肺])"
+    # the transplant's clause, then what it was: 完成活体肝移植,为国内首例
+    r"|(?:移植|换[肝肾心肺])[^。;]{0,12}?,\s?(?:为|是|系|属|乃)[^,。;\d]{0,6}?(?:首例|首宗|第一例)"
+    r"(?!患者|病人|受者)"
+    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例|首宗)"
+    # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白, 肝移植实现了零
+    # 的突破; the first hospital of a place to do it: 成为全省首家开展肺移植的医院
+    r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
+    r"|移植[^,。;]{0,8}?零的突破"
+    # the transplant named earlier in its sentence, the first said last: 肝脏移植方面,…于1987年
+    # 完成亚洲首例.
+    r"|(?:移植|换[肝肾心肺])[^。;]{0,24}?(?:完成|实施|进行|开展)了?[^,。;\d]{0,6}?(?:首例|首宗)"
+    r"(?=\s?[,。;]|$)"
+    r"|首家[^,。;]{0,8}?(?:开展|完成|实施)[^,。;]{0,6}?(?:移植|换[肝肾心肺])"
     # a first success, or a first of the procedure named before (这项手术), in a text about
     # transplants (the pass runs only when one is named): 自2006年首例成功以来
     r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
@@ -2583,6 +2866,35 @@ _FIRST_TX_RE = re.compile(
     r"(?=\s(?:was|were|in|at|on|took|came)(?![a-z])|\s?[,.;]"
     r"|\sof\s(?!(?:[a-z-]+\s){0,2}?(?:tourism|trafficking|fraud|abuse|rejection|infection)))"
 )
+_ZH_YEAR_LIST_NEXT_RE = re.compile(rf"\s?年?\s?[、和及与]\s?({pat.YEAR})\s?年")
+"""The next year of a list (1998年、2001年先后开展了肝移植和心脏移植)."""
+_ZH_IN_TURN_RE = re.compile(r"先后|分别|相继|依次")
+
+
+def _zh_years_in_turn(
+    norm: str, ys: int, ye: int, cue: int, used: set[int]
+) -> list[tuple[int, int, float]]:
+    """The other years of a list that the year at ``ys:ye`` belongs to, before a first's phrase
+    said in turn (1998年、2001年先后开展了肝移植和心脏移植: each year a first of its own),
+    marked used; [] without 先后/分别/相继 between the list and the phrase."""
+    if not _ZH_IN_TURN_RE.search(norm, ye, cue + 1):
+        return []
+    found: list[tuple[int, int, float]] = []
+    prev = _ZH_YEAR_LIST_PREV_RE.search(norm, max(0, ys - 12), ys)
+    while prev and prev.start(1) not in used:
+        used.add(prev.start(1))
+        found.append((prev.start(1), prev.end(1), float(prev.group(1))))
+        prev = _ZH_YEAR_LIST_PREV_RE.search(norm, max(0, prev.start(1) - 12), prev.start(1))
+    nxt = _ZH_YEAR_LIST_NEXT_RE.match(norm, ye)
+    while nxt and nxt.start(1) not in used and nxt.end() <= cue:
+        used.add(nxt.start(1))
+        found.append((nxt.start(1), nxt.end(1), float(nxt.group(1))))
+        nxt = _ZH_YEAR_LIST_NEXT_RE.match(norm, nxt.end(1))
+    return found
+
+
+_ZH_YEAR_LIST_PREV_RE = re.compile(rf"(?<!\d)({pat.YEAR})\s?年?\s?[、和及与]\s?$")
+"""The year before in a list (1998年、 before 2001年)."""
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
     rf"transplant(?:s|ation)?\s(?:in|on)\s(?:[a-z]+\s){{0,2}}(?:\d{{1,2}},\s)?({pat.YEAR})(?!\d)"
@@ -2610,9 +2922,12 @@ _EN_AND_IN_RE = re.compile(r"(?:\sand|,)\s(?:then\s|later\s)?(?:in|on|by)\s(?:[a
 transplant') dates that phrase, not the first before it."""
 _EN_SAME_YEAR_RE = re.compile(r"(?:the same|that same|that)\syear(?![a-z])")
 """'In the same year, it carried out the first ...': the year is the previous sentence's."""
+_DATELINE_AFTER_RE = re.compile(r"年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?(?:讯|电|消息)")
+"""The rest of a news dateline after its year (2025年4月12日讯, 3月5日电)."""
 _FOUNDED_RE = re.compile(
-    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?(?:成立|建立|组建|创建|创立|挂牌|始建|开设|设立)"
-    r"|(?:成立|组建|创建|建立|创立)[^。;,]{0,8}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
+    r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?"
+    r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|建于|开设|设立|开科|建科)"
+    r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,10}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
@@ -2630,12 +2945,12 @@ _FOUNDED_SELF_RE = re.compile(
 
 _YEAR_FIGURE_RE = re.compile(
     rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)"
-    r"(?!\s?(?:例|台|张|名|年代|transplant|bed|case))"
+    r"(?!\s?[余多]?\s?(?:例|台|张|名|年代|transplant|bed|case))"  # 2000余例: a count
 )
 
 
 _ZH_YEAR_FIGURE_RE = re.compile(
-    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)[一二三四五六七八九十]{1,4}"
+    r"(?<![〇零○一二三四五六七八九十])(?:(?<=民国)(?:[一二三四五六七八九十]{1,4}|\s?\d{2,3})"
     r"|[一二][〇零○九][〇零○一二三四五六七八九]{2})(?=\s?年)"
 )
 """A year in Chinese numerals: 一九九四年, 二〇〇四年, and the Republic of China's years after
@@ -2647,8 +2962,9 @@ _ZH_DIGIT_CHARS = {"〇": 0, "零": 0, "○": 0, **pat.ZH_DIGIT_VALUES}
 
 def _year_value(token: str) -> float:
     """The calendar year of a year token: 1994, 一九九四, 七十六 (after 民国: 1987)."""
-    if token.isdigit():
-        return float(token)
+    if token.strip().isdigit():
+        value = float(token)
+        return value + _ROC_YEAR_OFFSET if value < 200 else value  # 民国76年 = 1987
     if len(token) == 4 and all(ch in _ZH_DIGIT_CHARS for ch in token):
         return float("".join(str(_ZH_DIGIT_CHARS[ch]) for ch in token))
     return parse_number(token) + _ROC_YEAR_OFFSET
@@ -2798,6 +3114,8 @@ def _year_candidates(
                 for ys, ye, _ in _year_spans(norm, lo, hi):
                     if ys > m.end() and _EN_AND_IN_RE.search(norm, m.end(), ys):
                         continue  # '... and in 2000 the first lung transplant': not this one's
+                    if norm.startswith("年", ye) and _DATELINE_AFTER_RE.match(norm, ye):
+                        continue  # 【看中国2025年4月12日讯】: the story's date, no first
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
@@ -2834,6 +3152,13 @@ def _year_candidates(
                 )
                 for kind in kinds
             )
+            if indicator == "first_transplant_year" and ys < m.end() and "年" in norm[ye : ye + 2]:
+                out.extend(
+                    _span_candidate(
+                        text, y2s, y2e, snippet_chars, lang, indicator=indicator, value=year2
+                    )
+                    for y2s, y2e, year2 in _zh_years_in_turn(norm, ys, ye, m.end(), used)
+                )
             if indicator == "first_transplant_year" and ys > m.end():
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
                 if nxt and nxt.start(1) not in used:
@@ -2915,7 +3240,7 @@ def _rank_candidates(
                 hospital=_hospital_at(hospitals, m.start()),
             )
         )
-    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多的" in norm else ():
+    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多" in norm else ():
         se_s, _ = sentences.around(m.start(), m.end())
         left = norm[se_s : m.start()]
         world = m.group("what") == "国家" or "世界" in left or "全球" in left
