@@ -53,8 +53,11 @@ def test_ranked_staff_of_another_department_are_no_transplant_surgeons(
             (3, 4),
         ),
         ("肾移植科现有主任医师5名,副主任医师6名。", (5, 6)),
-        # no department named ('It has', a profile's own unit): kept as before
+        # no department named ('It has', a profile's own unit), transplantation in the sentence
+        # before (ranked staff need a transplant cue nearby: GUIDE heldout4, "staff of other
+        # departments", ren5's rule)
         (
+            "The centre began liver transplantation in 1999. "
             "It has 2 chief surgeons, 6 associate chief surgeons and 8 attending surgeons.",
             (2, 6, 8),
         ),

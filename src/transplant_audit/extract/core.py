@@ -1135,8 +1135,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if uclass == "persons":
         if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
             return "opo_donors"  # more than 20 people became donors after they died
-        if ctx.left_clause[-1:] > "\u2e80" and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(
-            ctx.left_clause[-10:]
+        if (
+            ctx.left_clause[-1:] > "\u2e80"
+            and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])
+            and not _saved_by_organs(ctx)  # 器官...拯救了190名病人: recipients (transplants)
         ):
             return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
         if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
