@@ -64,6 +64,18 @@ def url_problem(value: str) -> str | None:
     return None
 
 
+def source_url_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a source's URL in a data package, or ``None``: a web URL
+    (:func:`url_problem`) or the ``file:`` URI of a document captured from disk (what
+    ``capture PATH`` records, ``file:///...``, no control character or whitespace). Any
+    other scheme (``javascript:``, ``data:``) is refused: it would be script, not a source."""
+    if value.startswith("file:///"):
+        rest = value[len("file://") :]
+        if _bad_char(rest) is None and not any(ch.isspace() for ch in rest):
+            return None
+    return url_problem(value)
+
+
 def is_web_url(value: object) -> bool:
     """True for a string that :func:`url_problem` accepts (the only kind made a link)."""
     return isinstance(value, str) and url_problem(value) is None

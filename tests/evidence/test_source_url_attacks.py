@@ -60,3 +60,25 @@ def test_a_script_source_url_is_refused_and_nothing_imported(tmp_path: Path, url
     assert not (tmp_path / "home" / "store.sqlite").exists() or "javascript" not in (
         tmp_path / "home" / "store.sqlite"
     ).read_bytes().decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("file:///home/reviewer/captures/report.pdf", True),  # what `capture PATH` records
+        ("https://example.org/a", True),
+        ("file:///tmp/a b.pdf", False),  # whitespace
+        ("file://host/share/a.pdf", False),  # a remote file share is not a captured path
+        ("javascript:alert(1)//", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+    ],
+)
+def test_source_urls_a_package_accepts(tmp_path: Path, url: str, ok: bool) -> None:
+    """A package exported after capturing a local document names it by its file:// URI and
+    must validate (``export`` then ``validate_package``); script schemes stay refused."""
+    from transplant_audit.evidence.package import validate_package
+
+    problems = validate_package(_package_with_url(tmp_path / "pkg", url))
+    assert (problems == []) is ok, problems
+    if not ok:
+        assert [e.code for e in problems] == ["bad-url"]

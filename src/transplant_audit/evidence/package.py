@@ -47,7 +47,7 @@ from transplant_audit.evidence.vocabulary import (
     Status,
     bed_scope_problem,
 )
-from transplant_audit.urls import url_problem
+from transplant_audit.urls import source_url_problem
 
 RESOURCES: tuple[str, ...] = tuple(COLUMNS)
 """Resource names, in package order."""
@@ -800,13 +800,13 @@ def _check_required_and_types(
                         code=codes.BadPattern,
                     )
                 )
-            elif resource == "sources" and name == "url" and url_problem(value) is not None:
-                errors.append(  # only web URLs: a javascript: or data: URL is script
+            elif resource == "sources" and name == "url" and source_url_problem(value):
+                errors.append(  # web or captured-file URLs only: javascript:/data: are script
                     DataError(
                         file=file,
                         row=line,
                         field=name,
-                        reason=f"URL {url_problem(value)}",
+                        reason=f"URL {source_url_problem(value)}",
                         value=value,
                         code=codes.BadUrl,
                     )
