@@ -155,7 +155,11 @@ def test_second_dev_set_families(
 def test_ranked_surgeons_and_subset_by_one_doctor() -> None:
     """Synthetic sentences: ranks list a unit's surgeons; 'N of which ... by one doctor' is
     that surgeon's share of the count before it."""
-    got = found("It has 4 chief surgeons, 3 associate chief surgeons and 7 attending surgeons.")
+    # (GUIDE, heldout4: the text ties the unit to transplantation, else its staff stay out)
+    got = found(
+        "The kidney transplant ward opened in 2001. "
+        "It has 4 chief surgeons, 3 associate chief surgeons and 7 attending surgeons."
+    )
     assert {("transplant_surgeons", 4.0), ("transplant_surgeons", 7.0)} <= got, got
     got = found(
         "The city performed 300 liver transplants in 2019, 120 of which were done by one doctor."

@@ -303,7 +303,8 @@ FAMILIES["staff_titles_and_medical_staff"] = [
     ("It has 300 inpatients.", set(), {("inpatients_per_year", 300.0, "exact")}),
     # a unit's ranked surgeons stay its surgeons; all employees stay the hospital's staff
     (
-        "It has 2 chief surgeons, 5 associate chief surgeons and 6 attending surgeons.",
+        "The liver transplant unit was set up in 2004. It has 2 chief surgeons, 5 associate "
+        "chief surgeons and 6 attending surgeons.",
         {("transplant_surgeons", 2.0, "exact"), ("transplant_surgeons", 5.0, "exact")},
         {("senior_staff", 2.0, "exact")},
     ),

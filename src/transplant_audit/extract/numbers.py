@@ -95,6 +95,7 @@ _TABLE.update(
         ord("\u202f"): 0x20,
         ord("\u2002"): 0x20,
         ord("\u2003"): 0x20,
+        ord("\u223c"): ord("~"),  # ∼ (tilde operator) in ranges: 6∼7例
         ord("\u2013"): ord("-"),
         ord("\u2014"): ord("-"),
         ord("\u2012"): ord("-"),

@@ -56,7 +56,8 @@ _EN_UNDER_100 = (
 EN_NUM_WORD = (
     rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
     rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
-    r"|a\s+(?:hundred|thousand|million)"
+    r"|a\s+(?:hundred|thousand|million|billion)"
+    r"|half\sa\s(?:million|billion)"  # half a million yuan
     r"|half\sa(?=\s(?:day|week|month|year)\b)|a(?=\s(?:week|month|year)\b)"
     r"|(?<=within\s)a(?=\sday\b))"
 )
@@ -217,6 +218,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "支移植团队": ("teams", "支团队", 1, None),
     "个手术团队": ("teams", "个团队", 1, None),
     "支手术团队": ("teams", "支团队", 1, None),
+    # 个 before a unit of time is that unit's measure word, not a count of organs
+    "个小时": ("time", "hours", 1, None),
+    "个钟头": ("time", "hours", 1, None),
     "个半月": ("time", "months+half", 1, None),
     "个多月": ("time", "months", 1, Qualifier.AT_LEAST),
     "个月": ("time", "months", 1, None),
@@ -245,6 +249,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "人民币": ("cny", "CNY", 1, None),
     "个": ("generic", "个", 1, None),
     "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
+    "片": ("generic", "片", 1, None),  # 300片眼角膜捐出: corneas
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -282,6 +287,8 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
     "people": ("persons", "people", 1, None),
+    "citizens": ("persons", "people", 1, None),
+    "individuals": ("persons", "people", 1, None),
     "experts": ("persons", "experts", 1, None),
     "donors": ("donors", "donors", 1, None),
     "donations": ("donors", "donations", 1, None),
@@ -344,13 +351,27 @@ ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
 )
 """肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
 after a price noun or after 人民币 and a qualifier, is yuan."""
+ZH_TX_NEEDS_BEFORE_RE = re.compile(
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?\s?$"
+)
+"""换肾需要20万: an amount in 万 with no 元 straight after what a transplant needs is yuan."""
+ZH_ORGAN_SOLD_BEFORE_RE = re.compile(r"[肾肝心肺]脏?\s?(?:卖到|卖|售价|售)\s?(?:约|近|高达)?\s?$")
+"""一个肾卖15万元: the price an organ is sold at, what the buyer pays."""
+ZH_PRICE_HEAD_RE = re.compile(
+    r"价格?(?:表|单)?\s?(?:\(.{0,12}\))?\s?:?\s?$|(?:买|购)[肾肝心肺]\s?$"
+)
+"""A price list's heading (官方指导价(2023年版):) whose lines give amounts in 万 with no 元, and
+a purchase (买肾55万) straight before such an amount: both are yuan."""
+ZH_PRICE_COLUMN_RE = re.compile(r"费用|价格|价钱|收费|报价|售价|花费|cost|price")
+"""A table column of prices (医院 | 等待时间 | 费用): its cells in yuan are prices."""
 ZH_BARE_AMOUNT_AFTER_RE = re.compile(
     r"\s?的\s?[^,。;\d]{0,4}?(?:费用|价钱|价格|手术费|[肾肝心肺]源费)"
 )
 """筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
 story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
-    r"(?:患者|病人|病患|人数|名单)\s?(?:为|是|达|有|约|近|超过|逾)\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+    r"(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)\s?"
+    r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
 """等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
 noun and a copula counts persons."""
@@ -364,7 +385,8 @@ the number still counts patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
-    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?$"
+    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?"
+    r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"  # the high end of a range: 13万至16万美元
 )
 """心脏移植约50万元、肺移植约60万元: an amount straight after a transplant is its price."""
 ZH_USD_BEFORE_RE = re.compile(r"美金\s?(?:[\d.,]+\s?万?\s?[-~到至]\s?)?$")
@@ -532,12 +554,13 @@ ZH_DATE_SPAN_RE = re.compile(
 """A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
 years; ZH_YEAR_RANGE_RE reads the spans without months."""
 EN_DATE_SPAN_RE = re.compile(
-    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r"\s(?:\d{1,2},?\s)?)"
-    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS}\s(?:\d{{1,2}},?\s)?)?"
+    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r",?\s(?:\d{1,2},?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS},?\s(?:\d{{1,2}},?\s)?)?"
     rf"({YEAR})(?!\d)"
 )
 """'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
-'from December 13, 2008 to January 10, 2018': a span of dates is a period."""
+'from December 13, 2008 to January 10, 2018', 'between May, 2006 and June, 2011': a span of
+dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
@@ -622,7 +645,7 @@ EN_SIMPLE_PAST_RE = re.compile(
 total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
 other cue is an event of a past period."""
 NEIGHBOUR_COUNT_RE = re.compile(
-    r"\d[\d,.]*\s?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
+    r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
 )
 """The sentence before states a count itself (1,200 kidney transplants, 移植156例), so the
@@ -674,7 +697,8 @@ CONCURRENT_CUE_RE = re.compile(
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
     r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
-    r"|主持|personally|himself|herself|he has|she has|he had|she had|he performed|she performed"
+    r"|主持(?!之下|下)|personally|himself|herself|he has|she has|he had|she had"
+    r"|he performed|she performed"
     r"|his own|her own"
     r"|the surgeon|surgeon has|chief surgeon|as surgeon|professor .{0,30}has performed"
     r"|dr\. .{0,30}has performed"
@@ -688,6 +712,16 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
+ZH_PERSON_SUBJECT_RE = re.compile(
+    r"(?:[他她](?!们)|(?<![及与尤极])其(?![中余他它实次间后团所]))"
+    r"(?:今年|去年|当年|本年|每年|一年|个人)?[^,。;\d]{0,6}?"
+    r"(?:就|共|已|已经|先后|累计)?(?:做了|完成|实施|施行|主刀|做过)"
+    r"|(?:院长|院士)[^,。;\d]{0,4}(?:就|已|共|先后|累计)?完成"
+    r"|[他她](?!们)(?:今年|去年|当年|本年|个人)的?\s?第"
+)
+"""A person as the subject of a count in Chinese: a pronoun (他去年做了150例, 2023年其在无锡
+做了205例; not 他们, a team, nor 其中) or a head of a hospital by title and name
+(副院长傅耀文完成...2600余例次): the surgeon's own count."""
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
@@ -697,8 +731,16 @@ ZH_BACK_REFERENCE_WORDS = ("这", "该", "此", "上述", "以上")
 """这645例手术中: the figure stated before, referred back to, not a new one."""
 ZH_FIRST_TO_RE = re.compile(r"首家|第一家|唯一")
 """首家突破6000例的中心: the centre's own milestone, not a threshold describing others."""
-ZH_TIMES_NOT_OPS_RE = re.compile(r"\s?(?:担任|获得|荣获|获|当选|入选|主持|参加|参与|出席|访问|赴)")
-"""两次担任首席科学家: times something else was done, not operations."""
+ZH_TIMES_NOT_OPS_RE = re.compile(
+    r"\s?(?:担任|获得|荣获|获|当选|入选|主持|[参叁]加|[参叁]与|出席|访问|赴)"
+)
+"""两次担任首席科学家: times something else was done, not operations (參加 normalizes to 叁加:
+the character table sends 參 to the numeral 叁)."""
+ZH_WAITING_NEXT_RE = re.compile(
+    r"\s?,\s?(?:目前|现在)?(?:正在|正|仍在|仍|还在|都在|在)?\s?(?:等待|等候|轮候|排队等)"
+    r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
+)
+"""A count of people whose clause ends, then ',正在等待器官移植': people waiting for an organ."""
 ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
 ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
@@ -719,15 +761,27 @@ FOUNDED_CUE_RE = re.compile(
 
 # beds
 BED_NOUN_RE = re.compile(r"床位|病床|床|bed")
-ZH_NOT_BED_AFTER_RE = re.compile(r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片)")
+ZH_NOT_BED_AFTER_RE = re.compile(
+    r"^\s?[^,。;床]{0,6}?(?:卡|票|照片|相片|海报|证书?|表格?|纸|图片|铺|沙发)"
+)
 """张 counts flat things too: 六万张器官捐赠卡 are cards, not beds."""
-ICU_CUE_RE = re.compile(r"icu|重症|监护|intensive care|critical care")
+ZH_DEPT_NOUN_RE = re.compile(r"(?:科|病区|病房)(?![学技研普医])")
+"""A department or ward (肝胆外科, 感染科, 移植病区), not 科学/科技/科研/科普/专科医院."""
+ZH_BUILDING_BEDS_RE = re.compile(r"大楼|综合楼|医疗楼|病房楼|住院楼|外科楼")
+"""A building of the hospital (儿童医疗大楼...病床数共有460床): its beds are a part of the
+hospital's, department_beds (GUIDE), or planned beds when it is not yet in use."""
+ICU_CUE_RE = re.compile(r"icu|重症|监护|深切治疗|加护|intensive care|critical care")
+"""深切治療部 (Hong Kong) and 加護病房 (Taiwan) are intensive care, like 重症监护."""
 DEPARTMENT_CUE_RE = re.compile(r"科|病区|病房|department|ward|division|urology|surgery")
 HOSPITAL_WIDE_CUE_RE = re.compile(r"全院|医院|院区|该院|本院|hospital|编制|核定")
 # persons
 SURGEON_NOUN_RE = re.compile(
     r"医生|医师|专家|外科|主刀|surgeon|doctor|physician|specialist|professor"
 )
+ZH_ONE_OPERATION_RE = re.compile(
+    r"一场|这台|该台|此台|此次|本次|这次|当天|当日|昨天|昨日|日前|历时|个小时(?:的)?手术|小时手术"
+)
+"""One operation told as news: the people counted in its sentence are its team, no staffing."""
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
@@ -743,10 +797,17 @@ EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
+    # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
+    r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
+    # 'in need of an organ transplant'
+    r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|in need of\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
+    r"|(?:registered|listed)\s(?:[^.;,]{0,60}?\s)?for\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
 )
 ZH_RETRANSPLANT_RE = re.compile(r"次(?!的)[^,。;\d]{0,4}?移植")
 """二次肝移植, 二次双肺移植: a repeat transplant (二次 = 'second-time'), not two of them."""
@@ -799,6 +860,14 @@ WITH_TITLE_RE = re.compile(
 indicator (a degree, not a rank)."""
 POTENTIAL_CUE_RE = re.compile(r"potential|possible|additional|潜在")
 """'83 potential donors', 'would have provided 14 to 41 additional donors': not donors."""
+ZH_YEAR_ADMITS_RE = re.compile(r"(?<![\d〇零一二三四五六七八九十])年(?:收治|收住|住院)")
+"""年收治病人近两千人次: 年 straight before the verb makes admissions yearly."""
+ZH_ADMISSIONS_NOUN_RE = re.compile(r"住院(?:人数|量|病人|患者)|收治(?:人数|量)")
+"""住院人数, 住院量: the count of admissions (of the year the sentence is dated by)."""
+ZH_ADMISSIONS_BARE_BEFORE_RE = re.compile(
+    r"(?:住院|收治)(?:人数|量)\s?(?:为|是|达|有|约|近|超过|逾)?\s?(?:约|近)?$"
+)
+"""住院量有6万多: an amount in 万 with no counter after the noun of admissions counts them."""
 INPATIENT_CUE_RE = re.compile(r"住院|出院|收治|inpatient|admission|discharge")
 # time
 WAIT_CUE_RE = re.compile(
@@ -818,16 +887,41 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 stated (in its sentence, the question, or just before) by how fast or how usually."""
 ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
 """持续二十年至今: how long a state of affairs has lasted, not a wait."""
+EN_LASTING_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:lasted|lasting|lasts)\s(?:about\s|nearly\s|almost\s|more than\s|over\s"
+    r"|some\s|up to\s)?$"
+)
+"""'The surgery lasted 12 hours': how long something went on, neither a wait nor a stay."""
+EN_ONE_PERSON_STAY_RE = re.compile(
+    r"(?<![a-z])(?:he|she|i|we|(?:the|this|that|a|one)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy"
+    r"|girl|recipient|child))\s(?:[a-z]+\s){0,2}?(?:stayed|was hospitali[sz]ed|remained)"
+    r"(?![a-z])"
+)
+"""'the patient stayed in hospital for 21 days': one patient's stay, an anecdote (GUIDE), not
+a typical or average stay."""
 ZH_PERSON_AGE_RE = re.compile(
     r"\d{1,3}\s?岁(?:的)?[^,。;\d]{0,4}?(?:先生|女士|小姐|男子|女子|妇女|男孩|女孩|老人|阿伯|阿嬷)"
     r"|(?:先生|女士|小姐)\s?,?\s?\d{1,3}\s?岁|一名\d{1,3}\s?岁"
 )
 """55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
 told in it is an anecdote (GUIDE), not what a hospital or registry states."""
+ZH_EVENT_AFTER_WAIT_RE = re.compile(
+    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算])|终于)"
+)
+"""等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
+then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
+what the hospital can do) stays a wait."""
+ZH_OTHER_WAITER_RE = re.compile(
+    r"(?:家属|家人|亲属|记者|协调员|警方)[^,。;\d]{0,8}?(?:等待|等候|等了|苦等)"
+)
+"""Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
+for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
+ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
+"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
-    r"一(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
@@ -836,6 +930,16 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
     r"(?:had\s|has\s|have\s)?(?:only\s|just\s)?)"
     r"(?:waited|waiting|been waiting)(?![a-z])"
+    # 'After waiting three years on dialysis, she received a kidney': the person after it
+    r"|(?<![a-z])after\s(?:waiting|having waited)\s[^.;]{0,60}?,\s(?:he|she|i|we|the patient"
+    r"|the man|the woman|the boy|the girl|[a-z]+)\s(?:finally\s)?(?:received|got|underwent"
+    r"|was given|had)(?![a-z])"
+    # a named person after a conjunction ('after Chua waited only two weeks'), and one who
+    # 'has been on the waiting list' (a group 'have been')
+    r"|(?<![a-z])(?:after|until|before|when|while|once)\s"
+    r"(?!patients|people|recipients|they|many|most|some|others)[a-z'’-]+\s(?:had\s)?"
+    r"(?:only\s|just\s)?waited(?![a-z])"
+    r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
@@ -851,7 +955,10 @@ EN_ORGANS_TRANSPLANTED_RE = re.compile(
 """'over 60,000 organs are transplanted each year', '367 kidneys were transplanted': organs
 put into recipients count transplants, not organs an OPO procured."""
 EN_ORGANS_DONATED_AFTER_RE = re.compile(
-    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?\s?(?:were|was|are|have been|had been"
+    r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?"
+    # a list of organs the count also names: '100 to 120 livers, kidneys and hearts are donated'
+    r"(?:,?\s(?:and\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)(?:s|es)?){0,6}"
+    r"\s?(?:were|was|are|have been|had been"
     r"|has been)\s"
     r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
 )
@@ -861,12 +968,27 @@ STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
+ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|筹款|基金会|减免|困难家庭")
+"""Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
+figure (GUIDE: 'What is a figure'), not research funding nor a price."""
+ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到)\s?(?:了|约|近)?\s?"
+    r"(?:[\d.一二三四五六七八九十]+\s?万?\s?[-~到至]\s?)?$"  # 分得三至四万元: both ends
+)
+"""中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元: money someone receives (a seller, a
+broker, a surgeon's share), not what the patient pays for the transplant."""
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(
     r"手术费(?!用)|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
 )
 """The fee of the operation itself (手术费, 手术当天花费). 手术费用 (the cost of the operation)
 is the price of the transplant (GUIDE), except as a row of a cost breakdown (see core)."""
+ZH_COST_LINE_BEFORE_RE = re.compile(
+    r"(?:药|药物|检查|化验|住院|随访|复查|护理|床位|评估)的?费用?\s?(?:约|大约|大概|为|是|在|达|需|要)?"
+    r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
+)
+"""术后抗排斥药物费用约3万元, 住院费2万元: a line of the cost other than the operation, in
+prose (GUIDE: cost breakdowns; only the operation's line is annotated)."""
 FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 """手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
@@ -878,6 +1000,10 @@ PRICE_CUE_RE = re.compile(
     r"|cost|price|charge|fee|pay|paid|priced|quoted|for a"
 )
 # percent
+ZH_NOT_BED_USE_RE = re.compile(
+    r"(?:手术室|手术间|设备|仪器|器官|资源|药品|资金)(?:的)?(?:使用|利用)率"
+)
+"""手术室使用率达到90%: the use rate of something other than beds."""
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
 NATIONAL_SHARE_CUE_RE = re.compile(
     r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
@@ -890,6 +1016,11 @@ SHARE_OF_PLACES_RE = re.compile(
 )
 """占我国现有肝脏移植中心的三分之二: a share of hospitals, not of transplants."""
 PROVINCIAL_SHARE_CUE_RE = re.compile(r"全省|本省|省内|provincial|province")
+EN_SHARE_OF_TX_RE = re.compile(
+    r"^\s?of\s(?:the\s)?(?:[a-z'’-]+\s){0,4}?(?:transplant(?:s|ations?)?|kts?|lts?)(?![a-z])"
+)
+"""'accounts for about 10% of China's liver transplants': a share whose noun is transplants,
+however many words stand before it."""
 SHARE_CUE_RE = re.compile(r"占|比例|份额|share|proportion|percent of|% of|of all")
 # rooms, teams
 ROOM_CUE_RE = re.compile(r"手术室|手术间|operating|theat|surgical suite")
@@ -920,7 +1051,10 @@ ZH_RANK_QUALITY_RE = re.compile(
 ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
 """稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
 ZH_SUPERLATIVE_VOLUME_RE = re.compile(
-    r"(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?(?P<what>国家|医院|中心|单位)"
+    r"(?:(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?"
+    # the superlative before the transplant: 完成最多胰脏移植手术的医院
+    r"|(?:完成|开展|实施|做)(?:了)?最多[^,。;!?\n\d]{0,6}?(?:移植|换肝|换肾|换心|换肺)(?:手术)?的)"
+    r"(?P<what>国家|医院|中心|单位)(?!之一)"  # 最多的国家之一: one of the most, no rank
 )
 """世界上开展器官移植手术最多的国家, 移植病人数最多的XX医院: a superlative of volume is a
 volume rank 1 (GUIDE, rules added with heldout3); a country is ranked in the world, a
@@ -989,10 +1123,11 @@ ZH_HOSPITAL_LEAD_TRIM = re.compile(
 )
 
 _EN_ABBREV_DOT = (
-    r"\.(?<![a-z]\.[a-z]\.)(?<!\sdr\.)(?<!\sno\.)(?<!\smr\.)(?<!\sms\.)(?<!\svs\.)(?<!\sst\.)"
+    r"\.(?<![a-z]\.[a-z]\.)(?<!\bdr\.)(?<!\bno\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bvs\.)(?<!\bst\.)"
 )
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
-engine tries the look-behinds only at dots)."""
+engine tries the look-behinds only at dots), also at the start of a text or after a bracket
+('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
 SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
@@ -1022,13 +1157,24 @@ DONATION_CUE_RE = re.compile(
 """捐肾个案 (kidney-donation cases), 器捐 (Taiwan's short form of 器官捐赠) and 成就大爱
 ('fulfilled great love', Taiwan's phrase for a donor's family agreeing to donate) as well as
 捐献, 捐赠."""
+ZH_PROCURED_RE = re.compile(r"获取")
+"""获取器官320个: organs procured (GUIDE: organs donated or procured → opo_organs_utilised)."""
+ZH_ORGANS_GIVEN_AFTER_RE = re.compile(
+    r"\s?(?:器官|大器官|[肝肾心肺]脏|眼角膜|角膜)\s?(?:被)?(?:捐出|捐献|捐赠|获取)"
+)
+"""160个器官捐出: the organ noun and its donation verb after the count."""
 NOT_DONATED_RE = re.compile(r"(?:未能?|没有|没能|放弃|拒绝)(?:成功)?捐|捐(?:献|赠)未(?:能)?成")
 """最后未捐赠成功的个案共86名, 家属拒绝捐献的12例: donations that did not happen."""
 LIVING_DONORS_ONLY_RE = re.compile(r"(?<![及和与、])活体(?:器官)?(?:捐赠者|捐献者|供者)")
 """活体器官捐赠者方面,则有56位: living donors counted alone are not annotated (GUIDE: their
 transplants are); 遗体及活体捐赠者 counted together are donors."""
-DONOR_SUBJECT_RE = re.compile(r"捐赠者|捐献者|供者")
-"""国内捐赠者从每年2百多例...: donors are what the count after them counts."""
+ZH_DECEASED_AND_LIVING_RE = re.compile(r"(?:遗体|尸体|逝世后)[^,。;\d]{0,4}(?:及|和|与|、)\s?活体")
+"""遗体及活体捐赠: deceased and living donations counted together are donors."""
+DONOR_SUBJECT_RE = re.compile(
+    r"捐赠者|捐献者|供者|number of (?:[a-z-]+\s){0,2}?(?:donors|donations)(?![a-z])"
+)
+"""国内捐赠者从每年2百多例..., 'The number of donors ... compared with the 20 to 30 people per
+month': donors are what the count after them counts."""
 NOT_ORGAN_DONATION_RE = re.compile(r"骨髓|造血干细胞|献血|bone marrow|blood|stem cell")
 """Donations that are not of organs: bone marrow, blood."""
 BODY_DONATION_RE = re.compile(r"遗体(?!器官|及|和|与)")
@@ -1049,7 +1195,9 @@ EN_DONATION_KIND_AFTER_RE = re.compile(
 )
 """'164 cases of DBCD and 35 cases of DCD had been implemented': donation cases by kind."""
 ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs?")
-REGISTRATION_CUE_RE = re.compile(r"登记|志愿|意愿|注记|registered|register|volunteer|pledge")
+REGISTRATION_CUE_RE = re.compile(
+    r"登记|志愿|意愿|注记|签署|捐赠卡|捐献卡|registered|register|volunteer|pledge"
+)
 """People who signed up to donate are not donors."""
 COMPARE_CUE_RE = re.compile(
     r"相比|相较|比起|远远少于|少于|多于|高于|低于|compared|than|versus|vs\.?"
@@ -1059,6 +1207,20 @@ CHANGE_BEFORE_RE = re.compile(
     r"|(?:increase|decrease|rise|drop|fall|growth|up|down)\s(?:of|by)\s$"
 )
 """A change (增加11例, an increase of 95) is not a count."""
+ZH_NOT_A_HEAD_BEFORE_RE = re.compile(
+    r"(?:(?:较|比)[^,。;\d]{0,6}?(?:少|多)"
+    r"|增加|增长|减少|下降|新增了|多了|少了|上升"
+    r"|挽救|拯救|救活|救治|造福|惠及)了?\s?(?:约|近|超过|逾)?\s?$"
+)
+"""Before a Chinese count of persons: a change (较前年少10人, 增加了5人) or the saved (挽救了3名
+患者: recipients of a donation, not its donors)."""
+ZH_ATTENDEES_AFTER_RE = re.compile(
+    r"[^,。;\d]{0,6}?(?:[参叁](?:加|与)|出席|到场|观看|聆听)(?:了)?"  # 參加 normalizes to 叁加
+)
+"""500多名市民参加了宣传活动, 300余名医护人员参加了培训: people at an event, no headcount of
+donors, staff or patients."""
+ZH_PER_ONE_AFTER_RE = re.compile(r"[一每](?:个|颗|枚|名)")
+"""平均13名病人轮候一个器官: persons per one thing, a ratio."""
 NOUN_MODIFIER_AFTER_RE = re.compile(r"^\s?的(?:中心|医院|单位|家|机构)")
 """年手术数量大于75例的中心: a threshold describing other things, not a figure."""
 EN_STOREY_RE = re.compile(r"(?:stor(?:e?y|ied)|floor)\s")
@@ -1073,6 +1235,24 @@ UNIT_SUBJECT_RE = re.compile(
     r"(?:cent(?:er|re)|department|ward|division|unit|institute)\s"
 )
 """'The center has 90 beds': the beds of the unit the text speaks of, not the hospital."""
+EN_BEDS_OF_BUILDING_RE = re.compile(
+    r"(?<![a-z])(?:building|tower|complex)\s(?:[a-z]+\s){0,2}?(?:with|has|had|have|houses|holds"
+    r"|contains|provides)\s(?:[a-z]+\s){0,2}$"
+)
+"""'a 20-story surgical care building with 900 beds', 'The new building has 500 beds': beds of a
+building, whose owner the words before it name."""
+EN_PRONOUN_HAS_RE = re.compile(
+    r"^\s*(?:it|its\s[a-z-]+)\s(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|owns|includes"
+    r"|contains|houses|holds)\s(?:[a-z-]+\s){0,2}$"
+)
+"""'It currently has 79 open beds': a sentence whose subject is the unit of the sentence before."""
+EN_UNIT_LEAD_RE = re.compile(
+    r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?(?:the|its|this|our|their)\s"
+    r"(?:[a-z0-9'’-]+\s){0,8}?(?:department|cent(?:er|re)|discipline|institute|ward|division"
+    r"|unit|section)(?![a-z])"
+)
+"""The unit a sentence opens with as its subject ('The kidney transplant discipline of the
+urology department, led by ..., is ...'), up to its noun."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
@@ -1109,7 +1289,11 @@ ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
 (规定六年内...少于四例), not a stated value."""
 """A figure in a hypothetical ('100 transplants a year would require no more than 10
 beds') is the writer's reasoning, not a stated value."""
-DONATION_LEFT_CUE_RE = re.compile(r"捐献(?!者)|捐赠(?!者)|捐出|器捐(?!者)|donat|procure")
+DONATION_LEFT_CUE_RE = re.compile(
+    r"捐献(?!者)|捐赠(?!者)|捐出|器捐(?!者)|donat|procure"
+    # the bare verb in speech, straight before its count: 共捐29例, 一年能捐5~10个, 捐了6例
+    r"|捐(?=了?\s?(?:[\d一二两三四五六七八九十]|近|约|上|$))"
+)
 """Before a count, a donation word (not 捐赠者, the donor as a person taken from)."""
 SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
@@ -1143,6 +1327,16 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
 ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
 """五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ADJACENT_TENS_RE = re.compile(
+    r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
+)
+"""十五六万, 二十三四: the tens before two consecutive units, a range (150,000-160,000)."""
+ZH_COMMA_ADJACENT_RE = re.compile(
+    r"([一二两三四五六七八])、(?=([二三四五六七八九])[十百千万]"
+    r"(?![十百千万零〇○一二三四五六七八九]))"
+)
+"""三、四十例, 兩、三百台: a digit, 、 and the next digit with a multiplier, a range (30 to 40,
+200 to 300) written as a list of its first digits."""
 ZH_DIGIT_VALUES = {
     "一": 1,
     "二": 2,
@@ -1183,6 +1377,57 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+ORDINAL_PERIOD_RE = re.compile(
+    r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
+)
+"""他今年第100台, 'this year's 50th': an ordinal counted within a named period is that
+period's count, not a running total."""
+EN_DEMAND_BEFORE_RE = re.compile(
+    r"(?<![a-z])demand\s(?:for\s(?:[a-z-]+\s){1,3})?(?:is\s|was\s|stands\sat\s|stood\sat\s"
+    r"|reached\s|of\s|at\s|(?:is\s|was\s)?estimated\sat\s)(?:about\s|around\s|nearly\s|over\s"
+    r"|more than\s|some\s|roughly\s)?$"
+)
+"""'The annual demand for kidneys is estimated at 50,000', 'put annual worldwide demand at
+90,000': the people who need a transplant (GUIDE: waiting lists)."""
+EN_STAFF_OF_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:a|its|the)\s(?:[a-z-]+\s)?(?:staff|workforce)\sof\s(?:about\s|around\s"
+    r"|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'The liver transplant center has a staff of 85': the staff counted by the number after."""
+EN_ORGANS_YIELDED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:resulting in|yielding|producing|providing|which provided|which yielded"
+    r"|that provided)\s(?:about\s|around\s|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'450 deceased donations, resulting in 1,300 organs': the organs the donations gave."""
+EN_PER_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:each|every|per|an average)\s(?:[a-z]+\s)?donor(?![a-z])"
+)
+"""'Each donor provides on average 3.2 organs': organs per donor, a ratio."""
+EN_OTHER_COST_RE = re.compile(
+    r"(?<![a-z])(?:drugs?|medicines?|medications?|anti-rejection|immunosuppress[a-z]*|follow-up"
+    r"|check-ups?|tests|examinations|hotel|accommodation|travel|flights?|airfare)"
+    r"(?![a-z])[^,;]{0,30}$"
+)
+"""'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
+(GUIDE: cost breakdowns), named just before the amount in its clause."""
+EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
+"""'only one in 30 patients ...': the denominator of a ratio, no count."""
+EN_WAITING_PART_BEFORE_RE = re.compile(
+    r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
+)
+EN_WAITING_PART_VERB_RE = re.compile(
+    r"(?:\sof (?:them|these|those|whom|which))?\s(?:(?:are|were|is|was)\s(?:for|awaiting|waiting"
+    r"|in need)|await|wait|need|requir|seek)"
+)
+"""A part of a waiting list counted after it ('..., 1003 of which were awaiting kidney
+transplants', 'Among these, 600 need kidneys', 'Of the 900 patients seeking ..., 850 are for
+kidneys'): a bare number followed by a verb of waiting or needing."""
+EN_WAITING_ITEM_GAP_RE = re.compile(r"\s?(?:(?:[a-z-]+\s){0,2}?[a-z-]+)?(?:,\s(?:and\s)?|\sand\s)")
+EN_WAITING_ITEM_RE = re.compile(
+    r"\s(?:kidney|liver|heart|lung|pancreas|pancreases|cornea|intestine)s?(?=\s?[,.;]|\sand\s|$)"
+)
+"""The next items of that part, the verb left out: '600 need kidneys, 150 livers and 40
+corneas'."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
@@ -1210,7 +1455,8 @@ NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
-    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s)?$"
+    r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
+    r"|less than\s|fewer than\s|under\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
@@ -1225,8 +1471,10 @@ EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
     r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
+    r"|(?P<beds>(?<![a-z])beds)(?![a-z])"
 )
-"""The noun a continued count counts, the last one named before it in the sentence."""
+"""The noun a continued count counts, the last one named before it in the sentence ('expanded
+its transplant beds from 40 to 120': beds, not transplants)."""
 EN_ELLIPSIS_BLOCK_RE = re.compile(
     r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
     r"|times|hours"
@@ -1248,6 +1496,18 @@ EN_LONG_SPAN_BEFORE_RE = re.compile(
 )
 """'functioning for 21 years', 'in 13 years': how long something has run, not a wait."""
 EN_STRONG_WAIT_RE = re.compile(r"wait|how long|queue")
+EN_DONOR_STATE_RE = re.compile(
+    r"^\s*(?:the|a|one|this|that|each)\s(?:[a-z-]+\s)?donors?\s(?:was|were|had been|has been|is"
+    r"|are|remained|stayed|lay)\s"
+    r"(?!(?:[a-z]+ly\s)?(?:found|located|identified|matched|available|obtained|secured|sourced))"
+)
+"""'The donor was kept on life support for two days': how long the donor was in a state, which
+WAIT_CUE_RE's 'donor' would read as a wait for one."""
+EN_OTHER_RESULT_RE = re.compile(
+    r"(?<![a-z])(?:results?|reports?|diagnos[ie]s|visas?|approvals?|replies|answers?)(?![a-z])"
+)
+"""'You will obtain the results in one or two days': the time to get something other than an
+organ, which WAIT_CUE_RE's 'obtain' would read as a wait."""
 EN_TIME_ADJECTIVE_RE = re.compile(r"-(?:days?|weeks?|months?|years?)\s(?!wait|queue|period)[a-z]")
 """'a three-month shutdown', '3-year survival': a duration qualifying another noun."""
 EN_WAIT_CUE_RE = re.compile(
@@ -1435,6 +1695,19 @@ EN_ORGAN_PRICED_AT_RE = re.compile(
 )
 """A parallel price list ('livers at 260,000 yuan ($40,700), kidneys at 160,000 yuan'): an
 organ priced at an amount, read in the sentence before the amount."""
+EN_TRAINED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:trained|trains|training|educated|cultivated)\s(?:(?:more than|over|about"
+    r"|nearly|some|around)\s)?$"
+)
+"""'It has trained more than 300 transplant surgeons': people trained over the years, a flow,
+not the unit's staff."""
+EN_DONOR_PAID_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:donors?|sellers?|vendors?)(?:'s|’s)?\s(?:(?:only|just|himself|herself)\s)?"
+    r"(?:received|receives|got|gets|was paid|were paid|is paid|are paid|earned|earns|kept|keeps"
+    r"|pocketed)\s(?:(?:only|just|about|around|some|less than|under)\s)?(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'of which the donor received $5,000': what the seller of an organ got, not what the
+patient paid."""
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
@@ -1450,6 +1723,24 @@ EN_ORGAN_FOR_AMOUNT_RE = re.compile(
 )
 """'You can get a new kidney on the mainland for 20,000 Hong Kong dollars (2,565 dollars)': an
 organ or a transplant bought for an amount."""
+EN_PRICE_ITEM_GAP_RE = re.compile(
+    r"\s?[;\n]\s*(?:[-*•]\s*)?(?:(?:a|an|the|one|single|double|adult|child|living|deceased)\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancreas)s?(?:\s(?:transplant(?:ation)?s?))?\s?:?\s?"
+    r"(?:(?:about|around|approximately|up to)\s)?"
+    r"|\s?(?:-|–|~|to)\s?"  # the high end of a range: 'US$98,000-130,000'
+)
+"""Between two items of a price list, each led by its organ ('kidney US$62,000; liver
+US$98,000-130,000', 'Kidney: $62,000\nLiver: $98,000'): the next item keeps the price."""
+EN_AMOUNT_FOR_ORGAN_AFTER_RE = re.compile(
+    r"^\)?\s?(?:\([^()]{0,40}\)\s?)?(?:each\s|apiece\s)?for\s(?:(?:a|an|the|one|each)\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|cornea|pancreas|organ|transplant)s?"
+    r"(?![a-z])(?!(?:\s(?:organ|transplant(?:ation)?|kidney|liver|heart|lung)s?)*"
+    r"\s(?:research|programs?|projects?|cent(?:er|re)s?|departments?|wards?|buildings?|funds?"
+    r"|units?|teams?|facilit))"
+)
+"""'It's half a million yuan (about $70,000) for a single lung', '$60,000 each for a kidney':
+the organ or transplant bought named after the amount, past a converted amount in
+parentheses (which ends the amount's clause)."""
 EN_PART_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:including|of which|of whom|among them|with)\s"
     r"(?:about\s|nearly\s|more than\s|over\s|some\s)?$"
@@ -1474,6 +1765,12 @@ EN_LABEL_BEFORE_RE = re.compile(
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
 EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
 """A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
+EN_LABEL_MONEY_RE = re.compile(
+    r"(?<![a-z])(?:price|cost|fee|charge)s?(?![a-z])[^|\n]{0,20}?"
+    r"(?:(?P<usd>us\$|usd|\$|dollars)|yuan|rmb|cny|¥)"
+)
+"""A label or column header naming a price and its currency ('Price (US$)', 'Cost in
+yuan'): the values under it are amounts in that currency."""
 EN_LABEL_COUNTER_RE = re.compile(rf"(?<![a-z])({_alt(list(EN_COUNTERS))})(?![a-z])")
 """The unit or counted noun a label names ('Annual liver transplants', 'Waiting time (days)')."""
 TABLE_ROWS_BACK = 30

@@ -50,6 +50,23 @@ EN_YEAR_RE = re.compile(
 )
 """An English year; a Chinese one (2012年…) is ZH_YEAR_RE's, which knows full dates."""
 NEXT_NUMBER_RE = re.compile(r"\d")
+_ZH_FEW = "一二两三四五六七八九十几数"
+SHORT_SPAN_RE = re.compile(
+    # months without a year (今年3月至9月, 1-6月, 1月份到5月), weeks (一个礼拜, 那个星期),
+    # a recent window of months or weeks (过去一个月, 近两周)
+    r"(?<!\d)\d{1,2}\s?月份?\s?(?:至|到|-|~|—|－)\s?\d{1,2}\s?月"
+    rf"|(?:[{_ZH_FEW}这那上本同当]|\d{{1,2}})\s?个?\s?(?:礼拜|星期)(?!一(?!共)|二|三|四|五|六|日|天)"
+    rf"|(?:过去|近|最近|这)\s?(?:[{_ZH_FEW}]|\d{{1,2}})\s?(?:个月|周|个星期|个礼拜)"
+    rf"|(?<![每后\d])[{_ZH_FEW}]个月(?!后|前|以后|之后|以前|之前)"
+    # English: months without a year, half a year, the same period
+    rf"|(?:from|between)\s{pat._MONTHS}\s(?:to|and|through|until|till)\s{pat._MONTHS}"
+    r"(?!\s?\d)"
+    r"|(?:first|second|latter|last) half of (?:the|this|last|that) year"
+    r"|(?:in|over|during|for|within)\s(?:the|that|this)\s(?:same\s)?(?:period|time span)"
+    r"(?![a-z])"
+)
+"""A named stretch shorter than a year that no year pattern reads: months without a year,
+a week, the past few months, 'over the same period'. A count in it is that period's."""
 
 
 class PeriodView(NamedTuple):
@@ -103,6 +120,13 @@ _SPAN_PATTERNS = (
     pat.ZH_DATE_SPAN_RE,
     pat.EN_DATE_SPAN_RE,
 )
+
+
+def _span_intervals(text: str) -> list[tuple[int, int]]:
+    """Where the spans of years or dates in ``text`` start and end."""
+    if text.count("19") + text.count("20") < 2:
+        return []
+    return [m.span() for rx in _SPAN_PATTERNS for m in rx.finditer(text)]
 
 
 def _span(text: str) -> re.Match[str] | None:
@@ -184,13 +208,20 @@ def _conjunct(v: PeriodView) -> PeriodView | None:
     if not _both_kinds(v.clause):
         return None
     left = v.left_clause
-    cut = [m.end() for m in pat.CONJUNCT_SPLIT_RE.finditer(left)]
+    inside = _span_intervals(v.clause)  # 'between 2000 and 2010' is one span, not two parts
+    cut = [
+        m.end()
+        for m in pat.CONJUNCT_SPLIT_RE.finditer(left)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     if cut:
         left = left[cut[-1] :]
     right = v.clause[len(v.left_clause) :]
-    m = pat.CONJUNCT_SPLIT_RE.search(right)
-    if m:
-        right = right[: m.start()]
+    at = len(v.left_clause)
+    for m in pat.CONJUNCT_SPLIT_RE.finditer(right):
+        if not any(a <= at + m.start() < b for a, b in inside):
+            right = right[: m.start()]
+            break
     narrow = left + right
     if narrow == v.clause:
         return None
@@ -237,11 +268,123 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
+        return _in("a named year in the clause (in the same year, that year)")
+    if _change_from_to(v):
+        return _in("one end of a change from one count to another (grew from 80 to 150)")
     if pat.EN_SHORT_PERIOD_RE.search(v.sentence_left) or pat.ZH_SHORT_PERIOD_RE.search(
         v.sentence_left
     ):
         return _in("a named week, month or quarter")
+    if pat.EN_SHORT_PERIOD_RE.search(c):
+        return _in("a named week, month or quarter in the clause ('in one week')")
+    if _short_span(v.sentence_left) or _short_span(c):
+        return _in("months without a year, a week or the same period")
     return None
+
+
+def _short_span(text: str) -> bool:
+    """SHORT_SPAN_RE behind cheap gates: each of its matches holds 月, 礼拜, 星期, 周, a
+    month's name or 'period'/'half'."""
+    if not text:
+        return False
+    if not any(w in text for w in _SHORT_SPAN_GATE):
+        return False
+    return bool(SHORT_SPAN_RE.search(text))
+
+
+EN_CHANGE_FROM_RE = re.compile(
+    r"(?<![a-z])(?:increas|rise|rose|risen|grew|grow|fell|fall|drop|declin|decreas|jump|climb"
+    r"|doubl|tripl)[a-z]*\s(?:[^.;]{0,60}?\s)?from\s"
+)
+"""'grew from 80 to 150', 'an increase in deceased donor transplants, from 11,020 to': the
+counts a change compares are the counts of two periods, not running totals."""
+ZH_CHANGE_FROM_RE = re.compile(
+    r"(?:由|从)[^,。;]{0,12}?(?:增加|增长|增|上升|升|下降|降|减少|减|跌|回落)(?:到|至|为)"
+)
+"""由120例增加到260例: the same in Chinese."""
+_CHANGE_TAIL_BREAK_RE = re.compile(r"[;,]\s?(?!\d)|\sand\s|\bbut\b")
+
+
+def _change_from_to(v: PeriodView) -> bool:
+    """Is the count one end of a change from one count to another, with no total word?"""
+    c = v.clause
+    if pat.WEAK_CUMULATIVE_CUE_RE.search(c):
+        return False
+    if "由" in c or "从" in c:
+        return bool(ZH_CHANGE_FROM_RE.search(c))
+    left = v.sentence_left[-100:]
+    if "from" not in left:
+        return False
+    ends = [m.end() for m in EN_CHANGE_FROM_RE.finditer(left)]
+    if not ends:
+        return False
+    tail = left[ends[-1] :]
+    return len(tail) <= 40 and not _CHANGE_TAIL_BREAK_RE.search(tail)
+
+
+ZH_RECENT_EVENT_RE = re.compile(
+    r"近日|日前|昨日|昨天|今天|今日|前日|前天|日内|当日|当天|元旦|春节期间"
+)
+"""近日,该院成功完成3例肝移植: news of a recent event counts that event, not a running total."""
+SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
+"""The opening of a span ('Between the beginning of 2016 up to October 22'): the date after
+it closes the span, it is no as-of date of a running total."""
+_SHORT_SPAN_GATE = ("月", "礼拜", "星期", "周", "from", "between", "half", "period", "span")
+
+
+_CLAUSE_PART_RE = re.compile(r"[^,;。]*[,;。]?")
+FIRST_STRETCH_RE = re.compile(
+    r"(?<![a-z])(?:first|initial)\s(?:[a-z0-9-]+\s)?(?:months?|weeks?|half|quarter|days?|years?)"
+    r"(?![a-z])|(?:首|头|第一)[\d一二两三四五六七八九十]{0,2}个?(?:月|周|季度|年)"
+)
+"""'the first six months', 首3个月: a stretch of time, not a programme's first operation."""
+
+
+ZH_SINCE_YEAR_RE = re.compile(
+    rf"(?:自|从)\s?{pat.YEAR}\s?年?(?:\s?\d{{1,2}}\s?月份?)?\s?(?:起|开始)"
+    rf"(?![^,。;]{{0,6}}?(?:至|到)\s?(?:{pat.YEAR}|今年|去年|\d{{1,2}}\s?月))"
+)
+"""自1991年起, 从2005年开始 with no end: from a year up to now, a running total like 以来 (a
+span with an end, 自2001年起至2010年, stays a period)."""
+_SINCE_WORD = " 以来 "
+
+
+def _since_read_as_running(v: PeriodView) -> PeriodView:
+    """The view with 自1991年起 (no end) written as 以来, the running-total word it means, so
+    its year is not read as a named period."""
+    if "起" not in v.sentence and "开始" not in v.sentence:
+        return v
+    if not ZH_SINCE_YEAR_RE.search(v.sentence):
+        return v
+    sub = ZH_SINCE_YEAR_RE.sub
+    return v._replace(
+        clause=sub(_SINCE_WORD, v.clause),
+        left_clause=sub(_SINCE_WORD, v.left_clause),
+        sentence_left=sub(_SINCE_WORD, v.sentence_left),
+        sentence=sub(_SINCE_WORD, v.sentence),
+    )
+
+
+def _start_years_blanked(v: PeriodView) -> PeriodView:
+    """The view with the years of a programme's first operation blanked from the text before
+    the figure's clause (2001年完成首例肝移植,10年来…已经突破五百例; 'its first liver transplant
+    in 2002'): that year opens the programme's life, it names no period the count belongs
+    to (GUIDE.md, "From the start"). A clause holding a span keeps its years."""
+    s = v.sentence_left[: len(v.sentence_left) - len(v.left_clause)]
+    if not s or not may_hold_year(s) or not pat.PROGRAMME_START_RE.search(s):
+        return v
+    parts = []
+    for part in _CLAUSE_PART_RE.findall(s):
+        opening = FIRST_STRETCH_RE.sub(" ", part)  # 'the first six months of 2019' is a period
+        if pat.PROGRAMME_START_RE.search(opening) and not year_range(part):
+            part = pat.ZH_YEAR_RE.sub(" ", part)
+            part = EN_YEAR_RE.sub(" ", part)
+        parts.append(part)
+    blanked = "".join(parts)
+    if blanked == s:
+        return v
+    return v._replace(sentence_left=blanked + v.left_clause)
 
 
 def _weak_total(v: PeriodView) -> PeriodDecision:
@@ -255,8 +398,19 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
         return _cum("total over a span from the programme's first operation")
     if pat.RUNNING_UNTIL_RE.search(s):
         return _cum("total up to a year (before 1980)")
+    as_of = pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s)
+    if (
+        as_of
+        and not year_range(s)
+        and not SPAN_OPEN_RE.search(s, 0, as_of.start())
+        and not pat.ZH_EXPLICIT_PERIOD_RE.search(s, as_of.end())
+    ):
+        return _cum("total up to an as-of date (By the end of 2019, a total of)")
     if year_range(s) or years(s):
         return _in("total over the period the sentence opened")
+    named = pat.ZH_EXPLICIT_PERIOD_RE.search(s) or pat.EN_NAMED_PERIOD_RE.search(s)
+    if not as_of and (named or _short_span(s)):
+        return _in("total over the named period the sentence opened (去年, last year)")
     return _cum("total")
 
 
@@ -312,9 +466,11 @@ def _after_cues(v: PeriodView) -> PeriodDecision | None:
 
 def decide(v: PeriodView) -> PeriodDecision:
     """``in_period`` or ``cumulative`` for one count, with the reason (see the module doc)."""
+    v = _since_read_as_running(v)
     found = _clause_cues(v)
     if found:
         return found
+    v = _start_years_blanked(v)
     if pat.WEAK_CUMULATIVE_CUE_RE.search(v.clause):
         return _weak_total(v)
     found = _sentence_cues(v) or _after_cues(v) or _neighbour_cues(v)
@@ -322,6 +478,8 @@ def decide(v: PeriodView) -> PeriodDecision:
         return found
     if pat.EN_SIMPLE_PAST_RE.search(v.clause):
         return _in("a completed past event, told in the simple past")
+    if ZH_RECENT_EVENT_RE.search(v.sentence_left):
+        return _in("a recent event (近日, 昨日): the count of that event")
     return _cum("no cue: a bare count")
 
 
