@@ -2,7 +2,8 @@
 
 The old main crashed every usage error with ``ModuleNotFoundError: No module
 named 'click'`` (exit 1): these tests run ``transplant-audit`` itself in a
-subprocess, as a user would, so a broken entry point or dependency shows here.
+subprocess, as a user would, so a broken entry point or dependency shows here. The
+error cases live in ``console_cases.py``, which ``.ci/clean_venv_check`` runs too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from console_cases import CASES, Case, problems, run
+
 SCRIPT = shutil.which("transplant-audit")
 
 pytestmark = pytest.mark.skipif(
@@ -24,42 +27,28 @@ pytestmark = pytest.mark.skipif(
 
 def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     assert SCRIPT is not None, "transplant-audit console script not on PATH"
-    env = {**os.environ, "TRANSPLANT_AUDIT_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
-    return subprocess.run(
-        [SCRIPT, *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    return run(SCRIPT, list(args), tmp_path)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_error_exits_2_with_usage_panel_or_one_line(case: Case, tmp_path: Path) -> None:
+    """Each case of ``console_cases`` (also run by ``.ci/clean_venv_check`` in a fresh venv)."""
+    assert SCRIPT is not None, "transplant-audit console script not on PATH"
+    assert problems(SCRIPT, case, tmp_path) == []
+
+
+def test_the_checker_sees_a_traceback_and_a_second_line(tmp_path: Path) -> None:
+    """``problems`` itself can fail: a script that dies with a traceback, exit 1, and one
+    that prints two lines are both reported."""
+    fake = tmp_path / "fake"
+    fake.write_text(
+        "#!/bin/sh\necho 'Traceback (most recent call last):' >&2\necho boom >&2\nexit 1\n"
     )
-
-
-@pytest.mark.parametrize(
-    ("args", "usage", "message"),
-    [
-        (["nosuchcmd"], "Usage: transplant-audit", "No such command 'nosuchcmd'"),
-        (["show"], "Usage: transplant-audit show", "Missing argument"),
-        (["estimate", "--draws", "abc"], "Usage: transplant-audit estimate", "--draws"),
-        (["hospitals", "--provnce", "X"], "Usage: transplant-audit hospitals", "--provnce"),
-    ],
-    ids=["unknown-command", "missing-argument", "draws-not-int", "misspelt-option"],
-)
-def test_usage_error_exits_2_with_usage_line(
-    args: list[str], usage: str, message: str, tmp_path: Path
-) -> None:
-    proc = _run(*args, tmp_path=tmp_path)
-    assert proc.returncode == 2, proc.stderr
-    assert usage in proc.stderr
-    assert message in proc.stderr
-    assert "Traceback" not in proc.stderr + proc.stdout
-    assert "ModuleNotFoundError" not in proc.stderr
-
-
-def test_data_error_is_one_line_exit_2(tmp_path: Path) -> None:
-    bad = tmp_path / "series.csv"
-    bad.write_text("a,b\n1,2\n", encoding="utf-8")
-    proc = _run("forensics", "--csv", str(bad), tmp_path=tmp_path)
-    assert proc.returncode == 2, proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, proc.stderr
-    assert "series.csv" in lines[0] and "'year'" in lines[0] and "[missing-column]" in lines[0]
-    assert "Traceback" not in proc.stderr
+    fake.chmod(0o755)
+    case = next(c for c in CASES if c.id == "missing-file")
+    found = " ".join(problems(str(fake), case, tmp_path))
+    assert "exit 1, want 2" in found and "a traceback" in found
+    assert "2 lines on stderr, want 1" in found and "no '[missing-file]'" in found
 
 
 def test_help_exits_0(tmp_path: Path) -> None:

@@ -3,8 +3,12 @@ ones, and every missing or non-finite number (NaN, +inf, -inf, ``pd.NA``, ``pd.N
 becomes ``null``, because strict JSON has no NaN or Infinity and the writers call
 ``json.dumps(..., allow_nan=False)``. Timestamps and dates become ISO text; arrays and
 series become lists, data frames lists of row records, dataclasses dicts of their fields.
-Used by ``estimate --json``, the estimate's provenance, ``forensics --json`` (its
-details), the report's ``data/`` files and its chart specs.
+Used by ``estimate --json``, ``explain --json``, the estimate's provenance,
+``forensics --json`` (its details), the report's ``data/`` files and its chart specs (in
+the HTML, and the PDF's rendering and PNG cache key), the workbench's job results, the
+exhibit's JSON files, ``show --json`` and ``coverage --json``. Hash inputs with a fixed
+canonical form of their own (the ledger's ``canonical_json``,
+``estimate.api.inputs_digest``) are not writers of computed values.
 
 Imports neither numpy nor pandas, so the CLI's start-up stays light.
 """

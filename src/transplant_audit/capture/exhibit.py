@@ -26,6 +26,7 @@ from typing import Any
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.ledger import BatchData, EntryData
+from transplant_audit.jsonvalue import plain
 
 EXTENSIONS = {
     "text/html": ".html",
@@ -57,7 +58,9 @@ class ExhibitData:
 
 
 def _json(obj: Any) -> bytes:
-    return (json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+    """Strict JSON (``jsonvalue.plain``: NaN as null), so any JSON reader can check it."""
+    text = json.dumps(plain(obj), indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return (text + "\n").encode()
 
 
 def _proof(e: EntryData, batches: Sequence[BatchData], hashes: dict[int, list[str]]) -> dict:
@@ -276,7 +279,8 @@ def _text_row(table: str, obj: Any) -> dict[str, str]:
     return store_text_row(table, values)
 
 
-def _plain(obj: Any) -> dict[str, Any]:
+def _columns(obj: Any) -> dict[str, Any]:
+    """A stored row's columns as a dict (made JSON-safe where written, by ``_json``)."""
     return {c.name: getattr(obj, c.name) for c in obj.__table__.columns}
 
 
@@ -318,7 +322,7 @@ def load_exhibit(store: Any, home: Path, obs_id: str) -> ExhibitData:
         ).scalar_one_or_none()
         decisions = (
             [
-                _plain(d)
+                _columns(d)
                 for d in s.execute(
                     select(ReviewDecision)
                     .where(ReviewDecision.candidate_id == cand.id)
@@ -380,9 +384,9 @@ def load_exhibit(store: Any, home: Path, obs_id: str) -> ExhibitData:
         }
         observation = _text_row("observations", obs)
         source_row = _text_row("sources", source) if source is not None else None
-        candidate = _plain(cand) if cand is not None else None
-        record_row = _plain(record) if record is not None else None
-        capture_rows = [_plain(c) for c in captures if record and c.digest == record.digest]
+        candidate = _columns(cand) if cand is not None else None
+        record_row = _columns(record) if record is not None else None
+        capture_rows = [_columns(c) for c in captures if record and c.digest == record.digest]
     document = warc = None
     if record_row is not None:
         path = Archive(home).path(record_row["warc_file"])

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from transplant_audit.cli_options import json_path_aware, write_json_output, write_text_atomic
 from transplant_audit.errors import ConfigError
+from transplant_audit.jsonvalue import plain
 
 console = Console()
 
@@ -456,9 +457,8 @@ def explain_cmd(
         )
     console.print(t)
     if json_out is not None:
-        write_json_output(
-            json_out, json.dumps(d, indent=1, ensure_ascii=False, default=str), console
-        )
+        text = json.dumps(plain(d), indent=1, ensure_ascii=False, allow_nan=False)
+        write_json_output(json_out, text, console)
 
 
 def register(app: typer.Typer) -> None:

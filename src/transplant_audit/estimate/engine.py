@@ -1007,6 +1007,36 @@ def figure_factors(
     return 1.0 + A[q] * (u_fig - C[q][:, None])
 
 
+def occupancy_and_stay(
+    t: Table, p: Mapping[str, np.ndarray], fac: np.ndarray, draws: int
+) -> tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray, np.ndarray], np.ndarray]]:
+    """``(occ_of, inv_los_of)`` for the table ``t`` at these draws: ``occ_of(h)``, the bed
+    occupancy of hospitals ``h`` (their own stated rate times its figure's factor, else the
+    national assumption), shape (len(h), D); ``inv_los_of(h, g)``, 1 / the days a stay
+    lasts for hospitals ``h`` in organ groups ``g`` (own stated stay, else the group's
+    assumption). Shared by ``simulate`` and the fast path."""
+    occ_d = p["occupancy_rate"]
+    inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
+
+    def occ_of(h_full: np.ndarray) -> np.ndarray:
+        own = t.own_occupancy[h_full]
+        out = np.broadcast_to(occ_d, (len(h_full), draws)).copy()
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
+        return out
+
+    def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
+        out = inv_los[g].copy()
+        own = t.own_los[h_full, g]
+        has = ~np.isnan(own)
+        if has.any():
+            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+        return out
+
+    return occ_of, inv_los_of
+
+
 def simulate(
     prep: Prepared,
     params: Mapping[str, np.ndarray],
@@ -1033,24 +1063,7 @@ def simulate(
 
     # occupancy per active hospital and days/stay per (hospital, organ group)
     occ_d = p["occupancy_rate"]
-    inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])  # (4, D)
-
-    def occ_of(h_full: np.ndarray) -> np.ndarray:
-        own = t.own_occupancy[h_full]
-        out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
-        has = ~np.isnan(own)
-        if has.any():
-            out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
-        return out
-
-    def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
-        out = inv_los[g].copy()
-        own = t.own_los[h_full, g]
-        has = ~np.isnan(own)
-        if has.any():
-            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
-        return out
-
+    occ_of, inv_los_of = occupancy_and_stay(t, p, fac, D)
     coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)  # occupancy / stay, (K, D)
 
     # Every method works on its own compact cells (the hospital-years it can apply to);

@@ -24,7 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from transplant_audit.estimate import engine, methods
-from transplant_audit.estimate.engine import DTYPE, LOS_NAME, ORGAN_GROUPS, ChunkOut, Prepared
+from transplant_audit.estimate.engine import DTYPE, ORGAN_GROUPS, ChunkOut, Prepared
 
 UNS = ORGAN_GROUPS.index("unspecified")
 
@@ -259,24 +259,7 @@ class FastModel:
         p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
         fac = engine.figure_factors(t.fig_qual, p, u_fig, D)
         occ_d = p["occupancy_rate"]
-        inv_los = np.stack([1.0 / p[LOS_NAME[g]] for g in ORGAN_GROUPS])
-
-        def occ_of(h_full: np.ndarray) -> np.ndarray:
-            own = t.own_occupancy[h_full]
-            out = np.broadcast_to(occ_d, (len(h_full), D)).copy()
-            has = ~np.isnan(own)
-            if has.any():
-                out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
-            return out
-
-        def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
-            out = inv_los[g].copy()
-            own = t.own_los[h_full, g]
-            has = ~np.isnan(own)
-            if has.any():
-                out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
-            return out
-
+        occ_of, inv_los_of = engine.occupancy_and_stay(t, p, fac, D)
         coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)
         A = np.empty((self.n_atoms, D), DTYPE)
         o = self.offsets

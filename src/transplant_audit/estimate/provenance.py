@@ -152,7 +152,7 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
         names += METHOD_ASSUMPTIONS.get(m, [])
     if "capacity" in values or "combined" in values:
         names += METHOD_ASSUMPTIONS["combined"]
-    names += [QUALIFIER_ASSUMPTIONS[q] for q in quals if q in QUALIFIER_ASSUMPTIONS]
+    names += [QUALIFIER_ASSUMPTIONS[q] for q in sorted(quals) if q in QUALIFIER_ASSUMPTIONS]
     assumptions = []
     for n in dict.fromkeys(names):
         a = result.assumptions.get(n)

@@ -25,6 +25,7 @@ from transplant_audit import error_codes as codes
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError, DataError, TransplantAuditError
 from transplant_audit.evidence.vocabulary import INDICATORS, SOURCE_PARTIES
+from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -578,7 +579,7 @@ def show_command(
             "observations": _records(obs),
             "conflicts": [_records(g[["id", "value", "source_id"]]) for g in conflicts],
         }
-        console.print_json(json.dumps(payload, ensure_ascii=False, default=str))
+        console.print_json(json.dumps(plain(payload), ensure_ascii=False, allow_nan=False))
         return
     title = f"{info.get('name_en') or info['id']}"
     if info.get("name_zh"):

@@ -11,15 +11,16 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from transplant_audit.cli_options import DbOption, HomeOption, write_text_atomic
+from transplant_audit.cli_options import DbOption, HomeOption, json_to_stdout, write_json_output
 from transplant_audit.errors import ConfigError, TransplantAuditError
+from transplant_audit.jsonvalue import plain
 
 if TYPE_CHECKING:  # pandas loads when a command runs, not when the CLI starts
     import pandas as pd
@@ -37,14 +38,6 @@ JsonPathOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _write_json(target: str, data: dict[str, Any]) -> None:
-    text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
-    if target == "-":
-        sys.stdout.write(text)
-        return
-    write_text_atomic(Path(target), text)
 
 
 def estimated_imputed_share(evidence: Evidence, year: int, draws: int) -> tuple[float, str]:
@@ -114,13 +107,13 @@ def coverage_command(
         "evidence": evidence.origin,
         "rows": table.to_dict("records"),
     }
-    if json_out is not None:
-        _write_json(json_out, data)
-        if json_out == "-":
-            return
+    text = json.dumps(plain(data), indent=1, ensure_ascii=False, allow_nan=False)
+    if json_out is not None and json_to_stdout(json_out):
+        write_json_output(Path(json_out), text, None)  # stdout holds the JSON alone
+        return
     _print_coverage(table, share, why, year, evidence)
     if json_out is not None:
-        Console(highlight=False).print(f"wrote {json_out}")
+        write_json_output(Path(json_out), text, Console(highlight=False))
 
 
 def _print_coverage(

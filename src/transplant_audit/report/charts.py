@@ -189,21 +189,13 @@ def sobol(df: pd.DataFrame, description: str) -> dict[str, Any]:
             pd.DataFrame(
                 {
                     "assumption": df["assumption"],
-                    "index": "first order (S1)",
-                    "value": df["S1"],
-                    "low": df["S1"] - df["S1_conf"],
-                    "high": df["S1"] + df["S1_conf"],
+                    "index": label,
+                    "value": df[col],
+                    "low": df[col] - df[f"{col}_conf"],
+                    "high": df[col] + df[f"{col}_conf"],
                 }
-            ),
-            pd.DataFrame(
-                {
-                    "assumption": df["assumption"],
-                    "index": "total (ST)",
-                    "value": df["ST"],
-                    "low": df["ST"] - df["ST_conf"],
-                    "high": df["ST"] + df["ST_conf"],
-                }
-            ),
+            )
+            for col, label in (("S1", "first order (S1)"), ("ST", "total (ST)"))
         ],
         ignore_index=True,
     )

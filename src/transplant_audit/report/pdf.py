@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from transplant_audit.jsonvalue import plain
 from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
     Derivation,
@@ -337,10 +338,12 @@ def chart_png(spec: dict) -> bytes:
     A rendered chart is kept in the cache directory under the sha256 of its spec, the
     scale and the vl-convert version, so a chart whose spec did not change since the
     last report is read back instead of rendered (about 0.1-0.3 s a chart). A damaged
-    or unreadable cache file is rendered again.
+    or unreadable cache file is rendered again. The spec is rendered and keyed as
+    ``jsonvalue.plain`` makes it, the same JSON the HTML report embeds.
     """
     import vl_convert
 
+    spec = plain(spec)
     path = _png_cache_path(spec, getattr(vl_convert, "__version__", "unknown"))
     try:
         cached = path.read_bytes()
@@ -363,7 +366,7 @@ def chart_png(spec: dict) -> bytes:
 def _png_cache_path(spec: dict, renderer: str) -> Path:
     from transplant_audit.paths import cache_dir
 
-    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+    text = json.dumps(plain(spec), sort_keys=True, ensure_ascii=False, allow_nan=False)
     key = hashlib.sha256(f"{renderer}\0{PNG_SCALE}\0{text}".encode()).hexdigest()
     return cache_dir() / "charts" / f"{key}.png"
 

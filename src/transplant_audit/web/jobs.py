@@ -16,12 +16,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from transplant_audit.errors import TransplantAuditError
+from transplant_audit.jsonvalue import plain
 from transplant_audit.web.schema import Job
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 
 Work = Callable[[Mapping[str, Any], Callable[[float], None]], dict[str, Any]]
-"""A job's work: (params, report progress 0..1) -> JSON-able result."""
+"""A job's work: (params, report progress 0..1) -> result, stored as JSON by
+``jsonvalue.plain`` (numpy scalars as numbers, NaN and pd.NA as null)."""
 
 
 def _now() -> str:
@@ -73,6 +75,7 @@ class JobRunner:
 
         try:
             result = self.kinds[kind](params, progress)
+            text = json.dumps(plain(result), ensure_ascii=False, allow_nan=False)
         except TransplantAuditError as exc:
             self._set(job_id, status=FAILED, error=str(exc), finished_at=_now())
             return
@@ -86,7 +89,7 @@ class JobRunner:
             job_id,
             status=DONE,
             progress=1.0,
-            result=json.dumps(result, ensure_ascii=False, allow_nan=False, default=str),
+            result=text,
             finished_at=_now(),
         )
 
