@@ -1,8 +1,8 @@
 """The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt), heldout3.json
-(raw/k*.txt) and heldout4.json (raw/m*.txt), each gathered blind to the extractor from pages
-none of the earlier sets used. These tests check the sets themselves (size, form,
-disjointness, reproducibility, the texts-only export for a blind second annotator); they
-never run the extractor on them. Scoring them is bench_extract.py's job (and
+(raw/k*.txt), heldout4.json (raw/m*.txt) and heldout5.json (raw/n*.txt), each gathered blind to
+the extractor from pages none of the earlier sets used. These tests check the sets themselves
+(size, form, disjointness, reproducibility, the texts-only export for a blind second annotator);
+they never run the extractor on them. Scoring them is bench_extract.py's job (and
 test_realtext.py's floors)."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SETS = {
     "heldout2": ("h2-", "h", [("b", "rt"), ("d", "rt2")]),
     "heldout3": ("h3-", "k", [("b", "rt"), ("d", "rt2"), ("h", "h2")]),
     "heldout4": ("h4-", "m", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3")]),
+    "heldout5": ("h5-", "n", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4")]),
 }
 
 
@@ -83,6 +84,19 @@ def test_build_refuses_a_reused_page(build_set: ModuleType) -> None:
     copy = {**first, "url": "https://example.org/other", "text": "x" * 10 + first["text"][:60]}
     with pytest.raises(AssertionError, match="share text"):
         build_set.assert_disjoint("x", [copy], others)
+
+
+def test_build_refuses_a_passage_quoted_twice(build_set: ModuleType) -> None:
+    """A snippet repeating half or more of another snippet of the same set (a page quoted in
+    two batches, one statement copied by two sites) is refused; a shared headline phrase is
+    not."""
+    text = "The (fictional) centre performed 120 kidney transplants in 2015 and 40 in 2016."
+    a = {"src": "a.txt:3", "text": text}
+    build_set._assert_no_repeats("x", [a, {"src": "b.txt:3", "text": "Other words. " * 8}])
+    with pytest.raises(AssertionError, match="b.txt:3 repeats a.txt:3"):
+        build_set._assert_no_repeats("x", [a, {"src": "b.txt:3", "text": "Reported: " + text}])
+    headline = {"src": "c.txt:3", "text": text[:45] + " An unrelated and much longer body. " * 4}
+    build_set._assert_no_repeats("x", [a, headline])
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -171,6 +171,21 @@ def build_heldout4() -> list[dict]:
     return docs
 
 
+def _assert_no_repeats(name: str, docs: list[dict]) -> None:
+    """No snippet shares half or more of its 40-character runs with another snippet of the
+    same set (a page quoted twice, or the same story copied by two sites, would weigh
+    double). Short shared phrases, as a headline repeated in its body, stay allowed."""
+    seen: list[tuple[str, set[str]]] = []
+    for d in docs:
+        runs = _shingles(d["text"])
+        for src, other in seen:
+            shared = len(runs & other)
+            assert 2 * shared < min(len(runs), len(other)), (
+                f"{name}: {d['src']} repeats {src} ({shared} shared 40-character runs)"
+            )
+        seen.append((d["src"], runs))
+
+
 def build_heldout5() -> list[dict]:
     """The fifth held-out set (raw/n*.txt: nE English, nS Simplified, nT Traditional
     Chinese), gathered blind to the extractor after heldout4 had been scored and while it was
@@ -180,6 +195,7 @@ def build_heldout5() -> list[dict]:
     earlier = build() + build("d", "rt2") + build("h", "h2") + build("k", "h3") + build("m", "h4")
     assert_disjoint("heldout5", docs, earlier)
     _assert_spread("heldout5", docs)
+    _assert_no_repeats("heldout5", docs)
     return docs
 
 
