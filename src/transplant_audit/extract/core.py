@@ -45,6 +45,9 @@ from transplant_audit.extract.context import (
     _doc_transplant,
     _has,
 )
+from transplant_audit.extract.hospitals import (
+    find_hospitals,
+)
 from transplant_audit.extract.numbers import (
     ZH_BIG_UNITS,
     ZH_SMALL_UNITS,
@@ -58,7 +61,9 @@ from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import last_pos as _last_pos
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
+from transplant_audit.extract.ranks import _en_rank_candidates, _rank_candidates
 from transplant_audit.extract.rxprefix import speed_up
+from transplant_audit.extract.spans import _flat, _hospital_at, _span_candidate
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 
@@ -97,64 +102,6 @@ def detect_language(text: str) -> str:
 
 
 # --- boundaries ------------------------------------------------------------------------------
-
-
-# --- hospitals -------------------------------------------------------------------------------
-
-
-_GENERIC_HOSPITAL_RE = re.compile(
-    r"^(?:一|这|那|该|本|各|多|每|两|几|数|综合|三级|三甲|甲等|大型|现代|知名|著名|公立|民营|私立|军队|部队|全国|其他|其它|省级|市级|县级|大医院|医院)"
-)
-
-_HOSPITAL_WORD_RE = re.compile("医院")
-_NAME_RUN_RE = re.compile(r"[\u4e00-\u9fff()（）]{2,}$")
-_EN_HOSPITAL_WORD_RE = re.compile(r"Hospital|Medical Cent(?:er|re)")
-_EN_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.&-]*\s(?:(?:of|and|for|the)\s)*){1,8}$")
-_EN_NAME_AFTER_RE = re.compile(r"\s(?:of|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,6}")
-_EN_NAME_WINDOW = 120
-_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:院区|分院)")
-_HOSPITAL_NAME_MAX = 30
-_DATE_UNITS = "年月日"
-"""At most this many characters of a Chinese hospital name before 医院."""
-
-
-def find_hospitals(text: str, norm: str | None = None) -> list[tuple[int, str]]:
-    """(position, name as written) of every hospital named in ``text``."""
-    norm = normalize(text) if norm is None else norm
-    out: list[tuple[int, str]] = []
-    for m in _HOSPITAL_WORD_RE.finditer(norm):
-        e = m.end()
-        lo = max(0, m.start() - _HOSPITAL_NAME_MAX)
-        run = _NAME_RUN_RE.search(norm, lo, m.start())
-        if run is None:
-            continue
-        s = run.start()
-        tail = _BRANCH_RE.match(norm, e)
-        if tail:
-            e = tail.end()
-        trimmed = pat.ZH_HOSPITAL_LEAD_TRIM.sub("", norm[s:e])
-        s = e - len(trimmed) if trimmed else e
-        while s < e and norm[s] in "()（）":
-            s += 1
-        if 0 < s < e and norm[s] in _DATE_UNITS and norm[s - 1].isdigit():
-            s += 1  # "2021年3月复旦大学附属中山医院": the 月 of a date is not part of the name
-        if e - s >= 4 and not _GENERIC_HOSPITAL_RE.match(norm[s:e]):
-            out.append((s, text[s:e]))
-    prev_end = 0
-    for m in _EN_HOSPITAL_WORD_RE.finditer(text):
-        lo = max(prev_end, m.start() - _EN_NAME_WINDOW)
-        before = _EN_NAME_BEFORE_RE.search(text, lo, m.start())
-        if before is None:
-            continue
-        end = m.end()
-        after = _EN_NAME_AFTER_RE.match(text, end)
-        if after:
-            end = after.end()
-        prev_end = end
-        name = re.sub(r"^(?:the|The)\s", "", text[before.start() : end]).strip()
-        out.append((before.start(), name))
-    out.sort()
-    return out
 
 
 # --- the extractor ---------------------------------------------------------------------------
@@ -2890,49 +2837,6 @@ def _year_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, float]]:
     return found
 
 
-def _span_candidate(
-    text: str,
-    s: int,
-    e: int,
-    chars: int,
-    lang: str,
-    *,
-    indicator: str,
-    value: float,
-    organ: str = "",
-    qualifier: Qualifier = Qualifier.EXACT,
-    period: str = "",
-    hospital: str = "",
-) -> Candidate:
-    """A candidate for text[s:e] with its snippet (``chars`` either side): the one place the
-    side passes (years, ranks, table cells) build a Candidate."""
-    sn_s = max(0, s - chars)
-    return Candidate(
-        indicator=indicator,
-        organ=organ,
-        value=value,
-        qualifier=str(qualifier),
-        unit=canonical_unit(indicator),
-        period=period,
-        as_of="",
-        start=s,
-        end=e,
-        snippet=_flat(text[sn_s : min(len(text), e + chars)]),
-        snippet_start=sn_s,
-        stated=text[s:e],
-        hospital=hospital,
-        language=lang,
-    )
-
-
-def _hospital_at(hospitals: list[tuple[int, str]], pos: int) -> str:
-    """The hospital named last before ``pos`` (the first one when none is before it)."""
-    if not hospitals:
-        return ""
-    i = bisect.bisect_right([h[0] for h in hospitals], pos) - 1
-    return hospitals[max(i, 0)][1]
-
-
 def _cell_year_candidate(text: str, ys: int, ye: int, lang: str, chars: int) -> Candidate:
     return _span_candidate(
         text,
@@ -3092,87 +2996,6 @@ def _year_candidates(
     return out
 
 
-def _rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
-    """(rank, qualifier) of a ZH_VOLUME_RANK_RE match: 第28位 → 28, 首位 → 1, 前十 → 10
-    at most."""
-    if m.group("first"):
-        return 1.0, Qualifier.EXACT
-    tok, qual = (m.group("top"), Qualifier.AT_MOST) if m.group("top") else (m.group("nth"), None)
-    try:
-        value = parse_number(tok)
-    except ValueError:
-        return None
-    return value, qual or Qualifier.EXACT
-
-
-def _rank_candidates(
-    text: str,
-    norm: str,
-    clauses: _Bounds,
-    sentences: _Bounds,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
-    """``volume_rank_national`` and ``volume_rank_global`` in Chinese text: a rank in the
-    country (全国, 国内, 全大陆) or the world (世界, 全球) whose sentence names transplants
-    and a volume (数量, 例数, 手术量, a count of 例) before it, and whose clause names no
-    quality (生存率, 水平...)."""
-    out: list[Candidate] = []
-    for m in pat.ZH_VOLUME_RANK_RE.finditer(norm):
-        se_s, _ = sentences.around(m.start(), m.end())
-        cl_s, _ = clauses.around(m.start(), m.end())
-        left = norm[se_s : m.start()]
-        volume = pat.ZH_VOLUME_WORD_RE.search(left) or pat.ZH_RANK_VOLUME_AFTER_RE.match(
-            norm, m.end()
-        )
-        if not volume or not pat.TRANSPLANT_CUE_RE.search(norm, se_s, m.end()):
-            continue
-        if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
-            continue
-        rank = _rank_value(m)
-        if rank is None or rank[0] < 1:
-            continue
-        value, qual = rank
-        world = m.group("scope") in ("世界", "全球")
-        om = list(pat.ORGAN_RE.finditer(left))
-        organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
-        out.append(
-            _span_candidate(
-                text,
-                m.start(),
-                m.end(),
-                snippet_chars,
-                lang,
-                indicator="volume_rank_global" if world else "volume_rank_national",
-                value=value,
-                organ=organ,
-                qualifier=qual,
-                hospital=_hospital_at(hospitals, m.start()),
-            )
-        )
-    for m in pat.ZH_SUPERLATIVE_VOLUME_RE.finditer(norm) if "最多" in norm else ():
-        se_s, _ = sentences.around(m.start(), m.end())
-        left = norm[se_s : m.start()]
-        world = m.group("what") == "国家" or "世界" in left or "全球" in left
-        om = list(pat.ORGAN_RE.finditer(norm, se_s, m.end()))
-        out.append(
-            _span_candidate(
-                text,
-                m.start(),
-                m.end(),
-                snippet_chars,
-                lang,
-                indicator="volume_rank_global" if world else "volume_rank_national",
-                value=1.0,
-                organ=pat.ORGAN_WORDS[om[-1].group(0)] if om else "",
-                qualifier=Qualifier.EXACT,
-                hospital=_hospital_at(hospitals, m.start()),
-            )
-        )
-    return out
-
-
 def _table_cells(norm: str) -> list[tuple[int, int]]:
     """(start, end) of every cell of the page's ``|``-separated tables: the text between
     two ``|``, stripped; a row break is a line break inside that text, and a cell written
@@ -3275,132 +3098,6 @@ def _table_candidate(
         value=value,
         organ=pat.ORGAN_WORDS.get(organ_word, ""),
         period=year,
-    )
-
-
-_EN_TOP_WORDS = {"three": 3, "five": 5, "ten": 10}
-
-
-def _en_rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
-    """(rank, qualifier) of an EN_RANK_RE match; 'the top 10' is a rank of at most 10."""
-    if m.group("top"):
-        top = m.group("top")
-        return float(_EN_TOP_WORDS.get(top) or int(top)), Qualifier.AT_MOST
-    word = m.group("hash") or m.group("no") or m.group("verb") or m.group("place")
-    if m.group("most"):
-        return 1.0, Qualifier.EXACT
-    word = word or m.group("superl") or m.group("only")
-    if word.isdigit():
-        return float(word), Qualifier.EXACT
-    if word in pat.EN_ORDINAL_VALUES:
-        return float(pat.EN_ORDINAL_VALUES[word]), Qualifier.EXACT
-    digits = word[:-2]
-    return (float(digits), Qualifier.EXACT) if digits.isdigit() else None
-
-
-def _en_rank_local(norm: str, m: re.Match[str], se_s: int, se_e: int) -> bool:
-    """Is the rank one within a province, region or city? Read in the rank's own clause
-    ('ranked 12th among 122 hospitals in China and 2nd in the province': the first is
-    national), not the whole sentence."""
-    left = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[se_s : m.start()])[-1]
-    right = pat.EN_RANK_CLAUSE_CUT_RE.split(norm[m.end() : se_e], 1)[0]
-    return bool(pat.EN_RANK_LOCAL_RE.search(left + " " + right))
-
-
-def _en_superlative_of_volume(m: re.Match[str], sentence: str) -> bool:
-    """A superlative ('the most', 'the busiest', 'the largest') is a volume rank 1 when the
-    sentence gives its scope (country, world) and, for size words, says it is by volume."""
-    if not pat.EN_SUPERLATIVE_SCOPE_RE.search(sentence) and not m.group(0).startswith(("'", "’")):
-        return False
-    if pat.EN_SUPERLATIVE_CONTINENT_RE.search(sentence):
-        return False
-    if pat.EN_SUPERLATIVE_SIZE_RE.match(m.group("most")):
-        return bool(pat.EN_SUPERLATIVE_VOLUME_RE.search(sentence))
-    if m.group("most") == "most":
-        return bool(pat.EN_MOST_COUNT_RE.match(m.string, m.start("most")))
-    return True
-
-
-def _en_rank_matches(norm: str) -> list[re.Match[str]]:
-    """EN_RANK_RE's matches, searched only near the words they need (EN_RANK_GATE_RE)."""
-    w = pat.EN_RANK_WINDOW
-    spans = []
-    for word in pat.EN_RANK_GATE_WORDS:  # str.find: much faster than one alternation
-        i = norm.find(word)
-        while i >= 0:
-            spans.append((max(0, i - w), min(len(norm), i + len(word) + w)))
-            i = norm.find(word, i + 1)
-    windows: list[list[int]] = []
-    for lo, hi in sorted(spans):
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)  # overlapping windows are searched as one
-        else:
-            windows.append([lo, hi])
-    return [m for lo, hi in windows for m in pat.EN_RANK_RE.finditer(norm, lo, hi)]
-
-
-def _en_rank_candidates(
-    text: str,
-    norm: str,
-    sentences: _Bounds,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
-    """``volume_rank_national`` / ``volume_rank_global`` from English ranks by volume, in a
-    sentence about transplants (or right after one), never ranks of survival or quality."""
-    out: list[Candidate] = []
-    for m in _en_rank_matches(norm):
-        se_s, se_e = sentences.around(m.start(), m.end())
-        sentence = norm[se_s:se_e]
-        before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS * 2) : se_s]
-        if not (pat.EN_RANK_VOLUME_RE.search(sentence) or pat.EN_RANK_VOLUME_RE.search(before)):
-            continue
-        if pat.EN_RANK_NOT_VOLUME_RE.search(sentence) or _en_rank_local(norm, m, se_s, se_e):
-            continue
-        if m.group("most") and not _en_superlative_of_volume(m, sentence):
-            continue
-        ranked = _en_rank_value(m)
-        if ranked is None or ranked[0] < 1:
-            continue
-        value, qualifier = ranked
-        glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
-        indicator = "volume_rank_global" if glob else "volume_rank_national"
-        group = next(
-            g
-            for g in ("hash", "no", "verb", "place", "superl", "top", "only", "most")
-            if m.group(g)
-        )
-        s, e = m.span(group)
-        organs = list(pat.ORGAN_RE.finditer(norm, se_s, se_e)) or list(
-            pat.ORGAN_RE.finditer(before)
-        )
-        organ = pat.ORGAN_WORDS[organs[0].group(0)] if organs else ""
-        out.append(
-            _span_candidate(
-                text,
-                s,
-                e,
-                snippet_chars,
-                lang,
-                indicator=indicator,
-                value=value,
-                organ=organ,
-                qualifier=qualifier,
-                hospital=_hospital_at(hospitals, s),
-            )
-        )
-    return out
-
-
-def _flat(s: str) -> str:
-    """Snippet with line breaks and tabs as spaces (same length, so offsets hold)."""
-    return (
-        s.replace("\n", " ")
-        .replace("\r", " ")
-        .replace("\t", " ")
-        .replace("\v", " ")
-        .replace("\f", " ")
     )
 
 
