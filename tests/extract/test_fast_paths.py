@@ -6,11 +6,14 @@ random strings made here from the characters the patterns care about."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 import re
 
 import pytest
 
+import transplant_audit.extract as extract_pkg
 from transplant_audit.extract import core, numbers, period
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import normalize
@@ -76,14 +79,22 @@ def test_digit_fast_path_equals_general_path() -> None:
         numbers.parse_number("1,20,0")
 
 
-SLOW_FORMS = [("patterns." + k, v) for k, v in pat.SLOW_FORMS.items()]
-SLOW_FORMS += [("core." + k, v) for k, v in core.SLOW_FORMS.items()]
-SLOW_FORMS += [("period." + k, v) for k, v in period.SLOW_FORMS.items()]
+_SPED_UP = {
+    info.name: importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
+    for info in pkgutil.iter_modules(extract_pkg.__path__)
+}
+"""Every module of the extractor; those whose ``*_RE`` patterns ``rxprefix.speed_up``
+rewrites keep the forms as written in ``SLOW_FORMS``."""
+SLOW_FORMS = [
+    (f"{name}.{k}", v)
+    for name, mod in sorted(_SPED_UP.items())
+    for k, v in getattr(mod, "SLOW_FORMS", {}).items()
+]
 
 
 def _fast_form(name: str) -> re.Pattern[str]:
     mod, attr = name.split(".")
-    return getattr({"patterns": pat, "core": core, "period": period}[mod], attr)
+    return getattr(_SPED_UP[mod], attr)
 
 
 def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
