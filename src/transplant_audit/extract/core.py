@@ -90,7 +90,6 @@ from transplant_audit.extract.numbers import (
 )
 from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
-from transplant_audit.extract.period import last_pos as _last_pos
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.ranges import _mark_ranges
@@ -98,6 +97,7 @@ from transplant_audit.extract.ranks import _en_rank_candidates, _rank_candidates
 from transplant_audit.extract.rxprefix import speed_up
 from transplant_audit.extract.spans import _flat
 from transplant_audit.extract.tables import _year_table_candidates
+from transplant_audit.extract.text import last_pos as _last_pos
 from transplant_audit.extract.years import _EN_ORGAN_RE, _year_candidates
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
