@@ -14,7 +14,7 @@ import re
 import pytest
 
 import transplant_audit.extract as extract_pkg
-from transplant_audit.extract import core, numbers, period
+from transplant_audit.extract import classify, core, numbers, period
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import normalize
 from transplant_audit.extract.rxprefix import first_chars, with_first_chars
@@ -196,7 +196,7 @@ def test_year_gate_changes_no_year_reading(texts: list[str]) -> None:
 
 
 def test_per_day_gate_lets_every_alternative_through() -> None:
-    """core._en_per_day_words's substring gate passes each form EN_PER_DAY_WORDS_RE reads
+    """classify._en_per_day_words's substring gate passes each form EN_PER_DAY_WORDS_RE reads
     (the old gates of _en_one_day and _en_event dropped 'on that morning', 'in the
     afternoon of')."""
     for s in (
@@ -207,7 +207,7 @@ def test_per_day_gate_lets_every_alternative_through() -> None:
         "on that morning",
         "in the afternoon of",
     ):
-        assert pat.EN_PER_DAY_WORDS_RE.search(s) and core._en_per_day_words(s), s
+        assert pat.EN_PER_DAY_WORDS_RE.search(s) and classify._en_per_day_words(s), s
 
 
 def test_surgical_volume_gate_passes_every_noun() -> None:

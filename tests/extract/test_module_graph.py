@@ -16,6 +16,7 @@ import transplant_audit.extract as extract_pkg
 PKG = extract_pkg.__name__
 DIR = Path(extract_pkg.__path__[0])
 STAGES = (
+    "classify",
     "context",
     "spans",
     "hospitals",
