@@ -235,25 +235,26 @@ def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> Non
     assert np.allclose(whole.sum(axis=1), 1.0)
 
 
-def test_training_sets_are_named_and_heldout4_never_slips_in(
+def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     trainer,  # noqa: ANN001
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The trainer reads only the sets it names: the blind heldout4 being gathered
-    (realtext/heldout4.json, raw/m*.txt, the gatherers' /work/h4texts) dropped beside them is
+    """The trainer reads only the sets it names: heldout4 and the blind heldout5
+    (realtext/heldout4.json, heldout5.json, raw/m*.txt, raw/n*.txt) dropped beside them are
     never read, digested or trained on (synthetic sentences in a temporary tree). heldout3
     was scored once before it joined the training sets."""
     assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2", "heldout3"}
     for rel in trainer.TRAINING_FILES:
         assert "heldout4" not in rel and "h4" not in Path(rel).name, rel
+        assert "heldout5" not in rel and "h5" not in Path(rel).name, rel
         assert "/raw/" not in rel, rel
     realtext = tmp_path / "tests" / "extract" / "realtext"
     corpus = tmp_path / "tests" / "extract" / "corpus"
     realtext.mkdir(parents=True)
     corpus.mkdir(parents=True)
     (realtext / "raw").mkdir()
-    names = [*trainer.REAL_SETS, "heldout4"]
+    names = [*trainer.REAL_SETS, "heldout4", "heldout5"]
     for name in names:
         snippet = {
             "id": f"{name}-1",
@@ -264,14 +265,18 @@ def test_training_sets_are_named_and_heldout4_never_slips_in(
         }
         (realtext / f"{name}.json").write_text(json.dumps([snippet]), encoding="utf-8")
     (realtext / "raw" / "m01.txt").write_text("T 99 transplant beds\n", encoding="utf-8")
+    (realtext / "raw" / "n01.txt").write_text("T 98 transplant beds\n", encoding="utf-8")
     for rel in trainer.SYNTH_FILES:
         (tmp_path / rel).write_text("[]", encoding="utf-8")
     monkeypatch.setattr(trainer, "ROOT", tmp_path)
     assert {d.id for d in trainer.load_real()} == {f"{n}-1" for n in trainer.REAL_SETS}
     assert all("heldout4" not in str(p) for p in trainer.training_files())
+    assert all("heldout5" not in str(p) for p in trainer.training_files())
     before = trainer.data_digest()
     (realtext / "heldout4.json").write_text("[]", encoding="utf-8")
     (realtext / "raw" / "m01.txt").write_text("T 7 beds\n", encoding="utf-8")
+    (realtext / "heldout5.json").write_text("[]", encoding="utf-8")
+    (realtext / "raw" / "n01.txt").write_text("T 6 beds\n", encoding="utf-8")
     assert trainer.data_digest() == before  # never read
 
 

@@ -40,22 +40,34 @@ HELDOUT2_FLOORS = {
 
 # heldout3 was scored blind once (2026-12-05, rules: en 0.658/0.470, zh-Hans 0.681/0.620,
 # zh-Hant 0.687/0.641) and then TUNED ON (its tune half, build_set.heldout3_halves) in the
-# fifth pass and trained on by the learned step: its figures are now development figures
-# (en 0.810/0.680, zh-Hans 0.753/0.749, zh-Hant 0.794/0.745), kept as a regression check.
+# fifth and sixth passes and trained on by the learned step: its figures are now development
+# figures (after the sixth pass: en 0.842/0.706, zh-Hans 0.777/0.777, zh-Hant 0.826/0.792),
+# kept as a regression check.
 HELDOUT3_FLOORS = {
-    "en": (0.79, 0.66),
-    "zh-Hans": (0.73, 0.73),
-    "zh-Hant": (0.77, 0.72),
+    "en": (0.82, 0.69),
+    "zh-Hans": (0.76, 0.76),
+    "zh-Hant": (0.81, 0.77),
 }
 
-# heldout4, gathered blind while heldout3 was tuned on and scored ONCE with rules and model
-# frozen (2026-12-05, rules, the default): en 0.697/0.563, zh-Hans 0.743/0.654, zh-Hant
-# 0.702/0.634. The honest level of the rules on unseen pages. Never tune on heldout4 to
-# raise these.
+# heldout4, gathered blind while heldout3 was tuned on, was scored ONCE with rules and model
+# frozen (2026-12-05, rules: en 0.697/0.563, zh-Hans 0.743/0.654, zh-Hant 0.702/0.634) and
+# then TUNED ON by half (build_set.heldout4_halves) in the sixth pass: its figures are now
+# development figures (en 0.804/0.670, zh-Hans 0.870/0.740, zh-Hant 0.886/0.790), kept as a
+# regression check.
 HELDOUT4_FLOORS = {
-    "en": (0.68, 0.54),
-    "zh-Hans": (0.72, 0.63),
-    "zh-Hant": (0.68, 0.61),
+    "en": (0.78, 0.65),
+    "zh-Hans": (0.85, 0.72),
+    "zh-Hant": (0.86, 0.77),
+}
+
+# heldout5, gathered blind while heldout4 was tuned on and scored ONCE with rules and model
+# frozen (2026-12-05 08:16 UTC, main c1a1404, rules, the default): en 0.716/0.550, zh-Hans
+# 0.784/0.632, zh-Hant 0.818/0.651. The honest level of the rules on unseen pages. Never tune
+# on heldout5 to raise these.
+HELDOUT5_FLOORS = {
+    "en": (0.70, 0.53),
+    "zh-Hans": (0.76, 0.61),
+    "zh-Hant": (0.80, 0.63),
 }
 
 
@@ -131,7 +143,12 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
     ("name", "floors"),
-    [("heldout2", HELDOUT2_FLOORS), ("heldout3", HELDOUT3_FLOORS), ("heldout4", HELDOUT4_FLOORS)],
+    [
+        ("heldout2", HELDOUT2_FLOORS),
+        ("heldout3", HELDOUT3_FLOORS),
+        ("heldout4", HELDOUT4_FLOORS),
+        ("heldout5", HELDOUT5_FLOORS),
+    ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
     report = evaluate_values(load(name))
