@@ -906,184 +906,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
     hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
     if uclass == "beds":
-        if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
-            return None
-        # '62 open beds and 12 intensive care beds': the next item's ICU cue is not this one's
-        own_right = local_right
-        if local_right.isascii():
-            own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
-        own_left = local_left
-        if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
-            own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
-        if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
-            return "icu_beds"
-        if transplant:
-            return "transplant_beds"
-        owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
-        if owner:
-            return owner
-        zh_part = _zh_beds_of_part(ctx, local_left, local_right)
-        if zh_part:
-            return zh_part
-        unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
-        if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
-            unit = None  # This hospital owns the X center and has 4,200 beds
-            hospital_wide = True
-        if unit and not hospital_wide:
-            # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
-            # "The department has 120 beds": a department unless named for transplants
-            centre = _CENTRE_RE.search(unit.group(0))
-            where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
-            return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
-        if hospital_wide:
-            return "total_beds"
-        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
-            return "transplant_beds" if sentence_tx else "department_beds"
-        if (
-            sentence_tx
-            or ctx.doc_transplant
-            and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
-        ):
-            return "transplant_beds"
-        if _has(pat.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
-            pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
-        ):
-            return "department_beds"
-        return "total_beds"
+        return _in_use_beds(ctx, local_left, local_right, transplant, sentence_tx, hospital_wide)
     if uclass == "persons":
-        if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
-            return "opo_donors"  # more than 20 people became donors after they died
-        if (
-            ctx.left_clause[-1:] > "\u2e80"
-            and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])
-            and not _saved_by_organs(ctx)  # 器官...拯救了190名病人: recipients (transplants)
-        ):
-            return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
-        if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
-            return None  # 平均13名病人轮候一个器官: a ratio, no headcount
-        if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
-            return None  # 500多名市民参加了器官捐献宣传活动: people at an event
-        if (
-            _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
-            or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
-            or pat.EN_ADDED_AFTER_RE.match(ctx.right)
-            or pat.LIVES_AFTER_RE.match(ctx.right)
-            or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
-        ):
-            return None
-        if pat.EN_ON_LIST_RE.search(ctx.mods) and _has(pat.PATIENT_NOUN_RE, ctx.mods):
-            return "waitlist_size"  # the number of patients on the transplant list fell to
-        titled = pat.WITH_TITLE_RE.match(ctx.right)
-        if titled:
-            return "senior_staff" if "senior" in titled.group("what") else None
-        if _received_transplant(ctx):
-            if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
-                return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
-            return _received_indicator(ctx)
-        role_text = (local_left[-14:], local_right[:10], ctx.mods)
-        if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(
-            ctx.left_clause[-30:]
-        ):
-            return None  # has trained more than 300 transplant surgeons: no headcount
-        if _en_event(ctx) and not _received_transplant(ctx):
-            return None  # more than 60 doctors carried out 6 transplants on that day
-        if _zh_one_operation_team(ctx, role_text):
-            return None  # 9名医护人员以近乎完美的技艺...: the team of one operation
-        tx = transplant or sentence_tx or ctx.doc_transplant
-        tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
-        staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
-        waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
-            _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
-            and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
-        )
-        if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
-            return "waitlist_size"  # 每年约30万的需求: the people in need
-        if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
-            return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
-        if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
-            waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
-        if waiting and not staff_like:
-            # people who signed up to donate are no waiting list; 登记等待 (registered as
-            # waiting) is one
-            registered = _has(pat.REGISTRATION_CUE_RE, ctx.clause)
-            return (
-                None
-                if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause)
-                else ("waitlist_size")
-            )
-        if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
-            if _has(pat.NOT_DONATED_RE, ctx.clause):
-                return None  # 未捐赠成功的个案共86名: donations that did not happen
-            if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
-                return None
-            if _EN_LIVING_GIFT_RE.search(ctx.right, 0, 48):
-                # 'about 10 people donated one of their kidneys last year': living donors,
-                # counted alone, are their transplants (GUIDE.md, "Donors counted together")
-                in_period = _temporal(ctx) == "in_period"
-                return "transplants_in_period" if in_period else "transplants_cumulative"
-            return "opo_donors"
-        if (
-            not staff_like
-            and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
-            and not pat.LIVING_DONORS_ONLY_RE.search(ctx.sentence_left)
-            and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
-            and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
-        ):
-            return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
-        if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
-            return "senior_staff"
-        if _has(pat.NURSE_NOUN_RE, *role_text):
-            return "transplant_nurses" if tx else None
-        if _has(pat.SURGEON_NOUN_RE, *role_text):
-            # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
-            # unit's staffing are its transplant surgeons unless the hospital is the subject;
-            # 'Its staff includes 165 chief physicians' lists senior titles
-            listed = not transplant and _has(pat.EN_STAFF_LIST_RE, ctx.sentence_left)
-            if listed and _has(pat.EN_SENIOR_RANK_RE, *role_text):
-                return "senior_staff"
-            ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
-            ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
-            # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
-            # (its sentence, the 80 characters before, the sentences before and after)
-            ranked = ranked and _has(
-                pat.TRANSPLANT_CUE_RE,
-                ctx.before_doc,
-                ctx.sentence,
-                _previous_sentence(ctx),
-                _next_sentence(ctx),
-            )
-            return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
-        if _has(pat.STAFF_NOUN_RE, *role_text):
-            if transplant or (tx and not hospital_wide):
-                return "transplant_staff"
-            if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
-                return None
-            return "medical_staff" if _en_medical(ctx) else "staff_total"
-        return None
+        return _in_use_persons(ctx, local_left, local_right, transplant, sentence_tx, hospital_wide)
     if uclass == "visits":
-        if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
-            pat.REGISTRATION_CUE_RE, ctx.clause
-        ):
-            return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
-        # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
-        if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
-            _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
-            or _years(ctx.clause)
-            or _zh_admissions_of_a_year(ctx)
-        ):
-            return "inpatients_per_year"
-        return None
+        return _in_use_visits(ctx)
     if uclass == "donors":
-        if pat.EN_RATE_AFTER_RE.match(ctx.right):
-            return None  # 46.3 donors per million population: a rate
-        if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
-            return None
-        if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
-            return None
-        if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
-            in_period = _temporal(ctx) == "in_period"
-            return "transplants_in_period" if in_period else "transplants_cumulative"
-        return "opo_donors"
+        return _in_use_donors(ctx, local_left)
     if uclass in ("organs", "organ_items"):
         if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
             return None  # each donor gives on average 3.2 organs: a ratio
@@ -1114,60 +943,273 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return _classify_in_use("ops", ctx, ordinal)
         return None
     if uclass == "percent":
-        if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
-            if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
-                return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
-            return "bed_occupancy_rate"
-        share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
-        if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
-            return None
-        of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
-            pat.TRANSPLANT_CUE_RE, ctx.before_doc
-        )
-        of_tx = "of" in ctx.right[:4] and bool(pat.EN_SHARE_OF_TX_RE.match(ctx.right))
-        if transplant or sentence_tx or of_count or of_tx:
-            if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
-                return "provincial_share"
-            if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
-                return "national_share"
-        return None
+        return _in_use_percent(ctx, transplant, sentence_tx)
     if uclass == "rooms":
-        if _en_event(ctx):
-            return None  # performed simultaneously in four operating rooms on April 30
-        if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
-            return "operating_rooms"
-        if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
-            return "operating_rooms"
-        return None
+        return _in_use_rooms(ctx, local_left, local_right)
     if uclass == "teams":
         return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
     if uclass == "generic":  # 个: what it counts is the noun before it
-        if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
-            return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
-        before = ctx.left_clause[-10:]
-        if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
-            return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
-        if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
-            if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
-                return "opo_organs_utilised"  # 捐献了4个器官
-            # 捐赠600个保温瓶: a thing named after 个 is no donation case
-            return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
-        if _zh_organs_given_after(ctx):
-            return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
-        if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
-            _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
-            or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)
-        ):
-            if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
-                return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs
-            return "opo_organs_utilised"
-        if _has(pat.TEAM_CUE_RE, before):
-            return "surgical_teams" if transplant or sentence_tx else None
-        if _zh_donations_counted(ctx):
-            return "opo_donors"  # 今年捐献了4个, 一年能捐5~10个: donations counted in speech
-        if _has(pat.ROOM_CUE_RE, before):
-            return "operating_rooms"
+        return _in_use_generic(ctx, ordinal, transplant, sentence_tx)
+    return None
+
+
+def _in_use_beds(
+    ctx: _Ctx,
+    local_left: str,
+    local_right: str,
+    transplant: bool,
+    sentence_tx: bool,
+    hospital_wide: bool,
+) -> str | None:
+    """Beds: ICU, transplant, department or hospital-wide (total) beds."""
+    if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
         return None
+    # '62 open beds and 12 intensive care beds': the next item's ICU cue is not this one's
+    own_right = local_right
+    if local_right.isascii():
+        own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
+    own_left = local_left
+    if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+        own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
+    if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
+        return "icu_beds"
+    if transplant:
+        return "transplant_beds"
+    owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
+    if owner:
+        return owner
+    zh_part = _zh_beds_of_part(ctx, local_left, local_right)
+    if zh_part:
+        return zh_part
+    unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+    if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
+        unit = None  # This hospital owns the X center and has 4,200 beds
+        hospital_wide = True
+    if unit and not hospital_wide:
+        # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
+        # "The department has 120 beds": a department unless named for transplants
+        centre = _CENTRE_RE.search(unit.group(0))
+        where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
+        return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
+    if hospital_wide:
+        return "total_beds"
+    if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
+        return "transplant_beds" if sentence_tx else "department_beds"
+    if sentence_tx or ctx.doc_transplant and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left):
+        return "transplant_beds"
+    if _has(pat.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
+        pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
+    ):
+        return "department_beds"
+    return "total_beds"
+
+
+def _in_use_persons(
+    ctx: _Ctx,
+    local_left: str,
+    local_right: str,
+    transplant: bool,
+    sentence_tx: bool,
+    hospital_wide: bool,
+) -> str | None:
+    """Persons: donors, recipients, staff, surgeons, the waiting list, or no headcount."""
+    if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
+        return "opo_donors"  # more than 20 people became donors after they died
+    if (
+        ctx.left_clause[-1:] > "\u2e80"
+        and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])
+        and not _saved_by_organs(ctx)  # 器官...拯救了190名病人: recipients (transplants)
+    ):
+        return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
+    if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
+        return None  # 平均13名病人轮候一个器官: a ratio, no headcount
+    if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
+        return None  # 500多名市民参加了器官捐献宣传活动: people at an event
+    if (
+        _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
+        or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
+        or pat.EN_ADDED_AFTER_RE.match(ctx.right)
+        or pat.LIVES_AFTER_RE.match(ctx.right)
+        or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
+    ):
+        return None
+    if pat.EN_ON_LIST_RE.search(ctx.mods) and _has(pat.PATIENT_NOUN_RE, ctx.mods):
+        return "waitlist_size"  # the number of patients on the transplant list fell to
+    titled = pat.WITH_TITLE_RE.match(ctx.right)
+    if titled:
+        return "senior_staff" if "senior" in titled.group("what") else None
+    if _received_transplant(ctx):
+        if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+            return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
+        return _received_indicator(ctx)
+    role_text = (local_left[-14:], local_right[:10], ctx.mods)
+    if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(ctx.left_clause[-30:]):
+        return None  # has trained more than 300 transplant surgeons: no headcount
+    if _en_event(ctx) and not _received_transplant(ctx):
+        return None  # more than 60 doctors carried out 6 transplants on that day
+    if _zh_one_operation_team(ctx, role_text):
+        return None  # 9名医护人员以近乎完美的技艺...: the team of one operation
+    tx = transplant or sentence_tx or ctx.doc_transplant
+    tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
+    staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+    waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
+        _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
+        and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+    )
+    if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
+        return "waitlist_size"  # 每年约30万的需求: the people in need
+    if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
+        return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
+    if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
+        waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
+    if waiting and not staff_like:
+        # people who signed up to donate are no waiting list; 登记等待 (registered as
+        # waiting) is one
+        registered = _has(pat.REGISTRATION_CUE_RE, ctx.clause)
+        return (
+            None if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause) else ("waitlist_size")
+        )
+    if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+        if _has(pat.NOT_DONATED_RE, ctx.clause):
+            return None  # 未捐赠成功的个案共86名: donations that did not happen
+        if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+            return None
+        if _EN_LIVING_GIFT_RE.search(ctx.right, 0, 48):
+            # 'about 10 people donated one of their kidneys last year': living donors,
+            # counted alone, are their transplants (GUIDE.md, "Donors counted together")
+            in_period = _temporal(ctx) == "in_period"
+            return "transplants_in_period" if in_period else "transplants_cumulative"
+        return "opo_donors"
+    if (
+        not staff_like
+        and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
+        and not pat.LIVING_DONORS_ONLY_RE.search(ctx.sentence_left)
+        and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
+        and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
+    ):
+        return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
+    if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
+        return "senior_staff"
+    if _has(pat.NURSE_NOUN_RE, *role_text):
+        return "transplant_nurses" if tx else None
+    if _has(pat.SURGEON_NOUN_RE, *role_text):
+        # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
+        # unit's staffing are its transplant surgeons unless the hospital is the subject;
+        # 'Its staff includes 165 chief physicians' lists senior titles
+        listed = not transplant and _has(pat.EN_STAFF_LIST_RE, ctx.sentence_left)
+        if listed and _has(pat.EN_SENIOR_RANK_RE, *role_text):
+            return "senior_staff"
+        ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
+        ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+        # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
+        # (its sentence, the 80 characters before, the sentences before and after)
+        ranked = ranked and _has(
+            pat.TRANSPLANT_CUE_RE,
+            ctx.before_doc,
+            ctx.sentence,
+            _previous_sentence(ctx),
+            _next_sentence(ctx),
+        )
+        return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
+    if _has(pat.STAFF_NOUN_RE, *role_text):
+        if transplant or (tx and not hospital_wide):
+            return "transplant_staff"
+        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+            return None
+        return "medical_staff" if _en_medical(ctx) else "staff_total"
+    return None
+
+
+def _in_use_visits(ctx: _Ctx) -> str | None:
+    """Visits (人次): donations counted per person, or inpatients admitted a year."""
+    if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
+        pat.REGISTRATION_CUE_RE, ctx.clause
+    ):
+        return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
+    # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
+    if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
+        _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
+        or _years(ctx.clause)
+        or _zh_admissions_of_a_year(ctx)
+    ):
+        return "inpatients_per_year"
+    return None
+
+
+def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
+    """Donors: deceased donors (``opo_donors``) or living donations (transplants); rates,
+    potential and registered donors are no count."""
+    if pat.EN_RATE_AFTER_RE.match(ctx.right):
+        return None  # 46.3 donors per million population: a rate
+    if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
+        return None
+    if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+        return None
+    if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
+        in_period = _temporal(ctx) == "in_period"
+        return "transplants_in_period" if in_period else "transplants_cumulative"
+    return "opo_donors"
+
+
+def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | None:
+    """Percentages: bed occupancy, or a provincial or national share of transplants."""
+    if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+        if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
+            return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
+        return "bed_occupancy_rate"
+    share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
+    if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
+        return None
+    of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
+        pat.TRANSPLANT_CUE_RE, ctx.before_doc
+    )
+    of_tx = "of" in ctx.right[:4] and bool(pat.EN_SHARE_OF_TX_RE.match(ctx.right))
+    if transplant or sentence_tx or of_count or of_tx:
+        if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
+            return "provincial_share"
+        if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
+            return "national_share"
+    return None
+
+
+def _in_use_rooms(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
+    """Rooms: operating rooms (not the rooms of one event)."""
+    if _en_event(ctx):
+        return None  # performed simultaneously in four operating rooms on April 30
+    if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
+        return "operating_rooms"
+    if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
+        return "operating_rooms"
+    return None
+
+
+def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: bool) -> str | None:
+    """A generic counter (个, 项...): read from the nouns and cues around it."""
+    if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
+        return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
+    before = ctx.left_clause[-10:]
+    if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
+        return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
+    if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
+        if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
+            return "opo_organs_utilised"  # 捐献了4个器官
+        # 捐赠600个保温瓶: a thing named after 个 is no donation case
+        return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
+    if _zh_organs_given_after(ctx):
+        return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+    if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
+        _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
+        or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)
+    ):
+        if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
+            return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs
+        return "opo_organs_utilised"
+    if _has(pat.TEAM_CUE_RE, before):
+        return "surgical_teams" if transplant or sentence_tx else None
+    if _zh_donations_counted(ctx):
+        return "opo_donors"  # 今年捐献了4个, 一年能捐5~10个: donations counted in speech
+    if _has(pat.ROOM_CUE_RE, before):
+        return "operating_rooms"
     return None
 
 
