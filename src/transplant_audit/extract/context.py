@@ -108,3 +108,18 @@ def _doc_transplant(norm: str) -> bool:
 
 _PREVIOUS_CHARS = 400
 """How far back the sentence before a figure's sentence is looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One document as the side passes (years, ranks, tables) read it: the text as given and
+    normalized, its language, its clause and sentence bounds, the hospitals named in it and
+    how many characters a snippet keeps."""
+
+    text: str
+    norm: str
+    lang: str
+    clauses: _Bounds
+    sentences: _Bounds
+    hospitals: list[tuple[int, str]]
+    snippet_chars: int

@@ -61,6 +61,7 @@ from transplant_audit.extract.classify import (
 )
 from transplant_audit.extract.context import (
     Candidate,
+    Doc,
     _Bounds,
     _Ctx,
     _doc_transplant,
@@ -800,18 +801,15 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
 
     out = _mark_ranges(out, norm)
-    out.extend(_year_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+    doc = Doc(text, norm, lang, clauses, sentences, hospitals, snippet_chars)
+    out.extend(_year_candidates(doc))
     if "移植" in norm or "换" in norm:
-        out.extend(_rank_candidates(text, norm, clauses, sentences, lang, hospitals, snippet_chars))
+        out.extend(_rank_candidates(doc))
     if has_rows and norm.count("|") >= 4:
         taken_starts = {c.start for c in out}
-        out.extend(
-            c
-            for c in _year_table_candidates(text, norm, lang, hospitals, snippet_chars)
-            if c.start not in taken_starts
-        )
+        out.extend(c for c in _year_table_candidates(doc) if c.start not in taken_starts)
     if any(w in norm for w in pat.EN_RANK_GATE_WORDS):
-        out.extend(_en_rank_candidates(text, norm, sentences, lang, hospitals, snippet_chars))
+        out.extend(_en_rank_candidates(doc))
     out.sort(key=lambda c: c.start)
     return out
 

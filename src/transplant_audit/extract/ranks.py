@@ -13,7 +13,7 @@ from transplant_audit.evidence.vocabulary import (
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
     Candidate,
-    _Bounds,
+    Doc,
 )
 from transplant_audit.extract.numbers import (
     parse_number,
@@ -34,19 +34,20 @@ def _rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
     return value, qual or Qualifier.EXACT
 
 
-def _rank_candidates(
-    text: str,
-    norm: str,
-    clauses: _Bounds,
-    sentences: _Bounds,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
+def _rank_candidates(doc: Doc) -> list[Candidate]:
     """``volume_rank_national`` and ``volume_rank_global`` in Chinese text: a rank in the
     country (全国, 国内, 全大陆) or the world (世界, 全球) whose sentence names transplants
     and a volume (数量, 例数, 手术量, a count of 例) before it, and whose clause names no
     quality (生存率, 水平...)."""
+    text, norm, clauses, sentences, lang, hospitals, snippet_chars = (
+        doc.text,
+        doc.norm,
+        doc.clauses,
+        doc.sentences,
+        doc.lang,
+        doc.hospitals,
+        doc.snippet_chars,
+    )
     out: list[Candidate] = []
     for m in pat.ZH_VOLUME_RANK_RE.finditer(norm):
         se_s, _ = sentences.around(m.start(), m.end())
@@ -163,16 +164,17 @@ def _en_rank_matches(norm: str) -> list[re.Match[str]]:
     return [m for lo, hi in windows for m in pat.EN_RANK_RE.finditer(norm, lo, hi)]
 
 
-def _en_rank_candidates(
-    text: str,
-    norm: str,
-    sentences: _Bounds,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
+def _en_rank_candidates(doc: Doc) -> list[Candidate]:
     """``volume_rank_national`` / ``volume_rank_global`` from English ranks by volume, in a
     sentence about transplants (or right after one), never ranks of survival or quality."""
+    text, norm, sentences, lang, hospitals, snippet_chars = (
+        doc.text,
+        doc.norm,
+        doc.sentences,
+        doc.lang,
+        doc.hospitals,
+        doc.snippet_chars,
+    )
     out: list[Candidate] = []
     for m in _en_rank_matches(norm):
         se_s, se_e = sentences.around(m.start(), m.end())

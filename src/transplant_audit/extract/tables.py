@@ -11,6 +11,7 @@ from dataclasses import replace
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
     Candidate,
+    Doc,
 )
 from transplant_audit.extract.numbers import (
     parse_number,
@@ -46,16 +47,17 @@ def _table_header(norm: str, cells: list[tuple[int, int]], lo: int, hi: int) -> 
     return -1
 
 
-def _year_table_candidates(
-    text: str,
-    norm: str,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
+def _year_table_candidates(doc: Doc) -> list[Candidate]:
     """Counts in a year-by-column table (年度 | 肾移植总量 | 尸体肾移植 |, then 2009 | 164 |
     21 |): each count under a column whose header names transplants (not a rate, a mean,
     money or beds) is ``transplants_in_period`` of the row's year, organ from the header."""
+    text, norm, lang, hospitals, snippet_chars = (
+        doc.text,
+        doc.norm,
+        doc.lang,
+        doc.hospitals,
+        doc.snippet_chars,
+    )
     cells = _table_cells(norm)
     out: list[Candidate] = []
     i = 0

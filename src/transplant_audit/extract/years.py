@@ -11,6 +11,7 @@ from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
     _PREVIOUS_CHARS,
     Candidate,
+    Doc,
     _Bounds,
     _doc_transplant,
 )
@@ -270,17 +271,18 @@ def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, in
     return (years[-1][0], years[-1][1]) if years else None
 
 
-def _year_candidates(
-    text: str,
-    norm: str,
-    clauses: _Bounds,
-    sentences: _Bounds,
-    lang: str,
-    hospitals: list[tuple[int, str]],
-    snippet_chars: int,
-) -> list[Candidate]:
+def _year_candidates(doc: Doc) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
+    text, norm, clauses, sentences, lang, hospitals, snippet_chars = (
+        doc.text,
+        doc.norm,
+        doc.clauses,
+        doc.sentences,
+        doc.lang,
+        doc.hospitals,
+        doc.snippet_chars,
+    )
     out: list[Candidate] = []
     if (
         "移植" not in norm
