@@ -800,8 +800,14 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             low = round(high.value * adjacent[0] / adjacent[1], 6)
             out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
 
-    out = _mark_ranges(out, norm)
     doc = Doc(text, norm, lang, clauses, sentences, hospitals, snippet_chars)
+    return _side_passes(_mark_ranges(out, norm), doc, has_rows)
+
+
+def _side_passes(out: list[Candidate], doc: Doc, has_rows: bool) -> list[Candidate]:
+    """The figures found by number are joined by those the side passes find (first and
+    founded years, ranks, year-column tables), in text order."""
+    norm = doc.norm
     out.extend(_year_candidates(doc))
     if "移植" in norm or "换" in norm:
         out.extend(_rank_candidates(doc))
