@@ -48,7 +48,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS
-from transplant_audit.extract import core, relabel
+from transplant_audit.extract import core, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -698,7 +698,7 @@ def _prob(p: np.ndarray, classes: tuple[str, ...], label: str) -> float:
 
 def _new_candidate(text: str, lang: str, sp: Span, indicator: str, value: float) -> Candidate:
     organ = _organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30]))
-    return core._span_candidate(
+    return spans._span_candidate(
         text, sp.start, sp.end, _SNIPPET_CHARS, lang, indicator=indicator, value=value, organ=organ
     )
 

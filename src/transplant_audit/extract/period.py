@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.rxprefix import speed_up
+from transplant_audit.extract.text import last_pos
 
 IN_PERIOD = "in_period"
 CUMULATIVE = "cumulative"
@@ -169,14 +170,6 @@ def _from_start(v: PeriodView, text: str) -> bool:
         return False
     start = next(g for g in m.groups() if g)
     return start in programme_start_years(v.previous, v.sentence)
-
-
-def last_pos(rx: re.Pattern[str], text: str) -> int:
-    """Start of the last match of ``rx`` in ``text`` (-1 when none)."""
-    pos = -1
-    for m in rx.finditer(text):
-        pos = m.start()
-    return pos
 
 
 def only_aspect(s: str) -> bool:

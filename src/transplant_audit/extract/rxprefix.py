@@ -136,14 +136,20 @@ def with_first_chars(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?={cls})(?:{rx.pattern})", rx.flags)
 
 
+_SPED_UP: set[re.Pattern[str]] = set()
+"""Patterns ``speed_up`` made: one imported into another module is not wrapped twice."""
+
+
 def speed_up(namespace: dict[str, object]) -> dict[str, re.Pattern[str]]:
     """Replace each compiled pattern named ``*_RE`` in ``namespace`` (a module's globals)
-    by ``with_first_chars``; return the replaced ones, name → the pattern as written."""
+    by ``with_first_chars``; return the replaced ones, name → the pattern as written.
+    A pattern imported from a module that already sped it up is left as it is."""
     before: dict[str, re.Pattern[str]] = {}
     for name, value in list(namespace.items()):
-        if name.endswith("_RE") and isinstance(value, re.Pattern):
+        if name.endswith("_RE") and isinstance(value, re.Pattern) and value not in _SPED_UP:
             fast = with_first_chars(value)
             if fast is not value:
                 before[name] = value
                 namespace[name] = fast
+                _SPED_UP.add(fast)
     return before

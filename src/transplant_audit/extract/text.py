@@ -538,3 +538,12 @@ def _pypdf_pages(data: bytes) -> list[str]:
     if not pages:
         raise ValueError("no pages")
     return pages
+
+
+def last_pos(rx: re.Pattern[str], text: str) -> int:
+    """Start of the last match of ``rx`` in ``text`` (-1 when none): a general regex helper
+    the extractor's stages share."""
+    pos = -1
+    for m in rx.finditer(text):
+        pos = m.start()
+    return pos

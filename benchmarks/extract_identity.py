@@ -1,0 +1,51 @@
+"""Identity check for pure refactors of the rules extractor: one SHA-256 per text file.
+
+Run:  python benchmarks/extract_identity.py
+
+For every snippet text of every tests/extract/realtext/*.json set and every text of
+tests/extract/corpus/*.json (all test material), the output of
+``learned.extract(text, method="rules")`` is serialised as JSON (``Candidate.to_dict``,
+keys sorted) and hashed, one hash per file, plus a total over all files. Only hashes are
+printed: never a snippet, a candidate or a score, so held-out sets stay blind. Run it before
+and after a refactor (e.g. with ``PYTHONPATH`` pointing at the old ``src/``): every line must
+match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = [
+    *sorted((ROOT / "tests" / "extract" / "realtext").glob("*.json")),
+    *sorted((ROOT / "tests" / "extract" / "corpus").glob("*.json")),
+]
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 over the rules' candidates of each text in ``path``, one JSON line per text."""
+    from transplant_audit.extract import learned
+
+    h = hashlib.sha256()
+    for doc in json.loads(path.read_text(encoding="utf-8")):
+        recs = [c.to_dict() for c in learned.extract(doc["text"], method="rules")]
+        h.update(json.dumps(recs, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def main() -> int:
+    total = hashlib.sha256()
+    for path in SETS:
+        digest = file_hash(path)
+        total.update(digest.encode("ascii"))
+        print(f"{digest}  {path.relative_to(ROOT)}")
+    print(f"{total.hexdigest()}  total")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

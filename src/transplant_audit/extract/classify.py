@@ -1,0 +1,1298 @@
+"""Classification: which indicator a figure with its counter and context reports. _classify
+reads the counter kind and hands the figure to one family: waits (_classify_wait), money
+(_classify_money), operations and transplants (_classify_ops) and beds, staff and units in
+use (_classify_in_use); the small cue tests they share (organ, as-of date, donation,
+surgeon, living donation...) live here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transplant_audit.evidence.vocabulary import (
+    Qualifier,
+)
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.context import (
+    _PREVIOUS_CHARS,
+    _Ctx,
+    _has,
+)
+from transplant_audit.extract.counters import (
+    _is_subset,
+    _list_head,
+    _zh_price_column,
+    _zh_price_list,
+)
+from transplant_audit.extract.period import PeriodView
+from transplant_audit.extract.period import decide as decide_period
+from transplant_audit.extract.period import year_range as _year_range
+from transplant_audit.extract.period import years as _years
+from transplant_audit.extract.rxprefix import speed_up
+from transplant_audit.extract.text import last_pos as _last_pos
+from transplant_audit.extract.years import _EN_ORGAN_RE
+
+_ENUM_SPLIT_RE = re.compile(r"、|;|和|及|以及|与")
+
+
+_CONJ_RE = re.compile(r"和|与|及|以及|、|,|;|and|as well as")
+
+
+_ENUM_ORGANS_RE = re.compile(
+    r"(?:肝|肾|心脏|肺|胰腺?)移植(?:、|和|及|与)(?:肝|肾|心脏|肺|胰腺?)移植[^,]{0,6}(?:两|三|四|2|3|4)个"
+)
+
+
+def _nearest_organ(ctx: _Ctx, *, sentence_fallback: bool, multi_ok: bool = False) -> str:
+    """The organ word nearest the figure: attached after it (1200例肝移植, 300 liver
+    transplants), else the last one before it in the clause, else in the sentence."""
+    m = pat.ORGAN_RE.search(ctx.mods) if ctx.mods else None
+    if m:
+        return pat.ORGAN_WORDS[m.group(0)]
+    right = pat.ORGAN_RE.search(ctx.right[:24])
+    left_matches = list(pat.ORGAN_RE.finditer(ctx.left_clause))
+    # 设有肝移植、肾移植两个病区，共有病床110张: the figure covers several organs
+    organs_before = {pat.ORGAN_WORDS[x.group(0)] for x in left_matches}
+    if (
+        multi_ok
+        and len(organs_before) > 1
+        and not right
+        and _ENUM_ORGANS_RE.search(ctx.left_clause)
+    ):
+        return ""
+    if left_matches:
+        last = left_matches[-1]
+        between = ctx.left_clause[last.end() :]
+        if right and right.start() <= 8 and (len(between) > 8 or _CONJ_RE.search(between)):
+            return pat.ORGAN_WORDS[right.group(0)]
+        return pat.ORGAN_WORDS[last.group(0)]
+    if right:
+        return pat.ORGAN_WORDS[right.group(0)]
+    if sentence_fallback:
+        if multi_ok and _ENUM_ORGANS_RE.search(ctx.sentence_left):
+            return ""
+        matches = list(pat.ORGAN_RE.finditer(ctx.sentence_left))
+        if matches:
+            return pat.ORGAN_WORDS[matches[-1].group(0)]
+    return ""
+
+
+def _as_of(text: str) -> str:
+    m = pat.AS_OF_RE.search(text)
+    if not m:
+        return ""
+    if m.group(1):
+        return m.group(1) + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+    return m.group(3) or ""
+
+
+def _temporal(ctx: _Ctx) -> str:
+    """``in_period`` or ``cumulative`` for a count: the one call of ``period.decide``."""
+    return decide_period(_period_view(ctx)).kind
+
+
+def _previous_sentence(ctx: _Ctx) -> str:
+    """The sentence before the figure's sentence in the document ("" at its start)."""
+    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
+        return ""
+    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
+    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+
+
+def _next_sentence(ctx: _Ctx) -> str:
+    """The sentence after the figure's sentence ("" at the document's end), at most
+    ``_PREVIOUS_CHARS`` long."""
+    if ctx.sentence_bounds is None:
+        return ""
+    end = ctx.sentence_start + len(ctx.sentence)
+    if end + 1 >= len(ctx.doc):
+        return ""
+    _, nxt_end = ctx.sentence_bounds.around(end + 1, end + 2)
+    return ctx.doc[end + 1 : min(nxt_end, end + 1 + _PREVIOUS_CHARS)]
+
+
+def _period_view(ctx: _Ctx) -> PeriodView:
+    return PeriodView(
+        clause=ctx.clause,
+        left_clause=ctx.left_clause,
+        sentence=ctx.sentence,
+        sentence_left=ctx.sentence_left,
+        sentence_right=ctx.sentence_right,
+        mods=ctx.mods,
+        tail=ctx.tail,
+        question=ctx.question,
+        previous=_previous_sentence(ctx),
+        previous_joined=ctx.sentence_start > 0 and ctx.doc[ctx.sentence_start - 1] == ";",
+        first_to_pass=bool(_milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)),
+    )
+
+
+def _surgeon(ctx: _Ctx) -> bool:
+    """Is the count a surgeon's own: a cue in its clause (主刀, 'he has'), a Chinese person
+    subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
+    if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
+        return True
+    left = ctx.left_clause
+    if left[-1:] > "\u2e80":
+        return bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+    # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
+    return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
+
+
+_EN_TITLED_APPOSITION_RE = re.compile(
+    r",\s(?:the\s)?(?:founder|director|head|chief|president|dean|pioneer)(?![a-z])[^,.;]{0,80},"
+    r"\s(?:had|has|have|who)\s[^,.;]{0,20}$"
+)
+"""A person named, then a title in apposition, then the verb of the count: the person is the
+subject ('Fu Yaowen, the founder of the center, had completed')."""
+
+
+def _surgeon_before(sentence_left: str) -> bool:
+    """A person is the subject of the count (主刀, 他已, 教授完成) earlier in the sentence,
+    and no unit (外科, 中心, 医院) is named after the person."""
+    left = sentence_left[-100:]
+    p = _last_pos(pat.SURGEON_CUE_RE, left)
+    if left[-1:] > "\u2e80":  # Chinese: a pronoun subject (其在无锡做了205例,在杭州做了165例)
+        p = max(p, _last_pos(pat.ZH_PERSON_SUBJECT_RE, left))
+    if p < 0:
+        return False
+    return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
+
+
+def _paragraph(ctx: _Ctx) -> tuple[int, int]:
+    """Where the figure's paragraph (its line of the document) starts and ends in ``doc``."""
+    doc, at = ctx.doc, max(ctx.sentence_start, 0)
+    end = doc.find("\n", at)
+    return doc.rfind("\n", 0, at) + 1, end if end >= 0 else len(doc)
+
+
+def _paragraph_transplant(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph speak of transplantation? Read only on rare paths (ranked
+    staff, a bare per-year count), so no whole-text scan per number."""
+    return bool(ctx.doc) and bool(pat.TRANSPLANT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
+
+
+def _other_department(ctx: _Ctx) -> bool:
+    """Does the figure's paragraph name a department (科室, 'cardiothoracic surgery
+    department') and never speak of transplantation? Its ranked surgeons are then a
+    department's staff, not transplant surgeons (GUIDE.md, "Staff of other departments")."""
+    if not ctx.doc or _paragraph_transplant(ctx):
+        return False
+    return bool(pat.DEPARTMENT_CUE_RE.search(ctx.doc, *_paragraph(ctx)))
+
+
+def _milestone(ctx: _Ctx) -> bool:
+    """Does the count pass a mark (突破6000例, 破了13,000)? 突破 may have been read as the
+    figure's qualifier, so the prefix is searched with the clause before it."""
+    return bool(pat.ZH_MILESTONE_BEFORE_RE.search((ctx.left_clause[-4:] + ctx.prefix)[-6:]))
+
+
+def _target(sentence_left: str) -> bool:
+    """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
+    said in its sentence before it and not undone by a contrast (但...才775台)?"""
+    m = pat.ZH_TARGET_RE.search(sentence_left)
+    if not m:  # a hope reaches only its own clause (希望今年可做10例,去年完成了8例)
+        return bool(_ZH_HOPE_RE.search(sentence_left, sentence_left.rfind(",") + 1))
+    return _last_pos(pat.ZH_CONTRAST_RE, sentence_left) < m.start()
+
+
+_ZH_HOPE_RE = re.compile(r"希望|盼望|期望|期待|打算")
+"""希望今年可做10至12宗: a hope for the future, like a target (GUIDE.md, forecasts)."""
+
+
+def _donation(ctx: _Ctx) -> bool:
+    """Is the count next to a donation word, with no transplant word between them?
+    (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
+    Bone marrow and blood donations are not organ donations."""
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) or pat.NOT_DONATED_RE.search(ctx.clause):
+        return False
+    if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
+        return True
+    if _BARE_DONATE_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return True  # 去年捐了6例, 共捐30多例: donations counted in speech (GUIDE.md)
+    left = ctx.sentence_left[-32:]  # across 、-lists and pinyin glosses: 捐獻(xiàn)分別為2766、
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, left)
+    if d >= 0 and d > _last_pos(pat.TRANSPLANT_CUE_RE, left):
+        # 完成10469例器官移植手术, 四十三宗肝臟移植: the count's own noun, after it in its
+        # clause, is a transplant (a donation word further back does not make it a donation)
+        own = _ENUM_SPLIT_RE.split(ctx.right[:24], maxsplit=1)[0]  # 捐献5272例、移植19326例
+        d_right = pat.DONATION_CUE_RE.search(own)
+        return not pat.TRANSPLANT_CUE_RE.search(own[: d_right.start()] if d_right else own)
+    right = _CONTRAST_CUT_RE.split(ctx.right[:32], 1)[0]  # 1万例……却没有器官捐献系统
+    m = pat.DONATION_CUE_RE.search(right)
+    if m and _ZH_TURN_RE.search(right, 0, m.start()):
+        return False  # 到1万例…却没有任何正式的器官捐献系统: the donation word says something else
+    # 4宗器官捐贈移植手術, 48例器官捐献肝移植, 31例公民逝世后器官捐献肝移植: a transplant of a
+    # donated organ, not a donation
+    if m and (
+        _DONATED_ORGAN_TX_RE.match(right, m.end()) or _DONATED_TX_AFTER_RE.match(right, m.end())
+    ):
+        return False
+    if m and not pat.TRANSPLANT_CUE_RE.search(right[: m.start()]):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.mods)
+    return False
+
+
+_DONATED_ORGAN_TX_RE = re.compile(
+    rf"\s?(?:供|来源|的)?\s?(?:[肝肾心肺胰]脏?|胰肾|肝肾|心肺|角膜|器官)?\s?(?:{pat.TRANSPLANT_CUE_RE.pattern})"
+)
+"""What follows a donation word when the count is of transplants of donated organs (捐献肝移植,
+捐赠移植手术, 捐献供肾移植)."""
+
+
+def _own_statement(ctx: _Ctx) -> str:
+    """The part of the figure's clause that holds it, when the clause joins two statements
+    ('10 people donated one of their kidneys last year while 20 became donors after they
+    died': 'died' is the other statement's)."""
+    left = pat.CONJUNCT_SPLIT_RE.split(ctx.left_clause)[-1]
+    return left + " " + pat.CONJUNCT_SPLIT_RE.split(ctx.right, maxsplit=1)[0]
+
+
+_EN_LIVING_GIFT_RE = re.compile(
+    r"(?<![a-z])donat(?:ed|ing|e)\s(?:one of (?:their|his|her) kidneys|(?:a|one) kidney"
+    r"|(?:a\s)?part of (?:their|his|her|a) liver|(?:a\s)?lobe of)"
+)
+
+
+_LIVING_RE = re.compile(r"活体|(?<![a-z])(?:living|live)(?![a-z])")
+
+
+def _living_donation(ctx: _Ctx) -> bool:
+    """Is a donation count's own item a living donation (17宗活体捐赠, '45 living
+    donations')? Living donors counted alone are their transplants (GUIDE.md, "Donors counted
+    together"); 遗体及活体 together stay donors."""
+    right = _ENUM_SPLIT_RE.split(ctx.right[:12], maxsplit=1)[0]
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-8:] + " " + ctx.mods + " " + right
+    if not _LIVING_RE.search(own):
+        return False
+    together = pat.ZH_DECEASED_AND_LIVING_RE
+    return not (together.search(ctx.left_clause[-12:]) or together.search(right))
+
+
+_GENERIC_TX_AFTER_RE = re.compile(
+    r"\s?[^,。;\d]{0,3}?移植(?!\s?(?:中心|医院|科|机构|单位|团队|小组|病房|病区|资质|项目|学会))"
+)
+"""个 then a transplant word (50个尸肾移植): the count counts transplants."""
+
+
+_ZH_TURN_RE = re.compile(r"却|但|然而|没有|並無|并无|不是")
+"""Between a count and a donation word after it: a turn or a negation; the word belongs to
+another statement."""
+
+
+_BARE_DONATE_BEFORE_RE = re.compile(r"(?<![募])捐了?\s?$")
+"""The bare verb 捐 just before a count (捐了6例, 共捐30多例, 一年能捐10个): donations."""
+
+
+_DONATED_BEFORE_RE = re.compile(r"(?<![募])(?:捐|捐献|捐赠)了?\s?$")
+
+
+_CONTRAST_CUT_RE = re.compile(r"却|但|而|没有")
+"""Where a count's clause turns (从每年几千例到1万例……却没有器官捐献系统): a donation word
+after the turn names no donation counted before it."""
+
+
+_DONATED_TX_AFTER_RE = re.compile(r"\s?(?:[肝肾心肺胰]脏?|器官)?移植")
+"""After a donation word: a transplant of a donated organ (器官捐献肝移植, 捐赠移植)."""
+
+
+def _zh_organs_given_after(ctx: _Ctx) -> bool:
+    """个 then the organ and a donation verb after it (160个器官捐出, 300片眼角膜捐出): organs
+    donated, read from the right when the noun follows the count."""
+    return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
+
+
+_CJK_CHAR_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def _zh_near(ctx: _Ctx) -> bool:
+    """Is there Chinese next to the figure? True at once in a Chinese document; elsewhere (a
+    Chinese passage on an English page) the characters just before and after are read. Keeps
+    the Chinese-only rules off English text."""
+    return ctx.chinese or bool(
+        _CJK_CHAR_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
+        or _CJK_CHAR_RE.search(ctx.right, 0, 4)
+    )
+
+
+def _zh_one_operation_team(ctx: _Ctx, role_text: tuple[str, str, str]) -> bool:
+    """Are the staff or doctors counted the team of one operation told as news (四个医疗团队、
+    超过六十名医护人员、十五个小时手术; 昨天...9名医护人员...完成)? A unit's staffing is no
+    event."""
+    if not pat.ZH_ONE_OPERATION_RE.search(ctx.sentence) or not _zh_near(ctx):
+        return False  # no single operation told, or English text
+    return _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+
+
+def _zh_admissions_of_a_year(ctx: _Ctx) -> bool:
+    """Chinese admissions of a year: 年收治病人近两千人次 (年 before the verb), or 住院人数31万
+    人次 in a sentence dated by its year (2014年门诊量为426万人次,住院人数...)."""
+    if pat.ZH_YEAR_ADMITS_RE.search(ctx.left_clause):
+        return True
+    return bool(pat.ZH_ADMISSIONS_NOUN_RE.search(ctx.left_clause)) and bool(
+        _years(ctx.sentence_left)
+    )
+
+
+def _zh_donations_counted(ctx: _Ctx) -> bool:
+    """Is a 个 count the object of a donation verb straight before it, with no organ noun
+    (捐献了4个, 一年能捐5~10个; GUIDE: donation cases counted in speech), in a text about
+    organ donation? 捐献器官8个 counts organs (the organ branch reads it first)."""
+    if ctx.right[:1] > "\u2e80" and not ctx.right.startswith(("左右", "而", "但")):
+        return False  # 捐赠600个保温瓶: 个 counts the thing named after it
+    tail = ctx.left_clause[-8:]
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, tail)
+    if d < 0 or pat.ORGAN_NOUN_RE.search(tail, d) or pat.NOT_DONATED_RE.search(ctx.clause):
+        return False
+    if "活体" in tail:
+        return False  # 活体捐赠只有8个: living donations are counted as their transplants
+    return not pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _has(
+        pat.DONATION_CUE_RE, ctx.before_doc, ctx.sentence
+    )
+
+
+def _body_donation(ctx: _Ctx) -> bool:
+    """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
+    356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
+    is the text after the last 、 or 和 before the count, and the words after it; going on
+    is the last donation word before it in the sentence being 遗体's."""
+    if ctx.traditional or "遗体" not in ctx.sentence:
+        return False
+    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-12:] + " " + ctx.right[:12]
+    if pat.BODY_DONATION_RE.search(own):
+        return True
+    d = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
+    return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
+
+
+def _received_transplant(ctx: _Ctx) -> bool:
+    """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
+    one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
+    m = pat.RECEIVED_TX_RE.search(ctx.clause)
+    if not m and "recipient" in ctx.mods and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left):
+        return True  # '1585 liver transplants ... for 173 paediatric and 1412 adult recipients'
+    if not m and (
+        _ZH_RECIPIENT_BEFORE_RE.search(ctx.left_clause[-8:])
+        or _ZH_RECIPIENT_AFTER_RE.match(ctx.right)
+    ):
+        # 肾移植受者达到210人, 收录1.2万多位肝移植患者: recipients, unless waiting or former
+        return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
+    if not m and _saved_by_organs(ctx):
+        return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
+    if not m and _persons_did_transplant(ctx):
+        return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
+    if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
+        return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
+    if not m and pat.NEW_LIFE_RE.search(ctx.right):
+        return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
+    if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
+        return False
+    w = pat.WAITLIST_CUE_RE.search(ctx.clause)
+    return not (w and w.start() < m.start())
+
+
+_ZH_RECIPIENT_BEFORE_RE = re.compile(r"移植(?:受者|受体|患者|病人)[^,。;\d]{0,2}$")
+
+
+_ZH_RECIPIENT_AFTER_RE = re.compile(
+    r"\s?(?:余|多)?\s?(?:位|名|例|人)?[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+)
+"""肾移植受者达到210人, 收录1.2万多位肝移植患者: transplant recipients counted."""
+
+
+_SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
+
+
+_ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
+
+
+def _saved_by_organs(ctx: _Ctx) -> bool:
+    """Chinese: persons whose lives donated organs saved (捐献的器官挽救了6000余人的生命,
+    拯救了138名器官衰竭病人) are the recipients, so transplants (GUIDE.md, "Recipients are
+    transplants"); only when the sentence before the count speaks of organs."""
+    left = ctx.left_clause[-10:]
+    if "救" not in left or not _SAVED_BEFORE_RE.search(left):
+        return False
+    return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+
+
+_ZH_PERSONS_DID_TX_RE = re.compile(
+    r"^[^,。;\d]{0,14}?(?:完成了?|做了|做过|进行了?|施行了?)[^,。;\d]{0,10}?"
+    r"(?:移植|换肺|换肝|换肾|换心)"
+)
+
+
+def _persons_did_transplant(ctx: _Ctx) -> bool:
+    """Chinese: are the persons counted the patients who had a transplant (38名末期肺衰竭病人
+    完成换肺或心肺移植手术, 160人在中国做了器官移植手术)? Not staff who did one (50名医生完成),
+    nor people waiting (等待), nor a team or colleagues (团队, 同事)."""
+    right = ctx.right[:30]
+    if not right or right[:1] < "\u2e80" or "移" not in right and "换" not in right:
+        return False
+    m = _ZH_PERSONS_DID_TX_RE.match(right)
+    if not m:
+        return False
+    span = right[: m.end()]
+    if _has(pat.STAFF_NOUN_RE, span) or _has(pat.SURGEON_NOUN_RE, span):
+        return False
+    return not (_has(pat.WAITLIST_CUE_RE, span) or _has(_COLLEAGUES_RE, span, ctx.left_clause[-6:]))
+
+
+_COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
+
+
+def _en_one_day(ctx: _Ctx) -> bool:
+    """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
+    'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
+    and not a running total ('had performed')?"""
+    day = _en_per_day_words(ctx.sentence)
+    day = day or bool(pat.EN_DATE_LEAD_RE.match(ctx.sentence_left))
+    day = day or bool(pat.EN_PER_DAY_AFTER_RE.match(ctx.right))
+    return day and not _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+
+
+_EN_PER_DAY_GATE = ("day", "night", "morning", " of")
+"""Substrings one of which every match of EN_PER_DAY_WORDS_RE holds."""
+
+
+_EN_EVENT_WORDS = ("simultaneous", "same time", " on ", *_EN_PER_DAY_GATE)
+"""Substrings one of which every event cue holds: a cheap gate before the regexes (the
+per-day words' gate included, so the two cannot drift apart)."""
+
+
+def _en_event(ctx: _Ctx) -> bool:
+    """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
+    rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
+    sentence = ctx.sentence
+    if not any(w in sentence for w in _EN_EVENT_WORDS) or not pat.EN_PAST_OPS_RE.search(sentence):
+        return False
+    if pat.EN_EVENT_RE.search(sentence):
+        return True
+    return _en_per_day_words(sentence)
+
+
+def _en_per_day_words(sentence: str) -> bool:
+    """Does ``sentence`` scope a count to one day ('on a single day', 'on that morning', 'in
+    the afternoon of')? EN_PER_DAY_WORDS_RE behind its cheap substring gate."""
+    return any(w in sentence for w in _EN_PER_DAY_GATE) and bool(
+        pat.EN_PER_DAY_WORDS_RE.search(sentence)
+    )
+
+
+def _received_indicator(ctx: _Ctx) -> str:
+    """People who received a transplant, counted: a running total only when the sentence
+    says so (累计, to date, a total of); otherwise the patients of a period, a report or a
+    study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
+    if _temporal(ctx) == "in_period" or _year_range(ctx.sentence):
+        return "transplants_in_period"
+    cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
+    if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
+        return "transplants_cumulative"
+    return "transplants_in_period"
+
+
+_CENTRE_RE = re.compile(r"cent(?:er|re)|institute")
+
+
+_GENERAL_SURGERY_RE = re.compile(r"手术|surger|operation|procedure")
+
+
+_UTILISED_RE = re.compile(r"transplanted|utili[sz]ed|used")
+
+
+_OF_AFTER_RE = re.compile(r"\s?of\s")
+
+
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+
+
+_ORDINAL_TRANSPLANT_RE = re.compile(r"(?:st|nd|rd|th)\s(?:[a-z0-9\"'“”‘’-]+\s){0,3}transplant")
+
+
+_ORDINAL_OPERATION_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:surgery|operation|procedure|case)(?![a-z])"
+)
+"""'The 9,000th surgery': an ordinal operation, a running total when the text around it is
+about transplants."""
+
+
+_PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
+
+
+def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, or None when it is no indicator.
+
+    Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
+    """
+    name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
+        return _PLANNED_OF[name]
+    if name in _COHORT_COUNTS and _unsited_cohort(ctx):
+        return None
+    return name
+
+
+_EN_WOULD_NEED_AFTER_RE = re.compile(r"(?<![a-z])would\s(?:only\s)?(?:require|need)(?![a-z])")
+"""A figure whose clause goes on 'would require' is the writer's hypothetical, not a value."""
+
+
+_COHORT_COUNTS = frozenset(
+    {"transplants_in_period", "transplants_cumulative", "opo_donors", "opo_organs_utilised"}
+)
+
+
+_EN_COHORT_TITLE_RE = re.compile(
+    r"(?<![a-z])(?:experience|report|series|review|analysis)\s(?:of|with)\s$"
+)
+
+
+_EN_ENROLLED_RE = re.compile(r"(?<![a-z])(?:enrolled|were included)(?![a-z])")
+
+
+_EN_SITE_RE = re.compile(
+    r"(?<![a-z])(?:our|this|the)\s(?:[a-z]+\s)?(?:cent(?:er|re)|hospital|institution|unit)"
+    r"|(?<![a-z])(?:hospital|cent(?:er|re)|institute)\s(?:of|at|in)\s|(?<![a-z])(?:at|in)\s[a-z]+"
+    r"\s(?:[a-z]+\s)?(?:hospital|cent(?:er|re))"
+)
+
+
+def _unsited_cohort(ctx: _Ctx) -> bool:
+    """English: a study cohort with no centre ('a single center experience of 367 cases', 'A
+    total of 362 patients who received liver transplantation were enrolled', 'A study
+    enrolled 415 kidney transplants'): GUIDE.md, cohorts need both a centre and a span."""
+    if ctx.left_clause[-1:] > "\u2e80" or ctx.right[:1] > "\u2e80":
+        return False
+    if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
+        return True
+    sentence = ctx.sentence
+    if "enrol" not in sentence and "included" not in sentence:
+        return False
+    return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
+
+
+_OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl", "answer")
+"""A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
+
+
+def _classify_wait(ctx: _Ctx) -> str | None:
+    """A duration: a wait, a length of stay, or None."""
+    if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
+        return None
+    near = ctx.sentence_left[-40:]
+    if ("一" in near or "这" in near or "该" in near) and pat.ZH_ONE_PERSON_RE.search(near):
+        return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
+    if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
+        return None  # a patient waited only a week: one person's anecdote
+    if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
+        return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
+    if _zh_one_patient_wait(ctx):
+        return None
+    if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return None  # 持续二十年至今: how long something lasted
+    if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
+        return None  # the operation lasted 12 hours
+    if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
+        if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
+            return None  # the patient stayed in hospital for 21 days: an anecdote
+        return "avg_length_of_stay_days"
+    if "术后" in ctx.left_clause[-8:]:
+        # 术后10天即可出院: counted from the operation, a stay when it ends in discharge, else
+        # no wait (术后3个月复查)
+        return "avg_length_of_stay_days" if "出院" in ctx.clause else None
+    if not _has(pat.EN_STRONG_WAIT_RE, ctx.clause) and (
+        "year" in ctx.mods and pat.EN_LONG_SPAN_BEFORE_RE.search(ctx.left_clause[-24:])
+    ):
+        return None  # in 13 years, for 21 years: a programme's life, no wait
+    if (
+        any(w in ctx.clause for w in _OTHER_RESULT_WORDS)
+        and pat.EN_OTHER_RESULT_RE.search(ctx.clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+        and not pat.EN_ORGAN_WITHIN_RE.search(ctx.clause)
+        and not _EN_ORGAN_RE.search(ctx.clause)
+    ):
+        return None  # obtain the results in one or two days: no organ is waited for
+    if (
+        "donor" in ctx.left_clause
+        and pat.EN_DONOR_STATE_RE.match(ctx.left_clause)
+        and not _has(pat.EN_STRONG_WAIT_RE, ctx.clause)
+    ):
+        return None  # the donor was kept on life support for two days
+    head = ctx.table_head
+    if head and _has(pat.OUTCOME_AFTER_RE, head[-240:]):
+        head = ""  # a table of survival by year after transplant: no waits
+    if _has(pat.WAIT_CUE_RE, ctx.clause, ctx.question, head, ctx.mods):
+        return "wait_time_days"  # mods: a label, 'Waiting time (days): 14'
+    if pat.WAIT_TIME_NOUN_RE.search(ctx.sentence_left[-40:]):
+        return "wait_time_days"  # 平均轮候时间为第二最长,达38个月
+    colon = ctx.sentence_left.rfind(":")
+    if colon >= 0 and pat.WAIT_CUE_RE.search(ctx.sentence_left, max(0, colon - 20), colon):
+        return "wait_time_days"  # 等待時間:肝臟1至2週,腎臟1個月: the head serves the list
+    if pat.ZH_WAIT_BEFORE_RE.search(ctx.left_clause[-4:]):
+        return "wait_time_days"  # 一般等一个月, 须等一星期: the figure is what 等 takes
+    if pat.ZH_WAIT_SPEED_BEFORE_RE.search(ctx.left_clause[-12:]) and _has(
+        pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
+    ):
+        return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
+    if (
+        _has(pat.EN_WAIT_CUE_RE, ctx.clause)
+        or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
+        or pat.EN_ORGAN_WITHIN_RE.search(ctx.left_clause[-90:])
+        or pat.EN_ORGAN_WITHIN_RE.match(ctx.right, 0, 30)
+    ):
+        return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
+    if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
+        return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+
+    if pat.EN_PARALLEL_ORGAN_RE.match(ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+        return "wait_time_days"  # the wait for a kidney is 2-4 weeks, for a liver 1-2 weeks
+    # 平均等待時間為5.2年，相較國外約3年: a comparison borrows the sentence's measure
+    if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
+        return "wait_time_days"
+    return None
+
+
+def _zh_one_patient_wait(ctx: _Ctx) -> bool:
+    """A Chinese duration told as one patient's story: followed by what then happened (等了十天
+    就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
+    if not _zh_near(ctx):
+        return False  # no Chinese next to the duration: English text
+    if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
+        return True
+    if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
+        return True  # 家属在手术室外等待了6个小时: no patient waits
+    return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
+
+
+def _priced_at(ctx: _Ctx) -> bool:
+    """'kidneys at 160,000 yuan ($25,000)', 'a new kidney on the mainland for 20,000 Hong Kong
+    dollars', 'half a million yuan (about $70,000) for a single lung': the amount (or the one
+    it converts, in the parentheses after it) prices an organ or a transplant."""
+    left = ctx.sentence_left[-48:]
+    if "at" in left and pat.EN_ORGAN_PRICED_AT_RE.search(left):
+        return True
+    wide = ctx.sentence_left[-80:]  # the gate reads the window the pattern searches
+    if "for" in wide and pat.EN_ORGAN_FOR_AMOUNT_RE.search(wide):
+        return True
+    after = ctx.sentence_right[:80]
+    return "for " in after and bool(pat.EN_AMOUNT_FOR_ORGAN_AFTER_RE.match(after))
+
+
+_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
+"""Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
+
+
+def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
+    """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
+    texts = (ctx.clause, ctx.mods)
+    if any(w in ctx.sentence for w in _NOT_A_PRICE_WORDS) and pat.EN_NOT_A_PRICE_RE.search(
+        ctx.sentence
+    ):
+        return None  # the donors are paid US$1200; costs totaling 7 million yuan
+    left = ctx.left_clause[-40:]
+    if ("donor" in left or "seller" in left or "vendor" in left) and (
+        pat.EN_DONOR_PAID_BEFORE_RE.search(left)
+    ):
+        return None  # of which the donor received $5,000
+    if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
+        return None  # drugs cost another 30,000 yuan a year: not the transplant's price
+    if _zh_aid_or_received(ctx):
+        return None  # 救助金, 中介拿走10万元, 补偿价格: no price, fee or funding
+    if uclass == "usd":
+        if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+            return "price_usd"
+        if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
+            return "price_usd"
+        if _has(pat.PRICE_CHANGE_RE, ctx.sentence_left) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
+            return "price_usd"
+        if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+            return "price_usd"  # 心脏移植13万至16万美元: the transplant's price, in dollars
+        return None
+    row = ctx.before_doc.rsplit("\n", 1)[-1]
+    if "|" in row and pat.COST_LINE_NOT_OPERATION_RE.search(row):
+        return None  # 术后住院费用 | 3万~8万元: one line of a cost breakdown
+    if "|" in row and "手术费用" in row:
+        return "surgical_fee_cny"  # 手术费用 | 10万~20万元: the operation's line of a breakdown
+    if "|" in row and _zh_price_column(ctx.doc, ctx.sentence_start + len(ctx.sentence_left)):
+        return "price_cny"  # 医院 | 等待时间 | 费用 over 天津 | 2周 | 25万元: the price column
+    if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
+    if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
+        if pat.FEES_LISTED_RE.search(ctx.clause):
+            return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
+        return "surgical_fee_cny"
+    if _has(pat.REVENUE_CUE_RE, *texts):
+        return "revenue_cny"
+    if _has(pat.FUNDING_CUE_RE, *texts):
+        return "research_funding_cny"
+    if _has(pat.INVEST_CUE_RE, *texts):
+        if _zh_near(ctx) and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence):
+            return None  # 投资3亿元建设的新门诊大楼: a general building (GUIDE, heldout3)
+        return "capital_investment_cny"
+    if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
+        return "price_cny"
+    if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
+        return "price_cny"
+    if pat.ZH_TX_AMOUNT_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return "price_cny"  # 心脏移植约50万元、肺移植约60万元: the transplant's price
+    if pat.ZH_PRICE_HEAD_RE.search(ctx.left_clause[-4:]):
+        return "price_cny"  # 买肾55万: what the buyer paid
+    if pat.ZH_ORGAN_SOLD_BEFORE_RE.search(ctx.left_clause[-8:]):
+        return "price_cny"  # 一个肾卖15万元: the organ's price
+    if "\n" in ctx.before_doc and _zh_price_list(ctx.doc, ctx.sentence_start):
+        return "price_cny"  # 官方指导价:\n- 肝脏 25-35万: a line of a price list
+    if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
+        return "price_cny"
+    return None
+
+
+def _zh_aid_or_received(ctx: _Ctx) -> bool:
+    """Chinese amounts that are no price, fee or funding: aid to patients or families (the
+    clause names a relief fund or grant) and money a seller, broker or surgeon receives."""
+    if not _zh_near(ctx):
+        return False  # no Chinese next to the amount: English text
+    if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-12:]):
+        return True
+    if "补偿" in ctx.sentence_left or "报酬" in ctx.sentence_left:
+        return True  # 合法的补偿价格,肾脏约美金2000-4000元: what a donor is paid
+    return _has(pat.ZH_AID_CUE_RE, ctx.clause) and not _has(_ZH_RESEARCH_RE, ctx.clause)
+
+
+_ZH_RESEARCH_RE = re.compile(r"科研|课题|经费|研究")
+"""获得国家科研经费1200万元资助: research money, which 资助 does not make aid."""
+
+
+def _en_medical(ctx: _Ctx) -> bool:
+    """An English headcount of medical or professional staff ('3,926 medical professional
+    personnel'), read in the counter's own words and the few words before it."""
+    return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
+
+
+def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
+    """The indicator of a count of operations (_classify_in_use's "ops" class)."""
+    if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
+        return None
+    if pat.EN_NOT_OPS_AFTER_RE.match(ctx.right) or pat.EN_STOREY_RE.match(ctx.mods):
+        return None  # three transplant centres; a 10-story transplantation building
+    if pat.NOUN_MODIFIER_AFTER_RE.match(ctx.right) and not (
+        _milestone(ctx) and pat.ZH_FIRST_TO_RE.search(ctx.left_clause)
+    ):
+        return None
+    if pat.EN_RATE_AFTER_RE.match(ctx.right):
+        return None  # 92.7 transplants per 100 wait-list years
+    if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
+        return None
+    if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
+        return None  # 2例…患者术后长期生存; 'its first two heart transplants'
+    if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
+        pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+        or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+    ):
+        return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
+
+    if pat.ZH_WAITING_AFTER_RE.match(ctx.right):
+        return "waitlist_size"  # 2400多宗等候移植个案: cases waiting
+    if "需求" in ctx.left_clause[-8:]:
+        return "waitlist_size"  # 每年新增肝移植需求约3万例: the demand, people in need
+    if pat.NEED_MODS_RE.search(ctx.mods):
+        return "waitlist_size"  # two million Chinese need organ transplants
+    if "of " in ctx.sentence_right[:12] and pat.EN_DONATION_KIND_AFTER_RE.match(ctx.sentence_right):
+        return "opo_donors"  # 164 cases of DBCD: donations by kind
+    if _body_donation(ctx):
+        return None  # 完成遗体捐献293例: bodies for medical teaching (mainland usage)
+    if _donation(ctx) and not _is_subset(ctx):
+        if not _living_donation(ctx):
+            return "opo_donors"  # but 'Among them, 4,138 came from donations' are transplants
+        transplant = True  # 17宗活体捐赠, '45 living donations': living donors' transplants
+    if _has(pat.DONOR_SUBJECT_RE, local_left) and not _has(
+        pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
+    ):
+        return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
+    tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
+    # a table row or list item under a heading about transplants, or a count whose
+    # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
+    tx_near = tx_near or _has(pat.TRANSPLANT_CUE_RE, ctx.before_doc, ctx.sentence)
+    if not transplant and not tx_near and ctx.mods:
+        tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
+    if not transplant and not tx_near:
+        general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
+        if general or not ctx.doc_transplant:
+            if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
+                # 每年施行1000例以上 in a paragraph about kidney transplants: that paragraph's
+                # transplants; a count of operations in general (手术, surgeries) stays one
+                if general or not _paragraph_transplant(ctx):
+                    return "surgeries_per_year"
+            else:
+                return None
+    if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own; 他今年第100台 this year's
+        surgeon = _surgeon(ctx)
+        if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]):
+            return "surgeon_transplants_in_period" if surgeon else "transplants_in_period"
+        return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
+    if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
+        return "transplants_per_day_capacity"
+    if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
+        _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
+    ):
+        return "transplants_per_day_max"
+    if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):
+        return "concurrent_transplant_capacity"
+    surgeon = _surgeon(ctx)
+    in_period = _temporal(ctx) == "in_period"
+    if surgeon:
+        return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
+    return "transplants_in_period" if in_period else "transplants_cumulative"
+
+
+_EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
+
+
+def _en_bed_owner(ctx: _Ctx) -> str | None:
+    """English beds whose owner is named outside their clause: a building's ('a surgical
+    building with 900 beds': a department's; 'The new building has 500 beds' after a
+    transplant centre put it to use: the centre's), or the unit the sentence before opens with
+    when this one says 'It has' ('The kidney transplant discipline of ... is ... It currently
+    has 79 open beds'). None when neither reads."""
+    left = ctx.left_clause
+    building = "build" in left or "tower" in left or "complex" in left
+    if building and pat.EN_BEDS_OF_BUILDING_RE.search(left):
+        if "surg" in left:
+            return "department_beds"  # a surgery building (GUIDE: department_beds)
+        if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, _previous_sentence(ctx)):
+            return "transplant_beds"
+        return None
+    if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
+        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        if unit:
+            tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+            return "transplant_beds" if tx else "department_beds"
+    return None
+
+
+def _zh_beds_of_part(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
+    """Chinese beds of a part of a hospital that does no transplants: dialysis beds (180床洗肾
+    病床, 洗肾中心...床位) and a building's beds (儿童医疗大楼...病床数共有460床) are
+    department_beds; a building not yet in use has planned beds (total, by _PLANNED_OF)."""
+    if not ("床" in ctx.sentence_left or "床" in local_right[:8]) or not _zh_near(ctx):
+        return None
+    if _has(pat.ZH_DIALYSIS_RE, local_left[-10:], local_right[:8]):
+        return "department_beds"
+    if _has(pat.ZH_BUILDING_BEDS_RE, ctx.sentence_left):
+        planned = _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.sentence_right)
+        return "total_beds" if planned else "department_beds"
+    left = ctx.left_clause[-20:]
+    hospital = _last_pos(pat.HOSPITAL_WIDE_CUE_RE, left)
+    if hospital >= 0 and _last_pos(pat.ZH_DEPT_NOUN_RE, left) > hospital:
+        # 该院泌尿外科有床位120张: the department named after the hospital owns the beds;
+        # a department that does transplants has transplant beds (GUIDE)
+        return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, ctx.sentence) else "department_beds"
+    return None
+
+
+def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
+    """Counter class and context → indicator name, reading every count as in use."""
+    # waits and amounts read cues of their own: the shared cues below are not computed for them
+    if uclass == "time":
+        return _classify_wait(ctx)
+    if uclass == "waiting":
+        return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
+    if uclass in ("cny", "usd"):
+        return _classify_money(uclass, ctx)
+    local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
+    local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
+    transplant = _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
+    if uclass == "ops":  # reads none of the cues below
+        return _classify_ops(ctx, ordinal, transplant, local_left)
+    near = (local_left, local_right, ctx.mods)
+    sentence_tx = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left)
+    hospital_wide = _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.left_clause[-20:])
+    if uclass == "beds":
+        return _in_use_beds(ctx, local_left, local_right, transplant, sentence_tx, hospital_wide)
+    if uclass == "persons":
+        return _in_use_persons(ctx, local_left, local_right, transplant, sentence_tx, hospital_wide)
+    if uclass == "visits":
+        return _in_use_visits(ctx)
+    if uclass == "donors":
+        return _in_use_donors(ctx, local_left)
+    if uclass in ("organs", "organ_items"):
+        if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
+            return None  # each donor gives on average 3.2 organs: a ratio
+        if pat.EN_ORGANS_TRANSPLANTED_RE.match(ctx.right) and not _has(
+            pat.DONATION_CUE_RE, ctx.clause, ctx.mods
+        ):
+            return _classify_in_use("ops", ctx, ordinal)  # 60,000 organs are transplanted
+        if pat.EN_ORGANS_DONATED_AFTER_RE.match(ctx.sentence_right):
+            return "opo_organs_utilised"  # 1,400 kidneys (and 2,300 organs) were donated
+        if pat.EN_DONOR_ORGANS_RE.search(ctx.left_clause[-28:]) or pat.EN_DONOR_ORGANS_RE.match(
+            ctx.mods
+        ):
+            return "opo_organs_utilised"  # 35 donor livers; transplants involving 32,984 organs
+    if uclass == "organs":
+        if pat.EN_ORGANS_YIELDED_BEFORE_RE.search(ctx.left_clause[-24:]) and _has(
+            pat.DONATION_CUE_RE, ctx.sentence_left
+        ):
+            return "opo_organs_utilised"  # 450 deceased donations, resulting in 1,300 organs
+        if _has(pat.DONATION_CUE_RE, ctx.clause, ctx.mods) or _has(_UTILISED_RE, ctx.clause):
+            return "opo_organs_utilised"
+        if _has(pat.EN_ORGANS_GIVEN_RE, ctx.clause) and "living" not in ctx.clause:
+            return "opo_organs_utilised"  # deceased donors who contributed 5,000 organs
+        return None
+    if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
+        if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
+            return "opo_organs_utilised"
+        if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
+            return _classify_in_use("ops", ctx, ordinal)
+        return None
+    if uclass == "percent":
+        return _in_use_percent(ctx, transplant, sentence_tx)
+    if uclass == "rooms":
+        return _in_use_rooms(ctx, local_left, local_right)
+    if uclass == "teams":
+        return "surgical_teams" if transplant or _has(pat.TEAM_CUE_RE, *near) else None
+    if uclass == "generic":  # 个: what it counts is the noun before it
+        return _in_use_generic(ctx, ordinal, transplant, sentence_tx)
+    return None
+
+
+def _in_use_beds(
+    ctx: _Ctx,
+    local_left: str,
+    local_right: str,
+    transplant: bool,
+    sentence_tx: bool,
+    hospital_wide: bool,
+) -> str | None:
+    """Beds: ICU, transplant, department or hospital-wide (total) beds."""
+    if pat.ZH_NOT_BED_AFTER_RE.match(ctx.right):
+        return None
+    # '62 open beds and 12 intensive care beds': the next item's ICU cue is not this one's
+    own_right = local_right
+    if local_right.isascii():
+        own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
+    own_left = local_left
+    if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+        own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
+    if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
+        return "icu_beds"
+    if transplant:
+        return "transplant_beds"
+    owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None
+    if owner:
+        return owner
+    zh_part = _zh_beds_of_part(ctx, local_left, local_right)
+    if zh_part:
+        return zh_part
+    unit = pat.UNIT_SUBJECT_RE.search(ctx.left_clause)
+    if unit and pat.EN_HOSPITAL_SUBJECT_RE.match(ctx.sentence_left):
+        unit = None  # This hospital owns the X center and has 4,200 beds
+        hospital_wide = True
+    if unit and not hospital_wide:
+        # "The center has 90 beds ... 1,300 kidney transplants": a transplant centre;
+        # "The department has 120 beds": a department unless named for transplants
+        centre = _CENTRE_RE.search(unit.group(0))
+        where = (ctx.sentence, ctx.before_doc) if centre else (ctx.before_doc,)
+        return "transplant_beds" if _has(pat.TRANSPLANT_CUE_RE, *where) else "department_beds"
+    if hospital_wide:
+        return "total_beds"
+    if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-20:], ctx.mods):
+        return "transplant_beds" if sentence_tx else "department_beds"
+    if sentence_tx or ctx.doc_transplant and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left):
+        return "transplant_beds"
+    if _has(pat.DEPARTMENT_CUE_RE, ctx.sentence_left) and not _has(
+        pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left
+    ):
+        return "department_beds"
+    return "total_beds"
+
+
+def _in_use_persons(
+    ctx: _Ctx,
+    local_left: str,
+    local_right: str,
+    transplant: bool,
+    sentence_tx: bool,
+    hospital_wide: bool,
+) -> str | None:
+    """Persons: donors, recipients, staff, surgeons, the waiting list, or no headcount."""
+    if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
+        return "opo_donors"  # more than 20 people became donors after they died
+    if (
+        ctx.left_clause[-1:] > "\u2e80"
+        and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])
+        and not _saved_by_organs(ctx)  # 器官...拯救了190名病人: recipients (transplants)
+    ):
+        return None  # 较前年少10人: a change; 挽救了3名患者: the saved, no donors
+    if "平均" in ctx.left_clause[-6:] and pat.ZH_PER_ONE_AFTER_RE.search(ctx.right, 0, 14):
+        return None  # 平均13名病人轮候一个器官: a ratio, no headcount
+    if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
+        return None  # 500多名市民参加了器官捐献宣传活动: people at an event
+    if (
+        _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
+        or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
+        or pat.EN_ADDED_AFTER_RE.match(ctx.right)
+        or pat.LIVES_AFTER_RE.match(ctx.right)
+        or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
+    ):
+        return None
+    if pat.EN_ON_LIST_RE.search(ctx.mods) and _has(pat.PATIENT_NOUN_RE, ctx.mods):
+        return "waitlist_size"  # the number of patients on the transplant list fell to
+    titled = pat.WITH_TITLE_RE.match(ctx.right)
+    if titled:
+        return "senior_staff" if "senior" in titled.group("what") else None
+    if _received_transplant(ctx):
+        if _has(pat.CONCURRENT_CUE_RE, ctx.clause):
+            return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
+        return _received_indicator(ctx)
+    role_text = (local_left[-14:], local_right[:10], ctx.mods)
+    if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(ctx.left_clause[-30:]):
+        return None  # has trained more than 300 transplant surgeons: no headcount
+    if _en_event(ctx) and not _received_transplant(ctx):
+        return None  # more than 60 doctors carried out 6 transplants on that day
+    if _zh_one_operation_team(ctx, role_text):
+        return None  # 9名医护人员以近乎完美的技艺...: the team of one operation
+    tx = transplant or sentence_tx or ctx.doc_transplant
+    tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
+    staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+    waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
+        _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
+        and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+    )
+    if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
+        return "waitlist_size"  # 每年约30万的需求: the people in need
+    if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
+        return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
+    if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
+        waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
+    if waiting and not staff_like:
+        # people who signed up to donate are no waiting list; 登记等待 (registered as
+        # waiting) is one
+        registered = _has(pat.REGISTRATION_CUE_RE, ctx.clause)
+        return (
+            None if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause) else ("waitlist_size")
+        )
+    if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+        if _has(pat.NOT_DONATED_RE, ctx.clause):
+            return None  # 未捐赠成功的个案共86名: donations that did not happen
+        if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+            return None
+        if _EN_LIVING_GIFT_RE.search(ctx.right, 0, 48):
+            # 'about 10 people donated one of their kidneys last year': living donors,
+            # counted alone, are their transplants (GUIDE.md, "Donors counted together")
+            in_period = _temporal(ctx) == "in_period"
+            return "transplants_in_period" if in_period else "transplants_cumulative"
+        return "opo_donors"
+    if (
+        not staff_like
+        and pat.DONOR_SUBJECT_RE.search(ctx.sentence_left)
+        and not pat.LIVING_DONORS_ONLY_RE.search(ctx.sentence_left)
+        and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
+        and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
+    ):
+        return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
+    if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
+        return "senior_staff"
+    if _has(pat.NURSE_NOUN_RE, *role_text):
+        return "transplant_nurses" if tx else None
+    if _has(pat.SURGEON_NOUN_RE, *role_text):
+        # '3 chief surgeons, 2 associate chief surgeons': ranked surgeons listed as a
+        # unit's staffing are its transplant surgeons unless the hospital is the subject;
+        # 'Its staff includes 165 chief physicians' lists senior titles
+        listed = not transplant and _has(pat.EN_STAFF_LIST_RE, ctx.sentence_left)
+        if listed and _has(pat.EN_SENIOR_RANK_RE, *role_text):
+            return "senior_staff"
+        ranked = _has(pat.SURGEON_RANK_RE, *role_text) and not hospital_wide
+        ranked = ranked and not _has(pat.HOSPITAL_WIDE_CUE_RE, ctx.sentence_left)
+        # GUIDE (heldout4): staff of a unit the text does not tie to transplantation
+        # (its sentence, the 80 characters before, the sentences before and after)
+        ranked = ranked and _has(
+            pat.TRANSPLANT_CUE_RE,
+            ctx.before_doc,
+            ctx.sentence,
+            _previous_sentence(ctx),
+            _next_sentence(ctx),
+        )
+        return "transplant_surgeons" if tx or ranked and not _other_department(ctx) else None
+    if _has(pat.STAFF_NOUN_RE, *role_text):
+        if transplant or (tx and not hospital_wide):
+            return "transplant_staff"
+        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+            return None
+        return "medical_staff" if _en_medical(ctx) else "staff_total"
+    return None
+
+
+def _in_use_visits(ctx: _Ctx) -> str | None:
+    """Visits (人次): donations counted per person, or inpatients admitted a year."""
+    if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
+        pat.REGISTRATION_CUE_RE, ctx.clause
+    ):
+        return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
+    # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
+    if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
+        _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
+        or _years(ctx.clause)
+        or _zh_admissions_of_a_year(ctx)
+    ):
+        return "inpatients_per_year"
+    return None
+
+
+def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
+    """Donors: deceased donors (``opo_donors``) or living donations (transplants); rates,
+    potential and registered donors are no count."""
+    if pat.EN_RATE_AFTER_RE.match(ctx.right):
+        return None  # 46.3 donors per million population: a rate
+    if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
+        return None
+    if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
+        return None
+    if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
+        in_period = _temporal(ctx) == "in_period"
+        return "transplants_in_period" if in_period else "transplants_cumulative"
+    return "opo_donors"
+
+
+def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | None:
+    """Percentages: bed occupancy, or a provincial or national share of transplants."""
+    if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
+        if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
+            return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
+        return "bed_occupancy_rate"
+    share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
+    if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
+        return None
+    of_count = _has(pat.ZH_SHARE_OF_COUNT_RE, ctx.clause) and _has(
+        pat.TRANSPLANT_CUE_RE, ctx.before_doc
+    )
+    of_tx = "of" in ctx.right[:4] and bool(pat.EN_SHARE_OF_TX_RE.match(ctx.right))
+    if transplant or sentence_tx or of_count or of_tx:
+        if _has(pat.PROVINCIAL_SHARE_CUE_RE, ctx.clause):
+            return "provincial_share"
+        if _has(pat.NATIONAL_SHARE_CUE_RE, ctx.clause):
+            return "national_share"
+    return None
+
+
+def _in_use_rooms(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
+    """Rooms: operating rooms (not the rooms of one event)."""
+    if _en_event(ctx):
+        return None  # performed simultaneously in four operating rooms on April 30
+    if _has(pat.ROOM_CUE_RE, local_left[-12:], local_right[:8], ctx.mods):
+        return "operating_rooms"
+    if "|" in ctx.before_doc and _has(pat.ROOM_CUE_RE, ctx.before_doc.split("\n")[-1]):
+        return "operating_rooms"
+    return None
+
+
+def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: bool) -> str | None:
+    """A generic counter (个, 项...): read from the nouns and cues around it."""
+    if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
+        return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
+    before = ctx.left_clause[-10:]
+    if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
+        return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
+    if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
+        if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):
+            return "opo_organs_utilised"  # 捐献了4个器官
+        # 捐赠600个保温瓶: a thing named after 个 is no donation case
+        return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
+    if _zh_organs_given_after(ctx):
+        return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+    if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
+        _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
+        or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)
+    ):
+        if "岁" in ctx.sentence_left and pat.ZH_PERSON_AGE_RE.search(ctx.sentence_left):
+            return None  # 为30岁的赵先生移植了胰腺和肾脏两个器官: one patient's organs
+        return "opo_organs_utilised"
+    if _has(pat.TEAM_CUE_RE, before):
+        return "surgical_teams" if transplant or sentence_tx else None
+    if _zh_donations_counted(ctx):
+        return "opo_donors"  # 今年捐献了4个, 一年能捐5~10个: donations counted in speech
+    if _has(pat.ROOM_CUE_RE, before):
+        return "operating_rooms"
+    return None
+
+
+_QUALIFIER_RANK = {
+    Qualifier.EXACT: 0,
+    Qualifier.APPROX: 1,
+    Qualifier.AT_LEAST: 2,
+    Qualifier.AT_MOST: 2,
+}
+
+
+def _combine(qs: list[Qualifier]) -> Qualifier:
+    """Several qualifiers on one figure (约200例左右): a bound wins over approx, approx
+    over exact; between two bounds the first stated wins."""
+    best = Qualifier.EXACT
+    for q in qs:
+        if _QUALIFIER_RANK[q] > _QUALIFIER_RANK[best]:
+            best = q
+    return best
+
+
+_ELLIPTIC_YEAR_RE = re.compile(rf"\s(?:in|during)\s{pat.YEAR}(?!\d)")
+
+
+_BARE_MULT_PREFIX = {
+    "上": Qualifier.AT_LEAST,
+    "近": Qualifier.APPROX,
+    "逾": Qualifier.AT_LEAST,
+    "过": Qualifier.AT_LEAST,
+    "超": Qualifier.AT_LEAST,
+    "约": Qualifier.APPROX,
+}
+
+
+_PERIOD_OR_TOTAL = frozenset({"opo_donors", "opo_organs_utilised"})
+"""Indicators with no separate running-total indicator: the period decision sets whether
+their date is a period or an as-of date."""
+
+
+_PERIOD_INDICATORS = frozenset(
+    {
+        "transplants_in_period",
+        "surgeon_transplants_in_period",
+        "surgeries_per_year",
+        "inpatients_per_year",
+        "revenue_cny",
+    }
+)
+
+
+_NO_ORGAN = frozenset({"total_beds", "staff_total", "inpatients_per_year", "surgeries_per_year"})
+
+
+_UNIT_LEVEL = frozenset(
+    {"transplant_beds", "transplant_surgeons", "transplant_nurses", "transplant_staff"}
+)
+
+
+_NO_DATE = frozenset({"wait_time_days", "price_cny", "price_usd", "surgical_fee_cny"})
+
+
+_EN_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+_ZH_NUMERAL_START = frozenset("一二两三四五六七八九十百千")
+
+
+_PER_MILLION_RE = re.compile(
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,3}?人|(?:位|名)[^。;]{0,12}中)"
+)
+"""每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+
+
+def _per_million(sentence_left: str) -> bool:
+    """Is the count the first number after 每100万人(中) / 每100萬港人中 in its sentence, the
+    numerator of a rate? A later count (每100万人中仅55人捐出器官,...每年逾2000名病人轮候)
+    is a figure of its own."""
+    ends = [m.end() for m in _PER_MILLION_RE.finditer(sentence_left)]
+    if not ends:
+        return False
+    return not any(c.isdigit() or c in _ZH_NUMERAL_START for c in sentence_left[ends[-1] :])
+
+
+SLOW_FORMS = speed_up(globals())
+"""This module's ``*_RE`` patterns behind look-aheads on their first characters (``rxprefix``):
+the same matches, found faster. Name → the pattern as written, for tests."""

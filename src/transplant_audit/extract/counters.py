@@ -1,0 +1,638 @@
+"""What a number counts: the counter or noun after it (_read_counter: 例, 张, beds,
+transplants...), or, when none follows, the counter a list, a table column or row, a label,
+the subject of the clause or an ellipsis implies (_implied_counter, _elliptic_counter,
+_list_counter, _counter_after_paren).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transplant_audit.evidence.vocabulary import (
+    Qualifier,
+)
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.context import (
+    Candidate,
+    _Bounds,
+    _Ctx,
+    _has,
+)
+from transplant_audit.extract.period import years as _years
+from transplant_audit.extract.rxprefix import speed_up
+
+_YEAR_ONLY_RE = re.compile(pat.YEAR + r"$")
+
+
+_YEAR_FULL_RE = re.compile(pat.YEAR)
+"""Patterns the hot path used to compile (through ``re``'s cache) on every number."""
+
+
+_EN_STOP = frozenset(
+    {
+        "for",
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "by",
+        "with",
+        "were",
+        "was",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "from",
+        "per",
+        "each",
+        "every",
+        "than",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "which",
+        "who",
+        "as",
+        "be",
+        "been",
+        "into",
+        "over",
+        "under",
+        "about",
+        # a date after the number ('rose to 5,800 last year'), not its unit
+        "last",
+        "next",
+        "past",
+        "previous",
+        "following",
+        "coming",
+        # a verb after the number: '5,146 citizens donated organs' counts citizens, not organs
+        "donated",
+        "received",
+        "underwent",
+        "died",
+        "gave",
+    }
+)
+
+
+_TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
+
+
+_EN_NEXT_COUNTER_RE = re.compile(rf"\s({pat._alt(list(pat.EN_COUNTERS))})(?![a-z])")
+
+
+@dataclass(slots=True)
+class _Counter:
+    uclass: str = ""
+    stated_unit: str = ""
+    mult: float = 1.0
+    quals: list[Qualifier] | None = None
+    mods: str = ""
+    end: int = 0
+
+
+def _read_counter(norm: str, e: int) -> _Counter:
+    """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
+    rest = norm[e : e + 40]
+    out = _Counter(end=e, quals=[])
+    assert out.quals is not None
+    zc = pat.ZH_COUNTER_RE.match(rest)
+    if zc:
+        counter = zc.group("counter")
+        out.uclass, out.stated_unit, out.mult, implied = pat.ZH_COUNTERS[counter]
+        if zc.group("sfx") == "几" and norm[e - 1 : e] not in ("十", "百", "千"):
+            return _Counter(end=e, quals=[])  # 几 is 'some' only after 十/百/千 (十几张)
+        if zc.group("sfx"):
+            out.quals.append(pat.NUMBER_SUFFIX_QUALIFIERS[zc.group("sfx")])
+        if implied:
+            out.quals.append(implied)
+        out.end = e + zc.end()
+        if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
+            return _Counter(end=e, quals=[])
+        if counter == "次" and (
+            not _TIMES_OPS_RE.match(norm, out.end, out.end + 12)
+            or pat.ZH_TIMES_NOT_OPS_RE.match(norm, out.end, out.end + 4)
+        ):
+            return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
+        return out
+    ec = pat.EN_COUNTER_RE.match(rest)
+    if ec and ec.group("counter"):
+        mods = ec.group("mods") or ""
+        if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
+            return out
+        if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
+            return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
+        counter = ec.group("counter")
+        out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
+        if ec.group("sfx"):
+            out.quals.append(Qualifier.AT_LEAST)
+        out.end = e + ec.end()
+        nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
+        if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
+            mods = mods + counter + " "
+            counter = nxt.group(1)
+            out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
+            out.end = nxt.end()
+            if "\n" in norm[e : out.end] and norm[out.end : out.end + 1] == ":":
+                return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
+        out.mods = mods + counter
+    return out
+
+
+_SIBLING_OF = frozenset(
+    {"opo_donors", "transplants_in_period", "surgeon_transplants_in_period", "revenue_cny"}
+)
+
+
+_ZH_RESTATED_BEFORE_RE = re.compile(r"(?:即|亦即|也就是|相当于|约合|合)\s?(?:超过|约|近)?\s?$")
+
+
+def _zh_restated(prev: Candidate, indicator: str, value: float, norm: str, start: int) -> bool:
+    """Is the figure at ``start`` the one before restated (平均51个月,即4.25年; 351个月,即超过29
+    年): the same indicator and value within 2%, after 即 / 也就是 close behind it?"""
+    if prev.indicator != indicator or start - prev.end > 12 or value <= 0:
+        return False
+    if abs(prev.value - value) > 0.02 * max(prev.value, value):
+        return False
+    return bool(_ZH_RESTATED_BEFORE_RE.search(norm, prev.end, start))
+
+
+def _list_sibling(out: list[Candidate], norm: str, start: int, se_s: int) -> str | None:
+    """The indicator of the item before in a list of (year, count) pairs (2010年15例,2011年
+    34例,2012年113例): a later item far from the list's cue keeps the first item's."""
+    if not out:
+        return None
+    prev = out[-1]
+    if prev.start < se_s or prev.indicator not in _SIBLING_OF:
+        return None
+    return prev.indicator if pat.ZH_LIST_GAP_RE.match(norm[prev.end : start]) else None
+
+
+_EN_PRICE_OF = {"usd": "price_usd", "cny": "price_cny"}
+
+
+_PRICE_ITEM_GAP = 60
+
+
+def _en_price_item(prev: Candidate, norm: str, start: int, uclass: str) -> str | None:
+    """The price of the next item of an English price list led by organs ('kidney
+    US$62,000; liver US$98,000'): an amount right after a price, past a separator and an organ
+    word, is a price in its own currency."""
+    if prev.indicator not in _EN_PRICE_OF.values() or not 0 <= start - prev.end <= _PRICE_ITEM_GAP:
+        return None
+    gap = pat.EN_PRICE_ITEM_GAP_RE.fullmatch(norm, prev.end, start)
+    return _EN_PRICE_OF[uclass] if gap else None
+
+
+def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
+    """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
+    _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
+    persons). Substring gates first: most numbers have neither nearby."""
+    near = norm[s : e + 12]
+    if "万" in near and ("万" in tok or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12)):
+        bare = _bare_wan(norm, s, e)
+        if bare:
+            return bare
+    if ("患者" in near or "病人" in near) and pat.ZH_DISEASE_PATIENTS_AFTER_RE.match(
+        norm, e, e + 12
+    ):
+        return "persons", "人", 1.0, e
+    return None
+
+
+def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:
+    """A count in 万 with no counter after it, read by the noun around it: yuan after or
+    before a price noun (肾源费用(15万-40万), 70万的手术费用, 人民币大约两百万), persons after a
+    patient noun and a copula (病人为100-150万). (class, stated unit, multiplier, end)."""
+    mult = 1.0 if "万" in norm[s:e] else 1e4  # 100-150万: the lower end borrows the 万
+    if pat.ZH_BARE_AMOUNT_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_AMOUNT_AFTER_RE.match(norm, e, e + 12)
+    ):
+        return "cny", "CNY", mult, e
+    if "|" in norm[max(0, s - 40) : s] and _zh_price_column(norm, s):
+        return "cny", "CNY", mult, e  # 器官 | 价格 over 肝脏 | 25万-35万: yuan
+    if "\n" in norm and _zh_price_list(norm, s):
+        return "cny", "CNY", mult, e  # a price list's line: 官方指导价: \n- 肝脏 25-35万
+    if pat.ZH_PRICE_HEAD_RE.search(norm, max(0, s - 20), s):
+        return "cny", "CNY", mult, e
+    if pat.ZH_TX_NEEDS_BEFORE_RE.search(norm, max(0, s - 16), s):
+        return "cny", "CNY", mult, e  # 换肾需要20万: yuan
+    if pat.ZH_ADMISSIONS_BARE_BEFORE_RE.search(norm, max(0, s - 12), s):
+        return "visits", "人次", mult, e  # 住院量有6万多: admissions
+    if pat.ZH_BARE_PERSONS_BEFORE_RE.search(norm, max(0, s - 20), s) or (
+        pat.ZH_BARE_DEMAND_AFTER_RE.match(norm, e, e + 8)
+    ):
+        return "persons", "人", mult, e
+    return None
+
+
+def _row_above(norm: str, line_start: int) -> bool:
+    """Does the line above the one starting at ``line_start`` hold a '|' too? A line with one
+    '|' ('Renji Hospital | 2 weeks') is a row of a table without outer bars only then."""
+    if line_start < 2:
+        return False
+    above = norm[norm.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return "|" in above
+
+
+def _table_head(norm: str, s: int) -> str:
+    """The text above a table row (its header), or above a cell or list item written on a
+    line of its own (醫院\n\n等待時間\n\n上海某醫院\n\n1週; - 天津: 兩週); "" when the figure
+    is in running text."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if line.count("|") >= 2 or (line.count("|") == 1 and _row_above(norm, line_start)):
+        return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+    cell = len(line.strip()) <= pat.CELL_LINE_CHARS and not pat.PROSE_MARK_RE.search(line)
+    if line_start and cell:
+        return norm[max(0, line_start - pat.CELL_HEADER_CHARS) : line_start]
+    return ""
+
+
+def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A value with no counter after it, in a 'Label: value' line or a table cell, counts
+    what its label or its column header names ('Total transplants: 2,300', 'Beds: 120',
+    'Hospital | Liver transplants |' over 'Renji | 300 |')."""
+    if not pat.EN_LABEL_VALUE_END_RE.match(norm, e, e + 40) or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    label = ""
+    lm = pat.EN_LABEL_BEFORE_RE.search(before)
+    if lm:
+        label = lm.group("label")
+    elif before.count("|") >= 1 and before.rstrip().endswith("|"):
+        label = _column_header(norm, line_start, before.count("|"))
+    if not label:
+        return cnt
+    found = pat.EN_LABEL_COUNTER_RE.findall(label)
+    if not found:
+        money = pat.EN_LABEL_MONEY_RE.search(label)  # 'Price (US$)' over 'Kidney | 62,000'
+        if money:
+            kind = "usd" if money.group("usd") else "cny"
+            return _Counter(kind, kind.upper(), 1.0, [], label.strip(), e)
+        return cnt
+    uclass, unit, mult, _ = pat.EN_COUNTERS[found[-1]]
+    return _Counter(uclass, unit, mult, [], label.strip(), e)
+
+
+_NUMERIC_CELL_RE = re.compile(
+    r"\s*[\d.,%~-]*(?:\s?[万千亿]?元?)?(?:\s?[-~至到]\s?[\d.]+\s?[万千亿]?元?)?\s*"
+)
+"""A data cell (300, 1,200, 25万-35万, 16万元): a row above the value that is no header."""
+
+
+def _column_header(norm: str, line_start: int, column: int) -> str:
+    """The header cell of column ``column`` (0-based, counted by '|') of the table whose row
+    starts at ``line_start``: the nearest line above with as many cells, not a --- rule."""
+    pos = line_start - 1
+    for _ in range(pat.TABLE_ROWS_BACK):
+        if pos <= 0:
+            return ""
+        start = norm.rfind("\n", 0, pos) + 1
+        row = norm[start:pos]
+        pos = start - 1
+        cells = row.split("|")
+        # a header with the cell (rows need no closing '|': 医院 | 等待时间 | 费用)
+        if len(cells) > column and not set(row) <= set("|-: "):
+            if _NUMERIC_CELL_RE.fullmatch(cells[column]):
+                continue  # another data row
+            return cells[column]
+    return ""
+
+
+def _list_head(norm: str, s: int) -> str:
+    """The text above a short list line with no verb of its own ('Renji Hospital: 1 week for
+    a liver transplant', '- 1-2 months for a kidney'), or "" for a line of running text."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    if not line_start:
+        return ""
+    line_end = norm.find("\n", s)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    if len(line) > pat.LIST_LINE_MAX or not pat.LIST_LINE_RE.match(line):
+        return ""
+    return norm[max(0, line_start - pat.TABLE_HEADER_CHARS) : line_start]
+
+
+_BULLET_RE = re.compile(r"\s*(?:[-•*·]|\d{1,2}[.)、]\s?)")
+
+
+def _zh_price_column(norm: str, s: int) -> bool:
+    """Is ``s`` in a table cell whose column header names a price (费用, 价格, 收费)?"""
+    line_start = norm.rfind("\n", 0, s) + 1
+    before = norm[line_start:s]
+    if "|" not in before or not line_start:
+        return False
+    return bool(pat.ZH_PRICE_COLUMN_RE.search(_column_header(norm, line_start, before.count("|"))))
+
+
+def _zh_price_list(norm: str, s: int) -> bool:
+    """Is ``s`` on a line of a list under a price heading (官方指导价(2023年版): then '- 肝脏
+    25-35万', '- 肾脏 16-20万/个'), the list's earlier lines skipped?"""
+    head = _list_head(norm, s)
+    if not head:
+        return False
+    for line in reversed(head.split("\n")):
+        if not line.strip() or _BULLET_RE.match(line):
+            continue  # an empty line or an earlier item of the same list
+        return bool(pat.ZH_PRICE_HEAD_RE.search(line))
+    return False
+
+
+def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """A counter the sentence implies without writing it after the number: 'the number of
+    people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
+    Columbians are currently waiting' (people waiting)."""
+    if pat.BARE_TRANSPLANT_AFTER_RE.match(norm, e):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 临床完成1.6万器官移植
+    at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
+    if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
+    if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
+        return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
+    if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
+    if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
+    after = norm[e : e + 40]
+    if (
+        (" one" in after or " it" in after)
+        and pat.EN_RECEIVE_ONE_AFTER_RE.match(norm, e, e + 40)
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), s)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # only 10,000 receive one
+    before = norm[max(0, s - 40) : s]
+    if ("volume" in before or "count" in before or "total" in before) and (  # its nouns
+        pat.EN_SURGICAL_VOLUME_BEFORE_RE.search(before)
+    ):
+        return _Counter("ops", "surgeries", 1.0, [], "surgeries", e)  # surgical volume of 105,000
+    if (
+        ("year" in after[:12] or "annual" in after[:12])
+        and pat.EN_BARE_PER_YEAR_RE.match(norm, e, e + 12)
+        and not _YEAR_ONLY_RE.match(norm[s:e])
+        and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), e + 120)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "", e)  # instead of 10,000 a year
+    nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
+    if nof:
+        noun = nof.group("noun")
+        if (
+            pat.DONATION_CUE_RE.search(noun)
+            or pat.EN_DONATION_KIND_RE.fullmatch(noun)
+            or (pat.EN_DONORS_NOUN_RE.search(noun) and "living" not in noun)
+        ):
+            return _Counter("donors", "donors", 1.0, [], noun, e)  # the number of OD exceeded
+        if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
+        if pat.TRANSPLANT_CUE_RE.search(noun):
+            return _Counter("ops", "transplants", 1.0, [], noun, e)
+        if pat.WAITLIST_CUE_RE.search(noun):
+            return _Counter("persons", "patients", 1.0, [], noun, e)
+    if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
+        return _Counter("persons", "patients", 1.0, [], "", e)
+    if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
+        return _Counter("persons", "staff", 1.0, [], "staff", e)  # a staff of 85
+    if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):
+        return _Counter("waiting", "patients", 1.0, [], "demand", e)  # demand at 90,000
+    return cnt
+
+
+_PART_CLASSES = frozenset({"beds", "persons", "rooms"})
+
+
+_CLAUSE_CUT_RE = re.compile(r"[,.;()]")
+
+
+_ELLIPSIS_SUBJECT_BACK = 160
+
+
+_PARENS_RE = re.compile(r"\([^()]*\)")
+
+
+_ELLIPSIS_LAST_WORDS = frozenset(
+    [
+        "from",
+        "to",
+        "with",
+        "versus",
+        "vs",
+        "vs.",
+        "reached",
+        "totaled",
+        "totalled",
+        "at",
+        "and",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "than",
+        "some",
+        "only",
+        "under",
+    ]
+)
+"""The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
+
+
+_ELLIPSIS_COUNTERS = {
+    "ops": ("ops", "transplants"),
+    "organs": ("organs", "organs"),
+    "donors": ("donors", "donors"),
+    "beds": ("beds", "beds"),
+}
+
+
+def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """A bare English number continuing a count its sentence named before it ('The number
+    of KT increased from 6 in 2001 to 206 in 2005', 'donors decreased to 52 (1.09 pmp) in
+    2000 compared to 162', '2,766 donors in 2015 and 4,080 in 2016') counts that noun."""
+    words = norm[max(0, s - 16) : s].split()
+    if words and words[-1][-1:] in "(;" and words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return _paren_counter(norm, s, e, sentences, cnt)
+    if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
+        return cnt  # a quick test before the regular expression
+    left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
+    if not left:
+        return cnt
+    right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
+    if not right or (left.group("and") and not right.group("year")):
+        return cnt
+    return _subject_counter(norm, s, e, left.start(), sentences, cnt)
+
+
+_EN_PAREN_SPAN_AFTER_RE = re.compile(
+    rf"\s(?:since|between|from|in|during|through|until|by)\s(?:the\s)?(?:end of\s)?{pat.YEAR}"
+)
+"""What follows a bare number opening a parenthesis or after its ';' that restates the count
+before it over another span: '(8794 since 1984; 2745 between 2010 and 2019)'."""
+
+
+def _paren_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
+    """English: a bare number in parentheses after a count, with its own span ('300
+    transplants were performed (8794 since 1984; 2745 between 2010 and 2019)'), counts
+    the same noun."""
+    p = norm.rfind("(", max(0, s - 80), s)
+    if p < 0 or ")" in norm[p:s] or not _EN_PAREN_SPAN_AFTER_RE.match(norm, e, e + 40):
+        return cnt
+    return _subject_counter(norm, s, e, p, sentences, cnt)
+
+
+def _subject_counter(
+    norm: str, s: int, e: int, left_start: int, sentences: _Bounds, cnt: _Counter
+) -> _Counter:
+    """The counter of the noun a continued count counts: the last transplant, organ or donor
+    noun of the sentence before ``left_start``, unless a word between makes it measure
+    something else."""
+    if _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt  # from 1998 to 2009: years
+    se_s, _ = sentences.around(s, e)
+    lo = max(se_s, s - _ELLIPSIS_SUBJECT_BACK)
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, lo, left_start))
+    subject = found[-1] if found else None
+    if subject is None:
+        return cnt
+    between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    kind = subject.lastgroup or ""
+    if kind == "beds":  # the block word 'beds' is the subject itself
+        between = between.replace("beds", " ")
+    if pat.EN_ELLIPSIS_BLOCK_RE.search(between):
+        return cnt
+    uclass, unit = _ELLIPSIS_COUNTERS[kind]
+    return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
+
+
+_WAITING_PART_GAP = 160
+
+
+def _waiting_part(norm: str, prev_end: int, s: int, e: int) -> bool:
+    """Is the bare English number at [s, e) a part of the waiting list counted just before
+    it (ending at ``prev_end``)? A subset or a clause of the same sentence with a verb of
+    waiting or needing after the number, or a next item of such a part, its verb left out."""
+    gap = norm[prev_end:s]
+    if len(gap) > _WAITING_PART_GAP or not gap.isascii():
+        return False
+    verb = pat.EN_WAITING_PART_VERB_RE.match(norm, e, e + 40)
+    if verb and (pat.EN_WAITING_PART_BEFORE_RE.search(gap) or "." not in gap):
+        return True
+    return bool(pat.EN_WAITING_ITEM_GAP_RE.fullmatch(gap) and pat.EN_WAITING_ITEM_RE.match(norm, e))
+
+
+_PAREN_OF_RE = re.compile(r"\)\s?(?:of(?=\s))?")
+
+
+def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """A figure in parentheses counts the noun after them: '5%-10% (3500-7000) of kidney
+    transplants'."""
+    if cnt.uclass:
+        return cnt
+    m = _PAREN_OF_RE.match(norm, e)
+    return _read_counter(norm, m.end()) if m else cnt
+
+
+def _is_subset(ctx: _Ctx) -> bool:
+    """Does the figure open a subset of the one before ('including 300', 'Among them, 4,138',
+    其中300例)?"""
+    return bool(
+        pat.SUBSET_CUE_RE.match(ctx.left_clause)
+        or pat.SUBSET_BEFORE_RE.search(ctx.sentence_left[-16:])
+    )
+
+
+def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int) -> str:
+    """A subset of the figure before it ('including 300 living-donor', 其中…, 'Among them,
+    4,138') counts the same thing: a surgeon's count stays a surgeon's count, and a count
+    with no period of its own keeps its parent's period or running total."""
+    if not out or out[-1].start < se_s - 200:
+        return indicator
+    if indicator == "opo_donors":
+        # '9,000 liver transplants, including 7,502 living donors and 1,498 deceased
+        # donors': the transplants split by donor, not a count of donors (GUIDE.md subsets)
+        prev = out[-1].indicator
+        parent = prev.startswith("transplants_") and not prev.endswith(("_max", "_capacity"))
+        return prev if parent and _is_subset(ctx) else indicator
+    if "transplants" not in indicator or not _is_subset(ctx):
+        return indicator
+    prev = out[-1].indicator
+    if prev == "surgeries_per_year" and indicator.endswith("_cumulative"):
+        # 年手术量5万台次。其中肾移植200例: a part of one year's operations is that year's
+        own = _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+        return indicator if own else indicator.replace("_cumulative", "_in_period")
+    if "transplants" not in prev or prev.endswith(("per_day_max", "per_day_capacity")):
+        return indicator
+    own = _years(ctx.clause) or _has(pat.ANNUAL_CUE_RE, ctx.clause)
+    own = own or _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)
+    # '204 lung transplants in 2016, 150 of which were carried out by one doctor'
+    one_surgeon = _has(pat.SURGEON_CUE_RE, ctx.clause)
+    surgeon = "surgeon_" if prev.startswith("surgeon_") or one_surgeon else ""
+    if one_surgeon and not own:
+        return surgeon + prev.removeprefix("surgeon_")
+    if own:
+        return surgeon + indicator.removeprefix("surgeon_")
+    return prev
+
+
+_LIST_ITEMS_MAX = 8
+
+
+def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """The counter of the last item of a list the number opens (2381 domestic and 2518
+    overseas kidney transplants; 2766、4080、5146、6302例), with the number's own words
+    between it and the joining word kept as its modifiers."""
+    pos = e
+    for _ in range(_LIST_ITEMS_MAX):
+        j = pat.LIST_JOIN_RE.match(norm, pos, pos + 30)
+        if not j:
+            return cnt
+        m2 = pat.NUMBER_RE.match(norm, j.end())
+        if not m2:
+            return cnt
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass:
+            own = norm[e : j.end()]
+            own_words = " ".join(w for w in re.findall(r"[a-z-]+", own) if w not in ("and", "or"))
+            mods = (own_words + " " + cnt2.mods).strip() if cnt2.mods else cnt2.mods
+            return _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], mods, e)
+        pos = m2.end()
+    return cnt
+
+
+_AND_A_HALF = len(" and a half")
+
+
+def _and_a_half(norm: str, e: int, range_upper: set[int]) -> tuple[_Counter, bool, bool]:
+    """'two and a half years' (the duration after 'and a half'), and 'two and a half to
+    three years' (a range whose high end names the unit): (counter, plus a half, range low
+    end). A counter with no class when neither reads."""
+    at = e + _AND_A_HALF
+    cnt = _read_counter(norm, at)
+    if cnt.uclass == "time":
+        return cnt, True, False
+    rj = pat.RANGE_JOIN_RE.match(norm[at : at + 6])
+    m2 = pat.NUMBER_RE.match(norm, at + rj.end()) if rj else None
+    if rj and m2:
+        cnt2 = _read_counter(norm, m2.end())
+        if cnt2.uclass == "time":
+            range_upper.add(m2.start())
+            return _Counter("time", cnt2.stated_unit, cnt2.mult, [], cnt2.mods, at), True, True
+    return _Counter("", "", 1.0, [], "", e), False, False
+
+
+SLOW_FORMS = speed_up(globals())
+"""This module's ``*_RE`` patterns behind look-aheads on their first characters (``rxprefix``):
+the same matches, found faster. Name → the pattern as written, for tests."""
