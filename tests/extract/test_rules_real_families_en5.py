@@ -90,8 +90,8 @@ def test_people_seeking_or_registered_for_a_transplant_are_a_waiting_list() -> N
 
 def test_parts_of_a_waiting_list_counted_after_it() -> None:
     text = (
-        "About 2,900 people are waiting for organ transplants in the province. Among these, "
-        "2,200 need kidneys, 480 livers and 150 corneas."
+        "Roughly 2,900 patients are on the waiting list in the (fictional) region. Among "
+        "them, 2,200 need kidneys, 480 livers and 150 corneas."
     )
     assert {("waitlist_size", v) for v in (2900.0, 2200.0, 480.0, 150.0)} <= found(text)
     text = (

@@ -1043,7 +1043,10 @@ def _in_use_persons(
             return "concurrent_transplant_capacity"  # 三位病人同时接受肾移植手术
         return _received_indicator(ctx)
     role_text = (local_left[-14:], local_right[:10], ctx.mods)
-    if "train" in ctx.left_clause[-30:] and pat.EN_TRAINED_BEFORE_RE.search(ctx.left_clause[-30:]):
+    tail = ctx.left_clause[-30:]
+    if any(w in tail for w in ("train", "educat", "cultivat")) and pat.EN_TRAINED_BEFORE_RE.search(
+        tail
+    ):
         return None  # has trained more than 300 transplant surgeons: no headcount
     if _en_event(ctx) and not _received_transplant(ctx):
         return None  # more than 60 doctors carried out 6 transplants on that day
@@ -1278,9 +1281,11 @@ _ZH_NUMERAL_START = frozenset("一二两三四五六七八九十百千")
 
 
 _PER_MILLION_RE = re.compile(
-    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,3}?人|(?:位|名)[^。;]{0,12}中)"
+    r"每\s?[\d一二三四五六七八九十百千.]+\s?(?:万\s?[^\d,。;]{0,3}?(?:人|居民|民众)"
+    r"|(?:位|名)[^。;]{0,12}中)"
 )
-"""每一百万人中, 每100万人, 每7位患者中: the persons after it are a rate's numerator."""
+"""每一百万人中, 每100万人, 每100万居民中, 每7位患者中: the persons after it are a rate's
+numerator."""
 
 
 def _per_million(sentence_left: str) -> bool:
