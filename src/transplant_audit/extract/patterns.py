@@ -779,9 +779,10 @@ SURGEON_NOUN_RE = re.compile(
     r"医生|医师|专家|外科|主刀|surgeon|doctor|physician|specialist|professor"
 )
 ZH_ONE_OPERATION_RE = re.compile(
-    r"一场|这台|该台|此台|此次|本次|这次|当天|当日|昨天|昨日|日前|历时|个小时(?:的)?手术|小时手术"
+    r"一场|这台|该台|此台|此次|本次|这次|历时|个小时(?:的)?手术|小时手术"
 )
-"""One operation told as news: the people counted in its sentence are its team, no staffing."""
+"""One operation told as news: the people counted in its sentence are its team, no staffing.
+(Not 日前, 当天, 昨天: ordinary news openers, which also begin staffing sentences.)"""
 NURSE_NOUN_RE = re.compile(r"护士|护理|nurse")
 STAFF_NOUN_RE = re.compile(
     r"职工|员工|工作人员|医护人员|医务人员|人员|团队成员|小组成员|staff|employee|personnel|workforce"
@@ -934,11 +935,12 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"|(?<![a-z])after\s(?:waiting|having waited)\s[^.;]{0,60}?,\s(?:he|she|i|we|the patient"
     r"|the man|the woman|the boy|the girl|[a-z]+)\s(?:finally\s)?(?:received|got|underwent"
     r"|was given|had)(?![a-z])"
-    # a named person after a conjunction ('after Chua waited only two weeks'), and one who
-    # 'has been on the waiting list' (a group 'have been')
+    # a named person after a conjunction ('after Chua waited only two weeks'; not a plural
+    # group, 'while Canadians waited', nor an average), and one who 'has been on the
+    # waiting list' (a group 'have been')
     r"|(?<![a-z])(?:after|until|before|when|while|once)\s"
-    r"(?!patients|people|recipients|they|many|most|some|others)[a-z'’-]+\s(?:had\s)?"
-    r"(?:only\s|just\s)?waited(?![a-z])"
+    r"(?!patients|people|recipients|they|many|most|some|others)(?![a-z'’-]*s\s)[a-z'’-]+\s"
+    r"(?:had\s)?(?:only\s|just\s)?waited(?![a-z])(?!\s(?:an|on)\saverage)"
     r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for

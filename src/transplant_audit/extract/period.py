@@ -286,7 +286,7 @@ def _short_span(text: str) -> bool:
     return bool(SHORT_SPAN_RE.search(text))
 
 
-EN_CHANGE_FROM_RE = re.compile(
+_EN_CHANGE_SPAN_RE = re.compile(
     r"(?<![a-z])(?:increas|rise|rose|risen|grew|grow|fell|fall|drop|declin|decreas|jump|climb"
     r"|doubl|tripl)[a-z]*\s(?:[^.;]{0,60}?\s)?from\s"
 )
@@ -309,7 +309,7 @@ def _change_from_to(v: PeriodView) -> bool:
     left = v.sentence_left[-100:]
     if "from" not in left:
         return False
-    ends = [m.end() for m in EN_CHANGE_FROM_RE.finditer(left)]
+    ends = [m.end() for m in _EN_CHANGE_SPAN_RE.finditer(left)]
     if not ends:
         return False
     tail = left[ends[-1] :]
