@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import check_figures as check
 from .conftest import figure_pairs as pairs
 
 IN = "transplants_in_period"
 CUM = "transplants_cumulative"
 SURGEONS = "transplant_surgeons"
-
-
-def check(text: str, expected: set[tuple[str, float]], absent: set[tuple[str, float]]) -> None:
-    got = pairs(text)
-    assert expected <= got, (text, got)
-    assert not (absent & got), (text, got)
 
 
 # --- ranked staff of a department its paragraph never ties to transplantation ---------------
