@@ -163,6 +163,11 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
+def figure_indicators(text: str) -> set[str]:
+    """The indicators of every candidate the rules find in ``text``."""
+    return {indicator for indicator, _ in figure_pairs(text)}
+
+
 def check_figures(
     text: str, present: set, absent: set, found: Callable[[str], set] = figure_pairs
 ) -> None:

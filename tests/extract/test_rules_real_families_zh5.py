@@ -12,6 +12,7 @@ import pytest
 
 from transplant_audit.extract.core import extract_candidates
 
+from .conftest import figure_indicators as indicators
 from .conftest import figure_pairs as pairs
 from .conftest import figure_triples as found
 
@@ -79,7 +80,7 @@ def test_hours_with_measure_word_are_a_wait() -> None:
     ],
 )
 def test_measure_word_before_unit_is_no_count(text: str, absent: str) -> None:
-    assert not any(ind == absent for ind, _ in pairs(text))
+    assert absent not in indicators(text)
 
 
 # --- donations counted in speech: the bare verb 捐, and 个 as the donation's measure word ----
@@ -108,7 +109,7 @@ def test_donations_counted_in_speech(text: str, expected: set[float]) -> None:
     ],
 )
 def test_things_given_are_no_donations(text: str) -> None:
-    assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+    assert "opo_donors" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -128,7 +129,7 @@ def test_organs_counted_after_donation_stay_organs() -> None:
     ],
 )
 def test_aid_to_patients_is_no_figure(text: str) -> None:
-    assert not any(ind.endswith("_cny") for ind, _ in pairs(text))
+    assert not any(ind.endswith("_cny") for ind in indicators(text))
 
 
 @pytest.mark.parametrize(
@@ -177,7 +178,7 @@ def test_first_years_hk_tw_and_pioneering(text: str, year: float) -> None:
 
 def test_dateline_year_is_no_first() -> None:
     text = "【某報2024年3月8日訊】一名歌手宣布他在內地接受了亞洲首例心肺聯合移植手術。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 # --- waits told as one patient's story -------------------------------------------------------
@@ -193,7 +194,7 @@ def test_dateline_year_is_no_first() -> None:
     ],
 )
 def test_one_patients_wait_is_an_anecdote(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -257,7 +258,7 @@ def test_planned_building_beds_stay_planned() -> None:
 
 def test_bunks_are_no_beds() -> None:
     text = "中介租下的房子裡擺了8張上下鋪,供賣腎者居住。"
-    assert not any(ind.endswith("beds") for ind, _ in pairs(text))
+    assert not any(ind.endswith("beds") for ind in indicators(text))
 
 
 # --- amounts in 万 without 元: a price list's lines, and a purchase ----------------------------
@@ -280,7 +281,7 @@ def test_purchase_in_wan_is_a_price() -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_list_under_other_heading_is_no_price() -> None:
     text = "该省各市登记志愿者人数:\n- 甲市 25-35万\n- 乙市 16-20万"
-    assert not any(ind == "price_cny" for ind, _ in pairs(text))
+    assert "price_cny" not in indicators(text)
 
 
 # --- waiting lists: the wait said in the next clause; rates per million end at their count ---
@@ -308,7 +309,7 @@ def test_waiting_said_after_the_count(text: str, value: float) -> None:
     ],
 )
 def test_rates_and_other_waits_are_no_waiting_list(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"opo_donors", "waitlist_size"}
 
 
@@ -346,7 +347,7 @@ def test_living_donations_counted_in_speech_are_no_donors() -> None:
     ],
 )
 def test_one_operations_team_is_no_staffing(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"staff_total", "transplant_staff", "transplant_surgeons"}
 
 
@@ -358,7 +359,7 @@ def test_unit_staffing_stays() -> None:
 
 def test_one_patients_organs_are_no_organs_donated() -> None:
     text = "该院完成首例器官捐献肝肾联合移植,为45岁的李女士同时移植了肝脏和肾脏两个器官。"
-    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+    assert "opo_organs_utilised" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -385,7 +386,7 @@ def test_admissions_of_a_year(text: str, value: float) -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_outpatients_are_no_admissions() -> None:
     text = "该院2019年门诊量为210万人次。"
-    assert not any(ind == "inpatients_per_year" for ind, _ in pairs(text))
+    assert "inpatients_per_year" not in indicators(text)
 
 
 # --- superlatives of volume with 最多 before the transplant; 之一 is no rank -----------------
@@ -398,7 +399,7 @@ def test_most_transplants_before_the_noun_is_rank_one() -> None:
 
 def test_one_of_the_most_is_no_rank() -> None:
     text = "该国是世界上开展肾移植手术最多的国家之一。"
-    assert not any(ind.startswith("volume_rank") for ind, _ in pairs(text))
+    assert not any(ind.startswith("volume_rank") for ind in indicators(text))
 
 
 # --- ranges in 万: the tens said once (十五六万), a bare 万 after 人民币 for both ends ----------
@@ -454,7 +455,7 @@ def test_transplant_price_range_in_yuan_high_end() -> None:
     ],
 )
 def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 # --- cost lines that are no operation, in prose; one named patient's stay --------------------
@@ -468,7 +469,7 @@ def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
     ],
 )
 def test_cost_lines_in_prose_are_no_price(text: str) -> None:
-    assert not any(ind in ("price_cny", "surgical_fee_cny") for ind, _ in pairs(text))
+    assert not any(ind in ("price_cny", "surgical_fee_cny") for ind in indicators(text))
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -478,7 +479,7 @@ def test_fees_summed_stay_a_price() -> None:
 
 def test_this_patients_stay_is_an_anecdote() -> None:
     text = "这名患者肝移植术后住院26天,昨日康复出院。"
-    assert not any(ind == "avg_length_of_stay_days" for ind, _ in pairs(text))
+    assert "avg_length_of_stay_days" not in indicators(text)
 
 
 # --- first years listed in turn (1998年、2001年先后开展了肝移植和心脏移植) ---------------------
@@ -499,7 +500,7 @@ def test_first_years_in_turn(text: str, years: set[float]) -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_years_of_a_count_are_no_firsts() -> None:
     text = "2001年、2003年该院分别完成肝移植50例和60例。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 @pytest.mark.parametrize(
@@ -537,7 +538,7 @@ def test_price_column_cells_in_wan_without_yuan() -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_other_columns_in_wan_are_no_price() -> None:
     text = "省份 | 登记志愿者\n甲省 | 30万\n乙省 | 18万"
-    assert not any(ind == "price_cny" for ind, _ in pairs(text))
+    assert "price_cny" not in indicators(text)
 
 
 # --- more first-year and founding vocabulary; a count in 余 is no year -----------------------
@@ -567,7 +568,7 @@ def test_count_with_more_than_is_no_year() -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_first_patient_is_no_first_year() -> None:
     text = "2015年,该院完成肝移植,为首例患者带来希望。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 # --- persons that are a change or the saved, not a headcount ---------------------------------
@@ -598,12 +599,12 @@ def test_donors_before_the_change_stay() -> None:
     ],
 )
 def test_donor_cards_signed_are_registrations(text: str) -> None:
-    assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+    assert "opo_donors" not in indicators(text)
 
 
 @pytest.mark.parametrize("text", ["該院深切治療部設有病床28張。", "該院外科加護病房共有病床24床。"])
 def test_hk_and_tw_intensive_care_beds(text: str) -> None:
-    assert any(ind == "icu_beds" for ind, _ in pairs(text))
+    assert "icu_beds" in indicators(text)
 
 
 # --- Republic of China years in Arabic digits after 民國 (Taiwan) -----------------------------
@@ -638,7 +639,7 @@ def test_breakthrough_first_hospital_and_department_opened(
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_first_hospital_of_another_kind_is_no_first_transplant() -> None:
     text = "2007年,该院成为全省首家三级甲等医院。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 def test_first_said_last_after_the_transplant_topic() -> None:
@@ -672,7 +673,7 @@ def test_dialysis_patients_alone_are_no_waiting_list() -> None:
 
 def test_time_after_the_operation_is_no_wait() -> None:
     text = "肝移植患者术后3个月即可恢复工作。"
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 def test_time_after_the_operation_to_discharge_is_a_stay() -> None:
@@ -718,7 +719,7 @@ def test_organs_procured_or_given(text: str, values: set[float]) -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_tablets_are_no_organs() -> None:
     text = "器官移植术后,病人每天要服用12片抗排斥药。"
-    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+    assert "opo_organs_utilised" not in indicators(text)
 
 
 # --- what a donor or seller is paid, in dollars and at both ends of a range ------------------
@@ -734,7 +735,7 @@ def test_seller_share_range_is_no_price() -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_donor_compensation_in_dollars_is_no_price() -> None:
     text = "當地法定的捐腎補償,每個腎約美金3000-5000元。"
-    assert not any(ind == "price_usd" for ind, _ in pairs(text))
+    assert "price_usd" not in indicators(text)
 
 
 def test_persons_per_organ_is_a_ratio() -> None:
@@ -749,7 +750,7 @@ def test_persons_per_organ_is_a_ratio() -> None:
 
 def test_general_building_money_is_no_investment() -> None:
     text = "医院投资4亿元建设的新门诊大楼已于去年投入使用。"
-    assert not any(ind == "capital_investment_cny" for ind, _ in pairs(text))
+    assert "capital_investment_cny" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -760,7 +761,7 @@ def test_transplant_building_money_is_investment() -> None:
 
 @pytest.mark.parametrize("text", ["该院手术室使用率达到92%。", "医院大型设备使用率为85%。"])
 def test_use_rate_of_rooms_or_equipment_is_no_bed_occupancy(text: str) -> None:
-    assert not any(ind == "bed_occupancy_rate" for ind, _ in pairs(text))
+    assert "bed_occupancy_rate" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -796,7 +797,7 @@ def test_hospital_beds_stay_total() -> None:
     "text", ["家屬在手術室外等候了八個小時。", "器官捐献协调员等待了三天,家属才同意捐献。"]
 )
 def test_others_waiting_are_no_organ_wait(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -812,10 +813,10 @@ def test_hospital_stated_wait_stays() -> None:
     ],
 )
 def test_people_at_an_event_are_no_headcount(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"opo_donors", "staff_total", "transplant_staff", "waitlist_size"}
 
 
 def test_times_taking_part_in_traditional_script_are_no_operations() -> None:
     text = "該院醫師曾12次參與器官移植國際會議。"
-    assert not any("transplants" in ind for ind, _ in pairs(text))
+    assert not any("transplants" in ind for ind in indicators(text))
