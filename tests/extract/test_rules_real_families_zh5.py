@@ -665,7 +665,7 @@ def test_waiting_or_needing_a_new_organ(text: str, value: float) -> None:
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_dialysis_patients_alone_are_no_waiting_list() -> None:
-    assert not any(ind == "waitlist_size" for ind, _ in pairs("全國洗腎病人約有9萬人。"))
+    assert "waitlist_size" not in indicators("全國洗腎病人約有9萬人。")
 
 
 # --- durations counted from the operation are no waits ---------------------------------------
@@ -698,7 +698,7 @@ def test_needs_and_sale_prices(text: str, value: float) -> None:
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_transplant_count_in_wan_is_no_price() -> None:
-    assert not any(ind == "price_cny" for ind, _ in pairs("该省全年完成肾移植1.2万。"))
+    assert "price_cny" not in indicators("该省全年完成肾移植1.2万。")
 
 
 # --- organs procured (获取), and organs counted before their noun and verb --------------------
