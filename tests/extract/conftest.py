@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -160,3 +161,20 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     from transplant_audit.extract.core import extract_candidates
 
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
+
+
+def figure_indicators(text: str) -> set[str]:
+    """The indicators of every candidate the rules find in ``text``."""
+    return {indicator for indicator, _ in figure_pairs(text)}
+
+
+def check_figures(
+    text: str, present: set, absent: set, found: Callable[[str], set] = figure_pairs
+) -> None:
+    """The rule-family tests' one check: every figure of ``present`` is among what ``found``
+    (:func:`figure_pairs` unless told, or :func:`figure_triples`) gives for ``text``, and none
+    of ``absent`` is. A case must expect or exclude something."""
+    assert present or absent, "a case must expect or exclude a figure"
+    got = found(text)
+    assert present <= got, (text, got)
+    assert not (absent & got), (text, got)

@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import figure_pairs as found
+from .conftest import check_figures as check
 
 Figures = set[tuple[str, float]]
-
-
-def check(text: str, present: Figures, absent: Figures) -> None:
-    assert present or absent, "a case must expect or exclude a figure"
-    got = found(text)
-    assert present <= got, got
-    assert not (absent & got), got
 
 
 FAMILIES: dict[str, list[tuple[str, Figures, Figures]]] = {}

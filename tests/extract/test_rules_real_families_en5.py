@@ -2,7 +2,9 @@
 sentence here was written for these tests in the style of the family (synthetic test
 material, not quotes from the real-text sets and not evidence). Each positive case names a
 figure the rules before this pass missed or got wrong; each negative names one that must
-stay out."""
+stay out. Tests marked "guard: held before this pass" already passed on 797c54d (the code
+before this pass, checked with these files): they guard the pass, they do not show what it
+added."""
 
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ def test_the_first_successful_case_of_the_transplantation_named() -> None:
     assert ("first_transplant_year", 1998.0) in found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_compound_or_combined_kind_stays_one_first() -> None:
     for text in (
         "In 2009 the team did the first combined heart-liver transplantation in the province.",
@@ -64,6 +67,7 @@ def test_a_compound_or_combined_kind_stays_one_first() -> None:
         assert len(_first_years(text)) == 1, text
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_no_first_without_a_first_or_a_year() -> None:
     text = (
         "In 2004, the hospital opened a new surgical building. In the same year, it "
@@ -101,6 +105,7 @@ def test_parts_of_a_waiting_list_counted_after_it() -> None:
     assert {("waitlist_size", 860.0), ("waitlist_size", 610.0)} <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_numbers_after_a_waiting_list_that_are_no_part_of_it() -> None:
     text = (
         "About 1,400 people were on the waiting list, 120 of whom died last year. Surgeons "
@@ -133,6 +138,7 @@ def test_the_time_to_get_test_results_is_no_wait() -> None:
     assert not {p for p in found(text) if p[0] == "wait_time_days"}
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_stated_waits_stay_waits() -> None:
     assert ("wait_time_days", 91.31) in found(
         "Patients waited an average of three months for a kidney at the centre in 2019."
@@ -155,6 +161,7 @@ def test_half_a_million_and_the_organ_named_after_the_parentheses() -> None:
     assert {("price_cny", 300000.0), ("price_usd", 43000.0)} <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_an_amount_for_transplant_research_or_a_centre_is_no_price() -> None:
     for text in (
         "A businessman gave 2 million yuan (about $290,000) for organ transplant research.",
@@ -192,6 +199,7 @@ def test_beds_of_a_building() -> None:
     assert ("transplant_beds", 300.0) in found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_the_hospitals_beds_stay_the_hospitals() -> None:
     assert ("total_beds", 2400.0) in found(
         "The hospital is a provincial key hospital. It has 2,400 beds."
@@ -212,6 +220,7 @@ def test_ranked_staff_of_a_department_not_tied_to_transplantation() -> None:
     assert not {p for p in found(text) if p[0] == "transplant_surgeons"}
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_ranked_staff_of_a_transplant_unit_stay_surgeons() -> None:
     text = (
         "The liver transplant center opened in 2003. It has 3 chief surgeons, 5 associate "
@@ -246,6 +255,7 @@ def test_a_change_from_less_than_a_count() -> None:
     assert {("opo_donors", 80.0), ("opo_donors", 30.0)} <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_people_near_donors_that_are_not_donors() -> None:
     text = (
         "The number of donors rose in 2018, and 40 people were trained as donation "
@@ -277,6 +287,7 @@ def test_an_operation_that_lasted_and_one_patients_stay_are_no_stay() -> None:
     assert not {p for p in found(text) if p[0] == "avg_length_of_stay_days"}
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_typical_stay_stays() -> None:
     text = "Patients stay in hospital for about 3 weeks after a kidney transplant."
     assert ("avg_length_of_stay_days", 21.0) in found(text)
@@ -307,6 +318,7 @@ def test_items_of_a_price_list_led_by_organs() -> None:
     } <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_an_amount_after_a_price_that_no_organ_leads_is_no_price() -> None:
     text = "A kidney cost US$55,000 there; the hospital earned US$9 million from foreigners."
     assert ("price_usd", 9000000.0) not in found(text)
@@ -359,6 +371,7 @@ def test_a_unit_approved_in_a_year_is_founded() -> None:
     assert ("transplant_unit_founded_year", 2006.0) in found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_programme_that_began_to_grow_has_no_first() -> None:
     text = "The transplant program began to expand in 2007 and did 250 operations that year."
     assert not _first_years(text)
@@ -401,6 +414,7 @@ def test_how_long_a_donor_was_kept_is_no_wait() -> None:
     assert ("wait_time_days", 14.0) in found("A donor was found within two weeks.")
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_history_that_began_with_a_first_gives_its_year_once() -> None:
     text = (
         "Transplantation in the region began with the first kidney transplant from a living "
@@ -424,6 +438,7 @@ def test_values_under_a_price_column() -> None:
     assert ("price_cny", 300000.0) in found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_single_bar_in_prose_is_no_table() -> None:
     text = "News | Health\nThe city hospital said patients wait 3 weeks at most for a kidney."
     assert ("wait_time_days", 21.0) in found(text)

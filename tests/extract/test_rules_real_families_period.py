@@ -11,16 +11,11 @@ import pytest
 from transplant_audit.extract.core import extract_candidates
 from transplant_audit.extract.period import PeriodView, decide
 
+from .conftest import check_figures as check
 from .conftest import figure_pairs as pairs
 
 IN = "transplants_in_period"
 CUM = "transplants_cumulative"
-
-
-def check(text: str, expected: set[tuple[str, float]], absent: set[tuple[str, float]]) -> None:
-    got = pairs(text)
-    assert expected <= got, (text, got)
-    assert not (absent & got), (text, got)
 
 
 # --- spans of dates (with months) are periods, not an as-of date ---------------------------

@@ -2,7 +2,9 @@
 sixth rules pass (rzh5). Every sentence here was written for these tests in the style of its
 family (synthetic test material: not quoted from any page, not evidence). Each positive case
 asserts a figure that the rules before this pass missed or labelled wrongly; each negative
-case a number that must stay unextracted or keep its reading."""
+case a number that must stay unextracted or keep its reading. Tests marked "guard: held
+before this pass" already passed on 797c54d (the code before this pass, checked with these
+files): they guard the pass, they do not show what it added."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 
 from transplant_audit.extract.core import extract_candidates
 
+from .conftest import figure_indicators as indicators
 from .conftest import figure_pairs as pairs
 from .conftest import figure_triples as found
 
@@ -45,6 +48,7 @@ def test_comma_and_tilde_ranges(text: str, expected: set[tuple[str, float, str]]
     assert expected <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
@@ -76,7 +80,7 @@ def test_hours_with_measure_word_are_a_wait() -> None:
     ],
 )
 def test_measure_word_before_unit_is_no_count(text: str, absent: str) -> None:
-    assert not any(ind == absent for ind, _ in pairs(text))
+    assert absent not in indicators(text)
 
 
 # --- donations counted in speech: the bare verb 捐, and 个 as the donation's measure word ----
@@ -94,6 +98,7 @@ def test_donations_counted_in_speech(text: str, expected: set[float]) -> None:
     assert {("opo_donors", v) for v in expected} <= pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 @pytest.mark.parametrize(
     "text",
     [
@@ -104,9 +109,10 @@ def test_donations_counted_in_speech(text: str, expected: set[float]) -> None:
     ],
 )
 def test_things_given_are_no_donations(text: str) -> None:
-    assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+    assert "opo_donors" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_organs_counted_after_donation_stay_organs() -> None:
     assert ("opo_organs_utilised", 9.0) in pairs("该院今年共捐献器官9个。")
 
@@ -123,7 +129,7 @@ def test_organs_counted_after_donation_stay_organs() -> None:
     ],
 )
 def test_aid_to_patients_is_no_figure(text: str) -> None:
-    assert not any(ind.endswith("_cny") for ind, _ in pairs(text))
+    assert not any(ind.endswith("_cny") for ind in indicators(text))
 
 
 @pytest.mark.parametrize(
@@ -147,6 +153,7 @@ def test_money_received_is_no_price(text: str, kept: float, dropped: set[float])
     assert not {("price_cny", v) for v in dropped} & got
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_research_money_with_grant_word_stays_funding() -> None:
     text = "该移植科的课题获得省科研经费300万元资助。"
     assert ("research_funding_cny", 3000000.0) in pairs(text)
@@ -171,7 +178,7 @@ def test_first_years_hk_tw_and_pioneering(text: str, year: float) -> None:
 
 def test_dateline_year_is_no_first() -> None:
     text = "【某報2024年3月8日訊】一名歌手宣布他在內地接受了亞洲首例心肺聯合移植手術。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 # --- waits told as one patient's story -------------------------------------------------------
@@ -187,9 +194,10 @@ def test_dateline_year_is_no_first() -> None:
     ],
 )
 def test_one_patients_wait_is_an_anecdote(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 @pytest.mark.parametrize(
     ("text", "days"),
     [
@@ -219,6 +227,7 @@ def test_restated_wait_is_one_figure(text: str, days: float) -> None:
     assert abs(waits[0].value - days) < 0.05
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_two_different_waits_both_stay() -> None:
     text = "肾移植平均等待18个月,即使是肝移植也要等6个月。"
     waits = {round(v) for ind, v in pairs(text) if ind == "wait_time_days"}
@@ -241,6 +250,7 @@ def test_beds_of_a_part_are_department_beds(text: str, beds: float) -> None:
     assert ("total_beds", beds) not in got
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_planned_building_beds_stay_planned() -> None:
     text = "医院新住院大楼建成后将新增床位900张。"
     assert ("total_beds_planned", 900.0) in pairs(text)
@@ -248,7 +258,7 @@ def test_planned_building_beds_stay_planned() -> None:
 
 def test_bunks_are_no_beds() -> None:
     text = "中介租下的房子裡擺了8張上下鋪,供賣腎者居住。"
-    assert not any(ind.endswith("beds") for ind, _ in pairs(text))
+    assert not any(ind.endswith("beds") for ind in indicators(text))
 
 
 # --- amounts in 万 without 元: a price list's lines, and a purchase ----------------------------
@@ -268,9 +278,10 @@ def test_purchase_in_wan_is_a_price() -> None:
     assert ("price_cny", 420000.0) in pairs("庭审披露:病人买肝42万,中介抽成过半。")
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_list_under_other_heading_is_no_price() -> None:
     text = "该省各市登记志愿者人数:\n- 甲市 25-35万\n- 乙市 16-20万"
-    assert not any(ind == "price_cny" for ind, _ in pairs(text))
+    assert "price_cny" not in indicators(text)
 
 
 # --- waiting lists: the wait said in the next clause; rates per million end at their count ---
@@ -289,6 +300,7 @@ def test_waiting_said_after_the_count(text: str, value: float) -> None:
     assert ("waitlist_size", value) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 @pytest.mark.parametrize(
     "text",
     [
@@ -297,7 +309,7 @@ def test_waiting_said_after_the_count(text: str, value: float) -> None:
     ],
 )
 def test_rates_and_other_waits_are_no_waiting_list(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"opo_donors", "waitlist_size"}
 
 
@@ -335,10 +347,11 @@ def test_living_donations_counted_in_speech_are_no_donors() -> None:
     ],
 )
 def test_one_operations_team_is_no_staffing(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"staff_total", "transplant_staff", "transplant_surgeons"}
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_unit_staffing_stays() -> None:
     text = "该院肝移植中心现有医护人员60名,其中主任医师5名。"
     assert {("transplant_staff", 60.0), ("transplant_surgeons", 5.0)} <= pairs(text)
@@ -346,9 +359,10 @@ def test_unit_staffing_stays() -> None:
 
 def test_one_patients_organs_are_no_organs_donated() -> None:
     text = "该院完成首例器官捐献肝肾联合移植,为45岁的李女士同时移植了肝脏和肾脏两个器官。"
-    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+    assert "opo_organs_utilised" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_organs_donated_by_a_province_stay() -> None:
     text = "截至去年底,全省累计完成器官捐献800例,捐献器官2400个。"
     assert ("opo_organs_utilised", 2400.0) in pairs(text)
@@ -369,9 +383,10 @@ def test_admissions_of_a_year(text: str, value: float) -> None:
     assert ("inpatients_per_year", value) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_outpatients_are_no_admissions() -> None:
     text = "该院2019年门诊量为210万人次。"
-    assert not any(ind == "inpatients_per_year" for ind, _ in pairs(text))
+    assert "inpatients_per_year" not in indicators(text)
 
 
 # --- superlatives of volume with 最多 before the transplant; 之一 is no rank -----------------
@@ -384,7 +399,7 @@ def test_most_transplants_before_the_noun_is_rank_one() -> None:
 
 def test_one_of_the_most_is_no_rank() -> None:
     text = "该国是世界上开展肾移植手术最多的国家之一。"
-    assert not any(ind.startswith("volume_rank") for ind, _ in pairs(text))
+    assert not any(ind.startswith("volume_rank") for ind in indicators(text))
 
 
 # --- ranges in 万: the tens said once (十五六万), a bare 万 after 人民币 for both ends ----------
@@ -411,6 +426,7 @@ def test_ranges_with_tens_or_wan_said_once(text: str, expected: set) -> None:
     assert expected <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_tens_and_units_are_one_number() -> None:
     assert ("wait_time_days", 15.0) in pairs("该院称等待肾源一般要十五天。")
 
@@ -439,7 +455,7 @@ def test_transplant_price_range_in_yuan_high_end() -> None:
     ],
 )
 def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 # --- cost lines that are no operation, in prose; one named patient's stay --------------------
@@ -453,16 +469,17 @@ def test_wait_followed_by_what_happened_across_comma(text: str) -> None:
     ],
 )
 def test_cost_lines_in_prose_are_no_price(text: str) -> None:
-    assert not any(ind in ("price_cny", "surgical_fee_cny") for ind, _ in pairs(text))
+    assert not any(ind in ("price_cny", "surgical_fee_cny") for ind in indicators(text))
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_fees_summed_stay_a_price() -> None:
     assert ("price_cny", 450000.0) in pairs("肝移植的手术费、药费等总共约45万元。")
 
 
 def test_this_patients_stay_is_an_anecdote() -> None:
     text = "这名患者肝移植术后住院26天,昨日康复出院。"
-    assert not any(ind == "avg_length_of_stay_days" for ind, _ in pairs(text))
+    assert "avg_length_of_stay_days" not in indicators(text)
 
 
 # --- first years listed in turn (1998年、2001年先后开展了肝移植和心脏移植) ---------------------
@@ -480,9 +497,10 @@ def test_first_years_in_turn(text: str, years: set[float]) -> None:
     assert years <= got
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_years_of_a_count_are_no_firsts() -> None:
     text = "2001年、2003年该院分别完成肝移植50例和60例。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 @pytest.mark.parametrize(
@@ -493,6 +511,7 @@ def test_unit_set_up_verb_first(text: str, year: float) -> None:
     assert ("transplant_unit_founded_year", year) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_team_set_up_is_no_unit() -> None:
     assert not pairs("2010年,该院组建了肝移植团队。")
 
@@ -516,14 +535,16 @@ def test_price_column_cells_in_wan_without_yuan() -> None:
     } <= found(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_other_columns_in_wan_are_no_price() -> None:
     text = "省份 | 登记志愿者\n甲省 | 30万\n乙省 | 18万"
-    assert not any(ind == "price_cny" for ind, _ in pairs(text))
+    assert "price_cny" not in indicators(text)
 
 
 # --- more first-year and founding vocabulary; a count in 余 is no year -----------------------
 
 
+# guard: case(s) 4 (0-based) held before this pass (797c54d)
 @pytest.mark.parametrize(
     ("text", "indicator", "year"),
     [
@@ -544,9 +565,10 @@ def test_count_with_more_than_is_no_year() -> None:
     assert ("transplant_unit_founded_year", 2000.0) not in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_first_patient_is_no_first_year() -> None:
     text = "2015年,该院完成肝移植,为首例患者带来希望。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 # --- persons that are a change or the saved, not a headcount ---------------------------------
@@ -564,6 +586,7 @@ def test_change_or_saved_is_no_donor_count(text: str, absent: float) -> None:
     assert ("opo_donors", absent) not in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_donors_before_the_change_stay() -> None:
     assert ("opo_donors", 35.0) in pairs("今年全港有35名遺體器官捐贈者,較去年少8人。")
 
@@ -576,12 +599,12 @@ def test_donors_before_the_change_stay() -> None:
     ],
 )
 def test_donor_cards_signed_are_registrations(text: str) -> None:
-    assert not any(ind == "opo_donors" for ind, _ in pairs(text))
+    assert "opo_donors" not in indicators(text)
 
 
 @pytest.mark.parametrize("text", ["該院深切治療部設有病床28張。", "該院外科加護病房共有病床24床。"])
 def test_hk_and_tw_intensive_care_beds(text: str) -> None:
-    assert any(ind == "icu_beds" for ind, _ in pairs(text))
+    assert "icu_beds" in indicators(text)
 
 
 # --- Republic of China years in Arabic digits after 民國 (Taiwan) -----------------------------
@@ -613,9 +636,10 @@ def test_breakthrough_first_hospital_and_department_opened(
     assert (indicator, year) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_first_hospital_of_another_kind_is_no_first_transplant() -> None:
     text = "2007年,该院成为全省首家三级甲等医院。"
-    assert not any(ind == "first_transplant_year" for ind, _ in pairs(text))
+    assert "first_transplant_year" not in indicators(text)
 
 
 def test_first_said_last_after_the_transplant_topic() -> None:
@@ -639,8 +663,9 @@ def test_waiting_or_needing_a_new_organ(text: str, value: float) -> None:
     assert ("waitlist_size", value) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_dialysis_patients_alone_are_no_waiting_list() -> None:
-    assert not any(ind == "waitlist_size" for ind, _ in pairs("全國洗腎病人約有9萬人。"))
+    assert "waitlist_size" not in indicators("全國洗腎病人約有9萬人。")
 
 
 # --- durations counted from the operation are no waits ---------------------------------------
@@ -648,7 +673,7 @@ def test_dialysis_patients_alone_are_no_waiting_list() -> None:
 
 def test_time_after_the_operation_is_no_wait() -> None:
     text = "肝移植患者术后3个月即可恢复工作。"
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
 def test_time_after_the_operation_to_discharge_is_a_stay() -> None:
@@ -671,8 +696,9 @@ def test_needs_and_sale_prices(text: str, value: float) -> None:
     assert ("price_cny", value) in pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_transplant_count_in_wan_is_no_price() -> None:
-    assert not any(ind == "price_cny" for ind, _ in pairs("该省全年完成肾移植1.2万。"))
+    assert "price_cny" not in indicators("该省全年完成肾移植1.2万。")
 
 
 # --- organs procured (获取), and organs counted before their noun and verb --------------------
@@ -690,9 +716,10 @@ def test_organs_procured_or_given(text: str, values: set[float]) -> None:
     assert {("opo_organs_utilised", v) for v in values} <= pairs(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_tablets_are_no_organs() -> None:
     text = "器官移植术后,病人每天要服用12片抗排斥药。"
-    assert not any(ind == "opo_organs_utilised" for ind, _ in pairs(text))
+    assert "opo_organs_utilised" not in indicators(text)
 
 
 # --- what a donor or seller is paid, in dollars and at both ends of a range ------------------
@@ -705,9 +732,10 @@ def test_seller_share_range_is_no_price() -> None:
     assert not {("price_cny", 20000.0), ("price_cny", 30000.0)} & got
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_donor_compensation_in_dollars_is_no_price() -> None:
     text = "當地法定的捐腎補償,每個腎約美金3000-5000元。"
-    assert not any(ind == "price_usd" for ind, _ in pairs(text))
+    assert "price_usd" not in indicators(text)
 
 
 def test_persons_per_organ_is_a_ratio() -> None:
@@ -722,9 +750,10 @@ def test_persons_per_organ_is_a_ratio() -> None:
 
 def test_general_building_money_is_no_investment() -> None:
     text = "医院投资4亿元建设的新门诊大楼已于去年投入使用。"
-    assert not any(ind == "capital_investment_cny" for ind, _ in pairs(text))
+    assert "capital_investment_cny" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_transplant_building_money_is_investment() -> None:
     text = "医院投入3000万元建设器官移植中心大楼。"
     assert ("capital_investment_cny", 30000000.0) in pairs(text)
@@ -732,9 +761,10 @@ def test_transplant_building_money_is_investment() -> None:
 
 @pytest.mark.parametrize("text", ["该院手术室使用率达到92%。", "医院大型设备使用率为85%。"])
 def test_use_rate_of_rooms_or_equipment_is_no_bed_occupancy(text: str) -> None:
-    assert not any(ind == "bed_occupancy_rate" for ind, _ in pairs(text))
+    assert "bed_occupancy_rate" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_bed_use_rate_stays() -> None:
     assert ("bed_occupancy_rate", 1.08) in pairs("该院病床使用率达108%。")
 
@@ -757,17 +787,20 @@ def test_department_after_the_hospital_owns_the_beds(
     assert ("total_beds", beds) not in got
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_hospital_beds_stay_total() -> None:
     assert ("total_beds", 2200.0) in pairs("该院共有床位2200张,设有临床科室40个。")
 
 
+# guard: case(s) 0 (0-based) held before this pass (797c54d)
 @pytest.mark.parametrize(
     "text", ["家屬在手術室外等候了八個小時。", "器官捐献协调员等待了三天,家属才同意捐献。"]
 )
 def test_others_waiting_are_no_organ_wait(text: str) -> None:
-    assert not any(ind == "wait_time_days" for ind, _ in pairs(text))
+    assert "wait_time_days" not in indicators(text)
 
 
+# guard: held before this pass (passes on 797c54d); not a positive it added
 def test_hospital_stated_wait_stays() -> None:
     assert ("wait_time_days", 7.0) in pairs("我院肝移植的等待时间一般为一周。")
 
@@ -780,10 +813,10 @@ def test_hospital_stated_wait_stays() -> None:
     ],
 )
 def test_people_at_an_event_are_no_headcount(text: str) -> None:
-    got = {ind for ind, _ in pairs(text)}
+    got = indicators(text)
     assert not got & {"opo_donors", "staff_total", "transplant_staff", "waitlist_size"}
 
 
 def test_times_taking_part_in_traditional_script_are_no_operations() -> None:
     text = "該院醫師曾12次參與器官移植國際會議。"
-    assert not any("transplants" in ind for ind, _ in pairs(text))
+    assert not any("transplants" in ind for ind in indicators(text))

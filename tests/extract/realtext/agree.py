@@ -19,7 +19,7 @@ from pathlib import Path
 
 from build_set import HERE, parse
 
-TOLERANCE = 0.02
+from transplant_audit.extract.evaluate import VALUE_TOLERANCE as TOLERANCE
 
 
 def _same(a: dict, b: dict) -> bool:
