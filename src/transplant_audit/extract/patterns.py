@@ -1638,11 +1638,13 @@ EN_RANK_GATE_WORDS = (
     "biggest",
 )
 """Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
-only in a window around each (EN_RANK_WINDOW characters either side)."""
+only in a window around each (EN_RANK_WINDOW characters either side, the right end carried on
+to the end of the run of words a superlative's look-ahead reads: ranks._en_rank_matches)."""
 EN_RANK_WINDOW = 40
 EN_RANK_VOLUME_RE = re.compile(r"transplant|(?<![a-z])(?:kts?|lts?)(?![a-z])|most active|volume")
 EN_RANK_NOT_VOLUME_RE = re.compile(
-    r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
+    r"surviv|outcome|success rate|quality|satisf|reputation|research|academic|best hospitals|safety"
+    r"|rated"
 )
 """Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
 EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")

@@ -1,0 +1,43 @@
+"""Review rv1: EN_RANK_RE was searched only in windows of EN_RANK_WINDOW characters around
+its gate words, but a superlative's look-ahead reads up to five words of any length to its
+'transplant', so 'the busiest schedule of deceased-donor kidney transplants' (45 characters
+past 'busiest') was cut off. Examples written for this test, not copied from a set."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract import learned
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.numbers import normalize
+from transplant_audit.extract.ranks import _en_rank_matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renmin Hospital performs the busiest schedule of deceased-donor kidney transplants in "
+        "China, about 300 a year.",
+        "It had the largest programme of cardiac-death-donation liver-and-kidney transplants.",
+    ],
+)
+def test_window_keeps_every_match_of_the_pattern(text: str) -> None:
+    norm = normalize(text)
+    want = [m.span() for m in pat.EN_RANK_RE.finditer(norm)]
+    assert want
+    assert [m.span() for m in _en_rank_matches(norm)] == want
+
+
+def test_long_superlative_is_a_volume_rank() -> None:
+    text = (
+        "Renmin Hospital performs the busiest schedule of deceased-donor kidney transplants in "
+        "China, about 300 a year."
+    )
+    got = {(c.indicator, c.value, c.organ) for c in learned.extract(text, method="rules")}
+    assert ("volume_rank_national", 1.0, "kidney") in got
+
+
+def test_rank_of_success_rate_is_no_volume_rank() -> None:
+    text = "Our unit reports the highest success rate among adult heart transplants in the country."
+    got = [c.indicator for c in learned.extract(text, method="rules")]
+    assert not any(i.startswith("volume_rank") for i in got)
