@@ -41,3 +41,18 @@ def test_rank_of_success_rate_is_no_volume_rank() -> None:
     text = "Our unit reports the highest success rate among adult heart transplants in the country."
     got = [c.indicator for c in learned.extract(text, method="rules")]
     assert not any(i.startswith("volume_rank") for i in got)
+
+
+def test_hash_rank_far_before_its_ranking() -> None:
+    """'#2 ... ranking': the gate word 'rank' may stand more than EN_RANK_WINDOW characters
+    after the '#' the match starts at, so '#' is a gate word too."""
+    text = (
+        "The hospital was listed #2 transplantation establishments nationwide in the ranking of "
+        "kidney transplant volume."
+    )
+    norm = normalize(text)
+    assert [m.span() for m in _en_rank_matches(norm)] == [
+        m.span() for m in pat.EN_RANK_RE.finditer(norm)
+    ]
+    got = {(c.indicator, c.value) for c in learned.extract(text, method="rules")}
+    assert ("volume_rank_national", 2.0) in got

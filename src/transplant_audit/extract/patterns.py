@@ -1624,6 +1624,7 @@ place', 'came in third', 'ranked No. 2', 'the second-highest number of transplan
 the top 10' (at most), 'second only to the United States' (in the world). Read only in a
 sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_WORDS = (
+    "#",
     "most",
     "second only",
     "rank",
