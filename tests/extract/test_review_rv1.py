@@ -56,3 +56,14 @@ def test_hash_rank_far_before_its_ranking() -> None:
     ]
     got = {(c.indicator, c.value) for c in learned.extract(text, method="rules")}
     assert ("volume_rank_national", 2.0) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["该中心每年的器官受者数量位居全国第一。", "本院受赠个案数量全国第一。"],
+)
+def test_zh_rank_with_a_cue_other_than_yizhi(text: str) -> None:
+    """The side pass of Chinese ranks ran only when the text held 移植 or 换, though its
+    sentence test (TRANSPLANT_CUE_RE) also takes 受者 and 受赠个案."""
+    got = {(c.indicator, c.value) for c in learned.extract(text, method="rules")}
+    assert ("volume_rank_national", 1.0) in got
