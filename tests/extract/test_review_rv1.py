@@ -67,3 +67,13 @@ def test_zh_rank_with_a_cue_other_than_yizhi(text: str) -> None:
     sentence test (TRANSPLANT_CUE_RE) also takes 受者 and 受赠个案."""
     got = {(c.indicator, c.value) for c in learned.extract(text, method="rules")}
     assert ("volume_rank_national", 1.0) in got
+
+
+def test_event_date_opening_the_text() -> None:
+    """_en_event's cheap gate looked for ' on ', so a text opening with 'On April 5' (no space
+    before it) never reached EN_EVENT_RE: the rooms of one day's operations were read as the
+    unit's operating rooms."""
+    text = "On April 5 the hospital performed 6 liver transplants in 6 operating rooms."
+    got = {c.indicator for c in learned.extract(text, method="rules")}
+    assert "operating_rooms" not in got
+    assert "transplants_per_day_max" in got

@@ -464,8 +464,10 @@ def _en_event(ctx: _Ctx) -> bool:
     """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
     rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
     sentence = ctx.sentence
-    if not any(w in sentence for w in _EN_EVENT_WORDS) or not pat.EN_PAST_OPS_RE.search(sentence):
-        return False
+    if not (
+        any(w in sentence for w in _EN_EVENT_WORDS) or sentence.startswith("on ")
+    ) or not pat.EN_PAST_OPS_RE.search(sentence):
+        return False  # a sentence can open with EN_EVENT_RE's 'on april 5' (no space before)
     if pat.EN_EVENT_RE.search(sentence):
         return True
     return _en_per_day_words(sentence)
