@@ -302,16 +302,13 @@ def _zh_organs_given_after(ctx: _Ctx) -> bool:
     return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
 
 
-_CJK_CHAR_RE = re.compile("[\u4e00-\u9fff]")
-
-
 def _zh_near(ctx: _Ctx) -> bool:
     """Is there Chinese next to the figure? True at once in a Chinese document; elsewhere (a
     Chinese passage on an English page) the characters just before and after are read. Keeps
     the Chinese-only rules off English text."""
     return ctx.chinese or bool(
-        _CJK_CHAR_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
-        or _CJK_CHAR_RE.search(ctx.right, 0, 4)
+        pat.CJK_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
+        or pat.CJK_RE.search(ctx.right, 0, 4)
     )
 
 

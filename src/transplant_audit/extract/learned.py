@@ -82,7 +82,6 @@ _SNIPPET_CHARS = 60
 _BATCH_SPANS = 2000
 """Spans featurised and scored at once (~90 features each; the gathered weight rows of a
 batch take about 90 × 38 × 8 bytes a span, ~55 MB)."""
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
 _CUES: dict[str, re.Pattern[str]] = relabel.CUES
 """The rules' own word lists, read as features in a near and a wide window: they name
@@ -385,8 +384,8 @@ def document_features(norm: str, spans: list[Span], lang: str) -> list[list[str]
 def _cjk_context(norm: str, s: int, e: int) -> bool:
     """Is the number read in Chinese (character n-grams) rather than English (words)?"""
     return bool(
-        _CJK_RE.search(norm, max(0, s - _WINDOW_CHARS), s)
-        or _CJK_RE.search(norm, e, e + _WINDOW_CHARS)
+        pat.CJK_RE.search(norm, max(0, s - _WINDOW_CHARS), s)
+        or pat.CJK_RE.search(norm, e, e + _WINDOW_CHARS)
     )
 
 

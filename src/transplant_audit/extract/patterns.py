@@ -1135,6 +1135,8 @@ SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+"""One Chinese character (CJK unified ideographs)."""
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
 ANSWER_MARKER_RE = re.compile(
     r"^\s*(?:答|[\u4e00-\u9fff]{0,4}(?:医生|大夫|主任|护士)|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
