@@ -302,16 +302,13 @@ def _zh_organs_given_after(ctx: _Ctx) -> bool:
     return bool(pat.ZH_ORGANS_GIVEN_AFTER_RE.match(ctx.right))
 
 
-_CJK_CHAR_RE = re.compile("[\u4e00-\u9fff]")
-
-
 def _zh_near(ctx: _Ctx) -> bool:
     """Is there Chinese next to the figure? True at once in a Chinese document; elsewhere (a
     Chinese passage on an English page) the characters just before and after are read. Keeps
     the Chinese-only rules off English text."""
     return ctx.chinese or bool(
-        _CJK_CHAR_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
-        or _CJK_CHAR_RE.search(ctx.right, 0, 4)
+        pat.CJK_RE.search(ctx.sentence_left, len(ctx.sentence_left) - 8)
+        or pat.CJK_RE.search(ctx.right, 0, 4)
     )
 
 
@@ -464,8 +461,10 @@ def _en_event(ctx: _Ctx) -> bool:
     """Does the sentence tell one event of transplants ('6 transplant surgeries in 6 operating
     rooms simultaneously ... on that day')? Its rooms and headcounts are no unit's figures."""
     sentence = ctx.sentence
-    if not any(w in sentence for w in _EN_EVENT_WORDS) or not pat.EN_PAST_OPS_RE.search(sentence):
-        return False
+    if not (
+        any(w in sentence for w in _EN_EVENT_WORDS) or sentence.startswith("on ")
+    ) or not pat.EN_PAST_OPS_RE.search(sentence):
+        return False  # a sentence can open with EN_EVENT_RE's 'on april 5' (no space before)
     if pat.EN_EVENT_RE.search(sentence):
         return True
     return _en_per_day_words(sentence)

@@ -809,7 +809,7 @@ def _side_passes(out: list[Candidate], doc: Doc, has_rows: bool) -> list[Candida
     founded years, ranks, year-column tables), in text order."""
     norm = doc.norm
     out.extend(_year_candidates(doc))
-    if "移植" in norm or "换" in norm:
+    if pat.TRANSPLANT_CUE_RE.search(norm):  # the cue _rank_candidates asks of each sentence
         out.extend(_rank_candidates(doc))
     if has_rows and norm.count("|") >= 4:
         taken_starts = {c.start for c in out}

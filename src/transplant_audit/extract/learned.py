@@ -48,7 +48,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS
-from transplant_audit.extract import core, relabel, spans
+from transplant_audit.extract import core, counters, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -82,7 +82,6 @@ _SNIPPET_CHARS = 60
 _BATCH_SPANS = 2000
 """Spans featurised and scored at once (~90 features each; the gathered weight rows of a
 batch take about 90 × 38 × 8 bytes a span, ~55 MB)."""
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]|[$¥%|]")
 _CUES: dict[str, re.Pattern[str]] = relabel.CUES
 """The rules' own word lists, read as features in a near and a wide window: they name
@@ -196,24 +195,26 @@ class Model:
 # --- candidates -------------------------------------------------------------------------------
 
 
-def _counter_for(norm: str, m: re.Match[str]) -> core._Counter:
+def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     """The counter the rules would read for the number ``m`` (its own, implied, a range's
     or a list's last item's, or the noun after parentheses)."""
     s, e = m.span()
-    cnt = core._read_counter(norm, e)
+    cnt = counters._read_counter(norm, e)
     if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
-        return core._Counter("percent", "percent", 1.0, [], "", e)
+        return counters._Counter("percent", "percent", 1.0, [], "", e)
     if not cnt.uclass and m.group("zh") is None:
-        cnt = core._implied_counter(norm, s, e, cnt)
+        cnt = counters._implied_counter(norm, s, e, cnt)
     if not cnt.uclass:
         rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
         m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
         if m2:
-            cnt = core._counter_after_paren(norm, m2.end(), core._read_counter(norm, m2.end()))
+            cnt = counters._counter_after_paren(
+                norm, m2.end(), counters._read_counter(norm, m2.end())
+            )
     if not cnt.uclass:
-        cnt = core._list_counter(norm, e, cnt)
+        cnt = counters._list_counter(norm, e, cnt)
     if not cnt.uclass:
-        cnt = core._counter_after_paren(norm, e, cnt)
+        cnt = counters._counter_after_paren(norm, e, cnt)
     return cnt
 
 
@@ -385,8 +386,8 @@ def document_features(norm: str, spans: list[Span], lang: str) -> list[list[str]
 def _cjk_context(norm: str, s: int, e: int) -> bool:
     """Is the number read in Chinese (character n-grams) rather than English (words)?"""
     return bool(
-        _CJK_RE.search(norm, max(0, s - _WINDOW_CHARS), s)
-        or _CJK_RE.search(norm, e, e + _WINDOW_CHARS)
+        pat.CJK_RE.search(norm, max(0, s - _WINDOW_CHARS), s)
+        or pat.CJK_RE.search(norm, e, e + _WINDOW_CHARS)
     )
 
 

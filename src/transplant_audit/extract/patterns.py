@@ -1135,6 +1135,8 @@ SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(
 CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+"""One Chinese character (CJK unified ideographs)."""
 SHARE_APPROX_RE = re.compile(r"(?:约|大约|近)占")
 ANSWER_MARKER_RE = re.compile(
     r"^\s*(?:答|[\u4e00-\u9fff]{0,4}(?:医生|大夫|主任|护士)|doctor|nurse|a|answer|dr\.?\s?\w*)\s?:"
@@ -1624,6 +1626,7 @@ place', 'came in third', 'ranked No. 2', 'the second-highest number of transplan
 the top 10' (at most), 'second only to the United States' (in the world). Read only in a
 sentence about transplant volume (EN_RANK_VOLUME_RE)."""
 EN_RANK_GATE_WORDS = (
+    "#",
     "most",
     "second only",
     "rank",
@@ -1638,11 +1641,13 @@ EN_RANK_GATE_WORDS = (
     "biggest",
 )
 """Words one of which every EN_RANK_RE match contains or ends near: the rank pattern is run
-only in a window around each (EN_RANK_WINDOW characters either side)."""
+only in a window around each (EN_RANK_WINDOW characters either side, the right end carried on
+to the end of the run of words a superlative's look-ahead reads: ranks._en_rank_matches)."""
 EN_RANK_WINDOW = 40
 EN_RANK_VOLUME_RE = re.compile(r"transplant|(?<![a-z])(?:kts?|lts?)(?![a-z])|most active|volume")
 EN_RANK_NOT_VOLUME_RE = re.compile(
-    r"surviv|outcome|quality|satisf|reputation|research|academic|best hospitals|safety|rated"
+    r"surviv|outcome|success rate|quality|satisf|reputation|research|academic|best hospitals|safety"
+    r"|rated"
 )
 """Ranks of survival, quality or reputation are not volume ranks (GUIDE.md: ranks)."""
 EN_RANK_GLOBAL_RE = re.compile(r"world|global|international|on earth|only to")

@@ -277,8 +277,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
 
 
 def _short_span(text: str) -> bool:
-    """SHORT_SPAN_RE behind cheap gates: each of its matches holds 月, 礼拜, 星期, 周, a
-    month's name or 'period'/'half'."""
+    """SHORT_SPAN_RE behind a cheap gate: each of its matches holds one of _SHORT_SPAN_GATE
+    (月, 礼拜, 星期, 周; 'from'/'between' before a month's name; 'half', 'period', 'span')."""
     if not text:
         return False
     if not any(w in text for w in _SHORT_SPAN_GATE):

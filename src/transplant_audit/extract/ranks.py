@@ -146,8 +146,14 @@ def _en_superlative_of_volume(m: re.Match[str], sentence: str) -> bool:
     return True
 
 
+_WORD_RUN_RE = re.compile(r"[a-z'’\s-]*")
+"""Letters, spaces, hyphens and apostrophes: all that EN_RANK_RE's look-aheads read between a
+superlative and its 'transplant' ('the busiest schedule of deceased-donor kidney transplants'
+reads 45 characters past 'busiest'), so a window ends only where such a run ends."""
+
+
 def _en_rank_matches(norm: str) -> list[re.Match[str]]:
-    """EN_RANK_RE's matches, searched only near the words they need (EN_RANK_GATE_RE)."""
+    """EN_RANK_RE's matches, searched only near the words they need (EN_RANK_GATE_WORDS)."""
     w = pat.EN_RANK_WINDOW
     spans = []
     for word in pat.EN_RANK_GATE_WORDS:  # str.find: much faster than one alternation
@@ -157,6 +163,7 @@ def _en_rank_matches(norm: str) -> list[re.Match[str]]:
             i = norm.find(word, i + 1)
     windows: list[list[int]] = []
     for lo, hi in sorted(spans):
+        hi = _WORD_RUN_RE.match(norm, hi).end()  # the superlative's look-ahead reads on
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)  # overlapping windows are searched as one
         else:

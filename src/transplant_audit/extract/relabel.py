@@ -98,7 +98,6 @@ _REGIONS = ("sb", "sa", "cl", "ps", "ns")
 the previous sentence and the next one."""
 _CROSSED = ("cl", "sb")
 """Regions whose cues are also read together with the rules' indicator."""
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_READ = 40
 """How many characters of the figure's clause either side are read as words."""
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]")
@@ -252,7 +251,7 @@ def _clause_words(norm: str, c: Candidate, clause: tuple[int, int]) -> list[str]
     after = norm[c.end : min(b, c.end + _CLAUSE_READ)]
     out = []
     for side, part in (("cb:", before), ("ca:", after)):
-        if _CJK_RE.search(part):
+        if pat.CJK_RE.search(part):
             chars = re.sub(r"[^\u4e00-\u9fff]", "", part)
             out.extend(side + chars[i : i + 2] for i in range(len(chars) - 1))
         else:
@@ -263,7 +262,7 @@ def _clause_words(norm: str, c: Candidate, clause: tuple[int, int]) -> list[str]
 def _near(norm: str, s: int, e: int, rule: str) -> list[str]:
     """The two words (English) or characters (Chinese) either side of the figure."""
     left, right = norm[max(0, s - 24) : s], norm[e : e + 24]
-    if _CJK_RE.search(norm, max(0, s - 4), min(len(norm), e + 4)):
+    if pat.CJK_RE.search(norm, max(0, s - 4), min(len(norm), e + 4)):
         lw, rw = left.replace(" ", "")[-2:], right.replace(" ", "")[:2]
         return ["L=" + lw, "R=" + rw, "L1=" + lw[-1:], "R1=" + rw[:1], "R|" + rule + "=" + rw]
     lws, rws = _WORD_RE.findall(left)[-2:], _WORD_RE.findall(right)[:2]
