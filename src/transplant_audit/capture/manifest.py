@@ -37,6 +37,7 @@ from transplant_audit.capture.verify import (
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.frames import COLUMNS
+from transplant_audit.fileerrors import write_bytes_atomic
 
 FORMAT = "transplant-audit-manifest/1"
 KEY_FILE = "keys/manifest_ed25519.pem"
@@ -592,35 +593,6 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
     """Write JSON to a temp file beside ``path``, fsync, then rename (never half-written)."""
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to a temp file beside ``path``, fsync, then rename.
-
-    A path that cannot be written (a directory, under a file) is one ``cannot-write``
-    line naming it, with no temp file left.
-    """
-    from transplant_audit.fileerrors import write_error
-
-    path = Path(path)
-    if path.is_dir():
-        raise write_error(path, IsADirectoryError(21, "is a directory"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise write_error(path, exc) from None
-        raise
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
