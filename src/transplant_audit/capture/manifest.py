@@ -37,7 +37,7 @@ from transplant_audit.capture.verify import (
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.frames import COLUMNS
-from transplant_audit.fileerrors import write_bytes_atomic
+from transplant_audit.fileerrors import read_error, write_bytes_atomic
 
 FORMAT = "transplant-audit-manifest/1"
 KEY_FILE = "keys/manifest_ed25519.pem"
@@ -197,9 +197,8 @@ def load_public_key(path: Path) -> bytes:
     name = str(path)
     try:
         raw = Path(path).read_bytes()[:1_000_000]
-    except OSError as exc:
-        reason = "no such file" if isinstance(exc, FileNotFoundError) else "cannot read"
-        raise DataError(file=name, reason=reason, code=codes.MissingPath) from exc
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
+        raise read_error(name, exc) from exc
     text = raw.decode("ascii", "replace").strip()
     if len(text) == 64 and all(c in "0123456789abcdefABCDEF" for c in text):
         return bytes.fromhex(text)
@@ -597,13 +596,10 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
 
 def read_manifest(path: Path) -> dict[str, Any]:
     from transplant_audit.errors import DataError
-    from transplant_audit.fileerrors import read_error
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
-    except OSError as exc:  # a directory, a symlink loop, no permission
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
         raise read_error(path, exc) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
