@@ -30,11 +30,12 @@ def write_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
     return DataError(str(path), f"cannot write the output: {reason}", code=codes.CannotWrite)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write bytes to a temp file beside ``path``, fsync, then rename.
 
-    A path that cannot be written (a directory, under a file) is one ``cannot-write``
-    line naming it, with no temp file left.
+    ``mode``: the file's permissions (default: the temp file's own, 0o600). A path that
+    cannot be written (a directory, under a file) is one ``cannot-write`` line naming
+    it, with no temp file left.
     """
     path = Path(path)
     if path.is_dir():
@@ -49,6 +50,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
