@@ -33,6 +33,7 @@ estimate-json-to-dir  | estimate --draws 200 --json {dir}/adir | adir; directory
 json-under-a-file     | coverage --json {dir}/afile/out.json | afile; [cannot-write]
 estimate-csv-in-file  | estimate --draws 200 --csv {dir}/afile | afile; [cannot-write]
 forensics-charts-in-file | forensics --all --charts {dir}/afile | afile; [cannot-write]
+export-under-a-file   | export {dir}/afile/pkg              | afile/pkg; [cannot-write]
 manifest-out-is-dir   | manifest --out {dir}/adir            | adir; directory; [cannot-write]
 manifest-key-to-dir | manifest --out {dir}/m.json --public-key-out {dir}/adir | adir; [cannot-write]
 manifest-to-dir-key | manifest --out {dir}/adir --public-key-out {dir}/k.pem | adir; [cannot-write]
