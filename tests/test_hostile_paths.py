@@ -38,7 +38,7 @@ manifest-out-is-dir   | manifest --out {dir}/adir            | adir; directory; 
 manifest-key-to-dir | manifest --out {dir}/m.json --public-key-out {dir}/adir | adir; [cannot-write]
 manifest-to-dir-key | manifest --out {dir}/adir --public-key-out {dir}/k.pem | adir; [cannot-write]
 registry-out-is-file | registry aggregates --out {dir}/afile | afile; not a directory
-registry-out-in-file | registry aggregates --out {dir}/afile/agg | afile/agg; cannot write
+registry-out-in-file | registry aggregates --out {dir}/afile/agg | afile/agg; [cannot-write]
 """
 """One case a line: id | command line | fragments its one error line must hold."""
 
