@@ -76,3 +76,30 @@ def test_invalid_utf8_names_the_row(tmp_path: Path) -> None:
         expect=("counts.csv", "row 3", "UTF-8", "0xff", "[encoding-error]"),
     )
     assert problems(SCRIPT, case, tmp_path) == []
+
+
+def test_an_unreadable_capture_input_says_so_in_the_codes_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file capture may not open (permission) is the one ``unreadable`` line of
+    ``fileerrors.read_error``: 'cannot be read: REASON', the code's documented template
+    (root ignores file modes, so ``open`` is made to refuse)."""
+    import builtins
+
+    from transplant_audit.capture import service
+    from transplant_audit.errors import DataError
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if Path(file) == page:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    with pytest.raises(DataError) as info:
+        service.prepare(page)
+    assert info.value.code == "unreadable"
+    assert info.value.reason == "cannot be read: Permission denied"

@@ -128,9 +128,7 @@ def prepare(
         with open(p, "rb") as fh:
             sample = fh.read(CHARSET_SAMPLE)
     except OSError as exc:
-        raise DataError(
-            file=name, reason=f"cannot read: {exc.strerror}", code=codes.Unreadable
-        ) from exc
+        raise read_error(name, exc) from exc
     if not sample:
         raise DataError(
             file=name, reason="file is empty (0 bytes): nothing to capture", code=codes.EmptyFile
