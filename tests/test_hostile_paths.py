@@ -23,17 +23,22 @@ forensics-csv-is-dir  | forensics --csv {dir}/adir           | adir; directory; 
 forensics-csv-loop    | forensics --csv {dir}/loop           | loop; symbolic links; [unreadable]
 verify-manifest-dir   | verify --manifest {dir}/adir         | adir; directory; [not-a-file]
 verify-manifest-loop  | verify --manifest {dir}/loop         | loop; symbolic links; [unreadable]
+verify-key-is-dir | verify --manifest {dir}/afile --public-key {dir}/adir | adir; [not-a-file]
+capture-pages-is-dir  | capture --pages {dir}/adir           | adir; directory; [not-a-file]
+capture-pages-loop    | capture --pages {dir}/loop           | loop; symbolic links; [unreadable]
 coverage-json-to-dir  | coverage --json {dir}/adir           | adir; directory; [cannot-write]
 donorpool-json-to-dir | donorpool --json {dir}/adir          | adir; directory; [cannot-write]
 forensics-json-to-dir | forensics --all --json {dir}/adir    | adir; directory; [cannot-write]
 estimate-json-to-dir  | estimate --draws 200 --json {dir}/adir | adir; directory; [cannot-write]
 json-under-a-file     | coverage --json {dir}/afile/out.json | afile; [cannot-write]
 estimate-csv-in-file  | estimate --draws 200 --csv {dir}/afile | afile; [cannot-write]
+forensics-charts-in-file | forensics --all --charts {dir}/afile | afile; [cannot-write]
+export-under-a-file   | export {dir}/afile/pkg              | afile/pkg; [cannot-write]
 manifest-out-is-dir   | manifest --out {dir}/adir            | adir; directory; [cannot-write]
 manifest-key-to-dir | manifest --out {dir}/m.json --public-key-out {dir}/adir | adir; [cannot-write]
 manifest-to-dir-key | manifest --out {dir}/adir --public-key-out {dir}/k.pem | adir; [cannot-write]
 registry-out-is-file | registry aggregates --out {dir}/afile | afile; not a directory
-registry-out-in-file | registry aggregates --out {dir}/afile/agg | afile/agg; cannot write
+registry-out-in-file | registry aggregates --out {dir}/afile/agg | afile/agg; [cannot-write]
 """
 """One case a line: id | command line | fragments its one error line must hold."""
 
@@ -71,3 +76,30 @@ def test_invalid_utf8_names_the_row(tmp_path: Path) -> None:
         expect=("counts.csv", "row 3", "UTF-8", "0xff", "[encoding-error]"),
     )
     assert problems(SCRIPT, case, tmp_path) == []
+
+
+def test_an_unreadable_capture_input_says_so_in_the_codes_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file capture may not open (permission) is the one ``unreadable`` line of
+    ``fileerrors.read_error``: 'cannot be read: REASON', the code's documented template
+    (root ignores file modes, so ``open`` is made to refuse)."""
+    import builtins
+
+    from transplant_audit.capture import service
+    from transplant_audit.errors import DataError
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if Path(file) == page:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    with pytest.raises(DataError) as info:
+        service.prepare(page)
+    assert info.value.code == "unreadable"
+    assert info.value.reason == "cannot be read: Permission denied"

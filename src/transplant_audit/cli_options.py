@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -72,29 +70,14 @@ def json_path_aware(console: Any, option: str = "json_out") -> Callable[[F], F]:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file beside ``path``, then rename (never half-written).
+    """Write ``text`` (UTF-8) to a temp file beside ``path``, then rename (never half-written).
 
     An output path that cannot be written (a directory, a path under a file, no
     permission) is a ``DataError`` naming it: one line and exit 2, no temp file left.
     """
-    from transplant_audit.fileerrors import write_error
+    from transplant_audit.fileerrors import write_bytes_atomic
 
-    if path.is_dir():
-        raise write_error(path, IsADirectoryError(21, "is a directory"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise write_error(path, exc) from None
-        raise
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def write_json_output(path: Path, text: str, console: Any) -> None:

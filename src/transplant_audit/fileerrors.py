@@ -8,6 +8,7 @@ path and the system's reason (the CLI prints one line, exit 2) instead of a trac
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from transplant_audit import error_codes as codes
@@ -27,3 +28,33 @@ def write_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
     """The error for ``exc`` raised while writing the output ``path``."""
     reason = "is a directory" if Path(path).is_dir() else (exc.strerror or str(exc))
     return DataError(str(path), f"cannot write the output: {reason}", code=codes.CannotWrite)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write bytes to a temp file beside ``path``, fsync, then rename.
+
+    ``mode``: the file's permissions (default: the temp file's own, 0o600). A path that
+    cannot be written (a directory, under a file) is one ``cannot-write`` line naming
+    it, with no temp file left.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise write_error(path, IsADirectoryError(21, "is a directory"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
+        raise

@@ -37,6 +37,7 @@ from transplant_audit.capture.verify import (
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.frames import COLUMNS
+from transplant_audit.fileerrors import read_error, write_bytes_atomic
 
 FORMAT = "transplant-audit-manifest/1"
 KEY_FILE = "keys/manifest_ed25519.pem"
@@ -196,9 +197,8 @@ def load_public_key(path: Path) -> bytes:
     name = str(path)
     try:
         raw = Path(path).read_bytes()[:1_000_000]
-    except OSError as exc:
-        reason = "no such file" if isinstance(exc, FileNotFoundError) else "cannot read"
-        raise DataError(file=name, reason=reason, code=codes.MissingPath) from exc
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
+        raise read_error(name, exc) from exc
     text = raw.decode("ascii", "replace").strip()
     if len(text) == 64 and all(c in "0123456789abcdefABCDEF" for c in text):
         return bytes.fromhex(text)
@@ -594,44 +594,12 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to a temp file beside ``path``, fsync, then rename.
-
-    A path that cannot be written (a directory, under a file) is one ``cannot-write``
-    line naming it, with no temp file left.
-    """
-    from transplant_audit.fileerrors import write_error
-
-    path = Path(path)
-    if path.is_dir():
-        raise write_error(path, IsADirectoryError(21, "is a directory"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise write_error(path, exc) from None
-        raise
-
-
 def read_manifest(path: Path) -> dict[str, Any]:
     from transplant_audit.errors import DataError
-    from transplant_audit.fileerrors import read_error
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(file=str(path), reason="no such file", code=codes.MissingPath) from exc
-    except OSError as exc:  # a directory, a symlink loop, no permission
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
         raise read_error(path, exc) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(

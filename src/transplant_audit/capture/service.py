@@ -42,6 +42,7 @@ from transplant_audit.capture.archive import (
     sniff_media_type,
 )
 from transplant_audit.errors import ConfigError, DataError
+from transplant_audit.fileerrors import read_error
 
 CAPTURE_TABLES = ("archive_records", "captures")
 """Tables this area writes; each row is ledgered like the data-package resources."""
@@ -127,9 +128,7 @@ def prepare(
         with open(p, "rb") as fh:
             sample = fh.read(CHARSET_SAMPLE)
     except OSError as exc:
-        raise DataError(
-            file=name, reason=f"cannot read: {exc.strerror}", code=codes.Unreadable
-        ) from exc
+        raise read_error(name, exc) from exc
     if not sample:
         raise DataError(
             file=name, reason="file is empty (0 bytes): nothing to capture", code=codes.EmptyFile
@@ -561,8 +560,8 @@ def read_page_list(path: str | os.PathLike[str], *, binary: bool = False) -> lis
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             rows = list(reader)
-    except FileNotFoundError as exc:
-        raise DataError(file=name, reason="no such file", code=codes.MissingPath) from exc
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
+        raise read_error(name, exc) from exc
     except UnicodeDecodeError as exc:
         raise DataError(file=name, reason="not UTF-8 text", code=codes.PageListEncoding) from exc
     for col in ("path", "url"):

@@ -548,7 +548,6 @@ def _sensitivity_runner(
 
 def _make_result(
     evidence: Evidence,
-    table: engine.Table,
     prep: engine.Prepared,
     out: _Draws,
     assumptions: dict[str, Assumption],
@@ -559,6 +558,7 @@ def _make_result(
     include_disputed: bool,
 ) -> EstimateResult:
     """The result of the flat-prior scenarios, with the claims and the inputs digest."""
+    table = prep.table
     year_arr = table.years
     settings = {
         "draws": draws,
@@ -622,7 +622,7 @@ def estimate(
     out = _Draws.empty(_ChunkPlan.for_table(prep, draws), len(year_arr), draws)
     _run_chunks(prep, assumptions, np.random.default_rng(seed), out, draws, progress)
     result = _make_result(
-        evidence, table, prep, out, assumptions, scen, notes, draws, seed, include_disputed
+        evidence, prep, out, assumptions, scen, notes, draws, seed, include_disputed
     )
     _add_investigators(result, evidence, assumptions, seed, asked)
     if not asked or "calibrated" in asked:

@@ -800,13 +800,13 @@ def _check_required_and_types(
                         code=codes.BadPattern,
                     )
                 )
-            elif resource == "sources" and name == "url" and source_url_problem(value):
+            elif resource == "sources" and name == "url" and (why := source_url_problem(value)):
                 errors.append(  # web or captured-file URLs only: javascript:/data: are script
                     DataError(
                         file=file,
                         row=line,
                         field=name,
-                        reason=f"URL {source_url_problem(value)}",
+                        reason=f"URL {why}",
                         value=value,
                         code=codes.BadUrl,
                     )

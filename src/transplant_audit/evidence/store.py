@@ -58,6 +58,7 @@ from transplant_audit.evidence.schema import (
     PackageMeta,
     Source,
 )
+from transplant_audit.fileerrors import write_error
 from transplant_audit.paths import DB_ENV, SQLITE_FILENAME, home_dir
 
 if TYPE_CHECKING:  # imported lazily: Alembic and pandas take a second to import
@@ -745,9 +746,12 @@ class Store:
             raise ConfigError(
                 f"{target} exists and is not empty: choose a new directory, or overwrite it"
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
         frames = self._frames()
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        try:  # a parent that is a file, or not writable: one cannot-write line
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        except OSError as exc:
+            raise write_error(target, exc) from None
         try:
             # each CSV is built once: digested (the store holds exactly the imported
             # release: keep its version), then written

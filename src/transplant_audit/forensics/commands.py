@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,16 +36,10 @@ def _load_evidence(home: str | None):  # noqa: ANN202 - Evidence, imported lazil
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A chart file, readable by all (0o644); an unwritable path is one cannot-write line."""
+    from transplant_audit.fileerrors import write_bytes_atomic
+
+    write_bytes_atomic(path, text.encode("utf-8"), mode=0o644)
 
 
 def _pairs(specs: list[str], sep: str, what: str) -> list[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ from rich.progress import Progress
 
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError
+from transplant_audit.fileerrors import write_error
 
 registry_app = typer.Typer(
     help=(
@@ -94,7 +95,7 @@ def write_package(rel: Any, med: list[dict[str, Any]], out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".registry-", dir=out.parent))
     except OSError as exc:
-        raise ConfigError(f"{out}: cannot write the output: {exc.strerror or exc}") from None
+        raise write_error(out, exc) from None
     source = {"title": "Transplant-tourism registry (transplant-audit registry aggregates)"}
     resources = []
     tables = {**rel.margin_tables(), "medians": med}
