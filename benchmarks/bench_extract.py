@@ -195,10 +195,10 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``h3-tune``/``h3-check`` and ``h4-tune``/``h4-check`` are
-    heldout3's and heldout4's halves by page (``build_set.halves``: a rules pass after a set's
+    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3, 4, 5) are heldout3's,
+    heldout4's and heldout5's halves by page (``build_set.halves``: a rules pass after a set's
     blind score reads the tune half and only scores the check half)."""
-    m = re.fullmatch(r"h([34])-(tune|check)", half)
+    m = re.fullmatch(r"h([345])-(tune|check)", half)
     if m:
         sys.path.insert(0, str(REALTEXT))
         try:
@@ -269,6 +269,8 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
 
 VALUE_ONLY_SETS = (
     "heldout5",
+    "h5-tune",
+    "h5-check",
     "heldout4",
     "h4-tune",
     "h4-check",
@@ -280,8 +282,8 @@ VALUE_ONLY_SETS = (
     "dev",
     "dev2",
 )
-"""The sets ``--values`` scores: every real-text set (heldout5 has been scored blind once, so
-its scores may be printed; its errors are never listed)."""
+"""The sets ``--values`` scores: every real-text set and the halves of the sets tuned on by
+half (a set scored blind once may have its scores printed; its errors are never listed)."""
 
 
 def print_value_only() -> None:

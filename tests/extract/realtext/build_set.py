@@ -16,6 +16,9 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout5 (checks raw/n*.txt, writes heldout5.json)
      python tests/extract/realtext/build_set.py heldout5 --texts-only OUT [PREFIX]
          (PREFIX defaulting to n: nE en, nS zh-Hans, nT zh-Hant)
+     python tests/extract/realtext/build_set.py heldout6 (checks raw/p*.txt, writes heldout6.json)
+     python tests/extract/realtext/build_set.py heldout6 --texts-only OUT [PREFIX]
+         (PREFIX defaulting to p: pE en, pS zh-Hans, pT zh-Hant)
 """
 
 from __future__ import annotations
@@ -199,6 +202,26 @@ def build_heldout5() -> list[dict]:
     return docs
 
 
+def build_heldout6() -> list[dict]:
+    """The sixth held-out set (raw/p*.txt: pE English, pS Simplified, pT Traditional
+    Chinese), gathered blind to the extractor after heldout5 had been scored and while it was
+    being tuned on: none of its pages is in any earlier set (heldout5 included), no snippet
+    shares a 40-character run of text with theirs, and none repeats another of its own."""
+    docs = build("p", "h6")
+    earlier = (
+        build()
+        + build("d", "rt2")
+        + build("h", "h2")
+        + build("k", "h3")
+        + build("m", "h4")
+        + build("n", "h5")
+    )
+    assert_disjoint("heldout6", docs, earlier)
+    _assert_spread("heldout6", docs)
+    _assert_no_repeats("heldout6", docs)
+    return docs
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -229,6 +252,7 @@ HELDOUT = {
     "heldout3": (build_heldout3, "k"),
     "heldout4": (build_heldout4, "m"),
     "heldout5": (build_heldout5, "n"),
+    "heldout6": (build_heldout6, "p"),
 }
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
