@@ -36,10 +36,10 @@ def _load_evidence(home: str | None):  # noqa: ANN202 - Evidence, imported lazil
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    """A chart file, readable by all (0o644); an unwritable path is one cannot-write line."""
+    """A chart file (follows the umask); an unwritable path is one cannot-write line."""
     from transplant_audit.fileerrors import write_bytes_atomic
 
-    write_bytes_atomic(path, text.encode("utf-8"), mode=0o644)
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def _pairs(specs: list[str], sep: str, what: str) -> list[tuple[str, str, str]]:
