@@ -1,0 +1,72 @@
+"""Review of the estimate code (x8): provenance that named inputs a hospital-year did not use.
+
+Every hospital and figure here is SYNTHETIC (tests/estimate/synthetic.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.estimate.synthetic import hospital, make_evidence, obs
+
+from transplant_audit.estimate import estimate
+
+
+def _explain(observations: list[dict], hid: str, year: int, **hosp: Any) -> dict[str, Any]:
+    ev = make_evidence([hospital(hid, **hosp)], observations)
+    return estimate(ev, draws=20, years=f"{year}-{year}").explain(hid, year)
+
+
+def _used(d: dict[str, Any]) -> dict[str, list[str]]:
+    return {o["observation_id"]: o["used_by"] for o in d["observations"]}
+
+
+def test_an_own_price_is_no_input_where_no_revenue_is():
+    """On dd443ca a hospital's own price was listed (with its source) whenever beds gave a
+    value, though only the revenue method reads a price."""
+    d = _explain(
+        [
+            obs("a", "department_beds", 40, organ="kidney", as_of="2010", oid="obs_beds"),
+            obs("a", "price_cny", 90000, organ="kidney", oid="obs_price"),
+        ],
+        "a",
+        2010,
+    )
+    assert "bed_capacity" in d["values"] and "revenue" not in d["values"]
+    assert "obs_beds" in _used(d) and "obs_price" not in _used(d)
+
+
+def test_an_own_price_is_an_input_where_revenue_is():
+    d = _explain(
+        [
+            obs("a", "revenue_cny", 9e6, organ="kidney", period_start="2010", oid="obs_rev"),
+            obs("a", "price_cny", 90000, organ="kidney", oid="obs_price"),
+            obs("a", "bed_occupancy_rate", 0.9, oid="obs_occ"),
+        ],
+        "a",
+        2010,
+    )
+    assert "revenue" in d["values"] and "bed_capacity" not in d["values"]
+    assert _used(d)["obs_price"] == ["price (own)"]
+    # occupancy is read by beds and the licence minimum only (the hospital is unlicensed)
+    assert "obs_occ" not in _used(d)
+
+
+def test_the_qualifier_assumption_is_the_one_the_figure_is_drawn_with():
+    """A floor and a ceiling of one hospital's occupancy enter the engine as one 'approx'
+    figure (engine._common_qual), drawn with approx_relative_half_width. On dd443ca explain
+    named at_least_max_uplift and at_most_max_shortfall instead (the observations' own
+    qualifiers) and left out the assumption that was drawn."""
+    d = _explain(
+        [
+            obs("a", "transplant_beds", 50, organ="kidney", as_of="2010"),
+            obs("a", "bed_occupancy_rate", 0.9, qualifier="at_least", oid="obs_lo"),
+            obs("a", "bed_occupancy_rate", 1.3, qualifier="at_most", oid="obs_hi"),
+        ],
+        "a",
+        2010,
+    )
+    assert {"obs_lo", "obs_hi"} <= set(_used(d))
+    names = [a["name"] for a in d["assumptions"]]
+    assert "approx_relative_half_width" in names
+    assert "at_least_max_uplift" not in names and "at_most_max_shortfall" not in names
