@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from tests.estimate.synthetic import hospital, make_evidence, obs
 
 from transplant_audit.estimate import estimate
@@ -70,3 +71,39 @@ def test_the_qualifier_assumption_is_the_one_the_figure_is_drawn_with():
     names = [a["name"] for a in d["assumptions"]]
     assert "approx_relative_half_width" in names
     assert "at_least_max_uplift" not in names and "at_most_max_shortfall" not in names
+
+
+def test_an_organs_own_stay_replaces_that_organs_stay_only():
+    """docs/estimate.md: an own length of stay tied to an organ replaces the organ's stay.
+    On dd443ca one liver stay (10 days) replaced every group's stay: the kidney beds and the
+    licence minimum (mixed stay) were divided by it too. SYNTHETIC assumptions: occupancy 1,
+    kidney stay 20 days, liver 25, mixed 25, licence minimum 10 beds."""
+    observations = [
+        obs("a", "transplant_beds", 20, organ="kidney", as_of="2010", oid="obs_kidney_beds"),
+        obs("a", "transplant_beds", 5, organ="liver", as_of="2010", oid="obs_liver_beds"),
+        obs("a", "avg_length_of_stay_days", 10, organ="liver", oid="obs_liver_stay"),
+        obs("a", "transplants_in_period", 1, period_start="2008", period_end="2008"),
+    ]
+    beds = _explain(observations, "a", 2010, licensed=True, licence_year=2007.0)
+    # kidney 20 x 365 / 20 (its own group's assumption) + liver 5 x 365 / 10 (own stay)
+    assert beds["values"]["bed_capacity"]["median"] == pytest.approx(365 + 182.5, rel=1e-5)
+    assert _used(beds)["obs_liver_stay"] == ["length of stay (own)"]
+    ev = make_evidence([hospital("a", licensed=True, licence_year=2007.0)], observations)
+    before_beds = estimate(ev, draws=20, years="2008-2010").explain("a", 2008)
+    # no beds before 2010: the licence minimum at the mixed stay, 10 x 365 / 25
+    assert before_beds["values"]["minimum_requirement"]["median"] == pytest.approx(146, rel=1e-5)
+    assert "obs_liver_stay" not in _used(before_beds)
+
+
+def test_a_stay_naming_no_organ_is_not_used():
+    """A guard (it held on dd443ca too): a ward-wide stay replaces no organ's stay."""
+    d = _explain(
+        [
+            obs("a", "transplant_beds", 20, organ="kidney", as_of="2010"),
+            obs("a", "avg_length_of_stay_days", 5, oid="obs_ward_stay"),
+        ],
+        "a",
+        2010,
+    )
+    assert d["values"]["bed_capacity"]["median"] == pytest.approx(365, rel=1e-5)
+    assert "obs_ward_stay" not in _used(d)

@@ -207,8 +207,8 @@ class Table:
     revenue: Rows  # value = revenue in year (CNY)
     own_occupancy: np.ndarray  # (H,) NaN when none
     own_occupancy_fig: np.ndarray  # figure index or -1
-    own_los: np.ndarray  # (H, 4) NaN when none
-    own_los_fig: np.ndarray
+    own_los: np.ndarray  # (H, 4) per organ group; NaN when none
+    own_los_fig: np.ndarray  # (H, 4) figure index or -1
     own_price: np.ndarray  # (H,) NaN when none
     own_price_fig: np.ndarray
     notes: list[str] = field(default_factory=list)
@@ -689,27 +689,41 @@ class _TableBuilder:
         return out
 
     # ---- a hospital's own rates, used for all years
-    def own_value(self, indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _own_figure(self, recs: list[dict], indicator: str, h: int) -> tuple[float, int]:
+        """The mean of a hospital's own figures and the index of the figure registered."""
+        v = float(np.mean([float(r["value"]) for r in recs]))
+        fi = self.add_figure(
+            [str(r["id"]) for r in recs],
+            _common_qual(recs),
+            indicator,
+            h,
+            math.nan,
+            v,
+            "hospital's own figure (all years)",
+        )
+        return v, fi
+
+    def own_value(self, indicator: str) -> tuple[np.ndarray, np.ndarray]:
         """Per hospital the mean of its own figures of ``indicator`` (NaN: none) and the
         figure index (-1: none)."""
         vals = np.full(self.n_hosp, np.nan)
         figs = np.full(self.n_hosp, -1, np.int64)
         for (h,), recs in _grouped(self.recs_of(indicator), lambda r: (int(r["h"]),)):
-            if require_organ:
-                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
-            if not recs:
-                continue
-            v = float(np.mean([float(r["value"]) for r in recs]))
-            vals[int(h)] = v
-            figs[int(h)] = self.add_figure(
-                [str(r["id"]) for r in recs],
-                _common_qual(recs),
-                indicator,
-                int(h),
-                math.nan,
-                v,
-                "hospital's own figure (all years)",
-            )
+            vals[int(h)], figs[int(h)] = self._own_figure(recs, indicator, int(h))
+        return vals, figs
+
+    def own_value_by_group(self, indicator: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per hospital and organ group, the mean of its own figures of ``indicator`` for
+        that organ (NaN: none) and the figure index (-1: none), shape (H, groups). A figure
+        naming no single organ is not used (a department-wide stay is no transplant stay),
+        and an organ's figure stands for that organ only."""
+        vals = np.full((self.n_hosp, len(ORGAN_GROUPS)), np.nan)
+        figs = np.full((self.n_hosp, len(ORGAN_GROUPS)), -1, np.int64)
+        recs = [r for r in self.recs_of(indicator) if _organ_group(r.get("organ")) != "unspecified"]
+        for (h, g), grp in _grouped(
+            recs, lambda r: (int(r["h"]), ORGAN_GROUPS.index(_organ_group(r.get("organ"))))
+        ):
+            vals[h, g], figs[h, g] = self._own_figure(grp, indicator, int(h))
         return vals, figs
 
 
@@ -772,10 +786,9 @@ def build_table(
     )
     reported = b.period_rows(b.period_intervals() + b.rate_intervals() + b.cumulative_intervals())
     revenue = b.period_rows(b.revenue_intervals())
-    occ, occ_fig = b.own_value("bed_occupancy_rate", False)
-    # department-wide stays are not transplant stays
-    los_any, los_fig = b.own_value("avg_length_of_stay_days", True)
-    price, price_fig = b.own_value("price_cny", False)
+    occ, occ_fig = b.own_value("bed_occupancy_rate")
+    los, los_fig = b.own_value_by_group("avg_length_of_stay_days")
+    price, price_fig = b.own_value("price_cny")
     figures = b.figures()
     return Table(
         years=years,
@@ -793,7 +806,7 @@ def build_table(
         revenue=revenue,
         own_occupancy=occ,
         own_occupancy_fig=occ_fig,
-        own_los=np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1),
+        own_los=los,
         own_los_fig=los_fig,
         own_price=price,
         own_price_fig=price_fig,
@@ -1167,7 +1180,7 @@ def occupancy_and_stay(
         own = t.own_los[h_full, g]
         has = ~np.isnan(own)
         if has.any():
-            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has], g[has]]])
         return out
 
     return occ_of, inv_los_of

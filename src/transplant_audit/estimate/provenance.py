@@ -37,12 +37,12 @@ METHOD_ASSUMPTIONS = {
 }
 OWN_FIGURES = (
     ("own_occupancy_fig", "occupancy (own)", ("bed_capacity", "minimum_requirement")),
-    ("own_los_fig", "length of stay (own)", ("bed_capacity", "minimum_requirement")),
     ("own_price_fig", "price (own)", ("revenue",)),
 )
 """A hospital's own rate (its figure index in ``Table``), how it is shown, and the methods
-that read it (engine: occupancy and stay enter beds and the minimum requirement, the
-price only revenue). It is an input of a hospital-year only where one of them has a value."""
+that read it (engine: occupancy enters beds and the minimum requirement, the price only
+revenue). It is an input of a hospital-year only where one of them has a value. An own
+length of stay is per organ group and enters only the beds of that group."""
 QUALIFIER_ASSUMPTIONS = {
     "approx": "approx_relative_half_width",
     "at_least": "at_least_max_uplift",
@@ -131,6 +131,7 @@ def _method_values(result: EstimateResult, hy: int) -> dict[str, Any]:
 def _figures_used(t: engine.Table, h: int, yi: int, values: dict[str, Any]) -> dict[int, set[str]]:
     """Figure index -> the methods that used it in this hospital-year."""
     fig_used: dict[int, set[str]] = {}
+    bed_groups: set[int] = set()
     for method, rows in (
         ("bed_capacity", t.beds),
         ("bed_capacity (department beds)", t.dept_beds),
@@ -141,6 +142,11 @@ def _figures_used(t: engine.Table, h: int, yi: int, values: dict[str, Any]) -> d
         sel = (rows.h == h) & (rows.y == yi)
         for f in rows.fig[sel]:
             fig_used.setdefault(int(f), set()).add(method)
+        if method.startswith("bed_capacity"):
+            bed_groups.update(int(g) for g in rows.group[sel])
+    for g in sorted(bed_groups):
+        if t.own_los_fig[h, g] >= 0 and "bed_capacity" in values:
+            fig_used.setdefault(int(t.own_los_fig[h, g]), set()).add("length of stay (own)")
     for arr, method, users in OWN_FIGURES:
         if getattr(t, arr)[h] >= 0 and any(m in values for m in users):
             fig_used.setdefault(int(getattr(t, arr)[h]), set()).add(method)
