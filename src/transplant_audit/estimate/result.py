@@ -20,6 +20,7 @@ from transplant_audit.estimate.assumptions import Assumption
 from transplant_audit.estimate.engine import ORGAN_KEYS, SCENARIOS, Prepared
 from transplant_audit.estimate.summary import (
     EstimateSummary,
+    drivers_scenario,
     headline_summary,
     preferred_scenario,
 )
@@ -443,15 +444,21 @@ class EstimateResult:
         the interval most (Sobol ST; ``drivers=0`` skips the sensitivity analysis).
 
         The ratio estimate ÷ claim is that of the headline scenario, so the headline's
-        estimate, claim and ratio agree with each other."""
+        estimate, claim and ratio agree with each other; so are the drivers (the calibrated
+        scenario's are those of the capacity it scales: it draws no utilisation assumption)."""
         nat = self.national()
+        scenario = preferred_scenario(nat["scenario"])
         return headline_summary(
             nat,
-            self.comparison(preferred_scenario(nat["scenario"])),
+            self.comparison(scenario),
             self.official(),
             self.implied_utilisation(),
             imputed_share=self.imputed_share,
-            sensitivity=self.sensitivity() if drivers > 0 else pd.DataFrame(),
+            sensitivity=(
+                self.sensitivity(scenario=drivers_scenario(scenario))
+                if drivers > 0
+                else pd.DataFrame()
+            ),
             sensitivity_year=self.sensitivity_year(),
             drivers=drivers,
         )

@@ -155,8 +155,14 @@ def _summary_runs(s: EstimateSummary, label: str, ref: Run) -> list[Run]:
             if s.sensitivity_year is not None and s.sensitivity_year != s.year
             else ""
         )
+        lead = (
+            " The interval is wide mainly because of the assumptions "
+            if s.drivers_scenario in ("", s.scenario)
+            else " Its utilisation comes from the calibrated model's posterior, not from an "
+            "assumption; of the assumptions, the national capacity it scales moves most with "
+        )
         runs += [
-            " The interval is wide mainly because of the assumptions ",
+            lead,
             *[x for a in s.drivers for x in (Link(a, ASM + a), " and ")][:-1],
             " (see ",
             Link("sensitivity", "checks"),
