@@ -124,3 +124,36 @@ def test_the_calibrated_headline_is_not_said_to_be_driven_by_an_assumption_it_ne
     assert s.drivers_scenario == "capacity"
     # the JSON's sensitivity block stays that of the combined total, as documented
     assert result.sensitivity()["assumption"].iloc[0] == "capacity_utilisation"
+
+
+def test_an_own_price_or_stay_of_zero_is_left_out_not_divided_by():
+    """A hospital's own price of 0 ('free for soldiers') divided its revenue by zero: on
+    dd443ca the national capacity and combined totals of every year with that revenue were
+    NaN (null in --json). Now it is left out with the reason, like a national price of 0
+    is refused by the assumptions' bounds; the national price (200,000) is used."""
+    ev = make_evidence(
+        [hospital("a")],
+        [
+            obs("a", "revenue_cny", 4e6, organ="kidney", period_start="2010", oid="obs_rev"),
+            obs("a", "price_cny", 0, organ="kidney", oid="obs_free"),
+            obs("a", "transplant_beds", 10, organ="liver", as_of="2010"),
+            obs("a", "avg_length_of_stay_days", 0, organ="liver", oid="obs_no_stay"),
+        ],
+    )
+    result = estimate(ev, draws=20, years="2010-2010")
+    nat = result.national().set_index("scenario")["median"]
+    # beds decide where present: 10 x 365 / 25 (the liver assumption, not the stay of 0)
+    assert nat["capacity"] == pytest.approx(146, rel=1e-5)
+    d = result.explain("a", 2010)
+    assert {r["observation_id"] for r in d["left_out"]} == {"obs_free", "obs_no_stay"}
+    assert all("cannot divide" in r["reason"] for r in d["left_out"])
+    revenue_only = make_evidence(
+        [hospital("a")],
+        [
+            o
+            for o in ev.observations.to_dict("records")
+            if o["indicator"] in ("revenue_cny", "price_cny")
+        ],
+    )
+    nat = estimate(revenue_only, draws=20, years="2010-2010").national()
+    assert nat.set_index("scenario")["median"]["capacity"] == pytest.approx(20, rel=1e-5)

@@ -744,6 +744,10 @@ def _start_builder(
     bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
     t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
     left_out = disputed + scoped_out
+    for indicator in inputs.DIVISORS:  # a price or stay of 0 would divide by zero
+        if indicator in by_indicator:
+            by_indicator[indicator], not_positive = inputs.split_divisors(by_indicator[indicator])
+            left_out += not_positive
     b = _TableBuilder(
         years=years,
         by_indicator=by_indicator,
