@@ -1338,16 +1338,18 @@ def _bed_capacity(
     return _BedValues(bed, bed_have, t_rows, t_spec, t_val, t_have, d_rows, d_spec, dept, dept_have)
 
 
-def _reported(c: _Chunk) -> tuple[np.ndarray, np.ndarray | None]:
+def reported_counts(
+    prep: Prepared, fac: np.ndarray, D: int
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Reported counts: per (hy, organ) the largest figure; per hy max(sum of organs,
-    unsplit). Returns (values on the reported cells, per (hy, organ) values or None)."""
-    prep = c.prep
-    rep_c = np.zeros((len(prep.rep_cells), c.D), DTYPE)
+    unsplit). Returns (values on the reported cells, per (hy, organ) values or None).
+    Shared by ``simulate`` and the fast path."""
+    rep_c = np.zeros((len(prep.rep_cells), D), DTYPE)
     per_group = None
     if len(prep.rep_rows):
         r = prep.rep_rows
-        v = r.value[:, None] * c.fac[r.fig]
-        per_group = np.zeros((len(prep.rep_gkeys), c.D), DTYPE)
+        v = r.value[:, None] * fac[r.fig]
+        per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
         _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
         _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
         _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
@@ -1365,7 +1367,7 @@ def _method_values(c: _Chunk) -> _Methods:
     pers, pers_have = _personnel(c, capacity, cap_have)
     rv = _revenue(c, capacity, cap_have)
     beds = _bed_capacity(c, coef, capacity, cap_have)
-    rep_c, per_group = _reported(c)
+    rep_c, per_group = reported_counts(c.prep, c.fac, c.D)
     m = _Methods(capacity, cap_have, minward, mr_h, pers, pers_have, rv, beds, rep_c, per_group)
     rc = c.prep.rep_cells
     m.comb = capacity * c.p["capacity_utilisation"][None, :]
@@ -1394,25 +1396,26 @@ class _Centres:
         return methods.impute_centres(self.post, self.n_total, self.n_lic, self.n_unl, counts, per)
 
 
-def _centres(c: _Chunk) -> _Centres:
-    """Centre counts: before the licensing year all centres (total x growth ramp); from
-    it licensed and unlicensed ((total - licensed) x active share)."""
-    p = c.p
-    years_f = c.t.years.astype(float)
+def centre_counts(
+    years: np.ndarray, p: Mapping[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(post, total, licensed, unlicensed) centres per year and draw: before the licensing
+    year all centres (total x growth ramp); from it licensed and unlicensed ((total -
+    licensed) x active share). ``post`` (Y, 1): the year is from the licensing year on.
+    Shared by ``simulate`` and the fast path."""
+    years_f = years.astype(float)
     post = (years_f >= p["licensing_year"][0])[:, None]
     ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
     n_unl = (
         np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
         * p["unlicensed_active_share_after_2007"]
     )[None, :]
-    return _Centres(
-        post,
-        p["centres_total"][None, :] * ramp,
-        p["centres_licensed"][None, :],
-        n_unl,
-        c.prep.n_lic,
-        c.prep.n_lic + c.prep.n_unl,
-    )
+    return post, p["centres_total"][None, :] * ramp, p["centres_licensed"][None, :], n_unl
+
+
+def _centres(c: _Chunk) -> _Centres:
+    """Centre counts for imputation (``centre_counts``) and the active hospitals' strata."""
+    return _Centres(*centre_counts(c.t.years, c.p), c.prep.n_lic, c.prep.n_lic + c.prep.n_unl)
 
 
 def _national(

@@ -332,16 +332,9 @@ class FastModel:
             )
             A[o["v"] : o["v"] + len(f)] = methods.revenue(fac[f], price)
 
-        # reported counts (static structure; same code as the engine)
+        # reported counts (static structure; the engine's own step)
         rc = prep.rep_cells
-        rep_c = np.zeros((len(rc), D), DTYPE)
-        if len(prep.rep_rows):
-            r = prep.rep_rows
-            v = r.value[:, None] * fac[r.fig]
-            per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
-            engine._scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
-            engine._scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
-            engine._scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
+        rep_c, _ = engine.reported_counts(prep, fac, D)
         rep_year = np.zeros((Y, len(rc)))
         rep_year[rc // Ha, np.arange(len(rc))] = 1.0
 
@@ -391,15 +384,7 @@ class FastModel:
         cap_tot, comb_tot = cap_tot[:, inv], comb_tot[:, inv]
         n_cap, n_comb = n_cap[:, :, inv], n_comb[:, :, inv]
 
-        years_f = t.years.astype(float)
-        post = (years_f >= p["licensing_year"][0])[:, None]
-        ramp = engine._growth_ramp(years_f, p["centres_growth_2000_to_2004"])
-        n_total = p["centres_total"][None, :] * ramp
-        n_lic = p["centres_licensed"][None, :]
-        n_unl = (
-            np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
-            * p["unlicensed_active_share_after_2007"]
-        )[None, :]
+        post, n_total, n_lic, n_unl = engine.centre_counts(t.years, p)
 
         def impute(have: np.ndarray, per: np.ndarray) -> np.ndarray:
             parts = methods.impute_centres(
