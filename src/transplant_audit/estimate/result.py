@@ -94,24 +94,17 @@ class EstimateResult:
     # ---------------------------------------------------------------- national
     def national(self) -> pd.DataFrame:
         """year, scenario, mean, median, p025, p05, p25, p75, p95, p975 (transplants per year)."""
-        rows = []
-        for scen in self.scenarios:
-            stats = summarise(self.national_draws[scen])
-            for yi, y in enumerate(self.years):
-                rows.append(
-                    {
-                        "year": int(y),
-                        "scenario": scen,
-                        **dict(zip(STAT_COLUMNS, stats[yi], strict=True)),
-                    }
-                )
-        return pd.DataFrame(rows, columns=["year", "scenario", *STAT_COLUMNS])
+        return self._by_year(lambda draws: draws)
 
     def cumulative(self) -> pd.DataFrame:
         """Running total since the first year: year, scenario and the same statistics."""
+        return self._by_year(lambda draws: np.cumsum(draws, axis=0))
+
+    def _by_year(self, transform: Callable[[np.ndarray], np.ndarray]) -> pd.DataFrame:
+        """Per scenario and year the statistics of ``transform`` of its national draws."""
         rows = []
         for scen in self.scenarios:
-            stats = summarise(np.cumsum(self.national_draws[scen], axis=0))
+            stats = summarise(transform(self.national_draws[scen]))
             for yi, y in enumerate(self.years):
                 rows.append(
                     {
