@@ -60,6 +60,8 @@ ORGAN_KEYS = ("kidney", "liver", "heart", "lung", "pancreas", "intestine", "corn
 QUAL_CODES = {"exact": 0, "": 0, "approx": 1, "at_least": 2, "at_most": 3}
 STRATA = ("pre_licensing", "licensed", "unlicensed", "licence_unknown")
 START_YEAR = 2000
+OWN = "hospital's own figure (all years)"
+"""How a hospital's own occupancy, stay or price is dated: it counts for every year."""
 LOS_NAME = {
     "kidney": "length_of_stay_days_kidney",
     "liver": "length_of_stay_days_liver",
@@ -535,16 +537,7 @@ class _TableBuilder:
         indicator: str,
     ) -> None:
         """Undated figures (their mean) count in every active year, at an unknown distance."""
-        v = float(np.mean([float(r["value"]) for r in undated]))
-        fi = self.add_figure(
-            [str(r["id"]) for r in undated],
-            _common_qual(undated),
-            indicator,
-            h,
-            math.nan,
-            v,
-            "undated",
-        )
+        v, fi = self.mean_figure(undated, indicator, h, "undated")
         for yi in np.nonzero(active)[0]:
             acc.add(h, yi, g, v, math.nan, fi)
 
@@ -689,17 +682,11 @@ class _TableBuilder:
         return out
 
     # ---- a hospital's own rates, used for all years
-    def _own_figure(self, recs: list[dict], indicator: str, h: int) -> tuple[float, int]:
-        """The mean of a hospital's own figures and the index of the figure registered."""
+    def mean_figure(self, recs: list[dict], indicator: str, h: int, how: str) -> tuple[float, int]:
+        """Register the mean of undated records as one figure: (its value, its index)."""
         v = float(np.mean([float(r["value"]) for r in recs]))
         fi = self.add_figure(
-            [str(r["id"]) for r in recs],
-            _common_qual(recs),
-            indicator,
-            h,
-            math.nan,
-            v,
-            "hospital's own figure (all years)",
+            [str(r["id"]) for r in recs], _common_qual(recs), indicator, h, math.nan, v, how
         )
         return v, fi
 
@@ -709,7 +696,7 @@ class _TableBuilder:
         vals = np.full(self.n_hosp, np.nan)
         figs = np.full(self.n_hosp, -1, np.int64)
         for (h,), recs in _grouped(self.recs_of(indicator), lambda r: (int(r["h"]),)):
-            vals[int(h)], figs[int(h)] = self._own_figure(recs, indicator, int(h))
+            vals[int(h)], figs[int(h)] = self.mean_figure(recs, indicator, int(h), OWN)
         return vals, figs
 
     def own_value_by_group(self, indicator: str) -> tuple[np.ndarray, np.ndarray]:
@@ -723,7 +710,7 @@ class _TableBuilder:
         for (h, g), grp in _grouped(
             recs, lambda r: (int(r["h"]), ORGAN_GROUPS.index(_organ_group(r.get("organ"))))
         ):
-            vals[h, g], figs[h, g] = self._own_figure(grp, indicator, int(h))
+            vals[h, g], figs[h, g] = self.mean_figure(grp, indicator, int(h), OWN)
         return vals, figs
 
 
