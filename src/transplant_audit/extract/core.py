@@ -262,6 +262,17 @@ def _continues(before: str, first: str) -> bool:
 _ALL_KINDS = frozenset(pat.REJECT_PATTERNS)
 _INDEX_MIN_QUERIES = 8
 """Figures seen before the density of a page is judged (see ``_GateIndex._pays``)."""
+_DENSE_NUMBERS = 2
+"""A page with more than this many number tokens per break-even window builds the gate index
+at once: on the benchmark's pages about half the tokens reach the mask test (dense pages hold
+3-5 tokens per window, typical ones under 0.5). A cost setting, not a rule: both ways mask
+the same numbers (tests/extract/test_fast_paths.py)."""
+_REJECT_STEPS = tuple(
+    (kind, rx, pat.REJECT_NEEDS.get(kind), pat.REJECT_TRIGGERS[kind])
+    for kind, rx in pat.REJECT_PATTERNS.items()
+)
+"""(kind, reject pattern, its needs gate or None, its trigger), in ``REJECT_PATTERNS``'
+order: read once, not looked up in three dicts for every number."""
 
 
 class _GateIndex:
@@ -280,6 +291,13 @@ class _GateIndex:
         self.starts: list[int] = []
         self.longest = 0
         self.queries = 0
+        self.numbers = 0  # number tokens on the page, when the caller knows (see expect)
+
+    def expect(self, numbers: int) -> None:
+        """The page holds ``numbers`` number tokens: a page with many more than break-even
+        builds the index at its first query instead of after searching a third of
+        break-even windows one by one. Only the cost changes, never an answer."""
+        self.numbers = numbers
 
     def _pays(self, pos: int) -> bool:
         """Will the index pay for itself? Scanning the page once costs about what searching
@@ -288,6 +306,8 @@ class _GateIndex:
         builds it, a dense one after a few figures. Either way the answer is the same."""
         n = len(self.norm)
         break_even = n / (_MASK_BEFORE + _MASK_AFTER)
+        if self.numbers > _DENSE_NUMBERS * break_even:
+            return True  # a dense page, known before its first figure
         # figures often cluster (a table, a list): judge only after a third of break-even
         if self.queries < max(_INDEX_MIN_QUERIES, break_even / 3):
             return False
@@ -335,13 +355,12 @@ def _is_masked(norm: str, s: int, e: int, gates: _GateIndex | None = None) -> bo
     if not near:
         return False
     # the gates have no look-behind, so searching norm[lo:hi] in place equals slicing it
-    for kind, rx in pat.REJECT_PATTERNS.items():
+    for kind, rx, needs, trigger in _REJECT_STEPS:
         if kind not in near:
             continue
-        needs = pat.REJECT_NEEDS.get(kind)
         if needs is not None and not needs.search(norm, lo, hi):
             continue
-        if not pat.REJECT_TRIGGERS[kind].search(norm, lo, hi):
+        if not trigger.search(norm, lo, hi):
             continue
         for m in rx.finditer(norm, lo, hi):
             ms = m.start()
@@ -407,7 +426,9 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     hospitals = find_hospitals(text, norm)
     hosp_pos = [h[0] for h in hospitals]
     doc_transplant = _doc_transplant(norm)
+    numbers = list(pat.NUMBER_RE.finditer(norm))
     gates = _GateIndex(norm)
+    gates.expect(len(numbers))
     is_zh_text = lang != "en"
     has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
     has_lines = "\n" in norm
@@ -420,7 +441,7 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
     range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
     comma_low: dict[int, tuple[int, int]] = {}  # 三、四十: high end's start → low digit, start
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
-    for m in pat.NUMBER_RE.finditer(norm):
+    for m in numbers:
         s, e = m.span()
         if taken and s < taken[-1][1]:
             continue
