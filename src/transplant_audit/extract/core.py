@@ -498,7 +498,7 @@ class _Figure:
     start: int  # the figure's span: the number, widened by currency and qualifiers
     end: int
     ordinal: bool = False  # 第1000例, the 1,000th
-    cnt: _Counter = field(default_factory=_Counter)  # the counter or unit it counts in
+    cnt: _Counter | None = None  # the counter or unit it counts in (set by the counter steps)
     quals: list[Qualifier] = field(default_factory=list)
     range_lower: bool = False  # the low end of a range (2 to 4 weeks)
     range_scale: float = 1.0  # 6-10万元: the multiplier written once, after the high end
@@ -528,12 +528,13 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if f is None or not _ordinal(pg, f):
             continue
         cnt = _direct_counter(pg, carry, f)
-        cnt = _range_counter(pg, carry, f, cnt)
-        cnt = _local_counter(pg, f, cnt)
+        if not cnt.uclass:  # each counter step below reads one only when none is known yet
+            cnt = _local_counter(pg, f, _range_counter(pg, carry, f, cnt))
         cnt = _counter_from_previous(pg, carry, f, cnt)
-        f.cnt = _elliptic_counters(pg, f, cnt)
+        if not cnt.uclass:
+            cnt = _elliptic_counters(pg, f, cnt)
         if not (
-            _unit(pg, f)
+            _unit(pg, f, cnt)
             and _currency(pg, f)
             and _value(pg, carry, f)
             and _money_checks(pg, f)
@@ -557,7 +558,9 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     taken = carry.taken
     if taken and s < taken[-1][1]:
         return None
-    if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
+    # the pattern ends '-$': the hyphen is the last character, or the one before a last
+    # newline (where '$' also matches), so a number with neither cannot follow a name
+    if "-" in norm[max(0, s - 2) : s] and pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
     is_zh_token = zh is not None
@@ -737,10 +740,10 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     return cnt
 
 
-def _unit(pg: _Page, f: _Figure) -> bool:
+def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     """Take the counter's class and unit; False for an ordinal that numbers no operation,
     a ratio's denominator (one in 30) and a duration used as an adjective (5-year)."""
-    cnt = f.cnt
+    f.cnt = cnt
     f.uclass, f.stated_unit, f.mult, f.mods, f.end = (
         cnt.uclass,
         cnt.stated_unit,
@@ -1029,7 +1032,7 @@ def _emit(pg: _Page, carry: _Carry, f: _Figure) -> None:
         )
     )
     carry.taken.append((start, end))
-    carry.last_counter = (end, f.cnt)
+    carry.last_counter = (end, f.cnt) if f.cnt is not None else None  # (always set by _unit)
     if f.adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
         high = out[-1]
         low = round(high.value * f.adjacent[0] / f.adjacent[1], 6)
