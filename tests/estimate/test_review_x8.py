@@ -157,3 +157,31 @@ def test_an_own_price_or_stay_of_zero_is_left_out_not_divided_by():
     )
     nat = estimate(revenue_only, draws=20, years="2010-2010").national()
     assert nat.set_index("scenario")["median"]["capacity"] == pytest.approx(20, rel=1e-5)
+
+
+def test_the_cli_does_not_call_a_span_of_yearly_intervals_a_90_percent_interval():
+    """'estimate' printed a multi-year claim's implied utilisation as the median of its yearly
+    medians with [lowest yearly p05 - highest yearly p95], under the title '(median, 90%)':
+    KGM's 60,000 over 2000-2016 read '49.0% [22.2%-238.9%]', an envelope of 17 intervals,
+    no 90% interval. The numbers stay; the title now says what they are. SYNTHETIC data."""
+    from rich.console import Console
+    from tests.estimate.synthetic import claim
+
+    from transplant_audit.estimate import commands
+
+    ev = make_evidence(
+        [hospital("a")],
+        [obs("a", "transplant_beds", 100, organ="kidney", as_of="2010")],
+        claims=[claim("cl_1", "transplants_per_year", 5000, period=("2009", "2010"))],
+    )
+    result = estimate(ev, draws=50, years="2009-2010")
+    assert len(result.implied_utilisation()) == 2  # one row per year of the claim
+    old = commands.console
+    commands.console = Console(width=400, record=True, force_terminal=False)
+    try:
+        commands._print_implied(result)
+        text = " ".join(commands.console.export_text().split())  # the title wraps
+    finally:
+        commands.console = old
+    assert "(median, 90%)" not in text
+    assert "lowest yearly 5th" in text and "highest yearly 95th" in text
