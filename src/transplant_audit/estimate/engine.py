@@ -1243,16 +1243,29 @@ class _BedValues:
     dept_have: np.ndarray
 
 
-def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
-    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
-    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
-    p, prep = c.p, c.prep
+def minimum_requirements(
+    prep: Prepared,
+    p: Mapping[str, np.ndarray],
+    occ_of: Callable[[np.ndarray], np.ndarray],
+    inv_los_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """(the licence minimum's capacity at the national assumptions (D,), used for
+    imputation; per active hospital at its own occupancy and mixed stay (Ha, D)).
+    Shared by ``simulate`` and the fast path."""
     minward = methods.minimum_requirement(
         p["licence_minimum_transplant_beds"], p["occupancy_rate"], p["length_of_stay_days_mixed"]
     )
     mr_h = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"][None, :], c.occ_of(prep.act), 1.0
-    ) * c.inv_los_of(prep.act, np.full(c.Ha, ORGAN_GROUPS.index("unspecified")))
+        p["licence_minimum_transplant_beds"][None, :], occ_of(prep.act), 1.0
+    ) * inv_los_of(prep.act, np.full(prep.n_act, ORGAN_GROUPS.index("unspecified")))
+    return minward, mr_h
+
+
+def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
+    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
+    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
+    prep = c.prep
+    minward, mr_h = minimum_requirements(prep, c.p, c.occ_of, c.inv_los_of)
     mr_cells = prep.minreq_cells
     capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
     cap_have[mr_cells] = True

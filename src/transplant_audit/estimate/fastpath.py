@@ -307,7 +307,6 @@ class FastModel:
         D = len(next(iter(params.values())))
         p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
         fac = engine.figure_factors(t.fig_qual, p, u_fig, D)
-        occ_d = p["occupancy_rate"]
         occ_of, inv_los_of = engine.occupancy_and_stay(t, p, fac, D)
         coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)
         A = np.empty((self.n_atoms, D), DTYPE)
@@ -321,9 +320,7 @@ class FastModel:
         A[o["p"] : o["p"] + len(self.p_figs)] = methods.personnel(
             fac[self.p_figs], p["transplants_per_surgeon_per_year"]
         )
-        A[o["m"] : o["m"] + Ha] = methods.minimum_requirement(
-            p["licence_minimum_transplant_beds"][None, :], occ_of(prep.act), 1.0
-        ) * inv_los_of(prep.act, np.full(Ha, UNS))
+        minward, A[o["m"] : o["m"] + Ha] = engine.minimum_requirements(prep, p, occ_of, inv_los_of)
         f, hh = self.v_atoms
         if len(f):
             own_p = t.own_price[hh]
@@ -339,9 +336,6 @@ class FastModel:
         rep_year[rc // Ha, np.arange(len(rc))] = 1.0
 
         util = p["capacity_utilisation"]
-        minward = methods.minimum_requirement(
-            p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
-        )
         y0_d = np.floor(p["undated_figure_year"]).astype(np.int64)
         cap_tot = np.zeros((Y, D))
         comb_tot = np.zeros((Y, D))
