@@ -138,7 +138,9 @@ def _load_or_create_key(home: Path) -> Any:
         if not isinstance(key, Ed25519PrivateKey):
             raise ConfigError(f"{path}: not an Ed25519 private key")
         return key
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # the key directory: the owner's only, whatever the umask
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
