@@ -1090,6 +1090,8 @@ def _in_use_persons(
         and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
     ):
         return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
+    if not ctx.chinese and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right):
+        return "senior_staff" if _en_staff_tied(ctx) else None
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -1120,6 +1122,15 @@ def _in_use_persons(
             return None
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _en_staff_tied(ctx: _Ctx) -> bool:
+    """Are a staff class's members a figure (GUIDE.md, heldout4 and heldout5)? Yes when the
+    text ties them to transplantation or counts them for a whole hospital, unless the
+    paragraph names another department and never speaks of transplantation."""
+    near = (ctx.before_doc, ctx.sentence, _previous_sentence(ctx), _next_sentence(ctx))
+    tied = _has(pat.TRANSPLANT_CUE_RE, *near) or _has(pat.HOSPITAL_WIDE_CUE_RE, *near)
+    return tied and not _other_department(ctx)
 
 
 def _in_use_visits(ctx: _Ctx) -> str | None:

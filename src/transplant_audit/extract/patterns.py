@@ -796,6 +796,17 @@ EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\si
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
+EN_SENIOR_CLASS_RE = re.compile(
+    r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
+    r"(?![a-z])"
+    r"|(?:associate\s)?professors?(?:\s(?:and|or)\sassociate\sprofessors?)?"
+    r"(?![a-z]|\s?/|\s(?:and|or)\s(?:associate\s|deputy\s)?chief)"
+    r"|(?:deputy|vice|associate)[ -]chief\s[a-z]+\s(?:or|and)\s(?:above|higher))"
+)
+"""Staff named by a senior title as a class: 'senior specialists', academic ranks alone
+('8 professors, 5 associate professors'), 'deputy chief physicians or above'. They are the
+vocabulary's senior_staff (GUIDE.md: staff with senior titles), not a unit's surgeons; ranks
+mixed with clinical ones ('11 professors and chief surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
