@@ -79,3 +79,49 @@ STAFF_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), STAFF_CASES)
 def test_staff_named_by_a_senior_title(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a line break that wraps a sentence (text from PDFs, hard-wrapped pages) ends nothing ----
+
+WRAP_CASES = [
+    pytest.param(
+        "At the end of March 2021, 2,950 people were\nlisted on organ waiting lists in the "
+        "province, 1,870 of which were\nawaiting kidneys.",
+        {("waitlist_size", 2950.0), ("waitlist_size", 1870.0)},
+        set(),
+        id="waiting-list-wrapped-after-the-verb",
+    ),
+    pytest.param(
+        "In 1977, the\nfirst liver transplant in the region was\ncompleted by a local team.",
+        {("first_transplant_year", 1977.0)},
+        set(),
+        id="first-wrapped-after-the-article",
+    ),
+    pytest.param(
+        "The centre was founded in 1984.\nThe first lung transplant there took place in 1999.",
+        {("first_transplant_year", 1999.0)},
+        {("first_transplant_year", 1984.0)},
+        id="guard-a-break-after-a-full-stop-still-ends-the-sentence",
+    ),
+    pytest.param(
+        "Kidney transplant unit\nThe hospital has 640 beds.",
+        {("total_beds", 640.0)},
+        {("transplant_beds", 640.0)},
+        id="guard-a-heading-line-stays-apart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WRAP_CASES)
+def test_a_wrapped_line_is_one_sentence(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+def test_unwrapping_keeps_every_offset() -> None:
+    from transplant_audit.extract.numbers import normalize, unwrap_lines
+
+    text = "organs available for\n\n\ntransplantation.\nThe end"
+    norm = unwrap_lines(text, normalize(text))
+    assert len(norm) == len(text)
+    assert norm.index("transplantation") == text.index("transplantation")
+    assert "for   transplantation.\nthe end" in norm

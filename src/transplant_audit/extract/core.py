@@ -105,6 +105,7 @@ from transplant_audit.extract.numbers import (
     normalize,
     parse_english_number,
     parse_number,
+    unwrap_lines,
 )
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
@@ -400,7 +401,7 @@ def _without_glosses(text: str, language: str | None, snippet_chars: int) -> lis
 
 
 def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
-    norm = normalize(text)
+    norm = unwrap_lines(text, normalize(text))
     lang = language or detect_language(text)
     clauses = _Bounds(norm, pat.CLAUSE_END_RE)
     sentences = _Bounds(norm, pat.SENTENCE_END_RE)
