@@ -125,3 +125,51 @@ def test_unwrapping_keeps_every_offset() -> None:
     assert len(norm) == len(text)
     assert norm.index("transplantation") == text.index("transplantation")
     assert "for   transplantation.\nthe end" in norm
+
+
+# --- staff counted for a unit: the unit the sentence (or 'It' after it) is about --------------
+
+UNIT_STAFF_CASES = [
+    pytest.param(
+        "The liver transplant section of the surgery department is a provincial key "
+        "discipline. It now has 52 beds and 48 employees, including 19 doctors.",
+        {("transplant_staff", 48.0), (SURGEONS, 19.0), ("transplant_beds", 52.0)},
+        {("staff_total", 48.0)},
+        id="it-after-a-transplant-unit",
+    ),
+    pytest.param(
+        "The department has 60 staff members on its payroll.",
+        set(),
+        {("staff_total", 60.0), ("transplant_staff", 60.0)},
+        id="staff-of-a-department-never-tied-to-transplants",
+    ),
+    pytest.param(
+        "Its Hepatobiliary Institute has three wards. Its medical team has 70 staff.",
+        set(),
+        {("staff_total", 70.0), ("medical_staff", 70.0)},
+        id="its-team-after-a-unit-never-tied-to-transplants",
+    ),
+    pytest.param(
+        "The hospital has 2,000 beds and 3,100 staff.",
+        {("staff_total", 3100.0), ("total_beds", 2000.0)},
+        set(),
+        id="guard-a-hospital-keeps-its-staff",
+    ),
+    pytest.param(
+        "The kidney transplant department has 40 staff.",
+        {("transplant_staff", 40.0)},
+        set(),
+        id="guard-a-unit-named-for-transplants",
+    ),
+    pytest.param(
+        "It was reported that the clinic has 120 staff.",
+        {("staff_total", 120.0)},
+        {("transplant_staff", 120.0)},
+        id="guard-an-expletive-it-names-no-unit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), UNIT_STAFF_CASES)
+def test_staff_of_the_unit_the_sentence_is_about(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

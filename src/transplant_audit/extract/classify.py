@@ -1054,6 +1054,8 @@ def _in_use_persons(
     tx = transplant or sentence_tx or ctx.doc_transplant
     tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
     staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+    unit_tx = _en_staff_unit(ctx) if staff_like and not ctx.chinese else None
+    tx = tx or bool(unit_tx)
     waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
         _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
         and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
@@ -1118,10 +1120,29 @@ def _in_use_persons(
     if _has(pat.STAFF_NOUN_RE, *role_text):
         if transplant or (tx and not hospital_wide):
             return "transplant_staff"
-        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
-            return None
+        if unit_tx is False or _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+            return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _en_staff_unit(ctx: _Ctx) -> bool | None:
+    """Whose staff an English count is, when its sentence's subject is a unit: one it names
+    ('The department has 60 staff') or 'It' / 'Its medical team' after a sentence that opens
+    with a unit ('The liver transplant section ... is ... It now has 48 employees'). True when
+    that unit is tied to transplantation (its name, the sentence, the sentence before), False
+    when not (GUIDE.md, heldout4: no figure), None when the subject is no unit."""
+    left = ctx.sentence_left
+    if pat.EN_HOSPITAL_SUBJECT_RE.match(left):
+        return None
+    unit = pat.EN_UNIT_LEAD_RE.match(left)
+    before = ""
+    if unit is None and "it" in left[:6] and pat.EN_PRONOUN_SUBJECT_RE.match(left):
+        before = _previous_sentence(ctx)
+        unit = pat.EN_UNIT_LEAD_RE.match(before)
+    if unit is None:
+        return None
+    return _has(pat.TRANSPLANT_CUE_RE, unit.group(0), ctx.sentence, before)
 
 
 def _en_staff_tied(ctx: _Ctx) -> bool:

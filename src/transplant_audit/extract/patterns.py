@@ -1268,6 +1268,13 @@ EN_UNIT_LEAD_RE = re.compile(
 )
 """The unit a sentence opens with as its subject ('The kidney transplant discipline of the
 urology department, led by ..., is ...'), up to its noun."""
+EN_PRONOUN_SUBJECT_RE = re.compile(
+    r"^\s*(?:it|its\s(?:[a-z-]+\s){0,2}?(?:team|staff|personnel|workforce))\s"
+    r"(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|employs|employed|includes|included|counts"
+    r"|boasts)\s"
+)
+"""'It now has 52 beds and 48 employees', 'Its medical team has 70 staff': a sentence whose
+subject is the unit of the sentence before (read with EN_UNIT_LEAD_RE there)."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
