@@ -173,3 +173,47 @@ UNIT_STAFF_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), UNIT_STAFF_CASES)
 def test_staff_of_the_unit_the_sentence_is_about(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- 'It has N beds': the unit an earlier sentence opens with, past footnotes and 'It' -------
+
+PRONOUN_UNIT_CASES = [
+    pytest.param(
+        "The thoracic department's main strength is lung surgery. 212This department has "
+        "9 staff with senior titles. It has 64 beds.",
+        {("department_beds", 64.0)},
+        {("total_beds", 64.0)},
+        id="footnote-number-glued-to-the-unit-sentence",
+    ),
+    pytest.param(
+        "In 1995, the department performed the first liver transplant in the city. In 2003, "
+        "it completed the first split-liver transplant. It has 150 beds and 8 operating rooms.",
+        {("department_beds", 150.0), ("operating_rooms", 8.0)},
+        {("total_beds", 150.0)},
+        id="it-after-it-after-the-unit",
+    ),
+    pytest.param(
+        "The kidney transplant ward opened a new wing in 2008. Since then, it has treated "
+        "patients from abroad. It has 75 beds.",
+        {("transplant_beds", 75.0)},
+        {("total_beds", 75.0), ("department_beds", 75.0)},
+        id="it-after-it-after-a-transplant-ward",
+    ),
+    pytest.param(
+        "It has 150 beds and 8 operating rooms.",
+        {("total_beds", 150.0)},
+        set(),
+        id="guard-no-unit-before-it",
+    ),
+    pytest.param(
+        "The hospital was founded in 1950. In 1990, it merged with a college. It has 900 beds.",
+        {("total_beds", 900.0)},
+        {("department_beds", 900.0), ("transplant_beds", 900.0)},
+        id="guard-it-after-a-hospital",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), PRONOUN_UNIT_CASES)
+def test_beds_of_the_unit_it_refers_to(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -91,12 +91,40 @@ def _temporal(ctx: _Ctx) -> str:
     return decide_period(_period_view(ctx)).kind
 
 
+def _sentence_before(ctx: _Ctx, at: int) -> tuple[str, int]:
+    """The sentence before the one starting at ``at`` ("" at the document's start), at most
+    ``_PREVIOUS_CHARS`` long, and where it starts."""
+    if at <= 1 or ctx.sentence_bounds is None:
+        return "", 0
+    start = ctx.sentence_bounds.around(at - 2, at - 1)[0]
+    start = max(start, at - _PREVIOUS_CHARS)
+    return ctx.doc[start : at - 1], start
+
+
 def _previous_sentence(ctx: _Ctx) -> str:
     """The sentence before the figure's sentence in the document ("" at its start)."""
-    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
-        return ""
-    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
-    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+    return _sentence_before(ctx, ctx.sentence_start)[0]
+
+
+_FOOTNOTE_LEAD_RE = re.compile(r"^\s*\d{1,4}(?=[a-z])")
+"""A footnote number glued to the next sentence's first word ('... simultaneously.
+435This department has ...')."""
+_EN_IT_LEAD_RE = re.compile(r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?it\s")
+
+
+def _en_unit_before(ctx: _Ctx) -> re.Match[str] | None:
+    """The unit an English sentence opening with 'It' speaks of: the unit the sentence before
+    opens with (past a footnote number glued to its start), or, when that one opens with 'It'
+    too ('In 2006, it completed ...'), the unit of the sentence before that; None when neither
+    opens with a unit."""
+    at = ctx.sentence_start
+    for _ in range(2):
+        before, at = _sentence_before(ctx, at)
+        lead = _FOOTNOTE_LEAD_RE.sub("", before, count=1)
+        unit = pat.EN_UNIT_LEAD_RE.match(lead)
+        if unit or not _EN_IT_LEAD_RE.match(lead):
+            return unit
+    return None
 
 
 def _next_sentence(ctx: _Ctx) -> str:
@@ -860,7 +888,7 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
             return "transplant_beds"
         return None
     if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
-        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        unit = _en_unit_before(ctx)
         if unit:
             tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
             return "transplant_beds" if tx else "department_beds"
@@ -1138,8 +1166,8 @@ def _en_staff_unit(ctx: _Ctx) -> bool | None:
     unit = pat.EN_UNIT_LEAD_RE.match(left)
     before = ""
     if unit is None and "it" in left[:6] and pat.EN_PRONOUN_SUBJECT_RE.match(left):
+        unit = _en_unit_before(ctx)
         before = _previous_sentence(ctx)
-        unit = pat.EN_UNIT_LEAD_RE.match(before)
     if unit is None:
         return None
     return _has(pat.TRANSPLANT_CUE_RE, unit.group(0), ctx.sentence, before)
