@@ -217,3 +217,50 @@ PRONOUN_UNIT_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), PRONOUN_UNIT_CASES)
 def test_beds_of_the_unit_it_refers_to(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a rate of use of beds is bed occupancy (GUIDE.md: 'bed utilization rate') ---------------
+
+BED_USE_CASES = [
+    pytest.param(
+        "The ward has 58 beds. The bed utilization rate exceeds 120%.",
+        {("bed_occupancy_rate", 1.2)},
+        set(),
+        id="bed-utilization-rate",
+    ),
+    pytest.param(
+        "The ward has 58 beds, and the utilization rate of these beds reached 115% last year.",
+        {("bed_occupancy_rate", 1.15)},
+        set(),
+        id="utilization-rate-of-these-beds",
+    ),
+    pytest.param(
+        "The department has 40 beds; in 2016, the utilization rate exceeded 125%.",
+        {("bed_occupancy_rate", 1.25)},
+        set(),
+        id="utilization-rate-after-the-beds-sentence",
+    ),
+    pytest.param(
+        "The centre has 30 beds. Its organ utilization rate was 85%.",
+        set(),
+        {("bed_occupancy_rate", 0.85)},
+        id="guard-an-organ-utilization-rate",
+    ),
+    pytest.param(
+        "The operating rooms' usage rate is 90%.",
+        set(),
+        {("bed_occupancy_rate", 0.9)},
+        id="guard-a-usage-rate-with-no-beds",
+    ),
+    pytest.param(
+        "Its bed occupancy rate was 95%.",
+        {("bed_occupancy_rate", 0.95)},
+        set(),
+        id="guard-occupancy-named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), BED_USE_CASES)
+def test_a_rate_of_use_of_beds(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -1213,11 +1213,25 @@ def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     return "opo_donors"
 
 
+def _en_bed_use(ctx: _Ctx) -> bool:
+    """An English rate of use of beds: 'utilization rate' just before the percentage, with
+    beds named in its sentence or the one before ('It has 46 beds; in 2015, the utilization
+    rate exceeded 130%') and no organ or donor in its clause (an organ utilisation rate)."""
+    window = ctx.sentence_left[-40:]
+    if not pat.EN_BED_USE_RE.search(window):
+        return False
+    if _has(pat.ORGAN_RE, window) or any(w in window for w in ("organ", "donor", "donat")):
+        return False
+    return "bed" in ctx.sentence or "bed" in _previous_sentence(ctx)
+
+
 def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | None:
     """Percentages: bed occupancy, or a provincial or national share of transplants."""
     if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
         if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
             return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
+        return "bed_occupancy_rate"
+    if not ctx.chinese and "rate" in ctx.sentence_left and _en_bed_use(ctx):
         return "bed_occupancy_rate"
     share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
     if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):

@@ -1018,6 +1018,10 @@ ZH_NOT_BED_USE_RE = re.compile(
 )
 """手术室使用率达到90%: the use rate of something other than beds."""
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
+EN_BED_USE_RE = re.compile(r"(?<![a-z])(?:utili[sz]ation|usage|use)\s(?:rate|ratio)(?![a-z])")
+"""'The bed utilization rate exceeds 130%', 'the utilization rate of these beds': a rate of use,
+read as bed occupancy only when the text speaks of beds there (an organ utilisation rate is
+no figure, GUIDE.md)."""
 NATIONAL_SHARE_CUE_RE = re.compile(
     r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
 )
