@@ -1120,7 +1120,11 @@ def _in_use_persons(
         and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
     ):
         return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
-    if not ctx.chinese and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right):
+    if (
+        not ctx.chinese
+        and any(w in ctx.mods for w in _SENIOR_CLASS_WORDS)
+        and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
+    ):
         return "senior_staff" if _en_staff_tied(ctx) else None
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
@@ -1152,6 +1156,11 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+_SENIOR_CLASS_WORDS = ("senior", "profess", "chief")
+"""Words one of which EN_SENIOR_CLASS_RE needs among a count's words and counter: a cheap gate
+before the regex."""
 
 
 def _en_staff_unit(ctx: _Ctx) -> bool | None:
