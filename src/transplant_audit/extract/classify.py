@@ -91,12 +91,40 @@ def _temporal(ctx: _Ctx) -> str:
     return decide_period(_period_view(ctx)).kind
 
 
+def _sentence_before(ctx: _Ctx, at: int) -> tuple[str, int]:
+    """The sentence before the one starting at ``at`` ("" at the document's start), at most
+    ``_PREVIOUS_CHARS`` long, and where it starts."""
+    if at <= 1 or ctx.sentence_bounds is None:
+        return "", 0
+    start = ctx.sentence_bounds.around(at - 2, at - 1)[0]
+    start = max(start, at - _PREVIOUS_CHARS)
+    return ctx.doc[start : at - 1], start
+
+
 def _previous_sentence(ctx: _Ctx) -> str:
     """The sentence before the figure's sentence in the document ("" at its start)."""
-    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
-        return ""
-    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
-    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+    return _sentence_before(ctx, ctx.sentence_start)[0]
+
+
+_FOOTNOTE_LEAD_RE = re.compile(r"^\s*\d{1,4}(?=[a-z])")
+"""A footnote number glued to the next sentence's first word ('... simultaneously.
+435This department has ...')."""
+_EN_IT_LEAD_RE = re.compile(r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?it\s")
+
+
+def _en_unit_before(ctx: _Ctx) -> re.Match[str] | None:
+    """The unit an English sentence opening with 'It' speaks of: the unit the sentence before
+    opens with (past a footnote number glued to its start), or, when that one opens with 'It'
+    too ('In 2006, it completed ...'), the unit of the sentence before that; None when neither
+    opens with a unit."""
+    at = ctx.sentence_start
+    for _ in range(2):
+        before, at = _sentence_before(ctx, at)
+        lead = _FOOTNOTE_LEAD_RE.sub("", before, count=1)
+        unit = pat.EN_UNIT_LEAD_RE.match(lead)
+        if unit or not _EN_IT_LEAD_RE.match(lead):
+            return unit
+    return None
 
 
 def _next_sentence(ctx: _Ctx) -> str:
@@ -860,7 +888,7 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
             return "transplant_beds"
         return None
     if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
-        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        unit = _en_unit_before(ctx)
         if unit:
             tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
             return "transplant_beds" if tx else "department_beds"
@@ -1054,6 +1082,8 @@ def _in_use_persons(
     tx = transplant or sentence_tx or ctx.doc_transplant
     tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
     staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+    unit_tx = _en_staff_unit(ctx) if staff_like and not ctx.chinese else None
+    tx = tx or bool(unit_tx)
     waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
         _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
         and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
@@ -1090,6 +1120,12 @@ def _in_use_persons(
         and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
     ):
         return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
+    if (
+        not ctx.chinese
+        and any(w in ctx.mods for w in _SENIOR_CLASS_WORDS)
+        and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
+    ):
+        return "senior_staff" if _en_staff_tied(ctx) else None
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -1116,10 +1152,43 @@ def _in_use_persons(
     if _has(pat.STAFF_NOUN_RE, *role_text):
         if transplant or (tx and not hospital_wide):
             return "transplant_staff"
-        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
-            return None
+        if unit_tx is False or _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+            return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+_SENIOR_CLASS_WORDS = ("senior", "profess", "chief")
+"""Words one of which EN_SENIOR_CLASS_RE needs among a count's words and counter: a cheap gate
+before the regex."""
+
+
+def _en_staff_unit(ctx: _Ctx) -> bool | None:
+    """Whose staff an English count is, when its sentence's subject is a unit: one it names
+    ('The department has 60 staff') or 'It' / 'Its medical team' after a sentence that opens
+    with a unit ('The liver transplant section ... is ... It now has 48 employees'). True when
+    that unit is tied to transplantation (its name, the sentence, the sentence before), False
+    when not (GUIDE.md, heldout4: no figure), None when the subject is no unit."""
+    left = ctx.sentence_left
+    if pat.EN_HOSPITAL_SUBJECT_RE.match(left):
+        return None
+    unit = pat.EN_UNIT_LEAD_RE.match(left)
+    before = ""
+    if unit is None and "it" in left[:6] and pat.EN_PRONOUN_SUBJECT_RE.match(left):
+        unit = _en_unit_before(ctx)
+        before = _previous_sentence(ctx)
+    if unit is None:
+        return None
+    return _has(pat.TRANSPLANT_CUE_RE, unit.group(0), ctx.sentence, before)
+
+
+def _en_staff_tied(ctx: _Ctx) -> bool:
+    """Are a staff class's members a figure (GUIDE.md, heldout4 and heldout5)? Yes when the
+    text ties them to transplantation or counts them for a whole hospital, unless the
+    paragraph names another department and never speaks of transplantation."""
+    near = (ctx.before_doc, ctx.sentence, _previous_sentence(ctx), _next_sentence(ctx))
+    tied = _has(pat.TRANSPLANT_CUE_RE, *near) or _has(pat.HOSPITAL_WIDE_CUE_RE, *near)
+    return tied and not _other_department(ctx)
 
 
 def _in_use_visits(ctx: _Ctx) -> str | None:
@@ -1153,11 +1222,25 @@ def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     return "opo_donors"
 
 
+def _en_bed_use(ctx: _Ctx) -> bool:
+    """An English rate of use of beds: 'utilization rate' just before the percentage, with
+    beds named in its sentence or the one before ('It has 46 beds; in 2015, the utilization
+    rate exceeded 130%') and no organ or donor in its clause (an organ utilisation rate)."""
+    window = ctx.sentence_left[-40:]
+    if not pat.EN_BED_USE_RE.search(window):
+        return False
+    if _has(pat.ORGAN_RE, window) or any(w in window for w in ("organ", "donor", "donat")):
+        return False
+    return "bed" in ctx.sentence or "bed" in _previous_sentence(ctx)
+
+
 def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | None:
     """Percentages: bed occupancy, or a provincial or national share of transplants."""
     if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
         if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
             return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
+        return "bed_occupancy_rate"
+    if not ctx.chinese and "rate" in ctx.sentence_left and _en_bed_use(ctx):
         return "bed_occupancy_rate"
     share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
     if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):

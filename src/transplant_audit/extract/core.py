@@ -105,6 +105,7 @@ from transplant_audit.extract.numbers import (
     normalize,
     parse_english_number,
     parse_number,
+    unwrap_lines,
 )
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
@@ -442,7 +443,7 @@ class _Page:
 
 
 def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
-    norm = normalize(text)
+    norm = unwrap_lines(text, normalize(text))
     hospitals = find_hospitals(text, norm)
     numbers = list(pat.NUMBER_RE.finditer(norm))
     gates = _GateIndex(norm)

@@ -796,6 +796,17 @@ EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\si
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
+EN_SENIOR_CLASS_RE = re.compile(
+    r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
+    r"(?![a-z])"
+    r"|(?:associate\s)?professors?(?:\s(?:and|or)\sassociate\sprofessors?)?"
+    r"(?![a-z]|\s?/|\s(?:and|or)\s(?:associate\s|deputy\s)?chief)"
+    r"|(?:deputy|vice|associate)[ -]chief\s[a-z]+\s(?:or|and)\s(?:above|higher))"
+)
+"""Staff named by a senior title as a class: 'senior specialists', academic ranks alone
+('8 professors, 5 associate professors'), 'deputy chief physicians or above'. They are the
+vocabulary's senior_staff (GUIDE.md: staff with senior titles), not a unit's surgeons; ranks
+mixed with clinical ones ('11 professors and chief surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
@@ -1007,6 +1018,10 @@ ZH_NOT_BED_USE_RE = re.compile(
 )
 """手术室使用率达到90%: the use rate of something other than beds."""
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
+EN_BED_USE_RE = re.compile(r"(?<![a-z])(?:utili[sz]ation|usage|use)\s(?:rate|ratio)(?![a-z])")
+"""'The bed utilization rate exceeds 130%', 'the utilization rate of these beds': a rate of use,
+read as bed occupancy only when the text speaks of beds there (an organ utilisation rate is
+no figure, GUIDE.md)."""
 NATIONAL_SHARE_CUE_RE = re.compile(
     r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
 )
@@ -1257,6 +1272,13 @@ EN_UNIT_LEAD_RE = re.compile(
 )
 """The unit a sentence opens with as its subject ('The kidney transplant discipline of the
 urology department, led by ..., is ...'), up to its noun."""
+EN_PRONOUN_SUBJECT_RE = re.compile(
+    r"^\s*(?:it|its\s(?:[a-z-]+\s){0,2}?(?:team|staff|personnel|workforce))\s"
+    r"(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|employs|employed|includes|included|counts"
+    r"|boasts)\s"
+)
+"""'It now has 52 beds and 48 employees', 'Its medical team has 70 staff': a sentence whose
+subject is the unit of the sentence before (read with EN_UNIT_LEAD_RE there)."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
