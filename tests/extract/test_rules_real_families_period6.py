@@ -66,3 +66,49 @@ def test_range_low_end_takes_the_high_ends_counter(text: str, present: set) -> N
 )
 def test_range_low_end_negatives(text: str, absent: set) -> None:
     check(text, set(), absent, triples)
+
+
+# --- Chinese: persons whose own clause says they had a transplant, after a waiting list ------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "某縣醫院排隊等候換肝的病人約有450人,可是該院每年做完換肝手術的不過約40人。",
+            {(WAITLIST, 450.0), (IN, 40.0)},
+            {(WAITLIST, 40.0)},
+        ),
+        (
+            "目前在名單上等待腎臟的病友約六千人,然而一年只有兩百多人幸運地得到腎臟。",
+            {(WAITLIST, 6000.0), (IN, 200.0)},
+            {(WAITLIST, 200.0)},
+        ),
+        (
+            "省内排队等候换肾的尿毒症患者约一万二千人,去年得到肾脏的只有六百多人。",
+            {(WAITLIST, 12000.0), (IN, 600.0)},
+            {(WAITLIST, 600.0)},
+        ),
+        # 接收 (took in) a transplant: a synonym of 接受
+        ("去年该院接收肝脏移植手术的患者约有260人。", {(IN, 260.0)}, set()),
+    ],
+)
+def test_zh_clause_of_the_count_names_recipients(text: str, present: set, absent: set) -> None:
+    check(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # guard: held on dd443ca; staff who did the operations are no recipients
+        ("该院完成肝移植手术的医生有12人。", set(), {(IN, 12.0), (CUM, 12.0)}),
+        # guard: held on dd443ca; people waiting stay the waiting list
+        (
+            "等候肝移植的病人約有300人,其中等候超過兩年的約有90人。",
+            {(WAITLIST, 300.0)},
+            {(IN, 90.0)},
+        ),
+    ],
+)
+def test_zh_clause_of_the_count_guards(text: str, present: set, absent: set) -> None:
+    check(text, present, absent)

@@ -378,6 +378,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
         return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
+    if not m and ctx.chinese and _zh_clause_got_transplant(ctx):
+        return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
@@ -436,6 +438,26 @@ def _persons_did_transplant(ctx: _Ctx) -> bool:
 
 
 _COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
+
+
+_ZH_DID_TX_GATE = ("移", "换", "得", "获", "分到")
+"""Substrings one of which every match of ZH_CLAUSE_DID_TX_BEFORE_RE holds."""
+
+
+def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
+    """Chinese: does the count's own clause say the persons had a transplant (每年完成换肾手术的
+    只有约30人, 每年仅两百多人得到肾脏)? The clause decides, not a waiting list named in the
+    clause before (等候的病人约700人,但...). Not staff, not people waiting or once treated."""
+    left = ctx.left_clause[-24:]
+    if any(w in left for w in _ZH_DID_TX_GATE) and pat.ZH_CLAUSE_DID_TX_BEFORE_RE.search(left):
+        hit = left
+    elif pat.ZH_CLAUSE_GOT_ORGAN_AFTER_RE.match(ctx.right):
+        hit = ctx.right[:16]
+    else:
+        return False
+    if _has(pat.STAFF_NOUN_RE, hit) or _has(pat.SURGEON_NOUN_RE, hit):
+        return False
+    return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
 
 
 def _en_one_day(ctx: _Ctx) -> bool:

@@ -817,7 +817,7 @@ ZH_DIALYSIS_RE = re.compile(r"透析|洗肾|血透|腹透")
 sentence about waiting for a kidney (unless their own clause says they wait)."""
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
+    r"(?:得到|接受|接收|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
@@ -829,6 +829,20 @@ RECEIVED_TX_RE = re.compile(
     # transplant tourists: 'people chose to go to mainland China for liver transplants'
     r"|(?:travel+ed|went|gone|go|going)\sto\s[^.;,]{0,40}?\sfor\s(?:[a-z-]+\s){0,4}?transplant"
 )
+ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
+    r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
+    r"(?:移植|换[肝肾心肺])[^,。;\d]{0,10}$"
+    r"|(?:得到|获得|换得|分到)了?[^,。;\d]{0,3}?(?:[肝肾心肺]脏|器官|角膜)[^,。;\d]{0,10}$"
+)
+"""Chinese: the clause before a count of persons tells that they had a transplant or got an
+organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人): the persons are
+recipients, whatever the clause before says of the people waiting."""
+ZH_CLAUSE_GOT_ORGAN_AFTER_RE = re.compile(
+    r"^[^,。;\d]{0,6}?(?:获得|得到|换得|分到|接受)了?[^,。;\d]{0,3}?"
+    r"(?:移植|[肝肾心肺]脏?(?![癌病炎])|器官|角膜)"
+)
+"""Chinese: persons counted who then get an organ or a transplant (一年只有两百多人幸运地得到肾脏,
+只有90人获得移植)."""
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
