@@ -112,3 +112,69 @@ def test_zh_clause_of_the_count_names_recipients(text: str, present: set, absent
 )
 def test_zh_clause_of_the_count_guards(text: str, present: set, absent: set) -> None:
     check(text, present, absent)
+
+
+# --- English: a count with no noun of its own, of the transplants named before it -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "In 1999 the country reported 900 heart transplants; five years later the yearly "
+            "number had climbed to 1,650.",
+            {(IN, 900.0), (IN, 1650.0)},
+        ),
+        (
+            "Surgeons there did 55 liver transplants in 2010. Officials say the number of such "
+            "operations fell to 31 last year.",
+            {(IN, 55.0), (IN, 31.0)},
+        ),
+        (
+            "The number of pancreas transplants in 2014 (37) was well below that of 2013.",
+            {(IN, 37.0)},
+        ),
+        (
+            "The annual number of lung transplants has risen to over 60 lately.",
+            {(IN, 60.0)},
+        ),
+    ],
+)
+def test_en_count_with_no_noun_counts_the_transplants_before(text: str, present: set) -> None:
+    check(text, present, set())
+
+
+def test_en_count_with_no_noun_guard() -> None:
+    """Guard: held on dd443ca (the noun is in the same sentence, read by another rule)."""
+    check(
+        "Only 40 kidney transplants took place there in 2001, but the number of these "
+        "surgeries jumped to 700 in 2006.",
+        {(IN, 40.0), (IN, 700.0)},
+        set(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the last noun counted before is centres, not transplants
+        (
+            "Heart transplants began in 1985 at 4 transplant centres; the annual number of "
+            "such centres rose to 30 by 2010.",
+            {(IN, 30.0), (CUM, 30.0)},
+        ),
+        # a multiple, not a count
+        (
+            "There were 200 liver transplants in 1998; the number in 2001 was 6 times higher.",
+            {(IN, 6.0), (CUM, 6.0)},
+        ),
+        # a bare 'the number was' may count anything: donors named in an agency's title
+        (
+            "The National Transplant Authority reports donors each year. In 2012 the number "
+            "was 410.",
+            {(IN, 410.0), (CUM, 410.0)},
+        ),
+    ],
+)
+def test_en_count_with_no_noun_negatives(text: str, absent: set) -> None:
+    check(text, set(), absent)

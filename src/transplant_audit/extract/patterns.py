@@ -1369,10 +1369,18 @@ ZH_DIGIT_VALUES = {
 }
 SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
 """Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
+EN_CHANGE_TO = (
+    r"(?:rose|risen|jumped|climbed|soared|surged|increased|grew|grown|fell|fallen|dropped"
+    r"|declined|decreased|doubled|tripled|trebled|shrunk|shrank)\sto"
+)
+"""A change told with its new level ('jumped to', 'had tripled to', 'has risen to'): the
+number after it is the count of the noun before."""
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{2,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
-    r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to|exceeded|exceeds|exceed|surpassed|topped"
+    r"(?:has |had |have )?(?:been )?(?:reached|was|were|is|are|stood at|totall?ed|hit"
+    r"|exceeded|exceeds|exceed|surpassed|topped"
+    # a change told with its new level: 'jumped to', 'had tripled to', 'has risen to'
+    rf"|{EN_CHANGE_TO}"
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
     r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
@@ -1381,6 +1389,27 @@ NUMBER_OF_RE = re.compile(
 )
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
+EN_NUMBER_BACK_RE = re.compile(
+    r"(?<![a-z])the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"(?:(?:in|for)\s(?:\d{4}|that year|the same year)\s"
+    r"|of\s(?:these|such|those)\s(?:operations|surgeries|procedures|cases)\s(?:in\s\d{4}\s)?"
+    r"|of\s(?P<own>[a-z' -]{0,40}?transplant(?:s|ations?)?)\s(?:in|for)\s\d{4}\s)?"
+    r"(?:\(\s?$|(?:has |had |have )?(?:been )?"
+    rf"(?:was|were|is|reached|stood at|hit|totall?ed|{EN_CHANGE_TO})"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
+)
+"""'the annual number had tripled to 5,192', 'the number of these operations fell to 310', 'the
+number in 2016 was 120', 'the number for 2019 (64)': a count with no noun of its own, of
+the noun counted before it (the annual number must say annual, yearly, a year or a
+demonstrative; a bare 'the number was' may count anything)."""
+EN_BACK_NOUN_RE = re.compile(
+    r"(?P<tx>transplant(?:s|ations?)?(?![a-z]))"
+    r"|(?P<other>donors?|donations?|cent(?:er|re)s?|hospitals?|beds|units?|teams?|programs?"
+    r"|programmes?|surgeons|patients|people|organs|authority|society|association|network"
+    r"|committee)(?![a-z])"
+)
+"""The nouns a back-referring count may count: the last one before it decides (transplants,
+or something else the rules leave)."""
 EN_CHANGE_FROM_RE = re.compile(
     r"(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom\s$"
