@@ -178,3 +178,44 @@ def test_en_count_with_no_noun_guard() -> None:
 )
 def test_en_count_with_no_noun_negatives(text: str, absent: set) -> None:
     check(text, set(), absent)
+
+
+# --- a bare count of cases or operations continues the counts stated before it -------------
+
+DONORS = "opo_donors"
+SURGERIES = "surgeries_per_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "去年全市完成器官捐献60多例,其中上半年25例,创历年新高。今年前九个月已突破70例。",
+            {(DONORS, 60.0), (DONORS, 25.0), (DONORS, 70.0)},
+            {(SURGERIES, 25.0), (SURGERIES, 70.0)},
+        ),
+        (
+            "Across the whole country fewer than 15 kidney transplants are carried out each "
+            "year, according to the ministry's latest annual review. In our own province only "
+            "two operations took place last year.",
+            {(IN, 15.0), (IN, 2.0)},
+            {(SURGERIES, 2.0)},
+        ),
+        (
+            "There were 2,310 OT performed nationally in 2018, slightly fewer than the year "
+            "before. The capital's share rose from 20% in 2016 (420 cases) to 25% in 2018 "
+            "(578 cases).",
+            {(IN, 420.0), (IN, 578.0)},
+            set(),
+        ),
+    ],
+)
+def test_bare_count_continues_the_counts_before(text: str, present: set, absent: set) -> None:
+    check(text, present, absent)
+
+
+def test_bare_count_after_bone_marrow_donations_is_no_organ_donor() -> None:
+    """Guard: held on dd443ca; a bone-marrow donation count before is no organ donation."""
+    check(
+        "中华骨髓库去年实现捐献2157例,今年突破2000例。", set(), {(DONORS, 2157.0), (DONORS, 2000.0)}
+    )

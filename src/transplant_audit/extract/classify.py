@@ -788,6 +788,26 @@ def _en_medical(ctx: _Ctx) -> bool:
     return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
 
 
+def _follows_counts(ctx: _Ctx) -> str:
+    """A bare count of cases or operations that names nothing (2017年突破100例, 'three operations
+    performed here last year', '(10,057 cases)') continues the counts stated before it, in its
+    sentence or the one before: "transplants" or "donors" when the last such count was of
+    transplants or of donations, "" otherwise, and always "" for a hospital's operations of
+    every kind (年手术量, 台次, 'surgeries')."""
+    if _has(pat.GENERAL_VOLUME_RE, ctx.left_clause[-10:], ctx.mods, ctx.right[:6]):
+        return ""
+    for text in (ctx.sentence_left, _previous_sentence(ctx)):
+        if not text or not any(ch.isdigit() for ch in text):
+            continue
+        tx = _last_pos(pat.TX_COUNT_RE, text)
+        dn = _last_pos(pat.DONATION_COUNT_RE, text)
+        if tx >= 0 or dn >= 0:
+            if tx > dn:
+                return "transplants"
+            return "" if pat.NOT_ORGAN_DONATION_RE.search(text) else "donors"  # 骨髓捐献
+    return ""
+
+
 def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
     """The indicator of a count of operations (_classify_in_use's "ops" class)."""
     if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
@@ -836,7 +856,12 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
     if not transplant and not tx_near:
         general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
-        if general or not ctx.doc_transplant:
+        # a bare count continuing the counts before it: '10 kidney transplants a year ...
+        # three operations performed here last year'; 累计捐献250多例...2017年突破100例
+        follows = _follows_counts(ctx) if general or not ctx.doc_transplant else ""
+        if follows == "donors" and not _paragraph_transplant(ctx):
+            return "opo_donors"
+        if follows != "transplants" and (general or not ctx.doc_transplant):
             if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                 # 每年施行1000例以上 in a paragraph about kidney transplants: that paragraph's
                 # transplants; a count of operations in general (手术, surgeries) stays one

@@ -644,6 +644,22 @@ EN_SIMPLE_PAST_RE = re.compile(
 """English tells a running total in the perfect ('has performed', 'have been done') or with a
 total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
 other cue is an event of a past period."""
+_ZH_COUNT = r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个)"
+TX_COUNT_RE = re.compile(
+    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?(?:移植|换[肝肾心肺])"
+    rf"|(?:移植|换[肝肾心肺])[^,。;\d]{{0,10}}?{_ZH_COUNT}"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant(?:s|ations?)?|ot|kt|lt)(?![a-z])"
+)
+"""A count of transplants (100例肝移植, 肾移植突破230例, '129,681 OT', '10 kidney transplants')."""
+DONATION_COUNT_RE = re.compile(
+    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?(?:捐献|捐赠)(?![^,。;\d]{{0,6}}?移植)"
+    rf"|(?:捐献|捐赠)[^,。;\d移]{{0,10}}?{_ZH_COUNT}"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:donors|donations)(?![a-z])"
+)
+"""A count of donations (器官捐献250多例, '5,000 donations'), not of transplants of donated
+organs (48例器官捐献肝移植)."""
+GENERAL_VOLUME_RE = re.compile(r"手术量|手术总数|手术例数|手术人数|台次|surgical volume|surgeries")
+"""Words of a hospital's operations of every kind (年手术量, 'performs 126,000 surgeries')."""
 NEIGHBOUR_COUNT_RE = re.compile(
     r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
