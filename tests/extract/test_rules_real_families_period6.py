@@ -219,3 +219,33 @@ def test_bare_count_after_bone_marrow_donations_is_no_organ_donor() -> None:
     check(
         "中华骨髓库去年实现捐献2157例,今年突破2000例。", set(), {(DONORS, 2157.0), (DONORS, 2000.0)}
     )
+
+
+# --- Chinese firsts said with 第一次 / 第一个 of a success or of the human operation --------
+
+FIRST = "first_transplant_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("1958年,某位外科医生完成了第一次成功的肝移植手术。", 1958.0),
+        ("第一个人类肺移植是1963年由某医生完成的。", 1963.0),
+        ("1966年,該院完成了第一次成功的腎移植手術,患者存活了三年。", 1966.0),
+    ],
+)
+def test_zh_first_said_with_first_time_or_first_one(text: str, year: float) -> None:
+    check(text, {(FIRST, year)}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # guard: held on dd443ca; a first centre is a founded unit, not a first operation
+        ("2001年该省成立了第一个肝移植中心。", {(FIRST, 2001.0)}),
+        # guard: held on dd443ca; one patient's first transplant dates no programme's first
+        ("该患者2009年第一次移植后出现排斥,2015年再次接受肾移植。", {(FIRST, 2009.0)}),
+    ],
+)
+def test_zh_first_time_negatives(text: str, absent: set) -> None:
+    check(text, set(), absent)
