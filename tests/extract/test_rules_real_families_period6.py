@@ -249,3 +249,43 @@ def test_zh_first_said_with_first_time_or_first_one(text: str, year: float) -> N
 )
 def test_zh_first_time_negatives(text: str, absent: set) -> None:
     check(text, set(), absent)
+
+
+# --- Chinese: persons counted by a running total right after the transplant of the sentence --
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("該院心臟移植個案中,18歲以下者累計41人。", {(CUM, 41.0)}),
+        ("肝臟移植部分,則累計完成260位。", {(CUM, 260.0)}),
+        ("該院腎臟移植累計完成850人次。", {(CUM, 850.0)}),
+        # a span of years that does not start the programme keeps the count in its period
+        ("从2003年到2012年,全省肾移植累计个案1900人次。", {(IN, 1900.0)}),
+    ],
+)
+def test_zh_running_total_of_persons_after_a_transplant(text: str, present: set) -> None:
+    check(text, present, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # guard: held on dd443ca; the waiting list named in the clause before
+        (
+            "全市等候肝臟移植的病人中,以成人最多,共五百二十人。",
+            {(WAITLIST, 520.0)},
+            {(CUM, 520.0), (IN, 520.0)},
+        ),
+        # guard: held on dd443ca; patients followed up are no recipients counted
+        ("该院开展肝移植以来,累计随访患者900人。", set(), {(CUM, 900.0), (IN, 900.0)}),
+        # guard: held on dd443ca; donors stay donors
+        (
+            "该院开展肾移植以来,累计捐献器官的家庭有300人。",
+            {(DONORS, 300.0)},
+            {(CUM, 300.0)},
+        ),
+    ],
+)
+def test_zh_running_total_of_persons_guards(text: str, present: set, absent: set) -> None:
+    check(text, present, absent)

@@ -378,6 +378,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
         return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
+    if not m and ctx.chinese and _zh_running_recipients(ctx):
+        return True  # 心脏移植个案中,20岁以下者累计77人; 肝移植部分,累计完成120位
     if not m and ctx.chinese and _zh_clause_got_transplant(ctx):
         return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
@@ -442,6 +444,28 @@ _COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
 
 _ZH_DID_TX_GATE = ("移", "换", "得", "获", "分到")
 """Substrings one of which every match of ZH_CLAUSE_DID_TX_BEFORE_RE holds."""
+
+
+def _zh_running_recipients(ctx: _Ctx) -> bool:
+    """Chinese: persons counted by a running total (累计77人, 累计完成120位, 共四十三位病人受惠)
+    right after the transplant the sentence is about (心脏移植个案中, 肝移植部分, 肺移植手术有二十年
+    历史): the recipients, so transplants. Not donors, people registered or waiting, staff,
+    nor patients treated, followed up or trained."""
+    if not pat.ZH_RUNNING_TOTAL_BEFORE_RE.search(ctx.left_clause[-8:]):
+        return False
+    if not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left[-40:]):
+        return False
+    if _has(pat.WAITLIST_CUE_RE, ctx.sentence_left[-40:]):
+        return False  # 以等待肾脏移植者最多,共8831人: the waiting list, counted by organ
+    clause = ctx.clause
+    return not (
+        _has(pat.WAITLIST_CUE_RE, clause)
+        or _has(pat.DONATION_CUE_RE, clause)
+        or _has(pat.REGISTRATION_CUE_RE, clause)
+        or _has(pat.STAFF_NOUN_RE, clause)
+        or _has(pat.SURGEON_NOUN_RE, clause)
+        or _has(pat.ZH_NOT_RECIPIENTS_RE, clause)
+    )
 
 
 def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
@@ -1170,11 +1194,14 @@ def _in_use_persons(
 
 
 def _in_use_visits(ctx: _Ctx) -> str | None:
-    """Visits (人次): donations counted per person, or inpatients admitted a year."""
+    """Visits (人次): donations counted per person, transplants counted per person by a running
+    total, or inpatients admitted a year."""
     if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
         pat.REGISTRATION_CUE_RE, ctx.clause
     ):
         return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
+    if ctx.chinese and _zh_running_recipients(ctx):
+        return _received_indicator(ctx)  # 肾脏移植累计完成850人次: transplants per person
     # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
     if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
         _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)

@@ -853,6 +853,15 @@ ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
 """Chinese: the clause before a count of persons tells that they had a transplant or got an
 organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人): the persons are
 recipients, whatever the clause before says of the people waiting."""
+ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
+    r"(?:累计|累积|共计|总共|共)(?:个案|病例|案例)?(?:完成|实施|进行|有|达|已)?了?\s?"
+    r"(?:约|近|超过|逾|突破)?\s?$"
+)
+"""Chinese: a running-total word just before a count of persons (累计77人, 累计完成120位,
+共四十三位...病人受惠)."""
+ZH_NOT_RECIPIENTS_RE = re.compile(r"救治|诊治|门诊|住院|就诊|随访|存活|死亡|培训|进修|参加|参与")
+"""Persons a running total may count who are no recipients: treated, seen, followed up,
+surviving, trained or taking part."""
 ZH_CLAUSE_GOT_ORGAN_AFTER_RE = re.compile(
     r"^[^,。;\d]{0,6}?(?:获得|得到|换得|分到|接受)了?[^,。;\d]{0,3}?"
     r"(?:移植|[肝肾心肺]脏?(?![癌病炎])|器官|角膜)"

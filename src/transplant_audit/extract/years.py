@@ -24,9 +24,9 @@ from transplant_audit.extract.spans import _hospital_at, _span_candidate
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首度|首创|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
     r"(?:移植|换[肝肾心肺])"
-    # 第一次 / 第一个 (the first time, the first one) said of the operation itself, of a place
-    # or a success: 全世界第一次肝移植, 第一次成功的肾移植手术, 第一个人类心移植; not of a unit
-    # (第一个肝移植中心), not a patient's own first (第一次移植后)
+    # 第一次 / 第一个 (the first time, the first one) said of a success or of the human
+    # operation: 第一次成功的肾移植手术, 第一个人类心移植; not of a unit (第一个肝移植中心),
+    # not a patient's own first (第一次移植后)
     r"|(?:第[一1](?:次|个)(?=[^,。;\d]{0,4}?(?:成功|人类|人体)))"
     r"[^,。;\d]{0,12}?(?:移植|换[肝肾心肺])"
     r"(?![^,。;]{0,3}?(?:中心|科|病区|病房|研究|基地|团队|医院|机构))"
