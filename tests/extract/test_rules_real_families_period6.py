@@ -289,3 +289,33 @@ def test_zh_running_total_of_persons_after_a_transplant(text: str, present: set)
 )
 def test_zh_running_total_of_persons_guards(text: str, present: set, absent: set) -> None:
     check(text, present, absent)
+
+
+# --- Chinese study cohorts with neither a centre nor a span are no figures -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "方法:回顾性分析本组120例肝移植患者的临床资料。",
+        "目的:前瞻性观察入选的64例肾移植受者术后血压的变化。",
+        "男18例,女9例,均为回顾性纳入的肝移植术后患者。",
+    ],
+)
+def test_zh_unsited_study_cohort_is_no_figure(text: str) -> None:
+    found = {indicator for indicator, _ in triples_pairs(text)}
+    assert not found & {IN, CUM, DONORS, ORGANS}, (text, found)
+
+
+def test_zh_cohort_with_centre_and_span_stays() -> None:
+    """Guard: held on dd443ca; a centre and a span make a cohort a figure (GUIDE.md)."""
+    check(
+        "方法:回顾性分析2010年1月至2015年12月某市第一医院完成的86例肾移植的临床资料。",
+        {(IN, 86.0)},
+        set(),
+    )
+
+
+def triples_pairs(text: str) -> set[tuple[str, float]]:
+    """(indicator, value) of every candidate in ``text``."""
+    return {(indicator, value) for indicator, value, _ in triples(text)}

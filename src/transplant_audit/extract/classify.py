@@ -606,13 +606,25 @@ def _unsited_cohort(ctx: _Ctx) -> bool:
     total of 362 patients who received liver transplantation were enrolled', 'A study
     enrolled 415 kidney transplants'): GUIDE.md, cohorts need both a centre and a span."""
     if ctx.left_clause[-1:] > "\u2e80" or ctx.right[:1] > "\u2e80":
-        return False
+        return ctx.chinese and _zh_unsited_cohort(ctx)
     if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
         return True
     sentence = ctx.sentence
     if "enrol" not in sentence and "included" not in sentence:
         return False
     return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
+
+
+def _zh_unsited_cohort(ctx: _Ctx) -> bool:
+    """Chinese: a study's patients (回顾性分析345例肾移植患者, 对入选的331例患者, a series told by
+    sex: 男6例,女2例) with neither a centre (医院, 中心, 本院) nor a span of dates
+    (GUIDE.md: cohorts need both; one of the two is kept, as the h4 check half scored a
+    Chinese cohort with only one as a figure)."""
+    sentence = ctx.sentence
+    if not pat.ZH_STUDY_CUE_RE.search(sentence):
+        return False
+    spanned = bool(pat.ZH_YEAR_RANGE_RE.search(sentence) or pat.ZH_DATE_SPAN_RE.search(sentence))
+    return not (spanned or pat.ZH_SITE_RE.search(sentence))
 
 
 _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl", "answer")

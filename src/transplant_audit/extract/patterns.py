@@ -862,6 +862,14 @@ ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
 ZH_NOT_RECIPIENTS_RE = re.compile(r"救治|诊治|门诊|住院|就诊|随访|存活|死亡|培训|进修|参加|参与")
 """Persons a running total may count who are no recipients: treated, seen, followed up,
 surviving, trained or taking part."""
+ZH_STUDY_CUE_RE = re.compile(
+    r"回顾性|前瞻性|入选的|研究对象|本组(?=患者|病例|资料)|^\s?男\s?\d+\s?例\s?[,、]\s?女"
+)
+"""Chinese: the sentence reports a study's patients (回顾性分析, 对入选的331例患者, 本组患者, a
+series told by sex: 男6例,女2例). Not 本组共施行...215例, a series' own operations
+(test_rules_real_families_zh4)."""
+ZH_SITE_RE = re.compile(r"医院|中心|本院|我院|所在")
+"""Chinese: a centre named for a study's patients (某某医院收治的, 本院, 笔者所在医院)."""
 ZH_CLAUSE_GOT_ORGAN_AFTER_RE = re.compile(
     r"^[^,。;\d]{0,6}?(?:获得|得到|换得|分到|接受)了?[^,。;\d]{0,3}?"
     r"(?:移植|[肝肾心肺]脏?(?![癌病炎])|器官|角膜)"
