@@ -319,3 +319,53 @@ def test_zh_cohort_with_centre_and_span_stays() -> None:
 def triples_pairs(text: str) -> set[tuple[str, float]]:
     """(indicator, value) of every candidate in ``text``."""
     return {(indicator, value) for indicator, value, _ in triples(text)}
+
+
+# --- English: persons counted by what they did (had, underwent, went abroad for) a transplant,
+# and a window of recent years ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "About 800 Malaysians a year are believed to have had kidney transplants in India.",
+            {(IN, 800.0, "approx")},
+        ),
+        (
+            "Every year about 250 Taiwanese go to China for kidney transplants.",
+            {(IN, 250.0, "approx")},
+        ),
+        (
+            "Between 60 and 90 Omanis have undergone kidney transplants overseas in recent years.",
+            {(IN, 60.0, "at_least"), (IN, 90.0, "at_most")},
+        ),
+        (
+            "The clinic has performed 35 liver transplants in recent years.",
+            {(IN, 35.0, "exact")},
+        ),
+    ],
+)
+def test_en_recipients_by_what_they_did(text: str, present: set) -> None:
+    check(text, present, set(), triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # guard: held on dd443ca; residents who had one, no period: a running total
+        (
+            "About 1,000 residents had undergone a transplant over the border, the minister said.",
+            {(CUM, 1000.0)},
+            set(),
+        ),
+        # guard: held on dd443ca; staff sent abroad for training are no recipients
+        (
+            "About 30 trainees a year go to Europe for transplant fellowships.",
+            set(),
+            {(IN, 30.0), (CUM, 30.0)},
+        ),
+    ],
+)
+def test_en_recipients_guards(text: str, present: set, absent: set) -> None:
+    check(text, present, absent)

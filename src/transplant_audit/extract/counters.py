@@ -366,7 +366,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
-    if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
+    rec = pat.RECEIVED_AFTER_RE.match(norm, e, e + 90)
+    if rec and not pat.STAFF_OR_SURGEON_WORD_RE.search(rec["who"]):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
     after = norm[e : e + 40]
     if (

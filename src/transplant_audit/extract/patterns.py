@@ -1512,11 +1512,25 @@ ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
 RECEIVED_AFTER_RE = re.compile(
-    r"\s(?:[a-z]+\s){0,2}?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"\s(?P<who>(?:[a-z]+\s){0,2}?)(?:(?:a|each|every)\syear\s|annually\s)?"
+    r"(?:(?:are|were|is|was)\s(?:believed|estimated|thought|said|reported|known)\sto\s)?"
+    r"(?:(?:have|has)\s)?"
+    r"(?:(?:underwent|undergone|received|receive|undergo|had|got|get)\s"
     r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
+    # transplant tourists: '250 taiwanese go to china for kidney transplants', 'about 30
+    # patients head overseas every year for organ transplants'
+    r"|(?:travel+(?:s|ed)?|go|goes|went|gone|head(?:s|ed)?)\s(?:abroad|overseas|to\s[a-z]+)"
+    r"\s(?:(?:a|each|every)\syear\s)?for\s(?:[a-z-]+\s){0,3}?transplant)"
 )
-"""'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
-number followed by the recipients' verb counts transplants."""
+"""'only 1,500 underwent the operation', '4,000 received the life-saving operation', '800
+Malaysians a year are believed to have had kidney transplants', '250 Taiwanese go to China
+for kidney transplants': a bare number followed by the recipients' verb, or by travel for a
+transplant, counts transplants (``who``, the words for the persons, must not name staff)."""
+STAFF_OR_SURGEON_WORD_RE = re.compile(
+    r"(?<![a-z])(?:surgeons?|doctors?|physicians?|nurses?|staff|specialists?|students?"
+    r"|professors?|experts?|coordinators?|trainees?)(?![a-z])"
+)
+"""The persons a recipients' verb must not count: staff who were trained or went abroad."""
 EN_SURGICAL_VOLUME_BEFORE_RE = re.compile(
     r"(?:surgical|surgery|operation|operating)\s(?:volume|count|total)\s(?:of|was|is|reached"
     r"|stood at|exceeds|exceeded|totall?ed)\s(?:about\s|around\s|nearly\s|over\s|more than\s)?$"
@@ -1838,9 +1852,11 @@ EN_RECENT_SPAN_RE = re.compile(
     r"(?<![a-z])(?:in|over|during|within|for)\sthe\s(?:past|last|previous)\s"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s)?"
     r"(?:years?|decades?|months?)(?![a-z])"
+    r"|(?<![a-z])in\srecent\s(?:years|months)(?![a-z])"
 )
-"""'In the past three years, the hospital has performed 900': a window ending now is a
-period, not the programme's whole life (GUIDE.md: running totals), even after 'has'."""
+"""'In the past three years, the hospital has performed 900', 'in recent years': a window
+ending now is a period, not the programme's whole life (GUIDE.md: running totals), even after
+'has'."""
 EN_LABEL_BEFORE_RE = re.compile(
     r"(?:^|[|;])\s*(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?:\s*"
     r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
