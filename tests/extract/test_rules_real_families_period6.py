@@ -369,3 +369,38 @@ def test_en_recipients_by_what_they_did(text: str, present: set) -> None:
 )
 def test_en_recipients_guards(text: str, present: set, absent: set) -> None:
     check(text, present, absent)
+
+
+# --- organs counted: given by donors, made available, given out, counted one by one ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "There were 900 donors giving more than 2,600 organs in 2019, the ministry said.",
+            {(DONORS, 900.0), (ORGANS, 2600.0)},
+        ),
+        (
+            "Only about 60 livers are available in a year, according to the foundation.",
+            {(ORGANS, 60.0)},
+        ),
+        ("该省去年实现角膜捐献70例,捐献角膜138枚。", {(DONORS, 70.0), (ORGANS, 138.0)}),
+        ("眼庫去年分發120片眼角膜,仍有90人輪候。", {(ORGANS, 120.0), (WAITLIST, 90.0)}),
+    ],
+)
+def test_organs_counted(text: str, present: set) -> None:
+    check(text, present, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # guard: held on dd443ca; organs per donor are a ratio
+        ("Each donor gave an average of 3 organs last year.", {(ORGANS, 3.0)}),
+        # guard: held on dd443ca; an eye bank giving out leaflets gives out no organs
+        ("眼库去年分发300份宣传单。", {(ORGANS, 300.0)}),
+    ],
+)
+def test_organs_counted_negatives(text: str, absent: set) -> None:
+    check(text, set(), absent)

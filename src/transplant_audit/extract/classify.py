@@ -1285,6 +1285,10 @@ def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: boo
         return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
     if _zh_organs_given_after(ctx):
         return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+    if pat.ZH_DISTRIBUTED_BEFORE_RE.search(before) and _has(
+        pat.ZH_ORGAN_OR_CORNEA_RE, ctx.right[:6]
+    ):
+        return "opo_organs_utilised"  # 眼库去年分发300片眼角膜: organs given out
     if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
         _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
         or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)

@@ -250,6 +250,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "个": ("generic", "个", 1, None),
     "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
     "片": ("generic", "片", 1, None),  # 300片眼角膜捐出: corneas
+    "枚": ("organ_items", "枚", 1, None),  # 捐献角膜380枚: corneas, counted one by one
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -868,8 +869,12 @@ ZH_STUDY_CUE_RE = re.compile(
 """Chinese: the sentence reports a study's patients (回顾性分析, 对入选的331例患者, 本组患者, a
 series told by sex: 男6例,女2例). Not 本组共施行...215例, a series' own operations
 (test_rules_real_families_zh4)."""
-ZH_SITE_RE = re.compile(r"医院|中心|本院|我院|所在")
+ZH_SITE_RE = re.compile(r"医院|中心|本院|我院|该院|所在|科室|opo|办公室|大学")
 """Chinese: a centre named for a study's patients (某某医院收治的, 本院, 笔者所在医院)."""
+ZH_DISTRIBUTED_BEFORE_RE = re.compile(r"(?:分发|分配|发放|调配|派发)了?\s?$")
+"""Chinese: organs given out by an eye bank or an allocation system (眼库去年分发300片眼角膜)."""
+ZH_ORGAN_OR_CORNEA_RE = re.compile(r"器官|角膜|[肝肾心肺]脏")
+"""Chinese: what an eye bank or an allocation system gives out."""
 ZH_CLAUSE_GOT_ORGAN_AFTER_RE = re.compile(
     r"^[^,。;\d]{0,6}?(?:获得|得到|换得|分到|接受)了?[^,。;\d]{0,3}?"
     r"(?:移植|[肝肾心肺]脏?(?![癌病炎])|器官|角膜)"
@@ -1677,7 +1682,9 @@ EN_ORGAN_COORD_RE = re.compile(
 )
 """Words between a number and its counter that only name organs and donor kinds ('402
 kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
-ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared")
+ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
+"""What becomes of organs counted by name: distributed, allocated, shared, made available
+('only about 100 kidneys are available in a year': the organs the donors gave)."""
 TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
 """'surgeons there transplanting 153 livers': organs named as what was transplanted."""
 _EN_ORDINALS = (
@@ -1777,9 +1784,12 @@ EN_DONATE_AFTER_RE = re.compile(
     r"(?:their\s|his\s|her\s)?(?:organs?|kidneys?|livers?)"
 )
 """'only 200 donate their organs': a bare number followed by the donors' verb counts donors."""
-EN_ORGANS_GIVEN_RE = re.compile(r"contribut|deceased donors?")
-"""'deceased donors who contributed about 5,000 organs': organs donated (living donors' organs
-are not annotated, so 'living' in the clause keeps them out)."""
+EN_ORGANS_GIVEN_RE = re.compile(
+    r"contribut|deceased donors?|donors?\s(?:[a-z]+\s)?(?:giv(?:e|es|ing)|gave|who gave)(?![a-z])"
+)
+"""'deceased donors who contributed about 5,000 organs', '1,700 donors giving more than 5,000
+organs': organs donated (living donors' organs are not annotated, so 'living' in the clause
+keeps them out)."""
 EN_CURRENCY_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?<!nt\s)(?<!hk\s)dollars?\s$")
 """'The mean cost for KT was dollar 21,000': the currency written as a word before the number."""
 EN_FOREIGN_CURRENCY_RE = re.compile(
