@@ -404,3 +404,8 @@ def test_organs_counted(text: str, present: set) -> None:
 )
 def test_organs_counted_negatives(text: str, absent: set) -> None:
     check(text, set(), absent)
+
+
+def test_zh_measure_word_before_the_organ_is_one_event() -> None:
+    """枚 before its noun (两枚捐献的肝脏) counts one event's organs, not a tally."""
+    check("日前,某医院完成一组劈离式肝移植,两枚捐献的肝脏分别植入3人体内。", set(), {(ORGANS, 2.0)})

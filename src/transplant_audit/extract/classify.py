@@ -1019,6 +1019,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_organs_utilised"  # deceased donors who contributed 5,000 organs
         return None
     if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
+        if ctx.chinese and ctx.right[:1] > "\u2e80":
+            return None  # 两枚捐献的肝脏: one event's organs, the noun after; 角膜380枚 is a tally
         if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
             return "opo_organs_utilised"
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
