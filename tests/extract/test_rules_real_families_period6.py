@@ -409,3 +409,37 @@ def test_organs_counted_negatives(text: str, absent: set) -> None:
 def test_zh_measure_word_before_the_organ_is_one_event() -> None:
     """枚 before its noun (两枚捐献的肝脏) counts one event's organs, not a tally."""
     check("日前,某医院完成一组劈离式肝移植,两枚捐献的肝脏分别植入3人体内。", set(), {(ORGANS, 2.0)})
+
+
+# --- donor counts that are a registry or a rate --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The national organ donor list holds only about 90,000 people, compared to 20 "
+            "million in Spain.",
+            {(DONORS, 20000000.0), (DONORS, 90000.0)},
+        ),
+        (
+            "The region has fewer than three organ donations for every one million people.",
+            {(DONORS, 1000000.0)},
+        ),
+        (
+            "The donation rate rose from 4.2 to 6.9 donors per million population in 2015.",
+            {(DONORS, 4.2), (DONORS, 6.9)},
+        ),
+    ],
+)
+def test_donor_registry_and_rates_are_no_donors(text: str, absent: set) -> None:
+    check(text, set(), absent)
+
+
+def test_donor_counts_of_two_years_stay() -> None:
+    """Guard: held on dd443ca; a count and its year before stay donors."""
+    check(
+        "There were 1,200 deceased donors in 2018, up from 900 in 2017.",
+        {(DONORS, 1200.0), (DONORS, 900.0)},
+        set(),
+    )

@@ -1111,6 +1111,7 @@ def _in_use_persons(
         return None  # 500多名市民参加了器官捐献宣传活动: people at an event
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
+        or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
         or pat.LIVES_AFTER_RE.match(ctx.right)
@@ -1229,12 +1230,14 @@ def _in_use_visits(ctx: _Ctx) -> str | None:
 def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     """Donors: deceased donors (``opo_donors``) or living donations (transplants); rates,
     potential and registered donors are no count."""
-    if pat.EN_RATE_AFTER_RE.match(ctx.right):
-        return None  # 46.3 donors per million population: a rate
+    if pat.EN_RATE_AFTER_RE.match(ctx.right) or pat.EN_RANGE_TO_RATE_RE.match(ctx.right):
+        return None  # 46.3 donors per million population, 'from 7.8 to 11.4 donors per': rates
     if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
         return None
     if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
         return None
+    if "list" in ctx.sentence_left and pat.EN_DONOR_LIST_RE.search(ctx.sentence_left[-80:]):
+        return None  # 'the donor list is only about 373,000 people, compared to 145 million'
     if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
         in_period = _temporal(ctx) == "in_period"
         return "transplants_in_period" if in_period else "transplants_cumulative"

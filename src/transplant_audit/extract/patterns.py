@@ -1254,6 +1254,8 @@ ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs
 REGISTRATION_CUE_RE = re.compile(
     r"登记|志愿|意愿|注记|签署|捐赠卡|捐献卡|registered|register|volunteer|pledge"
 )
+EN_DONOR_LIST_RE = re.compile(r"donor\s(?:list|registry|database)")
+"""'the organ donor list': people who signed up, no donors (a count it names is no donation)."""
 """People who signed up to donate are not donors."""
 COMPARE_CUE_RE = re.compile(
     r"相比|相较|比起|远远少于|少于|多于|高于|低于|compared|than|versus|vs\.?"
@@ -1676,6 +1678,13 @@ EN_ANNUAL_AFTER_RE = re.compile(
 cases of ... transplants, ... last year'), make a bare count one of a period."""
 EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
 """'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_RANGE_TO_RATE_RE = re.compile(
+    r"^\s?(?:to\s)?[\d.,]+\s(?:[a-z-]+\s){0,2}?(?:per|for every)\s(?:\d|million|one million)"
+)
+"""'from 7.8 to 11.4 donors per million population': the low end of a range of rates (what
+follows the low end's figure is the high end and its rate)."""
+EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
+"""'five organ donations for every one million people': the people are a rate's denominator."""
 EN_ORGAN_COORD_RE = re.compile(
     rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
     r"|deceased|living|donor|cadaveric)(?:\s|$))+$"
