@@ -443,3 +443,35 @@ def test_donor_counts_of_two_years_stay() -> None:
         {(DONORS, 1200.0), (DONORS, 900.0)},
         set(),
     )
+
+
+# --- English firsts of several organs, their years said 'respectively' ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "In Singapore, the first kidney, liver and heart transplants were performed in 1970, "
+            "1990 and 1994 respectively.",
+            (1970.0, 1990.0, 1994.0),
+        ),
+        (
+            "The first successful kidney, liver and lung transplants in the region were achieved "
+            "in 1972, 1988, and 1999, respectively.",
+            (1972.0, 1988.0, 1999.0),
+        ),
+    ],
+)
+def test_en_firsts_respectively(text: str, years: tuple[float, ...]) -> None:
+    check(text, {(FIRST, y) for y in years}, set())
+
+
+def test_en_firsts_respectively_skip_a_year_with_no_organ() -> None:
+    """Bone marrow named in the list has no organ: its year is no transplant's first."""
+    check(
+        "In Singapore, the first kidney, liver and bone marrow transplants were performed in "
+        "1970, 1990 and 1994 respectively.",
+        {(FIRST, 1970.0), (FIRST, 1990.0)},
+        {(FIRST, 1994.0)},
+    )
