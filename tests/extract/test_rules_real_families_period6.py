@@ -344,6 +344,11 @@ def triples_pairs(text: str) -> set[tuple[str, float]]:
             "The clinic has performed 35 liver transplants in recent years.",
             {(IN, 35.0, "exact")},
         ),
+        # the persons' own counter read, their travel for a transplant after it
+        (
+            "Roughly 45 liver patients travel abroad every year for transplants.",
+            {(IN, 45.0, "approx")},
+        ),
     ],
 )
 def test_en_recipients_by_what_they_did(text: str, present: set) -> None:

@@ -844,7 +844,8 @@ RECEIVED_TX_RE = re.compile(
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
     # transplant tourists: 'people chose to go to mainland China for liver transplants'
-    r"|(?:travel+ed|went|gone|go|going)\sto\s[^.;,]{0,40}?\sfor\s(?:[a-z-]+\s){0,4}?transplant"
+    r"|(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s(?:to\s[^.;,]{0,40}?"
+    r"|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)for\s(?:[a-z-]+\s){0,4}?transplant"
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
     r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
