@@ -967,6 +967,11 @@ EN_ORGANS_DONATED_AFTER_RE = re.compile(
 """'1,400 kidneys (and 2,300 organs) were donated': the verb after a parenthesis, which ends the
 count's clause, still names the organs donated."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
+ZH_TYPICAL_STAY_RE = re.compile(
+    r"平均|时间|天数|日数|周期|一般|通常|多数|大多|大约|大概|约|左右|需要?|只需|仅需|可能|可|之间"
+)
+"""Words that make a Chinese stay in hospital typical (术后住院时间平均21天, 一般住院两周, 住院约
+一个月, 住院两周即可出院) rather than one patient's (住院仅一个礼拜, 住院三周后即返台)."""
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
