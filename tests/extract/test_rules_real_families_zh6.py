@@ -61,3 +61,59 @@ def test_one_patients_stay_is_no_figure(text: str, absent: tuple[str, float]) ->
 )
 def test_typical_stay_is_kept(text: str, present: tuple[str, float]) -> None:
     assert present in pairs(text)
+
+
+# --- waiting lists counted in 万 with no 人 straight after the number ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "据估计,全省约有8万肾病人需要换肾。",
+            ("waitlist_size", 80000.0),
+            id="organ-disease-patients",
+        ),
+        pytest.param(
+            "全国每年约有五万角膜盲患者在排队等待移植。",
+            ("waitlist_size", 50000.0),
+            id="blind-patients",
+        ),
+        pytest.param(
+            "據統計,全國等候換腎的尿毒症病友有上百萬人。",
+            ("waitlist_size", 1000000.0),
+            id="hant-bare-hundred-wan-persons",
+        ),
+        pytest.param(
+            "目前排队等肾源的还有12万多,而每年能做的只有几千例。",
+            ("waitlist_size", 120000.0),
+            id="waiters-named-by-the-wait",
+        ),
+        pytest.param(
+            "全国等待肝移植的患者约有30万人。",
+            ("waitlist_size", 300000.0),
+            id="guard-plain-persons",
+        ),
+    ],
+)
+def test_waitlist_in_wan(text: str, present: tuple[str, float]) -> None:
+    assert present in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # 数百万: 'several million', no figure
+        pytest.param(
+            "全国等待器官移植的病人有数百万人。",
+            ("waitlist_size", 1000000.0),
+            id="guard-several-million",
+        ),
+        # a city's population is no waiting list
+        pytest.param(
+            "该市常住人口有上百万人。", ("waitlist_size", 1000000.0), id="guard-population"
+        ),
+    ],
+)
+def test_waitlist_in_wan_negatives(text: str, absent: tuple[str, float]) -> None:
+    check_figures(text, set(), {absent})

@@ -202,6 +202,9 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # 万 after a bare 百/千 (上百万人, 近千万人): the count's multiplier, then its counter
+    "万人": ("persons", "人", 1e4, None),
+    "万名": ("persons", "名", 1e4, None),
     # a donor noun right after the number counts donors (每年只有10万捐赠者)
     "捐赠者": ("donors", "捐赠者", 1, None),
     "捐献者": ("donors", "捐献者", 1, None),
@@ -370,18 +373,21 @@ ZH_BARE_AMOUNT_AFTER_RE = re.compile(
 """筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
 story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
-    r"(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)\s?"
+    r"(?:(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)"
+    # those who wait, named by the wait alone: 等待肝源的就有20多万
+    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
-"""等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
-noun and a copula counts persons."""
+"""等待肾移植的病人为100-150万, 等待移植名单是30万, 排队等肾源的就有20多万: a count in 万
+without 人 after a patient noun or the people who wait, and a copula, counts persons."""
 ZH_BARE_DEMAND_AFTER_RE = re.compile(r"\s?的?(?:器官)?需求")
 """每年约30万的需求: a count in 万 followed by 需求 (demand) counts the people in need."""
 ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
-    r"\s?[多余]?\s?[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌)(?:患者|病人|病患)"
+    r"\s?[多余]?\s?(?:[肝肾心肺]|[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌|盲))(?:患者|病人|病患)"
 )
-"""150万终末期肾病患者, 四五百尿毒症病人: a disease between the number and the patient noun;
-the number still counts patients."""
+"""150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
+that fails, or blindness) between the number and the patient noun; the number still counts
+patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
