@@ -117,3 +117,45 @@ def test_waitlist_in_wan(text: str, present: tuple[str, float]) -> None:
 )
 def test_waitlist_in_wan_negatives(text: str, absent: tuple[str, float]) -> None:
     check_figures(text, set(), {absent})
+
+
+# --- a first whose own sentence has no year: the operation told in the sentence before -----
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "2017年3月,某大学附属医院为一名男童实施了活体小肠移植。此例手术为全省首例小肠移植。",
+            ("first_transplant_year", 2017.0),
+            id="anaphor-sentence",
+        ),
+        pytest.param(
+            "1999年秋,該院外科團隊完成了一台胰腎聯合移植手術。這也是台灣首例胰腎聯合移植。",
+            ("first_transplant_year", 1999.0),
+            id="hant-this-was-the-first",
+        ),
+        pytest.param(
+            "该院于2003年成功完成首例肝移植。",
+            ("first_transplant_year", 2003.0),
+            id="guard-year-in-own-sentence",
+        ),
+    ],
+)
+def test_first_dated_by_the_sentence_before(text: str, present: tuple[str, float]) -> None:
+    assert present in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the sentence before tells no operation: its year dates something else
+        pytest.param(
+            "2008年,该院新门诊楼落成启用。该院首例肾移植由外院专家主刀。",
+            ("first_transplant_year", 2008.0),
+            id="guard-sentence-before-without-operation",
+        ),
+    ],
+)
+def test_first_not_dated_by_an_unrelated_sentence(text: str, absent: tuple[str, float]) -> None:
+    check_figures(text, set(), {absent})
