@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import check_figures
+from .conftest import check_figures, figure_triples
 from .conftest import figure_pairs as pairs
 
 # --- stays in hospital: one patient's stay is an anecdote, a typical stay is a figure ------
@@ -159,3 +159,38 @@ def test_first_dated_by_the_sentence_before(text: str, present: tuple[str, float
 )
 def test_first_not_dated_by_an_unrelated_sentence(text: str, absent: tuple[str, float]) -> None:
     check_figures(text, set(), {absent})
+
+
+# --- number grammar: 一两 and 两三 are ranges of two consecutive numbers, like 三四 ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "院方表示,病人等待肾源通常要一两个月。",
+            {("wait_time_days", 30.44, "at_least"), ("wait_time_days", 60.88, "at_most")},
+            id="one-two-months",
+        ),
+        pytest.param(
+            "據醫院說法,等候心臟供體大約兩三週。",
+            {("wait_time_days", 14.0, "at_least"), ("wait_time_days", 21.0, "at_most")},
+            id="hant-two-three-weeks",
+        ),
+        pytest.param(
+            "该中心每年施行两三百例肾移植手术。",
+            {
+                ("transplants_in_period", 200.0, "at_least"),
+                ("transplants_in_period", 300.0, "at_most"),
+            },
+            id="two-three-hundred",
+        ),
+        pytest.param(
+            "病人等待肝源一般需要三四周。",
+            {("wait_time_days", 21.0, "at_least"), ("wait_time_days", 28.0, "at_most")},
+            id="guard-three-four-weeks",
+        ),
+    ],
+)
+def test_couple_ranges(text: str, expected: set[tuple[str, float, str]]) -> None:
+    assert expected <= figure_triples(text)

