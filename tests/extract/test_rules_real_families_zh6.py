@@ -109,6 +109,12 @@ def test_waitlist_in_wan(text: str, present: tuple[str, float]) -> None:
             ("waitlist_size", 1000000.0),
             id="guard-several-million",
         ),
+        # 万人次 counts visits, not persons: no waiting list
+        pytest.param(
+            "该中心移植门诊每年接待的候诊者达上百万人次。",
+            ("waitlist_size", 1000000.0),
+            id="guard-visits-not-persons",
+        ),
         # a city's population is no waiting list
         pytest.param(
             "该市常住人口有上百万人。", ("waitlist_size", 1000000.0), id="guard-population"

@@ -204,6 +204,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "人": ("persons", "人", 1, None),
     # 万 after a bare 百/千 (上百万人, 近千万人): the count's multiplier, then its counter
     "万人": ("persons", "人", 1e4, None),
+    "万人次": ("visits", "人次", 1e4, None),
     "万名": ("persons", "名", 1e4, None),
     # a donor noun right after the number counts donors (每年只有10万捐赠者)
     "捐赠者": ("donors", "捐赠者", 1, None),
