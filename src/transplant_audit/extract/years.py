@@ -318,6 +318,25 @@ def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, in
     return (years[-1][0], years[-1][1]) if years else None
 
 
+_ZH_OPERATION_RE = re.compile(r"移植|换[肝肾心肺]|手术")
+
+
+def _zh_previous_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the last year of the sentence just before, for a Chinese first whose own
+    sentence has no year, when that sentence tells an operation (2020年6月,某院成功进行…联合
+    移植。该手术为世界首例…): the first is that operation, dated there."""
+    if norm[m.start() : m.end()].isascii():
+        return None  # English has its own rule ('in the same year')
+    lo, _ = sentences.around(m.start(), m.end())
+    if lo <= 1:
+        return None
+    plo, _ = sentences.around(lo - 2, lo - 1)
+    if not _ZH_OPERATION_RE.search(norm, plo, lo):
+        return None
+    years = _year_spans(norm, plo, lo)
+    return (years[-1][0], years[-1][1]) if years else None
+
+
 def _year_candidates(doc: Doc) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
@@ -381,7 +400,7 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                 if best is not None:
                     break
             if best is None and indicator == "first_transplant_year":
-                same = _same_year(norm, sentences, m)
+                same = _same_year(norm, sentences, m) or _zh_previous_year(norm, sentences, m)
                 best = (0, *same) if same else None
             if best is None:
                 continue
