@@ -69,7 +69,7 @@ def naive_national(
     def los(h: int, g: int) -> float:
         own = table.own_los[h, g]
         if not math.isnan(own):
-            return own * fac(int(table.own_los_fig[h]))
+            return own * fac(int(table.own_los_fig[h, g]))
         return params[engine.LOS_NAME[engine.ORGAN_GROUPS[g]]]
 
     y0 = math.floor(params["undated_figure_year"])

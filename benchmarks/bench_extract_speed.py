@@ -1,8 +1,8 @@
 """Extraction throughput and memory on the dense pages (issue 14: >= 100 dense pages/s),
 against baselines measured in the same run.
 
-Run:  python benchmarks/bench_extract_speed.py [--base REV] [--rounds 5] [--seconds 2]
-          [--pages dense|typical] [--method rules|combined]
+Run:  python benchmarks/bench_extract_speed.py [--base REV] [--baseline-src DIR ...]
+          [--rounds 5] [--seconds 2] [--pages dense|typical] [--method rules|combined]
 
 The pages are ``bench_extract.py``'s dense ones (~6 KB of corpus documents, ~157 figures
 each: SYNTHETIC test material). Each measurement runs in a fresh process, so its peak RSS
@@ -13,6 +13,9 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
 * tracemalloc peak while extracting the pages, and the process's peak RSS,
 * ``--base REV``: the extractor of git revision REV (its ``src/`` exported to a temporary
   directory), e.g. the commit before the speed-ups, with the ratio current / base,
+* ``--baseline-src DIR`` (repeatable): the extractor in an unpacked ``src/`` directory, e.g.
+  ``git -C /work/main archive 797c54d src | tar -x -C /tmp/base797`` then
+  ``--baseline-src /tmp/base797/src``; no git needed, any number of trees in the same rounds,
 * ``--method combined``: the rules of the current code too, so the ratio combined / rules
   is measured in the same rounds,
 * always: a plain regular-expression pass (``re.findall(r"\\d+", page)``, every digit
@@ -129,6 +132,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--base", help="git revision whose extractor to compare against")
+    ap.add_argument(
+        "--baseline-src",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an unpacked src/ directory whose extractor to compare against, alternating in "
+        "the same rounds (repeatable)",
+    )
     ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (default 5)")
     ap.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     ap.add_argument(
@@ -150,11 +161,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.seconds, args.pages)))
         return 0
 
+    for d in args.baseline_src:
+        if not (Path(d) / "transplant_audit" / "extract" / "core.py").is_file():
+            print(
+                f"{d}: --baseline-src: no transplant_audit/extract/core.py under it",
+                file=sys.stderr,
+            )
+            return 2
     print(f"{os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="bench_extract_speed_") as tmp:
         versions = {"current": ROOT / "src"}
         if args.base:
             versions[f"base {args.base}"] = _export(args.base, Path(tmp))
+        for d in args.baseline_src:
+            versions[f"src {d}"] = Path(d).resolve()
         results: dict[str, list[dict[str, float]]] = {v: [] for v in versions}
         if args.method != "rules":  # the rules of the same code: the ratio the issue asks
             results["current, rules"] = []

@@ -56,7 +56,7 @@ CASES = (
     Case(
         "missing-file",
         ("forensics", "--csv", "{dir}/absent.csv"),
-        expect=("absent.csv", "file not found", "[missing-file]"),
+        expect=("absent.csv", "no such file", "[missing-path]"),
     ),
     Case(
         "csv-missing-column",

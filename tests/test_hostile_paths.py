@@ -103,3 +103,19 @@ def test_an_unreadable_capture_input_says_so_in_the_codes_words(
         service.prepare(page)
     assert info.value.code == "unreadable"
     assert info.value.reason == "cannot be read: Permission denied"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("estimate", "--assumptions", "{dir}/bad.yaml"), ("capture", "--pages", "{dir}/bad.csv")],
+    ids=["yaml-override", "page-list"],
+)
+def test_invalid_utf8_elsewhere_is_the_same_code(args: tuple[str, ...], tmp_path: Path) -> None:
+    """Not UTF-8 is [encoding-error] everywhere (docs/errors.md, merged codes); an assumption
+    override and a page list said [bad-encoding] on dd443ca. SYNTHETIC bytes."""
+    assert SCRIPT is not None, "transplant-audit console script not on PATH"
+    (tmp_path / "bad.yaml").write_bytes(b"capacity_utilisation: {distribution: fixed}\n# \xff\n")
+    (tmp_path / "bad.csv").write_bytes(b"path,url\n\xff.html,https://example.org/\n")
+    name = args[-1].rsplit("/", 1)[-1]
+    case = Case("not-utf8-" + name, args, expect=(name, "UTF-8", "[encoding-error]"))
+    assert problems(SCRIPT, case, tmp_path) == []

@@ -48,7 +48,7 @@ def test_the_checker_sees_a_traceback_and_a_second_line(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.id == "missing-file")
     found = " ".join(problems(str(fake), case, tmp_path))
     assert "exit 1, want 2" in found and "a traceback" in found
-    assert "2 lines on stderr, want 1" in found and "no '[missing-file]'" in found
+    assert "2 lines on stderr, want 1" in found and "no '[missing-path]'" in found
 
 
 def test_help_exits_0(tmp_path: Path) -> None:

@@ -162,7 +162,7 @@ class EncodingError(ErrorType):
     code = "encoding-error"
     title = "Not UTF-8"
     template = "not UTF-8 text (save the file as UTF-8)"
-    area = "package"
+    area = "general"
 
 
 class BlankHeader(ErrorType):
@@ -368,13 +368,6 @@ class DanglingReference(ErrorType):
     area = "store"
 
 
-class PageListEncoding(ErrorType):
-    code = "bad-encoding"
-    title = "Page list not UTF-8"
-    template = "not UTF-8 text"
-    area = "capture"
-
-
 class EmptyPageList(ErrorType):
     code = "empty-list"
     title = "Page list without pages"
@@ -400,28 +393,21 @@ class MissingPath(ErrorType):
     code = "missing-path"
     title = "No such file"
     template = "no such file"
-    area = "capture"
-
-
-class IsDirectory(ErrorType):
-    code = "is-directory"
-    title = "A directory"
-    template = "is a directory; capture takes files (give the files inside it)"
-    area = "capture"
+    area = "general"
 
 
 class NotAFile(ErrorType):
     code = "not-a-file"
-    title = "Not a regular file"
+    title = "Not a regular file (a directory, a device)"
     template = "not a regular file"
-    area = "capture"
+    area = "general"
 
 
 class Unreadable(ErrorType):
     code = "unreadable"
     title = "Cannot be read"
     template = "cannot be read: {reason}"
-    area = "capture"
+    area = "general"
 
 
 class EmptyFile(ErrorType):
@@ -464,13 +450,6 @@ class BadManifest(ErrorType):
     title = "Unreadable manifest"
     template = "not a manifest: {reason}"
     area = "capture"
-
-
-class MissingFile(ErrorType):
-    code = "missing-file"
-    title = "No such document"
-    template = "no such file"
-    area = "extract"
 
 
 class TooLarge(ErrorType):
@@ -849,6 +828,19 @@ def frictionless_code(ftype: str, *, mapped: bool = True) -> type[ErrorType]:
     return FRICTIONLESS.get(ftype, FrictionlessError)
 
 
+MERGED: dict[str, type[ErrorType]] = {
+    "missing-file": MissingPath,
+    "bad-encoding": EncodingError,
+    "is-directory": NotAFile,
+}
+"""Codes that meant the same as another and were merged into it (the kept one was the
+documented, more widely used code). No command emits the old code any more."""
+
+MissingFile = MissingPath  # was "missing-file" (extract, forensics --csv)
+PageListEncoding = EncodingError  # was "bad-encoding" (capture --pages, YAML overrides)
+IsDirectory = NotAFile  # was "is-directory" (capture DIR)
+
+
 def declared(code: str) -> bool:
     """True when ``code`` is in the catalogue."""
     return code in CATALOGUE
@@ -865,8 +857,9 @@ def markdown() -> str:
         "Every error the toolkit reports about bad input ends with its code in brackets,",
         "e.g. `observations.csv, row 5, field 'value': not a number (got 'x') [bad-number]`,",
         "and `validate`/`import --json` report the same codes. Codes never change once",
-        "published; scripts may match on them. The message shown is the template below",
-        "with its fields filled in (some call sites say more).",
+        "published, except when two meant the same thing and were merged (the list at the",
+        "end); scripts may match on them. The message shown is the template below with",
+        "its fields filled in (some call sites say more).",
         "",
     ]
     for area, heading in AREAS.items():
@@ -878,4 +871,15 @@ def markdown() -> str:
             template = t.template.replace("|", "\\|")
             lines.append(f"| `{t.code}` | {t.title} | {template} |")
         lines.append("")
+    lines += [
+        "## Merged codes",
+        "",
+        "Two codes that said the same thing were merged into the one kept below; scripts",
+        "matching the old code should match the new one.",
+        "",
+        "| old code | now reported as |",
+        "|---|---|",
+    ]
+    lines += [f"| `{old}` | `{new.code}` |" for old, new in MERGED.items()]
+    lines.append("")
     return "\n".join(lines)

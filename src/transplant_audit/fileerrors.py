@@ -8,7 +8,7 @@ path and the system's reason (the CLI prints one line, exit 2) instead of a trac
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from transplant_audit import error_codes as codes
@@ -30,19 +30,61 @@ def write_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
     return DataError(str(path), f"cannot write the output: {reason}", code=codes.CannotWrite)
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+SECRET_MODE = 0o600
+"""A secret's permissions (signing keys, pseudonym keys, anything under a key path),
+whatever the umask. Every other output follows the umask like any file the user creates."""
+
+
+def _open_temp(path: Path, *, secret: bool) -> tuple[int, Path]:
+    """Create an empty temp file beside ``path``: 0o666 less the umask, or 0o600 if secret.
+
+    ``os.open`` lets the kernel apply the umask (``tempfile.mkstemp`` always makes 0o600,
+    and reading the umask means setting it, which races with other threads).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}"
+        try:
+            fd = os.open(tmp, flags, SECRET_MODE if secret else 0o666)
+        except FileExistsError:
+            continue
+        if secret:
+            os.fchmod(fd, SECRET_MODE)  # exact, even under a umask that drops owner bits
+        return fd, tmp
+    raise FileExistsError(17, "no free temporary name", str(path.parent))
+
+
+def temp_dir_beside(target: Path, label: str = "tmp") -> Path:
+    """A new empty directory beside ``target`` (to be renamed onto it once filled).
+
+    Its mode is 0o777 less the umask, as for any directory the user makes
+    (``tempfile.mkdtemp`` makes 0o700, which a renamed output directory would keep).
+    """
+    target = Path(target)
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{label}-{secrets.token_hex(6)}"
+        try:
+            os.mkdir(tmp, 0o777)
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(17, "no free temporary name", str(target.parent))
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None:
     """Write bytes to a temp file beside ``path``, fsync, then rename.
 
-    ``mode``: the file's permissions (default: the temp file's own, 0o600). A path that
-    cannot be written (a directory, under a file) is one ``cannot-write`` line naming
-    it, with no temp file left.
+    The file follows the umask (0o644 under umask 022), as an output the user asked for;
+    ``secret=True`` makes it 0o600 whatever the umask (keys). A path that cannot be
+    written (a directory, under a file) is one ``cannot-write`` line naming it, with no
+    temp file left.
     """
     path = Path(path)
     if path.is_dir():
         raise write_error(path, IsADirectoryError(21, "is a directory"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        fd, tmp = _open_temp(path, secret=secret)
     except OSError as exc:
         raise write_error(path, exc) from None
     try:
@@ -50,8 +92,6 @@ def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> N
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

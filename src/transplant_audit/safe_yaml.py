@@ -67,7 +67,7 @@ def load_bounded(data: bytes, file: str) -> Any:
         from transplant_audit.errors import DataError
 
         raise DataError(
-            file=file, reason=f"not UTF-8 at byte {exc.start}", code="bad-encoding"
+            file=file, reason=f"not UTF-8 at byte {exc.start}", code=codes.EncodingError
         ) from None
     _scan_events(text, file)
     loader = yaml.SafeLoader(text)

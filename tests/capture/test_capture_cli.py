@@ -123,7 +123,7 @@ def _state_of(home: Path) -> tuple[list[str], int]:
     ("make", "code"),
     [
         (lambda d: d / "empty.txt", "empty-file"),
-        (lambda d: d, "is-directory"),
+        (lambda d: d, "not-a-file"),
         (lambda d: d / "does-not-exist.html", "missing-path"),
         (lambda d: d / "junk.txt", "undecodable-charset"),
     ],

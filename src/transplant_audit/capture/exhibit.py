@@ -17,7 +17,6 @@ import difflib
 import hashlib
 import json
 import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.ledger import BatchData, EntryData
+from transplant_audit.fileerrors import temp_dir_beside
 from transplant_audit.jsonvalue import plain
 
 EXTENSIONS = {
@@ -417,7 +417,7 @@ def write_exhibit(files: dict[str, bytes], out: Path) -> Path:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ConfigError(f"{out} exists and is not empty: choose a new directory")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tmp = temp_dir_beside(out)
     try:
         for name, data in files.items():
             path = tmp / name

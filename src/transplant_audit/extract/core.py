@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from transplant_audit.evidence.vocabulary import (
     INDICATORS,
@@ -105,6 +105,7 @@ from transplant_audit.extract.numbers import (
     normalize,
     parse_english_number,
     parse_number,
+    unwrap_lines,
 )
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
@@ -262,6 +263,17 @@ def _continues(before: str, first: str) -> bool:
 _ALL_KINDS = frozenset(pat.REJECT_PATTERNS)
 _INDEX_MIN_QUERIES = 8
 """Figures seen before the density of a page is judged (see ``_GateIndex._pays``)."""
+_DENSE_NUMBERS = 2
+"""A page with more than this many number tokens per break-even window builds the gate index
+at once: on the benchmark's pages about half the tokens reach the mask test (dense pages hold
+3-5 tokens per window, typical ones under 0.5). A cost setting, not a rule: both ways mask
+the same numbers (tests/extract/test_fast_paths.py)."""
+_REJECT_STEPS = tuple(
+    (kind, rx, pat.REJECT_NEEDS.get(kind), pat.REJECT_TRIGGERS[kind])
+    for kind, rx in pat.REJECT_PATTERNS.items()
+)
+"""(kind, reject pattern, its needs gate or None, its trigger), in ``REJECT_PATTERNS``'
+order: read once, not looked up in three dicts for every number."""
 
 
 class _GateIndex:
@@ -280,6 +292,13 @@ class _GateIndex:
         self.starts: list[int] = []
         self.longest = 0
         self.queries = 0
+        self.numbers = 0  # number tokens on the page, when the caller knows (see expect)
+
+    def expect(self, numbers: int) -> None:
+        """The page holds ``numbers`` number tokens: a page with many more than break-even
+        builds the index at its first query instead of after searching a third of
+        break-even windows one by one. Only the cost changes, never an answer."""
+        self.numbers = numbers
 
     def _pays(self, pos: int) -> bool:
         """Will the index pay for itself? Scanning the page once costs about what searching
@@ -288,6 +307,8 @@ class _GateIndex:
         builds it, a dense one after a few figures. Either way the answer is the same."""
         n = len(self.norm)
         break_even = n / (_MASK_BEFORE + _MASK_AFTER)
+        if self.numbers > _DENSE_NUMBERS * break_even:
+            return True  # a dense page, known before its first figure
         # figures often cluster (a table, a list): judge only after a third of break-even
         if self.queries < max(_INDEX_MIN_QUERIES, break_even / 3):
             return False
@@ -335,13 +356,12 @@ def _is_masked(norm: str, s: int, e: int, gates: _GateIndex | None = None) -> bo
     if not near:
         return False
     # the gates have no look-behind, so searching norm[lo:hi] in place equals slicing it
-    for kind, rx in pat.REJECT_PATTERNS.items():
+    for kind, rx, needs, trigger in _REJECT_STEPS:
         if kind not in near:
             continue
-        needs = pat.REJECT_NEEDS.get(kind)
         if needs is not None and not needs.search(norm, lo, hi):
             continue
-        if not pat.REJECT_TRIGGERS[kind].search(norm, lo, hi):
+        if not trigger.search(norm, lo, hi):
             continue
         for m in rx.finditer(norm, lo, hi):
             ms = m.start()
@@ -399,409 +419,625 @@ def _without_glosses(text: str, language: str | None, snippet_chars: int) -> lis
     return out
 
 
-def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
-    norm = normalize(text)
-    lang = language or detect_language(text)
-    clauses = _Bounds(norm, pat.CLAUSE_END_RE)
-    sentences = _Bounds(norm, pat.SENTENCE_END_RE)
+@dataclass(slots=True)
+class _Page:
+    """What every step of the per-number loop reads of the document; set once by ``_page``,
+    never changed by the loop."""
+
+    text: str  # the document as given: spans, snippets and ``stated`` are read from it
+    norm: str  # normalized, same length: every pattern reads it
+    lang: str
+    clauses: _Bounds
+    sentences: _Bounds
+    hospitals: list[tuple[int, str]]  # (position, name) of every hospital named
+    hosp_pos: list[int]  # their positions, for bisection
+    numbers: list[re.Match[str]]  # every number token, in order
+    doc_transplant: bool  # the title names a transplant centre or department
+    gates: _GateIndex  # where reject patterns can match (for _is_masked)
+    is_zh_text: bool  # the document is Chinese (either script)
+    has_rows: bool  # a table row (two | at least) is possible
+    has_lines: bool
+    has_labels: bool  # a 'label: value' line is possible
+    has_hk: bool  # Hong Kong dollars need 'hk' or 'hong kong'
+    snippet_chars: int
+
+
+def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
+    norm = unwrap_lines(text, normalize(text))
     hospitals = find_hospitals(text, norm)
-    hosp_pos = [h[0] for h in hospitals]
-    doc_transplant = _doc_transplant(norm)
+    numbers = list(pat.NUMBER_RE.finditer(norm))
     gates = _GateIndex(norm)
-    is_zh_text = lang != "en"
-    has_rows = norm.count("|") >= 2  # a table row has two | at least (see _table_head)
-    has_lines = "\n" in norm
-    has_labels = ":" in norm
-    has_hk = "hk" in norm or "hong kong" in norm  # Hong Kong dollars need one or the other
+    gates.expect(len(numbers))
+    lang = language or detect_language(text)
+    return _Page(
+        text=text,
+        norm=norm,
+        lang=lang,
+        clauses=_Bounds(norm, pat.CLAUSE_END_RE),
+        sentences=_Bounds(norm, pat.SENTENCE_END_RE),
+        hospitals=hospitals,
+        hosp_pos=[h[0] for h in hospitals],
+        numbers=numbers,
+        doc_transplant=_doc_transplant(norm),
+        gates=gates,
+        is_zh_text=lang != "en",
+        has_rows=norm.count("|") >= 2,  # a table row has two | at least (see _table_head)
+        has_lines="\n" in norm,
+        has_labels=":" in norm,
+        has_hk="hk" in norm or "hong kong" in norm,
+        snippet_chars=snippet_chars,
+    )
 
-    out: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    range_upper: set[int] = set()
-    range_money: dict[int, str] = {}  # high ends of ranges priced by a currency before the low
-    comma_low: dict[int, tuple[int, int]] = {}  # 三、四十: high end's start → low digit, start
+
+@dataclass(slots=True)
+class _Carry:
+    """What the per-number loop carries from one number to the next."""
+
+    out: list[Candidate] = field(default_factory=list)  # the figures found so far, in order
+    taken: list[tuple[int, int]] = field(default_factory=list)  # their spans
+    range_upper: set[int] = field(default_factory=set)  # starts of ranges' high ends
+    # high ends of ranges priced by a currency before the low end (US$20,000-30,000)
+    range_money: dict[int, str] = field(default_factory=dict)
+    # 三、四十: the high end's start → (the low digit, where it starts)
+    comma_low: dict[int, tuple[int, int]] = field(default_factory=dict)
     last_counter: tuple[int, _Counter] | None = None  # end and counter of the last figure
-    for m in pat.NUMBER_RE.finditer(norm):
-        s, e = m.span()
-        if taken and s < taken[-1][1]:
+
+
+@dataclass(slots=True)
+class _Figure:
+    """One number token as the steps read it; each step fills in what it decides."""
+
+    m: re.Match[str]  # the token (NUMBER_RE's groups: zh, arabic, frac, word...)
+    s: int  # where the number starts and ends in the text
+    e: int
+    zh: str | None
+    arabic: str | None
+    frac: str | None
+    is_zh_token: bool
+    is_word: bool
+    e_num: int  # where its counter is read: after an ordinal suffix ('1,000th') if any
+    start: int  # the figure's span: the number, widened by currency and qualifiers
+    end: int
+    ordinal: bool = False  # 第1000例, the 1,000th
+    cnt: _Counter | None = None  # the counter or unit it counts in (set by the counter steps)
+    quals: list[Qualifier] = field(default_factory=list)
+    range_lower: bool = False  # the low end of a range (2 to 4 weeks)
+    range_scale: float = 1.0  # 6-10万元: the multiplier written once, after the high end
+    plus_half: bool = False  # 'two and a half years'
+    money_kind: str = ""  # the high end of a range priced by the currency before its low end
+    cohort_item: bool = False  # (n = 295): a group of the count before
+    uclass: str = ""  # the counter class (beds, ops, time, cny...) once the unit is read
+    stated_unit: str = ""
+    mult: float = 1.0
+    mods: str = ""
+    hkd: bool = False  # Hong Kong dollars written as such (HK$)
+    hong_kong: bool = False  # yuan of a Hong Kong story: Hong Kong dollars
+    adjacent: tuple[float, float] | None = None  # 五六千: (low, high) said as one number
+    value: float = 0.0
+    se_s: int = 0  # where its sentence starts
+    ctx: _Ctx | None = None
+    indicator: str = ""
+
+
+def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candidate]:
+    """The figures of one document (without the pinyin glosses): each number token goes
+    through the steps below in turn; a step that returns False (or None) drops it."""
+    pg = _page(text, language, snippet_chars)
+    carry = _Carry()
+    for m in pg.numbers:
+        f = _token(pg, carry, m)
+        if f is None or not _ordinal(pg, f):
             continue
-        if pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
-            continue  # COVID-19, SARS-2: part of a name, not a count
-        zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
-        is_zh_token = zh is not None
-        if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
-            continue  # 这645例手术中: a back-reference to a figure already stated
-        if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":
-            low = _comma_adjacent_low(norm, s)
-            if low:  # 三、四十例: the first digit is the low end of the range read next
-                comma_low[e + 1] = (low, s)
-                continue
-        if is_zh_token and zh in _LONE_CAPITAL_DIGITS:
-            continue  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
-        if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
-            continue  # 数十名, 几百例: 'dozens', 'hundreds', no figure
-        if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
-            continue  # 二次双肺移植: a second (repeat) transplant, not a count of two
-        is_word = m.group("word") is not None
-
-        # ordinal: 第1000例, the 1,000th
-        ordinal = False
-        e_num = e
-        if norm[max(0, s - 2) : s].rstrip().endswith("第"):
-            ordinal = True
-        elif _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]):
-            if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
-                norm[max(0, s - 200) : e + 120]
-            ):
-                pass  # the 200th person to undergo such an operation: counter set below
-            elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
-                _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
-                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
-            ):
-                continue
-            ordinal = True
-            e_num = e + 2
-
-        cnt = _read_counter(norm, e_num)
-        if frac:
-            cnt = _Counter("percent", "percent", 1.0, [], "", e)
-        if ordinal and not cnt.uclass and e_num == e + 2:
-            # the 200th person to undergo such an operation; the 500th "split" liver
-            # transplant case; the 9,000th surgery (the ordinal patterns above read them)
-            cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
-        if not cnt.uclass and not is_zh_token:
-            cnt = _implied_counter(norm, s, e, cnt)
-        if is_zh_token and zh.startswith("百分之"):
-            cnt = _Counter("percent", "percent", 1.0, [], "", e)
-        quals: list[Qualifier] = list(cnt.quals or [])
-        tok0 = m.group(0)
-        if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
-            quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
-        range_lower = False
-        range_scale = 1.0
-        plus_half = False
-        if not cnt.uclass and not is_zh_token and norm.startswith(" and a half", e):
-            cnt, plus_half, range_lower = _and_a_half(norm, e, range_upper)
-        money_kind = range_money.pop(s, "")
-        if money_kind and not cnt.uclass:  # the high end of US$20,000-30,000
-            cnt = _Counter(*_MONEY_COUNTER[money_kind], 1.0, [], "", e)
-        if not cnt.uclass:  # 一到两周, 2 to 4 weeks: the second number's counter serves both
-            rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-            if rj:
-                m2 = pat.NUMBER_RE.match(norm, e + rj.end())
-                if m2:
-                    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
-                    if cnt2.uclass:
-                        cnt = _Counter(
-                            cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end()
-                        )
-                        range_lower = True
-                        range_upper.add(m2.start())
-                        range_scale = _range_scale(m, m2)
-                    elif arabic and m2.group("arabic"):
-                        kind = _currency_before(norm, s)
-                        if kind:  # US$20,000-30,000: the currency before serves both ends
-                            range_money[m2.start()] = kind
-                            range_lower = True
-                            range_upper.add(m2.start())
-                            range_scale = _range_scale(m, m2)  # 人民币40-60万: 万 for both
+        cnt = _direct_counter(pg, carry, f)
+        if not cnt.uclass:  # each counter step below reads one only when none is known yet
+            cnt = _local_counter(pg, f, _range_counter(pg, carry, f, cnt))
+        cnt = _counter_from_previous(pg, carry, f, cnt)
         if not cnt.uclass:
-            cnt = _list_counter(norm, e, cnt)
-        if not cnt.uclass:
-            cnt = _counter_after_paren(norm, e, cnt)
+            cnt = _elliptic_counters(pg, f, cnt)
+        if not (
+            _unit(pg, f, cnt)
+            and _currency(pg, f)
+            and _value(pg, carry, f)
+            and _money_checks(pg, f)
+            and _qualifiers(pg, carry, f)
+            and _statement(pg, f)
+            and _indicator(pg, carry, f)
+            and _canonical_value(pg, f)
+        ):
+            continue
+        _emit(pg, carry, f)
+    doc = Doc(text, pg.norm, pg.lang, pg.clauses, pg.sentences, pg.hospitals, snippet_chars)
+    return _side_passes(_mark_ranges(carry.out, pg.norm), doc, pg.has_rows)
+
+
+def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
+    """The number token ``m``, or None when it is no figure of its own: inside the figure
+    before, part of a name or a back-reference, the low digit of 三、四十 (kept for the
+    number after it), a word (大陆), 数十, 二次."""
+    norm = pg.norm
+    s, e = m.span()
+    taken = carry.taken
+    if taken and s < taken[-1][1]:
+        return None
+    # the pattern ends '-$': the hyphen is the last character, or the one before a last
+    # newline (where '$' also matches), so a number with neither cannot follow a name
+    if "-" in norm[max(0, s - 2) : s] and pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
+        return None  # COVID-19, SARS-2: part of a name, not a count
+    zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
+    is_zh_token = zh is not None
+    if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
+        return None  # 这645例手术中: a back-reference to a figure already stated
+    if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":
+        low = _comma_adjacent_low(norm, s)
+        if low:  # 三、四十例: the first digit is the low end of the range read next
+            carry.comma_low[e + 1] = (low, s)
+            return None
+    if is_zh_token and zh in _LONE_CAPITAL_DIGITS:
+        return None  # 大陆 (陆 = 6 only in 陆佰), 陆续, 拾: a word, not a number
+    if is_zh_token and zh[:1] in "十百千万" and norm[s - 1 : s] in ("数", "几"):
+        return None  # 数十名, 几百例: 'dozens', 'hundreds', no figure
+    if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
+        return None  # 二次双肺移植: a second (repeat) transplant, not a count of two
+    is_word = m.group("word") is not None
+    return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e_num=e, start=s, end=e)
+
+
+def _ordinal(pg: _Page, f: _Figure) -> bool:
+    """第1000例, the 1,000th: mark an ordinal; False for an ordinal that counts nothing
+    (the 3rd largest) unless it numbers a transplant or an operation."""
+    norm, s, e = pg.norm, f.s, f.e
+    if norm[max(0, s - 2) : s].rstrip().endswith("第"):
+        f.ordinal = True
+    elif _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]):
+        if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
+            norm[max(0, s - 200) : e + 120]
+        ):
+            pass  # the 200th person to undergo such an operation: counter set below
+        elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
+            _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
+            and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+        ):
+            return False
+        f.ordinal = True
+        f.e_num = e + 2
+    return True
+
+
+def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
+    """The counter written after the number (or implied by the token: a fraction, 百分之,
+    an ordinal of a transplant), the qualifiers it carries, 'and a half', and the currency
+    of a range's low end for its high end."""
+    norm, s, e, e_num = pg.norm, f.s, f.e, f.e_num
+    cnt = _read_counter(norm, e_num)
+    if f.frac:
+        cnt = _Counter("percent", "percent", 1.0, [], "", e)
+    if f.ordinal and not cnt.uclass and e_num == e + 2:
+        # the 200th person to undergo such an operation; the 500th "split" liver
+        # transplant case; the 9,000th surgery (the ordinal patterns above read them)
+        cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
+    if not cnt.uclass and not f.is_zh_token:
+        cnt = _implied_counter(norm, s, e, cnt)
+    if f.is_zh_token and f.zh.startswith("百分之"):
+        cnt = _Counter("percent", "percent", 1.0, [], "", e)
+    f.quals = list(cnt.quals or [])
+    tok0 = f.m.group(0)
+    if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
+        f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
+    if not cnt.uclass and not f.is_zh_token and norm.startswith(" and a half", e):
+        cnt, f.plus_half, f.range_lower = _and_a_half(norm, e, carry.range_upper)
+    f.money_kind = carry.range_money.pop(s, "")
+    if f.money_kind and not cnt.uclass:  # the high end of US$20,000-30,000
+        cnt = _Counter(*_MONEY_COUNTER[f.money_kind], 1.0, [], "", e)
+    return cnt
+
+
+def _range_counter(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
+    """一到两周, 2 to 4 weeks: the second number's counter serves both (and US$20,000-30,000
+    its currency); the figure is the low end, the next number is marked the high end."""
+    if cnt.uclass:
+        return cnt
+    norm, e = pg.norm, f.e
+    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
+    if not rj:
+        return cnt
+    m2 = pat.NUMBER_RE.match(norm, e + rj.end())
+    if not m2:
+        return cnt
+    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
+    if cnt2.uclass:
+        cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end())
+        f.range_lower = True
+        carry.range_upper.add(m2.start())
+        f.range_scale = _range_scale(f.m, m2)
+    elif f.arabic and m2.group("arabic"):
+        kind = _currency_before(norm, f.s)
+        if kind:  # US$20,000-30,000: the currency before serves both ends
+            carry.range_money[m2.start()] = kind
+            f.range_lower = True
+            carry.range_upper.add(m2.start())
+            f.range_scale = _range_scale(f.m, m2)  # 人民币40-60万: 万 for both
+    return cnt
+
+
+def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
+    """A counter named a little further on: a list's shared noun, one after a parenthesis."""
+    if not cnt.uclass:
+        cnt = _list_counter(pg.norm, f.e, cnt)
+    if not cnt.uclass:
+        cnt = _counter_after_paren(pg.norm, f.e, cnt)
+    return cnt
+
+
+def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
+    """A counter taken from the figure before: a subset of a count of transplants (Among
+    them, 4,138...), a part of beds (including 60 in its ward), a cohort's group (n = 295),
+    a part of the waiting list."""
+    norm, s, e, out = pg.norm, f.s, f.e, carry.out
+    if (
+        not cnt.uclass
+        and out
+        and "transplants" in out[-1].indicator
+        and (
+            pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
+            or pat.SUBSET_AFTER_RE.match(norm, e)
+            or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
+        )
+    ):
+        cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
+    last_counter = carry.last_counter
+    if (
+        not cnt.uclass
+        and last_counter is not None
+        and last_counter[1].uclass in _PART_CLASSES
+        and s - last_counter[0] < 40
+        and pat.EN_PART_BEFORE_RE.search(norm, max(0, s - 24), s)
+        and pat.EN_PART_WHERE_RE.match(norm, e, e + 12)
+    ):
+        part = last_counter[1]  # 1,200 beds, including 60 in its transplant ward
+        place = _CLAUSE_CUT_RE.split(norm[e : e + 48], 1)[0]  # read as its noun phrase
+        cnt = _Counter(part.uclass, part.stated_unit, part.mult, [], place, e)
+    f.cohort_item = (
+        cnt.uclass in ("", "ops")
+        and bool(out)
+        and "transplants" in out[-1].indicator
+        and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
+    )
+    if f.cohort_item and not cnt.uclass:
+        cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+    if (
+        cnt.uclass in ("", "organ_items")
+        and out
+        and out[-1].indicator == "waitlist_size"
+        and f.arabic
+        and _waiting_part(norm, out[-1].end, s, e)
+    ):
+        cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
+    return cnt
+
+
+def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
+    """A counter left out and read from the sentence: an English elliptic count, a label or
+    column head, a bare count dated by a year in a sentence about transplants."""
+    norm, s, e = pg.norm, f.s, f.e
+    if not cnt.uclass and not f.is_zh_token and f.arabic:
+        cnt = _elliptic_counter(norm, s, e, pg.sentences, cnt)
+    if not cnt.uclass and f.arabic and (pg.has_rows or pg.has_labels):
+        cnt = _label_counter(norm, s, e, cnt)
+    if not cnt.uclass and not f.is_zh_token:
+        # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
+        # sentence about transplants, counts transplants
+        ell = _ELLIPTIC_YEAR_RE.match(norm, e)
         if (
-            not cnt.uclass
-            and out
-            and "transplants" in out[-1].indicator
+            ell
             and (
-                pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
-                or pat.SUBSET_AFTER_RE.match(norm, e)
-                or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
+                pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
+                or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
             )
+            and not _YEAR_ONLY_RE.match(f.m.group(0))
+            and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
+            and not _footnote_mark(pg.text, s, e)
         ):
-            cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
-        if (
-            not cnt.uclass
-            and last_counter is not None
-            and last_counter[1].uclass in _PART_CLASSES
-            and s - last_counter[0] < 40
-            and pat.EN_PART_BEFORE_RE.search(norm, max(0, s - 24), s)
-            and pat.EN_PART_WHERE_RE.match(norm, e, e + 12)
-        ):
-            part = last_counter[1]  # 1,200 beds, including 60 in its transplant ward
-            place = _CLAUSE_CUT_RE.split(norm[e : e + 48], 1)[0]  # read as its noun phrase
-            cnt = _Counter(part.uclass, part.stated_unit, part.mult, [], place, e)
-        cohort_item = (
-            cnt.uclass in ("", "ops")
-            and bool(out)
-            and "transplants" in out[-1].indicator
-            and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
+            cnt = _Counter("ops", "transplants", 1.0, [], "", e)
+    return cnt
+
+
+def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
+    """Take the counter's class and unit; False for an ordinal that numbers no operation,
+    a ratio's denominator (one in 30) and a duration used as an adjective (5-year)."""
+    f.cnt = cnt
+    f.uclass, f.stated_unit, f.mult, f.mods, f.end = (
+        cnt.uclass,
+        cnt.stated_unit,
+        cnt.mult,
+        cnt.mods,
+        cnt.end,
+    )
+    if f.ordinal and f.uclass != "ops":
+        return False
+    norm, s = pg.norm, f.s
+    if (
+        not f.is_zh_token
+        and " in" in norm[max(0, s - 12) : s]
+        and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
+    ):
+        return False  # only one in 30 patients: a ratio's denominator
+    # a three-month shutdown, 5-year survival: a duration of something else
+    return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
+
+
+def _currency(pg: _Page, f: _Figure) -> bool:
+    """The currency before the number (RMB, US$, 'dollars', HK$: the span widens to it),
+    or for Chinese a count with no counter read by the nouns near it; False when the
+    number still has no unit, or is a year after 'in'."""
+    norm, s = pg.norm, f.s
+    uclass, stated_unit, mult = f.uclass, f.stated_unit, f.mult
+    start = s
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
+        word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
+        if word:
+            start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
+    if cur:
+        start = max(0, s - 6) + cur.start()
+        cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
+        if uclass not in ("cny", "usd"):
+            stated_unit = "USD" if cur_class == "usd" else "CNY"
+            uclass, mult = cur_class, 1.0
+    hkd_at = (
+        s
+        if f.money_kind == "hkd"
+        else _hkd_written(norm, s, uclass, f.mods, cur is not None)
+        if pg.has_hk
+        else None
+    )
+    f.hkd = hkd_at is not None
+    if hkd_at is not None:
+        start = min(start, hkd_at)
+        if uclass not in ("cny", "usd"):  # HK$892,900: priced like yuan, as price_hkd
+            uclass, stated_unit, mult = "cny", "HKD", 1.0
+    if not uclass and pg.is_zh_text:  # counts with no counter, read by the nouns near them
+        bare = _bare_count(norm, s, f.e, f.m.group(0))
+        if bare:
+            uclass, stated_unit, mult, f.end = bare
+    if (
+        uclass == "cny"
+        and "美金" in norm[max(0, s - 16) : s]
+        and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)
+    ):
+        uclass, stated_unit = "usd", "USD"  # 美金2000-4000元: dollars, not yuan
+    f.uclass, f.stated_unit, f.mult, f.start = uclass, stated_unit, mult, start
+    if not uclass:
+        return False
+    return not (
+        uclass not in ("time",)
+        and f.arabic
+        and _YEAR_FULL_RE.fullmatch(f.arabic)
+        and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
+    )  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
+
+
+def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
+    """The number's value as stated: the high end of 五六千 or 三、四十 (the span then starts
+    at the low digit), scaled by a range's shared multiplier, plus a half; False when it
+    cannot be read or is a wait in years that is a calendar year."""
+    adjacent = _adjacent_range(f.zh) if f.is_zh_token else None
+    comma_low = carry.comma_low
+    if comma_low and f.s in comma_low:
+        low_digit, f.start = comma_low.pop(f.s)  # the span starts at the low digit
+        adjacent = _comma_range(f.zh, low_digit)
+    f.adjacent = adjacent
+    try:
+        value = adjacent[1] if adjacent else _token_value(f.m) * f.range_scale
+        value += 0.5 if f.plus_half else 0.0
+    except ValueError:
+        return False
+    f.value = value
+    # 2015年: a calendar year, no wait; dropped before its context is read
+    return not (
+        f.uclass == "time" and f.stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS
+    )
+
+
+def _money_checks(pg: _Page, f: _Figure) -> bool:
+    """Foreign currencies (NT dollars, Singapore dollars), Hong Kong dollars, a rank among
+    persons (前三名) and 'one' as an article (一名, one surgeon) are no figure here."""
+    norm, s, end = pg.norm, f.s, f.end
+    uclass = f.uclass
+    if f.hkd:
+        uclass = f.uclass = "cny"
+    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+        return False
+    elif uclass == "usd" and (
+        pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end) or pat.EN_FOREIGN_CURRENCY_RE.search(f.mods)
+    ):
+        return False  # 7,734,540,000 NT dollars; 20,000-30,000 Singapore dollars
+    if uclass == "cny" and not f.hkd and _taiwan_dollars(norm, s, end, pg.sentences):
+        return False
+    f.hong_kong = f.hkd or (uclass == "cny" and _hong_kong_dollars(norm, s, end, pg.sentences))
+    if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
+        return False  # 等候人数前三名: a rank
+    return not (
+        f.value == 1
+        and (f.is_zh_token or f.is_word)
+        and uclass not in ("time", "percent")
+        and not pat.EN_ONE_RANKED_RE.match(norm, f.e, f.e + 24)
+    )  # 一名, 一例, one surgeon: an article, not a figure
+
+
+def _qualifiers(pg: _Page, carry: _Carry, f: _Figure) -> bool:
+    """The qualifier before the number (past the currency) and after the counter, each
+    widening the span; a range's ends are at_least / at_most. False when the widened span
+    runs into the figure before."""
+    norm, s, start, end = pg.norm, f.s, f.start, f.end
+    quals = f.quals
+    left = norm[max(0, start - 14) : start]
+    tok = f.zh
+    if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
+        quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
+        start = s - 1
+    else:
+        pq = pat.PREFIX_QUALIFIER_RE.search(left)
+        if pq:
+            quals.append(pat.PREFIX_QUALIFIERS[pq.group("q")])
+            start = max(0, start - 14) + pq.start()
+        elif f.uclass == "percent" and pat.SHARE_APPROX_RE.search(left):
+            quals.append(Qualifier.APPROX)  # 约占全省的三成
+    tq = pat.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
+    if tq and not (f.uclass == "time" and tq.group("q") == "多"):
+        quals.append(pat.TRAILING_QUALIFIERS[tq.group("q")])
+        end += tq.end()
+    if f.range_lower:
+        quals = [Qualifier.AT_LEAST]
+    elif s in carry.range_upper or f.adjacent:
+        quals = [Qualifier.AT_MOST]
+    f.quals, f.start, f.end = quals, start, end
+    taken = carry.taken
+    return not (taken and start < taken[-1][1])
+
+
+def _context(pg: _Page, f: _Figure) -> _Ctx:
+    """The figure's clause and sentence (the figure left out), the question a Q/A answer
+    replies to, and what the classification reads besides."""
+    norm, s, e, start, end = pg.norm, f.s, f.e, f.start, f.end
+    sentences = pg.sentences
+    cl_s, cl_e = pg.clauses.around(s, e)
+    se_s, se_e = sentences.around(s, e)
+    question = ""
+    if se_s > 1 and (
+        pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16])
+        or (norm[se_s - 1] == "?" and f.uclass == "time")  # '"How long ...?" "A week or two."'
+    ):
+        q_s, q_e = sentences.around(se_s - 2, se_s - 1)
+        question = norm[q_s : q_e + 1]
+    f.se_s = se_s
+    cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
+    return _Ctx(
+        clause=cl_left + " " + cl_right,
+        left_clause=cl_left,
+        right=cl_right,
+        sentence_left=norm[se_s:start],
+        sentence=norm[se_s:se_e],
+        mods=f.mods,
+        question=question,
+        doc_transplant=pg.doc_transplant,
+        before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
+        tail=se_right.split(",", 1)[0],
+        sentence_right=se_right,
+        sentence_start=se_s,
+        sentence_bounds=sentences,
+        table_head=_table_head(norm, s) if f.uclass == "time" else "",  # only waits read it
+        list_at=s if pg.has_lines and f.uclass == "time" else -1,
+        doc=norm,
+        prefix=norm[start:s],
+        traditional=pg.lang == "zh-Hant",
+        chinese=pg.is_zh_text,
+    )
+
+
+def _statement(pg: _Page, f: _Figure) -> bool:
+    """Build the figure's context; False for a hypothetical, a forecast, 'would require'
+    and (Chinese) a target or threshold: no value stated as fact."""
+    ctx = f.ctx = _context(pg, f)
+    if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
+        "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
+    ):
+        return False
+    if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
+        return False  # 'conducting 100 transplants each year would require no more than 10 beds
+    # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
+    return not (pg.is_zh_text and _target(ctx.sentence_left))
+
+
+def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
+    """Counter class and context → indicator (``_classify``), with the figures before as
+    a fallback (a list's sibling, an English price item) and to refine it (a subset, a
+    cohort's group); False when none fits."""
+    ctx, uclass, out = f.ctx, f.uclass, carry.out
+    indicator = _classify(uclass, ctx, f.ordinal)
+    if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
+        uclass == "cny" and indicator is None
+    ):
+        indicator = _list_sibling(out, pg.norm, f.start, f.se_s) or indicator
+    if indicator is None and uclass in ("cny", "usd") and out and not pg.is_zh_text:
+        indicator = _en_price_item(out[-1], pg.norm, f.start, uclass)
+    if indicator is None:
+        return False
+    if f.hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
+        if indicator not in ("price_cny", "surgical_fee_cny"):
+            return False
+        indicator = "price_hkd"
+    indicator = _subset_indicator(indicator, ctx, out, f.se_s)
+    if f.cohort_item and "transplants" in indicator:
+        indicator = out[-1].indicator  # (n = 295): a group of the count before
+    f.indicator = indicator
+    return True
+
+
+def _canonical_value(pg: _Page, f: _Figure) -> bool:
+    """The value in the indicator's canonical unit (days, fraction, yuan...); False when it
+    is not positive, above the indicator's maximum, or the number is masked (a date, a
+    phone number...: the last filter, the most costly)."""
+    value, stated_unit = f.value, f.stated_unit
+    if f.uclass == "time":
+        if stated_unit == "months+half":  # 一个半月: one and a half months
+            value, stated_unit = value + 0.5, "months"
+        elif stated_unit == "years+half":  # 一年半: one and a half years
+            value, stated_unit = value + 0.5, "years"
+        value = value * _TIME_TO_DAYS[stated_unit]
+    elif f.uclass == "percent":
+        value = value * f.mult * UNIT_CONVERSIONS[("percent", "fraction")]
+    else:
+        value = value * f.mult
+    if value <= 0:
+        return False
+    max_value = INDICATORS[f.indicator].max_value
+    if max_value is not None and value > max_value:
+        return False
+    f.value = value
+    return not _is_masked(pg.norm, f.s, f.e, pg.gates)
+
+
+def _emit(pg: _Page, carry: _Carry, f: _Figure) -> None:
+    """Period or as-of date, organ and hospital; append the Candidate (and the low end of
+    五六千 as its own figure) unless it restates the figure before in another unit."""
+    ctx, indicator, out = f.ctx, f.indicator, carry.out
+    period, as_of = _period_of(indicator, ctx)
+    organ = ""
+    if indicator not in _NO_ORGAN:
+        organ = _nearest_organ(ctx, sentence_fallback=True, multi_ok=indicator in _UNIT_LEVEL)
+    hospital = ""
+    if pg.hospitals:
+        i = bisect.bisect_right(pg.hosp_pos, f.s) - 1
+        hospital = pg.hospitals[i][1] if i >= 0 else pg.hospitals[0][1]
+    start, end, text = f.start, f.end, pg.text
+    if pg.is_zh_text and out and _zh_restated(out[-1], indicator, f.value, pg.norm, start):
+        return  # 51个月,即4.25年: the figure before, said again in another unit
+    sn_s = max(0, start - pg.snippet_chars)
+    sn_e = min(len(text), end + pg.snippet_chars)
+    out.append(
+        Candidate(
+            indicator=indicator,
+            organ=organ,
+            value=round(f.value, 6),
+            qualifier=str(_combine(f.quals)),
+            unit=canonical_unit(indicator),
+            period=period,
+            as_of=as_of,
+            start=start,
+            end=end,
+            snippet=_flat(text[sn_s:sn_e]),
+            snippet_start=sn_s,
+            stated=text[start:end],
+            hospital=hospital,
+            language=pg.lang,
         )
-        if cohort_item and not cnt.uclass:
-            cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
-        if (
-            cnt.uclass in ("", "organ_items")
-            and out
-            and out[-1].indicator == "waitlist_size"
-            and arabic
-            and _waiting_part(norm, out[-1].end, s, e)
-        ):
-            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
-        if not cnt.uclass and not is_zh_token and arabic:
-            cnt = _elliptic_counter(norm, s, e, sentences, cnt)
-        if not cnt.uclass and arabic and (has_rows or has_labels):
-            cnt = _label_counter(norm, s, e, cnt)
-        if not cnt.uclass and not is_zh_token:
-            # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
-            # sentence about transplants, counts transplants
-            ell = _ELLIPTIC_YEAR_RE.match(norm, e)
-            if (
-                ell
-                and (
-                    pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 80) : s])
-                    or pat.DONATION_CUE_RE.search(norm[max(0, s - 40) : s])
-                )
-                and not _YEAR_ONLY_RE.match(m.group(0))
-                and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
-                and not _footnote_mark(text, s, e)
-            ):
-                cnt = _Counter("ops", "transplants", 1.0, [], "", e)
-        uclass, stated_unit, mult, mods, end = (
-            cnt.uclass,
-            cnt.stated_unit,
-            cnt.mult,
-            cnt.mods,
-            cnt.end,
-        )
-        if ordinal and uclass != "ops":
-            continue
-        if (
-            not is_zh_token
-            and " in" in norm[max(0, s - 12) : s]
-            and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
-        ):
-            continue  # only one in 30 patients: a ratio's denominator
-        if uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, e_num, end + 12):
-            continue  # a three-month shutdown, 5-year survival: a duration of something else
-
-        # currency before the number
-        start = s
-        cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-        if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
-            word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
-            if word:
-                start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
-        if cur:
-            start = max(0, s - 6) + cur.start()
-            cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
-            if uclass not in ("cny", "usd"):
-                stated_unit = "USD" if cur_class == "usd" else "CNY"
-                uclass, mult = cur_class, 1.0
-        hkd_at = (
-            s
-            if money_kind == "hkd"
-            else _hkd_written(norm, s, uclass, mods, cur is not None)
-            if has_hk
-            else None
-        )
-        hkd = hkd_at is not None
-        if hkd_at is not None:
-            start = min(start, hkd_at)
-            if uclass not in ("cny", "usd"):  # HK$892,900: priced like yuan, as price_hkd
-                uclass, stated_unit, mult = "cny", "HKD", 1.0
-        if not uclass and is_zh_text:  # counts with no counter, read by the nouns near them
-            bare = _bare_count(norm, s, e, m.group(0))
-            if bare:
-                uclass, stated_unit, mult, end = bare
-        if (
-            uclass == "cny"
-            and "美金" in norm[max(0, s - 16) : s]
-            and pat.ZH_USD_BEFORE_RE.search(norm, max(0, s - 16), s)
-        ):
-            uclass, stated_unit = "usd", "USD"  # 美金2000-4000元: dollars, not yuan
-        if not uclass:
-            continue
-        if (
-            uclass not in ("time",)
-            and arabic
-            and _YEAR_FULL_RE.fullmatch(arabic)
-            and pat.YEAR_PREPOSITION_RE.search(norm[max(0, s - 8) : s])
-        ):
-            continue  # "in 1978 revolutionized transplantation", "revenue ... in 2008"
-        adjacent = _adjacent_range(zh) if is_zh_token else None
-        if comma_low and s in comma_low:
-            low_digit, start = comma_low.pop(s)  # the span starts at the low digit
-            adjacent = _comma_range(zh, low_digit)
-        try:
-            value = adjacent[1] if adjacent else _token_value(m) * range_scale
-            value += 0.5 if plus_half else 0.0
-        except ValueError:
-            continue
-        if uclass == "time" and stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS:
-            continue  # 2015年: a calendar year, no wait; dropped before its context is read
-        if hkd:
-            uclass = "cny"
-        elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
-            continue
-        elif uclass == "usd" and (
-            pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end)
-            or pat.EN_FOREIGN_CURRENCY_RE.search(mods)
-        ):
-            continue  # 7,734,540,000 NT dollars; 20,000-30,000 Singapore dollars
-        if uclass == "cny" and not hkd and _taiwan_dollars(norm, s, end, sentences):
-            continue
-        hong_kong = bool(hkd) or (uclass == "cny" and _hong_kong_dollars(norm, s, end, sentences))
-        if uclass == "persons" and pat.TOP_N_BEFORE_RE.search(norm, max(0, s - 2), s):
-            continue  # 等候人数前三名: a rank
-        if (
-            value == 1
-            and (is_zh_token or is_word)
-            and uclass not in ("time", "percent")
-            and not pat.EN_ONE_RANKED_RE.match(norm, e, e + 24)
-        ):
-            continue  # 一名, 一例, one surgeon: an article, not a figure
-
-        # qualifier before (past the currency), and after the counter
-        left = norm[max(0, start - 14) : start]
-        tok = zh
-        if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
-            quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
-            start = s - 1
-        else:
-            pq = pat.PREFIX_QUALIFIER_RE.search(left)
-            if pq:
-                quals.append(pat.PREFIX_QUALIFIERS[pq.group("q")])
-                start = max(0, start - 14) + pq.start()
-            elif uclass == "percent" and pat.SHARE_APPROX_RE.search(left):
-                quals.append(Qualifier.APPROX)  # 约占全省的三成
-        tq = pat.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
-        if tq and not (uclass == "time" and tq.group("q") == "多"):
-            quals.append(pat.TRAILING_QUALIFIERS[tq.group("q")])
-            end += tq.end()
-        if range_lower:
-            quals = [Qualifier.AT_LEAST]
-        elif s in range_upper or adjacent:
-            quals = [Qualifier.AT_MOST]
-        if taken and start < taken[-1][1]:
-            continue
-
-        # context
-        cl_s, cl_e = clauses.around(s, e)
-        se_s, se_e = sentences.around(s, e)
-        question = ""
-        if se_s > 1 and (
-            pat.ANSWER_MARKER_RE.match(norm[se_s : se_s + 16])
-            or (norm[se_s - 1] == "?" and uclass == "time")  # '"How long ...?" "A week or two."'
-        ):
-            q_s, q_e = sentences.around(se_s - 2, se_s - 1)
-            question = norm[q_s : q_e + 1]
-        cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
-        ctx = _Ctx(
-            clause=cl_left + " " + cl_right,
-            left_clause=cl_left,
-            right=cl_right,
-            sentence_left=norm[se_s:start],
-            sentence=norm[se_s:se_e],
-            mods=mods,
-            question=question,
-            doc_transplant=doc_transplant,
-            before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
-            tail=se_right.split(",", 1)[0],
-            sentence_right=se_right,
-            sentence_start=se_s,
-            sentence_bounds=sentences,
-            table_head=_table_head(norm, s) if uclass == "time" else "",  # only waits read it
-            list_at=s if has_lines and uclass == "time" else -1,
-            doc=norm,
-            prefix=norm[start:s],
-            traditional=lang == "zh-Hant",
-            chinese=is_zh_text,
-        )
-        if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
-            "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
-        ):
-            continue
-        if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
-            continue  # 'conducting 100 transplants each year would require no more than 10 beds
-        if is_zh_text and _target(ctx.sentence_left):
-            continue  # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
-        indicator = _classify(uclass, ctx, ordinal)
-        if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
-            uclass == "cny" and indicator is None
-        ):
-            indicator = _list_sibling(out, norm, start, se_s) or indicator
-        if indicator is None and uclass in ("cny", "usd") and out and not is_zh_text:
-            indicator = _en_price_item(out[-1], norm, start, uclass)
-        if indicator is None:
-            continue
-        if hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
-            if indicator not in ("price_cny", "surgical_fee_cny"):
-                continue
-            indicator = "price_hkd"
-        indicator = _subset_indicator(indicator, ctx, out, se_s)
-        if cohort_item and "transplants" in indicator:
-            indicator = out[-1].indicator  # (n = 295): a group of the count before
-
-        # value into the canonical unit
-        unit = canonical_unit(indicator)
-        if uclass == "time":
-            if stated_unit == "months+half":  # 一个半月: one and a half months
-                value, stated_unit = value + 0.5, "months"
-            elif stated_unit == "years+half":  # 一年半: one and a half years
-                value, stated_unit = value + 0.5, "years"
-            value = value * _TIME_TO_DAYS[stated_unit]
-        elif uclass == "percent":
-            value = value * mult * UNIT_CONVERSIONS[("percent", "fraction")]
-        else:
-            value = value * mult
-        if value <= 0:
-            continue
-        max_value = INDICATORS[indicator].max_value
-        if max_value is not None and value > max_value:
-            continue
-        # last of the filters: the most costly, so numbers the others drop never pay for it
-        if _is_masked(norm, s, e, gates):
-            continue
-
-        period, as_of = _period_of(indicator, ctx)
-        organ = ""
-        if indicator not in _NO_ORGAN:
-            organ = _nearest_organ(ctx, sentence_fallback=True, multi_ok=indicator in _UNIT_LEVEL)
-        hospital = ""
-        if hospitals:
-            i = bisect.bisect_right(hosp_pos, s) - 1
-            hospital = hospitals[i][1] if i >= 0 else hospitals[0][1]
-
-        if is_zh_text and out and _zh_restated(out[-1], indicator, value, norm, start):
-            continue  # 51个月,即4.25年: the figure before, said again in another unit
-        sn_s = max(0, start - snippet_chars)
-        sn_e = min(len(text), end + snippet_chars)
-        out.append(
-            Candidate(
-                indicator=indicator,
-                organ=organ,
-                value=round(value, 6),
-                qualifier=str(_combine(quals)),
-                unit=unit,
-                period=period,
-                as_of=as_of,
-                start=start,
-                end=end,
-                snippet=_flat(text[sn_s:sn_e]),
-                snippet_start=sn_s,
-                stated=text[start:end],
-                hospital=hospital,
-                language=lang,
-            )
-        )
-        taken.append((start, end))
-        last_counter = (end, cnt)
-        if adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
-            high = out[-1]
-            low = round(high.value * adjacent[0] / adjacent[1], 6)
-            out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
-
-    doc = Doc(text, norm, lang, clauses, sentences, hospitals, snippet_chars)
-    return _side_passes(_mark_ranges(out, norm), doc, has_rows)
+    )
+    carry.taken.append((start, end))
+    carry.last_counter = (end, f.cnt) if f.cnt is not None else None  # (always set by _unit)
+    if f.adjacent:  # 五六千人, 三四周: the low end of the range as its own figure
+        high = out[-1]
+        low = round(high.value * f.adjacent[0] / f.adjacent[1], 6)
+        out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
 
 
 def _side_passes(out: list[Candidate], doc: Doc, has_rows: bool) -> list[Candidate]:

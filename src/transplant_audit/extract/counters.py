@@ -366,7 +366,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
         return _Counter("donors", "donors", 1.0, [], "", e)  # only 200 donate their organs
-    if pat.RECEIVED_AFTER_RE.match(norm, e, e + 60):
+    rec = pat.RECEIVED_AFTER_RE.match(norm, e, e + 90)
+    if rec and not pat.STAFF_OR_SURGEON_WORD_RE.search(rec["who"]):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # only 1,500 underwent the
     after = norm[e : e + 40]
     if (
@@ -402,6 +403,12 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             return _Counter("ops", "transplants", 1.0, [], noun, e)
         if pat.WAITLIST_CUE_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)
+    if (
+        "number" in norm[max(0, s - 90) : s]
+        and not _MULTIPLE_AFTER_RE.match(norm, e)
+        and _back_to_transplants(norm, s)
+    ):
+        return _Counter("ops", "transplants", 1.0, [], "transplants", e)  # the annual number
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
     if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
@@ -409,6 +416,30 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):
         return _Counter("waiting", "patients", 1.0, [], "demand", e)  # demand at 90,000
     return cnt
+
+
+_MULTIPLE_AFTER_RE = re.compile(r"\s?(?:times|fold|-fold|percent|%)")
+"""'the number in 2000 was 10 times higher': a multiple, no count."""
+
+
+_BACK_NOUN_CHARS = 200
+"""How far back a count with no noun of its own ('the annual number ... to 5,192') looks for
+the noun it counts."""
+
+
+def _back_to_transplants(norm: str, s: int) -> bool:
+    """English: does a count with no noun of its own ('the annual number had tripled to
+    5,192', 'the number of these operations fell to 310', 'the number in 2016 was 120') count
+    the transplants named last before it? Not when the last count noun is another (centres,
+    donors, beds)."""
+    m = pat.EN_NUMBER_BACK_RE.search(norm, max(0, s - 90), s)
+    if not m:
+        return False
+    if m["own"]:
+        return True  # 'the number of transplants in 2012 (108)': its own noun, before a year
+    lo = max(0, m.start() - _BACK_NOUN_CHARS)
+    nouns = list(pat.EN_BACK_NOUN_RE.finditer(norm, lo, m.start()))
+    return bool(nouns) and nouns[-1].lastgroup == "tx"
 
 
 _PART_CLASSES = frozenset({"beds", "persons", "rooms"})

@@ -114,6 +114,31 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_WRAPPED_LINE_RE = re.compile(r"(?<=[a-z,])\n+(?=[a-z])")
+"""Line breaks inside a sentence (text copied from a PDF or a page with hard-wrapped lines:
+'... were\nlisted on waiting lists'): a lower-case letter or comma before, a lower-case
+letter after, read in the original case (lower case alone cannot tell 'for\nThe' apart)."""
+
+
+def unwrap_lines(text: str, norm: str) -> str:
+    """``norm`` (``normalize(text)``) with each line break that wraps a sentence of ``text``
+    turned into a space, so it ends no clause or sentence; same length, so spans still carry
+    over. Used by the rules' reading of a document only (the learned step's features keep
+    :func:`normalize`)."""
+    if "\n" not in text:
+        return norm
+    cuts = [m.span() for m in _WRAPPED_LINE_RE.finditer(text)]
+    if not cuts:
+        return norm
+    parts, last = [], 0
+    for s, e in cuts:
+        parts.append(norm[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(norm[last:])
+    return "".join(parts)
+
+
 _TRAD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _TRAD_SIMP) + "]")
 
 

@@ -202,6 +202,10 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "位": ("persons", "位", 1, None),
     "人次": ("visits", "人次", 1, None),
     "人": ("persons", "人", 1, None),
+    # 万 after a bare 百/千 (上百万人, 近千万人): the count's multiplier, then its counter
+    "万人": ("persons", "人", 1e4, None),
+    "万人次": ("visits", "人次", 1e4, None),
+    "万名": ("persons", "名", 1e4, None),
     # a donor noun right after the number counts donors (每年只有10万捐赠者)
     "捐赠者": ("donors", "捐赠者", 1, None),
     "捐献者": ("donors", "捐献者", 1, None),
@@ -250,6 +254,7 @@ ZH_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "个": ("generic", "个", 1, None),
     "只": ("generic", "只", 1, None),  # 捐献肾脏276只: organs
     "片": ("generic", "片", 1, None),  # 300片眼角膜捐出: corneas
+    "枚": ("organ_items", "枚", 1, None),  # 捐献角膜380枚: corneas, counted one by one
 }
 EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "beds": ("beds", "beds", 1, None),
@@ -370,18 +375,21 @@ ZH_BARE_AMOUNT_AFTER_RE = re.compile(
 """筹集70万的手术费用: an amount in 万 whose price noun follows it is yuan (or a Hong Kong
 story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
-    r"(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)\s?"
+    r"(?:(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)"
+    # those who wait, named by the wait alone: 等待肝源的就有20多万
+    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
-"""等待肾移植的病人为100-150万, 等待移植名单是30万: a count in 万 without 人 after a patient
-noun and a copula counts persons."""
+"""等待肾移植的病人为100-150万, 等待移植名单是30万, 排队等肾源的就有20多万: a count in 万
+without 人 after a patient noun or the people who wait, and a copula, counts persons."""
 ZH_BARE_DEMAND_AFTER_RE = re.compile(r"\s?的?(?:器官)?需求")
 """每年约30万的需求: a count in 万 followed by 需求 (demand) counts the people in need."""
 ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
-    r"\s?[多余]?\s?[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌)(?:患者|病人|病患)"
+    r"\s?[多余]?\s?(?:[肝肾心肺]|[\u4e00-\u9fff]{0,5}?(?:病|症|衰竭|癌|盲))(?:患者|病人|病患)"
 )
-"""150万终末期肾病患者, 四五百尿毒症病人: a disease between the number and the patient noun;
-the number still counts patients."""
+"""150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
+that fails, or blindness) between the number and the patient noun; the number still counts
+patients."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
@@ -644,6 +652,22 @@ EN_SIMPLE_PAST_RE = re.compile(
 """English tells a running total in the perfect ('has performed', 'have been done') or with a
 total word; 'there were 3,017 liver transplants', '716 ... were also performed' with no
 other cue is an event of a past period."""
+_ZH_COUNT = r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个)"
+TX_COUNT_RE = re.compile(
+    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?(?:移植|换[肝肾心肺])"
+    rf"|(?:移植|换[肝肾心肺])[^,。;\d]{{0,10}}?{_ZH_COUNT}"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant(?:s|ations?)?|ot|kt|lt)(?![a-z])"
+)
+"""A count of transplants (100例肝移植, 肾移植突破230例, '129,681 OT', '10 kidney transplants')."""
+DONATION_COUNT_RE = re.compile(
+    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?(?:捐献|捐赠)(?![^,。;\d]{{0,6}}?移植)"
+    rf"|(?:捐献|捐赠)[^,。;\d移]{{0,10}}?{_ZH_COUNT}"
+    r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:donors|donations)(?![a-z])"
+)
+"""A count of donations (器官捐献250多例, '5,000 donations'), not of transplants of donated
+organs (48例器官捐献肝移植)."""
+GENERAL_VOLUME_RE = re.compile(r"手术量|手术总数|手术例数|手术人数|台次|surgical volume|surgeries")
+"""Words of a hospital's operations of every kind (年手术量, 'performs 126,000 surgeries')."""
 NEIGHBOUR_COUNT_RE = re.compile(
     r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个|人|名|位)"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant|donor|donation|recipient|operation|organ|case)"
@@ -796,6 +820,17 @@ EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\si
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
+EN_SENIOR_CLASS_RE = re.compile(
+    r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
+    r"(?![a-z])"
+    r"|(?:associate\s)?professors?(?:\s(?:and|or)\sassociate\sprofessors?)?"
+    r"(?![a-z]|\s?/|\s(?:and|or)\s(?:associate\s|deputy\s)?chief)"
+    r"|(?:deputy|vice|associate)[ -]chief\s[a-z]+\s(?:or|and)\s(?:above|higher))"
+)
+"""Staff named by a senior title as a class: 'senior specialists', academic ranks alone
+('8 professors, 5 associate professors'), 'deputy chief physicians or above'. They are the
+vocabulary's senior_staff (GUIDE.md: staff with senior titles), not a unit's surgeons; ranks
+mixed with clinical ones ('11 professors and chief surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
@@ -817,7 +852,7 @@ ZH_DIALYSIS_RE = re.compile(r"透析|洗肾|血透|腹透")
 sentence about waiting for a kidney (unless their own clause says they wait)."""
 PATIENT_NOUN_RE = re.compile(r"患者|病人|病例|病友|人数|patient")
 RECEIVED_TX_RE = re.compile(
-    r"(?:得到|接受|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
+    r"(?:得到|接受|接收|获得?|获安排进行)了?[^,。;\d]{0,6}移植|移植受赠|受赠人数|受赠者"
     r"|(?:received|underwent|undergone|have had|has had)\s[a-z ]{0,20}transplant"
     # English recipients: 'people undergoing heart transplants', '76 people had lung
     # transplants', 'patients undergo liver transplantation', 'underwent overseas OT',
@@ -827,8 +862,44 @@ RECEIVED_TX_RE = re.compile(
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
     # transplant tourists: 'people chose to go to mainland China for liver transplants'
-    r"|(?:travel+ed|went|gone|go|going)\sto\s[^.;,]{0,40}?\sfor\s(?:[a-z-]+\s){0,4}?transplant"
+    r"|(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s(?:to\s[^.;,]{0,40}?"
+    r"|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)for\s(?:[a-z-]+\s){0,4}?transplant"
 )
+ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
+    r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
+    r"(?:移植|换[肝肾心肺])[^,。;\d]{0,10}$"
+    r"|(?:得到|获得|换得|分到)了?[^,。;\d]{0,3}?(?:[肝肾心肺]脏|器官|角膜)[^,。;\d]{0,10}$"
+)
+"""Chinese: the clause before a count of persons tells that they had a transplant or got an
+organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人): the persons are
+recipients, whatever the clause before says of the people waiting."""
+ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
+    r"(?:累计|累积|共计|总共|共)(?:个案|病例|案例)?(?:完成|实施|进行|有|达|已)?了?\s?"
+    r"(?:约|近|超过|逾|突破)?\s?$"
+)
+"""Chinese: a running-total word just before a count of persons (累计77人, 累计完成120位,
+共四十三位...病人受惠)."""
+ZH_NOT_RECIPIENTS_RE = re.compile(r"救治|诊治|门诊|住院|就诊|随访|存活|死亡|培训|进修|参加|参与")
+"""Persons a running total may count who are no recipients: treated, seen, followed up,
+surviving, trained or taking part."""
+ZH_STUDY_CUE_RE = re.compile(
+    r"回顾性|前瞻性|入选的|研究对象|本组(?=患者|病例|资料)|^\s?男\s?\d+\s?例\s?[,、]\s?女"
+)
+"""Chinese: the sentence reports a study's patients (回顾性分析, 对入选的331例患者, 本组患者, a
+series told by sex: 男6例,女2例). Not 本组共施行...215例, a series' own operations
+(test_rules_real_families_zh4)."""
+ZH_SITE_RE = re.compile(r"医院|中心|本院|我院|该院|所在|科室|opo|办公室|大学")
+"""Chinese: a centre named for a study's patients (某某医院收治的, 本院, 笔者所在医院)."""
+ZH_DISTRIBUTED_BEFORE_RE = re.compile(r"(?:分发|分配|发放|调配|派发)了?\s?$")
+"""Chinese: organs given out by an eye bank or an allocation system (眼库去年分发300片眼角膜)."""
+ZH_ORGAN_OR_CORNEA_RE = re.compile(r"器官|角膜|[肝肾心肺]脏")
+"""Chinese: what an eye bank or an allocation system gives out."""
+ZH_CLAUSE_GOT_ORGAN_AFTER_RE = re.compile(
+    r"^[^,。;\d]{0,6}?(?:获得|得到|换得|分到|接受)了?[^,。;\d]{0,3}?"
+    r"(?:移植|[肝肾心肺]脏?(?![癌病炎])|器官|角膜)"
+)
+"""Chinese: persons counted who then get an organ or a transplant (一年只有两百多人幸运地得到肾脏,
+只有90人获得移植)."""
 """People who got a transplant (得到腎移植的病人有一七八人) are a count of transplants, even in
 a sentence about waiting; not people who once had one (曾在我院接受肝移植的患者, a gathering:
 see FORMER_CUE_RE)."""
@@ -967,6 +1038,11 @@ EN_ORGANS_DONATED_AFTER_RE = re.compile(
 """'1,400 kidneys (and 2,300 organs) were donated': the verb after a parenthesis, which ends the
 count's clause, still names the organs donated."""
 STAY_CUE_RE = re.compile(r"住院|length of stay|hospital stay|stay|hospitali[sz]")
+ZH_TYPICAL_STAY_RE = re.compile(
+    r"平均|时间|天数|日数|周期|一般|通常|多数|大多|大约|大概|约|左右|需要?|只需|仅需|可能|可|之间"
+)
+"""Words that make a Chinese stay in hospital typical (术后住院时间平均21天, 一般住院两周, 住院约
+一个月, 住院两周即可出院) rather than one patient's (住院仅一个礼拜, 住院三周后即返台)."""
 # money
 REVENUE_CUE_RE = re.compile(r"收入|营收|创收|收益|营业额|产值|revenue|income|turnover|earn")
 INVEST_CUE_RE = re.compile(r"投资|投入|建设|兴建|购置|扩建|invest|construction|build|expan")
@@ -1007,6 +1083,10 @@ ZH_NOT_BED_USE_RE = re.compile(
 )
 """手术室使用率达到90%: the use rate of something other than beds."""
 OCCUPANCY_CUE_RE = re.compile(r"使用率|占用率|入住率|周转率|occupancy|occupied")
+EN_BED_USE_RE = re.compile(r"(?<![a-z])(?:utili[sz]ation|usage|use)\s(?:rate|ratio)(?![a-z])")
+"""'The bed utilization rate exceeds 130%', 'the utilization rate of these beds': a rate of use,
+read as bed occupancy only when the text speaks of beds there (an organ utilisation rate is
+no figure, GUIDE.md)."""
 NATIONAL_SHARE_CUE_RE = re.compile(
     r"全国|全中国|国内|我国|national|nationwide|china's|in china|of china|country"
 )
@@ -1202,6 +1282,8 @@ ORGAN_NOUN_RE = re.compile(r"器官|大器官|肝脏|肾脏|心脏|肺脏|organs
 REGISTRATION_CUE_RE = re.compile(
     r"登记|志愿|意愿|注记|签署|捐赠卡|捐献卡|registered|register|volunteer|pledge"
 )
+EN_DONOR_LIST_RE = re.compile(r"donor\s(?:list|registry|database)")
+"""'the organ donor list': people who signed up, no donors (a count it names is no donation)."""
 """People who signed up to donate are not donors."""
 COMPARE_CUE_RE = re.compile(
     r"相比|相较|比起|远远少于|少于|多于|高于|低于|compared|than|versus|vs\.?"
@@ -1257,6 +1339,13 @@ EN_UNIT_LEAD_RE = re.compile(
 )
 """The unit a sentence opens with as its subject ('The kidney transplant discipline of the
 urology department, led by ..., is ...'), up to its noun."""
+EN_PRONOUN_SUBJECT_RE = re.compile(
+    r"^\s*(?:it|its\s(?:[a-z-]+\s){0,2}?(?:team|staff|personnel|workforce))\s"
+    r"(?:[a-z]+ly\s|now\s|also\s)?(?:has|had|have|employs|employed|includes|included|counts"
+    r"|boasts)\s"
+)
+"""'It now has 52 beds and 48 employees', 'Its medical team has 70 staff': a sentence whose
+subject is the unit of the sentence before (read with EN_UNIT_LEAD_RE there)."""
 EN_HOSPITAL_SUBJECT_RE = re.compile(
     r"^\s*(?:the|this|that)\s(?:(?!(?:of|and|with|in|at)\s)[a-z0-9-]+\s){0,3}?hospital(?:\s|,)"
 )
@@ -1329,8 +1418,9 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
-ADJACENT_DIGITS_RE = re.compile(r"^([一二三四五六七八])([二三四五六七八九])([十百千万]?)$")
-"""五六千, 三四周: a range. Not 两三 ('a couple of', 兩三天就有), which is vague."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万]?)$")
+"""五六千, 三四周, 一两天, 两三个月: a range (GUIDE notes of heldout4: 最快的一兩天 → 1 day at
+least; heldout3's 快的三两天 → 2 to 3 days)."""
 ADJACENT_TENS_RE = re.compile(
     r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
 )
@@ -1355,10 +1445,18 @@ ZH_DIGIT_VALUES = {
 }
 SURGEON_RANK_RE = re.compile(r"chief|associate|attending|professor|主任医师|副主任|主治医师|教授")
 """Ranks that list a unit's surgeons ('3 chief surgeons', '6 attending physicians')."""
+EN_CHANGE_TO = (
+    r"(?:rose|risen|jumped|climbed|soared|surged|increased|grew|grown|fell|fallen|dropped"
+    r"|declined|decreased|doubled|tripled|trebled|shrunk|shrank)\sto"
+)
+"""A change told with its new level ('jumped to', 'had tripled to', 'has risen to'): the
+number after it is the count of the noun before."""
 NUMBER_OF_RE = re.compile(
     r"number of\s(?P<noun>[a-z' -]{2,60}?)\s(?:\([^)]{0,20}\)\s)?(?:in [a-z ]{2,30}\s)?"
-    r"(?:has |had |have )?(?:reached|was|were|is|are|stood at|totall?ed|hit|rose to|fell to"
-    r"|increased to|grew to|exceeded|exceeds|exceed|surpassed|topped"
+    r"(?:has |had |have )?(?:been )?(?:reached|was|were|is|are|stood at|totall?ed|hit"
+    r"|exceeded|exceeds|exceed|surpassed|topped"
+    # a change told with its new level: 'jumped to', 'had tripled to', 'has risen to'
+    rf"|{EN_CHANGE_TO}"
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
     r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
@@ -1367,6 +1465,27 @@ NUMBER_OF_RE = re.compile(
 )
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
+EN_NUMBER_BACK_RE = re.compile(
+    r"(?<![a-z])the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"(?:(?:in|for)\s(?:\d{4}|that year|the same year)\s"
+    r"|of\s(?:these|such|those)\s(?:operations|surgeries|procedures|cases)\s(?:in\s\d{4}\s)?"
+    r"|of\s(?P<own>[a-z' -]{0,40}?transplant(?:s|ations?)?)\s(?:in|for)\s\d{4}\s)?"
+    r"(?:\(\s?$|(?:has |had |have )?(?:been )?"
+    rf"(?:was|were|is|reached|stood at|hit|totall?ed|{EN_CHANGE_TO})"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
+)
+"""'the annual number had tripled to 5,192', 'the number of these operations fell to 310', 'the
+number in 2016 was 120', 'the number for 2019 (64)': a count with no noun of its own, of
+the noun counted before it (the annual number must say annual, yearly, a year or a
+demonstrative; a bare 'the number was' may count anything)."""
+EN_BACK_NOUN_RE = re.compile(
+    r"(?P<tx>transplant(?:s|ations?)?(?![a-z]))"
+    r"|(?P<other>donors?|donations?|cent(?:er|re)s?|hospitals?|beds|units?|teams?|programs?"
+    r"|programmes?|surgeons|patients|people|organs|authority|society|association|network"
+    r"|committee)(?![a-z])"
+)
+"""The nouns a back-referring count may count: the last one before it decides (transplants,
+or something else the rules leave)."""
 EN_CHANGE_FROM_RE = re.compile(
     r"(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom\s$"
@@ -1436,11 +1555,25 @@ ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
 RECEIVED_AFTER_RE = re.compile(
-    r"\s(?:[a-z]+\s){0,2}?(?:underwent|received|receive|undergo|have had|had)\s"
+    r"\s(?P<who>(?:[a-z]+\s){0,2}?)(?:(?:a|each|every)\syear\s|annually\s)?"
+    r"(?:(?:are|were|is|was)\s(?:believed|estimated|thought|said|reported|known)\sto\s)?"
+    r"(?:(?:have|has)\s)?"
+    r"(?:(?:underwent|undergone|received|receive|undergo|had|got|get)\s"
     r"(?:the\s|a\s|an\s|their\s)?(?:[a-z-]+\s){0,2}(?:operations?|surger(?:y|ies)|transplant)"
+    # transplant tourists: '250 taiwanese go to china for kidney transplants', 'about 30
+    # patients head overseas every year for organ transplants'
+    r"|(?:travel+(?:s|ed)?|go|goes|went|gone|head(?:s|ed)?)\s(?:abroad|overseas|to\s[a-z]+)"
+    r"\s(?:(?:a|each|every)\syear\s)?for\s(?:[a-z-]+\s){0,3}?transplant)"
 )
-"""'only 1,500 underwent the operation', '4,000 received the life-saving operation': a bare
-number followed by the recipients' verb counts transplants."""
+"""'only 1,500 underwent the operation', '4,000 received the life-saving operation', '800
+Malaysians a year are believed to have had kidney transplants', '250 Taiwanese go to China
+for kidney transplants': a bare number followed by the recipients' verb, or by travel for a
+transplant, counts transplants (``who``, the words for the persons, must not name staff)."""
+STAFF_OR_SURGEON_WORD_RE = re.compile(
+    r"(?<![a-z])(?:surgeons?|doctors?|physicians?|nurses?|staff|specialists?|students?"
+    r"|professors?|experts?|coordinators?|trainees?)(?![a-z])"
+)
+"""The persons a recipients' verb must not count: staff who were trained or went abroad."""
 EN_SURGICAL_VOLUME_BEFORE_RE = re.compile(
     r"(?:surgical|surgery|operation|operating)\s(?:volume|count|total)\s(?:of|was|is|reached"
     r"|stood at|exceeds|exceeded|totall?ed)\s(?:about\s|around\s|nearly\s|over\s|more than\s)?$"
@@ -1581,13 +1714,22 @@ EN_ANNUAL_AFTER_RE = re.compile(
 cases of ... transplants, ... last year'), make a bare count one of a period."""
 EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
 """'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_RANGE_TO_RATE_RE = re.compile(
+    r"^\s?(?:to\s)?[\d.,]+\s(?:[a-z-]+\s){0,2}?(?:per|for every)\s(?:\d|million|one million)"
+)
+"""'from 7.8 to 11.4 donors per million population': the low end of a range of rates (what
+follows the low end's figure is the high end and its rate)."""
+EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
+"""'five organ donations for every one million people': the people are a rate's denominator."""
 EN_ORGAN_COORD_RE = re.compile(
     rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
     r"|deceased|living|donor|cadaveric)(?:\s|$))+$"
 )
 """Words between a number and its counter that only name organs and donor kinds ('402
 kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
-ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared")
+ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
+"""What becomes of organs counted by name: distributed, allocated, shared, made available
+('only about 100 kidneys are available in a year': the organs the donors gave)."""
 TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
 """'surgeons there transplanting 153 livers': organs named as what was transplanted."""
 _EN_ORDINALS = (
@@ -1687,9 +1829,12 @@ EN_DONATE_AFTER_RE = re.compile(
     r"(?:their\s|his\s|her\s)?(?:organs?|kidneys?|livers?)"
 )
 """'only 200 donate their organs': a bare number followed by the donors' verb counts donors."""
-EN_ORGANS_GIVEN_RE = re.compile(r"contribut|deceased donors?")
-"""'deceased donors who contributed about 5,000 organs': organs donated (living donors' organs
-are not annotated, so 'living' in the clause keeps them out)."""
+EN_ORGANS_GIVEN_RE = re.compile(
+    r"contribut|deceased donors?|donors?\s(?:[a-z]+\s)?(?:giv(?:e|es|ing)|gave|who gave)(?![a-z])"
+)
+"""'deceased donors who contributed about 5,000 organs', '1,700 donors giving more than 5,000
+organs': organs donated (living donors' organs are not annotated, so 'living' in the clause
+keeps them out)."""
 EN_CURRENCY_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?<!nt\s)(?<!hk\s)dollars?\s$")
 """'The mean cost for KT was dollar 21,000': the currency written as a word before the number."""
 EN_FOREIGN_CURRENCY_RE = re.compile(
@@ -1762,9 +1907,11 @@ EN_RECENT_SPAN_RE = re.compile(
     r"(?<![a-z])(?:in|over|during|within|for)\sthe\s(?:past|last|previous)\s"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s)?"
     r"(?:years?|decades?|months?)(?![a-z])"
+    r"|(?<![a-z])in\srecent\s(?:years|months)(?![a-z])"
 )
-"""'In the past three years, the hospital has performed 900': a window ending now is a
-period, not the programme's whole life (GUIDE.md: running totals), even after 'has'."""
+"""'In the past three years, the hospital has performed 900', 'in recent years': a window
+ending now is a period, not the programme's whole life (GUIDE.md: running totals), even after
+'has'."""
 EN_LABEL_BEFORE_RE = re.compile(
     r"(?:^|[|;])\s*(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?:\s*"
     r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"

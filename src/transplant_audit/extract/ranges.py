@@ -18,6 +18,16 @@ from transplant_audit.extract.rxprefix import speed_up
 
 _RANGE_BETWEEN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?:人民币|rmb|\$|us\$)?\s?$")
 
+_LOW_END_BEFORE_RE = re.compile(
+    r"(?:(?<![a-z])(?P<between>between)\s)?(?<![\d.,])(?P<low>\d{1,3}(?:,\d{3})*|\d+)"
+    r"\s?(?P<join>to|and|-|–|~)\s?$"
+)
+"""'between 23 and 39', '41 to 73 per year', '100 to 120 livers': the low end of a range
+just before a figure, a bare Arabic number (the high end's counter or implied counter
+serves both)."""
+
+_LEAD_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
 
 def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     """30万元至50万元, 2 weeks to 4 weeks: two figures of one indicator joined by a range
@@ -35,7 +45,58 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
                 continue  # fell from 5,233 to 5,033: two states, not a range
             out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))
             out[i + 1] = replace(b, qualifier=str(Qualifier.AT_MOST))
-    return out
+    return _add_low_ends(out, norm)
+
+
+def _year_like(token: str) -> bool:
+    """A bare four-digit number from 1900 to 2099: a year, never a range's low end."""
+    return len(token) == 4 and token[:2] in ("19", "20")
+
+
+def _add_low_ends(cands: list[Candidate], norm: str) -> list[Candidate]:
+    """A range whose high end alone became a figure ('hovered between 23 and 39', 'only 41 to
+    73 per year', 'about 100 to 120 livers ... are donated'): the bare number before the range
+    word is its low end, the same indicator (at_least), and the high end becomes at_most.
+    Not the start of a change ('rose from 60 to 210', 'from 20 to 1,000': two states, the
+    second already read), not a year, not a low end that is
+    already a figure or that is no smaller than the high end."""
+    taken = [(c.start, c.end) for c in cands]
+    added: list[Candidate] = []
+    out = list(cands)
+    for i, b in enumerate(cands):
+        one_figure = b.indicator.endswith(("_cumulative", "_year"))
+        if b.qualifier not in ("exact", "at_most") or one_figure:
+            continue  # a running total or a year is one figure, not the end of a range
+        m = _LOW_END_BEFORE_RE.search(norm, max(0, b.start - 24), b.start)
+        if not m or (m["join"] == "and") != bool(m["between"]):
+            continue  # 'and' joins two ends only after 'between'
+        lo_s, lo_e = m.start("low"), m.end("low")
+        if any(s < lo_e and lo_s < e for s, e in taken):
+            continue
+        if pat.EN_CHANGE_FROM_RE.search(norm, max(0, lo_s - 40), lo_s):
+            continue
+        if norm.endswith("from ", 0, lo_s):
+            continue  # 'from 20 to 1,000 transplants': a change told without its verb
+        high = _LEAD_NUMBER_RE.search(norm, b.start, b.end)
+        high_value = float(high.group(0).replace(",", "")) if high else 0.0
+        low_value = float(m["low"].replace(",", ""))
+        if not high_value or low_value >= high_value or _year_like(m["low"]):
+            continue  # 'from 135 in 1999 to 4,000': a year dates the figure before
+        ratio = b.value / high_value  # the high end's unit (weeks → days) serves both
+        added.append(
+            replace(
+                b,
+                value=round(low_value * ratio, 6),
+                qualifier=str(Qualifier.AT_LEAST),
+                start=lo_s,
+                end=lo_e,
+                stated=m["low"],
+            )
+        )
+        out[i] = replace(b, qualifier=str(Qualifier.AT_MOST))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda c: c.start)
 
 
 SLOW_FORMS = speed_up(globals())

@@ -24,6 +24,12 @@ from transplant_audit.extract.spans import _hospital_at, _span_candidate
 _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首次|首度|首创|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
     r"(?:移植|换[肝肾心肺])"
+    # 第一次 / 第一个 (the first time, the first one) said of a success or of the human
+    # operation: 第一次成功的肾移植手术, 第一个人类心移植; not of a unit (第一个肝移植中心),
+    # not a patient's own first (第一次移植后)
+    r"|(?:第[一1](?:次|个)(?=[^,。;\d]{0,4}?(?:成功|人类|人体)))"
+    r"[^,。;\d]{0,12}?(?:移植|换[肝肾心肺])"
+    r"(?![^,。;]{0,3}?(?:中心|科|病区|病房|研究|基地|团队|医院|机构))"
     # the transplant's clause, then what it was: 完成活体肝移植,为国内首例
     r"|(?:移植|换[肝肾心肺])[^。;]{0,12}?,\s?(?:为|是|系|属|乃)[^,。;\d]{0,6}?(?:首例|首宗|第一例)"
     r"(?!患者|病人|受者)"
@@ -54,6 +60,11 @@ _FIRST_TX_RE = re.compile(
     # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
     # first performed or making its debut
     # (not a first of something about transplantation: a conference, a journal, a law)
+    # a list of organs, each with its own first: 'the first kidney, liver and heart
+    # transplants were performed in 1970, 1990 and 1994 respectively'
+    r"|first\s(?:successful\s)?(?:(?:kidney|liver|heart|lung|pancreas|cornea|intestine)"
+    r"(?:,\s(?:and\s)?|\sand\s))+(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|pancreas"
+    r"|cornea|intestine)?\s?(?:[a-z-]+\s){0,2}?transplant(?:ation)?s"
     r"|first(?:-ever)?\s(?!(?:[a-z'’-]+\s){0,4}?(?:conferences?|congress|journal|issue|meeting"
     r"|symposium|laws?|regulations?|society|association|course|paper|textbook|workshop|forum)\s)"
     r"(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
@@ -120,6 +131,42 @@ def _zh_years_in_turn(
 
 _ZH_YEAR_LIST_PREV_RE = re.compile(rf"(?<!\d)({pat.YEAR})\s?年?\s?[、和及与]\s?$")
 """The year before in a list (1998年、 before 2001年)."""
+
+
+_EN_YEAR_LIST_NEXT_RE = re.compile(
+    rf"\s?,\s?(?:and\s)?({pat.YEAR})(?!\d)|\s(?:and)\s({pat.YEAR})(?!\d)"
+)
+"""The next year of an English list (in 1969, 1991 and 1990)."""
+
+
+_EN_RESPECTIVELY_RE = re.compile(r"^[.,]?\s?,?\s?respectively")
+
+
+def _en_years_respectively(
+    norm: str, ye: int, first: re.Match[str], used: set[int]
+) -> list[tuple[int, int, float, str]]:
+    """The years of a list after an English first of several organs, said 'respectively'
+    ('the first kidney, liver and heart transplants ... in 1969, 1991 and 1990 respectively'):
+    the first year's organ (start -1), then (start, end, year, organ) of each other year, the
+    organs in the order named; marked used. [] unless 'respectively' closes the list."""
+    found: list[tuple[int, int, float]] = []
+    nxt = _EN_YEAR_LIST_NEXT_RE.match(norm, ye)
+    end = ye
+    while nxt:
+        g = 1 if nxt.group(1) else 2
+        found.append((nxt.start(g), nxt.end(g), float(nxt.group(g))))
+        end = nxt.end(g)
+        nxt = _EN_YEAR_LIST_NEXT_RE.match(norm, end)
+    if not found or not _EN_RESPECTIVELY_RE.match(norm[end : end + 20]):
+        return []
+    organs = [pat.ORGAN_WORDS[o.group(0)] for o in pat.ORGAN_RE.finditer(first.group(0))]
+    out = [(-1, ye, 0.0, organs[0] if organs else "")]  # the first year's own organ
+    for i, (ys, y_end, year) in enumerate(found):
+        if ys in used or i + 1 >= len(organs):
+            continue  # a year with no organ of its own (bone marrow, named between) is left
+        used.add(ys)
+        out.append((ys, y_end, year, organs[i + 1]))
+    return out
 
 
 _EN_FIRST_AND_RE = re.compile(
@@ -271,6 +318,25 @@ def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, in
     return (years[-1][0], years[-1][1]) if years else None
 
 
+_ZH_OPERATION_RE = re.compile(r"移植|换[肝肾心肺]|手术")
+
+
+def _zh_previous_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the last year of the sentence just before, for a Chinese first whose own
+    sentence has no year, when that sentence tells an operation (2020年6月,某院成功进行…联合
+    移植。该手术为世界首例…): the first is that operation, dated there."""
+    if norm[m.start() : m.end()].isascii():
+        return None  # English has its own rule ('in the same year')
+    lo, _ = sentences.around(m.start(), m.end())
+    if lo <= 1:
+        return None
+    plo, _ = sentences.around(lo - 2, lo - 1)
+    if not _ZH_OPERATION_RE.search(norm, plo, lo):
+        return None
+    years = _year_spans(norm, plo, lo)
+    return (years[-1][0], years[-1][1]) if years else None
+
+
 def _year_candidates(doc: Doc) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
@@ -334,7 +400,7 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                 if best is not None:
                     break
             if best is None and indicator == "first_transplant_year":
-                same = _same_year(norm, sentences, m)
+                same = _same_year(norm, sentences, m) or _zh_previous_year(norm, sentences, m)
                 best = (0, *same) if same else None
             if best is None:
                 continue
@@ -342,7 +408,13 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
             year = _year_value(norm[ys:ye])
             used.add(ys)
             kinds = [organ]
-            if indicator == "first_transplant_year":
+            in_turn: list[tuple[int, int, float, str]] = []
+            if indicator == "first_transplant_year" and ys > m.end() and "respectively" in norm:
+                in_turn = _en_years_respectively(norm, ye, m, used)
+            if in_turn:  # each year its own organ, in the order named
+                kinds = [in_turn[0][3]]
+                in_turn = in_turn[1:]
+            elif indicator == "first_transplant_year":
                 kinds = _first_kinds(norm, m, organ)
                 first_organs.setdefault(ys, set()).update(kinds)
             out.extend(
@@ -366,6 +438,20 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                     )
                     for y2s, y2e, year2 in _zh_years_in_turn(norm, ys, ye, m.end(), used)
                 )
+            out.extend(
+                _span_candidate(
+                    text,
+                    y2s,
+                    y2e,
+                    snippet_chars,
+                    lang,
+                    indicator=indicator,
+                    value=year2,
+                    organ=organ2,
+                    hospital=_hospital_at(hospitals, y2s),
+                )
+                for y2s, y2e, year2, organ2 in in_turn
+            )
             if indicator == "first_transplant_year" and ys > m.end():
                 nxt = _EN_FIRST_AND_RE.match(norm, ye)
                 if nxt and nxt.start(1) not in used:

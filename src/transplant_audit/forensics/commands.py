@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from transplant_audit.cli_options import json_path_aware, write_json_output
+from transplant_audit.cli_options import json_path_aware, write_json_output, write_text_atomic
 from transplant_audit.errors import ConfigError, DataError
 from transplant_audit.jsonvalue import plain
 
@@ -33,13 +33,6 @@ def _load_evidence(home: str | None):  # noqa: ANN202 - Evidence, imported lazil
 
         return read_package(bundled_package_dir())
     return load_evidence(home)
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    """A chart file, readable by all (0o644); an unwritable path is one cannot-write line."""
-    from transplant_audit.fileerrors import write_bytes_atomic
-
-    write_bytes_atomic(path, text.encode("utf-8"), mode=0o644)
 
 
 def _pairs(specs: list[str], sep: str, what: str) -> list[tuple[str, str, str]]:
@@ -274,11 +267,11 @@ def _write_charts(result: ForensicsResult, charts: Path) -> None:
     for name in result._fits:
         chart = fit_chart(result, name)
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
-        _atomic_write_text(charts / f"{safe}.html", chart.to_html())
+        write_text_atomic(charts / f"{safe}.html", chart.to_html())
         try:
             import vl_convert as vlc
 
-            _atomic_write_text(charts / f"{safe}.svg", vlc.vegalite_to_svg(chart.to_json()))
+            write_text_atomic(charts / f"{safe}.svg", vlc.vegalite_to_svg(chart.to_json()))
         except Exception as exc:  # SVG is a convenience; HTML is always written
             console.print(f"[yellow]SVG not written for {name}: {exc}[/]")
     console.print(f"charts written to {charts}")

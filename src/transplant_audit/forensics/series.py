@@ -252,9 +252,7 @@ def read_series_csv(path: str | Path, *, counts: bool = True) -> SeriesData:
     p = Path(path)
     try:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise DataError(str(p), "file not found", code="missing-file") from None
-    except OSError as exc:  # a directory, a symlink loop, no permission
+    except OSError as exc:  # missing, a directory, a symlink loop, no permission
         raise read_error(p, exc) from None
     except UnicodeDecodeError:
         raise _not_utf8(p) from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,7 +14,7 @@ from rich.progress import Progress
 
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError
-from transplant_audit.fileerrors import write_error
+from transplant_audit.fileerrors import temp_dir_beside, write_error
 
 registry_app = typer.Typer(
     help=(
@@ -93,7 +92,7 @@ def write_package(rel: Any, med: list[dict[str, Any]], out: Path) -> Path:
         raise ConfigError(f"{out} exists and is not empty: choose a new --out directory")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".registry-", dir=out.parent))
+        tmp = temp_dir_beside(out, "registry")
     except OSError as exc:
         raise write_error(out, exc) from None
     source = {"title": "Transplant-tourism registry (transplant-audit registry aggregates)"}

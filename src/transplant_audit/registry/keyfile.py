@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 from transplant_audit.errors import ConfigError
+from transplant_audit.fileerrors import SECRET_MODE
 from transplant_audit.paths import home_dir
 
 KEY_ENV = "TRANSPLANT_AUDIT_REGISTRY_KEY_FILE"
@@ -28,9 +29,10 @@ def load_or_create_key(path: Path) -> bytes:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_MODE)
         except FileExistsError:  # another worker created it first
             return load_or_create_key(path)
+        os.fchmod(fd, SECRET_MODE)  # 0o600 whatever the umask (open's mode is masked by it)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(KEY_BYTES) + "\n")
     if path.stat().st_mode & 0o077:

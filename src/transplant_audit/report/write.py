@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
@@ -15,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from transplant_audit.errors import ConfigError
+from transplant_audit.fileerrors import temp_dir_beside
 from transplant_audit.jsonvalue import plain
 from transplant_audit.report.analyses import Progress
 from transplant_audit.report.fmt import spreadsheet_safe
@@ -107,10 +107,7 @@ def write_report(
             f"--out {out}: directory is not empty and holds no previous report; "
             "choose an empty or new directory so nothing of yours is replaced"
         )
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a report is meant to be shared
+    tmp = temp_dir_beside(out)  # follows the umask: a report is meant to be shared
     seconds: dict[str, float] = {}
     try:
         t = time.perf_counter()

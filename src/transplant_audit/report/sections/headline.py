@@ -155,12 +155,21 @@ def _summary_runs(s: EstimateSummary, label: str, ref: Run) -> list[Run]:
             if s.sensitivity_year is not None and s.sensitivity_year != s.year
             else ""
         )
+        own = s.drivers_scenario in ("", s.scenario)
+        lead = (
+            " The interval is wide mainly because of the assumptions "
+            if own
+            else " Its utilisation comes from the calibrated model's posterior, not from an "
+            "assumption; of the assumptions, the national capacity it scales moves most with "
+        )
+        see = " (see " if own else " (Sobol indices of the capacity total; the "
+        tail = f"{when})." if own else f" section shows those of the combined estimate{when})."
         runs += [
-            " The interval is wide mainly because of the assumptions ",
+            lead,
             *[x for a in s.drivers for x in (Link(a, ASM + a), " and ")][:-1],
-            " (see ",
+            see,
             Link("sensitivity", "checks"),
-            f"{when}).",
+            tail,
         ]
     return runs
 
