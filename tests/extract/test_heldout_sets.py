@@ -1,5 +1,5 @@
 """The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt), heldout3.json
-(raw/k*.txt), heldout4.json (raw/m*.txt) and heldout5.json (raw/n*.txt), each gathered blind to
+(raw/k*.txt), heldout4.json (raw/m*.txt), heldout5.json (raw/n*.txt) and heldout6.json (raw/p*.txt), each gathered blind to
 the extractor from pages none of the earlier sets used. These tests check the sets themselves
 (size, form, disjointness, reproducibility, the texts-only export for a blind second annotator);
 they never run the extractor on them. Scoring them is bench_extract.py's job (and
@@ -26,6 +26,11 @@ SETS = {
     "heldout3": ("h3-", "k", [("b", "rt"), ("d", "rt2"), ("h", "h2")]),
     "heldout4": ("h4-", "m", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3")]),
     "heldout5": ("h5-", "n", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4")]),
+    "heldout6": (
+        "h6-",
+        "p",
+        [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5")],
+    ),
 }
 
 

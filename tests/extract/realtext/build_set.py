@@ -19,6 +19,9 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout6 (checks raw/p*.txt, writes heldout6.json)
      python tests/extract/realtext/build_set.py heldout6 --texts-only OUT [PREFIX]
          (PREFIX defaulting to p: pE en, pS zh-Hans, pT zh-Hant)
+     python tests/extract/realtext/build_set.py heldout7 (checks raw/q*.txt, writes heldout7.json)
+     python tests/extract/realtext/build_set.py heldout7 --texts-only OUT [PREFIX]
+         (PREFIX defaulting to q: qE en, qS zh-Hans, qT zh-Hant)
 """
 
 from __future__ import annotations
@@ -222,6 +225,28 @@ def build_heldout6() -> list[dict]:
     return docs
 
 
+def build_heldout7() -> list[dict]:
+    """The seventh held-out set (raw/q*.txt: qE English, qS Simplified, qT Traditional
+    Chinese), gathered blind to the extractor after heldout6 had been scored and while it was
+    being tuned on by half: none of its pages is in any earlier set (heldout6 included), no
+    snippet shares a 40-character run of text with theirs, and none repeats another of its
+    own."""
+    docs = build("q", "h7")
+    earlier = (
+        build()
+        + build("d", "rt2")
+        + build("h", "h2")
+        + build("k", "h3")
+        + build("m", "h4")
+        + build("n", "h5")
+        + build("p", "h6")
+    )
+    assert_disjoint("heldout7", docs, earlier)
+    _assert_spread("heldout7", docs)
+    _assert_no_repeats("heldout7", docs)
+    return docs
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -253,6 +278,7 @@ HELDOUT = {
     "heldout4": (build_heldout4, "m"),
     "heldout5": (build_heldout5, "n"),
     "heldout6": (build_heldout6, "p"),
+    "heldout7": (build_heldout7, "q"),
 }
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
