@@ -416,6 +416,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
         return False
+    if m["travel"] and pat.STAFF_OR_SURGEON_WORD_RE.search(ctx.mods):
+        return False  # '12 surgeons went to Japan for ...': staff who travel, no recipients
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
 
@@ -753,8 +755,18 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
 def _zh_untypical_stay(ctx: _Ctx) -> bool:
     """A Chinese stay in hospital (住院) whose clause has no word making it typical (平均, 一般,
     住院时间, 约, 需要, 可...): one patient's stay told as an event (某某住院共54天, 住院仅一个
-    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's)."""
-    return "住院" in ctx.clause and _zh_near(ctx) and not pat.ZH_TYPICAL_STAY_RE.search(ctx.clause)
+    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's).
+    The clause is read whole, the figure's own qualifiers (住院约十八天, 18天左右) included."""
+    if "住院" not in ctx.clause or not _zh_near(ctx):
+        return False
+    return not pat.ZH_TYPICAL_STAY_RE.search(_whole_clause(ctx))
+
+
+def _whole_clause(ctx: _Ctx) -> str:
+    """The figure's clause with the figure and its qualifiers in it (ctx.clause leaves them
+    out): the clause text before, the figure as written, the clause text after."""
+    figure = ctx.sentence[len(ctx.sentence_left) : len(ctx.sentence) - len(ctx.sentence_right)]
+    return ctx.left_clause + figure + ctx.right
 
 
 def _priced_at(ctx: _Ctx) -> bool:

@@ -291,6 +291,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "discharges": ("visits", "discharges", 1, None),
     "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
+    "consultants": ("persons", "consultants", 1, None),  # '6 senior consultants'
     "people": ("persons", "people", 1, None),
     "citizens": ("persons", "people", 1, None),
     "individuals": ("persons", "people", 1, None),
@@ -377,7 +378,10 @@ story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
     r"(?:(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)"
     # those who wait, named by the wait alone: 等待肝源的就有20多万
-    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
+    # with a transplant or organ cue before 的 (排队挂号的就有2万 counts no waiting list)
+    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?"
+    r"(?:移植|器官|供体|[肝肾心肺](?:脏|源)|[换等][肝肾心肺])[^,。;\d]{0,8}?"
+    r"的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
 """等待肾移植的病人为100-150万, 等待移植名单是30万, 排队等肾源的就有20多万: a count in 万
@@ -823,14 +827,15 @@ EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 EN_SENIOR_CLASS_RE = re.compile(
     r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
     r"(?![a-z])"
-    r"|(?:associate\s)?professors?(?:\s(?:and|or)\sassociate\sprofessors?)?"
-    r"(?![a-z]|\s?/|\s(?:and|or)\s(?:associate\s|deputy\s)?chief)"
+    r"|(?:associate\s)?professors?(?:\s?(?:and|or|/)\s?associate\sprofessors?)?"
+    r"(?![a-z]|\s?/|\s(?:and|or)\s(?!\d))"  # 'professors and attending surgeons': mixed
     r"|(?:deputy|vice|associate)[ -]chief\s[a-z]+\s(?:or|and)\s(?:above|higher))"
 )
 """Staff named by a senior title as a class: 'senior specialists', academic ranks alone
-('8 professors, 5 associate professors'), 'deputy chief physicians or above'. They are the
-vocabulary's senior_staff (GUIDE.md: staff with senior titles), not a unit's surgeons; ranks
-mixed with clinical ones ('11 professors and chief surgeons') are left to the surgeon rule."""
+('8 professors, 5 associate professors', '30 professors/associate professors'), 'deputy
+chief physicians or above'. They are the vocabulary's senior_staff (GUIDE.md: staff with
+senior titles), not a unit's surgeons; ranks mixed with other ones ('11 professors and chief
+surgeons', '12 professors and attending surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
@@ -861,9 +866,13 @@ RECEIVED_TX_RE = re.compile(
     r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
-    # transplant tourists: 'people chose to go to mainland China for liver transplants'
-    r"|(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s(?:to\s[^.;,]{0,40}?"
-    r"|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)for\s(?:[a-z-]+\s){0,4}?transplant"
+    # transplant tourists: 'people chose to go to mainland China for liver transplants' (not
+    # 'went to Japan for transplant training': staff who learn; _received_transplant also
+    # refuses staff counted by the travel group)
+    r"|(?P<travel>(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s"
+    r"(?:to\s[^.;,]{0,40}?|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)"
+    r"for\s(?:[a-z-]+\s){0,4}?transplant(?![a-z]*\s(?:[a-z]+\s)?"
+    r"(?:train|course|fellow|stud|educat|learn|skill|techni|exchange|workshop|conference)))"
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
     r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
