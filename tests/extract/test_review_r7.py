@@ -176,3 +176,75 @@ def test_a_surgical_tool_does_not_date_a_first(text: str) -> None:
 def test_an_operation_told_before_still_dates_the_first() -> None:
     text = "2016年该院完成一台肾移植手术。此例手术为全省首例机器人辅助肾移植。"
     assert ("first_transplant_year", 2016.0) in figure_pairs(text)
+
+
+# --- older findings (before this morning's passes) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "The centre performed 300 kidney transplants in 2018 and 30,000 surgeries overall.",
+            30000.0,
+            id="review",
+        ),
+        pytest.param(
+            "Last year the hospital did 120 liver transplants and 45,000 operations in total.",
+            45000.0,
+            id="in-total",
+        ),
+    ],
+)
+def test_all_operations_after_a_transplant_count_are_no_transplants(
+    text: str, value: float
+) -> None:
+    check_figures(text, {("surgeries_per_year", value)}, {("transplants_in_period", value)})
+
+
+def test_a_transplant_teams_operations_in_total_stay_transplants() -> None:
+    text = "The liver transplant team has performed 800 operations in total."
+    assert ("transplants_cumulative", 800.0) in figure_pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surgeons here transplant 3 to 5 of every 10 liver grafts.",
+        "Two out of every 8 kidney grafts came from living donors.",
+    ],
+)
+def test_the_denominator_of_every_is_no_count(text: str) -> None:
+    got = figure_pairs(text)
+    assert not {p for p in got if p[1] in (8.0, 10.0)}, got
+
+
+def test_a_count_every_year_is_still_a_count() -> None:
+    text = "The hospital performed 10 liver transplants every year."
+    assert ("transplants_in_period", 10.0) in figure_pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "surgeons 12\nnurses 30\nbeds 40",
+        "Transplant centre\nsurgeons 12\nnurses 30\nbeds 40",
+    ],
+)
+def test_a_label_then_number_line_does_not_take_the_next_lines_label(text: str) -> None:
+    """Each number read the next line's label as its counter (nurses 12, beds 30)."""
+    got = figure_pairs(text)
+    assert not {p for p in got if p[0].endswith("nurses") and p[1] == 12.0}, got
+    assert not {p for p in got if p[0].endswith("beds") and p[1] == 30.0}, got
+
+
+def test_a_number_wrapped_before_its_counter_keeps_it() -> None:
+    assert ("department_beds", 40.0) in figure_pairs("The unit has 40\nbeds and 12 surgeons.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["张先生换肝后住院时间长达四十天。", "李女士移植后住院时间约两个月。"],
+)
+def test_a_named_patients_stay_is_an_anecdote(text: str) -> None:
+    assert not {p for p in figure_pairs(text) if p[0] == "avg_length_of_stay_days"}

@@ -759,6 +759,8 @@ def _zh_untypical_stay(ctx: _Ctx) -> bool:
     The clause is read whole, the figure's own qualifiers (住院约十八天, 18天左右) included."""
     if "住院" not in ctx.clause or not _zh_near(ctx):
         return False
+    if pat.ZH_NAMED_PERSON_RE.search(ctx.left_clause):
+        return True  # 张先生换肝后住院时间长达四十天: one named patient's stay
     return not pat.ZH_TYPICAL_STAY_RE.search(_whole_clause(ctx))
 
 
@@ -933,6 +935,15 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
     ):
         return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
+    if (
+        _has(_GENERAL_SURGERY_RE, ctx.mods)
+        and not _has(pat.TRANSPLANT_CUE_RE, ctx.mods)
+        and pat.EN_ALL_KINDS_AFTER_RE.match(ctx.right)
+        and pat.EN_TX_COUNT_BEFORE_RE.search(ctx.sentence_left)
+    ):
+        # '300 kidney transplants in 2018 and 30,000 surgeries overall': all operations
+        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+        return "surgeries_per_year" if annual else None
     tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
     # a table row or list item under a heading about transplants, or a count whose
     # sentence names transplantation after it (累计成功开展11万例,...器官移植国)

@@ -757,10 +757,10 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     norm, s = pg.norm, f.s
     if (
         not f.is_zh_token
-        and " in" in norm[max(0, s - 12) : s]
+        and any(w in norm[max(0, s - 12) : s] for w in (" in", "every"))
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
-        return False  # only one in 30 patients: a ratio's denominator
+        return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
     # a three-month shutdown, 5-year survival: a duration of something else
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 

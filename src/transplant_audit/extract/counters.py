@@ -104,6 +104,16 @@ class _Counter:
     end: int = 0
 
 
+def _label_lines(norm: str, e: int) -> bool:
+    """The number ending at ``e`` ends a line 'label number' and the next line is one too
+    ('surgeons 12\nnurses 30'): a list of labelled figures, read line by line."""
+    nl = norm.find("\n", e)
+    if nl < 0 or not pat.EN_LABEL_LINE_RE.fullmatch(norm, norm.rfind("\n", 0, e) + 1, e):
+        return False
+    end = norm.find("\n", nl + 1)
+    return bool(pat.EN_LABEL_LINE_RE.fullmatch(norm, nl + 1, len(norm) if end < 0 else end))
+
+
 def _read_counter(norm: str, e: int) -> _Counter:
     """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
     rest = norm[e : e + 40]
@@ -135,6 +145,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
             return out
         if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
             return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
+        if "\n" in ec.group(0) and _label_lines(norm, e):
+            return out  # 'surgeons 12\nnurses 30': the next line's label, not this counter
         counter = ec.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
         if ec.group("sfx"):

@@ -822,6 +822,17 @@ its medical (health-technical) staff, not all its employees."""
 EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\sincluding)\s")
 """'Its staff includes 165 chief physicians, 261 associate chief physicians, 40 PhDs': ranks
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
+EN_LABEL_LINE_RE = re.compile(
+    r"[ \t]*[a-z][a-z'()/-]*(?:[ \t][a-z][a-z'()/-]*){0,3}[ \t]*[:|]?[ \t]*\d[\d,.]*[ \t]*"
+)
+"""'surgeons 12', a whole line: a label and its number. When the next line is one too
+('nurses 30'), its word is the next label, not this number's counter."""
+EN_ALL_KINDS_AFTER_RE = re.compile(
+    r"\s?(?:overall|in\s(?:total|all)|altogether|all\stold|of\sall\skinds)(?![a-z])"
+)
+EN_TX_COUNT_BEFORE_RE = re.compile(r"\d\s(?:[a-z-]+\s){0,2}transplant")
+"""'300 kidney transplants ... and 30,000 surgeries overall': a count of every operation of a
+hospital (EN_ALL_KINDS_AFTER_RE) after a count of its transplants, not more transplants."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
 EN_SENIOR_CLASS_RE = re.compile(
@@ -999,6 +1010,9 @@ ZH_OTHER_WAITER_RE = re.compile(
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
 ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
 """他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
+ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|老伯|阿姨|大爷|大妈)")
+"""张先生, 李女士: one named person, the subject of a stay told of him (张先生换肝后住院时间
+长达四十天): an anecdote however the stay is worded."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
@@ -1542,8 +1556,11 @@ EN_OTHER_COST_RE = re.compile(
 )
 """'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
 (GUIDE: cost breakdowns), named just before the amount in its clause."""
-EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
-"""'only one in 30 patients ...': the denominator of a ratio, no count."""
+EN_ONE_IN_BEFORE_RE = re.compile(
+    r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$|(?<![a-z])(?:out\s)?of\severy\s$"
+)
+"""'only one in 30 patients ...', '3 to 5 of every 10 grafts': the denominator of a ratio, no
+count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
     r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
 )
