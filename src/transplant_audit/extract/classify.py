@@ -775,6 +775,16 @@ _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
 """Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
 
 
+def _zh_fee_alone(ctx: _Ctx) -> bool:
+    """A Chinese 手术费 in a sentence that lists no other line of the bill (no 药费, 住院费,
+    肾源费, no 手术当天): the fee stands for what the transplant costs (GUIDE: Money, the
+    operation's fee is ``surgical_fee_cny`` only as one line of a cost breakdown)."""
+    sent = ctx.sentence
+    if "手术费" not in sent or "手术当天" in sent or "|" in sent or not _zh_near(ctx):
+        return False
+    return not pat.ZH_OTHER_COST_LINE_RE.search(sent) and not pat.ZH_BILL_PART_RE.search(sent)
+
+
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     """An amount in ``cny`` or ``usd``: a price, fee, revenue, funding or investment, or None."""
     texts = (ctx.clause, ctx.mods)
@@ -813,6 +823,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
+        if _zh_fee_alone(ctx):
+            return "price_cny"  # 35万元的手术费成难关: no bill broken down, the price
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"

@@ -210,7 +210,7 @@ def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
 
 
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
-_MID_MORE_RE = re.compile(r"[多余][万亿]")
+_MID_MORE_RE = re.compile(r"[多余几][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
 
@@ -237,7 +237,8 @@ def _token_value(m: re.Match[str]) -> float:
         tok = m.group("zh")
         if tok == "半":
             return 0.5  # 半年, 半个月
-        tok = tok.replace("多", "").replace("余", "")  # 三十多万: the qualifier is read apart
+        # 三十多万, 十几万: the qualifier is read apart
+        tok = tok.replace("多", "").replace("余", "").replace("几", "")
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
@@ -621,8 +622,8 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     f.quals = list(cnt.quals or [])
     tok0 = f.m.group(0)
-    if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
-        f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
+    if ("多" in tok0 or "余" in tok0 or "几" in tok0) and _MID_MORE_RE.search(tok0):
+        f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万, 十几万
     if not cnt.uclass and not f.is_zh_token and norm.startswith(" and a half", e):
         cnt, f.plus_half, f.range_lower = _and_a_half(norm, e, carry.range_upper)
     f.money_kind = carry.range_money.pop(s, "")

@@ -40,7 +40,8 @@ number: 1万1600, 2万7千."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
-    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*(?:[多余][万亿])?"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:[多余][万亿]|(?<=[十百千])几[万亿])?"  # 三十多万; 十几万 'ten-odd 万' (几 after 十)
     r"|(?<=[上近逾过超约破])[百千万]"
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
@@ -1069,6 +1070,15 @@ ZH_COST_LINE_BEFORE_RE = re.compile(
 prose (GUIDE: cost breakdowns; only the operation's line is annotated)."""
 FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 """手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
+ZH_OTHER_COST_LINE_RE = re.compile(
+    r"(?:药物?|住院|检查|化验|护理|床位|材料|麻醉|治疗|监护|icu|供体|[肾肝心肺]源|器官|捐赠)费"
+    r"|(?:药物?|住院|检查|护理|随访|复查|评估)[^,。;\d]{0,4}?费用"
+)
+"""A cost line other than the operation (药费, 住院费, 肾源费, 检查费用) in the same sentence: the
+sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
+sentence (35万元的手术费成难关) names what the transplant costs the patient: the price."""
+ZH_BILL_PART_RE = re.compile(r"其中|包括|包含|含有")
+"""其中手术费约6万元: a part of a bill named in the sentence, so the 手术费 is one line of it."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""

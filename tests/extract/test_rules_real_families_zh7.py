@@ -1,0 +1,115 @@
+"""Families of Chinese real-text mistakes (simplified and traditional) fixed for issue 14,
+eighth rules pass (rzh7). Every sentence here was written for these tests in new words
+(synthetic test material: not quoted from any page, not evidence). Each positive case asserts
+a figure the rules of main before this pass (379807c) missed or labelled wrongly; cases whose
+id starts with ``guard-`` already held on 379807c: they guard the pass, they do not show what
+it added."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_figures, figure_triples
+from .conftest import figure_pairs as pairs
+
+# --- number grammar: 十几万 'ten-odd 万' is one amount, at least 100,000 -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "为了给女儿换肺,这对夫妇四处借来十几万的手术费用。",
+            ("price_cny", 100000.0, "at_least"),
+            id="bare-wan-before-price-noun",
+        ),
+        pytest.param(
+            "医生说换肾大约需要十几万,家里一时拿不出来。",
+            ("price_cny", 100000.0, "at_least"),
+            id="bare-wan-after-tx-needs",
+        ),
+        pytest.param(
+            "醫生坦言換肝要十幾萬的費用,家屬只好向親友借錢。",
+            ("price_cny", 100000.0, "at_least"),
+            id="hant-bare-wan-price",
+        ),
+        pytest.param(
+            "据估计,全国排队等候肾源的就有二十几万。",
+            ("waitlist_size", 200000.0, "at_least"),
+            id="bare-wan-waiting-persons",
+        ),
+        pytest.param(
+            "那家医院的肝移植费用一般是十几万元。",
+            ("price_cny", 100000.0, "at_least"),
+            id="guard-ten-odd-wan-yuan",
+        ),
+        pytest.param(
+            "據說當地等候換腎的病人有十幾萬人。",
+            ("waitlist_size", 100000.0, "at_least"),
+            id="guard-hant-ten-odd-wan-persons",
+        ),
+    ],
+)
+def test_ten_odd_wan_is_one_amount(text: str, present: tuple[str, float, str]) -> None:
+    check_figures(text, {present}, set(), found=figure_triples)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("这个村子里有几十万只候鸟过冬。", id="birds-not-money"),
+        pytest.param("全省有十几万名小学生参加了这次活动。", id="pupils-not-patients"),
+    ],
+)
+def test_ten_odd_wan_without_a_figure_noun_stays_out(text: str) -> None:
+    assert not pairs(text), pairs(text)
+
+
+# --- money: 手术费 alone in a sentence is the price; a line of a bill is the fee ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "一个普通工人家庭,拿不出二十八万元的手术费。",
+            ("price_cny", 280000.0),
+            ("surgical_fee_cny", 280000.0),
+            id="fee-alone-is-price",
+        ),
+        pytest.param(
+            "家长在网上求助,孩子的肝移植手术费还差12万元。",
+            ("price_cny", 120000.0),
+            ("surgical_fee_cny", 120000.0),
+            id="fee-before-amount-alone",
+        ),
+        pytest.param(
+            "這名少年換心的手術費高達六十萬元,全靠善心人士捐助。",
+            ("price_cny", 600000.0),
+            ("surgical_fee_cny", 600000.0),
+            id="hant-fee-alone-is-price",
+        ),
+        pytest.param(
+            "住院期间,手术费约7万元,药费约4万元,住院费约1万元。",
+            ("surgical_fee_cny", 70000.0),
+            ("price_cny", 70000.0),
+            id="guard-bill-broken-down",
+        ),
+        pytest.param(
+            "账单上写着:肾源费15万元,手术费6万元。",
+            ("surgical_fee_cny", 60000.0),
+            ("price_cny", 60000.0),
+            id="guard-fee-beside-organ-fee",
+        ),
+        pytest.param(
+            "项目 | 金额\n手术费 | 9万元\n药费 | 3万元",
+            ("surgical_fee_cny", 90000.0),
+            ("price_cny", 90000.0),
+            id="guard-table-row",
+        ),
+    ],
+)
+def test_operation_fee_alone_is_the_price(
+    text: str, present: tuple[str, float], absent: tuple[str, float]
+) -> None:
+    check_figures(text, {present}, {absent})
