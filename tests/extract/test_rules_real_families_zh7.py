@@ -113,3 +113,64 @@ def test_operation_fee_alone_is_the_price(
     text: str, present: tuple[str, float], absent: tuple[str, float]
 ) -> None:
     check_figures(text, {present}, {absent})
+
+
+# --- recipients told as the outcome of donations: sight given back, lives renewed ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "本市眼库成立至今,已有三百多位市民捐出角膜,让700余名角膜病患者重见光明。",
+            ("transplants_cumulative", 700.0),
+            ("opo_donors", 700.0),
+            id="sight-back-after-donor-tally",
+        ),
+        pytest.param(
+            "这家眼科医院接受了412名捐献者的角膜,帮助九百多名病人重获光明。",
+            ("transplants_cumulative", 900.0),
+            ("opo_donors", 900.0),
+            id="regain-light-running",
+        ),
+        pytest.param(
+            "該眼庫歷年來接受捐贈角膜五百餘片,使一千二百多位病患恢復光明。",
+            ("transplants_cumulative", 1200.0),
+            ("opo_donors", 1200.0),
+            id="hant-light-restored",
+        ),
+        pytest.param(
+            "截至本月,全市实现器官捐献88例;实现角膜捐献40例,使75名患者重见光明。",
+            ("transplants_cumulative", 75.0),
+            ("transplants_in_period", 75.0),
+            id="as-of-before-semicolon",
+        ),
+        pytest.param(
+            "全区已累计完成器官捐献120例,使310名器官衰竭患者获得新生。",
+            ("transplants_cumulative", 310.0),
+            ("opo_donors", 310.0),
+            id="guard-running-new-life",
+        ),
+        pytest.param(
+            "今年上半年,该院完成器官捐献9例,让26名患者获得新生。",
+            ("transplants_in_period", 26.0),
+            ("transplants_cumulative", 26.0),
+            id="guard-named-period-new-life",
+        ),
+    ],
+)
+def test_recipients_helped_by_donations(
+    text: str, present: tuple[str, float], absent: tuple[str, float]
+) -> None:
+    check_figures(text, {present}, {absent})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("他们签下捐献志愿书,愿把光明留在人间。", id="pledge-no-count"),
+        pytest.param("两位老人登上山顶,看着城市渐渐恢复光明。", id="city-lights-not-patients"),
+    ],
+)
+def test_light_words_without_recipients_stay_out(text: str) -> None:
+    assert not {p for p in pairs(text) if p[0].startswith("transplants")}, pairs(text)

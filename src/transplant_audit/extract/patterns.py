@@ -908,9 +908,14 @@ ZH_PERFORMED_FOR_RE = re.compile(
     r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植|^[^,。;\d]{0,6}?换[肝肾心肺]"
 )
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
-"""666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
-transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
+NEW_LIFE_RE = re.compile(
+    r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠"
+    # sight given back by donated corneas: 重见光明, 重获光明, 恢复光明 (重見光明, 恢復光明)
+    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)光明"
+)
+"""666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
+when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
+restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
