@@ -57,8 +57,8 @@ def test_ten_odd_wan_is_one_amount(text: str, present: tuple[str, float, str]) -
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("这个村子里有几十万只候鸟过冬。", id="birds-not-money"),
-        pytest.param("全省有十几万名小学生参加了这次活动。", id="pupils-not-patients"),
+        pytest.param("这个村子里有几十万只候鸟过冬。", id="guard-birds-not-money"),
+        pytest.param("全省有十几万名小学生参加了这次活动。", id="guard-pupils-not-patients"),
     ],
 )
 def test_ten_odd_wan_without_a_figure_noun_stays_out(text: str) -> None:
@@ -168,9 +168,77 @@ def test_recipients_helped_by_donations(
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("他们签下捐献志愿书,愿把光明留在人间。", id="pledge-no-count"),
-        pytest.param("两位老人登上山顶,看着城市渐渐恢复光明。", id="city-lights-not-patients"),
+        pytest.param("他们签下捐献志愿书,愿把光明留在人间。", id="guard-pledge-no-count"),
+        pytest.param(
+            "两位老人登上山顶,看着城市渐渐恢复光明。", id="guard-city-lights-not-patients"
+        ),
     ],
 )
 def test_light_words_without_recipients_stay_out(text: str) -> None:
     assert not {p for p in pairs(text) if p[0].startswith("transplants")}, pairs(text)
+
+
+# --- ordinal donors: the Nth donor is N donors; the first donor (a person) is one ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "这位退休教师成为该县今年第三位器官捐献者。",
+            ("opo_donors", 3.0),
+            id="third-donor-this-year",
+        ),
+        pytest.param(
+            "他是這座城市有史以來第十二位遺愛人間的器官捐贈者。",
+            ("opo_donors", 12.0),
+            id="hant-twelfth-donor",
+        ),
+        pytest.param(
+            "那名货车司机成了本市首位公民逝世后器官捐献者。",
+            ("opo_donors", 1.0),
+            id="first-donor-person",
+        ),
+        pytest.param(
+            "这位老人成为全区第一位无偿的“大爱供者”。",
+            ("opo_donors", 1.0),
+            id="first-great-love-donor",
+        ),
+    ],
+)
+def test_ordinal_donors_are_counted(text: str, present: tuple[str, float]) -> None:
+    check_figures(text, {present}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "该院去年完成省内首例公民逝世后器官捐献心脏移植手术。",
+            ("opo_donors", 1.0),
+            id="guard-first-donation-operation",
+        ),
+        pytest.param(
+            "医院上月实施了首例亲属活体捐献肝移植。",
+            ("opo_donors", 1.0),
+            id="guard-first-living-donation",
+        ),
+        pytest.param(
+            "该市上周实现了首例在地器官捐献,意义重大。",
+            ("opo_donors", 1.0),
+            id="guard-first-donation-act-milestone",
+        ),
+        pytest.param(
+            "这家医院的捐献数量排在全国第二位。",
+            ("opo_donors", 2.0),
+            id="guard-rank-not-ordinal-donor",
+        ),
+        pytest.param(
+            "他是该院第一位肾移植受者。",
+            ("opo_donors", 1.0),
+            id="guard-first-recipient-no-donor",
+        ),
+    ],
+)
+def test_firsts_that_are_no_donor_count(text: str, absent: tuple[str, float]) -> None:
+    check_figures(text, set(), {absent})

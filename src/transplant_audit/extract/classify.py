@@ -605,11 +605,22 @@ about transplants."""
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
 
 
+def _zh_ordinal_donor(ctx: _Ctx) -> bool:
+    """Chinese: does a donor follow the ordinal (第二位器官捐献者, 首例器官捐献), not a living
+    donation (首例活体捐献肝移植: the transplant's first)?"""
+    if "捐" not in ctx.right[:16] and "供者" not in ctx.right[:16]:
+        return False
+    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(ctx.right)
+    return bool(m) and not pat.ZH_LIVING_RE.search(ctx.right[: m.end()])
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, or None when it is no indicator.
 
     Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
     """
+    if ordinal and uclass in ("persons", "ops") and _zh_ordinal_donor(ctx):
+        return "opo_donors"  # 第二位器官捐献者, 首例角膜捐献: the Nth donor, N donors so far
     name = _classify_in_use(uclass, ctx, ordinal)
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]

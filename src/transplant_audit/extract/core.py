@@ -237,6 +237,8 @@ def _token_value(m: re.Match[str]) -> float:
         tok = m.group("zh")
         if tok == "半":
             return 0.5  # 半年, 半个月
+        if tok == "首":
+            return 1.0  # 首位捐献者: the first donor, an ordinal one
         # 三十多万, 十几万: the qualifier is read apart
         tok = tok.replace("多", "").replace("余", "").replace("几", "")
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
@@ -587,7 +589,7 @@ def _ordinal(pg: _Page, f: _Figure) -> bool:
     """第1000例, the 1,000th: mark an ordinal; False for an ordinal that counts nothing
     (the 3rd largest) unless it numbers a transplant or an operation."""
     norm, s, e = pg.norm, f.s, f.e
-    if norm[max(0, s - 2) : s].rstrip().endswith("第"):
+    if norm[max(0, s - 2) : s].rstrip().endswith("第") or f.zh == "首":
         f.ordinal = True
     elif _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]):
         if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
@@ -742,6 +744,29 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     return cnt
 
 
+def _ordinal_donor(pg: _Page, f: _Figure) -> bool:
+    """第二位器官捐献者, 首位“大爱供者”: a Chinese ordinal person who is a donor, counted
+    (GUIDE: "Ordinal donors"); other ordinal persons (第一位受益者) stay out."""
+    return f.uclass == "persons" and _donor_after(pg, f)
+
+
+def _donor_after(pg: _Page, f: _Figure) -> bool:
+    """Does a donor follow a Chinese number and its counter (二位器官捐献者, 首例捐献), not a
+    living donation (首例活体捐献肝移植: the transplant's first)?"""
+    if not f.is_zh_token:
+        return False
+    after = pg.norm[f.end : f.end + 16]
+    if "捐" not in after and "供者" not in after:
+        return False
+    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(after)
+    if not m or pat.ZH_LIVING_RE.search(after, 0, m.end()):
+        return False
+    if f.zh in ("首", "一") and not m.group(0).endswith(("者", "人")):
+        return False
+    rest = pg.norm[f.end + m.end() : f.end + m.end() + 10]
+    return not pat.ZH_DONATION_OPERATION_AFTER_RE.match(rest)
+
+
 def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     """Take the counter's class and unit; False for an ordinal that numbers no operation,
     a ratio's denominator (one in 30) and a duration used as an adjective (5-year)."""
@@ -753,7 +778,7 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
         cnt.mods,
         cnt.end,
     )
-    if f.ordinal and f.uclass != "ops":
+    if f.ordinal and f.uclass != "ops" and not _ordinal_donor(pg, f):
         return False
     norm, s = pg.norm, f.s
     if (
@@ -862,6 +887,7 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
         and (f.is_zh_token or f.is_word)
         and uclass not in ("time", "percent")
         and not pat.EN_ONE_RANKED_RE.match(norm, f.e, f.e + 24)
+        and not (f.ordinal and _donor_after(pg, f))  # 第一位捐献者, 首例捐献: the first donor
     )  # 一名, 一例, one surgeon: an article, not a figure
 
 
@@ -995,6 +1021,8 @@ def _canonical_value(pg: _Page, f: _Figure) -> bool:
     if max_value is not None and value > max_value:
         return False
     f.value = value
+    if f.ordinal and f.indicator == "opo_donors":
+        return True  # 第二位捐献者: the rank mask's 第N位 is the Nth donor here
     return not _is_masked(pg.norm, f.s, f.e, pg.gates)
 
 

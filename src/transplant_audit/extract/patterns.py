@@ -47,6 +47,9 @@ ZH_NUM = (
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
     # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
     r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
+    # 首 'first' as an ordinal one, only before a donor (首位捐献者, 首例器官捐献: GUIDE,
+    # "Ordinal one"); 首例肝移植 and the like stay the cue of a year
+    r"|首(?=[位例名个宗]\s?[^,。;\d]{0,12}?(?:捐献|捐赠|供者))"
     r")"
 )
 _EN_UNDER_100 = (
@@ -81,7 +84,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半otfsentah])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半首otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
@@ -1082,6 +1085,17 @@ ZH_OTHER_COST_LINE_RE = re.compile(
 """A cost line other than the operation (药费, 住院费, 肾源费, 检查费用) in the same sentence: the
 sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
 sentence (35万元的手术费成难关) names what the transplant costs the patient: the price."""
+ZH_ORDINAL_DONOR_AFTER_RE = re.compile(
+    r"^[^,。;\d]{0,12}?(?:捐献者|捐赠者|捐献人|捐赠人|供者|捐献(?!志愿|登记|意愿)|捐赠(?!志愿|登记|意愿))"
+)
+"""After an ordinal and its counter: a donor (第二位器官捐献者, 首例角膜捐献, 第一位“大爱供者”)
+→ ``opo_donors`` N (GUIDE: "Ordinal donors", "Ordinal one"); a living donation is the
+transplant's (ZH_LIVING_RE)."""
+ZH_LIVING_RE = re.compile(r"活体|亲属")
+"""A living or related-donor donation: its first is a transplant's first, not a donor count."""
+ZH_DONATION_OPERATION_AFTER_RE = re.compile(r"^[^,。;\d]{0,8}?(?:移植|手术|摘除|个案)")
+"""After 首例...捐献: the operation or case the donation names (首例器官捐献肾移植手术, 首宗跨境
+器官捐赠个案): a first of a kind, not the first donor counted."""
 ZH_BILL_PART_RE = re.compile(r"其中|包括|包含|含有")
 """其中手术费约6万元: a part of a bill named in the sentence, so the 手术费 is one line of it."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
