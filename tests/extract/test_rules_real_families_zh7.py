@@ -200,6 +200,11 @@ def test_light_words_without_recipients_stay_out(text: str) -> None:
             id="first-donor-person",
         ),
         pytest.param(
+            "上周,省人民医院迎来了第240位器官捐献者。",
+            ("opo_donors", 240.0),
+            id="arabic-ordinal-donor",
+        ),
+        pytest.param(
             "这位老人成为全区第一位无偿的“大爱供者”。",
             ("opo_donors", 1.0),
             id="first-great-love-donor",
@@ -227,6 +232,11 @@ def test_ordinal_donors_are_counted(text: str, present: tuple[str, float]) -> No
             "该市上周实现了首例在地器官捐献,意义重大。",
             ("opo_donors", 1.0),
             id="guard-first-donation-act-milestone",
+        ),
+        pytest.param(
+            "该中心近日完成第800例公民逝世后器官捐献肝移植手术。",
+            ("opo_donors", 800.0),
+            id="guard-nth-donation-operation",
         ),
         pytest.param(
             "这家医院的捐献数量排在全国第二位。",

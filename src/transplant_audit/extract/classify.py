@@ -605,13 +605,26 @@ about transplants."""
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
 
 
-def _zh_ordinal_donor(ctx: _Ctx) -> bool:
-    """Chinese: does a donor follow the ordinal (第二位器官捐献者, 首例器官捐献), not a living
-    donation (首例活体捐献肝移植: the transplant's first)?"""
-    if "捐" not in ctx.right[:16] and "供者" not in ctx.right[:16]:
+def zh_donor_after(after: str, person: bool = False) -> bool:
+    """Chinese: does a donor follow an ordinal and its counter (``after``: the text right
+    after them): 第二位器官捐献者, 第300位捐赠者, 首位“大爱供者”? Not a living donation
+    (首例活体捐献肝移植: the transplant's first) nor the operation or case a donation names
+    (第二例...器官捐献肾移植手术, 首宗...捐赠个案). ``person``: the donor must be named as a
+    person (捐献者, 供者), not the act (首例捐献, a programme's milestone)."""
+    head = after[:16]
+    if "捐" not in head and "供者" not in head:
         return False
-    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(ctx.right)
-    return bool(m) and not pat.ZH_LIVING_RE.search(ctx.right[: m.end()])
+    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(head)
+    if not m or pat.ZH_LIVING_RE.search(head, 0, m.end()):
+        return False
+    if person and not m.group(0).endswith(("者", "人")):
+        return False
+    return not pat.ZH_DONATION_OPERATION_AFTER_RE.match(after[m.end() : m.end() + 10])
+
+
+def _zh_ordinal_donor(ctx: _Ctx) -> bool:
+    """Chinese: a donor follows the ordinal (第二位器官捐献者, see zh_donor_after)."""
+    return zh_donor_after(ctx.right)
 
 
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:

@@ -58,6 +58,7 @@ from transplant_audit.extract.classify import (
     _previous_sentence,
     _target,
     _temporal,
+    zh_donor_after,
 )
 from transplant_audit.extract.context import (
     Candidate,
@@ -751,20 +752,10 @@ def _ordinal_donor(pg: _Page, f: _Figure) -> bool:
 
 
 def _donor_after(pg: _Page, f: _Figure) -> bool:
-    """Does a donor follow a Chinese number and its counter (二位器官捐献者, 首例捐献), not a
-    living donation (首例活体捐献肝移植: the transplant's first)?"""
-    if not f.is_zh_token:
-        return False
-    after = pg.norm[f.end : f.end + 16]
-    if "捐" not in after and "供者" not in after:
-        return False
-    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(after)
-    if not m or pat.ZH_LIVING_RE.search(after, 0, m.end()):
-        return False
-    if f.zh in ("首", "一") and not m.group(0).endswith(("者", "人")):
-        return False
-    rest = pg.norm[f.end + m.end() : f.end + m.end() + 10]
-    return not pat.ZH_DONATION_OPERATION_AFTER_RE.match(rest)
+    """Does a donor follow the ordinal and its counter (二位器官捐献者, 首位捐献者)? The
+    first (首, 一) only when named as a person (classify.zh_donor_after)."""
+    first = f.zh in ("首", "一")
+    return zh_donor_after(pg.norm[f.end : f.end + 26], person=first)
 
 
 def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
