@@ -252,3 +252,49 @@ def test_ordinal_donors_are_counted(text: str, present: tuple[str, float]) -> No
 )
 def test_firsts_that_are_no_donor_count(text: str, absent: tuple[str, float]) -> None:
     check_figures(text, set(), {absent})
+
+
+# --- one donation: the organs and recipients of one donor carry no figure (GUIDE) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "这名外卖骑手捐献的1个肝脏、2个肾脏,让3名等待移植的患者获得新生。",
+            {("opo_organs_utilised", 2.0), ("transplants_cumulative", 3.0)},
+            id="one-donor-organs-and-recipients",
+        ),
+        pytest.param(
+            "一位退休教师去世后捐出心脏和两个肾脏,帮助五名病人重获新生。",
+            {("transplants_cumulative", 5.0), ("transplants_in_period", 5.0)},
+            id="one-teacher-five-recipients",
+        ),
+        pytest.param(
+            "死者家屬同意捐出他的多個器官,至少拯救四名病患。",
+            {("transplants_cumulative", 4.0), ("transplants_in_period", 4.0)},
+            id="hant-family-of-the-dead",
+        ),
+    ],
+)
+def test_one_donations_organs_are_no_figure(text: str, absent: set) -> None:
+    check_figures(text, set(), absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "这名志愿者捐献后,全市累计已有120人捐献器官,让360名患者获得新生。",
+            ("transplants_cumulative", 360.0),
+            id="guard-running-total-after-one-donor",
+        ),
+        pytest.param(
+            "中國對器官捐贈限定是腦死或心死者都可捐,現大陸每年器官移植約1萬例。",
+            ("transplants_in_period", 10000.0),
+            id="guard-the-dead-in-general",
+        ),
+    ],
+)
+def test_counts_beside_one_donor_that_stay(text: str, present: tuple[str, float]) -> None:
+    check_figures(text, {present}, set())

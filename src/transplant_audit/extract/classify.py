@@ -627,6 +627,27 @@ def _zh_ordinal_donor(ctx: _Ctx) -> bool:
     return zh_donor_after(ctx.right)
 
 
+_ONE_DONATION_COUNTS = frozenset(
+    ("opo_organs_utilised", "transplants_in_period", "transplants_cumulative")
+)
+
+
+def _zh_one_donation(ctx: _Ctx) -> bool:
+    """Chinese: is the count one donor's organs or recipients (这名男子捐献出的2个肾脏, 死者家人
+    捐出的器官至少拯救六名病患)? One donor is the subject earlier in the sentence and the
+    clause names no running total (GUIDE: "One donation")."""
+    left = ctx.sentence_left
+    if "捐" not in left:
+        return False
+    m = pat.ZH_ONE_DONOR_RE.search(left)
+    if not m:
+        return False
+    after = left[m.end() :] + " " + ctx.clause  # a total named after the donor: 累计已有120人
+    return not _has(pat.STRONG_CUMULATIVE_CUE_RE, after) and not _has(
+        pat.WEAK_CUMULATIVE_CUE_RE, after
+    )
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, or None when it is no indicator.
 
@@ -635,6 +656,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if ordinal and uclass in ("persons", "ops") and _zh_ordinal_donor(ctx):
         return "opo_donors"  # 第二位器官捐献者, 首例角膜捐献: the Nth donor, N donors so far
     name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
+        return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
