@@ -40,12 +40,16 @@ number: 1万1600, 2万7千."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
-    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*(?:[多余][万亿])?"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:[多余][万亿]|(?<=[十百千])几[万亿])?"  # 三十多万; 十几万 'ten-odd 万' (几 after 十)
     r"|(?<=[上近逾过超约破])[百千万]"
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
     # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
     r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
+    # 首 'first' as an ordinal one, only before a donor (首位捐献者, 首例器官捐献: GUIDE,
+    # "Ordinal one"); 首例肝移植 and the like stay the cue of a year
+    r"|首(?=[位例名个宗]\s?[^,。;\d]{0,12}?(?:捐献|捐赠|供者))"
     r")"
 )
 _EN_UNDER_100 = (
@@ -80,7 +84,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半otfsentah])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半首otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
@@ -927,9 +931,14 @@ ZH_PERFORMED_FOR_RE = re.compile(
     r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植|^[^,。;\d]{0,6}?换[肝肾心肺]"
 )
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
-"""666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
-transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
+NEW_LIFE_RE = re.compile(
+    r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠"
+    # sight given back by donated corneas: 重见光明, 重获光明, 恢复光明 (重見光明, 恢復光明)
+    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)光明"
+)
+"""666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
+when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
+restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
@@ -1092,6 +1101,32 @@ ZH_COST_LINE_BEFORE_RE = re.compile(
 prose (GUIDE: cost breakdowns; only the operation's line is annotated)."""
 FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 """手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
+ZH_OTHER_COST_LINE_RE = re.compile(
+    r"(?:药物?|住院|检查|化验|护理|床位|材料|麻醉|治疗|监护|icu|供体|[肾肝心肺]源|器官|捐赠)费"
+    r"|(?:药物?|住院|检查|护理|随访|复查|评估)[^,。;\d]{0,4}?费用"
+)
+"""A cost line other than the operation (药费, 住院费, 肾源费, 检查费用) in the same sentence: the
+sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
+sentence (35万元的手术费成难关) names what the transplant costs the patient: the price."""
+ZH_ORDINAL_DONOR_AFTER_RE = re.compile(
+    r"^[^,。;\d]{0,12}?(?:捐献者|捐赠者|捐献人|捐赠人|供者|捐献(?!志愿|登记|意愿)|捐赠(?!志愿|登记|意愿))"
+)
+"""After an ordinal and its counter: a donor (第二位器官捐献者, 首例角膜捐献, 第一位“大爱供者”)
+→ ``opo_donors`` N (GUIDE: "Ordinal donors", "Ordinal one"); a living donation is the
+transplant's (ZH_LIVING_RE)."""
+ZH_LIVING_RE = re.compile(r"活体|亲属")
+"""A living or related-donor donation: its first is a transplant's first, not a donor count."""
+ZH_DONATION_OPERATION_AFTER_RE = re.compile(r"^[^,。;\d]{0,8}?(?:移植|手术|摘除|个案)")
+"""After 首例...捐献: the operation or case the donation names (首例器官捐献肾移植手术, 首宗跨境
+器官捐赠个案): a first of a kind, not the first donor counted."""
+ZH_ONE_DONOR_RE = re.compile(
+    r"(?:这|该|此|一)\s?(?:名|位)[^,。;\d]{0,16}?捐(?:献|出|赠)|死者家[人属屬][^。;\d]{0,12}?捐"
+)
+"""One donor as the subject of the sentence (这名男子捐献出的..., 一位老人去世后捐出,
+死者家人...捐): the organs and recipients counted there are one donation's (GUIDE: "One
+donation"), no figure."""
+ZH_BILL_PART_RE = re.compile(r"其中|包括|包含|含有")
+"""其中手术费约6万元: a part of a bill named in the sentence, so the 手术费 is one line of it."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""
