@@ -411,6 +411,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("ops", "transplants", 1.0, [], "transplants", e)  # the annual number
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
+    tail = norm[e : e + 90]
+    if any(w in tail for w in pat.EN_NEED_GATE) and pat.EN_NEED_AFTER_RE.match(norm, e, e + 90):
+        return _Counter("persons", "patients", 1.0, [], "", e)  # 250,000 of them need one
     if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
         return _Counter("persons", "staff", 1.0, [], "staff", e)  # a staff of 85
     if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):

@@ -838,7 +838,8 @@ WAITLIST_CUE_RE = re.compile(
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
-    r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    r"|(?:needs?|needing|needed|requires?|requiring|required)\s(?:an?\s)?(?:[a-z-]+\s){0,2}"
+    r"transplant|await"
     # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
     # 'in need of an organ transplant'
     r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
@@ -1500,6 +1501,21 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+EN_NEED_AFTER_RE = re.compile(
+    r"\s(?:[a-z'-]+\s){0,3}?(?:are\s|were\s)?(?:currently\s|still\s|now\s)?"
+    r"(?:(?:need|needs|needed|require|required|in\sneed\sof)\s(?:an?\s)?(?:new\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|(?:waiting|awaiting)\s(?:for\s)?(?:an?\s)?(?:new\s)?(?:[a-z-]+\s){0,2}?"
+    r"(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|on\s(?:an?\s|the\s)?(?:[a-z-]+\s){0,3}?(?:registry|register|database|list)"
+    r"\s(?:awaiting|waiting\sfor)\s)"
+)
+"""'250,000 of them need kidney transplants', '21,000 Britons currently waiting for organs',
+'4,200 Australians were on a national registry awaiting an organ': a bare number followed by
+the verb of people who need or await an organ counts those people (the waiting list),
+whatever noun (a demonym, 'of them') names them."""
+EN_NEED_GATE = ("need", "requir", "wait", "regist", "databas", "list")
+"""Words one of which EN_NEED_AFTER_RE's match holds: a cheap test before it."""
 ORDINAL_PERIOD_RE = re.compile(
     r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
 )
@@ -1587,8 +1603,11 @@ EN_RECEIVE_ONE_AFTER_RE = re.compile(
 )
 """'300,000 patients need transplants ..., but only about 10,000 receive one': recipients of
 the transplant the sentence named."""
-NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
-"""'two million Chinese need organ transplants': people who need one are a waiting list."""
+NEED_MODS_RE = re.compile(
+    r"(?<![a-z])(?:needs?|needing|needed|requires?|requiring|required|awaiting)(?![a-z])"
+)
+"""'two million Chinese need organ transplants', '6,000 needed cornea transplants', '900
+awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"

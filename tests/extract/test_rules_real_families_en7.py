@@ -1,0 +1,72 @@
+"""English families of real-text mistakes fixed for issue 14 (eighth pass, ren7). Every
+sentence here was written for these tests in new words (synthetic test material, not quotes
+from the real-text sets and not evidence). Each positive case names a figure the rules on
+main before this pass (379807c) missed or got wrong; cases whose id starts with ``guard-``
+already passed there and only guard the pass; negatives name figures that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_figures
+
+WAIT = "waitlist_size"
+
+# --- people who need or await an organ, named by any noun or tense (GUIDE.md: waiting lists)
+
+NEED_CASES = [
+    pytest.param(
+        "Some 3 million adults live with kidney failure there, and 250,000 of them need kidney "
+        "transplants.",
+        {(WAIT, 250000.0)},
+        set(),
+        id="of-them-need",
+    ),
+    pytest.param(
+        "Roughly 4,200 Australians were on a national registry awaiting an organ in June.",
+        {(WAIT, 4200.0)},
+        set(),
+        id="demonym-on-a-registry-awaiting",
+    ),
+    pytest.param(
+        "Only a fifth of the 21,000 Britons currently waiting for organs will get one soon.",
+        {(WAIT, 21000.0)},
+        set(),
+        id="demonym-currently-waiting-for-organs",
+    ),
+    pytest.param(
+        "Officials counted 9,000 people who need kidneys, while 3,800 needed liver transplants.",
+        {(WAIT, 3800.0)},
+        {("transplants_cumulative", 3800.0), ("transplants_in_period", 3800.0)},
+        id="needed-past-tense-is-no-transplant",
+    ),
+    pytest.param(
+        "The registry reported 7,500 awaiting kidney transplants across the province.",
+        {(WAIT, 7500.0)},
+        {("transplants_cumulative", 7500.0)},
+        id="awaiting-between-number-and-counter",
+    ),
+    pytest.param(
+        "About 52,000 Canadians are currently waiting for organs.",
+        {(WAIT, 52000.0)},
+        set(),
+        id="guard-demonym-are-waiting",
+    ),
+    pytest.param(
+        "The clinic said 40 of them needed a second operation after discharge.",
+        set(),
+        {(WAIT, 40.0)},
+        id="no-organ-needed",
+    ),
+    pytest.param(
+        "The old wing has 30 rooms that need new windows.",
+        set(),
+        {(WAIT, 30.0)},
+        id="rooms-that-need-repair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), NEED_CASES)
+def test_people_who_need_an_organ(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
