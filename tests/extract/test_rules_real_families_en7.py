@@ -70,3 +70,33 @@ NEED_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), NEED_CASES)
 def test_people_who_need_an_organ(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a footnote number glued after a full stop ends the sentence (tokenising) --------------
+
+FOOTNOTE_CASES = [
+    pytest.param(
+        "The urology ward has finished over 640 kidney transplants so far.52 Dr. Ma's staff page "
+        "says he has led more than 900 kidney transplants.",
+        {("transplants_cumulative", 640.0), ("surgeon_transplants_cumulative", 900.0)},
+        {("surgeon_transplants_cumulative", 640.0)},
+        id="footnote-after-stop-ends-the-sentence",
+    ),
+    pytest.param(
+        "Shenyang No.2 People's Hospital reports 1,400 beds in all.",
+        {("total_beds", 1400.0)},
+        set(),
+        id="guard-no-dot-number-is-no-sentence-end",
+    ),
+    pytest.param(
+        "Its liver transplant ward, shown in Fig.3 of the report, has 48 beds.",
+        {("transplant_beds", 48.0)},
+        set(),
+        id="guard-fig-dot-number-is-no-sentence-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), FOOTNOTE_CASES)
+def test_footnote_after_full_stop(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

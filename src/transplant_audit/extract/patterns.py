@@ -1211,9 +1211,20 @@ _EN_ABBREV_DOT = (
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
 engine tries the look-behinds only at dots), also at the start of a text or after a bracket
 ('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
-SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
+_EN_FOOTNOTE_DOT = (
+    r"(?<=[a-z)\"”’])(?<!\bno)(?<!\bvol)(?<!\bfig)(?<!\bp)(?<!\bpp)(?<!\bref)(?<!\bsec)"
+    r"(?<!\bart)(?<!\btab)(?<!\bch)(?<!\bnr)\.(?=\d{1,4}\s)"
+)
+"""A full stop with a footnote number glued after it ('... to date.817 Wang's profile', 'It
+has 3,491 beds.417 It began'): the sentence ends at the dot (a decimal point has a digit
+before it; 'No.3', 'Fig.2', 'p.12' are no sentence end)."""
+SENTENCE_END_RE = re.compile(
+    rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}"
+)
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
-CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
+CLAUSE_END_RE = re.compile(
+    rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}|,(?!\d{{3}}(?!\d))"
+)
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
