@@ -100,3 +100,54 @@ FOOTNOTE_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), FOOTNOTE_CASES)
 def test_footnote_after_full_stop(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- people whom donated organs or transplants saved or helped are recipients -------------
+# (GUIDE.md, "Recipients are transplants")
+
+SAVED_CASES = [
+    pytest.param(
+        "Over 12,000 residents have donated organs after death since 2012, saving more than "
+        "35,000 lives.",
+        {("transplants_cumulative", 35000.0)},
+        set(),
+        id="donations-saving-lives",
+    ),
+    pytest.param(
+        "The programme has run for 15 years and has helped 410 transplant patients.",
+        {("transplants_cumulative", 410.0)},
+        set(),
+        id="helped-transplant-patients",
+    ),
+    pytest.param(
+        "After its first donation in 2014, the province completed 800 donations, helping over "
+        "1,900 patients with organ failure.",
+        {("opo_donors", 800.0), ("transplants_cumulative", 1900.0)},
+        set(),
+        id="donations-helping-patients",
+    ),
+    pytest.param(
+        "Asked about his work, the director said he has saved the lives of about 600 patients "
+        "with his liver transplants.",
+        {("surgeon_transplants_cumulative", 600.0)},
+        {("transplants_cumulative", 600.0)},
+        id="a-surgeons-transplants-saving-lives",
+    ),
+    pytest.param(
+        "The new vaccine saved 3,000 lives last winter.",
+        set(),
+        {("transplants_cumulative", 3000.0), ("transplants_in_period", 3000.0)},
+        id="lives-saved-without-organs",
+    ),
+    pytest.param(
+        "The centre helped 47 hospitals in nine provinces start transplant programmes.",
+        set(),
+        {("transplants_cumulative", 47.0), ("transplants_in_period", 47.0)},
+        id="helped-hospitals-are-no-recipients",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SAVED_CASES)
+def test_people_saved_by_organs(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

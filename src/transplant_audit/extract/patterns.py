@@ -924,6 +924,16 @@ NOT_A_HEADCOUNT_RE = re.compile(
 'per million people' of a rate (每100万人只有4.7人)."""
 LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
 """'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
+EN_SAVED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:sav(?:e|es|ed|ing)|help(?:s|ed|ing)?|benefit(?:s|ed|ing|ted|ting)?)\s"
+    r"(?:the\s(?:lives?|life)\sof\s)?(?:more than\s|over\s|nearly\s|about\s|around\s"
+    r"|some\s|almost\s|up to\s)?$"
+)
+"""'saving more than 90,000 lives', 'has helped 230 transplant patients', 'saved the lives of
+1,000 patients': the persons a verb of saving or helping counts (recipients when organs
+were given, GUIDE.md "Recipients are transplants")."""
+EN_SAVED_GATE = ("sav", "help", "benefit")
+"""Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
     r"^\s(?:[a-z'’-]+\s){0,2}(?:with|hold|holds|holding)\s(?:an?\s)?"
     r"(?P<what>associate senior|senior|intermediate"
