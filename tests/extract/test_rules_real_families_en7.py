@@ -148,6 +148,16 @@ SAVED_CASES = [
 ]
 
 
+SAVED_CASES += [
+    pytest.param(
+        "Her liver and both kidneys were donated and helped four patients, the hospital said.",
+        set(),
+        {("transplants_cumulative", 4.0), ("opo_donors", 4.0)},
+        id="one-donors-recipients-carry-no-figure",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "present", "absent"), SAVED_CASES)
 def test_people_saved_by_organs(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)

@@ -932,6 +932,13 @@ EN_SAVED_BEFORE_RE = re.compile(
 """'saving more than 90,000 lives', 'has helped 230 transplant patients', 'saved the lives of
 1,000 patients': the persons a verb of saving or helping counts (recipients when organs
 were given, GUIDE.md "Recipients are transplants")."""
+EN_ONE_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:his|her)\s(?:[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?|hearts?|lungs?"
+    r"|corneas?)(?![a-z])(?!\s?transplant)"
+    r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s(?!transplant)"
+)
+"""'his liver and two kidneys were donated to help three patients', 'the donor's organs saved
+three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation")."""
 EN_SAVED_GATE = ("sav", "help", "benefit")
 """Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
@@ -1535,7 +1542,7 @@ EN_NEED_AFTER_RE = re.compile(
 '4,200 Australians were on a national registry awaiting an organ': a bare number followed by
 the verb of people who need or await an organ counts those people (the waiting list),
 whatever noun (a demonym, 'of them') names them."""
-EN_NEED_GATE = ("need", "requir", "wait", "regist", "databas", "list")
+EN_NEED_GATE = ("need", "wait", "requir")
 """Words one of which EN_NEED_AFTER_RE's match holds: a cheap test before it."""
 ORDINAL_PERIOD_RE = re.compile(
     r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
