@@ -1229,12 +1229,13 @@ _EN_ABBREV_DOT = (
 engine tries the look-behinds only at dots), also at the start of a text or after a bracket
 ('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
 _EN_FOOTNOTE_DOT = (
-    r"(?<=[a-z)\"”’])(?<!\bno)(?<!\bvol)(?<!\bfig)(?<!\bp)(?<!\bpp)(?<!\bref)(?<!\bsec)"
-    r"(?<!\bart)(?<!\btab)(?<!\bch)(?<!\bnr)\.(?=\d{1,4}\s)"
+    r"\.(?=\d{1,4}\s)(?<=[a-z)\"”’]\.)(?<!\bno\.)(?<!\bvol\.)(?<!\bfig\.)(?<!\bp\.)"
+    r"(?<!\bpp\.)(?<!\bref\.)(?<!\bsec\.)(?<!\bart\.)(?<!\btab\.)(?<!\bch\.)(?<!\bnr\.)"
 )
 """A full stop with a footnote number glued after it ('... to date.817 Wang's profile', 'It
 has 3,491 beds.417 It began'): the sentence ends at the dot (a decimal point has a digit
-before it; 'No.3', 'Fig.2', 'p.12' are no sentence end)."""
+before it; 'No.3', 'Fig.2', 'p.12' are no sentence end). The dot first, as in
+_EN_ABBREV_DOT, so the look-arounds run only at dots."""
 SENTENCE_END_RE = re.compile(
     rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}"
 )
