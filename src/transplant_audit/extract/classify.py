@@ -447,6 +447,19 @@ def _saved_by_organs(ctx: _Ctx) -> bool:
     return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
 
 
+def _en_saved_by_organs(ctx: _Ctx) -> bool:
+    """English: persons donated organs or transplants saved or helped ('30,000 people have
+    donated their organs after death, saving more than 90,000 lives'; 'has helped 230
+    transplant patients') are the recipients, so transplants (GUIDE.md, "Recipients are
+    transplants"); only when its sentence speaks of donation or transplants."""
+    left = ctx.left_clause[-40:]
+    if not any(w in left for w in pat.EN_SAVED_GATE) or not pat.EN_SAVED_BEFORE_RE.search(left):
+        return False
+    return _has(pat.DONATION_CUE_RE, ctx.sentence) or _has(
+        pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.mods
+    )
+
+
 _ZH_PERSONS_DID_TX_RE = re.compile(
     r"^[^,。;\d]{0,14}?(?:完成了?|做了|做过|进行了?|施行了?)[^,。;\d]{0,10}?"
     r"(?:移植|换肺|换肝|换肾|换心)"
@@ -1231,6 +1244,12 @@ def _in_use_persons(
     """Persons: donors, recipients, staff, surgeons, the waiting list, or no headcount."""
     if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
         return "opo_donors"  # more than 20 people became donors after they died
+    if not ctx.chinese and _en_saved_by_organs(ctx):
+        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left):
+            return None  # his liver and two kidneys were donated to help three patients
+        kind = "in_period" if _temporal(ctx) == "in_period" else "cumulative"
+        # 'Through his transplants, he has saved the lives of 1,000 patients': his own count
+        return f"surgeon_transplants_{kind}" if _surgeon(ctx) else f"transplants_{kind}"
     if (
         ctx.left_clause[-1:] > "\u2e80"
         and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])

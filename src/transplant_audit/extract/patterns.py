@@ -858,7 +858,8 @@ WAITLIST_CUE_RE = re.compile(
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
-    r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    r"|(?:needs?|needing|needed|requires?|requiring|required)\s(?:an?\s)?(?:[a-z-]+\s){0,2}"
+    r"transplant|await"
     # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
     # 'in need of an organ transplant'
     r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
@@ -952,6 +953,23 @@ NOT_A_HEADCOUNT_RE = re.compile(
 'per million people' of a rate (每100万人只有4.7人)."""
 LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
 """'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
+EN_SAVED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:sav(?:e|es|ed|ing)|help(?:s|ed|ing)?|benefit(?:s|ed|ing|ted|ting)?)\s"
+    r"(?:the\s(?:lives?|life)\sof\s)?(?:more than\s|over\s|nearly\s|about\s|around\s"
+    r"|some\s|almost\s|up to\s)?$"
+)
+"""'saving more than 90,000 lives', 'has helped 230 transplant patients', 'saved the lives of
+1,000 patients': the persons a verb of saving or helping counts (recipients when organs
+were given, GUIDE.md "Recipients are transplants")."""
+EN_ONE_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:his|her)\s(?:[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?|hearts?|lungs?"
+    r"|corneas?)(?![a-z])(?!\s?transplant)"
+    r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s(?!transplant)"
+)
+"""'his liver and two kidneys were donated to help three patients', 'the donor's organs saved
+three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation")."""
+EN_SAVED_GATE = ("sav", "help", "benefit")
+"""Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
     r"^\s(?:[a-z'’-]+\s){0,2}(?:with|hold|holds|holding)\s(?:an?\s)?"
     r"(?P<what>associate senior|senior|intermediate"
@@ -1268,9 +1286,21 @@ _EN_ABBREV_DOT = (
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
 engine tries the look-behinds only at dots), also at the start of a text or after a bracket
 ('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
-SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
+_EN_FOOTNOTE_DOT = (
+    r"\.(?=\d{1,4}\s)(?<=[a-z)\"”’]\.)(?<!\bno\.)(?<!\bvol\.)(?<!\bfig\.)(?<!\bp\.)"
+    r"(?<!\bpp\.)(?<!\bref\.)(?<!\bsec\.)(?<!\bart\.)(?<!\btab\.)(?<!\bch\.)(?<!\bnr\.)"
+)
+"""A full stop with a footnote number glued after it ('... to date.817 Wang's profile', 'It
+has 3,491 beds.417 It began'): the sentence ends at the dot (a decimal point has a digit
+before it; 'No.3', 'Fig.2', 'p.12' are no sentence end). The dot first, as in
+_EN_ABBREV_DOT, so the look-arounds run only at dots."""
+SENTENCE_END_RE = re.compile(
+    rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}"
+)
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
-CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
+CLAUSE_END_RE = re.compile(
+    rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}|,(?!\d{{3}}(?!\d))"
+)
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -1558,6 +1588,21 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+EN_NEED_AFTER_RE = re.compile(
+    r"\s(?:[a-z'-]+\s){0,3}?(?:are\s|were\s)?(?:currently\s|still\s|now\s)?"
+    r"(?:(?:need|needs|needed|require|required|in\sneed\sof)\s(?:an?\s)?(?:new\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|(?:waiting|awaiting)\s(?:for\s)?(?:an?\s)?(?:new\s)?(?:[a-z-]+\s){0,2}?"
+    r"(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|on\s(?:an?\s|the\s)?(?:[a-z-]+\s){0,3}?(?:registry|register|database|list)"
+    r"\s(?:awaiting|waiting\sfor)\s)"
+)
+"""'250,000 of them need kidney transplants', '21,000 Britons currently waiting for organs',
+'4,200 Australians were on a national registry awaiting an organ': a bare number followed by
+the verb of people who need or await an organ counts those people (the waiting list),
+whatever noun (a demonym, 'of them') names them."""
+EN_NEED_GATE = ("need", "wait", "requir")
+"""Words one of which EN_NEED_AFTER_RE's match holds: a cheap test before it."""
 ORDINAL_PERIOD_RE = re.compile(
     r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
 )
@@ -1648,8 +1693,11 @@ EN_RECEIVE_ONE_AFTER_RE = re.compile(
 )
 """'300,000 patients need transplants ..., but only about 10,000 receive one': recipients of
 the transplant the sentence named."""
-NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
-"""'two million Chinese need organ transplants': people who need one are a waiting list."""
+NEED_MODS_RE = re.compile(
+    r"(?<![a-z])(?:needs?|needing|needed|requires?|requiring|required|awaiting)(?![a-z])"
+)
+"""'two million Chinese need organ transplants', '6,000 needed cornea transplants', '900
+awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
