@@ -53,6 +53,7 @@ import time
 import tracemalloc
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from transplant_audit.extract import learned
@@ -341,6 +342,44 @@ def _confusions(report: ValueReport, docs: list[dict]) -> str:
     )
 
 
+CHECK_HALVES = ("h4-check", "h5-check", "h6-check")
+"""The check halves of the sets tuned on by half: read in full by neither the rules' authors
+nor the learned step's trainer (tools/train_extractor.py trains on the tune halves only)."""
+
+
+def check_half_methods() -> dict[str, learned.Model]:
+    """The methods ``--check-halves`` compares: the stored ``combined``, and ``combined``
+    with the span stage forced on at the thresholds the CV found best for it (whether or
+    not the CV let it run), so a stage the CV switched off is still checked."""
+    model = learned.load_model()
+    cv = model.meta.get("cv", {})
+    span = cv.get("span_combined", {}) if isinstance(cv, dict) else {}
+    forced = replace(
+        model,
+        keep_threshold=float(span.get("keep_threshold", model.keep_threshold)),
+        add_threshold=float(span.get("add_threshold", model.add_threshold)),
+    )
+    return {"combined": model, "combined+span": forced}
+
+
+def print_check_halves() -> None:
+    """Rules and combined (and learned) on the pooled check halves, per language."""
+    docs = [d for half in CHECK_HALVES for d in load_realtext(half)]
+    print(
+        f"pooled check halves {' + '.join(CHECK_HALVES)} ({len(docs)} snippets), "
+        "(indicator, value within 2%); default method " + learned.DEFAULT_METHOD
+    )
+    print(f"  {'method':<14} {'language':<9} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    runs = {"rules": _method("rules"), "learned": _method("learned")}
+    for name, model in check_half_methods().items():
+        runs[name] = lambda text, m=model: learned.extract(text, method="combined", model=m)
+    for name, fn in runs.items():
+        report = evaluate_values(docs, fn)
+        for lang in ("en", "zh-Hans", "zh-Hant", "all"):
+            t = report.total if lang == "all" else report.by_language.get(lang, Tally())
+            print(f"  {name:<14} {lang:<9} {_row(t)}")
+
+
 def print_cv(recompute: bool) -> None:
     """The grouped cross-validation figures: stored with the model, or run again."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -410,7 +449,16 @@ def main(argv: list[str] | None = None) -> int:
         help="print the value-only diagnostic (any indicator) next to the (indicator, value) "
         "score for heldout4, heldout3, heldout2, held-out v1, dev and dev2, and stop",
     )
+    ap.add_argument(
+        "--check-halves",
+        action="store_true",
+        help="score rules, learned and combined on the pooled check halves of heldout4, "
+        "heldout5 and heldout6 (never trained on), per language, and stop",
+    )
     args = ap.parse_args(argv)
+    if args.check_halves:
+        print_check_halves()
+        return 0
     if args.values:
         print_value_only()
         return 0
