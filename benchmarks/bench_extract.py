@@ -14,12 +14,14 @@ heldout2), never those of heldout6, heldout5, heldout4 or heldout3;
 (a candidate matches on its value within 2% alone, any indicator: figures found, named right
 or not) next to the (indicator, value) score, per language, for heldout6, heldout5,
 heldout4 and heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the
-rules), and stops. Each set is
-scored for the rules and for the ``combined`` method (rules + the learned step,
+rules), and stops; ``--check-halves`` scores rules, learned and combined on the pooled
+check halves of heldout4, heldout5 and heldout6 (never trained on), per language, and stops.
+Each set is scored for the rules and for the ``combined`` method (rules + the learned step,
 extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
-v1, heldout2 and heldout3, so its figures there are training-set figures; its fair estimates
-are heldout6, heldout5 and the grouped cross-validation by page URL stored with the model, printed
-next (``--cv`` runs it again: minutes). The throughput section times rules and combined on
+v1, heldout2, heldout3 and the tune halves of heldout4-6, so its figures there are
+training-set figures; its fair estimates are the check halves and the grouped
+cross-validation by page URL stored with the model, printed next (``--cv`` runs it again:
+minutes). The throughput section times rules and combined on
 the same pages, alternated, in one run.
 
 Then the synthetic annotated corpus in tests/extract/corpus/ (written by the project as
