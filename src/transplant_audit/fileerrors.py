@@ -98,3 +98,34 @@ def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None
         if isinstance(exc, OSError):
             raise write_error(path, exc) from None
         raise
+
+
+def create_bytes_exclusive(path: Path, data: bytes, *, secret: bool = False) -> bool:
+    """Create ``path`` holding ``data`` unless it exists already; True when this call made it.
+
+    The bytes go to a temp file beside ``path`` first (fsynced), which is then hard-linked
+    to ``path``: the link fails if ``path`` exists, so a file another process created
+    meanwhile is never replaced, and ``path`` is never seen empty or half-written (a
+    failed write leaves nothing). For keys: ``secret=True`` makes it 0o600 whatever the
+    umask. An error is one ``cannot-write`` line naming ``path``.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _open_temp(path, secret=secret)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        return True
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -75,11 +75,7 @@ def test_weights_rebuild_from_training_data(trainer) -> None:  # noqa: ANN001
 
 
 def test_cv_never_puts_one_url_in_two_folds(trainer) -> None:  # noqa: ANN001
-    docs = [
-        json.loads(p.read_text(encoding="utf-8"))
-        for p in trainer.training_files()[: len(trainer.REAL_SETS)]
-    ]
-    urls = [d["url"] for half in docs for d in half]
+    urls = [raw["url"] for _, raw in trainer.real_records()]
     folds = trainer.folds(urls)
     assert len(folds) == trainer.FOLDS
     seen = np.concatenate(folds)
@@ -235,49 +231,105 @@ def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> Non
     assert np.allclose(whole.sum(axis=1), 1.0)
 
 
+def _half_of(url: str) -> str:
+    """Which half ``build_set.halves`` puts a page in, restated here from its definition (a
+    hash of the URL without scheme, www. and trailing slash)."""
+    import hashlib
+    import re
+
+    key = re.sub(r"^www\.", "", re.sub(r"^[a-z]+:/+", "", url.strip())).rstrip("/")
+    return "check" if hashlib.sha256(key.encode()).digest()[0] % 2 else "tune"
+
+
 def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     trainer,  # noqa: ANN001
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The trainer reads only the sets it names: heldout4 and the blind heldout5
-    (realtext/heldout4.json, heldout5.json, raw/m*.txt, raw/n*.txt) dropped beside them are
-    never read, digested or trained on (synthetic sentences in a temporary tree). heldout3
-    was scored once before it joined the training sets."""
-    assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2", "heldout3"}
+    """The trainer reads only the sets it names, and of heldout4, heldout5 and heldout6 only
+    the tune half: their check halves (the rules' generalisation checks), the blind heldout7
+    (realtext/heldout7.json, raw/q*.txt) and any raw batch dropped beside them are never
+    loaded, read, digested or trained on (synthetic sentences in a temporary tree with the
+    real split function). heldout3 was scored once before it joined the training sets."""
+    half_sets = {"heldout4", "heldout5", "heldout6"}
+    assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2", "heldout3"} | half_sets
+    assert set(trainer.HALF_SETS) == half_sets
     for rel in trainer.TRAINING_FILES:
-        assert "heldout4" not in rel and "h4" not in Path(rel).name, rel
-        assert "heldout5" not in rel and "h5" not in Path(rel).name, rel
-        assert "/raw/" not in rel, rel
+        assert "heldout7" not in rel and "h7" not in Path(rel).name, rel
+        assert "/raw/" not in rel and "check" not in rel, rel
     realtext = tmp_path / "tests" / "extract" / "realtext"
     corpus = tmp_path / "tests" / "extract" / "corpus"
-    realtext.mkdir(parents=True)
+    (realtext / "raw").mkdir(parents=True)
     corpus.mkdir(parents=True)
-    (realtext / "raw").mkdir()
-    names = [*trainer.REAL_SETS, "heldout4", "heldout5"]
-    for name in names:
-        snippet = {
-            "id": f"{name}-1",
-            "url": f"https://example.org/{name}",
-            "language": "en",
-            "text": "The (fictional) unit has 40 transplant beds.",
-            "gold": [{"indicator": "transplant_beds", "value": 40.0}],
-        }
-        (realtext / f"{name}.json").write_text(json.dumps([snippet]), encoding="utf-8")
-    (realtext / "raw" / "m01.txt").write_text("T 99 transplant beds\n", encoding="utf-8")
-    (realtext / "raw" / "n01.txt").write_text("T 98 transplant beds\n", encoding="utf-8")
+    split = (ROOT / trainer.SPLIT_FILE).read_text(encoding="utf-8")
+    (tmp_path / trainer.SPLIT_FILE).write_text(split, encoding="utf-8")
+    expected, check = set(), set()
+    for name in [*trainer.REAL_FILES, *half_sets, "heldout7"]:
+        snippets = []
+        for i in range(12 if name in half_sets else 1):
+            url = f"https://example.org/{name}/{i}"
+            snippets.append(
+                {
+                    "id": f"{name}-{i}",
+                    "url": url,
+                    "language": "en",
+                    "text": f"The (fictional) unit {i} has 40 transplant beds.",
+                    "gold": [{"indicator": "transplant_beds", "value": 40.0}],
+                }
+            )
+            if name in half_sets and _half_of(url) == "check":
+                check.add(f"{name}-{i}")
+            elif name != "heldout7":
+                expected.add(f"{name}-{i}")
+        (realtext / f"{name}.json").write_text(json.dumps(snippets), encoding="utf-8")
+    assert check and all(any(i.startswith(n) for i in check) for n in half_sets)
+    for batch in ("m01", "n01", "p01", "q01"):
+        (realtext / "raw" / f"{batch}.txt").write_text("T 99 transplant beds\n", encoding="utf-8")
     for rel in trainer.SYNTH_FILES:
         (tmp_path / rel).write_text("[]", encoding="utf-8")
     monkeypatch.setattr(trainer, "ROOT", tmp_path)
-    assert {d.id for d in trainer.load_real()} == {f"{n}-1" for n in trainer.REAL_SETS}
-    assert all("heldout4" not in str(p) for p in trainer.training_files())
-    assert all("heldout5" not in str(p) for p in trainer.training_files())
+    read: list[str] = []
+    for method in ("read_text", "read_bytes"):
+        original = getattr(Path, method)
+
+        def spy(self: Path, *args: object, _original=original, **kwargs: object) -> object:  # noqa: ANN001
+            read.append(str(self))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, spy)
+    loaded = {d.id for d in trainer.load_real()}
     before = trainer.data_digest()
-    (realtext / "heldout4.json").write_text("[]", encoding="utf-8")
-    (realtext / "raw" / "m01.txt").write_text("T 7 beds\n", encoding="utf-8")
-    (realtext / "heldout5.json").write_text("[]", encoding="utf-8")
-    (realtext / "raw" / "n01.txt").write_text("T 6 beds\n", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setattr(trainer, "ROOT", tmp_path)
+    assert loaded == expected
+    assert not loaded & check
+    assert read and not [p for p in read if "heldout7" in p or "/raw/" in p]
+    (realtext / "heldout7.json").write_text("[]", encoding="utf-8")
+    for batch in ("m01", "n01", "p01", "q01"):
+        (realtext / "raw" / f"{batch}.txt").write_text("T 6 beds\n", encoding="utf-8")
     assert trainer.data_digest() == before  # never read
+    changed = split.replace("digest[0] % 2", "digest[1] % 2")
+    assert changed != split
+    (tmp_path / trainer.SPLIT_FILE).write_text(changed, encoding="utf-8")
+    assert trainer.data_digest() != before  # a changed split makes the weights stale
+
+
+def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN001
+    """On the real files: no snippet of heldout4's, heldout5's or heldout6's check half is
+    among the trainer's snippets, and every snippet of their tune halves is."""
+    sys.path.insert(0, str(ROOT / "tests" / "extract" / "realtext"))
+    try:
+        import build_set
+    finally:
+        sys.path.remove(str(ROOT / "tests" / "extract" / "realtext"))
+    records = trainer.real_records()
+    texts = {raw["text"] for _, raw in records}
+    for name in trainer.HALF_SETS:
+        tune, check = build_set.halves(name)
+        assert tune and check
+        assert not {d["text"] for d in check} & texts, name
+        assert {d["text"] for d in tune} <= texts, name
+        assert {str(d["url"]) for d in tune}.isdisjoint(d["url"] for d in check)
 
 
 def _synthetic_texts() -> list[str]:
@@ -360,7 +412,7 @@ def test_choices_are_judged_on_unseen_snippets_only(trainer) -> None:  # noqa: A
             labels=[],
         )
         for i, name in enumerate(
-            ["dev", "dev2", "heldout", "heldout2", "heldout3", "heldout3-check"]
+            ["dev", "dev2", "heldout", "heldout2", "heldout3", "heldout3-check", "heldout4"]
         )
     ]
     assert [d.set for d in trainer.judged(docs)] == ["heldout", "heldout3-check"]

@@ -35,7 +35,7 @@ from transplant_audit.capture.verify import (
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence import ledger
 from transplant_audit.evidence.frames import COLUMNS
-from transplant_audit.fileerrors import read_error, write_bytes_atomic
+from transplant_audit.fileerrors import create_bytes_exclusive, read_error, write_bytes_atomic
 
 FORMAT = "transplant-audit-manifest/1"
 KEY_FILE = "keys/manifest_ed25519.pem"
@@ -134,10 +134,7 @@ def _load_or_create_key(home: Path) -> Any:
 
     path = home / KEY_FILE
     if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ConfigError(f"{path}: not an Ed25519 private key")
-        return key
+        return _read_key(path)
     if not path.parent.is_dir():  # the key directory: the owner's only, whatever the umask
         path.parent.mkdir(parents=True, exist_ok=True)
         path.parent.chmod(0o700)
@@ -147,7 +144,18 @@ def _load_or_create_key(home: Path) -> Any:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    write_bytes_atomic(path, pem, secret=True)
+    if not create_bytes_exclusive(path, pem, secret=True):
+        return _read_key(path)  # another run stored its key first: sign with that one
+    return key
+
+
+def _read_key(path: Path) -> Any:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ConfigError(f"{path}: not an Ed25519 private key")
     return key
 
 

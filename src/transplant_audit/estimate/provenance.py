@@ -79,7 +79,8 @@ def explain(result: EstimateResult, hospital_id: str, year: int) -> dict[str, An
         else None
     )
     observations, quals = _observation_rows(result, _figures_used(t, h, yi, values), src)
-    assumptions = _assumption_rows(result, _assumption_names(values, quals), src)
+    names = _assumption_names(values, quals, _not_drawn(t, h, yi))
+    assumptions = _assumption_rows(result, names, src)
     return {
         "left_out": _left_out(t.left_out, hospital_id, src),
         "year": int(year),
@@ -201,11 +202,39 @@ def _observation_row(
     }
 
 
-def _assumption_names(values: dict[str, Any], quals: set[str]) -> list[str]:
-    """The assumptions behind the methods with a value and the qualifiers of the inputs."""
+def _not_drawn(t: engine.Table, h: int, yi: int) -> dict[str, set[str]]:
+    """Per method, the assumptions of ``METHOD_ASSUMPTIONS`` this hospital-year does not
+    draw: a national occupancy, stay or price its own figure replaces (engine
+    ``occupancy_and_stay``, the revenue price), the stays of organ groups it has no beds
+    of, the department share without department beds, the undated year without an
+    undated bed figure."""
+    own_occ = {"occupancy_rate"} if t.own_occupancy_fig[h] >= 0 else set()
+    drawn = {"occupancy_rate"} - own_occ
+    for rows, department in ((t.beds, False), (t.dept_beds, True)):
+        sel = (rows.h == h) & (rows.y == yi)
+        for g in np.unique(rows.group[sel]):
+            if t.own_los_fig[h, int(g)] < 0:  # no own stay: the group's national one
+                drawn.add(engine.LOS_NAME[engine.ORGAN_GROUPS[int(g)]])
+        if department and sel.any():
+            drawn.add("transplant_share_of_department_beds")
+        if np.isnan(rows.dist[sel]).any():
+            drawn.add("undated_figure_year")
+    return {
+        "bed_capacity": set(METHOD_ASSUMPTIONS["bed_capacity"]) - drawn,
+        "minimum_requirement": own_occ,
+        "revenue": {"price_per_transplant_cny"} if t.own_price_fig[h] >= 0 else set(),
+    }
+
+
+def _assumption_names(
+    values: dict[str, Any], quals: set[str], not_drawn: dict[str, set[str]] | None = None
+) -> list[str]:
+    """The assumptions behind the methods with a value (less those ``not_drawn`` names for
+    the method) and the qualifiers of the inputs."""
     names: list[str] = []
     for m in values:
-        names += METHOD_ASSUMPTIONS.get(m, [])
+        skip = (not_drawn or {}).get(m, set())
+        names += [n for n in METHOD_ASSUMPTIONS.get(m, []) if n not in skip]
     if "capacity" in values or "combined" in values:
         names += METHOD_ASSUMPTIONS["combined"]
     names += [QUALIFIER_ASSUMPTIONS[q] for q in sorted(quals) if q in QUALIFIER_ASSUMPTIONS]

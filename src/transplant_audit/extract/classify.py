@@ -416,6 +416,8 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
         return False
+    if m["travel"] and pat.STAFF_OR_SURGEON_WORD_RE.search(ctx.mods):
+        return False  # '12 surgeons went to Japan for ...': staff who travel, no recipients
     w = pat.WAITLIST_CUE_RE.search(ctx.clause)
     return not (w and w.start() < m.start())
 
@@ -443,6 +445,19 @@ def _saved_by_organs(ctx: _Ctx) -> bool:
     if "救" not in left or not _SAVED_BEFORE_RE.search(left):
         return False
     return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+
+
+def _en_saved_by_organs(ctx: _Ctx) -> bool:
+    """English: persons donated organs or transplants saved or helped ('30,000 people have
+    donated their organs after death, saving more than 90,000 lives'; 'has helped 230
+    transplant patients') are the recipients, so transplants (GUIDE.md, "Recipients are
+    transplants"); only when its sentence speaks of donation or transplants."""
+    left = ctx.left_clause[-40:]
+    if not any(w in left for w in pat.EN_SAVED_GATE) or not pat.EN_SAVED_BEFORE_RE.search(left):
+        return False
+    return _has(pat.DONATION_CUE_RE, ctx.sentence) or _has(
+        pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.mods
+    )
 
 
 _ZH_PERSONS_DID_TX_RE = re.compile(
@@ -552,12 +567,25 @@ def _en_per_day_words(sentence: str) -> bool:
     )
 
 
+def _helped_by_donations(ctx: _Ctx) -> bool:
+    """Chinese: recipients told as the outcome of donations (使2151名患者获得新生, 让800多名
+    患者重见光明, 捐献的器官挽救了6000余人): they share the period of the donation tally they
+    follow, a running total unless a period is named (GUIDE: donation tallies), so the
+    period decision alone names them, not the missing word 累计 in their own clause."""
+    m = pat.NEW_LIFE_RE.search(ctx.right)
+    if m:  # 受惠 ('benefited', Hong Kong reports of a period) keeps the period cues' reading
+        return "受惠" not in m.group(0)
+    return _saved_by_organs(ctx)
+
+
 def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
     says so (累计, to date, a total of); otherwise the patients of a period, a report or a
     study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
     if _temporal(ctx) == "in_period" or _year_range(ctx.sentence):
         return "transplants_in_period"
+    if ctx.chinese and _helped_by_donations(ctx):
+        return "transplants_cumulative"  # 已有948位捐献者,让2000多名患者重见光明: the tally's
     cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
     if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
         return "transplants_cumulative"
@@ -592,12 +620,59 @@ about transplants."""
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
 
 
+def zh_donor_after(after: str, person: bool = False) -> bool:
+    """Chinese: does a donor follow an ordinal and its counter (``after``: the text right
+    after them): 第二位器官捐献者, 第300位捐赠者, 首位“大爱供者”? Not a living donation
+    (首例活体捐献肝移植: the transplant's first) nor the operation or case a donation names
+    (第二例...器官捐献肾移植手术, 首宗...捐赠个案). ``person``: the donor must be named as a
+    person (捐献者, 供者), not the act (首例捐献, a programme's milestone)."""
+    head = after[:16]
+    if "捐" not in head and "供者" not in head:
+        return False
+    m = pat.ZH_ORDINAL_DONOR_AFTER_RE.match(head)
+    if not m or pat.ZH_LIVING_RE.search(head, 0, m.end()):
+        return False
+    if person and not m.group(0).endswith(("者", "人")):
+        return False
+    return not pat.ZH_DONATION_OPERATION_AFTER_RE.match(after[m.end() : m.end() + 10])
+
+
+def _zh_ordinal_donor(ctx: _Ctx) -> bool:
+    """Chinese: a donor follows the ordinal (第二位器官捐献者, see zh_donor_after)."""
+    return zh_donor_after(ctx.right)
+
+
+_ONE_DONATION_COUNTS = frozenset(
+    ("opo_organs_utilised", "transplants_in_period", "transplants_cumulative")
+)
+
+
+def _zh_one_donation(ctx: _Ctx) -> bool:
+    """Chinese: is the count one donor's organs or recipients (这名男子捐献出的2个肾脏, 死者家人
+    捐出的器官至少拯救六名病患)? One donor is the subject earlier in the sentence and the
+    clause names no running total (GUIDE: "One donation")."""
+    left = ctx.sentence_left
+    if "捐" not in left:
+        return False
+    m = pat.ZH_ONE_DONOR_RE.search(left)
+    if not m:
+        return False
+    after = left[m.end() :] + " " + ctx.clause  # a total named after the donor: 累计已有120人
+    return not _has(pat.STRONG_CUMULATIVE_CUE_RE, after) and not _has(
+        pat.WEAK_CUMULATIVE_CUE_RE, after
+    )
+
+
 def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, or None when it is no indicator.
 
     Beds of a building not yet in use ('建成后', 'under construction') are planned beds.
     """
+    if ordinal and uclass in ("persons", "ops") and _zh_ordinal_donor(ctx):
+        return "opo_donors"  # 第二位器官捐献者, 首例角膜捐献: the Nth donor, N donors so far
     name = _classify_in_use(uclass, ctx, ordinal)
+    if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
+        return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
@@ -753,8 +828,20 @@ def _zh_one_patient_wait(ctx: _Ctx) -> bool:
 def _zh_untypical_stay(ctx: _Ctx) -> bool:
     """A Chinese stay in hospital (住院) whose clause has no word making it typical (平均, 一般,
     住院时间, 约, 需要, 可...): one patient's stay told as an event (某某住院共54天, 住院仅一个
-    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's)."""
-    return "住院" in ctx.clause and _zh_near(ctx) and not pat.ZH_TYPICAL_STAY_RE.search(ctx.clause)
+    礼拜, 住院三周后即返台), an anecdote (GUIDE: a typical or average stay, not one patient's).
+    The clause is read whole, the figure's own qualifiers (住院约十八天, 18天左右) included."""
+    if "住院" not in ctx.clause or not _zh_near(ctx):
+        return False
+    if pat.ZH_NAMED_PERSON_RE.search(ctx.left_clause):
+        return True  # 张先生换肝后住院时间长达四十天: one named patient's stay
+    return not pat.ZH_TYPICAL_STAY_RE.search(_whole_clause(ctx))
+
+
+def _whole_clause(ctx: _Ctx) -> str:
+    """The figure's clause with the figure and its qualifiers in it (ctx.clause leaves them
+    out): the clause text before, the figure as written, the clause text after."""
+    figure = ctx.sentence[len(ctx.sentence_left) : len(ctx.sentence) - len(ctx.sentence_right)]
+    return ctx.left_clause + figure + ctx.right
 
 
 def _priced_at(ctx: _Ctx) -> bool:
@@ -773,6 +860,16 @@ def _priced_at(ctx: _Ctx) -> bool:
 
 _NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
 """Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
+
+
+def _zh_fee_alone(ctx: _Ctx) -> bool:
+    """A Chinese 手术费 in a sentence that lists no other line of the bill (no 药费, 住院费,
+    肾源费, no 手术当天): the fee stands for what the transplant costs (GUIDE: Money, the
+    operation's fee is ``surgical_fee_cny`` only as one line of a cost breakdown)."""
+    sent = ctx.sentence
+    if "手术费" not in sent or "手术当天" in sent or "|" in sent or not _zh_near(ctx):
+        return False
+    return not pat.ZH_OTHER_COST_LINE_RE.search(sent) and not pat.ZH_BILL_PART_RE.search(sent)
 
 
 def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
@@ -813,6 +910,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
+        if _zh_fee_alone(ctx):
+            return "price_cny"  # 35万元的手术费成难关: no bill broken down, the price
         return "surgical_fee_cny"
     if _has(pat.REVENUE_CUE_RE, *texts):
         return "revenue_cny"
@@ -921,6 +1020,15 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         pat.TRANSPLANT_CUE_RE, ctx.clause, ctx.mods
     ):
         return "opo_donors"  # 国内捐赠者从每年2百多例: what the donors number
+    if (
+        _has(_GENERAL_SURGERY_RE, ctx.mods)
+        and not _has(pat.TRANSPLANT_CUE_RE, ctx.mods)
+        and pat.EN_ALL_KINDS_AFTER_RE.match(ctx.right)
+        and pat.EN_TX_COUNT_BEFORE_RE.search(ctx.sentence_left)
+    ):
+        # '300 kidney transplants in 2018 and 30,000 surgeries overall': all operations
+        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+        return "surgeries_per_year" if annual else None
     tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
     # a table row or list item under a heading about transplants, or a count whose
     # sentence names transplantation after it (累计成功开展11万例,...器官移植国)
@@ -1136,6 +1244,12 @@ def _in_use_persons(
     """Persons: donors, recipients, staff, surgeons, the waiting list, or no headcount."""
     if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
         return "opo_donors"  # more than 20 people became donors after they died
+    if not ctx.chinese and _en_saved_by_organs(ctx):
+        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left):
+            return None  # his liver and two kidneys were donated to help three patients
+        kind = "in_period" if _temporal(ctx) == "in_period" else "cumulative"
+        # 'Through his transplants, he has saved the lives of 1,000 patients': his own count
+        return f"surgeon_transplants_{kind}" if _surgeon(ctx) else f"transplants_{kind}"
     if (
         ctx.left_clause[-1:] > "\u2e80"
         and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])

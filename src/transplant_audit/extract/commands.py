@@ -227,9 +227,9 @@ def extract_cmd(
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where nested cross-validation by page found it helps (its score "
                 "is the model's probability). Default: the method that cross-validation "
-                "over all five scored real-text sets chose, stored as "
-                "extract.learned.DEFAULT_METHOD (rules since no stage of combined added "
-                "enough; docs/extract.md)."
+                "over the scored real-text sets chose, stored as "
+                "extract.learned.DEFAULT_METHOD (combined, with the span model's additions, "
+                "since the tune halves of heldout4-6 joined its training; docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,

@@ -58,6 +58,7 @@ from transplant_audit.extract.classify import (
     _previous_sentence,
     _target,
     _temporal,
+    zh_donor_after,
 )
 from transplant_audit.extract.context import (
     Candidate,
@@ -210,7 +211,7 @@ def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
 
 
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
-_MID_MORE_RE = re.compile(r"[多余][万亿]")
+_MID_MORE_RE = re.compile(r"[多余几][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
 
@@ -237,7 +238,10 @@ def _token_value(m: re.Match[str]) -> float:
         tok = m.group("zh")
         if tok == "半":
             return 0.5  # 半年, 半个月
-        tok = tok.replace("多", "").replace("余", "")  # 三十多万: the qualifier is read apart
+        if tok == "首":
+            return 1.0  # 首位捐献者: the first donor, an ordinal one
+        # 三十多万, 十几万: the qualifier is read apart
+        tok = tok.replace("多", "").replace("余", "").replace("几", "")
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
@@ -586,7 +590,7 @@ def _ordinal(pg: _Page, f: _Figure) -> bool:
     """第1000例, the 1,000th: mark an ordinal; False for an ordinal that counts nothing
     (the 3rd largest) unless it numbers a transplant or an operation."""
     norm, s, e = pg.norm, f.s, f.e
-    if norm[max(0, s - 2) : s].rstrip().endswith("第"):
+    if norm[max(0, s - 2) : s].rstrip().endswith("第") or f.zh == "首":
         f.ordinal = True
     elif _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]):
         if pat.ORDINAL_PERSON_RE.match(norm, e, e + 40) and pat.TRANSPLANT_CUE_RE.search(
@@ -621,8 +625,8 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     f.quals = list(cnt.quals or [])
     tok0 = f.m.group(0)
-    if ("多" in tok0 or "余" in tok0) and _MID_MORE_RE.search(tok0):
-        f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万
+    if ("多" in tok0 or "余" in tok0 or "几" in tok0) and _MID_MORE_RE.search(tok0):
+        f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万, 十几万
     if not cnt.uclass and not f.is_zh_token and norm.startswith(" and a half", e):
         cnt, f.plus_half, f.range_lower = _and_a_half(norm, e, carry.range_upper)
     f.money_kind = carry.range_money.pop(s, "")
@@ -741,6 +745,19 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     return cnt
 
 
+def _ordinal_donor(pg: _Page, f: _Figure) -> bool:
+    """第二位器官捐献者, 首位“大爱供者”: a Chinese ordinal person who is a donor, counted
+    (GUIDE: "Ordinal donors"); other ordinal persons (第一位受益者) stay out."""
+    return f.uclass == "persons" and _donor_after(pg, f)
+
+
+def _donor_after(pg: _Page, f: _Figure) -> bool:
+    """Does a donor follow the ordinal and its counter (二位器官捐献者, 首位捐献者)? The
+    first (首, 一) only when named as a person (classify.zh_donor_after)."""
+    first = f.zh in ("首", "一")
+    return zh_donor_after(pg.norm[f.end : f.end + 26], person=first)
+
+
 def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     """Take the counter's class and unit; False for an ordinal that numbers no operation,
     a ratio's denominator (one in 30) and a duration used as an adjective (5-year)."""
@@ -752,15 +769,15 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
         cnt.mods,
         cnt.end,
     )
-    if f.ordinal and f.uclass != "ops":
+    if f.ordinal and f.uclass != "ops" and not _ordinal_donor(pg, f):
         return False
     norm, s = pg.norm, f.s
     if (
         not f.is_zh_token
-        and " in" in norm[max(0, s - 12) : s]
+        and any(w in norm[max(0, s - 12) : s] for w in (" in", "every"))
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
-        return False  # only one in 30 patients: a ratio's denominator
+        return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
     # a three-month shutdown, 5-year survival: a duration of something else
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
@@ -861,6 +878,7 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
         and (f.is_zh_token or f.is_word)
         and uclass not in ("time", "percent")
         and not pat.EN_ONE_RANKED_RE.match(norm, f.e, f.e + 24)
+        and not (f.ordinal and _donor_after(pg, f))  # 第一位捐献者, 首例捐献: the first donor
     )  # 一名, 一例, one surgeon: an article, not a figure
 
 
@@ -994,6 +1012,8 @@ def _canonical_value(pg: _Page, f: _Figure) -> bool:
     if max_value is not None and value > max_value:
         return False
     f.value = value
+    if f.ordinal and f.indicator == "opo_donors":
+        return True  # 第二位捐献者: the rank mask's 第N位 is the Nth donor here
     return not _is_masked(pg.norm, f.s, f.e, pg.gates)
 
 

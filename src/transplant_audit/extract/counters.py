@@ -104,6 +104,16 @@ class _Counter:
     end: int = 0
 
 
+def _label_lines(norm: str, e: int) -> bool:
+    """The number ending at ``e`` ends a line 'label number' and the next line is one too
+    ('surgeons 12\nnurses 30'): a list of labelled figures, read line by line."""
+    nl = norm.find("\n", e)
+    if nl < 0 or not pat.EN_LABEL_LINE_RE.fullmatch(norm, norm.rfind("\n", 0, e) + 1, e):
+        return False
+    end = norm.find("\n", nl + 1)
+    return bool(pat.EN_LABEL_LINE_RE.fullmatch(norm, nl + 1, len(norm) if end < 0 else end))
+
+
 def _read_counter(norm: str, e: int) -> _Counter:
     """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
     rest = norm[e : e + 40]
@@ -135,6 +145,8 @@ def _read_counter(norm: str, e: int) -> _Counter:
             return out
         if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
             return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
+        if "\n" in ec.group(0) and _label_lines(norm, e):
+            return out  # 'surgeons 12\nnurses 30': the next line's label, not this counter
         counter = ec.group("counter")
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
         if ec.group("sfx"):
@@ -353,6 +365,14 @@ def _zh_price_list(norm: str, s: int) -> bool:
     return False
 
 
+def _en_saved_before(norm: str, s: int) -> bool:
+    """Does an English verb of saving or helping come right before the number at ``s``?"""
+    before = norm[max(0, s - 40) : s]
+    return any(w in before for w in pat.EN_SAVED_GATE) and bool(
+        pat.EN_SAVED_BEFORE_RE.search(before)
+    )
+
+
 def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     """A counter the sentence implies without writing it after the number: 'the number of
     people who donated organs ... reached 5,810' (the noun before), 'close to 400 British
@@ -411,6 +431,11 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         return _Counter("ops", "transplants", 1.0, [], "transplants", e)  # the annual number
     if pat.WAITING_AFTER_RE.match(norm, e, e + 80):
         return _Counter("persons", "patients", 1.0, [], "", e)
+    tail = norm[e : e + 90]
+    if any(w in tail for w in pat.EN_NEED_GATE) and pat.EN_NEED_AFTER_RE.match(norm, e, e + 90):
+        return _Counter("persons", "patients", 1.0, [], "", e)  # 250,000 of them need one
+    if " lives" in norm[e : e + 16] and _en_saved_before(norm, s):
+        return _Counter("persons", "people", 1.0, [], "lives", e)  # saving 90,000 lives
     if " of" in before[-14:] and pat.EN_STAFF_OF_BEFORE_RE.search(before):
         return _Counter("persons", "staff", 1.0, [], "staff", e)  # a staff of 85
     if "demand" in before and pat.EN_DEMAND_BEFORE_RE.search(before):

@@ -40,12 +40,16 @@ number: 1万1600, 2万7千."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
-    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*(?:[多余][万亿])?"
+    r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:[多余][万亿]|(?<=[十百千])几[万亿])?"  # 三十多万; 十几万 'ten-odd 万' (几 after 十)
     r"|(?<=[上近逾过超约破])[百千万]"
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
     # half a year or month as a duration (半年, 半个月), not 上半年 or 一个半月
     r"|(?<![上下个一两二三四五六七八九十头前后首大多])半(?=个?(?:月|年))"
+    # 首 'first' as an ordinal one, only before a donor (首位捐献者, 首例器官捐献: GUIDE,
+    # "Ordinal one"); 首例肝移植 and the like stay the cue of a year
+    r"|首(?=[位例名个宗]\s?[^,。;\d]{0,12}?(?:捐献|捐赠|供者))"
     r")"
 )
 _EN_UNDER_100 = (
@@ -80,7 +84,7 @@ FRACTION = (
 )
 NUMBER_RE = re.compile(
     # the look-ahead lets the regex engine skip to a possible first character quickly
-    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半otfsentah])"
+    r"(?=[\d零〇○一二两三四五六七八九十廿卅百千万壹贰叁肆伍陆柒捌玖拾半首otfsentah])"
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
     rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
@@ -291,6 +295,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "discharges": ("visits", "discharges", 1, None),
     "grafts": ("ops", "transplants", 1, None),
     "specialists": ("persons", "specialists", 1, None),
+    "consultants": ("persons", "consultants", 1, None),  # '6 senior consultants'
     "people": ("persons", "people", 1, None),
     "citizens": ("persons", "people", 1, None),
     "individuals": ("persons", "people", 1, None),
@@ -377,7 +382,10 @@ story's dollars)."""
 ZH_BARE_PERSONS_BEFORE_RE = re.compile(
     r"(?:(?:患者|病人|病患|人数|名单)\s?(?:约|近|大约)?(?:为|是|达|有|约|近|超过|逾)"
     # those who wait, named by the wait alone: 等待肝源的就有20多万
-    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
+    # with a transplant or organ cue before 的 (排队挂号的就有2万 counts no waiting list)
+    r"|(?:等待|等候|轮候|排队)[^,。;\d]{0,8}?"
+    r"(?:移植|器官|供体|[肝肾心肺](?:脏|源)|[换等][肝肾心肺])[^,。;\d]{0,8}?"
+    r"的\s?(?:就|也|还|约|共)?\s?(?:有|达|是|为))\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
 """等待肾移植的病人为100-150万, 等待移植名单是30万, 排队等肾源的就有20多万: a count in 万
@@ -818,19 +826,31 @@ its medical (health-technical) staff, not all its employees."""
 EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\sincluding)\s")
 """'Its staff includes 165 chief physicians, 261 associate chief physicians, 40 PhDs': ranks
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
+EN_LABEL_LINE_RE = re.compile(
+    r"[ \t]*[a-z][a-z'()/-]*(?:[ \t][a-z][a-z'()/-]*){0,3}[ \t]*[:|]?[ \t]*\d[\d,.]*[ \t]*"
+)
+"""'surgeons 12', a whole line: a label and its number. When the next line is one too
+('nurses 30'), its word is the next label, not this number's counter."""
+EN_ALL_KINDS_AFTER_RE = re.compile(
+    r"\s?(?:overall|in\s(?:total|all)|altogether|all\stold|of\sall\skinds)(?![a-z])"
+)
+EN_TX_COUNT_BEFORE_RE = re.compile(r"\d\s(?:[a-z-]+\s){0,2}transplant")
+"""'300 kidney transplants ... and 30,000 surgeries overall': a count of every operation of a
+hospital (EN_ALL_KINDS_AFTER_RE) after a count of its transplants, not more transplants."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
 EN_SENIOR_CLASS_RE = re.compile(
     r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
     r"(?![a-z])"
-    r"|(?:associate\s)?professors?(?:\s(?:and|or)\sassociate\sprofessors?)?"
-    r"(?![a-z]|\s?/|\s(?:and|or)\s(?:associate\s|deputy\s)?chief)"
+    r"|(?:associate\s)?professors?(?:\s?(?:and|or|/)\s?associate\sprofessors?)?"
+    r"(?![a-z]|\s?/|\s(?:and|or)\s(?!\d))"  # 'professors and attending surgeons': mixed
     r"|(?:deputy|vice|associate)[ -]chief\s[a-z]+\s(?:or|and)\s(?:above|higher))"
 )
 """Staff named by a senior title as a class: 'senior specialists', academic ranks alone
-('8 professors, 5 associate professors'), 'deputy chief physicians or above'. They are the
-vocabulary's senior_staff (GUIDE.md: staff with senior titles), not a unit's surgeons; ranks
-mixed with clinical ones ('11 professors and chief surgeons') are left to the surgeon rule."""
+('8 professors, 5 associate professors', '30 professors/associate professors'), 'deputy
+chief physicians or above'. They are the vocabulary's senior_staff (GUIDE.md: staff with
+senior titles), not a unit's surgeons; ranks mixed with other ones ('11 professors and chief
+surgeons', '12 professors and attending surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
@@ -838,7 +858,8 @@ WAITLIST_CUE_RE = re.compile(
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
-    r"|(?:needs?|needing|requires?|requiring)\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant|await"
+    r"|(?:needs?|needing|needed|requires?|requiring|required)\s(?:an?\s)?(?:[a-z-]+\s){0,2}"
+    r"transplant|await"
     # 'patients seeking an organ transplant', 'registered with UNOS for a liver transplant',
     # 'in need of an organ transplant'
     r"|seek(?:s|ing)?\s(?:an?\s)?(?:[a-z-]+\s){0,2}transplant"
@@ -861,9 +882,13 @@ RECEIVED_TX_RE = re.compile(
     r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
-    # transplant tourists: 'people chose to go to mainland China for liver transplants'
-    r"|(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s(?:to\s[^.;,]{0,40}?"
-    r"|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)for\s(?:[a-z-]+\s){0,4}?transplant"
+    # transplant tourists: 'people chose to go to mainland China for liver transplants' (not
+    # 'went to Japan for transplant training': staff who learn; _received_transplant also
+    # refuses staff counted by the travel group)
+    r"|(?P<travel>(?:travel+(?:s|ed|ing)?|went|gone|go|goes|going|head(?:s|ed|ing)?)\s"
+    r"(?:to\s[^.;,]{0,40}?|abroad\s(?:[a-z]+\s){0,3}?|overseas\s(?:[a-z]+\s){0,3}?)"
+    r"for\s(?:[a-z-]+\s){0,4}?transplant(?![a-z]*\s(?:[a-z]+\s)?"
+    r"(?:train|course|fellow|stud|educat|learn|skill|techni|exchange|workshop|conference)))"
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
     r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
@@ -907,9 +932,14 @@ ZH_PERFORMED_FOR_RE = re.compile(
     r"(?:实施|进行|完成|做)了?[^,。;\d]{0,8}移植|^[^,。;\d]{0,6}?换[肝肾心肺]"
 )
 """为近3000名患者实施了肾移植手术: the patients a hospital transplanted, after 为 ('for')."""
-NEW_LIFE_RE = re.compile(r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠")
-"""666位器官衰竭患者获得新生: recipients, when the sentence has not already counted the
-transplants (完成三台肺移植手术,两位病人获得新生 restates them)."""
+NEW_LIFE_RE = re.compile(
+    r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠"
+    # sight given back by donated corneas: 重见光明, 重获光明, 恢复光明 (重見光明, 恢復光明)
+    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)光明"
+)
+"""666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
+when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
+restates them)."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
@@ -923,6 +953,23 @@ NOT_A_HEADCOUNT_RE = re.compile(
 'per million people' of a rate (每100万人只有4.7人)."""
 LIVES_AFTER_RE = re.compile(r"^\s?(?:的)?生命|^\s(?:[a-z]+\s)?lives")
 """'挽救了9万余人的生命', 'saved 90,000 lives': lives saved, not donors or patients."""
+EN_SAVED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:sav(?:e|es|ed|ing)|help(?:s|ed|ing)?|benefit(?:s|ed|ing|ted|ting)?)\s"
+    r"(?:the\s(?:lives?|life)\sof\s)?(?:more than\s|over\s|nearly\s|about\s|around\s"
+    r"|some\s|almost\s|up to\s)?$"
+)
+"""'saving more than 90,000 lives', 'has helped 230 transplant patients', 'saved the lives of
+1,000 patients': the persons a verb of saving or helping counts (recipients when organs
+were given, GUIDE.md "Recipients are transplants")."""
+EN_ONE_DONOR_RE = re.compile(
+    r"(?<![a-z])(?:his|her)\s(?:[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?|hearts?|lungs?"
+    r"|corneas?)(?![a-z])(?!\s?transplant)"
+    r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s(?!transplant)"
+)
+"""'his liver and two kidneys were donated to help three patients', 'the donor's organs saved
+three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation")."""
+EN_SAVED_GATE = ("sav", "help", "benefit")
+"""Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
     r"^\s(?:[a-z'’-]+\s){0,2}(?:with|hold|holds|holding)\s(?:an?\s)?"
     r"(?P<what>associate senior|senior|intermediate"
@@ -990,6 +1037,9 @@ ZH_OTHER_WAITER_RE = re.compile(
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
 ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
 """他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
+ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|老伯|阿姨|大爷|大妈)")
+"""张先生, 李女士: one named person, the subject of a stay told of him (张先生换肝后住院时间
+长达四十天): an anecdote however the stay is worded."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
@@ -1069,6 +1119,32 @@ ZH_COST_LINE_BEFORE_RE = re.compile(
 prose (GUIDE: cost breakdowns; only the operation's line is annotated)."""
 FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 """手术费、捐赠费约四十万元: the operation's fee summed with others is the whole price."""
+ZH_OTHER_COST_LINE_RE = re.compile(
+    r"(?:药物?|住院|检查|化验|护理|床位|材料|麻醉|治疗|监护|icu|供体|[肾肝心肺]源|器官|捐赠)费"
+    r"|(?:药物?|住院|检查|护理|随访|复查|评估)[^,。;\d]{0,4}?费用"
+)
+"""A cost line other than the operation (药费, 住院费, 肾源费, 检查费用) in the same sentence: the
+sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
+sentence (35万元的手术费成难关) names what the transplant costs the patient: the price."""
+ZH_ORDINAL_DONOR_AFTER_RE = re.compile(
+    r"^[^,。;\d]{0,12}?(?:捐献者|捐赠者|捐献人|捐赠人|供者|捐献(?!志愿|登记|意愿)|捐赠(?!志愿|登记|意愿))"
+)
+"""After an ordinal and its counter: a donor (第二位器官捐献者, 首例角膜捐献, 第一位“大爱供者”)
+→ ``opo_donors`` N (GUIDE: "Ordinal donors", "Ordinal one"); a living donation is the
+transplant's (ZH_LIVING_RE)."""
+ZH_LIVING_RE = re.compile(r"活体|亲属")
+"""A living or related-donor donation: its first is a transplant's first, not a donor count."""
+ZH_DONATION_OPERATION_AFTER_RE = re.compile(r"^[^,。;\d]{0,8}?(?:移植|手术|摘除|个案)")
+"""After 首例...捐献: the operation or case the donation names (首例器官捐献肾移植手术, 首宗跨境
+器官捐赠个案): a first of a kind, not the first donor counted."""
+ZH_ONE_DONOR_RE = re.compile(
+    r"(?:这|该|此|一)\s?(?:名|位)[^,。;\d]{0,16}?捐(?:献|出|赠)|死者家[人属屬][^。;\d]{0,12}?捐"
+)
+"""One donor as the subject of the sentence (这名男子捐献出的..., 一位老人去世后捐出,
+死者家人...捐): the organs and recipients counted there are one donation's (GUIDE: "One
+donation"), no figure."""
+ZH_BILL_PART_RE = re.compile(r"其中|包括|包含|含有")
+"""其中手术费约6万元: a part of a bill named in the sentence, so the 手术费 is one line of it."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
 """The label of a cost-breakdown row that is not the transplant (tests, the stay, drugs, the
 donor organ): its amount is one line of the bill, not the price of the transplant."""
@@ -1210,9 +1286,21 @@ _EN_ABBREV_DOT = (
 """A dot that ends no sentence: 'u.s.', 'dr.', 'no.', 'vs.' (the dot first, so the regex
 engine tries the look-behinds only at dots), also at the start of a text or after a bracket
 ('Dr. Chen has performed 500': one sentence, its subject a surgeon)."""
-SENTENCE_END_RE = re.compile(rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)")
+_EN_FOOTNOTE_DOT = (
+    r"\.(?=\d{1,4}\s)(?<=[a-z)\"”’]\.)(?<!\bno\.)(?<!\bvol\.)(?<!\bfig\.)(?<!\bp\.)"
+    r"(?<!\bpp\.)(?<!\bref\.)(?<!\bsec\.)(?<!\bart\.)(?<!\btab\.)(?<!\bch\.)(?<!\bnr\.)"
+)
+"""A full stop with a footnote number glued after it ('... to date.817 Wang's profile', 'It
+has 3,491 beds.417 It began'): the sentence ends at the dot (a decimal point has a digit
+before it; 'No.3', 'Fig.2', 'p.12' are no sentence end). The dot first, as in
+_EN_ABBREV_DOT, so the look-arounds run only at dots."""
+SENTENCE_END_RE = re.compile(
+    rf"[。!?\n]|;(?![^()]{{0,40}}\))|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}"
+)
 """A ';' inside parentheses ('(KT, 977; LT, 1229)') separates items, not sentences."""
-CLAUSE_END_RE = re.compile(rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|,(?!\d{{3}}(?!\d))")
+CLAUSE_END_RE = re.compile(
+    rf"[。!?;\n()]|{_EN_ABBREV_DOT}(?=\s|$)|{_EN_FOOTNOTE_DOT}|,(?!\d{{3}}(?!\d))"
+)
 RANGE_JOIN_RE = re.compile(r"^\s?(?:到|至|-|~|〜|to)\s?(?=\S)")
 TITLE_TRANSPLANT_RE = re.compile(r"移植|transplant")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -1500,6 +1588,21 @@ WAITING_AFTER_RE = re.compile(
     r"|\swaiting\s(?:for|on)\s"
 )
 """'Close to 400 British Columbians are currently waiting': people waiting, whatever noun."""
+EN_NEED_AFTER_RE = re.compile(
+    r"\s(?:[a-z'-]+\s){0,3}?(?:are\s|were\s)?(?:currently\s|still\s|now\s)?"
+    r"(?:(?:need|needs|needed|require|required|in\sneed\sof)\s(?:an?\s)?(?:new\s)?"
+    r"(?:[a-z-]+\s){0,2}?(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|(?:waiting|awaiting)\s(?:for\s)?(?:an?\s)?(?:new\s)?(?:[a-z-]+\s){0,2}?"
+    r"(?:transplant|organ|kidney|liver|heart|lung|cornea)"
+    r"|on\s(?:an?\s|the\s)?(?:[a-z-]+\s){0,3}?(?:registry|register|database|list)"
+    r"\s(?:awaiting|waiting\sfor)\s)"
+)
+"""'250,000 of them need kidney transplants', '21,000 Britons currently waiting for organs',
+'4,200 Australians were on a national registry awaiting an organ': a bare number followed by
+the verb of people who need or await an organ counts those people (the waiting list),
+whatever noun (a demonym, 'of them') names them."""
+EN_NEED_GATE = ("need", "wait", "requir")
+"""Words one of which EN_NEED_AFTER_RE's match holds: a cheap test before it."""
 ORDINAL_PERIOD_RE = re.compile(
     r"(?:今年|本年|当年|去年|本月|this year's|last year's)\s?(?:的|度)?\s?第?\s?$"
 )
@@ -1533,8 +1636,11 @@ EN_OTHER_COST_RE = re.compile(
 )
 """'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
 (GUIDE: cost breakdowns), named just before the amount in its clause."""
-EN_ONE_IN_BEFORE_RE = re.compile(r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$")
-"""'only one in 30 patients ...': the denominator of a ratio, no count."""
+EN_ONE_IN_BEFORE_RE = re.compile(
+    r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$|(?<![a-z])(?:out\s)?of\severy\s$"
+)
+"""'only one in 30 patients ...', '3 to 5 of every 10 grafts': the denominator of a ratio, no
+count."""
 EN_WAITING_PART_BEFORE_RE = re.compile(
     r"(?:among (?:them|these|those)|of (?:them|these|those|whom|which))[,\s]?\s?$"
 )
@@ -1587,8 +1693,11 @@ EN_RECEIVE_ONE_AFTER_RE = re.compile(
 )
 """'300,000 patients need transplants ..., but only about 10,000 receive one': recipients of
 the transplant the sentence named."""
-NEED_MODS_RE = re.compile(r"(?<![a-z])(?:needs?|needing|requires?|requiring)(?![a-z])")
-"""'two million Chinese need organ transplants': people who need one are a waiting list."""
+NEED_MODS_RE = re.compile(
+    r"(?<![a-z])(?:needs?|needing|needed|requires?|requiring|required|awaiting)(?![a-z])"
+)
+"""'two million Chinese need organ transplants', '6,000 needed cornea transplants', '900
+awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"

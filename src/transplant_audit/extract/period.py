@@ -249,8 +249,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
     if named and only_aspect(c):
         return _in("named period, aspect only")
-    if pat.EN_RECENT_SPAN_RE.search(v.sentence):
-        return _in("recent window")
+    if pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c):
+        return _in("recent window")  # before the count or in its clause, not a later clause
     if len(v.mods) > 24 and years(v.mods):
         return _in("year in a column label")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):

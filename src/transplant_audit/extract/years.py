@@ -318,7 +318,8 @@ def _same_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, in
     return (years[-1][0], years[-1][1]) if years else None
 
 
-_ZH_OPERATION_RE = re.compile(r"移植|换[肝肾心肺]|手术")
+_ZH_OPERATION_RE = re.compile(r"移植|换[肝肾心肺]|手术(?!机器人|器械|设备|系统|显微镜|室)")
+"""An operation told: 手术 as the operation, not as the kind of a tool or room (手术机器人)."""
 
 
 def _zh_previous_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[int, int] | None:

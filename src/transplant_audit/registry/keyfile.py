@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from transplant_audit.errors import ConfigError
-from transplant_audit.fileerrors import SECRET_MODE
+from transplant_audit.fileerrors import create_bytes_exclusive
 from transplant_audit.paths import home_dir
 
 KEY_ENV = "TRANSPLANT_AUDIT_REGISTRY_KEY_FILE"
@@ -25,16 +25,13 @@ def key_path(home: str | os.PathLike[str] | None = None) -> Path:
 
 
 def load_or_create_key(path: Path) -> bytes:
-    """The key in ``path``, creating it (0600, exclusively) when it does not exist."""
+    """The key in ``path``, creating it (0600, exclusively, never half-written) when it
+    does not exist."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_MODE)
-        except FileExistsError:  # another worker created it first
-            return load_or_create_key(path)
-        os.fchmod(fd, SECRET_MODE)  # 0o600 whatever the umask (open's mode is masked by it)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_hex(KEY_BYTES) + "\n")
+        # whole or not at all (0o600 whatever the umask); a key another worker created
+        # meanwhile is kept and read below
+        data = (secrets.token_hex(KEY_BYTES) + "\n").encode("ascii")
+        create_bytes_exclusive(path, data, secret=True)
     if path.stat().st_mode & 0o077:
         raise ConfigError(f"{path}: the registry key file must not be readable by others "
                           "(chmod 600 it)")  # fmt: skip
