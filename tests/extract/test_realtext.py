@@ -84,6 +84,18 @@ HELDOUT6_FLOORS = {
 }
 
 
+# heldout7, gathered blind while heldout6 was tuned on by half (the stored pages ran out: 23
+# Traditional Chinese snippets, 26 figures, so its zh-Hant floor is loose), scored ONCE with
+# rules and model frozen (2026-12-05 11:13 UTC, main 9404bc9). Rules: en 0.763/0.641, zh-Hans
+# 0.670/0.714, zh-Hant 0.762/0.615; combined (the default since 9404bc9): en 0.734/0.673,
+# zh-Hans 0.670/0.714, zh-Hant 0.773/0.654. Not tuned on yet.
+HELDOUT7_FLOORS = {
+    "en": (0.74, 0.62),
+    "zh-Hans": (0.65, 0.69),
+    "zh-Hant": (0.71, 0.57),
+}
+
+
 def load(name: str) -> list[dict]:
     return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
@@ -162,6 +174,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout4", HELDOUT4_FLOORS),
         ("heldout5", HELDOUT5_FLOORS),
         ("heldout6", HELDOUT6_FLOORS),
+        ("heldout7", HELDOUT7_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
