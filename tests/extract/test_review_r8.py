@@ -1,0 +1,36 @@
+"""Bugs a review of the eighth rules passes (main 379807c..9404bc9) found (r8), each shown on
+sentences written for this test (no real-text snippet): each test fails on main's code at
+9404bc9 before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import figure_pairs
+
+# --- R1: a donation named after a transplant or a recipient is no ordinal donor ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("该院第200例心脏移植的器官来自公民捐献。", id="nth-transplant-organ-donated"),
+        pytest.param("第三位受者接受了捐献的肝脏。", id="nth-recipient-got-donation"),
+        pytest.param("第五位患者用上了捐赠的角膜。", id="nth-patient-got-donation"),
+    ],
+)
+def test_an_ordinal_transplant_or_recipient_is_no_donor(text: str) -> None:
+    """ZH_ORDINAL_DONOR_AFTER_RE let its 12-character gap run over 移植, 受者 or 患者 to reach
+    a later 捐献, so the Nth transplant or recipient was counted as N donors."""
+    assert not {p for p in figure_pairs(text) if p[0] == "opo_donors"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("她是本市第二位器官捐献者。", 2.0, id="guard-second-donor"),
+        pytest.param("该院迎来第十二位遗体器官捐赠者。", 12.0, id="guard-twelfth-donor"),
+    ],
+)
+def test_an_ordinal_donor_is_still_counted(text: str, value: float) -> None:
+    assert ("opo_donors", value) in figure_pairs(text)
