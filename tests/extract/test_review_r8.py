@@ -34,3 +34,31 @@ def test_an_ordinal_transplant_or_recipient_is_no_donor(text: str) -> None:
 )
 def test_an_ordinal_donor_is_still_counted(text: str, value: float) -> None:
     assert ("opo_donors", value) in figure_pairs(text)
+
+
+# --- R2: 每一位捐献者 is every donor, not one donor --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param(
+            "感谢每一位捐献者,今年该院完成肾移植手术320例。",
+            ("transplants_in_period", 320.0),
+            id="thanks-every-donor",
+        ),
+        pytest.param(
+            "向每一名器官捐献者致敬,去年该院完成肝移植150例。",
+            ("transplants_in_period", 150.0),
+            id="salute-every-donor",
+        ),
+    ],
+)
+def test_every_donor_is_no_single_donation(text: str, pair: tuple[str, float]) -> None:
+    """ZH_ONE_DONOR_RE read the 一位 of 每一位捐献者 as one donor and dropped the count."""
+    assert pair in figure_pairs(text)
+
+
+def test_one_donor_still_carries_no_figure() -> None:
+    text = "这名男子去世后捐献出的器官使3名患者重获新生。"
+    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
