@@ -62,3 +62,29 @@ def test_every_donor_is_no_single_donation(text: str, pair: tuple[str, float]) -
 def test_one_donor_still_carries_no_figure() -> None:
     text = "这名男子去世后捐献出的器官使3名患者重获新生。"
     assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+
+
+# --- R3: staff a programme helped are no recipients --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The transplant foundation has helped 40 surgeons learn new techniques.",
+            id="helped-surgeons",
+        ),
+        pytest.param(
+            "Since 2015 the organ donation fund has helped 120 nurses train abroad.",
+            id="helped-nurses",
+        ),
+    ],
+)
+def test_staff_helped_are_no_transplants(text: str) -> None:
+    """_en_saved_by_organs counted any persons after 'helped' as recipients, staff too."""
+    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+
+
+def test_patients_helped_are_still_transplants() -> None:
+    text = "The organ donation fund has helped 230 transplant patients since 2010."
+    assert {p for p in figure_pairs(text) if p[0].startswith("transplants")}

@@ -451,9 +451,12 @@ def _en_saved_by_organs(ctx: _Ctx) -> bool:
     """English: persons donated organs or transplants saved or helped ('30,000 people have
     donated their organs after death, saving more than 90,000 lives'; 'has helped 230
     transplant patients') are the recipients, so transplants (GUIDE.md, "Recipients are
-    transplants"); only when its sentence speaks of donation or transplants."""
+    transplants"); only when its sentence speaks of donation or transplants, and not staff
+    helped ('has helped 40 surgeons learn new techniques')."""
     left = ctx.left_clause[-40:]
     if not any(w in left for w in pat.EN_SAVED_GATE) or not pat.EN_SAVED_BEFORE_RE.search(left):
+        return False
+    if pat.STAFF_OR_SURGEON_WORD_RE.search(ctx.mods):
         return False
     return _has(pat.DONATION_CUE_RE, ctx.sentence) or _has(
         pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.mods
