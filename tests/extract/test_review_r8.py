@@ -88,3 +88,29 @@ def test_staff_helped_are_no_transplants(text: str) -> None:
 def test_patients_helped_are_still_transplants() -> None:
     text = "The organ donation fund has helped 230 transplant patients since 2010."
     assert {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+
+
+# --- R4: patients helped while they wait are the waiting list, not recipients -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The charity has helped 300 kidney patients who are waiting for transplants.",
+            id="helped-waiting",
+        ),
+        pytest.param(
+            "The charity has helped 300 patients who need liver transplants pay for dialysis.",
+            id="helped-needing",
+        ),
+        pytest.param(
+            "Organ donation has helped 300 patients awaiting a transplant.", id="helped-awaiting"
+        ),
+    ],
+)
+def test_patients_helped_while_waiting_stay_the_waiting_list(text: str) -> None:
+    """_en_saved_by_organs turned the waiting list main read before into transplants."""
+    pairs = figure_pairs(text)
+    assert ("waitlist_size", 300.0) in pairs
+    assert not {p for p in pairs if p[0].startswith("transplants")}

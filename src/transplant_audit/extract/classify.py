@@ -452,11 +452,14 @@ def _en_saved_by_organs(ctx: _Ctx) -> bool:
     donated their organs after death, saving more than 90,000 lives'; 'has helped 230
     transplant patients') are the recipients, so transplants (GUIDE.md, "Recipients are
     transplants"); only when its sentence speaks of donation or transplants, and not staff
-    helped ('has helped 40 surgeons learn new techniques')."""
+    helped ('has helped 40 surgeons learn new techniques') nor patients helped while they
+    wait ('has helped 300 patients awaiting a transplant': the waiting list)."""
     left = ctx.left_clause[-40:]
     if not any(w in left for w in pat.EN_SAVED_GATE) or not pat.EN_SAVED_BEFORE_RE.search(left):
         return False
-    if pat.STAFF_OR_SURGEON_WORD_RE.search(ctx.mods):
+    if pat.STAFF_OR_SURGEON_WORD_RE.search(ctx.mods) or _has(
+        pat.WAITLIST_CUE_RE, ctx.clause, ctx.mods
+    ):
         return False
     return _has(pat.DONATION_CUE_RE, ctx.sentence) or _has(
         pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.mods
