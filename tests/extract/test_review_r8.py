@@ -114,3 +114,26 @@ def test_patients_helped_while_waiting_stay_the_waiting_list(text: str) -> None:
     pairs = figure_pairs(text)
     assert ("waitlist_size", 300.0) in pairs
     assert not {p for p in pairs if p[0].startswith("transplants")}
+
+
+# --- R5: a person who helps recipients is no surgeon -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("She has helped 60 transplant recipients file complaints.", id="she-helped"),
+        pytest.param(
+            "As a social worker, he has helped 75 kidney transplant patients find housing.",
+            id="he-helped",
+        ),
+    ],
+)
+def test_a_helper_of_recipients_is_no_surgeon(text: str) -> None:
+    """The saved/helped rule took any 'he has' / 'she has' as a surgeon's own count."""
+    assert not {p for p in figure_pairs(text) if p[0].startswith("surgeon_")}
+
+
+def test_a_surgeon_who_saved_lives_by_transplants_is_still_one() -> None:
+    text = "Through his transplants, he has saved the lives of 1,000 patients."
+    assert ("surgeon_transplants_cumulative", 1000.0) in figure_pairs(text)

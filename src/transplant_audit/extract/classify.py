@@ -1254,8 +1254,11 @@ def _in_use_persons(
         if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left):
             return None  # his liver and two kidneys were donated to help three patients
         kind = "in_period" if _temporal(ctx) == "in_period" else "cumulative"
-        # 'Through his transplants, he has saved the lives of 1,000 patients': his own count
-        return f"surgeon_transplants_{kind}" if _surgeon(ctx) else f"transplants_{kind}"
+        # 'Through his transplants, he has saved the lives of 1,000 patients': his own count,
+        # when he did transplants, not only the persons' noun names them ('she has helped 60
+        # transplant recipients file complaints': no surgeon)
+        own = _surgeon(ctx) and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.right)
+        return f"surgeon_transplants_{kind}" if own else f"transplants_{kind}"
     if (
         ctx.left_clause[-1:] > "\u2e80"
         and pat.ZH_NOT_A_HEAD_BEFORE_RE.search(ctx.left_clause[-10:])
