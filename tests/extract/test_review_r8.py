@@ -137,3 +137,40 @@ def test_a_helper_of_recipients_is_no_surgeon(text: str) -> None:
 def test_a_surgeon_who_saved_lives_by_transplants_is_still_one() -> None:
     text = "Through his transplants, he has saved the lives of 1,000 patients."
     assert ("surgeon_transplants_cumulative", 1000.0) in figure_pairs(text)
+
+
+# --- R6: a donor scheme or a surgeon's team is no single donor ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "The donor programme has saved 1,200 patients through transplants.",
+            1200.0,
+            id="donor-programme",
+        ),
+        pytest.param(
+            "Surgeon Wang and his colleagues transplanted donated organs, saving 800 patients.",
+            800.0,
+            id="his-colleagues-transplanted",
+        ),
+    ],
+)
+def test_a_donor_scheme_or_team_is_no_single_donor(text: str, value: float) -> None:
+    """EN_ONE_DONOR_RE took 'the donor programme' and 'his colleagues transplanted donated
+    organs' for one donor's organs, so the recipients the new rule reads were dropped."""
+    assert {p for p in figure_pairs(text) if p[0].startswith("transplants") and p[1] == value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The donor's organs saved 3 patients after transplants.", id="the-donors"),
+        pytest.param(
+            "Her donated kidneys and liver helped 3 patients after transplants.", id="her-organs"
+        ),
+    ],
+)
+def test_one_donors_recipients_still_carry_no_figure(text: str) -> None:
+    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}

@@ -962,12 +962,16 @@ EN_SAVED_BEFORE_RE = re.compile(
 1,000 patients': the persons a verb of saving or helping counts (recipients when organs
 were given, GUIDE.md "Recipients are transplants")."""
 EN_ONE_DONOR_RE = re.compile(
-    r"(?<![a-z])(?:his|her)\s(?:[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?|hearts?|lungs?"
-    r"|corneas?)(?![a-z])(?!\s?transplant)"
-    r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s(?!transplant)"
+    r"(?<![a-z])(?:his|her)\s(?:(?!transplant)[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?"
+    r"|hearts?|lungs?|corneas?)(?![a-z])(?!\s?transplant)"
+    r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s"
+    r"(?!transplant|program|registr|register|system|network|pool|scheme|service|database"
+    r"|card|drive|campaign|bank|project)"
 )
 """'his liver and two kidneys were donated to help three patients', 'the donor's organs saved
-three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation")."""
+three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation"). Not
+a donor scheme ('the donor programme has saved 1,200 patients') nor a surgeon's organs ('his
+colleagues transplanted donated organs')."""
 EN_SAVED_GATE = ("sav", "help", "benefit")
 """Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
