@@ -174,3 +174,27 @@ def test_a_donor_scheme_or_team_is_no_single_donor(text: str, value: float) -> N
 )
 def test_one_donors_recipients_still_carry_no_figure(text: str) -> None:
     assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+
+
+# --- R7: drugs told as money spent are a line of the bill --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("该患者手术费约8万元,术后每年吃药还要花3万元。", id="eat-drugs-spend"),
+        pytest.param("他的手术费约8万元,之后服药每年开支2万元。", id="take-drugs-outlay"),
+        pytest.param("手术费约8万元,药钱每年3万。", id="drug-money"),
+    ],
+)
+def test_a_fee_beside_a_drug_cost_is_the_operations_line(text: str) -> None:
+    """ZH_OTHER_COST_LINE_RE knew drug costs only as 药费 / 药物费用, so a 手术费 beside
+    '每年吃药还要花3万元' was taken for the whole price (GUIDE: cost breakdowns, drugs per year)."""
+    pairs = figure_pairs(text)
+    assert ("surgical_fee_cny", 80000.0) in pairs
+    assert ("price_cny", 80000.0) not in pairs
+
+
+def test_a_fee_alone_beside_taking_drugs_is_still_the_price() -> None:
+    text = "35万元的手术费成了全家的难关,术后还要长期服药。"
+    assert ("price_cny", 350000.0) in figure_pairs(text)

@@ -1126,6 +1126,8 @@ FEES_LISTED_RE = re.compile(r"费[、和及与加][^,。;\d]{0,6}费")
 ZH_OTHER_COST_LINE_RE = re.compile(
     r"(?:药物?|住院|检查|化验|护理|床位|材料|麻醉|治疗|监护|icu|供体|[肾肝心肺]源|器官|捐赠)费"
     r"|(?:药物?|住院|检查|护理|随访|复查|评估)[^,。;\d]{0,4}?费用"
+    # drugs told as money spent without 费 (术后每年吃药还要花3万元, 服药每年开支2万)
+    r"|[吃服用]药[^,。;\d]{0,6}?(?:花|开销|开支|支出)|药钱"
 )
 """A cost line other than the operation (药费, 住院费, 肾源费, 检查费用) in the same sentence: the
 sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
