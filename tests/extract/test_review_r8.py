@@ -198,3 +198,36 @@ def test_a_fee_beside_a_drug_cost_is_the_operations_line(text: str) -> None:
 def test_a_fee_alone_beside_taking_drugs_is_still_the_price() -> None:
     text = "35万元的手术费成了全家的难关,术后还要长期服药。"
     assert ("price_cny", 350000.0) in figure_pairs(text)
+
+
+# --- R8: a list waited on for anything but an organ is no waiting list ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "About 600 students are on a list waiting for dorm rooms near the transplant centre.",
+            id="dorm-list",
+        ),
+        pytest.param(
+            "About 600 are on the hospital list waiting for parking permits, the transplant "
+            "unit said.",
+            id="parking-list",
+        ),
+    ],
+)
+def test_a_list_for_something_else_is_no_waiting_list(text: str) -> None:
+    """EN_NEED_AFTER_RE's list branch ended at 'waiting for', so a list for anything counted."""
+    assert not {p for p in figure_pairs(text) if p[0] == "waitlist_size"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Some 4,200 Australians were on a national registry awaiting an organ."),
+        pytest.param("Some 4,200 Australians were on the national list waiting for new kidneys."),
+    ],
+)
+def test_a_list_for_an_organ_is_still_a_waiting_list(text: str) -> None:
+    assert ("waitlist_size", 4200.0) in figure_pairs(text)

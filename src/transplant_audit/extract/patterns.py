@@ -1603,12 +1603,14 @@ EN_NEED_AFTER_RE = re.compile(
     r"|(?:waiting|awaiting)\s(?:for\s)?(?:an?\s)?(?:new\s)?(?:[a-z-]+\s){0,2}?"
     r"(?:transplant|organ|kidney|liver|heart|lung|cornea)"
     r"|on\s(?:an?\s|the\s)?(?:[a-z-]+\s){0,3}?(?:registry|register|database|list)"
-    r"\s(?:awaiting|waiting\sfor)\s)"
+    r"\s(?:awaiting|waiting\sfor)\s(?:an?\s)?(?:new\s)?(?:[a-z-]+\s){0,2}?"
+    r"(?:transplant|organ|kidney|liver|heart|lung|cornea))"
 )
 """'250,000 of them need kidney transplants', '21,000 Britons currently waiting for organs',
 '4,200 Australians were on a national registry awaiting an organ': a bare number followed by
 the verb of people who need or await an organ counts those people (the waiting list),
-whatever noun (a demonym, 'of them') names them."""
+whatever noun (a demonym, 'of them') names them; on a list only when what they await is an
+organ or a transplant ('600 are on a list waiting for dorm rooms' is no waiting list)."""
 EN_NEED_GATE = ("need", "wait", "requir")
 """Words one of which EN_NEED_AFTER_RE's match holds: a cheap test before it."""
 ORDINAL_PERIOD_RE = re.compile(
