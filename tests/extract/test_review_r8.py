@@ -231,3 +231,24 @@ def test_a_list_for_something_else_is_no_waiting_list(text: str) -> None:
 )
 def test_a_list_for_an_organ_is_still_a_waiting_list(text: str) -> None:
     assert ("waitlist_size", 4200.0) in figure_pairs(text)
+
+
+# --- R9: the Nth person to register for donation is no donor -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("他成为本市第1000位登记器官捐献的志愿者。", id="registered-volunteer"),
+        pytest.param("她是第500位报名器官捐献的市民。", id="signed-up"),
+        pytest.param("她是本市第500位签署器官捐献同意书的市民。", id="signed-consent"),
+    ],
+)
+def test_an_ordinal_registrant_is_no_donor(text: str) -> None:
+    """ZH_ORDINAL_DONOR_AFTER_RE refused 捐献登记 / 捐献志愿 after the donation word but not
+    登记 / 报名 / 签署 before it, so the Nth registrant was counted as N donors."""
+    assert not {p for p in figure_pairs(text) if p[0] == "opo_donors"}
+
+
+def test_an_ordinal_who_donated_is_still_a_donor() -> None:
+    assert ("opo_donors", 8.0) in figure_pairs("他是第8位实现器官捐献的市民。")

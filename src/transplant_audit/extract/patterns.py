@@ -1133,13 +1133,14 @@ ZH_OTHER_COST_LINE_RE = re.compile(
 sentence breaks the bill down, so a 手术费 there is that line (GUIDE: Money). 手术费 alone in a
 sentence (35万元的手术费成难关) names what the transplant costs the patient: the price."""
 ZH_ORDINAL_DONOR_AFTER_RE = re.compile(
-    r"^(?:(?!移植|受|患者|病人)[^,。;\d]){0,12}?"
+    r"^(?:(?!移植|受|患者|病人|登记|报名|签署|注册|申请|志愿)[^,。;\d]){0,12}?"
     r"(?:捐献者|捐赠者|捐献人|捐赠人|供者|捐献(?!志愿|登记|意愿)|捐赠(?!志愿|登记|意愿))"
 )
 """After an ordinal and its counter: a donor (第二位器官捐献者, 首例角膜捐献, 第一位“大爱供者”)
 → ``opo_donors`` N (GUIDE: "Ordinal donors", "Ordinal one"); a living donation is the
 transplant's (ZH_LIVING_RE). The gap holds no transplant nor recipient (第200例心脏移植的
-器官来自捐献, 第三位受者接受了捐献的肝脏: the Nth transplant or recipient, not a donor)."""
+器官来自捐献, 第三位受者接受了捐献的肝脏: the Nth transplant or recipient, not a donor) nor a
+registration (第1000位登记器官捐献的志愿者, 第500位报名捐献的市民: a registrant, not a donor)."""
 ZH_LIVING_RE = re.compile(r"活体|亲属")
 """A living or related-donor donation: its first is a transplant's first, not a donor count."""
 ZH_DONATION_OPERATION_AFTER_RE = re.compile(r"^[^,。;\d]{0,8}?(?:移植|手术|摘除|个案)")
