@@ -252,3 +252,22 @@ def test_an_ordinal_registrant_is_no_donor(text: str) -> None:
 
 def test_an_ordinal_who_donated_is_still_a_donor() -> None:
     assert ("opo_donors", 8.0) in figure_pairs("他是第8位实现器官捐献的市民。")
+
+
+# --- R10: hard-wrapped prose is no list of labelled figures ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The centre performed 300\nkidney transplants in 2019.", id="wrap-in-year"),
+        pytest.param("The centre performed 300\nkidney transplants by 2019.", id="wrap-by-year"),
+        pytest.param(
+            "The centre performed 300\nkidney transplants in 2019\nwhile the other", id="wrap-on"
+        ),
+    ],
+)
+def test_a_wrapped_line_keeps_its_counter(text: str) -> None:
+    """EN_LABEL_LINE_RE took 'the centre performed 300' and 'kidney transplants in 2019.' for
+    two label lines, so 300 lost its counter (transplants) and the figure was dropped."""
+    assert {p for p in figure_pairs(text) if p[0].startswith("transplants") and p[1] == 300.0}

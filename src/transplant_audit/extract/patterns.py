@@ -827,10 +827,14 @@ EN_STAFF_LIST_RE = re.compile(r"(?<![a-z])staff(?:\s(?:includes?|including)|,\si
 """'Its staff includes 165 chief physicians, 261 associate chief physicians, 40 PhDs': ranks
 listed as the make-up of a staff are its senior staff, not a unit's surgeons."""
 EN_LABEL_LINE_RE = re.compile(
-    r"[ \t]*[a-z][a-z'()/-]*(?:[ \t][a-z][a-z'()/-]*){0,3}[ \t]*[:|]?[ \t]*\d[\d,.]*[ \t]*"
+    r"[ \t]*[a-z][a-z'()/-]*(?:[ \t][a-z][a-z'()/-]*){0,3}"
+    r"(?<!\bin)(?<!\bby)(?<!\bof)(?<!\bto)(?<!\bat)(?<!\bon)(?<!\bsince)(?<!\bfrom)"
+    r"[ \t]*[:|]?[ \t]*\d(?:[\d,.]*\d)?[ \t]*"
 )
 """'surgeons 12', a whole line: a label and its number. When the next line is one too
-('nurses 30'), its word is the next label, not this number's counter."""
+('nurses 30'), its word is the next label, not this number's counter. Not a line of prose
+hard-wrapped ('kidney transplants in 2019.': a label ends in no preposition, a number in
+no full stop)."""
 EN_ALL_KINDS_AFTER_RE = re.compile(
     r"\s?(?:overall|in\s(?:total|all)|altogether|all\stold|of\sall\skinds)(?![a-z])"
 )
