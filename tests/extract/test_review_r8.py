@@ -271,3 +271,19 @@ def test_a_wrapped_line_keeps_its_counter(text: str) -> None:
     """EN_LABEL_LINE_RE took 'the centre performed 300' and 'kidney transplants in 2019.' for
     two label lines, so 300 lost its counter (transplants) and the figure was dropped."""
     assert {p for p in figure_pairs(text) if p[0].startswith("transplants") and p[1] == 300.0}
+
+
+# --- R11: a named person who speaks is the source, not the patient -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("王女士介绍说肝移植患者一般住院约20天。", 20.0, id="she-explains"),
+        pytest.param("护士长张女士说肾移植病人平均住院14天左右。", 14.0, id="head-nurse-says"),
+    ],
+)
+def test_a_named_speakers_typical_stay_is_kept(text: str, value: float) -> None:
+    """ZH_NAMED_PERSON_RE made any 某女士 / 某先生 in the clause the patient, so a typical
+    stay a named nurse or official told was dropped as an anecdote."""
+    assert ("avg_length_of_stay_days", value) in figure_pairs(text)

@@ -838,8 +838,9 @@ def _zh_untypical_stay(ctx: _Ctx) -> bool:
     The clause is read whole, the figure's own qualifiers (住院约十八天, 18天左右) included."""
     if "住院" not in ctx.clause or not _zh_near(ctx):
         return False
-    if pat.ZH_NAMED_PERSON_RE.search(ctx.left_clause):
-        return True  # 张先生换肝后住院时间长达四十天: one named patient's stay
+    named = pat.ZH_NAMED_PERSON_RE.search(ctx.left_clause)
+    if named and not pat.ZH_SPEECH_AFTER_RE.match(ctx.left_clause, named.end()):
+        return True  # 张先生换肝后住院时间长达四十天: one named patient's stay (not 王女士说)
     return not pat.ZH_TYPICAL_STAY_RE.search(_whole_clause(ctx))
 
 

@@ -1048,6 +1048,9 @@ ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
 ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|老伯|阿姨|大爷|大妈)")
 """张先生, 李女士: one named person, the subject of a stay told of him (张先生换肝后住院时间
 长达四十天): an anecdote however the stay is worded."""
+ZH_SPEECH_AFTER_RE = re.compile(r"(?:介绍|说|表示|称|告诉|指出|解释|坦言|透露)")
+"""Right after a named person (王女士介绍说, 张先生表示): the person speaks, the source of what
+follows, not the patient whose stay it is."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
