@@ -287,3 +287,15 @@ def test_a_named_speakers_typical_stay_is_kept(text: str, value: float) -> None:
     """ZH_NAMED_PERSON_RE made any 某女士 / 某先生 in the clause the patient, so a typical
     stay a named nurse or official told was dropped as an anecdote."""
     assert ("avg_length_of_stay_days", value) in figure_pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("今年共有二十一位捐献者,捐献的器官使60名患者获得新生。", id="twenty-one"),
+        pytest.param("去年全市三十一名公民逝世后捐献器官,让60名患者重获新生。", id="thirty-one"),
+    ],
+)
+def test_a_numeral_ending_in_one_is_no_single_donor(text: str) -> None:
+    """ZH_ONE_DONOR_RE read the 一位 of 二十一位捐献者 as one donor and dropped the recipients."""
+    assert ("transplants_in_period", 60.0) in figure_pairs(text)
