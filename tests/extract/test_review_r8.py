@@ -320,3 +320,27 @@ def test_sight_restored_without_a_cornea_is_no_transplant(text: str) -> None:
 def test_sight_restored_by_donated_corneas_is_still_recipients() -> None:
     text = "已有948位捐献者,让2000多名患者重见光明。"
     assert ("transplants_cumulative", 2000.0) in figure_pairs(text)
+
+
+# --- R13: a transplant named only in a later clause does not make lives saved recipients --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The new dialysis machines saved 300 lives, the transplant ward said.", id="ward-said"
+        ),
+        pytest.param(
+            "Seat belt laws saved 5,000 lives last year, and organ donation also rose.",
+            id="seat-belts",
+        ),
+        pytest.param(
+            "Vaccines have saved 2 million lives, while transplants remain costly.", id="vaccines"
+        ),
+    ],
+)
+def test_lives_saved_by_something_else_are_no_transplants(text: str) -> None:
+    """_en_saved_by_organs looked for its donation or transplant cue in the whole sentence,
+    so lives saved by anything were recipients when a later clause named transplants."""
+    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}

@@ -454,9 +454,10 @@ def _en_saved_by_organs(ctx: _Ctx) -> bool:
     """English: persons donated organs or transplants saved or helped ('30,000 people have
     donated their organs after death, saving more than 90,000 lives'; 'has helped 230
     transplant patients') are the recipients, so transplants (GUIDE.md, "Recipients are
-    transplants"); only when its sentence speaks of donation or transplants, and not staff
-    helped ('has helped 40 surgeons learn new techniques') nor patients helped while they
-    wait ('has helped 300 patients awaiting a transplant': the waiting list)."""
+    transplants"); only when donation or transplants are named before the count or in its
+    clause, and not staff helped ('has helped 40 surgeons learn new techniques') nor patients
+    helped while they wait ('has helped 300 patients awaiting a transplant': the waiting
+    list)."""
     left = ctx.left_clause[-40:]
     if not any(w in left for w in pat.EN_SAVED_GATE) or not pat.EN_SAVED_BEFORE_RE.search(left):
         return False
@@ -464,8 +465,10 @@ def _en_saved_by_organs(ctx: _Ctx) -> bool:
         pat.WAITLIST_CUE_RE, ctx.clause, ctx.mods
     ):
         return False
-    return _has(pat.DONATION_CUE_RE, ctx.sentence) or _has(
-        pat.TRANSPLANT_CUE_RE, ctx.sentence, ctx.mods
+    # the cue before the count or in its own clause, not a later clause ('Vaccines have saved
+    # 2 million lives, while transplants remain costly')
+    return _has(pat.DONATION_CUE_RE, ctx.sentence_left, ctx.clause) or _has(
+        pat.TRANSPLANT_CUE_RE, ctx.sentence_left, ctx.clause, ctx.mods
     )
 
 
