@@ -344,3 +344,23 @@ def test_lives_saved_by_something_else_are_no_transplants(text: str) -> None:
     """_en_saved_by_organs looked for its donation or transplant cue in the whole sentence,
     so lives saved by anything were recipients when a later clause named transplants."""
     assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+
+
+# --- R14: one who speaks of donations is no single donor ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "这位医生说今年全省公民逝世后捐献器官使300名患者获得新生。", 300.0, id="doctor-says"
+        ),
+        pytest.param(
+            "该名负责人表示今年全市器官捐献已让150名患者获得新生。", 150.0, id="official-states"
+        ),
+    ],
+)
+def test_a_speaker_before_donations_is_no_single_donor(text: str, value: float) -> None:
+    """ZH_ONE_DONOR_RE ran from 这位 / 该名 over a speech verb to a later 捐献, so a doctor or
+    an official who speaks of a year's donations was taken for one donor."""
+    assert ("transplants_in_period", value) in figure_pairs(text)

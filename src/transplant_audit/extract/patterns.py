@@ -1157,12 +1157,14 @@ ZH_DONATION_OPERATION_AFTER_RE = re.compile(r"^[^,。;\d]{0,8}?(?:移植|手术|
 """After 首例...捐献: the operation or case the donation names (首例器官捐献肾移植手术, 首宗跨境
 器官捐赠个案): a first of a kind, not the first donor counted."""
 ZH_ONE_DONOR_RE = re.compile(
-    r"(?:这|该|此|(?<![每十百千万零〇])一)\s?(?:名|位)[^,。;\d]{0,16}?捐(?:献|出|赠)|死者家[人属屬][^。;\d]{0,12}?捐"
+    r"(?:这|该|此|(?<![每十百千万零〇])一)\s?(?:名|位)"
+    r"(?:(?!说|表示|介绍|称|指出|透露|告诉|坦言|解释)[^,。;\d]){0,16}?捐(?:献|出|赠)|死者家[人属屬][^。;\d]{0,12}?捐"
 )
 """One donor as the subject of the sentence (这名男子捐献出的..., 一位老人去世后捐出,
 死者家人...捐): the organs and recipients counted there are one donation's (GUIDE: "One
 donation"), no figure. Not 每一位捐献者 (every donor, thanked or saluted) nor the 一 ending
-a numeral (二十一位捐献者: 21 donors)."""
+a numeral (二十一位捐献者: 21 donors), nor one who speaks of donations (这位医生说今年全省...
+捐献: the source, not a donor)."""
 ZH_BILL_PART_RE = re.compile(r"其中|包括|包含|含有")
 """其中手术费约6万元: a part of a bill named in the sentence, so the 手术费 is one line of it."""
 COST_LINE_NOT_OPERATION_RE = re.compile(r"检查|评估|住院|药|随访|复查|供体|供肝|供肾|护理|icu")
