@@ -364,3 +364,31 @@ def test_a_speaker_before_donations_is_no_single_donor(text: str, value: float) 
     """ZH_ONE_DONOR_RE ran from 这位 / 该名 over a speech verb to a later 捐献, so a doctor or
     an official who speaks of a year's donations was taken for one donor."""
     assert ("transplants_in_period", value) in figure_pairs(text)
+
+
+# --- R15: his or her own failing organ is no donation ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "After her kidney failed, she founded a charity that has helped 500 transplant "
+            "patients.",
+            id="her-kidney-failed",
+        ),
+        pytest.param(
+            "His heart condition led him to set up a fund that has helped 500 transplant patients.",
+            id="his-heart-condition",
+        ),
+    ],
+)
+def test_ones_own_illness_is_no_single_donation(text: str) -> None:
+    """EN_ONE_DONOR_RE took any 'his/her' organ for one donor's organs, so the transplant
+    patients a founder's charity helped were dropped."""
+    assert ("transplants_cumulative", 500.0) in figure_pairs(text)
+
+
+def test_his_donated_organs_still_carry_no_figure() -> None:
+    text = "His liver and kidneys were donated after his death, saving 3 patients."
+    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}

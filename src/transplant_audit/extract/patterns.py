@@ -971,6 +971,7 @@ were given, GUIDE.md "Recipients are transplants")."""
 EN_ONE_DONOR_RE = re.compile(
     r"(?<![a-z])(?:his|her)\s(?:(?!transplant)[a-z-]+\s){0,3}?(?:organs?|kidneys?|livers?"
     r"|hearts?|lungs?|corneas?)(?![a-z])(?!\s?transplant)"
+    r"(?!\s(?:had\s|has\s)?(?:fail|disease|condition|problem|cancer|function|trouble))"
     r"|(?<![a-z])(?:the|a|one|this|each)\s(?:[a-z-]+\s)?donor(?:'s|’s)?\s"
     r"(?!transplant|program|registr|register|system|network|pool|scheme|service|database"
     r"|card|drive|campaign|bank|project)"
@@ -978,7 +979,8 @@ EN_ONE_DONOR_RE = re.compile(
 """'his liver and two kidneys were donated to help three patients', 'the donor's organs saved
 three lives': the recipients of one donor carry no figure (GUIDE.md, "One donation"). Not
 a donor scheme ('the donor programme has saved 1,200 patients') nor a surgeon's organs ('his
-colleagues transplanted donated organs')."""
+colleagues transplanted donated organs') nor his or her own illness ('after her kidney failed,
+she founded a charity that has helped 500 transplant patients')."""
 EN_SAVED_GATE = ("sav", "help", "benefit")
 """Words one of which EN_SAVED_BEFORE_RE's match holds: a cheap test before it."""
 WITH_TITLE_RE = re.compile(
