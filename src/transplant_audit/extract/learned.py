@@ -218,9 +218,12 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     return cnt
 
 
+_KINDS = ("frac", "arabic", "zh", "word")
+
+
 def _kind(m: re.Match[str]) -> str:
-    for k in ("frac", "arabic", "zh", "word"):
-        if m.group(k):
+    for k, g in zip(_KINDS, m.group(*_KINDS), strict=True):
+        if g:
             return k
     return ""
 
@@ -232,8 +235,9 @@ def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = T
     units, kind empty): ``combined`` with a keep threshold of 0 never reads those."""
     found: list[tuple[re.Match[str], float]] = []
     for m in pat.NUMBER_RE.finditer(norm):
+        zh = m.group("zh")
         try:
-            adjacent = core._adjacent_range(m.group("zh")) if m.group("zh") else None
+            adjacent = core._adjacent_range(zh) if zh else None
             value = adjacent[1] if adjacent else core._token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
             continue
