@@ -1,18 +1,19 @@
-"""Identity check for pure refactors of the rules extractor: one SHA-256 per text file.
+"""Identity check for pure refactors of the extractor (any method): one SHA-256 per text file.
 
-Run:  python benchmarks/extract_identity.py
+Run:  python benchmarks/extract_identity.py [--method rules|learned|combined]
 
 For every snippet text of every tests/extract/realtext/*.json set and every text of
 tests/extract/corpus/*.json (all test material), the output of
-``learned.extract(text, method="rules")`` is serialised as JSON (``Candidate.to_dict``,
-keys sorted) and hashed, one hash per file, plus a total over all files. Only hashes are
-printed: never a snippet, a candidate or a score, so held-out sets stay blind. Run it before
-and after a refactor (e.g. with ``PYTHONPATH`` pointing at the old ``src/``): every line must
-match.
+``learned.extract(text, method=M)`` (``--method``, default ``rules``) is serialised as
+JSON (``Candidate.to_dict``, keys sorted) and hashed, one hash per file, plus a total over
+all files. Only hashes are printed: never a snippet, a candidate or a score, so held-out
+sets stay blind. Run it before and after a refactor (e.g. with ``PYTHONPATH`` pointing at
+the old ``src/``): every line must match.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -25,22 +26,25 @@ SETS = [
 ]
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 over the rules' candidates of each text in ``path``, one JSON line per text."""
+def file_hash(path: Path, method: str = "rules") -> str:
+    """SHA-256 over ``method``'s candidates of each text in ``path``, one JSON line per text."""
     from transplant_audit.extract import learned
 
     h = hashlib.sha256()
     for doc in json.loads(path.read_text(encoding="utf-8")):
-        recs = [c.to_dict() for c in learned.extract(doc["text"], method="rules")]
+        recs = [c.to_dict() for c in learned.extract(doc["text"], method=method)]
         h.update(json.dumps(recs, sort_keys=True, ensure_ascii=False).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--method", default="rules", choices=("rules", "learned", "combined"))
+    args = parser.parse_args(argv)
     total = hashlib.sha256()
     for path in SETS:
-        digest = file_hash(path)
+        digest = file_hash(path, args.method)
         total.update(digest.encode("ascii"))
         print(f"{digest}  {path.relative_to(ROOT)}")
     print(f"{total.hexdigest()}  total")

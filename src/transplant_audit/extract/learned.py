@@ -41,7 +41,7 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -218,35 +218,52 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     return cnt
 
 
+_KINDS = ("frac", "arabic", "zh", "word")
+
+
 def _kind(m: re.Match[str]) -> str:
-    for k in ("frac", "arabic", "zh", "word"):
-        if m.group(k):
+    for k, g in zip(_KINDS, m.group(*_KINDS), strict=True):
+        if g:
             return k
     return ""
 
 
-def number_spans(text: str, norm: str, rules: list[Candidate]) -> list[Span]:
+def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = True) -> list[Span]:
     """Every number in ``norm`` with its value and counter, and the rules' candidates
-    attached to the span they overlap (a rule candidate on no number span is a span)."""
-    spans: list[Span] = []
+    attached to the span they overlap (a rule candidate on no number span is a span).
+    ``full`` False leaves the counter of a span the rules found unread (its ``uclass``,
+    units, kind empty): ``combined`` with a keep threshold of 0 never reads those."""
+    found: list[tuple[re.Match[str], float]] = []
     for m in pat.NUMBER_RE.finditer(norm):
+        zh = m.group("zh")
         try:
-            adjacent = core._adjacent_range(m.group("zh")) if m.group("zh") else None
+            adjacent = core._adjacent_range(zh) if zh else None
             value = adjacent[1] if adjacent else core._token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
             continue
-        cnt = _counter_for(norm, m)
-        s = m.start()
-        cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-        currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
-        uclass = cnt.uclass or currency
-        mult = cnt.mult if cnt.uclass else 1.0
-        kind = _kind(m)
-        yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
-        spans.append(
-            Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike)
-        )
-    return _attach(spans, rules)
+        found.append((m, value))
+    bounds = [m.span() for m, _ in found]
+    ruled, extra = _attach(bounds, rules)
+    spans = [
+        Span(m.start(), m.end(), value, "", "", "", "", False, tuple(ruled[i]))
+        if i in ruled and not full
+        else _number_span(norm, m, value, tuple(ruled.get(i, ())))
+        for i, (m, value) in enumerate(found)
+    ]
+    return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
+    """The span of the number ``m`` (worth ``value``) with its counter read."""
+    cnt = _counter_for(norm, m)
+    s = m.start()
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    uclass = cnt.uclass or currency
+    mult = cnt.mult if cnt.uclass else 1.0
+    kind = _kind(m)
+    yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
+    return Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike, rules)
 
 
 def _is_yearlike(stated: str, kind: str, value: float) -> bool:
@@ -254,27 +271,30 @@ def _is_yearlike(stated: str, kind: str, value: float) -> bool:
     return kind == "arabic" and len(stated) == 4 and value.is_integer() and 1950 <= value <= 2049
 
 
-def _attach(spans: list[Span], rules: list[Candidate]) -> list[Span]:
-    starts = [sp.start for sp in spans]
+def _attach(
+    bounds: list[tuple[int, int]], rules: list[Candidate]
+) -> tuple[dict[int, list[Candidate]], list[Span]]:
+    """The rules' candidates on each number span (by index into ``bounds``, the spans'
+    (start, end)), and a span of its own for each candidate on no number."""
+    starts = [s for s, _ in bounds]
     found: dict[int, list[Candidate]] = {}
     extra: list[Span] = []
     for c in rules:
-        i = _overlapping(spans, starts, c.start, c.end)
+        i = _overlapping(bounds, starts, c.start, c.end)
         if i is None:
             extra.append(Span(c.start, c.end, c.value, "rule", c.unit, "", "rule", False, (c,)))
         else:
             found.setdefault(i, []).append(c)
-    out = [replace(sp, rules=tuple(found[i])) if i in found else sp for i, sp in enumerate(spans)]
-    return sorted(out + extra, key=lambda sp: sp.start)
+    return found, extra
 
 
-def _overlapping(spans: list[Span], starts: list[int], s: int, e: int) -> int | None:
+def _overlapping(bounds: list[tuple[int, int]], starts: list[int], s: int, e: int) -> int | None:
     i = bisect.bisect_left(starts, s)
     for j in (i, i - 1, i + 1):  # the number inside a candidate that may start at a currency
-        if 0 <= j < len(spans) and spans[j].start < e and s < spans[j].end:
+        if 0 <= j < len(bounds) and bounds[j][0] < e and s < bounds[j][1]:
             return j
-    for j in range(max(0, i - 3), min(len(spans), i + 4)):
-        if spans[j].start < e and s < spans[j].end:
+    for j in range(max(0, i - 3), min(len(bounds), i + 4)):
+        if bounds[j][0] < e and s < bounds[j][1]:
             return j
     return None
 
@@ -482,12 +502,15 @@ def _span_context_features(
     return f
 
 
-def document_spans(text: str, language: str | None = None) -> tuple[str, str, list[Span]]:
-    """(language, normalised text, spans) of a document: the rules run once here."""
+def document_spans(
+    text: str, language: str | None = None, *, full: bool = True
+) -> tuple[str, str, list[Span]]:
+    """(language, normalised text, spans) of a document: the rules run once here
+    (``full``: see ``number_spans``)."""
     lang = language or detect_language(text)
     rules = extract_candidates(text, language=lang)
     norm = normalize(text)
-    return lang, norm, number_spans(text, norm, rules)
+    return lang, norm, number_spans(text, norm, rules, full=full)
 
 
 def label_spans(spans: list[Span], gold: list[dict[str, object]], tolerance: float) -> list[str]:
@@ -640,14 +663,23 @@ def _softmax(model: Model, rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndar
     if len(ids):
         width = np.int64(len(model.index))
         pairs = np.sort(rows * width + ids)
-        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]
-        rows, ids = pairs // width, pairs % width
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        pairs = pairs[_run_starts(pairs)]
+        rows, ids = np.divmod(pairs, width)
+        starts = np.flatnonzero(_run_starts(rows))
         logits[rows[starts]] += np.add.reduceat(model.weights[ids], starts, axis=0)
     logits -= logits.max(axis=1, keepdims=True)
     np.exp(logits, out=logits)
     logits /= logits.sum(axis=1, keepdims=True)
     return logits
+
+
+def _run_starts(a: np.ndarray) -> np.ndarray:
+    """True where a sorted array's value differs from the one before (and at 0): what
+    ``np.r_[True, a[1:] != a[:-1]]`` gives, without ``np.r_``'s per-call cost."""
+    out = np.empty(len(a), dtype=bool)
+    out[:1] = True
+    np.not_equal(a[1:], a[:-1], out=out[1:])
+    return out
 
 
 def decide_scored(
@@ -735,8 +767,9 @@ def extract_scored(
         lang = language or detect_language(text)
         rules = extract_candidates(text, language=lang)
         return _relabelled(model, normalize(text), lang, rules, [(c, None) for c in rules])
-    lang, norm, spans = document_spans(text, language)
     keep = model.keep_threshold if method == "combined" else None
+    # with a keep threshold of 0 a span the rules found is never scored: skip its counter
+    lang, norm, spans = document_spans(text, language, full=keep is None or keep > 0)
     probs = _scores_needed(model, norm, spans, lang, keep)
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     scored = decide_scored(
