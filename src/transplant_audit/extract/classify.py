@@ -412,10 +412,7 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
-    life = None if m else pat.NEW_LIFE_RE.search(ctx.right)
-    if life:
-        if "光明" in life.group(0) and not pat.ZH_SIGHT_GIFT_RE.search(ctx.sentence):
-            return False  # 白内障手术让800多名患者重见光明: sight given back by other surgery
+    if not m and pat.NEW_LIFE_RE.search(ctx.right):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
         return False

@@ -944,9 +944,6 @@ NEW_LIFE_RE = re.compile(
 """666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
 when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
 restates them)."""
-ZH_SIGHT_GIFT_RE = re.compile(r"角膜|捐")
-"""Sight given back (重见光明) is a cornea recipient's only when the sentence names a cornea or
-a donation: cataract or laser surgery gives sight back too."""
 FORMER_CUE_RE = re.compile(r"曾|once|former")
 NAME_HYPHEN_BEFORE_RE = re.compile(r"(?<![a-z])(?!mid-|pre-|post-|early-|late-)[a-z]{2,8}-$")
 """'covid-19', 'sars-2': digits hyphened to a word are part of a name. (Not 'a 3-month': the
