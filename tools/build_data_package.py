@@ -38,7 +38,6 @@ from transplant_audit import error_codes as codes
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.frames import COLUMNS, GATHERED_COLUMNS, Evidence
 from transplant_audit.evidence.package import (
-    _atomic_write,
     format_number,
     source_id,
     validate_package,
@@ -55,6 +54,7 @@ from transplant_audit.evidence.vocabulary import (
     Status,
     bed_scope_problem,
 )
+from transplant_audit.fileerrors import write_bytes_atomic
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
@@ -2082,7 +2082,7 @@ def update_docs_counts(doc: Path, block: str) -> None:
     _, tail = rest.split(COUNTS_END, 1)
     new = head + block + tail
     if new != text:
-        _atomic_write(doc, new.encode("utf-8"))
+        write_bytes_atomic(doc, new.encode("utf-8"))
 
 
 def excluded_csv(rows: list[dict[str, str]]) -> bytes:
@@ -2097,7 +2097,7 @@ def ensure_extra_sources(src: Path) -> None:
     """Create data-src/extra_sources.csv with its header if it does not exist."""
     path = src / "extra_sources.csv"
     if not path.exists():
-        _atomic_write(path, (",".join(EXTRA_SOURCES_HEADER) + "\n").encode("utf-8"))
+        write_bytes_atomic(path, (",".join(EXTRA_SOURCES_HEADER) + "\n").encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -2123,7 +2123,7 @@ def main(argv: list[str] | None = None) -> int:
 
             with tempfile.TemporaryDirectory() as tmp:
                 write_package(evidence, tmp)
-                _atomic_write(Path(tmp) / "EXCLUDED.csv", excluded_csv(excluded))
+                write_bytes_atomic(Path(tmp) / "EXCLUDED.csv", excluded_csv(excluded))
                 names = [p.name for p in Path(tmp).iterdir()]
                 _, mismatch, errors = filecmp.cmpfiles(tmp, args.out, names, shallow=False)
                 if mismatch or errors:
@@ -2133,7 +2133,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         ensure_extra_sources(args.src)
         write_package(evidence, args.out)
-        _atomic_write(args.out / "EXCLUDED.csv", excluded_csv(excluded))
+        write_bytes_atomic(args.out / "EXCLUDED.csv", excluded_csv(excluded))
         if args.out.resolve() == DEFAULT_OUT.resolve():
             dates = args.src / "source_dates.csv"
             looked_up = [r for _, r in _read(dates)] if dates.is_file() else []
