@@ -112,3 +112,16 @@ def test_the_documented_list_is_generated_from_the_catalogue() -> None:
     assert doc == codes.markdown(), "run: python tools/gen_error_docs.py"
     for code in codes.CATALOGUE:
         assert f"`{code}`" in doc
+
+
+def test_no_source_emits_a_merged_code() -> None:
+    """A merged code (``MERGED``) is only a name in the catalogue: no string literal
+    elsewhere in src/ or tools/ may still be one (verify once printed `[missing-file]`)."""
+    stale = []
+    for path in SCANNED:
+        if path.name == "error_codes.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in codes.MERGED:
+                stale.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert stale == []

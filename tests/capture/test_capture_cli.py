@@ -283,3 +283,25 @@ def test_damaged_text_in_the_sqlite_store_is_a_mismatch_not_a_crash(home, docs):
     result = run("verify", "--home", str(home), "--json")
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["mismatches"][0]["where"] == "ledger entry 1"
+
+
+def test_verify_reports_a_missing_warc_with_the_catalogue_code(home, docs, tmp_path):
+    """A missing WARC is reported as `missing-path`, the catalogue's code; `missing-file`
+    was merged into it and no command may emit it any more (docs/errors.md)."""
+    from transplant_audit import error_codes as codes
+
+    _capture(home, docs["gb2312.html"])
+    manifest = tmp_path / "m.json"
+    assert run("manifest", "--out", str(manifest), "--home", str(home)).exit_code == 0
+    (home / "archive" / "ta-00001.warc.gz").unlink()
+    for args in (
+        ("verify", "--home", str(home)),
+        ("verify", "--manifest", str(manifest), "--home", str(home)),
+    ):
+        result = run(*args, "--json")
+        assert result.exit_code == 1, result.output
+        found = {m["code"] for m in json.loads(result.stdout)["mismatches"]}
+        assert codes.MissingPath.code in found, found
+        assert not found & set(codes.MERGED), found
+        text = run(*args).output
+        assert "[missing-path]" in text and "[missing-file]" not in text

@@ -390,7 +390,7 @@ def check_manifest(
         where = f"capture {cap.get('capture_id')} ({cap.get('uri')})"
         if name not in state.warc_files:
             report.findings.append(
-                Finding(MISMATCH, "missing-file", where, f"archive/{name} is missing")
+                Finding(MISMATCH, codes.MissingPath.code, where, f"archive/{name} is missing")
             )
             continue
         if name not in scans:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from transplant_audit import error_codes as codes
 from transplant_audit.capture.archive import Archive, ScanResult, scan_warc
 from transplant_audit.capture.service import CAPTURE_TABLES
 from transplant_audit.evidence import ledger
@@ -233,7 +234,7 @@ def _check_archive(state: VerifyState, report: VerifyReport) -> None:
             report.findings.append(
                 Finding(
                     MISMATCH,
-                    "missing-file",
+                    codes.MissingPath.code,
                     f"archive/{name}",
                     f"the store lists {len(recs)} record(s) in this WARC file but it is missing",
                 )

@@ -530,7 +530,8 @@ def _sensitivity_runner(
     year_arr: np.ndarray,
     seed: int,
 ) -> Callable[..., pd.DataFrame]:
-    """``run(kind, year=None, **kw)``: Sobol or tornado sensitivity in one estimated year."""
+    """``run(kind, year=None, **kw)``: Sobol design and runs, Sobol indices or tornado
+    sensitivity in one estimated year."""
     from transplant_audit.estimate import sensitivity
 
     def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:
@@ -539,6 +540,8 @@ def _sensitivity_runner(
         if year not in set(int(y) for y in year_arr):
             raise ConfigError(f"sensitivity year {year} is not among the estimated years")
         yi = int(np.nonzero(year_arr == year)[0][0])
+        if kind == "sobol_runs":
+            return sensitivity.sobol_runs(prep, assumptions, yi, seed=seed, **kw)
         if kind == "sobol":
             return sensitivity.sobol(prep, assumptions, yi, seed=seed, **kw)
         return sensitivity.tornado(prep, assumptions, yi, **kw)

@@ -361,8 +361,13 @@ class EstimateResult:
         """Sobol indices of the national total in ``year``: assumption, S1, S1_conf, ST, ST_conf."""
         key = f"sobol:{n}:{year}:{scenario}"
         if key not in self._cache:
+            from transplant_audit.estimate.sensitivity import sobol_indices
+
             assert self._sensitivity_fn is not None
-            self._cache[key] = self._sensitivity_fn("sobol", n=n, year=year, scenario=scenario)
+            runs_key = f"sobol-runs:{n}:{year}"  # one design and model run for every scenario
+            if runs_key not in self._cache:
+                self._cache[runs_key] = self._sensitivity_fn("sobol_runs", n=n, year=year)
+            self._cache[key] = sobol_indices(self._cache[runs_key], scenario)
         return self._cache[key]
 
     def tornado(self, year: int | None = None, scenario: str = "combined") -> pd.DataFrame:

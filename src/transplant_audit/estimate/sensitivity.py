@@ -9,6 +9,8 @@ with the sample points as its "draws".
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,10 +27,11 @@ the report). The gain is on the first call in a process, the one a CLI run or re
 repeated in one process, both sizes took about 0.27 s (2026-12-05, load 3.3)."""
 
 
-def _evaluate(
-    prep: engine.Prepared, params: Mapping[str, np.ndarray], year_index: int, scenario: str
-) -> np.ndarray:
-    """National total of one year for every sample point (fast path, batched on threads)."""
+def _evaluate_all(
+    prep: engine.Prepared, params: Mapping[str, np.ndarray], year_index: int
+) -> dict[str, np.ndarray]:
+    """National total of one year for every sample point, for every scenario the fast
+    model computes (one evaluation serves them all; batched on threads)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from transplant_audit.estimate.api import THREADS
@@ -36,24 +39,99 @@ def _evaluate(
 
     fast = FastModel.build(prep)
     n = len(next(iter(params.values())))
-    out = np.empty(n)
 
-    def run(a: int) -> None:
+    def run(a: int) -> dict[str, np.ndarray]:
         chunk = {k: v[a : a + CHUNK] for k, v in params.items()}
-        out[a : a + CHUNK] = fast.national(chunk, None).national[scenario][year_index]
+        nat = fast.national(chunk, None).national
+        return {sc: np.asarray(v[year_index], dtype=float) for sc, v in nat.items()}
 
     starts = range(0, n, CHUNK)
     if len(starts) == 1 or THREADS <= 1:
-        for a in starts:
-            run(a)
+        parts = [run(a) for a in starts]
     else:
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            list(pool.map(run, starts))
-    return out
+            parts = list(pool.map(run, starts))
+    return {sc: np.concatenate([p[sc] for p in parts]) for sc in parts[0]}
+
+
+def _evaluate(
+    prep: engine.Prepared, params: Mapping[str, np.ndarray], year_index: int, scenario: str
+) -> np.ndarray:
+    """National total of one year of ``scenario`` for every sample point."""
+    return _evaluate_all(prep, params, year_index)[scenario]
 
 
 def varying(assumptions: Mapping[str, Assumption]) -> list[str]:
     return [n for n in sorted(assumptions) if assumptions[n].varies]
+
+
+@dataclass(frozen=True)
+class SobolRuns:
+    """One Saltelli design (SALib sample) and the model's output at its points, for every
+    scenario: Sobol indices of any scenario are computed from it without running the
+    model again (the headline's capacity indices share the combined total's design)."""
+
+    names: list[str]
+    outputs: dict[str, np.ndarray]
+    seed: int
+
+
+def sobol_runs(
+    prep: engine.Prepared,
+    assumptions: Mapping[str, Assumption],
+    year_index: int,
+    *,
+    n: int = 1024,
+    seed: int = 0,
+) -> SobolRuns:
+    """The Saltelli design of ``n`` base samples (N(D+2) points, SALib) and the national
+    total of one year at each point, for every scenario. Fixed assumptions stay at
+    their median and are left out of the design."""
+    from SALib.sample import sobol as sobol_sample
+
+    names = varying(assumptions)
+    if not names:
+        return SobolRuns(names, {}, seed)
+    n = int(2 ** max(1, int(np.ceil(np.log2(max(n, 2))))))  # Sobol' sequences want powers of two
+    unit = sobol_sample.sample(_problem(names), n, calc_second_order=False, seed=seed)
+    params = {name: assumptions[name].ppf(unit[:, i]) for i, name in enumerate(names)}
+    for name, a in assumptions.items():
+        if name not in params:
+            params[name] = np.full(len(unit), a.median)
+    return SobolRuns(names, _evaluate_all(prep, params, year_index), seed)
+
+
+def _problem(names: list[str]) -> dict[str, Any]:
+    return {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+
+
+def sobol_indices(runs: SobolRuns, scenario: str = "combined") -> pd.DataFrame:
+    """First-order (S1) and total (ST) Sobol indices of ``scenario`` from a shared design
+    (``SALib.analyze.sobol.analyze``). Columns: assumption, S1, S1_conf, ST, ST_conf."""
+    from SALib.analyze import sobol as sobol_analyze
+
+    names = runs.names
+    cols = ["assumption", "S1", "S1_conf", "ST", "ST_conf"]
+    if not names:
+        return pd.DataFrame(columns=cols)
+    y = runs.outputs[scenario]
+    if np.allclose(y, y[0]):
+        return pd.DataFrame(
+            {"assumption": names, "S1": 0.0, "S1_conf": 0.0, "ST": 0.0, "ST_conf": 0.0}
+        )
+    res = sobol_analyze.analyze(
+        _problem(names), y, calc_second_order=False, print_to_console=False, seed=runs.seed
+    )
+    df = pd.DataFrame(
+        {
+            "assumption": names,
+            "S1": res["S1"],
+            "S1_conf": res["S1_conf"],
+            "ST": res["ST"],
+            "ST_conf": res["ST_conf"],
+        }
+    )
+    return df.sort_values("ST", ascending=False, ignore_index=True)
 
 
 def sobol(
@@ -73,38 +151,8 @@ def sobol(
     through each assumption's quantile function, so any distribution works.
     Fixed assumptions are left out. Columns: assumption, S1, S1_conf, ST, ST_conf.
     """
-    from SALib.analyze import sobol as sobol_analyze
-    from SALib.sample import sobol as sobol_sample
-
-    names = varying(assumptions)
-    cols = ["assumption", "S1", "S1_conf", "ST", "ST_conf"]
-    if not names:
-        return pd.DataFrame(columns=cols)
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
-    n = int(2 ** max(1, int(np.ceil(np.log2(max(n, 2))))))  # Sobol' sequences want powers of two
-    unit = sobol_sample.sample(problem, n, calc_second_order=False, seed=seed)
-    params = {name: assumptions[name].ppf(unit[:, i]) for i, name in enumerate(names)}
-    for name, a in assumptions.items():
-        if name not in params:
-            params[name] = np.full(len(unit), a.median)
-    y = _evaluate(prep, params, year_index, scenario)
-    if np.allclose(y, y[0]):
-        return pd.DataFrame(
-            {"assumption": names, "S1": 0.0, "S1_conf": 0.0, "ST": 0.0, "ST_conf": 0.0}
-        )
-    res = sobol_analyze.analyze(
-        problem, y, calc_second_order=False, print_to_console=False, seed=seed
-    )
-    df = pd.DataFrame(
-        {
-            "assumption": names,
-            "S1": res["S1"],
-            "S1_conf": res["S1_conf"],
-            "ST": res["ST"],
-            "ST_conf": res["ST_conf"],
-        }
-    )
-    return df.sort_values("ST", ascending=False, ignore_index=True)
+    runs = sobol_runs(prep, assumptions, year_index, n=n, seed=seed)
+    return sobol_indices(runs, scenario)
 
 
 def tornado(
