@@ -21,6 +21,11 @@ from transplant_audit.extract.numbers import (
 from transplant_audit.extract.spans import _hospital_at, _span_candidate
 
 
+def _rank_indicator(world: bool) -> str:
+    """The rank indicator for a world (or global) rank, else a national one."""
+    return "volume_rank_global" if world else "volume_rank_national"
+
+
 def _rank_value(m: re.Match[str]) -> tuple[float, Qualifier] | None:
     """(rank, qualifier) of a ZH_VOLUME_RANK_RE match: 第28位 → 28, 首位 → 1, 前十 → 10
     at most."""
@@ -74,7 +79,7 @@ def _rank_candidates(doc: Doc) -> list[Candidate]:
                 m.end(),
                 snippet_chars,
                 lang,
-                indicator="volume_rank_global" if world else "volume_rank_national",
+                indicator=_rank_indicator(world),
                 value=value,
                 organ=organ,
                 qualifier=qual,
@@ -93,7 +98,7 @@ def _rank_candidates(doc: Doc) -> list[Candidate]:
                 m.end(),
                 snippet_chars,
                 lang,
-                indicator="volume_rank_global" if world else "volume_rank_national",
+                indicator=_rank_indicator(world),
                 value=1.0,
                 organ=pat.ORGAN_WORDS[om[-1].group(0)] if om else "",
                 qualifier=Qualifier.EXACT,
@@ -198,7 +203,7 @@ def _en_rank_candidates(doc: Doc) -> list[Candidate]:
             continue
         value, qualifier = ranked
         glob = pat.EN_RANK_GLOBAL_RE.search(sentence)
-        indicator = "volume_rank_global" if glob else "volume_rank_national"
+        indicator = _rank_indicator(glob is not None)
         group = next(
             g
             for g in ("hash", "no", "verb", "place", "superl", "top", "only", "most")
