@@ -54,7 +54,7 @@ def _hospital_at(hospitals: list[tuple[int, str]], pos: int) -> str:
     """The hospital named last before ``pos`` (the first one when none is before it)."""
     if not hospitals:
         return ""
-    i = bisect.bisect_right([h[0] for h in hospitals], pos) - 1
+    i = bisect.bisect_right(hospitals, pos, key=lambda h: h[0]) - 1
     return hospitals[max(i, 0)][1]
 
 
