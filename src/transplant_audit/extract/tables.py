@@ -4,7 +4,6 @@ each count cell read as ``transplants_in_period`` of its row's year.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
@@ -16,7 +15,7 @@ from transplant_audit.extract.context import (
 from transplant_audit.extract.numbers import (
     parse_number,
 )
-from transplant_audit.extract.spans import _span_candidate
+from transplant_audit.extract.spans import _hospital_at, _span_candidate
 
 
 def _table_cells(norm: str) -> list[tuple[int, int]]:
@@ -100,13 +99,7 @@ def _year_table_candidates(doc: Doc) -> list[Candidate]:
                 )
             k += width
         i = max(k, j + 1)
-    hosp_pos = [h[0] for h in hospitals]
-    return [
-        replace(c, hospital=hospitals[max(bisect.bisect_right(hosp_pos, c.start) - 1, 0)][1])
-        if hospitals
-        else c
-        for c in out
-    ]
+    return [replace(c, hospital=_hospital_at(hospitals, c.start)) for c in out]
 
 
 def _table_candidate(
