@@ -114,7 +114,7 @@ from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.ranges import _mark_ranges
 from transplant_audit.extract.ranks import _en_rank_candidates, _rank_candidates
 from transplant_audit.extract.rxprefix import speed_up
-from transplant_audit.extract.spans import _flat
+from transplant_audit.extract.spans import _flat, _hospital_at
 from transplant_audit.extract.tables import _year_table_candidates
 from transplant_audit.extract.years import _year_candidates
 
@@ -434,7 +434,6 @@ class _Page:
     clauses: _Bounds
     sentences: _Bounds
     hospitals: list[tuple[int, str]]  # (position, name) of every hospital named
-    hosp_pos: list[int]  # their positions, for bisection
     numbers: list[re.Match[str]]  # every number token, in order
     doc_transplant: bool  # the title names a transplant centre or department
     gates: _GateIndex  # where reject patterns can match (for _is_masked)
@@ -460,7 +459,6 @@ def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
         clauses=_Bounds(norm, pat.CLAUSE_END_RE),
         sentences=_Bounds(norm, pat.SENTENCE_END_RE),
         hospitals=hospitals,
-        hosp_pos=[h[0] for h in hospitals],
         numbers=numbers,
         doc_transplant=_doc_transplant(norm),
         gates=gates,
@@ -1025,10 +1023,7 @@ def _emit(pg: _Page, carry: _Carry, f: _Figure) -> None:
     organ = ""
     if indicator not in _NO_ORGAN:
         organ = _nearest_organ(ctx, sentence_fallback=True, multi_ok=indicator in _UNIT_LEVEL)
-    hospital = ""
-    if pg.hospitals:
-        i = bisect.bisect_right(pg.hosp_pos, f.s) - 1
-        hospital = pg.hospitals[i][1] if i >= 0 else pg.hospitals[0][1]
+    hospital = _hospital_at(pg.hospitals, f.s)
     start, end, text = f.start, f.end, pg.text
     if pg.is_zh_text and out and _zh_restated(out[-1], indicator, f.value, pg.norm, start):
         return  # 51个月,即4.25年: the figure before, said again in another unit
