@@ -163,6 +163,13 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
+def figure_pairs_of(text: str, indicator: str) -> set[tuple[str, float]]:
+    """The :func:`figure_pairs` of ``text`` whose indicator is ``indicator`` or starts with it
+    (``"transplants"`` keeps every transplants_* count): what a test asserting that a sentence
+    does or does not give one kind of figure compares."""
+    return {p for p in figure_pairs(text) if p[0].startswith(indicator)}
+
+
 def figure_indicators(text: str) -> set[str]:
     """The indicators of every candidate the rules find in ``text``."""
     return {indicator for indicator, _ in figure_pairs(text)}
