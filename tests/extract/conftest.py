@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -129,6 +130,15 @@ SYN_TEXT = (
     "东江市第一人民医院器官移植中心（合成测试文本）现有移植病床86张。"
     "截至2016年底累计完成肝移植1300余例。"
 )
+
+
+REALTEXT = Path(__file__).parent / "realtext"
+"""The real-text sets (GUIDE.md there): realtext.json, dev*.json, heldout*.json."""
+
+
+def load_realtext(name: str) -> list[dict]:
+    """The snippets of the real-text set ``name`` (``realtext/<name>.json``)."""
+    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def assert_snippets_well_formed(docs: list[dict]) -> None:

@@ -8,7 +8,6 @@ test_realtext.py's floors)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -17,9 +16,9 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import assert_snippets_well_formed
+from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import load_realtext as _docs
 
-REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 # (set name, id prefix, raw batch prefix), oldest first; each set must be disjoint from the
 # first set's raw/b*.txt (ids rt-), dev2's raw/d*.txt (ids rt2-) and every set listed before it.
@@ -59,10 +58,6 @@ def build_set() -> Iterator[ModuleType]:
         yield module
     finally:
         sys.path.remove(str(REALTEXT))
-
-
-def _docs(name: str) -> list[dict]:
-    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -7,17 +7,15 @@ held-out half does not reach yet: docs/extract.md reports both."""
 from __future__ import annotations
 
 import functools
-import json
 import sys
-from pathlib import Path
 
 import pytest
 
 from transplant_audit.extract.evaluate import evaluate_values
 
-from .conftest import assert_snippets_well_formed
+from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import load_realtext as load
 
-REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 # Floors sit a little below what was measured, so a regression fails; raise them when the
@@ -99,10 +97,6 @@ HELDOUT7_FLOORS = {
     "zh-Hans": (0.65, 0.69),
     "zh-Hant": (0.71, 0.57),
 }
-
-
-def load(name: str) -> list[dict]:
-    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def test_set_size_and_languages() -> None:
