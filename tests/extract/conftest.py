@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import json
 import os
+import pkgutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 import pytest
@@ -130,6 +133,17 @@ SYN_TEXT = (
     "东江市第一人民医院器官移植中心（合成测试文本）现有移植病床86张。"
     "截至2016年底累计完成肝移植1300余例。"
 )
+
+
+def extractor_modules() -> dict[str, ModuleType]:
+    """Every module of the ``transplant_audit.extract`` package by its short name, imported:
+    what the tests that check all the extractor's patterns walk."""
+    import transplant_audit.extract as extract_pkg
+
+    return {
+        info.name: importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(extract_pkg.__path__)
+    }
 
 
 REALTEXT = Path(__file__).parent / "realtext"
