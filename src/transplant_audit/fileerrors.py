@@ -59,16 +59,22 @@ def temp_dir_beside(target: Path, label: str = "tmp") -> Path:
 
     Its mode is 0o777 less the umask, as for any directory the user makes
     (``tempfile.mkdtemp`` makes 0o700, which a renamed output directory would keep).
+    ``target``'s parent directories are made first; a parent that is a file or cannot be
+    written is one ``cannot-write`` line naming ``target``.
     """
     target = Path(target)
-    for _ in range(100):
-        tmp = target.parent / f".{target.name}.{label}-{secrets.token_hex(6)}"
-        try:
-            os.mkdir(tmp, 0o777)
-        except FileExistsError:
-            continue
-        return tmp
-    raise FileExistsError(17, "no free temporary name", str(target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(100):
+            tmp = target.parent / f".{target.name}.{label}-{secrets.token_hex(6)}"
+            try:
+                os.mkdir(tmp, 0o777)
+            except FileExistsError:
+                continue
+            return tmp
+        raise FileExistsError(17, "no free temporary name", str(target.parent))
+    except OSError as exc:
+        raise write_error(target, exc) from None
 
 
 def _write_temp(path: Path, data: bytes, *, secret: bool) -> Path:
