@@ -59,16 +59,44 @@ def temp_dir_beside(target: Path, label: str = "tmp") -> Path:
 
     Its mode is 0o777 less the umask, as for any directory the user makes
     (``tempfile.mkdtemp`` makes 0o700, which a renamed output directory would keep).
+    ``target``'s parent directories are made first; a parent that is a file or cannot be
+    written is one ``cannot-write`` line naming ``target``.
     """
     target = Path(target)
-    for _ in range(100):
-        tmp = target.parent / f".{target.name}.{label}-{secrets.token_hex(6)}"
-        try:
-            os.mkdir(tmp, 0o777)
-        except FileExistsError:
-            continue
-        return tmp
-    raise FileExistsError(17, "no free temporary name", str(target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(100):
+            tmp = target.parent / f".{target.name}.{label}-{secrets.token_hex(6)}"
+            try:
+                os.mkdir(tmp, 0o777)
+            except FileExistsError:
+                continue
+            return tmp
+        raise FileExistsError(17, "no free temporary name", str(target.parent))
+    except OSError as exc:
+        raise write_error(target, exc) from None
+
+
+def _write_temp(path: Path, data: bytes, *, secret: bool) -> Path:
+    """``data`` in a fresh fsynced temp file beside ``path`` (made with its parent
+    directories); a failure removes the temp file and is one ``cannot-write`` line naming
+    ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _open_temp(path, secret=secret)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
+        raise
+    return tmp
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None:
@@ -82,19 +110,11 @@ def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None
     path = Path(path)
     if path.is_dir():
         raise write_error(path, IsADirectoryError(21, "is a directory"))
+    tmp = _write_temp(path, data, secret=secret)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _open_temp(path, secret=secret)
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise write_error(path, exc) from None
         raise
@@ -110,22 +130,13 @@ def create_bytes_exclusive(path: Path, data: bytes, *, secret: bool = False) -> 
     umask. An error is one ``cannot-write`` line naming ``path``.
     """
     path = Path(path)
+    tmp = _write_temp(path, data, secret=secret)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _open_temp(path, secret=secret)
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        return True
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
     except OSError as exc:
         raise write_error(path, exc) from None
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+    return True

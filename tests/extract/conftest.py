@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
+import json
 import os
+import pkgutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 import pytest
@@ -131,6 +135,26 @@ SYN_TEXT = (
 )
 
 
+def extractor_modules() -> dict[str, ModuleType]:
+    """Every module of the ``transplant_audit.extract`` package by its short name, imported:
+    what the tests that check all the extractor's patterns walk."""
+    import transplant_audit.extract as extract_pkg
+
+    return {
+        info.name: importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(extract_pkg.__path__)
+    }
+
+
+REALTEXT = Path(__file__).parent / "realtext"
+"""The real-text sets (GUIDE.md there): realtext.json, dev*.json, heldout*.json."""
+
+
+def load_realtext(name: str) -> list[dict]:
+    """The snippets of the real-text set ``name`` (``realtext/<name>.json``)."""
+    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def assert_snippets_well_formed(docs: list[dict]) -> None:
     """Each real-text snippet: a web URL, a known language, 1-400 characters, and gold
     figures with a known indicator, its unit, a known organ or none, a qualifier, a value > 0."""
@@ -161,6 +185,13 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     from transplant_audit.extract.core import extract_candidates
 
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
+
+
+def figure_pairs_of(text: str, indicator: str) -> set[tuple[str, float]]:
+    """The :func:`figure_pairs` of ``text`` whose indicator is ``indicator`` or starts with it
+    (``"transplants"`` keeps every transplants_* count): what a test asserting that a sentence
+    does or does not give one kind of figure compares."""
+    return {p for p in figure_pairs(text) if p[0].startswith(indicator)}
 
 
 def figure_indicators(text: str) -> set[str]:

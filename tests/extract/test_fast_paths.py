@@ -6,19 +6,17 @@ random strings made here from the characters the patterns care about."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import random
 import re
 
 import pytest
 
-import transplant_audit.extract as extract_pkg
 from transplant_audit.extract import classify, core, numbers, period
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.numbers import normalize
 from transplant_audit.extract.rxprefix import first_chars, with_first_chars
 
+from .conftest import extractor_modules
 from .test_output_digest import _module
 
 ALPHABET = list("0123456789 -/.,:()+#[]年月日号楼室第页岁路里中国电话tel phone page no. room road")
@@ -79,10 +77,7 @@ def test_digit_fast_path_equals_general_path() -> None:
         numbers.parse_number("1,20,0")
 
 
-_SPED_UP = {
-    info.name: importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
-    for info in pkgutil.iter_modules(extract_pkg.__path__)
-}
+_SPED_UP = extractor_modules()
 """Every module of the extractor; those whose ``*_RE`` patterns ``rxprefix.speed_up``
 rewrites keep the forms as written in ``SLOW_FORMS``."""
 SLOW_FORMS = [

@@ -8,7 +8,6 @@ test_realtext.py's floors)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -17,35 +16,34 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import assert_snippets_well_formed
+from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import load_realtext as _docs
 
-REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
-# set name: (id prefix, raw batch prefix, earlier sets as (raw prefix, id prefix))
-SETS = {
-    "heldout2": ("h2-", "h", [("b", "rt"), ("d", "rt2")]),
-    "heldout3": ("h3-", "k", [("b", "rt"), ("d", "rt2"), ("h", "h2")]),
-    "heldout4": ("h4-", "m", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3")]),
-    "heldout5": ("h5-", "n", [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4")]),
-    "heldout6": (
-        "h6-",
-        "p",
-        [("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5")],
-    ),
-    "heldout7": (
-        "h7-",
-        "q",
-        [
-            ("b", "rt"),
-            ("d", "rt2"),
-            ("h", "h2"),
-            ("k", "h3"),
-            ("m", "h4"),
-            ("n", "h5"),
-            ("p", "h6"),
-        ],
-    ),
-}
+# (set name, id prefix, raw batch prefix), oldest first; each set must be disjoint from the
+# first set's raw/b*.txt (ids rt-), dev2's raw/d*.txt (ids rt2-) and every set listed before it.
+ORDER = [
+    ("heldout2", "h2-", "h"),
+    ("heldout3", "h3-", "k"),
+    ("heldout4", "h4-", "m"),
+    ("heldout5", "h5-", "n"),
+    ("heldout6", "h6-", "p"),
+    ("heldout7", "h7-", "q"),
+]
+
+
+def _sets() -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
+    """set name: (id prefix, raw batch prefix, earlier sets as (raw prefix, id prefix)),
+    the earlier sets derived from ORDER rather than written out for every set."""
+    earlier = [("b", "rt"), ("d", "rt2")]
+    out = {}
+    for name, id_prefix, raw in ORDER:
+        out[name] = (id_prefix, raw, list(earlier))
+        earlier.append((raw, id_prefix.rstrip("-")))
+    return out
+
+
+SETS = _sets()
 # The stored pages ran out while heldout7 was gathered: its Traditional Chinese part holds 23
 # snippets (CORRECTIONS.md, "heldout7"). Every other set holds at least 60 per language.
 MIN_PER_LANGUAGE = {"heldout7": {"zh-Hant": 20}}
@@ -60,10 +58,6 @@ def build_set() -> Iterator[ModuleType]:
         yield module
     finally:
         sys.path.remove(str(REALTEXT))
-
-
-def _docs(name: str) -> list[dict]:
-    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -35,18 +35,29 @@ STAGES = (
 """The pure stages ``core`` is built from: none may import ``core``."""
 
 
+def _absolute(node: ast.ImportFrom) -> str:
+    """The absolute module an import-from names: ``from .core import x`` inside the package
+    is ``PKG.core``, ``from . import core`` is ``PKG`` (a module two levels up is outside)."""
+    if node.level == 0:
+        return node.module or ""
+    if node.level > 1:
+        return ""
+    return f"{PKG}.{node.module}" if node.module else PKG
+
+
 def _imports(name: str) -> set[str]:
-    """Modules of the package that module ``name`` imports (``from PKG import x`` counts x
-    when x is a module of the package)."""
+    """Modules of the package that module ``name`` imports, absolute or relative (``from PKG
+    import x`` and ``from . import x`` count x when x is a module of the package)."""
     tree = ast.parse((DIR / f"{name}.py").read_text(encoding="utf-8"))
     modules = {p.stem for p in DIR.glob("*.py")}
     out: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == PKG:
+        if isinstance(node, ast.ImportFrom):
+            module = _absolute(node)
+            if module == PKG:
                 out |= {a.name for a in node.names if a.name in modules}
-            elif node.module.startswith(PKG + "."):
-                out.add(node.module.split(".")[2])
+            elif module.startswith(PKG + "."):
+                out.add(module.split(".")[2])
         elif isinstance(node, ast.Import):
             out |= {a.name.split(".")[2] for a in node.names if a.name.startswith(PKG + ".")}
     return out - {name}

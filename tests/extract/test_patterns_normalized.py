@@ -10,14 +10,13 @@ parametrized cases show the check catches such a pattern."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 
 import pytest
 
-import transplant_audit.extract as extract_pkg
 from transplant_audit.extract.numbers import normalize
+
+from .conftest import extractor_modules
 
 
 def _is_rewritten(ch: str) -> bool:
@@ -40,13 +39,12 @@ def unreachable_characters(patterns: dict[str, re.Pattern]) -> list[tuple[str, s
 
 def _extract_patterns() -> dict[str, re.Pattern]:
     out = {}
-    for info in pkgutil.iter_modules(extract_pkg.__path__):
-        if info.name == "numbers":
+    for short, module in extractor_modules().items():
+        if short == "numbers":
             continue  # the normalizer itself: its tables spell what it rewrites
-        module = importlib.import_module(f"transplant_audit.extract.{info.name}")
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
-                out[f"{info.name}.{name}"] = value
+                out[f"{short}.{name}"] = value
     return out
 
 

@@ -6,17 +6,16 @@ held-out half does not reach yet: docs/extract.md reports both."""
 
 from __future__ import annotations
 
-import json
+import functools
 import sys
-from pathlib import Path
 
 import pytest
 
 from transplant_audit.extract.evaluate import evaluate_values
 
-from .conftest import assert_snippets_well_formed
+from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import load_realtext as load
 
-REALTEXT = Path(__file__).parent / "realtext"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 # Floors sit a little below what was measured, so a regression fails; raise them when the
@@ -100,10 +99,6 @@ HELDOUT7_FLOORS = {
 }
 
 
-def load(name: str) -> list[dict]:
-    return json.loads((REALTEXT / f"{name}.json").read_text(encoding="utf-8"))
-
-
 def test_set_size_and_languages() -> None:
     docs = load("realtext")
     assert len(docs) >= 300
@@ -160,13 +155,23 @@ def test_dev2_is_new_pages_and_rebuilt_from_sources() -> None:
     assert not {d["id"] for d in dev2} & {d["id"] for d in load("realtext")}
 
 
+@functools.cache
+def scores(name: str) -> dict:
+    """The per-language scores of one set, computed once per session: every language's floor
+    test of that set reads the same report."""
+    return evaluate_values(load(name)).by_language
+
+
+def assert_floor(name: str, floors: dict, lang: str) -> None:
+    t = scores(name)[lang]
+    floor_p, floor_r = floors[lang]
+    assert t.precision >= floor_p, (name, lang, t.precision, t.recall)
+    assert t.recall >= floor_r, (name, lang, t.precision, t.recall)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heldout_scores_keep_their_floor(lang: str) -> None:
-    report = evaluate_values(load("heldout"))
-    t = report.by_language[lang]
-    floor_p, floor_r = HELDOUT_FLOORS[lang]
-    assert t.precision >= floor_p, (lang, t)
-    assert t.recall >= floor_r, (lang, t)
+    assert_floor("heldout", HELDOUT_FLOORS, lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -182,8 +187,4 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
-    report = evaluate_values(load(name))
-    t = report.by_language[lang]
-    floor_p, floor_r = floors[lang]
-    assert t.precision >= floor_p, (name, lang, t.precision, t.recall)
-    assert t.recall >= floor_r, (name, lang, t.precision, t.recall)
+    assert_floor(name, floors, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import check_figures, figure_pairs, figure_triples
+from .conftest import check_figures, figure_pairs, figure_pairs_of, figure_triples
 
 # --- H1: people queueing for anything are no waiting list ---------------------------------
 
@@ -21,7 +21,7 @@ from .conftest import check_figures, figure_pairs, figure_triples
 )
 def test_a_queue_with_no_transplant_cue_is_no_waiting_list(text: str) -> None:
     """ZH_BARE_PERSONS_BEFORE_RE counted anyone who 排队/等待 as the waiting list."""
-    assert not {p for p in figure_pairs(text) if p[0] == "waitlist_size"}
+    assert not figure_pairs_of(text, "waitlist_size")
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_one_patients_short_stay_is_still_an_anecdote() -> None:
 )
 def test_staff_who_travel_are_no_transplants(text: str) -> None:
     """The travel alternative of RECEIVED_TX_RE took 'for transplant training' and staff."""
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants_")}
+    assert not figure_pairs_of(text, "transplants_")
 
 
 def test_patients_who_travel_for_a_transplant_still_count() -> None:
@@ -170,7 +170,7 @@ def test_academic_ranks_listed_beside_a_count_of_nurses_stay_senior() -> None:
     ],
 )
 def test_a_surgical_tool_does_not_date_a_first(text: str) -> None:
-    assert not {p for p in figure_pairs(text) if p[0] == "first_transplant_year"}
+    assert not figure_pairs_of(text, "first_transplant_year")
 
 
 def test_an_operation_told_before_still_dates_the_first() -> None:
@@ -247,4 +247,4 @@ def test_a_number_wrapped_before_its_counter_keeps_it() -> None:
     ["张先生换肝后住院时间长达四十天。", "李女士移植后住院时间约两个月。"],
 )
 def test_a_named_patients_stay_is_an_anecdote(text: str) -> None:
-    assert not {p for p in figure_pairs(text) if p[0] == "avg_length_of_stay_days"}
+    assert not figure_pairs_of(text, "avg_length_of_stay_days")

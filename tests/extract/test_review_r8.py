@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import figure_pairs
+from .conftest import figure_pairs, figure_pairs_of
 
 # --- R1: a donation named after a transplant or a recipient is no ordinal donor ----------
 
@@ -22,7 +22,7 @@ from .conftest import figure_pairs
 def test_an_ordinal_transplant_or_recipient_is_no_donor(text: str) -> None:
     """ZH_ORDINAL_DONOR_AFTER_RE let its 12-character gap run over 移植, 受者 or 患者 to reach
     a later 捐献, so the Nth transplant or recipient was counted as N donors."""
-    assert not {p for p in figure_pairs(text) if p[0] == "opo_donors"}
+    assert not figure_pairs_of(text, "opo_donors")
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_every_donor_is_no_single_donation(text: str, pair: tuple[str, float]) -
 
 def test_one_donor_still_carries_no_figure() -> None:
     text = "这名男子去世后捐献出的器官使3名患者重获新生。"
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert not figure_pairs_of(text, "transplants")
 
 
 # --- R3: staff a programme helped are no recipients --------------------------------------
@@ -82,12 +82,12 @@ def test_one_donor_still_carries_no_figure() -> None:
 )
 def test_staff_helped_are_no_transplants(text: str) -> None:
     """_en_saved_by_organs counted any persons after 'helped' as recipients, staff too."""
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert not figure_pairs_of(text, "transplants")
 
 
 def test_patients_helped_are_still_transplants() -> None:
     text = "The organ donation fund has helped 230 transplant patients since 2010."
-    assert {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert figure_pairs_of(text, "transplants")
 
 
 # --- R4: patients helped while they wait are the waiting list, not recipients -------------
@@ -131,7 +131,7 @@ def test_patients_helped_while_waiting_stay_the_waiting_list(text: str) -> None:
 )
 def test_a_helper_of_recipients_is_no_surgeon(text: str) -> None:
     """The saved/helped rule took any 'he has' / 'she has' as a surgeon's own count."""
-    assert not {p for p in figure_pairs(text) if p[0].startswith("surgeon_")}
+    assert not figure_pairs_of(text, "surgeon_")
 
 
 def test_a_surgeon_who_saved_lives_by_transplants_is_still_one() -> None:
@@ -160,7 +160,7 @@ def test_a_surgeon_who_saved_lives_by_transplants_is_still_one() -> None:
 def test_a_donor_scheme_or_team_is_no_single_donor(text: str, value: float) -> None:
     """EN_ONE_DONOR_RE took 'the donor programme' and 'his colleagues transplanted donated
     organs' for one donor's organs, so the recipients the new rule reads were dropped."""
-    assert {p for p in figure_pairs(text) if p[0].startswith("transplants") and p[1] == value}
+    assert {p for p in figure_pairs_of(text, "transplants") if p[1] == value}
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_a_donor_scheme_or_team_is_no_single_donor(text: str, value: float) -> N
     ],
 )
 def test_one_donors_recipients_still_carry_no_figure(text: str) -> None:
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert not figure_pairs_of(text, "transplants")
 
 
 # --- R7: drugs told as money spent are a line of the bill --------------------------------
@@ -219,7 +219,7 @@ def test_a_fee_alone_beside_taking_drugs_is_still_the_price() -> None:
 )
 def test_a_list_for_something_else_is_no_waiting_list(text: str) -> None:
     """EN_NEED_AFTER_RE's list branch ended at 'waiting for', so a list for anything counted."""
-    assert not {p for p in figure_pairs(text) if p[0] == "waitlist_size"}
+    assert not figure_pairs_of(text, "waitlist_size")
 
 
 @pytest.mark.parametrize(
@@ -247,7 +247,7 @@ def test_a_list_for_an_organ_is_still_a_waiting_list(text: str) -> None:
 def test_an_ordinal_registrant_is_no_donor(text: str) -> None:
     """ZH_ORDINAL_DONOR_AFTER_RE refused 捐献登记 / 捐献志愿 after the donation word but not
     登记 / 报名 / 签署 before it, so the Nth registrant was counted as N donors."""
-    assert not {p for p in figure_pairs(text) if p[0] == "opo_donors"}
+    assert not figure_pairs_of(text, "opo_donors")
 
 
 def test_an_ordinal_who_donated_is_still_a_donor() -> None:
@@ -270,7 +270,7 @@ def test_an_ordinal_who_donated_is_still_a_donor() -> None:
 def test_a_wrapped_line_keeps_its_counter(text: str) -> None:
     """EN_LABEL_LINE_RE took 'the centre performed 300' and 'kidney transplants in 2019.' for
     two label lines, so 300 lost its counter (transplants) and the figure was dropped."""
-    assert {p for p in figure_pairs(text) if p[0].startswith("transplants") and p[1] == 300.0}
+    assert {p for p in figure_pairs_of(text, "transplants") if p[1] == 300.0}
 
 
 # --- R11: a named person who speaks is the source, not the patient -----------------------
@@ -322,7 +322,7 @@ def test_a_numeral_ending_in_one_is_no_single_donor(text: str) -> None:
 def test_lives_saved_by_something_else_are_no_transplants(text: str) -> None:
     """_en_saved_by_organs looked for its donation or transplant cue in the whole sentence,
     so lives saved by anything were recipients when a later clause named transplants."""
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert not figure_pairs_of(text, "transplants")
 
 
 # --- R14: one who speaks of donations is no single donor ---------------------------------
@@ -370,4 +370,4 @@ def test_ones_own_illness_is_no_single_donation(text: str) -> None:
 
 def test_his_donated_organs_still_carry_no_figure() -> None:
     text = "His liver and kidneys were donated after his death, saving 3 patients."
-    assert not {p for p in figure_pairs(text) if p[0].startswith("transplants")}
+    assert not figure_pairs_of(text, "transplants")

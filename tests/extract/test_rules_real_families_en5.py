@@ -11,6 +11,7 @@ from __future__ import annotations
 from transplant_audit.extract.core import extract_candidates
 
 from .conftest import figure_pairs as found
+from .conftest import figure_pairs_of
 
 
 def _first_years(text: str) -> list[tuple[float, str]]:
@@ -127,7 +128,7 @@ def test_one_named_or_singular_persons_wait_is_an_anecdote() -> None:
         "Doctors found a matching kidney after Tan waited only ten days, the paper said.",
         "The retired teacher has been on the kidney waiting list at City Hospital for three years.",
     ):
-        assert not {p for p in found(text) if p[0] == "wait_time_days"}, text
+        assert not figure_pairs_of(text, "wait_time_days"), text
 
 
 def test_the_time_to_get_test_results_is_no_wait() -> None:
@@ -135,7 +136,7 @@ def test_the_time_to_get_test_results_is_no_wait() -> None:
         "If a heart transplant suits you, we arrange the checks; you will obtain the results "
         "in one or two days."
     )
-    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+    assert not figure_pairs_of(text, "wait_time_days")
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -167,7 +168,7 @@ def test_an_amount_for_transplant_research_or_a_centre_is_no_price() -> None:
         "A businessman gave 2 million yuan (about $290,000) for organ transplant research.",
         "The foundation gave 80 million yuan ($11.5 million) for a kidney transplant centre.",
     ):
-        assert not {p for p in found(text) if p[0].startswith("price")}, text
+        assert not figure_pairs_of(text, "price"), text
 
 
 # --- beds: the owner named outside the clause, and the next item's ICU cue -----------------
@@ -217,7 +218,7 @@ def test_ranked_staff_of_a_department_not_tied_to_transplantation() -> None:
         "Its orthopaedics department has led the region for years. It currently has 4 chief "
         "surgeons, 7 associate chief surgeons and 12 attending surgeons."
     )
-    assert not {p for p in found(text) if p[0] == "transplant_surgeons"}
+    assert not figure_pairs_of(text, "transplant_surgeons")
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -284,7 +285,7 @@ def test_a_first_read_with_the_and_of_the_one_before_is_not_read_again() -> None
 
 def test_an_operation_that_lasted_and_one_patients_stay_are_no_stay() -> None:
     text = "The operation lasted 9 hours and the girl stayed in hospital for 16 days."
-    assert not {p for p in found(text) if p[0] == "avg_length_of_stay_days"}
+    assert not figure_pairs_of(text, "avg_length_of_stay_days")
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -336,7 +337,7 @@ def test_what_the_donor_received_is_no_price() -> None:
 
 def test_a_wait_before_the_person_who_received_the_organ() -> None:
     text = "After waiting four years on dialysis, he received a kidney in 2016."
-    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+    assert not figure_pairs_of(text, "wait_time_days")
 
 
 def test_people_trained_are_no_staff() -> None:
@@ -401,7 +402,7 @@ def test_a_share_of_the_countrys_transplants() -> None:
     text = "The hospital accounts for about 12% of China's kidney transplants."
     assert ("national_share", 0.12) in found(text)
     text = "About 12% of the country's patients die within a year after their transplants."
-    assert not {p for p in found(text) if p[0] == "national_share"}
+    assert not figure_pairs_of(text, "national_share")
 
 
 # --- waits: how long the donor was in a state ------------------------------------------------
@@ -409,7 +410,7 @@ def test_a_share_of_the_countrys_transplants() -> None:
 
 def test_how_long_a_donor_was_kept_is_no_wait() -> None:
     text = "The donor was kept on a ventilator for three days before the operation."
-    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+    assert not figure_pairs_of(text, "wait_time_days")
     assert ("wait_time_days", 10.0) in found("A suitable donor was quickly located in 10 days.")
     assert ("wait_time_days", 14.0) in found("A donor was found within two weeks.")
 
@@ -500,7 +501,7 @@ def test_an_answer_after_a_question_about_the_wait() -> None:
     text = "How long is the wait for a kidney? Usually two to four weeks."
     assert {("wait_time_days", 14.0), ("wait_time_days", 28.0)} <= found(text)
     text = "Is the hospital far from the airport? About two hours by car."
-    assert not {p for p in found(text) if p[0] == "wait_time_days"}
+    assert not figure_pairs_of(text, "wait_time_days")
 
 
 def test_other_lines_of_the_costs_are_no_price() -> None:
@@ -516,4 +517,4 @@ def test_a_unit_founded_in_a_year_opening_the_sentence() -> None:
     text = "Established in 1996, the Kidney Transplant Center has 70 beds."
     assert ("transplant_unit_founded_year", 1996.0) in found(text)
     text = "Opened in 1998, the hospital's new building has 900 beds."
-    assert not {p for p in found(text) if p[0] == "transplant_unit_founded_year"}
+    assert not figure_pairs_of(text, "transplant_unit_founded_year")

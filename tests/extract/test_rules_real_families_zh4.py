@@ -11,6 +11,7 @@ import pytest
 from transplant_audit.extract.core import extract_candidates
 
 from .conftest import figure_pairs as pairs
+from .conftest import figure_pairs_of
 from .conftest import figure_triples as found
 
 # --- waits: clauses going on from a wait by how fast or how usually -------------------------
@@ -121,7 +122,7 @@ def test_donor_subject_does_not_take_transplants() -> None:
     ],
 )
 def test_volume_ranks(text: str, expected: tuple) -> None:
-    assert expected in {p for p in pairs(text) if p[0].startswith("volume_rank")}
+    assert expected in figure_pairs_of(text, "volume_rank")
 
 
 @pytest.mark.parametrize(
@@ -133,7 +134,7 @@ def test_volume_ranks(text: str, expected: tuple) -> None:
     ],
 )
 def test_not_a_volume_rank(text: str) -> None:
-    assert not {p for p in pairs(text) if p[0].startswith("volume_rank")}
+    assert not figure_pairs_of(text, "volume_rank")
 
 
 # --- first years: a first success, a first of the procedure named before, decades ----------
@@ -158,7 +159,7 @@ def test_first_year(text: str, year: float) -> None:
     ],
 )
 def test_decade_is_no_first_year(text: str) -> None:
-    assert not {p for p in pairs(text) if p[0] == "first_transplant_year"}
+    assert not figure_pairs_of(text, "first_transplant_year")
 
 
 # --- complications within a clinical series are no transplant counts ------------------------
@@ -372,7 +373,7 @@ def test_operation_cost_or_fee(text: str, expected: tuple) -> None:
 
 def test_dialysis_patients_are_no_waiting_list() -> None:
     text = "等待腎臟移植的病患很多,全台約9萬名患者依賴洗腎維生。"
-    assert not {p for p in pairs(text) if p[0] == "waitlist_size"}
+    assert not figure_pairs_of(text, "waitlist_size")
     # unless their own clause says they wait
     assert ("waitlist_size", 2000.0) in pairs("全市有2000名透析病人在等待肾移植。")
 

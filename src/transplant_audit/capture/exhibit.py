@@ -416,7 +416,6 @@ def write_exhibit(files: dict[str, bytes], out: Path) -> Path:
     place; ``out`` must not exist or be empty."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ConfigError(f"{out} exists and is not empty: choose a new directory")
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_dir_beside(out)
     try:
         for name, data in files.items():

@@ -58,7 +58,7 @@ from transplant_audit.evidence.schema import (
     PackageMeta,
     Source,
 )
-from transplant_audit.fileerrors import temp_dir_beside, write_error
+from transplant_audit.fileerrors import temp_dir_beside
 from transplant_audit.paths import DB_ENV, SQLITE_FILENAME, home_dir
 
 if TYPE_CHECKING:  # imported lazily: Alembic and pandas take a second to import
@@ -747,11 +747,7 @@ class Store:
                 f"{target} exists and is not empty: choose a new directory, or overwrite it"
             )
         frames = self._frames()
-        try:  # a parent that is a file, or not writable: one cannot-write line
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = temp_dir_beside(target)
-        except OSError as exc:
-            raise write_error(target, exc) from None
+        tmp = temp_dir_beside(target)  # a parent that is a file: one cannot-write line
         try:
             # each CSV is built once: digested (the store holds exactly the imported
             # release: keep its version), then written

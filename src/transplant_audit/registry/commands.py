@@ -14,7 +14,7 @@ from rich.progress import Progress
 
 from transplant_audit.cli_options import DbOption, HomeOption
 from transplant_audit.errors import ConfigError
-from transplant_audit.fileerrors import temp_dir_beside, write_error
+from transplant_audit.fileerrors import temp_dir_beside
 
 registry_app = typer.Typer(
     help=(
@@ -90,11 +90,7 @@ def write_package(rel: Any, med: list[dict[str, Any]], out: Path) -> Path:
         raise ConfigError(f"{out} exists and is not a directory: choose a new --out directory")
     if out.exists() and any(out.iterdir()):
         raise ConfigError(f"{out} exists and is not empty: choose a new --out directory")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = temp_dir_beside(out, "registry")
-    except OSError as exc:
-        raise write_error(out, exc) from None
+    tmp = temp_dir_beside(out, "registry")
     source = {"title": "Transplant-tourism registry (transplant-audit registry aggregates)"}
     resources = []
     tables = {**rel.margin_tables(), "medians": med}

@@ -101,7 +101,6 @@ def write_report(
     out = Path(out).expanduser().resolve()
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out}: exists and is not a directory")
-    out.parent.mkdir(parents=True, exist_ok=True)
     if out.is_dir() and any(out.iterdir()) and not (out / "index.html").exists():
         raise ConfigError(
             f"--out {out}: directory is not empty and holds no previous report; "

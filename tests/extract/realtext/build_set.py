@@ -192,17 +192,31 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
         seen.append((d["src"], runs))
 
 
+_BATCHES = [
+    ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
+    ("q", "h7"),
+]  # fmt: skip
+"""Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
+
+
+def _build_blind(name: str, prefix: str, id_prefix: str) -> list[dict]:
+    """A held-out set from heldout5 on: disjoint from every set gathered before it, spread
+    over its pages and free of repeats (see the checks above)."""
+    docs = build(prefix, id_prefix)
+    cut = [p for p, _ in _BATCHES].index(prefix)
+    earlier = [d for p, i in _BATCHES[:cut] for d in build(p, i)]
+    assert_disjoint(name, docs, earlier)
+    _assert_spread(name, docs)
+    _assert_no_repeats(name, docs)
+    return docs
+
+
 def build_heldout5() -> list[dict]:
     """The fifth held-out set (raw/n*.txt: nE English, nS Simplified, nT Traditional
     Chinese), gathered blind to the extractor after heldout4 had been scored and while it was
     being tuned on: none of its pages is in any earlier set (heldout4 included), and none of
     its snippets shares a 40-character run of text with theirs."""
-    docs = build("n", "h5")
-    earlier = build() + build("d", "rt2") + build("h", "h2") + build("k", "h3") + build("m", "h4")
-    assert_disjoint("heldout5", docs, earlier)
-    _assert_spread("heldout5", docs)
-    _assert_no_repeats("heldout5", docs)
-    return docs
+    return _build_blind("heldout5", "n", "h5")
 
 
 def build_heldout6() -> list[dict]:
@@ -210,19 +224,7 @@ def build_heldout6() -> list[dict]:
     Chinese), gathered blind to the extractor after heldout5 had been scored and while it was
     being tuned on: none of its pages is in any earlier set (heldout5 included), no snippet
     shares a 40-character run of text with theirs, and none repeats another of its own."""
-    docs = build("p", "h6")
-    earlier = (
-        build()
-        + build("d", "rt2")
-        + build("h", "h2")
-        + build("k", "h3")
-        + build("m", "h4")
-        + build("n", "h5")
-    )
-    assert_disjoint("heldout6", docs, earlier)
-    _assert_spread("heldout6", docs)
-    _assert_no_repeats("heldout6", docs)
-    return docs
+    return _build_blind("heldout6", "p", "h6")
 
 
 def build_heldout7() -> list[dict]:
@@ -231,20 +233,7 @@ def build_heldout7() -> list[dict]:
     being tuned on by half: none of its pages is in any earlier set (heldout6 included), no
     snippet shares a 40-character run of text with theirs, and none repeats another of its
     own."""
-    docs = build("q", "h7")
-    earlier = (
-        build()
-        + build("d", "rt2")
-        + build("h", "h2")
-        + build("k", "h3")
-        + build("m", "h4")
-        + build("n", "h5")
-        + build("p", "h6")
-    )
-    assert_disjoint("heldout7", docs, earlier)
-    _assert_spread("heldout7", docs)
-    _assert_no_repeats("heldout7", docs)
-    return docs
+    return _build_blind("heldout7", "q", "h7")
 
 
 def halves(name: str) -> tuple[list[dict], list[dict]]:
