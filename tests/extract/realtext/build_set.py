@@ -22,6 +22,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout7 (checks raw/q*.txt, writes heldout7.json)
      python tests/extract/realtext/build_set.py heldout7 --texts-only OUT [PREFIX]
          (PREFIX defaulting to q: qE en, qS zh-Hans, qT zh-Hant)
+     python tests/extract/realtext/build_set.py heldout8 (raw/r*.txt, heldout8.json; likewise)
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
 
 _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
-    ("q", "h7"),
+    ("q", "h7"), ("r", "h8"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 
@@ -236,6 +237,16 @@ def build_heldout7() -> list[dict]:
     return _build_blind("heldout7", "q", "h7")
 
 
+def build_heldout8() -> list[dict]:
+    """The eighth held-out set (raw/r*.txt: rE English, rS Simplified, rT Traditional
+    Chinese), gathered blind to the extractor after heldout7 had been scored. The stored
+    web pages were nearly used up by heldout7, so its gatherers also quote real text kept in
+    public code repositories (scraped pages, news and report texts), cited by the file's
+    GitHub address. None of its pages is in any earlier set, no snippet shares a
+    40-character run of text with theirs, and none repeats another of its own."""
+    return _build_blind("heldout8", "r", "h8")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -268,6 +279,7 @@ HELDOUT = {
     "heldout5": (build_heldout5, "n"),
     "heldout6": (build_heldout6, "p"),
     "heldout7": (build_heldout7, "q"),
+    "heldout8": (build_heldout8, "r"),
 }
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
