@@ -15,7 +15,12 @@ heldout2), never those of heldout7, heldout6, heldout5, heldout4 or heldout3;
 or not) next to the (indicator, value) score, per language, for heldout7, heldout6,
 heldout5, heldout4 and heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the
 rules), and stops; ``--check-halves`` scores rules, learned and combined on the pooled
-check halves of heldout4, heldout5 and heldout6 (never trained on), per language, and stops.
+check halves of heldout4, heldout5 and heldout6 (never trained on), per language, and stops;
+``--confidence`` measures the calibrated confidence of every candidate (extract/confidence.py)
+on the pooled check halves of heldout4-6 and on heldout7's check half (scores only): its
+reliability in 10 bins with the expected calibration error, precision and recall per language
+at confidence thresholds 0 to 0.9, and the lowest threshold where precision reaches 0.9, with
+the recall left there, for the default method and the rules, and stops.
 Each set is scored for the rules and for the ``combined`` method (rules + the learned step,
 extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
 v1, heldout2, heldout3 and the tune halves of heldout4-6, so its figures there are
@@ -199,10 +204,10 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 6) are heldout3's to
-    heldout6's halves by page (``build_set.halves``: a rules pass after a set's
+    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 7) are heldout3's to
+    heldout7's halves by page (``build_set.halves``: a rules pass after a set's
     blind score reads the tune half and only scores the check half)."""
-    m = re.fullmatch(r"h([3456])-(tune|check)", half)
+    m = re.fullmatch(r"h([34567])-(tune|check)", half)
     if m:
         sys.path.insert(0, str(REALTEXT))
         try:
@@ -386,6 +391,90 @@ def print_check_halves() -> None:
             print(f"  {name:<14} {lang:<9} {_row(t)}")
 
 
+CONFIDENCE_POOLS = {
+    "heldout4-6 check halves": ("h4-check", "h5-check", "h6-check"),
+    "heldout7 check half": ("h7-check",),
+}
+"""Where ``--confidence`` measures: pages neither the rules nor the models (nor the
+confidence mapping, fitted on out-of-fold training snippets) were tuned on. Scores only."""
+CONFIDENCE_THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9)
+LANGS = ("en", "zh-Hans", "zh-Hant")
+
+
+def confidence_pairs(docs: list[dict], method: str) -> dict[str, tuple[list, list, int]]:
+    """Per language: (confidence of each candidate, is it a true figure, gold figures)."""
+    from transplant_audit.extract.confidence import extract_confident
+    from transplant_audit.extract.evaluate import matched
+
+    out: dict[str, tuple[list, list, int]] = {}
+    for d in docs:
+        items = extract_confident(d["text"], method=method)
+        right, _ = matched([c for c, _, _ in items], d["gold"])
+        conf, ok, gold = out.get(d["language"], ([], [], 0))
+        if any(q is None for _, _, q in items):
+            raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
+        conf.extend(q for _, _, q in items)
+        ok.extend(right)
+        out[d["language"]] = (conf, ok, gold + len(d["gold"]))
+    return out
+
+
+def print_confidence() -> None:
+    """Reliability and precision/recall by confidence threshold on the unseen pools."""
+    from transplant_audit.extract import confidence as cf
+
+    for method in (learned.DEFAULT_METHOD, "rules"):
+        for pool, halves in CONFIDENCE_POOLS.items():
+            docs = [d for h in halves for d in load_realtext(h)]
+            by_lang = confidence_pairs(docs, method)
+            conf = [q for lang in by_lang for q in by_lang[lang][0]]
+            ok = [r for lang in by_lang for r in by_lang[lang][1]]
+            print(f"\n{method}, {pool} ({len(docs)} snippets, {len(conf)} candidates)")
+            rows, ece = cf.reliability(conf, ok)
+            print(f"  {'bin':<9} {'mean conf':>9} {'observed P':>10} {'n':>5}")
+            for lo, mc, obs, n in rows:
+                print(f"  {lo:.1f}-{lo + 0.1:.1f}   {mc:>9.3f} {obs:>10.3f} {n:>5}")
+            print(f"  expected calibration error {ece:.3f}")
+            print(
+                f"  {'language':<9} "
+                + " ".join(f"{'>=' + str(t):>17}" for t in CONFIDENCE_THRESHOLDS)
+            )
+            for lang in (*LANGS, "all"):
+                langs = LANGS if lang == "all" else (lang,)
+                c = [q for la in langs if la in by_lang for q in by_lang[la][0]]
+                r = [x for la in langs if la in by_lang for x in by_lang[la][1]]
+                g = sum(by_lang[la][2] for la in langs if la in by_lang)
+                cells = []
+                for t in CONFIDENCE_THRESHOLDS:
+                    p, rec, n = cf.precision_recall_at(c, r, g, t)
+                    cells.append(f"{p:.3f}/{rec:.3f} n{n:<4}")
+                low = cf.lowest_threshold(c, r, g, TARGET_PRECISION)
+                at = (
+                    f"P>={TARGET_PRECISION} from {low[0]:.2f} (P {low[1]:.3f}, R {low[2]:.3f})"
+                    if low
+                    else f"P>={TARGET_PRECISION} at no threshold"
+                )
+                print(f"  {lang:<9} " + " ".join(f"{x:>17}" for x in cells) + "  " + at)
+
+
+def print_confidence_cost(seconds: float) -> None:
+    """What the confidence costs: the default method with and without it on the dense pages
+    the throughput section times, alternated, in one run."""
+    from transplant_audit.extract.confidence import extract_confident
+
+    docs = [d for name in FILES for d in load(name)]
+    dense = pages(docs)[:8]
+    plain = lambda text: learned.extract_scored(text)  # noqa: E731
+    runs: dict[str, list[float]] = {"without": [], "with confidence": []}
+    for _ in range(2):
+        runs["without"].append(timed(plain, dense, seconds)[2])
+        runs["with confidence"].append(timed(extract_confident, dense, seconds)[2])
+    base = max(runs["without"])
+    print(f"\ncost of the confidence, {learned.DEFAULT_METHOD}, {len(dense)} dense pages:")
+    for name, v in runs.items():
+        print(f"  {name:<16} {max(v):7.1f} pages per CPU second ({max(v) / base:.2f}x)")
+
+
 def print_cv(recompute: bool) -> None:
     """The grouped cross-validation figures: stored with the model, or run again."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -461,7 +550,18 @@ def main(argv: list[str] | None = None) -> int:
         help="score rules, learned and combined on the pooled check halves of heldout4, "
         "heldout5 and heldout6 (never trained on), per language, and stop",
     )
+    ap.add_argument(
+        "--confidence",
+        action="store_true",
+        help="reliability (10 bins, expected calibration error) and precision/recall by "
+        "confidence threshold per language on the pooled check halves of heldout4-6 and "
+        "heldout7's check half (never trained or calibrated on), and stop",
+    )
     args = ap.parse_args(argv)
+    if args.confidence:
+        print_confidence()
+        print_confidence_cost(args.seconds)
+        return 0
     if args.check_halves:
         print_check_halves()
         return 0

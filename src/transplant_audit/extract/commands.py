@@ -235,6 +235,20 @@ def extract_cmd(
             show_default=False,
         ),
     ] = "",
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help=(
+                "Drop (neither list nor store) candidates whose confidence, the calibrated "
+                "chance that the figure is right, is below this (0 to 1; 0 keeps all). "
+                "What each cut keeps on unseen real pages: docs/extract.md, 'A confidence "
+                "for every candidate'."
+            ),
+        ),
+    ] = 0.0,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -245,7 +259,9 @@ def extract_cmd(
     with its value converted to the indicator's unit (days for waits, fractions for
     rates), the qualifier (about, more than, at most), organ, period, and the text
     around it. Captured sources are stored as candidates for two-person review
-    (transplant-audit review); plain files are only listed.
+    (transplant-audit review); plain files are only listed. Each candidate carries a
+    confidence: the chance, calibrated on pages the models were not fitted on, that it
+    is a true figure (review the likely ones fast, doubt the rest).
     """
     from rich.progress import Progress
 
@@ -258,8 +274,10 @@ def extract_cmd(
     if method not in METHODS:
         raise ConfigError(f"--method must be one of {', '.join(METHODS)}, not {method!r}")
 
+    _check_calibration(min_confidence)
     home_path = home_dir(home)
     holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
+    holder["min_confidence"] = min_confidence
     records: list[dict[str, Any]] = []
     errors: list[str] = []
     out, err = _out(), _err()
@@ -289,6 +307,21 @@ def extract_cmd(
         raise typer.Exit(2)
 
 
+def _check_calibration(min_confidence: float) -> None:
+    """A stale confidence mapping (fitted for other weights) gives no confidences: say so,
+    and refuse a cut that would then drop everything."""
+    from transplant_audit.extract.confidence import load_calibration
+
+    if load_calibration().current:
+        return
+    fix = "run python tools/calibrate_extractor.py"
+    if min_confidence > 0:
+        raise ConfigError(
+            f"--min-confidence: the confidence mapping does not fit the stored weights; {fix}"
+        )
+    _err().print(f"[yellow]warning:[/] confidence unknown (stale mapping): {fix}")
+
+
 def _extract_one(
     source: str,
     home: Path,
@@ -299,13 +332,14 @@ def _extract_one(
     method: str,
     err: Console,
 ) -> list[dict[str, Any]]:
-    from transplant_audit.extract.learned import extract_scored
+    from transplant_audit.extract.confidence import above, extract_confident
 
     doc, sid, digest, label = _read(source, home, db, holder)
     for w in doc.warnings:
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
-    scored = extract_scored(doc.text, method=method, language=language)
-    found = [c for c, _ in scored]
+    scored = extract_confident(doc.text, method=method, language=language)
+    scored = above(scored, holder["min_confidence"])
+    found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
     if sid and save and found:
@@ -335,11 +369,12 @@ def _extract_one(
             "(capture it to review them: transplant-audit capture PATH)"
         )
     out = []
-    for (c, score), loc, cid in zip(scored, locators, ids, strict=True):
+    for (c, score, conf), loc, cid in zip(scored, locators, ids, strict=True):
         d = c.to_dict()
         d.update({"source": sid or label, "locator": loc, "candidate_id": cid})
         d["score"] = None if score is None else round(score, 4)
         d["method"] = method
+        d["confidence"] = None if conf is None else round(conf, 4)
         out.append(d)
     return out
 
@@ -353,7 +388,7 @@ def _print_candidates(out: Console, records: list[dict[str, Any]]) -> None:
         f" in {escape(sources[0])}" if len(sources) == 1 else f" in {len(sources)} documents"
     )
     table = Table(title=title)
-    cols = ["indicator", "organ", "value", "qualifier", "period", "in context"]
+    cols = ["indicator", "organ", "value", "qualifier", "period", "conf.", "in context"]
     if len(sources) > 1:
         cols.insert(0, "source")
     for col in cols:
@@ -372,6 +407,7 @@ def _print_candidates(out: Console, records: list[dict[str, Any]]) -> None:
             f"{r['value']:g} {r['unit']}",
             r["qualifier"],
             when,
+            "?" if r["confidence"] is None else f"{r['confidence']:.2f}",
             ctx,
         )
     out.print(table)

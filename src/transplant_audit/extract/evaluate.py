@@ -178,21 +178,37 @@ def evaluate_values(
         lang = str(doc["language"])
         tally = report.by_language.setdefault(lang, Tally())
         preds = extract(str(doc["text"]))
-        used: set[int] = set()
-        for g in doc.get("gold", []):  # type: ignore[attr-defined]
-            hits = [i for i, c in enumerate(preds) if i not in used and matches(c, g)]
-            if hits:
-                best = min(hits, key=lambda i: abs(preds[i].value - float(g["value"])))
-                used.add(best)
+        gold = list(doc.get("gold", []))  # type: ignore[call-overload]
+        right, found = matched(preds, gold, matches)
+        for g, hit in zip(gold, found, strict=True):
+            if hit:
                 tally.tp += 1
             else:
                 tally.fn += 1
                 report.false_negatives.append((str(doc["id"]), g))
-        for i, c in enumerate(preds):
-            if i not in used:
+        for c, ok in zip(preds, right, strict=True):
+            if not ok:
                 tally.fp += 1
                 report.false_positives.append((str(doc["id"]), c))
     return report
+
+
+def matched(
+    preds: list[Candidate],
+    gold: list[Mapping[str, object]],
+    matches: Callable[[Candidate, Mapping[str, object]], bool] = value_matches,
+) -> tuple[list[bool], list[bool]]:
+    """(is each candidate a true figure, is each gold figure found): each gold figure, in
+    order, takes the closest in value of the candidates not yet taken that ``matches`` it.
+    The one matching rule of ``evaluate_values`` and of the confidence calibration."""
+    used: set[int] = set()
+    found = []
+    for g in gold:
+        hits = [i for i, c in enumerate(preds) if i not in used and matches(c, g)]
+        if hits:
+            used.add(min(hits, key=lambda i: abs(preds[i].value - float(g["value"]))))  # type: ignore[arg-type]
+        found.append(bool(hits))
+    return [i in used for i in range(len(preds))], found
 
 
 def value_only_matches(

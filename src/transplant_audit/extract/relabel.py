@@ -300,11 +300,7 @@ def decide(
     col = model.column
     if cand.indicator not in col:
         return cand, 1.0 - float(p[col[NONE]]) if NONE in col else 1.0
-    alts = [a for a in (*model.group_of(cand.indicator), cand.indicator, NONE) if a in col]
-    alts = list(dict.fromkeys(alts))
-    q = p[[col[a] for a in alts]]
-    q = q / q.sum()
-    prob = dict(zip(alts, q.tolist(), strict=True))
+    prob = group_probabilities(cand.indicator, p, model)
     p_none = prob.pop(NONE, 0.0)
     others = {a: v for a, v in prob.items() if a != cand.indicator}
     best = max(others, key=lambda a: (others[a], a), default=None)
@@ -313,6 +309,18 @@ def decide(
     if best is not None and others[best] >= switch and others[best] > prob[cand.indicator]:
         return replace(cand, indicator=best, unit=canonical_unit(best)), others[best]
     return cand, prob[cand.indicator]
+
+
+def group_probabilities(indicator: str, p: np.ndarray, model: Relabeller) -> dict[str, float]:
+    """The probabilities ``p`` (one candidate's row) renormalised over ``indicator``, the
+    other indicators of its group and NONE (those the model knows): what ``decide`` weighs,
+    and what ``confidence`` reads as the re-labeller's belief in a candidate's indicator."""
+    col = model.column
+    alts = [a for a in (*model.group_of(indicator), indicator, NONE) if a in col]
+    alts = list(dict.fromkeys(alts))
+    q = p[[col[a] for a in alts]]
+    q = q / q.sum()
+    return dict(zip(alts, q.tolist(), strict=True))
 
 
 def apply(

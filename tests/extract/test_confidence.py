@@ -1,0 +1,206 @@
+"""A calibrated confidence for every candidate (issue 14, extract/confidence.py): in [0, 1],
+from a monotone mapping fitted for the stored weights, beside candidates that stay exactly
+what ``learned.extract`` gives; exposed by ``extract --json`` and ``--min-confidence``.
+Sentences written here are synthetic test material, not evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from transplant_audit.extract import confidence as cf
+from transplant_audit.extract import learned
+
+from .conftest import run
+
+ROOT = Path(__file__).resolve().parents[2]
+SYNTHETIC = (
+    "The (fictional) Riverside hospital has 120 transplant beds and performed 300 kidney "
+    "transplants in 2015. Patients waited 2 weeks. A liver transplant cost 250,000 yuan. "
+    "（虚构）河畔医院2016年完成肝移植85例，床位1200张。"
+)
+"""Synthetic test material (an invented hospital)."""
+
+
+@pytest.fixture(scope="module")
+def tool():  # noqa: ANN201
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import calibrate_extractor
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return calibrate_extractor
+
+
+@pytest.mark.parametrize("method", learned.METHODS)
+def test_every_candidate_has_a_confidence_in_0_1(method: str) -> None:
+    items = cf.extract_confident(SYNTHETIC, method=method)
+    assert len(items) >= 4
+    assert all(q is not None and 0.0 <= q <= 1.0 for _, _, q in items)
+
+
+@pytest.mark.parametrize("method", learned.METHODS)
+def test_candidates_and_scores_are_unchanged(method: str) -> None:
+    """The confidence is beside the candidates: the same candidates and scores, in order."""
+    items = cf.extract_confident(SYNTHETIC, method=method)
+    assert [(c, s) for c, s, _ in items] == learned.extract_scored(SYNTHETIC, method=method)
+
+
+def test_origins_rules_and_added() -> None:
+    """A rules candidate is read as the rules' (with the re-labeller's probability); one the
+    span model alone proposed as added (span probability only)."""
+    model = learned.load_model()
+    rules = learned.extract(SYNTHETIC, method="rules")
+    evs = cf.document_evidence(SYNTHETIC, rules, model=model)
+    assert [e.origin for e in evs] == ["rules"] * len(rules)
+    assert all(0.0 <= e.p_span <= 1.0 and 0.0 <= e.p_relabel <= 1.0 for e in evs)
+    moved = replace(rules[0], start=rules[0].start, value=rules[0].value + 1)
+    (ev,) = cf.document_evidence(SYNTHETIC, [moved], model=model)
+    assert ev.origin == "added" and np.isnan(ev.p_relabel)
+
+
+def test_stored_mapping_is_monotone_and_current() -> None:
+    cal = cf.load_calibration()
+    assert cal.current, "stale calibration: run python tools/calibrate_extractor.py"
+    assert cal.combine in cf.COMBINES
+    assert set(cal.curves) == set(cf.ORIGINS)
+    grid = np.linspace(0, 1, 201)
+    for origin in cf.ORIGINS:
+        x, y = cal.curves[origin]
+        assert np.all(np.diff(x) >= 0) and np.all(np.diff(y) >= 0)
+        probs = [cal.probability(cf.Evidence(origin, float(g), float(g))) for g in grid]
+        assert np.all(np.diff(probs) >= 0), origin
+        assert min(probs) >= 0.0 and max(probs) <= 1.0
+        assert max(probs) > min(probs)  # the mapping separates likely from unlikely
+
+
+def test_a_mapping_that_is_not_monotone_is_refused() -> None:
+    meta = {
+        "combine": "mean",
+        "model_digest": "sha256:x",
+        "curves": {"rules": {"x": [0.1, 0.5, 0.9], "y": [0.2, 0.6, 0.4]}},
+    }
+    with pytest.raises(ValueError, match="not monotone"):
+        cf.calibration_from(meta, "sha256:x")
+    meta["curves"] = {"rules": {"x": [0.1, 0.9], "y": [0.2, 0.6]}}
+    meta["combine"] = "max"
+    with pytest.raises(ValueError, match="combine"):
+        cf.calibration_from(meta, "sha256:x")
+
+
+def test_mapping_for_other_weights_gives_no_confidence(tmp_path: Path) -> None:
+    """The stored digest names the weights the mapping was fitted for; other weights make it
+    stale, and a stale mapping is never applied."""
+    stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
+    assert stored["model_digest"] == cf.model_digest(learned.MODEL_DIR)
+    for name in cf.MODEL_FILES:
+        (tmp_path / name).write_bytes((learned.MODEL_DIR / name).read_bytes())
+    assert cf.model_digest(tmp_path) == stored["model_digest"]
+    other = tmp_path / "retrained"
+    other.mkdir()
+    (other / "weights.npz").write_bytes((tmp_path / "weights.npz").read_bytes())
+    (other / "model.json").write_bytes((tmp_path / "model.json").read_bytes() + b"\n")
+    assert cf.model_digest(other) != stored["model_digest"]
+    stale = cf.calibration_from(stored, cf.model_digest(other))
+    assert not stale.current
+    cands = learned.extract(SYNTHETIC, method="rules")
+    assert cf.confidences(SYNTHETIC, cands, calibration=stale) == [None] * len(cands)
+
+
+def test_calibration_tool_check_says_current(tool, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+    """``tools/calibrate_extractor.py --check`` (weights digest and training-data digest)."""
+    assert tool.main(["--check"]) == 0
+    assert "current" in capsys.readouterr().out
+    stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
+    assert stored["data_digest"] == tool.data_digest()
+
+
+def test_reliability_and_thresholds_by_hand() -> None:
+    conf = np.array([0.05, 0.15, 0.95, 0.95, 0.85, 0.55])
+    right = np.array([0, 1, 1, 1, 0, 1])
+    rows, ece = cf.reliability(conf, right)
+    assert [(round(lo, 1), n) for lo, _, _, n in rows] == [
+        (0.0, 1),
+        (0.1, 1),
+        (0.5, 1),
+        (0.8, 1),
+        (0.9, 2),
+    ]
+    # |0.05-0| + |0.15-1| + |0.55-1| + |0.85-0| + 2|0.95-1|, over 6
+    assert ece == pytest.approx((0.05 + 0.85 + 0.45 + 0.85 + 0.1) / 6)
+    assert cf.precision_recall_at(conf, right, 5, 0.9) == (1.0, 0.4, 2)
+    p, r, n = cf.precision_recall_at(conf, right, 5, 0.5)
+    assert (round(p, 4), r, n) == (0.75, 0.6, 4)
+    assert cf.lowest_threshold(conf, right, 5, 0.9) == (0.86, 1.0, 0.4)
+    assert cf.lowest_threshold(conf, np.zeros(6), 5, 0.9) is None
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+
+def _note(tmp_path: Path) -> Path:
+    p = tmp_path / "note.txt"
+    p.write_text(SYNTHETIC, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("method", learned.METHODS)
+def test_json_keeps_every_field_in_order_and_adds_confidence(tmp_path: Path, method: str) -> None:
+    proc = run(tmp_path, "extract", str(_note(tmp_path)), "--json", "--method", method)
+    out = json.loads(proc.stdout)
+    scored = learned.extract_scored(SYNTHETIC, method=method)
+    assert len(out) == len(scored)
+    for r, (c, s) in zip(out, scored, strict=True):
+        before = [*c.to_dict(), "source", "locator", "candidate_id", "score", "method"]
+        assert list(r) == [*before, "confidence"]
+        assert {k: r[k] for k in c.to_dict()} == json.loads(json.dumps(c.to_dict()))
+        assert r["score"] == (None if s is None else round(s, 4))
+        assert 0.0 <= r["confidence"] <= 1.0
+
+
+def test_min_confidence_drops_only_the_unlikely(tmp_path: Path) -> None:
+    note = str(_note(tmp_path))
+    every = json.loads(run(tmp_path, "extract", note, "--json").stdout)
+    zero = json.loads(run(tmp_path, "extract", note, "--json", "--min-confidence", "0").stdout)
+    assert zero == every
+    confs = sorted(r["confidence"] for r in every)
+    cut = (confs[0] + confs[-1]) / 2
+    assert confs[0] < cut <= confs[-1]
+    kept = json.loads(run(tmp_path, "extract", note, "--json", "--min-confidence", str(cut)).stdout)
+    assert kept == [r for r in every if r["confidence"] >= cut]
+    assert 0 < len(kept) < len(every)
+
+
+@pytest.mark.parametrize("bad", ["-0.1", "1.5", "high"])
+def test_min_confidence_out_of_range_is_a_usage_error(tmp_path: Path, bad: str) -> None:
+    proc = run(tmp_path, "extract", str(_note(tmp_path)), "--min-confidence", bad, ok=False)
+    assert proc.returncode == 2
+    assert "--min-confidence" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_table_shows_the_confidence(tmp_path: Path) -> None:
+    out = run(tmp_path, "extract", str(_note(tmp_path))).stdout
+    assert "conf." in out
+    every = json.loads(run(tmp_path, "extract", str(_note(tmp_path)), "--json").stdout)
+    assert f"{every[0]['confidence']:.2f}" in out
+
+
+def test_stale_mapping_with_a_cut_is_one_line_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
+    stale = cf.calibration_from(stored, "sha256:other weights")
+    monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: stale)
+    note = str(_note(tmp_path))
+    proc = run(tmp_path, "extract", note, "--min-confidence", "0.5", ok=False)
+    assert proc.returncode == 2
+    assert "calibrate_extractor" in proc.stderr and "Traceback" not in proc.stderr
+    out = run(tmp_path, "extract", note, "--json")
+    assert {r["confidence"] for r in json.loads(out.stdout)} == {None}
+    assert "stale" in out.stderr
