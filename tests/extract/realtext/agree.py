@@ -6,14 +6,15 @@ Run: python tests/extract/realtext/agree.py REV SET PREFIX [PREFIX ...]
      e.g. python tests/extract/realtext/agree.py d5115b3 heldout4 mE mS mT
      (d5115b3: heldout4's three parts merged, before the lead's reconciliation)
      python tests/extract/realtext/agree.py --ceiling
-     (every set with a blind second annotation, heldout4 on: each person scored as the
+     (every set with a blind second annotation, heldout4 on: each annotator scored as the
      extractor is, per language)
 
 Prints the counts and F1 per language and overall, and the number of snippets differing.
 With --ceiling, prints per set and language the precision / recall of the second annotator
-scored against the first (one careful person against another, neither seeing the other),
+scored against the first (one annotator against another, neither seeing the other;
+all are instances of the same AI assistant, CORRECTIONS.md),
 and of each annotator against the final key (which both shaped at reconciliation, so an
-upper bound): the level a reader of these pages reaches, to set the extractor's scores
+upper bound): the level two readers of the guide reach, to set the extractor's scores
 beside.
 """
 
