@@ -204,3 +204,58 @@ def test_stale_mapping_with_a_cut_is_one_line_exit_2(
     out = run(tmp_path, "extract", note, "--json")
     assert {r["confidence"] for r in json.loads(out.stdout)} == {None}
     assert "stale" in out.stderr
+
+
+# --- stored with the candidates, and the review order ------------------------------------------
+
+
+def test_review_offers_the_likely_first(review_store) -> None:  # noqa: ANN001
+    """Confidences stored with the candidates (SQLite and PostgreSQL); ``--by-confidence``
+    order: most likely first, unknown last; the default order (position) is unchanged."""
+    from transplant_audit.extract import review as rv
+    from transplant_audit.extract.core import extract_candidates
+
+    from .conftest import SYN_HOSPITAL, SYN_SOURCE, SYN_TEXT
+
+    found = extract_candidates(SYN_TEXT)
+    assert len(found) >= 2
+    confs = [None] + [0.2 + 0.6 * i / len(found) for i in range(1, len(found))]
+    with review_store.session(write=True) as s:
+        hospitals = [{"id": SYN_HOSPITAL, "name_zh": "东江市第一人民医院", "name_en": ""}]
+        added, _ = rv.save_candidates(
+            s,
+            SYN_SOURCE,
+            "sha256:" + "1" * 64,
+            found,
+            ["chars"] * len(found),
+            hospitals,
+            confidences=confs,
+        )
+        ids = [r.id for r in added]
+    with review_store.session() as s:
+        by_place = [r.id for r in rv.list_candidates(s)]
+        assert by_place == ids  # document order, as before
+        ranked = rv.list_candidates(s, by_confidence=True)
+        assert [r.confidence for r in ranked] == [*sorted(confs[1:], reverse=True), None]
+        assert rv.next_candidate(s, "alice", by_confidence=True).id == ids[-1]
+        assert rv.next_candidate(s, "alice").id == ids[0]
+
+
+def test_extract_stores_the_confidence_and_review_lists_by_it(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(SYNTHETIC, encoding="utf-8")
+    run(tmp_path, "capture", str(tmp_path / "note.txt"))
+    listed = json.loads(run(tmp_path, "review", "--list", "--json").stdout)
+    assert listed == []
+    from transplant_audit.evidence.archive_schema import Capture
+    from transplant_audit.evidence.store import Store
+
+    with Store.open(home=tmp_path) as store, store.session() as s:
+        (source,) = {c.source_id for c in s.query(Capture)}
+    found = run(tmp_path, "extract", source, "--json", "--extractor", "carol").stdout
+    conf = {r["candidate_id"]: r["confidence"] for r in json.loads(found)}
+    listed = json.loads(run(tmp_path, "review", "--list", "--json", "--by-confidence").stdout)
+    assert {r["candidate"]: r["confidence"] for r in listed} == conf
+    got = [r["confidence"] for r in listed]
+    assert got == sorted(got, reverse=True) and len(set(got)) > 1
+    table = run(tmp_path, "review", "--list").stdout
+    assert "conf." in table

@@ -338,7 +338,10 @@ def _extract_one(
     for w in doc.warnings:
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
     scored = extract_confident(doc.text, method=method, language=language)
-    scored = above(scored, holder["min_confidence"])
+    scored = [  # rounded once: what is printed is what is stored
+        (c, s, None if q is None else round(q, 4))
+        for c, s, q in above(scored, holder["min_confidence"])
+    ]
     found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
@@ -356,7 +359,14 @@ def _extract_one(
                 for h in s.execute(select(Hospital)).scalars()
             ]
             added, known = save_candidates(
-                s, sid, digest, found, locators, hospitals, extracted_by=who
+                s,
+                sid,
+                digest,
+                found,
+                locators,
+                hospitals,
+                extracted_by=who,
+                confidences=[q for _, _, q in scored],
             )
         ids = [candidate_id(sid, digest, c) for c in found]
         err.print(
@@ -374,7 +384,7 @@ def _extract_one(
         d.update({"source": sid or label, "locator": loc, "candidate_id": cid})
         d["score"] = None if score is None else round(score, 4)
         d["method"] = method
-        d["confidence"] = None if conf is None else round(conf, 4)
+        d["confidence"] = conf
         out.append(d)
     return out
 
@@ -521,6 +531,15 @@ def review_cmd(
     disputed: Annotated[
         bool, typer.Option("--disputed", help="Show disputed candidates and who disagrees.")
     ] = False,
+    by_confidence: Annotated[
+        bool,
+        typer.Option(
+            "--by-confidence",
+            help="Offer (and --list) the candidates most likely right first, by the "
+            "calibrated confidence stored at extraction (unknown last); default: by source "
+            "and position in the document.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (for scripts).")] = False,
     home: HomeOption = None,
     db: DbOption = None,
@@ -562,7 +581,9 @@ def review_cmd(
     try:
         if list_ or disputed:
             with store.session() as s:
-                rows = rv.list_candidates(s, rv.DISPUTED if disputed else status, source)
+                rows = rv.list_candidates(
+                    s, rv.DISPUTED if disputed else status, source, by_confidence=by_confidence
+                )
                 _print_list(s, out, rows, as_json, show_disagreement=disputed)
             return
         who = rv.identity(reviewer or os.environ.get(REVIEWER_ENV))
@@ -586,7 +607,7 @@ def review_cmd(
             return
         if accept or reject or changes:
             raise ConfigError("--accept, --reject and --set need --candidate ID")
-        _interactive(store, Console(highlight=False), who, source)
+        _interactive(store, Console(highlight=False), who, source, by_confidence)
     finally:
         store.close()
 
@@ -675,7 +696,8 @@ def _show(session: Any, out: Console, cand: Any) -> dict[str, Any]:
         f"{fig['period'] or ''}{(' as of ' + fig['as_of']) if fig['as_of'] else ''}\n",
         style="cyan",
     )
-    body.append(f"stated: {cand.stated}\n\n")
+    conf = "unknown" if cand.confidence is None else f"{cand.confidence:.2f}"
+    body.append(f"stated: {cand.stated}   confidence: {conf}\n\n")
     body.append_text(_highlight(cand.snippet, rel, rel + cand.span_end - cand.span_start))
     if outcome.accepted_by or outcome.rejected_by:
         body.append(
@@ -707,6 +729,7 @@ def _print_list(
                 "rejected_by": list(outcome.rejected_by),
                 "disagreement": outcome.disagreement,
                 "observation_id": r.observation_id,
+                "confidence": r.confidence,
             }
         )
     if as_json:
@@ -720,7 +743,7 @@ def _print_list(
     widest = max(len(str(rec["candidate"])) for rec in recs)
     table.add_column("candidate", no_wrap=True, min_width=widest)
     table.add_column("status", no_wrap=True)
-    for col in ("indicator", "value", "stated", "accepted", "rejected"):
+    for col in ("indicator", "value", "conf.", "stated", "accepted", "rejected"):
         table.add_column(col, overflow="fold")
     if show_disagreement:
         table.add_column("disagreement", overflow="fold")
@@ -731,6 +754,7 @@ def _print_list(
             rec["status"],
             f"{f['indicator']} {f['organ'] or ''}".strip(),
             f"{f['qualifier']} {f['value']:g} {f['unit']}",
+            "?" if rec["confidence"] is None else f"{rec['confidence']:.2f}",
             escape(rec["stated"]),
             ", ".join(rec["accepted_by"]),
             ", ".join(rec["rejected_by"]),
@@ -741,7 +765,9 @@ def _print_list(
     out.print(table)
 
 
-def _interactive(store: Any, out: Console, who: str, source: str | None) -> None:
+def _interactive(
+    store: Any, out: Console, who: str, source: str | None, by_confidence: bool = False
+) -> None:
     from rich.prompt import Prompt
 
     from transplant_audit.extract import review as rv
@@ -750,7 +776,7 @@ def _interactive(store: Any, out: Console, who: str, source: str | None) -> None
     skipped: list[str] = []
     while True:
         with store.session() as s:
-            cand = rv.next_candidate(s, who, source, skipped)
+            cand = rv.next_candidate(s, who, source, skipped, by_confidence=by_confidence)
             if cand is None:
                 left = f", {len(skipped)} skipped" if skipped else ""
                 out.print(f"Nothing left for {escape(who)} to review ({done} decided now{left}).")

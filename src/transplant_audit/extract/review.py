@@ -367,13 +367,16 @@ def save_candidates(
     hospitals: Sequence[Mapping[str, Any]] = (),
     *,
     extracted_by: str | None = None,
+    confidences: Sequence[float | None] | None = None,
 ) -> tuple[list[Any], int]:
     """Store new candidates of one document (status ``pending``) and ledger each.
 
     Returns (rows added, how many were already stored). A figure already stored for
     the same bytes and span is not added twice. ``extracted_by`` (who ran the
     extraction, compared as ``identity_key``) is recorded on each candidate and in its
-    ledger entry; that person cannot review it.
+    ledger entry; that person cannot review it. ``confidences`` (one per figure, from
+    ``extract/confidence.py``) are stored with the candidates, not ledgered: they order the
+    review and are no evidence.
     """
     from transplant_audit.extract.review_schema import Candidate
 
@@ -381,7 +384,8 @@ def save_candidates(
     added: list[Any] = []
     known = 0
     now = utc_now()
-    for c, loc in zip(found, locators, strict=True):
+    confs = list(confidences) if confidences is not None else [None] * len(found)
+    for c, loc, conf in zip(found, locators, confs, strict=True):
         cid = candidate_id(source_id, digest, c)
         if session.get(Candidate, cid) is not None:
             known += 1
@@ -410,6 +414,7 @@ def save_candidates(
             observation_id=None,
             extracted_at=now,
             extracted_by=extractor,
+            confidence=conf,
         )
         session.add(row)
         added.append(row)
@@ -589,11 +594,25 @@ def _obs_dict(obs: Any) -> dict[str, Any]:
     return {c: getattr(obs, c) for c in (*COLUMNS["observations"], "year")}
 
 
+def review_order(candidate: Any, by_confidence: bool = False) -> tuple[Any, ...]:
+    """The order candidates are offered and listed in: by source and position in the
+    document, or (``by_confidence``) the most likely first, unknown confidence last."""
+    place = (candidate.source_id, candidate.span_start, candidate.id)
+    if not by_confidence:
+        return place
+    return (candidate.confidence.is_(None), candidate.confidence.desc(), *place)
+
+
 def next_candidate(
-    session: Any, reviewer: str, source_id: str | None = None, skip: Iterable[str] = ()
+    session: Any,
+    reviewer: str,
+    source_id: str | None = None,
+    skip: Iterable[str] = (),
+    *,
+    by_confidence: bool = False,
 ) -> Any | None:
     """The next candidate this reviewer has not decided on: pending ones, ones waiting
-    for a second reviewer and disputed ones, by source and position in the document."""
+    for a second reviewer and disputed ones, in ``review_order``."""
     from sqlalchemy import select
 
     from transplant_audit.extract.review_schema import Candidate, ReviewDecision
@@ -605,7 +624,7 @@ def next_candidate(
         .where(Candidate.status.in_((PENDING, ACCEPTED, DISPUTED)))
         .where(Candidate.id.not_in(decided))
         .where((Candidate.extracted_by.is_(None)) | (Candidate.extracted_by != reviewer))
-        .order_by(Candidate.source_id, Candidate.span_start, Candidate.id)
+        .order_by(*review_order(Candidate, by_confidence))
         .limit(1)
     )
     if source_id:
@@ -617,13 +636,17 @@ def next_candidate(
 
 
 def list_candidates(
-    session: Any, status: str | None = None, source_id: str | None = None
+    session: Any,
+    status: str | None = None,
+    source_id: str | None = None,
+    *,
+    by_confidence: bool = False,
 ) -> list[Any]:
     from sqlalchemy import select
 
     from transplant_audit.extract.review_schema import Candidate
 
-    q = select(Candidate).order_by(Candidate.source_id, Candidate.span_start, Candidate.id)
+    q = select(Candidate).order_by(*review_order(Candidate, by_confidence))
     if status:
         q = q.where(Candidate.status == status)
     if source_id:

@@ -50,6 +50,10 @@ class Candidate(Base):
     extracted_by: Mapped[str | None] = mapped_column(String(80))
     """Who ran the extraction (``review.identity_key``); they cannot review it. NULL for
     candidates stored before this was recorded."""
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """The calibrated chance that the figure is right when it was stored
+    (``extract/confidence.py``); NULL when unknown (stored before it was recorded, or while
+    the mapping was stale). ``review --by-confidence`` offers the likely ones first."""
 
 
 class ReviewDecision(Base):
