@@ -259,3 +259,28 @@ def test_extract_stores_the_confidence_and_review_lists_by_it(tmp_path: Path) ->
     assert got == sorted(got, reverse=True) and len(set(got)) > 1
     table = run(tmp_path, "review", "--list").stdout
     assert "conf." in table
+
+
+def test_missing_or_broken_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No mapping file: no confidence (never a guess); a broken one: one line, exit 2."""
+    assert not cf.load_calibration(tmp_path / "calibration.json").current
+    broken = tmp_path / "broken" / "calibration.json"
+    broken.parent.mkdir()
+    broken.write_text('{"combine": "mean"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a confidence mapping"):
+        cf.load_calibration(broken)
+    load = cf.load_calibration
+    monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: load(broken))
+    proc = run(tmp_path, "extract", str(_note(tmp_path)), ok=False)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "not a confidence mapping" in proc.stderr
+
+
+def test_calibration_tool_check_fails_when_the_training_data_moved(
+    tool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,  # noqa: ANN001
+) -> None:
+    monkeypatch.setattr(tool.trainer, "data_digest", lambda: "sha256:new training data")
+    assert tool.main(["--check"]) == 1
+    assert "stale" in capsys.readouterr().out

@@ -312,7 +312,11 @@ def _check_calibration(min_confidence: float) -> None:
     and refuse a cut that would then drop everything."""
     from transplant_audit.extract.confidence import load_calibration
 
-    if load_calibration().current:
+    try:
+        current = load_calibration().current
+    except ValueError as exc:
+        raise ConfigError(f"{exc}; run python tools/calibrate_extractor.py") from exc
+    if current:
         return
     fix = "run python tools/calibrate_extractor.py"
     if min_confidence > 0:

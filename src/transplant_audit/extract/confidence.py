@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -288,6 +288,14 @@ def model_digest(directory: Path = learned.MODEL_DIR) -> str:
 
 @lru_cache(maxsize=4)
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
-    """Read the stored mapping; ``current`` says whether it fits the stored weights."""
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    return calibration_from(meta, model_digest(path.parent))
+    """Read the stored mapping; ``current`` says whether it fits the stored weights (a
+    missing file is a mapping that fits nothing). Raises ValueError, naming the file, when
+    it cannot be read as a mapping."""
+    if not path.exists():
+        return Calibration("span", {}, "", current=False)
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        read = calibration_from(meta, "")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a confidence mapping ({exc!r})") from exc
+    return replace(read, current=read.model_digest == model_digest(path.parent))
