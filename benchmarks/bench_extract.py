@@ -434,7 +434,13 @@ def print_confidence() -> None:
             print(f"  {'bin':<9} {'mean conf':>9} {'observed P':>10} {'n':>5}")
             for lo, mc, obs, n in rows:
                 print(f"  {lo:.1f}-{lo + 0.1:.1f}   {mc:>9.3f} {obs:>10.3f} {n:>5}")
-            print(f"  expected calibration error {ece:.3f}")
+            per_lang = ", ".join(
+                f"{la} {cf.reliability(by_lang[la][0], by_lang[la][1])[1]:.3f} "
+                f"(n {len(by_lang[la][0])})"
+                for la in LANGS
+                if by_lang.get(la, ([], [], 0))[0]
+            )
+            print(f"  expected calibration error {ece:.3f}; by language {per_lang}")
             print(
                 f"  {'language':<9} "
                 + " ".join(f"{'>=' + str(t):>17}" for t in CONFIDENCE_THRESHOLDS)
