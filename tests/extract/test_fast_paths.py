@@ -212,3 +212,18 @@ def test_surgical_volume_gate_passes_every_noun() -> None:
         text = f"The hospital had an annual surgical {noun} of 105,000."
         got = {(c.indicator, c.value) for c in core.extract_candidates(text)}
         assert ("surgeries_per_year", 105000.0) in got, noun
+
+
+def test_normalize_array_path_equals_translate() -> None:
+    """``normalize`` maps a page through a numpy code-point table: the same string as
+    ``str.translate`` with the table, on every repository text and on SYNTHETIC strings
+    of mapped, unmapped, astral and lone-surrogate characters at the length threshold."""
+    repo = [t for texts in _module().text_sets().values() for t in texts]
+    rng = random.Random(9)  # SYNTHETIC characters, fixed seed
+    keys = sorted(numbers._TABLE)
+    pool = [*rng.sample(keys, 400), 0xD800, 0xDFFF, 0x1F600, max(keys), max(keys) + 1, 0x10FFFF]
+    pool += [rng.randrange(0x110000) for _ in range(200)]
+    made = ["".join(chr(rng.choice(pool)) for _ in range(n)) for n in (255, 256, 257, 4000)]
+    for t in [*repo, *made]:
+        assert normalize(t) == t.translate(numbers._TABLE)
+    assert any(len(t) >= numbers._ARRAY_MIN_CHARS for t in repo)

@@ -772,7 +772,7 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     norm, s = pg.norm, f.s
     if (
         not f.is_zh_token
-        and any(w in norm[max(0, s - 12) : s] for w in (" in", "every"))
+        and (" in" in (before := norm[max(0, s - 12) : s]) or "every" in before)
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
         return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
