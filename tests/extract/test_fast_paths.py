@@ -227,3 +227,18 @@ def test_normalize_array_path_equals_translate() -> None:
     for t in [*repo, *made]:
         assert normalize(t) == t.translate(numbers._TABLE)
     assert any(len(t) >= numbers._ARRAY_MIN_CHARS for t in repo)
+
+
+def test_script_counts_equal_the_regular_expressions() -> None:
+    """``numbers.script_counts`` (what ``detect_language`` weighs) counts what the character
+    classes count, on every repository text and on SYNTHETIC strings around the ranges'
+    edges, upper case, traditional forms, astral characters and lone surrogates."""
+    repo = [t for texts in _module().text_sets().values() for t in texts]
+    rng = random.Random(5)  # SYNTHETIC characters, fixed seed
+    edges = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0xC1, 0x141, 0x4DFF, 0x4E00, 0x9FFF]
+    edges += [0xA000, 0xD800, 0x1F600, 0x10FFFF, *rng.sample(sorted(numbers._TRAD_SIMP), 50)]
+    made = ["".join(chr(rng.choice(edges)) for _ in range(n)) for n in (1, 40, 3000)]
+    cjk_re, latin_re = re.compile(r"[\u4e00-\u9fff]"), re.compile(r"[A-Za-z]")
+    for t in [*repo, *made, ""]:
+        expected = (len(cjk_re.findall(t)), len(latin_re.findall(t)), numbers.has_traditional(t))
+        assert numbers.script_counts(t) == expected

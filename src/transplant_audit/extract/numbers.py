@@ -172,6 +172,23 @@ def has_traditional(text: str) -> int:
     return len(_TRAD_RE.findall(text))
 
 
+_TRAD_FLAGS = np.zeros(max(_TRAD_SIMP) + 1, dtype=bool)
+_TRAD_FLAGS[np.fromiter(_TRAD_SIMP, dtype=np.int64)] = True
+
+
+def script_counts(text: str) -> tuple[int, int, int]:
+    """(CJK ideographs U+4E00-U+9FFF, ASCII letters, ``has_traditional``) of ``text``,
+    counted in one pass over its code points (what a language guess weighs)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cjk = np.count_nonzero((cp >= 0x4E00) & (cp <= 0x9FFF))
+    folded = cp | 0x20  # A-Z onto a-z; no other code point lands in a-z
+    latin = np.count_nonzero((folded >= 0x61) & (folded <= 0x7A))
+    trad = np.count_nonzero(
+        _TRAD_FLAGS[np.minimum(cp, len(_TRAD_FLAGS) - 1)] & (cp < len(_TRAD_FLAGS))
+    )
+    return int(cjk), int(latin), int(trad)
+
+
 # --- Chinese numerals -----------------------------------------------------------------------
 
 ZH_DIGITS: dict[str, int] = {
