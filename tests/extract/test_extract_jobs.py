@@ -66,3 +66,41 @@ def test_windows_keep_order() -> None:
     grouped = commands._windows(sources, 2)
     assert [len(w) for w in grouped] == [8, 8, 3]
     assert [s for w in grouped for s in w] == sources
+
+
+def test_jobs_store_captured_sources_as_one_process(
+    tmp_path_factory: pytest.TempPathFactory, files: list[str]
+) -> None:
+    """Captured sources read by id: with --jobs 2 the candidates are stored by this process,
+    in order, and the output (candidate ids included) is that of --jobs 1 in a twin home."""
+    docs = [f for f in files if "missing" not in f][:5]
+    outputs = []
+    for jobs in ("1", "2"):
+        home = tmp_path_factory.mktemp(f"home{jobs}")
+        run(home, "capture", *docs)
+        ids = _source_ids(home)
+        sources = [ids[Path(d).name] for d in docs]
+        result = run(home, "extract", *sources, "--json", "--extractor", "carol", "-j", jobs)
+        outputs.append(result)
+        assert _stored(home) == len(json.loads(result.stdout)) > 0
+    assert outputs[1].stdout == outputs[0].stdout
+    assert outputs[1].stderr == outputs[0].stderr
+    assert all(r["candidate_id"] for r in json.loads(outputs[0].stdout))
+
+
+def _source_ids(home: Path) -> dict[str, str]:
+    from transplant_audit.evidence.archive_schema import Capture
+    from transplant_audit.evidence.store import Store
+
+    with Store.open(home=home) as store, store.session() as s:
+        return {Path(c.uri).name: c.source_id for c in s.query(Capture)}
+
+
+def _stored(home: Path) -> int:
+    from sqlalchemy import func, select
+
+    from transplant_audit.evidence.store import Store
+    from transplant_audit.extract.review_schema import Candidate as StoredCandidate
+
+    with Store.open(home=home) as store, store.session() as s:
+        return int(s.execute(select(func.count()).select_from(StoredCandidate)).scalar_one())
