@@ -497,8 +497,8 @@ REJECT_NEEDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(
         r"\d{7}|(?:电话|tel|phone|fax|传真|热线|hotline|手机)[.:：\s]*[\d\s()+\-转ext.]"
     ),
-    "date": re.compile(
-        r"年\s?[\d一二三四五六七八九十]{1,3}\s?月|\d\s?月\s?\d|\d[-/.]\d"
+    "date": re.compile(  # both numeric dates open with four digits: 2015-06, 2015/6/1
+        r"年\s?[\d一二三四五六七八九十]{1,3}\s?月|\d\s?月\s?\d|\d{4}[-/.]\d"
         rf"|{_MONTH_NAMES}[a-z]*\.?\s\d|\d(?:st|nd|rd|th)?\s{_MONTH_NAMES}"
     ),
     "rank": re.compile(r"第\s?[\d一二三四五六七八九十百千两]|rank|no\.|#|\d(?:st|nd|rd|th)\s"),
@@ -543,7 +543,9 @@ REJECT_INDEX_WORDS: dict[str, re.Pattern[str]] = {
 REJECT_INDEX_AFTER_DIGIT: dict[str, re.Pattern[str]] = {
     # the gates' alternatives that begin with a digit: what follows that digit
     "phone": re.compile(r"\d{6}"),
-    "date": re.compile(r"\s?月\s?\d|[-/.]\d|(?:st|nd|rd|th)?\s" + f"(?:{'|'.join(_MONTH_LIST)})"),
+    "date": re.compile(
+        r"\s?月\s?\d|\d{3}[-/.]\d|(?:st|nd|rd|th)?\s" + f"(?:{'|'.join(_MONTH_LIST)})"
+    ),
     "rank": re.compile(r"(?:st|nd|rd|th)\s"),
     "address": re.compile(r"\s?(?:号|楼|层|室|栋|单元)"),
     "age": re.compile(r"-year-old|\syears?\sold"),
