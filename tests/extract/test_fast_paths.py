@@ -242,3 +242,18 @@ def test_script_counts_equal_the_regular_expressions() -> None:
     for t in [*repo, *made, ""]:
         expected = (len(cjk_re.findall(t)), len(latin_re.findall(t)), numbers.has_traditional(t))
         assert numbers.script_counts(t) == expected
+
+
+def test_number_re_gate_keeps_every_match(texts: list[str]) -> None:
+    """``NUMBER_RE``'s look-ahead (a letter only after a non-letter) leaves its matches and
+    groups those of ``NUMBER_BODY`` alone, on every repository text and on SYNTHETIC strings
+    of number words glued into words and after digits."""
+    rng = random.Random(21)  # SYNTHETIC strings, fixed seed
+    words = ["one", "two", "ten", "a", "half", "third", "seventy", "thousand", "often", "anyone"]
+    words += ["hundred", "twenty-one", "a half", "half a", "3", "1,200", "五", "十二", "半年", "e"]
+    words += [" ", " ", "-", "s", "th", "day", "week", "within a", "百分之", "首位捐献", "x"]
+    made = ["".join(rng.choice(words) for _ in range(40)) for _ in range(600)]
+    body = re.compile(pat.NUMBER_BODY)
+    for t in [*texts, *made]:
+        got = [(m.span(), m.groupdict()) for m in pat.NUMBER_RE.finditer(t)]
+        assert got == [(m.span(), m.groupdict()) for m in body.finditer(t)]
