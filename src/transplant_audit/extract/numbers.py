@@ -139,10 +139,12 @@ _ARRAY_MIN_CHARS = 256
 """Below this many characters ``str.translate`` is as fast as the array's fixed cost."""
 
 
-_WRAPPED_LINE_RE = re.compile(r"(?<=[a-z,])\n+(?=[a-z])")
+_WRAPPED_LINE_RE = re.compile(r"\n(?<=[a-z,]\n)\n*(?=[a-z])")
 """Line breaks inside a sentence (text copied from a PDF or a page with hard-wrapped lines:
 '... were\nlisted on waiting lists'): a lower-case letter or comma before, a lower-case
-letter after, read in the original case (lower case alone cannot tell 'for\nThe' apart)."""
+letter after, read in the original case (lower case alone cannot tell 'for\nThe' apart).
+Written as (?<=[a-z,])\n+(?=[a-z]) with the first line break before the look-behind, so the
+engine skips from line break to line break (the same matches: tests/extract/test_fast_paths.py)."""
 
 
 def unwrap_lines(text: str, norm: str) -> str:
