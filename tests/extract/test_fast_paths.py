@@ -269,13 +269,18 @@ def test_literal_first_boundaries_equal_their_class_forms(texts: list[str]) -> N
         pat.SENTENCE_END_RE: rf"[。!?\n]|;(?![^()]{{0,40}}\))|{dot}(?=\s|$)|{foot}",
         pat.CLAUSE_END_RE: rf"[。!?;\n()]|{dot}(?=\s|$)|{foot}|,(?!\d{{3}}(?!\d))",
         numbers._WRAPPED_LINE_RE: r"(?<=[a-z,])\n+(?=[a-z])",
+        pat.PINYIN_GLOSS_RE: pat.PINYIN_GLOSS_RE.pattern.replace(
+            r"\((?<=[\u4e00-\u9fff]\()", r"(?<=[\u4e00-\u9fff])\(", 1
+        ),
     }
     rng = random.Random(33)  # SYNTHETIC strings, fixed seed
     pieces = ["a", "Z", ",", ".", "\n", "\n\n", ";", "(", ")", "。", "!", "?", " ", "1", "dr."]
-    pieces += ["no.", "u.s.", "fig.2", "12", "1,200", "word", "It", "x\n", "\ny"]
+    pieces += ["no.", "u.s.", "fig.2", "12", "1,200", "word", "It", "x\n", "\ny", "醫", "(yī)"]
+    pieces += ["(kt)", "(xiàn)", "((", "院("]
     made = ["".join(rng.choice(pieces) for _ in range(50)) for _ in range(800)]
     raw = [t for texts_ in _module().text_sets().values() for t in texts_]
     for fast, written in forms.items():
+        assert written != fast.pattern
         slow = re.compile(written)
         for t in [*texts, *raw, *made]:
             assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
