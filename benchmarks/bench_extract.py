@@ -15,10 +15,10 @@ heldout2), never those of heldout7, heldout6, heldout5, heldout4 or heldout3;
 or not) next to the (indicator, value) score, per language, for heldout7, heldout6,
 heldout5, heldout4 and heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the
 rules), and stops; ``--check-halves`` scores rules, learned and combined on the pooled
-check halves of heldout4, heldout5 and heldout6 (never trained on), per language, and stops.
+check halves of heldout4 to heldout7 (never trained on), per language and per set, and stops.
 Each set is scored for the rules and for the ``combined`` method (rules + the learned step,
 extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
-v1, heldout2, heldout3 and the tune halves of heldout4-6, so its figures there are
+v1, heldout2, heldout3 and the tune halves of heldout4-7, so its figures there are
 training-set figures; its fair estimates are the check halves and the grouped
 cross-validation by page URL stored with the model, printed next (``--cv`` runs it again:
 minutes). The throughput section times rules and combined on
@@ -199,10 +199,10 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 6) are heldout3's to
-    heldout6's halves by page (``build_set.halves``: a rules pass after a set's
+    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 7) are heldout3's to
+    heldout7's halves by page (``build_set.halves``: a rules pass after a set's
     blind score reads the tune half and only scores the check half)."""
-    m = re.fullmatch(r"h([3456])-(tune|check)", half)
+    m = re.fullmatch(r"h([34567])-(tune|check)", half)
     if m:
         sys.path.insert(0, str(REALTEXT))
         try:
@@ -253,7 +253,7 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     )
     print(
         "  the learned models were TRAINED on dev, dev2, held-out v1, heldout2, heldout3 and the "
-        "tune halves of heldout4-6: combined's figures there are training-set figures; its fair "
+        "tune halves of heldout4-7: combined's figures there are training-set figures; its fair "
         "estimates are the grouped CV below, the check halves (--check-halves) and heldout7, "
         "which neither rules nor model has seen"
     )
@@ -286,6 +286,8 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
 
 VALUE_ONLY_SETS = (
     "heldout7",
+    "h7-tune",
+    "h7-check",
     "heldout6",
     "h6-tune",
     "h6-check",
@@ -348,7 +350,7 @@ def _confusions(report: ValueReport, docs: list[dict]) -> str:
     )
 
 
-CHECK_HALVES = ("h4-check", "h5-check", "h6-check")
+CHECK_HALVES = ("h4-check", "h5-check", "h6-check", "h7-check")
 """The check halves of the sets tuned on by half: read in full by neither the rules' authors
 nor the learned step's trainer (tools/train_extractor.py trains on the tune halves only)."""
 
@@ -369,8 +371,10 @@ def check_half_methods() -> dict[str, learned.Model]:
 
 
 def print_check_halves() -> None:
-    """Rules and combined (and learned) on the pooled check halves, per language."""
-    docs = [d for half in CHECK_HALVES for d in load_realtext(half)]
+    """Rules and combined (and learned) on the pooled check halves, per language, then each
+    check half's own row (all languages) per method."""
+    by_half = {half: load_realtext(half) for half in CHECK_HALVES}
+    docs = [d for half in CHECK_HALVES for d in by_half[half]]
     print(
         f"pooled check halves {' + '.join(CHECK_HALVES)} ({len(docs)} snippets), "
         "(indicator, value within 2%); default method " + learned.DEFAULT_METHOD
@@ -379,11 +383,19 @@ def print_check_halves() -> None:
     runs = {"rules": _method("rules"), "learned": _method("learned")}
     for name, model in check_half_methods().items():
         runs[name] = lambda text, m=model: learned.extract(text, method="combined", model=m)
+    per_set = []
     for name, fn in runs.items():
-        report = evaluate_values(docs, fn)
+        found = {d["text"]: fn(d["text"]) for d in docs}  # extract once per method
+        report = evaluate_values(docs, found.__getitem__)
         for lang in ("en", "zh-Hans", "zh-Hant", "all"):
             t = report.total if lang == "all" else report.by_language.get(lang, Tally())
             print(f"  {name:<14} {lang:<9} {_row(t)}")
+        for half in CHECK_HALVES:
+            t = evaluate_values(by_half[half], found.__getitem__).total
+            per_set.append(f"  {name:<14} {half:<9} {_row(t)}")
+    sizes = ", ".join(f"{h} {len(by_half[h])}" for h in CHECK_HALVES)
+    print(f"  per check half (all languages; snippets {sizes})")
+    print("\n".join(per_set))
 
 
 def print_cv(recompute: bool) -> None:
@@ -458,8 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-halves",
         action="store_true",
-        help="score rules, learned and combined on the pooled check halves of heldout4, "
-        "heldout5 and heldout6 (never trained on), per language, and stop",
+        help="score rules, learned and combined on the pooled check halves of heldout4 to "
+        "heldout7 (never trained on), per language and per set, and stop",
     )
     args = ap.parse_args(argv)
     if args.check_halves:
