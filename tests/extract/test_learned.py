@@ -431,3 +431,15 @@ def test_choices_are_judged_on_unseen_snippets_only(trainer) -> None:  # noqa: A
         )
     ]
     assert [d.set for d in trainer.judged(docs)] == ["heldout", "heldout3-check"]
+
+
+def test_none_weight_setting_is_digested_only_when_used(
+    trainer,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SPAN_NONE_WEIGHT (the NONE class's weight in the span model's fit, tried at 0.5 and
+    not kept) leaves the digest alone at 1.0 and makes the stored weights stale otherwise."""
+    assert trainer.SPAN_NONE_WEIGHT == 1.0
+    before = trainer.data_digest()
+    monkeypatch.setattr(trainer, "SPAN_NONE_WEIGHT", 0.5)
+    assert trainer.data_digest() != before
