@@ -19,7 +19,11 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
 * ``--method combined``: the rules of the current code too, so the ratio combined / rules
   is measured in the same rounds,
 * always: a plain regular-expression pass (``re.findall(r"\\d+", page)``, every digit
-  run), the floor any extractor pays to read the page.
+  run), the floor any extractor pays to read the page,
+* ``--jobs N``: pages per wall-clock second of the current code's ``--method`` over many
+  pages with N worker processes (as ``transplant-audit extract --jobs N``), against one
+  process in the same round. This is what a batch of documents gains on N free cores; it
+  does not change what one core does.
 
 The load average is printed at start and end: wall-clock figures depend on it.
 """
@@ -36,6 +40,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import tracemalloc
 from io import BytesIO
 from pathlib import Path
@@ -98,6 +103,30 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
     }
 
 
+def pool_worker(method: str, seconds: float, which: str, jobs: int) -> dict[str, float]:
+    """Pages per wall-clock second of ``method`` over the pages, by ``jobs`` forked worker
+    processes (``extract.commands._score``, what ``extract --jobs`` runs) and by this
+    process alone, alternating, each for about ``seconds``."""
+    import multiprocessing
+
+    from transplant_audit.extract import learned
+    from transplant_audit.extract.commands import _score
+
+    if method != "rules":
+        learned.load_model()  # before the fork, as extract --jobs does
+    batch = [(p, method, None) for p in _pages(which)] * 4
+    out: dict[str, float] = {}
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool.map(_score, batch[:jobs])  # the workers are up
+        for name, run in (("pool", pool.map), ("serial", lambda f, xs: list(map(f, xs)))):
+            n, t0 = 0, time.perf_counter()
+            while time.perf_counter() - t0 < seconds:
+                run(_score, batch)
+                n += len(batch)
+            out[name] = n / (time.perf_counter() - t0)
+    return out
+
+
 def _export(rev: str, dest: Path) -> Path:
     """``src/`` of git revision ``rev`` under ``dest``; returns the path to put first."""
     data = subprocess.run(
@@ -118,6 +147,18 @@ def _run(kind: str, src: Path, seconds: float, which: str) -> dict[str, float]:
         capture_output=True,
         text=True,
         env=env,
+    ).stdout
+    return json.loads(out)
+
+
+def _run_pool(args: argparse.Namespace) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", "pool", "--seconds", str(args.seconds)]
+        + ["--pages", args.pages, "--method", args.method, "--jobs", str(args.jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
     ).stdout
     return json.loads(out)
 
@@ -155,8 +196,17 @@ def main(argv: list[str] | None = None) -> int:
         help="the rules alone (the CLI's default) or combined, rules + the learned step (its base "
         "revision must have extract/learned.py)",
     )
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="also time N worker processes against one, per wall-clock second (default 1: not)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker == "pool":
+        print(json.dumps(pool_worker(args.method, args.seconds, args.pages, args.jobs)))
+        return 0
     if args.worker:
         print(json.dumps(worker(args.worker, args.seconds, args.pages)))
         return 0
@@ -189,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
             results["regex baseline"].append(
                 _run("regex", ROOT / "src", args.seconds / 4, args.pages)
             )
+            if args.jobs > 1:
+                results.setdefault("pool", []).append(_run_pool(args))
             print(f"  round {r + 1}/{args.rounds} done", file=sys.stderr)
+    pool_rows = results.pop("pool", [])
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print(
         f"{args.pages} pages, method {args.method}, {args.rounds} rounds of {args.seconds:.1f} s, "
@@ -215,6 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  current vs {name}: {what} {statistics.median(shown):.2f}x as fast per CPU "
             f"second [{min(shown):.2f}-{max(shown):.2f}] (ratio within each round)"
+        )
+    if pool_rows:
+        ratios = [r["pool"] / r["serial"] for r in pool_rows]
+        print(
+            f"  {args.jobs} worker processes ({args.method}, extract --jobs {args.jobs}): "
+            f"{_summary(pool_rows, 'pool')} pages per wall second against "
+            f"{_summary(pool_rows, 'serial')} for one process in the same rounds, "
+            f"{statistics.median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}]"
         )
     best = max(r["cpu"] for r in cur)
     median_cpu = statistics.median(r["cpu"] for r in cur)

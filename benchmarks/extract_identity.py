@@ -2,8 +2,8 @@
 
 Run:  python benchmarks/extract_identity.py [--method rules|learned|combined]
 
-For every snippet text of every tests/extract/realtext/*.json set and every text of
-tests/extract/corpus/*.json (all test material), the output of
+For every snippet text of every tests/extract/realtext/*.json set (but the blind ones,
+``BLIND``) and every text of tests/extract/corpus/*.json (all test material), the output of
 ``learned.extract(text, method=M)`` (``--method``, default ``rules``) is serialised as
 JSON (``Candidate.to_dict``, keys sorted) and hashed, one hash per file, plus a total over
 all files. Only hashes are printed: never a snippet, a candidate or a score, so held-out
@@ -20,8 +20,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BLIND = frozenset({"heldout8.json"})
+"""Real-text sets kept blind until their one scoring at the freeze: never opened here, not
+even to hash the output (the totals then stay comparable before and after they land)."""
 SETS = [
-    *sorted((ROOT / "tests" / "extract" / "realtext").glob("*.json")),
+    *sorted(
+        p for p in (ROOT / "tests" / "extract" / "realtext").glob("*.json") if p.name not in BLIND
+    ),
     *sorted((ROOT / "tests" / "extract" / "corpus").glob("*.json")),
 ]
 

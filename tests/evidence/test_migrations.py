@@ -108,6 +108,44 @@ def test_migration_files_are_shipped_inside_the_package(revision: str) -> None:
     assert (MIGRATIONS_DIR / "versions" / "__init__.py").is_file()  # found by setuptools
 
 
+def test_a_store_from_a_newer_version_is_one_clear_error_and_left_alone(tmp_path: Path) -> None:
+    """A store written by a newer transplant-audit (a schema revision this version does not
+    ship) is refused with one line naming the store and the revision, exit 2, and the store
+    is left as it was; before, Alembic's "Can't locate revision" traceback reached the user."""
+    import hashlib
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from transplant_audit.cli import app
+    from transplant_audit.errors import ConfigError
+
+    home = tmp_path / "home"
+    Store.open(home=home).close()
+    db = home / "store.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_a_newer_version'")
+    conn.close()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    page = tmp_path / "page.txt"
+    page.write_text("The hospital has 120 transplant beds.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--home", str(home), str(page)])
+    # cli.main turns a ConfigError into one line and exit 2 (tests/test_usage_errors.py)
+    assert isinstance(result.exception, ConfigError), result.exception
+    message = str(result.exception)
+    assert "9999_from_a_newer_version" in message and "newer transplant-audit" in message
+    assert str(db) in message and "\n" not in message
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_known_revisions_hold_every_shipped_migration() -> None:
+    from transplant_audit.evidence.store import MIGRATIONS_DIR, known_revisions
+
+    files = [p for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py"]
+    assert len(known_revisions()) == len(files)
+    assert head_revisions() <= known_revisions()
+
+
 def test_fast_head_reading_agrees_with_alembic() -> None:
     from transplant_audit.evidence.store import _alembic_heads
 

@@ -212,3 +212,75 @@ def test_surgical_volume_gate_passes_every_noun() -> None:
         text = f"The hospital had an annual surgical {noun} of 105,000."
         got = {(c.indicator, c.value) for c in core.extract_candidates(text)}
         assert ("surgeries_per_year", 105000.0) in got, noun
+
+
+def test_normalize_array_path_equals_translate() -> None:
+    """``normalize`` maps a page through a numpy code-point table: the same string as
+    ``str.translate`` with the table, on every repository text and on SYNTHETIC strings
+    of mapped, unmapped, astral and lone-surrogate characters at the length threshold."""
+    repo = [t for texts in _module().text_sets().values() for t in texts]
+    rng = random.Random(9)  # SYNTHETIC characters, fixed seed
+    keys = sorted(numbers._TABLE)
+    pool = [*rng.sample(keys, 400), 0xD800, 0xDFFF, 0x1F600, max(keys), max(keys) + 1, 0x10FFFF]
+    pool += [rng.randrange(0x110000) for _ in range(200)]
+    made = ["".join(chr(rng.choice(pool)) for _ in range(n)) for n in (255, 256, 257, 4000)]
+    for t in [*repo, *made]:
+        assert normalize(t) == t.translate(numbers._TABLE)
+    assert any(len(t) >= numbers._ARRAY_MIN_CHARS for t in repo)
+
+
+def test_script_counts_equal_the_regular_expressions() -> None:
+    """``numbers.script_counts`` (what ``detect_language`` weighs) counts what the character
+    classes count, on every repository text and on SYNTHETIC strings around the ranges'
+    edges, upper case, traditional forms, astral characters and lone surrogates."""
+    repo = [t for texts in _module().text_sets().values() for t in texts]
+    rng = random.Random(5)  # SYNTHETIC characters, fixed seed
+    edges = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0xC1, 0x141, 0x4DFF, 0x4E00, 0x9FFF]
+    edges += [0xA000, 0xD800, 0x1F600, 0x10FFFF, *rng.sample(sorted(numbers._TRAD_SIMP), 50)]
+    made = ["".join(chr(rng.choice(edges)) for _ in range(n)) for n in (1, 40, 3000)]
+    cjk_re, latin_re = re.compile(r"[\u4e00-\u9fff]"), re.compile(r"[A-Za-z]")
+    for t in [*repo, *made, ""]:
+        expected = (len(cjk_re.findall(t)), len(latin_re.findall(t)), numbers.has_traditional(t))
+        assert numbers.script_counts(t) == expected
+
+
+def test_number_re_gate_keeps_every_match(texts: list[str]) -> None:
+    """``NUMBER_RE``'s look-ahead (a letter only after a non-letter) leaves its matches and
+    groups those of ``NUMBER_BODY`` alone, on every repository text and on SYNTHETIC strings
+    of number words glued into words and after digits."""
+    rng = random.Random(21)  # SYNTHETIC strings, fixed seed
+    words = ["one", "two", "ten", "a", "half", "third", "seventy", "thousand", "often", "anyone"]
+    words += ["hundred", "twenty-one", "a half", "half a", "3", "1,200", "五", "十二", "半年", "e"]
+    words += [" ", " ", "-", "s", "th", "day", "week", "within a", "百分之", "首位捐献", "x"]
+    made = ["".join(rng.choice(words) for _ in range(40)) for _ in range(600)]
+    body = re.compile(pat.NUMBER_BODY)
+    for t in [*texts, *made]:
+        got = [(m.span(), m.groupdict()) for m in pat.NUMBER_RE.finditer(t)]
+        assert got == [(m.span(), m.groupdict()) for m in body.finditer(t)]
+
+
+def test_literal_first_boundaries_equal_their_class_forms(texts: list[str]) -> None:
+    """Sentence and clause ends and wrapped line breaks are written so that every alternative
+    begins with a literal (the engine then skips between candidates at C speed): the same
+    matches as the forms with a character class or a leading look-behind, on every
+    repository text (normalized, and as given for line breaks) and on SYNTHETIC strings."""
+    dot, foot = pat._EN_ABBREV_DOT, pat._EN_FOOTNOTE_DOT
+    forms = {
+        pat.SENTENCE_END_RE: rf"[。!?\n]|;(?![^()]{{0,40}}\))|{dot}(?=\s|$)|{foot}",
+        pat.CLAUSE_END_RE: rf"[。!?;\n()]|{dot}(?=\s|$)|{foot}|,(?!\d{{3}}(?!\d))",
+        numbers._WRAPPED_LINE_RE: r"(?<=[a-z,])\n+(?=[a-z])",
+        pat.PINYIN_GLOSS_RE: pat.PINYIN_GLOSS_RE.pattern.replace(
+            r"\((?<=[\u4e00-\u9fff]\()", r"(?<=[\u4e00-\u9fff])\(", 1
+        ),
+    }
+    rng = random.Random(33)  # SYNTHETIC strings, fixed seed
+    pieces = ["a", "Z", ",", ".", "\n", "\n\n", ";", "(", ")", "。", "!", "?", " ", "1", "dr."]
+    pieces += ["no.", "u.s.", "fig.2", "12", "1,200", "word", "It", "x\n", "\ny", "醫", "(yī)"]
+    pieces += ["(kt)", "(xiàn)", "((", "院("]
+    made = ["".join(rng.choice(pieces) for _ in range(50)) for _ in range(800)]
+    raw = [t for texts_ in _module().text_sets().values() for t in texts_]
+    for fast, written in forms.items():
+        assert written != fast.pattern
+        slow = re.compile(written)
+        for t in [*texts, *raw, *made]:
+            assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]

@@ -169,6 +169,17 @@ _DOWN_REVISION_LINE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Revision ids of every migration shipped with this version (read once)."""
+    found = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        rev = _REVISION_LINE.search(path.read_text(encoding="utf-8"))
+        if rev is not None:
+            found.add(rev.group(1))
+    return frozenset(found)
+
+
 def _alembic_heads() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
@@ -535,6 +546,9 @@ class Store:
         if upgrade:
             try:
                 store.upgrade()
+            except ConfigError:
+                store.close()
+                raise
             except (OperationalError, ProgrammingError) as exc:
                 store.close()
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -545,8 +559,17 @@ class Store:
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration, under the write lock (safe to race)."""
-        if current_revisions(self.engine) == head_revisions():
+        current = current_revisions(self.engine)
+        if current == head_revisions():
             return
+        unknown = sorted(current - known_revisions())
+        if unknown:
+            raise ConfigError(
+                f"the store at {safe_url(self.url)} was written by a newer transplant-audit "
+                f"(its schema revision {', '.join(unknown)} is unknown to this version, whose "
+                f"newest is {', '.join(sorted(head_revisions()))}): upgrade transplant-audit, "
+                "or use another store with --home or --db"
+            )
         from alembic import command
 
         with self._write_engine.begin() as conn:

@@ -102,10 +102,10 @@ from transplant_audit.extract.money import (
 from transplant_audit.extract.numbers import (
     ZH_BIG_UNITS,
     ZH_SMALL_UNITS,
-    has_traditional,
     normalize,
     parse_english_number,
     parse_number,
+    script_counts,
     unwrap_lines,
 )
 from transplant_audit.extract.period import decide as decide_period
@@ -138,19 +138,14 @@ duration; Taiwanese kidney waits of 30 years (等到三十年) are real."""
 
 _LANGUAGE_SAMPLE = 5000
 """Characters read to tell the language: a page's opening is enough."""
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
-_LATIN_RE = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``en`` from the share of CJK characters and of
     traditional-only forms among them."""
-    sample = text[:_LANGUAGE_SAMPLE]
-    cjk = sum(map(len, _CJK_RE.findall(sample)))
-    latin = sum(map(len, _LATIN_RE.findall(sample)))
+    cjk, latin, trad = script_counts(text[:_LANGUAGE_SAMPLE])
     if cjk == 0 or cjk * 3 < latin:  # a CJK char carries about as much as 3 Latin letters
         return "en"
-    trad = has_traditional(sample)
     return "zh-Hant" if trad >= 2 and trad * 40 >= cjk else "zh-Hans"
 
 
@@ -772,7 +767,7 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     norm, s = pg.norm, f.s
     if (
         not f.is_zh_token
-        and any(w in norm[max(0, s - 12) : s] for w in (" in", "every"))
+        and (" in" in (before := norm[max(0, s - 12) : s]) or "every" in before)
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
         return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
