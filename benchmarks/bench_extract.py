@@ -15,15 +15,15 @@ heldout2), never those of heldout7, heldout6, heldout5, heldout4 or heldout3;
 or not) next to the (indicator, value) score, per language, for heldout7, heldout6,
 heldout5, heldout4 and heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the
 rules), and stops; ``--check-halves`` scores rules, learned and combined on the pooled
-check halves of heldout4, heldout5 and heldout6 (never trained on), per language, and stops;
+check halves of heldout4 to heldout7 (never trained on), per language and per set, and stops;
 ``--confidence`` measures the calibrated confidence of every candidate (extract/confidence.py)
 on the pooled check halves of heldout4-6 and on heldout7's check half (scores only): its
 reliability in 10 bins with the expected calibration error, precision and recall per language
 at confidence thresholds 0 to 0.9, and the lowest threshold where precision reaches 0.9, with
-the recall left there, for the default method and the rules, and stops.
+the recall left there, for the default method, rules, combined and learned, and stops.
 Each set is scored for the rules and for the ``combined`` method (rules + the learned step,
 extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
-v1, heldout2, heldout3 and the tune halves of heldout4-6, so its figures there are
+v1, heldout2, heldout3 and the tune halves of heldout4-7, so its figures there are
 training-set figures; its fair estimates are the check halves and the grouped
 cross-validation by page URL stored with the model, printed next (``--cv`` runs it again:
 minutes). The throughput section times rules and combined on
@@ -258,7 +258,7 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     )
     print(
         "  the learned models were TRAINED on dev, dev2, held-out v1, heldout2, heldout3 and the "
-        "tune halves of heldout4-6: combined's figures there are training-set figures; its fair "
+        "tune halves of heldout4-7: combined's figures there are training-set figures; its fair "
         "estimates are the grouped CV below, the check halves (--check-halves) and heldout7, "
         "which neither rules nor model has seen"
     )
@@ -291,6 +291,8 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
 
 VALUE_ONLY_SETS = (
     "heldout7",
+    "h7-tune",
+    "h7-check",
     "heldout6",
     "h6-tune",
     "h6-check",
@@ -353,7 +355,7 @@ def _confusions(report: ValueReport, docs: list[dict]) -> str:
     )
 
 
-CHECK_HALVES = ("h4-check", "h5-check", "h6-check")
+CHECK_HALVES = ("h4-check", "h5-check", "h6-check", "h7-check")
 """The check halves of the sets tuned on by half: read in full by neither the rules' authors
 nor the learned step's trainer (tools/train_extractor.py trains on the tune halves only)."""
 
@@ -374,8 +376,10 @@ def check_half_methods() -> dict[str, learned.Model]:
 
 
 def print_check_halves() -> None:
-    """Rules and combined (and learned) on the pooled check halves, per language."""
-    docs = [d for half in CHECK_HALVES for d in load_realtext(half)]
+    """Rules and combined (and learned) on the pooled check halves, per language, then each
+    check half's own row (all languages) per method."""
+    by_half = {half: load_realtext(half) for half in CHECK_HALVES}
+    docs = [d for half in CHECK_HALVES for d in by_half[half]]
     print(
         f"pooled check halves {' + '.join(CHECK_HALVES)} ({len(docs)} snippets), "
         "(indicator, value within 2%); default method " + learned.DEFAULT_METHOD
@@ -384,11 +388,19 @@ def print_check_halves() -> None:
     runs = {"rules": _method("rules"), "learned": _method("learned")}
     for name, model in check_half_methods().items():
         runs[name] = lambda text, m=model: learned.extract(text, method="combined", model=m)
+    per_set = []
     for name, fn in runs.items():
-        report = evaluate_values(docs, fn)
+        found = {d["text"]: fn(d["text"]) for d in docs}  # extract once per method
+        report = evaluate_values(docs, found.__getitem__)
         for lang in ("en", "zh-Hans", "zh-Hant", "all"):
             t = report.total if lang == "all" else report.by_language.get(lang, Tally())
             print(f"  {name:<14} {lang:<9} {_row(t)}")
+        for half in CHECK_HALVES:
+            t = evaluate_values(by_half[half], found.__getitem__).total
+            per_set.append(f"  {name:<14} {half:<9} {_row(t)}")
+    sizes = ", ".join(f"{h} {len(by_half[h])}" for h in CHECK_HALVES)
+    print(f"  per check half (all languages; snippets {sizes})")
+    print("\n".join(per_set))
 
 
 CONFIDENCE_POOLS = {
@@ -423,7 +435,7 @@ def print_confidence() -> None:
     """Reliability and precision/recall by confidence threshold on the unseen pools."""
     from transplant_audit.extract import confidence as cf
 
-    for method in (learned.DEFAULT_METHOD, "rules"):
+    for method in dict.fromkeys((learned.DEFAULT_METHOD, "rules", "combined", "learned")):
         for pool, halves in CONFIDENCE_POOLS.items():
             docs = [d for h in halves for d in load_realtext(h)]
             by_lang = confidence_pairs(docs, method)
@@ -553,8 +565,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-halves",
         action="store_true",
-        help="score rules, learned and combined on the pooled check halves of heldout4, "
-        "heldout5 and heldout6 (never trained on), per language, and stop",
+        help="score rules, learned and combined on the pooled check halves of heldout4 to "
+        "heldout7 (never trained on), per language and per set, and stop",
     )
     ap.add_argument(
         "--confidence",

@@ -13,7 +13,8 @@ nothing else is read, so no check half and no blind set), split into the trainer
 folds by page (``train_extractor.folds``). For each fold the span model and the re-labeller
 are fitted on the other folds with the stored settings (C, re-labeller C), and the held-out
 pages are extracted as the stored default method would (thresholds and stages as stored),
-and, for the rules method, the rules candidates alone. Every candidate gets its models'
+by the rules alone and by the learned method (the span model decides every number: the
+source of most candidates only the span model proposes). Every candidate gets its models'
 probabilities (``confidence.evidence``) and a label: does it match a gold figure
 ((indicator, value within 2%), ``evaluate.matched``)? Those out-of-fold pairs are all the
 mapping sees.
@@ -54,14 +55,17 @@ def data_digest() -> str:
     h = hashlib.sha256(trainer.data_digest().encode())
     for fn in (confidence.evidence, confidence._rules_origin, relabel.group_probabilities):
         h.update(inspect.getsource(fn).encode())
-    h.update(inspect.getsource(examples).encode())
+    for fn in (examples, _doc_rows, _default_method, fit, nested_brier):
+        h.update(inspect.getsource(fn).encode())
     return "sha256:" + h.hexdigest()
 
 
 def examples(model: learned.Model, progress: bool = True) -> list[dict]:
-    """One row per out-of-fold candidate of the default method and of the rules alone (a
-    rules candidate the default method also keeps is one row): fold, set, language,
-    origin, both probabilities, and whether it is a true figure."""
+    """One row per out-of-fold candidate of the default method, of the rules alone and of
+    the learned method (a rules candidate two of them keep is one row; the learned method
+    is where most candidates only the span model proposes come from, so the ``added`` curve
+    has pairs even when ``combined``'s span stage is off): fold, set, language, origin,
+    both probabilities, and whether it is a true figure."""
     real = trainer.load_real()
     synth = trainer.load_synthetic() if model.meta.get("synthetic") else []
     test_folds = trainer.folds([d.url for d in real])
@@ -92,9 +96,18 @@ def _doc_rows(
     probs = learned.probabilities(span_model, d.features)
     rprobs = relabel.probabilities(relabeller, d.cand_features) if d.cands else None
     default = _default_method(d, stored, span_model, relabeller, probs, rprobs)
+    learned_only = learned.decide_scored(
+        d.text,
+        d.language,
+        d.spans,
+        probs,
+        span_model.classes,
+        keep_threshold=None,
+        add_threshold=stored.learned_add_threshold,
+    )
     rows = []
     seen: set[int] = set()
-    for cands in (default, d.cands):
+    for cands in (default, d.cands, [c for c, _ in learned_only]):
         right, _ = matched(cands, d.gold)
         evs = confidence.evidence(
             d.spans, probs, span_model.classes, d.cands, rprobs, relabeller, cands

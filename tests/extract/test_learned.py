@@ -246,16 +246,18 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The trainer reads only the sets it names, and of heldout4, heldout5 and heldout6 only
-    the tune half: their check halves (the rules' generalisation checks), the blind heldout7
-    (realtext/heldout7.json, raw/q*.txt) and any raw batch dropped beside them are never
-    loaded, read, digested or trained on (synthetic sentences in a temporary tree with the
-    real split function). heldout3 was scored once before it joined the training sets."""
-    half_sets = {"heldout4", "heldout5", "heldout6"}
+    """The trainer reads only the sets it names, and of heldout4, heldout5, heldout6 and
+    heldout7 only the tune half: their check halves (the rules' generalisation checks), the
+    blind heldout8 (realtext/heldout8.json, raw/r*.txt) and any raw batch dropped beside them
+    are never loaded, read, digested or trained on (synthetic sentences in a temporary tree
+    with the real split function). heldout3 was scored once before it joined the training
+    sets, heldout7 before its tune half did."""
+    half_sets = {"heldout4", "heldout5", "heldout6", "heldout7"}
+    blind = "heldout8"
     assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2", "heldout3"} | half_sets
     assert set(trainer.HALF_SETS) == half_sets
     for rel in trainer.TRAINING_FILES:
-        assert "heldout7" not in rel and "h7" not in Path(rel).name, rel
+        assert blind not in rel and "h8" not in Path(rel).name, rel
         assert "/raw/" not in rel and "check" not in rel, rel
     realtext = tmp_path / "tests" / "extract" / "realtext"
     corpus = tmp_path / "tests" / "extract" / "corpus"
@@ -264,7 +266,7 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     split = (ROOT / trainer.SPLIT_FILE).read_text(encoding="utf-8")
     (tmp_path / trainer.SPLIT_FILE).write_text(split, encoding="utf-8")
     expected, check = set(), set()
-    for name in [*trainer.REAL_FILES, *half_sets, "heldout7"]:
+    for name in [*trainer.REAL_FILES, *half_sets, blind]:
         snippets = []
         for i in range(12 if name in half_sets else 1):
             url = f"https://example.org/{name}/{i}"
@@ -279,11 +281,12 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
             )
             if name in half_sets and _half_of(url) == "check":
                 check.add(f"{name}-{i}")
-            elif name != "heldout7":
+            elif name != blind:
                 expected.add(f"{name}-{i}")
         (realtext / f"{name}.json").write_text(json.dumps(snippets), encoding="utf-8")
-    assert check and all(any(i.startswith(n) for i in check) for n in half_sets)
-    for batch in ("m01", "n01", "p01", "q01"):
+    assert check and all(any(i.startswith(n + "-") for i in check) for n in half_sets)
+    batches = ("m01", "n01", "p01", "q01", "r01", "rE01", "rS01", "rT01")
+    for batch in batches:
         (realtext / "raw" / f"{batch}.txt").write_text("T 99 transplant beds\n", encoding="utf-8")
     for rel in trainer.SYNTH_FILES:
         (tmp_path / rel).write_text("[]", encoding="utf-8")
@@ -303,11 +306,20 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     monkeypatch.setattr(trainer, "ROOT", tmp_path)
     assert loaded == expected
     assert not loaded & check
-    assert read and not [p for p in read if "heldout7" in p or "/raw/" in p]
-    (realtext / "heldout7.json").write_text("[]", encoding="utf-8")
-    for batch in ("m01", "n01", "p01", "q01"):
+    assert any(n + "-" in i for i in loaded for n in half_sets)
+    assert read and not [p for p in read if blind in p or "/raw/" in p]
+    (realtext / f"{blind}.json").write_text("[]", encoding="utf-8")
+    for batch in batches:
         (realtext / "raw" / f"{batch}.txt").write_text("T 6 beds\n", encoding="utf-8")
     assert trainer.data_digest() == before  # never read
+    h7 = (realtext / "heldout7.json").read_text(encoding="utf-8")
+    edited = json.loads(h7)
+    tune_i = next(i for i, d in enumerate(edited) if _half_of(d["url"]) == "tune")
+    edited[tune_i]["text"] = "The (fictional) unit has 41 transplant beds."
+    (realtext / "heldout7.json").write_text(json.dumps(edited), encoding="utf-8")
+    assert trainer.data_digest() != before  # heldout7's tune half is digested
+    (realtext / "heldout7.json").write_text(h7, encoding="utf-8")
+    assert trainer.data_digest() == before
     changed = split.replace("digest[0] % 2", "digest[1] % 2")
     assert changed != split
     (tmp_path / trainer.SPLIT_FILE).write_text(changed, encoding="utf-8")
@@ -315,8 +327,9 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
 
 
 def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN001
-    """On the real files: no snippet of heldout4's, heldout5's or heldout6's check half is
-    among the trainer's snippets, and every snippet of their tune halves is."""
+    """On the real files: no snippet of the check half of heldout4, heldout5, heldout6 or
+    heldout7 is among the trainer's snippets, and every snippet of their tune halves is; no
+    snippet of the blind heldout8 (when its file exists) is either."""
     sys.path.insert(0, str(ROOT / "tests" / "extract" / "realtext"))
     try:
         import build_set
@@ -324,6 +337,8 @@ def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN00
         sys.path.remove(str(ROOT / "tests" / "extract" / "realtext"))
     records = trainer.real_records()
     texts = {raw["text"] for _, raw in records}
+    assert {"heldout4", "heldout5", "heldout6", "heldout7"} <= set(trainer.HALF_SETS)
+    assert not [raw["id"] for _, raw in records if str(raw["id"]).startswith("h8-")]
     for name in trainer.HALF_SETS:
         tune, check = build_set.halves(name)
         assert tune and check
@@ -416,3 +431,15 @@ def test_choices_are_judged_on_unseen_snippets_only(trainer) -> None:  # noqa: A
         )
     ]
     assert [d.set for d in trainer.judged(docs)] == ["heldout", "heldout3-check"]
+
+
+def test_none_weight_setting_is_digested_only_when_used(
+    trainer,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SPAN_NONE_WEIGHT (the NONE class's weight in the span model's fit, tried at 0.5 and
+    not kept) leaves the digest alone at 1.0 and makes the stored weights stale otherwise."""
+    assert trainer.SPAN_NONE_WEIGHT == 1.0
+    before = trainer.data_digest()
+    monkeypatch.setattr(trainer, "SPAN_NONE_WEIGHT", 0.5)
+    assert trainer.data_digest() != before

@@ -228,8 +228,9 @@ def extract_cmd(
                 "stage only where nested cross-validation by page found it helps (its score "
                 "is the model's probability). Default: the method that cross-validation "
                 "over the scored real-text sets chose, stored as "
-                "extract.learned.DEFAULT_METHOD (combined, with the span model's additions, "
-                "since the tune halves of heldout4-6 joined its training; docs/extract.md)."
+                "extract.learned.DEFAULT_METHOD (rules since heldout7's tune half joined its "
+                "training: the span stage then added less than the 0.005 a stage must; "
+                "docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,
