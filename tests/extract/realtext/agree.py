@@ -5,8 +5,17 @@ second/, on (indicator, value within 2%) as the extractor is scored.
 Run: python tests/extract/realtext/agree.py REV SET PREFIX [PREFIX ...]
      e.g. python tests/extract/realtext/agree.py d5115b3 heldout4 mE mS mT
      (d5115b3: heldout4's three parts merged, before the lead's reconciliation)
+     python tests/extract/realtext/agree.py --ceiling
+     (every set with a blind second annotation, heldout4 on: each annotator scored as the
+     extractor is, per language)
 
 Prints the counts and F1 per language and overall, and the number of snippets differing.
+With --ceiling, prints per set and language the precision / recall of the second annotator
+scored against the first (one annotator against another, neither seeing the other;
+all are instances of the same AI assistant, CORRECTIONS.md),
+and of each annotator against the final key (which both shaped at reconciliation, so an
+upper bound): the level two readers of the guide reach, to set the extractor's scores
+beside.
 """
 
 from __future__ import annotations
@@ -65,7 +74,67 @@ def first_annotation(rev: str, prefix: str) -> list[dict]:
     return docs
 
 
+CEILING_SETS = (
+    ("d5115b3", "heldout4", "m"),
+    ("d5231a8", "heldout5", "n"),
+    ("737242b", "heldout6", "p"),
+    ("92b5816", "heldout7", "q"),
+)
+"""Each set's revision before reconciliation (CORRECTIONS.md), name and batch prefix."""
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+
+
+def _pr(tally: Counter, key: tuple[str, ...]) -> str:
+    tp, said, gold = (tally[(*key, k)] for k in ("tp", "said", "gold"))
+    return f"{tp / said:.3f} / {tp / gold:.3f}" if said and gold else "-"
+
+
+def ceiling_tally(rev: str, name: str, prefix: str) -> Counter:
+    """Counts for (language, who, tp|said|gold), who in first, second (each against the
+    final key) and second_vs_first."""
+    import json
+
+    key = {d["text"]: d for d in json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))}
+    tally: Counter = Counter()
+    for part in ("E", "S", "T"):
+        path = HERE / "second" / f"{name}_{prefix}{part}_second_annotation.txt"
+        second = {d["text"]: d for d in parse(path)}
+        for doc in first_annotation(rev, prefix + part):
+            final = key.get(doc["text"])
+            if final is None:  # a snippet dropped at reconciliation
+                continue
+            other = second[doc["text"]]
+            pairs = (
+                ("first", doc, final),
+                ("second", other, final),
+                ("second_vs_first", other, doc),
+            )
+            for who, said, truth in pairs:
+                tally[(doc["language"], who, "tp")] += matched(said["gold"], truth["gold"])
+                tally[(doc["language"], who, "said")] += len(said["gold"])
+                tally[(doc["language"], who, "gold")] += len(truth["gold"])
+    return tally
+
+
+def ceiling() -> int:
+    pooled: Counter = Counter()
+    print(f"{'set':<9} {'language':<8} {'second vs first':>16} {'first vs key':>16} "
+          f"{'second vs key':>16}")  # fmt: skip
+    for rev, name, prefix in CEILING_SETS:
+        tally = ceiling_tally(rev, name, prefix)
+        pooled.update(tally)
+        for lang in LANGUAGES:
+            cells = [_pr(tally, (lang, who)) for who in ("second_vs_first", "first", "second")]
+            print(f"{name:<9} {lang:<8} " + " ".join(f"{c:>16}" for c in cells))
+    for lang in LANGUAGES:
+        cells = [_pr(pooled, (lang, who)) for who in ("second_vs_first", "first", "second")]
+        print(f"{'pooled':<9} {lang:<8} " + " ".join(f"{c:>16}" for c in cells))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--ceiling"]:
+        return ceiling()
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
