@@ -54,6 +54,19 @@ CASES = (
         ("No such option", "--no-such-option"),
     ),
     Case(
+        "group-unknown-subcommand",
+        ("registry", "nosub"),
+        "Usage: transplant-audit registry",
+        ("No such command", "nosub"),
+    ),
+    Case(
+        "extract-missing-argument",
+        ("extract",),
+        "Usage: transplant-audit extract",
+        ("Missing argument", "SOURCE"),
+    ),
+    Case("extract-bad-method", ("extract", "--method", "nosuch", "x.txt"), None, ("nosuch",)),
+    Case(
         "missing-file",
         ("forensics", "--csv", "{dir}/absent.csv"),
         expect=("absent.csv", "no such file", "[missing-path]"),
@@ -71,6 +84,34 @@ CASES = (
         files={"counts.csv": "year,value\n2010,5\n2011,abc\n"},
     ),
 )
+
+
+COMMANDS = (
+    "capture",
+    "coverage",
+    "donorpool",
+    "estimate",
+    "exhibit",
+    "explain",
+    "export",
+    "extract",
+    "forensics",
+    "hospitals",
+    "import",
+    "ledger",
+    "manifest",
+    "registry",
+    "report",
+    "review",
+    "serve",
+    "show",
+    "sources",
+    "user",
+    "validate",
+    "verify",
+)
+"""Every top-level command: each ``COMMAND --help`` must exit 0 with its usage and no
+traceback (tests/test_usage_errors.py checks this list is the app's)."""
 
 
 def run(script: str, args: list[str], workdir: Path) -> subprocess.CompletedProcess[str]:
@@ -104,16 +145,37 @@ def problems(script: str, case: Case, workdir: Path) -> list[str]:
     return [f"{case.id} ({' '.join(case.args)}): {p}\n{proc.stderr}" for p in out]
 
 
+def help_problems(script: str, command: str, workdir: Path) -> list[str]:
+    """What is wrong with ``script COMMAND --help`` (empty when it exits 0 with the
+    command's usage on stdout and no traceback)."""
+    proc = run(script, [command, "--help"], workdir)
+    out = []
+    if proc.returncode != 0:
+        out.append(f"exit {proc.returncode}, want 0")
+    if "Traceback" in proc.stdout + proc.stderr:
+        out.append("a traceback")
+    if f"Usage: transplant-audit {command}" not in proc.stdout:
+        out.append("no usage line on stdout")
+    return [f"{command} --help: {p}\n{proc.stderr}" for p in out]
+
+
 def main(argv: list[str]) -> int:
-    """Run every case at the script ``argv[1]``; print what fails; 1 if anything did."""
+    """Run every case and every command's ``--help`` at the script ``argv[1]``; print what
+    fails; 1 if anything did."""
     found = []
     for case in CASES:
         with tempfile.TemporaryDirectory() as tmp:
             found += problems(argv[1], case, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        for command in COMMANDS:
+            found += help_problems(argv[1], command, Path(tmp))
     for p in found:
         print(p, file=sys.stderr)
     if not found:
-        print(f"console script: {len(CASES)} error cases exit 2 with a usage panel or one line")
+        print(
+            f"console script: {len(CASES)} error cases exit 2 with a usage panel or one line; "
+            f"--help of {len(COMMANDS)} commands exits 0"
+        )
     return 1 if found else 0
 
 

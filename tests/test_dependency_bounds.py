@@ -64,3 +64,19 @@ def test_the_check_sees_a_missing_bound_and_a_duplicate(
     found = bound_problems({"x": reqs})
     assert len(found) == len(problems)
     assert all(p in f for p, f in zip(problems, found, strict=True))
+
+
+def test_license_is_an_spdx_string_that_the_build_backend_reads() -> None:
+    """``project.license`` as a TOML table ({text = ...}) is deprecated by setuptools (a
+    build warning in the fresh venv says builds stop being supported after 2027-02-18, and
+    the newest setuptools our bounds allow could be that release): it is an SPDX string,
+    which needs setuptools >= 77, so the build requirement's lower bound says so."""
+    from packaging.version import Version
+
+    meta = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    assert meta["project"]["license"] == "Apache-2.0"
+    (setuptools,) = [
+        Requirement(r) for r in meta["build-system"]["requires"] if r.startswith("setuptools")
+    ]
+    lower = [Version(s.version) for s in setuptools.specifier if s.operator == ">="]
+    assert lower and min(lower) >= Version("77")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from console_cases import CASES, Case, problems, run
+from console_cases import CASES, COMMANDS, Case, help_problems, problems, run
 
 SCRIPT = shutil.which("transplant-audit")
 
@@ -55,3 +55,30 @@ def test_help_exits_0(tmp_path: Path) -> None:
     proc = _run("--help", tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Usage: transplant-audit" in proc.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_exits_0(command: str, tmp_path: Path) -> None:
+    """``COMMAND --help`` of each top-level command (also run in the fresh venv by
+    ``.ci/clean_venv_check``)."""
+    assert SCRIPT is not None, "transplant-audit console script not on PATH"
+    assert help_problems(SCRIPT, command, tmp_path) == []
+
+
+def test_the_help_list_is_every_top_level_command() -> None:
+    """console_cases.COMMANDS names each command the app registers, so a new command's
+    --help is checked in the fresh venv too."""
+    import typer.main
+
+    from transplant_audit.cli import app
+
+    assert sorted(COMMANDS) == sorted(typer.main.get_command(app).commands)
+
+
+def test_the_help_checker_sees_a_failing_help(tmp_path: Path) -> None:
+    """``help_problems`` itself can fail: exit 1 with a traceback and no usage is reported."""
+    fake = tmp_path / "fake"
+    fake.write_text("#!/bin/sh\necho 'Traceback (most recent call last):' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    found = " ".join(help_problems(str(fake), "report", tmp_path))
+    assert "exit 1, want 0" in found and "a traceback" in found and "no usage line" in found

@@ -120,6 +120,18 @@ def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None
         raise
 
 
+def write_cache_atomic(path: Path, data: bytes) -> bool:
+    """Keep ``data`` at ``path`` if possible, as ``write_bytes_atomic`` does, for a cache:
+    a failure (a cache directory that cannot be written, a full disk) is swallowed, since
+    a cache is rebuilt next time. False when nothing was kept; either way no half-written
+    or temp file is left."""
+    try:
+        write_bytes_atomic(path, data)
+    except DataError:
+        return False
+    return True
+
+
 def create_bytes_exclusive(path: Path, data: bytes, *, secret: bool = False) -> bool:
     """Create ``path`` holding ``data`` unless it exists already; True when this call made it.
 

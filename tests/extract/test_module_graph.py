@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,8 +83,54 @@ def test_no_import_cycle() -> None:
     assert not cycles, cycles
 
 
+_IMPORT_ALONE = """
+import importlib, json, sys
+mod = importlib.import_module(sys.argv[1])
+print(json.dumps({"name": mod.__name__, "core": "%s.core" % sys.argv[2] in sys.modules}))
+"""
+"""Run in a fresh interpreter: import the stage named argv[1]; did core come with it?"""
+
+
+def import_alone(
+    module: str, pkg: str = PKG, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``import module`` in a fresh Python process (the test run's interpreter, and its
+    environment unless ``env``), printing its name and whether ``pkg``.core came too."""
+    return subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALONE, module, pkg],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+
+
 @pytest.mark.parametrize("name", STAGES)
 def test_stage_imports_alone(name: str) -> None:
-    """Each stage imports by itself (no hidden reliance on core having been imported)."""
-    mod = importlib.import_module(f"{PKG}.{name}")
-    assert mod.__name__ == f"{PKG}.{name}"
+    """Each stage imports by itself in a FRESH process, without core: an import that works
+    only because another test (or module) imported something first fails here."""
+    proc = import_alone(f"{PKG}.{name}")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"name": f"{PKG}.{name}", "core": False}
+
+
+def test_import_alone_sees_what_this_process_hides(tmp_path: Path) -> None:
+    """The check itself can fail: a module that uses a sibling it never imports works in a
+    process where the sibling is loaded, and fails in a fresh one."""
+    pkg = tmp_path / "hiddendep"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "base.py").write_text("VALUE = 1\n")
+    (pkg / "user.py").write_text("import hiddendep\n\nVALUE = hiddendep.base.VALUE + 1\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        importlib.import_module("hiddendep.base")
+        assert importlib.import_module("hiddendep.user").VALUE == 2  # passes in this process
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+        proc = import_alone("hiddendep.user", "hiddendep", env)
+        assert proc.returncode != 0 and "AttributeError" in proc.stderr, proc.stderr
+    finally:
+        sys.path.remove(str(tmp_path))
+        for mod in [m for m in sys.modules if m.split(".")[0] == "hiddendep"]:
+            del sys.modules[mod]

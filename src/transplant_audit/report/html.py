@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import numbers
-import os
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ import jinja2
 import numpy as np
 from markupsafe import Markup, escape
 
+from transplant_audit.fileerrors import write_cache_atomic
 from transplant_audit.jsonvalue import plain
 from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
@@ -78,13 +78,8 @@ def vega_bundle() -> str:
         bundle = None
     if bundle is None:
         bundle = vl_convert.javascript_bundle()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.part")
-            tmp.write_text(bundle + _BUNDLE_END, "utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass  # no cache: build it again next time
+        # if it fails, no cache: built again next time
+        write_cache_atomic(path, (bundle + _BUNDLE_END).encode("utf-8"))
     return bundle.replace("</script", "<\\/script")
 
 

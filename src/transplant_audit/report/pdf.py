@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from io import BytesIO
@@ -39,6 +38,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from transplant_audit.fileerrors import write_cache_atomic
 from transplant_audit.jsonvalue import plain
 from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
@@ -353,13 +353,7 @@ def chart_png(spec: dict) -> bytes:
     except OSError:
         pass
     png = vl_convert.vegalite_to_png(spec, scale=PNG_SCALE)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
-        tmp.write_bytes(png)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache: rendered again next time
+    write_cache_atomic(path, png)  # if it fails, no cache: rendered again next time
     return png
 
 
