@@ -1,10 +1,10 @@
 """The blind held-out real-text sets (issue 14): heldout2.json (raw/h*.txt), heldout3.json
 (raw/k*.txt), heldout4.json (raw/m*.txt), heldout5.json (raw/n*.txt), heldout6.json
-(raw/p*.txt), heldout7.json (raw/q*.txt) and heldout8.json (raw/r*.txt), each gathered blind to the extractor from pages
-none of the earlier sets used. These tests check the sets themselves
-(size, form, disjointness, reproducibility, the texts-only export for a blind second annotator);
-they never run the extractor on them. Scoring them is bench_extract.py's job (and
-test_realtext.py's floors)."""
+(raw/p*.txt), heldout7.json (raw/q*.txt) and heldout8.json (raw/r*.txt), each gathered
+blind to the extractor from pages none of the earlier sets used. These tests check the sets
+themselves (size, form, disjointness, reproducibility, the texts-only export for a blind
+second annotator); they never run the extractor on them. Scoring them is bench_extract.py's
+job (and test_realtext.py's floors)."""
 
 from __future__ import annotations
 
