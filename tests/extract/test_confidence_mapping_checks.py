@@ -63,13 +63,11 @@ def test_the_synthetic_good_mapping_is_read() -> None:
         "x-nested",
     ],
 )
-@pytest.mark.xfail(strict=True, reason="rv9 finding: not checked yet")
 def test_a_broken_mapping_is_refused_when_read(meta: dict) -> None:
     with pytest.raises(ValueError, match="calibration"):
         cf.calibration_from(meta, "sha256:x")
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding: not checked yet")
 def test_nan_in_the_stored_mapping_is_one_line_exit_2(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

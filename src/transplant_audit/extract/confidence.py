@@ -266,15 +266,28 @@ def calibration_from(meta: dict[str, object], current_digest: str) -> Calibratio
     combine = str(meta["combine"])
     if combine not in COMBINES:
         raise ValueError(f"calibration: unknown combine {combine!r}")
-    curves = {}
-    for origin, curve in dict(meta["curves"]).items():  # type: ignore[call-overload]
-        x = np.asarray(curve["x"], dtype=float)
-        y = np.asarray(curve["y"], dtype=float)
-        if len(x) != len(y) or not len(x) or np.any(np.diff(x) < 0) or np.any(np.diff(y) < 0):
-            raise ValueError(f"calibration: the {origin} curve is not monotone")
-        curves[str(origin)] = (x, y)
+    stored = meta["curves"]
+    if not isinstance(stored, dict) or "rules" not in stored:
+        raise ValueError("calibration: no curve for rules candidates (every origin's fallback)")
+    curves = {str(origin): _curve(str(origin), curve) for origin, curve in stored.items()}
     digest = str(meta["model_digest"])
     return Calibration(combine, curves, digest, digest == current_digest, meta)
+
+
+def _curve(origin: str, curve: dict[str, object]) -> tuple[np.ndarray, np.ndarray]:
+    """One origin's (x, y) points: as many of each, finite, both non-decreasing, and every
+    y a probability (NaN would compare false with every check and reach the output)."""
+    x = np.asarray(curve["x"], dtype=float)
+    y = np.asarray(curve["y"], dtype=float)
+    if x.ndim != 1 or x.shape != y.shape or not len(x):
+        raise ValueError(f"calibration: the {origin} curve is not a list of points")
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise ValueError(f"calibration: the {origin} curve has a point that is not finite")
+    if np.any(y < 0) or np.any(y > 1):
+        raise ValueError(f"calibration: the {origin} curve has a probability outside [0, 1]")
+    if np.any(np.diff(x) < 0) or np.any(np.diff(y) < 0):
+        raise ValueError(f"calibration: the {origin} curve is not monotone")
+    return x, y
 
 
 @lru_cache(maxsize=4)
