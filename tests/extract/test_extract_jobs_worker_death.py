@@ -10,8 +10,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 # A CLI run in which the worker given the document holding DIE dies at once (os._exit, as a
@@ -36,7 +34,6 @@ DRIVER = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding: the parent hangs")
 def test_a_dead_worker_is_one_line_exit_2_not_a_hang(tmp_path: Path) -> None:
     docs = []
     for i in range(5):

@@ -311,7 +311,7 @@ def extract_cmd(
                             raise
                         read.append(str(exc))
                 texts = [(r[0].text, method, language) for r in read if not isinstance(r, str)]
-                scored = iter(pool.map(_score, texts) if pool else map(_score, texts))
+                scored = iter(_score_all(pool, texts) if pool else map(_score, texts))
                 for r in read:
                     try:
                         if isinstance(r, str):
@@ -326,7 +326,7 @@ def extract_cmd(
                     progress.advance(task)
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
         if "store" in holder:
             holder["store"].close()
     if as_json:
@@ -372,8 +372,11 @@ def _windows(sources: list[str], jobs: int) -> list[list[str]]:
 
 def _pool(jobs: int, method: str) -> Any:
     """A pool of ``jobs`` worker processes, forked (where the platform can) after the model
-    is read, so each worker has it without reading it again."""
+    is read, so each worker has it without reading it again. A ``ProcessPoolExecutor``, not
+    a ``multiprocessing.Pool``: when a worker dies the executor says so (BrokenProcessPool)
+    where a Pool waits for its result forever."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from transplant_audit.extract.confidence import load_calibration
     from transplant_audit.extract.learned import load_model
@@ -381,7 +384,24 @@ def _pool(jobs: int, method: str) -> Any:
     load_model()  # every method's confidence reads the model
     load_calibration()
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None).Pool(jobs)
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    pool.submit(os.getpid).result()  # the workers start now, before the progress thread
+    return pool
+
+
+def _score_all(pool: Any, texts: list[tuple[str, str, str | None]]) -> list[Any]:
+    """``_score`` of each text by the pool's workers, in order; a worker that died (killed,
+    out of memory) ends the run with one line rather than a wait for its result."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return list(pool.map(_score, texts))
+    except BrokenProcessPool as exc:
+        raise TransplantAuditError(
+            f"extract --jobs: a worker process died ({exc}); documents stored before it are "
+            "kept, the rest are not: run again, with fewer --jobs if memory is short"
+        ) from None
 
 
 def _score(job: tuple[str, str, str | None]) -> list[tuple[Any, float | None, float | None]]:
