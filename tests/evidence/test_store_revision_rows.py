@@ -101,7 +101,6 @@ def test_a_0007_store_with_review_decisions_upgrades_and_keeps_them(tmp_path: Pa
     conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_downgrading_0008_keeps_reviewed_candidates(tmp_path: Path) -> None:
     from alembic import command
 

@@ -29,5 +29,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A plain DROP COLUMN where the database has one (PostgreSQL; SQLite from 3.35): batch
+    # mode rebuilds ``candidates`` on SQLite, and dropping the old table under the foreign
+    # keys review_decisions holds fails once any candidate has been reviewed.
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite" or bind.dialect.dbapi.sqlite_version_info >= (3, 35):
+        op.drop_column("candidates", "confidence")
+        return
     with op.batch_alter_table("candidates") as batch:
         batch.drop_column("confidence")
