@@ -28,7 +28,6 @@ def _store_with(home: Path, *sql: str) -> Path:
     return db
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_two_revision_rows_are_one_clear_error_and_left_alone(tmp_path: Path) -> None:
     db = _store_with(tmp_path, "INSERT INTO alembic_version VALUES ('0007_registry')")
     before = hashlib.sha256(db.read_bytes()).hexdigest()

@@ -571,11 +571,19 @@ class Store:
                 "or use another store with --home or --db"
             )
         from alembic import command
+        from alembic.util import CommandError
 
-        with self._write_engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
+        try:
+            with self._write_engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+        except CommandError as exc:  # e.g. two rows in alembic_version: rolled back
+            raise ConfigError(
+                f"cannot upgrade the store at {safe_url(self.url)}: its schema revisions "
+                f"({', '.join(sorted(current))}) do not form one point of this version's "
+                f"migrations ({str(exc).splitlines()[0]}); the store is left as it was"
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
