@@ -16,7 +16,6 @@ from transplant_audit.extract import confidence as cf
 from .conftest import run
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_the_cut_keeps_what_is_shown_at_the_threshold(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -428,10 +428,9 @@ def _finish_one(
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
     from transplant_audit.extract.confidence import above
 
-    scored = [  # rounded once: what is printed is what is stored
-        (c, s, None if q is None else round(q, 4))
-        for c, s, q in above(scored, holder["min_confidence"])
-    ]
+    # rounded once, before the cut: what is printed is what is stored and what is cut on
+    shown = [(c, s, None if q is None else round(q, 4)) for c, s, q in scored]
+    scored = above(shown, holder["min_confidence"])
     found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
