@@ -24,9 +24,18 @@ def read_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
     return DataError(str(path), f"cannot be read: {exc.strerror or exc}", code=codes.Unreadable)
 
 
+def _is_dir(path: str | os.PathLike[str]) -> bool:
+    """``Path.is_dir``, False where ``stat`` itself fails (EACCES on a directory that may
+    not be searched, ENAMETOOLONG): ``Path.is_dir`` raises those."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 def write_error(path: str | os.PathLike[str], exc: OSError) -> DataError:
     """The error for ``exc`` raised while writing the output ``path``."""
-    reason = "is a directory" if Path(path).is_dir() else (exc.strerror or str(exc))
+    reason = "is a directory" if _is_dir(path) else (exc.strerror or str(exc))
     return DataError(str(path), f"cannot write the output: {reason}", code=codes.CannotWrite)
 
 
@@ -108,7 +117,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, secret: bool = False) -> None
     temp file left.
     """
     path = Path(path)
-    if path.is_dir():
+    if _is_dir(path):
         raise write_error(path, IsADirectoryError(21, "is a directory"))
     tmp = _write_temp(path, data, secret=secret)
     try:

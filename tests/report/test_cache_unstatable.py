@@ -22,19 +22,16 @@ FAKE_BUNDLE = "/* synthetic vega bundle */"
 TOO_LONG = "n" * 300  # past NAME_MAX (255) of every common file system
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_write_cache_atomic_swallows_an_unstatable_path(tmp_path: Path) -> None:
     assert write_cache_atomic(tmp_path / TOO_LONG / "chart.png", b"x") is False
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_write_bytes_atomic_names_an_unstatable_path(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="nnnn"):
         write_bytes_atomic(tmp_path / TOO_LONG, b"x")
 
 
-@pytest.mark.xfail(strict=True, reason="rv9 finding, mended next")
 def test_report_caches_under_an_unstatable_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
