@@ -221,6 +221,31 @@ def extract_confident(
     return [(c, s, q) for (c, s), q in zip(scored, conf, strict=True)]
 
 
+STORED_DIGITS = 4
+"""Decimal places a confidence keeps once computed: what is printed is what is stored."""
+
+
+def document_candidates(
+    text: str,
+    *,
+    method: str = "",
+    language: str | None = None,
+    with_confidence: bool = True,
+    minimum: float = 0.0,
+) -> list[tuple[Candidate, float | None, float | None]]:
+    """(candidate, score, confidence) of one document as ``extract`` lists and stores them
+    and the web workbench stores them: ``extract_confident``'s, those below ``minimum``
+    dropped (``above``), each confidence rounded to ``STORED_DIGITS`` places. Without
+    ``with_confidence`` the confidence is not computed (None; ``minimum`` must be 0)."""
+    if not with_confidence:
+        if minimum > 0:
+            raise ValueError("a confidence cut needs the confidence")
+        scored = learned.extract_scored(text, method=method, language=language)
+        return [(c, s, None) for c, s in scored]
+    items = above(extract_confident(text, method=method, language=language), minimum)
+    return [(c, s, None if q is None else round(q, STORED_DIGITS)) for c, s, q in items]
+
+
 def above(
     items: list[tuple[Candidate, float | None, float | None]], minimum: float
 ) -> list[tuple[Candidate, float | None, float | None]]:
