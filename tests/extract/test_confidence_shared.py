@@ -104,3 +104,12 @@ def test_no_confidence_with_a_cut_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "--min-confidence" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout == ""
+
+
+def test_a_number_read_later_is_the_number_read_at_once() -> None:
+    doc = learned.Document.of(PAGE)
+    unread = doc.numbers
+    full = learned.number_spans(PAGE, doc.norm, doc.rules)
+    assert sum(not sp.kind for sp in unread) >= 20
+    assert [learned.read_span(doc.norm, sp) for sp in unread] == full
+    assert doc.spans == full and doc.numbers is doc.spans

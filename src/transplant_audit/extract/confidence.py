@@ -154,7 +154,7 @@ def document_evidence(
     with the cue lists of all the document's spans, so every probability is the one
     scoring every span gives."""
     doc = document or learned.Document.of(text, language)
-    spans = doc.spans
+    spans = doc.numbers  # ``evidence`` reads their places and rules; ``scores`` the rest
     probs = np.full((len(spans), len(model.classes)), np.nan)  # a row no candidate reads
     bounds = [(sp.start, sp.end) for sp in spans]
     starts = [s for s, _ in bounds]

@@ -229,11 +229,14 @@ def _kind(m: re.Match[str]) -> str:
     return ""
 
 
-def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = True) -> list[Span]:
+def number_spans(
+    text: str, norm: str, rules: list[Candidate], *, full: bool = True, read: bool = True
+) -> list[Span]:
     """Every number in ``norm`` with its value and counter, and the rules' candidates
     attached to the span they overlap (a rule candidate on no number span is a span).
     ``full`` False leaves the counter of a span the rules found unread (its ``uclass``,
-    units, kind empty): ``combined`` with a keep threshold of 0 never reads those."""
+    units, kind empty): ``combined`` with a keep threshold of 0 never reads those. ``read``
+    False leaves every number's counter unread (``read_span`` reads one when needed)."""
     found: list[tuple[re.Match[str], float]] = []
     for m in pat.NUMBER_RE.finditer(norm):
         zh = m.group("zh")
@@ -246,12 +249,23 @@ def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = T
     bounds = [m.span() for m, _ in found]
     ruled, extra = _attach(bounds, rules)
     spans = [
-        Span(m.start(), m.end(), value, "", "", "", "", False, tuple(ruled[i]))
-        if i in ruled and not full
+        Span(m.start(), m.end(), value, "", "", "", "", False, tuple(ruled.get(i, ())))
+        if not read or (i in ruled and not full)
         else _number_span(norm, m, value, tuple(ruled.get(i, ())))
         for i, (m, value) in enumerate(found)
     ]
     return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+def read_span(norm: str, span: Span) -> Span:
+    """``span`` with its counter read, as ``number_spans`` reads it (a span already read, or
+    a rules candidate on no number, is returned as it is)."""
+    if span.kind:
+        return span
+    m = pat.NUMBER_RE.match(norm, span.start)  # the match ``finditer`` found there
+    if m is None or m.end() != span.end:
+        raise ValueError(f"no number read at {span.start}-{span.end}")
+    return _number_span(norm, m, span.raw, span.rules)
 
 
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
@@ -518,15 +532,17 @@ def document_spans(
 class Document:
     """One document's work that extraction and its confidence share, each part done once
     and only when asked: the rules (``rules``), every number read (``spans``, as
-    ``document_spans`` reads them) and the span model's probabilities of any of its spans
-    (``scores``: a span is scored once, with the cue lists of all the document's spans, so
-    its row is what ``score_spans`` of every span gives, bit for bit)."""
+    ``document_spans`` reads them; ``numbers`` without their counters) and the span
+    model's probabilities of any of its spans (``scores``: a span is read and scored once,
+    with the cue lists of all the document's spans, so its row is what ``score_spans`` of
+    every span gives, bit for bit)."""
 
     text: str
     lang: str
     norm: str
     rules: list[Candidate]
     _spans: list[Span] | None = field(default=None, repr=False)
+    _unread: list[Span] | None = field(default=None, repr=False)
     _cues: dict[str, list[int]] | None = field(default=None, repr=False)
     _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
     _model: Model | None = field(default=None, repr=False)
@@ -544,17 +560,28 @@ class Document:
             self._spans = number_spans(self.text, self.norm, self.rules)
         return self._spans
 
+    @property
+    def numbers(self) -> list[Span]:
+        """The same spans with only their place, value and rules' candidates sure to be
+        read (counters read only when ``spans`` was asked for)."""
+        if self._spans is not None:
+            return self._spans
+        if self._unread is None:
+            self._unread = number_spans(self.text, self.norm, self.rules, read=False)
+        return self._unread
+
     def scores(self, model: Model, rows: list[int]) -> np.ndarray:
         """The span model's probabilities (len(rows) × classes) of ``spans[i]`` for each i
         in ``rows``; a row already scored (by the same model) is not scored again."""
         if self._model is not model:
             self._model, self._rows = model, {}
-        spans = self.spans
         ask = sorted({i for i in rows if i not in self._rows})
         if ask:
+            spans = self.numbers
             if self._cues is None:
                 self._cues = cue_positions(self.norm, spans)
-            got = score_spans(model, self.norm, [spans[i] for i in ask], self.lang, self._cues)
+            batch = [read_span(self.norm, spans[i]) for i in ask]
+            got = score_spans(model, self.norm, batch, self.lang, self._cues)
             self._rows.update(zip(ask, got, strict=True))
         if not rows:
             return np.zeros((0, len(model.classes)))
