@@ -4,8 +4,9 @@ Investigators review every candidate; what helps them most is how likely each is
 right. ``learned.extract`` already decides with model probabilities; this module reads them
 for every candidate of any method, without changing the candidates:
 
-- the span model's probability of the candidate's indicator at its number (every span is
-  scored here, also the spans ``combined`` keeps unscored), and
+- the span model's probability of the candidate's indicator at its number (scored here
+  also where ``combined`` keeps a span unscored; only the spans candidates sit on are read
+  and scored, each as scoring every span would score it: ``learned.Document``), and
 - for a candidate of the rules (kept, or moved within its group by the re-labeller), the
   re-labeller's probability of its indicator among its group and NONE
   (``relabel.group_probabilities``).
