@@ -481,9 +481,9 @@ def print_confidence() -> None:
                 print(f"  {lang:<9} " + " ".join(f"{x:>17}" for x in cells) + "  " + at)
 
 
-def print_confidence_cost(seconds: float) -> None:
-    """What the confidence costs: the default method with and without it on the dense pages
-    the throughput section times, alternated, in one run."""
+def confidence_cost(seconds: float) -> dict[str, float]:
+    """Pages per CPU second of the default method without and with the confidence, on the
+    dense pages the throughput section times (the better of two alternated runs each)."""
     from transplant_audit.extract.confidence import extract_confident
 
     docs = [d for name in FILES for d in load(name)]
@@ -493,10 +493,41 @@ def print_confidence_cost(seconds: float) -> None:
     for _ in range(2):
         runs["without"].append(timed(plain, dense, seconds)[2])
         runs["with confidence"].append(timed(extract_confident, dense, seconds)[2])
-    base = max(runs["without"])
-    print(f"\ncost of the confidence, {learned.DEFAULT_METHOD}, {len(dense)} dense pages:")
-    for name, v in runs.items():
-        print(f"  {name:<16} {max(v):7.1f} pages per CPU second ({max(v) / base:.2f}x)")
+    return {name: max(v) for name, v in runs.items()}
+
+
+def _baseline_cost(src: str, seconds: float) -> dict[str, float]:
+    """``confidence_cost`` of the code under ``src`` (another tree's src/), in a child."""
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=src)
+    cmd = [sys.executable, __file__, "--confidence-cost", "--seconds", str(seconds), "--json"]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def print_confidence_cost(seconds: float, baseline_src: str | None = None) -> None:
+    """What the confidence costs: the default method with and without it on dense pages;
+    with ``baseline_src``, the same for that tree's code, measured alternately in this run
+    (this code, the baseline, this code again, the baseline again; best of each)."""
+    mine = [confidence_cost(seconds)]
+    base = []
+    if baseline_src:
+        base.append(_baseline_cost(baseline_src, seconds))
+        mine.append(confidence_cost(seconds))
+        base.append(_baseline_cost(baseline_src, seconds))
+    dense = len(pages([d for name in FILES for d in load(name)])[:8])
+    print(f"\ncost of the confidence, {learned.DEFAULT_METHOD}, {dense} dense pages:")
+    rows = [("this code", mine)] + ([(f"baseline {baseline_src}", base)] if base else [])
+    for label, got in rows:
+        best = {k: max(g[k] for g in got) for k in got[0]}
+        ref = best["without"]
+        print(f"  {label}:")
+        for name, v in best.items():
+            print(f"    {name:<16} {v:7.1f} pages per CPU second ({v / ref:.2f}x)")
+    if base:
+        m, b = max(g["with confidence"] for g in mine), max(g["with confidence"] for g in base)
+        print(f"  with confidence, this code / baseline: {m / b:.2f}x")
 
 
 def print_cv(recompute: bool) -> None:
@@ -581,7 +612,25 @@ def main(argv: list[str] | None = None) -> int:
         "confidence threshold per language on the pooled check halves of heldout4-6 and "
         "heldout7's check half (never trained or calibrated on), and stop",
     )
+    ap.add_argument(
+        "--confidence-cost",
+        action="store_true",
+        help="time the default method without and with the confidence on dense pages, and "
+        "stop (reads no real-text set)",
+    )
+    ap.add_argument(
+        "--baseline-src",
+        metavar="SRC",
+        help="with --confidence-cost: time another tree's src/ too, alternately in this run",
+    )
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.confidence_cost:
+        if args.json:
+            print(json.dumps(confidence_cost(args.seconds)))
+        else:
+            print_confidence_cost(args.seconds, args.baseline_src)
+        return 0
     if args.confidence:
         print_confidence()
         print_confidence_cost(args.seconds)

@@ -97,6 +97,15 @@ HELDOUT7_FLOORS = {
     "zh-Hans": (0.65, 0.69),
     "zh-Hant": (0.71, 0.57),
 }
+# heldout8 (182 snippets, gathered blind after heldout7 was scored, partly from text kept in
+# public code repositories) was scored once with rules, model and confidence mapping frozen
+# (2026-12-05 13:40 UTC, main e8ff69f; default method rules): en 0.720/0.550, zh-Hans
+# 0.647/0.786, zh-Hant 0.655/0.554. Not tuned on.
+HELDOUT8_FLOORS = {
+    "en": (0.70, 0.53),
+    "zh-Hans": (0.63, 0.76),
+    "zh-Hant": (0.63, 0.53),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -184,6 +193,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout5", HELDOUT5_FLOORS),
         ("heldout6", HELDOUT6_FLOORS),
         ("heldout7", HELDOUT7_FLOORS),
+        ("heldout8", HELDOUT8_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:

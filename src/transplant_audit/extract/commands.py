@@ -264,6 +264,19 @@ def extract_cmd(
             ),
         ),
     ] = 0.0,
+    with_confidence: Annotated[
+        bool,
+        typer.Option(
+            "--confidence/--no-confidence",
+            help=(
+                "Compute each candidate's confidence (default). --no-confidence skips it: "
+                "the confidence is null (unknown: listed last by review --by-confidence), "
+                "and on dense pages the default method reads about 2.5 times as many pages per "
+                "CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
+                "combined with --min-confidence."
+            ),
+        ),
+    ] = True,
     home: HomeOption = None,
     db: DbOption = None,
 ) -> None:
@@ -289,10 +302,15 @@ def extract_cmd(
     if method not in METHODS:
         raise ConfigError(f"--method must be one of {', '.join(METHODS)}, not {method!r}")
 
-    _check_calibration(min_confidence)
+    if not with_confidence and min_confidence > 0:
+        raise typer.BadParameter(
+            "cannot cut by confidence when it is not computed (--no-confidence)",
+            param_hint="'--min-confidence'",
+        )
+    if with_confidence:
+        _check_calibration(min_confidence)
     home_path = home_dir(home)
     holder: dict[str, Any] = {"extractor": extractor or os.environ.get(REVIEWER_ENV)}
-    holder["min_confidence"] = min_confidence
     records: list[dict[str, Any]] = []
     errors: list[str] = []
     out, err = _out(), _err()
@@ -310,7 +328,11 @@ def extract_cmd(
                         if len(sources) == 1:
                             raise
                         read.append(str(exc))
-                texts = [(r[0].text, method, language) for r in read if not isinstance(r, str)]
+                texts = [
+                    (r[0].text, method, language, with_confidence, min_confidence)
+                    for r in read
+                    if not isinstance(r, str)
+                ]
                 scored = iter(_score_all(pool, texts) if pool else map(_score, texts))
                 for r in read:
                     try:
@@ -390,7 +412,7 @@ def _pool(jobs: int, method: str) -> Any:
     return pool
 
 
-def _score_all(pool: Any, texts: list[tuple[str, str, str | None]]) -> list[Any]:
+def _score_all(pool: Any, texts: list[tuple[str, str, str | None, bool, float]]) -> list[Any]:
     """``_score`` of each text by the pool's workers, in order; a worker that died (killed,
     out of memory) ends the run with one line rather than a wait for its result."""
     from concurrent.futures.process import BrokenProcessPool
@@ -404,12 +426,17 @@ def _score_all(pool: Any, texts: list[tuple[str, str, str | None]]) -> list[Any]
         ) from None
 
 
-def _score(job: tuple[str, str, str | None]) -> list[tuple[Any, float | None, float | None]]:
-    """(candidate, score, confidence) of one document's text: the pure step a worker runs."""
-    from transplant_audit.extract.confidence import extract_confident
+def _score(
+    job: tuple[str, str, str | None, bool, float],
+) -> list[tuple[Any, float | None, float | None]]:
+    """(candidate, score, confidence) of one document's text: the pure step a worker runs
+    (``confidence.document_candidates``, as the web workbench stores them)."""
+    from transplant_audit.extract.confidence import document_candidates
 
-    text, method, language = job
-    return extract_confident(text, method=method, language=language)
+    text, method, language, with_confidence, minimum = job
+    return document_candidates(
+        text, method=method, language=language, with_confidence=with_confidence, minimum=minimum
+    )
 
 
 def _finish_one(
@@ -426,11 +453,6 @@ def _finish_one(
     doc, sid, digest, label = read
     for w in doc.warnings:
         err.print(f"[yellow]warning:[/] {escape(label)}: {escape(w)}")
-    from transplant_audit.extract.confidence import above
-
-    # rounded once, before the cut: what is printed is what is stored and what is cut on
-    shown = [(c, s, None if q is None else round(q, 4)) for c, s, q in scored]
-    scored = above(shown, holder["min_confidence"])
     found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)

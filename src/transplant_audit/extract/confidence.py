@@ -4,8 +4,9 @@ Investigators review every candidate; what helps them most is how likely each is
 right. ``learned.extract`` already decides with model probabilities; this module reads them
 for every candidate of any method, without changing the candidates:
 
-- the span model's probability of the candidate's indicator at its number (every span is
-  scored here, also the spans ``combined`` keeps unscored), and
+- the span model's probability of the candidate's indicator at its number (scored here
+  also where ``combined`` keeps a span unscored; only the spans candidates sit on are read
+  and scored, each as scoring every span would score it: ``learned.Document``), and
 - for a candidate of the rules (kept, or moved within its group by the re-labeller), the
   re-labeller's probability of its indicator among its group and NONE
   (``relabel.group_probabilities``).
@@ -34,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.extract import learned, relabel
-from transplant_audit.extract.core import Candidate, detect_language
+from transplant_audit.extract.core import Candidate
 
 ORIGINS = ("rules", "added")
 """Where a candidate comes from: the rules (kept or re-labelled), or the span model alone."""
@@ -145,20 +146,27 @@ def document_evidence(
     *,
     language: str | None = None,
     model: learned.Model,
+    document: learned.Document | None = None,
 ) -> list[Evidence]:
-    """``evidence`` of ``candidates`` found in ``text`` with ``model``: the rules run again and
-    every span is scored (the candidates themselves are not touched)."""
-    lang = language or detect_language(text)
-    lang, norm, spans = learned.document_spans(text, lang)
-    probs = (
-        learned.score_spans(model, norm, spans, lang)
-        if spans
-        else np.zeros((0, len(model.classes)))
-    )
+    """``evidence`` of ``candidates`` found in ``text`` with ``model`` (the candidates
+    themselves are not touched). ``document`` (``learned.Document.of(text, language)``, the
+    one the candidates were extracted with) lends the rules and spans already computed;
+    only the spans the candidates sit on are scored (the rows ``evidence`` reads), each
+    with the cue lists of all the document's spans, so every probability is the one
+    scoring every span gives."""
+    doc = document or learned.Document.of(text, language)
+    spans = doc.numbers  # ``evidence`` reads their places and rules; ``scores`` the rest
+    probs = np.full((len(spans), len(model.classes)), np.nan)  # a row no candidate reads
+    bounds = [(sp.start, sp.end) for sp in spans]
+    starts = [s for s, _ in bounds]
+    at = [learned._overlapping(bounds, starts, c.start, c.end) for c in candidates]
+    rows = sorted({i for i in at if i is not None})
+    if rows:
+        probs[rows] = doc.scores(model, rows)
     rules = [c for sp in spans for c in sp.rules]
     r = model.relabeller
     rprobs = (
-        relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
+        relabel.probabilities(r, relabel.candidate_features(doc.norm, rules, doc.lang))
         if r is not None and rules
         else None
     )
@@ -172,17 +180,18 @@ def confidences(
     language: str | None = None,
     model: learned.Model | None = None,
     calibration: Calibration | None = None,
+    document: learned.Document | None = None,
 ) -> list[float | None]:
     """The calibrated chance that each of ``candidates`` (found in ``text`` by any method of
     ``learned.extract``) is a true figure; None for every candidate when the mapping is
-    stale (fitted for other weights)."""
+    stale (fitted for other weights). ``document``: see ``document_evidence``."""
     if not candidates:
         return []
     calibration = calibration or load_calibration()
     if not calibration.current:
         return [None] * len(candidates)
     model = model or learned.load_model()
-    evs = document_evidence(text, candidates, language=language, model=model)
+    evs = document_evidence(text, candidates, language=language, model=model, document=document)
     return [calibration.probability(ev) for ev in evs]
 
 
@@ -195,12 +204,51 @@ def extract_confident(
     calibration: Calibration | None = None,
 ) -> list[tuple[Candidate, float | None, float | None]]:
     """(candidate, score, confidence) of ``text``: ``learned.extract_scored``'s candidates and
-    scores unchanged, each with its calibrated confidence (``confidences``)."""
-    scored = learned.extract_scored(text, method=method, language=language, model=model)
+    scores unchanged, each with its calibrated confidence (``confidences``). The two share
+    one ``learned.Document``: the rules run once, the numbers are read once and a span is
+    scored at most once (only those a candidate sits on, when the method scores none)."""
+    doc = learned.Document.of(text, language) if text else None
+    scored = learned.extract_scored(
+        text, method=method, language=language, model=model, document=doc
+    )
     conf = confidences(
-        text, [c for c, _ in scored], language=language, model=model, calibration=calibration
+        text,
+        [c for c, _ in scored],
+        language=language,
+        model=model,
+        calibration=calibration,
+        document=doc,
     )
     return [(c, s, q) for (c, s), q in zip(scored, conf, strict=True)]
+
+
+STORED_DIGITS = 4
+"""Decimal places a confidence keeps once computed: what is printed is what is stored."""
+
+
+def document_candidates(
+    text: str,
+    *,
+    method: str = "",
+    language: str | None = None,
+    with_confidence: bool = True,
+    minimum: float = 0.0,
+) -> list[tuple[Candidate, float | None, float | None]]:
+    """(candidate, score, confidence) of one document as ``extract`` lists and stores them
+    and the web workbench stores them: ``extract_confident``'s, those below ``minimum``
+    dropped (``above``), each confidence rounded to ``STORED_DIGITS`` places. Without
+    ``with_confidence`` the confidence is not computed (None; ``minimum`` must be 0)."""
+    if not with_confidence:
+        if minimum > 0:
+            raise ValueError("a confidence cut needs the confidence")
+        scored = learned.extract_scored(text, method=method, language=language)
+        return [(c, s, None) for c, s in scored]
+    # rounded before the cut: what is listed and stored is what is cut on
+    items = [
+        (c, s, None if q is None else round(q, STORED_DIGITS))
+        for c, s, q in extract_confident(text, method=method, language=language)
+    ]
+    return above(items, minimum)
 
 
 def above(

@@ -229,11 +229,14 @@ def _kind(m: re.Match[str]) -> str:
     return ""
 
 
-def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = True) -> list[Span]:
+def number_spans(
+    text: str, norm: str, rules: list[Candidate], *, full: bool = True, read: bool = True
+) -> list[Span]:
     """Every number in ``norm`` with its value and counter, and the rules' candidates
     attached to the span they overlap (a rule candidate on no number span is a span).
     ``full`` False leaves the counter of a span the rules found unread (its ``uclass``,
-    units, kind empty): ``combined`` with a keep threshold of 0 never reads those."""
+    units, kind empty): ``combined`` with a keep threshold of 0 never reads those. ``read``
+    False leaves every number's counter unread (``read_span`` reads one when needed)."""
     found: list[tuple[re.Match[str], float]] = []
     for m in pat.NUMBER_RE.finditer(norm):
         zh = m.group("zh")
@@ -246,12 +249,23 @@ def number_spans(text: str, norm: str, rules: list[Candidate], *, full: bool = T
     bounds = [m.span() for m, _ in found]
     ruled, extra = _attach(bounds, rules)
     spans = [
-        Span(m.start(), m.end(), value, "", "", "", "", False, tuple(ruled[i]))
-        if i in ruled and not full
+        Span(m.start(), m.end(), value, "", "", "", "", False, tuple(ruled.get(i, ())))
+        if not read or (i in ruled and not full)
         else _number_span(norm, m, value, tuple(ruled.get(i, ())))
         for i, (m, value) in enumerate(found)
     ]
     return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+def read_span(norm: str, span: Span) -> Span:
+    """``span`` with its counter read, as ``number_spans`` reads it (a span already read, or
+    a rules candidate on no number, is returned as it is)."""
+    if span.kind:
+        return span
+    m = pat.NUMBER_RE.match(norm, span.start)  # the match ``finditer`` found there
+    if m is None or m.end() != span.end:
+        raise ValueError(f"no number read at {span.start}-{span.end}")
+    return _number_span(norm, m, span.raw, span.rules)
 
 
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
@@ -514,6 +528,66 @@ def document_spans(
     return lang, norm, number_spans(text, norm, rules, full=full)
 
 
+@dataclass
+class Document:
+    """One document's work that extraction and its confidence share, each part done once
+    and only when asked: the rules (``rules``), every number read (``spans``, as
+    ``document_spans`` reads them; ``numbers`` without their counters) and the span
+    model's probabilities of any of its spans (``scores``: a span is read and scored once,
+    with the cue lists of all the document's spans, so its row is what ``score_spans`` of
+    every span gives, bit for bit)."""
+
+    text: str
+    lang: str
+    norm: str
+    rules: list[Candidate]
+    _spans: list[Span] | None = field(default=None, repr=False)
+    _unread: list[Span] | None = field(default=None, repr=False)
+    _cues: dict[str, list[int]] | None = field(default=None, repr=False)
+    _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+    _model: Model | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, text: str, language: str | None = None) -> Document:
+        """The document ``text`` with its rules run (its language detected unless given)."""
+        lang = language or detect_language(text)
+        return cls(text, lang, normalize(text), extract_candidates(text, language=lang))
+
+    @property
+    def spans(self) -> list[Span]:
+        """Every number with its counter read (``number_spans``, ``full``), read once."""
+        if self._spans is None:
+            self._spans = number_spans(self.text, self.norm, self.rules)
+        return self._spans
+
+    @property
+    def numbers(self) -> list[Span]:
+        """The same spans with only their place, value and rules' candidates sure to be
+        read (counters read only when ``spans`` was asked for)."""
+        if self._spans is not None:
+            return self._spans
+        if self._unread is None:
+            self._unread = number_spans(self.text, self.norm, self.rules, read=False)
+        return self._unread
+
+    def scores(self, model: Model, rows: list[int]) -> np.ndarray:
+        """The span model's probabilities (len(rows) × classes) of ``spans[i]`` for each i
+        in ``rows``; a row already scored (by the same model) is not scored again."""
+        if self._model is not model:
+            self._model, self._rows = model, {}
+        ask = sorted({i for i in rows if i not in self._rows})
+        if ask:
+            spans = self.numbers
+            if self._cues is None:
+                self._cues = cue_positions(self.norm, spans)
+            batch = [read_span(self.norm, spans[i]) for i in ask]
+            got = score_spans(model, self.norm, batch, self.lang, self._cues)
+            self._rows.update(zip(ask, got, strict=True))
+        if not rows:
+            return np.zeros((0, len(model.classes)))
+        return np.stack([self._rows[i] for i in rows])
+
+
 def label_spans(spans: list[Span], gold: list[dict[str, object]], tolerance: float) -> list[str]:
     """Training labels: each gold figure names the first span whose value in the gold
     indicator's unit is within ``tolerance`` of it (a span the rules gave that indicator
@@ -561,11 +635,19 @@ def probabilities(model: Model, features: list[list[str]]) -> np.ndarray:
     )
 
 
-def score_spans(model: Model, norm: str, spans: list[Span], lang: str) -> np.ndarray:
+def score_spans(
+    model: Model,
+    norm: str,
+    spans: list[Span],
+    lang: str,
+    cues: dict[str, list[int]] | None = None,
+) -> np.ndarray:
     """``probabilities`` of a document's spans, in batches of ``_BATCH_SPANS``; the same
     numbers as ``probabilities(model, document_features(...))``, but the character n-grams
-    are looked up with numpy (``GramTable``) rather than built as strings."""
-    cues = cue_positions(norm, spans)
+    are looked up with numpy (``GramTable``) rather than built as strings. ``cues`` are
+    ``cue_positions(norm, spans)`` unless given (a document's, when only some of its spans
+    are scored: a span's row is then what scoring them all gives)."""
+    cues = cue_positions(norm, spans) if cues is None else cues
     cp = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     out = np.zeros((len(spans), len(model.classes)))
     for lo in range(0, len(spans), _BATCH_SPANS):
@@ -750,28 +832,37 @@ def extract_scored(
     method: str = "",
     language: str | None = None,
     model: Model | None = None,
+    document: Document | None = None,
 ) -> list[tuple[Candidate, float | None]]:
     """(candidate, score) of ``text`` by ``method`` (``rules``, ``learned``, ``combined``;
     "" is ``DEFAULT_METHOD``). The score is the model's probability of the candidate's
     indicator, None where no model was asked: every candidate of the rules alone, and under
     ``combined`` a rules candidate no stage could change (keep threshold 0, re-labeller off),
-    whose span is then not scored at all."""
+    whose span is then not scored at all. ``document`` (``Document.of(text, language)``)
+    lends its rules, spans and scores and keeps what this computes for a later reader (the
+    confidence); the candidates and scores are the same with it or without."""
     method = method or DEFAULT_METHOD
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: one of {', '.join(METHODS)}")
     if method == "rules":
-        return [(c, None) for c in extract_candidates(text, language=language)]
+        rules = document.rules if document else extract_candidates(text, language=language)
+        return [(c, None) for c in rules]
     if not text:
         return []
     model = model or load_model()
     if method == "combined" and not model.span_stage:
-        lang = language or detect_language(text)
-        rules = extract_candidates(text, language=lang)
-        return _relabelled(model, normalize(text), lang, rules, [(c, None) for c in rules])
+        doc = document or Document.of(text, language)
+        return _relabelled(model, doc.norm, doc.lang, doc.rules, [(c, None) for c in doc.rules])
     keep = model.keep_threshold if method == "combined" else None
-    # with a keep threshold of 0 a span the rules found is never scored: skip its counter
-    lang, norm, spans = document_spans(text, language, full=keep is None or keep > 0)
-    probs = _scores_needed(model, norm, spans, lang, keep)
+    doc = document or Document.of(text, language)
+    lang, norm = doc.lang, doc.norm
+    if keep is None or keep > 0:
+        spans = doc.spans
+        probs = doc.scores(model, list(range(len(spans))))
+    else:
+        # with a keep threshold of 0 a span the rules found is never scored: skip its counter
+        spans = number_spans(text, norm, doc.rules, full=False)
+        probs = _scores_needed(model, norm, spans, lang, keep)
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     scored = decide_scored(
         text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add

@@ -47,11 +47,13 @@ def capture_upload(
 
 
 def extract_source(store: Any, home: Path, source_id: str, username: str) -> dict[str, Any]:
-    """Extract the latest captured copy of ``source_id``; store new candidates as ``username``'s."""
+    """Extract the latest captured copy of ``source_id`` as ``extract`` does (its default
+    method, each candidate with its confidence: ``confidence.document_candidates``); store
+    new candidates as ``username``'s."""
     from transplant_audit.capture.archive import Archive, read_payload
     from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
     from transplant_audit.evidence.schema import Hospital
-    from transplant_audit.extract.core import extract_candidates
+    from transplant_audit.extract.confidence import document_candidates
     from transplant_audit.extract.review import candidate_id, save_candidates
     from transplant_audit.extract.text import read_document
 
@@ -67,7 +69,8 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
     with Archive(home).path(warc).open("rb") as fh:
         data = b"".join(read_payload(fh, offset))
     doc = read_document(data, name=name, content_type=media, charset=charset)
-    found = extract_candidates(doc.text)
+    scored = document_candidates(doc.text)  # what ``extract`` stores, confidence included
+    found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     with store.session(write=True) as s:
         hospitals = [
@@ -75,7 +78,14 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
             for h in s.execute(select(Hospital)).scalars()
         ]
         added, known = save_candidates(
-            s, source_id, digest, found, locators, hospitals, extracted_by=username
+            s,
+            source_id,
+            digest,
+            found,
+            locators,
+            hospitals,
+            extracted_by=username,
+            confidences=[q for _, _, q in scored],
         )
     return {
         "source_id": source_id,
