@@ -45,6 +45,7 @@ import train_extractor as trainer  # noqa: E402
 
 from transplant_audit.extract import confidence, learned, relabel  # noqa: E402
 from transplant_audit.extract.evaluate import matched  # noqa: E402
+from transplant_audit.fileerrors import write_bytes_atomic  # noqa: E402
 
 OUT = confidence.CALIBRATION_FILE
 
@@ -273,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rows:
         args.rows.write_text(json.dumps(rows), encoding="utf-8")
     meta = fit(rows, digest)
-    OUT.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    # atomic: a crash mid-write leaves the old mapping, never half of a new one
+    write_bytes_atomic(OUT, (json.dumps(meta, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     print(
         f"wrote {OUT}: combine {meta['combine']}, rules fitted on {meta['rules_fit_on']} "
         f"(nested Brier {meta['nested_brier_unseen_rules']}); "
