@@ -457,28 +457,12 @@ def _finish_one(
     locators = [doc.locator(c.start, c.end) for c in found]
     ids: list[str | None] = [None] * len(found)
     if sid and save and found:
-        from sqlalchemy import select
-
-        from transplant_audit.evidence.schema import Hospital
-        from transplant_audit.extract.review import candidate_id, identity, save_candidates
+        from transplant_audit.extract.review import candidate_id, identity, save_scored
 
         who = identity(holder["extractor"], option="--extractor NAME, or --no-save")
         store = _store(holder, home, db)
         with store.session(write=True) as s:
-            hospitals = [
-                {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
-                for h in s.execute(select(Hospital)).scalars()
-            ]
-            added, known = save_candidates(
-                s,
-                sid,
-                digest,
-                found,
-                locators,
-                hospitals,
-                extracted_by=who,
-                confidences=[q for _, _, q in scored],
-            )
+            added, known = save_scored(s, sid, digest, scored, locators, extracted_by=who)
         ids = [candidate_id(sid, digest, c) for c in found]
         err.print(
             f"{escape(label)}: {len(added)} new candidates stored for review"

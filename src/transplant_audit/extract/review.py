@@ -435,6 +435,38 @@ def save_candidates(
     return added, known
 
 
+def save_scored(
+    session: Any,
+    source_id: str,
+    digest: str | None,
+    scored: Sequence[tuple[Found, float | None, float | None]],
+    locators: Sequence[str],
+    *,
+    extracted_by: str | None,
+) -> tuple[list[Any], int]:
+    """``save_candidates`` for one document's (candidate, score, confidence) items as
+    ``confidence.document_candidates`` gives them, each candidate's hospital matched against
+    the store's register: the one storing step of ``extract`` and the web workbench."""
+    from sqlalchemy import select
+
+    from transplant_audit.evidence.schema import Hospital
+
+    hospitals = [
+        {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
+        for h in session.execute(select(Hospital)).scalars()
+    ]
+    return save_candidates(
+        session,
+        source_id,
+        digest,
+        [c for c, _, _ in scored],
+        locators,
+        hospitals,
+        extracted_by=extracted_by,
+        confidences=[q for _, _, q in scored],
+    )
+
+
 def decisions_of(session: Any, cand_id: str) -> list[Decision]:
     from sqlalchemy import select
 

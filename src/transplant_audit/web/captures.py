@@ -52,9 +52,8 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
     new candidates as ``username``'s."""
     from transplant_audit.capture.archive import Archive, read_payload
     from transplant_audit.evidence.archive_schema import ArchiveRecord, Capture
-    from transplant_audit.evidence.schema import Hospital
     from transplant_audit.extract.confidence import document_candidates
-    from transplant_audit.extract.review import candidate_id, save_candidates
+    from transplant_audit.extract.review import candidate_id, save_scored
     from transplant_audit.extract.text import read_document
 
     with store.session() as s:
@@ -73,20 +72,7 @@ def extract_source(store: Any, home: Path, source_id: str, username: str) -> dic
     found = [c for c, _, _ in scored]
     locators = [doc.locator(c.start, c.end) for c in found]
     with store.session(write=True) as s:
-        hospitals = [
-            {"id": h.id, "name_zh": h.name_zh, "name_en": h.name_en}
-            for h in s.execute(select(Hospital)).scalars()
-        ]
-        added, known = save_candidates(
-            s,
-            source_id,
-            digest,
-            found,
-            locators,
-            hospitals,
-            extracted_by=username,
-            confidences=[q for _, _, q in scored],
-        )
+        added, known = save_scored(s, source_id, digest, scored, locators, extracted_by=username)
     return {
         "source_id": source_id,
         "digest": digest,
