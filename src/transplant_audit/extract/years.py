@@ -433,19 +433,9 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                 for kind in kinds
             )
             if indicator == "first_transplant_year" and ys < m.end() and "年" in norm[ye : ye + 2]:
-                out.extend(
-                    _span_candidate(
-                        text,
-                        y2s,
-                        y2e,
-                        snippet_chars,
-                        lang,
-                        indicator=indicator,
-                        value=year2,
-                        hospital=_hospital_at(hospitals, y2s),
-                    )
-                    for y2s, y2e, year2 in _zh_years_in_turn(norm, ys, ye, m.end(), used)
-                )
+                # 1998年、2001年先后…: the list's other years, their organs not told apart
+                zh = _zh_years_in_turn(norm, ys, ye, m.end(), used)
+                in_turn = [(y2s, y2e, year2, "") for y2s, y2e, year2 in zh]
             out.extend(
                 _span_candidate(
                     text,
