@@ -149,6 +149,20 @@ def extractor_modules() -> dict[str, ModuleType]:
 REALTEXT = Path(__file__).parent / "realtext"
 """The real-text sets (GUIDE.md there): realtext.json, dev*.json, heldout*.json."""
 
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+"""The repository's tools/ (train_extractor.py, calibrate_extractor.py, ...)."""
+
+
+def import_script(directory: Path, name: str) -> ModuleType:
+    """The module ``name`` of a scripts folder that is no package (``TOOLS``, ``REALTEXT``, this
+    folder), imported with ``directory`` first on ``sys.path`` while it loads, so that its own
+    imports of its neighbours (``from build_set import ...``) resolve; the path is put back."""
+    sys.path.insert(0, str(directory))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(directory))
+
 
 def load_realtext(name: str) -> list[dict]:
     """The snippets of the real-text set ``name`` (``realtext/<name>.json``)."""

@@ -6,7 +6,6 @@ Sentences written here are synthetic test material, not evidence."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from transplant_audit.extract import confidence as cf
 from transplant_audit.extract import learned
 
-from .conftest import run
+from .conftest import TOOLS, import_script, run
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = (
@@ -29,12 +28,7 @@ SYNTHETIC = (
 
 @pytest.fixture(scope="module")
 def tool():  # noqa: ANN201
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import calibrate_extractor
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return calibrate_extractor
+    return import_script(TOOLS, "calibrate_extractor")
 
 
 @pytest.mark.parametrize("method", learned.METHODS)

@@ -6,7 +6,6 @@ synthetic test material, not evidence."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,18 +15,14 @@ import pytest
 from transplant_audit.extract import learned
 from transplant_audit.extract.evaluate import evaluate
 
+from .conftest import REALTEXT, TOOLS, import_script
+
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ROOT / "tools"
 
 
 @pytest.fixture(scope="module")
 def trainer():  # noqa: ANN201
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import train_extractor
-    finally:
-        sys.path.remove(str(TOOLS))
-    return train_extractor
+    return import_script(TOOLS, "train_extractor")
 
 
 def test_model_loads_without_pickle_and_is_small() -> None:
@@ -135,12 +130,7 @@ def test_value_follows_the_indicator_unit() -> None:
 
 
 def _corpus(name: str) -> list[dict]:
-    sys.path.insert(0, str(Path(__file__).parent))
-    try:
-        from test_corpus import load
-    finally:
-        sys.path.remove(str(Path(__file__).parent))
-    return load(name)
+    return import_script(Path(__file__).parent, "test_corpus").load(name)
 
 
 @pytest.mark.parametrize("name", ["dev", "heldout", "heldout2", "heldout3"])
@@ -330,11 +320,7 @@ def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN00
     """On the real files: no snippet of the check half of heldout4, heldout5, heldout6 or
     heldout7 is among the trainer's snippets, and every snippet of their tune halves is; no
     snippet of the blind heldout8 (when its file exists) is either."""
-    sys.path.insert(0, str(ROOT / "tests" / "extract" / "realtext"))
-    try:
-        import build_set
-    finally:
-        sys.path.remove(str(ROOT / "tests" / "extract" / "realtext"))
+    build_set = import_script(REALTEXT, "build_set")
     records = trainer.real_records()
     texts = {raw["text"] for _, raw in records}
     assert {"heldout4", "heldout5", "heldout6", "heldout7"} <= set(trainer.HALF_SETS)

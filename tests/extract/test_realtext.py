@@ -7,13 +7,12 @@ held-out half does not reach yet: docs/extract.md reports both."""
 from __future__ import annotations
 
 import functools
-import sys
 
 import pytest
 
 from transplant_audit.extract.evaluate import evaluate_values
 
-from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import REALTEXT, assert_snippets_well_formed, import_script
 from .conftest import load_realtext as load
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
@@ -133,15 +132,9 @@ def test_split_is_by_url_and_complete() -> None:
 def test_json_is_rebuilt_from_sources_and_split_reproduces() -> None:
     """realtext.json, dev.json and heldout.json are what build_set.py and split_set.py make
     from raw/: nobody edited the split by hand after tuning began."""
-    sys.path.insert(0, str(REALTEXT))
-    try:
-        from build_set import build
-        from split_set import split
-    finally:
-        sys.path.remove(str(REALTEXT))
-    docs = build()
+    docs = import_script(REALTEXT, "build_set").build()
     assert docs == load("realtext")
-    dev, held = split(docs)
+    dev, held = import_script(REALTEXT, "split_set").split(docs)
     assert dev == load("dev")
     assert held == load("heldout")
 
@@ -149,13 +142,8 @@ def test_json_is_rebuilt_from_sources_and_split_reproduces() -> None:
 def test_dev2_is_new_pages_and_rebuilt_from_sources() -> None:
     """dev2.json (raw/d*.txt) holds at least 150 snippets, 50 per language, from pages in
     neither dev nor held-out, and is exactly what build_set.py makes from its sources."""
-    sys.path.insert(0, str(REALTEXT))
-    try:
-        from build_set import build_dev2
-    finally:
-        sys.path.remove(str(REALTEXT))
     dev2 = load("dev2")
-    assert build_dev2() == dev2
+    assert import_script(REALTEXT, "build_set").build_dev2() == dev2
     assert len(dev2) >= 150
     for lang in LANGUAGES:
         assert sum(d["language"] == lang for d in dev2) >= 50, lang

@@ -5,7 +5,6 @@ weights. Sentences and weights written here are synthetic test material, not evi
 from __future__ import annotations
 
 import random
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +14,8 @@ import pytest
 from transplant_audit.extract import learned, relabel
 from transplant_audit.extract.core import extract_candidates
 from transplant_audit.extract.numbers import normalize
+
+from .conftest import TOOLS, import_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CUM, PER = "transplants_cumulative", "transplants_in_period"
@@ -26,12 +27,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def trainer():  # noqa: ANN201
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import train_extractor
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return train_extractor
+    return import_script(TOOLS, "train_extractor")
 
 
 def _toy(switch: float = 0.6, drop: float = 0.6) -> relabel.Relabeller:
