@@ -39,17 +39,16 @@ def test_a_queue_for_an_organ_is_still_a_waiting_list(text: str, value: float) -
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "days"),
     [
-        pytest.param("该院肾移植受者术后住院约十八天。", id="about-before"),
-        pytest.param("该院肾移植受者术后住院18天左右。", id="about-after"),
-        pytest.param("肝移植病人术后住院大约二十五天。", id="roughly-before"),
+        pytest.param("该院肾移植受者术后住院约十八天。", 18.0, id="about-before"),
+        pytest.param("该院肾移植受者术后住院18天左右。", 18.0, id="about-after"),
+        pytest.param("肝移植病人术后住院大约二十五天。", 25.0, id="roughly-before"),
     ],
 )
-def test_a_stay_qualified_as_approximate_is_typical(text: str) -> None:
+def test_a_stay_qualified_as_approximate_is_typical(text: str, days: float) -> None:
     """_zh_untypical_stay searched ctx.clause, which leaves out the figure's qualifiers."""
-    got = figure_triples(text)
-    assert any(i == "avg_length_of_stay_days" and q == "approx" for i, _, q in got), got
+    check_figures(text, {("avg_length_of_stay_days", days, "approx")}, set(), found=figure_triples)
 
 
 def test_one_patients_short_stay_is_still_an_anecdote() -> None:
