@@ -149,6 +149,9 @@ def extractor_modules() -> dict[str, ModuleType]:
 REALTEXT = Path(__file__).parent / "realtext"
 """The real-text sets (GUIDE.md there): realtext.json, dev*.json, heldout*.json."""
 
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+"""The languages of the real-text sets, in the order their scores are reported."""
+
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
 """The repository's tools/ (train_extractor.py, calibrate_extractor.py, ...)."""
 
@@ -176,7 +179,7 @@ def assert_snippets_well_formed(docs: list[dict]) -> None:
 
     for d in docs:
         assert d["url"].startswith(("http://", "https://")), d["id"]
-        assert d["language"] in ("en", "zh-Hans", "zh-Hant"), d["id"]
+        assert d["language"] in LANGUAGES, d["id"]
         assert 0 < len(d["text"]) <= 400, d["id"]
         for g in d["gold"]:
             assert g["indicator"] in INDICATORS, (d["id"], g)

@@ -14,10 +14,9 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import REALTEXT, assert_snippets_well_formed, import_script
+from .conftest import LANGUAGES, REALTEXT, assert_snippets_well_formed, import_script
 from .conftest import load_realtext as _docs
 
-LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 # (set name, id prefix, raw batch prefix), oldest first; each set must be disjoint from the
 # first set's raw/b*.txt (ids rt-), dev2's raw/d*.txt (ids rt2-) and every set listed before it.
 ORDER = [
