@@ -17,7 +17,6 @@ from transplant_audit.extract import learned
 
 from .conftest import TOOLS, import_script, run
 
-ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = (
     "The (fictional) Riverside hospital has 120 transplant beds and performed 300 kidney "
     "transplants in 2015. Patients waited 2 weeks. A liver transplant cost 250,000 yuan. "

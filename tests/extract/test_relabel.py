@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +16,6 @@ from transplant_audit.extract.numbers import normalize
 
 from .conftest import TOOLS, import_script
 
-ROOT = Path(__file__).resolve().parents[2]
 CUM, PER = "transplants_cumulative", "transplants_in_period"
 TEXT = (
     "In 2015 the (fictional) Riverside centre opened a new ward. "
