@@ -152,6 +152,15 @@ def test_fast_head_reading_agrees_with_alembic() -> None:
     assert head_revisions() == _alembic_heads()
 
 
+def test_fast_known_reading_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from transplant_audit.evidence.store import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
 def test_coverage_migration_keeps_data_and_fills_scopes(
     synthetic_package: Path, tmp_path: Path
 ) -> None:

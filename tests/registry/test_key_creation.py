@@ -54,9 +54,22 @@ def test_a_failed_first_write_leaves_no_key_behind(
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
 
 
-def test_a_key_created_meanwhile_is_kept(tmp_path: Path) -> None:
-    """Two workers: the one that finds the key already written reads it, never replaces it."""
+def test_a_key_created_meanwhile_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers: another worker's key lands after this one saw no key and while it makes
+    its own; the stored key is kept and returned, never replaced (an atomic replace would
+    leave pseudonyms made with the other key unmatchable)."""
+    from transplant_audit.registry import keyfile
+
     key = tmp_path / "registry.key"
-    first = load_or_create_key(key)
-    assert load_or_create_key(key) == first
-    assert len(first) == KEY_BYTES
+    other = "ab" * KEY_BYTES
+    token_hex = keyfile.secrets.token_hex
+
+    def racing_token_hex(n: int) -> str:
+        key.write_text(other + "\n", encoding="ascii")  # the other worker, first
+        key.chmod(0o600)
+        return token_hex(n)
+
+    monkeypatch.setattr(keyfile.secrets, "token_hex", racing_token_hex)
+    assert load_or_create_key(key) == bytes.fromhex(other)
+    assert key.read_text(encoding="ascii") == other + "\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["registry.key"]  # no temp file left

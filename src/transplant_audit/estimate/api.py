@@ -529,12 +529,13 @@ def _sensitivity_runner(
     assumptions: Mapping[str, Assumption],
     year_arr: np.ndarray,
     seed: int,
-) -> Callable[..., pd.DataFrame]:
-    """``run(kind, year=None, **kw)``: Sobol design and runs, Sobol indices or tornado
-    sensitivity in one estimated year."""
+) -> Callable[..., Any]:
+    """``run(kind, year=None, **kw)`` in one estimated year: ``"sobol_runs"`` gives the
+    Sobol design and model runs (``EstimateResult.sensitivity`` takes every scenario's
+    indices from it), anything else the tornado table."""
     from transplant_audit.estimate import sensitivity
 
-    def run_sensitivity(kind: str, **kw: Any) -> pd.DataFrame:
+    def run_sensitivity(kind: str, **kw: Any) -> Any:
         year = kw.pop("year", None)
         year = result.sensitivity_year() if year is None else int(year)
         if year not in set(int(y) for y in year_arr):
@@ -542,8 +543,6 @@ def _sensitivity_runner(
         yi = int(np.nonzero(year_arr == year)[0][0])
         if kind == "sobol_runs":
             return sensitivity.sobol_runs(prep, assumptions, yi, seed=seed, **kw)
-        if kind == "sobol":
-            return sensitivity.sobol(prep, assumptions, yi, seed=seed, **kw)
         return sensitivity.tornado(prep, assumptions, yi, **kw)
 
     return run_sensitivity

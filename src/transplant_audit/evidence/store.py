@@ -139,13 +139,10 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 @functools.lru_cache(maxsize=1)
-def head_revisions() -> frozenset[str]:
-    """Revision ids of the newest migrations shipped with this version (read once).
-
-    Read from the migration files' ``revision`` / ``down_revision`` lines, so that
-    opening an up-to-date store does not import Alembic (a second of start-up);
-    anything unusual (a merge, a computed id) falls back to Alembic's own reading.
-    """
+def _shipped_revisions() -> tuple[frozenset[str], frozenset[str]] | None:
+    """(every revision id, every parent id) of the shipped migrations, read from the files'
+    ``revision`` / ``down_revision`` lines without importing Alembic; None when a file is
+    unusual (a merge, a computed id), for the callers to ask Alembic instead."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -155,11 +152,23 @@ def head_revisions() -> frozenset[str]:
         rev = _REVISION_LINE.search(text)
         down = _DOWN_REVISION_LINE.search(text)
         if rev is None or down is None:
-            return _alembic_heads()
+            return None
         revisions.add(rev.group(1))
         if down.group(1) != "None":
             parents.add(down.group(1).strip("\"'"))
-    heads = frozenset(revisions - parents)
+    return frozenset(revisions), frozenset(parents)
+
+
+@functools.lru_cache(maxsize=1)
+def head_revisions() -> frozenset[str]:
+    """Revision ids of the newest migrations shipped with this version (read once).
+
+    Read from the migration files' ``revision`` / ``down_revision`` lines, so that
+    opening an up-to-date store does not import Alembic (a second of start-up);
+    anything unusual (a merge, a computed id) falls back to Alembic's own reading.
+    """
+    shipped = _shipped_revisions()
+    heads = shipped[0] - shipped[1] if shipped else frozenset()
     return heads if len(heads) == 1 else _alembic_heads()
 
 
@@ -171,13 +180,15 @@ _DOWN_REVISION_LINE = re.compile(
 
 @functools.lru_cache(maxsize=1)
 def known_revisions() -> frozenset[str]:
-    """Revision ids of every migration shipped with this version (read once)."""
-    found = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        rev = _REVISION_LINE.search(path.read_text(encoding="utf-8"))
-        if rev is not None:
-            found.add(rev.group(1))
-    return frozenset(found)
+    """Revision ids of every migration shipped with this version (read once; the same
+    reading as ``head_revisions``, Alembic's own where a file is unusual)."""
+    shipped = _shipped_revisions()
+    if shipped is not None:
+        return shipped[0]
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(r.revision for r in script.walk_revisions())
 
 
 def _alembic_heads() -> frozenset[str]:

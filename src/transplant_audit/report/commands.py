@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from transplant_audit.errors import ConfigError
+from transplant_audit.fileerrors import write_bytes_atomic
 
 if TYPE_CHECKING:
     from transplant_audit.evidence.frames import Evidence
@@ -230,9 +231,8 @@ def print_comparison(old_tables: dict, data_dir: Path, old_dir: Path, top: int =
     old_tables.pop("compare", None)
     moved = compare_tables(old_tables, new_tables)
     target = data_dir / "compare.csv"
-    tmp = target.with_suffix(".csv.part")
-    moved.to_csv(tmp, index=False)
-    tmp.replace(target)
+    # whole or not at all, no .part file left behind, one cannot-write line on failure
+    write_bytes_atomic(target, moved.to_csv(index=False).encode("utf-8"))
     if moved.empty:
         console.print(f"Compared with {old_dir}: nothing moved.")
         return
