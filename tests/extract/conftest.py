@@ -204,11 +204,18 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
-def figure_pairs_of(text: str, indicator: str) -> set[tuple[str, float]]:
+def figure_pairs_of(
+    text: str, indicator: str, value: float | None = None
+) -> set[tuple[str, float]]:
     """The :func:`figure_pairs` of ``text`` whose indicator is ``indicator`` or starts with it
-    (``"transplants"`` keeps every transplants_* count): what a test asserting that a sentence
-    does or does not give one kind of figure compares."""
-    return {p for p in figure_pairs(text) if p[0].startswith(indicator)}
+    (``"transplants"`` keeps every transplants_* count), and whose value is ``value`` when one
+    is given: what a test asserting that a sentence does or does not give one kind of figure
+    compares."""
+    return {
+        p
+        for p in figure_pairs(text)
+        if p[0].startswith(indicator) and (value is None or p[1] == value)
+    }
 
 
 def figure_indicators(text: str) -> set[str]:
