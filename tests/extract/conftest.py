@@ -57,6 +57,14 @@ def run(home: Path, *args: str, ok: bool = True) -> Result:
     return result
 
 
+def write_note(folder: Path, text: str, name: str = "note.txt") -> str:
+    """``text`` written as the UTF-8 text file ``folder/name``: a document for ``run(...,
+    "extract", path)``; its path as a string."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
 def make_pdf(pages: list[str]) -> bytes:
     """A small synthetic PDF with one line of text per page (reportlab)."""
     from reportlab.pdfgen import canvas
