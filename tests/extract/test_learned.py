@@ -16,6 +16,7 @@ from transplant_audit.extract import learned
 from transplant_audit.extract.evaluate import evaluate
 
 from .conftest import REALTEXT, TOOLS, import_script
+from .test_corpus import load as load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,15 +130,11 @@ def test_value_follows_the_indicator_unit() -> None:
     assert learned.value_as(by_text["40"], "wait_time_days") is None
 
 
-def _corpus(name: str) -> list[dict]:
-    return import_script(Path(__file__).parent, "test_corpus").load(name)
-
-
 @pytest.mark.parametrize("name", ["dev", "heldout", "heldout2", "heldout3"])
 def test_synthetic_corpus_passes_with_the_combined_method(name: str) -> None:
     """test_corpus.py holds the rules (the default method) to these targets; this holds the
     combined method to them too."""
-    report = evaluate(_corpus(name), lambda text: learned.extract(text, method="combined"))
+    report = evaluate(load_corpus(name), lambda text: learned.extract(text, method="combined"))
     for lang in ("zh-Hans", "zh-Hant", "en"):
         t = report.by_language[lang]
         assert t.precision >= 0.9, (name, lang, t)
@@ -334,7 +331,7 @@ def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN00
 
 
 def _synthetic_texts() -> list[str]:
-    texts = [d["text"] for name in ("dev", "heldout", "heldout2") for d in _corpus(name)]
+    texts = [d["text"] for name in ("dev", "heldout", "heldout2") for d in load_corpus(name)]
     return texts + ["\n".join(texts[i : i + 40]) for i in range(0, len(texts), 40)]
 
 
