@@ -57,6 +57,14 @@ def run(home: Path, *args: str, ok: bool = True) -> Result:
     return result
 
 
+def write_note(folder: Path, text: str, name: str = "note.txt") -> str:
+    """``text`` written as the UTF-8 text file ``folder/name``: a document for ``run(...,
+    "extract", path)``; its path as a string."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
 def make_pdf(pages: list[str]) -> bytes:
     """A small synthetic PDF with one line of text per page (reportlab)."""
     from reportlab.pdfgen import canvas
@@ -149,6 +157,23 @@ def extractor_modules() -> dict[str, ModuleType]:
 REALTEXT = Path(__file__).parent / "realtext"
 """The real-text sets (GUIDE.md there): realtext.json, dev*.json, heldout*.json."""
 
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+"""The languages of the real-text sets, in the order their scores are reported."""
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+"""The repository's tools/ (train_extractor.py, calibrate_extractor.py, ...)."""
+
+
+def import_script(directory: Path, name: str) -> ModuleType:
+    """The module ``name`` of a scripts folder that is no package (``TOOLS``, ``REALTEXT``, this
+    folder), imported with ``directory`` first on ``sys.path`` while it loads, so that its own
+    imports of its neighbours (``from build_set import ...``) resolve; the path is put back."""
+    sys.path.insert(0, str(directory))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(directory))
+
 
 def load_realtext(name: str) -> list[dict]:
     """The snippets of the real-text set ``name`` (``realtext/<name>.json``)."""
@@ -162,7 +187,7 @@ def assert_snippets_well_formed(docs: list[dict]) -> None:
 
     for d in docs:
         assert d["url"].startswith(("http://", "https://")), d["id"]
-        assert d["language"] in ("en", "zh-Hans", "zh-Hant"), d["id"]
+        assert d["language"] in LANGUAGES, d["id"]
         assert 0 < len(d["text"]) <= 400, d["id"]
         for g in d["gold"]:
             assert g["indicator"] in INDICATORS, (d["id"], g)
@@ -187,11 +212,18 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
-def figure_pairs_of(text: str, indicator: str) -> set[tuple[str, float]]:
+def figure_pairs_of(
+    text: str, indicator: str, value: float | None = None
+) -> set[tuple[str, float]]:
     """The :func:`figure_pairs` of ``text`` whose indicator is ``indicator`` or starts with it
-    (``"transplants"`` keeps every transplants_* count): what a test asserting that a sentence
-    does or does not give one kind of figure compares."""
-    return {p for p in figure_pairs(text) if p[0].startswith(indicator)}
+    (``"transplants"`` keeps every transplants_* count), and whose value is ``value`` when one
+    is given: what a test asserting that a sentence does or does not give one kind of figure
+    compares."""
+    return {
+        p
+        for p in figure_pairs(text)
+        if p[0].startswith(indicator) and (value is None or p[1] == value)
+    }
 
 
 def figure_indicators(text: str) -> set[str]:

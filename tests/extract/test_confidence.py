@@ -6,7 +6,6 @@ Sentences written here are synthetic test material, not evidence."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,9 +15,8 @@ import pytest
 from transplant_audit.extract import confidence as cf
 from transplant_audit.extract import learned
 
-from .conftest import run
+from .conftest import TOOLS, import_script, run, write_note
 
-ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = (
     "The (fictional) Riverside hospital has 120 transplant beds and performed 300 kidney "
     "transplants in 2015. Patients waited 2 weeks. A liver transplant cost 250,000 yuan. "
@@ -29,12 +27,7 @@ SYNTHETIC = (
 
 @pytest.fixture(scope="module")
 def tool():  # noqa: ANN201
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import calibrate_extractor
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return calibrate_extractor
+    return import_script(TOOLS, "calibrate_extractor")
 
 
 @pytest.mark.parametrize("method", learned.METHODS)
@@ -143,15 +136,13 @@ def test_reliability_and_thresholds_by_hand() -> None:
 # --- the CLI ---------------------------------------------------------------------------------
 
 
-def _note(tmp_path: Path) -> Path:
-    p = tmp_path / "note.txt"
-    p.write_text(SYNTHETIC, encoding="utf-8")
-    return p
+def _note(tmp_path: Path) -> str:
+    return write_note(tmp_path, SYNTHETIC)
 
 
 @pytest.mark.parametrize("method", learned.METHODS)
 def test_json_keeps_every_field_in_order_and_adds_confidence(tmp_path: Path, method: str) -> None:
-    proc = run(tmp_path, "extract", str(_note(tmp_path)), "--json", "--method", method)
+    proc = run(tmp_path, "extract", _note(tmp_path), "--json", "--method", method)
     out = json.loads(proc.stdout)
     scored = learned.extract_scored(SYNTHETIC, method=method)
     assert len(out) == len(scored)
@@ -164,7 +155,7 @@ def test_json_keeps_every_field_in_order_and_adds_confidence(tmp_path: Path, met
 
 
 def test_min_confidence_drops_only_the_unlikely(tmp_path: Path) -> None:
-    note = str(_note(tmp_path))
+    note = _note(tmp_path)
     every = json.loads(run(tmp_path, "extract", note, "--json").stdout)
     zero = json.loads(run(tmp_path, "extract", note, "--json", "--min-confidence", "0").stdout)
     assert zero == every
@@ -178,16 +169,16 @@ def test_min_confidence_drops_only_the_unlikely(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", ["-0.1", "1.5", "high"])
 def test_min_confidence_out_of_range_is_a_usage_error(tmp_path: Path, bad: str) -> None:
-    proc = run(tmp_path, "extract", str(_note(tmp_path)), "--min-confidence", bad, ok=False)
+    proc = run(tmp_path, "extract", _note(tmp_path), "--min-confidence", bad, ok=False)
     assert proc.returncode == 2
     assert "--min-confidence" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout == ""
 
 
 def test_table_shows_the_confidence(tmp_path: Path) -> None:
-    out = run(tmp_path, "extract", str(_note(tmp_path))).stdout
+    out = run(tmp_path, "extract", _note(tmp_path)).stdout
     assert "conf." in out
-    every = json.loads(run(tmp_path, "extract", str(_note(tmp_path)), "--json").stdout)
+    every = json.loads(run(tmp_path, "extract", _note(tmp_path), "--json").stdout)
     assert f"{every[0]['confidence']:.2f}" in out
 
 
@@ -197,7 +188,7 @@ def test_stale_mapping_with_a_cut_is_one_line_exit_2(
     stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
     stale = cf.calibration_from(stored, "sha256:other weights")
     monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: stale)
-    note = str(_note(tmp_path))
+    note = _note(tmp_path)
     proc = run(tmp_path, "extract", note, "--min-confidence", "0.5", ok=False)
     assert proc.returncode == 2
     assert "calibrate_extractor" in proc.stderr and "Traceback" not in proc.stderr
@@ -271,7 +262,7 @@ def test_missing_or_broken_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         cf.load_calibration(broken)
     load = cf.load_calibration
     monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: load(broken))
-    proc = run(tmp_path, "extract", str(_note(tmp_path)), ok=False)
+    proc = run(tmp_path, "extract", _note(tmp_path), ok=False)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "not a confidence mapping" in proc.stderr
 

@@ -14,7 +14,7 @@ import pytest
 from transplant_audit.extract import confidence as cf
 from transplant_audit.extract import learned
 
-from .conftest import run
+from .conftest import run, write_note
 
 GOOD = {
     "combine": "mean",
@@ -85,9 +85,10 @@ def test_nan_in_the_stored_mapping_is_one_line_exit_2(
         cf.load_calibration(broken)
     load = cf.load_calibration
     monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: load(broken))
-    note = tmp_path / "note.txt"
-    note.write_text("The (fictional) Riverside hospital did 300 kidney transplants in 2015.")
-    proc = run(tmp_path, "extract", str(note), "--json", ok=False)
+    note = write_note(
+        tmp_path, "The (fictional) Riverside hospital did 300 kidney transplants in 2015."
+    )
+    proc = run(tmp_path, "extract", note, "--json", ok=False)
     assert proc.returncode == 2
     assert "not a confidence mapping" in proc.stderr
     assert "Traceback" not in proc.stderr and "NaN" not in proc.stdout

@@ -15,7 +15,7 @@ import pytest
 from transplant_audit.extract import confidence as cf
 from transplant_audit.extract import learned
 
-from .conftest import run
+from .conftest import run, write_note
 
 SYNTHETIC = (
     "The (fictional) Riverside hospital has 120 transplant beds and performed 300 kidney "
@@ -82,9 +82,7 @@ def test_document_candidates_rounds_and_cuts_once() -> None:
 
 
 def _page(tmp_path: Path) -> str:
-    p = tmp_path / "page.txt"
-    p.write_text(PAGE, encoding="utf-8")
-    return str(p)
+    return write_note(tmp_path, PAGE, "page.txt")
 
 
 @pytest.mark.parametrize("method", ["rules", "learned"])

@@ -8,18 +8,15 @@ job (and test_realtext.py's floors)."""
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from .conftest import REALTEXT, assert_snippets_well_formed
+from .conftest import LANGUAGES, REALTEXT, assert_snippets_well_formed, import_script
 from .conftest import load_realtext as _docs
 
-LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 # (set name, id prefix, raw batch prefix), oldest first; each set must be disjoint from the
 # first set's raw/b*.txt (ids rt-), dev2's raw/d*.txt (ids rt2-) and every set listed before it.
 ORDER = [
@@ -53,14 +50,13 @@ MIN_PER_LANGUAGE = {"heldout7": {"zh-Hant": 20}, "heldout8": {"zh-Hant": 30}}
 
 
 @pytest.fixture(scope="module")
-def build_set() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(REALTEXT))
-    try:
-        import build_set as module
+def build_set() -> ModuleType:
+    return import_script(REALTEXT, "build_set")
 
-        yield module
-    finally:
-        sys.path.remove(str(REALTEXT))
+
+@pytest.fixture(scope="module")
+def agree() -> ModuleType:
+    return import_script(REALTEXT, "agree")
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -131,11 +127,9 @@ def test_texts_only_export_hides_the_figures(
     assert texts == [d["text"] for d in _docs(name)]
 
 
-def test_agreement_matches_one_to_one_within_two_percent(build_set: ModuleType) -> None:
+def test_agreement_matches_one_to_one_within_two_percent(agree: ModuleType) -> None:
     """agree.py (the annotator-agreement figures of CORRECTIONS.md) pairs each figure with at
     most one figure of the other annotation, same indicator, value within 2%."""
-    import agree
-
     a = [{"indicator": "opo_donors", "value": 100.0}, {"indicator": "opo_donors", "value": 100.0}]
     b = [{"indicator": "opo_donors", "value": 101.9}, {"indicator": "waitlist_size", "value": 100}]
     assert agree.matched(a, b) == 1
@@ -143,14 +137,12 @@ def test_agreement_matches_one_to_one_within_two_percent(build_set: ModuleType) 
     assert agree.matched(a, a) == 2
 
 
-def test_ceiling_counts_agree_with_the_pairwise_agreement(build_set: ModuleType) -> None:
+def test_ceiling_counts_agree_with_the_pairwise_agreement(agree: ModuleType) -> None:
     """``agree.py --ceiling`` (annotators scored as the extractor is, docs/extract.md) counts
     the second annotation against the first exactly as the pairwise agreement does: the same
     figures said by each and matched by both, over heldout7's 184 snippets, and each
     annotator against the final key never matches more figures than either holds."""
     import subprocess
-
-    import agree
 
     known = subprocess.run(["git", "cat-file", "-e", "92b5816^{commit}"], cwd=agree.HERE)
     if known.returncode:

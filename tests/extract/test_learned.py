@@ -6,7 +6,6 @@ synthetic test material, not evidence."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,18 +15,15 @@ import pytest
 from transplant_audit.extract import learned
 from transplant_audit.extract.evaluate import evaluate
 
+from .conftest import REALTEXT, TOOLS, import_script
+from .test_corpus import load as load_corpus
+
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ROOT / "tools"
 
 
 @pytest.fixture(scope="module")
 def trainer():  # noqa: ANN201
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import train_extractor
-    finally:
-        sys.path.remove(str(TOOLS))
-    return train_extractor
+    return import_script(TOOLS, "train_extractor")
 
 
 def test_model_loads_without_pickle_and_is_small() -> None:
@@ -134,20 +130,11 @@ def test_value_follows_the_indicator_unit() -> None:
     assert learned.value_as(by_text["40"], "wait_time_days") is None
 
 
-def _corpus(name: str) -> list[dict]:
-    sys.path.insert(0, str(Path(__file__).parent))
-    try:
-        from test_corpus import load
-    finally:
-        sys.path.remove(str(Path(__file__).parent))
-    return load(name)
-
-
 @pytest.mark.parametrize("name", ["dev", "heldout", "heldout2", "heldout3"])
 def test_synthetic_corpus_passes_with_the_combined_method(name: str) -> None:
     """test_corpus.py holds the rules (the default method) to these targets; this holds the
     combined method to them too."""
-    report = evaluate(_corpus(name), lambda text: learned.extract(text, method="combined"))
+    report = evaluate(load_corpus(name), lambda text: learned.extract(text, method="combined"))
     for lang in ("zh-Hans", "zh-Hant", "en"):
         t = report.by_language[lang]
         assert t.precision >= 0.9, (name, lang, t)
@@ -330,11 +317,7 @@ def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN00
     """On the real files: no snippet of the check half of heldout4, heldout5, heldout6 or
     heldout7 is among the trainer's snippets, and every snippet of their tune halves is; no
     snippet of the blind heldout8 (when its file exists) is either."""
-    sys.path.insert(0, str(ROOT / "tests" / "extract" / "realtext"))
-    try:
-        import build_set
-    finally:
-        sys.path.remove(str(ROOT / "tests" / "extract" / "realtext"))
+    build_set = import_script(REALTEXT, "build_set")
     records = trainer.real_records()
     texts = {raw["text"] for _, raw in records}
     assert {"heldout4", "heldout5", "heldout6", "heldout7"} <= set(trainer.HALF_SETS)
@@ -348,7 +331,7 @@ def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN00
 
 
 def _synthetic_texts() -> list[str]:
-    texts = [d["text"] for name in ("dev", "heldout", "heldout2") for d in _corpus(name)]
+    texts = [d["text"] for name in ("dev", "heldout", "heldout2") for d in load_corpus(name)]
     return texts + ["\n".join(texts[i : i + 40]) for i in range(0, len(texts), 40)]
 
 

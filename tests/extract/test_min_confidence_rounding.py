@@ -13,7 +13,7 @@ import pytest
 
 from transplant_audit.extract import confidence as cf
 
-from .conftest import run
+from .conftest import run, write_note
 
 
 def test_the_cut_keeps_what_is_shown_at_the_threshold(
@@ -22,13 +22,12 @@ def test_the_cut_keeps_what_is_shown_at_the_threshold(
     flat = (np.array([0.0, 1.0]), np.array([0.69996, 0.69996]))
     mapping = cf.Calibration("span", {"rules": flat, "added": flat}, "sha256:synthetic")
     monkeypatch.setattr(cf, "load_calibration", lambda *a, **k: mapping)
-    note = tmp_path / "note.txt"
-    note.write_text("The (fictional) Riverside hospital did 300 kidney transplants in 2015.")
-    every = json.loads(run(tmp_path, "extract", str(note), "--json").stdout)
-    assert every and {r["confidence"] for r in every} == {0.7}
-    cut = json.loads(
-        run(tmp_path, "extract", str(note), "--json", "--min-confidence", "0.7").stdout
+    note = write_note(
+        tmp_path, "The (fictional) Riverside hospital did 300 kidney transplants in 2015."
     )
+    every = json.loads(run(tmp_path, "extract", note, "--json").stdout)
+    assert every and {r["confidence"] for r in every} == {0.7}
+    cut = json.loads(run(tmp_path, "extract", note, "--json", "--min-confidence", "0.7").stdout)
     assert cut == every
-    above = run(tmp_path, "extract", str(note), "--json", "--min-confidence", "0.70001").stdout
+    above = run(tmp_path, "extract", note, "--json", "--min-confidence", "0.70001").stdout
     assert json.loads(above) == []

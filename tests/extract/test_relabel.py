@@ -5,9 +5,7 @@ weights. Sentences and weights written here are synthetic test material, not evi
 from __future__ import annotations
 
 import random
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +14,8 @@ from transplant_audit.extract import learned, relabel
 from transplant_audit.extract.core import extract_candidates
 from transplant_audit.extract.numbers import normalize
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import TOOLS, import_script
+
 CUM, PER = "transplants_cumulative", "transplants_in_period"
 TEXT = (
     "In 2015 the (fictional) Riverside centre opened a new ward. "
@@ -26,12 +25,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def trainer():  # noqa: ANN201
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import train_extractor
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return train_extractor
+    return import_script(TOOLS, "train_extractor")
 
 
 def _toy(switch: float = 0.6, drop: float = 0.6) -> relabel.Relabeller:

@@ -6,8 +6,10 @@ Run: python tests/extract/realtext/agree.py REV SET PREFIX [PREFIX ...]
      e.g. python tests/extract/realtext/agree.py d5115b3 heldout4 mE mS mT
      (d5115b3: heldout4's three parts merged, before the lead's reconciliation)
      python tests/extract/realtext/agree.py --ceiling
-     (every set with a blind second annotation, heldout4 on: each annotator scored as the
-     extractor is, per language)
+     (the sets of CEILING_SETS, heldout4 to heldout7: each annotator scored as the extractor
+     is, per language; heldout8 has a second annotation too but is not among them: its first
+     annotation stands at two revisions, 7bdba55 and 2b6d15b, CORRECTIONS.md, and a
+     CEILING_SETS entry names one)
 
 Prints the counts and F1 per language and overall, and the number of snippets differing.
 With --ceiling, prints per set and language the precision / recall of the second annotator
