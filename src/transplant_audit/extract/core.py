@@ -466,6 +466,11 @@ def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
     )
 
 
+_EN_COUNT_BEFORE_RE = re.compile(r"(?<![\d,.])\d[\d,.]*(?:\s(?:or so|[a-z-]+)){1,5}\s$")
+"""A count and its noun phrase just before 'a year' ('70 patients a year', '35 kidney
+transplants from dead donors a year'): the article makes a rate of the count, not a wait."""
+
+
 @dataclass(slots=True)
 class _Carry:
     """What the per-number loop carries from one number to the next."""
@@ -771,6 +776,13 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
         return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
+    if (
+        f.uclass == "time"
+        and f.is_word
+        and norm[s] == "a"
+        and _EN_COUNT_BEFORE_RE.search(norm, max(0, s - 48), s)
+    ):
+        return False  # '70 patients a year', '35 transplants from dead donors a year': a rate
     # a three-month shutdown, 5-year survival: a duration of something else
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 

@@ -1735,21 +1735,26 @@ NEED_MODS_RE = re.compile(
 awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
-    r"|totall?ed|stood at)|(?P<and>(?<![a-z])and))"
+    r"|totall?ed|stood at|between)|(?P<and>(?<![a-z])and))"
     r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
-    r"|less than\s|fewer than\s|under\s)?$"
+    r"|less than\s|fewer than\s|under\s|an average of\s|a total of\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
 '2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
 EN_ELLIPSIS_RIGHT_RE = re.compile(
     rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
-    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during)\s|\s?$)"
+    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually)\s"
+    r"|\s(?:a|each|per)\syear(?![a-z])|\s?$)"
 )
 """What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
 the phrase."""
 EN_ELLIPSIS_SUBJECT_RE = re.compile(
-    r"(?P<ops>transplant|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
+    r"(?P<waiting>(?<![a-z])(?:(?:a)?waiting\s(?:for\s)?|in\sneed\sof\s|(?:who\s)?need(?:ing)?\s)"
+    r"(?:an?\s|new\s)?(?:[a-z-]+\s){0,2}(?:transplant|organ)[a-z]*"
+    r"|(?<![a-z])(?:on|joined|put on)\s(?:the\s)?(?:transplant\s)?wait(?:ing)?[\s-]?list)"
+    r"|(?P<ops>transplant[a-z]*(?:\s(?:from|using|with)\s(?:[a-z-]+\s){0,2}donors?(?![a-z]))?"
+    r"|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
     r"|(?P<donors>donors?|donations?|donated)(?![a-z])"
     r"|(?P<beds>(?<![a-z])beds)(?![a-z])"
