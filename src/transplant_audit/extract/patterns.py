@@ -568,7 +568,8 @@ gate (the needs pattern, else the trigger): tests/extract/test_fast_paths.py che
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 ZH_YEAR_RANGE_RE = re.compile(rf"({YEAR})\s?年?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年")
 EN_YEAR_RANGE_RE = re.compile(
-    rf"(?:between\s({YEAR})\sand\s({YEAR})|from\s({YEAR})\s(?:to|until|through)\s({YEAR})"
+    rf"(?:between\s({YEAR})\sand\s(?:the\send\sof\s)?({YEAR})"
+    rf"|from\s({YEAR})\s(?:to|until|through)\s(?:the\send\sof\s)?({YEAR})"
     rf"|(?<!\d)({YEAR})\s?-\s?({YEAR})(?!\d))"
 )
 ZH_DATE_SPAN_RE = re.compile(
@@ -577,8 +578,10 @@ ZH_DATE_SPAN_RE = re.compile(
 """A span of dates (1999年4月至2013年9月, 2012年7月1日到2015年8月): a period like a span of
 years; ZH_YEAR_RANGE_RE reads the spans without months."""
 EN_DATE_SPAN_RE = re.compile(
-    r"(?:between|from)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r",?\s(?:\d{1,2},?\s)?)"
-    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS},?\s(?:\d{{1,2}},?\s)?)?"
+    r"(?:between|from|through)\s(?:the\s)?(?:(?:\d{1,2}\s)?" + _MONTHS + r",?\s"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s)?)"
+    rf"({YEAR})\s?(?:and|to|until|through|till|-)\s(?:(?:\d{{1,2}}\s)?{_MONTHS},?\s"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s)?)?"
     rf"({YEAR})(?!\d)"
 )
 """'between January 2000 and December 2011', 'from 13 July 2002 to December 2012',
@@ -639,7 +642,7 @@ ZH_SHORT_PERIOD_RE = re.compile(
 PERIOD_SO_FAR_RE = re.compile(
     r"(?:今年|本年|本年度|今年度|本月|这个月|当年)\s?(?:以来|至今|迄今|到目前为止|截至目前)"
     r"|(?:so far|to date|thus far|up to now) this (?:year|month)"
-    r"|this (?:year|month) (?:so far|to date|thus far)"
+    r"|this (?:year|month)(?:\s(?:so far|to date|thus far))?(?![a-z])"
 )
 """今年以来, 'so far this year': a running-total word inside a named period counts that
 period (GUIDE.md: a named period beats 已达; a year-to-date count is the year's)."""
@@ -2057,6 +2060,8 @@ EN_RECENT_SPAN_RE = re.compile(
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s)?"
     r"(?:years?|decades?|months?)(?![a-z])"
     r"|(?<![a-z])in\srecent\s(?:years|months)(?![a-z])"
+    r"|(?<![a-z])(?:in|over|during|within)\sthe\s(?:\d+\s|two\s|three\s|four\s|five\s|six\s"
+    rf"|seven\s|eight\s|nine\s|ten\s)(?:years|months)\s(?:after|following)\s{YEAR}(?!\d)"
 )
 """'In the past three years, the hospital has performed 900', 'in recent years': a window
 ending now is a period, not the programme's whole life (GUIDE.md: running totals), even after
