@@ -466,6 +466,14 @@ def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
     )
 
 
+_DISCRETE_CLASSES = frozenset(
+    {"ops", "persons", "donors", "organs", "organ_items", "beds", "waiting", "rooms", "teams"}
+)
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{2}0")
+"""'6.400 kidney transplants': a dot before three digits ending in 0, in a count of things
+that cannot be split, is a thousands separator (a page written with European separators)."""
+
+
 _EN_COUNT_BEFORE_RE = re.compile(r"(?<![\d,.])\d[\d,.]*(?:\s(?:or so|[a-z-]+)){1,5}\s$")
 """A count and its noun phrase just before 'a year' ('70 patients a year', '35 kidney
 transplants from dead donors a year'): the article makes a rate of the count, not a wait."""
@@ -853,6 +861,8 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         value += 0.5 if f.plus_half else 0.0
     except ValueError:
         return False
+    if f.uclass in _DISCRETE_CLASSES and f.arabic and _DOT_THOUSANDS_RE.fullmatch(f.arabic):
+        value = float(f.arabic.replace(".", "")) * f.range_scale  # 'close to 6.400 transplants'
     f.value = value
     # 2015年: a calendar year, no wait; dropped before its context is read
     return not (

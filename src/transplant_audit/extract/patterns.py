@@ -84,7 +84,7 @@ FRACTION = (
 )
 NUMBER_BODY = (
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
-    rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|\s+(?P<scale>million|billion|thousand)\b)?"
+    rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|(?:\s+|-)(?P<scale>million|billion|thousand|hundred)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
