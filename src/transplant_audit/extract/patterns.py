@@ -295,6 +295,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "professionals": ("persons", "professionals", 1, None),
     "patients": ("persons", "patients", 1, None),
     "recipients": ("persons", "patients", 1, None),
+    "candidates": ("persons", "patients", 1, None),  # '81,418 candidates' on a waiting list
     "inpatients": ("visits", "inpatients", 1, None),
     "admissions": ("visits", "admissions", 1, None),
     "discharges": ("visits", "discharges", 1, None),
@@ -871,6 +872,8 @@ WAITLIST_CUE_RE = re.compile(
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
+    # 'patients in need of such operations' after a sentence about transplants
+    r"|in need of (?:such|these|the) (?:operations?|surgery|procedures?)"
     # English: 'patients who need liver transplants', 'require a transplant', 'await'
     r"|(?:needs?|needing|needed|requires?|requiring|required)\s(?:an?\s)?(?:[a-z-]+\s){0,2}"
     r"transplant|await"
@@ -1619,7 +1622,8 @@ EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?list(?![a-z])
 """'patients registered on the kidney transplant list': people on a list are a waiting list,
 though the list is named for transplants."""
 WAITING_AFTER_RE = re.compile(
-    r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained)\s(?:currently\s|still\s|now\s)?"
+    r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained|ha(?:ve|s|d) been)\s"
+    r"(?:currently\s|still\s|now\s)?(?:put\s|placed\s)?"
     r"(?:waiting|on\s(?:the\s|a\s)?(?:[a-z]+\s)?wait(?:ing)?\s?list)"
     r"|\swaiting\s(?:for|on)\s"
 )
