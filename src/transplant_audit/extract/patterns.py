@@ -1501,6 +1501,8 @@ SUBSET_CUE_RE = re.compile(r"^\s?(?:including|of which|of whom|among them|其中
 of the figure it is part of."""
 HYPOTHETICAL_RE = re.compile(
     r"would (?:require|need|take|have)|only needs?|would only|如果|假如|假设|假若|若要"
+    # 'funding will allow seven more lung transplants a year': what money would make possible
+    r"|(?:will|would) (?:allow|enable)"
 )
 ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望|应(?:超过|达到)|应\s?$")
 ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
