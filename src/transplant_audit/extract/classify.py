@@ -1081,6 +1081,21 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
 
 
 _EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_EN_UNIT_FOR_TX_RE = re.compile(
+    r"(?:\sof\s(?:[a-z&,-]+\s){0,6}?[a-z&-]+)?\s(?:is|was)\s(?:[^.;]{0,80}?\s)?"
+    r"(?:base|cent(?:er|re)|unit)\sfor\s(?:[a-z,-]+\s){0,6}(?:organ\s)?transplant"
+)
+"""What the unit a sentence opens with is, said straight after it: 'Its Department of
+Hepatobiliary Surgery is the largest clinical base ... for ... organ transplantation': a unit
+for transplants, whose beds are transplant beds (GUIDE.md, beds)."""
+_EN_CENTRE_DOES_TX_RE = re.compile(
+    r"\s(?:[a-z]+ly\s)?(?:performed|performs|carried out|carries out|conducted|conducts"
+    r"|completed)\s(?:[^.;]{0,60}?\s)?transplant"
+)
+"""'the center successfully performed the first liver transplantation': a centre that does
+transplants (a department that did a first transplant stays a department: its beds are
+department beds, as the sets annotate them)."""
 
 
 def _en_bed_owner(ctx: _Ctx) -> str | None:
@@ -1100,7 +1115,17 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
     if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
         unit = _en_unit_before(ctx)
         if unit:
-            tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+            # a unit named for transplants, or whose own sentence says it is for them or
+            # (a centre) does them
+            at = unit.end()
+            tx = (
+                _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+                or bool(_EN_UNIT_FOR_TX_RE.match(unit.string, at))
+                or (
+                    unit.group(0)[-4:] in ("nter", "ntre")
+                    and bool(_EN_CENTRE_DOES_TX_RE.match(unit.string, at))
+                )
+            )
             return "transplant_beds" if tx else "department_beds"
     return None
 
@@ -1209,6 +1234,10 @@ def _in_use_beds(
         own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
     own_left = local_left
     if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+        if ")" in ctx.sentence_left[-80:] and ctx.sentence_left.endswith(local_left):
+            # 'an independent SICU (Surgical Intensive Care Unit) with 9 beds': the clause
+            # starts after the parenthesis, its owner before it
+            local_left = _PAREN_RE.sub(" ", ctx.sentence_left[-120:])
         own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
     if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
         return "icu_beds"
