@@ -894,6 +894,9 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         pat.EN_DONOR_PAID_BEFORE_RE.search(left)
     ):
         return None  # of which the donor received $5,000
+    seller = ctx.left_clause[-64:]
+    if ("sell" in seller or "sold" in seller) and pat.EN_SELLER_GETS_BEFORE_RE.search(seller):
+        return None  # people selling kidneys only received around 40,000 yuan
     if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
         return None  # drugs cost another 30,000 yuan a year: not the transplant's price
     if _zh_aid_or_received(ctx):

@@ -2018,6 +2018,20 @@ EN_DONOR_PAID_BEFORE_RE = re.compile(
 )
 """'of which the donor received $5,000': what the seller of an organ got, not what the
 patient paid."""
+EN_SELLER_GETS_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:(?:people|those|persons?|men|women|villagers|donors?|sellers?)\s"
+    r"(?:who\s(?:are\s)?)?sell(?:ing|s)?\s(?:their\s|a\s|an\s|one\s)?"
+    r"|(?:sell|sells|selling|sold)\s(?:his|her|their|one of (?:his|her|their))\s)"
+    r"(?:[a-z]+\s)?(?:kidneys?|livers?|organs?|corneas?)"
+    r"\s(?:(?:and|but)\s(?:had\s|has\s|have\s)?)?(?:(?:only|just)\s)?"
+    r"(?:(?:received|receives|got|gets|earned|earns|asked|asks|wanted|wants|demanded|for|at)\s)?"
+    r"(?:(?:only|just|about|around|some|less than|under|more than|over)\s)?"
+    r"(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'while the people selling kidney only 4 million yuan', 'people selling kidneys only received
+around 40,000 yuan', 'came to sell his kidney and had asked 200,000 yuan': what the seller of
+an organ gets or asks, not what the patient pays (GUIDE.md heldout6: sellers' pay stays out).
+'The kidney was sold for $35,000' (the organ as subject) is the buyer's price."""
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
