@@ -422,6 +422,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
+            if pat.EN_ELLIPSIS_BLOCK_RE.search(noun):
+                return cnt  # the number of transplant centres grew from 12: no transplants
             return _Counter("ops", "transplants", 1.0, [], noun, e)
         if pat.WAITLIST_CUE_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)

@@ -1753,7 +1753,8 @@ EN_ELLIPSIS_LEFT_RE = re.compile(
 '2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
 EN_ELLIPSIS_RIGHT_RE = re.compile(
     rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
-    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually)\s"
+    r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually|over"
+    r"|now)(?![a-z])"
     r"|\s(?:a|each|per)\syear(?![a-z])|\s?$)"
 )
 """What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
