@@ -868,7 +868,7 @@ def _priced_at(ctx: _Ctx) -> bool:
     return "for " in after and bool(pat.EN_AMOUNT_FOR_ORGAN_AFTER_RE.match(after))
 
 
-_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
+_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical", "combined")
 """Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
 
 

@@ -995,6 +995,8 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _en_price_item(out[-1], pg.norm, f.start, uclass)
     if indicator is None:
         return False
+    if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
+        return False  # 'NT$1.5 million (about $46,200)': the conversion of no figure
     if f.hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
         if indicator not in ("price_cny", "surgical_fee_cny"):
             return False
@@ -1004,6 +1006,42 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
     f.indicator = indicator
     return True
+
+
+_CONVERSION_OPEN_RE = re.compile(
+    r"(?P<pre>(?:us|hk|nt|s|a|c)?\$|rmb\s?¥?|¥|£|€)?\d[\d,.]*"
+    r"(?:\s?(?:million|billion|thousand))?(?P<cur>(?:\s[a-z.]+){0,2})\s?\(\s?"
+    r"(?:about\s|approximately\s|approx\.\s?|around\s|roughly\s|some\s|nearly\s|or\s)?$"
+)
+"""An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
+dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
+_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
+_READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
+_MONEY_INDICATORS = frozenset(
+    {"price_cny", "price_usd", "price_hkd", "surgical_fee_cny", "revenue_cny"}
+    | {"capital_investment_cny", "research_funding_cny"}
+)
+
+
+def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
+    """False for an amount in parentheses converting an amount just before it in yuan or
+    dollars that the rules read and left out (a seller's pay, another treatment's cost): the
+    conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
+    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
+    if "(" not in norm[max(0, start - 16) : start]:
+        return True
+    m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
+    if not m:
+        return True
+    cur = m["cur"].strip()
+    read = (
+        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
+        and not cur
+        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
+    )
+    if not read:
+        return True
+    return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:

@@ -84,7 +84,7 @@ FRACTION = (
 )
 NUMBER_BODY = (
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
-    rf"|(?<![\d.a-z])(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|(?:\s+|-)(?P<scale>million|billion|thousand|hundred)\b)?"
+    rf"|(?:(?<![\d.a-z])|(?<=rmb)|(?<=usd)|(?<=hkd))(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|(?:\s+|-)(?P<scale>million|billion|thousand|hundred)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
@@ -1675,11 +1675,14 @@ EN_PER_DONOR_RE = re.compile(
 """'Each donor provides on average 3.2 organs': organs per donor, a ratio."""
 EN_OTHER_COST_RE = re.compile(
     r"(?<![a-z])(?:drugs?|medicines?|medications?|anti-rejection|immunosuppress[a-z]*|follow-up"
-    r"|check-ups?|tests|examinations|hotel|accommodation|travel|flights?|airfare)"
+    r"|check-ups?|tests|examinations|hotel|accommodation|travel|flights?|airfare"
+    r"|(?:ha?emo)?dialysis|profits?)"
     r"(?![a-z])[^,;]{0,30}$"
 )
-"""'drugs cost another 30,000 yuan a year': another line of the costs than the transplant
-(GUIDE: cost breakdowns), named just before the amount in its clause."""
+"""'drugs cost another 30,000 yuan a year', 'hemodialysis will cost up to 70,000 yuan', 'made a
+profit of Rmb20,000': another line of the costs than the transplant, another treatment's, or
+what a broker made on it (GUIDE: cost breakdowns, broker chains), named just before the amount
+in its clause."""
 EN_ONE_IN_BEFORE_RE = re.compile(
     r"(?<![a-z\d])(?:one|1)\sin\s(?:every\s)?$|(?<![a-z])(?:out\s)?of\severy\s$"
 )
@@ -2036,6 +2039,7 @@ an organ gets or asks, not what the patient pays (GUIDE.md heldout6: sellers' pa
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
+    r"|worth a combined"
     r"|on medical (?:fees|bills|expenses))(?![a-z])"
 )
 """Money that is no price of one transplant: what a donor is paid ('The donors are paid
