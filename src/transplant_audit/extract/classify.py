@@ -813,6 +813,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
     if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
         return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+    if _en_wait_carried(ctx):
+        return "wait_time_days"  # 'if they wait their turn ..., it might take 10 to 15 years'
 
     if pat.EN_PARALLEL_ORGAN_RE.match(ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"  # the wait for a kidney is 2-4 weeks, for a liver 1-2 weeks
@@ -820,6 +822,33 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
+
+
+_EN_IT_TAKES_RE = re.compile(
+    r"(?<![a-z])(?:it\s)?(?:(?:might|may|can|could|will|would|usually|often)\s)?"
+    r"(?:takes?|took|taking)\s(?:(?:between|from|about|around|up to|only|just|roughly)\s)?"
+    r"(?:(?:[a-z\d.]+\s){1,2}(?:to|and)\s|[\d.]+\s?-\s?)?$"  # a range's high end
+)
+_EN_WAIT_TIME_NOUN_RE = re.compile(r"(?<![a-z])(?:waiting|wait)\s(?:time|period)s?(?![a-z])")
+_EN_OTHER_DURATION_RE = re.compile(
+    r"(?<![a-z])(?:operations?|surgery|surgeries|procedures?|recover[a-z]*|stay|survival|surviv"
+    r"|dialysis|hospitali[sz]ation|treatment|transport)(?![a-z])"
+)
+
+
+def _en_wait_carried(ctx: _Ctx) -> bool:
+    """An English duration whose clause says no wait, in a sentence that does: 'if they wait
+    their turn for an organ ..., it might take 10 to 15 years', 'for kidney transplants it
+    takes between a week and a month', 'This waiting time varied ..., from a low of 1.4 years
+    ... to a high of 5.1 years'. Not when the clause or the words after the wait name another
+    duration (the operation, the stay, survival)."""
+    left = ctx.sentence_left
+    if not left.isascii() or _has(_EN_OTHER_DURATION_RE, ctx.left_clause):
+        return False
+    if _EN_IT_TAKES_RE.search(ctx.left_clause[-40:]):
+        return _has(pat.EN_STRONG_WAIT_RE, left) or _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause)
+    noun = _EN_WAIT_TIME_NOUN_RE.search(left)
+    return bool(noun) and not _EN_OTHER_DURATION_RE.search(left, noun.end())
 
 
 def _zh_one_patient_wait(ctx: _Ctx) -> bool:
