@@ -89,7 +89,7 @@ RATE_CASES = [
         "Adults in the region often wait a year for a donor kidney.",
         {("wait_time_days", DAYS_PER_YEAR)},
         set(),
-        id="a-year-wait-still-read",
+        id="guard-a-year-wait-still-read",
     ),
 ]
 
@@ -323,3 +323,81 @@ def test_between_range_gets_its_qualifiers() -> None:
         "between 17 and 28."
     )
     assert {(IN_PERIOD, 17.0, "at_least"), (IN_PERIOD, 28.0, "at_most")} <= got, got
+
+
+# --- money: conversions of no figure, codes glued to digits, other costs -------------------
+
+MONEY_CASES = [
+    pytest.param(
+        "A transplant costs 60,000 yuan (8,300 US dollars), but dialysis will cost up to "
+        "90,000 yuan (12,400 US dollars) a year.",
+        {("price_cny", 60000.0), ("price_usd", 8300.0)},
+        {("price_cny", 90000.0), ("price_usd", 12400.0)},
+        id="conversion-of-another-treatments-cost",
+    ),
+    pytest.param(
+        "The broker said a liver would cost £40,000 ($52,000) at the hospital.",
+        {("price_usd", 52000.0)},
+        set(),
+        id="guard-conversion-of-a-foreign-price-kept",
+    ),
+    pytest.param(
+        "Afterwards the patient paid Rmb210,000 for the kidney transplant.",
+        {("price_cny", 210000.0)},
+        set(),
+        id="currency-code-glued-to-digits",
+    ),
+    pytest.param(
+        "The middleman made a profit of Rmb30,000 on each kidney transplant.",
+        set(),
+        {("price_cny", 30000.0)},
+        id="near-miss-brokers-profit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), MONEY_CASES)
+def test_money_conversions_and_codes(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+# --- waits said by the sentence, not the clause; durations in years and months -------------
+
+WAIT_CASES = [
+    pytest.param(
+        "Patients know that if they queue for a liver at home, it could take 4 to 6 years.",
+        {("wait_time_days", 4 * DAYS_PER_YEAR), ("wait_time_days", 6 * DAYS_PER_YEAR)},
+        set(),
+        id="it-could-take-after-a-wait",
+    ),
+    pytest.param(
+        "For liver transplants it usually takes between two weeks and two months.",
+        {("wait_time_days", 14.0), ("wait_time_days", round(2 * 30.4375, 2))},
+        set(),
+        id="for-transplants-it-takes",
+    ),
+    pytest.param(
+        "The waiting time differed between regions, from a low of 2.5 years in one state to a "
+        "high of 6 years in another.",
+        {("wait_time_days", round(2.5 * DAYS_PER_YEAR, 2)), ("wait_time_days", 6 * DAYS_PER_YEAR)},
+        set(),
+        id="waiting-time-noun-earlier",
+    ),
+    pytest.param(
+        "The wait is short there, but the liver transplant operation takes about 8 hours.",
+        set(),
+        {("wait_time_days", round(8 / 24, 2))},
+        id="near-miss-operation-takes",
+    ),
+    pytest.param(
+        "Kidney patients wait on average four years and three months for an organ.",
+        {("wait_time_days", round(4 * DAYS_PER_YEAR + 3 * 30.4375, 2))},
+        {("wait_time_days", 4 * DAYS_PER_YEAR), ("wait_time_days", round(3 * 30.4375, 2))},
+        id="years-and-months-one-wait",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WAIT_CASES)
+def test_waits_of_the_sentence(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
