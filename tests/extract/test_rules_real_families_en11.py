@@ -401,3 +401,38 @@ WAIT_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), WAIT_CASES)
 def test_waits_of_the_sentence(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- recipients: people who received a new organ, people transplants were done for ---------
+
+RECIPIENT_CASES = [
+    pytest.param(
+        "Only five people have received new lungs so far this year, the registry said.",
+        {(IN_PERIOD, 5.0)},
+        set(),
+        id="received-new-organs",
+    ),
+    pytest.param(
+        "In 2015 the agency arranged kidney transplants for more than 90 foreign patients.",
+        {(IN_PERIOD, 90.0)},
+        set(),
+        id="transplants-for-patients",
+    ),
+    pytest.param(
+        "The centre did 120 liver transplants for 115 patients between 2001 and 2006.",
+        {(IN_PERIOD, 120.0)},
+        {(IN_PERIOD, 115.0), (CUMULATIVE, 115.0)},
+        id="near-miss-patients-of-a-stated-count",
+    ),
+    pytest.param(
+        "There is a waiting list for transplants for 300 patients in the city.",
+        set(),
+        {(IN_PERIOD, 300.0), (CUMULATIVE, 300.0)},
+        id="near-miss-waiting-for-transplants",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), RECIPIENT_CASES)
+def test_recipients(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

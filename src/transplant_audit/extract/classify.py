@@ -390,6 +390,14 @@ def _body_donation(ctx: _Ctx) -> bool:
     return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
 
 
+_EN_TX_FOR_BEFORE_RE = re.compile(
+    r"(?<![a-z])transplant(?:s|ations?)?\s(?:[a-z-]+\s){0,5}?for\s"
+    r"(?:(?:more than|over|about|some|nearly|around|almost|only)\s)?$"
+)
+"""'arranged organ transplants for more than 200 Japanese patients', 'performed liver
+transplants from living donors for five patients': the people the transplants were for."""
+
+
 def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
@@ -412,6 +420,19 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
+    if (
+        not m
+        and ctx.left_clause.endswith(" ")
+        and _EN_TX_FOR_BEFORE_RE.search(ctx.left_clause[-90:])
+    ):
+        # transplants for 200 patients; not the patients of a count of transplants already
+        # stated ('306 cases of liver transplantation for 292 patients'), nor a group of them
+        # ('including lung transplant for 5 patients with ARDS')
+        return not (
+            _has(pat.WAITLIST_CUE_RE, ctx.left_clause)
+            or _has(pat.TX_COUNT_RE, ctx.sentence_left)
+            or "including" in ctx.left_clause
+        )
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):

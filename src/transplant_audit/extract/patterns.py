@@ -898,6 +898,10 @@ RECEIVED_TX_RE = re.compile(
     r"|(?<![a-z])(?:receiv(?:e|es|ed|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
     r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
+    # 'have received new hearts', 'receive a new kidney', 'bought organs for transplants'
+    r"|receiv(?:e|es|ed|ing)\s(?:an?\s|their\s)?(?:new|donated|donor)\s"
+    r"(?:kidney|liver|heart|lung|organ)s?(?![a-z])"
+    r"|(?:bought|buy|buying|purchased)\s(?:[a-z-]+\s){0,4}?(?:organs?|kidneys?|livers?)(?![a-z])"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
     # transplant tourists: 'people chose to go to mainland China for liver transplants' (not
     # 'went to Japan for transplant training': staff who learn; _received_transplant also
