@@ -553,6 +553,8 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
         return _paren_counter(norm, s, e, sentences, cnt)
     if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
         return cnt  # a quick test before the regular expression
+    if words[-1] == "of" and (len(words) < 2 or words[-2] not in ("average", "total")):
+        return cnt  # only 'an average of', 'a total of' end the left words with 'of'
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 36), s)
     if not left:
         return cnt
