@@ -55,3 +55,217 @@ def test_near_qian_then_a_year_is_two_numbers() -> None:
     got = figure_pairs("院方投入3千2015年建成的移植病房,床位40张。")
     assert ("transplant_beds", 40.0) in got
     assert not any(value == 32015.0 for _, value in got), got
+
+
+# --- donation lists by kind (mainland): the count's own item names its kind ---------------
+# 器官 and 角膜 donations are donors; 遗体 (bodies for teaching), bodies and organs counted as
+# one, and stem cells are no figure (GUIDE.md, heldout2, heldout6 and heldout8 rules).
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "本市今年完成器官捐献64例、遗体捐献38例。",
+            {("opo_donors", 64.0)},
+            {("opo_donors", 38.0)},
+            id="organ-item-before-body-item",
+        ),
+        pytest.param(
+            "去年全区实现人体器官捐献52例、遗体捐献19例、角膜捐献73例。",
+            {("opo_donors", 52.0), ("opo_donors", 73.0)},
+            {("opo_donors", 19.0)},
+            id="three-kinds-noun-first",
+        ),
+        pytest.param(
+            "今年以来该县实现6例遗体捐献、4例角膜捐献、9例器官捐献。",
+            {("opo_donors", 4.0), ("opo_donors", 9.0)},
+            {("opo_donors", 6.0)},
+            id="three-kinds-count-first",
+        ),
+        pytest.param(
+            "截至目前,全市实现遗体捐献258人、眼角膜捐献114人、器官捐献87人、造血干细胞捐献33人。",
+            {("opo_donors", 114.0), ("opo_donors", 87.0)},
+            {("opo_donors", 258.0), ("opo_donors", 33.0)},
+            id="persons-list-with-body-and-stem-cells",
+        ),
+        pytest.param(
+            "全省共有遗体、器官、组织捐献1532例,捐献大器官4120个。",
+            {("opo_organs_utilised", 4120.0)},
+            {("opo_donors", 1532.0)},
+            id="joined-body-organ-tissue-count",
+        ),
+        pytest.param(
+            "该市已有1万余人登记成为遗体和人体器官捐献志愿者,已成功实现捐献96例。",
+            set(),
+            {("opo_donors", 96.0)},
+            id="bare-item-after-joined-topic",
+        ),
+        pytest.param(
+            "截至目前,该市已累计成功捐献27例遗体和器官(角膜)。",
+            set(),
+            {("opo_donors", 27.0)},
+            id="joined-kind-after-count",
+        ),
+        pytest.param(
+            "今年该院完成公民逝世后器官捐献41例,捐献大器官123个。",
+            {("opo_donors", 41.0), ("opo_organs_utilised", 123.0)},
+            set(),
+            id="guard-organ-donation-alone",
+        ),
+        pytest.param(
+            "至于遗体及活体捐赠者,过去三年分别有61及57人。",
+            {("opo_donors", 61.0), ("opo_donors", 57.0)},
+            set(),
+            id="guard-deceased-and-living-donors",
+        ),
+    ],
+)
+def test_donation_kind_of_the_own_item(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+def test_near_traditional_body_donation_is_organ_donation() -> None:
+    """In Hong Kong and Taiwan usage 遺體捐贈 is a deceased donor's organs: no veto there."""
+    check_figures("本港去年共有遺體器官捐贈48宗、活體捐贈21宗。", {("opo_donors", 48.0)}, set())
+
+
+# --- recipients of donated organs: lives saved, patients treated, persons who benefited ------
+# (GUIDE.md, heldout2 "Recipients are transplants"; heldout8 "Lives saved by a field")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "全省累计完成器官捐献3200余例,捐献的器官成功挽救了9800余人的生命。",
+            ("transplants_cumulative", 9800.0),
+            id="lives-saved-by-donated-organs",
+        ),
+        pytest.param(
+            "该市累计实现眼角膜捐献210例,让390名角膜病患者重见了光明。",
+            ("transplants_cumulative", 390.0),
+            id="sight-given-back-with-le",
+        ),
+        pytest.param(
+            "网站显示已见证成功捐献2210例,已救治器官衰竭患者6107名。",
+            ("transplants_cumulative", 6107.0),
+            id="treated-after-donations",
+        ),
+        pytest.param(
+            "本县登记自愿捐献器官92人,成功捐赠7例受益19人。",
+            ("transplants_cumulative", 19.0),
+            id="benefited-after-donations",
+        ),
+        pytest.param(
+            "去年全台器官捐贈人數為221人,捐出的器官受惠人數約740人。",
+            ("transplants_in_period", 740.0),
+            id="hant-benefited-count-of-a-year",
+        ),
+    ],
+)
+def test_recipients_of_donated_organs(text: str, present: tuple[str, float]) -> None:
+    check_figures(text, {present}, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("这家医院每年救治危重患者3000名。", id="near-treated-without-donation"),
+        pytest.param("该项目今年让受益的300名学生重返校园。", id="near-benefited-no-organs"),
+    ],
+)
+def test_treated_or_benefited_without_donation_stay_out(text: str) -> None:
+    got = figure_pairs(text)
+    assert not any(ind.startswith("transplants") for ind, _ in got), got
+
+
+# --- a count's own clause names what it counts: a waiting list named in an earlier clause
+# does not make a donor count a waiting list (Chinese) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "據統計每年有近九千人在等待器官移植,而去年實際捐贈人數僅163人。",
+            ("opo_donors", 163.0),
+            ("waitlist_size", 163.0),
+            id="hant-donors-after-waiting-clause",
+        ),
+        pytest.param(
+            "目前全省有5000多名病人等待肾移植,但去年器官捐献人数只有120人。",
+            ("opo_donors", 120.0),
+            ("waitlist_size", 120.0),
+            id="hans-donors-after-waiting-clause",
+        ),
+        pytest.param(
+            "目前全省有5000多名病人等待器官移植,其中等待肾脏的有3900人。",
+            ("waitlist_size", 3900.0),
+            ("opo_donors", 3900.0),
+            id="guard-waiting-subset-stays-waiting",
+        ),
+    ],
+)
+def test_own_clause_donors_beat_earlier_waiting(
+    text: str, present: tuple[str, float], absent: tuple[str, float]
+) -> None:
+    check_figures(text, {present}, {absent})
+
+
+# --- study cohorts split by sex, and a patient's own first operation (GUIDE.md, heldout5
+# "Cohort splits"; heldout7 "Firsts": only a first the text says is a first) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "回顾分析2015年1月至2018年12月本院212例肝移植受者的临床资料。其中男性150例,女性62例。",
+            {("transplants_in_period", 212.0)},
+            {("transplants_in_period", 150.0), ("transplants_in_period", 62.0)},
+            id="study-split-by-sex-next-sentence",
+        ),
+        pytest.param(
+            "选取我院2016年3月至2019年6月行肾移植术的48例患者,其中男31例,女17例,年龄20~61岁。",
+            {("transplants_in_period", 48.0)},
+            {("transplants_in_period", 31.0), ("transplants_in_period", 17.0)},
+            id="study-split-by-sex-same-sentence",
+        ),
+        pytest.param(
+            "統計2005至2016年,全國器官移植案例共9100件,其中男性6020件、女性3080件。",
+            {("transplants_in_period", 6020.0), ("transplants_in_period", 3080.0)},
+            set(),
+            id="guard-national-statistics-split-stays",
+        ),
+    ],
+)
+def test_study_split_by_sex_is_no_subset(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "选取我院2013年1月至2016年12月首次行肝移植术的52例患者作为研究对象。",
+            set(),
+            {("first_transplant_year", 2016.0), ("first_transplant_year", 2013.0)},
+            id="patients-first-operation",
+        ),
+        pytest.param(
+            "自1982年5月接受首次肾移植以来,他已经带着移植肾生活了三十多年。",
+            set(),
+            {("first_transplant_year", 1982.0)},
+            id="a-patient-received-his-first",
+        ),
+        pytest.param(
+            "该院于1983年首次开展肾移植手术,至今已完成两千余例。",
+            {("first_transplant_year", 1983.0)},
+            set(),
+            id="guard-hospital-first",
+        ),
+    ],
+)
+def test_a_patients_own_first_is_no_first_year(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -13,6 +13,7 @@ from transplant_audit.evidence.vocabulary import (
     Qualifier,
 )
 from transplant_audit.extract import patterns as pat
+from transplant_audit.extract import zh_donations
 from transplant_audit.extract.context import (
     _PREVIOUS_CHARS,
     _Ctx,
@@ -232,8 +233,13 @@ def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
     (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
     Bone marrow and blood donations are not organ donations."""
-    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) or pat.NOT_DONATED_RE.search(ctx.clause):
+    if pat.NOT_DONATED_RE.search(ctx.clause):
         return False
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _zh_donation_kind(ctx) not in (
+        "organ",
+        "cornea",
+    ):
+        return False  # 器官捐献132例、造血干细胞捐献46例: the organ item stays a donation
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
     if _BARE_DONATE_BEFORE_RE.search(ctx.left_clause[-4:]):
@@ -376,16 +382,37 @@ def _zh_donations_counted(ctx: _Ctx) -> bool:
     )
 
 
+def _zh_donation_kind(ctx: _Ctx) -> str:
+    """Mainland Chinese: the donation kind the count's own list item names (zh_donations: 器官
+    捐献85例、遗体捐献2例 → organ, body), or for a bare item (已实现捐献140余例) the kind named
+    last before it in its sentence; "" elsewhere."""
+    if ctx.traditional or not ctx.chinese:
+        return ""
+    item = zh_donations.own_item(ctx.left_clause, ctx.right)
+    k = zh_donations.kind(item)
+    if k or "捐" not in item or not ctx.left_clause.endswith(item):
+        return k
+    return zh_donations.topic_kind(ctx.sentence_left[: len(ctx.sentence_left) - len(item)])
+
+
+def _zh_no_figure_donation(ctx: _Ctx) -> bool:
+    """Mainland Chinese: is the count a donation of a kind that is no figure (遗体捐献611人,
+    遗体、器官及组织捐献2164例, 造血干细胞捐献46人, 已累计成功捐献18例遗体和器官)?"""
+    if "捐" not in ctx.sentence_left[-40:] and "捐" not in ctx.right[:16]:
+        return False
+    return _zh_donation_kind(ctx) in zh_donations.NO_FIGURE_KINDS
+
+
 def _body_donation(ctx: _Ctx) -> bool:
     """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
-    356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
-    is the text after the last 、 or 和 before the count, and the words after it; going on
-    is the last donation word before it in the sentence being 遗体's."""
+    356例: only the first; 遗体、器官及组织捐献2164例, one count of both), or does it go on
+    from one (遗体捐献293例,累计2166例)? The own item is zh_donations.own_item; going on is
+    an item naming no kind whose last donation word before it in the sentence is 遗体's."""
     if ctx.traditional or "遗体" not in ctx.sentence:
         return False
-    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-12:] + " " + ctx.right[:12]
-    if pat.BODY_DONATION_RE.search(own):
-        return True
+    own = _zh_donation_kind(ctx)
+    if own:
+        return own in zh_donations.NO_FIGURE_KINDS
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
     return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
 
@@ -434,17 +461,31 @@ _ZH_RECIPIENT_AFTER_RE = re.compile(
 _SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
 
 
+_TREATED_BEFORE_RE = re.compile(r"救治了?\s?(?:[^,。;\d]{0,8}?)$")
+"""已救治器官衰竭患者4631名: the persons treated, read as recipients only after a donation."""
+
+
+_BENEFITED_BEFORE_RE = re.compile(r"(?:受益|受惠)(?:人数|者|患者|病人)?(?:约|近|超过|逾|达)?\s?$")
+"""成功捐赠5例受益13人, 捐出的器官受惠人數約680人: the recipients of donated organs."""
+
+
 _ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
 
 
 def _saved_by_organs(ctx: _Ctx) -> bool:
     """Chinese: persons whose lives donated organs saved (捐献的器官挽救了6000余人的生命,
-    拯救了138名器官衰竭病人) are the recipients, so transplants (GUIDE.md, "Recipients are
-    transplants"); only when the sentence before the count speaks of organs."""
-    left = ctx.left_clause[-10:]
-    if "救" not in left or not _SAVED_BEFORE_RE.search(left):
-        return False
-    return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+    拯救了138名器官衰竭病人), or who were treated or benefited after donations counted
+    before them (已见证成功捐献1698例,已救治器官衰竭患者4631名; 成功捐赠5例受益13人), are the
+    recipients, so transplants (GUIDE.md, "Recipients are transplants"); only when the
+    sentence before the count speaks of organs (of donation, for the treated and benefited)."""
+    left = ctx.left_clause[-12:]
+    if "救" in left and _SAVED_BEFORE_RE.search(left[-10:]):
+        return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+    if ("救治" in left and _TREATED_BEFORE_RE.search(left)) or (
+        "受" in left and _BENEFITED_BEFORE_RE.search(left)
+    ):
+        return "捐" in ctx.sentence_left[: len(ctx.sentence_left) - 12]
+    return False
 
 
 def _en_saved_by_organs(ctx: _Ctx) -> bool:
@@ -686,7 +727,29 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
         return None
+    if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
+        return None  # 其中男性116例,女性51例: a study group split by sex is no subset
     return name
+
+
+def _zh_cohort_sex_split(ctx: _Ctx) -> bool:
+    """Chinese: is the count one side of a study group's split by sex (回顾分析...167例肾移植受者
+    ...其中男性116例,女性51例; 男6例,女2例,年龄23~65岁)? A study says so in its sentence or the
+    one before (回顾, 选取, 纳入, 资料, 年龄); national statistics split by sex stay subsets."""
+    if not _ZH_SEX_SPLIT_BEFORE_RE.search(ctx.left_clause):
+        return False
+    return _has(_ZH_STUDY_RE, ctx.sentence, _previous_sentence(ctx))
+
+
+_ZH_STUDY_RE = re.compile(r"回顾|选取|纳入|入选|临床资料|资料|本组|年龄|随访")
+"""Words of a study's description of its patients."""
+
+
+_ZH_SEX_SPLIT_BEFORE_RE = re.compile(
+    r"(?:^|[,、;]|其中)\s?[男女](?:性|患者|病人|患儿|受者|受体)?\s?[:为有]?\s?$"
+)
+"""A count right after 男 or 女 opening its item (其中男19例,女11例): a cohort split by sex
+(GUIDE.md, heldout5 "Cohort splits"), no figure."""
 
 
 _EN_WOULD_NEED_AFTER_RE = re.compile(r"(?<![a-z])would\s(?:only\s)?(?:require|need)(?![a-z])")
@@ -1278,7 +1341,7 @@ def _in_use_persons(
         or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
-        or pat.LIVES_AFTER_RE.match(ctx.right)
+        or (pat.LIVES_AFTER_RE.match(ctx.right) and not (ctx.chinese and _saved_by_organs(ctx)))
         or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
     ):
         return None
@@ -1309,6 +1372,9 @@ def _in_use_persons(
     waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
         _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
         and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+        # 有八千人在等待器官移植,而...捐贈人數僅151人: the count's own clause names what it
+        # counts (donors); the waiting of an earlier clause is another count's
+        and not (ctx.chinese and _has(pat.DONATION_CUE_RE, ctx.clause))
     )
     if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
         return "waitlist_size"  # 每年约30万的需求: the people in need
@@ -1324,6 +1390,8 @@ def _in_use_persons(
             None if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause) else ("waitlist_size")
         )
     if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+        if ctx.chinese and _zh_no_figure_donation(ctx):
+            return None  # 实现遗体捐献611人、...造血干细胞捐献46人: bodies, stem cells
         if _has(pat.NOT_DONATED_RE, ctx.clause):
             return None  # 未捐赠成功的个案共86名: donations that did not happen
         if _has(pat.REGISTRATION_CUE_RE, ctx.clause):

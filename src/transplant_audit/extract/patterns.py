@@ -948,7 +948,7 @@ ZH_PERFORMED_FOR_RE = re.compile(
 NEW_LIFE_RE = re.compile(
     r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠"
     # sight given back by donated corneas: 重见光明, 重获光明, 恢复光明 (重見光明, 恢復光明)
-    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)光明"
+    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)了?光明"
 )
 """666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
 when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
