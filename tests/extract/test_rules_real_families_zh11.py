@@ -269,3 +269,54 @@ def test_study_split_by_sex_is_no_subset(text: str, present: set, absent: set) -
 )
 def test_a_patients_own_first_is_no_first_year(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a surgeon's career: counts told of a surgeon's career or part (从医生涯, 行医, 参与施行,
+# a sentence opening on a titled surgeon) are his own; a team or unit he leads is the unit's --
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "在40余年的从医生涯中,张某一直工作在肾脏外科一线,累计完成肾脏移植2100余例。",
+            ("surgeon_transplants_cumulative", 2100.0),
+            ("transplants_cumulative", 2100.0),
+            id="career-then-count",
+        ),
+        pytest.param(
+            "王某某至少参与施行肝脏移植手术五百余例,肾脏移植三百余例。",
+            ("surgeon_transplants_cumulative", 300.0),
+            ("transplants_cumulative", 300.0),
+            id="took-part-in-operations",
+        ),
+        pytest.param(
+            "林醫師行醫30餘載,肝臟移植部分也超過了650例。",
+            ("surgeon_transplants_cumulative", 650.0),
+            ("surgeon_transplants_in_period", 650.0),
+            id="hant-career-span-is-running-total",
+        ),
+        pytest.param(
+            "李院长为我国心脏移植的开拓者,自1990年完成首例心脏移植后,在2015年完成第800例心脏移植手术。",
+            ("surgeon_transplants_cumulative", 800.0),
+            ("transplants_cumulative", 800.0),
+            id="sentence-opens-on-titled-surgeon",
+        ),
+        pytest.param(
+            "如今,陳院長帶領團隊已完成950例的活體肝臟移植。",
+            ("transplants_cumulative", 950.0),
+            ("surgeon_transplants_cumulative", 950.0),
+            id="near-hant-team-he-leads",
+        ),
+        pytest.param(
+            "在他的从医生涯中,他所领导的移植中心十年间完成近4000例肝移植。",
+            ("transplants_in_period", 4000.0),
+            ("surgeon_transplants_cumulative", 4000.0),
+            id="near-centre-he-leads",
+        ),
+    ],
+)
+def test_a_surgeons_career_counts_are_his(
+    text: str, present: tuple[str, float], absent: tuple[str, float]
+) -> None:
+    check_figures(text, {present}, {absent})

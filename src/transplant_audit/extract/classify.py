@@ -163,7 +163,10 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
-        return bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+        person = pat.ZH_PERSON_SUBJECT_RE.search(left)
+        if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
+            return not _ZH_LED_TEAM_RE.search(left, person.start())
+        return _zh_career(ctx.sentence_left)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
 
@@ -174,6 +177,42 @@ _EN_TITLED_APPOSITION_RE = re.compile(
 )
 """A person named, then a title in apposition, then the verb of the count: the person is the
 subject ('Fu Yaowen, the founder of the center, had completed')."""
+
+
+_ZH_LED_TEAM_RE = re.compile(
+    r"(?:带领|率领|领导)(?:的)?[^,。;\d]{0,6}?(?:团队|小组|中心|医院|科室)"
+)
+"""A team or unit a surgeon leads (鄭院長帶領團隊, 他所领导的移植中心): the subject of the
+count is the unit, whose count it is."""
+
+
+_ZH_CAREER_RE = re.compile(r"从医生涯|从医|行医|执业生涯|手术生涯|参与(?:施行|实施|完成|开展)")
+"""A person's own career or part in the operations (在30余年的从医生涯中, 行医40几载, 参与施行
+肾脏移植手术七百余例): the counts of the sentence are that surgeon's."""
+
+
+_ZH_TITLED_OPENING_RE = re.compile(r"\s?[^\s,。;\d]{1,3}(?:院长|教授|主任|医师)(?:为|是)")
+"""A sentence that opens on a surgeon by name and title described (陈院长为我国肝脏移植技术的
+开拓者, ...完成第1,000例): he is the subject of its counts."""
+
+
+def _zh_career(sentence_left: str) -> bool:
+    """Chinese: does the sentence tell a surgeon's career or part before the count (from
+    _ZH_CAREER_RE, or an opening on a titled surgeon), with no team led or unit as subject
+    after it (率领团队, 移植中心完成)?"""
+    m = _ZH_TITLED_OPENING_RE.match(sentence_left)
+    for career in _ZH_CAREER_RE.finditer(sentence_left, max(0, len(sentence_left) - 120)):
+        m = career  # the last career cue before the count
+    if m is None:
+        return False
+    after = sentence_left[m.end() :]
+    return not (_ZH_LED_TEAM_RE.search(after) or _ZH_UNIT_DID_RE.search(after))
+
+
+_ZH_UNIT_DID_RE = re.compile(
+    r"(?:中心|医院|我院|本院|该院|团队|小组)[^,。;\d]{0,4}?(?:完成|实施|开展)"
+)
+"""A unit doing the operations, named after a surgeon's career cue: the unit's count."""
 
 
 def _surgeon_before(sentence_left: str) -> bool:
@@ -1138,6 +1177,8 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return "concurrent_transplant_capacity"
     surgeon = _surgeon(ctx)
     in_period = _temporal(ctx) == "in_period"
+    if surgeon and ctx.chinese and _zh_career(ctx.sentence_left):
+        return "surgeon_transplants_cumulative"  # 行医40几载...超过了400例: a career's total
     if surgeon:
         return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
     return "transplants_in_period" if in_period else "transplants_cumulative"
