@@ -320,3 +320,61 @@ def test_a_surgeons_career_counts_are_his(
     text: str, present: tuple[str, float], absent: tuple[str, float]
 ) -> None:
     check_figures(text, {present}, {absent})
+
+
+# --- a cost breakdown in prose: a line's cost noun in the clause before its amount ------------
+# (GUIDE.md, heldout2 "Cost breakdowns": the operation's line → surgical_fee_cny; tests, drugs
+# and the stay are no figure)
+
+
+def test_prose_breakdown_lines() -> None:
+    text = (
+        "术前检查费用在2000-6000元不等。手术费用则因医院级别不同有所差异,一般在8万至12万元。"
+        "肝源费用通常需要20万至30万元。术后抗排斥药物的费用,每月在2000-4000元不等。"
+    )
+    check_figures(
+        text,
+        {("surgical_fee_cny", 80000.0), ("surgical_fee_cny", 120000.0)},
+        {("price_cny", 80000.0), ("price_cny", 2000.0), ("price_cny", 4000.0)},
+    )
+
+
+def test_near_operation_cost_alone_stays_the_price() -> None:
+    """手术费用 with no other line of a breakdown near is the whole price (GUIDE: 手术费用 of
+    the whole operation)."""
+    check_figures(
+        "肾移植手术费用因医院而异,一般在15万至25万元。",
+        {("price_cny", 150000.0), ("price_cny", 250000.0)},
+        {("surgical_fee_cny", 150000.0)},
+    )
+
+
+# --- currency as written: an amount converted in parentheses after a foreign currency is in
+# its own currency; a foreign currency written straight after an amount vetoes it ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "整个移植共需要大约600万日元(约合43万元人民币),包括手术费和旅费。",
+            {("price_cny", 430000.0)},
+            set(),
+            id="converted-yuan-after-yen",
+        ),
+        pytest.param(
+            "据称换肝的费用为900万日元。",
+            set(),
+            {("price_cny", 9000000.0)},
+            id="yen-written-after-wan",
+        ),
+        pytest.param(
+            "换肾费用约35万元(约5万美元)。",
+            {("price_cny", 350000.0), ("price_usd", 50000.0)},
+            set(),
+            id="guard-yuan-then-dollars",
+        ),
+    ],
+)
+def test_currency_of_a_converted_amount(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

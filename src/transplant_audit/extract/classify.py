@@ -1019,6 +1019,9 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"  # 医院 | 等待时间 | 费用 over 天津 | 2周 | 25万元: the price column
     if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
         return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
+    line = _zh_breakdown_line(ctx) if ctx.chinese else None
+    if line is not None:
+        return line or None  # 手术费用则...有所差异,一般在7万至10万元: the operation's line
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
@@ -1048,6 +1051,42 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+_ZH_COST_HEAD_RE = re.compile(r"([^,。;\d]{0,8})(?<![消经免浪])费用?")
+"""A cost noun in prose and the words before it (术前检查费用, 肾源费用, 手术费用); not 消费
+(consumption), 经费 (funds), 免费 (free)."""
+
+
+_ZH_OTHER_LINE_WORDS_RE = re.compile(r"检查|化验|药|住院|随访|复查|护理|术后|术前|评估")
+
+
+_ZH_BREAKDOWN_RE = re.compile(
+    r"(?:术前|检查|化验|住院|药物?|随访|复查|护理|术后|[肾肝心肺]源|供体)[^,。;\d]{0,8}?费"
+)
+"""A line of a cost breakdown other than the operation's, somewhere near."""
+
+
+def _zh_breakdown_line(ctx: _Ctx) -> str | None:
+    """Chinese prose cost breakdown: an amount whose clause names no cost, after a cost noun
+    earlier in its sentence (术后治疗费用则包括...药物的费用,每月在3000-5000元; 手术费用则根据...
+    有所差异,一般在7万至10万元), next to another line of the breakdown. "" for a line that is no
+    operation (tests, drugs, the stay: no figure), ``surgical_fee_cny`` for the operation's
+    line; None when the amount is no such line (GUIDE.md, heldout2 "Cost breakdowns")."""
+    if _has(pat.PRICE_CUE_RE, ctx.left_clause) or "费" not in ctx.sentence_left:
+        return None
+    heads = list(_ZH_COST_HEAD_RE.finditer(ctx.sentence_left))
+    if not heads:
+        return None
+    head = heads[-1].group(1)[-8:]
+    if _ZH_OTHER_LINE_WORDS_RE.search(head):
+        return ""
+    if not head.endswith(("手术", "手术的")) and "手术" not in head[-4:]:
+        return None
+    at = ctx.sentence_start if ctx.sentence_start >= 0 else 0
+    near = ctx.doc[max(0, at - 200) : at + len(ctx.sentence) + 200] if ctx.doc else ctx.sentence
+    others = [m for m in _ZH_BREAKDOWN_RE.finditer(near) if "手术费" not in m.group(0)]
+    return "surgical_fee_cny" if others else None
 
 
 def _zh_aid_or_received(ctx: _Ctx) -> bool:

@@ -848,6 +848,17 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     )
 
 
+def _currency_window(norm: str, s: int, end: int) -> str:
+    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
+    before it and the amount, from an opening parenthesis on when one opens just before (800万
+    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
+    characters after it unless a parenthesis opens there (800万日元)."""
+    start = max(0, s - 8)
+    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
+    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
+    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
+
+
 def _money_checks(pg: _Page, f: _Figure) -> bool:
     """Foreign currencies (NT dollars, Singapore dollars), Hong Kong dollars, a rank among
     persons (前三名) and 'one' as an article (一名, one surgeon) are no figure here."""
@@ -855,7 +866,9 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
     uclass = f.uclass
     if f.hkd:
         uclass = f.uclass = "cny"
-    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(
+        _currency_window(norm, s, end)
+    ):
         return False
     elif uclass == "usd" and (
         pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end) or pat.EN_FOREIGN_CURRENCY_RE.search(f.mods)
