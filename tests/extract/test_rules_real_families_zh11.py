@@ -378,3 +378,40 @@ def test_near_operation_cost_alone_stays_the_price() -> None:
 )
 def test_currency_of_a_converted_amount(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- rank vocabulary: 移植数 is a volume; 第二大器官移植国 ranks by volume; the scope is the one
+# named last before the rank -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "2019年,该国的器官捐献数与移植数均位居世界第三。",
+            {("volume_rank_global", 3.0)},
+            set(),
+            id="transplant-number-ranked",
+        ),
+        pytest.param(
+            "发言人称中国「已是世界排名第二大器官移植国」。",
+            {("volume_rank_global", 2.0)},
+            {("volume_rank_national", 2.0)},
+            id="hans-second-largest-transplant-country",
+        ),
+        pytest.param(
+            "該官員稱中國已是世界排名第二大器官移植國。",
+            {("volume_rank_global", 2.0)},
+            set(),
+            id="hant-second-largest-transplant-country",
+        ),
+        pytest.param(
+            "该市是全国第二大城市,器官移植工作起步较早。",
+            set(),
+            {("volume_rank_national", 2.0)},
+            id="near-second-largest-city",
+        ),
+    ],
+)
+def test_rank_vocabulary(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -1229,15 +1229,19 @@ ZH_VOLUME_RANK_RE = re.compile(
 """A rank stated with its scope (the country or the world). Only a rank of a volume counts
 (see ZH_VOLUME_WORD_RE and ZH_RANK_QUALITY_RE); 前N (top N) is an upper bound."""
 ZH_VOLUME_WORD_RE = re.compile(
-    r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]|做到|做成|开展最多"
+    r"数量|例数|手术量|移植量|完成量|总量|总数|移植数|手术数|规模|\d\s?例|[例台宗]|做到|做成"
+    r"|开展最多"
 )
 """Before a rank, in its sentence: what is ranked is a number of transplants."""
 ZH_RANK_QUALITY_RE = re.compile(
     r"生存率|存活率|成功率|质量|水平|指标|满意|技术|科研|论文|排名第一的医院"
 )
 """In the rank's own clause: a rank of quality, survival or research is no volume rank."""
-ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
-"""稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
+ZH_RANK_VOLUME_AFTER_RE = re.compile(
+    r"\s?(?:重[镇鎮]|大户|大戶|大省|大(?:器官)?移植(?:国|大国|中心))"
+)
+"""稳坐国内换肝第二重镇, 世界排名第二大器官移植国: a rank among the places doing the most, a
+volume rank."""
 ZH_SUPERLATIVE_VOLUME_RE = re.compile(
     r"(?:(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?"
     # the superlative before the transplant: 完成最多胰脏移植手术的医院
