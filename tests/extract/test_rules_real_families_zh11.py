@@ -415,3 +415,48 @@ def test_currency_of_a_converted_amount(text: str, present: set, absent: set) ->
 )
 def test_rank_vocabulary(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- 近期 'recently' dates the counts of a recent event (in_period, like 近日) ----------------
+
+
+def test_recent_event_counts_are_of_a_period() -> None:
+    check_figures(
+        "近期该院连续完成2例器官捐献,实施了2例肝移植,5例肾移植。",
+        {("transplants_in_period", 2.0), ("transplants_in_period", 5.0)},
+        {("transplants_cumulative", 5.0)},
+    )
+
+
+def test_guard_running_total_stays_cumulative() -> None:
+    check_figures(
+        "截至目前,该院累计完成肾移植1800余例。",
+        {("transplants_cumulative", 1800.0)},
+        {("transplants_in_period", 1800.0)},
+    )
+
+
+# --- people at an event: donors' family members and listed attendees are no headcount --------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "登錄中心舉辦器官捐贈者家屬關懷活動,60多名來自南部縣市的器官捐贈者家屬參與。",
+            ("opo_donors", 60.0),
+            id="hant-donor-families-attending",
+        ),
+        pytest.param(
+            "追思会出席者有医院副院长、捐献者家属及医疗团队约150人。",
+            ("opo_donors", 150.0),
+            id="listed-attendees",
+        ),
+    ],
+)
+def test_people_at_an_event_are_no_donors(text: str, absent: tuple[str, float]) -> None:
+    check_figures(text, set(), {absent})
+
+
+def test_near_families_who_agreed_stay_donations() -> None:
+    check_figures("去年共有12名捐献者家属同意捐献器官。", {("opo_donors", 12.0)}, set())

@@ -1416,6 +1416,10 @@ def _in_use_persons(
         return None  # 平均13名病人轮候一个器官: a ratio, no headcount
     if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
         return None  # 500多名市民参加了器官捐献宣传活动: people at an event
+    if ctx.chinese and (
+        _ZH_FAMILY_AFTER_RE.match(ctx.right) or _ZH_ATTENDEES_BEFORE_RE.search(ctx.sentence_left)
+    ):
+        return None  # 80多名...器官捐赠者家属参与; 出席者有...医疗团队约120人: no donors
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
         or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
@@ -1526,6 +1530,17 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+_ZH_FAMILY_AFTER_RE = re.compile(
+    r"[^,。;\d]{0,16}?(?:家属|亲属|家人)(?![^,。;\d]{0,3}?(?:同意|决定|签))"
+)
+"""80多名来自中部县市的器官捐赠者家属: the family members counted, no donors or patients
+(家属同意捐献, the families who agreed, are left to the donation rules)."""
+
+
+_ZH_ATTENDEES_BEFORE_RE = re.compile(r"(?:出席者|与会者|参加者|出席的有)[^。;!?\d]*$")
+"""出席者有副院长...及捐赠及受赠家属、医疗团队约120人: the people at an event, listed."""
 
 
 _SENIOR_CLASS_WORDS = ("senior", "profess", "chief")
