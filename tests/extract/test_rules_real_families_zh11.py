@@ -460,3 +460,31 @@ def test_people_at_an_event_are_no_donors(text: str, absent: tuple[str, float]) 
 
 def test_near_families_who_agreed_stay_donations() -> None:
     check_figures("去年共有12名捐献者家属同意捐献器官。", {("opo_donors", 12.0)}, set())
+
+
+# --- waiting-list vocabulary: 急需/亟需 移植 is a need; the people 'on the list' named before ---
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "據統計,全國每年約有八十多萬名患者急需器官移植。",
+            ("waitlist_size", 800000.0),
+            id="hant-urgent-need",
+        ),
+        pytest.param(
+            "他只好加入等候肾脏移植的名单,名单上目前有九万八千多人。",
+            ("waitlist_size", 98000.0),
+            id="people-on-the-list-named-before",
+        ),
+    ],
+)
+def test_waiting_list_vocabulary(text: str, present: tuple[str, float]) -> None:
+    check_figures(text, {present}, set())
+
+
+def test_near_a_list_of_names_is_no_waiting_list() -> None:
+    """名单 alone (a list of donors' names) is no waiting list."""
+    got = figure_pairs("纪念碑的名单上镌刻着312位捐献者的姓名。")
+    assert not any(ind == "waitlist_size" for ind, _ in got), got

@@ -1460,6 +1460,8 @@ def _in_use_persons(
         # counts (donors); the waiting of an earlier clause is another count's
         and not (ctx.chinese and _has(pat.DONATION_CUE_RE, ctx.clause))
     )
+    # 加入等候器官移植名單,名單上目前有十二萬兩千多人: the people on the waiting list named before
+    waiting = waiting or (ctx.chinese and bool(_ZH_ON_WAITING_LIST_RE.search(ctx.sentence_left)))
     if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
         return "waitlist_size"  # 每年约30万的需求: the people in need
     if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
@@ -1530,6 +1532,10 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+_ZH_ON_WAITING_LIST_RE = re.compile(r"(?:等候|等待|轮候)[^,。;\d]{0,8}名单[^。;!?\d]{0,8}名单上")
+"""The waiting list named, then the people on it (等候器官移植名单,名单上目前有...人)."""
 
 
 _ZH_FAMILY_AFTER_RE = re.compile(
