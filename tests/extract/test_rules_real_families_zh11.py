@@ -488,3 +488,45 @@ def test_near_a_list_of_names_is_no_waiting_list() -> None:
     """名单 alone (a list of donors' names) is no waiting list."""
     got = figure_pairs("纪念碑的名单上镌刻着312位捐献者的姓名。")
     assert not any(ind == "waitlist_size" for ind, _ in got), got
+
+
+# --- tallies of donated organs and corneas (the noun before the count, 枚/只/个), and names
+# engraved on a memorial (no donor count) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "截至去年底,全省累计完成器官捐献312例,共捐献大器官958个,眼角膜471枚。",
+            ("opo_organs_utilised", 471.0),
+            id="corneas-in-mei-after-organs",
+        ),
+        pytest.param(
+            "全市实现器官捐献140例,捐献器官402个、眼角膜组织66只。",
+            ("opo_organs_utilised", 66.0),
+            id="guard-cornea-tissue-in-zhi",
+        ),
+    ],
+)
+def test_donated_organ_tallies(text: str, present: tuple[str, float]) -> None:
+    check_figures(text, {present}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "纪念碑上镌刻着全省3187位捐献者的姓名。",
+            ("opo_donors", 3187.0),
+            id="names-on-a-memorial",
+        ),
+        pytest.param(
+            "该市将捐献角膜登记志愿者眼角膜208枚的资料录入系统。",
+            ("opo_organs_utilised", 208.0),
+            id="near-registration-between",
+        ),
+    ],
+)
+def test_no_donor_or_organ_count(text: str, absent: tuple[str, float]) -> None:
+    check_figures(text, set(), {absent})
