@@ -530,3 +530,20 @@ def test_donated_organ_tallies(text: str, present: tuple[str, float]) -> None:
 )
 def test_no_donor_or_organ_count(text: str, absent: tuple[str, float]) -> None:
     check_figures(text, set(), {absent})
+
+
+# --- 三五 'three to five' is a range, like two consecutive digits (三四年) --------------------
+
+
+def test_three_five_is_a_range() -> None:
+    check_figures(
+        "医生说,等肺源一般要等三五年。",
+        {("wait_time_days", 1095.75), ("wait_time_days", 1826.25)},
+        set(),
+    )
+
+
+def test_near_three_six_is_no_range() -> None:
+    """Only the idiom 三五 and consecutive digits are ranges: 三六 is neither."""
+    got = figure_pairs("医生说,等肾源一般要等三六个月。")
+    assert not any(ind == "wait_time_days" for ind, _ in got), got

@@ -166,7 +166,8 @@ def _fraction_percent(tok: str) -> float:
 
 def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
-    二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    二三十 → (20, 30), and the idiom 三五 (3 to 5). Not 九十 (ninety) nor 十 as the second
+    digit."""
     if tok and tok.startswith("三两") and len(tok) <= 3:
         tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
     tens = 0
@@ -180,7 +181,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     if not m:
         return None
     lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
-    if hi != lo + 1:
+    if hi != lo + 1 and (lo, hi) != (3, 5):  # 三五年 'three to five years', an idiom
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
     return (tens + lo) * mult, (tens + hi) * mult
