@@ -349,6 +349,15 @@ def test_near_operation_cost_alone_stays_the_price() -> None:
     )
 
 
+def test_near_fees_summed_in_the_amounts_clause_stay_a_price() -> None:
+    """Cost nouns in the amount's own clause (a sum of fees) are no breakdown line."""
+    check_figures(
+        "换肾的手术费、药费、住院费等一共约38万元。",
+        {("price_cny", 380000.0)},
+        {("surgical_fee_cny", 380000.0)},
+    )
+
+
 # --- currency as written: an amount converted in parentheses after a foreign currency is in
 # its own currency; a foreign currency written straight after an amount vetoes it ------------
 

@@ -1073,9 +1073,10 @@ def _zh_breakdown_line(ctx: _Ctx) -> str | None:
     有所差异,一般在7万至10万元), next to another line of the breakdown. "" for a line that is no
     operation (tests, drugs, the stay: no figure), ``surgical_fee_cny`` for the operation's
     line; None when the amount is no such line (GUIDE.md, heldout2 "Cost breakdowns")."""
-    if _has(pat.PRICE_CUE_RE, ctx.left_clause) or "费" not in ctx.sentence_left:
-        return None
-    heads = list(_ZH_COST_HEAD_RE.finditer(ctx.sentence_left))
+    if _has(pat.PRICE_CUE_RE, ctx.left_clause) or "费" in ctx.left_clause:
+        return None  # the clause names its own cost (手术费、药费等总共约45万元: a sum)
+    before = ctx.sentence_left[: len(ctx.sentence_left) - len(ctx.left_clause)]
+    heads = list(_ZH_COST_HEAD_RE.finditer(before)) if "费" in before else []
     if not heads:
         return None
     head = heads[-1].group(1)[-8:]
