@@ -166,7 +166,8 @@ def _surgeon(ctx: _Ctx) -> bool:
         person = pat.ZH_PERSON_SUBJECT_RE.search(left)
         if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
             return not _ZH_LED_TEAM_RE.search(left, person.start())
-        return _zh_career(ctx.sentence_left)
+        gate = _has(_ZH_CAREER_GATE_RE, ctx.sentence_left)  # a cheap test first
+        return gate and _zh_career(ctx.sentence_left)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
 
@@ -775,7 +776,8 @@ def _zh_cohort_sex_split(ctx: _Ctx) -> bool:
     """Chinese: is the count one side of a study group's split by sex (回顾分析...167例肾移植受者
     ...其中男性116例,女性51例; 男6例,女2例,年龄23~65岁)? A study says so in its sentence or the
     one before (回顾, 选取, 纳入, 资料, 年龄); national statistics split by sex stay subsets."""
-    if not _ZH_SEX_SPLIT_BEFORE_RE.search(ctx.left_clause):
+    tail = ctx.left_clause[-8:]
+    if ("男" not in tail and "女" not in tail) or not _ZH_SEX_SPLIT_BEFORE_RE.search(tail):
         return False
     return _has(_ZH_STUDY_RE, ctx.sentence, _previous_sentence(ctx))
 
@@ -1419,11 +1421,7 @@ def _in_use_persons(
         return None  # 平均13名病人轮候一个器官: a ratio, no headcount
     if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
         return None  # 500多名市民参加了器官捐献宣传活动: people at an event
-    if ctx.chinese and (
-        _ZH_FAMILY_AFTER_RE.match(ctx.right)
-        or _ZH_ATTENDEES_BEFORE_RE.search(ctx.sentence_left)
-        or (_ZH_ENGRAVED_RE.search(ctx.sentence_left) and _ZH_NAMES_AFTER_RE.match(ctx.right))
-    ):
+    if ctx.chinese and _zh_not_donors_at_event(ctx):
         return None  # 80多名...器官捐赠者家属参与; 出席者有...医疗团队约120人: no donors
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
@@ -1466,7 +1464,11 @@ def _in_use_persons(
         and not (ctx.chinese and _has(pat.DONATION_CUE_RE, ctx.clause))
     )
     # 加入等候器官移植名單,名單上目前有十二萬兩千多人: the people on the waiting list named before
-    waiting = waiting or (ctx.chinese and bool(_ZH_ON_WAITING_LIST_RE.search(ctx.sentence_left)))
+    waiting = waiting or (
+        ctx.chinese
+        and "名单上" in ctx.sentence_left
+        and bool(_ZH_ON_WAITING_LIST_RE.search(ctx.sentence_left))
+    )
     if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
         return "waitlist_size"  # 每年约30万的需求: the people in need
     if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
@@ -1537,6 +1539,27 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _zh_not_donors_at_event(ctx: _Ctx) -> bool:
+    """Chinese persons who are no headcount of donors or patients: family members counted
+    (80多名...捐赠者家属参与), attendees listed after 出席者, names engraved on a memorial."""
+    left = ctx.sentence_left
+    if ("家" in ctx.right[:20] or "亲属" in ctx.right[:20]) and _ZH_FAMILY_AFTER_RE.match(
+        ctx.right
+    ):
+        return True
+    if ("出席" in left or "与会" in left or "参加者" in left) and _ZH_ATTENDEES_BEFORE_RE.search(
+        left
+    ):
+        return True
+    return "刻" in left and bool(
+        _ZH_ENGRAVED_RE.search(left) and _ZH_NAMES_AFTER_RE.match(ctx.right)
+    )
+
+
+_ZH_CAREER_GATE_RE = re.compile(r"医|参与|院长|教授|主任|生涯")
+"""What _zh_career's patterns all hold (a cheap test before them)."""
 
 
 _ZH_ENGRAVED_RE = re.compile(r"镌刻|刻着|刻有|铭刻|刻上")
