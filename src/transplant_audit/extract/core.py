@@ -166,7 +166,8 @@ def _fraction_percent(tok: str) -> float:
 
 def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
-    二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    二三十 → (20, 30), and the idiom 三五 (3 to 5). Not 九十 (ninety) nor 十 as the second
+    digit."""
     if tok and tok.startswith("三两") and len(tok) <= 3:
         tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
     tens = 0
@@ -180,7 +181,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     if not m:
         return None
     lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
-    if hi != lo + 1:
+    if hi != lo + 1 and (lo, hi) != (3, 5):  # 三五年 'three to five years', an idiom
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
     return (tens + lo) * mult, (tens + hi) * mult
@@ -870,6 +871,17 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     )
 
 
+def _currency_window(norm: str, s: int, end: int) -> str:
+    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
+    before it and the amount, from an opening parenthesis on when one opens just before (800万
+    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
+    characters after it unless a parenthesis opens there (800万日元)."""
+    start = max(0, s - 8)
+    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
+    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
+    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
+
+
 def _money_checks(pg: _Page, f: _Figure) -> bool:
     """Foreign currencies (NT dollars, Singapore dollars), Hong Kong dollars, a rank among
     persons (前三名) and 'one' as an article (一名, one surgeon) are no figure here."""
@@ -877,7 +889,9 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
     uclass = f.uclass
     if f.hkd:
         uclass = f.uclass = "cny"
-    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(
+        _currency_window(norm, s, end)
+    ):
         return False
     elif uclass == "usd" and (
         pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end) or pat.EN_FOREIGN_CURRENCY_RE.search(f.mods)
