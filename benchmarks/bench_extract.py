@@ -207,10 +207,10 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 8) are heldout3's to
-    heldout8's halves by page (``build_set.halves``: a rules pass after a set's
+    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 9) are heldout3's to
+    heldout9's halves by page (``build_set.halves``: a rules pass after a set's
     blind score reads the tune half and only scores the check half)."""
-    m = re.fullmatch(r"h([345678])-(tune|check)", half)
+    m = re.fullmatch(r"h([3456789])-(tune|check)", half)
     if m:
         sys.path.insert(0, str(REALTEXT))
         try:
