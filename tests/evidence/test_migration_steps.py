@@ -19,7 +19,6 @@ from transplant_audit.evidence.store import (
     head_revisions,
 )
 
-
 _AT = "2026-01-01T00:00:00+00:00"
 _SRC = "src_synthetic_0001"
 _ROWS: dict[str, list[dict[str, Any]]] = {
