@@ -1,10 +1,16 @@
-"""Sensitivity sample points evaluated in smaller chunks give exactly the same indices.
+"""Sensitivity sample points evaluated in smaller chunks give the same indices.
 
-(Every point is evaluated on its own; the chunk only bounds the size of the arrays.)
+Every point is evaluated on its own; the chunk only bounds the size of the arrays. The last
+bits of a float may still differ with the chunk (vectorised sums and BLAS group terms by the
+arrays' shape: on numpy 2.4 a 700-point chunk moved Sobol indices by 7e-18, and a loaded CI
+run saw the 4,096-point chunk differ too), so the indices are compared to 1e-12, far below
+the 2-decimal precision any report prints, and the names and order exactly.
 """
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import transplant_audit.estimate as est_mod
@@ -24,6 +30,18 @@ def test_chunk_size_does_not_change_sobol_or_tornado(result, monkeypatch) -> Non
     for chunk in (4_096, 700):
         result._cache.clear()
         monkeypatch.setattr(sensitivity, "CHUNK", chunk)
-        assert result.sensitivity(n=256).equals(whole_sobol), chunk
-        assert result.tornado().equals(whole_tornado), chunk
+        _assert_same(result.sensitivity(n=256), whole_sobol, chunk)
+        _assert_same(result.tornado(), whole_tornado, chunk)
     assert len(whole_sobol) > 5 and whole_sobol["ST"].max() > 0
+
+
+def _assert_same(got: pd.DataFrame, want: pd.DataFrame, chunk: int) -> None:
+    assert list(got.columns) == list(want.columns), chunk
+    assert got.index.equals(want.index), chunk
+    for col in want.columns:
+        if pd.api.types.is_numeric_dtype(want[col]):
+            np.testing.assert_allclose(
+                got[col], want[col], rtol=1e-9, atol=1e-12, err_msg=f"{col} {chunk}"
+            )
+        else:
+            assert got[col].tolist() == want[col].tolist(), (col, chunk)

@@ -390,6 +390,14 @@ def _body_donation(ctx: _Ctx) -> bool:
     return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
 
 
+_EN_TX_FOR_BEFORE_RE = re.compile(
+    r"(?<![a-z])transplant(?:s|ations?)?\s(?:[a-z-]+\s){0,5}?for\s"
+    r"(?:(?:more than|over|about|some|nearly|around|almost|only)\s)?$"
+)
+"""'arranged organ transplants for more than 200 Japanese patients', 'performed liver
+transplants from living donors for five patients': the people the transplants were for."""
+
+
 def _received_transplant(ctx: _Ctx) -> bool:
     """Persons who got a transplant (得到腎移植的病人有一七八人), not people waiting to get
     one (正在等待器官捐贈接受移植) nor people who once had one (曾在我院接受肝移植)."""
@@ -412,6 +420,19 @@ def _received_transplant(ctx: _Ctx) -> bool:
         return True  # 等候的病人约700人,但每年完成换肾手术的只有约30人: the second are recipients
     if not m and ctx.left_clause.rstrip().endswith(("为", "替")):
         return bool(pat.ZH_PERFORMED_FOR_RE.search(ctx.right))  # 为3000名患者实施了肾移植
+    if (
+        not m
+        and ctx.left_clause.endswith(" ")
+        and _EN_TX_FOR_BEFORE_RE.search(ctx.left_clause[-90:])
+    ):
+        # transplants for 200 patients; not the patients of a count of transplants already
+        # stated ('306 cases of liver transplantation for 292 patients'), nor a group of them
+        # ('including lung transplant for 5 patients with ARDS')
+        return not (
+            _has(pat.WAITLIST_CUE_RE, ctx.left_clause)
+            or _has(pat.TX_COUNT_RE, ctx.sentence_left)
+            or "including" in ctx.left_clause
+        )
     if not m and pat.NEW_LIFE_RE.search(ctx.right):
         return not pat.TRANSPLANT_CUE_RE.search(ctx.sentence_left)
     if not m or _has(pat.FORMER_CUE_RE, ctx.clause):
@@ -813,6 +834,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return "wait_time_days"  # it takes a week to get a kidney; 1 week for a liver
     if ctx.list_at >= 0 and _has(pat.LIST_HEAD_WAIT_RE, _list_head(ctx.doc, ctx.list_at)):
         return "wait_time_days"  # a list of hospitals under 'Waiting times:'
+    if _en_wait_carried(ctx):
+        return "wait_time_days"  # 'if they wait their turn ..., it might take 10 to 15 years'
 
     if pat.EN_PARALLEL_ORGAN_RE.match(ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"  # the wait for a kidney is 2-4 weeks, for a liver 1-2 weeks
@@ -820,6 +843,33 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
+
+
+_EN_IT_TAKES_RE = re.compile(
+    r"(?<![a-z])(?:it\s)?(?:(?:might|may|can|could|will|would|usually|often)\s)?"
+    r"(?:takes?|took|taking)\s(?:(?:between|from|about|around|up to|only|just|roughly)\s)?"
+    r"(?:(?:[a-z\d.]+\s){1,2}(?:to|and)\s|[\d.]+\s?-\s?)?$"  # a range's high end
+)
+_EN_WAIT_TIME_NOUN_RE = re.compile(r"(?<![a-z])(?:waiting|wait)\s(?:time|period)s?(?![a-z])")
+_EN_OTHER_DURATION_RE = re.compile(
+    r"(?<![a-z])(?:operations?|surgery|surgeries|procedures?|recover[a-z]*|stay|survival|surviv"
+    r"|dialysis|hospitali[sz]ation|treatment|transport)(?![a-z])"
+)
+
+
+def _en_wait_carried(ctx: _Ctx) -> bool:
+    """An English duration whose clause says no wait, in a sentence that does: 'if they wait
+    their turn for an organ ..., it might take 10 to 15 years', 'for kidney transplants it
+    takes between a week and a month', 'This waiting time varied ..., from a low of 1.4 years
+    ... to a high of 5.1 years'. Not when the clause or the words after the wait name another
+    duration (the operation, the stay, survival)."""
+    left = ctx.sentence_left
+    if not left.isascii() or _has(_EN_OTHER_DURATION_RE, ctx.left_clause):
+        return False
+    if _EN_IT_TAKES_RE.search(ctx.left_clause[-40:]):
+        return _has(pat.EN_STRONG_WAIT_RE, left) or _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause)
+    noun = _EN_WAIT_TIME_NOUN_RE.search(left)
+    return bool(noun) and not _EN_OTHER_DURATION_RE.search(left, noun.end())
 
 
 def _zh_one_patient_wait(ctx: _Ctx) -> bool:
@@ -868,7 +918,7 @@ def _priced_at(ctx: _Ctx) -> bool:
     return "for " in after and bool(pat.EN_AMOUNT_FOR_ORGAN_AFTER_RE.match(after))
 
 
-_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical")
+_NOT_A_PRICE_WORDS = ("donor", "compensat", "total", "altogether", "medical", "combined")
 """Substrings one of which EN_NOT_A_PRICE_RE needs: a cheap gate before the regex."""
 
 
@@ -894,6 +944,9 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         pat.EN_DONOR_PAID_BEFORE_RE.search(left)
     ):
         return None  # of which the donor received $5,000
+    seller = ctx.left_clause[-64:]
+    if ("sell" in seller or "sold" in seller) and pat.EN_SELLER_GETS_BEFORE_RE.search(seller):
+        return None  # people selling kidneys only received around 40,000 yuan
     if left.isascii() and pat.EN_OTHER_COST_RE.search(left):
         return None  # drugs cost another 30,000 yuan a year: not the transplant's price
     if _zh_aid_or_received(ctx):
@@ -1081,6 +1134,21 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
 
 
 _EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_EN_UNIT_FOR_TX_RE = re.compile(
+    r"(?:\sof\s(?:[a-z&,-]+\s){0,6}?[a-z&-]+)?\s(?:is|was)\s(?:[^.;]{0,80}?\s)?"
+    r"(?:base|cent(?:er|re)|unit)\sfor\s(?:[a-z,-]+\s){0,6}(?:organ\s)?transplant"
+)
+"""What the unit a sentence opens with is, said straight after it: 'Its Department of
+Hepatobiliary Surgery is the largest clinical base ... for ... organ transplantation': a unit
+for transplants, whose beds are transplant beds (GUIDE.md, beds)."""
+_EN_CENTRE_DOES_TX_RE = re.compile(
+    r"\s(?:[a-z]+ly\s)?(?:performed|performs|carried out|carries out|conducted|conducts"
+    r"|completed)\s(?:[^.;]{0,60}?\s)?transplant"
+)
+"""'the center successfully performed the first liver transplantation': a centre that does
+transplants (a department that did a first transplant stays a department: its beds are
+department beds, as the sets annotate them)."""
 
 
 def _en_bed_owner(ctx: _Ctx) -> str | None:
@@ -1100,7 +1168,17 @@ def _en_bed_owner(ctx: _Ctx) -> str | None:
     if "it" in left[:8] and pat.EN_PRONOUN_HAS_RE.match(left):
         unit = _en_unit_before(ctx)
         if unit:
-            tx = _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+            # a unit named for transplants, or whose own sentence says it is for them or
+            # (a centre) does them
+            at = unit.end()
+            tx = (
+                _has(pat.TRANSPLANT_CUE_RE, unit.group(0))
+                or bool(_EN_UNIT_FOR_TX_RE.match(unit.string, at))
+                or (
+                    unit.group(0)[-4:] in ("nter", "ntre")
+                    and bool(_EN_CENTRE_DOES_TX_RE.match(unit.string, at))
+                )
+            )
             return "transplant_beds" if tx else "department_beds"
     return None
 
@@ -1209,6 +1287,10 @@ def _in_use_beds(
         own_right = _EN_NEXT_ITEM_RE.split(local_right, 1)[0]
     own_left = local_left
     if local_left.isascii():  # '45 ICU beds and 1,800 beds in total': nor the item before
+        if ")" in ctx.sentence_left[-80:] and ctx.sentence_left.endswith(local_left):
+            # 'an independent SICU (Surgical Intensive Care Unit) with 9 beds': the clause
+            # starts after the parenthesis, its owner before it
+            local_left = _PAREN_RE.sub(" ", ctx.sentence_left[-120:])
         own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
     if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
         return "icu_beds"

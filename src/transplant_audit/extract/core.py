@@ -466,6 +466,19 @@ def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
     )
 
 
+_DISCRETE_CLASSES = frozenset(
+    {"ops", "persons", "donors", "organs", "organ_items", "beds", "waiting", "rooms", "teams"}
+)
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{2}0")
+"""'6.400 kidney transplants': a dot before three digits ending in 0, in a count of things
+that cannot be split, is a thousands separator (a page written with European separators)."""
+
+
+_EN_COUNT_BEFORE_RE = re.compile(r"(?<![\d,.])\d[\d,.]*(?:\s(?:or so|[a-z-]+)){1,5}\s$")
+"""A count and its noun phrase just before 'a year' ('70 patients a year', '35 kidney
+transplants from dead donors a year'): the article makes a rate of the count, not a wait."""
+
+
 @dataclass(slots=True)
 class _Carry:
     """What the per-number loop carries from one number to the next."""
@@ -771,6 +784,13 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
         and (pat.EN_ONE_IN_BEFORE_RE.search(norm, max(0, s - 12), s))
     ):
         return False  # only one in 30 patients, 3 of every 10: a ratio's denominator
+    if (
+        f.uclass == "time"
+        and f.is_word
+        and norm[s] == "a"
+        and _EN_COUNT_BEFORE_RE.search(norm, max(0, s - 48), s)
+    ):
+        return False  # '70 patients a year', '35 transplants from dead donors a year': a rate
     # a three-month shutdown, 5-year survival: a duration of something else
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
@@ -841,6 +861,8 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         value += 0.5 if f.plus_half else 0.0
     except ValueError:
         return False
+    if f.uclass in _DISCRETE_CLASSES and f.arabic and _DOT_THOUSANDS_RE.fullmatch(f.arabic):
+        value = float(f.arabic.replace(".", "")) * f.range_scale  # 'close to 6.400 transplants'
     f.value = value
     # 2015年: a calendar year, no wait; dropped before its context is read
     return not (
@@ -973,6 +995,8 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _en_price_item(out[-1], pg.norm, f.start, uclass)
     if indicator is None:
         return False
+    if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
+        return False  # 'NT$1.5 million (about $46,200)': the conversion of no figure
     if f.hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
         if indicator not in ("price_cny", "surgical_fee_cny"):
             return False
@@ -982,6 +1006,42 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
     f.indicator = indicator
     return True
+
+
+_CONVERSION_OPEN_RE = re.compile(
+    r"(?P<pre>(?:us|hk|nt|s|a|c)?\$|rmb\s?¥?|¥|£|€)?\d[\d,.]*"
+    r"(?:\s?(?:million|billion|thousand))?(?P<cur>(?:\s[a-z.]+){0,2})\s?\(\s?"
+    r"(?:about\s|approximately\s|approx\.\s?|around\s|roughly\s|some\s|nearly\s|or\s)?$"
+)
+"""An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
+dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
+_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
+_READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
+_MONEY_INDICATORS = frozenset(
+    {"price_cny", "price_usd", "price_hkd", "surgical_fee_cny", "revenue_cny"}
+    | {"capital_investment_cny", "research_funding_cny"}
+)
+
+
+def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
+    """False for an amount in parentheses converting an amount just before it in yuan or
+    dollars that the rules read and left out (a seller's pay, another treatment's cost): the
+    conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
+    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
+    if "(" not in norm[max(0, start - 16) : start]:
+        return True
+    m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
+    if not m:
+        return True
+    cur = m["cur"].strip()
+    read = (
+        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
+        and not cur
+        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
+    )
+    if not read:
+        return True
+    return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:

@@ -407,6 +407,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         and not _YEAR_ONLY_RE.match(norm[s:e])
         and pat.TRANSPLANT_CUE_RE.search(norm, max(0, s - 120), e + 120)
     ):
+        if _waiting_subject(norm, s):  # 'patients who need lung transplants ... 14 annually'
+            return _Counter("waiting", "patients", 1.0, [], "", e)
         return _Counter("ops", "transplants", 1.0, [], "", e)  # instead of 10,000 a year
     nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
     if nof:
@@ -420,6 +422,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
+            if pat.EN_ELLIPSIS_BLOCK_RE.search(noun):
+                return cnt  # the number of transplant centres grew from 12: no transplants
             return _Counter("ops", "transplants", 1.0, [], noun, e)
         if pat.WAITLIST_CUE_RE.search(noun):
             return _Counter("persons", "patients", 1.0, [], noun, e)
@@ -479,6 +483,22 @@ _ELLIPSIS_SUBJECT_BACK = 160
 _PARENS_RE = re.compile(r"\([^()]*\)")
 
 
+_BETWEEN_AND_RE = re.compile(
+    r"(?<![a-z])between\s(?:about\s)?(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*\sand\s$"
+)
+"""'between 23 and ': the high end of a range whose low end continued a count (not the
+second year of 'between 1992 and 2008')."""
+
+
+_PERIOD_PHRASE_RE = re.compile(
+    r"(?<![a-z])(?:in|during|over|for)\sthe\s(?:first|past|last|previous)\s(?:[a-z0-9]+\s)?"
+    r"(?:days|weeks|months)(?![a-z])"
+)
+"""A period adverbial between a continued count and its noun ('46 transplants in the first
+six months of this year, compared to 62 last year'): it dates the count, it is not what the
+count measures (EN_ELLIPSIS_BLOCK_RE's 'months')."""
+
+
 _ELLIPSIS_LAST_WORDS = frozenset(
     [
         "from",
@@ -501,17 +521,27 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "some",
         "only",
         "under",
+        "between",
+        "of",
     ]
 )
 """The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
 
 
 _ELLIPSIS_COUNTERS = {
+    "waiting": ("waiting", "patients"),
     "ops": ("ops", "transplants"),
     "organs": ("organs", "organs"),
     "donors": ("donors", "donors"),
     "beds": ("beds", "beds"),
 }
+
+
+def _waiting_subject(norm: str, s: int) -> bool:
+    """Is the last count noun in the 120 characters before ``s`` people waiting for or in
+    need of a transplant ('patients who need lung transplants has surged from 14 annually')?"""
+    found = list(pat.EN_ELLIPSIS_SUBJECT_RE.finditer(norm, max(0, s - 120), s))
+    return bool(found) and found[-1].lastgroup == "waiting"
 
 
 def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Counter) -> _Counter:
@@ -523,11 +553,17 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
         return _paren_counter(norm, s, e, sentences, cnt)
     if not words or words[-1] not in _ELLIPSIS_LAST_WORDS:
         return cnt  # a quick test before the regular expression
-    left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 24), s)
+    if words[-1] == "of" and (len(words) < 2 or words[-2] not in ("average", "total")):
+        return cnt  # only 'an average of', 'a total of' end the left words with 'of'
+    left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 36), s)
     if not left:
         return cnt
     right = pat.EN_ELLIPSIS_RIGHT_RE.match(norm, e, e + 60)
-    if not right or (left.group("and") and not right.group("year")):
+    if not right or (
+        left.group("and")
+        and not right.group("year")
+        and not _BETWEEN_AND_RE.search(norm, max(0, s - 32), s)  # between 23 and 39
+    ):
         return cnt
     return _subject_counter(norm, s, e, left.start(), sentences, cnt)
 
@@ -564,6 +600,8 @@ def _subject_counter(
     if subject is None:
         return cnt
     between = _PARENS_RE.sub(" ", norm[max(lo, subject.start() - 40) : s])  # (1.09 pmp)
+    if "the " in between:  # 'in the first six months of this year': when, not what
+        between = _PERIOD_PHRASE_RE.sub(" ", between)
     kind = subject.lastgroup or ""
     if kind == "beds":  # the block word 'beds' is the subject itself
         between = between.replace("beds", " ")

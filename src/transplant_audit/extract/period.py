@@ -60,10 +60,10 @@ SHORT_SPAN_RE = re.compile(
     rf"|(?:过去|近|最近|这)\s?(?:[{_ZH_FEW}]|\d{{1,2}})\s?(?:个月|周|个星期|个礼拜)"
     rf"|(?<![每后\d])[{_ZH_FEW}]个月(?!后|前|以后|之后|以前|之前)"
     # English: months without a year, half a year, the same period
-    rf"|(?:from|between)\s{pat._MONTHS}\s(?:to|and|through|until|till)\s{pat._MONTHS}"
-    r"(?!\s?\d)"
+    rf"|(?:from|between)\s(?:early\s|late\s|mid-?)?{pat._MONTHS}\s(?:to|and|through|until|till)\s"
+    rf"(?:early\s|late\s|mid-?)?{pat._MONTHS}(?:,?\s{pat.YEAR}(?!\d)|(?!\s?\d))"
     r"|(?:first|second|latter|last) half of (?:the|this|last|that) year"
-    r"|(?:in|over|during|for|within)\s(?:the|that|this)\s(?:same\s)?(?:period|time span)"
+    r"|(?:in|over|during|for|within)\s(?:the|that|this)\s(?:same\s|study\s)?(?:period|time span)"
     r"(?![a-z])"
 )
 """A named stretch shorter than a year that no year pattern reads: months without a year,
@@ -316,10 +316,12 @@ def _change_from_to(v: PeriodView) -> bool:
     return len(tail) <= 40 and not _CHANGE_TAIL_BREAK_RE.search(tail)
 
 
-ZH_RECENT_EVENT_RE = re.compile(
+RECENT_EVENT_RE = re.compile(
     r"近日|日前|昨日|昨天|今天|今日|前日|前天|日内|当日|当天|元旦|春节期间"
+    r"|(?<![a-z])(?:recently|yesterday|today|this week|this morning)(?![a-z])"
 )
-"""近日,该院成功完成3例肝移植: news of a recent event counts that event, not a running total."""
+"""近日,该院成功完成3例肝移植, 'we recently ... completed two living donor liver transplants':
+news of a recent event counts that event, not a running total."""
 SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
 """The opening of a span ('Between the beginning of 2016 up to October 22'): the date after
 it closes the span, it is no as-of date of a running total."""
@@ -471,7 +473,7 @@ def decide(v: PeriodView) -> PeriodDecision:
         return found
     if pat.EN_SIMPLE_PAST_RE.search(v.clause):
         return _in("a completed past event, told in the simple past")
-    if ZH_RECENT_EVENT_RE.search(v.sentence_left):
+    if RECENT_EVENT_RE.search(v.sentence_left):
         return _in("a recent event (近日, 昨日): the count of that event")
     return _cum("no cue: a bare count")
 

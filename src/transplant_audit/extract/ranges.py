@@ -29,10 +29,39 @@ serves both)."""
 _LEAD_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
+_DURATION_INDICATORS = frozenset({"wait_time_days", "avg_length_of_stay_days"})
+_YEARS_END_RE = re.compile(r"years?$")
+_MONTHS_END_RE = re.compile(r"months?$")
+
+
+def _join_durations(cands: list[Candidate], norm: str) -> list[Candidate]:
+    """'five years and nine months': a duration in years and one in months joined by 'and'
+    are one duration, their sum (GUIDE.md: 两年二个月 = 26 months), not two waits."""
+    if " and " not in norm:
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and c.indicator == a.indicator
+            and a.indicator in _DURATION_INDICATORS
+            and norm[a.end : c.start] == " and "
+            and _YEARS_END_RE.search(a.stated)
+            and _MONTHS_END_RE.search(c.stated)
+        ):
+            stated = a.stated + " and " + c.stated
+            out[-1] = replace(a, value=round(a.value + c.value, 6), end=c.end, stated=stated)
+            continue
+        out.append(c)
+    return out
+
+
 def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     """30万元至50万元, 2 weeks to 4 weeks: two figures of one indicator joined by a range
-    word become a lower bound (at_least) and an upper bound (at_most)."""
-    out = list(cands)
+    word become a lower bound (at_least) and an upper bound (at_most); a duration in years
+    and months joined by 'and' is one duration first (``_join_durations``)."""
+    out = _join_durations(cands, norm)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         between = norm[a.end : b.start] in (" and ", " and $", " and rmb ", " and ¥") and bool(
