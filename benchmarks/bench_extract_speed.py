@@ -25,7 +25,12 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
   process in the same round. This is what a batch of documents gains on N free cores; it
   does not change what one core does.
 
-The load average is printed at start and end: wall-clock figures depend on it.
+The load average is printed at start and end: wall-clock figures depend on it; under heavy
+load (7-10 on 2 cores) single rounds vary by +-10 %, so read the median of the per-round
+ratios, not one round. Last run (perf11, 2026-12-05, load 3-4, ``--rounds 9 --seconds 1.5
+--baseline-src`` the tree before it): 61.4 [54.6-64.8] dense pages per CPU second against
+59.5 [53.7-63.4], 1.03x [1.01-1.09]; target not met (docs/extract.md, "Where the rules'
+time goes").
 """
 
 from __future__ import annotations

@@ -284,3 +284,13 @@ def test_literal_first_boundaries_equal_their_class_forms(texts: list[str]) -> N
         slow = re.compile(written)
         for t in [*texts, *raw, *made]:
             assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
+
+
+def test_context_passes_ctx_fields_in_their_order() -> None:
+    """``core._context`` builds ``_Ctx`` by position (keywords cost a class call more than
+    twice as much): the order it passes them in is the dataclass's, field for field."""
+    from dataclasses import fields
+
+    from transplant_audit.extract.context import _Ctx
+
+    assert tuple(f.name for f in fields(_Ctx)) == core._CTX_FIELDS

@@ -2,10 +2,10 @@
 well-formed, split once by URL, reproducible from its sources, and the rules keep the scores
 measured on the held-out sets (issue 14). Each set was scored blind once; afterwards held-out
 v1 and heldout2 were read by the rules passes (v1 from the seventh on, docs/extract.md) and
-trained on by the learned step, heldout3-6 tuned on whole or by half (the note above each
+trained on by the learned step, heldout3-8 tuned on whole or by half (the note above each
 floor says which and when): their floors are regression checks, not measures of unseen text.
-heldout7 and heldout8 still hold the rules' blind figures. The floors sit a little below what
-was measured, so a regression fails; they are not the issue's targets (precision 0.9, recall
+Only heldout9 still holds blind figures. The floors sit a little below what was measured, so a
+regression fails; they are not the issue's targets (precision 0.9, recall
 0.8), which the blind sets do not reach yet: docs/extract.md reports both."""
 
 from __future__ import annotations
@@ -110,6 +110,17 @@ HELDOUT8_FLOORS = {
     "zh-Hans": (0.63, 0.76),
     "zh-Hant": (0.63, 0.53),
 }
+# heldout9 (204 snippets, gathered blind after heldout8 was scored, 41% from text kept in public
+# code repositories) was scored once with rules, model and confidence mapping frozen (2026-12-06
+# 00:00 UTC, main 85d95c8; default method combined): rules en 0.731/0.654, zh-Hans 0.727/0.694,
+# zh-Hant 0.667/0.581; combined en 0.725/0.654, zh-Hans 0.720/0.709, zh-Hant 0.667/0.581. The
+# rules at the session's start (a12bf35) scored it en 0.726/0.639, zh-Hans 0.705/0.679, zh-Hant
+# 0.653/0.570 (measured after the one scoring, for the comparison). Not tuned on.
+HELDOUT9_FLOORS = {
+    "en": (0.71, 0.63),
+    "zh-Hans": (0.70, 0.67),
+    "zh-Hant": (0.64, 0.55),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -187,6 +198,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout6", HELDOUT6_FLOORS),
         ("heldout7", HELDOUT7_FLOORS),
         ("heldout8", HELDOUT8_FLOORS),
+        ("heldout9", HELDOUT9_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:

@@ -13,6 +13,7 @@ from transplant_audit.evidence.vocabulary import (
     Qualifier,
 )
 from transplant_audit.extract import patterns as pat
+from transplant_audit.extract import zh_donations
 from transplant_audit.extract.context import (
     _PREVIOUS_CHARS,
     _Ctx,
@@ -162,7 +163,11 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
-        return bool(pat.ZH_PERSON_SUBJECT_RE.search(left))
+        person = pat.ZH_PERSON_SUBJECT_RE.search(left)
+        if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
+            return not _ZH_LED_TEAM_RE.search(left, person.start())
+        gate = _has(_ZH_CAREER_GATE_RE, ctx.sentence_left)  # a cheap test first
+        return gate and _zh_career(ctx.sentence_left)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
 
@@ -173,6 +178,42 @@ _EN_TITLED_APPOSITION_RE = re.compile(
 )
 """A person named, then a title in apposition, then the verb of the count: the person is the
 subject ('Fu Yaowen, the founder of the center, had completed')."""
+
+
+_ZH_LED_TEAM_RE = re.compile(
+    r"(?:带领|率领|领导)(?:的)?[^,。;\d]{0,6}?(?:团队|小组|中心|医院|科室)"
+)
+"""A team or unit a surgeon leads (鄭院長帶領團隊, 他所领导的移植中心): the subject of the
+count is the unit, whose count it is."""
+
+
+_ZH_CAREER_RE = re.compile(r"从医生涯|从医|行医|执业生涯|手术生涯|参与(?:施行|实施|完成|开展)")
+"""A person's own career or part in the operations (在30余年的从医生涯中, 行医40几载, 参与施行
+肾脏移植手术七百余例): the counts of the sentence are that surgeon's."""
+
+
+_ZH_TITLED_OPENING_RE = re.compile(r"\s?[^\s,。;\d]{1,3}(?:院长|教授|主任|医师)(?:为|是)")
+"""A sentence that opens on a surgeon by name and title described (陈院长为我国肝脏移植技术的
+开拓者, ...完成第1,000例): he is the subject of its counts."""
+
+
+def _zh_career(sentence_left: str) -> bool:
+    """Chinese: does the sentence tell a surgeon's career or part before the count (from
+    _ZH_CAREER_RE, or an opening on a titled surgeon), with no team led or unit as subject
+    after it (率领团队, 移植中心完成)?"""
+    m = _ZH_TITLED_OPENING_RE.match(sentence_left)
+    for career in _ZH_CAREER_RE.finditer(sentence_left, max(0, len(sentence_left) - 120)):
+        m = career  # the last career cue before the count
+    if m is None:
+        return False
+    after = sentence_left[m.end() :]
+    return not (_ZH_LED_TEAM_RE.search(after) or _ZH_UNIT_DID_RE.search(after))
+
+
+_ZH_UNIT_DID_RE = re.compile(
+    r"(?:中心|医院|我院|本院|该院|团队|小组)[^,。;\d]{0,4}?(?:完成|实施|开展)"
+)
+"""A unit doing the operations, named after a surgeon's career cue: the unit's count."""
 
 
 def _surgeon_before(sentence_left: str) -> bool:
@@ -232,8 +273,13 @@ def _donation(ctx: _Ctx) -> bool:
     """Is the count next to a donation word, with no transplant word between them?
     (完成器官捐献6302例, 100例公民逝世后器官捐献案例, 21,000 cases of organ donation)
     Bone marrow and blood donations are not organ donations."""
-    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) or pat.NOT_DONATED_RE.search(ctx.clause):
+    if pat.NOT_DONATED_RE.search(ctx.clause):
         return False
+    if pat.NOT_ORGAN_DONATION_RE.search(ctx.sentence) and _zh_donation_kind(ctx) not in (
+        "organ",
+        "cornea",
+    ):
+        return False  # 器官捐献132例、造血干细胞捐献46例: the organ item stays a donation
     if pat.DONATION_CUE_RE.search(ctx.mods):  # 6,300 posthumous organ donation cases
         return True
     if _BARE_DONATE_BEFORE_RE.search(ctx.left_clause[-4:]):
@@ -376,16 +422,37 @@ def _zh_donations_counted(ctx: _Ctx) -> bool:
     )
 
 
+def _zh_donation_kind(ctx: _Ctx) -> str:
+    """Mainland Chinese: the donation kind the count's own list item names (zh_donations: 器官
+    捐献85例、遗体捐献2例 → organ, body), or for a bare item (已实现捐献140余例) the kind named
+    last before it in its sentence; "" elsewhere."""
+    if ctx.traditional or not ctx.chinese:
+        return ""
+    item = zh_donations.own_item(ctx.left_clause, ctx.right)
+    k = zh_donations.kind(item)
+    if k or "捐" not in item or not ctx.left_clause.endswith(item):
+        return k
+    return zh_donations.topic_kind(ctx.sentence_left[: len(ctx.sentence_left) - len(item)])
+
+
+def _zh_no_figure_donation(ctx: _Ctx) -> bool:
+    """Mainland Chinese: is the count a donation of a kind that is no figure (遗体捐献611人,
+    遗体、器官及组织捐献2164例, 造血干细胞捐献46人, 已累计成功捐献18例遗体和器官)?"""
+    if "捐" not in ctx.sentence_left[-40:] and "捐" not in ctx.right[:16]:
+        return False
+    return _zh_donation_kind(ctx) in zh_donations.NO_FIGURE_KINDS
+
+
 def _body_donation(ctx: _Ctx) -> bool:
     """Is the count's own item a body donation in mainland usage (完成遗体捐献120例, 器官捐献
-    356例: only the first), or does it go on from one (遗体捐献293例,累计2166例)? The own item
-    is the text after the last 、 or 和 before the count, and the words after it; going on
-    is the last donation word before it in the sentence being 遗体's."""
+    356例: only the first; 遗体、器官及组织捐献2164例, one count of both), or does it go on
+    from one (遗体捐献293例,累计2166例)? The own item is zh_donations.own_item; going on is
+    an item naming no kind whose last donation word before it in the sentence is 遗体's."""
     if ctx.traditional or "遗体" not in ctx.sentence:
         return False
-    own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-12:] + " " + ctx.right[:12]
-    if pat.BODY_DONATION_RE.search(own):
-        return True
+    own = _zh_donation_kind(ctx)
+    if own:
+        return own in zh_donations.NO_FIGURE_KINDS
     d = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
     return d >= 0 and bool(pat.BODY_DONATION_RE.search(ctx.sentence_left, max(0, d - 4), d))
 
@@ -455,17 +522,31 @@ _ZH_RECIPIENT_AFTER_RE = re.compile(
 _SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
 
 
+_TREATED_BEFORE_RE = re.compile(r"救治了?\s?(?:[^,。;\d]{0,8}?)$")
+"""已救治器官衰竭患者4631名: the persons treated, read as recipients only after a donation."""
+
+
+_BENEFITED_BEFORE_RE = re.compile(r"(?:受益|受惠)(?:人数|者|患者|病人)?(?:约|近|超过|逾|达)?\s?$")
+"""成功捐赠5例受益13人, 捐出的器官受惠人數約680人: the recipients of donated organs."""
+
+
 _ORGAN_GIVEN_RE = re.compile(r"器官|捐献|捐赠")
 
 
 def _saved_by_organs(ctx: _Ctx) -> bool:
     """Chinese: persons whose lives donated organs saved (捐献的器官挽救了6000余人的生命,
-    拯救了138名器官衰竭病人) are the recipients, so transplants (GUIDE.md, "Recipients are
-    transplants"); only when the sentence before the count speaks of organs."""
-    left = ctx.left_clause[-10:]
-    if "救" not in left or not _SAVED_BEFORE_RE.search(left):
-        return False
-    return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+    拯救了138名器官衰竭病人), or who were treated or benefited after donations counted
+    before them (已见证成功捐献1698例,已救治器官衰竭患者4631名; 成功捐赠5例受益13人), are the
+    recipients, so transplants (GUIDE.md, "Recipients are transplants"); only when the
+    sentence before the count speaks of organs (of donation, for the treated and benefited)."""
+    left = ctx.left_clause[-12:]
+    if "救" in left and _SAVED_BEFORE_RE.search(left[-10:]):
+        return bool(_ORGAN_GIVEN_RE.search(ctx.sentence_left))
+    if ("救治" in left and _TREATED_BEFORE_RE.search(left)) or (
+        "受" in left and _BENEFITED_BEFORE_RE.search(left)
+    ):
+        return "捐" in ctx.sentence_left[: len(ctx.sentence_left) - 12]
+    return False
 
 
 def _en_saved_by_organs(ctx: _Ctx) -> bool:
@@ -707,7 +788,30 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
         return None
+    if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
+        return None  # 其中男性116例,女性51例: a study group split by sex is no subset
     return name
+
+
+def _zh_cohort_sex_split(ctx: _Ctx) -> bool:
+    """Chinese: is the count one side of a study group's split by sex (回顾分析...167例肾移植受者
+    ...其中男性116例,女性51例; 男6例,女2例,年龄23~65岁)? A study says so in its sentence or the
+    one before (回顾, 选取, 纳入, 资料, 年龄); national statistics split by sex stay subsets."""
+    tail = ctx.left_clause[-8:]
+    if ("男" not in tail and "女" not in tail) or not _ZH_SEX_SPLIT_BEFORE_RE.search(tail):
+        return False
+    return _has(_ZH_STUDY_RE, ctx.sentence, _previous_sentence(ctx))
+
+
+_ZH_STUDY_RE = re.compile(r"回顾|选取|纳入|入选|临床资料|资料|本组|年龄|随访")
+"""Words of a study's description of its patients."""
+
+
+_ZH_SEX_SPLIT_BEFORE_RE = re.compile(
+    r"(?:^|[,、;]|其中)\s?[男女](?:性|患者|病人|患儿|受者|受体)?\s?[:为有]?\s?$"
+)
+"""A count right after 男 or 女 opening its item (其中男19例,女11例): a cohort split by sex
+(GUIDE.md, heldout5 "Cohort splits"), no figure."""
 
 
 _EN_WOULD_NEED_AFTER_RE = re.compile(r"(?<![a-z])would\s(?:only\s)?(?:require|need)(?![a-z])")
@@ -970,6 +1074,9 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         return "price_cny"  # 医院 | 等待时间 | 费用 over 天津 | 2周 | 25万元: the price column
     if pat.ZH_COST_LINE_BEFORE_RE.search(ctx.left_clause[-12:]):
         return None  # 术后每年抗排斥药物费用约3万元: a line of the cost that is no operation
+    line = _zh_breakdown_line(ctx) if ctx.chinese else None
+    if line is not None:
+        return line or None  # 手术费用则...有所差异,一般在7万至10万元: the operation's line
     if _has(pat.SURGICAL_FEE_CUE_RE, *texts):
         if pat.FEES_LISTED_RE.search(ctx.clause):
             return "price_cny"  # 手术费、捐赠费约四十万: fees summed, what the patient pays
@@ -999,6 +1106,43 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+_ZH_COST_HEAD_RE = re.compile(r"([^,。;\d]{0,8})(?<![消经免浪])费用?")
+"""A cost noun in prose and the words before it (术前检查费用, 肾源费用, 手术费用); not 消费
+(consumption), 经费 (funds), 免费 (free)."""
+
+
+_ZH_OTHER_LINE_WORDS_RE = re.compile(r"检查|化验|药|住院|随访|复查|护理|术后|术前|评估")
+
+
+_ZH_BREAKDOWN_RE = re.compile(
+    r"(?:术前|检查|化验|住院|药物?|随访|复查|护理|术后|[肾肝心肺]源|供体)[^,。;\d]{0,8}?费"
+)
+"""A line of a cost breakdown other than the operation's, somewhere near."""
+
+
+def _zh_breakdown_line(ctx: _Ctx) -> str | None:
+    """Chinese prose cost breakdown: an amount whose clause names no cost, after a cost noun
+    earlier in its sentence (术后治疗费用则包括...药物的费用,每月在3000-5000元; 手术费用则根据...
+    有所差异,一般在7万至10万元), next to another line of the breakdown. "" for a line that is no
+    operation (tests, drugs, the stay: no figure), ``surgical_fee_cny`` for the operation's
+    line; None when the amount is no such line (GUIDE.md, heldout2 "Cost breakdowns")."""
+    if _has(pat.PRICE_CUE_RE, ctx.left_clause) or "费" in ctx.left_clause:
+        return None  # the clause names its own cost (手术费、药费等总共约45万元: a sum)
+    before = ctx.sentence_left[: len(ctx.sentence_left) - len(ctx.left_clause)]
+    heads = list(_ZH_COST_HEAD_RE.finditer(before)) if "费" in before else []
+    if not heads:
+        return None
+    head = heads[-1].group(1)[-8:]
+    if _ZH_OTHER_LINE_WORDS_RE.search(head):
+        return ""
+    if not head.endswith(("手术", "手术的")) and "手术" not in head[-4:]:
+        return None
+    at = ctx.sentence_start if ctx.sentence_start >= 0 else 0
+    near = ctx.doc[max(0, at - 200) : at + len(ctx.sentence) + 200] if ctx.doc else ctx.sentence
+    others = [m for m in _ZH_BREAKDOWN_RE.finditer(near) if "手术费" not in m.group(0)]
+    return "surgical_fee_cny" if others else None
 
 
 def _zh_aid_or_received(ctx: _Ctx) -> bool:
@@ -1128,6 +1272,8 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return "concurrent_transplant_capacity"
     surgeon = _surgeon(ctx)
     in_period = _temporal(ctx) == "in_period"
+    if surgeon and ctx.chinese and _zh_career(ctx.sentence_left):
+        return "surgeon_transplants_cumulative"  # 行医40几载...超过了400例: a career's total
     if surgeon:
         return "surgeon_transplants_in_period" if in_period else "surgeon_transplants_cumulative"
     return "transplants_in_period" if in_period else "transplants_cumulative"
@@ -1228,6 +1374,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _in_use_visits(ctx)
     if uclass == "donors":
         return _in_use_donors(ctx, local_left)
+    if uclass in ("organ_items", "generic") and ctx.chinese and _zh_donated_organ_tally(ctx):
+        return "opo_organs_utilised"  # 共捐献大器官1267个,眼角膜652枚: corneas counted
     if uclass in ("organs", "organ_items"):
         if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
             return None  # each donor gives on average 3.2 organs: a ratio
@@ -1355,12 +1503,14 @@ def _in_use_persons(
         return None  # 平均13名病人轮候一个器官: a ratio, no headcount
     if ctx.chinese and pat.ZH_ATTENDEES_AFTER_RE.match(ctx.right):
         return None  # 500多名市民参加了器官捐献宣传活动: people at an event
+    if ctx.chinese and _zh_not_donors_at_event(ctx):
+        return None  # 80多名...器官捐赠者家属参与; 出席者有...医疗团队约120人: no donors
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
         or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
-        or pat.LIVES_AFTER_RE.match(ctx.right)
+        or (pat.LIVES_AFTER_RE.match(ctx.right) and not (ctx.chinese and _saved_by_organs(ctx)))
         or ctx.left_clause.endswith("每")  # 每100万人: a rate's denominator
     ):
         return None
@@ -1391,6 +1541,15 @@ def _in_use_persons(
     waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause) or (
         _has(pat.WAITLIST_CUE_RE, ctx.sentence_left)
         and _has(pat.PATIENT_NOUN_RE, ctx.sentence_left)
+        # 有八千人在等待器官移植,而...捐贈人數僅151人: the count's own clause names what it
+        # counts (donors); the waiting of an earlier clause is another count's
+        and not (ctx.chinese and _has(pat.DONATION_CUE_RE, ctx.clause))
+    )
+    # 加入等候器官移植名單,名單上目前有十二萬兩千多人: the people on the waiting list named before
+    waiting = waiting or (
+        ctx.chinese
+        and "名单上" in ctx.sentence_left
+        and bool(_ZH_ON_WAITING_LIST_RE.search(ctx.sentence_left))
     )
     if pat.ZH_BARE_DEMAND_AFTER_RE.match(ctx.right):
         return "waitlist_size"  # 每年约30万的需求: the people in need
@@ -1406,6 +1565,8 @@ def _in_use_persons(
             None if registered and not _has(pat.WAITLIST_CUE_RE, ctx.clause) else ("waitlist_size")
         )
     if _has(pat.DONATION_CUE_RE, ctx.clause) and not staff_like:
+        if ctx.chinese and _zh_no_figure_donation(ctx):
+            return None  # 实现遗体捐献611人、...造血干细胞捐献46人: bodies, stem cells
         if _has(pat.NOT_DONATED_RE, ctx.clause):
             return None  # 未捐赠成功的个案共86名: donations that did not happen
         if _has(pat.REGISTRATION_CUE_RE, ctx.clause):
@@ -1460,6 +1621,69 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _zh_not_donors_at_event(ctx: _Ctx) -> bool:
+    """Chinese persons who are no headcount of donors or patients: family members counted
+    (80多名...捐赠者家属参与), attendees listed after 出席者, names engraved on a memorial."""
+    left = ctx.sentence_left
+    if ("家" in ctx.right[:20] or "亲属" in ctx.right[:20]) and _ZH_FAMILY_AFTER_RE.match(
+        ctx.right
+    ):
+        return True
+    if ("出席" in left or "与会" in left or "参加者" in left) and _ZH_ATTENDEES_BEFORE_RE.search(
+        left
+    ):
+        return True
+    return "刻" in left and bool(
+        _ZH_ENGRAVED_RE.search(left) and _ZH_NAMES_AFTER_RE.match(ctx.right)
+    )
+
+
+_ZH_CAREER_GATE_RE = re.compile(r"医|参与|院长|教授|主任|生涯")
+"""What _zh_career's patterns all hold (a cheap test before them)."""
+
+
+_ZH_ENGRAVED_RE = re.compile(r"镌刻|刻着|刻有|铭刻|刻上")
+_ZH_NAMES_AFTER_RE = re.compile(r"[^,。;\d]{0,12}?(?:姓名|名字)")
+"""纪念碑上镌刻着5126位捐献者的姓名: names on a memorial (bodies and organs, over the years),
+no count of organ donors."""
+
+
+_ZH_ORGAN_TALLY_BEFORE_RE = re.compile(r"(?:眼角膜|角膜|大器官|器官|[肝肾心肺]脏)(?:组织)?\s?$")
+
+
+def _zh_donated_organ_tally(ctx: _Ctx) -> bool:
+    """Chinese: is the count a tally of donated organs or corneas, the noun before it (共捐献
+    大器官1267个,眼角膜652枚; 捐献器官1321个、眼角膜组织87只), after a donation verb in its
+    sentence with no transplant or registration between (GUIDE.md, heldout7: corneas
+    counted as corneas → opo_organs_utilised)?"""
+    if ctx.right[:1] > "\u2e80" or not _ZH_ORGAN_TALLY_BEFORE_RE.search(ctx.left_clause):
+        return False
+    at = _last_pos(pat.DONATION_LEFT_CUE_RE, ctx.sentence_left)
+    if at < 0:
+        return False
+    between = ctx.sentence_left[at:]
+    return not (
+        _has(pat.TRANSPLANT_CUE_RE, between)
+        or _has(pat.REGISTRATION_CUE_RE, between)
+        or _has(pat.NOT_DONATED_RE, between)
+    )
+
+
+_ZH_ON_WAITING_LIST_RE = re.compile(r"(?:等候|等待|轮候)[^,。;\d]{0,8}名单[^。;!?\d]{0,8}名单上")
+"""The waiting list named, then the people on it (等候器官移植名单,名单上目前有...人)."""
+
+
+_ZH_FAMILY_AFTER_RE = re.compile(
+    r"[^,。;\d]{0,16}?(?:家属|亲属|家人)(?![^,。;\d]{0,3}?(?:同意|决定|签))"
+)
+"""80多名来自中部县市的器官捐赠者家属: the family members counted, no donors or patients
+(家属同意捐献, the families who agreed, are left to the donation rules)."""
+
+
+_ZH_ATTENDEES_BEFORE_RE = re.compile(r"(?:出席者|与会者|参加者|出席的有)[^。;!?\d]*$")
+"""出席者有副院长...及捐赠及受赠家属、医疗团队约120人: the people at an event, listed."""
 
 
 _SENIOR_CLASS_WORDS = ("senior", "profess", "chief")

@@ -166,7 +166,8 @@ def _fraction_percent(tok: str) -> float:
 
 def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
-    二三十 → (20, 30). Not 九十 (ninety) nor 十 as the second digit."""
+    二三十 → (20, 30), and the idiom 三五 (3 to 5). Not 九十 (ninety) nor 十 as the second
+    digit."""
     if tok and tok.startswith("三两") and len(tok) <= 3:
         tok = "二三" + tok[2:]  # 三两天: 'two or three', the larger digit said first
     tens = 0
@@ -180,7 +181,7 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     if not m:
         return None
     lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
-    if hi != lo + 1:
+    if hi != lo + 1 and (lo, hi) != (3, 5):  # 三五年 'three to five years', an idiom
         return None
     mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
     return (tens + lo) * mult, (tens + hi) * mult
@@ -589,7 +590,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
         return None  # 二次双肺移植: a second (repeat) transplant, not a count of two
     is_word = m.group("word") is not None
-    return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e_num=e, start=s, end=e)
+    # e_num, start, end given by position: keywords cost a class call ~0.5 us (313 a page)
+    return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e, s, e)
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:
@@ -870,6 +872,17 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     )
 
 
+def _currency_window(norm: str, s: int, end: int) -> str:
+    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
+    before it and the amount, from an opening parenthesis on when one opens just before (800万
+    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
+    characters after it unless a parenthesis opens there (800万日元)."""
+    start = max(0, s - 8)
+    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
+    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
+    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
+
+
 def _money_checks(pg: _Page, f: _Figure) -> bool:
     """Foreign currencies (NT dollars, Singapore dollars), Hong Kong dollars, a rank among
     persons (前三名) and 'one' as an article (一名, one surgeon) are no figure here."""
@@ -877,7 +890,9 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
     uclass = f.uclass
     if f.hkd:
         uclass = f.uclass = "cny"
-    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(norm[max(0, s - 8) : end]):
+    elif uclass in ("cny", "usd") and pat.FOREIGN_CURRENCY_RE.search(
+        _currency_window(norm, s, end)
+    ):
         return False
     elif uclass == "usd" and (
         pat.EN_FOREIGN_CURRENCY_RE.search(norm, s, end) or pat.EN_FOREIGN_CURRENCY_RE.search(f.mods)
@@ -944,27 +959,53 @@ def _context(pg: _Page, f: _Figure) -> _Ctx:
         question = norm[q_s : q_e + 1]
     f.se_s = se_s
     cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
+    # positional, in _Ctx's field order (_CTX_FIELDS; tests/extract/test_fast_paths.py holds
+    # them equal): a class called with 19 keywords takes ~2.5 times as long to build
     return _Ctx(
-        clause=cl_left + " " + cl_right,
-        left_clause=cl_left,
-        right=cl_right,
-        sentence_left=norm[se_s:start],
-        sentence=norm[se_s:se_e],
-        mods=f.mods,
-        question=question,
-        doc_transplant=pg.doc_transplant,
-        before_doc=norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],
-        tail=se_right.split(",", 1)[0],
-        sentence_right=se_right,
-        sentence_start=se_s,
-        sentence_bounds=sentences,
-        table_head=_table_head(norm, s) if f.uclass == "time" else "",  # only waits read it
-        list_at=s if pg.has_lines and f.uclass == "time" else -1,
-        doc=norm,
-        prefix=norm[start:s],
-        traditional=pg.lang == "zh-Hant",
-        chinese=pg.is_zh_text,
+        cl_left + " " + cl_right,  # clause
+        cl_left,  # left_clause
+        cl_right,  # right
+        norm[se_s:start],  # sentence_left
+        norm[se_s:se_e],  # sentence
+        f.mods,  # mods
+        question,
+        pg.doc_transplant,
+        norm[max(0, s - pat.DOC_CONTEXT_CHARS) : s],  # before_doc
+        se_right.split(",", 1)[0],  # tail
+        _table_head(norm, s) if f.uclass == "time" else "",  # table_head: only waits read it
+        norm[start:s],  # prefix
+        se_right,  # sentence_right
+        se_s,  # sentence_start
+        sentences,  # sentence_bounds
+        s if pg.has_lines and f.uclass == "time" else -1,  # list_at
+        norm,  # doc
+        pg.lang == "zh-Hant",  # traditional
+        pg.is_zh_text,  # chinese
     )
+
+
+_CTX_FIELDS = (
+    "clause",
+    "left_clause",
+    "right",
+    "sentence_left",
+    "sentence",
+    "mods",
+    "question",
+    "doc_transplant",
+    "before_doc",
+    "tail",
+    "table_head",
+    "prefix",
+    "sentence_right",
+    "sentence_start",
+    "sentence_bounds",
+    "list_at",
+    "doc",
+    "traditional",
+    "chinese",
+)
+"""The order ``_context`` passes _Ctx's fields in; a test holds it equal to the dataclass's."""
 
 
 def _statement(pg: _Page, f: _Figure) -> bool:

@@ -117,7 +117,7 @@ def _label_lines(norm: str, e: int) -> bool:
 def _read_counter(norm: str, e: int) -> _Counter:
     """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
     rest = norm[e : e + 40]
-    out = _Counter(end=e, quals=[])
+    out = _Counter("", "", 1.0, [], "", e)  # by position: keywords slow this per-number call
     assert out.quals is not None
     zc = pat.ZH_COUNTER_RE.match(rest)
     if zc:

@@ -305,6 +305,10 @@ def parse_number(token: str) -> float:
     return _parse_number(token)
 
 
+_MIXED_TAIL_RE = re.compile(r"^(\d+)([千万])(\d{1,4}|\d,\d{3})$")
+"""Arabic digits, 千 or 万, then the rest in Arabic digits (8千200, 3万8,390)."""
+
+
 _PARSE_CACHE_SIZE = 4096
 """Distinct number tokens remembered: a document repeats its years and round figures."""
 
@@ -340,6 +344,13 @@ def _parse_number(token: str) -> float:
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
         return value
+    # a mixed number with an Arabic tail: 8千200 = 8200, 3万8,390 = 38390, 1万25 = 10025
+    m = _MIXED_TAIL_RE.match(t)
+    if m:
+        unit = ZH_SMALL_UNITS.get(m[2]) or ZH_BIG_UNITS[m[2]]
+        tail = int(m[3].replace(",", ""))
+        if tail < unit:
+            return float(int(m[1]) * unit + tail)
     # 1千2百 style (rare): mixed digit/unit sequence
     if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
         converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)

@@ -33,10 +33,12 @@ both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the
 ('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
-    r"(?:万(?:\d{4}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=\s?[位名人例宗台张]))|[十百千万亿]{1,2})"
+    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个]))"
+    r"|千\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个])|[十百千万亿]{1,2})"
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
-number: 1万1600, 2万7千."""
+number: 1万1600, 2万7千, 3萬8,390人 (the tail's thousands grouped by a comma), 8千200多人
+and 1万200多例 (a tail of up to three digits, before a counter)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -867,7 +869,7 @@ chief physicians or above'. They are the vocabulary's senior_staff (GUIDE.md: st
 senior titles), not a unit's surgeons; ranks mixed with other ones ('11 professors and chief
 surgeons', '12 professors and attending surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|需要[^,。;\d]{0,3}移植"
+    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
@@ -956,7 +958,7 @@ ZH_PERFORMED_FOR_RE = re.compile(
 NEW_LIFE_RE = re.compile(
     r"(?:获得?|重获)新生|^[^,。;]{0,12}?受惠"
     # sight given back by donated corneas: 重见光明, 重获光明, 恢复光明 (重見光明, 恢復光明)
-    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)光明"
+    r"|^[^,。;\d]{0,12}?(?:重见|重获|恢复|重拾)了?光明"
 )
 """666位器官衰竭患者获得新生, 800多名眼疾患者重见光明: recipients (of an organ or a cornea),
 when the sentence has not already counted the transplants (完成三台肺移植手术,两位病人获得新生
@@ -1237,15 +1239,19 @@ ZH_VOLUME_RANK_RE = re.compile(
 """A rank stated with its scope (the country or the world). Only a rank of a volume counts
 (see ZH_VOLUME_WORD_RE and ZH_RANK_QUALITY_RE); 前N (top N) is an upper bound."""
 ZH_VOLUME_WORD_RE = re.compile(
-    r"数量|例数|手术量|移植量|完成量|总量|总数|规模|\d\s?例|[例台宗]|做到|做成|开展最多"
+    r"数量|例数|手术量|移植量|完成量|总量|总数|移植数|手术数|规模|\d\s?例|[例台宗]|做到|做成"
+    r"|开展最多"
 )
 """Before a rank, in its sentence: what is ranked is a number of transplants."""
 ZH_RANK_QUALITY_RE = re.compile(
     r"生存率|存活率|成功率|质量|水平|指标|满意|技术|科研|论文|排名第一的医院"
 )
 """In the rank's own clause: a rank of quality, survival or research is no volume rank."""
-ZH_RANK_VOLUME_AFTER_RE = re.compile(r"\s?(?:重[镇鎮]|大户|大戶|大省)")
-"""稳坐国内换肝第二重镇: a rank among the places doing the most, a volume rank."""
+ZH_RANK_VOLUME_AFTER_RE = re.compile(
+    r"\s?(?:重[镇鎮]|大户|大戶|大省|大(?:器官)?移植(?:国|大国|中心))"
+)
+"""稳坐国内换肝第二重镇, 世界排名第二大器官移植国: a rank among the places doing the most, a
+volume rank."""
 ZH_SUPERLATIVE_VOLUME_RE = re.compile(
     r"(?:(?:移植|换肝|换肾|换心|换肺)[^,。;!?\n\d]{0,6}?最多的[^,。;!?\n\d]{0,8}?"
     # the superlative before the transplant: 完成最多胰脏移植手术的医院

@@ -317,11 +317,11 @@ def _change_from_to(v: PeriodView) -> bool:
 
 
 RECENT_EVENT_RE = re.compile(
-    r"近日|日前|昨日|昨天|今天|今日|前日|前天|日内|当日|当天|元旦|春节期间"
+    r"近日|近期|日前|昨日|昨天|今天|今日|前日|前天|日内|当日|当天|元旦|春节期间"
     r"|(?<![a-z])(?:recently|yesterday|today|this week|this morning)(?![a-z])"
 )
-"""近日,该院成功完成3例肝移植, 'we recently ... completed two living donor liver transplants':
-news of a recent event counts that event, not a running total."""
+"""近日,该院成功完成3例肝移植; 近期连续完成3例; 'we recently ... completed two living donor liver
+transplants': news of a recent event counts that event, not a running total."""
 SPAN_OPEN_RE = re.compile(r"(?<![a-z])(?:between|from)(?![a-z])|自|从")
 """The opening of a span ('Between the beginning of 2016 up to October 22'): the date after
 it closes the span, it is no as-of date of a running total."""

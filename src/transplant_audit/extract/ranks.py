@@ -61,7 +61,8 @@ def _rank_candidates(doc: Doc) -> list[Candidate]:
         volume = pat.ZH_VOLUME_WORD_RE.search(left) or pat.ZH_RANK_VOLUME_AFTER_RE.match(
             norm, m.end()
         )
-        if not volume or not pat.TRANSPLANT_CUE_RE.search(norm, se_s, m.end()):
+        # the transplant word up to the rank, or in the volume noun after it (第二大器官移植国)
+        if not volume or not pat.TRANSPLANT_CUE_RE.search(norm, se_s, max(m.end(), volume.end())):
             continue
         if pat.ZH_RANK_QUALITY_RE.search(norm[cl_s : m.end()]):
             continue
@@ -69,7 +70,8 @@ def _rank_candidates(doc: Doc) -> list[Candidate]:
         if rank is None or rank[0] < 1:
             continue
         value, qual = rank
-        world = m.group("scope") in ("世界", "全球")
+        # 中国「是世界排名第二: the last scope named before the rank is the one it has
+        world = m.group("scope") in ("世界", "全球") or "世界" in m[0] or "全球" in m[0]
         om = list(pat.ORGAN_RE.finditer(left))
         organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
         out.append(

@@ -12,8 +12,9 @@ Decision (``decide``): with the probabilities renormalised over the candidate's 
 indicator, its group and NONE, the candidate is dropped when NONE reaches ``drop_threshold``
 and beats every other indicator, moved to the most likely other indicator of its group when
 that reaches ``switch_threshold``, and kept otherwise. Both thresholds are chosen by the
-trainer's nested grouped cross-validation. A switch keeps the value (every group holds
-indicators counted in the same way) and takes the new indicator's canonical unit.
+trainer's grouped cross-validation; whether the stage runs, by its judge (the check
+halves). A switch keeps the value (every group holds indicators counted in the same way)
+and takes the new indicator's canonical unit.
 
 Pure: text, candidates and weights in, candidates out.
 """

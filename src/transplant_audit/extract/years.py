@@ -22,8 +22,10 @@ from transplant_audit.extract.rxprefix import speed_up
 from transplant_audit.extract.spans import _hospital_at, _span_candidate
 
 _FIRST_TX_RE = re.compile(
-    r"(?:首例|第一例|第1例|首次|首度|首创|首台|第一台|首个|首宗|第一宗|首件)[^,。;]{0,14}"
-    r"(?:移植|换[肝肾心肺])"
+    r"(?:首例|第一例|第1例|首度|首创|首台|第一台|首个|首宗|第一宗|首件"
+    # not a patient's own first: 接受首次肾移植, 首次行肾移植术的30例患者
+    r"|(?<!接受)(?<!接受了)首次(?![^,。;]{0,12}?的[^,。;]{0,6}?(?:患者|病人|受者|受体)))"
+    r"[^,。;]{0,14}(?:移植|换[肝肾心肺])"
     # 第一次 / 第一个 (the first time, the first one) said of a success or of the human
     # operation: 第一次成功的肾移植手术, 第一个人类心移植; not of a unit (第一个肝移植中心),
     # not a patient's own first (第一次移植后)
