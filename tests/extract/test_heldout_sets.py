@@ -3,8 +3,8 @@
 (raw/p*.txt), heldout7.json (raw/q*.txt), heldout8.json (raw/r*.txt) and heldout9.json
 (raw/s*.txt), each gathered blind to the extractor from pages none of the earlier sets used.
 These tests check the sets themselves (size, form, disjointness, reproducibility, the
-texts-only export for a blind second annotator); they never run the extractor on them. Scoring them is bench_extract.py's
-job (and test_realtext.py's floors)."""
+texts-only export for a blind second annotator); they never run the extractor on them.
+Scoring them is bench_extract.py's job (and test_realtext.py's floors)."""
 
 from __future__ import annotations
 
