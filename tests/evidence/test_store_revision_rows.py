@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,45 @@ def test_other_revision_tables_are_one_line(tmp_path: Path, rows: list[str]) -> 
     result = CliRunner().invoke(app, ["review", "--list", "--home", str(tmp_path)])
     assert isinstance(result.exception, ConfigError), result.exception
     assert str(db) in str(result.exception) and "\n" not in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    "sql", ["DELETE FROM alembic_version", "DROP TABLE alembic_version"], ids=["empty", "gone"]
+)
+def test_tables_without_a_recorded_revision_are_a_clear_error(
+    tmp_path: Path, sql: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The toolkit's tables with no revision in ``alembic_version`` (emptied by hand, a
+    partial copy): one line naming the store, that no revision is recorded and what to do,
+    exit 2 (as every store refusal, docs/store.md) through the real entry point, the store left as
+    it was. Before, the first migration's CREATE TABLE failed: "table assumptions already
+    exists"."""
+    from transplant_audit import cli
+
+    db = _store_with(tmp_path, sql)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    monkeypatch.setattr(
+        sys, "argv", ["transplant-audit", "review", "--list", "--home", str(tmp_path)]
+    )
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    message = err.strip()
+    assert message.startswith("error: ") and str(db) in message
+    assert "records no schema revision" in message and "already exists" not in message
+    assert "backup" in message and "".join(head_revisions()) in message
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_an_empty_database_is_still_created(tmp_path: Path) -> None:
+    """The refusal above is for the toolkit's tables only: an empty alembic_version in an
+    otherwise empty database is a new store, built as before."""
+    db = tmp_path / "store.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("CREATE TABLE someone_elses (x INTEGER)")
+    conn.close()
+    with Store.open(home=tmp_path) as store:
+        assert current_revisions(store.engine) == head_revisions()

@@ -1147,6 +1147,43 @@ def figure_factors(
     return 1.0 + A[q] * (u_fig - C[q][:, None])
 
 
+def own_figure_stated(own: np.ndarray) -> np.ndarray:
+    """Where a hospital's own occupancy, stay or price (``Table.own_*``) replaces the
+    national assumption: wherever it states one (not NaN). The one rule that
+    ``occupancy_and_stay``, the revenue step (here and in the fast path) and
+    ``assumptions_drawn`` read."""
+    return ~np.isnan(own)
+
+
+def assumptions_drawn(t: Table, h: int, yi: int) -> dict[str, set[str]]:
+    """The national assumptions hospital ``h`` draws in year index ``yi``, for each method
+    that can read a hospital's own rate, as the simulation computes it: ``bed_capacity``,
+    the occupancy unless its own, the stay of each organ group it has beds of unless its
+    own, the department share with department beds, the undated year with an undated bed
+    figure (``occupancy_and_stay``, ``_bed_capacity``, ``present_table``);
+    ``minimum_requirement``, the licence minimum and year and the mixed stay, the occupancy
+    unless its own (``minimum_requirements``); ``revenue``, the price unless its own
+    (``_revenue``). ``explain`` lists these (estimate/provenance.py)."""
+    occupancy = set() if own_figure_stated(t.own_occupancy[h]) else {"occupancy_rate"}
+    beds = set(occupancy)
+    for rows, department in ((t.beds, False), (t.dept_beds, True)):
+        sel = (rows.h == h) & (rows.y == yi)
+        for g in np.unique(rows.group[sel]):
+            if not own_figure_stated(t.own_los[h, int(g)]):
+                beds.add(LOS_NAME[ORGAN_GROUPS[int(g)]])
+        if department and sel.any():
+            beds.add("transplant_share_of_department_beds")
+        if np.isnan(rows.dist[sel]).any():
+            beds.add("undated_figure_year")
+    minimum = {"licence_minimum_transplant_beds", "licensing_year", LOS_NAME["unspecified"]}
+    own_price = own_figure_stated(t.own_price[h])
+    return {
+        "bed_capacity": beds,
+        "minimum_requirement": minimum | occupancy,
+        "revenue": set() if own_price else {"price_per_transplant_cny"},
+    }
+
+
 def occupancy_and_stay(
     t: Table, p: Mapping[str, np.ndarray], fac: np.ndarray, draws: int
 ) -> tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray, np.ndarray], np.ndarray]]:
@@ -1161,7 +1198,7 @@ def occupancy_and_stay(
     def occ_of(h_full: np.ndarray) -> np.ndarray:
         own = t.own_occupancy[h_full]
         out = np.broadcast_to(occ_d, (len(h_full), draws)).copy()
-        has = ~np.isnan(own)
+        has = own_figure_stated(own)
         if has.any():
             out[has] = own[has][:, None] * fac[t.own_occupancy_fig[h_full[has]]]
         return out
@@ -1169,7 +1206,7 @@ def occupancy_and_stay(
     def inv_los_of(h_full: np.ndarray, g: np.ndarray) -> np.ndarray:
         out = inv_los[g].copy()
         own = t.own_los[h_full, g]
-        has = ~np.isnan(own)
+        has = own_figure_stated(own)
         if has.any():
             out[has] = 1.0 / (own[has][:, None] * fac[t.own_los_fig[h_full[has], g[has]]])
         return out
@@ -1302,7 +1339,9 @@ def _revenue(c: _Chunk, capacity: np.ndarray, cap_have: np.ndarray) -> np.ndarra
         r = prep.rev_rows
         own_p = c.t.own_price[r.h]
         price = np.where(
-            np.isnan(own_p)[:, None], c.p["price_per_transplant_cny"][None, :], own_p[:, None]
+            own_figure_stated(own_p)[:, None],
+            own_p[:, None],
+            c.p["price_per_transplant_cny"][None, :],
         )
         v = methods.revenue(r.value[:, None] * c.fac[r.fig], price)
         _scatter(rv, prep.rev_layers, v, np.add, fresh=True)

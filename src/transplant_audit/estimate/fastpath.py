@@ -325,7 +325,9 @@ class FastModel:
         if len(f):
             own_p = t.own_price[hh]
             price = np.where(
-                np.isnan(own_p)[:, None], p["price_per_transplant_cny"][None, :], own_p[:, None]
+                engine.own_figure_stated(own_p)[:, None],
+                own_p[:, None],
+                p["price_per_transplant_cny"][None, :],
             )
             A[o["v"] : o["v"] + len(f)] = methods.revenue(fac[f], price)
 

@@ -204,26 +204,9 @@ def _observation_row(
 
 def _not_drawn(t: engine.Table, h: int, yi: int) -> dict[str, set[str]]:
     """Per method, the assumptions of ``METHOD_ASSUMPTIONS`` this hospital-year does not
-    draw: a national occupancy, stay or price its own figure replaces (engine
-    ``occupancy_and_stay``, the revenue price), the stays of organ groups it has no beds
-    of, the department share without department beds, the undated year without an
-    undated bed figure."""
-    own_occ = {"occupancy_rate"} if t.own_occupancy_fig[h] >= 0 else set()
-    drawn = {"occupancy_rate"} - own_occ
-    for rows, department in ((t.beds, False), (t.dept_beds, True)):
-        sel = (rows.h == h) & (rows.y == yi)
-        for g in np.unique(rows.group[sel]):
-            if t.own_los_fig[h, int(g)] < 0:  # no own stay: the group's national one
-                drawn.add(engine.LOS_NAME[engine.ORGAN_GROUPS[int(g)]])
-        if department and sel.any():
-            drawn.add("transplant_share_of_department_beds")
-        if np.isnan(rows.dist[sel]).any():
-            drawn.add("undated_figure_year")
-    return {
-        "bed_capacity": set(METHOD_ASSUMPTIONS["bed_capacity"]) - drawn,
-        "minimum_requirement": own_occ,
-        "revenue": {"price_per_transplant_cny"} if t.own_price_fig[h] >= 0 else set(),
-    }
+    draw (which it draws is the engine's to say: ``engine.assumptions_drawn``)."""
+    drawn = engine.assumptions_drawn(t, h, yi)
+    return {m: set(METHOD_ASSUMPTIONS[m]) - names for m, names in drawn.items()}
 
 
 def _assumption_names(

@@ -573,14 +573,9 @@ class Store:
         current = current_revisions(self.engine)
         if current == head_revisions():
             return
-        unknown = sorted(current - known_revisions())
-        if unknown:
-            raise ConfigError(
-                f"the store at {safe_url(self.url)} was written by a newer transplant-audit "
-                f"(its schema revision {', '.join(unknown)} is unknown to this version, whose "
-                f"newest is {', '.join(sorted(head_revisions()))}): upgrade transplant-audit, "
-                "or use another store with --home or --db"
-            )
+        self._refuse_unknown(current)
+        if not current:
+            self._refuse_unrecorded()
         from alembic import command
         from alembic.util import CommandError
 
@@ -595,6 +590,44 @@ class Store:
                 f"({', '.join(sorted(current))}) do not form one point of this version's "
                 f"migrations ({str(exc).splitlines()[0]}); the store is left as it was"
             ) from None
+
+    def _refuse_unknown(self, current: frozenset[str]) -> None:
+        """A ConfigError when ``current`` holds a revision this version does not ship."""
+        unknown = sorted(current - known_revisions())
+        if unknown:
+            raise ConfigError(
+                f"the store at {safe_url(self.url)} was written by a newer transplant-audit "
+                f"(its schema revision {', '.join(unknown)} is unknown to this version, whose "
+                f"newest is {', '.join(sorted(head_revisions()))}): upgrade transplant-audit, "
+                "or use another store with --home or --db"
+            )
+
+    def _refuse_unrecorded(self) -> None:
+        """A ConfigError when the store holds this toolkit's tables but records no schema
+        revision (``alembic_version`` empty or missing: emptied by hand, a partial copy), so
+        no migration can know where to start; before, the first ``CREATE TABLE`` failed with
+        "table assumptions already exists". The tables are listed before the revisions are
+        read again, so a store another process has just created (tables and revision in one
+        commit) is never mistaken for one."""
+        from sqlalchemy import inspect, text
+
+        from transplant_audit.evidence.all_tables import metadata
+
+        with self.engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            ours = sorted(names & set(metadata.tables))
+            if ours and "alembic_version" in names:
+                ours = [] if conn.scalar(text("SELECT count(*) FROM alembic_version")) else ours
+        if ours:
+            raise ConfigError(
+                f"the store at {safe_url(self.url)} holds {len(ours)} of transplant-audit's "
+                "tables but its alembic_version table records no schema revision, so it "
+                "cannot be upgraded: restore the store from a backup, "
+                "or, if you know which version wrote it, insert that revision into "
+                f"alembic_version (this version's newest is "
+                f"{', '.join(sorted(head_revisions()))}); or use another store with --home or "
+                "--db. The store is left as it was"
+            )
 
     def close(self) -> None:
         self.engine.dispose()

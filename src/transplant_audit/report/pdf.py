@@ -38,7 +38,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
-from transplant_audit.fileerrors import write_cache_atomic
+from transplant_audit.fileerrors import write_bytes_atomic, write_cache_atomic
 from transplant_audit.jsonvalue import plain
 from transplant_audit.report.fmt import is_missing, num
 from transplant_audit.report.model import (
@@ -440,11 +440,14 @@ def render_pdf(
     version: str,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Write the report as a PDF to ``path``."""
+    """Write the report as a PDF to ``path``, atomically (nothing is left there on failure)."""
     cjk = cjk_font()
     st = _Styles()
+    # built in memory, then written by the shared atomic writer: a failed build or write
+    # leaves no file at ``path`` (neither a half-written PDF nor a temp file)
+    built = BytesIO()
     doc = _OutlinedDoc(
-        str(path),
+        built,
         pagesize=A4,
         leftMargin=16 * mm,
         rightMargin=16 * mm,
@@ -546,10 +549,8 @@ def render_pdf(
             parts.append("see: " + text(", ".join(a.text for a in n.anchors), cjk))
         story.append(Paragraph("<br/>".join(parts), st.small))
         story.append(Spacer(1, 2))
-    tmp = path.with_suffix(".pdf.part")
-    doc.filename = str(tmp)
     doc.build(story, onFirstPage=_footer(version), onLaterPages=_footer(version))
-    tmp.replace(path)
+    write_bytes_atomic(path, built.getvalue())
 
 
 def _footer(version: str) -> Callable:

@@ -6,10 +6,9 @@ Run: python tests/extract/realtext/agree.py REV SET PREFIX [PREFIX ...]
      e.g. python tests/extract/realtext/agree.py d5115b3 heldout4 mE mS mT
      (d5115b3: heldout4's three parts merged, before the lead's reconciliation)
      python tests/extract/realtext/agree.py --ceiling
-     (the sets of CEILING_SETS, heldout4 to heldout7: each annotator scored as the extractor
-     is, per language; heldout8 has a second annotation too but is not among them: its first
-     annotation stands at two revisions, 7bdba55 and 2b6d15b, CORRECTIONS.md, and a
-     CEILING_SETS entry names one)
+     (the sets of CEILING_SETS, heldout4 to heldout8: each annotator scored as the extractor
+     is, per language; heldout8's first annotation stands at two revisions, CORRECTIONS.md:
+     7bdba55 for its English and Simplified parts, 2b6d15b for its Traditional part)
 
 Prints the counts and F1 per language and overall, and the number of snippets differing.
 With --ceiling, prints per set and language the precision / recall of the second annotator
@@ -76,13 +75,17 @@ def first_annotation(rev: str, prefix: str) -> list[dict]:
     return docs
 
 
-CEILING_SETS = (
+PARTS = ("E", "S", "T")
+"""Batch-name suffix of each language part: English, Simplified, Traditional Chinese."""
+CEILING_SETS: tuple[tuple[str | dict[str, str], str, str], ...] = (
     ("d5115b3", "heldout4", "m"),
     ("d5231a8", "heldout5", "n"),
     ("737242b", "heldout6", "p"),
     ("92b5816", "heldout7", "q"),
+    ({"E": "7bdba55", "S": "7bdba55", "T": "2b6d15b"}, "heldout8", "r"),
 )
-"""Each set's revision before reconciliation (CORRECTIONS.md), name and batch prefix."""
+"""Each set's revision before reconciliation (CORRECTIONS.md; one per part where the parts
+were merged at different times), name and batch prefix."""
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 
@@ -91,17 +94,19 @@ def _pr(tally: Counter, key: tuple[str, ...]) -> str:
     return f"{tp / said:.3f} / {tp / gold:.3f}" if said and gold else "-"
 
 
-def ceiling_tally(rev: str, name: str, prefix: str) -> Counter:
+def ceiling_tally(rev: str | dict[str, str], name: str, prefix: str) -> Counter:
     """Counts for (language, who, tp|said|gold), who in first, second (each against the
-    final key) and second_vs_first."""
+    final key) and second_vs_first; ``rev`` is the first annotation's revision, or one per
+    part (``PARTS``)."""
     import json
 
     key = {d["text"]: d for d in json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))}
     tally: Counter = Counter()
-    for part in ("E", "S", "T"):
+    for part in PARTS:
         path = HERE / "second" / f"{name}_{prefix}{part}_second_annotation.txt"
         second = {d["text"]: d for d in parse(path)}
-        for doc in first_annotation(rev, prefix + part):
+        at = rev if isinstance(rev, str) else rev[part]
+        for doc in first_annotation(at, prefix + part):
             final = key.get(doc["text"])
             if final is None:  # a snippet dropped at reconciliation
                 continue

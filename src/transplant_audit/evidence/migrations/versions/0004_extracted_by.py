@@ -59,5 +59,12 @@ def _bind_existing_decisions() -> None:
 
 
 def downgrade() -> None:
+    # A plain DROP COLUMN where the database has one (PostgreSQL; SQLite from 3.35), as in
+    # 0008: batch mode rebuilds ``candidates`` on SQLite, and dropping the old table under
+    # the foreign keys review_decisions holds fails once any candidate has been reviewed.
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite" or bind.dialect.dbapi.sqlite_version_info >= (3, 35):
+        op.drop_column("candidates", "extracted_by")
+        return
     with op.batch_alter_table("candidates") as batch:
         batch.drop_column("extracted_by")
