@@ -180,6 +180,12 @@ def test_cli_years_option(monkeypatch, capsys, tmp_path) -> None:
     path = tmp_path / "s.csv"
     pd.DataFrame({"year": list(BASE), "value": list(BASE.values())}).to_csv(path, index=False)
     monkeypatch.setenv("COLUMNS", "200")
+    # The forensics console is created once, at import, with the width COLUMNS had then: under
+    # pytest-xdist another test may import it first at 80 columns, and the summary table then
+    # wraps "not tested: ..." inside its cell. Widen that console for this test.
+    from transplant_audit.forensics import commands as forensics_commands
+
+    monkeypatch.setattr(forensics_commands.console, "width", 200)
     for years, code_wanted in (("2011-2015", 0), ("2015-2011", 2), ("x", 2)):
         monkeypatch.setattr(
             sys,
