@@ -638,6 +638,15 @@ def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
     return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
 
 
+def _within_hours(ctx: _Ctx) -> bool:
+    """Is the count done within a day's hours or fewer (十七小时内, 'within 18 hours')?"""
+    near = ctx.sentence_left[-24:]
+    for text in (ctx.clause, near):
+        if ("小时" in text or "hours" in text) and pat.PER_DAY_HOURS_RE.search(text):
+            return True
+    return False
+
+
 def _en_one_day(ctx: _Ctx) -> bool:
     """Is an English count scoped to one day by its sentence ('On a single day in 2006, ...',
     'on April 5, 2005, the centre performed', '12 transplants per day', 'on the same day'),
@@ -1259,13 +1268,16 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
                 return None
     if ordinal:  # 第1000例; 他的第1600例 is the surgeon's own; 他今年第100台 this year's
         surgeon = _surgeon(ctx)
-        if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]):
+        if pat.ORDINAL_PERIOD_RE.search(ctx.left_clause[-8:]) or (
+            not ctx.chinese and pat.ORDINAL_PERIOD_AFTER_RE.match(ctx.sentence_right[:80])
+        ):
             return "surgeon_transplants_in_period" if surgeon else "transplants_in_period"
         return "surgeon_transplants_cumulative" if surgeon else "transplants_cumulative"
     if _has(pat.PER_DAY_CAPACITY_RE, ctx.clause, ctx.sentence_left[-24:]):
         return "transplants_per_day_capacity"
     if _has(pat.PER_DAY_MAX_RE, ctx.clause, ctx.sentence_left[-24:]) or (
-        _en_one_day(ctx) and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
+        (_en_one_day(ctx) or _within_hours(ctx))
+        and not _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods)
     ):
         return "transplants_per_day_max"
     if _has(pat.CONCURRENT_CUE_RE, ctx.clause, ctx.mods):

@@ -658,8 +658,10 @@ EN_AS_OF_DATE_RE = re.compile(
     r"|(?<![a-z])(?:as of|by|until|up to|till)\s(?:the\s)?end\sof\s"
     r"(?:last|this|the)\s(?:year|month)"
     r"|(?:截至|截止|到|至)\s?[〇○零一二三四五六七八九]{4}\s?年[^,。;\d]{0,6}?(?:为止|止|底|末)"
+    r"|(?:截至|截止)\s?[〇○零一二三四五六七八九]{4}\s?年"
 )
-"""'as of May 31', 'till May 31 this year', 'by the end of last year', 到二零零七年九月为止:
+"""'as of May 31', 'till May 31 this year', 'by the end of last year', 到二零零七年九月为止,
+截至二零一四年九月 (截至 needs no closing word):
 an as-of date AS_OF_RE does not read (no year, or a year in Chinese numerals); its 'this
 year' dates the total, it names no period."""
 ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reached")
@@ -719,6 +721,15 @@ PER_DAY_MAX_RE = re.compile(
     r"|in (?:24|twenty-four) hours"
     r"|on (?:one|a single) day|in a day|in one night|over one night|overnight|in a single night"
 )
+PER_DAY_HOURS_RE = re.compile(
+    # a day's hours or fewer: 十七小时内, 12个小时里, 'within 17 hours' (48小时内 is a period)
+    r"(?<![\d一二三四五六七八九十])(?:1\d|2[0-4]|[1-9]|十[一二三四五六七八九]?|二十[一二三四]?"
+    r"|[两二三四五六七八九])\s?个?小时(?:之?内|里)"
+    r"|(?<![a-z])(?:in|within)\s(?:just\s|only\s)?(?:1\d|2[0-4]|[2-9]|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|seventeen|eighteen|twenty)\shours"
+)
+"""Several transplants within a day's hours or fewer (十七小时内完成五台): the most in one day
+(GUIDE.md, "One day"), unless done at the same time (同时: concurrent capacity)."""
 PER_DAY_CAPACITY_RE = re.compile(
     r"(?:每天|每日|每晚|日均|一天|一日)\s?(?:可|能|可以|能够|最多可|可完成|可开展)"
     r"|(?:can|could|able to|capacity to|capacity of)\s[^.;]{0,60}"
@@ -1662,6 +1673,18 @@ ORDINAL_PERIOD_RE = re.compile(
 )
 """他今年第100台, 'this year's 50th': an ordinal counted within a named period is that
 period's count, not a running total."""
+_ORDINAL_HEAD = (
+    r"^(?:\s?(?:st|nd|rd|th)?\s(?:[a-z/-]+\s){0,3}?(?:transplants?|surger(?:y|ies)|operations?"
+    r"|procedures?|cases?))?"
+)
+ORDINAL_PERIOD_AFTER_RE = re.compile(
+    _ORDINAL_HEAD + r"\s(?:(?:of|for|in)\s(?:the|this)\s(?:calendar\s|fiscal\s)?(?:year|month|week)"
+    r"|this\s(?:year|month|week)|of\s(?:19|20)\d\d)(?![a-z\d])"
+)
+"""'its 175th transplant of the year', 'the 12th surgery this month', 'our 80th case of 2017':
+an ordinal counted within a named period, written after the figure (like ORDINAL_PERIOD_RE
+before it). 'Its 2,000th transplant in 2019' names the year a running total passed a mark and
+stays a running total."""
 EN_DEMAND_BEFORE_RE = re.compile(
     r"(?<![a-z])demand\s(?:for\s(?:[a-z-]+\s){1,3})?(?:is\s|was\s|stands\sat\s|stood\sat\s"
     r"|reached\s|of\s|at\s|(?:is\s|was\s)?estimated\sat\s)(?:about\s|around\s|nearly\s|over\s"

@@ -68,6 +68,53 @@ SHORT_SPAN_RE = re.compile(
 )
 """A named stretch shorter than a year that no year pattern reads: months without a year,
 a week, the past few months, 'over the same period'. A count in it is that period's."""
+_FEW_DAYS = r"(?:\d{1,2}|[两二三四五六七八九十几数])"
+DAYS_SPAN_RE = re.compile(
+    # 连续奋战2天2夜, 三天三夜, 连续5天, 3天内, 两天里, 48小时内 (one day is the most in a day)
+    rf"(?<![\d一二三四五六七八九十术后每])({_FEW_DAYS})\s?(?:天|日)\s?{_FEW_DAYS}\s?夜"
+    rf"|(?:连续|一连)\s?{_FEW_DAYS}\s?(?:天|日|个?昼夜|夜)"
+    rf"|(?<![\d一二三四五六七八九十术后每])({_FEW_DAYS})\s?(?:天|个?昼夜|小时)\s?(?:之内|内|里|时间里)"
+    # 'in three days', 'over two consecutive days', 'within 48 hours', 'in the past five days'
+    r"|(?<![a-z])(?:in|over|within|during)\s(?:the\s(?:past|last|first|next)\s)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s"
+    r"(?:consecutive\s|straight\s)?(?:days|nights|hours)(?![a-z])"
+)
+"""A stretch of a few days or hours (more than one: the most in one day is
+``transplants_per_day_max``): the transplants done in it are that stretch's count, an event,
+not a running total. 'three days after', 术后3天 and 每3天 name no such stretch."""
+_DAYS_GATE = ("天", "夜", "连", "小时", "days", "nights", "hours")
+
+
+ZH_YEARS_BACK_RE = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千零〇○多几])(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s?年来"
+)
+"""十二年来, 4年来: the last N years, named by their number (近N年 is ANNUAL_CUE_RE's; 多年来
+names no span; 2003年来 is no count of years)."""
+_FOUNDED_RE = re.compile(r"成立|创建|创办|建院|开院|founded|established|opened")
+
+
+def _years_back(v: PeriodView) -> bool:
+    """Is the count one of the last N years (十二年来腎臟移植不超過十例, 4年来已有5个病患换肾),
+    written before the figure, with no running-total word (累计, 至今), no mark passed (突破)
+    and no programme start or founding in the sentence or the one before (then the N years
+    are the programme's life, a running total: GUIDE.md, "Running totals over a programme's
+    whole life", "From the start")?"""
+    left = v.sentence_left
+    if "年来" not in left or not ZH_YEARS_BACK_RE.search(left):
+        return False
+    if not only_aspect(v.sentence) or "突破" in v.sentence:
+        return False
+    for text in (v.sentence, v.previous):
+        if text and (pat.PROGRAMME_START_RE.search(text) or _FOUNDED_RE.search(text)):
+            return False
+    return True
+
+
+def _days_span(text: str) -> bool:
+    """DAYS_SPAN_RE behind a cheap gate (each of its matches holds one of _DAYS_GATE)."""
+    if not text or not any(w in text for w in _DAYS_GATE):
+        return False
+    return bool(DAYS_SPAN_RE.search(text))
 
 
 class PeriodView(NamedTuple):
@@ -251,8 +298,12 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("named period, aspect only")
     if pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c):
         return _in("recent window")  # before the count or in its clause, not a later clause
+    if _years_back(v):
+        return _in("the last N years (十二年来), not a programme's life")
     if len(v.mods) > 24 and years(v.mods):
         return _in("year in a column label")
+    if _change_to_year(v):
+        return _in("the later end of a change from a year's count (从每年十几例发展到2004年)")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
             return _in("a named period so far (今年以来, so far this year)")
@@ -273,6 +324,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("a named week, month or quarter in the clause ('in one week')")
     if _short_span(v.sentence_left) or _short_span(c):
         return _in("months without a year, a week or the same period")
+    if _days_span(v.sentence_left) or _days_span(c):
+        return _in("a stretch of a few days or hours (in three days, 2天2夜)")
     return None
 
 
@@ -297,6 +350,29 @@ ZH_CHANGE_FROM_RE = re.compile(
 )
 """由120例增加到260例: the same in Chinese."""
 _CHANGE_TAIL_BREAK_RE = re.compile(r"[;,]\s?(?!\d)|\sand\s|\bbut\b")
+
+
+ZH_CHANGE_TO_YEAR_RE = re.compile(
+    rf"(?:发展|增加|增长|上升|提高|提升|升|增)(?:到|至)\s?{pat.YEAR}\s?年(?!\s?(?:底|末|为止|止))"
+)
+"""发展到2004年(突破千例): the later end of a change, the count of that year (no year-end, no
+为止: 到2004年底 is an as-of date)."""
+ZH_CHANGE_FROM_ANNUAL_RE = re.compile(
+    rf"(?:从|由)[^。;]{{0,20}}?(?:每年|年均|一年|{pat.YEAR}\s?年)"
+)
+"""从过去每年十几例, 由2000年的: the earlier end of that change, a year's count."""
+
+
+def _change_to_year(v: PeriodView) -> bool:
+    """Is the count the later end of a change from a year's count to another year's
+    (从过去每年肾移植十几例,发展到2004年突破千例), with no running-total word of its own?"""
+    if "到" not in v.clause and "至" not in v.clause:
+        return False
+    m = ZH_CHANGE_TO_YEAR_RE.search(v.clause)
+    if not m or pat.STRONG_CUMULATIVE_CUE_RE.search(v.clause):
+        return False
+    opening = v.sentence_left[: len(v.sentence_left) - len(v.left_clause) + m.start()]
+    return bool(ZH_CHANGE_FROM_ANNUAL_RE.search(opening))
 
 
 def _change_from_to(v: PeriodView) -> bool:
