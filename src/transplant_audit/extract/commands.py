@@ -271,8 +271,8 @@ def extract_cmd(
             help=(
                 "Compute each candidate's confidence (default). --no-confidence skips it: "
                 "the confidence is null (unknown: listed last by review --by-confidence), "
-                "and on dense pages the default method reads about 2.5 times as many pages per "
-                "CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
+                "and on dense pages the default method (combined) reads about twice as many "
+                "pages per CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
                 "combined with --min-confidence."
             ),
         ),
