@@ -60,3 +60,16 @@ def test_a_table_cell_too_large_for_a_float_is_skipped_not_infinite() -> None:
     values = [c.value for c in extract_candidates(text)]
     assert values and all(math.isfinite(v) for v in values)
     assert 180 in values  # the ordinary row is still read
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("3万8千200", 38200), ("3万8千20", 38020), ("3千9百50", 3950), ("3万8千2百", 38200)],
+)
+def test_a_longer_arabic_tail_after_a_mixed_head_is_kept(token: str, value: float) -> None:
+    assert parse_number(token) == value  # 3万8千200 was read 38000, the 200 dropped
+
+
+def test_a_tail_as_large_as_its_unit_is_malformed() -> None:
+    with pytest.raises(ValueError):
+        parse_number("3万8千2000")  # was 38000

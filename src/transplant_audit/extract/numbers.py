@@ -318,6 +318,10 @@ _MIXED_TAIL_RE = re.compile(r"^(\d+)([千万])(\d{1,4}|\d,\d{3})$")
 """Arabic digits, 千 or 万, then the rest in Arabic digits (8千200, 3万8,390)."""
 
 
+_UNIT_TAIL_RE = re.compile(r"^(\d+[十百千万亿].*[十百千万亿])(\d{2,})$")
+"""A mixed number whose last part is two or more Arabic digits after a unit (3万8千200)."""
+
+
 _PARSE_CACHE_SIZE = 4096
 """Distinct number tokens remembered: a document repeats its years and round figures."""
 
@@ -360,6 +364,15 @@ def _parse_number(token: str) -> float:
         tail = int(m[3].replace(",", ""))
         if tail < unit:
             return float(m[1]) * unit + tail  # a float: inf, not OverflowError, when huge
+    # a longer Arabic tail after a mixed head: 3万8千200 = 38200, 3千9百50 = 3950 (the
+    # digit-by-digit reading below would drop it: 3万8千200 was 38000)
+    m = _UNIT_TAIL_RE.match(t)
+    if m:
+        unit = ZH_SMALL_UNITS.get(m[1][-1]) or ZH_BIG_UNITS[m[1][-1]]
+        tail = int(m[2])
+        if tail >= unit:
+            raise ValueError(f"malformed number {token!r}")
+        return _parse_number(m[1]) + tail
     # 1千2百 style (rare): mixed digit/unit sequence
     if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
         converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)
