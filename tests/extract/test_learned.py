@@ -405,6 +405,26 @@ def test_heldout8_check_half_is_not_in_training(trainer) -> None:  # noqa: ANN00
     assert [str(d["id"]) for d in trainer.check_half("heldout8")] == [str(d["id"]) for d in check]
 
 
+def test_no_judged_or_blind_page_is_trained_on(trainer) -> None:  # noqa: ANN001
+    """On the real files: no snippet of a judge check half (heldout3 to heldout8) nor of
+    heldout9 (scored blind once, never trained on) is among the trainer's snippets, by id, text
+    or page (the URL key the split hashes, across sets: a page in two sets must not be trained
+    in one and judged in the other). Counts only, so a failure prints no held-out text."""
+    build_set = import_script(REALTEXT, "build_set")
+    records = [raw for _, raw in trainer.real_records()]
+    ids = {str(raw["id"]) for raw in records}
+    texts = {raw["text"] for raw in records}
+    pages = {build_set._url_key(raw["url"]) for raw in records}
+    blind = json.loads((REALTEXT / "heldout9.json").read_text(encoding="utf-8"))
+    held = [(f"{n}-check", trainer.check_half(n)) for n in trainer.JUDGE_HALVES]
+    for name, snippets in [*held, ("heldout9", blind)]:
+        assert snippets, name
+        by_id = sum(str(d["id"]) in ids for d in snippets)
+        by_text = sum(d["text"] in texts for d in snippets)
+        by_page = sum(build_set._url_key(d["url"]) in pages for d in snippets)
+        assert (by_id, by_text, by_page) == (0, 0, 0), f"{name}: trained on"
+
+
 def test_judge_is_the_check_halves_of_heldout3_to_heldout8(trainer) -> None:  # noqa: ANN001
     """Stages and the default are judged on the pooled check halves of heldout3 to heldout8,
     no snippet of which is trained on; held-out v1 (whose errors the rules passes read) is

@@ -225,12 +225,12 @@ def extract_cmd(
                 "decides (the rules' label is one of its features); combined: the rules' "
                 "candidates, each re-labelled or dropped by a second model that reads its "
                 "sentence and neighbours, and the span model's vetoes and additions, each "
-                "stage only where nested cross-validation by page found it helps (its score "
-                "is the model's probability). Default: the method that cross-validation "
-                "over the scored real-text sets chose, stored as "
-                "extract.learned.DEFAULT_METHOD (rules since heldout7's tune half joined its "
-                "training: the span stage then added less than the 0.005 a stage must; "
-                "docs/extract.md)."
+                "stage only where the trainer's judge found it helps (its score "
+                "is the model's probability). Default: the method the trainer's rule chose "
+                "on its judge, the check halves of heldout3 to heldout8 (never trained on), "
+                "stored as extract.learned.DEFAULT_METHOD: combined since the retrain after "
+                "the 2026-12-05 rules passes, whose span stage added more than the 0.005 a "
+                "stage must (docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,
@@ -271,8 +271,8 @@ def extract_cmd(
             help=(
                 "Compute each candidate's confidence (default). --no-confidence skips it: "
                 "the confidence is null (unknown: listed last by review --by-confidence), "
-                "and on dense pages the default method reads about 2.5 times as many pages per "
-                "CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
+                "and on dense pages the default method (combined) reads about twice as many "
+                "pages per CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
                 "combined with --min-confidence."
             ),
         ),

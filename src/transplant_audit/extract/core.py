@@ -809,6 +809,8 @@ def _currency(pg: _Page, f: _Figure) -> bool:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
         if word:
             start, stated_unit, uclass, mult = word.start(), "USD", "usd", 1.0
+    if cur and uclass == "time" and stated_unit == "years":
+        cur = None  # 人民币2015年, RMB2015年度: a year (or years) after a currency word, no amount
     if cur:
         start = max(0, s - 6) + cur.start()
         cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]

@@ -30,8 +30,10 @@ Methods (``extract(text, method=...)``):
   candidate left goes through the re-labeller (``relabel.py``), which may move it to another
   indicator of its group or drop it.
 
-The thresholds and the default method are stored with the weights: they were chosen by
-grouped cross-validation (docs/extract.md). Pure: text and a model in, candidates out;
+The thresholds and the default method are stored with the weights: the thresholds chosen by
+grouped cross-validation on the training snippets, whether each stage runs and the default by
+the trainer's rule on its judge, the check halves of heldout3 to heldout8 (docs/extract.md).
+Pure: text and a model in, candidates out;
 ``load_model`` is the only function that reads a file.
 """
 

@@ -9,6 +9,7 @@ figure where it stands.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from importlib.util import find_spec
@@ -298,15 +299,27 @@ def parse_number(token: str) -> float:
 
     ``1,200`` → 1200; ``１２００`` → 1200; ``2万`` → 20000; ``1.5亿`` → 1.5e8;
     ``3千万`` → 3e7; ``五百`` → 500; ``两千`` → 2000; ``百分之九十`` → 90 (the caller
-    knows it is a percentage). Raises ``ValueError`` when the token is not a number.
+    knows it is a percentage). Raises ``ValueError`` when the token is not a number, or
+    is too large for a float (a run of hundreds of digits is no figure).
     """
     if token.isascii() and token.isdecimal():
-        return float(token)  # plain digits, the common case: what the general path gives
-    return _parse_number(token)
+        value = float(token)  # plain digits, the common case: what the general path gives
+    else:
+        try:
+            value = _parse_number(token)
+        except OverflowError:  # 九 * 400: an int too large to convert to float
+            raise ValueError(f"number too large: {token[:20]!r}...") from None
+    if value == math.inf:
+        raise ValueError(f"number too large: {token[:20]!r}...")
+    return value
 
 
 _MIXED_TAIL_RE = re.compile(r"^(\d+)([千万])(\d{1,4}|\d,\d{3})$")
 """Arabic digits, 千 or 万, then the rest in Arabic digits (8千200, 3万8,390)."""
+
+
+_UNIT_TAIL_RE = re.compile(r"^(\d+[十百千万亿].*[十百千万亿])(\d{2,})$")
+"""A mixed number whose last part is two or more Arabic digits after a unit (3万8千200)."""
 
 
 _PARSE_CACHE_SIZE = 4096
@@ -350,7 +363,16 @@ def _parse_number(token: str) -> float:
         unit = ZH_SMALL_UNITS.get(m[2]) or ZH_BIG_UNITS[m[2]]
         tail = int(m[3].replace(",", ""))
         if tail < unit:
-            return float(int(m[1]) * unit + tail)
+            return float(m[1]) * unit + tail  # a float: inf, not OverflowError, when huge
+    # a longer Arabic tail after a mixed head: 3万8千200 = 38200, 3千9百50 = 3950 (the
+    # digit-by-digit reading below would drop it: 3万8千200 was 38000)
+    m = _UNIT_TAIL_RE.match(t)
+    if m:
+        unit = ZH_SMALL_UNITS.get(m[1][-1]) or ZH_BIG_UNITS[m[1][-1]]
+        tail = int(m[2])
+        if tail >= unit:
+            raise ValueError(f"malformed number {token!r}")
+        return _parse_number(m[1]) + tail
     # 1千2百 style (rare): mixed digit/unit sequence
     if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
         converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)
@@ -433,4 +455,6 @@ def parse_english_number(words: str) -> float:
         else:
             raise ValueError(f"not an English number word: {p!r}")
         seen = True
+    if not math.isfinite(total + current):
+        raise ValueError(f"number too large: {words[:20]!r}...")
     return total + current

@@ -87,7 +87,10 @@ def _year_table_candidates(doc: Doc) -> list[Candidate]:
                     continue
                 if not pat.TABLE_COUNT_CELL_RE.fullmatch(texts[col]):
                     continue
-                value = parse_number(texts[col])
+                try:
+                    value = parse_number(texts[col])
+                except ValueError:
+                    continue  # hundreds of digit groups: too large for a float, no count
                 if value <= 0:
                     continue  # a zero cell: nothing of that kind that year
                 om = pat.ORGAN_RE.search(head)

@@ -1,0 +1,37 @@
+"""``python -m transplant_audit`` runs the command line like the ``transplant-audit`` script:
+its help, and a usage error that exits 2 with the message (rv11)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    return subprocess.run(
+        [sys.executable, "-m", "transplant_audit", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_m_shows_the_extract_help() -> None:
+    done = _run("extract", "--help")
+    assert done.returncode == 0, done.stderr
+    assert "--method" in done.stdout
+
+
+def test_python_m_usage_error_exits_non_zero_with_its_message(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("In 2016 the hospital performed 560 kidney transplants.\n", encoding="utf-8")
+    done = _run("extract", str(doc), "--method", "bogus", "--home", str(tmp_path / "home"))
+    assert done.returncode == 2
+    assert "--method must be one of" in done.stderr
