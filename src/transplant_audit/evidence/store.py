@@ -210,6 +210,32 @@ def current_revisions(engine: Engine) -> frozenset[str]:
 # --------------------------------------------------------------------------- engine
 
 
+WAL_RETRY_SLEEP_SECONDS = 0.05
+"""Pause between tries of ``PRAGMA journal_mode=WAL`` while another connection holds the lock."""
+
+
+def _journal_mode_wal(cur: Any, timeout: float | None = None) -> None:
+    """Switch a SQLite connection to WAL, retrying while the database is locked.
+
+    Two processes opening a fresh store at once both read it (a shared lock) and both ask for
+    the exclusive lock the switch needs; SQLite then answers one of them "database is locked"
+    at once, without waiting the busy timeout, to break the deadlock (seen in CI: two imports
+    racing to create the store). The other finishes the switch, so trying again, until the
+    busy timeout, finds the store in WAL already and the pragma does nothing."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + (BUSY_TIMEOUT_SECONDS if timeout is None else timeout)
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SLEEP_SECONDS)
+
+
 def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
@@ -227,7 +253,7 @@ def _make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
             if database and database != ":memory:":
-                cur.execute("PRAGMA journal_mode=WAL")
+                _journal_mode_wal(cur)
             cur.close()
 
         @event.listens_for(engine, "begin")
