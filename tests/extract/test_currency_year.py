@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from transplant_audit.extract.core import extract_candidates
+from .conftest import figure_pairs, figure_pairs_of
 
 
 @pytest.mark.parametrize(
@@ -18,9 +18,8 @@ from transplant_audit.extract.core import extract_candidates
     ],
 )
 def test_a_year_after_a_currency_word_is_no_price(text: str) -> None:
-    assert not [c for c in extract_candidates(text) if c.indicator.startswith("price")]
+    assert not figure_pairs_of(text, "price"), figure_pairs(text)
 
 
 def test_an_amount_after_a_currency_word_still_reads() -> None:
-    found = {(c.indicator, c.value) for c in extract_candidates("肝移植费用为人民币20万元。")}
-    assert ("price_cny", 200000.0) in found
+    assert figure_pairs_of("肝移植费用为人民币20万元。", "price_cny", 200000.0)

@@ -318,11 +318,13 @@ def test_sellers_pay_is_no_price(text: str, present: set, absent: set) -> None:
 
 def test_between_range_gets_its_qualifiers() -> None:
     """'hovered between 17 and 28': the ends of a range, at_least and at_most."""
-    got = figure_triples(
+    check_figures(
         "Apart from 60 liver transplants abroad in 2009, the number in recent years has hovered "
-        "between 17 and 28."
+        "between 17 and 28.",
+        {(IN_PERIOD, 17.0, "at_least"), (IN_PERIOD, 28.0, "at_most")},
+        set(),
+        found=figure_triples,
     )
-    assert {(IN_PERIOD, 17.0, "at_least"), (IN_PERIOD, 28.0, "at_most")} <= got, got
 
 
 # --- money: conversions of no figure, codes glued to digits, other costs -------------------
