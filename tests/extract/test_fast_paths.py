@@ -294,3 +294,43 @@ def test_context_passes_ctx_fields_in_their_order() -> None:
     from transplant_audit.extract.context import _Ctx
 
     assert tuple(f.name for f in fields(_Ctx)) == core._CTX_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("text", "traditional", "chinese"),
+    [
+        (
+            "Report. In 2015, the centre, it said, performed 300 liver transplants, up a tenth.",
+            0,
+            0,
+        ),
+        ("报告。去年,该院共完成肝移植300例,较前年增加。", 0, 1),
+        ("報告。去年,該院共完成肝移植300例,較前年增加。", 1, 1),
+    ],
+    ids=["en", "zh-Hans", "zh-Hant"],
+)
+def test_context_fields_hold_what_their_names_say(
+    text: str, traditional: int, chinese: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The positional call in ``core._context`` itself (the test above checks only the copy
+    of the order): each field of the built _Ctx agrees with its neighbours as its name says,
+    so two fields passed in swapped places fail here."""
+    seen = []
+    built = core._context
+
+    def spy(pg, f):  # type: ignore[no-untyped-def]
+        ctx = built(pg, f)
+        seen.append((pg, ctx))
+        return ctx
+
+    monkeypatch.setattr(core, "_context", spy)
+    core.extract_candidates(text)
+    assert seen
+    for pg, c in seen:
+        assert c.doc is pg.norm and c.sentence_bounds is pg.sentences
+        assert c.traditional is bool(traditional) and c.chinese is bool(chinese)
+        assert c.doc[c.sentence_start :].startswith(c.sentence)
+        assert c.sentence.startswith(c.sentence_left) and c.sentence_left.endswith(c.left_clause)
+        assert c.clause == c.left_clause + " " + c.right and c.sentence_right.startswith(c.right)
+        assert c.sentence_right.startswith(c.tail) and c.doc.find(c.before_doc) >= 0
+        assert c.sentence.endswith(c.sentence_right) and c.question == ""
