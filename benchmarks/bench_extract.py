@@ -378,7 +378,7 @@ def check_half_methods() -> dict[str, learned.Model]:
     not the CV let it run), so a stage the CV switched off is still checked."""
     model = learned.load_model()
     cv = model.meta.get("cv", {})
-    span = cv.get("span_combined", {}) if isinstance(cv, dict) else {}
+    span = cv.get("span", {}) if isinstance(cv, dict) else {}
     forced = replace(
         model,
         keep_threshold=float(span.get("keep_threshold", model.keep_threshold)),
