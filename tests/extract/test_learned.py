@@ -458,8 +458,8 @@ def test_decision_rule_needs_the_gain_and_keeps_precision(trainer) -> None:  # n
     runs only when it adds more than STAGE_MIN_GAIN macro F1 and no language loses more than
     MAX_PRECISION_DROP precision; with both, each must earn its margin."""
     rules = _tallies((700, 300, 300), (700, 300, 300), (700, 300, 300))  # P 0.7, R 0.7
-    small = _tallies((704, 300, 296), (704, 300, 296), (704, 300, 296))  # +0.0017 F1
-    big = _tallies((760, 300, 240), (760, 300, 240), (760, 300, 240))  # +0.026 F1
+    small = _tallies((704, 300, 296), (704, 300, 296), (704, 300, 296))  # +0.0026 F1
+    big = _tallies((760, 300, 240), (760, 300, 240), (760, 300, 240))  # +0.038 F1
     costly = _tallies((900, 600, 100), (900, 300, 100), (900, 300, 100))  # en P 0.6
     assert trainer.macro_f1(big) - trainer.macro_f1(rules) > trainer.STAGE_MIN_GAIN
     assert trainer.macro_f1(costly) > trainer.macro_f1(big)
