@@ -366,10 +366,19 @@ def _confusions(report: ValueReport, docs: list[dict]) -> str:
     )
 
 
-CHECK_HALVES = ("h3-check", "h4-check", "h5-check", "h6-check", "h7-check", "h8-check")
-"""The check halves of the sets tuned on by half: read in full by neither the rules' authors
-nor the learned step's trainer (tools/train_extractor.py trains on the tune halves only and
-judges its stages on exactly these, ``JUDGE_HALVES``)."""
+def _trainer():  # noqa: ANN202
+    """tools/train_extractor.py as a module."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_extractor
+
+    return train_extractor
+
+
+def check_halves() -> tuple[str, ...]:
+    """The check halves of the sets tuned on by half: read in full by neither the rules'
+    authors nor the learned step's trainer, which trains on the tune halves only and judges
+    its stages on exactly these (its ``JUDGE_HALVES``, named here ``hN-check``)."""
+    return tuple(f"h{n.removeprefix('heldout')}-check" for n in _trainer().JUDGE_HALVES)
 
 
 def check_half_methods() -> dict[str, learned.Model]:
@@ -378,7 +387,7 @@ def check_half_methods() -> dict[str, learned.Model]:
     not the CV let it run), so a stage the CV switched off is still checked."""
     model = learned.load_model()
     cv = model.meta.get("cv", {})
-    span = cv.get("span_combined", {}) if isinstance(cv, dict) else {}
+    span = cv.get("span", {}) if isinstance(cv, dict) else {}
     forced = replace(
         model,
         keep_threshold=float(span.get("keep_threshold", model.keep_threshold)),
@@ -390,10 +399,11 @@ def check_half_methods() -> dict[str, learned.Model]:
 def print_check_halves() -> None:
     """Rules and combined (and learned) on the pooled check halves, per language, then each
     check half's own row (all languages) per method."""
-    by_half = {half: load_realtext(half) for half in CHECK_HALVES}
-    docs = [d for half in CHECK_HALVES for d in by_half[half]]
+    halves = check_halves()
+    by_half = {half: load_realtext(half) for half in halves}
+    docs = [d for half in halves for d in by_half[half]]
     print(
-        f"pooled check halves {' + '.join(CHECK_HALVES)} ({len(docs)} snippets), "
+        f"pooled check halves {' + '.join(halves)} ({len(docs)} snippets), "
         "(indicator, value within 2%); default method " + learned.DEFAULT_METHOD
     )
     print(f"  {'method':<14} {'language':<9} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -407,10 +417,10 @@ def print_check_halves() -> None:
         for lang in ("en", "zh-Hans", "zh-Hant", "all"):
             t = report.total if lang == "all" else report.by_language.get(lang, Tally())
             print(f"  {name:<14} {lang:<9} {_row(t)}")
-        for half in CHECK_HALVES:
+        for half in halves:
             t = evaluate_values(by_half[half], found.__getitem__).total
             per_set.append(f"  {name:<14} {half:<9} {_row(t)}")
-    sizes = ", ".join(f"{h} {len(by_half[h])}" for h in CHECK_HALVES)
+    sizes = ", ".join(f"{h} {len(by_half[h])}" for h in halves)
     print(f"  per check half (all languages; snippets {sizes})")
     print("\n".join(per_set))
 
@@ -539,9 +549,7 @@ def print_confidence_cost(seconds: float, baseline_src: str | None = None) -> No
 
 def print_cv(recompute: bool) -> None:
     """The grouped cross-validation figures: stored with the model, or run again."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    import train_extractor
-
+    train_extractor = _trainer()
     if recompute:
         print("\nrunning grouped cross-validation (tools/train_extractor.py; minutes)")
         real, synth = train_extractor.load_real(), train_extractor.load_synthetic()

@@ -178,9 +178,10 @@ def _isotonic(x: np.ndarray, y: np.ndarray):  # noqa: ANN202
 
 FIT_ON = ("all", "unseen")
 """Which out-of-fold pairs a rules candidate's mapping is fitted on: every training snippet,
-or only those of the sets the rules were never tuned on (``trainer.UNSEEN_SETS``), where a
-rules candidate is right as often as on a new page (on the sets the rules were tuned on it
-is right more often, and a mapping fitted there would flatter them)."""
+or only those of the set the rules were tuned on least (``trainer.UNSEEN_SETS``, held-out v1:
+rules passes read its errors, none tuned on its texts), where a rules candidate is right
+about as often as on a new page (on the sets the rules were tuned on it is right more often,
+and a mapping fitted there would flatter them)."""
 
 
 def _judged(rows: list[dict]) -> np.ndarray:

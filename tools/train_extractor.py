@@ -635,6 +635,26 @@ def _with_relabel(
     return out
 
 
+def _decisions(
+    docs: list[Doc],
+    probs: list[np.ndarray],
+    classes: list[tuple[str, ...]],
+    keep: float | None,
+    add: float,
+) -> dict[str, list]:
+    """Each doc's candidates under the learned decision at thresholds ``keep`` and ``add``,
+    from its span probabilities ``probs[i]`` over ``classes[i]``."""
+    return {
+        d.id: [
+            c
+            for c, _ in learned.decide_scored(
+                d.text, d.language, d.spans, p, cls, keep_threshold=keep, add_threshold=add
+            )
+        ]
+        for d, p, cls in zip(docs, probs, classes, strict=True)
+    }
+
+
 def _best_thresholds(
     real: list[Doc],
     probs: list[np.ndarray],
@@ -656,21 +676,7 @@ def _best_thresholds(
                 rules_alone = add == NEVER and not keep
                 if method == "span" and not (allowed[(keep, add)] or rules_alone):
                     continue  # breaks the synthetic corpus
-                preds = {
-                    d.id: [
-                        c
-                        for c, _ in learned.decide_scored(
-                            d.text,
-                            d.language,
-                            d.spans,
-                            probs[i],
-                            classes[i],
-                            keep_threshold=keep,
-                            add_threshold=add,
-                        )
-                    ]
-                    for i, d in enumerate(real)
-                }
+                preds = _decisions(real, probs, classes, keep, add)
                 row = {
                     "score": cv_score(real, preds),
                     "tallies": _scores(real, preds),
@@ -707,23 +713,10 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings, and
     the decision rule applied (``decide_stages``, ``decide_default``). Tallies only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
+    classes = [model.classes] * len(docs)
 
     def decided(keep: float | None, add: float) -> dict[str, list]:
-        return {
-            d.id: [
-                c
-                for c, _ in learned.decide_scored(
-                    d.text,
-                    d.language,
-                    d.spans,
-                    probs[i],
-                    model.classes,
-                    keep_threshold=keep,
-                    add_threshold=add,
-                )
-            ]
-            for i, d in enumerate(docs)
-        }
+        return _decisions(docs, probs, classes, keep, add)
 
     rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in docs}
     span = decided(best["span"]["keep_threshold"], best["span"]["add_threshold"])
