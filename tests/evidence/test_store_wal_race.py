@@ -20,18 +20,21 @@ from transplant_audit.evidence import store as store_mod
 RACER = """
 import os, sqlite3, sys
 from transplant_audit.evidence.store import BUSY_TIMEOUT_SECONDS, _journal_mode_wal
-db, go = sys.argv[1], sys.argv[2]
-print("ready", flush=True)
-while not os.path.exists(go):
-    pass
-c = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-cur = c.cursor()
-_journal_mode_wal(cur)
-cur.close()
-c.execute("BEGIN IMMEDIATE")
-c.execute("CREATE TABLE IF NOT EXISTS t (x)")
-c.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(200)])
-c.execute("COMMIT")
+folder, rounds = sys.argv[1], int(sys.argv[2])
+for r in range(rounds):
+    print("ready", flush=True)
+    while not os.path.exists(os.path.join(folder, f"go{r}")):
+        pass
+    c = sqlite3.connect(os.path.join(folder, f"r{r}.sqlite"), isolation_level=None,
+                        timeout=BUSY_TIMEOUT_SECONDS)
+    cur = c.cursor()
+    _journal_mode_wal(cur)
+    cur.close()
+    c.execute("BEGIN IMMEDIATE")
+    c.execute("CREATE TABLE IF NOT EXISTS t (x)")
+    c.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(200)])
+    c.execute("COMMIT")
+    c.close()
 """
 
 
@@ -65,26 +68,40 @@ def test_wal_switch_gives_up_at_the_timeout_and_on_other_errors() -> None:
 
 
 def test_processes_racing_on_a_fresh_file_all_switch_to_wal(tmp_path: Path) -> None:
-    """Six processes per round switch one new file to WAL and write to it at once (what
-    Store.open and an import do). With the retry taken out of ``_journal_mode_wal`` this test
-    failed 3 of 4 runs (2026-12-06, 2 cores), with it 3 of 3 passed: a regression is caught
-    here most of the time, by the two tests above always."""
-    for round_ in range(8):
-        db = tmp_path / f"r{round_}.sqlite"
-        go = tmp_path / f"go{round_}"
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-c", RACER, str(db), str(go)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(6)
-        ]
-        for p in procs:  # every racer has imported and is waiting at the barrier
-            assert p.stdout is not None and p.stdout.readline().strip() == "ready"
-        go.write_text("go")
+    """Six processes switch one new file to WAL and write to it at once (what Store.open and
+    an import do), eight rounds, each on a new file. The racers are started once and meet at
+    a barrier each round: started anew each round, 48 imports beside spinning racers took
+    about a minute on 2 cores, now 3 to 6 s. With the retry taken out of
+    ``_journal_mode_wal`` it failed 5 of 6 runs, with it 5 of 5 passed (2026-12-06, 2 cores):
+    a regression is caught here most of the time, by the two tests above always."""
+    rounds = 8
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(tmp_path), str(rounds)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    try:
+        for round_ in range(rounds):
+            for p in procs:  # every racer has finished the last round and waits at the barrier
+                assert p.stdout is not None
+                if p.stdout.readline().strip() != "ready":
+                    p.wait(timeout=120)
+                    assert p.stderr is not None
+                    pytest.fail(f"a racer failed in round {round_}: {p.stderr.read()}")
+            (tmp_path / f"go{round_}").write_text("go")
         for p in procs:
             _out, err = p.communicate(timeout=120)
             assert p.returncode == 0, err
-        assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    for round_ in range(rounds):
+        db = sqlite3.connect(tmp_path / f"r{round_}.sqlite")
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("SELECT count(*) FROM t").fetchone()[0] == 6 * 200
+        db.close()

@@ -75,13 +75,12 @@ def test_symbols_missing_from_standard_fonts_use_the_wide_font() -> None:
     assert text("R² ± 1·2", "X") == "R² ± 1·2"  # Windows-1252 has these
 
 
-@pytest.mark.parametrize("fail_at", ["build", "rename"])
-def test_a_failing_pdf_write_leaves_no_file(tmp_path: Path, monkeypatch, fail_at: str) -> None:
-    """render_pdf writes through the shared atomic writer: whether the build fails (the
-    story cannot be laid out) or the final rename does (a full disk, a lost mount), nothing
-    is left where the PDF was to go, neither a half-written PDF nor a temp file, and a write
-    error is the one cannot-write line naming the file. Before, its
-    own ``.part`` file stayed behind when the rename failed."""
+def test_a_failing_pdf_write_leaves_no_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """render_pdf writes through the shared atomic writer: when the final rename fails (a
+    full disk, a lost mount) nothing is left where the PDF was to go, neither a half-written
+    PDF nor a temp file, and the error is the one cannot-write line naming the reason.
+    Before, its own ``.part`` file stayed behind. (A failing build left nothing before
+    either: reportlab writes the file only once the story is laid out.)"""
     import os
 
     import transplant_audit.report.pdf as pdf_mod
@@ -91,25 +90,12 @@ def test_a_failing_pdf_write_leaves_no_file(tmp_path: Path, monkeypatch, fail_at
     monkeypatch.setattr(pdf_mod, "chart_png", lambda spec: one)
     out = tmp_path / "out"
     out.mkdir()
-    if fail_at == "build":
-        pages = []
 
-        def boom(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback signature
-            pages.append(doc.page)
-            if len(pages) == 2:
-                raise RuntimeError("layout failed on page 2")
+    def no_rename(src, dst) -> None:  # noqa: ANN001 - os.replace's signature
+        raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(pdf_mod, "_footer", lambda version: boom)
-        with pytest.raises(RuntimeError, match="page 2"):
-            render_pdf(synthetic_report(), out / "report.pdf", version="test")
-        assert pages == [1, 2]  # it failed mid-document, not before starting
-    else:
-
-        def no_rename(src, dst) -> None:  # noqa: ANN001 - os.replace's signature
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(os, "replace", no_rename)
-        with pytest.raises(TransplantAuditError) as failed:  # one cannot-write line
-            render_pdf(synthetic_report(), out / "report.pdf", version="test")
-        assert "No space left" in str(failed.value)
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(TransplantAuditError) as failed:  # one cannot-write line
+        render_pdf(synthetic_report(), out / "report.pdf", version="test")
+    assert "No space left" in str(failed.value)
     assert list(out.iterdir()) == []

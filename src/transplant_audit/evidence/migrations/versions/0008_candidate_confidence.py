@@ -17,6 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from transplant_audit.evidence.migrations import drop_column
+
 revision: str = "0008_candidate_confidence"
 down_revision: str | None = "0007_registry"
 branch_labels: str | Sequence[str] | None = None
@@ -29,12 +31,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # A plain DROP COLUMN where the database has one (PostgreSQL; SQLite from 3.35): batch
-    # mode rebuilds ``candidates`` on SQLite, and dropping the old table under the foreign
-    # keys review_decisions holds fails once any candidate has been reviewed.
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite" or bind.dialect.dbapi.sqlite_version_info >= (3, 35):
-        op.drop_column("candidates", "confidence")
-        return
-    with op.batch_alter_table("candidates") as batch:
-        batch.drop_column("confidence")
+    drop_column("candidates", "confidence")
