@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-_LEFT_BREAK_RE = re.compile(r"[\d,;。:!?]")
-"""What ends a count's item on its left: the number of the item before, or a clause break."""
-
-_RIGHT_BREAK_RE = re.compile(r"[\d,;。:!?]")
+_BREAK_RE = re.compile(r"[\d,;。:!?]")
+"""What ends a count's item on either side: the number of the next or previous item, or a
+clause break."""
 
 _NOUN_AFTER_RE = re.compile(r"\s?(?:人体|公民逝世后)?(?:遗体|器官|眼?角膜|造血干细胞|骨髓|组织)")
 """The kind noun straight after the counter: the item is on the right (3例遗体捐献)."""
@@ -43,10 +42,10 @@ def own_item(left_clause: str, right: str) -> str:
     """The words of the list item that holds a count (``left_clause``: its clause before the
     number; ``right``: its clause after the counter)."""
     if _NOUN_AFTER_RE.match(right):
-        m = _RIGHT_BREAK_RE.search(right)
+        m = _BREAK_RE.search(right)
         return right[: m.start()] if m else right
     cut = 0
-    for m in _LEFT_BREAK_RE.finditer(left_clause):
+    for m in _BREAK_RE.finditer(left_clause):
         cut = m.end()
     return left_clause[cut:]
 
