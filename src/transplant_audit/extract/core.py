@@ -94,7 +94,9 @@ from transplant_audit.extract.hospitals import (
 )
 from transplant_audit.extract.money import (
     _MONEY_COUNTER,
+    _converts_a_figure,
     _currency_before,
+    _currency_window,
     _hkd_written,
     _hong_kong_dollars,
     _taiwan_dollars,
@@ -874,17 +876,6 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     )
 
 
-def _currency_window(norm: str, s: int, end: int) -> str:
-    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
-    before it and the amount, from an opening parenthesis on when one opens just before (800万
-    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
-    characters after it unless a parenthesis opens there (800万日元)."""
-    start = max(0, s - 8)
-    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
-    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
-    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
-
-
 def _money_checks(pg: _Page, f: _Figure) -> bool:
     """Foreign currencies (NT dollars, Singapore dollars), Hong Kong dollars, a rank among
     persons (前三名) and 'one' as an article (一名, one surgeon) are no figure here."""
@@ -1049,42 +1040,6 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
     f.indicator = indicator
     return True
-
-
-_CONVERSION_OPEN_RE = re.compile(
-    r"(?P<pre>(?:us|hk|nt|s|a|c)?\$|rmb\s?¥?|¥|£|€)?\d[\d,.]*"
-    r"(?:\s?(?:million|billion|thousand))?(?P<cur>(?:\s[a-z.]+){0,2})\s?\(\s?"
-    r"(?:about\s|approximately\s|approx\.\s?|around\s|roughly\s|some\s|nearly\s|or\s)?$"
-)
-"""An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
-dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
-_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
-_READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
-_MONEY_INDICATORS = frozenset(
-    name for name, info in INDICATORS.items() if info.unit in ("CNY", "USD", "HKD")
-)
-"""The indicators counted in money, from the vocabulary (a new one needs no edit here)."""
-
-
-def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
-    """False for an amount in parentheses converting an amount just before it in yuan or
-    dollars that the rules read and left out (a seller's pay, another treatment's cost): the
-    conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
-    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
-    if "(" not in norm[max(0, start - 16) : start]:
-        return True
-    m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
-    if not m:
-        return True
-    cur = m["cur"].strip()
-    read = (
-        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
-        and not cur
-        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
-    )
-    if not read:
-        return True
-    return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:
