@@ -868,8 +868,14 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         value += 0.5 if f.plus_half else 0.0
     except ValueError:
         return False
-    if f.uclass in _DISCRETE_CLASSES and f.arabic and _DOT_THOUSANDS_RE.fullmatch(f.arabic):
-        value = float(f.arabic.replace(".", "")) * f.range_scale  # 'close to 6.400 transplants'
+    if (
+        f.uclass in _DISCRETE_CLASSES
+        and f.arabic
+        and _DOT_THOUSANDS_RE.fullmatch(f.arabic)
+        and not f.m.group("scale")
+        and not (f.m.group("mult") or "").lstrip("多余")
+    ):  # 'close to 6.400 transplants'; not 6.400万例 nor 1.500 million, a decimal point
+        value = float(f.arabic.replace(".", "")) * f.range_scale
     f.value = value
     # 2015年: a calendar year, no wait; dropped before its context is read
     return not (
