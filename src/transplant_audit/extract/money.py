@@ -64,7 +64,7 @@ def _currency_window(norm: str, s: int, end: int) -> str:
     日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
     characters after it unless a parenthesis opens there (800万日元)."""
     start = max(0, s - 8)
-    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
+    paren = norm.rfind("(", start, s)  # normalize made a full-width （ this one
     after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
     return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
 
