@@ -6,12 +6,14 @@ cells and bone marrow are no organs).
 A count's item is the words of the list entry that holds it: the noun after its counter
 when the noun follows the count (3例角膜捐献、5例器官捐献), else the words before it back to the
 last number or clause break (实现器官捐献85例、遗体捐献2例: 器官捐献 for 85, 遗体捐献 for 2).
-Pure functions of strings; imports nothing of the extractor.
+Pure functions of strings; of the extractor, imports only its patterns.
 """
 
 from __future__ import annotations
 
 import re
+
+from transplant_audit.extract import patterns as pat
 
 _BREAK_RE = re.compile(r"[\d,;。:!?]")
 """What ends a count's item on either side: the number of the next or previous item, or a
@@ -28,9 +30,7 @@ _JOINED_RE = re.compile(
 """Bodies and organs (or corneas, tissues) named as one count: 遗体和人体器官, 遗体、器官、组织,
 遗体器官, 遗体(器官、角膜), 器官和遗体. Not 遗体及活体 (deceased and living donors)."""
 
-_BODY_RE = re.compile(r"遗体(?!器官|及|和|与)")
-
-_KINDS = (("stem", _STEM_RE), ("joined", _JOINED_RE), ("body", _BODY_RE))
+_KINDS = (("stem", _STEM_RE), ("joined", _JOINED_RE), ("body", pat.BODY_DONATION_RE))
 
 _KIND_NOUNS = (("cornea", re.compile(r"角膜")), ("organ", re.compile(r"器官|[肝肾心肺]脏")))
 
