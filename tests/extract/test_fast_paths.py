@@ -286,14 +286,46 @@ def test_literal_first_boundaries_equal_their_class_forms(texts: list[str]) -> N
             assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
 
 
-def test_context_passes_ctx_fields_in_their_order() -> None:
+def test_context_passes_ctx_fields_in_their_order(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``core._context`` builds ``_Ctx`` by position (keywords cost a class call more than
-    twice as much): the order it passes them in is the dataclass's, field for field."""
-    from dataclasses import fields
+    twice as much): each context it builds on the test texts holds its fields' relations
+    (the clause is its left and right, the sentence starts with its left part and ends with
+    its right part, the tail is the right part to its first comma, the prefix and the text
+    before the document's figure meet at the number, a question is the text just before the
+    sentence), so two fields passed in
+    each other's place fail here."""
+    from transplant_audit.extract.context import _Bounds
 
-    from transplant_audit.extract.context import _Ctx
+    built = []
 
-    assert tuple(f.name for f in fields(_Ctx)) == core._CTX_FIELDS
+    def recording(pg: object, f: object) -> object:
+        ctx = context(pg, f)
+        built.append(ctx)
+        return ctx
+
+    context = core._context
+    monkeypatch.setattr(core, "_context", recording)
+    for t in texts[:400]:
+        core.extract_candidates(t)
+    assert len(built) > 200
+    for c in built:
+        assert c.clause == c.left_clause + " " + c.right
+        assert c.sentence_left.endswith(c.left_clause)
+        assert c.sentence == c.doc[c.sentence_start : c.sentence_start + len(c.sentence)]
+        assert c.sentence.startswith(c.sentence_left)
+        assert c.sentence.endswith(c.sentence_right)
+        assert c.sentence_right.startswith(c.right)
+        assert c.tail == c.sentence_right.split(",", 1)[0]
+        at = c.sentence_start + len(c.sentence_left)  # where the figure starts, prefix and all
+        assert (c.doc[:at] + c.prefix).endswith(c.before_doc)
+        q_at = c.doc.find(c.question, max(0, c.sentence_start - len(c.question) - 4))
+        assert 0 <= q_at < c.sentence_start or not c.question
+        assert isinstance(c.sentence_bounds, _Bounds)
+        assert type(c.list_at) is int and type(c.sentence_start) is int
+        assert {type(c.traditional), type(c.chinese), type(c.doc_transplant)} == {bool}
+        assert all(type(x) is str for x in (c.mods, c.question, c.table_head, c.prefix))
 
 
 @pytest.mark.parametrize(
@@ -312,9 +344,9 @@ def test_context_passes_ctx_fields_in_their_order() -> None:
 def test_context_fields_hold_what_their_names_say(
     text: str, traditional: int, chinese: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The positional call in ``core._context`` itself (the test above checks only the copy
-    of the order): each field of the built _Ctx agrees with its neighbours as its name says,
-    so two fields passed in swapped places fail here."""
+    """The flags and the document the positional call in ``core._context`` passes, per
+    language (the test above checks the text fields' relations on the test texts): the
+    script flags are the language's, the document and bounds the page's own objects."""
     seen = []
     built = core._context
 

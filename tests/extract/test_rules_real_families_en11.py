@@ -183,6 +183,12 @@ NUMBER_CASES = [
         {("price_cny", 5500.0)},
         id="near-miss-money-keeps-the-dot",
     ),
+    pytest.param(
+        "About 1.500 million people are on the waiting list for a transplant in China.",
+        {("waitlist_size", 1500000.0)},
+        {("waitlist_size", 1500.0)},
+        id="near-miss-a-scale-word-keeps-the-dot",
+    ),
 ]
 
 

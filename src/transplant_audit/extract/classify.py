@@ -20,6 +20,7 @@ from transplant_audit.extract.context import (
     _has,
 )
 from transplant_audit.extract.counters import (
+    _PARENS_RE,
     _is_subset,
     _list_head,
     _zh_price_column,
@@ -1292,7 +1293,6 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
 
 
 _EN_NEXT_ITEM_RE = re.compile(r"\s(?:and|as well as|plus)\s|,")
-_PAREN_RE = re.compile(r"\([^()]*\)")
 _EN_UNIT_FOR_TX_RE = re.compile(
     r"(?:\sof\s(?:[a-z&,-]+\s){0,6}?[a-z&-]+)?\s(?:is|was)\s(?:[^.;]{0,80}?\s)?"
     r"(?:base|cent(?:er|re)|unit)\sfor\s(?:[a-z,-]+\s){0,6}(?:organ\s)?transplant"
@@ -1450,7 +1450,7 @@ def _in_use_beds(
         if ")" in ctx.sentence_left[-80:] and ctx.sentence_left.endswith(local_left):
             # 'an independent SICU (Surgical Intensive Care Unit) with 9 beds': the clause
             # starts after the parenthesis, its owner before it
-            local_left = _PAREN_RE.sub(" ", ctx.sentence_left[-120:])
+            local_left = _PARENS_RE.sub(" ", ctx.sentence_left[-120:])
         own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
     if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
         return "icu_beds"

@@ -94,7 +94,9 @@ from transplant_audit.extract.hospitals import (
 )
 from transplant_audit.extract.money import (
     _MONEY_COUNTER,
+    _converts_a_figure,
     _currency_before,
+    _currency_window,
     _hkd_written,
     _hong_kong_dollars,
     _taiwan_dollars,
@@ -590,7 +592,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     if is_zh_token and zh == "二" and pat.ZH_RETRANSPLANT_RE.match(norm, e, e + 8):
         return None  # 二次双肺移植: a second (repeat) transplant, not a count of two
     is_word = m.group("word") is not None
-    # e_num, start, end given by position: keywords cost a class call ~0.5 us (313 a page)
+    # e_num, start, end by position: keywords cost ~0.2 us a call (timeit, Python 3.11),
+    # 313 number tokens on a dense page (docs/extract.md)
     return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e, s, e)
 
 
@@ -865,24 +868,19 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         value += 0.5 if f.plus_half else 0.0
     except ValueError:
         return False
-    if f.uclass in _DISCRETE_CLASSES and f.arabic and _DOT_THOUSANDS_RE.fullmatch(f.arabic):
-        value = float(f.arabic.replace(".", "")) * f.range_scale  # 'close to 6.400 transplants'
+    if (
+        f.uclass in _DISCRETE_CLASSES
+        and f.arabic
+        and _DOT_THOUSANDS_RE.fullmatch(f.arabic)
+        and not f.m.group("scale")
+        and not (f.m.group("mult") or "").lstrip("多余")
+    ):  # 'close to 6.400 transplants'; not 6.400万例 nor 1.500 million, a decimal point
+        value = float(f.arabic.replace(".", "")) * f.range_scale
     f.value = value
     # 2015年: a calendar year, no wait; dropped before its context is read
     return not (
         f.uclass == "time" and f.stated_unit in ("years", "years+half") and value > _MAX_WAIT_YEARS
     )
-
-
-def _currency_window(norm: str, s: int, end: int) -> str:
-    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
-    before it and the amount, from an opening parenthesis on when one opens just before (800万
-    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
-    characters after it unless a parenthesis opens there (800万日元)."""
-    start = max(0, s - 8)
-    paren = max(norm.rfind("(", start, s), norm.rfind("（", start, s))
-    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
-    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
 
 
 def _money_checks(pg: _Page, f: _Figure) -> bool:
@@ -961,8 +959,9 @@ def _context(pg: _Page, f: _Figure) -> _Ctx:
         question = norm[q_s : q_e + 1]
     f.se_s = se_s
     cl_left, cl_right, se_right = norm[cl_s:start], norm[end:cl_e], norm[end:se_e]
-    # positional, in _Ctx's field order (_CTX_FIELDS; tests/extract/test_fast_paths.py holds
-    # them equal): a class called with 19 keywords takes ~2.5 times as long to build
+    # positional, in _Ctx's field order (test_fast_paths checks the fields' relations): with
+    # 19 keywords the call took 1.8-2.1 us against 0.6-0.9 (timeit, Python 3.11); the whole
+    # extraction: 1.02x [0.94-1.07], within its noise (c05179a)
     return _Ctx(
         cl_left + " " + cl_right,  # clause
         cl_left,  # left_clause
@@ -984,30 +983,6 @@ def _context(pg: _Page, f: _Figure) -> _Ctx:
         pg.lang == "zh-Hant",  # traditional
         pg.is_zh_text,  # chinese
     )
-
-
-_CTX_FIELDS = (
-    "clause",
-    "left_clause",
-    "right",
-    "sentence_left",
-    "sentence",
-    "mods",
-    "question",
-    "doc_transplant",
-    "before_doc",
-    "tail",
-    "table_head",
-    "prefix",
-    "sentence_right",
-    "sentence_start",
-    "sentence_bounds",
-    "list_at",
-    "doc",
-    "traditional",
-    "chinese",
-)
-"""The order ``_context`` passes _Ctx's fields in; a test holds it equal to the dataclass's."""
 
 
 def _statement(pg: _Page, f: _Figure) -> bool:
@@ -1049,42 +1024,6 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
     f.indicator = indicator
     return True
-
-
-_CONVERSION_OPEN_RE = re.compile(
-    r"(?P<pre>(?:us|hk|nt|s|a|c)?\$|rmb\s?¥?|¥|£|€)?\d[\d,.]*"
-    r"(?:\s?(?:million|billion|thousand))?(?P<cur>(?:\s[a-z.]+){0,2})\s?\(\s?"
-    r"(?:about\s|approximately\s|approx\.\s?|around\s|roughly\s|some\s|nearly\s|or\s)?$"
-)
-"""An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
-dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
-_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
-_READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
-_MONEY_INDICATORS = frozenset(
-    {"price_cny", "price_usd", "price_hkd", "surgical_fee_cny", "revenue_cny"}
-    | {"capital_investment_cny", "research_funding_cny"}
-)
-
-
-def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
-    """False for an amount in parentheses converting an amount just before it in yuan or
-    dollars that the rules read and left out (a seller's pay, another treatment's cost): the
-    conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
-    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
-    if "(" not in norm[max(0, start - 16) : start]:
-        return True
-    m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
-    if not m:
-        return True
-    cur = m["cur"].strip()
-    read = (
-        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
-        and not cur
-        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
-    )
-    if not read:
-        return True
-    return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:

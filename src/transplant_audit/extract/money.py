@@ -1,14 +1,17 @@
 """Currency binding: the currency written before a number (US$, RMB, HK$), Hong Kong and
-Taiwan dollars told apart from US dollars by the words around them, and the counter kind
-each currency gives (_MONEY_COUNTER).
+Taiwan dollars told apart from US dollars by the words around them, the counter kind
+each currency gives (_MONEY_COUNTER), the text read for a foreign currency around an amount
+and an amount in parentheses converting another (_converts_a_figure).
 """
 
 from __future__ import annotations
 
 import re
 
+from transplant_audit.evidence.vocabulary import INDICATORS
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
+    Candidate,
     _Bounds,
 )
 
@@ -53,3 +56,50 @@ def _taiwan_dollars(norm: str, s: int, end: int, sentences: _Bounds) -> bool:
     se_s, se_e = sentences.around(s, end)
     before = norm[max(0, se_s - pat.DOC_CONTEXT_CHARS) : se_s]
     return bool(pat.TAIWAN_CUE_RE.search(norm[se_s:se_e]) or pat.TAIWAN_CUE_RE.search(before))
+
+
+def _currency_window(norm: str, s: int, end: int) -> str:
+    """The text read for a foreign currency around an amount at ``s:end``: the 8 characters
+    before it and the amount, from an opening parenthesis on when one opens just before (800万
+    日元(约合59.5万元人民币): the converted amount inside is in its own currency), and the 4
+    characters after it unless a parenthesis opens there (800万日元)."""
+    start = max(0, s - 8)
+    paren = norm.rfind("(", start, s)  # normalize made a full-width （ this one
+    after = norm[end : end + 4]  # 800万日元: the currency written straight after the amount
+    return norm[paren + 1 if paren >= 0 else start : end] + (after if after[:1] != "(" else "")
+
+
+_CONVERSION_OPEN_RE = re.compile(
+    r"(?P<pre>(?:us|hk|nt|s|a|c)?\$|rmb\s?¥?|¥|£|€)?\d[\d,.]*"
+    r"(?:\s?(?:million|billion|thousand))?(?P<cur>(?:\s[a-z.]+){0,2})\s?\(\s?"
+    r"(?:about\s|approximately\s|approx\.\s?|around\s|roughly\s|some\s|nearly\s|or\s)?$"
+)
+"""An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
+dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
+_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
+_READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
+_MONEY_INDICATORS = frozenset(
+    name for name, info in INDICATORS.items() if info.unit in ("CNY", "USD", "HKD")
+)
+"""The indicators counted in money, from the vocabulary (a new one needs no edit here)."""
+
+
+def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
+    """False for an amount in parentheses converting an amount just before it in yuan or
+    dollars that the rules read and left out (a seller's pay, another treatment's cost): the
+    conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
+    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
+    if "(" not in norm[max(0, start - 16) : start]:
+        return True
+    m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
+    if not m:
+        return True
+    cur = m["cur"].strip()
+    read = (
+        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
+        and not cur
+        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
+    )
+    if not read:
+        return True
+    return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS

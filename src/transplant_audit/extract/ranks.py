@@ -70,8 +70,8 @@ def _rank_candidates(doc: Doc) -> list[Candidate]:
         if rank is None or rank[0] < 1:
             continue
         value, qual = rank
-        # 中国「是世界排名第二: the last scope named before the rank is the one it has
-        world = m.group("scope") in ("世界", "全球") or "世界" in m[0] or "全球" in m[0]
+        # 中国「是世界排名第二: a world scope anywhere in the match (its scope group included)
+        world = "世界" in m[0] or "全球" in m[0]
         om = list(pat.ORGAN_RE.finditer(left))
         organ = pat.ORGAN_WORDS[om[-1].group(0)] if om else ""
         out.append(

@@ -6,17 +6,18 @@ cells and bone marrow are no organs).
 A count's item is the words of the list entry that holds it: the noun after its counter
 when the noun follows the count (3例角膜捐献、5例器官捐献), else the words before it back to the
 last number or clause break (实现器官捐献85例、遗体捐献2例: 器官捐献 for 85, 遗体捐献 for 2).
-Pure functions of strings; imports nothing of the extractor.
+Pure functions of strings; of the extractor, imports only its patterns.
 """
 
 from __future__ import annotations
 
 import re
 
-_LEFT_BREAK_RE = re.compile(r"[\d,;。:!?]")
-"""What ends a count's item on its left: the number of the item before, or a clause break."""
+from transplant_audit.extract import patterns as pat
 
-_RIGHT_BREAK_RE = re.compile(r"[\d,;。:!?]")
+_BREAK_RE = re.compile(r"[\d,;。:!?]")
+"""What ends a count's item on either side: the number of the next or previous item, or a
+clause break."""
 
 _NOUN_AFTER_RE = re.compile(r"\s?(?:人体|公民逝世后)?(?:遗体|器官|眼?角膜|造血干细胞|骨髓|组织)")
 """The kind noun straight after the counter: the item is on the right (3例遗体捐献)."""
@@ -29,9 +30,7 @@ _JOINED_RE = re.compile(
 """Bodies and organs (or corneas, tissues) named as one count: 遗体和人体器官, 遗体、器官、组织,
 遗体器官, 遗体(器官、角膜), 器官和遗体. Not 遗体及活体 (deceased and living donors)."""
 
-_BODY_RE = re.compile(r"遗体(?!器官|及|和|与)")
-
-_KINDS = (("stem", _STEM_RE), ("joined", _JOINED_RE), ("body", _BODY_RE))
+_KINDS = (("stem", _STEM_RE), ("joined", _JOINED_RE), ("body", pat.BODY_DONATION_RE))
 
 _KIND_NOUNS = (("cornea", re.compile(r"角膜")), ("organ", re.compile(r"器官|[肝肾心肺]脏")))
 
@@ -43,10 +42,10 @@ def own_item(left_clause: str, right: str) -> str:
     """The words of the list item that holds a count (``left_clause``: its clause before the
     number; ``right``: its clause after the counter)."""
     if _NOUN_AFTER_RE.match(right):
-        m = _RIGHT_BREAK_RE.search(right)
+        m = _BREAK_RE.search(right)
         return right[: m.start()] if m else right
     cut = 0
-    for m in _LEFT_BREAK_RE.finditer(left_clause):
+    for m in _BREAK_RE.finditer(left_clause):
         cut = m.end()
     return left_clause[cut:]
 
