@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from cli_process import cli_env, run_cli
 
 SECRET_MODE = 0o600
 
@@ -35,13 +35,9 @@ def umask() -> Iterator[object]:
 
 
 def _cli(home: Path, *args: str) -> None:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("TRANSPLANT_AUDIT_DB", None)
+    env = cli_env()
     env.pop("TRANSPLANT_AUDIT_REGISTRY_KEY_FILE", None)
-    r = subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", *args, "--home", str(home)],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+    r = run_cli(*args, "--home", str(home), env=env)
     assert r.returncode == 0, r.stderr
 
 

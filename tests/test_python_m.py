@@ -3,24 +3,14 @@ its help, and a usage error that exits 2 with the message (rv11)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+from cli_process import run_cli
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(*args)  # python -m transplant_audit ARGS
 
 
 def test_python_m_shows_the_extract_help() -> None:

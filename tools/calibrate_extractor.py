@@ -21,12 +21,14 @@ mapping sees.
 
 Choices, made on those pairs only: how a rules candidate's raw score is formed (the span
 model's probability, the re-labeller's, or their mean: ``confidence.COMBINES``) and whether
-its mapping is fitted on every pair or only on those of the sets the rules were never tuned
-on (``FIT_ON``), by the Brier score on the latter's pairs of an isotonic mapping fitted on
-the other folds and applied to each fold (nested); then an isotonic regression per origin
-(rules, added). ``--rows``/``--from-rows`` keep the pairs so that the fit alone can be
-redone (development only; ``--check`` still compares digests). Needs
-scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with numpy.
+its mapping is fitted on every pair or only on those of the set the rules read least
+(``FIT_ON``; ``trainer.UNSEEN_SETS``, held-out v1: the seventh and eighth rules passes read
+its errors, so it is not unseen text), by the Brier score on the latter's pairs of an
+isotonic mapping fitted on the other folds and applied to each fold (nested); then an
+isotonic regression per origin (rules, added). ``--rows``/``--from-rows`` keep the pairs so
+that the fit alone can be redone (development only; ``--check`` still compares digests).
+Needs scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with
+numpy.
 """
 
 from __future__ import annotations
@@ -185,6 +187,10 @@ and a mapping fitted there would flatter them)."""
 
 
 def _judged(rows: list[dict]) -> np.ndarray:
+    """Which pairs the rules candidates' mapping is judged on: those of the set the rules read
+    least (held-out v1), not of an unseen set, whatever ``nested_brier``'s and ``fit``'s
+    docstrings say (their source is in ``data_digest``: rewording them makes the stored
+    mapping stale, so they wait for the next refit)."""
     return np.array([r["set"] in trainer.UNSEEN_SETS for r in rows])
 
 

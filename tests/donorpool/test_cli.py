@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from cli_process import cli_env, run_cli
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="120")
-    code = (
-        "import sys; from transplant_audit.cli import main; sys.argv[0]='transplant-audit'; main()"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code, "donorpool", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    return run_cli("donorpool", *args, env=cli_env(COLUMNS="120"))
 
 
 def test_done_criterion_seven_vs_365_days(tmp_path: Path) -> None:

@@ -9,12 +9,12 @@ symlink out of the package was followed. SYNTHETIC package only (see conftest).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from cli_process import cli_env, run_cli
 from transplant_audit.errors import DataError
 from transplant_audit.evidence.package import package_warnings, validate_package
 from transplant_audit.evidence.store import Store
@@ -101,21 +101,12 @@ def test_a_removed_hash_is_said_and_a_wrong_hash_refused(
 
 
 def test_validate_command_prints_the_missing_hash(syn, tmp_path: Path) -> None:  # noqa: ANN001
-    import subprocess
-    import sys
-
     pkg = syn.write(tmp_path / "p")
     desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     for res in desc["resources"]:
         res.pop("hash")
     (pkg / "datapackage.json").write_text(json.dumps(desc, indent=2), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", "validate", str(pkg)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "400"},
-    )
+    proc = run_cli("validate", str(pkg), env=cli_env(COLUMNS="400"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.count("has no hash") == len(desc["resources"])
     assert "without a hash" in proc.stdout

@@ -3,13 +3,12 @@ explain, and a store holding only captures says what happened and what to do."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_process import cli_env, run_cli
 from transplant_audit.errors import ConfigError
 from transplant_audit.evidence.commands import did_you_mean, find_hospital
 from transplant_audit.evidence.load import read_bundled
@@ -34,15 +33,7 @@ def test_names_and_ids_find_the_same_hospital(evidence) -> None:  # type: ignore
 
 
 def _cli(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TRANSPLANT_AUDIT_HOME": str(home), "COLUMNS": "200"}
-    env.pop("TRANSPLANT_AUDIT_DB", None)
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    return run_cli(*args, env=cli_env(TRANSPLANT_AUDIT_HOME=str(home)), timeout=600)
 
 
 def test_explain_accepts_a_name(tmp_path: Path) -> None:

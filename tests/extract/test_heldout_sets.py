@@ -120,6 +120,14 @@ def test_build_refuses_a_passage_quoted_twice(build_set: ModuleType) -> None:
     build_set._assert_no_repeats("x", [a, headline])
 
 
+def test_each_set_has_its_builder_and_its_batch_prefix(build_set: ModuleType) -> None:
+    # build_set.HELDOUT reads each prefix from _BATCHES, the list the blind builds check
+    # disjointness against; both must say what ORDER says here
+    assert {n: p for n, (_, p) in build_set.HELDOUT.items()} == {n: s[1] for n, s in SETS.items()}
+    assert all(b.__name__ == f"build_{n}" for n, (b, _) in build_set.HELDOUT.items())
+    assert set(build_set._HELDOUT_BATCHES) == set(SETS)
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_texts_only_export_hides_the_figures(
     build_set: ModuleType, name: str, tmp_path: Path

@@ -73,3 +73,13 @@ def test_a_longer_arabic_tail_after_a_mixed_head_is_kept(token: str, value: floa
 def test_a_tail_as_large_as_its_unit_is_malformed() -> None:
     with pytest.raises(ValueError):
         parse_number("3万8千2000")  # was 38000
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("1万2,500", 12500), ("1万25", 10025), ("3万8千2", 38002), ("3万8千20", 38020)],
+)
+def test_one_tail_pattern_reads_both_heads(token: str, value: float) -> None:
+    # numbers._ARABIC_TAIL_RE serves a one-unit head (comma tails too) and a longer head;
+    # a one-digit tail after a longer head is left to the digit-by-digit reading
+    assert parse_number(token) == value

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from cli_process import SRC, run_cli
 from transplant_audit.evidence.package import read_package
 from transplant_audit.forensics import run_forensics, series_from_mapping
 from transplant_audit.forensics.checks import (
@@ -44,14 +44,9 @@ def _records(result, test: str) -> list:  # noqa: ANN001
 
 
 def _cli(*args: str, tmp: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", "forensics", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "COLUMNS": "200"},
-        timeout=120,
-    )
+    # a bare environment: PATH, PYTHONPATH and COLUMNS only
+    env = {"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin", "COLUMNS": "200"}
+    return run_cli("forensics", *args, env=env, cwd=tmp)
 
 
 def test_formula_series_ranks_first_and_is_flagged_via_cli(tmp_path: Path) -> None:

@@ -5,29 +5,22 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.web.registry_synthetic import BIRTH_DATE, NATIONAL_ID, case, random_cases
 
+from cli_process import cli_env, run_cli
+
 
 @pytest.fixture()
 def env(tmp_path: Path) -> dict[str, str]:
-    e = {**os.environ, "COLUMNS": "200"}
-    e.pop("TRANSPLANT_AUDIT_DB", None)
-    e["TRANSPLANT_AUDIT_REGISTRY_KEY_FILE"] = str(tmp_path / "keys" / "registry.key")
-    return e
+    return cli_env(TRANSPLANT_AUDIT_REGISTRY_KEY_FILE=str(tmp_path / "keys" / "registry.key"))
 
 
 def cli(env: dict[str, str], home: Path, *args: str, stdin: str = "") -> Any:
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", *args, "--home", str(home)],
-        input=stdin, capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+    return run_cli(*args, "--home", str(home), env=env, stdin=stdin)
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]]) -> Path:

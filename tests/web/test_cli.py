@@ -6,12 +6,12 @@ them. Accounts and candidates are SYNTHETIC (see helpers.py)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from typing import Any
 
 import pytest
+
+from cli_process import run_cli
 
 from .helpers import PASSWORD, add_user, seed_candidates
 
@@ -19,16 +19,7 @@ pytestmark = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 
 
 def cli(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("TRANSPLANT_AUDIT_DB", None)
-    return subprocess.run(
-        [sys.executable, "-m", "transplant_audit.cli", *args, "--db", url],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, "--db", url, stdin=stdin)
 
 
 def test_user_add_list_disable_passwd(store_url: str) -> None:

@@ -76,7 +76,6 @@ _CONVERSION_OPEN_RE = re.compile(
 )
 """An amount opening a parenthesis straight after another amount ('70,000 yuan (8,750 US
 dollars)', '$15,000 (¥2 million)'): the same sum in another currency."""
-_READ_CURRENCY_PREFIXES = frozenset({"$", "us$", "hk$", "rmb", "rmb¥", "rmb ¥", "rmb ", "¥"})
 _READ_CURRENCY_WORDS = frozenset({"yuan", "rmb", "renminbi", "us dollars", "dollars", "usd"})
 _MONEY_INDICATORS = frozenset(
     name for name, info in INDICATORS.items() if info.unit in ("CNY", "USD", "HKD")
@@ -88,18 +87,17 @@ def _converts_a_figure(norm: str, start: int, out: list[Candidate]) -> bool:
     """False for an amount in parentheses converting an amount just before it in yuan or
     dollars that the rules read and left out (a seller's pay, another treatment's cost): the
     conversion is a second figure only of a figure (GUIDE.md, money). An amount in a currency
-    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual."""
+    the rules do not read (VND, pounds, yen) leaves its conversion to be read as usual. A
+    prefix is read when ``_currency_before`` binds it (patterns.CURRENCY_PREFIX_UNITS and
+    HK$): US$, $, HK$, RMB, RMB¥, ¥, not NT$, S$, £ or €."""
     if "(" not in norm[max(0, start - 16) : start]:
         return True
     m = _CONVERSION_OPEN_RE.search(norm, max(0, start - 48), start)
     if not m:
         return True
     cur = m["cur"].strip()
-    read = (
-        (m["pre"] or "") in _READ_CURRENCY_PREFIXES
-        and not cur
-        or (not m["pre"] and cur in _READ_CURRENCY_WORDS)
-    )
+    pre = m["pre"] or ""
+    read = bool(_currency_before(pre, len(pre))) and not cur if pre else cur in _READ_CURRENCY_WORDS
     if not read:
         return True
     return bool(out) and out[-1].end >= m.start() and out[-1].indicator in _MONEY_INDICATORS

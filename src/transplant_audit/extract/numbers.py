@@ -314,12 +314,34 @@ def parse_number(token: str) -> float:
     return value
 
 
-_MIXED_TAIL_RE = re.compile(r"^(\d+)([千万])(\d{1,4}|\d,\d{3})$")
-"""Arabic digits, 千 or 万, then the rest in Arabic digits (8千200, 3万8,390)."""
+_ARABIC_TAIL_RE = re.compile(r"^(\d+)([十百千万亿])(.*[十百千万亿])?(\d,\d{3}|\d+)$")
+"""Arabic digits and a unit, perhaps more up to a last unit, then an Arabic tail: 8千200,
+3万8,390 (one unit: groups 1, 2 and 4) and 3万8千200 (group 3 is ``8千``)."""
 
 
-_UNIT_TAIL_RE = re.compile(r"^(\d+[十百千万亿].*[十百千万亿])(\d{2,})$")
-"""A mixed number whose last part is two or more Arabic digits after a unit (3万8千200)."""
+def _arabic_tail(t: str, token: str) -> float | None:
+    """Value of a number ending in Arabic digits after a unit, or None when it is not one.
+
+    One unit (千 or 万) takes a tail of up to four digits (or ``8,390``) smaller than the unit:
+    8千200 = 8200, 1万25 = 10025. A longer head takes a tail of two or more plain digits,
+    and a tail as large as its unit is malformed: 3万8千200 = 38200, 3万8千2000 raises.
+    """
+    m = _ARABIC_TAIL_RE.match(t)
+    if not m:
+        return None
+    lead, first, more, digits = m.groups()
+    if more is None:
+        if first not in "千万" or len(digits.replace(",", "")) > 4:
+            return None
+        unit = ZH_SMALL_UNITS.get(first) or ZH_BIG_UNITS[first]
+        tail = int(digits.replace(",", ""))
+        return float(lead) * unit + tail if tail < unit else None  # huge: inf, no OverflowError
+    if "," in digits or len(digits) < 2:
+        return None
+    unit = ZH_SMALL_UNITS.get(more[-1]) or ZH_BIG_UNITS[more[-1]]
+    if int(digits) >= unit:
+        raise ValueError(f"malformed number {token!r}")
+    return _parse_number(lead + first + more) + int(digits)
 
 
 _PARSE_CACHE_SIZE = 4096
@@ -357,22 +379,11 @@ def _parse_number(token: str) -> float:
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
         return value
-    # a mixed number with an Arabic tail: 8千200 = 8200, 3万8,390 = 38390, 1万25 = 10025
-    m = _MIXED_TAIL_RE.match(t)
-    if m:
-        unit = ZH_SMALL_UNITS.get(m[2]) or ZH_BIG_UNITS[m[2]]
-        tail = int(m[3].replace(",", ""))
-        if tail < unit:
-            return float(m[1]) * unit + tail  # a float: inf, not OverflowError, when huge
-    # a longer Arabic tail after a mixed head: 3万8千200 = 38200, 3千9百50 = 3950 (the
-    # digit-by-digit reading below would drop it: 3万8千200 was 38000)
-    m = _UNIT_TAIL_RE.match(t)
-    if m:
-        unit = ZH_SMALL_UNITS.get(m[1][-1]) or ZH_BIG_UNITS[m[1][-1]]
-        tail = int(m[2])
-        if tail >= unit:
-            raise ValueError(f"malformed number {token!r}")
-        return _parse_number(m[1]) + tail
+    # an Arabic tail after a unit: 8千200 = 8200, 3万8,390 = 38390, 3万8千200 = 38200,
+    # 3千9百50 = 3950 (the digit-by-digit reading below would drop it: 3万8千200 was 38000)
+    value = _arabic_tail(t, token)
+    if value is not None:
+        return value
     # 1千2百 style (rare): mixed digit/unit sequence
     if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
         converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)

@@ -12,7 +12,7 @@ Pure functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import stats
@@ -119,6 +119,27 @@ def _chi2_p(counts: np.ndarray, p: np.ndarray, seed: int, n_sim: int) -> tuple[f
     return chi2, pv, f"Monte Carlo ({n_sim} multinomial draws; some expected counts below 5)"
 
 
+def _tested(
+    test: str, counts: np.ndarray, p: np.ndarray, seed: int, n_sim: int, caveats: list[str]
+) -> DigitResult:
+    """A digit test that ran, not yet flagged: ``counts`` against the expected shares ``p``
+    (the chi-square or Monte Carlo p-value of ``_chi2_p``, and the MAD)."""
+    chi2, pv, method = _chi2_p(counts, p, seed, n_sim)
+    n = int(counts.sum())
+    return DigitResult(
+        test=test,
+        n=n,
+        ran=True,
+        observed=counts.tolist(),
+        expected=(n * p).tolist(),
+        chi2=chi2,
+        p_value=pv,
+        p_method=method,
+        mad=mad(counts, p),
+        caveats=caveats,
+    )
+
+
 def _refuse(test: str, n: int, reason: str) -> DigitResult:
     return DigitResult(test=test, n=n, ran=False, refused=reason, caveats=[reason])
 
@@ -171,24 +192,10 @@ def benford_test(
     p = FIRST_DIGIT_P if which == "first" else SECOND_DIGIT_P
     lo = 1 if which == "first" else 0
     counts = np.bincount(digits, minlength=10)[lo:10]
-    chi2, pv, method = _chi2_p(counts, p, seed, n_sim)
-    m = mad(counts, p)
-    band = conformity(m, which)
-    flagged = pv < alpha and (n < LARGE_N or band == "nonconformity")
-    return DigitResult(
-        test=test,
-        n=n,
-        ran=True,
-        observed=counts.tolist(),
-        expected=(n * p).tolist(),
-        chi2=chi2,
-        p_value=pv,
-        p_method=method,
-        mad=m,
-        conformity=band,
-        flagged=bool(flagged),
-        caveats=caveats,
-    )
+    result = _tested(test, counts, p, seed, n_sim, caveats)
+    band = conformity(result.mad, which)
+    flagged = result.p_value < alpha and (n < LARGE_N or band == "nonconformity")
+    return replace(result, conformity=band, flagged=bool(flagged))
 
 
 def last_digit_test(
@@ -223,24 +230,11 @@ def last_digit_test(
         )
     digits = (vals % 10).astype(int)
     counts = np.bincount(digits, minlength=10)
-    p = np.full(10, 0.1)
-    chi2, pv, method = _chi2_p(counts, p, seed, n_sim)
     caveats = []
     if n < 50:
         caveats.append(f"only {n} values: only gross departures from uniform can show")
     zero_share = counts[0] / n
     if zero_share >= 0.3:
         caveats.append(f"{zero_share:.0%} of values end in 0: rounding or stated approximations")
-    return DigitResult(
-        test=test,
-        n=n,
-        ran=True,
-        observed=counts.tolist(),
-        expected=(n * p).tolist(),
-        chi2=chi2,
-        p_value=pv,
-        p_method=method,
-        mad=mad(counts, p),
-        flagged=bool(pv < alpha),
-        caveats=caveats,
-    )
+    result = _tested(test, counts, np.full(10, 0.1), seed, n_sim, caveats)
+    return replace(result, flagged=bool(result.p_value < alpha))

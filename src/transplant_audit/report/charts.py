@@ -56,6 +56,35 @@ def _year_axis(title: str = "year") -> alt.X:
     )
 
 
+def _by_scenario(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str], str]:
+    """(a copy of ``df`` with each scenario's label, the scenarios in legend order, the scenario
+    whose band is drawn): documented, capacity, combined first, then the rest sorted; the band
+    is the combined estimate's, else the last scenario's."""
+    out = df.copy()
+    out["scenario_label"] = out["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
+    present = set(out["scenario"])
+    order = [s for s in ("documented", "capacity", "combined") if s in present]
+    order += sorted(present - set(order))
+    return out, order, "combined" if "combined" in present else order[-1]
+
+
+def _interval_tooltip(*lead: alt.Tooltip) -> list[alt.Tooltip]:
+    """``lead``, then the median and its 90% interval (p05 to p95), as whole numbers."""
+    return [
+        *lead,
+        alt.Tooltip("median:Q", format=",.0f"),
+        alt.Tooltip("p05:Q", format=",.0f", title="5%"),
+        alt.Tooltip("p95:Q", format=",.0f", title="95%"),
+    ]
+
+
+_YEAR_SCENARIO_TIPS = (
+    alt.Tooltip("year:Q", format="d"),
+    alt.Tooltip("scenario_label:N", title="scenario"),
+)
+"""The first lines of a scenario line's tooltip (national series, cumulative)."""
+
+
 def national_series(
     national: pd.DataFrame, official: pd.DataFrame | None, description: str
 ) -> dict[str, Any]:
@@ -66,12 +95,8 @@ def national_series(
     (optional) has year, label, value. Only the combined estimate gets bands, so
     the chart stays readable; every scenario's interval is in the data table.
     """
-    df = national.copy()
-    df["scenario_label"] = df["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
-    order = [s for s in ("documented", "capacity", "combined") if s in set(df["scenario"])]
-    order += sorted(set(df["scenario"]) - set(order))
+    df, order, band_scen = _by_scenario(national)
     scale = _scenario_scale(order)
-    band_scen = "combined" if "combined" in set(df["scenario"]) else order[-1]
     bands = df[df["scenario"] == band_scen]
     band_base = alt.Chart(bands).encode(x=_year_axis())
     band90 = band_base.mark_area(
@@ -87,13 +112,7 @@ def national_series(
             x=_year_axis(),
             y="median:Q",
             color=alt.Color("scenario_label:N", title="estimate (median)", scale=scale),
-            tooltip=[
-                alt.Tooltip("year:Q", format="d"),
-                alt.Tooltip("scenario_label:N", title="scenario"),
-                alt.Tooltip("median:Q", format=",.0f"),
-                alt.Tooltip("p05:Q", format=",.0f", title="5%"),
-                alt.Tooltip("p95:Q", format=",.0f", title="95%"),
-            ],
+            tooltip=_interval_tooltip(*_YEAR_SCENARIO_TIPS),
         )
     )
     layers: list[alt.Chart] = [band90, band50, line]
@@ -136,12 +155,7 @@ def interval_bars(
     bars = base.mark_bar(opacity=0.8).encode(
         x=alt.X("median:Q", title=value_title),
         color=enc_color,
-        tooltip=[
-            alt.Tooltip(f"{category}:N"),
-            alt.Tooltip("median:Q", format=",.0f"),
-            alt.Tooltip("p05:Q", format=",.0f", title="5%"),
-            alt.Tooltip("p95:Q", format=",.0f", title="95%"),
-        ],
+        tooltip=_interval_tooltip(alt.Tooltip(f"{category}:N")),
     )
     rules = base.mark_rule(color="#222").encode(x="p05:Q", x2="p95:Q")
     height = max(60, 24 * len(df))
@@ -152,15 +166,11 @@ def interval_bars(
 def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
     """Cumulative transplants since the first year: median line per scenario, 90% band of the
     combined estimate (the other scenarios' intervals are in the data table)."""
-    data = df.copy()
-    data["scenario_label"] = data["scenario"].map(lambda s: SCENARIO_LABELS.get(s, s))
-    order = [s for s in ("documented", "capacity", "combined") if s in set(data["scenario"])]
-    order += sorted(set(data["scenario"]) - set(order))
+    data, order, band_scen = _by_scenario(df)
     base = alt.Chart(data).encode(
         x=_year_axis(),
         color=alt.Color("scenario_label:N", title="scenario", scale=_scenario_scale(order)),
     )
-    band_scen = "combined" if "combined" in set(data["scenario"]) else order[-1]
     band = (
         alt.Chart(data[data["scenario"] == band_scen])
         .mark_area(opacity=0.18, color=SCENARIO_COLORS.get(band_scen, "#7570b3"))
@@ -168,13 +178,7 @@ def cumulative(df: pd.DataFrame, description: str) -> dict[str, Any]:
     )
     line = base.mark_line(point=True).encode(
         y="median:Q",
-        tooltip=[
-            alt.Tooltip("year:Q", format="d"),
-            alt.Tooltip("scenario_label:N", title="scenario"),
-            alt.Tooltip("median:Q", format=",.0f"),
-            alt.Tooltip("p05:Q", format=",.0f", title="5%"),
-            alt.Tooltip("p95:Q", format=",.0f", title="95%"),
-        ],
+        tooltip=_interval_tooltip(*_YEAR_SCENARIO_TIPS),
     )
     chart = alt.layer(band, line).properties(
         width=WIDTH, height=HEIGHT, title="Cumulative transplants"

@@ -199,11 +199,15 @@ _BATCHES = [
     ("q", "h7"), ("r", "h8"), ("s", "h9"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
+_HELDOUT_BATCHES = {f"heldout{i[1:]}": (p, i) for p, i in _BATCHES if i.startswith("h")}
+"""Each held-out set's (raw batch prefix, snippet id prefix), from _BATCHES: heldoutN's
+snippet ids are hN."""
 
 
-def _build_blind(name: str, prefix: str, id_prefix: str) -> list[dict]:
+def _build_blind(name: str) -> list[dict]:
     """A held-out set from heldout5 on: disjoint from every set gathered before it, spread
     over its pages and free of repeats (see the checks above)."""
+    prefix, id_prefix = _HELDOUT_BATCHES[name]
     docs = build(prefix, id_prefix)
     cut = [p for p, _ in _BATCHES].index(prefix)
     earlier = [d for p, i in _BATCHES[:cut] for d in build(p, i)]
@@ -218,7 +222,7 @@ def build_heldout5() -> list[dict]:
     Chinese), gathered blind to the extractor after heldout4 had been scored and while it was
     being tuned on: none of its pages is in any earlier set (heldout4 included), and none of
     its snippets shares a 40-character run of text with theirs."""
-    return _build_blind("heldout5", "n", "h5")
+    return _build_blind("heldout5")
 
 
 def build_heldout6() -> list[dict]:
@@ -226,7 +230,7 @@ def build_heldout6() -> list[dict]:
     Chinese), gathered blind to the extractor after heldout5 had been scored and while it was
     being tuned on: none of its pages is in any earlier set (heldout5 included), no snippet
     shares a 40-character run of text with theirs, and none repeats another of its own."""
-    return _build_blind("heldout6", "p", "h6")
+    return _build_blind("heldout6")
 
 
 def build_heldout7() -> list[dict]:
@@ -235,7 +239,7 @@ def build_heldout7() -> list[dict]:
     being tuned on by half: none of its pages is in any earlier set (heldout6 included), no
     snippet shares a 40-character run of text with theirs, and none repeats another of its
     own."""
-    return _build_blind("heldout7", "q", "h7")
+    return _build_blind("heldout7")
 
 
 def build_heldout8() -> list[dict]:
@@ -245,7 +249,7 @@ def build_heldout8() -> list[dict]:
     public code repositories (scraped pages, news and report texts), cited by the file's
     GitHub address. None of its pages is in any earlier set, no snippet shares a
     40-character run of text with theirs, and none repeats another of its own."""
-    return _build_blind("heldout8", "r", "h8")
+    return _build_blind("heldout8")
 
 
 def build_heldout9() -> list[dict]:
@@ -255,7 +259,7 @@ def build_heldout9() -> list[dict]:
     repositories (cited by the file's GitHub address): none of its pages is in any earlier
     set, no snippet shares a 40-character run of text with theirs, and none repeats another
     of its own."""
-    return _build_blind("heldout9", "s", "h9")
+    return _build_blind("heldout9")
 
 
 def halves(name: str) -> tuple[list[dict], list[dict]]:
@@ -283,17 +287,14 @@ def heldout4_halves() -> tuple[list[dict], list[dict]]:
     return halves("heldout4")
 
 
-HELDOUT = {
-    "heldout2": (build_heldout2, "h"),
-    "heldout3": (build_heldout3, "k"),
-    "heldout4": (build_heldout4, "m"),
-    "heldout5": (build_heldout5, "n"),
-    "heldout6": (build_heldout6, "p"),
-    "heldout7": (build_heldout7, "q"),
-    "heldout8": (build_heldout8, "r"),
-    "heldout9": (build_heldout9, "s"),
-}
-"""Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
+_HELDOUT_BUILDERS = {
+    "heldout2": build_heldout2, "heldout3": build_heldout3, "heldout4": build_heldout4,
+    "heldout5": build_heldout5, "heldout6": build_heldout6, "heldout7": build_heldout7,
+    "heldout8": build_heldout8, "heldout9": build_heldout9,
+}  # fmt: skip
+HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
+"""Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
+_BATCHES)."""
 
 
 def write_texts_only(out: Path, prefix: str = "h") -> None:

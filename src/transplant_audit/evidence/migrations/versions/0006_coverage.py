@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from transplant_audit.evidence.migrations import drop_column
+
 revision: str = "0006_coverage"
 down_revision: str | None = "0004_workbench"
 branch_labels: str | Sequence[str] | None = None
@@ -42,13 +44,6 @@ def _add(table: str, column: sa.Column) -> None:
     op.add_column(table, column)
 
 
-def _drop(table: str, column: str) -> None:
-    if _sqlite():  # SQLite >= 3.35 drops a plain column in place
-        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    else:
-        op.drop_column(table, column)
-
-
 def upgrade() -> None:
     _add("observations", sa.Column("bed_scope", sa.String(length=24), nullable=True))
     beds = ", ".join(f"'{i}'" for i in _BED_INDICATORS)
@@ -62,7 +57,7 @@ def upgrade() -> None:
         "UPDATE hospitals SET licensed_text = CASE WHEN licensed IS NULL THEN 'unknown' "
         "WHEN licensed THEN 'true' ELSE 'false' END"
     )
-    _drop("hospitals", "licensed")
+    drop_column("hospitals", "licensed")
     if _sqlite():
         op.execute("ALTER TABLE hospitals RENAME COLUMN licensed_text TO licensed")
     else:
@@ -98,16 +93,16 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_licences_source_id"), table_name="licences")
     op.drop_index(op.f("ix_licences_hospital_id"), table_name="licences")
     op.drop_table("licences")
-    _drop("official_series", "derived")
+    drop_column("official_series", "derived")
     _add("hospitals", sa.Column("licensed_bool", sa.Boolean(), nullable=True))
     op.execute(
         "UPDATE hospitals SET licensed_bool = CASE licensed WHEN 'true' THEN TRUE "
         "WHEN 'false' THEN FALSE ELSE NULL END"
     )
-    _drop("hospitals", "licensed")
+    drop_column("hospitals", "licensed")
     if _sqlite():
         op.execute("ALTER TABLE hospitals RENAME COLUMN licensed_bool TO licensed")
     else:
         op.alter_column("hospitals", "licensed_bool", new_column_name="licensed")
-    _drop("hospitals", "aliases")
-    _drop("observations", "bed_scope")
+    drop_column("hospitals", "aliases")
+    drop_column("observations", "bed_scope")
