@@ -185,7 +185,9 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
     if hi != lo + 1 and (lo, hi) != (3, 5):  # 三五年 'three to five years', an idiom
         return None
-    mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
+    mult = 1.0  # 五六十万: 十 then 万, a compound multiplier
+    for unit in m.group(3):
+        mult *= float(ZH_SMALL_UNITS.get(unit) or ZH_BIG_UNITS.get(unit) or 1)
     return (tens + lo) * mult, (tens + hi) * mult
 
 
@@ -995,8 +997,18 @@ def _statement(pg: _Page, f: _Figure) -> bool:
         return False
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
+    if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
+        return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
     # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
     return not (pg.is_zh_text and _target(ctx.sentence_left))
+
+
+def _offered(ctx: _Ctx) -> bool:
+    """Are the Chinese cases offered in a promotion (免费, 促销) in the sentence before the
+    count or straight after it (10例免费儿童肝移植计划)?"""
+    return bool(
+        pat.ZH_OFFER_RE.search(ctx.sentence_left) or pat.ZH_OFFER_RE.match(ctx.right, 0, 16)
+    )
 
 
 def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
