@@ -333,3 +333,33 @@ def test_living_donation_topic(text: str, present: set, absent: set) -> None:
 )
 def test_designated_centre(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a share of the national total written with a slash (占全国的1/3) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "那一年该院的肾移植量占全国的1/4。",
+            {("national_share", 0.25)},
+            set(),
+            id="slash-share",
+        ),
+        pytest.param(
+            "該中心肝移植數量約占全國的1/3。",
+            {("national_share", 0.33)},
+            set(),
+            id="hant-slash-share",
+        ),
+        pytest.param(
+            "想活體換腎的病人中,有1/3因血型不合而放棄。",
+            set(),
+            {("national_share", 0.33)},
+            id="near-slash-of-patients",
+        ),
+    ],
+)
+def test_slash_share(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

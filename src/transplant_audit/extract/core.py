@@ -158,7 +158,10 @@ def detect_language(text: str) -> str:
 
 
 def _fraction_percent(tok: str) -> float:
-    """'a sixth' → 16.67, '三分之一' → 33.33: a fraction in words, as a percentage."""
+    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33: a fraction, as a percentage."""
+    if "/" in tok:
+        num, _, den = tok.partition("/")
+        return 100.0 * int(num) / int(den)
     if "分之" in tok:
         den, _, num = tok.partition("分之")
         return 100.0 * parse_number(num) / parse_number(den)
