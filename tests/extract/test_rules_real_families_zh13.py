@@ -363,3 +363,39 @@ def test_designated_centre(text: str, present: set, absent: set) -> None:
 )
 def test_slash_share(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- people who received a donated organ are recipients, so transplants (GUIDE heldout2) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "今年上半年只有十一人獲遺贈腎,比去年同期少。",
+            {("transplants_in_period", 11.0)},
+            {("opo_donors", 11.0)},
+            id="hant-got-bequeathed-kidney",
+        ),
+        pytest.param(
+            "肺移植開展二十年來,至今已有超過90名病人獲器官捐贈重生。",
+            {("transplants_cumulative", 90.0)},
+            {("opo_donors", 90.0)},
+            id="hant-got-organ-donation-running",
+        ),
+        pytest.param(
+            "去年全市有65人获捐赠肝脏。",
+            {("transplants_in_period", 65.0)},
+            {("opo_donors", 65.0)},
+            id="got-donated-liver",
+        ),
+        pytest.param(
+            "去年有300人获器官捐献志愿者证书。",
+            set(),
+            {("transplants_in_period", 300.0), ("transplants_cumulative", 300.0)},
+            id="near-got-a-certificate",
+        ),
+    ],
+)
+def test_received_donated_organ(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

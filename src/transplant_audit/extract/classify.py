@@ -532,9 +532,14 @@ _ZH_RECIPIENT_BEFORE_RE = re.compile(r"移植(?:受者|受体|患者|病人)[^,�
 
 
 _ZH_RECIPIENT_AFTER_RE = re.compile(
-    r"\s?(?:余|多)?\s?(?:位|名|例|人)?[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+    r"\s?(?:余|多)?\s?(?:位|名|例|人)?(?:[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+    # people who received a donated organ: 九人获遗赠肾, 250名病人获器官捐赠, 45人获捐赠肝脏
+    r"|[^,。;\d]{0,3}?(?:获得?|得到|接受了?)了?(?:遗体|遗|亲属|活体|大爱)?"
+    r"(?:(?:器官|[肝肾心肺]脏?)(?:捐赠|捐献)(?!志愿|登记|证|卡|意愿|宣传|荣誉|奖|基金)"
+    r"|(?:捐赠|捐献|赠)的?(?:器官|[肝肾心肺]|眼?角膜)))"
 )
-"""肾移植受者达到210人, 收录1.2万多位肝移植患者: transplant recipients counted."""
+"""肾移植受者达到210人, 收录1.2万多位肝移植患者, 九人获遗赠肾: transplant recipients counted
+(GUIDE, "Recipients are transplants")."""
 
 
 _SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
