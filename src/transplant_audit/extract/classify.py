@@ -1242,10 +1242,13 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return None
     if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
         return None  # 2例…患者术后长期生存; 'its first two heart transplants'
-    if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
-        pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
-        or pat.ZH_DISCHARGED_AFTER_RE.match(ctx.right)
-        or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+    if (
+        (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80")
+        and (  # Chinese: gate
+            pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+            or ("出院" in ctx.right[:12] and pat.ZH_DISCHARGED_AFTER_RE.match(ctx.right))
+            or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+        )
     ):
         return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
 

@@ -1009,9 +1009,10 @@ def _statement(pg: _Page, f: _Figure) -> bool:
 def _offered(ctx: _Ctx) -> bool:
     """Are the Chinese cases offered in a promotion (免费, 促销) in the sentence before the
     count or straight after it (10例免费儿童肝移植计划)?"""
-    return bool(
-        pat.ZH_OFFER_RE.search(ctx.sentence_left) or pat.ZH_OFFER_RE.match(ctx.right, 0, 16)
-    )
+    left, right = ctx.sentence_left, ctx.right[:16]
+    if "免费" not in left and "促销" not in left and "免费" not in right:
+        return False  # every offer names 免费 or 促销: most sentences have neither
+    return bool(pat.ZH_OFFER_RE.search(left) or pat.ZH_OFFER_RE.match(right))
 
 
 def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
