@@ -1,9 +1,7 @@
-"""Mixed numbers the number pattern still splits, so only their tail is read: 8千200元 gives
-a price of 200, 3万8千200例 a count of 200, 3千9百例 a count of 900. The parser reads each
-whole (parse_number), but patterns.ZH_MULT takes a tail after 千 only before a counter of
-persons or cases (not 元), and no 千 after 万8 nor 百 after 千9. Left to the rules' owners
-(rv11 stayed out of patterns.py); strict xfails, so a fix turns them into failures to
-remove. Synthetic sentences."""
+"""Mixed numbers the number pattern once split, so only their tail was read: 8千200元 gave
+a price of 200, 3万8千200例 a count of 200, 3千9百例 a count of 900 (rv11 report; strict
+xfails until x13zh). patterns.ZH_MULT now takes the tail after 千 before 元 too, 千 after
+万8 and 百 after 千9. Synthetic sentences."""
 
 from __future__ import annotations
 
@@ -26,7 +24,6 @@ def test_the_parser_reads_the_whole_mixed_number(text: str, token: str, value: f
     assert parse_number(token) == value
 
 
-@pytest.mark.xfail(strict=True, reason="patterns.ZH_MULT reads only the tail (rv11 report)")
 @pytest.mark.parametrize(
     ("text", "token", "value"), CASES, ids=["qian-yuan", "wan-qian", "qian-bai"]
 )

