@@ -17,13 +17,15 @@ Printed per shape and size: CPU seconds of one extraction (``time.process_time``
 process per tree and shape), milliseconds per KB, and the growth exponent between 10 and
 50 KB (or the two largest sizes), log(t_large / t_small) / log(kb_large / kb_small): 1 is
 linear, 2 quadratic. With ``--base REV`` or ``--baseline-src DIR`` the same shapes run on that
-extractor too, one after the other in the same run, with the ratio base / current.
+extractor too, one after the other in the same run, with the ratio base / current and
+whether the candidates are identical (a SHA-256 of each size's output, taken untimed).
 Last run: docs/extract.md, "Run-on texts".
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -53,23 +55,26 @@ def run_on(shape: str, kb: int) -> str:
     return unit * math.ceil(kb * 1024 / len(unit.encode("utf-8")))
 
 
-def worker(shape: str, sizes: list[int], method: str) -> dict[str, float]:
-    """CPU seconds of one extraction of ``shape`` at each size, in this process."""
+def worker(shape: str, sizes: list[int], method: str) -> dict[str, float | str]:
+    """CPU seconds of one extraction of ``shape`` at each size, in this process, and a
+    SHA-256 of each size's candidates (``sha:KB``, not timed)."""
     from transplant_audit.extract import learned
 
     if method != "rules":
         learned.load_model()  # reading the weights is not timed
     learned.extract(run_on(shape, 1), method=method)  # warm up: patterns compiled
-    out: dict[str, float] = {}
+    out: dict[str, float | str] = {}
     for kb in sizes:
         text = run_on(shape, kb)
         t0 = time.process_time()
-        learned.extract(text, method=method)
+        found = learned.extract(text, method=method)
         out[str(kb)] = time.process_time() - t0
+        recs = json.dumps([c.to_dict() for c in found], sort_keys=True, ensure_ascii=False)
+        out[f"sha:{kb}"] = hashlib.sha256(recs.encode("utf-8")).hexdigest()
     return out
 
 
-def _run(src: Path, shape: str, sizes: list[int], method: str) -> dict[str, float]:
+def _run(src: Path, shape: str, sizes: list[int], method: str) -> dict:
     cmd = [sys.executable, __file__, "--worker", shape, "--method", method]
     cmd += ["--sizes", ",".join(map(str, sizes))]
     env = dict(os.environ, PYTHONPATH=str(src))
@@ -125,7 +130,7 @@ def _trees(args: argparse.Namespace, tmp: Path) -> dict[str, Path]:
     return trees
 
 
-def _print_shape(shape: str, res: dict[str, dict[str, float]], sizes: list[int]) -> None:
+def _print_shape(shape: str, res: dict[str, dict], sizes: list[int]) -> None:
     names = list(res)
     print(f"\n{shape}: {SHAPES[shape]!r} repeated")
     head = "   KB " + "".join(f"| {n:>9} s  ms/KB " for n in names)
@@ -139,6 +144,8 @@ def _print_shape(shape: str, res: dict[str, dict[str, float]], sizes: list[int])
             row += "| " + " ".join(
                 f"{res[n][str(kb)] / max(res['current'][str(kb)], 1e-9):.1f}x" for n in names[1:]
             )
+            same = all(res[n][f"sha:{kb}"] == res["current"][f"sha:{kb}"] for n in names[1:])
+            row += "  output " + ("identical" if same else "DIFFERS")
         print(row)
     small, large = _slope_sizes(sizes)
     print(
