@@ -75,7 +75,13 @@ class _Bounds:
         left = self.pos[i - 1] + 1 if i > 0 else 0
         j = bisect.bisect_left(self.pos, e)
         right = self.pos[j] if j < len(self.pos) else self.n
-        return max(left, s - UNIT_REACH), min(right, e + UNIT_REACH)
+        # comparisons, not max()/min(): ~430 calls a dense page, and the two builtin calls
+        # made the whole extraction 1.03x slower [1.02-1.04] (bench_extract_speed, 7 rounds)
+        if s - left > UNIT_REACH:
+            left = s - UNIT_REACH
+        if right - e > UNIT_REACH:
+            right = e + UNIT_REACH
+        return left, right
 
 
 @dataclass(slots=True)
