@@ -27,10 +27,10 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
 
 The load average is printed at start and end: wall-clock figures depend on it; under heavy
 load (7-10 on 2 cores) single rounds vary by +-10 %, so read the median of the per-round
-ratios, not one round. Last run (perf11, 2026-12-05, load 3-4, ``--rounds 9 --seconds 1.5
---baseline-src`` the tree before it): 61.4 [54.6-64.8] dense pages per CPU second against
-59.5 [53.7-63.4], 1.03x [1.01-1.09]; target not met (docs/extract.md, "Where the rules'
-time goes").
+ratios, not one round. Last run (perf13, 2026-12-06, load 3.5-4.8, ``--base 2fd8b25
+--rounds 9 --seconds 1.5``): 68.0 [64.9-70.4] dense pages per CPU second against 68.2
+[66.0-70.4], 1.00x [0.95-1.03]; target not met (docs/extract.md, "Run-on texts"). Time
+against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,69 @@
+"""Extraction work grows linearly with the text, even in a run-on text with no sentence end
+(a list '肾移植1万200多例、...' many KB long): no number's context reaches further than
+``context.UNIT_REACH`` characters, so the cue searches read a bounded amount per number.
+Counted, not timed: the characters handed to the cue searches of the classification and the
+period reading (``_has``, ``last_pos``: the hot functions) per number stay flat when the
+text doubles (~1.1x); reading each number's whole sentence doubles them (2.0x, measured with
+the reach unbounded). Texts: SYNTHETIC run-on lists made here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transplant_audit.extract import classify, core, period
+from transplant_audit.extract.context import UNIT_REACH, _Bounds
+
+RUN_ON = {
+    "zh": "肾移植1万200多例、",  # a Chinese list with no full stop
+    "en": "120 kidney transplants, 80 liver transplants, ",  # an English comma list
+    "bare": "肾移植320例肝移植150例",  # numbers with no punctuation at all
+}
+
+
+def _chars_read_per_number(text: str, monkeypatch: pytest.MonkeyPatch) -> float:
+    """Characters the cue searches of ``classify`` and ``period`` read, per number token."""
+    read = [0]
+    has, last_pos = classify._has, period.last_pos
+
+    def counting_has(rx: re.Pattern[str], *texts: str) -> bool:
+        read[0] += sum(len(t) for t in texts)
+        return has(rx, *texts)
+
+    def counting_last_pos(rx: re.Pattern[str], text: str) -> int:
+        read[0] += len(text)
+        return last_pos(rx, text)
+
+    with monkeypatch.context() as m:
+        m.setattr(classify, "_has", counting_has)
+        m.setattr(classify, "_last_pos", counting_last_pos)
+        m.setattr(period, "last_pos", counting_last_pos)
+        found = core.extract_candidates(text)
+    assert found, "the run-on text must yield figures, or nothing was measured"
+    return read[0] / len(core.pat.NUMBER_RE.findall(text))
+
+
+@pytest.mark.parametrize("shape", sorted(RUN_ON))
+def test_work_per_number_is_flat_when_a_run_on_text_doubles(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unit = RUN_ON[shape]
+    reps = 3 * UNIT_REACH // len(unit)  # a text three reaches long, then six
+    small = _chars_read_per_number(unit * reps, monkeypatch)
+    large = _chars_read_per_number(unit * 2 * reps, monkeypatch)
+    # bounded reach: ~1.1x (more numbers far from both ends); whole sentences: ~2x
+    assert large < 1.3 * small
+
+
+def test_unit_reach_cuts_a_sentence_with_no_end() -> None:
+    norm = "1例," * 3000  # no sentence end at all
+    bounds = _Bounds(norm, core.pat.SENTENCE_END_RE)
+    assert bounds.around(4000, 4002) == (4000 - UNIT_REACH, 4002 + UNIT_REACH)
+    assert bounds.around(10, 12) == (0, 12 + UNIT_REACH)
+
+
+def test_unit_reach_leaves_a_shorter_sentence_whole() -> None:
+    norm = "a。" + "x" * 300 + "。b"
+    bounds = _Bounds(norm, core.pat.SENTENCE_END_RE)
+    assert bounds.around(100, 102) == (2, 302)
