@@ -75,6 +75,7 @@ from transplant_audit.extract.evaluate import (
     evaluate,
     evaluate_values,
     summed,
+    value_only_matches,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -408,11 +409,16 @@ def fit_relabel(docs: list[Doc], c: float) -> relabel.Relabeller:
     return relabel.model_from(meta, coef, intercept)
 
 
-def relabel_oof(real: list[Doc], test_folds: list[np.ndarray], progress: bool) -> dict:
-    """For each C, every real document's (fold model, out-of-fold probabilities of its
-    rules candidates)."""
+def relabel_oof(
+    real: list[Doc],
+    test_folds: list[np.ndarray],
+    progress: bool,
+    grid: tuple[float, ...] = GRID_RELABEL_C,
+) -> dict:
+    """For each C of ``grid``, every real document's (fold model, out-of-fold probabilities
+    of its rules candidates)."""
     out: dict[float, list] = {}
-    for c in GRID_RELABEL_C:
+    for c in grid:
         out[c] = [None] * len(real)
         for k, test in enumerate(test_folds):
             held = set(test.tolist())
@@ -467,6 +473,104 @@ def pick_relabel(docs: list[Doc], rows: list[dict], base: dict[str, list]) -> di
     keeps = any(k for k, _ in scored)
     best = max((i for i, (k, _) in enumerate(scored) if k or not keeps), key=lambda i: scored[i][1])
     return on[best]
+
+
+NAMING_SWITCHES = (0.5, 0.6, 0.7, 0.8, 0.9)
+"""The move thresholds ``--confusions`` tabulates (fixes against breaks, out of fold)."""
+
+
+def naming_kind(doc: Doc, k: int) -> str:
+    """What rules candidate ``k`` of ``doc`` is against the gold: ``right`` (a gold figure
+    has its indicator and value), ``wrong_name`` (a gold figure has its value under another
+    indicator only) or ``none`` (no gold figure has its value)."""
+    c = doc.cands[k]
+    names = {str(g["indicator"]) for g in doc.gold if value_only_matches(c, g)}
+    return "right" if c.indicator in names else "wrong_name" if names else "none"
+
+
+def naming_confusions(real: list[Doc]) -> dict[str, Any]:
+    """The rules' naming on the training snippets: per language the candidates by kind
+    (``naming_kind``), the wrong names a group of the re-labeller could fix (the gold
+    indicator is in the rules indicator's ``RELABEL_GROUPS`` group), and the (language,
+    rules' indicator, gold indicator) pairs of every wrong name with their counts."""
+    kinds: Counter = Counter()
+    pairs: Counter = Counter()
+    for d in real:
+        for k, c in enumerate(d.cands):
+            kind = naming_kind(d, k)
+            kinds[(d.language, kind)] += 1
+            if kind != "wrong_name":
+                continue
+            group = next((g for g in RELABEL_GROUPS if c.indicator in g), ())
+            names = {str(g["indicator"]) for g in d.gold if value_only_matches(c, g)}
+            kinds[(d.language, "in_group")] += bool(names & set(group))
+            for name in sorted(names):
+                pairs[(d.language, c.indicator, name)] += 1
+    return {"kinds": kinds, "pairs": pairs}
+
+
+def without_rule(features: list[str], indicator: str) -> list[str]:
+    """A candidate's features with every one naming the rules' indicator left out: what a
+    namer reading the context alone sees (``--confusions`` compares it)."""
+    return [f for f in features if indicator not in f and not f.startswith("bias_rule=")]
+
+
+def switch_outcomes(real: list[Doc], scored: list, switch: float) -> Counter:
+    """Out of fold (``scored``: each doc's fold model and probabilities), how the moves of
+    ``relabel.decide`` at move threshold ``switch`` (drop off) fall against the training
+    targets (``relabel.label_candidates``): ``fix`` (moved to its target), ``break`` (its
+    indicator was the target) and ``other`` (moved, the target being NONE or a third)."""
+    out: Counter = Counter()
+    for d, (model, probs) in zip(real, scored, strict=True):
+        for k, c in enumerate(d.cands):
+            new, _ = relabel.decide(c, probs[k], model, switch, NEVER)
+            if new is None or new.indicator == c.indicator:
+                continue
+            target = d.cand_labels[k]
+            out[
+                "fix" if target == new.indicator else "break" if target == c.indicator else "other"
+            ] += 1
+    return out
+
+
+def print_confusions(real: list[Doc], c: float) -> None:
+    """``--confusions``: the rules' naming on the training snippets (``naming_confusions``)
+    and the out-of-fold moves of the re-labeller at C = ``c``, with all its features and with
+    the context alone (``without_rule``), at each of ``NAMING_SWITCHES``."""
+    table = naming_confusions(real)
+    kinds, pairs = table["kinds"], table["pairs"]
+    print("training snippets only (rules in-sample on most); rules candidates by kind:")
+    print(
+        f"{'language':8} {'cands':>6} {'right':>6} {'wrong name':>10} {'in group':>8} {'none':>5}"
+    )
+    for lang in LANGUAGES:
+        row = [kinds[(lang, k)] for k in ("right", "wrong_name", "in_group", "none")]
+        print(f"{lang:8} {row[0] + row[1] + row[3]:6} {row[0]:6} {row[1]:10} {row[2]:8} {row[3]:5}")
+    print("\nwrong names (language, rules' indicator -> gold indicator), 2 or more:")
+    for (lang, rule, gold), n in pairs.most_common():
+        if n >= 2:
+            print(f"{lang:8} {rule:32} -> {gold:32} {n}")
+    test_folds = folds([d.url for d in real])
+    context = [
+        Doc(
+            **{
+                **d.__dict__,
+                "cand_features": [
+                    without_rule(f, x.indicator)
+                    for f, x in zip(d.cand_features, d.cands, strict=True)
+                ],
+            }
+        )
+        for d in real
+    ]
+    for name, docs in (("re-labeller", real), ("context alone", context)):
+        scored = relabel_oof(docs, test_folds, False, (c,))[c]
+        for switch in NAMING_SWITCHES:
+            o = switch_outcomes(docs, scored, switch)
+            print(
+                f"{name} C={c} move at >= {switch}: fixes {o['fix']}, breaks {o['break']}, "
+                f"other {o['other']}"
+            )
 
 
 def _scores(docs: list[Doc], preds: dict[str, list]) -> dict[str, Tally]:
@@ -944,7 +1048,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--table", action="store_true", help="print the stored judge as a Markdown table"
     )
+    ap.add_argument(
+        "--confusions",
+        action="store_true",
+        help="print the rules' wrong names and the re-labeller's out-of-fold moves (training data)",
+    )
     args = ap.parse_args(argv)
+    if args.confusions:
+        stored = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+        print_confusions(load_real(), float(stored["relabel"]["C"]))
+        return 0
     if args.table:
         stored = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
         print_judge(stored["judge"])
