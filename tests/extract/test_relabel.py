@@ -170,3 +170,57 @@ def test_combined_skips_the_span_model_when_its_stage_is_off(
     monkeypatch.setattr(learned, "score_spans", boom)
     found = learned.extract(TEXT, method="combined", model=off)
     assert {c.value for c in found} <= {c.value for c in extract_candidates(TEXT, language="en")}
+
+
+def test_naming_confusions_sort_rules_candidates_by_their_name(trainer) -> None:  # noqa: ANN001
+    """``--confusions`` counts a candidate right when a gold figure has its indicator and
+    value, a wrong name when gold has its value under another indicator only (in the
+    re-labeller's group or not), and none when no gold figure has its value (synthetic
+    snippet and gold)."""
+    raw = {
+        "id": "toy-1",
+        "text": "The (fictional) unit has performed 300 transplants so far. It has 40 beds.",
+        "gold": [{"indicator": PER, "value": 300.0}],
+    }
+    doc = trainer.prepare(raw, "en", "https://example.org/toy", "toy")
+    kinds = {c.value: trainer.naming_kind(doc, k) for k, c in enumerate(doc.cands)}
+    by_value = {c.value: c.indicator for c in doc.cands}
+    assert by_value[300.0] == CUM  # the rules read 'so far' as a running total
+    assert kinds[300.0] == "wrong_name"
+    assert kinds[40.0] == "none"
+    table = trainer.naming_confusions([doc])
+    assert table["kinds"][("en", "wrong_name")] == 1
+    assert table["kinds"][("en", "in_group")] == 1
+    assert table["pairs"] == {("en", CUM, PER): 1}
+    doc.gold.append({"indicator": CUM, "value": 300.0})
+    assert trainer.naming_kind(doc, [c.value for c in doc.cands].index(300.0)) == "right"
+
+
+def test_context_alone_reads_no_feature_naming_the_rules_indicator(trainer) -> None:  # noqa: ANN001
+    """``without_rule`` leaves out exactly the features that name the rules' indicator."""
+    cands = extract_candidates(TEXT, language="en")
+    feats = relabel.candidate_features(normalize(TEXT), cands, "en")
+    for c, fs in zip(cands, feats, strict=True):
+        kept = trainer.without_rule(fs, c.indicator)
+        assert kept and len(kept) < len(fs)
+        assert not [f for f in kept if c.indicator in f or f.startswith("bias_rule=")]
+        assert set(fs) - set(kept) == {f for f in fs if c.indicator in f}
+
+
+def test_switch_outcomes_count_fixes_and_breaks(trainer) -> None:  # noqa: ANN001
+    """A move to the training target is a fix, a move away from it a break (synthetic
+    probabilities through ``relabel.decide``)."""
+    raw = {
+        "id": "toy-2",
+        "text": "The (fictional) unit has performed 300 transplants so far.",
+        "gold": [{"indicator": PER, "value": 300.0}],
+    }
+    doc = trainer.prepare(raw, "en", "https://example.org/toy2", "toy")
+    doc.cands = [c for c in doc.cands if c.indicator == CUM]
+    doc.cand_labels = [PER] * len(doc.cands)
+    assert doc.cands
+    moved = np.tile([0.05, 0.15, 0.8], (len(doc.cands), 1))  # NONE, CUM, PER
+    assert trainer.switch_outcomes([doc], [(_toy(), moved)], 0.7) == {"fix": len(doc.cands)}
+    assert not trainer.switch_outcomes([doc], [(_toy(), moved)], 0.9)
+    doc.cand_labels = [CUM] * len(doc.cands)
+    assert trainer.switch_outcomes([doc], [(_toy(), moved)], 0.7) == {"break": len(doc.cands)}

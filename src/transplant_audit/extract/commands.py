@@ -227,10 +227,10 @@ def extract_cmd(
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
-                "on its judge, the check halves of heldout3 to heldout8 (never trained on), "
-                "stored as extract.learned.DEFAULT_METHOD: combined since the retrain after "
-                "the 2026-12-05 rules passes, whose span stage added more than the 0.005 a "
-                "stage must (docs/extract.md)."
+                "on its judge, the check halves of heldout3 to heldout9 (never trained on), "
+                "stored as extract.learned.DEFAULT_METHOD: rules since the retrain with "
+                "heldout9's halves (2026-12-06), where neither stage added the 0.005 a stage "
+                "must (docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,
