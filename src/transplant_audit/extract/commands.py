@@ -259,8 +259,8 @@ def extract_cmd(
             help=(
                 "Drop (neither list nor store) candidates whose confidence, the calibrated "
                 "chance that the figure is right, is below this (0 to 1; 0 keeps all). "
-                "What each cut keeps on unseen real pages: docs/extract.md, 'A confidence "
-                "for every candidate'."
+                "What each cut keeps on unseen real pages: docs/extract.md, 'Confidence, in "
+                "brief'."
             ),
         ),
     ] = 0.0,
@@ -272,8 +272,8 @@ def extract_cmd(
                 "Compute each candidate's confidence (default). --no-confidence skips it: "
                 "the confidence is null (unknown: listed last by review --by-confidence), "
                 "and on dense pages the default method (combined) reads about twice as many "
-                "pages per CPU second (docs/extract.md, 'What the confidence costs'). Cannot be "
-                "combined with --min-confidence."
+                "pages per CPU second (docs/extract-history.md, 'What the confidence costs'). "
+                "Cannot be combined with --min-confidence."
             ),
         ),
     ] = True,

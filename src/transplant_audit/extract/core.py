@@ -598,7 +598,7 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
         return None  # 二次双肺移植: a second (repeat) transplant, not a count of two
     is_word = m.group("word") is not None
     # e_num, start, end by position: keywords cost ~0.2 us a call (timeit, Python 3.11),
-    # 313 number tokens on a dense page (docs/extract.md)
+    # 313 number tokens on a dense page (docs/extract-history.md, perf11)
     return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e, s, e)
 
 

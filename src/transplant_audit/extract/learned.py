@@ -69,7 +69,8 @@ stayed off; after the x11en and x11zh rules passes (2026-12-05 23:57 UTC) it add
 and ran; after x12p's period rules (2026-12-06 00:30 UTC) +0.0062, on. With heldout9's tune
 half in training and its check half in the judge (namer13, 2026-12-06) the span stage adds
 +0.0032 and the re-labeller -0.0001: both off, so ``combined`` equals the rules and the
-default is ``rules`` (docs/extract.md, "Naming: why the re-labeller never moves a figure").
+default is ``rules`` (docs/extract-history.md, "Naming: why the re-labeller never moves a
+figure"; docs/extract.md, "The learned step, in brief").
 tests/extract/test_learned.py holds this to the choice stored in model.json."""
 MODEL_DIR = Path(__file__).parent / "model"
 FEATURE_VERSION = "5"
