@@ -1,0 +1,63 @@
+"""The documentation's relative links resolve (tools/check_doc_links.py): docs/extract.md and
+docs/extract-history.md link each other's sections by anchor, so a renamed heading or a moved
+section must fail here rather than leave a dead link."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def links() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "check_doc_links", ROOT / "tools" / "check_doc_links.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_heading_ids_follow_github(links: ModuleType) -> None:
+    md = (
+        "# Run-on texts: time linear (perf13, 2026-12-06)\n"
+        "## What `extract` does\n"
+        "### heldout5's tune half\n"
+        "```\n# not a heading\n```\n"
+        "## Notes\n## Notes\n"
+    )
+    assert links.heading_ids(md) == {
+        "run-on-texts-time-linear-perf13-2026-12-06",
+        "what-extract-does",
+        "heldout5s-tune-half",
+        "notes",
+        "notes-1",
+    }
+
+
+def test_a_broken_anchor_and_a_missing_file_are_reported(links: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "b.md").write_text("# Kept heading\n", encoding="utf-8")
+    a = tmp_path / "a.md"
+    a.write_text(
+        "# A\n[ok](b.md#kept-heading) [self](#a) [web](https://example.org/x#y)\n"
+        "[gone](b.md#moved-heading) [nofile](c.md)\n",
+        encoding="utf-8",
+    )
+    found = links.broken_links(a)
+    assert len(found) == 2
+    assert "b.md#moved-heading: no such heading" in found[0]
+    assert "c.md: no such file" in found[1]
+    assert links.main([str(a)]) == 1
+    assert links.main([str(tmp_path / "absent.md")]) == 2
+
+
+def test_the_documentation_links_resolve(links: ModuleType) -> None:
+    files = links.default_files()
+    assert ROOT / "docs" / "extract-history.md" in files
+    assert [line for f in files for line in links.broken_links(f)] == []
