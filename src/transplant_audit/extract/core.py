@@ -800,6 +800,16 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
 
+def _currency_year_tag(norm: str, s: int, arabic: str | None) -> bool:
+    """The year at ``s`` is a currency-year tag: glued after a currency code ('USD2019') or a
+    year-and-currency note in parentheses ('(2019 USD)')."""
+    if not arabic or not _YEAR_FULL_RE.fullmatch(arabic):
+        return False
+    if pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1):
+        return True
+    return norm[s - 1 : s] == "(" and bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
+
+
 def _currency(pg: _Page, f: _Figure) -> bool:
     """The currency before the number (RMB, US$, 'dollars', HK$: the span widens to it),
     or for Chinese a count with no counter read by the nouns near it; False when the
@@ -807,7 +817,11 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     norm, s = pg.norm, f.s
     uclass, stated_unit, mult = f.uclass, f.stated_unit, f.mult
     start = s
+    if _currency_year_tag(norm, s, f.arabic):
+        return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    if not cur:  # 'USD2019 45,000': the tag's currency is the amount's
+        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
         if word:

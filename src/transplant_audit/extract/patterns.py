@@ -354,6 +354,13 @@ EN_COUNTER_RE = re.compile(
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
+CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?![\d,.])")
+"""A currency-year tag ('USD2019', 'rmb2015': money in that year's currency) glued as one word:
+its digits are the price level's year, not an amount."""
+CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d\s?$")
+"""A currency-year tag just before an amount ('USD2019 45,000'): the amount's currency."""
+CURRENCY_YEAR_PAREN_RE = re.compile(r"(?:19|20)\d\d\s?(?:usd|us\s?dollars?|rmb|cny|yuan)\)")
+"""'(2019 USD)', a year-and-currency note in parentheses (read from the year): no amount."""
 EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
 """Hong Kong dollars written before the amount ('HK$892,900', 'HKD 30,000') → ``price_hkd``."""
 EN_HKD_WORDS_RE = re.compile(r"(?<![a-z])(?:hong kong|hk)\s?dollars?$")
@@ -911,8 +918,9 @@ RECEIVED_TX_RE = re.compile(
     r"|(?<![a-z])(?:receiv(?:e|es|ed|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
     r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
-    # 'have received new hearts', 'receive a new kidney', 'bought organs for transplants'
-    r"|receiv(?:e|es|ed|ing)\s(?:an?\s|their\s)?(?:new|donated|donor)\s"
+    # 'have received new hearts', 'receive a new kidney', 'get a new liver', 'bought organs
+    # for transplants'
+    r"|(?:receiv(?:e|es|ed|ing)|get|gets|got|getting)\s(?:an?\s|their\s)?(?:new|donated|donor)\s"
     r"(?:kidney|liver|heart|lung|organ)s?(?![a-z])"
     r"|(?:bought|buy|buying|purchased)\s(?:[a-z-]+\s){0,4}?(?:organs?|kidneys?|livers?)(?![a-z])"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"

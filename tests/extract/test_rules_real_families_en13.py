@@ -1,0 +1,84 @@
+"""English families of real-text mistakes fixed for issue 14 (thirteenth pass, x13en). Every
+sentence here was written for these tests (synthetic test sentences written for each family,
+not quotes from the real-text sets and not evidence). Each positive case names a figure the
+rules on main before this pass (2fd8b25) missed or named wrong; negatives (ids
+``near-miss-...``) are figures that must stay out, the near misses of each family."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_figures
+
+IN_PERIOD = "transplants_in_period"
+CUMULATIVE = "transplants_cumulative"
+
+# --- a currency-year tag (USD2019, rmb2015, '(2019 USD)') is the price level's year, not an
+# amount; the amount after the tag takes its currency ----------------------------------------
+
+CURRENCY_YEAR_CASES = [
+    pytest.param(
+        "In the model a kidney transplant cost USD2019 45,000 in the first year.",
+        {("price_usd", 45000.0)},
+        {("price_usd", 2019.0)},
+        id="tag-before-the-amount",
+    ),
+    pytest.param(
+        "A liver transplant was costed at 120,000 usd2019 per patient.",
+        {("price_usd", 120000.0)},
+        {("price_usd", 2019.0)},
+        id="guard-tag-after-the-amount",
+    ),
+    pytest.param(
+        "The mean charge of a heart transplant (2019 USD) was $310,000.",
+        {("price_usd", 310000.0)},
+        {("price_usd", 2019.0)},
+        id="year-and-code-in-parentheses",
+    ),
+    pytest.param(
+        "Patients paid about RMB 150,000 (RMB2016) for a kidney transplant.",
+        {("price_cny", 150000.0)},
+        {("price_cny", 2016.0)},
+        id="cny-tag-in-parentheses",
+    ),
+    pytest.param(
+        "A kidney transplant cost USD45000 at the private clinic.",
+        {("price_usd", 45000.0)},
+        set(),
+        id="near-miss-glued-amount-is-no-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CURRENCY_YEAR_CASES)
+def test_currency_year_tags(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+# --- 'get/got a new liver' is a received transplant, like 'receive a new kidney' -------------
+
+GOT_A_NEW_ORGAN_CASES = [
+    pytest.param(
+        "About 40 patients a year get a new kidney at the two centres.",
+        {(IN_PERIOD, 40.0)},
+        {("wait_time_days", 365.25)},
+        id="get-a-new-kidney-a-year",
+    ),
+    pytest.param(
+        "Last year 23 patients got a new liver at the hospital.",
+        {(IN_PERIOD, 23.0)},
+        set(),
+        id="got-a-new-liver-last-year",
+    ),
+    pytest.param(
+        "Last year 23 patients got a new wheelchair from the charity.",
+        set(),
+        {(IN_PERIOD, 23.0), (CUMULATIVE, 23.0)},
+        id="near-miss-a-new-wheelchair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), GOT_A_NEW_ORGAN_CASES)
+def test_got_a_new_organ(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
