@@ -71,8 +71,9 @@ GOT_A_NEW_ORGAN_CASES = [
         id="got-a-new-liver-last-year",
     ),
     pytest.param(
-        "Last year 23 patients got a new wheelchair from the charity.",
-        set(),
+        "Last year 23 patients got a new wheelchair from the charity; 8 patients got a new "
+        "kidney at the hospital.",
+        {(IN_PERIOD, 8.0)},
         {(IN_PERIOD, 23.0), (CUMULATIVE, 23.0)},
         id="near-miss-a-new-wheelchair",
     ),
@@ -81,4 +82,57 @@ GOT_A_NEW_ORGAN_CASES = [
 
 @pytest.mark.parametrize(("text", "present", "absent"), GOT_A_NEW_ORGAN_CASES)
 def test_got_a_new_organ(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
+# --- organs counted by name in a list: under a head counting transplants they are
+# transplants; before 'have been donated' every item is an organ donated; tissues (skin, bone)
+# are no organ transplants; one donor's organs named in turn are no tally ---------------------
+
+ORGAN_LIST_CASES = [
+    pytest.param(
+        "Transplants carried out at the centre in 2015 included 48 kidneys, 21 livers and 4 "
+        "hearts.",
+        {(IN_PERIOD, 48.0), (IN_PERIOD, 21.0), (IN_PERIOD, 4.0)},
+        set(),
+        id="transplants-included-organs",
+    ),
+    pytest.param(
+        "Last year the region's 19 donors gave organs, and 33 kidneys, 15 livers and three "
+        "lungs have been donated in all.",
+        {("opo_organs_utilised", 33.0), ("opo_organs_utilised", 15.0)},
+        set(),
+        id="organs-donated-item-by-item",
+    ),
+    pytest.param(
+        "So far this year 52 corneas were donated to the eye bank.",
+        {("opo_organs_utilised", 52.0)},
+        set(),
+        id="corneas-donated",
+    ),
+    pytest.param(
+        "Operations in 2016 included 30 kidney transplants, 17 skin recipients and 8 bone grafts.",
+        {(IN_PERIOD, 30.0)},
+        {(IN_PERIOD, 17.0), (IN_PERIOD, 8.0)},
+        id="near-miss-tissue-recipients",
+    ),
+    pytest.param(
+        "After the accident she donated the liver and two corneas to strangers, and 14 kidneys "
+        "were donated in the city last year.",
+        {("opo_organs_utilised", 14.0)},
+        {("opo_organs_utilised", 2.0)},
+        id="near-miss-one-donors-organs",
+    ),
+    pytest.param(
+        "The shipment included 40 kidneys and 12 livers for the research laboratory, where 6 "
+        "kidney transplants were done in 2015.",
+        {(IN_PERIOD, 6.0)},
+        {(IN_PERIOD, 40.0), (IN_PERIOD, 12.0)},
+        id="near-miss-no-transplant-head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ORGAN_LIST_CASES)
+def test_organ_lists(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)

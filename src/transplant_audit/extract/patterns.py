@@ -317,6 +317,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "kidneys": ("organ_items", "organs", 1, None),
     "hearts": ("organ_items", "organs", 1, None),
     "lungs": ("organ_items", "organs", 1, None),
+    "corneas": ("organ_items", "organs", 1, None),  # '386 corneas ... donated' (GUIDE heldout7)
     "days": ("time", "days", 1, None),
     "day": ("time", "days", 1, None),
     "weeks": ("time", "weeks", 1, None),
@@ -1131,7 +1132,9 @@ put into recipients count transplants, not organs an OPO procured."""
 EN_ORGANS_DONATED_AFTER_RE = re.compile(
     r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?"
     # a list of organs the count also names: '100 to 120 livers, kidneys and hearts are donated'
-    r"(?:,?\s(?:and\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)(?:s|es)?){0,6}"
+    # or counted item by item: '70 kidneys, 36 livers and five hearts have been donated'
+    r"(?:,?\s(?:and\s)?(?:[\d,]+\s|[a-z]+\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)"
+    r"(?:s|es)?){0,6}"
     r"\s?(?:were|was|are|have been|had been"
     r"|has been)\s"
     r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
@@ -1933,6 +1936,24 @@ kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figur
 ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
 """What becomes of organs counted by name: distributed, allocated, shared, made available
 ('only about 100 kidneys are available in a year': the organs the donors gave)."""
+EN_TRANSPLANTS_LISTED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:transplants|transplantations|transplant operations)(?:\s[^.;:,]{0,50}?)?\s"
+    r"(?:included|include|includes|including|comprised|comprising|consisted of|were)\s"
+    r"(?:(?:[\d,]+|[a-z]+)\s[a-z-]+(?:,\s(?:and\s)?|\sand\s)){0,8}$"
+)
+"""'Transplants done in 2000 included 60 kidneys, 54 livers, 6 hearts': organs counted by
+name in a list that a count of transplants heads are transplants of those organs."""
+EN_DONATED_THE_ORGAN_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:donated|donating|donates|gave|giving)\s(?:the|his|her)\s(?:[a-z-]+\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancrea)s?,?\s(?:and\s)?$"
+)
+"""'donated the liver and two corneas': the organs of one donor, named one after another."""
+EN_TISSUE_MODS_RE = re.compile(
+    r"(?<![a-z])(?:skin|bone|tissue|valve|marrow|islet|stem cell|cell|limb|hand|face|larynx)s?"
+    r"(?![a-z])"
+)
+"""The words between a count and its counter naming a tissue or a cell or composite graft ('45
+skin recipients', '6 bone grafts'): no organ transplant (GUIDE, heldout7)."""
 TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
 """'surgeons there transplanting 153 livers': organs named as what was transplanted."""
 _EN_ORDINALS = (
