@@ -136,3 +136,41 @@ ORGAN_LIST_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), ORGAN_LIST_CASES)
 def test_organ_lists(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a part of the transplants just counted, named around a bare number: '26 of the
+# transplants', '40 or so of those', 'Of the 124 transplants ..., 111 were' ------------------
+
+PART_CASES = [
+    pytest.param(
+        "The unit performed 85 liver transplants in 2014. That year, 31 of the transplants "
+        "used grafts from living donors.",
+        {(IN_PERIOD, 85.0), (IN_PERIOD, 31.0)},
+        set(),
+        id="n-of-the-transplants",
+    ),
+    pytest.param(
+        "Only about 90 patients a year receive a new liver there, and only 25 or so of those "
+        "come from deceased donors.",
+        {(IN_PERIOD, 90.0), (IN_PERIOD, 25.0)},
+        {("surgeries_per_year", 25.0)},
+        id="or-so-of-those",
+    ),
+    pytest.param(
+        "Of the 212 kidney transplants performed in 2018, 143 (67%) were from deceased donors.",
+        {(IN_PERIOD, 212.0), (IN_PERIOD, 143.0)},
+        set(),
+        id="of-the-whole-then-part",
+    ),
+    pytest.param(
+        "Of the 58 liver transplants performed in 2018, 51 are still alive.",
+        {(IN_PERIOD, 58.0)},
+        {(IN_PERIOD, 51.0), (CUMULATIVE, 51.0)},
+        id="near-miss-survivors-of-the-whole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), PART_CASES)
+def test_parts_of_the_transplants_counted(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

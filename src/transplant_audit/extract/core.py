@@ -680,7 +680,25 @@ def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _list_counter(pg.norm, f.e, cnt)
     if not cnt.uclass:
         cnt = _counter_after_paren(pg.norm, f.e, cnt)
+    if (
+        not cnt.uclass
+        and not f.is_zh_token
+        and pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(pg.norm, f.e)
+    ):
+        cnt = _Counter("ops", "transplants", 1.0, [], "", f.e)  # 26 of the transplants were
     return cnt
+
+
+def _part_of_the_whole_before(norm: str, s: int, e: int, prev_start: int) -> bool:
+    """'Of the 124 kidney transplants performed in 2016, 111 were ...': the clause before the
+    number opens on 'of the' and holds the figure before it."""
+    if norm[s - 2 : s] != ", ":
+        return False  # a quick test before the regular expression
+    m = pat.OF_THE_PARENT_BEFORE_RE.search(norm, max(0, s - 100), s)
+    if not m or m.start() > prev_start:
+        return False
+    # '..., 27 are still alive': the survivors among them, an outcome, no count of transplants
+    return not pat.EN_OUTCOME_PART_AFTER_RE.match(norm, e, e + 40)
 
 
 def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
@@ -696,6 +714,7 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
             pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
             or pat.SUBSET_AFTER_RE.match(norm, e)
             or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
+            or _part_of_the_whole_before(norm, s, e, out[-1].start)
         )
     ):
         cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from

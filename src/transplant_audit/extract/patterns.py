@@ -1562,9 +1562,25 @@ COHORT_ITEM_BEFORE_RE = re.compile(
 """'(n = 295)', '(KT, 977; LT, 1229)': the size of a group of the transplants just counted."""
 FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
 """'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
-SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
-"""'150 of which were carried out by one doctor', '300 of them living donor': a subset of
-the transplants just counted."""
+SUBSET_AFTER_RE = re.compile(
+    r"(?:\sor so)?(?:\s\([^()]{0,12}\))?\s(?:of which|of whom|of them|of those|of these)(?![a-z])"
+)
+"""'150 of which were carried out by one doctor', '300 of them living donor', '40 or so of
+those come from ...', '111 (90%) of these': a subset of the transplants just counted."""
+EN_OUTCOME_PART_AFTER_RE = re.compile(
+    r"\s(?:are|were|is|was|remain|remained|have|had)?\s?(?:still\s|now\s)?"
+    r"(?:alive|living|dead|surviv|died|lost|rejected|failed)"
+)
+"""'..., 27 are still alive', '..., 5 died': an outcome of a part, no count of its own."""
+OF_THE_PARENT_BEFORE_RE = re.compile(r"(?:^|[.;:]\s?|\n)of the\s[^.;:\n]{3,90},\s$")
+"""'Of the 124 live kidney transplants performed in 2016, 111 were ...': the number after
+the clause naming its whole is a part of that count (the figure before it)."""
+EN_OF_THE_TRANSPLANTS_AFTER_RE = re.compile(
+    r"\)?(?:\sor so)?\sof\s(?:the|those|these|all)\s(?:[a-z-]+\s){0,2}?"
+    r"(?:transplants|transplantations|transplant operations|transplant surgeries)(?![a-z])"
+)
+"""'26 of the transplants were from living donors', '82% (27,628) of the transplants': a
+bare number naming its noun after 'of the' counts transplants."""
 CELL_FOUNDED_YEAR_RE = re.compile(
     rf"(?m)^[^\n|]{{0,30}}(?:移植中心|移植研究所|移植科|研究中心|研究所)[ \t]*\n(?:[ \t]*\n)?"
     rf"[ \t]*(?P<year>{YEAR})[ \t]*$"
