@@ -174,3 +174,42 @@ PART_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), PART_CASES)
 def test_parts_of_the_transplants_counted(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a continued count ('from X to Y') reads its subject: people on the 'organ transplant
+# waitlist' wait; 'to below 400' continues the count with its qualifier ----------------------
+
+CONTINUED_COUNT_CASES = [
+    pytest.param(
+        "The number of people on the kidney transplant waitlist rose from about 2,100 in 2018 "
+        "to 2,600 last year.",
+        {("waitlist_size", 2100.0), ("waitlist_size", 2600.0)},
+        {(IN_PERIOD, 2100.0), (IN_PERIOD, 2600.0)},
+        id="organ-transplant-waitlist-subject",
+    ),
+    pytest.param(
+        "Deceased donors in the region fell from 212 in 2019 to below 150 in 2021.",
+        {("opo_donors", 212.0), ("opo_donors", 150.0)},
+        set(),
+        id="to-below",
+    ),
+    pytest.param(
+        "The number of transplant hospitals fell from 212 in 2019 to below 150 in 2021, while "
+        "the number of liver transplants rose from 300 to 340.",
+        {(IN_PERIOD, 300.0), (IN_PERIOD, 340.0)},
+        {(IN_PERIOD, 212.0), (IN_PERIOD, 150.0), (CUMULATIVE, 150.0)},
+        id="near-miss-hospitals-to-below",
+    ),
+    pytest.param(
+        "The number of facilities doing kidney transplants grew from 61 to 95 between 2003 "
+        "and 2008, and the number of kidney transplants grew from 1,200 to 1,900.",
+        {(IN_PERIOD, 1200.0), (IN_PERIOD, 1900.0)},
+        {(IN_PERIOD, 61.0), (IN_PERIOD, 95.0)},
+        id="near-miss-facilities-doing-transplants",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CONTINUED_COUNT_CASES)
+def test_continued_counts(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -749,6 +749,16 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
     return cnt
 
 
+def _number_of_other(norm: str, s: int) -> bool:
+    """'The number of transplant hospitals fell from 212 in 2019 to 150': the sentence's
+    'number of' names what the bare count counts, and it is no transplant (hospitals,
+    centres, facilities)."""
+    if "number of" not in norm[max(0, s - 160) : s]:
+        return False  # a quick test before the regular expression
+    nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
+    return bool(nof) and bool(pat.EN_ELLIPSIS_BLOCK_RE.search(nof.group("noun")))
+
+
 def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     """A counter left out and read from the sentence: an English elliptic count, a label or
     column head, a bare count dated by a year in a sentence about transplants."""
@@ -770,6 +780,7 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
             and not _YEAR_ONLY_RE.match(f.m.group(0))
             and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
             and not _footnote_mark(pg.text, s, e)
+            and not _number_of_other(norm, s)
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)
     return cnt

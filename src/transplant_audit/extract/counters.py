@@ -419,7 +419,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             or (pat.EN_DONORS_NOUN_RE.search(noun) and "living" not in noun)
         ):
             return _Counter("donors", "donors", 1.0, [], noun, e)  # the number of OD exceeded
-        if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
+        if pat.EN_ON_LIST_RE.search(noun) and (
+            pat.PATIENT_NOUN_RE.search(noun) or pat.EN_PEOPLE_NOUN_RE.match(noun)
+        ):
             return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
             if pat.EN_ELLIPSIS_BLOCK_RE.search(noun):
@@ -521,6 +523,8 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "some",
         "only",
         "under",
+        "below",
+        "above",
         "between",
         "of",
     ]

@@ -150,6 +150,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "less than": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST,
     "under": Qualifier.AT_MOST,
+    "below": Qualifier.AT_MOST,
     "up to": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST,
     "no more than": Qualifier.AT_MOST,
@@ -1637,8 +1638,8 @@ NUMBER_OF_RE = re.compile(
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
     r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
-    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
-    r"|as (?:high|many|low|few) as\s)?$"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s|below\s|under\s|less than\s"
+    r"|fewer than\s|as (?:high|many|low|few) as\s)?$"
 )
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
@@ -1668,9 +1669,11 @@ EN_CHANGE_FROM_RE = re.compile(
     r"\sfrom\s$"
 )
 """'fell by 4% from 5,233 to 5,033': a change between two states, which are no range."""
-EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?list(?![a-z])")
-"""'patients registered on the kidney transplant list': people on a list are a waiting list,
-though the list is named for transplants."""
+EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?(?:wait)?list(?![a-z])")
+"""'patients registered on the kidney transplant list', 'people on the organ transplant
+waitlist': people on a list are a waiting list, though the list is named for transplants."""
+EN_PEOPLE_NOUN_RE = re.compile(r"^(?:people|persons|candidates|adults|children|individuals)\s")
+"""The people a 'number of' noun opens on ('the number of people on the ... waitlist')."""
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained|ha(?:ve|s|d) been)\s"
     r"(?:currently\s|still\s|now\s)?(?:put\s|placed\s)?"
@@ -1809,7 +1812,7 @@ EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at|between)|(?P<and>(?<![a-z])and))"
     r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
-    r"|less than\s|fewer than\s|under\s|an average of\s|a total of\s)?$"
+    r"|less than\s|fewer than\s|under\s|below\s|above\s|an average of\s|a total of\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
@@ -1825,7 +1828,8 @@ the phrase."""
 EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<waiting>(?<![a-z])(?:(?:a)?waiting\s(?:for\s)?|in\sneed\sof\s|(?:who\s)?need(?:ing)?\s)"
     r"(?:an?\s|new\s)?(?:[a-z-]+\s){0,2}(?:transplant|organ)[a-z]*"
-    r"|(?<![a-z])(?:on|joined|put on)\s(?:the\s)?(?:transplant\s)?wait(?:ing)?[\s-]?list)"
+    r"|(?<![a-z])(?:on|joined|put on)\s(?:the\s)?"
+    r"(?:(?:organ|transplant|kidney|liver|heart|lung|national)\s){0,3}wait(?:ing)?[\s-]?list)"
     r"|(?P<ops>transplant[a-z]*(?:\s(?:from|using|with)\s(?:[a-z-]+\s){0,2}donors?(?![a-z]))?"
     r"|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
@@ -1838,7 +1842,8 @@ EN_ELLIPSIS_BLOCK_RE = re.compile(
     r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
     r"|times|hours"
     r"|days|weeks|months|years old|costs?|prices?|fees?|yuan|dollars|rmb|usd|survival"
-    r"|hospitals|cent(?:er|re)s|institutions|doctors|surgeons|physicians|beds|registered"
+    r"|hospitals|cent(?:er|re)s|institutions|facilities|doctors|surgeons|physicians|beds"
+    r"|registered"
     r"|register|registrations?|volunteers|pledges?)(?![a-z])"
     r"|\$"
 )
