@@ -213,3 +213,38 @@ CONTINUED_COUNT_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), CONTINUED_COUNT_CASES)
 def test_continued_counts(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a surgeon's own count: 'conducted his 800th', 'has experience in more than 1,200' -------
+
+SURGEON_CASES = [
+    pytest.param(
+        "In June 2009, Zhao performed his 800th kidney transplant at the hospital.",
+        {("surgeon_transplants_cumulative", 800.0)},
+        {(CUMULATIVE, 800.0)},
+        id="his-ordinal",
+    ),
+    pytest.param(
+        "The clinic's notice said that Lin has experience in more than 1,200 liver transplants.",
+        {("surgeon_transplants_cumulative", 1200.0)},
+        {(CUMULATIVE, 1200.0)},
+        id="has-experience-in",
+    ),
+    pytest.param(
+        "The centre has experience in more than 1,200 liver transplants.",
+        {(CUMULATIVE, 1200.0)},
+        {("surgeon_transplants_cumulative", 1200.0)},
+        id="near-miss-a-centres-experience",
+    ),
+    pytest.param(
+        "The unit performed its 800th kidney transplant in June 2009.",
+        {(CUMULATIVE, 800.0)},
+        {("surgeon_transplants_cumulative", 800.0)},
+        id="near-miss-its-ordinal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SURGEON_CASES)
+def test_a_surgeons_own_count(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
