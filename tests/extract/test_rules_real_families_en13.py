@@ -248,3 +248,45 @@ SURGEON_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), SURGEON_CASES)
 def test_a_surgeons_own_count(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- firsts: a decade is no year; 'a first or repeat transplant' is a patient's first; a
+# programme launched in one year with its first operation stated in another dates no first ---
+
+FIRST_YEAR = "first_transplant_year"
+
+FIRST_CASES = [
+    pytest.param(
+        "The hospital performed its first kidney transplant in 1979 and began liver "
+        "transplants in the late 1990s.",
+        {(FIRST_YEAR, 1979.0)},
+        {(FIRST_YEAR, 1990.0)},
+        id="decade-is-no-year",
+    ),
+    pytest.param(
+        "Patients listed for a first or repeat liver transplant during 2014 waited a median "
+        "of 2.1 years; the centre did its first liver transplant in 1996.",
+        {(FIRST_YEAR, 1996.0)},
+        {(FIRST_YEAR, 2014.0)},
+        id="first-or-repeat-is-the-patients",
+    ),
+    pytest.param(
+        "A heart transplant programme was launched in May 1990 at the university hospital, "
+        "with the first heart transplant performed in March 1992.",
+        {(FIRST_YEAR, 1992.0)},
+        {(FIRST_YEAR, 1990.0)},
+        id="launch-then-first-operation",
+    ),
+    pytest.param(
+        "The hospital's liver transplant programme began in 1993 and has done 900 liver "
+        "transplants since.",
+        {(FIRST_YEAR, 1993.0)},
+        set(),
+        id="guard-programme-began-alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), FIRST_CASES)
+def test_first_years(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
