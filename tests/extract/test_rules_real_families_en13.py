@@ -290,3 +290,42 @@ FIRST_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), FIRST_CASES)
 def test_first_years(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- English ordinal donors: 'the 315th donor since 2010', 'its 400th organ donation' are
+# donors (GUIDE heldout3, ordinal donors), like 第二位器官捐献者 ---------------------------------
+
+ORDINAL_DONOR_CASES = [
+    pytest.param(
+        "Mr Li became the 41st organ donor in the province this year and the 260th donator "
+        "since 2011.",
+        {("opo_donors", 41.0), ("opo_donors", 260.0)},
+        set(),
+        id="nth-donor-and-donator",
+    ),
+    pytest.param(
+        "The city's hospitals have now recorded their 150th organ donation.",
+        {("opo_donors", 150.0)},
+        set(),
+        id="nth-organ-donation",
+    ),
+    pytest.param(
+        "The city marked the 10th anniversary of organ donation; it has had 150 organ donors "
+        "since then.",
+        {("opo_donors", 150.0)},
+        {("opo_donors", 10.0)},
+        id="near-miss-anniversary-of-donation",
+    ),
+    pytest.param(
+        "The 5th organ donation day brought 300 new organ donors to the register, and 12 "
+        "organ donors last year.",
+        {("opo_donors", 12.0)},
+        {("opo_donors", 5.0)},
+        id="near-miss-donation-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ORDINAL_DONOR_CASES)
+def test_ordinal_donors(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -40,6 +40,7 @@ from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.classify import (
     _BARE_MULT_PREFIX,
     _ELLIPTIC_YEAR_RE,
+    _EN_ORDINAL_DONOR_RE,
     _EN_SMALL,
     _EN_WOULD_NEED_AFTER_RE,
     _NO_DATE,
@@ -608,9 +609,13 @@ def _ordinal(pg: _Page, f: _Figure) -> bool:
             norm[max(0, s - 200) : e + 120]
         ):
             pass  # the 200th person to undergo such an operation: counter set below
-        elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
-            _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
-            and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+        elif (
+            not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
+            and not (
+                _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
+                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+            )
+            and not _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)  # the 315th donor
         ):
             return False
         f.ordinal = True
@@ -628,8 +633,14 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     if f.ordinal and not cnt.uclass and e_num == e + 2:
         # the 200th person to undergo such an operation; the 500th "split" liver
-        # transplant case; the 9,000th surgery (the ordinal patterns above read them)
-        cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
+        # transplant case; the 9,000th surgery (the ordinal patterns above read them); the
+        # 315th donor, its 400th organ donation
+        donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
+        cnt = (
+            _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
+            if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
+            else _Counter("ops", "transplants", 1.0, [], "", e_num)
+        )
     if not cnt.uclass and not f.is_zh_token:
         cnt = _implied_counter(norm, s, e, cnt)
     if f.is_zh_token and f.zh.startswith("百分之"):
@@ -789,6 +800,8 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
 def _ordinal_donor(pg: _Page, f: _Figure) -> bool:
     """第二位器官捐献者, 首位“大爱供者”: a Chinese ordinal person who is a donor, counted
     (GUIDE: "Ordinal donors"); other ordinal persons (第一位受益者) stay out."""
+    if f.uclass == "donors":
+        return not f.is_zh_token  # the 315th donor (English: _EN_ORDINAL_DONOR_RE)
     return f.uclass == "persons" and _donor_after(pg, f)
 
 
