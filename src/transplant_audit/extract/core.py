@@ -694,6 +694,7 @@ def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     if (
         not cnt.uclass
         and not f.is_zh_token
+        and " of " in pg.norm[f.e : f.e + 12]  # a quick test before the regular expression
         and pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(pg.norm, f.e)
     ):
         cnt = _Counter("ops", "transplants", 1.0, [], "", f.e)  # 26 of the transplants were
@@ -846,11 +847,14 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
 def _currency_year_tag(norm: str, s: int, arabic: str | None) -> bool:
     """The year at ``s`` is a currency-year tag: glued after a currency code ('USD2019') or a
     year-and-currency note in parentheses ('(2019 USD)')."""
-    if not arabic or not _YEAR_FULL_RE.fullmatch(arabic):
+    before = norm[s - 1 : s]
+    if not (before == "(" or before.isalpha()) or not arabic or len(arabic) != 4:
+        return False  # quick tests before the regular expressions
+    if not _YEAR_FULL_RE.fullmatch(arabic):
         return False
-    if pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1):
-        return True
-    return norm[s - 1 : s] == "(" and bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
+    if before != "(":
+        return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1))
+    return bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
 
 
 def _currency(pg: _Page, f: _Figure) -> bool:
@@ -863,7 +867,8 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     if _currency_year_tag(norm, s, f.arabic):
         return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    if not cur:  # 'USD2019 45,000': the tag's currency is the amount's
+    if not cur and norm[s - 1 : s] == " " and norm[s - 2 : s - 1].isdigit():
+        # 'USD2019 45,000': the tag's currency is the amount's
         cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
