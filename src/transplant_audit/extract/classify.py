@@ -162,6 +162,11 @@ def _surgeon(ctx: _Ctx) -> bool:
     subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
     if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
         return True
+    left = ctx.sentence_left[-100:]
+    if "experience" in left and pat.EN_EXPERIENCE_CUE_RE.search(left):
+        return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
+    if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
+        return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
         person = pat.ZH_PERSON_SUBJECT_RE.search(left)

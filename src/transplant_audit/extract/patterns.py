@@ -774,14 +774,20 @@ SURGEON_CUE_RE = re.compile(
     r"|participated in|individually|(?:has|have|had) each|each (?:completed|performed)"
     r"|by (?:one|a single) (?:doctor|surgeon)"
     r"|(?:director|professor|surgeon|dr\.)\s[^.;,]{0,30}(?:conducted|performed|completed)"
-    # a person's own: 'conducted his 1600th liver transplant', 'Guan had experience in over
-    # 2,700 kidney transplants' (a career, like 从医生涯; not a unit's 'the centre has
-    # experience in')
-    r"|(?:conducted|performed|completed|did|carried out)\s(?:his|her)\s"
-    r"|(?<!hospital\s)(?<!center\s)(?<!centre\s)(?<!department\s)(?<!unit\s)(?<!team\s)"
-    r"(?<!it\s)(?<!we\s)(?:has|had)\s(?:extensive\s|rich\s|vast\s)?experience\s(?:in|of|with)\s"
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
+EN_HIS_OWN_BEFORE_RE = re.compile(
+    r"(?:conducted|performed|completed|did|carried out)\s(?:his|her)\s(?:[a-z-]+\s)?$"
+)
+"""'Shen conducted his 1600th liver transplant': a person's own ordinal (read only where ' his '
+or ' her ' is written)."""
+EN_EXPERIENCE_CUE_RE = re.compile(
+    r"(?<!hospital\s)(?<!center\s)(?<!centre\s)(?<!department\s)(?<!unit\s)(?<!team\s)"
+    r"(?<!it\s)(?<!we\s)(?:has|had)\s(?:extensive\s|rich\s|vast\s)?experience\s(?:in|of|with)\s"
+)
+"""'Guan had experience in over 2,700 kidney transplants': a person's career (like 从医生涯),
+the surgeon's own count; not a unit's ('the centre has experience in'). Read only where
+'experience' is written (a pattern opening on look-behinds has no fast first character)."""
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
 ZH_PERSON_SUBJECT_RE = re.compile(
     r"(?:[他她](?!们)|(?<![及与尤极])其(?![中余他它实次间后团所]))"
