@@ -844,15 +844,16 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
 
-def _currency_year_tag(norm: str, s: int, arabic: str | None) -> bool:
+_TAG_LAST_CHARS = frozenset("(dby")
+"""The last character before a currency-year tag's year: '(' or the end of usd, rmb, cny."""
+
+
+def _currency_year_tag(norm: str, s: int, arabic: str) -> bool:
     """The year at ``s`` is a currency-year tag: glued after a currency code ('USD2019') or a
-    year-and-currency note in parentheses ('(2019 USD)')."""
-    before = norm[s - 1 : s]
-    if not (before == "(" or before.isalpha()) or not arabic or len(arabic) != 4:
-        return False  # quick tests before the regular expressions
+    year-and-currency note in parentheses ('(2019 USD)'). The caller tests _TAG_LAST_CHARS."""
     if not _YEAR_FULL_RE.fullmatch(arabic):
         return False
-    if before != "(":
+    if norm[s - 1 : s] != "(":
         return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1))
     return bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
 
@@ -864,10 +865,16 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     norm, s = pg.norm, f.s
     uclass, stated_unit, mult = f.uclass, f.stated_unit, f.mult
     start = s
-    if _currency_year_tag(norm, s, f.arabic):
+    arabic = f.arabic
+    if (
+        arabic
+        and len(arabic) == 4
+        and norm[s - 1 : s] in _TAG_LAST_CHARS
+        and _currency_year_tag(norm, s, arabic)
+    ):
         return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    if not cur and norm[s - 1 : s] == " " and norm[s - 2 : s - 1].isdigit():
+    if not cur and not uclass and s >= 2 and norm[s - 2].isdigit() and norm[s - 1] == " ":
         # 'USD2019 45,000': the tag's currency is the amount's
         cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
