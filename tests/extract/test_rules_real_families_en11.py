@@ -65,8 +65,11 @@ ELLIPSIS_CASES = [
         id="near-miss-between-years-footnote",
     ),
     pytest.param(
-        "The number of transplant centres grew from 12 to 19.",
-        set(),
+        # a count of transplants beside it (rewritten by x13en: the guard could not fail
+        # while the sentence gave no figure at all)
+        "The number of transplant centres grew from 12 to 19, and the number of liver "
+        "transplants grew from 140 to 210.",
+        {(IN_PERIOD, 140.0), (IN_PERIOD, 210.0)},
         {(IN_PERIOD, 12.0), (IN_PERIOD, 19.0), (CUMULATIVE, 19.0)},
         id="near-miss-centres-are-no-transplants",
     ),
@@ -80,8 +83,9 @@ def test_elliptic_counts(text: str, present: set, absent: set) -> None:
 
 RATE_CASES = [
     pytest.param(
+        # the count itself is a figure (x13en: 'get a new liver' reads as received)
         "Roughly 55 patients a year get a new liver at the two hospitals.",
-        set(),
+        {(IN_PERIOD, 55.0)},
         {("wait_time_days", DAYS_PER_YEAR)},
         id="near-miss-count-a-year-is-a-rate",
     ),
@@ -220,8 +224,10 @@ WAITING_CASES = [
         id="in-need-of-such-operations",
     ),
     pytest.param(
-        "The council had 30 candidates for its board in 2018.",
-        set(),
+        # a waiting list beside it (x13en: the guard could not fail without one)
+        "The council had 30 candidates for its board in 2018, when 412 patients were on the "
+        "kidney waiting list.",
+        {(WAIT, 412.0)},
         {(WAIT, 30.0)},
         id="near-miss-candidates-of-an-election",
     ),
@@ -235,8 +241,10 @@ def test_waiting_lists(text: str, present: set, absent: set) -> None:
 
 FORECAST_CASES = [
     pytest.param(
-        "A new HK$3 million grant will allow five more heart transplants a year.",
-        set(),
+        # last year's count beside it (x13en: the guard could not fail without one)
+        "A new HK$3 million grant will allow five more heart transplants a year, on top of the "
+        "12 heart transplants done last year.",
+        {(IN_PERIOD, 12.0)},
         {(IN_PERIOD, 5.0), (CUMULATIVE, 5.0)},
         id="near-miss-will-allow",
     ),
@@ -303,8 +311,10 @@ SELLER_CASES = [
         id="people-selling-kidneys-got",
     ),
     pytest.param(
-        "A farmer travelled to the city to sell his kidney and had asked 90,000 yuan for it.",
-        set(),
+        # the patients' price beside it (x13en: the guard could not fail without one)
+        "A farmer travelled to the city to sell his kidney and had asked 90,000 yuan for it; "
+        "a kidney transplant there costs patients 250,000 yuan.",
+        {("price_cny", 250000.0)},
         {("price_cny", 90000.0)},
         id="guard-to-sell-his-kidney-asked",
     ),
@@ -356,8 +366,10 @@ MONEY_CASES = [
         id="currency-code-glued-to-digits",
     ),
     pytest.param(
-        "The middleman made a profit of Rmb30,000 on each kidney transplant.",
-        set(),
+        # the patients' price beside it (x13en: the guard could not fail without one)
+        "The middleman made a profit of Rmb30,000 on each kidney transplant, for which "
+        "patients paid Rmb200,000.",
+        {("price_cny", 200000.0)},
         {("price_cny", 30000.0)},
         id="near-miss-brokers-profit",
     ),
@@ -392,8 +404,9 @@ WAIT_CASES = [
         id="waiting-time-noun-earlier",
     ),
     pytest.param(
-        "The wait is short there, but the liver transplant operation takes about 8 hours.",
-        set(),
+        # a stated wait beside it (x13en: the guard could not fail without one)
+        "The wait is about 3 months there, but the liver transplant operation takes about 8 hours.",
+        {("wait_time_days", round(3 * 30.4375, 2))},
         {("wait_time_days", round(8 / 24, 2))},
         id="near-miss-operation-takes",
     ),

@@ -96,14 +96,16 @@ def test_near_qian_then_a_year_is_two_numbers() -> None:
             id="joined-body-organ-tissue-count",
         ),
         pytest.param(
-            "该市已有1万余人登记成为遗体和人体器官捐献志愿者,已成功实现捐献96例。",
-            set(),
+            # x13en: a figure beside the near miss, so the guard can fail (it gave no figure at all)
+            "该市已有1万余人登记成为遗体和人体器官捐献志愿者,已成功实现捐献96例,其中器官捐献58例。",
+            {("opo_donors", 58.0)},
             {("opo_donors", 96.0)},
             id="bare-item-after-joined-topic",
         ),
         pytest.param(
-            "截至目前,该市已累计成功捐献27例遗体和器官(角膜)。",
-            set(),
+            # x13en: a figure beside the near miss, so the guard can fail (it gave no figure at all)
+            "截至目前,该市已累计成功捐献27例遗体和器官(角膜),其中器官捐献15例。",
+            {("opo_donors", 15.0)},
             {("opo_donors", 27.0)},
             id="joined-kind-after-count",
         ),
@@ -169,14 +171,28 @@ def test_recipients_of_donated_organs(text: str, present: tuple[str, float]) -> 
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "present", "near"),
     [
-        pytest.param("这家医院每年救治危重患者3000名。", id="near-treated-without-donation"),
-        pytest.param("该项目今年让受益的300名学生重返校园。", id="near-benefited-no-organs"),
+        # x13en: a transplant count beside each near miss, so the guard can fail
+        pytest.param(
+            "这家医院每年救治危重患者3000名,每年完成肾移植120例。",
+            ("transplants_in_period", 120.0),
+            3000.0,
+            id="near-treated-without-donation",
+        ),
+        pytest.param(
+            "该项目今年让受益的300名学生重返校园,该院今年完成肝移植45例。",
+            ("transplants_in_period", 45.0),
+            300.0,
+            id="near-benefited-no-organs",
+        ),
     ],
 )
-def test_treated_or_benefited_without_donation_stay_out(text: str) -> None:
-    assert not figure_pairs_of(text, "transplants"), figure_pairs(text)
+def test_treated_or_benefited_without_donation_stay_out(
+    text: str, present: tuple[str, float], near: float
+) -> None:
+    assert present in figure_pairs(text), figure_pairs(text)
+    assert not {p for p in figure_pairs_of(text, "transplants") if p[1] == near}, figure_pairs(text)
 
 
 # --- a count's own clause names what it counts: a waiting list named in an earlier clause
@@ -253,8 +269,9 @@ def test_study_split_by_sex_is_no_subset(text: str, present: set, absent: set) -
             id="patients-first-operation",
         ),
         pytest.param(
-            "自1982年5月接受首次肾移植以来,他已经带着移植肾生活了三十多年。",
-            set(),
+            # x13en: a figure beside the near miss, so the guard can fail (it gave no figure at all)
+            "自1982年5月接受首次肾移植以来,他已经带着移植肾生活了三十多年;该院于1978年首次开展肾移植手术。",
+            {("first_transplant_year", 1978.0)},
             {("first_transplant_year", 1982.0)},
             id="a-patient-received-his-first",
         ),
@@ -371,8 +388,9 @@ def test_near_fees_summed_in_the_amounts_clause_stay_a_price() -> None:
             id="converted-yuan-after-yen",
         ),
         pytest.param(
-            "据称换肝的费用为900万日元。",
-            set(),
+            # x13en: a figure beside the near miss, so the guard can fail (it gave no figure at all)
+            "据称换肝的费用为900万日元,国内换肝费用约50万元。",
+            {("price_cny", 500000.0)},
             {("price_cny", 9000000.0)},
             id="yen-written-after-wan",
         ),
@@ -414,8 +432,9 @@ def test_currency_of_a_converted_amount(text: str, present: set, absent: set) ->
             id="hant-second-largest-transplant-country",
         ),
         pytest.param(
-            "该市是全国第二大城市,器官移植工作起步较早。",
-            set(),
+            # x13en: a figure beside the near miss, so the guard can fail (it gave no figure at all)
+            "该市是全国第二大城市,器官移植工作起步较早,肝移植例数居全国第三。",
+            {("volume_rank_national", 3.0)},
             {("volume_rank_national", 2.0)},
             id="near-second-largest-city",
         ),
@@ -451,18 +470,21 @@ def test_guard_running_total_stays_cumulative() -> None:
     ("text", "absent"),
     [
         pytest.param(
-            "登錄中心舉辦器官捐贈者家屬關懷活動,60多名來自南部縣市的器官捐贈者家屬參與。",
+            "登錄中心舉辦器官捐贈者家屬關懷活動,60多名來自南部縣市的器官捐贈者家屬參與;"
+            "去年全台器官捐贈人數為221人。",
             ("opo_donors", 60.0),
             id="hant-donor-families-attending",
         ),
         pytest.param(
-            "追思会出席者有医院副院长、捐献者家属及医疗团队约150人。",
+            "追思会出席者有医院副院长、捐献者家属及医疗团队约150人;该院今年完成器官捐献41例。",
             ("opo_donors", 150.0),
             id="listed-attendees",
         ),
     ],
 )
 def test_people_at_an_event_are_no_donors(text: str, absent: tuple[str, float]) -> None:
+    """Each sentence also states a donor count (x13en), so the guard can fail."""
+    assert figure_pairs_of(text, "opo_donors") - {absent}, figure_pairs(text)
     check_figures(text, set(), {absent})
 
 
@@ -494,8 +516,9 @@ def test_waiting_list_vocabulary(text: str, present: tuple[str, float]) -> None:
 
 def test_near_a_list_of_names_is_no_waiting_list() -> None:
     """名单 alone (a list of donors' names) is no waiting list."""
-    text = "纪念碑的名单上镌刻着312位捐献者的姓名。"
-    assert not figure_pairs_of(text, "waitlist_size"), figure_pairs(text)
+    text = "纪念碑的名单上镌刻着312位捐献者的姓名,全省目前有1200名患者在等待肾移植。"
+    # x13en: a waiting list beside it, so the guard can fail
+    check_figures(text, {("waitlist_size", 1200.0)}, {("waitlist_size", 312.0)})
 
 
 # --- tallies of donated organs and corneas (the noun before the count, 枚/只/个), and names
@@ -525,18 +548,20 @@ def test_donated_organ_tallies(text: str, present: tuple[str, float]) -> None:
     ("text", "absent"),
     [
         pytest.param(
-            "纪念碑上镌刻着全省3187位捐献者的姓名。",
+            "纪念碑上镌刻着全省3187位捐献者的姓名,去年全省完成器官捐献210例。",
             ("opo_donors", 3187.0),
             id="names-on-a-memorial",
         ),
         pytest.param(
-            "该市将捐献角膜登记志愿者眼角膜208枚的资料录入系统。",
+            "该市将捐献角膜登记志愿者眼角膜208枚的资料录入系统,去年捐献眼角膜66枚。",
             ("opo_organs_utilised", 208.0),
             id="near-registration-between",
         ),
     ],
 )
 def test_no_donor_or_organ_count(text: str, absent: tuple[str, float]) -> None:
+    """Each sentence also states a count of the same kind (x13en), so the guard can fail."""
+    assert figure_pairs_of(text, absent[0]) - {absent}, figure_pairs(text)
     check_figures(text, set(), {absent})
 
 
@@ -553,5 +578,10 @@ def test_three_five_is_a_range() -> None:
 
 def test_near_three_six_is_no_range() -> None:
     """Only the idiom 三五 and consecutive digits are ranges: 三六 is neither."""
-    text = "医生说,等肾源一般要等三六个月。"
-    assert not figure_pairs_of(text, "wait_time_days"), figure_pairs(text)
+    text = "医生说,等肾源一般要等三六个月,等肝源要等两个月。"
+    # x13en: a wait beside it, so the guard can fail (neither 3 to 6 months nor 36 months)
+    check_figures(
+        text,
+        {("wait_time_days", 60.88)},
+        {("wait_time_days", 91.31), ("wait_time_days", 182.62), ("wait_time_days", 1095.75)},
+    )

@@ -162,6 +162,11 @@ def _surgeon(ctx: _Ctx) -> bool:
     subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
     if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
         return True
+    left = ctx.sentence_left[-100:]
+    if "experience" in left and pat.EN_EXPERIENCE_CUE_RE.search(left):
+        return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
+    if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
+        return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
         person = pat.ZH_PERSON_SUBJECT_RE.search(left)
@@ -758,6 +763,14 @@ _ORDINAL_OPERATION_RE = re.compile(
 )
 """'The 9,000th surgery': an ordinal operation, a running total when the text around it is
 about transplants."""
+
+
+_EN_ORDINAL_DONOR_RE = re.compile(
+    r"(?:st|nd|rd|th)\s(?:(?!of\s|anniversary)[a-z-]+\s){0,2}?(?:donor|donator|donation)(?![a-z])"
+    r"(?!\s(?:card|drive|campaign|day|week|month|event|ceremony|law|program|registry|list))"
+)
+"""'the 315th donator since 2010', 'its 400th organ donation': an ordinal donor (GUIDE
+heldout3, 'Ordinal donors'), counted as opo_donors."""
 
 
 _PLANNED_OF = {"total_beds": "total_beds_planned", "transplant_beds": "transplant_beds_planned"}
@@ -1394,6 +1407,15 @@ def _zh_beds_of_part(ctx: _Ctx, local_left: str, local_right: str) -> str | None
     return None
 
 
+def _one_donors_organs(ctx: _Ctx) -> bool:
+    """Organs counted by name that one donor gave (GUIDE heldout6, one donation): 'his liver
+    and two kidneys were donated', 'she donated the liver and two corneas'."""
+    return bool(
+        pat.EN_ONE_DONOR_RE.search(ctx.sentence_left)
+        or pat.EN_DONATED_THE_ORGAN_BEFORE_RE.search(ctx.left_clause[-48:])
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -1403,6 +1425,13 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
     if uclass in ("cny", "usd"):
         return _classify_money(uclass, ctx)
+    if (
+        uclass in ("ops", "persons")
+        and not ctx.chinese
+        and pat.EN_TISSUE_MODS_RE.search(ctx.mods)
+        and "donat" not in ctx.mods
+    ):
+        return None  # 45 skin recipients, 12 bone grafts: tissues are no organ transplants
     local_left = _ENUM_SPLIT_RE.split(ctx.left_clause)[-1]
     local_right = _ENUM_SPLIT_RE.split(ctx.right[:24])[0]
     transplant = _has(pat.TRANSPLANT_CUE_RE, ctx.left_clause, local_right, ctx.mods)
@@ -1421,6 +1450,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _in_use_donors(ctx, local_left)
     if uclass in ("organ_items", "generic") and ctx.chinese and _zh_donated_organ_tally(ctx):
         return "opo_organs_utilised"  # 共捐献大器官1267个,眼角膜652枚: corneas counted
+    if uclass == "organ_items" and not ctx.chinese and _one_donors_organs(ctx):
+        return None  # his liver and two kidneys were donated; donated the liver and two corneas
     if uclass in ("organs", "organ_items"):
         if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
             return None  # each donor gives on average 3.2 organs: a ratio
@@ -1451,6 +1482,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return "opo_organs_utilised"
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
             return _classify_in_use("ops", ctx, ordinal)
+        if not ctx.chinese and pat.EN_TRANSPLANTS_LISTED_BEFORE_RE.search(ctx.sentence_left[-160:]):
+            return _classify_in_use("ops", ctx, ordinal)  # transplants included 60 kidneys, ...
         return None
     if uclass == "percent":
         return _in_use_percent(ctx, transplant, sentence_tx)

@@ -40,6 +40,7 @@ from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.classify import (
     _BARE_MULT_PREFIX,
     _ELLIPTIC_YEAR_RE,
+    _EN_ORDINAL_DONOR_RE,
     _EN_SMALL,
     _EN_WOULD_NEED_AFTER_RE,
     _NO_DATE,
@@ -613,9 +614,13 @@ def _ordinal(pg: _Page, f: _Figure) -> bool:
             norm[max(0, s - 200) : e + 120]
         ):
             pass  # the 200th person to undergo such an operation: counter set below
-        elif not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]) and not (
-            _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
-            and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+        elif (
+            not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
+            and not (
+                _ORDINAL_OPERATION_RE.match(norm[e : e + 40])
+                and pat.TRANSPLANT_CUE_RE.search(norm[max(0, s - 200) : e + 120])
+            )
+            and not _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)  # the 315th donor
         ):
             return False
         f.ordinal = True
@@ -633,8 +638,14 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     if f.ordinal and not cnt.uclass and e_num == e + 2:
         # the 200th person to undergo such an operation; the 500th "split" liver
-        # transplant case; the 9,000th surgery (the ordinal patterns above read them)
-        cnt = _Counter("ops", "transplants", 1.0, [], "", e_num)
+        # transplant case; the 9,000th surgery (the ordinal patterns above read them); the
+        # 315th donor, its 400th organ donation
+        donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
+        cnt = (
+            _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
+            if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
+            else _Counter("ops", "transplants", 1.0, [], "", e_num)
+        )
     if not cnt.uclass and not f.is_zh_token:
         cnt = _implied_counter(norm, s, e, cnt)
     if f.is_zh_token and f.zh.startswith("百分之"):
@@ -685,7 +696,26 @@ def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _list_counter(pg.norm, f.e, cnt)
     if not cnt.uclass:
         cnt = _counter_after_paren(pg.norm, f.e, cnt)
+    if (
+        not cnt.uclass
+        and not f.is_zh_token
+        and " of " in pg.norm[f.e : f.e + 12]  # a quick test before the regular expression
+        and pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(pg.norm, f.e)
+    ):
+        cnt = _Counter("ops", "transplants", 1.0, [], "", f.e)  # 26 of the transplants were
     return cnt
+
+
+def _part_of_the_whole_before(norm: str, s: int, e: int, prev_start: int) -> bool:
+    """'Of the 124 kidney transplants performed in 2016, 111 were ...': the clause before the
+    number opens on 'of the' and holds the figure before it."""
+    if norm[s - 2 : s] != ", ":
+        return False  # a quick test before the regular expression
+    m = pat.OF_THE_PARENT_BEFORE_RE.search(norm, max(0, s - 100), s)
+    if not m or m.start() > prev_start:
+        return False
+    # '..., 27 are still alive': the survivors among them, an outcome, no count of transplants
+    return not pat.EN_OUTCOME_PART_AFTER_RE.match(norm, e, e + 40)
 
 
 def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
@@ -701,6 +731,7 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
             pat.SUBSET_BEFORE_RE.search(norm[max(0, s - 16) : s])
             or pat.SUBSET_AFTER_RE.match(norm, e)
             or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
+            or _part_of_the_whole_before(norm, s, e, out[-1].start)
         )
     ):
         cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from
@@ -735,6 +766,16 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
     return cnt
 
 
+def _number_of_other(norm: str, s: int) -> bool:
+    """'The number of transplant hospitals fell from 212 in 2019 to 150': the sentence's
+    'number of' names what the bare count counts, and it is no transplant (hospitals,
+    centres, facilities)."""
+    if "number of" not in norm[max(0, s - 160) : s]:
+        return False  # a quick test before the regular expression
+    nof = pat.NUMBER_OF_RE.search(norm[max(0, s - 160) : s])
+    return bool(nof) and bool(pat.EN_ELLIPSIS_BLOCK_RE.search(nof.group("noun")))
+
+
 def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
     """A counter left out and read from the sentence: an English elliptic count, a label or
     column head, a bare count dated by a year in a sentence about transplants."""
@@ -756,6 +797,7 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
             and not _YEAR_ONLY_RE.match(f.m.group(0))
             and not pat.EN_RATE_BEFORE_RE.search(norm, max(0, s - 80), s)
             and not _footnote_mark(pg.text, s, e)
+            and not _number_of_other(norm, s)
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)
     return cnt
@@ -764,6 +806,8 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
 def _ordinal_donor(pg: _Page, f: _Figure) -> bool:
     """第二位器官捐献者, 首位“大爱供者”: a Chinese ordinal person who is a donor, counted
     (GUIDE: "Ordinal donors"); other ordinal persons (第一位受益者) stay out."""
+    if f.uclass == "donors":
+        return not f.is_zh_token  # the 315th donor (English: _EN_ORDINAL_DONOR_RE)
     return f.uclass == "persons" and _donor_after(pg, f)
 
 
@@ -805,6 +849,20 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
 
+_TAG_LAST_CHARS = frozenset("(dby")
+"""The last character before a currency-year tag's year: '(' or the end of usd, rmb, cny."""
+
+
+def _currency_year_tag(norm: str, s: int, arabic: str) -> bool:
+    """The year at ``s`` is a currency-year tag: glued after a currency code ('USD2019') or a
+    year-and-currency note in parentheses ('(2019 USD)'). The caller tests _TAG_LAST_CHARS."""
+    if not _YEAR_FULL_RE.fullmatch(arabic):
+        return False
+    if norm[s - 1 : s] != "(":
+        return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1))
+    return bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
+
+
 def _currency(pg: _Page, f: _Figure) -> bool:
     """The currency before the number (RMB, US$, 'dollars', HK$: the span widens to it),
     or for Chinese a count with no counter read by the nouns near it; False when the
@@ -812,7 +870,18 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     norm, s = pg.norm, f.s
     uclass, stated_unit, mult = f.uclass, f.stated_unit, f.mult
     start = s
+    arabic = f.arabic
+    if (
+        arabic
+        and len(arabic) == 4
+        and norm[s - 1 : s] in _TAG_LAST_CHARS
+        and _currency_year_tag(norm, s, arabic)
+    ):
+        return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    if not cur and not uclass and s >= 2 and norm[s - 2].isdigit() and norm[s - 1] == " ":
+        # 'USD2019 45,000': the tag's currency is the amount's
+        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
         if word:

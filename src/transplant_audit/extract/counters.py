@@ -426,7 +426,9 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
             or (pat.EN_DONORS_NOUN_RE.search(noun) and "living" not in noun)
         ):
             return _Counter("donors", "donors", 1.0, [], noun, e)  # the number of OD exceeded
-        if pat.EN_ON_LIST_RE.search(noun) and pat.PATIENT_NOUN_RE.search(noun):
+        if pat.EN_ON_LIST_RE.search(noun) and (
+            pat.PATIENT_NOUN_RE.search(noun) or pat.EN_PEOPLE_NOUN_RE.match(noun)
+        ):
             return _Counter("persons", "patients", 1.0, [], noun, e)
         if pat.TRANSPLANT_CUE_RE.search(noun):
             if pat.EN_ELLIPSIS_BLOCK_RE.search(noun):
@@ -528,6 +530,8 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "some",
         "only",
         "under",
+        "below",
+        "above",
         "between",
         "of",
     ]
@@ -652,6 +656,17 @@ def _is_subset(ctx: _Ctx) -> bool:
     return bool(
         pat.SUBSET_CUE_RE.match(ctx.left_clause)
         or pat.SUBSET_BEFORE_RE.search(ctx.sentence_left[-16:])
+        or (not ctx.chinese and _en_subset(ctx))
+    )
+
+
+def _en_subset(ctx: _Ctx) -> bool:
+    """English parts named around the number: '40 or so of those', '26 of the transplants',
+    'Of the 124 transplants performed in 2016, 111 were ...'."""
+    return bool(
+        pat.SUBSET_AFTER_RE.match(ctx.right)
+        or pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(ctx.right)
+        or (ctx.sentence_left.startswith("of the ") and ctx.sentence_left.endswith(", "))
     )
 
 
@@ -667,9 +682,17 @@ def _subset_indicator(indicator: str, ctx: _Ctx, out: list[Candidate], se_s: int
         prev = out[-1].indicator
         parent = prev.startswith("transplants_") and not prev.endswith(("_max", "_capacity"))
         return prev if parent and _is_subset(ctx) else indicator
+    prev = out[-1].indicator
+    if (
+        indicator == "surgeries_per_year"
+        and prev.startswith("transplants_")
+        and not prev.endswith(("_max", "_capacity"))
+        and not ctx.chinese
+        and _en_subset(ctx)
+    ):
+        return prev  # 'only 40 or so of those come from unrelated donors': the year's part
     if "transplants" not in indicator or not _is_subset(ctx):
         return indicator
-    prev = out[-1].indicator
     if prev == "surgeries_per_year" and indicator.endswith("_cumulative"):
         # 年手术量5万台次。其中肾移植200例: a part of one year's operations is that year's
         own = _has(pat.STRONG_CUMULATIVE_CUE_RE, ctx.clause)

