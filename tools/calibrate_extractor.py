@@ -188,14 +188,13 @@ and a mapping fitted there would flatter them)."""
 
 def _judged(rows: list[dict]) -> np.ndarray:
     """Which pairs the rules candidates' mapping is judged on: those of the set the rules read
-    least (held-out v1), not of an unseen set, whatever ``nested_brier``'s and ``fit``'s
-    docstrings say (their source is in ``data_digest``: rewording them makes the stored
-    mapping stale, so they wait for the next refit)."""
+    least (held-out v1, ``trainer.UNSEEN_SETS``); two rules passes read its errors, so it is
+    the least-tuned training set, not an unseen one."""
     return np.array([r["set"] in trainer.UNSEEN_SETS for r in rows])
 
 
 def nested_brier(rows: list[dict], combine: str, fit_on: str) -> float:
-    """Brier score, on the pairs of the sets the rules were never tuned on, of the rules
+    """Brier score, on the pairs of the set the rules read least (``_judged``), of the rules
     candidates' isotonic mapping with raw scores formed by ``combine`` and fitted on
     ``fit_on`` pairs of the other folds (fold by fold)."""
     ours = [r for r in rows if r["origin"] == "rules"]
@@ -215,8 +214,9 @@ def nested_brier(rows: list[dict], combine: str, fit_on: str) -> float:
 
 def fit(rows: list[dict], model_digest: str) -> dict:
     """The stored mapping: the combine and the pairs to fit on with the best nested Brier
-    score on the unseen sets' pairs, then one isotonic regression per origin (an added
-    candidate's on every pair: they are few, and the rules' tuning does not make them)."""
+    score on the least-read set's pairs (``_judged``), then one isotonic regression per
+    origin (an added candidate's on every pair: they are few, and the rules' tuning does not
+    make them)."""
     briers = {(c, f): nested_brier(rows, c, f) for c in confidence.COMBINES for f in FIT_ON}
     combine, fit_on = min(briers, key=briers.__getitem__)
     curves, counts = {}, {}
