@@ -24,6 +24,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
          (PREFIX defaulting to q: qE en, qS zh-Hans, qT zh-Hant)
      python tests/extract/realtext/build_set.py heldout8 (raw/r*.txt, heldout8.json; likewise)
      python tests/extract/realtext/build_set.py heldout9 (raw/s*.txt, heldout9.json; likewise)
+     python tests/extract/realtext/build_set.py heldout10 (raw/t*.txt, heldout10.json; likewise)
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
 
 _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
-    ("q", "h7"), ("r", "h8"), ("s", "h9"),
+    ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 
@@ -258,6 +259,16 @@ def build_heldout9() -> list[dict]:
     return _build_blind("heldout9", "s", "h9")
 
 
+def build_heldout10() -> list[dict]:
+    """The tenth held-out set (raw/t*.txt: tE English, tS Simplified, tT Traditional
+    Chinese), gathered blind to the extractor after heldout9 had been scored and while it was
+    being tuned on by half, from stored public pages and real text kept in public code
+    repositories (cited by the file's GitHub address): none of its pages is in any earlier
+    set, no snippet shares a 40-character run of text with theirs, and none repeats another
+    of its own."""
+    return _build_blind("heldout10", "t", "h10")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -292,6 +303,7 @@ HELDOUT = {
     "heldout7": (build_heldout7, "q"),
     "heldout8": (build_heldout8, "r"),
     "heldout9": (build_heldout9, "s"),
+    "heldout10": (build_heldout10, "t"),
 }
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads."""
 
