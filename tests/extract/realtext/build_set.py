@@ -24,6 +24,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
          (PREFIX defaulting to q: qE en, qS zh-Hans, qT zh-Hant)
      python tests/extract/realtext/build_set.py heldout8 (raw/r*.txt, heldout8.json; likewise)
      python tests/extract/realtext/build_set.py heldout9 (raw/s*.txt, heldout9.json; likewise)
+     python tests/extract/realtext/build_set.py heldout10 (raw/t*.txt, heldout10.json; likewise)
 """
 
 from __future__ import annotations
@@ -196,7 +197,7 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
 
 _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
-    ("q", "h7"), ("r", "h8"), ("s", "h9"),
+    ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _HELDOUT_BATCHES = {f"heldout{i[1:]}": (p, i) for p, i in _BATCHES if i.startswith("h")}
@@ -262,6 +263,16 @@ def build_heldout9() -> list[dict]:
     return _build_blind("heldout9")
 
 
+def build_heldout10() -> list[dict]:
+    """The tenth held-out set (raw/t*.txt: tE English, tS Simplified, tT Traditional
+    Chinese), gathered blind to the extractor after heldout9 had been scored and while it was
+    being tuned on by half, from stored public pages and real text kept in public code
+    repositories (cited by the file's GitHub address): none of its pages is in any earlier
+    set, no snippet shares a 40-character run of text with theirs, and none repeats another
+    of its own."""
+    return _build_blind("heldout10")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -290,7 +301,7 @@ def heldout4_halves() -> tuple[list[dict], list[dict]]:
 _HELDOUT_BUILDERS = {
     "heldout2": build_heldout2, "heldout3": build_heldout3, "heldout4": build_heldout4,
     "heldout5": build_heldout5, "heldout6": build_heldout6, "heldout7": build_heldout7,
-    "heldout8": build_heldout8, "heldout9": build_heldout9,
+    "heldout8": build_heldout8, "heldout9": build_heldout9, "heldout10": build_heldout10,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
