@@ -5,8 +5,9 @@ v1 and heldout2 were read by the rules passes (v1 from the seventh on,
 docs/extract-history.md) and trained on by the learned step, heldout3-8 tuned on whole or by
 half (the note above each floor says which and when): their floors are regression checks,
 not measures of unseen text.
-heldout9's floors were set at its one blind score; its tune half has been read since. The
-floors sit a little below what was measured, so a regression fails; they are not the issue's
+heldout9's floors were set at its one blind score; its tune half has been read since.
+heldout10's floors were set at its one blind score and nothing has read it since. The floors
+sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
 
@@ -124,6 +125,18 @@ HELDOUT9_FLOORS = {
     "zh-Hans": (0.70, 0.67),
     "zh-Hant": (0.64, 0.55),
 }
+# heldout10 (176 snippets, gathered blind after heldout9 was scored; its zh-Hant part holds 28
+# figures, its zh-Hans part is nearly all critics' and investigators' text kept in code
+# repositories) was scored once with rules, model and confidence mapping frozen (2026-12-06
+# 02:54 UTC, main 8152217; default method rules, both learned stages off): en 0.681/0.508,
+# zh-Hans 0.694/0.699, zh-Hant 0.700/0.750. The session's starting code (2fd8b25, default
+# combined) scored it en 0.695/0.541, zh-Hans 0.696/0.707, zh-Hant 0.706/0.857 (measured after
+# the one scoring, for the comparison). Not tuned on.
+HELDOUT10_FLOORS = {
+    "en": (0.66, 0.49),
+    "zh-Hans": (0.67, 0.68),
+    "zh-Hant": (0.66, 0.71),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -202,6 +215,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout7", HELDOUT7_FLOORS),
         ("heldout8", HELDOUT8_FLOORS),
         ("heldout9", HELDOUT9_FLOORS),
+        ("heldout10", HELDOUT10_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
