@@ -1,34 +1,38 @@
-"""Fit the extractor's confidence mapping (issue 14) on out-of-fold predictions of the
-training sets, and store it beside the weights.
+"""Fit the extractor's confidence mapping (issue 14) on the candidates of the trainer's judge,
+the pooled CHECK halves of heldout3..heldout9, and store it beside the weights.
 
 Run:  python tools/calibrate_extractor.py           # refit and write model/calibration.json
       python tools/calibrate_extractor.py --check   # exit 1 when the stored mapping is stale
 
 Run it again after every retrain (``tools/train_extractor.py``): the mapping records a digest
-of the weights it was fitted for and of the training data, and ``extract/confidence.py``
-never applies a stale one.
+of the weights it was fitted for and of the data it was fitted on, and
+``extract/confidence.py`` never applies a stale one.
 
-What it fits on: the trainer's own real-text training snippets (``train_extractor.load_real``:
-nothing else is read, so no check half and no blind set), split into the trainer's grouped
-folds by page (``train_extractor.folds``). For each fold the span model and the re-labeller
-are fitted on the other folds with the stored settings (C, re-labeller C), and the held-out
-pages are extracted as the stored default method would (thresholds and stages as stored),
-by the rules alone and by the learned method (the span model decides every number: the
-source of most candidates only the span model proposes). Every candidate gets its models'
-probabilities (``confidence.evidence``) and a label: does it match a gold figure
-((indicator, value within 2%), ``evaluate.matched``)? Those out-of-fold pairs are all the
-mapping sees.
+What it fits on (chosen 2026-12-06, calib13, before any run of this version): the check
+halves of ``train_extractor.JUDGE_HALVES`` (``train_extractor.load_judge``: 1,054 snippets,
+sets ``heldoutN-check``), and nothing else: no training snippet, no tune half, no blind set
+(heldout10). Why: the rules were tuned on the training snippets (a rules candidate there is
+right ~90% of the time), so a mapping fitted on them was over-confident on unseen text (ECE
+0.11-0.20 at main 8152217); the check halves are text no rules pass read and no model was
+trained on, and they are labelled. The stored models (trained on the training sets only)
+score them out of sample, so no refit per fold is needed: every candidate of the default
+method, of the rules alone and of the learned method (where the candidates only the span
+model proposes, origin ``added``, come from) gets its models' probabilities
+(``confidence.evidence``) and a label (``evaluate.matched``: (indicator, value within 2%)).
+Both origins' curves are fitted on these pairs: the added candidates exist there too, and
+the span model's features read the rules, so the training snippets flatter them as well.
 
-Choices, made on those pairs only: how a rules candidate's raw score is formed (the span
-model's probability, the re-labeller's, or their mean: ``confidence.COMBINES``) and whether
-its mapping is fitted on every pair or only on those of the set the rules read least
-(``FIT_ON``; ``trainer.UNSEEN_SETS``, held-out v1: the seventh and eighth rules passes read
-its errors, so it is not unseen text), by the Brier score on the latter's pairs of an
-isotonic mapping fitted on the other folds and applied to each fold (nested); then an
-isotonic regression per origin (rules, added). ``--rows``/``--from-rows`` keep the pairs so
-that the fit alone can be redone (development only; ``--check`` still compares digests).
-Needs scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with
-numpy.
+Cross-fitting, for an honest figure on the very pages fitted on: the pairs are split by page
+into ``CROSS_FOLDS`` grouped folds (``train_extractor.folds``, GroupKFold by URL:
+deterministic, no page in two folds); each fold is mapped by curves fitted on the other
+folds, and the pooled held-out confidences give the cross-fitted reliability and expected
+calibration error stored with the mapping (aggregate only) and printed by
+``benchmarks/bench_extract.py --confidence``. The raw score of a rules candidate (span
+model's probability, re-labeller's, or their mean: ``confidence.COMBINES``) is the one with
+the lowest cross-fitted Brier score of the rules candidates. Then one isotonic regression per
+origin (rules, added) on every pair. ``--rows``/``--from-rows`` keep the pairs so that the
+fit alone can be redone (development only; ``--check`` still compares digests). Needs
+scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with numpy.
 """
 
 from __future__ import annotations
