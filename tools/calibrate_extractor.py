@@ -1,34 +1,38 @@
-"""Fit the extractor's confidence mapping (issue 14) on out-of-fold predictions of the
-training sets, and store it beside the weights.
+"""Fit the extractor's confidence mapping (issue 14) on the candidates of the trainer's judge,
+the pooled CHECK halves of heldout3..heldout9, and store it beside the weights.
 
 Run:  python tools/calibrate_extractor.py           # refit and write model/calibration.json
       python tools/calibrate_extractor.py --check   # exit 1 when the stored mapping is stale
 
 Run it again after every retrain (``tools/train_extractor.py``): the mapping records a digest
-of the weights it was fitted for and of the training data, and ``extract/confidence.py``
-never applies a stale one.
+of the weights it was fitted for and of the data it was fitted on, and
+``extract/confidence.py`` never applies a stale one.
 
-What it fits on: the trainer's own real-text training snippets (``train_extractor.load_real``:
-nothing else is read, so no check half and no blind set), split into the trainer's grouped
-folds by page (``train_extractor.folds``). For each fold the span model and the re-labeller
-are fitted on the other folds with the stored settings (C, re-labeller C), and the held-out
-pages are extracted as the stored default method would (thresholds and stages as stored),
-by the rules alone and by the learned method (the span model decides every number: the
-source of most candidates only the span model proposes). Every candidate gets its models'
-probabilities (``confidence.evidence``) and a label: does it match a gold figure
-((indicator, value within 2%), ``evaluate.matched``)? Those out-of-fold pairs are all the
-mapping sees.
+What it fits on (chosen 2026-12-06, calib13, before any run of this version): the check
+halves of ``train_extractor.JUDGE_HALVES`` (``train_extractor.load_judge``: 1,054 snippets,
+sets ``heldoutN-check``), and nothing else: no training snippet, no tune half, no blind set
+(heldout10). Why: the rules were tuned on the training snippets (a rules candidate there is
+right ~90% of the time), so a mapping fitted on them was over-confident on unseen text (ECE
+0.11-0.20 at main 8152217); the check halves are text no rules pass read and no model was
+trained on, and they are labelled. The stored models (trained on the training sets only)
+score them out of sample, so no refit per fold is needed: every candidate of the default
+method, of the rules alone and of the learned method (where the candidates only the span
+model proposes, origin ``added``, come from) gets its models' probabilities
+(``confidence.evidence``) and a label (``evaluate.matched``: (indicator, value within 2%)).
+Both origins' curves are fitted on these pairs: the added candidates exist there too, and
+the span model's features read the rules, so the training snippets flatter them as well.
 
-Choices, made on those pairs only: how a rules candidate's raw score is formed (the span
-model's probability, the re-labeller's, or their mean: ``confidence.COMBINES``) and whether
-its mapping is fitted on every pair or only on those of the set the rules read least
-(``FIT_ON``; ``trainer.UNSEEN_SETS``, held-out v1: the seventh and eighth rules passes read
-its errors, so it is not unseen text), by the Brier score on the latter's pairs of an
-isotonic mapping fitted on the other folds and applied to each fold (nested); then an
-isotonic regression per origin (rules, added). ``--rows``/``--from-rows`` keep the pairs so
-that the fit alone can be redone (development only; ``--check`` still compares digests).
-Needs scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with
-numpy.
+Cross-fitting, for an honest figure on the very pages fitted on: the pairs are split by page
+into ``CROSS_FOLDS`` grouped folds (``train_extractor.folds``, GroupKFold by URL:
+deterministic, no page in two folds); each fold is mapped by curves fitted on the other
+folds, and the pooled held-out confidences give the cross-fitted reliability and expected
+calibration error stored with the mapping (aggregate only) and printed by
+``benchmarks/bench_extract.py --confidence``. The raw score of a rules candidate (span
+model's probability, re-labeller's, or their mean: ``confidence.COMBINES``) is the one with
+the lowest cross-fitted Brier score of the rules candidates. Then one isotonic regression per
+origin (rules, added) on every pair. ``--rows``/``--from-rows`` keep the pairs so that the
+fit alone can be redone (development only; ``--check`` still compares digests). Needs
+scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with numpy.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import hashlib
 import inspect
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -52,74 +57,96 @@ from transplant_audit.fileerrors import write_bytes_atomic  # noqa: E402
 OUT = confidence.CALIBRATION_FILE
 
 
+CROSS_FOLDS = 5
+"""Grouped folds by page of the cross-fitted figures (``train_extractor.folds``)."""
+POOLS = {
+    "heldout3 check half": ("heldout3-check",),
+    "heldout4-6 check halves": ("heldout4-check", "heldout5-check", "heldout6-check"),
+    "heldout7-9 check halves": ("heldout7-check", "heldout8-check", "heldout9-check"),
+}
+"""The cross-fitted figures' pools (those ``bench_extract.py --confidence`` printed as unseen
+before the mapping was fitted on them), and all of them pooled."""
+
+
 def data_digest() -> str:
-    """The trainer's training digest, and the source of what turns predictions into pairs
-    (a change to either makes the stored mapping stale)."""
+    """The trainer's digest (training files, split by page, judge halves), the pairs' data
+    (the check halves' snippets) and the source of what turns predictions into pairs and
+    pairs into the mapping (a change to any makes the stored mapping stale)."""
     h = hashlib.sha256(trainer.data_digest().encode())
+    for name in trainer.JUDGE_HALVES:
+        h.update(json.dumps(trainer.check_half(name), sort_keys=True).encode())
     for fn in (confidence.evidence, confidence._rules_origin, relabel.group_probabilities):
         h.update(inspect.getsource(fn).encode())
-    for fn in (examples, _doc_rows, _default_method, fit, nested_brier):
+    for fn in (trainer.load_judge, fit_docs, examples, _doc_rows, _default_method):
         h.update(inspect.getsource(fn).encode())
+    for fn in (fit, _fit_curves, cross_fit, _scores, pooled_figures):
+        h.update(inspect.getsource(fn).encode())
+    h.update(json.dumps([CROSS_FOLDS, POOLS]).encode())
     return "sha256:" + h.hexdigest()
 
 
-def examples(model: learned.Model, progress: bool = True) -> list[dict]:
-    """One row per out-of-fold candidate of the default method, of the rules alone and of
-    the learned method (a rules candidate two of them keep is one row; the learned method
-    is where most candidates only the span model proposes come from, so the ``added`` curve
-    has pairs even when ``combined``'s span stage is off): fold, set, language, origin,
-    both probabilities, and whether it is a true figure."""
-    real = trainer.load_real()
-    synth = trainer.load_synthetic() if model.meta.get("synthetic") else []
-    test_folds = trainer.folds([d.url for d in real])
-    c_span = float(model.meta["C"])  # type: ignore[arg-type]
-    r_meta = model.meta.get("relabel", {})
-    c_rel = float(r_meta["C"]) if isinstance(r_meta, dict) else 1.0
+def fit_docs() -> list[trainer.Doc]:
+    """The snippets the mapping is fitted on: the judge's check halves, nothing else."""
+    docs = trainer.load_judge()
+    _only_check_halves(d.set for d in docs)
+    return docs
+
+
+def _only_check_halves(sets: Iterable[str]) -> None:
+    """Raise ValueError when a set other than the judge's check halves would reach the fit
+    (a training snippet, a tune half, a blind set)."""
+    stray = sorted(set(sets) - set(trainer.JUDGE_SETS))
+    if stray:
+        raise ValueError(f"the confidence mapping is fitted on check halves only, not {stray}")
+
+
+def examples(model: learned.Model, docs: list[trainer.Doc] | None = None) -> list[dict]:
+    """One row per candidate of the default method, of the rules alone and of the learned
+    method on the check halves (``fit_docs``), scored by the stored ``model`` (a rules
+    candidate two of them keep is one row; the learned method is where most candidates only
+    the span model proposes come from, so the ``added`` curve has pairs even when
+    ``combined``'s span stage is off): fold (by page), set, language, origin, both
+    probabilities, whether it is a true figure, and which methods list it."""
+    docs = fit_docs() if docs is None else docs
+    fold_of = {}
+    for k, test in enumerate(trainer.folds([d.url for d in docs], CROSS_FOLDS)):
+        fold_of.update({int(i): k for i in test})
     rows: list[dict] = []
-    for k, test in enumerate(test_folds):
-        held = set(test.tolist())
-        train = [d for i, d in enumerate(real) if i not in held]
-        span_model = trainer.fit(train + synth, c_span)
-        relabeller = trainer.fit_relabel(train, c_rel)
-        for i in test:
-            rows.extend(_doc_rows(real[i], k, model, span_model, relabeller))
-        if progress:
-            print(f"  fold {k + 1}/{len(test_folds)}: {len(rows)} candidates", file=sys.stderr)
+    for i, d in enumerate(docs):
+        rows.extend(_doc_rows(d, fold_of[i], model))
     return rows
 
 
-def _doc_rows(
-    d: trainer.Doc,
-    fold: int,
-    stored: learned.Model,
-    span_model: learned.Model,
-    relabeller: relabel.Relabeller,
-) -> list[dict]:
-    """The pairs of one held-out document, predicted by the fold's models."""
-    probs = learned.probabilities(span_model, d.features)
-    rprobs = relabel.probabilities(relabeller, d.cand_features) if d.cands else None
-    default = _default_method(d, stored, span_model, relabeller, probs, rprobs)
+def _doc_rows(d: trainer.Doc, fold: int, model: learned.Model) -> list[dict]:
+    """The pairs of one document, predicted by the stored models."""
+    relabeller = model.relabeller
+    probs = learned.probabilities(model, d.features)
+    rprobs = (
+        relabel.probabilities(relabeller, d.cand_features)
+        if d.cands and relabeller is not None
+        else None
+    )
     learned_only = learned.decide_scored(
         d.text,
         d.language,
         d.spans,
         probs,
-        span_model.classes,
+        model.classes,
         keep_threshold=None,
-        add_threshold=stored.learned_add_threshold,
+        add_threshold=model.learned_add_threshold,
     )
-    rows = []
-    seen: set[int] = set()
-    for cands in (default, d.cands, [c for c, _ in learned_only]):
+    lists = {
+        "default": _default_method(d, model, probs, rprobs),
+        "rules": list(d.cands),
+        "learned": [c for c, _ in learned_only],
+    }
+    rows: dict[int, dict] = {}
+    for method, cands in lists.items():
         right, _ = matched(cands, d.gold)
-        evs = confidence.evidence(
-            d.spans, probs, span_model.classes, d.cands, rprobs, relabeller, cands
-        )
+        evs = confidence.evidence(d.spans, probs, model.classes, d.cands, rprobs, relabeller, cands)
         for c, ok, ev in zip(cands, right, evs, strict=True):
-            if id(c) in seen:
-                continue
-            seen.add(id(c))
-            rows.append(
+            row = rows.setdefault(
+                id(c),
                 {
                     "fold": fold,
                     "set": d.set,
@@ -128,27 +155,23 @@ def _doc_rows(
                     "p_span": ev.p_span,
                     "p_relabel": ev.p_relabel,
                     "right": bool(ok),
-                }
+                    "methods": [],
+                },
             )
-    return rows
+            row["methods"].append(method)
+    return list(rows.values())
 
 
 def _default_method(
-    d: trainer.Doc,
-    stored: learned.Model,
-    span_model: learned.Model,
-    relabeller: relabel.Relabeller,
-    probs: np.ndarray,
-    rprobs: np.ndarray | None,
+    d: trainer.Doc, model: learned.Model, probs: np.ndarray, rprobs: np.ndarray | None
 ) -> list:
-    """The stored default method's candidates of ``d`` with the fold's models (the stored
-    thresholds and stages)."""
-    method = str(stored.meta.get("default_method", learned.DEFAULT_METHOD))
+    """The stored default method's candidates of ``d`` (the stored thresholds and stages)."""
+    method = str(model.meta.get("default_method", learned.DEFAULT_METHOD))
     if method == "rules":
         return list(d.cands)
-    keep = stored.keep_threshold if method == "combined" else None
-    add = stored.add_threshold if method == "combined" else stored.learned_add_threshold
-    if method == "combined" and not stored.span_stage:
+    keep = model.keep_threshold if method == "combined" else None
+    add = model.add_threshold if method == "combined" else model.learned_add_threshold
+    if method == "combined" and not model.span_stage:
         scored = [(c, None) for c in d.cands]
     else:
         scored = learned.decide_scored(
@@ -156,15 +179,13 @@ def _default_method(
             d.language,
             d.spans,
             probs,
-            span_model.classes,
+            model.classes,
             keep_threshold=keep,
             add_threshold=add,
         )
-    r = stored.relabeller
-    if method == "combined" and stored.relabel_stage and r is not None and rprobs is not None:
-        scored = relabel.apply(
-            scored, d.cands, rprobs, relabeller, r.switch_threshold, r.drop_threshold
-        )
+    r = model.relabeller
+    if method == "combined" and model.relabel_stage and r is not None and rprobs is not None:
+        scored = relabel.apply(scored, d.cands, rprobs, r, r.switch_threshold, r.drop_threshold)
     return [c for c, _ in scored]
 
 
@@ -178,62 +199,80 @@ def _isotonic(x: np.ndarray, y: np.ndarray):  # noqa: ANN202
     return IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip").fit(x, y)
 
 
-FIT_ON = ("all", "unseen")
-"""Which out-of-fold pairs a rules candidate's mapping is fitted on: every training snippet,
-or only those of the set the rules were tuned on least (``trainer.UNSEEN_SETS``, held-out v1:
-rules passes read its errors, none tuned on its texts), where a rules candidate is right
-about as often as on a new page (on the sets the rules were tuned on it is right more often,
-and a mapping fitted there would flatter them)."""
+def _fit_curves(rows: list[dict], combine: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """One isotonic curve per origin present in ``rows``: (breakpoints, probabilities)."""
+    curves = {}
+    for origin in confidence.ORIGINS:
+        ours = [r for r in rows if r["origin"] == origin]
+        if ours:
+            x = np.array([confidence.raw_score(combine, _evidence(r)) for r in ours])
+            iso = _isotonic(x, np.array([float(r["right"]) for r in ours]))
+            curves[origin] = (iso.X_thresholds_, iso.y_thresholds_)
+    return curves
 
 
-def _judged(rows: list[dict]) -> np.ndarray:
-    """Which pairs the rules candidates' mapping is judged on: those of the set the rules read
-    least (held-out v1, ``trainer.UNSEEN_SETS``); two rules passes read its errors, so it is
-    the least-tuned training set, not an unseen one."""
-    return np.array([r["set"] in trainer.UNSEEN_SETS for r in rows])
-
-
-def nested_brier(rows: list[dict], combine: str, fit_on: str) -> float:
-    """Brier score, on the pairs of the set the rules read least (``_judged``), of the rules
-    candidates' isotonic mapping with raw scores formed by ``combine`` and fitted on
-    ``fit_on`` pairs of the other folds (fold by fold)."""
-    ours = [r for r in rows if r["origin"] == "rules"]
-    x = np.array([confidence.raw_score(combine, _evidence(r)) for r in ours])
-    y = np.array([float(r["right"]) for r in ours])
-    fold = np.array([r["fold"] for r in ours])
-    judged = _judged(ours)
-    usable = judged if fit_on == "unseen" else np.ones(len(ours), dtype=bool)
-    err = []
+def cross_fit(rows: list[dict], combine: str) -> np.ndarray:
+    """Each row's confidence by the curves fitted on the other folds' rows (by page)."""
+    out = np.full(len(rows), np.nan)
+    fold = np.array([r["fold"] for r in rows])
     for k in np.unique(fold):
-        train, test = (fold != k) & usable, (fold == k) & judged
-        if test.any():
-            pred = _isotonic(x[train], y[train]).predict(x[test])
-            err.extend(((pred - y[test]) ** 2).tolist())
-    return float(np.mean(err))
+        cal = confidence.Calibration(
+            combine, _fit_curves([r for r in rows if r["fold"] != k], combine), ""
+        )
+        for i in np.flatnonzero(fold == k):
+            out[i] = cal.probability(_evidence(rows[i]))
+    return out
+
+
+def _scores(conf: np.ndarray, right: np.ndarray) -> dict:
+    """Aggregate figures of confidences against labels: ECE, Brier, means, bins."""
+    bins, ece = confidence.reliability(conf, right)
+    return {
+        "candidates": len(conf),
+        "ece": round(ece, 4),
+        "brier": round(float(np.mean((conf - right) ** 2)), 4),
+        "mean_confidence": round(float(conf.mean()), 4),
+        "precision": round(float(right.mean()), 4),
+        "bins": [[lo, round(mc, 4), round(obs, 4), n] for lo, mc, obs, n in bins],
+    }
+
+
+def pooled_figures(rows: list[dict], conf: np.ndarray) -> dict[str, dict]:
+    """Cross-fitted figures of ``conf`` per method (its candidates) and per pool."""
+    right = np.array([float(r["right"]) for r in rows])
+    sets = np.array([r["set"] for r in rows])
+    pools = {**POOLS, "all check halves": trainer.JUDGE_SETS}
+    out: dict[str, dict] = {}
+    for method in ("default", "rules", "learned"):
+        has = np.array([method in r["methods"] for r in rows])
+        for pool, members in pools.items():
+            m = has & np.isin(sets, members)
+            if m.any():
+                out[f"{method} {pool}"] = _scores(conf[m], right[m])
+    return out
 
 
 def fit(rows: list[dict], model_digest: str) -> dict:
-    """The stored mapping: the combine and the pairs to fit on with the best nested Brier
-    score on the least-read set's pairs (``_judged``), then one isotonic regression per
-    origin (an added candidate's on every pair: they are few, and the rules' tuning does not
-    make them)."""
-    briers = {(c, f): nested_brier(rows, c, f) for c in confidence.COMBINES for f in FIT_ON}
-    combine, fit_on = min(briers, key=briers.__getitem__)
-    curves, counts = {}, {}
-    for origin in confidence.ORIGINS:
-        ours = [r for r in rows if r["origin"] == origin]
-        if origin == "rules" and fit_on == "unseen":
-            ours = [r for r in ours if r["set"] in trainer.UNSEEN_SETS]
-        if not ours:
-            continue
-        x = np.array([confidence.raw_score(combine, _evidence(r)) for r in ours])
-        y = np.array([float(r["right"]) for r in ours])
-        iso = _isotonic(x, y)
-        curves[origin] = {
-            "x": [round(float(v), 6) for v in iso.X_thresholds_],
-            "y": [round(float(v), 6) for v in iso.y_thresholds_],
+    """The stored mapping: the combine with the lowest cross-fitted Brier score of the rules
+    candidates, one isotonic regression per origin on every pair, and the cross-fitted
+    figures (aggregate). Raises ValueError when a pair is not of a check half."""
+    _only_check_halves(r["set"] for r in rows)
+    ours = [i for i, r in enumerate(rows) if r["origin"] == "rules"]
+    right = np.array([float(r["right"]) for r in rows])
+    crossed = {c: cross_fit(rows, c) for c in confidence.COMBINES}
+    briers = {c: float(np.mean((p[ours] - right[ours]) ** 2)) for c, p in crossed.items()}
+    combine = min(briers, key=briers.__getitem__)
+    curves = {
+        origin: {"x": [round(float(v), 6) for v in x], "y": [round(float(v), 6) for v in y]}
+        for origin, (x, y) in _fit_curves(rows, combine).items()
+    }
+    counts = {
+        o: {
+            "candidates": sum(r["origin"] == o for r in rows),
+            "true": int(sum(r["right"] for r in rows if r["origin"] == o)),
         }
-        counts[origin] = {"candidates": len(ours), "true": int(y.sum())}
+        for o in curves
+    }
     by_set: dict[str, list[int]] = {}
     for r in rows:
         t = by_set.setdefault(r["origin"] + " " + r["set"], [0, 0])
@@ -241,18 +280,18 @@ def fit(rows: list[dict], model_digest: str) -> dict:
         t[1] += int(r["right"])
     return {
         "combine": combine,
-        "rules_fit_on": fit_on,
         "curves": curves,
         "model_digest": model_digest,
         "data_digest": data_digest(),
-        "nested_brier_unseen_rules": {f"{c} {f}": round(v, 5) for (c, f), v in briers.items()},
+        "cross_fitted_brier_rules": {c: round(v, 5) for c, v in briers.items()},
+        "cross_fitted": pooled_figures(rows, crossed[combine]),
         "examples": counts,
         "pairs_by_set": {k: {"candidates": n, "true": t} for k, (n, t) in sorted(by_set.items())},
         "fitted_on": (
-            "out-of-fold predictions of the trainer's real-text training snippets "
-            f"({', '.join(trainer.REAL_SETS)}; tune halves only of "
-            f"{', '.join(trainer.HALF_SETS)}), {trainer.FOLDS} grouped folds by page; "
-            f"rules candidates judged on {', '.join(trainer.UNSEEN_SETS)}"
+            "candidates of the stored models on the check halves of "
+            f"{', '.join(trainer.JUDGE_HALVES)} (the trainer's judge; never trained on, no "
+            f"training snippet, no blind set); cross-fitted figures by {CROSS_FOLDS} grouped "
+            "folds by page"
         ),
         "method": "isotonic regression (scikit-learn IsotonicRegression) per origin",
     }
@@ -284,9 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     # atomic: a crash mid-write leaves the old mapping, never half of a new one
     write_bytes_atomic(OUT, (json.dumps(meta, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     print(
-        f"wrote {OUT}: combine {meta['combine']}, rules fitted on {meta['rules_fit_on']} "
-        f"(nested Brier {meta['nested_brier_unseen_rules']}); "
-        f"{meta['examples']}"
+        f"wrote {OUT}: combine {meta['combine']} (cross-fitted Brier, rules "
+        f"{meta['cross_fitted_brier_rules']}); {meta['examples']}; cross-fitted ECE "
+        + ", ".join(f"{k} {v['ece']:.3f}" for k, v in meta["cross_fitted"].items())
     )
     return 0
 

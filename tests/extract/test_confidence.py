@@ -275,3 +275,65 @@ def test_calibration_tool_check_fails_when_the_training_data_moved(
     monkeypatch.setattr(tool.trainer, "data_digest", lambda: "sha256:new training data")
     assert tool.main(["--check"]) == 1
     assert "stale" in capsys.readouterr().out
+
+
+def _row(set_name: str, fold: int = 0, right: bool = True, p: float = 0.5) -> dict:
+    return {
+        "fold": fold,
+        "set": set_name,
+        "language": "en",
+        "origin": "rules",
+        "p_span": p,
+        "p_relabel": p,
+        "right": right,
+        "methods": ["default", "rules"],
+    }
+
+
+@pytest.mark.parametrize("stray", ["dev", "heldout", "heldout9", "heldout10", "heldout10-check"])
+def test_no_training_snippet_or_blind_set_reaches_the_fit(tool, stray: str) -> None:  # noqa: ANN001
+    """The mapping is fitted on the judge's check halves only: a pair of a training set (a
+    tune half is named like its set) or of heldout10 is refused, at the fit and at loading."""
+    rows = [_row(s, k % 2, bool(k % 3)) for k, s in enumerate(tool.trainer.JUDGE_SETS * 4)]
+    with pytest.raises(ValueError, match="check halves only"):
+        tool.fit([*rows, _row(stray)], "sha256:x")
+    with pytest.raises(ValueError, match="check halves only"):
+        tool._only_check_halves([*tool.trainer.JUDGE_SETS, stray])
+
+
+def test_the_stored_mapping_was_fitted_on_check_halves_only(tool) -> None:  # noqa: ANN001
+    stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
+    sets = {key.split(" ", 1)[1] for key in stored["pairs_by_set"]}
+    assert sets == set(tool.trainer.JUDGE_SETS)
+    assert "heldout10" not in tool.trainer.JUDGE_HALVES
+    for origin, n in stored["examples"].items():
+        fitted = [v for k, v in stored["pairs_by_set"].items() if k.startswith(origin + " ")]
+        assert n["candidates"] == sum(v["candidates"] for v in fitted)
+
+
+def test_check_halves_share_no_snippet_with_the_training_data(tool) -> None:  # noqa: ANN001
+    trained = {(raw["url"], raw["text"]) for _, raw in tool.trainer.real_records()}
+    trained_pages = {url for url, _ in trained}
+    for name in tool.trainer.JUDGE_HALVES:
+        for raw in tool.trainer.check_half(name):
+            assert raw["url"] not in trained_pages, (name, "a check-half page is trained on")
+
+
+def test_cross_fitting_never_uses_a_rows_own_fold(tool) -> None:  # noqa: ANN001
+    """Fold 0's pairs are all true and fold 1's all false at the same raw score: each fold's
+    cross-fitted confidence comes from the other fold alone."""
+    rows = [_row("heldout4-check", 0, True) for _ in range(5)]
+    rows += [_row("heldout5-check", 1, False) for _ in range(5)]
+    conf = tool.cross_fit(rows, "span")
+    assert conf[:5].tolist() == [0.0] * 5 and conf[5:].tolist() == [1.0] * 5
+
+
+def test_calibration_tool_check_fails_when_a_check_half_moved(
+    tool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,  # noqa: ANN001
+) -> None:
+    """The mapping's digest covers the snippets it is fitted on."""
+    monkeypatch.setattr(tool.trainer, "check_half", lambda name: [{"id": name, "gold": []}])
+    assert tool.main(["--check"]) == 1
+    assert "stale" in capsys.readouterr().out

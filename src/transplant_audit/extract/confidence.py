@@ -15,10 +15,10 @@ A candidate's raw score is one of these or their mean (``Calibration.combine``, 
 the calibration tool), and the raw score becomes a probability through an isotonic
 (monotone, step-wise linear) mapping per origin (``rules``: a rules candidate; ``added``: a
 candidate only the span model proposed). The mapping is fitted by
-``tools/calibrate_extractor.py`` on out-of-fold predictions of the training sets only (the
-trainer's grouped folds by page), and stored as plain JSON (``model/calibration.json``) with
-a digest of the weights it was fitted for: a retrain makes it stale, and a stale mapping is
-never applied (``Calibration.current``). Numpy only at inference.
+``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3-9 (the
+trainer's judge: never trained on, no rules pass tuned on them), and stored as plain JSON
+(``model/calibration.json``) with a digest of the weights it was fitted for: a retrain makes
+it stale, and a stale mapping is never applied (``Calibration.current``). Numpy only at inference.
 
 Pure: text, candidates, weights and mapping in, confidences out; ``load_calibration`` and
 ``model_digest`` are the only functions that read files.
