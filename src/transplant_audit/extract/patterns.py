@@ -428,12 +428,12 @@ patients."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
+"""去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
+counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
 ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(r"移植|换[肝肾心肺]")
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
 leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
-"""去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
-counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
