@@ -42,6 +42,18 @@ CURRENCY_YEAR_CASES = [
         id="cny-tag-in-parentheses",
     ),
     pytest.param(
+        "A kidney transplant cost 45,000 in USD2019. In USD2019, a liver cost 90,000.",
+        set(),  # the amounts name no currency of their own: not read
+        {("price_usd", 2019.0)},
+        id="tag-before-a-full-stop-or-a-comma",
+    ),
+    pytest.param(
+        "A kidney transplant cost USD2019.50 at the private clinic.",
+        {("price_usd", 2019.5)},
+        set(),
+        id="near-miss-amount-with-decimals-is-no-year",
+    ),
+    pytest.param(
         "A kidney transplant cost USD45000 at the private clinic.",
         {("price_usd", 45000.0)},
         set(),
