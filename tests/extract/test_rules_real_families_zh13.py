@@ -120,6 +120,15 @@ def test_near_more_years_than_organs_names_no_organ_for_the_others() -> None:
     assert sum(1 for _, organ in got if organ) <= 1
 
 
+def test_near_an_organ_named_twice_pairs_no_year() -> None:
+    """Three transplants named for two years (the kidney twice): not one organ per year, so
+    the years are not paired in turn (counted before any organ is merged: 2003 was liver)."""
+    got = _firsts("该院于2001年、2003年分别开展了亲属活体肾移植、尸体肾移植和肝移植。")
+    assert [y for y, _ in got] == [2001.0, 2003.0]
+    assert (2003.0, "liver") not in got
+    assert sum(1 for _, organ in got if organ) <= 1
+
+
 # --- a span of years dates a count, it is no first nor founding ----------------------------
 
 
