@@ -276,6 +276,13 @@ FIRST_CASES = [
         id="decade-is-no-year",
     ),
     pytest.param(
+        "The centre's first kidney transplant was done in the 1980s; its first liver "
+        "transplant followed in 1995.",
+        {(FIRST_YEAR, 1995.0)},
+        {(FIRST_YEAR, 1980.0)},
+        id="decade-nearest-the-first-is-no-year",  # rv13a: the year figure's own guard
+    ),
+    pytest.param(
         "Patients listed for a first or repeat liver transplant during 2014 waited a median "
         "of 2.1 years; the centre did its first liver transplant in 1996.",
         {(FIRST_YEAR, 1996.0)},

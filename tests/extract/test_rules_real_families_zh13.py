@@ -182,6 +182,12 @@ def test_near_a_year_outside_the_span_still_founds() -> None:
             set(),
             id="near-outcome-in-next-clause",
         ),
+        pytest.param(  # rv13a: a discharge rate is no outcome of the count's patients
+            "去年该中心完成肾移植310例康复出院率达95%。",
+            {("transplants_in_period", 310.0)},
+            set(),
+            id="near-discharge-rate",
+        ),
         pytest.param(
             "某医院为招揽病人推出了免费30例肾移植手术的广告。",
             set(),
@@ -367,6 +373,12 @@ def test_designated_centre(text: str, present: set, absent: set) -> None:
             set(),
             {("national_share", 0.33)},
             id="near-slash-of-patients",
+        ),
+        pytest.param(  # rv13a: a slash after the denominator is no fraction's end (a date)
+            "该院肾移植量占全国的1/123,肝移植量占全国的1/4。",
+            {("national_share", 0.25)},
+            {("national_share", 0.08)},
+            id="near-slash-denominator-cut",
         ),
     ],
 )
