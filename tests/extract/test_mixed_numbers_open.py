@@ -1,7 +1,7 @@
 """Mixed numbers the number pattern once split, so only their tail was read: 8千200元 gave
 a price of 200, 3万8千200例 a count of 200, 3千9百例 a count of 900 (rv11 report; strict
 xfails until x13zh). patterns.ZH_MULT now takes the tail after 千 before 元 too, 千 after
-万8 and 百 after 千9. Synthetic sentences."""
+万8, 百 after 千9, and two digits after that 百 (3千9百50例, rv13a). Synthetic sentences."""
 
 from __future__ import annotations
 
@@ -14,18 +14,18 @@ CASES = [
     ("费用为8千200元。", "8千200", 8200.0),
     ("累计完成肾移植3万8千200例。", "3万8千200", 38200.0),
     ("全年完成肾移植3千9百例。", "3千9百", 3900.0),
+    # rv13a: two digits after 百 (gave 50, the tail alone, as 3千9百例's 百 once gave 900)
+    ("全年完成肾移植3千9百50例。", "3千9百50", 3950.0),
+    ("累计完成肾移植3万8千2百50例。", "3万8千2百50", 38250.0),
 ]
+IDS = ["qian-yuan", "wan-qian", "qian-bai", "qian-bai-tail", "wan-qian-bai-tail"]
 
 
-@pytest.mark.parametrize(
-    ("text", "token", "value"), CASES, ids=["qian-yuan", "wan-qian", "qian-bai"]
-)
+@pytest.mark.parametrize(("text", "token", "value"), CASES, ids=IDS)
 def test_the_parser_reads_the_whole_mixed_number(text: str, token: str, value: float) -> None:
     assert parse_number(token) == value
 
 
-@pytest.mark.parametrize(
-    ("text", "token", "value"), CASES, ids=["qian-yuan", "wan-qian", "qian-bai"]
-)
+@pytest.mark.parametrize(("text", "token", "value"), CASES, ids=IDS)
 def test_the_extractor_reads_the_whole_mixed_number(text: str, token: str, value: float) -> None:
     assert [c.value for c in extract_candidates(text)] == [value]

@@ -42,6 +42,18 @@ CURRENCY_YEAR_CASES = [
         id="cny-tag-in-parentheses",
     ),
     pytest.param(
+        "A kidney transplant cost 45,000 in USD2019. In USD2019, a liver cost 90,000.",
+        set(),  # the amounts name no currency of their own: not read
+        {("price_usd", 2019.0)},
+        id="tag-before-a-full-stop-or-a-comma",
+    ),
+    pytest.param(
+        "A kidney transplant cost USD2019.50 at the private clinic.",
+        {("price_usd", 2019.5)},
+        set(),
+        id="near-miss-amount-with-decimals-is-no-year",
+    ),
+    pytest.param(
         "A kidney transplant cost USD45000 at the private clinic.",
         {("price_usd", 45000.0)},
         set(),
@@ -262,6 +274,13 @@ FIRST_CASES = [
         {(FIRST_YEAR, 1979.0)},
         {(FIRST_YEAR, 1990.0)},
         id="decade-is-no-year",
+    ),
+    pytest.param(
+        "The centre's first kidney transplant was done in the 1980s; its first liver "
+        "transplant followed in 1995.",
+        {(FIRST_YEAR, 1995.0)},
+        {(FIRST_YEAR, 1980.0)},
+        id="decade-nearest-the-first-is-no-year",  # rv13a: the year figure's own guard
     ),
     pytest.param(
         "Patients listed for a first or repeat liver transplant during 2014 waited a median "

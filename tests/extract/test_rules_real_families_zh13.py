@@ -120,6 +120,15 @@ def test_near_more_years_than_organs_names_no_organ_for_the_others() -> None:
     assert sum(1 for _, organ in got if organ) <= 1
 
 
+def test_near_an_organ_named_twice_pairs_no_year() -> None:
+    """Three transplants named for two years (the kidney twice): not one organ per year, so
+    the years are not paired in turn (counted before any organ is merged: 2003 was liver)."""
+    got = _firsts("该院于2001年、2003年分别开展了亲属活体肾移植、尸体肾移植和肝移植。")
+    assert [y for y, _ in got] == [2001.0, 2003.0]
+    assert (2003.0, "liver") not in got
+    assert sum(1 for _, organ in got if organ) <= 1
+
+
 # --- a span of years dates a count, it is no first nor founding ----------------------------
 
 
@@ -172,6 +181,12 @@ def test_near_a_year_outside_the_span_still_founds() -> None:
             {("transplants_in_period", 310.0)},
             set(),
             id="near-outcome-in-next-clause",
+        ),
+        pytest.param(  # rv13a: a discharge rate is no outcome of the count's patients
+            "去年该中心完成肾移植310例康复出院率达95%。",
+            {("transplants_in_period", 310.0)},
+            set(),
+            id="near-discharge-rate",
         ),
         pytest.param(
             "某医院为招揽病人推出了免费30例肾移植手术的广告。",
@@ -358,6 +373,12 @@ def test_designated_centre(text: str, present: set, absent: set) -> None:
             set(),
             {("national_share", 0.33)},
             id="near-slash-of-patients",
+        ),
+        pytest.param(  # rv13a: a slash after the denominator is no fraction's end (a date)
+            "该院肾移植量占全国的1/123,肝移植量占全国的1/4。",
+            {("national_share", 0.25)},
+            {("national_share", 0.08)},
+            id="near-slash-denominator-cut",
         ),
     ],
 )

@@ -67,3 +67,29 @@ def test_unit_reach_leaves_a_shorter_sentence_whole() -> None:
     norm = "a。" + "x" * 300 + "。b"
     bounds = _Bounds(norm, core.pat.SENTENCE_END_RE)
     assert bounds.around(100, 102) == (2, 302)
+
+
+class _CountingSearch:
+    """A stand-in for a compiled pattern that counts the characters its ``search`` reads."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx, self.read = rx, 0
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        self.read += len(text)
+        return self.rx.search(text, *args)
+
+
+def test_a_page_of_spoken_tallies_reads_its_topic_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """去年做了二百多 needs a transplant named somewhere in the text: that search reads the
+    whole text (here it comes last), so it must run once per text, not once per tally
+    (quadratic: 128 KB of tallies took 12 s)."""
+    from transplant_audit.extract import counters
+
+    text = "去年做了二百多," * 400 + "说的是肝移植。"
+    counting = _CountingSearch(core.pat.ZH_SPOKEN_TALLY_TOPIC_RE)
+    monkeypatch.setattr(core.pat, "ZH_SPOKEN_TALLY_TOPIC_RE", counting)
+    counters._names_a_transplant.cache_clear()
+    found = core.extract_candidates(text)
+    assert sum(c.indicator == "transplants_in_period" for c in found) > 100  # tallies read
+    assert counting.read <= len(text)

@@ -346,7 +346,8 @@ def _living_donation(ctx: _Ctx) -> bool:
     together = pat.ZH_DECEASED_AND_LIVING_RE
     if not _LIVING_RE.search(own):
         # 活體器官捐贈數字不多,...一年只有約50宗: the sentence's last donation is a living one
-        topic = _last_match(_ZH_LIVING_TOPIC_RE, ctx.sentence_left)
+        p = _last_pos(_ZH_LIVING_TOPIC_RE, ctx.sentence_left)
+        topic = _ZH_LIVING_TOPIC_RE.match(ctx.sentence_left, p) if p >= 0 else None
         if topic is None or "捐" in ctx.sentence_left[topic.end() :]:
             return False
         return not together.search(ctx.sentence_left, max(0, topic.start() - 6), topic.end())
@@ -354,14 +355,6 @@ def _living_donation(ctx: _Ctx) -> bool:
 
 
 _ZH_LIVING_TOPIC_RE = re.compile(r"活体[^,。;\d]{0,4}?捐(?:赠|献)")
-
-
-def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The last match of ``rx`` in ``text`` (None when there is none)."""
-    last = None
-    for last in rx.finditer(text):  # noqa: B007
-        pass
-    return last
 
 
 _GENERIC_TX_AFTER_RE = re.compile(

@@ -6,6 +6,7 @@ _list_counter, _counter_after_paren).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -226,10 +227,17 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
     if "做" in norm[max(0, s - 3) : s] and (  # 去年做了二百多: a tally said in speech
         pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e)
         and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(norm, max(0, s - 16), s)
-        and pat.ZH_SPOKEN_TALLY_TOPIC_RE.search(norm)
+        and _names_a_transplant(norm)
     ):
         return "ops", "例", 1.0, e
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _names_a_transplant(norm: str) -> bool:
+    """Does the text name a transplant anywhere (the spoken tally's topic)? Searched once per
+    text, not once per tally: a long page of tallies would read its whole length per number."""
+    return bool(pat.ZH_SPOKEN_TALLY_TOPIC_RE.search(norm))
 
 
 def _bare_wan(norm: str, s: int, e: int) -> tuple[str, str, float, int] | None:

@@ -33,14 +33,16 @@ both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the
 ('RMB¥100,000, respectively')."""
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
-    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))?"
+    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百(?:\d\d(?=[多余]?\s?[位名人例宗台张笔个元]))?"
+    r"|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))?"
     r"|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个]))"
-    r"|千(?:\d百|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))|[十百千万亿]{1,2})"
+    r"|千(?:\d百(?:\d\d(?=[多余]?\s?[位名人例宗台张笔个元]))?|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))"
+    r"|[十百千万亿]{1,2})"
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
-8千200多人, 8千200元, 3千9百例 and 1万200多例 (a tail of up to three digits, before a counter
-or 元)."""
+8千200多人, 8千200元, 3千9百例, 3千9百50例 and 1万200多例 (a tail of up to three digits, or
+two after 百, before a counter or 元)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -360,9 +362,10 @@ EN_COUNTER_RE = re.compile(
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
-CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?![\d,.])")
+CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?!\d|[,.]\d)")
 """A currency-year tag ('USD2019', 'rmb2015': money in that year's currency) glued as one word:
-its digits are the price level's year, not an amount."""
+its digits are the price level's year, not an amount. A full stop or comma after it ends the
+tag ('in USD2019.'); one before a digit continues an amount ('USD2019.50')."""
 CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d\s?$")
 """A currency-year tag just before an amount ('USD2019 45,000'): the amount's currency."""
 CURRENCY_YEAR_PAREN_RE = re.compile(r"(?:19|20)\d\d\s?(?:usd|us\s?dollars?|rmb|cny|yuan)\)")
@@ -428,12 +431,12 @@ patients."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
+"""去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
+counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
 ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(r"移植|换[肝肾心肺]")
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
 leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
-"""去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
-counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(

@@ -146,15 +146,15 @@ def _zh_organs_in_turn(
     """Pair the years of a list said in turn with the organs named after 先后/分别 in the same
     order (2001年、2003年和2005年分别开展了肝、肺和心脏移植: 2001 liver, 2003 lung, 2005
     heart): the organs of the year read first (``kinds``) and (start, end, year, organ) of the
-    others. When the organs named are not one per year, the first year keeps ``kinds`` and
-    the others get no organ."""
+    others. When the organs named are not one per year (as many, none named twice), the
+    first year keeps ``kinds`` and the others get no organ."""
     if not others:
         return kinds, []
     cue = _ZH_IN_TURN_RE.search(norm, year[1], m.end() + 1)
     stop = _ZH_CLAUSE_END_RE.search(norm, m.end())
     end = stop.start() if stop else len(norm)
     found = pat.ORGAN_RE.finditer(norm, cue.end(), end) if cue else ()
-    organs = list(dict.fromkeys(pat.ORGAN_WORDS[o.group(0)] for o in found))
+    organs = [pat.ORGAN_WORDS[o.group(0)] for o in found]
     years = sorted([year, *others])
     if len(organs) != len(years) or len(set(organs)) != len(organs):
         return kinds, [(s, e, y, "") for s, e, y in others]
