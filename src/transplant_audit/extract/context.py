@@ -60,7 +60,12 @@ a PDF table flattened without full stops) would otherwise give every number the 
 as its sentence, and every cue search of every number would read it: time quadratic in the
 text (2.4 s at 10 KB, 4.4 s for an English list of 20 KB; docs/extract.md). No text the
 output digest covers, nor dev, dev2, heldout, heldout2, has a sentence reaching more than 369
-characters from a number, so none is cut (digest and identity hashes unchanged)."""
+characters from a number, so none is cut (digest and identity hashes unchanged).
+
+The cost: a cue further than this from its figure in one unbroken sentence is not read. A
+SYNTHETIC Chinese sentence '2018年，全国…（1,100 characters of clauses）…共完成肾移植手术
+10000余例。' gives transplants_cumulative with no period instead of transplants_in_period
+2018 (tests/extract/test_scaling.py pins both sides of the reach)."""
 
 
 class _Bounds:
