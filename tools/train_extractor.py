@@ -60,6 +60,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -511,8 +512,14 @@ def naming_confusions(real: list[Doc]) -> dict[str, Any]:
 
 def without_rule(features: list[str], indicator: str) -> list[str]:
     """A candidate's features with every one naming the rules' indicator left out: what a
-    namer reading the context alone sees (``--confusions`` compares it)."""
-    return [f for f in features if indicator not in f and not f.startswith("bias_rule=")]
+    namer reading the context alone sees (``--confusions`` compares it). A feature names it
+    when one of its ``=``/``|`` parts is the indicator: ``transplants_cumulative`` does not
+    remove ``nb=surgeon_transplants_cumulative`` (a neighbour's other indicator)."""
+    return [
+        f
+        for f in features
+        if indicator not in re.split(r"[=|]", f) and not f.startswith("bias_rule=")
+    ]
 
 
 def switch_outcomes(real: list[Doc], scored: list, switch: float) -> Counter:
