@@ -5,9 +5,10 @@ Run:  python tools/check_doc_links.py                 # README*.md and docs/*.md
       python tools/check_doc_links.py docs/extract.md # only the files named
 
 Prints one line per broken link (file, link, reason) and a count; exit 1 when a link is
-broken, 2 when a named file does not exist. Links with a scheme (https:, mailto:) are not
-followed. Written when docs/extract.md was split into the reference and
-docs/extract-history.md, whose sections are linked by anchor from both files.
+broken, 2 when a named file does not exist. Links inside fenced code or an inline code span
+are text, not links; a link with a title ('[a](b.md#c "C")') is checked. Links with a
+scheme (https:, mailto:) are not followed. Written when docs/extract.md was split into the
+reference and docs/extract-history.md, whose sections are linked by anchor from both files.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 _FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 _HEADING = re.compile(r"^#{1,6} (.+?)\s*#*\s*$", re.M)
-_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_CODE_SPAN = re.compile(r"(?<!`)(`{1,3})(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.S)
+"""An inline code span, perhaps wrapped but within its paragraph (`` `[a](b.md)` `` is text,
+not a link)."""
+_LINK = re.compile(r"\]\(<?([^()\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)")
+"""A link's target, bare or in <>, with or without a title ('[a](b.md "B")'); no parenthesis
+in it, so that a text of many '](' is read in linear time."""
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -39,7 +45,7 @@ def heading_ids(markdown: str) -> set[str]:
 
 def broken_links(path: Path) -> list[str]:
     """One line for each relative link of ``path`` whose file or anchor does not exist."""
-    text = _FENCE.sub("", path.read_text(encoding="utf-8"))
+    text = _CODE_SPAN.sub("", _FENCE.sub("", path.read_text(encoding="utf-8")))
     out: list[str] = []
     for m in _LINK.finditer(text):
         target = m.group(1)

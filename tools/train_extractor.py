@@ -60,6 +60,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -484,8 +485,14 @@ def naming_kind(doc: Doc, k: int) -> str:
     has its indicator and value), ``wrong_name`` (a gold figure has its value under another
     indicator only) or ``none`` (no gold figure has its value)."""
     c = doc.cands[k]
-    names = {str(g["indicator"]) for g in doc.gold if value_only_matches(c, g)}
+    names = _gold_names(doc, c)
     return "right" if c.indicator in names else "wrong_name" if names else "none"
+
+
+def _gold_names(doc: Doc, c: Any) -> set[str]:
+    """The indicators of the gold figures of ``doc`` that have the value of ``c`` (a rules
+    candidate)."""
+    return {str(g["indicator"]) for g in doc.gold if value_only_matches(c, g)}
 
 
 def naming_confusions(real: list[Doc]) -> dict[str, Any]:
@@ -502,7 +509,7 @@ def naming_confusions(real: list[Doc]) -> dict[str, Any]:
             if kind != "wrong_name":
                 continue
             group = next((g for g in RELABEL_GROUPS if c.indicator in g), ())
-            names = {str(g["indicator"]) for g in d.gold if value_only_matches(c, g)}
+            names = _gold_names(d, c)
             kinds[(d.language, "in_group")] += bool(names & set(group))
             for name in sorted(names):
                 pairs[(d.language, c.indicator, name)] += 1
@@ -511,8 +518,14 @@ def naming_confusions(real: list[Doc]) -> dict[str, Any]:
 
 def without_rule(features: list[str], indicator: str) -> list[str]:
     """A candidate's features with every one naming the rules' indicator left out: what a
-    namer reading the context alone sees (``--confusions`` compares it)."""
-    return [f for f in features if indicator not in f and not f.startswith("bias_rule=")]
+    namer reading the context alone sees (``--confusions`` compares it). A feature names it
+    when one of its ``=``/``|`` parts is the indicator: ``transplants_cumulative`` does not
+    remove ``nb=surgeon_transplants_cumulative`` (a neighbour's other indicator)."""
+    return [
+        f
+        for f in features
+        if indicator not in re.split(r"[=|]", f) and not f.startswith("bias_rule=")
+    ]
 
 
 def switch_outcomes(real: list[Doc], scored: list, switch: float) -> Counter:

@@ -5,6 +5,7 @@ weights. Sentences and weights written here are synthetic test material, not evi
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -203,8 +204,18 @@ def test_context_alone_reads_no_feature_naming_the_rules_indicator(trainer) -> N
     for c, fs in zip(cands, feats, strict=True):
         kept = trainer.without_rule(fs, c.indicator)
         assert kept and len(kept) < len(fs)
-        assert not [f for f in kept if c.indicator in f or f.startswith("bias_rule=")]
-        assert set(fs) - set(kept) == {f for f in fs if c.indicator in f}
+        named = {f for f in fs if c.indicator in re.split(r"[=|]", f)}
+        assert not named & set(kept) and not [f for f in kept if f.startswith("bias_rule=")]
+        assert set(fs) - set(kept) == named
+
+
+def test_context_alone_keeps_a_longer_indicator_holding_the_rules_one(trainer) -> None:  # noqa: ANN001
+    """'transplants_cumulative' is inside 'surgeon_transplants_cumulative': a neighbour's
+    name or a cue holding the longer one is context, not the rules' name (4 training
+    candidates lost such a feature when the test was a substring one)."""
+    fs = [f"bias_rule={CUM}", f"per=none|{CUM}", f"nb=surgeon_{CUM}", "nb=total_beds_planned"]
+    assert trainer.without_rule(fs, CUM) == [f"nb=surgeon_{CUM}", "nb=total_beds_planned"]
+    assert trainer.without_rule(fs, "total_beds") == fs[1:]
 
 
 def test_switch_outcomes_count_fixes_and_breaks(trainer) -> None:  # noqa: ANN001

@@ -93,3 +93,24 @@ def test_a_page_of_spoken_tallies_reads_its_topic_once(monkeypatch: pytest.Monke
     found = core.extract_candidates(text)
     assert sum(c.indicator == "transplants_in_period" for c in found) > 100  # tallies read
     assert counting.read <= len(text)
+
+
+def _long_sentence(filler_chars: int) -> str:
+    """A SYNTHETIC Chinese sentence: its year opens it, its figure closes it, ``filler_chars``
+    of a real-looking clause list between, no full stop."""
+    clause = "依托中国人体器官分配与共享计算机系统按照病情紧急程度、等待时间和组织配型进行分配，"
+    filler = (clause * (filler_chars // len(clause) + 1))[:filler_chars]
+    return "2018年，全国公民逝世后器官捐献" + filler + "共完成肾移植手术10000余例。"
+
+
+def test_a_year_within_the_reach_is_read() -> None:
+    (c,) = core.extract_candidates(_long_sentence(UNIT_REACH - 100))
+    assert (c.indicator, c.value, c.period) == ("transplants_in_period", 10000, "2018")
+
+
+def test_a_year_beyond_the_reach_is_lost() -> None:
+    """The reach's cost, documented in context.UNIT_REACH: a cue more than UNIT_REACH
+    characters before its figure in one unbroken sentence is not read."""
+    (c,) = core.extract_candidates(_long_sentence(UNIT_REACH + 100))
+    assert (c.value, c.period) == (10000, "")  # the name then falls to the rules' default
+    # (transplants_cumulative at 8152217); only the lost year is the reach's doing

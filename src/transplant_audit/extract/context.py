@@ -58,9 +58,15 @@ UNIT_REACH = 1000
 characters. A run-on text with no sentence end (a list '肾移植1万200多例、...' many KB long,
 a PDF table flattened without full stops) would otherwise give every number the whole text
 as its sentence, and every cue search of every number would read it: time quadratic in the
-text (2.4 s at 10 KB, 4.4 s for an English list of 20 KB; docs/extract.md). No text the
-output digest covers, nor dev, dev2, heldout, heldout2, has a sentence reaching more than 369
-characters from a number, so none is cut (digest and identity hashes unchanged)."""
+text (27-98 s for a 50 KB run-on list before, 1.4-4.7 s after; docs/extract.md, "Run-on
+texts"). No text the output digest covers, nor dev, dev2, heldout, heldout2, has a sentence
+reaching more than 319 characters from a number (heldout2; the most ``s - left`` or ``right -
+e`` of any call here, unclamped), so none is cut (digest and identity hashes unchanged).
+
+The cost: a cue further than this from its figure in one unbroken sentence is not read. A
+SYNTHETIC Chinese sentence '2018年，全国…（1,100 characters of clauses）…共完成肾移植手术
+10000余例。' gives transplants_cumulative with no period instead of transplants_in_period
+2018 (tests/extract/test_scaling.py pins both sides of the reach)."""
 
 
 class _Bounds:
