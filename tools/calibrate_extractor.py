@@ -1,5 +1,5 @@
 """Fit the extractor's confidence mapping (issue 14) on the candidates of the trainer's judge,
-the pooled CHECK halves of heldout3..heldout9, and store it beside the weights.
+the pooled CHECK halves of heldout3..heldout10, and store it beside the weights.
 
 Run:  python tools/calibrate_extractor.py           # refit and write model/calibration.json
       python tools/calibrate_extractor.py --check   # exit 1 when the stored mapping is stale
@@ -11,16 +11,17 @@ of the weights it was fitted for and of the data it was fitted on, and
 What it fits on (chosen 2026-12-06, calib13, before any run of this version): the check
 halves of ``train_extractor.JUDGE_HALVES`` (``train_extractor.load_judge``: 1,054 snippets,
 sets ``heldoutN-check``), and nothing else: no training snippet, no tune half, no blind set
-(heldout10). Why: the rules were tuned on the training snippets (a rules candidate there is
-right ~90% of the time), so a mapping fitted on them was over-confident on unseen text (ECE
-0.11-0.20 at main 8152217); the check halves are text no rules pass read and no model was
-trained on, and they are labelled. The stored models (trained on the training sets only)
-score them out of sample, so no refit per fold is needed: every candidate of the default
-method, of the rules alone and of the learned method (where the candidates only the span
-model proposes, origin ``added``, come from) gets its models' probabilities
-(``confidence.evidence``) and a label (``evaluate.matched``: (indicator, value within 2%)).
-Both origins' curves are fitted on these pairs: the added candidates exist there too, and
-the span model's features read the rules, so the training snippets flatter them as well.
+(heldout10 until its one blind score; its check half joined after it, 2026-12-06). Why: the
+rules were tuned on the training snippets (a rules candidate there is right ~90% of the
+time), so a mapping fitted on them was over-confident on unseen text (ECE 0.11-0.20 at main
+8152217); the check halves are text no rules pass read and no model was trained on, and they
+are labelled. The stored models (trained on the training sets only) score them out of
+sample, so no refit per fold is needed: every candidate of the default method, of the rules
+alone and of the learned method (where the candidates only the span model proposes, origin
+``added``, come from) gets its models' probabilities (``confidence.evidence``) and a label
+(``evaluate.matched``: (indicator, value within 2%)). Both origins' curves are fitted on
+these pairs: the added candidates exist there too, and the span model's features read the
+rules, so the training snippets flatter them as well.
 
 Cross-fitting, for an honest figure on the very pages fitted on: the pairs are split by page
 into ``CROSS_FOLDS`` grouped folds (``train_extractor.folds``, GroupKFold by URL:
@@ -63,6 +64,7 @@ POOLS = {
     "heldout3 check half": ("heldout3-check",),
     "heldout4-6 check halves": ("heldout4-check", "heldout5-check", "heldout6-check"),
     "heldout7-9 check halves": ("heldout7-check", "heldout8-check", "heldout9-check"),
+    "heldout10 check half": ("heldout10-check",),
 }
 """The cross-fitted figures' pools (those ``bench_extract.py --confidence`` printed as unseen
 before the mapping was fitted on them), and all of them pooled."""
