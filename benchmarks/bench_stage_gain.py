@@ -36,9 +36,10 @@ import bench_extract  # noqa: E402
 import build_set  # noqa: E402
 
 from transplant_audit.extract import learned  # noqa: E402
-from transplant_audit.extract.evaluate import matched  # noqa: E402
+from transplant_audit.extract.evaluate import Tally, matched  # noqa: E402
 
-LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+TRAINER = bench_extract._trainer()
+LANGUAGES = TRAINER.LANGUAGES
 
 
 def page_counts(docs: list[dict], extract: Callable[[str], list], pages: list[str]) -> np.ndarray:
@@ -53,13 +54,11 @@ def page_counts(docs: list[dict], extract: Callable[[str], list], pages: list[st
     return out
 
 
-def macro_f1(counts: np.ndarray) -> np.ndarray:
-    """Mean over languages of F1 from (..., languages, 3) summed counts (F1 1.0 where a
-    language has nothing to find and nothing found, as the trainer's tallies give)."""
-    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
-    denom = 2 * tp + fp + fn
-    f1 = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 1.0)
-    return f1.mean(axis=-1)
+def macro_f1(counts: np.ndarray) -> float:
+    """The trainer's macro F1 (``train_extractor.macro_f1``, the figure the stage rule is
+    decided by) of one (languages, 3) array of summed (tp, fp, fn)."""
+    tallies = {lang: Tally(*map(int, row)) for lang, row in zip(LANGUAGES, counts, strict=True)}
+    return TRAINER.macro_f1(tallies)
 
 
 def bootstrap_gain(
@@ -67,14 +66,17 @@ def bootstrap_gain(
 ) -> tuple[float, np.ndarray]:
     """The observed macro-F1 gain of ``stage`` over ``base`` (both (pages, languages, 3)) and
     its ``rounds`` paired page-bootstrap replicates."""
-    observed = float(macro_f1(stage.sum(axis=0)) - macro_f1(base.sum(axis=0)))
+    observed = macro_f1(stage.sum(axis=0)) - macro_f1(base.sum(axis=0))
     rng = np.random.default_rng(seed)
     n = base.shape[0]
     weights = np.stack([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(rounds)])
-    flat = (n, -1)
-    gain = macro_f1((weights @ stage.reshape(flat)).reshape(rounds, *base.shape[1:])) - macro_f1(
-        (weights @ base.reshape(flat)).reshape(rounds, *base.shape[1:])
+    flat, shape = (n, -1), (rounds, *base.shape[1:])
+    resampled = zip(
+        (weights @ stage.reshape(flat)).reshape(shape),
+        (weights @ base.reshape(flat)).reshape(shape),
+        strict=True,
     )
+    gain = np.array([macro_f1(s) - macro_f1(b) for s, b in resampled])
     return observed, gain
 
 
@@ -83,17 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2000, help="bootstrap resamples (2000)")
     ap.add_argument("--seed", type=int, default=14, help="resampling seed (14)")
     args = ap.parse_args(argv)
-    trainer = bench_extract._trainer()
     docs = [d for half in bench_extract.check_halves() for d in bench_extract.load_realtext(half)]
     pages = sorted({build_set._url_key(d["url"]) for d in docs})
     forced = bench_extract.check_half_methods()["combined+span"]
     base = page_counts(docs, lambda t: learned.extract(t, method="rules"), pages)
     stage = page_counts(docs, lambda t: learned.extract(t, method="combined", model=forced), pages)
     observed, gain = bootstrap_gain(base, stage, args.rounds, args.seed)
-    bar = trainer.STAGE_MIN_GAIN
+    bar = TRAINER.STAGE_MIN_GAIN
     lo, hi = np.percentile(gain, [5, 95])
     print(
-        f"judge: {len(docs)} snippets on {len(pages)} pages ({', '.join(trainer.JUDGE_SETS)})\n"
+        f"judge: {len(docs)} snippets on {len(pages)} pages ({', '.join(TRAINER.JUDGE_SETS)})\n"
         f"span stage (forced on) against the rules, macro F1 gain {observed:+.4f}; "
         f"paired page bootstrap, {args.rounds} rounds: 90% interval [{lo:+.4f}, {hi:+.4f}], "
         f"gain > 0 in {np.mean(gain > 0):.1%}, gain > {bar} (the trainer's bar) in "
