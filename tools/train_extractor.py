@@ -145,11 +145,6 @@ issue's "the project's existing synthetic corpus still passes"; ``synthetic_chec
 """Issue 14's precision target, per language: the precision-first operating point is the
 setting with the highest recall whose precision reaches it in every language (else the
 setting with the highest pooled precision)."""
-UNSEEN_SETS = ("heldout",)
-"""The training set the rules were tuned on least (held-out v1: the seventh and eighth rules
-passes read its errors, no pass tuned on its texts). The trainer no longer judges by it (the
-judge is ``JUDGE_SETS``), nor does tools/calibrate_extractor.py any more (it fits the
-confidence mapping on the judge's check halves)."""
 MIN_FEATURE_COUNT = 2
 """A feature seen in fewer training spans is left out (smaller, less fitted weights)."""
 SPAN_NONE_WEIGHT = 1.0
