@@ -436,16 +436,6 @@ def print_check_halves() -> None:
     print("\n".join(per_set))
 
 
-CONFIDENCE_POOLS = {
-    "heldout3 check half": ("heldout3-check",),
-    "heldout4-6 check halves": ("heldout4-check", "heldout5-check", "heldout6-check"),
-    "heldout7-9 check halves": ("heldout7-check", "heldout8-check", "heldout9-check"),
-    "heldout10 check half": ("heldout10-check",),
-}
-"""The check halves (the trainer's judge, set names ``heldoutN-check``): the confidence
-mapping is FITTED on them (tools/calibrate_extractor.py), so ``--confidence`` prints their
-cross-fitted figures (each page's confidence from curves fitted on the other page folds),
-never the stored mapping's in-sample ones."""
 AFTER_THE_FACT: dict[str, tuple[str, ...]] = {}
 """Sets scored blind once and not yet fitted on, where the stored mapping's figures are after
 the fact (nothing is chosen by them): none since heldout10's check half joined the fitting data
@@ -476,8 +466,10 @@ def confidence_pairs(docs: list[dict], method: str) -> ByLanguage:
 def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, int]]:
     """((method, pool) -> per language (cross-fitted confidence, is it true, gold figures);
     pool -> snippets) of the check halves, as tools/calibrate_extractor.py makes them (its
-    rows, its folds by page, the stored combine). Methods: the calibrator's (default, rules,
-    learned)."""
+    rows, its folds by page, the stored combine, its ``POOLS``). The mapping is FITTED on the
+    check halves, so these are their cross-fitted figures (each page's confidence from curves
+    fitted on the other page folds), never the stored mapping's in-sample ones. Methods: the
+    calibrator's (default, rules, learned)."""
     from transplant_audit.extract import confidence as cf
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -491,7 +483,7 @@ def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, i
     conf = calib.cross_fit(rows, cal.combine)
     out: dict[tuple[str, str], ByLanguage] = {}
     sizes = {}
-    for pool, members in CONFIDENCE_POOLS.items():
+    for pool, members in calib.POOLS.items():
         sizes[pool] = sum(d.set in members for d in docs)
         for method in ("default", "rules", "learned"):
             by_lang: ByLanguage = {}
@@ -682,8 +674,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-halves",
         action="store_true",
-        help="score rules, learned and combined on the pooled check halves of heldout3 to "
-        "heldout9 (never trained on), per language and per set, and stop",
+        help="score rules, learned and combined on the pooled check halves the trainer judges "
+        "on (its JUDGE_HALVES; never trained on), per language and per set, and stop",
     )
     ap.add_argument(
         "--confidence",
