@@ -378,6 +378,8 @@ FOREIGN_CURRENCY_RE = re.compile(
     r"新台币|台币|澳门币|日元|欧元|英镑|韩元|nt\$|hk\$|ntd|hkd|twd|eur|euros?|€|£|yen|won|pounds"
 )
 """Currencies the vocabulary has no indicator for: a figure in them is not extracted."""
+ZH_TX_WORD = r"(?:移植|换[肝肾心肺])"
+"""A transplant, or a swap of an organ (换肾): the words the Chinese transplant cues share."""
 ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
     r"(?:(?:费用|价格|价钱|花费|收费|报价|[肾肝心肺]源费)\s?(?:一般|通常|平均|大多|都)?\s?"
     r"(?:约|大约|大概|为|是|在|达|高达)?\s?[(:]?"
@@ -388,7 +390,7 @@ ZH_BARE_AMOUNT_BEFORE_RE = re.compile(
 after it, right after a price noun (and an adverb of the usual) or after 人民币 and a
 qualifier, is yuan."""
 ZH_TX_NEEDS_BEFORE_RE = re.compile(
-    r"(?:(?:移植|换[肝肾心肺])(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?"
+    rf"(?:{ZH_TX_WORD}(?:手术)?\s?(?:大约|大概|约)?(?:需要|需|要花|要|花费|花)\s?(?:约|大约)?"
     # one operation's going rate: 一个肾移植五六十万, 一个肺移植一般现在都是八九十万
     r"|一[个次台例](?:[肝肾心肺]脏?)?移植(?:手术)?\s?(?:一般|通常|平均|大概|大约|约)?\s?(?:现在)?"
     r"\s?(?:都|也)?\s?(?:是|要|需要|在)?\s?(?:约|大约)?)\s?$"
@@ -434,13 +436,13 @@ ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
 """去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
 counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
 ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
-ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(r"移植|换[肝肾心肺]")
+ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(ZH_TX_WORD)
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
 leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
 ZH_RANGE_TO_WAN_RE = re.compile(r"\s?[-~到至]\s?[\d.]+\s?万")
 """100-150万: the lower end of a range whose 万 is written once, after the upper end."""
 ZH_TX_AMOUNT_BEFORE_RE = re.compile(
-    r"(?:移植|换[肝肾心肺])(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?"
+    rf"{ZH_TX_WORD}(?:手术)?\s?(?:约|大约|大概|需|需要|要|为|在|约需|约为)?\s?"
     r"(?:[\d.]+\s?万?\s?[-~到至]\s?)?$"  # the high end of a range: 13万至16万美元
 )
 """心脏移植约50万元、肺移植约60万元: an amount straight after a transplant is its price."""
@@ -708,8 +710,8 @@ total word; 'there were 3,017 liver transplants', '716 ... were also performed' 
 other cue is an event of a past period."""
 _ZH_COUNT = r"\d[\d,.]*\s?[万千]?(?:余|多)?\s?(?:例|宗|台|个)"
 TX_COUNT_RE = re.compile(
-    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?(?:移植|换[肝肾心肺])"
-    rf"|(?:移植|换[肝肾心肺])[^,。;\d]{{0,10}}?{_ZH_COUNT}"
+    rf"{_ZH_COUNT}[^,。;\d]{{0,6}}?{ZH_TX_WORD}"
+    rf"|{ZH_TX_WORD}[^,。;\d]{{0,10}}?{_ZH_COUNT}"
     r"|\d[\d,.]*\s(?:[a-z-]+\s){0,3}(?:transplant(?:s|ations?)?|ot|kt|lt)(?![a-z])"
 )
 """A count of transplants (100例肝移植, 肾移植突破230例, '129,681 OT', '10 kidney transplants')."""
@@ -976,7 +978,7 @@ RECEIVED_TX_RE = re.compile(
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
     r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
-    r"(?:移植|换[肝肾心肺])[^,。;\d]{0,10}$"
+    rf"{ZH_TX_WORD}[^,。;\d]{{0,10}}$"
     r"|(?:得到|获得|换得|分到)了?[^,。;\d]{0,3}?(?:[肝肾心肺]脏|器官|角膜)[^,。;\d]{0,10}$"
 )
 """Chinese: the clause before a count of persons tells that they had a transplant or got an

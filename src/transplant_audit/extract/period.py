@@ -90,7 +90,7 @@ ZH_YEARS_BACK_RE = re.compile(
 )
 """十二年来, 4年来: the last N years, named by their number (近N年 is ANNUAL_CUE_RE's; 多年来
 names no span; 2003年来 is no count of years)."""
-_FOUNDED_RE = re.compile(r"成立|创建|创办|建院|开院|founded|established|opened")
+_FOUNDED_RE = re.compile(rf"{pat.FOUNDED_CUE_RE.pattern}|创办|建院|开院")
 
 
 def _years_back(v: PeriodView) -> bool:

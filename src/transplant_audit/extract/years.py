@@ -25,26 +25,26 @@ _FIRST_TX_RE = re.compile(
     r"(?:首例|第一例|第1例|首度|首创|首台|第一台|首个|首宗|第一宗|首件"
     # not a patient's own first: 接受首次肾移植, 首次行肾移植术的30例患者
     r"|(?<!接受)(?<!接受了)首次(?![^,。;]{0,12}?的[^,。;]{0,6}?(?:患者|病人|受者|受体)))"
-    r"[^,。;]{0,14}(?:移植|换[肝肾心肺])"
+    rf"[^,。;]{{0,14}}{pat.ZH_TX_WORD}"
     # 第一次 / 第一个 (the first time, the first one) said of a success or of the human
     # operation: 第一次成功的肾移植手术, 第一个人类心移植; not of a unit (第一个肝移植中心),
     # not a patient's own first (第一次移植后)
     r"|(?:第[一1](?:次|个)(?=[^,。;\d]{0,4}?(?:成功|人类|人体)))"
-    r"[^,。;\d]{0,12}?(?:移植|换[肝肾心肺])"
+    rf"[^,。;\d]{{0,12}}?{pat.ZH_TX_WORD}"
     r"(?![^,。;]{0,3}?(?:中心|科|病区|病房|研究|基地|团队|医院|机构))"
     # the transplant's clause, then what it was: 完成活体肝移植,为国内首例
-    r"|(?:移植|换[肝肾心肺])[^。;]{0,12}?,\s?(?:为|是|系|属|乃)[^,。;\d]{0,6}?(?:首例|首宗|第一例)"
+    rf"|{pat.ZH_TX_WORD}[^。;]{{0,12}}?,\s?(?:为|是|系|属|乃)[^,。;\d]{{0,6}}?(?:首例|首宗|第一例)"
     r"(?!患者|病人|受者)"
-    r"|(?:移植|换[肝肾心肺])[^,。;]{0,6}(?:首例|第一例|首宗)"
+    rf"|{pat.ZH_TX_WORD}[^,。;]{{0,6}}(?:首例|第一例|首宗)"
     # pioneering: 开创了中国大陆活体肝移植的历史, 填补了省内心脏移植的空白, 肝移植实现了零
     # 的突破; the first hospital of a place to do it: 成为全省首家开展肺移植的医院
     r"|(?:开创|填补)了?[^,。;]{0,14}移植[^,。;]{0,3}?的?(?:历史|先河|空白)"
     r"|移植[^,。;]{0,8}?零的突破"
     # the transplant named earlier in its sentence, the first said last: 肝脏移植方面,…于1987年
     # 完成亚洲首例.
-    r"|(?:移植|换[肝肾心肺])[^。;]{0,24}?(?:完成|实施|进行|开展)了?[^,。;\d]{0,6}?(?:首例|首宗)"
+    rf"|{pat.ZH_TX_WORD}[^。;]{{0,24}}?(?:完成|实施|进行|开展)了?[^,。;\d]{{0,6}}?(?:首例|首宗)"
     r"(?=\s?[,。;]|$)"
-    r"|首家[^,。;]{0,8}?(?:开展|完成|实施)[^,。;]{0,6}?(?:移植|换[肝肾心肺])"
+    rf"|首家[^,。;]{{0,8}}?(?:开展|完成|实施)[^,。;]{{0,6}}?{pat.ZH_TX_WORD}"
     # a first success, or a first of the procedure named before (这项手术), in a text about
     # transplants (the pass runs only when one is named): 自2006年首例成功以来
     r"|(?:首例|首次)[^,。;\d]{0,4}?(?:获得|取得)?成功"
@@ -56,7 +56,7 @@ _FIRST_TX_RE = re.compile(
     r"[^,。;\d]{0,14}?移植"
     r"(?![^,。;]{0,12}?(?:\d|[一二两三四五六七八九十百千]\s?[例台宗次]|以来))"
     # transplantation began in YEAR: 肝移植始于1967年
-    r"|(?:移植|换[肝肾心肺])[^,。;]{0,8}(?:始于|起步于|起始于)"
+    rf"|{pat.ZH_TX_WORD}[^,。;]{{0,8}}(?:始于|起步于|起始于)"
     # English: a first operation (not a first unit: 'the first transplant department'), also
     # written as an abbreviation ('the first KT'); a programme begun ('started kidney
     # transplants in 1994', 'since beginning liver transplants'); a technique introduced,
