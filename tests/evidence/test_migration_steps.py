@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from test_migrations import schema_differences
 
 from transplant_audit.evidence.all_tables import metadata
 from transplant_audit.evidence.store import (
@@ -244,21 +245,6 @@ _ROWS: dict[str, list[dict[str, Any]]] = {
 }
 
 
-def _schema_differences(url: str) -> list:
-    from alembic.autogenerate import compare_metadata
-    from alembic.runtime.migration import MigrationContext
-
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            ctx = MigrationContext.configure(
-                conn, opts={"compare_type": True, "target_metadata": metadata}
-            )
-            return compare_metadata(ctx, metadata)
-    finally:
-        engine.dispose()
-
-
 def _counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         present = set(sa.inspect(conn).get_table_names())
@@ -307,4 +293,4 @@ def test_each_downgrade_step_keeps_the_other_tables_rows_and_upgrades_again(
         _migrate(store, "upgrade", "heads")
         _fill(store)
         assert _counts(store) == full
-    assert _schema_differences(store_url) == []
+    assert schema_differences(store_url, metadata) == []

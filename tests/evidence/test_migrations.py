@@ -31,7 +31,7 @@ CORE_TABLES = {
 }
 
 
-def _diff(url: str, target: MetaData, tables: set[str] | None = None) -> list:
+def schema_differences(url: str, target: MetaData, tables: set[str] | None = None) -> list:
     """Alembic autogenerate's differences between the database at ``url`` and ``target``."""
 
     def include_name(name: str | None, type_: str, _parents: dict) -> bool:
@@ -63,13 +63,13 @@ def _core_metadata() -> MetaData:
 
 def test_core_migration_matches_core_models(store_url: str) -> None:
     Store.open(url=store_url).close()
-    assert _diff(store_url, _core_metadata(), CORE_TABLES) == []
+    assert schema_differences(store_url, _core_metadata(), CORE_TABLES) == []
 
 
 def test_all_migrations_match_all_models(store_url: str) -> None:
     """Every area's tables (core, archive/ledger, review): migrations == models."""
     Store.open(url=store_url).close()
-    assert _diff(store_url, metadata) == []
+    assert schema_differences(store_url, metadata) == []
 
 
 def test_open_upgrades_to_head_and_is_repeatable(store_url: str) -> None:
@@ -96,7 +96,7 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     engine.dispose()
     command.upgrade(cfg, "heads")
-    assert _diff(url, metadata) == []
+    assert schema_differences(url, metadata) == []
 
 
 @pytest.mark.parametrize("revision", ["0001"])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_process import cli_env
 from transplant_audit.evidence import store as store_mod
 
 RACER = """
@@ -81,6 +82,7 @@ def test_processes_racing_on_a_fresh_file_all_switch_to_wal(tmp_path: Path) -> N
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            env=cli_env(),  # this worktree's src/, not another installed copy
         )
         for _ in range(6)
     ]

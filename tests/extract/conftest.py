@@ -212,6 +212,18 @@ def figure_triples(text: str) -> set[tuple[str, float, str]]:
     return {(c.indicator, round(c.value, 2), c.qualifier) for c in extract_candidates(text)}
 
 
+def first_years(text: str) -> list[tuple[float, str]]:
+    """(year, organ) of every first_transplant_year candidate the rules find in ``text``,
+    sorted by year, duplicates kept: what the tests of firsts said in turn compare."""
+    from transplant_audit.extract.core import extract_candidates
+
+    return sorted(
+        (c.value, c.organ)
+        for c in extract_candidates(text)
+        if c.indicator == "first_transplant_year"
+    )
+
+
 def figure_pairs_of(
     text: str, indicator: str, value: float | None = None
 ) -> set[tuple[str, float]]:

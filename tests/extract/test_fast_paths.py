@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -286,46 +287,58 @@ def test_literal_first_boundaries_equal_their_class_forms(texts: list[str]) -> N
             assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
 
 
+def _contexts(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
+    """(page, context) of every context ``core._context`` builds while the rules read
+    ``texts``."""
+    built: list[tuple[Any, Any]] = []
+    context = core._context
+
+    def recording(pg: object, f: object) -> object:
+        ctx = context(pg, f)
+        built.append((pg, ctx))
+        return ctx
+
+    with monkeypatch.context() as m:
+        m.setattr(core, "_context", recording)
+        for t in texts:
+            core.extract_candidates(t)
+    return built
+
+
+def _assert_field_relations(c) -> None:  # noqa: ANN001 - a context._Ctx
+    """The relations of a context's fields: the clause is its left and right, the sentence
+    starts with its left part and ends with its right part, the tail is the right part to its
+    first comma, the prefix and the text before the document's figure meet at the number, a
+    question is the text just before the sentence; and each field has its type."""
+    from transplant_audit.extract.context import _Bounds
+
+    assert c.clause == c.left_clause + " " + c.right
+    assert c.sentence_left.endswith(c.left_clause)
+    assert c.sentence == c.doc[c.sentence_start : c.sentence_start + len(c.sentence)]
+    assert c.sentence.startswith(c.sentence_left)
+    assert c.sentence.endswith(c.sentence_right)
+    assert c.sentence_right.startswith(c.right)
+    assert c.tail == c.sentence_right.split(",", 1)[0]
+    at = c.sentence_start + len(c.sentence_left)  # where the figure starts, prefix and all
+    assert (c.doc[:at] + c.prefix).endswith(c.before_doc)
+    q_at = c.doc.find(c.question, max(0, c.sentence_start - len(c.question) - 4))
+    assert 0 <= q_at < c.sentence_start or not c.question
+    assert isinstance(c.sentence_bounds, _Bounds)
+    assert type(c.list_at) is int and type(c.sentence_start) is int
+    assert {type(c.traditional), type(c.chinese), type(c.doc_transplant)} == {bool}
+    assert all(type(x) is str for x in (c.mods, c.question, c.table_head, c.prefix))
+
+
 def test_context_passes_ctx_fields_in_their_order(
     texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``core._context`` builds ``_Ctx`` by position (keywords cost a class call more than
     twice as much): each context it builds on the test texts holds its fields' relations
-    (the clause is its left and right, the sentence starts with its left part and ends with
-    its right part, the tail is the right part to its first comma, the prefix and the text
-    before the document's figure meet at the number, a question is the text just before the
-    sentence), so two fields passed in
-    each other's place fail here."""
-    from transplant_audit.extract.context import _Bounds
-
-    built = []
-
-    def recording(pg: object, f: object) -> object:
-        ctx = context(pg, f)
-        built.append(ctx)
-        return ctx
-
-    context = core._context
-    monkeypatch.setattr(core, "_context", recording)
-    for t in texts[:400]:
-        core.extract_candidates(t)
+    (:func:`_assert_field_relations`), so two fields passed in each other's place fail here."""
+    built = _contexts(texts[:400], monkeypatch)
     assert len(built) > 200
-    for c in built:
-        assert c.clause == c.left_clause + " " + c.right
-        assert c.sentence_left.endswith(c.left_clause)
-        assert c.sentence == c.doc[c.sentence_start : c.sentence_start + len(c.sentence)]
-        assert c.sentence.startswith(c.sentence_left)
-        assert c.sentence.endswith(c.sentence_right)
-        assert c.sentence_right.startswith(c.right)
-        assert c.tail == c.sentence_right.split(",", 1)[0]
-        at = c.sentence_start + len(c.sentence_left)  # where the figure starts, prefix and all
-        assert (c.doc[:at] + c.prefix).endswith(c.before_doc)
-        q_at = c.doc.find(c.question, max(0, c.sentence_start - len(c.question) - 4))
-        assert 0 <= q_at < c.sentence_start or not c.question
-        assert isinstance(c.sentence_bounds, _Bounds)
-        assert type(c.list_at) is int and type(c.sentence_start) is int
-        assert {type(c.traditional), type(c.chinese), type(c.doc_transplant)} == {bool}
-        assert all(type(x) is str for x in (c.mods, c.question, c.table_head, c.prefix))
+    for _, c in built:
+        _assert_field_relations(c)
 
 
 @pytest.mark.parametrize(
@@ -345,24 +358,12 @@ def test_context_fields_hold_what_their_names_say(
     text: str, traditional: int, chinese: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The flags and the document the positional call in ``core._context`` passes, per
-    language (the test above checks the text fields' relations on the test texts): the
-    script flags are the language's, the document and bounds the page's own objects."""
-    seen = []
-    built = core._context
-
-    def spy(pg, f):  # type: ignore[no-untyped-def]
-        ctx = built(pg, f)
-        seen.append((pg, ctx))
-        return ctx
-
-    monkeypatch.setattr(core, "_context", spy)
-    core.extract_candidates(text)
+    language (and the fields' relations, as on the test texts above): the script flags are
+    the language's, the document and bounds the page's own objects."""
+    seen = _contexts([text], monkeypatch)
     assert seen
     for pg, c in seen:
         assert c.doc is pg.norm and c.sentence_bounds is pg.sentences
         assert c.traditional is bool(traditional) and c.chinese is bool(chinese)
-        assert c.doc[c.sentence_start :].startswith(c.sentence)
-        assert c.sentence.startswith(c.sentence_left) and c.sentence_left.endswith(c.left_clause)
-        assert c.clause == c.left_clause + " " + c.right and c.sentence_right.startswith(c.right)
-        assert c.sentence_right.startswith(c.tail) and c.doc.find(c.before_doc) >= 0
-        assert c.sentence.endswith(c.sentence_right) and c.question == ""
+        _assert_field_relations(c)
+        assert c.question == ""

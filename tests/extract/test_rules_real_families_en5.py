@@ -8,20 +8,8 @@ added."""
 
 from __future__ import annotations
 
-from transplant_audit.extract.core import extract_candidates
-
 from .conftest import figure_pairs as found
-from .conftest import figure_pairs_of
-
-
-def _first_years(text: str) -> list[tuple[float, str]]:
-    """(year, organ) of every first_transplant_year candidate, duplicates kept."""
-    return sorted(
-        (c.value, c.organ)
-        for c in extract_candidates(text)
-        if c.indicator == "first_transplant_year"
-    )
-
+from .conftest import figure_pairs_of, first_years
 
 # --- first years: each kind a first names, the same year, the first case --------------------
 
@@ -31,7 +19,7 @@ def test_a_first_naming_two_kinds_gives_one_year_each() -> None:
         "Dr. Lee performed the region's first kidney transplant in 1972, and the first "
         "liver transplant and lung transplant followed in 1986."
     )
-    assert _first_years(text) == [(1972.0, "kidney"), (1986.0, "liver"), (1986.0, "lung")]
+    assert first_years(text) == [(1972.0, "kidney"), (1986.0, "liver"), (1986.0, "lung")]
 
 
 def test_kinds_begun_in_a_list_are_one_first_each_but_not_the_others() -> None:
@@ -39,7 +27,7 @@ def test_kinds_begun_in_a_list_are_one_first_each_but_not_the_others() -> None:
         "Surgeons at the centre started performing kidney transplants in 1995. That year "
         "it also began carrying out heart, lung, and other multi-organ transplants."
     )
-    assert _first_years(text) == [(1995.0, "heart"), (1995.0, "kidney"), (1995.0, "lung")]
+    assert first_years(text) == [(1995.0, "heart"), (1995.0, "kidney"), (1995.0, "lung")]
 
 
 def test_in_the_same_year_takes_the_year_of_the_sentence_before() -> None:
@@ -65,7 +53,7 @@ def test_a_compound_or_combined_kind_stays_one_first() -> None:
         "In 2011 it completed the province's first kidney and pancreas transplant.",
         "In 2013 it did the first kidney transplant after cardiac death in the city.",
     ):
-        assert len(_first_years(text)) == 1, text
+        assert len(first_years(text)) == 1, text
 
 
 # guard: held before this pass (passes on 797c54d); not a positive it added
@@ -74,8 +62,8 @@ def test_no_first_without_a_first_or_a_year() -> None:
         "In 2004, the hospital opened a new surgical building. In the same year, it "
         "completed 120 liver transplants."
     )
-    assert not _first_years(text)
-    assert not _first_years("The kidney transplant team held its first case conference in 2015.")
+    assert not first_years(text)
+    assert not first_years("The kidney transplant team held its first case conference in 2015.")
 
 
 # --- waiting lists: seeking, registered for, and the parts counted after --------------------
@@ -272,12 +260,12 @@ def test_a_first_read_with_the_and_of_the_one_before_is_not_read_again() -> None
         "The hospital performed its first heart transplant in 1995, its first lung transplant "
         "in 2001 and its first liver transplant in 2003."
     )
-    assert _first_years(text) == [(1995.0, "heart"), (2001.0, "lung"), (2003.0, "liver")]
+    assert first_years(text) == [(1995.0, "heart"), (2001.0, "lung"), (2003.0, "liver")]
     text = (
         "Dr. Wang carried out the province's first liver transplant in 1996 and the first "
         "kidney-pancreas transplant in 2003."
     )
-    assert _first_years(text) == [(1996.0, "liver"), (2003.0, "pancreas_kidney")]
+    assert first_years(text) == [(1996.0, "liver"), (2003.0, "pancreas_kidney")]
 
 
 # --- stays: how long an operation lasted, and one patient's stay -----------------------------
@@ -364,7 +352,7 @@ def test_a_year_opening_the_next_coordinated_phrase_dates_that_phrase() -> None:
         "In 1999 it carried out the first kidney transplant and in 2004 the first liver "
         "transplant in the county."
     )
-    assert _first_years(text) == [(1999.0, "kidney"), (2004.0, "liver")]
+    assert first_years(text) == [(1999.0, "kidney"), (2004.0, "liver")]
 
 
 def test_a_unit_approved_in_a_year_is_founded() -> None:
@@ -375,7 +363,7 @@ def test_a_unit_approved_in_a_year_is_founded() -> None:
 # guard: held before this pass (passes on 797c54d); not a positive it added
 def test_a_programme_that_began_to_grow_has_no_first() -> None:
     text = "The transplant program began to expand in 2007 and did 250 operations that year."
-    assert not _first_years(text)
+    assert not first_years(text)
 
 
 # --- a date after a bare number is not its unit ------------------------------------------------
@@ -421,7 +409,7 @@ def test_a_history_that_began_with_a_first_gives_its_year_once() -> None:
         "Transplantation in the region began with the first kidney transplant from a living "
         "donor in 1974, and the first deceased donor transplant followed in 1983."
     )
-    assert [y for y, _ in _first_years(text)].count(1974.0) == 1
+    assert [y for y, _ in first_years(text)].count(1974.0) == 1
 
 
 # --- tables: rows without outer bars, and a price column -------------------------------------
@@ -460,8 +448,8 @@ def test_a_first_conference_journal_law_or_paper_is_no_first_transplant() -> Non
         "The first transplant law was passed in 2008.",
         "The first case of transplant tourism was reported in 2006.",
     ):
-        assert not _first_years(text), text
-    assert _first_years("Its first living donor kidney transplantation took place in 1991.")
+        assert not first_years(text), text
+    assert first_years("Its first living donor kidney transplantation took place in 1991.")
 
 
 # --- waiting lists: in need of, demand at; a ratio's denominator -------------------------------

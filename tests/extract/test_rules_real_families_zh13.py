@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from transplant_audit.extract.core import extract_candidates
-
-from .conftest import check_figures, figure_pairs_of
+from .conftest import check_figures, figure_pairs_of, first_years
 
 # --- money: adjacent digits with a compound multiplier, and amounts in 万 without 元 -------
 
@@ -80,14 +78,6 @@ def test_near_an_organ_sold_at_is_still_the_buyers_price() -> None:
 # --- first years said in turn: the n-th year with the n-th organ ---------------------------
 
 
-def _firsts(text: str) -> list[tuple[float, str]]:
-    return sorted(
-        (c.value, c.organ)
-        for c in extract_candidates(text)
-        if c.indicator == "first_transplant_year"
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -111,11 +101,11 @@ def _firsts(text: str) -> list[tuple[float, str]]:
 def test_years_in_turn_pair_with_organs_in_turn(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
-    assert _firsts(text) == expected
+    assert first_years(text) == expected
 
 
 def test_near_more_years_than_organs_names_no_organ_for_the_others() -> None:
-    got = _firsts("该院于1999年、2002年和2007年分别开展了肾、肝移植。")
+    got = first_years("该院于1999年、2002年和2007年分别开展了肾、肝移植。")
     assert [y for y, _ in got] == [1999.0, 2002.0, 2007.0]
     assert sum(1 for _, organ in got if organ) <= 1
 
@@ -123,7 +113,7 @@ def test_near_more_years_than_organs_names_no_organ_for_the_others() -> None:
 def test_near_an_organ_named_twice_pairs_no_year() -> None:
     """Three transplants named for two years (the kidney twice): not one organ per year, so
     the years are not paired in turn (counted before any organ is merged: 2003 was liver)."""
-    got = _firsts("该院于2001年、2003年分别开展了亲属活体肾移植、尸体肾移植和肝移植。")
+    got = first_years("该院于2001年、2003年分别开展了亲属活体肾移植、尸体肾移植和肝移植。")
     assert [y for y, _ in got] == [2001.0, 2003.0]
     assert (2003.0, "liver") not in got
     assert sum(1 for _, organ in got if organ) <= 1

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from transplant_audit.extract.core import extract_candidates
-
-
-def _firsts(text: str) -> list[tuple[float, str]]:
-    """(year, organ) of each first_transplant_year the rules find in ``text``, by year."""
-    return sorted(
-        (c.value, c.organ)
-        for c in extract_candidates(text)
-        if c.indicator == "first_transplant_year"
-    )
+from .conftest import first_years
 
 
 @pytest.mark.parametrize(
@@ -33,9 +24,9 @@ def _firsts(text: str) -> list[tuple[float, str]]:
 def test_a_year_list_in_turn_naming_no_organ_has_empty_organs(
     text: str, years: list[float]
 ) -> None:
-    assert _firsts(text) == [(y, "") for y in years]
+    assert first_years(text) == [(y, "") for y in years]
 
 
 def test_an_organ_named_in_the_next_clause_stays_with_its_own_year() -> None:
     text = "该院1998年、2001年先后开展了首例移植手术,2005年开展了首例肝移植。"
-    assert _firsts(text) == [(1998.0, ""), (2001.0, ""), (2005.0, "liver")]
+    assert first_years(text) == [(1998.0, ""), (2001.0, ""), (2005.0, "liver")]
