@@ -123,7 +123,7 @@ def test_near_one_organ_for_two_years_pairs_no_year() -> None:
     """As many organs as years, but the same organ twice (living, then deceased liver): no
     pairing in turn, so 2001 is no first liver transplant (the guard on organs named twice;
     the test above has more organs than years and does not reach it)."""
-    got = _firsts("该院1998年、2001年先后开展了首例活体肝移植和尸体肝移植。")
+    got = first_years("该院1998年、2001年先后开展了首例活体肝移植和尸体肝移植。")
     assert [y for y, _ in got] == [1998.0, 2001.0]
     assert (2001.0, "liver") not in got
 
