@@ -849,8 +849,9 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
 
-_TAG_LAST_CHARS = frozenset("(dby")
-"""The last character before a currency-year tag's year: '(' or the end of usd, rmb, cny."""
+_TAG_LAST_CHARS = frozenset("(dby ")
+"""The last character before a currency-year tag's year: '(', the end of usd, rmb, cny, or
+the space after them ('USD 2019 45,000')."""
 
 
 def _currency_year_tag(pg: _Page, s: int, arabic: str) -> bool:
@@ -860,6 +861,8 @@ def _currency_year_tag(pg: _Page, s: int, arabic: str) -> bool:
     norm = pg.norm
     if not _YEAR_FULL_RE.fullmatch(arabic):
         return False
+    if norm[s - 1 : s] == " ":  # 'USD 2019 45,000': the tag only before a second amount
+        return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 4), s + len(arabic) + 2))
     if norm[s - 1 : s] != "(":
         return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1))
     note = pat.CURRENCY_YEAR_PAREN_RE.match(norm, s)
@@ -892,9 +895,11 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     ):
         return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    cur_at = max(0, s - 6) + cur.start() if cur else s
     if not cur and not uclass and s >= 2 and norm[s - 2].isdigit() and norm[s - 1] == " ":
-        # 'USD2019 45,000': the tag's currency is the amount's
-        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
+        # 'USD2019 45,000', 'USD 2019 45,000': the tag's currency is the amount's
+        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 10), s)
+        cur_at = cur.start() if cur else s  # matched in norm itself, not in a slice
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
         if word:
@@ -902,7 +907,7 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     if cur and uclass == "time" and stated_unit == "years":
         cur = None  # 人民币2015年, RMB2015年度: a year (or years) after a currency word, no amount
     if cur:
-        start = max(0, s - 6) + cur.start()
+        start = cur_at
         cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
         if uclass not in ("cny", "usd"):
             stated_unit = "USD" if cur_class == "usd" else "CNY"

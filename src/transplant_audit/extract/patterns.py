@@ -366,12 +366,18 @@ EN_COUNTER_RE = re.compile(
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
-CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?!\d|[,.]\d)")
+CURRENCY_YEAR_TAG_RE = re.compile(
+    r"(?<![a-z])(?P<cur>usd|rmb|cny)"
+    r"(?:(?:19|20)\d\d(?!\d|[,.]\d)|\s(?:19|20)\d\d(?=\s\d))"
+)
 """A currency-year tag ('USD2019', 'rmb2015': money in that year's currency) glued as one word:
 its digits are the price level's year, not an amount. A full stop or comma after it ends the
-tag ('in USD2019.'); one before a digit continues an amount ('USD2019.50')."""
-CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d\s?$")
-"""A currency-year tag just before an amount ('USD2019 45,000'): the amount's currency."""
+tag ('in USD2019.'); one before a digit continues an amount ('USD2019.50'). With a space
+after the code the year is a tag only when a second amount follows ('USD 2019 45,000'):
+'USD 2019' alone is an amount of 2019 dollars."""
+CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)\s?(?:19|20)\d\d\s?$")
+"""A currency-year tag just before an amount ('USD2019 45,000', 'USD 2019 45,000'): the
+amount's currency."""
 CURRENCY_YEAR_PAREN_RE = re.compile(r"(?:19|20)\d\d\s?(?:usd|us\s?dollars?|rmb|cny|yuan)\)")
 """'(2019 USD)', a year-and-currency note in parentheses (read from the year): no amount."""
 EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")
