@@ -77,9 +77,10 @@ def test_a_tail_as_large_as_its_unit_is_malformed() -> None:
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("1万2,500", 12500), ("1万25", 10025), ("3万8千2", 38002), ("3万8千20", 38020)],
+    [("1万2,500", 12500), ("1万25", 10025), ("3万8千2", 38200), ("3万8千20", 38020)],
 )
 def test_one_tail_pattern_reads_both_heads(token: str, value: float) -> None:
-    # numbers._ARABIC_TAIL_RE serves a one-unit head (comma tails too) and a longer head;
-    # a one-digit tail after a longer head is left to the digit-by-digit reading
+    # an Arabic tail after a one-unit head (comma tails too) and after a longer head; one
+    # digit alone after 千 stands one place below it, as 三万八千二 is spoken (38200; it was
+    # read 38002, which is written 3万8千零2)
     assert parse_number(token) == value

@@ -849,18 +849,34 @@ def _unit(pg: _Page, f: _Figure, cnt: _Counter) -> bool:
     return not (f.uclass == "time" and pat.EN_TIME_ADJECTIVE_RE.match(norm, f.e_num, f.end + 12))
 
 
-_TAG_LAST_CHARS = frozenset("(dby")
-"""The last character before a currency-year tag's year: '(' or the end of usd, rmb, cny."""
+_TAG_LAST_CHARS = frozenset("(dby ")
+"""The last character before a currency-year tag's year: '(', the end of usd, rmb, cny, or
+the space after them ('USD 2019 45,000')."""
 
 
-def _currency_year_tag(norm: str, s: int, arabic: str) -> bool:
+def _currency_year_tag(pg: _Page, s: int, arabic: str) -> bool:
     """The year at ``s`` is a currency-year tag: glued after a currency code ('USD2019') or a
-    year-and-currency note in parentheses ('(2019 USD)'). The caller tests _TAG_LAST_CHARS."""
+    year-and-currency note in parentheses ('(2019 USD)') beside an amount it dates. The caller
+    tests _TAG_LAST_CHARS."""
+    norm = pg.norm
     if not _YEAR_FULL_RE.fullmatch(arabic):
         return False
+    if norm[s - 1 : s] == " ":  # 'USD 2019 45,000': the tag only before a second amount
+        return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 4), s + len(arabic) + 2))
     if norm[s - 1 : s] != "(":
         return bool(pat.CURRENCY_YEAR_TAG_RE.match(norm, max(0, s - 3), s + len(arabic) + 1))
-    return bool(pat.CURRENCY_YEAR_PAREN_RE.match(norm, s))
+    note = pat.CURRENCY_YEAR_PAREN_RE.match(norm, s)
+    if not note:
+        return False
+    # a note dates an amount in its sentence ('the charge (2019 USD) was $310,000'); with no
+    # other amount there, the number in parentheses is the amount ('a fee of (2000 yuan)')
+    se_s, se_e = pg.sentences.around(s, note.end())
+    before = _OTHER_AMOUNT_RE.search(norm, se_s, s - 1)
+    return bool(before or _OTHER_AMOUNT_RE.search(norm, note.end(), se_e))
+
+
+_OTHER_AMOUNT_RE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d(?![\d,]))\d")
+"""A number that is no year of 1900-2099 (the amount a currency-year note dates)."""
 
 
 def _currency(pg: _Page, f: _Figure) -> bool:
@@ -875,13 +891,15 @@ def _currency(pg: _Page, f: _Figure) -> bool:
         arabic
         and len(arabic) == 4
         and norm[s - 1 : s] in _TAG_LAST_CHARS
-        and _currency_year_tag(norm, s, arabic)
+        and _currency_year_tag(pg, s, arabic)
     ):
         return False  # USD2019, (2019 USD): the year of a currency's price level, no amount
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    cur_at = max(0, s - 6) + cur.start() if cur else s
     if not cur and not uclass and s >= 2 and norm[s - 2].isdigit() and norm[s - 1] == " ":
-        # 'USD2019 45,000': the tag's currency is the amount's
-        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 9), s)
+        # 'USD2019 45,000', 'USD 2019 45,000': the tag's currency is the amount's
+        cur = pat.CURRENCY_YEAR_TAG_BEFORE_RE.search(norm, max(0, s - 10), s)
+        cur_at = cur.start() if cur else s  # matched in norm itself, not in a slice
     if not cur and not uclass and norm.find("dollar", max(0, s - 12), s) >= 0:
         word = pat.EN_CURRENCY_WORD_BEFORE_RE.search(norm, max(0, s - 12), s)
         if word:
@@ -889,7 +907,7 @@ def _currency(pg: _Page, f: _Figure) -> bool:
     if cur and uclass == "time" and stated_unit == "years":
         cur = None  # 人民币2015年, RMB2015年度: a year (or years) after a currency word, no amount
     if cur:
-        start = max(0, s - 6) + cur.start()
+        start = cur_at
         cur_class = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
         if uclass not in ("cny", "usd"):
             stated_unit = "USD" if cur_class == "usd" else "CNY"

@@ -227,66 +227,140 @@ ZH_DIGIT_CHARS = "".join(ZH_DIGITS)
 ZH_NUMERAL_CHARS = ZH_DIGIT_CHARS + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG_UNITS)
 
 
+_ZERO_CHARS = "零〇○"
+_ARABIC_INT_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+"""Arabic digits of a whole number, perhaps grouped by commas: 25, 8,390."""
+
+
+def _digit(ch: str) -> int | None:
+    """The value of one digit, Chinese (五, 两, 零) or Arabic (5), or None."""
+    if ch in ZH_DIGITS:
+        return ZH_DIGITS[ch]
+    return int(ch) if ch.isascii() and ch.isdigit() else None
+
+
+def _positional(s: str) -> int:
+    """Chinese digits written one by one: 二〇一五 = 2015. Two digits without a zero (两三,
+    三四) are "two or three", an approximation, not 23 or 34 (Taiwanese news writes longer
+    numbers digit by digit: 三四五 = 345, 七六二二 = 7622)."""
+    if len(s) == 2 and not any(ch in _ZERO_CHARS for ch in s):
+        raise ValueError(f"vague Chinese numeral {s!r} (two or more numbers)")
+    out = 0
+    for ch in s:
+        out = out * 10 + ZH_DIGITS[ch]
+    return out
+
+
+def _arabic_tail(s: str, unit: int | None) -> int:
+    """Arabic digits ending a section after ``unit``: the low places (8千200 = 8200, 8百20 =
+    820); a tail as large as its unit is no reading of the number (8千2000)."""
+    if unit is None or not _ARABIC_INT_RE.fullmatch(s):
+        raise ValueError(f"malformed number {s!r}")
+    tail = int(s.replace(",", ""))
+    if tail >= unit:
+        raise ValueError(f"tail {s!r} as large as its unit {unit}")
+    return tail
+
+
 def _parse_zh_section(s: str) -> int:
-    """Parse a Chinese numeral below 万: 三千二百零五, 十五, 二十, 五百."""
-    if not s:
-        return 0
-    if all(ch in ZH_DIGITS for ch in s):  # positional: 二〇一五
-        if len(s) == 2 and not any(ch in "〇零○" for ch in s):
-            # 两三, 三四: "two or three", an approximation, not 23 or 34 (Taiwanese news
-            # writes longer numbers digit by digit: 三四五 = 345, 七六二二 = 7622)
-            raise ValueError(f"vague Chinese numeral {s!r} (two or more numbers)")
-        out = 0
-        for ch in s:
-            out = out * 10 + ZH_DIGITS[ch]
-        return out
+    """A numeral below 万, in Chinese digits, Arabic digits or both: 三千二百零五, 十五, 五百,
+    8千2百, 3千9百50. A last digit straight after 百 or 千 (no 零 between) stands one place
+    below it, as spoken: 一百五 = 150, 三千二 = 3200, 8千2 = 8200 (一千零五 = 1005)."""
+    if _ARABIC_INT_RE.fullmatch(s):
+        return int(s.replace(",", ""))
+    if all(ch in ZH_DIGITS for ch in s):
+        return _positional(s)
     total = 0
     digit: int | None = None
-    for ch in s:
-        if ch in ZH_DIGITS:
-            if digit is not None and digit != 0 and ZH_DIGITS[ch] != 0:
-                raise ValueError(f"two digits in a row in Chinese numeral {s!r}")
-            digit = ZH_DIGITS[ch]
+    last_unit: int | None = None
+    zero_after_unit = False  # 一千零五: the last digit is read as written
+    for i, ch in enumerate(s):
+        if ch.isascii() and s[i + 1 : i + 2].isascii() and i + 1 < len(s):
+            if digit:  # 1百九12: a digit with no unit before the tail
+                raise ValueError(f"two digits in a row in numeral {s!r}")
+            return total + _arabic_tail(s[i:], last_unit)  # 8千200: Arabic digits to the end
+        d = _digit(ch)
+        if d is not None:
+            if digit is not None and (digit != 0 or d == 0):  # 二〇 after 八千, 零零
+                raise ValueError(f"two digits in a row in numeral {s!r}")
+            if d == 0 and last_unit is None:  # a zero is a gap after a unit (一千零五)
+                raise ValueError(f"zero before any unit in numeral {s!r}")
+            digit = d
+            zero_after_unit = zero_after_unit or d == 0
         elif ch in ZH_SMALL_UNITS:
             unit = ZH_SMALL_UNITS[ch]
-            if digit is None:
-                if unit != 10 or total:  # 十五 = 15, but 百 alone is not a number
-                    if unit == 10 and total:  # 一百十 (spoken) = 110
-                        digit = 1
-                    else:
-                        raise ValueError(f"unit without digit in Chinese numeral {s!r}")
-                else:
-                    digit = 1
-            total += digit * unit
-            digit = None
+            if last_unit is not None and unit >= last_unit:
+                raise ValueError(f"units out of order in numeral {s!r}")
+            total += _unit_digit(s, digit, unit, total) * unit
+            digit, last_unit, zero_after_unit = None, unit, False
         else:
-            raise ValueError(f"not a Chinese numeral character: {ch!r}")
+            raise ValueError(f"not a numeral character: {ch!r}")
+    if digit == 0:
+        raise ValueError(f"a zero ends numeral {s!r}")  # 一百零: the gap before nothing
     if digit:
-        total += digit
+        below = last_unit // 10 if last_unit and last_unit > 10 and not zero_after_unit else 1
+        total += digit * below
     return total
+
+
+def _unit_digit(s: str, digit: int | None, unit: int, total: int) -> int:
+    """The digit a unit multiplies: the one before it, or 1 for a 十 with none (十五 = 15,
+    一百十 = 110, spoken); a 百 or 千 with none, or a zero, is no number."""
+    if digit == 0:
+        raise ValueError(f"zero before a unit in numeral {s!r}")  # 一百零十 is no 100
+    if digit is not None:
+        return digit
+    if unit == 10:
+        return 1
+    raise ValueError(f"unit without digit in numeral {s!r}")
+
+
+def _below(s: str, unit: int) -> int:
+    """What follows 万 or 亿: a number below ``unit`` (3万8,390 = 38390), below a tenth of it
+    after 零 (一万零五 = 10005), or one digit alone one place below it, as spoken (一万五 =
+    15000, 1万5 = 15000, 一亿五 = 150,000,000)."""
+    if not s:
+        return 0
+    d = _digit(s) if len(s) == 1 else None
+    if d:
+        return d * unit // 10
+    gap = s[0] in _ZERO_CHARS
+    if gap and (len(s) == 1 or s[1] in _ZERO_CHARS):
+        raise ValueError(f"malformed zero in {s!r}")
+    value = _read_numeral(s[1:] if gap else s)
+    if value >= (unit // 10 if gap else unit):
+        raise ValueError(f"{s!r} after a unit of {unit} is too large for its place")
+    return value
+
+
+def _read_numeral(s: str) -> int:
+    """A numeral with at most one 亿 and one 万 on either side of it (一万亿 = 10**12); a bare
+    万 or 亿 is its unit."""
+    if s.count("亿") > 1 or s.count("万") > 2:
+        raise ValueError(f"malformed numeral {s!r}")
+    for ch in "亿万":
+        if ch in s:
+            left, _, right = s.partition(ch)
+            if (not left and right) or ch in right:
+                raise ValueError(f"malformed numeral {s!r}")  # 万五, 三万0万
+            unit = ZH_BIG_UNITS[ch]
+            return (_read_numeral(left) if left else 1) * unit + _below(right, unit)
+    return _parse_zh_section(s)
 
 
 def parse_chinese_numeral(s: str) -> int:
     """Value of a Chinese numeral: 五百 → 500, 一千二百 → 1200, 两万三千 → 23000, 一亿 → 10**8.
 
     Handles 零 gaps (一千零五 → 1005), 十 without a leading digit (十五 → 15),
-    financial forms (壹贰叁) and positional digits (二〇一五 → 2015).
-    Raises ``ValueError`` for anything else.
+    financial forms (壹贰叁), positional digits (二〇一五 → 2015), a last digit one place
+    below the unit before it (一万五 → 15000, 两百五 → 250) and Arabic digits among the
+    characters (3万8千200 → 38200, 8百20 → 820).
+    Raises ``ValueError`` for anything else, a tail as large as its unit too (8千2000).
     """
     s = s.strip()
     if not s:
         raise ValueError("empty numeral")
-    if "亿" in s:
-        left, _, right = s.partition("亿")
-        return (parse_chinese_numeral(left) if left else 1) * 100_000_000 + (
-            parse_chinese_numeral(right) if right else 0
-        )
-    if "万" in s:
-        left, _, right = s.partition("万")
-        return (parse_chinese_numeral(left) if left else 1) * 10_000 + (
-            _parse_zh_section(right) if right else 0
-        )
-    return _parse_zh_section(s)
+    return _read_numeral(s)
 
 
 # --- Arabic and mixed -----------------------------------------------------------------------
@@ -314,35 +388,8 @@ def parse_number(token: str) -> float:
     return value
 
 
-_ARABIC_TAIL_RE = re.compile(r"^(\d+)([十百千万亿])(.*[十百千万亿])?(\d,\d{3}|\d+)$")
-"""Arabic digits and a unit, perhaps more up to a last unit, then an Arabic tail: 8千200,
-3万8,390 (one unit: groups 1, 2 and 4) and 3万8千200 (group 3 is ``8千``)."""
-
-
-def _arabic_tail(t: str, token: str) -> float | None:
-    """Value of a number ending in Arabic digits after a unit, or None when it is not one.
-
-    One unit (千 or 万) takes a tail of up to four digits (or ``8,390``) smaller than the unit:
-    8千200 = 8200, 1万25 = 10025. A longer head takes a tail of two or more plain digits,
-    and a tail as large as its unit is malformed: 3万8千200 = 38200, 3万8千2000 raises.
-    """
-    m = _ARABIC_TAIL_RE.match(t)
-    if not m:
-        return None
-    lead, first, more, digits = m.groups()
-    if more is None:
-        if first not in "千万" or len(digits.replace(",", "")) > 4:
-            return None
-        unit = ZH_SMALL_UNITS.get(first) or ZH_BIG_UNITS[first]
-        tail = int(digits.replace(",", ""))
-        return float(lead) * unit + tail if tail < unit else None  # huge: inf, no OverflowError
-    if "," in digits or len(digits) < 2:
-        return None
-    unit = ZH_SMALL_UNITS.get(more[-1]) or ZH_BIG_UNITS[more[-1]]
-    if int(digits) >= unit:
-        raise ValueError(f"malformed number {token!r}")
-    return _parse_number(lead + first + more) + int(digits)
-
+_MULT_RE = re.compile(r"[十百千]?[万亿]?|万[万亿]")
+"""The multipliers after a number: 2万, 3千万, 1.5亿, 2万亿; 万万 (an old 亿). Not 2百百, 2万千."""
 
 _PARSE_CACHE_SIZE = 4096
 """Distinct number tokens remembered: a document repeats its years and round figures."""
@@ -364,6 +411,8 @@ def _parse_number(token: str) -> float:
         digits, mult = m.groups()
         if not _ARABIC_RE.match(digits):
             raise ValueError(f"malformed number {token!r}")
+        if not _MULT_RE.fullmatch(mult):
+            raise ValueError(f"malformed multiplier in {token!r}")
         value = float(digits.replace(",", ""))
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
@@ -374,20 +423,16 @@ def _parse_number(token: str) -> float:
     )
     if m:
         whole, frac, mult = m.groups()
+        if not _MULT_RE.fullmatch(mult):
+            raise ValueError(f"malformed multiplier in {token!r}")
         digits = "".join(str(ZH_DIGITS[ch]) for ch in frac)
         value = float(f"{parse_chinese_numeral(whole)}.{digits}")
         for ch in mult:
             value *= ZH_SMALL_UNITS.get(ch) or ZH_BIG_UNITS[ch]
         return value
-    # an Arabic tail after a unit: 8千200 = 8200, 3万8,390 = 38390, 3万8千200 = 38200,
-    # 3千9百50 = 3950 (the digit-by-digit reading below would drop it: 3万8千200 was 38000)
-    value = _arabic_tail(t, token)
-    if value is not None:
-        return value
-    # 1千2百 style (rare): mixed digit/unit sequence
-    if all(ch.isdigit() or ch in ZH_NUMERAL_CHARS for ch in t):
-        converted = "".join(("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch) for ch in t)
-        return float(parse_chinese_numeral(converted))
+    # a mixed number (8千200 = 8200, 3万8,390 = 38390, 8百20 = 820, 1千2百) or Chinese
+    if all(ch.isdigit() or ch == "," or ch in ZH_NUMERAL_CHARS for ch in t):
+        return float(parse_chinese_numeral(t))
     raise ValueError(f"not a number: {token!r}")
 
 

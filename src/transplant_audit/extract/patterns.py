@@ -31,18 +31,22 @@ ARABIC = (
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
 both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
 ('RMB¥100,000, respectively')."""
+_ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元])"
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
-    r"(?:万(?:\d{4}(?![\d,])|\d,\d{3}(?![\d,])|\d千(?:\d百(?:\d\d(?=[多余]?\s?[位名人例宗台张笔个元]))?"
-    r"|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))?"
-    r"|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个]))"
-    r"|千(?:\d百(?:\d\d(?=[多余]?\s?[位名人例宗台张笔个元]))?|\d{1,3}(?=[多余]?\s?[位名人例宗台张笔个元]))"
+    rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
+    rf"|\d+{_ZH_TAIL_END})?"
+    r"|\d+(?=[多余]?\s?[位名人例宗台张笔个]))"
+    rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|\d+{_ZH_TAIL_END})"
+    rf"|百\d+{_ZH_TAIL_END}"
     r"|[十百千万亿]{1,2})"
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
-8千200多人, 8千200元, 3千9百例, 3千9百50例 and 1万200多例 (a tail of up to three digits, or
-two after 百, before a counter or 元)."""
+8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例 and 1万200多例 (Arabic digits after the
+last unit, before a counter or 元). A tail as long as its unit or longer (8千2000例) is taken
+with the number, which then reads as malformed (numbers.parse_number): no figure, rather
+than the tail's 2000 alone."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -362,12 +366,18 @@ EN_COUNTER_RE = re.compile(
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
-CURRENCY_YEAR_TAG_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d(?!\d|[,.]\d)")
+CURRENCY_YEAR_TAG_RE = re.compile(
+    r"(?<![a-z])(?P<cur>usd|rmb|cny)"
+    r"(?:(?:19|20)\d\d(?!\d|[,.]\d)|\s(?:19|20)\d\d(?=\s\d))"
+)
 """A currency-year tag ('USD2019', 'rmb2015': money in that year's currency) glued as one word:
 its digits are the price level's year, not an amount. A full stop or comma after it ends the
-tag ('in USD2019.'); one before a digit continues an amount ('USD2019.50')."""
-CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)(?:19|20)\d\d\s?$")
-"""A currency-year tag just before an amount ('USD2019 45,000'): the amount's currency."""
+tag ('in USD2019.'); one before a digit continues an amount ('USD2019.50'). With a space
+after the code the year is a tag only when a second amount follows ('USD 2019 45,000'):
+'USD 2019' alone is an amount of 2019 dollars."""
+CURRENCY_YEAR_TAG_BEFORE_RE = re.compile(r"(?<![a-z])(?P<cur>usd|rmb|cny)\s?(?:19|20)\d\d\s?$")
+"""A currency-year tag just before an amount ('USD2019 45,000', 'USD 2019 45,000'): the
+amount's currency."""
 CURRENCY_YEAR_PAREN_RE = re.compile(r"(?:19|20)\d\d\s?(?:usd|us\s?dollars?|rmb|cny|yuan)\)")
 """'(2019 USD)', a year-and-currency note in parentheses (read from the year): no amount."""
 EN_HKD_PREFIX_RE = re.compile(r"(?<![a-z])(?:hk\s?\$|hkd)\s?$")

@@ -1,0 +1,238 @@
+"""Mixed numbers (Arabic digits among Chinese units) read whole or refused, never by half.
+
+8百20 read 800 and 8千2000 read 8000 (the tail dropped, the old digit-by-digit reading),
+3万8千2000 raised, 一万五 read 10005 (spoken: 15000), 八千二〇〇 read 8000 and one 亿 after
+another (一亿亿亿...) raised RecursionError out of the extractor. The parser is fuzzed here
+against a small reference reader written apart from it (a grammar over token classes, not a
+loop over characters): random mixes of digits, 〇一二...十百千万亿, 两, 零 and commas.
+Synthetic inputs only."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+from transplant_audit.extract.numbers import parse_number
+
+# --- the reference reader ------------------------------------------------------------------
+
+_ZH = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_POWER = {"十": 1, "百": 2, "千": 3}
+_MULTS = {"": 1, "万": 10**4, "亿": 10**8, "万万": 10**8, "万亿": 10**12}
+_MULTS.update({u + b: 10**p * _MULTS[b] for u, p in _POWER.items() for b in ("", "万", "亿")})
+_WHOLE = r"\d{1,3}(?:,\d{3})+|\d+"
+_SECTION = re.compile(r"(?!Z)(?:(DQ))?(?:(Z?)(DB))?(?:(Z?)(DS)|(S))?(?:(Z?)([DA]))?")
+"""A section below 万 over token classes: D a digit 1-9, Z a zero, A Arabic digits (two
+characters or more), Q/B/S 千/百/十; places fall from 千 to 十, a zero only after a unit and
+before a digit (十 with no digit: 十五, 一百十)."""
+
+
+def _tokens(s: str) -> list[tuple[str, str]]:
+    """(class, text) of each token: runs of Arabic digits and commas are one token."""
+    out = []
+    for m in re.finditer(r"[\d,]+|.", s):
+        t = m.group()
+        if t in _ZH or (len(t) == 1 and t.isdigit()):
+            out.append(("Z" if (_ZH.get(t, 0) if t in _ZH else int(t)) == 0 else "D", t))
+        elif t[0] in "0123456789,":
+            out.append(("A", t))
+        elif t in _POWER:
+            out.append(({"千": "Q", "百": "B", "十": "S"}[t], t))
+        else:
+            out.append(("?", t))
+    return out
+
+
+def _digit(t: str) -> int:
+    return _ZH[t] if t in _ZH else int(t)
+
+
+def _ref_section(s: str) -> int | None:
+    """A numeral below 万, or None."""
+    if re.fullmatch(_WHOLE, s):
+        return int(s.replace(",", ""))
+    if s and all(ch in _ZH for ch in s):  # digit by digit; two without a zero are vague
+        vague = len(s) == 2 and not any(_ZH[ch] == 0 and ch in "〇零" for ch in s)
+        return None if vague else int("".join(str(_ZH[ch]) for ch in s))
+    toks = _tokens(s)
+    classes = "".join(c for c, _ in toks)
+    m = _SECTION.fullmatch(classes)
+    if not s or not m or (classes.endswith("A") and len(classes) == 1):
+        return None
+    value, i, place = 0, 0, None  # place: the power of the last unit, for the tail
+    for group in m.groups():
+        if not group:
+            continue
+        if group == "Z":
+            i += 1
+            continue
+        if group in ("D", "A"):  # the tail
+            text = toks[i][1]
+            if group == "A":
+                if place is None or not re.fullmatch(_WHOLE, text):
+                    return None
+                tail = int(text.replace(",", ""))
+                return value + tail if tail < 10**place else None
+            gap = i > 0 and toks[i - 1][0] == "Z"
+            shift = place - 1 if place and place > 1 and not gap else 0
+            return value + _digit(text) * 10**shift
+        digit = _digit(toks[i][1]) if group[0] == "D" else 1
+        i += len(group)
+        place = _POWER[toks[i - 1][1]]
+        value += digit * 10**place
+    return value
+
+
+def _ref_after(s: str, unit: int) -> int | None:
+    """What follows 万 or 亿 (below the unit), or None."""
+    if not s:
+        return 0
+    if len(s) == 1 and (s in _ZH or s.isdigit()) and _digit(s):
+        return _digit(s) * unit // 10  # 一万五 = 15000
+    if s[0] in "〇零":
+        rest = _ref_big(s[1:]) if len(s) > 1 and s[1] not in "〇零" else None
+        return rest if rest is not None and rest < unit // 10 else None
+    value = _ref_big(s)
+    return value if value is not None and value < unit else None
+
+
+def _ref_big(s: str) -> int | None:
+    """A numeral with 万 and 亿, or None."""
+    m = re.fullmatch(r"(?:([^亿]*)亿)?([^亿]*)", s)
+    if not m:
+        return None
+    yi, rest = m.groups()
+    if yi is not None:
+        if not yi and rest:
+            return None
+        head = _ref_big(yi) if yi else 1
+        tail = _ref_after(rest, 10**8)
+        return None if head is None or tail is None else head * 10**8 + tail
+    m = re.fullmatch(r"(?:([^万]*)万)?([^万]*)", s)
+    if not m:
+        return None
+    wan, low = m.groups()
+    if wan is None:
+        return _ref_section(low)
+    if not wan and low:
+        return None
+    head = _ref_section(wan) if wan else 1
+    tail = _ref_after(low, 10**4)
+    return None if head is None or tail is None else head * 10**4 + tail
+
+
+def ref_read(s: str) -> int | None:
+    """The reference reading of ``s`` (digits, 〇一二...十百千万亿, 两, 零, commas), or None."""
+    m = re.fullmatch(r"([\d,]+)([十百千万亿]*)", s)
+    if m:  # Arabic digits, perhaps with multipliers: 2万, 3千万
+        ok = re.fullmatch(_WHOLE, m[1]) and m[2] in _MULTS
+        return int(m[1].replace(",", "")) * _MULTS[m[2]] if ok else None
+    return _ref_big(s)
+
+
+# --- named cases -----------------------------------------------------------------------------
+
+READS = [
+    ("8百20", 820),
+    ("8百2", 820),
+    ("8千200", 8200),
+    ("8千2", 8200),
+    ("8千零20", 8020),
+    ("3万8千200", 38200),
+    ("3万8,390", 38390),
+    ("1万25", 10025),
+    ("1万5", 15000),
+    ("12万3千", 123000),
+    ("一百五", 150),
+    ("一千零五", 1005),
+    ("一万五", 15000),
+    ("一万零五百", 10500),
+    ("一亿五", 150_000_000),
+    ("两百五", 250),
+    ("二〇一五", 2015),
+    ("一百十", 110),
+]
+REFUSED = ["8千2000", "3万8千2000", "1万20000", "8百200", "八千二〇〇", "一百零十", "一百零"]
+REFUSED += ["2百百", "二十三十", "一万零五千", "两三", "一" + "亿" * 3000]
+
+
+@pytest.mark.parametrize(("token", "value"), READS)
+def test_the_parser_reads_mixed_numbers(token: str, value: int) -> None:
+    assert parse_number(token) == value
+    assert ref_read(token) == value  # the reference reader agrees on the named cases
+
+
+@pytest.mark.parametrize("token", REFUSED, ids=[t[:12] for t in REFUSED])
+def test_the_parser_refuses_malformed_numbers(token: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(token)
+    assert ref_read(token) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全年完成肾移植8百20例。", 820.0),  # was 20: the pattern split 8百 from 20例
+        ("全年完成肾移植3万8千200例。", 38200.0),
+        ("目前等待肾移植的患者有1万5人。", 15000.0),
+    ],
+)
+def test_the_extractor_reads_the_whole_mixed_number(text: str, value: float) -> None:
+    assert [c.value for c in extract_candidates(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["费用为8千2000元。", "累计完成肾移植3万8千2000例。", "累计完成肾移植8千2000例。"],
+)
+def test_a_malformed_mixed_number_gives_no_figure_not_its_tail(text: str) -> None:
+    # was a figure of 2000, the tail alone (8千 then 2000例)
+    assert extract_candidates(text) == []
+
+
+# --- the fuzz ----------------------------------------------------------------------------------
+
+_PIECES = list("0123456789〇零一二两三四五六七八九十百千万亿,") + ["200", "20", "2,000", "05"]
+_WEIGHTS = [2] * 10 + [2, 3] + [2] * 10 + [4, 4, 4, 3, 2, 1] + [1, 1, 1, 1]
+
+
+def _samples(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choices(_PIECES, _WEIGHTS, k=rng.randint(1, 7))).replace(" ", "")
+        for _ in range(n)
+    ]
+
+
+def _parse_or_none(token: str) -> float | None:
+    try:
+        return parse_number(token)
+    except ValueError:
+        return None
+
+
+def test_the_parser_agrees_with_the_reference_reader_on_random_mixes() -> None:
+    samples = _samples(30_000, seed=14)
+    read = 0
+    for token in samples:
+        want = ref_read(token)
+        got = _parse_or_none(token)  # any exception but ValueError fails the test
+        assert got == (None if want is None else float(want)), (token, got, want)
+        read += got is not None
+    assert read > 3000, read  # a fair share of the mixes are numbers, both ways
+
+
+def test_the_extractor_survives_random_mixes() -> None:
+    for token in _samples(1500, seed=15):
+        for text in (f"累计完成肾移植{token}例。", f"费用为{token}元。", f"共{token}人等待"):
+            for c in extract_candidates(text):
+                assert math.isfinite(c.value), (text, c)
+
+
+def test_one_yi_after_another_is_no_crash() -> None:
+    # raised RecursionError out of extract_candidates (the numeral split at each 亿 in turn)
+    assert extract_candidates("共" + "一亿" * 3000 + "例。") == []
