@@ -77,6 +77,8 @@ from transplant_audit.extract.counters import (
     _and_a_half,
     _bare_count,
     _Counter,
+    _breakdown_part,
+    _counter_after_breakdown,
     _counter_after_paren,
     _elliptic_counter,
     _en_price_item,
@@ -696,6 +698,8 @@ def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _list_counter(pg.norm, f.e, cnt)
     if not cnt.uclass:
         cnt = _counter_after_paren(pg.norm, f.e, cnt)
+    if not cnt.uclass and not pg.is_zh_text:
+        cnt = _counter_after_breakdown(pg.norm, f.e, cnt)
     if (
         not cnt.uclass
         and not f.is_zh_token
@@ -752,9 +756,10 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
         and bool(out)
         and "transplants" in out[-1].indicator
         and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
-    )
-    if f.cohort_item and not cnt.uclass:
-        cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+    ) or _breakdown_item(pg, f, cnt, out)
+    if f.cohort_item and cnt.uclass != "ops":
+        end = cnt.end if cnt.uclass else e  # '58 deceased donors' keeps its words
+        cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], end)
     if (
         cnt.uclass in ("", "organ_items")
         and out
@@ -764,6 +769,21 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
     ):
         cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
     return cnt
+
+
+def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) -> bool:
+    """English: a part of a breakdown in parentheses of the count of transplants just before
+    ('12 transplants (two single-lung and 10 double-lung)', '65 (58 deceased donors, 7 living
+    donors)'): no counter of its own, or the donor kind of the transplants; not a year."""
+    if pg.is_zh_text or not out or "transplants" not in out[-1].indicator:
+        return False
+    if cnt.uclass not in ("", "ops") and not (
+        cnt.uclass == "donors" and pat.EN_DONOR_KIND_RE.search(cnt.mods)
+    ):
+        return False
+    if f.arabic and _YEAR_ONLY_RE.match(f.m.group(0)):
+        return False
+    return _breakdown_part(pg.norm, f.s, f.e, out[-1].start, out[-1].end)
 
 
 def _number_of_other(norm: str, s: int) -> bool:

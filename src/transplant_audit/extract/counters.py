@@ -658,6 +658,66 @@ def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
     return _read_counter(norm, m.end()) if m else cnt
 
 
+_BREAKDOWN_PAREN_RE = re.compile(r"\s?\((?=[^()\n]{0,90}?\d)[^()\n]{1,90}\)")
+"""A breakdown in parentheses right after a count, a number in it ('15 (2 single-lung, 11
+double-lung and 2 heart-lung) transplants')."""
+
+
+def _counter_after_breakdown(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """The count before a breakdown in parentheses counts the noun after them when that noun
+    is transplants ('There have been 15 (2 single-lung, ...) transplants performed'); the
+    figure's span stays the number, so the parts inside are read as figures of their own."""
+    if cnt.uclass:
+        return cnt
+    m = _BREAKDOWN_PAREN_RE.match(norm, e)
+    if not m:
+        return cnt
+    after = _read_counter(norm, m.end())
+    if after.uclass != "ops":
+        return cnt
+    return _Counter(after.uclass, after.stated_unit, after.mult, after.quals, after.mods, e)
+
+
+_PART_LABEL_RE = re.compile(r"\s*(?:[a-z][a-z \[\]/-]{0,40}[:=]\s*)?")
+"""What may stand between a part's separator and its number: nothing, or a label with ':'
+or '=' ('(KT: 174', '(kidney = 12')."""
+_PART_END_RE = re.compile(r"(?:\s?[a-z][a-z -]{0,30}?)?\s?(?:\)|,|;|\sand\s)")
+"""A part of a breakdown ends at the next part or the closing parenthesis, after at most a
+few words ('2 single-lung,', '10 double-lung)', '58 deceased donors,', '174;')."""
+_PART_SEPARATOR_RE = re.compile(r"[(,;]|\sand\s")
+_PART_KIND_RE = re.compile(
+    r"(?<![a-z])(?:single|double|bilateral|living|live|deceased|dead|cadaver(?:ic)?|p(?:a)?ediatric"
+    r"|adults?|child(?:ren)?|re-?transplants?|kts?|lts?)(?![a-z])"
+)
+"""A kind of transplant a part of a breakdown names besides an organ ('2 single-lung', '58
+deceased donors', 'KT, 174'); a part named by anything else ('173 directly noted') is a
+tally of another kind, no part of the count."""
+
+
+def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -> bool:
+    """Is the number at ``s``-``e`` a part of a breakdown in parentheses opened at the count
+    just before it ('12 transplants (two single-lung and 10 double-lung)', '15 (2 single-lung,
+    11 double-lung) transplants', '336 ... (kidney transplantation [KT], 174; ...)')? A part
+    carries the indicator of the whole (GUIDE.md: a subset count)."""
+    p = norm.rfind("(", max(0, prev_start - 100), s)
+    if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
+        return False
+    if p < prev_start:
+        pass  # the count before is an earlier part of the same breakdown
+    elif p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
+        return False  # the parenthesis opens after another clause, not at the count
+    seg = norm[p:s]
+    last = max((m.end() for m in _PART_SEPARATOR_RE.finditer(seg)), default=-1)
+    if last < 0 or not _PART_LABEL_RE.fullmatch(seg, last):
+        return False
+    end = _PART_END_RE.match(norm, e, e + 40)
+    if not end:
+        return False
+    # the part's words: what follows the number, or the label of the piece before it
+    piece = seg[max(0, seg.rfind(";"), seg.rfind("(")) :] + norm[e : end.end()]
+    return bool(pat.ORGAN_RE.search(piece) or _PART_KIND_RE.search(piece))
+
+
 def _is_subset(ctx: _Ctx) -> bool:
     """Does the figure open a subset of the one before ('including 300', 'Among them, 4,138',
     其中300例)?"""

@@ -1612,6 +1612,9 @@ RANKING_CUE_RE = re.compile(
     r"|place(?<=(?:st|nd|rd|th)\splace)(?![a-z])|came in"
 )
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
+EN_DONOR_KIND_RE = re.compile(r"(?<![a-z])(?:living|live|deceased|dead|cadaver(?:ic)?)(?![a-z])")
+"""'58 deceased donors, 7 living donors' in a breakdown of transplants: the donor kind of the
+transplants, not a count of donors."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
 COHORT_ITEM_BEFORE_RE = re.compile(
     r"(?:\(|;\s?|,\s?)(?:n\s?=|(?:kts?|lts?|ot|ldlt|ddlt|kidney|liver|heart|lung)\s?[,:=])\s?$"
