@@ -83,6 +83,7 @@ from transplant_audit.extract.counters import (
     _elliptic_counter,
     _en_price_item,
     _implied_counter,
+    _item_label_counter,
     _label_counter,
     _list_counter,
     _list_sibling,
@@ -91,6 +92,7 @@ from transplant_audit.extract.counters import (
     _table_head,
     _waiting_part,
     _zh_restated,
+    list_item_head,
 )
 from transplant_audit.extract.hospitals import (
     find_hospitals,
@@ -113,6 +115,7 @@ from transplant_audit.extract.numbers import (
     script_counts,
     unwrap_lines,
 )
+from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
@@ -527,6 +530,7 @@ class _Figure:
     plus_half: bool = False  # 'two and a half years'
     money_kind: str = ""  # the high end of a range priced by the currency before its low end
     cohort_item: bool = False  # (n = 295): a group of the count before
+    list_item: bool = False  # '• Kidney = 3,709': a list item read by its label
     uclass: str = ""  # the counter class (beds, ops, time, cny...) once the unit is read
     stated_unit: str = ""
     mult: float = 1.0
@@ -804,6 +808,9 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _elliptic_counter(norm, s, e, pg.sentences, cnt)
     if not cnt.uclass and f.arabic and (pg.has_rows or pg.has_labels):
         cnt = _label_counter(norm, s, e, cnt)
+    if not cnt.uclass and f.arabic and pg.has_lines and not pg.is_zh_text:
+        cnt = _item_label_counter(norm, s, e, cnt)
+        f.list_item = bool(cnt.uclass)
     if not cnt.uclass and not f.is_zh_token:
         # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
         # sentence about transplants, counts transplants
@@ -1116,6 +1123,8 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _list_sibling(out, pg.norm, f.start, f.se_s) or indicator
     if indicator is None and uclass in ("cny", "usd") and out and not pg.is_zh_text:
         indicator = _en_price_item(out[-1], pg.norm, f.start, uclass)
+    if indicator is None and f.list_item:  # its heading named transplants, further back than
+        indicator = "transplants_cumulative"  # the context reads; its period is read below
     if indicator is None:
         return False
     if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
@@ -1127,8 +1136,31 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     indicator = _subset_indicator(indicator, ctx, out, f.se_s)
     if f.cohort_item and "transplants" in indicator:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
+    if f.list_item and indicator in ("transplants_in_period", "transplants_cumulative"):
+        indicator = _list_item_indicator(pg.norm, f.s, f.end)
     f.indicator = indicator
     return True
+
+
+def _list_item_indicator(norm: str, s: int, end: int) -> str:
+    """A list item's count of transplants: for the period its own line names, else the one
+    its heading names ('As of December 31, 2023, total transplants include:' → a running
+    total; '2024 was a great year for the program' → that year's), read by the one period
+    decision with the heading as the sentence before, joined to the item."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    left, right = norm[line_start:s], norm[end:line_end]
+    view = PeriodView(
+        clause=left + " " + right,
+        left_clause=left,
+        sentence=left + " " + right,
+        sentence_left=left,
+        sentence_right=right,
+        previous=list_item_head(norm, line_start),
+        previous_joined=True,
+    )
+    return "transplants_" + decide_period(view).kind
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:

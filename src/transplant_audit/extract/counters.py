@@ -317,6 +317,55 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter(uclass, unit, mult, [], label.strip(), e)
 
 
+_ORGAN_ITEM_WORDS = frozenset(w for w, c in pat.EN_COUNTERS.items() if c[0] == "organ_items")
+"""Organ names the counter table reads as organs ('kidneys'): in a list item's label they
+name the organ of the transplants counted ('All Kidneys = 121')."""
+
+
+def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """English: a value on a list line 'label = value' or 'label – value' (a bullet allowed)
+    under a heading about transplants counts the transplants its label names: a counted noun
+    ('Lung transplants – 25'), or an organ alone ('• Kidney = 3,709', 'All Livers (including
+    multi-organ) = 55'); GUIDE.md: a list item counts like the sentence it abbreviates."""
+    if cnt.uclass or not pat.EN_ITEM_VALUE_END_RE.match(norm, e, e + 70):
+        return cnt
+    if _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    line_start = norm.rfind("\n", 0, s) + 1
+    lm = pat.EN_ITEM_LABEL_BEFORE_RE.search(norm[line_start:s])
+    if not lm:
+        return cnt
+    label = lm.group("label")
+    found = [w for w in pat.EN_LABEL_COUNTER_RE.findall(label) if w not in _ORGAN_ITEM_WORDS]
+    if found:
+        if pat.EN_COUNTERS[found[-1]][0] != "ops":
+            return cnt  # 'Beds – 120': no count of transplants
+    elif not pat.ORGAN_RE.search(label) or pat.EN_ITEM_NOT_COUNT_RE.search(label):
+        return cnt
+    elif not pat.TRANSPLANT_CUE_RE.search(list_item_head(norm, line_start)):
+        return cnt  # an organ alone counts transplants only under a heading about them
+    return _Counter("ops", "transplants", 1.0, [], label.strip(), e)
+
+
+_ITEM_LINE_RE = re.compile(r"\s*(?:$|[-•*·]|[a-z][a-z' ()/-]{1,60}?\s?(?::|=|\s[–—-])\s*\d)")
+"""A blank line or another item of the same list (bulleted, or 'label = value')."""
+
+
+def list_item_head(norm: str, line_start: int) -> str:
+    """The heading of the list whose item starts at ``line_start``: the nearest line above that
+    is neither blank nor another item ("" when the list opens the text)."""
+    end = line_start - 1
+    for _ in range(pat.TABLE_ROWS_BACK):
+        if end <= 0:
+            return ""
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end]
+        if not _ITEM_LINE_RE.match(line):
+            return line
+        end = start - 1
+    return ""
+
+
 _NUMERIC_CELL_RE = re.compile(
     r"\s*[\d.,%~-]*(?:\s?[万千亿]?元?)?(?:\s?[-~至到]\s?[\d.]+\s?[万千亿]?元?)?\s*"
 )

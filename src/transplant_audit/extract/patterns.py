@@ -2239,6 +2239,20 @@ EN_LABEL_BEFORE_RE = re.compile(
     r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
 )
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
+EN_ITEM_LABEL_BEFORE_RE = re.compile(
+    r"^\s*(?:[-•*·]\s*)?(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?(?::|=|\s[–—-])\s*"
+    r"(?:about\s|approximately\s|over\s|more than\s|nearly\s|some\s)?$"
+)
+"""A list item 'label = value' or 'label – value' (or 'label: value'), on a line of its own
+after an optional bullet: '• Kidney = 3,709', 'Lung transplants – 25 – the previous record
+...', 'All Livers (including multi-organ) = 55'."""
+EN_ITEM_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,60}\))?\s*(?:\n|$|[–—]\s|-\s|;)")
+"""A list item's value ends its line, or a dash or ';' opens a remark, after an optional note
+in parentheses ('65 (58 deceased donors, 7 living donors) – the previous record was 56')."""
+EN_ITEM_NOT_COUNT_RE = re.compile(
+    r"bed|price|cost|fee|charge|wait|time|rate|surviv|donor|donat|list|age|day|month|year|%"
+)
+"""An organ label that counts no transplants: beds, prices, waits, rates, donors."""
 EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
 """A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
 EN_LABEL_MONEY_RE = re.compile(
