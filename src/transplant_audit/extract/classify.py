@@ -1859,7 +1859,17 @@ def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
         in_period = _temporal(ctx) == "in_period"
         return "transplants_in_period" if in_period else "transplants_cumulative"
+    if not ctx.chinese and _EN_ORGAN_DONATIONS_RE.search(ctx.mods):
+        return "opo_organs_utilised"  # 'eight heart donations', 'kidney donations dropped from 72'
     return "opo_donors"
+
+
+_EN_ORGAN_DONATIONS_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|pancreas)s?\s(?:[a-z-]+\s)?donations?(?![a-z])"
+)
+"""Donations named by a solid organ ('heart donations', 'kidney donations'): each donation is
+an organ given, counted as organs (GUIDE.md: a registry's donations by organ count organs);
+'organ donations' and donations of corneas or tissue keep their own reading."""
 
 
 def _en_bed_use(ctx: _Ctx) -> bool:
