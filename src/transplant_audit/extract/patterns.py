@@ -702,7 +702,8 @@ ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reache
 MILESTONE_DATED_RE = re.compile(rf"^\s?(?:例|宗|台)?\s?\(\s?{YEAR}\s?年?\s?\)")
 """突破...1000例(1993年)、2000例(1998年): the year a mark was passed, in parentheses after it."""
 EN_SIMPLE_PAST_RE = re.compile(
-    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted))"
+    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted"
+    r"|transplanted)|underwent)"
     r"(?![a-z])"
 )
 """English tells a running total in the perfect ('has performed', 'have been done') or with a
