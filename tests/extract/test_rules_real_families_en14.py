@@ -223,3 +223,33 @@ SIMPLE_PAST_CASES = [
 @pytest.mark.parametrize(("text", "present", "absent"), SIMPLE_PAST_CASES)
 def test_simple_past_events(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- transplant abbreviations the counter table lacks (OT, HT, LTx...), read only before a
+# verb of operating (OT and HT also name theatres and hypertension) ----------------------------
+
+ABBREVIATION_CASES = [
+    pytest.param(
+        "Worldwide, 98,400 OT were performed in 2012.",
+        {(IN_PERIOD, 98400.0)},
+        set(),
+        id="ot-performed",
+    ),
+    pytest.param(
+        "According to the registry, 265 HT were performed from 2008 to 2013.",
+        {(IN_PERIOD, 265.0)},
+        set(),
+        id="ht-performed-over-a-span",
+    ),
+    pytest.param(
+        "The new wing has 6 OT and a recovery room.",
+        set(),
+        {(IN_PERIOD, 6.0), (CUMULATIVE, 6.0)},
+        id="near-miss-operating-theatres",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ABBREVIATION_CASES)
+def test_transplant_abbreviations(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

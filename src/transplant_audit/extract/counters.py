@@ -446,6 +446,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
     if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
+    if pat.EN_TX_ABBREV_DONE_AFTER_RE.match(norm, e, e + 40):
+        return _Counter("ops", "transplants", 1.0, [], "transplants", e)  # 487 HT were performed
     if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
         return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
