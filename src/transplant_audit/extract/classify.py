@@ -175,7 +175,43 @@ def _surgeon(ctx: _Ctx) -> bool:
         gate = _has(_ZH_CAREER_GATE_RE, ctx.sentence_left)  # a cheap test first
         return gate and _zh_career(ctx.sentence_left)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
-    return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
+    if "," in ctx.sentence_left and _EN_TITLED_APPOSITION_RE.search(ctx.sentence_left):
+        return True
+    return _en_person_subject(ctx.sentence_left[-100:])
+
+
+_EN_SURNAMES = (
+    "bai|cai|cao|chan|chen|cheng|cheung|chow|cui|dai|deng|ding|dong|du|duan|fang|feng|fu|gao"
+    "|gu|guan|guo|han|hao|ho|hong|hou|hu|huang|ji|jia|jiang|jin|kang|kong|lam|lau|lee|lei|leung"
+    "|li|liang|liao|lin|liu|lo|lu|luo|mao|meng|mo|ng|pan|peng|qian|qin|qiu|ren|shao|shen|shi|su"
+    "|sun|tan|tang|tao|tian|tsang|wang|wei|wen|wong|wu|xia|xiang|xiao|xie|xiong|xu|xue|yan|yao"
+    "|ye|yin|yu|yuan|zeng|zhai|zhang|zhao|zheng|zhong|zhou|zhu|zou"
+)
+_EN_PERSON_SUBJECT_RE = re.compile(
+    rf"(?<![a-z'-])(?<!hong\s)(?:{_EN_SURNAMES})(?!\skong)"
+    r"(?:\s(?!(?:hospital|cent(?:er|re)|department|institute|university|province|city|team"
+    r"|group|district|county)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
+    r"\s(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?"
+    r"(?:conducted|completed|performed|done|carried out|operated on)\s[^,;.]{0,30}$"
+)
+"""A person named by a Chinese surname (and given name) is the subject of the count: 'Shen
+had conducted over 1,000', 'Yu has completed over 3,800 surgical cases', 'Chen Litian
+conducted over 500' (the text is lower-cased: a unit word after the name, 'Hong Kong',
+keeps the count a unit's)."""
+_EN_EACH_PERSON_RE = re.compile(
+    r"(?<![a-z])(?:doctors|surgeons|professors|physicians|experts)(?![a-z])[^.;]{0,40}"
+    r"\s(?:have|had|has)\seach\s(?:[a-z]+\s){0,2}?(?:conducted|completed|performed|done)\s"
+)
+"""'Three doctors with senior titles have each completed over one hundred': each surgeon's own
+count."""
+
+
+def _en_person_subject(left: str) -> bool:
+    """English: a surgeon named by a surname, or surgeons who 'each' did the count, is the
+    subject of the count just before it."""
+    if not left or left[-1:] > "\u2e80":
+        return False
+    return bool(_EN_PERSON_SUBJECT_RE.search(left) or _EN_EACH_PERSON_RE.search(left))
 
 
 _EN_TITLED_APPOSITION_RE = re.compile(
@@ -1823,7 +1859,17 @@ def _in_use_donors(ctx: _Ctx, local_left: str) -> str | None:
     if _living_donation(ctx):  # '45 living donations', '60 living kidney donors'
         in_period = _temporal(ctx) == "in_period"
         return "transplants_in_period" if in_period else "transplants_cumulative"
+    if not ctx.chinese and _EN_ORGAN_DONATIONS_RE.search(ctx.mods):
+        return "opo_organs_utilised"  # 'eight heart donations', 'kidney donations dropped from 72'
     return "opo_donors"
+
+
+_EN_ORGAN_DONATIONS_RE = re.compile(
+    r"(?<![a-z])(?:kidney|liver|heart|lung|pancreas)s?\s(?:[a-z-]+\s)?donations?(?![a-z])"
+)
+"""Donations named by a solid organ ('heart donations', 'kidney donations'): each donation is
+an organ given, counted as organs (GUIDE.md: a registry's donations by organ count organs);
+'organ donations' and donations of corneas or tissue keep their own reading."""
 
 
 def _en_bed_use(ctx: _Ctx) -> bool:

@@ -76,11 +76,14 @@ from transplant_audit.extract.counters import (
     _YEAR_ONLY_RE,
     _and_a_half,
     _bare_count,
+    _breakdown_part,
     _Counter,
+    _counter_after_breakdown,
     _counter_after_paren,
     _elliptic_counter,
     _en_price_item,
     _implied_counter,
+    _item_label_counter,
     _label_counter,
     _list_counter,
     _list_sibling,
@@ -89,6 +92,7 @@ from transplant_audit.extract.counters import (
     _table_head,
     _waiting_part,
     _zh_restated,
+    list_item_head,
 )
 from transplant_audit.extract.hospitals import (
     find_hospitals,
@@ -111,6 +115,7 @@ from transplant_audit.extract.numbers import (
     script_counts,
     unwrap_lines,
 )
+from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
@@ -525,6 +530,7 @@ class _Figure:
     plus_half: bool = False  # 'two and a half years'
     money_kind: str = ""  # the high end of a range priced by the currency before its low end
     cohort_item: bool = False  # (n = 295): a group of the count before
+    list_item: bool = False  # '• Kidney = 3,709': a list item read by its label
     uclass: str = ""  # the counter class (beds, ops, time, cny...) once the unit is read
     stated_unit: str = ""
     mult: float = 1.0
@@ -696,6 +702,8 @@ def _local_counter(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _list_counter(pg.norm, f.e, cnt)
     if not cnt.uclass:
         cnt = _counter_after_paren(pg.norm, f.e, cnt)
+    if not cnt.uclass and not pg.is_zh_text:
+        cnt = _counter_after_breakdown(pg.norm, f.e, cnt)
     if (
         not cnt.uclass
         and not f.is_zh_token
@@ -752,9 +760,10 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
         and bool(out)
         and "transplants" in out[-1].indicator
         and bool(pat.COHORT_ITEM_BEFORE_RE.search(norm, max(0, s - 12), s))
-    )
-    if f.cohort_item and not cnt.uclass:
-        cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], e)
+    ) or _breakdown_item(pg, f, cnt, out)
+    if f.cohort_item and cnt.uclass != "ops":
+        end = cnt.end if cnt.uclass else e  # '58 deceased donors' keeps its words
+        cnt = _Counter("ops", "transplants", 1.0, [], norm[max(0, s - 12) : s], end)
     if (
         cnt.uclass in ("", "organ_items")
         and out
@@ -764,6 +773,21 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
     ):
         cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
     return cnt
+
+
+def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) -> bool:
+    """English: a part of a breakdown in parentheses of the count of transplants just before
+    ('12 transplants (two single-lung and 10 double-lung)', '65 (58 deceased donors, 7 living
+    donors)'): no counter of its own, or the donor kind of the transplants; not a year."""
+    if pg.is_zh_text or not out or "transplants" not in out[-1].indicator:
+        return False
+    if cnt.uclass not in ("", "ops") and not (
+        cnt.uclass == "donors" and pat.EN_DONOR_KIND_RE.search(cnt.mods)
+    ):
+        return False
+    if f.arabic and _YEAR_ONLY_RE.match(f.m.group(0)):
+        return False
+    return _breakdown_part(pg.norm, f.s, f.e, out[-1].start, out[-1].end)
 
 
 def _number_of_other(norm: str, s: int) -> bool:
@@ -784,6 +808,9 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
         cnt = _elliptic_counter(norm, s, e, pg.sentences, cnt)
     if not cnt.uclass and f.arabic and (pg.has_rows or pg.has_labels):
         cnt = _label_counter(norm, s, e, cnt)
+    if not cnt.uclass and f.arabic and pg.has_lines and not pg.is_zh_text:
+        cnt = _item_label_counter(norm, s, e, cnt)
+        f.list_item = bool(cnt.uclass)
     if not cnt.uclass and not f.is_zh_token:
         # "rose from 150 in 2004 to 600 in 2006": a bare count dated by a year, in a
         # sentence about transplants, counts transplants
@@ -1114,6 +1141,8 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _list_sibling(out, pg.norm, f.start, f.se_s) or indicator
     if indicator is None and uclass in ("cny", "usd") and out and not pg.is_zh_text:
         indicator = _en_price_item(out[-1], pg.norm, f.start, uclass)
+    if indicator is None and f.list_item:  # its heading named transplants, further back than
+        indicator = "transplants_cumulative"  # the context reads; its period is read below
     if indicator is None:
         return False
     if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
@@ -1125,8 +1154,31 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     indicator = _subset_indicator(indicator, ctx, out, f.se_s)
     if f.cohort_item and "transplants" in indicator:
         indicator = out[-1].indicator  # (n = 295): a group of the count before
+    if f.list_item and indicator in ("transplants_in_period", "transplants_cumulative"):
+        indicator = _list_item_indicator(pg.norm, f.s, f.end)
     f.indicator = indicator
     return True
+
+
+def _list_item_indicator(norm: str, s: int, end: int) -> str:
+    """A list item's count of transplants: for the period its own line names, else the one
+    its heading names ('As of December 31, 2023, total transplants include:' → a running
+    total; '2024 was a great year for the program' → that year's), read by the one period
+    decision with the heading as the sentence before, joined to the item."""
+    line_start = norm.rfind("\n", 0, s) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    left, right = norm[line_start:s], norm[end:line_end]
+    view = PeriodView(
+        clause=left + " " + right,
+        left_clause=left,
+        sentence=left + " " + right,
+        sentence_left=left,
+        sentence_right=right,
+        previous=list_item_head(norm, line_start),
+        previous_joined=True,
+    )
+    return "transplants_" + decide_period(view).kind
 
 
 def _canonical_value(pg: _Page, f: _Figure) -> bool:

@@ -317,6 +317,55 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter(uclass, unit, mult, [], label.strip(), e)
 
 
+_ORGAN_ITEM_WORDS = frozenset(w for w, c in pat.EN_COUNTERS.items() if c[0] == "organ_items")
+"""Organ names the counter table reads as organs ('kidneys'): in a list item's label they
+name the organ of the transplants counted ('All Kidneys = 121')."""
+
+
+def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
+    """English: a value on a list line 'label = value' or 'label – value' (a bullet allowed)
+    under a heading about transplants counts the transplants its label names: a counted noun
+    ('Lung transplants – 25'), or an organ alone ('• Kidney = 3,709', 'All Livers (including
+    multi-organ) = 55'); GUIDE.md: a list item counts like the sentence it abbreviates."""
+    if cnt.uclass or not pat.EN_ITEM_VALUE_END_RE.match(norm, e, e + 70):
+        return cnt
+    if _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    line_start = norm.rfind("\n", 0, s) + 1
+    lm = pat.EN_ITEM_LABEL_BEFORE_RE.search(norm[line_start:s])
+    if not lm:
+        return cnt
+    label = lm.group("label")
+    found = [w for w in pat.EN_LABEL_COUNTER_RE.findall(label) if w not in _ORGAN_ITEM_WORDS]
+    if found:
+        if pat.EN_COUNTERS[found[-1]][0] != "ops":
+            return cnt  # 'Beds – 120': no count of transplants
+    elif not pat.ORGAN_RE.search(label) or pat.EN_ITEM_NOT_COUNT_RE.search(label):
+        return cnt
+    elif not pat.TRANSPLANT_CUE_RE.search(list_item_head(norm, line_start)):
+        return cnt  # an organ alone counts transplants only under a heading about them
+    return _Counter("ops", "transplants", 1.0, [], label.strip(), e)
+
+
+_ITEM_LINE_RE = re.compile(r"\s*(?:$|[-•*·]|[a-z][a-z' ()/-]{1,60}?\s?(?::|=|\s[–—-])\s*\d)")
+"""A blank line or another item of the same list (bulleted, or 'label = value')."""
+
+
+def list_item_head(norm: str, line_start: int) -> str:
+    """The heading of the list whose item starts at ``line_start``: the nearest line above that
+    is neither blank nor another item ("" when the list opens the text)."""
+    end = line_start - 1
+    for _ in range(pat.TABLE_ROWS_BACK):
+        if end <= 0:
+            return ""
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end]
+        if not _ITEM_LINE_RE.match(line):
+            return line
+        end = start - 1
+    return ""
+
+
 _NUMERIC_CELL_RE = re.compile(
     r"\s*[\d.,%~-]*(?:\s?[万千亿]?元?)?(?:\s?[-~至到]\s?[\d.]+\s?[万千亿]?元?)?\s*"
 )
@@ -397,6 +446,8 @@ def _implied_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     at_cell_end = (e == len(norm) or norm[e] in "\n|") and not _YEAR_ONLY_RE.match(norm[s:e])
     if at_cell_end and pat.TRANSPLANT_BEFORE_CELL_END_RE.search(norm, max(0, s - 4), s):
         return _Counter("ops", "transplants", 1.0, [], "", e)  # 开展肾移植103 (a cell)
+    if pat.EN_TX_ABBREV_DONE_AFTER_RE.match(norm, e, e + 40):
+        return _Counter("ops", "transplants", 1.0, [], "transplants", e)  # 487 HT were performed
     if pat.WITH_TITLE_RE.match(norm[e : e + 60]):
         return _Counter("persons", "staff", 1.0, [], "", e)  # ..., 257 with associate senior
     if pat.EN_DONATE_AFTER_RE.match(norm, e, e + 60):
@@ -656,6 +707,66 @@ def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
         return cnt
     m = _PAREN_OF_RE.match(norm, e)
     return _read_counter(norm, m.end()) if m else cnt
+
+
+_BREAKDOWN_PAREN_RE = re.compile(r"\s?\((?=[^()\n]{0,90}?\d)[^()\n]{1,90}\)")
+"""A breakdown in parentheses right after a count, a number in it ('15 (2 single-lung, 11
+double-lung and 2 heart-lung) transplants')."""
+
+
+def _counter_after_breakdown(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """The count before a breakdown in parentheses counts the noun after them when that noun
+    is transplants ('There have been 15 (2 single-lung, ...) transplants performed'); the
+    figure's span stays the number, so the parts inside are read as figures of their own."""
+    if cnt.uclass:
+        return cnt
+    m = _BREAKDOWN_PAREN_RE.match(norm, e)
+    if not m:
+        return cnt
+    after = _read_counter(norm, m.end())
+    if after.uclass != "ops":
+        return cnt
+    return _Counter(after.uclass, after.stated_unit, after.mult, after.quals, after.mods, e)
+
+
+_PART_LABEL_RE = re.compile(r"\s*(?:[a-z][a-z \[\]/-]{0,40}[:=]\s*)?")
+"""What may stand between a part's separator and its number: nothing, or a label with ':'
+or '=' ('(KT: 174', '(kidney = 12')."""
+_PART_END_RE = re.compile(r"(?:\s?[a-z][a-z -]{0,30}?)?\s?(?:\)|,|;|\sand\s)")
+"""A part of a breakdown ends at the next part or the closing parenthesis, after at most a
+few words ('2 single-lung,', '10 double-lung)', '58 deceased donors,', '174;')."""
+_PART_SEPARATOR_RE = re.compile(r"[(,;]|\sand\s")
+_PART_KIND_RE = re.compile(
+    r"(?<![a-z])(?:single|double|bilateral|living|live|deceased|dead|cadaver(?:ic)?|p(?:a)?ediatric"
+    r"|adults?|child(?:ren)?|re-?transplants?|kts?|lts?)(?![a-z])"
+)
+"""A kind of transplant a part of a breakdown names besides an organ ('2 single-lung', '58
+deceased donors', 'KT, 174'); a part named by anything else ('173 directly noted') is a
+tally of another kind, no part of the count."""
+
+
+def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -> bool:
+    """Is the number at ``s``-``e`` a part of a breakdown in parentheses opened at the count
+    just before it ('12 transplants (two single-lung and 10 double-lung)', '15 (2 single-lung,
+    11 double-lung) transplants', '336 ... (kidney transplantation [KT], 174; ...)')? A part
+    carries the indicator of the whole (GUIDE.md: a subset count)."""
+    p = norm.rfind("(", max(0, prev_start - 100), s)
+    if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
+        return False
+    if p < prev_start:
+        pass  # the count before is an earlier part of the same breakdown
+    elif p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
+        return False  # the parenthesis opens after another clause, not at the count
+    seg = norm[p:s]
+    last = max((m.end() for m in _PART_SEPARATOR_RE.finditer(seg)), default=-1)
+    if last < 0 or not _PART_LABEL_RE.fullmatch(seg, last):
+        return False
+    end = _PART_END_RE.match(norm, e, e + 40)
+    if not end:
+        return False
+    # the part's words: what follows the number, or the label of the piece before it
+    piece = seg[max(0, seg.rfind(";"), seg.rfind("(")) :] + norm[e : end.end()]
+    return bool(pat.ORGAN_RE.search(piece) or _PART_KIND_RE.search(piece))
 
 
 def _is_subset(ctx: _Ctx) -> bool:

@@ -712,7 +712,8 @@ ZH_MILESTONE_WORD_RE = re.compile(r"突破|超过|达到|passed|surpassed|reache
 MILESTONE_DATED_RE = re.compile(rf"^\s?(?:例|宗|台)?\s?\(\s?{YEAR}\s?年?\s?\)")
 """突破...1000例(1993年)、2000例(1998年): the year a mark was passed, in parentheses after it."""
 EN_SIMPLE_PAST_RE = re.compile(
-    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted))"
+    r"(?<![a-z])(?:there were|(?:were|was)\s(?:also\s)?(?:performed|done|carried out|conducted"
+    r"|transplanted)|underwent)"
     r"(?![a-z])"
 )
 """English tells a running total in the perfect ('has performed', 'have been done') or with a
@@ -1622,6 +1623,9 @@ RANKING_CUE_RE = re.compile(
     r"|place(?<=(?:st|nd|rd|th)\splace)(?![a-z])|came in"
 )
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
+EN_DONOR_KIND_RE = re.compile(r"(?<![a-z])(?:living|live|deceased|dead|cadaver(?:ic)?)(?![a-z])")
+"""'58 deceased donors, 7 living donors' in a breakdown of transplants: the donor kind of the
+transplants, not a count of donors."""
 SUBSET_BEFORE_RE = re.compile(r"(?:among them|of which|of whom|其中)[,\s]?\s?$")
 COHORT_ITEM_BEFORE_RE = re.compile(
     r"(?:\(|;\s?|,\s?)(?:n\s?=|(?:kts?|lts?|ot|ldlt|ddlt|kidney|liver|heart|lung)\s?[,:=])\s?$"
@@ -1837,6 +1841,12 @@ corneas'."""
 ORDINAL_PERSON_RE = re.compile(
     r"(?:st|nd|rd|th)\s(?:[a-z-]+\s){0,2}(?:person|patient|recipient|case)"
 )
+EN_TX_ABBREV_DONE_AFTER_RE = re.compile(
+    r"\s(?:ot|ht|htx|ltx|ktx|ldlt|ddlt)s?\s(?:(?:were|was|have been|had been)\s)?"
+    r"(?:performed|done|carried out|conducted)(?![a-z])"
+)
+"""'129,681 OT performed worldwide', '487 HT were performed': a transplant abbreviation the
+counter table lacks (OT, HT also name other things: read only before a verb of operating)."""
 RECEIVED_AFTER_RE = re.compile(
     r"\s(?P<who>(?:[a-z]+\s){0,2}?)(?:(?:a|each|every)\syear\s|annually\s)?"
     r"(?:(?:are|were|is|was)\s(?:believed|estimated|thought|said|reported|known)\sto\s)?"
@@ -2246,6 +2256,20 @@ EN_LABEL_BEFORE_RE = re.compile(
     r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
 )
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
+EN_ITEM_LABEL_BEFORE_RE = re.compile(
+    r"^\s*(?:[-•*·]\s*)?(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?(?::|=|\s[–—-])\s*"
+    r"(?:about\s|approximately\s|over\s|more than\s|nearly\s|some\s)?$"
+)
+"""A list item 'label = value' or 'label – value' (or 'label: value'), on a line of its own
+after an optional bullet: '• Kidney = 3,709', 'Lung transplants – 25 – the previous record
+...', 'All Livers (including multi-organ) = 55'."""
+EN_ITEM_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,60}\))?\s*(?:\n|$|[–—]\s|-\s|;)")
+"""A list item's value ends its line, or a dash or ';' opens a remark, after an optional note
+in parentheses ('65 (58 deceased donors, 7 living donors) – the previous record was 56')."""
+EN_ITEM_NOT_COUNT_RE = re.compile(
+    r"bed|price|cost|fee|charge|wait|time|rate|surviv|donor|donat|list|age|day|month|year|%"
+)
+"""An organ label that counts no transplants: beds, prices, waits, rates, donors."""
 EN_LABEL_VALUE_END_RE = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*(?:\||\n|;|$)")
 """A labelled value ends its line, its cell or its item (a note in parentheses allowed)."""
 EN_LABEL_MONEY_RE = re.compile(
