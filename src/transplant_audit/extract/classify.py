@@ -169,13 +169,28 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
-        person = pat.ZH_PERSON_SUBJECT_RE.search(left)
+        person = pat.ZH_PERSON_SUBJECT_RE.search(left) or _zh_named_subject(left)
         if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
             return not _ZH_LED_TEAM_RE.search(left, person.start())
         gate = _has(_ZH_CAREER_GATE_RE, ctx.sentence_left)  # a cheap test first
         return gate and _zh_career(ctx.sentence_left)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     return "," in ctx.sentence_left and bool(_EN_TITLED_APPOSITION_RE.search(ctx.sentence_left))
+
+
+_ZH_NAMED_SUBJECT_VERBS = ("完成", "施", "做", "主刀")
+
+
+def _zh_named_subject(left_clause: str) -> re.Match[str] | None:
+    """A person by name as the subject of the count's clause (某某某累计完成了): the first
+    surname-led name right before the verb that is no place or common word (ZH_NOT_NAMES_RE).
+    Gated on a completion verb in the clause, so most clauses pay one substring test."""
+    if not any(verb in left_clause for verb in _ZH_NAMED_SUBJECT_VERBS):
+        return None
+    for m in pat.ZH_NAMED_SUBJECT_RE.finditer(left_clause):
+        if not pat.ZH_NOT_NAMES_RE.search(m.group(1)):
+            return m
+    return None
 
 
 _EN_TITLED_APPOSITION_RE = re.compile(

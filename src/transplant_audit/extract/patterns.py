@@ -828,6 +828,30 @@ ZH_PERSON_SUBJECT_RE = re.compile(
 (副院长傅耀文完成...2600余例次): the surgeon's own count."""
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
+ZH_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严"
+    "覃武戴莫孔汤臧傅窦"
+)
+"""Common Chinese surnames (single characters, simplified: the text is normalized), to tell a
+person named as the subject of a count (沈某某累计完成) from a unit."""
+ZH_NAMED_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[\s,，:;；、“”\"年月日底末]))([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"[“”\"「『]?(?:[几多\d一二三四五六七八九十]+年来)?"
+    r"(?:就|共|已经|已|先后|累计|累积|至少|一共|总共|个人|亲自)*了?"
+    r"(?:完成|实施|施行|做了|做过|主刀)"
+)
+"""A person by name as the subject of the count's clause, right before its verb (截至2014年
+某某某累计完成了, 某某至少完成, 某某"几年来共完成): the surgeon's own count. Group 1 is the
+name, checked against ZH_NOT_NAMES."""
+ZH_NOT_NAMES_RE = re.compile(
+    r"^(?:沈阳|江苏|江西|武汉|宁波|安徽|高雄|金华|林口|吉林|黄冈|石家|陆续|曾经|马上|高达|任何"
+    r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总)"
+    r"|[医总省市县区州院所校队科组年月日天周期间内外前后末初部局厅委会共已就先累至个亲]"
+)
+"""Words opening on a surname character that name no person (places, 陆续, 曾经), or a name
+holding a unit's or a time's character (江苏省, 郑州, 周年), or a hospital called by a short
+name (高医, 荣总, 马偕 after its founder): not a person subject."""
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
 """突破6000例: a running total passing a mark (in 2016 it passed 6,000), unless a period
 word (今年, 全年, 每年) makes it this period's count."""
