@@ -75,3 +75,39 @@ from .conftest import check_figures
 )
 def test_named_person_subject(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- 今年71岁: an age is not the period of the counts ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "今年68岁的该院前院长回忆,移植中心完成肾移植2400例。",
+            {("transplants_cumulative", 2400.0)},
+            {("transplants_in_period", 2400.0)},
+            id="age-this-year-is-no-period",
+        ),
+        pytest.param(
+            "今年68歲的老院長是省內換腎最多的醫生,完成腎移植2400例。",
+            {("transplants_cumulative", 2400.0)},
+            {("transplants_in_period", 2400.0)},
+            id="hant-age-opening-the-sentence",
+        ),
+        pytest.param(
+            "當年45歲的主任帶來新技術,中心完成肝臟移植700例。",
+            {("transplants_cumulative", 700.0)},
+            {("transplants_in_period", 700.0)},
+            id="hant-age-that-year-is-no-period",
+        ),
+        pytest.param(
+            "今年该中心完成肝移植86例。",
+            {("transplants_in_period", 86.0)},
+            {("transplants_cumulative", 86.0)},
+            id="near-this-year-still-a-period",
+        ),
+    ],
+)
+def test_age_is_no_period(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -633,9 +633,12 @@ AS_OF_RE = re.compile(
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
+_ZH_NO_AGE = r"(?!\s?[\d一二三四五六七八九十]+\s?多?\s?岁)"
+"""今年71岁, 当年35岁: a person's age, not the period of a count (今年 and 当年 stay period
+words everywhere else)."""
 ANNUAL_CUE_RE = re.compile(
-    r"每年|年均|全年|年度|一年|今年|去年|上年|当年|前一年|隔年|同年|上半年|下半年"
-    r"|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
+    rf"每年|年均|全年|年度|一年|今年{_ZH_NO_AGE}|去年|上年|当年{_ZH_NO_AGE}|前一年|隔年|同年|上半年"
+    r"|下半年|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
     r"|上个月|本月|当月|上月|\d+\s?年(?:中|间|内|里)|[二三四五六七八九十]+年(?:中|间|内|里)"
     r"|\d{1,2}\s?(?:至|到|-|~)\s?\d{1,2}\s?月"
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
@@ -740,7 +743,7 @@ ZH_ASPECT_CUE_RE = re.compile(
 total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
 count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""
 ZH_EXPLICIT_PERIOD_RE = re.compile(
-    rf"全年|今年|去年|当年|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
+    rf"全年|今年{_ZH_NO_AGE}|去年|当年{_ZH_NO_AGE}|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
 )
 """A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
