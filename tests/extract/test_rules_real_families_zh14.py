@@ -111,3 +111,45 @@ def test_named_person_subject(text: str, present: set, absent: set) -> None:
 )
 def test_age_is_no_period(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a span of dates, then 先后 'one after another': the span's count, not a running total ---
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "2016年至2019年,该院先后完成肝移植420例。",
+            {("transplants_in_period", 420.0)},
+            {("transplants_cumulative", 420.0)},
+            id="year-span-then-one-after-another",
+        ),
+        pytest.param(
+            "2011年底至2012年9月間,涉案的黑診所先後實施11次腎臟移植手術。",
+            {("transplants_in_period", 11.0)},
+            {("transplants_cumulative", 11.0)},
+            id="hant-span-from-year-end",
+        ),
+        pytest.param(
+            "2014年末至2015年,该团伙组织实施了7次肾脏移植手术。",
+            {("transplants_in_period", 7.0)},
+            {("transplants_cumulative", 7.0)},
+            id="span-from-year-end-no-adverb",
+        ),
+        pytest.param(
+            "该院先后完成肝移植420例。",
+            {("transplants_cumulative", 420.0)},
+            {("transplants_in_period", 420.0)},
+            id="near-one-after-another-alone-is-a-total",
+        ),
+        pytest.param(
+            "自2003年以来,该院先后完成肝移植420例。",
+            {("transplants_cumulative", 420.0)},
+            {("transplants_in_period", 420.0)},
+            id="near-since-keeps-the-running-total",
+        ),
+    ],
+)
+def test_span_then_in_sequence(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -602,7 +602,11 @@ gate (the needs pattern, else the trigger): tests/extract/test_fast_paths.py che
 # --- periods and cues ------------------------------------------------------------------------
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-ZH_YEAR_RANGE_RE = re.compile(rf"({YEAR})\s?年?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年")
+ZH_YEAR_RANGE_RE = re.compile(
+    rf"({YEAR})\s?年?(?:底|末|初|中)?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年"
+)
+"""A span of years (2015年至2018年, 2012年底至2013年): a period, from its first year's start or
+end."""
 EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s(?:the\send\sof\s)?({YEAR})"
     rf"|from\s({YEAR})\s(?:to|until|through)\s(?:the\send\sof\s)?({YEAR})"
@@ -736,12 +740,13 @@ period it names is that of a list of counts the figure's sentence continues."""
 CONJUNCT_SPLIT_RE = re.compile(r"\sand\s|\swhile\s|\sbut\s|\swhereas\s|而|但|并且")
 """Where two statements in one clause part: '3,000 a year and over 35,000 so far'."""
 ZH_ASPECT_CUE_RE = re.compile(
-    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止"
+    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止|先后"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
 """The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
 total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
-count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""
+count (截至12月31日, 全年...已达2,766例, ...达10,057例); 先后 'one after another' tells
+operations in sequence within the span named before it (2012年底至2013年8月间...先后实施6次)."""
 ZH_EXPLICIT_PERIOD_RE = re.compile(
     rf"全年|今年{_ZH_NO_AGE}|去年|当年{_ZH_NO_AGE}|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
 )
