@@ -153,3 +153,39 @@ def test_age_is_no_period(text: str, present: set, absent: set) -> None:
 )
 def test_span_then_in_sequence(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- 次 after the transplants it counts (肾脏移植手术9次) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "2017年3月至6月,该黑诊所进行非法肾脏移植手术12次。",
+            {("transplants_in_period", 12.0)},
+            set(),
+            id="transplant-noun-then-times",
+        ),
+        pytest.param(
+            "去年該院共施行肝臟移植手術27次。",
+            {("transplants_in_period", 27.0)},
+            set(),
+            id="hant-transplant-noun-then-times",
+        ),
+        pytest.param(
+            "患者肾移植术后出血,接受手术2次。",
+            set(),
+            {("transplants_in_period", 2.0), ("transplants_cumulative", 2.0)},
+            id="near-one-patients-operations",
+        ),
+        pytest.param(
+            "他三次担任移植学会主席。",
+            set(),
+            {("transplants_in_period", 3.0), ("transplants_cumulative", 3.0)},
+            id="near-times-of-something-else",
+        ),
+    ],
+)
+def test_times_after_transplants(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
