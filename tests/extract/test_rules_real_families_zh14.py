@@ -189,3 +189,45 @@ def test_span_then_in_sequence(text: str, present: set, absent: set) -> None:
 )
 def test_times_after_transplants(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- persons named by the transplant they had (做器官移植的人数, 能做角膜移植的人) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "据估计,每年出国做肾脏移植的人数约有600人。",
+            {("transplants_in_period", 600.0)},
+            set(),
+            id="trip-for-transplant-persons-yearly",
+        ),
+        pytest.param(
+            "該國眼疾患者眾多,但每年能做角膜移植的人還不到3000人。",
+            {("transplants_in_period", 3000.0)},
+            set(),
+            id="hant-could-have-cornea-transplant-persons",
+        ),
+        pytest.param(
+            "外国人在华移植肝脏的人数每年也在300人以上。",
+            {("transplants_in_period", 300.0)},
+            set(),
+            id="transplanted-persons-number-yearly",
+        ),
+        pytest.param(
+            "该院肝移植后存活的人数有420人。",
+            set(),
+            {("transplants_in_period", 420.0), ("transplants_cumulative", 420.0)},
+            id="near-survivors-are-no-transplants",
+        ),
+        pytest.param(
+            "全省等待肾移植的人数有3100人。",
+            {("waitlist_size", 3100.0)},
+            {("transplants_in_period", 3100.0), ("transplants_cumulative", 3100.0)},
+            id="near-waiting-persons",
+        ),
+    ],
+)
+def test_persons_named_by_their_transplant(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -671,6 +671,8 @@ def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
         return False
     if _has(pat.STAFF_NOUN_RE, hit) or _has(pat.SURGEON_NOUN_RE, hit):
         return False
+    if _has(pat.ZH_NOT_RECIPIENTS_RE, hit):
+        return False  # 移植后存活的人数: survivors, not the transplants
     return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
 
 

@@ -1009,13 +1009,16 @@ RECEIVED_TX_RE = re.compile(
     r"(?:train|course|fellow|stud|educat|learn|skill|techni|exchange|workshop|conference)))"
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
-    r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
+    r"(?:完成|做完|做了|做过|做|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
     rf"{ZH_TX_WORD}[^,。;\d]{{0,10}}$"
     r"|(?:得到|获得|换得|分到)了?[^,。;\d]{0,3}?(?:[肝肾心肺]脏|器官|角膜)[^,。;\d]{0,10}$"
+    # the persons named by what they had (在华移植器官的人数每年也在, 能做角膜移植复明的人)
+    rf"|{ZH_TX_WORD}[^,。;\d]{{0,4}}?的(?:人数|人|患者|病人)[^,。;\d]{{0,8}}$"
 )
 """Chinese: the clause before a count of persons tells that they had a transplant or got an
-organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人): the persons are
-recipients, whatever the clause before says of the people waiting."""
+organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人, 每年能做角膜移植的人还不到,
+在华移植器官的人数每年也在): the persons are recipients, whatever the clause before says of
+the people waiting."""
 ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
     r"(?:累计|累积|共计|总共|共)(?:个案|病例|案例)?(?:完成|实施|进行|有|达|已)?了?\s?"
     r"(?:约|近|超过|逾|突破)?\s?$"
