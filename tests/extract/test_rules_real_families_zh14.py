@@ -231,3 +231,63 @@ def test_times_after_transplants(text: str, present: set, absent: set) -> None:
 )
 def test_persons_named_by_their_transplant(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+# --- a clause with no subject continuing a person the sentence (or the one before) opened on --
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "韦立新院士长期从事肝移植研究。截至2015年6月,已经成功施行肝脏移植830例。",
+            {("surgeon_transplants_cumulative", 830.0)},
+            {("transplants_cumulative", 830.0)},
+            id="previous-sentence-opens-on-named-academician",
+        ),
+        pytest.param(
+            "現年68歲孟德生,被譽為本地換腎先驅。自1990年完成首例至今,累積超過1900例手術。",
+            {("surgeon_transplants_cumulative", 1900.0)},
+            {("transplants_cumulative", 1900.0)},
+            id="hant-aged-name-then-running-total",
+        ),
+        pytest.param(
+            "其主刀醫生是邵啟明,現任某醫院副院長,僅腎移植就完成三千一百多例。",
+            {("surgeon_transplants_cumulative", 3100.0)},
+            {("transplants_cumulative", 3100.0)},
+            id="hant-surgeon-named-by-role",
+        ),
+        pytest.param(
+            "今年66岁的吕文博是省内换肝最多的医生,完成近900例肝脏移植手术。",
+            {("surgeon_transplants_cumulative", 900.0)},
+            {("transplants_in_period", 900.0), ("transplants_cumulative", 900.0)},
+            id="aged-name-is-the-topic",
+        ),
+        pytest.param(
+            "田志军带领团队攻坚克难,完成了800例肝移植。",
+            {("transplants_cumulative", 800.0)},
+            {("surgeon_transplants_cumulative", 800.0)},
+            id="near-named-leader-of-a-team",
+        ),
+        pytest.param(
+            "韦立新院士来院指导。该院截至2015年6月,已经成功施行肝脏移植830例。",
+            {("transplants_cumulative", 830.0)},
+            {("surgeon_transplants_cumulative", 830.0)},
+            id="near-unit-subject-of-its-own",
+        ),
+        pytest.param(
+            "江苏省人民医院是省内最大的移植中心,已完成肝移植1200例。",
+            {("transplants_cumulative", 1200.0)},
+            {("surgeon_transplants_cumulative", 1200.0)},
+            id="near-hospital-opens-the-sentence",
+        ),
+        pytest.param(
+            "孟德生院長指出,該院配合政策推廣器官捐贈,2023年完成87例大愛移植。",
+            {("transplants_in_period", 87.0)},
+            {("surgeon_transplants_in_period", 87.0)},
+            id="near-hant-speaker-is-not-the-doer",
+        ),
+    ],
+)
+def test_person_topic_continued(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
