@@ -169,11 +169,11 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
     if left[-1:] > "\u2e80":
-        person = pat.ZH_PERSON_SUBJECT_RE.search(left)
+        person = pat.ZH_PERSON_SUBJECT_RE.search(left) or _zh_named_subject(left)
         if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
             return not _ZH_LED_TEAM_RE.search(left, person.start())
         gate = _has(_ZH_CAREER_GATE_RE, ctx.sentence_left)  # a cheap test first
-        return gate and _zh_career(ctx.sentence_left)
+        return (gate and _zh_career(ctx.sentence_left)) or _zh_person_topic(ctx)
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     if "," in ctx.sentence_left and _EN_TITLED_APPOSITION_RE.search(ctx.sentence_left):
         return True
@@ -212,6 +212,52 @@ def _en_person_subject(left: str) -> bool:
     if not left or left[-1:] > "\u2e80":
         return False
     return bool(_EN_PERSON_SUBJECT_RE.search(left) or _EN_EACH_PERSON_RE.search(left))
+
+
+def _zh_person_topic(ctx: _Ctx) -> bool:
+    """Chinese: does the count's clause, with no subject of its own (已经成功施行肝脏移植1029例,
+    转眼完成1700多例), continue a person by name that its sentence, or the sentence before when
+    the part before the clause names no one, is about (某某院士在...。截止2011年9月,已经成功
+    施行...)? Not when the person leads a team or unit (某某带领团队,完成了...), nor when a
+    unit or another subject comes first."""
+    clause = ctx.left_clause
+    if not pat.ZH_SUBJECTLESS_DID_RE.search(clause):
+        return False
+    if pat.ZH_UNIT_SUBJECT_RE.search(clause) or pat.ZH_CLAUSE_SUBJECT_RE.search(clause):
+        return False
+    if pat.ZH_PERSON_SUBJECT_RE.search(clause):
+        return False  # a pronoun or title subject: _surgeon has read it
+    before = ctx.sentence_left[: len(ctx.sentence_left) - len(clause)]
+    for topic in (before, _previous_sentence(ctx)):
+        if not topic.strip(" ,"):
+            continue
+        topic = topic.lstrip()
+        m = pat.ZH_PERSON_TOPIC_RE.match(topic)
+        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2)):
+            if _ZH_SPEAKER_AFTER_RE.match(topic, m.end()):
+                return False  # 某院长指出,林口长庚医院...完成113例: a speaker, not the doer
+            return not _ZH_LED_TEAM_RE.search(topic)
+        if pat.ZH_UNIT_SUBJECT_RE.search(topic) or pat.ZH_CLAUSE_SUBJECT_RE.search(topic):
+            return False  # a unit or another subject before it: the count is not a person's
+    return False
+
+
+_ZH_SPEAKER_AFTER_RE = re.compile(r"[^,。;\d]{0,3}?(?:指出|表示|说|介绍|称|透露|强调|谈到)")
+
+
+_ZH_NAMED_SUBJECT_VERBS = ("完成", "施", "做", "主刀")
+
+
+def _zh_named_subject(left_clause: str) -> re.Match[str] | None:
+    """A person by name as the subject of the count's clause (某某某累计完成了): the first
+    surname-led name right before the verb that is no place or common word (ZH_NOT_NAMES_RE).
+    Gated on a completion verb in the clause, so most clauses pay one substring test."""
+    if not any(verb in left_clause for verb in _ZH_NAMED_SUBJECT_VERBS):
+        return None
+    for m in pat.ZH_NAMED_SUBJECT_RE.finditer(left_clause):
+        if not pat.ZH_NOT_NAMES_RE.search(m.group(1)):
+            return m
+    return None
 
 
 _EN_TITLED_APPOSITION_RE = re.compile(
@@ -692,6 +738,8 @@ def _zh_clause_got_transplant(ctx: _Ctx) -> bool:
         return False
     if _has(pat.STAFF_NOUN_RE, hit) or _has(pat.SURGEON_NOUN_RE, hit):
         return False
+    if _has(pat.ZH_NOT_RECIPIENTS_RE, hit):
+        return False  # 移植后存活的人数: survivors, not the transplants
     return not _has(pat.WAITLIST_CUE_RE, ctx.clause) and not _has(pat.FORMER_CUE_RE, ctx.clause)
 
 

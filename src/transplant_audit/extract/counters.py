@@ -90,6 +90,11 @@ _EN_STOP = frozenset(
 
 
 _TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
+_TX_BEFORE_TIMES_RE = re.compile(
+    r"移植(?:手术)?(?:共|达|了|累计|总共|共计)?\s?[\d,.一二两三四五六七八九十百千]+\s?$"
+)
+"""肾脏移植手术9次: the transplants named before the count of times, which counts them (not
+手术 alone: 接受手术2次 is one patient's operations)."""
 
 
 _EN_NEXT_COUNTER_RE = re.compile(rf"\s({pat._alt(list(pat.EN_COUNTERS))})(?![a-z])")
@@ -115,6 +120,18 @@ def _label_lines(norm: str, e: int) -> bool:
     return bool(pat.EN_LABEL_LINE_RE.fullmatch(norm, nl + 1, len(norm) if end < 0 else end))
 
 
+def _times_are_ops(norm: str, e: int, end: int) -> bool:
+    """Does 次 after the number ending at ``e`` count operations? A transplant or an
+    operation named right after it (3次肾移植) or a transplant right before the number
+    (肾脏移植手术9次);
+    not times of something else (两次担任, 增长3次)."""
+    if pat.ZH_TIMES_NOT_OPS_RE.match(norm, end, end + 4):
+        return False
+    if _TIMES_OPS_RE.match(norm, end, end + 12):
+        return True
+    return bool(_TX_BEFORE_TIMES_RE.search(norm, max(0, e - 24), e))
+
+
 def _read_counter(norm: str, e: int) -> _Counter:
     """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
     rest = norm[e : e + 40]
@@ -133,10 +150,7 @@ def _read_counter(norm: str, e: int) -> _Counter:
         out.end = e + zc.end()
         if counter == "周" and norm[out.end : out.end + 1] in ("年", "末", "岁"):
             return _Counter(end=e, quals=[])
-        if counter == "次" and (
-            not _TIMES_OPS_RE.match(norm, out.end, out.end + 12)
-            or pat.ZH_TIMES_NOT_OPS_RE.match(norm, out.end, out.end + 4)
-        ):
+        if counter == "次" and not _times_are_ops(norm, e, out.end):
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)

@@ -612,7 +612,11 @@ gate (the needs pattern, else the trigger): tests/extract/test_fast_paths.py che
 # --- periods and cues ------------------------------------------------------------------------
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-ZH_YEAR_RANGE_RE = re.compile(rf"({YEAR})\s?年?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年")
+ZH_YEAR_RANGE_RE = re.compile(
+    rf"({YEAR})\s?年?(?:底|末|初|中)?\s?(?:至|到|-|~|—|－)\s?({YEAR})\s?年"
+)
+"""A span of years (2015年至2018年, 2012年底至2013年): a period, from its first year's start or
+end."""
 EN_YEAR_RANGE_RE = re.compile(
     rf"(?:between\s({YEAR})\sand\s(?:the\send\sof\s)?({YEAR})"
     rf"|from\s({YEAR})\s(?:to|until|through)\s(?:the\send\sof\s)?({YEAR})"
@@ -643,9 +647,12 @@ AS_OF_RE = re.compile(
     rf"|(?:as of|as at|by|by the end of|through|until|up to)\s(?:the\s)?(?:end\sof\s)?"
     rf"(?:{_MONTHS}\s)?(?:\d{{1,2}}\s)?({YEAR})"
 )
+_ZH_NO_AGE = r"(?!\s?[\d一二三四五六七八九十]+\s?多?\s?岁)"
+"""今年71岁, 当年35岁: a person's age, not the period of a count (今年 and 当年 stay period
+words everywhere else)."""
 ANNUAL_CUE_RE = re.compile(
-    r"每年|年均|全年|年度|一年|今年|去年|上年|当年|前一年|隔年|同年|上半年|下半年"
-    r"|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
+    rf"每年|年均|全年|年度|一年|今年{_ZH_NO_AGE}|去年|上年|当年{_ZH_NO_AGE}|前一年|隔年|同年|上半年"
+    r"|下半年|(?<![一二三四五六七八九十〇○零\d])[一二三四五六七八九〇○零]{3,4}\s?年(?!代)"
     r"|上个月|本月|当月|上月|\d+\s?年(?:中|间|内|里)|[二三四五六七八九十]+年(?:中|间|内|里)"
     r"|\d{1,2}\s?(?:至|到|-|~)\s?\d{1,2}\s?月"
     r"|(?<![\d〇零一二三四五六七八九十])年(?:手术|完成|开展|实施|移植|量|门诊|住院|出院|收入|业务|营收|获取|做)"
@@ -744,14 +751,15 @@ period it names is that of a list of counts the figure's sentence continues."""
 CONJUNCT_SPLIT_RE = re.compile(r"\sand\s|\swhile\s|\sbut\s|\swhereas\s|而|但|并且")
 """Where two statements in one clause part: '3,000 a year and over 35,000 so far'."""
 ZH_ASPECT_CUE_RE = re.compile(
-    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止"
+    r"已(?:完成|开展|实施|为|进行|超过|达)|截至|截止|先后"
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
 """The STRONG_CUMULATIVE_CUE_RE cues that mark a completed action or a date, not a running
 total by themselves: after an explicit period (全年, 今年, 2015年) they close that period's
-count (截至12月31日, 全年...已达2,766例, ...达10,057例)."""
+count (截至12月31日, 全年...已达2,766例, ...达10,057例); 先后 'one after another' tells
+operations in sequence within the span named before it (2012年底至2013年8月间...先后实施6次)."""
 ZH_EXPLICIT_PERIOD_RE = re.compile(
-    rf"全年|今年|去年|当年|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
+    rf"全年|今年{_ZH_NO_AGE}|去年|当年{_ZH_NO_AGE}|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
 )
 """A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
@@ -839,6 +847,45 @@ ZH_PERSON_SUBJECT_RE = re.compile(
 (副院长傅耀文完成...2600余例次): the surgeon's own count."""
 """A unit named after a person in the sentence is the subject of the count that follows
 (教授完成首例肾移植至今,泌尿外科已完成...4000例): the unit's count, not the surgeon's."""
+ZH_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严"
+    "覃武戴莫孔汤臧傅窦"
+)
+"""Common Chinese surnames (single characters, simplified: the text is normalized), to tell a
+person named as the subject of a count (沈某某累计完成) from a unit."""
+ZH_NAMED_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[\s,，:;；、“”\"年月日底末]))([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"[“”\"「『]?(?:[几多\d一二三四五六七八九十]+年来)?"
+    r"(?:就|共|已经|已|先后|累计|累积|至少|一共|总共|个人|亲自)*了?"
+    r"(?:完成|实施|施行|做了|做过|主刀)"
+)
+"""A person by name as the subject of the count's clause, right before its verb (截至2014年
+某某某累计完成了, 某某至少完成, 某某"几年来共完成): the surgeon's own count. Group 1 is the
+name, checked against ZH_NOT_NAMES."""
+ZH_NOT_NAMES_RE = re.compile(
+    r"^(?:沈阳|江苏|江西|武汉|宁波|安徽|高雄|金华|林口|吉林|黄冈|石家|陆续|曾经|马上|高达|任何"
+    r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总)"
+    r"|[医总省市县区州院所校队科组年月日天周期间内外前后末初部局厅委会共已就先累至个亲]"
+)
+"""Words opening on a surname character that name no person (places, 陆续, 曾经), or a name
+holding a unit's or a time's character (江苏省, 郑州, 周年), or a hospital called by a short
+name (高医, 荣总, 马偕 after its founder): not a person subject."""
+ZH_PERSON_TOPIC_RE = re.compile(
+    r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)?"
+    rf"([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"(?:院士|教授|主任|院长|医生|医师|(?=是|在|一路|写下|被|从|自|于|曾|,|，))"
+    rf"|其?(?:主刀|主治)?(?:医生|医师|教授)是([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:,|，)"
+)
+"""A sentence that opens on a person by name (郑某某院士在..., 现年75岁某某,, 今年71岁的某某是,
+其主刀医生是某某,): the topic that a later clause without a subject of its own continues.
+Group 1 or 2 is the name, checked against ZH_NOT_NAMES_RE."""
+ZH_SUBJECTLESS_DID_RE = re.compile(r"完成|施行|实施|做了|累计|累积")
+"""The verb of a clause that counts operations without naming who did them."""
+ZH_CLAUSE_SUBJECT_RE = re.compile(
+    r"我们|他们|我院|本院|该院|国内|全国|全球|世界|全省|全市|全台|本港"
+)
+"""Subjects a clause may name besides a unit (ZH_UNIT_SUBJECT_RE): then the count is theirs."""
 ZH_MILESTONE_BEFORE_RE = re.compile(r"(?:突破|破)(?:了)?\s?$")
 """突破6000例: a running total passing a mark (in 2016 it passed 6,000), unless a period
 word (今年, 全年, 每年) makes it this period's count."""
@@ -988,13 +1035,16 @@ RECEIVED_TX_RE = re.compile(
     r"(?:train|course|fellow|stud|educat|learn|skill|techni|exchange|workshop|conference)))"
 )
 ZH_CLAUSE_DID_TX_BEFORE_RE = re.compile(
-    r"(?:完成|做完|做了|做过|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
+    r"(?:完成|做完|做了|做过|做|施行|实施|进行|接受|接收|得到|获得?)了?[^,。;\d]{0,8}?"
     rf"{ZH_TX_WORD}[^,。;\d]{{0,10}}$"
     r"|(?:得到|获得|换得|分到)了?[^,。;\d]{0,3}?(?:[肝肾心肺]脏|器官|角膜)[^,。;\d]{0,10}$"
+    # the persons named by what they had (在华移植器官的人数每年也在, 能做角膜移植复明的人)
+    rf"|{ZH_TX_WORD}[^,。;\d]{{0,4}}?的(?:人数|人|患者|病人)[^,。;\d]{{0,8}}$"
 )
 """Chinese: the clause before a count of persons tells that they had a transplant or got an
-organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人): the persons are
-recipients, whatever the clause before says of the people waiting."""
+organ (每年完成换肾手术的只有约30人, 去年得到肾脏的只有六百多人, 每年能做角膜移植的人还不到,
+在华移植器官的人数每年也在): the persons are recipients, whatever the clause before says of
+the people waiting."""
 ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
     r"(?:累计|累积|共计|总共|共)(?:个案|病例|案例)?(?:完成|实施|进行|有|达|已)?了?\s?"
     r"(?:约|近|超过|逾|突破)?\s?$"
