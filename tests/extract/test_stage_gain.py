@@ -1,6 +1,7 @@
-"""benchmarks/bench_stage_gain.py's arithmetic (its macro F1 is the trainer's, called): its
-paired page bootstrap gives no gain for identical methods and a sure gain for a stage that
-helps on every page. Synthetic counts written for the test, no real-text set is read."""
+"""The paired page bootstrap the trainer's stage rule is decided by
+(``train_extractor.paired_bootstrap``; benchmarks/bench_stage_gain.py calls the same function):
+on per-page tallies written for the test, with answers known without running it. No real-text
+set is read."""
 
 from __future__ import annotations
 
@@ -9,45 +10,102 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .conftest import import_script
+from .conftest import TOOLS, import_script
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
-def bench():  # noqa: ANN201
-    return import_script(BENCH, "bench_stage_gain")
+def trainer():  # noqa: ANN201
+    return import_script(TOOLS, "train_extractor")
 
 
-def _counts(rows: list[list[tuple[int, int, int]]]) -> np.ndarray:
-    return np.array(rows, dtype=np.int64)
+def pages(cells: list[tuple[int, int, int]], n: int) -> np.ndarray:
+    """``n`` pages alike, each with ``cells`` (tp, fp, fn) for en, zh-Hans, zh-Hant."""
+    return np.array([cells] * n, dtype=np.int64)
 
 
-def test_identical_methods_gain_nothing(bench) -> None:  # noqa: ANN001
-    base = _counts([[(3, 1, 2), (1, 0, 1), (0, 0, 0)], [(2, 2, 0), (0, 1, 3), (4, 0, 0)]])
-    observed, gain = bench.bootstrap_gain(base, base.copy(), rounds=200, seed=1)
-    assert observed == 0.0
-    assert np.all(gain == 0.0)
+BASE = [(7, 3, 3), (7, 3, 3), (7, 3, 3)]  # P 0.7, R 0.7 in every language
+ONE_MORE = [(8, 3, 2), (8, 3, 2), (8, 3, 2)]  # one missed figure found in every language
 
 
-def test_a_stage_that_helps_on_every_page_gains_in_every_resample(bench) -> None:  # noqa: ANN001
-    base = _counts([[(3, 1, 2), (1, 0, 1), (2, 1, 1)]] * 20)
-    stage = _counts([[(4, 1, 1), (2, 0, 0), (3, 1, 0)]] * 20)  # one missed figure found per cell
-    observed, gain = bench.bootstrap_gain(base, stage, rounds=200, seed=1)
-    assert observed > 0
-    assert np.all(gain > 0)
-    assert gain.shape == (200,)
-
-
-def test_resamples_differ_when_pages_disagree(bench) -> None:  # noqa: ANN001
-    """A stage that helps on some pages and hurts on others: the replicates spread on both
-    sides of zero (a bootstrap that ignored its resampling would repeat the observed gain)."""
-    base = _counts(
-        [[(3, 0, 1), (2, 0, 0), (2, 0, 0)]] * 10 + [[(4, 0, 0), (2, 0, 0), (2, 0, 0)]] * 10
+def test_identical_methods_gain_nothing(trainer) -> None:  # noqa: ANN001
+    base = np.array(
+        [[(3, 1, 2), (1, 0, 1), (0, 0, 0)], [(2, 2, 0), (0, 1, 3), (4, 0, 0)]], dtype=np.int64
     )
-    stage = _counts(
-        [[(4, 0, 0), (2, 0, 0), (2, 0, 0)]] * 10 + [[(3, 0, 1), (2, 0, 0), (2, 0, 0)]] * 10
-    )
-    observed, gain = bench.bootstrap_gain(base, stage, rounds=400, seed=3)
-    assert observed == pytest.approx(0.0)
-    assert (gain > 0).any() and (gain < 0).any()
+    gain = trainer.paired_bootstrap(base, base.copy(), rounds=200, seed=1)
+    assert gain.observed == 0.0
+    assert np.all(gain.replicates == 0.0)
+    assert (gain.low, gain.high, gain.above_zero) == (0.0, 0.0, 0.0)
+    assert not gain.real
+
+
+def test_a_gain_on_every_page_is_real(trainer) -> None:  # noqa: ANN001
+    """A stage that finds one more figure on every page: every resample gains, so the
+    whole interval is above 0."""
+    gain = trainer.paired_bootstrap(pages(BASE, 30), pages(ONE_MORE, 30), rounds=300, seed=2)
+    assert gain.observed > 0
+    assert gain.replicates.shape == (300,)
+    assert gain.low > 0 and gain.high >= gain.low
+    assert gain.above_zero == 1.0
+    assert gain.real
+
+
+def test_a_gain_from_one_page_only_touches_zero(trainer) -> None:  # noqa: ANN001
+    """The same stage helping on one page of 40 only, however much: about 37% of resamples
+    leave that page out and gain exactly nothing, so the 5th percentile is 0, not above it."""
+    base = pages(BASE, 40)
+    base[0] = [(7, 3, 43)] * 3  # a long page with 50 figures per language
+    stage = base.copy()
+    stage[0] = [(47, 3, 3)] * 3  # 40 more found on it
+    gain = trainer.paired_bootstrap(base, stage, rounds=2000, seed=14)
+    assert gain.observed > 0.05  # large, far above the old fixed bar of 0.005
+    assert gain.low == pytest.approx(0.0)
+    assert gain.high > 0
+    assert 0.5 < gain.above_zero < 0.75
+    assert not gain.real
+
+
+def test_same_seed_same_result_other_seed_other_draws(trainer) -> None:  # noqa: ANN001
+    """The rule must decide the same on a re-run: the same arrays and seed give the same
+    replicates; another seed draws other pages (so the seed is really used)."""
+    base = pages(BASE, 20)
+    stage = base.copy()
+    stage[:7] = ONE_MORE
+    stage[7:10] = [(6, 4, 4)] * 3  # the stage hurts on three pages
+    first = trainer.paired_bootstrap(base, stage, rounds=500, seed=5)
+    again = trainer.paired_bootstrap(base, stage, rounds=500, seed=5)
+    other = trainer.paired_bootstrap(base, stage, rounds=500, seed=6)
+    assert np.array_equal(first.replicates, again.replicates)
+    assert (first.low, first.high, first.above_zero) == (again.low, again.high, again.above_zero)
+    assert not np.array_equal(first.replicates, other.replicates)
+    assert (first.replicates > 0).any() and (first.replicates < 0).any()
+
+
+def test_the_methods_are_resampled_together(trainer) -> None:  # noqa: ANN001
+    """Paired: a stage that helps on half the pages and hurts as much on the other half has
+    replicates on both sides of zero, centred on it; the gain of one method over another is
+    the negative of the reverse."""
+    missed = pages([(3, 0, 1), (2, 0, 0), (2, 0, 0)], 10)
+    found = pages([(4, 0, 0), (2, 0, 0), (2, 0, 0)], 10)
+    base, stage = np.concatenate([missed, found]), np.concatenate([found, missed])
+    gain = trainer.paired_bootstrap(base, stage, rounds=400, seed=3)
+    back = trainer.paired_bootstrap(stage, base, rounds=400, seed=3)
+    assert gain.observed == pytest.approx(0.0)
+    assert (gain.replicates > 0).any() and (gain.replicates < 0).any()
+    assert np.allclose(gain.replicates, -back.replicates)
+
+
+def test_bad_shapes_are_refused(trainer) -> None:  # noqa: ANN001
+    with pytest.raises(ValueError, match="one shape"):
+        trainer.paired_bootstrap(pages(BASE, 3), pages(BASE, 4))
+    with pytest.raises(ValueError, match="one shape"):
+        trainer.paired_bootstrap(pages(BASE, 0), pages(BASE, 0))
+
+
+def test_bench_refuses_no_rounds_before_reading_the_judge() -> None:
+    bench = import_script(BENCH, "bench_stage_gain")
+    assert not hasattr(bench, "bootstrap_gain")  # the trainer's bootstrap only, no copy
+    with pytest.raises(SystemExit) as stop:
+        bench.main(["--rounds", "0"])
+    assert stop.value.code == 2

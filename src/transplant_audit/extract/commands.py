@@ -227,10 +227,10 @@ def extract_cmd(
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
-                "on its judge, the check halves of heldout3 to heldout9 (never trained on), "
-                "stored as extract.learned.DEFAULT_METHOD: rules since the retrain with "
-                "heldout9's halves (2026-12-06), where neither stage added the 0.005 a stage "
-                "must (docs/extract.md)."
+                "on its judge, the check halves of heldout3 to heldout10 (never trained on), "
+                "stored as extract.learned.DEFAULT_METHOD: combined (the rules and the span "
+                "stage, whose gain the rule's paired page bootstrap found real) since "
+                "judge14's retrain, 2026-12-06 (docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,
@@ -271,7 +271,7 @@ def extract_cmd(
             help=(
                 "Compute each candidate's confidence (default). --no-confidence skips it: "
                 "the confidence is null (unknown: listed last by review --by-confidence), "
-                "and on dense pages the default method (rules) reads about 2.5 times as many "
+                "and on dense pages the rules read about 2.5 times as many "
                 "pages per CPU second (76.0 against 29.9 when measured: docs/extract-history.md, "
                 "'What the confidence costs'). "
                 "Cannot be combined with --min-confidence."
