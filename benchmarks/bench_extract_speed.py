@@ -17,7 +17,8 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
   ``git -C /work/main archive 797c54d src | tar -x -C /tmp/base797`` then
   ``--baseline-src /tmp/base797/src``; no git needed, any number of trees in the same rounds,
 * ``--method combined``: the rules of the current code too, so the ratio combined / rules
-  is measured in the same rounds,
+  is measured in the same rounds; ``--method span`` the same with the span stage forced on
+  (``SPAN_ON``: the stored model's thresholds replaced, a setting for timing only),
 * always: a plain regular-expression pass (``re.findall(r"\\d+", page)``, every digit
   run), the floor any extractor pays to read the page,
 * ``--jobs N``: pages per wall-clock second of the current code's ``--method`` over many
@@ -36,6 +37,7 @@ against text length on run-on texts: ``bench_extract_scaling.py``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -53,6 +55,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 TARGET_PAGES_PER_SECOND = 100.0
+SPAN_ON = {"add_threshold": 0.9, "keep_threshold": 0.0}
+"""``--method span``: the stored model's thresholds replaced so that ``combined`` scores
+every number the rules left (add below 1, keep 0): what a stage rule that turns the span
+stage on costs. A setting for timing only, not a trained one."""
 
 
 def _bench_extract():  # noqa: ANN202
@@ -73,7 +79,7 @@ def _pages(which: str) -> list[str]:
 
 
 def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
-    """One measurement in this process: ``rules`` or ``combined`` (the extractor of
+    """One measurement in this process: ``rules``, ``combined`` or ``span`` (the extractor of
     whatever ``transplant_audit`` is on the path) or ``regex`` (the digit-run baseline)."""
     pages = _pages(which)
     if kind == "regex":
@@ -86,10 +92,12 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
         else:  # the rules and the learned step (extract --method combined)
             from transplant_audit.extract import learned
 
-            learned.load_model()  # reading the weights is not timed
+            model = learned.load_model()  # reading the weights is not timed
+            if kind == "span":  # combined with the span stage forced on (see --method)
+                model = dataclasses.replace(model, **SPAN_ON)
 
             def fn(text: str) -> list:
-                return learned.extract(text, method=kind)
+                return learned.extract(text, method="combined", model=model)
 
         figures = sum(len(fn(p)) for p in pages) / len(pages)  # also warms up
     tracemalloc.start()
@@ -196,10 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--method",
-        choices=("rules", "combined"),
+        choices=("rules", "combined", "span"),
         default="rules",
         help="the rules alone (the CLI's default) or combined, rules + the learned step (its base "
-        "revision must have extract/learned.py)",
+        "revision must have extract/learned.py); span: combined with the span stage forced on "
+        "(SPAN_ON's thresholds in place of the stored ones)",
     )
     ap.add_argument(
         "--jobs",
@@ -216,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.seconds, args.pages)))
         return 0
 
+    if args.method == "span" and args.jobs > 1:
+        print("--jobs times the CLI's methods only: not with --method span", file=sys.stderr)
+        return 2
     for d in args.baseline_src:
         if not (Path(d) / "transplant_audit" / "extract" / "core.py").is_file():
             print(
