@@ -30,11 +30,11 @@ The load average is printed at start and end: wall-clock figures depend on it; u
 load (7-10 on 2 cores) single rounds vary by +-10 %, so read the median of the per-round
 ratios, not one round. Last runs (perf14, 2026-12-06): ``--base 2fd8b25 --rounds 9 --seconds
 1.5``, load 6.1-4.9: 66.0 [62.4-68.0] dense pages per CPU second against 67.3 [59.6-68.5],
-1.01x [0.94-1.08] the base's way (unchanged); ``--method combined --rounds 5 --seconds 1.5``:
-66.8 [65.4-68.8], as fast as the rules (1.01x); ``--method span --rounds 5 --seconds 1.5``, load 1.8:
-37.9 [36.8-38.6], the rules 1.77x [1.75-1.82] as fast. Target not met (docs/extract.md,
-"Where a dense page's time goes"; ``profile_extract.py`` samples where). Time against text
-length on run-on texts: ``bench_extract_scaling.py``.
+1.01x [0.94-1.08] the base's way (unchanged); ``--method combined --rounds 5 --seconds
+1.5``: 66.8 [65.4-68.8], as fast as the rules (1.01x); ``--method span --rounds 5 --seconds
+1.5``, load 1.8: 37.9 [36.8-38.6], the rules 1.77x [1.75-1.82] as fast. Target not met
+(docs/extract.md, "Where a dense page's time goes"; ``profile_extract.py`` samples where).
+Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 
 from __future__ import annotations

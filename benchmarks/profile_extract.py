@@ -14,7 +14,8 @@ per-number loop several times over; a sample costs the same wherever it lands. P
 * the same per source line.
 
 ``--method span`` is ``combined`` with the span stage forced on (the stored model's
-thresholds replaced by add 0.9, keep 0: a setting for profiling only, not a trained one),
+thresholds replaced by ``bench_extract_speed.SPAN_ON``, add 0.9 and keep 0: a setting for
+timing only, not a trained one),
 what a new stage rule that turns the stage on would cost. Shares are of CPU time; the pages
 per CPU second printed are slowed by the sampling (compare ``bench_extract_speed.py``).
 """
@@ -46,7 +47,7 @@ def _extractor(method: str) -> Callable[[str], list]:
         return extract_candidates
     model = learned.load_model()  # reading the weights is not sampled
     if method == "span":
-        model = dataclasses.replace(model, add_threshold=0.9, keep_threshold=0.0)
+        model = dataclasses.replace(model, **bench_extract_speed.SPAN_ON)
 
     def run(text: str) -> list:
         return learned.extract(text, method="combined", model=model)
