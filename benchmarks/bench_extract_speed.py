@@ -17,7 +17,8 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
   ``git -C /work/main archive 797c54d src | tar -x -C /tmp/base797`` then
   ``--baseline-src /tmp/base797/src``; no git needed, any number of trees in the same rounds,
 * ``--method combined``: the rules of the current code too, so the ratio combined / rules
-  is measured in the same rounds,
+  is measured in the same rounds; ``--method span`` the same with the span stage forced on
+  (``SPAN_ON``: the stored model's thresholds replaced, a setting for timing only),
 * always: a plain regular-expression pass (``re.findall(r"\\d+", page)``, every digit
   run), the floor any extractor pays to read the page,
 * ``--jobs N``: pages per wall-clock second of the current code's ``--method`` over many
@@ -27,15 +28,19 @@ machine hits both alike. Printed per version (median over rounds, min-max in bra
 
 The load average is printed at start and end: wall-clock figures depend on it; under heavy
 load (7-10 on 2 cores) single rounds vary by +-10 %, so read the median of the per-round
-ratios, not one round. Last run (perf13, 2026-12-06, load 3.5-4.8, ``--base 2fd8b25
---rounds 9 --seconds 1.5``): 68.0 [64.9-70.4] dense pages per CPU second against 68.2
-[66.0-70.4], 1.00x [0.95-1.03]; target not met (docs/extract.md, "Run-on texts"). Time
-against text length on run-on texts: ``bench_extract_scaling.py``.
+ratios, not one round. Last runs (perf14, 2026-12-06): ``--base 2fd8b25 --rounds 9 --seconds
+1.5``, load 6.1-4.9: 66.0 [62.4-68.0] dense pages per CPU second against 67.3 [59.6-68.5],
+1.01x [0.94-1.08] the base's way (unchanged); ``--method combined --rounds 5 --seconds
+1.5``: 66.8 [65.4-68.8], as fast as the rules (1.01x); ``--method span --rounds 5 --seconds
+1.5``, load 1.8: 37.9 [36.8-38.6], the rules 1.77x [1.75-1.82] as fast. Target not met
+(docs/extract.md, "Where a dense page's time goes"; ``profile_extract.py`` samples where).
+Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -53,6 +58,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 TARGET_PAGES_PER_SECOND = 100.0
+SPAN_ON = {"add_threshold": 0.9, "keep_threshold": 0.0}
+"""``--method span``: the stored model's thresholds replaced so that ``combined`` scores
+every number the rules left (add below 1, keep 0): what a stage rule that turns the span
+stage on costs. A setting for timing only, not a trained one."""
 
 
 def _bench_extract():  # noqa: ANN202
@@ -73,7 +82,7 @@ def _pages(which: str) -> list[str]:
 
 
 def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
-    """One measurement in this process: ``rules`` or ``combined`` (the extractor of
+    """One measurement in this process: ``rules``, ``combined`` or ``span`` (the extractor of
     whatever ``transplant_audit`` is on the path) or ``regex`` (the digit-run baseline)."""
     pages = _pages(which)
     if kind == "regex":
@@ -86,10 +95,12 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
         else:  # the rules and the learned step (extract --method combined)
             from transplant_audit.extract import learned
 
-            learned.load_model()  # reading the weights is not timed
+            model = learned.load_model()  # reading the weights is not timed
+            if kind == "span":  # combined with the span stage forced on (see --method)
+                model = dataclasses.replace(model, **SPAN_ON)
 
             def fn(text: str) -> list:
-                return learned.extract(text, method=kind)
+                return learned.extract(text, method="combined", model=model)
 
         figures = sum(len(fn(p)) for p in pages) / len(pages)  # also warms up
     tracemalloc.start()
@@ -196,10 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--method",
-        choices=("rules", "combined"),
+        choices=("rules", "combined", "span"),
         default="rules",
         help="the rules alone (the CLI's default) or combined, rules + the learned step (its base "
-        "revision must have extract/learned.py)",
+        "revision must have extract/learned.py); span: combined with the span stage forced on "
+        "(SPAN_ON's thresholds in place of the stored ones)",
     )
     ap.add_argument(
         "--jobs",
@@ -216,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.seconds, args.pages)))
         return 0
 
+    if args.method == "span" and args.jobs > 1:
+        print("--jobs times the CLI's methods only: not with --method span", file=sys.stderr)
+        return 2
     for d in args.baseline_src:
         if not (Path(d) / "transplant_audit" / "extract" / "core.py").is_file():
             print(
