@@ -6,7 +6,8 @@ docs/extract-history.md) and trained on by the learned step, heldout3-8 tuned on
 half (the note above each floor says which and when): their floors are regression checks,
 not measures of unseen text.
 heldout9's floors were set at its one blind score; its tune half has been read since.
-heldout10's floors were set at its one blind score; no rules pass has read it since. The
+heldout10's floors were set at its one blind score; no rules pass has read it since.
+heldout11's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -138,6 +139,19 @@ HELDOUT10_FLOORS = {
     "zh-Hans": (0.67, 0.68),
     "zh-Hant": (0.66, 0.71),
 }
+# heldout11 (188 snippets, gathered blind after heldout10 was scored; its zh-Hant part holds 44
+# figures, its zh-Hans part is nearly all critics' text kept in code repositories) was scored
+# once with rules, model and confidence mapping frozen (2026-12-06 05:07 UTC, main 6dd53d8;
+# default method combined with the span stage on under the bootstrap rule). The rules (these
+# floors) scored en 0.611/0.443, zh-Hans 0.643/0.581, zh-Hant 0.610/0.568; the default 0.607/0.471,
+# 0.647/0.591, 0.595/0.568. The session's starting code (aed41d1, default rules) scored it en
+# 0.602/0.425, zh-Hans 0.643/0.581, zh-Hant 0.585/0.545 (after the one scoring, for the
+# comparison). No rules pass has read it.
+HELDOUT11_FLOORS = {
+    "en": (0.59, 0.43),
+    "zh-Hans": (0.62, 0.56),
+    "zh-Hant": (0.58, 0.54),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -217,6 +231,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout8", HELDOUT8_FLOORS),
         ("heldout9", HELDOUT9_FLOORS),
         ("heldout10", HELDOUT10_FLOORS),
+        ("heldout11", HELDOUT11_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
