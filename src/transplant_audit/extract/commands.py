@@ -227,10 +227,10 @@ def extract_cmd(
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
-                "on its judge, the check halves of heldout3 to heldout10 (never trained on), "
-                "stored as extract.learned.DEFAULT_METHOD: combined (the rules and the span "
-                "stage, whose gain the rule's paired page bootstrap found real) since "
-                "judge14's retrain, 2026-12-06 (docs/extract.md)."
+                "on its judge, the check halves of heldout3 to heldout11 (never trained on), "
+                "stored as extract.learned.DEFAULT_METHOD: rules since heldout11 joined the "
+                "judge (the span stage's gain is real but costs English precision past the "
+                "rule's guard; docs/extract.md)."
             ),
             case_sensitive=False,
             show_default=False,
