@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         ap.error("--rounds must be at least 1")
     docs = [d for half in bench_extract.check_halves() for d in bench_extract.load_realtext(half)]
-    pages = sorted({TRAINER.page_key(d["url"]) for d in docs})
+    pages = sorted(set(TRAINER.page_keys(d["url"] for d in docs)))
     forced = bench_extract.check_half_methods()["combined+span"]
     base = counts(docs, pages, lambda t: learned.extract(t, method="rules"))
     stage = counts(docs, pages, lambda t: learned.extract(t, method="combined", model=forced))

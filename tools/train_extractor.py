@@ -978,7 +978,7 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         preds[name] = apply_relabel(
             docs, base, scored, row["switch_threshold"], row["drop_threshold"]
         )
-    pages = sorted({page_key(d.url) for d in docs})
+    pages = sorted(set(page_keys(d.url for d in docs)))
     counts = {
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
@@ -1007,21 +1007,26 @@ VARIANTS: dict[Variant, str] = {
 """The variants of ``combined`` by (span stage, re-labeller), as the judge names them."""
 
 
-def page_key(url: str) -> str:
-    """A snippet's page, as ``build_set.halves`` splits by it (``_url_key``)."""
-    return str(_build_set()._url_key(url))
+def page_keys(urls: Iterable[str]) -> list[str]:
+    """Each snippet's page, as ``build_set.halves`` splits by it (``_url_key``), in order.
+    build_set.py is loaded once per call, not per URL (a load costs a few milliseconds, and
+    the judge keys each of its ~1,100 snippets once per method)."""
+    url_key = _build_set()._url_key
+    return [str(url_key(url)) for url in urls]
 
 
 def page_counts(pages: list[str], scored: Iterable[tuple[str, str, list, list]]) -> np.ndarray:
     """(pages, languages, 3) array of (tp, fp, fn) by (indicator, value within 2%) of
     ``scored`` snippets, each given as (url, language, gold figures, candidates) and added to
-    its page's row (``pages``: page keys, ``page_key``, in row order). What
+    its page's row (``pages``: page keys, ``page_keys``, in row order). What
     ``paired_bootstrap`` resamples; counts only."""
     row = {p: i for i, p in enumerate(pages)}
     out = np.zeros((len(pages), len(LANGUAGES), 3), dtype=np.int64)
-    for url, language, gold, cands in scored:
+    snippets = list(scored)
+    keys = page_keys(url for url, *_ in snippets)
+    for key, (_, language, gold, cands) in zip(keys, snippets, strict=True):
         right, found = matched(cands, gold)
-        cell = out[row[page_key(url)], LANGUAGES.index(language)]
+        cell = out[row[key], LANGUAGES.index(language)]
         cell += (sum(right), len(right) - sum(right), len(found) - sum(found))
     return out
 
