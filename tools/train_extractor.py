@@ -675,10 +675,16 @@ def paired_bootstrap(
     pages drawn with replacement ``rounds`` times (the same draw for both, so a page's
     snippets move together and the two methods are compared on the same resample), the
     gain recomputed on each. The one bootstrap of the trainer's rule and of
-    benchmarks/bench_stage_gain.py. Pure: the same arrays and seed give the same result."""
-    if base.shape != other.shape or base.ndim != 3 or base.shape[0] == 0:
+    benchmarks/bench_stage_gain.py. Pure: the same arrays and seed give the same result.
+    Needs two pages at least: one page resamples to itself, so any gain on it would pass as
+    certain."""
+    if base.shape != other.shape or base.ndim != 3 or base.shape[0] < 2:
         shapes = f"{base.shape} and {other.shape}"
-        raise ValueError(f"need two (pages, languages, 3) arrays of one shape, got {shapes}")
+        raise ValueError(
+            f"need two (pages, languages, 3) arrays of one shape, 2 pages or more, got {shapes}"
+        )
+    if rounds < 1 or not 0 < percentile < 50:
+        raise ValueError(f"need rounds >= 1 and 0 < percentile < 50, got {rounds}, {percentile}")
     observed = macro_f1(tallies_of(other)) - macro_f1(tallies_of(base))
     rng = np.random.default_rng(seed)
     n = base.shape[0]

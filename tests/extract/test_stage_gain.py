@@ -103,6 +103,17 @@ def test_bad_shapes_are_refused(trainer) -> None:  # noqa: ANN001
         trainer.paired_bootstrap(pages(BASE, 0), pages(BASE, 0))
 
 
+def test_degenerate_bootstraps_are_refused(trainer) -> None:  # noqa: ANN001
+    """One page resamples to itself (its gain would pass as certain: low = high = observed);
+    no rounds, or a percentile at or past the median (low above high), decide nothing."""
+    with pytest.raises(ValueError, match="2 pages or more"):
+        trainer.paired_bootstrap(pages(BASE, 1), pages(ONE_MORE, 1))
+    assert trainer.paired_bootstrap(pages(BASE, 2), pages(ONE_MORE, 2), rounds=10).real
+    for bad in ({"rounds": 0}, {"percentile": 50.0}, {"percentile": 0.0}):
+        with pytest.raises(ValueError, match="rounds >= 1"):
+            trainer.paired_bootstrap(pages(BASE, 5), pages(ONE_MORE, 5), **bad)
+
+
 def test_bench_refuses_no_rounds_before_reading_the_judge() -> None:
     bench = import_script(BENCH, "bench_stage_gain")
     assert not hasattr(bench, "bootstrap_gain")  # the trainer's bootstrap only, no copy
