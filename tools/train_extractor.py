@@ -734,7 +734,8 @@ def decide_stages(variants: dict[Variant, np.ndarray]) -> Variant:
     per-page judge counts (keyed by (span stage, re-labeller); (False, False) is the rules).
     A variant is acceptable when it is eligible (rule 1) and, for each stage it runs, its
     gain over itself without that stage is real (``Gain.real``); the rules always are. The
-    acceptable variant with the highest macro F1 is chosen, a tie going to fewer stages."""
+    acceptable variant with the highest macro F1 is chosen, a tie going to fewer stages (and
+    between the two one-stage variants to the first in ``variants``' order: ``VARIANTS``)."""
     rules = tallies_of(variants[RULES])
     gains = stage_gains(variants)
     ok = [
