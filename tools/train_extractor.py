@@ -1172,7 +1172,8 @@ def print_judge(jt: dict) -> None:
 
 def markdown_table(jt: dict) -> str:
     """The judge's figures as a Markdown table (precision / recall per language)."""
-    head = "| method | " + " | ".join(LANGUAGES) + " | all | macro F1 | gain | 90% interval |"
+    interval = f"{100 - 2 * BOOTSTRAP_PERCENTILE:g}% interval"  # 90% at the 5th percentile
+    head = "| method | " + " | ".join(LANGUAGES) + f" | all | macro F1 | gain | {interval} |"
     lines = [head + " eligible |", "|---" * 9 + "|"]
     for key, name in JUDGE_ROWS.items():
         m = jt["methods"][key]

@@ -155,3 +155,13 @@ def test_page_counts_are_the_scorers_tallies_by_page(trainer) -> None:  # noqa: 
     ]
     scorer = evaluate_values(docs, cands.__getitem__).by_language
     assert trainer.tallies_of(counts) == {lang: scorer.get(lang) for lang in trainer.LANGUAGES}
+
+
+def test_judge_table_names_the_interval_it_shows(trainer, monkeypatch) -> None:  # noqa: ANN001
+    """The printed table's interval is named from BOOTSTRAP_PERCENTILE, not written in."""
+    from transplant_audit.extract import learned
+
+    stored = learned.load_model().meta["judge"]
+    assert "| 90% interval |" in trainer.markdown_table(stored).splitlines()[0]
+    monkeypatch.setattr(trainer, "BOOTSTRAP_PERCENTILE", 2.5)
+    assert "| 95% interval |" in trainer.markdown_table(stored).splitlines()[0]
