@@ -53,3 +53,20 @@ def test_span_setting_scores_the_numbers_the_rules_left(monkeypatch) -> None:  #
     text = "2018年该院完成肝移植120例,共有床位56张,医生12名。"  # SYNTHETIC
     learned.extract(text, method="combined", model=model)
     assert asked and sum(asked) > 0  # 2018 at least is a number the rules left
+
+
+def test_profile_reports_the_sampling_interval_it_had(capsys) -> None:  # noqa: ANN001
+    """The CPU timer samples no more often than the kernel's tick (1-10 ms on Linux): asked
+    for one sample per 0.01 ms, the header says how often it really sampled (CPU time over
+    samples), not the interval asked."""
+    spec = importlib.util.spec_from_file_location("profile_extract", BENCH / "profile_extract.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(BENCH))
+    spec.loader.exec_module(mod)
+    assert mod.main(["--seconds", "0.3", "--top", "1", "--interval-ms", "0.01"]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    samples = int(head.split(": ")[1].split(" samples")[0])
+    had = float(head.split("one per ")[1].split(" ms")[0])
+    assert samples >= 1 and had > 0.1  # ten times the 0.01 asked at least
+    assert 300 / samples <= had * 1.01 and had <= 2 * 300 / samples  # 0.3-0.6 s sampled
