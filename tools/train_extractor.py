@@ -681,10 +681,16 @@ def paired_bootstrap(
     pages drawn with replacement ``rounds`` times (the same draw for both, so a page's
     snippets move together and the two methods are compared on the same resample), the
     gain recomputed on each. The one bootstrap of the trainer's rule and of
-    benchmarks/bench_stage_gain.py. Pure: the same arrays and seed give the same result."""
-    if base.shape != other.shape or base.ndim != 3 or base.shape[0] == 0:
+    benchmarks/bench_stage_gain.py. Pure: the same arrays and seed give the same result.
+    Needs two pages at least: one page resamples to itself, so any gain on it would pass as
+    certain."""
+    if base.shape != other.shape or base.ndim != 3 or base.shape[0] < 2:
         shapes = f"{base.shape} and {other.shape}"
-        raise ValueError(f"need two (pages, languages, 3) arrays of one shape, got {shapes}")
+        raise ValueError(
+            f"need two (pages, languages, 3) arrays of one shape, 2 pages or more, got {shapes}"
+        )
+    if rounds < 1 or not 0 < percentile < 50:
+        raise ValueError(f"need rounds >= 1 and 0 < percentile < 50, got {rounds}, {percentile}")
     observed = macro_f1(tallies_of(other)) - macro_f1(tallies_of(base))
     rng = np.random.default_rng(seed)
     n = base.shape[0]
@@ -734,7 +740,8 @@ def decide_stages(variants: dict[Variant, np.ndarray]) -> Variant:
     per-page judge counts (keyed by (span stage, re-labeller); (False, False) is the rules).
     A variant is acceptable when it is eligible (rule 1) and, for each stage it runs, its
     gain over itself without that stage is real (``Gain.real``); the rules always are. The
-    acceptable variant with the highest macro F1 is chosen, a tie going to fewer stages."""
+    acceptable variant with the highest macro F1 is chosen, a tie going to fewer stages (and
+    between the two one-stage variants to the first in ``variants``' order: ``VARIANTS``)."""
     rules = tallies_of(variants[RULES])
     gains = stage_gains(variants)
     ok = [
@@ -984,7 +991,7 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         preds[name] = apply_relabel(
             docs, base, scored, row["switch_threshold"], row["drop_threshold"]
         )
-    pages = sorted({page_key(d.url) for d in docs})
+    pages = sorted(set(page_keys(d.url for d in docs)))
     counts = {
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
@@ -1013,21 +1020,26 @@ VARIANTS: dict[Variant, str] = {
 """The variants of ``combined`` by (span stage, re-labeller), as the judge names them."""
 
 
-def page_key(url: str) -> str:
-    """A snippet's page, as ``build_set.halves`` splits by it (``_url_key``)."""
-    return str(_build_set()._url_key(url))
+def page_keys(urls: Iterable[str]) -> list[str]:
+    """Each snippet's page, as ``build_set.halves`` splits by it (``_url_key``), in order.
+    build_set.py is loaded once per call, not per URL (a load costs a few milliseconds, and
+    the judge keys each of its ~1,100 snippets once per method)."""
+    url_key = _build_set()._url_key
+    return [str(url_key(url)) for url in urls]
 
 
 def page_counts(pages: list[str], scored: Iterable[tuple[str, str, list, list]]) -> np.ndarray:
     """(pages, languages, 3) array of (tp, fp, fn) by (indicator, value within 2%) of
     ``scored`` snippets, each given as (url, language, gold figures, candidates) and added to
-    its page's row (``pages``: page keys, ``page_key``, in row order). What
+    its page's row (``pages``: page keys, ``page_keys``, in row order). What
     ``paired_bootstrap`` resamples; counts only."""
     row = {p: i for i, p in enumerate(pages)}
     out = np.zeros((len(pages), len(LANGUAGES), 3), dtype=np.int64)
-    for url, language, gold, cands in scored:
+    snippets = list(scored)
+    keys = page_keys(url for url, *_ in snippets)
+    for key, (_, language, gold, cands) in zip(keys, snippets, strict=True):
         right, found = matched(cands, gold)
-        cell = out[row[page_key(url)], LANGUAGES.index(language)]
+        cell = out[row[key], LANGUAGES.index(language)]
         cell += (sum(right), len(right) - sum(right), len(found) - sum(found))
     return out
 
@@ -1166,7 +1178,8 @@ def print_judge(jt: dict) -> None:
 
 def markdown_table(jt: dict) -> str:
     """The judge's figures as a Markdown table (precision / recall per language)."""
-    head = "| method | " + " | ".join(LANGUAGES) + " | all | macro F1 | gain | 90% interval |"
+    interval = f"{100 - 2 * BOOTSTRAP_PERCENTILE:g}% interval"  # 90% at the 5th percentile
+    head = "| method | " + " | ".join(LANGUAGES) + f" | all | macro F1 | gain | {interval} |"
     lines = [head + " eligible |", "|---" * 9 + "|"]
     for key, name in JUDGE_ROWS.items():
         m = jt["methods"][key]

@@ -219,6 +219,27 @@ def test_near_copies_are_refused_from_heldout11_on(build_set: ModuleType) -> Non
     build_set.assert_no_near_copies("x", [quote], others)
 
 
+def test_texts_with_nothing_left_are_no_copies(build_set: ModuleType) -> None:
+    """A snippet that is all punctuation and emoji flattens to nothing (``_flat``); two such
+    shared the empty run and were called copies of each other. Width and digits fold
+    (NFKC: full-width ３５ is 35), so a copy in other digits still shows."""
+    marks = [{"src": "a.txt:1", "url": "https://a.example/1", "text": "！！……——"}]
+    emoji = {"src": "b.txt:1", "url": "https://b.example/2", "text": "😀👍🏽 ❤️"}
+    build_set.assert_no_near_copies("x", [emoji], marks)
+    build_set.assert_disjoint("x", [emoji], [{**marks[0], "text": ""}])
+    line = (
+        "截至2018年底，该中心累计完成肝移植３５００余例，其中亲属活体肝移植１２０例。"  # fictional
+    )
+    others = [{"src": "a.txt:2", "url": "https://a.example/3", "text": line}]
+    half = {
+        "src": "b.txt:2",
+        "url": "https://b.example/4",
+        "text": line.translate(str.maketrans("０１２３４５６７８９，。", "0123456789,.")),
+    }
+    with pytest.raises(AssertionError, match="punctuation aside"):
+        build_set.assert_no_near_copies("x", [half], others)
+
+
 def test_the_near_copy_check_runs_for_heldout11(build_set: ModuleType, monkeypatch) -> None:  # noqa: ANN001
     """_build_blind applies the near-copy check to heldout11 (and later sets), not to the
     earlier sets, which were built before it existed."""

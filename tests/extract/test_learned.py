@@ -479,6 +479,8 @@ def test_decision_rule_asks_for_a_real_gain_and_keeps_precision(trainer) -> None
     worse = _pages(n, cell, cell, cell, {i: [(6, 3, 4)] * 3 for i in range(10)})
     worse_too = _pages(n, cell, cell, cell, {i: [(6, 3, 4)] * 3 for i in range(10, 20)})
     assert decide({off: rules, relab: worse, span: worse_too, both: rules.copy()}) == off
+    # ... whatever the order they are given in (max alone would take the first of a tie)
+    assert decide({both: rules.copy(), span: worse_too, relab: worse, off: rules}) == off
     # both beats span alone by one page only: the re-labeller is not real on top of it
     plus_one = small.copy()
     plus_one[100] = [(8, 3, 2)] * 3

@@ -103,9 +103,65 @@ def test_bad_shapes_are_refused(trainer) -> None:  # noqa: ANN001
         trainer.paired_bootstrap(pages(BASE, 0), pages(BASE, 0))
 
 
+def test_degenerate_bootstraps_are_refused(trainer) -> None:  # noqa: ANN001
+    """One page resamples to itself (its gain would pass as certain: low = high = observed);
+    no rounds, or a percentile at or past the median (low above high), decide nothing."""
+    with pytest.raises(ValueError, match="2 pages or more"):
+        trainer.paired_bootstrap(pages(BASE, 1), pages(ONE_MORE, 1))
+    assert trainer.paired_bootstrap(pages(BASE, 2), pages(ONE_MORE, 2), rounds=10).real
+    for bad in ({"rounds": 0}, {"percentile": 50.0}, {"percentile": 0.0}):
+        with pytest.raises(ValueError, match="rounds >= 1"):
+            trainer.paired_bootstrap(pages(BASE, 5), pages(ONE_MORE, 5), **bad)
+
+
 def test_bench_refuses_no_rounds_before_reading_the_judge() -> None:
     bench = import_script(BENCH, "bench_stage_gain")
     assert not hasattr(bench, "bootstrap_gain")  # the trainer's bootstrap only, no copy
     with pytest.raises(SystemExit) as stop:
         bench.main(["--rounds", "0"])
     assert stop.value.code == 2
+
+
+def _cand(indicator: str, value: float):  # noqa: ANN202
+    from transplant_audit.extract.context import Candidate
+
+    return Candidate(indicator, "", value, "exact", "", "", "", 0, 1, "", 0, "", "", "")
+
+
+def test_page_counts_are_the_scorers_tallies_by_page(trainer) -> None:  # noqa: ANN001
+    """``page_counts`` adds each snippet's (tp, fp, fn) by (indicator, value within 2%) to its
+    page's row, however the URL is spelled; summed over pages they are ``evaluate_values``'
+    tallies (the one scorer), so the bootstrap resamples what the judge reports."""
+    from transplant_audit.extract.evaluate import evaluate_values
+
+    k, c = "transplants_in_period", "transplants_cumulative"
+    snippets = [  # (url, language, gold, candidates)
+        ("https://www.a.example/1/", "en", [{"indicator": k, "value": 100}], [_cand(k, 101)]),
+        ("http://a.example/1", "zh-Hans", [{"indicator": c, "value": 50}], [_cand(k, 50)]),
+        ("https://b.example/2", "en", [{"indicator": k, "value": 7}], []),
+        ("https://b.example/2", "zh-Hant", [], [_cand(c, 3), _cand(k, 4)]),
+    ]
+    pages = sorted(set(trainer.page_keys(u for u, *_ in snippets)))
+    assert pages == ["a.example/1", "b.example/2"]
+    counts = trainer.page_counts(pages, iter(snippets))
+    assert counts.shape == (2, 3, 3)
+    en, hans, hant = (trainer.LANGUAGES.index(x) for x in ("en", "zh-Hans", "zh-Hant"))
+    assert counts[0, en].tolist() == [1, 0, 0] and counts[0, hans].tolist() == [0, 1, 1]
+    assert counts[1, en].tolist() == [0, 0, 1] and counts[1, hant].tolist() == [0, 2, 0]
+    cands = {str(i): s[3] for i, s in enumerate(snippets)}
+    docs = [
+        {"id": str(i), "language": s[1], "text": str(i), "gold": s[2]}
+        for i, s in enumerate(snippets)
+    ]
+    scorer = evaluate_values(docs, cands.__getitem__).by_language
+    assert trainer.tallies_of(counts) == {lang: scorer.get(lang) for lang in trainer.LANGUAGES}
+
+
+def test_judge_table_names_the_interval_it_shows(trainer, monkeypatch) -> None:  # noqa: ANN001
+    """The printed table's interval is named from BOOTSTRAP_PERCENTILE, not written in."""
+    from transplant_audit.extract import learned
+
+    stored = learned.load_model().meta["judge"]
+    assert "| 90% interval |" in trainer.markdown_table(stored).splitlines()[0]
+    monkeypatch.setattr(trainer, "BOOTSTRAP_PERCENTILE", 2.5)
+    assert "| 95% interval |" in trainer.markdown_table(stored).splitlines()[0]

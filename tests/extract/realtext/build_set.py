@@ -126,8 +126,12 @@ SHINGLE = 40
 
 
 def _shingles(text: str) -> set[str]:
+    """The 40-character runs of ``text`` with spaces collapsed (the whole text when shorter;
+    none when empty, so two texts with nothing left to compare are not copies)."""
     flat = re.sub(r"\s+", " ", text)
-    return {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))}
+    return (
+        {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))} if flat else set()
+    )
 
 
 def assert_disjoint(name: str, docs: list[dict], others: list[dict]) -> None:
@@ -157,14 +161,10 @@ def assert_no_near_copies(name: str, docs: list[dict], others: list[dict]) -> No
     heldout11 on (``_NEAR_COPY_CHECK_FROM``); heldout3-10 hold 0-4 such snippets each
     (1, 1, 1, 0, 0, 1, 2, 4; CORRECTIONS.md, "heldout11") and are kept as built."""
 
-    def runs(text: str) -> set[str]:
-        flat = _flat(text)
-        return {flat[i : i + SHINGLE] for i in range(max(1, len(flat) - SHINGLE + 1))}
-
     seen: set[str] = set()
     for d in others:
-        seen |= runs(d["text"])
-    copied = [d["src"] for d in docs if runs(d["text"]) & seen]
+        seen |= _shingles(_flat(d["text"]))
+    copied = [d["src"] for d in docs if _shingles(_flat(d["text"])) & seen]
     assert not copied, f"{name} snippets copy text of the other sets (punctuation aside): {copied}"
 
 
