@@ -68,6 +68,10 @@ SHORT_SPAN_RE = re.compile(
 )
 """A named stretch shorter than a year that no year pattern reads: months without a year,
 a week, the past few months, 'over the same period'. A count in it is that period's."""
+ZH_PER_WEEK_RE = re.compile(r"每\s?个?\s?(?:礼拜|星期|周|月)(?!后|以后|之后)")
+"""每个星期, 每周, 每月: a per-week or per-month rate, like 每年 a period's count (GUIDE.md,
+"Counts of transplants"); read in the count's own clause only (一周 before a later clause
+with 已经 scopes nothing)."""
 _FEW_DAYS = r"(?:\d{1,2}|[两二三四五六七八九十几数])"
 DAYS_SPAN_RE = re.compile(
     # 连续奋战2天2夜, 三天三夜, 连续5天, 3天内, 两天里, 48小时内 (one day is the most in a day)
@@ -312,6 +316,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if "每" in c and ZH_PER_WEEK_RE.search(c):
+        return _in("a per-week or per-month rate in the clause (每个星期都有三例)")
     if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
         return _in("a named year in the clause (in the same year, that year)")
     if _change_from_to(v):
