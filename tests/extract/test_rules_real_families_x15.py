@@ -92,6 +92,53 @@ CASES = [
 ]
 
 
+YEAR_REPORT_CASES = [
+    # a year's report: 'have performed' is aspect inside the year named before it
+    pytest.param(
+        "Norway reached 31.2 donors per million in 2021. A total of 190 donors have "
+        "performed 560 organ transplants.",
+        {(IN_PERIOD, 560.0)},
+        {(CUMULATIVE, 560.0)},
+        id="en-year-in-sentence-before",
+    ),
+    pytest.param(
+        "In 2021, the Eastbrook centre has performed 212 kidney transplants.",
+        {(IN_PERIOD, 212.0)},
+        {(CUMULATIVE, 212.0)},
+        id="en-year-opening-the-sentence",
+    ),
+    pytest.param(
+        # near miss: a past perfect with a date is a total reached by then
+        "According to an archived page from 2012, the Eastbrook centre had already "
+        "performed over 2,600 kidney transplants.",
+        {(CUMULATIVE, 2600.0)},
+        {(IN_PERIOD, 2600.0)},
+        id="en-past-perfect-as-of",
+    ),
+    pytest.param(
+        # near miss: 'since its founding' keeps the running total
+        "The unit did 140 liver transplants in 2020. Since its founding it has performed "
+        "a total of 2,950 liver transplants.",
+        {(CUMULATIVE, 2950.0), (IN_PERIOD, 140.0)},
+        {(IN_PERIOD, 2950.0)},
+        id="en-since-founding-total",
+    ),
+    pytest.param(
+        # near miss: 'to date' in the clause keeps the running total
+        "The unit did 140 liver transplants in 2020. To date it has performed 2,950 liver "
+        "transplants.",
+        {(CUMULATIVE, 2950.0)},
+        {(IN_PERIOD, 2950.0)},
+        id="en-to-date-after-a-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), YEAR_REPORT_CASES)
+def test_year_report_aspect(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
+
+
 SURGEON_CUMULATIVE = "surgeon_transplants_cumulative"
 
 SURGEON_CASES = [
