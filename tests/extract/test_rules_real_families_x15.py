@@ -131,6 +131,20 @@ YEAR_REPORT_CASES = [
         {(IN_PERIOD, 2950.0)},
         id="en-to-date-after-a-year",
     ),
+    # 到了2004年年底 is an as-of date like 到2004年底: the total reached by then
+    pytest.param(
+        "该院1998年开展肝移植,到了2010年年底,已经完成超过450例肝移植。",
+        {(CUMULATIVE, 450.0)},
+        {(IN_PERIOD, 450.0)},
+        id="zh-daole-year-end-as-of",
+    ),
+    pytest.param(
+        # near miss: a named whole year (全年) after it stays that year's count
+        "到了2010年,该院全年完成肝移植120例。",
+        {(IN_PERIOD, 120.0)},
+        {(CUMULATIVE, 120.0)},
+        id="zh-daole-year-whole-year",
+    ),
 ]
 
 

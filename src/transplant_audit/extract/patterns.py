@@ -640,7 +640,7 @@ dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
-    rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
+    rf"(?:截至|截止|截止到|至|到了?)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
     # a date relative to now: 截至目前, 到今年8月, 至今年底 (not 上升至去年的400多宗, a change)
     r"|(?:截至|截止|截止到)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
     r"|(?:到|至)\s?(?:今年|本年|目前|现在)\s?(?:\d{1,2}\s?月(?:底|末)?|底|末|为止)"
