@@ -108,6 +108,13 @@ YEAR_REPORT_CASES = [
         id="en-year-opening-the-sentence",
     ),
     pytest.param(
+        # near miss: the year a centre opened starts its life: a running total
+        "Its heart transplant unit, opened in 2004, has performed over 640 heart transplants.",
+        {(CUMULATIVE, 640.0)},
+        {(IN_PERIOD, 640.0)},
+        id="en-opened-in-a-year-running-total",
+    ),
+    pytest.param(
         # near miss: a past perfect with a date is a total reached by then
         "According to an archived page from 2012, the Eastbrook centre had already "
         "performed over 2,600 kidney transplants.",

@@ -516,6 +516,9 @@ def _aspect_in_named_period(v: PeriodView) -> bool:
         return False
     if _EN_PAST_PERFECT_RE.search(text):
         return False
+    for before in (v.sentence_left, v.previous):  # 'opened in 2000, has performed': its life
+        if before and (pat.PROGRAMME_START_RE.search(before) or _FOUNDED_RE.search(before)):
+            return False
     opening = v.sentence_left[: len(v.sentence_left) - len(v.left_clause)] + v.left_clause
     if may_hold_year(opening) and EN_YEAR_RE.search(opening):
         return True
