@@ -640,7 +640,7 @@ dates is a period."""
 ZH_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s?年(?!代)(?!\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)")
 """A year, not a full date: 2012年11月12日 dates a publication, it names no period."""
 AS_OF_RE = re.compile(
-    rf"(?:截至|截止|截止到|至|到)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
+    rf"(?:截至|截止|截止到|至|到了?)\s?({YEAR})\s?年(?:\s?(\d{{1,2}})\s?月)?(?:底|末|年底|为止|止)?"
     # a date relative to now: 截至目前, 到今年8月, 至今年底 (not 上升至去年的400多宗, a change)
     r"|(?:截至|截止|截止到)\s?(?:今年|本年|去年|目前|现在)\s?(?:\d{1,2}\s?月)?(?:底|末|为止|止)?"
     r"|(?:到|至)\s?(?:今年|本年|目前|现在)\s?(?:\d{1,2}\s?月(?:底|末)?|底|末|为止)"
@@ -760,6 +760,9 @@ count (截至12月31日, 全年...已达2,766例, ...达10,057例); 先后 'one 
 operations in sequence within the span named before it (2012年底至2013年8月间...先后实施6次)."""
 ZH_EXPLICIT_PERIOD_RE = re.compile(
     rf"全年|今年{_ZH_NO_AGE}|去年|当年{_ZH_NO_AGE}|同年|上半年|下半年|(?<!\d){YEAR}\s?年(?!\s?\d{{1,2}}\s?月)(?!以来|至今|来)"
+    # a year of the Republic of China calendar (民国九十年, 民国90年), Taiwan's usual dating
+    r"|民国\s?(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s?年"
+    r"(?!\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月)(?!以来|至今|来|代)"
 )
 """A named period (not 一年 nor a per-year rate) that scopes the counts after it."""
 WEAK_CUMULATIVE_CUE_RE = re.compile(
@@ -841,6 +844,9 @@ ZH_PERSON_SUBJECT_RE = re.compile(
     r"(?:就|共|已|已经|先后|累计)?(?:做了|完成|实施|施行|主刀|做过)"
     r"|(?:院长|院士)[^,。;\d]{0,4}(?:就|已|共|先后|累计)?完成"
     r"|[他她](?!们)(?:今年|去年|当年|本年|个人)的?\s?第"
+    # a surgeon quoted in the first person singular (“我已经做了五六百例了”; not 我们, 我院)
+    r"|(?:^|(?<=[“\"「:]))\s?我(?:个人|自己|本人)?(?:就|共|已|已经|先后|累计|一共|总共)?"
+    r"(?:做了|完成了?|做过|主刀)"
 )
 """A person as the subject of a count in Chinese: a pronoun (他去年做了150例, 2023年其在无锡
 做了205例; not 他们, a team, nor 其中) or a head of a hospital by title and name
@@ -857,7 +863,7 @@ person named as the subject of a count (沈某某累计完成) from a unit."""
 ZH_NAMED_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[\s,，:;；、“”\"年月日底末]))([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
     r"[“”\"「『]?(?:[几多\d一二三四五六七八九十]+年来)?"
-    r"(?:就|共|已经|已|先后|累计|累积|至少|一共|总共|个人|亲自)*了?"
+    r"(?:就|共|已经|已|先后|累计|累积|至少|一共|总共|个人|亲自|生前|曾经|曾)*了?"
     r"(?:完成|实施|施行|做了|做过|主刀)"
 )
 """A person by name as the subject of the count's clause, right before its verb (截至2014年
@@ -1671,6 +1677,11 @@ SENIOR_NOUN_RE = re.compile(r"高级职称|副高|正高|高职|senior")
 RANKING_CUE_RE = re.compile(
     r"居首位|居次|夺冠|排行|排名|前三名|其次为|名列|ranked|ranking"
     r"|place(?<=(?:st|nd|rd|th)\splace)(?![a-z])|came in"
+    # 称霸, 第2名; 'topped the list with 109', 'performed the most ... at 77 cases'
+    r"|称霸|(?<!\d)第\s?(?:[2-9]|[二三四五六七八九十])\s?名"
+    r"|(?<![a-z])top(?:ped|s)?\sthe\s(?:list|ranking|table)(?![a-z])"
+    r"|(?<![a-z])(?:performed|performing|recorded|recording|did|doing|carried out|conducted)"
+    r"\sthe\smost(?![a-z])"
 )
 """Hospitals ranked by their counts compare counts of one period (健保公布…排行)."""
 EN_DONOR_KIND_RE = re.compile(r"(?<![a-z])(?:living|live|deceased|dead|cadaver(?:ic)?)(?![a-z])")

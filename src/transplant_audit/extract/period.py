@@ -21,10 +21,13 @@ Order of the cues, first that applies wins (each step names its reason):
    after it (今年上半年已进行...) → in period; a recent window (in the past three years) →
    in period;
 5. a running-total word or an as-of date in the clause → cumulative, unless it is bound to
-   a named period (今年以来, so far this year) → in period;
+   a named period (今年以来, so far this year) → in period, or is only aspect ('have
+   performed') inside a year the sentence opened with or the sentence before named for its
+   counts → in period;
 6. a per-year word or a year in the clause, or a named week or month → in period;
 7. a weak total word (共完成, a total of) → cumulative (also after 目前, from a programme's
-   start, before a year), or the period the sentence opened with;
+   start, before a year), or the period the sentence opened with or, failing that, the
+   period of the counts in the sentence before (step 9b);
 8. the sentence before the figure, read the same way (the last cue wins);
 9. what follows the figure, a question answered, then the sentence before the figure's
    sentence when it states counts of a named period (or ends with ';');
@@ -68,6 +71,10 @@ SHORT_SPAN_RE = re.compile(
 )
 """A named stretch shorter than a year that no year pattern reads: months without a year,
 a week, the past few months, 'over the same period'. A count in it is that period's."""
+ZH_PER_WEEK_RE = re.compile(r"每\s?个?\s?(?:礼拜|星期|周|月)(?!后|以后|之后)")
+"""每个星期, 每周, 每月: a per-week or per-month rate, like 每年 a period's count (GUIDE.md,
+"Counts of transplants"); read in the count's own clause only (一周 before a later clause
+with 已经 scopes nothing)."""
 _FEW_DAYS = r"(?:\d{1,2}|[两二三四五六七八九十几数])"
 DAYS_SPAN_RE = re.compile(
     # 连续奋战2天2夜, 三天三夜, 连续5天, 3天内, 两天里, 48小时内 (one day is the most in a day)
@@ -307,11 +314,15 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
             return _in("a named period so far (今年以来, so far this year)")
+        if _aspect_in_named_period(v):
+            return _in("aspect only (has performed, 已完成) inside a year named before it")
         return _cum("running-total word or as-of date in the clause")
     if pat.EN_AS_OF_DATE_RE.search(c):
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if "每" in c and ZH_PER_WEEK_RE.search(c):
+        return _in("a per-week or per-month rate in the clause (每个星期都有三例)")
     if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
         return _in("a named year in the clause (in the same year, that year)")
     if _change_from_to(v):
@@ -482,7 +493,36 @@ def _weak_total(v: PeriodView) -> PeriodDecision:
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(s) or pat.EN_NAMED_PERIOD_RE.search(s)
     if not as_of and (named or _short_span(s)):
         return _in("total over the named period the sentence opened (去年, last year)")
+    if not as_of and only_aspect(v.sentence) and _neighbour_cues(v):
+        return _in("total continuing the sentence before, which states a year's counts")
     return _cum("total")
+
+
+_EN_PAST_PERFECT_RE = re.compile(r"(?<![a-z])(?:had|already|since|as early as)(?![a-z])")
+"""'the center had already performed 3,100', 'as early as 2001 it had conducted': a total
+reached by a date (an as-of reading), not the count of the year named."""
+
+
+def _aspect_in_named_period(v: PeriodView) -> bool:
+    """Are the clause's running-total cues only aspect ('have performed', 已完成), with no
+    as-of date, inside a year the sentence opened with ('In 2019, the centre has performed
+    300') or the sentence before named for its counts ('... 48.9 donors per million in 2019.
+    A total of 2,301 donors have performed 5,449 transplants')? GUIDE.md, "Counts of
+    transplants": a count with a year is that year's; a running total needs its own cue."""
+    if not (only_aspect(v.sentence_left) and only_aspect(v.clause)):
+        return False  # a later clause of its own (bringing the total to ...) leaves it
+    text = v.sentence_left + " " + v.clause
+    if pat.AS_OF_RE.search(text) or pat.EN_AS_OF_DATE_RE.search(text):
+        return False
+    if _EN_PAST_PERFECT_RE.search(text):
+        return False
+    for before in (v.sentence_left, v.previous):  # 'opened in 2000, has performed': its life
+        if before and (pat.PROGRAMME_START_RE.search(before) or _FOUNDED_RE.search(before)):
+            return False
+    opening = v.sentence_left[: len(v.sentence_left) - len(v.left_clause)] + v.left_clause
+    if may_hold_year(opening) and EN_YEAR_RE.search(opening):
+        return True
+    return _neighbour_cues(v) is not None
 
 
 def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
