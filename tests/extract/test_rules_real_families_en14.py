@@ -53,13 +53,13 @@ BREAKDOWN_CASES = [
     ),
     pytest.param(
         "Some 290 foreign transplants (140 reported directly; 150 found later) were identified.",
-        set(),
+        {(CUMULATIVE, 290.0)},  # the count is read, so the parts were weighed and refused
         {(CUMULATIVE, 140.0), (CUMULATIVE, 150.0), (IN_PERIOD, 140.0), (IN_PERIOD, 150.0)},
         id="near-miss-tallies-of-another-kind",
     ),
     pytest.param(
         "The unit performed 320 kidney transplants (2016) and trained nine surgeons.",
-        set(),
+        {(CUMULATIVE, 320.0)},
         {(CUMULATIVE, 2016.0), (IN_PERIOD, 2016.0)},
         id="near-miss-a-year-in-parentheses",
     ),
