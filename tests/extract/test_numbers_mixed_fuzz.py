@@ -21,7 +21,7 @@ from transplant_audit.extract.numbers import parse_number
 
 # --- the reference reader ------------------------------------------------------------------
 
-_ZH = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_ZH = dict(zip("〇○零一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _POWER = {"十": 1, "百": 2, "千": 3}
 _MULTS = {"": 1, "万": 10**4, "亿": 10**8, "万万": 10**8, "万亿": 10**12}
 _MULTS.update({u + b: 10**p * _MULTS[b] for u, p in _POWER.items() for b in ("", "万", "亿")})
@@ -57,7 +57,7 @@ def _ref_section(s: str) -> int | None:
     if re.fullmatch(_WHOLE, s):
         return int(s.replace(",", ""))
     if s and all(ch in _ZH for ch in s):  # digit by digit; two without a zero are vague
-        vague = len(s) == 2 and not any(_ZH[ch] == 0 and ch in "〇零" for ch in s)
+        vague = len(s) == 2 and not any(_ZH[ch] == 0 and ch in "〇○零" for ch in s)
         return None if vague else int("".join(str(_ZH[ch]) for ch in s))
     toks = _tokens(s)
     classes = "".join(c for c, _ in toks)
@@ -94,8 +94,8 @@ def _ref_after(s: str, unit: int) -> int | None:
         return 0
     if len(s) == 1 and (s in _ZH or s.isdigit()) and _digit(s):
         return _digit(s) * unit // 10  # 一万五 = 15000
-    if s[0] in "〇零":
-        rest = _ref_big(s[1:]) if len(s) > 1 and s[1] not in "〇零" else None
+    if s[0] in "〇○零":
+        rest = _ref_big(s[1:]) if len(s) > 1 and s[1] not in "〇○零" else None
         return rest if rest is not None and rest < unit // 10 else None
     value = _ref_big(s)
     return value if value is not None and value < unit else None
@@ -212,8 +212,8 @@ def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_tail(
 
 # --- the fuzz ----------------------------------------------------------------------------------
 
-_PIECES = list("0123456789〇零一二两三四五六七八九十百千万亿,") + ["200", "20", "2,000", "05"]
-_WEIGHTS = [2] * 10 + [2, 3] + [2] * 10 + [4, 4, 4, 3, 2, 1] + [1, 1, 1, 1]
+_PIECES = list("0123456789〇零一二两三四五六七八九十百千万亿,○") + ["200", "20", "2,000", "05"]
+_WEIGHTS = [2] * 10 + [2, 3] + [2] * 10 + [4, 4, 4, 3, 2, 1, 1] + [1, 1, 1, 1]
 
 
 def _samples(n: int, seed: int) -> list[str]:
@@ -242,7 +242,7 @@ def test_the_parser_agrees_with_the_reference_reader_on_random_mixes() -> None:
     assert read > 3000, read  # a fair share of the mixes are numbers, both ways
 
 
-_NUMERAL_CHARS = frozenset("0123456789〇零一二两三四五六七八九十百千万亿")
+_NUMERAL_CHARS = frozenset("0123456789〇○零一二两三四五六七八九十百千万亿")
 
 
 def test_the_extractor_reads_no_tail_of_random_mixes() -> None:
