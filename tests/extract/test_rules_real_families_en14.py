@@ -152,6 +152,13 @@ LIST_ITEM_CASES = [
         {(IN_PERIOD, 36.0), (CUMULATIVE, 36.0), (IN_PERIOD, 14.0)},
         id="near-miss-labels-of-beds-and-waits",
     ),
+    pytest.param(
+        "Transplant unit in 2020:\n  • Kidney waiting list = 120\n  • Liver survival rate = 92"
+        "\n  • Kidney = 132",
+        {(IN_PERIOD, 132.0)},  # read on its label, so the labels above were weighed
+        {(IN_PERIOD, 120.0), (CUMULATIVE, 120.0), (IN_PERIOD, 92.0), (CUMULATIVE, 92.0)},
+        id="near-miss-labels-with-no-unit-of-their-own",
+    ),
 ]
 
 
