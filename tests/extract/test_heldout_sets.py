@@ -201,15 +201,17 @@ def test_ceiling_takes_heldout8_first_annotation_at_its_two_revisions(agree: Mod
 
 
 def test_near_copies_are_refused_from_heldout11_on(build_set: ModuleType) -> None:
-    """A copy that differs only in punctuation width, spaces and line breaks passes the plain
-    40-character check but not the near-copy check (heldout11's gatherer found two such
-    mirrors); a snippet that shares only a short quotation passes both."""
+    """A copy that differs only in character width (punctuation and digits), spaces and line
+    breaks passes the plain 40-character check but not the near-copy check (heldout11's
+    gatherer found two such mirrors); a snippet that shares only a short quotation passes
+    both."""
     text = (  # fictional
         "某中心2009年设立器官捐赠办公室之后，到2013年每年仍只有数十人登记捐赠自己的器官。"
         "但到2018年底，登记人数突破五千。"
     )
     others = [{"src": "a.txt:3", "url": "https://a.example/1", "text": text}]
     mirror = text.replace("，", ",").replace("。", ". ").replace("之后", "之后\n")
+    mirror = mirror.replace("2013", "２０１３")  # full-width digits: only NFKC folds them
     copy = {"src": "b.txt:3", "url": "https://b.example/2", "text": "报道称：" + mirror}
     build_set.assert_disjoint("x", [copy], others)
     with pytest.raises(AssertionError, match="punctuation aside"):

@@ -53,13 +53,13 @@ BREAKDOWN_CASES = [
     ),
     pytest.param(
         "Some 290 foreign transplants (140 reported directly; 150 found later) were identified.",
-        set(),
+        {(CUMULATIVE, 290.0)},  # the count is read, so the parts were weighed and refused
         {(CUMULATIVE, 140.0), (CUMULATIVE, 150.0), (IN_PERIOD, 140.0), (IN_PERIOD, 150.0)},
         id="near-miss-tallies-of-another-kind",
     ),
     pytest.param(
         "The unit performed 320 kidney transplants (2016) and trained nine surgeons.",
-        set(),
+        {(CUMULATIVE, 320.0)},
         {(CUMULATIVE, 2016.0), (IN_PERIOD, 2016.0)},
         id="near-miss-a-year-in-parentheses",
     ),
@@ -151,6 +151,13 @@ LIST_ITEM_CASES = [
         set(),
         {(IN_PERIOD, 36.0), (CUMULATIVE, 36.0), (IN_PERIOD, 14.0)},
         id="near-miss-labels-of-beds-and-waits",
+    ),
+    pytest.param(
+        "Transplant unit in 2020:\n  • Kidney waiting list = 120\n  • Liver survival rate = 92"
+        "\n  • Kidney = 132",
+        {(IN_PERIOD, 132.0)},  # read on its label, so the labels above were weighed
+        {(IN_PERIOD, 120.0), (CUMULATIVE, 120.0), (IN_PERIOD, 92.0), (CUMULATIVE, 92.0)},
+        id="near-miss-labels-with-no-unit-of-their-own",
     ),
 ]
 

@@ -282,6 +282,12 @@ def test_persons_named_by_their_transplant(text: str, present: set, absent: set)
             id="near-hospital-opens-the-sentence",
         ),
         pytest.param(
+            "沈阳是老工业基地。截至2015年,已经完成肾移植2100例。",
+            {("transplants_cumulative", 2100.0)},
+            {("surgeon_transplants_cumulative", 2100.0)},
+            id="near-place-opens-like-a-name",
+        ),
+        pytest.param(
             "孟德生院長指出,該院配合政策推廣器官捐贈,2023年完成87例大愛移植。",
             {("transplants_in_period", 87.0)},
             {("surgeon_transplants_in_period", 87.0)},

@@ -220,6 +220,18 @@ def _comma_range(tok: str | None, low: int) -> tuple[float, float] | None:
 
 
 _LONE_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖拾")
+_NUMERAL_CHARS = frozenset("0123456789零〇○一二两三四五六七八九十百千万亿")
+"""Characters of a number: a token straight after one is the tail of a number the tokens
+cut where Arabic and Chinese digits meet (1千零5, 一千2百, 2千五百: patterns.ZH_MULT stops
+at 1千, 2千), no figure of its own (it read 5, 200, 500)."""
+
+
+def cut_tail(norm: str, start: int) -> bool:
+    """Does the number token at ``start`` of ``norm`` follow a numeral character (the tail
+    of a number the tokens cut, no figure: _NUMERAL_CHARS)?"""
+    return start > 0 and norm[start - 1] in _NUMERAL_CHARS
+
+
 _MID_MORE_RE = re.compile(r"[多余几][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -590,6 +602,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
     is_zh_token = zh is not None
+    if (is_zh_token or arabic) and cut_tail(norm, s):
+        return None  # 1千零5 read 5: no half reading
     if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
         return None  # 这645例手术中: a back-reference to a figure already stated
     if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":

@@ -864,6 +864,11 @@ def extract_scored(
         # with a keep threshold of 0 a span the rules found is never scored: skip its counter
         spans = number_spans(text, norm, doc.rules, full=False)
         probs = _scores_needed(model, norm, spans, lang, keep)
+    # the tail of a number the tokens cut (2千五百 read 500) is no figure, as in the rules;
+    # dropped here, not in number_spans, so the stored model's training spans stay the same
+    whole = [i for i, sp in enumerate(spans) if sp.rules or not core.cut_tail(norm, sp.start)]
+    if len(whole) < len(spans):
+        spans, probs = [spans[i] for i in whole], probs[whole]
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
     scored = decide_scored(
         text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
