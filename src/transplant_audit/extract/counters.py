@@ -15,6 +15,7 @@ from transplant_audit.evidence.vocabulary import (
 )
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
+    UNIT_REACH,
     Candidate,
     _Bounds,
     _Ctx,
@@ -763,8 +764,10 @@ def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -
     """Is the number at ``s``-``e`` a part of a breakdown in parentheses opened at the count
     just before it ('12 transplants (two single-lung and 10 double-lung)', '15 (2 single-lung,
     11 double-lung) transplants', '336 ... (kidney transplantation [KT], 174; ...)')? A part
-    carries the indicator of the whole (GUIDE.md: a subset count)."""
-    p = norm.rfind("(", max(0, prev_start - 100), s)
+    carries the indicator of the whole (GUIDE.md: a subset count). The parenthesis is looked
+    for within UNIT_REACH characters before the number, like every context: a run-on text
+    of parts in one unclosed parenthesis otherwise rereads it whole for each number."""
+    p = norm.rfind("(", max(0, prev_start - 100, s - UNIT_REACH), s)
     if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
         return False
     if p < prev_start:
