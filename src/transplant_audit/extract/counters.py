@@ -347,7 +347,9 @@ def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     if _YEAR_FULL_RE.fullmatch(norm, s, e):
         return cnt
     line_start = norm.rfind("\n", 0, s) + 1
-    lm = pat.EN_ITEM_LABEL_BEFORE_RE.search(norm[line_start:s])
+    # match, not search: the pattern is anchored at the line's start, and a search tries
+    # every position of a long line for each number on it (quadratic in the line)
+    lm = pat.EN_ITEM_LABEL_BEFORE_RE.match(norm[line_start:s])
     if not lm:
         return cnt
     label = lm.group("label")
