@@ -233,7 +233,7 @@ def _zh_person_topic(ctx: _Ctx) -> bool:
             continue
         topic = topic.lstrip()
         m = pat.ZH_PERSON_TOPIC_RE.match(topic)
-        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2)):
+        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2) or m.group(3)):
             if _ZH_SPEAKER_AFTER_RE.match(topic, m.end()):
                 return False  # 某院长指出,林口长庚医院...完成113例: a speaker, not the doer
             return not _ZH_LED_TEAM_RE.search(topic)

@@ -871,15 +871,18 @@ ZH_NOT_NAMES_RE = re.compile(
 """Words opening on a surname character that name no person (places, 陆续, 曾经), or a name
 holding a unit's or a time's character (江苏省, 郑州, 周年), or a hospital called by a short
 name (高医, 荣总, 马偕 after its founder): not a person subject."""
+_ZH_AGED_OR_OF = r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)"
 ZH_PERSON_TOPIC_RE = re.compile(
-    r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)?"
-    rf"([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
-    r"(?:院士|教授|主任|院长|医生|医师|(?=是|在|一路|写下|被|从|自|于|曾|,|，))"
+    rf"{_ZH_AGED_OR_OF}?([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:院士|教授|主任|院长|医生|医师)"
+    rf"|{_ZH_AGED_OR_OF}([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"(?=是|在|一路|写下|被|从|自|于|曾|,|，)"
     rf"|其?(?:主刀|主治)?(?:医生|医师|教授)是([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:,|，)"
 )
 """A sentence that opens on a person by name (郑某某院士在..., 现年75岁某某,, 今年71岁的某某是,
 其主刀医生是某某,): the topic that a later clause without a subject of its own continues.
-Group 1 or 2 is the name, checked against ZH_NOT_NAMES_RE."""
+A name with no title before 是, 在 or a comma is one only after an age or a 的 (a place or
+a season opens sentences the same way: 黄山在..., 夏季,). Group 1, 2 or 3 is the name,
+checked against ZH_NOT_NAMES_RE."""
 ZH_SUBJECTLESS_DID_RE = re.compile(r"完成|施行|实施|做了|累计|累积")
 """The verb of a clause that counts operations without naming who did them."""
 ZH_CLAUSE_SUBJECT_RE = re.compile(

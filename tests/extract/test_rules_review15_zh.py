@@ -1,0 +1,36 @@
+"""Look-alikes of the zh14 person rules (review rv15a): words that open on a surname character
+and stand where a person's name would, but name a season, a place or the manner of a unit's
+work. SYNTHETIC sentences written for these tests (not quoted from any page, not evidence;
+the names are invented). Each case failed on main 6dd53d8: the count was read as a
+surgeon's."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "夏季,共完成肾移植100例。",
+            {("transplants_cumulative", 100.0)},
+            {("surgeon_transplants_cumulative", 100.0)},
+            id="season-then-comma",
+        ),
+        pytest.param(
+            "黄山在全省率先开展器官移植。截至2019年,累计完成肾移植300例。",
+            {("transplants_cumulative", 300.0)},
+            {("surgeon_transplants_cumulative", 300.0)},
+            id="place-opens-the-sentence-before",
+        ),
+    ],
+)
+def test_untitled_word_before_zai_or_comma_is_no_topic(
+    text: str, present: set, absent: set
+) -> None:
+    """ZH_PERSON_TOPIC_RE: a name with no title is a topic only after an age or a 的
+    (现年75岁某某, 今年71岁的某某是; test_rules_real_families_zh14 keeps those)."""
+    check_figures(text, present, absent)
