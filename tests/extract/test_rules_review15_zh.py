@@ -34,3 +34,32 @@ def test_untitled_word_before_zai_or_comma_is_no_topic(
     """ZH_PERSON_TOPIC_RE: a name with no title is a topic only after an age or a 的
     (现年75岁某某, 今年71岁的某某是; test_rules_real_families_zh14 keeps those)."""
     check_figures(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "2019年,高质量完成肾移植手术300例。",
+            {("transplants_in_period", 300.0)},
+            {("surgeon_transplants_in_period", 300.0)},
+            id="high-quality",
+        ),
+        pytest.param(
+            "2019年,高效完成肝移植120例。",
+            {("transplants_in_period", 120.0)},
+            {("surgeon_transplants_in_period", 120.0)},
+            id="efficiently",
+        ),
+        pytest.param(
+            "去年,严格实施肾移植手术150例。",
+            {("transplants_in_period", 150.0)},
+            {("surgeon_transplants_in_period", 150.0)},
+            id="strictly",
+        ),
+    ],
+)
+def test_manner_word_before_the_verb_is_no_name(text: str, present: set, absent: set) -> None:
+    """ZH_NAMED_SUBJECT_RE takes a surname-led word right before 完成 or 实施 for a name;
+    ZH_NOT_NAMES_RE refuses the manner words."""
+    check_figures(text, present, absent)
