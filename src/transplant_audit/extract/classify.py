@@ -198,20 +198,15 @@ _EN_PERSON_SUBJECT_RE = re.compile(
 had conducted over 1,000', 'Yu has completed over 3,800 surgical cases', 'Chen Litian
 conducted over 500' (the text is lower-cased: a unit word after the name, 'Hong Kong',
 keeps the count a unit's)."""
-_EN_EACH_PERSON_RE = re.compile(
-    r"(?<![a-z])(?:doctors|surgeons|professors|physicians|experts)(?![a-z])[^.;]{0,40}"
-    r"\s(?:have|had|has)\seach\s(?:[a-z]+\s){0,2}?(?:conducted|completed|performed|done)\s"
-)
-"""'Three doctors with senior titles have each completed over one hundred': each surgeon's own
-count."""
 
 
 def _en_person_subject(left: str) -> bool:
-    """English: a surgeon named by a surname, or surgeons who 'each' did the count, is the
-    subject of the count just before it."""
+    """English: a surgeon named by a surname is the subject of the count just before it.
+    (Surgeons who 'each' did it, 'Three doctors ... have each completed over one hundred',
+    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.)"""
     if not left or left[-1:] > "\u2e80":
         return False
-    return bool(_EN_PERSON_SUBJECT_RE.search(left) or _EN_EACH_PERSON_RE.search(left))
+    return bool(_EN_PERSON_SUBJECT_RE.search(left))
 
 
 def _zh_person_topic(ctx: _Ctx) -> bool:
