@@ -54,6 +54,16 @@ def test_guards_of_lists_and_breakdowns(text: str, present: set, absent: set) ->
     check_figures(text, present, absent)
 
 
+def test_an_item_under_a_heading_of_totals_is_a_running_total() -> None:
+    """core._indicator: a list item read by its label whose context names no transplants
+    falls to transplants_cumulative, then to the period its heading names."""
+    text = (
+        "Transplant activity, all years since the unit opened in 1990 (the figures below are "
+        "totals):\n\n  • Kidney = 3,709\n  • Liver = 1,200"
+    )
+    check_figures(text, {(CUMULATIVE, 3709.0), (CUMULATIVE, 1200.0)}, set())
+
+
 def test_a_part_counted_in_donors_keeps_its_words() -> None:
     """'58 deceased donors' in a breakdown is a part of the transplants; its span keeps the
     words after the number (core._counter_from_previous: end = cnt.end)."""

@@ -1,8 +1,9 @@
 """Look-alikes of the zh14 person rules (review rv15a): words that open on a surname character
 and stand where a person's name would, but name a season, a place or the manner of a unit's
-work. SYNTHETIC sentences written for these tests (not quoted from any page, not evidence;
-the names are invented). Each case failed on main 6dd53d8: the count was read as a
-surgeon's."""
+work; and zh14 guards no test could fail. SYNTHETIC sentences written for these tests (not
+quoted from any page, not evidence; the names are invented). Each look-alike case failed on
+main 6dd53d8 (the count was read as a surgeon's); each guard case passes there and fails with
+its guard removed (checked by mutating the code locally)."""
 
 from __future__ import annotations
 
@@ -62,4 +63,33 @@ def test_untitled_word_before_zai_or_comma_is_no_topic(
 def test_manner_word_before_the_verb_is_no_name(text: str, present: set, absent: set) -> None:
     """ZH_NAMED_SUBJECT_RE takes a surname-led word right before 完成 or 实施 for a name;
     ZH_NOT_NAMES_RE refuses the manner words."""
+    check_figures(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "田志军教授带领团队攻坚克难,完成了800例肝移植。",
+            {("transplants_cumulative", 800.0)},
+            {("surgeon_transplants_cumulative", 800.0)},
+            id="guard-titled-topic-leads-a-team",
+        ),
+        pytest.param(
+            "韦立新院士长期从事肝移植研究。截至2015年6月,我院已经成功施行肝脏移植830例。",
+            {("transplants_cumulative", 830.0)},
+            {("surgeon_transplants_cumulative", 830.0)},
+            id="guard-clause-names-its-unit",
+        ),
+        pytest.param(
+            "每年去国外做肾移植的只有约30人。",
+            {("transplants_in_period", 30.0)},
+            set(),
+            id="guard-bare-zuo-recipients",
+        ),
+    ],
+)
+def test_zh14_guards(text: str, present: set, absent: set) -> None:
+    """_zh_person_topic's team and clause-subject exits; 做 among the verbs of
+    ZH_CLAUSE_DID_TX_BEFORE_RE (persons who had a transplant, counted as transplants)."""
     check_figures(text, present, absent)
