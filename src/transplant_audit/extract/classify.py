@@ -214,14 +214,13 @@ def _zh_person_topic(ctx: _Ctx) -> bool:
     转眼完成1700多例), continue a person by name that its sentence, or the sentence before when
     the part before the clause names no one, is about (某某院士在...。截止2011年9月,已经成功
     施行...)? Not when the person leads a team or unit (某某带领团队,完成了...), nor when a
-    unit or another subject comes first."""
+    unit or another subject comes first. _surgeon asks only once the clause has no pronoun,
+    title or name subject of its own (ZH_PERSON_SUBJECT_RE, _zh_named_subject)."""
     clause = ctx.left_clause
     if not pat.ZH_SUBJECTLESS_DID_RE.search(clause):
         return False
     if pat.ZH_UNIT_SUBJECT_RE.search(clause) or pat.ZH_CLAUSE_SUBJECT_RE.search(clause):
         return False
-    if pat.ZH_PERSON_SUBJECT_RE.search(clause):
-        return False  # a pronoun or title subject: _surgeon has read it
     before = ctx.sentence_left[: len(ctx.sentence_left) - len(clause)]
     for topic in (before, _previous_sentence(ctx)):
         if not topic.strip(" ,"):
