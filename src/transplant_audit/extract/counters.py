@@ -754,12 +754,13 @@ _PART_END_RE = re.compile(r"(?:\s?[a-z][a-z -]{0,30}?)?\s?(?:\)|,|;|\sand\s)")
 few words ('2 single-lung,', '10 double-lung)', '58 deceased donors,', '174;')."""
 _PART_SEPARATOR_RE = re.compile(r"[(,;]|\sand\s")
 _PART_KIND_RE = re.compile(
-    r"(?<![a-z])(?:single|double|bilateral|living|live|deceased|dead|cadaver(?:ic)?|p(?:a)?ediatric"
-    r"|adults?|child(?:ren)?|re-?transplants?|kts?|lts?)(?![a-z])"
+    r"(?<![a-z])(?:single|double|bilateral|p(?:a)?ediatric|adults?|child(?:ren)?"
+    r"|re-?transplants?|kts?|lts?)(?![a-z])"
+    rf"|{pat.EN_DONOR_KIND_RE.pattern}"
 )
 """A kind of transplant a part of a breakdown names besides an organ ('2 single-lung', '58
-deceased donors', 'KT, 174'); a part named by anything else ('173 directly noted') is a
-tally of another kind, no part of the count."""
+deceased donors' by pat.EN_DONOR_KIND_RE's donor kinds, 'KT, 174'); a part named by anything
+else ('173 directly noted') is a tally of another kind, no part of the count."""
 
 
 def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -> bool:
