@@ -36,7 +36,7 @@ ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
     rf"|\d+{_ZH_TAIL_END})?"
-    r"|\d+(?=[多余]?\s?[位名人例宗台张笔个]))"
+    rf"|\d+{_ZH_TAIL_END})"
     rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|\d+{_ZH_TAIL_END})"
     rf"|百\d+{_ZH_TAIL_END}"
     r"|[十百千万亿]{1,2})"
