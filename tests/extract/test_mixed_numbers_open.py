@@ -19,8 +19,20 @@ CASES = [
     ("累计完成肾移植3万8千2百50例。", "3万8千2百50", 38250.0),
     # rv15a: a tail straight after 万 before 元 (gave two prices, 10,000 and 200)
     ("肾移植费用为1万200元。", "1万200", 10200.0),
+    # rv15a: a 零 gap before the tail (gave the tail alone: 5 and 300)
+    ("累计完成肾移植1千零5例。", "1千零5", 1005.0),
+    ("累计完成肾移植2万零300例。", "2万零300", 20300.0),
 ]
-IDS = ["qian-yuan", "wan-qian", "qian-bai", "qian-bai-tail", "wan-qian-bai-tail", "wan-yuan"]
+IDS = [
+    "qian-yuan",
+    "wan-qian",
+    "qian-bai",
+    "qian-bai-tail",
+    "wan-qian-bai-tail",
+    "wan-yuan",
+    "qian-ling",
+    "wan-ling",
+]
 
 
 @pytest.mark.parametrize(("text", "token", "value"), CASES, ids=IDS)
