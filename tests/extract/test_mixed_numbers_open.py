@@ -22,6 +22,8 @@ CASES = [
     # rv15a: a 零 gap before the tail (gave the tail alone: 5 and 300)
     ("累计完成肾移植1千零5例。", "1千零5", 1005.0),
     ("累计完成肾移植2万零300例。", "2万零300", 20300.0),
+    # rv15a: a tail before 床 (gave 100 beds)
+    ("该院共有床位2千100床。", "2千100", 2100.0),
 ]
 IDS = [
     "qian-yuan",
@@ -32,6 +34,7 @@ IDS = [
     "wan-yuan",
     "qian-ling",
     "wan-ling",
+    "qian-chuang",
 ]
 
 

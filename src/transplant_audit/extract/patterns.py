@@ -31,7 +31,7 @@ ARABIC = (
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
 both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
 ('RMB¥100,000, respectively')."""
-_ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元])"
+_ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元床次])"
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
@@ -44,7 +44,7 @@ ZH_MULT = (
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
 8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例 and 2万零300例
-(Arabic digits after the last unit, a 零 gap allowed, before a counter or 元). A tail as
+(Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次). A tail as
 long as its unit or longer (8千2000例) is taken with the number, which then reads as
 malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone."""
 ZH_NUM = (
