@@ -3,7 +3,8 @@ and stand where a person's name would, but name a season, a place or the manner 
 work; and zh14 guards no test could fail. SYNTHETIC sentences written for these tests (not
 quoted from any page, not evidence; the names are invented). Each look-alike case failed on
 main 6dd53d8 (the count was read as a surgeon's); each guard case passes there and fails with
-its guard removed (checked by mutating the code locally)."""
+its guard removed (checked by mutating the code locally); the counts before 次 gave no
+figure there."""
 
 from __future__ import annotations
 
@@ -93,3 +94,17 @@ def test_zh14_guards(text: str, present: set, absent: set) -> None:
     """_zh_person_topic's team and clause-subject exits; 做 among the verbs of
     ZH_CLAUSE_DID_TX_BEFORE_RE (persons who had a transplant, counted as transplants)."""
     check_figures(text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("该院肾脏移植手术达3万次。", 30000.0, id="wan"),
+        pytest.param("累计完成肾脏移植手术1万200次。", 10200.0, id="wan-tail"),
+    ],
+)
+def test_times_after_a_named_transplant_with_wan(text: str, value: float) -> None:
+    """counters._TX_BEFORE_TIMES_RE reads the number before 次 in every numeral character
+    (numbers.ZH_NUMERAL_CHARS), 万 included: on 6dd53d8 its own list lacked 万, so these
+    counts of transplants gave no figure."""
+    check_figures(text, {("transplants_cumulative", value)}, set())

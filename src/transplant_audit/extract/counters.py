@@ -21,6 +21,7 @@ from transplant_audit.extract.context import (
     _Ctx,
     _has,
 )
+from transplant_audit.extract.numbers import ZH_NUMERAL_CHARS
 from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.rxprefix import speed_up
 
@@ -92,7 +93,7 @@ _EN_STOP = frozenset(
 
 _TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
 _TX_BEFORE_TIMES_RE = re.compile(
-    r"移植(?:手术)?(?:共|达|了|累计|总共|共计)?\s?[\d,.一二两三四五六七八九十百千]+\s?$"
+    rf"移植(?:手术)?(?:共|达|了|累计|总共|共计)?\s?[\d,.{ZH_NUMERAL_CHARS}]+\s?$"
 )
 """肾脏移植手术9次: the transplants named before the count of times, which counts them (not
 手术 alone: 接受手术2次 is one patient's operations)."""
