@@ -17,8 +17,25 @@ CASES = [
     # rv13a: two digits after 百 (gave 50, the tail alone, as 3千9百例's 百 once gave 900)
     ("全年完成肾移植3千9百50例。", "3千9百50", 3950.0),
     ("累计完成肾移植3万8千2百50例。", "3万8千2百50", 38250.0),
+    # rv15a: a tail straight after 万 before 元 (gave two prices, 10,000 and 200)
+    ("肾移植费用为1万200元。", "1万200", 10200.0),
+    # rv15a: a 零 gap before the tail (gave the tail alone: 5 and 300)
+    ("累计完成肾移植1千零5例。", "1千零5", 1005.0),
+    ("累计完成肾移植2万零300例。", "2万零300", 20300.0),
+    # rv15a: a tail before 床 (gave 100 beds)
+    ("该院共有床位2千100床。", "2千100", 2100.0),
 ]
-IDS = ["qian-yuan", "wan-qian", "qian-bai", "qian-bai-tail", "wan-qian-bai-tail"]
+IDS = [
+    "qian-yuan",
+    "wan-qian",
+    "qian-bai",
+    "qian-bai-tail",
+    "wan-qian-bai-tail",
+    "wan-yuan",
+    "qian-ling",
+    "wan-ling",
+    "qian-chuang",
+]
 
 
 @pytest.mark.parametrize(("text", "token", "value"), CASES, ids=IDS)

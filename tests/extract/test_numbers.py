@@ -42,7 +42,22 @@ def test_parse_number(token: str, value: float) -> None:
     assert parse_number(token) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("token", ["", "abc", "1,20", "百", "医院", "1..2", "两三", "三四百"])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "",
+        "abc",
+        "1,20",
+        "百",
+        "医院",
+        "1..2",
+        "两三",
+        "三四百",
+        "一亿二亿",
+        "一万二万三万",
+        "两万万",
+    ],
+)
 def test_parse_number_rejects(token: str) -> None:
     with pytest.raises(ValueError):
         parse_number(token)

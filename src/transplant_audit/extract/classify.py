@@ -198,20 +198,15 @@ _EN_PERSON_SUBJECT_RE = re.compile(
 had conducted over 1,000', 'Yu has completed over 3,800 surgical cases', 'Chen Litian
 conducted over 500' (the text is lower-cased: a unit word after the name, 'Hong Kong',
 keeps the count a unit's)."""
-_EN_EACH_PERSON_RE = re.compile(
-    r"(?<![a-z])(?:doctors|surgeons|professors|physicians|experts)(?![a-z])[^.;]{0,40}"
-    r"\s(?:have|had|has)\seach\s(?:[a-z]+\s){0,2}?(?:conducted|completed|performed|done)\s"
-)
-"""'Three doctors with senior titles have each completed over one hundred': each surgeon's own
-count."""
 
 
 def _en_person_subject(left: str) -> bool:
-    """English: a surgeon named by a surname, or surgeons who 'each' did the count, is the
-    subject of the count just before it."""
+    """English: a surgeon named by a surname is the subject of the count just before it.
+    (Surgeons who 'each' did it, 'Three doctors ... have each completed over one hundred',
+    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.)"""
     if not left or left[-1:] > "\u2e80":
         return False
-    return bool(_EN_PERSON_SUBJECT_RE.search(left) or _EN_EACH_PERSON_RE.search(left))
+    return bool(_EN_PERSON_SUBJECT_RE.search(left))
 
 
 def _zh_person_topic(ctx: _Ctx) -> bool:
@@ -219,21 +214,20 @@ def _zh_person_topic(ctx: _Ctx) -> bool:
     转眼完成1700多例), continue a person by name that its sentence, or the sentence before when
     the part before the clause names no one, is about (某某院士在...。截止2011年9月,已经成功
     施行...)? Not when the person leads a team or unit (某某带领团队,完成了...), nor when a
-    unit or another subject comes first."""
+    unit or another subject comes first. _surgeon asks only once the clause has no pronoun,
+    title or name subject of its own (ZH_PERSON_SUBJECT_RE, _zh_named_subject)."""
     clause = ctx.left_clause
     if not pat.ZH_SUBJECTLESS_DID_RE.search(clause):
         return False
     if pat.ZH_UNIT_SUBJECT_RE.search(clause) or pat.ZH_CLAUSE_SUBJECT_RE.search(clause):
         return False
-    if pat.ZH_PERSON_SUBJECT_RE.search(clause):
-        return False  # a pronoun or title subject: _surgeon has read it
     before = ctx.sentence_left[: len(ctx.sentence_left) - len(clause)]
     for topic in (before, _previous_sentence(ctx)):
         if not topic.strip(" ,"):
             continue
         topic = topic.lstrip()
         m = pat.ZH_PERSON_TOPIC_RE.match(topic)
-        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2)):
+        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2) or m.group(3)):
             if _ZH_SPEAKER_AFTER_RE.match(topic, m.end()):
                 return False  # 某院长指出,林口长庚医院...完成113例: a speaker, not the doer
             return not _ZH_LED_TEAM_RE.search(topic)

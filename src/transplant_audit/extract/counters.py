@@ -15,11 +15,13 @@ from transplant_audit.evidence.vocabulary import (
 )
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.context import (
+    UNIT_REACH,
     Candidate,
     _Bounds,
     _Ctx,
     _has,
 )
+from transplant_audit.extract.numbers import ZH_NUMERAL_CHARS
 from transplant_audit.extract.period import years as _years
 from transplant_audit.extract.rxprefix import speed_up
 
@@ -91,7 +93,7 @@ _EN_STOP = frozenset(
 
 _TIMES_OPS_RE = re.compile(r"[^,。;]{0,6}(?:移植|手术)")
 _TX_BEFORE_TIMES_RE = re.compile(
-    r"移植(?:手术)?(?:共|达|了|累计|总共|共计)?\s?[\d,.一二两三四五六七八九十百千]+\s?$"
+    rf"移植(?:手术)?(?:共|达|了|累计|总共|共计)?\s?[\d,.{ZH_NUMERAL_CHARS}]+\s?$"
 )
 """肾脏移植手术9次: the transplants named before the count of times, which counts them (not
 手术 alone: 接受手术2次 is one patient's operations)."""
@@ -346,7 +348,9 @@ def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     if _YEAR_FULL_RE.fullmatch(norm, s, e):
         return cnt
     line_start = norm.rfind("\n", 0, s) + 1
-    lm = pat.EN_ITEM_LABEL_BEFORE_RE.search(norm[line_start:s])
+    # match, not search: the pattern is anchored at the line's start, and a search tries
+    # every position of a long line for each number on it (quadratic in the line)
+    lm = pat.EN_ITEM_LABEL_BEFORE_RE.match(norm[line_start:s])
     if not lm:
         return cnt
     label = lm.group("label")
@@ -751,20 +755,23 @@ _PART_END_RE = re.compile(r"(?:\s?[a-z][a-z -]{0,30}?)?\s?(?:\)|,|;|\sand\s)")
 few words ('2 single-lung,', '10 double-lung)', '58 deceased donors,', '174;')."""
 _PART_SEPARATOR_RE = re.compile(r"[(,;]|\sand\s")
 _PART_KIND_RE = re.compile(
-    r"(?<![a-z])(?:single|double|bilateral|living|live|deceased|dead|cadaver(?:ic)?|p(?:a)?ediatric"
-    r"|adults?|child(?:ren)?|re-?transplants?|kts?|lts?)(?![a-z])"
+    r"(?<![a-z])(?:single|double|bilateral|p(?:a)?ediatric|adults?|child(?:ren)?"
+    r"|re-?transplants?|kts?|lts?)(?![a-z])"
+    rf"|{pat.EN_DONOR_KIND_RE.pattern}"
 )
 """A kind of transplant a part of a breakdown names besides an organ ('2 single-lung', '58
-deceased donors', 'KT, 174'); a part named by anything else ('173 directly noted') is a
-tally of another kind, no part of the count."""
+deceased donors' by pat.EN_DONOR_KIND_RE's donor kinds, 'KT, 174'); a part named by anything
+else ('173 directly noted') is a tally of another kind, no part of the count."""
 
 
 def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -> bool:
     """Is the number at ``s``-``e`` a part of a breakdown in parentheses opened at the count
     just before it ('12 transplants (two single-lung and 10 double-lung)', '15 (2 single-lung,
     11 double-lung) transplants', '336 ... (kidney transplantation [KT], 174; ...)')? A part
-    carries the indicator of the whole (GUIDE.md: a subset count)."""
-    p = norm.rfind("(", max(0, prev_start - 100), s)
+    carries the indicator of the whole (GUIDE.md: a subset count). The parenthesis is looked
+    for within UNIT_REACH characters before the number, like every context: a run-on text
+    of parts in one unclosed parenthesis otherwise rereads it whole for each number."""
+    p = norm.rfind("(", max(0, prev_start - 100, s - UNIT_REACH), s)
     if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
         return False
     if p < prev_start:

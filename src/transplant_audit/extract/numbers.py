@@ -336,13 +336,11 @@ def _below(s: str, unit: int) -> int:
 def _read_numeral(s: str) -> int:
     """A numeral with at most one 亿 and one 万 on either side of it (一万亿 = 10**12); a bare
     万 or 亿 is its unit."""
-    if s.count("亿") > 1 or s.count("万") > 2:
-        raise ValueError(f"malformed numeral {s!r}")
     for ch in "亿万":
         if ch in s:
             left, _, right = s.partition(ch)
             if (not left and right) or ch in right:
-                raise ValueError(f"malformed numeral {s!r}")  # 万五, 三万0万
+                raise ValueError(f"malformed numeral {s!r}")  # 万五, 三万0万, 一亿二亿
             unit = ZH_BIG_UNITS[ch]
             return (_read_numeral(left) if left else 1) * unit + _below(right, unit)
     return _parse_zh_section(s)

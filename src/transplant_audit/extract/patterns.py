@@ -31,22 +31,22 @@ ARABIC = (
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
 both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
 ('RMB¥100,000, respectively')."""
-_ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元])"
+_ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元床次])"
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
-    rf"|\d+{_ZH_TAIL_END})?"
-    r"|\d+(?=[多余]?\s?[位名人例宗台张笔个]))"
-    rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|\d+{_ZH_TAIL_END})"
-    rf"|百\d+{_ZH_TAIL_END}"
+    rf"|零?\d+{_ZH_TAIL_END})?"
+    rf"|零?\d+{_ZH_TAIL_END})"
+    rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|零?\d+{_ZH_TAIL_END})"
+    rf"|百零?\d+{_ZH_TAIL_END}"
     r"|[十百千万亿]{1,2})"
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
-8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例 and 1万200多例 (Arabic digits after the
-last unit, before a counter or 元). A tail as long as its unit or longer (8千2000例) is taken
-with the number, which then reads as malformed (numbers.parse_number): no figure, rather
-than the tail's 2000 alone."""
+8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例 and 2万零300例
+(Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次). A tail as
+long as its unit or longer (8千2000例) is taken with the number, which then reads as
+malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -871,21 +871,26 @@ ZH_NAMED_SUBJECT_RE = re.compile(
 name, checked against ZH_NOT_NAMES."""
 ZH_NOT_NAMES_RE = re.compile(
     r"^(?:沈阳|江苏|江西|武汉|宁波|安徽|高雄|金华|林口|吉林|黄冈|石家|陆续|曾经|马上|高达|任何"
-    r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总)"
+    r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总|高质量|高效|高标准|高水平|严格|任务)"
     r"|[医总省市县区州院所校队科组年月日天周期间内外前后末初部局厅委会共已就先累至个亲]"
 )
-"""Words opening on a surname character that name no person (places, 陆续, 曾经), or a name
-holding a unit's or a time's character (江苏省, 郑州, 周年), or a hospital called by a short
-name (高医, 荣总, 马偕 after its founder): not a person subject."""
+"""Words opening on a surname character that name no person (places, 陆续, 曾经, the manner
+of a unit's work: 高质量完成, 严格实施), or a name holding a unit's or a time's character
+(江苏省, 郑州, 周年), or a hospital called by a short name (高医, 荣总, 马偕 after its
+founder): not a person subject. 宁波, 安徽, 吉林, 成功, 全国/省/市 and 荣总 open on no
+character of ZH_SURNAMES: they guard against its growth, no match reaches them today."""
+_ZH_AGED_OR_OF = r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)"
 ZH_PERSON_TOPIC_RE = re.compile(
-    r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)?"
-    rf"([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
-    r"(?:院士|教授|主任|院长|医生|医师|(?=是|在|一路|写下|被|从|自|于|曾|,|，))"
+    rf"{_ZH_AGED_OR_OF}?([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:院士|教授|主任|院长|医生|医师)"
+    rf"|{_ZH_AGED_OR_OF}([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    r"(?=是|在|一路|写下|被|从|自|于|曾|,|，)"
     rf"|其?(?:主刀|主治)?(?:医生|医师|教授)是([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:,|，)"
 )
 """A sentence that opens on a person by name (郑某某院士在..., 现年75岁某某,, 今年71岁的某某是,
 其主刀医生是某某,): the topic that a later clause without a subject of its own continues.
-Group 1 or 2 is the name, checked against ZH_NOT_NAMES_RE."""
+A name with no title before 是, 在 or a comma is one only after an age or a 的 (a place or
+a season opens sentences the same way: 黄山在..., 夏季,). Group 1, 2 or 3 is the name,
+checked against ZH_NOT_NAMES_RE."""
 ZH_SUBJECTLESS_DID_RE = re.compile(r"完成|施行|实施|做了|累计|累积")
 """The verb of a clause that counts operations without naming who did them."""
 ZH_CLAUSE_SUBJECT_RE = re.compile(
