@@ -187,27 +187,30 @@ def test_the_extractor_reads_the_whole_mixed_number(text: str, value: float) -> 
 
 
 @pytest.mark.parametrize(
-    "number",
+    ("number", "whole"),
     [
-        "8千2000",  # was the tail 2000 alone (8千 then 2000例)
-        "3万8千2000",
+        ("8千2000", None),  # was the tail 2000 alone (8千 then 2000例); malformed: no figure
+        ("3万8千2000", None),
         # the tokens split where Arabic and Chinese digits meet: the tail was read alone
-        "1千零5",  # was 5 (the parser reads 1005 but the token stopped at 1千)
-        "1万零500",  # was 500
-        "一千2百",  # was 200
-        "2千五百",  # was 500 (2千 then 五百例)
-        "1百五十",  # was 50
-        "3千五",  # was 5
+        ("1千零5", 1005.0),  # was 5; read whole since rv15a
+        ("1万零500", 10500.0),  # was 500; read whole since rv15a
+        ("一千2百", None),  # was 200
+        ("2千五百", None),  # was 500 (2千 then 五百例)
+        ("1百五十", None),  # was 50
+        ("3千五", None),  # was 5
     ],
 )
 @pytest.mark.parametrize("method", ["rules", "combined", "learned"])
-def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_tail(
-    number: str, method: str
+def test_a_mixed_number_cut_by_the_tokens_is_read_whole_or_not_at_all(
+    number: str, whole: float | None, method: str
 ) -> None:
-    # the other count of the sentence is still read: an extractor that read nothing would
-    # fail; the span stage (combined, learned) added 500, 200 and 500 after the rules did not
+    # never the tail alone: the whole number (where rv15a's readers take it whole) or no
+    # figure (rv15c's cut); the other count of the sentence is still read, so an extractor
+    # that read nothing would fail; the span stage (combined, learned) once added 500, 200
+    # and 500 after the rules did not
     text = f"累计完成肾移植{number}例,肝移植36例。"
-    assert [c.value for c in learned.extract(text, method=method)] == [36.0]
+    expected = [36.0] if whole is None else [whole, 36.0]
+    assert [c.value for c in learned.extract(text, method=method)] == expected
 
 
 # --- the fuzz ----------------------------------------------------------------------------------
