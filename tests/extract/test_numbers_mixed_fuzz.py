@@ -3,8 +3,10 @@
 8百20 read 800 and 8千2000 read 8000 (the tail dropped, the old digit-by-digit reading),
 3万8千2000 raised, 一万五 read 10005 (spoken: 15000), 八千二〇〇 read 8000 and one 亿 after
 another (一亿亿亿...) raised RecursionError out of the extractor. The parser is fuzzed here
-against a small reference reader written apart from it (a grammar over token classes, not a
-loop over characters): random mixes of digits, 〇一二...十百千万亿, 两, 零 and commas.
+against a small reference reader written apart from it (below 万 a grammar over token
+classes, not a loop over characters; above it the text split once on 亿, each side once on
+万, and the parts summed, not the parser's recursive partition): random mixes of digits,
+〇一二...十百千万亿, 两, 零 and commas.
 Synthetic inputs only."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -88,42 +91,49 @@ def _ref_section(s: str) -> int | None:
     return value
 
 
-def _ref_after(s: str, unit: int) -> int | None:
-    """What follows 万 or 亿 (below the unit), or None."""
+_ZEROS = "〇○零"
+
+
+def _ref_part(s: str, unit: int, read: Callable[[str], int | None]) -> int | None:
+    """The part after 万 or 亿 (``unit``), read by ``read``: nothing is 0; one digit alone
+    stands a place below the unit (一万五 = 15000); after one zero (a gap) it is below a
+    tenth of the unit (一万零五 = 10005), else below the unit."""
     if not s:
         return 0
     if len(s) == 1 and (s in _ZH or s.isdigit()) and _digit(s):
-        return _digit(s) * unit // 10  # 一万五 = 15000
-    if s[0] in "〇○零":
-        rest = _ref_big(s[1:]) if len(s) > 1 and s[1] not in "〇○零" else None
-        return rest if rest is not None and rest < unit // 10 else None
-    value = _ref_big(s)
-    return value if value is not None and value < unit else None
+        return _digit(s) * unit // 10
+    gap = s[0] in _ZEROS
+    if gap and (len(s) == 1 or s[1] in _ZEROS):
+        return None
+    value = read(s[1:] if gap else s)
+    bound = unit // 10 if gap else unit
+    return value if value is not None and value < bound else None
+
+
+def _ref_below_yi(s: str) -> int | None:
+    """A numeral with at most one 万: the section before it times 10**4 plus the part after
+    (a bare 万 is 10**4), or a section."""
+    pieces = s.split("万")
+    if len(pieces) == 1:
+        return _ref_section(s)
+    if len(pieces) > 2 or (not pieces[0] and pieces[1]):
+        return None
+    high = _ref_section(pieces[0]) if pieces[0] else 1
+    low = _ref_part(pieces[1], 10**4, _ref_section)
+    return None if high is None or low is None else high * 10**4 + low
 
 
 def _ref_big(s: str) -> int | None:
-    """A numeral with 万 and 亿, or None."""
-    m = re.fullmatch(r"(?:([^亿]*)亿)?([^亿]*)", s)
-    if not m:
+    """A numeral with 万 and 亿, or None: split once on 亿, each side read with at most one
+    万 of its own (一万亿 = 10**12), the two sums added."""
+    pieces = s.split("亿")
+    if len(pieces) == 1:
+        return _ref_below_yi(s)
+    if len(pieces) > 2 or (not pieces[0] and pieces[1]):
         return None
-    yi, rest = m.groups()
-    if yi is not None:
-        if not yi and rest:
-            return None
-        head = _ref_big(yi) if yi else 1
-        tail = _ref_after(rest, 10**8)
-        return None if head is None or tail is None else head * 10**8 + tail
-    m = re.fullmatch(r"(?:([^万]*)万)?([^万]*)", s)
-    if not m:
-        return None
-    wan, low = m.groups()
-    if wan is None:
-        return _ref_section(low)
-    if not wan and low:
-        return None
-    head = _ref_section(wan) if wan else 1
-    tail = _ref_after(low, 10**4)
-    return None if head is None or tail is None else head * 10**4 + tail
+    high = _ref_below_yi(pieces[0]) if pieces[0] else 1
+    low = _ref_part(pieces[1], 10**8, _ref_below_yi)
+    return None if high is None or low is None else high * 10**8 + low
 
 
 def ref_read(s: str) -> int | None:
