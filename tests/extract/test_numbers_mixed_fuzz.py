@@ -190,6 +190,7 @@ def test_the_parser_refuses_malformed_numbers(token: str) -> None:
         ("全年完成肾移植8百20例。", 820.0),  # was 20: the pattern split 8百 from 20例
         ("全年完成肾移植3万8千200例。", 38200.0),
         ("目前等待肾移植的患者有1万5人。", 15000.0),
+        ("肾移植费用为15万79元。", 150079.0),  # was 150000: 万's tail took no 元 (num15)
     ],
 )
 def test_the_extractor_reads_the_whole_mixed_number(text: str, value: float) -> None:
@@ -218,6 +219,40 @@ def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_tail(
     # fail; the span stage (combined, learned) added 500, 200 and 500 after the rules did not
     text = f"累计完成肾移植{number}例,肝移植36例。"
     assert [c.value for c in learned.extract(text, method=method)] == [36.0]
+
+
+@pytest.mark.parametrize(
+    ("number", "head"),
+    [
+        # the head of a number the tokens cut was read where its tail was refused (num15)
+        ("15万79", 150000.0),  # no counter after 79, so 万 took no tail
+        ("15万零79", 150000.0),
+        ("2千五百", 2000.0),
+        ("一千2百", 1000.0),
+        ("1千零5", 1000.0),
+        ("3万8千2000", 38000.0),
+    ],
+)
+@pytest.mark.parametrize("method", ["rules", "combined", "learned"])
+def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_head(
+    number: str, head: float, method: str
+) -> None:
+    # a price read by the rules (150000 for 15万79), a count of visits by the span stage
+    # alone (2000 for 2千五百人次); the other count is still read, so a reader of nothing fails
+    for text in (
+        f"肾移植费用为{number},另有肝移植36例。",
+        f"等待肾移植的患者有{number}人次,肝移植36例。",
+    ):
+        values = [c.value for c in learned.extract(text, method=method)]
+        assert head not in values, (text, values)
+        if method != "learned" or "人次" in text:  # the span stage alone reads no price here
+            assert 36.0 in values, (text, values)
+
+
+def test_a_lone_digit_after_a_multiplier_does_not_cut_the_number() -> None:
+    # 30万一年 'three hundred thousand a year': 一 starts the next words, not the number's tail
+    text = "肾移植费用为30万一年,肝移植36例。"
+    assert sorted(c.value for c in extract_candidates(text)) == [36.0, 300000.0]
 
 
 # --- the fuzz ----------------------------------------------------------------------------------
@@ -264,6 +299,14 @@ def test_the_extractor_reads_no_tail_of_random_mixes() -> None:
             for c in extract_candidates(text):
                 assert math.isfinite(c.value), (text, c)
                 assert text[c.start - 1] not in _NUMERAL_CHARS, (text, c)
+                # nor does one end where the number runs on: Arabic digits after a Chinese
+                # numeral, a zero after a unit (15万79 read 150000, 15万零79 read 150000)
+                after, last = text[c.end : c.end + 1], text[c.end - 1]
+                assert not (after.isascii() and after.isdigit() and not last.isascii()), (
+                    text,
+                    c,
+                )
+                assert not (last in "十百千万亿" and after in "〇○零"), (text, c)
                 read += 1
     assert read > 500, read  # many mixes are still read (925 with the seeds here)
 
