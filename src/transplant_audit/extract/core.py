@@ -812,7 +812,10 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
 def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) -> bool:
     """English: a part of a breakdown in parentheses of the count of transplants just before
     ('12 transplants (two single-lung and 10 double-lung)', '65 (58 deceased donors, 7 living
-    donors)'): no counter of its own, or the donor kind of the transplants; not a year."""
+    donors)'): no counter of its own, or the donor kind of the transplants. A number written
+    like a year is a part only when it is smaller than the largest count just before it (the
+    whole): '3,120 transplants (2016 kidney, 1,104 liver)' has a part of 2016, '120
+    transplants (2016 kidney, 15 liver)' a year."""
     if pg.is_zh_text or not out or "transplants" not in out[-1].indicator:
         return False
     if cnt.uclass not in ("", "ops") and not (
@@ -820,7 +823,9 @@ def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) 
     ):
         return False
     if f.arabic and _YEAR_ONLY_RE.match(f.m.group(0)):
-        return False
+        whole = max([out[-1].value] + [c.value for c in out if c.start >= f.s - 160])
+        if _token_value(f.m) >= whole:
+            return False
     return _breakdown_part(pg.norm, f.s, f.e, out[-1].start, out[-1].end)
 
 
