@@ -63,6 +63,21 @@ BREAKDOWN_CASES = [
         {(CUMULATIVE, 2016.0), (IN_PERIOD, 2016.0)},
         id="near-miss-a-year-in-parentheses",
     ),
+    # num15: a number written like a year, before an organ in a breakdown, is a part only if
+    # it is smaller than the whole (core._breakdown_item): the first fails with no year test,
+    # the second with the old one that refused every such number (6d42512)
+    pytest.param(
+        "The centre performed 120 transplants (2016 kidney, 15 liver) last year.",
+        {(CUMULATIVE, 120.0), (CUMULATIVE, 15.0)},
+        {(CUMULATIVE, 2016.0), (IN_PERIOD, 2016.0)},
+        id="near-miss-a-year-larger-than-the-whole",
+    ),
+    pytest.param(
+        "In total 3,120 transplants (2016 kidney, 1,104 liver) were performed.",
+        {(CUMULATIVE, 3120.0), (CUMULATIVE, 2016.0), (CUMULATIVE, 1104.0)},
+        set(),
+        id="a-part-written-like-a-year",
+    ),
 ]
 
 

@@ -232,6 +232,26 @@ def cut_tail(norm: str, start: int) -> bool:
     return start > 0 and norm[start - 1] in _NUMERAL_CHARS
 
 
+_UNIT_CHARS = frozenset("十百千万亿")
+_HEAD_CUT_RE = re.compile(r"\d|[零〇○]|[一二两三四五六七八九][十百千万亿]")
+"""What a number's head runs on into after a unit: Arabic digits (15万79 where
+patterns.ZH_MULT takes no tail, 一千2百), a zero gap (15万零79, 1千零5) or a Chinese digit
+with a unit of its own (2千五百); not a lone digit (30万一个, 20万一次)."""
+
+
+def cut_head(norm: str, end: int) -> bool:
+    """Is the number token ending at ``end`` of ``norm`` the head of a number the tokens
+    cut (no figure: it would read 15万79元 as 150000, half the number)? Its last character
+    is a numeral character and what follows runs the number on (_HEAD_CUT_RE): Arabic
+    digits after a Chinese numeral; a zero, or a digit with a unit, after a unit."""
+    if end == 0 or end >= len(norm) or norm[end - 1] not in _NUMERAL_CHARS:
+        return False
+    nxt = norm[end]
+    if nxt.isascii():
+        return nxt.isdigit() and not norm[end - 1].isascii()
+    return norm[end - 1] in _UNIT_CHARS and bool(_HEAD_CUT_RE.match(norm, end))
+
+
 _MID_MORE_RE = re.compile(r"[多余几][万亿]")
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
@@ -602,8 +622,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
     is_zh_token = zh is not None
-    if (is_zh_token or arabic) and cut_tail(norm, s):
-        return None  # 1千零5 read 5: no half reading
+    if (is_zh_token or arabic) and (cut_tail(norm, s) or cut_head(norm, e)):
+        return None  # 1千零5 read 5, 15万79 read 150000: no half reading
     if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
         return None  # 这645例手术中: a back-reference to a figure already stated
     if is_zh_token and len(zh) == 1 and norm[e : e + 1] == "、":
@@ -792,7 +812,10 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
 def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) -> bool:
     """English: a part of a breakdown in parentheses of the count of transplants just before
     ('12 transplants (two single-lung and 10 double-lung)', '65 (58 deceased donors, 7 living
-    donors)'): no counter of its own, or the donor kind of the transplants; not a year."""
+    donors)'): no counter of its own, or the donor kind of the transplants. A number written
+    like a year is a part only when it is smaller than the largest count just before it (the
+    whole): '3,120 transplants (2016 kidney, 1,104 liver)' has a part of 2016, '120
+    transplants (2016 kidney, 15 liver)' a year."""
     if pg.is_zh_text or not out or "transplants" not in out[-1].indicator:
         return False
     if cnt.uclass not in ("", "ops") and not (
@@ -800,7 +823,9 @@ def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) 
     ):
         return False
     if f.arabic and _YEAR_ONLY_RE.match(f.m.group(0)):
-        return False
+        whole = max([out[-1].value] + [c.value for c in out if c.start >= f.s - 160])
+        if _token_value(f.m) >= whole:
+            return False
     return _breakdown_part(pg.norm, f.s, f.e, out[-1].start, out[-1].end)
 
 

@@ -827,6 +827,12 @@ def _organ_near(window: str) -> str:
     return pat.ORGAN_WORDS.get(best.group(0), "") if best else ""
 
 
+def _cut(norm: str, start: int, end: int) -> bool:
+    """Is the number span ``start``-``end`` the tail or the head of a number the tokens cut
+    (core.cut_tail, core.cut_head)?"""
+    return core.cut_tail(norm, start) or core.cut_head(norm, end)
+
+
 def extract_scored(
     text: str,
     *,
@@ -864,9 +870,10 @@ def extract_scored(
         # with a keep threshold of 0 a span the rules found is never scored: skip its counter
         spans = number_spans(text, norm, doc.rules, full=False)
         probs = _scores_needed(model, norm, spans, lang, keep)
-    # the tail of a number the tokens cut (2千五百 read 500) is no figure, as in the rules;
-    # dropped here, not in number_spans, so the stored model's training spans stay the same
-    whole = [i for i, sp in enumerate(spans) if sp.rules or not core.cut_tail(norm, sp.start)]
+    # the tail or head of a number the tokens cut (2千五百 read 500, 15万79 read 150000) is
+    # no figure, as in the rules; dropped here, not in number_spans, so the stored model's
+    # training spans stay the same
+    whole = [i for i, sp in enumerate(spans) if sp.rules or not _cut(norm, sp.start, sp.end)]
     if len(whole) < len(spans):
         spans, probs = [spans[i] for i in whole], probs[whole]
     add = model.add_threshold if method == "combined" else model.learned_add_threshold

@@ -43,10 +43,11 @@ ZH_MULT = (
 )
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
-8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例 and 2万零300例
-(Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次). A tail as
-long as its unit or longer (8千2000例) is taken with the number, which then reads as
-malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone."""
+8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例, 2万零300例 and
+15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次).
+A tail as long as its unit or longer (8千2000例) is taken with the number, which then reads as
+malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone. Digits after 万
+before no counter (15万79。) are no tail: the head 15万 is then refused too (core.cut_head)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
