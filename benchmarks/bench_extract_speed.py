@@ -35,6 +35,11 @@ ratios, not one round. Last runs (perf14, 2026-12-06): ``--base 2fd8b25 --rounds
 1.5``: 66.8 [65.4-68.8], as fast as the rules (1.01x); ``--method span --rounds 5 --seconds
 1.5``, load 1.8: 37.9 [36.8-38.6], the rules 1.77x [1.75-1.82] as fast. Target not met
 (docs/extract.md, "Where a dense page's time goes"; ``profile_extract.py`` samples where).
+perf15 (2026-12-06), ``--base 6d42512 --rounds 7 --seconds 1.5``: the code unchanged against
+itself at load 6.8-5.7, 56.8 [48.5-59.3] against 56.9 [50.2-59.9], 1.03x [0.95-1.16] (the
+noise of one run); a mask-first early exit (output identical, not kept) at load 2.5-4.5, 58.1
+[51.9-59.6] against 60.7 [55.9-63.4], the base 1.09x [0.96-1.17] as fast. Bounds of an early
+exit: ``ceiling_extract.py``.
 Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 
