@@ -312,7 +312,12 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     'Hospital | Liver transplants |' over 'Renji | 300 |')."""
     if not pat.EN_LABEL_VALUE_END_RE.match(norm, e, e + 40) or _YEAR_FULL_RE.fullmatch(norm, s, e):
         return cnt
-    line_start = norm.rfind("\n", 0, s) + 1
+    line_start = norm.rfind("\n", max(0, s - UNIT_REACH), s) + 1
+    if not line_start and s > UNIT_REACH:
+        # a line longer than the reach (a run-on text): its label may follow a '|' or ';'
+        # within the reach; searching the whole line for every value on it was quadratic
+        lm = pat.EN_LABEL_BEFORE_RE.search(norm, s - UNIT_REACH, s)
+        return _labelled(lm.group("label"), cnt, e) if lm else cnt
     before = norm[line_start:s]
     label = ""
     lm = pat.EN_LABEL_BEFORE_RE.search(before)
@@ -320,6 +325,11 @@ def _label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
         label = lm.group("label")
     elif before.count("|") >= 1 and before.rstrip().endswith("|"):
         label = _column_header(norm, line_start, before.count("|"))
+    return _labelled(label, cnt, e)
+
+
+def _labelled(label: str, cnt: _Counter, e: int) -> _Counter:
+    """The counter a value's label or column header names, else ``cnt``."""
     if not label:
         return cnt
     found = pat.EN_LABEL_COUNTER_RE.findall(label)
