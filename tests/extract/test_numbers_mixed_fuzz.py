@@ -265,10 +265,7 @@ _WEIGHTS = [2] * 10 + [2, 3] + [2] * 10 + [4, 4, 4, 3, 2, 1, 1] + [1, 1, 1, 1]
 
 def _samples(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    return [
-        "".join(rng.choices(_PIECES, _WEIGHTS, k=rng.randint(1, 7))).replace(" ", "")
-        for _ in range(n)
-    ]
+    return ["".join(rng.choices(_PIECES, _WEIGHTS, k=rng.randint(1, 7))) for _ in range(n)]
 
 
 def _parse_or_none(token: str) -> float | None:
@@ -310,7 +307,7 @@ def test_the_extractor_reads_no_tail_of_random_mixes() -> None:
                 )
                 assert not (last in "十百千万亿" and after in "〇○零"), (text, c)
                 read += 1
-    assert read > 500, read  # many mixes are still read (925 with the seeds here)
+    assert read > 500, read  # many mixes are still read (868 with the seeds here)
 
 
 def test_one_yi_after_another_is_no_crash() -> None:
