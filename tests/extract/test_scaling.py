@@ -74,10 +74,10 @@ class _CountingSearch:
     """A stand-in for a compiled pattern that counts the characters its ``search`` reads."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx, self.read = rx, 0
+        self.rx, self.work = rx, 0
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        self.read += len(text)
+        self.work += len(text)
         return self.rx.search(text, *args)
 
 
@@ -93,7 +93,7 @@ def test_a_page_of_spoken_tallies_reads_its_topic_once(monkeypatch: pytest.Monke
     counters._names_a_transplant.cache_clear()
     found = core.extract_candidates(text)
     assert sum(c.indicator == "transplants_in_period" for c in found) > 100  # tallies read
-    assert counting.read <= len(text)
+    assert counting.work <= len(text)
 
 
 def _long_sentence(filler_chars: int) -> str:
@@ -121,22 +121,11 @@ class _CountingFinditer:
     """A stand-in for a compiled pattern that counts the characters its ``finditer`` reads."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx, self.read = rx, 0
+        self.rx, self.work = rx, 0
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        self.read += len(text)
+        self.work += len(text)
         return self.rx.finditer(text, *args)
-
-
-def _breakdown_chars_per_number(text: str, monkeypatch: pytest.MonkeyPatch) -> float:
-    from transplant_audit.extract import counters
-
-    counting = _CountingFinditer(counters._PART_SEPARATOR_RE)
-    monkeypatch.setattr(counters, "_PART_SEPARATOR_RE", counting)
-    core.extract_candidates(text, language="en")
-    monkeypatch.undo()
-    assert counting.read, "no part of the breakdown was looked at: nothing was measured"
-    return counting.read / len(core.pat.NUMBER_RE.findall(text))
 
 
 def test_an_unclosed_breakdown_is_read_within_the_reach(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,12 +133,13 @@ def test_an_unclosed_breakdown_is_read_within_the_reach(monkeypatch: pytest.Monk
     bare numbers (SYNTHETIC): each number looks back for the breakdown it may belong to
     (counters._breakdown_part) within UNIT_REACH, not to the parenthesis however far back
     (quadratic: 50 KB took 12 s, 0.16 s bounded)."""
-    unit = "x 7; "
-    reps = 3 * UNIT_REACH // len(unit)
-    head = "There were 12 transplants ("
-    small = _breakdown_chars_per_number(head + unit * reps, monkeypatch)
-    large = _breakdown_chars_per_number(head + unit * 2 * reps, monkeypatch)
-    assert large < 1.3 * small
+    from transplant_audit.extract import counters
+
+    head, unit = "There were 12 transplants (", "x 7; "
+    growth = _growth_when_a_line_doubles(
+        counters, "_PART_SEPARATOR_RE", _CountingFinditer, head, unit, monkeypatch
+    )
+    assert growth < 1.3
 
 
 class _PositionsTried:
@@ -157,26 +147,46 @@ class _PositionsTried:
     a ``search`` every position of the span it searches, a ``match`` one."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx, self.tried = rx, 0
+        self.rx, self.work = rx, 0
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         pos = args[0] if args else 0
         endpos = min(args[1], len(text)) if len(args) > 1 else len(text)
-        self.tried += max(0, endpos - pos)  # the span searched, as ``search(text, pos, endpos)``
+        self.work += max(0, endpos - pos)  # the span searched, as ``search(text, pos, endpos)``
         return self.rx.search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        self.tried += 1
+        self.work += 1
         return self.rx.match(text, *args)
 
 
-def _item_label_tries_per_number(text: str, monkeypatch: pytest.MonkeyPatch) -> float:
-    counting = _PositionsTried(core.pat.EN_ITEM_LABEL_BEFORE_RE)
-    monkeypatch.setattr(core.pat, "EN_ITEM_LABEL_BEFORE_RE", counting)
-    core.extract_candidates(text, language="en")
-    monkeypatch.undo()
-    assert counting.tried, "no list item's label was looked for: nothing was measured"
-    return counting.tried / len(core.pat.NUMBER_RE.findall(text))
+_Counter = _CountingFinditer | _PositionsTried  # a stand-in pattern that counts its ``work``
+
+
+def _work_per_number(
+    owner: object, name: str, counting: _Counter, text: str, mp: pytest.MonkeyPatch
+) -> float:
+    """The work ``counting``, standing in for ``owner.name``, counts while the English text
+    is extracted, per number token."""
+    with mp.context() as m:
+        m.setattr(owner, name, counting)
+        core.extract_candidates(text, language="en")
+    assert counting.work, f"{name} was never used: nothing was measured"
+    return counting.work / len(core.pat.NUMBER_RE.findall(text))
+
+
+def _growth_when_a_line_doubles(
+    owner: object, name: str, counter: type[_Counter], head: str, unit: str, mp: pytest.MonkeyPatch
+) -> float:
+    """How much the work per number on ``owner.name`` grows when a line of ``unit`` after
+    ``head``, three reaches long, doubles: ~1 when each number's work is bounded, ~2 when
+    it reads back along the line."""
+    reps = 3 * UNIT_REACH // len(unit)
+    small, large = (
+        _work_per_number(owner, name, counter(getattr(owner, name)), head + unit * n * reps, mp)
+        for n in (1, 2)
+    )
+    return large / small
 
 
 def test_a_long_line_of_dashed_values_reads_each_label_once(
@@ -185,21 +195,11 @@ def test_a_long_line_of_dashed_values_reads_each_label_once(
     """One long line of 'label = value – ' (SYNTHETIC), under a heading: each value is a
     possible list item, whose label is matched at the line's start, not searched along the
     line (counters._item_label_counter; quadratic: 50 KB took 1.39 s, 0.09 s matched)."""
-    unit = "kidney = 5 – "
-    reps = 3 * UNIT_REACH // len(unit)
-    head = "Total transplants:\n"
-    small = _item_label_tries_per_number(head + unit * reps, monkeypatch)
-    large = _item_label_tries_per_number(head + unit * 2 * reps, monkeypatch)
-    assert large < 1.3 * small
-
-
-def _label_tries_per_number(text: str, monkeypatch: pytest.MonkeyPatch) -> float:
-    counting = _PositionsTried(core.pat.EN_LABEL_BEFORE_RE)
-    monkeypatch.setattr(core.pat, "EN_LABEL_BEFORE_RE", counting)
-    core.extract_candidates(text, language="en")
-    monkeypatch.undo()
-    assert counting.tried, "no label was looked for: nothing was measured"
-    return counting.tried / len(core.pat.NUMBER_RE.findall(text))
+    head, unit = "Total transplants:\n", "kidney = 5 – "
+    growth = _growth_when_a_line_doubles(
+        core.pat, "EN_ITEM_LABEL_BEFORE_RE", _PositionsTried, head, unit, monkeypatch
+    )
+    assert growth < 1.3
 
 
 def test_a_long_line_of_labelled_values_looks_back_within_the_reach(
@@ -208,12 +208,11 @@ def test_a_long_line_of_labelled_values_looks_back_within_the_reach(
     """One long line of 'x 5; ' after a label (SYNTHETIC): each value looks for its label
     within UNIT_REACH before it, not along the whole line (counters._label_counter;
     quadratic: 50 KB took 9.9 s at aed41d1, 0.55 s bounded)."""
-    unit = "x 5; "
-    reps = 3 * UNIT_REACH // len(unit)
-    head = "Total transplants: "
-    small = _label_tries_per_number(head + unit * reps, monkeypatch)
-    large = _label_tries_per_number(head + unit * 2 * reps, monkeypatch)
-    assert large < 1.3 * small
+    head, unit = "Total transplants: ", "x 5; "
+    growth = _growth_when_a_line_doubles(
+        core.pat, "EN_LABEL_BEFORE_RE", _PositionsTried, head, unit, monkeypatch
+    )
+    assert growth < 1.3
 
 
 def test_a_label_after_a_bar_is_still_read_on_a_long_line() -> None:

@@ -52,8 +52,9 @@ def test_a_gain_on_every_page_is_real(trainer) -> None:  # noqa: ANN001
 
 
 def test_a_gain_from_one_page_only_touches_zero(trainer) -> None:  # noqa: ANN001
-    """The same stage helping on one page of 40 only, however much: about 37% of resamples
-    leave that page out and gain exactly nothing, so the 5th percentile is 0, not above it."""
+    """The same stage helping on one page of 40 only, however much: about 36% of resamples
+    ((39/40)**40) leave that page out and gain exactly nothing, so the 5th percentile is 0,
+    not above it."""
     base = pages(BASE, 40)
     base[0] = [(7, 3, 43)] * 3  # a long page with 50 figures per language
     stage = base.copy()
