@@ -47,7 +47,8 @@ number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands g
 15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次).
 A tail as long as its unit or longer (8千2000例) is taken with the number, which then reads as
 malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone. Digits after 万
-before no counter (15万79。) are no tail: the head 15万 is then refused too (core.cut_head)."""
+before no counter (15万79。) are no tail: the head 15万 is then refused too
+(core.number_fragment)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
