@@ -311,7 +311,7 @@ def test_the_extractor_reads_no_tail_of_random_mixes() -> None:
                 )
                 assert not (last in "十百千万亿" and after in "〇○零"), (text, c)
                 read += 1
-    assert read > 500, read  # many mixes are still read (925 with the seeds here)
+    assert read > 500, read  # many mixes are still read (868 with the seeds here at 052be9e)
 
 
 def test_one_yi_after_another_is_no_crash() -> None:
