@@ -226,7 +226,7 @@ cut where Arabic and Chinese digits meet (1千零5, 一千2百, 2千五百: patt
 at 1千, 2千), no figure of its own (it read 5, 200, 500)."""
 
 
-def cut_tail(norm: str, start: int) -> bool:
+def _cut_tail(norm: str, start: int) -> bool:
     """Does the number token at ``start`` of ``norm`` follow a numeral character (the tail
     of a number the tokens cut, no figure: _NUMERAL_CHARS)?"""
     return start > 0 and norm[start - 1] in _NUMERAL_CHARS
@@ -239,7 +239,7 @@ patterns.ZH_MULT takes no tail, 一千2百), a zero gap (15万零79, 1千零5) o
 with a unit of its own (2千五百); not a lone digit (30万一个, 20万一次)."""
 
 
-def cut_head(norm: str, end: int) -> bool:
+def _cut_head(norm: str, end: int) -> bool:
     """Is the number token ending at ``end`` of ``norm`` the head of a number the tokens
     cut (no figure: it would read 15万79元 as 150000, half the number)? Its last character
     is a numeral character and what follows runs the number on (_HEAD_CUT_RE): Arabic
@@ -250,6 +250,13 @@ def cut_head(norm: str, end: int) -> bool:
     if nxt.isascii():
         return nxt.isdigit() and not norm[end - 1].isascii()
     return norm[end - 1] in _UNIT_CHARS and bool(_HEAD_CUT_RE.match(norm, end))
+
+
+def number_fragment(norm: str, start: int, end: int) -> bool:
+    """Is the number token ``start``-``end`` of ``norm`` a fragment of a longer number the
+    tokens cut, its tail (1千零5 read 5, 2千五百 read 500) or its head (15万79 read 150000)?
+    No figure then, in the rules (_token) and in the span stage (learned.extract_scored)."""
+    return _cut_tail(norm, start) or _cut_head(norm, end)
 
 
 _MID_MORE_RE = re.compile(r"[多余几][万亿]")
@@ -622,7 +629,7 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
     is_zh_token = zh is not None
-    if (is_zh_token or arabic) and (cut_tail(norm, s) or cut_head(norm, e)):
+    if (is_zh_token or arabic) and number_fragment(norm, s, e):
         return None  # 1千零5 read 5, 15万79 read 150000: no half reading
     if norm[max(0, s - 3) : s].rstrip().endswith(pat.ZH_BACK_REFERENCE_WORDS):
         return None  # 这645例手术中: a back-reference to a figure already stated

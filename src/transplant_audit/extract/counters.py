@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transplant_audit.evidence.vocabulary import (
@@ -379,19 +380,22 @@ _ITEM_LINE_RE = re.compile(r"\s*(?:$|[-•*·]|[a-z][a-z' ()/-]{1,60}?\s?(?::|=|
 """A blank line or another item of the same list (bulleted, or 'label = value')."""
 
 
-def list_item_head(norm: str, line_start: int) -> str:
-    """The heading of the list whose item starts at ``line_start``: the nearest line above that
-    is neither blank nor another item ("" when the list opens the text)."""
+def _lines_above(norm: str, line_start: int) -> Iterator[str]:
+    """The lines above the one starting at ``line_start``, nearest first, at most
+    pat.TABLE_ROWS_BACK of them (a list's or a table's rows back to its heading)."""
     end = line_start - 1
     for _ in range(pat.TABLE_ROWS_BACK):
         if end <= 0:
-            return ""
+            return
         start = norm.rfind("\n", 0, end) + 1
-        line = norm[start:end]
-        if not _ITEM_LINE_RE.match(line):
-            return line
+        yield norm[start:end]
         end = start - 1
-    return ""
+
+
+def list_item_head(norm: str, line_start: int) -> str:
+    """The heading of the list whose item starts at ``line_start``: the nearest line above that
+    is neither blank nor another item ("" when the list opens the text)."""
+    return next((ln for ln in _lines_above(norm, line_start) if not _ITEM_LINE_RE.match(ln)), "")
 
 
 _NUMERIC_CELL_RE = re.compile(
@@ -403,13 +407,7 @@ _NUMERIC_CELL_RE = re.compile(
 def _column_header(norm: str, line_start: int, column: int) -> str:
     """The header cell of column ``column`` (0-based, counted by '|') of the table whose row
     starts at ``line_start``: the nearest line above with as many cells, not a --- rule."""
-    pos = line_start - 1
-    for _ in range(pat.TABLE_ROWS_BACK):
-        if pos <= 0:
-            return ""
-        start = norm.rfind("\n", 0, pos) + 1
-        row = norm[start:pos]
-        pos = start - 1
+    for row in _lines_above(norm, line_start):
         cells = row.split("|")
         # a header with the cell (rows need no closing '|': 医院 | 等待时间 | 费用)
         if len(cells) > column and not set(row) <= set("|-: "):

@@ -827,12 +827,6 @@ def _organ_near(window: str) -> str:
     return pat.ORGAN_WORDS.get(best.group(0), "") if best else ""
 
 
-def _cut(norm: str, start: int, end: int) -> bool:
-    """Is the number span ``start``-``end`` the tail or the head of a number the tokens cut
-    (core.cut_tail, core.cut_head)?"""
-    return core.cut_tail(norm, start) or core.cut_head(norm, end)
-
-
 def extract_scored(
     text: str,
     *,
@@ -873,7 +867,11 @@ def extract_scored(
     # the tail or head of a number the tokens cut (2千五百 read 500, 15万79 read 150000) is
     # no figure, as in the rules; dropped here, not in number_spans, so the stored model's
     # training spans stay the same
-    whole = [i for i, sp in enumerate(spans) if sp.rules or not _cut(norm, sp.start, sp.end)]
+    whole = [
+        i
+        for i, sp in enumerate(spans)
+        if sp.rules or not core.number_fragment(norm, sp.start, sp.end)
+    ]
     if len(whole) < len(spans):
         spans, probs = [spans[i] for i in whole], probs[whole]
     add = model.add_threshold if method == "combined" else model.learned_add_threshold

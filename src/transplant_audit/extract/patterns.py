@@ -47,7 +47,8 @@ number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands g
 15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次).
 A tail as long as its unit or longer (8千2000例) is taken with the number, which then reads as
 malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone. Digits after 万
-before no counter (15万79。) are no tail: the head 15万 is then refused too (core.cut_head)."""
+before no counter (15万79。) are no tail: the head 15万 is then refused too
+(core.number_fragment)."""
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
@@ -861,8 +862,10 @@ ZH_SURNAMES = (
 )
 """Common Chinese surnames (single characters, simplified: the text is normalized), to tell a
 person named as the subject of a count (沈某某累计完成) from a unit."""
+_ZH_NAME = rf"([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+"""A person's name, captured: a surname and one or two characters (the fewest that fit)."""
 ZH_NAMED_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=[\s,，:;；、“”\"年月日底末]))([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:^|(?<=[\s,，:;；、“”\"年月日底末])){_ZH_NAME}"
     r"[“”\"「『]?(?:[几多\d一二三四五六七八九十]+年来)?"
     r"(?:就|共|已经|已|先后|累计|累积|至少|一共|总共|个人|亲自|生前|曾经|曾)*了?"
     r"(?:完成|实施|施行|做了|做过|主刀)"
@@ -882,10 +885,10 @@ founder): not a person subject. 宁波, 安徽, 吉林, 成功, 全国/省/市 a
 character of ZH_SURNAMES: they guard against its growth, no match reaches them today."""
 _ZH_AGED_OR_OF = r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)"
 ZH_PERSON_TOPIC_RE = re.compile(
-    rf"{_ZH_AGED_OR_OF}?([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:院士|教授|主任|院长|医生|医师)"
-    rf"|{_ZH_AGED_OR_OF}([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"{_ZH_AGED_OR_OF}?{_ZH_NAME}(?:院士|教授|主任|院长|医生|医师)"
+    rf"|{_ZH_AGED_OR_OF}{_ZH_NAME}"
     r"(?=是|在|一路|写下|被|从|自|于|曾|,|，)"
-    rf"|其?(?:主刀|主治)?(?:医生|医师|教授)是([{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:,|，)"
+    rf"|其?(?:主刀|主治)?(?:医生|医师|教授)是{_ZH_NAME}(?:,|，)"
 )
 """A sentence that opens on a person by name (郑某某院士在..., 现年75岁某某,, 今年71岁的某某是,
 其主刀医生是某某,): the topic that a later clause without a subject of its own continues.
