@@ -73,13 +73,20 @@ def _dropped_at_currency(pages: list[str]) -> set[tuple[str, int]]:
             dead.add((pg.text, f.s))
         return kept
 
-    core._currency = spy
+    _run_with(pages, "_currency", spy)
+    return dead
+
+
+def _run_with(pages: list[str], step: str, spy: Callable[..., bool]) -> None:
+    """Runs the extractor over ``pages`` with ``core.<step>`` replaced by ``spy`` (which
+    calls the real step and records what it needs), the real step restored after."""
+    real = getattr(core, step)
+    setattr(core, step, spy)
     try:
         for page in pages:
             core.extract_candidates(page)
     finally:
-        core._currency = real
-    return dead
+        setattr(core, step, real)
 
 
 class _Modes:
@@ -151,12 +158,7 @@ def _address_prefilter(pages: list[str], rounds: int) -> str:
             windows.append((norm, lo, hi))
         return real(norm, s, e, gates)
 
-    core._is_masked = spy
-    try:
-        for page in pages:
-            core.extract_candidates(page)
-    finally:
-        core._is_masked = real
+    _run_with(pages, "_is_masked", spy)
 
     def old() -> None:
         for norm, lo, hi in windows:

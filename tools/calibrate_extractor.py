@@ -9,9 +9,10 @@ of the weights it was fitted for and of the data it was fitted on, and
 ``extract/confidence.py`` never applies a stale one.
 
 What it fits on (chosen 2026-12-06, calib13, before any run of this version): the check
-halves of ``train_extractor.JUDGE_HALVES`` (``train_extractor.load_judge``: 1,054 snippets,
-sets ``heldoutN-check``), and nothing else: no training snippet, no tune half, no blind set
-(heldout10 until its one blind score; its check half joined after it, 2026-12-06). Why: the
+halves of ``train_extractor.JUDGE_HALVES`` (``train_extractor.load_judge``: 1,225 snippets
+today, as model.json's ``judge`` entry counts them; sets ``heldoutN-check``), and nothing
+else: no training snippet, no tune half, no blind set (each set's check half joins after its
+one blind score). Why: the
 rules were tuned on the training snippets (a rules candidate there is right ~90% of the
 time), so a mapping fitted on them was over-confident on unseen text (ECE 0.11-0.20 at main
 8152217); the check halves are text no rules pass read and no model was trained on, and they

@@ -735,15 +735,18 @@ def stage_gains(variants: dict[Variant, np.ndarray]) -> dict[tuple[Variant, Vari
     }
 
 
-def decide_stages(variants: dict[Variant, np.ndarray]) -> Variant:
+def decide_stages(
+    variants: dict[Variant, np.ndarray], gains: dict[tuple[Variant, Variant], Gain] | None = None
+) -> Variant:
     """Rule 2: which stages (span stage, re-labeller) ``combined`` runs, from each variant's
     per-page judge counts (keyed by (span stage, re-labeller); (False, False) is the rules).
     A variant is acceptable when it is eligible (rule 1) and, for each stage it runs, its
     gain over itself without that stage is real (``Gain.real``); the rules always are. The
     acceptable variant with the highest macro F1 is chosen, a tie going to fewer stages (and
-    between the two one-stage variants to the first in ``variants``' order: ``VARIANTS``)."""
+    between the two one-stage variants to the first in ``variants``' order: ``VARIANTS``).
+    ``gains``: ``stage_gains(variants)`` when the caller has run it already."""
     rules = tallies_of(variants[RULES])
-    gains = stage_gains(variants)
+    gains = stage_gains(variants) if gains is None else gains
     ok = [
         v
         for v, counts in variants.items()
@@ -756,19 +759,23 @@ def decide_stages(variants: dict[Variant, np.ndarray]) -> Variant:
     return max(ok, key=lambda v: (macro_f1(tallies_of(variants[v])), -sum(v)))
 
 
-def decide_default(methods: dict[str, np.ndarray], allowed: set[str]) -> str:
+def decide_default(
+    methods: dict[str, np.ndarray], allowed: set[str], over_rules: dict[str, Gain] | None = None
+) -> str:
     """Rule 3: the default method from each method's per-page judge counts: the rules,
     unless an ``allowed`` other method is eligible and its gain over the rules is real by
     the same bootstrap (``paired_bootstrap``, ``Gain.real``); then the one of those with the
-    highest macro F1 (a tie to the first in ``methods``' order)."""
+    highest macro F1 (a tie to the first in ``methods``' order). ``over_rules``: each
+    method's ``paired_bootstrap`` over the rules when the caller has run them already."""
     rules = methods["rules"]
+    over = over_rules or {m: paired_bootstrap(rules, c) for m, c in methods.items() if m in allowed}
     better = {
         m: macro_f1(tallies_of(counts))
         for m, counts in methods.items()
         if m != "rules"
         and m in allowed
         and eligible(tallies_of(counts), tallies_of(rules))
-        and paired_bootstrap(rules, counts).real
+        and over[m].real
     }
     return max(better, key=better.__getitem__) if better else "rules"
 
@@ -997,17 +1004,20 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         for m, p in preds.items()
     }
     by_variant = {v: counts[m] for v, m in VARIANTS.items()}
-    stages = decide_stages(by_variant)
+    gains = stage_gains(by_variant)  # each bootstrap run once, for the rule and the table
+    over_rules = {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()}
+    stages = decide_stages(by_variant, gains)
     counts["combined"] = counts[VARIANTS[stages]]
+    over_rules["combined"] = over_rules[VARIANTS[stages]]
     allowed = {"combined"} | ({"learned"} if best["learned"]["synthetic_ok"] else set())
     methods = {m: counts[m] for m in learned.METHODS}
     return {
         "stages": stages,
-        "default": decide_default(methods, allowed),
+        "default": decide_default(methods, allowed, over_rules),
         "tallies": {m: tallies_of(c) for m, c in counts.items()},
         "pages": len(pages),
-        "over_rules": {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()},
-        "stage_tests": stage_gains(by_variant),
+        "over_rules": over_rules,
+        "stage_tests": gains,
     }
 
 

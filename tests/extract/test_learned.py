@@ -503,6 +503,17 @@ def test_decision_rule_asks_for_a_real_gain_and_keeps_precision(trainer) -> None
     assert default({"rules": rules, "learned": costly, "combined": rules}, both_allowed) == "rules"
     lone = {"rules": one_page_rules, "learned": one_page, "combined": one_page_rules}
     assert default(lone, both_allowed) == "rules"
+    # the judge hands both rules the bootstraps it ran for its table: they decide from those
+    # (the same decisions), not from bootstraps of their own
+    variants = {off: rules, relab: other, span: small, both: more}
+    gains = trainer.stage_gains(variants)
+    assert decide(variants, gains) == both
+    unreal = trainer.Gain(0.0, 0.0, 0.0, 0.0, np.zeros(1))
+    assert decide(variants, dict.fromkeys(gains, unreal)) == off
+    methods = {"rules": rules, "learned": small, "combined": more}
+    over = {m: trainer.paired_bootstrap(rules, c) for m, c in methods.items()}
+    assert default(methods, both_allowed, over) == "combined"
+    assert default(methods, both_allowed, dict.fromkeys(over, unreal)) == "rules"
 
 
 def test_none_weight_setting_is_digested_only_when_used(
