@@ -32,7 +32,17 @@ calibration error stored with the mapping (aggregate only) and printed by
 ``benchmarks/bench_extract.py --confidence``. The raw score of a rules candidate (span
 model's probability, re-labeller's, or their mean: ``confidence.COMBINES``) is the one with
 the lowest cross-fitted Brier score of the rules candidates. Then one isotonic regression per
-origin (rules, added) on every pair. ``--rows``/``--from-rows`` keep the pairs so that the
+origin (rules, added) on every pair.
+
+Leave-one-set-out (conf16): folds by page mix the sets, so they hide the shift between
+them that every new blind set showed. Each check half is also mapped by curves fitted on the
+OTHER halves (``leave_one_set_out``); the per-set expected calibration errors, weighted by
+candidates, are the honest figure for a new set. The curve may be pulled toward the fitted
+pairs' precision per origin (``confidence.Calibration.shrink``): the weight of
+``SHRINK_GRID`` with the lowest leave-one-set-out figure, kept only when it is lower than the
+curve alone's in 95% of resamples of the sets (``keep_rule``); it, its targets and the
+per-set figures are stored (``shift``) and ``--check`` refuses a stored weight its own
+figures do not choose. ``--rows``/``--from-rows`` keep the pairs so that the
 fit alone can be redone (development only; ``--check`` still compares digests). Needs
 scikit-learn (``pip install -e '.[train]'``); the stored mapping is JSON, read with numpy.
 """
@@ -308,11 +318,15 @@ def per_set_figures(rows: list[dict], conf: np.ndarray, method: str = "default")
     has = np.array([method in r["methods"] for r in rows])
     per = {
         s: _scores(conf[has & (sets == s)], right[has & (sets == s)])
-        for s in trainer.JUDGE_SETS
-        if (has & (sets == s)).any()
+        for s in _in_order(set(sets[has]))
     }
     mean = mean_ece({k: [v["ece"], v["candidates"]] for k, v in per.items()})
     return {"mean ECE": round(mean, 4), "pooled": _scores(conf[has], right[has]), "sets": per}
+
+
+def _in_order(names: set[str]) -> list[str]:
+    """The judge's sets among ``names`` in the judge's order, then any others sorted."""
+    return [s for s in trainer.JUDGE_SETS if s in names] + sorted(names - set(trainer.JUDGE_SETS))
 
 
 def choose_shrink(

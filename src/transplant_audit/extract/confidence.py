@@ -18,7 +18,9 @@ candidate only the span model proposed). The mapping is fitted by
 ``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3-9 (the
 trainer's judge: never trained on, no rules pass tuned on them), and stored as plain JSON
 (``model/calibration.json``) with a digest of the weights it was fitted for: a retrain makes
-it stale, and a stale mapping is never applied (``Calibration.current``). Numpy only at inference.
+it stale, and a stale mapping is never applied (``Calibration.current``). The curve may be
+pulled toward the fitted precision (``Calibration.shrink``, chosen leave-one-set-out by the
+tool; 1.0, none, while no weight lowers that figure robustly). Numpy only at inference.
 
 Pure: text, candidates, weights and mapping in, confidences out; ``load_calibration`` and
 ``model_digest`` are the only functions that read files.
