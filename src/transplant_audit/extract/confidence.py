@@ -15,8 +15,9 @@ A candidate's raw score is one of these or their mean (``Calibration.combine``, 
 the calibration tool), and the raw score becomes a probability through an isotonic
 (monotone, step-wise linear) mapping per origin (``rules``: a rules candidate; ``added``: a
 candidate only the span model proposed). The mapping is fitted by
-``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3-9 (the
-trainer's judge: never trained on, no rules pass tuned on them), and stored as plain JSON
+``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3 onward
+(the trainer's judge, ``JUDGE_HALVES`` in tools/train_extractor.py: never trained on; rules
+passes read them in aggregate only), and stored as plain JSON
 (``model/calibration.json``) with a digest of the weights it was fitted for: a retrain makes
 it stale, and a stale mapping is never applied (``Calibration.current``). The curve may be
 pulled toward the fitted precision (``Calibration.shrink``, chosen leave-one-set-out by the
