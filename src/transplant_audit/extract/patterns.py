@@ -36,7 +36,8 @@ ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
     rf"|零?\d+{_ZH_TAIL_END})?"
-    rf"|零?\d+{_ZH_TAIL_END})"
+    rf"|零?\d+{_ZH_TAIL_END}"
+    r"|[一二两三四五六七八九](?=\s?[,，.。;；:：、)）]|\s?左右|$))"
     rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|零?\d+{_ZH_TAIL_END})"
     rf"|百零?\d+{_ZH_TAIL_END}"
     r"|[十百千万亿]{1,2})"
@@ -44,7 +45,9 @@ ZH_MULT = (
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
 8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例, 2万零300例 and
-15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次).
+15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次);
+15万五 (one Chinese digit a place below 万, as spoken, like 一万五 = 15000: 155000) where a
+punctuation mark, 左右 or the end follows it, not a measure word (20万一次, 30万一个 stay 20万).
 A tail as long as its unit or longer (8千2000例) is taken with the number, which then reads as
 malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone. Digits after 万
 before no counter (15万79。) are no tail: the head 15万 is then refused too
