@@ -674,11 +674,12 @@ STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
 RUNNING_UNTIL_RE = re.compile(
-    rf"({YEAR})\s?年\s?(?:以前|之前)"
+    rf"({YEAR})\s?年\s?(?:以前|之前|前(?=\s?[,，、的]))"
     rf"|(?<![a-z])(?:before|prior to)\s(?:the\s)?(?:end\sof\s)?({YEAR})"
 )
-"""1980年以前全世界仅施行8例, 'before 1980, only eight had been done': a total up to a year
-(like 'By 2002'), not the count of that year."""
+"""1980年以前全世界仅施行8例, 1999年前,中国...总共135例, 'before 1980, only eight had been
+done': a total up to a year (like 'By 2002'), not the count of that year. A bare 年前 only
+before a comma or 的 (not 1998年前往, 2008年前三季度)."""
 PROGRAMME_START_RE = re.compile(
     r"首例|首次|第一例|首个|首台|率先|开创|first|pioneer|began|started|launched"
 )
