@@ -168,7 +168,7 @@ def _surgeon(ctx: _Ctx) -> bool:
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
-    if left[-1:] > "\u2e80":
+    if left.rstrip(" ,")[-1:] > "\u2e80":  # Chinese, a list's comma too (2130例肾移植,380例)
         person = pat.ZH_PERSON_SUBJECT_RE.search(left) or _zh_named_subject(left)
         if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
             return not _ZH_LED_TEAM_RE.search(left, person.start())
@@ -305,6 +305,9 @@ def _surgeon_before(sentence_left: str) -> bool:
     p = _last_pos(pat.SURGEON_CUE_RE, left)
     if left[-1:] > "\u2e80":  # Chinese: a pronoun subject (其在无锡做了205例,在杭州做了165例)
         p = max(p, _last_pos(pat.ZH_PERSON_SUBJECT_RE, left))
+        named = _zh_named_subject(left)  # 某某施行肝移植1080例,同时施行肝肾联合移植25例
+        if named:
+            p = max(p, named.start())
     if p < 0:
         return False
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
