@@ -135,3 +135,31 @@ def test_wan_then_one_digit_read_whole(text: str, value: float) -> None:
 def test_wan_then_measure_word_not_read_as_tail(text: str) -> None:
     values = _values(text)
     assert values and all(v in (200000.0, 300000.0) for v in values), values
+
+
+WAIT = "wait_time_days"
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a duration followed by what the hospital can then do is the wait for an organ
+        ("江北医院肝移植科主任:两个月左右能安排手术。", {(WAIT, 60.88)}),
+        ("东港医院心脏移植中心:5天到10天可以安排手术。", {(WAIT, 5.0), (WAIT, 10.0)}),
+        ("需要肾移植的病人在三周之内,就可以找到配型合适的肾源。", {(WAIT, 21.0)}),
+        ("西湖医院肝移植办公室医生:一般3-4个星期就应该可以做了。", {(WAIT, 21.0), (WAIT, 28.0)}),
+    ],
+)
+def test_zh_wait_then_what_can_be_done(text: str, present: set) -> None:
+    check_figures(text, present, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "肾移植患者术后两周就可以出院。",  # a stay after the operation, no wait
+        "两个月左右能安排体检。",  # no transplant in the sentence
+    ],
+)
+def test_zh_duration_then_other_action_no_wait(text: str) -> None:
+    assert all(c.indicator != WAIT for c in extract_candidates(text)), text

@@ -1048,6 +1048,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
     ):
         return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
+    if _zh_wait_can_after(ctx):
+        return "wait_time_days"  # 一个月左右能安排手术: what the hospital can do after it
     if (
         _has(pat.EN_WAIT_CUE_RE, ctx.clause)
         or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
@@ -1066,6 +1068,17 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
+
+
+def _zh_wait_can_after(ctx: _Ctx) -> bool:
+    """Chinese: is the duration followed by what can then be done (安排手术, 能做上, 就可以找到,
+    patterns.ZH_WAIT_CAN_AFTER_RE), in a sentence on transplants? Checked only after the
+    anecdote filters above (one patient's story stays no wait)."""
+    return (
+        ctx.chinese
+        and bool(pat.ZH_WAIT_CAN_AFTER_RE.match(ctx.sentence_right))
+        and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence)
+    )
 
 
 _EN_IT_TAKES_RE = re.compile(

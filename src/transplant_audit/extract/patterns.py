@@ -1178,6 +1178,15 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 )
 """慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
 stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_WAIT_CAN_AFTER_RE = re.compile(
+    r"(?:\s?[-~到至]\s?[\d一二三四五六七八九十两半]{1,3}\s?个?(?:天|周|星期|礼拜|月|年))?"
+    r"\s?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
+    r"(?:(?:可以|能够|能|可)\s?(?:安排|做上|做了|找到|买到|等到|配到|有了)|安排(?:手术|移植))"
+)
+"""三、四周就应该能做上, 一个月左右能安排手术, 两周之内就可以买到匹配器官: a duration followed by
+what a hospital can then do (arrange the operation, find or obtain the organ) is the wait for
+an organ (read with ``match`` on the sentence after the figure, in a sentence on
+transplants; the low end of a range, 3天到5天可以安排手术, past the high end)."""
 ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
 """持续二十年至今: how long a state of affairs has lasted, not a wait."""
 EN_LASTING_BEFORE_RE = re.compile(
@@ -1199,11 +1208,11 @@ ZH_PERSON_AGE_RE = re.compile(
 """55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
 told in it is an anecdote (GUIDE), not what a hospital or registry states."""
 ZH_EVENT_AFTER_WAIT_RE = re.compile(
-    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算])|终于)"
+    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算应])|终于)"
 )
 """等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
 then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
-what the hospital can do) stays a wait."""
+what the hospital can do, or 就应该可以做了) stays a wait."""
 ZH_OTHER_WAITER_RE = re.compile(
     r"(?:家属|家人|亲属|记者|协调员|警方)[^,。;\d]{0,8}?(?:等待|等候|等了|苦等)"
 )
