@@ -148,6 +148,8 @@ WAIT = "wait_time_days"
         ("东港医院心脏移植中心:5天到10天可以安排手术。", {(WAIT, 5.0), (WAIT, 10.0)}),
         ("需要肾移植的病人在三周之内,就可以找到配型合适的肾源。", {(WAIT, 21.0)}),
         ("西湖医院肝移植办公室医生:一般3-4个星期就应该可以做了。", {(WAIT, 21.0), (WAIT, 28.0)}),
+        # 她 is the one told, not the one waiting: the hospital's claim
+        ("医院告诉她只要两周就能找到合适的肾源,肾移植费用另计。", {(WAIT, 14.0)}),
     ],
 )
 def test_zh_wait_then_what_can_be_done(text: str, present: set) -> None:
@@ -159,6 +161,8 @@ def test_zh_wait_then_what_can_be_done(text: str, present: set) -> None:
     [
         "肾移植患者术后两周就可以出院。",  # a stay after the operation, no wait
         "两个月左右能安排体检。",  # no transplant in the sentence
+        "她等了两周就做上了肾移植手术。",  # one patient's wait, told by what then happened
+        "他已等待肾移植四个多月。",  # one person's wait, 他 its subject
     ],
 )
 def test_zh_duration_then_other_action_no_wait(text: str) -> None:

@@ -1180,8 +1180,9 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 stated (in its sentence, the question, or just before) by how fast or how usually."""
 ZH_WAIT_CAN_AFTER_RE = re.compile(
     r"(?:\s?[-~到至]\s?[\d一二三四五六七八九十两半]{1,3}\s?个?(?:天|周|星期|礼拜|月|年))?"
-    r"\s?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
-    r"(?:(?:可以|能够|能|可)\s?(?:安排|做上|做了|找到|买到|等到|配到|有了)|安排(?:手术|移植))"
+    r"\s?就?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
+    r"(?:(?:可以|能够|能|可)\s?(?:安排|做上|做了|找到|买到|等到|配到|有了|(?=[,。;!?」”]|$))"
+    r"|安排(?:手术|移植))"
 )
 """三、四周就应该能做上, 一个月左右能安排手术, 两周之内就可以买到匹配器官: a duration followed by
 what a hospital can then do (arrange the operation, find or obtain the organ) is the wait for
@@ -1218,8 +1219,9 @@ ZH_OTHER_WAITER_RE = re.compile(
 )
 """Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
-ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
-"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
+ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"(?<![诉问对给向])[他她](?![们人]|估计|说|表示|称)")
+"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay; not
+the one told or asked (院方告诉他只要三周就能找到) nor a speaker (他估计一周之内就可以)."""
 ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|老伯|阿姨|大爷|大妈)")
 """张先生, 李女士: one named person, the subject of a stay told of him (张先生换肝后住院时间
 长达四十天): an anecdote however the stay is worded."""
