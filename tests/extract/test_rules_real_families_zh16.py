@@ -167,3 +167,39 @@ def test_zh_wait_then_what_can_be_done(text: str, present: set) -> None:
 )
 def test_zh_duration_then_other_action_no_wait(text: str) -> None:
     assert all(c.indicator != WAIT for c in extract_candidates(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a surgeon's count of another kind of surgery is no count of transplants
+        (
+            "从医二十五年,孙立平开展肝移植后,累计实施胆道手术6000余例,临床肝移植820例。",
+            {(SURGEON_CUM, 820.0)},
+            {(SURGEON_CUM, 6000.0), (CUMULATIVE, 6000.0)},
+        ),
+        (
+            "他开展肾移植多年,从医35载操刀上万台泌尿外科手术,肾移植也超过了600例。",
+            {(SURGEON_CUM, 600.0)},
+            {(SURGEON_CUM, 10000.0)},
+        ),
+        (
+            "该院肝移植中心成绩突出;此外,普通外科每年完成三四级手术超过1200台。",
+            {("surgeries_per_year", 1200.0)},
+            {(IN_PERIOD, 1200.0)},
+        ),
+        # near misses: the noun names a transplant, or 这样的手术 points back to transplants
+        (
+            "孙立平累计实施肝移植手术820例。",
+            {(SURGEON_CUM, 820.0)},
+            set(),
+        ),
+        (
+            "我们每个星期都有两例活体肾移植手术。到目前为止,我们总共完成了九百多例这样的手术。",
+            {(CUMULATIVE, 900.0)},
+            set(),
+        ),
+    ],
+)
+def test_zh_other_surgery_not_transplants(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

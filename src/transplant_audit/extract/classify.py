@@ -1326,6 +1326,28 @@ def _follows_counts(ctx: _Ctx) -> str:
     return ""
 
 
+_ZH_SURGERY_BEFORE_RE = re.compile(
+    r"(?:实施|施行|完成|开展|操刀|主刀|进行|做)(?:了|过)?([^,。;:\d的]{1,8}?手术)\s?$"
+)
+_ZH_SURGERY_AFTER_RE = re.compile(r"\s?([^,。;:\d的]{1,6}?手术)")
+
+
+def _zh_other_surgery(ctx: _Ctx) -> bool:
+    """Chinese: is the figure a count of operations named as another kind of surgery, the
+    noun right before it (施行肝胆胰手术4,000余例, 累计实施肝癌手术8000余例) or right after it
+    (操刀上万台肝脏手术), with no transplant or donation word in that noun (肝移植手术, 换肝手术
+    stay transplants, 捐献手术 donations; a bare 手术 and 这样的手术 are left to the
+    sentence)? A surgeon's career of liver surgery is not a count of transplants."""
+    noun = ""
+    if "手术" in ctx.left_clause[-12:]:
+        m = _ZH_SURGERY_BEFORE_RE.search(ctx.left_clause)
+        noun = m.group(1) if m else ""
+    if not noun and "手术" in ctx.right[:10]:
+        m = _ZH_SURGERY_AFTER_RE.match(ctx.right)
+        noun = m.group(1) if m else ""
+    return len(noun) > 2 and "捐" not in noun and not pat.TRANSPLANT_CUE_RE.search(noun)
+
+
 def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
     """The indicator of a count of operations (_classify_in_use's "ops" class)."""
     if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
@@ -1340,6 +1362,11 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return None  # 92.7 transplants per 100 wait-list years
     if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
         return None
+    if ctx.chinese and _zh_other_surgery(ctx):
+        # 累计实施肝癌手术8000余例, 操刀上万台肝脏手术: no transplants; 每年完成四级手术900台
+        # counts a year's operations
+        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+        return "surgeries_per_year" if annual else None
     if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
         return None  # 2例…患者术后长期生存; 'its first two heart transplants'
     if (
