@@ -203,3 +203,44 @@ def test_zh_duration_then_other_action_no_wait(text: str) -> None:
 )
 def test_zh_other_surgery_not_transplants(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+FIRST_YEAR = "first_transplant_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a year in another clause of the first's sentence dates its own event
+        (
+            "主刀医生陈思远2006年毕业于医学院,2013年获外科专科资格,曾参与全省首例儿童肝移植。",
+            {(FIRST_YEAR, 2006.0), (FIRST_YEAR, 2013.0)},
+        ),
+        (
+            "他提到2019年成立的病友联盟,多次呼吁关注器官移植,议员首次提出器官移植旅游议题。",
+            {(FIRST_YEAR, 2019.0)},
+        ),
+        (
+            "本省于2023年3月1日开始实施新的《器官移植管理办法》,对活体移植作出规定。"
+            "办法实施后,我院完成了首例亲属间活体肝移植。",
+            {(FIRST_YEAR, 2023.0)},
+        ),
+    ],
+)
+def test_zh_year_of_another_event_is_no_first(text: str, absent: set) -> None:
+    check_figures(text, set(), absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # near misses: the year dates the first itself, in its clause or the sentence before
+        ("2006年,该院完成全省首例儿童肝移植。", {(FIRST_YEAR, 2006.0)}),
+        (
+            "2008年6月,东港医院成功进行肝肾联合移植。该手术为全省首例肝肾联合移植。",
+            {(FIRST_YEAR, 2008.0)},
+        ),
+    ],
+)
+def test_zh_year_of_the_first_kept(text: str, present: set) -> None:
+    check_figures(text, present, set())
