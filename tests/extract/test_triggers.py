@@ -198,6 +198,16 @@ def test_gated_answers_as_the_pattern(name: str) -> None:
     assert g.pattern == rx.pattern  # other attributes are the pattern's
 
 
+def test_gated_reads_negative_positions_as_re_does() -> None:
+    rx = re.compile("移植|transplant")
+    g = gate(rx)
+    for t in ["移植100例", "a transplant", "none here", ""]:
+        for pos, end in [(-3, None), (-100, None), (0, -1), (-2, 4), (2, -50)]:
+            args = (t, pos) if end is None else (t, pos, end)
+            assert _same(g.search(*args), rx.search(*args)), (t, pos, end)
+            assert _same(g.match(*args), rx.match(*args)), (t, pos, end)
+
+
 def test_gate_leaves_patterns_without_triggers() -> None:
     rx = re.compile("\\d+")
     assert gate(rx) is rx

@@ -144,6 +144,10 @@ class Gated:
         return False
 
     def _in_span(self, text: str, pos: int, end: int) -> bool:
+        if pos < 0:  # re reads a negative position as 0, str.find from the end
+            pos = 0
+        if end < 0:
+            return False  # re reads it as 0 too: no match can end there
         for lit in self.lits:  # noqa: SIM110
             if text.find(lit, pos, end) >= 0:
                 return True
@@ -158,8 +162,8 @@ class Gated:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
-        if self.width is not None and pos + self.width < end:
-            end = pos + self.width
+        if self.width is not None and max(pos, 0) + self.width < end:
+            end = max(pos, 0) + self.width
         if not self._in_span(text, pos, end):
             return None
         return self.rx.match(text, pos) if endpos is None else self.rx.match(text, pos, endpos)
