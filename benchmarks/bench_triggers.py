@@ -16,7 +16,7 @@ The pages are ``bench_extract_speed.py``'s dense ones (SYNTHETIC test material).
   rules' output checked equal, then timed against the patterns as they are, interleaved
   over ``--rounds`` (process CPU time): the median of the per-round ratios.
 
-perf16 (2026-12-06, load 3-8): ~9,900 calls a page replay in about a quarter of a page's
+perf16 (2026-12-06, load 3-8): ~9,900 calls a page replay in a quarter to a third of a page's
 time; per pattern the gate loses for nearly every pattern (a regex call on a figure's short
 texts costs 0.2-1 us, the Python-level literal test as much or more); end to end, all gated,
 the page is slower (``bench_extract_speed.py --base 19e0177`` with every pattern gated in the

@@ -25,7 +25,7 @@ A regular-expression call of the rules costs 0.2-1 us on the short texts a figur
 read (the first-character look-aheads of ``rxprefix`` already skip most positions), and a
 Python-level literal test costs as much or more: every extractor pattern gated made the
 dense pages 1.56x slower, the seven whose replayed calls gained, 1.01x (noise); the whole
-of a dense page's ~9,900 regex calls replays in about a quarter of the page's time
+of a dense page's ~9,900 regex calls replays in a quarter to a third of the page's time
 (``benchmarks/bench_triggers.py``; docs/extract.md, "Speed today"). Kept, with its test,
 for a rules-side design that skips whole rule steps (Python work, not a regex call) when a
 page or window holds none of their triggers.
