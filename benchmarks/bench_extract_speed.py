@@ -39,7 +39,12 @@ perf15 (2026-12-06), ``--base 6d42512 --rounds 7 --seconds 1.5``: the code uncha
 itself at load 6.8-5.7, 56.8 [48.5-59.3] against 56.9 [50.2-59.9], 1.03x [0.95-1.16] (the
 noise of one run); a mask-first early exit (output identical, not kept) at load 2.5-4.5, 58.1
 [51.9-59.6] against 60.7 [55.9-63.4], the base 1.09x [0.96-1.17] as fast. Bounds of an early
-exit: ``ceiling_extract.py``.
+exit: ``ceiling_extract.py``. perf16 (2026-12-06), ``--base 19e0177 --rounds 7 --seconds 1.5``:
+unchanged code at load 8.9-9.6, 53.3 [52.4-55.1] against 53.1 [49.0-57.7], 1.03x [0.91-1.11];
+every pattern behind its trigger literals (``extract.triggers``, not kept), ``--rounds 5``,
+load 4.6-8.0: 34.1 [30.8-36.4] against 52.4 [48.8-53.4], the base 1.56x [1.34-1.70] as fast;
+seven patterns gated, ``--rounds 7``: 52.4 against 53.4, 1.01x the base's way (noise).
+Why: ``bench_triggers.py``.
 Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 

@@ -35,6 +35,7 @@ STAGES = (
     "period",
     "text",
     "rxprefix",
+    "triggers",
     "zh_donations",
 )
 """The pure stages ``core`` is built from: none may import ``core``."""
