@@ -160,6 +160,8 @@ def _period_view(ctx: _Ctx) -> PeriodView:
 def _surgeon(ctx: _Ctx) -> bool:
     """Is the count a surgeon's own: a cue in its clause (主刀, 'he has'), a Chinese person
     subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
+    if _en_unit_subject(ctx.sentence_left):
+        return False
     if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
         return True
     left = ctx.sentence_left[-100:]
@@ -178,6 +180,24 @@ def _surgeon(ctx: _Ctx) -> bool:
     if "," in ctx.sentence_left and _EN_TITLED_APPOSITION_RE.search(ctx.sentence_left):
         return True
     return _en_person_subject(ctx.sentence_left[-100:])
+
+
+_EN_UNIT_SUBJECT_RE = re.compile(
+    r"(?<!\sat\s)(?<!\sin\s)(?<!\sof\s)(?:the|his|her|its|their|\w['’]s)\s(?:[a-z-]+\s){0,2}?"
+    r"(?:hospital|cent(?:er|re)|department|unit|institute|ward)\s(?:(?:has|had|have)\s)?"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+)
+"""English: a unit is the subject of the count's verb ('the director said the hospital had
+performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800'):
+the unit's count, whoever is named before it."""
+
+
+def _en_unit_subject(sentence_left: str) -> bool:
+    """English: is a unit (hospital, centre, department) the subject right before the count?"""
+    left = sentence_left[-100:]
+    if not left or left[-1:] > "\u2e80":
+        return False
+    return bool(_EN_UNIT_SUBJECT_RE.search(left))
 
 
 _EN_SURNAMES = (
@@ -200,13 +220,33 @@ conducted over 500' (the text is lower-cased: a unit word after the name, 'Hong 
 keeps the count a unit's)."""
 
 
+_EN_HOSPITAL_SHORT_NAME_RE = re.compile(
+    r"(?<![a-z])(?:ren\sji|fu\swai|zhong\sshan|xi\sjing|tong\sji|rui\sjin|hua\sshan|xiang\sya"
+    r"|qi\slu|hua\sxi|xie\she|chang\szheng|chang\shai|nan\sfang|zhu\sjiang|an\szhen"
+    r"|tian\stan|xin\shua|xuan\swu)(?![a-z])"
+)
+"""Well-known Chinese hospitals' short names written as two pinyin syllables ('Ren Ji',
+'Fu Wai', 'Zhong Shan', 'Xi Jing', 'Tong Ji'): they read like a surname and given name, but
+name a hospital, so a count after them is the hospital's."""
+
+
 def _en_person_subject(left: str) -> bool:
     """English: a surgeon named by a surname is the subject of the count just before it.
     (Surgeons who 'each' did it, 'Three doctors ... have each completed over one hundred',
-    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.)"""
+    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.) Not when the
+    'name' is a hospital's short name ('Ren Ji has performed 1,000 liver transplants')."""
     if not left or left[-1:] > "\u2e80":
         return False
-    return bool(_EN_PERSON_SUBJECT_RE.search(left))
+    m = _EN_PERSON_SUBJECT_RE.search(left)
+    return bool(m) and not _hospital_short_name_at(left, m.start())
+
+
+def _hospital_short_name_at(left: str, at: int) -> bool:
+    """Does a hospital's short name (_EN_HOSPITAL_SHORT_NAME_RE) cover position ``at``?"""
+    near = max(at - 8, 0)
+    return any(
+        h.start() <= at < h.end() for h in _EN_HOSPITAL_SHORT_NAME_RE.finditer(left, near, at + 14)
+    )
 
 
 def _zh_person_topic(ctx: _Ctx) -> bool:

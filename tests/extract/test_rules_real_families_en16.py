@@ -1,0 +1,95 @@
+"""English naming of whose count it is (issue 14, helper en16): a hospital's short name written
+as two pinyin syllables ('Ren Ji', 'Fu Wai') or a unit named as the subject of the verb ('the
+hospital had performed') keeps a count the hospital's, while a person by name stays a surgeon.
+Every sentence here was WRITTEN HERE for these tests in the shape of the family (synthetic test
+material, not quotes from the real-text sets and not evidence). Each case names the figure the
+rules must give and the one they must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_figures
+
+IN_PERIOD = "transplants_in_period"
+CUMULATIVE = "transplants_cumulative"
+S_PERIOD = "surgeon_transplants_in_period"
+S_CUMULATIVE = "surgeon_transplants_cumulative"
+
+WHOSE = [
+    # --- a hospital's short name in two capitalised pinyin syllables: the hospital's count --
+    pytest.param(
+        "Ren Ji has performed more than 1,000 liver transplants since 2004.",
+        {(CUMULATIVE, 1000.0)},
+        {(S_CUMULATIVE, 1000.0)},
+        id="en-ren-ji-running-total",
+    ),
+    pytest.param(
+        "Fu Wai completed 500 heart transplants by the end of 2019.",
+        {(CUMULATIVE, 500.0)},
+        {(S_CUMULATIVE, 500.0)},
+        id="en-fu-wai-by-a-date",
+    ),
+    pytest.param(
+        "Zhong Shan performed 300 kidney transplants last year.",
+        {(IN_PERIOD, 300.0)},
+        {(S_PERIOD, 300.0)},
+        id="en-zhong-shan-last-year",
+    ),
+    pytest.param(
+        "Tong Ji carried out 4,000 kidney transplants.",
+        {(CUMULATIVE, 4000.0)},
+        {(S_CUMULATIVE, 4000.0)},
+        id="en-tong-ji-second-syllable-a-surname",
+    ),
+    # --- near misses: a person by name stays the surgeon ----------------------------------
+    pytest.param(
+        "Dr Zheng Shusen has performed more than 1,000 liver transplants.",
+        {(S_CUMULATIVE, 1000.0)},
+        {(CUMULATIVE, 1000.0)},
+        id="en-doctor-by-name",
+    ),
+    pytest.param(
+        "Shen Zhongyang performed 150 liver transplants in 2005.",
+        {(S_PERIOD, 150.0)},
+        {(IN_PERIOD, 150.0)},
+        id="en-surgeon-by-name-in-a-year",
+    ),
+    pytest.param(
+        "Ren Jie has performed 800 kidney transplants.",
+        {(S_CUMULATIVE, 800.0)},
+        {(CUMULATIVE, 800.0)},
+        id="en-person-whose-name-starts-like-a-hospital",
+    ),
+    # --- a unit is the subject of the count's verb: the unit's count ----------------------
+    pytest.param(
+        "Dr. Li's department has performed more than 200 heart transplants.",
+        {(CUMULATIVE, 200.0)},
+        {(S_CUMULATIVE, 200.0)},
+        id="en-doctors-department",
+    ),
+    pytest.param(
+        "The director said the hospital had performed 3,000 transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(S_CUMULATIVE, 3000.0)},
+        id="en-director-said-the-hospital",
+    ),
+    # --- near misses: the person is the subject, the unit only a place ---------------------
+    pytest.param(
+        "Dr. Li has performed more than 200 heart transplants.",
+        {(S_CUMULATIVE, 200.0)},
+        {(CUMULATIVE, 200.0)},
+        id="en-doctor-subject",
+    ),
+    pytest.param(
+        "The chief surgeon at the hospital has performed 500 liver transplants.",
+        {(S_CUMULATIVE, 500.0)},
+        {(CUMULATIVE, 500.0)},
+        id="en-surgeon-at-the-hospital",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WHOSE)
+def test_whose_count(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
