@@ -93,3 +93,78 @@ WHOSE = [
 @pytest.mark.parametrize(("text", "present", "absent"), WHOSE)
 def test_whose_count(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+PERIOD = [
+    # --- a rate per month or week after the count is a period's count ---------------------
+    pytest.param(
+        "The hospital performs about six kidney transplants each month.",
+        {(IN_PERIOD, 6.0)},
+        {(CUMULATIVE, 6.0)},
+        id="en-each-month",
+    ),
+    pytest.param(
+        "Since 2015 the centre has done 300 kidney transplants, about four transplants a week.",
+        {(CUMULATIVE, 300.0), (IN_PERIOD, 4.0)},
+        {(CUMULATIVE, 4.0)},
+        id="en-running-total-then-a-week",
+    ),
+    # near miss: a month that is no rate of the count keeps the running total
+    pytest.param(
+        "To date the unit has performed 450 liver transplants, one of them within a month of "
+        "opening.",
+        {(CUMULATIVE, 450.0)},
+        {(IN_PERIOD, 450.0)},
+        id="en-month-not-a-rate",
+    ),
+    # --- a window of more than ten years back is a programme's life so far ----------------
+    pytest.param(
+        "The hospital has performed 1,060 kidney transplants in the past 30 years.",
+        {(CUMULATIVE, 1060.0)},
+        {(IN_PERIOD, 1060.0)},
+        id="en-past-thirty-years",
+    ),
+    pytest.param(
+        "Results: 100 liver transplants were performed over the last 15 years.",
+        {(CUMULATIVE, 100.0)},
+        {(IN_PERIOD, 100.0)},
+        id="en-over-the-last-fifteen-years",
+    ),
+    pytest.param(
+        "Results: There were 14 heart transplants (three adult and 11 paediatric) performed "
+        "in the 15 years to March 2010.",
+        {(CUMULATIVE, 14.0), (CUMULATIVE, 3.0), (CUMULATIVE, 11.0)},
+        {(IN_PERIOD, 14.0)},
+        id="en-the-fifteen-years-to-a-date",
+    ),
+    # near misses: a short window, a per-year rate inside a long one, a decade
+    pytest.param(
+        "The hospital has performed 900 kidney transplants in the past three years.",
+        {(IN_PERIOD, 900.0)},
+        {(CUMULATIVE, 900.0)},
+        id="en-past-three-years",
+    ),
+    pytest.param(
+        "There were 40 lung transplants performed in the 2 years to December 2006.",
+        {(IN_PERIOD, 40.0)},
+        {(CUMULATIVE, 40.0)},
+        id="en-the-two-years-to-a-date",
+    ),
+    pytest.param(
+        "Over the past 20 years, the country has performed 10,000 transplants a year.",
+        {(IN_PERIOD, 10000.0)},
+        {(CUMULATIVE, 10000.0)},
+        id="en-per-year-inside-a-long-window",
+    ),
+    pytest.param(
+        "In the past ten years, the hospital has performed 2,000 liver transplants.",
+        {(IN_PERIOD, 2000.0)},
+        {(CUMULATIVE, 2000.0)},
+        id="en-past-decade-stays-a-window",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), PERIOD)
+def test_period_or_running_total(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)

@@ -290,6 +290,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     c = v.clause
     if v.first_to_pass:
         return _cum("first to pass a mark")
+    if _rate_after(v.sentence_right):
+        return _in("a per-month or per-week rate after the count (six a month)")
     if year_range(c):
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
@@ -303,8 +305,15 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
     if named and only_aspect(c):
         return _in("named period, aspect only")
-    if pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c):
-        return _in("recent window")  # before the count or in its clause, not a later clause
+    recent = pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c)
+    if recent:  # before the count or in its clause, not a later clause
+        if _long_window(recent.group(0), c):
+            return _cum("a window of more than ten years back: the programme's life so far")
+        return _in("recent window")
+    after = v.sentence_right  # 'There were 12 (two single-lung, ...) performed in the 12 years to'
+    to_date = EN_YEARS_TO_DATE_RE.search(c + " " + after) if "years" in c + after else None
+    if to_date and _long_window(to_date.group(0), c):
+        return _cum("the N years to a date, more than ten: the programme's life so far")
     if _years_back(v):
         return _in("the last N years (十二年来), not a programme's life")
     if len(v.mods) > 24 and years(v.mods):
@@ -338,6 +347,43 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     if _days_span(v.sentence_left) or _days_span(c):
         return _in("a stretch of a few days or hours (in three days, 2天2夜)")
     return None
+
+
+EN_RATE_AFTER_RE = re.compile(
+    r"[^,;.()]{0,40}?(?<![a-z])(?:a|per|each|every)\s(?:month|week)(?![a-z])"
+)
+"""'numbering about six transplants each month', 'four liver transplants a week': a rate per
+month or week right after the count (before the next comma) is a period's count, like a
+per-year rate (GUIDE.md, "Counts per week")."""
+_TENS = (
+    "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+    "|forty"
+)
+EN_LONG_WINDOW_RE = re.compile(
+    rf"(?<![a-z\d])(?:(1[1-9]|[2-9]\d)|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?)\s(?:years)(?![a-z])"
+)
+"""More than ten years ('the past 30 years', 'the last 15 years', 'twenty years'): a window so
+long that the count in it is a programme's life so far (GUIDE.md, 'Running totals over a
+programme's whole life'), not a recent window."""
+EN_YEARS_TO_DATE_RE = re.compile(
+    rf"(?<![a-z])in\sthe\s\S+\syears\s(?:to|until|up to|ending)\s(?:(?:the\s)?end\sof\s)?"
+    rf"(?:{pat._MONTHS}\s)?{pat.YEAR}(?!\d)"
+)
+"""'performed in the 12 years to December 2006': the N years up to a date."""
+
+
+def _rate_after(right: str) -> bool:
+    """Is a per-month or per-week rate written right after the count (EN_RATE_AFTER_RE)?"""
+    return ("month" in right or "week" in right) and bool(EN_RATE_AFTER_RE.match(right))
+
+
+def _long_window(window: str, clause: str) -> bool:
+    """Is ``window`` more than ten years back, with no per-year word in ``clause`` besides
+    it ('over the past two decades ... 10,000 a year' stays a rate)?"""
+    if not EN_LONG_WINDOW_RE.search(window):
+        return False
+    return not pat.ANNUAL_CUE_RE.search(clause.replace(window, " "))
 
 
 def _short_span(text: str) -> bool:
