@@ -137,6 +137,28 @@ PERIOD = [
         {(IN_PERIOD, 14.0)},
         id="en-the-fifteen-years-to-a-date",
     ),
+    # --- counted from the programme's first operation: its running total ------------------
+    pytest.param(
+        "From 1985, when the first liver transplant was performed, till the end of 2003, more "
+        "than 900 liver transplants have been performed in six centres.",
+        {(CUMULATIVE, 900.0)},
+        {(IN_PERIOD, 900.0)},
+        id="en-from-the-first-operation-till-a-year",
+    ),
+    # near misses: a per-year rate or a year the count is in, after the first operation
+    pytest.param(
+        "Since its first heart transplant in 1998, the unit performs about 30 heart "
+        "transplants a year.",
+        {(IN_PERIOD, 30.0)},
+        {(CUMULATIVE, 30.0)},
+        id="en-since-the-first-then-a-year",
+    ),
+    pytest.param(
+        "Since the first kidney transplant, the hospital did 45 kidney transplants in 2012.",
+        {(IN_PERIOD, 45.0)},
+        {(CUMULATIVE, 45.0)},
+        id="en-since-the-first-then-in-a-year",
+    ),
     # near misses: a short window, a per-year rate inside a long one, a decade
     pytest.param(
         "The hospital has performed 900 kidney transplants in the past three years.",

@@ -292,6 +292,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("first to pass a mark")
     if _rate_after(v.sentence_right):
         return _in("a per-month or per-week rate after the count (six a month)")
+    if "first" in v.sentence_left and _since_first(v.sentence_left, c):
+        return _cum("since the programme's first operation: its life so far")
     if year_range(c):
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
@@ -371,6 +373,28 @@ EN_YEARS_TO_DATE_RE = re.compile(
     rf"(?:{pat._MONTHS}\s)?{pat.YEAR}(?!\d)"
 )
 """'performed in the 12 years to December 2006': the N years up to a date."""
+
+
+EN_SINCE_FIRST_RE = re.compile(
+    rf"(?<![a-z])(?:since|from)\s(?:{pat.YEAR},?\s(?:when|as)\s)?(?:the|its|our|their)\s"
+    r"(?:very\s)?first\s(?:[a-z-]+\s){0,3}?(?:transplant|transplantation|operation|procedure)s?"
+    r"(?![a-z])"
+)
+"""'Since the first renal transplant was performed till end of 1994', 'From 1979, when the
+first renal transplant was performed, ...': a count from the programme's first operation is
+its running total (GUIDE.md, "From the start")."""
+EN_IN_A_YEAR_RE = re.compile(rf"(?<![a-z])in\s(?:the\s)?(?:year\s)?{pat.YEAR}(?!\d)")
+"""'60 transplants in 2008 alone': a year the count is in, not an end point ('till 1994')."""
+
+
+def _since_first(sentence_left: str, clause: str) -> bool:
+    """Does the sentence count from the programme's first operation (EN_SINCE_FIRST_RE), with
+    no per-year word nor a year the count is 'in' in the count's clause?"""
+    m = EN_SINCE_FIRST_RE.search(sentence_left)
+    if not m:
+        return False
+    rest = clause.replace(m.group(0), " ")
+    return not (pat.ANNUAL_CUE_RE.search(rest) or EN_IN_A_YEAR_RE.search(rest))
 
 
 def _rate_after(right: str) -> bool:
