@@ -159,6 +159,32 @@ PERIOD = [
         {(CUMULATIVE, 45.0)},
         id="en-since-the-first-then-in-a-year",
     ),
+    # --- a report named by its year reports that year's count ----------------------------
+    pytest.param(
+        "The Northland Kidney Registry's 2017 report recorded 5,149 kidney transplants.",
+        {(IN_PERIOD, 5149.0)},
+        {(CUMULATIVE, 5149.0)},
+        id="en-a-years-report-recorded",
+    ),
+    pytest.param(
+        "In its 2019 report, the ministry said hospitals had carried out 19,454 organ transplants.",
+        {(IN_PERIOD, 19454.0)},
+        {(CUMULATIVE, 19454.0)},
+        id="en-in-its-years-report-had-carried-out",
+    ),
+    # near misses: a running total in a year's report, a report dated by its month
+    pytest.param(
+        "The 2017 report recorded a total of 30,000 liver transplants since 1993.",
+        {(CUMULATIVE, 30000.0)},
+        {(IN_PERIOD, 30000.0)},
+        id="en-years-report-running-total-since",
+    ),
+    pytest.param(
+        "In a June 2014 report, the hospital said it had performed 200 liver transplants.",
+        {(CUMULATIVE, 200.0)},
+        {(IN_PERIOD, 200.0)},
+        id="en-report-dated-by-month",
+    ),
     # near misses: a short window, a per-year rate inside a long one, a decade
     pytest.param(
         "The hospital has performed 900 kidney transplants in the past three years.",

@@ -322,6 +322,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("year in a column label")
     if _change_to_year(v):
         return _in("the later end of a change from a year's count (从每年十几例发展到2004年)")
+    if "report" in v.sentence_left and _year_report(v):
+        return _in("a year's report ('its 2019 report'): that year's count")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
             return _in("a named period so far (今年以来, so far this year)")
@@ -395,6 +397,34 @@ def _since_first(sentence_left: str, clause: str) -> bool:
         return False
     rest = clause.replace(m.group(0), " ")
     return not (pat.ANNUAL_CUE_RE.search(rest) or EN_IN_A_YEAR_RE.search(rest))
+
+
+EN_YEAR_REPORT_RE = re.compile(
+    rf"(?<![\d,.$])(?:fy\s?)?{pat.YEAR}(?:[-/–](?:\d{{2}}|{pat.YEAR}))?\s(?:annual\s|national\s"
+    r"|official\s)?(?:report|data\sreport|registry\sreport)(?![a-z])"
+)
+"""'The registry's 2017 report recorded 5,149', 'In its 2019 report, the ministry said': a
+report named by its year reports that year's counts (GUIDE.md, "Counts of transplants")."""
+
+
+_MONTH_BEFORE_RE = re.compile(rf"{pat._MONTHS}\s(?:\d{{1,2}},?\s)?$")
+
+
+def _year_report(v: PeriodView) -> bool:
+    """Is the count told by a report named by its year (EN_YEAR_REPORT_RE, before the count in
+    its sentence), with no running-total cue but aspect ('had carried out') and no total word
+    ('a total of' may sum the years) in the sentence so far nor in the clause?"""
+    text = v.sentence_left + " " + v.clause
+    if not may_hold_year(v.sentence_left):
+        return False
+    if not any(
+        not _MONTH_BEFORE_RE.search(v.sentence_left, 0, m.start())
+        for m in EN_YEAR_REPORT_RE.finditer(v.sentence_left)
+    ):
+        return False  # no report named by a year alone ('a June 2014 report' is dated)
+    if pat.AS_OF_RE.search(text) or pat.WEAK_CUMULATIVE_CUE_RE.search(text):
+        return False
+    return only_aspect(text)
 
 
 def _rate_after(right: str) -> bool:
