@@ -74,6 +74,39 @@ WHOSE = [
         {(S_CUMULATIVE, 3000.0)},
         id="en-director-said-the-hospital",
     ),
+    # --- a person opens the sentence, the count's verb shares that subject ----------------
+    pytest.param(
+        "Wang specializes in liver surgery and immunology, and has completed over 2,000 liver "
+        "transplants.",
+        {(S_CUMULATIVE, 2000.0)},
+        {(CUMULATIVE, 2000.0)},
+        id="en-person-opens-and-has-completed",
+    ),
+    pytest.param(
+        "He trained in Pittsburgh and has performed more than 500 liver transplants.",
+        {(S_CUMULATIVE, 500.0)},
+        {(CUMULATIVE, 500.0)},
+        id="en-he-opens-and-has-performed",
+    ),
+    # near misses: a unit opens it, a person only says it, a hospital's short name opens it
+    pytest.param(
+        "The centre specializes in liver surgery, and has completed over 2,000 liver transplants.",
+        {(CUMULATIVE, 2000.0)},
+        {(S_CUMULATIVE, 2000.0)},
+        id="en-unit-opens-and-has-completed",
+    ),
+    pytest.param(
+        "Li said the hospital opened in 1990 and has performed 3,000 kidney transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(S_CUMULATIVE, 3000.0)},
+        id="en-person-says-the-hospital",
+    ),
+    pytest.param(
+        "Ren Ji opened a new wing in 2005 and has performed 2,000 liver transplants.",
+        {(CUMULATIVE, 2000.0)},
+        {(S_CUMULATIVE, 2000.0)},
+        id="en-hospital-short-name-opens",
+    ),
     # --- near misses: the person is the subject, the unit only a place ---------------------
     pytest.param(
         "Dr. Li has performed more than 200 heart transplants.",

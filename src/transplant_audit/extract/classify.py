@@ -179,7 +179,9 @@ def _surgeon(ctx: _Ctx) -> bool:
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     if "," in ctx.sentence_left and _EN_TITLED_APPOSITION_RE.search(ctx.sentence_left):
         return True
-    return _en_person_subject(ctx.sentence_left[-100:])
+    return _en_person_subject(ctx.sentence_left[-100:]) or _en_person_opens_sentence(
+        ctx.sentence_left
+    )
 
 
 _EN_UNIT_SUBJECT_RE = re.compile(
@@ -239,6 +241,34 @@ def _en_person_subject(left: str) -> bool:
         return False
     m = _EN_PERSON_SUBJECT_RE.search(left)
     return bool(m) and not _hospital_short_name_at(left, m.start())
+
+
+_EN_PERSON_OPENS_RE = re.compile(
+    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:(?:{_EN_SURNAMES})(?:\s(?!(?:hospital|cent(?:er|re)"
+    r"|department|institute|university|province|city|team|group)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
+    r"|he|she)\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
+    r"(?:is|was|has|had|[a-z]+(?:s|ed))\s"
+)
+"""A sentence that opens with a person (a Chinese surname and given name, or he/she) as the
+subject of its first verb: 'Liu specializes in kidney surgery, and has completed ...'."""
+_EN_SUBJECTLESS_VERB_RE = re.compile(
+    r"(?:,\s|\s)and\s(?:(?:has|had)\s)?(?:also\s)?(?:completed|performed|conducted|done"
+    r"|carried out|operated on)\s[^,;.]{0,30}$"
+)
+"""'..., and has completed over 3,000': a verb of the count with no subject of its own, whose
+subject is the sentence's."""
+
+
+def _en_person_opens_sentence(sentence_left: str) -> bool:
+    """English: a person opens the sentence and the count's verb, joined by 'and', shares that
+    subject ('Liu specializes in kidney surgery, and has completed over 3,000'): the surgeon's
+    own count. Not when the 'name' is a hospital's short name."""
+    if not sentence_left or sentence_left[-1:] > "\u2e80" or " and " not in sentence_left:
+        return False
+    if not _EN_SUBJECTLESS_VERB_RE.search(sentence_left):
+        return False
+    m = _EN_PERSON_OPENS_RE.match(sentence_left)
+    return bool(m) and not _hospital_short_name_at(sentence_left, m.start() + 1)
 
 
 def _hospital_short_name_at(left: str, at: int) -> bool:
