@@ -249,3 +249,34 @@ PERIOD = [
 @pytest.mark.parametrize(("text", "present", "absent"), PERIOD)
 def test_period_or_running_total(text: str, present: set, absent: set) -> None:
     check_figures(text, present, absent)
+
+
+CONCURRENT = "concurrent_transplant_capacity"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "The unit can complete 12 kidney transplants at once.",
+            {(CONCURRENT, 12.0)},
+            {(CUMULATIVE, 12.0)},
+            id="en-at-once",
+        ),
+        pytest.param(
+            "The centre can carry out four liver transplants at one time.",
+            {(CONCURRENT, 4.0)},
+            {(CUMULATIVE, 4.0)},
+            id="en-at-one-time",
+        ),
+        # near miss: 'at once' in a later clause of its own
+        pytest.param(
+            "The hospital has performed 300 liver transplants, and its surgeons started at once.",
+            {(CUMULATIVE, 300.0)},
+            {(CONCURRENT, 300.0)},
+            id="en-at-once-in-another-clause",
+        ),
+    ],
+)
+def test_done_at_once_is_a_capacity(text: str, present: set, absent: set) -> None:
+    check_figures(text, present, absent)
