@@ -107,6 +107,26 @@ WHOSE = [
         {(S_CUMULATIVE, 2000.0)},
         id="en-hospital-short-name-opens",
     ),
+    # --- a unit headed by a named person is the subject: the unit's count -----------------
+    pytest.param(
+        "The department headed by Professor Wu has done 900 kidney transplants.",
+        {(CUMULATIVE, 900.0)},
+        {(S_CUMULATIVE, 900.0)},
+        id="en-department-headed-by",
+    ),
+    pytest.param(
+        "The centre, led by Dr Li, has performed 2,000 liver transplants.",
+        {(CUMULATIVE, 2000.0)},
+        {(S_CUMULATIVE, 2000.0)},
+        id="en-centre-led-by",
+    ),
+    # near miss: a team led by a surgeon may be the surgeon's own (GUIDE: a named team)
+    pytest.param(
+        "The team, led by Dr. Chen, has performed 1,500 kidney transplants.",
+        {(S_CUMULATIVE, 1500.0)},
+        {(CUMULATIVE, 1500.0)},
+        id="en-team-led-by-unchanged",
+    ),
     # --- near misses: the person is the subject, the unit only a place ---------------------
     pytest.param(
         "Dr. Li has performed more than 200 heart transplants.",

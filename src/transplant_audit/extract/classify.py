@@ -194,12 +194,25 @@ performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carri
 the unit's count, whoever is named before it."""
 
 
+_EN_UNIT_LED_BY_RE = re.compile(
+    r"(?:hospital|cent(?:er|re)|department|unit|institute|ward|division),?\s(?:which\sis\s)?"
+    r"(?:headed|led|directed|run|chaired)\sby\s(?:[a-z.'’-]+\s){1,4}?,?\s?(?:(?:has|had|have)\s)?"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+)
+"""'The department headed by Professor Wu has done 900', 'the centre, led by Dr Li, has
+performed 2,000': the unit is the subject, its head only named (a team led by a surgeon may be
+the surgeon's own, GUIDE.md "A named surgeon's team", and is not read here)."""
+
+
 def _en_unit_subject(sentence_left: str) -> bool:
-    """English: is a unit (hospital, centre, department) the subject right before the count?"""
+    """English: is a unit (hospital, centre, department) the subject right before the count,
+    named alone or with the person who heads it (_EN_UNIT_LED_BY_RE)?"""
     left = sentence_left[-100:]
     if not left or left[-1:] > "\u2e80":
         return False
-    return bool(_EN_UNIT_SUBJECT_RE.search(left))
+    if _EN_UNIT_SUBJECT_RE.search(left):
+        return True
+    return " by " in left and bool(_EN_UNIT_LED_BY_RE.search(left))
 
 
 _EN_SURNAMES = (
