@@ -238,6 +238,29 @@ PERIOD = [
         {(IN_PERIOD, 200.0)},
         id="en-report-dated-by-month",
     ),
+    # --- hospitals ranked by their counts: one period's counts, even with 'has completed' --
+    pytest.param(
+        "In the national ranking of liver transplant volume, Eastport Central Hospital has "
+        "completed 600 cases.",
+        {(IN_PERIOD, 600.0)},
+        {(CUMULATIVE, 600.0)},
+        id="en-ranking-has-completed",
+    ),
+    # near misses: a ranked hospital's running total since a year or to date
+    pytest.param(
+        "The hospital, ranked first in the province, has performed 3,000 kidney transplants "
+        "since 1990.",
+        {(CUMULATIVE, 3000.0)},
+        {(IN_PERIOD, 3000.0)},
+        id="en-ranked-running-total-since",
+    ),
+    pytest.param(
+        "The hospital ranked first in the country and has performed 3,000 kidney transplants "
+        "to date.",
+        {(CUMULATIVE, 3000.0)},
+        {(IN_PERIOD, 3000.0)},
+        id="en-ranked-running-total-to-date",
+    ),
     # near misses: a short window, a per-year rate inside a long one, a decade
     pytest.param(
         "The hospital has performed 900 kidney transplants in the past three years.",

@@ -329,6 +329,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
             return _in("a named period so far (今年以来, so far this year)")
         if _aspect_in_named_period(v):
             return _in("aspect only (has performed, 已完成) inside a year named before it")
+        if _en_ranking_aspect(v):
+            return _in("aspect only (has completed) in a ranking of hospitals")
         return _cum("running-total word or as-of date in the clause")
     if pat.EN_AS_OF_DATE_RE.search(c):
         return _cum("as-of date (month and day) in the clause")
@@ -425,6 +427,18 @@ def _year_report(v: PeriodView) -> bool:
     if pat.AS_OF_RE.search(text) or pat.WEAK_CUMULATIVE_CUE_RE.search(text):
         return False
     return only_aspect(text)
+
+
+def _en_ranking_aspect(v: PeriodView) -> bool:
+    """English: hospitals ranked by their counts ('In the national ranking of liver transplant
+    volume, X has completed 600 cases'), the count's running-total cues only aspect and no
+    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals."""
+    s = v.sentence
+    if not ("rank" in s or "top" in s or " the most" in s) or not pat.RANKING_CUE_RE.search(s):
+        return False
+    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s) or "since" in s:
+        return False
+    return only_aspect(s)
 
 
 def _rate_after(right: str) -> bool:
