@@ -26,10 +26,13 @@ scores only. The mapping is fitted on the check halves of heldout3-11
 (tools/calibrate_extractor.py), so there it prints CROSS-FITTED figures (each page's confidence
 from curves fitted on the other page folds; pools heldout3, heldout4-6, heldout7-9, heldout10,
 heldout11;
-methods default, rules, learned); no unseen pool is left until the next blind set: its
-reliability in 10 bins with the expected calibration error, precision and recall per language
-at confidence thresholds 0 to 0.9, and the lowest threshold where precision reaches 0.9, with
-the recall left there, for the default method, rules, combined and learned, and stops.
+methods default, rules, learned) and, first, LEAVE-ONE-SET-OUT figures per check half (each
+half mapped by curves fitted on the other halves, as a new set would be: folds by page mix
+the sets and hide the shift between them) beside the page-fold figure; no unseen pool is
+left until the next blind set: its reliability in 10 bins with the expected calibration
+error, precision and recall per language at confidence thresholds 0 to 0.9, and the lowest
+threshold where precision reaches 0.9, with the recall left there, for the default method,
+rules, combined and learned, and stops.
 Each set is scored for the rules and for the ``combined`` method (rules + the learned step,
 extract/learned.py and relabel.py); the learned models were trained on dev, dev2, held-out
 v1, heldout2 and the tune halves of heldout3-9, so its figures there are
@@ -71,6 +74,8 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from transplant_audit.extract import learned
 from transplant_audit.extract.core import Candidate, extract_candidates
@@ -511,9 +516,72 @@ def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, i
     return out, sizes
 
 
+def print_leave_one_set_out() -> None:
+    """The default method's calibration per check half when each half is mapped as a NEW set
+    would be (curves fitted on the other halves, the stored combine and shrink:
+    ``calibrate_extractor.leave_one_set_out``), beside the page-fold figure of the same half;
+    aggregate per set only (ECE, mean confidence, precision, precision per confidence bin),
+    and the per-set ECE that sampling alone would give if the confidences were exact."""
+    from transplant_audit.extract import confidence as cf
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import calibrate_extractor as calib
+
+    cal = cf.load_calibration()
+    if not cal.current:
+        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
+    rows = calib.examples(learned.load_model(), calib.fit_docs())
+    loso = calib.leave_one_set_out(rows, cal.combine, cal.shrink)
+    by_set = calib.per_set_figures(rows, loso)
+    folds = calib.per_set_figures(rows, calib.cross_fit(rows, cal.combine))
+    print(
+        f"\ndefault ({learned.DEFAULT_METHOD}), LEAVE-ONE-SET-OUT (each check half mapped by "
+        f"curves fitted on the others; shrink {cal.shrink}) beside page folds"
+    )
+    print(f"  {'set':<16} {'ECE loso':>8} {'ECE folds':>9} {'mean conf':>9} {'P':>6} {'n':>5}")
+    for name, v in by_set["sets"].items():
+        print(
+            f"  {name:<16} {v['ece']:>8.3f} {folds['sets'][name]['ece']:>9.3f} "
+            f"{v['mean_confidence']:>9.3f} {v['precision']:>6.3f} {v['candidates']:>5}"
+        )
+        cells = " ".join(f"{lo:.1f}:{obs:.2f}/{n}" for lo, _, obs, n in v["bins"] if n >= 5)
+        print(f"    precision per bin of 5 or more (bin low: P/n) {cells}")
+    pooled, fpooled = by_set["pooled"], folds["pooled"]
+    print(
+        f"  mean per-set ECE {by_set['mean ECE']:.3f} (page folds {folds['mean ECE']:.3f}); "
+        f"pooled ECE {pooled['ece']:.3f} (page folds {fpooled['ece']:.3f}); mean confidence "
+        f"{pooled['mean_confidence']:.3f}, precision {pooled['precision']:.3f}"
+    )
+    print(
+        "  mean per-set ECE from sampling alone if these confidences were exact (200 seeded "
+        f"draws): {sampling_floor(rows, loso):.3f}"
+    )
+
+
+def sampling_floor(rows: list[dict], conf: np.ndarray, draws: int = 200) -> float:
+    """The candidate-weighted mean per-set ECE when each row's label is drawn with its own
+    confidence (the figure a perfectly calibrated mapping would still show on sets this size)."""
+    from transplant_audit.extract import confidence as cf
+
+    rng = np.random.default_rng(0)
+    sets = np.array([r["set"] for r in rows])
+    has = np.array(["default" in r["methods"] for r in rows])
+    out = []
+    for _ in range(draws):
+        drawn = rng.random(len(conf)) < conf
+        eces = [
+            (cf.reliability(conf[m], drawn[m])[1], int(m.sum()))
+            for m in (has & (sets == s) for s in np.unique(sets[has]))
+        ]
+        out.append(sum(e * n for e, n in eces) / sum(n for _, n in eces))
+    return float(np.mean(out))
+
+
 def print_confidence() -> None:
     """Reliability and precision/recall by confidence threshold: cross-fitted on the check
-    halves (the mapping's fitting data), the stored mapping's on ``AFTER_THE_FACT``."""
+    halves (the mapping's fitting data), the stored mapping's on ``AFTER_THE_FACT``, and the
+    leave-one-set-out figures per check half (``print_leave_one_set_out``)."""
+    print_leave_one_set_out()
     crossed, sizes = cross_fitted_pairs()
     default = f"default ({learned.DEFAULT_METHOD})"
     for (method, pool), by_lang in crossed.items():

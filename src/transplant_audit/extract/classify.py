@@ -170,7 +170,7 @@ def _surgeon(ctx: _Ctx) -> bool:
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
-    if left[-1:] > "\u2e80":
+    if left.rstrip(" ,")[-1:] > "\u2e80":  # Chinese, a list's comma too (2130例肾移植,380例)
         person = pat.ZH_PERSON_SUBJECT_RE.search(left) or _zh_named_subject(left)
         if person:  # 鄭院長帶領團隊已完成1100例: the team he leads, the centre's count
             return not _ZH_LED_TEAM_RE.search(left, person.start())
@@ -388,6 +388,9 @@ def _surgeon_before(sentence_left: str) -> bool:
     p = _last_pos(pat.SURGEON_CUE_RE, left)
     if left[-1:] > "\u2e80":  # Chinese: a pronoun subject (其在无锡做了205例,在杭州做了165例)
         p = max(p, _last_pos(pat.ZH_PERSON_SUBJECT_RE, left))
+        named = _zh_named_subject(left)  # 某某施行肝移植1080例,同时施行肝肾联合移植25例
+        if named:
+            p = max(p, named.start())
     if p < 0:
         return False
     return not pat.ZH_UNIT_SUBJECT_RE.search(left, p + 2)
@@ -1128,6 +1131,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
     ):
         return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
+    if _zh_wait_can_after(ctx):
+        return "wait_time_days"  # 一个月左右能安排手术: what the hospital can do after it
     if (
         _has(pat.EN_WAIT_CUE_RE, ctx.clause)
         or pat.EN_WAIT_FOR_AFTER_RE.match(ctx.right)
@@ -1146,6 +1151,17 @@ def _classify_wait(ctx: _Ctx) -> str | None:
     if _has(pat.COMPARE_CUE_RE, ctx.left_clause) and _has(pat.WAIT_CUE_RE, ctx.sentence_left):
         return "wait_time_days"
     return None
+
+
+def _zh_wait_can_after(ctx: _Ctx) -> bool:
+    """Chinese: is the duration followed by what can then be done (安排手术, 能做上, 就可以找到,
+    patterns.ZH_WAIT_CAN_AFTER_RE), in a sentence on transplants? Checked only after the
+    anecdote filters above (one patient's story stays no wait)."""
+    return (
+        ctx.chinese
+        and bool(pat.ZH_WAIT_CAN_AFTER_RE.match(ctx.sentence_right))
+        and _has(pat.TRANSPLANT_CUE_RE, ctx.sentence)
+    )
 
 
 _EN_IT_TAKES_RE = re.compile(
@@ -1393,6 +1409,28 @@ def _follows_counts(ctx: _Ctx) -> str:
     return ""
 
 
+_ZH_SURGERY_BEFORE_RE = re.compile(
+    r"(?:实施|施行|完成|开展|操刀|主刀|进行|做)(?:了|过)?([^,。;:\d的]{1,8}?手术)\s?$"
+)
+_ZH_SURGERY_AFTER_RE = re.compile(r"\s?([^,。;:\d的]{1,6}?手术)")
+
+
+def _zh_other_surgery(ctx: _Ctx) -> bool:
+    """Chinese: is the figure a count of operations named as another kind of surgery, the
+    noun right before it (施行肝胆胰手术4,000余例, 累计实施肝癌手术8000余例) or right after it
+    (操刀上万台肝脏手术), with no transplant or donation word in that noun (肝移植手术, 换肝手术
+    stay transplants, 捐献手术 donations; a bare 手术 and 这样的手术 are left to the
+    sentence)? A surgeon's career of liver surgery is not a count of transplants."""
+    noun = ""
+    if "手术" in ctx.left_clause[-12:]:
+        m = _ZH_SURGERY_BEFORE_RE.search(ctx.left_clause)
+        noun = m.group(1) if m else ""
+    if not noun and "手术" in ctx.right[:10]:
+        m = _ZH_SURGERY_AFTER_RE.match(ctx.right)
+        noun = m.group(1) if m else ""
+    return len(noun) > 2 and "捐" not in noun and not pat.TRANSPLANT_CUE_RE.search(noun)
+
+
 def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
     """The indicator of a count of operations (_classify_in_use's "ops" class)."""
     if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
@@ -1407,6 +1445,11 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         return None  # 92.7 transplants per 100 wait-list years
     if pat.CHANGE_BEFORE_RE.search(ctx.left_clause[-16:]):
         return None
+    if ctx.chinese and _zh_other_surgery(ctx):
+        # 累计实施肝癌手术8000余例, 操刀上万台肝脏手术: no transplants; 每年完成四级手术900台
+        # counts a year's operations
+        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+        return "surgeries_per_year" if annual else None
     if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
         return None  # 2例…患者术后长期生存; 'its first two heart transplants'
     if (

@@ -15,10 +15,13 @@ A candidate's raw score is one of these or their mean (``Calibration.combine``, 
 the calibration tool), and the raw score becomes a probability through an isotonic
 (monotone, step-wise linear) mapping per origin (``rules``: a rules candidate; ``added``: a
 candidate only the span model proposed). The mapping is fitted by
-``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3-9 (the
-trainer's judge: never trained on, no rules pass tuned on them), and stored as plain JSON
+``tools/calibrate_extractor.py`` on the candidates of the check halves of heldout3 onward
+(the trainer's judge, ``JUDGE_HALVES`` in tools/train_extractor.py: never trained on; rules
+passes read them in aggregate only), and stored as plain JSON
 (``model/calibration.json``) with a digest of the weights it was fitted for: a retrain makes
-it stale, and a stale mapping is never applied (``Calibration.current``). Numpy only at inference.
+it stale, and a stale mapping is never applied (``Calibration.current``). The curve may be
+pulled toward the fitted precision (``Calibration.shrink``, chosen leave-one-set-out by the
+tool; 1.0, none, while no weight lowers that figure robustly). Numpy only at inference.
 
 Pure: text, candidates, weights and mapping in, confidences out; ``load_calibration`` and
 ``model_digest`` are the only functions that read files.
@@ -67,6 +70,11 @@ class Calibration:
     current: bool = True
     """False when the stored weights are not those the mapping was fitted for."""
     meta: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    shrink: float = 1.0
+    """Weight of the curve against ``targets`` (1: the curve alone). Chosen by the calibration
+    tool by leave-one-set-out: a new set is harder or easier than the fitted ones."""
+    targets: dict[str, float] = field(default_factory=dict)
+    """origin -> the precision of the fitted pairs of that origin, what ``shrink`` pulls to."""
 
     def raw(self, ev: Evidence) -> float:
         """The raw score of one candidate (``combine`` for a rules candidate)."""
@@ -78,8 +86,18 @@ class Calibration:
 
     def probability(self, ev: Evidence) -> float:
         """The calibrated chance that the candidate is a true figure, in [0, 1]."""
-        x, y = self.curves[ev.origin if ev.origin in self.curves else "rules"]
-        return float(np.clip(np.interp(self.raw(ev), x, y), 0.0, 1.0))
+        origin = ev.origin if ev.origin in self.curves else "rules"
+        x, y = self.curves[origin]
+        p = float(np.interp(self.raw(ev), x, y))
+        if self.shrink < 1.0:
+            p = shrunk(p, self.targets[origin], self.shrink)
+        return float(np.clip(p, 0.0, 1.0))
+
+
+def shrunk(p: float, target: float, weight: float) -> float:
+    """``p`` pulled toward ``target``: ``target + weight * (p - target)`` (monotone in ``p``
+    for a weight in (0, 1])."""
+    return target + weight * (p - target)
 
 
 def raw_score(combine: str, ev: Evidence) -> float:
@@ -319,7 +337,26 @@ def calibration_from(meta: dict[str, object], current_digest: str) -> Calibratio
         raise ValueError("calibration: no curve for rules candidates (every origin's fallback)")
     curves = {str(origin): _curve(str(origin), curve) for origin, curve in stored.items()}
     digest = str(meta["model_digest"])
-    return Calibration(combine, curves, digest, digest == current_digest, meta)
+    weight, targets = _shift(meta.get("shift"), curves)
+    return Calibration(combine, curves, digest, digest == current_digest, meta, weight, targets)
+
+
+def _shift(shift: object, curves: dict[str, object]) -> tuple[float, dict[str, float]]:
+    """(shrink, targets) of the stored ``shift`` entry; none stored is no shrink. A weight
+    outside (0, 1] or a target that is not a probability of every origin is refused."""
+    if shift is None:
+        return 1.0, {}
+    if not isinstance(shift, dict):
+        raise ValueError("calibration: shift is not a mapping")
+    weight = float(shift["shrink"])
+    targets = {str(o): float(v) for o, v in dict(shift.get("targets", {})).items()}
+    if not 0.0 < weight <= 1.0:
+        raise ValueError(f"calibration: shrink {weight!r} is not in (0, 1]")
+    if weight < 1.0 and set(curves) - set(targets):
+        raise ValueError("calibration: shrink without a target for every origin")
+    if any(not 0.0 <= v <= 1.0 for v in targets.values()):
+        raise ValueError("calibration: a shrink target outside [0, 1]")
+    return weight, targets
 
 
 def _curve(origin: str, curve: dict[str, object]) -> tuple[np.ndarray, np.ndarray]:

@@ -36,7 +36,8 @@ ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
     rf"(?:万(?:\d{{4}}(?![\d,])|\d,\d{{3}}(?![\d,])|\d千(?:\d百(?:\d+{_ZH_TAIL_END})?"
     rf"|零?\d+{_ZH_TAIL_END})?"
-    rf"|零?\d+{_ZH_TAIL_END})"
+    rf"|零?\d+{_ZH_TAIL_END}"
+    r"|[一二两三四五六七八九](?=\s?[,，.。;；:：、)）]|\s?左右|$))"
     rf"|千(?:\d百(?:\d+{_ZH_TAIL_END})?|零?\d+{_ZH_TAIL_END})"
     rf"|百零?\d+{_ZH_TAIL_END}"
     r"|[十百千万亿]{1,2})"
@@ -44,7 +45,9 @@ ZH_MULT = (
 """Chinese multipliers after Arabic digits: 2万, 1.5亿, 3千万; and the tail of a mixed
 number: 1万1600, 2万7千, 3万8千200例, 3萬8,390人 (the tail's thousands grouped by a comma),
 8千200多人, 8千200元, 3千9百例, 3千9百50例, 8百20例, 1万200多例, 1千零5例, 2万零300例 and
-15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次).
+15万79元 (Arabic digits after the last unit, a 零 gap allowed, before a counter, 元, 床 or 次);
+15万五 (one Chinese digit a place below 万, as spoken, like 一万五 = 15000: 155000) where a
+punctuation mark, 左右 or the end follows it, not a measure word (20万一次, 30万一个 stay 20万).
 A tail as long as its unit or longer (8千2000例) is taken with the number, which then reads as
 malformed (numbers.parse_number): no figure, rather than the tail's 2000 alone. Digits after 万
 before no counter (15万79。) are no tail: the head 15万 is then refused too
@@ -671,11 +674,12 @@ STRONG_CUMULATIVE_CUE_RE = re.compile(
     r"|(?:has|have|had)\s(?:already\s)?(?:performed|completed|carried out|conducted|done)"
 )
 RUNNING_UNTIL_RE = re.compile(
-    rf"({YEAR})\s?年\s?(?:以前|之前)"
+    rf"({YEAR})\s?年\s?(?:以前|之前|前(?=\s?[,，、的]))"
     rf"|(?<![a-z])(?:before|prior to)\s(?:the\s)?(?:end\sof\s)?({YEAR})"
 )
-"""1980年以前全世界仅施行8例, 'before 1980, only eight had been done': a total up to a year
-(like 'By 2002'), not the count of that year."""
+"""1980年以前全世界仅施行8例, 1999年前,中国...总共135例, 'before 1980, only eight had been
+done': a total up to a year (like 'By 2002'), not the count of that year. A bare 年前 only
+before a comma or 的 (not 1998年前往, 2008年前三季度)."""
 PROGRAMME_START_RE = re.compile(
     r"首例|首次|第一例|首个|首台|率先|开创|first|pioneer|began|started|launched"
 )
@@ -878,10 +882,12 @@ ZH_NAMED_SUBJECT_RE = re.compile(
 name, checked against ZH_NOT_NAMES."""
 ZH_NOT_NAMES_RE = re.compile(
     r"^(?:沈阳|江苏|江西|武汉|宁波|安徽|高雄|金华|林口|吉林|黄冈|石家|陆续|曾经|马上|高达|任何"
+    r"|唐山|黄山|黄石|马鞍|邵阳|江门|江阴|许昌|龙岩|金昌|白山|白城|白银|石嘴|吕梁|秦皇|邹城|韩城"
     r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总|高质量|高效|高标准|高水平|严格|任务)"
     r"|[医总省市县区州院所校队科组年月日天周期间内外前后末初部局厅委会共已就先累至个亲]"
 )
-"""Words opening on a surname character that name no person (places, 陆续, 曾经, the manner
+"""Words opening on a surname character that name no person (places: cities such as 唐山 and
+黄山 before 累计完成 are a region's or its hospital's total; 陆续, 曾经, the manner
 of a unit's work: 高质量完成, 严格实施), or a name holding a unit's or a time's character
 (江苏省, 郑州, 周年), or a hospital called by a short name (高医, 荣总, 马偕 after its
 founder): not a person subject. 宁波, 安徽, 吉林, 成功, 全国/省/市 and 荣总 open on no
@@ -1175,6 +1181,16 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 )
 """慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
 stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_WAIT_CAN_AFTER_RE = re.compile(
+    r"(?:\s?[-~到至]\s?[\d一二三四五六七八九十两半]{1,3}\s?个?(?:天|周|星期|礼拜|月|年))?"
+    r"\s?就?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
+    r"(?:(?:可以|能够|能|可)\s?(?:安排|做上|做了|找到|买到|等到|配到|有了|(?=[,。;!?」”]|$))"
+    r"|安排(?:手术|移植))"
+)
+"""三、四周就应该能做上, 一个月左右能安排手术, 两周之内就可以买到匹配器官: a duration followed by
+what a hospital can then do (arrange the operation, find or obtain the organ) is the wait for
+an organ (read with ``match`` on the sentence after the figure, in a sentence on
+transplants; the low end of a range, 3天到5天可以安排手术, past the high end)."""
 ZH_LASTING_BEFORE_RE = re.compile(r"(?:持续|历时|历经)了?\s?$")
 """持续二十年至今: how long a state of affairs has lasted, not a wait."""
 EN_LASTING_BEFORE_RE = re.compile(
@@ -1196,18 +1212,19 @@ ZH_PERSON_AGE_RE = re.compile(
 """55岁陈先生, 林先生,59岁, 一名55岁...: one named or aged patient's story; the wait or stay
 told in it is an anecdote (GUIDE), not what a hospital or registry states."""
 ZH_EVENT_AFTER_WAIT_RE = re.compile(
-    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算])|终于)"
+    r"\s?(?:左右|多)?\s?,?\s?(?:(?:就|即|便)(?![能可会要使便是算应])|终于)"
 )
 """等了十天左右就有供体, 五天内就获得了匹配的肺, 一天之内即为患者找到: a wait told by what
 then happened to one patient (就/即/便 + an event), an anecdote; 一周就能找到 (就能, a claim of
-what the hospital can do) stays a wait."""
+what the hospital can do, or 就应该可以做了) stays a wait."""
 ZH_OTHER_WAITER_RE = re.compile(
     r"(?:家属|家人|亲属|记者|协调员|警方)[^,。;\d]{0,8}?(?:等待|等候|等了|苦等)"
 )
 """Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
-ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"[他她](?![们人])")
-"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay."""
+ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"(?<![诉问对给向])[他她](?![们人]|估计|说|表示|称)")
+"""他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay; not
+the one told or asked (院方告诉他只要三周就能找到) nor a speaker (他估计一周之内就可以)."""
 ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|老伯|阿姨|大爷|大妈)")
 """张先生, 李女士: one named person, the subject of a stay told of him (张先生换肝后住院时间
 长达四十天): an anecdote however the stay is worded."""

@@ -324,6 +324,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("the later end of a change from a year's count (从每年十几例发展到2004年)")
     if "report" in v.sentence_left and _year_report(v):
         return _in("a year's report ('its 2019 report'): that year's count")
+    if _peak_year(v):
+        return _in("a peak year's count (到2006年达到最高峰,2万例)")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
         if pat.PERIOD_SO_FAR_RE.search(v.sentence_left) or pat.PERIOD_SO_FAR_RE.search(c):
             return _in("a named period so far (今年以来, so far this year)")
@@ -336,6 +338,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _cum("as-of date (month and day) in the clause")
     if pat.ANNUAL_CUE_RE.search(c) or years(c):
         return _in("per-year word or year in the clause")
+    if "/年" in c or "/ 年" in c:
+        return _in("a per-year rate written with a slash (100多例/年)")
     if "每" in c and ZH_PER_WEEK_RE.search(c):
         return _in("a per-week or per-month rate in the clause (每个星期都有三例)")
     if "year" in c and pat.EN_NAMED_PERIOD_RE.search(c):
@@ -452,6 +456,25 @@ def _long_window(window: str, clause: str) -> bool:
     if not EN_LONG_WINDOW_RE.search(window):
         return False
     return not pat.ANNUAL_CUE_RE.search(clause.replace(window, " "))
+
+
+ZH_PEAK_RE = re.compile(r"峰值|高峰|顶峰|历史新高|最高纪录")
+"""A peak reached (达到峰值, 达到历史最高峰, 创历史新高): the count of the year it names."""
+
+
+def _peak_year(v: PeriodView) -> bool:
+    """Is the count the one of a peak year: a peak word in the few characters before it (到
+    2006年达到历史最高峰,2万例; 于2004年达到了峰值13000例), a year in the sentence before it
+    and no running-total word (累计) in its clause? A peak is one year's count, whatever 到
+    before the year says (GUIDE.md, "Counts of transplants")."""
+    near = v.sentence_left[-14:]
+    if "峰" not in near and "高" not in near:
+        return False
+    return bool(
+        ZH_PEAK_RE.search(near)
+        and years(v.sentence_left)
+        and not pat.STRONG_CUMULATIVE_CUE_RE.search(v.left_clause)
+    )
 
 
 def _short_span(text: str) -> bool:
@@ -639,9 +662,24 @@ def _aspect_in_named_period(v: PeriodView) -> bool:
     return _neighbour_cues(v) is not None
 
 
+def _until_year_before(s: str) -> bool:
+    """Does the sentence before the figure name a total up to a year (2011年以前,某某至少完成;
+    1999年前,中国...) with no year, named period or per-year word after it? Its counts are
+    running totals, not counts of the year named (GUIDE.md, "Counts of transplants")."""
+    ends = [m.end() for m in pat.RUNNING_UNTIL_RE.finditer(s)]
+    if not ends:
+        return False
+    rest = s[ends[-1] :]
+    return not (
+        years(rest) or pat.ANNUAL_CUE_RE.search(rest) or pat.ZH_EXPLICIT_PERIOD_RE.search(rest)
+    )
+
+
 def _sentence_cues(v: PeriodView) -> PeriodDecision | None:
     """Step 8: the sentence before the figure; the last cue wins."""
     s = v.sentence_left
+    if "年" in s and _until_year_before(s):
+        return _cum("a total up to a year earlier in the sentence (2011年以前,某某完成)")
     cum = max(
         last_pos(pat.STRONG_CUMULATIVE_CUE_RE, s),
         last_pos(pat.AS_OF_RE, s),

@@ -402,6 +402,21 @@ def _launch_before_first(norm: str, sentences: _Bounds, m: re.Match[str]) -> boo
     )
 
 
+_ZH_OTHER_EVENT_RE = re.compile(
+    r"毕业|成立|创立|创办|出生|加入|当选|获[^,。;]{0,8}资格|颁布|出台|(?:实施|施行)新?的?《"
+)
+"""What a year in another clause of a first's sentence may date instead (2005年毕业于, 2012年获
+外科专科资格, 2018年成立的联盟, 2024年5月1日开始实施新的《条例》): that event, not the first."""
+
+
+def _zh_dates_other_event(norm: str, clauses: _Bounds, ys: int, ye: int) -> bool:
+    """Chinese: does the year's own clause tell another event (_ZH_OTHER_EVENT_RE)?"""
+    if "年" not in norm[ye : ye + 2]:
+        return False  # an English year, or a year with no 年 after it
+    lo, hi = clauses.around(ys, ye)
+    return bool(_ZH_OTHER_EVENT_RE.search(norm, lo, hi))
+
+
 def _year_candidates(doc: Doc) -> list[Candidate]:
     """``first_transplant_year`` and ``transplant_unit_founded_year``: the year nearest to
     a 'first transplant' or 'centre founded' phrase, in its clause, else its sentence."""
@@ -458,6 +473,12 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                         continue  # 【看中国2025年4月12日讯】: the story's date, no first
                     if _zh_span_year(norm, ys):
                         continue  # 2018年至2023年11月: a span dates a count, not a first
+                    if (
+                        not lo_is_clause
+                        and indicator == "first_transplant_year"
+                        and _zh_dates_other_event(norm, clauses, ys, ye)
+                    ):
+                        continue  # 2005年毕业于...,曾参与首宗...移植: the year of another event
                     # one year may date the firsts of several organs ('its first two heart
                     # transplants and first lung transplant in 2006'), not two of one organ
                     shared = organ and indicator == "first_transplant_year" and lo_is_clause
@@ -470,6 +491,8 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                     break
             if best is None and indicator == "first_transplant_year":
                 same = _same_year(norm, sentences, m) or _zh_previous_year(norm, sentences, m)
+                if same and _zh_dates_other_event(norm, clauses, *same):
+                    same = None  # 2024年开始实施新的《条例》。...完成首例: the rule's year
                 best = (0, *same) if same else None
             if best is None:
                 continue
