@@ -160,6 +160,8 @@ def _period_view(ctx: _Ctx) -> PeriodView:
 def _surgeon(ctx: _Ctx) -> bool:
     """Is the count a surgeon's own: a cue in its clause (主刀, 'he has'), a Chinese person
     subject (他去年做了, 其在无锡做了, 副院长某某完成), or a person earlier in the sentence?"""
+    if _en_unit_subject(ctx.sentence_left):
+        return False
     if _has(pat.SURGEON_CUE_RE, ctx.clause) or _surgeon_before(ctx.sentence_left):
         return True
     left = ctx.sentence_left[-100:]
@@ -177,7 +179,40 @@ def _surgeon(ctx: _Ctx) -> bool:
     # 'Fu Yaowen, the founder of the kidney transplantation center, had completed 3,000'
     if "," in ctx.sentence_left and _EN_TITLED_APPOSITION_RE.search(ctx.sentence_left):
         return True
-    return _en_person_subject(ctx.sentence_left[-100:])
+    return _en_person_subject(ctx.sentence_left[-100:]) or _en_person_opens_sentence(
+        ctx.sentence_left
+    )
+
+
+_EN_UNIT_SUBJECT_RE = re.compile(
+    r"(?<!\sat\s)(?<!\sin\s)(?<!\sof\s)(?:the|his|her|its|their|\w['’]s)\s(?:[a-z-]+\s){0,2}?"
+    r"(?:hospital|cent(?:er|re)|department|unit|institute|ward)\s(?:(?:has|had|have)\s)?"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+)
+"""English: a unit is the subject of the count's verb ('the director said the hospital had
+performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800'):
+the unit's count, whoever is named before it."""
+
+
+_EN_UNIT_LED_BY_RE = re.compile(
+    r"(?:hospital|cent(?:er|re)|department|unit|institute|ward|division),?\s(?:which\sis\s)?"
+    r"(?:headed|led|directed|run|chaired)\sby\s(?:[a-z.'’-]+\s){1,4}?,?\s?(?:(?:has|had|have)\s)?"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+)
+"""'The department headed by Professor Wu has done 900', 'the centre, led by Dr Li, has
+performed 2,000': the unit is the subject, its head only named (a team led by a surgeon may be
+the surgeon's own, GUIDE.md "A named surgeon's team", and is not read here)."""
+
+
+def _en_unit_subject(sentence_left: str) -> bool:
+    """English: is a unit (hospital, centre, department) the subject right before the count,
+    named alone or with the person who heads it (_EN_UNIT_LED_BY_RE)?"""
+    left = sentence_left[-100:]
+    if not left or left[-1:] > "\u2e80":
+        return False
+    if _EN_UNIT_SUBJECT_RE.search(left):
+        return True
+    return " by " in left and bool(_EN_UNIT_LED_BY_RE.search(left))
 
 
 _EN_SURNAMES = (
@@ -200,13 +235,61 @@ conducted over 500' (the text is lower-cased: a unit word after the name, 'Hong 
 keeps the count a unit's)."""
 
 
+_EN_HOSPITAL_SHORT_NAME_RE = re.compile(
+    r"(?<![a-z])(?:ren\sji|fu\swai|zhong\sshan|xi\sjing|tong\sji|rui\sjin|hua\sshan|xiang\sya"
+    r"|qi\slu|hua\sxi|xie\she|chang\szheng|chang\shai|nan\sfang|zhu\sjiang|an\szhen"
+    r"|tian\stan|xin\shua|xuan\swu)(?![a-z])"
+)
+"""Well-known Chinese hospitals' short names written as two pinyin syllables ('Ren Ji',
+'Fu Wai', 'Zhong Shan', 'Xi Jing', 'Tong Ji'): they read like a surname and given name, but
+name a hospital, so a count after them is the hospital's."""
+
+
 def _en_person_subject(left: str) -> bool:
     """English: a surgeon named by a surname is the subject of the count just before it.
     (Surgeons who 'each' did it, 'Three doctors ... have each completed over one hundred',
-    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.)"""
+    are read as surgeons before this, by SURGEON_CUE_RE and _surgeon_before.) Not when the
+    'name' is a hospital's short name ('Ren Ji has performed 1,000 liver transplants')."""
     if not left or left[-1:] > "\u2e80":
         return False
-    return bool(_EN_PERSON_SUBJECT_RE.search(left))
+    m = _EN_PERSON_SUBJECT_RE.search(left)
+    return bool(m) and not _hospital_short_name_at(left, m.start())
+
+
+_EN_PERSON_OPENS_RE = re.compile(
+    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:(?:{_EN_SURNAMES})(?:\s(?!(?:hospital|cent(?:er|re)"
+    r"|department|institute|university|province|city|team|group)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
+    r"|he|she)\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
+    r"(?:is|was|has|had|[a-z]+(?:s|ed))\s"
+)
+"""A sentence that opens with a person (a Chinese surname and given name, or he/she) as the
+subject of its first verb: 'Liu specializes in kidney surgery, and has completed ...'."""
+_EN_SUBJECTLESS_VERB_RE = re.compile(
+    r"(?:,\s|\s)and\s(?:(?:has|had)\s)?(?:also\s)?(?:completed|performed|conducted|done"
+    r"|carried out|operated on)\s[^,;.]{0,30}$"
+)
+"""'..., and has completed over 3,000': a verb of the count with no subject of its own, whose
+subject is the sentence's."""
+
+
+def _en_person_opens_sentence(sentence_left: str) -> bool:
+    """English: a person opens the sentence and the count's verb, joined by 'and', shares that
+    subject ('Liu specializes in kidney surgery, and has completed over 3,000'): the surgeon's
+    own count. Not when the 'name' is a hospital's short name."""
+    if not sentence_left or sentence_left[-1:] > "\u2e80" or " and " not in sentence_left:
+        return False
+    if not _EN_SUBJECTLESS_VERB_RE.search(sentence_left):
+        return False
+    m = _EN_PERSON_OPENS_RE.match(sentence_left)
+    return bool(m) and not _hospital_short_name_at(sentence_left, m.start() + 1)
+
+
+def _hospital_short_name_at(left: str, at: int) -> bool:
+    """Does a hospital's short name (_EN_HOSPITAL_SHORT_NAME_RE) cover position ``at``?"""
+    near = max(at - 8, 0)
+    return any(
+        h.start() <= at < h.end() for h in _EN_HOSPITAL_SHORT_NAME_RE.finditer(left, near, at + 14)
+    )
 
 
 def _zh_person_topic(ctx: _Ctx) -> bool:

@@ -813,7 +813,10 @@ ZH_DISCHARGED_AFTER_RE = re.compile(r"[^,。;!?\d]{0,6}?(?:康复|痊愈|治愈|
 in the count's own clause; not 完成300例,患者均康复出院 (the outcome in the next clause)."""
 CONCURRENT_CUE_RE = re.compile(
     r"同时|同台|at the same time|simultaneous(?:ly)?|concurrent(?:ly)?|in parallel"
+    r"|(?<=\s)at (?:once|one time)(?![a-z])"
 )
+"""Done at the same time: a concurrent capacity ('can complete 12 kidney transplants at
+once'), not a count of a period or a running total."""
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
     r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"

@@ -290,6 +290,10 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     c = v.clause
     if v.first_to_pass:
         return _cum("first to pass a mark")
+    if _rate_after(v.sentence_right):
+        return _in("a per-month or per-week rate after the count (six a month)")
+    if "first" in v.sentence_left and _since_first(v.sentence_left, c):
+        return _cum("since the programme's first operation: its life so far")
     if year_range(c):
         if _from_start(v, c):
             return _cum("span from the programme's first operation")
@@ -303,14 +307,23 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     named = pat.ZH_EXPLICIT_PERIOD_RE.search(c) and not pat.AS_OF_RE.search(c)
     if named and only_aspect(c):
         return _in("named period, aspect only")
-    if pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c):
-        return _in("recent window")  # before the count or in its clause, not a later clause
+    recent = pat.EN_RECENT_SPAN_RE.search(v.sentence_left) or pat.EN_RECENT_SPAN_RE.search(c)
+    if recent:  # before the count or in its clause, not a later clause
+        if _long_window(recent.group(0), c):
+            return _cum("a window of more than ten years back: the programme's life so far")
+        return _in("recent window")
+    after = v.sentence_right  # 'There were 12 (two single-lung, ...) performed in the 12 years to'
+    to_date = EN_YEARS_TO_DATE_RE.search(c + " " + after) if "years" in c + after else None
+    if to_date and _long_window(to_date.group(0), c):
+        return _cum("the N years to a date, more than ten: the programme's life so far")
     if _years_back(v):
         return _in("the last N years (十二年来), not a programme's life")
     if len(v.mods) > 24 and years(v.mods):
         return _in("year in a column label")
     if _change_to_year(v):
         return _in("the later end of a change from a year's count (从每年十几例发展到2004年)")
+    if "report" in v.sentence_left and _year_report(v):
+        return _in("a year's report ('its 2019 report'): that year's count")
     if _peak_year(v):
         return _in("a peak year's count (到2006年达到最高峰,2万例)")
     if pat.STRONG_CUMULATIVE_CUE_RE.search(c) or pat.AS_OF_RE.search(c):
@@ -318,6 +331,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
             return _in("a named period so far (今年以来, so far this year)")
         if _aspect_in_named_period(v):
             return _in("aspect only (has performed, 已完成) inside a year named before it")
+        if _en_ranking_aspect(v):
+            return _in("aspect only (has completed) in a ranking of hospitals")
         return _cum("running-total word or as-of date in the clause")
     if pat.EN_AS_OF_DATE_RE.search(c):
         return _cum("as-of date (month and day) in the clause")
@@ -342,6 +357,105 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
     if _days_span(v.sentence_left) or _days_span(c):
         return _in("a stretch of a few days or hours (in three days, 2天2夜)")
     return None
+
+
+EN_RATE_AFTER_RE = re.compile(
+    r"[^,;.()]{0,40}?(?<![a-z])(?:a|per|each|every)\s(?:month|week)(?![a-z])"
+)
+"""'numbering about six transplants each month', 'four liver transplants a week': a rate per
+month or week right after the count (before the next comma) is a period's count, like a
+per-year rate (GUIDE.md, "Counts per week")."""
+_TENS = (
+    "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+    "|forty"
+)
+EN_LONG_WINDOW_RE = re.compile(
+    rf"(?<![a-z\d])(?:(1[1-9]|[2-9]\d)|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?)\s(?:years)(?![a-z])"
+)
+"""More than ten years ('the past 30 years', 'the last 15 years', 'twenty years'): a window so
+long that the count in it is a programme's life so far (GUIDE.md, 'Running totals over a
+programme's whole life'), not a recent window."""
+EN_YEARS_TO_DATE_RE = re.compile(
+    rf"(?<![a-z])in\sthe\s\S+\syears\s(?:to|until|up to|ending)\s(?:(?:the\s)?end\sof\s)?"
+    rf"(?:{pat._MONTHS}\s)?{pat.YEAR}(?!\d)"
+)
+"""'performed in the 12 years to December 2006': the N years up to a date."""
+
+
+EN_SINCE_FIRST_RE = re.compile(
+    rf"(?<![a-z])(?:since|from)\s(?:{pat.YEAR},?\s(?:when|as)\s)?(?:the|its|our|their)\s"
+    r"(?:very\s)?first\s(?:[a-z-]+\s){0,3}?(?:transplant|transplantation|operation|procedure)s?"
+    r"(?![a-z])"
+)
+"""'Since the first renal transplant was performed till end of 1994', 'From 1979, when the
+first renal transplant was performed, ...': a count from the programme's first operation is
+its running total (GUIDE.md, "From the start")."""
+EN_IN_A_YEAR_RE = re.compile(rf"(?<![a-z])in\s(?:the\s)?(?:year\s)?{pat.YEAR}(?!\d)")
+"""'60 transplants in 2008 alone': a year the count is in, not an end point ('till 1994')."""
+
+
+def _since_first(sentence_left: str, clause: str) -> bool:
+    """Does the sentence count from the programme's first operation (EN_SINCE_FIRST_RE), with
+    no per-year word nor a year the count is 'in' in the count's clause?"""
+    m = EN_SINCE_FIRST_RE.search(sentence_left)
+    if not m:
+        return False
+    rest = clause.replace(m.group(0), " ")
+    return not (pat.ANNUAL_CUE_RE.search(rest) or EN_IN_A_YEAR_RE.search(rest))
+
+
+EN_YEAR_REPORT_RE = re.compile(
+    rf"(?<![\d,.$])(?:fy\s?)?{pat.YEAR}(?:[-/–](?:\d{{2}}|{pat.YEAR}))?\s(?:annual\s|national\s"
+    r"|official\s)?(?:report|data\sreport|registry\sreport)(?![a-z])"
+)
+"""'The registry's 2017 report recorded 5,149', 'In its 2019 report, the ministry said': a
+report named by its year reports that year's counts (GUIDE.md, "Counts of transplants")."""
+
+
+_MONTH_BEFORE_RE = re.compile(rf"{pat._MONTHS}\s(?:\d{{1,2}},?\s)?$")
+
+
+def _year_report(v: PeriodView) -> bool:
+    """Is the count told by a report named by its year (EN_YEAR_REPORT_RE, before the count in
+    its sentence), with no running-total cue but aspect ('had carried out') and no total word
+    ('a total of' may sum the years) in the sentence so far nor in the clause?"""
+    text = v.sentence_left + " " + v.clause
+    if not may_hold_year(v.sentence_left):
+        return False
+    if not any(
+        not _MONTH_BEFORE_RE.search(v.sentence_left, 0, m.start())
+        for m in EN_YEAR_REPORT_RE.finditer(v.sentence_left)
+    ):
+        return False  # no report named by a year alone ('a June 2014 report' is dated)
+    if pat.AS_OF_RE.search(text) or pat.WEAK_CUMULATIVE_CUE_RE.search(text):
+        return False
+    return only_aspect(text)
+
+
+def _en_ranking_aspect(v: PeriodView) -> bool:
+    """English: hospitals ranked by their counts ('In the national ranking of liver transplant
+    volume, X has completed 600 cases'), the count's running-total cues only aspect and no
+    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals."""
+    s = v.sentence
+    if not ("rank" in s or "top" in s or " the most" in s) or not pat.RANKING_CUE_RE.search(s):
+        return False
+    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s) or "since" in s:
+        return False
+    return only_aspect(s)
+
+
+def _rate_after(right: str) -> bool:
+    """Is a per-month or per-week rate written right after the count (EN_RATE_AFTER_RE)?"""
+    return ("month" in right or "week" in right) and bool(EN_RATE_AFTER_RE.match(right))
+
+
+def _long_window(window: str, clause: str) -> bool:
+    """Is ``window`` more than ten years back, with no per-year word in ``clause`` besides
+    it ('over the past two decades ... 10,000 a year' stays a rate)?"""
+    if not EN_LONG_WINDOW_RE.search(window):
+        return False
+    return not pat.ANNUAL_CUE_RE.search(clause.replace(window, " "))
 
 
 ZH_PEAK_RE = re.compile(r"峰值|高峰|顶峰|历史新高|最高纪录")
