@@ -6,10 +6,11 @@ Run:  python benchmarks/profile_steps.py [--rounds 10] [--pages dense|typical]
 the mask test through a gate index and one window search per reject kind. This wraps each
 step, the index and each kind's searches with a timer, runs the extractor over
 ``bench_extract_speed.py``'s pages (SYNTHETIC test material) and prints the milliseconds a
-page in each, with the calls a page. The timers add their own cost (18.1 ms a dense page wrapped
-against about 15.8 ms, 63.4 pages per CPU second, unwrapped; perf17, load 3): read the shares, not the absolute time, and compare pages per CPU second
-with ``bench_extract_speed.py``. The extractor's output is the same wrapped or not (the
-wrappers return what they wrap; tests/extract/test_profile_steps.py checks it).
+page in each, with the calls a page. The timers add their own cost (18.1 ms a dense page
+wrapped against about 15.8 ms, 63.4 pages per CPU second, unwrapped; perf17, load 3): read
+the shares, not the absolute time, and compare pages per CPU second with
+``bench_extract_speed.py``. The extractor's output is the same wrapped or not (the wrappers
+return what they wrap; tests/extract/test_profile_steps.py checks it).
 """
 
 from __future__ import annotations
