@@ -30,6 +30,7 @@ from transplant_audit.extract.period import PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
+from transplant_audit.extract.places import is_zh_place
 from transplant_audit.extract.rxprefix import speed_up
 from transplant_audit.extract.text import last_pos as _last_pos
 from transplant_audit.extract.years import _EN_ORGAN_RE
@@ -310,7 +311,7 @@ def _zh_person_topic(ctx: _Ctx) -> bool:
             continue
         topic = topic.lstrip()
         m = pat.ZH_PERSON_TOPIC_RE.match(topic)
-        if m and not pat.ZH_NOT_NAMES_RE.search(m.group(1) or m.group(2) or m.group(3)):
+        if m and not _zh_topic_not_person(m):
             if _ZH_SPEAKER_AFTER_RE.match(topic, m.end()):
                 return False  # 某院长指出,林口长庚医院...完成113例: a speaker, not the doer
             return not _ZH_LED_TEAM_RE.search(topic)
@@ -332,9 +333,31 @@ def _zh_named_subject(left_clause: str) -> re.Match[str] | None:
     if not any(verb in left_clause for verb in _ZH_NAMED_SUBJECT_VERBS):
         return None
     for m in pat.ZH_NAMED_SUBJECT_RE.finditer(left_clause):
-        if not pat.ZH_NOT_NAMES_RE.search(m.group(1)):
+        titled = bool(_ZH_TITLE_BEFORE_RE.search(left_clause, 0, m.start(1)))
+        if not _zh_not_person(m.group(1), titled):
             return m
     return None
+
+
+def _zh_not_person(name: str, titled: bool) -> bool:
+    """A surname-led word that names no person: a common word or a unit's (ZH_NOT_NAMES_RE),
+    or a place by its bare name (唐山, 许昌, 江山: places.is_zh_place) unless a title makes it
+    a person (江山教授, 主任:江山)."""
+    if pat.ZH_NOT_NAMES_RE.search(name):
+        return True
+    return not titled and is_zh_place(name)
+
+
+def _zh_topic_not_person(m: re.Match[str]) -> bool:
+    """The name of a ZH_PERSON_TOPIC_RE match names no person. Titled when a title follows it
+    (group 1: 江山教授), precedes it (group 3: 主刀医生是江山,) or an age does (现年75岁的)."""
+    name = m.group(1) or m.group(2) or m.group(3)
+    titled = m.group(2) is None or "岁" in m.string[m.start() : m.start(2)]
+    return _zh_not_person(name, titled)
+
+
+_ZH_TITLE_BEFORE_RE = re.compile(r"(?:教授|医生|医师|主任|院长|院士|专家)[:：、]?\s?$")
+"""A title right before a name (主任:江山累计完成): the name is a person's even if a place's."""
 
 
 _EN_TITLED_APPOSITION_RE = re.compile(

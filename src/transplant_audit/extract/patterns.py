@@ -881,17 +881,17 @@ ZH_NAMED_SUBJECT_RE = re.compile(
 某某某累计完成了, 某某至少完成, 某某"几年来共完成): the surgeon's own count. Group 1 is the
 name, checked against ZH_NOT_NAMES."""
 ZH_NOT_NAMES_RE = re.compile(
-    r"^(?:沈阳|江苏|江西|武汉|宁波|安徽|高雄|金华|林口|吉林|黄冈|石家|陆续|曾经|马上|高达|任何"
-    r"|唐山|黄山|黄石|马鞍|邵阳|江门|江阴|许昌|龙岩|金昌|白山|白城|白银|石嘴|吕梁|秦皇|邹城|韩城"
-    r"|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总|高质量|高效|高标准|高水平|严格|任务)"
+    r"^(?:陆续|曾经|马上|高达|任何|许多|方面|何时|成功|全国|全省|全市|韩国|马偕|荣总"
+    r"|高质量|高效|高标准|高水平|严格|任务)"
     r"|[医总省市县区州院所校队科组年月日天周期间内外前后末初部局厅委会共已就先累至个亲]"
 )
-"""Words opening on a surname character that name no person (places: cities such as 唐山 and
-黄山 before 累计完成 are a region's or its hospital's total; 陆续, 曾经, the manner
-of a unit's work: 高质量完成, 严格实施), or a name holding a unit's or a time's character
-(江苏省, 郑州, 周年), or a hospital called by a short name (高医, 荣总, 马偕 after its
-founder): not a person subject. 宁波, 安徽, 吉林, 成功, 全国/省/市 and 荣总 open on no
-character of ZH_SURNAMES: they guard against its growth, no match reaches them today."""
+"""Words opening on a surname character that name no person (陆续, 曾经, the manner of a
+unit's work: 高质量完成, 严格实施; a country, 韩国), or a name holding a unit's or a time's
+character (江苏省, 郑州, 周年), or a hospital called by a short name (高医, 荣总, 马偕 after
+its founder): not a person subject. Places are not listed here: a city or county whose bare
+name (唐山, 许昌, 江山 before 累计完成: a region's or its hospital's total) is the word is
+found in the gazetteer (places.is_zh_place, classify._zh_not_person). 成功, 全国/省/市 and
+荣总 open on no character of ZH_SURNAMES: they guard against its growth."""
 _ZH_AGED_OR_OF = r"(?:(?:现年|今年)[\d一二三四五六七八九十]+岁的?|[^,。;\d]{0,6}的)"
 ZH_PERSON_TOPIC_RE = re.compile(
     rf"{_ZH_AGED_OR_OF}?{_ZH_NAME}(?:院士|教授|主任|院长|医生|医师)"
