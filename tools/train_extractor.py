@@ -47,10 +47,11 @@ judge, per language (precision, recall) and by macro F1 (``macro_f1``):
      one-sided 95% test). With both stages on, each must pass over the other alone. The rules
      are always acceptable; ``combined`` is the acceptable variant with the highest observed
      judge macro F1, a tie going to fewer stages.
-  3. the default method is the rules, unless an allowed other method (learned only when it
-     keeps the synthetic corpus, ``synthetic_check``; combined as decided) is eligible by
-     (1) and its gain over the rules passes the same bootstrap test; then, of those, the one
-     with the highest judge macro F1.
+  3. (precision first, pf16) the default method is the rules, unless an allowed other
+     method (learned only when it keeps the synthetic corpus, ``synthetic_check``; combined
+     as decided) is eligible by (1) and its gain over the rules in judge macro F0.5 (F-beta
+     with beta ``DEFAULT_BETA`` = 0.5, precision weighted, ``macro_f_default``) passes the
+     same bootstrap test; then, of those, the one with the highest judge macro F0.5.
 
 WHEN AND WHY RULES 2 AND 3 CHANGED (judge14, 2026-12-06, written and committed before any
 run showed a judge figure under them, and before the eleventh blind set, heldout11, was read).
@@ -66,9 +67,20 @@ after that scoring suggested it, so heldout10 does not test it; heldout11 was it
 blind test (frozen at 6dd53d8, the span stage on): the stage added 6 true and 5 false figures
 to the rules' 156 true and 95 false (default 0.618 / 0.521 against the rules' 0.622 / 0.502).
 
+WHEN AND WHY RULE 3 CHANGED AGAIN (pf16, 2026-12-06, written and committed before any figure
+under it was computed). Rule 3 chose the default by macro F1, which weighs a figure found as
+much as a wrong figure avoided; issue 14 asks precision first (0.9 before recall 0.8), and a
+wrong figure in an investigator's table costs more than a missed one. Rule 3 now measures the
+gain over the rules in macro F0.5 (``DEFAULT_BETA``), by the same paired page bootstrap
+(``paired_bootstrap`` with ``statistic=macro_f_default``); rule 1's guard and rule 2 (stages,
+macro F1) are unchanged. The rule was prompted by the last retrain's pooled figures (learned
+more precise than the rules at about the same recall), so the judge does not test it; the
+next blind set does.
+
 The rule is mechanical (``decide_stages``, ``decide_default``): a plain re-run after the
 rules change re-decides it. The judge's figures (per language and variant, with the size,
-each method's bootstrap interval over the rules and every test of rule 2, in aggregate) are
+each method's bootstrap intervals over the rules, in macro F1 and in macro F0.5, and every
+test of rule 2, in aggregate) are
 printed and stored in model.json as ``judge``; the CV figures as ``cv``. No per-item result
 of a check half is printed or stored.
 
@@ -84,7 +96,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -245,6 +257,13 @@ result with it), heldout10's after its (02:54 UTC, by the lead, likewise), heldo
 (05:07 UTC, by the lead, committed before the retrain that uses it)."""
 JUDGE_SETS = tuple(f"{name}-check" for name in JUDGE_HALVES)
 """The judge's set names: never trained on, scored only in aggregate."""
+DEFAULT_BETA = 0.5
+"""Rule 3's beta: the default method is chosen by macro F-beta over languages with beta 0.5,
+which weighs precision above recall (pf16, 2026-12-06, written and committed before any
+figure under it was seen). Issue 14 asks precision first: a wrong figure that reaches an
+investigator's table is worse than a figure missed, so the method ``extract`` uses unless
+told otherwise must earn its place on precision more than on recall. Rule 2 (which stages
+``combined`` runs) keeps macro F1."""
 
 
 @dataclass
@@ -617,9 +636,10 @@ def _scores(docs: list[Doc], preds: dict[str, list]) -> dict[str, Tally]:
     return evaluate_values(raws, lambda key: preds[key]).by_language
 
 
-def _f1(t: Tally) -> float:
-    p, r = t.precision, t.recall
-    return 2 * p * r / (p + r) if p + r else 0.0
+def f_beta(t: Tally, beta: float = 1.0) -> float:
+    """F-beta of one tally: beta 1 is F1; beta below 1 weighs precision above recall."""
+    p, r, b2 = t.precision, t.recall, beta * beta
+    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
 
 
 def cv_score(docs: list[Doc], preds: dict[str, list]) -> float:
@@ -629,9 +649,26 @@ def cv_score(docs: list[Doc], preds: dict[str, list]) -> float:
     return macro_f1(_scores(docs, preds))
 
 
+def macro_f(tallies: dict[str, Tally], beta: float = 1.0) -> float:
+    """Mean over languages of F-beta (``f_beta``)."""
+    return sum(f_beta(tallies.get(lang, Tally()), beta) for lang in LANGUAGES) / len(LANGUAGES)
+
+
 def macro_f1(tallies: dict[str, Tally]) -> float:
-    """Mean over languages of F1: the one figure every choice is made by."""
-    return sum(_f1(tallies.get(lang, Tally())) for lang in LANGUAGES) / len(LANGUAGES)
+    """Mean over languages of F1: the figure the CV's settings and rule 2's stages are
+    chosen by."""
+    return macro_f(tallies, 1.0)
+
+
+def macro_f_default(tallies: dict[str, Tally]) -> float:
+    """Mean over languages of F-beta at ``DEFAULT_BETA`` (0.5): the figure rule 3's default
+    method is chosen by (``decide_default``)."""
+    return macro_f(tallies, DEFAULT_BETA)
+
+
+Statistic = Callable[[dict[str, Tally]], float]
+"""A figure of per-language tallies that a method's gain is measured in (``paired_bootstrap``):
+``macro_f1`` for rule 2, ``macro_f_default`` for rule 3."""
 
 
 def tallies_of(counts: np.ndarray) -> dict[str, Tally]:
@@ -643,7 +680,8 @@ def tallies_of(counts: np.ndarray) -> dict[str, Tally]:
 
 @dataclass(frozen=True)
 class Gain:
-    """A paired page bootstrap of one method's macro-F1 gain over another (``paired_bootstrap``)."""
+    """A paired page bootstrap of one method's gain over another in a statistic (macro F1 or
+    macro F0.5, ``paired_bootstrap``)."""
 
     observed: float
     low: float
@@ -675,15 +713,16 @@ def paired_bootstrap(
     rounds: int = BOOTSTRAP_ROUNDS,
     seed: int = BOOTSTRAP_SEED,
     percentile: float = BOOTSTRAP_PERCENTILE,
+    statistic: Statistic = macro_f1,
 ) -> Gain:
-    """The macro-F1 gain of ``other`` over ``base``, both (pages, languages, 3) arrays of
-    (tp, fp, fn) with the same pages in the same rows, and its paired page bootstrap: the
-    pages drawn with replacement ``rounds`` times (the same draw for both, so a page's
-    snippets move together and the two methods are compared on the same resample), the
-    gain recomputed on each. The one bootstrap of the trainer's rule and of
-    benchmarks/bench_stage_gain.py. Pure: the same arrays and seed give the same result.
-    Needs two pages at least: one page resamples to itself, so any gain on it would pass as
-    certain."""
+    """The gain in ``statistic`` (macro F1 unless told: rule 2; ``macro_f_default`` for rule
+    3) of ``other`` over ``base``, both (pages, languages, 3) arrays of (tp, fp, fn) with the
+    same pages in the same rows, and its paired page bootstrap: the pages drawn with
+    replacement ``rounds`` times (the same draw for both, so a page's snippets move together
+    and the two methods are compared on the same resample), the gain recomputed on each.
+    The one bootstrap of the trainer's rules and of benchmarks/bench_stage_gain.py. Pure:
+    the same arrays and seed give the same result. Needs two pages at least: one page
+    resamples to itself, so any gain on it would pass as certain."""
     if base.shape != other.shape or base.ndim != 3 or base.shape[0] < 2:
         shapes = f"{base.shape} and {other.shape}"
         raise ValueError(
@@ -691,7 +730,7 @@ def paired_bootstrap(
         )
     if rounds < 1 or not 0 < percentile < 50:
         raise ValueError(f"need rounds >= 1 and 0 < percentile < 50, got {rounds}, {percentile}")
-    observed = macro_f1(tallies_of(other)) - macro_f1(tallies_of(base))
+    observed = statistic(tallies_of(other)) - statistic(tallies_of(base))
     rng = np.random.default_rng(seed)
     n = base.shape[0]
     weights = np.stack([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(rounds)])
@@ -701,7 +740,7 @@ def paired_bootstrap(
         (weights @ base.reshape(flat)).reshape(shape),
         strict=True,
     )
-    gain = np.array([macro_f1(tallies_of(o)) - macro_f1(tallies_of(b)) for o, b in pairs])
+    gain = np.array([statistic(tallies_of(o)) - statistic(tallies_of(b)) for o, b in pairs])
     low, high = np.percentile(gain, [percentile, 100 - percentile])
     return Gain(float(observed), float(low), float(high), float(np.mean(gain > 0)), gain)
 
@@ -759,18 +798,33 @@ def decide_stages(
     return max(ok, key=lambda v: (macro_f1(tallies_of(variants[v])), -sum(v)))
 
 
+def default_gains(
+    methods: dict[str, np.ndarray], names: Iterable[str] | None = None
+) -> dict[str, Gain]:
+    """Rule 3's bootstraps: the gain in macro F-beta at ``DEFAULT_BETA`` (``macro_f_default``)
+    over ``methods["rules"]`` of each method (of ``names`` only, when given), by rule 2's
+    paired page bootstrap."""
+    rules, keep = methods["rules"], set(methods if names is None else names)
+    return {
+        m: paired_bootstrap(rules, c, statistic=macro_f_default)
+        for m, c in methods.items()
+        if m in keep
+    }
+
+
 def decide_default(
     methods: dict[str, np.ndarray], allowed: set[str], over_rules: dict[str, Gain] | None = None
 ) -> str:
-    """Rule 3: the default method from each method's per-page judge counts: the rules,
-    unless an ``allowed`` other method is eligible and its gain over the rules is real by
-    the same bootstrap (``paired_bootstrap``, ``Gain.real``); then the one of those with the
-    highest macro F1 (a tie to the first in ``methods``' order). ``over_rules``: each
-    method's ``paired_bootstrap`` over the rules when the caller has run them already."""
+    """Rule 3 (precision first, pf16): the default method from each method's per-page judge
+    counts: the rules, unless an ``allowed`` other method is eligible (rule 1) and its gain
+    in macro F0.5 (``macro_f_default``, ``DEFAULT_BETA``) over the rules is real by the same
+    paired page bootstrap (``paired_bootstrap``, ``Gain.real``); then the one of those with
+    the highest macro F0.5 (a tie to the first in ``methods``' order). ``over_rules``: each
+    method's ``default_gains`` when the caller has run them already (gains in macro F0.5)."""
     rules = methods["rules"]
-    over = over_rules or {m: paired_bootstrap(rules, c) for m, c in methods.items() if m in allowed}
+    over = over_rules or default_gains(methods, allowed)
     better = {
-        m: macro_f1(tallies_of(counts))
+        m: macro_f_default(tallies_of(counts))
         for m, counts in methods.items()
         if m != "rules"
         and m in allowed
@@ -1006,17 +1060,20 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
     by_variant = {v: counts[m] for v, m in VARIANTS.items()}
     gains = stage_gains(by_variant)  # each bootstrap run once, for the rule and the table
     over_rules = {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()}
+    over_rules_default = default_gains(counts)  # macro F0.5, rule 3's test
     stages = decide_stages(by_variant, gains)
     counts["combined"] = counts[VARIANTS[stages]]
     over_rules["combined"] = over_rules[VARIANTS[stages]]
+    over_rules_default["combined"] = over_rules_default[VARIANTS[stages]]
     allowed = {"combined"} | ({"learned"} if best["learned"]["synthetic_ok"] else set())
     methods = {m: counts[m] for m in learned.METHODS}
     return {
         "stages": stages,
-        "default": decide_default(methods, allowed, over_rules),
+        "default": decide_default(methods, allowed, over_rules_default),
         "tallies": {m: tallies_of(c) for m, c in counts.items()},
         "pages": len(pages),
         "over_rules": over_rules,
+        "over_rules_default": over_rules_default,
         "stage_tests": gains,
     }
 
@@ -1071,6 +1128,7 @@ def judge_table(result: dict, docs: list[Doc]) -> dict:
             "bootstrap_rounds": BOOTSTRAP_ROUNDS,
             "bootstrap_seed": BOOTSTRAP_SEED,
             "bootstrap_percentile": BOOTSTRAP_PERCENTILE,
+            "default_beta": DEFAULT_BETA,
         },
         "stage_tests": {
             f"{VARIANTS[v]} over {VARIANTS[w]}": g.summary()
@@ -1086,6 +1144,12 @@ def judge_table(result: dict, docs: list[Doc]) -> dict:
                 "gain_interval": [
                     round(result["over_rules"][m].low, 4),
                     round(result["over_rules"][m].high, 4),
+                ],
+                "macro_f_default": round(macro_f_default(t), 4),
+                "gain_f_default": round(macro_f_default(t) - macro_f_default(rules), 4),
+                "gain_f_default_interval": [
+                    round(result["over_rules_default"][m].low, 4),
+                    round(result["over_rules_default"][m].high, 4),
                 ],
                 "eligible": eligible(t, rules),
                 "by_language": _cells(t),
@@ -1189,18 +1253,24 @@ def print_judge(jt: dict) -> None:
 def markdown_table(jt: dict) -> str:
     """The judge's figures as a Markdown table (precision / recall per language)."""
     interval = f"{100 - 2 * BOOTSTRAP_PERCENTILE:g}% interval"  # 90% at the 5th percentile
+    fb = f"F{DEFAULT_BETA:g}"
     head = "| method | " + " | ".join(LANGUAGES) + f" | all | macro F1 | gain | {interval} |"
-    lines = [head + " eligible |", "|---" * 9 + "|"]
+    head += f" macro {fb} | {fb} gain | {fb} {interval} |"
+    lines = [head + " eligible |", "|---" * 12 + "|"]
+    nan = (float("nan"), float("nan"))
     for key, name in JUDGE_ROWS.items():
         m = jt["methods"][key]
         cells = " | ".join(
             f"{m['by_language'][lang]['precision']:.3f} / {m['by_language'][lang]['recall']:.3f}"
             for lang in (*LANGUAGES, "all")
         )
-        low, high = m.get("gain_interval", (float("nan"), float("nan")))
+        low, high = m.get("gain_interval", nan)
+        fb_low, fb_high = m.get("gain_f_default_interval", nan)
         lines.append(
             f"| {name} | {cells} | {m['macro_f1']:.4f} | {m['gain']:+.4f} | "
-            f"[{low:+.4f}, {high:+.4f}] | {'yes' if m['eligible'] else 'no'} |"
+            f"[{low:+.4f}, {high:+.4f}] | {m.get('macro_f_default', nan[0]):.4f} | "
+            f"{m.get('gain_f_default', nan[0]):+.4f} | [{fb_low:+.4f}, {fb_high:+.4f}] | "
+            f"{'yes' if m['eligible'] else 'no'} |"
         )
     return "\n".join(lines)
 
