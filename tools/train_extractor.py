@@ -292,14 +292,15 @@ def training_files() -> list[Path]:
 
 def data_digest() -> str:
     """sha256 of the training files' bytes, the source of the split by page (a changed split
-    makes the stored weights stale), the feature version and the search grid."""
+    makes the stored weights stale), the feature version, the search grid and the decision
+    rules' settings (a model decided under another rule is stale)."""
     h = hashlib.sha256()
     for rel, p in zip(TRAINING_FILES, training_files(), strict=True):
         h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
     h.update(split_source().encode() + b"\0")
     grid = [learned.FEATURE_VERSION, FOLDS, SEED, GRID_C, GRID_SYNTH, GRID_KEEP, GRID_ADD]
     grid += [RELABEL_GROUPS, GRID_RELABEL_C, GRID_SWITCH, GRID_DROP, MAX_PRECISION_DROP]
-    grid += [JUDGE_HALVES, BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, BOOTSTRAP_PERCENTILE]
+    grid += [JUDGE_HALVES, BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, BOOTSTRAP_PERCENTILE, DEFAULT_BETA]
     h.update(json.dumps([list(g) if isinstance(g, tuple) else g for g in grid]).encode())
     h.update(str(MIN_FEATURE_COUNT).encode())
     if SPAN_NONE_WEIGHT != 1.0:
