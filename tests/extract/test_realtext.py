@@ -7,7 +7,8 @@ half (the note above each floor says which and when): their floors are regressio
 not measures of unseen text.
 heldout9's floors were set at its one blind score; its tune half has been read since.
 heldout10's floors were set at its one blind score; no rules pass has read it since.
-heldout11's floors were set at its one blind score; no rules pass has read it. The
+heldout11's floors were set at its one blind score; its tune half has been read since.
+heldout12's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -146,11 +147,23 @@ HELDOUT10_FLOORS = {
 # floors) scored en 0.611/0.443, zh-Hans 0.643/0.581, zh-Hant 0.610/0.568; the default 0.607/0.471,
 # 0.647/0.591, 0.595/0.568. The session's starting code (aed41d1, default rules) scored it en
 # 0.602/0.425, zh-Hans 0.643/0.581, zh-Hant 0.585/0.545 (after the one scoring, for the
-# comparison). No rules pass has read it.
+# comparison). Its tune half has been read since (x15, en16, zh16).
 HELDOUT11_FLOORS = {
     "en": (0.59, 0.43),
     "zh-Hans": (0.62, 0.56),
     "zh-Hant": (0.58, 0.54),
+}
+# heldout12 (189 snippets, gathered blind after heldout11 was scored; its zh-Hans part holds 47
+# figures from two gatherers, its zh-Hant part about half other countries' figures) was scored
+# once with rules, model and confidence mapping frozen (2026-12-06 07:49 UTC, main bd363c7;
+# default method rules under the precision-first rule 3). The rules (these floors, and the
+# default) scored en 0.717/0.603, zh-Hans 0.642/0.723, zh-Hant 0.774/0.676. The session's
+# starting code (19e0177, default rules) scored it en 0.708/0.595, zh-Hans 0.642/0.723, zh-Hant
+# 0.774/0.676 (after the one scoring, for the comparison). No rules pass has read it.
+HELDOUT12_FLOORS = {
+    "en": (0.69, 0.58),
+    "zh-Hans": (0.62, 0.70),
+    "zh-Hant": (0.75, 0.65),
 }
 
 
@@ -232,6 +245,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout9", HELDOUT9_FLOORS),
         ("heldout10", HELDOUT10_FLOORS),
         ("heldout11", HELDOUT11_FLOORS),
+        ("heldout12", HELDOUT12_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
