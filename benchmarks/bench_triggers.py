@@ -1,5 +1,6 @@
 """What gating the rules' regular expressions behind their trigger literals gains on the
-dense pages (issue 14, perf16): the measurement behind leaving ``extract.triggers`` unused.
+dense pages (issue 14, perf16): the measurement behind leaving the gate (``triggers.py``,
+beside this script) out of the extractor.
 
 Run:  python benchmarks/bench_triggers.py [--passes 3] [--rounds 7] [--top 12]
 
@@ -38,9 +39,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_extract_speed  # noqa: E402
+from triggers import Gated, gate  # noqa: E402
 
 from transplant_audit.extract import core  # noqa: E402
-from transplant_audit.extract.triggers import Gated, gate  # noqa: E402
 
 MODULES = [
     *("patterns", "classify", "context", "core", "counters", "hospitals", "money", "period"),

@@ -1,24 +1,37 @@
-"""Trigger literals (``triggers``, perf16): every match of an extractor pattern contains one
-of the literals derived for it, so a pattern a newcomer adds or edits cannot slip past a gate
-built on them. Checked three ways: the derivation on small patterns whose answer is known,
-strings generated from each pattern's own parse tree (every alternative gets drawn), and the
-matches of every pattern on every text the output digest covers plus SYNTHETIC random
-strings. ``Gated`` answers as the pattern does for every method and window."""
+"""Trigger literals (``benchmarks/triggers.py``, perf16; the extractor does not use them):
+every match of an extractor pattern contains one of the literals derived for it, so a gate
+built on them answers as the pattern does. Checked three ways: the derivation on small
+patterns whose answer is known, SYNTHETIC strings drawn from each pattern's own parse tree
+(every alternative gets drawn), and the matches of every pattern on every text the output
+digest covers. ``Gated`` answers as the pattern does for every method and window."""
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
+from pathlib import Path
 from re import _constants as C  # noqa: N812
 from re import _parser as P  # noqa: N812
 from typing import Any
 
 import pytest
 
-from transplant_audit.extract.triggers import Gated, gate, max_width, trigger_literals
-
 from .conftest import extractor_modules
 from .test_fast_paths import _texts
+
+_SPEC = importlib.util.spec_from_file_location(
+    "triggers", Path(__file__).resolve().parents[2] / "benchmarks" / "triggers.py"
+)
+assert _SPEC and _SPEC.loader
+triggers = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(triggers)
+Gated, gate, max_width, trigger_literals = (
+    triggers.Gated,
+    triggers.gate,
+    triggers.max_width,
+    triggers.trigger_literals,
+)
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
