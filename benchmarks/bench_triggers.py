@@ -43,18 +43,18 @@ from triggers import Gated, gate  # noqa: E402
 
 from transplant_audit.extract import core  # noqa: E402
 
-MODULES = [
-    *("patterns", "classify", "context", "core", "counters", "hospitals", "money", "period"),
-    *("ranges", "ranks", "tables", "years", "zh_donations", "text", "numbers"),
-]
-
 Call = tuple[str, tuple[Any, ...], dict[str, Any]]
 
 
 def _modules() -> list[Any]:
+    """Every module of the extractor package, imported: a pattern is recorded wherever held."""
     import importlib
+    import pkgutil
 
-    return [importlib.import_module(f"transplant_audit.extract.{m}") for m in MODULES]
+    import transplant_audit.extract as pkg
+
+    names = sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
+    return [importlib.import_module(f"{pkg.__name__}.{name}") for name in names]
 
 
 class _Recorder:
