@@ -7,25 +7,18 @@ digest covers. ``Gated`` answers as the pattern does for every method and window
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-from pathlib import Path
 from re import _constants as C  # noqa: N812
 from re import _parser as P  # noqa: N812
 from typing import Any
 
 import pytest
 
-from .conftest import extractor_modules
+from .conftest import extractor_modules, load_benchmark
 from .test_fast_paths import _texts
 
-_SPEC = importlib.util.spec_from_file_location(
-    "triggers", Path(__file__).resolve().parents[2] / "benchmarks" / "triggers.py"
-)
-assert _SPEC and _SPEC.loader
-triggers = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(triggers)
+triggers = load_benchmark("triggers")
 Gated, gate, max_width, trigger_literals = (
     triggers.Gated,
     triggers.gate,
