@@ -1,8 +1,8 @@
 """``bench_extract_speed.py --method span`` and ``profile_extract.py --method span`` time
 ``combined`` with the span stage forced on: the setting must turn the stage on whatever the
-stored model says. Since 6dd53d8 the stored model runs the stage itself (keep 0, add 0.9, the
-same as ``SPAN_ON``), so the tests start from the model with the stage switched off: on the
-stored model as it is, they would pass with an empty setting."""
+stored model says. The stored model may run the stage itself (6dd53d8: keep 0, add 0.9, the
+same as ``SPAN_ON``; 6ad9b0b: keep 0, add 0.95), so the tests start from the model with the
+stage switched off: on a stored model with the stage on, they would pass with an empty setting."""
 
 from __future__ import annotations
 
