@@ -188,21 +188,3 @@ def gate(rx: re.Pattern[str]) -> Gated | re.Pattern[str]:
     """``rx`` behind its trigger literals, or ``rx`` itself when they are not known."""
     lits = trigger_literals(rx)
     return rx if not lits else Gated(rx, lits)
-
-
-def gate_namespace(
-    namespace: dict[str, object], only: frozenset[str] | None = None
-) -> dict[str, Gated]:
-    """Replace each compiled pattern named ``*_RE`` in ``namespace`` (a module's globals)
-    whose trigger literals are known (and whose name is in ``only``, when given) by its
-    ``Gated`` form; return the gated ones by name."""
-    out: dict[str, Gated] = {}
-    for name, value in list(namespace.items()):
-        if not name.endswith("_RE") or not isinstance(value, re.Pattern):
-            continue
-        if only is not None and name not in only:
-            continue
-        gated = gate(value)
-        if isinstance(gated, Gated):
-            namespace[name] = out[name] = gated
-    return out
