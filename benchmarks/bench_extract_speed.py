@@ -41,7 +41,7 @@ noise of one run); a mask-first early exit (output identical, not kept) at load 
 [51.9-59.6] against 60.7 [55.9-63.4], the base 1.09x [0.96-1.17] as fast. Bounds of an early
 exit: ``ceiling_extract.py``. perf16 (2026-12-06), ``--base 19e0177 --rounds 7 --seconds 1.5``:
 unchanged code at load 8.9-9.6, 53.3 [52.4-55.1] against 53.1 [49.0-57.7], 1.03x [0.91-1.11];
-every pattern behind its trigger literals (``extract.triggers``, not kept), ``--rounds 5``,
+every pattern behind its trigger literals (``triggers.py``, not wired in), ``--rounds 5``,
 load 4.6-8.0: 34.1 [30.8-36.4] against 52.4 [48.8-53.4], the base 1.56x [1.34-1.70] as fast;
 seven patterns gated, ``--rounds 7``: 52.4 against 53.4, 1.01x the base's way (noise).
 Why: ``bench_triggers.py``.

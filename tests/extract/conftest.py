@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import io
 import json
 import os
@@ -152,6 +153,22 @@ def extractor_modules() -> dict[str, ModuleType]:
         info.name: importlib.import_module(f"{extract_pkg.__name__}.{info.name}")
         for info in pkgutil.iter_modules(extract_pkg.__path__)
     }
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+"""The benchmark scripts, some of whose helpers the tests check."""
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` loaded by path, its neighbours importable as when it is run
+    (``import bench_extract_speed``); a fresh module each call."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 REALTEXT = Path(__file__).parent / "realtext"

@@ -1,30 +1,20 @@
 """``bench_extract_speed.py --method span`` and ``profile_extract.py --method span`` time
 ``combined`` with the span stage forced on: the setting must turn the stage on whatever the
-stored model says. Since 6dd53d8 the stored model runs the stage itself (keep 0, add 0.9, the
-same as ``SPAN_ON``), so the tests start from the model with the stage switched off: on the
-stored model as it is, they would pass with an empty setting."""
+stored model says. The stored model may run the stage itself (6dd53d8: keep 0, add 0.9, the
+same as ``SPAN_ON``; 6ad9b0b: keep 0, add 0.95), so the tests start from the model with the
+stage switched off: on a stored model with the stage on, they would pass with an empty setting."""
 
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
-from pathlib import Path
 
 from transplant_audit.extract import learned
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+from .conftest import load_benchmark
 
 
 def _bench_module():  # noqa: ANN202
-    sys.path.insert(0, str(BENCH))  # the script imports its neighbour bench_extract
-    spec = importlib.util.spec_from_file_location(
-        "bench_extract_speed", BENCH / "bench_extract_speed.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("bench_extract_speed")
 
 
 def _stage_off() -> learned.Model:
@@ -59,11 +49,7 @@ def test_profile_reports_the_sampling_interval_it_had(capsys) -> None:  # noqa: 
     """The CPU timer samples no more often than the kernel's tick (1-10 ms on Linux): asked
     for one sample per 0.01 ms, the header says how often it really sampled (CPU time over
     samples), not the interval asked."""
-    spec = importlib.util.spec_from_file_location("profile_extract", BENCH / "profile_extract.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(BENCH))
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("profile_extract")
     assert mod.main(["--seconds", "0.3", "--top", "1", "--interval-ms", "0.01"]) == 0
     head = capsys.readouterr().out.splitlines()[0]
     samples = int(head.split(": ")[1].split(" samples")[0])

@@ -4,24 +4,16 @@ must spare tokens the counter steps (else its bound is the unchanged extractor's
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from transplant_audit.extract import core
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+from .conftest import load_benchmark
 
 
 @pytest.fixture()
 def ceiling():  # noqa: ANN201
-    sys.path.insert(0, str(BENCH))  # the script imports its neighbour bench_extract_speed
-    spec = importlib.util.spec_from_file_location("ceiling_extract", BENCH / "ceiling_extract.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("ceiling_extract")
     real = core._ordinal, core._is_masked
     yield mod
     core._ordinal, core._is_masked = real  # the modes wrap them: undone for other tests

@@ -35,7 +35,6 @@ STAGES = (
     "period",
     "text",
     "rxprefix",
-    "triggers",
     "zh_donations",
 )
 """The pure stages ``core`` is built from: none may import ``core``."""

@@ -8,19 +8,13 @@ diff of the candidates that changed."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "extract_digest.py"
+from .conftest import load_benchmark
 
 
 def _module():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("extract_digest", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("extract_digest")
 
 
 def test_output_matches_committed_digest() -> None:

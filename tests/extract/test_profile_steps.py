@@ -4,25 +4,16 @@ step fails here instead of vanishing from the table)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from transplant_audit.extract import core
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+from .conftest import load_benchmark
 
 
 @pytest.fixture()
 def steps():  # noqa: ANN201
-    sys.path.insert(0, str(BENCH))  # the script imports its neighbour bench_extract_speed
-    spec = importlib.util.spec_from_file_location("profile_steps", BENCH / "profile_steps.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("profile_steps")
 
 
 def test_every_step_is_a_function_of_core(steps) -> None:  # noqa: ANN001

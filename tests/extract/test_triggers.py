@@ -1,9 +1,9 @@
-"""Trigger literals (``triggers``, perf16): every match of an extractor pattern contains one
-of the literals derived for it, so a pattern a newcomer adds or edits cannot slip past a gate
-built on them. Checked three ways: the derivation on small patterns whose answer is known,
-strings generated from each pattern's own parse tree (every alternative gets drawn), and the
-matches of every pattern on every text the output digest covers plus SYNTHETIC random
-strings. ``Gated`` answers as the pattern does for every method and window."""
+"""Trigger literals (``benchmarks/triggers.py``, perf16; the extractor does not use them):
+every match of an extractor pattern contains one of the literals derived for it, so a gate
+built on them answers as the pattern does. Checked three ways: the derivation on small
+patterns whose answer is known, SYNTHETIC strings drawn from each pattern's own parse tree
+(every alternative gets drawn), and the matches of every pattern on every text the output
+digest covers. ``Gated`` answers as the pattern does for every method and window."""
 
 from __future__ import annotations
 
@@ -15,10 +15,16 @@ from typing import Any
 
 import pytest
 
-from transplant_audit.extract.triggers import Gated, gate, max_width, trigger_literals
-
-from .conftest import extractor_modules
+from .conftest import extractor_modules, load_benchmark
 from .test_fast_paths import _texts
+
+triggers = load_benchmark("triggers")
+Gated, gate, max_width, trigger_literals = (
+    triggers.Gated,
+    triggers.gate,
+    triggers.max_width,
+    triggers.trigger_literals,
+)
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:

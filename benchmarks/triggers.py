@@ -20,15 +20,11 @@ classes, back-references, ignore-case flags) needs nothing known, and a pattern 
 derivation needs nothing is not gated. tests/extract/test_triggers.py checks the derivation
 on strings drawn from each pattern's parse tree and on every text of the repository.
 
-**The extractor does not use the gate** (perf16, 2026-12-06): measured, it does not pay.
-A regular-expression call of the rules costs 0.2-1 us on the short texts a figure's rules
-read (the first-character look-aheads of ``rxprefix`` already skip most positions), and a
-Python-level literal test costs as much or more: every extractor pattern gated made the
-dense pages 1.56x slower, the seven whose replayed calls gained, 1.01x (noise); the whole
-of a dense page's ~9,900 regex calls replays in a quarter to a third of the page's time
-(``benchmarks/bench_triggers.py``; docs/extract.md, "Speed today"). Kept, with its test,
-for a rules-side design that skips whole rule steps (Python work, not a regex call) when a
-page or window holds none of their triggers.
+**The extractor does not use the gate**: measured by ``bench_triggers.py`` beside this file
+(perf16; its docstring and docs/extract.md, "Trigger literals for the rules' patterns"), it
+made the dense pages slower. So it lives here with its benchmark, not in the package; a
+rules-side design that skips whole rule steps when a window holds none of their triggers
+would move it back.
 """
 
 from __future__ import annotations
@@ -192,21 +188,3 @@ def gate(rx: re.Pattern[str]) -> Gated | re.Pattern[str]:
     """``rx`` behind its trigger literals, or ``rx`` itself when they are not known."""
     lits = trigger_literals(rx)
     return rx if not lits else Gated(rx, lits)
-
-
-def gate_namespace(
-    namespace: dict[str, object], only: frozenset[str] | None = None
-) -> dict[str, Gated]:
-    """Replace each compiled pattern named ``*_RE`` in ``namespace`` (a module's globals)
-    whose trigger literals are known (and whose name is in ``only``, when given) by its
-    ``Gated`` form; return the gated ones by name."""
-    out: dict[str, Gated] = {}
-    for name, value in list(namespace.items()):
-        if not name.endswith("_RE") or not isinstance(value, re.Pattern):
-            continue
-        if only is not None and name not in only:
-            continue
-        gated = gate(value)
-        if isinstance(gated, Gated):
-            namespace[name] = out[name] = gated
-    return out
