@@ -74,6 +74,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -89,6 +90,9 @@ from transplant_audit.extract.evaluate import (
     gold_span,
     value_only_matches,
 )
+
+if TYPE_CHECKING:
+    from transplant_audit.extract.confidence import Calibration
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "extract" / "corpus"
 REALTEXT = Path(__file__).resolve().parents[1] / "tests" / "extract" / "realtext"
@@ -475,23 +479,38 @@ def confidence_pairs(docs: list[dict], method: str) -> ByLanguage:
     return out
 
 
-def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, int]]:
+def _calibrator():  # noqa: ANN202
+    """tools/calibrate_extractor.py as a module."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import calibrate_extractor
+
+    return calibrate_extractor
+
+
+def calibration_rows() -> tuple[Calibration, list, list[dict]]:
+    """The stored mapping (refused when stale), the check halves and their candidate rows as
+    tools/calibrate_extractor.py makes them: run once for every figure ``--confidence``
+    prints (the rows run every method on every check half)."""
+    from transplant_audit.extract import confidence as cf
+
+    cal = cf.load_calibration()
+    if not cal.current:
+        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
+    calib = _calibrator()
+    docs = calib.fit_docs()
+    return cal, docs, calib.examples(learned.load_model(), docs)
+
+
+def cross_fitted_pairs(
+    cal: Calibration, docs: list, rows: list[dict]
+) -> tuple[dict[tuple[str, str], ByLanguage], dict[str, int]]:
     """((method, pool) -> per language (cross-fitted confidence, is it true, gold figures);
     pool -> snippets) of the check halves, as tools/calibrate_extractor.py makes them (its
     rows, its folds by page, the stored combine, its ``POOLS``). The mapping is FITTED on the
     check halves, so these are their cross-fitted figures (each page's confidence from curves
     fitted on the other page folds), never the stored mapping's in-sample ones. Methods: the
     calibrator's (default, rules, learned)."""
-    from transplant_audit.extract import confidence as cf
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    import calibrate_extractor as calib
-
-    cal = cf.load_calibration()
-    if not cal.current:
-        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
-    docs = calib.fit_docs()
-    rows = calib.examples(learned.load_model(), docs)
+    calib = _calibrator()
     conf = calib.cross_fit(rows, cal.combine)
     out: dict[tuple[str, str], ByLanguage] = {}
     sizes = {}
@@ -516,21 +535,13 @@ def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, i
     return out, sizes
 
 
-def print_leave_one_set_out() -> None:
+def print_leave_one_set_out(cal: Calibration, rows: list[dict]) -> None:
     """The default method's calibration per check half when each half is mapped as a NEW set
     would be (curves fitted on the other halves, the stored combine and shrink:
     ``calibrate_extractor.leave_one_set_out``), beside the page-fold figure of the same half;
     aggregate per set only (ECE, mean confidence, precision, precision per confidence bin),
     and the per-set ECE that sampling alone would give if the confidences were exact."""
-    from transplant_audit.extract import confidence as cf
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    import calibrate_extractor as calib
-
-    cal = cf.load_calibration()
-    if not cal.current:
-        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
-    rows = calib.examples(learned.load_model(), calib.fit_docs())
+    calib = _calibrator()
     loso = calib.leave_one_set_out(rows, cal.combine, cal.shrink)
     by_set = calib.per_set_figures(rows, loso)
     folds = calib.per_set_figures(rows, calib.cross_fit(rows, cal.combine))
@@ -581,8 +592,9 @@ def print_confidence() -> None:
     """Reliability and precision/recall by confidence threshold: cross-fitted on the check
     halves (the mapping's fitting data), the stored mapping's on ``AFTER_THE_FACT``, and the
     leave-one-set-out figures per check half (``print_leave_one_set_out``)."""
-    print_leave_one_set_out()
-    crossed, sizes = cross_fitted_pairs()
+    cal, docs, rows = calibration_rows()
+    print_leave_one_set_out(cal, rows)
+    crossed, sizes = cross_fitted_pairs(cal, docs, rows)
     default = f"default ({learned.DEFAULT_METHOD})"
     for (method, pool), by_lang in crossed.items():
         name = default if method == "default" else method
