@@ -571,20 +571,15 @@ def print_leave_one_set_out(cal: Calibration, rows: list[dict]) -> None:
 
 def sampling_floor(rows: list[dict], conf: np.ndarray, draws: int = 200) -> float:
     """The candidate-weighted mean per-set ECE when each row's label is drawn with its own
-    confidence (the figure a perfectly calibrated mapping would still show on sets this size)."""
-    from transplant_audit.extract import confidence as cf
-
+    confidence (the figure a perfectly calibrated mapping would still show on sets this size):
+    the calibrator's ``per_set_figures`` of the rows with their labels so drawn."""
+    per_set_figures = _calibrator().per_set_figures
     rng = np.random.default_rng(0)
-    sets = np.array([r["set"] for r in rows])
-    has = np.array(["default" in r["methods"] for r in rows])
     out = []
     for _ in range(draws):
         drawn = rng.random(len(conf)) < conf
-        eces = [
-            (cf.reliability(conf[m], drawn[m])[1], int(m.sum()))
-            for m in (has & (sets == s) for s in np.unique(sets[has]))
-        ]
-        out.append(sum(e * n for e, n in eces) / sum(n for _, n in eces))
+        fake = [{**r, "right": bool(d)} for r, d in zip(rows, drawn, strict=True)]
+        out.append(per_set_figures(fake, conf)["mean ECE"])
     return float(np.mean(out))
 
 
