@@ -763,9 +763,9 @@ def main(argv: list[str] | None = None) -> int:
         "--confidence",
         action="store_true",
         help="reliability (10 bins, expected calibration error) and precision/recall by "
-        "confidence threshold per language: CROSS-FITTED (by page folds) on the check halves "
-        "of heldout3, heldout4-6, heldout7-9 and heldout10, which the mapping is fitted on; "
-        "and stop",
+        "confidence threshold per language: LEAVE-ONE-SET-OUT per check half, then "
+        "CROSS-FITTED (by page folds) on the check halves of heldout3-11, which the mapping "
+        "is fitted on; then the confidence's cost; and stop",
     )
     ap.add_argument(
         "--confidence-cost",
