@@ -90,12 +90,14 @@ def test_fitted_on_easy_sets_the_curve_is_over_confident_on_a_hard_one_and_a_shr
     assert eces[0.5] < eces[1.0] - 0.05
 
 
-def test_leave_one_set_out_never_maps_a_set_by_its_own_labels(tool) -> None:  # noqa: ANN001
-    """A set whose labels all flip maps exactly as before: its curve is fitted without it."""
+@pytest.mark.parametrize("shrink", [1.0, 0.5])
+def test_leave_one_set_out_never_maps_a_set_by_its_own_labels(tool, shrink: float) -> None:  # noqa: ANN001
+    """A set whose labels all flip maps exactly as before: its curve, and under a shrink the
+    precision it is pulled toward, are fitted without it."""
     rows = world(easy, ["a", "b", "c"], 200, 3)
     flipped = [{**r, "right": not r["right"]} if r["set"] == "c" else r for r in rows]
-    before = tool.leave_one_set_out(rows, "span")
-    after = tool.leave_one_set_out(flipped, "span")
+    before = tool.leave_one_set_out(rows, "span", shrink)
+    after = tool.leave_one_set_out(flipped, "span", shrink)
     c = np.array([r["set"] == "c" for r in rows])
     assert np.array_equal(before[c], after[c])
     assert not np.array_equal(before[~c], after[~c])
