@@ -103,6 +103,18 @@ def test_leave_one_set_out_never_maps_a_set_by_its_own_labels(tool, shrink: floa
     assert not np.array_equal(before[~c], after[~c])
 
 
+def test_per_set_figures_count_only_the_methods_candidates(tool) -> None:  # noqa: ANN001
+    """Candidates the default method does not keep (learned-only ones here, all wrong) are no
+    part of the default's per-set figures, nor of the mean the shrink is chosen by."""
+    rows = world(easy, ["a", "b"], 100, 6)
+    other = [{**r, "methods": ["learned"], "right": False} for r in world(easy, ["a"], 50, 7)]
+    conf = np.array([r["p_span"] for r in rows + other])
+    got = tool.per_set_figures(rows + other, conf)
+    assert got == tool.per_set_figures(rows, conf[: len(rows)])
+    assert got["sets"]["a"]["candidates"] == 100
+    assert tool.per_set_figures(rows + other, conf, "learned")["sets"]["a"]["candidates"] == 50
+
+
 def test_a_shrink_is_chosen_where_the_score_does_not_carry_to_a_new_set(tool) -> None:  # noqa: ANN001
     """Nine sets where the score says nothing: the isotonic curve of eight still finds steps
     (noise), so every left-out set is better served by the fitted precision. (Seeds 0-5 of
