@@ -1114,7 +1114,8 @@ def page_counts(pages: list[str], scored: Iterable[tuple[str, str, list, list]])
 
 def judge_table(result: dict, docs: list[Doc]) -> dict:
     """The judge's figures as stored in model.json: its size, the rule, per method and variant
-    the precision / recall per language, macro F1, gain over the rules and eligibility."""
+    the precision / recall per language, macro F1 and macro F0.5 (``DEFAULT_BETA``) with each
+    one's gain over the rules and its interval, and eligibility."""
     rules = result["tallies"]["rules"]
     figures = Counter()
     for d in docs:
@@ -1237,7 +1238,9 @@ def print_judge(jt: dict) -> None:
         f"snippets. Rule: a stage runs when no language loses more than {MAX_PRECISION_DROP} "
         f"precision against the rules and its macro-F1 gain is real by a paired bootstrap of "
         f"the judge's {jt.get('pages', '?')} pages ({BOOTSTRAP_ROUNDS} rounds, seed "
-        f"{BOOTSTRAP_SEED}): its {BOOTSTRAP_PERCENTILE:g}th percentile above 0."
+        f"{BOOTSTRAP_SEED}): its {BOOTSTRAP_PERCENTILE:g}th percentile above 0. The default "
+        f"is the rules unless an allowed method keeps that guard and its macro-F{DEFAULT_BETA:g} "
+        f"gain over the rules passes that test (rule 3, precision first)."
     )
     print(markdown_table(jt))
     for name, g in jt.get("stage_tests", {}).items():
