@@ -1035,7 +1035,7 @@ def _precision_first(row: dict | None) -> tuple[bool, float]:
 def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) -> dict:
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings, and
-    the decision rule applied (``decide_stages``, ``decide_default``). Tallies only."""
+    the decision rule applied (``decide``). Tallies only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
 
@@ -1058,6 +1058,15 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
     }
+    return {**decide(counts, best["learned"]["synthetic_ok"]), "pages": len(pages)}
+
+
+def decide(counts: dict[str, np.ndarray], learned_allowed: bool) -> dict:
+    """Rules 2 and 3 on the judge's per-page counts of each method and variant (``rules``,
+    ``learned`` and ``VARIANTS``' names): which stages ``combined`` runs (macro F1), the
+    default (macro F0.5 over the rules; ``learned`` only when ``learned_allowed``), every
+    bootstrap for the table, and the tallies, ``combined`` among them. Pure."""
+    counts = dict(counts)
     by_variant = {v: counts[m] for v, m in VARIANTS.items()}
     gains = stage_gains(by_variant)  # each bootstrap run once, for the rule and the table
     over_rules = {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()}
@@ -1066,13 +1075,12 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
     counts["combined"] = counts[VARIANTS[stages]]
     over_rules["combined"] = over_rules[VARIANTS[stages]]
     over_rules_default["combined"] = over_rules_default[VARIANTS[stages]]
-    allowed = {"combined"} | ({"learned"} if best["learned"]["synthetic_ok"] else set())
+    allowed = {"combined"} | ({"learned"} if learned_allowed else set())
     methods = {m: counts[m] for m in learned.METHODS}
     return {
         "stages": stages,
         "default": decide_default(methods, allowed, over_rules_default),
         "tallies": {m: tallies_of(c) for m, c in counts.items()},
-        "pages": len(pages),
         "over_rules": over_rules,
         "over_rules_default": over_rules_default,
         "stage_tests": gains,
