@@ -75,6 +75,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -90,6 +91,9 @@ from transplant_audit.extract.evaluate import (
     gold_span,
     value_only_matches,
 )
+
+if TYPE_CHECKING:
+    from transplant_audit.extract.confidence import Calibration
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "extract" / "corpus"
 REALTEXT = Path(__file__).resolve().parents[1] / "tests" / "extract" / "realtext"
@@ -482,23 +486,38 @@ def confidence_pairs(docs: list[dict], method: str) -> ByLanguage:
     return out
 
 
-def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, int]]:
+def _calibrator():  # noqa: ANN202
+    """tools/calibrate_extractor.py as a module."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import calibrate_extractor
+
+    return calibrate_extractor
+
+
+def calibration_rows() -> tuple[Calibration, list, list[dict]]:
+    """The stored mapping (refused when stale), the check halves and their candidate rows as
+    tools/calibrate_extractor.py makes them: run once for every figure ``--confidence``
+    prints (the rows run every method on every check half)."""
+    from transplant_audit.extract import confidence as cf
+
+    cal = cf.load_calibration()
+    if not cal.current:
+        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
+    calib = _calibrator()
+    docs = calib.fit_docs()
+    return cal, docs, calib.examples(learned.load_model(), docs)
+
+
+def cross_fitted_pairs(
+    cal: Calibration, docs: list, rows: list[dict]
+) -> tuple[dict[tuple[str, str], ByLanguage], dict[str, int]]:
     """((method, pool) -> per language (cross-fitted confidence, is it true, gold figures);
     pool -> snippets) of the check halves, as tools/calibrate_extractor.py makes them (its
     rows, its folds by page, the stored combine, its ``POOLS``). The mapping is FITTED on the
     check halves, so these are their cross-fitted figures (each page's confidence from curves
     fitted on the other page folds), never the stored mapping's in-sample ones. Methods: the
     calibrator's (default, rules, learned)."""
-    from transplant_audit.extract import confidence as cf
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    import calibrate_extractor as calib
-
-    cal = cf.load_calibration()
-    if not cal.current:
-        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
-    docs = calib.fit_docs()
-    rows = calib.examples(learned.load_model(), docs)
+    calib = _calibrator()
     conf = calib.cross_fit(rows, cal.combine)
     out: dict[tuple[str, str], ByLanguage] = {}
     sizes = {}
@@ -523,21 +542,13 @@ def cross_fitted_pairs() -> tuple[dict[tuple[str, str], ByLanguage], dict[str, i
     return out, sizes
 
 
-def print_leave_one_set_out() -> None:
+def print_leave_one_set_out(cal: Calibration, rows: list[dict]) -> None:
     """The default method's calibration per check half when each half is mapped as a NEW set
     would be (curves fitted on the other halves, the stored combine and shrink:
     ``calibrate_extractor.leave_one_set_out``), beside the page-fold figure of the same half;
     aggregate per set only (ECE, mean confidence, precision, precision per confidence bin),
     and the per-set ECE that sampling alone would give if the confidences were exact."""
-    from transplant_audit.extract import confidence as cf
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    import calibrate_extractor as calib
-
-    cal = cf.load_calibration()
-    if not cal.current:
-        raise SystemExit("stale confidence mapping: run python tools/calibrate_extractor.py")
-    rows = calib.examples(learned.load_model(), calib.fit_docs())
+    calib = _calibrator()
     loso = calib.leave_one_set_out(rows, cal.combine, cal.shrink)
     by_set = calib.per_set_figures(rows, loso)
     folds = calib.per_set_figures(rows, calib.cross_fit(rows, cal.combine))
@@ -567,20 +578,15 @@ def print_leave_one_set_out() -> None:
 
 def sampling_floor(rows: list[dict], conf: np.ndarray, draws: int = 200) -> float:
     """The candidate-weighted mean per-set ECE when each row's label is drawn with its own
-    confidence (the figure a perfectly calibrated mapping would still show on sets this size)."""
-    from transplant_audit.extract import confidence as cf
-
+    confidence (the figure a perfectly calibrated mapping would still show on sets this size):
+    the calibrator's ``per_set_figures`` of the rows with their labels so drawn."""
+    per_set_figures = _calibrator().per_set_figures
     rng = np.random.default_rng(0)
-    sets = np.array([r["set"] for r in rows])
-    has = np.array(["default" in r["methods"] for r in rows])
     out = []
     for _ in range(draws):
         drawn = rng.random(len(conf)) < conf
-        eces = [
-            (cf.reliability(conf[m], drawn[m])[1], int(m.sum()))
-            for m in (has & (sets == s) for s in np.unique(sets[has]))
-        ]
-        out.append(sum(e * n for e, n in eces) / sum(n for _, n in eces))
+        fake = [{**r, "right": bool(d)} for r, d in zip(rows, drawn, strict=True)]
+        out.append(per_set_figures(fake, conf)["mean ECE"])
     return float(np.mean(out))
 
 
@@ -588,8 +594,9 @@ def print_confidence() -> None:
     """Reliability and precision/recall by confidence threshold: cross-fitted on the check
     halves (the mapping's fitting data), the stored mapping's on ``AFTER_THE_FACT``, and the
     leave-one-set-out figures per check half (``print_leave_one_set_out``)."""
-    print_leave_one_set_out()
-    crossed, sizes = cross_fitted_pairs()
+    cal, docs, rows = calibration_rows()
+    print_leave_one_set_out(cal, rows)
+    crossed, sizes = cross_fitted_pairs(cal, docs, rows)
     default = f"default ({learned.DEFAULT_METHOD})"
     for (method, pool), by_lang in crossed.items():
         name = default if method == "default" else method
@@ -763,9 +770,9 @@ def main(argv: list[str] | None = None) -> int:
         "--confidence",
         action="store_true",
         help="reliability (10 bins, expected calibration error) and precision/recall by "
-        "confidence threshold per language: CROSS-FITTED (by page folds) on the check halves "
-        "of heldout3, heldout4-6, heldout7-9 and heldout10, which the mapping is fitted on; "
-        "and stop",
+        "confidence threshold per language: LEAVE-ONE-SET-OUT per check half, then "
+        "CROSS-FITTED (by page folds) on the check halves of heldout3-11, which the mapping "
+        "is fitted on; then the confidence's cost; and stop",
     )
     ap.add_argument(
         "--confidence-cost",

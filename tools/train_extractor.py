@@ -1038,7 +1038,7 @@ def _precision_first(row: dict | None) -> tuple[bool, float]:
 def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) -> dict:
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings, and
-    the decision rule applied (``decide_stages``, ``decide_default``). Tallies only."""
+    the decision rule applied (``decide``). Tallies only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
 
@@ -1061,6 +1061,15 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
     }
+    return {**decide(counts, best["learned"]["synthetic_ok"]), "pages": len(pages)}
+
+
+def decide(counts: dict[str, np.ndarray], learned_allowed: bool) -> dict:
+    """Rules 2 and 3 on the judge's per-page counts of each method and variant (``rules``,
+    ``learned`` and ``VARIANTS``' names): which stages ``combined`` runs (macro F1), the
+    default (macro F0.5 over the rules; ``learned`` only when ``learned_allowed``), every
+    bootstrap for the table, and the tallies, ``combined`` among them. Pure."""
+    counts = dict(counts)
     by_variant = {v: counts[m] for v, m in VARIANTS.items()}
     gains = stage_gains(by_variant)  # each bootstrap run once, for the rule and the table
     over_rules = {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()}
@@ -1069,13 +1078,12 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
     counts["combined"] = counts[VARIANTS[stages]]
     over_rules["combined"] = over_rules[VARIANTS[stages]]
     over_rules_default["combined"] = over_rules_default[VARIANTS[stages]]
-    allowed = {"combined"} | ({"learned"} if best["learned"]["synthetic_ok"] else set())
+    allowed = {"combined"} | ({"learned"} if learned_allowed else set())
     methods = {m: counts[m] for m in learned.METHODS}
     return {
         "stages": stages,
         "default": decide_default(methods, allowed, over_rules_default),
         "tallies": {m: tallies_of(c) for m, c in counts.items()},
-        "pages": len(pages),
         "over_rules": over_rules,
         "over_rules_default": over_rules_default,
         "stage_tests": gains,
@@ -1117,7 +1125,8 @@ def page_counts(pages: list[str], scored: Iterable[tuple[str, str, list, list]])
 
 def judge_table(result: dict, docs: list[Doc]) -> dict:
     """The judge's figures as stored in model.json: its size, the rule, per method and variant
-    the precision / recall per language, macro F1, gain over the rules and eligibility."""
+    the precision / recall per language, macro F1 and macro F0.5 (``DEFAULT_BETA``) with each
+    one's gain over the rules and its interval, and eligibility."""
     rules = result["tallies"]["rules"]
     figures = Counter()
     for d in docs:
@@ -1240,7 +1249,9 @@ def print_judge(jt: dict) -> None:
         f"snippets. Rule: a stage runs when no language loses more than {MAX_PRECISION_DROP} "
         f"precision against the rules and its macro-F1 gain is real by a paired bootstrap of "
         f"the judge's {jt.get('pages', '?')} pages ({BOOTSTRAP_ROUNDS} rounds, seed "
-        f"{BOOTSTRAP_SEED}): its {BOOTSTRAP_PERCENTILE:g}th percentile above 0."
+        f"{BOOTSTRAP_SEED}): its {BOOTSTRAP_PERCENTILE:g}th percentile above 0. The default "
+        f"is the rules unless an allowed method keeps that guard and its macro-F{DEFAULT_BETA:g} "
+        f"gain over the rules passes that test (rule 3, precision first)."
     )
     print(markdown_table(jt))
     for name, g in jt.get("stage_tests", {}).items():

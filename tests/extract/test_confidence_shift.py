@@ -90,15 +90,29 @@ def test_fitted_on_easy_sets_the_curve_is_over_confident_on_a_hard_one_and_a_shr
     assert eces[0.5] < eces[1.0] - 0.05
 
 
-def test_leave_one_set_out_never_maps_a_set_by_its_own_labels(tool) -> None:  # noqa: ANN001
-    """A set whose labels all flip maps exactly as before: its curve is fitted without it."""
+@pytest.mark.parametrize("shrink", [1.0, 0.5])
+def test_leave_one_set_out_never_maps_a_set_by_its_own_labels(tool, shrink: float) -> None:  # noqa: ANN001
+    """A set whose labels all flip maps exactly as before: its curve, and under a shrink the
+    precision it is pulled toward, are fitted without it."""
     rows = world(easy, ["a", "b", "c"], 200, 3)
     flipped = [{**r, "right": not r["right"]} if r["set"] == "c" else r for r in rows]
-    before = tool.leave_one_set_out(rows, "span")
-    after = tool.leave_one_set_out(flipped, "span")
+    before = tool.leave_one_set_out(rows, "span", shrink)
+    after = tool.leave_one_set_out(flipped, "span", shrink)
     c = np.array([r["set"] == "c" for r in rows])
     assert np.array_equal(before[c], after[c])
     assert not np.array_equal(before[~c], after[~c])
+
+
+def test_per_set_figures_count_only_the_methods_candidates(tool) -> None:  # noqa: ANN001
+    """Candidates the default method does not keep (learned-only ones here, all wrong) are no
+    part of the default's per-set figures, nor of the mean the shrink is chosen by."""
+    rows = world(easy, ["a", "b"], 100, 6)
+    other = [{**r, "methods": ["learned"], "right": False} for r in world(easy, ["a"], 50, 7)]
+    conf = np.array([r["p_span"] for r in rows + other])
+    got = tool.per_set_figures(rows + other, conf)
+    assert got == tool.per_set_figures(rows, conf[: len(rows)])
+    assert got["sets"]["a"]["candidates"] == 100
+    assert tool.per_set_figures(rows + other, conf, "learned")["sets"]["a"]["candidates"] == 50
 
 
 def test_a_shrink_is_chosen_where_the_score_does_not_carry_to_a_new_set(tool) -> None:  # noqa: ANN001
@@ -125,7 +139,8 @@ def test_no_shrink_where_every_set_follows_the_same_curve(tool) -> None:  # noqa
 
 def test_a_fall_within_the_spread_of_the_sets_is_not_kept(tool) -> None:  # noqa: ANN001
     """A weight lower on the mean but higher on most sets: the bootstrap of the sets refuses
-    it (the real check halves' 0.9 was such a case)."""
+    it (conf16's first fit refused the check halves' 0.9 so; the refit for the retrained
+    model, e082117, keeps it: lower on five sets of nine, but in 97% of 2,000 resamples)."""
     figures = {
         1.0: {"a": [0.10, 100], "b": [0.10, 100], "c": [0.10, 100], "d": [0.10, 100]},
         0.9: {"a": [0.01, 100], "b": [0.11, 100], "c": [0.11, 100], "d": [0.11, 100]},

@@ -123,3 +123,22 @@ def test_the_rule_decides_from_the_bootstraps_it_is_handed(trainer) -> None:  # 
     assert trainer.decide_default(
         methods, {"combined", "learned"}, dict.fromkeys(over, unreal)
     ) == ("rules")
+
+
+def test_the_judge_runs_a_stage_by_f1_yet_keeps_the_rules_by_f05(trainer) -> None:  # noqa: ANN001
+    """The judge's wiring (``decide``), the case the retrain of 6ad9b0b met: a span stage
+    that gains macro F1 on every page (P 0.692, R 0.72: F1 0.706 against 0.7) and loses
+    macro F0.5 (0.698), keeping rule 1's guard, runs in ``combined`` (rule 2) but is not the
+    default (rule 3); handing rule 3 the macro-F1 bootstraps would make it the default."""
+    rules, span = pages((70, 30, 30)), pages((72, 32, 28))
+    counts = {"rules": rules, "learned": rules, "relabel": rules, "span": span}
+    counts["span_relabel"] = span
+    t_rules, t_span = trainer.tallies_of(rules), trainer.tallies_of(span)
+    assert trainer.macro_f1(t_span) > trainer.macro_f1(t_rules)
+    assert trainer.macro_f_default(t_span) < trainer.macro_f_default(t_rules)
+    assert trainer.eligible(t_span, t_rules)
+    got = trainer.decide(counts, learned_allowed=True)
+    assert got["stages"] == (True, False)
+    assert got["tallies"]["combined"] == t_span and "combined" not in counts
+    assert got["over_rules"]["combined"].real and not got["over_rules_default"]["combined"].real
+    assert got["default"] == "rules"

@@ -21,7 +21,8 @@ passes read them in aggregate only), and stored as plain JSON
 (``model/calibration.json``) with a digest of the weights it was fitted for: a retrain makes
 it stale, and a stale mapping is never applied (``Calibration.current``). The curve may be
 pulled toward the fitted precision (``Calibration.shrink``, chosen leave-one-set-out by the
-tool; 1.0, none, while no weight lowers that figure robustly). Numpy only at inference.
+tool: 1.0, none, unless a weight lowers that figure in 95% of resamples of the sets). Numpy
+only at inference.
 
 Pure: text, candidates, weights and mapping in, confidences out; ``load_calibration`` and
 ``model_digest`` are the only functions that read files.
