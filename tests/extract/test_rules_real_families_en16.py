@@ -107,6 +107,18 @@ WHOSE = [
         {(S_CUMULATIVE, 2000.0)},
         id="en-hospital-short-name-opens",
     ),
+    pytest.param(  # near miss: a surname that opens a place's name (Hong Kong, Wu County)
+        "Hong Kong has grown fast, and has performed over 300 liver transplants.",
+        {(CUMULATIVE, 300.0)},
+        {(S_CUMULATIVE, 300.0)},
+        id="en-hong-kong-opens",
+    ),
+    pytest.param(
+        "Wu County is a small place and has performed over 300 kidney transplants.",
+        {(CUMULATIVE, 300.0)},
+        {(S_CUMULATIVE, 300.0)},
+        id="en-surname-county-opens",
+    ),
     # --- a unit headed by a named person is the subject: the unit's count -----------------
     pytest.param(
         "The department headed by Professor Wu has done 900 kidney transplants.",

@@ -223,10 +223,15 @@ _EN_SURNAMES = (
     "|sun|tan|tang|tao|tian|tsang|wang|wei|wen|wong|wu|xia|xiang|xiao|xie|xiong|xu|xue|yan|yao"
     "|ye|yin|yu|yuan|zeng|zhai|zhang|zhao|zheng|zhong|zhou|zhu|zou"
 )
-_EN_PERSON_SUBJECT_RE = re.compile(
-    rf"(?<![a-z'-])(?<!hong\s)(?:{_EN_SURNAMES})(?!\skong)"
+_EN_NAME = (
+    rf"(?<!hong\s)(?:{_EN_SURNAMES})(?!\skong)"
     r"(?:\s(?!(?:hospital|cent(?:er|re)|department|institute|university|province|city|team"
     r"|group|district|county)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
+)
+"""A Chinese surname and, maybe, a given name (lower-cased text): not 'Hong Kong' nor a
+surname before a unit word ('Wu County', 'Li Hospital')."""
+_EN_PERSON_SUBJECT_RE = re.compile(
+    rf"(?<![a-z'-]){_EN_NAME}"
     r"\s(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?"
     r"(?:conducted|completed|performed|done|carried out|operated on)\s[^,;.]{0,30}$"
 )
@@ -258,9 +263,8 @@ def _en_person_subject(left: str) -> bool:
 
 
 _EN_PERSON_OPENS_RE = re.compile(
-    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:(?:{_EN_SURNAMES})(?:\s(?!(?:hospital|cent(?:er|re)"
-    r"|department|institute|university|province|city|team|group)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
-    r"|he|she)\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
+    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:{_EN_NAME}|he|she)"
+    r"\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
     r"(?:is|was|has|had|[a-z]+(?:s|ed))\s"
 )
 """A sentence that opens with a person (a Chinese surname and given name, or he/she) as the
