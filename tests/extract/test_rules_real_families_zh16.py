@@ -39,6 +39,13 @@ CASES = [
         id="zh-year-went-abroad-not-before",
     ),
     pytest.param(
+        # near miss: 年前三季度 is a year's first three quarters (前 before no comma nor 的)
+        "2008年前三季度该院完成肝移植42例。",
+        {(IN_PERIOD, 42.0)},
+        {(CUMULATIVE, 42.0)},
+        id="zh-year-first-quarters-not-before",
+    ),
+    pytest.param(
         # near miss: a per-year word after the year keeps the period's count
         "2000年以前,该院每年完成肾移植约60例。",
         {(IN_PERIOD, 60.0)},
