@@ -52,6 +52,13 @@ CASES = [
         {(CUMULATIVE, 60.0)},
         id="zh-before-year-then-per-year",
     ),
+    pytest.param(
+        # near miss: a later year named in the sentence before the count dates the count
+        "2000年以前,该院仅开展肾移植,2005年,完成肾移植60例。",
+        {(IN_PERIOD, 60.0)},
+        {(CUMULATIVE, 60.0)},
+        id="zh-before-year-then-a-later-year",
+    ),
     # --- a peak year's count is that year's, even after 到 -----------------------------------
     pytest.param(
         "2008年全国完成肾移植约六千例,到2010年达到历史最高峰,9千例。",
