@@ -436,11 +436,12 @@ def _year_report(v: PeriodView) -> bool:
 def _en_ranking_aspect(v: PeriodView) -> bool:
     """English: hospitals ranked by their counts ('In the national ranking of liver transplant
     volume, X has completed 600 cases'), the count's running-total cues only aspect and no
-    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals."""
+    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals ('since'
+    is a running-total cue, no aspect: only_aspect refuses it)."""
     s = v.sentence
     if not ("rank" in s or "top" in s or " the most" in s) or not pat.RANKING_CUE_RE.search(s):
         return False
-    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s) or "since" in s:
+    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s):
         return False
     return only_aspect(s)
 
