@@ -273,6 +273,13 @@ PERIOD = [
         {(IN_PERIOD, 3000.0)},
         id="en-ranked-running-total-to-date",
     ),
+    pytest.param(  # 'has completed' alone, but an as-of date makes it a running total
+        "In the national ranking of liver transplant volume, the hospital has completed 600 "
+        "cases by the end of 2020.",
+        {(CUMULATIVE, 600.0)},
+        {(IN_PERIOD, 600.0)},
+        id="en-ranking-has-completed-by-a-date",
+    ),
     # near misses: a short window, a per-year rate inside a long one, a decade
     pytest.param(
         "The hospital has performed 900 kidney transplants in the past three years.",
