@@ -208,6 +208,11 @@ def test_zh_duration_then_other_action_no_wait(text: str) -> None:
             {(SURGEON_CUM, 820.0)},
             set(),
         ),
+        (  # a donation's operation (捐献手术) is no other surgery: the donors' count
+            "该院累计实施器官捐献手术120例。",
+            {("opo_donors", 120.0)},
+            set(),
+        ),
         (
             "我们每个星期都有两例活体肾移植手术。到目前为止,我们总共完成了九百多例这样的手术。",
             {(CUMULATIVE, 900.0)},
