@@ -190,6 +190,12 @@ PERIOD = [
         id="en-past-thirty-years",
     ),
     pytest.param(
+        "There were 1,060 kidney transplants performed in the fifty years to December 2006.",
+        {(CUMULATIVE, 1060.0)},
+        {(IN_PERIOD, 1060.0)},
+        id="en-past-fifty-years-in-words",
+    ),
+    pytest.param(
         "Results: 100 liver transplants were performed over the last 15 years.",
         {(CUMULATIVE, 100.0)},
         {(IN_PERIOD, 100.0)},
