@@ -101,6 +101,12 @@ WHOSE = [
         {(S_CUMULATIVE, 3000.0)},
         id="en-person-says-the-hospital",
     ),
+    pytest.param(  # 'says' fits the verb shape ([a-z]+s): the speaker is no subject
+        "Li says the hospital opened in 1990 and has performed 3,000 kidney transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(S_CUMULATIVE, 3000.0)},
+        id="en-person-says-present-tense",
+    ),
     pytest.param(
         "Ren Ji opened a new wing in 2005 and has performed 2,000 liver transplants.",
         {(CUMULATIVE, 2000.0)},
@@ -242,6 +248,13 @@ PERIOD = [
         {(IN_PERIOD, 19454.0)},
         {(CUMULATIVE, 19454.0)},
         id="en-in-its-years-report-had-carried-out",
+    ),
+    pytest.param(  # near miss: 'a total of' may sum the years before the report's
+        "According to its 2019 report, the hospital has performed a total of 3,000 kidney "
+        "transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(IN_PERIOD, 3000.0)},
+        id="en-years-report-a-total-of",
     ),
     # near misses: a running total in a year's report, a report dated by its month
     pytest.param(
