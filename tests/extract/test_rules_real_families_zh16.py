@@ -160,6 +160,7 @@ WAIT = "wait_time_days"
         # a duration followed by what the hospital can then do is the wait for an organ
         ("江北医院肝移植科主任:两个月左右能安排手术。", {(WAIT, 60.88)}),
         ("东港医院心脏移植中心:5天到10天可以安排手术。", {(WAIT, 5.0), (WAIT, 10.0)}),
+        ("北山医院肝移植一般一个月左右安排手术。", {(WAIT, 30.44)}),  # 安排手术 with no 能/可
         ("需要肾移植的病人在三周之内,就可以找到配型合适的肾源。", {(WAIT, 21.0)}),
         ("西湖医院肝移植办公室医生:一般3-4个星期就应该可以做了。", {(WAIT, 21.0), (WAIT, 28.0)}),
         # 她 is the one told, not the one waiting: the hospital's claim
