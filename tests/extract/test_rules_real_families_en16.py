@@ -101,11 +101,29 @@ WHOSE = [
         {(S_CUMULATIVE, 3000.0)},
         id="en-person-says-the-hospital",
     ),
+    pytest.param(  # 'says' fits the verb shape ([a-z]+s): the speaker is no subject
+        "Li says the hospital opened in 1990 and has performed 3,000 kidney transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(S_CUMULATIVE, 3000.0)},
+        id="en-person-says-present-tense",
+    ),
     pytest.param(
         "Ren Ji opened a new wing in 2005 and has performed 2,000 liver transplants.",
         {(CUMULATIVE, 2000.0)},
         {(S_CUMULATIVE, 2000.0)},
         id="en-hospital-short-name-opens",
+    ),
+    pytest.param(  # near miss: a surname that opens a place's name (Hong Kong, Wu County)
+        "Hong Kong has grown fast, and has performed over 300 liver transplants.",
+        {(CUMULATIVE, 300.0)},
+        {(S_CUMULATIVE, 300.0)},
+        id="en-hong-kong-opens",
+    ),
+    pytest.param(
+        "Wu County is a small place and has performed over 300 kidney transplants.",
+        {(CUMULATIVE, 300.0)},
+        {(S_CUMULATIVE, 300.0)},
+        id="en-surname-county-opens",
     ),
     # --- a unit headed by a named person is the subject: the unit's count -----------------
     pytest.param(
@@ -178,6 +196,12 @@ PERIOD = [
         id="en-past-thirty-years",
     ),
     pytest.param(
+        "There were 1,060 kidney transplants performed in the fifty years to December 2006.",
+        {(CUMULATIVE, 1060.0)},
+        {(IN_PERIOD, 1060.0)},
+        id="en-past-fifty-years-in-words",
+    ),
+    pytest.param(
         "Results: 100 liver transplants were performed over the last 15 years.",
         {(CUMULATIVE, 100.0)},
         {(IN_PERIOD, 100.0)},
@@ -225,6 +249,13 @@ PERIOD = [
         {(CUMULATIVE, 19454.0)},
         id="en-in-its-years-report-had-carried-out",
     ),
+    pytest.param(  # near miss: 'a total of' may sum the years before the report's
+        "According to its 2019 report, the hospital has performed a total of 3,000 kidney "
+        "transplants.",
+        {(CUMULATIVE, 3000.0)},
+        {(IN_PERIOD, 3000.0)},
+        id="en-years-report-a-total-of",
+    ),
     # near misses: a running total in a year's report, a report dated by its month
     pytest.param(
         "The 2017 report recorded a total of 30,000 liver transplants since 1993.",
@@ -260,6 +291,13 @@ PERIOD = [
         {(CUMULATIVE, 3000.0)},
         {(IN_PERIOD, 3000.0)},
         id="en-ranked-running-total-to-date",
+    ),
+    pytest.param(  # 'has completed' alone, but an as-of date makes it a running total
+        "In the national ranking of liver transplant volume, the hospital has completed 600 "
+        "cases by the end of 2020.",
+        {(CUMULATIVE, 600.0)},
+        {(IN_PERIOD, 600.0)},
+        id="en-ranking-has-completed-by-a-date",
     ),
     # near misses: a short window, a per-year rate inside a long one, a decade
     pytest.param(

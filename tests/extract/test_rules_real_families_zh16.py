@@ -39,11 +39,25 @@ CASES = [
         id="zh-year-went-abroad-not-before",
     ),
     pytest.param(
+        # near miss: 年前三季度 is a year's first three quarters (前 before no comma nor 的)
+        "2008年前三季度该院完成肝移植42例。",
+        {(IN_PERIOD, 42.0)},
+        {(CUMULATIVE, 42.0)},
+        id="zh-year-first-quarters-not-before",
+    ),
+    pytest.param(
         # near miss: a per-year word after the year keeps the period's count
         "2000年以前,该院每年完成肾移植约60例。",
         {(IN_PERIOD, 60.0)},
         {(CUMULATIVE, 60.0)},
         id="zh-before-year-then-per-year",
+    ),
+    pytest.param(
+        # near miss: a later year named in the sentence before the count dates the count
+        "2000年以前,该院仅开展肾移植,2005年,完成肾移植60例。",
+        {(IN_PERIOD, 60.0)},
+        {(CUMULATIVE, 60.0)},
+        id="zh-before-year-then-a-later-year",
     ),
     # --- a peak year's count is that year's, even after 到 -----------------------------------
     pytest.param(
@@ -146,6 +160,7 @@ WAIT = "wait_time_days"
         # a duration followed by what the hospital can then do is the wait for an organ
         ("江北医院肝移植科主任:两个月左右能安排手术。", {(WAIT, 60.88)}),
         ("东港医院心脏移植中心:5天到10天可以安排手术。", {(WAIT, 5.0), (WAIT, 10.0)}),
+        ("北山医院肝移植一般一个月左右安排手术。", {(WAIT, 30.44)}),  # 安排手术 with no 能/可
         ("需要肾移植的病人在三周之内,就可以找到配型合适的肾源。", {(WAIT, 21.0)}),
         ("西湖医院肝移植办公室医生:一般3-4个星期就应该可以做了。", {(WAIT, 21.0), (WAIT, 28.0)}),
         # 她 is the one told, not the one waiting: the hospital's claim
@@ -192,6 +207,11 @@ def test_zh_duration_then_other_action_no_wait(text: str) -> None:
         (
             "孙立平累计实施肝移植手术820例。",
             {(SURGEON_CUM, 820.0)},
+            set(),
+        ),
+        (  # a donation's operation (捐献手术) is no other surgery: the donors' count
+            "该院累计实施器官捐献手术120例。",
+            {("opo_donors", 120.0)},
             set(),
         ),
         (

@@ -156,6 +156,7 @@ GOOD = sorted(zh_places())
         (_doc([*GOOD, "x" * 3]), "no place name"),
         (_doc([*GOOD, 7]), "no place name"),
         (_doc(GOOD, count=5), "count 5"),
+        (_doc([*GOOD, "唐山"]), f"count {len(GOOD) + 1} != {len(GOOD)} names"),
         (_doc([n for n in GOOD if n != "北京"]), "lacks 北京"),
     ],
 )
@@ -167,4 +168,8 @@ def test_hostile_or_short_gazetteer_refused(text: str, message: str) -> None:
 def test_missing_gazetteer_file_refused(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="cannot read"):
         load_gazetteer(tmp_path / "none.json")
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes(_doc(GOOD).encode("gbk"))
+    with pytest.raises(GazetteerError, match="cannot read"):
+        load_gazetteer(gbk)
     assert load_gazetteer() == zh_places()

@@ -223,10 +223,15 @@ _EN_SURNAMES = (
     "|sun|tan|tang|tao|tian|tsang|wang|wei|wen|wong|wu|xia|xiang|xiao|xie|xiong|xu|xue|yan|yao"
     "|ye|yin|yu|yuan|zeng|zhai|zhang|zhao|zheng|zhong|zhou|zhu|zou"
 )
-_EN_PERSON_SUBJECT_RE = re.compile(
-    rf"(?<![a-z'-])(?<!hong\s)(?:{_EN_SURNAMES})(?!\skong)"
+_EN_NAME = (
+    rf"(?<!hong\s)(?:{_EN_SURNAMES})(?!\skong)"
     r"(?:\s(?!(?:hospital|cent(?:er|re)|department|institute|university|province|city|team"
     r"|group|district|county)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
+)
+"""A Chinese surname and, maybe, a given name (lower-cased text): not 'Hong Kong' nor a
+surname before a unit word ('Wu County', 'Li Hospital')."""
+_EN_PERSON_SUBJECT_RE = re.compile(
+    rf"(?<![a-z'-]){_EN_NAME}"
     r"\s(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?"
     r"(?:conducted|completed|performed|done|carried out|operated on)\s[^,;.]{0,30}$"
 )
@@ -258,9 +263,8 @@ def _en_person_subject(left: str) -> bool:
 
 
 _EN_PERSON_OPENS_RE = re.compile(
-    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:(?:{_EN_SURNAMES})(?:\s(?!(?:hospital|cent(?:er|re)"
-    r"|department|institute|university|province|city|team|group)(?![a-z]))[a-z]+(?:-[a-z]+)?)?"
-    r"|he|she)\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
+    rf"^\s*(?:(?:dr|prof|professor)\.?\s)?(?:{_EN_NAME}|he|she)"
+    r"\s(?!(?:said|says|told|added|noted|stated|explained|believes|thinks)(?![a-z]))"
     r"(?:is|was|has|had|[a-z]+(?:s|ed))\s"
 )
 """A sentence that opens with a person (a Chinese surname and given name, or he/she) as the
@@ -1454,6 +1458,13 @@ def _zh_other_surgery(ctx: _Ctx) -> bool:
     return len(noun) > 2 and "捐" not in noun and not pat.TRANSPLANT_CUE_RE.search(noun)
 
 
+def _surgeries_if_annual(ctx: _Ctx) -> str | None:
+    """A count of all operations, not transplants: a year's (a per-year word in its clause or
+    sentence, a year in its clause) is ``surgeries_per_year``, any other no figure."""
+    annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
+    return "surgeries_per_year" if annual else None
+
+
 def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -> str | None:
     """The indicator of a count of operations (_classify_in_use's "ops" class)."""
     if _has(pat.DEVICE_CUE_RE, ctx.left_clause[-8:], ctx.right[:6]):
@@ -1471,8 +1482,7 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
     if ctx.chinese and _zh_other_surgery(ctx):
         # 累计实施肝癌手术8000余例, 操刀上万台肝脏手术: no transplants; 每年完成四级手术900台
         # counts a year's operations
-        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
-        return "surgeries_per_year" if annual else None
+        return _surgeries_if_annual(ctx)
     if pat.OUTCOME_AFTER_RE.search(ctx.right[:16]) or ctx.left_clause.endswith("first "):
         return None  # 2例…患者术后长期生存; 'its first two heart transplants'
     if (
@@ -1510,8 +1520,7 @@ def _classify_ops(ctx: _Ctx, ordinal: bool, transplant: bool, local_left: str) -
         and pat.EN_TX_COUNT_BEFORE_RE.search(ctx.sentence_left)
     ):
         # '300 kidney transplants in 2018 and 30,000 surgeries overall': all operations
-        annual = _has(pat.ANNUAL_CUE_RE, ctx.clause, ctx.sentence_left) or _years(ctx.clause)
-        return "surgeries_per_year" if annual else None
+        return _surgeries_if_annual(ctx)
     tx_near = _has(pat.TRANSPLANT_CUE_RE, ctx.sentence_left[-40:], ctx.question)
     # a table row or list item under a heading about transplants, or a count whose
     # sentence names transplantation after it (累计成功开展11万例,...器官移植国)

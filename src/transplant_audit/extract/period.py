@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.numbers import EN_ONES, EN_TENS
 from transplant_audit.extract.rxprefix import speed_up
 from transplant_audit.extract.text import last_pos
 
@@ -365,15 +366,13 @@ EN_RATE_AFTER_RE = re.compile(
 """'numbering about six transplants each month', 'four liver transplants a week': a rate per
 month or week right after the count (before the next comma) is a period's count, like a
 per-year rate (GUIDE.md, "Counts per week")."""
-_TENS = (
-    "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
-    "|forty"
-)
+_OVER_TEN = "|".join(w for w, v in (EN_ONES | EN_TENS).items() if v > 10)
+_DIGIT_WORD = "|".join(w for w, v in EN_ONES.items() if 0 < v < 10 and w not in ("a", "an"))
 EN_LONG_WINDOW_RE = re.compile(
-    rf"(?<![a-z\d])(?:(1[1-9]|[2-9]\d)|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven"
-    r"|eight|nine))?)\s(?:years)(?![a-z])"
+    rf"(?<![a-z\d])(?:1[1-9]|[2-9]\d|(?:{_OVER_TEN})(?:[- ](?:{_DIGIT_WORD}))?)\syears(?![a-z])"
 )
-"""More than ten years ('the past 30 years', 'the last 15 years', 'twenty years'): a window so
+"""More than ten years ('the past 30 years', 'the last 15 years', 'twenty years'; the words
+are numbers.EN_ONES' and EN_TENS', as for digits up to 99): a window so
 long that the count in it is a programme's life so far (GUIDE.md, 'Running totals over a
 programme's whole life'), not a recent window."""
 EN_YEARS_TO_DATE_RE = re.compile(
@@ -436,11 +435,12 @@ def _year_report(v: PeriodView) -> bool:
 def _en_ranking_aspect(v: PeriodView) -> bool:
     """English: hospitals ranked by their counts ('In the national ranking of liver transplant
     volume, X has completed 600 cases'), the count's running-total cues only aspect and no
-    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals."""
+    as-of date: one period's counts compared (RANKING_CUE_RE), not running totals ('since'
+    is a running-total cue, no aspect: only_aspect refuses it)."""
     s = v.sentence
     if not ("rank" in s or "top" in s or " the most" in s) or not pat.RANKING_CUE_RE.search(s):
         return False
-    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s) or "since" in s:
+    if pat.AS_OF_RE.search(s) or pat.EN_AS_OF_DATE_RE.search(s):
         return False
     return only_aspect(s)
 
