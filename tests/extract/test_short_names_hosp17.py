@@ -221,3 +221,17 @@ def test_syllable_inventory_refuses_a_truncated_file() -> None:
     del doc["provenance"]["source"]
     with pytest.raises(sn.ShortNameError, match="provenance lacks source"):
         sn.parse_syllables(json.dumps(doc))
+
+
+PINYIN_MIRROR = Path("/work/.mirror/mozillazg+pinyin-data/repo")
+
+
+@pytest.mark.skipif(not PINYIN_MIRROR.exists(), reason="no clone of mozillazg/pinyin-data here")
+def test_shipped_syllables_are_the_sources_derivation() -> None:
+    tool = ROOT / "tools" / "build_pinyin_syllables.py"
+    run = subprocess.run(
+        [sys.executable, str(tool), "--repo", str(PINYIN_MIRROR), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
