@@ -13,7 +13,7 @@ from transplant_audit.evidence.vocabulary import (
     Qualifier,
 )
 from transplant_audit.extract import patterns as pat
-from transplant_audit.extract import zh_donations
+from transplant_audit.extract import short_names, zh_donations
 from transplant_audit.extract.context import (
     _PREVIOUS_CHARS,
     _Ctx,
@@ -242,13 +242,15 @@ keeps the count a unit's)."""
 
 
 _EN_HOSPITAL_SHORT_NAME_RE = re.compile(
-    r"(?<![a-z])(?:ren\sji|fu\swai|zhong\sshan|xi\sjing|tong\sji|rui\sjin|hua\sshan|xiang\sya"
-    r"|qi\slu|hua\sxi|xie\she|chang\szheng|chang\shai|nan\sfang|zhu\sjiang|an\szhen"
-    r"|tian\stan|xin\shua|xuan\swu)(?![a-z])"
+    short_names.short_name_pattern(short_names.en_hospital_short_names())
 )
-"""Well-known Chinese hospitals' short names written as two pinyin syllables ('Ren Ji',
-'Fu Wai', 'Zhong Shan', 'Xi Jing', 'Tong Ji'): they read like a surname and given name, but
-name a hospital, so a count after them is the hospital's."""
+"""Chinese hospitals' short names written as spaced pinyin syllables ('Ren Ji', 'Fu Wai',
+'Qian Fo Shan', 'Sheng Jing'): they read like a surname and given name, but name a
+hospital, so a count after them is the hospital's. Derived from data/hospitals.csv
+(extract/short_names.py; tools/build_en_hospital_short_names.py), not a hand list."""
+_SHORT_NAME_REACH = max(len(" ".join(n)) for n in short_names.en_hospital_short_names())
+"""The longest short name's length ('yu huang ding', 13): how far before and after a person's
+name a short name covering it can reach."""
 
 
 def _en_person_subject(left: str) -> bool:
@@ -291,9 +293,10 @@ def _en_person_opens_sentence(sentence_left: str) -> bool:
 
 def _hospital_short_name_at(left: str, at: int) -> bool:
     """Does a hospital's short name (_EN_HOSPITAL_SHORT_NAME_RE) cover position ``at``?"""
-    near = max(at - 8, 0)
+    near = max(at - _SHORT_NAME_REACH, 0)
     return any(
-        h.start() <= at < h.end() for h in _EN_HOSPITAL_SHORT_NAME_RE.finditer(left, near, at + 14)
+        h.start() <= at < h.end()
+        for h in _EN_HOSPITAL_SHORT_NAME_RE.finditer(left, near, at + _SHORT_NAME_REACH + 1)
     )
 
 

@@ -1,0 +1,216 @@
+"""Chinese hospitals' short names written as spaced pinyin syllables ('Ren Ji', 'Fu Wai',
+'Xiang Ya'), derived from the project's own hospital register, not a hand list.
+
+English text writes a hospital's pinyin name joined ('Renji Hospital') or spaced ('Ren Ji
+has performed 1,000 liver transplants'); spaced, it reads like a surname and a given name,
+and the count would be read as a surgeon's. The names come from data/hospitals.csv
+(``name_en`` and ``aliases``): the pinyin word just before 'Hospital' ('Shanghai Renji
+Hospital' -> renji), not the row's province or city alone, not an ordinal, split into
+syllables by the standard Mandarin syllable inventory (model/pinyin_syllables.json, derived
+by tools/build_pinyin_syllables.py from mozillazg/pinyin-data). The derived list ships as
+model/en_hospital_short_names.json (tools/build_en_hospital_short_names.py, with --check),
+because data/ is not part of the installed package.
+
+Pure core here (splitting, derivation, parsing, the pattern); the files are read once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+
+MODEL_DIR = Path(__file__).parent / "model"
+SYLLABLES_FILE = MODEL_DIR / "pinyin_syllables.json"
+SHORT_NAMES_FILE = MODEL_DIR / "en_hospital_short_names.json"
+MIN_SYLLABLES = 400
+"""Fewer syllables than this is a truncated or wrong inventory (425 today: the standard
+table's ~410 and interjections)."""
+SYLLABLE_ANCHORS = ("a", "zhong", "shuang", "xiang", "lü", "ren", "ji", "fo")
+PROVENANCE_KEYS = ("source", "commit", "licence", "derived_by")
+REQUIRED_COLUMNS = ("id", "name_en", "province", "city")
+NOT_PINYIN = frozenset({"china", "chinese"})
+"""English words before 'Hospital' that split as pinyin by accident ('West China Hospital':
+chi+na); the country's pinyin is Zhongguo."""
+ORDINALS = frozenset(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    + ("tenth", "general", "central")
+)
+"""Words that number or rank a hospital, never its name (none splits as pinyin today; kept
+so a future 'Di Yi' romanisation cannot slip in)."""
+KEPT_BY_HAND: dict[tuple[str, ...], str] = {
+    ("hua", "xi"): "West China Hospital (华西医院): the register names it in English, not Huaxi",
+    ("xie", "he"): "Peking Union / Wuhan Union (协和医院): the register writes 'Union'",
+    ("tian", "tan"): "Beijing Tiantan Hospital (天坛医院): not in the register",
+    ("xuan", "wu"): "Xuanwu Hospital, Capital Medical University (宣武医院): not in the register",
+}
+"""Short names of the former hand list that the register does not give, kept with why."""
+_WORD_BEFORE_HOSPITAL_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s+Hospital\b")
+_VOWEL_OPENS = ("a", "o", "e")
+_VOWEL_RE = re.compile("[aeiouü]")
+"""Syllables with no vowel are interjections (呣 m, 嗯 ng, 哼 hng) and join no name: so
+'Changgung' (Wade-Giles 长庚) is no pinyin, not chang+gu+ng."""
+_SYLLABLE_RE = re.compile(r"[a-zü]{1,6}")
+
+
+class ShortNameError(ValueError):
+    """A syllable inventory, hospital row or short-name file is missing or malformed."""
+
+
+def split_syllables(word: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
+    """The pinyin syllables of a joined word ('renji' -> ren, ji; 'qianfoshan' -> qian, fo,
+    shan), or None when it is not pinyin ('hospital', 'union'; 'china' splits, see
+    NOT_PINYIN). A syllable opening on a, o or e only opens the word (pinyin writes Xi'an
+    with an apostrophe), so 'xian' is one syllable; an interjection (m, ng, hm) is no part;
+    of the splits left, the one with fewest syllables, and of those the one whose earlier
+    syllables are longest ('changan' -> chan, gan: 'an' cannot follow)."""
+    word = word.lower()
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[len(word)] = ()
+    for start in range(len(word) - 1, -1, -1):
+        for end in range(min(len(word), start + 6), start, -1):
+            piece, rest = word[start:end], best[end]
+            if rest is None or piece not in syllables:
+                continue
+            if (start and piece.startswith(_VOWEL_OPENS)) or not _VOWEL_RE.search(piece):
+                continue
+            if best[start] is None or len(rest) + 1 < len(best[start] or ()):
+                best[start] = (piece, *rest)
+    return best[0]
+
+
+def parse_syllables(text: str, origin: str = "syllables") -> frozenset[str]:
+    """The syllables of an inventory file's text, checked: JSON with a provenance, a count
+    equal to the distinct syllables, at least MIN_SYLLABLES lower-case syllables, the
+    SYLLABLE_ANCHORS among them. Raises ShortNameError saying what is wrong."""
+    doc = _json(text, origin)
+    items = _checked_list(doc, "syllables", origin)
+    bad = [s for s in items if not isinstance(s, str) or not _SYLLABLE_RE.fullmatch(s)]
+    if bad:
+        raise ShortNameError(f"{origin}: {len(bad)} entries are no syllable, e.g. {bad[0]!r}")
+    if len(items) < MIN_SYLLABLES:
+        raise ShortNameError(f"{origin}: only {len(items)} syllables (< {MIN_SYLLABLES})")
+    absent = [a for a in SYLLABLE_ANCHORS if a not in set(items)]
+    if absent:
+        raise ShortNameError(f"{origin}: lacks {', '.join(absent)}: not the pinyin syllables")
+    return frozenset(items)
+
+
+def _json(text: str, origin: str) -> dict[str, object]:
+    """A derived file's JSON object with a provenance naming its source."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ShortNameError(f"{origin}: not JSON ({exc})") from exc
+    if not isinstance(doc, dict):
+        raise ShortNameError(f"{origin}: not a JSON object")
+    prov = doc.get("provenance")
+    missing = [k for k in PROVENANCE_KEYS if not isinstance(prov, dict) or not prov.get(k)]
+    if missing:
+        raise ShortNameError(f"{origin}: provenance lacks {', '.join(missing)}")
+    return doc
+
+
+def _checked_list(doc: Mapping[str, object], key: str, origin: str) -> list[object]:
+    """doc[key] as a list of distinct items whose number is doc['count']."""
+    items = doc.get(key)
+    if not isinstance(items, list):
+        raise ShortNameError(f"{origin}: no list of {key!r}")
+    distinct = {json.dumps(i, sort_keys=True) for i in items}
+    if doc.get("count") != len(items) or len(distinct) != len(items):
+        raise ShortNameError(f"{origin}: count {doc.get('count')!r} != {len(distinct)} {key}")
+    return items
+
+
+def _row_names(row: Mapping[str, str | None], number: int) -> tuple[list[str], set[str]]:
+    """A register row's English names (name_en and aliases) and its own place words."""
+    absent = [c for c in REQUIRED_COLUMNS if row.get(c) is None]
+    if absent or None in row:
+        what = f"lacks {', '.join(absent)}" if absent else "has more fields than the header"
+        raise ShortNameError(f"hospitals.csv row {number} ({row.get('id')!r}): {what}")
+    name = (row["name_en"] or "").strip()
+    if not name or not (row["id"] or "").strip():
+        raise ShortNameError(f"hospitals.csv row {number} ({row.get('id')!r}): empty id/name_en")
+    aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+    places = {re.sub(r"[\s'’-]", "", (row[c] or "").lower()) for c in ("province", "city")}
+    return [name, *aliases], places
+
+
+def short_names_from_rows(
+    rows: Iterable[Mapping[str, str | None]], syllables: frozenset[str]
+) -> list[dict[str, object]]:
+    """The register's pinyin short names: for each row, the word just before 'Hospital' in
+    its English name and aliases, unless it is the row's province or city, an ordinal or
+    NOT_PINYIN, when it splits into two or more syllables. One entry per name, sorted:
+    {"name": "renji", "syllables": ["ren", "ji"], "hospitals": [ids]}. Rows are numbered
+    from 2 (the header is line 1); a malformed row raises ShortNameError naming it."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for number, row in enumerate(rows, 2):
+        names, places = _row_names(row, number)
+        for name in names:
+            for m in _WORD_BEFORE_HOSPITAL_RE.finditer(name):
+                word = m.group(1).lower()
+                if word in places or word in ORDINALS or word in NOT_PINYIN:
+                    continue
+                split = split_syllables(word, syllables)
+                if split and len(split) >= 2:
+                    found.setdefault(split, set()).add(str(row["id"]).strip())
+    return [
+        {"name": "".join(s), "syllables": list(s), "hospitals": sorted(ids)}
+        for s, ids in sorted(found.items())
+    ]
+
+
+def parse_short_names(text: str, origin: str = "short names") -> tuple[tuple[str, ...], ...]:
+    """The syllables of each short name in a derived file's text, checked: provenance, a
+    count, each entry a name equal to its two or more syllables joined, with hospitals."""
+    doc = _json(text, origin)
+    entries = _checked_list(doc, "names", origin)
+    out: list[tuple[str, ...]] = []
+    for entry in entries:
+        syl = entry.get("syllables") if isinstance(entry, dict) else None
+        ok = (
+            isinstance(syl, list)
+            and len(syl) >= 2
+            and all(isinstance(s, str) and _SYLLABLE_RE.fullmatch(s) for s in syl)
+            and isinstance(entry, dict)
+            and entry.get("name") == "".join(syl)
+            and bool(entry.get("hospitals"))
+        )
+        if not ok:
+            raise ShortNameError(f"{origin}: malformed entry {entry!r}")
+        out.append(tuple(syl))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def short_name_pattern(names: Iterable[tuple[str, ...]]) -> str:
+    """A regex (for lower-cased text) matching any of the names with every syllable spaced
+    ('ren ji', 'qian fo shan'), as whole words; longest first. Joined, 'Renji' is one word
+    and no person; part-joined, 'Li Huili' is how a person is written, so it stays one."""
+    alts = sorted({r"\s".join(map(re.escape, n)) for n in names}, key=lambda a: (-len(a), a))
+    if not alts:
+        raise ShortNameError("no short names to match")
+    return r"(?<![a-z])(?:" + "|".join(alts) + r")(?![a-z])"
+
+
+@cache
+def en_hospital_short_names() -> tuple[tuple[str, ...], ...]:
+    """The shipped derived short names and those KEPT_BY_HAND, read once."""
+    try:
+        text = SHORT_NAMES_FILE.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ShortNameError(f"{SHORT_NAMES_FILE}: cannot read ({exc})") from exc
+    derived = parse_short_names(text, str(SHORT_NAMES_FILE))
+    return tuple(dict.fromkeys((*derived, *KEPT_BY_HAND)))
+
+
+@cache
+def pinyin_syllables() -> frozenset[str]:
+    """The shipped syllable inventory, read once."""
+    try:
+        text = SYLLABLES_FILE.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ShortNameError(f"{SYLLABLES_FILE}: cannot read ({exc})") from exc
+    return parse_syllables(text, str(SYLLABLES_FILE))
