@@ -130,6 +130,9 @@ def test_whose_hospitals_are_not_the_former_hand_list() -> None:
         ("hospital", None),
         ("union", None),
         ("friendship", None),
+        ("second", None),  # an ordinal or rank before 'Hospital' is no pinyin, so never a name
+        ("general", None),
+        ("central", None),
     ],
 )
 def test_split_syllables(word: str, syllables: tuple[str, ...] | None) -> None:
