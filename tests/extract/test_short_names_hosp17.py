@@ -97,6 +97,12 @@ WHOSE = [
         {(CUMULATIVE, 400.0)},
         id="person-named-like-a-three-syllable-hospital",
     ),
+    pytest.param(  # 'ren ji' ends inside 'xiren ji': a short name is whole words only
+        "Xiren Ji has performed 500 kidney transplants.",
+        {(S_CUMULATIVE, 500.0)},
+        {(CUMULATIVE, 500.0)},
+        id="short-name-inside-a-longer-given-name",
+    ),
 ]
 
 
@@ -153,6 +159,7 @@ def test_derivation_takes_the_word_before_hospital() -> None:
         "c,Second Xiangya Hospital of CSU,Hunan,Changsha,s3,Xiangya Hospital\n"
         "d,West China Hospital,Sichuan,Chengdu,s4,\n"  # English
         "e,Ningbo Lihuili Hospital,Zhejiang,Ningbo,s5,Lihuili Hospital;Ningbo Medical Center\n"
+        "f,Jiangsu Hua Hospital,Jiangsu,Nanjing,s6,\n"  # one syllable: a surname, not a name
     )
     got = sn.short_names_from_rows(rows, sn.pinyin_syllables())
     assert got == [
