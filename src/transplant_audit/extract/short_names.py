@@ -26,8 +26,8 @@ MODEL_DIR = Path(__file__).parent / "model"
 SYLLABLES_FILE = MODEL_DIR / "pinyin_syllables.json"
 SHORT_NAMES_FILE = MODEL_DIR / "en_hospital_short_names.json"
 MIN_SYLLABLES = 400
-"""Fewer syllables than this is a truncated or wrong inventory (425 today: the standard
-table's ~410 and interjections)."""
+"""Fewer syllables than this is a truncated or wrong inventory (425 today, 5 of them
+interjections with no vowel: hm, hng, m, n, ng)."""
 SYLLABLE_ANCHORS = ("a", "zhong", "shuang", "xiang", "lü", "ren", "ji", "fo")
 PROVENANCE_KEYS = ("source", "commit", "licence", "derived_by")
 REQUIRED_COLUMNS = ("id", "name_en", "province", "city")
