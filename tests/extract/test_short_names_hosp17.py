@@ -233,6 +233,48 @@ def test_syllable_inventory_refuses_a_truncated_file() -> None:
         sn.parse_syllables(json.dumps(doc))
 
 
+def _without_fo(doc: dict) -> None:
+    doc["syllables"].remove("fo")
+    doc["count"] -= 1
+
+
+def _not_a_syllable(doc: dict) -> None:
+    doc["syllables"][0] = "Zhong1"
+
+
+def _count_off(doc: dict) -> None:
+    doc["count"] += 1
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_without_fo, "lacks fo"),
+        (_not_a_syllable, "1 entries are no syllable"),
+        (_count_off, "count 426 != 425"),
+    ],
+)
+def test_syllable_inventory_refuses_a_wrong_file(edit, message: str) -> None:  # noqa: ANN001
+    doc = json.loads(sn.SYLLABLES_FILE.read_text(encoding="utf-8"))
+    edit(doc)
+    with pytest.raises(sn.ShortNameError, match=message):
+        sn.parse_syllables(json.dumps(doc))
+
+
+def test_short_names_file_refuses_a_wrong_entry() -> None:
+    doc = json.loads(sn.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+    assert len(sn.parse_short_names(json.dumps(doc))) == doc["count"]
+    doc["names"].append(doc["names"][0])
+    doc["count"] += 1
+    with pytest.raises(sn.ShortNameError, match="count"):  # a name twice
+        sn.parse_short_names(json.dumps(doc))
+    doc["names"][-1] = {**doc["names"][0], "name": "renjie"}  # not its syllables joined
+    with pytest.raises(sn.ShortNameError, match="malformed entry"):
+        sn.parse_short_names(json.dumps(doc))
+    with pytest.raises(sn.ShortNameError, match="not a JSON object"):
+        sn.parse_short_names("[]")
+
+
 PINYIN_MIRROR = Path("/work/.mirror/mozillazg+pinyin-data/repo")
 
 
