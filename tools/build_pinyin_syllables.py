@@ -9,7 +9,7 @@ merges every reading of every character from the Unicode Unihan database (kHanyu
 kMandarin, kTGHZ2013, kXHC1983, kHanyuPinlu; Unihan of 2024-07-31) and its hand corrections.
 The file is read at the pinned SOURCE_COMMIT with ``git show``. The inventory is the set of
 those readings with the tone marks removed (ü kept): the toneless syllables of Mandarin (425
-today: the ~410 of the standard table and interjections such as hm, ng). Not the 8,105
+today, 5 of them interjections with no vowel: hm, hng, m, n, ng). Not the 8,105
 standard characters' most common readings alone (kMandarin_8105.txt): they lack fo (佛 reads
 fú there), and Qianfoshan Hospital is 千佛山.
 

@@ -97,6 +97,12 @@ WHOSE = [
         {(CUMULATIVE, 400.0)},
         id="person-named-like-a-three-syllable-hospital",
     ),
+    pytest.param(  # 'ren ji' ends inside 'xiren ji': a short name is whole words only
+        "Xiren Ji has performed 500 kidney transplants.",
+        {(S_CUMULATIVE, 500.0)},
+        {(CUMULATIVE, 500.0)},
+        id="short-name-inside-a-longer-given-name",
+    ),
 ]
 
 
@@ -130,6 +136,9 @@ def test_whose_hospitals_are_not_the_former_hand_list() -> None:
         ("hospital", None),
         ("union", None),
         ("friendship", None),
+        ("second", None),  # an ordinal or rank before 'Hospital' is no pinyin, so never a name
+        ("general", None),
+        ("central", None),
     ],
 )
 def test_split_syllables(word: str, syllables: tuple[str, ...] | None) -> None:
@@ -150,6 +159,7 @@ def test_derivation_takes_the_word_before_hospital() -> None:
         "c,Second Xiangya Hospital of CSU,Hunan,Changsha,s3,Xiangya Hospital\n"
         "d,West China Hospital,Sichuan,Chengdu,s4,\n"  # English
         "e,Ningbo Lihuili Hospital,Zhejiang,Ningbo,s5,Lihuili Hospital;Ningbo Medical Center\n"
+        "f,Jiangsu Hua Hospital,Jiangsu,Nanjing,s6,\n"  # one syllable: a surname, not a name
     )
     got = sn.short_names_from_rows(rows, sn.pinyin_syllables())
     assert got == [
@@ -221,6 +231,48 @@ def test_syllable_inventory_refuses_a_truncated_file() -> None:
     del doc["provenance"]["source"]
     with pytest.raises(sn.ShortNameError, match="provenance lacks source"):
         sn.parse_syllables(json.dumps(doc))
+
+
+def _without_fo(doc: dict) -> None:
+    doc["syllables"].remove("fo")
+    doc["count"] -= 1
+
+
+def _not_a_syllable(doc: dict) -> None:
+    doc["syllables"][0] = "Zhong1"
+
+
+def _count_off(doc: dict) -> None:
+    doc["count"] += 1
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_without_fo, "lacks fo"),
+        (_not_a_syllable, "1 entries are no syllable"),
+        (_count_off, "count 426 != 425"),
+    ],
+)
+def test_syllable_inventory_refuses_a_wrong_file(edit, message: str) -> None:  # noqa: ANN001
+    doc = json.loads(sn.SYLLABLES_FILE.read_text(encoding="utf-8"))
+    edit(doc)
+    with pytest.raises(sn.ShortNameError, match=message):
+        sn.parse_syllables(json.dumps(doc))
+
+
+def test_short_names_file_refuses_a_wrong_entry() -> None:
+    doc = json.loads(sn.SHORT_NAMES_FILE.read_text(encoding="utf-8"))
+    assert len(sn.parse_short_names(json.dumps(doc))) == doc["count"]
+    doc["names"].append(doc["names"][0])
+    doc["count"] += 1
+    with pytest.raises(sn.ShortNameError, match="count"):  # a name twice
+        sn.parse_short_names(json.dumps(doc))
+    doc["names"][-1] = {**doc["names"][0], "name": "renjie"}  # not its syllables joined
+    with pytest.raises(sn.ShortNameError, match="malformed entry"):
+        sn.parse_short_names(json.dumps(doc))
+    with pytest.raises(sn.ShortNameError, match="not a JSON object"):
+        sn.parse_short_names("[]")
 
 
 PINYIN_MIRROR = Path("/work/.mirror/mozillazg+pinyin-data/repo")

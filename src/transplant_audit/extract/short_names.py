@@ -26,20 +26,14 @@ MODEL_DIR = Path(__file__).parent / "model"
 SYLLABLES_FILE = MODEL_DIR / "pinyin_syllables.json"
 SHORT_NAMES_FILE = MODEL_DIR / "en_hospital_short_names.json"
 MIN_SYLLABLES = 400
-"""Fewer syllables than this is a truncated or wrong inventory (425 today: the standard
-table's ~410 and interjections)."""
+"""Fewer syllables than this is a truncated or wrong inventory (425 today, 5 of them
+interjections with no vowel: hm, hng, m, n, ng)."""
 SYLLABLE_ANCHORS = ("a", "zhong", "shuang", "xiang", "lü", "ren", "ji", "fo")
 PROVENANCE_KEYS = ("source", "commit", "licence", "derived_by")
 REQUIRED_COLUMNS = ("id", "name_en", "province", "city")
 NOT_PINYIN = frozenset({"china", "chinese"})
 """English words before 'Hospital' that split as pinyin by accident ('West China Hospital':
 chi+na); the country's pinyin is Zhongguo."""
-ORDINALS = frozenset(
-    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-    + ("tenth", "general", "central")
-)
-"""Words that number or rank a hospital, never its name (none splits as pinyin today; kept
-so a future 'Di Yi' romanisation cannot slip in)."""
 KEPT_BY_HAND: dict[tuple[str, ...], str] = {
     ("hua", "xi"): "West China Hospital (华西医院): the register names it in English, not Huaxi",
     ("xie", "he"): "Peking Union / Wuhan Union (协和医院): the register writes 'Union'",
@@ -142,17 +136,18 @@ def short_names_from_rows(
     rows: Iterable[Mapping[str, str | None]], syllables: frozenset[str]
 ) -> list[dict[str, object]]:
     """The register's pinyin short names: for each row, the word just before 'Hospital' in
-    its English name and aliases, unless it is the row's province or city, an ordinal or
-    NOT_PINYIN, when it splits into two or more syllables. One entry per name, sorted:
-    {"name": "renji", "syllables": ["ren", "ji"], "hospitals": [ids]}. Rows are numbered
-    from 2 (the header is line 1); a malformed row raises ShortNameError naming it."""
+    its English name and aliases, unless it is the row's province or city or NOT_PINYIN,
+    when it splits into two or more syllables (an English ordinal, 'Second', never does).
+    One entry per name, sorted: {"name": "renji", "syllables": ["ren", "ji"], "hospitals":
+    [ids]}. Rows are numbered from 2 (the header is line 1); a malformed row raises
+    ShortNameError naming it."""
     found: dict[tuple[str, ...], set[str]] = {}
     for number, row in enumerate(rows, 2):
         names, places = _row_names(row, number)
         for name in names:
             for m in _WORD_BEFORE_HOSPITAL_RE.finditer(name):
                 word = m.group(1).lower()
-                if word in places or word in ORDINALS or word in NOT_PINYIN:
+                if word in places or word in NOT_PINYIN:
                     continue
                 split = split_syllables(word, syllables)
                 if split and len(split) >= 2:
