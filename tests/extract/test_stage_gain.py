@@ -5,14 +5,10 @@ set is read."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-from .conftest import TOOLS, import_script
-
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+from .conftest import TOOLS, import_script, load_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +112,7 @@ def test_degenerate_bootstraps_are_refused(trainer) -> None:  # noqa: ANN001
 
 
 def test_bench_refuses_no_rounds_before_reading_the_judge() -> None:
-    bench = import_script(BENCH, "bench_stage_gain")
+    bench = load_benchmark("bench_stage_gain")
     assert not hasattr(bench, "bootstrap_gain")  # the trainer's bootstrap only, no copy
     with pytest.raises(SystemExit) as stop:
         bench.main(["--rounds", "0"])
