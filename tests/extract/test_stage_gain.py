@@ -5,24 +5,16 @@ set is read."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-from .conftest import TOOLS, import_script
-
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+from .conftest import TOOLS, import_script, load_benchmark
+from .test_default_rule import pages  # n pages alike, (tp, fp, fn) per language
 
 
 @pytest.fixture(scope="module")
 def trainer():  # noqa: ANN201
     return import_script(TOOLS, "train_extractor")
-
-
-def pages(cells: list[tuple[int, int, int]], n: int) -> np.ndarray:
-    """``n`` pages alike, each with ``cells`` (tp, fp, fn) for en, zh-Hans, zh-Hant."""
-    return np.array([cells] * n, dtype=np.int64)
 
 
 BASE = [(7, 3, 3), (7, 3, 3), (7, 3, 3)]  # P 0.7, R 0.7 in every language
@@ -43,7 +35,7 @@ def test_identical_methods_gain_nothing(trainer) -> None:  # noqa: ANN001
 def test_a_gain_on_every_page_is_real(trainer) -> None:  # noqa: ANN001
     """A stage that finds one more figure on every page: every resample gains, so the
     whole interval is above 0."""
-    gain = trainer.paired_bootstrap(pages(BASE, 30), pages(ONE_MORE, 30), rounds=300, seed=2)
+    gain = trainer.paired_bootstrap(pages(*BASE, n=30), pages(*ONE_MORE, n=30), rounds=300, seed=2)
     assert gain.observed > 0
     assert gain.replicates.shape == (300,)
     assert gain.low > 0 and gain.high >= gain.low
@@ -55,7 +47,7 @@ def test_a_gain_from_one_page_only_touches_zero(trainer) -> None:  # noqa: ANN00
     """The same stage helping on one page of 40 only, however much: about 36% of resamples
     ((39/40)**40) leave that page out and gain exactly nothing, so the 5th percentile is 0,
     not above it."""
-    base = pages(BASE, 40)
+    base = pages(*BASE, n=40)
     base[0] = [(7, 3, 43)] * 3  # a long page with 50 figures per language
     stage = base.copy()
     stage[0] = [(47, 3, 3)] * 3  # 40 more found on it
@@ -70,7 +62,7 @@ def test_a_gain_from_one_page_only_touches_zero(trainer) -> None:  # noqa: ANN00
 def test_same_seed_same_result_other_seed_other_draws(trainer) -> None:  # noqa: ANN001
     """The rule must decide the same on a re-run: the same arrays and seed give the same
     replicates; another seed draws other pages (so the seed is really used)."""
-    base = pages(BASE, 20)
+    base = pages(*BASE, n=20)
     stage = base.copy()
     stage[:7] = ONE_MORE
     stage[7:10] = [(6, 4, 4)] * 3  # the stage hurts on three pages
@@ -87,8 +79,8 @@ def test_the_methods_are_resampled_together(trainer) -> None:  # noqa: ANN001
     """Paired: a stage that helps on half the pages and hurts as much on the other half has
     replicates on both sides of zero, centred on it; the gain of one method over another is
     the negative of the reverse."""
-    missed = pages([(3, 0, 1), (2, 0, 0), (2, 0, 0)], 10)
-    found = pages([(4, 0, 0), (2, 0, 0), (2, 0, 0)], 10)
+    missed = pages((3, 0, 1), (2, 0, 0), (2, 0, 0), n=10)
+    found = pages((4, 0, 0), (2, 0, 0), (2, 0, 0), n=10)
     base, stage = np.concatenate([missed, found]), np.concatenate([found, missed])
     gain = trainer.paired_bootstrap(base, stage, rounds=400, seed=3)
     back = trainer.paired_bootstrap(stage, base, rounds=400, seed=3)
@@ -99,24 +91,24 @@ def test_the_methods_are_resampled_together(trainer) -> None:  # noqa: ANN001
 
 def test_bad_shapes_are_refused(trainer) -> None:  # noqa: ANN001
     with pytest.raises(ValueError, match="one shape"):
-        trainer.paired_bootstrap(pages(BASE, 3), pages(BASE, 4))
+        trainer.paired_bootstrap(pages(*BASE, n=3), pages(*BASE, n=4))
     with pytest.raises(ValueError, match="one shape"):
-        trainer.paired_bootstrap(pages(BASE, 0), pages(BASE, 0))
+        trainer.paired_bootstrap(pages(*BASE, n=0), pages(*BASE, n=0))
 
 
 def test_degenerate_bootstraps_are_refused(trainer) -> None:  # noqa: ANN001
     """One page resamples to itself (its gain would pass as certain: low = high = observed);
     no rounds, or a percentile at or past the median (low above high), decide nothing."""
     with pytest.raises(ValueError, match="2 pages or more"):
-        trainer.paired_bootstrap(pages(BASE, 1), pages(ONE_MORE, 1))
-    assert trainer.paired_bootstrap(pages(BASE, 2), pages(ONE_MORE, 2), rounds=10).real
+        trainer.paired_bootstrap(pages(*BASE, n=1), pages(*ONE_MORE, n=1))
+    assert trainer.paired_bootstrap(pages(*BASE, n=2), pages(*ONE_MORE, n=2), rounds=10).real
     for bad in ({"rounds": 0}, {"percentile": 50.0}, {"percentile": 0.0}):
         with pytest.raises(ValueError, match="rounds >= 1"):
-            trainer.paired_bootstrap(pages(BASE, 5), pages(ONE_MORE, 5), **bad)
+            trainer.paired_bootstrap(pages(*BASE, n=5), pages(*ONE_MORE, n=5), **bad)
 
 
 def test_bench_refuses_no_rounds_before_reading_the_judge() -> None:
-    bench = import_script(BENCH, "bench_stage_gain")
+    bench = load_benchmark("bench_stage_gain")
     assert not hasattr(bench, "bootstrap_gain")  # the trainer's bootstrap only, no copy
     with pytest.raises(SystemExit) as stop:
         bench.main(["--rounds", "0"])

@@ -6,7 +6,6 @@ only the gazetteer can tell them from a person."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -24,10 +23,9 @@ from transplant_audit.extract.places import (
     zh_places,
 )
 
-from .conftest import check_figures
+from .conftest import TOOLS, check_figures, import_script
 
-ROOT = Path(__file__).resolve().parents[2]
-TOOL = ROOT / "tools" / "build_zh_places.py"
+TOOL = TOOLS / "build_zh_places.py"
 SOURCE_MIRROR = Path("/work/.mirror/modood+Administrative-divisions-of-China/repo")
 CUMULATIVE = "transplants_cumulative"
 SURGEON_CUM = "surgeon_transplants_cumulative"
@@ -87,11 +85,7 @@ def test_zh16_hand_list_cities_are_in_the_gazetteer_not_the_pattern() -> None:
 
 
 def _tool():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("build_zh_places", TOOL)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return import_script(TOOLS, "build_zh_places")
 
 
 def test_shipped_gazetteer_provenance_matches_the_tool() -> None:
