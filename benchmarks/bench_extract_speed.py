@@ -63,6 +63,7 @@ import tarfile
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -95,6 +96,26 @@ def _pages(which: str) -> list[str]:
     return bench_extract.pages(docs) if which == "dense" else bench_extract.typical_pages(docs)
 
 
+def extractor(method: str) -> Callable[[str], list]:
+    """The function timed for ``method``: the rules, ``combined`` with the stored model, or
+    ``span`` (``combined`` with ``SPAN_ON``). ``learned`` is imported only for the latter two,
+    so ``rules`` also times a base revision without extract/learned.py."""
+    if method == "rules":
+        from transplant_audit.extract.core import extract_candidates
+
+        return extract_candidates
+    from transplant_audit.extract import learned
+
+    model = learned.load_model()  # reading the weights is not timed
+    if method == "span":  # combined with the span stage forced on (see --method)
+        model = dataclasses.replace(model, **SPAN_ON)
+
+    def run(text: str) -> list:
+        return learned.extract(text, method="combined", model=model)
+
+    return run
+
+
 def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
     """One measurement in this process: ``rules``, ``combined`` or ``span`` (the extractor of
     whatever ``transplant_audit`` is on the path) or ``regex`` (the digit-run baseline)."""
@@ -104,18 +125,7 @@ def worker(kind: str, seconds: float, which: str = "dense") -> dict[str, float]:
         fn = digit_run.findall
         figures = 0.0
     else:
-        if kind == "rules":
-            from transplant_audit.extract.core import extract_candidates as fn
-        else:  # the rules and the learned step (extract --method combined)
-            from transplant_audit.extract import learned
-
-            model = learned.load_model()  # reading the weights is not timed
-            if kind == "span":  # combined with the span stage forced on (see --method)
-                model = dataclasses.replace(model, **SPAN_ON)
-
-            def fn(text: str) -> list:
-                return learned.extract(text, method="combined", model=model)
-
+        fn = extractor(kind)
         figures = sum(len(fn(p)) for p in pages) / len(pages)  # also warms up
     tracemalloc.start()
     for p in pages:
