@@ -160,21 +160,21 @@ def _address_prefilter(pages: list[str], rounds: int) -> str:
 
     _run_with(pages, "_is_masked", spy)
 
+    def prefiltered(norm: str, lo: int, hi: int) -> re.Pattern[str]:
+        """The pattern the prefilter searches this window with (timed and checked alike)."""
+        return full if STREET_NUMBER_RE.search(norm, lo, hi) else rest
+
     def old() -> None:
         for norm, lo, hi in windows:
             list(full.finditer(norm, lo, hi))
 
     def new() -> None:
         for norm, lo, hi in windows:
-            rx = full if STREET_NUMBER_RE.search(norm, lo, hi) else rest
-            list(rx.finditer(norm, lo, hi))
+            list(prefiltered(norm, lo, hi).finditer(norm, lo, hi))
 
     same = all(
         [m.span() for m in full.finditer(n, lo, hi)]
-        == [
-            m.span()
-            for m in (full if STREET_NUMBER_RE.search(n, lo, hi) else rest).finditer(n, lo, hi)
-        ]
+        == [m.span() for m in prefiltered(n, lo, hi).finditer(n, lo, hi)]
         for n, lo, hi in windows
     )
     best = {}

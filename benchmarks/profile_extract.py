@@ -26,35 +26,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import os
 import signal
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_extract_speed  # noqa: E402
-
-
-def _extractor(method: str) -> Callable[[str], list]:
-    """The function timed: the rules, ``combined`` as stored, or with the span stage on."""
-    from transplant_audit.extract import learned
-    from transplant_audit.extract.core import extract_candidates
-
-    if method == "rules":
-        return extract_candidates
-    model = learned.load_model()  # reading the weights is not sampled
-    if method == "span":
-        model = dataclasses.replace(model, **bench_extract_speed.SPAN_ON)
-
-    def run(text: str) -> list:
-        return learned.extract(text, method="combined", model=model)
-
-    return run
 
 
 class _Sampler:
@@ -88,7 +69,7 @@ def profile(method: str, which: str, seconds: float, interval: float) -> tuple[_
     """Sample the extractor on the pages for about ``seconds`` of CPU time; return the
     samples and the pages per CPU second while sampling."""
     pages = bench_extract_speed._pages(which)
-    run = _extractor(method)
+    run = bench_extract_speed.extractor(method)
     for page in pages:
         run(page)  # warm-up: patterns compiled, caches filled
     sampler = _Sampler()
