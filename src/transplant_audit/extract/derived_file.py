@@ -2,7 +2,9 @@
 pinyin_syllables.json, en_hospital_short_names.json): UTF-8 JSON, an object with a
 ``provenance`` naming its source and a list whose length is its ``count``. Each check takes
 the caller's error class, so a wrong gazetteer stays a GazetteerError and a wrong syllable
-inventory a ShortNameError; what each file's entries must be is its own module's."""
+inventory a ShortNameError; what each file's entries must be is its own module's. The
+three tools that derive them (tools/build_zh_places.py, build_pinyin_syllables.py,
+build_en_hospital_short_names.py) end on ``write_or_check``."""
 
 from __future__ import annotations
 
@@ -51,3 +53,17 @@ def counted_list(
     if doc.get("count") != len(items) or len(distinct) != len(items):
         raise error(f"{origin}: count {doc.get('count')!r} != {len(distinct)} {key}")
     return items
+
+
+def write_or_check(path: Path, text: str, check: bool, summary: str) -> int:
+    """What a build tool does with a derivation's ``text``: with ``check``, compare it with
+    the shipped file at ``path`` (0 when equal, 1 when it differs or is absent); without,
+    write it there. Prints what it found or did (``summary``: what was written, e.g. '425
+    syllables'); returns the exit status."""
+    if check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == text
+        print(f"{path.name}: {'up to date' if same else 'DIFFERS from the derivation'}")
+        return 0 if same else 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path} ({summary})")
+    return 0
