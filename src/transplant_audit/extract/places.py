@@ -18,7 +18,8 @@ from . import derived_file
 
 GAZETTEER = Path(__file__).parent / "model" / "zh_places.json"
 MIN_NAMES = 2000
-"""Fewer names than this is a truncated or wrong file: 3,275 today (2,800+ counties alone)."""
+"""Fewer names than this is a truncated or wrong file: 3,275 today, 2,654 of them from the
+county level alone (areas.csv's 2,839 county-level divisions, zones dropped, as bare names)."""
 ANCHORS = ("北京", "上海", "广州", "唐山", "许昌", "台北", "香港")
 """Names every true gazetteer of China holds: a file missing one is not the gazetteer."""
 PROVENANCE_KEYS = ("source", "commit", "publisher", "licence", "derived_by")
