@@ -223,11 +223,11 @@ def print_dense_memory(page_texts: list[str]) -> None:
 
 
 def load_realtext(half: str) -> list[dict]:
-    """A real-text set by name; ``hN-tune``/``hN-check`` (N = 3 to 12) are heldout3's to
-    heldout12's halves by page (``build_set.halves``: a rules pass after a set's
-    blind score reads the tune half and only scores the check half)."""
-    m = re.fullmatch(r"h([3-9]|1[0-2])-(tune|check)", half)
-    if m:
+    """A real-text set by name; ``hN-tune``/``hN-check`` are the halves by page of a set
+    tuned on by half, heldoutN in the trainer's ``HALF_SETS`` (``build_set.halves``: a rules
+    pass after a set's blind score reads the tune half and only scores the check half)."""
+    m = re.fullmatch(r"h(\d+)-(tune|check)", half)
+    if m and f"heldout{m[1]}" in _trainer().HALF_SETS:
         sys.path.insert(0, str(REALTEXT))
         try:
             import build_set
@@ -252,22 +252,7 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     sets unscored."""
     halves = ["dev", "dev2"]
     if not dev_only:
-        halves = [
-            "heldout12",
-            "heldout11",
-            "heldout10",
-            "heldout9",
-            "heldout8",
-            "heldout7",
-            "heldout6",
-            "heldout5",
-            "heldout4",
-            "heldout3",
-            "heldout2",
-            "heldout",
-            "dev",
-            "dev2",
-        ]
+        halves = [*reversed(_trainer().HALF_SETS), "heldout2", "heldout", *halves]
     docs = {h: load_realtext(h) for h in halves}
     sizes = ", ".join(f"{h} {len(docs[h])}" for h in halves)
     print(
@@ -311,7 +296,7 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
                 met = h.precision >= TARGET_PRECISION and h.recall >= TARGET_RECALL
                 if method == learned.DEFAULT_METHOD:
                     ok = ok and met
-                flag = "" if met else "  heldout12 below target"
+                flag = "" if met else f"  {halves[0]} below target"
             print(f"  {lang:<9}" + "".join(f" |   {_row(t)}" for t in cells) + flag)
         if show_errors and method == "rules":
             for h in ("dev", "dev2", "heldout2"):
@@ -320,42 +305,15 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     return ok
 
 
-VALUE_ONLY_SETS = (
-    "heldout12",
-    "heldout11",
-    "h11-tune",
-    "h11-check",
-    "heldout10",
-    "h10-tune",
-    "h10-check",
-    "heldout9",
-    "h9-tune",
-    "h9-check",
-    "heldout8",
-    "h8-tune",
-    "h8-check",
-    "heldout7",
-    "h7-tune",
-    "h7-check",
-    "heldout6",
-    "h6-tune",
-    "h6-check",
-    "heldout5",
-    "h5-tune",
-    "h5-check",
-    "heldout4",
-    "h4-tune",
-    "h4-check",
-    "heldout3",
-    "h3-tune",
-    "h3-check",
-    "heldout2",
-    "heldout",
-    "dev",
-    "dev2",
-)
-"""The sets ``--values`` scores: every real-text set and the halves of the sets tuned on by
-half (a set scored blind once may have its scores printed; its errors are never listed)."""
+def value_only_sets() -> list[str]:
+    """The sets ``--values`` scores: every real-text set and the halves of the sets tuned on
+    by half (the trainer's ``HALF_SETS``, newest first; a set scored blind once may have its
+    scores printed; its errors are never listed)."""
+    out: list[str] = []
+    for name in reversed(_trainer().HALF_SETS):
+        n = name.removeprefix("heldout")
+        out += [name, f"h{n}-tune", f"h{n}-check"]
+    return [*out, "heldout2", "heldout", "dev", "dev2"]
 
 
 def print_value_only() -> None:
@@ -367,7 +325,7 @@ def print_value_only() -> None:
     print(f"  {'set':<9} {'language':<9} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4} | "
           f"{'P':>6} {'R':>6}")  # fmt: skip
     notes = []
-    for name in VALUE_ONLY_SETS:
+    for name in value_only_sets():
         docs = load_realtext(name)
         found = {d["text"]: extract_candidates(d["text"]) for d in docs}  # extract once
         any_ind = evaluate_any_indicator(docs, found.__getitem__)

@@ -1,10 +1,11 @@
 """Does a change to the confidence's code change any candidate or any confidence?
 
 Hashes (candidate, score, confidence) of ``extract.confidence.extract_confident`` for every
-method over every document of tests/extract/realtext/*.json (heldout8.json excepted: it is
-scored once, blind, and never read here) and tests/extract/corpus/*.json, and over the
-page-sized documents the throughput benchmarks time (corpus texts joined, ~6,000
-characters). Floats are hashed by ``repr``: equal digests mean bit-for-bit equal numbers.
+method over every document of tests/extract/realtext/*.json (heldout8.json and every later
+heldoutN.json excepted, ``extract_identity.is_blind``: never read here) and
+tests/extract/corpus/*.json, and over the page-sized documents the throughput benchmarks
+time (corpus texts joined, ~6,000 characters). Floats are hashed by ``repr``: equal
+digests mean bit-for-bit equal numbers.
 
 Run it on two source trees and compare the digests it prints, e.g. main against a branch::
 
@@ -25,15 +26,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from extract_identity import is_blind
+
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "extract"
-NEVER_OPEN = {
-    "heldout8.json",
-    "heldout9.json",
-    "heldout10.json",
-    "heldout11.json",
-    "heldout12.json",
-}
-"""The blind set: scored once with everything frozen; no tool of a change reads it."""
 METHODS = ("rules", "learned", "combined")
 
 
@@ -43,7 +38,7 @@ def documents() -> dict[str, list[tuple[str, str | None]]]:
     joined: list[str] = []
     for folder in ("realtext", "corpus"):
         for path in sorted((TESTS / folder).glob("*.json")):
-            if path.name in NEVER_OPEN:
+            if is_blind(path.name):
                 continue
             docs = json.loads(path.read_text(encoding="utf-8"))
             sets[f"{folder}/{path.name}"] = [(d["text"], d.get("language")) for d in docs]

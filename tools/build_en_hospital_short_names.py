@@ -18,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from transplant_audit.extract import derived_file
 from transplant_audit.extract import short_names as sn
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,14 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.register}: {exc}", file=sys.stderr)
         return 2
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    out = sn.SHORT_NAMES_FILE
-    if args.check:
-        same = out.exists() and out.read_text(encoding="utf-8") == text
-        print(f"{out.name}: {'up to date' if same else 'DIFFERS from the derivation'}")
-        return 0 if same else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({doc['count']} names)")
-    return 0
+    return derived_file.write_or_check(
+        sn.SHORT_NAMES_FILE, text, args.check, f"{doc['count']} names"
+    )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from transplant_audit.extract import derived_file
+
 SOURCE_URL = "https://github.com/mozillazg/pinyin-data"
 SOURCE_COMMIT = "82759f96236a65141ddc0cc9198fa688b7b8a7fa"
 SOURCE_FILE = "pinyin.txt"
@@ -94,13 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot derive from {args.repo}: {exc}", file=sys.stderr)
         return 2
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name}: {'up to date' if same else 'DIFFERS from the derivation'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({doc['count']} syllables)")
-    return 0
+    return derived_file.write_or_check(OUT, text, args.check, f"{doc['count']} syllables")
 
 
 if __name__ == "__main__":

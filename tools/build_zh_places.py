@@ -29,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from transplant_audit.extract import derived_file
+
 SOURCE_URL = "https://github.com/modood/Administrative-divisions-of-China"
 SOURCE_COMMIT = "57a0aa9cef47169a2eb74cf057b0245052a34e8c"
 OUT = Path(__file__).resolve().parents[1] / "src/transplant_audit/extract/model/zh_places.json"
@@ -203,17 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if the shipped file differs")
     args = ap.parse_args(argv)
     try:
-        text = render(derive(read_source(_git_dir(args.repo))))
+        names = derive(read_source(_git_dir(args.repo)))
     except (subprocess.CalledProcessError, FileNotFoundError) as exc:
         print(f"cannot read {SOURCE_COMMIT} from {args.repo}: {exc}", file=sys.stderr)
         return 2
-    if args.check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name}: {'up to date' if same else 'STALE (differs from the derivation)'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({json.loads(text)['count']} names)")
-    return 0
+    return derived_file.write_or_check(OUT, render(names), args.check, f"{len(names)} names")
 
 
 if __name__ == "__main__":

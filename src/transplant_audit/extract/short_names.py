@@ -16,11 +16,12 @@ Pure core here (splitting, derivation, parsing, the pattern); the files are read
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
+
+from . import derived_file
 
 MODEL_DIR = Path(__file__).parent / "model"
 SYLLABLES_FILE = MODEL_DIR / "pinyin_syllables.json"
@@ -80,7 +81,7 @@ def parse_syllables(text: str, origin: str = "syllables") -> frozenset[str]:
     equal to the distinct syllables, at least MIN_SYLLABLES lower-case syllables, the
     SYLLABLE_ANCHORS among them. Raises ShortNameError saying what is wrong."""
     doc = _json(text, origin)
-    items = _checked_list(doc, "syllables", origin)
+    items = derived_file.counted_list(doc, "syllables", origin, ShortNameError)
     bad = [s for s in items if not isinstance(s, str) or not _SYLLABLE_RE.fullmatch(s)]
     if bad:
         raise ShortNameError(f"{origin}: {len(bad)} entries are no syllable, e.g. {bad[0]!r}")
@@ -94,28 +95,9 @@ def parse_syllables(text: str, origin: str = "syllables") -> frozenset[str]:
 
 def _json(text: str, origin: str) -> dict[str, object]:
     """A derived file's JSON object with a provenance naming its source."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ShortNameError(f"{origin}: not JSON ({exc})") from exc
-    if not isinstance(doc, dict):
-        raise ShortNameError(f"{origin}: not a JSON object")
-    prov = doc.get("provenance")
-    missing = [k for k in PROVENANCE_KEYS if not isinstance(prov, dict) or not prov.get(k)]
-    if missing:
-        raise ShortNameError(f"{origin}: provenance lacks {', '.join(missing)}")
+    doc = derived_file.json_object(text, origin, ShortNameError)
+    derived_file.check_provenance(doc, PROVENANCE_KEYS, origin, ShortNameError)
     return doc
-
-
-def _checked_list(doc: Mapping[str, object], key: str, origin: str) -> list[object]:
-    """doc[key] as a list of distinct items whose number is doc['count']."""
-    items = doc.get(key)
-    if not isinstance(items, list):
-        raise ShortNameError(f"{origin}: no list of {key!r}")
-    distinct = {json.dumps(i, sort_keys=True) for i in items}
-    if doc.get("count") != len(items) or len(distinct) != len(items):
-        raise ShortNameError(f"{origin}: count {doc.get('count')!r} != {len(distinct)} {key}")
-    return items
 
 
 def _row_names(row: Mapping[str, str | None], number: int) -> tuple[list[str], set[str]]:
@@ -162,7 +144,7 @@ def parse_short_names(text: str, origin: str = "short names") -> tuple[tuple[str
     """The syllables of each short name in a derived file's text, checked: provenance, a
     count, each entry a name equal to its two or more syllables joined, with hospitals."""
     doc = _json(text, origin)
-    entries = _checked_list(doc, "names", origin)
+    entries = derived_file.counted_list(doc, "names", origin, ShortNameError)
     out: list[tuple[str, ...]] = []
     for entry in entries:
         syl = entry.get("syllables") if isinstance(entry, dict) else None
@@ -193,10 +175,7 @@ def short_name_pattern(names: Iterable[tuple[str, ...]]) -> str:
 @cache
 def en_hospital_short_names() -> tuple[tuple[str, ...], ...]:
     """The shipped derived short names and those KEPT_BY_HAND, read once."""
-    try:
-        text = SHORT_NAMES_FILE.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ShortNameError(f"{SHORT_NAMES_FILE}: cannot read ({exc})") from exc
+    text = derived_file.read_text(SHORT_NAMES_FILE, ShortNameError)
     derived = parse_short_names(text, str(SHORT_NAMES_FILE))
     return tuple(dict.fromkeys((*derived, *KEPT_BY_HAND)))
 
@@ -204,8 +183,5 @@ def en_hospital_short_names() -> tuple[tuple[str, ...], ...]:
 @cache
 def pinyin_syllables() -> frozenset[str]:
     """The shipped syllable inventory, read once."""
-    try:
-        text = SYLLABLES_FILE.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ShortNameError(f"{SYLLABLES_FILE}: cannot read ({exc})") from exc
+    text = derived_file.read_text(SYLLABLES_FILE, ShortNameError)
     return parse_syllables(text, str(SYLLABLES_FILE))

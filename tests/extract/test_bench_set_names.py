@@ -1,0 +1,49 @@
+"""bench_extract.py names the held-out sets from the trainer's ``HALF_SETS``, not a list of
+its own: a set joined by halves is scored by ``--values`` with its halves, and a half of a
+set not tuned on by half (heldout2, a blind set) is no name ``load_realtext`` knows. The two
+identity checks leave heldout8.json and every later heldoutN.json unopened by one rule
+(``extract_identity.is_blind``), not two hand lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import load_benchmark
+
+
+def test_value_only_sets_follow_the_trainers_half_sets() -> None:
+    bench = load_benchmark("bench_extract")
+    names = bench.value_only_sets()
+    for name in bench._trainer().HALF_SETS:
+        n = name.removeprefix("heldout")
+        assert {name, f"h{n}-tune", f"h{n}-check"} <= set(names), name
+    assert names[-4:] == ["heldout2", "heldout", "dev", "dev2"]
+
+
+def test_a_half_of_a_set_not_tuned_by_half_is_refused() -> None:
+    bench = load_benchmark("bench_extract")
+    assert "heldout2" not in bench._trainer().HALF_SETS
+    with pytest.raises(FileNotFoundError):
+        bench.load_realtext("h2-tune")
+
+
+def test_identity_checks_leave_heldout8_and_every_later_set_unopened() -> None:
+    identity = load_benchmark("extract_identity")
+    blind = ["heldout8.json", "heldout12.json", "heldout13.json", "heldout100.json"]
+    assert all(identity.is_blind(n) for n in blind)
+    assert not any(identity.is_blind(n) for n in ("heldout7.json", "heldout.json", "dev2.json"))
+    assert not any(identity.is_blind(p.name) for p in identity.SETS)
+
+
+def test_confidence_identity_never_opens_a_blind_file(tmp_path: Path) -> None:
+    """On a stand-in tests/extract (never the real blind files): a blind file that is no JSON
+    fails the run if it is opened."""
+    (tmp_path / "realtext").mkdir()
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "realtext" / "heldout7.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "realtext" / "heldout13.json").write_text("blind", encoding="utf-8")
+    conf = load_benchmark("confidence_identity")
+    conf.TESTS = tmp_path
+    assert "realtext/heldout7.json" in conf.documents()
