@@ -782,9 +782,8 @@ def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -
     p = norm.rfind("(", max(0, prev_start - 100, s - UNIT_REACH), s)
     if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
         return False
-    if p < prev_start:
-        pass  # the count before is an earlier part of the same breakdown
-    elif p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
+    # (a parenthesis before the count's start: that count is an earlier part of the breakdown)
+    if p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
         return False  # the parenthesis opens after another clause, not at the count
     seg = norm[p:s]
     last = max((m.end() for m in _PART_SEPARATOR_RE.finditer(seg)), default=-1)
