@@ -376,8 +376,9 @@ def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter("ops", "transplants", 1.0, [], label.strip(), e)
 
 
-_ITEM_LINE_RE = re.compile(r"\s*(?:$|[-•*·]|[a-z][a-z' ()/-]{1,60}?\s?(?::|=|\s[–—-])\s*\d)")
-"""A blank line or another item of the same list (bulleted, or 'label = value')."""
+_ITEM_LINE_RE = re.compile(rf"\s*(?:$|[-•*·]|{pat.EN_ITEM_LABEL}{pat.EN_ITEM_LABEL_MARK}\s*\d)")
+"""A blank line or another item of the same list (bulleted, or 'label = value' read with the
+item's own label pattern, pat.EN_ITEM_LABEL_BEFORE_RE)."""
 
 
 def _lines_above(norm: str, line_start: int) -> Iterator[str]:
