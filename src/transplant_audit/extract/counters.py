@@ -376,8 +376,9 @@ def _item_label_counter(norm: str, s: int, e: int, cnt: _Counter) -> _Counter:
     return _Counter("ops", "transplants", 1.0, [], label.strip(), e)
 
 
-_ITEM_LINE_RE = re.compile(r"\s*(?:$|[-•*·]|[a-z][a-z' ()/-]{1,60}?\s?(?::|=|\s[–—-])\s*\d)")
-"""A blank line or another item of the same list (bulleted, or 'label = value')."""
+_ITEM_LINE_RE = re.compile(rf"\s*(?:$|[-•*·]|{pat.EN_ITEM_LABEL}{pat.EN_ITEM_LABEL_MARK}\s*\d)")
+"""A blank line or another item of the same list (bulleted, or 'label = value' read with the
+item's own label pattern, pat.EN_ITEM_LABEL_BEFORE_RE)."""
 
 
 def _lines_above(norm: str, line_start: int) -> Iterator[str]:
@@ -782,9 +783,8 @@ def _breakdown_part(norm: str, s: int, e: int, prev_start: int, prev_end: int) -
     p = norm.rfind("(", max(0, prev_start - 100, s - UNIT_REACH), s)
     if p < 0 or p > prev_end + 40 or ")" in norm[p:s] or "\n" in norm[p:s]:
         return False
-    if p < prev_start:
-        pass  # the count before is an earlier part of the same breakdown
-    elif p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
+    # (a parenthesis before the count's start: that count is an earlier part of the breakdown)
+    if p > prev_end and not re.fullmatch(r"[^.;()\n]{0,40}", norm[prev_end:p]):
         return False  # the parenthesis opens after another clause, not at the count
     seg = norm[p:s]
     last = max((m.end() for m in _PART_SEPARATOR_RE.finditer(seg)), default=-1)

@@ -2346,8 +2346,12 @@ EN_LABEL_BEFORE_RE = re.compile(
     r"(?:about\s|approximately\s|approx\.\s?|over\s|more than\s|nearly\s|some\s)?$"
 )
 """'Total transplants: 2,300', 'Beds: 120': an English label before a value on its line."""
+EN_ITEM_LABEL = r"[a-z][a-z' ()/-]{1,60}?"
+"""A list item's label: 'Kidney', 'All Livers (including multi-organ)', 'Lung transplants'."""
+EN_ITEM_LABEL_MARK = r"\s?(?::|=|\s[–—-])"
+"""What ends a list item's label before its value: ':', '=' or a spaced dash."""
 EN_ITEM_LABEL_BEFORE_RE = re.compile(
-    r"^\s*(?:[-•*·]\s*)?(?P<label>[a-z][a-z' ()/-]{1,60}?)\s?(?::|=|\s[–—-])\s*"
+    rf"^\s*(?:[-•*·]\s*)?(?P<label>{EN_ITEM_LABEL}){EN_ITEM_LABEL_MARK}\s*"
     r"(?:about\s|approximately\s|over\s|more than\s|nearly\s|some\s)?$"
 )
 """A list item 'label = value' or 'label – value' (or 'label: value'), on a line of its own
