@@ -620,6 +620,7 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "above",
         "between",
         "of",
+        "for",
     ]
 )
 """The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
@@ -652,6 +653,8 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
         return cnt  # a quick test before the regular expression
     if words[-1] == "of" and (len(words) < 2 or words[-2] not in ("average", "total")):
         return cnt  # only 'an average of', 'a total of' end the left words with 'of'
+    if words[-1] == "for" and (len(words) < 2 or words[-2] != "accounted"):
+        return cnt  # only 'accounted for' ends the left words with 'for'
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 36), s)
     if not left:
         return cnt
@@ -706,6 +709,46 @@ def _subject_counter(
         return cnt
     uclass, unit = _ELLIPSIS_COUNTERS[kind]
     return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
+
+
+_RANKED_NEXT_GAP = 90
+"""How far a ranked list's next item may stand from the figure before it (a name between)."""
+
+
+_EN_RANKED_NEXT_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:with|at)\s(?:about\s|around\s|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'followed by Kyoto University with 72', 'the University of Osaka at 43': the next item's
+name, then its bare count."""
+
+
+_EN_RANKED_NEXT_AFTER_RE = re.compile(r"\s?[,.;)]|\sand(?![a-z])|\s?$")
+
+
+def _ranked_next_counter(
+    norm: str, s: int, e: int, se_s: int, last: tuple[int, _Counter] | None, cnt: _Counter
+) -> _Counter:
+    """English: a bare count after 'followed by' that ranks the next item of a list by the
+    noun of the figure before it in its sentence ('The University of Tokyo topped the list
+    with 109 cases, followed by Kyoto University with 72 and Tohoku University with 56';
+    'transplants accounted for 768, followed by corneal and liver transplants with 396 and
+    363, respectively') counts that noun: transplants or donors only."""
+    if last is None or last[1].uclass not in ("ops", "donors") or not se_s <= last[0] <= s:
+        return cnt
+    gap = norm[last[0] : s]
+    if len(gap) > _RANKED_NEXT_GAP or any(c in gap for c in ".;!?"):
+        return cnt
+    if "followed by" not in norm[se_s:s] or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    if not _EN_RANKED_NEXT_AFTER_RE.match(norm, e, e + 16):
+        return cnt
+    item = _EN_RANKED_NEXT_BEFORE_RE.search(gap) or (
+        gap in (" and ", ", and ") and "respectively" in norm[e : e + 16]
+    )
+    if not item:
+        return cnt
+    prev = last[1]
+    return _Counter(prev.uclass, prev.stated_unit, 1.0, [], "", e)
 
 
 _WAITING_PART_GAP = 160
@@ -810,11 +853,13 @@ def _is_subset(ctx: _Ctx) -> bool:
 
 def _en_subset(ctx: _Ctx) -> bool:
     """English parts named around the number: '40 or so of those', '26 of the transplants',
-    'Of the 124 transplants performed in 2016, 111 were ...'."""
+    'Of the 124 transplants performed in 2016, 111 were ...', 'kidney transplants accounted
+    for 768' (a share of the count before)."""
     return bool(
         pat.SUBSET_AFTER_RE.match(ctx.right)
         or pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(ctx.right)
         or (ctx.sentence_left.startswith("of the ") and ctx.sentence_left.endswith(", "))
+        or ctx.sentence_left.endswith(" accounted for ")
     )
 
 

@@ -1977,13 +1977,15 @@ NEED_MODS_RE = re.compile(
 awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
+    r"|accounted for"
     r"|totall?ed|stood at|between)|(?P<and>(?<![a-z])and))"
     r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
     r"|less than\s|fewer than\s|under\s|below\s|above\s|an average of\s|a total of\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
-'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
+'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year), 'kidney
+transplants accounted for 768'."""
 EN_ELLIPSIS_RIGHT_RE = re.compile(
     rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
     r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually|over"
