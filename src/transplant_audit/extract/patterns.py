@@ -1805,18 +1805,20 @@ NUMBER_OF_RE = re.compile(
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
 EN_NUMBER_BACK_RE = re.compile(
-    r"(?<![a-z])the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"(?<![a-z])(?:the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"|(?:that|this)\snumber\s)"
     r"(?:(?:in|for)\s(?:\d{4}|that year|the same year)\s"
     r"|of\s(?:these|such|those)\s(?:operations|surgeries|procedures|cases)\s(?:in\s\d{4}\s)?"
     r"|of\s(?P<own>[a-z' -]{0,40}?transplant(?:s|ations?)?)\s(?:in|for)\s\d{4}\s)?"
     r"(?:\(\s?$|(?:has |had |have )?(?:been )?"
     rf"(?:was|were|is|reached|stood at|hit|totall?ed|{EN_CHANGE_TO})"
-    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
+    r"\s(?:about\s|approximately\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
 )
-"""'the annual number had tripled to 5,192', 'the number of these operations fell to 310', 'the
-number in 2016 was 120', 'the number for 2019 (64)': a count with no noun of its own, of
-the noun counted before it (the annual number must say annual, yearly, a year or a
-demonstrative; a bare 'the number was' may count anything)."""
+"""'the annual number had tripled to 5,192', 'that number had risen to approximately 10,000',
+'the number of these operations fell to 310', 'the number in 2016 was 120', 'the number for
+2019 (64)': a count with no noun of its own, of the noun counted before it (the annual number
+must say annual, yearly, a year or a demonstrative, 'that number', 'this number'; a bare 'the
+number was' may count anything)."""
 EN_BACK_NOUN_RE = re.compile(
     r"(?P<tx>transplant(?:s|ations?)?(?![a-z]))"
     r"|(?P<other>donors?|donations?|cent(?:er|re)s?|hospitals?|beds|units?|teams?|programs?"
@@ -1987,13 +1989,14 @@ EN_ELLIPSIS_LEFT_RE = re.compile(
 '2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year), 'kidney
 transplants accounted for 768'."""
 EN_ELLIPSIS_RIGHT_RE = re.compile(
-    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
+    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:the\send\sof\s|[a-z]+\s)?{YEAR}"
+    r"(?!\d))?"
     r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually|over"
     r"|now)(?![a-z])"
     r"|\s(?:a|each|per)\syear(?![a-z])|\s?$)"
 )
-"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
-the phrase."""
+"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year ('in 2016', 'by the
+end of 2014'), then the end of the phrase."""
 EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<waiting>(?<![a-z])(?:(?:a)?waiting\s(?:for\s)?|in\sneed\sof\s|(?:who\s)?need(?:ing)?\s)"
     r"(?:an?\s|new\s)?(?:[a-z-]+\s){0,2}(?:transplant|organ)[a-z]*"
