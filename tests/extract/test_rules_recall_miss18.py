@@ -107,3 +107,36 @@ def test_a_continued_count_dated_by_the_end_of_a_year() -> None:
 )
 def test_near_misses_stay_without_a_figure(text: str, absent: float) -> None:
     assert absent not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        (
+            "To date, the unit has performed more than 260 successful adult and paediatric "
+            "living and deceased donor kidney transplantations.",
+            260.0,
+            "transplants_cumulative",
+        ),
+        (
+            "The transplant department employs 9 chief and associate chief physicians.",
+            9.0,
+            "transplant_surgeons",
+        ),
+    ],
+)
+def test_a_long_run_of_organ_donor_and_rank_words_keeps_its_counter(
+    text: str, value: float, indicator: str
+) -> None:
+    assert _found(text).get(value) == indicator
+
+
+def test_a_run_of_other_words_or_one_opening_on_and_reads_no_counter() -> None:
+    from transplant_audit.extract.counters import _read_counter
+
+    norm = "ward 12 and paediatric living donor liver transplants"
+    assert _read_counter(norm, norm.index("12") + 2).uclass == ""  # opens on 'and'
+    norm = "had 40 young healthy and adult liver transplants"
+    assert _read_counter(norm, norm.index("40") + 2).uclass == ""  # 'young', 'healthy'
+    norm = "had 40 adult and paediatric living and deceased donor liver transplants"
+    assert _read_counter(norm, norm.index("40") + 2).uclass == "ops"

@@ -157,10 +157,13 @@ def _read_counter(norm: str, e: int) -> _Counter:
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
+    if not (ec and ec.group("counter")) or (
+        any(w in _EN_STOP for w in (ec.group("mods") or "").split())
+        and not pat.EN_ORGAN_COORD_RE.match(ec.group("mods") or "")
+    ):
+        return _modifier_run_counter(norm, e, out)
     if ec and ec.group("counter"):
         mods = ec.group("mods") or ""
-        if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
-            return out
         if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
             return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
         if "\n" in ec.group(0) and _label_lines(norm, e):
@@ -180,6 +183,20 @@ def _read_counter(norm: str, e: int) -> _Counter:
                 return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
         out.mods = mods + counter
     return out
+
+
+def _modifier_run_counter(norm: str, e: int, out: _Counter) -> _Counter:
+    """English: the counter after a long run of organ, donor-kind and staff-rank words
+    (EN_MODIFIER_RUN_COUNTER_RE), or ``out`` (no counter) when there is none."""
+    if e >= len(norm) or norm[e] not in " +-" or not norm[e + 1 : e + 2].isalpha():
+        return out  # a quick test before the regular expression
+    run = pat.EN_MODIFIER_RUN_COUNTER_RE.match(norm, e, e + 120)
+    if not run:
+        return out
+    counter = run.group("counter")
+    uclass, unit, mult, _ = pat.EN_COUNTERS[counter]
+    quals = [Qualifier.AT_LEAST] if norm[e] != " " else []
+    return _Counter(uclass, unit, mult, quals, run.group("mods") + counter, run.end())
 
 
 _SIBLING_OF = frozenset(

@@ -2126,6 +2126,18 @@ EN_ORGAN_COORD_RE = re.compile(
 )
 """Words between a number and its counter that only name organs and donor kinds ('402
 kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
+EN_MODIFIER_RUN_COUNTER_RE = re.compile(
+    rf"(?:\+|-plus)?\s(?!(?:and|or)\s)"
+    rf"(?P<mods>(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or"
+    r"|adult|pediatric|paediatric|deceased|living|donor|cadaveric|successful"
+    r"|chief|associate|deputy|senior|attending)\s){1,10}?)"
+    r"(?P<counter>transplant(?:ation)?s|physicians|surgeons)(?![a-z])"
+)
+"""A counter after a long run of words that only name organs, donor kinds, success or staff
+ranks, 'and' and 'or' ('400 successful adult and paediatric living and deceased donor liver
+transplantations', '130 chief and associate chief physicians'): longer than EN_COUNTER_RE
+reads, or with an 'and' its stop words refuse; the run qualifies the noun, nothing else.
+A run opening on 'and' or 'or' would join another phrase to the number: not read."""
 ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
 """What becomes of organs counted by name: distributed, allocated, shared, made available
 ('only about 100 kidneys are available in a year': the organs the donors gave)."""
