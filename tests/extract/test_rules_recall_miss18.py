@@ -140,3 +140,30 @@ def test_a_run_of_other_words_or_one_opening_on_and_reads_no_counter() -> None:
     assert _read_counter(norm, norm.index("40") + 2).uclass == ""  # 'young', 'healthy'
     norm = "had 40 adult and paediatric living and deceased donor liver transplants"
     assert _read_counter(norm, norm.index("40") + 2).uclass == "ops"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("過去器捐人數每年平均一百人,去年一百五十八人創下新高。", {100.0, 158.0}),
+        ("該院器捐人數二○一七年為八十人,二○一八年增至一百零五人。", {80.0, 105.0}),
+    ],
+)
+def test_a_chinese_headcount_of_a_later_year_continues_the_donors_before(
+    text: str, expected: set[float]
+) -> None:
+    found = _found(text)
+    assert {found.get(v) for v in expected} == {"opo_donors"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another noun between: the medical staff at an event, no donors
+        "器捐人數去年為一百二十人,另有醫護人員五十八人參加活動。",
+        # the count before stands in another sentence
+        "器捐人數去年為一百二十人。去年五十八人參加了活動。",
+    ],
+)
+def test_a_chinese_headcount_not_continuing_the_donors_stays_without_a_figure(text: str) -> None:
+    assert 58.0 not in _found(text)

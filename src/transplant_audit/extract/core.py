@@ -1196,8 +1196,10 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     indicator = _classify(uclass, ctx, f.ordinal)
     if f.ranked_item:  # the next item of a ranking counts what the item before it counts
         indicator = out[-1].indicator
-    if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
-        uclass == "cny" and indicator is None
+    if (
+        (uclass == "ops" and indicator in (None, "surgeries_per_year"))
+        or (uclass == "cny" and indicator is None)
+        or (uclass == "persons" and indicator is None and pg.is_zh_text)  # 去年二百六十四人
     ):
         indicator = _list_sibling(out, pg.norm, f.start, f.se_s) or indicator
     if indicator is None and uclass in ("cny", "usd") and out and not pg.is_zh_text:

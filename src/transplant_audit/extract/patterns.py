@@ -932,8 +932,11 @@ ZH_WAITING_AFTER_RE = re.compile(
 )
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案, 每年约有
 20例患者等待小肠移植: the patient noun between), not their waiting time (20例患者等待时间)."""
-ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
-"""Between two items of a list of (year, count) pairs: a separator and the next year."""
+ZH_LIST_GAP_RE = re.compile(
+    rf"^[,、;]\s?(?:(?:{YEAR}|[一二三四五六七八九〇○零]{{4}})\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$"
+)
+"""Between two items of a list of (year, count) pairs: a separator and the next year (its
+digits or Chinese numerals, 二○二○年)."""
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
