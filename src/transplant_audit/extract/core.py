@@ -87,6 +87,7 @@ from transplant_audit.extract.counters import (
     _label_counter,
     _list_counter,
     _list_sibling,
+    _ranked_next_counter,
     _read_counter,
     _subset_indicator,
     _table_head,
@@ -570,6 +571,7 @@ class _Figure:
     money_kind: str = ""  # the high end of a range priced by the currency before its low end
     cohort_item: bool = False  # (n = 295): a group of the count before
     list_item: bool = False  # '• Kidney = 3,709': a list item read by its label
+    ranked_item: bool = False  # 'followed by Kyoto University with 72': the next item of a ranking
     uclass: str = ""  # the counter class (beds, ops, time, cny...) once the unit is read
     stated_unit: str = ""
     mult: float = 1.0
@@ -598,6 +600,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         cnt = _counter_from_previous(pg, carry, f, cnt)
         if not cnt.uclass:
             cnt = _elliptic_counters(pg, f, cnt)
+        if not cnt.uclass and f.arabic and not pg.is_zh_text:
+            cnt = _ranked_next(pg, carry, f, cnt)
         if not (
             _unit(pg, f, cnt)
             and _currency(pg, f)
@@ -873,6 +877,15 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
             and not _number_of_other(norm, s)
         ):
             cnt = _Counter("ops", "transplants", 1.0, [], "", e)
+    return cnt
+
+
+def _ranked_next(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
+    """A ranked list's next item after 'followed by', counted by the figure before it (and
+    marked so that it is named as that figure is)."""
+    se_s, _ = pg.sentences.around(f.s, f.e)
+    cnt = _ranked_next_counter(pg.norm, f.s, f.e, se_s, carry.last_counter, cnt)
+    f.ranked_item = bool(cnt.uclass) and bool(carry.out)
     return cnt
 
 
@@ -1181,8 +1194,12 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     cohort's group); False when none fits."""
     ctx, uclass, out = f.ctx, f.uclass, carry.out
     indicator = _classify(uclass, ctx, f.ordinal)
-    if (uclass == "ops" and indicator in (None, "surgeries_per_year")) or (
-        uclass == "cny" and indicator is None
+    if f.ranked_item:  # the next item of a ranking counts what the item before it counts
+        indicator = out[-1].indicator
+    if (
+        (uclass == "ops" and indicator in (None, "surgeries_per_year"))
+        or (uclass == "cny" and indicator is None)
+        or (uclass == "persons" and indicator is None and pg.is_zh_text)  # 去年二百六十四人
     ):
         indicator = _list_sibling(out, pg.norm, f.start, f.se_s) or indicator
     if indicator is None and uclass in ("cny", "usd") and out and not pg.is_zh_text:

@@ -157,10 +157,13 @@ def _read_counter(norm: str, e: int) -> _Counter:
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
+    if not (ec and ec.group("counter")) or (
+        any(w in _EN_STOP for w in (ec.group("mods") or "").split())
+        and not pat.EN_ORGAN_COORD_RE.match(ec.group("mods") or "")
+    ):
+        return _modifier_run_counter(norm, e, out)
     if ec and ec.group("counter"):
         mods = ec.group("mods") or ""
-        if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
-            return out
         if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
             return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
         if "\n" in ec.group(0) and _label_lines(norm, e):
@@ -180,6 +183,20 @@ def _read_counter(norm: str, e: int) -> _Counter:
                 return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
         out.mods = mods + counter
     return out
+
+
+def _modifier_run_counter(norm: str, e: int, out: _Counter) -> _Counter:
+    """English: the counter after a long run of organ, donor-kind and staff-rank words
+    (EN_MODIFIER_RUN_COUNTER_RE), or ``out`` (no counter) when there is none."""
+    if e >= len(norm) or norm[e] not in " +-" or not norm[e + 1 : e + 2].isalpha():
+        return out  # a quick test before the regular expression
+    run = pat.EN_MODIFIER_RUN_COUNTER_RE.match(norm, e, e + 120)
+    if not run:
+        return out
+    counter = run.group("counter")
+    uclass, unit, mult, _ = pat.EN_COUNTERS[counter]
+    quals = [Qualifier.AT_LEAST] if norm[e] != " " else []
+    return _Counter(uclass, unit, mult, quals, run.group("mods") + counter, run.end())
 
 
 _SIBLING_OF = frozenset(
@@ -620,6 +637,7 @@ _ELLIPSIS_LAST_WORDS = frozenset(
         "above",
         "between",
         "of",
+        "for",
     ]
 )
 """The last word before a number EN_ELLIPSIS_LEFT_RE can match."""
@@ -652,6 +670,8 @@ def _elliptic_counter(norm: str, s: int, e: int, sentences: _Bounds, cnt: _Count
         return cnt  # a quick test before the regular expression
     if words[-1] == "of" and (len(words) < 2 or words[-2] not in ("average", "total")):
         return cnt  # only 'an average of', 'a total of' end the left words with 'of'
+    if words[-1] == "for" and (len(words) < 2 or words[-2] != "accounted"):
+        return cnt  # only 'accounted for' ends the left words with 'for'
     left = pat.EN_ELLIPSIS_LEFT_RE.search(norm, max(0, s - 36), s)
     if not left:
         return cnt
@@ -706,6 +726,46 @@ def _subject_counter(
         return cnt
     uclass, unit = _ELLIPSIS_COUNTERS[kind]
     return _Counter(uclass, unit, 1.0, [], subject.group(0), e)
+
+
+_RANKED_NEXT_GAP = 90
+"""How far a ranked list's next item may stand from the figure before it (a name between)."""
+
+
+_EN_RANKED_NEXT_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:with|at)\s(?:about\s|around\s|nearly\s|over\s|more than\s|some\s)?$"
+)
+"""'followed by Kyoto University with 72', 'the University of Osaka at 43': the next item's
+name, then its bare count."""
+
+
+_EN_RANKED_NEXT_AFTER_RE = re.compile(r"\s?[,.;)]|\sand(?![a-z])|\s?$")
+
+
+def _ranked_next_counter(
+    norm: str, s: int, e: int, se_s: int, last: tuple[int, _Counter] | None, cnt: _Counter
+) -> _Counter:
+    """English: a bare count after 'followed by' that ranks the next item of a list by the
+    noun of the figure before it in its sentence ('The University of Tokyo topped the list
+    with 109 cases, followed by Kyoto University with 72 and Tohoku University with 56';
+    'transplants accounted for 768, followed by corneal and liver transplants with 396 and
+    363, respectively') counts that noun: transplants or donors only."""
+    if last is None or last[1].uclass not in ("ops", "donors") or not se_s <= last[0] <= s:
+        return cnt
+    gap = norm[last[0] : s]
+    if len(gap) > _RANKED_NEXT_GAP or any(c in gap for c in ".;!?"):
+        return cnt
+    if "followed by" not in norm[se_s:s] or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    if not _EN_RANKED_NEXT_AFTER_RE.match(norm, e, e + 16):
+        return cnt
+    item = _EN_RANKED_NEXT_BEFORE_RE.search(gap) or (
+        gap in (" and ", ", and ") and "respectively" in norm[e : e + 16]
+    )
+    if not item:
+        return cnt
+    prev = last[1]
+    return _Counter(prev.uclass, prev.stated_unit, 1.0, [], "", e)
 
 
 _WAITING_PART_GAP = 160
@@ -810,11 +870,13 @@ def _is_subset(ctx: _Ctx) -> bool:
 
 def _en_subset(ctx: _Ctx) -> bool:
     """English parts named around the number: '40 or so of those', '26 of the transplants',
-    'Of the 124 transplants performed in 2016, 111 were ...'."""
+    'Of the 124 transplants performed in 2016, 111 were ...', 'kidney transplants accounted
+    for 768' (a share of the count before)."""
     return bool(
         pat.SUBSET_AFTER_RE.match(ctx.right)
         or pat.EN_OF_THE_TRANSPLANTS_AFTER_RE.match(ctx.right)
         or (ctx.sentence_left.startswith("of the ") and ctx.sentence_left.endswith(", "))
+        or ctx.sentence_left.endswith(" accounted for ")
     )
 
 

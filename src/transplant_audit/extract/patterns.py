@@ -932,8 +932,11 @@ ZH_WAITING_AFTER_RE = re.compile(
 )
 """A count of cases followed by 等候/等待 counts people waiting (2400多宗等候移植个案, 每年约有
 20例患者等待小肠移植: the patient noun between), not their waiting time (20例患者等待时间)."""
-ZH_LIST_GAP_RE = re.compile(rf"^[,、;]\s?(?:{YEAR}\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$")
-"""Between two items of a list of (year, count) pairs: a separator and the next year."""
+ZH_LIST_GAP_RE = re.compile(
+    rf"^[,、;]\s?(?:(?:{YEAR}|[一二三四五六七八九〇○零]{{4}})\s?年|[今去]年|同年|次年)[^\d,。;]{{0,6}}$"
+)
+"""Between two items of a list of (year, count) pairs: a separator and the next year (its
+digits or Chinese numerals, 二○二○年)."""
 TRANSPLANT_CUE_RE = re.compile(
     r"移植|换肝|换肾|换心|换肺|受赠个案|受者|transplant|graft|recipients"
 )
@@ -1805,18 +1808,20 @@ NUMBER_OF_RE = re.compile(
 """'The number of people who donated organs ... reached 5,810', 'the number of patients on the
 list fell from 5,233 to 5,033': the noun is the counter."""
 EN_NUMBER_BACK_RE = re.compile(
-    r"(?<![a-z])the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"(?<![a-z])(?:the\s(?:(?:annual|yearly)\snumber\s|number\s(?=in|for|of))"
+    r"|(?:that|this)\snumber\s)"
     r"(?:(?:in|for)\s(?:\d{4}|that year|the same year)\s"
     r"|of\s(?:these|such|those)\s(?:operations|surgeries|procedures|cases)\s(?:in\s\d{4}\s)?"
     r"|of\s(?P<own>[a-z' -]{0,40}?transplant(?:s|ations?)?)\s(?:in|for)\s\d{4}\s)?"
     r"(?:\(\s?$|(?:has |had |have )?(?:been )?"
     rf"(?:was|were|is|reached|stood at|hit|totall?ed|{EN_CHANGE_TO})"
-    r"\s(?:about\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
+    r"\s(?:about\s|approximately\s|nearly\s|almost\s|more than\s|over\s|some\s)?$)"
 )
-"""'the annual number had tripled to 5,192', 'the number of these operations fell to 310', 'the
-number in 2016 was 120', 'the number for 2019 (64)': a count with no noun of its own, of
-the noun counted before it (the annual number must say annual, yearly, a year or a
-demonstrative; a bare 'the number was' may count anything)."""
+"""'the annual number had tripled to 5,192', 'that number had risen to approximately 10,000',
+'the number of these operations fell to 310', 'the number in 2016 was 120', 'the number for
+2019 (64)': a count with no noun of its own, of the noun counted before it (the annual number
+must say annual, yearly, a year or a demonstrative, 'that number', 'this number'; a bare 'the
+number was' may count anything)."""
 EN_BACK_NOUN_RE = re.compile(
     r"(?P<tx>transplant(?:s|ations?)?(?![a-z]))"
     r"|(?P<other>donors?|donations?|cent(?:er|re)s?|hospitals?|beds|units?|teams?|programs?"
@@ -1977,21 +1982,24 @@ NEED_MODS_RE = re.compile(
 awaiting kidney transplants': people who need one, in any tense, are a waiting list."""
 EN_ELLIPSIS_LEFT_RE = re.compile(
     r"(?:(?<![a-z])(?:from|to|compared (?:to|with)|versus|vs\.?|amounts? to|amounted to|reached"
+    r"|accounted for"
     r"|totall?ed|stood at|between)|(?P<and>(?<![a-z])and))"
     r"\s(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|some\s|only\s"
     r"|less than\s|fewer than\s|under\s|below\s|above\s|an average of\s|a total of\s)?$"
 )
 """English words before a bare number that continues a count named earlier in its sentence:
 'grew from 18,597 to 19,859', 'decreased to 52 ... compared to 162', 'amount to 19,417',
-'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year)."""
+'2,766 donors in 2015 and 4,080 in 2016' (after 'and' only with its own year), 'kidney
+transplants accounted for 768'."""
 EN_ELLIPSIS_RIGHT_RE = re.compile(
-    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:[a-z]+\s)?{YEAR}(?!\d))?"
+    rf"(?:\s?\([^()]{{0,24}}\))?(?P<year>\s(?:in|during|by)\s(?:the\send\sof\s|[a-z]+\s)?{YEAR}"
+    r"(?!\d))?"
     r"(?:\s?[,.;)]|\s(?:to|in|and|compared|versus|this|last|during|from|as of|annually|over"
     r"|now)(?![a-z])"
     r"|\s(?:a|each|per)\syear(?![a-z])|\s?$)"
 )
-"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year, then the end of
-the phrase."""
+"""What may follow such a number: a parenthesis ('(1.09 pmp)'), its year ('in 2016', 'by the
+end of 2014'), then the end of the phrase."""
 EN_ELLIPSIS_SUBJECT_RE = re.compile(
     r"(?P<waiting>(?<![a-z])(?:(?:a)?waiting\s(?:for\s)?|in\sneed\sof\s|(?:who\s)?need(?:ing)?\s)"
     r"(?:an?\s|new\s)?(?:[a-z-]+\s){0,2}(?:transplant|organ)[a-z]*"
@@ -2121,6 +2129,18 @@ EN_ORGAN_COORD_RE = re.compile(
 )
 """Words between a number and its counter that only name organs and donor kinds ('402
 kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
+EN_MODIFIER_RUN_COUNTER_RE = re.compile(
+    rf"(?:\+|-plus)?\s(?!(?:and|or)\s)"
+    rf"(?P<mods>(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or"
+    r"|adult|pediatric|paediatric|deceased|living|donor|cadaveric|successful"
+    r"|chief|associate|deputy|senior|attending)\s){1,10}?)"
+    r"(?P<counter>transplant(?:ation)?s|physicians|surgeons)(?![a-z])"
+)
+"""A counter after a long run of words that only name organs, donor kinds, success or staff
+ranks, 'and' and 'or' ('400 successful adult and paediatric living and deceased donor liver
+transplantations', '130 chief and associate chief physicians'): longer than EN_COUNTER_RE
+reads, or with an 'and' its stop words refuse; the run qualifies the noun, nothing else.
+A run opening on 'and' or 'or' would join another phrase to the number: not read."""
 ORGAN_ITEMS_ALLOCATED_RE = re.compile(r"distribut|allocat|shared|(?:are|were|is|was)\savailable")
 """What becomes of organs counted by name: distributed, allocated, shared, made available
 ('only about 100 kidneys are available in a year': the organs the donors gave)."""
