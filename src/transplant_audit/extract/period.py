@@ -775,10 +775,13 @@ def _en_no_perfect(v: PeriodView) -> bool:
     s, p = v.sentence, v.previous
     if pat.CJK_RE.search(s) or not _EN_WORD_RE.search(s) or EN_PERFECT_RE.search(s):
         return False
+    if pat.PROGRAMME_START_RE.search(s):
+        return False  # 'After its first donation in 2014, the province completed 800': its life
     if not p:
         return True
     return not (
         EN_PERFECT_RE.search(p)
+        or pat.PROGRAMME_START_RE.search(p)
         or pat.STRONG_CUMULATIVE_CUE_RE.search(p)
         or pat.WEAK_CUMULATIVE_CUE_RE.search(p)
         or pat.AS_OF_RE.search(p)
