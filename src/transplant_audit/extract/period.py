@@ -32,7 +32,10 @@ Order of the cues, first that applies wins (each step names its reason):
 9. what follows the figure, a question answered, then the sentence before the figure's
    sentence when it states counts of a named period (or ends with ';');
 10. an English count told in the simple past ('there were 3,017') → in period;
-11. default: cumulative, the usual reading of a bare count on a hospital page.
+11. an English count with no perfect ('has performed', 'have been done') nor mark passed in
+    its sentence or the one before, which is no running total either → in period: English
+    tells a running total in the perfect (_en_no_perfect);
+12. default: cumulative, the usual reading of a bare count on a hospital page.
 """
 
 from __future__ import annotations
@@ -743,7 +746,47 @@ def decide(v: PeriodView) -> PeriodDecision:
         return _in("a completed past event, told in the simple past")
     if RECENT_EVENT_RE.search(v.sentence_left):
         return _in("a recent event (近日, 昨日): the count of that event")
+    if _en_no_perfect(v):
+        return _in("English with no perfect nor total anywhere near: a report of a period")
     return _cum("no cue: a bare count")
+
+
+EN_PERFECT_RE = re.compile(
+    r"(?<![a-z])(?:has|have|had|having|'ve|milestones?|landmark|record)(?![a-z])|里程碑"
+)
+"""What English tells a running total with when no total word is there: the perfect ('has
+performed', 'have been done', 'had completed', 'Having performed'), or a mark passed ('Achieves
+Milestone of 9,000', 'a landmark')."""
+
+
+_EN_WORD_RE = re.compile(r"[a-z]{3}")
+
+
+def _en_no_perfect(v: PeriodView) -> bool:
+    """Is a count with no cue English (a sentence with no Chinese character and some English
+    word), told with no perfect nor mark passed (EN_PERFECT_RE) in its sentence or the one
+    before, and is the sentence before no running total or as-of date ('As of December 31,
+    2023, total transplants include:' before a list)? English tells a running total in the
+    perfect; a bare count told otherwise ('373 foreign transplants were identified', 'the
+    company that coordinated the four transplants', 'organized about six illegal kidney
+    transplants') is the count of a period, a study or an event. Chinese has no tense to read:
+    完成 N例 with no cue stays a running total (name18 measured both on the readable sets and
+    on each tune half as the rules stood when it was first scored)."""
+    s, p = v.sentence, v.previous
+    if pat.CJK_RE.search(s) or not _EN_WORD_RE.search(s) or EN_PERFECT_RE.search(s):
+        return False
+    if pat.PROGRAMME_START_RE.search(s):
+        return False  # 'After its first donation in 2014, the province completed 800': its life
+    if not p:
+        return True
+    return not (
+        EN_PERFECT_RE.search(p)
+        or pat.PROGRAMME_START_RE.search(p)
+        or pat.STRONG_CUMULATIVE_CUE_RE.search(p)
+        or pat.WEAK_CUMULATIVE_CUE_RE.search(p)
+        or pat.AS_OF_RE.search(p)
+        or pat.EN_AS_OF_DATE_RE.search(p)
+    )
 
 
 def _neighbour_cues(v: PeriodView) -> PeriodDecision | None:
