@@ -1336,6 +1336,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         if _zh_near(ctx) and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence):
             return None  # 投资3亿元建设的新门诊大楼: a general building (GUIDE, heldout3)
         return "capital_investment_cny"
+    if _zh_recurring_cost(ctx):
+        return None  # 换肾后每月药费大约需要一万元, 透析年均花费10万元: no transplant's price
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
     if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
@@ -1351,6 +1353,20 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+_ZH_RECURRING_COST_RE = re.compile(
+    r"(?:每个?月|每個月|月均|年均|每年|每次(?!移植|手术|手術|换|換))[^,。;\d]{0,12}$"
+)
+"""A cost per month, per year or per session (每月药费, 透析年均花费, 人工肝支持每次; not
+每次移植收费, the price of each transplant) just before the amount."""
+
+
+def _zh_recurring_cost(ctx: _Ctx) -> bool:
+    """A Chinese amount paid again and again (drugs each month, dialysis a year, a machine
+    rented by the month, one session of liver support): a running cost, not the price of a
+    transplant (GUIDE: cost breakdowns, drugs per year are not annotated)."""
+    return ctx.chinese and bool(_ZH_RECURRING_COST_RE.search(ctx.left_clause[-16:]))
 
 
 _ZH_COST_HEAD_RE = re.compile(r"([^,。;\d]{0,8})(?<![消经免浪])费用?")

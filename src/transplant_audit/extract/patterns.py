@@ -1296,13 +1296,14 @@ ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|�
 """Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
 figure (GUIDE: 'What is a figure'), not research funding nor a price."""
 ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
-    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到|卖[肾肝心肺]脏?)"
-    r"\s?(?:了|约|近)?\s?"
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到|卖[肾肝心肺]脏?"
+    r"|到手|付[给給](?:供[体體]|卖[肾家]者|賣[腎家]者)的?)"
+    r"\s?(?:了|约|近|[仅僅只]有?)?\s?"
     r"(?:[\d.一二三四五六七八九十]+\s?万?\s?[-~到至]\s?)?$"  # 分得三至四万元: both ends
 )
 """中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元, 卖肾4.5万元 (the seller sells his
-kidney for it): money someone receives (a seller, a broker, a surgeon's share), not what the
-patient pays for the transplant."""
+kidney for it), 卖肾者到手3万元, 付給供體的僅3萬多元: money someone receives (a seller, a
+broker, a surgeon's share), not what the patient pays for the transplant."""
 ZH_PROFIT_AFTER_RE = re.compile(
     r"(?:[^,。;\d]{0,3}?[-~到至与和]?\s?[\d.]+\s?万?元?)?[^,。;\d]{0,8}?(?:利润|暴利|差价|回扣|佣金)"
 )

@@ -1,0 +1,55 @@
+"""Precision of the Chinese rules: numbers that are no figure of the vocabulary (helper zhp18).
+
+Every sentence here was written for this file by the helper (none is copied from a real-text
+set); each test states the figure it expects, or the figure that must NOT appear, and near
+misses that must keep their figure. The families were found by a scratch instrument kept
+outside the repository: the rules' false Chinese candidates on the readable real-text sets
+whose value is no gold value at all, grouped by indicator and by the kind of number.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+
+
+def _found(text: str) -> dict[float, str]:
+    return {c.value: c.indicator for c in extract_candidates(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("肾移植做完以后,病人每月药费大概需要八千元左右,要长期服用。", 8000.0),
+        ("如果暂时等不到肾源,可以在家做透析,租用透析机每个月费用约7000元。", 7000.0),
+        ("等待移植期间负担很重:尿毒症患者透析年均花费8万元左右。", 80000.0),
+        ("肝衰竭病人在等待肝源时,人工肝治疗每次需要1.2万元。", 12000.0),
+    ],
+)
+def test_a_running_cost_by_month_year_or_session_is_no_price(text: str, value: float) -> None:
+    assert value not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("该团伙每次移植收费在20万元至30万元之间。", 200000.0),
+        ("医生介绍,在该院做一例肝移植的费用约40万元。", 400000.0),
+    ],
+)
+def test_the_price_of_each_transplant_stays_a_price(text: str, value: float) -> None:
+    assert _found(text).get(value) == "price_cny"
+
+
+@pytest.mark.parametrize(
+    ("text", "seller", "price"),
+    [
+        ("换肾的患者花费35万元,卖肾者到手只有2万元。", 20000.0, 350000.0),
+        ("每宗手術收費約30萬元,付給供體的僅2萬多元。", 20000.0, 300000.0),
+    ],
+)
+def test_what_a_seller_gets_is_no_price(text: str, seller: float, price: float) -> None:
+    found = _found(text)
+    assert seller not in found
+    assert found.get(price) == "price_cny"
