@@ -53,3 +53,33 @@ def test_what_a_seller_gets_is_no_price(text: str, seller: float, price: float) 
     found = _found(text)
     assert seller not in found
     assert found.get(price) == "price_cny"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("教授这次来访,为病人做了两台肾移植手术。", 2.0),
+        ("医院邀请了三位接受肝移植的病人在会上分享经验。", 3.0),
+        ("目前,3名受赠者均已出院,情况稳定。", 3.0),
+        ("该中心肾移植效果良好,存活最久的2例都超过了十年。", 2.0),
+        ("法院查明,该团伙组织实施了8次肾脏移植手术,其中两起未遂。", 2.0),
+    ],
+)
+def test_a_few_operations_of_one_story_are_no_figure(text: str, value: float) -> None:
+    assert value not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("2023年该院完成心脏移植3例。", 3.0, "transplants_in_period"),
+        ("截至目前,该院累计完成小肠移植2例。", 2.0, "transplants_cumulative"),
+        ("该院开展第三例心脏移植手术。", 3.0, "transplants_cumulative"),
+        ("该院完成了8次肾脏移植手术。", 8.0, "transplants_cumulative"),
+        ("我们每个星期都有三例活体肝移植手术。", 3.0, "transplants_in_period"),
+    ],
+)
+def test_a_small_count_with_a_period_a_total_or_an_ordinal_keeps_its_figure(
+    text: str, value: float, indicator: str
+) -> None:
+    assert _found(text).get(value) == indicator
