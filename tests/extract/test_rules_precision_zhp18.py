@@ -83,3 +83,28 @@ def test_a_small_count_with_a_period_a_total_or_an_ordinal_keeps_its_figure(
     text: str, value: float, indicator: str
 ) -> None:
     assert _found(text).get(value) == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("主任说,临床上也见过苦苦等了五六年也没等到合适肝源的病人。", 2191.5),
+        ("据报道,这位外国政要在名单上排队等了近3年的时间,才获得捐赠的心脏。", 1095.75),
+        ("医院里一名接受换肾的老妇说,去年等待两周,花了30万元。", 14.0),
+    ],
+)
+def test_one_patients_wait_told_as_done_is_no_wait(text: str, value: float) -> None:
+    found = _found(text)
+    assert found.get(value) != "wait_time_days"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("该院肾移植病人平均等了两年才等到肾源。", 730.5),
+        ("医生说,在我们这里一般等一个月左右就能安排肝移植。", 30.4375),
+        ("在这家医院肝移植的平均等待时间为3个月。", 91.3125),
+    ],
+)
+def test_a_typical_wait_stays_a_wait(text: str, value: float) -> None:
+    assert _found(text).get(value) == "wait_time_days"

@@ -1223,13 +1223,18 @@ def _en_wait_carried(ctx: _Ctx) -> bool:
 
 def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     """A Chinese duration told as one patient's story: followed by what then happened (等了十天
-    就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
+    就有供体, 不到一周就匹配到), told as a wait done (苦苦等了七八年, not 平均等了) or with 他/她
+    as its clause's subject (她已等待了四个多月)."""
     if not _zh_near(ctx):
         return False  # no Chinese next to the duration: English text
     if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
         return True
     if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
         return True  # 家属在手术室外等待了6个小时: no patient waits
+    if pat.ZH_WAITED_BEFORE_RE.search(ctx.left_clause[-6:]) and not pat.ZH_TYPICAL_WAIT_RE.search(
+        ctx.left_clause
+    ):
+        return True  # 苦苦等了七八年也没有..., 排队等了近2年的时间,才获得: one patient's past wait
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
 
 

@@ -1225,6 +1225,13 @@ ZH_OTHER_WAITER_RE = re.compile(
 )
 """Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
+ZH_WAITED_BEFORE_RE = re.compile(r"(?:等了|等候了|等待了|等過|等过)\s?$")
+"""苦苦等了七八年, 排队等了近2年的时间: a wait told as done (了, 过), one person's past wait
+(an anecdote), not what a hospital or registry says the wait is."""
+ZH_TYPICAL_WAIT_RE = re.compile(
+    r"平均|一般|通常|往往|多数|大多|有的|有些|不少|很多|许多|許多|大部分"
+)
+"""平均, 一般, 有的病人: words making a wait told as done the typical one, or one of many."""
 ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"(?<![诉问对给向])[他她](?![们人]|估计|说|表示|称)")
 """他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay; not
 the one told or asked (院方告诉他只要三周就能找到) nor a speaker (他估计一周之内就可以)."""
@@ -1237,7 +1244,8 @@ follows, not the patient whose stay it is."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
-    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩"
+    r"|老妇|老婦|妇人|婦人|老太)"
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
