@@ -108,3 +108,29 @@ def test_one_patients_wait_told_as_done_is_no_wait(text: str, value: float) -> N
 )
 def test_a_typical_wait_stays_a_wait(text: str, value: float) -> None:
     assert _found(text).get(value) == "wait_time_days"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("据统计,全球已有超过2 000例患者接受了胰岛移植治疗。", 2000.0),
+        ("该院骨科一年做300例骨移植。", 300.0),
+        ("2005年,该院为患者实施了国内首例同种异体甲状旁腺移植手术。", 2005.0),
+    ],
+)
+def test_a_cell_or_tissue_transplant_is_no_organ_figure(text: str, value: float) -> None:
+    assert value not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("该院一年做300例肾移植。", 300.0, "transplants_in_period"),
+        ("2005年,该院为患者实施了国内首例胰肾联合移植手术。", 2005.0, "first_transplant_year"),
+        ("2019年,该中心完成胰腺移植20例。", 20.0, "transplants_in_period"),
+    ],
+)
+def test_an_organ_transplant_beside_the_tissue_words_keeps_its_figure(
+    text: str, value: float, indicator: str
+) -> None:
+    assert _found(text).get(value) == indicator

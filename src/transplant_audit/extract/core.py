@@ -1208,6 +1208,8 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = "transplants_cumulative"  # the context reads; its period is read below
     if indicator is None:
         return False
+    if pg.is_zh_text and _zh_tissue_count(f, indicator):
+        return False  # 年做500例骨移植, 1500例患者接受了胰岛移植: no organ transplants
     if pg.is_zh_text and _zh_one_event_count(f, indicator):
         return False  # 完成三台肺移植手术, 存活最久的2例: a few operations of one story
     if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
@@ -1223,6 +1225,16 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _list_item_indicator(pg.norm, f.s, f.end)
     f.indicator = indicator
     return True
+
+
+def _zh_tissue_count(f: _Figure, indicator: str) -> bool:
+    """A Chinese count of transplants whose clause goes on to a cell or tissue transplant
+    (the first 移植 after it is 胰岛移植, 骨移植, 骨髓移植...): no organ transplants."""
+    if not indicator.startswith("transplants_") or f.ctx is None:
+        return False
+    right = f.ctx.right
+    at = right.find("移植")
+    return at >= 0 and bool(pat.ZH_TISSUE_TX_RE.search(right, max(0, at - 6), at + 2))
 
 
 _ONE_EVENT_MAX = 4
