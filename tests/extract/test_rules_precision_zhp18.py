@@ -134,3 +134,27 @@ def test_an_organ_transplant_beside_the_tissue_words_keeps_its_figure(
     text: str, value: float, indicator: str
 ) -> None:
     assert _found(text).get(value) == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("报告汇总了上百家医院的资料,发现有1234名医务人员,涉嫌参与非法摘取器官。", 1234.0),
+        ("据该组织统计,这些医院被指涉嫌参与的移植科医务人员多达321名。", 321.0),
+        ("包括中介和医护人员在内的12名被告人,在民房内非法摘取肾脏。", 12.0),
+        ("调查人员对4321名移植科医生的公开论文和报道进行了搜索。", 4321.0),
+    ],
+)
+def test_accused_or_searched_people_are_no_staff(text: str, value: float) -> None:
+    assert value not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("该院器官移植科现有医务人员56名,其中主任医师8名。", 56.0, "transplant_staff"),
+        ("该中心现有移植外科医生12名。", 12.0, "transplant_surgeons"),
+    ],
+)
+def test_a_units_headcount_stays_staff(text: str, value: float, indicator: str) -> None:
+    assert _found(text).get(value) == indicator

@@ -1016,6 +1016,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     name = _classify_in_use(uclass, ctx, ordinal)
     if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
         return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
+    if name in _HEADCOUNTS and ctx.chinese and _zh_accused_or_searched(ctx):
+        return None  # 9469名医务人员,涉嫌参与活摘; 对9519多名移植执业医生的...搜索: no staff
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
@@ -1023,6 +1025,32 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
         return None  # 其中男性116例,女性51例: a study group split by sex is no subset
     return name
+
+
+_HEADCOUNTS = frozenset(
+    (
+        "transplant_surgeons",
+        "transplant_staff",
+        "transplant_nurses",
+        "department_staff",
+        "medical_staff",
+        "senior_staff",
+        "staff_total",
+    )
+)
+_ZH_ACCUSED_AFTER_RE = re.compile(r"涉嫌|涉案|被告|嫌疑|参与活摘")
+_ZH_SEARCHED_BEFORE_RE = re.compile(r"(?:对|對)\s?$")
+
+
+def _zh_accused_or_searched(ctx: _Ctx) -> bool:
+    """Chinese: is the headcount people accused or suspected (医务人员多达535名...涉嫌参与活摘,
+    15名被告人) or the doctors an investigation searched (对9519多名移植执业医生的...资料...搜索)?
+    Neither is a unit's staff (GUIDE heldout10, 'The scope of an investigation')."""
+    if _ZH_ACCUSED_AFTER_RE.search(ctx.sentence_right[:16]) or _ZH_ACCUSED_AFTER_RE.search(
+        ctx.left_clause[-16:]
+    ):
+        return True
+    return bool(_ZH_SEARCHED_BEFORE_RE.search(ctx.left_clause[-2:]))
 
 
 def _zh_cohort_sex_split(ctx: _Ctx) -> bool:
