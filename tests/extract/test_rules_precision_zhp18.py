@@ -104,6 +104,7 @@ def test_one_patients_wait_told_as_done_is_no_wait(text: str, value: float) -> N
         ("该院肾移植病人平均等了两年才等到肾源。", 730.5),
         ("医生说,在我们这里一般等一个月左右就能安排肝移植。", 30.4375),
         ("在这家医院肝移植的平均等待时间为3个月。", 91.3125),
+        ("从入院到做上肾移植,前后只等了十天。", 10.0),
     ],
 )
 def test_a_typical_wait_stays_a_wait(text: str, value: float) -> None:
