@@ -1016,6 +1016,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     name = _classify_in_use(uclass, ctx, ordinal)
     if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
         return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
+    if name in _HEADCOUNTS and ctx.chinese and _zh_accused_or_searched(ctx):
+        return None  # 9469名医务人员,涉嫌参与活摘; 对9519多名移植执业医生的...搜索: no staff
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
@@ -1023,6 +1025,32 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
         return None  # 其中男性116例,女性51例: a study group split by sex is no subset
     return name
+
+
+_HEADCOUNTS = frozenset(
+    (
+        "transplant_surgeons",
+        "transplant_staff",
+        "transplant_nurses",
+        "department_staff",
+        "medical_staff",
+        "senior_staff",
+        "staff_total",
+    )
+)
+_ZH_ACCUSED_AFTER_RE = re.compile(r"涉嫌|涉案|被告|嫌疑|参与活摘")
+_ZH_SEARCHED_BEFORE_RE = re.compile(r"(?:对|對)\s?$")
+
+
+def _zh_accused_or_searched(ctx: _Ctx) -> bool:
+    """Chinese: is the headcount people accused or suspected (医务人员多达535名...涉嫌参与活摘,
+    15名被告人) or the doctors an investigation searched (对9519多名移植执业医生的...资料...搜索)?
+    Neither is a unit's staff (GUIDE heldout10, 'The scope of an investigation')."""
+    if _ZH_ACCUSED_AFTER_RE.search(ctx.sentence_right[:16]) or _ZH_ACCUSED_AFTER_RE.search(
+        ctx.left_clause[-16:]
+    ):
+        return True
+    return bool(_ZH_SEARCHED_BEFORE_RE.search(ctx.left_clause[-2:]))
 
 
 def _zh_cohort_sex_split(ctx: _Ctx) -> bool:
@@ -1223,13 +1251,18 @@ def _en_wait_carried(ctx: _Ctx) -> bool:
 
 def _zh_one_patient_wait(ctx: _Ctx) -> bool:
     """A Chinese duration told as one patient's story: followed by what then happened (等了十天
-    就有供体, 不到一周就匹配到) or with 他/她 as its clause's subject (她已等待了四个多月)."""
+    就有供体, 不到一周就匹配到), told as a wait done (苦苦等了七八年, not 平均等了) or with 他/她
+    as its clause's subject (她已等待了四个多月)."""
     if not _zh_near(ctx):
         return False  # no Chinese next to the duration: English text
     if pat.ZH_EVENT_AFTER_WAIT_RE.match(ctx.sentence_right):  # across the clause's comma
         return True
     if pat.ZH_OTHER_WAITER_RE.search(ctx.left_clause):
         return True  # 家属在手术室外等待了6个小时: no patient waits
+    if pat.ZH_WAITED_BEFORE_RE.search(ctx.left_clause[-6:]) and not pat.ZH_TYPICAL_WAIT_RE.search(
+        ctx.left_clause
+    ):
+        return True  # 苦苦等了七八年也没有..., 排队等了近2年的时间,才获得: one patient's past wait
     return bool(pat.ZH_ONE_PERSON_PRONOUN_RE.search(ctx.left_clause))
 
 
@@ -1336,6 +1369,8 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
         if _zh_near(ctx) and not _has(pat.TRANSPLANT_CUE_RE, ctx.sentence):
             return None  # 投资3亿元建设的新门诊大楼: a general building (GUIDE, heldout3)
         return "capital_investment_cny"
+    if _zh_recurring_cost(ctx):
+        return None  # 换肾后每月药费大约需要一万元, 透析年均花费10万元: no transplant's price
     if _has(pat.PRICE_CUE_RE, *texts, ctx.sentence_left, ctx.question):
         return "price_cny"
     if _has(pat.EN_PRICE_CUE_RE, ctx.sentence_left) or _priced_at(ctx):
@@ -1351,6 +1386,20 @@ def _classify_money(uclass: str, ctx: _Ctx) -> str | None:
     if _has(pat.PRICE_CHANGE_RE, ctx.left_clause) and _has(pat.PRICE_CUE_RE, ctx.before_doc):
         return "price_cny"
     return None
+
+
+_ZH_RECURRING_COST_RE = re.compile(
+    r"(?:每个?月|每個月|月均|年均|每年|每次(?!移植|手术|手術|换|換))[^,。;\d]{0,12}$"
+)
+"""A cost per month, per year or per session (每月药费, 透析年均花费, 人工肝支持每次; not
+每次移植收费, the price of each transplant) just before the amount."""
+
+
+def _zh_recurring_cost(ctx: _Ctx) -> bool:
+    """A Chinese amount paid again and again (drugs each month, dialysis a year, a machine
+    rented by the month, one session of liver support): a running cost, not the price of a
+    transplant (GUIDE: cost breakdowns, drugs per year are not annotated)."""
+    return ctx.chinese and bool(_ZH_RECURRING_COST_RE.search(ctx.left_clause[-16:]))
 
 
 _ZH_COST_HEAD_RE = re.compile(r"([^,。;\d]{0,8})(?<![消经免浪])费用?")

@@ -1208,6 +1208,10 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = "transplants_cumulative"  # the context reads; its period is read below
     if indicator is None:
         return False
+    if pg.is_zh_text and _zh_tissue_count(f, indicator):
+        return False  # 年做500例骨移植, 1500例患者接受了胰岛移植: no organ transplants
+    if pg.is_zh_text and _zh_one_event_count(f, indicator):
+        return False  # 完成三台肺移植手术, 存活最久的2例: a few operations of one story
     if uclass in ("cny", "usd") and not _converts_a_figure(pg.norm, f.start, out):
         return False  # 'NT$1.5 million (about $46,200)': the conversion of no figure
     if f.hong_kong:  # 籌集約150萬元手術費 in a Hong Kong story: Hong Kong dollars
@@ -1221,6 +1225,40 @@ def _indicator(pg: _Page, carry: _Carry, f: _Figure) -> bool:
         indicator = _list_item_indicator(pg.norm, f.s, f.end)
     f.indicator = indicator
     return True
+
+
+def _zh_tissue_count(f: _Figure, indicator: str) -> bool:
+    """A Chinese count of transplants whose clause goes on to a cell or tissue transplant
+    (the first 移植 after it is 胰岛移植, 骨移植, 骨髓移植...): no organ transplants."""
+    if not indicator.startswith("transplants_") or f.ctx is None:
+        return False
+    right = f.ctx.right
+    at = right.find("移植")
+    return at >= 0 and bool(pat.ZH_TISSUE_TX_RE.search(right, max(0, at - 6), at + 2))
+
+
+_ONE_EVENT_MAX = 4
+"""The most transplants a Chinese count with no period and no running total may hold and
+still be read as one story's (a day's operations, one donor's recipients, a court case's):
+on the readable sets such counts of at most 4 were almost never figures, of 5 and more they
+were (得到肺移植的病人有廿人, 成功捐赠5例受益13人)."""
+_NO_PERIOD_CUE = "no cue"
+"""How ``period.decide`` opens its reason when no cue named a period or a running total."""
+
+
+def _zh_one_event_count(f: _Figure, indicator: str) -> bool:
+    """A Chinese count of at most ``_ONE_EVENT_MAX`` transplants (or recipients) whose
+    clause, sentence and neighbours name neither a period nor a running total (the period
+    decision's default): the operations of one event told as a story (完成三台肺移植手术,
+    4名受贈者均已出院, 存活最久的2例, 其中兩起未遂), no figure of the vocabulary. An ordinal
+    (第三例), a list or table item and a cohort's group keep their figure."""
+    if indicator not in ("transplants_in_period", "transplants_cumulative"):
+        return False
+    if f.ordinal or f.list_item or f.cohort_item or f.ranked_item or f.ctx is None:
+        return False
+    if f.value * f.mult > _ONE_EVENT_MAX or "|" in f.ctx.sentence:
+        return False
+    return decide_period(_period_view(f.ctx)).reason.startswith(_NO_PERIOD_CUE)
 
 
 def _list_item_indicator(norm: str, s: int, end: int) -> str:

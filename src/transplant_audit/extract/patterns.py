@@ -1225,6 +1225,20 @@ ZH_OTHER_WAITER_RE = re.compile(
 )
 """Someone other than a patient waits (家属在手术室外等待了6个小时, 协调员等待了两天): no wait
 for an organ. A hospital is left out: 我院肝移植等待时间为一周 is its claim."""
+ZH_TISSUE_TX_RE = re.compile(
+    r"(?:胰岛|胰島|甲状旁腺|甲狀旁腺|干细胞|幹細胞|骨髓|(?<![髓])骨|细胞|細胞)(?:细胞|細胞)?移植"
+)
+"""胰岛移植, 骨移植, 甲状旁腺移植, 骨髓移植: a cell or tissue transplant, no organ transplant
+(GUIDE, heldout7: 'Not organ transplants'); its counts and firsts carry no figure."""
+ZH_WAITED_BEFORE_RE = re.compile(r"(?<![只仅僅才])(?:等了|等候了|等待了|等過|等过)\s?$")
+"""苦苦等了七八年, 排队等了近2年的时间: a wait told as done (了, 过), one person's past wait
+(an anecdote), not what a hospital or registry says the wait is. Not 只等了两个星期 (only
+two weeks: the short wait a report on the system quotes, kept as a wait by the synthetic
+corpus)."""
+ZH_TYPICAL_WAIT_RE = re.compile(
+    r"平均|一般|通常|往往|多数|大多|有的|有些|不少|很多|许多|許多|大部分"
+)
+"""平均, 一般, 有的病人: words making a wait told as done the typical one, or one of many."""
 ZH_ONE_PERSON_PRONOUN_RE = re.compile(r"(?<![诉问对给向])[他她](?![们人]|估计|说|表示|称)")
 """他/她 (not 他们, 他人) as the subject of the wait's clause: one person's wait or stay; not
 the one told or asked (院方告诉他只要三周就能找到) nor a speaker (他估计一周之内就可以)."""
@@ -1237,7 +1251,8 @@ follows, not the patient whose stay it is."""
 WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
-    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩)"
+    r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩"
+    r"|老妇|老婦|妇人|婦人|老太)"
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
@@ -1296,13 +1311,14 @@ ZH_AID_CUE_RE = re.compile(r"救助|资助|补助|慈善|善款|捐款|募捐|�
 """Aid to patients or donors' families (救助金, 基金会投入, 最高可获10万元资助): aid grants are no
 figure (GUIDE: 'What is a figure'), not research funding nor a price."""
 ZH_RECEIVED_MONEY_BEFORE_RE = re.compile(
-    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到|卖[肾肝心肺]脏?)"
-    r"\s?(?:了|约|近)?\s?"
+    r"(?:拿走|拿到|分得|分到|得到|只得|仅得|可获|仅获|只获|获得|赚了?|挣了?|收到|卖[肾肝心肺]脏?"
+    r"|到手|付[给給](?:供[体體]|卖[肾家]者|賣[腎家]者)的?)"
+    r"\s?(?:了|约|近|[仅僅只]有?)?\s?"
     r"(?:[\d.一二三四五六七八九十]+\s?万?\s?[-~到至]\s?)?$"  # 分得三至四万元: both ends
 )
 """中介拿走10万元, 供体仅获3万元左右, 卖肾者可获2万元, 卖肾4.5万元 (the seller sells his
-kidney for it): money someone receives (a seller, a broker, a surgeon's share), not what the
-patient pays for the transplant."""
+kidney for it), 卖肾者到手3万元, 付給供體的僅3萬多元: money someone receives (a seller, a
+broker, a surgeon's share), not what the patient pays for the transplant."""
 ZH_PROFIT_AFTER_RE = re.compile(
     r"(?:[^,。;\d]{0,3}?[-~到至与和]?\s?[\d.]+\s?万?元?)?[^,。;\d]{0,8}?(?:利润|暴利|差价|回扣|佣金)"
 )

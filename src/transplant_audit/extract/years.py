@@ -457,6 +457,10 @@ def _year_candidates(doc: Doc) -> list[Candidate]:
                 continue  # 'and its first liver transplant in 2003': already read, year and all
             if indicator == "first_transplant_year" and _launch_before_first(norm, sentences, m):
                 continue  # 'a programme launched in 1994 ... the first transplant in 1995'
+            if indicator == "first_transplant_year" and pat.ZH_TISSUE_TX_RE.search(
+                norm, m.start(), m.end() + 2
+            ):
+                continue  # 首例...甲状旁腺移植: a tissue's first, no organ's (GUIDE, heldout7)
             best: tuple[int, int, int] | None = None
             om = pat.ORGAN_RE.search(norm[m.start() : m.end()]) or pat.ORGAN_RE.search(
                 norm[max(0, m.start() - 12) : m.start()]
