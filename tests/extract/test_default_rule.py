@@ -125,11 +125,12 @@ def test_the_rule_decides_from_the_bootstraps_it_is_handed(trainer) -> None:  # 
     ) == ("rules")
 
 
-def test_the_judge_runs_a_stage_by_f1_yet_keeps_the_rules_by_f05(trainer) -> None:  # noqa: ANN001
+def test_the_judge_no_longer_runs_a_stage_by_f1_that_loses_f05(trainer) -> None:  # noqa: ANN001
     """The judge's wiring (``decide``), the case the retrain of 6ad9b0b met: a span stage
     that gains macro F1 on every page (P 0.692, R 0.72: F1 0.706 against 0.7) and loses
-    macro F0.5 (0.698), keeping rule 1's guard, runs in ``combined`` (rule 2) but is not the
-    default (rule 3); handing rule 3 the macro-F1 bootstraps would make it the default."""
+    macro F0.5 (0.698), keeping rule 1's guard. Until pf18 it ran in ``combined`` (rule 2 in
+    macro F1) without being the default (rule 3 in F0.5); now rule 2 asks its F0.5 gain too,
+    so ``combined`` is the rules. Its real F1 gain is still reported, for comparison."""
     rules, span = pages((70, 30, 30)), pages((72, 32, 28))
     counts = {"rules": rules, "learned": rules, "relabel": rules, "span": span}
     counts["span_relabel"] = span
@@ -138,7 +139,11 @@ def test_the_judge_runs_a_stage_by_f1_yet_keeps_the_rules_by_f05(trainer) -> Non
     assert trainer.macro_f_default(t_span) < trainer.macro_f_default(t_rules)
     assert trainer.eligible(t_span, t_rules)
     got = trainer.decide(counts, learned_allowed=True)
-    assert got["stages"] == (True, False)
-    assert got["tallies"]["combined"] == t_span and "combined" not in counts
-    assert got["over_rules"]["combined"].real and not got["over_rules_default"]["combined"].real
+    assert got["stages"] == (False, False)
+    assert got["tallies"]["combined"] == t_rules and "combined" not in counts
+    span_over_rules = ((True, False), (False, False))
+    assert got["stage_tests_f1"][span_over_rules].real  # by F1 the stage would run
+    assert not got["stage_tests"][span_over_rules].real
+    assert got["stage_tests"][span_over_rules].observed < 0
+    assert got["over_rules"]["span"].real and not got["over_rules_default"]["span"].real
     assert got["default"] == "rules"

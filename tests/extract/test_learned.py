@@ -529,3 +529,11 @@ def test_none_weight_setting_is_digested_only_when_used(
     before = trainer.data_digest()
     monkeypatch.setattr(trainer, "SPAN_NONE_WEIGHT", 0.5)
     assert trainer.data_digest() != before
+
+
+def test_objective_is_digested(trainer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A model whose settings and stages were chosen under another objective (macro F1 for
+    the CV and rule 2, until pf18) is stale: ``OBJECTIVE`` is part of the digest."""
+    before = trainer.data_digest()
+    monkeypatch.setattr(trainer, "OBJECTIVE", "macro F1: CV settings and rule 2")
+    assert trainer.data_digest() != before

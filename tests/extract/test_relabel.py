@@ -235,3 +235,66 @@ def test_switch_outcomes_count_fixes_and_breaks(trainer) -> None:  # noqa: ANN00
     assert not trainer.switch_outcomes([doc], [(_toy(), moved)], 0.9)
     doc.cand_labels = [CUM] * len(doc.cands)
     assert trainer.switch_outcomes([doc], [(_toy(), moved)], 0.7) == {"break": len(doc.cands)}
+
+
+def _docs_and_preds(trainer, **found: tuple[int, int]):  # noqa: ANN001, ANN202
+    """One made-up snippet per language with ten gold figures (values 1-10), and for each
+    name of ``found`` its (true, false) candidates in every language: the first ``true``
+    gold values and ``false`` values no gold figure has."""
+    from transplant_audit.extract.context import Candidate
+
+    def cand(value: float) -> Candidate:
+        return Candidate(PER, "", value, "exact", "", "", "", 0, 1, "", 0, "", "", "")
+
+    gold = [{"indicator": PER, "value": v} for v in range(1, 11)]
+    docs = [
+        trainer.Doc(lang, f"https://x.example/{lang}", "test", lang, "", gold, [], [], [])
+        for lang in trainer.LANGUAGES
+    ]
+    preds = {
+        name: {
+            d.id: [cand(v) for v in range(1, tp + 1)] + [cand(1000 + v) for v in range(fp)]
+            for d in docs
+        }
+        for name, (tp, fp) in found.items()
+    }
+    return docs, preds
+
+
+def test_cv_score_is_macro_f05(trainer) -> None:  # noqa: ANN001
+    """pf18: every setting is chosen in CV by macro F0.5 (``DEFAULT_BETA``), so of two
+    settings the precise one (5 true, 0 false of 10: F1 0.667, F0.5 0.833) scores above the
+    recalling one (9 true, 7 false: F1 0.692, F0.5 0.608), the reverse of macro F1."""
+    docs, preds = _docs_and_preds(trainer, precise=(5, 0), recalling=(9, 7))
+    score = {k: trainer.cv_score(docs, p) for k, p in preds.items()}
+    f1 = {k: trainer.macro_f1(trainer._scores(docs, p)) for k, p in preds.items()}
+    assert score["precise"] == pytest.approx(1.25 * 0.5 / (0.25 + 0.5))
+    assert score["precise"] > score["recalling"]
+    assert f1["recalling"] > f1["precise"]
+
+
+def test_pick_relabel_takes_the_best_f05_that_keeps_precision(trainer) -> None:  # noqa: ANN001
+    """pf18: of the re-labeller's settings that keep the base's pooled precision (6 true, 6
+    false of 10: P 0.5), the one with the best macro F0.5 (drops: 5 true, 0 false) is
+    taken, not the one with the best macro F1 (moves: 9 true, 7 false); the setting that
+    changes nothing is never a candidate; one under the floor is refused however high its
+    F0.5."""
+    docs, preds = _docs_and_preds(
+        trainer, base=(6, 6), moves=(9, 7), drops=(5, 0), precise=(8, 2), kept=(6, 1), lossy=(10, 3)
+    )
+    never = trainer.NEVER
+    rows = [
+        {"switch_threshold": never, "drop_threshold": never, "preds": preds["base"]},
+        {"switch_threshold": 0.5, "drop_threshold": never, "preds": preds["moves"]},
+        {"switch_threshold": never, "drop_threshold": 0.9, "preds": preds["drops"]},
+    ]
+    f1 = {k: trainer.macro_f1(trainer._scores(docs, p)) for k, p in preds.items()}
+    assert f1["moves"] > f1["drops"] > f1["base"]
+    assert trainer.pick_relabel(docs, rows, preds["base"]) is rows[2]
+    assert trainer.pick_relabel(docs, rows[:2], preds["base"]) is rows[1]
+    # on a base of P 0.8, a setting at P 0.769 (F0.5 0.806) is refused for one at P 0.857
+    # (F0.5 0.789): the floor is unchanged
+    kept = {"switch_threshold": 0.5, "drop_threshold": 0.9, "preds": preds["kept"]}
+    lossy = {"switch_threshold": 0.5, "drop_threshold": 0.5, "preds": preds["lossy"]}
+    assert trainer.cv_score(docs, preds["lossy"]) > trainer.cv_score(docs, preds["kept"])
+    assert trainer.pick_relabel(docs, [lossy, kept], preds["precise"]) is kept

@@ -158,3 +158,46 @@ def test_judge_table_names_the_interval_it_shows(trainer, monkeypatch) -> None: 
     assert "| 90% interval |" in trainer.markdown_table(stored).splitlines()[0]
     monkeypatch.setattr(trainer, "BOOTSTRAP_PERCENTILE", 2.5)
     assert "| 95% interval |" in trainer.markdown_table(stored).splitlines()[0]
+
+
+def test_rule_2_tests_and_chooses_stages_by_macro_f05(trainer) -> None:  # noqa: ANN001
+    """pf18: rule 2 measures a stage's gain and chooses among acceptable variants in macro
+    F0.5 (``DEFAULT_BETA``), not macro F1. On 50 pages alike, the re-labeller drops three
+    false figures per language (P 0.722, R 0.7: F1 0.711, F0.5 0.717) and the span stage
+    finds four more true and two more false (P 0.698, R 0.74: F1 0.718, F0.5 0.706): both
+    gain in both figures on every page and keep rule 1's guard, so both are acceptable alone
+    (with both on, nothing is gained over the span stage). By F1 the span stage would run;
+    by F0.5 the re-labeller does."""
+    off, relab, span, both = (False, False), (False, True), (True, False), (True, True)
+    variants = {
+        off: pages((70, 30, 30), n=50),
+        relab: pages((70, 27, 30), n=50),
+        span: pages((74, 32, 26), n=50),
+        both: pages((74, 32, 26), n=50),
+    }
+    t = {v: trainer.tallies_of(c) for v, c in variants.items()}
+    f1, f05 = trainer.macro_f1, trainer.macro_f_default
+    assert f1(t[span]) > f1(t[relab]) > f1(t[off])
+    assert f05(t[relab]) > f05(t[span]) > f05(t[off])
+    assert trainer.eligible(t[span], t[off]) and trainer.eligible(t[relab], t[off])
+    gains = trainer.stage_gains(variants)
+    assert gains[(span, off)].observed == pytest.approx(f05(t[span]) - f05(t[off]))
+    assert gains[(relab, off)].observed == pytest.approx(f05(t[relab]) - f05(t[off]))
+    assert gains[(span, off)].real and gains[(relab, off)].real
+    assert not gains[(both, span)].real
+    assert trainer.decide_stages(variants) == relab
+    assert trainer.decide_stages(variants, gains) == relab
+    # handed the F1 tests (the same verdicts here), the choice is still by F0.5
+    assert trainer.decide_stages(variants, trainer.stage_gains(variants, trainer.macro_f1)) == relab
+
+
+def test_rule_2_refuses_a_stage_whose_f1_gain_is_real_and_f05_gain_is_not(trainer) -> None:  # noqa: ANN001
+    """A stage trading precision for recall within rule 1's guard (en, zh-Hans, zh-Hant
+    P 0.692, R 0.72 against 0.7 / 0.7): real in macro F1 on every page, a loss in macro
+    F0.5, so rule 2 (pf18) leaves it off."""
+    off, relab, span, both = (False, False), (False, True), (True, False), (True, True)
+    rules, stage = pages((70, 30, 30), n=50), pages((72, 32, 28), n=50)
+    variants = {off: rules, relab: rules, span: stage, both: stage}
+    assert trainer.stage_gains(variants, trainer.macro_f1)[(span, off)].real
+    assert not trainer.stage_gains(variants)[(span, off)].real
+    assert trainer.decide_stages(variants) == off
