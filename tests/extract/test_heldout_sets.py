@@ -32,6 +32,7 @@ ORDER = [
     ("heldout10", "h10-", "t"),
     ("heldout11", "h11-", "u"),
     ("heldout12", "h12-", "v"),
+    ("heldout13", "h13-", "w"),
 ]
 
 
@@ -52,7 +53,9 @@ SETS = _sets()
 # text kept in public repositories (CORRECTIONS.md, "heldout8"), heldout9's 48 (CORRECTIONS.md,
 # "heldout9"), heldout10's 28 (CORRECTIONS.md, "heldout10") and heldout11's 34 (CORRECTIONS.md,
 # "heldout11"), and heldout12's Simplified part 49 (its two gatherers found about one new
-# page a search; CORRECTIONS.md, "heldout12"). Every other set holds at least 60 per language.
+# page a search; CORRECTIONS.md, "heldout12"), and heldout13's Simplified part 57 and
+# Traditional part 36 (two Traditional gatherers; almost every stored page had been used;
+# CORRECTIONS.md, "heldout13"). Every other set holds at least 60 per language.
 MIN_PER_LANGUAGE = {
     "heldout7": {"zh-Hant": 20},
     "heldout8": {"zh-Hant": 30},
@@ -60,6 +63,7 @@ MIN_PER_LANGUAGE = {
     "heldout10": {"zh-Hant": 25},
     "heldout11": {"zh-Hant": 30},
     "heldout12": {"zh-Hans": 45, "zh-Hant": 40},
+    "heldout13": {"zh-Hans": 55, "zh-Hant": 35},
 }
 MIN_SNIPPETS = {"heldout10": 170}
 """Snippets a set holds at least, where not 180: heldout10's small Traditional part leaves it
@@ -253,3 +257,57 @@ def test_the_near_copy_check_runs_for_heldout11(build_set: ModuleType, monkeypat
     build_set.build_heldout10()
     build_set.build_heldout11()
     assert calls == ["heldout11"]
+
+
+def test_copies_in_the_other_script_are_refused_from_heldout13_on(build_set: ModuleType) -> None:
+    """A Traditional repost of a Simplified snippet passes the near-copy check (its characters
+    differ) but not the script check (heldout13's gatherers quoted one article from its zh-hans
+    and its zh-hant page, and two Simplified snippets were copies of heldout3's Traditional
+    text); a snippet sharing only a short phrase passes both."""
+    simplified = (  # fictional
+        "据该国器官移植网络的统计，在全国等待器官的名单上，有五千人在等待心脏移植手术，"
+        "另有一万三千人在等待肾脏移植手术。"
+    )
+    traditional = (
+        "據該國器官移植網絡的統計，在全國等待器官的名單上，有五千人在等待心臟移植手術，"
+        "另有一萬三千人在等待腎臟移植手術。"
+    )
+    others = [{"src": "a.txt:3", "url": "https://a.example/1", "text": simplified}]
+    copy = {
+        "src": "b.txt:3",
+        "url": "https://b.example/2",
+        "language": "zh-Hant",
+        "text": traditional,
+    }
+    build_set.assert_no_near_copies("x", [copy], others)
+    with pytest.raises(AssertionError, match="another script"):
+        build_set.assert_no_script_copies("x", [copy], others)
+    short = {"src": "c.txt:3", "url": "https://c.example/3", "language": "zh-Hant"}
+    short["text"] = "據統計，全國等待器官。" * 2
+    build_set.assert_no_script_copies("x", [short], others)
+
+
+def test_twins_across_languages_within_a_set_are_refused(build_set: ModuleType) -> None:
+    """Within one set, a zh-Hans snippet and a zh-Hant one that are the same text in two
+    scripts are refused; two snippets of one language sharing a stock phrase are not (the
+    plain repeat check, ``_assert_no_repeats``, judges those)."""
+    base = "截至去年年底，该中心累计完成肝脏移植手术三千五百余例，其中亲属活体肝脏移植一百二十例。"
+    twin = "截至去年年底，該中心累計完成肝臟移植手術三千五百餘例，其中親屬活體肝臟移植一百二十例。"
+    docs = [
+        {"src": "s.txt:1", "url": "https://a.example/s", "language": "zh-Hans", "text": base},
+        {"src": "t.txt:1", "url": "https://a.example/t", "language": "zh-Hant", "text": twin},
+    ]
+    with pytest.raises(AssertionError, match=r"across languages: \['s.txt:1', 't.txt:1'\]"):
+        build_set.assert_no_script_copies("x", docs, [])
+    same_language = [docs[0], {**docs[0], "src": "s.txt:2", "url": "https://a.example/s2"}]
+    build_set.assert_no_script_copies("x", same_language, [])
+
+
+def test_the_script_check_runs_for_heldout13(build_set: ModuleType, monkeypatch) -> None:  # noqa: ANN001
+    """_build_blind applies the script check to heldout13 (and later sets), not to heldout12,
+    which was built before it existed."""
+    calls: list[str] = []
+    monkeypatch.setattr(build_set, "assert_no_script_copies", lambda name, *_: calls.append(name))
+    build_set.build_heldout12()
+    build_set.build_heldout13()
+    assert calls == ["heldout13"]
