@@ -8,7 +8,8 @@ not measures of unseen text.
 heldout9's floors were set at its one blind score; its tune half has been read since.
 heldout10's floors were set at its one blind score; no rules pass has read it since.
 heldout11's floors were set at its one blind score; its tune half has been read since.
-heldout12's floors were set at its one blind score; no rules pass has read it. The
+heldout12's floors were set at its one blind score; its tune half has been read since.
+heldout13's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -159,11 +160,25 @@ HELDOUT11_FLOORS = {
 # default method rules under the precision-first rule 3). The rules (these floors, and the
 # default) scored en 0.717/0.603, zh-Hans 0.642/0.723, zh-Hant 0.774/0.676. The session's
 # starting code (19e0177, default rules) scored it en 0.708/0.595, zh-Hans 0.642/0.723, zh-Hant
-# 0.774/0.676 (after the one scoring, for the comparison). No rules pass has read it.
+# 0.774/0.676 (after the one scoring, for the comparison). Its tune half has been read since
+# (name18, miss18, zhp18).
 HELDOUT12_FLOORS = {
     "en": (0.69, 0.58),
     "zh-Hans": (0.62, 0.70),
     "zh-Hant": (0.75, 0.65),
+}
+# heldout13 (186 snippets, gathered blind after heldout12 was scored; its zh-Hant part holds 36
+# snippets from two gatherers) was scored once with rules, model and confidence mapping frozen
+# (2026-12-06 10:24 UTC, main 4427766; default method combined, rules + re-labeller, under
+# pf18's precision-first objective). The rules (these floors) scored en 0.721/0.625, zh-Hans
+# 0.635/0.701, zh-Hant 0.790/0.754; the default en 0.718/0.617 and the same in Chinese. The
+# session's starting code (b2f27dd, default rules) scored it en 0.683/0.592, zh-Hans
+# 0.628/0.701, zh-Hant 0.790/0.754 (after the one scoring, for the comparison). No rules pass
+# has read it.
+HELDOUT13_FLOORS = {
+    "en": (0.70, 0.60),
+    "zh-Hans": (0.61, 0.68),
+    "zh-Hant": (0.77, 0.73),
 }
 
 
@@ -246,6 +261,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout10", HELDOUT10_FLOORS),
         ("heldout11", HELDOUT11_FLOORS),
         ("heldout12", HELDOUT12_FLOORS),
+        ("heldout13", HELDOUT13_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
