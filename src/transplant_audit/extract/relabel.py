@@ -25,7 +25,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -116,10 +116,31 @@ class Relabeller:
     switch_threshold: float
     drop_threshold: float
 
-    @property
+    @cached_property
+    def padded_weights(self) -> np.ndarray:
+        """``weights`` with a row of zeros below (the column ``feature_ids`` pads with)."""
+        return np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
+
+    @cached_property
     def column(self) -> dict[str, int]:
         """Each class's column in ``weights``."""
         return _columns(self.classes)
+
+    @cached_property
+    def _rivals(self) -> dict[str, tuple[list[str], np.ndarray]]:
+        """Per indicator, what ``group_probabilities`` weighs (filled as indicators come)."""
+        return {}
+
+    def rivals(self, indicator: str) -> tuple[list[str], np.ndarray]:
+        """(``indicator``, the other indicators of its group and NONE, those the model
+        knows, each once; their columns): computed once per indicator."""
+        got = self._rivals.get(indicator)
+        if got is None:
+            col = self.column
+            alts = [a for a in (*self.group_of(indicator), indicator, NONE) if a in col]
+            alts = list(dict.fromkeys(alts))
+            got = self._rivals[indicator] = (alts, np.array([col[a] for a in alts]))
+        return got
 
     def group_of(self, indicator: str) -> tuple[str, ...]:
         """The indicators ``indicator`` may be moved to (itself included)."""
@@ -273,17 +294,43 @@ def _near(norm: str, s: int, e: int, rule: str) -> list[str]:
 
 
 def probabilities(model: Relabeller, features: list[list[str]]) -> np.ndarray:
-    """Softmax probabilities (candidates × classes); a feature present twice counts once."""
+    """Softmax probabilities (candidates × classes); a feature present twice counts once.
+
+    All candidates at once: slot by slot (``feature_ids``), each candidate's weights are
+    added in the order of their columns, as a sum over one candidate's rows adds them, so
+    the figures are those of one candidate at a time, bit for bit."""
     logits = np.tile(model.intercept, (len(features), 1))
-    get = model.index.get
-    for i, fs in enumerate(features):
-        ids = sorted({j for j in map(get, fs) if j is not None})
-        if ids:
-            logits[i] += model.weights[ids].sum(axis=0)
+    ids = feature_ids(model.index, features)
+    if len(ids):
+        table = model.padded_weights
+        total = table.take(ids[0], axis=0)
+        for slot in ids[1:]:
+            total += table.take(slot, axis=0)
+        logits += total
     logits -= logits.max(axis=1, keepdims=True)
     np.exp(logits, out=logits)
     logits /= logits.sum(axis=1, keepdims=True)
     return logits
+
+
+def feature_ids(index: dict[str, int], features: list[list[str]]) -> np.ndarray:
+    """(slots × candidates): column ``k`` holds the ids (``index``) of candidate ``k``'s
+    known features, each once and in increasing order, then ``len(index)`` (the zero row of
+    ``Relabeller.padded_weights``) up to the longest candidate's count."""
+    n, pad = len(features), len(index)
+    lens = np.fromiter(map(len, features), dtype=np.int64, count=n)
+    get = index.get
+    flat = np.array([get(f, -1) for fs in features for f in fs], dtype=np.int64)
+    key = np.sort(np.repeat(np.arange(n, dtype=np.int64) * (pad + 1), lens) + flat + 1)
+    key = key[np.diff(key, prepend=-1) != 0]  # np.unique's result, cheaper here
+    row, col = np.divmod(key, pad + 1)
+    known = col > 0
+    row, col = row[known], col[known] - 1
+    counts = np.bincount(row, minlength=n)
+    slot = np.arange(len(row)) - (np.cumsum(counts) - counts)[row]
+    ids = np.full((int(counts.max(initial=0)), n), pad, dtype=np.int64)
+    ids[slot, row] = col
+    return ids
 
 
 def decide(
@@ -316,10 +363,8 @@ def group_probabilities(indicator: str, p: np.ndarray, model: Relabeller) -> dic
     """The probabilities ``p`` (one candidate's row) renormalised over ``indicator``, the
     other indicators of its group and NONE (those the model knows): what ``decide`` weighs,
     and what ``confidence`` reads as the re-labeller's belief in a candidate's indicator."""
-    col = model.column
-    alts = [a for a in (*model.group_of(indicator), indicator, NONE) if a in col]
-    alts = list(dict.fromkeys(alts))
-    q = p[[col[a] for a in alts]]
+    alts, cols = model.rivals(indicator)
+    q = p[cols]
     q = q / q.sum()
     return dict(zip(alts, q.tolist(), strict=True))
 
