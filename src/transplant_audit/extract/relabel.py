@@ -100,8 +100,12 @@ the previous sentence and the next one."""
 _CROSSED = ("cl", "sb")
 """Regions whose cues are also read together with the rules' indicator."""
 _CLAUSE_READ = 40
+_HIT_NAMES = {name: tuple(r + "=" + name for r in _REGIONS) for name in _ALL_CUES}
+"""Each cue list's features ``region=cue``, by region (built once, not per hit)."""
+_CROSSED_HITS = frozenset(r + "=" + name for name in _ALL_CUES for r in _CROSSED)
 """How many characters of the figure's clause either side are read as words."""
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]")
+_NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -177,12 +181,14 @@ def _cue_hits(norm: str, regions: np.ndarray) -> list[list[str]]:
     lo_all, hi_all = regions[:, :, 0], regions[:, :, 1]
     a, b = int(lo_all.min()), int(hi_all.max())
     for name, rx in _ALL_CUES.items():
-        at = np.fromiter((m.start() for m in rx.finditer(norm, a, b)), dtype=np.int64)
+        at = np.array([m.start() for m in rx.finditer(norm, a, b)], dtype=np.int64)
         if not len(at):
             continue
         present = np.searchsorted(at, hi_all) > np.searchsorted(at, lo_all)
-        for row, col in zip(*np.nonzero(present), strict=True):
-            out[row].append(_REGIONS[col] + "=" + name)
+        names = _HIT_NAMES[name]
+        rows, cols = np.nonzero(present)
+        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+            out[row].append(names[col])
     return out
 
 
@@ -203,17 +209,18 @@ def candidate_features(norm: str, cands: list[Candidate], lang: str) -> list[lis
     other candidates' indicators there, its magnitude and the words next to it."""
     sent_ends = _bounds(norm, pat.SENTENCE_END_RE)
     clause_ends = _bounds(norm, pat.CLAUSE_END_RE)
-    regions = np.zeros((len(cands), len(_REGIONS), 2), dtype=np.int64)
+    bounds: list[tuple[int, ...]] = []
     where: list[int] = []
     clauses: list[tuple[int, int]] = []
-    for k, c in enumerate(cands):
+    for c in cands:
         a, b, i = _unit_at(sent_ends, c.start)
         ca, cb, _ = _unit_at(clause_ends, c.start)
         pa = sent_ends[i - 2] if i >= 2 else 0
         nb = sent_ends[min(i + 1, len(sent_ends) - 1)]
-        regions[k] = ((a, c.start), (c.end, b), (ca, cb), (pa, a), (b, nb))
+        bounds.append((a, c.start, c.end, b, ca, cb, pa, a, b, nb))
         where.append(i)
         clauses.append((ca, cb))
+    regions = np.array(bounds, dtype=np.int64).reshape(len(cands), len(_REGIONS), 2)
     hits = _cue_hits(norm, regions)
     by_sentence: dict[int, list[int]] = {}
     for k, i in enumerate(where):
@@ -246,7 +253,7 @@ def _features(
         "mag=" + (str(int(math.log10(c.value))) if c.value >= 1 else "<1") + "|" + rule,
     ]
     f.extend(hits)
-    f.extend(rule + "|" + h for h in hits if h[:2] in _CROSSED)
+    f.extend(rule + "|" + h for h in hits if h in _CROSSED_HITS)
     others = [j for j in same if j != k]
     f.append("nsame=" + str(min(len(others), 3)))
     pos = same.index(k)
@@ -274,7 +281,7 @@ def _clause_words(norm: str, c: Candidate, clause: tuple[int, int]) -> list[str]
     out = []
     for side, part in (("cb:", before), ("ca:", after)):
         if pat.CJK_RE.search(part):
-            chars = re.sub(r"[^\u4e00-\u9fff]", "", part)
+            chars = _NON_HAN_RE.sub("", part)
             out.extend(side + chars[i : i + 2] for i in range(len(chars) - 1))
         else:
             out.extend(side + w for w in _WORD_RE.findall(part))
