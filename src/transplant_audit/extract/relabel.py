@@ -130,22 +130,6 @@ class Relabeller:
         """Each class's column in ``weights``."""
         return _columns(self.classes)
 
-    @cached_property
-    def _rivals(self) -> dict[str, tuple[list[str], np.ndarray]]:
-        """Per indicator, what ``group_probabilities`` weighs (filled as indicators come)."""
-        return {}
-
-    def rivals(self, indicator: str) -> tuple[list[str], np.ndarray]:
-        """(``indicator``, the other indicators of its group and NONE, those the model
-        knows, each once; their columns): computed once per indicator."""
-        got = self._rivals.get(indicator)
-        if got is None:
-            col = self.column
-            alts = [a for a in (*self.group_of(indicator), indicator, NONE) if a in col]
-            alts = list(dict.fromkeys(alts))
-            got = self._rivals[indicator] = (alts, np.array([col[a] for a in alts]))
-        return got
-
     def group_of(self, indicator: str) -> tuple[str, ...]:
         """The indicators ``indicator`` may be moved to (itself included)."""
         for g in self.groups:
@@ -370,8 +354,10 @@ def group_probabilities(indicator: str, p: np.ndarray, model: Relabeller) -> dic
     """The probabilities ``p`` (one candidate's row) renormalised over ``indicator``, the
     other indicators of its group and NONE (those the model knows): what ``decide`` weighs,
     and what ``confidence`` reads as the re-labeller's belief in a candidate's indicator."""
-    alts, cols = model.rivals(indicator)
-    q = p[cols]
+    col = model.column
+    alts = [a for a in (*model.group_of(indicator), indicator, NONE) if a in col]
+    alts = list(dict.fromkeys(alts))
+    q = p[[col[a] for a in alts]]
     q = q / q.sum()
     return dict(zip(alts, q.tolist(), strict=True))
 
