@@ -45,6 +45,10 @@ every pattern behind its trigger literals (``triggers.py``, not wired in), ``--r
 load 4.6-8.0: 34.1 [30.8-36.4] against 52.4 [48.8-53.4], the base 1.56x [1.34-1.70] as fast;
 seven patterns gated, ``--rounds 7``: 52.4 against 53.4, 1.01x the base's way (noise).
 Why: ``bench_triggers.py``.
+perf18 (2026-12-06), the re-labeller of ``combined`` batched (relabel.py; output identical),
+``--base 97bbbb8 --method combined --rounds 5 --seconds 1.5``, load 1.0-1.1: 37.9 [37.4-38.8]
+dense pages per CPU second against 35.4 [34.0-36.5], 1.08x [1.03-1.10]; the rules 1.62x
+[1.57-1.62] as fast as combined. Left: its 36 cue-list scans (~3 ms a dense page).
 Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 

@@ -83,6 +83,28 @@ def test_a_feature_counts_once_and_order_does_not_matter() -> None:
     assert np.allclose(a.sum(axis=1), 1.0)
 
 
+def test_probabilities_of_many_candidates_are_those_of_one_at_a_time() -> None:
+    """The batched product (``feature_ids``, one slot at a time over all candidates) gives
+    each candidate's row bit for bit as summing its own known weights in column order does,
+    with features repeated, unknown, or none at all."""
+    model = learned.load_model().relabeller
+    assert model is not None
+    rng = random.Random(18)
+    names = list(model.index)
+    feats = [[], ["no such feature"]]
+    feats += [rng.choices(names, k=rng.randint(1, 60)) + ["no such feature"] for _ in range(40)]
+    ids = relabel.feature_ids(model.index, feats)
+    assert ids.shape == (max(len(set(fs)) for fs in feats) - 1, len(feats))  # unknown: no slot
+    got = relabel.probabilities(model, feats)
+    for row, fs in zip(got, feats, strict=True):
+        known = sorted({model.index[f] for f in fs if f in model.index})
+        logits = model.intercept.copy()
+        if known:
+            logits += model.weights[known].sum(axis=0)
+        p = np.exp(logits - logits.max())
+        assert np.array_equal(row, p / p.sum())
+
+
 def test_decide_moves_drops_and_keeps() -> None:
     c = _candidate(CUM)
     toy = _toy()

@@ -25,7 +25,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -100,8 +100,12 @@ the previous sentence and the next one."""
 _CROSSED = ("cl", "sb")
 """Regions whose cues are also read together with the rules' indicator."""
 _CLAUSE_READ = 40
+_HIT_NAMES = {name: tuple(r + "=" + name for r in _REGIONS) for name in _ALL_CUES}
+"""Each cue list's features ``region=cue``, by region (built once, not per hit)."""
+_CROSSED_HITS = frozenset(r + "=" + name for name in _ALL_CUES for r in _CROSSED)
 """How many characters of the figure's clause either side are read as words."""
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]")
+_NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,12 @@ class Relabeller:
     switch_threshold: float
     drop_threshold: float
 
-    @property
+    @cached_property
+    def padded_weights(self) -> np.ndarray:
+        """``weights`` with a row of zeros below (the column ``feature_ids`` pads with)."""
+        return np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
+
+    @cached_property
     def column(self) -> dict[str, int]:
         """Each class's column in ``weights``."""
         return _columns(self.classes)
@@ -156,12 +165,14 @@ def _cue_hits(norm: str, regions: np.ndarray) -> list[list[str]]:
     lo_all, hi_all = regions[:, :, 0], regions[:, :, 1]
     a, b = int(lo_all.min()), int(hi_all.max())
     for name, rx in _ALL_CUES.items():
-        at = np.fromiter((m.start() for m in rx.finditer(norm, a, b)), dtype=np.int64)
+        at = np.array([m.start() for m in rx.finditer(norm, a, b)], dtype=np.int64)
         if not len(at):
             continue
         present = np.searchsorted(at, hi_all) > np.searchsorted(at, lo_all)
-        for row, col in zip(*np.nonzero(present), strict=True):
-            out[row].append(_REGIONS[col] + "=" + name)
+        names = _HIT_NAMES[name]
+        rows, cols = np.nonzero(present)
+        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+            out[row].append(names[col])
     return out
 
 
@@ -182,17 +193,18 @@ def candidate_features(norm: str, cands: list[Candidate], lang: str) -> list[lis
     other candidates' indicators there, its magnitude and the words next to it."""
     sent_ends = _bounds(norm, pat.SENTENCE_END_RE)
     clause_ends = _bounds(norm, pat.CLAUSE_END_RE)
-    regions = np.zeros((len(cands), len(_REGIONS), 2), dtype=np.int64)
+    bounds: list[tuple[int, ...]] = []
     where: list[int] = []
     clauses: list[tuple[int, int]] = []
-    for k, c in enumerate(cands):
+    for c in cands:
         a, b, i = _unit_at(sent_ends, c.start)
         ca, cb, _ = _unit_at(clause_ends, c.start)
         pa = sent_ends[i - 2] if i >= 2 else 0
         nb = sent_ends[min(i + 1, len(sent_ends) - 1)]
-        regions[k] = ((a, c.start), (c.end, b), (ca, cb), (pa, a), (b, nb))
+        bounds.append((a, c.start, c.end, b, ca, cb, pa, a, b, nb))
         where.append(i)
         clauses.append((ca, cb))
+    regions = np.array(bounds, dtype=np.int64).reshape(len(cands), len(_REGIONS), 2)
     hits = _cue_hits(norm, regions)
     by_sentence: dict[int, list[int]] = {}
     for k, i in enumerate(where):
@@ -225,7 +237,7 @@ def _features(
         "mag=" + (str(int(math.log10(c.value))) if c.value >= 1 else "<1") + "|" + rule,
     ]
     f.extend(hits)
-    f.extend(rule + "|" + h for h in hits if h[:2] in _CROSSED)
+    f.extend(rule + "|" + h for h in hits if h in _CROSSED_HITS)
     others = [j for j in same if j != k]
     f.append("nsame=" + str(min(len(others), 3)))
     pos = same.index(k)
@@ -253,7 +265,7 @@ def _clause_words(norm: str, c: Candidate, clause: tuple[int, int]) -> list[str]
     out = []
     for side, part in (("cb:", before), ("ca:", after)):
         if pat.CJK_RE.search(part):
-            chars = re.sub(r"[^\u4e00-\u9fff]", "", part)
+            chars = _NON_HAN_RE.sub("", part)
             out.extend(side + chars[i : i + 2] for i in range(len(chars) - 1))
         else:
             out.extend(side + w for w in _WORD_RE.findall(part))
@@ -273,17 +285,43 @@ def _near(norm: str, s: int, e: int, rule: str) -> list[str]:
 
 
 def probabilities(model: Relabeller, features: list[list[str]]) -> np.ndarray:
-    """Softmax probabilities (candidates × classes); a feature present twice counts once."""
+    """Softmax probabilities (candidates × classes); a feature present twice counts once.
+
+    All candidates at once: slot by slot (``feature_ids``), each candidate's weights are
+    added in the order of their columns, as a sum over one candidate's rows adds them, so
+    the figures are those of one candidate at a time, bit for bit."""
     logits = np.tile(model.intercept, (len(features), 1))
-    get = model.index.get
-    for i, fs in enumerate(features):
-        ids = sorted({j for j in map(get, fs) if j is not None})
-        if ids:
-            logits[i] += model.weights[ids].sum(axis=0)
+    ids = feature_ids(model.index, features)
+    if len(ids):
+        table = model.padded_weights
+        total = table.take(ids[0], axis=0)
+        for slot in ids[1:]:
+            total += table.take(slot, axis=0)
+        logits += total
     logits -= logits.max(axis=1, keepdims=True)
     np.exp(logits, out=logits)
     logits /= logits.sum(axis=1, keepdims=True)
     return logits
+
+
+def feature_ids(index: dict[str, int], features: list[list[str]]) -> np.ndarray:
+    """(slots × candidates): column ``k`` holds the ids (``index``) of candidate ``k``'s
+    known features, each once and in increasing order, then ``len(index)`` (the zero row of
+    ``Relabeller.padded_weights``) up to the longest candidate's count."""
+    n, pad = len(features), len(index)
+    lens = np.fromiter(map(len, features), dtype=np.int64, count=n)
+    get = index.get
+    flat = np.array([get(f, -1) for fs in features for f in fs], dtype=np.int64)
+    key = np.sort(np.repeat(np.arange(n, dtype=np.int64) * (pad + 1), lens) + flat + 1)
+    key = key[np.diff(key, prepend=-1) != 0]  # np.unique's result, cheaper here
+    row, col = np.divmod(key, pad + 1)
+    known = col > 0
+    row, col = row[known], col[known] - 1
+    counts = np.bincount(row, minlength=n)
+    slot = np.arange(len(row)) - (np.cumsum(counts) - counts)[row]
+    ids = np.full((int(counts.max(initial=0)), n), pad, dtype=np.int64)
+    ids[slot, row] = col
+    return ids
 
 
 def decide(
