@@ -32,7 +32,7 @@ Methods (``extract(text, method=...)``):
 
 The thresholds and the default method are stored with the weights: the thresholds chosen by
 grouped cross-validation on the training snippets, whether each stage runs and the default by
-the trainer's rule on its judge, the check halves of heldout3 to heldout12 (docs/extract.md).
+the trainer's rule on its judge, the check halves of heldout3 to heldout13 (docs/extract.md).
 Pure: text and a model in, candidates out;
 ``load_model`` is the only function that reads a file.
 """
