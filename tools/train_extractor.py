@@ -1275,9 +1275,9 @@ def print_cv(table: dict) -> None:
         for lang, t in b["by_language"].items():
             print(f"{method:15} {lang:8} {t['precision']:6.3f} {t['recall']:6.3f}")
         setting = {k: b[k] for k in SETTINGS if k in b}
-        fb = b.get("macro_f_default", float("nan"))  # a model stored before pf18 lacks it
         print(
-            f"{method:15} macro F{DEFAULT_BETA:g} {fb:.4f}, macro F1 {b['macro_f1']:.4f}; "
+            f"{method:15} macro F{DEFAULT_BETA:g} {b['macro_f_default']:.4f}, "
+            f"macro F1 {b['macro_f1']:.4f}; "
             f"F1 by set {b['macro_f1_by_set']}; "
             f"by fold {b['macro_f1_by_fold']}; {setting}"
         )
@@ -1308,10 +1308,8 @@ def print_judge(jt: dict) -> None:
         f"gain over the rules passes that test (rule 3, precision first)."
     )
     print(markdown_table(jt))
-    objective = "objective" in jt  # a judge stored before pf18 tested its stages in macro F1
-    tests = (("stage_tests", f"F{DEFAULT_BETA:g}" if objective else "F1"), ("stage_tests_f1", "F1"))
-    for key, stat in tests:
-        for name, g in jt.get(key, {}).items():
+    for key, stat in (("stage_tests", f"F{DEFAULT_BETA:g}"), ("stage_tests_f1", "F1")):
+        for name, g in jt[key].items():
             print(
                 f"{name}: macro-{stat} gain {g['observed']:+.4f}, "
                 f"{100 - 2 * BOOTSTRAP_PERCENTILE:g}% interval [{g['low']:+.4f}, "
