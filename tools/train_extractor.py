@@ -804,15 +804,14 @@ def without_each_stage(variant: Variant) -> list[Variant]:
 
 
 def stage_gains(
-    variants: dict[Variant, np.ndarray], statistic: Statistic | None = None
+    variants: dict[Variant, np.ndarray], statistic: Statistic = macro_f_default
 ) -> dict[tuple[Variant, Variant], Gain]:
     """Every test rule 2 makes on ``variants`` (per-page judge counts, ``page_counts``):
     (variant, the variant without one of its stages) -> the bootstrap of the gain in
     ``statistic``: the objective, macro F0.5 (``macro_f_default``), unless told (the judge
     also runs them in ``macro_f1``, for comparison only)."""
-    stat = macro_f_default if statistic is None else statistic
     return {
-        (v, w): paired_bootstrap(variants[w], variants[v], statistic=stat)
+        (v, w): paired_bootstrap(variants[w], variants[v], statistic=statistic)
         for v in variants
         for w in without_each_stage(v)
     }
