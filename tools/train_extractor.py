@@ -753,8 +753,9 @@ def paired_bootstrap(
     percentile: float = BOOTSTRAP_PERCENTILE,
     statistic: Statistic = macro_f1,
 ) -> Gain:
-    """The gain in ``statistic`` (macro F1 unless told, as benchmarks/bench_stage_gain.py
-    reports it; the trainer's rules 2 and 3 pass ``macro_f_default``) of ``other`` over
+    """The gain in ``statistic`` (macro F1 unless told, as ``decide`` prints each method's
+    gain over the rules beside the objective; rules 2 and 3 use ``macro_f_default``, and
+    benchmarks/bench_stage_gain.py names both) of ``other`` over
     ``base``, both (pages, languages, 3) arrays of (tp, fp, fn) with the
     same pages in the same rows, and its paired page bootstrap: the pages drawn with
     replacement ``rounds`` times (the same draw for both, so a page's snippets move together
