@@ -7,9 +7,8 @@ GUIDE.md), matching (indicator, value within 2%) as issue 14 asks. HEADLINE: hel
 snippets, gathered blind after heldout12 was scored, scored blind once with rules, model and
 confidence mapping frozen at main 4427766: docs/extract.md keeps that figure), then heldout12
 (scored blind once at main bd363c7), heldout11 (at main 6dd53d8) and heldout10 (at main
-8152217; since then the tune half
-of each is trained on and its check half judges the learned stages and fits the
-confidence), then heldout9 (scored blind once, then
+8152217); since its blind score the tune half of each of these four is trained on and its
+check half judges the learned stages and fits the confidence; then heldout9 (scored blind once, then
 tuned on by half, its tune half trained on and its check half judging the learned stages),
 heldout8 (scored blind once, then tuned and trained on by half), heldout7 (likewise),
 heldout6, heldout5, heldout4 and heldout3 (each scored blind once, then tuned on by half),
@@ -258,7 +257,8 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     sizes = ", ".join(f"{h} {len(docs[h])}" for h in halves)
     print(
         "real text (issue 14), matching (indicator, value within 2%): snippets "
-        f"{sizes}; heldout13 scored blind once (docs/extract.md); "
+        f"{sizes}; heldout13 scored blind once (docs/extract.md), then trained on (its "
+        "tune half) and judging (its check half); "
         "heldout12 and heldout11 scored blind once, then tuned and trained on (the tune half "
         "of each) and judging (its check half); "
         "heldout10 scored blind once, then trained on (its tune half) and judging (its check "
@@ -718,7 +718,8 @@ def main(argv: list[str] | None = None) -> int:
         "--values",
         action="store_true",
         help="print the value-only diagnostic (any indicator) next to the (indicator, value) "
-        "score for heldout4, heldout3, heldout2, held-out v1, dev and dev2, and stop",
+        "score for every real-text set (heldout13 to heldout3 and their halves by page, "
+        "heldout2, held-out v1, dev and dev2), and stop",
     )
     ap.add_argument(
         "--check-halves",
@@ -731,7 +732,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="reliability (10 bins, expected calibration error) and precision/recall by "
         "confidence threshold per language: LEAVE-ONE-SET-OUT per check half, then "
-        "CROSS-FITTED (by page folds) on the check halves of heldout3-11, which the mapping "
+        "CROSS-FITTED (by page folds) on the check halves of heldout3-13, which the mapping "
         "is fitted on; then the confidence's cost; and stop",
     )
     ap.add_argument(

@@ -48,7 +48,9 @@ Why: ``bench_triggers.py``.
 perf18 (2026-12-06), the re-labeller of ``combined`` batched (relabel.py; output identical),
 ``--base 97bbbb8 --method combined --rounds 5 --seconds 1.5``, load 1.0-1.1: 37.9 [37.4-38.8]
 dense pages per CPU second against 35.4 [34.0-36.5], 1.08x [1.03-1.10]; the rules 1.62x
-[1.57-1.62] as fast as combined. Left: its 36 cue-list scans (~3 ms a dense page).
+[1.57-1.62] as fast as combined. Left: its 36 cue-list scans (``relabel._cue_hits``), 3.9-4.0
+ms of a dense page's 25.8-26.3 ms of process time in ``combined`` (rv20b, the 7 dense pages
+timed around that function, 3 rounds, load 1.3-1.6).
 Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 

@@ -94,14 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     # rule 2 asks for the gain in macro F0.5 since pf18 (``macro_f_default``); F1 beside it
     for name, statistic in (
         (f"F{TRAINER.DEFAULT_BETA:g} (rule 2)", TRAINER.macro_f_default),
-        ("F1", TRAINER.macro_f1),
+        ("F1 (for comparison; rule 2 until pf18)", TRAINER.macro_f1),
     ):
         gain = TRAINER.paired_bootstrap(base, stage, args.rounds, args.seed, statistic=statistic)
         print(
             f"span stage (forced on) against the rules, macro {name} gain {gain.observed:+.4f}; "
             f"paired page bootstrap, {args.rounds} rounds: {interval} [{gain.low:+.4f}, "
             f"{gain.high:+.4f}], gain > 0 in {gain.above_zero:.1%} "
-            f"({'real' if gain.real else 'not real'} by the trainer's rule)"
+            f"({'real' if gain.real else 'not real'} by the trainer's bootstrap test)"
         )
     return 0
 

@@ -753,8 +753,9 @@ def paired_bootstrap(
     percentile: float = BOOTSTRAP_PERCENTILE,
     statistic: Statistic = macro_f1,
 ) -> Gain:
-    """The gain in ``statistic`` (macro F1 unless told, as benchmarks/bench_stage_gain.py
-    reports it; the trainer's rules 2 and 3 pass ``macro_f_default``) of ``other`` over
+    """The gain in ``statistic`` (macro F1 unless told, as ``decide`` prints each method's
+    gain over the rules beside the objective; rules 2 and 3 use ``macro_f_default``, and
+    benchmarks/bench_stage_gain.py names both) of ``other`` over
     ``base``, both (pages, languages, 3) arrays of (tp, fp, fn) with the
     same pages in the same rows, and its paired page bootstrap: the pages drawn with
     replacement ``rounds`` times (the same draw for both, so a page's snippets move together
@@ -804,15 +805,14 @@ def without_each_stage(variant: Variant) -> list[Variant]:
 
 
 def stage_gains(
-    variants: dict[Variant, np.ndarray], statistic: Statistic | None = None
+    variants: dict[Variant, np.ndarray], statistic: Statistic = macro_f_default
 ) -> dict[tuple[Variant, Variant], Gain]:
     """Every test rule 2 makes on ``variants`` (per-page judge counts, ``page_counts``):
     (variant, the variant without one of its stages) -> the bootstrap of the gain in
     ``statistic``: the objective, macro F0.5 (``macro_f_default``), unless told (the judge
     also runs them in ``macro_f1``, for comparison only)."""
-    stat = macro_f_default if statistic is None else statistic
     return {
-        (v, w): paired_bootstrap(variants[w], variants[v], statistic=stat)
+        (v, w): paired_bootstrap(variants[w], variants[v], statistic=statistic)
         for v in variants
         for w in without_each_stage(v)
     }
@@ -1275,9 +1275,9 @@ def print_cv(table: dict) -> None:
         for lang, t in b["by_language"].items():
             print(f"{method:15} {lang:8} {t['precision']:6.3f} {t['recall']:6.3f}")
         setting = {k: b[k] for k in SETTINGS if k in b}
-        fb = b.get("macro_f_default", float("nan"))  # a model stored before pf18 lacks it
         print(
-            f"{method:15} macro F{DEFAULT_BETA:g} {fb:.4f}, macro F1 {b['macro_f1']:.4f}; "
+            f"{method:15} macro F{DEFAULT_BETA:g} {b['macro_f_default']:.4f}, "
+            f"macro F1 {b['macro_f1']:.4f}; "
             f"F1 by set {b['macro_f1_by_set']}; "
             f"by fold {b['macro_f1_by_fold']}; {setting}"
         )
@@ -1308,10 +1308,8 @@ def print_judge(jt: dict) -> None:
         f"gain over the rules passes that test (rule 3, precision first)."
     )
     print(markdown_table(jt))
-    objective = "objective" in jt  # a judge stored before pf18 tested its stages in macro F1
-    tests = (("stage_tests", f"F{DEFAULT_BETA:g}" if objective else "F1"), ("stage_tests_f1", "F1"))
-    for key, stat in tests:
-        for name, g in jt.get(key, {}).items():
+    for key, stat in (("stage_tests", f"F{DEFAULT_BETA:g}"), ("stage_tests_f1", "F1")):
+        for name, g in jt[key].items():
             print(
                 f"{name}: macro-{stat} gain {g['observed']:+.4f}, "
                 f"{100 - 2 * BOOTSTRAP_PERCENTILE:g}% interval [{g['low']:+.4f}, "

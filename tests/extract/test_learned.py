@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import numpy as np
 import pytest
@@ -171,6 +172,17 @@ def test_cli_default_method_is_the_trainers_choice(
     monkeypatch.setattr(learned, "DEFAULT_METHOD", "learned")
     out = json.loads(run(tmp_path, "extract", str(p), "--json").stdout)
     assert {r["method"] for r in out} == {"learned"}
+
+
+def test_cli_help_names_the_stored_default_method() -> None:
+    """``extract --help`` states the default method in words (the option's default is empty,
+    read from learned.DEFAULT_METHOD at run time): the words must name the method stored
+    now, so a retrain that changes the default fails here until the help is rewritten."""
+    from transplant_audit.extract import commands
+
+    method = get_type_hints(commands.extract_cmd, include_extras=True)["method"]
+    (option,) = [a for a in get_args(method) if hasattr(a, "help")]
+    assert f"DEFAULT_METHOD: {learned.DEFAULT_METHOD} " in " ".join(option.help.split())
 
 
 def test_cli_unknown_method_is_one_line_exit_2(tmp_path: Path) -> None:

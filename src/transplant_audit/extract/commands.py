@@ -227,10 +227,11 @@ def extract_cmd(
                 "sentence and neighbours, and the span model's vetoes and additions, each "
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
-                "on its judge, the check halves of heldout3 to heldout11 (never trained on), "
-                "stored as extract.learned.DEFAULT_METHOD: rules since heldout11 joined the "
-                "judge (the span stage's gain is real but costs English precision past the "
-                "rule's guard; docs/extract.md)."
+                "on its judge, the pooled check halves of the scored held-out sets (never "
+                "trained on), stored as extract.learned.DEFAULT_METHOD: combined (the rules, "
+                "then the re-labeller; the span stage off) since the retrain after pf18, "
+                "whose re-labeller's precision-first gain over the rules is real on the judge "
+                "(docs/extract.md, 'The learned step, in brief')."
             ),
             case_sensitive=False,
             show_default=False,

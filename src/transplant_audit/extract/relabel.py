@@ -100,10 +100,11 @@ the previous sentence and the next one."""
 _CROSSED = ("cl", "sb")
 """Regions whose cues are also read together with the rules' indicator."""
 _CLAUSE_READ = 40
+"""How many characters of the figure's clause either side are read as words."""
 _HIT_NAMES = {name: tuple(r + "=" + name for r in _REGIONS) for name in _ALL_CUES}
 """Each cue list's features ``region=cue``, by region (built once, not per hit)."""
 _CROSSED_HITS = frozenset(r + "=" + name for name in _ALL_CUES for r in _CROSSED)
-"""How many characters of the figure's clause either side are read as words."""
+"""The hits (``_HIT_NAMES``) in the ``_CROSSED`` regions, also read with the rules' indicator."""
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]")
 _NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]")
 
