@@ -116,7 +116,7 @@ from transplant_audit.extract.numbers import (
     script_counts,
     unwrap_lines,
 )
-from transplant_audit.extract.period import PeriodView
+from transplant_audit.extract.period import NO_CUE_REASON, PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
@@ -1242,8 +1242,6 @@ _ONE_EVENT_MAX = 4
 still be read as one story's (a day's operations, one donor's recipients, a court case's):
 on the readable sets such counts of at most 4 were almost never figures, of 5 and more they
 were (得到肺移植的病人有廿人, 成功捐赠5例受益13人)."""
-_NO_PERIOD_CUE = "no cue"
-"""How ``period.decide`` opens its reason when no cue named a period or a running total."""
 
 
 def _zh_one_event_count(f: _Figure, indicator: str) -> bool:
@@ -1258,7 +1256,7 @@ def _zh_one_event_count(f: _Figure, indicator: str) -> bool:
         return False
     if f.value * f.mult > _ONE_EVENT_MAX or "|" in f.ctx.sentence:
         return False
-    return decide_period(_period_view(f.ctx)).reason.startswith(_NO_PERIOD_CUE)
+    return decide_period(_period_view(f.ctx)).reason == NO_CUE_REASON
 
 
 def _list_item_indicator(norm: str, s: int, end: int) -> str:
