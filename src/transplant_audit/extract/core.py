@@ -1239,9 +1239,10 @@ def _zh_tissue_count(f: _Figure, indicator: str) -> bool:
 
 _ONE_EVENT_MAX = 4
 """The most transplants a Chinese count with no period and no running total may hold and
-still be read as one story's (a day's operations, one donor's recipients, a court case's):
-on the readable sets such counts of at most 4 were almost never figures, of 5 and more they
-were (得到肺移植的病人有廿人, 成功捐赠5例受益13人)."""
+still be read as one story's (a day's operations, one donor's recipients, a court case's).
+On the readable Chinese sets (tuned on: no estimate for unseen text), at 76b7a53, the counts
+such a cap drops were: at most 4, 1 gold figure of 12; 5 to 10, none of 4; above 10, 37 of
+53 (得到肺移植的病人有廿人)."""
 
 
 def _zh_one_event_count(f: _Figure, indicator: str) -> bool:
