@@ -51,6 +51,16 @@ def test_a_share_and_the_ranked_items_after_it_keep_the_whole_counts_period() ->
         assert found.get(value) == "transplants_in_period", value
 
 
+def test_donors_accounting_for_a_share_count_the_transplants_before() -> None:
+    """'accounted for' opens a part of the count before (counters._en_subset): the
+    transplants split by donor kind, not a count of donors (GUIDE.md, subsets)."""
+    found = _found(
+        "Surgeons at the centre performed 300 transplants in 2018, and living donors "
+        "accounted for 120."
+    )
+    assert found.get(120.0) == "transplants_in_period"
+
+
 def test_that_number_counts_the_transplants_named_before() -> None:
     found = _found(
         "In 1999 the country reported 2,480 kidney transplants annually. By 2006, that "
