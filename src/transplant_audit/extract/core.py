@@ -1253,7 +1253,7 @@ def _zh_one_event_count(f: _Figure, indicator: str) -> bool:
     (第三例), a list or table item and a cohort's group keep their figure."""
     if indicator not in ("transplants_in_period", "transplants_cumulative"):
         return False
-    if f.ordinal or f.list_item or f.cohort_item or f.ranked_item or f.ctx is None:
+    if f.ordinal or f.list_item or f.cohort_item or f.ctx is None:
         return False
     if f.value * f.mult > _ONE_EVENT_MAX or "|" in f.ctx.sentence:
         return False
