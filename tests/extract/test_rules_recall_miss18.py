@@ -94,6 +94,8 @@ def test_a_continued_count_dated_by_the_end_of_a_year() -> None:
         ),
         # a year after 'followed by' is no item
         ("The clinic did 200 kidney transplants in 2020, followed by a pause in 2021.", 2021.0),
+        # a year where the next item's count would stand ('at', 'with') is still no item
+        ("Tokyo led with 109 transplants, followed by Kyoto, which joined at 2019.", 2019.0),
         # a multiple, no count
         (
             "In 2005 the clinic reported 420 liver transplants a year. By 2012, that number had "
