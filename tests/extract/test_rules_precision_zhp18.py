@@ -77,9 +77,11 @@ def test_a_few_operations_of_one_story_are_no_figure(text: str, value: float) ->
         ("该院开展第三例心脏移植手术。", 3.0, "transplants_cumulative"),
         ("该院完成了8次肾脏移植手术。", 8.0, "transplants_cumulative"),
         ("我们每个星期都有三例活体肝移植手术。", 3.0, "transplants_in_period"),
+        # a table's row: a cell of a table, no story
+        ("| 项目 | 数量 |\n| 完成肝移植手术 | 3例 |", 3.0, "transplants_cumulative"),
     ],
 )
-def test_a_small_count_with_a_period_a_total_or_an_ordinal_keeps_its_figure(
+def test_a_small_count_with_a_period_a_total_an_ordinal_or_in_a_table_keeps_its_figure(
     text: str, value: float, indicator: str
 ) -> None:
     assert _found(text).get(value) == indicator

@@ -51,6 +51,16 @@ def test_a_share_and_the_ranked_items_after_it_keep_the_whole_counts_period() ->
         assert found.get(value) == "transplants_in_period", value
 
 
+def test_donors_accounting_for_a_share_count_the_transplants_before() -> None:
+    """'accounted for' opens a part of the count before (counters._en_subset): the
+    transplants split by donor kind, not a count of donors (GUIDE.md, subsets)."""
+    found = _found(
+        "Surgeons at the centre performed 300 transplants in 2018, and living donors "
+        "accounted for 120."
+    )
+    assert found.get(120.0) == "transplants_in_period"
+
+
 def test_that_number_counts_the_transplants_named_before() -> None:
     found = _found(
         "In 1999 the country reported 2,480 kidney transplants annually. By 2006, that "
@@ -84,6 +94,8 @@ def test_a_continued_count_dated_by_the_end_of_a_year() -> None:
         ),
         # a year after 'followed by' is no item
         ("The clinic did 200 kidney transplants in 2020, followed by a pause in 2021.", 2021.0),
+        # a year where the next item's count would stand ('at', 'with') is still no item
+        ("Tokyo led with 109 transplants, followed by Kyoto, which joined at 2019.", 2019.0),
         # a multiple, no count
         (
             "In 2005 the clinic reported 420 liver transplants a year. By 2012, that number had "

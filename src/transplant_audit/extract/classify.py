@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from transplant_audit.evidence.vocabulary import (
+    INDICATORS,
     Qualifier,
 )
 from transplant_audit.extract import patterns as pat
@@ -1027,17 +1028,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     return name
 
 
-_HEADCOUNTS = frozenset(
-    (
-        "transplant_surgeons",
-        "transplant_staff",
-        "transplant_nurses",
-        "department_staff",
-        "medical_staff",
-        "senior_staff",
-        "staff_total",
-    )
-)
+_HEADCOUNTS = frozenset(name for name, ind in INDICATORS.items() if ind.unit == "persons")
+"""The vocabulary's counts of people (surgeons, nurses, a department's or hospital's staff)."""
 _ZH_ACCUSED_AFTER_RE = re.compile(r"涉嫌|涉案|被告|嫌疑|参与活摘")
 _ZH_SEARCHED_BEFORE_RE = re.compile(r"(?:对|對)\s?$")
 

@@ -157,31 +157,29 @@ def _read_counter(norm: str, e: int) -> _Counter:
             return _Counter(end=e, quals=[])  # 增长3次, 每周三次透析: times, not operations
         return out
     ec = pat.EN_COUNTER_RE.match(rest)
-    if not (ec and ec.group("counter")) or (
-        any(w in _EN_STOP for w in (ec.group("mods") or "").split())
-        and not pat.EN_ORGAN_COORD_RE.match(ec.group("mods") or "")
-    ):
+    if not (ec and ec.group("counter")):
         return _modifier_run_counter(norm, e, out)
-    if ec and ec.group("counter"):
-        mods = ec.group("mods") or ""
-        if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
-            return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
-        if "\n" in ec.group(0) and _label_lines(norm, e):
-            return out  # 'surgeons 12\nnurses 30': the next line's label, not this counter
-        counter = ec.group("counter")
+    mods = ec.group("mods") or ""
+    if any(w in _EN_STOP for w in mods.split()) and not pat.EN_ORGAN_COORD_RE.match(mods):
+        return _modifier_run_counter(norm, e, out)  # an 'and' that may join two figures
+    if "\n" in ec.group(0) and rest[ec.end() : ec.end() + 1] == ":":
+        return out  # 'Annual transplants: 400\nBeds: 120': the next line's label
+    if "\n" in ec.group(0) and _label_lines(norm, e):
+        return out  # 'surgeons 12\nnurses 30': the next line's label, not this counter
+    counter = ec.group("counter")
+    out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
+    if ec.group("sfx"):
+        out.quals.append(Qualifier.AT_LEAST)
+    out.end = e + ec.end()
+    nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
+    if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
+        mods = mods + counter + " "
+        counter = nxt.group(1)
         out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
-        if ec.group("sfx"):
-            out.quals.append(Qualifier.AT_LEAST)
-        out.end = e + ec.end()
-        nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
-        if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
-            mods = mods + counter + " "
-            counter = nxt.group(1)
-            out.uclass, out.stated_unit, out.mult, implied = pat.EN_COUNTERS[counter]
-            out.end = nxt.end()
-            if "\n" in norm[e : out.end] and norm[out.end : out.end + 1] == ":":
-                return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
-        out.mods = mods + counter
+        out.end = nxt.end()
+        if "\n" in norm[e : out.end] and norm[out.end : out.end + 1] == ":":
+            return _Counter(end=e, quals=[])  # 'Beds: 1,200\nTransplant beds: 80'
+    out.mods = mods + counter
     return out
 
 

@@ -2139,16 +2139,17 @@ EN_RANGE_TO_RATE_RE = re.compile(
 follows the low end's figure is the high end and its rate)."""
 EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
 """'five organ donations for every one million people': the people are a rate's denominator."""
-EN_ORGAN_COORD_RE = re.compile(
-    rf"^(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
-    r"|deceased|living|donor|cadaveric)(?:\s|$))+$"
+_EN_ORGAN_KIND_WORDS = (
+    rf"{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
+    r"|deceased|living|donor|cadaveric"
 )
+"""English words that only name organs and donor kinds, and 'and', 'or' joining them."""
+EN_ORGAN_COORD_RE = re.compile(rf"^(?:(?:{_EN_ORGAN_KIND_WORDS})(?:\s|$))+$")
 """Words between a number and its counter that only name organs and donor kinds ('402
 kidney and kidney-pancreas transplants'), so 'and' there joins organs, not figures."""
 EN_MODIFIER_RUN_COUNTER_RE = re.compile(
     rf"(?:\+|-plus)?\s(?!(?:and|or)\s)"
-    rf"(?P<mods>(?:(?:{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or"
-    r"|adult|pediatric|paediatric|deceased|living|donor|cadaveric|successful"
+    rf"(?P<mods>(?:(?:{_EN_ORGAN_KIND_WORDS}|successful"
     r"|chief|associate|deputy|senior|attending)\s){1,10}?)"
     r"(?P<counter>transplant(?:ation)?s|physicians|surgeons)(?![a-z])"
 )

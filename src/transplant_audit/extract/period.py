@@ -239,6 +239,10 @@ def only_aspect(s: str) -> bool:
     return True
 
 
+NO_CUE_REASON = "no cue: a bare count"
+"""The reason of step 12, the default: no cue named a period or a running total."""
+
+
 def _in(reason: str) -> PeriodDecision:
     return PeriodDecision(IN_PERIOD, reason)
 
@@ -748,7 +752,7 @@ def decide(v: PeriodView) -> PeriodDecision:
         return _in("a recent event (近日, 昨日): the count of that event")
     if _en_no_perfect(v):
         return _in("English with no perfect nor total anywhere near: a report of a period")
-    return _cum("no cue: a bare count")
+    return _cum(NO_CUE_REASON)
 
 
 EN_PERFECT_RE = re.compile(

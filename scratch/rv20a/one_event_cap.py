@@ -1,0 +1,54 @@
+"""core._ONE_EVENT_MAX on the readable Chinese sets: the rules' candidates a cap drops, by band
+of value, and how many of them are gold figures (same indicator, value within 2%).
+
+Readable sets only (period_branches.READABLE: dev, dev2, held-out v1, heldout2, tune halves),
+all tuned on: the tallies say what the cap did there, not what it does on unseen text.
+
+Run: PYTHONPATH=src python scratch/rv20a/one_event_cap.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import period_branches  # noqa: E402
+
+from transplant_audit.extract import core  # noqa: E402
+from transplant_audit.extract.evaluate import value_only_matches  # noqa: E402
+
+BANDS = ((0, 4), (4, 10), (10, 10**9))
+
+
+def _keys(text: str, cap: int) -> dict[tuple, object]:
+    core._ONE_EVENT_MAX = cap
+    return {(c.start, c.indicator, c.value): c for c in core.extract_candidates(text)}
+
+
+def main() -> None:
+    kept = core._ONE_EVENT_MAX
+    tally: Counter = Counter()
+    for name in period_branches.READABLE:
+        for d in period_branches.load(name):
+            if not d["language"].startswith("zh"):
+                continue
+            for lo, hi in BANDS:
+                dropped = _keys(d["text"], lo).keys() - _keys(d["text"], hi).keys()
+                for start, indicator, value in dropped:
+                    c = _keys(d["text"], lo)[(start, indicator, value)]
+                    gold = d.get("gold", [])
+                    right = any(
+                        value_only_matches(c, g) and g["indicator"] == indicator for g in gold
+                    )
+                    tally[(f"{lo + 1}-{hi}", right)] += 1
+    core._ONE_EVENT_MAX = kept
+    for lo, hi in BANDS:
+        band = f"{lo + 1}-{hi}"
+        right, false = tally[(band, True)], tally[(band, False)]
+        print(f"values {band}: {right + false} dropped, {right} of them gold figures")
+
+
+if __name__ == "__main__":
+    main()
