@@ -2,9 +2,10 @@
 
 Every sentence here was written for this file by the helper (none is copied from a real-text
 set); each test states the figure it expects, or the figure that must NOT appear. The family
-was found by scratch/miss18/missed_values.py: gold values no rules candidate carried on the
-readable real-text sets because the bare number never got a unit (the next items of a ranking,
-'accounted for N', 'that number had risen to N', 'by the end of 2018').
+was found by a scratch instrument kept outside the repository (it copies the per-number
+loop): gold values no rules candidate carried on the readable real-text sets because the
+bare number never got a unit (the next items of a ranking, 'accounted for N', 'that number
+had risen to N', 'by the end of 2018').
 """
 
 from __future__ import annotations

@@ -1242,7 +1242,7 @@ _ONE_EVENT_MAX = 4
 still be read as one story's (a day's operations, one donor's recipients, a court case's).
 On the readable Chinese sets (tuned on: no estimate for unseen text), at 76b7a53, the counts
 such a cap drops were: at most 4, 1 gold figure of 12; 5 to 10, none of 4; above 10, 37 of
-53 (得到肺移植的病人有廿人)."""
+53 (得到肺移植的病人有廿人; ``python benchmarks/one_event_cap.py``)."""
 
 
 def _zh_one_event_count(f: _Figure, indicator: str) -> bool:

@@ -4,7 +4,7 @@ of value, and how many of them are gold figures (same indicator, value within 2%
 Readable sets only (period_branches.READABLE: dev, dev2, held-out v1, heldout2, tune halves),
 all tuned on: the tallies say what the cap did there, not what it does on unseen text.
 
-Run: PYTHONPATH=src python scratch/rv20a/one_event_cap.py
+Run: PYTHONPATH=src python benchmarks/one_event_cap.py
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import period_branches  # noqa: E402
 
 from transplant_audit.extract import core  # noqa: E402
