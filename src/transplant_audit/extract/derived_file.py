@@ -9,6 +9,7 @@ build_en_hospital_short_names.py) end on ``write_or_check``."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -53,6 +54,33 @@ def counted_list(
     if doc.get("count") != len(items) or len(distinct) != len(items):
         raise error(f"{origin}: count {doc.get('count')!r} != {len(distinct)} {key}")
     return items
+
+
+def checked_entries(
+    items: list[object],
+    entry: re.Pattern[str],
+    minimum: int,
+    anchors: Iterable[str],
+    names: tuple[str, str, str],
+    origin: str,
+    error: type[ValueError],
+) -> frozenset[str]:
+    """``items`` as a frozenset, or ``error``: when an item is no string matching ``entry``
+    whole, when there are fewer than ``minimum`` (a truncated file), or when one of the
+    ``anchors`` is absent (another file of the same shape). ``names`` words the messages:
+    (one entry, the entries, what the file must be), e.g. ('syllable', 'syllables', 'the
+    pinyin syllables')."""
+    one, many, what = names
+    bad = [i for i in items if not isinstance(i, str) or not entry.fullmatch(i)]
+    if bad:
+        raise error(f"{origin}: {len(bad)} entries are no {one}, e.g. {bad[0]!r}")
+    if len(items) < minimum:
+        raise error(f"{origin}: only {len(items)} {many} (< {minimum}): truncated?")
+    present = set(items)
+    absent = [a for a in anchors if a not in present]
+    if absent:
+        raise error(f"{origin}: lacks {', '.join(absent)}: not {what}")
+    return frozenset(items)  # type: ignore[arg-type]
 
 
 def write_or_check(path: Path, text: str, check: bool, summary: str) -> int:

@@ -37,15 +37,10 @@ def parse_gazetteer(text: str, origin: str = "gazetteer") -> frozenset[str]:
     doc = derived_file.json_object(text, origin, GazetteerError)
     names = derived_file.counted_list(doc, "names", origin, GazetteerError)
     derived_file.check_provenance(doc, PROVENANCE_KEYS, origin, GazetteerError)
-    bad = [n for n in names if not isinstance(n, str) or not _NAME_RE.fullmatch(n)]
-    if bad:
-        raise GazetteerError(f"{origin}: {len(bad)} entries are no place name, e.g. {bad[0]!r}")
-    if len(names) < MIN_NAMES:
-        raise GazetteerError(f"{origin}: only {len(names)} names (< {MIN_NAMES}): truncated?")
-    absent = [a for a in ANCHORS if a not in set(names)]
-    if absent:
-        raise GazetteerError(f"{origin}: lacks {', '.join(absent)}: not China's gazetteer")
-    return frozenset(names)  # type: ignore[arg-type]
+    words = ("place name", "names", "China's gazetteer")
+    return derived_file.checked_entries(
+        names, _NAME_RE, MIN_NAMES, ANCHORS, words, origin, GazetteerError
+    )
 
 
 def load_gazetteer(path: Path = GAZETTEER) -> frozenset[str]:

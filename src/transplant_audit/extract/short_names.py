@@ -82,15 +82,10 @@ def parse_syllables(text: str, origin: str = "syllables") -> frozenset[str]:
     SYLLABLE_ANCHORS among them. Raises ShortNameError saying what is wrong."""
     doc = _json(text, origin)
     items = derived_file.counted_list(doc, "syllables", origin, ShortNameError)
-    bad = [s for s in items if not isinstance(s, str) or not _SYLLABLE_RE.fullmatch(s)]
-    if bad:
-        raise ShortNameError(f"{origin}: {len(bad)} entries are no syllable, e.g. {bad[0]!r}")
-    if len(items) < MIN_SYLLABLES:
-        raise ShortNameError(f"{origin}: only {len(items)} syllables (< {MIN_SYLLABLES})")
-    absent = [a for a in SYLLABLE_ANCHORS if a not in set(items)]
-    if absent:
-        raise ShortNameError(f"{origin}: lacks {', '.join(absent)}: not the pinyin syllables")
-    return frozenset(items)
+    words = ("syllable", "syllables", "the pinyin syllables")
+    return derived_file.checked_entries(
+        items, _SYLLABLE_RE, MIN_SYLLABLES, SYLLABLE_ANCHORS, words, origin, ShortNameError
+    )
 
 
 def _json(text: str, origin: str) -> dict[str, object]:
