@@ -192,19 +192,16 @@ def assert_no_script_copies(name: str, docs: list[dict], others: list[dict]) -> 
     seen: set[str] = set()
     for d in others:
         seen |= _simplified_runs(d["text"])
-    copied = [d["src"] for d in docs if _simplified_runs(d["text"]) & seen]
+    runs = [(d, _simplified_runs(d["text"])) for d in docs]  # each snippet's runs, once
+    copied = [d["src"] for d, r in runs if r & seen]
     assert not copied, f"{name} snippets copy text of the other sets in another script: {copied}"
     by_language: dict[str, set[str]] = {}
-    for d in docs:
-        by_language.setdefault(d["language"], set()).update(_simplified_runs(d["text"]))
+    for d, r in runs:
+        by_language.setdefault(d["language"], set()).update(r)
     twins = [
         d["src"]
-        for d in docs
-        if any(
-            _simplified_runs(d["text"]) & runs
-            for lang, runs in by_language.items()
-            if lang != d["language"]
-        )
+        for d, r in runs
+        if any(r & other for lang, other in by_language.items() if lang != d["language"])
     ]
     assert not twins, f"{name} snippets copy each other across languages: {twins}"
 
