@@ -106,6 +106,8 @@ def data_digest() -> str:
         shrink_targets,
         leave_one_set_out,
         per_set_figures,
+        loso_by_shrink,
+        _choose,
         choose_shrink,
         keep_rule,
         mean_ece,
@@ -331,16 +333,30 @@ def _in_order(names: set[str]) -> list[str]:
     return [s for s in trainer.JUDGE_SETS if s in names] + sorted(names - set(trainer.JUDGE_SETS))
 
 
+def loso_by_shrink(
+    rows: list[dict], combine: str, grid: tuple[float, ...] = SHRINK_GRID
+) -> dict[float, dict]:
+    """Each weight's leave-one-set-out ``per_set_figures`` of the default method's
+    candidates, computed once: ``choose_shrink`` picks from them and ``fit`` stores them."""
+    return {w: per_set_figures(rows, leave_one_set_out(rows, combine, w)) for w in grid}
+
+
+def _choose(by_shrink: dict[float, dict]) -> tuple[float, dict[float, dict[str, list[float]]]]:
+    """``keep_rule``'s weight from ``loso_by_shrink``'s figures, and the per-set figures it
+    read (weight -> set -> [ECE, candidates])."""
+    figures = {
+        w: {s: [v["ece"], v["candidates"]] for s, v in full["sets"].items()}
+        for w, full in by_shrink.items()
+    }
+    return keep_rule(figures), figures
+
+
 def choose_shrink(
     rows: list[dict], combine: str, grid: tuple[float, ...] = SHRINK_GRID
 ) -> tuple[float, dict[float, dict[str, list[float]]]]:
     """The weight ``keep_rule`` picks from each weight's leave-one-set-out per-set ECE of the
     default method's candidates, and those figures (weight -> set -> [ECE, candidates])."""
-    figures = {}
-    for w in grid:
-        sets = per_set_figures(rows, leave_one_set_out(rows, combine, w))["sets"]
-        figures[w] = {s: [v["ece"], v["candidates"]] for s, v in sets.items()}
-    return keep_rule(figures), figures
+    return _choose(loso_by_shrink(rows, combine, grid))
 
 
 RESAMPLES = 2000
@@ -415,12 +431,10 @@ def fit(rows: list[dict], model_digest: str) -> dict:
     crossed = {c: cross_fit(rows, c) for c in confidence.COMBINES}
     briers = {c: float(np.mean((p[ours] - right[ours]) ** 2)) for c, p in crossed.items()}
     combine = min(briers, key=briers.__getitem__)
-    weight, by_weight = choose_shrink(rows, combine)
+    by_shrink = loso_by_shrink(rows, combine)  # the leave-one-set-out work, once
+    weight, by_weight = _choose(by_shrink)
     targets = shrink_targets(rows)
-    loso = {
-        w: per_set_figures(rows, leave_one_set_out(rows, combine, w))
-        for w in dict.fromkeys((1.0, weight))
-    }
+    loso = {w: by_shrink[w] for w in dict.fromkeys((1.0, weight))}
     curves = {
         origin: {"x": [round(float(v), 6) for v in x], "y": [round(float(v), 6) for v in y]}
         for origin, (x, y) in _fit_curves(rows, combine).items()
