@@ -359,8 +359,11 @@ def _confusions(report: ValueReport, docs: list[dict]) -> str:
 
 
 def _trainer():  # noqa: ANN202
-    """tools/train_extractor.py as a module."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    """tools/train_extractor.py as a module (tools/ put on the path once: this is called
+    for every set name ``load_realtext`` reads)."""
+    tools = str(Path(__file__).resolve().parents[1] / "tools")
+    if tools not in sys.path:
+        sys.path.insert(0, tools)
     import train_extractor
 
     return train_extractor

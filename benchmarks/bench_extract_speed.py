@@ -82,8 +82,10 @@ every number the rules left (add below 1, keep 0): what a stage rule that turns 
 stage on costs. A setting for timing only, not a trained one. Whether the stored model runs
 the stage changes with each retrain: from 6dd53d8 (judge14) until the retrain after
 heldout11's scoring its thresholds were these, then the stage was off (add 1.01); the model
-retrained with heldout12 (ade9e7d) runs it again (add 0.6, keep 0) with the re-labeller, so
-``--method combined`` times the stage too as long as it is stored so."""
+retrained with heldout12 (ade9e7d) ran it again (add 0.6, keep 0) with the re-labeller; from
+the retrain after pf18 (516f646) it is off again (add 1.01), so ``--method combined`` times
+the rules and the re-labeller and ``--method span`` adds the stage (model.json's
+``add_threshold`` says which holds for the stored model)."""
 
 
 def _bench_extract():  # noqa: ANN202
