@@ -7,7 +7,8 @@ outside the repository: the rules' false Chinese candidates on the readable real
 split into values no gold figure has and true values under the wrong indicator.
 
 Traditional 參 normalizes to 叁 (numbers._TRAD_SIMP: the financial numeral), so 參與 and 參加
-read as 叁与 and 叁加: a word list written 参与 alone never matched a Traditional page.
+read as 叁与 and 叁加: a word list written 参与 alone never matched a Traditional page. 著 is
+also a GB2312 character, so normalization keeps it: 等著, 刻著 never read as 等着, 刻着.
 """
 
 from __future__ import annotations
@@ -78,3 +79,31 @@ def test_members_of_a_patients_club_are_no_transplants(text: str) -> None:
 def test_a_running_total_of_recipients_stays_transplants() -> None:
     text = "本院肝移植手術有二十年歷史,累計共四十三位病人受惠。"
     assert _found(text).get(43.0) == "transplants_cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "紀念碑上刻著5126位捐獻者的姓名。",
+        "纪念碑上刻着5126位捐献者的姓名。",
+    ],
+)
+def test_names_engraved_on_a_memorial_are_no_donor_count(text: str) -> None:
+    assert 5126.0 not in _found(text)
+
+
+def test_a_running_total_of_donors_stays_donors() -> None:
+    assert _found("本市累計有5126位器官捐獻者。").get(5126.0) == "opo_donors"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全港仍有2100名病人在等著器官移植。",
+        "全港仍有2100名病人等著移植。",
+        "全港仍有2100名病人等着移植。",
+        "全港仍有2100名病人在等候器官移植。",
+    ],
+)
+def test_patients_waiting_for_a_transplant_are_the_waiting_list(text: str) -> None:
+    assert _found(text).get(2100.0) == "waitlist_size"

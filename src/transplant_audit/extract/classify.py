@@ -1995,7 +1995,7 @@ _ZH_CAREER_GATE_RE = re.compile(r"医|[参叁]与|院长|教授|主任|生涯")
 """What _zh_career's patterns all hold (a cheap test before them)."""
 
 
-_ZH_ENGRAVED_RE = re.compile(r"镌刻|刻着|刻有|铭刻|刻上")
+_ZH_ENGRAVED_RE = re.compile(r"镌刻|刻[着著]|刻有|铭刻|刻上")  # 著 is GB2312: kept
 _ZH_NAMES_AFTER_RE = re.compile(r"[^,。;\d]{0,12}?(?:姓名|名字)")
 """纪念碑上镌刻着5126位捐献者的姓名: names on a memorial (bodies and organs, over the years),
 no count of organ donors."""

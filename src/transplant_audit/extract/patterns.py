@@ -1016,7 +1016,7 @@ chief physicians or above'. They are the vocabulary's senior_staff (GUIDE.md: st
 senior titles), not a unit's surgeons; ranks mixed with other ones ('11 professors and chief
 surgeons', '12 professors and attending surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
+    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:[着著])?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
