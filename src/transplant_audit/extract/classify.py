@@ -383,9 +383,9 @@ _ZH_LED_TEAM_RE = re.compile(
 count is the unit, whose count it is."""
 
 
-_ZH_CAREER_RE = re.compile(r"从医生涯|从医|行医|执业生涯|手术生涯|参与(?:施行|实施|完成|开展)")
+_ZH_CAREER_RE = re.compile(r"从医生涯|从医|行医|执业生涯|手术生涯|[参叁]与(?:施行|实施|完成|开展)")
 """A person's own career or part in the operations (在30余年的从医生涯中, 行医40几载, 参与施行
-肾脏移植手术七百余例): the counts of the sentence are that surgeon's."""
+肾脏移植手术七百余例): the counts of the sentence are that surgeon's. 參與 normalizes to 叁与."""
 
 
 _ZH_TITLED_OPENING_RE = re.compile(r"\s?[^\s,。;\d]{1,3}(?:院长|教授|主任|医师)(?:为|是)")
@@ -1030,7 +1030,7 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
 
 _HEADCOUNTS = frozenset(name for name, ind in INDICATORS.items() if ind.unit == "persons")
 """The vocabulary's counts of people (surgeons, nurses, a department's or hospital's staff)."""
-_ZH_ACCUSED_AFTER_RE = re.compile(r"涉嫌|涉案|被告|嫌疑|参与活摘")
+_ZH_ACCUSED_AFTER_RE = re.compile(r"涉嫌|涉案|被告|嫌疑|[参叁]与活摘")  # 參與 normalizes to 叁与
 _ZH_SEARCHED_BEFORE_RE = re.compile(r"(?:对|對)\s?$")
 
 
@@ -1982,7 +1982,7 @@ def _zh_not_donors_at_event(ctx: _Ctx) -> bool:
         ctx.right
     ):
         return True
-    if ("出席" in left or "与会" in left or "参加者" in left) and _ZH_ATTENDEES_BEFORE_RE.search(
+    if ("出席" in left or "与会" in left or "加者" in left) and _ZH_ATTENDEES_BEFORE_RE.search(
         left
     ):
         return True
@@ -1991,11 +1991,11 @@ def _zh_not_donors_at_event(ctx: _Ctx) -> bool:
     )
 
 
-_ZH_CAREER_GATE_RE = re.compile(r"医|参与|院长|教授|主任|生涯")
+_ZH_CAREER_GATE_RE = re.compile(r"医|[参叁]与|院长|教授|主任|生涯")
 """What _zh_career's patterns all hold (a cheap test before them)."""
 
 
-_ZH_ENGRAVED_RE = re.compile(r"镌刻|刻着|刻有|铭刻|刻上")
+_ZH_ENGRAVED_RE = re.compile(r"镌刻|刻[着著]|刻有|铭刻|刻上")  # 著 is GB2312: kept
 _ZH_NAMES_AFTER_RE = re.compile(r"[^,。;\d]{0,12}?(?:姓名|名字)")
 """纪念碑上镌刻着5126位捐献者的姓名: names on a memorial (bodies and organs, over the years),
 no count of organ donors."""
@@ -2033,7 +2033,7 @@ _ZH_FAMILY_AFTER_RE = re.compile(
 (家属同意捐献, the families who agreed, are left to the donation rules)."""
 
 
-_ZH_ATTENDEES_BEFORE_RE = re.compile(r"(?:出席者|与会者|参加者|出席的有)[^。;!?\d]*$")
+_ZH_ATTENDEES_BEFORE_RE = re.compile(r"(?:出席者|与会者|[参叁]加者|出席的有)[^。;!?\d]*$")
 """出席者有副院长...及捐赠及受赠家属、医疗团队约120人: the people at an event, listed."""
 
 

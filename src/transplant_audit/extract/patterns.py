@@ -1016,7 +1016,7 @@ chief physicians or above'. They are the vocabulary's senior_staff (GUIDE.md: st
 senior titles), not a unit's surgeons; ranks mixed with other ones ('11 professors and chief
 surgeons', '12 professors and attending surgeons') are left to the surgeon rule."""
 WAITLIST_CUE_RE = re.compile(
-    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:着)?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
+    r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:[着著])?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
     r"|waiting|wait list|waitlist|waiting list"
@@ -1078,9 +1078,11 @@ ZH_RUNNING_TOTAL_BEFORE_RE = re.compile(
 )
 """Chinese: a running-total word just before a count of persons (累计77人, 累计完成120位,
 共四十三位...病人受惠)."""
-ZH_NOT_RECIPIENTS_RE = re.compile(r"救治|诊治|门诊|住院|就诊|随访|存活|死亡|培训|进修|参加|参与")
+ZH_NOT_RECIPIENTS_RE = re.compile(
+    r"救治|诊治|门诊|住院|就诊|随访|存活|死亡|培训|进修|[参叁]加|[参叁]与"
+)
 """Persons a running total may count who are no recipients: treated, seen, followed up,
-surviving, trained or taking part."""
+surviving, trained or taking part (參加, 參與 normalize to 叁加, 叁与)."""
 ZH_STUDY_CUE_RE = re.compile(
     r"回顾性|前瞻性|入选的|研究对象|本组(?=患者|病例|资料)|^\s?男\s?\d+\s?例\s?[,、]\s?女"
 )
