@@ -51,6 +51,9 @@ dense pages per CPU second against 35.4 [34.0-36.5], 1.08x [1.03-1.10]; the rule
 [1.57-1.62] as fast as combined. Left: its 36 cue-list scans (``relabel._cue_hits``), 3.9-4.0
 ms of a dense page's 25.8-26.3 ms of process time in ``combined`` (rv20b, the 7 dense pages
 timed around that function, 3 rounds, load 1.3-1.6).
+perf19 (2026-12-06), features straight into ids (``relabel.document_probabilities``; output
+identical), ``--base 4580b67 --method combined --rounds 5 --seconds 1.5``, load 5.2-4.7: 36.2
+[32.6-37.4] against 31.9 [29.0-35.0], 1.10x [1.04-1.18] (load 6.8-6.3: 1.06x [0.89-1.16]).
 Time against text length on run-on texts: ``bench_extract_scaling.py``.
 """
 

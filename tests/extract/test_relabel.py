@@ -105,6 +105,38 @@ def test_probabilities_of_many_candidates_are_those_of_one_at_a_time() -> None:
         assert np.array_equal(row, p / p.sum())
 
 
+def _half_known(model: relabel.Relabeller, seed: int) -> relabel.Relabeller:
+    """``model`` knowing only a random half of its features (the rest unknown)."""
+    names = sorted(random.Random(seed).sample(sorted(model.index), len(model.index) // 2))
+    rows = [model.index[f] for f in names]
+    return replace(model, index={f: i for i, f in enumerate(names)}, weights=model.weights[rows])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (TEXT + " It did 40 heart and 25 lung transplants in 2019, and 12 in 2020.", "en"),
+        ("（虚构）某中心2019年完成肝移植120例、肾移植85例。截至去年，累计完成3000例。", "zh-Hans"),
+    ],
+)
+def test_document_probabilities_equal_the_string_features(text: str, lang: str) -> None:
+    """The straight-to-ids path gives bit for bit what naming every feature and looking it
+    up gives, with several candidates in one sentence and one in another, with a model
+    that knows every feature or only half of them, and with no candidate at all."""
+    full = learned.load_model().relabeller
+    assert full is not None
+    norm = normalize(text)
+    cands = extract_candidates(text, language=lang)
+    sentences = {norm[: c.start].count("。") + norm[: c.start].count(". ") for c in cands}
+    assert len(cands) >= 3 and len(sentences) >= 2
+    for model in (full, _half_known(full, 19)):
+        want = relabel.probabilities(model, relabel.candidate_features(norm, cands, lang))
+        got = relabel.document_probabilities(model, norm, cands, lang)
+        assert got.shape == (len(cands), len(model.classes))
+        assert np.array_equal(got, want)
+    assert relabel.document_probabilities(full, norm, [], lang).shape == (0, len(full.classes))
+
+
 def test_decide_moves_drops_and_keeps() -> None:
     c = _candidate(CUM)
     toy = _toy()

@@ -919,7 +919,7 @@ def _relabelled(
     r = model.relabeller
     if r is None or not model.relabel_stage:
         return list(scored)  # the re-labeller would change nothing: skip its cost
-    probs = relabel.probabilities(r, relabel.candidate_features(norm, rules, lang))
+    probs = relabel.document_probabilities(r, norm, rules, lang)
     return relabel.apply(scored, rules, probs, r)
 
 

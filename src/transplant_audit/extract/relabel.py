@@ -71,9 +71,9 @@ than the words of a few hundred pages can name it. The span model (learned.py) r
 too."""
 
 EXTRA_CUES: dict[str, re.Pattern[str]] = {
-    "year": re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)"),
+    "year": re.compile(r"(?:19[5-9]|20[0-4])(?<!\d\d\d\d)\d(?!\d)"),
     "year_range": re.compile(
-        r"(?<!\d)(?:19|20)\d\d\s*年?\s*(?:-|–|—|~|至|到|to|and|through)\s*(?:(?:19|20)?\d\d)(?!\d)"
+        r"(?:19|20)(?<!\d\d\d)\d\d\s*年?\s*(?:-|–|—|~|至|到|to|and|through)\s*(?:(?:19|20)?\d\d)(?!\d)"
     ),
     "total": re.compile(
         r"total|in all|altogether|overall|combined|总共|共计|总计|合计|共完成|共有|共实施|总数"
@@ -105,6 +105,8 @@ _HIT_NAMES = {name: tuple(r + "=" + name for r in _REGIONS) for name in _ALL_CUE
 """Each cue list's features ``region=cue``, by region (built once, not per hit)."""
 _CROSSED_HITS = frozenset(r + "=" + name for name in _ALL_CUES for r in _CROSSED)
 """The hits (``_HIT_NAMES``) in the ``_CROSSED`` regions, also read with the rules' indicator."""
+_HIT_TABLE = tuple(_HIT_NAMES[name] for name in _ALL_CUES)
+"""``_HIT_NAMES`` by position: row ``q`` is the ``q``-th cue list of ``_ALL_CUES``."""
 _WORD_RE = re.compile(r"[a-z]+|[\u4e00-\u9fff]")
 _NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]")
 
@@ -125,6 +127,49 @@ class Relabeller:
     def padded_weights(self) -> np.ndarray:
         """``weights`` with a row of zeros below (the column ``feature_ids`` pads with)."""
         return np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
+
+    @cached_property
+    def hit_ids(self) -> np.ndarray:
+        """(cue lists × regions): the id of each feature ``region=cue``, -1 when unknown."""
+        return np.array([[self.index.get(h, -1) for h in row] for row in _HIT_TABLE])
+
+    @cached_property
+    def _crossed(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def crossed_ids(self, rule: str) -> np.ndarray:
+        """(cue lists × regions): the id of each feature ``rule|region=cue`` of the
+        ``_CROSSED`` regions, -1 when unknown or in another region (kept once asked)."""
+        table = self._crossed.get(rule)
+        if table is None:
+            get = self.index.get
+            table = np.array(
+                [
+                    [get(rule + "|" + h, -1) if h in _CROSSED_HITS else -1 for h in row]
+                    for row in _HIT_TABLE
+                ]
+            )
+            self._crossed[rule] = table
+        return table
+
+    @cached_property
+    def _heads(self) -> dict[tuple[str, ...], list[int]]:
+        return {}
+
+    def head_ids(self, cands: list[Candidate], lang: str) -> tuple[np.ndarray, np.ndarray]:
+        """(candidate row, id) of each candidate's ``_head`` features (-1 for one not in
+        ``index``); the ids of each head, by ``_head_key`` and language, kept once asked."""
+        rows: list[int] = []
+        ids: list[int] = []
+        for k, c in enumerate(cands):
+            key = (*_head_key(c), lang)
+            got = self._heads.get(key)
+            if got is None:
+                got = [self.index.get(f, -1) for f in _head(c, lang)]
+                self._heads[key] = got
+            rows += [k] * len(got)
+            ids += got
+        return np.array(rows, dtype=np.int64), np.array(ids, dtype=np.int64)
 
     @cached_property
     def column(self) -> dict[str, int]:
@@ -156,24 +201,30 @@ def _unit_at(ends: list[int], pos: int) -> tuple[int, int, int]:
     return (ends[i - 1] if i else 0), ends[i], i
 
 
-def _cue_hits(norm: str, regions: np.ndarray) -> list[list[str]]:
-    """For each row of ``regions`` (candidates × regions × (lo, hi)), the features
-    ``region=cue`` of every cue list with a match starting inside that region."""
+def _cue_present(norm: str, regions: np.ndarray) -> np.ndarray:
+    """(candidates × cue lists × regions): does a match of the cue list start inside the
+    region? ``regions`` is (candidates × regions × (lo, hi)); each list is searched once,
+    over the span all the regions cover."""
     n = regions.shape[0]
-    out: list[list[str]] = [[] for _ in range(n)]
+    out = np.zeros((n, len(_ALL_CUES), len(_REGIONS)), dtype=bool)
     if not n:
         return out
-    lo_all, hi_all = regions[:, :, 0], regions[:, :, 1]
-    a, b = int(lo_all.min()), int(hi_all.max())
-    for name, rx in _ALL_CUES.items():
-        at = np.array([m.start() for m in rx.finditer(norm, a, b)], dtype=np.int64)
-        if not len(at):
-            continue
-        present = np.searchsorted(at, hi_all) > np.searchsorted(at, lo_all)
-        names = _HIT_NAMES[name]
-        rows, cols = np.nonzero(present)
-        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-            out[row].append(names[col])
+    a, b = int(regions[:, :, 0].min()), int(regions[:, :, 1].max())
+    for q, rx in enumerate(_ALL_CUES.values()):
+        at = [m.start() for m in rx.finditer(norm, a, b)]
+        if at:  # how many starts lie before each region's lo and hi, in one search
+            below = np.searchsorted(np.array(at, dtype=np.int64), regions)
+            out[:, q, :] = below[:, :, 1] > below[:, :, 0]
+    return out
+
+
+def _cue_hits(present: np.ndarray) -> list[list[str]]:
+    """Each candidate's features ``region=cue`` (``_cue_present``'s cells), cue list by cue
+    list in the order of ``_ALL_CUES``, regions in the order of ``_REGIONS``."""
+    out: list[list[str]] = [[] for _ in range(present.shape[0])]
+    rows, cues, cols = np.nonzero(present)
+    for row, q, col in zip(rows.tolist(), cues.tolist(), cols.tolist(), strict=True):
+        out[row].append(_HIT_TABLE[q][col])
     return out
 
 
@@ -192,6 +243,18 @@ def candidate_features(norm: str, cands: list[Candidate], lang: str) -> list[lis
     indicator, qualifier and period, the cue lists in its sentence (before and after it), its
     clause and the sentences either side, years, its rank among the sentence's figures, the
     other candidates' indicators there, its magnitude and the words next to it."""
+    present, tails = _parts(norm, cands)
+    out = []
+    for k, hits in enumerate(_cue_hits(present)):
+        rule = cands[k].indicator
+        crossed = [rule + "|" + h for h in hits if h in _CROSSED_HITS]
+        out.append(_head(cands[k], lang) + hits + crossed + tails[k])
+    return out
+
+
+def _parts(norm: str, cands: list[Candidate]) -> tuple[np.ndarray, list[list[str]]]:
+    """What ``candidate_features`` reads of the text: the cue lists found by region
+    (``_cue_present``), and each candidate's features after its cue features (``_tail``)."""
     sent_ends = _bounds(norm, pat.SENTENCE_END_RE)
     clause_ends = _bounds(norm, pat.CLAUSE_END_RE)
     bounds: list[tuple[int, ...]] = []
@@ -206,41 +269,51 @@ def candidate_features(norm: str, cands: list[Candidate], lang: str) -> list[lis
         where.append(i)
         clauses.append((ca, cb))
     regions = np.array(bounds, dtype=np.int64).reshape(len(cands), len(_REGIONS), 2)
-    hits = _cue_hits(norm, regions)
     by_sentence: dict[int, list[int]] = {}
     for k, i in enumerate(where):
         by_sentence.setdefault(i, []).append(k)
+    tails = [_tail(norm, cands, k, by_sentence[where[k]], clauses[k]) for k in range(len(cands))]
+    return _cue_present(norm, regions), tails
+
+
+def _head(c: Candidate, lang: str) -> list[str]:
+    """The rules' own reading of the candidate: indicator, language, qualifier, period,
+    as-of date, organ and magnitude (``_head_key``'s fields, named)."""
+    rule, qualifier, period, as_of, organ, mag = _head_key(c)
     return [
-        _features(norm, cands, k, by_sentence[where[k]], hits[k], lang, clauses[k])
-        for k in range(len(cands))
-    ]
-
-
-def _features(
-    norm: str,
-    cands: list[Candidate],
-    k: int,
-    same: list[int],
-    hits: list[str],
-    lang: str,
-    clause: tuple[int, int],
-) -> list[str]:
-    c = cands[k]
-    rule = c.indicator
-    f = [
         "bias_rule=" + rule,
         "rule_lang=" + rule + "|" + lang,
         "lang=" + lang,
-        "q=" + c.qualifier,
-        "per=" + _period_kind(c.period) + "|" + rule,
-        "asof=" + str(bool(c.as_of)) + "|" + rule,
-        "organ=" + str(bool(c.organ)),
-        "mag=" + (str(int(math.log10(c.value))) if c.value >= 1 else "<1") + "|" + rule,
+        "q=" + qualifier,
+        "per=" + period + "|" + rule,
+        "asof=" + as_of + "|" + rule,
+        "organ=" + organ,
+        "mag=" + mag + "|" + rule,
     ]
-    f.extend(hits)
-    f.extend(rule + "|" + h for h in hits if h in _CROSSED_HITS)
+
+
+def _head_key(c: Candidate) -> tuple[str, ...]:
+    """All of a candidate ``_head`` reads (with the language): candidates alike in these
+    have the same head features."""
+    mag = str(int(math.log10(c.value))) if c.value >= 1 else "<1"
+    return (
+        c.indicator,
+        c.qualifier,
+        _period_kind(c.period),
+        str(bool(c.as_of)),
+        str(bool(c.organ)),
+        mag,
+    )
+
+
+def _tail(
+    norm: str, cands: list[Candidate], k: int, same: list[int], clause: tuple[int, int]
+) -> list[str]:
+    """The candidate among its sentence's figures, the words next to it and its clause."""
+    c = cands[k]
+    rule = c.indicator
     others = [j for j in same if j != k]
-    f.append("nsame=" + str(min(len(others), 3)))
+    f = ["nsame=" + str(min(len(others), 3))]
     pos = same.index(k)
     f.append("pos=" + ("first" if pos == 0 else "last" if pos == len(same) - 1 else "mid"))
     f.extend("nb=" + cands[j].indicator for j in others)
@@ -267,9 +340,9 @@ def _clause_words(norm: str, c: Candidate, clause: tuple[int, int]) -> list[str]
     for side, part in (("cb:", before), ("ca:", after)):
         if pat.CJK_RE.search(part):
             chars = _NON_HAN_RE.sub("", part)
-            out.extend(side + chars[i : i + 2] for i in range(len(chars) - 1))
+            out += [side + chars[i : i + 2] for i in range(len(chars) - 1)]
         else:
-            out.extend(side + w for w in _WORD_RE.findall(part))
+            out += [side + w for w in _WORD_RE.findall(part)]
     return out
 
 
@@ -291,8 +364,31 @@ def probabilities(model: Relabeller, features: list[list[str]]) -> np.ndarray:
     All candidates at once: slot by slot (``feature_ids``), each candidate's weights are
     added in the order of their columns, as a sum over one candidate's rows adds them, so
     the figures are those of one candidate at a time, bit for bit."""
-    logits = np.tile(model.intercept, (len(features), 1))
-    ids = feature_ids(model.index, features)
+    return _softmax(model, feature_ids(model.index, features))
+
+
+def document_probabilities(
+    model: Relabeller, norm: str, cands: list[Candidate], lang: str
+) -> np.ndarray:
+    """``probabilities(model, candidate_features(norm, cands, lang))``, bit for bit, without
+    naming the cue features: each cue list found in a region is turned into its ids
+    (``Relabeller.hit_ids``, ``Relabeller.crossed_ids``) straight from ``_cue_present``."""
+    present, tails = _parts(norm, cands)
+    rows, ids = _string_ids(model.index, tails)
+    head_rows, head_ids = model.head_ids(cands, lang)
+    hit_rows, cues, cols = np.nonzero(present)
+    rules = list(dict.fromkeys(c.indicator for c in cands))
+    crossed = np.stack([model.crossed_ids(r) for r in rules]) if rules else model.hit_ids[None]
+    which = np.array([rules.index(c.indicator) for c in cands], dtype=np.int64)
+    all_rows = np.concatenate([head_rows, rows, hit_rows, hit_rows])
+    all_ids = np.concatenate(
+        [head_ids, ids, model.hit_ids[cues, cols], crossed[which[hit_rows], cues, cols]]
+    )
+    return _softmax(model, _slots(len(cands), len(model.index), all_rows, all_ids))
+
+
+def _softmax(model: Relabeller, ids: np.ndarray) -> np.ndarray:
+    logits = np.tile(model.intercept, (ids.shape[1], 1))
     if len(ids):
         table = model.padded_weights
         total = table.take(ids[0], axis=0)
@@ -309,11 +405,21 @@ def feature_ids(index: dict[str, int], features: list[list[str]]) -> np.ndarray:
     """(slots × candidates): column ``k`` holds the ids (``index``) of candidate ``k``'s
     known features, each once and in increasing order, then ``len(index)`` (the zero row of
     ``Relabeller.padded_weights``) up to the longest candidate's count."""
-    n, pad = len(features), len(index)
-    lens = np.fromiter(map(len, features), dtype=np.int64, count=n)
+    return _slots(len(features), len(index), *_string_ids(index, features))
+
+
+def _string_ids(index: dict[str, int], features: list[list[str]]) -> tuple[np.ndarray, ...]:
+    """(candidate row, id) of every feature, -1 for one ``index`` does not hold."""
+    lens = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
     get = index.get
     flat = np.array([get(f, -1) for fs in features for f in fs], dtype=np.int64)
-    key = np.sort(np.repeat(np.arange(n, dtype=np.int64) * (pad + 1), lens) + flat + 1)
+    return np.repeat(np.arange(len(features), dtype=np.int64), lens), flat
+
+
+def _slots(n: int, pad: int, rows: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``feature_ids``' array from (candidate row, id) pairs in any order, repeated or not;
+    an id of -1 (unknown) is left out."""
+    key = np.sort(rows * (pad + 1) + ids + 1)
     key = key[np.diff(key, prepend=-1) != 0]  # np.unique's result, cheaper here
     row, col = np.divmod(key, pad + 1)
     known = col > 0
