@@ -1284,6 +1284,15 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"(?!patients|people|recipients|they|many|most|some|others)(?![a-z'’-]*s\s)[a-z'’-]+\s"
     r"(?:had\s)?(?:only\s|just\s)?waited(?![a-z])(?!\s(?:an|on)\saverage)"
     r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
+    # one person named or described, then 'who ... waited' ('Lee Seok-jun who suffered from
+    # chronic kidney disease waited 13 years', 'a girl who has been waited for a heart for
+    # over four months'; not a group: 'patients who waited', 'children who', 'those who')
+    r"|(?<![a-z])(?!patients|people|recipients|children|those|others|many|most|some|men\s"
+    r"|women)(?![a-z'’-]*s\s)[a-z'’-]+\swho\s(?:[^.;,]{0,60}?\s)?(?:waited|(?:has|had)\sbeen"
+    r"\swait(?:ed|ing))(?![a-z])(?![^.;]{0,30}(?:an|on)\saverage)"
+    # a sentence about one person ('He was suffering from ... and had been waiting for a donor
+    # for the last five months')
+    r"|^\W{0,3}(?:he|she)\s[^.;]{0,80}?\s(?:had|has)\sbeen\swaiting(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
