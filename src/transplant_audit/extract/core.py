@@ -1345,17 +1345,6 @@ def _emit(pg: _Page, carry: _Carry, f: _Figure) -> None:
         high = out[-1]
         low = round(high.value * f.adjacent[0] / f.adjacent[1], 6)
         out.append(replace(high, value=low, qualifier=str(Qualifier.AT_LEAST)))
-    if indicator == "concurrent_transplant_capacity" and _en_done_at_once(pg, ctx):
-        out.append(replace(out[-1], indicator="transplants_per_day_max", period="P1D"))
-
-
-def _en_done_at_once(pg: _Page, ctx: _Ctx) -> bool:
-    """An English count of transplants done at the same time, reported as done ('performed
-    two heart transplants simultaneously'), not as what a centre can do: GUIDE.md's 'Same
-    day, same time' makes it a day's most as well as a concurrent capacity."""
-    if pg.is_zh_text or ctx.chinese:
-        return False
-    return _has(pat.EN_DONE_AT_ONCE_RE, ctx.clause) and not _has(pat.EN_AT_ONCE_ABLE_RE, ctx.clause)
 
 
 def _side_passes(out: list[Candidate], doc: Doc, has_rows: bool) -> list[Candidate]:

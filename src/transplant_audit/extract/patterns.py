@@ -817,18 +817,6 @@ CONCURRENT_CUE_RE = re.compile(
 )
 """Done at the same time: a concurrent capacity ('can complete 12 kidney transplants at
 once'), not a count of a period or a running total."""
-EN_DONE_AT_ONCE_RE = re.compile(
-    r"(?<![a-z])(?:performed|completed|carried out|conducted|finished|did)(?![a-z])"
-)
-"""A past English event ('performed two heart transplants simultaneously'): several
-transplants done at the same time were also done on one day (GUIDE.md, 'Same day, same
-time'), so the count is a day's most besides a concurrent capacity."""
-EN_AT_ONCE_ABLE_RE = re.compile(
-    r"(?<![a-z])(?:can|could|able|capable|capacity|support|supports|available|will|would)"
-    r"(?![a-z])"
-)
-"""What a centre can do at once ('can complete 12 kidney transplants at once', 'was able to
-perform two liver transplants simultaneously'): a capacity only, no day's count."""
 SURGEON_CUE_RE = re.compile(
     r"主刀|亲自|个人|本人|亲手|他已|她已|他共|她共|他累计|她累计|其个人|他完成|她完成|教授已"
     r"|(?:教授|院士|医师)(?:就|已经|共|先后|累计|个人)?(?:完成|施行|实施|做了)|[他她]的第"
