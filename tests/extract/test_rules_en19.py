@@ -1,56 +1,15 @@
-"""English rules of helper en19: transplants done at the same time are also a day's most,
-sellers' pay is no price in three more phrasings, and one person's wait told as 'X who ...
-waited' is an anecdote. SYNTHETIC sentences written for these tests (not quoted from any
-page, not evidence; names and figures are invented). Each case states the figure it expects
-or excludes; the near misses beside each family must keep their figure. Checked against
-main 4580b67: every case of a new rule failed there, every near miss passed."""
+"""English rules of helper en19: sellers' pay is no price in three more phrasings, and one
+person's wait told as 'X who ... waited' is an anecdote. SYNTHETIC sentences written for
+these tests (not quoted from any page, not evidence; names and figures are invented). Each
+case states the figure it expects or excludes; the near misses beside each family must keep
+their figure. Checked against main 4580b67: every case of a new rule failed there, every
+near miss passed."""
 
 from __future__ import annotations
 
 import pytest
 
 from .conftest import check_figures
-
-
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        pytest.param(
-            "The hospital performed three liver transplants simultaneously last spring.",
-            {("concurrent_transplant_capacity", 3.0), ("transplants_per_day_max", 3.0)},
-            set(),
-            id="performed-simultaneously",
-        ),
-        pytest.param(
-            "Its surgeons once completed 5 kidney transplants concurrently on the same day.",
-            {("concurrent_transplant_capacity", 5.0), ("transplants_per_day_max", 5.0)},
-            set(),
-            id="completed-concurrently",
-        ),
-        pytest.param(
-            "The team carried out 4 to 7 simultaneous kidney transplants on 12 occasions.",
-            {("transplants_per_day_max", 4.0), ("transplants_per_day_max", 7.0)},
-            set(),
-            id="a-range-done-at-once",
-        ),
-        # near misses: what a centre can do at once is a capacity only
-        pytest.param(
-            "The new theatre block can support six liver transplants simultaneously.",
-            {("concurrent_transplant_capacity", 6.0)},
-            {("transplants_per_day_max", 6.0)},
-            id="can-support-at-once",
-        ),
-        pytest.param(
-            "Its website said it was able to perform two heart transplants at the same time.",
-            {("concurrent_transplant_capacity", 2.0)},
-            {("transplants_per_day_max", 2.0)},
-            id="able-to-at-once",
-        ),
-    ],
-)
-def test_done_at_once_is_also_a_days_most(text: str, present: set, absent: set) -> None:
-    """GUIDE.md 'Same day, same time': done at the same time -> per_day_max and concurrent."""
-    check_figures(text, present, absent)
 
 
 @pytest.mark.parametrize(
