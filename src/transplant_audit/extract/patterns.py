@@ -1274,6 +1274,15 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     r"(?!patients|people|recipients|they|many|most|some|others)(?![a-z'’-]*s\s)[a-z'’-]+\s"
     r"(?:had\s)?(?:only\s|just\s)?waited(?![a-z])(?!\s(?:an|on)\saverage)"
     r"|(?<![a-z])(?:has|had)\sbeen\son\s(?:the|a)\s(?:[a-z-]+\s){0,3}?list(?![a-z])"
+    # one person named or described, then 'who ... waited' ('Lee Seok-jun who suffered from
+    # chronic kidney disease waited 13 years', 'a girl who has been waited for a heart for
+    # over four months'; not a group: 'patients who waited', 'children who', 'those who')
+    r"|(?<![a-z])(?!patients|people|recipients|children|those|others|many|most|some|men\s"
+    r"|women)(?![a-z'’-]*s\s)[a-z'’-]+\swho\s(?:[^.;,]{0,60}?\s)?(?:waited|(?:has|had)\sbeen"
+    r"\swait(?:ed|ing))(?![a-z])(?![^.;]{0,30}(?:an|on)\saverage)"
+    # a sentence about one person ('He was suffering from ... and had been waiting for a donor
+    # for the last five months')
+    r"|^\W{0,3}(?:he|she)\s[^.;]{0,80}?\s(?:had|has)\sbeen\swaiting(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
@@ -2314,7 +2323,7 @@ patient paid."""
 EN_SELLER_GETS_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:(?:people|those|persons?|men|women|villagers|donors?|sellers?)\s"
     r"(?:who\s(?:are\s)?)?sell(?:ing|s)?\s(?:their\s|a\s|an\s|one\s)?"
-    r"|(?:sell|sells|selling|sold)\s(?:his|her|their|one of (?:his|her|their))\s)"
+    r"|(?:sell|sells|selling|sold)\s(?:part of\s)?(?:his|her|their|one of (?:his|her|their))\s)"
     r"(?:[a-z]+\s)?(?:kidneys?|livers?|organs?|corneas?)"
     r"\s(?:(?:and|but)\s(?:had\s|has\s|have\s)?)?(?:(?:only|just)\s)?"
     r"(?:(?:received|receives|got|gets|earned|earns|asked|asks|wanted|wants|demanded|for|at)\s)?"
@@ -2325,6 +2334,27 @@ EN_SELLER_GETS_BEFORE_RE = re.compile(
 around 40,000 yuan', 'came to sell his kidney and had asked 200,000 yuan': what the seller of
 an organ gets or asks, not what the patient pays (GUIDE.md heldout6: sellers' pay stays out).
 'The kidney was sold for $35,000' (the organ as subject) is the buyer's price."""
+EN_CONVERSION_TAIL_RE = re.compile(
+    r"\d[\d,.]*\s(?:(?:million|billion)\s)?[a-z.]+(?:\s(?:dollars|yuan|rupees))?\s?\("
+    r"(?:(?:about|around|approximately|roughly|some)\s)?(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'sold part of his liver for 40,000 yuan ($5,860)': the amount in parentheses restates the
+one before it in another currency; what is said of that amount holds for it too."""
+EN_PAID_OR_ASKED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:(?:was|were|be|been|being|get|gets|got)\spaid|wanted|wants|asked|asks"
+    r"|demanded|demands|received|receives|earned|earns)\s(?:(?:only|just|about|around|some"
+    r"|less than|under|more than|over|up to)\s)?(?:us\$|\$|rmb\s?|¥)?$"
+)
+"""'were paid US$6000', 'had also wanted 200,000 yuan': money a person is paid or asks, read
+with ``EN_FOR_OWN_ORGAN_AFTER_RE`` after the amount."""
+EN_FOR_OWN_ORGAN_AFTER_RE = re.compile(
+    r"\s?(?:[a-z]+\s)?(?:\([^)]{0,40}\)\s?)?(?:each\s)?for\s(?:his|her|their|one of (?:his|her"
+    r"|their))\s(?:own\s)?(?:kidneys?|livers?|organs?|corneas?)(?!\s?(?:transplant|operation"
+    r"|surgery))(?![a-z])"
+)
+"""'... for their kidneys', 'for his kidney': paid or asked for the person's own organ, a
+seller's pay (GUIDE.md heldout6: sellers' pay stays out); 'for his kidney transplant' is
+no organ of the seller's."""
 EN_NOT_A_PRICE_RE = re.compile(
     r"(?<![a-z])(?:donors?\s(?:are|were|is|was|get|gets|got|received?)\s(?:paid|given|compensated)"
     r"|paid\sto\s(?:the\s|each\s)?donors?|compensation|totall?ing|in total|altogether"
