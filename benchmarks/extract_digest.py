@@ -12,7 +12,11 @@ Texts (all test material, none of it evidence):
   only the extractor's output is hashed, never a score, so no held-out error is shown,
 * ``realtext-pages``: each raw source file's snippets joined into one page (longer
   context across sentences),
-* ``bench-dense``, ``bench-typical``: the pages ``bench_extract.py`` times.
+* ``bench-dense``, ``bench-typical``: the pages ``bench_extract.py`` times,
+* ``heldout-halves``: heldout2 and the tune and check halves of every set tuned on by half
+  (the trainer's ``HALF_SETS``), the texts the trainer fits and judges on. A rules change
+  that moves only these (en19's did) showed "output identical" before they were added
+  (2026-12-06); a held-out set joins only after its one blind scoring.
 
 Each set is run by the rules (``core.extract_candidates``: the set's name) and by the
 ``combined`` method (``extract --method combined``: the rules and the learned step,
@@ -72,7 +76,17 @@ def text_sets() -> dict[str, list[str]]:
         "realtext-pages": _raw_pages(),
         "bench-dense": bench_extract.pages(corpus),
         "bench-typical": bench_extract.typical_pages(corpus),
+        "heldout-halves": _heldout_halves(),
     }
+
+
+def _heldout_halves() -> list[str]:
+    """heldout2's texts, then each half-set's tune and check halves, newest set first."""
+    names = ["heldout2"]
+    for name in reversed(bench_extract._trainer().HALF_SETS):
+        n = name.removeprefix("heldout")
+        names += [f"h{n}-tune", f"h{n}-check"]
+    return [d["text"] for name in names for d in bench_extract.load_realtext(name)]
 
 
 METHODS = {"": "rules", "combined/": "combined"}
