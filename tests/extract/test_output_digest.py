@@ -22,6 +22,7 @@ def test_output_matches_committed_digest() -> None:
     expected = json.loads(mod.DIGEST_FILE.read_text(encoding="utf-8"))
     actual = mod.digests()
     sets = {"corpus", "realtext", "realtext-pages", "bench-dense", "bench-typical"}
+    sets |= {"heldout-halves"}
     assert set(expected) == sets | {"combined/" + name for name in sets}
     assert mod.differences(expected, actual) == [], (
         "extractor output changed; if meant, run python benchmarks/extract_digest.py --write"
@@ -36,3 +37,16 @@ def test_digest_sees_a_changed_field() -> None:
     assert before["combined/one"]["candidates"] >= 1
     other = mod.digests({"one": ["该院共完成肝移植1201例。"]})
     assert mod.differences(before, other) != []
+
+
+def test_heldout_halves_cover_every_half_set() -> None:
+    """The trainer's data are hashed: heldout2 and both halves of every set in HALF_SETS."""
+    mod = _module()
+    bench = load_benchmark("bench_extract")
+    names = bench._trainer().HALF_SETS
+    want = len(bench.load_realtext("heldout2"))
+    for name in names:
+        n = name.removeprefix("heldout")
+        want += len(bench.load_realtext(f"h{n}-tune")) + len(bench.load_realtext(f"h{n}-check"))
+    assert len(names) >= 11
+    assert len(mod._heldout_halves()) == want
