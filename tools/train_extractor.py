@@ -212,11 +212,13 @@ counts its fold's training spans only, never the held-out ones), stored in model
 Why: the learned method is the most precise on recent blind sets but saw (almost) no Chinese
 staff or bed spans and failed 8 of the synthetic corpus's 12 cells (rule 3's
 ``synthetic_check``), all Chinese; syn18 found N = 50 kept all 12 out of fold. The grid: 0 is
-the learned method as it was; at 10, 20, 50, 100 and 200, 12, 22, 30, 34 and 35 of the 42
-indicator labels with a training span (2026-12-06 counts) fall back, 200 leaving the model
-only the six commonest (transplant counts, beds, prices); beyond that the method would be the
-rules. Caveat: the rules are in-sample on most training snippets, so the CV flatters a
-larger N; the judge (rule 3) is where it is tested."""
+the learned method as it was; at 10, 20, 50, 100 and 200, 13, 23, 31, 35 and 36 of the 42
+indicators with a real training span (syn18's counts, before heldout13's tune half joined)
+fall back, and every indicator with none; 200 leaves the model only the six commonest
+(transplants in a period and cumulative, OPO donors, waiting time, waiting list, first
+transplant year); beyond that the learned method would be little more than the rules.
+Caveat: the rules are in-sample on most training snippets, so the CV flatters a larger N;
+the judge (rule 3) is where it is tested."""
 GRID_KEEP = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7)
 """0.0 keeps every rule candidate (the model only adds); higher values veto more of them."""
 NEVER = 1.01
