@@ -1506,7 +1506,7 @@ def stale_reasons(stored: dict) -> list[str]:
         out.append("training digest differs (data, split, grid or rule changed)")
     if stored.get("learned_fallback") not in GRID_FALLBACK:
         out.append(f"learned_fallback {stored.get('learned_fallback')!r} not in {GRID_FALLBACK}")
-    if not out and stored.get("span_counts") != recount_spans():
+    if stored.get("span_counts") != recount_spans():
         out.append("span_counts differ from the real training spans recounted")
     return out
 

@@ -125,8 +125,13 @@ def test_stored_counts_are_the_real_training_spans(
     assert counts == recount
     assert learned.load_model().span_counts == counts
     monkeypatch.setattr(trainer, "recount_spans", lambda: recount)  # counted once
-    assert trainer.stale_reasons(stored) == []
-    assert trainer.stale_reasons({**stored, "span_counts": {**counts, "icu_beds": 10**6}})
+    counted = "span_counts differ from the real training spans recounted"
+    assert counted not in trainer.stale_reasons(stored)
+    wrong = {**stored, "span_counts": {**counts, "icu_beds": 10**6}}
+    assert counted in trainer.stale_reasons(wrong)
+    assert any(
+        "learned_fallback" in r for r in trainer.stale_reasons({**stored, "learned_fallback": 7})
+    )
 
 
 def _docs(trainer):  # noqa: ANN001, ANN202
