@@ -166,6 +166,8 @@ def _doc_rows(d: trainer.Doc, fold: int, model: learned.Model) -> list[dict]:
         model.classes,
         keep_threshold=None,
         add_threshold=model.learned_add_threshold,
+        counts=model.span_counts,
+        fallback=model.learned_fallback,
     )
     lists = {
         "default": _default_method(d, model, probs, rprobs),
@@ -214,6 +216,8 @@ def _default_method(
             model.classes,
             keep_threshold=keep,
             add_threshold=add,
+            counts=model.span_counts,
+            fallback=model.learned_fallback if keep is None else 0,
         )
     r = model.relabeller
     if method == "combined" and model.relabel_stage and r is not None and rprobs is not None:

@@ -22,7 +22,9 @@ Methods (``extract(text, method=...)``):
 
 - ``rules``: the rules alone (``core.extract_candidates``);
 - ``learned``: for every span, the model's most likely label when it is not NONE and its
-  probability reaches ``add_threshold``;
+  probability reaches ``add_threshold``; but a span with a rules candidate naming an
+  indicator the model saw in fewer than ``learned_fallback`` real training spans keeps
+  that rules candidate instead (``fallback_rules``, the per-indicator fallback);
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
   the model's best label is not NONE with probability at least ``add_threshold`` (when
@@ -43,6 +45,7 @@ import bisect
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -187,6 +190,12 @@ class Model:
     """The character n-gram features as integer keys (built by ``model_from``)."""
     relabeller: relabel.Relabeller | None = field(default=None, compare=False, repr=False)
     """The re-labeller ``combined`` runs on the rules' candidates (None: not trained)."""
+    span_counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """Real training spans per indicator label (``NONE`` left out) the weights were fitted
+    on (the synthetic corpus never counted): what ``fallback_rules`` reads."""
+    learned_fallback: int = 0
+    """The learned method's fallback count N (``fallback_rules``; 0: off), chosen by the
+    trainer's CV (``GRID_FALLBACK``)."""
 
     @property
     def relabel_stage(self) -> bool:
@@ -774,6 +783,21 @@ def _run_starts(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def fallback_rules(sp: Span, counts: Mapping[str, int], fallback: int) -> list[Candidate]:
+    """The learned method's per-indicator fallback: the rules candidates of ``sp`` whose
+    indicator has fewer than ``fallback`` real training spans in ``counts`` (an indicator
+    missing from ``counts`` has none). The learned method keeps these instead of the model's
+    decision on the span. Why: a model that saw an indicator in a handful of spans (or none:
+    no Chinese transplant_nurses span at all, syn18) cannot name it, and on such spans the
+    rules' reading is all the toolkit knows; this cost the learned method 8 of the synthetic
+    corpus's 12 (file, language) cells, all Chinese. ``fallback`` 0 never falls back (the
+    learned method as it was); N is chosen by the trainer's CV (``GRID_FALLBACK``, counted on
+    each fit's own training spans)."""
+    if fallback <= 0:
+        return []
+    return [c for c in sp.rules if counts.get(c.indicator, 0) < fallback]
+
+
 def decide_scored(
     text: str,
     lang: str,
@@ -783,14 +807,26 @@ def decide_scored(
     *,
     keep_threshold: float | None,
     add_threshold: float,
+    counts: Mapping[str, int] | None = None,
+    fallback: int = 0,
 ) -> list[tuple[Candidate, float | None]]:
     """(candidate, model probability of its indicator) from spans and their probabilities:
-    ``keep_threshold`` None is the learned method (the model decides every span), a number
-    the combined one (a rule candidate stays when its indicator has that probability; with
-    a threshold of 0 it always stays, unscored: its score is None and its row of ``probs``
-    is never read, so ``extract_scored`` does not compute it)."""
+    ``keep_threshold`` None is the learned method (the model decides every span, but a span
+    with a rules candidate of an indicator rarer than ``fallback`` in ``counts`` keeps those
+    candidates, ``fallback_rules``, scored with the model's probability of their indicator),
+    a number the combined one (a rule candidate stays when its indicator has that
+    probability; with a threshold of 0 it always stays, unscored: its score is None and its
+    row of ``probs`` is never read, so ``extract_scored`` does not compute it). The fallback
+    is the learned method's only: asking it with a keep threshold is an error."""
+    if fallback > 0 and keep_threshold is not None:
+        raise ValueError("the per-indicator fallback is the learned method's (keep None) only")
+    counts = counts or {}
     out: list[tuple[Candidate, float | None]] = []
     for sp, p in zip(spans, probs, strict=True):
+        rare = fallback_rules(sp, counts, fallback)
+        if rare:
+            out.extend((c, _prob(p, classes, c.indicator)) for c in rare)
+            continue
         if keep_threshold is not None and keep_threshold <= 0 and sp.rules:
             out.extend((c, None) for c in sp.rules)
             continue
@@ -883,8 +919,17 @@ def extract_scored(
     if len(whole) < len(spans):
         spans, probs = [spans[i] for i in whole], probs[whole]
     add = model.add_threshold if method == "combined" else model.learned_add_threshold
+    fallback = model.learned_fallback if keep is None else 0
     scored = decide_scored(
-        text, lang, spans, probs, model.classes, keep_threshold=keep, add_threshold=add
+        text,
+        lang,
+        spans,
+        probs,
+        model.classes,
+        keep_threshold=keep,
+        add_threshold=add,
+        counts=model.span_counts,
+        fallback=fallback,
     )
     if method == "combined":
         rules = [c for sp in spans for c in sp.rules]
@@ -963,6 +1008,8 @@ def model_from(
         meta={k: v for k, v in meta.items() if k != "features"},
         grams=GramTable.of(index),
         relabeller=relabeller,
+        span_counts={str(k): int(v) for k, v in dict(meta.get("span_counts") or {}).items()},  # type: ignore[call-overload]
+        learned_fallback=int(meta.get("learned_fallback", 0)),  # type: ignore[call-overload]
     )
 
 
