@@ -2162,10 +2162,17 @@ def _in_use_rooms(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
     return None
 
 
+_ZH_DONOR_PEOPLE_AFTER_RE = re.compile(r"\s?(?:人体|遗体)?器官捐[献獻赠贈]者")
+"""5千个器官捐献者, 30个器官捐贈者: the head noun 捐献者 names people, so 个 counts donors
+(捐献器官30个, 30个器官捐出: the organs are the head noun there)."""
+
+
 def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: bool) -> str | None:
     """A generic counter (个, 项...): read from the nouns and cues around it."""
     if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
         return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
+    if _ZH_DONOR_PEOPLE_AFTER_RE.match(ctx.right):
+        return "opo_donors"  # 中国有5千个器官捐献者: people, not organs
     before = ctx.left_clause[-10:]
     if ("移植" in ctx.right[:6] or "换" in ctx.right[:4]) and _GENERIC_TX_AFTER_RE.match(ctx.right):
         return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
