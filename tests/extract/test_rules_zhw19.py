@@ -78,3 +78,30 @@ def test_donor_people_after_counter(text: str) -> None:
 )
 def test_organs_counted_stay_organs(text: str) -> None:
     assert ("opo_organs_utilised", 300.0) in pairs(text)
+
+
+# --- 3. a duration followed by 后/以后/来 dates a moment, it is no wait -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医生认为三年以后如果肿瘤没有复发就可以做肝移植。",
+        "該法律通過,三年後輪候肝臟移植者大幅減少。",
+        "在过去12年来该中心的器官移植数量一直增长。",
+    ],
+)
+def test_time_point_is_no_wait(text: str) -> None:
+    assert not [v for ind, v in pairs(text) if ind == "wait_time_days"], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("肝移植一般要等三年后才能等到肝源。", 3 * 365.25),  # 等 takes it: a wait
+        ("肾移植一般需要等待半年以后才能做。", 182.62),
+        ("肾移植病人平均要等候三年。", 3 * 365.25),
+    ],
+)
+def test_waited_duration_stays_a_wait(text: str, days: float) -> None:
+    assert ("wait_time_days", round(days, 2)) in pairs(text)

@@ -1120,6 +1120,21 @@ _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl"
 """A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
 
 
+_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])(?![天日周週月年])")
+_ZH_WAITED_BEFORE_RE = re.compile(r"(?:等|等了|等待|等候|轮候|輪候|苦候|候)\s?(?:了|长达|達|达|超过)?\s?$")
+
+
+def _zh_time_point(ctx: _Ctx) -> bool:
+    """两年以后如果没有复发就可以做移植, 兩年後輪候者幾乎消失, 过去16年来: a duration followed
+    by 后/以后/来 dates a moment or spans the past, it is no wait; unless a wait verb takes
+    it (等了两年后才等到肾源)."""
+    return (
+        ctx.chinese
+        and bool(_ZH_TIME_POINT_AFTER_RE.match(ctx.right))
+        and not _ZH_WAITED_BEFORE_RE.search(ctx.left_clause[-6:])
+    )
+
+
 def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
@@ -1135,6 +1150,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
+    if _zh_time_point(ctx):
+        return None  # 两年以后就可以做肾移植: a moment, not a wait
     if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
         return None  # the operation lasted 12 hours
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
