@@ -1120,6 +1120,21 @@ _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl"
 """A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
 
 
+_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])(?![天日周週月年])")
+_ZH_WAITED_BEFORE_RE = re.compile(r"(?:等[了待候]?|[轮輪苦]?候)\s?(?:了|长达|達|达|超过)?\s?$")
+
+
+def _zh_time_point(ctx: _Ctx) -> bool:
+    """两年以后如果没有复发就可以做移植, 兩年後輪候者幾乎消失, 过去16年来: a duration followed
+    by 后/以后/来 dates a moment or spans the past, it is no wait; unless a wait verb takes
+    it (等了两年后才等到肾源)."""
+    return (
+        ctx.chinese
+        and bool(_ZH_TIME_POINT_AFTER_RE.match(ctx.right))
+        and not _ZH_WAITED_BEFORE_RE.search(ctx.left_clause[-6:])
+    )
+
+
 def _classify_wait(ctx: _Ctx) -> str | None:
     """A duration: a wait, a length of stay, or None."""
     if _has(pat.STUDY_PERIOD_RE, ctx.right[:24]):
@@ -1135,6 +1150,8 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None
     if pat.ZH_LASTING_BEFORE_RE.search(ctx.left_clause[-4:]):
         return None  # 持续二十年至今: how long something lasted
+    if _zh_time_point(ctx):
+        return None  # 两年以后就可以做肾移植: a moment, not a wait
     if "last" in ctx.left_clause[-24:] and pat.EN_LASTING_BEFORE_RE.search(ctx.left_clause[-24:]):
         return None  # the operation lasted 12 hours
     if _has(pat.STAY_CUE_RE, ctx.clause) or _has(pat.EN_STAY_CUE_RE, ctx.clause):
@@ -2180,10 +2197,17 @@ def _in_use_rooms(ctx: _Ctx, local_left: str, local_right: str) -> str | None:
     return None
 
 
+_ZH_DONOR_PEOPLE_AFTER_RE = re.compile(r"\s?(?:人体|遗体)?器官捐[献獻赠贈]者")
+"""5千个器官捐献者, 30个器官捐贈者: the head noun 捐献者 names people, so 个 counts donors
+(捐献器官30个, 30个器官捐出: the organs are the head noun there)."""
+
+
 def _in_use_generic(ctx: _Ctx, ordinal: bool, transplant: bool, sentence_tx: bool) -> str | None:
     """A generic counter (个, 项...): read from the nouns and cues around it."""
     if ctx.right[:1] == "人" and ctx.right[1:2] != "体":
         return None  # 手术室一共9个人: 个 counts the people after it, not the rooms
+    if _ZH_DONOR_PEOPLE_AFTER_RE.match(ctx.right):
+        return "opo_donors"  # 中国有5千个器官捐献者: people, not organs
     before = ctx.left_clause[-10:]
     if ("移植" in ctx.right[:6] or "换" in ctx.right[:4]) and _GENERIC_TX_AFTER_RE.match(ctx.right):
         return _classify_in_use("ops", ctx, ordinal)  # 去年只有50个尸肾移植
