@@ -73,9 +73,13 @@ macro F0.5 too. At the retrain after pf18, name18, miss18 and zhp18 ``combined``
 re-labeller alone (its F0.5 gain over the rules +0.0028, 90% interval [+0.0010, +0.0047];
 the span stage's +0.0007, [-0.0014, +0.0027], not real), so ``combined`` was the default
 when heldout13 was scored; the retrain with heldout13's halves decided the same (+0.0026,
-[+0.0009, +0.0042]; span +0.0007, [-0.0009, +0.0023]). The learned method's gain is real
-too (+0.0189, [+0.0098, +0.0279]) but it is not allowed:
-it does not keep the synthetic corpus (``synthetic_ok`` false). History: ``combined`` with
+[+0.0009, +0.0042]; span +0.0007, [-0.0009, +0.0023]). The retrain after syn19 (the
+synthetic corpus in the CV's grid, chosen in) turned the span stage on as a veto (keep
+0.02, adding off; +0.0152, [+0.0107, +0.0198]) and the re-labeller off (+0.0015 over the span
+stage, [-0.0002, +0.0032], not real), so ``combined`` is the rules and the span stage's veto
+when heldout14 is scored. The learned method's gain is real too (+0.0111, [+0.0047,
++0.0172]) but it is not allowed: even with syn19's per-indicator fallback it does not keep
+the synthetic corpus (``synthetic_ok`` false). History: ``combined`` with
 the span stage was the default when heldout11 was scored; the rules from the retrain after
 that scoring to pf18's (the span stage off until 6ad9b0b, then on, and the re-labeller too
 from ade9e7d, each chosen in F1; from pf16 ``combined``'s F0.5 gain was not real)
