@@ -9,7 +9,8 @@ heldout9's floors were set at its one blind score; its tune half has been read s
 heldout10's floors were set at its one blind score; no rules pass has read it since.
 heldout11's floors were set at its one blind score; its tune half has been read since.
 heldout12's floors were set at its one blind score; its tune half has been read since.
-heldout13's floors were set at its one blind score; no rules pass has read it. The
+heldout13's floors were set at its one blind score; its tune half has been read since.
+heldout14's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -173,12 +174,25 @@ HELDOUT12_FLOORS = {
 # pf18's precision-first objective). The rules (these floors) scored en 0.721/0.625, zh-Hans
 # 0.635/0.701, zh-Hant 0.790/0.754; the default en 0.718/0.617 and the same in Chinese. The
 # session's starting code (b2f27dd, default rules) scored it en 0.683/0.592, zh-Hans
-# 0.628/0.701, zh-Hant 0.790/0.754 (after the one scoring, for the comparison). No rules pass
-# has read it.
+# 0.628/0.701, zh-Hant 0.790/0.754 (after the one scoring, for the comparison). Its tune half
+# has been read since (zhn19, en19, zhw19).
 HELDOUT13_FLOORS = {
     "en": (0.70, 0.60),
     "zh-Hans": (0.61, 0.68),
     "zh-Hant": (0.77, 0.73),
+}
+# heldout14 (155 snippets, gathered blind after heldout13 was scored by six gatherers; 66 carry
+# no figure; its zh-Hant part holds 23 snippets) was scored once with rules, model and
+# confidence mapping frozen (2026-12-06 12:54 UTC, main de192eb; default method combined, rules
+# + the span stage's veto). The rules (these floors) scored en 0.383/0.353, zh-Hans 0.754/0.703,
+# zh-Hant 0.857/0.667; the default en 0.400/0.353, zh-Hans 0.773/0.689, zh-Hant 0.850/0.630.
+# The session's starting code (4580b67, default combined) scored it as the rules do now (after
+# the one scoring, for the comparison). No rules pass has read it. Each floor allows one figure
+# fewer than measured (zh-Hant has 27 figures: one is 0.037 of recall).
+HELDOUT14_FLOORS = {
+    "en": (0.36, 0.33),
+    "zh-Hans": (0.73, 0.68),
+    "zh-Hant": (0.82, 0.62),
 }
 
 
@@ -262,6 +276,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout11", HELDOUT11_FLOORS),
         ("heldout12", HELDOUT12_FLOORS),
         ("heldout13", HELDOUT13_FLOORS),
+        ("heldout14", HELDOUT14_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
