@@ -35,6 +35,10 @@ F0.5, which the script prints first, F1 beside it; at the retrain after pf18 (ju
 the stage is off); F1 +0.0025, [+0.0002, +0.0050], 96.2%; both model.json's to the digit. With
 heldout13's check half in the judge (1,405 snippets on 816 pages): F0.5 +0.0007, [-0.0009,
 +0.0023], 76.5%; F1 +0.0022, [+0.0005, +0.0044], 98.3%; again model.json's to the digit.
+After syn19 put the synthetic corpus in the CV's grid the span stage runs as a veto; with
+heldout14's check half in the judge (1,487 snippets on 871 pages): F0.5 +0.0142, [+0.0097,
++0.0191], 100.0% (real: the stage is on); F1 +0.0027, [-0.0009, +0.0065], 90.2%; both
+model.json's to the digit.
 """
 
 from __future__ import annotations
