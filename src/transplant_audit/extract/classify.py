@@ -1098,10 +1098,61 @@ def _unsited_cohort(ctx: _Ctx) -> bool:
         return ctx.chinese and _zh_unsited_cohort(ctx)
     if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
         return True
+    if _en_single_centre_study(ctx):
+        return True
     sentence = ctx.sentence
     if "enrol" not in sentence and "included" not in sentence:
         return False
     return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
+
+
+_EN_SINGLE_CENTRE_RE = re.compile(
+    r"(?<![a-z])(?:a|one|this)\s(?:[a-z]+\s)?single[- ](?:[a-z]+\s)?(?:cent(?:er|re)|institution"
+    r"|hospital)s?(?![a-z])|(?<![a-z])single[- ]cent(?:er|re)(?![a-z])"
+)
+"""'in a single Chinese center', 'at a single institution', 'this single-center study': the
+study says it was done in one centre without naming it."""
+
+
+_EN_STUDY_RE = re.compile(
+    r"(?<![a-z])(?:stud(?:y|ied)|retrospectiv|analy[sz]|review|enrolled|included|cohort)"
+)
+"""Words of a study's description of its cases."""
+
+
+_EN_NAMED_SITE_RE = re.compile(
+    r"(?<![a-z])our\s(?:[a-z]+\s)?(?:cent(?:er|re)|hospital|institution)"
+)
+
+
+def _en_single_centre_study(ctx: _Ctx) -> bool:
+    """English: a study's count whose sentence (or, for a group 'n = 181', the sentence
+    before) says 'in a single center' and names no centre (GUIDE.md, heldout14: 'in a single
+    center' names no centre; "Cohorts, again"). A named hospital in the same text keeps it
+    ('This single-center study examined 239 patients ... at Shahid Rajaee Hospital')."""
+    text = ctx.sentence
+    if "single" not in text and ("n = " in text or _EN_STUDY_RE.search(text)):
+        text = _previous_text_sentence(ctx) + " " + text
+    if "single" not in text or not _EN_STUDY_RE.search(text):
+        return False
+    if not _EN_SINGLE_CENTRE_RE.search(text) or _EN_NAMED_SITE_RE.search(text):
+        return False
+    return not _EN_HOSPITAL_NAMED_RE.search(text)
+
+
+def _previous_text_sentence(ctx: _Ctx) -> str:
+    """The sentence before the figure's, past a blank line between them ("" at the start)."""
+    before, at = _sentence_before(ctx, ctx.sentence_start)
+    if not before.strip() and at > 0:
+        before = _sentence_before(ctx, at)[0]
+    return before
+
+
+_EN_HOSPITAL_NAMED_RE = re.compile(
+    r"(?<![a-z])(?!(?:a|an|the|this|our|one|single|each|any|every|per)\s)[a-z]+\s"
+    r"(?:hospital|university|infirmary)(?![a-z])"
+)
+"""A hospital named by a word before 'Hospital' ('Shahid Rajaee Hospital'), not 'a hospital'."""
 
 
 def _zh_unsited_cohort(ctx: _Ctx) -> bool:
