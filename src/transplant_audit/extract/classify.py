@@ -1015,6 +1015,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if ordinal and uclass in ("persons", "ops") and _zh_ordinal_donor(ctx):
         return "opo_donors"  # 第二位器官捐献者, 首例角膜捐献: the Nth donor, N donors so far
     name = _classify_in_use(uclass, ctx, ordinal)
+    if name is None and uclass in ("persons", "ops") and not ctx.chinese:
+        name = "transplants_in_period" if _en_sited_cohort(ctx) else None
     if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
         return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
     if name in _HEADCOUNTS and ctx.chinese and _zh_accused_or_searched(ctx):
@@ -1153,6 +1155,36 @@ _EN_HOSPITAL_NAMED_RE = re.compile(
     r"(?:hospital|university|infirmary)(?![a-z])"
 )
 """A hospital named by a word before 'Hospital' ('Shahid Rajaee Hospital'), not 'a hospital'."""
+
+
+_EN_COHORT_NOUN_RE = re.compile(
+    r"^(?:[a-z]+\s){0,3}(?:patients|recipients|donors|children|cases|adults)(?![a-z])"
+)
+_EN_COHORT_DONE_RE = re.compile(
+    r"(?<![a-z])(?:underwent|undergoing|received|receiving|transplant|[a-z]*lt(?![a-z])|kt(?![a-z]))"
+)
+_EN_COHORT_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:between|from)\s(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d\s(?:and|to)\s"
+    r"(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"
+)
+_EN_COHORT_PART_LEAD_RE = re.compile(r"^\s*(?:among|of)\s(?:these|them|whom)")
+
+
+def _en_sited_cohort(ctx: _Ctx) -> bool:
+    """English: a study's patients transplanted at a named centre (or 'our center') over a
+    span of dates ('A total of 70 patients underwent AALDLT at our center between January 2002
+    and January 2007'; 'Among these, 67 patients received a right lobe graft'): GUIDE.md,
+    "Study cohorts": the centre's transplants in that span (transplants_in_period)."""
+    if not _EN_COHORT_NOUN_RE.match(ctx.mods) or ctx.left_clause.endswith("for "):
+        return False  # '306 cases of liver transplantation for 292 patients': the count's own
+    text = ctx.sentence
+    if _EN_COHORT_PART_LEAD_RE.match(text):
+        text = _previous_text_sentence(ctx) + " " + text
+    if not _EN_COHORT_DONE_RE.search(ctx.clause + " " + ctx.mods):
+        return False
+    if not _EN_COHORT_SPAN_RE.search(text):
+        return False
+    return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
 
 
 def _zh_unsited_cohort(ctx: _Ctx) -> bool:
