@@ -1023,6 +1023,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return None  # 9469名医务人员,涉嫌参与活摘; 对9519多名移植执业医生的...搜索: no staff
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
+    if name == "waitlist_size" and not ctx.chinese and _en_listed_over_span(ctx):
+        return None  # 951 patients were registered on the waiting list from 1988 to 1998
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
         return None
     if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
@@ -1185,6 +1187,27 @@ def _en_sited_cohort(ctx: _Ctx) -> bool:
     if not _EN_COHORT_SPAN_RE.search(text):
         return False
     return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
+
+
+_EN_REGISTERED_ON_RE = re.compile(
+    r"(?<![a-z])(?:were|was|been)\s(?:newly\s)?(?:registered|listed|enlisted)\s(?:on|in|with|for)\s"
+)
+_EN_FLOW_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:during|between|over\sthe\s(?:past|last)|in\sthe\s(?:year|period))(?![a-z])"
+)
+
+
+def _en_listed_over_span(ctx: _Ctx) -> bool:
+    """English: people registered on a waiting list over a span ('During the year of 2015,
+    12 154 kidney transplant candidates ... were registered on the waiting list'; 'From Jan.
+    1988 to Dec. 1998, 951 patients were registered'): new listings are a flow onto the list,
+    not its size (GUIDE.md, 'Listings are not the list')."""
+    sentence = ctx.sentence
+    if not _EN_REGISTERED_ON_RE.search(sentence):
+        return False
+    # past a sentence cut by an abbreviation's stop ('From Jan. 1988 to Dec. 1998, 951 ...')
+    text = ctx.doc[max(0, ctx.sentence_start - 40) : max(0, ctx.sentence_start)] + sentence
+    return bool(_EN_FLOW_SPAN_RE.search(text) or _EN_COHORT_SPAN_RE.search(text))
 
 
 def _zh_unsited_cohort(ctx: _Ctx) -> bool:
