@@ -1023,6 +1023,8 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return None  # 9469名医务人员,涉嫌参与活摘; 对9519多名移植执业医生的...搜索: no staff
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
+    if name in _GANG_RENAMED and not ctx.chinese and _en_gang_case(ctx):
+        return "transplants_in_period"  # four hospitals had performed about 60 illegal transplants
     if name == "waitlist_size" and not ctx.chinese and _en_listed_over_span(ctx):
         return None  # 951 patients were registered on the waiting list from 1988 to 1998
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
@@ -1208,6 +1210,24 @@ def _en_listed_over_span(ctx: _Ctx) -> bool:
     # past a sentence cut by an abbreviation's stop ('From Jan. 1988 to Dec. 1998, 951 ...')
     text = ctx.doc[max(0, ctx.sentence_start - 40) : max(0, ctx.sentence_start)] + sentence
     return bool(_EN_FLOW_SPAN_RE.search(text) or _EN_COHORT_SPAN_RE.search(text))
+
+
+_GANG_RENAMED = frozenset(
+    {"transplants_cumulative", "surgeon_transplants_in_period", "surgeon_transplants_cumulative"}
+)
+_EN_GANG_RE = re.compile(
+    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices|traffick"
+    r"|convicted|sentenced)(?![a-z])"
+)
+"""Words of a criminal case: police, arrests, a racket, defendants."""
+
+
+def _en_gang_case(ctx: _Ctx) -> bool:
+    """English: transplants of a criminal case ('four hospitals had performed about 60 illegal
+    transplants ..., whom the police arrested'; 'the group ... participated in three
+    transplants'): GUIDE.md, 'Organ trade', a gang's transplants are transplants_in_period,
+    neither a running total nor a surgeon's."""
+    return bool(_EN_GANG_RE.search(ctx.sentence) or _EN_GANG_RE.search(_previous_sentence(ctx)))
 
 
 def _zh_unsited_cohort(ctx: _Ctx) -> bool:
