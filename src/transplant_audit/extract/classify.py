@@ -1015,12 +1015,18 @@ def _classify(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     if ordinal and uclass in ("persons", "ops") and _zh_ordinal_donor(ctx):
         return "opo_donors"  # 第二位器官捐献者, 首例角膜捐献: the Nth donor, N donors so far
     name = _classify_in_use(uclass, ctx, ordinal)
+    if name is None and uclass in ("persons", "ops") and not ctx.chinese:
+        name = "transplants_in_period" if _en_sited_cohort(ctx) else None
     if name in _ONE_DONATION_COUNTS and ctx.chinese and _zh_one_donation(ctx):
         return None  # 这名男子捐献出的2个肾脏...使3名患者重获新生: one donor's organs
     if name in _HEADCOUNTS and ctx.chinese and _zh_accused_or_searched(ctx):
         return None  # 9469名医务人员,涉嫌参与活摘; 对9519多名移植执业医生的...搜索: no staff
     if name in _PLANNED_OF and _has(pat.PLANNED_CUE_RE, ctx.sentence_left, ctx.right[:24]):
         return _PLANNED_OF[name]
+    if name in _GANG_RENAMED and not ctx.chinese and _en_gang_case(ctx):
+        return "transplants_in_period"  # four hospitals had performed about 60 illegal transplants
+    if name == "waitlist_size" and not ctx.chinese and _en_listed_over_span(ctx):
+        return None  # 951 patients were registered on the waiting list from 1988 to 1998
     if name in _COHORT_COUNTS and _unsited_cohort(ctx):
         return None
     if name in _COHORT_COUNTS and ctx.chinese and _zh_cohort_sex_split(ctx):
@@ -1098,10 +1104,130 @@ def _unsited_cohort(ctx: _Ctx) -> bool:
         return ctx.chinese and _zh_unsited_cohort(ctx)
     if _EN_COHORT_TITLE_RE.search(ctx.left_clause[-24:]):
         return True
+    if _en_single_centre_study(ctx):
+        return True
     sentence = ctx.sentence
     if "enrol" not in sentence and "included" not in sentence:
         return False
     return bool(_EN_ENROLLED_RE.search(sentence)) and not _EN_SITE_RE.search(sentence)
+
+
+_EN_SINGLE_CENTRE_RE = re.compile(
+    r"(?<![a-z])(?:a|one|this)\s(?:[a-z]+\s)?single[- ](?:[a-z]+\s)?(?:cent(?:er|re)|institution"
+    r"|hospital)s?(?![a-z])|(?<![a-z])single[- ]cent(?:er|re)(?![a-z])"
+)
+"""'in a single Chinese center', 'at a single institution', 'this single-center study': the
+study says it was done in one centre without naming it."""
+
+
+_EN_STUDY_RE = re.compile(
+    r"(?<![a-z])(?:stud(?:y|ied)|retrospectiv|analy[sz]|review|enrolled|included|cohort)"
+)
+"""Words of a study's description of its cases."""
+
+
+_EN_NAMED_SITE_RE = re.compile(
+    r"(?<![a-z])our\s(?:[a-z]+\s)?(?:cent(?:er|re)|hospital|institution)"
+)
+
+
+def _en_single_centre_study(ctx: _Ctx) -> bool:
+    """English: a study's count whose sentence (or, for a group 'n = 181', the sentence
+    before) says 'in a single center' and names no centre (GUIDE.md, heldout14: 'in a single
+    center' names no centre; "Cohorts, again"). A named hospital in the same text keeps it
+    ('This single-center study examined 239 patients ... at Shahid Rajaee Hospital')."""
+    text = ctx.sentence
+    if "single" not in text and ("n = " in text or _EN_STUDY_RE.search(text)):
+        text = _previous_text_sentence(ctx) + " " + text
+    if "single" not in text or not _EN_STUDY_RE.search(text):
+        return False
+    if not _EN_SINGLE_CENTRE_RE.search(text) or _EN_NAMED_SITE_RE.search(text):
+        return False
+    return not _EN_HOSPITAL_NAMED_RE.search(text)
+
+
+def _previous_text_sentence(ctx: _Ctx) -> str:
+    """The sentence before the figure's, past a blank line between them ("" at the start)."""
+    before, at = _sentence_before(ctx, ctx.sentence_start)
+    if not before.strip() and at > 0:
+        before = _sentence_before(ctx, at)[0]
+    return before
+
+
+_EN_HOSPITAL_NAMED_RE = re.compile(
+    r"(?<![a-z])(?!(?:a|an|the|this|our|one|single|each|any|every|per)\s)[a-z]+\s"
+    r"(?:hospital|university|infirmary)(?![a-z])"
+)
+"""A hospital named by a word before 'Hospital' ('Shahid Rajaee Hospital'), not 'a hospital'."""
+
+
+_EN_COHORT_NOUN_RE = re.compile(
+    r"^(?:[a-z]+\s){0,3}(?:patients|recipients|donors|children|cases|adults)(?![a-z])"
+)
+_EN_COHORT_DONE_RE = re.compile(
+    r"(?<![a-z])(?:underwent|undergoing|received|receiving|transplant|[a-z]*lt(?![a-z])|kt(?![a-z]))"
+)
+_EN_COHORT_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:between|from)\s(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d\s(?:and|to)\s"
+    r"(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"
+)
+_EN_COHORT_PART_LEAD_RE = re.compile(r"^\s*(?:among|of)\s(?:these|them|whom)")
+
+
+def _en_sited_cohort(ctx: _Ctx) -> bool:
+    """English: a study's patients transplanted at a named centre (or 'our center') over a
+    span of dates ('A total of 70 patients underwent AALDLT at our center between January 2002
+    and January 2007'; 'Among these, 67 patients received a right lobe graft'): GUIDE.md,
+    "Study cohorts": the centre's transplants in that span (transplants_in_period)."""
+    if not _EN_COHORT_NOUN_RE.match(ctx.mods) or ctx.left_clause.endswith("for "):
+        return False  # '306 cases of liver transplantation for 292 patients': the count's own
+    text = ctx.sentence
+    if _EN_COHORT_PART_LEAD_RE.match(text):
+        text = _previous_text_sentence(ctx) + " " + text
+    if not _EN_COHORT_DONE_RE.search(ctx.clause + " " + ctx.mods):
+        return False
+    if not _EN_COHORT_SPAN_RE.search(text):
+        return False
+    return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
+
+
+_EN_REGISTERED_ON_RE = re.compile(
+    r"(?<![a-z])(?:were|was|been)\s(?:newly\s)?(?:registered|listed|enlisted)\s(?:on|in|with|for)\s"
+)
+_EN_FLOW_SPAN_RE = re.compile(
+    r"(?<![a-z])(?:during|between|over\sthe\s(?:past|last)|in\sthe\s(?:year|period))(?![a-z])"
+)
+
+
+def _en_listed_over_span(ctx: _Ctx) -> bool:
+    """English: people registered on a waiting list over a span ('During the year of 2015,
+    12 154 kidney transplant candidates ... were registered on the waiting list'; 'From Jan.
+    1988 to Dec. 1998, 951 patients were registered'): new listings are a flow onto the list,
+    not its size (GUIDE.md, 'Listings are not the list')."""
+    sentence = ctx.sentence
+    if not _EN_REGISTERED_ON_RE.search(sentence):
+        return False
+    # past a sentence cut by an abbreviation's stop ('From Jan. 1988 to Dec. 1998, 951 ...')
+    text = ctx.doc[max(0, ctx.sentence_start - 40) : max(0, ctx.sentence_start)] + sentence
+    return bool(_EN_FLOW_SPAN_RE.search(text) or _EN_COHORT_SPAN_RE.search(text))
+
+
+_GANG_RENAMED = frozenset(
+    {"transplants_cumulative", "surgeon_transplants_in_period", "surgeon_transplants_cumulative"}
+)
+_EN_GANG_RE = re.compile(
+    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices|traffick"
+    r"|convicted|sentenced)(?![a-z])"
+)
+"""Words of a criminal case: police, arrests, a racket, defendants."""
+
+
+def _en_gang_case(ctx: _Ctx) -> bool:
+    """English: transplants of a criminal case ('four hospitals had performed about 60 illegal
+    transplants ..., whom the police arrested'; 'the group ... participated in three
+    transplants'): GUIDE.md, 'Organ trade', a gang's transplants are transplants_in_period,
+    neither a running total nor a surgeon's."""
+    return bool(_EN_GANG_RE.search(ctx.sentence) or _EN_GANG_RE.search(_previous_sentence(ctx)))
 
 
 def _zh_unsited_cohort(ctx: _Ctx) -> bool:

@@ -26,11 +26,13 @@ ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)"
     rf"|{_SPACED}(?=\s?[\u4e00-\u9fff]|\s?-\s?{_SPACED}(?![\d,]))"
     rf"|(?:(?<=\d-)|(?<=\d\s-\s)){_SPACED}(?![\d,])"
+    r"|(?<!\d\s)\d{1,3}\s\d{3}(?=\s[a-z]|[.;)]|,\s)"
     r"|\d+)(?:\.\d+)?"
 )
 """1,200; 1200; 1.5; and 2 149 (digit groups split by a space, before a Chinese counter, or
-both ends of a range: 'US$20 000-30 000'). A comma after the last group ends the number
-('RMB¥100,000, respectively')."""
+both ends of a range: 'US$20 000-30 000'; and in English, one such pair before a word or a
+stop, '12 154 kidney transplant candidates', not a table row's '130 141 128'). A comma after
+the last group ends the number ('RMB¥100,000, respectively')."""
 _ZH_TAIL_END = r"(?=[多余]?\s?[位名人例宗台张笔个元床次])"
 ZH_MULT = (
     r"(?:[多余](?=[万亿])|)"  # 30多万, 2.53余万: 'more than' inside the number
