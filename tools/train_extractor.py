@@ -215,7 +215,8 @@ Why: the learned method is the most precise on recent blind sets but saw (almost
 staff or bed spans and failed 8 of the synthetic corpus's 12 cells (rule 3's
 ``synthetic_check``), all Chinese; syn18 found N = 50 kept all 12 out of fold. The grid: 0 is
 the learned method as it was; at 10, 20, 50, 100 and 200, 13, 23, 31, 35 and 36 of the 42
-indicators with a real training span (syn18's counts, before heldout13's tune half joined)
+indicators with a real training span (syn18's counts, before heldout13's tune half joined;
+13, 22, 31, 35 and 36 of 42 with the stored model's ``span_counts``, after heldout14's)
 fall back, and every indicator with none; 200 leaves the model only the six commonest
 (transplants in a period and cumulative, OPO donors, waiting time, waiting list, first
 transplant year); beyond that the learned method would be little more than the rules.
