@@ -1248,7 +1248,7 @@ _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl"
 """A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
 
 
-_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])(?![天日周週月年])")
+_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])")
 _ZH_WAITED_BEFORE_RE = re.compile(r"(?:等[了待候]?|[轮輪苦]?候)\s?(?:了|长达|達|达|超过)?\s?$")
 
 
