@@ -1218,10 +1218,10 @@ _GANG_RENAMED = frozenset(
     {"transplants_cumulative", "surgeon_transplants_in_period", "surgeon_transplants_cumulative"}
 )
 _EN_GANG_RE = re.compile(
-    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices|traffick"
-    r"|convicted|sentenced)(?![a-z])"
+    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices"
+    r"|traffick(?:ing|ers?|ed)?|convicted|sentenced)(?![a-z])"
 )
-"""Words of a criminal case: police, arrests, a racket, defendants."""
+"""Words of a criminal case: police, arrests, a racket, defendants, trafficking."""
 
 
 def _en_gang_case(ctx: _Ctx) -> bool:
