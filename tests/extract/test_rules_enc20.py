@@ -183,6 +183,13 @@ def test_new_listings_over_a_span(text: str, present: set, absent: set) -> None:
             {("surgeon_transplants_in_period", 4.0)},
             id="gang-took-part-in-transplants",
         ),
+        pytest.param(
+            "Three clinics linked to the trafficking network had performed about 45 illegal "
+            "transplants.",
+            {("transplants_in_period", 45.0)},
+            {("transplants_cumulative", 45.0)},
+            id="trafficking-network",
+        ),
         # near miss: a hospital's running total with no criminal case stays a running total
         pytest.param(
             "Since 1995 the hospital has performed a total of 1,240 kidney transplants.",

@@ -8,6 +8,8 @@ reading that must NOT appear, and near misses that must keep their old reading.
    sum (GUIDE.md: 两年二个月 is ONE figure of 26 months), not two waits; 半年 and a range word
    between the two keep two figures.
 2. N个器官捐献者 counts people (donors), not organs: the head noun is 捐献者.
+3. A duration followed by 后/以后/来 dates a moment or spans the past (三年以后, 过去12年来),
+   no wait, unless a wait verb takes it (等三年后才等到).
 """
 
 from __future__ import annotations
@@ -89,6 +91,10 @@ def test_organs_counted_stay_organs(text: str) -> None:
         "医生认为三年以后如果肿瘤没有复发就可以做肝移植。",
         "該法律通過,三年後輪候肝臟移植者大幅減少。",
         "在过去12年来该中心的器官移植数量一直增长。",
+        # the word after 后 opening with 天/日/年 (天津, 日本, 年轻) is still a time point
+        "該法律通過,三年後日本輪候肝臟移植者大幅減少。",
+        "该法律通过三年后天津轮候肝移植者大幅减少。",
+        "医生认为三年以后年轻患者就可以做肝移植。",
     ],
 )
 def test_time_point_is_no_wait(text: str) -> None:

@@ -1167,10 +1167,6 @@ _EN_COHORT_NOUN_RE = re.compile(
 _EN_COHORT_DONE_RE = re.compile(
     r"(?<![a-z])(?:underwent|undergoing|received|receiving|transplant|[a-z]*lt(?![a-z])|kt(?![a-z]))"
 )
-_EN_COHORT_SPAN_RE = re.compile(
-    r"(?<![a-z])(?:between|from)\s(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d\s(?:and|to)\s"
-    r"(?:[a-z]+\.?\s)?(?:\d{1,2},?\s)?(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d"
-)
 _EN_COHORT_PART_LEAD_RE = re.compile(r"^\s*(?:among|of)\s(?:these|them|whom)")
 
 
@@ -1186,7 +1182,7 @@ def _en_sited_cohort(ctx: _Ctx) -> bool:
         text = _previous_text_sentence(ctx) + " " + text
     if not _EN_COHORT_DONE_RE.search(ctx.clause + " " + ctx.mods):
         return False
-    if not _EN_COHORT_SPAN_RE.search(text):
+    if not _en_date_span(text):
         return False
     return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
 
@@ -1209,17 +1205,23 @@ def _en_listed_over_span(ctx: _Ctx) -> bool:
         return False
     # past a sentence cut by an abbreviation's stop ('From Jan. 1988 to Dec. 1998, 951 ...')
     text = ctx.doc[max(0, ctx.sentence_start - 40) : max(0, ctx.sentence_start)] + sentence
-    return bool(_EN_FLOW_SPAN_RE.search(text) or _EN_COHORT_SPAN_RE.search(text))
+    return bool(_EN_FLOW_SPAN_RE.search(text)) or _en_date_span(text)
+
+
+def _en_date_span(text: str) -> bool:
+    """'between January 2002 and January 2007', 'from 1988 to 1998', '2010-2018': a span of
+    dates or years (the period rules' own patterns)."""
+    return bool(pat.EN_DATE_SPAN_RE.search(text) or pat.EN_YEAR_RANGE_RE.search(text))
 
 
 _GANG_RENAMED = frozenset(
     {"transplants_cumulative", "surgeon_transplants_in_period", "surgeon_transplants_cumulative"}
 )
 _EN_GANG_RE = re.compile(
-    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices|traffick"
-    r"|convicted|sentenced)(?![a-z])"
+    r"(?<![a-z])(?:police|arrest(?:ed)?|racket|kingpin|gang|defendants?|accomplices"
+    r"|traffick(?:ing|ers?|ed)?|convicted|sentenced)(?![a-z])"
 )
-"""Words of a criminal case: police, arrests, a racket, defendants."""
+"""Words of a criminal case: police, arrests, a racket, defendants, trafficking."""
 
 
 def _en_gang_case(ctx: _Ctx) -> bool:
@@ -1246,7 +1248,7 @@ _OTHER_RESULT_WORDS = ("result", "report", "diagnos", "visa", "approval", "repl"
 """A cheap gate before EN_OTHER_RESULT_RE: its words' stems."""
 
 
-_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])(?![天日周週月年])")
+_ZH_TIME_POINT_AFTER_RE = re.compile(r"\s?(?:以?[后後]|[来來])")
 _ZH_WAITED_BEFORE_RE = re.compile(r"(?:等[了待候]?|[轮輪苦]?候)\s?(?:了|长达|達|达|超过)?\s?$")
 
 

@@ -37,64 +37,53 @@ _ZH_MONTHS_RE = re.compile(r"^零?[^半年]*[个個]月")
 
 
 def _join_durations(cands: list[Candidate], norm: str) -> list[Candidate]:
-    """'five years and nine months': a duration in years and one in months joined by 'and'
-    are one duration, their sum (GUIDE.md: 两年二个月 = 26 months), not two waits."""
-    if " and " not in norm:
+    """'five years and nine months', 5年9個月, 两年二个月, 五年零九个月: whole years right
+    before a count of months are one duration, their sum (GUIDE.md: 两年二个月 = 26 months),
+    not two waits (``_years_then_months`` says when)."""
+    if " and " not in norm and "年" not in norm:
         return cands
     out: list[Candidate] = []
     for c in cands:
         a = out[-1] if out else None
-        if (
-            a is not None
-            and c.indicator == a.indicator
-            and a.indicator in _DURATION_INDICATORS
-            and norm[a.end : c.start] == " and "
-            and _YEARS_END_RE.search(a.stated)
-            and _MONTHS_END_RE.search(c.stated)
-        ):
-            stated = a.stated + " and " + c.stated
-            out[-1] = replace(a, value=round(a.value + c.value, 6), end=c.end, stated=stated)
+        joined = None
+        if a is not None and c.indicator == a.indicator and a.indicator in _DURATION_INDICATORS:
+            joined = _years_then_months(a, c, norm[a.end : c.start])
+        if joined is not None:
+            out[-1] = joined
             continue
         out.append(c)
     return out
 
 
-def _join_zh_durations(cands: list[Candidate], norm: str) -> list[Candidate]:
-    """5年9個月, 两年二个月, 五年零九个月: whole years written right before a count of
-    months are one duration, their sum (GUIDE.md: 两年二个月 = 26 months), not two waits.
-    Not 半年7个月左右 (an approximate range told loosely, not a sum), nor two durations
-    with a range word between them (2年至3个月: ``_mark_ranges`` reads the range)."""
-    if "年" not in norm:
-        return cands
-    out: list[Candidate] = []
-    for c in cands:
-        a = out[-1] if out else None
-        if (
-            a is not None
-            and c.indicator == a.indicator
-            and a.indicator in _DURATION_INDICATORS
-            and norm[a.end : c.start] in ("", "零")
-            and _ZH_WHOLE_YEARS_RE.search(a.stated)
-            and _ZH_MONTHS_RE.search(c.stated)
-        ):
-            qualifier = a.qualifier if a.qualifier != "exact" else c.qualifier
-            out[-1] = replace(
-                a,
-                value=round(a.value + c.value, 6),
-                qualifier=qualifier,
-                end=c.end,
-                stated=a.stated + norm[a.end : c.start] + c.stated,
-            )
-            continue
-        out.append(c)
-    return out
+def _years_then_months(a: Candidate, c: Candidate, between: str) -> Candidate | None:
+    """``a`` (years) and ``c`` (months) as one duration, or None. English joins them by
+    'and' and keeps the years' qualifier; Chinese writes them together or with 零 (not
+    半年7个月左右, an approximate range told loosely, nor 2年至3个月, which ``_mark_ranges``
+    reads as a range) and keeps the months' qualifier when the years are exact."""
+    if between == " and " and _YEARS_END_RE.search(a.stated) and _MONTHS_END_RE.search(c.stated):
+        qualifier = a.qualifier
+    elif (
+        between in ("", "零")
+        and _ZH_WHOLE_YEARS_RE.search(a.stated)
+        and _ZH_MONTHS_RE.search(c.stated)
+    ):
+        qualifier = a.qualifier if a.qualifier != "exact" else c.qualifier
+    else:
+        return None
+    return replace(
+        a,
+        value=round(a.value + c.value, 6),
+        qualifier=qualifier,
+        end=c.end,
+        stated=a.stated + between + c.stated,
+    )
 
 
 def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     """30万元至50万元, 2 weeks to 4 weeks: two figures of one indicator joined by a range
     word become a lower bound (at_least) and an upper bound (at_most); a duration in years
     and months joined by 'and' is one duration first (``_join_durations``)."""
-    out = _join_zh_durations(_join_durations(cands, norm), norm)
+    out = _join_durations(cands, norm)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         between = norm[a.end : b.start] in (" and ", " and $", " and rmb ", " and ¥") and bool(
