@@ -28,7 +28,8 @@ Methods (``extract(text, method=...)``):
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
   the model's best label is not NONE with probability at least ``add_threshold`` (when
-  neither can happen, ``span_stage`` is off and no span is scored); then every rules
+  neither can happen, ``span_stage`` is off and no span is scored; when only the veto can,
+  only the spans holding a rules candidate are scored, ``vetoed``); then every rules
   candidate left goes through the re-labeller (``relabel.py``), which may move it to another
   indicator of its group or drop it.
 
