@@ -220,6 +220,33 @@ def test_combined_scores_only_what_it_can_change() -> None:
             assert [(c.to_dict(), s) for c, s in fast] == [(c.to_dict(), s) for c, s in full]
 
 
+def test_a_veto_scores_only_the_rules_spans() -> None:
+    """With adding off (add threshold above 1) combined only vetoes: it scores the spans
+    holding a rules candidate (``vetoed``) and gives the candidates and scores of scoring
+    every span (``decide_scored``), on English and Chinese synthetic texts."""
+    model = learned.load_model()
+    texts = _synthetic_texts()[::5]
+    langs = {learned.detect_language(t) for t in texts}
+    assert {"en", "zh-Hans"} <= langs
+    m = replace(model, keep_threshold=0.3, add_threshold=1.01)
+    kept = vetoed = 0
+    for text in texts:
+        lang, norm, spans = learned.document_spans(text)
+        probs = learned.score_spans(m, norm, spans, lang)
+        full = learned.decide_scored(
+            text, lang, spans, probs, m.classes, keep_threshold=0.3, add_threshold=1.01
+        )
+        rules = [c for sp in spans for c in sp.rules]
+        full = learned._relabelled(m, norm, lang, rules, full)
+        doc = learned.Document.of(text)
+        fast = learned.extract_scored(text, method="combined", model=m, document=doc)
+        assert [(c.to_dict(), s) for c, s in fast] == [(c.to_dict(), s) for c, s in full]
+        assert doc._spans is None  # no counter read beyond the rules' spans
+        assert len(doc._rows) == sum(1 for sp in doc.numbers if sp.rules)
+        kept, vetoed = kept + len(fast), vetoed + len(rules) - len(fast)
+    assert kept and vetoed  # both branches of the veto ran
+
+
 def test_batched_scoring_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     """A long document is scored in batches; the probabilities are the same as in one pass
     (synthetic text)."""

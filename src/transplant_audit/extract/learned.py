@@ -28,7 +28,8 @@ Methods (``extract(text, method=...)``):
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
   the model's best label is not NONE with probability at least ``add_threshold`` (when
-  neither can happen, ``span_stage`` is off and no span is scored); then every rules
+  neither can happen, ``span_stage`` is off and no span is scored; when only the veto can,
+  only the spans holding a rules candidate are scored, ``vetoed``); then every rules
   candidate left goes through the re-labeller (``relabel.py``), which may move it to another
   indicator of its group or drop it.
 
@@ -908,8 +909,13 @@ def extract_scored(
         doc = document or Document.of(text, language)
         return _relabelled(model, doc.norm, doc.lang, doc.rules, [(c, None) for c in doc.rules])
     keep = model.keep_threshold if method == "combined" else None
+    add = model.add_threshold if method == "combined" else model.learned_add_threshold
     doc = document or Document.of(text, language)
     lang, norm = doc.lang, doc.norm
+    if keep is not None and keep > 0 and add > 1.0:
+        # a veto only: only the rules' spans are scored (``vetoed``)
+        rules = [c for sp in doc.numbers for c in sp.rules]  # in spans' order, as below
+        return _relabelled(model, norm, lang, rules, vetoed(doc, model, keep))
     if keep is None or keep > 0:
         spans = doc.spans
         probs = doc.scores(model, list(range(len(spans))))
@@ -927,7 +933,6 @@ def extract_scored(
     ]
     if len(whole) < len(spans):
         spans, probs = [spans[i] for i in whole], probs[whole]
-    add = model.add_threshold if method == "combined" else model.learned_add_threshold
     fallback = model.learned_fallback if keep is None else 0
     scored = decide_scored(
         text,
@@ -944,6 +949,26 @@ def extract_scored(
         rules = [c for sp in spans for c in sp.rules]
         return _relabelled(model, norm, lang, rules, list(scored))
     return list(scored)
+
+
+def vetoed(doc: Document, model: Model, keep: float) -> list[tuple[Candidate, float | None]]:
+    """``combined``'s span stage when it can only veto (adding off: ``add_threshold`` above
+    1, which no probability reaches): every rules candidate whose indicator the span model
+    gives at least ``keep`` on its span, with that probability. Only the spans holding a
+    rules candidate are read and scored: a span without one could only be added, and a
+    span's row does not depend on which others are scored (``Document.scores``), so this
+    is what ``decide_scored`` gives on every span's scores, bit for bit."""
+    numbers = doc.numbers
+    ask = [i for i, sp in enumerate(numbers) if sp.rules]
+    probs = doc.scores(model, ask)
+    out: list[tuple[Candidate, float | None]] = []
+    for i, p in zip(ask, probs, strict=True):
+        for c in numbers[i].rules:
+            q = _prob(p, model.classes, c.indicator)
+            if q >= keep:
+                out.append((c, q))
+    out.sort(key=lambda cs: cs[0].start)
+    return out
 
 
 def _scores_needed(
