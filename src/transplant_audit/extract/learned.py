@@ -957,18 +957,18 @@ def vetoed(doc: Document, model: Model, keep: float) -> list[tuple[Candidate, fl
     gives at least ``keep`` on its span, with that probability. Only the spans holding a
     rules candidate are read and scored: a span without one could only be added, and a
     span's row does not depend on which others are scored (``Document.scores``), so this
-    is what ``decide_scored`` gives on every span's scores, bit for bit."""
-    numbers = doc.numbers
-    ask = [i for i, sp in enumerate(numbers) if sp.rules]
-    probs = doc.scores(model, ask)
-    out: list[tuple[Candidate, float | None]] = []
-    for i, p in zip(ask, probs, strict=True):
-        for c in numbers[i].rules:
-            q = _prob(p, model.classes, c.indicator)
-            if q >= keep:
-                out.append((c, q))
-    out.sort(key=lambda cs: cs[0].start)
-    return out
+    is what ``decide_scored`` gives on every span's scores, bit for bit: it is
+    ``decide_scored`` itself (one keep rule), on those spans only."""
+    ask = [i for i, sp in enumerate(doc.numbers) if sp.rules]
+    return decide_scored(
+        doc.text,
+        doc.lang,
+        [doc.numbers[i] for i in ask],
+        doc.scores(model, ask),
+        model.classes,
+        keep_threshold=keep,
+        add_threshold=model.add_threshold,
+    )
 
 
 def _scores_needed(
