@@ -81,12 +81,10 @@ def text_sets() -> dict[str, list[str]]:
 
 
 def _heldout_halves() -> list[str]:
-    """heldout2's texts, then each half-set's tune and check halves, newest set first."""
-    names = ["heldout2"]
-    for name in reversed(bench_extract._trainer().HALF_SETS):
-        n = name.removeprefix("heldout")
-        names += [f"h{n}-tune", f"h{n}-check"]
-    return [d["text"] for name in names for d in bench_extract.load_realtext(name)]
+    """heldout2's texts, then each half-set's tune and check halves, newest set first (the
+    halves ``bench_extract.value_only_sets`` lists)."""
+    halves = [s for s in bench_extract.value_only_sets() if s.endswith(("-tune", "-check"))]
+    return [d["text"] for name in ["heldout2", *halves] for d in bench_extract.load_realtext(name)]
 
 
 METHODS = {"": "rules", "combined/": "combined"}
