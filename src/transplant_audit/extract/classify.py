@@ -1141,9 +1141,7 @@ def _en_single_centre_study(ctx: _Ctx) -> bool:
         text = _previous_text_sentence(ctx) + " " + text
     if "single" not in text or not _EN_STUDY_RE.search(text):
         return False
-    if not _EN_SINGLE_CENTRE_RE.search(text) or _EN_NAMED_SITE_RE.search(text):
-        return False
-    return not _EN_HOSPITAL_NAMED_RE.search(text)
+    return bool(_EN_SINGLE_CENTRE_RE.search(text)) and not _en_site_named(text)
 
 
 def _previous_text_sentence(ctx: _Ctx) -> str:
@@ -1159,6 +1157,12 @@ _EN_HOSPITAL_NAMED_RE = re.compile(
     r"(?:hospital|university|infirmary)(?![a-z])"
 )
 """A hospital named by a word before 'Hospital' ('Shahid Rajaee Hospital'), not 'a hospital'."""
+
+
+def _en_site_named(text: str) -> bool:
+    """A study's text names its site: 'our center / hospital / institution' or a named
+    hospital. The one test of both cohort rules (unnamed single centre; named centre)."""
+    return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
 
 
 _EN_COHORT_NOUN_RE = re.compile(
@@ -1184,7 +1188,7 @@ def _en_sited_cohort(ctx: _Ctx) -> bool:
         return False
     if not _en_date_span(text):
         return False
-    return bool(_EN_NAMED_SITE_RE.search(text) or _EN_HOSPITAL_NAMED_RE.search(text))
+    return _en_site_named(text)
 
 
 _EN_REGISTERED_ON_RE = re.compile(
