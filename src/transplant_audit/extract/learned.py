@@ -22,9 +22,11 @@ Methods (``extract(text, method=...)``):
 
 - ``rules``: the rules alone (``core.extract_candidates``);
 - ``learned``: for every span, the model's most likely label when it is not NONE and its
-  probability reaches ``add_threshold``; but a span with a rules candidate naming an
-  indicator the model saw in fewer than ``learned_fallback`` real training spans keeps
-  that rules candidate instead (``fallback_rules``, the per-indicator fallback);
+  probability reaches ``add_threshold`` (a span it adds or re-names carries the rules'
+  qualifier and span, ``_new_candidate``: 不到两周 at_most, not 两 exact); but a span with
+  a rules candidate naming an indicator the model saw in fewer than ``learned_fallback``
+  real training spans keeps that rules candidate instead (``fallback_rules``, the
+  per-indicator fallback);
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
   the model's best label is not NONE with probability at least ``add_threshold`` (when
