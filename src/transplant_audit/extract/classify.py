@@ -2401,6 +2401,34 @@ _BARE_MULT_PREFIX = {
 }
 
 
+def read_qualifiers(
+    norm: str, s: int, start: int, end: int, uclass: str, zh: str | None
+) -> tuple[list[Qualifier], int, int]:
+    """The qualifiers written around the number at ``s`` whose figure is norm[start:end]
+    (``start`` past its currency, ``end`` past its counter), each widening the span: a bare
+    multiplier's prefix (上万, 近千) or the qualifier before the figure (不到, more than, 约;
+    约 before a share: 约占三成), and the one after its counter (以上, 左右, or more; not 多
+    after a duration, read with the counter: 3个多月). (qualifiers, start, end). The one
+    reading of the rules (``core._qualifiers``) and of the spans the learned method adds."""
+    quals: list[Qualifier] = []
+    if zh in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
+        quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
+        start = s - 1
+    else:
+        left = norm[max(0, start - 14) : start]
+        pq = pat.PREFIX_QUALIFIER_RE.search(left)
+        if pq:
+            quals.append(pat.PREFIX_QUALIFIERS[pq.group("q")])
+            start = max(0, start - 14) + pq.start()
+        elif uclass == "percent" and pat.SHARE_APPROX_RE.search(left):
+            quals.append(Qualifier.APPROX)  # 约占全省的三成
+    tq = pat.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
+    if tq and not (uclass == "time" and tq.group("q") == "多"):
+        quals.append(pat.TRAILING_QUALIFIERS[tq.group("q")])
+        end += tq.end()
+    return quals, start, end
+
+
 _PERIOD_OR_TOTAL = frozenset({"opo_donors", "opo_organs_utilised"})
 """Indicators with no separate running-total indicator: the period decision sets whether
 their date is a period or an as-of date."""

@@ -38,7 +38,6 @@ from transplant_audit.evidence.vocabulary import (
 )
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.classify import (
-    _BARE_MULT_PREFIX,
     _ELLIPTIC_YEAR_RE,
     _EN_ORDINAL_DONOR_RE,
     _EN_SMALL,
@@ -59,6 +58,7 @@ from transplant_audit.extract.classify import (
     _previous_sentence,
     _target,
     _temporal,
+    read_qualifiers,
     zh_donor_after,
 )
 from transplant_audit.extract.context import (
@@ -1092,29 +1092,13 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
 
 def _qualifiers(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     """The qualifier before the number (past the currency) and after the counter, each
-    widening the span; a range's ends are at_least / at_most. False when the widened span
-    runs into the figure before."""
-    norm, s, start, end = pg.norm, f.s, f.start, f.end
-    quals = f.quals
-    left = norm[max(0, start - 14) : start]
-    tok = f.zh
-    if tok in ("百", "千", "万") and s > 0 and norm[s - 1] in _BARE_MULT_PREFIX:
-        quals.append(_BARE_MULT_PREFIX[norm[s - 1]])
-        start = s - 1
-    else:
-        pq = pat.PREFIX_QUALIFIER_RE.search(left)
-        if pq:
-            quals.append(pat.PREFIX_QUALIFIERS[pq.group("q")])
-            start = max(0, start - 14) + pq.start()
-        elif f.uclass == "percent" and pat.SHARE_APPROX_RE.search(left):
-            quals.append(Qualifier.APPROX)  # 约占全省的三成
-    tq = pat.TRAILING_QUALIFIER_RE.match(norm[end : end + 24])
-    if tq and not (f.uclass == "time" and tq.group("q") == "多"):
-        quals.append(pat.TRAILING_QUALIFIERS[tq.group("q")])
-        end += tq.end()
+    widening the span (``read_qualifiers``); a range's ends are at_least / at_most. False
+    when the widened span runs into the figure before."""
+    found, start, end = read_qualifiers(pg.norm, f.s, f.start, f.end, f.uclass, f.zh)
+    quals = f.quals + found
     if f.range_lower:
         quals = [Qualifier.AT_LEAST]
-    elif s in carry.range_upper or f.adjacent:
+    elif f.s in carry.range_upper or f.adjacent:
         quals = [Qualifier.AT_MOST]
     f.quals, f.start, f.end = quals, start, end
     taken = carry.taken

@@ -22,9 +22,11 @@ Methods (``extract(text, method=...)``):
 
 - ``rules``: the rules alone (``core.extract_candidates``);
 - ``learned``: for every span, the model's most likely label when it is not NONE and its
-  probability reaches ``add_threshold``; but a span with a rules candidate naming an
-  indicator the model saw in fewer than ``learned_fallback`` real training spans keeps
-  that rules candidate instead (``fallback_rules``, the per-indicator fallback);
+  probability reaches ``add_threshold`` (a span it adds or re-names carries the rules'
+  qualifier and span, ``_new_candidate``: 不到两周 at_most, not 两 exact); but a span with
+  a rules candidate naming an indicator the model saw in fewer than ``learned_fallback``
+  real training spans keeps that rules candidate instead (``fallback_rules``, the
+  per-indicator fallback);
 - ``combined``: a rule candidate is kept when the model gives its indicator at least
   ``keep_threshold``; a span the rules left (or whose candidate was dropped) is added when
   the model's best label is not NONE with probability at least ``add_threshold`` (when
@@ -53,8 +55,8 @@ from pathlib import Path
 
 import numpy as np
 
-from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS
-from transplant_audit.extract import core, counters, relabel, spans
+from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Qualifier
+from transplant_audit.extract import classify, core, counters, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -831,6 +833,7 @@ def decide_scored(
     if fallback > 0 and keep_threshold is not None:
         raise ValueError("the per-indicator fallback is the learned method's (keep None) only")
     counts = counts or {}
+    norm = ""
     out: list[tuple[Candidate, float | None]] = []
     for sp, p in zip(spans, probs, strict=True):
         rare = fallback_rules(sp, counts, fallback)
@@ -857,7 +860,8 @@ def decide_scored(
             continue
         value = value_as(sp, label)
         if value is not None:
-            out.append((_new_candidate(text, lang, sp, label, value), score))
+            norm = norm or normalize(text)  # once, and only when a span is added or re-named
+            out.append((_new_candidate(text, norm, lang, sp, label, value), score))
     out.sort(key=lambda cs: cs[0].start)
     return out
 
@@ -867,11 +871,83 @@ def _prob(p: np.ndarray, classes: tuple[str, ...], label: str) -> float:
     return float(p[classes.index(label)]) if label in classes else 0.0
 
 
-def _new_candidate(text: str, lang: str, sp: Span, indicator: str, value: float) -> Candidate:
+def _new_candidate(
+    text: str, norm: str, lang: str, sp: Span, indicator: str, value: float
+) -> Candidate:
+    """The candidate of a span the model names ``indicator`` where the rules named none or
+    another, with the rules' qualifier and span: a span the rules read keeps its rules
+    candidate's (its qualifier and widened span, a range's end as ``ranges`` marked it), a
+    span they left is read as they would read it (``_stated_reading``)."""
     organ = _organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30]))
+    if sp.rules:
+        rule = sp.rules[0]
+        qualifier, start, end = Qualifier(rule.qualifier), rule.start, rule.end
+    else:
+        qualifier, start, end = _stated_reading(norm, sp)
     return spans._span_candidate(
-        text, sp.start, sp.end, _SNIPPET_CHARS, lang, indicator=indicator, value=value, organ=organ
+        text,
+        start,
+        end,
+        _SNIPPET_CHARS,
+        lang,
+        indicator=indicator,
+        value=value,
+        organ=organ,
+        qualifier=qualifier,
     )
+
+
+def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
+    """(qualifier, start, end) of the number span ``sp`` as the rules read a figure: the
+    qualifiers of its counter (1200余例, 3个多月) and its token (30多万; 五六千 is a range's
+    high end, at_most), then those written before its currency and after its counter
+    (``classify.read_qualifiers``: 不到两周, more than 200, 约3万元, 500例以上), the span
+    widened over the currency, the counter and each qualifier."""
+    m = pat.NUMBER_RE.match(norm, sp.start)
+    if m is None or m.end() != sp.end:
+        return Qualifier.EXACT, sp.start, sp.end
+    cnt = _counter_for(norm, m)
+    zh = m.group("zh")
+    quals = list(cnt.quals or [])
+    if core._MID_MORE_RE.search(m.group(0)):
+        quals.append(Qualifier.AT_LEAST)
+    start, s = sp.start, sp.start
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s]) if sp.currency else None
+    if cur:
+        start = max(0, s - 6) + cur.start()
+    end = max(sp.end, cnt.end) if cnt.uclass else sp.end
+    low = _range_low_end(norm, m)
+    if low:
+        end = low
+    found, start, end = classify.read_qualifiers(norm, s, start, end, sp.uclass, zh)
+    if low:
+        return Qualifier.AT_LEAST, start, end
+    if (zh and core._adjacent_range(zh)) or _range_high_end(norm, s):
+        return Qualifier.AT_MOST, start, end
+    return classify._combine(quals + found), start, end
+
+
+def _range_low_end(norm: str, m: re.Match[str]) -> int:
+    """Where the low end of 一到两周, 2 to 4 weeks ends (past the range word) when ``m`` is
+    one, as the rules read it (``core._range_counter``: a number with no counter of its own
+    before a range word and a number with one); 0 when it is none."""
+    e = m.end()
+    if counters._read_counter(norm, e).uclass:
+        return 0
+    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
+    m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
+    if rj is None or m2 is None:
+        return 0
+    cnt2 = counters._counter_after_paren(norm, m2.end(), counters._read_counter(norm, m2.end()))
+    return e + rj.end() if cnt2.uclass else 0
+
+
+def _range_high_end(norm: str, s: int) -> bool:
+    """Is the number at ``s`` the high end of such a range (the low end right before it)?"""
+    for lo in pat.NUMBER_RE.finditer(norm, max(0, s - 24), s):
+        if _range_low_end(norm, lo) == s:
+            return True
+    return False
 
 
 def _organ_near(window: str) -> str:
