@@ -2109,6 +2109,8 @@ def _in_use_persons(
         and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
     ):
         return "senior_staff" if _en_staff_tied(ctx) else None
+    if not ctx.chinese and _en_junior_grade(ctx, transplant):
+        return None  # '195 intermediate professionals'; a staff's '4 attending physicians'
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -2139,6 +2141,25 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _en_junior_grade(ctx: _Ctx, transplant: bool) -> bool:
+    """Staff of a grade below the senior titles counted apart: '195 intermediate
+    professionals' of a hospital, and the attending physicians of a staff's make-up ('64
+    medical staff, including 7 chief surgeons, 4 attending physicians', whose chief grades
+    are its senior staff): parts of a hospital's or department's staff, no figure (GUIDE.md,
+    "Parts of a hospital's staff"). A transplant team's attending surgeons stay its surgeons
+    (GUIDE.md, "A team's list")."""
+    if not pat.EN_JUNIOR_RANK_RE.search(ctx.mods):
+        return False
+    if "intermediate" in ctx.mods:
+        return True
+    left = ctx.sentence_left
+    return (
+        not transplant
+        and _has(pat.EN_STAFF_LIST_RE, left)
+        and not _has(pat.TRANSPLANT_CUE_RE, left)
+    )
 
 
 def _zh_not_donors_at_event(ctx: _Ctx) -> bool:

@@ -1005,6 +1005,9 @@ EN_TX_COUNT_BEFORE_RE = re.compile(r"\d\s(?:[a-z-]+\s){0,2}transplant")
 hospital (EN_ALL_KINDS_AFTER_RE) after a count of its transplants, not more transplants."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
+EN_JUNIOR_RANK_RE = re.compile(r"(?<![a-z])(?:attending|resident|intermediate)(?![a-z])")
+"""Grades below the senior titles ('4 attending physicians', '195 intermediate
+professionals'): in a staff's make-up, parts of a hospital's or department's staff."""
 EN_SENIOR_CLASS_RE = re.compile(
     r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
     r"(?![a-z])"
