@@ -2281,10 +2281,19 @@ EN_SUPERLATIVE_VOLUME_RE = re.compile(
 superlatives): 'the largest number of transplants', 'carrying out hundreds of transplants
 each year'."""
 EN_RANK_CLAUSE_CUT_RE = re.compile(r",|;|\s(?:and|while|but)\s")
+EN_MAINLAND_PROVINCES = (
+    "beijing|shanghai|tianjin|chongqing|hebei|shanxi|shaanxi|liaoning|jilin|heilongjiang"
+    "|jiangsu|zhejiang|anhui|fujian|jiangxi|shandong|henan|hubei|hunan|guangdong|hainan"
+    "|sichuan|guizhou|yunnan|gansu|qinghai|inner mongolia|guangxi|tibet|ningxia|xinjiang"
+)
+"""The mainland's provincial-level divisions by their English names (Hong Kong, Macao and
+Taiwan left out: a rank there may be the whole territory's)."""
 EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
+    rf"|(?<![a-z])in\s(?:{EN_MAINLAND_PROVINCES})(?![a-z])"
 )
-"""A rank within a province, region or city has no indicator in the vocabulary."""
+"""A rank within a province, region or city has no indicator in the vocabulary: 'ranks
+first in Shanghai', 'the largest number of lung transplants in Shanghai' (heldout4, 13)."""
 EN_ADDED_AFTER_RE = re.compile(
     r"^\s(?:[a-z]+\s){0,2}(?:are|is|were|was|get|gets)\s(?:being\s)?added"
 )
