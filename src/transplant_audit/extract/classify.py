@@ -2026,6 +2026,7 @@ def _in_use_persons(
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
         or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
+        or _en_out_of_round_base(ctx)
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
         or (pat.LIVES_AFTER_RE.match(ctx.right) and not (ctx.chinese and _saved_by_organs(ctx)))
@@ -2141,6 +2142,16 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _en_out_of_round_base(ctx: _Ctx) -> bool:
+    """'only three out of 1 million people each year donate organs': persons counted as a
+    round base after 'out of' are a rate's denominator, no headcount (GUIDE.md: rates)."""
+    if not pat.EN_OUT_OF_BEFORE_RE.search(ctx.left_clause[-20:]):
+        return False
+    end = len(ctx.sentence) - len(ctx.sentence_right)
+    figure = ctx.sentence[len(ctx.sentence_left) : end]
+    return bool(pat.EN_ROUND_BASE_RE.match(figure))
 
 
 def _en_junior_grade(ctx: _Ctx, transplant: bool) -> bool:

@@ -2146,8 +2146,10 @@ EN_ANNUAL_AFTER_RE = re.compile(
 )
 """English per-year words later in the sentence, before any other number ('over a hundred
 cases of ... transplants, ... last year'), make a bare count one of a period."""
-EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
-"""'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_RATE_AFTER_RE = re.compile(
+    r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?(?:pmp|p\.m\.p)(?![a-z])"
+)
+"""'92.7 transplants per 100 wait-list years', '116 transplants p.m.p.': a rate, not a count."""
 EN_RANGE_TO_RATE_RE = re.compile(
     r"^\s?(?:to\s)?[\d.,]+\s(?:[a-z-]+\s){0,2}?(?:per|for every)\s(?:\d|million|one million)"
 )
@@ -2155,6 +2157,10 @@ EN_RANGE_TO_RATE_RE = re.compile(
 follows the low end's figure is the high end and its rate)."""
 EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
 """'five organ donations for every one million people': the people are a rate's denominator."""
+EN_OUT_OF_BEFORE_RE = re.compile(r"(?<![a-z])out of\s(?:every\s|each\s)?$")
+EN_ROUND_BASE_RE = re.compile(r"(?:1|one|a)\s(?:million|thousand)(?![a-z])|10{0,2}(?:,000)+(?![\d,])")
+"""'three out of 1 million people each year donate organs': a round base after 'out of' (1,000,
+10,000, 100,000, a million) is a rate's denominator, not a headcount."""
 _EN_ORGAN_KIND_WORDS = (
     rf"{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
     r"|deceased|living|donor|cadaveric"
