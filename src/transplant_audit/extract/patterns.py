@@ -2158,7 +2158,9 @@ follows the low end's figure is the high end and its rate)."""
 EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
 """'five organ donations for every one million people': the people are a rate's denominator."""
 EN_OUT_OF_BEFORE_RE = re.compile(r"(?<![a-z])out of\s(?:every\s|each\s)?$")
-EN_ROUND_BASE_RE = re.compile(r"(?:1|one|a)\s(?:million|thousand)(?![a-z])|10{0,2}(?:,000)+(?![\d,])")
+EN_ROUND_BASE_RE = re.compile(
+    r"(?:1|one|a)\s(?:million|thousand)(?![a-z])|10{0,2}(?:,000)+(?![\d,])"
+)
 """'three out of 1 million people each year donate organs': a round base after 'out of' (1,000,
 10,000, 100,000, a million) is a rate's denominator, not a headcount."""
 _EN_ORGAN_KIND_WORDS = (
