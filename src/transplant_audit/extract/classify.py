@@ -1276,6 +1276,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
+    if pat.EN_TIME_AFTER_RE.match(ctx.right) and not _has(
+        pat.EN_WAIT_WORD_RE, ctx.left_clause, ctx.question, ctx.before_doc[-100:]
+    ):
+        return None  # 'received a kidney 19 years after her first one failed': a time point
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
     if _zh_one_patient_wait(ctx):

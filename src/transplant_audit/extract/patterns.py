@@ -1263,6 +1263,12 @@ ZH_ONE_PERSON_RE = re.compile(
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
+EN_TIME_AFTER_RE = re.compile(r"^\s(?:after|later)(?![a-z])")
+"""'received a kidney 19 years after her first one failed', '10 days later': a duration that
+dates an event from another is no wait (one patient's story)."""
+EN_WAIT_WORD_RE = re.compile(r"wait|how long|queue")
+"""A wait named in so many words ('patients wait three years after being listed', 'how long
+do I have to wait?' 'About a week after you come'): the duration stays a wait."""
 EN_ONE_PERSON_WAIT_RE = re.compile(
     r"(?<![a-z])(?:(?:he|she|i|i'm|i’m|i've|i’ve|we)\s(?:[a-z'’]+\s){0,3}?"
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
@@ -1288,6 +1294,10 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     # a sentence about one person ('He was suffering from ... and had been waiting for a donor
     # for the last five months')
     r"|^\W{0,3}(?:he|she)\s[^.;]{0,80}?\s(?:had|has)\sbeen\swaiting(?![a-z])"
+    # or about 'the patient' ('The patient joined the matching pool at the beginning of the
+    # pilot programme and had been waiting for nearly three years')
+    r"|^\W{0,3}the\s(?:patient|recipient|man|woman|boy|girl)\s[^.;]{0,120}?\s(?:had|has)\sbeen"
+    r"\swaiting(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
