@@ -1860,6 +1860,17 @@ def _one_donors_organs(ctx: _Ctx) -> bool:
     )
 
 
+def _one_body_organs(ctx: _Ctx) -> bool:
+    """Organs of one body counted by name (GUIDE.md: one donation, an anecdote): after one
+    person's possessive or 'one of the' ('donated the son's three organs', 'donate one of the
+    two kidneys'), or listed beside a single organ ('by donating two kidneys, a liver, and a
+    pair of corneas')."""
+    return bool(
+        pat.EN_ONE_BODY_BEFORE_RE.search(ctx.left_clause[-40:])
+        or pat.EN_SINGLE_ORGAN_AFTER_RE.match(ctx.sentence_right)
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -1896,6 +1907,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "opo_organs_utilised"  # 共捐献大器官1267个,眼角膜652枚: corneas counted
     if uclass == "organ_items" and not ctx.chinese and _one_donors_organs(ctx):
         return None  # his liver and two kidneys were donated; donated the liver and two corneas
+    if uclass in ("organs", "organ_items") and not ctx.chinese and _one_body_organs(ctx):
+        return None  # donated the son's three organs; donating two kidneys, a liver, ...
     if uclass in ("organs", "organ_items"):
         if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
             return None  # each donor gives on average 3.2 organs: a ratio

@@ -2207,6 +2207,19 @@ EN_DONATED_THE_ORGAN_BEFORE_RE = re.compile(
     r"(?:kidney|liver|heart|lung|cornea|pancrea)s?,?\s(?:and\s)?$"
 )
 """'donated the liver and two corneas': the organs of one donor, named one after another."""
+EN_ONE_BODY_BEFORE_RE = re.compile(
+    r"(?:(?<![a-z])(?:the|a|one|this|that|his|her|their)\s(?:[a-z\d-]+\s){0,2}?"
+    r"(?:son|daughter|boy|girl|man|woman|father|mother|husband|wife|child|patient|victim"
+    r"|brother|sister)(?:'s|’s)|(?<![a-z])one of (?:the|his|her|their))\s$"
+)
+"""'the family had donated the son's three organs', 'donate one of the two kidneys': the
+organs of one body, no count of organs donated or used."""
+EN_SINGLE_ORGAN_AFTER_RE = re.compile(
+    r"^,?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
+    r"(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+)
+"""'two kidneys, a liver, and a pair of corneas': organs listed beside a single one are one
+body's."""
 EN_TISSUE_MODS_RE = re.compile(
     r"(?<![a-z])(?:skin|bone|tissue|valve|marrow|islet|stem cell|cell|limb|hand|face|larynx)s?"
     r"(?![a-z])"
