@@ -2020,7 +2020,9 @@ def _in_use_persons(
     if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
         return "opo_donors"  # more than 20 people became donors after they died
     if not ctx.chinese and _en_saved_by_organs(ctx):
-        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left):
+        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left) or pat.EN_ONE_BODY_LIST_RE.search(
+            ctx.sentence_right
+        ):
             return None  # his liver and two kidneys were donated to help three patients
         kind = "in_period" if _temporal(ctx) == "in_period" else "cumulative"
         # 'Through his transplants, he has saved the lives of 1,000 patients': his own count,

@@ -2220,6 +2220,13 @@ EN_SINGLE_ORGAN_AFTER_RE = re.compile(
 )
 """'two kidneys, a liver, and a pair of corneas': organs listed beside a single one are one
 body's."""
+EN_ONE_BODY_LIST_RE = re.compile(
+    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas),?\s(?:and\s)?(?:a|an|one)\s"
+    r"(?:pair of\s)?(?:[a-z-]+\s)?(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+)
+"""'can help at least five people by donating two kidneys, a liver, and a pair of corneas':
+the organs of one body, so the people helped are one donor's recipients (GUIDE.md: one
+donation)."""
 EN_TISSUE_MODS_RE = re.compile(
     r"(?<![a-z])(?:skin|bone|tissue|valve|marrow|islet|stem cell|cell|limb|hand|face|larynx)s?"
     r"(?![a-z])"
