@@ -2072,6 +2072,15 @@ EN_FORECAST_RE = re.compile(
 )
 """'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
 forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
+EN_TARGET_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:expects?\sto|aims?\sto|plans?\sto|hopes?\sto|hopeful\sthat"
+    r"|targets?\s(?:of|to|is)|goal\s(?:of|is)"
+    r"|will\s(?:finish|perform|complete|carry out|reach|increase|rise|grow|exceed))"
+    r"\s[^.;:!?]{0,70}$"
+)
+"""'the HA expects to increase the eye donor number to 500 in 2017', 'doctors were hopeful
+that organ donations would rise to exceed 300 people', 'will finish another 50 cases in the
+remaining months': a target or a hope for the future, no figure (GUIDE.md: targets)."""
 EN_LONG_SPAN_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:for|in|over|during|within|after)\s(?:the\s)?(?:past\s|last\s|first\s)?$"
 )
