@@ -169,6 +169,12 @@ def _surgeon(ctx: _Ctx) -> bool:
     left = ctx.sentence_left[-100:]
     if "experience" in left and pat.EN_EXPERIENCE_CUE_RE.search(left):
         return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
+    if _en_experience_list(ctx.sentence_left):
+        return True  # '... experience in "over 2,700 ..., over 40 ..., and close to 20 ...'
+    if _en_surgeon_named_late(ctx.sentence_left) or (
+        ctx.left_clause.endswith("presided ") and _EN_PRESIDED_RE.search(ctx.sentence_left[-200:])
+    ):
+        return True  # 'The director of the department, Peng Longkai, has completed 2,000'
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
@@ -252,6 +258,44 @@ hospital, so a count after them is the hospital's. Derived from data/hospitals.c
 _SHORT_NAME_REACH = max(len(" ".join(n)) for n in short_names.en_hospital_short_names())
 """The longest short name's length ('yu huang ding', 13): how far before and after a person's
 name a short name covering it can reach."""
+
+
+def _en_experience_list(sentence_left: str) -> bool:
+    """A list of a surgeon's counts after 'had experience in' ('Guan had experience in "over
+    2,700 kidney transplants, over 40 from relative donors, and close to 20 combined
+    kidney-pancreas transplants"'): each item is the surgeon's own, however far from the cue
+    (the list's items joined by commas and 'and', no sentence between)."""
+    at = sentence_left.rfind("experience")
+    if at < 0 or sentence_left[-1:] > "\u2e80":
+        return False
+    m = pat.EN_EXPERIENCE_CUE_RE.search(sentence_left, max(0, at - 30))
+    return bool(m) and bool(_EN_COUNT_LIST_TAIL_RE.fullmatch(sentence_left, m.end()))
+
+
+_EN_COUNT_LIST_TAIL_RE = re.compile(r'["“]?(?:[^;:."”]{0,80}?,\s)+(?:and\s)?[a-z ]{0,20}')
+"""After 'experience in': list items, each ending on a comma, then the current item's words."""
+_EN_NAMED_LATE_RE = re.compile(
+    rf"(?:^|\.\s|^\W{{0,3}})(?:the\s)?(?:director|head|chief|founder|president|dean)\s"
+    rf"[^,.;]{{0,80}},\s(?:(?:dr|prof|professor)\.?\s)?{_EN_NAME},\s"
+    r"(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out"
+    r"|operated on)\s[^,;.]{0,30}$"
+)
+_EN_PRESIDED_RE = re.compile(
+    rf"(?<![a-z'-]){_EN_NAME}\s(?:from|of|at)\s(?:[^,;.]|(?<![a-z])no\.\s){{0,80}}?\s"
+    r"(?:has\s|had\s)?presided\s$"
+)
+"""A surgeon named with his hospital before 'presided over' ('Chen Guihua from No. 3
+Affiliated Hospital of Sun Yat-sen University presided over 1,000 liver transplant
+operations'): his own count, read across the 'No.' that ends no sentence."""
+"""A surgeon named after his title ('The director of the urological transplant department,
+Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
+
+
+def _en_surgeon_named_late(sentence_left: str) -> bool:
+    """The surgeon's own count, named after a title or with his hospital (_EN_NAMED_LATE_RE)."""
+    if not sentence_left.isascii() or "," not in sentence_left:
+        return False
+    return bool(_EN_NAMED_LATE_RE.search(sentence_left[-200:]))
 
 
 def _en_person_subject(left: str) -> bool:
