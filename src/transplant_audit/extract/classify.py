@@ -1320,8 +1320,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
-    if pat.EN_TIME_AFTER_RE.match(ctx.right) and not _has(
-        pat.EN_WAIT_WORD_RE, ctx.left_clause, ctx.question, ctx.before_doc[-100:]
+    if (
+        "year" in ctx.mods
+        and pat.EN_TIME_AFTER_RE.match(ctx.right)
+        and not _has(pat.EN_WAIT_WORD_RE, ctx.left_clause, ctx.question, ctx.before_doc[-100:])
     ):
         return None  # 'received a kidney 19 years after her first one failed': a time point
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
@@ -1911,6 +1913,7 @@ def _one_body_organs(ctx: _Ctx) -> bool:
     pair of corneas')."""
     return bool(
         pat.EN_ONE_BODY_BEFORE_RE.search(ctx.left_clause[-40:])
+        or pat.EN_ONE_OF_TWO_RE.search(ctx.left_clause[-20:] + _figure_text(ctx))
         or pat.EN_SINGLE_ORGAN_AFTER_RE.match(ctx.sentence_right)
     )
 
@@ -2212,9 +2215,12 @@ def _en_out_of_round_base(ctx: _Ctx) -> bool:
     round base after 'out of' are a rate's denominator, no headcount (GUIDE.md: rates)."""
     if not pat.EN_OUT_OF_BEFORE_RE.search(ctx.left_clause[-20:]):
         return False
-    end = len(ctx.sentence) - len(ctx.sentence_right)
-    figure = ctx.sentence[len(ctx.sentence_left) : end]
-    return bool(pat.EN_ROUND_BASE_RE.match(figure))
+    return bool(pat.EN_ROUND_BASE_RE.match(_figure_text(ctx)))
+
+
+def _figure_text(ctx: _Ctx) -> str:
+    """The figure's own text in its sentence (between sentence_left and sentence_right)."""
+    return ctx.sentence[len(ctx.sentence_left) : len(ctx.sentence) - len(ctx.sentence_right)]
 
 
 def _en_junior_grade(ctx: _Ctx, transplant: bool) -> bool:

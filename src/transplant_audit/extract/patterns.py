@@ -1263,9 +1263,10 @@ ZH_ONE_PERSON_RE = re.compile(
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
-EN_TIME_AFTER_RE = re.compile(r"^\s(?:after|later)(?![a-z])")
-"""'received a kidney 19 years after her first one failed', '10 days later': a duration that
-dates an event from another is no wait (one patient's story)."""
+EN_TIME_AFTER_RE = re.compile(r"^\s(?:after\s(?:her|his|their|its|the|a|an)\s|later(?![a-z]))")
+"""'received a kidney 19 years after her first one failed', '12 years later': years that date
+an event from another are no wait (one patient's story); read for years only, as days and
+weeks 'after arriving' may be what a hospital says its wait is."""
 EN_WAIT_WORD_RE = re.compile(r"wait|how long|queue")
 """A wait named in so many words ('patients wait three years after being listed', 'how long
 do I have to wait?' 'About a week after you come'): the duration stays a wait."""
@@ -2076,11 +2077,13 @@ EN_TARGET_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:expects?\sto|aims?\sto|plans?\sto|hopes?\sto|hopeful\sthat"
     r"|targets?\s(?:of|to|is)|goal\s(?:of|is)"
     r"|will\s(?:finish|perform|complete|carry out|reach|increase|rise|grow|exceed))"
-    r"\s[^.;:!?]{0,70}$"
+    r"\s(?:[^.;:!?,]{0,60}\s)?(?:to|exceed|another|reach)\s(?:(?:over|about|around|more than)\s)?$"
 )
 """'the HA expects to increase the eye donor number to 500 in 2017', 'doctors were hopeful
 that organ donations would rise to exceed 300 people', 'will finish another 50 cases in the
-remaining months': a target or a hope for the future, no figure (GUIDE.md: targets)."""
+remaining months': a target or a hope for the future, no figure (GUIDE.md: targets). The
+figure must be what the hope's 'to', 'exceed', 'another' or 'reach' takes, in one clause: a
+plan named earlier in the sentence leaves a count stated beside it alone."""
 EN_LONG_SPAN_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:for|in|over|during|within|after)\s(?:the\s)?(?:past\s|last\s|first\s)?$"
 )
@@ -2177,11 +2180,9 @@ follows the low end's figure is the high end and its rate)."""
 EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
 """'five organ donations for every one million people': the people are a rate's denominator."""
 EN_OUT_OF_BEFORE_RE = re.compile(r"(?<![a-z])out of\s(?:every\s|each\s)?$")
-EN_ROUND_BASE_RE = re.compile(
-    r"(?:1|one|a)\s(?:million|thousand)(?![a-z])|10{0,2}(?:,000)+(?![\d,])"
-)
-"""'three out of 1 million people each year donate organs': a round base after 'out of' (1,000,
-10,000, 100,000, a million) is a rate's denominator, not a headcount."""
+EN_ROUND_BASE_RE = re.compile(r"(?:1|one|a)\s?million(?![a-z])|1,000,000(?![\d,])")
+"""'three out of 1 million people each year donate organs': a million after 'out of' is a
+rate's denominator, not a headcount ('out of 10,000 patients on the list' may be a list)."""
 _EN_ORGAN_KIND_WORDS = (
     rf"{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
     r"|deceased|living|donor|cadaveric"
@@ -2219,8 +2220,11 @@ EN_DONATED_THE_ORGAN_BEFORE_RE = re.compile(
 EN_ONE_BODY_BEFORE_RE = re.compile(
     r"(?:(?<![a-z])(?:the|a|one|this|that|his|her|their)\s(?:[a-z\d-]+\s){0,2}?"
     r"(?:son|daughter|boy|girl|man|woman|father|mother|husband|wife|child|patient|victim"
-    r"|brother|sister)(?:'s|’s)|(?<![a-z])one of (?:the|his|her|their))\s$"
+    r"|brother|sister)(?:'s|’s))\s$"
 )
+EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|both|2)\s")
+"""'donate one of the two kidneys': the pair of one body ('one of the 3,000 organs donated'
+stays a count)."""
 """'the family had donated the son's three organs', 'donate one of the two kidneys': the
 organs of one body, no count of organs donated or used."""
 EN_SINGLE_ORGAN_AFTER_RE = re.compile(
