@@ -1909,12 +1909,15 @@ def _one_donors_organs(ctx: _Ctx) -> bool:
 def _one_body_organs(ctx: _Ctx) -> bool:
     """Organs of one body counted by name (GUIDE.md: one donation, an anecdote): after one
     person's possessive or 'one of the' ('donated the son's three organs', 'donate one of the
-    two kidneys'), or listed beside a single organ ('by donating two kidneys, a liver, and a
-    pair of corneas')."""
+    two kidneys'), or a pair listed beside a single organ ('by donating two kidneys, a liver,
+    and a pair of corneas'; '32 kidneys and one heart were donated' stays a count)."""
     return bool(
         pat.EN_ONE_BODY_BEFORE_RE.search(ctx.left_clause[-40:])
         or pat.EN_ONE_OF_TWO_RE.search(ctx.left_clause[-20:] + _figure_text(ctx))
-        or pat.EN_SINGLE_ORGAN_AFTER_RE.match(ctx.sentence_right)
+        or (
+            pat.EN_PAIR_RE.match(_figure_text(ctx))
+            and pat.EN_SINGLE_ORGAN_AFTER_RE.match(ctx.sentence_right)
+        )
     )
 
 
@@ -2176,8 +2179,8 @@ def _in_use_persons(
         and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
     ):
         return "senior_staff" if _en_staff_tied(ctx) else None
-    if not ctx.chinese and _en_junior_grade(ctx, transplant):
-        return None  # '195 intermediate professionals'; a staff's '4 attending physicians'
+    if not ctx.chinese and _en_junior_grade(ctx):
+        return None  # '195 intermediate professionals' of a hospital
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -2223,23 +2226,12 @@ def _figure_text(ctx: _Ctx) -> str:
     return ctx.sentence[len(ctx.sentence_left) : len(ctx.sentence) - len(ctx.sentence_right)]
 
 
-def _en_junior_grade(ctx: _Ctx, transplant: bool) -> bool:
-    """Staff of a grade below the senior titles counted apart: '195 intermediate
-    professionals' of a hospital, and the attending physicians of a staff's make-up ('64
-    medical staff, including 7 chief surgeons, 4 attending physicians', whose chief grades
-    are its senior staff): parts of a hospital's or department's staff, no figure (GUIDE.md,
-    "Parts of a hospital's staff"). A transplant team's attending surgeons stay its surgeons
-    (GUIDE.md, "A team's list")."""
-    if not pat.EN_JUNIOR_RANK_RE.search(ctx.mods):
-        return False
-    if "intermediate" in ctx.mods:
-        return True
-    left = ctx.sentence_left
-    return (
-        not transplant
-        and _has(pat.EN_STAFF_LIST_RE, left)
-        and not _has(pat.TRANSPLANT_CUE_RE, left)
-    )
+def _en_junior_grade(ctx: _Ctx) -> bool:
+    """Staff of a grade below the senior titles counted apart ('195 intermediate
+    professionals', '226 intermediate specialists' of a hospital): parts of a hospital's staff,
+    no figure (GUIDE.md, "Parts of a hospital's staff"). Attending physicians are left to the
+    surgeon rule (a transplant team's are its surgeons, GUIDE.md "A team's list")."""
+    return "intermediate" in ctx.mods and bool(pat.EN_JUNIOR_RANK_RE.search(ctx.mods))
 
 
 def _zh_not_donors_at_event(ctx: _Ctx) -> bool:

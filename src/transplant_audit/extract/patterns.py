@@ -1005,9 +1005,9 @@ EN_TX_COUNT_BEFORE_RE = re.compile(r"\d\s(?:[a-z-]+\s){0,2}transplant")
 hospital (EN_ALL_KINDS_AFTER_RE) after a count of its transplants, not more transplants."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
-EN_JUNIOR_RANK_RE = re.compile(r"(?<![a-z])(?:attending|resident|intermediate)(?![a-z])")
-"""Grades below the senior titles ('4 attending physicians', '195 intermediate
-professionals'): in a staff's make-up, parts of a hospital's or department's staff."""
+EN_JUNIOR_RANK_RE = re.compile(r"(?<![a-z])intermediate(?![a-z])")
+"""A grade below the senior titles ('195 intermediate professionals'): part of a hospital's
+staff counted apart."""
 EN_SENIOR_CLASS_RE = re.compile(
     r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
     r"(?![a-z])"
@@ -2227,6 +2227,8 @@ EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|b
 stays a count)."""
 """'the family had donated the son's three organs', 'donate one of the two kidneys': the
 organs of one body, no count of organs donated or used."""
+EN_PAIR_RE = re.compile(r"(?:two|both|2)\s")
+"""A figure that is a pair ('two kidneys'): what one body has of an organ."""
 EN_SINGLE_ORGAN_AFTER_RE = re.compile(
     r"^,?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
     r"(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
