@@ -169,6 +169,12 @@ def _surgeon(ctx: _Ctx) -> bool:
     left = ctx.sentence_left[-100:]
     if "experience" in left and pat.EN_EXPERIENCE_CUE_RE.search(left):
         return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
+    if _en_experience_list(ctx.sentence_left):
+        return True  # '... experience in "over 2,700 ..., over 40 ..., and close to 20 ...'
+    if _en_surgeon_named_late(ctx.sentence_left) or (
+        ctx.left_clause.endswith("presided ") and _EN_PRESIDED_RE.search(ctx.sentence_left[-200:])
+    ):
+        return True  # 'The director of the department, Peng Longkai, has completed 2,000'
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
     left = ctx.left_clause
@@ -252,6 +258,44 @@ hospital, so a count after them is the hospital's. Derived from data/hospitals.c
 _SHORT_NAME_REACH = max(len(" ".join(n)) for n in short_names.en_hospital_short_names())
 """The longest short name's length ('yu huang ding', 13): how far before and after a person's
 name a short name covering it can reach."""
+
+
+def _en_experience_list(sentence_left: str) -> bool:
+    """A list of a surgeon's counts after 'had experience in' ('Guan had experience in "over
+    2,700 kidney transplants, over 40 from relative donors, and close to 20 combined
+    kidney-pancreas transplants"'): each item is the surgeon's own, however far from the cue
+    (the list's items joined by commas and 'and', no sentence between)."""
+    at = sentence_left.rfind("experience")
+    if at < 0 or sentence_left[-1:] > "\u2e80":
+        return False
+    m = pat.EN_EXPERIENCE_CUE_RE.search(sentence_left, max(0, at - 30))
+    return bool(m) and bool(_EN_COUNT_LIST_TAIL_RE.fullmatch(sentence_left, m.end()))
+
+
+_EN_COUNT_LIST_TAIL_RE = re.compile(r'["“]?(?:[^;:."”]{0,80}?,\s)+(?:and\s)?[a-z ]{0,20}')
+"""After 'experience in': list items, each ending on a comma, then the current item's words."""
+_EN_NAMED_LATE_RE = re.compile(
+    rf"(?:^|\.\s|^\W{{0,3}})(?:the\s)?(?:director|head|chief|founder|president|dean)\s"
+    rf"[^,.;]{{0,80}},\s(?:(?:dr|prof|professor)\.?\s)?{_EN_NAME},\s"
+    r"(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out"
+    r"|operated on)\s[^,;.]{0,30}$"
+)
+_EN_PRESIDED_RE = re.compile(
+    rf"(?<![a-z'-]){_EN_NAME}\s(?:from|of|at)\s(?:[^,;.]|(?<![a-z])no\.\s){{0,80}}?\s"
+    r"(?:has\s|had\s)?presided\s$"
+)
+"""A surgeon named with his hospital before 'presided over' ('Chen Guihua from No. 3
+Affiliated Hospital of Sun Yat-sen University presided over 1,000 liver transplant
+operations'): his own count, read across the 'No.' that ends no sentence."""
+"""A surgeon named after his title ('The director of the urological transplant department,
+Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
+
+
+def _en_surgeon_named_late(sentence_left: str) -> bool:
+    """The surgeon's own count, named after a title or with his hospital (_EN_NAMED_LATE_RE)."""
+    if not sentence_left.isascii() or "," not in sentence_left:
+        return False
+    return bool(_EN_NAMED_LATE_RE.search(sentence_left[-200:]))
 
 
 def _en_person_subject(left: str) -> bool:
@@ -1276,6 +1320,12 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         return None  # 其中一名受赠者轮候肝脏3年: one person's anecdote
     if "wait" in ctx.sentence and pat.EN_ONE_PERSON_WAIT_RE.search(ctx.sentence):
         return None  # a patient waited only a week: one person's anecdote
+    if (
+        "year" in ctx.mods
+        and pat.EN_TIME_AFTER_RE.match(ctx.right)
+        and not _has(pat.EN_WAIT_WORD_RE, ctx.left_clause, ctx.question, ctx.before_doc[-100:])
+    ):
+        return None  # 'received a kidney 19 years after her first one failed': a time point
     if "岁" in ctx.before_doc and pat.ZH_PERSON_AGE_RE.search(ctx.before_doc):
         return None  # 55岁陈先生...等了3年就得到大爱捐赠: one aged patient's anecdote
     if _zh_one_patient_wait(ctx):
@@ -1856,6 +1906,21 @@ def _one_donors_organs(ctx: _Ctx) -> bool:
     )
 
 
+def _one_body_organs(ctx: _Ctx) -> bool:
+    """Organs of one body counted by name (GUIDE.md: one donation, an anecdote): after one
+    person's possessive or 'one of the' ('donated the son's three organs', 'donate one of the
+    two kidneys'), or a pair listed beside a single organ ('by donating two kidneys, a liver,
+    and a pair of corneas'; '32 kidneys and one heart were donated' stays a count)."""
+    return bool(
+        pat.EN_ONE_BODY_BEFORE_RE.search(ctx.left_clause[-40:])
+        or pat.EN_ONE_OF_TWO_RE.search(ctx.left_clause[-20:] + _figure_text(ctx))
+        or (
+            pat.EN_PAIR_RE.match(_figure_text(ctx))
+            and pat.EN_SINGLE_ORGAN_AFTER_RE.match(ctx.sentence_right)
+        )
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -1892,6 +1957,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return "opo_organs_utilised"  # 共捐献大器官1267个,眼角膜652枚: corneas counted
     if uclass == "organ_items" and not ctx.chinese and _one_donors_organs(ctx):
         return None  # his liver and two kidneys were donated; donated the liver and two corneas
+    if uclass in ("organs", "organ_items") and not ctx.chinese and _one_body_organs(ctx):
+        return None  # donated the son's three organs; donating two kidneys, a liver, ...
     if uclass in ("organs", "organ_items"):
         if "donor" in ctx.clause and pat.EN_PER_DONOR_RE.search(ctx.clause):
             return None  # each donor gives on average 3.2 organs: a ratio
@@ -2003,7 +2070,9 @@ def _in_use_persons(
     if pat.EN_BECAME_DONORS_RE.match(ctx.right) and "living" not in ctx.right[:60]:
         return "opo_donors"  # more than 20 people became donors after they died
     if not ctx.chinese and _en_saved_by_organs(ctx):
-        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left):
+        if pat.EN_ONE_DONOR_RE.search(ctx.sentence_left) or pat.EN_ONE_BODY_LIST_RE.search(
+            ctx.sentence_right
+        ):
             return None  # his liver and two kidneys were donated to help three patients
         kind = "in_period" if _temporal(ctx) == "in_period" else "cumulative"
         # 'Through his transplants, he has saved the lives of 1,000 patients': his own count,
@@ -2026,6 +2095,7 @@ def _in_use_persons(
     if (
         _has(pat.NOT_A_HEADCOUNT_RE, _own_statement(ctx))
         or pat.EN_RATE_DENOMINATOR_BEFORE_RE.search(ctx.left_clause[-12:])
+        or _en_out_of_round_base(ctx)
         or ("每" in ctx.sentence_left and _per_million(ctx.sentence_left))
         or pat.EN_ADDED_AFTER_RE.match(ctx.right)
         or (pat.LIVES_AFTER_RE.match(ctx.right) and not (ctx.chinese and _saved_by_organs(ctx)))
@@ -2109,6 +2179,8 @@ def _in_use_persons(
         and pat.EN_SENIOR_CLASS_RE.match(ctx.mods + ctx.right)
     ):
         return "senior_staff" if _en_staff_tied(ctx) else None
+    if not ctx.chinese and _en_junior_grade(ctx):
+        return None  # '195 intermediate professionals' of a hospital
     if _has(pat.SENIOR_NOUN_RE, *role_text) and not _has(pat.SURGEON_NOUN_RE, *role_text):
         return "senior_staff"
     if _has(pat.NURSE_NOUN_RE, *role_text):
@@ -2139,6 +2211,27 @@ def _in_use_persons(
             return None  # the staff of a unit the text does not tie to transplantation
         return "medical_staff" if _en_medical(ctx) else "staff_total"
     return None
+
+
+def _en_out_of_round_base(ctx: _Ctx) -> bool:
+    """'only three out of 1 million people each year donate organs': persons counted as a
+    round base after 'out of' are a rate's denominator, no headcount (GUIDE.md: rates)."""
+    if not pat.EN_OUT_OF_BEFORE_RE.search(ctx.left_clause[-20:]):
+        return False
+    return bool(pat.EN_ROUND_BASE_RE.match(_figure_text(ctx)))
+
+
+def _figure_text(ctx: _Ctx) -> str:
+    """The figure's own text in its sentence (between sentence_left and sentence_right)."""
+    return ctx.sentence[len(ctx.sentence_left) : len(ctx.sentence) - len(ctx.sentence_right)]
+
+
+def _en_junior_grade(ctx: _Ctx) -> bool:
+    """Staff of a grade below the senior titles counted apart ('195 intermediate
+    professionals', '226 intermediate specialists' of a hospital): parts of a hospital's staff,
+    no figure (GUIDE.md, "Parts of a hospital's staff"). Attending physicians are left to the
+    surgeon rule (a transplant team's are its surgeons, GUIDE.md "A team's list")."""
+    return "intermediate" in ctx.mods and bool(pat.EN_JUNIOR_RANK_RE.search(ctx.mods))
 
 
 def _zh_not_donors_at_event(ctx: _Ctx) -> bool:

@@ -1155,6 +1155,12 @@ def _statement(pg: _Page, f: _Figure) -> bool:
         "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
     ):
         return False
+    if (
+        not pg.is_zh_text
+        and f.uclass != "beds"  # beds to come are planned beds (classify._PLANNED_OF)
+        and pat.EN_TARGET_BEFORE_RE.search(ctx.sentence_left[-90:])
+    ):
+        return False  # 'expects to increase the eye donor number to 500 in 2017': a target
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
     if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):

