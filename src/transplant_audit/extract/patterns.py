@@ -447,6 +447,14 @@ ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
 """150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
 that fails, or blindness) between the number and the patient noun; the number still counts
 patients."""
+ZH_WAITING_PATIENTS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?(?:左右)?\s?的?\s?(?:中国|国内|全国|本地|香港|台湾)?\s?(?:患者|病人|病患)"
+    r"(?:及其?家[庭属]|和家属)?[^。;\d]{0,16}?(?<![无不毋])(?:正在|仍在|在)?(?:等待|等候|轮候)"
+    r"[^,。;\d]{0,8}?(?:移植|器官|供体|[肝肾心肺](?:脏|源))"
+)
+"""150万中国患者正在等待器官移植, 300万左右的病人等待心脏移植, 7000多的病人及家庭...等候着器官:
+a count with no counter, then patients (of a place, 左右, 的 between) who wait for an organ:
+patients on a waiting list (zh21)."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
@@ -1021,6 +1029,8 @@ WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:[着著])?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
+    # 30万终末期器官衰竭患者需移植: patients who need a transplant (not 无需移植) (zh21)
+    r"|(?<![无不毋])需移植"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # 'patients in need of such operations' after a sentence about transplants

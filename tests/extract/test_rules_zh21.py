@@ -1,0 +1,55 @@
+"""Chinese recall families (helper zh21): gold figures the rules gave no candidate at all.
+
+Every sentence here was written for this file by the helper (none is copied from a real-text
+set); each test states the figure it expects, or the figure that must NOT appear. The families
+were found by a scratch instrument kept outside the repository: the rules' missed Chinese gold
+figures on the readable real-text sets whose value no candidate carried, grouped by the shape
+of the text around the number.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract.core import extract_candidates
+
+
+def _found(text: str) -> dict[float, str]:
+    return {c.value: c.indicator for c in extract_candidates(text)}
+
+
+# Family W2: a count with no counter, then patients (of a place, 左右, 的 between) who wait for
+# an organ: the count is the waiting list.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("据估计,约有80万国内患者正在等待肾脏移植,供体却远远不够。", 800000.0),
+        ("據估計,約有80萬國內患者正在等待腎臟移植,供體卻遠遠不夠。", 800000.0),
+        ("全省约有2000左右的病人等待肝移植,每年手术不足百例。", 2000.0),
+        ("本市目前约有4000多的病人及家庭日夜煎熬,期盼并等候着器官进行移植。", 4000.0),
+        ("本市目前約有4000多的病人及家庭日夜煎熬,期盼並等候著器官進行移植。", 4000.0),
+    ],
+)
+def test_bare_count_of_patients_who_wait_is_the_waiting_list(text: str, value: float) -> None:
+    assert _found(text).get(value) == "waitlist_size"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省约有2000左右的病人接受透析治疗,费用由医保承担。",
+        "约有80万国内患者前往医院就诊,其中多数无需等待。",
+    ],
+)
+def test_bare_count_of_patients_who_do_not_wait_is_no_waiting_list(text: str) -> None:
+    assert _found(text).get(2000.0 if "2000" in text else 800000.0) != "waitlist_size"
+
+
+def test_patients_who_need_a_transplant_are_the_waiting_list() -> None:
+    text = "我国每年约20万终末期肾病患者需移植,但手术量仅1.2万例。"
+    assert _found(text).get(200000.0) == "waitlist_size"
+
+
+def test_patients_who_need_no_transplant_are_no_waiting_list() -> None:
+    text = "我国每年约20万终末期肾病患者无需移植,靠药物控制病情。"
+    assert _found(text).get(200000.0) != "waitlist_size"
