@@ -53,3 +53,46 @@ def test_patients_who_need_a_transplant_are_the_waiting_list() -> None:
 def test_patients_who_need_no_transplant_are_no_waiting_list() -> None:
     text = "我国每年约20万终末期肾病患者无需移植,靠药物控制病情。"
     assert _found(text).get(200000.0) != "waitlist_size"
+
+
+# Family W1: an organ's part of a waiting list counted just before it (a list of organs after
+# the total, its verb left out): each part is on the waiting list too.
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "目前本院登記等待器官的患者,以腎臟最多,等待者有260位;其次是肝臟有40多位,心臟則有9位。",
+            (40.0, 9.0),
+        ),
+        (
+            "目前本院登记等待器官的患者,以肾脏最多,等待者有260位;其次是肝脏有40多位,心脏则有9位。",
+            (40.0, 9.0),
+        ),
+        (
+            "今年全省仍有超过5600人在等待器官移植。其中缺口最大的是肾脏,人数突破4100人,"
+            "第二位的肝脏也有900多人。",
+            (4100.0, 900.0),
+        ),
+    ],
+)
+def test_organ_parts_after_a_waiting_list_are_the_waiting_list(
+    text: str, parts: tuple[float, ...]
+) -> None:
+    found = _found(text)
+    for value in parts:
+        assert found.get(value) == "waitlist_size", value
+
+
+def test_organ_transplants_after_a_waiting_list_are_no_part_of_it() -> None:
+    text = "全省仍有超过5600人在等待器官移植,而去年肝脏移植也有310人,肾脏移植有520人。"
+    found = _found(text)
+    assert found.get(5600.0) == "waitlist_size"
+    assert found.get(310.0) != "waitlist_size"
+    assert found.get(520.0) != "waitlist_size"
+
+
+def test_organ_count_without_a_waiting_list_before_is_no_waiting_list() -> None:
+    text = "本院去年收治患者中,肾脏有40多位,心脏则有9位。"
+    found = _found(text)
+    assert found.get(40.0) != "waitlist_size"
+    assert found.get(9.0) != "waitlist_size"

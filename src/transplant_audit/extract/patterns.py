@@ -455,6 +455,14 @@ ZH_WAITING_PATIENTS_AFTER_RE = re.compile(
 """150万中国患者正在等待器官移植, 300万左右的病人等待心脏移植, 7000多的病人及家庭...等候着器官:
 a count with no counter, then patients (of a place, 左右, 的 between) who wait for an organ:
 patients on a waiting list (zh21)."""
+ZH_WAITING_ITEM_BEFORE_RE = re.compile(
+    r"(?:[肝肾心肺胰](?:脏)?|眼?角膜|小肠)(?:(?!移植|捐)[^,。;\d]){0,4}?[,\s]?(?:的?人数)?\s?"
+    r"(?:则|也|还|亦|共)?\s?(?:有|为|达|突破|超过|逾|近)\s?(?:超过|逾|近|约)?\s?$"
+)
+"""其次是眼角膜有(20多位), 肝脏则有(15位), 肾脏,人数突破(7000人): an organ's part of a waiting list
+counted just before (zh21: core._zh_waiting_item)."""
+ZH_WAITING_ITEM_CLAUSE_EXCLUDED = ("捐", "移植", "手术", "死亡", "去世", "离世")
+"""A clause with any of these counts no part of a waiting list (donors, transplants, deaths)."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
