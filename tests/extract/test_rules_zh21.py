@@ -96,3 +96,21 @@ def test_organ_count_without_a_waiting_list_before_is_no_waiting_list() -> None:
     found = _found(text)
     assert found.get(40.0) != "waitlist_size"
     assert found.get(9.0) != "waitlist_size"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "據統計,本州現在有三千多人,全國有超過八萬人,在等待器官移植。",
+        "据统计,本州现在有三千多人,全国有超过八万人,在等待器官移植。",
+    ],
+)
+def test_a_count_sharing_the_waiting_clause_of_the_next_is_the_waiting_list(text: str) -> None:
+    found = _found(text)
+    assert found.get(3000.0) == "waitlist_size"
+    assert found.get(80000.0) == "waitlist_size"
+
+
+def test_a_count_before_a_parallel_count_without_waiting_is_no_waiting_list() -> None:
+    text = "据统计,本州现在有三千多人,全国有超过八万人,在接受透析治疗。"
+    assert _found(text).get(3000.0) != "waitlist_size"

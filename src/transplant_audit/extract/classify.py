@@ -2073,6 +2073,10 @@ def _in_use_persons(
         return "waitlist_size"  # 每年约30万的需求: the people in need
     if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
         return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
+    if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_PARALLEL_RE.match(
+        ctx.sentence_right, len(ctx.right)
+    ):
+        return "waitlist_size"  # 纽约有八千多人,全美有十万人,在等待器官移植: a shared verb
     if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
         waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
     if waiting and not staff_like:

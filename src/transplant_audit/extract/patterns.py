@@ -945,6 +945,12 @@ ZH_WAITING_NEXT_RE = re.compile(
     r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
 )
 """A count of people whose clause ends, then ',正在等待器官移植': people waiting for an organ."""
+ZH_WAITING_NEXT_PARALLEL_RE = re.compile(
+    r"\s?,\s?[^,。;\d]{1,8}?有\s?(?:超过|逾|近|约)?\s?[\d一二三四五六七八九十百千万两零.]+\s?[多余]?\s?"
+    r"万?\s?[人名位]" + ZH_WAITING_NEXT_RE.pattern
+)
+"""纽约现在有八千多人,全美有超过十万人,在等待器官移植: a count of people, a parallel count of
+another place, then the clause of waiting both share (zh21)."""
 ZH_WAITING_AFTER_RE = re.compile(
     r"\s?(?:(?:患者|病人|病患|病友)\s?(?:在|正在|仍在)?\s?)?(?:等候|等待|轮候)(?!时间|期|时)"
 )
