@@ -463,6 +463,11 @@ ZH_WAITING_ITEM_BEFORE_RE = re.compile(
 counted just before (zh21: core._zh_waiting_item)."""
 ZH_WAITING_ITEM_CLAUSE_EXCLUDED = ("捐", "移植", "手术", "死亡", "去世", "离世")
 """A clause with any of these counts no part of a waiting list (donors, transplants, deaths)."""
+ZH_QI_OPERATIONS_AFTER_RE = re.compile(
+    r"起\s?(?:[^,。;\d]{0,6}?(?:移植|手术)|(?:[肝肾心肺]|[肝肾心肺]脏|眼角膜|角膜)移植)"
+)
+"""95,479起肾移植手术, 1万起器官移植手术, 4起肾脏移植: 起 counts events (operations) when a
+transplant or operation follows; 一起, 2015起, 十万起价 are no count (zh21)."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
