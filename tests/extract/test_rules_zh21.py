@@ -138,3 +138,14 @@ def test_qi_before_a_transplant_counts_operations(text: str, value: float) -> No
 )
 def test_qi_as_from_or_together_is_no_count(text: str, value: float) -> None:
     assert _found(text).get(value) not in ("transplants_in_period", "transplants_cumulative")
+
+
+# The spoken tally (counters._bare_count): a year's count said as nearly so many.
+def test_spoken_tally_said_as_nearly_so_many_counts_operations() -> None:
+    text = "某医院肾移植科医生(电话):去年一年做了快120,今年比去年做得多。"
+    assert _found(text).get(120.0) == "transplants_in_period"
+
+
+def test_spoken_nearly_so_many_without_a_transplant_is_no_count() -> None:
+    text = "某医院骨科医生(电话):去年一年做了快120,今年比去年做得多。"
+    assert 120.0 not in _found(text)

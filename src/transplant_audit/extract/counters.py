@@ -271,6 +271,12 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
         and _names_a_transplant(norm)
     ):
         return "ops", "例", 1.0, e
+    if "做" in norm[max(0, s - 5) : s] and (  # 去年一年做了快150: nearly so many
+        pat.ZH_SPOKEN_NEAR_TALLY_AFTER_RE.match(norm, e)
+        and pat.ZH_SPOKEN_NEAR_TALLY_BEFORE_RE.search(norm, max(0, s - 18), s)
+        and _names_a_transplant(norm)
+    ):
+        return "ops", "例", 1.0, e
     return None
 
 
