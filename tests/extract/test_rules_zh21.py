@@ -149,3 +149,31 @@ def test_spoken_tally_said_as_nearly_so_many_counts_operations() -> None:
 def test_spoken_nearly_so_many_without_a_transplant_is_no_count() -> None:
     text = "某医院骨科医生(电话):去年一年做了快120,今年比去年做得多。"
     assert 120.0 not in _found(text)
+
+
+# Family A: a wait whose cue is in an earlier clause of its sentence (平均 after 等一个肾,
+# 等待器官的时间 or 轮候器官时间 before a comparison).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("在该国等一个肺,平均26.5个月。", 26.5 * 30.4375),
+        ("該國輪候器官時間極長,平均45天。", 45.0),
+        ("在甲国平均等待器官的时间是三年多,在乙国也需要5年。", 5 * 365.25),
+    ],
+)
+def test_wait_cued_earlier_in_the_sentence_is_a_wait(text: str, value: float) -> None:
+    found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
+    assert found.get(round(value, 2)) == "wait_time_days"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院肾移植受者术后随访,平均26.5个月。",
+        "在甲国平均等待器官的时间很长,这项研究历时5年。",
+    ],
+)
+def test_durations_without_a_wait_stay_out(text: str) -> None:
+    found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
+    assert found.get(round(26.5 * 30.4375, 2)) != "wait_time_days"
+    assert found.get(round(5 * 365.25, 2)) != "wait_time_days"

@@ -1218,7 +1218,7 @@ ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 """A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
 number after it, which the clause it searches leaves out.)"""
 ZH_WAIT_SPEED_BEFORE_RE = re.compile(
-    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常)(?:的话)?"
+    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常|平均)(?:的话)?"
     r"[^,。;:\d]{0,4}(?:[\d.]+\s?[-~到至]\s?)?$"
 )
 """慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
@@ -1287,7 +1287,11 @@ ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|
 ZH_SPEECH_AFTER_RE = re.compile(r"(?:介绍|说|表示|称|告诉|指出|解释|坦言|透露)")
 """Right after a named person (王女士介绍说, 张先生表示): the person speaks, the source of what
 follows, not the patient whose stay it is."""
-WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
+WAIT_TIME_NOUN_RE = re.compile(
+    r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)"
+    # what is waited for between (zh21): 等待器官的时间是四年多, 轮候器官时间极为短
+    r"|(?:等待|等候|轮候)[^,。;\d的]{1,4}的?时间"
+)
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
     r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩"
