@@ -177,3 +177,33 @@ def test_durations_without_a_wait_stay_out(text: str) -> None:
     found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
     assert found.get(round(26.5 * 30.4375, 2)) != "wait_time_days"
     assert found.get(round(5 * 365.25, 2)) != "wait_time_days"
+
+
+# Family K: kidneys counted in a sentence about organs taken or sold are a trafficking case's
+# transplants.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "据检方指控,2015年5月至9月间,该团伙在出租屋内共手术摘取了23枚活体肾脏,出售给需要换肾的尿毒症患者。",
+            23.0,
+        ),
+        ("據檢方指控,2019年至2020年間該團伙在出租屋內摘了40多人的腎臟,賣給需要換腎的病人。", 40.0),
+    ],
+)
+def test_kidneys_taken_or_sold_are_the_case_transplants(text: str, value: float) -> None:
+    assert _found(text).get(value) == "transplants_in_period"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院去年为23名肾脏病患者提供透析,其中多人在等待。",
+        "两枚捐献的肾脏分别移植给两名患者。",
+        "该团伙共摘取了23枚活体肾脏移植所需的器械。",
+    ],
+)
+def test_kidneys_not_taken_or_sold_stay_out(text: str) -> None:
+    found = _found(text)
+    assert found.get(23.0) not in ("transplants_in_period", "transplants_cumulative")
+    assert found.get(2.0) not in ("transplants_in_period", "transplants_cumulative")

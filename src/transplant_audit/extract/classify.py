@@ -1856,6 +1856,19 @@ def _one_donors_organs(ctx: _Ctx) -> bool:
     )
 
 
+_ZH_TRAFFICKED_CLASSES = frozenset({"organ_items", "generic", "persons"})
+
+
+def _zh_trafficked_organs(ctx: _Ctx) -> bool:
+    """Chinese kidneys (or livers) counted in a sentence about organs taken or sold (共摘取了
+    51枚活体肾脏,出售给...; 51个肾脏,...非法买卖人体器官案件; 摘了300多人的肾脏,卖给...): each
+    went into a recipient, so the count is the case's transplants (zh21)."""
+    return bool(
+        pat.ZH_TRAFFICKED_ORGANS_AFTER_RE.match(ctx.right)
+        and pat.ZH_TRAFFICKING_RE.search(ctx.sentence)
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -1863,6 +1876,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _classify_wait(ctx)
     if uclass == "waiting":
         return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
+    if uclass in _ZH_TRAFFICKED_CLASSES and ctx.chinese and _zh_trafficked_organs(ctx):
+        return _classify_in_use("ops", ctx, ordinal)  # 摘取了51枚活体肾脏: the case's transplants
     if uclass in ("cny", "usd"):
         return _classify_money(uclass, ctx)
     if (

@@ -468,6 +468,12 @@ ZH_QI_OPERATIONS_AFTER_RE = re.compile(
 )
 """95,479起肾移植手术, 1万起器官移植手术, 4起肾脏移植: 起 counts events (operations) when a
 transplant or operation follows; 一起, 2015起, 十万起价 are no count (zh21)."""
+ZH_TRAFFICKED_ORGANS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?(?:的)?\s?(?:活体|活人)?(?:肾脏|肾(?!脏)|肝脏)(?!移植|病|衰竭|功能)"
+)
+"""51枚活体肾脏, 51个肾脏, 300多人的肾脏: kidneys (or livers) counted right after the number..."""
+ZH_TRAFFICKING_RE = re.compile(r"摘取|摘除|摘了|摘走|贩卖|买卖|出售|贩肾|卖肾|卖给")
+"""...in a sentence about organs taken or sold: a trafficking case's transplants (zh21)."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
