@@ -116,30 +116,6 @@ def test_a_count_before_a_parallel_count_without_waiting_is_no_waiting_list() ->
     assert _found(text).get(3000.0) != "waitlist_size"
 
 
-# Family Q: 起 counts operations when a transplant or an operation follows it.
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("2019年,全国估计进行了12,345起肾移植手术,其中两成来自活体。", 12345.0),
-        ("鑒於該國每年進行2萬起器官移植手術,卻沒有公開的分配系統。", 20000.0),
-    ],
-)
-def test_qi_before_a_transplant_counts_operations(text: str, value: float) -> None:
-    assert _found(text).get(value) == "transplants_in_period"
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("该院自2015起开展肾移植手术,至今未有事故。", 2015.0),
-        ("两名患者一起接受了肾移植手术。", 1.0),
-        ("肾移植费用十万起,手术另计。", 100000.0),
-    ],
-)
-def test_qi_as_from_or_together_is_no_count(text: str, value: float) -> None:
-    assert _found(text).get(value) not in ("transplants_in_period", "transplants_cumulative")
-
-
 # The spoken tally (counters._bare_count): a year's count said as nearly so many.
 def test_spoken_tally_said_as_nearly_so_many_counts_operations() -> None:
     text = "某医院肾移植科医生(电话):去年一年做了快120,今年比去年做得多。"

@@ -258,13 +258,6 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
         return "persons", "人", 1.0, e
     if ("患者" in near or "病人" in near or "病患" in near) and _waiting_patients(norm, e):
         return "waiting", "patients", 1.0, e
-    if (
-        norm[e : e + 1] == "起"
-        and tok not in ("一", "两", "二")
-        and not _YEAR_TOKEN_RE.match(tok)
-        and (pat.ZH_QI_OPERATIONS_AFTER_RE.match(norm, e, e + 12))
-    ):
-        return "ops", "起", 1.0, e + 1  # 95,479起肾移植手术: operations counted by 起
     if "做" in norm[max(0, s - 3) : s] and (  # 去年做了二百多: a tally said in speech
         pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e)
         and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(norm, max(0, s - 16), s)
@@ -278,10 +271,6 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
     ):
         return "ops", "例", 1.0, e
     return None
-
-
-_YEAR_TOKEN_RE = re.compile(r"(?:19|20)\d\d$")
-"""A token that reads as a year (自2015起开展肾移植手术: from 2015 on, no count)."""
 
 
 def _waiting_patients(norm: str, e: int) -> bool:

@@ -463,11 +463,6 @@ ZH_WAITING_ITEM_BEFORE_RE = re.compile(
 counted just before (zh21: core._zh_waiting_item)."""
 ZH_WAITING_ITEM_CLAUSE_EXCLUDED = ("捐", "移植", "手术", "死亡", "去世", "离世")
 """A clause with any of these counts no part of a waiting list (donors, transplants, deaths)."""
-ZH_QI_OPERATIONS_AFTER_RE = re.compile(
-    r"起\s?(?:[^,。;\d]{0,6}?(?:移植|手术)|(?:[肝肾心肺]|[肝肾心肺]脏|眼角膜|角膜)移植)"
-)
-"""95,479起肾移植手术, 1万起器官移植手术, 4起肾脏移植: 起 counts events (operations) when a
-transplant or operation follows; 一起, 2015起, 十万起价 are no count (zh21)."""
 ZH_TRAFFICKED_ORGANS_AFTER_RE = re.compile(
     r"\s?[多余]?\s?(?:的)?\s?(?:活体|活人)?(?:肾脏|肾(?!脏)|肝脏)(?!移植|病|衰竭|功能)"
 )
