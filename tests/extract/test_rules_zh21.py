@@ -183,3 +183,9 @@ def test_kidneys_not_taken_or_sold_stay_out(text: str) -> None:
     found = _found(text)
     assert found.get(23.0) not in ("transplants_in_period", "transplants_cumulative")
     assert found.get(2.0) not in ("transplants_in_period", "transplants_cumulative")
+
+
+def test_an_average_after_a_wait_named_only_earlier_in_the_text_is_no_wait() -> None:
+    text = "该院肝移植患者等待供肝。术后随访发现,受者平均存活8年。"
+    found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
+    assert found.get(round(8 * 365.25, 2)) != "wait_time_days"

@@ -1330,6 +1330,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
     ):
         return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
+    if pat.ZH_AVERAGE_BEFORE_RE.search(ctx.left_clause[-6:]) and (
+        pat.ZH_WAITED_FOR_BEFORE_RE.search(ctx.sentence_left[-30:])
+    ):
+        return "wait_time_days"  # 等一个肾,平均97.4个月: the average of the wait just named
     if _zh_wait_can_after(ctx):
         return "wait_time_days"  # 一个月左右能安排手术: what the hospital can do after it
     if (

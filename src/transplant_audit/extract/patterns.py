@@ -1219,11 +1219,18 @@ ZH_WAIT_BEFORE_RE = re.compile(r"等(?:上|了|到)?\s?$")
 """A duration right after 等 ('to wait'): 须等一星期, 一般等半年. (WAIT_CUE_RE's 等 needs the
 number after it, which the clause it searches leaves out.)"""
 ZH_WAIT_SPEED_BEFORE_RE = re.compile(
-    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常|平均)(?:的话)?"
+    r"(?:快的|慢的|最快|最慢|快则|慢则|短则|长则|最短|最长|一般|平常|通常|正常)(?:的话)?"
     r"[^,。;:\d]{0,4}(?:[\d.]+\s?[-~到至]\s?)?$"
 )
 """慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
 stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_AVERAGE_BEFORE_RE = re.compile(r"平均\s?(?:要|需|需要)?\s?$")
+ZH_WAITED_FOR_BEFORE_RE = re.compile(
+    r"等待|等候|轮候|要等|需等|得等|等(?=\s?[\d一二三四五六七八九十两半几])"
+)
+"""等一个肾,平均97.4个月: an average right after an earlier clause of its own sentence that waits
+for an organ (zh21; the sentence only: a wait named anywhere before in the text would make
+平均追踪5年 a wait)."""
 ZH_WAIT_CAN_AFTER_RE = re.compile(
     r"(?:\s?[-~到至]\s?[\d一二三四五六七八九十两半]{1,3}\s?个?(?:天|周|星期|礼拜|月|年))?"
     r"\s?就?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
