@@ -189,3 +189,10 @@ def test_an_average_after_a_wait_named_only_earlier_in_the_text_is_no_wait() -> 
     text = "该院肝移植患者等待供肝。术后随访发现,受者平均存活8年。"
     found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
     assert found.get(round(8 * 365.25, 2)) != "wait_time_days"
+
+
+def test_organ_recipients_after_a_waiting_list_are_no_part_of_it() -> None:
+    text = "全市等候换肝的患者约三千人,去年得到肝脏的只有两百多人。"
+    found = _found(text)
+    assert found.get(3000.0) == "waitlist_size"
+    assert found.get(200.0) != "waitlist_size"

@@ -461,8 +461,12 @@ ZH_WAITING_ITEM_BEFORE_RE = re.compile(
 )
 """其次是眼角膜有(20多位), 肝脏则有(15位), 肾脏,人数突破(7000人): an organ's part of a waiting list
 counted just before (zh21: core._zh_waiting_item)."""
-ZH_WAITING_ITEM_CLAUSE_EXCLUDED = ("捐", "移植", "手术", "死亡", "去世", "离世")
-"""A clause with any of these counts no part of a waiting list (donors, transplants, deaths)."""
+ZH_WAITING_ITEM_CLAUSE_EXCLUDED = (
+    "捐", "移植", "手术", "死亡", "去世", "离世",
+    "得到", "获", "接受", "受惠", "受益", "完成", "换上",
+)  # fmt: skip
+"""A clause with any of these counts no part of a waiting list: donors, transplants, deaths,
+people who got an organ (去年得到肾脏的只有六百多人)."""
 ZH_TRAFFICKED_ORGANS_AFTER_RE = re.compile(
     r"\s?[多余]?\s?(?:的)?\s?(?:活体|活人)?(?:肾脏|肾(?!脏)|肝脏)(?!移植|病|衰竭|功能)"
 )
