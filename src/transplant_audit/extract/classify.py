@@ -1380,6 +1380,10 @@ def _classify_wait(ctx: _Ctx) -> str | None:
         pat.WAIT_CUE_RE, ctx.sentence_left, ctx.question, ctx.before_doc
     ):
         return "wait_time_days"  # 等待2-3天,慢的也只有1-2周: the clause goes on from a wait
+    if pat.ZH_AVERAGE_BEFORE_RE.search(ctx.left_clause[-6:]) and (
+        pat.ZH_WAITED_FOR_BEFORE_RE.search(ctx.sentence_left[-30:])
+    ):
+        return "wait_time_days"  # 等一个肾,平均97.4个月: the average of the wait just named
     if _zh_wait_can_after(ctx):
         return "wait_time_days"  # 一个月左右能安排手术: what the hospital can do after it
     if (
@@ -1921,6 +1925,19 @@ def _one_body_organs(ctx: _Ctx) -> bool:
     )
 
 
+_ZH_TRAFFICKED_CLASSES = frozenset({"organ_items", "generic", "persons"})
+
+
+def _zh_trafficked_organs(ctx: _Ctx) -> bool:
+    """Chinese kidneys (or livers) counted in a sentence about organs taken or sold (共摘取了
+    51枚活体肾脏,出售给...; 51个肾脏,...非法买卖人体器官案件; 摘了300多人的肾脏,卖给...): each
+    went into a recipient, so the count is the case's transplants (zh21)."""
+    return bool(
+        pat.ZH_TRAFFICKED_ORGANS_AFTER_RE.match(ctx.right)
+        and pat.ZH_TRAFFICKING_RE.search(ctx.sentence)
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -1928,6 +1945,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
         return _classify_wait(ctx)
     if uclass == "waiting":
         return "waitlist_size"  # a part of the waiting list just counted (_waiting_part)
+    if uclass in _ZH_TRAFFICKED_CLASSES and ctx.chinese and _zh_trafficked_organs(ctx):
+        return _classify_in_use("ops", ctx, ordinal)  # 摘取了51枚活体肾脏: the case's transplants
     if uclass in ("cny", "usd"):
         return _classify_money(uclass, ctx)
     if (
@@ -2143,6 +2162,10 @@ def _in_use_persons(
         return "waitlist_size"  # 每年约30万的需求: the people in need
     if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_RE.match(ctx.sentence_right, len(ctx.right)):
         return "waitlist_size"  # 还有10701人,正在等待器官移植: the next clause says what
+    if len(ctx.right) <= 8 and pat.ZH_WAITING_NEXT_PARALLEL_RE.match(
+        ctx.sentence_right, len(ctx.right)
+    ):
+        return "waitlist_size"  # 纽约有八千多人,全美有十万人,在等待器官移植: a shared verb
     if waiting and pat.ZH_DIALYSIS_RE.search(ctx.clause):
         waiting = _has(pat.WAITLIST_CUE_RE, ctx.clause)  # on dialysis: waiting only if said
     if waiting and not staff_like:

@@ -598,6 +598,8 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if not cnt.uclass:  # each counter step below reads one only when none is known yet
             cnt = _local_counter(pg, f, _range_counter(pg, carry, f, cnt))
         cnt = _counter_from_previous(pg, carry, f, cnt)
+        if cnt.uclass == "persons" and pg.is_zh_text and _zh_waiting_item(pg, carry, f):
+            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, cnt.end)
         if not cnt.uclass:
             cnt = _elliptic_counters(pg, f, cnt)
         if not cnt.uclass and f.arabic and not pg.is_zh_text:
@@ -818,6 +820,26 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
     ):
         cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
     return cnt
+
+
+_ZH_WAITING_ITEM_REACH = 150
+"""How far back (characters) the waiting-list figure an organ's part follows may end."""
+
+
+def _zh_waiting_item(pg: _Page, carry: _Carry, f: _Figure) -> bool:
+    """Is the Chinese count of persons an organ's part of a waiting list counted shortly
+    before (等待者有180位;其次是眼角膜有20多位,肝脏则有15位)? Its clause names an organ and
+    no donation, transplant or death (zh21)."""
+    norm, s = pg.norm, f.s
+    if not pat.ZH_WAITING_ITEM_BEFORE_RE.search(norm, max(0, s - 16), s):
+        return False
+    near = [c for c in carry.out if s - _ZH_WAITING_ITEM_REACH <= c.end <= s]
+    if not any(c.indicator == "waitlist_size" for c in near):
+        return False
+    clause_s = max(norm.rfind(p, 0, s) for p in ",;。")
+    clause_e = min((i for i in (norm.find(p, f.e) for p in ",;。") if i >= 0), default=len(norm))
+    clause = norm[clause_s + 1 : clause_e]
+    return not any(w in clause for w in pat.ZH_WAITING_ITEM_CLAUSE_EXCLUDED)
 
 
 def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) -> bool:

@@ -256,13 +256,27 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
         norm, e, e + 12
     ):
         return "persons", "人", 1.0, e
+    if ("患者" in near or "病人" in near or "病患" in near) and _waiting_patients(norm, e):
+        return "waiting", "patients", 1.0, e
     if "做" in norm[max(0, s - 3) : s] and (  # 去年做了二百多: a tally said in speech
         pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e)
         and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(norm, max(0, s - 16), s)
         and _names_a_transplant(norm)
     ):
         return "ops", "例", 1.0, e
+    if "做" in norm[max(0, s - 5) : s] and (  # 去年一年做了快150: nearly so many
+        pat.ZH_SPOKEN_NEAR_TALLY_AFTER_RE.match(norm, e)
+        and pat.ZH_SPOKEN_NEAR_TALLY_BEFORE_RE.search(norm, max(0, s - 18), s)
+        and _names_a_transplant(norm)
+    ):
+        return "ops", "例", 1.0, e
     return None
+
+
+def _waiting_patients(norm: str, e: int) -> bool:
+    """Do patients who wait for an organ follow the bare count ending at ``e`` (150万中国患者
+    正在等待器官移植, 7000多的病人及家庭备受煎熬,天天期待并等候着器官)? (zh21)"""
+    return bool(pat.ZH_WAITING_PATIENTS_AFTER_RE.match(norm, e, e + 48))
 
 
 @functools.lru_cache(maxsize=1)

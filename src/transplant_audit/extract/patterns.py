@@ -447,11 +447,43 @@ ZH_DISEASE_PATIENTS_AFTER_RE = re.compile(
 """150万终末期肾病患者, 四五百尿毒症病人, 30万肝病人, 10万角膜盲患者: a disease (or the organ
 that fails, or blindness) between the number and the patient noun; the number still counts
 patients."""
+ZH_WAITING_PATIENTS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?(?:左右)?\s?的?\s?(?:中国|国内|全国|本地|香港|台湾)?\s?(?:患者|病人|病患)"
+    r"(?:及其?家[庭属]|和家属)?[^。;\d]{0,16}?(?<![无不毋])(?:正在|仍在|在)?(?:等待|等候|轮候)"
+    r"[^,。;\d]{0,8}?(?:移植|器官|供体|[肝肾心肺](?:脏|源))"
+)
+"""150万中国患者正在等待器官移植, 300万左右的病人等待心脏移植, 7000多的病人及家庭...等候着器官:
+a count with no counter, then patients (of a place, 左右, 的 between) who wait for an organ:
+patients on a waiting list (zh21)."""
+ZH_WAITING_ITEM_BEFORE_RE = re.compile(
+    r"(?:[肝肾心肺胰](?:脏)?|眼?角膜|小肠)(?:(?!移植|捐)[^,。;\d]){0,4}?[,\s]?(?:的?人数)?\s?"
+    r"(?:则|也|还|亦|共)?\s?(?:有|为|达|突破|超过|逾|近)\s?(?:超过|逾|近|约)?\s?$"
+)
+"""其次是眼角膜有(20多位), 肝脏则有(15位), 肾脏,人数突破(7000人): an organ's part of a waiting list
+counted just before (zh21: core._zh_waiting_item)."""
+ZH_WAITING_ITEM_CLAUSE_EXCLUDED = (
+    "捐", "移植", "手术", "死亡", "去世", "离世",
+    "得到", "获", "接受", "受惠", "受益", "完成", "换上",
+)  # fmt: skip
+"""A clause with any of these counts no part of a waiting list: donors, transplants, deaths,
+people who got an organ (去年得到肾脏的只有六百多人)."""
+ZH_TRAFFICKED_ORGANS_AFTER_RE = re.compile(
+    r"\s?[多余]?\s?(?:的)?\s?(?:活体|活人)?(?:肾脏|肾(?!脏)|肝脏)(?!移植|病|衰竭|功能)"
+)
+"""51枚活体肾脏, 51个肾脏, 300多人的肾脏: kidneys (or livers) counted right after the number..."""
+ZH_TRAFFICKING_RE = re.compile(r"摘取|摘除|摘了|摘走|贩卖|买卖|出售|贩肾|卖肾|卖给")
+"""...in a sentence about organs taken or sold: a trafficking case's transplants (zh21)."""
 ZH_SPOKEN_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|才|也|就)?(?:能|可以|可)?做(?:了|过)?\s?$"
 )
 """去年做了二百多, 今年做了六十多了吧, 每年能做两百多: a year's tally said in speech with no
 counter, 多 and the clause's end after it, counts operations (a doctor on the telephone)."""
+ZH_SPOKEN_NEAR_TALLY_BEFORE_RE = re.compile(
+    r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|也|就)?做了?(?:快|近|将近|接近)\s?$"
+)
+ZH_SPOKEN_NEAR_TALLY_AFTER_RE = re.compile(r"\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+"""去年一年做了快150, 今年做了近两百了: a year's tally said in speech as nearly so many, no
+counter and the clause's end after it, counts operations (zh21)."""
 ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
 ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(ZH_TX_WORD)
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
@@ -929,6 +961,12 @@ ZH_WAITING_NEXT_RE = re.compile(
     r"[^,。;\d]{0,8}?(?:移植|器官|[肝肾心肺](?:脏|源))"
 )
 """A count of people whose clause ends, then ',正在等待器官移植': people waiting for an organ."""
+ZH_WAITING_NEXT_PARALLEL_RE = re.compile(
+    r"\s?,\s?[^,。;\d]{1,8}?有\s?(?:超过|逾|近|约)?\s?[\d一二三四五六七八九十百千万两零.]+\s?[多余]?\s?"
+    r"万?\s?[人名位]" + ZH_WAITING_NEXT_RE.pattern
+)
+"""纽约现在有八千多人,全美有超过十万人,在等待器官移植: a count of people, a parallel count of
+another place, then the clause of waiting both share (zh21)."""
 ZH_WAITING_AFTER_RE = re.compile(
     r"\s?(?:(?:患者|病人|病患|病友)\s?(?:在|正在|仍在)?\s?)?(?:等候|等待|轮候)(?!时间|期|时)"
 )
@@ -1024,6 +1062,8 @@ WAITLIST_CUE_RE = re.compile(
     r"等待|等候|排队|候诊|轮候|苦等|苦候|等(?:[着著])?(?:器官)?移植|(?:需要|急需|亟需|亟待)[^,。;\d]{0,3}移植"
     # waiting for, or in need of, a new organ: 待移植, 待换肾, 需要换肝
     r"|待(?:器官)?移植|待换[肝肾心肺]|需要?换[肝肾心肺]"
+    # 30万终末期器官衰竭患者需移植: patients who need a transplant (not 无需移植) (zh21)
+    r"|(?<![无不毋])需移植"
     r"|waiting|wait list|waitlist|waiting list"
     r"|need (?:an )?(?:organ )?transplant"
     # 'patients in need of such operations' after a sentence about transplants
@@ -1191,6 +1231,13 @@ ZH_WAIT_SPEED_BEFORE_RE = re.compile(
 )
 """慢的也只有1-2周, 最长不超过一个月, 肾移植平常是一个星期: a clause going on from a wait already
 stated (in its sentence, the question, or just before) by how fast or how usually."""
+ZH_AVERAGE_BEFORE_RE = re.compile(r"平均\s?(?:要|需|需要)?\s?$")
+ZH_WAITED_FOR_BEFORE_RE = re.compile(
+    r"等待|等候|轮候|要等|需等|得等|等(?=\s?[\d一二三四五六七八九十两半几])"
+)
+"""等一个肾,平均97.4个月: an average right after an earlier clause of its own sentence that waits
+for an organ (zh21; the sentence only: a wait named anywhere before in the text would make
+平均追踪5年 a wait)."""
 ZH_WAIT_CAN_AFTER_RE = re.compile(
     r"(?:\s?[-~到至]\s?[\d一二三四五六七八九十两半]{1,3}\s?个?(?:天|周|星期|礼拜|月|年))?"
     r"\s?就?(?:左右|以内|之内|内)?\s?,?\s?(?:就|即|便)?\s?(?:应该|应当|应)?\s?"
@@ -1255,7 +1302,11 @@ ZH_NAMED_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|小姐|太太|
 ZH_SPEECH_AFTER_RE = re.compile(r"(?:介绍|说|表示|称|告诉|指出|解释|坦言|透露)")
 """Right after a named person (王女士介绍说, 张先生表示): the person speaks, the source of what
 follows, not the patient whose stay it is."""
-WAIT_TIME_NOUN_RE = re.compile(r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)")
+WAIT_TIME_NOUN_RE = re.compile(
+    r"(?:等待|等候|轮候|排队)(?:的)?(?:时间|期)"
+    # what is waited for between (zh21): 等待器官的时间是四年多, 轮候器官时间极为短
+    r"|(?:等待|等候|轮候)[^,。;\d的]{1,4}的?时间"
+)
 """A sentence about a waiting time (平均轮候时间为第二最长,达38个月): its durations are waits."""
 ZH_ONE_PERSON_RE = re.compile(
     r"(?:一|这|该)(?:名|位|个)[^,。;\d]{0,8}(?:患者|病人|病患|受赠者|男子|女子|妇女|老人|孩子|男孩|女孩"
