@@ -494,10 +494,29 @@ class _Page:
     snippet_chars: int
 
 
+_last_tokens: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def number_tokens(norm: str) -> list[re.Match[str]]:
+    """Every ``NUMBER_RE`` match in ``norm``, in order (the caller must not change the list).
+
+    The last text's list is kept: ``combined`` runs the rules, then the span stage scans
+    its own normalized text (``learned.number_spans``), equal to the rules' one whenever no
+    wrapped line was joined. One pattern's matches on equal strings are equal, so reusing
+    them changes no answer; a scan costs ~0.5 ms a dense page (perf21, 2026-12-06)."""
+    global _last_tokens
+    last, found = _last_tokens
+    if norm is last or norm == last:
+        return found
+    found = list(pat.NUMBER_RE.finditer(norm))
+    _last_tokens = (norm, found)
+    return found
+
+
 def _page(text: str, language: str | None, snippet_chars: int) -> _Page:
     norm = unwrap_lines(text, normalize(text))
     hospitals = find_hospitals(text, norm)
-    numbers = list(pat.NUMBER_RE.finditer(norm))
+    numbers = number_tokens(norm)
     gates = _GateIndex(norm)
     gates.expect(len(numbers))
     lang = language or detect_language(text)
