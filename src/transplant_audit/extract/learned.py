@@ -54,7 +54,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Qualifier
 from transplant_audit.extract import classify, core, counters, relabel, spans
@@ -778,7 +777,10 @@ def _softmax(model: Model, rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndar
     what ``np.add.reduceat`` of the gathered rows gave before (perf21), as the product of a
     0/1 CSR matrix with the weights, which reads the rows in place (a dense page: ~0.8 ms
     of gather and reduceat, about half that). 0 + w is w but for the sign of a zero, which
-    no softmax output keeps (exp(-0.0) = exp(0.0))."""
+    no softmax output keeps (exp(-0.0) = exp(0.0)). scipy is imported here, on the first
+    scoring: listing the methods or running the rules alone does not load it."""
+    from scipy.sparse import csr_matrix
+
     logits = np.tile(model.intercept, (n, 1))
     if len(ids):
         width = np.int64(len(model.index))
