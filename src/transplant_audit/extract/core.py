@@ -94,6 +94,7 @@ from transplant_audit.extract.counters import (
     _waiting_part,
     _zh_restated,
     list_item_head,
+    range_high_end,
 )
 from transplant_audit.extract.hospitals import (
     find_hospitals,
@@ -739,16 +740,13 @@ def _range_counter(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Coun
     its currency); the figure is the low end, the next number is marked the high end."""
     if cnt.uclass:
         return cnt
-    norm, e = pg.norm, f.e
-    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-    if not rj:
+    norm = pg.norm
+    found = range_high_end(norm, f.e)
+    if not found:
         return cnt
-    m2 = pat.NUMBER_RE.match(norm, e + rj.end())
-    if not m2:
-        return cnt
-    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
+    join_end, m2, cnt2 = found
     if cnt2.uclass:
-        cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end())
+        cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, join_end)
         f.range_lower = True
         carry.range_upper.add(m2.start())
         f.range_scale = _range_scale(f.m, m2)

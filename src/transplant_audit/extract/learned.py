@@ -236,12 +236,9 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     if not cnt.uclass and m.group("zh") is None:
         cnt = counters._implied_counter(norm, s, e, cnt)
     if not cnt.uclass:
-        rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-        m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
-        if m2:
-            cnt = counters._counter_after_paren(
-                norm, m2.end(), counters._read_counter(norm, m2.end())
-            )
+        found = counters.range_high_end(norm, e)
+        if found:
+            cnt = found[2]
     if not cnt.uclass:
         cnt = counters._list_counter(norm, e, cnt)
     if not cnt.uclass:
@@ -946,12 +943,8 @@ def _range_low_end(norm: str, m: re.Match[str]) -> int:
     e = m.end()
     if counters._read_counter(norm, e).uclass:
         return 0
-    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-    m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
-    if rj is None or m2 is None:
-        return 0
-    cnt2 = counters._counter_after_paren(norm, m2.end(), counters._read_counter(norm, m2.end()))
-    return e + rj.end() if cnt2.uclass else 0
+    found = counters.range_high_end(norm, e)
+    return found[0] if found and found[2].uclass else 0
 
 
 def _range_high_end(norm: str, s: int) -> bool:
