@@ -504,7 +504,10 @@ def number_tokens(norm: str) -> list[re.Match[str]]:
     The last text's list is kept: ``combined`` runs the rules, then the span stage scans
     its own normalized text (``learned.number_spans``), equal to the rules' one whenever no
     wrapped line was joined. One pattern's matches on equal strings are equal, so reusing
-    them changes no answer; a scan costs ~0.5 ms a dense page (perf21, 2026-12-06)."""
+    them changes no answer; a scan costs ~0.5 ms a dense page (bench_extract's synthetic
+    ~6 KB pages: median 0.51 ms, rv23b). Safe under threads (the web workbench): the text
+    and its list are read and replaced as one tuple, and a list is returned only for an
+    equal text, so another text's scan is never returned; at worst a scan is redone."""
     global _last_tokens
     last, found = _last_tokens
     if norm is last or norm == last:
