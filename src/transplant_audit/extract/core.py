@@ -262,6 +262,15 @@ def number_fragment(norm: str, start: int, end: int) -> bool:
 
 
 _MID_MORE_RE = re.compile(r"[多余几][万亿]")
+
+
+def more_than_stated(tok: str) -> bool:
+    """Does the number token say more than its round figure (30多万, 三十余万, 十几万:
+    at_least)? The rules' reading (``_direct_counter``) and the added spans'
+    (``learned._stated_reading``)."""
+    return ("多" in tok or "余" in tok or "几" in tok) and _MID_MORE_RE.search(tok) is not None
+
+
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
 
@@ -727,8 +736,7 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
     if f.is_zh_token and f.zh.startswith("百分之"):
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     f.quals = list(cnt.quals or [])
-    tok0 = f.m.group(0)
-    if ("多" in tok0 or "余" in tok0 or "几" in tok0) and _MID_MORE_RE.search(tok0):
+    if more_than_stated(f.m.group(0)):
         f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万, 十几万
     if not cnt.uclass and not f.is_zh_token and norm.startswith(" and a half", e):
         cnt, f.plus_half, f.range_lower = _and_a_half(norm, e, carry.range_upper)

@@ -919,7 +919,7 @@ def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
     cnt = _counter_for(norm, m)
     zh = m.group("zh")
     quals = list(cnt.quals or [])
-    if core._MID_MORE_RE.search(m.group(0)):
+    if core.more_than_stated(m.group(0)):
         quals.append(Qualifier.AT_LEAST)
     start, s = sp.start, sp.start
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s]) if sp.currency else None
