@@ -94,6 +94,7 @@ from transplant_audit.extract.counters import (
     _waiting_part,
     _zh_restated,
     list_item_head,
+    range_high_end,
 )
 from transplant_audit.extract.hospitals import (
     find_hospitals,
@@ -261,6 +262,15 @@ def number_fragment(norm: str, start: int, end: int) -> bool:
 
 
 _MID_MORE_RE = re.compile(r"[多余几][万亿]")
+
+
+def more_than_stated(tok: str) -> bool:
+    """Does the number token say more than its round figure (30多万, 三十余万, 十几万:
+    at_least)? The rules' reading (``_direct_counter``) and the added spans'
+    (``learned._stated_reading``)."""
+    return ("多" in tok or "余" in tok or "几" in tok) and _MID_MORE_RE.search(tok) is not None
+
+
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
 
 
@@ -503,7 +513,10 @@ def number_tokens(norm: str) -> list[re.Match[str]]:
     The last text's list is kept: ``combined`` runs the rules, then the span stage scans
     its own normalized text (``learned.number_spans``), equal to the rules' one whenever no
     wrapped line was joined. One pattern's matches on equal strings are equal, so reusing
-    them changes no answer; a scan costs ~0.5 ms a dense page (perf21, 2026-12-06)."""
+    them changes no answer; a scan costs ~0.5 ms a dense page (bench_extract's synthetic
+    ~6 KB pages: median 0.51 ms, rv23b). Safe under threads (the web workbench): the text
+    and its list are read and replaced as one tuple, and a list is returned only for an
+    equal text, so another text's scan is never returned; at worst a scan is redone."""
     global _last_tokens
     last, found = _last_tokens
     if norm is last or norm == last:
@@ -723,8 +736,7 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
     if f.is_zh_token and f.zh.startswith("百分之"):
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     f.quals = list(cnt.quals or [])
-    tok0 = f.m.group(0)
-    if ("多" in tok0 or "余" in tok0 or "几" in tok0) and _MID_MORE_RE.search(tok0):
+    if more_than_stated(f.m.group(0)):
         f.quals.append(Qualifier.AT_LEAST)  # 30多万, 三十余万, 十几万
     if not cnt.uclass and not f.is_zh_token and norm.startswith(" and a half", e):
         cnt, f.plus_half, f.range_lower = _and_a_half(norm, e, carry.range_upper)
@@ -739,16 +751,13 @@ def _range_counter(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Coun
     its currency); the figure is the low end, the next number is marked the high end."""
     if cnt.uclass:
         return cnt
-    norm, e = pg.norm, f.e
-    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-    if not rj:
+    norm = pg.norm
+    found = range_high_end(norm, f.e)
+    if not found:
         return cnt
-    m2 = pat.NUMBER_RE.match(norm, e + rj.end())
-    if not m2:
-        return cnt
-    cnt2 = _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
+    join_end, m2, cnt2 = found
     if cnt2.uclass:
-        cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, e + rj.end())
+        cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, join_end)
         f.range_lower = True
         carry.range_upper.add(m2.start())
         f.range_scale = _range_scale(f.m, m2)

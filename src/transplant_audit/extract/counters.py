@@ -808,6 +808,19 @@ def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
     return _read_counter(norm, m.end()) if m else cnt
 
 
+def range_high_end(norm: str, e: int) -> tuple[int, re.Match[str], _Counter] | None:
+    """The range word after the number ending at ``e`` and the number after it (一到两周,
+    2 to 4 weeks, 5%-10% (3500-7000) of): (where the range word ends, the high end, the
+    high end's counter, its own or the noun after parentheses); None when no range word
+    and number follow. One reading for the rules (``core._range_counter``) and the spans
+    (``learned._counter_for``, ``learned._range_low_end``)."""
+    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
+    m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
+    if rj is None or m2 is None:
+        return None
+    return e + rj.end(), m2, _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
+
+
 _BREAKDOWN_PAREN_RE = re.compile(r"\s?\((?=[^()\n]{0,90}?\d)[^()\n]{1,90}\)")
 """A breakdown in parentheses right after a count, a number in it ('15 (2 single-lung, 11
 double-lung and 2 heart-lung) transplants')."""

@@ -54,7 +54,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Qualifier
 from transplant_audit.extract import classify, core, counters, relabel, spans
@@ -237,12 +236,9 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     if not cnt.uclass and m.group("zh") is None:
         cnt = counters._implied_counter(norm, s, e, cnt)
     if not cnt.uclass:
-        rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-        m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
-        if m2:
-            cnt = counters._counter_after_paren(
-                norm, m2.end(), counters._read_counter(norm, m2.end())
-            )
+        found = counters.range_high_end(norm, e)
+        if found:
+            cnt = found[2]
     if not cnt.uclass:
         cnt = counters._list_counter(norm, e, cnt)
     if not cnt.uclass:
@@ -776,14 +772,18 @@ def _softmax(model: Model, rows: np.ndarray, ids: np.ndarray, n: int) -> np.ndar
 
     A span's weight rows are summed one after another in ascending feature order, from 0:
     what ``np.add.reduceat`` of the gathered rows gave before (perf21), as the product of a
-    0/1 CSR matrix with the weights, which reads the rows in place (a dense page: ~0.8 ms
-    of gather and reduceat, about half that). 0 + w is w but for the sign of a zero, which
-    no softmax output keeps (exp(-0.0) = exp(0.0))."""
+    0/1 CSR matrix with the weights, which reads the rows in place (bench_extract's seven
+    ~6 KB synthetic pages, medians on a loaded 2-core machine: gather and reduceat 2.7 ms,
+    the product 0.5 ms; rv23b). 0 + w is w but for the sign of a zero, which
+    no softmax output keeps (exp(-0.0) = exp(0.0)). scipy is imported here, on the first
+    scoring: listing the methods or running the rules alone does not load it."""
+    from scipy.sparse import csr_matrix
+
     logits = np.tile(model.intercept, (n, 1))
     if len(ids):
         width = np.int64(len(model.index))
-        # stable (radix/tim) sort: about half quicksort's time on these runs of sorted ids;
-        # equal values are indistinguishable, so the order is the same
+        # stable (radix/tim) sort: on those pages' runs of sorted ids a third of quicksort's
+        # time (median 0.36 vs 1.04 ms); equal values are indistinguishable: the same order
         pairs = np.sort(rows * width + ids, kind="stable")
         pairs = pairs[_run_starts(pairs)]
         rows, ids = np.divmod(pairs, width)
@@ -919,7 +919,7 @@ def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
     cnt = _counter_for(norm, m)
     zh = m.group("zh")
     quals = list(cnt.quals or [])
-    if core._MID_MORE_RE.search(m.group(0)):
+    if core.more_than_stated(m.group(0)):
         quals.append(Qualifier.AT_LEAST)
     start, s = sp.start, sp.start
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s]) if sp.currency else None
@@ -944,12 +944,8 @@ def _range_low_end(norm: str, m: re.Match[str]) -> int:
     e = m.end()
     if counters._read_counter(norm, e).uclass:
         return 0
-    rj = pat.RANGE_JOIN_RE.match(norm[e : e + 6])
-    m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
-    if rj is None or m2 is None:
-        return 0
-    cnt2 = counters._counter_after_paren(norm, m2.end(), counters._read_counter(norm, m2.end()))
-    return e + rj.end() if cnt2.uclass else 0
+    found = counters.range_high_end(norm, e)
+    return found[0] if found and found[2].uclass else 0
 
 
 def _range_high_end(norm: str, s: int) -> bool:
