@@ -29,6 +29,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout12 (raw/v*.txt, heldout12.json; likewise)
      python tests/extract/realtext/build_set.py heldout13 (raw/w*.txt, heldout13.json; likewise)
      python tests/extract/realtext/build_set.py heldout14 (raw/x*.txt, heldout14.json; likewise)
+     python tests/extract/realtext/build_set.py heldout15 (raw/y*.txt, heldout15.json; likewise)
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
 _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
-    ("v", "h12"), ("w", "h13"), ("x", "h14"),
+    ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -389,6 +390,17 @@ def build_heldout14() -> list[dict]:
     return _build_blind("heldout14")
 
 
+def build_heldout15() -> list[dict]:
+    """The fifteenth held-out set (raw/y*.txt: yE English, yS Simplified, yT Traditional
+    Chinese), gathered blind to the extractor after heldout14 had been scored and while it was
+    being tuned on by half, by two gatherers per language (stored public pages; real text kept
+    in public code repositories, cited by the file's GitHub address, and repositories fetched
+    in earlier sessions): none of its pages is in any earlier set, no snippet shares a
+    40-character run of text with theirs (nor a near copy, width, spaces and punctuation
+    aside, nor a copy in the other script), and none repeats another of its own."""
+    return _build_blind("heldout15")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -419,7 +431,7 @@ _HELDOUT_BUILDERS = {
     "heldout5": build_heldout5, "heldout6": build_heldout6, "heldout7": build_heldout7,
     "heldout8": build_heldout8, "heldout9": build_heldout9, "heldout10": build_heldout10,
     "heldout11": build_heldout11, "heldout12": build_heldout12, "heldout13": build_heldout13,
-    "heldout14": build_heldout14,
+    "heldout14": build_heldout14, "heldout15": build_heldout15,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
