@@ -10,7 +10,8 @@ heldout10's floors were set at its one blind score; no rules pass has read it si
 heldout11's floors were set at its one blind score; its tune half has been read since.
 heldout12's floors were set at its one blind score; its tune half has been read since.
 heldout13's floors were set at its one blind score; its tune half has been read since.
-heldout14's floors were set at its one blind score; its tune half has been readable since. The
+heldout14's floors were set at its one blind score; its tune half has been read since.
+heldout15's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -188,12 +189,26 @@ HELDOUT13_FLOORS = {
 # zh-Hant 0.857/0.667; the default en 0.400/0.353, zh-Hans 0.773/0.689, zh-Hant 0.850/0.630.
 # The session's starting code (4580b67, default combined) scored it as the rules do now (after
 # the one scoring, for the comparison). Its tune half has been among the readable sets since
-# (040d8a8; enc20, the next rules pass, tuned on them). Each floor allows one figure fewer than
+# (040d8a8; enc20, en21 and zh21 tuned on them). Each floor allows one figure fewer than
 # measured (zh-Hant has 27 figures: one is 0.037 of recall).
 HELDOUT14_FLOORS = {
     "en": (0.36, 0.33),
     "zh-Hans": (0.73, 0.68),
     "zh-Hant": (0.82, 0.62),
+}
+# heldout15 (175 snippets, gathered blind after heldout14 was scored by six gatherers, two per
+# language; 60 carry no figure; its zh-Hant part holds 22 snippets and 17 figures) was scored
+# once with rules, model and confidence mapping frozen (2026-12-06 15:30 UTC, main 7e00e42;
+# default method combined, rules + the span stage's veto at keep 0.5). The rules (these floors)
+# scored en 0.752/0.636, zh-Hans 0.794/0.667, zh-Hant 0.556/0.588; the default en 0.765/0.605,
+# zh-Hans 0.817/0.653, zh-Hant 0.600/0.529. The session's starting code (40be509, default
+# combined) scored the rules at en 0.755/0.643 and the Chinese parts the same (after the one
+# scoring, for the comparison). No rules pass has read it. Each floor allows one figure fewer
+# than measured (zh-Hant has 17 figures: one is 0.059 of recall).
+HELDOUT15_FLOORS = {
+    "en": (0.74, 0.62),
+    "zh-Hans": (0.78, 0.65),
+    "zh-Hant": (0.52, 0.52),
 }
 
 
@@ -278,6 +293,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout12", HELDOUT12_FLOORS),
         ("heldout13", HELDOUT13_FLOORS),
         ("heldout14", HELDOUT14_FLOORS),
+        ("heldout15", HELDOUT15_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
