@@ -855,9 +855,8 @@ def _zh_waiting_item(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     near = [c for c in carry.out if s - _ZH_WAITING_ITEM_REACH <= c.end <= s]
     if not any(c.indicator == "waitlist_size" for c in near):
         return False
-    clause_s = max(norm.rfind(p, 0, s) for p in ",;。")
-    clause_e = min((i for i in (norm.find(p, f.e) for p in ",;。") if i >= 0), default=len(norm))
-    clause = norm[clause_s + 1 : clause_e]
+    clause_s, clause_e = pg.clauses.around(s, f.e)
+    clause = norm[clause_s:clause_e]
     return not any(w in clause for w in pat.ZH_WAITING_ITEM_CLAUSE_EXCLUDED)
 
 
