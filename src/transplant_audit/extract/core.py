@@ -617,8 +617,6 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if not cnt.uclass:  # each counter step below reads one only when none is known yet
             cnt = _local_counter(pg, f, _range_counter(pg, carry, f, cnt))
         cnt = _counter_from_previous(pg, carry, f, cnt)
-        if cnt.uclass == "persons" and pg.is_zh_text and _zh_waiting_item(pg, carry, f):
-            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, cnt.end)
         if not cnt.uclass:
             cnt = _elliptic_counters(pg, f, cnt)
         if not cnt.uclass and f.arabic and not pg.is_zh_text:
@@ -795,7 +793,7 @@ def _part_of_the_whole_before(norm: str, s: int, e: int, prev_start: int) -> boo
 def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
     """A counter taken from the figure before: a subset of a count of transplants (Among
     them, 4,138...), a part of beds (including 60 in its ward), a cohort's group (n = 295),
-    a part of the waiting list."""
+    a part of the waiting list (English: ``_waiting_part``; Chinese: ``_zh_waiting_item``)."""
     norm, s, e, out = pg.norm, f.s, f.e, carry.out
     if (
         not cnt.uclass
@@ -838,6 +836,8 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
         and _waiting_part(norm, out[-1].end, s, e)
     ):
         cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
+    elif cnt.uclass == "persons" and pg.is_zh_text and _zh_waiting_item(pg, carry, f):
+        cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, cnt.end)  # 肝脏则有15位
     return cnt
 
 
