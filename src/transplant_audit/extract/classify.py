@@ -171,9 +171,7 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
     if _en_experience_list(ctx.sentence_left):
         return True  # '... experience in "over 2,700 ..., over 40 ..., and close to 20 ...'
-    if _en_surgeon_named_late(ctx.sentence_left) or (
-        ctx.left_clause.endswith("presided ") and _EN_PRESIDED_RE.search(ctx.sentence_left[-200:])
-    ):
+    if _en_surgeon_named_late(ctx.sentence_left):
         return True  # 'The director of the department, Peng Longkai, has completed 2,000'
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
@@ -280,6 +278,8 @@ _EN_NAMED_LATE_RE = re.compile(
     r"(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out"
     r"|operated on)\s[^,;.]{0,30}$"
 )
+"""A surgeon named after his title ('The director of the urological transplant department,
+Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
 _EN_PRESIDED_RE = re.compile(
     rf"(?<![a-z'-]){_EN_NAME}\s(?:from|of|at)\s(?:[^,;.]|(?<![a-z])no\.\s){{0,80}}?\s"
     r"(?:has\s|had\s)?presided\s$"
@@ -287,12 +287,13 @@ _EN_PRESIDED_RE = re.compile(
 """A surgeon named with his hospital before 'presided over' ('Chen Guihua from No. 3
 Affiliated Hospital of Sun Yat-sen University presided over 1,000 liver transplant
 operations'): his own count, read across the 'No.' that ends no sentence."""
-"""A surgeon named after his title ('The director of the urological transplant department,
-Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
 
 
 def _en_surgeon_named_late(sentence_left: str) -> bool:
-    """The surgeon's own count, named after a title or with his hospital (_EN_NAMED_LATE_RE)."""
+    """The surgeon's own count, named after his title (_EN_NAMED_LATE_RE) or with his hospital
+    before 'presided' (_EN_PRESIDED_RE)."""
+    if sentence_left.endswith("presided ") and _EN_PRESIDED_RE.search(sentence_left[-200:]):
+        return True
     if not sentence_left.isascii() or "," not in sentence_left:
         return False
     return bool(_EN_NAMED_LATE_RE.search(sentence_left[-200:]))
