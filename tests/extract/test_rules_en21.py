@@ -248,6 +248,21 @@ def test_targets(text: str, present: set, absent: set) -> None:
             {("transplants_cumulative", 25.0), ("transplants_in_period", 25.0)},
             id="experience-list-third-item",
         ),
+        pytest.param(
+            "Li Jianmin from No. 2 People's Hospital of Hangzhou presided over 1,200 liver "
+            "transplant operations.",
+            {("surgeon_transplants_in_period", 1200.0)},
+            {("transplants_in_period", 1200.0), ("transplants_cumulative", 1200.0)},
+            id="name-with-hospital-presided",
+        ),
+        # near miss: the hospital presides, its name after the person who speaks
+        pytest.param(
+            "Li Jianmin from No. 2 People's Hospital of Hangzhou said the hospital has presided "
+            "over 1,200 liver transplant operations.",
+            {("transplants_cumulative", 1200.0)},
+            {("surgeon_transplants_cumulative", 1200.0)},
+            id="named-person-says-the-hospital-presided",
+        ),
         # near miss: the unit is the subject after the director speaks
         pytest.param(
             "The director of the hospital, Dr Wang, said the hospital has completed 2,300 "

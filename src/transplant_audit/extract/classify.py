@@ -193,11 +193,12 @@ def _surgeon(ctx: _Ctx) -> bool:
 _EN_UNIT_SUBJECT_RE = re.compile(
     r"(?<!\sat\s)(?<!\sin\s)(?<!\sof\s)(?:the|his|her|its|their|\w['’]s)\s(?:[a-z-]+\s){0,2}?"
     r"(?:hospital|cent(?:er|re)|department|unit|institute|ward)\s(?:(?:has|had|have)\s)?"
-    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out|presided)\s[^,;.]{0,30}$"
 )
 """English: a unit is the subject of the count's verb ('the director said the hospital had
-performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800'):
-the unit's count, whoever is named before it."""
+performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800',
+'Li from No. 2 Hospital said the hospital has presided over 1,200'): the unit's count,
+whoever is named before it."""
 
 
 _EN_UNIT_LED_BY_RE = re.compile(
