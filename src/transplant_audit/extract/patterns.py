@@ -2273,11 +2273,11 @@ EN_ONE_BODY_BEFORE_RE = re.compile(
     r"(?:son|daughter|boy|girl|man|woman|father|mother|husband|wife|child|patient|victim"
     r"|brother|sister)(?:'s|’s))\s$"
 )
+"""'the family had donated the son's three organs': the organs of one body after one person's
+possessive, no count of organs donated or used."""
 EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|both|2)\s")
 """'donate one of the two kidneys': the pair of one body ('one of the 3,000 organs donated'
 stays a count)."""
-"""'the family had donated the son's three organs', 'donate one of the two kidneys': the
-organs of one body, no count of organs donated or used."""
 EN_PAIR_RE = re.compile(r"(?:two|both|2)\s")
 """A figure that is a pair ('two kidneys'): what one body has of an organ."""
 EN_SINGLE_ORGAN_AFTER_RE = re.compile(
