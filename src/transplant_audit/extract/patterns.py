@@ -2280,15 +2280,15 @@ EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|b
 stays a count)."""
 EN_PAIR_RE = re.compile(r"(?:two|both|2)\s")
 """A figure that is a pair ('two kidneys'): what one body has of an organ."""
-EN_SINGLE_ORGAN_AFTER_RE = re.compile(
-    r"^,?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
+_EN_SINGLE_ORGAN_NEXT = (
+    r",?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
     r"(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
 )
+EN_SINGLE_ORGAN_AFTER_RE = re.compile("^" + _EN_SINGLE_ORGAN_NEXT)
 """'two kidneys, a liver, and a pair of corneas': organs listed beside a single one are one
 body's."""
 EN_ONE_BODY_LIST_RE = re.compile(
-    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas),?\s(?:and\s)?(?:a|an|one)\s"
-    r"(?:pair of\s)?(?:[a-z-]+\s)?(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas)" + _EN_SINGLE_ORGAN_NEXT
 )
 """'can help at least five people by donating two kidneys, a liver, and a pair of corneas':
 the organs of one body, so the people helped are one donor's recipients (GUIDE.md: one
