@@ -481,10 +481,13 @@ counter, 多 and the clause's end after it, counts operations (a doctor on the t
 ZH_SPOKEN_NEAR_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|也|就)?做了?(?:快|近|将近|接近)\s?$"
 )
-ZH_SPOKEN_NEAR_TALLY_AFTER_RE = re.compile(r"\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+_ZH_SPOKEN_CLAUSE_END = r"\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)"
+ZH_SPOKEN_NEAR_TALLY_AFTER_RE = re.compile(_ZH_SPOKEN_CLAUSE_END)
 """去年一年做了快150, 今年做了近两百了: a year's tally said in speech as nearly so many, no
 counter and the clause's end after it, counts operations (zh21)."""
-ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]" + _ZH_SPOKEN_CLAUSE_END)
+"""The tally's 多 and the clause's end (a particle or two between): the end the nearly-so-many
+tally reads, 多 before it."""
 ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(ZH_TX_WORD)
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
 leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
