@@ -39,6 +39,8 @@ def test_bare_count_of_patients_who_wait_is_the_waiting_list(text: str, value: f
     [
         "全省约有2000左右的病人接受透析治疗,费用由医保承担。",
         "约有80万国内患者前往医院就诊,其中多数无需等待。",
+        "约有80万国内患者无需等待肾脏移植,药物即可控制病情。",
+        "约有80万国内患者不在等待肾脏移植,而在接受透析。",
     ],
 )
 def test_bare_count_of_patients_who_do_not_wait_is_no_waiting_list(text: str) -> None:

@@ -449,12 +449,13 @@ that fails, or blindness) between the number and the patient noun; the number st
 patients."""
 ZH_WAITING_PATIENTS_AFTER_RE = re.compile(
     r"\s?[多余]?\s?(?:左右)?\s?的?\s?(?:中国|国内|全国|本地|香港|台湾)?\s?(?:患者|病人|病患)"
-    r"(?:及其?家[庭属]|和家属)?[^。;\d]{0,16}?(?<![无不毋])(?:正在|仍在|在)?(?:等待|等候|轮候)"
+    r"(?:及其?家[庭属]|和家属)?(?:(?![无不毋])[^。;\d]){0,16}?(?:正在|仍在|在)?(?:等待|等候|轮候)"
     r"[^,。;\d]{0,8}?(?:移植|器官|供体|[肝肾心肺](?:脏|源))"
 )
 """150万中国患者正在等待器官移植, 300万左右的病人等待心脏移植, 7000多的病人及家庭...等候着器官:
 a count with no counter, then patients (of a place, 左右, 的 between) who wait for an organ:
-patients on a waiting list (zh21)."""
+patients on a waiting list (zh21). No 无, 不 or 毋 between the patients and their wait: 患者
+无需等待肾脏移植 need not wait (a lookbehind before the wait missed 无需, 不在)."""
 ZH_WAITING_ITEM_BEFORE_RE = re.compile(
     r"(?:[肝肾心肺胰](?:脏)?|眼?角膜|小肠)(?:(?!移植|捐)[^,。;\d]){0,4}?[,\s]?(?:的?人数)?\s?"
     r"(?:则|也|还|亦|共)?\s?(?:有|为|达|突破|超过|逾|近)\s?(?:超过|逾|近|约)?\s?$"
