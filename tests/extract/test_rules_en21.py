@@ -67,6 +67,13 @@ def test_junior_staff_grades(text: str, present: set, absent: set) -> None:
             set(),
             id="national-rank-of-a-city-hospital",
         ),
+        # near miss: Hong Kong is left out of the provincial names (a territory-wide rank)
+        pytest.param(
+            "The centre ranks first in Hong Kong by the number of liver transplants.",
+            {("volume_rank_national", 1.0)},
+            set(),
+            id="rank-in-hong-kong",
+        ),
     ],
 )
 def test_rank_within_a_province(text: str, present: set, absent: set) -> None:
@@ -126,6 +133,18 @@ def test_rates_read_as_counts(text: str, present: set, absent: set) -> None:
             {("wait_time_days", 1095.75)},
             set(),
             id="average-wait-after-listing",
+        ),
+        pytest.param(
+            "Patients wait an average of three years after their listing for a kidney.",
+            {("wait_time_days", 1095.75)},
+            set(),
+            id="wait-word-with-years-after-their",
+        ),
+        pytest.param(
+            "Most patients get a liver within 10 days after the assessment.",
+            {("wait_time_days", 10.0)},
+            set(),
+            id="days-after-an-event-stay-a-wait",
         ),
         pytest.param(
             "Patients still on the list had been waiting for 12 months on average.",

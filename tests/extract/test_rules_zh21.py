@@ -93,6 +93,13 @@ def test_organ_transplants_after_a_waiting_list_are_no_part_of_it() -> None:
     assert found.get(520.0) != "waitlist_size"
 
 
+def test_organ_deaths_after_a_waiting_list_are_no_part_of_it() -> None:
+    text = "全省仍有超过5600人在等待器官移植,去年肾脏有120人在等待中死亡。"
+    found = _found(text)
+    assert found.get(5600.0) == "waitlist_size"
+    assert found.get(120.0) != "waitlist_size"
+
+
 def test_organ_count_without_a_waiting_list_before_is_no_waiting_list() -> None:
     text = "本院去年收治患者中,肾脏有40多位,心脏则有9位。"
     found = _found(text)
@@ -179,6 +186,9 @@ def test_kidneys_taken_or_sold_are_the_case_transplants(text: str, value: float)
         "该院去年为23名肾脏病患者提供透析,其中多人在等待。",
         "两枚捐献的肾脏分别移植给两名患者。",
         "该团伙共摘取了23枚活体肾脏移植所需的器械。",
+        # kidneys counted with no taking or selling in the sentence
+        "该院去年共有23枚活体肾脏,全部用于亲属间移植。",
+        "该中心去年共接收了23枚肾脏,全部来自公民逝世后捐献。",
     ],
 )
 def test_kidneys_not_taken_or_sold_stay_out(text: str) -> None:
