@@ -203,6 +203,13 @@ def test_an_average_after_a_wait_named_only_earlier_in_the_text_is_no_wait() -> 
     assert found.get(round(8 * 365.25, 2)) != "wait_time_days"
 
 
+def test_an_average_right_after_a_wait_of_an_earlier_sentence_is_no_wait() -> None:
+    # 平均 reads a wait named in its own sentence only (ZH_WAITED_FOR_BEFORE_RE)
+    text = "该院患者都在等待供肾。移植后受者平均5年复查一次。"
+    found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
+    assert found.get(round(5 * 365.25, 2)) != "wait_time_days"
+
+
 def test_organ_recipients_after_a_waiting_list_are_no_part_of_it() -> None:
     text = "全市等候换肝的患者约三千人,去年得到肝脏的只有两百多人。"
     found = _found(text)
