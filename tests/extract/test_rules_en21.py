@@ -193,6 +193,13 @@ def test_one_patients_wait(text: str, present: set, absent: set) -> None:
             id="one-of-many-organs",
         ),
         pytest.param(
+            "Last year the organ procurement organisation allocated two kidneys and 14 livers "
+            "to the centre.",
+            {("opo_organs_utilised", 2.0), ("opo_organs_utilised", 14.0)},
+            set(),
+            id="a-pair-beside-a-count",
+        ),
+        pytest.param(
             "Last year 32 kidneys and one heart were donated in the province.",
             {("opo_organs_utilised", 32.0)},
             set(),
