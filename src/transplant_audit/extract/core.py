@@ -852,8 +852,10 @@ def _zh_waiting_item(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     norm, s = pg.norm, f.s
     if not pat.ZH_WAITING_ITEM_BEFORE_RE.search(norm, max(0, s - 16), s):
         return False
-    near = [c for c in carry.out if s - _ZH_WAITING_ITEM_REACH <= c.end <= s]
-    if not any(c.indicator == "waitlist_size" for c in near):
+    if not any(
+        c.indicator == "waitlist_size" and s - _ZH_WAITING_ITEM_REACH <= c.end <= s
+        for c in carry.out
+    ):
         return False
     clause_s, clause_e = pg.clauses.around(s, f.e)
     clause = norm[clause_s:clause_e]
