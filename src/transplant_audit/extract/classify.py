@@ -501,9 +501,14 @@ def _milestone(ctx: _Ctx) -> bool:
     return bool(pat.ZH_MILESTONE_BEFORE_RE.search((ctx.left_clause[-4:] + ctx.prefix)[-6:]))
 
 
-def _target(sentence_left: str) -> bool:
+def _target(sentence_left: str, chinese: bool, uclass: str) -> bool:
     """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
-    said in its sentence before it and not undone by a contrast (但...才775台)?"""
+    said in its sentence before it and not undone by a contrast (但...才775台)? English: a
+    target or hope whose 'to', 'exceed', 'another' or 'reach' takes the figure in one clause
+    ('expects to increase the eye donor number to 500 in 2017'; EN_TARGET_BEFORE_RE), beds
+    left alone (beds to come are planned beds, _PLANNED_OF)."""
+    if not chinese:
+        return uclass != "beds" and bool(pat.EN_TARGET_BEFORE_RE.search(sentence_left[-90:]))
     m = pat.ZH_TARGET_RE.search(sentence_left)
     if not m:  # a hope reaches only its own clause (希望今年可做10例,去年完成了8例)
         return bool(_ZH_HOPE_RE.search(sentence_left, sentence_left.rfind(",") + 1))

@@ -1191,24 +1191,18 @@ def _context(pg: _Page, f: _Figure) -> _Ctx:
 
 def _statement(pg: _Page, f: _Figure) -> bool:
     """Build the figure's context; False for a hypothetical, a forecast, 'would require'
-    and (Chinese) a target or threshold: no value stated as fact."""
+    and a target or (Chinese) a threshold: no value stated as fact."""
     ctx = f.ctx = _context(pg, f)
     if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
         "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
     ):
         return False
-    if (
-        not pg.is_zh_text
-        and f.uclass != "beds"  # beds to come are planned beds (classify._PLANNED_OF)
-        and pat.EN_TARGET_BEFORE_RE.search(ctx.sentence_left[-90:])
-    ):
-        return False  # 'expects to increase the eye donor number to 500 in 2017': a target
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
     if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
         return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
-    # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
-    return not (pg.is_zh_text and _target(ctx.sentence_left))
+    # 目标...增加到一年五万例, 规定...少于四例, 'expects to increase ... to 500': a target
+    return not _target(ctx.sentence_left, pg.is_zh_text, f.uclass)
 
 
 def _offered(ctx: _Ctx) -> bool:
