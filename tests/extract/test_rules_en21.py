@@ -67,6 +67,13 @@ def test_junior_staff_grades(text: str, present: set, absent: set) -> None:
             set(),
             id="national-rank-of-a-city-hospital",
         ),
+        # near miss: Hong Kong is left out of the provincial names (a territory-wide rank)
+        pytest.param(
+            "The centre ranks first in Hong Kong by the number of liver transplants.",
+            {("volume_rank_national", 1.0)},
+            set(),
+            id="rank-in-hong-kong",
+        ),
     ],
 )
 def test_rank_within_a_province(text: str, present: set, absent: set) -> None:
@@ -128,6 +135,18 @@ def test_rates_read_as_counts(text: str, present: set, absent: set) -> None:
             id="average-wait-after-listing",
         ),
         pytest.param(
+            "Patients wait an average of three years after their listing for a kidney.",
+            {("wait_time_days", 1095.75)},
+            set(),
+            id="wait-word-with-years-after-their",
+        ),
+        pytest.param(
+            "Most patients get a liver within 10 days after the assessment.",
+            {("wait_time_days", 10.0)},
+            set(),
+            id="days-after-an-event-stay-a-wait",
+        ),
+        pytest.param(
             "Patients still on the list had been waiting for 12 months on average.",
             {("wait_time_days", 365.25)},
             set(),
@@ -172,6 +191,13 @@ def test_one_patients_wait(text: str, present: set, absent: set) -> None:
             {("opo_organs_utilised", 2600.0)},
             set(),
             id="one-of-many-organs",
+        ),
+        pytest.param(
+            "Last year the organ procurement organisation allocated two kidneys and 14 livers "
+            "to the centre.",
+            {("opo_organs_utilised", 2.0), ("opo_organs_utilised", 14.0)},
+            set(),
+            id="a-pair-beside-a-count",
         ),
         pytest.param(
             "Last year 32 kidneys and one heart were donated in the province.",
@@ -247,6 +273,21 @@ def test_targets(text: str, present: set, absent: set) -> None:
             {("surgeon_transplants_cumulative", 25.0)},
             {("transplants_cumulative", 25.0), ("transplants_in_period", 25.0)},
             id="experience-list-third-item",
+        ),
+        pytest.param(
+            "Li Jianmin from No. 2 People's Hospital of Hangzhou presided over 1,200 liver "
+            "transplant operations.",
+            {("surgeon_transplants_in_period", 1200.0)},
+            {("transplants_in_period", 1200.0), ("transplants_cumulative", 1200.0)},
+            id="name-with-hospital-presided",
+        ),
+        # near miss: the hospital presides, its name after the person who speaks
+        pytest.param(
+            "Li Jianmin from No. 2 People's Hospital of Hangzhou said the hospital has presided "
+            "over 1,200 liver transplant operations.",
+            {("transplants_cumulative", 1200.0)},
+            {("surgeon_transplants_cumulative", 1200.0)},
+            id="named-person-says-the-hospital-presided",
         ),
         # near miss: the unit is the subject after the director speaks
         pytest.param(

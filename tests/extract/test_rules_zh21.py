@@ -39,6 +39,8 @@ def test_bare_count_of_patients_who_wait_is_the_waiting_list(text: str, value: f
     [
         "全省约有2000左右的病人接受透析治疗,费用由医保承担。",
         "约有80万国内患者前往医院就诊,其中多数无需等待。",
+        "约有80万国内患者无需等待肾脏移植,药物即可控制病情。",
+        "约有80万国内患者不在等待肾脏移植,而在接受透析。",
     ],
 )
 def test_bare_count_of_patients_who_do_not_wait_is_no_waiting_list(text: str) -> None:
@@ -89,6 +91,13 @@ def test_organ_transplants_after_a_waiting_list_are_no_part_of_it() -> None:
     assert found.get(5600.0) == "waitlist_size"
     assert found.get(310.0) != "waitlist_size"
     assert found.get(520.0) != "waitlist_size"
+
+
+def test_organ_deaths_after_a_waiting_list_are_no_part_of_it() -> None:
+    text = "全省仍有超过5600人在等待器官移植,去年肾脏有120人在等待中死亡。"
+    found = _found(text)
+    assert found.get(5600.0) == "waitlist_size"
+    assert found.get(120.0) != "waitlist_size"
 
 
 def test_organ_count_without_a_waiting_list_before_is_no_waiting_list() -> None:
@@ -177,6 +186,9 @@ def test_kidneys_taken_or_sold_are_the_case_transplants(text: str, value: float)
         "该院去年为23名肾脏病患者提供透析,其中多人在等待。",
         "两枚捐献的肾脏分别移植给两名患者。",
         "该团伙共摘取了23枚活体肾脏移植所需的器械。",
+        # kidneys counted with no taking or selling in the sentence
+        "该院去年共有23枚活体肾脏,全部用于亲属间移植。",
+        "该中心去年共接收了23枚肾脏,全部来自公民逝世后捐献。",
     ],
 )
 def test_kidneys_not_taken_or_sold_stay_out(text: str) -> None:
@@ -189,6 +201,13 @@ def test_an_average_after_a_wait_named_only_earlier_in_the_text_is_no_wait() -> 
     text = "该院肝移植患者等待供肝。术后随访发现,受者平均存活8年。"
     found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
     assert found.get(round(8 * 365.25, 2)) != "wait_time_days"
+
+
+def test_an_average_right_after_a_wait_of_an_earlier_sentence_is_no_wait() -> None:
+    # 平均 reads a wait named in its own sentence only (ZH_WAITED_FOR_BEFORE_RE)
+    text = "该院患者都在等待供肾。移植后受者平均5年复查一次。"
+    found = {round(c.value, 2): c.indicator for c in extract_candidates(text)}
+    assert found.get(round(5 * 365.25, 2)) != "wait_time_days"
 
 
 def test_organ_recipients_after_a_waiting_list_are_no_part_of_it() -> None:

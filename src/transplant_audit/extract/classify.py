@@ -171,9 +171,7 @@ def _surgeon(ctx: _Ctx) -> bool:
         return True  # 'Guan had experience in over 2,700 kidney transplants'; a career's
     if _en_experience_list(ctx.sentence_left):
         return True  # '... experience in "over 2,700 ..., over 40 ..., and close to 20 ...'
-    if _en_surgeon_named_late(ctx.sentence_left) or (
-        ctx.left_clause.endswith("presided ") and _EN_PRESIDED_RE.search(ctx.sentence_left[-200:])
-    ):
+    if _en_surgeon_named_late(ctx.sentence_left):
         return True  # 'The director of the department, Peng Longkai, has completed 2,000'
     if (" his " in left or " her " in left) and pat.EN_HIS_OWN_BEFORE_RE.search(left):
         return True  # 'Shen conducted his 1600th liver transplant'
@@ -195,11 +193,12 @@ def _surgeon(ctx: _Ctx) -> bool:
 _EN_UNIT_SUBJECT_RE = re.compile(
     r"(?<!\sat\s)(?<!\sin\s)(?<!\sof\s)(?:the|his|her|its|their|\w['’]s)\s(?:[a-z-]+\s){0,2}?"
     r"(?:hospital|cent(?:er|re)|department|unit|institute|ward)\s(?:(?:has|had|have)\s)?"
-    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out)\s[^,;.]{0,30}$"
+    r"(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out|presided)\s[^,;.]{0,30}$"
 )
 """English: a unit is the subject of the count's verb ('the director said the hospital had
-performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800'):
-the unit's count, whoever is named before it."""
+performed 3,000', 'Dr. Li's department has performed 200', 'his centre has carried out 800',
+'Li from No. 2 Hospital said the hospital has presided over 1,200'): the unit's count,
+whoever is named before it."""
 
 
 _EN_UNIT_LED_BY_RE = re.compile(
@@ -280,6 +279,8 @@ _EN_NAMED_LATE_RE = re.compile(
     r"(?:(?:has|had|have)\s)?(?:[a-z]+ly\s)?(?:conducted|completed|performed|done|carried out"
     r"|operated on)\s[^,;.]{0,30}$"
 )
+"""A surgeon named after his title ('The director of the urological transplant department,
+Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
 _EN_PRESIDED_RE = re.compile(
     rf"(?<![a-z'-]){_EN_NAME}\s(?:from|of|at)\s(?:[^,;.]|(?<![a-z])no\.\s){{0,80}}?\s"
     r"(?:has\s|had\s)?presided\s$"
@@ -287,12 +288,13 @@ _EN_PRESIDED_RE = re.compile(
 """A surgeon named with his hospital before 'presided over' ('Chen Guihua from No. 3
 Affiliated Hospital of Sun Yat-sen University presided over 1,000 liver transplant
 operations'): his own count, read across the 'No.' that ends no sentence."""
-"""A surgeon named after his title ('The director of the urological transplant department,
-Peng Longkai, has completed more than 2,000'): his own count, not the unit's."""
 
 
 def _en_surgeon_named_late(sentence_left: str) -> bool:
-    """The surgeon's own count, named after a title or with his hospital (_EN_NAMED_LATE_RE)."""
+    """The surgeon's own count, named after his title (_EN_NAMED_LATE_RE) or with his hospital
+    before 'presided' (_EN_PRESIDED_RE)."""
+    if sentence_left.endswith("presided ") and _EN_PRESIDED_RE.search(sentence_left[-200:]):
+        return True
     if not sentence_left.isascii() or "," not in sentence_left:
         return False
     return bool(_EN_NAMED_LATE_RE.search(sentence_left[-200:]))
@@ -499,9 +501,14 @@ def _milestone(ctx: _Ctx) -> bool:
     return bool(pat.ZH_MILESTONE_BEFORE_RE.search((ctx.left_clause[-4:] + ctx.prefix)[-6:]))
 
 
-def _target(sentence_left: str) -> bool:
+def _target(sentence_left: str, chinese: bool, uclass: str) -> bool:
     """Is the figure a target, a forecast or a rule's threshold (目标, 预计, 规定, 应超过),
-    said in its sentence before it and not undone by a contrast (但...才775台)?"""
+    said in its sentence before it and not undone by a contrast (但...才775台)? English: a
+    target or hope whose 'to', 'exceed', 'another' or 'reach' takes the figure in one clause
+    ('expects to increase the eye donor number to 500 in 2017'; EN_TARGET_BEFORE_RE), beds
+    left alone (beds to come are planned beds, _PLANNED_OF)."""
+    if not chinese:
+        return uclass != "beds" and bool(pat.EN_TARGET_BEFORE_RE.search(sentence_left[-90:]))
     m = pat.ZH_TARGET_RE.search(sentence_left)
     if not m:  # a hope reaches only its own clause (希望今年可做10例,去年完成了8例)
         return bool(_ZH_HOPE_RE.search(sentence_left, sentence_left.rfind(",") + 1))

@@ -630,8 +630,6 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
         if not cnt.uclass:  # each counter step below reads one only when none is known yet
             cnt = _local_counter(pg, f, _range_counter(pg, carry, f, cnt))
         cnt = _counter_from_previous(pg, carry, f, cnt)
-        if cnt.uclass == "persons" and pg.is_zh_text and _zh_waiting_item(pg, carry, f):
-            cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, cnt.end)
         if not cnt.uclass:
             cnt = _elliptic_counters(pg, f, cnt)
         if not cnt.uclass and f.arabic and not pg.is_zh_text:
@@ -804,7 +802,7 @@ def _part_of_the_whole_before(norm: str, s: int, e: int, prev_start: int) -> boo
 def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
     """A counter taken from the figure before: a subset of a count of transplants (Among
     them, 4,138...), a part of beds (including 60 in its ward), a cohort's group (n = 295),
-    a part of the waiting list."""
+    a part of the waiting list (English: ``_waiting_part``; Chinese: ``_zh_waiting_item``)."""
     norm, s, e, out = pg.norm, f.s, f.e, carry.out
     if (
         not cnt.uclass
@@ -847,6 +845,8 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
         and _waiting_part(norm, out[-1].end, s, e)
     ):
         cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, max(e, cnt.end))
+    elif cnt.uclass == "persons" and pg.is_zh_text and _zh_waiting_item(pg, carry, f):
+        cnt = _Counter("waiting", "patients", 1.0, [], cnt.mods, cnt.end)  # 肝脏则有15位
     return cnt
 
 
@@ -861,12 +861,13 @@ def _zh_waiting_item(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     norm, s = pg.norm, f.s
     if not pat.ZH_WAITING_ITEM_BEFORE_RE.search(norm, max(0, s - 16), s):
         return False
-    near = [c for c in carry.out if s - _ZH_WAITING_ITEM_REACH <= c.end <= s]
-    if not any(c.indicator == "waitlist_size" for c in near):
+    if not any(
+        c.indicator == "waitlist_size" and s - _ZH_WAITING_ITEM_REACH <= c.end <= s
+        for c in carry.out
+    ):
         return False
-    clause_s = max(norm.rfind(p, 0, s) for p in ",;。")
-    clause_e = min((i for i in (norm.find(p, f.e) for p in ",;。") if i >= 0), default=len(norm))
-    clause = norm[clause_s + 1 : clause_e]
+    clause_s, clause_e = pg.clauses.around(s, f.e)
+    clause = norm[clause_s:clause_e]
     return not any(w in clause for w in pat.ZH_WAITING_ITEM_CLAUSE_EXCLUDED)
 
 
@@ -1199,24 +1200,18 @@ def _context(pg: _Page, f: _Figure) -> _Ctx:
 
 def _statement(pg: _Page, f: _Figure) -> bool:
     """Build the figure's context; False for a hypothetical, a forecast, 'would require'
-    and (Chinese) a target or threshold: no value stated as fact."""
+    and a target or (Chinese) a threshold: no value stated as fact."""
     ctx = f.ctx = _context(pg, f)
     if pat.HYPOTHETICAL_RE.search(ctx.left_clause) or (
         "to " in ctx.right and pat.EN_FORECAST_RE.search(ctx.right, 0, 60)
     ):
         return False
-    if (
-        not pg.is_zh_text
-        and f.uclass != "beds"  # beds to come are planned beds (classify._PLANNED_OF)
-        and pat.EN_TARGET_BEFORE_RE.search(ctx.sentence_left[-90:])
-    ):
-        return False  # 'expects to increase the eye donor number to 500 in 2017': a target
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
     if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
         return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
-    # 目标...增加到一年五万例, 规定...少于四例: a target or a threshold
-    return not (pg.is_zh_text and _target(ctx.sentence_left))
+    # 目标...增加到一年五万例, 规定...少于四例, 'expects to increase ... to 500': a target
+    return not _target(ctx.sentence_left, pg.is_zh_text, f.uclass)
 
 
 def _offered(ctx: _Ctx) -> bool:

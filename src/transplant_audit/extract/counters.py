@@ -244,9 +244,10 @@ def _en_price_item(prev: Candidate, norm: str, start: int, uclass: str) -> str |
 
 def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, int] | None:
     """A Chinese count with no counter after it: in 万 next to a price or patient noun (see
-    _bare_wan), or before a disease and a patient noun (150万终末期肾病患者, 四五百尿毒症病人:
-    persons), or a tally said in speech (去年做了二百多: operations). Substring gates first:
-    most numbers have none nearby."""
+    _bare_wan), or before a disease and a patient noun (150万终末期肾病患者: persons), or
+    before patients who wait for an organ (150万中国患者正在等待器官移植: the waiting list),
+    or a tally said in speech (去年做了二百多: operations). Substring gates first: most
+    numbers have none nearby."""
     near = norm[s : e + 12]
     if "万" in near and ("万" in tok or pat.ZH_RANGE_TO_WAN_RE.match(norm, e, e + 12)):
         bare = _bare_wan(norm, s, e)
@@ -258,19 +259,22 @@ def _bare_count(norm: str, s: int, e: int, tok: str) -> tuple[str, str, float, i
         return "persons", "人", 1.0, e
     if ("患者" in near or "病人" in near or "病患" in near) and _waiting_patients(norm, e):
         return "waiting", "patients", 1.0, e
-    if "做" in norm[max(0, s - 3) : s] and (  # 去年做了二百多: a tally said in speech
-        pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e)
-        and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(norm, max(0, s - 16), s)
-        and _names_a_transplant(norm)
-    ):
-        return "ops", "例", 1.0, e
-    if "做" in norm[max(0, s - 5) : s] and (  # 去年一年做了快150: nearly so many
-        pat.ZH_SPOKEN_NEAR_TALLY_AFTER_RE.match(norm, e)
-        and pat.ZH_SPOKEN_NEAR_TALLY_BEFORE_RE.search(norm, max(0, s - 18), s)
-        and _names_a_transplant(norm)
-    ):
+    if "做" in norm[max(0, s - 5) : s] and _spoken_tally(norm, s, e):
         return "ops", "例", 1.0, e
     return None
+
+
+def _spoken_tally(norm: str, s: int, e: int) -> bool:
+    """A year's tally said in speech, the clause ending after it: so many and more (去年做了
+    二百多) or nearly so many (去年一年做了快150, zh21), in a text that names a transplant."""
+    plain = pat.ZH_SPOKEN_TALLY_AFTER_RE.match(norm, e) and pat.ZH_SPOKEN_TALLY_BEFORE_RE.search(
+        norm, max(0, s - 16), s
+    )
+    said = plain or (
+        pat.ZH_SPOKEN_NEAR_TALLY_AFTER_RE.match(norm, e)
+        and pat.ZH_SPOKEN_NEAR_TALLY_BEFORE_RE.search(norm, max(0, s - 18), s)
+    )
+    return bool(said) and _names_a_transplant(norm)
 
 
 def _waiting_patients(norm: str, e: int) -> bool:

@@ -449,12 +449,13 @@ that fails, or blindness) between the number and the patient noun; the number st
 patients."""
 ZH_WAITING_PATIENTS_AFTER_RE = re.compile(
     r"\s?[多余]?\s?(?:左右)?\s?的?\s?(?:中国|国内|全国|本地|香港|台湾)?\s?(?:患者|病人|病患)"
-    r"(?:及其?家[庭属]|和家属)?[^。;\d]{0,16}?(?<![无不毋])(?:正在|仍在|在)?(?:等待|等候|轮候)"
+    r"(?:及其?家[庭属]|和家属)?(?:(?![无不毋])[^。;\d]){0,16}?(?:正在|仍在|在)?(?:等待|等候|轮候)"
     r"[^,。;\d]{0,8}?(?:移植|器官|供体|[肝肾心肺](?:脏|源))"
 )
 """150万中国患者正在等待器官移植, 300万左右的病人等待心脏移植, 7000多的病人及家庭...等候着器官:
 a count with no counter, then patients (of a place, 左右, 的 between) who wait for an organ:
-patients on a waiting list (zh21)."""
+patients on a waiting list (zh21). No 无, 不 or 毋 between the patients and their wait: 患者
+无需等待肾脏移植 need not wait (a lookbehind before the wait missed 无需, 不在)."""
 ZH_WAITING_ITEM_BEFORE_RE = re.compile(
     r"(?:[肝肾心肺胰](?:脏)?|眼?角膜|小肠)(?:(?!移植|捐)[^,。;\d]){0,4}?[,\s]?(?:的?人数)?\s?"
     r"(?:则|也|还|亦|共)?\s?(?:有|为|达|突破|超过|逾|近)\s?(?:超过|逾|近|约)?\s?$"
@@ -481,10 +482,13 @@ counter, 多 and the clause's end after it, counts operations (a doctor on the t
 ZH_SPOKEN_NEAR_TALLY_BEFORE_RE = re.compile(
     r"(?:今年|去年|前年|每年|一年)[^,。;\d]{0,6}?(?:已经|已|也|就)?做了?(?:快|近|将近|接近)\s?$"
 )
-ZH_SPOKEN_NEAR_TALLY_AFTER_RE = re.compile(r"\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+_ZH_SPOKEN_CLAUSE_END = r"\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)"
+ZH_SPOKEN_NEAR_TALLY_AFTER_RE = re.compile(_ZH_SPOKEN_CLAUSE_END)
 """去年一年做了快150, 今年做了近两百了: a year's tally said in speech as nearly so many, no
 counter and the clause's end after it, counts operations (zh21)."""
-ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]\s?(?:了|吧|啊|呢){0,2}\s?(?=[,。;!?\"”」]|$)")
+ZH_SPOKEN_TALLY_AFTER_RE = re.compile(r"[多余]" + _ZH_SPOKEN_CLAUSE_END)
+"""The tally's 多 and the clause's end (a particle or two between): the end the nearly-so-many
+tally reads, 多 before it."""
 ZH_SPOKEN_TALLY_TOPIC_RE = re.compile(ZH_TX_WORD)
 """The tally needs a transplant or a swap of an organ named in the text (a donor organ alone
 leaves the classifier without a transplant: surgeries_per_year, not the tally)."""
@@ -2273,22 +2277,22 @@ EN_ONE_BODY_BEFORE_RE = re.compile(
     r"(?:son|daughter|boy|girl|man|woman|father|mother|husband|wife|child|patient|victim"
     r"|brother|sister)(?:'s|’s))\s$"
 )
+"""'the family had donated the son's three organs': the organs of one body after one person's
+possessive, no count of organs donated or used."""
 EN_ONE_OF_TWO_RE = re.compile(r"(?<![a-z])one of (?:the|his|her|their)\s(?:two|both|2)\s")
 """'donate one of the two kidneys': the pair of one body ('one of the 3,000 organs donated'
 stays a count)."""
-"""'the family had donated the son's three organs', 'donate one of the two kidneys': the
-organs of one body, no count of organs donated or used."""
 EN_PAIR_RE = re.compile(r"(?:two|both|2)\s")
 """A figure that is a pair ('two kidneys'): what one body has of an organ."""
-EN_SINGLE_ORGAN_AFTER_RE = re.compile(
-    r"^,?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
+_EN_SINGLE_ORGAN_NEXT = (
+    r",?\s(?:and\s)?(?:a|an|one)\s(?:pair of\s)?(?:[a-z-]+\s)?"
     r"(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
 )
+EN_SINGLE_ORGAN_AFTER_RE = re.compile("^" + _EN_SINGLE_ORGAN_NEXT)
 """'two kidneys, a liver, and a pair of corneas': organs listed beside a single one are one
 body's."""
 EN_ONE_BODY_LIST_RE = re.compile(
-    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas),?\s(?:and\s)?(?:a|an|one)\s"
-    r"(?:pair of\s)?(?:[a-z-]+\s)?(?:liver|heart|kidney|lung|pancreas|cornea)s?(?![a-z])"
+    r"(?<![a-z])(?:two|both|2)\s(?:kidneys|lungs|corneas)" + _EN_SINGLE_ORGAN_NEXT
 )
 """'can help at least five people by donating two kidneys, a liver, and a pair of corneas':
 the organs of one body, so the people helped are one donor's recipients (GUIDE.md: one
