@@ -38,7 +38,11 @@ heldout13's check half in the judge (1,405 snippets on 816 pages): F0.5 +0.0007,
 After syn19 put the synthetic corpus in the CV's grid the span stage runs as a veto; with
 heldout14's check half in the judge (1,487 snippets on 871 pages): F0.5 +0.0142, [+0.0097,
 +0.0191], 100.0% (real: the stage is on); F1 +0.0027, [-0.0009, +0.0065], 90.2%; both
-model.json's to the digit.
+model.json's to the digit. With heldout15's check half in the judge (heldout3-15, 1,583
+snippets on 936 pages; the retrain after heldout15's one blind score, veto at keep 0.3) the
+trainer's own run of the same bootstrap gave F0.5 +0.0172, [+0.0119, +0.0224], 100.0% (the
+stage on) and F1 +0.0023, [-0.0019, +0.0063], 83.0%: the trainer's figures, this script not
+re-run on that model.
 """
 
 from __future__ import annotations
