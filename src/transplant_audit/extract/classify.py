@@ -2017,6 +2017,8 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return _classify_in_use("ops", ctx, ordinal)
         if not ctx.chinese and pat.EN_TRANSPLANTS_LISTED_BEFORE_RE.search(ctx.sentence_left[-160:]):
             return _classify_in_use("ops", ctx, ordinal)  # transplants included 60 kidneys, ...
+        if not ctx.chinese and pat.EN_TRANSPLANTED_ORGANS_LIST_RE.search(ctx.sentence_left[-240:]):
+            return _classify_in_use("ops", ctx, ordinal)  # transplanted 90 kidneys, 12 livers
         return None
     if uclass == "percent":
         return _in_use_percent(ctx, transplant, sentence_tx)
