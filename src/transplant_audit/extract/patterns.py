@@ -1766,12 +1766,11 @@ HONG_KONG_CUE_RE = re.compile(r"香港|本港|港府|港人|港元|港币")
 EXPLICIT_CNY_RE = re.compile(r"人民币|rmb|cny|yuan|¥")
 LIST_JOIN_RE = re.compile(
     r"\s?(?:[a-z-]+\s){0,2}(?:and|or)\s|\s?(?:、|和|及)\s?"
-    r"|\s(?:[a-z-]+\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)s?,\s(?:and\s)?"
+    r"|\s(?:[a-z-]+\s)?(?:kidney|liver|heart|lung|pancreas|cornea|intestine)s?,\s"
 )
 """'2381 domestic and 2518 overseas kidney transplants', '2766、4080、5146、6302例', '300
-kidney, 120 liver and 50 heart transplants' (a comma after an organ, 'and' after it too:
-'one liver, six kidney, and eight corneal transplants'): the counter of the last item serves
-every item of the list. Matched at a position
+kidney, 120 liver and 50 heart transplants' (a comma after an organ): the counter of the
+last item serves every item of the list. Matched at a position
 (``match(text, pos)``), so no ``^``."""
 DOC_CONTEXT_CHARS = 80
 """Characters before a figure searched for a transplant word when its sentence has none
