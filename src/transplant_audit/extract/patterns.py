@@ -2308,12 +2308,17 @@ TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed|s\sof)\s(?:[a-z]+\s){
 organs named as what was transplanted."""
 EN_TRANSPLANTED_ORGANS_LIST_RE = re.compile(
     r"(?<![a-z])(?:transplanted|transplanting|transplants\sof)[,\s][^.;:]{0,200}?"
-    r"(?<![a-z])(?:kidneys|livers|hearts|lungs|corneas)(?:\s(?:from|of)\s[a-z\s]{0,30}?)?"
+    r"(?<![a-z])(?:kidneys|livers|hearts|lungs|corneas|[a-z]+s)(?:\s(?:from|of)\s[a-z\s]{0,30}?)?"
     r"(?:,\s(?:and\s)?|\sand\s)$"
 )
 """'has transplanted 900 kidneys, 120 livers and 30 hearts', 'transplanted, besides ..., 900
 kidneys from living relatives, 120 livers': the next organs of a list that a verb of
 transplanting heads, each counted by name (en22: heldout11, heldout15)."""
+EN_ORGAN_LIST_NEXT_RE = re.compile(
+    r"^[^,;.]{0,40}?,\s(?:and\s)?[\d,]+\s(?:[a-z-]+\s)?(?:kidneys|livers|hearts|lungs|corneas)"
+    r"(?![a-z])"
+)
+"""', 40,170 livers, and ...': the figure opens a list of organs counted by name."""
 _EN_ORDINALS = (
     "first",
     "second",
