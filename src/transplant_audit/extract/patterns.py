@@ -367,9 +367,11 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
 ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来几])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
 # English: "1,500 beds", "1,500-bed", "300 liver transplants", "$62,000", "30 percent"
 EN_COUNTER_RE = re.compile(
-    rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
+    rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s|u\.s\.\s){{0,3}}?)"
     rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
 )
+"""A number's counter, up to three words after it ('U.S.' one of them: '11,000 U.S. dollars',
+'40,000 U.S. organ transplants')."""
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
