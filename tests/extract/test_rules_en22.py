@@ -126,8 +126,7 @@ def test_us_with_full_stops(text: str, present: set, absent: set) -> None:
             id="part-by-donor-age",
         ),
         pytest.param(
-            "The hospital performed 300 transplants last year. In 2010, 45 donors were "
-            "registered.",
+            "The hospital performed 300 transplants last year. In 2010, 45 donors were registered.",
             {("transplants_in_period", 300.0)},
             {("transplants_in_period", 45.0)},
             id="donors-in-the-next-sentence",
