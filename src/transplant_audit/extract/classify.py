@@ -8,6 +8,7 @@ surgeon, living donation...) live here too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transplant_audit.evidence.vocabulary import (
     INDICATORS,
@@ -1945,6 +1946,17 @@ def _zh_trafficked_organs(ctx: _Ctx) -> bool:
     )
 
 
+def _en_transplanted_organ_list(ctx: _Ctx) -> bool:
+    """An English count of organs by name in a list a verb of transplanting heads: a next
+    item ('transplanted 900 kidneys, 120 livers') or the first one, the list after it."""
+    if pat.EN_TRANSPLANTED_ORGANS_LIST_RE.search(ctx.sentence_left[-240:]):
+        return True
+    return bool(
+        pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:])
+        and pat.EN_ORGAN_LIST_NEXT_RE.match(ctx.sentence_right)
+    )
+
+
 def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     """Counter class and context → indicator name, reading every count as in use."""
     # waits and amounts read cues of their own: the shared cues below are not computed for them
@@ -2013,6 +2025,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return None  # 两枚捐献的肝脏: one event's organs, the noun after; 角膜380枚 is a tally
         if _has(pat.DONATION_CUE_RE, ctx.clause) or _has(pat.ORGAN_ITEMS_ALLOCATED_RE, ctx.right):
             return "opo_organs_utilised"
+        if not ctx.chinese and _en_transplanted_organ_list(ctx):
+            # one list, one period: the sentence's ('transplants of 176 kidneys, 40 livers,
+            # and 137 corneas through September 2014')
+            return _classify_in_use("ops", replace(ctx, clause=ctx.sentence), ordinal)
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
             return _classify_in_use("ops", ctx, ordinal)
         if not ctx.chinese and pat.EN_TRANSPLANTS_LISTED_BEFORE_RE.search(ctx.sentence_left[-160:]):

@@ -799,6 +799,15 @@ def _part_of_the_whole_before(norm: str, s: int, e: int, prev_start: int) -> boo
     return not pat.EN_OUTCOME_PART_AFTER_RE.match(norm, e, e + 40)
 
 
+def _donor_kind_part(norm: str, s: int, e: int, prev_end: int) -> bool:
+    """English: '..., while 25 were from deceased donors', 'of which only 73 were of living
+    donors': a bare number, soon after the count of transplants before it, told as the part
+    one kind of donor gave."""
+    if s - prev_end > 160 or "\n" in norm[prev_end:s]:
+        return False
+    return bool(pat.EN_DONOR_KIND_PART_AFTER_RE.match(norm, e, e + 80))
+
+
 def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
     """A counter taken from the figure before: a subset of a count of transplants (Among
     them, 4,138...), a part of beds (including 60 in its ward), a cohort's group (n = 295),
@@ -813,6 +822,7 @@ def _counter_from_previous(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) 
             or pat.SUBSET_AFTER_RE.match(norm, e)
             or pat.FURTHER_BEFORE_RE.search(norm[max(0, s - 24) : s])
             or _part_of_the_whole_before(norm, s, e, out[-1].start)
+            or _donor_kind_part(norm, s, e, out[-1].end)
         )
     ):
         cnt = _Counter("ops", "transplants", 1.0, [], "", e)  # Among them, 4,138 came from

