@@ -27,13 +27,20 @@ def trainer():  # noqa: ANN201
     return import_script(TOOLS, "train_extractor")
 
 
+MODEL_BUDGET_BYTES = 20 * 1024 * 1024
+"""The model directory's size budget. Issue 14 allows a learned component that adds under 100 MB;
+the project kept itself to 10 MiB until the weights (dense float32, one row per feature,
+compressed) outgrew it as the training sets grew: 56,087 features x 44 classes, 10.67 MB in all,
+after heldout15's tune half joined (2026-12-06). 20 MiB keeps a fifth of the issue's limit."""
+
+
 def test_model_loads_without_pickle_and_is_small() -> None:
     model = learned.load_model()
     assert learned.NONE in model.classes
     assert model.weights.shape == (len(model.index), len(model.classes))
     assert model.intercept.shape == (len(model.classes),)
     size = sum(p.stat().st_size for p in learned.MODEL_DIR.iterdir())
-    assert size < 10 * 1024 * 1024
+    assert size < MODEL_BUDGET_BYTES
     with np.load(learned.MODEL_DIR / "weights.npz", allow_pickle=False) as npz:
         assert set(npz.files) == {"weights", "intercept", "relabel_weights", "relabel_intercept"}
     assert model.relabeller is not None
