@@ -80,32 +80,34 @@ def test_fallback_is_the_learned_methods_only() -> None:
 
 def test_n_zero_is_the_learned_method_without_fallback() -> None:
     """With N = 0 every learned candidate is its span's most likely label, not NONE, at the
-    add threshold at least (the learned method before the fallback); a large N on the same
-    model adds rules candidates the model did not choose, so the check can fail."""
+    add threshold at least (the learned method before the fallback). With a large N and an
+    add threshold no probability reaches, the model adds nothing, so every candidate left is
+    the fallback's: exactly the rules' candidates. (The check used to ask that a large N
+    change the stored model's output on this text; the model retrained at c15c763 agrees with
+    the rules on every span of it, so that check depended on the model, not on the code.)"""
     model = learned.load_model()
     text = TEXT + " 肝移植中心有移植护士80名，移植床位120张，完成肝移植300例。"
-    differ = False
-    for n in (0, 10**9):
-        m = replace(model, learned_fallback=n)
-        doc = learned.Document.of(text, None)
-        probs = doc.scores(m, list(range(len(doc.spans))))
-        best = {
-            (sp.start, sp.end): (m.classes[int(p.argmax())], float(p.max()))
-            for sp, p in zip(doc.spans, probs, strict=True)
-        }
-        scored = learned.extract_scored(text, method="learned", model=m)
-        assert scored
-        plain = [
-            (label, score) == (c.indicator, s) and s is not None and s >= m.learned_add_threshold
-            for c, s in scored
-            for (start, end), (label, score) in best.items()
-            if start < c.end and c.start < end
-        ]
-        if n == 0:
-            assert plain and all(plain)
-        else:
-            differ = differ or not all(plain)
-    assert differ
+    doc = learned.Document.of(text, None)
+    probs = doc.scores(model, list(range(len(doc.spans))))
+    best = {
+        (sp.start, sp.end): (model.classes[int(p.argmax())], float(p.max()))
+        for sp, p in zip(doc.spans, probs, strict=True)
+    }
+    scored = learned.extract_scored(
+        text, method="learned", model=replace(model, learned_fallback=0)
+    )
+    plain = [
+        (label, score) == (c.indicator, s) and s is not None and s >= model.learned_add_threshold
+        for c, s in scored
+        for (start, end), (label, score) in best.items()
+        if start < c.end and c.start < end
+    ]
+    assert plain and all(plain)
+    silent = replace(model, learned_fallback=10**9, learned_add_threshold=1.01)
+    kept = learned.extract_scored(text, method="learned", model=silent)
+    rules = learned.extract(text, method="rules")
+    assert rules
+    assert [(c.indicator, c.value) for c, _ in kept] == [(c.indicator, c.value) for c in rules]
 
 
 def test_stored_counts_are_the_real_training_spans(
