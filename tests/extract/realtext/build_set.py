@@ -30,6 +30,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout13 (raw/w*.txt, heldout13.json; likewise)
      python tests/extract/realtext/build_set.py heldout14 (raw/x*.txt, heldout14.json; likewise)
      python tests/extract/realtext/build_set.py heldout15 (raw/y*.txt, heldout15.json; likewise)
+     python tests/extract/realtext/build_set.py heldout16 (raw/z*.txt, heldout16.json; likewise)
 """
 
 from __future__ import annotations
@@ -264,7 +265,7 @@ def _assert_no_repeats(name: str, docs: list[dict]) -> None:
 _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
-    ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"),
+    ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -401,6 +402,15 @@ def build_heldout15() -> list[dict]:
     return _build_blind("heldout15")
 
 
+def build_heldout16() -> list[dict]:
+    """The sixteenth held-out set (raw/z*.txt: zE English, zS Simplified, zT Traditional
+    Chinese), gathered blind to the extractor after heldout15 had been scored and joined by
+    half, by two gatherers per language (stored public pages; GitHub files and repositories
+    fetched in earlier sessions), under the same checks as heldout15's: no page of an earlier
+    set, no 40-character run, near copy or other-script copy of their text, no repeats."""
+    return _build_blind("heldout16")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -432,6 +442,7 @@ _HELDOUT_BUILDERS = {
     "heldout8": build_heldout8, "heldout9": build_heldout9, "heldout10": build_heldout10,
     "heldout11": build_heldout11, "heldout12": build_heldout12, "heldout13": build_heldout13,
     "heldout14": build_heldout14, "heldout15": build_heldout15,
+    "heldout16": build_heldout16,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
