@@ -11,7 +11,8 @@ heldout11's floors were set at its one blind score; its tune half has been read 
 heldout12's floors were set at its one blind score; its tune half has been read since.
 heldout13's floors were set at its one blind score; its tune half has been read since.
 heldout14's floors were set at its one blind score; its tune half has been read since.
-heldout15's floors were set at its one blind score; no rules pass has read it. The
+heldout15's floors were set at its one blind score; its tune half has been read since.
+heldout16's floors were set at its one blind score; no rules pass has read it. The
 floors sit a little below what was measured, so a regression fails; they are not the issue's
 targets (precision 0.9, recall 0.8), which the blind sets do not reach yet: docs/extract.md
 reports both."""
@@ -203,12 +204,26 @@ HELDOUT14_FLOORS = {
 # scored en 0.752/0.636, zh-Hans 0.794/0.667, zh-Hant 0.556/0.588; the default en 0.765/0.605,
 # zh-Hans 0.817/0.653, zh-Hant 0.600/0.529. The session's starting code (40be509, default
 # combined) scored the rules at en 0.755/0.643 and the Chinese parts the same (after the one
-# scoring, for the comparison). No rules pass has read it. Each floor allows one figure fewer
-# than measured (zh-Hant has 17 figures: one is 0.059 of recall).
+# scoring, for the comparison). Its tune half has been read since (en22). Each floor allows
+# one figure fewer than measured (zh-Hant has 17 figures: one is 0.059 of recall).
 HELDOUT15_FLOORS = {
     "en": (0.74, 0.62),
     "zh-Hans": (0.78, 0.65),
     "zh-Hant": (0.52, 0.52),
+}
+# heldout16 (124 snippets, gathered blind after heldout15 was scored and joined by half, by six
+# gatherers, two per language; 52 carry no figure; zh-Hans 34 snippets / 28 figures, zh-Hant 27
+# / 39) was scored once with rules, model and confidence mapping frozen (2026-12-06 16:24 UTC,
+# main b694695; default method combined, rules + the span stage's veto at keep 0.5). The rules
+# (these floors) scored en 0.683/0.683, zh-Hans 0.767/0.821, zh-Hant 0.688/0.564; the default
+# en 0.719/0.651, zh-Hans 0.852/0.821, zh-Hant 0.688/0.564. The session's starting code
+# (40be509) scored the rules at en 0.677/0.667 and the Chinese parts the same (after the one
+# scoring, for the comparison). No rules pass has read it, and its halves have not joined the
+# trainer yet. Each floor allows one figure fewer than measured.
+HELDOUT16_FLOORS = {
+    "en": (0.67, 0.66),
+    "zh-Hans": (0.75, 0.78),
+    "zh-Hant": (0.67, 0.53),
 }
 
 
@@ -294,6 +309,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout13", HELDOUT13_FLOORS),
         ("heldout14", HELDOUT14_FLOORS),
         ("heldout15", HELDOUT15_FLOORS),
+        ("heldout16", HELDOUT16_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
