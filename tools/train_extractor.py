@@ -319,7 +319,8 @@ joined after its one blind score (2026-12-06, namer13, committed before any run 
 result with it), heldout10's after its (02:54 UTC, by the lead, likewise), heldout11's after its
 (05:07 UTC, by the lead, committed before the retrain that uses it), heldout12's after its
 (07:49 UTC, likewise), heldout13's after its (10:24 UTC, likewise), heldout14's after its
-(12:54 UTC, likewise), heldout15's after its (15:30 UTC, likewise), heldout16's after its (16:24 UTC, likewise)."""
+(12:54 UTC, likewise), heldout15's after its (15:30 UTC, likewise), heldout16's after its
+(16:24 UTC, likewise)."""
 JUDGE_SETS = tuple(f"{name}-check" for name in JUDGE_HALVES)
 """The judge's set names: never trained on, scored only in aggregate."""
 DEFAULT_BETA = 0.5
