@@ -42,7 +42,13 @@ model.json's to the digit. With heldout15's check half in the judge (heldout3-15
 snippets on 936 pages; the retrain after heldout15's one blind score, veto at keep 0.3) the
 trainer's own run of the same bootstrap gave F0.5 +0.0172, [+0.0119, +0.0224], 100.0% (the
 stage on) and F1 +0.0023, [-0.0019, +0.0063], 83.0%: the trainer's figures, this script not
-re-run on that model.
+re-run on that model. The retrain after en22 (7fb16fa, the same judge, veto at keep 0.5, the
+model frozen for heldout16): the trainer's F0.5 +0.0186, [+0.0131, +0.0244], 100.0% (the
+stage on), F1 -0.0004, [-0.0054, +0.0043], 46.0%; this script not re-run on it either.
+With heldout16's check half in the judge (heldout3-16, 1,642 snippets on 977 pages; the
+retrain after heldout16's one blind score, veto at keep 0.2) the trainer's F0.5 +0.0140,
+[+0.0100, +0.0185], 100.0% (the stage on), F1 +0.0040, [+0.0008, +0.0072], 98.1%: the
+trainer's figures, this script not re-run on that model.
 """
 
 from __future__ import annotations
