@@ -228,10 +228,10 @@ def extract_cmd(
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
                 "on its judge, the pooled check halves of the scored held-out sets (never "
-                "trained on), stored as extract.learned.DEFAULT_METHOD: combined (the rules, "
-                "then the re-labeller; the span stage off) since the retrain after pf18, "
-                "whose re-labeller's precision-first gain over the rules is real on the judge "
-                "(docs/extract.md, 'The learned step, in brief')."
+                "trained on), stored as extract.learned.DEFAULT_METHOD: learned since the "
+                "retrain with heldout16's halves (2026-12-06), whose precision-first gain "
+                "over the rules on the judge is real and larger than combined's (the rules "
+                "and the span model's vetoes) (docs/extract.md, 'The learned step, in brief')."
             ),
             case_sensitive=False,
             show_default=False,
