@@ -447,22 +447,13 @@ def test_no_judged_or_blind_page_is_trained_on(trainer) -> None:  # noqa: ANN001
     check halves never) is among the
     trainer's snippets, by id, text or page (the URL key the split hashes, across sets: a
     page in two sets must not be trained in one and judged in the other). Counts only, so a
-    failure prints no held-out text."""
+    failure prints no held-out text. Which sets the judge holds is
+    test_judge_is_the_check_halves_of_heldout3_to_heldout16's to check."""
     build_set = import_script(REALTEXT, "build_set")
     records = [raw for _, raw in trainer.real_records()]
     ids = {str(raw["id"]) for raw in records}
     texts = {raw["text"] for raw in records}
     pages = {build_set._url_key(raw["url"]) for raw in records}
-    assert {
-        "heldout9",
-        "heldout10",
-        "heldout11",
-        "heldout12",
-        "heldout13",
-        "heldout14",
-        "heldout15",
-        "heldout16",
-    } <= set(trainer.JUDGE_HALVES)
     held = [(f"{n}-check", trainer.check_half(n)) for n in trainer.JUDGE_HALVES]
     for name, snippets in held:
         assert snippets, name
