@@ -1,6 +1,6 @@
 """Where the extractor's time goes on the benchmark's pages: a sampling profile (issue 14).
 
-Run:  python benchmarks/profile_extract.py [--method rules|combined|span] [--seconds 20]
+Run:  python benchmarks/profile_extract.py [--method learned|rules|combined|span] [--seconds 20]
           [--pages dense|typical] [--top 40] [--interval-ms 0.5]
 
 The pages are ``bench_extract_speed.py``'s (SYNTHETIC test material). The extractor runs on
@@ -97,7 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--method", choices=("rules", "combined", "span"), default="rules")
+    ap.add_argument(
+        "--method",
+        choices=bench_extract_speed.METHODS,
+        default=bench_extract_speed.DEFAULT_METHOD,
+        help="the method profiled (default: the CLI's, learned; see bench_extract_speed.py)",
+    )
     ap.add_argument("--pages", choices=("dense", "typical"), default="dense")
     ap.add_argument("--seconds", type=float, default=20.0, help="CPU seconds sampled")
     ap.add_argument("--top", type=int, default=40, help="rows printed per table")
