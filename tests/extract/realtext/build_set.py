@@ -31,6 +31,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout14 (raw/x*.txt, heldout14.json; likewise)
      python tests/extract/realtext/build_set.py heldout15 (raw/y*.txt, heldout15.json; likewise)
      python tests/extract/realtext/build_set.py heldout16 (raw/z*.txt, heldout16.json; likewise)
+     python tests/extract/realtext/build_set.py heldout17 (raw/a*.txt, heldout17.json; likewise)
 """
 
 from __future__ import annotations
@@ -266,6 +267,7 @@ _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
+    ("a", "h17"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -411,6 +413,17 @@ def build_heldout16() -> list[dict]:
     return _build_blind("heldout16")
 
 
+def build_heldout17() -> list[dict]:
+    """The seventeenth held-out set (raw/a*.txt: aE English, aS Simplified, aT Traditional
+    Chinese; the letters after z wrap to a, which no earlier set used), gathered blind to the
+    extractor after heldout16 had been scored and joined by half and the model retrained
+    (the default became the learned method), by two English, two Simplified and four
+    Traditional gatherers (stored public pages; GitHub files and fetched repositories), under
+    the same checks as heldout16's: no page of an earlier set, no 40-character run, near copy
+    or other-script copy of their text, no repeats."""
+    return _build_blind("heldout17")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -442,7 +455,7 @@ _HELDOUT_BUILDERS = {
     "heldout8": build_heldout8, "heldout9": build_heldout9, "heldout10": build_heldout10,
     "heldout11": build_heldout11, "heldout12": build_heldout12, "heldout13": build_heldout13,
     "heldout14": build_heldout14, "heldout15": build_heldout15,
-    "heldout16": build_heldout16,
+    "heldout16": build_heldout16, "heldout17": build_heldout17,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
