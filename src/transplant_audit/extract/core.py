@@ -266,8 +266,8 @@ _MID_MORE_RE = re.compile(r"[多余几][万亿]")
 
 def more_than_stated(tok: str) -> bool:
     """Does the number token say more than its round figure (30多万, 三十余万, 十几万:
-    at_least)? The rules' reading (``_direct_counter``) and the added spans'
-    (``learned._stated_reading``)."""
+    at_least)? The rules' reading (``_direct_counter``) and a figure read alone
+    (``told_alone``)."""
     return ("多" in tok or "余" in tok or "几" in tok) and _MID_MORE_RE.search(tok) is not None
 
 
@@ -1152,18 +1152,123 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
 
 
 def _qualifiers(pg: _Page, carry: _Carry, f: _Figure) -> bool:
-    """The qualifier before the number (past the currency) and after the counter, each
-    widening the span (``read_qualifiers``); a range's ends are at_least / at_most. False
-    when the widened span runs into the figure before."""
-    found, start, end = read_qualifiers(pg.norm, f.s, f.start, f.end, f.uclass, f.zh)
-    quals = f.quals + found
-    if f.range_lower:
-        quals = [Qualifier.AT_LEAST]
-    elif f.s in carry.range_upper or f.adjacent:
-        quals = [Qualifier.AT_MOST]
-    f.quals, f.start, f.end = quals, start, end
+    """The figure's qualifier and span (``read_figure``, told what the steps before read:
+    its token's and counter's qualifiers, the span past its currency and counter, a range's
+    end). False when the widened span runs into the figure before."""
+    told = Told(
+        quals=f.quals,
+        start=f.start,
+        end=f.end,
+        uclass=f.uclass,
+        range_end="low"
+        if f.range_lower
+        else "high"
+        if f.s in carry.range_upper or f.adjacent
+        else "",
+    )
+    qualifier, start, end = read_figure(pg.norm, f.m, told)
+    f.quals, f.start, f.end = [qualifier], start, end
     taken = carry.taken
     return not (taken and start < taken[-1][1])
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """What the rules' steps read of a figure before its qualifiers (``read_figure``)."""
+
+    quals: list[Qualifier]  # its counter's and its token's qualifiers (1200余例, 30多万)
+    start: int  # where it starts: the number, or a currency before it (RMB, US$, dollar)
+    end: int  # where it ends: the number, or its counter (past a range word: 一到, 2 to)
+    uclass: str  # its counter's class (ops, time, cny...), a currency's when it has none
+    range_end: str  # "low" (一到两周's 一), "high" (its 两周, 五六千), "" for neither
+
+
+def read_figure(
+    norm: str, m: re.Match[str], told: Told | None = None
+) -> tuple[Qualifier, int, int]:
+    """(qualifier, start, end) of the figure at the number token ``m`` of ``norm``, as the
+    rules read it: the qualifiers of its counter and token, then those written before its
+    currency and after its counter (``read_qualifiers``: 不到两周, more than 200, 约3万元,
+    500例以上), each widening the span; a range's low end is at_least, its high end
+    at_most. The rules' pipeline tells what its steps read (``Told``); without it the
+    figure is read alone, as the span stage reads a number the rules left
+    (``learned._new_candidate``): ``told_alone``."""
+    told = told or told_alone(norm, m)
+    found, start, end = read_qualifiers(
+        norm, m.start(), told.start, told.end, told.uclass, m.group("zh")
+    )
+    if told.range_end == "low":
+        return Qualifier.AT_LEAST, start, end
+    if told.range_end == "high":
+        return Qualifier.AT_MOST, start, end
+    return _combine(told.quals + found), start, end
+
+
+def told_alone(norm: str, m: re.Match[str]) -> Told:
+    """What the rules' steps would read of the number ``m`` with nothing read before it:
+    its counter (``counter_at``), the currency before it, a range's end (一到两周,
+    2 to 4 weeks: ``_range_low_end``; 五六千 or the number after a low end: high)."""
+    s, e = m.span()
+    cnt = counter_at(norm, m)
+    zh = m.group("zh")
+    quals = list(cnt.quals or [])
+    if more_than_stated(m.group(0)):
+        quals.append(Qualifier.AT_LEAST)
+    start = s
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    if cur:
+        start = max(0, s - 6) + cur.start()
+    uclass = cnt.uclass or (
+        pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    )
+    end = max(e, cnt.end) if cnt.uclass else e
+    low = _range_low_end(norm, m)
+    range_end = "low" if low else ""
+    if low:
+        end = low
+    elif (zh and _adjacent_range(zh)) or _range_high_end(norm, s):
+        range_end = "high"
+    return Told(quals, start, end, uclass, range_end)
+
+
+def counter_at(norm: str, m: re.Match[str]) -> _Counter:
+    """The counter the rules would read for the number ``m`` with nothing read before it
+    (its own, implied, a range's or a list's last item's, or the noun after parentheses):
+    what the span stage reads of every number (``learned.number_spans``)."""
+    s, e = m.span()
+    cnt = _read_counter(norm, e)
+    if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
+        return _Counter("percent", "percent", 1.0, [], "", e)
+    if not cnt.uclass and m.group("zh") is None:
+        cnt = _implied_counter(norm, s, e, cnt)
+    if not cnt.uclass:
+        found = range_high_end(norm, e)
+        if found:
+            cnt = found[2]
+    if not cnt.uclass:
+        cnt = _list_counter(norm, e, cnt)
+    if not cnt.uclass:
+        cnt = _counter_after_paren(norm, e, cnt)
+    return cnt
+
+
+def _range_low_end(norm: str, m: re.Match[str]) -> int:
+    """Where the low end of 一到两周, 2 to 4 weeks ends (past the range word) when ``m`` is
+    one, as the rules read it (``_range_counter``: a number with no counter of its own
+    before a range word and a number with one); 0 when it is none."""
+    e = m.end()
+    if _read_counter(norm, e).uclass:
+        return 0
+    found = range_high_end(norm, e)
+    return found[0] if found and found[2].uclass else 0
+
+
+def _range_high_end(norm: str, s: int) -> bool:
+    """Is the number at ``s`` the high end of such a range (the low end right before it)?"""
+    for lo in pat.NUMBER_RE.finditer(norm, max(0, s - 24), s):
+        if _range_low_end(norm, lo) == s:
+            return True
+    return False
 
 
 def _context(pg: _Page, f: _Figure) -> _Ctx:
