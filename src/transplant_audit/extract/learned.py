@@ -881,8 +881,9 @@ def _new_candidate(
     """The candidate of a span the model names ``indicator`` where the rules named none or
     another, with the rules' qualifier and span: a span the rules read keeps its rules
     candidate's (its qualifier and widened span, a range's end as ``ranges`` marked it), a
-    span they left is read as they would read it (``_stated_reading``)."""
-    organ = _organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30]))
+    span they left is read as they would read it (``_stated_reading``). ``norm`` is
+    ``text`` normalised (the same length): the organ is read from it, around the span."""
+    organ = _organ_near(norm[max(0, sp.start - _ORGAN_REACH) : sp.end + _ORGAN_REACH])
     if sp.rules:
         rule = sp.rules[0]
         qualifier, start, end = Qualifier(rule.qualifier), rule.start, rule.end
@@ -908,6 +909,10 @@ def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
     if m is None or m.end() != sp.end:
         return Qualifier.EXACT, sp.start, sp.end
     return core.read_figure(norm, m)
+
+
+_ORGAN_REACH = 30
+"""Characters read either side of an added span for its organ (``_organ_near``)."""
 
 
 def _organ_near(window: str) -> str:
