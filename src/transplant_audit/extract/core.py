@@ -268,7 +268,7 @@ _MID_MORE_RE = re.compile(r"[多余几][万亿]")
 def more_than_stated(tok: str) -> bool:
     """Does the number token say more than its round figure (30多万, 三十余万, 十几万:
     at_least)? The rules' reading (``_direct_counter``) and a figure read alone
-    (``told_alone``)."""
+    (``_alone``)."""
     return ("多" in tok or "余" in tok or "几" in tok) and _MID_MORE_RE.search(tok) is not None
 
 
@@ -1297,7 +1297,7 @@ def _figure_range_end(norm: str, m: re.Match[str], start: int, end: int, uclass:
 def _joined(norm: str, fig: tuple[int, int, str], other: re.Match[str], *, after: bool) -> bool:
     """Is the number ``other`` (after or before the figure ``fig``, its widened start, end
     and counter class) the range's other end?"""
-    quals, start, end, uclass = _alone(norm, other)
+    _, start, end, uclass = _alone(norm, other)
     if uclass != fig[2] or (not uclass and _YEAR_FULL_RE.fullmatch(other.group(0))):
         return False  # 'from 30 in 2010 to over 5,500': a year dates a figure, no range end
     _, o_start, o_end = read_qualifiers(norm, other.start(), start, end, uclass, other.group("zh"))
