@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from transplant_audit.evidence.vocabulary import (
@@ -121,7 +122,7 @@ from transplant_audit.extract.period import NO_CUE_REASON, PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
-from transplant_audit.extract.ranges import _mark_ranges
+from transplant_audit.extract.ranges import _mark_ranges, joins_range
 from transplant_audit.extract.ranks import _en_rank_candidates, _rank_candidates
 from transplant_audit.extract.rxprefix import speed_up
 from transplant_audit.extract.spans import _flat, _hospital_at
@@ -266,8 +267,8 @@ _MID_MORE_RE = re.compile(r"[多余几][万亿]")
 
 def more_than_stated(tok: str) -> bool:
     """Does the number token say more than its round figure (30多万, 三十余万, 十几万:
-    at_least)? The rules' reading (``_direct_counter``) and the added spans'
-    (``learned._stated_reading``)."""
+    at_least)? The rules' reading (``_direct_counter``) and a figure read alone
+    (``_alone``)."""
     return ("多" in tok or "余" in tok or "几" in tok) and _MID_MORE_RE.search(tok) is not None
 
 
@@ -1152,18 +1153,214 @@ def _money_checks(pg: _Page, f: _Figure) -> bool:
 
 
 def _qualifiers(pg: _Page, carry: _Carry, f: _Figure) -> bool:
-    """The qualifier before the number (past the currency) and after the counter, each
-    widening the span (``read_qualifiers``); a range's ends are at_least / at_most. False
-    when the widened span runs into the figure before."""
-    found, start, end = read_qualifiers(pg.norm, f.s, f.start, f.end, f.uclass, f.zh)
-    quals = f.quals + found
-    if f.range_lower:
-        quals = [Qualifier.AT_LEAST]
-    elif f.s in carry.range_upper or f.adjacent:
-        quals = [Qualifier.AT_MOST]
-    f.quals, f.start, f.end = quals, start, end
+    """The figure's qualifier and span (``read_figure``, told what the steps before read:
+    its token's and counter's qualifiers, the span past its currency and counter, a range's
+    end). False when the widened span runs into the figure before."""
+    told = Told(
+        quals=f.quals,
+        start=f.start,
+        end=f.end,
+        uclass=f.uclass,
+        range_end="low"
+        if f.range_lower
+        else "high"
+        if f.s in carry.range_upper or f.adjacent
+        else "",
+    )
+    qualifier, start, end = read_figure(pg.norm, f.m, told)
+    f.quals, f.start, f.end = [qualifier], start, end
     taken = carry.taken
     return not (taken and start < taken[-1][1])
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """What the rules' steps read of a figure before its qualifiers (``read_figure``)."""
+
+    quals: list[Qualifier]  # its counter's and its token's qualifiers (1200余例, 30多万)
+    start: int  # where it starts: the number, or a currency before it (RMB, US$, dollar)
+    end: int  # where it ends: the number, or its counter (past a range word: 一到, 2 to)
+    uclass: str  # its counter's class (ops, time, cny...), a currency's when it has none
+    range_end: str  # "low" (一到两周's 一), "high" (its 两周, 五六千), "" for neither
+
+
+def read_figure(
+    norm: str, m: re.Match[str], told: Told | None = None
+) -> tuple[Qualifier, int, int]:
+    """(qualifier, start, end) of the figure at the number token ``m`` of ``norm``, as the
+    rules read it: the qualifiers of its counter and token, then those written before its
+    currency and after its counter (``read_qualifiers``: 不到两周, more than 200, 约3万元,
+    500例以上), each widening the span; a range's low end is at_least, its high end
+    at_most. The rules' pipeline tells what its steps read (``Told``); without it the
+    figure is read alone, as the span stage reads a number the rules left
+    (``learned._new_candidate``): ``_told_alone``."""
+    told = told or _told_alone(norm, m)
+    found, start, end = read_qualifiers(
+        norm, m.start(), told.start, told.end, told.uclass, m.group("zh")
+    )
+    if told.range_end == "low":
+        return Qualifier.AT_LEAST, start, end
+    if told.range_end == "high":
+        return Qualifier.AT_MOST, start, end
+    return _combine(told.quals + found), start, end
+
+
+def _told_alone(norm: str, m: re.Match[str]) -> Told:
+    """What the rules' steps would read of the number ``m`` with nothing read before it:
+    its counter (``counter_at``; an ordinal's, the 1,000th liver transplant), the currency
+    before it, a range's end: 一到两周, 2 to 4 weeks (``_range_low_end``), US$20,000-30,000
+    (``_money_range_low``); 五六千, 三、四十 (the span from the low digit), or the number
+    after such a low end; or one of two figures of one counter joined by a range word
+    (30万元至50万元, 29 beds to 70 beds, between $50,000 and $100,000:
+    ``ranges.joins_range``, as ``_mark_ranges`` joins two figures of one indicator)."""
+    s = m.start()
+    zh = m.group("zh")
+    quals, start, end, uclass = _alone(norm, m)
+    low = _comma_low_before(norm, s) if zh else 0
+    if low:  # 三、四十例, 兩、三百台: the span from the low digit, the high end at_most
+        return Told(quals, s - 2, end, uclass, "high" if _comma_range(zh, low) else "")
+    low_end = _range_low_end(norm, m)
+    if low_end:
+        return Told(quals, start, low_end, uclass, "low")
+    if _money_range_low(norm, m):
+        return Told(quals, start, end, uclass, "low")
+    if (zh and _adjacent_range(zh)) or _range_high_end(norm, s):
+        return Told(quals, start, end, uclass, "high")
+    if any(_money_range_low(norm, lo, s) for lo in _numbers_before(norm, s)):
+        return Told(quals, start, end, uclass, "high")
+    return Told(quals, start, end, uclass, _figure_range_end(norm, m, start, end, uclass))
+
+
+def _alone(norm: str, m: re.Match[str]) -> tuple[list[Qualifier], int, int, str]:
+    """(qualifiers, start, end, counter class) of the number ``m`` read alone: its
+    counter's and token's qualifiers, the span over the currency before it and its
+    counter."""
+    s, e = m.span()
+    ordinal = _ORDINAL_SUFFIX_RE.match(norm[e : e + 3]) is not None
+    cnt = _ordinal_counter(norm, e) if ordinal else counter_at(norm, m)
+    quals = list(cnt.quals or [])
+    if more_than_stated(m.group(0)):
+        quals.append(Qualifier.AT_LEAST)
+    start = s
+    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
+    if cur:
+        start = max(0, s - 6) + cur.start()
+    currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    end = max(e, cnt.end) if cnt.uclass else e
+    return quals, start, end, cnt.uclass or currency
+
+
+def _comma_low_before(norm: str, s: int) -> int:
+    """The low digit of 三、四十 when the number at ``s`` is its high end (``_token``: a
+    lone Chinese digit, then 、), or 0."""
+    if s < 2 or norm[s - 1] != "、":
+        return 0
+    lo = pat.NUMBER_RE.match(norm, s - 2)
+    if lo is None or lo.end() != s - 1 or not lo.group("zh"):
+        return 0
+    return _comma_adjacent_low(norm, s - 2)
+
+
+def _ordinal_counter(norm: str, e: int) -> _Counter:
+    """The counter of an ordinal ending at ``e`` before its suffix, as ``_direct_counter``
+    reads one: after the suffix ('the 1,000th liver transplant'); else a donor (the 315th
+    donor) or a transplant (the 500th)."""
+    cnt = _read_counter(norm, e + 2)
+    if cnt.uclass:
+        return cnt
+    donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
+    if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
+        return _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
+    return _Counter("ops", "transplants", 1.0, [], "", e + 2)
+
+
+_RANGE_PARTNER_REACH = 12
+"""How far a range's other end is looked for past the figure's span (' and rmb ')."""
+
+
+def _figure_range_end(norm: str, m: re.Match[str], start: int, end: int, uclass: str) -> str:
+    """ "low" or "high" when the figure at ``m`` (``start``-``end`` before its qualifiers)
+    and the number after or before it, read alone with the same counter class, are joined
+    as a range (``ranges.joins_range`` on their spans widened by their qualifiers); "" when
+    they are not."""
+    s, zh = m.start(), m.group("zh")
+    _, a_start, a_end = read_qualifiers(norm, s, start, end, uclass, zh)
+    nxt = pat.NUMBER_RE.search(norm, a_end, a_end + _RANGE_PARTNER_REACH)
+    if nxt and _joined(norm, (a_start, a_end, uclass), nxt, after=True):
+        return "low"
+    before = list(pat.NUMBER_RE.finditer(norm, max(0, a_start - 48), a_start))
+    if before and _joined(norm, (a_start, a_end, uclass), before[-1], after=False):
+        return "high"
+    return ""
+
+
+def _joined(norm: str, fig: tuple[int, int, str], other: re.Match[str], *, after: bool) -> bool:
+    """Is the number ``other`` (after or before the figure ``fig``, its widened start, end
+    and counter class) the range's other end?"""
+    _, start, end, uclass = _alone(norm, other)
+    if uclass != fig[2] or (not uclass and _YEAR_FULL_RE.fullmatch(other.group(0))):
+        return False  # 'from 30 in 2010 to over 5,500': a year dates a figure, no range end
+    _, o_start, o_end = read_qualifiers(norm, other.start(), start, end, uclass, other.group("zh"))
+    if after:
+        return joins_range(norm, fig[0], fig[1], o_start)
+    return joins_range(norm, o_start, o_end, fig[0])
+
+
+def counter_at(norm: str, m: re.Match[str]) -> _Counter:
+    """The counter the rules would read for the number ``m`` with nothing read before it
+    (its own, implied, a range's or a list's last item's, or the noun after parentheses):
+    what the span stage reads of every number (``learned.number_spans``)."""
+    s, e = m.span()
+    cnt = _read_counter(norm, e)
+    if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
+        return _Counter("percent", "percent", 1.0, [], "", e)
+    if not cnt.uclass and m.group("zh") is None:
+        cnt = _implied_counter(norm, s, e, cnt)
+    if not cnt.uclass:
+        found = range_high_end(norm, e)
+        if found:
+            cnt = found[2]
+    if not cnt.uclass:
+        cnt = _list_counter(norm, e, cnt)
+    if not cnt.uclass:
+        cnt = _counter_after_paren(norm, e, cnt)
+    return cnt
+
+
+def _range_low_end(norm: str, m: re.Match[str]) -> int:
+    """Where the low end of 一到两周, 2 to 4 weeks ends (past the range word) when ``m`` is
+    one, as the rules read it (``_range_counter``: a number with no counter of its own
+    before a range word and a number with one); 0 when it is none."""
+    e = m.end()
+    if _read_counter(norm, e).uclass:
+        return 0
+    found = range_high_end(norm, e)
+    return found[0] if found and found[2].uclass else 0
+
+
+def _range_high_end(norm: str, s: int) -> bool:
+    """Is the number at ``s`` the high end of such a range (the low end right before it)?"""
+    return any(_range_low_end(norm, lo) == s for lo in _numbers_before(norm, s))
+
+
+def _numbers_before(norm: str, s: int) -> Iterator[re.Match[str]]:
+    """The number tokens that could be a range's low end before the number at ``s``."""
+    return pat.NUMBER_RE.finditer(norm, max(0, s - 24), s)
+
+
+def _money_range_low(norm: str, m: re.Match[str], high: int = -1) -> bool:
+    """Is ``m`` the low end of US$20,000-30,000, 人民币40-60万 (``_range_counter``: an Arabic
+    number with no counter of its own after a currency, a range word and an Arabic number),
+    its high end at ``high`` when given?"""
+    s, e = m.span()
+    if not m.group("arabic") or _read_counter(norm, e).uclass:
+        return False
+    if m.group("zh") is None and _implied_counter(norm, s, e, _read_counter(norm, e)).uclass:
+        return False
+    found = range_high_end(norm, e)
+    if not found or found[2].uclass or not found[1].group("arabic"):
+        return False
+    return (high < 0 or found[1].start() == high) and bool(_currency_before(norm, s))
 
 
 def _context(pg: _Page, f: _Figure) -> _Ctx:

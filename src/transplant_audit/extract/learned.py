@@ -2,11 +2,11 @@
 reads every number the parser finds and says which indicator it is, or none.
 
 Candidates are the numbers ``patterns.NUMBER_RE`` finds in the normalised text, each read
-with the rules' own helpers (value, counter, currency prefix, range and list counters, from
-``core``: ``_token_value``, ``_adjacent_range``, ``_read_counter``, ``_implied_counter``,
-``_list_counter``, ``_counter_after_paren``, ``_TIME_TO_DAYS``, ``_flat``; renaming one of
-them breaks this module, and tests/extract/test_learned.py says so), plus every candidate
-the rules produce. Each span is described by sparse string
+with the rules' own helpers (from ``core``: the value, ``_token_value`` and
+``_adjacent_range``; the counter, ``counter_at``; days, ``_TIME_TO_DAYS``; and the
+qualifier and span of a span added, ``read_figure``; renaming one of them breaks this
+module, and tests/extract/test_learned.py says so), plus every candidate the rules
+produce. Each span is described by sparse string
 features (``span_features``): words or character n-grams either side, its counter and unit,
 currency, year-likeness, table or list line, language and the rules' label for the span.
 The weights are plain JSON + NPZ under ``extract/model/`` (no pickle), trained by
@@ -56,7 +56,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Qualifier
-from transplant_audit.extract import classify, core, counters, relabel, spans
+from transplant_audit.extract import core, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -240,26 +240,6 @@ class Model:
 # --- candidates -------------------------------------------------------------------------------
 
 
-def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
-    """The counter the rules would read for the number ``m`` (its own, implied, a range's
-    or a list's last item's, or the noun after parentheses)."""
-    s, e = m.span()
-    cnt = counters._read_counter(norm, e)
-    if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
-        return counters._Counter("percent", "percent", 1.0, [], "", e)
-    if not cnt.uclass and m.group("zh") is None:
-        cnt = counters._implied_counter(norm, s, e, cnt)
-    if not cnt.uclass:
-        found = counters.range_high_end(norm, e)
-        if found:
-            cnt = found[2]
-    if not cnt.uclass:
-        cnt = counters._list_counter(norm, e, cnt)
-    if not cnt.uclass:
-        cnt = counters._counter_after_paren(norm, e, cnt)
-    return cnt
-
-
 _KINDS = ("frac", "arabic", "zh", "word")
 
 
@@ -311,7 +291,7 @@ def read_span(norm: str, span: Span) -> Span:
 
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
     """The span of the number ``m`` (worth ``value``) with its counter read."""
-    cnt = _counter_for(norm, m)
+    cnt = core.counter_at(norm, m)
     s = m.start()
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
     currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
@@ -901,8 +881,9 @@ def _new_candidate(
     """The candidate of a span the model names ``indicator`` where the rules named none or
     another, with the rules' qualifier and span: a span the rules read keeps its rules
     candidate's (its qualifier and widened span, a range's end as ``ranges`` marked it), a
-    span they left is read as they would read it (``_stated_reading``)."""
-    organ = _organ_near(normalize(text[max(0, sp.start - 30) : sp.end + 30]))
+    span they left is read as they would read it (``_stated_reading``). ``norm`` is
+    ``text`` normalised (the same length): the organ is read from it, around the span."""
+    organ = _organ_near(norm[max(0, sp.start - _ORGAN_REACH) : sp.end + _ORGAN_REACH])
     if sp.rules:
         rule = sp.rules[0]
         qualifier, start, end = Qualifier(rule.qualifier), rule.start, rule.end
@@ -922,52 +903,16 @@ def _new_candidate(
 
 
 def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
-    """(qualifier, start, end) of the number span ``sp`` as the rules read a figure: the
-    qualifiers of its counter (1200余例, 3个多月) and its token (30多万; 五六千 is a range's
-    high end, at_most), then those written before its currency and after its counter
-    (``classify.read_qualifiers``: 不到两周, more than 200, 约3万元, 500例以上), the span
-    widened over the currency, the counter and each qualifier."""
+    """(qualifier, start, end) of the number span ``sp`` read alone, as the rules read a
+    figure (``core.read_figure``)."""
     m = pat.NUMBER_RE.match(norm, sp.start)
     if m is None or m.end() != sp.end:
         return Qualifier.EXACT, sp.start, sp.end
-    cnt = _counter_for(norm, m)
-    zh = m.group("zh")
-    quals = list(cnt.quals or [])
-    if core.more_than_stated(m.group(0)):
-        quals.append(Qualifier.AT_LEAST)
-    start, s = sp.start, sp.start
-    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s]) if sp.currency else None
-    if cur:
-        start = max(0, s - 6) + cur.start()
-    end = max(sp.end, cnt.end) if cnt.uclass else sp.end
-    low = _range_low_end(norm, m)
-    if low:
-        end = low
-    found, start, end = classify.read_qualifiers(norm, s, start, end, sp.uclass, zh)
-    if low:
-        return Qualifier.AT_LEAST, start, end
-    if (zh and core._adjacent_range(zh)) or _range_high_end(norm, s):
-        return Qualifier.AT_MOST, start, end
-    return classify._combine(quals + found), start, end
+    return core.read_figure(norm, m)
 
 
-def _range_low_end(norm: str, m: re.Match[str]) -> int:
-    """Where the low end of 一到两周, 2 to 4 weeks ends (past the range word) when ``m`` is
-    one, as the rules read it (``core._range_counter``: a number with no counter of its own
-    before a range word and a number with one); 0 when it is none."""
-    e = m.end()
-    if counters._read_counter(norm, e).uclass:
-        return 0
-    found = counters.range_high_end(norm, e)
-    return found[0] if found and found[2].uclass else 0
-
-
-def _range_high_end(norm: str, s: int) -> bool:
-    """Is the number at ``s`` the high end of such a range (the low end right before it)?"""
-    for lo in pat.NUMBER_RE.finditer(norm, max(0, s - 24), s):
-        if _range_low_end(norm, lo) == s:
-            return True
-    return False
+_ORGAN_REACH = 30
+"""Characters read either side of an added span for its organ (``_organ_near``)."""
 
 
 def _organ_near(window: str) -> str:

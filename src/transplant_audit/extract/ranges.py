@@ -86,17 +86,24 @@ def _mark_ranges(cands: list[Candidate], norm: str) -> list[Candidate]:
     out = _join_durations(cands, norm)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        between = norm[a.end : b.start] in (" and ", " and $", " and rmb ", " and ¥") and bool(
-            pat.EN_BETWEEN_BEFORE_RE.search(norm, max(0, a.start - 16), a.start)
-        )  # between 250,000 and 300,000 yuan
-        if a.indicator == b.indicator and (
-            between or _RANGE_BETWEEN_RE.match(norm[a.end : b.start])
-        ):
-            if pat.EN_CHANGE_FROM_RE.search(norm, max(0, a.start - 40), a.start):
-                continue  # fell from 5,233 to 5,033: two states, not a range
+        if a.indicator == b.indicator and joins_range(norm, a.start, a.end, b.start):
             out[i] = replace(a, qualifier=str(Qualifier.AT_LEAST))
             out[i + 1] = replace(b, qualifier=str(Qualifier.AT_MOST))
     return _add_low_ends(out, norm)
+
+
+def joins_range(norm: str, a_start: int, a_end: int, b_start: int) -> bool:
+    """Are the figures at ``a_start``-``a_end`` and from ``b_start`` a range's two ends
+    (30万元至50万元, between 250,000 and 300,000 yuan), not a change (fell from 5,233 to
+    5,033: two states)? The rules' reading of two figures (``_mark_ranges``) and of a
+    figure read alone (``core.told_alone``)."""
+    gap = norm[a_end:b_start]
+    between = gap in (" and ", " and $", " and rmb ", " and ¥") and bool(
+        pat.EN_BETWEEN_BEFORE_RE.search(norm, max(0, a_start - 16), a_start)
+    )  # between 250,000 and 300,000 yuan
+    if not (between or _RANGE_BETWEEN_RE.match(gap)):
+        return False
+    return not pat.EN_CHANGE_FROM_RE.search(norm, max(0, a_start - 40), a_start)
 
 
 def _year_like(token: str) -> bool:
