@@ -47,3 +47,18 @@ def test_confidence_identity_never_opens_a_blind_file(tmp_path: Path) -> None:
     conf = load_benchmark("confidence_identity")
     conf.TESTS = tmp_path
     assert "realtext/heldout7.json" in conf.documents()
+
+
+def test_the_real_text_table_scores_the_default_method_first(monkeypatch) -> None:  # noqa: ANN001
+    """The row that decides whether the targets are met is the default method's: with
+    ``learned`` the default (9b20719) the table scored only the rules and ``combined``, so no
+    row could find the targets unmet. Each method once, whatever the default is."""
+    from transplant_audit.extract import learned
+
+    bench = load_benchmark("bench_extract")
+    assert bench.realtext_methods()[0] == learned.DEFAULT_METHOD
+    assert set(bench.realtext_methods()) == {"learned", "rules", "combined"}
+    for default in ("rules", "combined", "learned"):
+        monkeypatch.setattr(learned, "DEFAULT_METHOD", default)
+        methods = bench.realtext_methods()
+        assert methods[0] == default and len(methods) == len(set(methods)) == 3
