@@ -247,6 +247,8 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     cnt = counters._read_counter(norm, e)
     if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
         return counters._Counter("percent", "percent", 1.0, [], "", e)
+    if not cnt.uclass and m.group("arabic"):
+        cnt = _abbreviated_time(norm, e, cnt)
     if not cnt.uclass and m.group("zh") is None:
         cnt = counters._implied_counter(norm, s, e, cnt)
     if not cnt.uclass:
@@ -258,6 +260,24 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     if not cnt.uclass:
         cnt = counters._counter_after_paren(norm, e, cnt)
     return cnt
+
+
+_ABBREVIATED_TIME_RE = re.compile(
+    r"(?:[ \u00a0]?(?P<unit>yrs?|mos|wks?)|[ \u00a0](?P<d>d))(?![a-z\d])"
+)
+"""A time unit abbreviated after an Arabic number: 2 yrs, 6 mos, 3 wks, and the day of
+medical writing in either language, after a space (术后住院时间平均21 d; not 3d, 3-D)."""
+_ABBREVIATED_UNITS = {"yr": "years", "yrs": "years", "mos": "months", "wk": "weeks",
+                      "wks": "weeks", "d": "days"}  # fmt: skip
+
+
+def _abbreviated_time(norm: str, e: int, cnt: counters._Counter) -> counters._Counter:
+    """``cnt``, or the time counter of an abbreviated unit right after the number."""
+    am = _ABBREVIATED_TIME_RE.match(norm, e)
+    if am is None:
+        return cnt
+    unit = _ABBREVIATED_UNITS[am.group("unit") or am.group("d")]
+    return counters._Counter("time", unit, 1.0, [], "", am.end())
 
 
 _KINDS = ("frac", "arabic", "zh", "word")
@@ -285,7 +305,10 @@ def number_spans(
             adjacent = core._adjacent_range(zh) if zh else None
             value = adjacent[1] if adjacent else core._token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
-            continue
+            year = _short_year(norm, m)
+            if year is None:
+                continue
+            value = year
         found.append((m, value))
     bounds = [m.span() for m, _ in found]
     ruled, extra = _attach(bounds, rules)
@@ -312,6 +335,7 @@ def read_span(norm: str, span: Span) -> Span:
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
     """The span of the number ``m`` (worth ``value``) with its counter read."""
     cnt = _counter_for(norm, m)
+    value *= _low_end_scale(norm, m, value)
     s = m.start()
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
     currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
@@ -320,6 +344,44 @@ def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candida
     kind = _kind(m)
     yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
     return Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike, rules)
+
+
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
+    """The multiplier a range's low end shares with its high end when it is written once,
+    after the high end (6-8万, 三到五万, 2 to 3 million: 60,000, 30,000, 2,000,000), 1 when
+    the low end has its own or the range has none; never one that would lift the low end
+    over the high end (2008-10万)."""
+    found = counters.range_high_end(norm, m.end())
+    if found is None:
+        return 1.0
+    high = found[1]
+    scale = core._range_scale(m, high)
+    if scale == 1.0 and m.group("arabic") and not (m.group("mult") or m.group("scale")):
+        scale = _SCALE_WORDS.get(high.group("scale") or "", 1.0)
+    if scale == 1.0:
+        return 1.0
+    try:
+        top = core._token_value(high)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return 1.0
+    return scale if value * scale < top else 1.0
+
+
+_SHORT_YEAR_RE = re.compile(r"[零〇○一二三四五六七八九]{2}")
+
+
+def _short_year(norm: str, m: re.Match[str]) -> float | None:
+    """A year said by its last two digits, one by one, before 年 (九五年 1995, 一六年 2016,
+    〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers; 19xx
+    from 50, 20xx below; None for any other token."""
+    zh = m.group("zh") or ""
+    if not _SHORT_YEAR_RE.fullmatch(zh) or norm[m.end() : m.end() + 1] != "年":
+        return None
+    tail = int("".join(str(pat.ZH_DIGIT_VALUES[ch]) for ch in zh))
+    return float(1900 + tail if tail >= 50 else 2000 + tail)
 
 
 def _is_yearlike(stated: str, kind: str, value: float) -> bool:
@@ -372,6 +434,8 @@ def value_as(span: Span, indicator: str) -> float | None:
     elif info.unit == "fraction":
         pct = span.uclass == "percent"
         value = span.raw * UNIT_CONVERSIONS[("percent", "fraction")] if pct else None
+    elif info.unit == "year" and _year_with_counter(span):
+        value = span.raw  # 2019年10月, 1963年: the year, not a wait of 2,019 years
     elif span.uclass in ("time", "percent"):
         value = None
     else:
@@ -381,6 +445,11 @@ def value_as(span: Span, indicator: str) -> float | None:
     if info.max_value is not None and value > info.max_value:
         return None
     return round(value, 6)
+
+
+def _year_with_counter(span: Span) -> bool:
+    """A whole number 1900-2100 read with the counter 年 (years): a calendar year."""
+    return span.stated_unit == "years" and span.raw.is_integer() and 1900 <= span.raw <= 2100
 
 
 # --- features --------------------------------------------------------------------------------
