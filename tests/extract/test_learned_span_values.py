@@ -51,6 +51,14 @@ def test_a_long_wait_in_years_is_no_calendar_year() -> None:
     assert learned.value_as(sp, "wait_time_days") == pytest.approx(20 * 365.25)
 
 
+def test_a_calendar_year_has_no_time_counter() -> None:
+    """2019年 is a year, as the rules read it (core._MAX_WAIT_YEARS): no wait of 2,019 years,
+    and a span the model adds ends at the year, as the rules' candidate does."""
+    sp = spans_of("该院2019年成立移植中心。")["2019"]
+    assert (sp.uclass, sp.stated_unit, sp.yearlike) == ("", "", True)
+    assert learned.value_as(sp, "wait_time_days") is None
+
+
 # --- a range's low end shares the multiplier written after its high end ----------------------
 
 

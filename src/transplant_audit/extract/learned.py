@@ -245,6 +245,8 @@ def _counter_for(norm: str, m: re.Match[str]) -> counters._Counter:
     or a list's last item's, or the noun after parentheses)."""
     s, e = m.span()
     cnt = counters._read_counter(norm, e)
+    if cnt.stated_unit == "years" and _calendar_year(norm, m):
+        return counters._Counter(end=e, quals=[])  # 2019年, 九五年: a year, not a wait
     if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
         return counters._Counter("percent", "percent", 1.0, [], "", e)
     if not cnt.uclass and m.group("arabic"):
@@ -373,6 +375,17 @@ def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
 _SHORT_YEAR_RE = re.compile(r"[零〇○一二三四五六七八九]{2}")
 
 
+def _calendar_year(norm: str, m: re.Match[str]) -> bool:
+    """Is the number ``m``, before 年, a calendar year: four Arabic digits 1900-2100, or
+    the last two digits said one by one (``_short_year``)?"""
+    tok = m.group("arabic") or ""
+    if m.group("mult") or m.group("scale"):
+        return False
+    if len(tok) == 4 and tok.isdigit():
+        return 1900 <= int(tok) <= 2100
+    return _short_year(norm, m) is not None
+
+
 def _short_year(norm: str, m: re.Match[str]) -> float | None:
     """A year said by its last two digits, one by one, before 年 (九五年 1995, 一六年 2016,
     〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers; 19xx
@@ -434,8 +447,6 @@ def value_as(span: Span, indicator: str) -> float | None:
     elif info.unit == "fraction":
         pct = span.uclass == "percent"
         value = span.raw * UNIT_CONVERSIONS[("percent", "fraction")] if pct else None
-    elif info.unit == "year" and _year_with_counter(span):
-        value = span.raw  # 2019年10月, 1963年: the year, not a wait of 2,019 years
     elif span.uclass in ("time", "percent"):
         value = None
     else:
@@ -445,11 +456,6 @@ def value_as(span: Span, indicator: str) -> float | None:
     if info.max_value is not None and value > info.max_value:
         return None
     return round(value, 6)
-
-
-def _year_with_counter(span: Span) -> bool:
-    """A whole number 1900-2100 read with the counter 年 (years): a calendar year."""
-    return span.stated_unit == "years" and span.raw.is_integer() and 1900 <= span.raw <= 2100
 
 
 # --- features --------------------------------------------------------------------------------
