@@ -165,8 +165,15 @@ def detect_language(text: str) -> str:
 # --- the extractor ---------------------------------------------------------------------------
 
 
+_HALVES = ("half", "一半", "半数")
+"""Half of a whole, said without a numerator ('half of all transplants', 一半, 半数)."""
+
+
 def _fraction_percent(tok: str) -> float:
-    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33: a fraction, as a percentage."""
+    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33, 'half (of)' and 一半 → 50: a
+    fraction, as a percentage."""
+    if tok in _HALVES:
+        return 50.0
     if "/" in tok:
         num, _, den = tok.partition("/")
         return 100.0 * int(num) / int(den)

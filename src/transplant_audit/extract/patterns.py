@@ -98,6 +98,8 @@ FRACTION = (
     r"(?:a|one|two|three|four)\s(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?"
     r"(?![a-z])"
     r"|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}"
+    # half of a whole: 'more than half of all transplants', 一半以上, 半数 (半數)
+    r"|half(?=\sof\s)|一半(?![年个月天])|半数"
     # 占全国的1/3: a fraction with a slash, only where a share is said (占, 的, 约, 近 before it)
     r"|(?:(?<=占)|(?<=的)|(?<=约)|(?<=近))[1-9]/[1-9]\d?(?![\d/])"
 )

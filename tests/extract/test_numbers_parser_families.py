@@ -1,0 +1,51 @@
+"""Number forms the parser (extract/patterns.py ``NUMBER_RE``, core ``_token_value``) reads
+that it once left unread, so no span and no rule could hold their figure
+(tools/figure_loss.py, class a). Sentences written here are synthetic test material, not
+evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract import core, learned
+from transplant_audit.extract import patterns as pat
+from transplant_audit.extract.numbers import normalize
+
+
+def tokens(text: str) -> dict[str, float]:
+    """Every number the parser reads in ``text`` (normalised), with its value."""
+    return {m.group(0): core._token_value(m) for m in pat.NUMBER_RE.finditer(normalize(text))}
+
+
+# --- half of a whole ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("It performed more than half of all liver transplants in the province.", "half"),
+        ("该院完成了全省一半以上的肝移植手术。", "一半"),
+        ("該院完成了全省半數以上的肝移植手術。", "半数"),
+    ],
+)
+def test_half_of_a_whole_is_fifty_per_cent(text: str, token: str) -> None:
+    assert tokens(text)[token] == 50.0
+    _, norm, spans = learned.document_spans(text)
+    (sp,) = [sp for sp in spans if norm[sp.start : sp.end] == token]
+    assert learned.value_as(sp, "provincial_share") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("He waited half a year.", "half a", 0.5),  # a duration, read as before
+        ("等了一个半月。", "一", 1.0),  # 一个半月: one and a half months, not 'half'
+        ("等了半年。", "半", 0.5),
+    ],
+)
+def test_half_of_a_time_is_read_as_before(text: str, token: str, value: float) -> None:
+    assert tokens(text)[token] == value
+
+
+def test_half_without_of_is_no_number() -> None:
+    assert "half" not in tokens("Half the patients were discharged.")
