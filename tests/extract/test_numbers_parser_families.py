@@ -49,3 +49,35 @@ def test_half_of_a_time_is_read_as_before(text: str, token: str, value: float) -
 
 def test_half_without_of_is_no_number() -> None:
     assert "half" not in tokens("Half the patients were discharged.")
+
+
+# --- a multiplier after the number's measure word or number words -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        (
+            "The hospital invested nearly one billion yuan in its transplant centre.",
+            "one billion",
+            1e9,
+        ),
+        ("某医院一年器官移植收入20个亿。", "20个亿", 2e9),
+        ("該院投資兩個億元興建移植中心。", "两个亿", 2e8),
+        ("投资3个多亿。", "3个多亿", 3e8),
+    ],
+)
+def test_a_multiplier_after_the_measure_word_scales_the_number(
+    text: str, token: str, value: float
+) -> None:
+    assert tokens(text)[token] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [("等了两个月。", "两", 2.0), ("共有20个人等待。", "20", 20.0)],
+)
+def test_a_measure_word_before_no_multiplier_ends_the_number(
+    text: str, token: str, value: float
+) -> None:
+    assert tokens(text)[token] == value

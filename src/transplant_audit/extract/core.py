@@ -299,7 +299,8 @@ def _token_value(m: re.Match[str]) -> float:
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
-        return parse_number(m.group("arabic") + (m.group("mult") or "").lstrip("多余"))
+        mult = (m.group("mult") or "").removeprefix("个")  # 20个亿: 亿 after the measure word
+        return parse_number(m.group("arabic") + mult.lstrip("多余"))
     if m.group("zh"):
         tok = m.group("zh")
         if tok == "半":
@@ -307,7 +308,7 @@ def _token_value(m: re.Match[str]) -> float:
         if tok == "首":
             return 1.0  # 首位捐献者: the first donor, an ordinal one
         # 三十多万, 十几万: the qualifier is read apart
-        tok = tok.replace("多", "").replace("余", "").replace("几", "")
+        tok = tok.replace("多", "").replace("余", "").replace("几", "").replace("个", "")
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
