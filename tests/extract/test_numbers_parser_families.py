@@ -81,3 +81,25 @@ def test_a_measure_word_before_no_multiplier_ends_the_number(
     text: str, token: str, value: float
 ) -> None:
     assert tokens(text)[token] == value
+
+
+# --- a space inside a number, put there by a page's layout -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("等待腎臟移植者超過五 千人。", "五 千", 5000.0),
+        ("全国等待者超过三 万人。", "三 万", 30000.0),
+        # English digits split by a space were read already (patterns.ARABIC): the same family
+        ("There were 12 154 kidney transplant candidates.", "12 154", 12154.0),
+    ],
+)
+def test_a_space_before_the_unit_stays_inside_the_number(
+    text: str, token: str, value: float
+) -> None:
+    assert tokens(text)[token] == value
+
+
+def test_a_space_before_a_lone_unit_splits_two_numbers() -> None:
+    assert list(tokens("第五 十")) == ["五", "十"]

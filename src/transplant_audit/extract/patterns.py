@@ -57,6 +57,7 @@ before no counter (15万79。) are no tail: the head 15万 is then refused too
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
+    r"(?:\s(?=[十百千万亿][^\s\d]))?"  # 五 千人: a space a page's layout put before the unit
     r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"(?:[多余][万亿]|(?<=[十百千])几[万亿]|个[多余]?亿)?"  # 三十多万; 十几万 'ten-odd 万' (几
     # after 十); 两个亿, 三个多亿: 亿 after the measure word, as spoken
