@@ -108,7 +108,7 @@ def test_a_d_glued_to_the_number_is_no_day(text: str) -> None:
     assert learned.value_as(spans_of(text)["3"], "wait_time_days") is None
 
 
-# --- a year said by its last two digits, one by one ------------------------------------------
+# --- a year said digit by digit, or by its last two digits ----------------------------------
 
 
 @pytest.mark.parametrize(
@@ -117,9 +117,12 @@ def test_a_d_glued_to_the_number_is_no_day(text: str) -> None:
         ("我们医院肝移植从九五年开始。", "九五", 1995.0),
         ("自一六年有關法規頒佈後,相關工作才有所進展。", "一六", 2016.0),
         ("该院九八年完成首例肝移植。", "九八", 1998.0),
+        ("〇八年该院开展了首例肝移植。", "〇八", 2008.0),  # the parser reads 〇八 as 8
+        ("在一九六七年十二月,巴納德醫師完成首例心臟移植。", "一九六七", 1967.0),
+        ("二〇一六年该院成立移植中心。", "二〇一六", 2016.0),
     ],
 )
-def test_a_two_digit_year_is_read(text: str, number: str, year: float) -> None:
+def test_a_year_said_digit_by_digit_is_read(text: str, number: str, year: float) -> None:
     sp = spans_of(text)[number]
     assert learned.value_as(sp, "first_transplant_year") == year
 
@@ -129,10 +132,12 @@ def test_a_two_digit_year_is_read(text: str, number: str, year: float) -> None:
     [
         ("等了一两年。", "一两", 2.0),  # consecutive digits: a range, 'one or two years'
         ("三五年后再做。", "三五", 5.0),  # the idiom 'three to five years'
+        ("等了三四年。", "三四", 4.0),  # consecutive digits, no year 1934
     ],
 )
 def test_a_range_of_years_stays_a_range(text: str, number: str, value: float) -> None:
-    assert spans_of(text)[number].raw == value
+    sp = spans_of(text)[number]
+    assert (sp.raw, sp.stated_unit) == (value, "years")
 
 
 def test_two_digits_before_no_year_are_no_number() -> None:

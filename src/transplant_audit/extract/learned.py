@@ -305,12 +305,10 @@ def number_spans(
         zh = m.group("zh")
         try:
             adjacent = core._adjacent_range(zh) if zh else None
-            value = adjacent[1] if adjacent else core._token_value(m)
+            year = None if adjacent else _short_year(norm, m)
+            value = adjacent[1] if adjacent else year or core._token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
-            year = _short_year(norm, m)
-            if year is None:
-                continue
-            value = year
+            continue
         found.append((m, value))
     bounds = [m.span() for m, _ in found]
     ruled, extra = _attach(bounds, rules)
@@ -373,27 +371,34 @@ def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
 
 
 _SHORT_YEAR_RE = re.compile(r"[零〇○一二三四五六七八九]{2}")
+_ZH_YEAR_RE = re.compile(r"[一二][零〇○一二三四五六七八九]{3}")
+_ZERO_DIGITS = "零〇○"
 
 
 def _calendar_year(norm: str, m: re.Match[str]) -> bool:
-    """Is the number ``m``, before 年, a calendar year: four Arabic digits 1900-2100, or
-    the last two digits said one by one (``_short_year``)?"""
+    """Is the number ``m``, before 年, a calendar year: four Arabic digits 1900-2100, four
+    Chinese digits said one by one (一九六七), or the last two (``_short_year``)?"""
     tok = m.group("arabic") or ""
     if m.group("mult") or m.group("scale"):
         return False
     if len(tok) == 4 and tok.isdigit():
         return 1900 <= int(tok) <= 2100
-    return _short_year(norm, m) is not None
+    zh = m.group("zh") or ""
+    if _ZH_YEAR_RE.fullmatch(zh):  # 一九六七年, 二〇一六年: a year said digit by digit
+        return True
+    return not core._adjacent_range(zh) and _short_year(norm, m) is not None
 
 
 def _short_year(norm: str, m: re.Match[str]) -> float | None:
     """A year said by its last two digits, one by one, before 年 (九五年 1995, 一六年 2016,
-    〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers; 19xx
-    from 50, 20xx below; None for any other token."""
+    〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers (or
+    reads 〇八 as 8); 19xx from 50, 20xx below; None for any other token. Two consecutive
+    digits (一二年, 三五年) are a range (``core._adjacent_range``): the caller asks first."""
     zh = m.group("zh") or ""
     if not _SHORT_YEAR_RE.fullmatch(zh) or norm[m.end() : m.end() + 1] != "年":
         return None
-    tail = int("".join(str(pat.ZH_DIGIT_VALUES[ch]) for ch in zh))
+    digits = [0 if ch in _ZERO_DIGITS else pat.ZH_DIGIT_VALUES[ch] for ch in zh]
+    tail = 10 * digits[0] + digits[1]
     return float(1900 + tail if tail >= 50 else 2000 + tail)
 
 
