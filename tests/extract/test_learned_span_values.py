@@ -142,3 +142,24 @@ def test_a_range_of_years_stays_a_range(text: str, number: str, value: float) ->
 
 def test_two_digits_before_no_year_are_no_number() -> None:
     assert "九五" not in spans_of("九五成的病人恢复良好。")
+
+
+# --- a duration said in years and months ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "days"),
+    [
+        # no wait cue: the rules name none of these, the span alone reads the duration
+        ("In the United States: liver 2 years and 3 months; kidney 4 years.", "2", 2.25 * 365.25),
+        ("在美国,肝脏:两年三个月;肾脏:四年。", "两", (2 + 3 / 12) * 365.25),
+        ("在美國,腎臟:三年零一個月;心臟:八個月。", "三", (3 + 1 / 12) * 365.25),
+    ],
+)
+def test_years_and_months_are_one_wait(text: str, number: str, days: float) -> None:
+    assert learned.value_as(spans_of(text)[number], "wait_time_days") == pytest.approx(days)
+
+
+def test_months_after_a_comma_are_another_figure() -> None:
+    sp = spans_of("等了两年，三个月后才手术。")["两"]
+    assert learned.value_as(sp, "wait_time_days") == pytest.approx(2 * 365.25)

@@ -336,6 +336,8 @@ def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candida
     """The span of the number ``m`` (worth ``value``) with its counter read."""
     cnt = _counter_for(norm, m)
     value *= _low_end_scale(norm, m, value)
+    if cnt.stated_unit == "years":
+        value += _and_months(norm, cnt.end)
     s = m.start()
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
     currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
@@ -344,6 +346,23 @@ def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candida
     kind = _kind(m)
     yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
     return Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike, rules)
+
+
+_AND_RE = re.compile(r"\s?(?:and\s|又|零)?")
+
+
+def _and_months(norm: str, e: int) -> float:
+    """The months, in years, of a duration said in years and months (二年二个月 26 months,
+    三年零一个月, 2 years and 3 months), read after the years' counter ending at ``e``; 0
+    when no count of fewer than 12 months follows."""
+    m2 = pat.NUMBER_RE.match(norm, _AND_RE.match(norm, e).end())  # type: ignore[union-attr]
+    if m2 is None or counters._read_counter(norm, m2.end()).stated_unit != "months":
+        return 0.0
+    try:
+        months = core._token_value(m2)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return 0.0
+    return months / 12 if 0 < months < 12 else 0.0
 
 
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
