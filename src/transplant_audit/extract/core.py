@@ -166,8 +166,15 @@ def detect_language(text: str) -> str:
 # --- the extractor ---------------------------------------------------------------------------
 
 
+_HALVES = ("half", "一半", "半数")
+"""Half of a whole, said without a numerator ('half of all transplants', 一半, 半数)."""
+
+
 def _fraction_percent(tok: str) -> float:
-    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33: a fraction, as a percentage."""
+    """'a sixth' → 16.67, '三分之一' → 33.33, '1/3' → 33.33, 'half (of)' and 一半 → 50: a
+    fraction, as a percentage."""
+    if tok in _HALVES:
+        return 50.0
     if "/" in tok:
         num, _, den = tok.partition("/")
         return 100.0 * int(num) / int(den)
@@ -293,7 +300,8 @@ def _token_value(m: re.Match[str]) -> float:
     if m.group("arabic"):
         if m.group("scale"):
             return parse_english_number(m.group("arabic") + " " + m.group("scale"))
-        return parse_number(m.group("arabic") + (m.group("mult") or "").lstrip("多余"))
+        mult = (m.group("mult") or "").removeprefix("个")  # 20个亿: 亿 after the measure word
+        return parse_number(m.group("arabic") + mult.lstrip("多余"))
     if m.group("zh"):
         tok = m.group("zh")
         if tok == "半":
@@ -301,7 +309,7 @@ def _token_value(m: re.Match[str]) -> float:
         if tok == "首":
             return 1.0  # 首位捐献者: the first donor, an ordinal one
         # 三十多万, 十几万: the qualifier is read apart
-        tok = tok.replace("多", "").replace("余", "").replace("几", "")
+        tok = tok.replace("多", "").replace("余", "").replace("几", "").replace("个", "")
         if tok in ZH_SMALL_UNITS or tok in ZH_BIG_UNITS:
             return float(ZH_SMALL_UNITS.get(tok) or ZH_BIG_UNITS[tok])
         return parse_number(tok)
@@ -1309,11 +1317,17 @@ def _joined(norm: str, fig: tuple[int, int, str], other: re.Match[str], *, after
 def counter_at(norm: str, m: re.Match[str]) -> _Counter:
     """The counter the rules would read for the number ``m`` with nothing read before it
     (its own, implied, a range's or a list's last item's, or the noun after parentheses):
-    what the span stage reads of every number (``learned.number_spans``)."""
+    what the span stage reads of every number (``learned.number_spans``). A calendar year
+    before 年 (2019年, 九五年) has none, as the rules read one (sp24); an abbreviated time
+    unit after an Arabic number (2 yrs, 6 mos, 3 wks, 21 d) is one."""
     s, e = m.span()
     cnt = _read_counter(norm, e)
+    if cnt.stated_unit == "years" and calendar_year(norm, m):
+        return _Counter(end=e, quals=[])  # 2019年, 九五年: a year, not a wait
     if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
         return _Counter("percent", "percent", 1.0, [], "", e)
+    if not cnt.uclass and m.group("arabic"):
+        cnt = _abbreviated_time(norm, e, cnt)
     if not cnt.uclass and m.group("zh") is None:
         cnt = _implied_counter(norm, s, e, cnt)
     if not cnt.uclass:
@@ -1325,6 +1339,56 @@ def counter_at(norm: str, m: re.Match[str]) -> _Counter:
     if not cnt.uclass:
         cnt = _counter_after_paren(norm, e, cnt)
     return cnt
+
+
+_ABBREVIATED_TIME_RE = re.compile(
+    r"(?:[ \u00a0]?(?P<unit>yrs?|mos|wks?)|[ \u00a0](?P<d>d))(?![a-z\d])"
+)
+"""A time unit abbreviated after an Arabic number: 2 yrs, 6 mos, 3 wks, and the day of
+medical writing in either language, after a space (术后住院时间平均21 d; not 3d, 3-D)."""
+_ABBREVIATED_UNITS = {"yr": "years", "yrs": "years", "mos": "months", "wk": "weeks",
+                      "wks": "weeks", "d": "days"}  # fmt: skip
+
+
+def _abbreviated_time(norm: str, e: int, cnt: _Counter) -> _Counter:
+    """``cnt``, or the time counter of an abbreviated unit right after the number."""
+    am = _ABBREVIATED_TIME_RE.match(norm, e)
+    if am is None:
+        return cnt
+    unit = _ABBREVIATED_UNITS[am.group("unit") or am.group("d")]
+    return _Counter("time", unit, 1.0, [], "", am.end())
+
+
+_SHORT_YEAR_RE = re.compile(r"[零〇○一二三四五六七八九]{2}")
+_ZH_YEAR_RE = re.compile(r"[一二][零〇○一二三四五六七八九]{3}")
+_ZERO_DIGITS = "零〇○"
+
+
+def calendar_year(norm: str, m: re.Match[str]) -> bool:
+    """Is the number ``m``, before 年, a calendar year: four Arabic digits 1900-2100, four
+    Chinese digits said one by one (一九六七), or the last two (``short_year``)?"""
+    tok = m.group("arabic") or ""
+    if m.group("mult") or m.group("scale"):
+        return False
+    if len(tok) == 4 and tok.isdigit():
+        return 1900 <= int(tok) <= 2100
+    zh = m.group("zh") or ""
+    if _ZH_YEAR_RE.fullmatch(zh):  # 一九六七年, 二〇一六年: a year said digit by digit
+        return True
+    return not _adjacent_range(zh) and short_year(norm, m) is not None
+
+
+def short_year(norm: str, m: re.Match[str]) -> float | None:
+    """A year said by its last two digits, one by one, before 年 (九五年 1995, 一六年 2016,
+    〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers (or
+    reads 〇八 as 8); 19xx from 50, 20xx below; None for any other token. Two consecutive
+    digits (一二年, 三五年) are a range (``_adjacent_range``): the caller asks first."""
+    zh = m.group("zh") or ""
+    if not _SHORT_YEAR_RE.fullmatch(zh) or norm[m.end() : m.end() + 1] != "年":
+        return None
+    digits = [0 if ch in _ZERO_DIGITS else pat.ZH_DIGIT_VALUES[ch] for ch in zh]
+    tail = 10 * digits[0] + digits[1]
+    return float(1900 + tail if tail >= 50 else 2000 + tail)
 
 
 def _range_low_end(norm: str, m: re.Match[str]) -> int:

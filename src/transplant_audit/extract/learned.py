@@ -3,12 +3,14 @@ reads every number the parser finds and says which indicator it is, or none.
 
 Candidates are the numbers ``patterns.NUMBER_RE`` finds in the normalised text, each read
 with the rules' own helpers (from ``core``: the value, ``_token_value`` and
-``_adjacent_range``; the counter, ``counter_at``; days, ``_TIME_TO_DAYS``; and the
-qualifier and span of a span added, ``read_figure``; renaming one of them breaks this
-module, and tests/extract/test_learned.py says so), plus every candidate the rules
-produce. Each span is described by sparse string
-features (``span_features``): words or character n-grams either side, its counter and unit,
-currency, year-likeness, table or list line, language and the rules' label for the span.
+``_adjacent_range``, ``_range_scale``, ``short_year``; the counter, ``counter_at``; days,
+``_TIME_TO_DAYS``; and the qualifier and span of a span added, ``read_figure``; from
+``counters``, a range's high end and the months after a count of years, ``range_high_end``
+and ``_read_counter`` (sp24's value reading); renaming one of them breaks this module, and
+tests/extract/test_learned.py says so), plus every candidate the rules produce. Each span
+is described by sparse string features (``span_features``): words or character n-grams
+either side, its counter and unit, currency, year-likeness, table or list line, language and
+the rules' label for the span.
 The weights are plain JSON + NPZ under ``extract/model/`` (no pickle), trained by
 ``tools/train_extractor.py`` with scikit-learn; inference here is numpy only.
 
@@ -56,7 +58,7 @@ from pathlib import Path
 import numpy as np
 
 from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Qualifier
-from transplant_audit.extract import core, relabel, spans
+from transplant_audit.extract import core, counters, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
 from transplant_audit.extract.numbers import normalize
@@ -263,7 +265,8 @@ def number_spans(
         zh = m.group("zh")
         try:
             adjacent = core._adjacent_range(zh) if zh else None
-            value = adjacent[1] if adjacent else core._token_value(m)
+            year = None if adjacent else core.short_year(norm, m)
+            value = adjacent[1] if adjacent else year or core._token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
             continue
         found.append((m, value))
@@ -292,6 +295,9 @@ def read_span(norm: str, span: Span) -> Span:
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
     """The span of the number ``m`` (worth ``value``) with its counter read."""
     cnt = core.counter_at(norm, m)
+    value *= _low_end_scale(norm, m, value)
+    if cnt.stated_unit == "years":
+        value += _and_months(norm, cnt.end)
     s = m.start()
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
     currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
@@ -300,6 +306,47 @@ def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candida
     kind = _kind(m)
     yearlike = not uclass and _is_yearlike(m.group(0), kind, value)
     return Span(s, m.end(), value * mult, uclass, cnt.stated_unit, currency, kind, yearlike, rules)
+
+
+_AND_RE = re.compile(r"\s?(?:and\s|又|零)?")
+
+
+def _and_months(norm: str, e: int) -> float:
+    """The months, in years, of a duration said in years and months (二年二个月 26 months,
+    三年零一个月, 2 years and 3 months), read after the years' counter ending at ``e``; 0
+    when no count of fewer than 12 months follows."""
+    m2 = pat.NUMBER_RE.match(norm, _AND_RE.match(norm, e).end())  # type: ignore[union-attr]
+    if m2 is None or counters._read_counter(norm, m2.end()).stated_unit != "months":
+        return 0.0
+    try:
+        months = core._token_value(m2)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return 0.0
+    return months / 12 if 0 < months < 12 else 0.0
+
+
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
+    """The multiplier a range's low end shares with its high end when it is written once,
+    after the high end (6-8万, 三到五万, 2 to 3 million: 60,000, 30,000, 2,000,000), 1 when
+    the low end has its own or the range has none; never one that would lift the low end
+    over the high end (2008-10万)."""
+    found = counters.range_high_end(norm, m.end())
+    if found is None:
+        return 1.0
+    high = found[1]
+    scale = core._range_scale(m, high)
+    if scale == 1.0 and m.group("arabic") and not (m.group("mult") or m.group("scale")):
+        scale = _SCALE_WORDS.get(high.group("scale") or "", 1.0)
+    if scale == 1.0:
+        return 1.0
+    try:
+        top = core._token_value(high)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return 1.0
+    return scale if value * scale < top else 1.0
 
 
 def _is_yearlike(stated: str, kind: str, value: float) -> bool:

@@ -57,8 +57,10 @@ before no counter (15万79。) are no tail: the head 15万 is then refused too
 ZH_NUM = (
     r"(?:百分之)?(?:[一二两三四五六七八九十]+点[零〇○一二三四五六七八九]+[十百千万亿]*"
     r"|[零〇○一二两三四五六七八九十廿卅壹贰叁肆伍陆柒捌玖拾]"
+    r"(?:\s(?=[十百千万亿][^\s\d]))?"  # 五 千人: a space a page's layout put before the unit
     r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"(?:[多余][万亿]|(?<=[十百千])几[万亿])?"  # 三十多万; 十几万 'ten-odd 万' (几 after 十)
+    r"(?:[多余][万亿]|(?<=[十百千])几[万亿]|个[多余]?亿)?"  # 三十多万; 十几万 'ten-odd 万' (几
+    # after 十); 两个亿, 三个多亿: 亿 after the measure word, as spoken
     r"|(?<=[上近逾过超约破])[百千万]"
     # a bare multiplier before 多/余 (千多名 'a thousand-odd'), not inside a number
     r"|(?<![\d零〇○一二两三四五六七八九十百千万])[百千万](?=[多余])"
@@ -75,7 +77,7 @@ _EN_UNDER_100 = (
     r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 EN_NUM_WORD = (
-    rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million)"
+    rf"(?:{_EN_UNDER_100}(?:\s+(?:hundred|thousand|million|billion)"
     rf"(?:\s(?:and\s)?{_EN_UNDER_100}(?![a-z])(?:\s+hundred)?)?)?"
     r"|a\s+(?:hundred|thousand|million|billion)"
     r"|half\sa\s(?:million|billion)"  # half a million yuan
@@ -98,12 +100,14 @@ FRACTION = (
     r"(?:a|one|two|three|four)\s(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?"
     r"(?![a-z])"
     r"|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}"
+    # half of a whole: 'more than half of all transplants', 一半以上, 半数 (半數)
+    r"|half(?=\sof\s)|一半(?![年个月天])|半数"
     # 占全国的1/3: a fraction with a slash, only where a share is said (占, 的, 约, 近 before it)
     r"|(?:(?<=占)|(?<=的)|(?<=约)|(?<=近))[1-9]/[1-9]\d?(?![\d/])"
 )
 NUMBER_BODY = (
     rf"(?:(?<![a-z])(?P<frac>{FRACTION})"
-    rf"|(?:(?<![\d.a-z])|(?<=rmb)|(?<=usd)|(?<=hkd))(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>{ZH_MULT})|(?:\s+|-)(?P<scale>million|billion|thousand|hundred)\b)?"
+    rf"|(?:(?<![\d.a-z])|(?<=rmb)|(?<=usd)|(?<=hkd))(?<!\d,)(?P<arabic>{ARABIC})(?:\s?(?P<mult>个[多余]?亿|{ZH_MULT})|(?:\s+|-)(?P<scale>million|billion|thousand|hundred)\b)?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?<![a-z])(?P<word>{EN_NUM_WORD})(?![a-z])"
     r")"
