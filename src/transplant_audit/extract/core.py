@@ -1293,25 +1293,43 @@ def _figure_range_end(norm: str, m: re.Match[str], start: int, end: int, uclass:
     they are not."""
     s, zh = m.start(), m.group("zh")
     _, a_start, a_end = read_qualifiers(norm, s, start, end, uclass, zh)
+    fig = (a_start, a_end, uclass, m.group(0))
     nxt = pat.NUMBER_RE.search(norm, a_end, a_end + _RANGE_PARTNER_REACH)
-    if nxt and _joined(norm, (a_start, a_end, uclass), nxt, after=True):
+    if nxt and _joined(norm, fig, nxt, after=True):
         return "low"
     before = list(pat.NUMBER_RE.finditer(norm, max(0, a_start - 48), a_start))
-    if before and _joined(norm, (a_start, a_end, uclass), before[-1], after=False):
+    if before and _joined(norm, fig, before[-1], after=False):
         return "high"
     return ""
 
 
-def _joined(norm: str, fig: tuple[int, int, str], other: re.Match[str], *, after: bool) -> bool:
-    """Is the number ``other`` (after or before the figure ``fig``, its widened start, end
-    and counter class) the range's other end?"""
+def _joined(
+    norm: str, fig: tuple[int, int, str, str], other: re.Match[str], *, after: bool
+) -> bool:
+    """Is the number ``other`` (after or before the figure ``fig``: its widened start, end,
+    counter class and token) the range's other end?"""
     _, start, end, uclass = _alone(norm, other)
-    if uclass != fig[2] or (not uclass and _YEAR_FULL_RE.fullmatch(other.group(0))):
-        return False  # 'from 30 in 2010 to over 5,500': a year dates a figure, no range end
+    if not _one_counter(fig[2], fig[3], uclass, other.group(0)):
+        return False
     _, o_start, o_end = read_qualifiers(norm, other.start(), start, end, uclass, other.group("zh"))
     if after:
         return joins_range(norm, fig[0], fig[1], o_start)
     return joins_range(norm, o_start, o_end, fig[0])
+
+
+_MONEY_CLASSES = frozenset(pat.CURRENCY_PREFIX_UNITS.values())
+
+
+def _one_counter(a: str, a_token: str, b: str, b_token: str) -> bool:
+    """Can two figures (counter class and token each) be one range's ends: the same class
+    (never an unread one at a bare year, 'from 30 in 2010 to over 5,500': a year dates a
+    figure), or a bare number and a price, the currency written before the high end alone
+    (20,000 to US$30,000, 20万至人民币30万元: ``_mark_ranges`` joins them by indicator)?"""
+    if a == b:
+        return bool(b) or not _YEAR_FULL_RE.fullmatch(b_token)
+    if not a:
+        return b in _MONEY_CLASSES and not _YEAR_FULL_RE.fullmatch(a_token)
+    return not b and a in _MONEY_CLASSES and not _YEAR_FULL_RE.fullmatch(b_token)
 
 
 def counter_at(norm: str, m: re.Match[str]) -> _Counter:
