@@ -65,6 +65,11 @@ SAME = [
         "The hospital performed its 1,000th liver transplant in July.",
         [("exact", "1,000th liver transplant")],
     ),
+    # or the counter it implies (core._ordinal_implied, the rules' and the reading alone's)
+    (
+        "The 315th donor at the hospital gave both kidneys in 2019.",
+        [("exact", "315th donor")],
+    ),
 ]
 
 

@@ -729,15 +729,7 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
     if f.frac:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     if f.ordinal and not cnt.uclass and e_num == e + 2:
-        # the 200th person to undergo such an operation; the 500th "split" liver
-        # transplant case; the 9,000th surgery (the ordinal patterns above read them); the
-        # 315th donor, its 400th organ donation
-        donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
-        cnt = (
-            _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
-            if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
-            else _Counter("ops", "transplants", 1.0, [], "", e_num)
-        )
+        cnt = _ordinal_implied(norm, e)  # the 315th donor, the 9,000th surgery
     if not cnt.uclass and not f.is_zh_token:
         cnt = _implied_counter(norm, s, e, cnt)
     if f.is_zh_token and f.zh.startswith("百分之"):
@@ -1271,11 +1263,19 @@ def _comma_low_before(norm: str, s: int) -> int:
 
 def _ordinal_counter(norm: str, e: int) -> _Counter:
     """The counter of an ordinal ending at ``e`` before its suffix, as ``_direct_counter``
-    reads one: after the suffix ('the 1,000th liver transplant'); else a donor (the 315th
-    donor) or a transplant (the 500th)."""
+    reads one: after the suffix ('the 1,000th liver transplant'); else the one it implies
+    (``_ordinal_implied``)."""
     cnt = _read_counter(norm, e + 2)
-    if cnt.uclass:
-        return cnt
+    return cnt if cnt.uclass else _ordinal_implied(norm, e)
+
+
+def _ordinal_implied(norm: str, e: int) -> _Counter:
+    """The counter an English ordinal ending at ``e`` (before its suffix) implies when none
+    is written after the suffix: a donor (the 315th donor, its 400th organ donation) unless
+    a transplant follows; else a transplant (the 200th person to undergo such an
+    operation, the 500th "split" liver transplant case, the 9,000th surgery: the ordinal
+    patterns of ``_ordinal`` read them). The rules' reading (``_direct_counter``) and a
+    figure read alone (``_ordinal_counter``)."""
     donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
     if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
         return _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
