@@ -108,6 +108,7 @@ from transplant_audit.extract.money import (
     _hkd_written,
     _hong_kong_dollars,
     _taiwan_dollars,
+    currency_prefix,
 )
 from transplant_audit.extract.numbers import (
     ZH_BIG_UNITS,
@@ -1241,11 +1242,7 @@ def _alone(norm: str, m: re.Match[str]) -> tuple[list[Qualifier], int, int, str]
     quals = list(cnt.quals or [])
     if more_than_stated(m.group(0)):
         quals.append(Qualifier.AT_LEAST)
-    start = s
-    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    if cur:
-        start = max(0, s - 6) + cur.start()
-    currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    start, currency = currency_prefix(norm, s)
     end = max(e, cnt.end) if cnt.uclass else e
     return quals, start, end, cnt.uclass or currency
 
