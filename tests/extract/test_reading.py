@@ -60,6 +60,10 @@ SAME = [
     ),
     ("肾移植费用为20万至人民币30万元。", [("at_least", "20万"), ("at_most", "人民币30万元")]),
     ("腎移植費用為20萬至人民幣30萬元。", [("at_least", "20萬"), ("at_most", "人民幣30萬元")]),
+    # a digit ending a longer number before 、 is no comma range's low end (十三、四十例: the
+    # rules read two figures; 三、四十 only from a lone digit)
+    ("该院去年完成肝移植十三、四十例。", [("exact", "十三"), ("exact", "四十例")]),
+    ("該院去年完成肝移植二十三、四十例。", [("exact", "二十三"), ("exact", "四十例")]),
     # an ordinal reads its counter after the suffix
     (
         "The hospital performed its 1,000th liver transplant in July.",

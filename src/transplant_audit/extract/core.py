@@ -1249,11 +1249,12 @@ def _alone(norm: str, m: re.Match[str]) -> tuple[list[Qualifier], int, int, str]
 
 def _comma_low_before(norm: str, s: int) -> int:
     """The low digit of 三、四十 when the number at ``s`` is its high end (``_token``: a
-    lone Chinese digit, then 、), or 0."""
+    lone Chinese digit, then 、: the whole number token before the 、, so not the 三 of
+    十三、四十), or 0."""
     if s < 2 or norm[s - 1] != "、":
         return 0
-    lo = pat.NUMBER_RE.match(norm, s - 2)
-    if lo is None or lo.end() != s - 1 or not lo.group("zh"):
+    lo = next(reversed(list(_numbers_before(norm, s - 1))), None)  # the token before 、
+    if lo is None or lo.span() != (s - 2, s - 1) or not lo.group("zh"):
         return 0
     return _comma_adjacent_low(norm, s - 2)
 
