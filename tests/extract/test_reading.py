@@ -139,6 +139,8 @@ def test_the_high_end_of_a_comma_range_reads_from_its_low_digit() -> None:
         ("He paid $40,000 for a kidney and 300,000 yuan for a liver.", "40,000", "exact"),
         # a bare year before a range word and a price: a date, no range's low end
         ("In 2015 to US$30,000 rose the price of a kidney.", "2015", "exact"),
+        # nor a bare year before a range word and a bare number: a date, no low end
+        ("It rose from 100 in 2015 to 500 in 2019.", "2015", "exact"),
     ],
 )
 def test_no_range_end_where_there_is_none(text: str, number: str, expected: str) -> None:

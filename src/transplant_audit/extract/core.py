@@ -1320,14 +1320,16 @@ _MONEY_CLASSES = frozenset(pat.CURRENCY_PREFIX_UNITS.values())
 
 def _one_counter(a: str, a_token: str, b: str, b_token: str) -> bool:
     """Can two figures (counter class and token each) be one range's ends: the same class
-    (never an unread one at a bare year, 'from 30 in 2010 to over 5,500': a year dates a
-    figure), or a bare number and a price, the currency written before the high end alone
-    (20,000 to US$30,000, 20万至人民币30万元: ``_mark_ranges`` joins them by indicator)?"""
+    (never an unread one at a bare year on either side, 'from 30 in 2010 to over 5,500',
+    'from 100 in 2015 to 500': a year dates a figure), or a bare number and a price, the
+    currency written before the high end alone (20,000 to US$30,000, 20万至人民币30万元:
+    ``_mark_ranges`` joins them by indicator)?"""
+    a_year, b_year = (_YEAR_FULL_RE.fullmatch(t) is not None for t in (a_token, b_token))
     if a == b:
-        return bool(b) or not _YEAR_FULL_RE.fullmatch(b_token)
+        return bool(a) or not (a_year or b_year)
     if not a:
-        return b in _MONEY_CLASSES and not _YEAR_FULL_RE.fullmatch(a_token)
-    return not b and a in _MONEY_CLASSES and not _YEAR_FULL_RE.fullmatch(b_token)
+        return b in _MONEY_CLASSES and not a_year
+    return not b and a in _MONEY_CLASSES and not b_year
 
 
 def counter_at(norm: str, m: re.Match[str]) -> _Counter:
