@@ -5,8 +5,9 @@ again as if the model had added it (its span stripped of the rules' candidates, 
 the rules candidate's own (qualifier, start, end).
 
 The snippets are the trainer's real training records (``tools/train_extractor.py``,
-``real_records``: dev, dev2, held-out v1 and heldout2 whole, the TUNE halves of heldout3 to
-heldout16 by ``build_set.halves``); no check half and no blind set is read.
+``real_records``: dev, dev2, held-out v1 and heldout2 whole, the TUNE halves of the sets
+tuned on by half, ``HALF_SETS``, by ``build_set.halves``: heldout3 to heldout17 since
+heldout17 joined); no check half and no blind set is read.
 
 Run:  PYTHONPATH=src python benchmarks/added_reading_agreement.py
       PYTHONPATH=src python benchmarks/added_reading_agreement.py --show 20   # disagreements

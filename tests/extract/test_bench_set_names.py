@@ -62,3 +62,27 @@ def test_the_real_text_table_scores_the_default_method_first(monkeypatch) -> Non
         monkeypatch.setattr(learned, "DEFAULT_METHOD", default)
         methods = bench.realtext_methods()
         assert methods[0] == default and len(methods) == len(set(methods)) == 3
+
+
+def test_the_throughput_section_times_the_default_method(monkeypatch) -> None:  # noqa: ANN001
+    """The extractor timed (one process and the worker pool) is the default method's,
+    whatever the default is, and pickles for the pool (``default_extractor``)."""
+    import pickle
+
+    from transplant_audit.extract import learned
+
+    bench = load_benchmark("bench_extract")
+    text = "2018年该院完成肝移植120例。"  # SYNTHETIC
+    assert pickle.loads(pickle.dumps(bench.default_extractor()))(text) == learned.extract(text)
+    seen: list[str] = []
+    real = learned.extract
+
+    def spy(text, *, method="", **kw):  # noqa: ANN001, ANN202
+        seen.append(method)
+        return real(text, method=method, **kw)
+
+    monkeypatch.setattr(learned, "extract", spy)
+    for default in ("rules", "combined", "learned"):
+        monkeypatch.setattr(learned, "DEFAULT_METHOD", default)
+        bench.default_extractor()(text)
+    assert seen == ["rules", "combined", "learned"]

@@ -52,10 +52,27 @@ SAME = [
         "Foreign patients paid US$20,000-30,000 for a kidney transplant.",
         [("at_least", "US$20,000"), ("at_most", "30,000")],
     ),
+    # the currency written before the high end alone (ranges._mark_ranges joins them by
+    # their indicator; read alone, a bare low end and a price)
+    (
+        "A kidney costs 20,000 to US$30,000 abroad.",
+        [("at_least", "20,000"), ("at_most", "US$30,000")],
+    ),
+    ("肾移植费用为20万至人民币30万元。", [("at_least", "20万"), ("at_most", "人民币30万元")]),
+    ("腎移植費用為20萬至人民幣30萬元。", [("at_least", "20萬"), ("at_most", "人民幣30萬元")]),
+    # a digit ending a longer number before 、 is no comma range's low end (十三、四十例: the
+    # rules read two figures; 三、四十 only from a lone digit)
+    ("该院去年完成肝移植十三、四十例。", [("exact", "十三"), ("exact", "四十例")]),
+    ("該院去年完成肝移植二十三、四十例。", [("exact", "二十三"), ("exact", "四十例")]),
     # an ordinal reads its counter after the suffix
     (
         "The hospital performed its 1,000th liver transplant in July.",
         [("exact", "1,000th liver transplant")],
+    ),
+    # or the counter it implies (core._ordinal_implied, the rules' and the reading alone's)
+    (
+        "The 315th donor at the hospital gave both kidneys in 2019.",
+        [("exact", "315th donor")],
     ),
 ]
 
@@ -120,6 +137,10 @@ def test_the_high_end_of_a_comma_range_reads_from_its_low_digit() -> None:
         ("Donations fell from 5,233 to 5,033 last year.", "5,033", "exact"),
         # two prices in two currencies, no range
         ("He paid $40,000 for a kidney and 300,000 yuan for a liver.", "40,000", "exact"),
+        # a bare year before a range word and a price: a date, no range's low end
+        ("In 2015 to US$30,000 rose the price of a kidney.", "2015", "exact"),
+        # nor a bare year before a range word and a bare number: a date, no low end
+        ("It rose from 100 in 2015 to 500 in 2019.", "2015", "exact"),
     ],
 )
 def test_no_range_end_where_there_is_none(text: str, number: str, expected: str) -> None:

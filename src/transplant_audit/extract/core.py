@@ -108,6 +108,7 @@ from transplant_audit.extract.money import (
     _hkd_written,
     _hong_kong_dollars,
     _taiwan_dollars,
+    currency_prefix,
 )
 from transplant_audit.extract.numbers import (
     ZH_BIG_UNITS,
@@ -729,15 +730,7 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
     if f.frac:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     if f.ordinal and not cnt.uclass and e_num == e + 2:
-        # the 200th person to undergo such an operation; the 500th "split" liver
-        # transplant case; the 9,000th surgery (the ordinal patterns above read them); the
-        # 315th donor, its 400th organ donation
-        donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
-        cnt = (
-            _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
-            if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40])
-            else _Counter("ops", "transplants", 1.0, [], "", e_num)
-        )
+        cnt = _ordinal_implied(norm, e)  # the 315th donor, the 9,000th surgery
     if not cnt.uclass and not f.is_zh_token:
         cnt = _implied_counter(norm, s, e, cnt)
     if f.is_zh_token and f.zh.startswith("百分之"):
@@ -1249,33 +1242,38 @@ def _alone(norm: str, m: re.Match[str]) -> tuple[list[Qualifier], int, int, str]
     quals = list(cnt.quals or [])
     if more_than_stated(m.group(0)):
         quals.append(Qualifier.AT_LEAST)
-    start = s
-    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    if cur:
-        start = max(0, s - 6) + cur.start()
-    currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    start, currency = currency_prefix(norm, s)
     end = max(e, cnt.end) if cnt.uclass else e
     return quals, start, end, cnt.uclass or currency
 
 
 def _comma_low_before(norm: str, s: int) -> int:
     """The low digit of 三、四十 when the number at ``s`` is its high end (``_token``: a
-    lone Chinese digit, then 、), or 0."""
+    lone Chinese digit, then 、: the whole number token before the 、, so not the 三 of
+    十三、四十), or 0."""
     if s < 2 or norm[s - 1] != "、":
         return 0
-    lo = pat.NUMBER_RE.match(norm, s - 2)
-    if lo is None or lo.end() != s - 1 or not lo.group("zh"):
+    lo = next(reversed(list(_numbers_before(norm, s - 1))), None)  # the token before 、
+    if lo is None or lo.span() != (s - 2, s - 1) or not lo.group("zh"):
         return 0
     return _comma_adjacent_low(norm, s - 2)
 
 
 def _ordinal_counter(norm: str, e: int) -> _Counter:
     """The counter of an ordinal ending at ``e`` before its suffix, as ``_direct_counter``
-    reads one: after the suffix ('the 1,000th liver transplant'); else a donor (the 315th
-    donor) or a transplant (the 500th)."""
+    reads one: after the suffix ('the 1,000th liver transplant'); else the one it implies
+    (``_ordinal_implied``)."""
     cnt = _read_counter(norm, e + 2)
-    if cnt.uclass:
-        return cnt
+    return cnt if cnt.uclass else _ordinal_implied(norm, e)
+
+
+def _ordinal_implied(norm: str, e: int) -> _Counter:
+    """The counter an English ordinal ending at ``e`` (before its suffix) implies when none
+    is written after the suffix: a donor (the 315th donor, its 400th organ donation) unless
+    a transplant follows; else a transplant (the 200th person to undergo such an
+    operation, the 500th "split" liver transplant case, the 9,000th surgery: the ordinal
+    patterns of ``_ordinal`` read them). The rules' reading (``_direct_counter``) and a
+    figure read alone (``_ordinal_counter``)."""
     donor = _EN_ORDINAL_DONOR_RE.match(norm, e, e + 40)
     if donor and not _ORDINAL_TRANSPLANT_RE.match(norm[e : e + 40]):
         return _Counter("donors", "donors", 1.0, [], donor.group(0), donor.end())
@@ -1293,25 +1291,45 @@ def _figure_range_end(norm: str, m: re.Match[str], start: int, end: int, uclass:
     they are not."""
     s, zh = m.start(), m.group("zh")
     _, a_start, a_end = read_qualifiers(norm, s, start, end, uclass, zh)
+    fig = (a_start, a_end, uclass, m.group(0))
     nxt = pat.NUMBER_RE.search(norm, a_end, a_end + _RANGE_PARTNER_REACH)
-    if nxt and _joined(norm, (a_start, a_end, uclass), nxt, after=True):
+    if nxt and _joined(norm, fig, nxt, after=True):
         return "low"
     before = list(pat.NUMBER_RE.finditer(norm, max(0, a_start - 48), a_start))
-    if before and _joined(norm, (a_start, a_end, uclass), before[-1], after=False):
+    if before and _joined(norm, fig, before[-1], after=False):
         return "high"
     return ""
 
 
-def _joined(norm: str, fig: tuple[int, int, str], other: re.Match[str], *, after: bool) -> bool:
-    """Is the number ``other`` (after or before the figure ``fig``, its widened start, end
-    and counter class) the range's other end?"""
+def _joined(
+    norm: str, fig: tuple[int, int, str, str], other: re.Match[str], *, after: bool
+) -> bool:
+    """Is the number ``other`` (after or before the figure ``fig``: its widened start, end,
+    counter class and token) the range's other end?"""
     _, start, end, uclass = _alone(norm, other)
-    if uclass != fig[2] or (not uclass and _YEAR_FULL_RE.fullmatch(other.group(0))):
-        return False  # 'from 30 in 2010 to over 5,500': a year dates a figure, no range end
+    if not _one_counter(fig[2], fig[3], uclass, other.group(0)):
+        return False
     _, o_start, o_end = read_qualifiers(norm, other.start(), start, end, uclass, other.group("zh"))
     if after:
         return joins_range(norm, fig[0], fig[1], o_start)
     return joins_range(norm, o_start, o_end, fig[0])
+
+
+_MONEY_CLASSES = frozenset(pat.CURRENCY_PREFIX_UNITS.values())
+
+
+def _one_counter(a: str, a_token: str, b: str, b_token: str) -> bool:
+    """Can two figures (counter class and token each) be one range's ends: the same class
+    (never an unread one at a bare year on either side, 'from 30 in 2010 to over 5,500',
+    'from 100 in 2015 to 500': a year dates a figure), or a bare number and a price, the
+    currency written before the high end alone (20,000 to US$30,000, 20万至人民币30万元:
+    ``_mark_ranges`` joins them by indicator)?"""
+    a_year, b_year = (_YEAR_FULL_RE.fullmatch(t) is not None for t in (a_token, b_token))
+    if a == b:
+        return bool(a) or not (a_year or b_year)
+    if not a:
+        return b in _MONEY_CLASSES and not a_year
+    return not b and a in _MONEY_CLASSES and not b_year
 
 
 def counter_at(norm: str, m: re.Match[str]) -> _Counter:

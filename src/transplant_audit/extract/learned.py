@@ -6,7 +6,8 @@ with the rules' own helpers (from ``core``: the value, ``_token_value`` and
 ``_adjacent_range``, ``_range_scale``, ``short_year``; the counter, ``counter_at``; days,
 ``_TIME_TO_DAYS``; and the qualifier and span of a span added, ``read_figure``; from
 ``counters``, a range's high end and the months after a count of years, ``range_high_end``
-and ``_read_counter`` (sp24's value reading); renaming one of them breaks this module, and
+and ``_read_counter`` (sp24's value reading); from ``money``, the currency before it,
+``currency_prefix``; renaming one of them breaks this module, and
 tests/extract/test_learned.py says so), plus every candidate the rules produce. Each span
 is described by sparse string features (``span_features``): words or character n-grams
 either side, its counter and unit, currency, year-likeness, table or list line, language and
@@ -61,6 +62,7 @@ from transplant_audit.evidence.vocabulary import INDICATORS, UNIT_CONVERSIONS, Q
 from transplant_audit.extract import core, counters, relabel, spans
 from transplant_audit.extract import patterns as pat
 from transplant_audit.extract.core import Candidate, detect_language, extract_candidates
+from transplant_audit.extract.money import currency_prefix
 from transplant_audit.extract.numbers import normalize
 
 NONE = "NONE"
@@ -299,8 +301,7 @@ def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candida
     if cnt.stated_unit == "years":
         value += _and_months(norm, cnt.end)
     s = m.start()
-    cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    currency = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    _, currency = currency_prefix(norm, s)
     uclass = cnt.uclass or currency
     mult = cnt.mult if cnt.uclass else 1.0
     kind = _kind(m)

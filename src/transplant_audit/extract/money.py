@@ -23,8 +23,19 @@ def _currency_before(norm: str, s: int) -> str:
     (usd, cny, hkd), or ''."""
     if pat.EN_HKD_PREFIX_RE.search(norm, max(0, s - 6), s):
         return "hkd"
+    return currency_prefix(norm, s)[1]
+
+
+def currency_prefix(norm: str, s: int) -> tuple[int, str]:
+    """(where it starts, its class: usd or cny) of the currency prefix written just before
+    the number at ``s`` (US$, $, RMB, ¥, 人民币: ``patterns.CURRENCY_PREFIX_RE``), or
+    (``s``, '') when there is none. One reading for ``_currency_before``, a figure read
+    alone (``core._alone``) and the span stage's spans (``learned._number_span``)."""
     cur = pat.CURRENCY_PREFIX_RE.search(norm[max(0, s - 6) : s])
-    return pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))] if cur else ""
+    if cur is None:
+        return s, ""
+    kind = pat.CURRENCY_PREFIX_UNITS[re.sub(r"\s", "", cur.group("cur"))]
+    return max(0, s - 6) + cur.start(), kind
 
 
 def _hkd_written(norm: str, s: int, uclass: str, mods: str, has_prefix: bool) -> int | None:

@@ -96,7 +96,7 @@ def joins_range(norm: str, a_start: int, a_end: int, b_start: int) -> bool:
     """Are the figures at ``a_start``-``a_end`` and from ``b_start`` a range's two ends
     (30万元至50万元, between 250,000 and 300,000 yuan), not a change (fell from 5,233 to
     5,033: two states)? The rules' reading of two figures (``_mark_ranges``) and of a
-    figure read alone (``core.told_alone``)."""
+    figure read alone (``core._told_alone``)."""
     gap = norm[a_end:b_start]
     between = gap in (" and ", " and $", " and rmb ", " and ¥") and bool(
         pat.EN_BETWEEN_BEFORE_RE.search(norm, max(0, a_start - 16), a_start)
