@@ -18,9 +18,11 @@ Texts (all test material, none of it evidence):
   that moves only these (en19's did) showed "output identical" before they were added
   (2026-12-06); a held-out set joins only after its one blind scoring.
 
-Each set is run by the rules (``core.extract_candidates``: the set's name) and by the
-``combined`` method (``extract --method combined``: the rules and the learned step,
-``learned.extract_scored``: ``combined/`` before the name; each candidate with its score).
+Each set is run by the rules (``core.extract_candidates``: the set's name), by the
+``combined`` method (``extract --method combined``: the rules and the learned step's stored
+stages, ``learned.extract_scored``: ``combined/`` before the name) and by the ``learned``
+method (``learned/``; the default since 9b20719, hashed since rv24a found that the default's
+own output was frozen by nothing), each candidate with its score.
 The digest is a SHA-256 over the JSON of each text's candidate list (``Candidate.to_dict``,
 keys sorted), one per set and method, stored in tests/extract/output_digest.json;
 tests/extract/test_output_digest.py fails when any set's output changes. A change that is
@@ -87,12 +89,13 @@ def _heldout_halves() -> list[str]:
     return [d["text"] for name in ["heldout2", *halves] for d in bench_extract.load_realtext(name)]
 
 
-METHODS = {"": "rules", "combined/": "combined"}
+METHODS = {"": "rules", "combined/": "combined", "learned/": "learned"}
 """Key prefix → extraction method."""
 
 
 def records(texts: list[str], method: str = "rules") -> Iterator[list[dict[str, object]]]:
-    """Each text's candidates as dictionaries (with the model's score for ``combined``)."""
+    """Each text's candidates as dictionaries (with the model's score for the learned
+    methods)."""
     for t in texts:
         if method == "rules":
             yield [c.to_dict() for c in extract_candidates(t)]

@@ -1,6 +1,6 @@
-"""The extractor's full output (every field of every candidate, by the rules and by the
-combined method) on every text in the repository matches the committed digest
-(issue 14: speed-ups must not change output).
+"""The extractor's full output (every field of every candidate, by the rules, the combined
+method and the learned method, the default) on every text in the repository matches the
+committed digest (issue 14: speed-ups must not change output).
 
 A deliberate change of output regenerates the digest in the same commit:
 ``python benchmarks/extract_digest.py --write``; ``--dump FILE`` before and after gives a
@@ -23,7 +23,7 @@ def test_output_matches_committed_digest() -> None:
     actual = mod.digests()
     sets = {"corpus", "realtext", "realtext-pages", "bench-dense", "bench-typical"}
     sets |= {"heldout-halves"}
-    assert set(expected) == sets | {"combined/" + name for name in sets}
+    assert set(expected) == sets | {m + name for name in sets for m in ("combined/", "learned/")}
     assert mod.differences(expected, actual) == [], (
         "extractor output changed; if meant, run python benchmarks/extract_digest.py --write"
     )
@@ -35,6 +35,7 @@ def test_digest_sees_a_changed_field() -> None:
     before = mod.digests(texts)
     assert before["one"]["candidates"] == 1
     assert before["combined/one"]["candidates"] >= 1
+    assert before["learned/one"]["candidates"] >= 1
     other = mod.digests({"one": ["该院共完成肝移植1201例。"]})
     assert mod.differences(before, other) != []
 
