@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         "--method",
         choices=bench_extract_speed.METHODS,
         default=bench_extract_speed.DEFAULT_METHOD,
-        help="the method profiled (default: the CLI's, learned; see bench_extract_speed.py)",
+        help="the method profiled (default: the CLI's; see bench_extract_speed.py)",
     )
     ap.add_argument("--pages", choices=("dense", "typical"), default="dense")
     ap.add_argument("--seconds", type=float, default=20.0, help="CPU seconds sampled")

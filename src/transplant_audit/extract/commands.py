@@ -228,10 +228,12 @@ def extract_cmd(
                 "stage only where the trainer's judge found it helps (its score "
                 "is the model's probability). Default: the method the trainer's rule chose "
                 "on its judge, the pooled check halves of the scored held-out sets (never "
-                "trained on), stored as extract.learned.DEFAULT_METHOD: learned since the "
-                "retrain with heldout16's halves (2026-12-06), whose precision-first gain "
-                "over the rules on the judge is real and larger than combined's (the rules "
-                "and the span model's vetoes) (docs/extract.md, 'The learned step, in brief')."
+                "trained on), stored as extract.learned.DEFAULT_METHOD: combined since the "
+                "retrain with heldout18's halves (2026-12-06): the rules and the span model's "
+                "vetoes, whose precision-first gain over the rules on the judge is real and "
+                "larger than the learned method's (learned was the default from the retrain "
+                "with heldout16's halves to heldout17's; docs/extract.md, 'The learned step, "
+                "in brief')."
             ),
             case_sensitive=False,
             show_default=False,
