@@ -1,7 +1,7 @@
 """How often a span the learned method adds reads the qualifier and span the rules would
 (issue 14): every rules candidate on a number of the readable real training snippets, read
 again as if the model had added it (its span stripped of the rules' candidates, so
-``learned._new_candidate`` reads it the way it reads a span the rules left), compared with
+``learned.added_readings``: it reads it the way it reads a span the rules left), compared with
 the rules candidate's own (qualifier, start, end).
 
 The snippets are the trainer's real training records (``tools/train_extractor.py``,
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,20 +31,11 @@ from transplant_audit.extract.numbers import normalize  # noqa: E402
 
 def compare(text: str, language: str) -> list[tuple[tuple, tuple]]:
     """(rules' reading, added reading) of every rules candidate on a number of
-    ``text``, each reading (qualifier, start, end)."""
-    lang, norm, spans = learned.document_spans(text, language)
-    out = []
-    for sp in spans:
-        if sp.kind == "rule" or not sp.rules:
-            continue
-        rule = sp.rules[0]
-        bare = replace(sp, rules=())
-        value = learned.value_as(bare, rule.indicator)
-        if value is None:
-            continue
-        c = learned._new_candidate(text, norm, lang, bare, rule.indicator, value)
-        out.append(((rule.qualifier, rule.start, rule.end), (c.qualifier, c.start, c.end)))
-    return out
+    ``text``, each reading (qualifier, start, end) (``learned.added_readings``)."""
+    return [
+        ((r.qualifier, r.start, r.end), (a.qualifier, a.start, a.end))
+        for r, a in learned.added_readings(text, language)
+    ]
 
 
 def _kinds(rule: tuple, added: tuple) -> list[str]:

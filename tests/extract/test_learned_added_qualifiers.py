@@ -114,17 +114,7 @@ def test_added_reading_is_the_rules_reading_on_the_corpus() -> None:
     same = total = 0
     for name in SETS:
         for d in load_corpus(name):
-            text = d["text"]
-            norm = normalize(text)
-            for sp in learned.number_spans(text, norm, extract_candidates(text)):
-                if sp.kind == "rule" or not sp.rules:
-                    continue
-                rule = sp.rules[0]
-                bare = replace(sp, rules=())
-                value = learned.value_as(bare, rule.indicator)
-                if value is None:
-                    continue
-                c = learned._new_candidate(text, norm, "", bare, rule.indicator, value)
+            for rule, c in learned.added_readings(d["text"]):
                 total += 1
                 same += (c.qualifier, c.start, c.end) == (rule.qualifier, rule.start, rule.end)
     assert total >= 100

@@ -52,7 +52,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -959,6 +959,25 @@ def _new_candidate(
         organ=organ,
         qualifier=qualifier,
     )
+
+
+def added_readings(text: str, language: str | None = None) -> list[tuple[Candidate, Candidate]]:
+    """(rules candidate, the same span read as if the model had added it) for every rules
+    candidate on a number of ``text``: the span stripped of its rules candidates, so
+    ``_new_candidate`` reads it the way it reads a span the rules left. What
+    benchmarks/added_reading_agreement.py counts on real text and
+    tests/extract/test_learned_added_qualifiers.py on the synthetic corpus."""
+    lang, norm, spans = document_spans(text, language)
+    out = []
+    for sp in spans:
+        if sp.kind == "rule" or not sp.rules:
+            continue
+        rule = sp.rules[0]
+        bare = replace(sp, rules=())
+        value = value_as(bare, rule.indicator)
+        if value is not None:
+            out.append((rule, _new_candidate(text, norm, lang, bare, rule.indicator, value)))
+    return out
 
 
 def _stated_reading(norm: str, sp: Span) -> tuple[Qualifier, int, int]:
