@@ -159,6 +159,23 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 """The benchmark scripts, some of whose helpers the tests check."""
 
 
+@pytest.fixture()
+def methods_extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ``method`` of every ``learned.extract`` call from here on, in order (the real
+    function still runs): what a benchmark's extractor asked for."""
+    from transplant_audit.extract import learned
+
+    seen: list[str] = []
+    real = learned.extract
+
+    def spy(text, *, method="", **kw):  # noqa: ANN001, ANN202
+        seen.append(method)
+        return real(text, method=method, **kw)
+
+    monkeypatch.setattr(learned, "extract", spy)
+    return seen
+
+
 def load_benchmark(name: str) -> ModuleType:
     """``benchmarks/<name>.py`` loaded by path, its neighbours importable as when it is run
     (``import bench_extract_speed``); a fresh module each call."""

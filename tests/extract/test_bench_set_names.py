@@ -64,7 +64,7 @@ def test_the_real_text_table_scores_the_default_method_first(monkeypatch) -> Non
         assert methods[0] == default and len(methods) == len(set(methods)) == 3
 
 
-def test_the_throughput_section_times_the_default_method(monkeypatch) -> None:  # noqa: ANN001
+def test_the_throughput_section_times_the_default_method(monkeypatch, request) -> None:  # noqa: ANN001
     """The extractor timed (one process and the worker pool) is the default method's,
     whatever the default is, and pickles for the pool (``default_extractor``)."""
     import pickle
@@ -74,14 +74,7 @@ def test_the_throughput_section_times_the_default_method(monkeypatch) -> None:  
     bench = load_benchmark("bench_extract")
     text = "2018年该院完成肝移植120例。"  # SYNTHETIC
     assert pickle.loads(pickle.dumps(bench.default_extractor()))(text) == learned.extract(text)
-    seen: list[str] = []
-    real = learned.extract
-
-    def spy(text, *, method="", **kw):  # noqa: ANN001, ANN202
-        seen.append(method)
-        return real(text, method=method, **kw)
-
-    monkeypatch.setattr(learned, "extract", spy)
+    seen = request.getfixturevalue("methods_extracted")
     for default in ("rules", "combined", "learned"):
         monkeypatch.setattr(learned, "DEFAULT_METHOD", default)
         bench.default_extractor()(text)
