@@ -2,8 +2,8 @@
 
 Run:  python tools/figure_loss.py [--examples 3] [--method learned]
 
-Every gold figure of dev, dev2, held-out v1, heldout2 and the TUNE halves of heldout3 to
-heldout16 (the trainer's ``real_records``: never a check half, never a blind set) that the
+Every gold figure of dev, dev2, held-out v1, heldout2 and the TUNE halves of the sets tuned
+on by half (the trainer's ``real_records``: never a check half, never a blind set) that the
 method misses (indicator, value within 2%) is put in one of three classes:
 
 * (c) naming: a number span (``learned.number_spans``) reads the gold value in the gold
@@ -19,7 +19,7 @@ method misses (indicator, value within 2%) is put in one of three classes:
   that number (or the figure is not written as one number in the text).
 
 ``--scores`` adds the scores of rules and learned there and, in aggregate only, on the
-pooled check halves of heldout3 to heldout16. Prints the counts per language and a few
+pooled check halves of the trainer's judge. Prints the counts per language and a few
 examples of (a) and (b) per language (the figure is not located in its snippet: the gold
 carries no span, so the example is the whole snippet, cut). Scores only; lists no item of a
 check half.
@@ -39,11 +39,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 from transplant_audit.evidence.vocabulary import INDICATORS  # noqa: E402
 from transplant_audit.extract import core, learned  # noqa: E402
 from transplant_audit.extract.evaluate import (  # noqa: E402
-    VALUE_TOLERANCE,
     Tally,
     evaluate_any_indicator,
     evaluate_values,
     matched,
+    value_near,
 )
 
 SCALES = (1e-8, 1e-6, 1e-4, 1e-3, 1e-2, 1e2, 1e3, 1e4, 1e6, 1e8)
@@ -51,23 +51,19 @@ SCALES = (1e-8, 1e-6, 1e-4, 1e-3, 1e-2, 1e2, 1e3, 1e4, 1e6, 1e8)
 LANGS = ("en", "zh-Hans", "zh-Hant")
 
 
-def _near(value: float, target: float) -> bool:
-    return abs(value - target) <= VALUE_TOLERANCE * abs(target)
-
-
 def classify_miss(spans: list[learned.Span], gold: dict) -> str:
     """'c', 'b' or 'a' for one missed gold figure (see the module's docstring)."""
     ind, target = str(gold["indicator"]), float(gold["value"])
     for sp in spans:  # a span holding both ends of a range holds two rules candidates
         named = [c.value for c in sp.rules if c.indicator == ind]
-        if any(_near(v, target) for v in [*named, learned.value_as(sp, ind) or 0.0]):
+        if any(value_near(v, target) for v in [*named, learned.value_as(sp, ind) or 0.0]):
             return "c"
     scales = SCALES if target >= 10 else ()  # 1,000 x 1e-3 is no misread 'first'
     days = tuple(core._TIME_TO_DAYS.values()) if INDICATORS[ind].unit == "days" else ()
     for sp in spans:
         readings = [sp.raw] + [sp.raw * k for k in (*scales, *days) if k]
         readings += [v for other in INDICATORS if (v := learned.value_as(sp, other)) is not None]
-        if any(_near(v, target) for v in readings if v):
+        if any(value_near(v, target) for v in readings if v):
             return "b"
     return "a"
 
@@ -112,8 +108,8 @@ def losses(
 
 def scores() -> None:
     """Rules and learned per language, (indicator, value) and value only, on the readable
-    training snippets; then (indicator, value) on the pooled CHECK halves of heldout3 to
-    heldout16, in aggregate only (per language P/R, true/false/missed: never an item)."""
+    training snippets; then (indicator, value) on the pooled CHECK halves of the trainer's
+    judge, in aggregate only (per language P/R, true/false/missed: never an item)."""
     import train_extractor as tr
 
     train = [raw for _, raw in tr.real_records()]

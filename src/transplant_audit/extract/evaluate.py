@@ -211,13 +211,18 @@ def matched(
     return [i in used for i in range(len(preds))], found
 
 
+def value_near(value: float, gold: float, tolerance: float = VALUE_TOLERANCE) -> bool:
+    """Is ``value`` within ``tolerance`` of ``gold`` (relative to the gold value)? The one
+    value rule of real-text scoring."""
+    return abs(value - gold) <= tolerance * abs(gold)
+
+
 def value_only_matches(
     c: Candidate, g: Mapping[str, object], tolerance: float = VALUE_TOLERANCE
 ) -> bool:
-    """Value within ``tolerance`` (relative to the gold value), whatever indicator either
-    names: the one value rule, which ``value_matches`` adds the indicator to."""
-    value = float(g["value"])  # type: ignore[arg-type]
-    return abs(c.value - value) <= tolerance * abs(value)
+    """Value within ``tolerance`` (``value_near``), whatever indicator either names: the
+    value rule, which ``value_matches`` adds the indicator to."""
+    return value_near(c.value, float(g["value"]), tolerance)  # type: ignore[arg-type]
 
 
 def evaluate_any_indicator(
