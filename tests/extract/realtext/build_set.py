@@ -33,6 +33,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout16 (raw/z*.txt, heldout16.json; likewise)
      python tests/extract/realtext/build_set.py heldout17 (raw/a*.txt, heldout17.json; likewise)
      python tests/extract/realtext/build_set.py heldout18 (raw/c*.txt, heldout18.json; likewise)
+     python tests/extract/realtext/build_set.py heldout19 (raw/e*.txt, heldout19.json; likewise)
 """
 
 from __future__ import annotations
@@ -268,7 +269,7 @@ _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
-    ("a", "h17"), ("c", "h18"),
+    ("a", "h17"), ("c", "h18"), ("e", "h19"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -435,6 +436,16 @@ def build_heldout18() -> list[dict]:
     return _build_blind("heldout18")
 
 
+def build_heldout19() -> list[dict]:
+    """The nineteenth held-out set (raw/e*.txt: eE English, eS Simplified, eT Traditional
+    Chinese), gathered blind to the extractor after heldout18 had been scored and joined by
+    half and the model retrained with it (7187e98a, default combined), by two gatherers per
+    language (stored public pages; GitHub files, fetched repositories and the agora0 news
+    mirrors), under the same checks as heldout18's: no page of an earlier set, no
+    40-character run, near copy or other-script copy of their text, no repeats."""
+    return _build_blind("heldout19")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -467,7 +478,7 @@ _HELDOUT_BUILDERS = {
     "heldout11": build_heldout11, "heldout12": build_heldout12, "heldout13": build_heldout13,
     "heldout14": build_heldout14, "heldout15": build_heldout15,
     "heldout16": build_heldout16, "heldout17": build_heldout17,
-    "heldout18": build_heldout18,
+    "heldout18": build_heldout18, "heldout19": build_heldout19,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
