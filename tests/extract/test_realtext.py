@@ -245,12 +245,25 @@ HELDOUT17_FLOORS = {
 # rules (these floors) scored en 0.817/0.650, zh-Hans 0.632/0.375, zh-Hant 0.753/0.784; the
 # default en 0.845/0.607, zh-Hans 0.714/0.312, zh-Hant 0.786/0.743. The session's starting
 # code (193d378) scores the rules identically (after the one scoring, for the comparison).
-# No rules pass has read it, and its halves have not joined the trainer yet. Each floor
-# allows one figure fewer than measured.
+# Its halves joined the trainer after its one score (fb47f54); no rules pass has read its
+# tune half. Each floor allows one figure fewer than measured.
 HELDOUT18_FLOORS = {
     "en": (0.81, 0.64),
     "zh-Hans": (0.61, 0.34),
     "zh-Hant": (0.74, 0.77),
+}
+# heldout19 (122 snippets, gathered blind after heldout18 was scored and joined by half and the
+# model retrained with it, by six gatherers; 55 carry no figure; en 60 snippets / 73 figures,
+# zh-Hans 29 / 11, zh-Hant 33 / 35) was scored once with rules, model and confidence mapping
+# frozen (2026-12-06 20:34 UTC, main 59b829d, src as at a51eeac; default combined, model
+# 7187e98a, its first blind measure). The rules (these floors) scored en 0.746/0.685, zh-Hans
+# 0.727/0.727, zh-Hant 0.750/0.857; the default en 0.797/0.644, zh-Hans 0.800/0.727, zh-Hant
+# 0.800/0.800. No rules pass has read it, and its halves have not joined the trainer yet. Each
+# floor allows one figure fewer than measured (zh-Hans has 11 figures: one is 0.09 of recall).
+HELDOUT19_FLOORS = {
+    "en": (0.74, 0.67),
+    "zh-Hans": (0.70, 0.63),
+    "zh-Hant": (0.74, 0.82),
 }
 
 
@@ -339,6 +352,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout16", HELDOUT16_FLOORS),
         ("heldout17", HELDOUT17_FLOORS),
         ("heldout18", HELDOUT18_FLOORS),
+        ("heldout19", HELDOUT19_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
