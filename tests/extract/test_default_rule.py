@@ -147,3 +147,36 @@ def test_the_judge_no_longer_runs_a_stage_by_f1_that_loses_f05(trainer) -> None:
     assert got["stage_tests"][span_over_rules].observed < 0
     assert got["over_rules"]["span"].real and not got["over_rules_default"]["span"].real
     assert got["default"] == "rules"
+
+
+def test_an_unreal_lead_over_the_method_nearer_the_rules_keeps_the_nearer(trainer) -> None:  # noqa: ANN001
+    """Rule 3's tie rule (tie26): learned and combined both pass rule 3 on 60 pages; learned
+    leads in macro F0.5 on one page only (it drops 4 false figures there), so its lead over
+    combined is not real and combined, nearer the rules, is the default. Spread over every
+    page the same lead is real, and learned is the default."""
+    rules = pages(RULES)
+    combined = pages(PRECISE)
+    combined[0] = [(5, 5, 5)] * 3
+    learned_one_page = combined.copy()
+    learned_one_page[0] = [(5, 1, 5)] * 3
+    methods = {"rules": rules, "learned": learned_one_page, "combined": combined}
+    passing = trainer.passing_default(methods, {"combined", "learned"})
+    assert set(passing) == {"combined", "learned"}
+    assert passing["learned"] > passing["combined"]
+    choice, tests = trainer.default_tie(methods, passing)
+    assert choice == "combined" and not tests["learned over combined"].real
+    assert trainer.decide_default(methods, {"combined", "learned"}) == "combined"
+    methods["learned"] = pages(EXACT)  # leads combined on every page
+    assert trainer.decide_default(methods, {"combined", "learned"}) == "learned"
+
+
+def test_the_tie_rule_never_chooses_a_method_that_fails_rule_3(trainer) -> None:  # noqa: ANN001
+    """The nearer method counts only when it passes rule 3 itself: combined equal to the rules
+    (no gain) leaves learned the default whatever their difference."""
+    methods = {"rules": pages(RULES), "learned": pages(PRECISE), "combined": pages(RULES)}
+    choice, tests = trainer.default_tie(
+        methods, trainer.passing_default(methods, {"combined", "learned"})
+    )
+    assert (choice, tests) == ("learned", {})
+    assert trainer.default_tie(methods, {}) == ("rules", {})
+    assert trainer.NEARER_THE_RULES == ("combined", "learned")
