@@ -281,14 +281,21 @@ def more_than_stated(tok: str) -> bool:
 
 
 _RANGE_MULTIPLIERS = {"千": 1e3, "万": 1e4, "亿": 1e8}
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+"""The English scale words the number pattern reads after an Arabic number (``scale``)."""
 
 
 def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
-    """6-10万元, 三到五万: a multiplier written once, after the upper end, scales the lower
-    end too; 1 when the lower end has its own (2万-3万) or the upper has none."""
+    """6-10万元, 三到五万, 2 to 3 million: a multiplier or scale word written once, after the
+    upper end, scales the lower end too; 1 when the lower end has its own (2万-3万, 2 million
+    to 3 million), the upper has none, or the shared one would lift the lower end over the
+    upper (2008-10 million)."""
     if low.group("arabic"):
         if low.group("mult") or low.group("scale"):
             return 1.0
+        if high.group("arabic") and high.group("scale"):
+            scale = _SCALE_WORDS[high.group("scale")]
+            return scale if _token_value(low) * scale < _token_value(high) else 1.0
     elif not low.group("zh") or low.group("zh")[-1] in "十百千万亿":
         return 1.0
     tail = (high.group("mult") or "") if high.group("arabic") else (high.group("zh") or "")

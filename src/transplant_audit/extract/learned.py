@@ -337,9 +337,6 @@ def _and_months(norm: str, e: int) -> float:
     return months / 12 if 0 < months < 12 else 0.0
 
 
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
 def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
     """The multiplier a range's low end shares with its high end when it is written once,
     after the high end (6-8万, 三到五万, 2 to 3 million: 60,000, 30,000, 2,000,000), 1 when
@@ -350,8 +347,6 @@ def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
         return 1.0
     high = found[1]
     scale = core._range_scale(m, high)
-    if scale == 1.0 and m.group("arabic") and not (m.group("mult") or m.group("scale")):
-        scale = _SCALE_WORDS.get(high.group("scale") or "", 1.0)
     if scale == 1.0:
         return 1.0
     try:

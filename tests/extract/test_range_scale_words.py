@@ -1,0 +1,42 @@
+"""A range's English scale word written once, after the high end, scales the low end too
+(scale26): '2 to 3 million yuan' is 2,000,000 to 3,000,000, as 6-10万 is 60,000 to 100,000.
+Until scale26 the rules read its low end as 2 (``core._range_scale`` read only Chinese
+multipliers) and the learned method patched its own spans with a table of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from transplant_audit.extract import learned
+
+
+def _figures(text: str, method: str) -> list[tuple[str, float, str]]:
+    return [(c.indicator, c.value, str(c.qualifier)) for c in learned.extract(text, method=method)]
+
+
+@pytest.mark.parametrize("method", ["rules", "learned", "combined"])
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("A liver transplant costs 2 to 3 million yuan in Beijing.", 2e6, 3e6),
+        ("Each kidney sold for 5-10 thousand dollars.", 5e3, 1e4),
+        ("A heart transplant costs 1.5 to 2 million yuan there.", 1.5e6, 2e6),
+    ],
+)
+def test_the_low_end_shares_the_scale_word(method: str, text: str, low: float, high: float) -> None:
+    values = {(v, q) for _, v, q in _figures(text, method)}
+    assert (low, "at_least") in values
+    assert (high, "at_most") in values
+    assert not any(v < low for v, _ in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("A liver transplant costs 2 million to 3 million yuan.", 2e6),  # its own scale word
+        ("A liver transplant costs 200,000 to 3 million yuan.", 2e5),  # already large
+    ],
+)
+def test_a_low_end_with_its_own_size_is_left_alone(text: str, low: float) -> None:
+    values = sorted(v for _, v, _ in _figures(text, "rules"))
+    assert values and values[0] == low
