@@ -681,6 +681,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     if "-" in norm[max(0, s - 2) : s] and pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
+    if arabic and e - s == 4 and _timeline_year(pg.text, s):
+        return None  # '1988-First split-liver transplant': a year (years.py reads it)
     is_zh_token = zh is not None
     if (is_zh_token or arabic) and number_fragment(norm, s, e):
         return None  # 1千零5 read 5, 15万79 read 150000: no half reading
@@ -701,6 +703,23 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     # e_num, start, end by position: keywords cost ~0.2 us a call (timeit, Python 3.11),
     # 313 number tokens on a dense page (docs/extract-history.md, perf11)
     return _Figure(m, s, e, zh, arabic, frac, is_zh_token, is_word, e, s, e)
+
+
+_TIMELINE_YEAR_RE = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?(?=[A-Z])")
+"""A year opening a timeline entry, joined by a dash to the capitalised event after it."""
+_LINE_LEADS = ("", "-", "*", "•", "·")
+
+
+def _timeline_year(text: str, s: int) -> bool:
+    """Is the four-digit number at ``s`` (in the text as given) a timeline entry's year: at
+    the start of its line (after a list bullet at most) and followed by a dash and a capital
+    ('1988-First split-liver transplant surgery performed', '2005 – Transplant centre
+    opens')? Such a year is no count of the noun after it; 2000-3000 (a digit) and '100-bed'
+    (lower case) are not matched."""
+    if not _TIMELINE_YEAR_RE.match(text, s):
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    return text[line_start:s].strip() in _LINE_LEADS
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:
