@@ -178,6 +178,28 @@ def assert_no_near_copies(name: str, docs: list[dict], others: list[dict]) -> No
     assert not copied, f"{name} snippets copy text of the other sets (punctuation aside): {copied}"
 
 
+_CONTAINED_MIN_CHARS = 12
+"""The shortest flattened text :func:`assert_not_contained` compares (a shorter one, a bare
+number or a phrase, may well recur in unrelated text)."""
+
+
+def assert_not_contained(name: str, docs: list[dict], others: list[dict]) -> None:
+    """None of ``docs``' snippets is, once flattened (:func:`_flat`, lower case), contained in
+    one of ``others``' or holds one, when the shorter has at least ``_CONTAINED_MIN_CHARS``
+    characters: a one-sentence snippet that is a sentence of an earlier set's, shorter than
+    the 40-character run the other checks compare (heldout19 dropped such a copy by hand,
+    CORRECTIONS.md, "heldout19"). Applied from heldout20 on (``_CONTAINED_CHECK_FROM``)."""
+    old = [_flat(d["text"]).lower() for d in others]
+    copied = []
+    for d in docs:
+        q = _flat(d["text"]).lower()
+        if len(q) >= _CONTAINED_MIN_CHARS and any(
+            q in o or (len(o) >= _CONTAINED_MIN_CHARS and o in q) for o in old
+        ):
+            copied.append(d["src"])
+    assert not copied, f"{name} snippets contained in (or holding) another set's: {copied}"
+
+
 def _simplified_runs(text: str) -> set[str]:
     """The 40-character runs of ``text`` once Traditional characters are written Simplified
     (the extractor's own ``numbers.normalize``: OpenCC's character table, full width to ASCII,
@@ -277,6 +299,8 @@ _NEAR_COPY_CHECK_FROM = "u"
 """The raw prefix of the first set checked by :func:`assert_no_near_copies` (heldout11)."""
 _SCRIPT_COPY_CHECK_FROM = "w"
 """The raw prefix of the first set checked by :func:`assert_no_script_copies` (heldout13)."""
+_CONTAINED_CHECK_FROM = "f"
+"""The raw prefix of the first set checked by :func:`assert_not_contained` (heldout20)."""
 _HELDOUT_BATCHES = {f"heldout{i[1:]}": (p, i) for p, i in _BATCHES if i.startswith("h")}
 """Each held-out set's (raw batch prefix, snippet id prefix), from _BATCHES: heldoutN's
 snippet ids are hN."""
@@ -294,6 +318,8 @@ def _build_blind(name: str) -> list[dict]:
         assert_no_near_copies(name, docs, earlier)
     if cut >= [p for p, _ in _BATCHES].index(_SCRIPT_COPY_CHECK_FROM):
         assert_no_script_copies(name, docs, earlier)
+    if cut >= [p for p, _ in _BATCHES].index(_CONTAINED_CHECK_FROM):
+        assert_not_contained(name, docs, earlier)
     _assert_spread(name, docs)
     _assert_no_repeats(name, docs)
     return docs
