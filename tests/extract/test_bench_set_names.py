@@ -85,11 +85,13 @@ def test_a_set_scored_blind_and_not_joined_is_the_headline() -> None:
     """A set scored blind once and not yet joined by half (``SCORED_NOT_JOINED``: no model or
     rule has read it) is scored first by the table and ``--values`` (its row decides whether
     the targets are met) and its confidence is after the fact; it is never one of the
-    trainer's ``HALF_SETS``, and it is read whole (no halves)."""
+    trainer's ``HALF_SETS``, and it is read whole (no halves). With none, the newest set
+    joined by half comes first."""
     bench = load_benchmark("bench_extract")
     blind = bench.SCORED_NOT_JOINED
-    assert blind and not set(blind) & set(bench._trainer().HALF_SETS)
-    assert bench.value_only_sets()[: len(blind)] == list(blind)
+    assert not set(blind) & set(bench._trainer().HALF_SETS)
+    newest = bench._trainer().HALF_SETS[-1]
+    assert bench.value_only_sets()[: len(blind) + 1] == [*blind, newest]
     assert sorted(h for pool in bench.AFTER_THE_FACT.values() for h in pool) == sorted(blind)
     for name in blind:
         n = name.removeprefix("heldout")
