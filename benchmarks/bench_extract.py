@@ -31,10 +31,10 @@ scores only. The mapping is fitted on the check halves of heldout3-20
 (tools/calibrate_extractor.py), so there it prints CROSS-FITTED figures (each page's confidence
 from curves fitted on the other page folds; pools heldout3, heldout4-6, heldout7-9, heldout10,
 heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18,
-heldout19, heldout20; methods default, rules, learned) and, first, LEAVE-ONE-SET-OUT figures
-per check half (each half mapped by curves fitted on the other halves, as a new set would be:
-folds by page mix the sets and hide the shift between them) beside the page-fold figure; no
-unseen pool is left until the next blind set: its reliability in 10 bins with the expected calibration
+heldout19, heldout20; methods default, rules, learned) and, first, LEAVE-ONE-SET-OUT figures per
+check half (each half mapped by curves fitted on the other halves, as a new set would be: folds
+by page mix the sets and hide the shift between them) beside the page-fold figure; no unseen
+pool is left until the next blind set: its reliability in 10 bins with the expected calibration
 error, precision and recall per language at confidence thresholds 0 to 0.9, and the lowest
 threshold where precision reaches 0.9, with the recall left there, for the default method,
 rules, combined and learned, and stops.
