@@ -759,7 +759,7 @@ def main(argv: list[str] | None = None) -> int:
         "--values",
         action="store_true",
         help="print the value-only diagnostic (any indicator) next to the (indicator, value) "
-        "score for every real-text set (heldout19 to heldout3 and their halves by page, "
+        "score for every real-text set (heldout20 to heldout3 and their halves by page, "
         "heldout2, held-out v1, dev and dev2), and stop",
     )
     ap.add_argument(

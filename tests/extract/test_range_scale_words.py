@@ -40,3 +40,11 @@ def test_the_low_end_shares_the_scale_word(method: str, text: str, low: float, h
 def test_a_low_end_with_its_own_size_is_left_alone(text: str, low: float) -> None:
     values = sorted(v for _, v, _ in _figures(text, "rules"))
     assert values and values[0] == low
+
+
+@pytest.mark.parametrize("method", ["rules", "learned", "combined"])
+def test_a_low_end_too_long_to_read_is_left_alone(method: str) -> None:
+    """A digit run too long to parse before a range word and a scale word: the scale is not
+    shared and nothing crashes (scale26 first read the low end unguarded, and every method
+    raised ValueError; review of 2026-12-06)."""
+    learned.extract("It cost RMB " + "9" * 400 + "-3 million.", method=method)

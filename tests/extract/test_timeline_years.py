@@ -38,9 +38,13 @@ def test_a_timeline_year_is_no_count(text: str) -> None:
             "Since 2010, 1988 transplants have been done here.",
             ("transplants_cumulative", 1988.0, "exact"),
         ),
+        ("2000-3000 transplants were done here.", ("transplants_in_period", 2000.0, "at_least")),
+        ("2000-bed hospital opened here.", ("total_beds", 2000.0, "exact")),
+        ("2000-Bed Hospital Opens Transplant Centre", ("total_beds", 2000.0, "exact")),
     ],
 )
 def test_other_numbers_keep_their_reading(text: str, expected: tuple) -> None:
-    """A range of counts (a digit after the dash), a bed count (lower case after the hyphen),
-    a year-like count mid-sentence (no dash, not at a line's start)."""
+    """A range of counts (a digit after the dash), a bed count (lower case after the hyphen,
+    or the counter itself capitalised right after it), a year-like count mid-sentence (no
+    dash, not at a line's start); the year-like ones at a line's start too."""
     assert expected in _rules(text)

@@ -288,18 +288,30 @@ _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
     """6-10万元, 三到五万, 2 to 3 million: a multiplier or scale word written once, after the
     upper end, scales the lower end too; 1 when the lower end has its own (2万-3万, 2 million
-    to 3 million), the upper has none, or the shared one would lift the lower end over the
-    upper (2008-10 million)."""
+    to 3 million) or the upper has none. An English scale word is shared only when it keeps
+    the lower end under the upper (not 2008-10 million; a Chinese multiplier is not checked
+    here: ``learned._low_end_scale`` checks it for the spans)."""
     if low.group("arabic"):
         if low.group("mult") or low.group("scale"):
             return 1.0
         if high.group("arabic") and high.group("scale"):
-            scale = _SCALE_WORDS[high.group("scale")]
-            return scale if _token_value(low) * scale < _token_value(high) else 1.0
+            return _shared_scale_word(low, high)
     elif not low.group("zh") or low.group("zh")[-1] in "十百千万亿":
         return 1.0
     tail = (high.group("mult") or "") if high.group("arabic") else (high.group("zh") or "")
     return _RANGE_MULTIPLIERS.get(tail[-1:], 1.0) if len(tail) >= 1 else 1.0
+
+
+def _shared_scale_word(low: re.Match[str], high: re.Match[str]) -> float:
+    """The high end's English scale word as the low end's multiplier, or 1 when it would
+    lift the low end to the high end or over it, or either end cannot be read as a number
+    (a digit run too long to parse)."""
+    scale = _SCALE_WORDS[high.group("scale")]
+    try:
+        below = _token_value(low) * scale < _token_value(high)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return 1.0
+    return scale if below else 1.0
 
 
 def _token_value(m: re.Match[str]) -> float:
@@ -681,7 +693,7 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     if "-" in norm[max(0, s - 2) : s] and pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
-    if arabic and e - s == 4 and _timeline_year(pg.text, s):
+    if arabic and e - s == 4 and _timeline_year(pg.text, norm, s, e):
         return None  # '1988-First split-liver transplant': a year (years.py reads it)
     is_zh_token = zh is not None
     if (is_zh_token or arabic) and number_fragment(norm, s, e):
@@ -710,16 +722,21 @@ _TIMELINE_YEAR_RE = re.compile(r"(?:19|20)\d\d\s?[-–—]\s?(?=[A-Z])")
 _LINE_LEADS = ("", "-", "*", "•", "·")
 
 
-def _timeline_year(text: str, s: int) -> bool:
-    """Is the four-digit number at ``s`` (in the text as given) a timeline entry's year: at
-    the start of its line (after a list bullet at most) and followed by a dash and a capital
-    ('1988-First split-liver transplant surgery performed', '2005 – Transplant centre
-    opens')? Such a year is no count of the noun after it; 2000-3000 (a digit) and '100-bed'
-    (lower case) are not matched."""
+def _timeline_year(text: str, norm: str, s: int, e: int) -> bool:
+    """Is the four-digit number at ``s``..``e`` a timeline entry's year: at the start of its
+    line (after a list bullet at most) and followed by a dash and a capital ('1988-First
+    split-liver transplant surgery performed', '2005 – Transplant centre opens')? Such a year
+    is no count of the noun after it. Not when the word right after the dash is the number's
+    own counter ('2000-Bed Hospital Opens': 2,000 beds); 2000-3000 (a digit) and '100-bed'
+    (lower case) are never matched. ``text`` is the document as given (for the capital),
+    ``norm`` its normalized form of the same length."""
     if not _TIMELINE_YEAR_RE.match(text, s):
         return False
     line_start = text.rfind("\n", 0, s) + 1
-    return text[line_start:s].strip() in _LINE_LEADS
+    if text[line_start:s].strip() not in _LINE_LEADS:
+        return False
+    cnt = _read_counter(norm, e)
+    return not (cnt.uclass and len(norm[e : cnt.end].strip(" -–—").split()) == 1)
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:

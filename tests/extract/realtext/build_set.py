@@ -479,7 +479,8 @@ def build_heldout20() -> list[dict]:
     half while the model was retrained with it (tie26, scale26, tl26), by two gatherers per
     language (stored public pages; GitHub files, fetched repositories and the agora0 news
     mirrors), under heldout19's checks and one more: no snippet whose text is contained in an
-    earlier set's snippet, or holds one, however short (the gatherers' check.py)."""
+    earlier set's snippet, or holds one, of 12 flattened characters or more
+    (``assert_not_contained``; the gatherers' check.py ran it while gathering)."""
     return _build_blind("heldout20")
 
 
