@@ -48,3 +48,15 @@ def test_a_low_end_too_long_to_read_is_left_alone(method: str) -> None:
     shared and nothing crashes (scale26 first read the low end unguarded, and every method
     raised ValueError; review of 2026-12-06)."""
     learned.extract("It cost RMB " + "9" * 400 + "-3 million.", method=method)
+
+
+@pytest.mark.parametrize("method", ["rules", "learned"])
+def test_a_chinese_multiplier_never_lifts_the_low_end_over_the_high(method: str) -> None:
+    """15-10万元: sharing 万 would read the low end as 150,000, over the high end's 100,000.
+    The guard lives in ``core._range_scale`` for every multiplier, so the rules and the
+    learned method's spans read it alike (until the re-read, only the spans were guarded and
+    the rules gave 150,000 at_least); 6-8万 still shares it."""
+    got = {c.value for c in learned.extract("肝移植手术费用约为人民币15-10万元。", method=method)}
+    assert 150000.0 not in got and 100000.0 in got
+    shared = {c.value for c in learned.extract("肝移植费用约为6-8万元。", method=method)}
+    assert {60000.0, 80000.0} <= shared

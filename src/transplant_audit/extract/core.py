@@ -288,25 +288,24 @@ _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
     """6-10万元, 三到五万, 2 to 3 million: a multiplier or scale word written once, after the
     upper end, scales the lower end too; 1 when the lower end has its own (2万-3万, 2 million
-    to 3 million) or the upper has none. An English scale word is shared only when it keeps
-    the lower end under the upper (not 2008-10 million; a Chinese multiplier is not checked
-    here: ``learned._low_end_scale`` checks it for the spans)."""
+    to 3 million), the upper has none, or sharing it would lift the lower end to the upper or
+    over it (2008-10万, 2008-10 million; ``_below_high``). The one reading of a range's shared
+    multiplier, for the rules and the learned method's spans (``learned._low_end_scale``)."""
     if low.group("arabic"):
         if low.group("mult") or low.group("scale"):
             return 1.0
         if high.group("arabic") and high.group("scale"):
-            return _shared_scale_word(low, high)
+            return _below_high(low, high, _SCALE_WORDS[high.group("scale")])
     elif not low.group("zh") or low.group("zh")[-1] in "十百千万亿":
         return 1.0
     tail = (high.group("mult") or "") if high.group("arabic") else (high.group("zh") or "")
-    return _RANGE_MULTIPLIERS.get(tail[-1:], 1.0) if len(tail) >= 1 else 1.0
+    scale = _RANGE_MULTIPLIERS.get(tail[-1:], 1.0) if tail else 1.0
+    return _below_high(low, high, scale) if scale != 1.0 else 1.0
 
 
-def _shared_scale_word(low: re.Match[str], high: re.Match[str]) -> float:
-    """The high end's English scale word as the low end's multiplier, or 1 when it would
-    lift the low end to the high end or over it, or either end cannot be read as a number
-    (a digit run too long to parse)."""
-    scale = _SCALE_WORDS[high.group("scale")]
+def _below_high(low: re.Match[str], high: re.Match[str], scale: float) -> float:
+    """``scale`` when it keeps the lower end under the upper, else 1; 1 too when either end
+    cannot be read as a number (a digit run too long to parse)."""
     try:
         below = _token_value(low) * scale < _token_value(high)
     except (ValueError, KeyError, ZeroDivisionError):

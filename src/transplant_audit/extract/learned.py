@@ -308,7 +308,7 @@ def read_span(norm: str, span: Span) -> Span:
 def _number_span(norm: str, m: re.Match[str], value: float, rules: tuple[Candidate, ...]) -> Span:
     """The span of the number ``m`` (worth ``value``) with its counter read."""
     cnt = core.counter_at(norm, m)
-    value *= _low_end_scale(norm, m, value)
+    value *= _low_end_scale(norm, m)
     if cnt.stated_unit == "years":
         value += _and_months(norm, cnt.end)
     s = m.start()
@@ -337,23 +337,13 @@ def _and_months(norm: str, e: int) -> float:
     return months / 12 if 0 < months < 12 else 0.0
 
 
-def _low_end_scale(norm: str, m: re.Match[str], value: float) -> float:
+def _low_end_scale(norm: str, m: re.Match[str]) -> float:
     """The multiplier a range's low end shares with its high end when it is written once,
     after the high end (6-8万, 三到五万, 2 to 3 million: 60,000, 30,000, 2,000,000), 1 when
-    the low end has its own or the range has none; never one that would lift the low end
-    over the high end (2008-10万)."""
+    the low end has its own, the range has none, or it would lift the low end over the high
+    end (2008-10万): ``core._range_scale``, the rules' one reading."""
     found = counters.range_high_end(norm, m.end())
-    if found is None:
-        return 1.0
-    high = found[1]
-    scale = core._range_scale(m, high)
-    if scale == 1.0:
-        return 1.0
-    try:
-        top = core._token_value(high)
-    except (ValueError, KeyError, ZeroDivisionError):
-        return 1.0
-    return scale if value * scale < top else 1.0
+    return 1.0 if found is None else core._range_scale(m, found[1])
 
 
 def _is_yearlike(stated: str, kind: str, value: float) -> bool:
