@@ -22,7 +22,8 @@ Each set is run by the rules (``core.extract_candidates``: the set's name), by t
 ``combined`` method (``extract --method combined``: the rules and the learned step's stored
 stages, ``learned.extract_scored``: ``combined/`` before the name) and by the ``learned``
 method (``learned/``; the default since 9b20719, hashed since rv24a found that the default's
-own output was frozen by nothing), each candidate with its score.
+own output was frozen by nothing), each candidate with its score (to ``SCORE_DIGITS``
+decimals).
 The digest is a SHA-256 over the JSON of each text's candidate list (``Candidate.to_dict``,
 keys sorted), one per set and method, stored in tests/extract/output_digest.json;
 tests/extract/test_output_digest.py fails when any set's output changes. A change that is
@@ -89,6 +90,12 @@ def _heldout_halves() -> list[str]:
     return [d["text"] for name in ["heldout2", *halves] for d in bench_extract.load_realtext(name)]
 
 
+SCORE_DIGITS = 9
+"""Decimals of a model score kept in the digest. The scores come through ``np.exp``, whose
+float64 results differ in the last bits between CPUs (numpy's AVX-512 code path against
+libm's on AVX2 machines): hashed in full, the same decisions gave another digest on an AVX2
+machine (2026-12-07). Nine decimals keep every real change and drop those ulps."""
+
 METHODS = {"": "rules", "combined/": "combined", "learned/": "learned"}
 """Key prefix → extraction method."""
 
@@ -100,7 +107,10 @@ def records(texts: list[str], method: str = "rules") -> Iterator[list[dict[str, 
         if method == "rules":
             yield [c.to_dict() for c in extract_candidates(t)]
         else:
-            yield [{**c.to_dict(), "score": p} for c, p in learned.extract_scored(t, method=method)]
+            yield [
+                {**c.to_dict(), "score": round(p, SCORE_DIGITS)}
+                for c, p in learned.extract_scored(t, method=method)
+            ]
 
 
 def digests(sets: dict[str, list[str]] | None = None) -> dict[str, dict[str, object]]:

@@ -51,3 +51,26 @@ def test_heldout_halves_cover_every_half_set() -> None:
         want += len(bench.load_realtext(f"h{n}-tune")) + len(bench.load_realtext(f"h{n}-check"))
     assert len(names) >= 11
     assert len(mod._heldout_halves()) == want
+
+
+def test_digest_ignores_last_bit_differences_of_a_score_but_not_a_real_change(
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """np.exp's float64 results differ in the last bits between CPUs (AVX-512 or not): the
+    same decisions must give the same digest on both, a score moved by 1e-6 must not."""
+    mod = _module()
+    text = "该院共完成肝移植1200例。"
+    real = list(mod.learned.extract_scored(text, method="learned"))
+    assert real
+
+    def shifted(by: float):  # noqa: ANN202
+        def fake(t: str, method: str = "learned"):  # noqa: ANN202
+            return [(c, min(1.0, p * (1 + by))) for c, p in real]
+
+        return fake
+
+    base = json.dumps(list(mod.records([text], "learned")), sort_keys=True)
+    monkeypatch.setattr(mod.learned, "extract_scored", shifted(4e-16))
+    assert json.dumps(list(mod.records([text], "learned")), sort_keys=True) == base
+    monkeypatch.setattr(mod.learned, "extract_scored", shifted(-1e-6))
+    assert json.dumps(list(mod.records([text], "learned")), sort_keys=True) != base
