@@ -35,6 +35,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout18 (raw/c*.txt, heldout18.json; likewise)
      python tests/extract/realtext/build_set.py heldout19 (raw/e*.txt, heldout19.json; likewise)
      python tests/extract/realtext/build_set.py heldout20 (raw/f*.txt, heldout20.json; likewise)
+     python tests/extract/realtext/build_set.py heldout21 (raw/g*.txt, heldout21.json; likewise)
 """
 
 from __future__ import annotations
@@ -292,7 +293,7 @@ _BATCHES = [
     ("b", "rt"), ("d", "rt2"), ("h", "h2"), ("k", "h3"), ("m", "h4"), ("n", "h5"), ("p", "h6"),
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
-    ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"),
+    ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -484,6 +485,16 @@ def build_heldout20() -> list[dict]:
     return _build_blind("heldout20")
 
 
+def build_heldout21() -> list[dict]:
+    """The twenty-first held-out set (raw/g*.txt: gE English, gS Simplified, gT Traditional
+    Chinese), gathered blind to the extractor at the start of the session after heldout20 had
+    been scored and joined by half (the model retrained with its halves, 7edd5b0f, default
+    combined), by two gatherers per language (stored public pages; GitHub files, fetched
+    repositories and news mirrors), under heldout20's checks (the gatherers' check.py ran
+    them while gathering)."""
+    return _build_blind("heldout21")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -517,7 +528,7 @@ _HELDOUT_BUILDERS = {
     "heldout14": build_heldout14, "heldout15": build_heldout15,
     "heldout16": build_heldout16, "heldout17": build_heldout17,
     "heldout18": build_heldout18, "heldout19": build_heldout19,
-    "heldout20": build_heldout20,
+    "heldout20": build_heldout20, "heldout21": build_heldout21,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
