@@ -457,16 +457,16 @@ def print_check_halves() -> None:
 AFTER_THE_FACT: dict[str, tuple[str, ...]] = {
     f"{name} (after the fact)": (name,) for name in SCORED_NOT_JOINED
 }
-"""Sets scored blind once and not yet fitted on, where the stored mapping's figures are after
-the fact (nothing is chosen by them): heldout21 (at its one scoring, at 064fcf8f's src, the
-default's expected calibration error there was 0.048); heldout20's check half joined the
-fitting data after its score (at its one scoring, frozen at 12f6a72, the default's expected calibration error there was
-0.047; heldout19's at its own, frozen at a51eeac3, the default's expected calibration error
-there was 0.086; heldout18's at its own, frozen at 96bee23, 0.079; heldout17's at its own,
-frozen at 193d378, 0.077; heldout16's at its own, frozen at b694695, 0.075; heldout15's at its
-own, frozen at 7e00e42, 0.027; heldout14's at its own, frozen at de192eb, 0.150; heldout13's at
-its own, frozen at 4427766, 0.045; heldout12's at its own, frozen at bd363c7, 0.035;
-heldout11's, frozen at 6dd53d8, 0.112: docs/extract.md). Scores only."""
+"""Sets scored blind once and not yet fitted on, where the stored mapping's figures are after the
+fact (nothing is chosen by them): heldout21 (at its one scoring, at 064fcf8f's src, the
+default's expected calibration error there was 0.048); heldout20's check half joined the fitting
+data after its score (at its one scoring, frozen at 12f6a72, the default's expected calibration
+error there was 0.047; heldout19's at its own, frozen at a51eeac3, the default's expected
+calibration error there was 0.086; heldout18's at its own, frozen at 96bee23, 0.079; heldout17's
+at its own, frozen at 193d378, 0.077; heldout16's at its own, frozen at b694695, 0.075;
+heldout15's at its own, frozen at 7e00e42, 0.027; heldout14's at its own, frozen at de192eb,
+0.150; heldout13's at its own, frozen at 4427766, 0.045; heldout12's at its own, frozen at
+bd363c7, 0.035; heldout11's, frozen at 6dd53d8, 0.112: docs/extract.md). Scores only."""
 CONFIDENCE_THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9)
 LANGS = ("en", "zh-Hans", "zh-Hant")
 ByLanguage = dict[str, tuple[list, list, int]]
