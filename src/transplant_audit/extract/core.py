@@ -692,8 +692,8 @@ def _token(pg: _Page, carry: _Carry, m: re.Match[str]) -> _Figure | None:
     if "-" in norm[max(0, s - 2) : s] and pat.NAME_HYPHEN_BEFORE_RE.search(norm, max(0, s - 8), s):
         return None  # COVID-19, SARS-2: part of a name, not a count
     zh, arabic, frac = m.group("zh", "arabic", "frac")  # one call: read per figure
-    if arabic and e - s == 4 and _timeline_year(pg.text, norm, s, e):
-        return None  # '1988-First split-liver transplant': a year (years.py reads it)
+    if arabic and e - s == 4 and year_not_count(pg.text, norm, s, e):
+        return None  # '1988-First ...', 'between 1997 and 1999 waiting': a year, no count
     is_zh_token = zh is not None
     if (is_zh_token or arabic) and number_fragment(norm, s, e):
         return None  # 1千零5 read 5, 15万79 read 150000: no half reading
@@ -736,6 +736,30 @@ def _timeline_year(text: str, norm: str, s: int, e: int) -> bool:
         return False
     cnt = _read_counter(norm, e)
     return not (cnt.uclass and len(norm[e : cnt.end].strip(" -–—").split()) == 1)
+
+
+def year_not_count(text: str, norm: str, s: int, e: int) -> bool:
+    """Is the four-digit Arabic number at ``s``..``e`` a year that counts nothing: a timeline
+    entry's year (``_timeline_year``) or a span's last year (``_span_end_year``)? The rules
+    (``_token``) and the learned spans (``learned.number_spans``) both leave it out."""
+    return _timeline_year(text, norm, s, e) or _span_end_year(norm, s, e)
+
+
+_SPAN_START_YEAR_RE = re.compile(r"(?:between|from)\s((?:19|20)\d\d)\s(?:and|to|until|through)\s$")
+"""The start of a span of years, right before its end year: 'between 1997 and ', 'from 2001 to '."""
+
+
+def _span_end_year(norm: str, s: int, e: int) -> bool:
+    """Is the four-digit number at ``s``..``e`` the last year of a span whose first year comes
+    right before it ('536 Canadians died between 1997 and 1999 waiting for organ
+    transplants')? Not when a counter follows it ('between 1800 and 2000 transplants': a
+    range of counts), nor when it is no later year within 60 of the first."""
+    m = _SPAN_START_YEAR_RE.search(norm, max(0, s - 24), s)
+    if m is None or norm[s : s + 2] not in ("19", "20"):
+        return False
+    if not 0 < int(norm[s:e]) - int(m.group(1)) <= 60:
+        return False
+    return not _read_counter(norm, e).uclass
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:

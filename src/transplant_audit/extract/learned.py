@@ -3,7 +3,8 @@ reads every number the parser finds and says which indicator it is, or none.
 
 Candidates are the numbers ``patterns.NUMBER_RE`` finds in the normalised text, each read
 with the rules' own helpers (from ``core``: the value, ``_token_value`` and
-``_adjacent_range``, ``_range_scale``, ``short_year``; the counter, ``counter_at``; days,
+``_adjacent_range``, ``_range_scale``, ``short_year``; the years that count nothing and
+are no span, ``year_not_count``; the counter, ``counter_at``; days,
 ``_TIME_TO_DAYS``; and the qualifier and span of a span added, ``read_figure``; from
 ``counters``, a range's high end and the months after a count of years, ``range_high_end``
 and ``_read_counter`` (sp24's value reading); from ``money``, the currency before it,
@@ -276,6 +277,9 @@ def number_spans(
     found: list[tuple[re.Match[str], float]] = []
     for m in core.number_tokens(norm):  # the rules' scan when they read the same text
         zh = m.group("zh")
+        four = m.group("arabic") and m.end() - m.start() == 4
+        if four and core.year_not_count(text, norm, m.start(), m.end()):
+            continue  # a timeline's or a span's year, as the rules read it: no span
         try:
             adjacent = core._adjacent_range(zh) if zh else None
             year = None if adjacent else core.short_year(norm, m)
