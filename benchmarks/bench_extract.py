@@ -254,7 +254,7 @@ SCORED_NOT_JOINED: tuple[str, ...] = ()
 """Sets scored blind once and not yet joined by half (not in the trainer's ``HALF_SETS``),
 newest first: no model or rule has read them, so the table prints them first and its target
 flags read the newest. Kept by hand, never derived: a set leaves this tuple when it joins
-``HALF_SETS``. heldout21 (scored once at 064fcf8f's src, main b15c4b36, 2026-12-07 00:37 UTC;
+``HALF_SETS``. heldout21 (scored once at 064fcf8f's src, main b15c4b36, 2026-12-07 00:30 UTC;
 docs/extract.md keeps that figure) joined after its score; heldout20 (scored once at 12f6a72)
 joined after its (2026-12-06 21:22 UTC)."""
 

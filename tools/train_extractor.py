@@ -197,7 +197,7 @@ UTC), heldout12 after its (07:49 UTC), heldout13 after its (10:24 UTC), heldout1
 (12:54 UTC), heldout15 after its (15:30 UTC), heldout16 after its (16:24 UTC), heldout17 after its
 (2026-12-06 18:08 UTC, the seventh session), heldout18 after its (18:44 UTC), heldout19
 after its (2026-12-06 20:34 UTC, the eighth session), heldout20 after its (21:22 UTC),
-heldout21 after its (2026-12-07 00:37 UTC, the ninth session);
+heldout21 after its (2026-12-07 00:30 UTC, the ninth session);
 heldout3's check half,
 trained on until learned11, is now judged only."""
 HALF_SETS = tuple(HALF_FILES)
@@ -352,7 +352,7 @@ result with it), heldout10's after its (02:54 UTC, by the lead, likewise), heldo
 (12:54 UTC, likewise), heldout15's after its (15:30 UTC, likewise), heldout16's after its
 (16:24 UTC, likewise), heldout17's after its (18:08 UTC, likewise),
 heldout18's after its (18:44 UTC, likewise), heldout19's after its (20:34 UTC, likewise),
-heldout20's after its (21:22 UTC, likewise), heldout21's after its (2026-12-07 00:37 UTC,
+heldout20's after its (21:22 UTC, likewise), heldout21's after its (2026-12-07 00:30 UTC,
 likewise)."""
 JUDGE_SETS = tuple(f"{name}-check" for name in JUDGE_HALVES)
 """The judge's set names: never trained on, scored only in aggregate."""
