@@ -94,7 +94,9 @@ SCORE_DIGITS = 9
 """Decimals of a model score kept in the digest. The scores come through ``np.exp``, whose
 float64 results differ in the last bits between CPUs (numpy's AVX-512 code path against
 libm's on AVX2 machines): hashed in full, the same decisions gave another digest on an AVX2
-machine (2026-12-07). Nine decimals keep every real change and drop those ulps."""
+machine (2026-12-07). Nine decimals keep every real change and make such a difference rare,
+not impossible: a score within a few ulps of a rounding boundary still flips. A score is None
+where the method scores no span (``learned.extract_scored``) and stays None."""
 
 METHODS = {"": "rules", "combined/": "combined", "learned/": "learned"}
 """Key prefix → extraction method."""
@@ -108,7 +110,7 @@ def records(texts: list[str], method: str = "rules") -> Iterator[list[dict[str, 
             yield [c.to_dict() for c in extract_candidates(t)]
         else:
             yield [
-                {**c.to_dict(), "score": round(p, SCORE_DIGITS)}
+                {**c.to_dict(), "score": None if p is None else round(p, SCORE_DIGITS)}
                 for c, p in learned.extract_scored(t, method=method)
             ]
 

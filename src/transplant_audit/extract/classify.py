@@ -2031,10 +2031,10 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
             return _classify_in_use("ops", replace(ctx, clause=ctx.sentence), ordinal)
         if pat.TRANSPLANTING_BEFORE_RE.search(ctx.left_clause[-30:]):
             return _classify_in_use("ops", ctx, ordinal)
-        if not ctx.chinese and pat.EN_DONATED_ORGANS_LIST_RE.search(ctx.sentence_left[-240:]):
-            return "opo_organs_utilised"  # the donated organs included 4 hearts, 5 lungs, ...
         if not ctx.chinese and pat.EN_TRANSPLANTS_LISTED_BEFORE_RE.search(ctx.sentence_left[-160:]):
             return _classify_in_use("ops", ctx, ordinal)  # transplants included 60 kidneys, ...
+        if not ctx.chinese and pat.EN_DONATED_ORGANS_LIST_RE.search(ctx.sentence_left[-240:]):
+            return "opo_organs_utilised"  # the donated organs included 4 hearts, 5 lungs, ...
         return None
     if uclass == "percent":
         return _in_use_percent(ctx, transplant, sentence_tx)

@@ -752,12 +752,16 @@ _SPAN_START_YEAR_RE = re.compile(r"(?:between|from)\s((?:19|20)\d\d)\s(?:and|to|
 def _span_end_year(norm: str, s: int, e: int) -> bool:
     """Is the four-digit number at ``s``..``e`` the last year of a span whose first year comes
     right before it ('536 Canadians died between 1997 and 1999 waiting for organ
-    transplants')? Not when a counter follows it ('between 1800 and 2000 transplants': a
-    range of counts), nor when it is no later year within 60 of the first."""
+    transplants')? Not when a counter follows it ('between 1990 and 2000 transplants': a
+    range of counts), nor when it is no later year within 60 of the first, nor when it is no
+    run of four digits ('from 1999 to 20.5 percent')."""
+    year = norm[s:e]
+    if not (year.isascii() and year.isdigit()) or year[:2] not in ("19", "20"):
+        return False  # 20.5, 20 万: a four-character number that is no year
     m = _SPAN_START_YEAR_RE.search(norm, max(0, s - 24), s)
-    if m is None or norm[s : s + 2] not in ("19", "20"):
+    if m is None:
         return False
-    if not 0 < int(norm[s:e]) - int(m.group(1)) <= 60:
+    if not 0 < int(year) - int(m.group(1)) <= 60:
         return False
     return not _read_counter(norm, e).uclass
 
