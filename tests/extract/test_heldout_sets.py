@@ -41,6 +41,7 @@ ORDER = [
     ("heldout19", "h19-", "e"),
     ("heldout20", "h20-", "f"),
     ("heldout21", "h21-", "g"),
+    ("heldout22", "h22-", "i"),
 ]
 
 
@@ -75,7 +76,8 @@ SETS = _sets()
 # "heldout18"), and heldout19's Simplified part 29 and Traditional part 33 (two gatherers each;
 # CORRECTIONS.md, "heldout19"), and heldout20's Simplified part 35 and Traditional part 29
 # (two gatherers each; CORRECTIONS.md, "heldout20"), and heldout21's Traditional part 14 (two
-# gatherers found 8 and 6; CORRECTIONS.md, "heldout21"). Every other set holds at least 60 per
+# gatherers found 8 and 6; CORRECTIONS.md, "heldout21"), and heldout22's Traditional part 26 (two
+# gatherers found 3 and 23; CORRECTIONS.md, "heldout22"). Every other set holds at least 60 per
 # language.
 MIN_PER_LANGUAGE = {
     "heldout7": {"zh-Hant": 20},
@@ -93,6 +95,7 @@ MIN_PER_LANGUAGE = {
     "heldout19": {"zh-Hans": 29, "zh-Hant": 33},
     "heldout20": {"zh-Hans": 35, "zh-Hant": 29},
     "heldout21": {"zh-Hant": 14},
+    "heldout22": {"zh-Hant": 26},
 }
 MIN_SNIPPETS = {
     "heldout10": 170,
