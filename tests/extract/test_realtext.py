@@ -293,6 +293,18 @@ HELDOUT21_FLOORS = {
     "zh-Hans": (0.65, 0.56),
     "zh-Hant": (0.63, 0.70),
 }
+# heldout22 (183 snippets, gathered blind in the same session after heldout21 was scored, while
+# its halves joined and the model was retrained; 61 carry no figure; en 93 snippets / 104
+# figures, zh-Hans 64 / 64, zh-Hant 26 / 30) was scored once with rules, model and confidence
+# mapping frozen (2026-12-07 00:59 UTC, main 32147478, src as at 70d0c39e; default combined,
+# the model retrained with heldout21's halves, span keep 0.5). The rules (these floors) scored
+# en 0.701/0.587, zh-Hans 0.783/0.734, zh-Hant 0.667/0.467; the default en 0.737/0.538,
+# zh-Hans 0.793/0.719, zh-Hant 0.824/0.467. Each floor allows one figure fewer than measured.
+HELDOUT22_FLOORS = {
+    "en": (0.69, 0.57),
+    "zh-Hans": (0.77, 0.71),
+    "zh-Hant": (0.64, 0.43),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -383,6 +395,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout19", HELDOUT19_FLOORS),
         ("heldout20", HELDOUT20_FLOORS),
         ("heldout21", HELDOUT21_FLOORS),
+        ("heldout22", HELDOUT22_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
