@@ -4,29 +4,31 @@ Run:  python benchmarks/bench_extract.py [--seconds 3]
 
 First, the real-text sets (tests/extract/realtext/, quoted from stored public pages, see its
 GUIDE.md), matching (indicator, value within 2%) as issue 14 asks. HEADLINE: a set scored blind and
-not yet joined (``SCORED_NOT_JOINED``; none now), then heldout21 (170 snippets, gathered blind
-after heldout20 was joined, scored blind once at main b15c4b36, src as at 064fcf8f: the stored
-model's first blind measure), heldout20 (141 snippets, gathered blind after heldout19 was scored,
-scored blind once with rules, model and confidence mapping frozen at main 12f6a72: docs/extract.md
-keeps that figure), heldout19 (at main a51eeac3, the first set scored with the model retrained with
-heldout18's halves), heldout18 (at main 96bee23), heldout17 (at main 193d378, the first set scored
-with the learned method as the default), heldout16 (at main b694695), heldout15 (at main 7e00e42),
-heldout14 (at main de192eb), heldout13 (at main 4427766), heldout12 (at main bd363c7), heldout11
-(at main 6dd53d8) and heldout10 (at main 8152217); since its blind score the tune half of each of
-these eleven is trained on and its check half judges the learned stages and fits the confidence;
-then heldout9 (scored blind once, then tuned on by half, its tune half trained on and its check
-half judging the learned stages), heldout8 (scored blind once, then tuned and trained on by half),
-heldout7 (likewise), heldout6, heldout5, heldout4 and heldout3 (each scored blind once, then tuned
-on by half), heldout2 and held-out v1 (scored blind once, then tuned on) and the dev sets dev and
-dev2 (tuned on). ``--show-errors`` lists mistakes of the sets already tuned on (dev, dev2,
-heldout2), never those of heldout21 to heldout3; ``--dev-only`` scores dev and dev2 and stops;
-``--values`` prints the value-only diagnostic (a candidate matches on its value within 2% alone,
-any indicator: figures found, named right or not) next to the (indicator, value) score, per
-language, for heldout21, heldout20 to heldout3 (and their halves by page), heldout2, held-out v1,
-dev and dev2 (the rules), and stops; ``--check-halves`` scores rules, learned and combined on the
-pooled check halves of heldout3 to heldout21 (never trained on: the trainer's judge), per language
-and per set, and stops; ``--confidence`` measures the calibrated confidence of every candidate
-(extract/confidence.py), scores only. The mapping is fitted on the check halves of heldout3-21
+not yet joined (``SCORED_NOT_JOINED``: heldout22, 183 snippets, gathered blind while heldout21
+joined, scored blind once at main 32147478, src as at 70d0c39e: the stored model's blind measure),
+then heldout21 (170 snippets, gathered blind after heldout20 was joined, scored blind once at main
+b15c4b36, src as at 064fcf8f: the model before's first blind measure), heldout20 (141 snippets,
+gathered blind after heldout19 was scored, scored blind once with rules, model and confidence
+mapping frozen at main 12f6a72: docs/extract.md keeps that figure), heldout19 (at main a51eeac3,
+the first set scored with the model retrained with heldout18's halves), heldout18 (at main
+96bee23), heldout17 (at main 193d378, the first set scored with the learned method as the default),
+heldout16 (at main b694695), heldout15 (at main 7e00e42), heldout14 (at main de192eb), heldout13
+(at main 4427766), heldout12 (at main bd363c7), heldout11 (at main 6dd53d8) and heldout10 (at main
+8152217); since its blind score the tune half of each of these eleven is trained on and its check
+half judges the learned stages and fits the confidence; then heldout9 (scored blind once, then
+tuned on by half, its tune half trained on and its check half judging the learned stages), heldout8
+(scored blind once, then tuned and trained on by half), heldout7 (likewise), heldout6, heldout5,
+heldout4 and heldout3 (each scored blind once, then tuned on by half), heldout2 and held-out v1
+(scored blind once, then tuned on) and the dev sets dev and dev2 (tuned on). ``--show-errors``
+lists mistakes of the sets already tuned on (dev, dev2, heldout2), never those of heldout21 to
+heldout3; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the value-only
+diagnostic (a candidate matches on its value within 2% alone, any indicator: figures found, named
+right or not) next to the (indicator, value) score, per language, for heldout21, heldout20 to
+heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the rules), and stops;
+``--check-halves`` scores rules, learned and combined on the pooled check halves of heldout3 to
+heldout21 (never trained on: the trainer's judge), per language and per set, and stops;
+``--confidence`` measures the calibrated confidence of every candidate (extract/confidence.py),
+scores only. The mapping is fitted on the check halves of heldout3-21
 (tools/calibrate_extractor.py), so there it prints CROSS-FITTED figures (each page's confidence
 from curves fitted on the other page folds; pools heldout3, heldout4-6, heldout7-9, heldout10,
 heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19,
