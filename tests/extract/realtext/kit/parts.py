@@ -1,0 +1,27 @@
+"""A blind set's parts as gathered: the files ``GATHER_DIR/*/PREFIX<L><NN>.txt`` grouped by
+gatherer (``<L>`` the language letter E, S or T; ``NN`` 01-19 the first gatherer of a
+language, 21-29 the second, 31-39 a third: parts E, E2, E3 ...), in file order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_NAME_RE = re.compile(r"^[a-z](?P<lang>[EST])(?P<tens>\d)\d\.txt$")
+
+
+def part_of(path: Path) -> str:
+    """'iE01.txt' → 'E', 'iE21.txt' → 'E2', 'iT32.txt' → 'T3'."""
+    m = _NAME_RE.match(path.name)
+    if m is None:
+        raise ValueError(f"{path}: not a raw batch name such as iE01.txt")
+    tens = int(m.group("tens"))
+    return m.group("lang") + (str(tens) if tens >= 2 else "")
+
+
+def parts(gather_dir: Path, prefix: str) -> dict[str, list[Path]]:
+    """Part name → its files, sorted."""
+    out: dict[str, list[Path]] = {}
+    for path in sorted(gather_dir.glob(f"*/{prefix}*.txt")):
+        out.setdefault(part_of(path), []).append(path)
+    return out
