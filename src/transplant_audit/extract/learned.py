@@ -70,59 +70,19 @@ NONE = "NONE"
 """The label of a number that is no figure of the vocabulary."""
 METHODS = ("rules", "learned", "combined")
 DEFAULT_METHOD = "combined"
-"""The method ``extract`` uses unless told otherwise, decided by the trainer's rule
-(tools/train_extractor.py, ``decide_default``) on its judge, the pooled check halves of
-heldout3 to heldout18 (1,812 snippets on 1,098 pages, never trained on): the rules, unless
-another allowed method loses no language more than 0.01 precision and its macro-F0.5 gain
-over them (precision first, pf16; macro F1 until then) is real by a paired page bootstrap
-(5th percentile of 2,000 resampled gains above 0). Since pf18 (written before heldout13 was
-read) the trainer's settings and its rule 2 (which stages ``combined`` runs) are chosen in
-macro F0.5 too. At the retrain after pf18, name18, miss18 and zhp18 ``combined`` ran the
-re-labeller alone (its F0.5 gain over the rules +0.0028, 90% interval [+0.0010, +0.0047];
-the span stage's +0.0007, [-0.0014, +0.0027], not real), so ``combined`` was the default
-when heldout13 was scored; the retrain with heldout13's halves decided the same (+0.0026,
-[+0.0009, +0.0042]; span +0.0007, [-0.0009, +0.0023]). The retrain after syn19 (the
-synthetic corpus in the CV's grid, chosen in) turned the span stage on as a veto (keep
-0.02, adding off; +0.0152, [+0.0107, +0.0198]) and the re-labeller off (+0.0015 over the span
-stage, [-0.0002, +0.0032], not real), so ``combined`` was the rules and the span stage's veto
-when heldout14 was scored; the retrain with heldout14's halves (judge heldout3-14, 1,487
-snippets on 871 pages) decided the same (span +0.0142, [+0.0097, +0.0191]; the re-labeller
-adds +0.0000 over it; the learned method +0.0124, [+0.0062, +0.0189]). The retrain after
-enc20's English rules (the stored model) decided the same with the veto at keep 0.3 (span
-+0.0150, [+0.0105, +0.0200]; the re-labeller +0.0000 over it); the learned method's gain
-was real too (+0.0117, [+0.0052, +0.0184]) but it was not allowed (it did not keep the
-synthetic corpus). Since lq21 it keeps it (``synthetic_ok`` true) and is eligible: the
-retrain after lq21, en21 and zh21 (c892dfe, judge heldout3-14) ran the veto at keep 0.5
-(span +0.0148, [+0.0099, +0.0203]; the re-labeller +0.0000 over it) and, the learned
-method's gain being real but smaller (+0.0083, [+0.0025, +0.0141]), kept ``combined``,
-which heldout15 was scored with (0.768 / 0.615; learned 0.773 / 0.647). The retrain with
-heldout15's halves (judge heldout3-15) ran the veto at keep 0.3 (span +0.0172, [+0.0119,
-+0.0224]; the re-labeller -0.0003 over it) and kept ``combined`` over the learned method
-(+0.0117, [+0.0054, +0.0177], allowed and real, smaller). The retrain after en22 (7fb16fa,
-the same judge) ran the veto at keep 0.5 (span +0.0186, [+0.0131, +0.0244]; the re-labeller
--0.0001 over it) and kept ``combined`` over the learned method (+0.0141, [+0.0076, +0.0203],
-smaller), which heldout16 was scored with (0.741 / 0.662; learned 0.723 / 0.662). The
-retrain with heldout16's halves (judge heldout3-16, 1,642 snippets on 977 pages) ran the
-veto at keep 0.2 (span +0.0140, [+0.0100, +0.0185]; the re-labeller +0.0000 over it) and
-chose ``learned`` (+0.0148, [+0.0090, +0.0209], allowed and real, larger), which heldout17
-was scored with (0.828 / 0.652; combined 0.812 / 0.667, rules 0.800 / 0.676). The retrain
-with heldout17's halves after rf24, sp24 and rv24a (judge heldout3-17; the stored model)
-ran the veto at keep 0.2 (span +0.0162, [+0.0117, +0.0209]; the re-labeller +0.0003 over
-it) and kept ``learned`` (+0.0164, [+0.0092, +0.0239], its add threshold 0.95), which
-heldout18 was scored with (0.810 / 0.610; combined 0.777 / 0.641, rules 0.772 / 0.655). The
-retrain with heldout18's halves (judge heldout3-18, 1,812 snippets on 1,098 pages; the stored
-model) ran the veto at keep 0.3 (span +0.0177, [+0.0129, +0.0229]; the re-labeller +0.0002
-over it) and chose ``combined`` again: its gain is real and larger than the learned
-method's (+0.0130, [+0.0072, +0.0183], add 0.9, N 200). The two gains differed by 0.0008
-and 0.0002 at the two retrains before (their intervals overlapping widely) and by 0.0047
-here, so which of the two is the default has turned on small differences; rule 3 compares
-the gains as written. This constant follows the model.json that retrain stores.
-History: ``combined`` with the span stage was the default when heldout11 was scored; the
-rules from the retrain after that scoring to pf18's (the span stage off until 6ad9b0b, then
-on, and the re-labeller too from ade9e7d, each chosen in F1; from pf16 ``combined``'s F0.5
-gain was not real)
-(model.json's ``judge`` entry; docs/extract.md, "The learned step, in brief").
-tests/extract/test_learned.py holds this to the choice stored in model.json."""
+"""The method ``extract`` uses unless told otherwise: the stored model's ``default_method``
+(tests hold the two equal), decided by the trainer's rule 3 (tools/train_extractor.py,
+``decide_default``) on its judge, the pooled check halves of the blind sets joined by half,
+never trained on. The rules, unless another allowed method loses no language more than 0.01
+precision and its macro-F0.5 gain over them is real by a paired page bootstrap (5th
+percentile of 2,000 resampled gains above 0); of two that pass, the one nearer the rules
+(``combined``) unless the other's lead is real by the same test (the tie rule, tie26).
+
+The stored model (the retrain with heldout21's halves, judge heldout3-21, 2,046 snippets on
+1,264 pages) runs the rules and the span stage's veto at keep 0.5: its gain +0.0195 [+0.0143,
++0.0249], larger than ``learned``'s +0.0173 [+0.0115, +0.0233]; heldout22 measured it blind
+(0.768 / 0.586). Every retrain's decision, newest first, and the blind score of each model:
+docs/extract.md ("Every retrain's decision", "Every blind score so far")."""
 MODEL_DIR = Path(__file__).parent / "model"
 FEATURE_VERSION = "5"
 """Bump when ``span_features`` changes: the stored weights then no longer fit."""
