@@ -59,7 +59,7 @@ def classify_miss(spans: list[learned.Span], gold: dict) -> str:
         if any(value_near(v, target) for v in [*named, learned.value_as(sp, ind) or 0.0]):
             return "c"
     scales = SCALES if target >= 10 else ()  # 1,000 x 1e-3 is no misread 'first'
-    days = tuple(core._TIME_TO_DAYS.values()) if INDICATORS[ind].unit == "days" else ()
+    days = tuple(core.TIME_TO_DAYS.values()) if INDICATORS[ind].unit == "days" else ()
     for sp in spans:
         readings = [sp.raw] + [sp.raw * k for k in (*scales, *days) if k]
         readings += [v for other in INDICATORS if (v := learned.value_as(sp, other)) is not None]

@@ -1,4 +1,4 @@
-"""Number forms the parser (extract/patterns.py ``NUMBER_RE``, core ``_token_value``) reads
+"""Number forms the parser (extract/patterns.py ``NUMBER_RE``, core ``token_value``) reads
 that it once left unread, so no span and no rule could hold their figure
 (tools/figure_loss.py, class a). Sentences written here are synthetic test material, not
 evidence."""
@@ -14,7 +14,7 @@ from transplant_audit.extract.numbers import normalize
 
 def tokens(text: str) -> dict[str, float]:
     """Every number the parser reads in ``text`` (normalised), with its value."""
-    return {m.group(0): core._token_value(m) for m in pat.NUMBER_RE.finditer(normalize(text))}
+    return {m.group(0): core.token_value(m) for m in pat.NUMBER_RE.finditer(normalize(text))}
 
 
 # --- half of a whole ------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """A range's English scale word written once, after the high end, scales the low end too
 (scale26): '2 to 3 million yuan' is 2,000,000 to 3,000,000, as 6-10万 is 60,000 to 100,000.
-Until scale26 the rules read its low end as 2 (``core._range_scale`` read only Chinese
+Until scale26 the rules read its low end as 2 (``core.shared_scale`` read only Chinese
 multipliers) and the learned method patched its own spans with a table of its own."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def test_the_low_end_shares_the_scale_word(method: str, text: str, low: float, h
 @pytest.mark.parametrize(("text", "low", "high"), RANGES)
 def test_the_learned_spans_read_the_shared_scale(text: str, low: float, high: float) -> None:
     """The learned method reads both ends' spans with the shared scale (``number_spans``,
-    through ``core._range_scale``); whether it names the low end is the model's choice (the
+    through ``core.shared_scale``); whether it names the low end is the model's choice (the
     retrain with heldout21's halves, add threshold 0.8, leaves '2 to 3 million yuan''s low
     end at 0.695), so only the reading is held here, and no figure below the low end."""
     from transplant_audit.extract.core import extract_candidates
@@ -69,7 +69,7 @@ def test_a_low_end_too_long_to_read_is_left_alone(method: str) -> None:
 @pytest.mark.parametrize("method", ["rules", "learned"])
 def test_a_chinese_multiplier_never_lifts_the_low_end_over_the_high(method: str) -> None:
     """15-10万元: sharing 万 would read the low end as 150,000, over the high end's 100,000.
-    The guard lives in ``core._range_scale`` for every multiplier, so the rules and the
+    The guard lives in ``core.shared_scale`` for every multiplier, so the rules and the
     learned method's spans read it alike (until the re-read, only the spans were guarded and
     the rules gave 150,000 at_least); 6-8万 still shares it."""
     got = {c.value for c in learned.extract("肝移植手术费用约为人民币15-10万元。", method=method)}

@@ -145,14 +145,14 @@ def test_a_long_run_of_organ_donor_and_rank_words_keeps_its_counter(
 
 
 def test_a_run_of_other_words_or_one_opening_on_and_reads_no_counter() -> None:
-    from transplant_audit.extract.counters import _read_counter
+    from transplant_audit.extract.counters import read_counter
 
     norm = "ward 12 and paediatric living donor liver transplants"
-    assert _read_counter(norm, norm.index("12") + 2).uclass == ""  # opens on 'and'
+    assert read_counter(norm, norm.index("12") + 2).uclass == ""  # opens on 'and'
     norm = "had 40 young healthy and adult liver transplants"
-    assert _read_counter(norm, norm.index("40") + 2).uclass == ""  # 'young', 'healthy'
+    assert read_counter(norm, norm.index("40") + 2).uclass == ""  # 'young', 'healthy'
     norm = "had 40 adult and paediatric living and deceased donor liver transplants"
-    assert _read_counter(norm, norm.index("40") + 2).uclass == "ops"
+    assert read_counter(norm, norm.index("40") + 2).uclass == "ops"
 
 
 @pytest.mark.parametrize(

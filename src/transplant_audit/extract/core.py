@@ -89,13 +89,13 @@ from transplant_audit.extract.counters import (
     _list_counter,
     _list_sibling,
     _ranked_next_counter,
-    _read_counter,
     _subset_indicator,
     _table_head,
     _waiting_part,
     _zh_restated,
     list_item_head,
     range_high_end,
+    read_counter,
 )
 from transplant_audit.extract.hospitals import (
     find_hospitals,
@@ -136,7 +136,7 @@ HOURS_PER_DAY = 24.0
 """Hours → days. A definition, not an assumption; ``vocabulary.UNIT_CONVERSIONS`` has no
 hours entry yet."""
 
-_TIME_TO_DAYS: dict[str, float] = {
+TIME_TO_DAYS: dict[str, float] = {
     "days": 1.0,
     "weeks": UNIT_CONVERSIONS[("weeks", "days")],
     "months": UNIT_CONVERSIONS[("months", "days")],
@@ -186,7 +186,7 @@ def _fraction_percent(tok: str) -> float:
     return 100.0 * _EN_SMALL[num] / pat.EN_FRACTIONS[den.rstrip("s")]
 
 
-def _adjacent_range(tok: str | None) -> tuple[float, float] | None:
+def adjacent_range(tok: str | None) -> tuple[float, float] | None:
     """Two consecutive Chinese digits are a range: 五六千 → (5000, 6000), 三四 → (3, 4),
     二三十 → (20, 30), and the idiom 三五 (3 to 5). Not 九十 (ninety) nor 十 as the second
     digit."""
@@ -285,7 +285,7 @@ _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 """The English scale words the number pattern reads after an Arabic number (``scale``)."""
 
 
-def _range_scale(low: re.Match[str], high: re.Match[str]) -> float:
+def shared_scale(low: re.Match[str], high: re.Match[str]) -> float:
     """6-10万元, 三到五万, 2 to 3 million: a multiplier or scale word written once, after the
     upper end, scales the lower end too; 1 when the lower end has its own (2万-3万, 2 million
     to 3 million), the upper has none, or sharing it would lift the lower end to the upper or
@@ -307,13 +307,13 @@ def _below_high(low: re.Match[str], high: re.Match[str], scale: float) -> float:
     """``scale`` when it keeps the lower end under the upper, else 1; 1 too when either end
     cannot be read as a number (a digit run too long to parse)."""
     try:
-        below = _token_value(low) * scale < _token_value(high)
+        below = token_value(low) * scale < token_value(high)
     except (ValueError, KeyError, ZeroDivisionError):
         return 1.0
     return scale if below else 1.0
 
 
-def _token_value(m: re.Match[str]) -> float:
+def token_value(m: re.Match[str]) -> float:
     if m.group("frac"):
         return _fraction_percent(m.group("frac"))
     if m.group("arabic"):
@@ -734,7 +734,7 @@ def _timeline_year(text: str, norm: str, s: int, e: int) -> bool:
     line_start = text.rfind("\n", 0, s) + 1
     if text[line_start:s].strip() not in _LINE_LEADS:
         return False
-    cnt = _read_counter(norm, e)
+    cnt = read_counter(norm, e)
     return not (cnt.uclass and len(norm[e : cnt.end].strip(" -–—").split()) == 1)
 
 
@@ -763,7 +763,7 @@ def _span_end_year(norm: str, s: int, e: int) -> bool:
         return False
     if not 0 < int(year) - int(m.group(1)) <= 60:
         return False
-    return not _read_counter(norm, e).uclass
+    return not read_counter(norm, e).uclass
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:
@@ -796,7 +796,7 @@ def _direct_counter(pg: _Page, carry: _Carry, f: _Figure) -> _Counter:
     an ordinal of a transplant), the qualifiers it carries, 'and a half', and the currency
     of a range's low end for its high end."""
     norm, s, e, e_num = pg.norm, f.s, f.e, f.e_num
-    cnt = _read_counter(norm, e_num)
+    cnt = read_counter(norm, e_num)
     if f.frac:
         cnt = _Counter("percent", "percent", 1.0, [], "", e)
     if f.ordinal and not cnt.uclass and e_num == e + 2:
@@ -830,14 +830,14 @@ def _range_counter(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Coun
         cnt = _Counter(cnt2.uclass, cnt2.stated_unit, cnt2.mult, [], cnt2.mods, join_end)
         f.range_lower = True
         carry.range_upper.add(m2.start())
-        f.range_scale = _range_scale(f.m, m2)
+        f.range_scale = shared_scale(f.m, m2)
     elif f.arabic and m2.group("arabic"):
         kind = _currency_before(norm, f.s)
         if kind:  # US$20,000-30,000: the currency before serves both ends
             carry.range_money[m2.start()] = kind
             f.range_lower = True
             carry.range_upper.add(m2.start())
-            f.range_scale = _range_scale(f.m, m2)  # 人民币40-60万: 万 for both
+            f.range_scale = shared_scale(f.m, m2)  # 人民币40-60万: 万 for both
     return cnt
 
 
@@ -968,7 +968,7 @@ def _breakdown_item(pg: _Page, f: _Figure, cnt: _Counter, out: list[Candidate]) 
         return False
     if f.arabic and _YEAR_ONLY_RE.match(f.m.group(0)):
         whole = max([out[-1].value] + [c.value for c in out if c.start >= f.s - 160])
-        if _token_value(f.m) >= whole:
+        if token_value(f.m) >= whole:
             return False
     return _breakdown_part(pg.norm, f.s, f.e, out[-1].start, out[-1].end)
 
@@ -1168,14 +1168,14 @@ def _value(pg: _Page, carry: _Carry, f: _Figure) -> bool:
     """The number's value as stated: the high end of 五六千 or 三、四十 (the span then starts
     at the low digit), scaled by a range's shared multiplier, plus a half; False when it
     cannot be read or is a wait in years that is a calendar year."""
-    adjacent = _adjacent_range(f.zh) if f.is_zh_token else None
+    adjacent = adjacent_range(f.zh) if f.is_zh_token else None
     comma_low = carry.comma_low
     if comma_low and f.s in comma_low:
         low_digit, f.start = comma_low.pop(f.s)  # the span starts at the low digit
         adjacent = _comma_range(f.zh, low_digit)
     f.adjacent = adjacent
     try:
-        value = adjacent[1] if adjacent else _token_value(f.m) * f.range_scale
+        value = adjacent[1] if adjacent else token_value(f.m) * f.range_scale
         value += 0.5 if f.plus_half else 0.0
     except ValueError:
         return False
@@ -1295,7 +1295,7 @@ def _told_alone(norm: str, m: re.Match[str]) -> Told:
         return Told(quals, start, low_end, uclass, "low")
     if _money_range_low(norm, m):
         return Told(quals, start, end, uclass, "low")
-    if (zh and _adjacent_range(zh)) or _range_high_end(norm, s):
+    if (zh and adjacent_range(zh)) or _range_high_end(norm, s):
         return Told(quals, start, end, uclass, "high")
     if any(_money_range_low(norm, lo, s) for lo in _numbers_before(norm, s)):
         return Told(quals, start, end, uclass, "high")
@@ -1333,7 +1333,7 @@ def _ordinal_counter(norm: str, e: int) -> _Counter:
     """The counter of an ordinal ending at ``e`` before its suffix, as ``_direct_counter``
     reads one: after the suffix ('the 1,000th liver transplant'); else the one it implies
     (``_ordinal_implied``)."""
-    cnt = _read_counter(norm, e + 2)
+    cnt = read_counter(norm, e + 2)
     return cnt if cnt.uclass else _ordinal_implied(norm, e)
 
 
@@ -1409,7 +1409,7 @@ def counter_at(norm: str, m: re.Match[str]) -> _Counter:
     before 年 (2019年, 九五年) has none, as the rules read one (sp24); an abbreviated time
     unit after an Arabic number (2 yrs, 6 mos, 3 wks, 21 d) is one."""
     s, e = m.span()
-    cnt = _read_counter(norm, e)
+    cnt = read_counter(norm, e)
     if cnt.stated_unit == "years" and calendar_year(norm, m):
         return _Counter(end=e, quals=[])  # 2019年, 九五年: a year, not a wait
     if m.group("frac") or (m.group("zh") or "").startswith("百分之"):
@@ -1463,14 +1463,14 @@ def calendar_year(norm: str, m: re.Match[str]) -> bool:
     zh = m.group("zh") or ""
     if _ZH_YEAR_RE.fullmatch(zh):  # 一九六七年, 二〇一六年: a year said digit by digit
         return True
-    return not _adjacent_range(zh) and short_year(norm, m) is not None
+    return not adjacent_range(zh) and short_year(norm, m) is not None
 
 
 def short_year(norm: str, m: re.Match[str]) -> float | None:
     """A year said by its last two digits, one by one, before 年 (九五年 1995, 一六年 2016,
     〇八年 2008: a wait would say 九十五年), which the parser refuses as two numbers (or
     reads 〇八 as 8); 19xx from 50, 20xx below; None for any other token. Two consecutive
-    digits (一二年, 三五年) are a range (``_adjacent_range``): the caller asks first."""
+    digits (一二年, 三五年) are a range (``adjacent_range``): the caller asks first."""
     zh = m.group("zh") or ""
     if not _SHORT_YEAR_RE.fullmatch(zh) or norm[m.end() : m.end() + 1] != "年":
         return None
@@ -1484,7 +1484,7 @@ def _range_low_end(norm: str, m: re.Match[str]) -> int:
     one, as the rules read it (``_range_counter``: a number with no counter of its own
     before a range word and a number with one); 0 when it is none."""
     e = m.end()
-    if _read_counter(norm, e).uclass:
+    if read_counter(norm, e).uclass:
         return 0
     found = range_high_end(norm, e)
     return found[0] if found and found[2].uclass else 0
@@ -1505,9 +1505,9 @@ def _money_range_low(norm: str, m: re.Match[str], high: int = -1) -> bool:
     number with no counter of its own after a currency, a range word and an Arabic number),
     its high end at ``high`` when given?"""
     s, e = m.span()
-    if not m.group("arabic") or _read_counter(norm, e).uclass:
+    if not m.group("arabic") or read_counter(norm, e).uclass:
         return False
-    if m.group("zh") is None and _implied_counter(norm, s, e, _read_counter(norm, e)).uclass:
+    if m.group("zh") is None and _implied_counter(norm, s, e, read_counter(norm, e)).uclass:
         return False
     found = range_high_end(norm, e)
     if not found or found[2].uclass or not found[1].group("arabic"):
@@ -1685,7 +1685,7 @@ def _canonical_value(pg: _Page, f: _Figure) -> bool:
             value, stated_unit = value + 0.5, "months"
         elif stated_unit == "years+half":  # 一年半: one and a half years
             value, stated_unit = value + 0.5, "years"
-        value = value * _TIME_TO_DAYS[stated_unit]
+        value = value * TIME_TO_DAYS[stated_unit]
     elif f.uclass == "percent":
         value = value * f.mult * UNIT_CONVERSIONS[("percent", "fraction")]
     else:

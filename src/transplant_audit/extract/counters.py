@@ -1,4 +1,4 @@
-"""What a number counts: the counter or noun after it (_read_counter: 例, 张, beds,
+"""What a number counts: the counter or noun after it (read_counter: 例, 张, beds,
 transplants...), or, when none follows, the counter a list, a table column or row, a label,
 the subject of the clause or an ellipsis implies (_implied_counter, _elliptic_counter,
 _list_counter, _counter_after_paren).
@@ -135,7 +135,7 @@ def _times_are_ops(norm: str, e: int, end: int) -> bool:
     return bool(_TX_BEFORE_TIMES_RE.search(norm, max(0, e - 24), e))
 
 
-def _read_counter(norm: str, e: int) -> _Counter:
+def read_counter(norm: str, e: int) -> _Counter:
     """The counter or unit right after a number ending at ``e`` (and its qualifiers)."""
     rest = norm[e : e + 40]
     out = _Counter("", "", 1.0, [], "", e)  # by position: keywords slow this per-number call
@@ -809,7 +809,7 @@ def _counter_after_paren(norm: str, e: int, cnt: _Counter) -> _Counter:
     if cnt.uclass:
         return cnt
     m = _PAREN_OF_RE.match(norm, e)
-    return _read_counter(norm, m.end()) if m else cnt
+    return read_counter(norm, m.end()) if m else cnt
 
 
 def range_high_end(norm: str, e: int) -> tuple[int, re.Match[str], _Counter] | None:
@@ -822,7 +822,7 @@ def range_high_end(norm: str, e: int) -> tuple[int, re.Match[str], _Counter] | N
     m2 = pat.NUMBER_RE.match(norm, e + rj.end()) if rj else None
     if rj is None or m2 is None:
         return None
-    return e + rj.end(), m2, _counter_after_paren(norm, m2.end(), _read_counter(norm, m2.end()))
+    return e + rj.end(), m2, _counter_after_paren(norm, m2.end(), read_counter(norm, m2.end()))
 
 
 _BREAKDOWN_PAREN_RE = re.compile(r"\s?\((?=[^()\n]{0,90}?\d)[^()\n]{1,90}\)")
@@ -839,7 +839,7 @@ def _counter_after_breakdown(norm: str, e: int, cnt: _Counter) -> _Counter:
     m = _BREAKDOWN_PAREN_RE.match(norm, e)
     if not m:
         return cnt
-    after = _read_counter(norm, m.end())
+    after = read_counter(norm, m.end())
     if after.uclass != "ops":
         return cnt
     return _Counter(after.uclass, after.stated_unit, after.mult, after.quals, after.mods, e)
@@ -965,7 +965,7 @@ def _list_counter(norm: str, e: int, cnt: _Counter) -> _Counter:
         m2 = pat.NUMBER_RE.match(norm, j.end())
         if not m2:
             return cnt
-        cnt2 = _read_counter(norm, m2.end())
+        cnt2 = read_counter(norm, m2.end())
         if cnt2.uclass:
             own = norm[e : j.end()]
             own_words = " ".join(w for w in re.findall(r"[a-z-]+", own) if w not in ("and", "or"))
@@ -983,13 +983,13 @@ def _and_a_half(norm: str, e: int, range_upper: set[int]) -> tuple[_Counter, boo
     three years' (a range whose high end names the unit): (counter, plus a half, range low
     end). A counter with no class when neither reads."""
     at = e + _AND_A_HALF
-    cnt = _read_counter(norm, at)
+    cnt = read_counter(norm, at)
     if cnt.uclass == "time":
         return cnt, True, False
     rj = pat.RANGE_JOIN_RE.match(norm[at : at + 6])
     m2 = pat.NUMBER_RE.match(norm, at + rj.end()) if rj else None
     if rj and m2:
-        cnt2 = _read_counter(norm, m2.end())
+        cnt2 = read_counter(norm, m2.end())
         if cnt2.uclass == "time":
             range_upper.add(m2.start())
             return _Counter("time", cnt2.stated_unit, cnt2.mult, [], cnt2.mods, at), True, True

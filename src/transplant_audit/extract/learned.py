@@ -2,12 +2,12 @@
 reads every number the parser finds and says which indicator it is, or none.
 
 Candidates are the numbers ``patterns.NUMBER_RE`` finds in the normalised text, each read
-with the rules' own helpers (from ``core``: the value, ``_token_value`` and
-``_adjacent_range``, ``_range_scale``, ``short_year``; the years that count nothing and
+with the rules' own helpers (from ``core``: the value, ``token_value`` and
+``adjacent_range``, ``shared_scale``, ``short_year``; the years that count nothing and
 are no span, ``year_not_count``; the counter, ``counter_at``; days,
-``_TIME_TO_DAYS``; and the qualifier and span of a span added, ``read_figure``; from
+``TIME_TO_DAYS``; and the qualifier and span of a span added, ``read_figure``; from
 ``counters``, a range's high end and the months after a count of years, ``range_high_end``
-and ``_read_counter`` (sp24's value reading); from ``money``, the currency before it,
+and ``read_counter`` (sp24's value reading); from ``money``, the currency before it,
 ``currency_prefix``; renaming one of them breaks this module, and
 tests/extract/test_learned.py says so), plus every candidate the rules produce. Each span
 is described by sparse string features (``span_features``): words or character n-grams
@@ -241,9 +241,9 @@ def number_spans(
         if four and core.year_not_count(text, norm, m.start(), m.end()):
             continue  # a timeline's or a span's year, as the rules read it: no span
         try:
-            adjacent = core._adjacent_range(zh) if zh else None
+            adjacent = core.adjacent_range(zh) if zh else None
             year = None if adjacent else core.short_year(norm, m)
-            value = adjacent[1] if adjacent else year or core._token_value(m)
+            value = adjacent[1] if adjacent else year or core.token_value(m)
         except (ValueError, KeyError, ZeroDivisionError):
             continue
         found.append((m, value))
@@ -292,10 +292,10 @@ def _and_months(norm: str, e: int) -> float:
     三年零一个月, 2 years and 3 months), read after the years' counter ending at ``e``; 0
     when no count of fewer than 12 months follows."""
     m2 = pat.NUMBER_RE.match(norm, _AND_RE.match(norm, e).end())  # type: ignore[union-attr]
-    if m2 is None or counters._read_counter(norm, m2.end()).stated_unit != "months":
+    if m2 is None or counters.read_counter(norm, m2.end()).stated_unit != "months":
         return 0.0
     try:
-        months = core._token_value(m2)
+        months = core.token_value(m2)
     except (ValueError, KeyError, ZeroDivisionError):
         return 0.0
     return months / 12 if 0 < months < 12 else 0.0
@@ -305,9 +305,9 @@ def _low_end_scale(norm: str, m: re.Match[str]) -> float:
     """The multiplier a range's low end shares with its high end when it is written once,
     after the high end (6-8万, 三到五万, 2 to 3 million: 60,000, 30,000, 2,000,000), 1 when
     the low end has its own, the range has none, or it would lift the low end over the high
-    end (2008-10万): ``core._range_scale``, the rules' one reading."""
+    end (2008-10万): ``core.shared_scale``, the rules' one reading."""
     found = counters.range_high_end(norm, m.end())
-    return 1.0 if found is None else core._range_scale(m, found[1])
+    return 1.0 if found is None else core.shared_scale(m, found[1])
 
 
 def _is_yearlike(stated: str, kind: str, value: float) -> bool:
@@ -353,9 +353,9 @@ def value_as(span: Span, indicator: str) -> float | None:
     if info is None:
         return None
     if info.unit == "days":
-        days = core._TIME_TO_DAYS.get(span.stated_unit)
+        days = core.TIME_TO_DAYS.get(span.stated_unit)
         if span.stated_unit == "months+half":
-            return (span.raw + 0.5) * core._TIME_TO_DAYS["months"]
+            return (span.raw + 0.5) * core.TIME_TO_DAYS["months"]
         value = span.raw * days if days is not None else None
     elif info.unit == "fraction":
         pct = span.uclass == "percent"
