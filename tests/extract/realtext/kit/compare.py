@@ -13,29 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from agree import matched  # noqa: E402  (the one matching rule of the agreement figures)
 from build_set import parse  # noqa: E402
 from parts import parts  # noqa: E402
-
-from transplant_audit.extract.evaluate import VALUE_TOLERANCE  # noqa: E402
-
-
-def _same(a: dict, b: dict) -> bool:
-    scale = max(abs(a["value"]), 1e-9)
-    near = abs(a["value"] - b["value"]) <= VALUE_TOLERANCE * scale
-    return a["indicator"] == b["indicator"] and near
-
-
-def matched(first: list[dict], second: list[dict]) -> int:
-    """Figures of ``first`` matched one-to-one by a figure of ``second``."""
-    used = [False] * len(second)
-    hits = 0
-    for g in first:
-        for j, h in enumerate(second):
-            if not used[j] and _same(g, h):
-                used[j] = True
-                hits += 1
-                break
-    return hits
 
 
 def _row(g: dict) -> tuple[str, float, str, str]:
