@@ -309,22 +309,30 @@ _HELDOUT_BATCHES = {f"heldout{i[1:]}": (p, i) for p, i in _BATCHES if i.startswi
 snippet ids are hN."""
 
 
-def _build_blind(name: str) -> list[dict]:
-    """A held-out set from heldout5 on: disjoint from every set gathered before it, spread
-    over its pages and free of repeats (see the checks above)."""
-    prefix, id_prefix = _HELDOUT_BATCHES[name]
-    docs = build(prefix, id_prefix)
-    cut = [p for p, _ in _BATCHES].index(prefix)
-    earlier = [d for p, i in _BATCHES[:cut] for d in build(p, i)]
+def assert_blind(name: str, docs: list[dict], earlier: list[dict], cut: int | None = None) -> None:
+    """The checks of a blind set against the sets gathered before it (``earlier``), each
+    from the set it was introduced with: ``cut`` is the set's index in ``_BATCHES``; None, a
+    set not gathered yet (every check; the gatherers' ``kit/check.py``)."""
+    starts = [p for p, _ in _BATCHES]
+    since = len(starts) if cut is None else cut
     assert_disjoint(name, docs, earlier)
-    if cut >= [p for p, _ in _BATCHES].index(_NEAR_COPY_CHECK_FROM):
+    if since >= starts.index(_NEAR_COPY_CHECK_FROM):
         assert_no_near_copies(name, docs, earlier)
-    if cut >= [p for p, _ in _BATCHES].index(_SCRIPT_COPY_CHECK_FROM):
+    if since >= starts.index(_SCRIPT_COPY_CHECK_FROM):
         assert_no_script_copies(name, docs, earlier)
-    if cut >= [p for p, _ in _BATCHES].index(_CONTAINED_CHECK_FROM):
+    if since >= starts.index(_CONTAINED_CHECK_FROM):
         assert_not_contained(name, docs, earlier)
     _assert_spread(name, docs)
     _assert_no_repeats(name, docs)
+
+
+def _build_blind(name: str) -> list[dict]:
+    """A held-out set from heldout5 on: disjoint from every set gathered before it, spread
+    over its pages and free of repeats (``assert_blind``)."""
+    prefix, id_prefix = _HELDOUT_BATCHES[name]
+    docs = build(prefix, id_prefix)
+    cut = [p for p, _ in _BATCHES].index(prefix)
+    assert_blind(name, docs, [d for p, i in _BATCHES[:cut] for d in build(p, i)], cut)
     return docs
 
 
