@@ -296,8 +296,8 @@ def test_texts_with_nothing_left_are_no_copies(build_set: ModuleType) -> None:
 
 
 def test_the_near_copy_check_runs_for_heldout11(build_set: ModuleType, monkeypatch) -> None:  # noqa: ANN001
-    """_build_blind (``assert_blind``) applies the near-copy check to heldout11 (and later sets), not to the
-    earlier sets, which were built before it existed."""
+    """_build_blind (``assert_blind``) applies the near-copy check to heldout11 (and later
+    sets), not to the earlier sets, which were built before it existed."""
     calls: list[str] = []
     monkeypatch.setattr(build_set, "assert_no_near_copies", lambda name, *_: calls.append(name))
     build_set.build_heldout10()
