@@ -745,25 +745,18 @@ def year_not_count(text: str, norm: str, s: int, e: int) -> bool:
     return _timeline_year(text, norm, s, e) or _span_end_year(norm, s, e)
 
 
-_SPAN_START_YEAR_RE = re.compile(r"(?:between|from)\s((?:19|20)\d\d)\s(?:and|to|until|through)\s$")
-"""The start of a span of years, right before its end year: 'between 1997 and ', 'from 2001 to '."""
-
-
 def _span_end_year(norm: str, s: int, e: int) -> bool:
-    """Is the four-digit number at ``s``..``e`` the last year of a span whose first year comes
-    right before it ('536 Canadians died between 1997 and 1999 waiting for organ
-    transplants')? Not when a counter follows it ('between 1990 and 2000 transplants': a
-    range of counts), nor when it is no later year within 60 of the first, nor when it is no
-    run of four digits ('from 1999 to 20.5 percent')."""
-    year = norm[s:e]
-    if not (year.isascii() and year.isdigit()) or year[:2] not in ("19", "20"):
-        return False  # 20.5, 20 万: a four-character number that is no year
-    m = _SPAN_START_YEAR_RE.search(norm, max(0, s - 24), s)
-    if m is None:
-        return False
-    if not 0 < int(year) - int(m.group(1)) <= 60:
-        return False
-    return not read_counter(norm, e).uclass
+    """Is the number at ``s``..``e`` the last year of an English span of years whose first
+    year comes right before it, as ``patterns.EN_YEAR_RANGE_RE`` reads one ('536 Canadians
+    died between 1997 and 1999 waiting for organ transplants', 'from 2001 to 2003')? Not the
+    hyphened form (1997-1999, read by the ranges), not when a counter follows it ('between
+    1990 and 2000 transplants': a range of counts), nor when it is no later year."""
+    for m in pat.EN_YEAR_RANGE_RE.finditer(norm, max(0, s - 40), e):
+        for first, last in ((1, 2), (3, 4)):
+            if m.start(last) == s and m.end(last) == e:
+                later = int(m.group(last)) > int(m.group(first))
+                return later and not read_counter(norm, e).uclass
+    return False
 
 
 def _ordinal(pg: _Page, f: _Figure) -> bool:
