@@ -430,9 +430,12 @@ _ZH_LED_TEAM_RE = re.compile(
 count is the unit, whose count it is."""
 
 
-_ZH_CAREER_RE = re.compile(r"从医生涯|从医|行医|执业生涯|手术生涯|[参叁]与(?:施行|实施|完成|开展)")
-"""A person's own career or part in the operations (在30余年的从医生涯中, 行医40几载, 参与施行
-肾脏移植手术七百余例): the counts of the sentence are that surgeon's. 參與 normalizes to 叁与."""
+_ZH_CAREER_RE = re.compile(
+    r"(?:从医|执业|手术|职业|外科(?:医生)?|医生|医学|移植)生涯|从医|行医|[参叁]与(?:施行|实施|完成|开展)"
+)
+"""A person's own career or part in the operations (在30余年的从医生涯中, 在他26年的外科医生
+生涯里, 行医40几载, 参与施行肾脏移植手术七百余例): the counts of the sentence are that surgeon's.
+參與 normalizes to 叁与."""
 
 
 _ZH_TITLED_OPENING_RE = re.compile(r"\s?[^\s,。;\d]{1,3}(?:院长|教授|主任|医师)(?:为|是)")
@@ -968,8 +971,9 @@ def _helped_by_donations(ctx: _Ctx) -> bool:
 
 def _received_indicator(ctx: _Ctx) -> str:
     """People who received a transplant, counted: a running total only when the sentence
-    says so (累计, to date, a total of); otherwise the patients of a period, a report or a
-    study ('764 people undergoing heart transplants', 'patients undergo ... each year')."""
+    says so (累计, to date, a total of, an as-of date after it); otherwise the patients of a
+    period, a report or a study ('764 people undergoing heart transplants', 'patients undergo
+    ... each year')."""
     if _temporal(ctx) == "in_period" or _year_range(ctx.sentence):
         return "transplants_in_period"
     if ctx.chinese and _helped_by_donations(ctx):
@@ -977,6 +981,8 @@ def _received_indicator(ctx: _Ctx) -> str:
     cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
     if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
         return "transplants_cumulative"
+    if _has(pat.EN_AS_OF_DATE_RE, ctx.sentence_right):
+        return "transplants_cumulative"  # '12 have had heart transplants, as of May this year'
     return "transplants_in_period"
 
 

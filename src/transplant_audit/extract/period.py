@@ -360,6 +360,8 @@ def _clause_cues(v: PeriodView) -> PeriodDecision | None:
         return _in("a named week, month or quarter")
     if pat.EN_SHORT_PERIOD_RE.search(c):
         return _in("a named week, month or quarter in the clause ('in one week')")
+    if _period_since_year(v):
+        return _cum("the period since a year named before it ('since 2019, ... during the period')")
     if _short_span(v.sentence_left) or _short_span(c):
         return _in("months without a year, a week or the same period")
     if _days_span(v.sentence_left) or _days_span(c):
@@ -482,6 +484,27 @@ def _peak_year(v: PeriodView) -> bool:
         and years(v.sentence_left)
         and not pat.STRONG_CUMULATIVE_CUE_RE.search(v.left_clause)
     )
+
+
+_EN_THE_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:in|over|during|for|within)\s(?:the|that|this)\speriod(?![a-z])"
+)
+_EN_SINCE_YEAR_RE = re.compile(rf"(?<![a-z])since\s(?:the\s)?(?:year\s)?{pat.YEAR}(?!\d)")
+
+
+def _period_since_year(v: PeriodView) -> bool:
+    """English: is 'the period' of the count's sentence the one since a year named before it
+    ('had started liver and kidney transplants since 2019, and carried out 330 liver ...
+    transplants during the period')? That period runs to now: its count is a running total
+    (h22r). 'Over the same period' and a period with an end ('between 2015 and 2019') stay
+    SHORT_SPAN_RE's period."""
+    if "period" not in v.sentence or "since" not in v.sentence_left:
+        return False
+    m = _EN_THE_PERIOD_RE.search(v.sentence)
+    if m is None:
+        return False
+    since = _EN_SINCE_YEAR_RE.search(v.sentence, 0, m.start())
+    return since is not None and not year_range(v.sentence)
 
 
 def _short_span(text: str) -> bool:
@@ -729,9 +752,21 @@ def _after_cues(v: PeriodView) -> PeriodDecision | None:
     if v.question and (pat.ANNUAL_CUE_RE.search(v.question) or years(v.question)):
         return _in("period in the question answered")
     nxt = NEXT_NUMBER_RE.search(v.sentence_right)
-    if pat.EN_ANNUAL_AFTER_RE.search(v.sentence_right, 0, nxt.start() if nxt else 10**9):
+    annual = pat.EN_ANNUAL_AFTER_RE.search(v.sentence_right, 0, nxt.start() if nxt else 10**9)
+    if annual and _in_as_of_date(v.sentence_right, annual):
+        return _cum("as-of date later in the sentence ('as of March this year')")
+    if annual:
         return _in("per-year word later in the sentence")
     return None
+
+
+def _in_as_of_date(text: str, annual: re.Match[str]) -> bool:
+    """Is the per-year word 'this year' part of an as-of date ('as of March this year', 'by
+    the end of this year')? Then it dates a running total, it names no period (h22r)."""
+    return any(
+        m.start() <= annual.start() and annual.end() <= m.end()
+        for m in pat.EN_AS_OF_DATE_RE.finditer(text)
+    )
 
 
 def decide(v: PeriodView) -> PeriodDecision:
