@@ -5,9 +5,9 @@ Run:  python tools/train_extractor.py            # CV, choose, fit on everything
       python tools/train_extractor.py --check    # exit 1 when the stored weights are stale
 
 Training data, named file by file in ``TRAINING_FILES`` (nothing is globbed, so a new test
-set such as a blind realtext/heldout22.json can never slip in; tests/extract/test_learned.py checks
+set such as a blind realtext/heldout23.json can never slip in; tests/extract/test_learned.py checks
 it): the real-text sets dev, dev2, held-out v1 and heldout2 from tests/extract/realtext/
-whole, the TUNE halves only of heldout3 to heldout21 (``HALF_SETS``, split by page with
+whole, the TUNE halves only of heldout3 to heldout22 (``HALF_SETS``, split by page with
 ``build_set.halves``), and optionally the project's synthetic corpus (tests/extract/corpus/,
 written by the project; never scored). Every number the parser finds is a span
 (``learned.document_spans``), labelled by ``learned.label_spans``; every rules candidate is an
@@ -25,9 +25,9 @@ CV cannot say whether a stage helps.
 
 THE JUDGE AND THE DECISION RULE (written and committed before the figures it decides were seen,
 learned11, 2026-12-05 23:10 UTC). Which stages ``combined`` runs, and the default method, are
-decided on the judge alone: the pooled CHECK halves of heldout3 to heldout21 (``JUDGE_SETS``;
+decided on the judge alone: the pooled CHECK halves of heldout3 to heldout22 (``JUDGE_SETS``;
 until namer13 heldout3 to heldout8, 949 snippets, 1,587 figures: en 672, zh-Hans 527, zh-Hant
-388; heldout9's to heldout21's check halves joined after their one blind scores,
+388; heldout9's to heldout22's check halves joined after their one blind scores,
 2026-12-06 and 2026-12-07).
 No check half is ever
 trained on, and the rules' authors only ever scored them in aggregate, so the model fitted on
@@ -165,7 +165,7 @@ REAL_FILES = {
     "heldout2": "tests/extract/realtext/heldout2.json",
 }
 """The real-text training sets read whole, by name and path. Never add a set that has not
-been scored yet (a next heldout22 and its gathering folders are blind)."""
+been scored yet (a next heldout23 and its gathering folders are blind)."""
 HALF_FILES = {
     "heldout3": "tests/extract/realtext/heldout3.json",
     "heldout4": "tests/extract/realtext/heldout4.json",
@@ -186,6 +186,7 @@ HALF_FILES = {
     "heldout19": "tests/extract/realtext/heldout19.json",
     "heldout20": "tests/extract/realtext/heldout20.json",
     "heldout21": "tests/extract/realtext/heldout21.json",
+    "heldout22": "tests/extract/realtext/heldout22.json",
 }
 """Sets scored blind once and then tuned on by half: only their tune half (``build_set.halves``,
 a page's snippets in one half) is trained on; the check half is never loaded here (the rules
@@ -197,7 +198,8 @@ UTC), heldout12 after its (07:49 UTC), heldout13 after its (10:24 UTC), heldout1
 (12:54 UTC), heldout15 after its (15:30 UTC), heldout16 after its (16:24 UTC), heldout17 after its
 (2026-12-06 18:08 UTC, the seventh session), heldout18 after its (18:44 UTC), heldout19
 after its (2026-12-06 20:34 UTC, the eighth session), heldout20 after its (21:22 UTC),
-heldout21 after its (2026-12-07 00:30 UTC, the ninth session);
+heldout21 after its (2026-12-07 00:30 UTC, the ninth session), heldout22 after its (00:59
+UTC; joined 2026-12-07 04:10 UTC, the tenth session);
 heldout3's check half,
 trained on until learned11, is now judged only."""
 HALF_SETS = tuple(HALF_FILES)
@@ -343,6 +345,7 @@ JUDGE_HALVES = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
 )
 """The sets whose CHECK halves (``build_set.halves``) are pooled into the judge. heldout9's
 joined after its one blind score (2026-12-06, namer13, committed before any run that showed a
@@ -353,7 +356,7 @@ result with it), heldout10's after its (02:54 UTC, by the lead, likewise), heldo
 (16:24 UTC, likewise), heldout17's after its (18:08 UTC, likewise),
 heldout18's after its (18:44 UTC, likewise), heldout19's after its (20:34 UTC, likewise),
 heldout20's after its (21:22 UTC, likewise), heldout21's after its (2026-12-07 00:30 UTC,
-likewise)."""
+likewise), heldout22's after its (00:59 UTC; joined in the tenth session, likewise)."""
 JUDGE_SETS = tuple(f"{name}-check" for name in JUDGE_HALVES)
 """The judge's set names: never trained on, scored only in aggregate."""
 DEFAULT_BETA = 0.5
