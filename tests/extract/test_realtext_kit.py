@@ -42,7 +42,14 @@ def _earlier_url() -> str:
 
 
 @pytest.mark.parametrize(
-    ("name", "part"), [("iE01.txt", "E"), ("iE21.txt", "E2"), ("iT32.txt", "T3"), ("jS15.txt", "S")]
+    ("name", "part"),
+    [
+        ("iE01.txt", "E"),
+        ("iE21.txt", "E2"),
+        ("iT32.txt", "T3"),
+        ("jS15.txt", "S"),
+        ("jT41.txt", "T4"),
+    ],
 )
 def test_a_file_name_gives_its_part(name: str, part: str) -> None:
     sys.path.insert(0, str(KIT))

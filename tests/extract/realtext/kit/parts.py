@@ -1,6 +1,7 @@
 """A blind set's parts as gathered: the files ``GATHER_DIR/*/PREFIX<L><NN>.txt`` grouped by
 gatherer (``<L>`` the language letter E, S or T; ``NN`` 01-19 the first gatherer of a
-language, 21-29 the second, 31-39 a third: parts E, E2, E3 ...), in file order."""
+language, 21-29 the second, 31-39 a third, 41-49 a fourth: parts E, E2, E3, E4 ...; heldout23's
+Traditional parts were T, T3 and T4), in file order."""
 
 from __future__ import annotations
 
