@@ -927,7 +927,9 @@ def stage_gains(
 
 
 def decide_stages(
-    variants: dict[Variant, np.ndarray], gains: dict[tuple[Variant, Variant], Gain] | None = None
+    variants: dict[Variant, np.ndarray],
+    gains: dict[tuple[Variant, Variant], Gain] | None = None,
+    synthetic_ok: dict[Variant, bool] | None = None,
 ) -> Variant:
     """Rule 2: which stages (span stage, re-labeller) ``combined`` runs, from each variant's
     per-page judge counts (keyed by (span stage, re-labeller); (False, False) is the rules).
@@ -936,15 +938,21 @@ def decide_stages(
     stage is real (``Gain.real``); the rules always are. The acceptable variant with the
     highest macro F0.5 is chosen, a tie going to fewer stages (and between the two one-stage
     variants to the first in ``variants``' order: ``VARIANTS``). ``gains``:
-    ``stage_gains(variants)`` (in macro F0.5) when the caller has run it already."""
+    ``stage_gains(variants)`` (in macro F0.5) when the caller has run it already.
+    ``synthetic_ok`` (``synthetic_variants``): a variant marked False breaks the synthetic
+    corpus and is not acceptable, whatever its gain (the retrain with heldout22's halves chose
+    the re-labeller on top of the span stage, which dropped true figures of the synthetic
+    corpus)."""
     rules = tallies_of(variants[RULES])
     gains = stage_gains(variants) if gains is None else gains
+    synthetic_ok = synthetic_ok or {}
     ok = [
         v
         for v, counts in variants.items()
         if v == RULES
         or (
-            eligible(tallies_of(counts), rules)
+            synthetic_ok.get(v, True)
+            and eligible(tallies_of(counts), rules)
             and all(gains[(v, w)].real for w in without_each_stage(v))
         )
     ]
@@ -1065,6 +1073,12 @@ def _synthetic_passes(
             fallback=fallback,
         )
         preds[d.text] = [c for c, _ in scored]
+    return _file_passes(synth, idx, preds)
+
+
+def _file_passes(synth: list[Doc], idx: list[int], preds: dict[str, list]) -> bool:
+    """Does one synthetic file (docs ``idx``) keep ``TARGET_PRECISION`` and ``TARGET_RECALL``
+    in every language with the candidates ``preds`` (by text), span-matched?"""
     raws = [
         {
             "id": synth[i].id,
@@ -1253,10 +1267,52 @@ def _precision_first(row: dict | None) -> tuple[bool, float]:
     return (reached, pooled.recall if reached else pooled.precision)
 
 
-def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) -> dict:
+def synthetic_variants(
+    synth: list[Doc], best: dict, model: learned.Model, relabellers: dict[str, object]
+) -> dict[Variant, bool]:
+    """Does each variant of ``combined`` keep the synthetic corpus (every file and language at
+    ``TARGET_PRECISION`` and ``TARGET_RECALL``, as ``synthetic_check`` asks of the span
+    settings and tests/extract/test_learned.py of the stored default)? The span stage at the
+    CV's setting (``model``), the re-labeller ``relabellers[name]`` at ``best[name]``'s
+    thresholds on the rules (``relabel``) or on the span stage (``span_relabel``)."""
+    probs = [learned.probabilities(model, d.features) for d in synth]
+    n = len(synth)
+    rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in synth}
+    sp = best["span"]
+    span = _decisions(
+        synth, probs, [model.classes] * n, sp["keep_threshold"], sp["add_threshold"],
+        [model.span_counts] * n,
+    )  # fmt: skip
+    preds = {RULES: rules, (True, False): span}
+    for variant, base in (((False, True), rules), ((True, True), span)):
+        row, r = best[VARIANTS[variant]], relabellers[VARIANTS[variant]]
+        scored = [(r, relabel.probabilities(r, d.cand_features)) for d in synth]
+        preds[variant] = apply_relabel(
+            synth, base, scored, row["switch_threshold"], row["drop_threshold"]
+        )
+    files: dict[str, list[int]] = {}
+    for i, d in enumerate(synth):
+        files.setdefault(d.url, []).append(i)
+    return {
+        v: all(
+            _file_passes(synth, idx, {synth[i].text: p[synth[i].id] for i in idx})
+            for idx in files.values()
+        )
+        for v, p in preds.items()
+    }
+
+
+def judge(
+    real: list[Doc],
+    docs: list[Doc],
+    best: dict,
+    model: learned.Model,
+    synth: list[Doc] | None = None,
+) -> dict:
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings, and
-    the decision rule applied (``decide``). Tallies only."""
+    the decision rule applied (``decide``), each variant of ``combined`` first checked on the
+    synthetic corpus ``synth`` (``synthetic_variants``; none when not given). Tallies only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
     counts = [model.span_counts] * len(docs)
@@ -1269,9 +1325,10 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
     lb = best["learned"]
     preds = {"rules": rules, "learned": decided(None, lb["add_threshold"], lb["fallback"])}
     preds["span"] = span
+    relabellers = {}
     for name, base in (("relabel", rules), ("span_relabel", span)):
         row = best[name]
-        r = fit_relabel(real, row["relabel_C"])
+        r = relabellers[name] = fit_relabel(real, row["relabel_C"])
         scored = [(r, relabel.probabilities(r, d.cand_features)) for d in docs]
         preds[name] = apply_relabel(
             docs, base, scored, row["switch_threshold"], row["drop_threshold"]
@@ -1281,22 +1338,29 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
     }
-    return {**decide(counts, best["learned"]["synthetic_ok"]), "pages": len(pages)}
+    synthetic_ok = synthetic_variants(synth, best, model, relabellers) if synth else None
+    result = decide(counts, best["learned"]["synthetic_ok"], synthetic_ok)
+    return {**result, "pages": len(pages)}
 
 
-def decide(counts: dict[str, np.ndarray], learned_allowed: bool) -> dict:
+def decide(
+    counts: dict[str, np.ndarray],
+    learned_allowed: bool,
+    synthetic_ok: dict[Variant, bool] | None = None,
+) -> dict:
     """Rules 2 and 3 on the judge's per-page counts of each method and variant (``rules``,
     ``learned`` and ``VARIANTS``' names): which stages ``combined`` runs (macro F0.5), the
     default (macro F0.5 over the rules; ``learned`` only when ``learned_allowed``), every
     bootstrap for the table (rule 2's tests and each method's gain over the rules also in
-    macro F1, for comparison only), and the tallies, ``combined`` among them. Pure."""
+    macro F1, for comparison only), and the tallies, ``combined`` among them; a variant
+    ``synthetic_ok`` marks False is no choice of rule 2 (``decide_stages``). Pure."""
     counts = dict(counts)
     by_variant = {v: counts[m] for v, m in VARIANTS.items()}
     gains = stage_gains(by_variant)  # each bootstrap run once, for the rule and the table
     gains_f1 = stage_gains(by_variant, macro_f1)  # for comparison only
     over_rules = {m: paired_bootstrap(counts["rules"], c) for m, c in counts.items()}
     over_rules_default = default_gains(counts)  # macro F0.5, rule 3's test
-    stages = decide_stages(by_variant, gains)
+    stages = decide_stages(by_variant, gains, synthetic_ok)
     counts["combined"] = counts[VARIANTS[stages]]
     over_rules["combined"] = over_rules[VARIANTS[stages]]
     over_rules_default["combined"] = over_rules_default[VARIANTS[stages]]
@@ -1313,6 +1377,7 @@ def decide(counts: dict[str, np.ndarray], learned_allowed: bool) -> dict:
         "over_rules_default": over_rules_default,
         "stage_tests": gains,
         "stage_tests_f1": gains_f1,
+        "synthetic_ok": {VARIANTS[v]: ok for v, ok in (synthetic_ok or {}).items()},
     }
 
 
@@ -1543,7 +1608,7 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     span = best["span"]
     model = fitted[(span["C"], span["synthetic"])]
     docs = load_judge()
-    result = judge(real, docs, best, model)
+    result = judge(real, docs, best, model, synth)
     verdict = judge_table(result, docs)
     span_stage, relabel_stage = result["stages"]
     row = best["span_relabel" if span_stage else "relabel"]

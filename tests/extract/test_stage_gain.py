@@ -189,6 +189,10 @@ def test_rule_2_tests_and_chooses_stages_by_macro_f05(trainer) -> None:  # noqa:
     assert trainer.decide_stages(variants, gains) == relab
     # handed the F1 tests (the same verdicts here), the choice is still by F0.5
     assert trainer.decide_stages(variants, trainer.stage_gains(variants, trainer.macro_f1)) == relab
+    # a variant that breaks the synthetic corpus is no choice, whatever its gain: the next best
+    assert trainer.decide_stages(variants, gains, {relab: False}) == span
+    assert trainer.decide_stages(variants, gains, {relab: False, span: False}) == off
+    assert trainer.decide_stages(variants, gains, {relab: True, span: False}) == relab
 
 
 def test_rule_2_refuses_a_stage_whose_f1_gain_is_real_and_f05_gain_is_not(trainer) -> None:  # noqa: ANN001
