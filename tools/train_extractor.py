@@ -1445,6 +1445,7 @@ def judge_table(result: dict, docs: list[Doc]) -> dict:
         },
         "span_stage": result["stages"][0],
         "relabel_stage": result["stages"][1],
+        "synthetic_ok": result.get("synthetic_ok", {}),
         "default_method": result["default"],
         "default_tie": {name: g.summary() for name, g in result["default_tie"].items()},
         "methods": {
@@ -1555,6 +1556,9 @@ def print_judge(jt: dict) -> None:
         f"is the rules unless an allowed method keeps that guard and its macro-F{DEFAULT_BETA:g} "
         f"gain over the rules passes that test (rule 3, precision first)."
     )
+    if jt.get("synthetic_ok"):  # judges stored before the retrain of 2026-12-07 03:33 UTC lack it
+        kept = ", ".join(f"{v} {'yes' if ok else 'NO'}" for v, ok in jt["synthetic_ok"].items())
+        print(f"keeps the synthetic corpus (a variant that does not is no choice): {kept}")
     print(markdown_table(jt))
     for key, stat in (("stage_tests", f"F{DEFAULT_BETA:g}"), ("stage_tests_f1", "F1")):
         for name, g in jt[key].items():
