@@ -37,6 +37,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout20 (raw/f*.txt, heldout20.json; likewise)
      python tests/extract/realtext/build_set.py heldout21 (raw/g*.txt, heldout21.json; likewise)
      python tests/extract/realtext/build_set.py heldout22 (raw/i*.txt, heldout22.json; likewise)
+     python tests/extract/realtext/build_set.py heldout23 (raw/j*.txt, heldout23.json; likewise)
 """
 
 from __future__ import annotations
@@ -295,7 +296,7 @@ _BATCHES = [
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
     ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
-    ("i", "h22"),
+    ("i", "h22"), ("j", "h23"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -514,6 +515,15 @@ def build_heldout22() -> list[dict]:
     return _build_blind("heldout22")
 
 
+def build_heldout23() -> list[dict]:
+    """The twenty-third held-out set (raw/j*.txt: jE English, jS Simplified, jT Traditional
+    Chinese), gathered blind to the extractor in the tenth session, after heldout22 had been
+    scored (the last session) and while it joined by half and the model was retrained with it,
+    by two gatherers per language and a third for Traditional Chinese, under the earlier sets'
+    checks (the gatherers ran the kit's check.py while gathering)."""
+    return _build_blind("heldout23")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -548,7 +558,7 @@ _HELDOUT_BUILDERS = {
     "heldout16": build_heldout16, "heldout17": build_heldout17,
     "heldout18": build_heldout18, "heldout19": build_heldout19,
     "heldout20": build_heldout20, "heldout21": build_heldout21,
-    "heldout22": build_heldout22,
+    "heldout22": build_heldout22, "heldout23": build_heldout23,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
