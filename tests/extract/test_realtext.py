@@ -305,6 +305,19 @@ HELDOUT22_FLOORS = {
     "zh-Hans": (0.77, 0.71),
     "zh-Hant": (0.64, 0.43),
 }
+# heldout23 (148 snippets, gathered blind in the tenth session while heldout22's halves joined
+# and the model was retrained; 55 carry no figure; en 71 snippets / 81 figures, zh-Hans 50 / 58,
+# zh-Hant 27 / 25) was scored once with rules, model and confidence mapping frozen (2026-12-07
+# 03:50 UTC, main 873ba77c, src as at 0bd90e2e; default combined, the rules and the span veto at
+# keep 0.2, the model retrained with heldout22's halves under the synthetic-corpus guard). The
+# rules (these floors) scored en 0.753/0.679, zh-Hans 0.809/0.655, zh-Hant 0.800/0.640; the
+# default en 0.757/0.654, zh-Hans 0.864/0.655, zh-Hant 0.889/0.640. Each floor allows one figure
+# fewer than measured.
+HELDOUT23_FLOORS = {
+    "en": (0.74, 0.66),
+    "zh-Hans": (0.80, 0.63),
+    "zh-Hant": (0.78, 0.59),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -396,6 +409,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout20", HELDOUT20_FLOORS),
         ("heldout21", HELDOUT21_FLOORS),
         ("heldout22", HELDOUT22_FLOORS),
+        ("heldout23", HELDOUT23_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
