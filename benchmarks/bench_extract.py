@@ -22,10 +22,10 @@ stages), heldout8 (scored blind once, then tuned and trained on by half), heldou
 heldout6, heldout5, heldout4 and heldout3 (each scored blind once, then tuned on by half), heldout2
 and held-out v1 (scored blind once, then tuned on) and the dev sets dev and dev2 (tuned on).
 ``--show-errors`` lists mistakes of the sets already tuned on (dev, dev2, heldout2), never those of
-heldout22 to heldout3; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the
+heldout23 to heldout3; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the
 value-only diagnostic (a candidate matches on its value within 2% alone, any indicator: figures
-found, named right or not) next to the (indicator, value) score, per language, for heldout22,
-heldout21 to heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the rules),
+found, named right or not) next to the (indicator, value) score, per language, for heldout23,
+heldout22 to heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the rules),
 and stops; ``--check-halves`` scores rules, learned and combined on the pooled check halves of
 heldout3 to heldout22 (never trained on: the trainer's judge), per language and per set, and stops;
 ``--confidence`` measures the calibrated confidence of every candidate (extract/confidence.py),
@@ -766,7 +766,7 @@ def main(argv: list[str] | None = None) -> int:
         "--values",
         action="store_true",
         help="print the value-only diagnostic (any indicator) next to the (indicator, value) "
-        "score for every real-text set (heldout21 to heldout3 and their halves by page, "
+        "score for every real-text set (heldout23 to heldout3 and their halves by page, "
         "heldout2, held-out v1, dev and dev2), and stop",
     )
     ap.add_argument(
