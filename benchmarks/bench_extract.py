@@ -3,51 +3,42 @@
 Run:  python benchmarks/bench_extract.py [--seconds 3]
 
 First, the real-text sets (tests/extract/realtext/, quoted from stored public pages, see its
-GUIDE.md), matching (indicator, value within 2%) as issue 14 asks. HEADLINE: a set scored blind and
-not yet joined (``SCORED_NOT_JOINED``: heldout23, 148 snippets, gathered blind while heldout22
-joined, scored blind once at main 873ba77c, src as at 0bd90e2e: the stored model's blind measure),
-then heldout22 (183 snippets, gathered blind while heldout21 joined, scored blind once at main
-32147478, src as at 70d0c39e), then heldout21 (170 snippets, gathered blind after heldout20 was
-joined, scored blind once at main b15c4b36, src as at 064fcf8f: the model before's first blind
-measure), heldout20 (141 snippets, gathered blind after heldout19 was scored, scored blind once with
-rules, model and confidence mapping frozen at main 12f6a72: docs/extract.md keeps that figure),
-heldout19 (at main a51eeac3, the first set scored with the model retrained with heldout18's halves),
-heldout18 (at main 96bee23), heldout17 (at main 193d378, the first set scored with the learned
-method as the default), heldout16 (at main b694695), heldout15 (at main 7e00e42), heldout14 (at main
-de192eb), heldout13 (at main 4427766), heldout12 (at main bd363c7), heldout11 (at main 6dd53d8) and
-heldout10 (at main 8152217); since its blind score the tune half of each of these eleven is trained
-on and its check half judges the learned stages and fits the confidence; then heldout9 (scored blind
-once, then tuned on by half, its tune half trained on and its check half judging the learned
-stages), heldout8 (scored blind once, then tuned and trained on by half), heldout7 (likewise),
-heldout6, heldout5, heldout4 and heldout3 (each scored blind once, then tuned on by half), heldout2
-and held-out v1 (scored blind once, then tuned on) and the dev sets dev and dev2 (tuned on).
-``--show-errors`` lists mistakes of the sets already tuned on (dev, dev2, heldout2), never those of
-heldout23 to heldout3; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the
+GUIDE.md), matching (indicator, value within 2%) as issue 14 asks, newest first:
+
+- HEADLINE: the sets scored blind once and not yet joined (``SCORED_NOT_JOINED``): no rule or
+  model has read them, so the stored model is the one they measured;
+- the sets joined by halves after their one blind score (the trainer's ``HALF_SETS``, heldout3
+  on): each tune half is trained on (the learned methods' figures there are training-set
+  figures), each check half judges the learned stages and fits the confidence;
+- heldout2 and held-out v1 (scored blind once, then tuned on) and the dev sets dev and dev2.
+
+Each set's one blind score, the commit it was frozen at and the method then the default are in
+docs/extract.md's table of every blind score; the rows printed here are today's code.
+
+``--show-errors`` lists mistakes of the sets tuned on whole (dev, dev2, heldout2), never those of
+the held-out sets; ``--dev-only`` scores dev and dev2 and stops; ``--values`` prints the
 value-only diagnostic (a candidate matches on its value within 2% alone, any indicator: figures
-found, named right or not) next to the (indicator, value) score, per language, for heldout23,
-heldout22 to heldout3 (and their halves by page), heldout2, held-out v1, dev and dev2 (the rules),
-and stops; ``--check-halves`` scores rules, learned and combined on the pooled check halves of
-heldout3 to heldout22 (never trained on: the trainer's judge), per language and per set, and stops;
-``--confidence`` measures the calibrated confidence of every candidate (extract/confidence.py),
-scores only. The mapping is fitted on the check halves of heldout3-22
-(tools/calibrate_extractor.py), so there it prints CROSS-FITTED figures (each page's confidence from
-curves fitted on the other page folds; pools heldout3, heldout4-6, heldout7-9, heldout10, heldout11,
-heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20,
-heldout21, heldout22; methods default, rules, learned) and, first, LEAVE-ONE-SET-OUT figures per
-check half (each half mapped by curves fitted on the other halves, as a new set would be: folds by
-page mix the sets and hide the shift between them) beside the page-fold figure; no unseen pool is
-left until the next blind set: its reliability in 10 bins with the expected calibration error,
-precision and recall per language at confidence thresholds 0 to 0.9, and the lowest threshold where
-precision reaches 0.9, with the recall left there, for the default method, rules, combined and
-learned, and stops. Each set is scored for the default method (``learned.DEFAULT_METHOD``:
-``combined`` since 7187e98a, ``learned`` from 9b20719 to a1205e2), the rules and the ``combined``
-method (rules + the learned step's stored stages, extract/learned.py and relabel.py;
-``realtext_methods``); the learned models were trained on dev, dev2, held-out v1, heldout2 and the
-tune halves of heldout3-22, so their figures there are training-set figures; their fair estimates
-are the check halves and the grouped cross-validation by page URL stored with the model, printed
-next (``--cv`` runs it again: minutes). The throughput section times the default method (the
-extractor a user runs) and compares the rules with each other method on the same pages, alternated,
-in one run.
+found, named right or not) next to the (indicator, value) score, per language, for every set
+(the joined ones with their halves by page; the rules) and stops; ``--check-halves`` scores
+rules, learned and combined on the pooled check halves of the joined sets (never trained on: the
+trainer's judge), per language and per set, and stops; ``--confidence`` measures the calibrated
+confidence of every candidate (extract/confidence.py), scores only: the mapping is fitted on the
+joined sets' check halves (tools/calibrate_extractor.py's ``POOLS``), so there it prints
+CROSS-FITTED figures (each page's confidence from curves fitted on the other page folds) and,
+first, LEAVE-ONE-SET-OUT figures per check half (each half mapped by curves fitted on the other
+halves, as a new set would be: folds by page mix the sets and hide the shift between them); the
+sets not yet joined are unseen by it. For each: the reliability in 10 bins with the expected
+calibration error, precision and recall per language at confidence thresholds 0 to 0.9, and the
+lowest threshold where precision reaches 0.9 with the recall left there, for the default method,
+rules, combined and learned; then it stops.
+
+Each set is scored for the default method (``learned.DEFAULT_METHOD``: the trainer's choice,
+stored in model.json's ``judge``), the rules and the ``combined`` method (rules + the learned
+step's stored stages, extract/learned.py and relabel.py; ``realtext_methods``). The learned
+models' fair estimates are the check halves and the grouped cross-validation by page URL stored
+with the model, printed next (``--cv`` runs it again: minutes). The throughput section times the
+default method (the extractor a user runs) and compares the rules with each other method on the
+same pages, alternated, in one run.
 
 Then the synthetic annotated corpus in tests/extract/corpus/ (written by the project as
 test material: see its README):
@@ -257,10 +248,29 @@ SCORED_NOT_JOINED: tuple[str, ...] = ("heldout23",)
 """Sets scored blind once and not yet joined by half (not in the trainer's ``HALF_SETS``),
 newest first: no model or rule has read them, so the table prints them first and its target
 flags read the newest. Kept by hand, never derived: a set leaves this tuple when it joins
-``HALF_SETS``. heldout23 was scored once at 0bd90e2e's src (main 873ba77c, 2026-12-07 03:50
-UTC; docs/extract.md keeps that figure). heldout22 (scored once at 70d0c39e's src, main
-32147478, 00:59 UTC) joined after its score, in the next session; heldout21 (scored once at
-064fcf8f's src, 00:30 UTC) joined after its."""
+``HALF_SETS`` (in a commit of its own, before the retrain that uses it). Each set's scoring
+time and frozen commit are in docs/extract.md's table of every blind score."""
+
+
+def _status_line(dev_only: bool) -> str:
+    """What each printed set has been through, from ``SCORED_NOT_JOINED`` and the trainer's
+    ``HALF_SETS`` (never a hand list that goes stale at the next join)."""
+    tail = "heldout2 and held-out (v1) each scored blind once, then tuned on; dev and dev2 tuned on"
+    if dev_only:
+        return "dev and dev2 tuned on"
+    joined = _trainer().HALF_SETS
+    parts = []
+    if SCORED_NOT_JOINED:
+        parts.append(
+            f"{', '.join(SCORED_NOT_JOINED)} scored blind once and not yet read by any rule or "
+            "model (the stored model is the one it measured)"
+        )
+    parts.append(
+        f"{joined[-1]} to {joined[0]} each scored blind once, then joined by halves (its tune "
+        "half tuned and trained on: the learned methods' figures there are training-set "
+        "figures; its check half judging, --check-halves)"
+    )
+    return "; ".join([*parts, tail])
 
 
 def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
@@ -276,29 +286,15 @@ def print_realtext(show_errors: bool, dev_only: bool = False) -> bool:
     sizes = ", ".join(f"{h} {len(docs[h])}" for h in halves)
     print(
         "real text (issue 14), matching (indicator, value within 2%): snippets "
-        f"{sizes}; heldout22, heldout21, heldout20, heldout19, heldout18, heldout17, heldout16, "
-        "heldout15, heldout14, heldout13, heldout12 and heldout11 "
-        "scored blind once, then "
-        "tuned and trained on "
-        "(the tune half of each) and judging (its check half); "
-        "heldout10 scored blind once, then trained on (its tune half) and judging (its check "
-        "half); "
-        "heldout9 scored blind once, then tuned and trained on (its tune half); "
-        "heldout8 scored blind once, then tuned and trained on (its tune half); "
-        "heldout7 scored blind once, then trained on (its tune half); "
-        "heldout6 scored blind once, then tuned (its tune half); "
-        "heldout5 scored blind once, then tuned (its tune half); "
-        "heldout4 scored blind once, then tuned (its tune half) and trained on by half; "
-        "heldout3 scored blind once, then tuned (its tune half) and trained on; heldout2 "
-        "and held-out (v1) each scored blind once, then tuned on; dev "
-        "and dev2 tuned on"
+        f"{sizes}; {_status_line(dev_only)}"
     )
+    joined = _trainer().HALF_SETS
     print(
-        "  the learned models were TRAINED on dev, dev2, held-out v1, heldout2 and the "
-        "tune halves of heldout3-22: the learned methods' figures there are training-set "
-        "figures; their "
-        "fair estimates are the grouped CV below and the check halves (--check-halves); the "
-        "blind figures of every set, before it was trained on, are in docs/extract.md"
+        "  the learned models were TRAINED on dev, dev2, held-out v1, heldout2 and the tune "
+        f"halves of {joined[0]}-{joined[-1].removeprefix('heldout')}: the learned methods' "
+        "figures there are training-set figures; their fair estimates are the grouped CV below "
+        "and the check halves (--check-halves); the blind figures of every set, before it was "
+        "trained on, are in docs/extract.md"
     )
     ok = not dev_only
     for method in realtext_methods():
@@ -459,18 +455,10 @@ def print_check_halves() -> None:
 AFTER_THE_FACT: dict[str, tuple[str, ...]] = {
     f"{name} (after the fact)": (name,) for name in SCORED_NOT_JOINED
 }
-"""Sets scored blind once and not yet fitted on, where the stored mapping's figures are after the
-fact (nothing is chosen by them): heldout23 (at its one scoring, at 0bd90e2e's src, the default's
-expected calibration error there was 0.073); heldout22's and heldout21's check halves joined the
-fitting data after their scores (heldout22 at its one scoring, at 70d0c39e's src, the default's
-expected calibration error there was 0.051; heldout21 at its one scoring, at 064fcf8f's src, the
-default's expected calibration error there was 0.048; heldout20's at its own, frozen at 12f6a72, the
-default's expected calibration error there was 0.047; heldout19's at its own, frozen at a51eeac3,
-the default's expected calibration error there was 0.086; heldout18's at its own, frozen at 96bee23,
-0.079; heldout17's at its own, frozen at 193d378, 0.077; heldout16's at its own, frozen at b694695,
-0.075; heldout15's at its own, frozen at 7e00e42, 0.027; heldout14's at its own, frozen at de192eb,
-0.150; heldout13's at its own, frozen at 4427766, 0.045; heldout12's at its own, frozen at bd363c7,
-0.035; heldout11's, frozen at 6dd53d8, 0.112: docs/extract.md). Scores only."""
+"""Sets scored blind once and not yet fitted on (``SCORED_NOT_JOINED``), where the stored
+mapping's figures are after the fact: nothing is chosen by them. Each set's expected calibration
+error at its one scoring is in its section of docs/extract.md (or extract-history.md). Scores
+only."""
 CONFIDENCE_THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9)
 LANGS = ("en", "zh-Hans", "zh-Hant")
 ByLanguage = dict[str, tuple[list, list, int]]
@@ -766,8 +754,8 @@ def main(argv: list[str] | None = None) -> int:
         "--values",
         action="store_true",
         help="print the value-only diagnostic (any indicator) next to the (indicator, value) "
-        "score for every real-text set (heldout23 to heldout3 and their halves by page, "
-        "heldout2, held-out v1, dev and dev2), and stop",
+        "score for every real-text set (the held-out sets, the joined ones with their halves "
+        "by page, heldout2, held-out v1, dev and dev2), and stop",
     )
     ap.add_argument(
         "--check-halves",

@@ -22,6 +22,18 @@ def test_value_only_sets_follow_the_trainers_half_sets() -> None:
     assert names[-4:] == ["heldout2", "heldout", "dev", "dev2"]
 
 
+def test_the_status_line_follows_the_lists() -> None:
+    """What the real-text table says each set has been through comes from
+    ``SCORED_NOT_JOINED`` and the trainer's ``HALF_SETS``, not a hand list that goes stale."""
+    bench = load_benchmark("bench_extract")
+    joined = bench._trainer().HALF_SETS
+    line = bench._status_line(False)
+    for name in bench.SCORED_NOT_JOINED:
+        assert f"{name} scored blind once and not yet read" in line
+    assert f"{joined[-1]} to {joined[0]} each scored blind once, then joined" in line
+    assert bench._status_line(True) == "dev and dev2 tuned on"
+
+
 def test_a_half_of_a_set_not_tuned_by_half_is_refused() -> None:
     bench = load_benchmark("bench_extract")
     assert "heldout2" not in bench._trainer().HALF_SETS
