@@ -27,8 +27,7 @@ THE JUDGE AND THE DECISION RULE (written and committed before the figures it dec
 learned11, 2026-12-05 23:10 UTC). Which stages ``combined`` runs, and the default method, are
 decided on the judge alone: the pooled CHECK halves of heldout3 to heldout22 (``JUDGE_SETS``;
 until namer13 heldout3 to heldout8, 949 snippets, 1,587 figures: en 672, zh-Hans 527, zh-Hant
-388; heldout9's to heldout22's check halves joined after their one blind scores,
-2026-12-06 and 2026-12-07).
+388; each later set's check half joined after its one blind score).
 No check half is ever
 trained on, and the rules' authors only ever scored them in aggregate, so the model fitted on
 all training snippets at the chosen settings is scored on them directly (no nesting), and so
@@ -191,17 +190,10 @@ HALF_FILES = {
 """Sets scored blind once and then tuned on by half: only their tune half (``build_set.halves``,
 a page's snippets in one half) is trained on; the check half is never loaded here (the rules
 engineers score it as their generalisation check; ``bench_extract.py --check-halves`` scores
-rules and combined on it); only ``load_judge`` reads it, to score. heldout7 joined after its
-one blind score (2026-12-05 11:13 UTC), heldout8 after its (13:40 UTC), heldout9 after its
-(2026-12-06 00:00 UTC; namer13), heldout10 after its (02:54 UTC), heldout11 after its (05:07
-UTC), heldout12 after its (07:49 UTC), heldout13 after its (10:24 UTC), heldout14 after its
-(12:54 UTC), heldout15 after its (15:30 UTC), heldout16 after its (16:24 UTC), heldout17 after its
-(2026-12-06 18:08 UTC, the seventh session), heldout18 after its (18:44 UTC), heldout19
-after its (2026-12-06 20:34 UTC, the eighth session), heldout20 after its (21:22 UTC),
-heldout21 after its (2026-12-07 00:30 UTC, the ninth session), heldout22 after its (00:59
-UTC; joined 2026-12-07 04:10 UTC, the tenth session);
-heldout3's check half,
-trained on until learned11, is now judged only."""
+rules and combined on it); only ``load_judge`` reads it, to score. A set joins after its one
+blind score, in a commit of its own made before the retrain that uses it (``git log --grep
+'joins'``; its scoring time is in docs/extract.md's table of every blind score). heldout3's
+check half, trained on until learned11, is now judged only."""
 HALF_SETS = tuple(HALF_FILES)
 SPLIT_FILE = "tests/extract/realtext/build_set.py"
 """Where ``halves`` (the split by page) lives; its source is part of the training digest."""
@@ -347,16 +339,9 @@ JUDGE_HALVES = (
     "heldout21",
     "heldout22",
 )
-"""The sets whose CHECK halves (``build_set.halves``) are pooled into the judge. heldout9's
-joined after its one blind score (2026-12-06, namer13, committed before any run that showed a
-result with it), heldout10's after its (02:54 UTC, by the lead, likewise), heldout11's after its
-(05:07 UTC, by the lead, committed before the retrain that uses it), heldout12's after its
-(07:49 UTC, likewise), heldout13's after its (10:24 UTC, likewise), heldout14's after its
-(12:54 UTC, likewise), heldout15's after its (15:30 UTC, likewise), heldout16's after its
-(16:24 UTC, likewise), heldout17's after its (18:08 UTC, likewise),
-heldout18's after its (18:44 UTC, likewise), heldout19's after its (20:34 UTC, likewise),
-heldout20's after its (21:22 UTC, likewise), heldout21's after its (2026-12-07 00:30 UTC,
-likewise), heldout22's after its (00:59 UTC; joined in the tenth session, likewise)."""
+"""The sets whose CHECK halves (``build_set.halves``) are pooled into the judge: heldout3 to
+heldout8 from learned11, each later set's after its one blind score, in the commit that joins
+it to ``HALF_FILES``, made before any run that showed a result with it."""
 JUDGE_SETS = tuple(f"{name}-check" for name in JUDGE_HALVES)
 """The judge's set names: never trained on, scored only in aggregate."""
 DEFAULT_BETA = 0.5
