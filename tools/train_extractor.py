@@ -633,6 +633,26 @@ def relabel_rows(real: list[Doc], base: dict[str, list], oof: dict) -> list[dict
     return rows
 
 
+def synthetic_rows(
+    rows: list[dict], name: str, synthetic_ok: dict[tuple[str, float, float, float], bool]
+) -> list[dict]:
+    """The re-labeller rows of variant ``name`` whose setting keeps the synthetic corpus, or
+    all of ``rows`` when no kept row moves anything (the judge then refuses the variant).
+    Pure."""
+    kept = [r for r in rows if synthetic_ok[(name, *_relabel_setting(r))]]
+    return kept if any(_moves(r) for r in kept) else rows
+
+
+def _relabel_setting(row: dict) -> tuple[float, float, float]:
+    """A re-labeller row's grid setting: (C, switch threshold, drop threshold)."""
+    return (row["relabel_C"], row["switch_threshold"], row["drop_threshold"])
+
+
+def _moves(row: dict) -> bool:
+    """Does a re-labeller setting move or drop anything (a threshold that can be reached)?"""
+    return not (row["switch_threshold"] == NEVER and row["drop_threshold"] == NEVER)
+
+
 def pick_relabel(docs: list[Doc], rows: list[dict], base: dict[str, list]) -> dict:
     """The re-labeller's setting for a variant that runs it (whether it runs is the judge's
     decision): among the settings that move or drop something, the best out-of-fold macro
@@ -640,7 +660,7 @@ def pick_relabel(docs: list[Doc], rows: list[dict], base: dict[str, list]) -> di
     the pooled precision of ``base`` (tuned for precision: a move must not make the figures
     less trustworthy), else of all of them."""
     floor = summed(_scores(docs, base).values()).precision
-    on = [r for r in rows if not (r["switch_threshold"] == NEVER and r["drop_threshold"] == NEVER)]
+    on = [r for r in rows if _moves(r)]
     scored = []
     for row in on:
         tallies = _scores(docs, row["preds"])
@@ -1132,7 +1152,8 @@ def cross_validate(
     }
     for method, b in per_key[key].items():
         best[method] = {**b, "C": key[0], "synthetic": key[1]}
-    best.update(_with_relabel(real, best, rule_preds, test_folds, progress))
+    ok = relabel_synthetic_ok(real, synth, models[key], best["span"])
+    best.update(_with_relabel(real, best, rule_preds, test_folds, progress, ok))
     for b in best.values():
         preds = b.pop("preds")
         b["by_set"] = {
@@ -1143,16 +1164,26 @@ def cross_validate(
 
 
 def _with_relabel(
-    real: list[Doc], best: dict, rule_preds: dict[str, list], test_folds: list, progress: bool
+    real: list[Doc],
+    best: dict,
+    rule_preds: dict[str, list],
+    test_folds: list,
+    progress: bool,
+    synthetic_ok: dict[tuple[str, float, float, float], bool] | None = None,
 ) -> dict[str, dict]:
     """The re-labeller on top of the rules (``relabel``) and on top of the span stage
     (``span_relabel``), each at the setting with the best out-of-fold macro F0.5 that keeps
-    its base's pooled precision (``pick_relabel``)."""
+    its base's pooled precision (``pick_relabel``), among the settings that keep the synthetic
+    corpus (``synthetic_ok``, ``relabel_synthetic_ok``; all of them when none does, and the
+    judge then refuses the variant)."""
     oof = relabel_oof(real, test_folds, progress)
     out = {}
     span = best["span"]
     for name, base in (("relabel", rule_preds), ("span_relabel", span["preds"])):
-        row = pick_relabel(real, relabel_rows(real, base, oof), base)
+        rows = relabel_rows(real, base, oof)
+        if synthetic_ok is not None:
+            rows = synthetic_rows(rows, name, synthetic_ok)
+        row = pick_relabel(real, rows, base)
         out[name] = {**row, "score": cv_score(real, row["preds"])}
         out[name]["tallies"] = _scores(real, row["preds"])
         if name == "span_relabel":
@@ -1275,16 +1306,49 @@ def synthetic_variants(
         preds[variant] = apply_relabel(
             synth, base, scored, row["switch_threshold"], row["drop_threshold"]
         )
+    files = _synthetic_files(synth)
+    return {v: _synthetic_keeps(synth, files, p) for v, p in preds.items()}
+
+
+def _synthetic_files(synth: list[Doc]) -> list[list[int]]:
+    """The synthetic corpus's docs grouped by file (its ``url``), as the targets are per file."""
     files: dict[str, list[int]] = {}
     for i, d in enumerate(synth):
         files.setdefault(d.url, []).append(i)
-    return {
-        v: all(
-            _file_passes(synth, idx, {synth[i].text: p[synth[i].id] for i in idx})
-            for idx in files.values()
-        )
-        for v, p in preds.items()
-    }
+    return list(files.values())
+
+
+def _synthetic_keeps(synth: list[Doc], files: list[list[int]], preds: dict[str, list]) -> bool:
+    """Do the candidates ``preds`` (by doc id) keep every synthetic file's targets?"""
+    return all(
+        _file_passes(synth, idx, {synth[i].text: preds[synth[i].id] for i in idx}) for idx in files
+    )
+
+
+def relabel_synthetic_ok(
+    real: list[Doc], synth: list[Doc], model: learned.Model, span_row: dict
+) -> dict[tuple[str, float, float, float], bool]:
+    """For the re-labeller on the rules (``relabel``) and on the span stage at ``span_row``'s
+    thresholds (``span_relabel``, the span model ``model``), at every grid setting (C, switch,
+    drop), fitted on all of ``real`` as the stored one is: does the synthetic corpus keep its
+    targets? The CV picks the re-labeller's setting among those that do, as it picks the span
+    stage's (``synthetic_check``); the judge checks the variant again
+    (``synthetic_variants``)."""
+    n = len(synth)
+    probs = [learned.probabilities(model, d.features) for d in synth]
+    rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in synth}
+    keep, add = span_row["keep_threshold"], span_row["add_threshold"]
+    span = _decisions(synth, probs, [model.classes] * n, keep, add, [model.span_counts] * n)
+    files = _synthetic_files(synth)
+    out = {}
+    for c in GRID_RELABEL_C:
+        r = fit_relabel(real, c)
+        scored = [(r, relabel.probabilities(r, d.cand_features)) for d in synth]
+        for name, base in (("relabel", rules), ("span_relabel", span)):
+            for switch, drop in product(GRID_SWITCH, GRID_DROP):
+                preds = apply_relabel(synth, base, scored, switch, drop)
+                out[(name, c, switch, drop)] = _synthetic_keeps(synth, files, preds)
+    return out
 
 
 def judge(

@@ -205,3 +205,22 @@ def test_rule_2_refuses_a_stage_whose_f1_gain_is_real_and_f05_gain_is_not(traine
     assert trainer.stage_gains(variants, trainer.macro_f1)[(span, off)].real
     assert not trainer.stage_gains(variants)[(span, off)].real
     assert trainer.decide_stages(variants) == off
+
+
+def test_the_relabellers_setting_is_picked_among_those_that_keep_the_synthetic_corpus(
+    trainer,  # noqa: ANN001
+) -> None:
+    """The CV's re-labeller rows are cut to the settings that keep the synthetic corpus, as
+    the span stage's are; when no kept setting moves anything, all stay (the judge refuses
+    the variant then)."""
+    never = trainer.NEVER
+    rows = [
+        {"relabel_C": 1.0, "switch_threshold": 0.5, "drop_threshold": 0.5},
+        {"relabel_C": 1.0, "switch_threshold": 0.9, "drop_threshold": never},
+        {"relabel_C": 1.0, "switch_threshold": never, "drop_threshold": never},
+    ]
+    ok = {("span_relabel", 1.0, 0.5, 0.5): False, ("span_relabel", 1.0, 0.9, never): True}
+    ok[("span_relabel", 1.0, never, never)] = True
+    assert trainer.synthetic_rows(rows, "span_relabel", ok) == rows[1:]
+    ok[("span_relabel", 1.0, 0.9, never)] = False
+    assert trainer.synthetic_rows(rows, "span_relabel", ok) == rows
