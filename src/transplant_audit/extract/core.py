@@ -1560,10 +1560,22 @@ def _statement(pg: _Page, f: _Figure) -> bool:
         return False
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
+    if not pg.is_zh_text and _en_to_come(ctx):
+        return False  # '15-20 more ... would be performed', 'will perform the 17th ...'
     if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
         return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
     # 目标...增加到一年五万例, 规定...少于四例, 'expects to increase ... to 500': a target
     return not _target(ctx.sentence_left, pg.is_zh_text, f.uclass)
+
+
+def _en_to_come(ctx: _Ctx) -> bool:
+    """English: is the count of operations still to come, said after it ('... would be
+    performed') or right before it ('will perform the 17th')? (h23r)"""
+    right = ctx.right[:80]
+    if ("would" in right or "will" in right) and pat.EN_FUTURE_DONE_AFTER_RE.search(right):
+        return True
+    left = ctx.left_clause[-60:]
+    return ("will" in left or "shall" in left) and bool(pat.EN_WILL_DO_BEFORE_RE.search(left))
 
 
 def _offered(ctx: _Ctx) -> bool:

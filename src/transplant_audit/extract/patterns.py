@@ -729,8 +729,9 @@ PROGRAMME_START_RE = re.compile(
 )
 """A programme's first operation, in the sentence naming its year: a span from that year
 is the programme's life so far, a running total (GUIDE.md, "From the start")."""
-EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same) year(?![a-z])")
-"""An English named period (not a per-year rate)."""
+EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same|the current) year(?![a-z])")
+"""An English named period (not a per-year rate): 'the current year' too ('in the first 10
+months of the current year', h23r)."""
 EN_SHORT_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:in|during|over|within)\s(?:the|that|one|a single|a|its first)\s"
     r"(?:week|month|quarter|half)(?![a-z])|(?:last|this|that|the same|the following)\s"
@@ -744,11 +745,12 @@ ZH_SHORT_PERIOD_RE = re.compile(
 """一季度共完成120例, 上周完成4例: a named quarter or week, a period like 上个月."""
 PERIOD_SO_FAR_RE = re.compile(
     r"(?:今年|本年|本年度|今年度|本月|这个月|当年)\s?(?:以来|至今|迄今|到目前为止|截至目前)"
-    r"|(?:so far|to date|thus far|up to now) this (?:year|month)"
-    r"|this (?:year|month)(?:\s(?:so far|to date|thus far))?(?![a-z])"
+    r"|(?:so far|to date|thus far|up to now) (?:this|the current) (?:year|month)"
+    r"|(?:this|the current) (?:year|month)(?:\s(?:so far|to date|thus far))?(?![a-z])"
 )
-"""今年以来, 'so far this year': a running-total word inside a named period counts that
-period (GUIDE.md: a named period beats 已达; a year-to-date count is the year's)."""
+"""今年以来, 'so far this year', 'the current year' (h23r): a running-total word inside a named
+period counts that period (GUIDE.md: a named period beats 已达; a year-to-date count is the
+year's)."""
 ZH_PRESENT_RE = re.compile(r"目前|现在|现已|当前|眼下")
 """目前...共完成19例: a total as it stands now is a running total, even after a year."""
 EN_AS_OF_DATE_RE = re.compile(
@@ -2143,6 +2145,21 @@ EN_FORECAST_RE = re.compile(
 )
 """'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
 forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
+EN_FUTURE_DONE_AFTER_RE = re.compile(
+    r"^(?:\s?(?:(?:-|–|to)\s?)?\d[\d,]*)?[^.;:!?\d]{0,60}?\s(?:would|will)\sbe\s"
+    r"(?:performed|done|carried out|conducted)(?![a-z])"
+)
+"""After an English count (or a range's low end, whose right starts at the high end), with no
+other number between: the operations are to come ('at least 15-20 more liver transplant
+surgeries would be performed in the remaining two months'): a forecast, no figure (GUIDE.md:
+forecasts; h23r)."""
+EN_WILL_DO_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:will|shall)\s(?:[a-z]+ly\s)?(?:perform|carry out|conduct|undertake|do)\sthe\s$"
+)
+"""Right before an English ordinal: an operation to come ('will perform the 17th living-donor
+liver transplant ... today'): a forecast, no figure (GUIDE.md: forecasts; h23r). Only 'will'
+or 'shall' with 'the': 'is set to perform' and 'will do a' were measured to drop a true
+figure on the pooled check halves."""
 EN_TARGET_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:expects?\sto|aims?\sto|plans?\sto|hopes?\sto|hopeful\sthat"
     r"|targets?\s(?:of|to|is)|goal\s(?:of|is)"
