@@ -318,6 +318,19 @@ HELDOUT23_FLOORS = {
     "zh-Hans": (0.80, 0.63),
     "zh-Hant": (0.78, 0.59),
 }
+# heldout24 (116 snippets, gathered blind in the tenth session after heldout23 was scored, while
+# its halves joined and the model was retrained; 38 carry no figure; en 58 snippets / 92 figures,
+# zh-Hans 42 / 58, zh-Hant 16 / 14) was scored once with rules, model and confidence mapping
+# frozen (2026-12-07 04:33 UTC, main ab8d5434, src as at bd8f3af0; default combined, the rules
+# and the span veto at keep 0.1, the model retrained with heldout23's halves). The rules (these
+# floors) scored en 0.754/0.467, zh-Hans 0.621/0.707, zh-Hant 0.750/0.643; the default en
+# 0.764/0.457, zh-Hans 0.709/0.672, zh-Hant 0.818/0.643. Each floor allows one figure fewer than
+# measured.
+HELDOUT24_FLOORS = {
+    "en": (0.74, 0.45),
+    "zh-Hans": (0.61, 0.68),
+    "zh-Hant": (0.72, 0.57),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -410,6 +423,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout21", HELDOUT21_FLOORS),
         ("heldout22", HELDOUT22_FLOORS),
         ("heldout23", HELDOUT23_FLOORS),
+        ("heldout24", HELDOUT24_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
