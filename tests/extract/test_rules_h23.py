@@ -32,6 +32,8 @@ def _read(text: str, method: str = "rules") -> list[tuple[str, float]]:
         "year ends.",
         "About 10 to 12 kidney transplants will be performed each month at the new centre.",
         "Surgeons will perform the 9th liver transplant at the unit on Monday.",
+        "The director hoped that 10 or 12 more kidney transplants would be performed before "
+        "the year ends.",
     ],
 )
 def test_operations_to_come_are_no_figure(text: str, method: str) -> None:
@@ -50,7 +52,25 @@ def test_operations_to_come_are_no_figure(text: str, method: str) -> None:
             "next year.",
             ("transplants_cumulative", 300.0),
         ),
-        ("The hospital is set to perform 10 kidney transplants.", ("transplants_in_period", 10.0)),
+        # the review of h23r: a count done beside operations to come, and other kinds of figure
+        (
+            "The hospital has performed 300 kidney transplants and more will be performed next "
+            "year.",
+            ("transplants_cumulative", 300.0),
+        ),
+        (
+            "The centre performed 500 kidney transplants last year and more would be performed "
+            "this year.",
+            ("transplants_in_period", 500.0),
+        ),
+        (
+            "The hospital has 200 transplant beds where operations will be performed.",
+            ("transplant_beds", 200.0),
+        ),
+        (
+            "A liver transplant costs 300,000 yuan and will be performed in Tianjin.",
+            ("price_cny", 300000.0),
+        ),
     ],
 )
 def test_a_count_beside_one_to_come_keeps_its_reading(
@@ -62,3 +82,13 @@ def test_a_count_beside_one_to_come_keeps_its_reading(
 def test_the_current_year_is_a_named_period() -> None:
     text = "We have performed 80 kidney transplants in the first eight months of the current year."
     assert ("transplants_in_period", 80.0) in _read(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known wrong reading: 'is set to perform' is a forecast (GUIDE.md), but the "
+    "wider pattern that read it lost a true figure on the pooled check halves, so it was "
+    "narrowed; this test fails (and should be turned around) once it is read",
+)
+def test_is_set_to_perform_is_still_read_as_a_figure() -> None:
+    assert _read("The hospital is set to perform 10 kidney transplants.") == []

@@ -431,7 +431,8 @@ count is the unit, whose count it is."""
 
 
 _ZH_CAREER_RE = re.compile(
-    r"(?:从医|执业|手术|职业|外科(?:医生)?|医生|医学|移植)生涯|从医|行医|[参叁]与(?:施行|实施|完成|开展)"
+    r"(?:从医|执业|手术|职业|外科(?:医生|医师)?|医生|医师|医学|移植)生涯|从医|行医"
+    r"|[参叁]与(?:施行|实施|完成|开展)"
 )
 """A person's own career or part in the operations (在30余年的从医生涯中, 在他26年的外科医生
 生涯里, 行医40几载, 参与施行肾脏移植手术七百余例): the counts of the sentence are that surgeon's.
@@ -981,7 +982,8 @@ def _received_indicator(ctx: _Ctx) -> str:
     cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
     if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
         return "transplants_cumulative"
-    if _has(pat.EN_AS_OF_DATE_RE, ctx.sentence_right):
+    nxt = re.search(r"\d", ctx.sentence_right)  # the as-of date of this count, not a later one's
+    if _has(pat.EN_AS_OF_DATE_RE, ctx.sentence_right[: nxt.start() if nxt else None]):
         return "transplants_cumulative"  # '12 have had heart transplants, as of May this year'
     return "transplants_in_period"
 

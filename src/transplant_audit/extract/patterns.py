@@ -2146,13 +2146,16 @@ EN_FORECAST_RE = re.compile(
 """'5,000 people are expected to donate', '16,000 operations are likely to be performed': a
 forecast for the future, no figure (GUIDE.md: forecasts). Not 'are estimated to have had'."""
 EN_FUTURE_DONE_AFTER_RE = re.compile(
-    r"^(?:\s?(?:(?:-|–|to)\s?)?\d[\d,]*)?[^.;:!?\d]{0,60}?\s(?:would|will)\sbe\s"
-    r"(?:performed|done|carried out|conducted)(?![a-z])"
+    r"^(?:\s?(?:(?:-|–|to|or)\s?)?\d[\d,]*)?"
+    r"(?:(?!\s(?:and|or|but|where|which|that|who|before|after|when|while|if|once)\s)"
+    r"[^.;:!?,\d]){0,60}?\s(?:would|will)\sbe\s(?:performed|done|carried out|conducted)(?![a-z])"
 )
 """After an English count (or a range's low end, whose right starts at the high end), with no
-other number between: the operations are to come ('at least 15-20 more liver transplant
-surgeries would be performed in the remaining two months'): a forecast, no figure (GUIDE.md:
-forecasts; h23r)."""
+other number, comma or joining word between (the count is the verb's subject): the operations
+are to come ('at least 15-20 more liver transplant surgeries would be performed in the
+remaining two months'): a forecast, no figure (GUIDE.md: forecasts; h23r). Not '300 kidney
+transplants and more will be performed', '200 beds where operations will be performed' (the
+review of h23r)."""
 EN_WILL_DO_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:will|shall)\s(?:[a-z]+ly\s)?(?:perform|carry out|conduct|undertake|do)\sthe\s$"
 )

@@ -488,6 +488,7 @@ def _peak_year(v: PeriodView) -> bool:
 
 _EN_THE_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:in|over|during|for|within)\s(?:the|that|this)\speriod(?![a-z])"
+    r"(?!\s(?:from|of|between|to|until|till|when|in which)\s)"
 )
 _EN_SINCE_YEAR_RE = re.compile(rf"(?<![a-z])since\s(?:the\s)?(?:year\s)?{pat.YEAR}(?!\d)")
 
@@ -764,9 +765,15 @@ def _in_as_of_date(text: str, annual: re.Match[str]) -> bool:
     """Is the per-year word 'this year' part of an as-of date ('as of March this year', 'by
     the end of this year')? Then it dates a running total, it names no period (h22r)."""
     return any(
-        m.start() <= annual.start() and annual.end() <= m.end()
+        m.start() <= annual.start() and annual.end() <= m.end() and m.group(0)[:2] in _AS_OF_OPENERS
         for m in pat.EN_AS_OF_DATE_RE.finditer(text)
     )
+
+
+_AS_OF_OPENERS = ("as", "by")
+"""An as-of date that dates a running total opens with 'as of', 'as at' or 'by'; 'until May
+this year' and 'up to May this year' may end a period that names its start ('from January
+until May this year'), so they keep the per-year reading (the review of h22r)."""
 
 
 def decide(v: PeriodView) -> PeriodDecision:
