@@ -946,7 +946,7 @@ def decide_stages(
     highest macro F0.5 is chosen, a tie going to fewer stages (and between the two one-stage
     variants to the first in ``variants``' order: ``VARIANTS``). ``gains``:
     ``stage_gains(variants)`` (in macro F0.5) when the caller has run it already.
-    ``synthetic_ok`` (``synthetic_variants``): a variant marked False breaks the synthetic
+    ``synthetic_ok`` (``synthetic_verdicts``): a variant marked False breaks the synthetic
     corpus and is not acceptable, whatever its gain (the retrain with heldout22's halves chose
     the re-labeller on top of the span stage, which dropped true figures of the synthetic
     corpus)."""
@@ -1042,16 +1042,13 @@ def synthetic_check(synth: list[Doc], model: learned.Model) -> dict[tuple, bool]
     ``model``'s decisions? ``model`` is fitted on all real text at the setting being
     searched."""
     probs = [learned.probabilities(model, d.features) for d in synth]
-    files: dict[str, list[int]] = {}
-    for i, d in enumerate(synth):
-        files.setdefault(d.url, []).append(i)
+    files = _synthetic_files(synth)
     out = {}
     for keep in (None, *GRID_KEEP):
         for add in GRID_ADD:
             for n in GRID_FALLBACK if keep is None else (0,):
                 out[(keep, add, n)] = all(
-                    _synthetic_passes(synth, probs, idx, model, keep, add, n)
-                    for idx in files.values()
+                    _synthetic_passes(synth, probs, idx, model, keep, add, n) for idx in files
                 )
     return out
 
@@ -1186,6 +1183,8 @@ def _with_relabel(
         if synthetic_ok is not None:
             rows = synthetic_rows(rows, name, synthetic_ok)
         row = pick_relabel(real, rows, base)
+        if synthetic_ok is not None:  # the judge refuses the variant when it is False
+            row = {**row, "synthetic_ok": synthetic_ok[(name, *_relabel_setting(row))]}
         out[name] = {**row, "score": cv_score(real, row["preds"])}
         out[name]["tallies"] = _scores(real, row["preds"])
         if name == "span_relabel":
@@ -1285,31 +1284,11 @@ def _precision_first(row: dict | None) -> tuple[bool, float]:
     return (reached, pooled.recall if reached else pooled.precision)
 
 
-def synthetic_variants(
-    synth: list[Doc], best: dict, model: learned.Model, relabellers: dict[str, object]
-) -> dict[Variant, bool]:
-    """Does each variant of ``combined`` keep the synthetic corpus (every file and language at
-    ``TARGET_PRECISION`` and ``TARGET_RECALL``, as ``synthetic_check`` asks of the span
-    settings and tests/extract/test_learned.py of the stored default)? The span stage at the
-    CV's setting (``model``), the re-labeller ``relabellers[name]`` at ``best[name]``'s
-    thresholds on the rules (``relabel``) or on the span stage (``span_relabel``)."""
-    probs = [learned.probabilities(model, d.features) for d in synth]
-    n = len(synth)
-    rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in synth}
-    sp = best["span"]
-    span = _decisions(
-        synth, probs, [model.classes] * n, sp["keep_threshold"], sp["add_threshold"],
-        [model.span_counts] * n,
-    )  # fmt: skip
-    preds = {RULES: rules, (True, False): span}
-    for variant, base in (((False, True), rules), ((True, True), span)):
-        row, r = best[VARIANTS[variant]], relabellers[VARIANTS[variant]]
-        scored = [(r, relabel.probabilities(r, d.cand_features)) for d in synth]
-        preds[variant] = apply_relabel(
-            synth, base, scored, row["switch_threshold"], row["drop_threshold"]
-        )
-    files = _synthetic_files(synth)
-    return {v: _synthetic_keeps(synth, files, p) for v, p in preds.items()}
+def synthetic_verdicts(best: dict) -> dict[Variant, bool]:
+    """Does each variant of ``combined`` keep the synthetic corpus at its CV setting? The span
+    stage's verdict is ``synthetic_check``'s, the re-labeller's ``relabel_synthetic_ok``'s,
+    both recorded on the CV's rows (``synthetic_ok``); a row without one keeps it. Pure."""
+    return {v: bool(best[VARIANTS[v]].get("synthetic_ok", True)) for v in VARIANTS if v != RULES}
 
 
 def _synthetic_files(synth: list[Doc]) -> list[list[int]]:
@@ -1334,8 +1313,8 @@ def relabel_synthetic_ok(
     thresholds (``span_relabel``, the span model ``model``), at every grid setting (C, switch,
     drop), fitted on all of ``real`` as the stored one is: does the synthetic corpus keep its
     targets? The CV picks the re-labeller's setting among those that do, as it picks the span
-    stage's (``synthetic_check``); the judge checks the variant again
-    (``synthetic_variants``)."""
+    stage's (``synthetic_check``); the chosen row records its verdict, which the judge reads
+    (``synthetic_verdicts``)."""
     n = len(synth)
     probs = [learned.probabilities(model, d.features) for d in synth]
     rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in synth}
@@ -1353,17 +1332,11 @@ def relabel_synthetic_ok(
     return out
 
 
-def judge(
-    real: list[Doc],
-    docs: list[Doc],
-    best: dict,
-    model: learned.Model,
-    synth: list[Doc] | None = None,
-) -> dict:
+def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) -> dict:
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings, and
-    the decision rule applied (``decide``), each variant of ``combined`` first checked on the
-    synthetic corpus ``synth`` (``synthetic_variants``; none when not given). Tallies only."""
+    the decision rule applied (``decide``), a variant whose CV setting breaks the synthetic
+    corpus refused (its row's ``synthetic_ok``, ``synthetic_verdicts``). Tallies only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
     counts = [model.span_counts] * len(docs)
@@ -1376,10 +1349,9 @@ def judge(
     lb = best["learned"]
     preds = {"rules": rules, "learned": decided(None, lb["add_threshold"], lb["fallback"])}
     preds["span"] = span
-    relabellers = {}
     for name, base in (("relabel", rules), ("span_relabel", span)):
         row = best[name]
-        r = relabellers[name] = fit_relabel(real, row["relabel_C"])
+        r = fit_relabel(real, row["relabel_C"])
         scored = [(r, relabel.probabilities(r, d.cand_features)) for d in docs]
         preds[name] = apply_relabel(
             docs, base, scored, row["switch_threshold"], row["drop_threshold"]
@@ -1389,8 +1361,7 @@ def judge(
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
     }
-    synthetic_ok = synthetic_variants(synth, best, model, relabellers) if synth else None
-    result = decide(counts, best["learned"]["synthetic_ok"], synthetic_ok)
+    result = decide(counts, best["learned"]["synthetic_ok"], synthetic_verdicts(best))
     return {**result, "pages": len(pages)}
 
 
@@ -1663,7 +1634,7 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     span = best["span"]
     model = fitted[(span["C"], span["synthetic"])]
     docs = load_judge()
-    result = judge(real, docs, best, model, synth)
+    result = judge(real, docs, best, model)
     verdict = judge_table(result, docs)
     span_stage, relabel_stage = result["stages"]
     row = best["span_relabel" if span_stage else "relabel"]

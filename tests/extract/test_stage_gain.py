@@ -224,3 +224,19 @@ def test_the_relabellers_setting_is_picked_among_those_that_keep_the_synthetic_c
     assert trainer.synthetic_rows(rows, "span_relabel", ok) == rows[1:]
     ok[("span_relabel", 1.0, 0.9, never)] = False
     assert trainer.synthetic_rows(rows, "span_relabel", ok) == rows
+
+
+def test_the_judge_reads_each_variants_synthetic_verdict_from_the_cv_rows(trainer) -> None:  # noqa: ANN001
+    """The judge refuses a variant by the verdict its CV row recorded (the span stage's from
+    ``synthetic_check``, the re-labeller's from ``relabel_synthetic_ok``), not by checking the
+    synthetic corpus a second time; a row without a verdict keeps it."""
+    best = {
+        "span": {"synthetic_ok": True},
+        "relabel": {"synthetic_ok": True},
+        "span_relabel": {"synthetic_ok": False},
+    }
+    off, relab, span, both = (False, False), (False, True), (True, False), (True, True)
+    assert trainer.synthetic_verdicts(best) == {relab: True, span: True, both: False}
+    del best["relabel"]["synthetic_ok"]
+    assert trainer.synthetic_verdicts(best)[relab] is True
+    assert off not in trainer.synthetic_verdicts(best)
