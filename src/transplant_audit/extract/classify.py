@@ -28,7 +28,7 @@ from transplant_audit.extract.counters import (
     _zh_price_column,
     _zh_price_list,
 )
-from transplant_audit.extract.period import PeriodView
+from transplant_audit.extract.period import NEXT_NUMBER_RE, PeriodView
 from transplant_audit.extract.period import decide as decide_period
 from transplant_audit.extract.period import year_range as _year_range
 from transplant_audit.extract.period import years as _years
@@ -982,7 +982,7 @@ def _received_indicator(ctx: _Ctx) -> str:
     cues = (pat.STRONG_CUMULATIVE_CUE_RE, pat.WEAK_CUMULATIVE_CUE_RE, pat.AS_OF_RE)
     if any(_has(rx, ctx.clause, ctx.sentence_left) for rx in cues):
         return "transplants_cumulative"
-    nxt = re.search(r"\d", ctx.sentence_right)  # the as-of date of this count, not a later one's
+    nxt = NEXT_NUMBER_RE.search(ctx.sentence_right)  # this count's as-of date, not a later one's
     if _has(pat.EN_AS_OF_DATE_RE, ctx.sentence_right[: nxt.start() if nxt else None]):
         return "transplants_cumulative"  # '12 have had heart transplants, as of May this year'
     return "transplants_in_period"

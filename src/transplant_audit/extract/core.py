@@ -1560,7 +1560,7 @@ def _statement(pg: _Page, f: _Figure) -> bool:
         return False
     if "would" in ctx.right and _EN_WOULD_NEED_AFTER_RE.search(ctx.right, 0, 60):
         return False  # 'conducting 100 transplants each year would require no more than 10 beds
-    if not pg.is_zh_text and f.uclass == "ops" and _en_to_come(ctx):
+    if not pg.is_zh_text and f.uclass == "ops" and _en_to_come(ctx, _after_number(pg, f)):
         return False  # '15-20 more ... would be performed', 'will perform the 17th ...'
     if pg.is_zh_text and f.uclass == "ops" and _offered(ctx):
         return False  # 推出了免费20例肝移植: a promotion's cases, not transplants done
@@ -1568,29 +1568,23 @@ def _statement(pg: _Page, f: _Figure) -> bool:
     return not _target(ctx.sentence_left, pg.is_zh_text, f.uclass)
 
 
-def _en_to_come(ctx: _Ctx) -> bool:
-    """English: is the count of operations still to come, said after it ('... would be
-    performed') or right before it ('will perform the 17th')? (h23r) Read from the end of the
-    figure's number on: ``right`` and ``sentence_right`` start after its counter and suffix,
-    which may hold the 'and' that ends the count's clause ('300 kidney transplants and more
-    will be performed next year': the 300 are done)."""
-    right = _after_number(ctx)[:100]
+def _en_to_come(ctx: _Ctx, after: str) -> bool:
+    """English: is the count of operations still to come, said after it (in ``after``, its
+    sentence from the end of its number on: '... would be performed') or right before it
+    ('will perform the 17th')? (h23r)"""
+    right = after[:100]
     if ("would" in right or "will" in right) and pat.EN_FUTURE_DONE_AFTER_RE.search(right):
         return True
     left = ctx.left_clause[-60:]
     return ("will" in left or "shall" in left) and bool(pat.EN_WILL_DO_BEFORE_RE.search(left))
 
 
-_LEADING_NUMBER_RE = re.compile(r"^\D*?\d[\d,.]*")
-
-
-def _after_number(ctx: _Ctx) -> str:
-    """The figure's sentence from the end of its number on (its counter and suffix included)."""
-    s, left, right = ctx.sentence, ctx.sentence_left, ctx.sentence_right
-    cut = len(s) - len(right)
-    if not s.startswith(left) or not s.endswith(right) or cut < len(left):
-        return right
-    return _LEADING_NUMBER_RE.sub("", s[len(left) : cut], count=1) + right
+def _after_number(pg: _Page, f: _Figure) -> str:
+    """The figure's sentence from the end of its number on, its counter and suffix included
+    (``sentence_right`` starts after them, and they may hold the 'and' that ends the count's
+    clause: '300 kidney transplants and more will be performed next year')."""
+    ctx = f.ctx
+    return pg.norm[f.e : ctx.sentence_start + len(ctx.sentence)]
 
 
 def _offered(ctx: _Ctx) -> bool:
