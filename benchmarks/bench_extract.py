@@ -410,14 +410,18 @@ def check_halves() -> tuple[str, ...]:
 
 def check_half_methods() -> dict[str, learned.Model]:
     """The methods ``--check-halves`` compares: the stored ``combined``, and ``combined``
-    with the span stage forced on at the thresholds the CV found best for it (whether or
-    not the CV let it run), so a stage the CV switched off is still checked."""
+    with the span stage forced on at the thresholds chosen for it (the add threshold by the
+    CV; the keep threshold on the judge since keepj27, by the CV before), whether or not the
+    judge let it run, so a stage switched off is still checked."""
     model = learned.load_model()
     cv = model.meta.get("cv", {})
     span = cv.get("span", {}) if isinstance(cv, dict) else {}
+    judge = model.meta.get("judge", {})
+    chosen = judge.get("keep_choice", {}) if isinstance(judge, dict) else {}
+    keep = chosen.get("keep", span.get("keep_threshold", model.keep_threshold))
     forced = replace(
         model,
-        keep_threshold=float(span.get("keep_threshold", model.keep_threshold)),
+        keep_threshold=float(keep),
         add_threshold=float(span.get("add_threshold", model.add_threshold)),
     )
     return {"combined": model, "combined+span": forced}

@@ -1,0 +1,109 @@
+"""keepj27: the span stage's keep threshold is chosen on the judge (highest macro F0.5, a tie
+to the smaller keep) among the keeps that run the stage and keep the synthetic corpus, and
+the judge's figures for the stage are cross-fitted by set (each set at the keep chosen with it
+left out). On counts and documents written for the test (synthetic: no real-text set is read),
+with the answers worked out by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from .conftest import TOOLS, import_script
+
+
+@pytest.fixture(scope="module")
+def trainer():  # noqa: ANN201
+    return import_script(TOOLS, "train_extractor")
+
+
+def sets(*cells: tuple[int, int, int]) -> np.ndarray:
+    """One row per set, each (tp, fp, fn) alike in the three languages."""
+    return np.array([[c] * 3 for c in cells], dtype=np.int64)
+
+
+def test_the_keep_with_the_best_macro_f05_is_chosen(trainer) -> None:  # noqa: ANN001
+    """Three sets. Keep 0.1: P 0.7 R 0.7 everywhere. Keep 0.5: two sets P 0.875 R 0.7
+    (F0.5 0.833), one set worse (P 0.5 R 0.5): pooled P 0.731 R 0.633 (F0.5 0.709 > 0.7), so
+    0.5 on every set; left out, the bad set leaves 0.5 chosen on the two good ones, and either
+    good set left out pits one good set and the bad one (P 0.667 R 0.6, F0.5 0.652) against
+    0.7: 0.1 chosen."""
+    per_set = {
+        0.1: sets((7, 3, 3), (7, 3, 3), (7, 3, 3)),
+        0.5: sets((7, 1, 3), (7, 1, 3), (5, 5, 5)),
+    }
+    keep, left_out, scores = trainer.choose_keep(per_set)
+    assert keep == 0.5
+    assert left_out == [0.1, 0.1, 0.5]
+    assert scores[0.1] == pytest.approx(0.7)
+    p, r = 19 / 26, 19 / 30
+    assert scores[0.5] == pytest.approx(1.25 * p * r / (0.25 * p + r))
+
+
+def test_a_tie_goes_to_the_smaller_keep(trainer) -> None:  # noqa: ANN001
+    """Equal figures at every keep: the smallest (nearer the rules) is chosen everywhere."""
+    same = sets((6, 2, 4), (3, 1, 2))
+    keep, left_out, _ = trainer.choose_keep({0.7: same, 0.2: same.copy(), 0.3: same.copy()})
+    assert keep == 0.2 and left_out == [0.2, 0.2]
+
+
+def test_the_judge_keeps_run_the_stage_and_keep_the_synthetic_corpus(trainer) -> None:  # noqa: ANN001
+    """Only keeps the synthetic check allows at the CV's add threshold; keep 0 with add NEVER
+    (the rules alone) never, since the judge chooses how the stage runs, not whether."""
+    never = trainer.NEVER
+    allowed = {(k, a, 0): True for k in trainer.GRID_KEEP for a in trainer.GRID_ADD}
+    allowed[(0.5, 0.9, 0)] = False
+    assert 0.5 not in trainer.judge_keeps(allowed, 0.9)
+    assert set(trainer.judge_keeps(allowed, 0.9)) == set(trainer.GRID_KEEP) - {0.5}
+    assert 0.0 not in trainer.judge_keeps(allowed, never)
+    assert trainer.judge_keeps({}, 0.9) == ()
+
+
+class _Doc:
+    def __init__(self, id: str, set: str, language: str, gold: list[dict]) -> None:  # noqa: A002
+        self.id, self.set, self.language, self.gold = id, set, language, gold
+
+
+def _cand(indicator: str, value: float) -> SimpleNamespace:
+    """What the matching reads of a candidate: its indicator and value."""
+    return SimpleNamespace(indicator=indicator, value=value)
+
+
+def test_the_stage_is_cross_fitted_by_set(trainer) -> None:  # noqa: ANN001
+    """Set A has a false figure that keep 0.5 vetoes, set B a true one it vetoes. Pooled, 0.5
+    wins (en F0.5 0.833 against 0.714: a missed figure costs less than a false one), so 0.5 is
+    stored; but with A left out, B alone prefers 0.1, and with B left out, A alone prefers
+    0.5. So A's figures are decided at 0.1 (chosen on B) and B's at 0.5 (chosen on A): the
+    cross-fitted judge sees both errors, as new sets would."""
+    gold = {"indicator": "transplants_in_period", "value": 10}
+    docs = [_Doc("a", "A-check", "en", [gold]), _Doc("b", "B-check", "en", [gold])]
+    true = _cand("transplants_in_period", 10)
+    false = _cand("total_beds", 500)
+    decisions = {
+        0.1: {"a": [true, false], "b": [true]},
+        0.5: {"a": [true], "b": []},
+    }
+    row = {"add_threshold": 0.9, "keep_threshold": 0.2, "judge_keeps": (0.1, 0.5)}
+    preds, record = trainer.judge_keep_choice(docs, row, lambda k, add: decisions[k])
+    assert record["keep"] == 0.5 and record["cv_keep"] == 0.2
+    assert record["keep_by_left_out_set"] == {"A-check": 0.1, "B-check": 0.5}
+    assert preds == {"a": [true, false], "b": []}
+    assert record["macro_f_default_by_keep"] == {
+        "0.1": 0.9048,
+        "0.5": 0.9444,
+    }  # zh: no figures, F 1
+
+
+def test_without_keeps_to_choose_the_cvs_keep_stands(trainer) -> None:  # noqa: ANN001
+    docs = [_Doc("a", "A-check", "en", [])]
+    row = {"add_threshold": trainer.NEVER, "keep_threshold": 0.0, "judge_keeps": ()}
+    seen = []
+
+    def decided(keep: float, add: float) -> dict:
+        seen.append((keep, add))
+        return {"a": []}
+
+    preds, record = trainer.judge_keep_choice(docs, row, decided)
+    assert seen == [(0.0, trainer.NEVER)] and record["keep"] == 0.0 and preds == {"a": []}
