@@ -15,6 +15,7 @@ import math
 import random
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -243,14 +244,19 @@ def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_head(
     # alone (2000 for 2千五百人次); the other count is still read, so a reader of nothing fails
     # (a hospital's count, 该院完成...: the span model retrained with heldout13's tune half no
     # longer reads the bare 肝移植36例 after a count of visits, and the span veto of the
-    # retrain after syn19 drops "另有肝移植36例" after a price: learned calls on sentences
-    # written for this test, not the mixed number's reading)
+    # retrain after syn19 drops "另有肝移植36例" after a price, and the veto at keep 0.7
+    # (keepj27) "该院完成肝移植36例" after it: learned calls on sentences written for this
+    # test, not the mixed number's reading, so combined is also held without its veto)
+    no_veto = replace(learned.load_model(), keep_threshold=0.0)
     for text in (
         f"肾移植费用为{number},该院完成肝移植36例。",
         f"等待肾移植的患者有{number}人次,该院完成肝移植36例。",
     ):
         values = [c.value for c in learned.extract(text, method=method)]
         assert head not in values, (text, values)
+        if method == "combined":  # every candidate the veto may drop: the head never
+            values = [c.value for c in learned.extract(text, method=method, model=no_veto)]
+            assert head not in values, (text, values)
         if method != "learned" or "人次" in text:  # the span stage alone reads no price here
             assert 36.0 in values, (text, values)
 
