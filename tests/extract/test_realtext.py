@@ -331,6 +331,18 @@ HELDOUT24_FLOORS = {
     "zh-Hans": (0.61, 0.68),
     "zh-Hant": (0.72, 0.57),
 }
+# heldout25 (141 snippets, gathered blind in the eleventh session after heldout24 joined by half,
+# while the model was retrained under keepj27; 50 carry no figure; en 57 snippets / 77 figures,
+# zh-Hans 60 / 67, zh-Hant 24 / 24) was scored once with rules, model and confidence mapping
+# frozen (2026-12-07 06:28 UTC, main 950401e3; default combined, the rules and the span veto at
+# keep 0.7, chosen on the judge). The rules (these floors) scored en 0.732/0.532, zh-Hans
+# 0.514/0.552, zh-Hant 0.500/0.583; the default en 0.816/0.519, zh-Hans 0.660/0.522, zh-Hant
+# 0.478/0.458. Each floor allows one figure fewer than measured.
+HELDOUT25_FLOORS = {
+    "en": (0.72, 0.51),
+    "zh-Hans": (0.50, 0.53),
+    "zh-Hant": (0.48, 0.54),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -424,6 +436,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout22", HELDOUT22_FLOORS),
         ("heldout23", HELDOUT23_FLOORS),
         ("heldout24", HELDOUT24_FLOORS),
+        ("heldout25", HELDOUT25_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
