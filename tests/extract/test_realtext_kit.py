@@ -49,6 +49,7 @@ def _earlier_url() -> str:
         ("iT32.txt", "T3"),
         ("jS15.txt", "S"),
         ("jT41.txt", "T4"),
+        ("abE21.txt", "E2"),  # a two-letter prefix, once the single letters are spent
     ],
 )
 def test_a_file_name_gives_its_part(name: str, part: str) -> None:
@@ -91,3 +92,34 @@ def test_export_hides_the_figures_and_compare_finds_a_difference(tmp_path: Path)
     assert got.returncode == 0, got.stderr
     assert "== E: 2 snippets, 1 differ" in got.stdout
     assert "pooled F1 second vs first 0.000" in got.stdout
+
+
+def _kit_module(name: str):  # noqa: ANN202
+    sys.path[:0] = [str(KIT), str(REALTEXT)]
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(KIT))
+        sys.path.remove(str(REALTEXT))
+
+
+def test_a_longer_prefix_is_not_swept_into_an_earlier_batch(tmp_path: Path) -> None:
+    """Every single letter is a used raw prefix (o, heldout25's, was the last): a later set's
+    'abE01.txt' must not join batch a (heldout17) in the build, nor be gathered as part of a
+    set whose prefix is a. Earlier batches' names (b01.txt, aE01.txt) stay in theirs."""
+    build_set, parts = _kit_module("build_set"), _kit_module("parts")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a01.txt", "aE01.txt", "aT21.txt", "abE01.txt", "abS21.txt", "aE01.txt.bak"):
+        (raw / name).write_text(NEW_PAGE, encoding="utf-8")
+    assert [p.name for p in build_set.batch_files(raw, "a")] == ["a01.txt", "aE01.txt", "aT21.txt"]
+    assert [p.name for p in build_set.batch_files(raw, "ab")] == ["abE01.txt", "abS21.txt"]
+    gather = tmp_path / "gather"
+    for folder, name in (("E", "aE01.txt"), ("E", "abE01.txt"), ("S", "abS21.txt")):
+        (gather / folder).mkdir(parents=True, exist_ok=True)
+        (gather / folder / name).write_text(NEW_PAGE, encoding="utf-8")
+    assert [p.name for p in parts.gather_files(gather, "a")] == ["aE01.txt"]
+    assert parts.parts(gather, "ab") == {
+        "E": [gather / "E" / "abE01.txt"],
+        "S2": [gather / "S" / "abS21.txt"],
+    }

@@ -21,6 +21,7 @@ beside.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,8 @@ def matched(first: list[dict], second: list[dict]) -> int:
 
 
 def first_annotation(rev: str, prefix: str) -> list[dict]:
-    """The raw batches ``raw/PREFIX*.txt`` as they were at git revision ``rev``."""
+    """The raw batches ``raw/PREFIX<NN>.txt`` (``PREFIX`` may end in the language letter, e.g.
+    ``oE``) as they were at git revision ``rev``; exactly that prefix, as ``batch_files``."""
     names = subprocess.run(
         ["git", "ls-tree", "--name-only", rev, f"{HERE}/raw/"],
         capture_output=True,
@@ -61,7 +63,8 @@ def first_annotation(rev: str, prefix: str) -> list[dict]:
     ).stdout.split()
     docs: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name in sorted(n for n in names if Path(n).name.startswith(prefix)):
+        batch = re.compile(rf"^{re.escape(prefix)}[EST]?\d+\.txt$")  # build_set.batch_files' rule
+        for name in sorted(n for n in names if batch.match(Path(n).name)):
             text = subprocess.run(
                 ["git", "show", f"{rev}:./{name}"],
                 capture_output=True,

@@ -110,9 +110,19 @@ def parse(path: Path) -> list[dict]:
     return docs
 
 
+def batch_files(folder: Path, prefix: str) -> list[Path]:
+    """The raw batch files of ``prefix`` in ``folder``, sorted: ``<prefix><NN>.txt`` (the first
+    batches, b, d, h) or ``<prefix><L><NN>.txt`` (``L`` the language letter E, S or T), and
+    nothing else. Every single lower-case letter is taken (o, heldout25's, was the last), so a
+    later set needs a longer prefix; a glob of ``a*.txt`` would sweep ``abE01.txt`` into batch
+    a, an earlier set, and its snippets would never be blind."""
+    name = re.compile(rf"^{re.escape(prefix)}[EST]?\d+\.txt$")
+    return sorted(path for path in folder.glob("*.txt") if name.match(path.name))
+
+
 def build(prefix: str = "b", id_prefix: str = "rt") -> list[dict]:
     docs: list[dict] = []
-    for path in sorted((HERE / "raw").glob(f"{prefix}*.txt")):
+    for path in batch_files(HERE / "raw", prefix):
         docs.extend(parse(path))
     for i, d in enumerate(docs):
         d["id"] = f"{id_prefix}-{i:03d}"
@@ -594,7 +604,7 @@ def write_texts_only(out: Path, prefix: str = "h") -> None:
     the order matches the batches line for line, so the two annotations can be compared
     snippet by snippet."""
     lines = []
-    for path in sorted((HERE / "raw").glob(f"{prefix}*.txt")):
+    for path in batch_files(HERE / "raw", prefix):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith(("U ", "L ", "T ")):
                 lines.append(line)

@@ -16,13 +16,15 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_set as bs  # noqa: E402
+from parts import gather_files  # noqa: E402
 
 
 def check(gather_dir: Path, name: str, prefix: str) -> tuple[bool, str]:
     """(ok, message) for the raw files ``gather_dir/*/PREFIX*.txt`` of the set ``name``."""
     docs: list[dict] = []
-    for path in sorted(gather_dir.glob(f"*/{prefix}*.txt")):
+    for path in gather_files(gather_dir, prefix):
         try:
             docs.extend(bs.parse(path))
         except (AssertionError, ValueError) as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_NAME_RE = re.compile(r"^[a-z](?P<lang>[EST])(?P<tens>\d)\d\.txt$")
+_NAME_RE = re.compile(r"^[a-z]+(?P<lang>[EST])(?P<tens>\d)\d\.txt$")
 
 
 def part_of(path: Path) -> str:
@@ -20,9 +20,17 @@ def part_of(path: Path) -> str:
     return m.group("lang") + (str(tens) if tens >= 2 else "")
 
 
+def gather_files(gather_dir: Path, prefix: str) -> list[Path]:
+    """The raw files ``GATHER_DIR/*/PREFIX<L><NN>.txt`` of a set being gathered, sorted by
+    folder and name; exactly ``prefix`` (``build_set.batch_files``' rule), so a longer prefix
+    that starts with it is not swept in."""
+    name = re.compile(rf"^{re.escape(prefix)}[EST]\d+\.txt$")
+    return sorted(p for p in gather_dir.glob("*/*.txt") if name.match(p.name))
+
+
 def parts(gather_dir: Path, prefix: str) -> dict[str, list[Path]]:
     """Part name → its files, sorted."""
     out: dict[str, list[Path]] = {}
-    for path in sorted(gather_dir.glob(f"*/{prefix}*.txt")):
+    for path in gather_files(gather_dir, prefix):
         out.setdefault(part_of(path), []).append(path)
     return out
