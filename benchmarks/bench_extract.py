@@ -404,7 +404,9 @@ def _trainer():  # noqa: ANN202
 def check_halves() -> tuple[str, ...]:
     """The check halves of the sets tuned on by half: read in full by neither the rules'
     authors nor the learned step's trainer, which trains on the tune halves only and judges
-    its stages on exactly these (its ``JUDGE_HALVES``, named here ``hN-check``)."""
+    its stages on exactly these (its ``JUDGE_HALVES``, named here ``hN-check``), and since
+    keepj27 chooses the span stage's keep threshold on them in aggregate (so ``combined`` is
+    scored on each half at the keep chosen without it, ``cross_fitted``)."""
     return tuple(f"h{n.removeprefix('heldout')}-check" for n in _trainer().JUDGE_HALVES)
 
 
@@ -427,9 +429,24 @@ def check_half_methods() -> dict[str, learned.Model]:
     return {"combined": model, "combined+span": forced}
 
 
+def cross_fitted(model: learned.Model, half: str) -> learned.Model:
+    """``model`` for check half ``half`` (``hN-check``): at the keep chosen with that half's set
+    left out (keepj27's ``keep_by_left_out_set``) when ``model`` runs the keep chosen on the
+    whole judge, so no check half is scored at a keep chosen on it; else ``model`` itself."""
+    judge = model.meta.get("judge", {})
+    chosen = judge.get("keep_choice", {}) if isinstance(judge, dict) else {}
+    by_set = chosen.get("keep_by_left_out_set", {})
+    name = "heldout" + half.removeprefix("h").removesuffix("-check") + "-check"
+    if name not in by_set or model.keep_threshold != chosen.get("keep"):
+        return model
+    return replace(model, keep_threshold=float(by_set[name]))
+
+
 def print_check_halves() -> None:
     """Rules and combined (and learned) on the pooled check halves, per language, then each
-    check half's own row (all languages) per method."""
+    check half's own row (all languages) per method; ``combined`` on each half at the keep
+    chosen with that half's set left out (``cross_fitted``, keepj27), as the trainer's judge
+    scores it."""
     halves = check_halves()
     by_half = {half: load_realtext(half) for half in halves}
     docs = [d for half in halves for d in by_half[half]]
@@ -438,12 +455,17 @@ def print_check_halves() -> None:
         "(indicator, value within 2%); default method " + learned.DEFAULT_METHOD
     )
     print(f"  {'method':<14} {'language':<9} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
-    runs = {"rules": _method("rules"), "learned": _method("learned")}
+    runs = {"rules": lambda half: _method("rules"), "learned": lambda half: _method("learned")}
     for name, model in check_half_methods().items():
-        runs[name] = lambda text, m=model: learned.extract(text, method="combined", model=m)
+        runs[name] = lambda half, m=model: functools.partial(
+            learned.extract, method="combined", model=cross_fitted(m, half)
+        )
     per_set = []
-    for name, fn in runs.items():
-        found = {d["text"]: fn(d["text"]) for d in docs}  # extract once per method
+    for name, make in runs.items():
+        found = {}
+        for half in halves:  # extract once per method and half
+            fn = make(half)
+            found.update({d["text"]: fn(d["text"]) for d in by_half[half]})
         report = evaluate_values(docs, found.__getitem__)
         for lang in ("en", "zh-Hans", "zh-Hant", "all"):
             t = report.total if lang == "all" else report.by_language.get(lang, Tally())

@@ -133,12 +133,20 @@ the add threshold, and the keep threshold is chosen on the judge, where the rule
 sample: among ``GRID_KEEP``'s values that run the stage and keep the synthetic corpus at the
 CV's add threshold (``judge_keeps``, ``synthetic_check``), the one with the highest judge
 macro F0.5, a tie to the smaller keep (nearer the rules). The stored model takes the keep
-chosen on the whole judge. So that rule 2 does not judge a threshold fitted to its own
-pages, the span stage's judge figures (and those of the re-labeller on top of it) are
-CROSS-FITTED by set: each set's check half is decided at the keep chosen on the other sets'
-check halves (leave one set out), which is how a new blind set meets the stored keep. The
-keeps chosen with each set left out, and the judge's macro F0.5 at every keep, are stored in
+chosen on the whole judge. So that rule 2 does not judge a threshold fitted to its own pages,
+the span stage's judge figures (and those of the re-labeller on top of it) are CROSS-FITTED
+by set: each set's check half is decided at the keep chosen on the other sets' check halves
+(leave one set out), which is how a new blind set meets the stored keep. The keeps chosen
+with each set left out, and the judge's macro F0.5 at every keep, are stored in
 model.json (``judge.keep_choice``, aggregates only). The twenty-fifth blind set tests it.
+(Added after a review, 2026-12-07 06:45 UTC, before the second retrain under this rule; the
+choice is unchanged.) The add threshold stays the CV's, chosen there jointly with the CV's
+keep: with a veto only (add ``NEVER``, as at the first retrain under this rule) the pairing
+does not matter; with an add threshold the stored pair is one the CV did not rank, and the
+judge's cross-fitted figures are its only test. The re-labeller on top of the span stage was
+chosen in the CV on the span stage at the CV's keep; its synthetic-corpus verdict is taken
+again at the judge's keep (``span_relabel_synthetic_ok``), so that the guard holds for the
+pipeline that would be stored.
 
 The rule is mechanical (``decide_stages``, ``decide_default``): a plain re-run after the
 rules change re-decides it. The judge's figures (per language and variant, with the size,
@@ -277,7 +285,9 @@ first retrain under keepj27 chose 0.7, the grid's top, with every one of the 22 
 and the judge's macro F0.5 was still rising there (0.7503 at 0.5, 0.7556 at 0.7), so the
 grid, not the judge, set the keep. Whether the veto should go further is the judge's to say
 (keepj27's rule unchanged: a higher keep only if its judge macro F0.5 is higher, and only if
-it keeps the synthetic corpus); heldout26 measures it blind."""
+it keeps the synthetic corpus); heldout26 measures it blind. The wider grid also widens the
+CV's own search for the span stage's (keep, add) pair and the precision-first point's, and
+``synthetic_check``'s settings."""
 NEVER = 1.01
 """An add threshold no probability reaches: the model only vetoes."""
 GRID_ADD = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, NEVER)
@@ -1304,8 +1314,8 @@ def _best_thresholds(
             ):
                 best["precision_first"] = row
     best.setdefault("span", rules_row)  # no setting that runs keeps the synthetic corpus
-    if "judge_keeps" not in best["span"]:
-        best["span"]["judge_keeps"] = judge_keeps(allowed, best["span"]["add_threshold"])
+    keeps = judge_keeps(allowed, best["span"]["add_threshold"])
+    best["span"] = {**best["span"], "judge_keeps": keeps}
     return best
 
 
@@ -1323,6 +1333,8 @@ def choose_keep(per_set: dict[float, np.ndarray]) -> tuple[float, list[float], d
     keep's macro F0.5 on all sets. Pure."""
     keeps = sorted(per_set)
     n = next(iter(per_set.values())).shape[0]
+    if n < 2:  # with one set left out nothing would remain to choose on
+        raise ValueError(f"keepj27 needs at least two judge sets, got {n}")
 
     def scores(mask: np.ndarray) -> dict[float, float]:
         return {k: macro_f_default(tallies_of(per_set[k][mask])) for k in keeps}
@@ -1433,13 +1445,38 @@ def relabel_synthetic_ok(
     return out
 
 
-def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) -> dict:
+def span_relabel_synthetic_ok(
+    real: list[Doc], synth: list[Doc], model: learned.Model, keep: float, best: dict
+) -> bool:
+    """Does the synthetic corpus keep its targets under the span stage at the judge's keep
+    ``keep`` (keepj27; the CV's add threshold) with the re-labeller on top at its CV setting
+    (``best["span_relabel"]``)? The CV's verdict (``relabel_synthetic_ok``) was for the
+    span stage at the CV's keep, which is not the pipeline the judge would store."""
+    n, row = len(synth), best["span_relabel"]
+    probs = [learned.probabilities(model, d.features) for d in synth]
+    add = best["span"]["add_threshold"]
+    span = _decisions(synth, probs, [model.classes] * n, keep, add, [model.span_counts] * n)
+    r = fit_relabel(real, row["relabel_C"])
+    scored = [(r, relabel.probabilities(r, d.cand_features)) for d in synth]
+    preds = apply_relabel(synth, span, scored, row["switch_threshold"], row["drop_threshold"])
+    return _synthetic_keeps(synth, _synthetic_files(synth), preds)
+
+
+def judge(
+    real: list[Doc],
+    docs: list[Doc],
+    best: dict,
+    model: learned.Model,
+    synth: list[Doc] | None = None,
+) -> dict:
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings (the
     span stage's keep threshold chosen on the judge and its figures cross-fitted by set,
     ``judge_keep_choice``, keepj27), and the decision rule applied (``decide``), a variant
     whose CV setting breaks the synthetic corpus refused (its row's ``synthetic_ok``,
-    ``synthetic_verdicts``). Tallies only."""
+    ``synthetic_verdicts``; the span stage with the re-labeller checked again at the judge's
+    keep, ``span_relabel_synthetic_ok``, when ``synth`` is given and the keep moved). Tallies
+    only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
     counts = [model.span_counts] * len(docs)
@@ -1464,7 +1501,11 @@ def judge(real: list[Doc], docs: list[Doc], best: dict, model: learned.Model) ->
         m: page_counts(pages, ((d.url, d.language, d.gold, p[d.id]) for d in docs))
         for m, p in preds.items()
     }
-    result = decide(counts, best["learned"]["synthetic_ok"], synthetic_verdicts(best))
+    verdicts = synthetic_verdicts(best)
+    if synth is not None and keep_choice["keep"] != best["span"]["keep_threshold"]:
+        ok = span_relabel_synthetic_ok(real, synth, model, keep_choice["keep"], best)
+        verdicts[(True, True)] = keep_choice["span_relabel_synthetic_ok"] = ok
+    result = decide(counts, best["learned"]["synthetic_ok"], verdicts)
     return {**result, "pages": len(pages), "keep_choice": keep_choice}
 
 
@@ -1686,7 +1727,7 @@ def print_judge(jt: dict) -> None:
         kept = ", ".join(f"{v} {'yes' if ok else 'NO'}" for v, ok in jt["synthetic_ok"].items())
         print(f"keeps the synthetic corpus (a variant that does not is no choice): {kept}")
     if jt.get("keep_choice"):  # judges stored before keepj27 (2026-12-07) lack it
-        print(keep_choice_line(jt["keep_choice"]))
+        print(keep_choice_line(jt["keep_choice"], jt["span_stage"]))
     print(markdown_table(jt))
     for key, stat in (("stage_tests", f"F{DEFAULT_BETA:g}"), ("stage_tests_f1", "F1")):
         for name, g in jt[key].items():
@@ -1706,14 +1747,16 @@ def print_judge(jt: dict) -> None:
     )
 
 
-def keep_choice_line(kc: dict) -> str:
+def keep_choice_line(kc: dict, stage_on: bool = True) -> str:
     """keepj27's choice in one line: the keep, the CV's, each keep's judge macro F0.5 and how
-    often each keep was chosen with one set left out."""
+    often each keep was chosen with one set left out; with the stage off (``stage_on``
+    False) the stored keep is 0 whatever the choice, and the line says so."""
     left = Counter(str(k) for k in kc["keep_by_left_out_set"].values())
     scores = ", ".join(f"{k} {v:.4f}" for k, v in kc["macro_f_default_by_keep"].items())
     chosen = ", ".join(f"{k} x{n}" for k, n in sorted(left.items()))
     return (
-        f"span stage keep threshold (keepj27): {kc['keep']} on the judge (the CV's "
+        f"span stage keep threshold (keepj27): {kc['keep']} on the judge"
+        f"{'' if stage_on else ' (the stage is off: the stored keep is 0)'} (the CV's "
         f"{kc['cv_keep']}, add {kc['add_threshold']}); judge macro F{DEFAULT_BETA:g} by keep: "
         f"{scores}; with one set left out: {chosen} (the span stage's judge figures below "
         "are cross-fitted so)"
@@ -1754,7 +1797,7 @@ def train(out_dir: Path = learned.MODEL_DIR, progress: bool = True) -> dict:
     span = best["span"]
     model = fitted[(span["C"], span["synthetic"])]
     docs = load_judge()
-    result = judge(real, docs, best, model)
+    result = judge(real, docs, best, model, synth)
     verdict = judge_table(result, docs)
     span_stage, relabel_stage = result["stages"]
     row = best["span_relabel" if span_stage else "relabel"]

@@ -97,13 +97,71 @@ def test_the_stage_is_cross_fitted_by_set(trainer) -> None:  # noqa: ANN001
 
 
 def test_without_keeps_to_choose_the_cvs_keep_stands(trainer) -> None:  # noqa: ANN001
-    docs = [_Doc("a", "A-check", "en", [])]
+    docs = [_Doc("a", "A-check", "en", []), _Doc("b", "B-check", "en", [])]
     row = {"add_threshold": trainer.NEVER, "keep_threshold": 0.0, "judge_keeps": ()}
     seen = []
 
     def decided(keep: float, add: float) -> dict:
         seen.append((keep, add))
-        return {"a": []}
+        return {"a": [], "b": []}
 
     preds, record = trainer.judge_keep_choice(docs, row, decided)
-    assert seen == [(0.0, trainer.NEVER)] and record["keep"] == 0.0 and preds == {"a": []}
+    assert seen == [(0.0, trainer.NEVER)] and record["keep"] == 0.0
+    assert preds == {"a": [], "b": []}
+
+
+def test_one_judge_set_is_refused(trainer) -> None:  # noqa: ANN001
+    """With one set, leaving it out leaves nothing to choose on: refused, not a silent tie."""
+    with pytest.raises(ValueError, match="two judge sets"):
+        trainer.choose_keep({0.1: sets((7, 3, 3)), 0.5: sets((7, 1, 3))})
+
+
+def test_the_line_says_when_the_stage_is_off(trainer) -> None:  # noqa: ANN001
+    kc = {
+        "keep": 0.7,
+        "cv_keep": 0.2,
+        "add_threshold": trainer.NEVER,
+        "macro_f_default_by_keep": {"0.2": 0.7, "0.7": 0.71},
+        "keep_by_left_out_set": {"A-check": 0.7, "B-check": 0.2},
+    }
+    assert "stage is off" in trainer.keep_choice_line(kc, stage_on=False)
+    line = trainer.keep_choice_line(kc)
+    assert "stage is off" not in line and "0.2 x1, 0.7 x1" in line
+
+
+def test_the_stored_model_runs_the_keep_the_judge_chose(trainer) -> None:  # noqa: ANN001
+    """model.json: with the span stage on, its keep threshold is the one chosen on the whole
+    judge (not the CV's), and every keep chosen with a set left out is one of the grid's;
+    with the stage off, 0."""
+    import json
+
+    from transplant_audit.extract import learned
+
+    meta = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    kc = meta["judge"]["keep_choice"]
+    expected = kc["keep"] if meta["judge"]["span_stage"] else 0.0
+    assert meta["keep_threshold"] == expected
+    assert set(kc["keep_by_left_out_set"]) == set(trainer.JUDGE_SETS)
+    assert set(kc["keep_by_left_out_set"].values()) <= set(trainer.GRID_KEEP)
+    assert kc["keep"] in kc["grid"] and set(kc["grid"]) <= set(trainer.GRID_KEEP)
+
+
+def test_the_benchmark_scores_each_check_half_at_the_keep_chosen_without_it() -> None:
+    """``bench_extract.py --check-halves``: combined on h3-check runs at the keep chosen with
+    heldout3's check half left out, not at the stored keep chosen on all halves; a model at
+    another keep (or with no record) is left as it is."""
+    import dataclasses
+
+    from transplant_audit.extract import learned
+
+    from .conftest import load_benchmark
+
+    bench = load_benchmark("bench_extract")
+    base = learned.load_model()
+    record = {"keep": 0.7, "keep_by_left_out_set": {"heldout3-check": 0.5}}
+    meta = {**base.meta, "judge": {"keep_choice": record}}
+    model = dataclasses.replace(base, keep_threshold=0.7, meta=meta)
+    assert bench.cross_fitted(model, "h3-check").keep_threshold == 0.5
+    assert bench.cross_fitted(model, "h4-check") is model  # no record for that set
+    other = dataclasses.replace(model, keep_threshold=0.2)
+    assert bench.cross_fitted(other, "h3-check") is other
