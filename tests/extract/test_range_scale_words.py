@@ -27,16 +27,21 @@ RANGES = [
 @pytest.mark.parametrize(("text", "low", "high"), RANGES)
 def test_the_low_end_shares_the_scale_word(method: str, text: str, low: float, high: float) -> None:
     """Both ends read with the shared scale, nothing below the low end. ``combined`` is held
-    without its span veto for the reading (the veto at keep 0.7, keepj27, drops '5-10
-    thousand dollars''s low end: the model's call on a sentence written for this test), and
-    with it for 'nothing below the low end'."""
-    assert not any(v < low for _, v, _ in _figures(text, method))
+    to the reading without its span veto (the veto at keep 0.7, keepj27, drops '5-10
+    thousand dollars''s low end: the model's call on a sentence written for this test); with
+    its veto it may only drop candidates of that reading, never add one below the low end."""
+    vetoed = set(_figures(text, method))
+    assert not any(v < low for _, v, _ in vetoed)
     model = replace(learned.load_model(), keep_threshold=0.0)
-    found = learned.extract(text, method=method, model=model)
-    values = {(c.value, str(c.qualifier)) for c in found}
+    found = {
+        (c.indicator, c.value, str(c.qualifier))
+        for c in learned.extract(text, method=method, model=model)
+    }
+    values = {(v, q) for _, v, q in found}
     assert (low, "at_least") in values
     assert (high, "at_most") in values
     assert not any(v < low for v, _ in values)
+    assert vetoed <= found  # the veto drops, it does not read anew
 
 
 @pytest.mark.parametrize(("text", "low", "high"), RANGES)

@@ -9,7 +9,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
          annotator)
      python tests/extract/realtext/build_set.py heldout3 (checks raw/k*.txt, writes heldout3.json)
      python tests/extract/realtext/build_set.py heldout3 --texts-only OUT [PREFIX]
-         (the same for raw/PREFIX*.txt, PREFIX defaulting to k: kE en, kS zh-Hans, kT zh-Hant)
+         (the same for raw/PREFIX<NN>.txt, PREFIX defaulting to k: kE en, kS zh-Hans, kT zh-Hant)
      python tests/extract/realtext/build_set.py heldout4 (checks raw/m*.txt, writes heldout4.json)
      python tests/extract/realtext/build_set.py heldout4 --texts-only OUT [PREFIX]
          (PREFIX defaulting to m: mE en, mS zh-Hans, mT zh-Hant)
@@ -598,11 +598,11 @@ _BATCHES)."""
 
 
 def write_texts_only(out: Path, prefix: str = "h") -> None:
-    """A held-out set's batches (raw/PREFIX*.txt, heldout2's by default) without their F lines
-    (U, L and T only), in file order, for an independent annotator who must not see the
-    first annotation. The annotator adds F lines under each T line in the same format;
-    the order matches the batches line for line, so the two annotations can be compared
-    snippet by snippet."""
+    """A held-out set's batches (raw/PREFIX[L]<NN>.txt, ``batch_files``; heldout2's by default)
+    without their F lines (U, L and T only), in file order, for an independent annotator who
+    must not see the first annotation. The annotator adds F lines under each T line in the
+    same format; the order matches the batches line for line, so the two annotations can be
+    compared snippet by snippet."""
     lines = []
     for path in batch_files(HERE / "raw", prefix):
         for line in path.read_text(encoding="utf-8").splitlines():

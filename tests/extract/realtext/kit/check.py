@@ -22,7 +22,8 @@ from parts import gather_files  # noqa: E402
 
 
 def check(gather_dir: Path, name: str, prefix: str) -> tuple[bool, str]:
-    """(ok, message) for the raw files ``gather_dir/*/PREFIX*.txt`` of the set ``name``."""
+    """(ok, message) for the raw files ``gather_dir/*/PREFIX<L><NN>.txt`` (``gather_files``)
+    of the set ``name``."""
     docs: list[dict] = []
     for path in gather_files(gather_dir, prefix):
         try:
