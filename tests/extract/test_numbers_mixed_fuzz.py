@@ -244,7 +244,7 @@ def test_a_mixed_number_cut_by_the_tokens_gives_no_figure_not_its_head(
     # alone (2000 for 2千五百人次); the other count is still read, so a reader of nothing fails
     # (a hospital's count, 该院完成...: the span model retrained with heldout13's tune half no
     # longer reads the bare 肝移植36例 after a count of visits, and the span veto of the
-    # retrain after syn19 drops "另有肝移植36例" after a price, and the veto at keep 0.7
+    # retrain after syn19 drops "另有肝移植36例" after a price, and the veto at keep 0.7 or more
     # (keepj27) "该院完成肝移植36例" after it: learned calls on sentences written for this
     # test, not the mixed number's reading, so combined is also held without its veto)
     no_veto = replace(learned.load_model(), keep_threshold=0.0)
