@@ -430,16 +430,21 @@ def check_half_methods() -> dict[str, learned.Model]:
 
 
 def cross_fitted(model: learned.Model, half: str) -> learned.Model:
-    """``model`` for check half ``half`` (``hN-check``): at the keep chosen with that half's set
-    left out (keepj27's ``keep_by_left_out_set``) when ``model`` runs the keep chosen on the
-    whole judge, so no check half is scored at a keep chosen on it; else ``model`` itself."""
+    """``model`` for check half ``half`` (``hN-check``): at the keep (and, since addj29, add)
+    threshold chosen with that half's set left out (``keep_by_left_out_set``,
+    ``add_by_left_out_set``) when ``model`` runs the pair chosen on the whole judge, so no
+    check half is scored at a setting chosen on it; else ``model`` itself."""
     judge = model.meta.get("judge", {})
     chosen = judge.get("keep_choice", {}) if isinstance(judge, dict) else {}
     by_set = chosen.get("keep_by_left_out_set", {})
+    adds = chosen.get("add_by_left_out_set", {})  # addj29: the add threshold chosen with it
     name = "heldout" + half.removeprefix("h").removesuffix("-check") + "-check"
     if name not in by_set or model.keep_threshold != chosen.get("keep"):
         return model
-    return replace(model, keep_threshold=float(by_set[name]))
+    if name in adds and model.add_threshold != chosen.get("add_threshold"):
+        return model
+    add = float(adds[name]) if name in adds else model.add_threshold
+    return replace(model, keep_threshold=float(by_set[name]), add_threshold=add)
 
 
 def print_check_halves() -> None:

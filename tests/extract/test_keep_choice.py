@@ -82,23 +82,29 @@ def test_the_stage_is_cross_fitted_by_set(trainer) -> None:  # noqa: ANN001
     true = _cand("transplants_in_period", 10)
     false = _cand("total_beds", 500)
     decisions = {
-        0.1: {"a": [true, false], "b": [true]},
-        0.5: {"a": [true], "b": []},
+        (0.1, 0.9): {"a": [true, false], "b": [true]},
+        (0.5, 0.9): {"a": [true], "b": []},
     }
-    row = {"add_threshold": 0.9, "keep_threshold": 0.2, "judge_keeps": (0.1, 0.5)}
-    preds, record = trainer.judge_keep_choice(docs, row, lambda k, add: decisions[k])
+    row = {
+        "add_threshold": 0.9,
+        "keep_threshold": 0.2,
+        "judge_settings": ((0.1, 0.9), (0.5, 0.9)),
+    }
+    preds, record = trainer.judge_keep_choice(docs, row, lambda k, add: decisions[(k, add)])
     assert record["keep"] == 0.5 and record["cv_keep"] == 0.2
+    assert record["add_threshold"] == 0.9 and record["cv_add_threshold"] == 0.9
     assert record["keep_by_left_out_set"] == {"A-check": 0.1, "B-check": 0.5}
+    assert record["add_by_left_out_set"] == {"A-check": 0.9, "B-check": 0.9}
     assert preds == {"a": [true, false], "b": []}
-    assert record["macro_f_default_by_keep"] == {
-        "0.1": 0.9048,
-        "0.5": 0.9444,
+    assert record["macro_f_default_by_setting"] == {
+        "0.1/0.9": 0.9048,
+        "0.5/0.9": 0.9444,
     }  # zh: no figures, F 1
 
 
 def test_without_keeps_to_choose_the_cvs_keep_stands(trainer) -> None:  # noqa: ANN001
     docs = [_Doc("a", "A-check", "en", []), _Doc("b", "B-check", "en", [])]
-    row = {"add_threshold": trainer.NEVER, "keep_threshold": 0.0, "judge_keeps": ()}
+    row = {"add_threshold": trainer.NEVER, "keep_threshold": 0.0, "judge_settings": ()}
     seen = []
 
     def decided(keep: float, add: float) -> dict:
@@ -130,17 +136,19 @@ def test_the_line_says_when_the_stage_is_off(trainer) -> None:  # noqa: ANN001
 
 
 def test_the_stored_model_runs_the_keep_the_judge_chose(trainer) -> None:  # noqa: ANN001
-    """model.json: with the span stage on, its keep threshold is the one chosen on the whole
-    judge (not the CV's), and every keep chosen with a set left out is one of the grid's;
-    with the stage off, 0."""
+    """model.json: with the span stage on, its keep (and, since addj29, add) threshold is the
+    one chosen on the whole judge (not the CV's), and every keep chosen with a set left out is
+    one of the grid's; with the stage off, 0 (and add never)."""
     import json
 
     from transplant_audit.extract import learned
 
     meta = json.loads((learned.MODEL_DIR / "model.json").read_text(encoding="utf-8"))
     kc = meta["judge"]["keep_choice"]
-    expected = kc["keep"] if meta["judge"]["span_stage"] else 0.0
-    assert meta["keep_threshold"] == expected
+    on = meta["judge"]["span_stage"]
+    assert meta["keep_threshold"] == (kc["keep"] if on else 0.0)
+    if "add_by_left_out_set" in kc:  # addj29: the add threshold is the judge's too
+        assert meta["add_threshold"] == (kc["add_threshold"] if on else trainer.NEVER)
     assert set(kc["keep_by_left_out_set"]) == set(trainer.JUDGE_SETS)
     assert set(kc["keep_by_left_out_set"].values()) <= set(trainer.GRID_KEEP)
     assert kc["keep"] in kc["grid"] and set(kc["grid"]) <= set(trainer.GRID_KEEP)
@@ -165,3 +173,24 @@ def test_the_benchmark_scores_each_check_half_at_the_keep_chosen_without_it() ->
     assert bench.cross_fitted(model, "h4-check") is model  # no record for that set
     other = dataclasses.replace(model, keep_threshold=0.2)
     assert bench.cross_fitted(other, "h3-check") is other
+
+
+def test_the_judge_chooses_the_add_threshold_with_the_keep(trainer) -> None:  # noqa: ANN001
+    """addj29: the pairs are every allowed (keep, add) that runs the stage; an addition that
+    pays on the judge is chosen over the veto alone, and a tie goes to the pair nearer the
+    rules (the smaller keep, then the higher add threshold)."""
+    never = trainer.NEVER
+    allowed = {(k, a, 0): True for k in trainer.GRID_KEEP for a in trainer.GRID_ADD}
+    allowed[(0.5, 0.8, 0)] = False
+    pairs = trainer.judge_settings(allowed)
+    assert (0.0, never) not in pairs and (0.5, 0.8) not in pairs
+    assert (0.0, 0.8) in pairs and (0.9, never) in pairs
+    assert len(pairs) == len(trainer.GRID_KEEP) * len(trainer.GRID_ADD) - 2
+    veto = sets((7, 1, 3), (7, 1, 3))
+    adding = sets((8, 1, 2), (8, 1, 2))  # one more true figure per set, no false one
+    keep, left_out, _ = trainer.choose_keep({(0.9, never): veto, (0.9, 0.8): adding})
+    assert keep == (0.9, 0.8) and left_out == [(0.9, 0.8), (0.9, 0.8)]
+    same = {(0.9, never): veto, (0.9, 0.8): veto.copy(), (0.5, 0.8): veto.copy()}
+    assert trainer.choose_keep(same)[0] == (0.5, 0.8)  # the smaller keep first
+    same = {(0.5, 0.8): veto, (0.5, never): veto.copy()}
+    assert trainer.choose_keep(same)[0] == (0.5, never)  # then the higher add threshold
