@@ -148,7 +148,7 @@ chosen in the CV on the span stage at the CV's keep; its synthetic-corpus verdic
 again at the judge's keep (``span_relabel_synthetic_ok``), so that the guard holds for the
 pipeline that would be stored.
 
-WHEN AND WHY THE ADD THRESHOLD JOINED THE KEEP ON THE JUDGE (addj29, 2026-12-07 07:40 UTC,
+WHEN AND WHY THE ADD THRESHOLD JOINED THE KEEP ON THE JUDGE (addj29, 2026-12-07 07:34 UTC,
 written and committed before the retrain it decides, while heldout27 was being gathered and
 before any of it was read). keepj27 left the add threshold (how sure the span model must be
 that a number the rules left is a figure for it to be added) to the CV, for the same in-sample
