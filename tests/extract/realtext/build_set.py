@@ -41,6 +41,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout24 (raw/l*.txt, heldout24.json; likewise)
      python tests/extract/realtext/build_set.py heldout25 (raw/o*.txt, heldout25.json; likewise)
      python tests/extract/realtext/build_set.py heldout26 (raw/ab*.txt, heldout26.json; likewise)
+     python tests/extract/realtext/build_set.py heldout27 (raw/ac*.txt, heldout27.json; likewise)
 """
 
 from __future__ import annotations
@@ -309,7 +310,7 @@ _BATCHES = [
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
     ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
-    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"),
+    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -566,6 +567,16 @@ def build_heldout26() -> list[dict]:
     return _build_blind("heldout26")
 
 
+def build_heldout27() -> list[dict]:
+    """The twenty-seventh held-out set (raw/ac*.txt: acE English, acS Simplified, acT
+    Traditional Chinese), gathered blind to the extractor in the eleventh session, after
+    heldout26 had been scored and joined by half and while the model was retrained with it
+    under addj29, by two gatherers for English (other countries' text only, Asia and the Middle
+    East; Europe, the Americas and Africa), two for Simplified and one for Traditional Chinese,
+    under the earlier sets' checks (the gatherers ran the kit's check.py while gathering)."""
+    return _build_blind("heldout27")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -602,7 +613,7 @@ _HELDOUT_BUILDERS = {
     "heldout20": build_heldout20, "heldout21": build_heldout21,
     "heldout22": build_heldout22, "heldout23": build_heldout23,
     "heldout24": build_heldout24, "heldout25": build_heldout25,
-    "heldout26": build_heldout26,
+    "heldout26": build_heldout26, "heldout27": build_heldout27,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
