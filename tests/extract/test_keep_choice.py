@@ -151,7 +151,10 @@ def test_the_stored_model_runs_the_keep_the_judge_chose(trainer) -> None:  # noq
         assert meta["add_threshold"] == (kc["add_threshold"] if on else trainer.NEVER)
     assert set(kc["keep_by_left_out_set"]) == set(trainer.JUDGE_SETS)
     assert set(kc["keep_by_left_out_set"].values()) <= set(trainer.GRID_KEEP)
-    assert kc["keep"] in kc["grid"] and set(kc["grid"]) <= set(trainer.GRID_KEEP)
+    grid = [tuple(st) if isinstance(st, list) else (st, kc["add_threshold"]) for st in kc["grid"]]
+    assert (kc["keep"], kc["add_threshold"]) in grid  # addj29's pairs (keepj27's keeps before)
+    assert {k for k, _ in grid} <= set(trainer.GRID_KEEP)
+    assert {a for _, a in grid} <= set(trainer.GRID_ADD)
 
 
 def test_the_benchmark_scores_each_check_half_at_the_keep_chosen_without_it() -> None:
