@@ -355,6 +355,18 @@ HELDOUT26_FLOORS = {
     "zh-Hans": (0.59, 0.76),
     "zh-Hant": (0.47, 0.57),
 }
+# heldout27 (150 snippets, gathered blind in the eleventh session after heldout26 was scored and
+# joined by half, while the model was retrained under addj29; 45 carry no figure; en 80 snippets
+# / 110 figures, zh-Hans 60 / 64, zh-Hant 10 / 9) was scored once with rules, model and
+# confidence mapping frozen (2026-12-07 07:53 UTC, main 7d2087fe; default combined, the rules
+# and the span stage at keep 0.9 and add 0.95, chosen on the judge). The rules (these floors)
+# scored en 0.805/0.564, zh-Hans 0.590/0.766, zh-Hant 0.667/0.889; the default en 0.848/0.509,
+# zh-Hans 0.811/0.672, zh-Hant 0.667/0.444. Each floor allows one figure fewer than measured.
+HELDOUT27_FLOORS = {
+    "en": (0.80, 0.55),
+    "zh-Hans": (0.58, 0.74),
+    "zh-Hant": (0.63, 0.77),
+}
 
 
 def test_set_size_and_languages() -> None:
@@ -450,6 +462,7 @@ def test_heldout_scores_keep_their_floor(lang: str) -> None:
         ("heldout24", HELDOUT24_FLOORS),
         ("heldout25", HELDOUT25_FLOORS),
         ("heldout26", HELDOUT26_FLOORS),
+        ("heldout27", HELDOUT27_FLOORS),
     ],
 )
 def test_blind_sets_keep_their_floor(name: str, floors: dict, lang: str) -> None:
