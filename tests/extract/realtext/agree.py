@@ -21,14 +21,13 @@ beside.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from build_set import HERE, parse
+from build_set import HERE, is_batch_file, parse
 
 from transplant_audit.extract.evaluate import VALUE_TOLERANCE as TOLERANCE
 
@@ -63,8 +62,7 @@ def first_annotation(rev: str, prefix: str) -> list[dict]:
     ).stdout.split()
     docs: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        batch = re.compile(rf"^{re.escape(prefix)}[EST]?\d+\.txt$")  # build_set.batch_files' rule
-        for name in sorted(n for n in names if batch.match(Path(n).name)):
+        for name in sorted(n for n in names if is_batch_file(Path(n).name, prefix)):
             text = subprocess.run(
                 ["git", "show", f"{rev}:./{name}"],
                 capture_output=True,

@@ -118,8 +118,14 @@ def batch_files(folder: Path, prefix: str) -> list[Path]:
     nothing else. Every single lower-case letter is taken (o, heldout25's, was the last), so a
     later set needs a longer prefix; a glob of ``a*.txt`` would sweep ``abE01.txt`` into batch
     a, an earlier set, and its snippets would never be blind."""
-    name = re.compile(rf"^{re.escape(prefix)}[EST]?\d+\.txt$")
-    return sorted(path for path in folder.glob("*.txt") if name.match(path.name))
+    return sorted(path for path in folder.glob("*.txt") if is_batch_file(path.name, prefix))
+
+
+def is_batch_file(name: str, prefix: str) -> bool:
+    """Is ``name`` a raw batch file of exactly ``prefix`` (``<prefix>[L]<NN>.txt``)? The one
+    naming rule of the build (``batch_files``), the kit (``parts.gather_files``) and the
+    agreement figures (``agree.first_annotation``)."""
+    return re.fullmatch(rf"{re.escape(prefix)}[EST]?\d+\.txt", name) is not None
 
 
 def build(prefix: str = "b", id_prefix: str = "rt") -> list[dict]:

@@ -6,7 +6,11 @@ Traditional parts were T, T3 and T4), in file order."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from build_set import is_batch_file  # noqa: E402
 
 _NAME_RE = re.compile(r"^[a-z]+(?P<lang>[EST])(?P<tens>\d)\d\.txt$")
 
@@ -22,10 +26,9 @@ def part_of(path: Path) -> str:
 
 def gather_files(gather_dir: Path, prefix: str) -> list[Path]:
     """The raw files ``GATHER_DIR/*/PREFIX<L><NN>.txt`` of a set being gathered, sorted by
-    folder and name; exactly ``prefix`` (``build_set.batch_files``' rule), so a longer prefix
-    that starts with it is not swept in."""
-    name = re.compile(rf"^{re.escape(prefix)}[EST]\d+\.txt$")
-    return sorted(p for p in gather_dir.glob("*/*.txt") if name.match(p.name))
+    folder and name; exactly ``prefix`` (``build_set.is_batch_file``, the build's own rule), so
+    a longer prefix that starts with it is not swept in."""
+    return sorted(p for p in gather_dir.glob("*/*.txt") if is_batch_file(p.name, prefix))
 
 
 def parts(gather_dir: Path, prefix: str) -> dict[str, list[Path]]:
