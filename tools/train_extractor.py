@@ -145,8 +145,8 @@ keep: with a veto only (add ``NEVER``, as at the first retrain under this rule) 
 does not matter; with an add threshold the stored pair is one the CV did not rank, and the
 judge's cross-fitted figures are its only test. The re-labeller on top of the span stage was
 chosen in the CV on the span stage at the CV's keep; its synthetic-corpus verdict is taken
-again at the judge's keep (``span_relabel_synthetic_ok``), so that the guard holds for the
-pipeline that would be stored.
+again at the judge's keep (``relabel_synthetic_ok`` at the judge's pair), so that the guard
+holds for the pipeline that would be stored.
 
 WHEN AND WHY THE ADD THRESHOLD JOINED THE KEEP ON THE JUDGE (addj29, 2026-12-07 07:34 UTC,
 written and committed before the retrain it decides, while heldout27 was being gathered and
@@ -1482,27 +1482,6 @@ def relabel_synthetic_ok(
     return out
 
 
-def span_relabel_synthetic_ok(
-    real: list[Doc],
-    synth: list[Doc],
-    model: learned.Model,
-    keep: float,
-    add: float,
-    best: dict,
-) -> bool:
-    """Does the synthetic corpus keep its targets under the span stage at the judge's keep
-    and add thresholds (keepj27, addj29) with the re-labeller on top at its CV setting
-    (``best["span_relabel"]``)? The CV's verdict (``relabel_synthetic_ok``) was for the
-    span stage at the CV's thresholds, which is not the pipeline the judge would store."""
-    n, row = len(synth), best["span_relabel"]
-    probs = [learned.probabilities(model, d.features) for d in synth]
-    span = _decisions(synth, probs, [model.classes] * n, keep, add, [model.span_counts] * n)
-    r = fit_relabel(real, row["relabel_C"])
-    scored = [(r, relabel.probabilities(r, d.cand_features)) for d in synth]
-    preds = apply_relabel(synth, span, scored, row["switch_threshold"], row["drop_threshold"])
-    return _synthetic_keeps(synth, _synthetic_files(synth), preds)
-
-
 def judge(
     real: list[Doc],
     docs: list[Doc],
@@ -1516,7 +1495,7 @@ def judge(
     ``judge_keep_choice``, keepj27), and the decision rule applied (``decide``), a variant
     whose CV setting breaks the synthetic corpus refused (its row's ``synthetic_ok``,
     ``synthetic_verdicts``; the span stage with the re-labeller checked again at the judge's
-    keep, ``span_relabel_synthetic_ok``, when ``synth`` is given and the keep moved). Tallies
+    pair, ``relabel_synthetic_ok``, when ``synth`` is given and the pair moved). Tallies
     only."""
     probs = [learned.probabilities(model, d.features) for d in docs]
     classes = [model.classes] * len(docs)
@@ -1547,10 +1526,13 @@ def judge(
         best["span"]["keep_threshold"],
         best["span"]["add_threshold"],
     )
-    if synth is not None and moved:
-        ok = span_relabel_synthetic_ok(
-            real, synth, model, keep_choice["keep"], keep_choice["add_threshold"], best
-        )
+    if synth is not None and moved:  # the CV's verdict was for the span stage at its own pair
+        pair = {
+            "keep_threshold": keep_choice["keep"],
+            "add_threshold": keep_choice["add_threshold"],
+        }
+        grid = relabel_synthetic_ok(real, synth, model, pair)
+        ok = grid[("span_relabel", *_relabel_setting(best["span_relabel"]))]
         verdicts[(True, True)] = keep_choice["span_relabel_synthetic_ok"] = ok
     result = decide(counts, best["learned"]["synthetic_ok"], verdicts)
     return {**result, "pages": len(pages), "keep_choice": keep_choice}
