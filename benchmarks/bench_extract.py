@@ -412,39 +412,39 @@ def check_halves() -> tuple[str, ...]:
 
 def check_half_methods() -> dict[str, learned.Model]:
     """The methods ``--check-halves`` compares: the stored ``combined``, and ``combined``
-    with the span stage forced on at the thresholds chosen for it (the add threshold by the
-    CV; the keep threshold on the judge since keepj27, by the CV before), whether or not the
-    judge let it run, so a stage switched off is still checked."""
+    with the span stage forced on at the (keep, add) pair the judge chose for it (keepj27,
+    addj29), whether or not rule 2 let it run, so a stage switched off is still checked."""
     model = learned.load_model()
-    cv = model.meta.get("cv", {})
-    span = cv.get("span", {}) if isinstance(cv, dict) else {}
-    judge = model.meta.get("judge", {})
-    chosen = judge.get("keep_choice", {}) if isinstance(judge, dict) else {}
-    keep = chosen.get("keep", span.get("keep_threshold", model.keep_threshold))
+    chosen = _judge_choice(model)
     forced = replace(
-        model,
-        keep_threshold=float(keep),
-        add_threshold=float(span.get("add_threshold", model.add_threshold)),
+        model, keep_threshold=float(chosen["keep"]), add_threshold=float(chosen["add_threshold"])
     )
     return {"combined": model, "combined+span": forced}
 
 
+def _judge_choice(model: learned.Model) -> dict:
+    """The judge's choice of the span stage's thresholds stored with ``model`` (model.json's
+    ``judge.keep_choice``)."""
+    return model.meta["judge"]["keep_choice"]  # type: ignore[index]
+
+
 def cross_fitted(model: learned.Model, half: str) -> learned.Model:
-    """``model`` for check half ``half`` (``hN-check``): at the keep (and, since addj29, add)
-    threshold chosen with that half's set left out (``keep_by_left_out_set``,
-    ``add_by_left_out_set``) when ``model`` runs the pair chosen on the whole judge, so no
-    check half is scored at a setting chosen on it; else ``model`` itself."""
-    judge = model.meta.get("judge", {})
-    chosen = judge.get("keep_choice", {}) if isinstance(judge, dict) else {}
-    by_set = chosen.get("keep_by_left_out_set", {})
-    adds = chosen.get("add_by_left_out_set", {})  # addj29: the add threshold chosen with it
+    """``model`` for check half ``half`` (``hN-check``): at the (keep, add) pair chosen with
+    that half's set left out (``keep_by_left_out_set``, ``add_by_left_out_set``) when
+    ``model`` runs the pair chosen on the whole judge, so no check half is scored at a
+    setting chosen on it; else ``model`` itself (the rules' stage off, say)."""
+    chosen = _judge_choice(model)
     name = "heldout" + half.removeprefix("h").removesuffix("-check") + "-check"
-    if name not in by_set or model.keep_threshold != chosen.get("keep"):
+    pair = (chosen["keep"], chosen["add_threshold"])
+    if name not in chosen["keep_by_left_out_set"] or (
+        (model.keep_threshold, model.add_threshold) != pair
+    ):
         return model
-    if name in adds and model.add_threshold != chosen.get("add_threshold"):
-        return model
-    add = float(adds[name]) if name in adds else model.add_threshold
-    return replace(model, keep_threshold=float(by_set[name]), add_threshold=add)
+    return replace(
+        model,
+        keep_threshold=float(chosen["keep_by_left_out_set"][name]),
+        add_threshold=float(chosen["add_by_left_out_set"][name]),
+    )
 
 
 def print_check_halves() -> None:

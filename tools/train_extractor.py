@@ -128,17 +128,18 @@ veto there mostly costs true ones, and the CV's keep fell from 0.5 to 0.2 and 0.
 last three retrains. On both blind sets of 2026-12-07 (heldout23, heldout24) the model at keep
 0.5 had 3 and 4 fewer false figures than the later ones at 0.2 and 0.1, for one true figure
 more; a tie of seven figures, which suggested the change but does not test it. Now
-(``choose_keep``, ``judge_keep_choice``) the CV still chooses C, the synthetic corpus and
-the add threshold, and the keep threshold is chosen on the judge, where the rules are out of
-sample: among ``GRID_KEEP``'s values that run the stage and keep the synthetic corpus at the
-CV's add threshold (``judge_keeps``, ``synthetic_check``), the one with the highest judge
-macro F0.5, a tie to the smaller keep (nearer the rules). The stored model takes the keep
-chosen on the whole judge. So that rule 2 does not judge a threshold fitted to its own pages,
-the span stage's judge figures (and those of the re-labeller on top of it) are CROSS-FITTED
-by set: each set's check half is decided at the keep chosen on the other sets' check halves
-(leave one set out), which is how a new blind set meets the stored keep. The keeps chosen
-with each set left out, and the judge's macro F0.5 at every keep, are stored in
-model.json (``judge.keep_choice``, aggregates only). The twenty-fifth blind set tests it.
+(``choose_setting``, ``judge_setting_choice``; named choose_keep and judge_keep_choice until
+the re-read of 2026-12-07) the CV still chooses C, the synthetic corpus and the add threshold,
+and the keep threshold is chosen on the judge, where the rules are out of sample: among
+``GRID_KEEP``'s values that run the stage and keep the synthetic corpus at the CV's add
+threshold (``synthetic_check``; since addj29 the pairs of ``judge_settings``), the one with
+the highest judge macro F0.5, a tie to the smaller keep (nearer the rules). The stored model
+takes the keep chosen on the whole judge. So that rule 2 does not judge a threshold fitted
+to its own pages, the span stage's judge figures (and those of the re-labeller on top of it)
+are CROSS-FITTED by set: each set's check half is decided at the keep chosen on the other
+sets' check halves (leave one set out), which is how a new blind set meets the stored keep.
+The keeps chosen with each set left out, and the judge's macro F0.5 at every keep, are
+stored in model.json (``judge.keep_choice``, aggregates only). The twenty-fifth blind set tests it.
 (Added after a review, 2026-12-07 06:45 UTC, before the second retrain under this rule; the
 choice is unchanged.) The add threshold stays the CV's, chosen there jointly with the CV's
 keep: with a veto only (add ``NEVER``, as at the first retrain under this rule) the pairing
@@ -1336,45 +1337,47 @@ def _best_thresholds(
     return best
 
 
-def judge_keeps(allowed: dict[tuple, bool], add: float) -> tuple[float, ...]:
-    """The keep thresholds the judge may choose among (keepj27) at the CV's add threshold
-    ``add``: those of ``GRID_KEEP`` that run the span stage (not keep 0 with add ``NEVER``)
-    and keep the synthetic corpus (``allowed``, ``synthetic_check``). Pure."""
-    return tuple(k for k in GRID_KEEP if allowed.get((k, add, 0)) and not (add == NEVER and not k))
+Setting = tuple[float, float]
+"""The span stage's (keep, add) thresholds, as the judge chooses them (keepj27, addj29)."""
 
 
-def judge_settings(allowed: dict[tuple, bool]) -> tuple[tuple[float, float], ...]:
+def judge_settings(allowed: dict[tuple, bool]) -> tuple[Setting, ...]:
     """The (keep, add) pairs the judge may choose among (addj29): every pair of ``GRID_KEEP``
     and ``GRID_ADD`` that runs the span stage (not keep 0 with add ``NEVER``) and keeps the
     synthetic corpus (``allowed``, ``synthetic_check``). Pure."""
-    return tuple((k, a) for a in GRID_ADD for k in judge_keeps(allowed, a))
+    return tuple(
+        (k, a)
+        for a in GRID_ADD
+        for k in GRID_KEEP
+        if allowed.get((k, a, 0)) and not (a == NEVER and not k)
+    )
 
 
-def nearer_the_rules(setting: float | tuple[float, float]) -> tuple[float, ...]:
+def nearer_the_rules(setting: Setting) -> tuple[float, float]:
     """The tie order of the judge's choice: a smaller keep (vetoes fewer rules candidates),
     then a higher add threshold (adds fewer of the model's): nearer the rules first."""
-    if isinstance(setting, tuple):
-        return (-setting[0], setting[1])
-    return (-setting,)
+    keep, add = setting
+    return (-keep, add)
 
 
-def choose_keep(per_set: dict[Any, np.ndarray]) -> tuple[Any, list[Any], dict[Any, float]]:
-    """keepj27's (addj29's) choice from each setting's (sets, languages, 3) judge counts
-    (``set_counts``; a setting is a keep or a (keep, add) pair): the setting with the highest
-    judge macro F0.5 (``macro_f_default``) on all sets, a tie to the one nearer the rules
-    (``nearer_the_rules``); the setting chosen so with each set left out, in set order; and
-    every setting's macro F0.5 on all sets. Pure."""
-    keeps = sorted(per_set)
+def choose_setting(
+    per_set: dict[Setting, np.ndarray],
+) -> tuple[Setting, list[Setting], dict[Setting, float]]:
+    """keepj27's and addj29's choice from each setting's (sets, languages, 3) judge counts
+    (``set_counts``): the setting with the highest judge macro F0.5 (``macro_f_default``) on
+    all sets, a tie to the one nearer the rules (``nearer_the_rules``); the setting chosen so
+    with each set left out, in set order; and every setting's macro F0.5 on all sets. Pure."""
+    settings = sorted(per_set)
     n = next(iter(per_set.values())).shape[0]
     if n < 2:  # with one set left out nothing would remain to choose on
         raise ValueError(f"keepj27 needs at least two judge sets, got {n}")
 
-    def scores(mask: np.ndarray) -> dict[float, float]:
-        return {k: macro_f_default(tallies_of(per_set[k][mask])) for k in keeps}
+    def scores(mask: np.ndarray) -> dict[Setting, float]:
+        return {st: macro_f_default(tallies_of(per_set[st][mask])) for st in settings}
 
-    def best(mask: np.ndarray) -> float:
+    def best(mask: np.ndarray) -> Setting:
         sc = scores(mask)
-        return max(keeps, key=lambda k: (sc[k], *nearer_the_rules(k)))
+        return max(settings, key=lambda st: (sc[st], *nearer_the_rules(st)))
 
     every = np.ones(n, dtype=bool)
     left_out = [best(np.arange(n) != i) for i in range(n)]
@@ -1393,12 +1396,12 @@ def set_counts(docs: list[Doc], sets: list[str], preds: dict[str, list]) -> np.n
     return out
 
 
-def judge_keep_choice(
+def judge_setting_choice(
     docs: list[Doc], span_row: dict, decided: Callable[[float, float], dict[str, list]]
 ) -> tuple[dict[str, list], dict]:
     """keepj27 and addj29 on the judge's ``docs``: the span stage's candidates CROSS-FITTED
     by set (each set's check half at the (keep, add) pair chosen on the others,
-    ``choose_keep``) and the choice's record (the pair chosen on every set, the CV's, the
+    ``choose_setting``) and the choice's record (the pair chosen on every set, the CV's, the
     pairs with each set left out, the macro F0.5 at each pair). ``decided(keep, add)`` gives
     every doc's candidates. With no pair to choose (``judge_settings`` empty: the stage does
     not run) the CV's pair stands."""
@@ -1407,7 +1410,7 @@ def judge_keep_choice(
     by_setting = {st: decided(*st) for st in settings}
     sets = list(dict.fromkeys(d.set for d in docs))
     counts = {st: set_counts(docs, sets, p) for st, p in by_setting.items()}
-    (keep, add), left_out, scores = choose_keep(counts)
+    (keep, add), left_out, scores = choose_setting(counts)
     chosen = dict(zip(sets, left_out, strict=True))
     preds = {d.id: by_setting[chosen[d.set]][d.id] for d in docs}
     record = {
@@ -1492,8 +1495,8 @@ def judge(
     """Every method and variant scored on the judge's ``docs`` (``load_judge``) with the span
     model ``model`` and the re-labeller fitted on all of ``real`` at the CV's settings (the
     span stage's keep threshold chosen on the judge and its figures cross-fitted by set,
-    ``judge_keep_choice``, keepj27), and the decision rule applied (``decide``), a variant
-    whose CV setting breaks the synthetic corpus refused (its row's ``synthetic_ok``,
+    ``judge_setting_choice``, keepj27, addj29), and the decision rule applied (``decide``), a
+    variant whose CV setting breaks the synthetic corpus refused (its row's ``synthetic_ok``,
     ``synthetic_verdicts``; the span stage with the re-labeller checked again at the judge's
     pair, ``relabel_synthetic_ok``, when ``synth`` is given and the pair moved). Tallies
     only."""
@@ -1505,7 +1508,7 @@ def judge(
         return _decisions(docs, probs, classes, keep, add, counts, fallback)
 
     rules = {d.id: [c for sp in d.spans for c in sp.rules] for d in docs}
-    span, keep_choice = judge_keep_choice(docs, best["span"], decided)
+    span, keep_choice = judge_setting_choice(docs, best["span"], decided)
     lb = best["learned"]
     preds = {"rules": rules, "learned": decided(None, lb["add_threshold"], lb["fallback"])}
     preds["span"] = span
@@ -1781,21 +1784,18 @@ def keep_choice_line(kc: dict, stage_on: bool = True) -> str:
     five best settings' judge macro F0.5 and how often each setting was chosen with one set
     left out; with the stage off (``stage_on`` False) the stored keep is 0 whatever the
     choice, and the line says so."""
-    adds = kc.get("add_by_left_out_set", {})
-    left = Counter(
-        f"{k}/{adds[name]}" if name in adds else str(k)
-        for name, k in kc["keep_by_left_out_set"].items()
-    )
-    by = kc.get("macro_f_default_by_setting") or kc.get("macro_f_default_by_keep", {})
+    adds = kc["add_by_left_out_set"]
+    left = Counter(f"{k}/{adds[name]}" for name, k in kc["keep_by_left_out_set"].items())
+    by = kc["macro_f_default_by_setting"]
     top = sorted(by.items(), key=lambda kv: -kv[1])[:5]  # the five best settings
     scores = ", ".join(f"{k} {v:.4f}" for k, v in top)
     chosen = ", ".join(f"{k} x{n}" for k, n in sorted(left.items()))
-    cv_add = kc.get("cv_add_threshold", kc["add_threshold"])  # before addj29 the CV's add
     return (
         f"span stage thresholds (keepj27, addj29): keep {kc['keep']}, add "
         f"{kc['add_threshold']} on the judge"
         f"{'' if stage_on else ' (the stage is off: the stored keep is 0)'} (the CV's keep "
-        f"{kc['cv_keep']}, add {cv_add}); the best by judge macro F{DEFAULT_BETA:g}: "
+        f"{kc['cv_keep']}, add {kc['cv_add_threshold']}); the best by judge macro "
+        f"F{DEFAULT_BETA:g}: "
         f"{scores}; with one set left out: {chosen} (the span stage's judge figures below "
         "are cross-fitted so)"
     )

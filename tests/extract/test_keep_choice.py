@@ -19,6 +19,10 @@ def trainer():  # noqa: ANN201
     return import_script(TOOLS, "train_extractor")
 
 
+NEVER = 1.01
+"""The trainer's add threshold no probability reaches (``train_extractor.NEVER``; checked below)."""
+
+
 def sets(*cells: tuple[int, int, int]) -> np.ndarray:
     """One row per set, each (tp, fp, fn) alike in the three languages."""
     return np.array([[c] * 3 for c in cells], dtype=np.int64)
@@ -30,35 +34,25 @@ def test_the_keep_with_the_best_macro_f05_is_chosen(trainer) -> None:  # noqa: A
     0.5 on every set; left out, the bad set leaves 0.5 chosen on the two good ones, and either
     good set left out pits one good set and the bad one (P 0.667 R 0.6, F0.5 0.652) against
     0.7: 0.1 chosen."""
+    low, high = (0.1, NEVER), (0.5, NEVER)
     per_set = {
-        0.1: sets((7, 3, 3), (7, 3, 3), (7, 3, 3)),
-        0.5: sets((7, 1, 3), (7, 1, 3), (5, 5, 5)),
+        low: sets((7, 3, 3), (7, 3, 3), (7, 3, 3)),
+        high: sets((7, 1, 3), (7, 1, 3), (5, 5, 5)),
     }
-    keep, left_out, scores = trainer.choose_keep(per_set)
-    assert keep == 0.5
-    assert left_out == [0.1, 0.1, 0.5]
-    assert scores[0.1] == pytest.approx(0.7)
+    setting, left_out, scores = trainer.choose_setting(per_set)
+    assert setting == high
+    assert left_out == [low, low, high]
+    assert scores[low] == pytest.approx(0.7)
     p, r = 19 / 26, 19 / 30
-    assert scores[0.5] == pytest.approx(1.25 * p * r / (0.25 * p + r))
+    assert scores[high] == pytest.approx(1.25 * p * r / (0.25 * p + r))
 
 
 def test_a_tie_goes_to_the_smaller_keep(trainer) -> None:  # noqa: ANN001
     """Equal figures at every keep: the smallest (nearer the rules) is chosen everywhere."""
     same = sets((6, 2, 4), (3, 1, 2))
-    keep, left_out, _ = trainer.choose_keep({0.7: same, 0.2: same.copy(), 0.3: same.copy()})
-    assert keep == 0.2 and left_out == [0.2, 0.2]
-
-
-def test_the_judge_keeps_run_the_stage_and_keep_the_synthetic_corpus(trainer) -> None:  # noqa: ANN001
-    """Only keeps the synthetic check allows at the CV's add threshold; keep 0 with add NEVER
-    (the rules alone) never, since the judge chooses how the stage runs, not whether."""
-    never = trainer.NEVER
-    allowed = {(k, a, 0): True for k in trainer.GRID_KEEP for a in trainer.GRID_ADD}
-    allowed[(0.5, 0.9, 0)] = False
-    assert 0.5 not in trainer.judge_keeps(allowed, 0.9)
-    assert set(trainer.judge_keeps(allowed, 0.9)) == set(trainer.GRID_KEEP) - {0.5}
-    assert 0.0 not in trainer.judge_keeps(allowed, never)
-    assert trainer.judge_keeps({}, 0.9) == ()
+    per_set = {(k, NEVER): same.copy() for k in (0.7, 0.2, 0.3)}
+    setting, left_out, _ = trainer.choose_setting(per_set)
+    assert setting == (0.2, NEVER) and left_out == [(0.2, NEVER)] * 2
 
 
 class _Doc:
@@ -90,7 +84,7 @@ def test_the_stage_is_cross_fitted_by_set(trainer) -> None:  # noqa: ANN001
         "keep_threshold": 0.2,
         "judge_settings": ((0.1, 0.9), (0.5, 0.9)),
     }
-    preds, record = trainer.judge_keep_choice(docs, row, lambda k, add: decisions[(k, add)])
+    preds, record = trainer.judge_setting_choice(docs, row, lambda k, add: decisions[(k, add)])
     assert record["keep"] == 0.5 and record["cv_keep"] == 0.2
     assert record["add_threshold"] == 0.9 and record["cv_add_threshold"] == 0.9
     assert record["keep_by_left_out_set"] == {"A-check": 0.1, "B-check": 0.5}
@@ -111,7 +105,7 @@ def test_without_keeps_to_choose_the_cvs_keep_stands(trainer) -> None:  # noqa: 
         seen.append((keep, add))
         return {"a": [], "b": []}
 
-    preds, record = trainer.judge_keep_choice(docs, row, decided)
+    preds, record = trainer.judge_setting_choice(docs, row, decided)
     assert seen == [(0.0, trainer.NEVER)] and record["keep"] == 0.0
     assert preds == {"a": [], "b": []}
 
@@ -119,20 +113,22 @@ def test_without_keeps_to_choose_the_cvs_keep_stands(trainer) -> None:  # noqa: 
 def test_one_judge_set_is_refused(trainer) -> None:  # noqa: ANN001
     """With one set, leaving it out leaves nothing to choose on: refused, not a silent tie."""
     with pytest.raises(ValueError, match="two judge sets"):
-        trainer.choose_keep({0.1: sets((7, 3, 3)), 0.5: sets((7, 1, 3))})
+        trainer.choose_setting({(0.1, NEVER): sets((7, 3, 3)), (0.5, NEVER): sets((7, 1, 3))})
 
 
 def test_the_line_says_when_the_stage_is_off(trainer) -> None:  # noqa: ANN001
     kc = {
         "keep": 0.7,
+        "add_threshold": NEVER,
         "cv_keep": 0.2,
-        "add_threshold": trainer.NEVER,
-        "macro_f_default_by_keep": {"0.2": 0.7, "0.7": 0.71},
+        "cv_add_threshold": NEVER,
+        "macro_f_default_by_setting": {f"0.2/{NEVER}": 0.7, f"0.7/{NEVER}": 0.71},
         "keep_by_left_out_set": {"A-check": 0.7, "B-check": 0.2},
+        "add_by_left_out_set": {"A-check": NEVER, "B-check": NEVER},
     }
     assert "stage is off" in trainer.keep_choice_line(kc, stage_on=False)
     line = trainer.keep_choice_line(kc)
-    assert "stage is off" not in line and "0.2 x1, 0.7 x1" in line
+    assert "stage is off" not in line and f"0.2/{NEVER} x1, 0.7/{NEVER} x1" in line
 
 
 def test_the_stored_model_runs_the_keep_the_judge_chose(trainer) -> None:  # noqa: ANN001
@@ -147,20 +143,23 @@ def test_the_stored_model_runs_the_keep_the_judge_chose(trainer) -> None:  # noq
     kc = meta["judge"]["keep_choice"]
     on = meta["judge"]["span_stage"]
     assert meta["keep_threshold"] == (kc["keep"] if on else 0.0)
-    if "add_by_left_out_set" in kc:  # addj29: the add threshold is the judge's too
-        assert meta["add_threshold"] == (kc["add_threshold"] if on else trainer.NEVER)
-    assert set(kc["keep_by_left_out_set"]) == set(trainer.JUDGE_SETS)
-    assert set(kc["keep_by_left_out_set"].values()) <= set(trainer.GRID_KEEP)
-    grid = [tuple(st) if isinstance(st, list) else (st, kc["add_threshold"]) for st in kc["grid"]]
-    assert (kc["keep"], kc["add_threshold"]) in grid  # addj29's pairs (keepj27's keeps before)
+    assert meta["add_threshold"] == (kc["add_threshold"] if on else NEVER)
+    assert (
+        set(kc["keep_by_left_out_set"]) == set(kc["add_by_left_out_set"]) == set(trainer.JUDGE_SETS)
+    )
+    grid = {tuple(st) for st in kc["grid"]}
+    assert (kc["keep"], kc["add_threshold"]) in grid
+    assert {
+        (k, kc["add_by_left_out_set"][n]) for n, k in kc["keep_by_left_out_set"].items()
+    } <= grid
     assert {k for k, _ in grid} <= set(trainer.GRID_KEEP)
     assert {a for _, a in grid} <= set(trainer.GRID_ADD)
 
 
 def test_the_benchmark_scores_each_check_half_at_the_keep_chosen_without_it() -> None:
-    """``bench_extract.py --check-halves``: combined on h3-check runs at the keep chosen with
-    heldout3's check half left out, not at the stored keep chosen on all halves; a model at
-    another keep (or with no record) is left as it is."""
+    """``bench_extract.py --check-halves``: combined, and combined with the stage forced on,
+    run on h3-check at the (keep, add) pair chosen with heldout3's check half left out, not
+    at the pair chosen on all halves; a model at another pair is left as it is."""
     import dataclasses
 
     from transplant_audit.extract import learned
@@ -169,13 +168,23 @@ def test_the_benchmark_scores_each_check_half_at_the_keep_chosen_without_it() ->
 
     bench = load_benchmark("bench_extract")
     base = learned.load_model()
-    record = {"keep": 0.7, "keep_by_left_out_set": {"heldout3-check": 0.5}}
-    meta = {**base.meta, "judge": {"keep_choice": record}}
-    model = dataclasses.replace(base, keep_threshold=0.7, meta=meta)
-    assert bench.cross_fitted(model, "h3-check").keep_threshold == 0.5
+    record = {
+        "keep": 0.7,
+        "add_threshold": 0.95,
+        "keep_by_left_out_set": {"heldout3-check": 0.5},
+        "add_by_left_out_set": {"heldout3-check": 0.9},
+    }
+    meta = {**base.meta, "judge": {**base.meta["judge"], "keep_choice": record}}
+    model = dataclasses.replace(base, keep_threshold=0.7, add_threshold=0.95, meta=meta)
+    fitted = bench.cross_fitted(model, "h3-check")
+    assert (fitted.keep_threshold, fitted.add_threshold) == (0.5, 0.9)
     assert bench.cross_fitted(model, "h4-check") is model  # no record for that set
-    other = dataclasses.replace(model, keep_threshold=0.2)
+    other = dataclasses.replace(model, add_threshold=NEVER)
     assert bench.cross_fitted(other, "h3-check") is other
+    stored = bench.learned.load_model()  # the forced stage runs the judge's pair, so it is
+    forced = bench.check_half_methods()["combined+span"]  # cross-fitted like the stored one
+    kc = stored.meta["judge"]["keep_choice"]
+    assert (forced.keep_threshold, forced.add_threshold) == (kc["keep"], kc["add_threshold"])
 
 
 def test_the_judge_chooses_the_add_threshold_with_the_keep(trainer) -> None:  # noqa: ANN001
@@ -183,17 +192,19 @@ def test_the_judge_chooses_the_add_threshold_with_the_keep(trainer) -> None:  # 
     pays on the judge is chosen over the veto alone, and a tie goes to the pair nearer the
     rules (the smaller keep, then the higher add threshold)."""
     never = trainer.NEVER
+    assert never == NEVER  # the module's constant is the trainer's
     allowed = {(k, a, 0): True for k in trainer.GRID_KEEP for a in trainer.GRID_ADD}
     allowed[(0.5, 0.8, 0)] = False
     pairs = trainer.judge_settings(allowed)
     assert (0.0, never) not in pairs and (0.5, 0.8) not in pairs
     assert (0.0, 0.8) in pairs and (0.9, never) in pairs
     assert len(pairs) == len(trainer.GRID_KEEP) * len(trainer.GRID_ADD) - 2
+    assert trainer.judge_settings({}) == ()
     veto = sets((7, 1, 3), (7, 1, 3))
     adding = sets((8, 1, 2), (8, 1, 2))  # one more true figure per set, no false one
-    keep, left_out, _ = trainer.choose_keep({(0.9, never): veto, (0.9, 0.8): adding})
+    keep, left_out, _ = trainer.choose_setting({(0.9, never): veto, (0.9, 0.8): adding})
     assert keep == (0.9, 0.8) and left_out == [(0.9, 0.8), (0.9, 0.8)]
     same = {(0.9, never): veto, (0.9, 0.8): veto.copy(), (0.5, 0.8): veto.copy()}
-    assert trainer.choose_keep(same)[0] == (0.5, 0.8)  # the smaller keep first
+    assert trainer.choose_setting(same)[0] == (0.5, 0.8)  # the smaller keep first
     same = {(0.5, 0.8): veto, (0.5, never): veto.copy()}
-    assert trainer.choose_keep(same)[0] == (0.5, never)  # then the higher add threshold
+    assert trainer.choose_setting(same)[0] == (0.5, never)  # then the higher add threshold
