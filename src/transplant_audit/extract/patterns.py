@@ -753,13 +753,29 @@ period counts that period (GUIDE.md: a named period beats 已达; a year-to-date
 year's)."""
 ZH_PRESENT_RE = re.compile(r"目前|现在|现已|当前|眼下")
 """目前...共完成19例: a total as it stands now is a running total, even after a year."""
+
+
+def _en_date_after(openers: str) -> str:
+    """An English date after one of ``openers`` (a regex alternation): a month with its day
+    and year word ('as of May 31 this year') or the end of a year or month ('by the end of
+    last year')."""
+    return (
+        rf"(?<![a-z])(?:{openers})\s(?:the\s)?(?:end\sof\s)?"
+        + _MONTHS
+        + r"(?:\s\d{1,2}(?![\d,]))?(?:,?\s(?:this|last) year)?"
+        + rf"|(?<![a-z])(?:{openers})\s(?:the\s)?end\sof\s(?:last|this|the)\s(?:year|month)"
+    )
+
+
+EN_AS_OF_BY_DATE_RE = re.compile(_en_date_after("as of|as at|by"))
+"""An English as-of date that dates a running total ('as of May 31', 'by the end of last
+year'); 'until' and 'up to' may end a period that names its start ('from January until May
+this year': EN_AS_OF_DATE_RE's other part)."""
 EN_AS_OF_DATE_RE = re.compile(
-    r"(?<![a-z])(?:as of|as at|till|until|up to|by)\s(?:the\s)?(?:end\sof\s)?"
-    + _MONTHS
-    + r"(?:\s\d{1,2}(?![\d,]))?(?:,?\s(?:this|last) year)?"
-    r"|(?<![a-z])(?:as of|by|until|up to|till)\s(?:the\s)?end\sof\s"
-    r"(?:last|this|the)\s(?:year|month)"
-    r"|(?:截至|截止|到|至)\s?[〇○零一二三四五六七八九]{4}\s?年[^,。;\d]{0,6}?(?:为止|止|底|末)"
+    _en_date_after("as of|as at|by")
+    + "|"
+    + _en_date_after("till|until|up to")
+    + r"|(?:截至|截止|到|至)\s?[〇○零一二三四五六七八九]{4}\s?年[^,。;\d]{0,6}?(?:为止|止|底|末)"
     r"|(?:截至|截止)\s?[〇○零一二三四五六七八九]{4}\s?年"
 )
 """'as of May 31', 'till May 31 this year', 'by the end of last year', 到二零零七年九月为止,

@@ -765,15 +765,9 @@ def _in_as_of_date(text: str, annual: re.Match[str]) -> bool:
     """Is the per-year word 'this year' part of an as-of date ('as of March this year', 'by
     the end of this year')? Then it dates a running total, it names no period (h22r)."""
     return any(
-        m.start() <= annual.start() and annual.end() <= m.end() and m.group(0)[:2] in _AS_OF_OPENERS
-        for m in pat.EN_AS_OF_DATE_RE.finditer(text)
+        m.start() <= annual.start() and annual.end() <= m.end()
+        for m in pat.EN_AS_OF_BY_DATE_RE.finditer(text)
     )
-
-
-_AS_OF_OPENERS = ("as", "by")
-"""An as-of date that dates a running total opens with 'as of', 'as at' or 'by'; 'until May
-this year' and 'up to May this year' may end a period that names its start ('from January
-until May this year'), so they keep the per-year reading (the review of h22r)."""
 
 
 def decide(v: PeriodView) -> PeriodDecision:
