@@ -164,6 +164,20 @@ keep, then the higher add, ``nearer_the_rules``), with the stage's judge figures
 by set as under keepj27; the re-labeller on top is held to the synthetic corpus at the chosen
 pair. The twenty-seventh blind set, heldout27, tests it.
 
+WHEN AND WHY ADDITIONS MUST EARN THEIR PLACE AS A STAGE DOES (addg30, 2026-12-07 09:00 UTC,
+written and committed before the retrain it decides, while heldout28 was being gathered and
+before any of it was read). Under addj29 the judge chose add 0.95 over the veto alone for a
+judge gain of +0.0003 macro F0.5 (0.7640 against 0.7637), far inside the noise rule 2's
+bootstrap would show, and on heldout27 the additions made one false figure and no true one;
+they cost 15% of combined's speed (the span model scores every number the rules left). A stage
+runs only when its gain is real by rule 2's paired page bootstrap; additions are the model's
+second job, so they are held to the same test: the judge's choice among every pair
+(``judge_settings``, addj29) is compared, cross-fitted by set, with its choice among the pairs
+that only veto (add ``NEVER``, cross-fitted the same way), by the gain in macro F0.5 under
+``paired_bootstrap``; unless that gain is real (``Gain.real``), the veto-only choice stands
+(``judge_setting_choice``, ``additions_earn``). The record keeps both choices and the gain.
+heldout28 tests it.
+
 The rule is mechanical (``decide_stages``, ``decide_default``): a plain re-run after the
 rules change re-decides it. The judge's figures (per language and variant, with the size,
 each method's bootstrap intervals over the rules, in macro F1 and in macro F0.5, and every
@@ -419,7 +433,8 @@ OBJECTIVE = (
     "macro F-beta at DEFAULT_BETA: CV settings, rule 2 and rule 3 (pf18); "
     "rule 3's tie to the method nearer the rules (tie26); "
     "the span stage's keep threshold on the judge, cross-fitted by set (keepj27); "
-    "its add threshold with it (addj29)"
+    "its add threshold with it (addj29); "
+    "additions only when their gain over the veto alone is real (addg30)"
 )
 """What the settings, stages and default are chosen by; part of ``data_digest``, so a model
 chosen under another objective (macro F1 for the CV and rule 2, until pf18; rule 3 without
@@ -1410,20 +1425,52 @@ def judge_setting_choice(
     by_setting = {st: decided(*st) for st in settings}
     sets = list(dict.fromkeys(d.set for d in docs))
     counts = {st: set_counts(docs, sets, p) for st, p in by_setting.items()}
+    preds, record = _cross_fitted_choice(docs, sets, by_setting, counts)
+    veto = {st: c for st, c in counts.items() if st[1] == NEVER}
+    if record["add_threshold"] == NEVER or not veto:
+        return preds, {**record, "cv_keep": cv[0], "cv_add_threshold": cv[1]}
+    veto_preds, veto_record = _cross_fitted_choice(docs, sets, by_setting, veto)
+    gain = additions_earn(docs, veto_preds, preds)
+    if not gain.real:  # addg30: the additions' gain is not real, the veto-only choice stands
+        preds, record = veto_preds, {**veto_record, "with_additions": record}
+    record["additions_gain"] = gain.summary()
+    return preds, {**record, "cv_keep": cv[0], "cv_add_threshold": cv[1]}
+
+
+def _cross_fitted_choice(
+    docs: list[Doc],
+    sets: list[str],
+    by_setting: dict[Setting, dict[str, list]],
+    counts: dict[Setting, np.ndarray],
+) -> tuple[dict[str, list], dict]:
+    """keepj27's choice among the settings of ``counts`` (``choose_setting``), each doc's
+    candidates at the setting chosen with its set left out, and the choice's record."""
     (keep, add), left_out, scores = choose_setting(counts)
     chosen = dict(zip(sets, left_out, strict=True))
     preds = {d.id: by_setting[chosen[d.set]][d.id] for d in docs}
     record = {
         "keep": keep,
         "add_threshold": add,
-        "cv_keep": cv[0],
-        "cv_add_threshold": cv[1],
-        "grid": [list(st) for st in settings],
+        "grid": [list(st) for st in counts],
         "macro_f_default_by_setting": {f"{k}/{a}": round(v, 4) for (k, a), v in scores.items()},
         "keep_by_left_out_set": {name: st[0] for name, st in chosen.items()},
         "add_by_left_out_set": {name: st[1] for name, st in chosen.items()},
     }
     return preds, record
+
+
+def additions_earn(
+    docs: list[Doc], veto: dict[str, list], with_additions: dict[str, list]
+) -> Gain:
+    """addg30's test: the paired page bootstrap (``paired_bootstrap``, rule 2's) of the gain
+    in macro F0.5 (``macro_f_default``) of the judge's cross-fitted choice among every pair
+    (``with_additions``) over its choice among the veto-only pairs (``veto``)."""
+    pages = sorted(set(page_keys(d.url for d in docs)))
+
+    def counts(preds: dict[str, list]) -> np.ndarray:
+        return page_counts(pages, ((d.url, d.language, d.gold, preds[d.id]) for d in docs))
+
+    return paired_bootstrap(counts(veto), counts(with_additions), statistic=macro_f_default)
 
 
 def _precision_first(row: dict | None) -> tuple[bool, float]:
@@ -1797,8 +1844,25 @@ def keep_choice_line(kc: dict, stage_on: bool = True) -> str:
         f"{kc['cv_keep']}, add {kc['cv_add_threshold']}); the best by judge macro "
         f"F{DEFAULT_BETA:g}: "
         f"{scores}; with one set left out: {chosen} (the span stage's judge figures below "
-        "are cross-fitted so)"
+        f"are cross-fitted so){_additions_clause(kc)}"
     )
+
+
+def _additions_clause(kc: dict) -> str:
+    """addg30's verdict for ``keep_choice_line``: the additions' gain over the veto alone
+    and whether it stood; empty when the judge's choice added nothing to test."""
+    gain = kc.get("additions_gain")
+    if gain is None:
+        return ""
+    interval = f"[{gain['low']:+.4f}, {gain['high']:+.4f}]"
+    if "with_additions" in kc:
+        other = kc["with_additions"]
+        return (
+            f"; addg30: the additions of keep {other['keep']}, add {other['add_threshold']} "
+            f"gained {gain['observed']:+.4f} {interval} over the veto alone, not real: "
+            "the veto-only choice stands"
+        )
+    return f"; addg30: the additions gained {gain['observed']:+.4f} {interval}, real"
 
 
 def markdown_table(jt: dict) -> str:

@@ -208,3 +208,53 @@ def test_the_judge_chooses_the_add_threshold_with_the_keep(trainer) -> None:  # 
     assert trainer.choose_setting(same)[0] == (0.5, 0.8)  # the smaller keep first
     same = {(0.5, 0.8): veto, (0.5, never): veto.copy()}
     assert trainer.choose_setting(same)[0] == (0.5, never)  # then the higher add threshold
+
+
+def _docs_on_pages(n: int) -> list[_Doc]:
+    """``n`` snippets, each on its own page, the first half in judge set A, the rest in B."""
+    gold = [{"indicator": "transplants_in_period", "value": 10}]
+    docs = [_Doc(str(i), ("A-check", "B-check")[2 * i >= n], "en", gold) for i in range(n)]
+    for d in docs:
+        d.url = f"https://example.org/page{d.id}"
+    return docs
+
+
+def test_additions_must_earn_their_place(trainer) -> None:  # noqa: ANN001
+    """addg30: twenty pages in two sets. The veto-only pair finds 10 of the 20 figures (the
+    odd pages) with no false one; the pair that also adds finds one more in each set (pages 0
+    and 10) and makes no false one, so the judge's choice among all pairs is the adding pair,
+    with either set left out too; but a gain on two pages of twenty is not real by the paired
+    page bootstrap (a resample misses both about one time in seven): the veto-only choice
+    stands, and the record says what was refused and why."""
+    never = trainer.NEVER
+    docs = _docs_on_pages(20)
+    true = _cand("transplants_in_period", 10)
+    veto = {d.id: [true] if int(d.id) % 2 else [] for d in docs}
+    adding = {**veto, "0": [true], "10": [true]}
+    decisions = {(0.9, never): veto, (0.9, 0.95): adding}
+    row = {"add_threshold": never, "keep_threshold": 0.5, "judge_settings": tuple(decisions)}
+    preds, record = trainer.judge_setting_choice(docs, row, lambda k, a: decisions[(k, a)])
+    assert preds == veto
+    assert (record["keep"], record["add_threshold"]) == (0.9, never)
+    assert record["with_additions"]["add_threshold"] == 0.95
+    gain = record["additions_gain"]
+    assert gain["observed"] > 0 and gain["low"] <= 0
+    assert record["cv_keep"] == 0.5 and record["cv_add_threshold"] == never
+    assert "not real: the veto-only choice stands" in trainer.keep_choice_line(record)
+
+
+def test_additions_that_pay_on_most_pages_stay(trainer) -> None:  # noqa: ANN001
+    """addg30: the same twenty pages, the additions now finding every figure the veto-only
+    pair misses (ten pages) with no false one: a real gain, so the adding pair stands."""
+    never = trainer.NEVER
+    docs = _docs_on_pages(20)
+    true = _cand("transplants_in_period", 10)
+    veto = {d.id: [true] if int(d.id) % 2 else [] for d in docs}
+    adding = {d.id: [true] for d in docs}
+    decisions = {(0.9, never): veto, (0.9, 0.95): adding}
+    row = {"add_threshold": never, "keep_threshold": 0.5, "judge_settings": tuple(decisions)}
+    preds, record = trainer.judge_setting_choice(docs, row, lambda k, a: decisions[(k, a)])
+    assert preds == adding
+    assert (record["keep"], record["add_threshold"]) == (0.9, 0.95)
+    assert "with_additions" not in record and record["additions_gain"]["low"] > 0
+    assert "real" in trainer.keep_choice_line(record)
