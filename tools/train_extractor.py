@@ -1459,9 +1459,7 @@ def _cross_fitted_choice(
     return preds, record
 
 
-def additions_earn(
-    docs: list[Doc], veto: dict[str, list], with_additions: dict[str, list]
-) -> Gain:
+def additions_earn(docs: list[Doc], veto: dict[str, list], with_additions: dict[str, list]) -> Gain:
     """addg30's test: the paired page bootstrap (``paired_bootstrap``, rule 2's) of the gain
     in macro F0.5 (``macro_f_default``) of the judge's cross-fitted choice among every pair
     (``with_additions``) over its choice among the veto-only pairs (``veto``)."""
