@@ -42,6 +42,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout25 (raw/o*.txt, heldout25.json; likewise)
      python tests/extract/realtext/build_set.py heldout26 (raw/ab*.txt, heldout26.json; likewise)
      python tests/extract/realtext/build_set.py heldout27 (raw/ac*.txt, heldout27.json; likewise)
+     python tests/extract/realtext/build_set.py heldout28 (raw/ad*.txt, heldout28.json; likewise)
 """
 
 from __future__ import annotations
@@ -316,7 +317,7 @@ _BATCHES = [
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
     ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
-    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"),
+    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"), ("ad", "h28"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -583,6 +584,16 @@ def build_heldout27() -> list[dict]:
     return _build_blind("heldout27")
 
 
+def build_heldout28() -> list[dict]:
+    """The twenty-eighth held-out set (raw/ad*.txt: adE English, adS Simplified, adT
+    Traditional Chinese), gathered blind to the extractor in the twelfth session, after
+    heldout27 had been scored, while heldout27 was joined by half and the model retrained
+    under addg30, by two gatherers for English (other countries' text only: Asia and the
+    Middle East; the Caribbean, Europe and Africa), two for Simplified and one for Traditional
+    Chinese, under the earlier sets' checks (the gatherers ran the kit's check.py)."""
+    return _build_blind("heldout28")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -620,6 +631,7 @@ _HELDOUT_BUILDERS = {
     "heldout22": build_heldout22, "heldout23": build_heldout23,
     "heldout24": build_heldout24, "heldout25": build_heldout25,
     "heldout26": build_heldout26, "heldout27": build_heldout27,
+    "heldout28": build_heldout28,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
