@@ -2055,6 +2055,16 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
     return None
 
 
+_EN_BED_HOSPITAL_RE = re.compile(
+    r"\s(?:(?!transplant|organ|ward|unit|department|cent(?:er|re)|wing|building)[a-z'’.&-]+\s){0,5}?"
+    r"(?:hospital|facility|medical (?:college|cent(?:er|re))|institution|tertiary)\b"
+)
+"""English (beds7): the hospital an adjectival bed count describes ('a 500-bed facility', 'the
+500-bed Yangon Speciality Hospital', 'a 350-bed multi-speciality tertiary care hospital'): the
+whole hospital's beds, whatever the sentence says of transplants; not a transplant ward's,
+unit's or building's ('a 40-bed transplant ward')."""
+
+
 def _in_use_beds(
     ctx: _Ctx,
     local_left: str,
@@ -2079,6 +2089,8 @@ def _in_use_beds(
         own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
     if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
         return "icu_beds"
+    if ctx.mods == "bed" and _EN_BED_HOSPITAL_RE.match(ctx.right):
+        return "total_beds"  # 'a 500-bed facility', 'the 500-bed Yangon Speciality Hospital'
     if transplant:
         return "transplant_beds"
     owner = _en_bed_owner(ctx) if ctx.left_clause.isascii() else None

@@ -171,7 +171,9 @@ def read_counter(norm: str, e: int) -> _Counter:
     if ec.group("sfx"):
         out.quals.append(Qualifier.AT_LEAST)
     out.end = e + ec.end()
-    nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
+    nxt = None
+    if not (counter == "bed" and norm[e : e + 1] == "-"):  # '40-bed transplant ward': beds
+        nxt = _EN_NEXT_COUNTER_RE.match(norm, out.end, out.end + 25)
     if nxt:  # "12 transplant surgeons": the last counter of the run names the unit
         mods = mods + counter + " "
         counter = nxt.group(1)
