@@ -1423,7 +1423,11 @@ def judge_setting_choice(
     ``choose_setting``) and the choice's record (the pair chosen on every set, the CV's, the
     pairs with each set left out, the macro F0.5 at each pair). ``decided(keep, add)`` gives
     every doc's candidates. With no pair to choose (``judge_settings`` empty: the stage does
-    not run) the CV's pair stands."""
+    not run) the CV's pair stands. addg30: when the choice on all sets or on any set left out
+    adds (an add threshold below ``NEVER``), the same choice among the veto-only pairs is
+    made too and stands unless the additions' cross-fitted gain over it is real
+    (``additions_earn``); the record then holds ``additions_gain`` and, when refused, the
+    choice with additions as ``with_additions``."""
     cv = (span_row["keep_threshold"], span_row["add_threshold"])
     settings = tuple(span_row.get("judge_settings") or ()) or (cv,)
     by_setting = {st: decided(*st) for st in settings}
@@ -1431,7 +1435,8 @@ def judge_setting_choice(
     counts = {st: set_counts(docs, sets, p) for st, p in by_setting.items()}
     preds, record = _cross_fitted_choice(docs, sets, by_setting, counts)
     veto = {st: c for st, c in counts.items() if st[1] == NEVER}
-    if record["add_threshold"] == NEVER or not veto:
+    adds = {record["add_threshold"], *record["add_by_left_out_set"].values()}
+    if adds == {NEVER} or not veto:  # no set's figures hold an addition: nothing to test
         return preds, {**record, "cv_keep": cv[0], "cv_add_threshold": cv[1]}
     veto_preds, veto_record = _cross_fitted_choice(docs, sets, by_setting, veto)
     gain = additions_earn(docs, veto_preds, preds)

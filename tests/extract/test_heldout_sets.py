@@ -140,8 +140,8 @@ heldout15's at 175 (CORRECTIONS.md, "heldout15"), heldout16's at 124 (CORRECTION
 at 141 (CORRECTIONS.md, "heldout20"), heldout21's at 170 (CORRECTIONS.md, "heldout21"),
 heldout23's at 148 (CORRECTIONS.md, "heldout23"), heldout24's at 116 (CORRECTIONS.md,
 "heldout24"), heldout25's at 141 (CORRECTIONS.md, "heldout25"), heldout26's at 159
-(CORRECTIONS.md, "heldout26"), heldout27's at 150 (CORRECTIONS.md, "heldout27"), heldout28's at 162 (CORRECTIONS.md,
-"heldout28")."""
+(CORRECTIONS.md, "heldout26"), heldout27's at 150 (CORRECTIONS.md, "heldout27"), heldout28's
+at 162 (CORRECTIONS.md, "heldout28")."""
 
 
 @pytest.fixture(scope="module")

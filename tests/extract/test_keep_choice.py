@@ -224,7 +224,7 @@ def test_additions_must_earn_their_place(trainer) -> None:  # noqa: ANN001
     odd pages) with no false one; the pair that also adds finds one more in each set (pages 0
     and 10) and makes no false one, so the judge's choice among all pairs is the adding pair,
     with either set left out too; but a gain on two pages of twenty is not real by the paired
-    page bootstrap (a resample misses both about one time in seven): the veto-only choice
+    page bootstrap (a resample misses both about one time in eight): the veto-only choice
     stands, and the record says what was refused and why."""
     never = trainer.NEVER
     docs = _docs_on_pages(20)
@@ -257,4 +257,28 @@ def test_additions_that_pay_on_most_pages_stay(trainer) -> None:  # noqa: ANN001
     assert preds == adding
     assert (record["keep"], record["add_threshold"]) == (0.9, 0.95)
     assert "with_additions" not in record and record["additions_gain"]["low"] > 0
-    assert "real" in trainer.keep_choice_line(record)
+    line = trainer.keep_choice_line(record)
+    assert "the additions gained" in line and "not real" not in line
+
+
+def test_additions_chosen_only_with_a_set_left_out_are_tested_too(trainer) -> None:  # noqa: ANN001
+    """addg30 (the review's case): three sets of ten pages. Adding finds one more true figure
+    in A and in B and makes five false ones in C: pooled, the veto alone wins, but with C
+    left out the adding pair wins on A and B, so C's figures would carry the additions. They
+    are tested like any others, and a gain that is not real leaves the veto-only choice on
+    every set."""
+    never = trainer.NEVER
+    gold = [{"indicator": "transplants_in_period", "value": 10}]
+    docs = [_Doc(str(i), "ABC"[i // 10] + "-check", "en", gold) for i in range(30)]
+    for d in docs:
+        d.url = f"https://example.org/page{d.id}"
+    true, false = _cand("transplants_in_period", 10), _cand("total_beds", 500)
+    veto = {d.id: [true] if int(d.id) % 2 else [] for d in docs}
+    adding = {**veto, "0": [true], "10": [true]}
+    adding.update({str(i): veto[str(i)] + [false] for i in range(20, 25)})
+    decisions = {(0.9, never): veto, (0.9, 0.95): adding}
+    row = {"add_threshold": never, "keep_threshold": 0.5, "judge_settings": tuple(decisions)}
+    preds, record = trainer.judge_setting_choice(docs, row, lambda k, a: decisions[(k, a)])
+    assert record["with_additions"]["add_by_left_out_set"]["C-check"] == 0.95
+    assert set(record["add_by_left_out_set"].values()) == {never}
+    assert preds == veto and "additions_gain" in record

@@ -31,6 +31,17 @@ def _read(text: str) -> list[tuple[str, float]]:
     return [(c.indicator, c.value) for c in extract_candidates(text)]
 
 
+def test_a_hospital_wing_and_a_centre_facility_are_not_the_hospital() -> None:
+    """The review's cases: the noun after 'hospital' names the part; a unit named just before
+    'a 50-bed facility' owns it; 'United' is no 'unit'."""
+    assert ("transplant_beds", 30) in _read("Transplant recipients stay in a 30-bed hospital wing.")
+    got = _read("The transplant centre, a 50-bed facility, performed 300 kidney transplants.")
+    assert ("total_beds", 50) not in got
+    assert ("total_beds", 500) in _read(
+        "Kidney transplants are done at the 500-bed United Hospital."
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "beds"),
     [
@@ -56,8 +67,8 @@ def test_a_bed_count_before_a_transplant_ward_is_its_beds() -> None:
     "text",
     [
         "Since the beginning of the year, 37 transplants have been performed in the country.",
-        "Only in the first four months of the year, 112 organ transplants were performed there.",
-        "Over the five-month period, 240 patients have received transplanted organs.",
+        "Over the past three months, 112 organ transplants have been performed there.",
+        "Over the five-month period, 240 persons have received transplanted organs.",
         "Year to date, 65 kidney transplants have been carried out at the centre.",
     ],
 )
@@ -91,8 +102,15 @@ def test_bare_counts_in_parentheses_after_a_count_are_its_items() -> None:
         "In 2020 there were 9,120 transplants in the region, most of them kidneys (5,210).",
         # a share in parentheses is no count
         "In 2020 there were 9,120 transplants, kidneys (57%), livers (26%) and hearts (10%).",
+        # numbered citations after countries, ages, a rate: no organ named before them
+        "In 2019, 9,120 kidney transplants were done in India (12), followed by Brazil (13).",
+        "In 2020 there were 9,120 transplants, the median age of recipients (45), donors (52).",
+        # one bare count beside a share is no list of two
+        "In 2020 there were 9,120 transplants. Kidney (5,210), liver (57%), then heart (880).",
     ],
 )
 def test_what_is_no_list_of_counts_stays_out(text: str) -> None:
+    """The review's cases too: citations after countries, ages, rates, one bare count with a
+    share beside it."""
     values = [v for _, v in _read(text)]
     assert values == [9120], values

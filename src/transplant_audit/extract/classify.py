@@ -2056,13 +2056,28 @@ def _classify_in_use(uclass: str, ctx: _Ctx, ordinal: bool) -> str | None:
 
 
 _EN_BED_HOSPITAL_RE = re.compile(
-    r"\s(?:(?!transplant|organ|ward|unit|department|cent(?:er|re)|wing|building)[a-z'’.&-]+\s){0,5}?"
+    r"\s(?:(?!(?:transplant|organ|ward|unit|department|cent(?:er|re)|wing|building|dialysis"
+    r"|isolation|icu)\b)[a-z'’.&-]+\s){0,5}?"
     r"(?:hospital|facility|medical (?:college|cent(?:er|re))|institution|tertiary)\b"
+    r"(?!\s(?:wing|unit|ward|rooms?|department|block|building)\b)"
 )
 """English (beds7): the hospital an adjectival bed count describes ('a 500-bed facility', 'the
 500-bed Yangon Speciality Hospital', 'a 350-bed multi-speciality tertiary care hospital'): the
 whole hospital's beds, whatever the sentence says of transplants; not a transplant ward's,
-unit's or building's ('a 40-bed transplant ward')."""
+unit's, wing's or building's ('a 40-bed transplant ward', 'a 30-bed hospital wing'), nor a
+dialysis or isolation facility's."""
+_EN_UNIT_BEFORE_RE = re.compile(r"(?<![a-z])(?:cent(?:er|re)|unit|ward|department|institute)s?\b")
+"""A unit named just before 'a 50-bed facility' owns the beds ('The transplant centre, a 50-bed
+facility'), not the hospital."""
+
+
+def _bed_hospital(ctx: _Ctx) -> bool:
+    """Is the adjectival bed count the whole hospital's (``_EN_BED_HOSPITAL_RE``)?"""
+    m = _EN_BED_HOSPITAL_RE.match(ctx.right)
+    if not m:
+        return False
+    unit_before = _EN_UNIT_BEFORE_RE.search(ctx.sentence_left[-60:])
+    return not (m.group(0).endswith("facility") and unit_before)
 
 
 def _in_use_beds(
@@ -2089,7 +2104,7 @@ def _in_use_beds(
         own_left = _EN_NEXT_ITEM_RE.split(local_left)[-1]
     if _has(pat.ICU_CUE_RE, own_left, own_right, ctx.mods):
         return "icu_beds"
-    if ctx.mods == "bed" and _EN_BED_HOSPITAL_RE.match(ctx.right):
+    if ctx.mods == "bed" and _bed_hospital(ctx):
         return "total_beds"  # 'a 500-bed facility', 'the 500-bed Yangon Speciality Hospital'
     if transplant:
         return "transplant_beds"

@@ -1022,18 +1022,23 @@ _PAREN_ITEM_OF = frozenset(
 )
 """What the figure before a list of bare counts in parentheses may count for them to count it."""
 _PAREN_ITEM_REACH = 200
+_PAREN_ITEM_ORGAN_RE = re.compile(
+    r"(?<![a-z])(?:kidneys?|livers?|hearts?|lungs?|pancreas|intestines?|corneas?)[^()\d.;]{0,30}\($"
+)
+"""The item names an organ just before its parenthesis ('followed by liver (')."""
 _PAREN_ITEM_GAP = (
     r"\)\s?(?:,|;|,?\s(?:and|then|followed by))\s(?:then\s|followed by\s)?[^()\d.;]{1,50}\("
 )
-_PAREN_ITEM_NEXT_RE = re.compile(_PAREN_ITEM_GAP + r"\d")
-_PAREN_ITEM_BEFORE_RE = re.compile(r"\d" + _PAREN_ITEM_GAP + "$")
+_PAREN_ITEM_NEXT_RE = re.compile(_PAREN_ITEM_GAP + r"\d[\d,]*\)")
+_PAREN_ITEM_BEFORE_RE = re.compile(r"\(\d[\d,]*" + _PAREN_ITEM_GAP + "$")
 
 
 def _paren_list_item(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
-    """English (list33): a bare count alone in parentheses, one of two or more such items in a
-    row ('Kidney is the most frequent (16,895), followed by liver (6,455), then heart
-    (2,531)'), soon after a count of transplants, donors or waiting patients, counts what that
-    figure counts and is named as it is. Not a year."""
+    """English (list33): a bare count alone in parentheses after an organ's name, one of two or
+    more such counts in a row ('Kidney is the most frequent (16,895), followed by liver
+    (6,455), then heart (2,531)'), soon after a count of transplants, donors or waiting
+    patients, counts what that figure counts and is named as it is. Not a year; not a number
+    after a country, an age or a rate ('India (12)': a citation, 'recipients (45)')."""
     norm, s, e, out = pg.norm, f.s, f.e, carry.out
     if norm[s - 1 : s] != "(" or norm[e : e + 1] != ")" or _YEAR_ONLY_RE.match(f.m.group(0)):
         return cnt
@@ -1042,9 +1047,11 @@ def _paren_list_item(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Co
         return cnt
     if not 0 < s - out[-1].end <= _PAREN_ITEM_REACH:
         return cnt
+    if not _PAREN_ITEM_ORGAN_RE.search(norm, max(0, s - 48), s):
+        return cnt
     if not (
-        _PAREN_ITEM_NEXT_RE.match(norm, e, e + 64)
-        or _PAREN_ITEM_BEFORE_RE.search(norm, max(0, s - 64), s)
+        _PAREN_ITEM_NEXT_RE.match(norm, e, e + 72)
+        or _PAREN_ITEM_BEFORE_RE.search(norm, max(0, s - 72), s)
     ):
         return cnt
     f.ranked_item = True  # named as the figure before it is (``_indicator``)

@@ -317,7 +317,8 @@ _BATCHES = [
     ("q", "h7"), ("r", "h8"), ("s", "h9"), ("t", "h10"), ("u", "h11"),
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
     ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
-    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"), ("ad", "h28"),
+    ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"),
+    ("ad", "h28"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
