@@ -67,7 +67,7 @@ def test_a_bed_count_before_a_transplant_ward_is_its_beds() -> None:
     "text",
     [
         "Since the beginning of the year, 37 transplants have been performed in the country.",
-        "Over the past three months, 112 organ transplants have been performed there.",
+        "In total, in the first three months, 131 organ transplants were performed there.",
         "Over the five-month period, 240 persons have received transplanted organs.",
         "Year to date, 65 kidney transplants have been carried out at the centre.",
     ],
