@@ -110,3 +110,17 @@ def test_a_set_scored_blind_and_not_joined_is_the_headline() -> None:
         assert bench.load_realtext(name)
         with pytest.raises(FileNotFoundError):
             bench.load_realtext(f"h{n}-tune")
+
+
+def test_the_rules_gap_refuses_a_set_not_joined_by_halves(capsys: pytest.CaptureFixture) -> None:
+    """bench_rules_gap.py reads tune and check halves, so a set not joined by halves (heldout2,
+    trained on whole; a blind set; an unknown one) is refused before any half is built; a
+    joined set runs and prints both halves' figures."""
+    bench = load_benchmark("bench_rules_gap")
+    assert bench.main(["--groups", "2-2"]) == 2
+    assert "heldout2 not joined" in capsys.readouterr().out
+    assert bench.main(["--groups", "99-99"]) == 2
+    assert "heldout99 not joined" in capsys.readouterr().out
+    assert bench.main(["--groups", "27-28"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("heldout27-28: tune P ") and "| check P " in out
