@@ -88,6 +88,7 @@ from transplant_audit.extract.counters import (
     _label_counter,
     _list_counter,
     _list_sibling,
+    _paren_item_counter,
     _ranked_next_counter,
     _subset_indicator,
     _table_head,
@@ -662,8 +663,6 @@ def _extract(text: str, language: str | None, snippet_chars: int) -> list[Candid
             cnt = _elliptic_counters(pg, f, cnt)
         if not cnt.uclass and f.arabic and not pg.is_zh_text:
             cnt = _ranked_next(pg, carry, f, cnt)
-        if not cnt.uclass and f.arabic and not pg.is_zh_text:
-            cnt = _paren_list_item(pg, carry, f, cnt)
         if not (
             _unit(pg, f, cnt)
             and _currency(pg, f)
@@ -1009,53 +1008,18 @@ def _elliptic_counters(pg: _Page, f: _Figure, cnt: _Counter) -> _Counter:
 
 
 def _ranked_next(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
-    """A ranked list's next item after 'followed by', counted by the figure before it (and
-    marked so that it is named as that figure is)."""
+    """A list's next item counted by the figure before it, and marked so that it is named as
+    that figure is: a ranked list's after 'followed by', or a bare count in parentheses after
+    an organ, one of two or more in a row (list33)."""
     se_s, _ = pg.sentences.around(f.s, f.e)
     cnt = _ranked_next_counter(pg.norm, f.s, f.e, se_s, carry.last_counter, cnt)
+    if not cnt.uclass and carry.out:
+        prev = carry.out[-1]
+        cnt = _paren_item_counter(
+            pg.norm, f.s, f.e, prev.indicator, prev.end, carry.last_counter, cnt
+        )
     f.ranked_item = bool(cnt.uclass) and bool(carry.out)
     return cnt
-
-
-_PAREN_ITEM_OF = frozenset(
-    {"transplants_in_period", "transplants_cumulative", "opo_donors", "waitlist_size"}
-)
-"""What the figure before a list of bare counts in parentheses may count for them to count it."""
-_PAREN_ITEM_REACH = 200
-_PAREN_ITEM_ORGAN_RE = re.compile(
-    r"(?<![a-z])(?:kidneys?|livers?|hearts?|lungs?|pancreas|intestines?|corneas?)[^()\d.;]{0,30}\($"
-)
-"""The item names an organ just before its parenthesis ('followed by liver (')."""
-_PAREN_ITEM_GAP = (
-    r"\)\s?(?:,|;|,?\s(?:and|then|followed by))\s(?:then\s|followed by\s)?[^()\d.;]{1,50}\("
-)
-_PAREN_ITEM_NEXT_RE = re.compile(_PAREN_ITEM_GAP + r"\d[\d,]*\)")
-_PAREN_ITEM_BEFORE_RE = re.compile(r"\(\d[\d,]*" + _PAREN_ITEM_GAP + "$")
-
-
-def _paren_list_item(pg: _Page, carry: _Carry, f: _Figure, cnt: _Counter) -> _Counter:
-    """English (list33): a bare count alone in parentheses after an organ's name, one of two or
-    more such counts in a row ('Kidney is the most frequent (16,895), followed by liver
-    (6,455), then heart (2,531)'), soon after a count of transplants, donors or waiting
-    patients, counts what that figure counts and is named as it is. Not a year; not a number
-    after a country, an age or a rate ('India (12)': a citation, 'recipients (45)')."""
-    norm, s, e, out = pg.norm, f.s, f.e, carry.out
-    if norm[s - 1 : s] != "(" or norm[e : e + 1] != ")" or _YEAR_ONLY_RE.match(f.m.group(0)):
-        return cnt
-    last = carry.last_counter
-    if not out or last is None or out[-1].indicator not in _PAREN_ITEM_OF:
-        return cnt
-    if not 0 < s - out[-1].end <= _PAREN_ITEM_REACH:
-        return cnt
-    if not _PAREN_ITEM_ORGAN_RE.search(norm, max(0, s - 48), s):
-        return cnt
-    if not (
-        _PAREN_ITEM_NEXT_RE.match(norm, e, e + 72)
-        or _PAREN_ITEM_BEFORE_RE.search(norm, max(0, s - 72), s)
-    ):
-        return cnt
-    f.ranked_item = True  # named as the figure before it is (``_indicator``)
-    return _Counter(last[1].uclass, last[1].stated_unit, 1.0, [], "", e)
 
 
 def _ordinal_donor(pg: _Page, f: _Figure) -> bool:

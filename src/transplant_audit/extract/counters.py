@@ -786,6 +786,53 @@ def _ranked_next_counter(
     return _Counter(prev.uclass, prev.stated_unit, 1.0, [], "", e)
 
 
+_PAREN_ITEM_OF = frozenset(
+    {"transplants_in_period", "transplants_cumulative", "opo_donors", "waitlist_size"}
+)
+"""What the figure before a list of bare counts in parentheses may count for them to count it."""
+_PAREN_ITEM_REACH = 200
+_PAREN_ITEM_ORGAN_RE = re.compile(
+    r"(?<![a-z])(?:kidneys?|livers?|hearts?|lungs?|pancreas|intestines?|corneas?)[^()\d.;]{0,30}\($"
+)
+"""The item names an organ just before its parenthesis ('followed by liver (')."""
+_PAREN_ITEM_GAP = (
+    r"\)\s?(?:,|;|,?\s(?:and|then|followed by))\s(?:then\s|followed by\s)?[^()\d.;]{1,50}\("
+)
+_PAREN_ITEM_NEXT_RE = re.compile(_PAREN_ITEM_GAP + r"\d[\d,]*\)")
+_PAREN_ITEM_BEFORE_RE = re.compile(r"\(\d[\d,]*" + _PAREN_ITEM_GAP + "$")
+
+
+def _paren_item_counter(
+    norm: str,
+    s: int,
+    e: int,
+    prev_indicator: str,
+    prev_end: int,
+    last: tuple[int, _Counter] | None,
+    cnt: _Counter,
+) -> _Counter:
+    """English (list33): a bare count alone in parentheses after an organ's name, one of two or
+    more such counts in a row ('Kidney is the most frequent (16,895), followed by liver
+    (6,455), then heart (2,531)'), soon after a count of transplants, donors or waiting
+    patients (``prev_indicator``, ending at ``prev_end``; its counter ``last``), counts that
+    figure's noun. Not a year; not a number after a country, an age or a rate ('India (12)':
+    a citation, 'recipients (45)')."""
+    if norm[s - 1 : s] != "(" or norm[e : e + 1] != ")" or _YEAR_FULL_RE.fullmatch(norm, s, e):
+        return cnt
+    if last is None or prev_indicator not in _PAREN_ITEM_OF:
+        return cnt
+    if not 0 < s - prev_end <= _PAREN_ITEM_REACH:
+        return cnt
+    if not _PAREN_ITEM_ORGAN_RE.search(norm, max(0, s - 48), s):
+        return cnt
+    if not (
+        _PAREN_ITEM_NEXT_RE.match(norm, e, e + 72)
+        or _PAREN_ITEM_BEFORE_RE.search(norm, max(0, s - 72), s)
+    ):
+        return cnt
+    return _Counter(last[1].uclass, last[1].stated_unit, 1.0, [], "", e)
+
+
 _WAITING_PART_GAP = 160
 
 
