@@ -732,7 +732,6 @@ is the programme's life so far, a running total (GUIDE.md, "From the start")."""
 EN_NAMED_PERIOD_RE = re.compile(r"(?<![a-z])(?:last|this|that|the same|the current) year(?![a-z])")
 """An English named period (not a per-year rate): 'the current year' too ('in the first 10
 months of the current year', h23r)."""
-_FEW_EN = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven)"
 EN_SHORT_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:in|during|over|within)\s(?:the|that|one|a single|a|its first)\s"
     r"(?:week|month|quarter|half)(?![a-z])|(?:last|this|that|the same|the following)\s"
@@ -740,8 +739,8 @@ EN_SHORT_PERIOD_RE = re.compile(
     # per33: the year so far and a few months named by their number
     r"|since the (?:beginning|start) of (?:the|this) year|year[- ]to[- ]date"
     r"|(?<![a-z])(?:in|during|over|within|for)\s(?:the\s)?(?:first|last|past)\s"
-    rf"(?:{_FEW_EN}|\d{{1,2}})\s(?:weeks|months)(?![a-z])"
-    rf"|(?<![a-z])(?:in|during|over|within|for)\s(?:the|a|that)\s(?:{_FEW_EN}|\d{{1,2}})-month"
+    rf"(?:{_EN_UNDER_100}|\d{{1,2}})\s(?:weeks|months)(?![a-z])"
+    rf"|(?<![a-z])(?:in|during|over|within|for)\s(?:the|a|that)\s(?:{_EN_UNDER_100}|\d{{1,2}})-month"
     r"\s(?:period|span|stretch)"
 )
 """'In the week before the New Year, the department performed 12 transplants': a named short
