@@ -32,21 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 
 def _pooled(trainer, docs: list, preds: dict[str, list]) -> str:  # noqa: ANN001
-    from transplant_audit.extract.evaluate import matched
+    """Pooled precision / recall and macro F0.5 of ``preds`` on ``docs``, with the trainer's
+    own scoring (``_scores``, ``macro_f_default``)."""
+    from transplant_audit.extract.evaluate import summed
 
-    cells = {lang: [0, 0, 0] for lang in trainer.LANGUAGES}
-    for d in docs:
-        right, found = matched(preds[d.id], d.gold)
-        c = cells[d.language]
-        c[0], c[1], c[2] = (
-            c[0] + sum(right),
-            c[1] + len(right) - sum(right),
-            c[2] + len(found) - sum(found),
-        )
-    tp, fp, fn = (sum(c[i] for c in cells.values()) for i in range(3))
-    tallies = {lang: trainer.Tally(*c) for lang, c in cells.items()}
+    tallies = trainer._scores(docs, preds)
+    t = summed(tallies.values())
     macro = trainer.macro_f_default(tallies)
-    return f"P {tp / (tp + fp):.3f} R {tp / (tp + fn):.3f} macro F0.5 {macro:.4f}"
+    return f"P {t.precision:.3f} R {t.recall:.3f} macro F0.5 {macro:.4f}"
 
 
 def main(argv: list[str] | None = None) -> int:

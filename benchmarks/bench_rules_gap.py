@@ -26,25 +26,20 @@ import argparse
 import sys
 from pathlib import Path
 
+from transplant_audit.extract.evaluate import Tally
+
 REALTEXT = Path(__file__).resolve().parents[1] / "tests" / "extract" / "realtext"
 
 
-def _counts(docs: list[dict]) -> tuple[int, int, int]:
-    from transplant_audit.extract.core import extract_candidates
-    from transplant_audit.extract.evaluate import matched
+def _pooled(halves: list[list[dict]]) -> Tally:
+    """The rules' (tp, fp, fn) on ``halves``, pooled over them and their languages."""
+    from transplant_audit.extract.evaluate import evaluate_values, summed
 
-    tp = fp = gold = 0
-    for d in docs:
-        right, _ = matched(extract_candidates(d["text"]), d["gold"])
-        tp, fp, gold = tp + sum(right), fp + len(right) - sum(right), gold + len(d["gold"])
-    return tp, fp, gold
+    return summed(t for docs in halves for t in evaluate_values(docs).by_language.values())
 
 
-def _cell(c: tuple[int, int, int]) -> str:
-    tp, fp, gold = c
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / gold if gold else 0.0
-    return f"P {p:.3f} R {r:.3f} ({gold:,} figures)"
+def _cell(t: Tally) -> str:
+    return f"P {t.precision:.3f} R {t.recall:.3f} ({t.tp + t.fn:,} figures)"
 
 
 def _groups(spec: str) -> list[tuple[int, int]]:
@@ -73,12 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(f"refused: {', '.join(missing)} not joined by halves (blind or unknown)")
             return 2
-        tune, check = [0, 0, 0], [0, 0, 0]
-        for name in names:
-            t, c = build_set.halves(name)
-            for acc, docs in ((tune, t), (check, c)):
-                acc[:] = [a + b for a, b in zip(acc, _counts(docs), strict=True)]
-        print(f"heldout{lo}-{hi}: tune {_cell(tuple(tune))} | check {_cell(tuple(check))}")
+        halves = [build_set.halves(name) for name in names]
+        tune, check = _pooled([t for t, _ in halves]), _pooled([c for _, c in halves])
+        print(f"heldout{lo}-{hi}: tune {_cell(tune)} | check {_cell(check)}")
     print(f"(rules of this checkout; the default method is {learned.DEFAULT_METHOD})")
     return 0
 
