@@ -12,7 +12,7 @@ none is quoted from a set.
   four-month period' were read as running totals (``patterns.EN_SHORT_PERIOD_RE``).
 - **Bare counts in parentheses, two or more in a row, after a count** (list33): 'Kidney is the
   most frequent (16,895), followed by liver (6,455), then heart (2,531)' gave nothing for the
-  three items (``core._paren_list_item``); a year or a lone parenthesised number does not.
+  three items (``counters._paren_item_counter``); a year or a lone parenthesised number does not.
 
 Measured with the rules on the pooled check halves of heldout3-28 (the judge): identical
 (en 1,020 / 368 / 687 true / false / missed; the families are rare there); on the training
