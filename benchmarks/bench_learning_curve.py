@@ -32,14 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 
 def _pooled(trainer, docs: list, preds: dict[str, list]) -> str:  # noqa: ANN001
-    """Pooled precision / recall and macro F0.5 of ``preds`` on ``docs``, with the trainer's
-    own scoring (``_scores``, ``macro_f_default``)."""
+    """Pooled precision / recall and the objective (macro F-beta) of ``preds`` on ``docs``,
+    with the trainer's own scoring (``_scores``, ``macro_f_default``)."""
     from transplant_audit.extract.evaluate import summed
 
     tallies = trainer._scores(docs, preds)
     t = summed(tallies.values())
     macro = trainer.macro_f_default(tallies)
-    return f"P {t.precision:.3f} R {t.recall:.3f} macro F0.5 {macro:.4f}"
+    return f"P {t.precision:.3f} R {t.recall:.3f} macro F{trainer.DEFAULT_BETA:.2f} {macro:.4f}"
 
 
 def main(argv: list[str] | None = None) -> int:

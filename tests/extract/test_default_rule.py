@@ -1,7 +1,11 @@
 """Rule 3 of the trainer, precision first (pf16): the default method is the allowed method
 with the highest macro F0.5 among those eligible by rule 1 whose F0.5 gain over the rules is
 real by the paired page bootstrap; else the rules. On per-page tallies written for the test,
-with answers worked out by hand. No real-text set is read."""
+with answers worked out by hand. No real-text set is read.
+
+Every test here runs under the objective from pf18 to tgt31, macro F0.5 (``f05_objective``,
+tests/extract/conftest.py): the hand-worked tallies need a beta far from 1 for F1 and the
+objective to disagree; tgt31's objective itself is tested in test_objective.py."""
 
 from __future__ import annotations
 
@@ -22,6 +26,9 @@ def trainer():  # noqa: ANN201
     return import_script(TOOLS, "train_extractor")
 
 
+pytestmark = pytest.mark.usefixtures("f05_objective")
+
+
 def pages(*cells: tuple[int, int, int], n: int = PAGES) -> np.ndarray:
     """``n`` pages alike with ``cells`` (tp, fp, fn) for en, zh-Hans, zh-Hant (one cell: all
     three languages alike)."""
@@ -29,9 +36,8 @@ def pages(*cells: tuple[int, int, int], n: int = PAGES) -> np.ndarray:
     return np.array([row] * n, dtype=np.int64)
 
 
-def test_default_beta_weighs_precision(trainer) -> None:  # noqa: ANN001
+def test_f05_weighs_precision(trainer) -> None:  # noqa: ANN001
     """F0.5 by the textbook formula (1 + b^2) P R / (b^2 P + R), worked by hand above."""
-    assert trainer.DEFAULT_BETA == 0.5
     t = trainer.tallies_of(pages(PRECISE))
     p, r = 5 / 6, 0.5
     assert trainer.macro_f_default(t) == pytest.approx(1.25 * p * r / (0.25 * p + r))

@@ -28,6 +28,7 @@ def sets(*cells: tuple[int, int, int]) -> np.ndarray:
     return np.array([[c] * 3 for c in cells], dtype=np.int64)
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_the_keep_with_the_best_macro_f05_is_chosen(trainer) -> None:  # noqa: ANN001
     """Three sets. Keep 0.1: P 0.7 R 0.7 everywhere. Keep 0.5: two sets P 0.875 R 0.7
     (F0.5 0.833), one set worse (P 0.5 R 0.5): pooled P 0.731 R 0.633 (F0.5 0.709 > 0.7), so
@@ -65,6 +66,7 @@ def _cand(indicator: str, value: float) -> SimpleNamespace:
     return SimpleNamespace(indicator=indicator, value=value)
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_the_stage_is_cross_fitted_by_set(trainer) -> None:  # noqa: ANN001
     """Set A has a false figure that keep 0.5 vetoes, set B a true one it vetoes. Pooled, 0.5
     wins (en F0.5 0.833 against 0.714: a missed figure costs less than a false one), so 0.5 is

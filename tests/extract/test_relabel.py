@@ -315,6 +315,7 @@ def _docs_and_preds(trainer, **found: tuple[int, int]):  # noqa: ANN001, ANN202
     return docs, preds
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_cv_score_is_macro_f05(trainer) -> None:  # noqa: ANN001
     """pf18: every setting is chosen in CV by macro F0.5 (``DEFAULT_BETA``), so of two
     settings the precise one (5 true, 0 false of 10: F1 0.667, F0.5 0.833) scores above the
@@ -327,6 +328,7 @@ def test_cv_score_is_macro_f05(trainer) -> None:  # noqa: ANN001
     assert f1["recalling"] > f1["precise"]
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_pick_relabel_takes_the_best_f05_that_keeps_precision(trainer) -> None:  # noqa: ANN001
     """pf18: of the re-labeller's settings that keep the base's pooled precision (6 true, 6
     false of 10: P 0.5), the one with the best macro F0.5 (drops: 5 true, 0 false) is

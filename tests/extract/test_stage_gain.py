@@ -160,6 +160,7 @@ def test_judge_table_names_the_interval_it_shows(trainer, monkeypatch) -> None: 
     assert "| 95% interval |" in trainer.markdown_table(stored).splitlines()[0]
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_rule_2_tests_and_chooses_stages_by_macro_f05(trainer) -> None:  # noqa: ANN001
     """pf18: rule 2 measures a stage's gain and chooses among acceptable variants in macro
     F0.5 (``DEFAULT_BETA``), not macro F1. On 50 pages alike, the re-labeller drops three
@@ -195,6 +196,7 @@ def test_rule_2_tests_and_chooses_stages_by_macro_f05(trainer) -> None:  # noqa:
     assert trainer.decide_stages(variants, gains, {relab: True, span: False}) == relab
 
 
+@pytest.mark.usefixtures("f05_objective")
 def test_rule_2_refuses_a_stage_whose_f1_gain_is_real_and_f05_gain_is_not(trainer) -> None:  # noqa: ANN001
     """A stage trading precision for recall within rule 1's guard (en, zh-Hans, zh-Hant
     P 0.692, R 0.72 against 0.7 / 0.7): real in macro F1 on every page, a loss in macro
