@@ -1,5 +1,5 @@
 """Fit the extractor's confidence mapping (issue 14) on the candidates of the trainer's judge,
-the pooled CHECK halves of heldout3..heldout28, and store it beside the weights.
+the pooled CHECK halves of heldout3..heldout29, and store it beside the weights.
 
 Run:  python tools/calibrate_extractor.py           # refit and write model/calibration.json
       python tools/calibrate_extractor.py --check   # exit 1 when the stored mapping is stale
@@ -94,6 +94,7 @@ POOLS = {
     "heldout26 check half": ("heldout26-check",),
     "heldout27 check half": ("heldout27-check",),
     "heldout28 check half": ("heldout28-check",),
+    "heldout29 check half": ("heldout29-check",),
 }
 """The cross-fitted figures' pools (those ``bench_extract.py --confidence`` printed as unseen
 before the mapping was fitted on them), and all of them pooled."""

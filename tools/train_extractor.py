@@ -5,9 +5,9 @@ Run:  python tools/train_extractor.py            # CV, choose, fit on everything
       python tools/train_extractor.py --check    # exit 1 when the stored weights are stale
 
 Training data, named file by file in ``TRAINING_FILES`` (nothing is globbed, so a new test
-set such as a blind realtext/heldout29.json can never slip in; tests/extract/test_learned.py checks
+set such as a blind realtext/heldout30.json can never slip in; tests/extract/test_learned.py checks
 it): the real-text sets dev, dev2, held-out v1 and heldout2 from tests/extract/realtext/
-whole, the TUNE halves only of heldout3 to heldout28 (``HALF_SETS``, split by page with
+whole, the TUNE halves only of heldout3 to heldout29 (``HALF_SETS``, split by page with
 ``build_set.halves``), and optionally the project's synthetic corpus (tests/extract/corpus/,
 written by the project; never scored). Every number the parser finds is a span
 (``learned.document_spans``), labelled by ``learned.label_spans``; every rules candidate is an
@@ -25,7 +25,7 @@ on most training snippets, so the CV cannot say whether a stage helps.
 
 THE JUDGE AND THE DECISION RULE (written and committed before the figures it decides were seen,
 learned11, 2026-12-05 23:10 UTC). Which stages ``combined`` runs, and the default method, are
-decided on the judge alone: the pooled CHECK halves of heldout3 to heldout28 (``JUDGE_SETS``;
+decided on the judge alone: the pooled CHECK halves of heldout3 to heldout29 (``JUDGE_SETS``;
 until namer13 heldout3 to heldout8, 949 snippets, 1,587 figures: en 672, zh-Hans 527, zh-Hant
 388; each later set's check half joined after its one blind score).
 No check half is ever
@@ -247,7 +247,7 @@ REAL_FILES = {
     "heldout2": "tests/extract/realtext/heldout2.json",
 }
 """The real-text training sets read whole, by name and path. Never add a set that has not
-been scored yet (a next heldout29 and its gathering folders are blind)."""
+been scored yet (a next heldout30 and its gathering folders are blind)."""
 HALF_FILES = {
     "heldout3": "tests/extract/realtext/heldout3.json",
     "heldout4": "tests/extract/realtext/heldout4.json",
@@ -275,6 +275,7 @@ HALF_FILES = {
     "heldout26": "tests/extract/realtext/heldout26.json",
     "heldout27": "tests/extract/realtext/heldout27.json",
     "heldout28": "tests/extract/realtext/heldout28.json",
+    "heldout29": "tests/extract/realtext/heldout29.json",
 }
 """Sets scored blind once and then tuned on by half: only their tune half (``build_set.halves``,
 a page's snippets in one half) is trained on; the check half is never loaded here (the rules
@@ -442,6 +443,7 @@ JUDGE_HALVES = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
 )
 """The sets whose CHECK halves (``build_set.halves``) are pooled into the judge: heldout3 to
 heldout8 from learned11, each later set's after its one blind score, in the commit that joins

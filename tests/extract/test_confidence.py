@@ -292,7 +292,7 @@ def _row(set_name: str, fold: int = 0, right: bool = True, p: float = 0.5) -> di
 
 @pytest.mark.parametrize(
     "stray",
-    ["dev", "heldout", "heldout9", "heldout10", "heldout11", "heldout12", "heldout29-check"],
+    ["dev", "heldout", "heldout9", "heldout10", "heldout11", "heldout12", "heldout30-check"],
 )
 def test_no_training_snippet_or_blind_set_reaches_the_fit(tool, stray: str) -> None:  # noqa: ANN001
     """The mapping is fitted on the judge's check halves only: a pair of a training set (a
@@ -309,7 +309,7 @@ def test_the_stored_mapping_was_fitted_on_check_halves_only(tool) -> None:  # no
     stored = json.loads(cf.CALIBRATION_FILE.read_text(encoding="utf-8"))
     sets = {key.split(" ", 1)[1] for key in stored["pairs_by_set"]}
     assert sets == set(tool.trainer.JUDGE_SETS)
-    assert "heldout29" not in tool.trainer.JUDGE_HALVES
+    assert "heldout30" not in tool.trainer.JUDGE_HALVES
     for origin, n in stored["examples"].items():
         fitted = [v for k, v in stored["pairs_by_set"].items() if k.startswith(origin + " ")]
         assert n["candidates"] == sum(v["candidates"] for v in fitted)

@@ -292,20 +292,20 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The trainer trains only on the sets it names, and of heldout3 to heldout28 only on the
+    """The trainer trains only on the sets it names, and of heldout3 to heldout29 only on the
     tune half: their check halves (the judge, and the rules' generalisation checks) are
     loaded only by ``load_judge``, never trained on; a blind next set (a fictional
-    heldout29.json here) and any raw batch dropped beside them are never loaded, read,
+    heldout30.json here) and any raw batch dropped beside them are never loaded, read,
     digested or trained on (synthetic sentences in a temporary tree with the real split
-    function). heldout9 to heldout28 were each scored blind once before their tune
+    function). heldout9 to heldout29 were each scored blind once before their tune
     halves joined the training sets."""
-    half_sets = {f"heldout{n}" for n in range(3, 29)}
-    blind = "heldout29"
+    half_sets = {f"heldout{n}" for n in range(3, 30)}
+    blind = "heldout30"
     assert set(trainer.REAL_SETS) == {"dev", "dev2", "heldout", "heldout2"} | half_sets
     assert set(trainer.HALF_SETS) == half_sets
     assert set(trainer.JUDGE_HALVES) == half_sets
     for rel in trainer.TRAINING_FILES:
-        assert blind not in rel and "h29" not in Path(rel).name, rel
+        assert blind not in rel and "h30" not in Path(rel).name, rel
         assert "/raw/" not in rel and "check" not in rel, rel
     realtext = tmp_path / "tests" / "extract" / "realtext"
     corpus = tmp_path / "tests" / "extract" / "corpus"
@@ -377,7 +377,7 @@ def test_training_sets_are_named_and_unscored_sets_never_slip_in(
 
 
 def test_check_halves_are_not_training_snippets(trainer) -> None:  # noqa: ANN001
-    """On the real files: no snippet of the check half of heldout3 to heldout28 is among the
+    """On the real files: no snippet of the check half of heldout3 to heldout29 is among the
     trainer's snippets, and every snippet of their tune halves is."""
     build_set = import_script(REALTEXT, "build_set")
     records = trainer.real_records()
@@ -452,13 +452,13 @@ def test_scoring_reads_any_code_point() -> None:
 
 
 def test_no_judged_or_blind_page_is_trained_on(trainer) -> None:  # noqa: ANN001
-    """On the real files: no snippet of a judge check half (heldout3 to heldout28; heldout9's
-    to heldout28's tune halves are trained on since their one blind score, their
+    """On the real files: no snippet of a judge check half (heldout3 to heldout29; heldout9's
+    to heldout29's tune halves are trained on since their one blind score, their
     check halves never) is among the
     trainer's snippets, by id, text or page (the URL key the split hashes, across sets: a
     page in two sets must not be trained in one and judged in the other). Counts only, so a
     failure prints no held-out text. Which sets the judge holds is
-    test_judge_is_the_check_halves_of_heldout3_to_heldout28's to check."""
+    test_judge_is_the_check_halves_of_heldout3_to_heldout29's to check."""
     build_set = import_script(REALTEXT, "build_set")
     records = [raw for _, raw in trainer.real_records()]
     ids = {str(raw["id"]) for raw in records}
@@ -473,11 +473,11 @@ def test_no_judged_or_blind_page_is_trained_on(trainer) -> None:  # noqa: ANN001
         assert (by_id, by_text, by_page) == (0, 0, 0), f"{name}: trained on"
 
 
-def test_judge_is_the_check_halves_of_heldout3_to_heldout28(trainer) -> None:  # noqa: ANN001
-    """Stages and the default are judged on the pooled check halves of heldout3 to heldout28
+def test_judge_is_the_check_halves_of_heldout3_to_heldout29(trainer) -> None:  # noqa: ANN001
+    """Stages and the default are judged on the pooled check halves of heldout3 to heldout29
     (``build_set.halves``'s, none trained on: test_no_judged_or_blind_page_is_trained_on);
     held-out v1 (whose errors the rules passes read) is training data, not judged."""
-    names = tuple(f"heldout{n}" for n in range(3, 29))
+    names = tuple(f"heldout{n}" for n in range(3, 30))
     assert names == trainer.JUDGE_HALVES
     assert tuple(f"{n}-check" for n in names) == trainer.JUDGE_SETS
     assert "heldout" in trainer.REAL_FILES
