@@ -176,15 +176,18 @@ def test_groups_hold_one_way_of_counting(trainer) -> None:  # noqa: ANN001
 
 def test_relabeller_rebuilds_from_training_data(trainer) -> None:  # noqa: ANN001
     """Fitting again on the stored setting gives the stored weights: deterministic, and
-    nobody edited them by hand."""
+    nobody edited them by hand. Within 2e-3: lbfgs stops at its gradient tolerance, and the
+    same fit in another process of the full suite landed up to 3e-4 from the stored one in
+    an intercept (measured twice with the model of 2026-12-07 12:00 UTC; the file alone agrees
+    to 1e-4), where a hand edit moves a weight by far more."""
     model = learned.load_model().relabeller
     assert model is not None
     meta = learned.load_model().meta["relabel"]
     again = trainer.fit_relabel(trainer.load_real(), float(meta["C"]))  # type: ignore[index]
     assert again.classes == model.classes
     assert again.index == model.index
-    assert np.allclose(again.weights, model.weights, atol=1e-4)
-    assert np.allclose(again.intercept, model.intercept, atol=1e-4)
+    assert np.allclose(again.weights, model.weights, rtol=0, atol=2e-3)
+    assert np.allclose(again.intercept, model.intercept, rtol=0, atol=2e-3)
     assert model.switch_threshold == meta["switch_threshold"]  # type: ignore[index]
     assert [list(g) for g in model.groups] == meta["groups"]  # type: ignore[index]
 
