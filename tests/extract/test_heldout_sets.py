@@ -149,8 +149,8 @@ at 141 (CORRECTIONS.md, "heldout20"), heldout21's at 170 (CORRECTIONS.md, "heldo
 heldout23's at 148 (CORRECTIONS.md, "heldout23"), heldout24's at 116 (CORRECTIONS.md,
 "heldout24"), heldout25's at 141 (CORRECTIONS.md, "heldout25"), heldout26's at 159
 (CORRECTIONS.md, "heldout26"), heldout27's at 150 (CORRECTIONS.md, "heldout27"), heldout28's
-at 162 (CORRECTIONS.md, "heldout28"), heldout29's at 157 (CORRECTIONS.md, "heldout29"), heldout30's at 163 (CORRECTIONS.md,
-"heldout30")."""
+at 162 (CORRECTIONS.md, "heldout28"), heldout29's at 157 (CORRECTIONS.md, "heldout29"),
+heldout30's at 163 (CORRECTIONS.md, "heldout30")."""
 
 
 @pytest.fixture(scope="module")
