@@ -79,3 +79,78 @@ def test_rule_3_now_prefers_the_recalling_method_f05_refused(trainer) -> None:  
     scores = {m: trainer.macro_f_default(trainer.tallies_of(c)) for m, c in methods.items()}
     assert scores["combined"] == pytest.approx(0.8138, abs=1e-4)
     assert scores["learned"] == pytest.approx(0.7612, abs=1e-4)
+    f05 = {m: trainer.macro_f(trainer.tallies_of(c), PF18_BETA) for m, c in methods.items()}
+    assert f05["learned"] > f05["combined"]  # 0.882 against 0.776: F0.5's choice
+
+
+def test_every_choice_reads_the_objective_through_one_function(trainer) -> None:  # noqa: ANN001
+    """The trainer computes F-beta in one place: ``f_beta`` is called only by ``macro_f``, and
+    ``macro_f`` only by ``macro_f1`` (for comparison) and ``macro_f_default`` (the objective),
+    so no decision (rule 2, the judge's keep and add, addg30, the CV, the re-labeller's pick,
+    rule 3 and its tie rule) can hold a beta of its own (the review of tgt31 replaced each
+    site's ``macro_f_default`` with a fixed F0.5 and no other test failed)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(trainer))
+    calls: dict[str, set[str]] = {"f_beta": set(), "macro_f": set()}
+
+    def visit(node: ast.AST, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            here = child.name if isinstance(child, ast.FunctionDef) else where
+            if isinstance(child, ast.Name) and child.id in calls:
+                calls[child.id].add(where)  # a call, or the function passed as a value
+            visit(child, here)
+
+    visit(tree, "<module>")
+    assert calls["f_beta"] == {"macro_f"}
+    assert calls["macro_f"] == {"macro_f1", "macro_f_default"}
+
+
+def test_the_cv_prefers_what_tgt31_prefers(trainer) -> None:  # noqa: ANN001
+    """``cv_score`` under the objective in force: of ten gold figures per language, 9 true and
+    7 false (P 0.5625, R 0.9: 0.683) beats 5 true and none false (P 1.0, R 0.5: 0.680); under
+    F0.5 the reverse (test_relabel.py's pf18 test, same tallies)."""
+    from .test_relabel import _docs_and_preds
+
+    docs, preds = _docs_and_preds(trainer, precise=(5, 0), recalling=(9, 7))
+    score = {k: trainer.cv_score(docs, p) for k, p in preds.items()}
+    assert score["recalling"] > score["precise"]
+    f05 = {k: trainer.macro_f(trainer._scores(docs, p), PF18_BETA) for k, p in preds.items()}
+    assert f05["precise"] > f05["recalling"]
+
+
+def test_rule_2_runs_the_stage_tgt31_prefers(trainer) -> None:  # noqa: ANN001
+    """test_stage_gain.py's pf18 case under the objective in force: the span stage (P 0.698,
+    R 0.74: 0.717) now beats the re-labeller (P 0.722, R 0.7: 0.712), which F0.5 chose."""
+    off, relab, span, both = (False, False), (False, True), (True, False), (True, True)
+    rows = {off: (70, 30, 30), relab: (70, 27, 30), span: (74, 32, 26), both: (74, 32, 26)}
+    variants = {v: np.array([[c] * 3] * 50, dtype=np.int64) for v, c in rows.items()}
+    t = {v: trainer.tallies_of(c) for v, c in variants.items()}
+    assert trainer.macro_f_default(t[span]) > trainer.macro_f_default(t[relab])
+    assert trainer.macro_f(t[relab], PF18_BETA) > trainer.macro_f(t[span], PF18_BETA)
+    assert trainer.decide_stages(variants) == span
+
+
+def test_the_judges_keep_is_the_one_tgt31_prefers(trainer) -> None:  # noqa: ANN001
+    """test_keep_choice.py's pf18 case under the objective in force: keep 0.5 (pooled P 0.731,
+    R 0.633) scores 0.681 against keep 0.1's 0.7 (P = R = 0.7), so 0.1 is chosen, where F0.5
+    chose 0.5 (0.709)."""
+    never = trainer.NEVER
+    low, high = (0.1, never), (0.5, never)
+    per_set = {
+        low: np.array([[c] * 3 for c in [(7, 3, 3)] * 3], dtype=np.int64),
+        high: np.array([[c] * 3 for c in [(7, 1, 3), (7, 1, 3), (5, 5, 5)]], dtype=np.int64),
+    }
+    setting, _, scores = trainer.choose_setting(per_set)
+    assert setting == low
+    assert scores[high] == pytest.approx(0.6814, abs=1e-4) and scores[low] == pytest.approx(0.7)
+
+
+def test_a_stored_judge_is_labelled_with_the_beta_it_was_decided_under(trainer) -> None:  # noqa: ANN001
+    """``--table`` on a model decided under F0.5 says F0.50, not the code's beta."""
+    stored = trainer.learned.load_model().meta["judge"]
+    assert f"macro F{trainer.DEFAULT_BETA:.2f} |" in trainer.markdown_table(stored)
+    old = {**stored, "rule": {**stored["rule"], "default_beta": PF18_BETA}}
+    head = trainer.markdown_table(old).splitlines()[0]
+    assert "macro F0.50 |" in head and f"F{trainer.DEFAULT_BETA:.2f}" not in head

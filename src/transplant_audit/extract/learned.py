@@ -74,8 +74,8 @@ DEFAULT_METHOD = "combined"
 (tests hold the two equal), decided by the trainer's rule 3 (tools/train_extractor.py,
 ``decide_default``) on its judge, the pooled check halves of the blind sets joined by half,
 never trained on. The rules, unless another allowed method loses no language more than 0.01
-precision and its gain over them in the trainer's objective (macro F-beta, beta² 0.8 / 0.9
-since tgt31, 0.5 before) is real by a paired page bootstrap (5th
+precision and its gain over them in the trainer's objective (macro F-beta: beta² 0.8 / 0.9
+since tgt31, beta 0.5 before) is real by a paired page bootstrap (5th
 percentile of 2,000 resampled gains above 0); of two that pass, the one nearer the rules
 (``combined``) unless the other's lead is real by the same test (the tie rule, tie26).
 
