@@ -45,6 +45,7 @@ Run: python tests/extract/realtext/build_set.py          (checks and counts real
      python tests/extract/realtext/build_set.py heldout28 (raw/ad*.txt, heldout28.json; likewise)
      python tests/extract/realtext/build_set.py heldout29 (raw/ae*.txt, heldout29.json; likewise)
      python tests/extract/realtext/build_set.py heldout30 (raw/af*.txt, heldout30.json; likewise)
+     python tests/extract/realtext/build_set.py heldout31 (raw/ag*.txt, heldout31.json; likewise)
 """
 
 from __future__ import annotations
@@ -320,7 +321,7 @@ _BATCHES = [
     ("v", "h12"), ("w", "h13"), ("x", "h14"), ("y", "h15"), ("z", "h16"),
     ("a", "h17"), ("c", "h18"), ("e", "h19"), ("f", "h20"), ("g", "h21"),
     ("i", "h22"), ("j", "h23"), ("l", "h24"), ("o", "h25"), ("ab", "h26"), ("ac", "h27"),
-    ("ad", "h28"), ("ae", "h29"), ("af", "h30"),
+    ("ad", "h28"), ("ae", "h29"), ("af", "h30"), ("ag", "h31"),
 ]  # fmt: skip
 """Every set's raw batch prefix and snippet id prefix, in the order they were gathered."""
 _NEAR_COPY_CHECK_FROM = "u"
@@ -618,6 +619,16 @@ def build_heldout30() -> list[dict]:
     return _build_blind("heldout30")
 
 
+def build_heldout31() -> list[dict]:
+    """The thirty-first held-out set (raw/ag*.txt: agE English, agS Simplified, agT
+    Traditional Chinese), gathered blind to the extractor in the thirteenth session, after
+    heldout30 had been scored, as a replication of its comparison with nothing changed, by
+    two gatherers for English (other countries' text only: South and South-East Asia and
+    the Middle East; Europe, the Americas, Oceania and Africa), two for Simplified and one
+    for Traditional Chinese, under the earlier sets' checks."""
+    return _build_blind("heldout31")
+
+
 def halves(name: str) -> tuple[list[dict], list[dict]]:
     """A scored held-out set (``name``.json) split by page, for tuning on it after its one
     blind score: the ``tune`` half may be read (errors and texts); the ``check`` half is
@@ -658,6 +669,7 @@ _HELDOUT_BUILDERS = {
     "heldout28": build_heldout28,
     "heldout29": build_heldout29,
     "heldout30": build_heldout30,
+    "heldout31": build_heldout31,
 }  # fmt: skip
 HELDOUT = {name: (b, _HELDOUT_BATCHES[name][0]) for name, b in _HELDOUT_BUILDERS.items()}
 """Each held-out set: its builder and the raw batch prefix its texts-only export reads (from
