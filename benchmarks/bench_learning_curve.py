@@ -16,16 +16,15 @@ Measured 2026-12-07 after tgt31 (main b6bacd91, heldout3-29 joined: 3,429 traini
 judge 2,660; keep 0.1, add 0.5; 71 s): combined at 25% of the pages 0.753 / 0.651 (macro
 F0.94 0.7066) and 0.754 / 0.651 (0.7058), at 50% 0.751 / 0.656 (0.7088) and 0.754 / 0.663
 (0.7131), at 100% 0.761 / 0.677 (0.7249, the judge's best pair in the trainer's output);
-learned 0.7035 / 0.7078, 0.7063 / 0.7104, 0.7153. Again about +0.01 per doubling.
+learned 0.7035 / 0.7078, 0.7063 / 0.7104, 0.7153. From 25% to 50% +0.002 to +0.007, from 50%
+to 100% +0.012 to +0.016: again about +0.01 per doubling.
 
-Before tgt31 (F0.5, keep 0.9, add never):
-
-measured 2026-12-07 (main b677d4da, heldout3-28 joined: 3,344 training snippets, judge 2,588;
-64 s): combined at 25% of the pages 0.806 / 0.565 (macro F0.5 0.7459) and 0.804 / 0.540
-(0.7381), at 50% 0.811 / 0.565 (0.7502) and 0.811 / 0.556 (0.7473), at 100% 0.816 / 0.590
-(0.7621, the trainer's judge figure to the digit); learned 0.7286 / 0.7303, 0.7340 / 0.7358,
-0.7496. Each doubling of the annotated text buys about +0.01 macro F0.5: the model learns
-slowly, and the targets (0.9 / 0.8 per language) are far beyond what doubling the sets again
+Before tgt31 (F0.5, keep 0.9, add never), measured 2026-12-07 (main b677d4da, heldout3-28 joined:
+3,344 training snippets, judge 2,588; 64 s): combined at 25% of the pages 0.806 / 0.565 (macro F0.5
+0.7459) and 0.804 / 0.540 (0.7381), at 50% 0.811 / 0.565 (0.7502) and 0.811 / 0.556 (0.7473), at
+100% 0.816 / 0.590 (0.7621, the trainer's judge figure to the digit); learned 0.7286 / 0.7303,
+0.7340 / 0.7358, 0.7496. Each doubling of the annotated text buys about +0.01 macro F0.5: the model
+learns slowly, and the targets (0.9 / 0.8 per language) are far beyond what doubling the sets again
 would give this design.
 """
 

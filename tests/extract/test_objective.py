@@ -7,10 +7,11 @@ in test_default_rule.py, test_stage_gain.py, test_keep_choice.py and test_relabe
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from .conftest import PF18_BETA, TOOLS, import_script
+from .test_default_rule import pages
+from .test_keep_choice import sets
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def trainer():  # noqa: ANN201
 
 def tallies(trainer, cell: tuple[int, int, int]) -> dict:  # noqa: ANN001
     """One page with ``cell`` (tp, fp, fn) in every language."""
-    return trainer.tallies_of(np.array([cell] * 3, dtype=np.int64))
+    return trainer.tallies_of(pages(cell, n=1))
 
 
 def test_beta_comes_from_the_issues_targets(trainer) -> None:  # noqa: ANN001
@@ -74,7 +75,7 @@ def test_rule_3_now_prefers_the_recalling_method_f05_refused(trainer) -> None:  
     0.6), one recalling (P 0.75, R 0.9). Under F0.5 the exact one is the default (0.882
     against 0.776); under tgt31 the recalling one (0.814 against 0.761)."""
     rows = {"rules": (7, 3, 3), "learned": (6, 0, 4), "combined": (9, 3, 1)}
-    methods = {m: np.array([[c] * 3] * 60, dtype=np.int64) for m, c in rows.items()}
+    methods = {m: pages(c) for m, c in rows.items()}
     assert trainer.decide_default(methods, {"combined", "learned"}) == "combined"
     scores = {m: trainer.macro_f_default(trainer.tallies_of(c)) for m, c in methods.items()}
     assert scores["combined"] == pytest.approx(0.8138, abs=1e-4)
@@ -125,7 +126,7 @@ def test_rule_2_runs_the_stage_tgt31_prefers(trainer) -> None:  # noqa: ANN001
     R 0.74: 0.717) now beats the re-labeller (P 0.722, R 0.7: 0.712), which F0.5 chose."""
     off, relab, span, both = (False, False), (False, True), (True, False), (True, True)
     rows = {off: (70, 30, 30), relab: (70, 27, 30), span: (74, 32, 26), both: (74, 32, 26)}
-    variants = {v: np.array([[c] * 3] * 50, dtype=np.int64) for v, c in rows.items()}
+    variants = {v: pages(c, n=50) for v, c in rows.items()}
     t = {v: trainer.tallies_of(c) for v, c in variants.items()}
     assert trainer.macro_f_default(t[span]) > trainer.macro_f_default(t[relab])
     assert trainer.macro_f(t[relab], PF18_BETA) > trainer.macro_f(t[span], PF18_BETA)
@@ -139,8 +140,8 @@ def test_the_judges_keep_is_the_one_tgt31_prefers(trainer) -> None:  # noqa: ANN
     never = trainer.NEVER
     low, high = (0.1, never), (0.5, never)
     per_set = {
-        low: np.array([[c] * 3 for c in [(7, 3, 3)] * 3], dtype=np.int64),
-        high: np.array([[c] * 3 for c in [(7, 1, 3), (7, 1, 3), (5, 5, 5)]], dtype=np.int64),
+        low: sets((7, 3, 3), (7, 3, 3), (7, 3, 3)),
+        high: sets((7, 1, 3), (7, 1, 3), (5, 5, 5)),
     }
     setting, _, scores = trainer.choose_setting(per_set)
     assert setting == low
